@@ -1,0 +1,59 @@
+// Bundles the extension and the CLI. Type-checking is separate (`npm run typecheck`), as in the `yo code` template.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * Entry points. `certs` and `tls` are separate bundles that the extension `require`s only when a command needs
+ * them, so activation never loads node-forge or the probe (see src/extension/lazy.ts).
+ */
+const entryPoints = {
+  extension: 'src/extension.ts',
+  cli: 'src/cli.ts',
+  certs: 'src/core/certs/index.ts',
+  tls: 'src/core/tls/index.ts',
+};
+
+/** Prints errors in the `esbuild-problem-matcher` format so `npm run watch` works as a VS Code build task. */
+const problemMatcher = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+async function main() {
+  const ctx = await esbuild.context({
+    entryPoints,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    outdir: 'dist',
+    external: ['vscode'],
+    logLevel: 'warning',
+    plugins: watch ? [problemMatcher] : [],
+  });
+  if (watch) {
+    await ctx.watch();
+  } else {
+    await ctx.rebuild();
+    await ctx.dispose();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

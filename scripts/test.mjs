@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, bundle, unit tests (plain mocha), integration tests (real VS Code extension host).
+// Stops at the first failing stage and exits non-zero; ends with one "N passed, N failed" line over both suites.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const tmp = mkdtempSync(join(tmpdir(), 'tls-doctor-test-'));
+const totals = { passes: 0, failures: 0, pending: 0 };
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n=== ${title}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function suite(label, cmd, args) {
+  const file = join(tmp, `${label}.json`);
+  const status = run(label, cmd, args, { MOCHA_SUMMARY_FILE: file, MOCHA_SUMMARY_LABEL: label });
+  if (existsSync(file)) {
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    for (const k of Object.keys(totals)) totals[k] += c[k] ?? 0;
+  } else if (status === 0) {
+    console.error(`${label}: the run reported no results`);
+    return 1;
+  }
+  return status;
+}
+
+const stages = [
+  () => run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']),
+  () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+  () => run('build', 'node', ['esbuild.js']),
+  () => suite('unit', 'npx', ['mocha']),
+  () => suite('integration', 'node', ['scripts/vscode-test/run.mjs']),
+];
+
+let failed = false;
+for (const stage of stages) {
+  if (stage() !== 0) { failed = true; break; }
+}
+const skipped = totals.pending ? `, ${totals.pending} skipped` : '';
+console.log(`\n${totals.passes} passed, ${totals.failures} failed${skipped}`);
+process.exit(failed || totals.failures ? 1 : 0);

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// tls-doctor: the command-line face of the same core the extension uses.
+import { Command, Io, UsageError } from './cli/command';
+import { scanCommand } from './cli/scan';
+import { checkCommand } from './cli/check';
+import { devcertCommand } from './cli/devcert';
+import pkg from '../package.json';
+
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `tls-doctor ${pkg.version}: find insecure TLS switches, diagnose endpoints, make trusted dev certificates`,
+    '',
+    'Usage: tls-doctor <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: tls-doctor <command> --help)',
+    '  -v, --version  print the version',
+    '',
+    ...commands.map((c) => `  ${c.usage}`),
+    '',
+    'Exit codes: 0 ok, 1 findings or a failed check, 2 usage or I/O error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Exported for tests. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.out(help());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    io.out(`${pkg.version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    io.err(`tls-doctor: unknown command "${first}"\nUsage: tls-doctor <${commands.map((c) => c.name).join('|')}> [options]; tls-doctor --help for more\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.out(`Usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tls-doctor ${command.name}: ${e.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    io.err(`tls-doctor ${command.name}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,50 @@
+// What every CLI subcommand looks like, and the one argument parser they share.
+import { parseArgs, ParseArgsConfig } from 'node:util';
+
+/** Where a command writes; tests pass buffers, the CLI passes the process streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal: colour and progress are allowed. */
+  readonly isTTY: boolean;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** A subcommand: `run` returns the process exit code (0 ok, 1 findings/failure, 2 usage or I/O error). */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+/** Bad command-line input: the CLI prints the message and the usage line, and exits 2. */
+export class UsageError extends Error {}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Strict parsing: unknown flags and missing values become a UsageError with a readable message. */
+export function parse<T extends Options>(argv: string[], options: T, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(msg);
+  }
+}
+
+/** Validates a value against a fixed list, e.g. `--format`. */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Parses a positive integer flag such as `--repeat` or `--timeout`. */
+export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+  return n;
+}

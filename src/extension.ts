@@ -1,0 +1,16 @@
+// Wiring only: each feature module registers its own commands and providers and pushes its disposables.
+import * as vscode from 'vscode';
+import { createLog } from './extension/log';
+import { Services } from './extension/services';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog(context);
+  const services: Services = { log };
+  log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
+  // Features: keep this list one line per feature.
+  void services;
+}
+
+export function deactivate(): void {
+  // Every resource is a disposable on context.subscriptions.
+}
