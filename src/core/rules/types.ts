@@ -1,0 +1,73 @@
+// The shared vocabulary of detection: what a rule is, what a finding is. Every language-family file under
+// src/core/rules/ exports a RuleFamily; the scanner (src/core/scan/) runs the families that apply to a file.
+
+/** How loud a finding is. `ignore` exists only in settings (it turns a rule off). */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'ignore';
+
+/** A zero-based position (line, UTF-16 column), the same convention as VS Code and LSP. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A half-open range [start, end). */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/**
+ * What kind of remedy applies, so quick-fixes can attach to findings without re-parsing them.
+ * e.g. `python-verify-kwarg` for `requests.get(url, verify=False)`.
+ */
+export type FixKind =
+  | 'python-verify-kwarg'       // verify=False → verify="<bundle>"
+  | 'python-verify-attribute'   // session.verify = False → session.verify = "<bundle>"
+  | 'python-unverified-context' // ssl._create_unverified_context() → ssl.create_default_context(cafile=...)
+  | 'node-reject-unauthorized'  // rejectUnauthorized: false → ca: fs.readFileSync(...)
+  | 'node-env-var'              // NODE_TLS_REJECT_UNAUTHORIZED=0 → NODE_EXTRA_CA_CERTS=<bundle>
+  | 'go-insecure-skip-verify'   // InsecureSkipVerify: true → RootCAs: pool
+  | 'curl-insecure'             // curl -k → curl --cacert <bundle>
+  | 'git-ssl-verify'            // http.sslVerify=false → http.sslCAInfo=<bundle>
+  | 'npm-strict-ssl'            // strict-ssl=false → cafile=<bundle>
+  | 'pip-trusted-host'          // trusted-host → cert=<bundle>
+  | 'env-ca-bundle'             // a variable that disables verification → the CA-bundle variable
+  | 'none';
+
+/** Static description of one rule. `id` is stable (it names the docs page docs/rules/<id>.md). */
+export interface RuleMeta {
+  /** Dotted, stable, e.g. `python.requests-verify-false`. */
+  readonly id: string;
+  /** One line, shown as the diagnostic message prefix. */
+  readonly title: string;
+  readonly severity: Severity;
+  /** Why it is dangerous and what to do instead, one or two sentences (the docs page has more). */
+  readonly description: string;
+  readonly fix: FixKind;
+}
+
+/** One place where verification is disabled or weakened. */
+export interface Finding {
+  readonly ruleId: string;
+  /** The exact text that disables verification, e.g. `verify=False` or `-k`. */
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The matched text at `range` (what a fix replaces). */
+  readonly value: string;
+  /** Range of the whole call / statement / line the finding belongs to, when known (for endpoint resolution). */
+  readonly context?: Range;
+  /** Extra places worth showing, e.g. a `urllib3.disable_warnings()` call that hides the warning. */
+  readonly related?: readonly { readonly range: Range; readonly message: string }[];
+}
+
+/** A language family: which files it reads, its rules, and the matcher that finds them in a text. */
+export interface RuleFamily {
+  readonly id: string;
+  readonly rules: readonly RuleMeta[];
+  /** `path` is a file path (any separator); `languageId` is VS Code's, when known. */
+  appliesTo(path: string, languageId?: string): boolean;
+  /** Pure: text in, findings out (before suppression comments and severity settings are applied). */
+  scan(text: string, path: string): Finding[];
+}

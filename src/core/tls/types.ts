@@ -1,0 +1,71 @@
+// The shared vocabulary of endpoint checks. The JSON of `tls-doctor check --format json` is CheckReport, as is.
+
+/** Stable cause codes (docs and fixes are keyed on them; never rename one). */
+export type CauseCode =
+  | 'self-signed' | 'untrusted-root' | 'incomplete-chain' | 'expired' | 'not-yet-valid' | 'hostname-mismatch'
+  | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
+  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client';
+
+/** Clients a fix can be written for. */
+export type ClientId = 'python-requests' | 'python-ssl' | 'node' | 'curl' | 'git' | 'pip' | 'java' | 'server';
+
+/** One concrete remedy for one client: a setting, an environment variable or a command. */
+export interface Fix {
+  readonly client: ClientId;
+  readonly text: string;
+  /** Copy-pasteable snippet when there is one (a command line, an env assignment). */
+  readonly snippet?: string;
+}
+
+export interface Cause {
+  readonly code: CauseCode;
+  readonly message: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** One certificate of the chain as the server sent it (index 0 = leaf). All fields are plain text. */
+export interface CertInfo {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly notBefore: string; // ISO 8601
+  readonly notAfter: string;  // ISO 8601
+  readonly sans: readonly string[]; // "DNS:example.com", "IP:127.0.0.1"
+  readonly sha256: string;    // colon-separated hex, upper case (as X509Certificate.fingerprint256)
+  readonly serialNumber: string;
+  readonly keyType: string;   // "RSA", "EC", "Ed25519"…
+  readonly keyBits?: number;
+  readonly signatureAlgorithm: string;
+  readonly isCA: boolean;
+  readonly selfSigned: boolean;
+  readonly keyUsage?: readonly string[];
+  readonly extKeyUsage?: readonly string[];
+  readonly aiaIssuers?: readonly string[];
+  readonly pem: string;
+}
+
+/** Verdict of one trust store (or client) for the chain. */
+export interface TrustVerdict {
+  readonly store: string;   // "node", "os", "certifi", "REQUESTS_CA_BUNDLE", "--ca", …
+  readonly source?: string; // file or folder it was read from
+  readonly trusted: boolean | null; // null: not checked (say why in `note`)
+  readonly error?: string;  // OpenSSL-style reason when not trusted
+  readonly note?: string;
+}
+
+/** The whole result of checking one URL. */
+export interface CheckReport {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly verdict: 'ok' | 'fail';
+  readonly causes: readonly Cause[];
+  readonly chain: readonly CertInfo[];
+  readonly trust: Readonly<Record<string, TrustVerdict>>;
+  readonly protocol?: string;
+  readonly cipher?: string;
+  readonly addresses?: readonly string[];
+  /** Effective values of REQUESTS_CA_BUNDLE, SSL_CERT_FILE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, proxies. */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
+  readonly proxy?: string;
+  readonly elapsedMs?: number;
+}
