@@ -1,0 +1,83 @@
+// A combined CA bundle: public roots plus the extra CAs a project needs. Pointing REQUESTS_CA_BUNDLE or SSL_CERT_FILE
+// at the extra CA alone would break every public site (those variables replace the default store); a combined file
+// keeps both working and, unlike appending to certifi's cacert.pem, survives package upgrades (field notes §2).
+import { X509Certificate } from 'crypto';
+import * as tls from 'tls';
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+
+/** One certificate of a bundle, normalised for deduplication. */
+interface BundleCert {
+  pem: string;
+  /** The base64 body without whitespace: equal bodies are the same certificate. */
+  key: string;
+}
+
+/** Splits PEM text into certificates; other block types (keys!) are refused rather than copied into a bundle. */
+export function splitPemCertificates(text: string, what = 'PEM text'): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PEM_BLOCK)) {
+    if (m[1] !== 'CERTIFICATE' && m[1] !== 'TRUSTED CERTIFICATE') {
+      throw new Error(`${what} contains a "${m[1]}" block; a CA bundle may only contain certificates`);
+    }
+    out.push(`-----BEGIN CERTIFICATE-----\n${wrap64(m[2].replace(/\s+/g, ''))}-----END CERTIFICATE-----\n`);
+  }
+  return out;
+}
+
+function wrap64(b64: string): string {
+  return (b64.match(/.{1,64}/g) ?? []).map((l) => `${l}\n`).join('');
+}
+
+function toBundleCert(pem: string): BundleCert {
+  return { pem, key: pem.replace(/-----[A-Z ]+-----|\s+/g, '') };
+}
+
+/** Parses each extra PEM (throwing a readable error for junk) and returns its certificates with a label. */
+function readExtras(extraPems: readonly string[]): { cert: BundleCert; label: string }[] {
+  return extraPems.flatMap((text, i) => {
+    const pems = splitPemCertificates(text, `extra CA #${i + 1}`);
+    if (pems.length === 0) throw new Error(`extra CA #${i + 1} contains no PEM certificate`);
+    return pems.map((pem) => ({ cert: toBundleCert(pem), label: describe(pem, i) }));
+  });
+}
+
+function describe(pem: string, i: number): string {
+  try {
+    const x = new X509Certificate(pem);
+    return `${x.subject.replace(/\n/g, ', ')} (SHA-256 ${x.fingerprint256})`;
+  } catch (e) {
+    throw new Error(`extra CA #${i + 1} is not a readable certificate: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Builds a CA bundle (PEM text): `publicRoots` (default: Node's bundled Mozilla roots) followed by `extraPems`,
+ * without duplicates, under a comment header naming the extras. E.g. `createBundle([devCaPem])`.
+ */
+export function createBundle(extraPems: readonly string[], publicRoots: readonly string[] = tls.rootCertificates): string {
+  const extras = readExtras(extraPems);
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  const add = (c: BundleCert) => {
+    if (seen.has(c.key)) return false;
+    seen.add(c.key);
+    parts.push(c.pem);
+    return true;
+  };
+  const roots = publicRoots.flatMap((r) => splitPemCertificates(r, 'public root')).map(toBundleCert);
+  const rootCount = roots.filter(add).length;
+  const added = extras.filter((e) => add(e.cert)).map((e) => e.label);
+  return header(rootCount, added) + parts.join('');
+}
+
+function header(rootCount: number, extras: readonly string[]): string {
+  return [
+    '# CA bundle written by TLS Doctor: public roots plus the extra CAs below.',
+    '# Point REQUESTS_CA_BUNDLE, SSL_CERT_FILE or NODE_EXTRA_CA_CERTS here; regenerate rather than edit.',
+    `# ${rootCount} public roots; ${extras.length} extra CA${extras.length === 1 ? '' : 's'}:`,
+    ...extras.map((l) => `#   ${l}`),
+    '',
+    '',
+  ].join('\n');
+}
