@@ -47,7 +47,7 @@ function describe(pem: string, i: number): string {
     const x = new X509Certificate(pem);
     return `${x.subject.replace(/\n/g, ', ')} (SHA-256 ${x.fingerprint256})`;
   } catch (e) {
-    throw new Error(`extra CA #${i + 1} is not a readable certificate: ${(e as Error).message}`);
+    throw new Error(`extra CA #${i + 1} is not a readable certificate: ${(e as Error).message}`, { cause: e });
   }
 }
 
