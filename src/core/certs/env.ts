@@ -2,14 +2,15 @@
 // ending stays byte-for-byte; only the values of the keys we set change, and new keys are appended.
 
 /** The three variables that make Python requests, Python ssl/curl and Node trust a CA bundle (field notes §2). */
-export interface CaBundleEnv {
+// A type alias, not an interface, so it can be passed where a Record<string, string> is expected.
+export type CaBundleEnv = {
   /** Python requests reads this (it ignores SSL_CERT_FILE). */
   REQUESTS_CA_BUNDLE: string;
   /** OpenSSL's default file: Python `ssl`/urllib, curl built with OpenSSL, Ruby, … */
   SSL_CERT_FILE: string;
   /** Node adds these to its bundled roots, read once at start-up. */
   NODE_EXTRA_CA_CERTS: string;
-}
+};
 
 /** The environment that points every common client at `bundlePath`, e.g. `caBundleEnv('/w/.certs/bundle.pem')`. */
 export function caBundleEnv(bundlePath: string): CaBundleEnv {
