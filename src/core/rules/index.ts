@@ -1,0 +1,13 @@
+// The registry of rule families. The scanner runs every family whose `appliesTo` matches a file; a family's
+// `scan` starts with a cheap keyword test of the raw text, so files that cannot match cost one regex test.
+import { RuleFamily } from './types';
+import { python } from './python';
+import { javascript } from './javascript';
+
+export * from './types';
+
+/** Every rule family (code languages first; the shell/CI/config families are appended here). */
+export const families: RuleFamily[] = [
+  python,
+  javascript,
+];

@@ -1,0 +1,77 @@
+// JavaScript and TypeScript: `rejectUnauthorized: false` in any options object (https, tls, axios agents, got,
+// undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
+// (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import { calleeStart, eachCodeMatch, finding, groupStart, statementAt } from './match';
+import { Finding, RuleFamily, RuleMeta } from './types';
+
+const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+  ({ id: `javascript.${id}`, title, severity, description, fix });
+
+/** The JavaScript/TypeScript rules, by short name. */
+export const JS = {
+  rejectUnauthorized: rule('reject-unauthorized-false', 'rejectUnauthorized: false: certificate verification is off',
+    'With rejectUnauthorized false, Node accepts any certificate for this connection. Pass the private CA instead: ca: fs.readFileSync("<CA bundle>") (or set NODE_EXTRA_CA_CERTS).', 'node-reject-unauthorized'),
+  envVar: rule('node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0: certificate verification is off for the whole process',
+    'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 disables verification for every TLS connection the process makes. Set NODE_EXTRA_CA_CERTS to your CA bundle instead.', 'node-env-var', 'error'),
+  strictSsl: rule('strict-ssl-false', 'strictSSL: false: certificate verification is off',
+    'strictSSL false (request and similar clients) accepts any certificate. Pass the private CA with the ca option instead.', 'none'),
+  checkServerIdentity: rule('noop-check-server-identity', 'checkServerIdentity that never fails: host names are not checked',
+    'A checkServerIdentity that returns undefined accepts a valid certificate issued for any host. Remove it, or call tls.checkServerIdentity(host, cert) and add only the checks you need.', 'none'),
+} as const;
+
+const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+
+/** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
+const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
+const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
+/** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
+const ENV = /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
+/** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
+const NOOP_FN = /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
+
+function simple(lx: Lexed, re: RegExp, r: RuleMeta, out: Finding[]): void {
+  eachCodeMatch(lx, re, (m) => out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index))), 2);
+}
+
+function envFindings(lx: Lexed, out: Finding[]): void {
+  ENV.lastIndex = 0;
+  for (let m = ENV.exec(lx.code); m; m = ENV.exec(lx.code)) {
+    const op = m[3] ? groupStart(m, 3) : groupStart(m, 5);
+    if (lx.kinds[op] !== Kind.Code) continue;
+    const start = m[1] ? calleeStart(lx, m.index) : m.index;
+    out.push(finding(lx, JS.envVar, start, m.index + m[0].length, statementAt(lx, start)));
+  }
+}
+
+function checkServerIdentity(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, CSI_KEY, (m) => {
+    if (m[2] === '' && lx.code[m.index - 1] === '.') return; // a call such as tls.checkServerIdentity(host, cert)
+    const at = m.index + m[0].length;
+    const fn = NOOP_FN.exec(lx.code.slice(at, at + 300));
+    if (fn) out.push(finding(lx, JS.checkServerIdentity, m.index, at + fn[0].length, statementAt(lx, m.index)));
+  }, 2);
+}
+
+/** Scans JavaScript or TypeScript source. */
+export function scanJavaScript(text: string): Finding[] {
+  if (!PREFILTER.test(text)) return [];
+  const lx = lex(text, SYNTAX.js);
+  const out: Finding[] = [];
+  simple(lx, REJECT, JS.rejectUnauthorized, out);
+  simple(lx, STRICT, JS.strictSsl, out);
+  envFindings(lx, out);
+  checkServerIdentity(lx, out);
+  return out;
+}
+
+const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);
+
+/** The JavaScript/TypeScript family (`.js .mjs .cjs .jsx .ts .mts .cts .tsx .vue .svelte`). */
+export const javascript: RuleFamily = {
+  id: 'javascript',
+  rules: Object.values(JS),
+  appliesTo: (path, languageId) => (languageId !== undefined && JS_LANGUAGES.has(languageId)) || /\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path),
+  scan: (text) => scanJavaScript(text),
+};

@@ -1,0 +1,246 @@
+// A tiny, language-agnostic lexer: it does not tokenise, it only tells code from comments and string literals.
+// That is all the matchers need to avoid findings in comments, docstrings and strings that merely mention a flag,
+// and it is fast (one pass, no allocation per token), which keeps live re-scans of big files well under 10 ms.
+
+/** What a character of the source is part of. */
+export const enum Kind { Code = 0, String = 1, Comment = 2 }
+
+/** How one family of languages writes comments and strings. */
+export interface Syntax {
+  /** Line-comment openers, e.g. `['//']` or `['#']`. */
+  readonly line: readonly string[];
+  /** Block comments, e.g. `[['/*', '*\/']]`; Ruby's `=begin`/`=end` too. */
+  readonly block: readonly (readonly [string, string])[];
+  /** Quote characters whose strings use backslash escapes and end at the same quote. */
+  readonly quotes: string;
+  /** Python and Kotlin/Java text blocks: `"""…"""` (and `'''…'''` when `'` is a quote). */
+  readonly triple?: boolean;
+  /** JavaScript template literals (backtick with `${…}` code inside). */
+  readonly template?: boolean;
+  /** Quote characters whose strings have no escapes at all (Go raw strings: backtick). */
+  readonly raw?: string;
+  /** JavaScript-style regular expression literals. */
+  readonly regex?: boolean;
+  /** `'` starts a char literal only when it closes within a few characters (Rust lifetimes, Kotlin chars). */
+  readonly shortSingle?: boolean;
+  /** C# verbatim strings `@"…"` with `""` as the escape. */
+  readonly verbatim?: boolean;
+  /** Rust raw strings `r#"…"#`. */
+  readonly rustRaw?: boolean;
+  /** Quoted strings may span lines (PHP, Ruby, shell); otherwise an unterminated string ends at the newline. */
+  readonly multiline?: boolean;
+}
+
+/** Source text split into code, comments and strings: `code` is `text` with comments blanked (same length). */
+export interface Lexed {
+  readonly text: string;
+  /** `text` with every comment character replaced by a space (newlines kept), so regexes never match inside comments. */
+  readonly code: string;
+  /** One Kind per UTF-16 unit of `text`. */
+  readonly kinds: Uint8Array;
+  /** Offsets of line starts, for offset → position conversion. */
+  readonly lineStarts: readonly number[];
+}
+
+/** Common syntaxes, ready to pass to `lex`. */
+export const SYNTAX = {
+  python: { line: ['#'], block: [], quotes: '"\'', triple: true },
+  js: { line: ['//'], block: [['/*', '*/']], quotes: '"\'', template: true, regex: true },
+  go: { line: ['//'], block: [['/*', '*/']], quotes: '"\'', raw: '`' },
+  jvm: { line: ['//'], block: [['/*', '*/']], quotes: '"\'', triple: true, shortSingle: true },
+  csharp: { line: ['//'], block: [['/*', '*/']], quotes: '"\'', verbatim: true, shortSingle: true },
+  rust: { line: ['//'], block: [['/*', '*/']], quotes: '"\'', shortSingle: true, rustRaw: true },
+  ruby: { line: ['#'], block: [['\n=begin', '\n=end']], quotes: '"\'', multiline: true },
+  php: { line: ['//', '#'], block: [['/*', '*/']], quotes: '"\'', multiline: true },
+  hash: { line: ['#'], block: [], quotes: '"\'' },
+} satisfies Record<string, Syntax>;
+
+/** Lexes `text` with `syntax`. One pass; see `Lexed`. */
+export function lex(text: string, syntax: Syntax): Lexed {
+  const kinds = new Uint8Array(text.length);
+  new Lexer(text, syntax, kinds).run();
+  return { text, code: blankComments(text, kinds), kinds, lineStarts: lineStartsOf(text) };
+}
+
+/** Offsets where each line starts (line 0 starts at 0). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+function blankComments(text: string, kinds: Uint8Array): string {
+  let out = '';
+  let from = 0;
+  let i = kinds.indexOf(Kind.Comment);
+  while (i !== -1) {
+    let j = i;
+    while (j < kinds.length && kinds[j] === Kind.Comment) j++;
+    out += text.slice(from, i) + text.slice(i, j).replace(/[^\n\r]/g, ' ');
+    from = j;
+    i = kinds.indexOf(Kind.Comment, j);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+const REGEX_PRECEDERS = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
+const REGEX_KEYWORDS = /(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|void|yield|await|delete|throw|new)$/;
+
+/** The scanning state machine. Marks strings and comments in `kinds`; everything else stays Code. */
+class Lexer {
+  private i = 0;
+  /** Brace depth stack for `${…}` inside template literals. */
+  private readonly templateDepth: number[] = [];
+  private braces = 0;
+
+  /** ASCII codes that may start a comment, string or template piece; every other character is skipped at once. */
+  private readonly interesting = new Uint8Array(128);
+
+  constructor(private readonly s: string, private readonly syn: Syntax, private readonly kinds: Uint8Array) {
+    const starters = [...syn.line, ...syn.block.map((b) => b[0].replace('\n', '')), syn.quotes, syn.raw ?? '',
+      syn.template ? '`{}' : '', syn.regex ? '/' : '', syn.verbatim ? '@' : '', syn.rustRaw ? 'r' : ''].join('');
+    for (const ch of starters) this.interesting[ch.charCodeAt(0)] = 1;
+  }
+
+  run(): void {
+    const s = this.s;
+    const interesting = this.interesting;
+    while (this.i < s.length) {
+      const code = s.charCodeAt(this.i);
+      if (code < 128 && interesting[code] === 0) { this.i++; continue; }
+      if (!this.special(s[this.i])) this.i++;
+    }
+  }
+
+  /** Handles a comment/string/template start at `i`; returns false when `c` is ordinary code. */
+  private special(c: string): boolean {
+    const syn = this.syn;
+    if (syn.template && this.templateBrace(c)) return true;
+    for (const open of syn.line) if (this.s.startsWith(open, this.i)) return this.lineComment();
+    for (const [open, close] of syn.block) if (this.atBlock(open)) return this.blockComment(open, close);
+    if (syn.triple && (c === '"' || c === '\'') && syn.quotes.includes(c) && this.s.startsWith(c + c + c, this.i)) return this.triple(c);
+    if (syn.verbatim && c === '@' && this.s[this.i + 1] === '"') return this.verbatim();
+    if (syn.rustRaw && c === 'r' && /^r#*"/.test(this.s.slice(this.i, this.i + 8)) && !/[\w$]/.test(this.s[this.i - 1] ?? '')) return this.rustRaw();
+    if (syn.template && c === '`') return this.template(this.i + 1);
+    if (syn.raw?.includes(c)) return this.rawString(c);
+    if (c === '\'' && syn.shortSingle) return this.charLiteral();
+    if (syn.quotes.includes(c)) return this.quoted(c);
+    if (syn.regex && c === '/' && this.regexAllowed()) return this.regexLiteral();
+    return false;
+  }
+
+  /** Block openers written with a leading newline (Ruby's `=begin`) only count at the start of a line. */
+  private atBlock(open: string): boolean {
+    if (open[0] !== '\n') return this.s.startsWith(open, this.i);
+    return (this.i === 0 || this.s[this.i - 1] === '\n') && this.s.startsWith(open.slice(1), this.i);
+  }
+
+  private mark(from: number, to: number, kind: Kind): boolean {
+    this.kinds.fill(kind, from, Math.min(to, this.s.length));
+    this.i = to;
+    return true;
+  }
+
+  private lineComment(): boolean {
+    const end = this.s.indexOf('\n', this.i);
+    return this.mark(this.i, end === -1 ? this.s.length : end, Kind.Comment);
+  }
+
+  private blockComment(open: string, close: string): boolean {
+    const end = this.s.indexOf(close, this.i + open.length - (open[0] === '\n' ? 1 : 0));
+    return this.mark(this.i, end === -1 ? this.s.length : end + close.length, Kind.Comment);
+  }
+
+  /** A string with backslash escapes that ends at `quote` (or, for single-line quotes, at the end of the line). */
+  private quoted(quote: string): boolean {
+    const s = this.s;
+    let j = this.i + 1;
+    const multiline = this.syn.multiline;
+    while (j < s.length && s[j] !== quote && (multiline || s[j] !== '\n')) j += s[j] === '\\' ? 2 : 1;
+    return this.mark(this.i, j + 1, Kind.String);
+  }
+
+  private triple(q: string): boolean {
+    const s = this.s;
+    let j = this.i + 3;
+    while (j < s.length && !s.startsWith(q + q + q, j)) j += s[j] === '\\' ? 2 : 1;
+    return this.mark(this.i, j + 3, Kind.String);
+  }
+
+  private rawString(q: string): boolean {
+    const end = this.s.indexOf(q, this.i + 1);
+    return this.mark(this.i, end === -1 ? this.s.length : end + 1, Kind.String);
+  }
+
+  private verbatim(): boolean {
+    const s = this.s;
+    let j = this.i + 2;
+    while (j < s.length && !(s[j] === '"' && s[j + 1] !== '"')) j += s[j] === '"' ? 2 : 1;
+    return this.mark(this.i, j + 1, Kind.String);
+  }
+
+  private rustRaw(): boolean {
+    const hashes = /^r(#*)"/.exec(this.s.slice(this.i, this.i + 8))![1];
+    const end = this.s.indexOf('"' + hashes, this.i + 2 + hashes.length);
+    return this.mark(this.i, end === -1 ? this.s.length : end + 1 + hashes.length, Kind.String);
+  }
+
+  /** `'x'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` (a Rust lifetime) is code. */
+  private charLiteral(): boolean {
+    const m = /^'(?:\\[^']{1,10}|[^'\\\n]{1,2})'/.exec(this.s.slice(this.i, this.i + 14));
+    if (!m) { this.i++; return true; }
+    return this.mark(this.i, this.i + m[0].length, Kind.String);
+  }
+
+  /** Template literal from `from` (just after the backtick or a closing `}`) to the closing backtick or `${`. */
+  private template(from: number): boolean {
+    const s = this.s;
+    let j = from;
+    while (j < s.length && s[j] !== '`' && !(s[j] === '$' && s[j + 1] === '{')) j += s[j] === '\\' ? 2 : 1;
+    if (s[j] === '$') {
+      this.templateDepth.push(this.braces);
+      this.mark(from - 1, j + 2, Kind.String);
+      return true;
+    }
+    return this.mark(from - 1, j + 1, Kind.String);
+  }
+
+  /** Tracks `{`/`}` so that the `}` closing a `${` resumes the template literal. */
+  private templateBrace(c: string): boolean {
+    if (c === '{') { this.braces++; return false; }
+    if (c !== '}') return false;
+    const depth = this.templateDepth[this.templateDepth.length - 1];
+    if (depth !== undefined && depth === this.braces) {
+      this.templateDepth.pop();
+      return this.template(this.i + 1);
+    }
+    this.braces--;
+    return false;
+  }
+
+  private regexAllowed(): boolean {
+    const s = this.s;
+    if (s[this.i + 1] === '/' || s[this.i + 1] === '*') return false;
+    let j = this.i - 1;
+    while (j >= 0 && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r' || this.kinds[j] === Kind.Comment)) j--;
+    if (j < 0) return true;
+    return REGEX_PRECEDERS.has(s[j]) || REGEX_KEYWORDS.test(s.slice(Math.max(0, j - 10), j + 1));
+  }
+
+  private regexLiteral(): boolean {
+    const s = this.s;
+    let j = this.i + 1;
+    let inClass = false;
+    while (j < s.length && s[j] !== '\n' && (inClass || s[j] !== '/')) {
+      if (s[j] === '[') inClass = true;
+      else if (s[j] === ']') inClass = false;
+      j += s[j] === '\\' ? 2 : 1;
+    }
+    if (s[j] !== '/') { this.i++; return true; }
+    return this.mark(this.i, j + 1, Kind.String);
+  }
+}

@@ -1,0 +1,171 @@
+// Matching helpers shared by every rule family: regex search over code only, enclosing-call lookup, and
+// turning offsets into findings. Families stay "data plus a small matcher" by leaning on these.
+import { Kind, Lexed } from './lexer';
+import { Finding, Position, Range, RuleMeta } from './types';
+
+/** Converts an offset of `lexed.text` into a zero-based position. */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+/** Converts offsets [start, end) into a Range. */
+export function rangeOf(lexed: Pick<Lexed, 'lineStarts'>, start: number, end: number): Range {
+  return { start: positionAt(lexed.lineStarts, start), end: positionAt(lexed.lineStarts, end) };
+}
+
+/** True when the character at `offset` is code (not in a comment or string). */
+export function isCode(lexed: Lexed, offset: number): boolean {
+  return lexed.kinds[offset] === Kind.Code;
+}
+
+/** True when [start, end) lies entirely inside one string literal. */
+export function inString(lexed: Lexed, offset: number): boolean {
+  return lexed.kinds[offset] === Kind.String;
+}
+
+/**
+ * Runs a global regex over the comment-blanked code and calls `onMatch` for each match whose group `anchor`
+ * (0 = whole match) starts in code. Example: `/\bverify\s*=\s*False\b/g` never reports `"verify=False"` in a string.
+ */
+export function eachCodeMatch(lexed: Lexed, re: RegExp, onMatch: (m: RegExpExecArray) => void, anchor = 0): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(lexed.code); m; m = re.exec(lexed.code)) {
+    if (m[0].length === 0) re.lastIndex++;
+    const at = anchor === 0 ? m.index : groupStart(m, anchor);
+    if (at >= 0 && isCode(lexed, at)) onMatch(m);
+  }
+}
+
+/** Start offset of capture group `n` (requires the `d` flag) or -1 when it did not take part. */
+export function groupStart(m: RegExpExecArray, n: number): number {
+  const idx = m.indices?.[n];
+  return idx ? idx[0] : -1;
+}
+
+/** End offset of capture group `n` (requires the `d` flag) or -1. */
+export function groupEnd(m: RegExpExecArray, n: number): number {
+  const idx = m.indices?.[n];
+  return idx ? idx[1] : -1;
+}
+
+const OPEN = '([{';
+const CLOSE = ')]}';
+
+/** Offset of the unmatched opening bracket (one of `opens`) that encloses `offset`, or -1. Skips strings and comments. */
+export function enclosingOpen(lexed: Lexed, offset: number, opens = '(', limit = 20000): number {
+  const s = lexed.code;
+  const depth = [0, 0, 0];
+  for (let i = offset - 1; i >= 0 && offset - i < limit; i--) {
+    if (lexed.kinds[i] !== Kind.Code) continue;
+    const c = s[i];
+    const close = CLOSE.indexOf(c);
+    if (close !== -1) { depth[close]++; continue; }
+    const open = OPEN.indexOf(c);
+    if (open === -1) continue;
+    if (depth[open] > 0) { depth[open]--; continue; }
+    if (opens.includes(c)) return i;
+    if (c === '{' && !opens.includes('{')) return -1; // a block boundary: stop looking for a call
+  }
+  return -1;
+}
+
+/** Offset just past the bracket matching the one at `open`, or the end of the text. Skips strings and comments. */
+export function matchingClose(lexed: Lexed, open: number, limit = 50000): number {
+  const s = lexed.code;
+  const want = CLOSE[OPEN.indexOf(s[open])];
+  const opener = s[open];
+  let depth = 0;
+  for (let i = open; i < s.length && i - open < limit; i++) {
+    if (lexed.kinds[i] !== Kind.Code) continue;
+    if (s[i] === opener) depth++;
+    else if (s[i] === want && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
+
+/** A call expression around an offset: `callee(` … `)`. */
+export interface Call {
+  /** The callee as written, e.g. `requests.Session().get` or `$client->get`. */
+  readonly callee: string;
+  /** Last name of the callee, e.g. `get`. */
+  readonly name: string;
+  readonly start: number;
+  readonly open: number;
+  /** Offset just past the closing parenthesis. */
+  readonly end: number;
+}
+
+/** The innermost call whose argument list contains `offset`, e.g. for `verify=False` in `requests.get(u, verify=False)`. */
+export function enclosingCall(lexed: Lexed, offset: number): Call | undefined {
+  const open = enclosingOpen(lexed, offset, '(');
+  if (open < 0) return undefined;
+  const start = calleeStart(lexed, open);
+  const callee = lexed.code.slice(start, open).replace(/\s+/g, '');
+  const name = /([A-Za-z_$][\w$]*)[!?]?$/.exec(callee)?.[1] ?? '';
+  return { callee, name, start, open, end: matchingClose(lexed, open) };
+}
+
+/** Walks back from `(` over a member chain (`a.b`, `a?.b`, `a::b`, `$a->b`, `f().g`, `x[0].y`, chains across lines). */
+export function calleeStart(lexed: Lexed, open: number): number {
+  const s = lexed.code;
+  let i = open;
+  let last = open;
+  for (;;) {
+    let j = i;
+    if (j !== open) while (j > 0 && /\s/.test(s[j - 1])) j--;
+    if (j > 0 && (s[j - 1] === ')' || s[j - 1] === ']')) {
+      const back = enclosingOpen(lexed, j - 1, s[j - 1] === ')' ? '(' : '[', 5000);
+      if (back < 0) return i;
+      j = back;
+    }
+    const word = /[$\w]+[!?]?$/.exec(s.slice(Math.max(0, j - 200), j));
+    if (word) j -= word[0].length;
+    if (j === i) return last;
+    i = last = j;
+    const sep = /(?:\?\.|\.|::|->)\s*$/.exec(s.slice(Math.max(0, i - 40), i));
+    if (!sep) return i;
+    i -= sep[0].length;
+  }
+}
+
+/** Builds a finding from offsets: `value` is the text at [start, end), `context` the call or statement. */
+export function finding(lexed: Lexed, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
+  return {
+    ruleId: rule.id,
+    range: rangeOf(lexed, start, end),
+    severity: rule.severity,
+    message: message ?? rule.title,
+    value: lexed.text.slice(start, end),
+    context: context ? rangeOf(lexed, context[0], context[1]) : undefined,
+  };
+}
+
+/** [start, end) of the line holding `offset`, without the newline: the context of a one-line statement. */
+export function lineAt(lexed: Lexed, offset: number): [number, number] {
+  const start = lexed.text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = lexed.text.indexOf('\n', offset);
+  const end = nl === -1 ? lexed.text.length : nl;
+  return [start, lexed.text[end - 1] === '\r' ? end - 1 : end];
+}
+
+/** The statement around `offset`: its line, extended to the end of an enclosing call when the call spans lines. */
+export function statementAt(lexed: Lexed, offset: number): [number, number] {
+  const call = enclosingCall(lexed, offset);
+  const [ls, le] = lineAt(lexed, call ? call.start : offset);
+  return [ls + (lexed.text.slice(ls, le).length - lexed.text.slice(ls, le).trimStart().length), Math.max(le, call?.end ?? 0)];
+}
+
+/** The string value at a string literal starting at `offset` (quotes and prefixes stripped), or undefined. */
+export function stringValue(lexed: Lexed, offset: number): string | undefined {
+  if (lexed.kinds[offset] !== Kind.String) return undefined;
+  let end = offset;
+  while (end < lexed.kinds.length && lexed.kinds[end] === Kind.String) end++;
+  const raw = lexed.text.slice(offset, end);
+  return raw.replace(/^[A-Za-z@]*("""|'''|["'`])/, '').replace(/("""|'''|["'`])$/, '');
+}

@@ -1,0 +1,159 @@
+// Python: requests, httpx, aiohttp, urllib3 and the ssl module, plus the environment variables that switch
+// verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
+// is not a finding.
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { Finding, RuleFamily, RuleMeta } from './types';
+
+const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+  ({ id: `python.${id}`, title, severity, description, fix });
+
+/** The Python rules, by short name. */
+export const PY = {
+  requests: rule('requests-verify-false', 'requests call with verify=False: certificate verification is off',
+    'verify=False makes requests accept any certificate, so anyone on the path can read and change the traffic. Pass verify="<CA bundle path>" (or set REQUESTS_CA_BUNDLE) instead.', 'python-verify-kwarg'),
+  sessionVerify: rule('session-verify-false', 'session.verify = False turns certificate verification off for every request of the session',
+    'Every request made through this session accepts any certificate. Set session.verify to the path of a CA bundle that contains your private CA instead.', 'python-verify-attribute'),
+  httpx: rule('httpx-verify-false', 'httpx with verify=False: certificate verification is off',
+    'httpx accepts any certificate when verify=False. Pass verify=ssl.create_default_context(cafile="<CA bundle>") or a bundle path instead.', 'python-verify-kwarg'),
+  aiohttp: rule('aiohttp-ssl-false', 'aiohttp with ssl=False / verify_ssl=False: certificate verification is off',
+    'aiohttp skips certificate checks with ssl=False (or the deprecated verify_ssl=False). Pass ssl=ssl.create_default_context(cafile="<CA bundle>") instead.', 'none'),
+  certNone: rule('cert-reqs-none', 'cert_reqs=CERT_NONE: certificate verification is off',
+    'urllib3 pools (and ssl.wrap_socket) with cert_reqs="CERT_NONE" accept any certificate. Use cert_reqs="CERT_REQUIRED" with ca_certs="<CA bundle>".', 'none'),
+  unverified: rule('unverified-context', 'ssl._create_unverified_context(): a context that checks nothing',
+    'The unverified context skips both the certificate chain and the host name. Use ssl.create_default_context(cafile="<CA bundle>") instead.', 'python-unverified-context'),
+  defaultContext: rule('default-https-context-override', 'ssl._create_default_https_context replaced: every urllib/http.client request in the process stops verifying', 
+    'Replacing the default HTTPS context factory (often with ssl._create_unverified_context, directly or through an alias) disables verification process-wide. Point SSL_CERT_FILE at a CA bundle instead.', 'none', 'error'),
+  verifyMode: rule('verify-mode-cert-none', 'verify_mode = CERT_NONE: the SSL context accepts any certificate',
+    'A context with verify_mode CERT_NONE does not check the certificate chain. Keep CERT_REQUIRED and load your CA with context.load_verify_locations(cafile=...).', 'none'),
+  checkHostname: rule('check-hostname-false', 'check_hostname = False: the SSL context accepts certificates for any host name',
+    'Without host name checks any valid certificate (for any site) is accepted. Keep check_hostname=True and issue the server a certificate for the name clients use.', 'none'),
+  httpsVerifyEnv: rule('pythonhttpsverify-off', 'PYTHONHTTPSVERIFY=0: the standard library stops verifying certificates',
+    'On distributions that honour it, PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.', 'env-ca-bundle'),
+  curlCaBundleEnv: rule('curl-ca-bundle-empty', 'CURL_CA_BUNDLE="": requests stops verifying certificates',
+    'requests treats an empty CURL_CA_BUNDLE as "verify nothing" in several versions. Set REQUESTS_CA_BUNDLE to a CA bundle path instead.', 'env-ca-bundle'),
+} as const;
+
+const PREFILTER = /verify|ssl|CERT_NONE|check_hostname|_create_|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE/;
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
+const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
+const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
+
+/** Keyword arguments that switch verification off: `verify=False`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
+const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)/dg;
+const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
+const UNVERIFIED = /(?<!def\s+)(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
+const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
+const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
+const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
+
+/** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
+function verifyRule(callee: string, name: string): RuleMeta | undefined {
+  if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
+  return VERBS.has(name) ? PY.requests : undefined;
+}
+
+function kwargFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, KWARG, (m) => {
+    const call = enclosingCall(lx, m.index);
+    if (!call) return;
+    const kw = m[1] ?? m[2];
+    const r = kw === 'verify' ? verifyRule(call.callee, call.name)
+      : kw === 'cert_reqs' ? PY.certNone
+        : AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
+    if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+}
+
+function attributeFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, ATTRIBUTE, (m) => {
+    if (enclosingCall(lx, m.index)) return; // `f(x.verify = False)` is not Python; a keyword argument is handled above
+    const r = m[1] ? PY.sessionVerify : m[2] ? PY.verifyMode : PY.checkHostname;
+    const start = m.index + 1;
+    out.push(finding(lx, r, start, m.index + m[0].length, statementAt(lx, start)));
+  });
+}
+
+function contextFindings(lx: Lexed, out: Finding[]): void {
+  const overridden: number[] = [];
+  eachCodeMatch(lx, OVERRIDE, (m) => {
+    const rhs = m[1];
+    if (/^(?:ssl\.)?create_default_context$/.test(rhs)) return;
+    overridden.push(groupStart(m, 1));
+    out.push(finding(lx, PY.defaultContext, m.index, groupEnd(m, 1), lineAt(lx, m.index)));
+  });
+  eachCodeMatch(lx, UNVERIFIED, (m) => {
+    if (overridden.includes(m.index) || /\bimport\b/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
+    const call = m[1] ? undefined : enclosingCallAfter(lx, m.index + m[0].length);
+    const end = call ?? m.index + m[0].length;
+    out.push(finding(lx, PY.unverified, m.index, end, statementAt(lx, m.index)));
+  });
+}
+
+/** End of a call whose `(` directly follows `at` (for `_create_unverified_context(purpose)`), else undefined. */
+function enclosingCallAfter(lx: Lexed, at: number): number | undefined {
+  const m = /^\s*\(/.exec(lx.code.slice(at, at + 20));
+  if (!m) return undefined;
+  const call = enclosingCall(lx, at + m[0].length);
+  return call?.end;
+}
+
+const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/ };
+
+function envFindings(lx: Lexed, out: Finding[]): void {
+  ENV_KEY.lastIndex = 0;
+  for (let m = ENV_KEY.exec(lx.code); m; m = ENV_KEY.exec(lx.code)) {
+    const name = m[2] ?? m[3];
+    const keyEnd = m.index + m[0].length;
+    const sep = /^(\s*\]\s*=(?!=)\s*|\s*,\s*|\s*:\s*|)/.exec(lx.code.slice(keyEnd, keyEnd + 20))![0];
+    if (m[2] && (sep === '' || lx.kinds[m.index - 1] === Kind.String || lx.kinds[keyEnd + sep.search(/\S/)] !== Kind.Code)) continue;
+    if (m[3] && lx.kinds[m.index] !== Kind.Code) continue;
+    const value = ENV_VALUE[name].exec(lx.code.slice(keyEnd + sep.length, keyEnd + sep.length + 8));
+    if (!value) continue;
+    const [start, end] = envExtent(lx, m.index, keyEnd + sep.length + value[0].length, sep);
+    out.push(finding(lx, name === 'CURL_CA_BUNDLE' ? PY.curlCaBundleEnv : PY.httpsVerifyEnv, start, end, statementAt(lx, start)));
+  }
+}
+
+/** The exact text to report: `os.environ['X'] = '0'`, the whole `setdefault('X', '0')` call, or the `'X': '0'` pair. */
+function envExtent(lx: Lexed, keyStart: number, valueEnd: number, sep: string): [number, number] {
+  if (/\]/.test(sep)) {
+    const bracket = lx.code.lastIndexOf('[', keyStart);
+    return [calleeStart(lx, bracket), valueEnd];
+  }
+  if (/,/.test(sep)) {
+    const call = enclosingCall(lx, keyStart);
+    if (call) return [call.start, call.end];
+  }
+  return [keyStart, valueEnd];
+}
+
+/** `urllib3.disable_warnings(...)` is not a finding itself; it is shown next to each finding of the file. */
+function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
+  const related: { range: ReturnType<typeof rangeOf>; message: string }[] = [];
+  eachCodeMatch(lx, DISABLE_WARNINGS, (m) => {
+    const call = enclosingCall(lx, m.index + m[0].length);
+    related.push({ range: rangeOf(lx, m.index, call?.end ?? m.index + m[0].length), message: 'urllib3.disable_warnings() hides the InsecureRequestWarning this code would print' });
+  });
+  return related.length ? findings.map((f) => ({ ...f, related })) : findings;
+}
+
+/** Scans Python source. */
+export function scanPython(text: string): Finding[] {
+  if (!PREFILTER.test(text)) return [];
+  const lx = lex(text, SYNTAX.python);
+  const out: Finding[] = [];
+  kwargFindings(lx, out);
+  attributeFindings(lx, out);
+  contextFindings(lx, out);
+  envFindings(lx, out);
+  return out.length ? withDisableWarnings(lx, out) : out;
+}
+
+/** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
+export const python: RuleFamily = {
+  id: 'python',
+  rules: Object.values(PY),
+  appliesTo: (path, languageId) => languageId === 'python' || /\.pyw?$/i.test(path),
+  scan: (text) => scanPython(text),
+};

@@ -1,0 +1,51 @@
+// The detection entry point shared by the CLI and the extension: text in, findings out, with inline suppressions
+// and severity settings applied. Pure and synchronous; file walking lives in ./walk.
+import { families } from '../rules/index';
+import { Finding, RuleMeta, SeveritySetting } from '../rules/types';
+import { applySuppressions } from './suppress';
+import { applySeverity } from './severity';
+
+export { isTestFile } from './severity';
+export { ruleDocsUrl, ruleDocsPath, REPOSITORY_URL } from './docs';
+export { applySuppressions, suppressedOn } from './suppress';
+export { walkFiles, readForScan, DEFAULT_EXCLUDES } from './walk';
+export type { WalkOptions, WalkEvent, SkipReason, ReadResult } from './walk';
+export type { Finding, RuleMeta, Severity, SeveritySetting, Range, Position } from '../rules/types';
+
+/** Options for `scanText`. */
+export interface ScanOptions {
+  /** Per-rule severity overrides, e.g. `{ "python.requests-verify-false": "error" }`; `ignore` turns a rule off. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Severity for findings in test files (see `isTestFile`); `default` keeps each rule's own. Default: `info`. */
+  readonly testFileSeverity?: SeveritySetting | 'default';
+  /** VS Code language id, when known: picks the family for files without a telling extension. */
+  readonly languageId?: string;
+}
+
+/**
+ * Finds every place in `text` that turns TLS verification off. `path` picks the rule families (by extension or
+ * file name) and decides whether test-file severity applies. Findings are sorted by position.
+ * Example: `scanText('requests.get(u, verify=False)', 'app.py')` → one `python.requests-verify-false` finding.
+ */
+export function scanText(text: string, path: string, opts: ScanOptions = {}): Finding[] {
+  const found: Finding[] = [];
+  for (const family of families) {
+    if (family.appliesTo(path, opts.languageId)) found.push(...family.scan(text, path));
+  }
+  if (found.length === 0) return found;
+  return applySeverity(applySuppressions(found, text), path, opts).sort(byPosition);
+}
+
+/** True when some family reads files like `path` (the walker uses this to skip everything else unread). */
+export function isScannable(path: string, languageId?: string): boolean {
+  return families.some((f) => f.appliesTo(path, languageId));
+}
+
+/** Every rule of every family, in family order. */
+export function allRules(): RuleMeta[] {
+  return families.flatMap((f) => f.rules);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,29 @@
+// Inline suppressions: `tls-doctor: ignore` (every rule) or `tls-doctor: ignore <rule-id>[, <rule-id>…]`, written in
+// a comment on the finding's line or on the line above. The marker is looked for in the raw line, so it works with
+// every comment syntax (`#`, `//`, `/* */`, `<!-- -->`, `;`, `REM`).
+import { Finding } from '../rules/types';
+
+const MARKER = /tls-doctor:\s*ignore\b([ \t]+[\w.\-, \t]*)?/;
+
+/** Rule ids suppressed on one line: `'*'` for all, or a set of ids; undefined when the line has no marker. */
+export function suppressedOn(line: string): '*' | Set<string> | undefined {
+  if (!line.includes('tls-doctor:')) return undefined;
+  const m = MARKER.exec(line);
+  if (!m) return undefined;
+  const ids = (m[1] ?? '').split(/[\s,]+/).filter((id) => /^[\w-]+\.[\w.-]+$/.test(id));
+  return ids.length ? new Set(ids) : '*';
+}
+
+function covers(s: '*' | Set<string> | undefined, ruleId: string): boolean {
+  return s === '*' || (s !== undefined && s.has(ruleId));
+}
+
+/** Drops findings suppressed by a marker on their first line or the line above. */
+export function applySuppressions(findings: readonly Finding[], text: string): Finding[] {
+  if (!text.includes('tls-doctor:')) return [...findings];
+  const lines = text.split('\n');
+  return findings.filter((f) => {
+    const line = f.range.start.line;
+    return !covers(suppressedOn(lines[line] ?? ''), f.ruleId) && !covers(suppressedOn(lines[line - 1] ?? ''), f.ruleId);
+  });
+}
