@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import { createLog } from './extension/log';
 import { Services } from './extension/services';
+import { registerCheckUrl } from './extension/checkUrl';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
   const services: Services = { log };
   log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
   // Features: keep this list one line per feature.
+  registerCheckUrl(context, services);
   void services;
 }
 

@@ -1,0 +1,89 @@
+// "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
+// version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
+import * as vscode from 'vscode';
+import { codeLensEnabled } from './config';
+import { findHttpsUrls, PROSE_LANGUAGES, UrlHit } from './urls';
+
+const COMMAND = 'tlsDoctor.checkUrl';
+
+/** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
+export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; hits: UrlHit[] }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('tlsDoctor.check.codeLens')) this.changed.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+    );
+  }
+
+  /** The URL literals of `doc` (cached by document version). */
+  hits(doc: vscode.TextDocument): UrlHit[] {
+    if (PROSE_LANGUAGES.has(doc.languageId) || !vscode.workspace.isTrusted) return [];
+    const key = doc.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === doc.version) return cached.hits;
+    const hits = findHttpsUrls(doc.getText(), doc.languageId);
+    this.cache.set(key, { version: doc.version, hits });
+    return hits;
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!codeLensEnabled(doc.uri)) return [];
+    const hits = this.hits(doc);
+    const perLine = new Map<number, number>();
+    for (const h of hits) perLine.set(h.line, (perLine.get(h.line) ?? 0) + 1);
+    const seen = new Set<string>();
+    const lenses: vscode.CodeLens[] = [];
+    for (const h of hits) {
+      const origin = originOf(h.url);
+      if (seen.has(`${h.line} ${origin}`)) continue; // one lens per endpoint per line
+      seen.add(`${h.line} ${origin}`);
+      const title = perLine.get(h.line)! > 1 ? `Check TLS: ${origin.replace(/^https:\/\//, '')}` : 'Check TLS';
+      lenses.push(new vscode.CodeLens(new vscode.Range(h.line, h.start, h.line, h.end), {
+        title, command: COMMAND, arguments: [h.url], tooltip: `Check the certificate chain of ${origin} against each trust store`,
+      }));
+    }
+    return lenses;
+  }
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const hit = this.hits(doc).find((h) => h.line === pos.line && pos.character >= h.start && pos.character <= h.end);
+    if (!hit) return undefined;
+    const args = encodeURIComponent(JSON.stringify([hit.url]));
+    const md = new vscode.MarkdownString(`[$(shield) Check TLS](command:${COMMAND}?${args} "Check the certificate chain of ${originOf(hit.url)}") — probe this endpoint's certificate chain and trust stores`, true);
+    md.isTrusted = { enabledCommands: [COMMAND] };
+    return new vscode.Hover(md, new vscode.Range(hit.line, hit.start, hit.line, hit.end));
+  }
+
+  dispose(): void {
+    this.cache.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+/** scheme://host[:port] of a URL (the part a TLS check depends on). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** Registers the provider for code documents (files and untitled; prose languages are filtered inside). */
+export function registerUrlLenses(): vscode.Disposable {
+  const provider = new UrlLensProvider();
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+  return vscode.Disposable.from(
+    provider,
+    vscode.languages.registerCodeLensProvider(selector, provider),
+    vscode.languages.registerHoverProvider(selector, provider),
+  );
+}

@@ -1,0 +1,114 @@
+// "TLS Doctor: Check TLS for URL…": ask for (or take) a URL, probe it under a cancellable progress notification,
+// log the outcome, show the panel, and return the CheckReport (tests and other features use the return value).
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../core/tls/types';
+import { loadTls } from '../lazy';
+import { checkSettings } from './config';
+import { logLine } from './model';
+import { urlAt } from './urls';
+
+/** What the command needs from the feature module. */
+export interface CheckDeps {
+  readonly log: vscode.LogOutputChannel;
+  show(report: CheckReport): void;
+  /** Called when a check ends without a report (cancelled, refused, failed). */
+  noReport(): void;
+}
+
+/** Explains why nothing connects in an untrusted workspace, and offers the trust editor. */
+export async function refuseUntrusted(what: string): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(
+    `TLS Doctor does not ${what} in an untrusted workspace: the workspace could point it at internal hosts, at CA files, or at a Python interpreter to run. Trust the workspace to allow it.`,
+    'Manage Workspace Trust');
+  if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+}
+
+/** The URL the command was given: a string, a Uri, or `{ url }` (CodeLens, hover links, tests). */
+export function urlArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string' && arg.trim()) return arg.trim();
+  if (arg instanceof vscode.Uri && /^https?$/.test(arg.scheme)) return arg.toString(true);
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { url?: unknown }).url === 'string') return (arg as { url: string }).url.trim();
+  return undefined;
+}
+
+/** The selection (one line) or the URL under the cursor, to prefill the input box. */
+function prefill(): string {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return '';
+  const sel = editor.selection;
+  const selected = editor.document.getText(sel).trim();
+  if (selected && !selected.includes('\n') && selected.length < 2048) return selected;
+  return urlAt(editor.document.lineAt(sel.active.line).text, sel.active.character) ?? '';
+}
+
+function validate(value: string): string | undefined {
+  if (!value.trim()) return 'Enter an https:// URL or host[:port].';
+  try {
+    loadTls().parseTarget(value.trim());
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function askUrl(): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: 'TLS Doctor: Check TLS for URL',
+    prompt: 'The endpoint to probe: an https:// URL, or host[:port] (port 443 by default).',
+    placeHolder: 'https://example.com or example.com:8443',
+    value: prefill(),
+    ignoreFocusOut: true,
+    validateInput: validate,
+  });
+  return value?.trim() || undefined;
+}
+
+/** Runs the probe with a cancellable progress notification; undefined when cancelled. */
+async function probe(url: string, label: string): Promise<CheckReport | undefined> {
+  const settings = checkSettings(vscode.window.activeTextEditor?.document.uri);
+  const tls = loadTls();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: checking ${label}…`, cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        const report = await tls.checkUrl(url, { ...settings, signal: abort.signal });
+        return token.isCancellationRequested ? undefined : report;
+      } catch (e) {
+        if (token.isCancellationRequested) return undefined;
+        throw e;
+      } finally {
+        sub.dispose();
+      }
+    });
+}
+
+/** The command body. Returns the report, or undefined when there is none (cancelled, untrusted, bad input, error). */
+export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<CheckReport | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    deps.log.info('check refused: the workspace is not trusted');
+    void refuseUntrusted('connect to endpoints');
+    return undefined;
+  }
+  const input = urlArgument(arg) ?? (await askUrl());
+  if (!input) return undefined;
+  try {
+    const target = loadTls().parseTarget(input);
+    const report = await probe(target.url, `${target.host}:${target.port}`);
+    if (!report) {
+      deps.log.info(`check ${target.host}:${target.port} cancelled`);
+      deps.noReport();
+      return undefined;
+    }
+    deps.log.info(logLine(report));
+    deps.show(report);
+    return report;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    deps.log.error(`check "${input}" failed: ${why}`);
+    void vscode.window.showErrorMessage(`TLS Doctor: cannot check "${input}": ${why}`);
+    deps.noReport();
+    return undefined;
+  }
+}

@@ -1,0 +1,34 @@
+// Wires the "Check TLS for URL" feature: the two commands, the shared panel and the URL CodeLens/hover.
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../core/tls/types';
+import { Services } from '../services';
+import { copyEnvSettings, createCaBundle, saveCaPem } from './actions';
+import { registerUrlLenses } from './codeLens';
+import { checkUrlCommand } from './command';
+import { explainErrorCommand } from './explain';
+import { CheckPanel, PanelActions, PanelContent } from './panel';
+
+export { CheckPanel } from './panel';
+
+/** Registers tlsDoctor.checkUrl, tlsDoctor.explainError and the URL CodeLens/hover. */
+export function registerCheckUrl(context: vscode.ExtensionContext, services: Services): void {
+  const { log } = services;
+  const actions: PanelActions = {
+    recheck: (url) => vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', url),
+    saveCa: (report) => saveCaPem(report, log),
+    createBundle: (report) => createCaBundle(report, log),
+    copyEnv: (report) => copyEnvSettings(report, log),
+  };
+  const show = (content: PanelContent) => CheckPanel.show(context.extensionUri, content, actions, log);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tlsDoctor.checkUrl', (arg?: unknown) => checkUrlCommand(arg, {
+      log,
+      show: (report) => show({ kind: 'report', report }),
+      noReport: () => CheckPanel.active?.idle(),
+    })),
+    vscode.commands.registerCommand('tlsDoctor.explainError', (arg?: unknown) =>
+      explainErrorCommand(arg, log, (explanation) => show({ kind: 'explanation', explanation }))),
+    registerUrlLenses(),
+    { dispose: () => CheckPanel.active?.dispose() },
+  );
+}

@@ -1,0 +1,144 @@
+// The one reusable webview panel of the check commands (the webview-sample pattern: a class that owns its
+// disposables, loads only from media/, strict CSP with a crypto nonce, actions through postMessage).
+import * as vscode from 'vscode';
+import type { CheckReport } from '../../core/tls/types';
+import { collectSnippets } from './model';
+import { Explanation, makeNonce, PageContext, renderExplanation, renderReport } from './render';
+
+/** What the panel shows: one check report, or the explanation of a pasted error. */
+export type PanelContent = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'explanation'; readonly explanation: Explanation };
+
+/** What the panel's buttons do; the feature module supplies them (they need settings, the log, the core). */
+export interface PanelActions {
+  recheck(url: string): Thenable<unknown>;
+  saveCa(report: CheckReport): Promise<unknown>;
+  createBundle(report: CheckReport): Promise<unknown>;
+  copyEnv(report: CheckReport): Promise<unknown>;
+}
+
+/** A message from the webview, validated (the page is ours, but treat what crosses the boundary as input). */
+type Message = { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' } | { type: 'copy'; index: number } | { type: 'checkUrl'; url: string };
+
+function parseMessage(raw: unknown): Message | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'recheck': case 'saveCa': case 'createBundle': case 'copyEnv':
+      return { type: m.type };
+    case 'copy':
+      return Number.isInteger(m.index) ? { type: 'copy', index: m.index as number } : undefined;
+    case 'checkUrl':
+      return typeof m.url === 'string' && /^https?:\/\//i.test(m.url) ? { type: 'checkUrl', url: m.url } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The check panel. At most one exists; `show` reuses it. */
+export class CheckPanel implements vscode.Disposable {
+  /** Webview view type (tests look for a tab with this type). */
+  static readonly viewType = 'tlsDoctor.check';
+  private static current: CheckPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private content: PanelContent;
+
+  /** Shows `content` in the existing panel, or creates it beside the active editor. */
+  static show(extensionUri: vscode.Uri, content: PanelContent, actions: PanelActions, log: vscode.LogOutputChannel): CheckPanel {
+    const existing = CheckPanel.current;
+    if (existing) {
+      existing.update(content);
+      existing.panel.reveal(existing.panel.viewColumn, true);
+      return existing;
+    }
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(CheckPanel.viewType, 'TLS Check', { viewColumn: column, preserveFocus: true }, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    CheckPanel.current = new CheckPanel(panel, extensionUri, content, actions, log);
+    return CheckPanel.current;
+  }
+
+  /** The open panel, if any. */
+  static get active(): CheckPanel | undefined {
+    return CheckPanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    content: PanelContent,
+    private readonly actions: PanelActions,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.content = content;
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw), null, this.disposables);
+    this.render();
+  }
+
+  /** Replaces what the panel shows. */
+  update(content: PanelContent): void {
+    this.content = content;
+    this.render();
+  }
+
+  /** Tells the page that a re-check it started ended without a new report (cancelled or failed). */
+  idle(): void {
+    void this.panel.webview.postMessage({ type: 'idle' });
+  }
+
+  private render(): void {
+    const webview = this.panel.webview;
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    const ctx: PageContext = { nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('check.css'), scriptUri: media('check.js'), now: new Date() };
+    if (this.content.kind === 'report') {
+      this.panel.title = `TLS: ${this.content.report.host}`;
+      webview.html = renderReport(this.content.report, ctx);
+    } else {
+      this.panel.title = 'TLS Error Explained';
+      webview.html = renderExplanation(this.content.explanation, ctx);
+    }
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const msg = parseMessage(raw);
+    if (!msg) {
+      this.log.warn(`check panel: ignored an unexpected message from the webview`);
+      return;
+    }
+    try {
+      await this.dispatch(msg);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.log.error(`check panel: "${msg.type}" failed: ${why}`);
+      void vscode.window.showErrorMessage(`TLS Doctor: ${why}`);
+      this.idle();
+    }
+  }
+
+  private async dispatch(msg: Message): Promise<void> {
+    const report = this.content.kind === 'report' ? this.content.report : undefined;
+    const causes = this.content.kind === 'report' ? this.content.report.causes : this.content.explanation.causes;
+    if (msg.type === 'copy') {
+      const snippet = collectSnippets(causes)[msg.index];
+      if (snippet) await vscode.env.clipboard.writeText(snippet.text);
+      return;
+    }
+    if (msg.type === 'checkUrl') return this.afterCheck(await this.actions.recheck(msg.url));
+    if (!report) return;
+    if (msg.type === 'recheck') return this.afterCheck(await this.actions.recheck(report.url));
+    await this.actions[msg.type](report);
+  }
+
+  private afterCheck(result: unknown): void {
+    if (!result) this.idle(); // a new report re-renders the page; without one, re-enable the buttons
+  }
+
+  dispose(): void {
+    if (CheckPanel.current === this) CheckPanel.current = undefined;
+    this.panel.dispose();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

@@ -1,0 +1,244 @@
+// Pure HTML for the check panel: a CheckReport (or an error explanation) in, one HTML string out. No `vscode`
+// import, so it is unit-tested with plain mocha. Every value that comes from a certificate, a server, the
+// environment or the user is inserted with `text()` (escaped as text, never markup); only this file's own
+// literals are markup. The page loads one stylesheet and one script from media/ under a nonce-based CSP.
+import { randomBytes } from 'crypto';
+import type { Cause, CauseCode, CertInfo, CheckReport, ClientId, TrustVerdict } from '../../core/tls/types';
+import { anchorCert, badgesFor, collectSnippets, Snippet, validityOf } from './model';
+
+/** What the page needs besides the data: resource URIs (already webview URIs), the CSP source and a fresh nonce. */
+export interface PageContext {
+  readonly nonce: string;
+  readonly cspSource: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+  readonly now: Date;
+}
+
+/** What "Explain TLS Error…" found in a pasted message. */
+export interface Explanation {
+  readonly text: string;
+  readonly causes: readonly Cause[];
+  readonly url?: string;
+}
+
+/** A CSP nonce: 128 random bits from the OS CSPRNG (a guessable nonce would defeat the CSP). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes a value for HTML text and quoted attribute values. */
+export function text(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Short titles for the cause codes (the message from the core says the specifics). */
+export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
+  'self-signed': 'Self-signed certificate',
+  'untrusted-root': 'Root CA not trusted',
+  'incomplete-chain': 'Incomplete chain (intermediate missing)',
+  expired: 'Certificate expired',
+  'not-yet-valid': 'Certificate not yet valid',
+  'hostname-mismatch': 'Host name not in certificate',
+  'weak-signature': 'Weak signature algorithm',
+  'weak-key': 'Weak key',
+  'wrong-purpose': 'Not valid for TLS servers',
+  'inconsistent-certificates': 'Different certificates across connections',
+  'not-tls': 'Not TLS on this port',
+  'handshake-failure': 'TLS handshake failed',
+  'connection-refused': 'Connection refused',
+  timeout: 'Timed out',
+  'dns-failure': 'Host name does not resolve',
+  'trusted-by-os-not-by-client': 'Trusted by the OS, not by your client',
+};
+
+const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
+  'python-requests': 'Python requests', 'python-ssl': 'Python ssl', node: 'Node.js', curl: 'curl', git: 'git',
+  pip: 'pip', java: 'Java', server: 'Server',
+};
+
+const STORE_LABELS: Readonly<Record<string, string>> = {
+  node: 'Node.js bundled roots', os: 'Operating system store', certifi: 'Python certifi', '--ca': 'Extra CA files',
+};
+
+function page(ctx: PageContext, title: string, body: string): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${ctx.cspSource}`,
+    `img-src ${ctx.cspSource} data:`,
+    `font-src ${ctx.cspSource}`,
+    `script-src 'nonce-${ctx.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${text(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${text(ctx.styleUri)}" rel="stylesheet">
+<title>${text(title)}</title>
+</head>
+<body>
+${body}
+<script nonce="${text(ctx.nonce)}" src="${text(ctx.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function button(action: string, label: string, opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {}): string {
+  const cls = opts.primary ? 'btn' : 'btn secondary';
+  const data = opts.data !== undefined ? ` data-url="${text(opts.data)}"` : '';
+  const title = opts.title ? ` title="${text(opts.title)}"` : '';
+  return `<button type="button" class="${cls}" data-action="${action}"${data}${title}${opts.disabled ? ' disabled' : ''}>${text(label)}</button>`;
+}
+
+function metaLine(r: CheckReport): string {
+  const parts: string[] = [];
+  if (r.protocol) parts.push(r.protocol);
+  if (r.cipher) parts.push(r.cipher);
+  if (r.addresses && r.addresses.length > 0) parts.push(r.addresses.join(', '));
+  if (r.proxy) parts.push(`via proxy ${r.proxy}`);
+  if (r.elapsedMs !== undefined) parts.push(`${Math.round(r.elapsedMs)} ms`);
+  return parts.map((p) => `<span>${text(p)}</span>`).join('<span class="sep">·</span>');
+}
+
+function header(r: CheckReport): string {
+  const ok = r.verdict === 'ok';
+  const anchor = anchorCert(r.chain);
+  const verdict = ok ? '✓ Trusted' : `✗ ${r.causes.length === 1 ? '1 problem' : `${r.causes.length} problems`}`;
+  return `<header class="summary ${ok ? 'ok' : 'fail'}">
+<div class="verdict">${text(verdict)}</div>
+<h1>${text(r.host)}<span class="port">:${text(r.port)}</span></h1>
+<div class="url">${text(r.url)}</div>
+<div class="meta">${metaLine(r)}</div>
+<div class="actions">
+${button('recheck', 'Re-check', { primary: true })}
+${button('saveCa', 'Save CA certificate as PEM…', { disabled: !anchor, title: 'Write the top certificate of the chain to the workspace' })}
+${button('createBundle', 'Create a CA bundle', { disabled: !anchor, title: 'Public roots + this CA, in one PEM file' })}
+${button('copyEnv', 'Copy environment settings', { disabled: !anchor, title: 'REQUESTS_CA_BUNDLE, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS pointing at the bundle' })}
+</div>
+</header>`;
+}
+
+function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used: { next: number }): string {
+  let snippet = '';
+  if (fix.snippet) {
+    const index = used.next++;
+    snippet = `<div class="snippet"><pre><code>${text(snippets[index]?.text ?? fix.snippet)}</code></pre>`
+      + `<button type="button" class="btn icon" data-action="copy" data-index="${index}" title="Copy to clipboard">Copy</button></div>`;
+  }
+  return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${text(fix.text)}</p>${snippet}</div></li>`;
+}
+
+function causeCards(causes: readonly Cause[]): string {
+  const snippets = collectSnippets(causes);
+  const used = { next: 0 };
+  return causes.map((c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
+<summary><span class="cause-title">${text(CAUSE_TITLES[c.code] ?? c.code)}</span><code class="code">${text(c.code)}</code></summary>
+<p class="cause-message">${text(c.message)}</p>
+${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippets, used)).join('\n')}</ul>` : ''}
+</details>`).join('\n');
+}
+
+function trustRow(key: string, v: TrustVerdict): string {
+  const state = v.trusted === true ? 'yes' : v.trusted === false ? 'no' : 'unknown';
+  const label = v.trusted === true ? '✓ trusted' : v.trusted === false ? '✗ not trusted' : '– not checked';
+  const detail = [v.error, v.note].filter(Boolean).map((d) => `<div>${text(d)}</div>`).join('');
+  const name = STORE_LABELS[v.store] ?? STORE_LABELS[key] ?? v.store ?? key;
+  return `<tr><td class="store"><div>${text(name)}</div>${v.source ? `<div class="path">${text(v.source)}</div>` : ''}</td>`
+    + `<td><span class="pill ${state}">${text(label)}</span></td><td class="detail">${detail}</td></tr>`;
+}
+
+function trustTable(r: CheckReport): string {
+  const rows = Object.entries(r.trust).map(([k, v]) => trustRow(k, v));
+  if (rows.length === 0) return '<p class="muted">No trust store was evaluated (no certificate was received).</p>';
+  return `<table class="trust"><thead><tr><th>Trust store / client</th><th>Verdict</th><th>Why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function commonName(dn: string): string {
+  const m = /(?:^|[\n,/]\s*)CN\s*=\s*([^\n,/]+)/.exec(dn);
+  return (m ? m[1] : dn.split('\n')[0] || '(no subject)').trim();
+}
+
+function oneLineDn(dn: string): string {
+  return dn.split('\n').filter(Boolean).join(', ');
+}
+
+function role(r: CheckReport, i: number): string {
+  if (i === 0) return r.chain.length === 1 && r.chain[0].selfSigned ? 'Leaf (self-signed)' : 'Leaf';
+  return r.chain[i].selfSigned ? 'Root' : 'Intermediate';
+}
+
+function validityBlock(cert: CertInfo, now: Date): string {
+  const v = validityOf(cert, now);
+  const step = Math.round(v.percentElapsed / 5) * 5; // CSS classes p0…p100: the CSP forbids inline style attributes
+  const left = v.state === 'expired' ? `expired ${-v.daysLeft} days ago` : v.state === 'not-yet-valid' ? 'not valid yet' : `${v.daysLeft} days left`;
+  return `<div class="validity"><div class="dates"><span>${text(cert.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(cert.notAfter.slice(0, 10))}</span></div>`
+    + `<div class="bar ${v.state}"><div class="fill p${step}"></div></div></div>`;
+}
+
+function certCard(r: CheckReport, i: number, now: Date): string {
+  const c = r.chain[i];
+  const badges = badgesFor(r, i, now).map((b) => `<span class="badge ${b.level}" title="${text(b.title)}">${text(b.label)}</span>`).join('');
+  const sans = c.sans.length > 0 ? c.sans.map((s) => `<span class="chip">${text(s)}</span>`).join('') : '<span class="muted">none</span>';
+  const key = c.keyBits !== undefined ? `${c.keyType} ${c.keyBits} bits` : c.keyType;
+  return `<article class="cert">
+<div class="cert-head"><span class="role">${text(role(r, i))}</span><h3>${text(commonName(c.subject))}</h3><div class="badges">${badges}</div></div>
+<dl>
+<dt>Subject</dt><dd>${text(oneLineDn(c.subject))}</dd>
+<dt>Issuer</dt><dd>${text(oneLineDn(c.issuer))}</dd>
+${i === 0 || c.sans.length > 0 ? `<dt>Names</dt><dd class="chips">${sans}</dd>` : ''}
+<dt>Validity</dt><dd>${validityBlock(c, now)}</dd>
+<dt>Key</dt><dd>${text(key)}</dd>
+<dt>Signature</dt><dd>${text(c.signatureAlgorithm)}</dd>
+<dt>SHA-256</dt><dd class="mono fp">${text(c.sha256)}</dd>
+<dt>Serial</dt><dd class="mono">${text(c.serialNumber)}</dd>
+${c.aiaIssuers && c.aiaIssuers.length > 0 ? `<dt>CA Issuers</dt><dd class="mono">${c.aiaIssuers.map(text).join('<br>')}</dd>` : ''}
+</dl>
+<details class="pem"><summary>PEM</summary><pre>${text(c.pem)}</pre></details>
+</article>`;
+}
+
+function chainSection(r: CheckReport, now: Date): string {
+  if (r.chain.length === 0) return '<p class="muted">The server sent no certificate.</p>';
+  const cards: string[] = [];
+  for (let i = 0; i < r.chain.length; i++) cards.push(certCard(r, i, now));
+  return `<div class="chain">${cards.join('<div class="link" aria-hidden="true">▲ issued by ▼</div>')}</div>`;
+}
+
+function envTable(env: CheckReport['environment']): string {
+  const entries = Object.entries(env ?? {});
+  if (entries.length === 0) return '';
+  const rows = entries.map(([k, v]) => `<tr><td class="mono">${text(k)}</td><td class="${v ? 'mono' : 'muted'}">${text(v || 'not set')}</td></tr>`);
+  return `<section><h2>Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env">${rows.join('')}</table></section>`;
+}
+
+/** The whole panel for one check. */
+export function renderReport(report: CheckReport, ctx: PageContext): string {
+  const causes = report.causes.length > 0
+    ? `<section><h2>What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
+    : '<section><h2>No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
+  const body = `${header(report)}
+${causes}
+<section><h2>Who trusts it</h2>${trustTable(report)}</section>
+<section><h2>Certificate chain <span class="count">${report.chain.length}</span></h2>${chainSection(report, ctx.now)}</section>
+${envTable(report.environment)}`;
+  return page(ctx, `TLS: ${report.host}`, body);
+}
+
+/** The panel in "explanation" mode: the pasted message, the causes it matches and their fixes. */
+export function renderExplanation(e: Explanation, ctx: PageContext): string {
+  const found = e.causes.length > 0;
+  const title = found ? e.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(' · ') : 'No known TLS error recognised';
+  const check = e.url ? button('checkUrl', `Check TLS for ${e.url}`, { primary: true, data: e.url }) : '';
+  const body = `<header class="summary explain ${found ? 'fail' : ''}">
+<div class="verdict">Explanation</div>
+<h1>${text(title)}</h1>
+<pre class="quoted">${text(e.text)}</pre>
+<div class="actions">${check}</div>
+</header>
+${found ? `<section><h2>Causes and fixes</h2>${causeCards(e.causes)}</section>` : '<section><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'}`;
+  return page(ctx, 'TLS error explained', body);
+}

@@ -1,0 +1,59 @@
+// Finds https:// URL literals in source text (pure, for the CodeLens and hover). A literal is a URL right after a
+// quote or "=", or, in languages whose values are bare (shell, YAML, .env…), after whitespace or ":" on a line that
+// is not a comment. Doc links in comments stay quiet, so the lenses mark the endpoints code actually talks to.
+
+/** One URL found in a text: zero-based line and UTF-16 columns, like VS Code positions. */
+export interface UrlHit {
+  readonly url: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Host: a DNS name or a bracketed IPv6 literal; then an optional port and a path/query that stops at quotes,
+// whitespace, brackets and template syntax. `${host}`-style templates therefore never match.
+const URL_RE = /https:\/\/(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::\d{1,5})?(?:[/?#][^\s'"`<>\\(){}[\]]*)?/g;
+const TRAILING_PUNCT = /[.,;:!?]+$/;
+const QUOTE_OR_ASSIGN = /['"`=]/;
+const BARE_VALUE_LANGUAGES = new Set(['shellscript', 'dockerfile', 'makefile', 'yaml', 'dotenv', 'properties', 'ini', 'toml', 'terraform', 'powershell', 'bat']);
+const COMMENT_START = /^\s*(#|\/\/|;|--|\*|\/\*|rem\s)/i;
+/** Languages where a URL is prose, not an endpoint: no lenses there. */
+export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext', 'log', 'restructuredtext', 'asciidoc', 'latex', 'html', 'git-commit', 'scminput']);
+/** Lines longer than this (minified bundles, data blobs) are skipped to keep the scan cheap. */
+const MAX_LINE = 2_000;
+
+function isLiteralContext(lineText: string, start: number, bare: boolean): boolean {
+  const before = start > 0 ? lineText[start - 1] : '';
+  if (QUOTE_OR_ASSIGN.test(before)) return true;
+  if (!bare || COMMENT_START.test(lineText)) return false;
+  return before === '' || before === ':' || /\s/.test(before);
+}
+
+/** Every https:// URL literal in `text`; `languageId` decides whether bare (unquoted) values count. */
+export function findHttpsUrls(text: string, languageId: string): UrlHit[] {
+  if (PROSE_LANGUAGES.has(languageId)) return [];
+  const bare = BARE_VALUE_LANGUAGES.has(languageId);
+  const hits: UrlHit[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let line = 0; line < lines.length; line++) {
+    const lineText = lines[line];
+    if (lineText.length > MAX_LINE || !lineText.includes('https://')) continue;
+    for (const m of lineText.matchAll(URL_RE)) {
+      const start = m.index ?? 0;
+      if (!isLiteralContext(lineText, start, bare)) continue;
+      const url = m[0].replace(TRAILING_PUNCT, '');
+      hits.push({ url, line, start, end: start + url.length });
+    }
+  }
+  return hits;
+}
+
+/** The URL (http or https, literal or not) that covers `character` on `lineText`, for prefilling the input box. */
+export function urlAt(lineText: string, character: number): string | undefined {
+  for (const m of lineText.matchAll(/https?:\/\/[^\s'"`<>\\(){}[\]]+/g)) {
+    const start = m.index ?? 0;
+    const url = m[0].replace(TRAILING_PUNCT, '');
+    if (character >= start && character <= start + url.length) return url;
+  }
+  return undefined;
+}
