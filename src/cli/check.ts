@@ -1,12 +1,95 @@
-import { Command, parse } from './command';
+// `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { checkUrl, parseTarget } from '../core/tls/index';
+import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
+import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
+
+const OPTIONS = {
+  ca: { type: 'string', multiple: true },
+  repeat: { type: 'string' },
+  timeout: { type: 'string' },
+  format: { type: 'string' },
+} as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
   usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--format text|json]',
   async run(argv, io) {
-    parse(argv, {});
-    io.err('tls-doctor check: not available in this build yet\n');
-    return 1;
+    const { values, positionals } = parse(argv, OPTIONS);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
+    try {
+      parseTarget(positionals[0]);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
+    const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
+    const missing = extraCaFiles.find((f) => !existsSync(f));
+    if (missing) throw new UsageError(`--ca file not found: ${missing}`);
+    const report = await checkUrl(positionals[0], {
+      extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, 1), timeoutMs: positiveInt('--timeout', values.timeout, 5000),
+    });
+    io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
+    return report.verdict === 'ok' ? 0 : 1;
   },
 };
+
+type Paint = (style: keyof typeof STYLES, s: string) => string;
+const STYLES = { bold: '1', red: '31', green: '32', yellow: '33', dim: '2' };
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+function painter(io: Io): Paint {
+  const on = io.isTTY && !io.env.NO_COLOR;
+  return (style, s) => (on ? `\x1b[${STYLES[style]}m${s}\x1b[0m` : s);
+}
+
+/** The human report: headline, problems with fixes, chain, stores, environment. */
+export function renderText(r: CheckReport, p: Paint): string {
+  const head = `${r.url}  ${r.verdict === 'ok' ? p('green', 'OK') : p('red', 'FAIL')}`;
+  const meta = [r.addresses?.join(', '), r.protocol, r.cipher, r.proxy && `via proxy ${r.proxy}`, r.elapsedMs !== undefined && `${r.elapsedMs} ms`].filter(Boolean).join(' · ');
+  return [p('bold', head), `  ${meta}`, '', ...causesText(r.causes, p), ...chainText(r.chain, p), ...trustText(r.trust, p), ...envText(r.environment)].join('\n');
+}
+
+function causesText(causes: readonly Cause[], p: Paint): string[] {
+  if (!causes.length) return [`${p('green', '✓')} no problems found`, ''];
+  return [p('bold', 'Problems'), ...causes.flatMap((c) => [
+    `  ${p('red', '✗')} ${p('bold', c.code)}: ${c.message}`,
+    ...c.fixes.flatMap((f) => [`      ${p('dim', `${f.client}:`)} ${f.text}`, ...(f.snippet ? f.snippet.split('\n').map((l) => `          ${l}`) : [])]),
+  ]), ''];
+}
+
+function chainText(chain: readonly CertInfo[], p: Paint): string[] {
+  if (!chain.length) return [];
+  return [p('bold', 'Chain (as sent by the server)'), ...chain.flatMap((c, i) => [
+    `  ${i} ${p('bold', c.subject || '(empty subject)')}${c.selfSigned ? p('dim', '  [self-signed]') : ''}`,
+    `    issuer   ${c.issuer}`,
+    `    valid    ${c.notBefore.slice(0, 10)} → ${c.notAfter.slice(0, 10)} (${daysLeft(c.notAfter, p)})`,
+    `    names    ${c.sans.join(', ') || '(no subjectAltName)'}`,
+    `    key      ${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}, ${c.signatureAlgorithm}${c.isCA ? ', CA' : ''}${c.extKeyUsage ? `, EKU ${c.extKeyUsage.join('/')}` : ''}`,
+    `    sha256   ${c.sha256}`,
+  ]), ''];
+}
+
+function daysLeft(notAfter: string, p: Paint): string {
+  const days = Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000);
+  if (days < 0) return p('red', `expired ${-days} days ago`);
+  return days < 30 ? p('yellow', `${days} days left`) : `${days} days left`;
+}
+
+function trustText(trust: Readonly<Record<string, TrustVerdict>>, p: Paint): string[] {
+  const rows = Object.values(trust);
+  const width = Math.max(...rows.map((v) => v.store.length));
+  return [p('bold', 'Trust stores'), ...rows.map((v) => {
+    const mark = v.trusted === true ? p('green', '✓ trusted') : v.trusted === false ? p('red', '✗ rejected') : p('dim', '– not checked');
+    const why = [v.error, v.note, v.source && p('dim', `(${v.source})`)].filter(Boolean).join('  ');
+    return `  ${v.store.padEnd(width)}  ${mark}  ${why}`;
+  }), ''];
+}
+
+function envText(env: CheckReport['environment']): string[] {
+  const entries = Object.entries(env ?? {});
+  if (!entries.length) return [];
+  return ['Environment', ...entries.map(([k, v]) => `  ${k}=${v === '' ? '""  (set but empty)' : v}`), ''];
+}

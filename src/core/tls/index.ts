@@ -1,2 +1,35 @@
 // Public surface of the TLS probe, trust stores and diagnosis (bundled separately as dist/tls.js).
-export {};
+import { CAUSES, causeFor } from './causes';
+import { matchCodes, urlInMessage } from './explain';
+import type { Cause } from './types';
+
+export * from './types';
+export { checkUrl } from './check';
+export { parseTarget, extractUrls } from './url';
+export { CAUSES, causeFor } from './causes';
+export type { CauseDoc } from './causes';
+export { certInfo } from './chain';
+
+/** Reads an error message (Python, Node, curl, git, Java, Go wording) → likely causes with fixes, and its URL if any.
+ * e.g. explainError("SSL: CERTIFICATE_VERIFY_FAILED ... self-signed certificate in certificate chain"). */
+export function explainError(text: string): { causes: Cause[]; url?: string } {
+  const url = urlInMessage(text);
+  const endpoint = url ? safeEndpoint(url) : {};
+  const causes = matchCodes(text).map((code) => causeFor(code, undefined, endpoint));
+  return { causes, ...(url ? { url } : {}) };
+}
+
+/** Host and port of a URL for the fixes' placeholders; a mangled URL in a message just leaves them generic. */
+function safeEndpoint(url: string): { host?: string; port?: number } {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname, port: Number(u.port) || 443 };
+  } catch {
+    return {};
+  }
+}
+
+/** Every cause code with its title, for docs and UIs. */
+export function causeTitles(): Record<string, string> {
+  return Object.fromEntries(Object.values(CAUSES).map((c) => [c.code, c.title]));
+}

@@ -68,4 +68,39 @@ export interface CheckReport {
   readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly proxy?: string;
   readonly elapsedMs?: number;
+  /** Every connection made, in order (useful when certificates differ between them). */
+  readonly connections?: readonly ConnectionInfo[];
+}
+
+/** One TLS connection the probe made (repeats, every resolved address, and one per trust store). */
+export interface ConnectionInfo {
+  readonly address: string;
+  /** Which trust store's context was used ("sent-chain" for the raw probe). */
+  readonly purpose: string;
+  readonly leafSha256?: string;
+  readonly error?: string;
+  readonly elapsedMs: number;
+}
+
+/** Options of `checkUrl`. The last group exists so tests (and odd machines) can point at other stores. */
+export interface CheckOptions {
+  /** Extra trusted roots for this check, added to Node's bundled roots (like NODE_EXTRA_CA_CERTS). */
+  readonly extraCaFiles?: readonly string[];
+  /** Connections per resolved address, to catch load balancers with mixed certificates (default 1). */
+  readonly repeat?: number;
+  /** Budget for each of: DNS, TCP connect, TLS handshake, AIA fetch (default 5000 ms). */
+  readonly timeoutMs?: number;
+  /** Environment to read CA-bundle and proxy variables from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Python interpreter used to locate certifi (default `python3`). */
+  readonly pythonPath?: string;
+  readonly signal?: AbortSignal;
+  /** Probe every address the name resolves to (default true). */
+  readonly resolveAll?: boolean;
+  /** OS trust store files/folders (default: the Linux system bundle and cert dirs; none on macOS/Windows). */
+  readonly osStorePaths?: readonly string[];
+  /** certifi's cacert.pem; `null` skips certifi; undefined asks the Python interpreter. */
+  readonly certifiPath?: string | null;
+  /** Name resolution (default dns.lookup with all: true). */
+  readonly lookup?: (host: string) => Promise<readonly string[]>;
 }

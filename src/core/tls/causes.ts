@@ -1,0 +1,98 @@
+// THE table: one entry per stable cause code, with what it means and concrete fixes per client.
+// `{bundle}` stands for a CA bundle (public roots + the private CA) such as the "Create a CA bundle" action writes;
+// `{host}` / `{port}` for the endpoint. `causeFor` fills them in.
+import type { Cause, CauseCode, Fix } from './types';
+
+/** Documentation of one cause: a title, what happened, and the fixes. */
+export interface CauseDoc {
+  readonly code: CauseCode;
+  readonly title: string;
+  readonly explanation: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** "Trust this CA" for every client: the fixes shared by untrusted-root and friends. */
+const TRUST_CA: readonly Fix[] = [
+  { client: 'python-requests', text: 'Point requests at a bundle of the public roots plus this CA (requests ignores SSL_CERT_FILE), or pass verify= per call', snippet: 'export REQUESTS_CA_BUNDLE={bundle}' },
+  { client: 'python-ssl', text: 'Python ssl/urllib/httpx read OpenSSL\'s default paths: point SSL_CERT_FILE at the bundle', snippet: 'export SSL_CERT_FILE={bundle}' },
+  { client: 'node', text: 'Add the CA to Node\'s bundled roots (read once at start-up: restart the process), or pass ca: in code', snippet: 'export NODE_EXTRA_CA_CERTS={bundle}' },
+  { client: 'curl', text: 'Give curl the bundle', snippet: 'curl --cacert {bundle} https://{host}:{port}/' },
+  { client: 'git', text: 'Tell git which CA file to use (per host is safest)', snippet: 'git config --global http.https://{host}/.sslCAInfo {bundle}   # or: export GIT_SSL_CAINFO={bundle}' },
+  { client: 'pip', text: 'Give pip the bundle (pip ≥ 24.2 also reads the OS store)', snippet: 'pip config set global.cert {bundle}   # or: export PIP_CERT={bundle}' },
+  { client: 'java', text: 'Import the CA into a truststore and use it', snippet: 'keytool -importcert -alias private-ca -file ca.pem -keystore truststore.jks -storepass changeit -noprompt\njava -Djavax.net.ssl.trustStore=truststore.jks -Djavax.net.ssl.trustStorePassword=changeit …' },
+];
+
+const REISSUE = (what: string): Fix => ({ client: 'server', text: `Reissue the server certificate ${what}, then reload the server` });
+
+const ENTRIES: readonly CauseDoc[] = [
+  { code: 'self-signed', title: 'Self-signed server certificate', explanation: 'The server presents a certificate that signed itself, so no CA vouches for it and no client trusts it by default.', fixes: [
+    { client: 'server', text: 'Issue the server certificate from a CA (a local development CA such as `tls-doctor devcert`, or your organisation\'s CA) instead of self-signing it' },
+    { client: 'python-requests', text: 'Trust exactly this certificate (save it as PEM first)', snippet: 'export REQUESTS_CA_BUNDLE=server.pem' },
+    { client: 'node', text: 'Trust exactly this certificate', snippet: 'export NODE_EXTRA_CA_CERTS=server.pem' },
+    { client: 'curl', text: 'Trust exactly this certificate', snippet: 'curl --cacert server.pem https://{host}:{port}/' },
+    { client: 'git', text: 'Trust exactly this certificate for this host', snippet: 'git config --global http.https://{host}/.sslCAInfo server.pem' },
+    { client: 'pip', text: 'Trust exactly this certificate', snippet: 'pip --cert server.pem install …' },
+    { client: 'java', text: 'Import the certificate into a truststore', snippet: 'keytool -importcert -alias {host} -file server.pem -keystore truststore.jks -storepass changeit -noprompt' },
+  ] },
+  { code: 'untrusted-root', title: 'Chain ends at a root this client does not trust', explanation: 'The chain leads to a root CA that is not in the trust store. This is typical of a corporate TLS-inspecting proxy or a private/internal CA.', fixes: [
+    { client: 'server', text: 'If this is a public service, it must use a certificate from a publicly trusted CA' }, ...TRUST_CA] },
+  { code: 'incomplete-chain', title: 'Server does not send its intermediate certificate', explanation: 'The server sends only its own certificate; clients cannot link it to a root. Browsers fetch the missing intermediate from the AIA URL, so "it works in the browser" is typical.', fixes: [
+    { client: 'server', text: 'Configure the server with the full chain (leaf followed by the intermediate(s)): nginx ssl_certificate fullchain.pem; Apache SSLCertificateFile with the chain appended; Node cert: leaf + intermediate PEM' },
+    { client: 'python-requests', text: 'Until the server is fixed: a bundle containing the public roots and the missing intermediate', snippet: 'export REQUESTS_CA_BUNDLE={bundle}' },
+    { client: 'node', text: 'Until the server is fixed: add the intermediate', snippet: 'export NODE_EXTRA_CA_CERTS=intermediate.pem' },
+    { client: 'curl', text: 'Until the server is fixed', snippet: 'curl --cacert {bundle} https://{host}:{port}/' },
+  ] },
+  { code: 'expired', title: 'Certificate expired', explanation: 'A certificate in the chain is past its notAfter date.', fixes: [
+    REISSUE('(renew it) and automate renewal, e.g. with certbot or cert-manager'),
+    { client: 'server', text: 'If the dates look right, check the client machine\'s clock' }] },
+  { code: 'not-yet-valid', title: 'Certificate not yet valid', explanation: 'A certificate in the chain has a notBefore date in the future: either it was just issued with a wrong clock, or this machine\'s clock is behind.', fixes: [
+    { client: 'server', text: 'Check this machine\'s clock (compare with the server\'s HTTP Date header) and the issuing machine\'s clock' },
+    REISSUE('with a notBefore in the past')] },
+  { code: 'hostname-mismatch', title: 'Name not in the certificate', explanation: 'The host name (or IP address) you connect to is not among the certificate\'s subject alternative names. IP addresses need an IP SAN; a CN alone is ignored by Python/urllib3 2.', fixes: [
+    REISSUE('with every name and IP clients use as a subjectAltName (DNS: names, IP: addresses)'),
+    { client: 'python-requests', text: 'Connect with a name that is in the certificate (do not disable verification)' },
+    { client: 'node', text: 'Connect with a name that is in the certificate; `servername:` only changes SNI, not the check' }] },
+  { code: 'weak-signature', title: 'Weak signature algorithm', explanation: 'A certificate is signed with SHA-1 or MD5, which OpenSSL 3 and modern clients reject ("CA signature digest algorithm too weak").', fixes: [
+    REISSUE('signed with SHA-256 (and the intermediate too, if it is the weak one)')] },
+  { code: 'weak-key', title: 'Key too small', explanation: 'A certificate has an RSA key under 2048 bits (or a tiny EC key). Debian/Ubuntu OpenSSL at SECLEVEL=2 rejects it ("EE certificate key too weak"); Node accepts it.', fixes: [
+    REISSUE('with an RSA-2048+ or ECDSA P-256 key')] },
+  { code: 'wrong-purpose', title: 'Certificate not meant for TLS servers', explanation: 'The leaf\'s extended key usage lacks serverAuth (or its key usage lacks digitalSignature), so clients reject it ("unsuitable certificate purpose").', fixes: [
+    REISSUE('with extendedKeyUsage serverAuth and keyUsage digitalSignature (+ keyEncipherment for RSA)')] },
+  { code: 'inconsistent-certificates', title: 'Different certificates on different connections', explanation: 'Repeated connections (or different resolved addresses) got different server certificates: a load balancer with backends configured differently. Failures then look random ("works, then fails after a while").', fixes: [
+    { client: 'server', text: 'Deploy the same certificate and chain to every backend / every address behind {host}; probe each address until they all match' }] },
+  { code: 'not-tls', title: 'No TLS on this port', explanation: 'The server answered in plain text (usually HTTP) instead of a TLS handshake ("wrong version number").', fixes: [
+    { client: 'server', text: 'Use the right port for TLS, or http:// if the service has no TLS. A proxy URL written https:// for a plain-HTTP proxy does this too: use HTTPS_PROXY=http://proxy:port' }] },
+  { code: 'handshake-failure', title: 'TLS handshake refused', explanation: 'Client and server could not agree on a TLS version or cipher suite (or the server needs SNI / a client certificate).', fixes: [
+    { client: 'server', text: 'Enable TLS 1.2 and 1.3 with modern AEAD cipher suites on the server; check it serves a certificate for this name (SNI)' },
+    { client: 'python-ssl', text: 'Do not lower the client\'s minimum version or security level to work around it: fix the server' }] },
+  { code: 'connection-refused', title: 'Connection refused', explanation: 'Nothing listens on that address and port (or a firewall rejects the connection).', fixes: [
+    { client: 'server', text: 'Check the port, that the service is running and listening on this interface, and firewall rules' }] },
+  { code: 'timeout', title: 'Timed out', explanation: 'The connection or the TLS handshake did not complete in time: a firewall dropping packets, a silent service, or a proxy is required.', fixes: [
+    { client: 'server', text: 'Check the port and firewalls; if your network needs a proxy, set HTTPS_PROXY (and NO_PROXY for internal hosts)' }] },
+  { code: 'dns-failure', title: 'Name does not resolve', explanation: 'The host name could not be resolved to an address.', fixes: [
+    { client: 'server', text: 'Check the spelling, your DNS/VPN, and /etc/hosts; internal names may need a VPN or a proxy' }] },
+  { code: 'trusted-by-os-not-by-client', title: 'Trusted by the OS store, not by Node/Python', explanation: 'The root is in the operating system\'s store (so curl and browsers work), but Node uses its own bundled roots and Python requests uses certifi.', fixes: [
+    { client: 'python-requests', text: 'Use the OS store from Python: `pip install truststore` and call truststore.inject_into_ssl() at start-up (or pip-system-certs), or point requests at a bundle', snippet: 'export REQUESTS_CA_BUNDLE={bundle}' },
+    { client: 'node', text: 'Add the CA to Node (or run Node ≥ 23.8 with --use-system-ca)', snippet: 'export NODE_EXTRA_CA_CERTS={bundle}' },
+    { client: 'pip', text: 'pip ≥ 24.2 uses the OS store; older pip: --cert', snippet: 'pip config set global.cert {bundle}' },
+    { client: 'java', text: 'Java has its own cacerts: import the CA with keytool', snippet: 'keytool -importcert -alias private-ca -file ca.pem -cacerts -storepass changeit -noprompt' }] },
+];
+
+/** Every cause code's documentation, keyed by code. */
+export const CAUSES: Readonly<Record<CauseCode, CauseDoc>> = Object.fromEntries(ENTRIES.map((e) => [e.code, e])) as Record<CauseCode, CauseDoc>;
+
+/** Placeholders a fix may use. */
+export interface FixContext {
+  readonly host?: string;
+  readonly port?: number;
+  readonly bundle?: string;
+}
+
+/** The Cause for `code`: the table's explanation plus `detail` (what the probe saw), fixes filled in for `ctx`. */
+export function causeFor(code: CauseCode, detail?: string, ctx: FixContext = {}): Cause {
+  const doc = CAUSES[code];
+  const fill = (s: string) => s.replace(/\{host\}/g, ctx.host ?? 'HOST').replace(/\{port\}/g, String(ctx.port ?? 443))
+    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem');
+  const fixes = doc.fixes.map((f) => ({ ...f, text: fill(f.text), ...(f.snippet ? { snippet: fill(f.snippet) } : {}) }));
+  return { code, message: detail ? `${doc.explanation} ${detail}` : doc.explanation, fixes };
+}

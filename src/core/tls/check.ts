@@ -1,0 +1,121 @@
+// checkUrl: resolve, probe (repeatedly, every address), read the chain, ask every trust store, fetch AIA, diagnose.
+import { X509Certificate } from 'node:crypto';
+import { promises as dns } from 'node:dns';
+import { isIP } from 'node:net';
+import { fetchIssuer } from './aia';
+import { certInfo, issues } from './chain';
+import { probe, ProbeError, ProbeResult } from './connect';
+import { diagnose, Facts } from './diagnose';
+import { proxyFor } from './proxy';
+import { CA_ENV_VARS, loadStores, Store } from './stores';
+import type { CertInfo, CheckOptions, CheckReport, ConnectionInfo, TrustVerdict } from './types';
+import { parseTarget, Target } from './url';
+import { contextFor, sentChainContext, verdictOf } from './verify';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+/** Variables whose effective values the report shows (machines often preset them). */
+const SHOWN_VARS = [...CA_ENV_VARS, 'SSL_CERT_DIR', 'PIP_CERT', 'GIT_SSL_CAINFO', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+
+/** Probes `url` and diagnoses it. Rejects only on a malformed URL (see parseTarget); network failures are causes. */
+export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const target = parseTarget(url);
+  const env = opts.env ?? process.env;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const proxy = proxyFor(target.host, target.port, env);
+  const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath });
+  const base = { url: target.url, host: target.host, port: target.port, environment: environmentOf(env), ...(proxy ? { proxy: proxy.origin } : {}) };
+  const resolved = proxy ? { addresses: [target.host] } : await resolve(target.host, opts, timeoutMs);
+  const stores = await storesP;
+  if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, stores), [], {}, started);
+  const spec = { host: target.host, port: target.port, timeoutMs, proxy, signal: opts.signal };
+  const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: sentChainContext() })));
+  const primary = sent.find((r) => !r.error);
+  if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
+  const checked = stores.filter((s) => s.pems);
+  const storeRuns = await Promise.all(checked.map((s) => probe({ ...spec, address: primary.address, secureContext: contextFor(s.pems ?? []) })));
+  const trust = Object.fromEntries(stores.map((s) => [s.name, verdictOf(s, storeRuns[checked.indexOf(s)])]));
+  const facts = await chainFacts(target, primary, [...sent, ...storeRuns], trust, stores, opts, timeoutMs);
+  return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
+    [...sent, ...storeRuns.map((r, i) => ({ ...r, purpose: checked[i].name }))], trust, started);
+}
+
+/** Addresses to connect to: each one `repeat` times (at least once). */
+function plan(addresses: readonly string[], opts: CheckOptions): string[] {
+  const repeat = Math.max(1, opts.repeat ?? 1);
+  return addresses.flatMap((a) => Array<string>(repeat).fill(a));
+}
+
+/** All addresses (or the first) of the host; IP literals as they are. */
+async function resolve(host: string, opts: CheckOptions, timeoutMs: number): Promise<{ addresses: string[] } | { error: ProbeError }> {
+  if (isIP(host)) return { addresses: [host] };
+  const lookup = opts.lookup ?? ((h: string) => dns.lookup(h, { all: true }).then((l) => l.map((a) => a.address)));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error(`resolving ${host} took more than ${timeoutMs} ms`), { code: 'EAI_AGAIN' })), timeoutMs); });
+  try {
+    const all = await Promise.race([lookup(host), timeout]);
+    if (all.length === 0) throw Object.assign(new Error(`${host} has no addresses`), { code: 'ENOTFOUND' });
+    return { addresses: opts.resolveAll === false ? [all[0]] : [...new Set(all)] };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { error: { code: err.code ?? 'ENOTFOUND', message: `cannot resolve ${host}: ${err.message}`, stage: 'connect' } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
+  const trust = Object.fromEntries(stores.map((s) => [s.name, verdictOf(s, undefined)]));
+  return { host: t.host, port: t.port, connectError: error, chain: [], hostMatches: false, trust, reference: 'node', leaves: new Map(), now: new Date() };
+}
+
+/** Facts from a successful handshake: parsed chain, host match, distinct leaves, AIA. */
+async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
+  stores: Store[], opts: CheckOptions, timeoutMs: number): Promise<Facts> {
+  const chain = primary.chain.map((der) => certInfo(der));
+  const leafX = new X509Certificate(primary.chain[0]);
+  const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(t.host) !== undefined;
+  const reference = opts.extraCaFiles?.length ? '--ca' : 'node';
+  const aia = await aiaFacts(chain, stores, reference, timeoutMs, opts.signal);
+  return { host: t.host, port: t.port, chain, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
+}
+
+/** Leaf fingerprint → addresses that served it, over every successful connection. */
+function leavesOf(runs: readonly ProbeResult[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of runs) {
+    if (!r.chain[0]) continue;
+    const sha = new X509Certificate(r.chain[0]).fingerprint256;
+    out.set(sha, [...(out.get(sha) ?? []), r.address]);
+  }
+  return out;
+}
+
+/** When the top of the sent chain is not a root and has an AIA URL, fetch its issuer and look for that one's root. */
+async function aiaFacts(chain: CertInfo[], stores: Store[], reference: string, timeoutMs: number, signal?: AbortSignal): Promise<Facts['aia']> {
+  const top = chain[chain.length - 1];
+  const url = top.aiaIssuers?.[0];
+  if (top.selfSigned || !url) return undefined;
+  const r = await fetchIssuer(url, timeoutMs, signal);
+  if (!r.cert) return { url, error: r.error };
+  const pems = stores.find((s) => s.name === reference)?.pems ?? [];
+  const fetched = r.cert;
+  const rootKnown = pems.some((p) => issues(new X509Certificate(p), fetched));
+  return { url, issuer: certInfo(fetched.raw), rootKnown };
+}
+
+function environmentOf(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(SHOWN_VARS.filter((v) => env[v] !== undefined).map((v) => [v, env[v]]));
+}
+
+function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'>, facts: Facts,
+  runs: readonly (ProbeResult & { purpose?: string })[], trust: Record<string, TrustVerdict>, started: number): CheckReport {
+  const causes = diagnose(facts);
+  const connections: ConnectionInfo[] = runs.map((r) => ({
+    address: r.address, purpose: r.purpose ?? 'sent-chain', elapsedMs: r.elapsedMs,
+    ...(r.chain[0] ? { leafSha256: new X509Certificate(r.chain[0]).fingerprint256 } : {}),
+    ...(r.error ? { error: r.error.message } : {}),
+  }));
+  return { ...base, verdict: causes.length ? 'fail' : 'ok', causes, chain: facts.chain,
+    trust: Object.keys(trust).length ? trust : facts.trust, connections, elapsedMs: Math.round(performance.now() - started) };
+}

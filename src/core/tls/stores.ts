@@ -1,0 +1,126 @@
+// Trust stores, each read once: Node's bundled roots, the OS store, certifi, the bundles that environment variables
+// name, and the user's --ca files. A store with `pems: undefined` could not be checked; `note` says why.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as tls from 'node:tls';
+
+/** One trust store to evaluate the chain against. */
+export interface Store {
+  readonly name: string;
+  readonly source?: string;
+  readonly pems?: readonly string[];
+  readonly note?: string;
+}
+
+/** Linux system bundles, most common first (Debian/Ubuntu, Fedora/RHEL, openSUSE, Alpine/others). */
+export const LINUX_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
+const LINUX_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
+
+/** Environment variables that name a CA bundle, in the order clients consult them. */
+export const CA_ENV_VARS = ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS'] as const;
+
+/** PEM certificates in a text. */
+export function splitPem(text: string): string[] {
+  return text.match(/-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]+?-----END (?:TRUSTED )?CERTIFICATE-----/g) ?? [];
+}
+
+/** Certificates of a file, or of every file in a folder (as OpenSSL's hashed cert dirs and `verify=` folders). */
+export async function readCerts(p: string): Promise<string[]> {
+  const st = await fs.stat(p);
+  const key = `${st.mtimeMs}:${st.size}`;
+  const hit = fileCache.get(p);
+  if (hit?.key === key) return hit.certs;
+  const certs = st.isDirectory() ? await readDir(p) : splitPem(await fs.readFile(p, 'latin1'));
+  fileCache.set(p, { key, certs });
+  return certs;
+}
+
+/** Parsed files by path, invalidated by mtime and size: the OS bundle is read once, not once per check. */
+const fileCache = new Map<string, { key: string; certs: string[] }>();
+
+async function readDir(p: string): Promise<string[]> {
+  const names = (await fs.readdir(p)).filter((n) => /\.(pem|crt|cer)$|^[0-9a-f]{8}\.\d+$/i.test(n)).sort();
+  const all = await Promise.all(names.map((n) => fs.readFile(path.join(p, n), 'latin1').then(splitPem, () => [])));
+  return [...new Set(all.flat())];
+}
+
+/** A store read from files; a missing or empty file becomes a note rather than an error. */
+async function fileStore(name: string, files: readonly string[], base: readonly string[] = []): Promise<Store> {
+  const source = files.join(path.delimiter);
+  try {
+    const lists = await Promise.all(files.map(readCerts));
+    const own = lists.flat();
+    if (own.length === 0) return { name, source, note: `no PEM certificates in ${source}` };
+    return { name, source, pems: [...base, ...own] };
+  } catch (e) {
+    return { name, source, note: `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+}
+
+/** The OS store: injected paths, the Linux bundle (or cert dirs), else a plain note. */
+async function osStore(paths: readonly string[] | undefined): Promise<Store> {
+  if (paths) return fileStore('os', paths);
+  if (process.platform !== 'linux') {
+    return { name: 'os', note: `the ${process.platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} was not checked: only Linux system stores are read` };
+  }
+  for (const f of LINUX_BUNDLES) if (await exists(f)) return fileStore('os', [f]);
+  for (const d of LINUX_DIRS) if (await exists(d)) return fileStore('os', [d]);
+  return { name: 'os', note: 'no system CA bundle found (looked in /etc/ssl and /etc/pki)' };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(() => true, () => false);
+}
+
+const certifiCache = new Map<string, Promise<string | undefined>>();
+
+/** certifi's cacert.pem as the interpreter reports it (cached per interpreter; 5 s budget for a cold start). */
+export function findCertifi(python: string): Promise<string | undefined> {
+  let p = certifiCache.get(python);
+  if (!p) {
+    p = new Promise((resolve) => {
+      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: 5000 }, (err, stdout) =>
+        resolve(err ? undefined : stdout.trim() || undefined));
+    });
+    certifiCache.set(python, p);
+  }
+  return p;
+}
+
+async function certifiStore(certifiPath: string | null | undefined, python: string): Promise<Store> {
+  if (certifiPath === null) return { name: 'certifi', note: 'not checked' };
+  const file = certifiPath ?? await findCertifi(python);
+  if (!file) return { name: 'certifi', note: `${python} has no certifi module (or could not be run)` };
+  return fileStore('certifi', [file]);
+}
+
+/** Stores named by environment variables. Requests' REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE and SSL_CERT_FILE replace the
+ * defaults; NODE_EXTRA_CA_CERTS adds to Node's bundled roots. An empty value is reported, not skipped. */
+function envStores(env: NodeJS.ProcessEnv): Promise<Store>[] {
+  return CA_ENV_VARS.filter((v) => env[v] !== undefined).map((v) => {
+    const value = env[v] as string;
+    if (value === '') {
+      return Promise.resolve({ name: v, note: v === 'CURL_CA_BUNDLE' ? 'set but empty: python-requests then silently disables verification' : 'set but empty' });
+    }
+    return fileStore(v, [value], v === 'NODE_EXTRA_CA_CERTS' ? tls.rootCertificates : []);
+  });
+}
+
+/** Options that choose the stores. */
+export interface StoreOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly extraCaFiles?: readonly string[];
+  readonly osStorePaths?: readonly string[];
+  readonly certifiPath?: string | null;
+  readonly pythonPath?: string;
+}
+
+/** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. */
+export async function loadStores(o: StoreOptions): Promise<Store[]> {
+  const node: Store = { name: 'node', source: `Node ${process.version} bundled roots`, pems: tls.rootCertificates };
+  const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3'), ...envStores(o.env)];
+  if (o.extraCaFiles?.length) more.push(fileStore('--ca', o.extraCaFiles, tls.rootCertificates));
+  return [node, ...await Promise.all(more)];
+}
