@@ -3,6 +3,14 @@
 import { RuleFamily } from './types';
 import { python } from './python';
 import { javascript } from './javascript';
+import { go } from './go';
+import { jvm } from './jvm';
+import { csharp } from './csharp';
+import { ruby } from './ruby';
+import { php } from './php';
+import { rust } from './rust';
+import { shellFamily } from './shell';
+import { envFamily } from './env';
 
 export * from './types';
 
@@ -10,4 +18,12 @@ export * from './types';
 export const families: RuleFamily[] = [
   python,
   javascript,
+  go,
+  jvm,
+  csharp,
+  ruby,
+  php,
+  rust,
+  shellFamily,
+  envFamily,
 ];

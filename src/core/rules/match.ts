@@ -169,3 +169,22 @@ export function stringValue(lexed: Lexed, offset: number): string | undefined {
   const raw = lexed.text.slice(offset, end);
   return raw.replace(/^[A-Za-z@]*("""|'''|["'`])/, '').replace(/("""|'''|["'`])$/, '');
 }
+
+/**
+ * The common case of a rule: every code match of `re` is a finding from group `startGroup` (0: the match start) to
+ * the match end, anchored at group `anchor` (which must be code), with its statement as context.
+ */
+export function pushMatches(lexed: Lexed, re: RegExp, rule: RuleMeta, out: Finding[], anchor = 0, startGroup = 0,
+  accept?: (m: RegExpExecArray) => boolean): void {
+  eachCodeMatch(lexed, re, (m) => {
+    if (accept && !accept(m)) return;
+    const start = startGroup === 0 ? m.index : groupStart(m, startGroup);
+    out.push(finding(lexed, rule, start, m.index + m[0].length, statementAt(lexed, start)));
+  }, anchor);
+}
+
+/** Builds a RuleMeta for a family; `prefix` is the family's id prefix such as `go`. */
+export function ruleFactory(prefix: string) {
+  return (id: string, title: string, description: string, fix: RuleMeta['fix'] = 'none', severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+    ({ id: `${prefix}.${id}`, title, severity, description, fix });
+}

@@ -1,0 +1,69 @@
+// Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
+// Apache HttpClient no-op verifiers.
+import { lex, Lexed, SYNTAX } from './lexer';
+import { enclosingCall, finding, lineAt, matchingClose, pushMatches, ruleFactory, statementAt } from './match';
+import { Finding, RuleFamily } from './types';
+
+const rule = ruleFactory('jvm');
+
+/** The Java/Kotlin rules. */
+export const JVM = {
+  trustAll: rule('trust-all-certificates', 'X509TrustManager that trusts every certificate (empty checkServerTrusted)',
+    'A checkServerTrusted that never throws accepts any certificate chain. Build the SSLContext from a KeyStore holding your CA (TrustManagerFactory) instead.', 'none', 'error'),
+  hostnameVerifier: rule('hostname-verifier-accepts-all', 'HostnameVerifier that returns true for every host',
+    'A verifier that always returns true accepts a valid certificate issued for any host. Remove it: the default verifier checks the name.'),
+  noopVerifier: rule('noop-hostname-verifier', 'NoopHostnameVerifier / ALLOW_ALL_HOSTNAME_VERIFIER: host names are not checked',
+    'Apache HttpClient skips host name checks with these verifiers. Use the default (DefaultHostnameVerifier).'),
+} as const;
+
+const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
+/** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
+const EMPTY_BODY = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?(?:\{\s*(?:return\s*;?\s*)?\}|=\s*Unit\b)/;
+const LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg;
+const KOTLIN_SAM = /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
+const VERIFY_METHOD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
+const NOOP = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
+
+function trustAll(lx: Lexed, out: Finding[]): void {
+  CHECK_SERVER.lastIndex = 0;
+  for (let m = CHECK_SERVER.exec(lx.code); m; m = CHECK_SERVER.exec(lx.code)) {
+    if (lx.kinds[m.index] !== 0) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lx, open);
+    const body = EMPTY_BODY.exec(lx.code.slice(close, close + 300));
+    if (!body) continue;
+    const start = m.index + m[0].indexOf('checkServerTrusted');
+    out.push(finding(lx, JVM.trustAll, start, close + body[0].length, [lineAt(lx, m.index)[0], close + body[0].length]));
+  }
+}
+
+/** A `(h, s) -> true` lambda counts only where a HostnameVerifier is expected. */
+function verifierLambda(lx: Lexed) {
+  return (m: RegExpExecArray) => {
+    const call = enclosingCall(lx, m.index);
+    if (call && /hostnameverifier$/i.test(call.name)) return true;
+    const [ls] = statementAt(lx, m.index);
+    return /HostnameVerifier\s+\w+\s*=\s*$/.test(lx.code.slice(ls, m.index));
+  };
+}
+
+/** Scans Java or Kotlin source. */
+export function scanJvm(text: string): Finding[] {
+  if (!/checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i.test(text)) return [];
+  const lx = lex(text, SYNTAX.jvm);
+  const out: Finding[] = [];
+  trustAll(lx, out);
+  pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
+  pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);
+  pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
+  pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, (m) => !/^\s*import\b/.test(lx.code.slice(...lineAt(lx, m.index))));
+  return out;
+}
+
+/** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`). */
+export const jvm: RuleFamily = {
+  id: 'jvm',
+  rules: Object.values(JVM),
+  appliesTo: (path, languageId) => languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
+  scan: (text) => scanJvm(text),
+};
