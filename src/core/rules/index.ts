@@ -11,6 +11,7 @@ import { php } from './php';
 import { rust } from './rust';
 import { shellFamily } from './shell';
 import { envFamily } from './env';
+import { configFamily } from './config';
 
 export * from './types';
 
@@ -26,4 +27,5 @@ export const families: RuleFamily[] = [
   rust,
   shellFamily,
   envFamily,
+  configFamily,
 ];

@@ -1,0 +1,217 @@
+// Configuration files that switch TLS verification off: package-manager rc files (.npmrc, .yarnrc, .yarnrc.yml,
+// pip.conf, .condarc), .gitconfig, .curlrc, .wgetrc, VS Code settings and dev containers, kubeconfig and other YAML
+// (Prometheus/Traefik `insecure_skip_verify`, Ansible `validate_certs`), TOML, and Terraform/HCL providers. Each
+// format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
+import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import { baseName, Doc, docOf, findingAt, isDynamic } from './env';
+import { Finding, RuleFamily, RuleMeta } from './types';
+
+const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'] = 'none', severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+  ({ id: `config.${id}`, title, severity, description, fix });
+
+/** The config-file rules, by short name. */
+export const CFG = {
+  npmrc: rule('npmrc-strict-ssl', 'strict-ssl=false in .npmrc/.yarnrc: package downloads skip certificate verification',
+    'npm, pnpm and yarn 1 accept any registry certificate with strict-ssl=false, so packages can be swapped in transit. Set cafile=<CA bundle> instead.', 'npm-strict-ssl'),
+  yarnrcYml: rule('yarnrc-enable-strict-ssl', 'enableStrictSsl: false in .yarnrc.yml: Yarn skips certificate verification',
+    'Yarn 2+ accepts any registry certificate with enableStrictSsl: false. Set caFilePath (or httpsCaFilePath) to a CA bundle instead.', 'npm-strict-ssl'),
+  pip: rule('pip-trusted-host', 'trusted-host in pip.conf: pip skips certificate checks for these hosts',
+    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Set cert = <CA bundle> in the same file instead.', 'pip-trusted-host'),
+  git: rule('gitconfig-ssl-verify', 'sslVerify = false in git config: git stops verifying HTTPS certificates',
+    'git accepts any certificate for the remotes this section covers. Set sslCAInfo = <CA bundle> in the same [http] section instead.', 'git-ssl-verify'),
+  curlrc: rule('curlrc-insecure', 'insecure in .curlrc: every curl command skips certificate verification',
+    'An `insecure` (or -k) line in .curlrc silently applies --insecure to every curl run by this user. Use `cacert = <CA bundle>` instead.', 'curl-insecure'),
+  wgetrc: rule('wgetrc-check-certificate', 'check_certificate = off in .wgetrc: every wget download skips certificate verification',
+    'wget accepts any certificate for every download of this user. Use ca_certificate = <CA bundle> instead.'),
+  vscode: rule('vscode-proxy-strict-ssl', '"http.proxyStrictSSL": false: VS Code stops verifying certificates for extension and proxy traffic',
+    'With http.proxyStrictSSL off, VS Code and its extensions accept any certificate presented by the proxy or server. Keep it on and let VS Code use the OS trust store ("http.systemCertificates": true) with your proxy\'s CA installed there.'),
+  kubeconfig: rule('kubeconfig-insecure-skip-tls-verify', 'insecure-skip-tls-verify: true in kubeconfig: the API server certificate is not checked',
+    'kubectl and every client using this kubeconfig send credentials to whatever answers. Put the cluster CA in certificate-authority (or certificate-authority-data) instead.'),
+  skipVerify: rule('insecure-skip-verify', 'A YAML/TOML setting turns certificate verification off (insecure_skip_verify, verify_ssl: false, …)',
+    'Settings such as Prometheus/Traefik insecure_skip_verify: true or verify_ssl: false make the client accept any certificate. Point the tool\'s ca_file / ca setting at your CA instead.'),
+  ansible: rule('ansible-validate-certs', 'validate_certs: false in Ansible: the task accepts any certificate',
+    'Ansible modules with validate_certs disabled download or call APIs without certificate checks. Keep it on and pass ca_path (or install the CA on the control node) instead.'),
+  terraform: rule('terraform-insecure', 'Terraform/HCL setting turns certificate verification off (insecure, skip_tls_verify, allow_unverified_ssl)',
+    'Providers configured with insecure = true (kubernetes, helm, vault, vsphere…) talk to the API without checking its certificate, credentials included. Set the provider\'s CA option (cluster_ca_certificate, ca_cert_file, …) instead.'),
+  condarc: rule('condarc-ssl-verify', 'ssl_verify: false in .condarc: conda stops verifying certificates',
+    'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.'),
+} as const;
+
+const FALSY = /^(?:false|no|off|0|n)$/i;
+const TRUTHY = /^(?:true|yes|on|1|y)$/i;
+
+// ---- line helpers ----------------------------------------------------------------------------------------
+
+/** Calls `onLine(text, offset)` for every line (without newline / trailing \r). */
+function eachLine(text: string, onLine: (line: string, at: number) => void): void {
+  let at = 0;
+  for (const raw of text.split('\n')) {
+    onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, at);
+    at += raw.length + 1;
+  }
+}
+
+/** A `key <sep> value` match with offsets: `m.indices` from the `d` flag; group 1 = key, last group = value. */
+function keyValue(doc: Doc, re: RegExp, rule: RuleMeta, insecure: (value: string, key: string) => boolean, out: Finding[]): void {
+  eachLine(doc.text, (line, at) => {
+    const m = re.exec(line);
+    if (!m?.indices) return;
+    const value = unquote(m[m.length - 1] ?? '');
+    if (isDynamic(value) || !insecure(value, m[1])) return;
+    const last = m.indices[m.length - 1] ?? m.indices[1]!;
+    out.push(findingAt(doc, rule, at + m.indices[1]![0], at + last[1], [at, at + line.length]));
+  });
+}
+
+function unquote(v: string): string {
+  const t = v.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === '\'') && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+// ---- formats ---------------------------------------------------------------------------------------------
+
+/** .npmrc (ini: `strict-ssl=false`, `;`/`#` comments) and .yarnrc v1 (`strict-ssl false`). */
+const NPMRC = /^\s*(strict-ssl)\s*(?:=|\s)\s*("[^"]*"|'[^']*'|[^\s;#]+)/d;
+/** .yarnrc.yml: `enableStrictSsl: false`, also nested under npmRegistries/npmScopes. */
+const YARNRC_YML = /^\s*(enableStrictSsl)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
+/** pip.conf/pip.ini: `trusted-host = a b` in any section. */
+const PIP = /^\s*(trusted[-_]host)\s*[=:]\s*([^\s;#][^;#]*?)\s*$/d;
+/** .curlrc: `insecure`, `--insecure`, `-k`, `insecure = true`. */
+const CURLRC = /^\s*((?:--)?insecure|-k)\b\s*(?:[=:]?\s*("[^"]*"|\S+))?/d;
+/** .wgetrc: `check_certificate = off` (wget ignores `_`/`-` in names). */
+const WGETRC = /^\s*(check[_-]?certificate)\s*=\s*(\S+)/di;
+/** .condarc: `ssl_verify: false`. */
+const CONDARC = /^\s*(ssl_verify)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
+
+function gitconfig(doc: Doc, out: Finding[]): void {
+  let inHttp = false;
+  eachLine(doc.text, (line, at) => {
+    const section = /^\s*\[\s*([\w.-]+)/.exec(line);
+    if (section) inHttp = section[1].toLowerCase() === 'http';
+    const m = /^\s*(sslverify)\s*=\s*("[^"]*"|[^\s;#]+)/di.exec(line.replace(/^\s*\[[^\]]*\]/, (s) => ' '.repeat(s.length)));
+    if (!m?.indices || !(inHttp || section?.[1].toLowerCase() === 'http')) return;
+    if (!FALSY.test(unquote(m[2]))) return;
+    out.push(findingAt(doc, CFG.git, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+  });
+}
+
+/** Keys that disable verification when true, and keys that disable it when false (YAML and TOML). */
+const SKIP_TRUE = 'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
+const VERIFY_FALSE = 'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
+const YAML_SKIP = new RegExp(`^\\s*(?:-\\s+)*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+const YAML_KUBE = /^\s*(?:-\s+)*(insecure-skip-tls-verify)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
+const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
+const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
+const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+const TF = /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true)\b/d;
+
+function skipValue(value: string, key: string): boolean {
+  return new RegExp(`^(?:${VERIFY_FALSE})$`).test(key) ? FALSY.test(value) : TRUTHY.test(value);
+}
+
+function yamlFile(doc: Doc, out: Finding[]): void {
+  keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out);
+  keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out);
+  keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out);
+  ansibleInline(doc, out);
+}
+
+/** `get_url: url=… validate_certs=no` (Ansible's key=value module arguments). */
+function ansibleInline(doc: Doc, out: Finding[]): void {
+  if (!doc.text.includes('validate_certs=')) return;
+  eachLine(doc.text, (line, at) => {
+    if (/^\s*#/.test(line)) return;
+    const code = line.replace(/\s#.*$/, '');
+    ANSIBLE_INLINE.lastIndex = 0;
+    for (let m = ANSIBLE_INLINE.exec(code); m?.indices; m = ANSIBLE_INLINE.exec(code)) {
+      out.push(findingAt(doc, CFG.ansible, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+    }
+  });
+}
+
+/** HCL comments (`#`, `//`, `/* … *\/`) blanked, so `# insecure = true` is not a finding; offsets are kept. */
+function blankHclComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|(?:#|\/\/)[^\n]*|"(?:[^"\\\n]|\\.)*"/g, (s) => (s[0] === '"' ? s : s.replace(/[^\n]/g, ' ')));
+}
+
+/** `"http.proxyStrictSSL": false` at the settings paths of settings.json, .code-workspace and devcontainer.json. */
+function vscodeSettings(doc: Doc, path: string, out: Finding[]): void {
+  const root = parseTree(doc.text, [], { allowTrailingComma: true });
+  if (!root) return;
+  const base = baseName(path);
+  const paths = base.endsWith('.code-workspace') ? [['settings']]
+    : /devcontainer\.json$/.test(base) ? [['customizations', 'vscode', 'settings'], ['settings']] : [[]];
+  for (const p of paths) {
+    const val = findNodeAtLocation(root, [...p, 'http.proxyStrictSSL']);
+    if (val?.type === 'boolean' && val.value === false) pushProperty(doc, val, out);
+  }
+}
+
+function pushProperty(doc: Doc, val: JsonNode, out: Finding[]): void {
+  const prop = val.parent!;
+  out.push(findingAt(doc, CFG.vscode, prop.offset, val.offset + val.length));
+}
+
+// ---- dispatch --------------------------------------------------------------------------------------------
+
+type Format = 'npmrc' | 'yarnrc' | 'yarnrcYml' | 'pip' | 'git' | 'curlrc' | 'wgetrc' | 'vscode' | 'yaml' | 'toml' | 'hcl' | 'condarc';
+
+/** Which format a path is, by file name (config files rarely have telling extensions). */
+function formatOf(path: string, languageId?: string): Format | undefined {
+  const p = path.replace(/\\/g, '/');
+  const base = baseName(p);
+  if (base === '.npmrc' || base === 'npmrc') return 'npmrc';
+  if (base === '.yarnrc') return 'yarnrc';
+  if (base === '.yarnrc.yml' || base === '.yarnrc.yaml') return 'yarnrcYml';
+  if (base === 'pip.conf' || base === 'pip.ini') return 'pip';
+  if (base === '.gitconfig' || base === 'gitconfig' || /(?:^|\/)\.git\/config$|(?:^|\/)git\/config$/.test(p)) return 'git';
+  if (base === '.curlrc' || base === '_curlrc' || base === 'curlrc') return 'curlrc';
+  if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
+  if (base === '.condarc' || base === 'condarc') return 'condarc';
+  if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) return 'vscode';
+  if (/\.ya?ml$/i.test(base) || languageId === 'yaml' || /^kubeconfig/i.test(base) || /(?:^|\/)\.kube\/config$/.test(p)) return 'yaml';
+  if (/\.toml$/i.test(base)) return 'toml';
+  if (/\.(?:tf|tfvars|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
+  return undefined;
+}
+
+const PREFILTER = /strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
+
+function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
+  switch (format) {
+    case 'npmrc': case 'yarnrc': return keyValue(doc, NPMRC, CFG.npmrc, (v) => FALSY.test(v), out);
+    case 'yarnrcYml': return keyValue(doc, YARNRC_YML, CFG.yarnrcYml, (v) => FALSY.test(v), out);
+    case 'pip': return keyValue(doc, PIP, CFG.pip, (v) => v !== '', out);
+    case 'git': return gitconfig(doc, out);
+    case 'curlrc': return keyValue(doc, CURLRC, CFG.curlrc, (v) => v === '' || TRUTHY.test(v), out);
+    case 'wgetrc': return keyValue(doc, WGETRC, CFG.wgetrc, (v) => FALSY.test(v), out);
+    case 'condarc': return keyValue(doc, CONDARC, CFG.condarc, (v) => FALSY.test(v), out);
+    case 'vscode': return vscodeSettings(doc, path, out);
+    case 'yaml': return yamlFile(doc, out);
+    case 'toml': return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out);
+    case 'hcl': return keyValue({ ...doc, text: blankHclComments(doc.text) }, TF, CFG.terraform, () => true, out);
+  }
+}
+
+/** Config files of package managers, git, curl, wget, VS Code, Kubernetes, Ansible, Terraform and friends. */
+export const configFamily: RuleFamily = {
+  id: 'config',
+  rules: Object.values(CFG),
+  appliesTo: (path, languageId) => formatOf(path, languageId) !== undefined,
+  scan(text, path) {
+    const format = formatOf(path);
+    if (!format || !PREFILTER.test(text)) return [];
+    const out: Finding[] = [];
+    const doc = docOf(text);
+    scanFormat(doc, format, path, out);
+    // Findings carry the file's own text (not the comment-blanked copy used for HCL).
+    return out.map((f) => ({ ...f, value: sliceRange(doc, f) }));
+  },
+};
+
+function sliceRange(doc: Doc, f: Finding): string {
+  const start = doc.lineStarts[f.range.start.line] + f.range.start.character;
+  const end = doc.lineStarts[f.range.end.line] + f.range.end.character;
+  return doc.text.slice(start, end);
+}

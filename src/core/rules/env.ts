@@ -1,0 +1,244 @@
+// Environment variables that switch TLS verification off for a whole process (Node, Python, git, npm, pip, Go).
+// The same knobs show up in .env files, VS Code launch/tasks/devcontainer `env` objects, shell `export`s,
+// Dockerfile ENV, CI `env:` maps and package.json scripts: the matcher here judges one NAME=VALUE, and the shell
+// family (shell.ts) feeds it the assignments it finds in commands. This file also holds the small text helpers
+// (Source, SourceBuilder) that the shell and config families share.
+import { parseTree, Node as JsonNode } from 'jsonc-parser';
+import { lineStartsOf } from './lexer';
+import { rangeOf } from './match';
+import { Finding, RuleFamily, RuleMeta } from './types';
+
+const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+  ({ id: `env.${id}`, title, severity, description, fix });
+
+/** The environment-variable rules, by short name. */
+export const ENV = {
+  nodeTls: rule('node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0: Node.js stops verifying certificates for every connection',
+    'With NODE_TLS_REJECT_UNAUTHORIZED=0 every TLS connection of the Node process (fetch, https, database drivers) accepts any certificate. Set NODE_EXTRA_CA_CERTS to a PEM file with your private CA instead.', 'node-env-var', 'error'),
+  pythonHttpsVerify: rule('pythonhttpsverify-off', 'PYTHONHTTPSVERIFY=0: Python\'s standard library stops verifying certificates',
+    'On Python builds that honour it (RHEL/CentOS and derivatives), PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.', 'env-ca-bundle'),
+  gitNoVerify: rule('git-ssl-no-verify', 'GIT_SSL_NO_VERIFY is set: git stops verifying HTTPS certificates',
+    'git disables certificate checks when GIT_SSL_NO_VERIFY is set to any value (even 0 or false). Set GIT_SSL_CAINFO to a CA bundle instead.', 'env-ca-bundle'),
+  emptyCaBundle: rule('empty-ca-bundle', 'CURL_CA_BUNDLE / REQUESTS_CA_BUNDLE set to an empty string disables verification in Python requests',
+    'Older requests releases read an empty CURL_CA_BUNDLE or REQUESTS_CA_BUNDLE as "verify nothing" (the well-known workaround behind many notebooks). Point REQUESTS_CA_BUNDLE at a CA bundle instead.', 'env-ca-bundle'),
+  npmStrictSsl: rule('npm-strict-ssl', 'NPM_CONFIG_STRICT_SSL=false: npm/yarn stop verifying the registry certificate',
+    'npm (and yarn) read npm_config_strict_ssl / YARN_ENABLE_STRICT_SSL from the environment; false makes package downloads accept any certificate. Set NPM_CONFIG_CAFILE to a CA bundle instead.', 'npm-strict-ssl'),
+  pipTrustedHost: rule('pip-trusted-host', 'PIP_TRUSTED_HOST: pip skips certificate checks for these hosts',
+    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it, so packages can be swapped in transit. Set PIP_CERT to a CA bundle instead.', 'pip-trusted-host'),
+  goInsecure: rule('goinsecure', 'GOINSECURE: the go command fetches these modules without verifying certificates',
+    'Modules matching GOINSECURE are fetched over HTTP or unverified HTTPS. Add your private CA to the system trust store (or SSL_CERT_FILE) instead.', 'none'),
+} as const;
+
+/** A knob: which variable names it covers and which literal values disable verification. */
+interface Knob {
+  readonly rule: RuleMeta;
+  readonly name: RegExp;
+  readonly insecure: (value: string) => boolean;
+}
+
+const FALSE = /^(?:false|0|no|off)$/i;
+const KNOBS: readonly Knob[] = [
+  { rule: ENV.nodeTls, name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, insecure: (v) => v === '0' },
+  { rule: ENV.pythonHttpsVerify, name: /^PYTHONHTTPSVERIFY$/, insecure: (v) => v === '0' },
+  { rule: ENV.gitNoVerify, name: /^GIT_SSL_NO_VERIFY$/, insecure: () => true },
+  { rule: ENV.emptyCaBundle, name: /^(?:CURL|REQUESTS)_CA_BUNDLE$/, insecure: (v) => v === '' },
+  { rule: ENV.npmStrictSsl, name: /^(?:npm_config_strict_ssl|yarn_strict_ssl|yarn_enable_strict_ssl)$/i, insecure: (v) => FALSE.test(v) },
+  { rule: ENV.pipTrustedHost, name: /^PIP_TRUSTED_HOST$/, insecure: (v) => v.trim() !== '' },
+  { rule: ENV.goInsecure, name: /^GOINSECURE$/, insecure: (v) => v.trim() !== '' },
+];
+
+/** True when a value is (or contains) a reference that is only known at run time: `$X`, `${X}`, `${{ x }}`, `$(cmd)`, `%X%`. */
+export function isDynamic(value: string): boolean {
+  return /\$[\w{(]|`|%\w+%/.test(value);
+}
+
+/** The rule that `NAME=value` breaks, or undefined. `value` is unquoted; a dynamic value is never a finding. */
+export function envRuleFor(name: string, value: string): RuleMeta | undefined {
+  if (isDynamic(value)) return undefined;
+  return KNOBS.find((k) => k.name.test(name) && k.insecure(value))?.rule;
+}
+
+/** One `NAME=value` assignment found in a file, with file offsets of the whole assignment. */
+export interface EnvAssignment {
+  readonly name: string;
+  /** The value as the program sees it (quotes removed). */
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  /** The statement or line it belongs to, when wider than the assignment. */
+  readonly context?: readonly [number, number];
+}
+
+/** Where findings are reported: the file text and its line starts (shared by every helper here). */
+export interface Doc {
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+}
+
+/** Builds a Doc for `text`. */
+export function docOf(text: string): Doc {
+  return { text, lineStarts: lineStartsOf(text) };
+}
+
+/** A finding for `rule` at file offsets [start, end). */
+export function findingAt(doc: Doc, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
+  return {
+    ruleId: rule.id,
+    range: rangeOf(doc, start, end),
+    severity: rule.severity,
+    message: message ?? rule.title,
+    value: doc.text.slice(start, end),
+    context: context ? rangeOf(doc, context[0], context[1]) : undefined,
+  };
+}
+
+/** Judges one assignment and appends its finding, if any. */
+export function checkEnv(doc: Doc, a: EnvAssignment, out: Finding[]): void {
+  const rule = envRuleFor(a.name, a.value);
+  if (rule) out.push(findingAt(doc, rule, a.start, a.end, a.context));
+}
+
+/**
+ * A piece of text cut out of a file (a YAML block, a JSON string, a Dockerfile instruction) with a map back to
+ * file offsets, so matchers can work on the clean text and still report exact ranges.
+ */
+export class Source {
+  constructor(readonly text: string, private readonly offsets: readonly number[] | number) {}
+
+  /** File offset of `text[i]`. */
+  at(i: number): number {
+    return typeof this.offsets === 'number' ? this.offsets + i : this.offsets[Math.min(i, this.offsets.length - 1)];
+  }
+
+  /** File offsets [start, end) of `text.slice(i, j)` (j > i). */
+  span(i: number, j: number): [number, number] {
+    return [this.at(i), this.at(j - 1) + 1];
+  }
+}
+
+/** Assembles a Source from file slices and synthetic separators. */
+export class SourceBuilder {
+  private text = '';
+  private readonly offsets: number[] = [];
+
+  /** Appends `text`, whose first character is at file offset `at` (one character per offset). */
+  push(text: string, at: number): this {
+    this.text += text;
+    for (let i = 0; i < text.length; i++) this.offsets.push(at + i);
+    return this;
+  }
+
+  /** Appends characters that are not in the file (e.g. a newline between YAML list items), mapped to `at`. */
+  synthetic(text: string, at: number): this {
+    this.text += text;
+    for (let i = 0; i < text.length; i++) this.offsets.push(at);
+    return this;
+  }
+
+  build(): Source {
+    return new Source(this.text, this.offsets);
+  }
+}
+
+/** Maps JSON string escapes (`\"`, `\n`, `\u0041`) of the literal at [offset, offset+length) to a Source of its value. */
+export function jsonStringSource(text: string, offset: number, length: number): Source {
+  const b = new SourceBuilder();
+  const end = offset + length - 1;
+  for (let i = offset + 1; i < end; i++) {
+    if (text[i] !== '\\') { b.push(text[i], i); continue; }
+    const e = text[i + 1];
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+    if (e === 'u') { b.synthetic(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16) || 0), i); i += 5; continue; }
+    b.synthetic(simple[e] ?? e, i);
+    i++;
+  }
+  return b.build();
+}
+
+// ---- .env files ------------------------------------------------------------------------------------------
+
+const DOTENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.]*)[ \t]*=[ \t]*(.*?)[ \t]*\r?$/dgm;
+
+/** Unquotes a .env value: `"x"`/`'x'` keep their contents, an unquoted value ends at ` #`. */
+function dotenvValue(raw: string): { value: string; length: number } {
+  const q = raw[0];
+  if ((q === '"' || q === '\'') && raw.indexOf(q, 1) > 0) {
+    const close = raw.indexOf(q, 1);
+    return { value: raw.slice(1, close), length: close + 1 };
+  }
+  const hash = raw.search(/\s#/);
+  const value = (hash === -1 ? raw : raw.slice(0, hash)).trimEnd();
+  return { value, length: value.length };
+}
+
+/** NAME=value assignments of a .env file (comments and blank lines skipped). */
+export function dotenvAssignments(text: string): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  DOTENV_LINE.lastIndex = 0;
+  for (let m = DOTENV_LINE.exec(text); m; m = DOTENV_LINE.exec(text)) {
+    const { value, length } = dotenvValue(m[2]);
+    out.push({ name: m[1], value, start: m.indices![1]![0], end: m.indices![2]![0] + length });
+  }
+  return out;
+}
+
+// ---- JSON env objects: launch.json, tasks.json, devcontainer.json --------------------------------------------
+
+const ENV_OBJECT_KEYS = new Set(['env', 'containerEnv', 'remoteEnv']);
+
+/** `"NAME": "value"` pairs inside `env` / `containerEnv` / `remoteEnv` objects anywhere in a JSONC document. */
+export function jsonEnvAssignments(text: string): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  const visit = (node: JsonNode | undefined): void => {
+    if (!node) return;
+    if (node.type === 'property' && ENV_OBJECT_KEYS.has(node.children?.[0]?.value) && node.children?.[1]?.type === 'object') {
+      for (const prop of node.children[1].children ?? []) pushJsonPair(prop, out);
+    }
+    node.children?.forEach(visit);
+  };
+  visit(parseTree(text, [], { allowTrailingComma: true }));
+  return out;
+}
+
+function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
+  const [key, val] = prop.children ?? [];
+  if (!key || !val || (val.type !== 'string' && val.type !== 'number' && val.type !== 'boolean')) return;
+  out.push({ name: String(key.value), value: String(val.value), start: prop.offset, end: val.offset + val.length });
+}
+
+// ---- the family ------------------------------------------------------------------------------------------
+
+const ALL_ENV = Object.values(ENV);
+const PREFILTER = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE/i;
+
+/** File name without directories. */
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** `.env`, `.env.local`, `production.env`, … (not `.envrc`, which is a shell script). */
+export function isDotenv(path: string, languageId?: string): boolean {
+  const base = baseName(path);
+  return languageId === 'dotenv' || base === '.env' || base.startsWith('.env.') || /^[\w.-]+\.env$/.test(base);
+}
+
+/** VS Code's launch.json / tasks.json and dev container definitions: JSONC with `env` objects. */
+export function isVscodeEnvJson(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /(?:^|\/)\.vscode\/(?:launch|tasks)\.json$/.test(p) || /(?:^|\/)\.?devcontainer\.json$/.test(p) || p.endsWith('.code-workspace');
+}
+
+/** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell.ts). */
+export const envFamily: RuleFamily = {
+  id: 'env',
+  rules: ALL_ENV,
+  appliesTo: (path, languageId) => isDotenv(path, languageId) || isVscodeEnvJson(path),
+  scan(text, path) {
+    if (!PREFILTER.test(text)) return [];
+    const doc = docOf(text);
+    const out: Finding[] = [];
+    const assignments = isDotenv(path) ? dotenvAssignments(text) : jsonEnvAssignments(text);
+    for (const a of assignments) checkEnv(doc, a, out);
+    return out;
+  },
+};

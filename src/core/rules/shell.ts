@@ -1,0 +1,365 @@
+// Shell commands that switch TLS verification off: `curl -k`, `wget --no-check-certificate`, `git -c
+// http.sslVerify=false`, `npm config set strict-ssl false`, `pip --trusted-host`, `kubectl --insecure-skip-tls-verify`,
+// `-Dmaven.wagon.http.ssl.insecure=true`, plus the environment knobs of env.ts when a command sets them
+// (`export X=…`, `X=… cmd`, `cross-env X=…`). The commands come from shell scripts and, through ci.ts, from
+// Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
+// another command, a flag inside a quoted message, or a comment is not a finding.
+import { surfacesOf, isShellSurface } from './ci';
+import { checkEnv, Doc, docOf, ENV, EnvAssignment, findingAt, Source } from './env';
+import { Finding, RuleFamily, RuleMeta } from './types';
+
+const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
+  ({ id: `shell.${id}`, title, severity, description, fix });
+
+/** The shell rules, by short name. */
+export const SH = {
+  curl: rule('curl-insecure', 'curl -k / --insecure: certificate verification is off',
+    'curl -k accepts any certificate, so the download can be read or replaced in transit. Use --cacert <CA bundle> (or CURL_CA_BUNDLE) instead.', 'curl-insecure'),
+  wget: rule('wget-no-check-certificate', 'wget --no-check-certificate: certificate verification is off',
+    'wget accepts any certificate with --no-check-certificate. Use --ca-certificate=<CA bundle> instead.', 'none'),
+  git: rule('git-ssl-verify-false', 'git http.sslVerify=false: git stops verifying HTTPS certificates',
+    'With http.sslVerify=false git clones and fetches accept any certificate. Use http.sslCAInfo=<CA bundle> (scoped to the host with http.<url>.sslCAInfo) instead.', 'git-ssl-verify'),
+  npm: rule('npm-strict-ssl-false', 'npm/yarn/pnpm strict-ssl false: package downloads skip certificate verification',
+    'strict-ssl=false makes the package manager accept any registry certificate, so packages can be swapped in transit. Set cafile=<CA bundle> instead.', 'npm-strict-ssl'),
+  pip: rule('pip-trusted-host', 'pip --trusted-host: pip skips certificate checks for this host',
+    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Use --cert <CA bundle> (or PIP_CERT) instead.', 'pip-trusted-host'),
+  kube: rule('kube-insecure-skip-tls-verify', '--insecure-skip-tls-verify: the API server certificate is not checked',
+    'kubectl/helm/oc with --insecure-skip-tls-verify talk to whatever answers, credentials included. Use --certificate-authority=<CA file> (or the cluster\'s certificate-authority-data) instead.', 'none'),
+  maven: rule('maven-ssl-insecure', 'maven.wagon.http.ssl.insecure=true: Maven stops verifying repository certificates',
+    'The wagon ssl.insecure / ssl.allowall properties make Maven accept any repository certificate. Import your CA into a truststore and pass -Djavax.net.ssl.trustStore=<file> instead.', 'none'),
+  conda: rule('conda-ssl-verify-false', 'conda config --set ssl_verify false: conda stops verifying certificates',
+    'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.', 'none'),
+} as const;
+
+/** One shell word: its value after quote removal and the [start, end) of its text in the Source. */
+export interface Word {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  /** Contains `$…` or a backtick outside single quotes: only known at run time. */
+  readonly dynamic: boolean;
+}
+
+const SEPARATORS = new Set([';', '&', '|', '(', ')', '`', '\n', '{', '}']);
+
+/** Splits shell text into simple commands (lists of words). Skips comments and here-document bodies. */
+export function commands(src: string): Word[][] {
+  return new Tokenizer(src).run();
+}
+
+class Tokenizer {
+  private i = 0;
+  private readonly out: Word[][] = [];
+  private cmd: Word[] = [];
+  private heredocs: { tag: string; strip: boolean }[] = [];
+
+  constructor(private readonly s: string) {}
+
+  run(): Word[][] {
+    while (this.i < this.s.length) this.step();
+    this.end();
+    return this.out;
+  }
+
+  private step(): void {
+    const s = this.s;
+    const c = s[this.i];
+    if (c === ' ' || c === '\t' || c === '\r') { this.i++; return; }
+    if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) { this.i += s[this.i + 1] === '\n' ? 2 : 3; return; }
+    if (c === '#') { this.skipTo('\n'); return; }
+    if (c === '\n') { this.end(); this.i++; this.skipHeredocs(); return; }
+    if (SEPARATORS.has(c) || (c === '$' && s[this.i + 1] === '(')) { this.end(); this.i += c === '$' ? 2 : 1; return; }
+    if (c === '<' && s[this.i + 1] === '<' && s[this.i + 2] !== '<') { this.heredoc(); return; }
+    if (c === '<' || c === '>') { this.i++; return; }
+    this.word();
+  }
+
+  private skipTo(ch: string): void {
+    const j = this.s.indexOf(ch, this.i);
+    this.i = j === -1 ? this.s.length : j;
+  }
+
+  private end(): void {
+    if (this.cmd.length) this.out.push(this.cmd);
+    this.cmd = [];
+  }
+
+  /** `<<TAG`, `<<-TAG`, `<<'TAG'`: remember the tag; the body starts after the end of this line. */
+  private heredoc(): void {
+    const m = /^<<(-?)[ \t]*(["']?)([\w.-]+)\2/.exec(this.s.slice(this.i, this.i + 80));
+    if (!m) { this.i += 2; return; }
+    this.heredocs.push({ tag: m[3], strip: m[1] === '-' });
+    this.i += m[0].length;
+  }
+
+  private skipHeredocs(): void {
+    for (const h of this.heredocs) {
+      while (this.i < this.s.length) {
+        const nl = this.s.indexOf('\n', this.i);
+        const line = this.s.slice(this.i, nl === -1 ? this.s.length : nl).replace(/\r$/, '');
+        this.i = nl === -1 ? this.s.length : nl + 1;
+        if ((h.strip ? line.replace(/^\t+/, '') : line).trim() === h.tag) break;
+      }
+    }
+    this.heredocs = [];
+  }
+
+  /** Reads one word: quotes are removed, `\x` escapes resolved, `$` marks the word dynamic. */
+  private word(): void {
+    const s = this.s;
+    const start = this.i;
+    let value = '';
+    let dynamic = false;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '<' || c === '>' || SEPARATORS.has(c)) break;
+      if (c === '$' && s[this.i + 1] === '(') break;
+      if (c === '\'') { const j = s.indexOf('\'', this.i + 1); const e = j === -1 ? s.length : j; value += s.slice(this.i + 1, e); this.i = e + 1; continue; }
+      if (c === '"') { const r = this.doubleQuoted(); value += r.value; dynamic ||= r.dynamic; continue; }
+      if (c === '\\') { value += s[this.i + 1] ?? ''; this.i += 2; continue; }
+      if (c === '$') dynamic = true;
+      value += c;
+      this.i++;
+    }
+    if (this.i > start) this.cmd.push({ value, start, end: Math.min(this.i, s.length), dynamic });
+    else this.i++;
+  }
+
+  private doubleQuoted(): { value: string; dynamic: boolean } {
+    const s = this.s;
+    let value = '';
+    let dynamic = false;
+    let j = this.i + 1;
+    for (; j < s.length && s[j] !== '"'; j++) {
+      if (s[j] === '\\' && '"\\$`\n'.includes(s[j + 1])) { value += s[++j]; continue; }
+      if (s[j] === '$' || s[j] === '`') dynamic = true;
+      value += s[j];
+    }
+    this.i = j + 1;
+    return { value, dynamic };
+  }
+}
+
+// ---- command analysis ------------------------------------------------------------------------------------
+
+/** Where findings go and how words map back to the file. */
+interface Ctx {
+  readonly doc: Doc;
+  readonly src: Source;
+  readonly out: Finding[];
+}
+
+function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: readonly Word[]): void {
+  const [start, end] = ctx.src.span(from.start, to.end);
+  const context = cmd?.length ? ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end) : undefined;
+  ctx.out.push(findingAt(ctx.doc, rule, start, end, context));
+}
+
+const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
+/** Commands that run the rest of the line as another command (after their own options and assignments). */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nohup', 'time', 'nice', 'xargs', 'cross-env', 'cross-env-shell', 'npx', 'run-with']);
+const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/** Program name without directories: `/usr/bin/curl` → `curl`. */
+function prog(w: Word | undefined): string {
+  return w ? w.value.slice(w.value.lastIndexOf('/') + 1) : '';
+}
+
+function checkAssignment(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
+  const m = ASSIGNMENT.exec(w.value);
+  if (!m || w.dynamic) return;
+  const [start, end] = ctx.src.span(w.start, w.end);
+  const context = ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end);
+  const a: EnvAssignment = { name: m[1], value: w.value.slice(m[0].length), start, end, context };
+  checkEnv(ctx.doc, a, ctx.out);
+}
+
+/** Analyses one simple command: leading assignments, wrappers like sudo/env, then the program's own flags. */
+function analyse(ctx: Ctx, cmd: readonly Word[]): void {
+  let i = 0;
+  for (;;) {
+    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
+    if (!WRAPPERS.has(prog(cmd[i]))) break;
+    i++;
+    while (i < cmd.length && cmd[i].value.startsWith('-')) i += /^-[ugCnP]$/.test(cmd[i].value) ? 2 : 1;
+  }
+  const name = prog(cmd[i]);
+  const args = cmd.slice(i + 1);
+  if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
+  PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
+  for (const w of args) if (/^--insecure-skip-tls-verify(?:=true)?$/.test(w.value)) report(ctx, SH.kube, w, w, cmd);
+}
+
+/** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
+function programKey(name: string, args: readonly Word[]): string {
+  if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) return 'pip';
+  if (/^pip[\d.]*$|^pipx$/.test(name)) return 'pip';
+  if (name === 'pnpm' || name === 'yarn') return 'npm';
+  if (name === 'mamba' || name === 'micromamba') return 'conda';
+  return name;
+}
+
+function exportArgs(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
+  if (name === 'setenv' && args.length >= 1) {
+    // csh: `setenv NAME value`
+    const value = args[1]?.value ?? '';
+    if (args[1]?.dynamic) return;
+    const [start, end] = ctx.src.span(args[0].start, (args[1] ?? args[0]).end);
+    checkEnv(ctx.doc, { name: args[0].value, value, start, end }, ctx.out);
+    return;
+  }
+  for (const w of args) if (ASSIGNMENT.test(w.value)) checkAssignment(ctx, w, cmd);
+}
+
+// curl's short options that take an argument: in `-sSkL` the k is a flag, in `-XPOST` or `-Hk` it is not.
+const CURL_ARG_OPTS = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
+
+function curlClusterHasK(flag: string): boolean {
+  for (const ch of flag.slice(1)) {
+    if (ch === 'k') return true;
+    if (CURL_ARG_OPTS.includes(ch)) return false;
+  }
+  return false;
+}
+
+type Analyser = (ctx: Ctx, args: readonly Word[], cmd: readonly Word[]) => void;
+
+const PROGRAMS: Record<string, Analyser> = {
+  curl(ctx, args, cmd) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if (v === '--') return;
+      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (/^-[a-zA-Z]+$/.test(v) && curlClusterHasK(v))) report(ctx, SH.curl, args[i], args[i], cmd);
+      else if (/^-[a-zA-Z]+$/.test(v) && CURL_ARG_OPTS.includes(v[v.length - 1]) && !curlClusterHasK(v)) i++;
+    }
+  },
+  wget(ctx, args, cmd) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if (/^--no-check-certificates?$|^--check-certificate=(?:off|no|0|false)$/i.test(v)) report(ctx, SH.wget, args[i], args[i], cmd);
+      else if ((v === '-e' || v === '--execute') && WGETRC_OFF.test(args[i + 1]?.value ?? '')) report(ctx, SH.wget, args[i], args[++i], cmd);
+      else if (/^(?:-e|--execute=)/.test(v) && WGETRC_OFF.test(v.replace(/^(?:-e|--execute=)/, ''))) report(ctx, SH.wget, args[i], args[i], cmd);
+    }
+  },
+  git: gitCommand,
+  npm: npmCommand,
+  pip: pipCommand,
+  conda(ctx, args, cmd) {
+    const i = args.findIndex((w) => w.value === '--set');
+    if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) report(ctx, SH.conda, args[i + 1], args[i + 2], cmd);
+  },
+};
+
+const WGETRC_OFF = /^check_?-?certificates?\s*=\s*(?:off|no|0|false)$/i;
+const FALSY = /^(?:false|no|off|0)$/i;
+const GIT_SSL_VERIFY = /^http\.(?:.+\.)?sslverify$/i;
+
+function gitCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    const kv = v === '-c' || v === '--config' ? args[i + 1] : undefined;
+    const inline = /^--config=/.test(v) ? v.slice(9) : undefined;
+    const pair = kv?.value ?? inline;
+    if (pair && !(kv ?? args[i]).dynamic) {
+      const [key, val] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+      if (pair.includes('=') && GIT_SSL_VERIFY.test(key) && FALSY.test(val)) report(ctx, SH.git, kv ?? args[i], kv ?? args[i], cmd);
+    }
+    if (v === 'config') return gitConfig(ctx, args.slice(i + 1), cmd);
+  }
+}
+
+const GIT_CONFIG_ARG_OPTS = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+
+/** `git config [--global] [set] http.sslVerify false` and `git config http.sslVerify=false`-style mistakes. */
+function gitConfig(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  const rest: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (GIT_CONFIG_ARG_OPTS.has(args[i].value)) i++;
+    else if (!args[i].value.startsWith('-')) rest.push(args[i]);
+  }
+  if (rest[0]?.value === 'set' || rest[0]?.value === 'add' || rest[0]?.value === 'replace-all') rest.shift();
+  const [key, val] = rest;
+  if (key && val && GIT_SSL_VERIFY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.git, key, val, cmd);
+}
+
+const NPM_KEY = /^(?:strict-ssl|strict_ssl|enableStrictSsl)$/;
+
+/** `npm config set strict-ssl false`, `npm set strict-ssl=false`, `yarn config set enableStrictSsl false`, `--no-strict-ssl`. */
+function npmCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (const w of args) {
+    if (/^--(?:no-strict-ssl|strict-ssl=false)$/i.test(w.value)) report(ctx, SH.npm, w, w, cmd);
+  }
+  const words = args.filter((w) => !w.value.startsWith('-'));
+  const at = words.findIndex((w) => w.value === 'set');
+  if (at < 0 || (at > 0 && words[at - 1].value !== 'config')) return;
+  const key = words[at + 1];
+  if (!key || key.dynamic) return;
+  const eq = key.value.indexOf('=');
+  if (eq > 0 && NPM_KEY.test(key.value.slice(0, eq)) && FALSY.test(key.value.slice(eq + 1))) return report(ctx, SH.npm, key, key, cmd);
+  const val = words[at + 2];
+  if (val && NPM_KEY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.npm, key, val, cmd);
+}
+
+/** `pip install --trusted-host h`, `--trusted-host=h`, `pip config set global.trusted-host h`, `uv --allow-insecure-host`. */
+function pipCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--trusted-host' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
+    else if (v.startsWith('--trusted-host=')) report(ctx, SH.pip, args[i], args[i], cmd);
+    else if (/^[\w]+\.trusted-host$/.test(v) && args[i - 1]?.value === 'set' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
+  }
+}
+
+const MAVEN = /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/g;
+
+/** Maven's wagon properties can sit in any word or value (mvn args, MAVEN_OPTS, .mvn/maven.config). */
+function mavenFlags(ctx: Ctx): void {
+  MAVEN.lastIndex = 0;
+  for (let m = MAVEN.exec(ctx.src.text); m; m = MAVEN.exec(ctx.src.text)) {
+    const [start, end] = ctx.src.span(m.index, m.index + m[0].length);
+    ctx.out.push(findingAt(ctx.doc, SH.maven, start, end));
+  }
+}
+
+/** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
+export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
+  const ctx: Ctx = { doc, src, out };
+  for (const cmd of commands(src.text)) analyse(ctx, cmd);
+  if (src.text.includes('-Dmaven.wagon')) mavenFlags(ctx);
+}
+
+/** Env assignments found outside commands (Dockerfile ENV, CI `env:` maps): the env rules plus Maven properties in values. */
+export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void {
+  checkEnv(doc, a, out);
+  if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
+}
+
+const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted-host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
+
+/** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
+export const shellFamily: RuleFamily = {
+  id: 'shell',
+  rules: Object.values(SH),
+  appliesTo: isShellSurface,
+  scan(text, path) {
+    if (!PREFILTER.test(text)) return [];
+    const doc = docOf(text);
+    const out: Finding[] = [];
+    const surfaces = surfacesOf(text, path);
+    for (const src of surfaces.sources) scanShellSource(doc, src, out);
+    for (const a of surfaces.env) scanAssignment(doc, a, out);
+    return dedupe(out);
+  },
+};
+
+/** The same text can be reached twice (e.g. a Maven flag in a value that is also a command word). */
+function dedupe(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** Re-exported so callers can name the env rules reached through shell commands. */
+export { ENV };
