@@ -50,7 +50,8 @@ export function certInfo(input: Buffer | string): CertInfo {
     keyBits: details?.modulusLength ?? curveBits(details?.namedCurve),
     signatureAlgorithm: safe(() => { const o = signatureOid(x.raw); return SIG_ALGS[o] ?? o; }) ?? 'unknown',
     isCA: x.ca,
-    selfSigned: x.checkIssued(x) && safe(() => x.verify(x.publicKey)) === true,
+    // Not checkIssued(x): OpenSSL's issuer check also wants keyCertSign, which a self-signed *leaf* lacks.
+    selfSigned: x.subject === x.issuer && safe(() => x.verify(x.publicKey)) === true,
     keyUsage: safe(() => keyUsage(x.raw)),
     extKeyUsage: x.keyUsage?.map((o) => EKUS[o] ?? o),
     aiaIssuers: aiaIssuers(x.infoAccess),

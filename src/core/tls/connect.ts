@@ -69,7 +69,9 @@ function openSocket(spec: ProbeSpec): Promise<net.Socket> {
 function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResult, 'elapsedMs' | 'address'>> {
   return new Promise((resolve) => {
     const servername = net.isIP(spec.host) ? undefined : spec.host; // no SNI for IP literals, as Node/OpenSSL clients do
-    const t = tls.connect({ socket, servername, secureContext: spec.secureContext, rejectUnauthorized: false });
+    // checkServerIdentity is skipped: the store verdict is about the chain only (the host is checked once, in
+    // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.
+    const t = tls.connect({ socket, servername, secureContext: spec.secureContext, rejectUnauthorized: false, checkServerIdentity: () => undefined });
     const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => { cleanup(); t.destroy(); socket.destroy(); resolve(r); };
     const fail = (e: unknown) => finish({ chain: [], error: asProbeError(e, 'handshake') });
     const timer = setTimeout(() => fail(timeoutError(`connected, but no TLS handshake within ${spec.timeoutMs} ms (is it a TLS port?)`)), spec.timeoutMs);
