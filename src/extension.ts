@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createLog } from './extension/log';
 import { Services } from './extension/services';
 import { registerCheckUrl } from './extension/checkUrl';
+import { registerDiagnostics } from './extension/diagnostics';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
   log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
   // Features: keep this list one line per feature.
   registerCheckUrl(context, services);
+  registerDiagnostics(context, services);
   void services;
 }
 

@@ -1,0 +1,53 @@
+// Which workspace files a scan leaves out: the core's built-in folders (node_modules, .git, virtualenvs, build
+// outputs), `files.exclude` and `tlsDoctor.scan.exclude`. VS Code has no public glob matcher, so patterns are
+// matched with gitignore semantics (the `ignore` package), which agrees with VS Code globs for the usual
+// `**/name`, `name/**` and `*.ext` forms.
+import ignore, { Ignore } from 'ignore';
+import * as vscode from 'vscode';
+import { DEFAULT_EXCLUDES } from '../../core/scan/index';
+import { scanSettings } from '../settings';
+
+/** `files.exclude` patterns that are switched on (`true`; conditional `{ when }` entries are left to VS Code). */
+function filesExclude(folder?: vscode.WorkspaceFolder): string[] {
+  const raw = vscode.workspace.getConfiguration('files', folder?.uri).get<Record<string, unknown>>('exclude') ?? {};
+  return Object.entries(raw).filter(([, on]) => on === true).map(([glob]) => glob);
+}
+
+/** Every exclude pattern that applies in `folder`. */
+export function excludePatterns(folder?: vscode.WorkspaceFolder): string[] {
+  return [...DEFAULT_EXCLUDES.map((d) => `**/${d}/**`), ...filesExclude(folder), ...scanSettings(folder?.uri).exclude];
+}
+
+/** A glob for `findFiles`' exclude argument: the patterns VS Code can group in one `{a,b}` (others are post-filtered). */
+export function findFilesExclude(patterns: readonly string[]): string {
+  const simple = patterns.filter((p) => !/[{},]/.test(p));
+  return `{${simple.join(',')}}`;
+}
+
+/** Decides, for workspace-relative paths, whether a file is excluded. */
+export class ExcludeMatcher {
+  private readonly ig: Ignore;
+
+  constructor(patterns: readonly string[]) {
+    // gitignore treats a trailing `/**` as "everything inside"; strip a leading `./` VS Code users sometimes write.
+    this.ig = ignore().add(patterns.map((p) => p.replace(/^\.\//, '')));
+  }
+
+  /** `rel` uses forward slashes and is relative to the workspace folder. */
+  excludes(rel: string): boolean {
+    if (!rel || rel.startsWith('..') || /^[a-zA-Z]:|^\//.test(rel)) return false;
+    try {
+      return this.ig.ignores(rel);
+    } catch {
+      return false; // `ignore` rejects odd paths; never hide a file because of a matcher quirk
+    }
+  }
+}
+
+/** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
+export function excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return undefined;
+  const rel = vscode.workspace.asRelativePath(uri, false);
+  return { matcher: new ExcludeMatcher(excludePatterns(folder)), rel };
+}

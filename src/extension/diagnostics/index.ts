@@ -1,0 +1,122 @@
+// Wires live diagnostics: editor events (open, type, save, close), file-system events (create, change, delete,
+// rename), setting changes, the "Scan Workspace" command and the background scan on activation.
+import * as vscode from 'vscode';
+import { Services } from '../services';
+import { onSettingsChanged, scanSettings } from '../settings';
+import { excludeFor } from './excludes';
+import { DiagnosticsManager } from './manager';
+import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
+
+export type { ScanSummary } from './workspaceScan';
+export { DiagnosticsManager } from './manager';
+
+/** Runs one workspace scan at a time: a new request cancels the one in flight. */
+class ScanRunner {
+  private current?: vscode.CancellationTokenSource;
+
+  constructor(private readonly manager: DiagnosticsManager, private readonly log: vscode.LogOutputChannel) {}
+
+  run(location: vscode.ProgressLocation): Thenable<ScanSummary> {
+    this.current?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.current = cts;
+    const title = 'TLS Doctor: scanning workspace';
+    return vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, (progress, token) => {
+      token.onCancellationRequested(() => cts.cancel());
+      return scanWorkspace(this.manager, this.log, cts.token, progress);
+    }).then((summary) => {
+      if (this.current === cts) this.current = undefined;
+      cts.dispose();
+      return summary;
+    });
+  }
+
+  dispose(): void {
+    this.current?.cancel();
+  }
+}
+
+/** True when a file event concerns a file the workspace results should cover. */
+function tracked(manager: DiagnosticsManager, uri: vscode.Uri): boolean {
+  if (!manager.workspaceMode || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return false;
+  const ex = excludeFor(uri);
+  return ex !== undefined && !ex.matcher.excludes(ex.rel);
+}
+
+function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.workspace.onDidOpenTextDocument((doc) => manager.scanDocument(doc)),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) manager.schedule(e.document); }),
+    vscode.workspace.onDidSaveTextDocument((doc) => manager.scanDocument(doc)),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      // A closed file keeps workspace results (re-read from disk: unsaved edits are gone); anything else is cleared.
+      if (doc.uri.scheme === 'file' && tracked(manager, doc.uri)) void rescanFromDisk(manager, doc.uri, log);
+      else manager.delete(doc.uri);
+    }),
+  ];
+}
+
+function registerFileEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  const rescan = (uri: vscode.Uri) => { if (tracked(manager, uri)) void rescanFromDisk(manager, uri, log); };
+  return [
+    watcher,
+    watcher.onDidCreate(rescan),
+    watcher.onDidChange(rescan),
+    watcher.onDidDelete((uri) => manager.deleteUnder(uri)),
+    vscode.workspace.onDidRenameFiles((e) => {
+      for (const f of e.files) {
+        manager.deleteUnder(f.oldUri);
+        void rescanRenamed(manager, f.newUri, log);
+      }
+    }),
+  ];
+}
+
+/** A renamed file is rescanned; a renamed folder has every file under it rescanned. */
+async function rescanRenamed(manager: DiagnosticsManager, uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) { manager.scanDocument(open); return; }
+  if (!manager.workspaceMode) return;
+  const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+  if (stat?.type === vscode.FileType.Directory) {
+    for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) if (tracked(manager, f)) await rescanFromDisk(manager, f, log);
+  } else if (tracked(manager, uri)) {
+    await rescanFromDisk(manager, uri, log);
+  }
+}
+
+function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner): vscode.Disposable[] {
+  return [
+    onSettingsChanged(['rules.severity', 'testFiles.severity'], () => manager.renderAll()),
+    onSettingsChanged(['scan.exclude', 'scan.maxFileSizeKB', 'files.exclude'], () => {
+      for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
+      if (manager.workspaceMode) void runner.run(vscode.ProgressLocation.Window);
+    }),
+  ];
+}
+
+/** Registers the diagnostic collection, live scanning, tlsDoctor.scanWorkspace and the scan on activation. */
+export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): DiagnosticsManager {
+  const { log } = services;
+  const manager = new DiagnosticsManager(log);
+  const runner = new ScanRunner(manager, log);
+  context.subscriptions.push(
+    manager,
+    runner,
+    ...registerEditorEvents(manager, log),
+    ...registerFileEvents(manager, log),
+    ...registerSettingEvents(manager, runner),
+    vscode.commands.registerCommand('tlsDoctor.scanWorkspace', async () => {
+      const summary = await runner.run(vscode.ProgressLocation.Notification);
+      vscode.window.setStatusBarMessage(`TLS Doctor: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`, 8000);
+      return summary;
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
+  if (vscode.workspace.workspaceFolders?.length && scanSettings().onActivation) {
+    // Not awaited: activation returns at once and the scan runs in the background (status-bar progress).
+    setTimeout(() => void runner.run(vscode.ProgressLocation.Window), 0);
+  }
+  return manager;
+}

@@ -1,0 +1,140 @@
+// Owns the "TLS Doctor" diagnostic collection. Findings are kept raw (rule severities, before settings) per file, so
+// a change of tlsDoctor.rules.severity or testFiles.severity re-renders without re-reading anything. A file's findings
+// come either from its open editor (live text) or from disk (workspace scan); the editor wins while it is open.
+import * as vscode from 'vscode';
+import { isScannable, scanText } from '../../core/scan/index';
+import { applySeverity } from '../../core/scan/severity';
+import type { Finding } from '../../core/rules/types';
+import { forgetFindings, rememberFindings, toDiagnostic } from '../convert';
+import { scanSettings } from '../settings';
+import { excludeFor } from './excludes';
+
+/** Where a file's current findings came from. */
+export type Origin = 'editor' | 'disk';
+
+interface Entry {
+  readonly uri: vscode.Uri;
+  /** Workspace-relative path (what rules and test-file detection see). */
+  readonly path: string;
+  readonly raw: readonly Finding[];
+  readonly origin: Origin;
+}
+
+/** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
+/** Path the core sees for `uri`: relative to its workspace folder when it has one. */
+export function corePath(uri: vscode.Uri): string {
+  return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, false);
+}
+
+/** Keeps diagnostics in step with editors and workspace scans. */
+export class DiagnosticsManager implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('tlsDoctor');
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
+  workspaceMode = false;
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly debounceMs = 300) {}
+
+  /** True when a live document should be scanned: a user file, not excluded, in a language some family reads. */
+  wantsDocument(doc: vscode.TextDocument): boolean {
+    if (!SCHEMES.has(doc.uri.scheme)) return false;
+    const ex = excludeFor(doc.uri);
+    if (ex?.matcher.excludes(ex.rel)) return false;
+    return isScannable(corePath(doc.uri), doc.languageId);
+  }
+
+  /** Scans an open document now (cancelling a pending debounced scan). Returns the findings shown. */
+  scanDocument(doc: vscode.TextDocument): readonly Finding[] {
+    this.cancelPending(doc.uri);
+    if (!this.wantsDocument(doc)) { this.delete(doc.uri); return []; }
+    const limit = scanSettings(doc.uri).maxFileSizeKB * 1024;
+    const text = doc.getText();
+    if (text.length > limit) {
+      this.log.info(`skipped ${corePath(doc.uri)}: ${Math.round(text.length / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB`);
+      this.delete(doc.uri);
+      return [];
+    }
+    return this.set(doc.uri, text, 'editor', doc.languageId);
+  }
+
+  /** Debounced scan for typing. */
+  schedule(doc: vscode.TextDocument): void {
+    this.cancelPending(doc.uri);
+    const key = doc.uri.toString();
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.scanDocument(doc);
+    }, this.debounceMs));
+  }
+
+  private cancelPending(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const t = this.timers.get(key);
+    if (t) { clearTimeout(t); this.timers.delete(key); }
+  }
+
+  /** Scans `text` as the content of `uri` and shows the result. */
+  set(uri: vscode.Uri, text: string, origin: Origin, languageId?: string): readonly Finding[] {
+    const path = corePath(uri);
+    // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
+    const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
+    const entry: Entry = { uri, path, raw, origin };
+    this.entries.set(uri.toString(), entry);
+    return this.render(entry);
+  }
+
+  private render(e: Entry): readonly Finding[] {
+    const s = scanSettings(e.uri);
+    const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
+    this.collection.set(e.uri, shown.map((f) => toDiagnostic(f, e.uri)));
+    rememberFindings(e.uri, shown);
+    return shown;
+  }
+
+  /** Re-applies severity settings to every file (no re-scan). */
+  renderAll(): void {
+    for (const e of this.entries.values()) this.render(e);
+  }
+
+  /** The origin of the findings currently shown for `uri`, if any. */
+  originOf(uri: vscode.Uri): Origin | undefined {
+    return this.entries.get(uri.toString())?.origin;
+  }
+
+  /** URIs whose findings came from disk (for pruning after a workspace scan). */
+  diskUris(): vscode.Uri[] {
+    return [...this.entries.values()].filter((e) => e.origin === 'disk').map((e) => e.uri);
+  }
+
+  /** Number of findings currently shown, over all files. */
+  count(): number {
+    let n = 0;
+    this.collection.forEach((_, d) => { n += d.length; });
+    return n;
+  }
+
+  /** Removes the findings of `uri`. */
+  delete(uri: vscode.Uri): void {
+    this.cancelPending(uri);
+    this.entries.delete(uri.toString());
+    this.collection.delete(uri);
+    forgetFindings(uri);
+  }
+
+  /** Removes the findings of `uri` and of every file under it (a deleted or renamed folder). */
+  deleteUnder(uri: vscode.Uri): void {
+    const prefix = uri.toString().replace(/\/?$/, '/');
+    for (const e of [...this.entries.values()]) {
+      if (e.uri.toString() === uri.toString() || e.uri.toString().startsWith(prefix)) this.delete(e.uri);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.collection.dispose();
+  }
+}
