@@ -1,12 +1,75 @@
-import { Command, parse } from './command';
+// `tls-doctor scan`: walk the named paths, scan every file a rule family reads, print text/JSON/SARIF, and exit
+// 0 (nothing at or above --fail-on), 1 (findings) or 2 (usage error or a named path that does not exist).
+import * as fs from 'fs';
+import * as nodePath from 'path';
+import { pathToFileURL } from 'url';
+import { Command, Io, oneOf, parse } from './command';
+import { isScannable, walkFiles } from '../core/scan/index';
+import { FileOutcome, ScanTarget } from '../core/scan/files';
+import { scanInParallel } from '../core/scan/pool';
+import { FileFinding, toJson, toSarif, toText } from '../core/report/index';
+import { Severity } from '../core/rules/types';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Lists scan targets under the roots; folders and files that cannot be read are reported on stderr and skipped. */
+function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): ScanTarget[] {
+  const targets: ScanTarget[] = [];
+  for (const root of roots) {
+    const abs = nodePath.resolve(io.cwd, root);
+    const isDir = fs.statSync(abs).isDirectory();
+    for (const ev of walkFiles([abs], { noIgnore, accept: (p) => isScannable(p) })) {
+      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${display(io, ev.path)}: ${ev.message}\n`); continue; }
+      targets.push({ path: ev.path, scanPath: isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path) });
+    }
+  }
+  return targets;
+}
+
+/** A path as shown in output: relative to the current directory, with `/` separators. */
+function display(io: Io, p: string): string {
+  const rel = nodePath.relative(io.cwd, p) || nodePath.basename(p);
+  return rel.split(nodePath.sep).join('/');
+}
+
+function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFinding[]; skipped: number } {
+  const results: FileFinding[] = [];
+  let skipped = 0;
+  for (const o of outcomes) {
+    if ('skip' in o) {
+      skipped++;
+      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${display(io, o.path)}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
+      continue;
+    }
+    for (const finding of o.findings) results.push({ file: display(io, o.path), finding });
+  }
+  return { results, skipped };
+}
+
+function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[number]): number {
+  if (failOn === 'none') return 0;
+  return results.some((r) => RANK[r.finding.severity] >= RANK[failOn]) ? 1 : 0;
+}
 
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
   usage: 'tls-doctor scan [PATH...] [--format text|json|sarif] [--fail-on info|warning|error|none] [--no-ignore]',
   async run(argv, io) {
-    parse(argv, {});
-    io.err('tls-doctor scan: not available in this build yet\n');
-    return 1;
+    const { values, positionals } = parse(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' } });
+    const format = oneOf('--format', values.format, FORMATS, 'text');
+    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
+    const roots = positionals.length ? positionals : ['.'];
+    const missing = roots.filter((r) => !fs.existsSync(nodePath.resolve(io.cwd, r)));
+    for (const m of missing) io.err(`tls-doctor scan: ${m}: no such file or folder\n`);
+    if (missing.length) return 2;
+    const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
+    const { results, skipped } = gather(await scanInParallel(targets), io);
+    const stats = { filesScanned: targets.length - skipped, filesSkipped: skipped };
+    const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
+    io.out(format === 'json' ? toJson(results) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
+    return exitCode(results, failOn);
   },
 };

@@ -20,7 +20,7 @@ const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCer
 
 /** Scans C# source. */
 export function scanCsharp(text: string): Finding[] {
-  if (!/CertificateValidat|DangerousAcceptAny/.test(text)) return [];
+  if (!/ValidationCallback|DangerousAcceptAny/.test(text)) return [];
   const lx = lex(text, SYNTAX.csharp);
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);

@@ -56,7 +56,7 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
 function kwargFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, KWARG, (m) => {
     const call = enclosingCall(lx, m.index);
-    if (!call) return;
+    if (!call || /\bdef\s+$/.test(lx.code.slice(Math.max(0, call.start - 12), call.start))) return; // a parameter default
     const kw = m[1] ?? m[2];
     const r = kw === 'verify' ? verifyRule(call.callee, call.name)
       : kw === 'cert_reqs' ? PY.certNone

@@ -1,0 +1,28 @@
+// Scanning many files: read (skipping huge/binary/minified ones) and scan each, in this thread or spread over
+// worker threads. Results are plain data so they cross thread boundaries unchanged.
+import { Finding } from '../rules/types';
+import { scanText, ScanOptions } from './index';
+import { readForScan, SkipReason } from './walk';
+
+/** A file to scan: where to read it, and the path the rules see (relative to the scanned folder, for test-file detection). */
+export interface ScanTarget {
+  readonly path: string;
+  readonly scanPath: string;
+}
+
+/** What scanning one file produced. */
+export type FileOutcome =
+  | { readonly path: string; readonly findings: Finding[] }
+  | { readonly path: string; readonly skip: SkipReason; readonly detail: string };
+
+/** Reads and scans targets one after the other (the unit-testable core of the CLI). */
+export function scanTargets(targets: readonly ScanTarget[], opts: ScanOptions = {}, maxFileSize?: number): FileOutcome[] {
+  return targets.map((t) => scanOne(t, opts, maxFileSize));
+}
+
+/** Reads and scans one target. */
+export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: number): FileOutcome {
+  const read = readForScan(t.path, maxFileSize);
+  if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
+  return { path: t.path, findings: scanText(read.text, t.scanPath, opts) };
+}

@@ -1,0 +1,46 @@
+// Spreads file scanning over worker threads when it pays off (many files, more than one core, running from the
+// bundle). Workers re-load the same bundle file; `serveIfWorker` below turns such a load into a scan server.
+import * as os from 'os';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { FileOutcome, scanOne, ScanTarget, scanTargets } from './files';
+import { ScanOptions } from './index';
+
+const WORKER_FLAG = 'tlsDoctorScanWorker';
+/** Below this many files, thread start-up (~40 ms each) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
+const CHUNK = 128;
+
+interface Job { readonly id: number; readonly targets: readonly ScanTarget[] }
+
+/** Scans targets, in parallel when worthwhile; the outcome order matches `targets`. */
+export async function scanInParallel(targets: readonly ScanTarget[], opts: ScanOptions = {}, threads = defaultThreads()): Promise<FileOutcome[]> {
+  const bundle = __filename;
+  if (threads < 2 || targets.length < MIN_FILES_FOR_WORKERS || !bundle.endsWith('.js')) return scanTargets(targets, opts);
+  const chunks: Job[] = [];
+  for (let i = 0; i < targets.length; i += CHUNK) chunks.push({ id: chunks.length, targets: targets.slice(i, i + CHUNK) });
+  const results: FileOutcome[][] = new Array(chunks.length);
+  let next = 0;
+  const runWorker = () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(`require(${JSON.stringify(bundle)})`, { eval: true, workerData: { [WORKER_FLAG]: true, opts } });
+    const feed = () => (next < chunks.length ? w.postMessage(chunks[next++]) : void w.terminate().then(() => resolve()));
+    w.on('message', (m: { id: number; outcomes: FileOutcome[] }) => { results[m.id] = m.outcomes; feed(); });
+    w.on('error', reject);
+    feed();
+  });
+  await Promise.all(Array.from({ length: Math.min(threads, chunks.length) }, runWorker));
+  return results.flat();
+}
+
+function defaultThreads(): number {
+  return Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** In a worker started by `scanInParallel`: answer each job with its outcomes. */
+function serveIfWorker(): void {
+  if (isMainThread || !parentPort || !(workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) return;
+  const opts = (workerData as { opts: ScanOptions }).opts;
+  const port = parentPort;
+  port.on('message', (job: Job) => port.postMessage({ id: job.id, outcomes: job.targets.map((t) => scanOne(t, opts)) }));
+}
+
+serveIfWorker();
