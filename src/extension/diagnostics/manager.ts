@@ -28,6 +28,31 @@ export function corePath(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, false);
 }
 
+// ---- Extension point for other features (the endpoint verdicts of issue 6): add to a finding's diagnostic, and
+// hear when a file's findings were shown. Decorators run synchronously on every render, so keep them cheap.
+
+/** Adjusts the diagnostic of `finding` in `uri` before it is shown (e.g. appends a probe verdict). */
+export type DiagnosticDecorator = (uri: vscode.Uri, finding: Finding, diagnostic: vscode.Diagnostic) => void;
+
+const decorators = new Set<DiagnosticDecorator>();
+const managers = new Set<DiagnosticsManager>();
+const rendered = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly findings: readonly Finding[] }>();
+
+/** Fires after the findings of a file are (re)shown, with the findings as shown. */
+export const onDidRenderFindings = rendered.event;
+
+/** Registers a decorator; every file is re-rendered so it applies at once (and again when it is removed). */
+export function addDiagnosticDecorator(decorator: DiagnosticDecorator): vscode.Disposable {
+  decorators.add(decorator);
+  rerenderDiagnostics();
+  return new vscode.Disposable(() => { decorators.delete(decorator); rerenderDiagnostics(); });
+}
+
+/** Re-renders the diagnostics of `uri` (or of every file) without re-scanning, e.g. when a decorator has news. */
+export function rerenderDiagnostics(uri?: vscode.Uri): void {
+  for (const m of managers) m.rerender(uri);
+}
+
 /** Keeps diagnostics in step with editors and workspace scans. */
 export class DiagnosticsManager implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('tlsDoctor');
@@ -36,7 +61,9 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
   workspaceMode = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly debounceMs = 300) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly debounceMs = 300) {
+    managers.add(this);
+  }
 
   /** True when a live document should be scanned: a user file, not excluded, in a language some family reads. */
   wantsDocument(doc: vscode.TextDocument): boolean {
@@ -89,9 +116,16 @@ export class DiagnosticsManager implements vscode.Disposable {
   private render(e: Entry): readonly Finding[] {
     const s = scanSettings(e.uri);
     const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
-    this.collection.set(e.uri, shown.map((f) => toDiagnostic(f, e.uri)));
+    this.collection.set(e.uri, shown.map((f) => decorated(e.uri, f)));
     rememberFindings(e.uri, shown);
+    rendered.fire({ uri: e.uri, findings: shown });
     return shown;
+  }
+
+  /** Re-renders one file (or all) from the stored findings. */
+  rerender(uri?: vscode.Uri): void {
+    const e = uri && this.entries.get(uri.toString());
+    if (e) this.render(e); else if (!uri) this.renderAll();
   }
 
   /** Re-applies severity settings to every file (no re-scan). */
@@ -133,8 +167,15 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    managers.delete(this);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.collection.dispose();
   }
+}
+
+function decorated(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+  const d = toDiagnostic(f, uri);
+  for (const decorate of decorators) decorate(uri, f, d);
+  return d;
 }
