@@ -80,7 +80,8 @@ function blankComments(text: string, kinds: Uint8Array): string {
   while (i !== -1) {
     let j = i;
     while (j < kinds.length && kinds[j] === Kind.Comment) j++;
-    out += text.slice(from, i) + text.slice(i, j).replace(/[^\n\r]/g, ' ');
+    const comment = text.slice(i, j);
+    out += text.slice(from, i) + (comment.includes('\n') ? comment.replace(/[^\n\r]/g, ' ') : ' '.repeat(j - i));
     from = j;
     i = kinds.indexOf(Kind.Comment, j);
   }

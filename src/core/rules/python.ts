@@ -42,7 +42,7 @@ const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector
 /** Keyword arguments that switch verification off: `verify=False`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
 const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)/dg;
 const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
-const UNVERIFIED = /(?<!def\s+)(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
+const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
@@ -83,7 +83,7 @@ function contextFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, PY.defaultContext, m.index, groupEnd(m, 1), lineAt(lx, m.index)));
   });
   eachCodeMatch(lx, UNVERIFIED, (m) => {
-    if (overridden.includes(m.index) || /\bimport\b/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
+    if (overridden.includes(m.index) || /\bimport\b|\bdef\s+_create_unverified_context/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
     const call = m[1] ? undefined : enclosingCallAfter(lx, m.index + m[0].length);
     const end = call ?? m.index + m[0].length;
     out.push(finding(lx, PY.unverified, m.index, end, statementAt(lx, m.index)));
@@ -143,11 +143,13 @@ export function scanPython(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
-  kwargFindings(lx, out);
-  attributeFindings(lx, out);
-  contextFindings(lx, out);
-  envFindings(lx, out);
-  return out.length ? withDisableWarnings(lx, out) : out;
+  // Each matcher runs only when its literal is present: a cheap scan that keeps big-file re-scans fast.
+  const has = (s: string) => text.includes(s);
+  if (has('False') || has('CERT_NONE')) kwargFindings(lx, out);
+  if (has('False') || has('CERT_NONE')) attributeFindings(lx, out);
+  if (has('_create_')) contextFindings(lx, out);
+  if (has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE')) envFindings(lx, out);
+  return out.length && has('disable_warnings') ? withDisableWarnings(lx, out) : out;
 }
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */

@@ -1,0 +1,61 @@
+import * as assert from 'assert';
+import { allRules, isTestFile, ruleDocsUrl, scanText, suppressedOn } from '../../../src/core/scan/index';
+import { families } from '../../../src/core/rules/index';
+
+const BAD = 'requests.get(u, verify=False)\n';
+
+describe('scan: scanText', () => {
+  it('suppresses with a marker on the same line or the line above, for all rules or named ones', () => {
+    assert.strictEqual(scanText('requests.get(u, verify=False)  # tls-doctor: ignore\n', 'a.py').length, 0);
+    assert.strictEqual(scanText(`# tls-doctor: ignore python.requests-verify-false\n${BAD}`, 'a.py').length, 0);
+    assert.strictEqual(scanText(`# tls-doctor: ignore python.check-hostname-false\n${BAD}`, 'a.py').length, 1);
+    assert.strictEqual(scanText(`# tls-doctor: ignore\n\n${BAD}`, 'a.py').length, 1);
+    assert.deepStrictEqual(suppressedOn('// tls-doctor: ignore a.b, c.d'), new Set(['a.b', 'c.d']));
+  });
+
+  it('applies per-rule severities, and ignore drops the rule', () => {
+    assert.strictEqual(scanText(BAD, 'a.py', { severities: { 'python.requests-verify-false': 'error' } })[0].severity, 'error');
+    assert.strictEqual(scanText(BAD, 'a.py', { severities: { 'python.requests-verify-false': 'ignore' } }).length, 0);
+  });
+
+  it('gives test files the test-file severity (info by default; default keeps the rule\'s own)', () => {
+    assert.strictEqual(scanText(BAD, 'tests/test_api.py')[0].severity, 'info');
+    assert.strictEqual(scanText(BAD, 'tests/test_api.py', { testFileSeverity: 'default' })[0].severity, 'warning');
+    assert.strictEqual(scanText(BAD, 'tests/test_api.py', { testFileSeverity: 'ignore' }).length, 0);
+  });
+
+  it('recognises test files by name and folder', () => {
+    for (const p of ['test_x.py', 'x_test.py', 'pkg/x_test.go', 'a.spec.ts', 'a.test.js', 'test/a.py', 'src/tests/a.py', 'x/__tests__/y.js', 'spec/a_spec.rb', 'src\\test\\A.java'])
+      assert.ok(isTestFile(p), p);
+    for (const p of ['app.py', 'contest.py', 'latest/app.py', 'testing_utils.go', 'src/attest.ts'])
+      assert.ok(!isTestFile(p), p);
+  });
+
+  it('sorts findings by position', () => {
+    const f = scanText('ctx.check_hostname = False\nrequests.get(u, verify=False)\n', 'a.py');
+    assert.deepStrictEqual(f.map((x) => x.range.start.line), [0, 1]);
+  });
+
+  it('lists every rule once, each with a docs URL and a docs page', () => {
+    const fs = require('fs') as typeof import('fs');
+    const ids = allRules().map((r) => r.id);
+    assert.strictEqual(new Set(ids).size, ids.length);
+    assert.ok(families.length >= 8);
+    const code = families.filter((f) => ['python', 'javascript', 'go', 'jvm', 'csharp', 'ruby', 'php', 'rust'].includes(f.id));
+    for (const r of code.flatMap((f) => f.rules)) {
+      assert.match(ruleDocsUrl(r.id), new RegExp(`/docs/rules/${r.id.replace(/\./g, '\\.')}\\.md$`));
+      assert.ok(fs.existsSync(`docs/rules/${r.id}.md`), `docs/rules/${r.id}.md is missing`);
+    }
+  });
+
+  it('re-scans a 10,000-line file with findings fast (target 10 ms; asserted < 30 ms, median of 5)', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 10000; i++) lines.push(i % 500 === 0 ? 'r = requests.get(u, verify=False)' : `x${i} = compute(a, b, ssl_opts)  # line ${i}`);
+    const text = lines.join('\n');
+    scanText(text, 'big.py');
+    const times = [1, 2, 3, 4, 5].map(() => { const t = performance.now(); scanText(text, 'big.py'); return performance.now() - t; }).sort((a, b) => a - b);
+    assert.strictEqual(scanText(text, 'big.py').length, 20);
+    // The target is 10 ms (the benchmark prints the real figure); a shared CI machine gets headroom here.
+    assert.ok(times[2] < 30, `median ${times[2].toFixed(1)} ms`);
+  });
+});

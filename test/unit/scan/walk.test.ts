@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readForScan, walkFiles } from '../../../src/core/scan/index';
+
+function tree(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-walk-'));
+  for (const [rel, body] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), body);
+  }
+  return root;
+}
+
+const listed = (root: string, opts = {}) => [...walkFiles([root], opts)].flatMap((e) => (e.kind === 'file' ? [path.relative(root, e.path).split(path.sep).join('/')] : []));
+
+describe('scan: walkFiles and readForScan', () => {
+  let root = '';
+  before(() => {
+    root = tree({
+      'app.py': 'x', 'node_modules/m/index.js': 'x', '.git/config': 'x', 'venv2/pyvenv.cfg': 'x', 'venv2/lib/a.py': 'x',
+      'build/out.js': 'x', 'src/__pycache__/a.py': 'x', 'src/b.ts': 'x', 'gen/c.js': 'x', '.gitignore': 'gen/\n*.log\n',
+      'sub/.gitignore': 'local.py\n', 'sub/local.py': 'x', 'sub/keep.py': 'x', 'debug.log': 'x',
+    });
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('skips the built-in excludes, virtualenvs and .gitignore matches at every level', () => {
+    assert.deepStrictEqual(listed(root), ['.gitignore', 'app.py', 'src/b.ts', 'sub/.gitignore', 'sub/keep.py']);
+  });
+
+  it('honours .gitignore only without noIgnore, and keeps the built-in excludes either way', () => {
+    assert.deepStrictEqual(listed(root, { noIgnore: true }), ['.gitignore', 'app.py', 'debug.log', 'gen/c.js', 'src/b.ts', 'sub/.gitignore', 'sub/keep.py', 'sub/local.py']);
+  });
+
+  it('applies extra excludes and the accept filter', () => {
+    assert.deepStrictEqual(listed(root, { excludes: ['src/'], accept: (p: string) => p.endsWith('.py') }), ['app.py', 'sub/keep.py']);
+  });
+
+  it('reports an unreadable root as an error event instead of throwing', () => {
+    const events = [...walkFiles([path.join(root, 'nope')])];
+    assert.deepStrictEqual(events.map((e) => e.kind), ['error']);
+  });
+
+  it('skips binary, minified and too-large files with a reason', () => {
+    const r = tree({ 'bin.py': Buffer.from([0x61, 0, 0x62]), 'min.js': `var a=1;${'x'.repeat(20000)}`, 'big.py': 'y'.repeat(5000), 'ok.py': 'ok' });
+    assert.deepStrictEqual(readForScan(path.join(r, 'bin.py')), { skip: 'binary', detail: 'contains NUL bytes' });
+    assert.strictEqual((readForScan(path.join(r, 'min.js')) as { skip: string }).skip, 'minified');
+    assert.strictEqual((readForScan(path.join(r, 'big.py'), 1024) as { skip: string }).skip, 'too-large');
+    assert.deepStrictEqual(readForScan(path.join(r, 'ok.py')), { text: 'ok' });
+    fs.rmSync(r, { recursive: true, force: true });
+  });
+});
