@@ -26,9 +26,9 @@ describe('scan: scanText', () => {
 
   it('recognises test files by name and folder', () => {
     for (const p of ['test_x.py', 'x_test.py', 'pkg/x_test.go', 'a.spec.ts', 'a.test.js', 'test/a.py', 'src/tests/a.py', 'x/__tests__/y.js', 'spec/a_spec.rb', 'src\\test\\A.java'])
-      assert.ok(isTestFile(p), p);
+      {assert.ok(isTestFile(p), p);}
     for (const p of ['app.py', 'contest.py', 'latest/app.py', 'testing_utils.go', 'src/attest.ts'])
-      assert.ok(!isTestFile(p), p);
+      {assert.ok(!isTestFile(p), p);}
   });
 
   it('sorts findings by position', () => {
