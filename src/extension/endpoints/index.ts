@@ -1,0 +1,162 @@
+// Wires the endpoints feature: the diagnostic decorator (verdicts on findings), the "Probe endpoint" CodeLens and
+// command, background probing in `auto` mode, the "TLS Endpoints" tree and "Check all". Nothing here connects
+// anywhere in an untrusted workspace: every probe goes through ProbeService.probe(), which refuses.
+import * as vscode from 'vscode';
+import { endpointKey, EndpointVerdict, enrich, mapLimited } from '../../core/endpoints/index';
+import { addDiagnosticDecorator, onDidRenderFindings, rerenderDiagnostics } from '../diagnostics/manager';
+import { toRange } from '../convert';
+import { Services } from '../services';
+import { onSettingsChanged, probeSettings } from '../settings';
+import { endpointDecorator } from './decorate';
+import { ProbeService } from './service';
+import { FindingEndpoints } from './tracker';
+import { describe, EndpointsTree } from './tree';
+
+/** What tlsDoctor.probeEndpoint and tlsDoctor.endpoints.checkAll return when they won't connect. */
+export interface Refused {
+  readonly refused: 'untrusted' | 'off' | 'no-endpoint';
+}
+
+/** One result of "Check all". */
+export interface CheckAllEntry {
+  readonly key: string;
+  readonly url: string;
+  readonly verdict?: 'ok' | 'fail';
+  readonly causes: readonly string[];
+  readonly daysToExpiry?: number;
+  readonly expiring: boolean;
+}
+
+/** Registers everything in the file comment. */
+export function registerEndpoints(context: vscode.ExtensionContext, services: Services): void {
+  const probes = new ProbeService(services.log);
+  const tracker = new FindingEndpoints();
+  const tree = new EndpointsTree(probes);
+  const lenses = new ProbeLenses(tracker, probes);
+  context.subscriptions.push(
+    probes, tracker, tree, lenses,
+    vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
+    vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
+    addDiagnosticDecorator(endpointDecorator(tracker, probes)),
+    onDidRenderFindings(({ uri, findings }) => void tracker.update(uri, findings).then(() => { if (mode(uri) === 'auto') probeFile(uri); })),
+    probes.onDidProbe((key) => onNews(key)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); tree.refresh(); for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u); }),
+    vscode.workspace.onDidSaveTextDocument((doc) => tree.updateFile(doc.uri, doc.getText())),
+    onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),
+    vscode.commands.registerCommand('tlsDoctor.probeEndpoint', (arg?: ProbeArg) => probeCommand(arg)),
+    vscode.commands.registerCommand('tlsDoctor.endpoints.checkAll', (arg?: { hosts?: string[] }) => checkAll(arg)),
+  );
+
+  function mode(uri?: vscode.Uri) {
+    return probeSettings(uri).referencedEndpoints;
+  }
+
+  /** Background probes of the endpoints of one file's findings (auto mode; cached, limited, trusted only). */
+  function probeFile(uri: vscode.Uri): void {
+    if (!vscode.workspace.isTrusted) return;
+    for (const { endpoint } of tracker.in(uri)) void probes.probe(endpoint).catch((e) => services.log.warn(`probe of ${endpoint.url} failed: ${(e as Error).message}`));
+  }
+
+  /** A new report: re-render the files whose findings use that endpoint, the lenses and the tree. */
+  function onNews(key: string): void {
+    for (const uri of tracker.uris()) if (tracker.in(uri).some((e) => endpointKey(e.endpoint) === key)) rerenderDiagnostics(uri);
+    lenses.refresh();
+    tree.refresh();
+  }
+
+  async function probeCommand(arg?: ProbeArg): Promise<ProbeResult | Refused> {
+    const targets = targetsOf(tracker, arg);
+    if (targets.length === 0) return { refused: 'no-endpoint' };
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
+      return { refused: 'untrusted' };
+    }
+    if (mode(targets[0].uri) === 'off') return { refused: 'off' };
+    const { endpoint } = targets[0];
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },
+      () => probes.probe(endpoint, arg?.force ?? true));
+    if (!report) return { refused: 'untrusted' };
+    return { url: endpoint.url, verdict: report.verdict, causes: report.causes.map((c) => c.code), findings: targets.map((t) => enrich(report, t.ruleId)) };
+  }
+
+  async function checkAll(arg?: { hosts?: string[] }): Promise<CheckAllEntry[] | Refused> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
+      return { refused: 'untrusted' };
+    }
+    const all = (await tree.endpoints()).filter((e) => !arg?.hosts || arg.hosts.includes(e.host));
+    const warningDays = probeSettings().expiryWarningDays;
+    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: checking endpoints', cancellable: true },
+      (progress, token) => mapLimited(all, 4, async (e): Promise<CheckAllEntry> => {
+        const report = token.isCancellationRequested ? undefined : await probes.probe(e, true).catch(() => undefined);
+        progress.report({ increment: 100 / Math.max(1, all.length), message: e.key });
+        const d = describe(report, warningDays);
+        return { key: e.key, url: e.url, verdict: report?.verdict, causes: report?.causes.map((c) => c.code) ?? [], ...(d.days !== undefined ? { daysToExpiry: d.days } : {}), expiring: d.days !== undefined && d.days <= warningDays };
+      }));
+    warnExpiring(results, warningDays);
+    tree.refresh();
+    return results;
+  }
+}
+
+/** Arguments of tlsDoctor.probeEndpoint: the CodeLens passes the file and line; tests may pass a URI string. */
+interface ProbeArg {
+  readonly uri: string | vscode.Uri;
+  readonly line?: number;
+  readonly force?: boolean;
+}
+
+/** The result of tlsDoctor.probeEndpoint: the probe's verdict and what it means for each finding on that line. */
+interface ProbeResult {
+  readonly url: string;
+  readonly verdict: 'ok' | 'fail';
+  readonly causes: readonly string[];
+  readonly findings: readonly EndpointVerdict[];
+}
+
+function targetsOf(tracker: FindingEndpoints, arg?: ProbeArg) {
+  if (!arg?.uri) return [];
+  const uri = typeof arg.uri === 'string' ? vscode.Uri.parse(arg.uri) : arg.uri;
+  return tracker.in(uri).filter((e) => arg.line === undefined || e.finding.range.start.line === arg.line)
+    .map((e) => ({ uri, endpoint: e.endpoint, ruleId: e.finding.ruleId }));
+}
+
+function warnExpiring(results: readonly CheckAllEntry[], days: number): void {
+  const soon = results.filter((r) => r.expiring);
+  if (soon.length === 0) return;
+  const list = soon.map((r) => `${r.key} (${(r.daysToExpiry ?? 0) < 0 ? 'expired' : `${r.daysToExpiry} days`})`).join(', ');
+  void vscode.window.showWarningMessage(`TLS Doctor: ${soon.length} endpoint certificate(s) expire within ${days} days: ${list}`);
+}
+
+/** "Probe endpoint" above each line with a finding whose endpoint is known (trusted workspaces, mode not off). */
+class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly tracker: FindingEndpoints, private readonly probes: ProbeService) {
+    this.sub = tracker.onDidChange(() => this.changed.fire());
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.isTrusted || probeSettings(doc.uri).referencedEndpoints === 'off') return [];
+    const seen = new Set<number>();
+    return this.tracker.in(doc.uri).flatMap(({ finding, endpoint }) => {
+      const line = finding.range.start.line;
+      if (seen.has(line)) return [];
+      seen.add(line);
+      const v = this.probes.verdict(endpoint, finding.ruleId);
+      const title = v ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe` : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
+      return [new vscode.CodeLens(toRange(finding.range), { title, command: 'tlsDoctor.probeEndpoint', arguments: [{ uri: doc.uri.toString(), line }] })];
+    });
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.changed.dispose();
+  }
+}

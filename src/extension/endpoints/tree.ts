@@ -1,0 +1,130 @@
+// The "TLS Endpoints" view in the Explorer: every https endpoint the workspace refers to (host:port), its last
+// verdict and days to expiry, and under it the files and lines that mention it (click → open there).
+import * as vscode from 'vscode';
+import { endpointKey, EndpointRef, findEndpointRefs, isInventoried } from '../../core/endpoints/index';
+import type { CheckReport } from '../../core/tls/types';
+import { toRange } from '../convert';
+import { excludePatterns, findFilesExclude } from '../diagnostics/excludes';
+import { probeSettings, scanSettings } from '../settings';
+import type { ProbeService } from './service';
+
+/** One endpoint of the workspace and where it is mentioned. */
+export interface EndpointNode {
+  readonly kind: 'endpoint';
+  readonly key: string;
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly refs: readonly RefNode[];
+}
+
+/** One mention of an endpoint: a file and a range. */
+export interface RefNode {
+  readonly kind: 'ref';
+  readonly uri: vscode.Uri;
+  readonly ref: EndpointRef;
+}
+
+type Node = EndpointNode | RefNode;
+const MAX_FILES = 5000;
+const DAY_MS = 86_400_000;
+
+/** Tree data for `tlsDoctor.endpoints`; the inventory is built on first display and on refresh(). */
+export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private byFile = new Map<string, RefNode[]>();
+  private built?: Promise<void>;
+
+  constructor(private readonly probes: ProbeService) {}
+
+  /** Re-reads the workspace (`full`) or just re-renders verdicts. */
+  refresh(full = false): void {
+    if (full) this.built = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Re-reads one file (after a save) and re-renders. */
+  updateFile(uri: vscode.Uri, text: string): void {
+    if (!this.built) return;
+    this.setFile(uri, text);
+    this.changed.fire(undefined);
+  }
+
+  /** Every endpoint of the workspace, sorted by key (builds the inventory if needed). */
+  async endpoints(): Promise<EndpointNode[]> {
+    this.built ??= this.build();
+    await this.built;
+    const groups = new Map<string, RefNode[]>();
+    for (const refs of this.byFile.values()) for (const r of refs) groups.set(endpointKey(r.ref), [...(groups.get(endpointKey(r.ref)) ?? []), r]);
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, refs]) => {
+      const { host, port } = refs[0].ref;
+      return { kind: 'endpoint', key, host, port, url: `https://${key.replace(/:443$/, '')}/`, refs };
+    });
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.endpoints();
+    return node.kind === 'endpoint' ? [...node.refs] : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.kind === 'endpoint' ? this.endpointItem(node) : refItem(node);
+  }
+
+  private endpointItem(n: EndpointNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(n.key, vscode.TreeItemCollapsibleState.Collapsed);
+    const last = this.probes.last(n);
+    const state = describe(last?.report, probeSettings().expiryWarningDays);
+    item.description = `${state.text} · ${n.refs.length} use${n.refs.length === 1 ? '' : 's'}`;
+    item.iconPath = new vscode.ThemeIcon(state.icon);
+    item.tooltip = last ? `${n.url}\n${state.text}\nchecked ${new Date(last.at).toLocaleString()}` : `${n.url}\nnot checked yet`;
+    item.contextValue = 'tlsDoctor.endpoint';
+    item.id = `endpoint:${n.key}`;
+    return item;
+  }
+
+  private async build(): Promise<void> {
+    this.byFile = new Map();
+    const limit = scanSettings().maxFileSizeKB * 1024;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const exclude = findFilesExclude(excludePatterns(folder));
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude, MAX_FILES);
+      for (const uri of files) {
+        if (!isInventoried(uri.path)) continue;
+        const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+        if (bytes && bytes.length <= limit) this.setFile(uri, new TextDecoder().decode(bytes));
+      }
+    }
+  }
+
+  private setFile(uri: vscode.Uri, text: string): void {
+    const refs = findEndpointRefs(text, uri.path).map((ref): RefNode => ({ kind: 'ref', uri, ref }));
+    if (refs.length) this.byFile.set(uri.toString(), refs); else this.byFile.delete(uri.toString());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function refItem(n: RefNode): vscode.TreeItem {
+  const line = n.ref.range.start.line + 1;
+  const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(n.uri, false)}:${line}`, vscode.TreeItemCollapsibleState.None);
+  item.description = n.ref.url;
+  item.resourceUri = n.uri;
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [n.uri, { selection: toRange(n.ref.range) }] };
+  return item;
+}
+
+/** Short text and icon for an endpoint's last report. */
+export function describe(report: CheckReport | undefined, warningDays: number): { text: string; icon: string; days?: number } {
+  if (!report) return { text: 'not checked', icon: 'circle-outline' };
+  const leaf = report.chain[0];
+  const days = leaf ? Math.floor((Date.parse(leaf.notAfter) - Date.now()) / DAY_MS) : undefined;
+  const expiry = days === undefined ? '' : days < 0 ? ` · expired ${-days} days ago` : ` · ${days} days left`;
+  const causes = report.causes.map((c) => c.code).join(', ');
+  const text = `${report.verdict === 'ok' ? 'ok' : `fail: ${causes}`}${expiry}`;
+  const warn = days !== undefined && days <= warningDays;
+  return { text, icon: report.verdict !== 'ok' ? 'error' : warn ? 'warning' : 'pass', ...(days !== undefined ? { days } : {}) };
+}
