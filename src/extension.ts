@@ -4,6 +4,7 @@ import { createLog } from './extension/log';
 import { Services } from './extension/services';
 import { registerCheckUrl } from './extension/checkUrl';
 import { registerDiagnostics } from './extension/diagnostics';
+import { registerEndpoints } from './extension/endpoints';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Features: keep this list one line per feature.
   registerCheckUrl(context, services);
   registerDiagnostics(context, services);
+  registerEndpoints(context, services);
   void services;
 }
 
