@@ -9,6 +9,7 @@ import { FileOutcome, ScanTarget } from '../core/scan/files';
 import { scanInParallel } from '../core/scan/pool';
 import { FileFinding, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
+import { probeEndpoints, toJsonWithEndpoints } from './probe';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
@@ -56,9 +57,9 @@ function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[numb
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
-  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif] [--fail-on info|warning|error|none] [--no-ignore]',
+  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif] [--fail-on info|warning|error|none] [--no-ignore] [--probe]',
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' } });
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
     const roots = positionals.length ? positionals : ['.'];
@@ -69,7 +70,9 @@ export const scanCommand: Command = {
     const { results, skipped } = gather(await scanInParallel(targets), io);
     const stats = { filesScanned: targets.length - skipped, filesSkipped: skipped };
     const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
-    io.out(format === 'json' ? toJson(results) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
+    // --probe (issue 6): JSON findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}`.
+    const endpoints = values.probe && format === 'json' ? await probeEndpoints(results, io) : undefined;
+    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints) : toJson(results)) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
     return exitCode(results, failOn);
   },
 };
