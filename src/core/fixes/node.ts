@@ -1,0 +1,79 @@
+// Node fixes: `rejectUnauthorized: false` → `ca: fs.readFileSync("<bundle>")` (assignments too), reusing the file's
+// own `fs` binding or adding one in its module style: ESM `import * as fs from 'fs'` or CJS `const fs = require('fs')`,
+// with its quote, `node:` prefix and semicolon habits.
+import { cString } from './quote';
+import { eolOf, lineSpan, Target } from './text';
+import type { OffsetEdit } from './types';
+
+/** How the file reads files synchronously: a callee (`fs.readFileSync`, `readFileSync`) and the edits to get it. */
+interface ReadFile {
+  readonly callee: string;
+  readonly edits: OffsetEdit[];
+}
+
+/** `import fs from 'fs'`, `import * as fs from 'node:fs'`, `const fs = require('fs')`, `import fs = require('fs')`. */
+const NAMESPACE = /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?fs\2|(?:const|let|var|import)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
+/** `import { readFileSync } from 'fs'`, `const { readFileSync: read } = require('fs')`. */
+const NAMED = /(?:import\s*\{([^}]*)\}\s*from\s*(['"])(?:node:)?fs\2|(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
+
+/** The `rejectUnauthorized` fix. `rejectUnauthorized: false` → `ca: <read>("<bundle>")`; `x.rejectUnauthorized = false` → `x.ca = …`. */
+export function rejectUnauthorized(t: Target, bundle: string): OffsetEdit[] | undefined {
+  const m = /^(["']?)rejectUnauthorized\1(\s*)(:|=)(\s*)false$/.exec(t.value);
+  if (!m) return undefined;
+  const rf = readFileSync(t.text);
+  const quote = moduleQuote(t.text);
+  const key = m[1] ? `${m[1]}ca${m[1]}` : 'ca';
+  const newText = `${key}${m[2]}${m[3]}${m[4]}${rf.callee}(${cString(bundle, quote)})`;
+  return [...rf.edits, { start: t.start, end: t.end, newText }];
+}
+
+/** Finds or adds a synchronous file read in `text`. */
+export function readFileSync(text: string): ReadFile {
+  const ns = NAMESPACE.exec(text);
+  if (ns) return { callee: `${ns[1] ?? ns[3]}.readFileSync`, edits: [] };
+  const named = NAMED.exec(text);
+  const binding = named ? /\breadFileSync\b(?:\s*(?:as|:)\s*([\w$]+))?/.exec(named[1] ?? named[3]) : null;
+  if (binding) return { callee: binding[1] ?? 'readFileSync', edits: [] };
+  return { callee: 'fs.readFileSync', edits: [importFs(text)] };
+}
+
+/** The quote character the file uses for module specifiers (double when it has none). */
+function moduleQuote(text: string): '"' | "'" {
+  const m = /(?:\bfrom\s*|\brequire\s*\(\s*|^import\s*)(['"])/m.exec(text);
+  return m?.[1] === "'" ? "'" : '"';
+}
+
+/** `import * as fs from 'fs';` or `const fs = require('fs');`, after the last import/require, in the file's style. */
+function importFs(text: string): OffsetEdit {
+  const q = moduleQuote(text);
+  const prefix = /(['"])node:[\w/]+\1/.test(text) ? 'node:' : '';
+  const cjs = !/^\s*(?:import|export)\b/m.test(text) && /\brequire\s*\(/.test(text);
+  const last = lastModuleLine(text, cjs);
+  const semi = last >= 0 ? /;\s*$/.test(text.slice(...lineSpan(text, last).slice(0, 2) as [number, number])) : true;
+  const stmt = cjs ? `const fs = require(${q}${prefix}fs${q})` : `import * as fs from ${q}${prefix}fs${q}`;
+  const at = last >= 0 ? lineSpan(text, last)[2] : directivesEnd(text);
+  const eol = eolOf(text);
+  const lead = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
+  return { start: at, end: at, newText: `${lead}${stmt}${semi ? ';' : ''}${eol}` };
+}
+
+/** Offset inside the last top-level import (or require) statement's final line, or -1. */
+function lastModuleLine(text: string, cjs: boolean): number {
+  const re = cjs ? /^(?:const|let|var)\s+[^=\n]+=\s*require\s*\([^)]*\)[^\n]*$/gm : /^import\b[^\n]*$/gm;
+  let last = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = cjs ? m.index : importEnd(text, m.index);
+  return last;
+}
+
+/** The line where a (possibly multi-line) `import {\n a,\n} from 'x'` ends. */
+function importEnd(text: string, start: number): number {
+  const rest = text.slice(start);
+  const m = /^import\b(?:[^'"`;]*?\bfrom\s*)?\s*(['"])[^'"\n]*\1/.exec(rest);
+  return m ? start + m[0].length - 1 : start;
+}
+
+/** After a shebang and `'use strict'`/`"use client"` directives: where a first import goes. */
+function directivesEnd(text: string): number {
+  const m = /^(?:#![^\n]*\n)?(?:\s*(['"])use [\w ]+\1;?[^\S\n]*\n)*/.exec(text);
+  return m ? m[0].length : 0;
+}

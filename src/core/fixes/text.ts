@@ -1,0 +1,88 @@
+// Small text helpers shared by the fixers: offsets of a finding, whole-line spans, import blocks, applying edits.
+import { TextIndex } from '../endpoints/text';
+import type { Finding } from '../rules/types';
+import type { OffsetEdit, TextEdit } from './types';
+
+/** A document being fixed: its text, an offset index, and the finding's offsets. */
+export interface Target {
+  readonly text: string;
+  readonly idx: TextIndex;
+  /** Offsets of the finding's range; `value` is the text there. */
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  /** Offsets of the finding's context (its range when it has none). */
+  readonly ctxStart: number;
+  readonly ctxEnd: number;
+}
+
+/** Builds a Target, refusing a finding whose `value` no longer matches the text (a stale diagnostic). */
+export function targetOf(text: string, f: Finding): Target | undefined {
+  const idx = new TextIndex(text);
+  const start = idx.offsetAt(f.range.start);
+  const end = idx.offsetAt(f.range.end);
+  if (text.slice(start, end) !== f.value) return undefined;
+  const ctx = f.context ?? f.range;
+  return { text, idx, start, end, value: f.value, ctxStart: idx.offsetAt(ctx.start), ctxEnd: idx.offsetAt(ctx.end) };
+}
+
+/** Offset edits → range edits, sorted by position. */
+export function toTextEdits(t: Target, edits: readonly OffsetEdit[]): TextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start).map((e) => ({ range: t.idx.rangeOf(e.start, e.end), newText: e.newText }));
+}
+
+/** Applies range edits to `text` (for tests and previews): edits must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const idx = new TextIndex(text);
+  const sorted = [...edits].map((e) => ({ s: idx.offsetAt(e.range.start), e: idx.offsetAt(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
+  return out;
+}
+
+/** Offsets of the line holding `offset`: [start, end without the line break, end including it]. */
+export function lineSpan(text: string, offset: number): [number, number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  const bare = end > start && text[end - 1] === '\r' ? end - 1 : end;
+  return [start, bare, nl < 0 ? end : nl + 1];
+}
+
+/** The edit deleting whole lines [from line of `start`, to line of `end`] when nothing else is on them, else undefined. */
+export function deleteLines(text: string, start: number, end: number, allowTrailingComment = /^\s*$/): OffsetEdit | undefined {
+  const [ls] = lineSpan(text, start);
+  const [, le, next] = lineSpan(text, Math.max(start, end - 1));
+  if (text.slice(ls, start).trim() !== '' || !allowTrailingComment.test(text.slice(end, le))) return undefined;
+  return { start: ls, end: next, newText: '' };
+}
+
+/** The line break style of `text`. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Leading whitespace of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const [ls] = lineSpan(text, offset);
+  return /^[ \t]*/.exec(text.slice(ls))![0];
+}
+
+/** Removes one item (`value`) from a comma-separated list (`f(a, verify=False)`, `{ a: 1, x: false }`) with one comma. */
+export function removeListItem(text: string, start: number, end: number): OffsetEdit {
+  const after = /^\s*,[ \t]*/.exec(text.slice(end));
+  const before = /,\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+  if (before && (!after || !/\n/.test(before[0]))) {
+    // `f(a, verify=False)` → `f(a)`: drop the comma before; a trailing comma after (multi-line lists) stays.
+    return { start: start - before[0].length, end, newText: '' };
+  }
+  if (after) {
+    // first item, or one item per line: drop it with the comma and spacing that follow it (and its line if alone).
+    const full = deleteLines(text, start, end + after[0].length);
+    return full ?? { start, end: end + after[0].length, newText: '' };
+  }
+  // the only item: `{ rejectUnauthorized: false }` → `{}` (spaces inside the brackets go too).
+  const lead = /[ \t]*$/.exec(text.slice(Math.max(0, start - 50), start))![0].length;
+  const trail = /^[ \t]*/.exec(text.slice(end))![0].length;
+  return deleteLines(text, start, end) ?? { start: start - lead, end: end + trail, newText: '' };
+}
