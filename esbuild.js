@@ -42,6 +42,8 @@ async function main() {
     sourcesContent: false,
     outdir: 'dist',
     external: ['vscode'],
+    // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild can't follow; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
     plugins: watch ? [problemMatcher] : [],
   });
