@@ -45,7 +45,7 @@ export function goImports(text: string, paths: readonly string[]): OffsetEdit[] 
   if (missing.length === 0) return [];
   const eol = eolOf(text);
   const block = /^import\s*\(([^)]*)\)/m.exec(text);
-  if (block) return missing.map((p) => intoBlock(text, block, p, eol));
+  if (block) return missing.map((p) => intoBlock(block, p, eol));
   const single = [...text.matchAll(/^import\s+(?:[\w.]+\s+)?"[^"]+"[^\n]*\n?/gm)].pop();
   const pkg = /^package\s+\w+[^\n]*\n?/m.exec(text);
   const at = single ? single.index + single[0].length : pkg ? pkg.index + pkg[0].length : 0;
@@ -54,7 +54,7 @@ export function goImports(text: string, paths: readonly string[]): OffsetEdit[] 
 }
 
 /** Inserts `"p"` into an `import ( … )` block before the first line that sorts after it (gofmt order). */
-function intoBlock(text: string, block: RegExpExecArray, p: string, eol: string): OffsetEdit {
+function intoBlock(block: RegExpExecArray, p: string, eol: string): OffsetEdit {
   const bodyStart = block.index + block[0].indexOf('(') + 1;
   const lines = [...block[1].matchAll(/^([ \t]*)(?:[\w.]+\s+)?"([^"]+)"[^\n]*$/gm)];
   const indent = lines[0]?.[1] || '\t';
