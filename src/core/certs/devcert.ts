@@ -1,0 +1,100 @@
+// One call for "make me a trusted development certificate": ensure the CA, issue the leaf, write the files.
+import * as fs from 'fs';
+import * as path from 'path';
+import { createBundle } from './bundle';
+import { ensureCa } from './ca';
+import { CaBundleEnv, caBundleEnv } from './env';
+import { checkValidityDays, issueLeaf } from './leaf';
+import { LeafKeyType } from './profile';
+import { assertCaDirOutside, CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
+import { certIds, parseHosts, withinConstraints } from './x509';
+
+/** File names written into the output folder; stable, so env files and snippets keep pointing at them. */
+export const OUT_FILES = { cert: 'cert.pem', key: 'key.pem', ca: 'ca.pem', bundle: 'bundle.pem' } as const;
+
+/** Input of writeDevCert. */
+export interface DevCertOptions {
+  /** Host names, wildcards and IP addresses for the SANs, e.g. ['localhost', '127.0.0.1', '::1']. */
+  hosts: string[];
+  /** Folder for cert.pem, key.pem, ca.pem and bundle.pem (created if missing). */
+  outDir: string;
+  /** CA folder; default `$TLS_DOCTOR_CAROOT` or the per-user data folder. */
+  caDir?: string;
+  /** Where `TLS_DOCTOR_CAROOT` is read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  validityDays?: number;
+  /** Only used when the CA is created by this call. */
+  nameConstrained?: boolean;
+  keyType?: LeafKeyType;
+  /** A folder the CA must stay out of besides outDir (the workspace). */
+  workspaceDir?: string;
+}
+
+/** What writeDevCert wrote (absolute paths) and the environment that makes clients trust it. No key material. */
+export interface DevCertResult {
+  cert: string;
+  key: string;
+  ca: string;
+  bundle: string;
+  env: CaBundleEnv;
+  caDir: string;
+  caCreated: boolean;
+  /** SHA-256 of the CA certificate (hex), for trust-store commands and display. */
+  caSha256: string;
+  hosts: string[];
+  notAfter: string;
+  /** Things the user should know, e.g. a host outside the CA's name constraints. */
+  warnings: string[];
+}
+
+/** Ensures the CA, issues a leaf for `hosts`, and writes cert (0644), key (0600), CA copy and bundle to `outDir`. */
+export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult> {
+  const hosts = parseHosts(opts.hosts);
+  checkValidityDays(opts.validityDays);
+  const outDir = path.resolve(opts.outDir);
+  const caDir = resolveCaDir(opts.caDir, opts.env ?? process.env);
+  assertCaDirOutside(caDir, outDir, 'output folder');
+  if (opts.workspaceDir) assertCaDirOutside(caDir, opts.workspaceDir, 'workspace');
+  makeOutDir(outDir);
+  const ca = await ensureCa(caDir, { nameConstrained: opts.nameConstrained });
+  const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType });
+  const files = outPaths(outDir);
+  writeFileAtomic(files.key, leaf.keyPem, LEAF_KEY_MODE);
+  writeFileAtomic(files.cert, leaf.certPem, CERT_MODE);
+  writeFileAtomic(files.ca, ca.certPem, CERT_MODE);
+  writeFileAtomic(files.bundle, createBundle([ca.certPem]), CERT_MODE);
+  const warnings = ca.nameConstrained ? outsideConstraintWarnings(hosts) : [];
+  if (opts.nameConstrained && !ca.nameConstrained && !ca.created) {
+    warnings.push(`the existing CA in ${caDir} has no name constraints; move it away to create a constrained one`);
+  }
+  return {
+    ...files, env: caBundleEnv(files.bundle), caDir, caCreated: ca.created, caSha256: certIds(ca.certPem).sha256,
+    hosts: hosts.map((h) => h.value), notAfter: certIds(leaf.certPem).notAfter, warnings,
+  };
+}
+
+/** Absolute paths of the four output files. */
+export function outPaths(outDir: string): { cert: string; key: string; ca: string; bundle: string } {
+  const abs = path.resolve(outDir);
+  return {
+    cert: path.join(abs, OUT_FILES.cert), key: path.join(abs, OUT_FILES.key),
+    ca: path.join(abs, OUT_FILES.ca), bundle: path.join(abs, OUT_FILES.bundle),
+  };
+}
+
+function makeOutDir(outDir: string): void {
+  try {
+    // Non-recursive when the parent exists: Node 20's recursive mkdir loops forever on some ENOENT cases (/proc).
+    if (!fs.existsSync(outDir)) fs.mkdirSync(outDir, { recursive: !fs.existsSync(path.dirname(outDir)) });
+    fs.accessSync(outDir, fs.constants.W_OK);
+  } catch (e) {
+    throw new Error(`cannot write to the output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+  }
+}
+
+function outsideConstraintWarnings(hosts: ReturnType<typeof parseHosts>): string[] {
+  const outside = hosts.filter((h) => !withinConstraints(h)).map((h) => h.value);
+  return outside.length === 0 ? [] : [
+    `the CA is name-constrained, so clients will reject the certificate for: ${outside.join(', ')} (allowed: localhost, *.test, *.internal, *.home.arpa, *.local, private IPs)`,
+  ];
+}
