@@ -49,7 +49,7 @@ function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts:
     case 'python-verify-kwarg': return verifyKwarg(t, b, ruleId === 'python.httpx-verify-false');
     case 'python-verify-attribute': { const e = replaceFalse(t, cString(b)); return e && [e]; }
     case 'python-unverified-context': return unverifiedContext(t, b);
-    case 'node-reject-unauthorized': return rejectUnauthorized(t, b);
+    case 'node-reject-unauthorized': return rejectUnauthorized(t, b, opts.path);
     case 'go-insecure-skip-verify': return insecureSkipVerify(t, b);
     case 'curl-insecure': return config ? curlrc(t, b) : curl(t, host, b);
     case 'git-ssl-verify': return git(t, host, b, config);

@@ -17,10 +17,10 @@ const NAMESPACE = /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?
 const NAMED = /(?:import\s*\{([^}]*)\}\s*from\s*(['"])(?:node:)?fs\2|(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
 
 /** The `rejectUnauthorized` fix. `rejectUnauthorized: false` → `ca: <read>("<bundle>")`; `x.rejectUnauthorized = false` → `x.ca = …`. */
-export function rejectUnauthorized(t: Target, bundle: string): OffsetEdit[] | undefined {
+export function rejectUnauthorized(t: Target, bundle: string, path: string): OffsetEdit[] | undefined {
   const m = /^(["']?)rejectUnauthorized\1(\s*)(:|=)(\s*)false$/.exec(t.value);
   if (!m) return undefined;
-  const rf = readFileSync(t.text);
+  const rf = readFileSync(t.text, path);
   const quote = moduleQuote(t.text);
   const key = m[1] ? `${m[1]}ca${m[1]}` : 'ca';
   const newText = `${key}${m[2]}${m[3]}${m[4]}${rf.callee}(${cString(bundle, quote)})`;
@@ -28,13 +28,13 @@ export function rejectUnauthorized(t: Target, bundle: string): OffsetEdit[] | un
 }
 
 /** Finds or adds a synchronous file read in `text`. */
-export function readFileSync(text: string): ReadFile {
+export function readFileSync(text: string, path: string): ReadFile {
   const ns = NAMESPACE.exec(text);
   if (ns) return { callee: `${ns[1] ?? ns[3]}.readFileSync`, edits: [] };
   const named = NAMED.exec(text);
   const binding = named ? /\breadFileSync\b(?:\s*(?:as|:)\s*([\w$]+))?/.exec(named[1] ?? named[3]) : null;
   if (binding) return { callee: binding[1] ?? 'readFileSync', edits: [] };
-  return { callee: 'fs.readFileSync', edits: [importFs(text)] };
+  return { callee: 'fs.readFileSync', edits: [importFs(text, isCommonJs(text, path))] };
 }
 
 /** The quote character the file uses for module specifiers (double when it has none). */
@@ -44,10 +44,9 @@ function moduleQuote(text: string): '"' | "'" {
 }
 
 /** `import * as fs from 'fs';` or `const fs = require('fs');`, after the last import/require, in the file's style. */
-function importFs(text: string): OffsetEdit {
+function importFs(text: string, cjs: boolean): OffsetEdit {
   const q = moduleQuote(text);
   const prefix = /(['"])node:[\w/]+\1/.test(text) ? 'node:' : '';
-  const cjs = !/^\s*(?:import|export)\b/m.test(text) && /\brequire\s*\(/.test(text);
   const last = lastModuleLine(text, cjs);
   const semi = last >= 0 ? /;\s*$/.test(text.slice(...lineSpan(text, last).slice(0, 2) as [number, number])) : true;
   const stmt = cjs ? `const fs = require(${q}${prefix}fs${q})` : `import * as fs from ${q}${prefix}fs${q}`;
@@ -55,6 +54,16 @@ function importFs(text: string): OffsetEdit {
   const eol = eolOf(text);
   const lead = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
   return { start: at, end: at, newText: `${lead}${stmt}${semi ? ';' : ''}${eol}` };
+}
+
+/**
+ * CommonJS or ESM: the extension decides (.cjs/.mjs), then the file's own syntax, then the default of the language
+ * (a plain .js file is CommonJS for Node unless package.json says otherwise; TypeScript is written with imports).
+ */
+function isCommonJs(text: string, path: string): boolean {
+  if (/\.c[jt]s$/i.test(path)) return true;
+  if (/\.m[jt]s$/i.test(path) || /^\s*(?:import|export)\b/m.test(text)) return false;
+  return /\brequire\s*\(/.test(text) || /\.jsx?$/i.test(path);
 }
 
 /** Offset inside the last top-level import (or require) statement's final line, or -1. */
