@@ -1,0 +1,80 @@
+// Opens the VS Code web workbench in Debian's headless Chromium (through playwright-core, which drives a browser it
+// did not download), forwards the extension host's console, serves screenshot requests and waits for the
+// workbench's codeAutomationExit(code) call that ends a test run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { format } from 'node:util';
+
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM = process.env.TLS_DOCTOR_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
+
+/** The workbench URL that opens `folder` and runs the tests module in the extension host. */
+export function workbenchUrl(port, folder, extensionPath, testsPath) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(testsPath)]];
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Launches Chromium with a fresh profile in `profileDir`; returns the persistent context and its page. */
+export async function launchBrowser(profileDir) {
+  const { chromium } = require('playwright-core');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  return { context, page };
+}
+
+// The remote extension host's console reaches the page through the workbench's log service, as
+// console.log('%c INFO', 'color: …', format, ...args) (ERR/WARN alike); mocha's reporter uses printf-style formats.
+// Returns the formatted text and whether it came through the log service (browser-native messages do not).
+async function consoleText(msg) {
+  const values = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => undefined)));
+  const head = values[0];
+  if (typeof head !== 'string' || !head.startsWith('%c')) return { text: msg.text(), logService: false };
+  const rest = values.slice(2);
+  const text = typeof rest[0] === 'string' ? format(...rest) : rest.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
+  return { text, logService: true, level: head.slice(2).trim() };
+}
+
+async function takeScreenshot(page, request, imagesDir, log) {
+  const file = `${imagesDir}/${request.name}.png`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    await page.waitForTimeout(300); // let the last layout and paint land
+    await page.screenshot({ path: file });
+    log(`[runner] screenshot saved: ${file}`);
+    writeFileSync(request.ack, file);
+  } catch (e) {
+    writeFileSync(request.ack, `error: ${e.message}`);
+  }
+}
+
+/**
+ * Wires the page: codeAutomationExit, console forwarding (`onConsole({ text, logService, level })`), screenshots. Resolves the
+ * returned `{ exited }` promise with the exit code the workbench reports.
+ */
+export async function wirePage(page, { imagesDir, onConsole, log }) {
+  let reportExit;
+  const exited = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code) || 0); });
+  const handle = async (msg) => {
+    const line = await consoleText(msg);
+    const i = line.text.indexOf(SCREENSHOT_MARKER);
+    if (i < 0) return onConsole(line);
+    await takeScreenshot(page, JSON.parse(line.text.slice(i + SCREENSHOT_MARKER.length)), imagesDir, log);
+  };
+  // A queue keeps the forwarded lines in the order the page logged them (reading arguments is asynchronous).
+  let queue = Promise.resolve();
+  page.on('console', (msg) => { queue = queue.then(() => handle(msg)).catch((e) => log(`[runner] console: ${e.message}`)); });
+  page.on('pageerror', (e) => log(`[page error] ${e.message}`));
+  page.on('crash', () => { log('[runner] the page crashed'); reportExit(1); });
+  return { exited }; // wrapped: an async function returning the bare promise would make callers await the exit
+}

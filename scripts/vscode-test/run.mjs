@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// Integration tests in a real VS Code extension host, offline: VS Code's server build (code-server@4.100.3 = VS Code
+// 1.100.3, installed by setup.sh) + Debian's headless Chromium. Builds the extension and the tests, then runs two
+// suites, each in a fresh server, browser profile and temp copy of test/fixtures/workspace:
+//   trusted   test/integration/**/*.test.ts except untrusted/ (server started with --disable-workspace-trust)
+//   untrusted test/integration/untrusted/*.test.ts (workspace trust on and never granted: restricted mode)
+// Prints the extension host's console (mocha's report), ends with "integration: N passed, N failed" and exits
+// non-zero on any failure. Env: TLS_DOCTOR_GREP=<regex> runs matching tests only; TLS_DOCTOR_IT_TIMEOUT_S
+// (default 1200) bounds the whole run; TLS_DOCTOR_VERBOSE=1 also prints workbench/server logs;
+// TLS_DOCTOR_KEEP_TMP=1 keeps the temp folders; MOCHA_SUMMARY_FILE receives {passes,failures,pending} as JSON.
+// Flags: --no-build, --suite trusted|untrusted (repeatable).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from './browser.mjs';
+import { serverPaths, serverVersion, startServer, stopServer, writeSettings } from './server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { vscodeDir, serverMain } = serverPaths(ROOT);
+const TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
+const RESULT_MARKER = '__TLS_DOCTOR_RESULT__'; // printed by test/integration/index.ts
+const START_MARKER = '__TLS_DOCTOR_SUITE_START__';
+const TIMEOUT_S = Number(process.env.TLS_DOCTOR_IT_TIMEOUT_S || 1200);
+const VERBOSE = process.env.TLS_DOCTOR_VERBOSE === '1';
+const SUITE_TIMEOUT_MS = TIMEOUT_S * 1000;
+
+const live = { server: undefined, context: undefined, tmp: [] }; // what cleanup() must end and remove
+
+function log(line) { process.stdout.write(`${line}\n`); }
+
+function sh(title, cmd, args) {
+  log(`[runner] ${title}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
+}
+
+function parseArgs(argv) {
+  const opts = { build: true, suites: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-build') opts.build = false;
+    else if (argv[i] === '--suite' && ['trusted', 'untrusted'].includes(argv[i + 1])) opts.suites.push(argv[++i]);
+    else throw new Error(`unknown argument "${argv[i]}". Usage: run.mjs [--no-build] [--suite trusted|untrusted]...`);
+  }
+  if (opts.suites.length === 0) opts.suites = ['trusted', 'untrusted'];
+  return opts;
+}
+
+function ensureSetup() {
+  if (existsSync(serverMain) && readdirSync(join(ROOT, '.vscode-test')).some((f) => f.startsWith('.ready-'))) return;
+  sh('setting up the VS Code server', 'bash', [join(ROOT, 'scripts', 'vscode-test', 'setup.sh')]);
+}
+
+function build() {
+  sh('bundle', process.execPath, ['esbuild.js']);
+  rmSync(join(ROOT, 'out'), { recursive: true, force: true }); // no stale compiled tests from deleted files
+  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json']);
+}
+
+function hasTests(suite) {
+  const dir = suite === 'untrusted' ? join(TESTS_OUT, 'untrusted') : TESTS_OUT;
+  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.js')
+    && (suite === 'untrusted' || !String(f).startsWith('untrusted')));
+}
+
+function makeDirs(suite) {
+  const tmp = mkdtempSync(join(tmpdir(), `tls-doctor-it-${suite}-`));
+  live.tmp.push(tmp);
+  const dirs = {};
+  for (const d of ['workspace', 'userData', 'serverData', 'extensions', 'logs', 'chromium']) {
+    dirs[d] = join(tmp, d);
+    mkdirSync(dirs[d], { recursive: true });
+  }
+  cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), dirs.workspace, { recursive: true });
+  writeSettings(dirs.userData, dirs.serverData);
+  return dirs;
+}
+
+/** Output that is not the extension host's: kept in a ring and printed only when the suite fails (or VERBOSE). */
+function makeNoise() {
+  const lines = [];
+  return {
+    add(line) { if (VERBOSE) log(line); lines.push(line); if (lines.length > 200) lines.shift(); },
+    dump() { if (!VERBOSE && lines.length) { log('[runner] last workbench/server log lines:'); lines.slice(-60).forEach((l) => log(`  ${l}`)); } },
+  };
+}
+
+/**
+ * Routes one console line: between the suite's start marker and its result marker, lines from the log service are
+ * the extension host's console (mocha's report, test output) and go to stdout; everything else is workbench noise.
+ */
+function routeConsole(line, state, noise) {
+  const { text, logService, level } = line;
+  if (text.includes(START_MARKER)) { state.inSuite = true; return; }
+  const i = text.indexOf(RESULT_MARKER);
+  if (i >= 0) { Object.assign(state.result, JSON.parse(text.slice(i + RESULT_MARKER.length))); state.inSuite = false; return; }
+  if (state.inSuite && logService) log(level === 'INFO' ? text : `[${level}] ${text}`);
+  else noise.add(`[browser${logService ? ` ${level}` : ''}] ${text}`);
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runSuite(suite) {
+  const dirs = makeDirs(suite);
+  const noise = makeNoise();
+  const state = { inSuite: false, result: {} };
+  // EXTENSIONS_GALLERY={}: no marketplace, so the workbench never looks anything up on the internet.
+  const env = { ...process.env, TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_SCREENSHOTS: '1', EXTENSIONS_GALLERY: '{}' };
+  log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite === 'trusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
+  const started = Date.now();
+  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite === 'trusted', env, onLine: (l) => noise.add(`[server] ${l}`) });
+  live.server = proc;
+  const { context, page } = await launchBrowser(dirs.chromium);
+  live.context = context;
+  const { exited } = await wirePage(page, { imagesDir: join(ROOT, 'docs', 'images'), log, onConsole: (line) => routeConsole(line, state, noise) });
+  const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
+  await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(TESTS_OUT, 'index.js')));
+  const code = await withTimeout(Promise.race([exited, serverDied]), SUITE_TIMEOUT_MS, `suite "${suite}"`);
+  log(`[runner] suite "${suite}" finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+  if (code !== 0 || state.result.passes === undefined) noise.dump();
+  await cleanupSuite();
+  return summarize(suite, code, state.result);
+}
+
+function summarize(suite, code, result) {
+  if (result.passes === undefined) {
+    log(`[runner] suite "${suite}" reported no results (the tests module failed to load or the run crashed)`);
+    return { passes: 0, failures: 1, pending: 0 };
+  }
+  const counts = { passes: result.passes, failures: result.failures, pending: result.pending ?? 0 };
+  if (code !== 0 && counts.failures === 0) counts.failures = 1; // exited non-zero without a failing test: count it
+  return counts;
+}
+
+async function cleanupSuite() {
+  const { context, server } = live;
+  live.context = undefined;
+  live.server = undefined;
+  if (context) await context.close().catch(() => {});
+  await stopServer(server);
+}
+
+async function cleanup() {
+  await cleanupSuite();
+  if (process.env.TLS_DOCTOR_KEEP_TMP === '1') { log(`[runner] kept: ${live.tmp.join(' ')}`); return; }
+  for (const dir of live.tmp) rmSync(dir, { recursive: true, force: true });
+  live.tmp = [];
+}
+
+function report(totals) {
+  const skipped = totals.pending ? `, ${totals.pending} skipped` : '';
+  log(`integration: ${totals.passes} passed, ${totals.failures} failed${skipped}`);
+  if (process.env.MOCHA_SUMMARY_FILE) writeFileSync(process.env.MOCHA_SUMMARY_FILE, JSON.stringify(totals));
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  ensureSetup();
+  const { version, commit } = serverVersion(vscodeDir);
+  log(`[runner] VS Code ${version} (${commit.slice(0, 10)}), server build from code-server; browser ${CHROMIUM}`);
+  if (opts.build) build();
+  const totals = { passes: 0, failures: 0, pending: 0 };
+  for (const suite of opts.suites) {
+    if (!hasTests(suite)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
+    const counts = await runSuite(suite);
+    for (const k of Object.keys(totals)) totals[k] += counts[k];
+  }
+  report(totals);
+  return totals.failures > 0 || totals.passes === 0 ? 1 : 0;
+}
+
+async function exitWith(code) {
+  await cleanup().catch((e) => log(`[runner] cleanup: ${e.message}`));
+  process.exit(code);
+}
+
+const overall = setTimeout(() => {
+  log(`[runner] ERROR: the integration run exceeded ${TIMEOUT_S} s; killing everything`);
+  report({ passes: 0, failures: 1, pending: 0 });
+  void exitWith(1);
+}, TIMEOUT_S * 1000 + 30_000);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`[runner] ${sig}: cleaning up`); void exitWith(130); });
+
+main().then(
+  (code) => { clearTimeout(overall); return exitWith(code); },
+  (e) => { clearTimeout(overall); log(`[runner] ERROR: ${e.message}`); report({ passes: 0, failures: 1, pending: 0 }); return exitWith(1); },
+);

@@ -1,0 +1,80 @@
+// Shared helpers for integration tests. They run inside the extension host and use the VS Code API only.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+/** The extension under test, as `publisher.name` in package.json. */
+export const EXTENSION_ID = 'tls-doctor.tls-doctor';
+
+/** Line prefix the runner watches for in the console to take a screenshot (see scripts/vscode-test/run.mjs). */
+export const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
+
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `T` without the falsy values that `waitFor` keeps polling past. */
+export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
+/**
+ * Polls `fn` until it returns a truthy value (or a promise of one) and returns that value. Exceptions count as
+ * "not yet". On timeout throws an Error naming `what` and the last exception, so a failing test says what it waited for.
+ */
+export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value as Truthy<T>;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Absolute path of `rel` inside the opened workspace (a fresh temp copy of test/fixtures/workspace). */
+export function workspacePath(rel = ''): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open: the runner should open a copy of test/fixtures/workspace');
+  return path.join(folder.uri.fsPath, rel);
+}
+
+/** Activates the extension under test and returns it (its `exports` are whatever `activate()` returned). */
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this extension host`);
+  await ext.activate();
+  return ext;
+}
+
+/** True when a runner that can take screenshots is listening (the code-server route; not test-electron). */
+export function canScreenshot(): boolean {
+  return process.env.TLS_DOCTOR_SCREENSHOTS === '1';
+}
+
+/**
+ * Asks the runner to save a PNG of the whole workbench as docs/images/<name>.png and waits until it is written.
+ * Give the UI a moment to settle first (e.g. `waitFor` the thing you want to show). Returns the PNG path, or
+ * undefined when no runner can take screenshots (desktop test-electron runs).
+ */
+export async function screenshot(name: string, timeoutMs = 30_000): Promise<string | undefined> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name "${name}" must be lower-case letters, digits and dashes`);
+  if (!canScreenshot()) {
+    console.log(`screenshot "${name}" skipped: this runner cannot take screenshots`);
+    return undefined;
+  }
+  const ack = path.join(os.tmpdir(), `tls-doctor-shot-${process.pid}-${Date.now()}-${name}.ack`);
+  console.log(`${SCREENSHOT_MARKER} ${JSON.stringify({ name, ack })}`);
+  const saved = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `screenshot "${name}"`);
+  fs.rmSync(ack, { force: true });
+  if (saved.startsWith('error:')) throw new Error(`screenshot "${name}" failed: ${saved}`);
+  return saved;
+}
