@@ -44,5 +44,9 @@ export function matchCodes(text: string): CauseCode[] {
 
 /** The URL an error message mentions: a literal URL, or urllib3's "host='x', port=443". */
 export function urlInMessage(text: string): string | undefined {
-  return extractUrls(text).find((u) => /^https:/i.test(u)) ?? extractPoolTarget(text) ?? extractUrls(text)[0];
+  const urls = extractUrls(text).filter((u) => !DOC_URLS.test(u));
+  return urls.find((u) => /^https:/i.test(u)) ?? extractPoolTarget(text) ?? urls[0];
 }
+
+/** Help pages clients print with their errors (curl's "More details here: https://curl.se/docs/sslcerts.html"). */
+const DOC_URLS = /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/nodejs)\//i;
