@@ -5,6 +5,7 @@ import { Services } from './extension/services';
 import { registerCheckUrl } from './extension/checkUrl';
 import { registerDiagnostics } from './extension/diagnostics';
 import { registerEndpoints } from './extension/endpoints';
+import { registerDevCert } from './extension/devcert';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCheckUrl(context, services);
   registerDiagnostics(context, services);
   registerEndpoints(context, services);
+  registerDevCert(context, services);
   void services;
 }
 

@@ -1,0 +1,133 @@
+// Writes environment variables (e.g. REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS) where the user's
+// programs will see them: the workspace `.env`, the integrated terminal's env setting, or launch.json configurations.
+// Every writer merges: existing lines, entries, comments and formatting are kept. Reused by the quick-fixes.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
+import { loadCerts } from './lazy';
+
+/** Where variables can be written. */
+export type EnvTarget = 'dotenv' | 'terminal' | 'launch';
+
+/** What a writer did, for messages and tests. */
+export interface EnvWriteResult {
+  target: EnvTarget;
+  /** The file or setting written. */
+  where: string;
+  /** Number of launch configurations updated (launch only). */
+  count?: number;
+}
+
+const utf8 = new TextDecoder();
+
+/** Reads `uri` (the open editor's text if it is open, so unsaved edits are kept), or '' if it doesn't exist. */
+async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return utf8.decode(await vscode.workspace.fs.readFile(uri));
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return '';
+    throw e;
+  }
+}
+
+/**
+ * Replaces the text of `uri` with `transform(old)`: through a WorkspaceEdit (undoable, then saved) when the file is
+ * open in an editor, else with workspace.fs. Does nothing when the text doesn't change.
+ */
+export async function editTextFile(uri: vscode.Uri, transform: (text: string) => string): Promise<boolean> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const before = await readText(uri);
+  const after = transform(before);
+  if (after === before) return false;
+  if (open) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(before.length)), after);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${uri.fsPath}`);
+    await open.save();
+  } else {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
+  }
+  return true;
+}
+
+/** Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other line (mergeEnvFile). */
+export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, string>, fileName = '.env'): Promise<EnvWriteResult> {
+  const uri = vscode.Uri.joinPath(folder, fileName);
+  const { mergeEnvFile } = loadCerts();
+  await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  return { target: 'dotenv', where: uri.fsPath };
+}
+
+/** The `terminal.integrated.env.<os>` key for the extension host's platform (where the terminals run). */
+export function terminalEnvKey(platform: NodeJS.Platform = process.platform): string {
+  return `env.${platform === 'darwin' ? 'osx' : platform === 'win32' ? 'windows' : 'linux'}`;
+}
+
+/** Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting. */
+export async function writeEnvToTerminalSettings(folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+  const config = vscode.workspace.getConfiguration('terminal.integrated', folder);
+  const key = terminalEnvKey();
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const inspected = config.inspect<Record<string, string | null>>(key);
+  const current = (multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue) ?? {};
+  const target = multiRoot ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+  await config.update(key, { ...current, ...vars }, target);
+  return { target: 'terminal', where: `terminal.integrated.${key}` };
+}
+
+/** Indentation used when adding to launch.json: the file's own, guessed from its first indented line. */
+function formattingOf(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '    ';
+  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 4 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** Sets `vars` in the `env` of every configuration of a launch.json text, keeping comments (jsonc-parser). Pure. */
+export function mergeLaunchEnv(text: string, vars: Record<string, string>): { text: string; count: number } {
+  const errors: ParseError[] = [];
+  const json = parse(text, errors, { allowTrailingComma: true }) as { configurations?: unknown[] } | undefined;
+  if (errors.length > 0 || !json || typeof json !== 'object') throw new Error('launch.json is not valid JSON with comments; fix it first');
+  const count = Array.isArray(json.configurations) ? json.configurations.length : 0;
+  let out = text;
+  for (let i = 0; i < count; i++) {
+    for (const [k, v] of Object.entries(vars)) {
+      out = applyEdits(out, modify(out, ['configurations', i, 'env', k], v, { formattingOptions: formattingOf(text) }));
+    }
+  }
+  return { text: out, count };
+}
+
+/** Sets `vars` in every configuration of `<folder>/.vscode/launch.json`; throws when there is no configuration. */
+export async function writeEnvToLaunchJson(folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+  const uri = vscode.Uri.joinPath(folder, '.vscode', 'launch.json');
+  let count = 0;
+  await editTextFile(uri, (text) => {
+    const merged = mergeLaunchEnv(text, vars);
+    count = merged.count;
+    return merged.text;
+  });
+  if (count === 0) throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
+  return { target: 'launch', where: uri.fsPath, count };
+}
+
+/** Writes `vars` to one target. */
+export function writeEnv(target: EnvTarget, folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+  switch (target) {
+    case 'dotenv': return writeEnvToDotenv(folder, vars);
+    case 'terminal': return writeEnvToTerminalSettings(folder, vars);
+    case 'launch': return writeEnvToLaunchJson(folder, vars);
+  }
+}
+
+/** Asks where to write (several choices allowed); undefined when cancelled. */
+export async function pickEnvTargets(vars: Record<string, string>): Promise<EnvTarget[] | undefined> {
+  const names = Object.keys(vars).join(', ');
+  const items: (vscode.QuickPickItem & { target: EnvTarget })[] = [
+    { target: 'dotenv', label: 'Workspace .env file', description: 'merged with the existing lines', picked: true },
+    { target: 'terminal', label: 'Integrated terminal environment', description: 'workspace setting terminal.integrated.env.*' },
+    { target: 'launch', label: 'Debug configurations', description: '"env" of every configuration in .vscode/launch.json' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Write ${names}` });
+  return picked?.map((p) => p.target);
+}
