@@ -9,59 +9,27 @@
 // (default 1200) bounds the whole run; TLS_DOCTOR_VERBOSE=1 also prints workbench/server logs;
 // TLS_DOCTOR_KEEP_TMP=1 keeps the temp folders; MOCHA_SUMMARY_FILE receives {passes,failures,pending} as JSON.
 // Flags: --no-build, --suite trusted|untrusted (repeatable).
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from './browser.mjs';
+import { build, copyWorkspace, hasTests, log, parseArgs, report, sh, ROOT, TESTS_OUT } from './common.mjs';
 import { serverPaths, serverVersion, startServer, stopServer, writeSettings } from './server.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { vscodeDir, serverMain } = serverPaths(ROOT);
-const TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
-const RESULT_MARKER = '__TLS_DOCTOR_RESULT__'; // printed by test/integration/index.ts
+const RESULT_MARKER = '__TLS_DOCTOR_RESULT__'; // both printed by test/integration/index.ts
 const START_MARKER = '__TLS_DOCTOR_SUITE_START__';
 const TIMEOUT_S = Number(process.env.TLS_DOCTOR_IT_TIMEOUT_S || 1200);
 const VERBOSE = process.env.TLS_DOCTOR_VERBOSE === '1';
-const SUITE_TIMEOUT_MS = TIMEOUT_S * 1000;
+const DEADLINE = Date.now() + TIMEOUT_S * 1000; // for the whole run, build included
 
 const live = { server: undefined, context: undefined, tmp: [] }; // what cleanup() must end and remove
 
-function log(line) { process.stdout.write(`${line}\n`); }
-
-function sh(title, cmd, args) {
-  log(`[runner] ${title}: ${[cmd, ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
-}
-
-function parseArgs(argv) {
-  const opts = { build: true, suites: [] };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--no-build') opts.build = false;
-    else if (argv[i] === '--suite' && ['trusted', 'untrusted'].includes(argv[i + 1])) opts.suites.push(argv[++i]);
-    else throw new Error(`unknown argument "${argv[i]}". Usage: run.mjs [--no-build] [--suite trusted|untrusted]...`);
-  }
-  if (opts.suites.length === 0) opts.suites = ['trusted', 'untrusted'];
-  return opts;
-}
-
+/** Runs setup.sh unless its ready-marker says the VS Code server is installed (a fresh clone just works). */
 function ensureSetup() {
-  if (existsSync(serverMain) && readdirSync(join(ROOT, '.vscode-test')).some((f) => f.startsWith('.ready-'))) return;
+  const tools = join(ROOT, '.vscode-test');
+  if (existsSync(serverMain) && readdirSync(tools).some((f) => f.startsWith('.ready-code-server-'))) return;
   sh('setting up the VS Code server', 'bash', [join(ROOT, 'scripts', 'vscode-test', 'setup.sh')]);
-}
-
-function build() {
-  sh('bundle', process.execPath, ['esbuild.js']);
-  rmSync(join(ROOT, 'out'), { recursive: true, force: true }); // no stale compiled tests from deleted files
-  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json']);
-}
-
-function hasTests(suite) {
-  const dir = suite === 'untrusted' ? join(TESTS_OUT, 'untrusted') : TESTS_OUT;
-  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.js')
-    && (suite === 'untrusted' || !String(f).startsWith('untrusted')));
 }
 
 function makeDirs(suite) {
@@ -72,7 +40,7 @@ function makeDirs(suite) {
     dirs[d] = join(tmp, d);
     mkdirSync(dirs[d], { recursive: true });
   }
-  cpSync(join(ROOT, 'test', 'fixtures', 'workspace'), dirs.workspace, { recursive: true });
+  copyWorkspace(dirs.workspace);
   writeSettings(dirs.userData, dirs.serverData);
   return dirs;
 }
@@ -113,18 +81,28 @@ async function runSuite(suite) {
   const env = { ...process.env, TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_SCREENSHOTS: '1', EXTENSIONS_GALLERY: '{}' };
   log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite === 'trusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
   const started = Date.now();
-  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite === 'trusted', env, onLine: (l) => noise.add(`[server] ${l}`) });
-  live.server = proc;
-  const { context, page } = await launchBrowser(dirs.chromium);
-  live.context = context;
-  const { exited } = await wirePage(page, { imagesDir: join(ROOT, 'docs', 'images'), log, onConsole: (line) => routeConsole(line, state, noise) });
-  const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
-  await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(TESTS_OUT, 'index.js')));
-  const code = await withTimeout(Promise.race([exited, serverDied]), SUITE_TIMEOUT_MS, `suite "${suite}"`);
+  let code = 1;
+  try {
+    code = await withTimeout(openWorkbench(suite, dirs, env, state, noise), DEADLINE - Date.now(), `suite "${suite}"`);
+  } catch (e) {
+    log(`[runner] ERROR: ${e.message}`);
+  }
   log(`[runner] suite "${suite}" finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
   if (code !== 0 || state.result.passes === undefined) noise.dump();
   await cleanupSuite();
   return summarize(suite, code, state.result);
+}
+
+/** Starts the server and the browser, opens the workbench on the workspace copy and resolves with the exit code. */
+async function openWorkbench(suite, dirs, env, state, noise) {
+  const onLine = (l) => noise.add(`[server] ${l}`);
+  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite === 'trusted', env, onLine, onSpawn: (p) => { live.server = p; } });
+  const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
+  const { context, page } = await launchBrowser(dirs.chromium);
+  live.context = context;
+  const { exited } = await wirePage(page, { imagesDir: join(ROOT, 'docs', 'images'), log, onConsole: (line) => routeConsole(line, state, noise) });
+  await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(TESTS_OUT, 'index.js')));
+  return Promise.race([exited, serverDied]);
 }
 
 function summarize(suite, code, result) {
@@ -150,12 +128,6 @@ async function cleanup() {
   if (process.env.TLS_DOCTOR_KEEP_TMP === '1') { log(`[runner] kept: ${live.tmp.join(' ')}`); return; }
   for (const dir of live.tmp) rmSync(dir, { recursive: true, force: true });
   live.tmp = [];
-}
-
-function report(totals) {
-  const skipped = totals.pending ? `, ${totals.pending} skipped` : '';
-  log(`integration: ${totals.passes} passed, ${totals.failures} failed${skipped}`);
-  if (process.env.MOCHA_SUMMARY_FILE) writeFileSync(process.env.MOCHA_SUMMARY_FILE, JSON.stringify(totals));
 }
 
 async function main() {

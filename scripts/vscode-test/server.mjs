@@ -51,9 +51,10 @@ export function writeSettings(userDataDir, serverDataDir) {
 
 /**
  * Spawns the server on a free loopback port (`--port 0`; the port is read back from its greeting) and resolves
- * { proc, port } once it listens. `onLine` receives every output line. Rejects if it exits or stays silent.
+ * { proc, port } once it listens. `onLine` receives every output line, `onSpawn` the process at once. Rejects if
+ * it exits or does not listen in time.
  */
-export function startServer({ serverMain, dirs, trusted, env, onLine, startTimeoutMs = 60_000 }) {
+export function startServer({ serverMain, dirs, trusted, env, onLine, onSpawn, startTimeoutMs = 60_000 }) {
   const args = [
     serverMain, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
     '--enable-smoke-test-driver', '--disable-telemetry', '--disable-update-check',
@@ -64,6 +65,7 @@ export function startServer({ serverMain, dirs, trusted, env, onLine, startTimeo
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run bash scripts/vscode-test/setup.sh`);
   // detached: its own process group, so cleanup can kill the extension host and pty host with it.
   const proc = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  onSpawn?.(proc); // the caller owns the process from here on, so it can kill it even if startup never finishes
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the VS Code server did not start within ${startTimeoutMs} ms`)), startTimeoutMs);
     const onData = (chunk) => {

@@ -1,0 +1,65 @@
+// Shared by both integration runners (run.mjs: offline VS Code server + Chromium; electron.mjs: desktop VS Code).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where tsc -p tsconfig.integration.json puts the compiled tests; index.js is the extensionTestsPath. */
+export const TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
+/** The workspace every suite opens a fresh copy of. */
+export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'fixtures', 'workspace');
+/** The two suites: untrusted/ runs in a workspace that is not trusted, the rest with workspace trust off. */
+export const SUITES = ['trusted', 'untrusted'];
+
+/** Prints a line to stdout (the runners' only output channel, so CI logs keep their order). */
+export function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs a build step in the repo root with inherited output; throws with the step's name if it fails. */
+export function sh(title, cmd, args) {
+  log(`[runner] ${title}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** Bundles the extension (dist/) and compiles the integration tests afresh (out/: no stale tests of deleted files). */
+export function build() {
+  sh('bundle', process.execPath, ['esbuild.js']);
+  rmSync(join(ROOT, 'out'), { recursive: true, force: true });
+  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json']);
+}
+
+/** True when the suite has at least one compiled *.test.js. */
+export function hasTests(suite) {
+  if (!existsSync(TESTS_OUT)) return false;
+  return readdirSync(TESTS_OUT, { recursive: true }).map(String)
+    .some((f) => f.endsWith('.test.js') && (suite === 'untrusted') === f.startsWith(`untrusted/`));
+}
+
+/** Copies the fixture workspace to `dest`, so tests may edit files without touching the repository. */
+export function copyWorkspace(dest) {
+  cpSync(FIXTURE_WORKSPACE, dest, { recursive: true });
+  return dest;
+}
+
+/** Parses `[--no-build] [--suite trusted|untrusted]...`; both suites by default. */
+export function parseArgs(argv) {
+  const opts = { build: true, suites: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--no-build') opts.build = false;
+    else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) opts.suites.push(argv[++i]);
+    else throw new Error(`unknown argument "${argv[i]}". Usage: [--no-build] [--suite trusted|untrusted]...`);
+  }
+  if (opts.suites.length === 0) opts.suites = [...SUITES];
+  return opts;
+}
+
+/** Prints the closing line and writes MOCHA_SUMMARY_FILE for scripts/test.mjs. */
+export function report(totals) {
+  const skipped = totals.pending ? `, ${totals.pending} skipped` : '';
+  log(`integration: ${totals.passes} passed, ${totals.failures} failed${skipped}`);
+  if (process.env.MOCHA_SUMMARY_FILE) writeFileSync(process.env.MOCHA_SUMMARY_FILE, JSON.stringify(totals));
+}
