@@ -6,6 +6,7 @@ import { registerCheckUrl } from './extension/checkUrl';
 import { registerDiagnostics } from './extension/diagnostics';
 import { registerEndpoints } from './extension/endpoints';
 import { registerDevCert } from './extension/devcert';
+import { registerFixes } from './extension/fixes';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, services);
   registerEndpoints(context, services);
   registerDevCert(context, services);
+  registerFixes(context, services);
   void services;
 }
 

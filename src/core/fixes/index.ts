@@ -114,3 +114,4 @@ function unverifiedToDefault(t: Target): OffsetEdit[] | undefined {
   const ssl = m[1] ? { name: m[1], edits: [] } : sslModule(t.text);
   return [...ssl.edits, { start: t.start, end: t.end, newText: `${ssl.name}.create_default_context()` }];
 }
+export { envVarsFor, isLocalHost } from './targets';

@@ -1,0 +1,137 @@
+// The commands behind the quick-fixes that need I/O or a choice: they take plain arguments (a FindingRef plus the
+// answers a prompt would give), so tests skip every prompt, and they return what they did.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { canTrustBundle, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
+import type { FixResult } from '../../core/fixes/index';
+import type { Finding } from '../../core/rules/types';
+import { folderFor } from '../checkUrl/config';
+import { corePath } from '../diagnostics/manager';
+import { asWritten, BundleChoice, devCaBundle, endpointBundle, endpointOf, pickBundle, probeEndpoint, probeRefusal, workspaceBundles } from './bundles';
+import { addBundleFile, addFix } from './edits';
+import { FindingRef, locate } from './locate';
+import { Verdicts } from './verdicts';
+
+/** Where a bundle should come from, when a caller (or test) already knows. */
+export type BundleSource = 'workspace' | 'endpoint' | 'devca' | 'pick';
+
+/** Arguments of tlsDoctor.fix.trustBundle (and tlsDoctor.fix.applyBundle, which requires `bundlePath`). */
+export interface TrustArgs extends FindingRef {
+  /** An existing bundle: absolute, or relative to the workspace folder. Skips every prompt. */
+  readonly bundlePath?: string;
+  readonly source?: BundleSource;
+}
+
+/** What a fix command did. */
+export interface FixOutcome {
+  readonly applied: boolean;
+  /** The path as written into the file. */
+  readonly bundle?: string;
+  /** Why nothing was applied. */
+  readonly reason?: string;
+  /** Variables the user still has to set where the program starts (Node reads NODE_EXTRA_CA_CERTS only then). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** tlsDoctor.fix.applyBundle: the fix with a given bundle, no prompt. */
+export async function applyBundle(args: TrustArgs): Promise<FixOutcome> {
+  if (!args?.bundlePath) throw new Error('tlsDoctor.fix.applyBundle needs { uri, ruleId, range, bundlePath }');
+  const { doc, finding } = await locate(args);
+  return apply(doc, finding, givenBundle(args.bundlePath, doc.uri));
+}
+
+function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
+  const folder = folderFor(doc);
+  return vscode.Uri.file(path.isAbsolute(p) || !folder ? p : path.join(folder.uri.fsPath, p));
+}
+
+/** tlsDoctor.fix.trustBundle: chooses the bundle source (in the issue's order), creates the bundle if needed, applies. */
+export async function trustBundle(args: TrustArgs, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<FixOutcome> {
+  if (args?.bundlePath) return applyBundle(args);
+  const { doc, finding } = await locate(args);
+  if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
+  const choice = await chooseBundle(doc, finding, args.source, verdicts, log);
+  if ('reason' in choice) return { applied: false, reason: choice.reason };
+  log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
+  return apply(doc, finding, choice);
+}
+
+/** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */
+export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
+  const chosen = source ?? await askSource(doc, f);
+  if (!chosen) return { reason: 'cancelled' };
+  return (await bundleFrom(chosen, doc, f, verdicts, log)) ?? { reason: 'cancelled' };
+}
+
+/** The bundle a command argument names (absolute, or relative to the document's workspace folder). */
+export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
+  return { file: bundleUri(p, doc), origin: 'the given file' };
+}
+
+/** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
+async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string } | undefined> {
+  switch (source) {
+    case 'workspace': { const b = workspaceBundles(doc.uri)[0]; return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' }; }
+    case 'devca': return devCaBundle(doc.uri);
+    case 'pick': return pickBundle();
+    default: return fromEndpoint(doc, f, verdicts, log);
+  }
+}
+
+/** Probes the finding's endpoint and builds a bundle with the CA it presents (certifi's public roots for Python). */
+async function fromEndpoint(doc: vscode.TextDocument, f: Finding, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
+  const ep = endpointOf(doc, f);
+  if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
+  const refusal = probeRefusal(doc.uri, ep.host);
+  if (refusal) return { reason: `not probing ${ep.url}: ${refusal}` };
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
+    () => probeEndpoint(doc.uri, ep, f.ruleId));
+  verdicts.remember(doc.uri, f, outcome.verdict);
+  const v = outcome.verdict;
+  log.info(`probe for the fix of ${f.ruleId}: ${v.summary}`);
+  if (v.remedy !== 'trust-ca' || !v.ca) return { reason: v.summary };
+  const python = f.ruleId.startsWith('python.') || doc.languageId === 'python';
+  return endpointBundle(doc.uri, ep, v.ca, python ? outcome.certifi : undefined);
+}
+
+/** Offers the sources in order; the endpoint only when it is known and may be probed. */
+async function askSource(doc: vscode.TextDocument, f: Finding): Promise<BundleSource | undefined> {
+  type Item = vscode.QuickPickItem & { source: BundleSource };
+  const items: Item[] = [];
+  const existing = workspaceBundles(doc.uri)[0];
+  if (existing) items.push({ source: 'workspace', label: `$(file) ${asWritten(existing, doc.uri)}`, description: 'a bundle already in the workspace' });
+  const ep = endpointOf(doc, f);
+  if (ep && !probeRefusal(doc.uri, ep.host)) items.push({ source: 'endpoint', label: `$(plug) The CA that ${ep.host}:${ep.port} presents`, description: 'probe it now and save its root/issuing CA with the public roots' });
+  items.push({ source: 'devca', label: '$(shield) The local development CA', description: 'public roots + your per-user TLS Doctor CA' });
+  items.push({ source: 'pick', label: '$(folder-opened) Choose a CA bundle file…' });
+  const picked = await vscode.window.showQuickPick(items, { title: 'TLS Doctor: which CA should this code trust?', placeHolder: 'Verification stays on; the code trusts this bundle' });
+  return picked?.source;
+}
+
+/** Writes the bundle (if new) and the code edits as one WorkspaceEdit. */
+async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice): Promise<FixOutcome> {
+  const written = asWritten(choice.file, doc.uri);
+  const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
+  if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
+  const edit = new vscode.WorkspaceEdit();
+  addBundleFile(edit, doc.uri, choice);
+  addFix(edit, doc.uri, fix);
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (applied && fix.env) void remindEnv(fix);
+  return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}) };
+}
+
+async function remindEnv(fix: FixResult): Promise<void> {
+  const vars = Object.entries(fix.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+  await vscode.window.showInformationMessage(`TLS Doctor: set ${vars} where the program starts (Node reads it once at start-up). Use "Use an environment variable instead" to write it to .env, the terminal or launch.json.`);
+}
+
+/** tlsDoctor.fix.removeFlag: drops the switch (offered only after a probe showed default trust suffices). */
+export async function removeFlag(args: FindingRef): Promise<FixOutcome> {
+  const { doc, finding } = await locate(args);
+  const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
+  if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
+  const edit = new vscode.WorkspaceEdit();
+  addFix(edit, doc.uri, fix);
+  return { applied: await vscode.workspace.applyEdit(edit) };
+}
