@@ -33,7 +33,13 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
   const checked = stores.filter((s) => s.pems);
-  const storeRuns = await Promise.all(checked.map((s) => probe({ ...spec, address: primary.address, secureContext: contextFor(s.pems ?? []) })));
+  // One handshake per distinct store content: machines often point several variables at the same OS bundle.
+  const byContext = new Map<unknown, Promise<ProbeResult>>();
+  const storeRuns = await Promise.all(checked.map((s) => {
+    const secureContext = contextFor(s.pems ?? []);
+    if (!byContext.has(secureContext)) byContext.set(secureContext, probe({ ...spec, address: primary.address, secureContext }));
+    return byContext.get(secureContext) as Promise<ProbeResult>;
+  }));
   const trust = Object.fromEntries(stores.map((s) => [s.name, verdictOf(s, storeRuns[checked.indexOf(s)])]));
   const facts = await chainFacts(target, primary, [...sent, ...storeRuns], trust, stores, opts, timeoutMs);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
