@@ -32,7 +32,7 @@ const stages = [
   () => run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']),
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
-  () => suite('unit', 'npx', ['mocha']),
+  () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
   () => suite('integration', 'node', ['scripts/vscode-test/run.mjs']),
 ];
 
