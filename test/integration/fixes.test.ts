@@ -1,0 +1,168 @@
+// Quick-fixes in a real VS Code: for findings in several languages, the preferred code action ("Trust a CA bundle
+// instead") rewrites the text exactly, the diagnostic goes away, and undo restores the original. Plus the lazy
+// commands: a given bundle path, a bundle built from the CA a local endpoint presents, and the env-variable route.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tls from 'tls';
+import * as vscode from 'vscode';
+import { countingServer, CountingServer, privatePki, tempDir } from './endpoints.fixture';
+import { activateExtension, waitFor, workspacePath } from './helpers';
+
+const BUNDLE = 'fixes/certs/bundle.pem';
+
+interface Case {
+  readonly file: string;
+  readonly ruleId: string;
+  readonly after: string;
+}
+
+const CASES: Case[] = [
+  { file: 'fixes/requests_verify.py', ruleId: 'python.requests-verify-false',
+    after: `import requests\n\nAPI = "https://api.example.invalid/v1"\nr = requests.get(API, verify="${BUNDLE}")\nprint(r.status_code)\n` },
+  { file: 'fixes/session_verify.py', ruleId: 'python.session-verify-false',
+    after: `import requests\n\ns = requests.Session()\ns.verify = "${BUNDLE}"\ns.get("https://api.example.invalid/v1")\n` },
+  { file: 'fixes/unverified_ctx.py', ruleId: 'python.unverified-context',
+    after: `import ssl\nimport urllib.request\n\nctx = ssl.create_default_context(cafile="${BUNDLE}")\nurllib.request.urlopen("https://localhost:8443/", context=ctx)\n` },
+  { file: 'fixes/agent.js', ruleId: 'javascript.reject-unauthorized-false',
+    after: `const https = require('https');\nconst fs = require('fs');\n\nconst agent = new https.Agent({ ca: fs.readFileSync('${BUNDLE}') });\nhttps.get('https://api.example.invalid/', { agent });\n` },
+  { file: 'fixes/.env', ruleId: 'env.node-tls-reject-unauthorized',
+    after: `# local settings\nPORT=3000\nNODE_EXTRA_CA_CERTS=${BUNDLE}\n` },
+  { file: 'fixes/fetch.sh', ruleId: 'shell.curl-insecure',
+    after: `#!/bin/sh\ncurl --cacert ${BUNDLE} -s https://api.example.invalid/health\n` },
+  { file: 'fixes/.npmrc', ruleId: 'config.npmrc-strict-ssl',
+    after: `registry=https://registry.example.invalid/\ncafile=${BUNDLE}\n` },
+];
+
+function uriOf(rel: string): vscode.Uri {
+  return vscode.Uri.file(workspacePath(rel));
+}
+
+function diagnosticsOf(uri: vscode.Uri, ruleId: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TLS Doctor' && typeof d.code === 'object' && d.code.value === ruleId);
+}
+
+async function openWithFinding(rel: string, ruleId: string): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
+  const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const [diagnostic] = await waitFor(() => { const d = diagnosticsOf(doc.uri, ruleId); return d.length ? d : undefined; }, 15_000, `${ruleId} in ${rel}`);
+  return { editor, diagnostic };
+}
+
+async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+}
+
+async function setOutDir(value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('tlsDoctor').update('devcert.outDir', value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('quick-fixes', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    await activateExtension();
+    await setOutDir('fixes/certs');
+    fs.mkdirSync(workspacePath('fixes/certs'), { recursive: true });
+    // A real bundle (public roots); the text fix only needs the file to exist, the end-to-end unit test runs clients.
+    fs.writeFileSync(workspacePath(BUNDLE), tls.rootCertificates.join('\n'));
+  });
+
+  after(async () => {
+    await setOutDir(undefined);
+  });
+
+  for (const c of CASES) {
+    it(`${c.file}: the preferred action trusts ${BUNDLE}; the finding goes; undo restores the text`, async () => {
+      const { editor, diagnostic } = await openWithFinding(c.file, c.ruleId);
+      const doc = editor.document;
+      const before = doc.getText();
+      const actions = await actionsAt(doc.uri, diagnostic.range);
+      const preferred = actions.filter((a) => a.isPreferred);
+      assert.strictEqual(preferred.length, 1, `one preferred action among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.strictEqual(preferred[0].title, `Trust a CA bundle instead (${BUNDLE})`);
+      assert.ok(preferred[0].kind?.value === vscode.CodeActionKind.QuickFix.value, 'a quick fix');
+      assert.ok(preferred[0].edit, 'with a bundle in the workspace the edit is known up front');
+      assert.ok(await vscode.workspace.applyEdit(preferred[0].edit));
+      assert.strictEqual(doc.getText(), c.after);
+      await waitFor(() => diagnosticsOf(doc.uri, c.ruleId).length === 0, 10_000, `${c.ruleId} gone after the fix`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => doc.getText() === before, 5_000, 'undo restores the original text');
+      await waitFor(() => diagnosticsOf(doc.uri, c.ruleId).length === 1, 10_000, `${c.ruleId} back after undo`);
+    });
+  }
+
+  it('offers the env-variable route, and a development certificate for a localhost endpoint', async () => {
+    const { editor, diagnostic } = await openWithFinding('fixes/unverified_ctx.py', 'python.unverified-context');
+    const titles = (await actionsAt(editor.document.uri, diagnostic.range)).map((a) => a.title);
+    assert.ok(titles.includes('Use an environment variable instead (SSL_CERT_FILE)'), titles.join(' | '));
+    assert.ok(titles.includes('Create a development certificate for localhost'), titles.join(' | '));
+    assert.ok(!titles.some((t) => t.startsWith('Remove ')), 'no removal without a probe that shows default trust');
+  });
+
+  it('tlsDoctor.fix.applyBundle writes an absolute path for a bundle outside the workspace', async () => {
+    const { editor, diagnostic } = await openWithFinding('fixes/requests_verify.py', 'python.requests-verify-false');
+    const outside = path.join(tempDir(), 'corp bundle.pem');
+    fs.writeFileSync(outside, tls.rootCertificates[0]);
+    const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string }>('tlsDoctor.fix.applyBundle',
+      { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range, bundlePath: outside });
+    assert.deepStrictEqual(r, { applied: true, bundle: outside });
+    assert.ok(editor.document.getText().includes(`verify="${outside}"`), editor.document.getText());
+    await vscode.commands.executeCommand('undo');
+  });
+
+  describe('a bundle from the CA the endpoint presents', () => {
+    let server: CountingServer;
+    const saved = process.env.TLS_DOCTOR_PROBE_HOSTS;
+    const rel = 'fixes/endpoint_client.py';
+
+    before(async () => {
+      const pki = privatePki(tempDir(), 30);
+      server = await countingServer(pki.key, pki.chain);
+      process.env.TLS_DOCTOR_PROBE_HOSTS = '127.0.0.1';
+      const text = fs.readFileSync(workspacePath('fixes/endpoint.py.txt'), 'utf8').replace('PORT', String(server.port));
+      fs.writeFileSync(workspacePath(rel), text);
+    });
+
+    after(async () => {
+      await server.close();
+      if (saved === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS; else process.env.TLS_DOCTOR_PROBE_HOSTS = saved;
+    });
+
+    it('probes 127.0.0.1, saves public roots + its private root as a bundle, and points verify= at it', async () => {
+      const { editor, diagnostic } = await openWithFinding(rel, 'python.requests-verify-false');
+      const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string; reason?: string }>('tlsDoctor.fix.trustBundle',
+        { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range, source: 'endpoint' });
+      assert.deepStrictEqual(r, { applied: true, bundle: 'fixes/certs/127.0.0.1-bundle.pem' }, JSON.stringify(r));
+      assert.ok(server.accepted() >= 1, 'the endpoint was probed');
+      assert.ok(editor.document.getText().includes('requests.get(URL, verify="fixes/certs/127.0.0.1-bundle.pem")'), editor.document.getText());
+      const bundle = fs.readFileSync(workspacePath('fixes/certs/127.0.0.1-bundle.pem'), 'utf8');
+      assert.match(bundle, /TLS Doctor IT Private Root/, 'the header names the endpoint CA');
+      assert.ok((bundle.match(/BEGIN CERTIFICATE/g) ?? []).length > 50, 'public roots are kept');
+      assert.doesNotMatch(bundle, /PRIVATE KEY/);
+      assert.match(fs.readFileSync(workspacePath('.gitignore'), 'utf8'), /^\/fixes\/certs\/$/m, 'the out dir is git-ignored');
+    });
+  });
+
+  describe('use an environment variable instead', () => {
+    let envBefore: string | undefined;
+    before(() => { envBefore = fs.existsSync(workspacePath('.env')) ? fs.readFileSync(workspacePath('.env'), 'utf8') : undefined; });
+    after(() => { if (envBefore === undefined) fs.rmSync(workspacePath('.env'), { force: true }); else fs.writeFileSync(workspacePath('.env'), envBefore); });
+
+    it('removes verify=False and writes REQUESTS_CA_BUNDLE and SSL_CERT_FILE into .env, keeping its other lines', async () => {
+      const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
+      const r = await vscode.commands.executeCommand<{ applied: boolean; env: Record<string, string> }>('tlsDoctor.fix.useEnv',
+        { uri: editor.document.uri.toString(), ruleId: 'python.session-verify-false', range: diagnostic.range, bundlePath: BUNDLE, targets: ['dotenv'] });
+      const abs = workspacePath(BUNDLE);
+      assert.deepStrictEqual(r.env, { REQUESTS_CA_BUNDLE: abs, SSL_CERT_FILE: abs });
+      assert.strictEqual(editor.document.getText(), 'import requests\n\ns = requests.Session()\ns.get("https://api.example.invalid/v1")\n');
+      const env = fs.readFileSync(workspacePath('.env'), 'utf8');
+      assert.ok(envBefore === undefined || env.startsWith(envBefore), 'existing lines kept');
+      assert.match(env, new RegExp(`^REQUESTS_CA_BUNDLE=${abs.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
+      assert.match(env, /^SSL_CERT_FILE=/m);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+    });
+  });
+});
