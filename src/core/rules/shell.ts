@@ -159,6 +159,8 @@ const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
 /** Commands that run the rest of the line as another command (after their own options and assignments). */
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nohup', 'time', 'nice', 'xargs', 'cross-env', 'cross-env-shell', 'npx', 'run-with']);
 const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+/** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
 
 /** Program name without directories: `/usr/bin/curl` → `curl`. */
 function prog(w: Word | undefined): string {
@@ -179,6 +181,7 @@ function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   let i = 0;
   for (;;) {
     while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
+    if (KEYWORDS.has(cmd[i]?.value ?? '')) { i++; continue; }
     if (!WRAPPERS.has(prog(cmd[i]))) break;
     i++;
     while (i < cmd.length && cmd[i].value.startsWith('-')) i += /^-[ugCnP]$/.test(cmd[i].value) ? 2 : 1;
@@ -334,7 +337,7 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
   if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
 }
 
-const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted-host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
+const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = {
