@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Dev-certificate speed, side by side with Debian's mkcert: CA + leaf from scratch, and leaf-only with an existing
+// CA, as whole processes (`node dist/cli.js devcert …` vs `mkcert …`) and in-process (dist/certs.js).
+// Every CA lives in a fresh temp folder (CAROOT / --ca-dir); `mkcert -install` is never run. Needs `npm run build`.
+// Usage: node bench/devcert.bench.mjs [runs]   (default 7; RSA keygen time varies a lot, so medians)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const runs = Number(process.argv[2] ?? 7);
+const HOSTS = ['localhost', '127.0.0.1', '::1'];
+const mkcert = ['/usr/bin/mkcert', '/usr/local/bin/mkcert'].find(existsSync);
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fresh = (tag) => mkdtempSync(join(tmpdir(), `tlsd-bench-${tag}-`));
+
+/** Times one process; throws with its stderr when it fails. */
+function timeProcess(cmd, args, opts) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { ...opts, encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+/** Runs `fn(dir)` `runs` times, each in a fresh temp folder prepared by `setup`, and returns the median ms. */
+async function bench(tag, setup, fn) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = fresh(tag);
+    try {
+      await setup(dir);
+      times.push(await fn(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return median(times);
+}
+
+const env = { ...process.env, TLS_DOCTOR_CAROOT: '' };
+const ours = (dir) => timeProcess(process.execPath, [cli, 'devcert', ...HOSTS, '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')], { env, cwd: dir });
+const oursRsa = (dir) => timeProcess(process.execPath, [cli, 'devcert', ...HOSTS, '--key-type', 'rsa', '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')], { env, cwd: dir });
+const theirs = (dir) => timeProcess(mkcert, HOSTS, { env: { ...process.env, CAROOT: join(dir, 'ca') }, cwd: dir });
+const none = () => undefined;
+
+const certs = createRequire(import.meta.url)(join(root, 'dist', 'certs.js'));
+const inProcess = async (dir, keyType) => {
+  const t = performance.now();
+  await certs.writeDevCert({ hosts: HOSTS, outDir: join(dir, 'out'), caDir: join(dir, 'ca'), keyType });
+  return performance.now() - t;
+};
+const leafOnly = async (dir, keyType) => {
+  const t = performance.now();
+  await certs.issueLeaf(join(dir, 'ca'), HOSTS, { keyType });
+  return performance.now() - t;
+};
+
+const rows = [];
+const row = (what, tlsd, mk) => rows.push({ what, 'tls-doctor ms': Math.round(tlsd), 'mkcert ms': mk === undefined ? '—' : Math.round(mk) });
+
+row('CA + leaf, whole process (ECDSA leaf)', await bench('a', none, ours), mkcert && await bench('b', none, theirs));
+row('CA + leaf, whole process (RSA-2048 leaf)', await bench('c', none, oursRsa), undefined);
+row('CA + leaf + bundle, in-process (ECDSA leaf)', await bench('d', none, (d) => inProcess(d, 'ecdsa')), undefined);
+row('leaf only, existing CA, whole process', await bench('e', ours, ours), mkcert && await bench('f', theirs, theirs));
+row('leaf only, existing CA, in-process, ECDSA', await bench('g', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'ecdsa')), undefined);
+row('leaf only, existing CA, in-process, RSA-2048', await bench('h', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'rsa')), undefined);
+
+console.log(`devcert benchmark: median of ${runs} runs each, hosts ${HOSTS.join(' ')}${mkcert ? `, mkcert at ${mkcert}` : ', mkcert not installed'}`);
+console.table(rows);
+const leaf = rows[4]['tls-doctor ms'];
+console.log(`leaf-only target < 100 ms (in-process, default ECDSA leaf): ${leaf} ms ${leaf < 100 ? 'OK' : 'MISSED'}`);
