@@ -34,6 +34,11 @@ export function text(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** Escapes `value`, then shows its `backticked` spans as code (the core's fix texts use Markdown-style backticks). */
+export function prose(value: unknown): string {
+  return text(value).replace(/`([^`\n]+)`/g, '<code>$1</code>');
+}
+
 /** Short titles for the cause codes (the message from the core says the specifics). */
 export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   'self-signed': 'Self-signed certificate',
@@ -58,6 +63,8 @@ const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
   'python-requests': 'Python requests', 'python-ssl': 'Python ssl', node: 'Node.js', curl: 'curl', git: 'git',
   pip: 'pip', java: 'Java', server: 'Server',
 };
+
+const SHORT_STORE: Readonly<Record<string, string>> = { node: 'Node.js', os: 'OS', certifi: 'certifi', '--ca': '--ca' };
 
 const STORE_LABELS: Readonly<Record<string, string>> = {
   node: 'Node.js bundled roots', os: 'Operating system store', certifi: 'Python certifi', '--ca': 'Extra CA files',
@@ -104,15 +111,25 @@ function metaLine(r: CheckReport): string {
   return parts.map((p) => `<span>${text(p)}</span>`).join('<span class="sep">·</span>');
 }
 
+function storeChips(r: CheckReport): string {
+  const chips = Object.entries(r.trust).map(([k, v]) => {
+    const state = v.trusted === true ? 'yes' : v.trusted === false ? 'no' : 'unknown';
+    const mark = v.trusted === true ? '✓' : v.trusted === false ? '✗' : '–';
+    return `<span class="pill ${state}" title="${text(v.error ?? v.note ?? '')}">${mark} ${text(SHORT_STORE[v.store] ?? v.store ?? k)}</span>`;
+  });
+  return chips.length > 0 ? `<div class="stores">${chips.join('')}</div>` : '';
+}
+
 function header(r: CheckReport): string {
   const ok = r.verdict === 'ok';
   const anchor = anchorCert(r.chain);
-  const verdict = ok ? '✓ Trusted' : `✗ ${r.causes.length === 1 ? '1 problem' : `${r.causes.length} problems`}`;
+  const headline = ok ? '✓ Trusted' : `✗ Not trusted — ${r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ') || 'failed'}`;
   return `<header class="summary ${ok ? 'ok' : 'fail'}">
-<div class="verdict">${text(verdict)}</div>
+<div class="verdict">${text(headline)}</div>
 <h1>${text(r.host)}<span class="port">:${text(r.port)}</span></h1>
 <div class="url">${text(r.url)}</div>
 <div class="meta">${metaLine(r)}</div>
+${storeChips(r)}
 <div class="actions">
 ${button('recheck', 'Re-check', { primary: true })}
 ${button('saveCa', 'Save CA certificate as PEM…', { disabled: !anchor, title: 'Write the top certificate of the chain to the workspace' })}
@@ -127,9 +144,9 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
   if (fix.snippet) {
     const index = used.next++;
     snippet = `<div class="snippet"><pre><code>${text(snippets[index]?.text ?? fix.snippet)}</code></pre>`
-      + `<button type="button" class="btn icon" data-action="copy" data-index="${index}" title="Copy to clipboard">Copy</button></div>`;
+      + `<button type="button" class="btn secondary icon" data-action="copy" data-index="${index}" title="Copy to clipboard">Copy</button></div>`;
   }
-  return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${text(fix.text)}</p>${snippet}</div></li>`;
+  return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
 
 function causeCards(causes: readonly Cause[]): string {
@@ -137,7 +154,7 @@ function causeCards(causes: readonly Cause[]): string {
   const used = { next: 0 };
   return causes.map((c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
 <summary><span class="cause-title">${text(CAUSE_TITLES[c.code] ?? c.code)}</span><code class="code">${text(c.code)}</code></summary>
-<p class="cause-message">${text(c.message)}</p>
+<p class="cause-message">${prose(c.message)}</p>
 ${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippets, used)).join('\n')}</ul>` : ''}
 </details>`).join('\n');
 }

@@ -15,6 +15,7 @@ const HOSTILE = [
   "'><svg onload=alert(3)>",
   '</textarea></pre><iframe src=javascript:alert(4)>',
   '&lt;already-escaped&gt; & <b>bold</b>',
+  '`"><img src=x onerror=alert(5)>` and `<script>`',
 ];
 
 function ctx(nonce = makeNonce()): PageContext {
@@ -71,13 +72,14 @@ describe('check panel rendering', () => {
       chain: [cert({ subject: `CN=${HOSTILE[0]}\nO=${HOSTILE[1]}`, issuer: `CN=${HOSTILE[2]}`, sans: HOSTILE.map((s) => `DNS:${s}`), sha256: HOSTILE[3], serialNumber: HOSTILE[4], keyType: HOSTILE[0], signatureAlgorithm: HOSTILE[1], pem: h, aiaIssuers: [HOSTILE[3]], notBefore: HOSTILE[0], notAfter: HOSTILE[1] })],
       trust: { [HOSTILE[0]]: { store: HOSTILE[1], source: HOSTILE[2], trusted: false, error: HOSTILE[3], note: HOSTILE[4] } },
       environment: { [HOSTILE[0]]: HOSTILE[1] },
-      causes: [{ code: 'self-signed', message: HOSTILE[2], fixes: [{ client: 'node', text: HOSTILE[3], snippet: HOSTILE[4] }] }],
+      causes: [{ code: 'self-signed', message: HOSTILE[5], fixes: [{ client: 'node', text: HOSTILE[3], snippet: HOSTILE[4] }] }],
     });
     const html = renderReport(r, ctx());
     assertInert(html);
     assert.ok(html.includes('CN=&lt;script&gt;alert(1)&lt;/script&gt;'), 'the subject is shown, escaped');
     assert.ok(html.includes('DNS:&quot;&gt;&lt;img src=x onerror=alert(2)&gt;'), 'a SAN is shown, escaped');
     assert.ok(html.includes('&amp;lt;already-escaped&amp;gt; &amp; &lt;b&gt;bold&lt;/b&gt;'), 'entities are escaped again, not trusted');
+    assert.ok(html.includes('<code>&quot;&gt;&lt;img src=x onerror=alert(5)&gt;</code> and <code>&lt;script&gt;</code>'), 'backtick spans become code around escaped text');
   });
 
   it('puts a fresh crypto nonce in the CSP and on the only script, and allows nothing inline or remote', () => {
@@ -99,7 +101,8 @@ describe('check panel rendering', () => {
   it('shows the verdict, every trust store, the chain card and one copy button per snippet', () => {
     const html = renderReport(report(), ctx());
     assert.match(html, /class="summary fail"/);
-    assert.match(html, /✗ 1 problem/);
+    assert.match(html, /✗ Not trusted — Self-signed certificate/);
+    assert.match(html, /<span class="pill no" title="DEPTH_ZERO_SELF_SIGNED_CERT">✗ Node.js<\/span>/);
     assert.match(html, /Self-signed certificate/);
     assert.strictEqual(html.match(/data-action="copy"/g)?.length, 2);
     assert.match(html, /data-index="1"/);
