@@ -1,6 +1,7 @@
 // The panel's file actions: save the chain's CA as PEM, write a CA bundle (public roots + that CA), copy the
 // environment lines that point clients at the bundle. Files go to <workspace>/<tlsDoctor.devcert.outDir>/ and are
 // never replaced without asking.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { loadCerts } from '../lazy';
@@ -25,9 +26,23 @@ function defaultTarget(report: CheckReport, suffix: string): vscode.Uri | undefi
   return folder ? vscode.Uri.joinPath(outDirUri(folder), `${safeFileStem(report.host)}-${suffix}`) : undefined;
 }
 
+/** Lists the out dir in the folder's .gitignore when `uri` is inside it (as tlsDoctor.devcert.outDir promises). */
+async function ignoreOutDir(uri: vscode.Uri): Promise<void> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return;
+  const rel = path.relative(folder.uri.fsPath, outDirUri(folder).fsPath);
+  const inside = path.relative(outDirUri(folder).fsPath, uri.fsPath);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || inside.startsWith('..') || path.isAbsolute(inside)) return;
+  const file = vscode.Uri.joinPath(folder.uri, '.gitignore');
+  const old = (await exists(file)) ? Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8') : '';
+  const next = loadCerts().ensureGitignored(old, rel);
+  if (next !== undefined) await vscode.workspace.fs.writeFile(file, Buffer.from(next, 'utf8'));
+}
+
 async function write(uri: vscode.Uri, content: string): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  await ignoreOutDir(uri);
 }
 
 /** Asks before replacing a different file; identical content counts as done. Returns false when the user declines. */

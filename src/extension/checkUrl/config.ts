@@ -1,8 +1,9 @@
-// The settings the check commands read. src/extension/settings.ts (diagnostics dev) did not exist when this was
-// written, so they are read here, once per check, with the manifest's defaults and clamped to its bounds.
+// The settings the check commands read, through src/extension/settings.ts (defaults and bounds live there); this
+// file adds what is specific to checks: paths resolved against the workspace folder and the Python interpreter.
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import * as settings from '../settings';
 
 /** Options for one check, resolved for the resource the user is working in. */
 export interface CheckSettings {
@@ -10,10 +11,6 @@ export interface CheckSettings {
   readonly repeat: number;
   readonly extraCaFiles: string[];
   readonly pythonPath?: string;
-}
-
-function num(value: unknown, fallback: number, min: number, max: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
 }
 
 /** The workspace folder that `uri` belongs to, else the first one. */
@@ -33,7 +30,9 @@ export function resolvePath(p: string, folder?: vscode.WorkspaceFolder): string 
  * that extension is already running (never activated from here: it is slow to start), else undefined (core: python3).
  */
 function pythonFor(configured: string, uri?: vscode.Uri): string | undefined {
-  if (configured.trim()) return resolvePath(configured, folderFor(uri));
+  const p = configured.trim();
+  // A bare command name ("python3") is looked up on PATH; only something path-like is resolved against the folder.
+  if (p) return /[\\/]|^~|\$\{/.test(p) ? resolvePath(p, folderFor(uri)) : p;
   type PyApi = { environments?: { getActiveEnvironmentPath?(r?: vscode.Uri): { path?: string } } };
   const py = vscode.extensions.getExtension<PyApi>('ms-python.python');
   if (!py?.isActive) return undefined;
@@ -44,27 +43,26 @@ function pythonFor(configured: string, uri?: vscode.Uri): string | undefined {
   }
 }
 
-/** Reads tlsDoctor.check.* and tlsDoctor.pythonPath for `uri` (or the workspace). */
+/** Reads tlsDoctor.check.* and tlsDoctor.pythonPath for `uri` (or the workspace), with paths resolved. */
 export function checkSettings(uri?: vscode.Uri): CheckSettings {
-  const c = vscode.workspace.getConfiguration('tlsDoctor', uri);
+  const raw = settings.checkSettings(uri);
   const folder = folderFor(uri);
-  const files = c.get<unknown>('check.extraCaFiles');
   return {
-    timeoutMs: num(c.get('check.timeoutMs'), 5000, 100, 120_000),
-    repeat: num(c.get('check.repeat'), 3, 1, 50),
-    extraCaFiles: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '').map((f) => resolvePath(f, folder)) : [],
-    pythonPath: pythonFor(String(c.get('pythonPath') ?? ''), uri),
+    timeoutMs: raw.timeoutMs,
+    repeat: raw.repeat,
+    extraCaFiles: raw.extraCaFiles.map((f) => resolvePath(f, folder)),
+    pythonPath: pythonFor(raw.pythonPath, uri),
   };
 }
 
 /** tlsDoctor.check.codeLens for a document. */
 export function codeLensEnabled(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('tlsDoctor', uri).get<boolean>('check.codeLens', true) !== false;
+  return settings.checkSettings(uri).codeLens;
 }
 
 /** The folder certificates and bundles are written to: tlsDoctor.devcert.outDir inside the workspace folder. */
 export function outDirUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const raw = vscode.workspace.getConfiguration('tlsDoctor', folder.uri).get<string>('devcert.outDir', '.certs') || '.certs';
+  const raw = settings.devcertSettings(folder.uri).outDir;
   // The setting is documented as workspace-relative; an absolute value is honoured as the user's explicit choice.
   return path.isAbsolute(raw) ? vscode.Uri.file(raw) : vscode.Uri.joinPath(folder.uri, raw);
 }

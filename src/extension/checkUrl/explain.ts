@@ -48,7 +48,16 @@ export async function explainErrorCommand(arg: unknown, log: vscode.LogOutputCha
   const raw = await errorText(arg);
   if (!raw) return undefined;
   const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
-  const { causes, url } = loadTls().explainError(text);
+  let found: ExplainResult;
+  try {
+    found = loadTls().explainError(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log.error(`explain failed: ${why}`);
+    void vscode.window.showErrorMessage(`TLS Doctor: cannot explain this message: ${why}`);
+    return undefined;
+  }
+  const { causes, url } = found;
   log.info(`explain: ${text.length} characters → causes: ${causes.map((c) => c.code).join(', ') || 'none'}${url ? `; URL ${url}` : ''}`);
   show({ text, causes, url });
   return { causes, url };

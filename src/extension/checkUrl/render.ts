@@ -237,11 +237,18 @@ export function renderReport(report: CheckReport, ctx: PageContext): string {
   const causes = report.causes.length > 0
     ? `<section><h2>What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
     : '<section><h2>No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
+  // Two columns on wide panels (what is wrong | what was received), one column otherwise (see check.css).
   const body = `${header(report)}
+<div class="columns">
+<div class="col">
 ${causes}
-<section><h2>Who trusts it</h2>${trustTable(report)}</section>
+${envTable(report.environment)}
+</div>
+<div class="col">
 <section><h2>Certificate chain <span class="count">${report.chain.length}</span></h2>${chainSection(report, ctx.now)}</section>
-${envTable(report.environment)}`;
+<section><h2>Who trusts it</h2>${trustTable(report)}</section>
+</div>
+</div>`;
   return page(ctx, `TLS: ${report.host}`, body);
 }
 
