@@ -41,7 +41,7 @@ function makeDirs(suite) {
     mkdirSync(dirs[d], { recursive: true });
   }
   copyWorkspace(dirs.workspace);
-  writeSettings(dirs.userData, dirs.serverData);
+  writeSettings(dirs.userData);
   return dirs;
 }
 

@@ -36,14 +36,21 @@ export const QUIET_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
-  'security.workspace.trust.startupPrompt': 'always',
+  // The trust modal only opens when the page has focus, which headless Chromium never gives; 'never' makes that
+  // explicit. The untrusted suite therefore runs in Restricted Mode, as a user who has not answered yet would.
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
   'editor.accessibilitySupport': 'off',
 };
 
-/** Writes the quiet settings where both the web workbench (User) and the remote extension host (Machine) read them. */
-export function writeSettings(userDataDir, serverDataDir) {
+/**
+ * Writes the quiet settings where this server build reads them (checked with configuration.inspect() in the
+ * extension host): <user-data-dir>/User/settings.json is the workbench's user settings (code-server keeps them on
+ * the server) and <user-data-dir>/Machine/settings.json the remote (machine) settings.
+ */
+export function writeSettings(userDataDir) {
   const text = JSON.stringify(QUIET_SETTINGS, null, 2);
-  for (const dir of [join(userDataDir, 'User'), join(serverDataDir, 'data', 'User'), join(serverDataDir, 'data', 'Machine')]) {
+  for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine')]) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'settings.json'), text);
   }
