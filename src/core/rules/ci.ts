@@ -133,14 +133,8 @@ function dockerShell(body: Source, lines: Line[], next: number, out: Source[]): 
     return end + 1;
   }
   if (rest.startsWith('[')) out.push(execForm(body, opts));
-  else out.push(sliceSource(body, opts, body.text.length));
+  else out.push(body.slice(opts, body.text.length));
   return -1;
-}
-
-function sliceSource(src: Source, from: number, to: number): Source {
-  const b = new SourceBuilder();
-  for (let i = from; i < to; i++) b.push(src.text[i], src.at(i));
-  return b.build();
 }
 
 /** `["curl", "-k", "x"]`: each JSON string's value, separated by spaces, mapped back to the file. */
@@ -150,9 +144,10 @@ function execForm(body: Source, from: number): Source {
   const b = new SourceBuilder();
   for (const item of arr?.children ?? []) {
     if (item.type !== 'string') continue;
-    const inner = jsonStringSource(json, item.offset, item.length);
-    for (let i = 0; i < inner.text.length; i++) b.push(inner.text[i], body.at(from + inner.at(i)));
-    b.synthetic(' ', body.at(from + item.offset));
+    const inner = body.slice(from, body.text.length);
+    const value = jsonStringSource(json, item.offset, item.length);
+    for (let i = 0; i < value.text.length; i++) b.push(value.text[i], inner.at(value.at(i)));
+    b.synthetic(' ', inner.at(item.offset));
   }
   return b.build();
 }

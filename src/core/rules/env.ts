@@ -100,43 +100,96 @@ export function checkEnv(doc: Doc, a: EnvAssignment, out: Finding[]): void {
 
 /**
  * A piece of text cut out of a file (a YAML block, a JSON string, a Dockerfile instruction) with a map back to
- * file offsets, so matchers can work on the clean text and still report exact ranges.
+ * file offsets, so matchers can work on the clean text and still report exact ranges. The map is a list of runs
+ * (text start, file start, synthetic?) rather than one offset per character: building and querying stay cheap.
  */
 export class Source {
-  constructor(readonly text: string, private readonly offsets: readonly number[] | number) {}
+  /** `runs[k]` = [start in text, file offset of that character, 1 when synthetic (every char maps to the same offset)]. */
+  constructor(readonly text: string, private readonly runs: readonly (readonly [number, number, number])[] | number) {}
 
   /** File offset of `text[i]`. */
   at(i: number): number {
-    return typeof this.offsets === 'number' ? this.offsets + i : this.offsets[Math.min(i, this.offsets.length - 1)];
+    if (typeof this.runs === 'number') return this.runs + i;
+    const runs = this.runs;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid][0] <= i) lo = mid; else hi = mid - 1;
+    }
+    const [start, at, synthetic] = runs[lo] ?? [0, 0, 1];
+    return synthetic ? at : at + (i - start);
   }
 
   /** File offsets [start, end) of `text.slice(i, j)` (j > i). */
   span(i: number, j: number): [number, number] {
     return [this.at(i), this.at(j - 1) + 1];
   }
+
+  /** The part [from, to) of this Source, still mapped to the file. */
+  slice(from: number, to: number): Source {
+    if (typeof this.runs === 'number') return new Source(this.text.slice(from, to), this.runs + from);
+    const b = new SourceBuilder();
+    let i = from;
+    while (i < to) {
+      const runEnd = this.runEnd(i, to);
+      const synthetic = this.at(i) === this.at(runEnd - 1) && runEnd - i > 1 ? this.isSynthetic(i) : false;
+      if (synthetic) b.synthetic(this.text.slice(i, runEnd), this.at(i)); else b.push(this.text.slice(i, runEnd), this.at(i));
+      i = runEnd;
+    }
+    return b.build();
+  }
+
+  private runIndex(i: number): number {
+    const runs = this.runs as readonly (readonly [number, number, number])[];
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid][0] <= i) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private runEnd(i: number, to: number): number {
+    const runs = this.runs as readonly (readonly [number, number, number])[];
+    const k = this.runIndex(i);
+    return Math.min(to, runs[k + 1]?.[0] ?? this.text.length);
+  }
+
+  private isSynthetic(i: number): boolean {
+    return (this.runs as readonly (readonly [number, number, number])[])[this.runIndex(i)][2] === 1;
+  }
 }
 
 /** Assembles a Source from file slices and synthetic separators. */
 export class SourceBuilder {
-  private text = '';
-  private readonly offsets: number[] = [];
+  private readonly parts: string[] = [];
+  private readonly runs: [number, number, number][] = [];
+  private length = 0;
 
   /** Appends `text`, whose first character is at file offset `at` (one character per offset). */
   push(text: string, at: number): this {
-    this.text += text;
-    for (let i = 0; i < text.length; i++) this.offsets.push(at + i);
-    return this;
+    return this.add(text, at, 0);
   }
 
   /** Appends characters that are not in the file (e.g. a newline between YAML list items), mapped to `at`. */
   synthetic(text: string, at: number): this {
-    this.text += text;
-    for (let i = 0; i < text.length; i++) this.offsets.push(at);
+    return this.add(text, at, 1);
+  }
+
+  private add(text: string, at: number, synthetic: number): this {
+    if (!text) return this;
+    const last = this.runs[this.runs.length - 1];
+    // Extend the previous run when this text continues it in the file (e.g. JSON strings without escapes).
+    if (!(last && !synthetic && !last[2] && last[1] + (this.length - last[0]) === at)) this.runs.push([this.length, at, synthetic]);
+    this.parts.push(text);
+    this.length += text.length;
     return this;
   }
 
   build(): Source {
-    return new Source(this.text, this.offsets);
+    return new Source(this.parts.join(''), this.runs);
   }
 }
 
