@@ -2,7 +2,7 @@
 // version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
 import * as vscode from 'vscode';
 import { codeLensEnabled } from './config';
-import { findHttpsUrls, PROSE_LANGUAGES, UrlHit } from './urls';
+import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, UrlHit } from './urls';
 
 const COMMAND = 'tlsDoctor.checkUrl';
 
@@ -36,21 +36,9 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!codeLensEnabled(doc.uri)) return [];
-    const hits = this.hits(doc);
-    const perLine = new Map<number, number>();
-    for (const h of hits) perLine.set(h.line, (perLine.get(h.line) ?? 0) + 1);
-    const seen = new Set<string>();
-    const lenses: vscode.CodeLens[] = [];
-    for (const h of hits) {
-      const origin = originOf(h.url);
-      if (seen.has(`${h.line} ${origin}`)) continue; // one lens per endpoint per line
-      seen.add(`${h.line} ${origin}`);
-      const title = perLine.get(h.line)! > 1 ? `Check TLS: ${origin.replace(/^https:\/\//, '')}` : 'Check TLS';
-      lenses.push(new vscode.CodeLens(new vscode.Range(h.line, h.start, h.line, h.end), {
-        title, command: COMMAND, arguments: [h.url], tooltip: `Check the certificate chain of ${origin} against each trust store`,
-      }));
-    }
-    return lenses;
+    return lensTargets(this.hits(doc)).map(({ hit, title, origin }) => new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
+      title, command: COMMAND, arguments: [hit.url], tooltip: `Check the certificate chain of ${origin} against each trust store`,
+    }));
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
@@ -65,15 +53,6 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   dispose(): void {
     this.cache.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
-  }
-}
-
-/** scheme://host[:port] of a URL (the part a TLS check depends on). */
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
   }
 }
 

@@ -57,3 +57,26 @@ export function urlAt(lineText: string, character: number): string | undefined {
   }
   return undefined;
 }
+
+/** scheme://host[:port] of a URL: the part a TLS check depends on. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** One CodeLens per endpoint (origin) per line; the title names the endpoint only when a line has several. */
+export function lensTargets(hits: readonly UrlHit[]): { hit: UrlHit; origin: string; title: string }[] {
+  const perLine = new Map<number, { hit: UrlHit; origin: string }[]>();
+  for (const hit of hits) {
+    const origin = originOf(hit.url);
+    const line = perLine.get(hit.line) ?? [];
+    if (!line.some((t) => t.origin === origin)) line.push({ hit, origin });
+    perLine.set(hit.line, line);
+  }
+  return [...perLine.values()].flatMap((line) => line.map((t) => ({
+    ...t, title: line.length > 1 ? `Check TLS: ${t.origin.replace(/^https:\/\//, '')}` : 'Check TLS',
+  })));
+}

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { Cause, CertInfo, CheckReport } from '../../../src/core/tls/types';
 import { anchorCert, badgesFor, collectSnippets, envLines, logLine, safeFileStem, validityOf } from '../../../src/extension/checkUrl/model';
 import { makeNonce, PageContext, renderExplanation, renderReport, text } from '../../../src/extension/checkUrl/render';
-import { findHttpsUrls, urlAt } from '../../../src/extension/checkUrl/urls';
+import { findHttpsUrls, lensTargets, urlAt } from '../../../src/extension/checkUrl/urls';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const HOSTILE = [
@@ -200,6 +200,13 @@ describe('https URL literal scan', () => {
     assert.deepStrictEqual(findHttpsUrls(sh, 'shellscript').map((h) => h.url), ['https://internal.corp:8443/health']);
     assert.deepStrictEqual(findHttpsUrls('url: https://[::1]:8443/x', 'yaml').map((h) => h.url), ['https://[::1]:8443/x']);
     assert.deepStrictEqual(findHttpsUrls('curl -sS https://internal.corp', 'python'), [], 'bare URLs in code are prose');
+  });
+
+  it('makes one lens per endpoint per line, naming it only when a line has several', () => {
+    const hits = findHttpsUrls('a = "https://x.example/a"; b = "https://x.example/b"; c = "https://y.example:8443/"\nd = "https://z.example"', 'python');
+    assert.deepStrictEqual(lensTargets(hits).map((t) => [t.hit.line, t.title, t.hit.url]), [
+      [0, 'Check TLS: x.example', 'https://x.example/a'], [0, 'Check TLS: y.example:8443', 'https://y.example:8443/'], [1, 'Check TLS', 'https://z.example'],
+    ]);
   });
 
   it('finds the URL under the cursor for the input box', () => {
