@@ -41,6 +41,10 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.banner': 'never',
   'editor.accessibilitySupport': 'off',
+  'remote.autoForwardPorts': false, // tests start local TLS servers; no "forwarded port" toasts in screenshots
+  // The built-in TypeScript checker would add its own errors about fixture files to the Problems panel.
+  'typescript.validate.enable': false,
+  'javascript.validate.enable': false,
 };
 
 /**

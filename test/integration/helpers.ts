@@ -55,6 +55,11 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   return ext;
 }
 
+/** Closes all notification toasts, e.g. before a screenshot, so earlier tests' messages do not cover the view. */
+export async function clearNotifications(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+}
+
 /** True when a runner that can take screenshots is listening (the code-server route; not test-electron). */
 export function canScreenshot(): boolean {
   return process.env.TLS_DOCTOR_SCREENSHOTS === '1';
