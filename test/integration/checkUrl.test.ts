@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/tls/types';
-import { activateExtension, screenshot, sleep, waitFor, workspacePath } from './helpers';
+import { activateExtension, clearNotifications, screenshot, sleep, waitFor, workspacePath } from './helpers';
 
 /** Matches the panel's view type ("tlsDoctor.check"; VS Code prefixes it in tab inputs). */
 const VIEW_TYPE = /tlsDoctor\.check$/;
@@ -74,6 +74,7 @@ describe('checkUrl command and panel', () => {
     assert.strictEqual(tab.label, 'TLS: 127.0.0.1');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    await clearNotifications();
     await sleep(1500); // let the webview paint before the picture
     const png = await screenshot('check-url-panel');
     if (png) console.log(`screenshot: ${png}`);
