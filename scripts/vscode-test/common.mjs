@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Where tsc -p tsconfig.integration.json puts the compiled tests; index.js is the extensionTestsPath. */
-export const TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
+/** Where a plain `tsc -p tsconfig.integration.json` (the VS Code task) puts the compiled tests: used by --no-build. */
+export const DEFAULT_TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
+const RUN_OUT_PREFIX = 'integration-run-';
 /** The workspace every suite opens a fresh copy of. */
 export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'fixtures', 'workspace');
 /** The two suites: untrusted/ runs in a workspace that is not trusted, the rest with workspace trust off. */
@@ -25,18 +26,44 @@ export function sh(title, cmd, args) {
   if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
 }
 
-/** Bundles the extension (dist/) and compiles the integration tests afresh (out/: no stale tests of deleted files). */
+/**
+ * Bundles the extension (dist/) and compiles the integration tests into a folder of this run's own,
+ * out/integration-run-<pid>/, so that runs started at the same time in one work tree never delete or overwrite
+ * each other's tests (and no stale test of a deleted file survives). Returns the compiled tests' folder.
+ */
 export function build() {
   sh('bundle', process.execPath, ['esbuild.js']);
-  rmSync(join(ROOT, 'out'), { recursive: true, force: true });
-  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json']);
+  removeStaleRunDirs();
+  const outDir = join(ROOT, 'out', `${RUN_OUT_PREFIX}${process.pid}`);
+  rmSync(outDir, { recursive: true, force: true });
+  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json', '--outDir', outDir]);
+  return { testsOut: join(outDir, 'test', 'integration'), cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
-/** True when the suite has at least one compiled *.test.js. */
-export function hasTests(suite) {
-  if (!existsSync(TESTS_OUT)) return false;
-  return readdirSync(TESTS_OUT, { recursive: true }).map(String)
-    .some((f) => f.endsWith('.test.js') && (suite === 'untrusted') === f.startsWith(`untrusted/`));
+/** Removes out/integration-run-<pid>/ folders left by runs that were killed (their process is gone). */
+function removeStaleRunDirs() {
+  const out = join(ROOT, 'out');
+  if (!existsSync(out)) return;
+  for (const name of readdirSync(out)) {
+    const pid = Number(name.startsWith(RUN_OUT_PREFIX) ? name.slice(RUN_OUT_PREFIX.length) : NaN);
+    if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(out, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** True when the suite has at least one compiled *.test.js under `testsOut`. */
+export function hasTests(suite, testsOut) {
+  if (!existsSync(testsOut)) return false;
+  return readdirSync(testsOut, { recursive: true }).map(String)
+    .some((f) => f.endsWith('.test.js') && (suite === 'untrusted') === f.startsWith('untrusted/'));
 }
 
 /** Copies the fixture workspace to `dest`, so tests may edit files without touching the repository. */

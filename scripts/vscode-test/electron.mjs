@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { build, copyWorkspace, hasTests, log, parseArgs, report, ROOT, TESTS_OUT } from './common.mjs';
+import { build, copyWorkspace, hasTests, log, parseArgs, report, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { runTests } = require('@vscode/test-electron');
@@ -24,7 +24,7 @@ function readCounts(file, ok) {
 }
 
 /** Runs one suite in a fresh desktop window and returns its counts. */
-async function runSuite(suite) {
+async function runSuite(suite, testsOut) {
   const tmp = mkdtempSync(join(tmpdir(), `tls-doctor-it-electron-${suite}-`));
   const launchArgs = [
     copyWorkspace(join(tmp, 'workspace')),
@@ -41,7 +41,7 @@ async function runSuite(suite) {
     await runTests({
       version: VERSION,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: join(TESTS_OUT, 'index.js'),
+      extensionTestsPath: join(testsOut, 'index.js'),
       launchArgs,
       extensionTestsEnv: { TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_GREP: process.env.TLS_DOCTOR_GREP ?? '', TLS_DOCTOR_RESULT_FILE: resultFile },
     });
@@ -56,13 +56,14 @@ async function runSuite(suite) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.build) build();
+  const { testsOut, cleanup } = opts.build ? build() : { testsOut: DEFAULT_TESTS_OUT, cleanup: () => {} };
   const totals = { passes: 0, failures: 0, pending: 0 };
   for (const suite of opts.suites) {
-    if (!hasTests(suite)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
-    const counts = await runSuite(suite);
+    if (!hasTests(suite, testsOut)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
+    const counts = await runSuite(suite, testsOut);
     for (const k of Object.keys(totals)) totals[k] += counts[k];
   }
+  cleanup();
   report(totals);
   return totals.failures > 0 || totals.passes === 0 ? 1 : 0;
 }

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from './browser.mjs';
-import { build, copyWorkspace, hasTests, log, parseArgs, report, sh, ROOT, TESTS_OUT } from './common.mjs';
+import { build, copyWorkspace, hasTests, log, parseArgs, report, sh, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
 import { serverPaths, serverVersion, startServer, stopServer, writeSettings } from './server.mjs';
 
 const { vscodeDir, serverMain } = serverPaths(ROOT);
@@ -23,7 +23,7 @@ const TIMEOUT_S = Number(process.env.TLS_DOCTOR_IT_TIMEOUT_S || 1200);
 const VERBOSE = process.env.TLS_DOCTOR_VERBOSE === '1';
 const DEADLINE = Date.now() + TIMEOUT_S * 1000; // for the whole run, build included
 
-const live = { server: undefined, context: undefined, tmp: [] }; // what cleanup() must end and remove
+const live = { server: undefined, context: undefined, tmp: [], testsOut: DEFAULT_TESTS_OUT, removeTests: undefined }; // what cleanup() must end and remove
 
 /** Runs setup.sh unless its ready-marker says the VS Code server is installed (a fresh clone just works). */
 function ensureSetup() {
@@ -101,7 +101,7 @@ async function openWorkbench(suite, dirs, env, state, noise) {
   const { context, page } = await launchBrowser(dirs.chromium);
   live.context = context;
   const { exited } = await wirePage(page, { imagesDir: join(ROOT, 'docs', 'images'), log, onConsole: (line) => routeConsole(line, state, noise) });
-  await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(TESTS_OUT, 'index.js')));
+  await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(live.testsOut, 'index.js')));
   return Promise.race([exited, serverDied]);
 }
 
@@ -125,6 +125,7 @@ async function cleanupSuite() {
 
 async function cleanup() {
   await cleanupSuite();
+  live.removeTests?.();
   if (process.env.TLS_DOCTOR_KEEP_TMP === '1') { log(`[runner] kept: ${live.tmp.join(' ')}`); return; }
   for (const dir of live.tmp) rmSync(dir, { recursive: true, force: true });
   live.tmp = [];
@@ -136,10 +137,10 @@ async function main() {
   ensureSetup();
   const { version, commit } = serverVersion(vscodeDir);
   log(`[runner] VS Code ${version} (${commit.slice(0, 10)}), server build from code-server; browser ${CHROMIUM}`);
-  if (opts.build) build();
+  if (opts.build) ({ testsOut: live.testsOut, cleanup: live.removeTests } = build());
   const totals = { passes: 0, failures: 0, pending: 0 };
   for (const suite of opts.suites) {
-    if (!hasTests(suite)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
+    if (!hasTests(suite, live.testsOut)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
     const counts = await runSuite(suite);
     for (const k of Object.keys(totals)) totals[k] += counts[k];
   }
