@@ -35,8 +35,8 @@ const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment',
   'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
 
 /** Reads one certificate (DER or PEM) into a CertInfo. */
-export function certInfo(input: Buffer | string): CertInfo {
-  const x = new X509Certificate(input);
+export function certInfo(input: Buffer | string | X509Certificate): CertInfo {
+  const x = input instanceof X509Certificate ? input : new X509Certificate(input);
   const details = x.publicKey.asymmetricKeyDetails;
   return {
     subject: oneLine(x.subject),
@@ -133,13 +133,30 @@ export function wrongPurposeReason(leaf: CertInfo): string | undefined {
   return undefined;
 }
 
-/** The sent chain ordered leaf-first: Node's `getPeerCertificate(true)` objects expose `.raw` and `.issuerCertificate`. */
-export function rawChain(peer: { raw?: Buffer; issuerCertificate?: unknown } | undefined): Buffer[] {
-  const out: Buffer[] = [];
+/** The certificates exactly as the server sent them, in its order. Node's `getPeerX509Certificate()` links them in
+ * the order of OpenSSL's peer stack and, unlike `getPeerCertificate(true)`, never appends a root from the context's
+ * store, so the primary handshake can verify against a real store and still show what was sent. Node 20 consumes the
+ * peer stack while linking it: call this once per connection. */
+export function sentCertificates(peer: X509Certificate | undefined): X509Certificate[] {
+  const out: X509Certificate[] = [];
   const seen = new Set<string>();
-  for (let c = peer; c?.raw && !seen.has(c.raw.toString('base64')); c = c.issuerCertificate as typeof peer) {
-    seen.add(c.raw.toString('base64'));
-    out.push(c.raw);
+  for (let c = peer; c && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
+    seen.add(c.fingerprint256);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The sent chain relinked leaf-first by issuer, as Node's getPeerCertificate(true) orders it (unrelated extras are
+ * dropped). */
+export function linkChain(sent: readonly X509Certificate[]): X509Certificate[] {
+  if (sent.length === 0) return [];
+  const out = [sent[0]];
+  const rest = sent.slice(1);
+  for (let i = 0; i >= 0;) {
+    const top = out[out.length - 1];
+    i = rest.findIndex((c) => top.checkIssued(c));
+    if (i >= 0) out.push(...rest.splice(i, 1));
   }
   return out;
 }

@@ -2,15 +2,17 @@
 import { X509Certificate } from 'node:crypto';
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { fetchIssuer } from './aia';
-import { certInfo, issues } from './chain';
+import { certInfo } from './chain';
 import { probe, ProbeError, ProbeResult } from './connect';
 import { diagnose, Facts } from './diagnose';
 import { proxyFor } from './proxy';
+import { indexFor, signs } from './pathbuild';
 import { CA_ENV_VARS, loadStores, Store } from './stores';
 import type { CertInfo, CheckOptions, CheckReport, ConnectionInfo, TrustVerdict } from './types';
 import { parseTarget, Target } from './url';
-import { contextFor, sentChainContext, verdictOf } from './verify';
+import { contextFor, offlineVerdict, Reference, referenceOf, verdictOf } from './verify';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 /** Variables whose effective values the report shows (machines often preset them). */
@@ -29,21 +31,40 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const stores = await storesP;
   if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, stores), [], {}, started);
   const spec = { host: target.host, port: target.port, timeoutMs, proxy, signal: opts.signal };
-  const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: sentChainContext() })));
+  const refStore = referenceStore(stores, opts);
+  const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
-  const checked = stores.filter((s) => s.pems);
-  // One handshake per distinct store content: machines often point several variables at the same OS bundle.
-  const byContext = new Map<unknown, Promise<ProbeResult>>();
-  const storeRuns = await Promise.all(checked.map((s) => {
-    const secureContext = contextFor(s.pems ?? []);
-    if (!byContext.has(secureContext)) byContext.set(secureContext, probe({ ...spec, address: primary.address, secureContext }));
-    return byContext.get(secureContext) as Promise<ProbeResult>;
-  }));
-  const trust = Object.fromEntries(stores.map((s) => [s.name, verdictOf(s, storeRuns[checked.indexOf(s)])]));
-  const facts = await chainFacts(target, primary, [...sent, ...storeRuns], trust, stores, opts, timeoutMs);
+  const { trust, runs } = await judgeStores(stores, referenceOf(refStore, primary), (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
+  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, stores, opts, timeoutMs);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
-    [...sent, ...storeRuns.map((r, i) => ({ ...r, purpose: checked[i].name }))], trust, started);
+    [...sent, ...runs], trust, started);
+}
+
+/** The store the primary handshake verifies against: --ca (Node's roots + the files) when given and readable, else
+ * Node's bundled roots. Its verdict decides the main diagnosis (Facts.reference). */
+function referenceStore(stores: readonly Store[], opts: CheckOptions): Reference['store'] {
+  const want = opts.extraCaFiles?.length ? '--ca' : 'node';
+  const found = stores.find((s) => s.name === want && s.pems) ?? stores.find((s) => s.name === 'node');
+  return found as Reference['store'];
+}
+
+/** Every store's verdict: offline where that is exact, else one handshake per distinct store content (machines often
+ * point several variables at the same bundle). */
+async function judgeStores(stores: readonly Store[], ref: Reference, handshake: (ctx: SecureContext) => Promise<ProbeResult>) {
+  const offline = new Map(stores.map((s) => [s, offlineVerdict(s, ref)]));
+  const byContext = new Map<SecureContext, Promise<ProbeResult>>();
+  const runs: (ProbeResult & { purpose: string })[] = [];
+  const verdicts = await Promise.all(stores.map(async (s) => {
+    const v = offline.get(s);
+    if (v || !s.pems) return v ?? verdictOf(s, undefined);
+    const ctx = contextFor(s.pems);
+    if (!byContext.has(ctx)) byContext.set(ctx, handshake(ctx));
+    const r = await (byContext.get(ctx) as Promise<ProbeResult>);
+    runs.push({ ...r, purpose: s.name });
+    return verdictOf(s, r);
+  }));
+  return { trust: Object.fromEntries(verdicts.map((v) => [v.store, v])), runs };
 }
 
 /** Addresses to connect to: each one `repeat` times (at least once). */
@@ -78,11 +99,12 @@ function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
 /** Facts from a successful handshake: parsed chain, host match, distinct leaves, AIA. */
 async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
   stores: Store[], opts: CheckOptions, timeoutMs: number): Promise<Facts> {
-  const chain = primary.chain.map((der) => certInfo(der));
-  const leafX = new X509Certificate(primary.chain[0]);
+  const linked = primary.chain.map((der) => primary.sent.find((x) => x.raw.equals(der)) ?? new X509Certificate(der));
+  const chain = linked.map((x) => certInfo(x));
+  const leafX = linked[0];
   const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(t.host) !== undefined;
   const reference = opts.extraCaFiles?.length ? '--ca' : 'node';
-  const aia = await aiaFacts(chain, stores, reference, timeoutMs, opts.signal);
+  const aia = await aiaFacts(chain, stores.find((s) => s.name === reference)?.pems ?? [], timeoutMs, opts.signal);
   return { host: t.host, port: t.port, chain, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
 }
 
@@ -90,23 +112,22 @@ async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], 
 function leavesOf(runs: readonly ProbeResult[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of runs) {
-    if (!r.chain[0]) continue;
-    const sha = new X509Certificate(r.chain[0]).fingerprint256;
+    if (!r.sent[0]) continue;
+    const sha = r.sent[0].fingerprint256;
     out.set(sha, [...(out.get(sha) ?? []), r.address]);
   }
   return out;
 }
 
 /** When the top of the sent chain is not a root and has an AIA URL, fetch its issuer and look for that one's root. */
-async function aiaFacts(chain: CertInfo[], stores: Store[], reference: string, timeoutMs: number, signal?: AbortSignal): Promise<Facts['aia']> {
+async function aiaFacts(chain: CertInfo[], pems: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<Facts['aia']> {
   const top = chain[chain.length - 1];
   const url = top.aiaIssuers?.[0];
   if (top.selfSigned || !url) return undefined;
   const r = await fetchIssuer(url, timeoutMs, signal);
   if (!r.cert) return { url, error: r.error };
-  const pems = stores.find((s) => s.name === reference)?.pems ?? [];
   const fetched = r.cert;
-  const rootKnown = pems.some((p) => issues(new X509Certificate(p), fetched));
+  const rootKnown = (indexFor(pems).bySubject.get(fetched.issuer) ?? []).some((c) => signs(c, fetched));
   return { url, issuer: certInfo(fetched.raw), rootKnown };
 }
 
@@ -119,7 +140,7 @@ function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'
   const causes = diagnose(facts);
   const connections: ConnectionInfo[] = runs.map((r) => ({
     address: r.address, purpose: r.purpose ?? 'sent-chain', elapsedMs: r.elapsedMs,
-    ...(r.chain[0] ? { leafSha256: new X509Certificate(r.chain[0]).fingerprint256 } : {}),
+    ...(r.sent[0] ? { leafSha256: r.sent[0].fingerprint256 } : {}),
     ...(r.error ? { error: r.error.message } : {}),
   }));
   return { ...base, verdict: causes.length ? 'fail' : 'ok', causes, chain: facts.chain,

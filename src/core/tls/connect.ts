@@ -1,13 +1,17 @@
 // One TLS connection: TCP connect (directly or through an HTTP CONNECT proxy), handshake, and what it showed.
+import type { X509Certificate } from 'node:crypto';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { openTunnel } from './proxy';
-import { rawChain } from './chain';
+import { linkChain, sentCertificates } from './chain';
 
 /** What one handshake showed. `error` is set when no TLS session was established. */
 export interface ProbeResult {
   readonly address: string;
+  /** The chain relinked leaf-first by issuer (what the report shows). */
   readonly chain: Buffer[];
+  /** Every certificate the server sent, in its order (the untrusted pool for offline path building). */
+  readonly sent: X509Certificate[];
   readonly protocol?: string;
   readonly cipher?: string;
   /** OpenSSL's verdict against the context's `ca` (undefined = verified). */
@@ -44,7 +48,7 @@ export async function probe(spec: ProbeSpec): Promise<ProbeResult> {
   try {
     socket = await openSocket(spec);
   } catch (e) {
-    return done({ chain: [], error: asProbeError(e, 'connect') });
+    return done({ chain: [], sent: [], error: asProbeError(e, 'connect') });
   }
   return done(await handshake(spec, socket));
 }
@@ -73,7 +77,7 @@ function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResul
     // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.
     const t = tls.connect({ socket, servername, secureContext: spec.secureContext, rejectUnauthorized: false, checkServerIdentity: () => undefined });
     const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => { cleanup(); t.destroy(); socket.destroy(); resolve(r); };
-    const fail = (e: unknown) => finish({ chain: [], error: asProbeError(e, 'handshake') });
+    const fail = (e: unknown) => finish({ chain: [], sent: [], error: asProbeError(e, 'handshake') });
     const timer = setTimeout(() => fail(timeoutError(`connected, but no TLS handshake within ${spec.timeoutMs} ms (is it a TLS port?)`)), spec.timeoutMs);
     const onAbort = () => fail(abortError());
     const cleanup = () => { clearTimeout(timer); spec.signal?.removeEventListener('abort', onAbort); };
@@ -85,8 +89,10 @@ function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResul
 }
 
 function established(t: tls.TLSSocket): Omit<ProbeResult, 'elapsedMs' | 'address'> {
+  const sent = sentCertificates(t.getPeerX509Certificate());
   return {
-    chain: rawChain(t.getPeerCertificate(true)),
+    chain: linkChain(sent).map((x) => x.raw),
+    sent,
     protocol: t.getProtocol() ?? undefined,
     cipher: t.getCipher()?.name,
     verifyError: verifyErrorOf(t),

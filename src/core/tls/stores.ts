@@ -46,6 +46,18 @@ async function readDir(p: string): Promise<string[]> {
   return [...new Set(all.flat())];
 }
 
+/** Combined lists by the identity of their parts (readCerts returns the same array while a file is unchanged): the
+ * same array comes back on every check, so SecureContexts and store indexes are found by identity, not by hashing. */
+const combined = new Map<string, { parts: readonly (readonly string[])[]; pems: readonly string[] }>();
+
+function stablePems(key: string, parts: readonly (readonly string[])[]): readonly string[] {
+  const hit = combined.get(key);
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return hit.pems;
+  const pems = parts.flat();
+  combined.set(key, { parts, pems });
+  return pems;
+}
+
 /** A store read from files; a missing or empty file becomes a note rather than an error. */
 async function fileStore(name: string, files: readonly string[], base: readonly string[] = []): Promise<Store> {
   const source = files.join(path.delimiter);
@@ -53,7 +65,7 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
     const lists = await Promise.all(files.map(readCerts));
     const own = lists.flat();
     if (own.length === 0) return { name, source, note: `no PEM certificates in ${source}` };
-    return { name, source, pems: [...base, ...own] };
+    return { name, source, pems: stablePems(`${name}\0${source}`, [base, ...lists]) };
   } catch (e) {
     return { name, source, note: `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
