@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(repo, 'bench', 'work');
@@ -22,7 +23,7 @@ async function bundle() {
   const outfile = join(work, 'check-bench.cjs');
   await require('esbuild').build({
     stdin: { contents: `export * from './src/core/tls/index'; export { probe } from './src/core/tls/connect';
-      export { sentChainContext, contextFor } from './src/core/tls/verify'; export * from './test/fixtures/tls';`, resolveDir: repo, loader: 'ts' },
+      export { contextFor } from './src/core/tls/verify'; export * from './test/fixtures/tls';`, resolveDir: repo, loader: 'ts' },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
   });
   return require(outfile);
@@ -80,7 +81,8 @@ async function main() {
   const probe = await timeRuns(async () => { const r = await tlsMod.probe(spec); if (r.error || r.verifyError) throw new Error('probe failed'); });
   const full = await timeRuns(async () => { const r = await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts); if (r.verdict !== 'ok') throw new Error(JSON.stringify(r.causes)); });
   const ossl = await timeRuns(() => opensslOnce(port));
-  const stores = Object.keys((await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts)).trust).join(', ');
+  const sample = await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts);
+  const stores = Object.keys(sample.trust).join(', ');
 
   const t0 = performance.now();
   const reports = await Promise.all(servers.ports.map((p) => tlsMod.checkUrl(`https://127.0.0.1:${p}/`, opts)));
@@ -89,7 +91,8 @@ async function main() {
   servers.child.stdin.end();
 
   const f = (ms) => `${ms.toFixed(1)} ms`.padStart(10);
-  console.log(`stores checked per URL: ${stores}`);
+  console.log(`stores checked per URL: ${stores}; TLS connections per URL: ${sample.connections.length}`);
+  console.log(`load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
   console.log(`${'what'.padEnd(52)} ${'median'.padStart(10)} ${'min'.padStart(10)}`);
   console.log(`${'in-process probe (one handshake, cached context)'.padEnd(52)} ${f(probe.median)} ${f(probe.min)}`);
   console.log(`${'in-process checkUrl (chain + every store + diagnose)'.padEnd(52)} ${f(full.median)} ${f(full.min)}`);
