@@ -60,6 +60,23 @@ export async function clearNotifications(): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
 }
 
+let modulesAfterActivation: readonly string[] | undefined;
+
+/**
+ * Activates the extension and records which modules the extension host had loaded right then. index.ts calls it
+ * before any test runs, so the list shows what activation itself loaded (tests later load lazy bundles on purpose).
+ */
+export async function recordActivation(): Promise<void> {
+  await activateExtension();
+  modulesAfterActivation = Object.keys(require.cache);
+}
+
+/** Module paths loaded in the extension host when the extension had just activated (see recordActivation). */
+export function modulesLoadedAtActivation(): readonly string[] {
+  if (!modulesAfterActivation) throw new Error('recordActivation() was not called before the tests (see test/integration/index.ts)');
+  return modulesAfterActivation;
+}
+
 /** True when a runner that can take screenshots is listening (the code-server route; not test-electron). */
 export function canScreenshot(): boolean {
   return process.env.TLS_DOCTOR_SCREENSHOTS === '1';

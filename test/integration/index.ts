@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { recordActivation } from './helpers';
 
 /** Printed before the tests: the runner forwards the extension host's console to stdout from here on. */
 export const START_MARKER = '__TLS_DOCTOR_SUITE_START__';
@@ -42,6 +43,7 @@ function createMocha(): Mocha {
 /** Called by the extension host. Rejects when any test failed, which makes the run exit non-zero. */
 export async function run(): Promise<void> {
   const suite = process.env.TLS_DOCTOR_SUITE ?? 'trusted';
+  await recordActivation();
   const mocha = createMocha();
   for (const file of suiteFiles(suite)) mocha.addFile(file);
   console.log(START_MARKER);
