@@ -44,6 +44,18 @@ check_prereqs() {
   command -v make >/dev/null && command -v g++ >/dev/null \
     || fail "a C++ toolchain is missing (native modules are built from source): apt-get install -y build-essential python3"
   command -v python3 >/dev/null || fail "python3 is missing (node-gyp needs it): apt-get install -y python3"
+  use_local_node_headers
+}
+
+# node-gyp downloads Node's headers from nodejs.org unless told where they are; offline, use the installed ones.
+use_local_node_headers() {
+  [ -n "${npm_config_nodedir:-}" ] && return
+  local prefix; prefix="$(dirname "$(dirname "$(command -v node)")")"
+  if [ -f "$prefix/include/node/common.gypi" ]; then
+    export npm_config_nodedir="$prefix"
+  else
+    echo "setup.sh: warning: no Node headers under $prefix/include/node; node-gyp will try to download them" >&2
+  fi
 }
 
 install_code_server() {
