@@ -1,6 +1,7 @@
 // Offline chain building against one trust store, the way OpenSSL 3 does it by default (trusted-first, no partial
 // chains): from the leaf, look for an issuer in the store first, then among the certificates the server sent, until a
-// self-signed certificate from the store is reached. Only the building step is reproduced here; what OpenSSL checks
+// self-signed certificate from the store is reached (once a store certificate is used, only the store is searched
+// above it). Only the building step is reproduced here; what OpenSSL checks
 // after it (purpose, key and digest levels, validity) is taken from the one real handshake (see verify.ts).
 import { createHash, X509Certificate } from 'node:crypto';
 
@@ -116,7 +117,8 @@ export function buildPath(sent: readonly X509Certificate[], index: StoreIndex): 
     }
     if (fromStore && !path.includes(fromStore)) { path.push(fromStore); usedStore = true; continue; }
     if (selfSigned(top)) return untrusted(path, path.length === 1 ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'SELF_SIGNED_CERT_IN_CHAIN');
-    const next = sent.find((c) => !path.some((p) => p.fingerprint256 === c.fingerprint256) && signs(c, top));
+    // Above a store certificate OpenSSL only searches the store: the server's certificates are no longer considered.
+    const next = usedStore ? undefined : sent.find((c) => !path.some((p) => p.fingerprint256 === c.fingerprint256) && signs(c, top));
     if (next) { path.push(next); continue; }
     return untrusted(path, path.length === 1 ? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' : usedStore ? 'UNABLE_TO_GET_ISSUER_CERT' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
   }
