@@ -70,7 +70,10 @@ async function setSeverities(value: Record<string, string> | undefined): Promise
 describe('diagnostics', function () {
   this.timeout(60_000);
   before(async () => { await activateExtension(); });
-  after(async () => { await setSeverities(undefined); });
+  after(async () => {
+    await setSeverities(undefined);
+    await vscode.workspace.getConfiguration('tlsDoctor').update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+  });
 
   it('shows exact findings with rule codes, docs links and source in open files of several languages', async () => {
     for (const [rel, want] of Object.entries(EXPECTED)) {
@@ -136,6 +139,16 @@ describe('diagnostics', function () {
     await setSeverities(undefined);
     await expectHits(tf, [['config.terraform-insecure', 2, 2, 2, 17]], 'back to default');
     assert.strictEqual(ours(tf)[0].severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('leaves out files matched by tlsDoctor.scan.exclude, and brings them back when the setting is cleared', async () => {
+    const tf = uriOf('infra/main.tf');
+    const config = vscode.workspace.getConfiguration('tlsDoctor');
+    await config.update('scan.exclude', ['infra/**'], vscode.ConfigurationTarget.Workspace);
+    await expectHits(tf, [], 'findings of an excluded folder', 20_000);
+    assert.deepStrictEqual(hits(uriOf('deploy/kubeconfig.yaml')).length, 1, 'other folders keep theirs');
+    await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await expectHits(tf, [['config.terraform-insecure', 2, 2, 2, 17]], 'findings back after clearing the exclude', 20_000);
   });
 
   it('follows files created and deleted outside the editor', async () => {

@@ -44,10 +44,20 @@ export class ExcludeMatcher {
   }
 }
 
+/** Matchers per workspace folder, built on first use; dropped when an exclude setting changes. */
+const matchers = new Map<string, ExcludeMatcher>();
+
+/** Forgets cached matchers (call when files.exclude or tlsDoctor.scan.exclude change). */
+export function resetExcludes(): void {
+  matchers.clear();
+}
+
 /** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
 export function excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return undefined;
-  const rel = vscode.workspace.asRelativePath(uri, false);
-  return { matcher: new ExcludeMatcher(excludePatterns(folder)), rel };
+  const key = folder.uri.toString();
+  let matcher = matchers.get(key);
+  if (!matcher) matchers.set(key, (matcher = new ExcludeMatcher(excludePatterns(folder))));
+  return { matcher, rel: vscode.workspace.asRelativePath(uri, false) };
 }

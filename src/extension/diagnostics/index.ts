@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
-import { excludeFor } from './excludes';
+import { excludeFor, resetExcludes } from './excludes';
 import { DiagnosticsManager } from './manager';
 import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
 
@@ -45,8 +45,8 @@ function tracked(manager: DiagnosticsManager, uri: vscode.Uri): boolean {
 
 function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.workspace.onDidOpenTextDocument((doc) => manager.scanDocument(doc)),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) manager.schedule(e.document); }),
+    vscode.workspace.onDidOpenTextDocument((doc) => { if (manager.isLiveScheme(doc.uri)) manager.scanDocument(doc); }),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && manager.isLiveScheme(e.document.uri)) manager.schedule(e.document); }),
     vscode.workspace.onDidSaveTextDocument((doc) => manager.scanDocument(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       // A closed file keeps workspace results (re-read from disk: unsaved edits are gone); anything else is cleared.
@@ -90,6 +90,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
   return [
     onSettingsChanged(['rules.severity', 'testFiles.severity'], () => manager.renderAll()),
     onSettingsChanged(['scan.exclude', 'scan.maxFileSizeKB', 'files.exclude'], () => {
+      resetExcludes();
       for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
       if (manager.workspaceMode) void runner.run(vscode.ProgressLocation.Window);
     }),

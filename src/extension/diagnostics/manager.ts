@@ -65,6 +65,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     managers.add(this);
   }
 
+  /** True for user documents (files, unsaved, remote, virtual, user settings); false for output channels, git views… */
+  isLiveScheme(uri: vscode.Uri): boolean {
+    return SCHEMES.has(uri.scheme);
+  }
+
   /** True when a live document should be scanned: a user file, not excluded, in a language some family reads. */
   wantsDocument(doc: vscode.TextDocument): boolean {
     if (!SCHEMES.has(doc.uri.scheme)) return false;
