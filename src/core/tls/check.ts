@@ -104,7 +104,9 @@ async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], 
   const leafX = linked[0];
   const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(t.host) !== undefined;
   const reference = opts.extraCaFiles?.length ? '--ca' : 'node';
-  const aia = await aiaFacts(chain, stores.find((s) => s.name === reference)?.pems ?? [], timeoutMs, opts.signal);
+  // The AIA issuer only refines a rejected chain (incomplete vs unknown root): a verified one needs no network fetch.
+  const rejected = trust[reference]?.trusted === false;
+  const aia = rejected ? await aiaFacts(chain, stores.find((s) => s.name === reference)?.pems ?? [], timeoutMs, opts.signal) : undefined;
   return { host: t.host, port: t.port, chain, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
 }
 

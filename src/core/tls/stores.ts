@@ -58,8 +58,11 @@ function stablePems(key: string, parts: readonly (readonly string[])[]): readonl
   return pems;
 }
 
+/** One shared empty base, so stablePems sees the same parts on every check. */
+const NO_BASE: readonly string[] = [];
+
 /** A store read from files; a missing or empty file becomes a note rather than an error. */
-async function fileStore(name: string, files: readonly string[], base: readonly string[] = []): Promise<Store> {
+async function fileStore(name: string, files: readonly string[], base: readonly string[] = NO_BASE): Promise<Store> {
   const source = files.join(path.delimiter);
   try {
     const lists = await Promise.all(files.map(readCerts));

@@ -2,6 +2,7 @@
 // judged offline from the reference handshake must equal what OpenSSL says in a handshake with that store's own
 // context; where offline cannot be exact it must decline (undefined), and checkUrl then re-handshakes.
 import * as assert from 'assert';
+import * as http from 'node:http';
 import * as tls from 'node:tls';
 import { checkUrl } from '../../../src/core/tls/index';
 import type { CheckOptions, TrustVerdict } from '../../../src/core/tls/index';
@@ -128,6 +129,27 @@ describe('offline trust-store verdicts', function () {
     const r = await checkUrl(m.urls.ok, { ...ISOLATED, extraCaFiles: [m.rootFile] });
     assert.deepStrictEqual(r.connections?.map((c) => c.purpose), ['sent-chain']);
     assert.deepStrictEqual(Object.fromEntries(Object.values(r.trust).map((v) => [v.store, v.trusted])), { node: false, os: null, certifi: null, '--ca': true });
+  });
+
+  it('fetches the AIA issuer only for a rejected chain', async () => {
+    let fetches = 0;
+    const aia = http.createServer((_, res) => { fetches++; res.writeHead(404).end(); });
+    await new Promise<void>((resolve) => aia.listen(0, '127.0.0.1', resolve));
+    const leaf = m.pki.leaf({ aiaUrl: `http://127.0.0.1:${(aia.address() as { port: number }).port}/int.cer` });
+    const server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem }, (s) => s.end());
+    server.on('tlsClientError', () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      const verified = await checkUrl(url, { ...ISOLATED, extraCaFiles: [m.intermediateFile, m.rootFile] });
+      assert.strictEqual(verified.trust['--ca'].trusted, true);
+      assert.strictEqual(fetches, 0);
+      const rejected = await checkUrl(url, { ...ISOLATED, extraCaFiles: [m.rootFile] });
+      assert.strictEqual(rejected.trust['--ca'].trusted, false);
+      assert.strictEqual(fetches, 1);
+    } finally {
+      await Promise.all([server, aia].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
   });
 
   it('reads the chain as sent even when the server orders it badly and adds an unrelated certificate', async () => {
