@@ -2,7 +2,9 @@
 // judged offline from the reference handshake must equal what OpenSSL says in a handshake with that store's own
 // context; where offline cannot be exact it must decline (undefined), and checkUrl then re-handshakes.
 import * as assert from 'assert';
+import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { checkUrl } from '../../../src/core/tls/index';
 import type { CheckOptions, TrustVerdict } from '../../../src/core/tls/index';
@@ -129,6 +131,17 @@ describe('offline trust-store verdicts', function () {
     const r = await checkUrl(m.urls.ok, { ...ISOLATED, extraCaFiles: [m.rootFile] });
     assert.deepStrictEqual(r.connections?.map((c) => c.purpose), ['sent-chain']);
     assert.deepStrictEqual(Object.fromEntries(Object.values(r.trust).map((v) => [v.store, v.trusted])), { node: false, os: null, certifi: null, '--ca': true });
+  });
+
+  it('asks the Python interpreter for certifi once per process, even for concurrent checks', async () => {
+    const log = path.join(m.dir, 'python-runs.log');
+    const python = path.join(m.dir, 'fake-python');
+    await fs.writeFile(python, `#!/bin/sh\necho run >> '${log}'\necho '${m.rootFile}'\n`, { mode: 0o755 });
+    const opts = { ...ISOLATED, certifiPath: undefined, pythonPath: python };
+    const reports = await Promise.all([1, 2, 3, 4].map(() => checkUrl(m.urls.ok, opts)));
+    reports.push(await checkUrl(m.urls.ok, opts));
+    assert.ok(reports.every((r) => r.trust.certifi.trusted === true && r.trust.certifi.source === m.rootFile));
+    assert.strictEqual((await fs.readFile(log, 'utf8')).trim().split('\n').length, 1);
   });
 
   it('fetches the AIA issuer only for a rejected chain', async () => {
