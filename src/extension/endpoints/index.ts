@@ -65,12 +65,12 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   }
 
   async function probeCommand(arg?: ProbeArg): Promise<ProbeResult | Refused> {
-    const targets = targetsOf(tracker, arg);
-    if (targets.length === 0) return { refused: 'no-endpoint' };
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
       return { refused: 'untrusted' };
     }
+    const targets = targetsOf(tracker, arg);
+    if (targets.length === 0) return { refused: 'no-endpoint' };
     if (mode(targets[0].uri) === 'off') return { refused: 'off' };
     const { endpoint } = targets[0];
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },

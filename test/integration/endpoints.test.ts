@@ -1,0 +1,89 @@
+// The endpoints feature in a real VS Code (trusted workspace): a finding whose code calls a local server with a
+// private root gets a "Probe endpoint" CodeLens; probing appends the verdict and cause code to the diagnostic;
+// "Check all" lists the endpoint with days to expiry (and warns: the leaf expires within the warning window);
+// `auto` probes in the background after a scan. Only 127.0.0.1 may be probed (TLS_DOCTOR_PROBE_HOSTS), so fixture
+// files that mention other hosts never make the test connect anywhere else.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { CountingServer, countingServer, openRewritten, privatePki, tempDir } from './endpoints.fixture';
+import { activateExtension, screenshot, waitFor } from './helpers';
+
+type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; summary: string; causes: string[] }[] };
+type CheckAllEntry = { key: string; verdict?: string; causes: string[]; daysToExpiry?: number; expiring: boolean };
+
+function ours(doc: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'TLS Doctor');
+}
+
+describe('endpoints: probe referenced endpoints (trusted)', function () {
+  this.timeout(60_000);
+  let server: CountingServer;
+  let tmp: string;
+  const savedAllow = process.env.TLS_DOCTOR_PROBE_HOSTS;
+
+  before(async () => {
+    process.env.TLS_DOCTOR_PROBE_HOSTS = '127.0.0.1';
+    await activateExtension();
+    tmp = tempDir();
+    const pki = privatePki(tmp, 10); // expires within the default 30-day warning window
+    server = await countingServer(pki.key, pki.chain);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('tlsDoctor').update('probe.referencedEndpoints', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (savedAllow === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS; else process.env.TLS_DOCTOR_PROBE_HOSTS = savedAllow;
+  });
+
+  it('offers "Probe endpoint", and probing adds the verdict and cause to the diagnostic', async () => {
+    const doc = await openRewritten('billing.py', 'billing_live.py', { __PRIVATE_ROOT_URL__: server.url });
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('verify=False'));
+    await waitFor(() => ours(doc).some((d) => d.range.start.line === line), 15_000, 'the verify=False finding');
+    const lenses = await waitFor(async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return all.filter((l) => l.command?.command === 'tlsDoctor.probeEndpoint');
+    }, 10_000, 'a Probe endpoint CodeLens');
+    assert.strictEqual(lenses[0].range.start.line, line);
+    assert.match(lenses[0].command?.title ?? '', new RegExp(`Probe endpoint 127\\.0\\.0\\.1:${server.port}`));
+    assert.strictEqual(server.accepted(), 0, 'nothing connects before the user asks (onDemand)');
+
+    const r = await vscode.commands.executeCommand<ProbeResult>(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+    assert.strictEqual(r.url, `${server.url}/invoices`);
+    assert.strictEqual(r.verdict, 'fail');
+    assert.ok(r.causes.includes('untrusted-root'), r.causes.join(','));
+    assert.strictEqual(r.findings[0].remedy, 'trust-ca');
+    assert.ok(server.accepted() > 0);
+
+    const d = await waitFor(() => ours(doc).find((x) => x.range.start.line === line && x.message.includes('[untrusted-root]')), 10_000, 'the enriched diagnostic');
+    assert.match(d.message, /TLS Doctor IT Private Root/);
+    assert.match(d.message, /trust that CA/);
+    assert.ok(d.relatedInformation?.some((ri) => /remedy: trust-ca/.test(ri.message)), 'related information names the remedy');
+    await screenshot('endpoints-probe-verdict');
+  });
+
+  it('"Check all" lists the endpoint with its verdict, days to expiry and an expiry warning', async () => {
+    const results = await vscode.commands.executeCommand<CheckAllEntry[]>('tlsDoctor.endpoints.checkAll', { hosts: ['127.0.0.1'] });
+    const mine = results.find((e) => e.key === `127.0.0.1:${server.port}`);
+    assert.ok(mine, `endpoint listed in ${JSON.stringify(results.map((e) => e.key))}`);
+    assert.strictEqual(mine.verdict, 'fail');
+    assert.ok(mine.daysToExpiry !== undefined && mine.daysToExpiry >= 8 && mine.daysToExpiry <= 10, `days: ${mine.daysToExpiry}`);
+    assert.strictEqual(mine.expiring, true);
+    assert.ok(results.every((e) => e.key.startsWith('127.0.0.1:')), 'only allowed hosts were checked');
+  });
+
+  it('auto mode probes in the background after a scan', async () => {
+    await vscode.workspace.getConfiguration('tlsDoctor').update('probe.referencedEndpoints', 'auto', vscode.ConfigurationTarget.Workspace);
+    const second = await countingServer(...(() => { const p = privatePki(tempDir(), 90); return [p.key, p.chain] as const; })());
+    try {
+      const doc = await openRewritten('status.js', 'status_live.js', { __STATUS_URL__: second.url });
+      const d = await waitFor(() => ours(doc).find((x) => x.message.includes('[untrusted-root]')), 20_000, 'a diagnostic enriched without a command');
+      assert.match(d.message, new RegExp(`127\\.0\\.0\\.1:${second.port}`));
+      assert.ok(second.accepted() > 0);
+    } finally {
+      await second.close();
+    }
+  });
+});
