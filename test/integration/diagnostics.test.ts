@@ -159,6 +159,26 @@ describe('diagnostics', function () {
     await expectHits(uri, [], 'findings of a deleted file');
   });
 
+  it('moves findings with a renamed file', async () => {
+    const from = uriOf('deploy/kubeconfig.yaml');
+    const to = uriOf('deploy/dev-kubeconfig.yaml');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await expectHits(to, [['config.kubeconfig-insecure-skip-tls-verify', 6, 6, 6, 36]], 'findings at the new name');
+    await expectHits(from, [], 'no findings left at the old name');
+  });
+
+  it('on close without saving, a workspace file falls back to its on-disk findings', async () => {
+    const doc = await open('infra/main.tf');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(3, 0), '  skip_tls_verify = true\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await expectHits(doc.uri, [['config.terraform-insecure', 2, 2, 2, 17], ['config.terraform-insecure', 3, 2, 3, 24]], 'live findings of the unsaved edit');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await expectHits(doc.uri, [['config.terraform-insecure', 2, 2, 2, 17]], 'findings of the file on disk after close');
+  });
+
   it('shows findings from several languages in the Problems panel (screenshot)', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await open('app/client.py');
