@@ -223,8 +223,17 @@ function yaml(text: string): Surfaces {
     const valueCol = lines[i].text.length - m[4].length;
     if (RUN_KEYS.has(key)) out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
     else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
+    // Text inside a block scalar (`description: |`) is data, not keys: never read `run:` lines out of prose.
+    if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(m[4])) i = blockEnd(lines, i + 1, m[1].length + m[2].length) - 1;
   }
   return out;
+}
+
+/** Index of the first line after a block scalar that starts at `from` and belongs to a node indented `parentCol`. */
+function blockEnd(lines: Line[], from: number, parentCol: number): number {
+  let j = from;
+  while (j < lines.length && (lines[j].text.trim() === '' || lines[j].text.length - lines[j].text.trimStart().length > parentCol)) j++;
+  return j;
 }
 
 function isEmptyValue(v: string): boolean {

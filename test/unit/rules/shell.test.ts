@@ -179,8 +179,12 @@ describe('rules: shell', () => {
       const k8s = 'containers:\n  - name: app\n    env:\n      - name: NODE_TLS_REJECT_UNAUTHORIZED\n        value: "0"\n      - name: OTHER\n        value: "0"\n';
       assert.deepStrictEqual(hits(k8s, 'deploy.yaml').map(([id, l, c]) => [id, l, c]), [['env.node-tls-reject-unauthorized', 4, 9]]);
     });
-    it('ignores commands in comments and non-command keys', () => {
+    it('ignores commands in comments, non-command keys and prose blocks', () => {
       expectNone('name: curl -k\ndescription: "use curl -k"\n# run: curl -k x\nsteps:\n  - run: echo ok\n', 'ci.yml');
+      expectNone('inputs:\n  url:\n    description: |\n      Behind the proxy you may be tempted to\n      run: curl -k $URL\n    required: true\n', 'action.yml');
+    });
+    it('still reads keys after a prose block', () => {
+      expectOne('description: |\n  text\nruns:\n  steps:\n    - run: curl -k x\n', 'action.yml', 'shell.curl-insecure', '-k');
     });
   });
 });
