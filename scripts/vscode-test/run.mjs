@@ -158,7 +158,9 @@ const overall = setTimeout(() => {
   report({ passes: 0, failures: 1, pending: 0 });
   void exitWith(1);
 }, TIMEOUT_S * 1000 + 30_000);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`[runner] ${sig}: cleaning up`); void exitWith(130); });
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(sig, () => { log(`[runner] ${sig}: cleaning up`); void exitWith(code); });
+}
 
 main().then(
   (code) => { clearTimeout(overall); return exitWith(code); },
