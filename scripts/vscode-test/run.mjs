@@ -7,7 +7,10 @@
 // Prints the extension host's console (mocha's report), ends with "integration: N passed, N failed" and exits
 // non-zero on any failure. Env: TLS_DOCTOR_GREP=<regex> runs matching tests only; TLS_DOCTOR_IT_TIMEOUT_S
 // (default 1200) bounds the whole run; TLS_DOCTOR_VERBOSE=1 also prints workbench/server logs;
-// TLS_DOCTOR_KEEP_TMP=1 keeps the temp folders; MOCHA_SUMMARY_FILE receives {passes,failures,pending} as JSON.
+// TLS_DOCTOR_KEEP_TMP=1 keeps the temp folders; MOCHA_SUMMARY_FILE receives {passes,failures,pending} as JSON;
+// TLS_DOCTOR_START_TIMEOUT_S (default 150): a suite whose tests have not started by then is relaunched once (a
+// workbench that never loads the extension host was seen on a heavily loaded machine); TLS_DOCTOR_UPDATE_SCREENSHOTS=1
+// saves screenshots into docs/images/ (what the README shows) instead of test-results/screenshots/.
 // Flags: --no-build, --suite trusted|untrusted (repeatable).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ const START_MARKER = '__TLS_DOCTOR_SUITE_START__';
 const TIMEOUT_S = Number(process.env.TLS_DOCTOR_IT_TIMEOUT_S || 1200);
 const VERBOSE = process.env.TLS_DOCTOR_VERBOSE === '1';
 const DEADLINE = Date.now() + TIMEOUT_S * 1000; // for the whole run, build included
+const START_TIMEOUT_S = Number(process.env.TLS_DOCTOR_START_TIMEOUT_S || 150);
+const IMAGES_DIR = process.env.TLS_DOCTOR_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results', 'screenshots');
 
 const live = { server: undefined, context: undefined, tmp: [], testsOut: DEFAULT_TESTS_OUT, removeTests: undefined }; // what cleanup() must end and remove
 
@@ -60,7 +65,7 @@ function makeNoise() {
  */
 function routeConsole(line, state, noise) {
   const { text, logService, level } = line;
-  if (text.includes(START_MARKER)) { state.inSuite = true; return; }
+  if (text.includes(START_MARKER)) { state.inSuite = true; state.onStart?.(); return; }
   const i = text.indexOf(RESULT_MARKER);
   if (i >= 0) { Object.assign(state.result, JSON.parse(text.slice(i + RESULT_MARKER.length))); state.inSuite = false; return; }
   if (state.inSuite && logService) log(level === 'INFO' ? text : `[${level}] ${text}`);
@@ -74,23 +79,37 @@ function withTimeout(promise, ms, what) {
 }
 
 async function runSuite(suite) {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptSuite(suite);
+    if (outcome.started || attempt === 2 || Date.now() > DEADLINE) return outcome.counts;
+    log(`[runner] suite "${suite}": the tests did not start within ${START_TIMEOUT_S} s; relaunching once`);
+  }
+}
+
+/** One launch of a suite; `started` tells whether the tests module began to run (else the launch may be retried). */
+async function attemptSuite(suite) {
   const dirs = makeDirs(suite);
   const noise = makeNoise();
   const state = { inSuite: false, result: {} };
+  const started = new Promise((resolve) => { state.onStart = resolve; });
   // EXTENSIONS_GALLERY={}: no marketplace, so the workbench never looks anything up on the internet.
   const env = { ...process.env, TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_SCREENSHOTS: '1', EXTENSIONS_GALLERY: '{}' };
   log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite === 'trusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
-  const started = Date.now();
+  const t0 = Date.now();
   let code = 1;
+  let didStart = false;
   try {
-    code = await withTimeout(openWorkbench(suite, dirs, env, state, noise), DEADLINE - Date.now(), `suite "${suite}"`);
+    const run = openWorkbench(suite, dirs, env, state, noise);
+    await withTimeout(Promise.race([started, run]), START_TIMEOUT_S * 1000, `start of suite "${suite}"`);
+    didStart = state.inSuite || state.result.passes !== undefined;
+    code = await withTimeout(run, DEADLINE - Date.now(), `suite "${suite}"`);
   } catch (e) {
     log(`[runner] ERROR: ${e.message}`);
   }
-  log(`[runner] suite "${suite}" finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${code}`);
+  log(`[runner] suite "${suite}" finished in ${((Date.now() - t0) / 1000).toFixed(1)} s, exit code ${code}`);
   if (code !== 0 || state.result.passes === undefined) noise.dump();
   await cleanupSuite();
-  return summarize(suite, code, state.result);
+  return { started: didStart, counts: summarize(suite, code, state.result) };
 }
 
 /** Starts the server and the browser, opens the workbench on the workspace copy and resolves with the exit code. */
@@ -100,7 +119,7 @@ async function openWorkbench(suite, dirs, env, state, noise) {
   const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
   const { context, page } = await launchBrowser(dirs.chromium);
   live.context = context;
-  const { exited } = await wirePage(page, { imagesDir: join(ROOT, 'docs', 'images'), log, onConsole: (line) => routeConsole(line, state, noise) });
+  const { exited } = await wirePage(page, { imagesDir: IMAGES_DIR, log, onConsole: (line) => routeConsole(line, state, noise) });
   await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(live.testsOut, 'index.js')));
   return Promise.race([exited, serverDied]);
 }

@@ -93,6 +93,7 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<stri
     console.log(`screenshot "${name}" skipped: this runner cannot take screenshots`);
     return undefined;
   }
+  await clearNotifications(); // toasts left by earlier tests would cover the part of the UI being shown
   const ack = path.join(os.tmpdir(), `tls-doctor-shot-${process.pid}-${Date.now()}-${name}.ack`);
   console.log(`${SCREENSHOT_MARKER} ${JSON.stringify({ name, ack })}`);
   const saved = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `screenshot "${name}"`);
