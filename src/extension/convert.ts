@@ -39,9 +39,19 @@ export function fromSeverity(s: vscode.DiagnosticSeverity): Severity {
   return 'info';
 }
 
+let bundledDocs: vscode.Uri | undefined;
+
+/**
+ * Links diagnostics to the rule pages shipped inside the extension (docs/rules/ is in the .vsix), so the link opens
+ * offline, on remote hosts, and whatever the repository URL is. Without it, links go to the repository.
+ */
+export function useBundledDocs(extensionUri: vscode.Uri): void {
+  bundledDocs = vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+}
+
 /** Uri of a rule's documentation page (the diagnostic's code link). */
 export function ruleDocsUri(ruleId: string): vscode.Uri {
-  return vscode.Uri.parse(ruleDocsUrl(ruleId));
+  return bundledDocs ? vscode.Uri.joinPath(bundledDocs, `${ruleId}.md`) : vscode.Uri.parse(ruleDocsUrl(ruleId));
 }
 
 /** The rule id of a diagnostic (its `code.value`), or undefined when it is not one of ours. */

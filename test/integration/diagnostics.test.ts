@@ -82,6 +82,8 @@ describe('diagnostics', function () {
       for (const d of ours(uriOf(rel))) {
         const code = d.code as { value: string; target: vscode.Uri };
         assert.match(code.target.toString(), new RegExp(`/docs/rules/${code.value.replace(/\./g, '\\.')}\\.md$`), 'code links to the rule page');
+        const page = await vscode.workspace.fs.readFile(code.target); // the page ships with the extension
+        assert.match(Buffer.from(page).toString('utf8'), /^# /m, `${code.target} is a readable docs page`);
         assert.ok(d.message.length > 10, 'has a message');
       }
     }

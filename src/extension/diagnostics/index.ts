@@ -1,6 +1,7 @@
 // Wires live diagnostics: editor events (open, type, save, close), file-system events (create, change, delete,
 // rename), setting changes, the "Scan Workspace" command and the background scan on activation.
 import * as vscode from 'vscode';
+import { useBundledDocs } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
 import { excludeFor, resetExcludes } from './excludes';
@@ -100,6 +101,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
 /** Registers the diagnostic collection, live scanning, tlsDoctor.scanWorkspace and the scan on activation. */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): DiagnosticsManager {
   const { log } = services;
+  useBundledDocs(context.extensionUri);
   const manager = new DiagnosticsManager(log);
   const runner = new ScanRunner(manager, log);
   context.subscriptions.push(
