@@ -3,7 +3,8 @@
 // (Prometheus/Traefik `insecure_skip_verify`, Ansible `validate_certs`), TOML, and Terraform/HCL providers. Each
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
-import { baseName, Doc, docOf, findingAt, isDynamic } from './env';
+import { baseName, Doc, docOf, isDynamic } from './env';
+import { finding } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
 const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'] = 'none', severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
@@ -59,7 +60,7 @@ function keyValue(doc: Doc, re: RegExp, rule: RuleMeta, insecure: (value: string
     const value = unquote(m[m.length - 1] ?? '');
     if (isDynamic(value) || !insecure(value, m[1])) return;
     const last = m.indices[m.length - 1] ?? m.indices[1]!;
-    out.push(findingAt(doc, rule, at + m.indices[1]![0], at + last[1], [at, at + line.length]));
+    out.push(finding(doc, rule, at + m.indices[1]![0], at + last[1], [at, at + line.length]));
   });
 }
 
@@ -92,7 +93,7 @@ function gitconfig(doc: Doc, out: Finding[]): void {
     const m = /^\s*(sslverify)\s*=\s*("[^"]*"|[^\s;#]+)/di.exec(line.replace(/^\s*\[[^\]]*\]/, (s) => ' '.repeat(s.length)));
     if (!m?.indices || !(inHttp || section?.[1].toLowerCase() === 'http')) return;
     if (!FALSY.test(unquote(m[2]))) return;
-    out.push(findingAt(doc, CFG.git, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+    out.push(finding(doc, CFG.git, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
   });
 }
 
@@ -125,7 +126,7 @@ function ansibleInline(doc: Doc, out: Finding[]): void {
     const code = line.replace(/\s#.*$/, '');
     ANSIBLE_INLINE.lastIndex = 0;
     for (let m = ANSIBLE_INLINE.exec(code); m?.indices; m = ANSIBLE_INLINE.exec(code)) {
-      out.push(findingAt(doc, CFG.ansible, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+      out.push(finding(doc, CFG.ansible, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
     }
   });
 }
@@ -150,7 +151,7 @@ function vscodeSettings(doc: Doc, path: string, out: Finding[]): void {
 
 function pushProperty(doc: Doc, val: JsonNode, out: Finding[]): void {
   const prop = val.parent!;
-  out.push(findingAt(doc, CFG.vscode, prop.offset, val.offset + val.length));
+  out.push(finding(doc, CFG.vscode, prop.offset, val.offset + val.length));
 }
 
 // ---- dispatch --------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // (Source, SourceBuilder) that the shell and config families share.
 import { parseTree, Node as JsonNode } from 'jsonc-parser';
 import { lineStartsOf } from './lexer';
-import { rangeOf } from './match';
+import { finding } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
 const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
@@ -80,22 +80,10 @@ export function docOf(text: string): Doc {
   return { text, lineStarts: lineStartsOf(text) };
 }
 
-/** A finding for `rule` at file offsets [start, end). */
-export function findingAt(doc: Doc, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
-  return {
-    ruleId: rule.id,
-    range: rangeOf(doc, start, end),
-    severity: rule.severity,
-    message: message ?? rule.title,
-    value: doc.text.slice(start, end),
-    context: context ? rangeOf(doc, context[0], context[1]) : undefined,
-  };
-}
-
 /** Judges one assignment and appends its finding, if any. */
 export function checkEnv(doc: Doc, a: EnvAssignment, out: Finding[]): void {
   const rule = envRuleFor(a.name, a.value);
-  if (rule) out.push(findingAt(doc, rule, a.start, a.end, a.context));
+  if (rule) out.push(finding(doc, rule, a.start, a.end, a.context));
 }
 
 /**

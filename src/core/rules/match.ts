@@ -135,7 +135,7 @@ export function calleeStart(lexed: Lexed, open: number): number {
 }
 
 /** Builds a finding from offsets: `value` is the text at [start, end), `context` the call or statement. */
-export function finding(lexed: Lexed, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
+export function finding(lexed: Pick<Lexed, 'text' | 'lineStarts'>, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
   return {
     ruleId: rule.id,
     range: rangeOf(lexed, start, end),

@@ -5,7 +5,8 @@
 // Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
 // another command, a flag inside a quoted message, or a comment is not a finding.
 import { surfacesOf, isShellSurface } from './ci';
-import { checkEnv, Doc, docOf, ENV, EnvAssignment, findingAt, Source } from './env';
+import { checkEnv, Doc, docOf, ENV, EnvAssignment, Source } from './env';
+import { finding } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
 const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
@@ -159,7 +160,7 @@ interface Ctx {
 function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: readonly Word[]): void {
   const [start, end] = ctx.src.span(from.start, to.end);
   const context = cmd?.length ? ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end) : undefined;
-  ctx.out.push(findingAt(ctx.doc, rule, start, end, context));
+  ctx.out.push(finding(ctx.doc, rule, start, end, context));
 }
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
@@ -327,7 +328,7 @@ function mavenFlags(ctx: Ctx): void {
   MAVEN.lastIndex = 0;
   for (let m = MAVEN.exec(ctx.src.text); m; m = MAVEN.exec(ctx.src.text)) {
     const [start, end] = ctx.src.span(m.index, m.index + m[0].length);
-    ctx.out.push(findingAt(ctx.doc, SH.maven, start, end));
+    ctx.out.push(finding(ctx.doc, SH.maven, start, end));
   }
 }
 
