@@ -28,10 +28,11 @@ describe('scan: lexer', () => {
     assert.strictEqual(lx.code, 'a     \nc         e');
     assert.deepStrictEqual(lx.lineStarts, [0, 7]);
   });
-  it('lexes a 10,000-line file in a few milliseconds', () => {
+  it('lexes a 10,000-line file keeping every offset (its speed is measured by npm run bench)', () => {
     const text = 'import requests\nr = requests.get("https://example.test", verify=True)  # fine\n'.repeat(5000);
-    const t = performance.now();
-    lex(text, SYNTAX.python);
-    assert.ok(performance.now() - t < 100, 'lexing took too long');
+    const lx = lex(text, SYNTAX.python);
+    assert.strictEqual(lx.code.length, text.length);
+    assert.strictEqual(lx.lineStarts.length, 10001);
+    assert.strictEqual(lx.code.split('\n')[9999].trimEnd(), 'r = requests.get("https://example.test", verify=True)');
   });
 });

@@ -48,14 +48,21 @@ describe('scan: scanText', () => {
     }
   });
 
-  it('re-scans a 10,000-line file with findings fast (target 10 ms; asserted < 30 ms, median of 5)', () => {
+  it('re-scans a 10,000-line file and finds each of its findings on the right line (speed: npm run bench)', () => {
     const lines: string[] = [];
     for (let i = 0; i < 10000; i++) lines.push(i % 500 === 0 ? 'r = requests.get(u, verify=False)' : `x${i} = compute(a, b, ssl_opts)  # line ${i}`);
     const text = lines.join('\n');
-    scanText(text, 'big.py');
-    const times = [1, 2, 3, 4, 5].map(() => { const t = performance.now(); scanText(text, 'big.py'); return performance.now() - t; }).sort((a, b) => a - b);
-    assert.strictEqual(scanText(text, 'big.py').length, 20);
-    // The target is 10 ms (the benchmark prints the real figure); a shared CI machine gets headroom here.
-    assert.ok(times[2] < 30, `median ${times[2].toFixed(1)} ms`);
+    const first = scanText(text, 'big.py');
+    assert.deepStrictEqual(first.map((f) => f.range.start.line), Array.from({ length: 20 }, (_, k) => k * 500));
+    assert.deepStrictEqual(scanText(text, 'big.py'), first, 'a re-scan gives the same findings');
+  });
+
+  it('every rule of every family has a docs page and a row in docs/rules/README.md', () => {
+    const fs = require('fs') as typeof import('fs');
+    const index = fs.readFileSync('docs/rules/README.md', 'utf8');
+    for (const r of allRules()) {
+      assert.ok(fs.existsSync(`docs/rules/${r.id}.md`), `docs/rules/${r.id}.md is missing`);
+      assert.ok(index.includes(`(${r.id}.md)`), `docs/rules/README.md has no link to ${r.id}.md`);
+    }
   });
 });
