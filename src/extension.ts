@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createLog } from './extension/log';
 import { Services } from './extension/services';
+import { ProbeService } from './extension/endpoints/service';
 import { registerCheckUrl } from './extension/checkUrl';
 import { registerDiagnostics } from './extension/diagnostics';
 import { registerEndpoints } from './extension/endpoints';
@@ -10,7 +11,8 @@ import { registerFixes } from './extension/fixes';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog(context);
-  const services: Services = { log };
+  const services: Services = { log, probes: new ProbeService(log) };
+  context.subscriptions.push(services.probes);
   log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
   // Features: keep this list one line per feature.
   registerCheckUrl(context, services);

@@ -1,6 +1,9 @@
 // Every `tlsDoctor.*` setting, read through small `from(raw)` functions with the manifest's defaults and bounds, so
 // a hand-edited settings.json with a wrong type never breaks a feature. One reader per section; callers re-read on
-// `onSettingsChanged` (cheap: getConfiguration is a lookup).
+// `onSettingsChanged` (cheap: getConfiguration is a lookup). Paths in settings are resolved here too (against the
+// resource's workspace folder), so no feature reads or resolves a setting on its own.
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SeveritySetting } from '../core/rules/types';
 
@@ -66,25 +69,68 @@ export function scanSettings(scope?: Scope): ScanSettings {
   return scanSettingsFrom(section(scope));
 }
 
-/** tlsDoctor.check.* and tlsDoctor.pythonPath, raw (paths not resolved: see checkUrl/config.ts for that). */
-export interface CheckSettingsRaw {
-  readonly codeLens: boolean;
-  readonly timeoutMs: number;
-  readonly repeat: number;
-  readonly extraCaFiles: readonly string[];
-  readonly pythonPath: string;
+/** The workspace folder that `uri` belongs to, else the first one (settings' relative paths resolve against it). */
+export function folderFor(uri?: vscode.Uri): vscode.WorkspaceFolder | undefined {
+  return (uri && vscode.workspace.getWorkspaceFolder(uri)) || vscode.workspace.workspaceFolders?.[0];
 }
 
-/** Check settings for a resource. */
-export function checkSettings(scope?: Scope): CheckSettingsRaw {
-  const raw = section(scope);
+/** Expands `~` and `${workspaceFolder}`, and makes relative paths relative to the workspace folder. */
+export function resolvePath(p: string, folder?: vscode.WorkspaceFolder): string {
+  let out = p.trim().replace(/\$\{workspaceFolder\}/g, folder?.uri.fsPath ?? '');
+  if (out === '~' || out.startsWith('~/')) out = path.join(os.homedir(), out.slice(1));
+  return path.isAbsolute(out) || !folder ? out : path.join(folder.uri.fsPath, out);
+}
+
+/** Options for one TLS check (the core's CheckOptions subset that settings decide), paths resolved. */
+export interface CheckOptionsFromSettings {
+  readonly timeoutMs: number;
+  readonly repeat: number;
+  readonly extraCaFiles: string[];
+  /** Undefined: the core's default (`python3` on PATH). */
+  readonly pythonPath?: string;
+}
+
+/** tlsDoctor.check.* and tlsDoctor.pythonPath for a resource, with paths resolved against its workspace folder. */
+export interface CheckSettings extends CheckOptionsFromSettings {
+  readonly codeLens: boolean;
+}
+
+/** Check settings for `uri` (or the workspace). */
+export function checkSettings(uri?: vscode.Uri): CheckSettings {
+  const raw = section(uri);
+  const folder = folderFor(uri);
+  const python = pythonFor(str(raw.get('pythonPath'), ''), uri);
   return {
     codeLens: bool(raw.get('check.codeLens'), true),
     timeoutMs: num(raw.get('check.timeoutMs'), 5000, 100, 120_000),
     repeat: Math.round(num(raw.get('check.repeat'), 3, 1, 50)),
-    extraCaFiles: strings(raw.get('check.extraCaFiles')),
-    pythonPath: str(raw.get('pythonPath'), '').trim(),
+    extraCaFiles: strings(raw.get('check.extraCaFiles')).map((f) => resolvePath(f, folder)),
+    ...(python ? { pythonPath: python } : {}),
   };
+}
+
+/** Just the probe options of checkSettings(uri), to pass to the core's checkUrl. */
+export function checkOptions(uri?: vscode.Uri): CheckOptionsFromSettings {
+  const s = checkSettings(uri);
+  return { timeoutMs: s.timeoutMs, repeat: s.repeat, extraCaFiles: s.extraCaFiles, ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}) };
+}
+
+/**
+ * The interpreter whose certifi is checked: tlsDoctor.pythonPath, else the Python extension's active interpreter if
+ * that extension is already running (never activated from here: it is slow to start), else undefined (core: python3).
+ */
+function pythonFor(configured: string, uri?: vscode.Uri): string | undefined {
+  const p = configured.trim();
+  // A bare command name ("python3") is looked up on PATH; only something path-like is resolved against the folder.
+  if (p) return /[\\/]|^~|\$\{/.test(p) ? resolvePath(p, folderFor(uri)) : p;
+  type PyApi = { environments?: { getActiveEnvironmentPath?(r?: vscode.Uri): { path?: string } } };
+  const py = vscode.extensions.getExtension<PyApi>('ms-python.python');
+  if (!py?.isActive) return undefined;
+  try {
+    return py.exports?.environments?.getActiveEnvironmentPath?.(uri)?.path || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** tlsDoctor.probe.* and tlsDoctor.endpoints.*. */
@@ -121,6 +167,21 @@ export function devcertSettings(scope?: Scope): DevcertSettings {
     validityDays: Math.round(num(raw.get('devcert.validityDays'), 825, 1, 825)),
     nameConstrained: bool(raw.get('devcert.nameConstrained'), false),
   };
+}
+
+/**
+ * tlsDoctor.devcert.outDir inside `folder`: the setting is documented as workspace-relative; an absolute value is
+ * honoured as the user's explicit choice.
+ */
+export function outDirIn(folder: vscode.WorkspaceFolder): vscode.Uri {
+  const rel = devcertSettings(folder.uri).outDir;
+  return path.isAbsolute(rel) ? vscode.Uri.file(rel) : vscode.Uri.joinPath(folder.uri, rel);
+}
+
+/** The out dir of the workspace folder `uri` belongs to (else the first folder); undefined without a folder. */
+export function devcertOutDir(uri?: vscode.Uri): vscode.Uri | undefined {
+  const folder = folderFor(uri);
+  return folder && outDirIn(folder);
 }
 
 /** Calls `listener` when any of `keys` (relative to `tlsDoctor.`, e.g. `rules.severity`) changes for any scope. */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { loadCerts } from '../lazy';
-import { folderFor, outDirUri } from './config';
+import { folderFor, outDirIn } from '../settings';
 import { anchorCert, envLines, safeFileStem } from './model';
 
 function pemText(pem: string): string {
@@ -23,15 +23,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 function defaultTarget(report: CheckReport, suffix: string): vscode.Uri | undefined {
   const folder = folderFor(vscode.window.activeTextEditor?.document.uri);
-  return folder ? vscode.Uri.joinPath(outDirUri(folder), `${safeFileStem(report.host)}-${suffix}`) : undefined;
+  return folder ? vscode.Uri.joinPath(outDirIn(folder), `${safeFileStem(report.host)}-${suffix}`) : undefined;
 }
 
 /** Lists the out dir in the folder's .gitignore when `uri` is inside it (as tlsDoctor.devcert.outDir promises). */
 async function ignoreOutDir(uri: vscode.Uri): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return;
-  const rel = path.relative(folder.uri.fsPath, outDirUri(folder).fsPath);
-  const inside = path.relative(outDirUri(folder).fsPath, uri.fsPath);
+  const rel = path.relative(folder.uri.fsPath, outDirIn(folder).fsPath);
+  const inside = path.relative(outDirIn(folder).fsPath, uri.fsPath);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || inside.startsWith('..') || path.isAbsolute(inside)) return;
   const file = vscode.Uri.joinPath(folder.uri, '.gitignore');
   const old = (await exists(file)) ? Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8') : '';

@@ -1,7 +1,7 @@
 // "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
 // version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
 import * as vscode from 'vscode';
-import { codeLensEnabled } from './config';
+import { checkSettings } from '../settings';
 import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, UrlHit } from './urls';
 
 const COMMAND = 'tlsDoctor.checkUrl';
@@ -35,7 +35,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!codeLensEnabled(doc.uri)) return [];
+    if (!checkSettings(doc.uri).codeLens) return [];
     return lensTargets(this.hits(doc)).map(({ hit, title, origin }) => new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
       title, command: COMMAND, arguments: [hit.url], tooltip: `Check the certificate chain of ${origin} against each trust store`,
     }));

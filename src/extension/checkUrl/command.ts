@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { loadTls } from '../lazy';
-import { checkSettings } from './config';
+import { checkOptions } from '../settings';
 import { logLine } from './model';
 import { urlAt } from './urls';
 
@@ -65,7 +65,7 @@ async function askUrl(): Promise<string | undefined> {
 
 /** Runs the probe with a cancellable progress notification; undefined when cancelled. */
 async function probe(url: string, label: string): Promise<CheckReport | undefined> {
-  const settings = checkSettings(vscode.window.activeTextEditor?.document.uri);
+  const settings = checkOptions(vscode.window.activeTextEditor?.document.uri);
   const tls = loadTls();
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: checking ${label}…`, cancellable: true },

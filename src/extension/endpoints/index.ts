@@ -1,6 +1,6 @@
 // Wires the endpoints feature: the diagnostic decorator (verdicts on findings), the "Probe endpoint" CodeLens and
 // command, background probing in `auto` mode, the "TLS Endpoints" tree and "Check all". Nothing here connects
-// anywhere in an untrusted workspace: every probe goes through ProbeService.probe(), which refuses.
+// anywhere in an untrusted workspace: every probe goes through the shared ProbeService (services.probes), which refuses.
 import * as vscode from 'vscode';
 import { endpointKey, EndpointVerdict, enrich, mapLimited } from '../../core/endpoints/index';
 import { addDiagnosticDecorator, onDidRenderFindings, rerenderDiagnostics } from '../diagnostics/manager';
@@ -8,13 +8,13 @@ import { toRange } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, probeSettings } from '../settings';
 import { endpointDecorator } from './decorate';
-import { ProbeService } from './service';
+import type { ProbeService, Refusal } from './service';
 import { FindingEndpoints } from './tracker';
 import { describe, EndpointsTree } from './tree';
 
 /** What tlsDoctor.probeEndpoint and tlsDoctor.endpoints.checkAll return when they won't connect. */
 export interface Refused {
-  readonly refused: 'untrusted' | 'off' | 'no-endpoint';
+  readonly refused: Refusal | 'no-endpoint';
 }
 
 /** One result of "Check all". */
@@ -29,12 +29,12 @@ export interface CheckAllEntry {
 
 /** Registers everything in the file comment. */
 export function registerEndpoints(context: vscode.ExtensionContext, services: Services): void {
-  const probes = new ProbeService(services.log);
+  const probes = services.probes;
   const tracker = new FindingEndpoints();
   const tree = new EndpointsTree(probes);
   const lenses = new ProbeLenses(tracker, probes);
   context.subscriptions.push(
-    probes, tracker, tree, lenses,
+    tracker, tree, lenses,
     vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
     addDiagnosticDecorator(endpointDecorator(tracker, probes)),
@@ -54,7 +54,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   /** Background probes of the endpoints of one file's findings (auto mode; cached, limited, trusted only). */
   function probeFile(uri: vscode.Uri): void {
     if (!vscode.workspace.isTrusted) return;
-    for (const { endpoint } of tracker.in(uri)) void probes.probe(endpoint).catch((e) => services.log.warn(`probe of ${endpoint.url} failed: ${(e as Error).message}`));
+    for (const { endpoint } of tracker.in(uri)) void probes.probe(endpoint, { scope: uri }).catch((e) => services.log.warn(`probe of ${endpoint.url} failed: ${(e as Error).message}`));
   }
 
   /** A new report: re-render the files whose findings use that endpoint, the lenses and the tree. */
@@ -74,8 +74,8 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     if (mode(targets[0].uri) === 'off') return { refused: 'off' };
     const { endpoint } = targets[0];
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },
-      () => probes.probe(endpoint, arg?.force ?? true));
-    if (!report) return { refused: 'untrusted' };
+      () => probes.probe(endpoint, { force: arg?.force ?? true, scope: targets[0].uri }));
+    if (!report) return { refused: probes.refusal(endpoint.host, targets[0].uri) ?? 'untrusted' };
     return { url: endpoint.url, verdict: report.verdict, causes: report.causes.map((c) => c.code), findings: targets.map((t) => enrich(report, t.ruleId)) };
   }
 
@@ -88,7 +88,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     const warningDays = probeSettings().expiryWarningDays;
     const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: checking endpoints', cancellable: true },
       (progress, token) => mapLimited(all, 4, async (e): Promise<CheckAllEntry> => {
-        const report = token.isCancellationRequested ? undefined : await probes.probe(e, true).catch(() => undefined);
+        const report = token.isCancellationRequested ? undefined : await probes.probe(e, { force: true }).catch(() => undefined);
         progress.report({ increment: 100 / Math.max(1, all.length), message: e.key });
         const d = describe(report, warningDays);
         return { key: e.key, url: e.url, verdict: report?.verdict, causes: report?.causes.map((c) => c.code) ?? [], ...(d.days !== undefined ? { daysToExpiry: d.days } : {}), expiring: d.days !== undefined && d.days <= warningDays };

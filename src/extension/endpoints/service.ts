@@ -1,11 +1,17 @@
-// The one place the endpoints feature opens connections. Every probe goes through `probe()`, which refuses in an
-// untrusted workspace, caches per host:port, shares concurrent probes and caps how many run at once. The probe code
-// (dist/tls.js) is loaded on first use only, through loadTls().
+// The one place the extension probes the endpoints that findings refer to, shared through `Services.probes` by the
+// endpoints feature (lenses, tree, decorated diagnostics) and the quick-fixes (the CA to trust, "Remove verify=False").
+// Every probe goes through `probe()`, which refuses in an untrusted workspace, outside the TLS_DOCTOR_PROBE_HOSTS
+// allow-list and (for a resource) when tlsDoctor.probe.referencedEndpoints is off; it caches per host:port, shares
+// concurrent probes and caps how many run at once. Verdicts are read from the cached report as structured data
+// (core/endpoints enrich()); the text on diagnostics is for people only. The probe code (dist/tls.js) is loaded on
+// first use only, through loadTls().
 import * as vscode from 'vscode';
-import { endpointKey, enrich, EndpointVerdict, Limiter, ResultCache } from '../../core/endpoints/index';
+import { endpointKey, enrich, Limiter, resolveEndpoint, ResultCache } from '../../core/endpoints/index';
+import type { Endpoint, EndpointVerdict } from '../../core/endpoints/index';
+import type { Finding } from '../../core/rules/types';
 import type { CheckReport } from '../../core/tls/types';
 import { loadTls } from '../lazy';
-import { checkSettings } from '../checkUrl/config';
+import { checkOptions, probeSettings } from '../settings';
 
 /** Results stay fresh for five minutes: long enough for a scan's worth of findings, short enough to see a fix. */
 const TTL_MS = 5 * 60_000;
@@ -18,7 +24,40 @@ const MAX_CONCURRENT = 4;
 const ALLOW_ENV = 'TLS_DOCTOR_PROBE_HOSTS';
 
 /** Why a probe did not happen. */
-export type Refusal = 'untrusted' | 'not-allowed';
+export type Refusal = 'untrusted' | 'not-allowed' | 'off';
+
+/** What a probe says about one finding: its endpoint, the verdict for its client, and that client's public roots. */
+export interface FindingVerdict {
+  readonly endpoint: Endpoint;
+  readonly verdict: EndpointVerdict;
+  /** certifi's cacert.pem as the probe found it, so a Python bundle keeps the roots that client already trusts. */
+  readonly certifi?: string;
+  /** When the report was made (ms since the epoch). */
+  readonly at: number;
+}
+
+/** Where a probe is for: the resource whose settings apply (probe options, referencedEndpoints). */
+export interface ProbeOptions {
+  /** Ignore a fresh cached report (still joins a probe already under way). */
+  readonly force?: boolean;
+  readonly scope?: vscode.Uri;
+}
+
+/** A readable sentence for a refusal, for logs and for a fix that can't go ahead. */
+export function refusalText(why: Refusal, host: string): string {
+  if (why === 'untrusted') return 'the workspace is not trusted';
+  if (why === 'off') return 'tlsDoctor.probe.referencedEndpoints is off';
+  return `${ALLOW_ENV} does not list ${host}`;
+}
+
+/** The endpoint a finding talks to, when `text` says so statically (never throws: no endpoint beats an error). */
+export function endpointIn(text: string, f: Finding): Endpoint | undefined {
+  try {
+    return resolveEndpoint(text, f);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Probes endpoints for the extension; see the file comment. */
 export class ProbeService implements vscode.Disposable {
@@ -32,11 +71,12 @@ export class ProbeService implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
-  /** Why `host` can't be probed right now, or undefined if it can. */
-  refusal(host: string): Refusal | undefined {
+  /** Why `host` can't be probed right now (for `scope`'s settings when given), or undefined if it can. */
+  refusal(host: string, scope?: vscode.Uri): Refusal | undefined {
     if (!vscode.workspace.isTrusted) return 'untrusted';
     const allow = process.env[ALLOW_ENV];
     if (allow !== undefined && !allow.split(',').map((h) => h.trim().toLowerCase()).includes(host.toLowerCase())) return 'not-allowed';
+    if (scope && probeSettings(scope).referencedEndpoints === 'off') return 'off';
     return undefined;
   }
 
@@ -52,30 +92,43 @@ export class ProbeService implements vscode.Disposable {
     return c && enrich(c.report, ruleId);
   }
 
-  /** Probes `url` (TLS handshake only), or returns undefined when refused. `force` ignores a fresh cached result. */
-  async probe(ep: { url: string; host: string; port: number }, force = false): Promise<CheckReport | undefined> {
-    const why = this.refusal(ep.host);
+  /** What the last probe of `f`'s endpoint says about `f` in `doc` (no connection); undefined if never probed. */
+  verdictFor(doc: vscode.TextDocument, f: Finding): FindingVerdict | undefined {
+    const endpoint = endpointIn(doc.getText(), f);
+    const c = endpoint && this.last(endpoint);
+    return c && findingVerdict(endpoint, c.report, f.ruleId, c.at);
+  }
+
+  /** Probes `f`'s endpoint (cached like every probe) and reads the verdict for `f`; `{ refused }` when it may not. */
+  async probeFinding(doc: vscode.TextDocument, f: Finding, force = false): Promise<FindingVerdict | { refused: Refusal | 'no-endpoint' }> {
+    const endpoint = endpointIn(doc.getText(), f);
+    if (!endpoint) return { refused: 'no-endpoint' };
+    const report = await this.probe(endpoint, { force, scope: doc.uri });
+    if (!report) return { refused: this.refusal(endpoint.host, doc.uri) ?? 'untrusted' };
+    return findingVerdict(endpoint, report, f.ruleId, this.last(endpoint)?.at ?? Date.now());
+  }
+
+  /** Probes `ep` (TLS handshake only), or returns undefined when refused. */
+  async probe(ep: { url: string; host: string; port: number }, opts: ProbeOptions = {}): Promise<CheckReport | undefined> {
+    const why = this.refusal(ep.host, opts.scope);
     if (why) {
-      this.log.info(`not probing ${endpointKey(ep)}: ${why === 'untrusted' ? 'the workspace is not trusted' : `${ALLOW_ENV} does not list ${ep.host}`}`);
+      this.log.info(`not probing ${endpointKey(ep)}: ${refusalText(why, ep.host)}`);
       return undefined;
     }
     const key = endpointKey(ep);
     let fresh = false;
-    const report = await this.cache.get(key, () => this.limiter.run(() => { fresh = true; return this.run(ep.url); }), force);
+    const report = await this.cache.get(key, () => this.limiter.run(() => { fresh = true; return this.run(ep.url, opts.scope); }), opts.force);
     // Only news is announced: listeners re-render diagnostics, which must not loop back into another announcement.
     if (fresh) this.changed.fire(key);
     return report;
   }
 
-  private async run(url: string): Promise<CheckReport> {
+  private async run(url: string, scope?: vscode.Uri): Promise<CheckReport> {
     // Re-checked here: trust can't be revoked at run time in VS Code, but a queued probe costs nothing to re-check.
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
-    const s = checkSettings();
     this.started++;
     this.log.info(`probing ${url}`);
-    const report = await loadTls().checkUrl(url, {
-      timeoutMs: s.timeoutMs, repeat: s.repeat, extraCaFiles: s.extraCaFiles, ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}),
-    });
+    const report = await loadTls().checkUrl(url, checkOptions(scope));
     this.log.info(`probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`);
     return report;
   }
@@ -83,4 +136,9 @@ export class ProbeService implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function findingVerdict(endpoint: Endpoint, report: CheckReport, ruleId: string, at: number): FindingVerdict {
+  const certifi = report.trust.certifi?.source;
+  return { endpoint, verdict: enrich(report, ruleId), at, ...(certifi ? { certifi } : {}) };
 }

@@ -1,16 +1,13 @@
 // Where a CA bundle comes from, in the order issue 5 asks: a bundle already in the workspace (the devcert out dir),
-// the CA the referenced endpoint presents (probed, trusted workspaces only), the local development CA, or a file the
-// user picks. New bundles are written under tlsDoctor.devcert.outDir through a WorkspaceEdit (undoable with the fix).
+// the CA the referenced endpoint presents (probed through the shared ProbeService), the local development CA, or a
+// file the user picks. New bundles are written under tlsDoctor.devcert.outDir through a WorkspaceEdit (undoable with the fix).
 // Nothing here writes a private key or touches certifi's own cacert.pem: bundles are new files of certificates only.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { enrich, resolveEndpoint } from '../../core/endpoints/index';
-import type { Endpoint, EndpointVerdict } from '../../core/endpoints/index';
-import type { Finding } from '../../core/rules/types';
-import { checkSettings, folderFor } from '../checkUrl/config';
-import { loadCerts, loadTls } from '../lazy';
-import { devcertSettings, probeSettings } from '../settings';
+import type { Endpoint } from '../../core/endpoints/index';
+import { loadCerts } from '../lazy';
+import { devcertOutDir, devcertSettings, folderFor } from '../settings';
 
 /** A bundle to point at: its file, and (for new bundles) the text to write there first. */
 export interface BundleChoice {
@@ -21,17 +18,9 @@ export interface BundleChoice {
   readonly origin: string;
 }
 
-/** The devcert output folder of the document's workspace folder. */
-export function outDirOf(uri: vscode.Uri): vscode.Uri | undefined {
-  const folder = folderFor(uri);
-  if (!folder) return undefined;
-  const rel = devcertSettings(uri).outDir;
-  return path.isAbsolute(rel) ? vscode.Uri.file(rel) : vscode.Uri.joinPath(folder.uri, rel);
-}
-
 /** `*bundle*.pem` files in the out dir, `bundle.pem` first (synchronous: one small directory, fine for the lightbulb). */
 export function workspaceBundles(uri: vscode.Uri): vscode.Uri[] {
-  const dir = outDirOf(uri);
+  const dir = devcertOutDir(uri);
   if (!dir || dir.scheme !== 'file') return [];
   let names: string[];
   try {
@@ -53,43 +42,9 @@ export function asWritten(bundle: vscode.Uri, doc: vscode.Uri): string {
   return bundle.fsPath;
 }
 
-/** The endpoint a finding talks to, when the file says so statically. */
-export function endpointOf(doc: vscode.TextDocument, f: Finding): Endpoint | undefined {
-  try {
-    return resolveEndpoint(doc.getText(), f);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why the endpoint of a finding won't be probed, or undefined if it may be. */
-export function probeRefusal(uri: vscode.Uri, host: string): string | undefined {
-  if (!vscode.workspace.isTrusted) return 'the workspace is not trusted';
-  if (probeSettings(uri).referencedEndpoints === 'off') return 'tlsDoctor.probe.referencedEndpoints is off';
-  // The same allow-list the endpoints feature honours (tests and locked-down machines set it).
-  const allow = process.env.TLS_DOCTOR_PROBE_HOSTS;
-  if (allow !== undefined && !allow.split(',').map((h) => h.trim().toLowerCase()).includes(host.toLowerCase())) return `TLS_DOCTOR_PROBE_HOSTS does not list ${host}`;
-  return undefined;
-}
-
-/** What a probe of a finding's endpoint says: the verdict for its client and the public roots that client uses. */
-export interface ProbeOutcome {
-  readonly verdict: EndpointVerdict;
-  /** certifi's cacert.pem as the probe found it (Python clients), to build the bundle from the same public roots. */
-  readonly certifi?: string;
-}
-
-/** Probes `ep` with the TLS core (loaded lazily); the caller has checked `probeRefusal`. */
-export async function probeEndpoint(uri: vscode.Uri, ep: Endpoint, ruleId: string): Promise<ProbeOutcome> {
-  const s = checkSettings(uri);
-  const report = await loadTls().checkUrl(ep.url, { timeoutMs: s.timeoutMs, repeat: 1, extraCaFiles: s.extraCaFiles, ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}) });
-  const certifi = report.trust.certifi?.source;
-  return { verdict: enrich(report, ruleId), ...(certifi ? { certifi } : {}) };
-}
-
 /** A bundle of public roots + the CA the endpoint presents, named after the host: `<outDir>/<host>-bundle.pem`. */
 export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: string; pem: string }, publicRootsFile?: string): BundleChoice {
-  const dir = outDirOf(uri);
+  const dir = devcertOutDir(uri);
   if (!dir) throw new Error('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir');
   const certs = loadCerts();
   const roots = publicRootsFile ? certs.splitPemCertificates(fs.readFileSync(publicRootsFile, 'utf8'), publicRootsFile) : undefined;
@@ -99,7 +54,7 @@ export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: str
 
 /** A bundle of public roots + the local development CA (created once per user, its key never in the workspace). */
 export async function devCaBundle(uri: vscode.Uri): Promise<BundleChoice> {
-  const dir = outDirOf(uri);
+  const dir = devcertOutDir(uri);
   if (!dir) throw new Error('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir');
   const certs = loadCerts();
   const s = devcertSettings(uri);

@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import { canTrustBundle, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
-import { folderFor } from '../checkUrl/config';
 import { corePath } from '../diagnostics/manager';
-import { asWritten, BundleChoice, devCaBundle, endpointBundle, endpointOf, pickBundle, probeEndpoint, probeRefusal, workspaceBundles } from './bundles';
+import { endpointIn, refusalText } from '../endpoints/service';
+import type { ProbeService } from '../endpoints/service';
+import { folderFor } from '../settings';
+import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle, workspaceBundles } from './bundles';
 import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
-import { Verdicts } from './verdicts';
 
 /** Where a bundle should come from, when a caller (or test) already knows. */
 export type BundleSource = 'workspace' | 'endpoint' | 'devca' | 'pick';
@@ -46,21 +47,21 @@ function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
 }
 
 /** tlsDoctor.fix.trustBundle: chooses the bundle source (in the issue's order), creates the bundle if needed, applies. */
-export async function trustBundle(args: TrustArgs, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<FixOutcome> {
+export async function trustBundle(args: TrustArgs, probes: ProbeService, log: vscode.LogOutputChannel): Promise<FixOutcome> {
   if (args?.bundlePath) return applyBundle(args);
   const { doc, finding } = await locate(args);
   if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
-  const choice = await chooseBundle(doc, finding, args.source, verdicts, log);
+  const choice = await chooseBundle(doc, finding, args.source, probes, log);
   if ('reason' in choice) return { applied: false, reason: choice.reason };
   log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
   return apply(doc, finding, choice);
 }
 
 /** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */
-export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
-  const chosen = source ?? await askSource(doc, f);
+export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
+  const chosen = source ?? await askSource(doc, f, probes);
   if (!chosen) return { reason: 'cancelled' };
-  return (await bundleFrom(chosen, doc, f, verdicts, log)) ?? { reason: 'cancelled' };
+  return (await bundleFrom(chosen, doc, f, probes, log)) ?? { reason: 'cancelled' };
 }
 
 /** The bundle a command argument names (absolute, or relative to the document's workspace folder). */
@@ -69,24 +70,27 @@ export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
 }
 
 /** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
-async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string } | undefined> {
+async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string } | undefined> {
   switch (source) {
     case 'workspace': { const b = workspaceBundles(doc.uri)[0]; return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' }; }
     case 'devca': return devCaBundle(doc.uri);
     case 'pick': return pickBundle();
-    default: return fromEndpoint(doc, f, verdicts, log);
+    default: return fromEndpoint(doc, f, probes, log);
   }
 }
 
-/** Probes the finding's endpoint and builds a bundle with the CA it presents (certifi's public roots for Python). */
-async function fromEndpoint(doc: vscode.TextDocument, f: Finding, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
-  const ep = endpointOf(doc, f);
+/**
+ * The finding's endpoint through the shared ProbeService (a fresh cached report is reused, so a probe the user just
+ * ran costs no second connection), then a bundle with the CA it presents (certifi's public roots for Python).
+ */
+async function fromEndpoint(doc: vscode.TextDocument, f: Finding, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
+  const ep = endpointIn(doc.getText(), f);
   if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
-  const refusal = probeRefusal(doc.uri, ep.host);
-  if (refusal) return { reason: `not probing ${ep.url}: ${refusal}` };
+  const refusal = probes.refusal(ep.host, doc.uri);
+  if (refusal) return { reason: `not probing ${ep.url}: ${refusalText(refusal, ep.host)}` };
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
-    () => probeEndpoint(doc.uri, ep, f.ruleId));
-  verdicts.remember(doc.uri, f, outcome.verdict);
+    () => probes.probeFinding(doc, f));
+  if ('refused' in outcome) return { reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}` };
   const v = outcome.verdict;
   log.info(`probe for the fix of ${f.ruleId}: ${v.summary}`);
   if (v.remedy !== 'trust-ca' || !v.ca) return { reason: v.summary };
@@ -95,13 +99,13 @@ async function fromEndpoint(doc: vscode.TextDocument, f: Finding, verdicts: Verd
 }
 
 /** Offers the sources in order; the endpoint only when it is known and may be probed. */
-async function askSource(doc: vscode.TextDocument, f: Finding): Promise<BundleSource | undefined> {
+async function askSource(doc: vscode.TextDocument, f: Finding, probes: ProbeService): Promise<BundleSource | undefined> {
   type Item = vscode.QuickPickItem & { source: BundleSource };
   const items: Item[] = [];
   const existing = workspaceBundles(doc.uri)[0];
   if (existing) items.push({ source: 'workspace', label: `$(file) ${asWritten(existing, doc.uri)}`, description: 'a bundle already in the workspace' });
-  const ep = endpointOf(doc, f);
-  if (ep && !probeRefusal(doc.uri, ep.host)) items.push({ source: 'endpoint', label: `$(plug) The CA that ${ep.host}:${ep.port} presents`, description: 'probe it now and save its root/issuing CA with the public roots' });
+  const ep = endpointIn(doc.getText(), f);
+  if (ep && !probes.refusal(ep.host, doc.uri)) items.push({ source: 'endpoint', label: `$(plug) The CA that ${ep.host}:${ep.port} presents`, description: 'probe it now and save its root/issuing CA with the public roots' });
   items.push({ source: 'devca', label: '$(shield) The local development CA', description: 'public roots + your per-user TLS Doctor CA' });
   items.push({ source: 'pick', label: '$(folder-opened) Choose a CA bundle file…' });
   const picked = await vscode.window.showQuickPick(items, { title: 'TLS Doctor: which CA should this code trust?', placeHolder: 'Verification stays on; the code trusts this bundle' });

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { FixResult } from '../../core/fixes/index';
 import { toRange } from '../convert';
 import { loadCerts } from '../lazy';
-import { devcertSettings } from '../settings';
-import { folderFor } from '../checkUrl/config';
+import { devcertSettings, folderFor } from '../settings';
 import type { BundleChoice } from './bundles';
 
 /** Adds the core edits of `fix` to `edit`. */

@@ -3,13 +3,13 @@
 // writers in envTargets.ts (.env merged line by line, terminal.integrated.env.*, launch.json configurations).
 import * as vscode from 'vscode';
 import { envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
-import { folderFor } from '../checkUrl/config';
+import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { BundleSource, chooseBundle, FixOutcome, givenBundle } from './commands';
 import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
-import type { Verdicts } from './verdicts';
+import type { ProbeService } from '../endpoints/service';
 
 /** Arguments of tlsDoctor.fix.useEnv; `bundlePath` and `targets` skip their prompts. */
 export interface UseEnvArgs extends FindingRef {
@@ -24,14 +24,14 @@ export interface UseEnvOutcome extends FixOutcome {
 }
 
 /** tlsDoctor.fix.useEnv. */
-export async function useEnv(args: UseEnvArgs, verdicts: Verdicts, log: vscode.LogOutputChannel): Promise<UseEnvOutcome> {
+export async function useEnv(args: UseEnvArgs, probes: ProbeService, log: vscode.LogOutputChannel): Promise<UseEnvOutcome> {
   const { doc, finding } = await locate(args);
   const names = envVarsFor(finding.ruleId, fixKindOf(finding.ruleId));
   const removal = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   const folder = folderFor(doc.uri);
   if (!names.length || !removal) return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
   if (!folder) return { applied: false, reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json' };
-  const choice = args.bundlePath ? givenBundle(args.bundlePath, doc.uri) : await chooseBundle(doc, finding, args.source, verdicts, log);
+  const choice = args.bundlePath ? givenBundle(args.bundlePath, doc.uri) : await chooseBundle(doc, finding, args.source, probes, log);
   if ('reason' in choice) return { applied: false, reason: choice.reason };
   // Absolute: programs started from a terminal, a debugger or a task don't share one working directory.
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
