@@ -1,5 +1,6 @@
 // Appends the endpoint verdict to a finding's diagnostic: the message gets one sentence with the cause code, the
-// related information the probe's details and the concrete fixes for the finding's client.
+// related information the probe's details and the concrete fixes for the finding's client. This text is for people:
+// code that needs the verdict (the quick-fixes) reads it structured from ProbeService.verdictFor().
 import * as vscode from 'vscode';
 import type { EndpointVerdict } from '../../core/endpoints/index';
 import type { Finding } from '../../core/rules/types';
