@@ -142,6 +142,7 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
       const body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
       assert.ok(body(bundle).includes(body(pki.root.certPem)), 'the bundle holds the private root');
       assert.doesNotMatch(bundle, /PRIVATE KEY/);
+      assert.match(fs.readFileSync(workspacePath('.gitignore'), 'utf8'), /^\/e2e\/certs\/$/m, 'the out dir is git-ignored, on disk');
       await waitFor(() => !findingOf(doc, 'python.requests-verify-false'), 10_000, 'the finding to go');
       assert.ok(await doc.save(), 'saved');
 

@@ -10,7 +10,7 @@ import { endpointIn, refusalText } from '../endpoints/service';
 import type { ProbeService } from '../endpoints/service';
 import { folderFor } from '../settings';
 import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle, workspaceBundles } from './bundles';
-import { addBundleFile, addFix } from './edits';
+import { addBundleFile, addFix, applyFixEdit } from './edits';
 import { FindingRef, locate } from './locate';
 
 /** Where a bundle should come from, when a caller (or test) already knows. */
@@ -120,7 +120,7 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice)
   const edit = new vscode.WorkspaceEdit();
   addBundleFile(edit, doc.uri, choice);
   addFix(edit, doc.uri, fix);
-  const applied = await vscode.workspace.applyEdit(edit);
+  const applied = await applyFixEdit(edit, doc.uri);
   if (applied && fix.env) void remindEnv(fix);
   return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}) };
 }

@@ -39,13 +39,23 @@ function readIfExists(file: vscode.Uri): string | undefined {
   }
 }
 
+/** The .gitignore of the document's workspace folder. */
+function gitignoreOf(doc: vscode.Uri): vscode.Uri | undefined {
+  const folder = folderFor(doc);
+  return folder && vscode.Uri.joinPath(folder.uri, '.gitignore');
+}
+
+function openDocument(file: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+}
+
 /** Keeps the certificates folder out of git (its bundles are machine-specific), as the devcert command does. */
 function addGitignore(edit: vscode.WorkspaceEdit, doc: vscode.Uri): void {
-  const folder = folderFor(doc);
-  if (!folder) return;
+  const file = gitignoreOf(doc);
+  if (!file) return;
   const outDir = devcertSettings(doc).outDir;
-  const file = vscode.Uri.joinPath(folder.uri, '.gitignore');
-  const text = readIfExists(file);
+  // An open .gitignore (edited by an earlier fix, or by the user) is the text the edit's range must match.
+  const text = openDocument(file)?.getText() ?? readIfExists(file);
   let next: string | undefined;
   try {
     next = loadCerts().ensureGitignored(text ?? '', outDir);
@@ -56,6 +66,19 @@ function addGitignore(edit: vscode.WorkspaceEdit, doc: vscode.Uri): void {
   const meta = { label: `TLS Doctor: ignore ${outDir} in git`, needsConfirmation: false };
   if (text === undefined) edit.createFile(file, { contents: Buffer.from(next, 'utf8') }, meta);
   else edit.replace(file, wholeRange(text), next, meta);
+}
+
+/**
+ * Applies a fix's edit. Text edits to a file that isn't open stay unsaved in VS Code, and an unsaved ignore rule
+ * ignores nothing: a .gitignore the edit changed is saved, unless the user already had unsaved changes there.
+ */
+export async function applyFixEdit(edit: vscode.WorkspaceEdit, doc: vscode.Uri): Promise<boolean> {
+  const file = gitignoreOf(doc);
+  const touched = file !== undefined && edit.has(file);
+  const hadChanges = touched && openDocument(file)?.isDirty === true;
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (applied && touched && !hadChanges) await openDocument(file)?.save();
+  return applied;
 }
 
 function wholeRange(text: string): vscode.Range {

@@ -7,7 +7,7 @@ import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { BundleSource, chooseBundle, FixOutcome, givenBundle } from './commands';
-import { addBundleFile, addFix } from './edits';
+import { addBundleFile, addFix, applyFixEdit } from './edits';
 import { FindingRef, locate } from './locate';
 import type { ProbeService } from '../endpoints/service';
 
@@ -40,7 +40,7 @@ export async function useEnv(args: UseEnvArgs, probes: ProbeService, log: vscode
   const edit = new vscode.WorkspaceEdit();
   addBundleFile(edit, doc.uri, choice);
   addFix(edit, doc.uri, removal);
-  if (!(await vscode.workspace.applyEdit(edit))) return { applied: false, reason: 'the edit was not applied' };
+  if (!(await applyFixEdit(edit, doc.uri))) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
   for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
   log.info(`set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`);
