@@ -92,9 +92,11 @@ export class ProbeService implements vscode.Disposable {
     return c && enrich(c.report, ruleId);
   }
 
-  /** What the last probe of `f`'s endpoint says about `f` in `doc` (no connection); undefined if never probed. */
-  verdictFor(doc: vscode.TextDocument, f: Finding): FindingVerdict | undefined {
-    const endpoint = endpointIn(doc.getText(), f);
+  /**
+   * What the last probe of `f`'s endpoint says about `f` in `doc` (no connection); undefined if never probed.
+   * Pass `endpoint` when already resolved (resolving reads the whole file).
+   */
+  verdictFor(doc: vscode.TextDocument, f: Finding, endpoint = endpointIn(doc.getText(), f)): FindingVerdict | undefined {
     const c = endpoint && this.last(endpoint);
     return c && findingVerdict(endpoint, c.report, f.ruleId, c.at);
   }

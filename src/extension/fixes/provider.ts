@@ -41,7 +41,8 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
   }
 
   private actionsFor(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction[] {
-    const probed = this.probes.verdictFor(doc, f);
+    const ep = endpointIn(doc.getText(), f);
+    const probed = ep && this.probes.verdictFor(doc, f, ep);
     const removal = removeFlagFix(doc.getText(), f, corePath(doc.uri));
     const remove = probed?.verdict.remedy === 'remove-flag' && removal
       ? editAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, removal) : undefined;
@@ -50,7 +51,6 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (vars.length && removal) {
       actions.push(commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, { ...refOf(doc.uri, f), vars }));
     }
-    const ep = probed?.endpoint ?? endpointIn(doc.getText(), f);
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, 'localhost', '127.0.0.1', '::1'])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
