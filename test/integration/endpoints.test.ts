@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CountingServer, countingServer, openRewritten, privatePki, tempDir } from './endpoints.fixture';
-import { activateExtension, screenshot, waitFor } from './helpers';
+import { activateExtension, screenshot, sleep, waitFor } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; summary: string; causes: string[] }[] };
 type CheckAllEntry = { key: string; verdict?: string; causes: string[]; daysToExpiry?: number; expiring: boolean };
@@ -61,6 +61,12 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     assert.match(d.message, /TLS Doctor IT Private Root/);
     assert.match(d.message, /trust that CA/);
     assert.ok(d.relatedInformation?.some((ri) => /remedy: trust-ca/.test(ri.message)), 'related information names the remedy');
+    // For the README: the enriched diagnostic's hover on the verify=False line, with the verdict CodeLens above it.
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(d.range.start, d.range.start);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
     await screenshot('endpoints-probe-verdict');
   });
 
@@ -72,6 +78,19 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     assert.ok(mine.daysToExpiry !== undefined && mine.daysToExpiry >= 8 && mine.daysToExpiry <= 10, `days: ${mine.daysToExpiry}`);
     assert.strictEqual(mine.expiring, true);
     assert.ok(results.every((e) => e.key.startsWith('127.0.0.1:')), 'only allowed hosts were checked');
+  });
+
+  it('the endpoints list follows files: a new file adds its endpoint, deleting it removes the endpoint', async () => {
+    const key = `127.0.0.1:${server.port}`;
+    const keys = async () => ((await vscode.commands.executeCommand<CheckAllEntry[]>('tlsDoctor.endpoints.checkAll', { hosts: ['127.0.0.1'] })) ?? []).map((e) => e.key);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, 'endpoints', 'extra_live.py');
+    const other = `127.0.0.1:${server.port + 1}`;
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`API = "https://${other}/health"\n`));
+    await waitFor(async () => (await keys()).includes(other), 15_000, `${other} listed after the file was created`);
+    await vscode.workspace.fs.delete(file);
+    await waitFor(async () => !(await keys()).includes(other), 15_000, `${other} gone after the file was deleted`);
+    assert.ok((await keys()).includes(key), 'endpoints of other files stay');
   });
 
   it('auto mode probes in the background after a scan', async () => {

@@ -33,15 +33,18 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   const tracker = new FindingEndpoints();
   const tree = new EndpointsTree(probes);
   const lenses = new ProbeLenses(tracker, probes);
+  const files = vscode.workspace.createFileSystemWatcher('**/*'); // keeps the tree in step with saves, creates, deletes
   context.subscriptions.push(
-    tracker, tree, lenses,
+    tracker, tree, lenses, files,
+    files.onDidCreate((uri) => void tree.reloadFile(uri)),
+    files.onDidChange((uri) => void tree.reloadFile(uri)),
+    files.onDidDelete((uri) => tree.removeFile(uri)),
     vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
     addDiagnosticDecorator(endpointDecorator(tracker, probes)),
     onDidRenderFindings(({ uri, findings }) => void tracker.update(uri, findings).then(() => { if (mode(uri) === 'auto') probeFile(uri); })),
     probes.onDidProbe((key) => onNews(key)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); tree.refresh(); for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u); }),
-    vscode.workspace.onDidSaveTextDocument((doc) => tree.updateFile(doc.uri, doc.getText())),
     onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),
     vscode.commands.registerCommand('tlsDoctor.probeEndpoint', (arg?: ProbeArg) => probeCommand(arg)),
     vscode.commands.registerCommand('tlsDoctor.endpoints.checkAll', (arg?: { hosts?: string[] }) => checkAll(arg)),

@@ -44,11 +44,21 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.changed.fire(undefined);
   }
 
-  /** Re-reads one file (after a save) and re-renders. */
-  updateFile(uri: vscode.Uri, text: string): void {
-    if (!this.built) return;
-    this.setFile(uri, text);
+  /** Re-reads one file from disk (created, changed or saved) and re-renders. */
+  async reloadFile(uri: vscode.Uri): Promise<void> {
+    if (!this.built || !isInventoried(uri.path)) return;
+    await this.built;
+    const text = await this.read(uri);
+    if (text === undefined) this.byFile.delete(uri.toString()); else this.setFile(uri, text);
     this.changed.fire(undefined);
+  }
+
+  /** Forgets a deleted file, or every file under a deleted folder. */
+  removeFile(uri: vscode.Uri): void {
+    const gone = uri.toString();
+    const keys = [...this.byFile.keys()].filter((k) => k === gone || k.startsWith(`${gone}/`));
+    for (const k of keys) this.byFile.delete(k);
+    if (keys.length) this.changed.fire(undefined);
   }
 
   /** Every endpoint of the workspace, sorted by key (builds the inventory if needed). */
@@ -86,16 +96,21 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private async build(): Promise<void> {
     this.byFile = new Map();
-    const limit = scanSettings().maxFileSizeKB * 1024;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const exclude = findFilesExclude(excludePatterns(folder));
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude, MAX_FILES);
       for (const uri of files) {
         if (!isInventoried(uri.path)) continue;
-        const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-        if (bytes && bytes.length <= limit) this.setFile(uri, new TextDecoder().decode(bytes));
+        const text = await this.read(uri);
+        if (text !== undefined) this.setFile(uri, text);
       }
     }
+  }
+
+  /** A file's text, or undefined when it is unreadable or over the size limit. */
+  private async read(uri: vscode.Uri): Promise<string | undefined> {
+    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+    return bytes && bytes.length <= scanSettings().maxFileSizeKB * 1024 ? new TextDecoder().decode(bytes) : undefined;
   }
 
   private setFile(uri: vscode.Uri, text: string): void {
