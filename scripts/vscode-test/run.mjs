@@ -72,6 +72,11 @@ function routeConsole(line, state, noise) {
   else noise.add(`[browser${logService ? ` ${level}` : ''}] ${text}`);
 }
 
+/** Waits (bounded) until the suite's result marker has been read from the console. */
+async function resultArrived(state, ms) {
+  for (const end = Date.now() + ms; state.result.passes === undefined && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+}
+
 function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms); });
@@ -103,6 +108,7 @@ async function attemptSuite(suite) {
     await withTimeout(Promise.race([started, run]), START_TIMEOUT_S * 1000, `start of suite "${suite}"`);
     didStart = state.inSuite || state.result.passes !== undefined;
     code = await withTimeout(run, DEADLINE - Date.now(), `suite "${suite}"`);
+    await resultArrived(state, 10_000); // the exit call can overtake the console line that carries the counts
   } catch (e) {
     log(`[runner] ERROR: ${e.message}`);
   }
