@@ -20,7 +20,6 @@ export function activate(context: vscode.ExtensionContext): void {
   registerEndpoints(context, services);
   registerDevCert(context, services);
   registerFixes(context, services);
-  void services;
 }
 
 export function deactivate(): void {
