@@ -198,6 +198,7 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
 /** Config files of package managers, git, curl, wget, VS Code, Kubernetes, Ansible, Terraform and friends. */
 export const configFamily: RuleFamily = {
   id: 'config',
+  prefilter: PREFILTER,
   rules: Object.values(CFG),
   appliesTo: (path, languageId) => formatOf(path, languageId) !== undefined,
   scan(text, path) {

@@ -4,6 +4,9 @@ import { lex, SYNTAX } from './lexer';
 import { pushMatches, ruleFactory } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /ValidationCallback|DangerousAcceptAny/;
+
 const rule = ruleFactory('csharp');
 
 /** The C# rules. */
@@ -20,7 +23,7 @@ const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCer
 
 /** Scans C# source. */
 export function scanCsharp(text: string): Finding[] {
-  if (!/ValidationCallback|DangerousAcceptAny/.test(text)) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.csharp);
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
@@ -31,6 +34,7 @@ export function scanCsharp(text: string): Finding[] {
 /** The C# family (`.cs`, `.csx`). */
 export const csharp: RuleFamily = {
   id: 'csharp',
+  prefilter: PREFILTER,
   rules: Object.values(CS),
   appliesTo: (path, languageId) => languageId === 'csharp' || /\.csx?$/i.test(path),
   scan: (text) => scanCsharp(text),

@@ -272,6 +272,7 @@ export function isVscodeEnvJson(path: string): boolean {
 /** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell.ts). */
 export const envFamily: RuleFamily = {
   id: 'env',
+  prefilter: PREFILTER,
   rules: ALL_ENV,
   appliesTo: (path, languageId) => isDotenv(path, languageId) || isVscodeEnvJson(path),
   scan(text, path) {

@@ -3,6 +3,9 @@ import { lex, SYNTAX } from './lexer';
 import { pushMatches, ruleFactory } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /InsecureSkipVerify/;
+
 const rule = ruleFactory('go');
 
 /** The Go rules. */
@@ -16,7 +19,7 @@ const SKIP = /\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg;
 
 /** Scans Go source. */
 export function scanGo(text: string): Finding[] {
-  if (!text.includes('InsecureSkipVerify')) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.go);
   const out: Finding[] = [];
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1);
@@ -26,6 +29,7 @@ export function scanGo(text: string): Finding[] {
 /** The Go family (`.go`). */
 export const go: RuleFamily = {
   id: 'go',
+  prefilter: PREFILTER,
   rules: Object.values(GO),
   appliesTo: (path, languageId) => languageId === 'go' || /\.go$/i.test(path),
   scan: (text) => scanGo(text),

@@ -71,6 +71,7 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'ty
 /** The JavaScript/TypeScript family (`.js .mjs .cjs .jsx .ts .mts .cts .tsx .vue .svelte`). */
 export const javascript: RuleFamily = {
   id: 'javascript',
+  prefilter: PREFILTER,
   rules: Object.values(JS),
   appliesTo: (path, languageId) => (languageId !== undefined && JS_LANGUAGES.has(languageId)) || /\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path),
   scan: (text) => scanJavaScript(text),

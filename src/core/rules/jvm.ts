@@ -4,6 +4,9 @@ import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, finding, lineAt, matchingClose, pushMatches, ruleFactory, statementAt } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i;
+
 const rule = ruleFactory('jvm');
 
 /** The Java/Kotlin rules. */
@@ -49,7 +52,7 @@ function verifierLambda(lx: Lexed) {
 
 /** Scans Java or Kotlin source. */
 export function scanJvm(text: string): Finding[] {
-  if (!/checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i.test(text)) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.jvm);
   const out: Finding[] = [];
   trustAll(lx, out);
@@ -63,6 +66,7 @@ export function scanJvm(text: string): Finding[] {
 /** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`). */
 export const jvm: RuleFamily = {
   id: 'jvm',
+  prefilter: PREFILTER,
   rules: Object.values(JVM),
   appliesTo: (path, languageId) => languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
   scan: (text) => scanJvm(text),

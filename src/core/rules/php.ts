@@ -4,6 +4,9 @@ import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, pushMatches, ruleFactory } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /VERIFYPEER|VERIFYHOST|verify/i;
+
 const rule = ruleFactory('php');
 
 /** The PHP rules. */
@@ -29,7 +32,7 @@ function curlOption(lx: Lexed) {
 
 /** Scans PHP source. */
 export function scanPhp(text: string): Finding[] {
-  if (!/VERIFYPEER|VERIFYHOST|verify/i.test(text)) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.php);
   const out: Finding[] = [];
   pushMatches(lx, PEER, PHP.verifyPeer, out, 1, 0, curlOption(lx));
@@ -42,6 +45,7 @@ export function scanPhp(text: string): Finding[] {
 /** The PHP family (`.php`, `.phtml`). */
 export const php: RuleFamily = {
   id: 'php',
+  prefilter: PREFILTER,
   rules: Object.values(PHP),
   appliesTo: (path, languageId) => languageId === 'php' || /\.(?:php\d?|phtml)$/i.test(path),
   scan: (text) => scanPhp(text),

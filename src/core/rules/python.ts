@@ -141,20 +141,26 @@ function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
 /** Scans Python source. */
 export function scanPython(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
+  // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
+  // that keep big-file re-scans and whole-tree scans fast.
+  const has = (s: string) => text.includes(s);
+  const flags = has('False') || has('CERT_NONE');
+  const contexts = has('_create_');
+  const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE');
+  if (!flags && !contexts && !env) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
-  // Each matcher runs only when its literal is present: a cheap scan that keeps big-file re-scans fast.
-  const has = (s: string) => text.includes(s);
-  if (has('False') || has('CERT_NONE')) kwargFindings(lx, out);
-  if (has('False') || has('CERT_NONE')) attributeFindings(lx, out);
-  if (has('_create_')) contextFindings(lx, out);
-  if (has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE')) envFindings(lx, out);
+  if (flags) kwargFindings(lx, out);
+  if (flags) attributeFindings(lx, out);
+  if (contexts) contextFindings(lx, out);
+  if (env) envFindings(lx, out);
   return out.length && has('disable_warnings') ? withDisableWarnings(lx, out) : out;
 }
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
 export const python: RuleFamily = {
   id: 'python',
+  prefilter: PREFILTER,
   rules: Object.values(PY),
   appliesTo: (path, languageId) => languageId === 'python' || /\.pyw?$/i.test(path),
   scan: (text) => scanPython(text),

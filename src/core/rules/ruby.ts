@@ -4,6 +4,9 @@ import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, enclosingOpen, lineAt, pushMatches, ruleFactory } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /VERIFY_NONE|verify/;
+
 const rule = ruleFactory('ruby');
 
 /** The Ruby rules. */
@@ -34,7 +37,7 @@ function httpContext(lx: Lexed) {
 
 /** Scans Ruby source. */
 export function scanRuby(text: string): Finding[] {
-  if (!/VERIFY_NONE|verify/.test(text)) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.ruby);
   const out: Finding[] = [];
   pushMatches(lx, VERIFY_NONE, RB.verifyNone, out);
@@ -46,6 +49,7 @@ export function scanRuby(text: string): Finding[] {
 /** The Ruby family (`.rb`, `.rake`, `Gemfile`, `Rakefile`). */
 export const ruby: RuleFamily = {
   id: 'ruby',
+  prefilter: PREFILTER,
   rules: Object.values(RB),
   appliesTo: (path, languageId) => languageId === 'ruby' || /(?:\.(?:rb|rake|gemspec)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path),
   scan: (text) => scanRuby(text),

@@ -3,6 +3,9 @@ import { lex, SYNTAX } from './lexer';
 import { pushMatches, ruleFactory } from './match';
 import { Finding, RuleFamily } from './types';
 
+/** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
+const PREFILTER = /danger_accept_invalid_/;
+
 const rule = ruleFactory('rust');
 
 /** The Rust rules. */
@@ -18,7 +21,7 @@ const HOSTS = /\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg;
 
 /** Scans Rust source. */
 export function scanRust(text: string): Finding[] {
-  if (!text.includes('danger_accept_invalid_')) return [];
+  if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.rust);
   const out: Finding[] = [];
   pushMatches(lx, CERTS, RS.invalidCerts, out);
@@ -29,6 +32,7 @@ export function scanRust(text: string): Finding[] {
 /** The Rust family (`.rs`). */
 export const rust: RuleFamily = {
   id: 'rust',
+  prefilter: PREFILTER,
   rules: Object.values(RS),
   appliesTo: (path, languageId) => languageId === 'rust' || /\.rs$/i.test(path),
   scan: (text) => scanRust(text),

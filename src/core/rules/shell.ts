@@ -350,6 +350,7 @@ const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = {
   id: 'shell',
+  prefilter: PREFILTER,
   rules: Object.values(SH),
   appliesTo: isShellSurface,
   scan(text, path) {

@@ -66,6 +66,11 @@ export interface Finding {
 export interface RuleFamily {
   readonly id: string;
   readonly rules: readonly RuleMeta[];
+  /**
+   * A cheap test of the raw text: when it does not match, `scan` finds nothing. Its keywords are ASCII, so it may
+   * also be run on a latin1 view of a file's bytes, which lets the CLI skip decoding most files.
+   */
+  readonly prefilter: RegExp;
   /** `path` is a file path (any separator); `languageId` is VS Code's, when known. */
   appliesTo(path: string, languageId?: string): boolean;
   /** Pure: text in, findings out (before suppression comments and severity settings are applied). */

@@ -1,8 +1,8 @@
 // Scanning many files: read (skipping huge/binary/minified ones) and scan each, in this thread or spread over
 // worker threads. Results are plain data so they cross thread boundaries unchanged.
 import { Finding } from '../rules/types';
-import { scanText, ScanOptions } from './index';
-import { readForScan, SkipReason } from './walk';
+import { mayHaveFindings, scanText, ScanOptions } from './index';
+import { readBytesForScan, SkipReason } from './walk';
 
 /** A file to scan: where to read it, and the path the rules see (relative to the scanned folder, for test-file detection). */
 export interface ScanTarget {
@@ -20,9 +20,13 @@ export function scanTargets(targets: readonly ScanTarget[], opts: ScanOptions = 
   return targets.map((t) => scanOne(t, opts, maxFileSize));
 }
 
-/** Reads and scans one target. */
+/**
+ * Reads and scans one target. Most files mention no TLS switch at all: the families' prefilters run on a latin1
+ * view of the bytes (a plain copy), and only files that pass are decoded as UTF-8 and scanned.
+ */
 export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: number): FileOutcome {
-  const read = readForScan(t.path, maxFileSize);
+  const read = readBytesForScan(t.path, maxFileSize);
   if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
-  return { path: t.path, findings: scanText(read.text, t.scanPath, opts) };
+  if (!mayHaveFindings(read.bytes.toString('latin1'), t.scanPath, opts.languageId)) return { path: t.path, findings: [] };
+  return { path: t.path, findings: scanText(read.bytes.toString('utf8'), t.scanPath, opts) };
 }

@@ -36,6 +36,14 @@ export function scanText(text: string, path: string, opts: ScanOptions = {}): Fi
   return applySeverity(applySuppressions(found, text), path, opts).sort(byPosition);
 }
 
+/**
+ * False when no family that reads `path` can find anything in `raw` (its prefilter fails). `raw` may be a latin1
+ * view of the file's bytes: the CLI uses this to skip decoding the many files that mention no TLS switch at all.
+ */
+export function mayHaveFindings(raw: string, path: string, languageId?: string): boolean {
+  return families.some((f) => f.appliesTo(path, languageId) && f.prefilter.test(raw));
+}
+
 /** True when some family reads files like `path` (the walker uses this to skip everything else unread). */
 export function isScannable(path: string, languageId?: string): boolean {
   return families.some((f) => f.appliesTo(path, languageId));

@@ -94,8 +94,17 @@ function ioError(path: string, e: unknown): WalkEvent {
 /** A file's text, or why it is skipped (with a human-readable detail for logs). */
 export type ReadResult = { readonly text: string } | { readonly skip: SkipReason; readonly detail: string };
 
+/** What `readBytesForScan` returns: the bytes of a scannable file, or why it is skipped. */
+export type BytesResult = { readonly bytes: Buffer } | { readonly skip: SkipReason; readonly detail: string };
+
 /** Reads a file for scanning, skipping huge, binary (NUL in the first 8 KB) and minified (very long lines) files. */
 export function readForScan(path: string, maxFileSize = 2 * 1024 * 1024): ReadResult {
+  const read = readBytesForScan(path, maxFileSize);
+  return 'skip' in read ? read : { text: read.bytes.toString('utf8') };
+}
+
+/** Like `readForScan`, but leaves decoding to the caller (who may test a prefilter on the bytes first). */
+export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): BytesResult {
   let buf: Buffer;
   try {
     const fd = fs.openSync(path, 'r');
@@ -109,11 +118,17 @@ export function readForScan(path: string, maxFileSize = 2 * 1024 * 1024): ReadRe
   } catch (e) {
     return { skip: 'unreadable', detail: (ioError(path, e) as { message: string }).message };
   }
-  return classify(buf);
+  return classifyBytes(buf);
 }
 
 /** Decides binary / minified from the bytes; otherwise decodes UTF-8. */
 export function classify(buf: Buffer): ReadResult {
+  const c = classifyBytes(buf);
+  return 'skip' in c ? c : { text: c.bytes.toString('utf8') };
+}
+
+/** Decides binary / minified from the bytes, leaving them undecoded. */
+export function classifyBytes(buf: Buffer): BytesResult {
   if (buf.subarray(0, 8192).includes(0)) return { skip: 'binary', detail: 'contains NUL bytes' };
   if (buf.length > 8192) {
     let lines = 1;
@@ -121,5 +136,5 @@ export function classify(buf: Buffer): ReadResult {
     const avg = buf.length / lines;
     if (avg > 500) return { skip: 'minified', detail: `average line length ${Math.round(avg)} characters` };
   }
-  return { text: buf.toString('utf8') };
+  return { bytes: buf };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { allRules, isTestFile, ruleDocsUrl, scanText, suppressedOn } from '../../../src/core/scan/index';
+import { allRules, isTestFile, ruleDocsUrl, mayHaveFindings, scanText, suppressedOn } from '../../../src/core/scan/index';
 import { families } from '../../../src/core/rules/index';
 
 const BAD = 'requests.get(u, verify=False)\n';
@@ -64,5 +64,34 @@ describe('scan: scanText', () => {
       assert.ok(fs.existsSync(`docs/rules/${r.id}.md`), `docs/rules/${r.id}.md is missing`);
       assert.ok(index.includes(`(${r.id}.md)`), `docs/rules/README.md has no link to ${r.id}.md`);
     }
+  });
+});
+
+describe('scan: prefilter on raw bytes', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const { scanTargets } = require('../../../src/core/scan/files') as typeof import('../../../src/core/scan/files');
+
+  it('finds the same findings, at the same UTF-16 columns, as scanning the decoded text', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-prefilter-'));
+    try {
+      const text = '# Café ☕ client\nr = requests.get("https://api.exämple.test", verify=False)  # naïve\n';
+      const file = path.join(dir, 'client.py');
+      fs.writeFileSync(file, text);
+      const [outcome] = scanTargets([{ path: file, scanPath: 'client.py' }]);
+      assert.ok('findings' in outcome);
+      assert.deepStrictEqual(outcome.findings, scanText(text, 'client.py'));
+      assert.strictEqual(outcome.findings[0].range.start.character, text.split('\n')[1].indexOf('verify=False'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('mayHaveFindings is false only when no family for the path can match', () => {
+    assert.strictEqual(mayHaveFindings('print("hello")', 'a.py'), false);
+    assert.strictEqual(mayHaveFindings('x = requests.get(u, verify=False)', 'a.py'), true);
+    assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'a.py'), false, 'a Go keyword in a Python file');
+    assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'main.go'), true);
   });
 });
