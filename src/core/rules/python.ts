@@ -34,7 +34,13 @@ export const PY = {
     'requests treats an empty CURL_CA_BUNDLE as "verify nothing" in several versions. Set REQUESTS_CA_BUNDLE to a CA bundle path instead.', 'env-ca-bundle'),
 } as const;
 
-const PREFILTER = /verify|ssl|CERT_NONE|check_hostname|_create_|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE/;
+/**
+ * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
+ * after lexing: a flag set to False (a comment may sit between `=` and the value inside parentheses), CERT_NONE, an
+ * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
+ */
+const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname)${GAP}=${GAP}False\b|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);

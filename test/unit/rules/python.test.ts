@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { scanText } from '../../../src/core/scan/index';
+import { python } from '../../../src/core/rules/python';
 import { expectNone, expectOne, hits } from './helpers';
 
 const P = 'app.py';
@@ -90,5 +91,17 @@ describe('rules: python', () => {
   it('reads .py files and the python language id only', () => {
     assert.strictEqual(scanText('requests.get(u, verify=False)', 'app.txt').length, 0);
     assert.strictEqual(scanText('requests.get(u, verify=False)', 'untitled-1', { languageId: 'python' }).length, 1);
+  });
+});
+
+describe('rules: python prefilter', () => {
+  it('still finds verify=False when a comment sits between "=" and the value inside the call', () => {
+    const code = 'import requests\nr = requests.get(\n    url,\n    verify=  # TODO: remove\n        False,\n)\n';
+    const found = scanText(code, 'client.py');
+    assert.deepStrictEqual(found.map((f) => f.ruleId), ['python.requests-verify-false']);
+  });
+
+  it('skips files that mention ssl and False but never together', () => {
+    assert.strictEqual(python.prefilter.test('import ssl\nDEBUG = False\nctx = ssl.create_default_context()\n'), false);
   });
 });
