@@ -9,9 +9,11 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/, /^extension\/readme\.md$/, /^extension\/changelog\.md$/, /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/[^/]+\.js$/, /^extension\/media\/.+$/,
+  /^extension\/docs\/rules\/[^/]+\.md$/, // the rule pages diagnostics link to (src/extension/convert.ts)
 ];
 const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/icon.png'];
+  'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/icon.png',
+  'extension/docs/rules/python.requests-verify-false.md'];
 
 /** Names of the entries in a zip file, read from its central directory (no unzip tool needed). */
 function zipEntries(buf) {
