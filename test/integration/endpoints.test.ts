@@ -93,6 +93,22 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     assert.ok((await keys()).includes(key), 'endpoints of other files stay');
   });
 
+  it('lists the workspace endpoints without connecting (what the dev-certificate prompt draws local hosts from)', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'endpoints', 'dev_live.py');
+    await vscode.workspace.fs.writeFile(file, Buffer.from('BILLING = "https://billing.test:8443/api"\n'));
+    try {
+      const before = server.accepted();
+      const list = await waitFor(async () => {
+        const l = await vscode.commands.executeCommand<{ host: string; port: number; uses: number }[]>('tlsDoctor.endpoints.list');
+        return l.some((e) => e.host === 'billing.test') ? l : undefined;
+      }, 15_000, 'billing.test in the endpoints list');
+      assert.deepStrictEqual(list.filter((e) => e.host === 'billing.test').map((e) => [e.port, e.uses]), [[8443, 1]]);
+      assert.strictEqual(server.accepted(), before, 'listing opens no connection');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('auto mode probes in the background after a scan', async () => {
     await vscode.workspace.getConfiguration('tlsDoctor').update('probe.referencedEndpoints', 'auto', vscode.ConfigurationTarget.Workspace);
     const second = await countingServer(...(() => { const p = privatePki(tempDir(), 90); return [p.key, p.chain] as const; })());

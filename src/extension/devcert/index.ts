@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DevCertResult } from '../../core/certs/index';
 import { EnvTarget, EnvWriteResult, editTextFile, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
+import { suggestDevHosts } from './hosts';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
 
@@ -51,10 +52,17 @@ async function pickFolder(explicit?: string): Promise<vscode.Uri | undefined> {
   return folder?.uri.scheme === 'file' ? folder.uri : undefined;
 }
 
+/** Hosts the workspace refers to (from the TLS Endpoints inventory), waiting at most `ms` so the prompt stays quick. */
+async function referencedHosts(ms = 1500): Promise<string[]> {
+  const list = Promise.resolve(vscode.commands.executeCommand<{ host: string }[]>('tlsDoctor.endpoints.list')).then((l) => l ?? [], () => []);
+  const timeout = new Promise<{ host: string }[]>((resolve) => setTimeout(() => resolve([]), ms));
+  return (await Promise.race([list, timeout])).map((e) => e.host);
+}
+
 async function askHosts(): Promise<string[] | undefined> {
   const certs = loadCerts();
   const text = await vscode.window.showInputBox({
-    title: 'Create Development Certificate', value: 'localhost 127.0.0.1 ::1',
+    title: 'Create Development Certificate', value: suggestDevHosts(await referencedHosts()).join(' '),
     prompt: 'Host names and IP addresses, separated by spaces (wildcards like *.app.test work too)',
     validateInput: (v) => {
       const hosts = v.split(/[\s,]+/).filter(Boolean);

@@ -48,6 +48,9 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),
     vscode.commands.registerCommand('tlsDoctor.probeEndpoint', (arg?: ProbeArg) => probeCommand(arg)),
     vscode.commands.registerCommand('tlsDoctor.endpoints.checkAll', (arg?: { hosts?: string[] }) => checkAll(arg)),
+    // Internal: the inventory without probing (the dev-certificate prompt suggests the local hosts in it).
+    vscode.commands.registerCommand('tlsDoctor.endpoints.list', async () =>
+      (await tree.endpoints()).map((e) => ({ key: e.key, host: e.host, port: e.port, url: e.url, uses: e.refs.length }))),
   );
 
   function mode(uri?: vscode.Uri) {
