@@ -1,9 +1,10 @@
 // Inline suppressions: `tls-doctor: ignore` (every rule) or `tls-doctor: ignore <rule-id>[, <rule-id>…]`, written in
-// a comment on the finding's line or on the line above. The marker is looked for in the raw line, so it works with
-// every comment syntax (`#`, `//`, `/* */`, `<!-- -->`, `;`, `REM`).
+// a comment on the finding's line or on the line above. The marker is looked for in the raw line right after a
+// comment opener, so it works with every comment syntax (`#`, `//`, `/* */`, ` * ` in a block, `<!-- -->`, `;`, `--`,
+// `%`, `REM`) while a string that merely contains the words (`note = "tls-doctor: ignore"`) silences nothing.
 import { Finding } from '../rules/types';
 
-const MARKER = /tls-doctor:\s*ignore\b([ \t]+[\w.\-, \t]*)?/;
+const MARKER = /(?:#|\/\/|\/\*|<!--|;|--|%|\bREM\b|^\s*\*)[ \t]*tls-doctor:\s*ignore\b([ \t]+[\w.\-, \t]*)?/i;
 
 /** Rule ids suppressed on one line: `'*'` for all, or a set of ids; undefined when the line has no marker. */
 export function suppressedOn(line: string): '*' | Set<string> | undefined {

@@ -11,6 +11,10 @@ describe('scan: scanText', () => {
     assert.strictEqual(scanText(`# tls-doctor: ignore python.check-hostname-false\n${BAD}`, 'a.py').length, 1);
     assert.strictEqual(scanText(`# tls-doctor: ignore\n\n${BAD}`, 'a.py').length, 1);
     assert.deepStrictEqual(suppressedOn('// tls-doctor: ignore a.b, c.d'), new Set(['a.b', 'c.d']));
+    assert.strictEqual(suppressedOn(' * tls-doctor: ignore'), '*', 'inside a block comment');
+    assert.strictEqual(suppressedOn('REM tls-doctor: ignore'), '*');
+    assert.strictEqual(suppressedOn('x = "tls-doctor: ignore"'), undefined, 'a string is not a comment');
+    assert.strictEqual(scanText('requests.get(u, verify=False, headers={"X": "tls-doctor: ignore"})\n', 'a.py').length, 1);
   });
 
   it('applies per-rule severities, and ignore drops the rule', () => {
