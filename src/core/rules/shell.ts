@@ -47,9 +47,14 @@ const PLAIN = /[^\s'"\\$<>;&|()`{}]+/y;
 /** Blanks between words. */
 const BLANKS = /[ \t\r]+/y;
 
-/** Splits shell text into simple commands (lists of words). Skips comments and here-document bodies. */
-export function commands(src: string): Word[][] {
-  return new Tokenizer(src).run();
+/**
+ * Splits shell text into simple commands (lists of words). Skips comments and here-document bodies. With `relevant`,
+ * also skips whole lines that cannot matter: a line that starts a command, does not match `relevant`, and carries no
+ * state into the next line (no trailing `\`, no `<<`, an even number of each quote character) yields no words.
+ * Building words is the costly part, and most lines of a long script are such lines.
+ */
+export function commands(src: string, relevant?: RegExp): Word[][] {
+  return new Tokenizer(src, relevant).run();
 }
 
 class Tokenizer {
@@ -58,12 +63,23 @@ class Tokenizer {
   private cmd: Word[] = [];
   private heredocs: { tag: string; strip: boolean }[] = [];
 
-  constructor(private readonly s: string) {}
+  constructor(private readonly s: string, private readonly relevant?: RegExp) {}
 
   run(): Word[][] {
+    this.skipIrrelevantLine();
     while (this.i < this.s.length) this.step();
     this.end();
     return this.out;
+  }
+
+  /** At the start of a line with no command under way: jump over the line if it cannot produce a finding. */
+  private skipIrrelevantLine(): void {
+    while (this.relevant && this.cmd.length === 0 && this.i < this.s.length) {
+      const nl = this.s.indexOf('\n', this.i);
+      const line = this.s.slice(this.i, nl === -1 ? this.s.length : nl);
+      if (this.relevant.test(line) || /\\\r?$|<</.test(line) || odd(line, "'") || odd(line, '"')) return;
+      this.i = nl === -1 ? this.s.length : nl + 1;
+    }
   }
 
   private step(): void {
@@ -72,7 +88,7 @@ class Tokenizer {
     if (c === ' ' || c === '\t' || c === '\r') { BLANKS.lastIndex = this.i; BLANKS.exec(s); this.i = BLANKS.lastIndex; return; }
     if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) { this.i += s[this.i + 1] === '\n' ? 2 : 3; return; }
     if (c === '#') { this.skipTo('\n'); return; }
-    if (c === '\n') { this.end(); this.i++; this.skipHeredocs(); return; }
+    if (c === '\n') { this.end(); this.i++; this.skipHeredocs(); this.skipIrrelevantLine(); return; }
     if (SEPARATORS.has(c) || (c === '$' && s[this.i + 1] === '(')) { this.end(); this.i += c === '$' ? 2 : 1; return; }
     if (c === '<' && s[this.i + 1] === '<' && s[this.i + 2] !== '<') { this.heredoc(); return; }
     if (c === '<' || c === '>') { this.i++; return; }
@@ -146,6 +162,13 @@ class Tokenizer {
     this.i = j + 1;
     return { value, dynamic };
   }
+}
+
+/** True when `line` holds an odd number of `quote` characters (a quote may stay open into the next line). */
+function odd(line: string, quote: string): boolean {
+  let n = 0;
+  for (let j = line.indexOf(quote); j !== -1; j = line.indexOf(quote, j + 1)) n++;
+  return n % 2 === 1;
 }
 
 // ---- command analysis ------------------------------------------------------------------------------------
@@ -335,7 +358,7 @@ function mavenFlags(ctx: Ctx): void {
 /** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const ctx: Ctx = { doc, src, out };
-  for (const cmd of commands(src.text)) analyse(ctx, cmd);
+  for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
   if (src.text.includes('-Dmaven.wagon')) mavenFlags(ctx);
 }
 

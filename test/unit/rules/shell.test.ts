@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { commands } from '../../../src/core/rules/shell';
+import { scanText } from '../../../src/core/scan/index';
 import { expectNone, expectOne, hits } from './helpers';
 
 const SH = 'deploy.sh';
@@ -187,4 +188,19 @@ describe('rules: shell', () => {
       expectOne('description: |\n  text\nruns:\n  steps:\n    - run: curl -k x\n', 'action.yml', 'shell.curl-insecure', '-k');
     });
   });
+});
+
+describe('rules: shell line skipping keeps what spans lines', () => {
+  // Lines that cannot match are skipped without building words; these cases carry state from one line to the next.
+  const cases: [string, string, number][] = [
+    ['a continuation line joins the command', 'echo hi \\\n  && curl -k https://x\n', 1],
+    ['a here-document body is data, not commands', 'cat <<EOF\ncurl -k https://x\nEOF\necho done\n', 0],
+    ['a double-quoted string over two lines', 'echo "multi\nline" ; curl -k https://x\n', 1],
+    ['a single-quoted string over two lines', "echo 'it\ncontinues' && curl -k u\n", 1],
+    ['an assignment after a continuation', 'X=1 \\\n  NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js\n', 1],
+    ['a quoted keyword inside a skipped-looking line', 'echo "curl -k is bad"\nls\n', 0],
+  ];
+  for (const [what, text, n] of cases) {
+    it(what, () => assert.strictEqual(scanText(text, 'a.sh').length, n));
+  }
 });
