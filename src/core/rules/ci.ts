@@ -36,9 +36,9 @@ export function isShellSurface(path: string, languageId?: string): boolean {
 }
 
 /** Cuts the shell sources and env assignments out of a file. */
-export function surfacesOf(text: string, path: string, languageId?: string): Surfaces {
+export function surfacesOf(text: string, path: string, languageId?: string, relevant?: RegExp): Surfaces {
   switch (kindOf(path, languageId)) {
-    case 'dockerfile': return dockerfile(text);
+    case 'dockerfile': return dockerfile(text, relevant);
     case 'makefile': return makefile(text);
     case 'package': return { sources: packageScripts(text), env: [] };
     case 'yaml': return yaml(text);
@@ -84,36 +84,50 @@ function packageScripts(text: string): Source[] {
 
 const DOCKER_SHELL = /^(?:RUN|CMD|ENTRYPOINT|HEALTHCHECK|ONBUILD)$/i;
 
-/** One instruction: keyword plus its arguments across continuation lines (comment lines inside dropped). */
-function dockerInstructions(lines: Line[]): { keyword: string; body: Source; next: number; line: number }[] {
+/** Docker drops comment (and blank) lines inside a continued instruction; the continuation goes on after them. */
+function skippedInside(line: Line): boolean {
+  return /^\s*#/.test(line.text) || line.text.trim() === '';
+}
+
+/** Index of the last line of the instruction that starts at line `i`. */
+function instructionEnd(lines: Line[], i: number): number {
+  let j = i;
+  let continued = /\\\s*$/.test(lines[j].text);
+  while (continued && j + 1 < lines.length) {
+    j++;
+    if (!skippedInside(lines[j])) continued = /\\\s*$/.test(lines[j].text);
+  }
+  return j;
+}
+
+/**
+ * One instruction: keyword plus its arguments across continuation lines (comment lines inside dropped). With
+ * `relevant`, instructions whose raw text does not match it (and opens no here-document) are left out unbuilt:
+ * mapping every character back to the file is the costly part, and most instructions cannot produce a finding.
+ */
+function dockerInstructions(lines: Line[], relevant?: RegExp): { keyword: string; body: Source; next: number; line: number }[] {
   const out: { keyword: string; body: Source; next: number; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;
+    const end = instructionEnd(lines, i);
+    const raw = relevant ? lines.slice(i, end + 1).map((l) => l.text).join('\n') : '';
+    if (relevant && !relevant.test(raw) && !raw.includes('<<')) { i = end; continue; }
     const b = new SourceBuilder();
-    const first = m[0].length;
-    let j = i;
-    b.push(lines[i].text.slice(first), lines[i].at + first);
-    let continued = /\\\s*$/.test(lines[j].text);
-    while (continued && j + 1 < lines.length) {
-      j++;
-      // Docker drops comment lines inside a continued instruction; the continuation goes on after them.
-      if (/^\s*#/.test(lines[j].text) || lines[j].text.trim() === '') continue;
-      b.synthetic('\n', lines[j].at).push(lines[j].text, lines[j].at);
-      continued = /\\\s*$/.test(lines[j].text);
-    }
-    out.push({ keyword: m[1].toUpperCase(), body: b.build(), next: j + 1, line: i });
-    i = j;
+    b.push(lines[i].text.slice(m[0].length), lines[i].at + m[0].length);
+    for (let j = i + 1; j <= end; j++) if (!skippedInside(lines[j])) b.synthetic('\n', lines[j].at).push(lines[j].text, lines[j].at);
+    out.push({ keyword: m[1].toUpperCase(), body: b.build(), next: end + 1, line: i });
+    i = end;
   }
   return out;
 }
 
-function dockerfile(text: string): Surfaces {
+function dockerfile(text: string, relevant?: RegExp): Surfaces {
   const lines = linesOf(text);
   const sources: Source[] = [];
   const env: EnvAssignment[] = [];
   let skipUntil = -1;
-  for (const ins of dockerInstructions(lines)) {
+  for (const ins of dockerInstructions(lines, relevant)) {
     if (ins.line < skipUntil) continue;
     if (DOCKER_SHELL.test(ins.keyword)) skipUntil = dockerShell(ins.body, lines, ins.next, sources);
     else if (ins.keyword === 'ENV' || ins.keyword === 'ARG') env.push(...dockerEnv(ins.body));

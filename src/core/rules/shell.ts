@@ -380,7 +380,7 @@ export const shellFamily: RuleFamily = {
     if (!PREFILTER.test(text)) return [];
     const doc = docOf(text);
     const out: Finding[] = [];
-    const surfaces = surfacesOf(text, path);
+    const surfaces = surfacesOf(text, path, undefined, PREFILTER);
     for (const src of surfaces.sources) scanShellSource(doc, src, out);
     for (const a of surfaces.env) scanAssignment(doc, a, out);
     return dedupe(out);

@@ -204,3 +204,11 @@ describe('rules: shell line skipping keeps what spans lines', () => {
     it(what, () => assert.strictEqual(scanText(text, 'a.sh').length, n));
   }
 });
+
+describe('rules: Dockerfile instructions skipped unbuilt keep their findings', () => {
+  it('finds curl -k after a comment line inside a continued RUN, among instructions that cannot match', () => {
+    const text = 'FROM debian\nRUN apt-get update\nRUN apt-get update && \\\n    # fetch the tool\n    curl -k https://x.test/tool\nRUN echo done\n';
+    const found = scanText(text, 'Dockerfile');
+    assert.deepStrictEqual(found.map((f) => [f.ruleId, f.range.start.line, f.value]), [['shell.curl-insecure', 4, '-k']]);
+  });
+});
