@@ -110,7 +110,30 @@ function bandit(pyBytes) {
   return { ms, subsetBytes, scaled: ms * (pyBytes / subsetBytes), timedOut: r.signal === 'SIGTERM' };
 }
 
-/** In-process: edit one line of a 10,000-line real-source file and re-scan it (median of 21). */
+/** Edits one line of `base` 21 times and re-scans it each time, in-process; returns the median and the size. */
+function medianRescan(scanText, base, path, edit) {
+  const times = [];
+  for (let i = 0; i < 21; i++) {
+    base[5001] = edit(i);
+    const text = base.join('\n');
+    const t = performance.now();
+    const n = scanText(text, path).length;
+    times.push(performance.now() - t);
+    if (n === 0) throw new Error(`re-scan of ${path} found nothing`);
+  }
+  times.sort((a, b) => a - b);
+  return { path, median: times[10], bytes: base.join('\n').length };
+}
+
+/** 10,000 lines in the shape of `make(i)`, with a finding every 500 lines. */
+function synthetic(make, finding) {
+  return Array.from({ length: 10000 }, (_, i) => (i % 500 === 0 ? finding : make(i)));
+}
+
+/**
+ * In-process: edit one line of a 10,000-line file and re-scan it (median of 21): real Python stdlib source, and
+ * generated shell, Dockerfile, CI YAML and .env files (the surfaces whose matchers work line by line).
+ */
 function rescan() {
   const core = join(work, 'scan-core.js');
   require('esbuild').buildSync({ entryPoints: [join(repo, 'src/core/scan/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: core, mainFields: ['module', 'main'], logLevel: 'error' });
@@ -119,19 +142,15 @@ function rescan() {
   for (const f of ['ssl.py', 'urllib/request.py', 'http/client.py', 'asyncio/sslproto.py', 'argparse.py', 'typing.py', 'inspect.py', 'subprocess.py']) {
     lines.push(...fs.readFileSync(join('/usr/lib/python3.11', f), 'utf8').split('\n'));
   }
-  const base = lines.slice(0, 10000);
-  base[5000] = '    r = requests.get(url, verify=False)';
-  const times = [];
-  for (let i = 0; i < 21; i++) {
-    base[5001] = `    x = ${i}  # edited`;
-    const text = base.join('\n');
-    const t = performance.now();
-    const n = scanText(text, 'big.py').length;
-    times.push(performance.now() - t);
-    if (n === 0) throw new Error('re-scan found nothing');
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[10], bytes: base.join('\n').length };
+  const py = lines.slice(0, 10000);
+  py[5000] = '    r = requests.get(url, verify=False)';
+  return [
+    { ...medianRescan(scanText, py, 'big.py', (i) => `    x = ${i}  # edited`), what: 'Python (real stdlib source)' },
+    { ...medianRescan(scanText, synthetic((i) => `echo "step ${i}" && ls -la /tmp/dir${i} | grep foo`, 'curl -sk https://x.test/api'), 'deploy.sh', (i) => `echo edited ${i}`), what: 'shell script' },
+    { ...medianRescan(scanText, ['FROM debian', ...synthetic((i) => `RUN echo ${i} && apt-get install -y pkg${i}`, 'RUN curl -k https://x.test')], 'Dockerfile', (i) => `RUN echo edited ${i}`), what: 'Dockerfile' },
+    { ...medianRescan(scanText, ['jobs:', '  build:', '    steps:', ...synthetic((i) => `      - run: echo ${i}`, '      - run: curl -k https://x.test')], '.github/workflows/ci.yml', (i) => `      - run: echo edited ${i}`), what: 'CI YAML' },
+    { ...medianRescan(scanText, synthetic((i) => `VAR_${i}=value${i}`, 'NODE_TLS_REJECT_UNAUTHORIZED=0'), '.env', (i) => `EDITED=${i}`), what: '.env' },
+  ];
 }
 
 const mb = (b) => (b / 1e6).toFixed(1);
@@ -154,5 +173,5 @@ console.log(`| tls-doctor scan --format json | ${tls.ms.toFixed(0)} ms | ${(tls.
 console.log(`| rg -c (same keywords, one regex) | ${rg.ms.toFixed(0)} ms | 1.0× | best of 3 |`);
 if (bd) console.log(`| bandit -r -q (Python part, scaled) | ${(bd.scaled / 1000).toFixed(1)} s | ${(bd.scaled / rg.ms).toFixed(0)}× | measured ${(bd.ms / 1000).toFixed(1)} s on python-stdlib/email (${mb(bd.subsetBytes)} MB${bd.timedOut ? ', hit the 120 s cap' : ''}), scaled by bytes to the ${mb(info.parts.pythonStdlib + info.parts.pythonDist)} MB Python part |`);
 else console.log('| bandit | not installed | | |');
-console.log(`| re-scan one 10,000-line file after an edit (in-process scanText) | ${re.median.toFixed(1)} ms | | median of 21, ${mb(re.bytes)} MB of real stdlib source; target < 10 ms |`);
+for (const r of re) console.log(`| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21, ${mb(r.bytes)} MB; target < 10 ms |`);
 if (fixtureHits !== info.expectedFixtureFindings) { console.error('fixture findings do not match the expected count'); process.exitCode = 1; }

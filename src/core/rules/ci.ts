@@ -41,7 +41,7 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
     case 'dockerfile': return dockerfile(text, relevant);
     case 'makefile': return makefile(text);
     case 'package': return { sources: packageScripts(text), env: [] };
-    case 'yaml': return yaml(text);
+    case 'yaml': return yaml(text, relevant);
     case 'shell': return shellScript(text, path, languageId);
     default: return { sources: [], env: [] };
   }
@@ -226,7 +226,7 @@ function indentOf(line: string): number {
   return t === '' || t.startsWith('#') ? -1 : line.length - t.length;
 }
 
-function yaml(text: string): Surfaces {
+function yaml(text: string, relevant?: RegExp): Surfaces {
   const lines = linesOf(text);
   const out: Surfaces = { sources: [], env: [] };
   for (let i = 0; i < lines.length; i++) {
@@ -235,12 +235,27 @@ function yaml(text: string): Surfaces {
     const key = m[3].replace(/^["']|["']$/g, '');
     const keyCol = m[1].length + m[2].length;
     const valueCol = lines[i].text.length - m[4].length;
-    if (RUN_KEYS.has(key)) out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
+    if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, relevant)) out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
     else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
     // Text inside a block scalar (`description: |`) is data, not keys: never read `run:` lines out of prose.
     if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(m[4])) i = blockEnd(lines, i + 1, m[1].length + m[2].length) - 1;
   }
   return out;
+}
+
+/**
+ * False when nothing the value of the key on line `i` can span (the rest of that line, then every line indented past
+ * the key, or a list item at its column) matches `relevant`: its scripts are then not built at all (building maps
+ * every character back to the file, the costly part of a long workflow).
+ */
+function mayMatch(lines: Line[], i: number, keyCol: number, relevant?: RegExp): boolean {
+  if (!relevant) return true;
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const ind = indentOf(lines[j].text);
+    if (ind !== -1 && (ind < keyCol || (ind === keyCol && !/^\s*-\s/.test(lines[j].text)))) break;
+  }
+  return relevant.test(lines.slice(i, j).map((l) => l.text).join('\n'));
 }
 
 /** Index of the first line after a block scalar that starts at `from` and belongs to a node indented `parentCol`. */

@@ -212,3 +212,12 @@ describe('rules: Dockerfile instructions skipped unbuilt keep their findings', (
     assert.deepStrictEqual(found.map((f) => [f.ruleId, f.range.start.line, f.value]), [['shell.curl-insecure', 4, '-k']]);
   });
 });
+
+describe('rules: CI YAML values skipped unbuilt keep their findings', () => {
+  it('finds curl -k deep in a block scalar and in a list at the key column, among steps that cannot match', () => {
+    const gha = 'jobs:\n  build:\n    steps:\n      - run: echo one\n      - run: |\n          set -e\n          # fetch\n          curl -k https://x.test\n      - run: echo two\n';
+    assert.deepStrictEqual(scanText(gha, '.github/workflows/ci.yml').map((f) => [f.ruleId, f.range.start.line]), [['shell.curl-insecure', 7]]);
+    const gitlab = 'build:\n  script:\n  - echo one\n  - curl --insecure https://x.test\n  - echo two\n';
+    assert.deepStrictEqual(scanText(gitlab, '.gitlab-ci.yml').map((f) => [f.ruleId, f.range.start.line]), [['shell.curl-insecure', 3]]);
+  });
+});
