@@ -72,6 +72,21 @@ describe('devcert: Create Development Certificate', function () {
     assert.strictEqual(r.envWritten.find((w) => w.target === 'launch')?.count, 2);
   });
 
+  it('merges the bundle variables into the terminal environment setting, keeping entries already there', async () => {
+    const term = vscode.workspace.getConfiguration('terminal.integrated');
+    const key = process.platform === 'darwin' ? 'env.osx' : process.platform === 'win32' ? 'env.windows' : 'env.linux';
+    await term.update(key, { KEEP_ME: '1', NODE_EXTRA_CA_CERTS: '/old/path.pem' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const r = await vscode.commands.executeCommand<Result>('tlsDoctor.createDevCert', {
+        hosts: ['localhost'], folder: folder(), caDir: path.join(caRoot, 'ca'), envTargets: ['terminal'],
+      });
+      const env = vscode.workspace.getConfiguration('terminal.integrated').inspect<Record<string, string>>(key)?.workspaceValue;
+      assert.deepStrictEqual(env, { KEEP_ME: '1', NODE_EXTRA_CA_CERTS: r.bundle, REQUESTS_CA_BUNDLE: r.bundle, SSL_CERT_FILE: r.bundle });
+    } finally {
+      await term.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('installCa shows the exact trust-store command (dry run) for the CA', async () => {
     const r = await vscode.commands.executeCommand<{ command: string }>('tlsDoctor.installCa', { caDir: path.join(caRoot, 'ca'), dryRun: true });
     assert.ok(r && r.command.includes(path.join(caRoot, 'ca', 'rootCA.pem')), r?.command);
