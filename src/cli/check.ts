@@ -1,7 +1,7 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkUrl, parseTarget } from '../core/tls/index';
+import { checkUrl, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
@@ -28,6 +28,10 @@ export const checkCommand: Command = {
     const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
     const missing = extraCaFiles.find((f) => !existsSync(f));
     if (missing) throw new UsageError(`--ca file not found: ${missing}`);
+    for (const f of extraCaFiles) {
+      const n = await readableCertCount(f).catch(() => 0);
+      if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+    }
     const report = await checkUrl(positionals[0], {
       extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, 1), timeoutMs: positiveInt('--timeout', values.timeout, 5000),
     });

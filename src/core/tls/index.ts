@@ -9,6 +9,7 @@ export { parseTarget, extractUrls } from './url';
 export { CAUSES, causeFor } from './causes';
 export type { CauseDoc } from './causes';
 export { certInfo } from './chain';
+export { readableCertCount } from './stores';
 
 /** Reads an error message (Python, Node, curl, git, Java, Go wording) → likely causes with fixes, and its URL if any.
  * e.g. explainError("SSL: CERTIFICATE_VERIFY_FAILED ... self-signed certificate in certificate chain"). */

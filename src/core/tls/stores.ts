@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
+import { X509Certificate } from 'node:crypto';
 
 /** One trust store to evaluate the chain against. */
 export interface Store {
@@ -24,6 +25,18 @@ export const CA_ENV_VARS = ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'SSL_CERT_FI
 /** PEM certificates in a text. */
 export function splitPem(text: string): string[] {
   return text.match(/-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]+?-----END (?:TRUSTED )?CERTIFICATE-----/g) ?? [];
+}
+
+/** How many certificates in a file (or folder) actually parse: 0 means it is not a usable CA file (broken PEM, a key…). */
+export async function readableCertCount(p: string): Promise<number> {
+  return (await readCerts(p)).filter((pem) => {
+    try {
+      new X509Certificate(pem);
+      return true;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 /** Certificates of a file, or of every file in a folder (as OpenSSL's hashed cert dirs and `verify=` folders). */

@@ -82,11 +82,20 @@ describe('tls-doctor check (CLI)', function () {
     assert.ok(!(await cli(['check', m.urls.closed], { NO_COLOR: '1' }, true)).stdout.includes(ESC));
   });
 
+  /** A file with PEM markers around garbage, as a truncated copy-paste leaves it. */
+  function brokenPem(): string {
+    const fs = require('fs') as typeof import('fs');
+    const file = require('path').join(require('os').tmpdir(), `tls-doctor-broken-${process.pid}.pem`);
+    fs.writeFileSync(file, '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n');
+    return file;
+  }
+
   it('exits 2 on usage errors with a clear message', async () => {
     const cases: [string[], RegExp][] = [
       [['check'], /missing the URL/], [['check', 'http://a.b'], /plain http/], [['check', 'https://a b'], /not a valid URL/],
       [['check', 'a.b', '--repeat', '0'], /--repeat must be a positive/], [['check', 'a.b', '--format', 'xml'], /--format must be one of/],
       [['check', 'a.b', '--ca', '/no/such.pem'], /--ca file not found/], [['check', 'a.b', 'c.d'], /expected one URL/],
+      [['check', 'a.b', '--ca', brokenPem()], /no certificate could be read/],
     ];
     for (const [argv, re] of cases) {
       const r = await cli(argv);
