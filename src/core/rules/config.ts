@@ -4,11 +4,10 @@
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { baseName, Doc, docOf, isDynamic } from './env';
-import { finding } from './match';
+import { finding, ruleFactory } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
-const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'] = 'none', severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-  ({ id: `config.${id}`, title, severity, description, fix });
+const rule = ruleFactory('config');
 
 /** The config-file rules, by short name. */
 export const CFG = {

@@ -5,11 +5,10 @@
 // (Source, SourceBuilder) that the shell and config families share.
 import { parseTree, Node as JsonNode } from 'jsonc-parser';
 import { lineStartsOf } from './lexer';
-import { finding } from './match';
+import { finding, ruleFactory } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
-const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-  ({ id: `env.${id}`, title, severity, description, fix });
+const rule = ruleFactory('env');
 
 /** The environment-variable rules, by short name. */
 export const ENV = {

@@ -2,11 +2,10 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, statementAt } from './match';
+import { calleeStart, eachCodeMatch, finding, groupStart, ruleFactory, statementAt } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
-const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-  ({ id: `javascript.${id}`, title, severity, description, fix });
+const rule = ruleFactory('javascript');
 
 /** The JavaScript/TypeScript rules, by short name. */
 export const JS = {

@@ -2,11 +2,10 @@
 // verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
 // is not a finding.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, ruleFactory, statementAt } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
-const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-  ({ id: `python.${id}`, title, severity, description, fix });
+const rule = ruleFactory('python');
 
 /** The Python rules, by short name. */
 export const PY = {

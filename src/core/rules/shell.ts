@@ -6,11 +6,10 @@
 // another command, a flag inside a quoted message, or a comment is not a finding.
 import { surfacesOf, isShellSurface } from './ci';
 import { checkEnv, Doc, docOf, ENV, EnvAssignment, Source } from './env';
-import { finding } from './match';
+import { finding, ruleFactory } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
-const rule = (id: string, title: string, description: string, fix: RuleMeta['fix'], severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-  ({ id: `shell.${id}`, title, severity, description, fix });
+const rule = ruleFactory('shell');
 
 /** The shell rules, by short name. */
 export const SH = {
