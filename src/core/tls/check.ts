@@ -36,7 +36,7 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
   const { trust, runs } = await judgeStores(stores, referenceOf(refStore, primary), (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
-  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, stores, opts, timeoutMs);
+  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, refStore, opts, timeoutMs);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
     [...sent, ...runs], trust, started);
 }
@@ -96,17 +96,19 @@ function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
   return { host: t.host, port: t.port, connectError: error, chain: [], hostMatches: false, trust, reference: 'node', leaves: new Map(), now: new Date() };
 }
 
-/** Facts from a successful handshake: parsed chain, host match, distinct leaves, AIA. */
+/** Facts from a successful handshake: parsed chain, host match, distinct leaves, AIA. The reference is the store
+ * the primary handshake verified against, so an unreadable --ca falls back to node here too (its null verdict must
+ * not pass an untrusted chain). */
 async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
-  stores: Store[], opts: CheckOptions, timeoutMs: number): Promise<Facts> {
+  refStore: Reference['store'], opts: CheckOptions, timeoutMs: number): Promise<Facts> {
   const linked = primary.chain.map((der) => primary.sent.find((x) => x.raw.equals(der)) ?? new X509Certificate(der));
   const chain = linked.map((x) => certInfo(x));
   const leafX = linked[0];
   const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(t.host) !== undefined;
-  const reference = opts.extraCaFiles?.length ? '--ca' : 'node';
+  const reference = refStore.name;
   // The AIA issuer only refines a rejected chain (incomplete vs unknown root): a verified one needs no network fetch.
   const rejected = trust[reference]?.trusted === false;
-  const aia = rejected ? await aiaFacts(chain, stores.find((s) => s.name === reference)?.pems ?? [], timeoutMs, opts.signal) : undefined;
+  const aia = rejected ? await aiaFacts(chain, refStore.pems, timeoutMs, opts.signal) : undefined;
   return { host: t.host, port: t.port, chain, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
 }
 

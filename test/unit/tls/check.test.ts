@@ -56,6 +56,14 @@ describe('checkUrl against the local matrix', function () {
     assert.deepStrictEqual(verdicts(r), { node: false, os: null, certifi: null, '--ca': false });
   });
 
+  it('an unreadable --ca file falls back to Node\'s roots: it never turns an untrusted chain into ok', async () => {
+    const r = await check('root-not-sent', { extraCaFiles: ['/nonexistent/extra-ca.pem'] });
+    assert.strictEqual(r.verdict, 'fail');
+    assert.deepStrictEqual(codes(r), ['untrusted-root']);
+    assert.deepStrictEqual(verdicts(r), { node: false, os: null, certifi: null, '--ca': null });
+    assert.match(r.trust['--ca'].note ?? '', /ENOENT/);
+  });
+
   it('incomplete-chain: fetches the intermediate from the AIA URL; without the root, the root is unknown too', async () => {
     const withCa = await withRoot('incomplete-chain');
     assert.deepStrictEqual(codes(withCa), ['incomplete-chain']);
