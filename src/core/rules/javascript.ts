@@ -2,8 +2,8 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, ruleFactory, statementAt } from './match';
-import { Finding, RuleFamily, RuleMeta } from './types';
+import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, ruleFactory, statementAt } from './match';
+import { Finding, RuleFamily } from './types';
 
 const rule = ruleFactory('javascript');
 
@@ -30,10 +30,6 @@ const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
 /** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
 const NOOP_FN = /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
 
-function simple(lx: Lexed, re: RegExp, r: RuleMeta, out: Finding[]): void {
-  eachCodeMatch(lx, re, (m) => out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index))), 2);
-}
-
 function envFindings(lx: Lexed, out: Finding[]): void {
   ENV.lastIndex = 0;
   for (let m = ENV.exec(lx.code); m; m = ENV.exec(lx.code)) {
@@ -58,8 +54,8 @@ export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
-  simple(lx, REJECT, JS.rejectUnauthorized, out);
-  simple(lx, STRICT, JS.strictSsl, out);
+  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2);
+  pushMatches(lx, STRICT, JS.strictSsl, out, 2);
   envFindings(lx, out);
   checkServerIdentity(lx, out);
   return out;
