@@ -1,6 +1,7 @@
 // Peer certificates → CertInfo (plain text, safe to render or serialise), plus the per-certificate weaknesses.
 import { X509Certificate } from 'node:crypto';
 import { extensionValue, readTlv, signatureOid } from './der';
+import { selfSigned } from './pathbuild';
 import type { CertInfo } from './types';
 
 /** Signature algorithm OIDs → names (RFC 3279, 4055, 5758, 8410). */
@@ -50,8 +51,9 @@ export function certInfo(input: Buffer | string | X509Certificate): CertInfo {
     keyBits: details?.modulusLength ?? curveBits(details?.namedCurve),
     signatureAlgorithm: safe(() => { const o = signatureOid(x.raw); return SIG_ALGS[o] ?? o; }) ?? 'unknown',
     isCA: x.ca,
-    // Not checkIssued(x): OpenSSL's issuer check also wants keyCertSign, which a self-signed *leaf* lacks.
-    selfSigned: x.subject === x.issuer && safe(() => x.verify(x.publicKey)) === true,
+    // Not checkIssued(x): OpenSSL's issuer check also wants keyCertSign, which a self-signed *leaf* lacks. The same
+    // test path building uses (and has usually cached for the sent certificates).
+    selfSigned: selfSigned(x),
     keyUsage: safe(() => keyUsage(x.raw)),
     extKeyUsage: x.keyUsage?.map((o) => EKUS[o] ?? o),
     aiaIssuers: aiaIssuers(x.infoAccess),
@@ -159,10 +161,5 @@ export function linkChain(sent: readonly X509Certificate[]): X509Certificate[] {
     if (i >= 0) out.push(...rest.splice(i, 1));
   }
   return out;
-}
-
-/** Does `issuer` sign `child`? (name match and signature check). */
-export function issues(issuer: X509Certificate, child: X509Certificate): boolean {
-  return child.checkIssued(issuer) && safe(() => child.verify(issuer.publicKey)) === true;
 }
 
