@@ -1,20 +1,15 @@
 // Small, language-agnostic text helpers for endpoint resolution: positions ↔ offsets, bracket matching that skips
 // string literals, and splitting an argument list at its top-level commas. Deliberately no parser: the resolver only
 // needs to find the call around a finding and the expressions in its arguments.
+import { lineStartsOf } from '../rules/lexer';
+import { positionAt } from '../rules/match';
 import type { Position, Range } from '../rules/types';
-
-/** Offsets of the first character of every line of `text`. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
 
 /** Converts zero-based (line, character) positions to offsets and back, for one text. */
 export class TextIndex {
   private readonly starts: number[];
   constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+    this.starts = lineStartsOf(text);
   }
 
   /** Offset of a position, clamped to the text. */
@@ -25,13 +20,7 @@ export class TextIndex {
 
   /** Position of an offset (binary search over the line starts). */
   positionAt(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionAt(this.starts, offset);
   }
 
   /** The range of [start, end) offsets. */
