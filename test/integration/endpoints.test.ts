@@ -93,6 +93,23 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     assert.ok((await keys()).includes(key), 'endpoints of other files stay');
   });
 
+  it('the endpoints list leaves out files created in excluded folders, as the first inventory does', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const excluded = vscode.Uri.joinPath(folder, 'build', 'generated_live.py'); // build/ is a built-in exclude
+    const included = vscode.Uri.joinPath(folder, 'endpoints', 'kept_live.py');
+    const hosts = async () => (await vscode.commands.executeCommand<{ host: string }[]>('tlsDoctor.endpoints.list')).map((e) => e.host);
+    await vscode.workspace.fs.writeFile(excluded, Buffer.from('API = "https://generated.test/api"\n'));
+    await vscode.workspace.fs.writeFile(included, Buffer.from('API = "https://kept.test/api"\n'));
+    try {
+      await waitFor(async () => (await hosts()).includes('kept.test'), 15_000, 'kept.test listed after its file was created');
+      await sleep(500); // the excluded file's event came first; give its (skipped) reload time to land
+      assert.ok(!(await hosts()).includes('generated.test'), 'a file under build/ adds no endpoint');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'build'), { recursive: true });
+      await vscode.workspace.fs.delete(included);
+    }
+  });
+
   it('lists the workspace endpoints without connecting (what the dev-certificate prompt draws local hosts from)', async () => {
     const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'endpoints', 'dev_live.py');
     await vscode.workspace.fs.writeFile(file, Buffer.from('BILLING = "https://billing.test:8443/api"\n'));

@@ -52,12 +52,31 @@ export function resetExcludes(): void {
   matchers.clear();
 }
 
-/** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
-export function excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return undefined;
+function matcherFor(folder: vscode.WorkspaceFolder): ExcludeMatcher {
   const key = folder.uri.toString();
   let matcher = matchers.get(key);
   if (!matcher) matchers.set(key, (matcher = new ExcludeMatcher(excludePatterns(folder))));
-  return { matcher, rel: vscode.workspace.asRelativePath(uri, false) };
+  return matcher;
+}
+
+/** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
+export function excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder && { matcher: matcherFor(folder), rel: vscode.workspace.asRelativePath(uri, false) };
+}
+
+/** True for a file inside a workspace folder that no exclude pattern matches (what file events may add). */
+export function isIncluded(uri: vscode.Uri): boolean {
+  const ex = excludeFor(uri);
+  return ex !== undefined && !ex.matcher.excludes(ex.rel);
+}
+
+/**
+ * Every file of `folder` that no exclude pattern matches: findFiles drops what its glob can express, the matcher the
+ * rest. The one lister for the workspace scan and the endpoints inventory, so both leave out the same files.
+ */
+export async function includedFiles(folder: vscode.WorkspaceFolder, maxResults?: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), findFilesExclude(excludePatterns(folder)), maxResults, token);
+  const matcher = matcherFor(folder);
+  return found.filter((uri) => !matcher.excludes(vscode.workspace.asRelativePath(uri, false)));
 }

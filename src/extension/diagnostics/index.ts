@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { useBundledDocs } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
-import { excludeFor, resetExcludes } from './excludes';
+import { isIncluded, resetExcludes } from './excludes';
 import { DiagnosticsManager } from './manager';
 import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
 
@@ -40,8 +40,7 @@ class ScanRunner {
 /** True when a file event concerns a file the workspace results should cover. */
 function tracked(manager: DiagnosticsManager, uri: vscode.Uri): boolean {
   if (!manager.workspaceMode || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return false;
-  const ex = excludeFor(uri);
-  return ex !== undefined && !ex.matcher.excludes(ex.rel);
+  return isIncluded(uri);
 }
 
 function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {

@@ -6,7 +6,7 @@ import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
 import { corePath, DiagnosticsManager } from './manager';
-import { ExcludeMatcher, excludePatterns, findFilesExclude } from './excludes';
+import { includedFiles } from './excludes';
 
 /** What a workspace scan did; returned by the command so tests and callers can assert it. */
 export interface ScanSummary {
@@ -32,13 +32,7 @@ function yieldNow(): Promise<void> {
 async function listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const patterns = excludePatterns(folder);
-    const matcher = new ExcludeMatcher(patterns);
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), findFilesExclude(patterns), undefined, token);
-    for (const uri of found) {
-      const rel = vscode.workspace.asRelativePath(uri, false);
-      if (!matcher.excludes(rel) && isScannable(rel)) out.push(uri);
-    }
+    for (const uri of await includedFiles(folder, undefined, token)) if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
   }
   return out;
 }

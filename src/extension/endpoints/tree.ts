@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { endpointKey, EndpointRef, findEndpointRefs, isInventoried } from '../../core/endpoints/index';
 import type { CheckReport } from '../../core/tls/types';
 import { toRange } from '../convert';
-import { excludePatterns, findFilesExclude } from '../diagnostics/excludes';
+import { includedFiles, isIncluded } from '../diagnostics/excludes';
 import { probeSettings, scanSettings } from '../settings';
 import type { ProbeService } from './service';
 
@@ -46,7 +46,8 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** Re-reads one file from disk (created, changed or saved) and re-renders. */
   async reloadFile(uri: vscode.Uri): Promise<void> {
-    if (!this.built || !isInventoried(uri.path)) return;
+    // The same excludes as the initial inventory: a file written into build/ or a virtualenv is not the workspace's.
+    if (!this.built || !isInventoried(uri.path) || !isIncluded(uri)) return;
     await this.built;
     const text = await this.read(uri);
     if (text === undefined) this.byFile.delete(uri.toString()); else this.setFile(uri, text);
@@ -97,9 +98,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private async build(): Promise<void> {
     this.byFile = new Map();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const exclude = findFilesExclude(excludePatterns(folder));
-      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude, MAX_FILES);
-      for (const uri of files) {
+      for (const uri of await includedFiles(folder, MAX_FILES)) {
         if (!isInventoried(uri.path)) continue;
         const text = await this.read(uri);
         if (text !== undefined) this.setFile(uri, text);
