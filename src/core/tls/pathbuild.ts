@@ -3,7 +3,8 @@
 // self-signed certificate from the store is reached (once a store certificate is used, only the store is searched
 // above it). Only the building step is reproduced here; what OpenSSL checks
 // after it (purpose, key and digest levels, validity) is taken from the one real handshake (see verify.ts).
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { cachedByPems } from './pemcache';
 
 /** A trust store's certificates by subject name, parsed once per store content. */
 export interface StoreIndex {
@@ -40,19 +41,8 @@ const ERRORS: Readonly<Record<string, string>> = {
 /** The codes chain building (and the lone-leaf check right after it) can end with. */
 export const BUILD_CODES: ReadonlySet<string> = new Set(Object.keys(ERRORS));
 
-const byArray = new WeakMap<readonly string[], StoreIndex>();
-const byContent = new Map<string, StoreIndex>();
-
-/** The index of `pems`, cached by array identity (stores keep their arrays) and then by content. */
-export function indexFor(pems: readonly string[]): StoreIndex {
-  let idx = byArray.get(pems);
-  if (idx) return idx;
-  const key = createHash('sha256').update(pems.join('\n')).digest('base64');
-  idx = byContent.get(key) ?? buildIndex(pems);
-  byContent.set(key, idx);
-  byArray.set(pems, idx);
-  return idx;
-}
+/** The index of `pems`, built once per store content. */
+export const indexFor: (pems: readonly string[]) => StoreIndex = cachedByPems(buildIndex);
 
 function buildIndex(pems: readonly string[]): StoreIndex {
   const bySubject = new Map<string, X509Certificate[]>();

@@ -8,28 +8,18 @@
 // runs all its checks and reports the LAST error: chain building first, then purpose/extensions, key and digest
 // levels, then signatures and validity from the top down. An expired leaf under an unknown root therefore reports
 // CERT_HAS_EXPIRED, not "unable to get local issuer certificate".
-import { createHash, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import type { ProbeResult } from './connect';
+import { cachedByPems } from './pemcache';
 import { BUILD_CODES, buildPath, indexFor, isPrefix, PathResult, samePath, VerifyError } from './pathbuild';
 import type { Store } from './stores';
 import type { TrustVerdict } from './types';
 
-const byArray = new WeakMap<readonly string[], tls.SecureContext>();
-const byContent = new Map<string, tls.SecureContext>();
-
-/** A cached SecureContext trusting exactly `pems` (an empty list trusts nothing). Cached by array identity first:
- * stores keep their arrays, so the ~200 KB of PEM is hashed once per store content, not once per check. */
-export function contextFor(pems: readonly string[]): tls.SecureContext {
-  let ctx = byArray.get(pems);
-  if (ctx) return ctx;
-  const key = createHash('sha256').update(pems.join('\n')).digest('base64');
-  ctx = byContent.get(key);
+/** A cached SecureContext trusting exactly `pems` (an empty list trusts nothing). */
+export const contextFor: (pems: readonly string[]) => tls.SecureContext = cachedByPems((pems) =>
   // `ca: []` is deliberate: any array replaces Node's default roots, so an empty one trusts nothing.
-  if (!ctx) byContent.set(key, (ctx = tls.createSecureContext({ ca: [...pems] })));
-  byArray.set(pems, ctx);
-  return ctx;
-}
+  tls.createSecureContext({ ca: [...pems] }));
 
 /** What the primary handshake established: the reference store, what the server sent, OpenSSL's verdict. */
 export interface Reference {
