@@ -106,8 +106,10 @@ const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b
 const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
 const TF = /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
 
+const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
+
 function skipValue(value: string, key: string): boolean {
-  return new RegExp(`^(?:${VERIFY_FALSE})$`).test(key) ? FALSY.test(value) : TRUTHY.test(value);
+  return VERIFY_FALSE_KEY.test(key) ? FALSY.test(value) : TRUTHY.test(value);
 }
 
 function yamlFile(doc: Doc, out: Finding[]): void {
