@@ -155,10 +155,10 @@ function dockerShell(body: Source, lines: Line[], next: number, out: Source[]): 
 function execForm(body: Source, from: number): Source {
   const json = body.text.slice(from);
   const arr = parseTree(json);
+  const inner = body.slice(from, body.text.length);
   const b = new SourceBuilder();
   for (const item of arr?.children ?? []) {
     if (item.type !== 'string') continue;
-    const inner = body.slice(from, body.text.length);
     const value = jsonStringSource(json, item.offset, item.length);
     for (let i = 0; i < value.text.length; i++) b.push(value.text[i], inner.at(value.at(i)));
     b.synthetic(' ', inner.at(item.offset));
