@@ -1,5 +1,6 @@
 // Keeping generated keys out of git: make sure the certificate folder is listed in the workspace .gitignore.
 import ignore from 'ignore';
+import { OUT_FILES } from './devcert';
 
 /** The line written for `outDir`: anchored to the workspace root and marked as a folder, e.g. `/.certs/`. */
 export function gitignoreLine(outDir: string): string {
@@ -18,7 +19,7 @@ function normalise(outDir: string): string {
 export function isGitignored(gitignoreText: string, outDir: string): boolean {
   const rel = normalise(outDir);
   const ig = ignore().add(gitignoreText);
-  return ['key.pem', 'cert.pem', 'ca.pem', 'bundle.pem'].every((f) => ig.ignores(`${rel}/${f}`));
+  return Object.values(OUT_FILES).every((f) => ig.ignores(`${rel}/${f}`));
 }
 
 /**
