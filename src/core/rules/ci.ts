@@ -25,7 +25,7 @@ function kindOf(path: string, languageId?: string): Kind | undefined {
   if (languageId === 'makefile' || /^(?:GNUmakefile|makefile|Makefile)$|\.(?:mk|mak)$/.test(base)) return 'makefile';
   if (base === 'package.json') return 'package';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml') return 'yaml';
-  if (languageId === 'shellscript' || SHELL_EXT.test(base) || SHELL_NAMES.has(base)) return 'shell';
+  if (isNamedShell(base, languageId)) return 'shell';
   if (!base.includes('.') && !languageId) return 'shell';
   return undefined;
 }
@@ -48,9 +48,13 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
 }
 
 function shellScript(text: string, path: string, languageId?: string): Surfaces {
-  const base = baseName(path);
-  const known = languageId === 'shellscript' || SHELL_EXT.test(base) || SHELL_NAMES.has(base);
+  const known = isNamedShell(baseName(path), languageId);
   return { sources: known || SHEBANG.test(text) ? [new Source(text, 0)] : [], env: [] };
+}
+
+/** A shell script by language id or name; other extension-less files count only with a shell shebang. */
+function isNamedShell(base: string, languageId?: string): boolean {
+  return languageId === 'shellscript' || SHELL_EXT.test(base) || SHELL_NAMES.has(base);
 }
 
 /** Lines with their file offsets (without the newline; a trailing \r removed). */
