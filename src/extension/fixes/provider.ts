@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { endpointKey } from '../../core/endpoints/index';
 import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
-import { DIAGNOSTIC_SOURCE, findingFor } from '../convert';
+import { findingFor, fromRange, ruleIdOf } from '../convert';
 import { corePath } from '../diagnostics/manager';
 import { endpointIn } from '../endpoints/service';
 import type { FindingVerdict, ProbeService } from '../endpoints/service';
@@ -33,20 +33,21 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     const out: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE) continue;
-      const f = findingFor(doc.uri, d) ?? findingIn(doc, String(typeof d.code === 'object' ? d.code.value : d.code), { start: d.range.start, end: d.range.end });
+      const ruleId = ruleIdOf(d); // undefined for other extensions' diagnostics
+      const f = ruleId && (findingFor(doc.uri, d) ?? findingIn(doc, ruleId, fromRange(d.range)));
       if (f) out.push(...this.actionsFor(doc, f, d));
     }
     return out;
   }
 
   private actionsFor(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction[] {
-    const ep = endpointIn(doc.getText(), f);
+    const text = doc.getText(); // one copy of the document per diagnostic: the lightbulb runs on every cursor move
+    const ep = endpointIn(text, f);
     const probed = ep && this.probes.verdictFor(doc, f, ep);
-    const removal = removeFlagFix(doc.getText(), f, corePath(doc.uri));
+    const removal = removeFlagFix(text, f, corePath(doc.uri));
     const remove = probed?.verdict.remedy === 'remove-flag' && removal
       ? editAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, removal) : undefined;
-    const actions = canTrustBundle(f.ruleId) ? trustActions(doc, f, d, probed) : [];
+    const actions = canTrustBundle(f.ruleId) ? trustActions(doc, text, f, d, probed) : [];
     const vars = envVarsFor(f.ruleId, fixKindOf(f.ruleId));
     if (vars.length && removal) {
       actions.push(commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, { ...refOf(doc.uri, f), vars }));
@@ -71,8 +72,8 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
  * preferred one (a command: it builds the bundle from that CA, reusing the cached probe); otherwise a bundle in the
  * workspace (a plain edit), else a command that asks where the bundle should come from.
  */
-function trustActions(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic, probed?: FindingVerdict): vscode.CodeAction[] {
-  const general = trustAction(doc, f, d);
+function trustActions(doc: vscode.TextDocument, text: string, f: Finding, d: vscode.Diagnostic, probed?: FindingVerdict): vscode.CodeAction[] {
+  const general = trustAction(doc, text, f, d);
   const ca = probed?.verdict.remedy === 'trust-ca' ? probed.verdict.ca : undefined;
   if (!probed || !ca) {
     general.isPreferred = true;
@@ -85,10 +86,10 @@ function trustActions(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic
 }
 
 /** Trusting a bundle: with a workspace bundle it is a plain edit, else a command that finds or builds one. */
-function trustAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction {
+function trustAction(doc: vscode.TextDocument, text: string, f: Finding, d: vscode.Diagnostic): vscode.CodeAction {
   const bundle = workspaceBundles(doc.uri)[0];
   const written = bundle && asWritten(bundle, doc.uri);
-  const fix = written ? trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) }) : undefined;
+  const fix = written ? trustBundleFix(text, f, { bundle: written, path: corePath(doc.uri) }) : undefined;
   return fix && !fix.env
     ? editAction(`Trust a CA bundle instead (${written})`, d, doc.uri, fix)
     : commandAction(written ? `Trust a CA bundle instead (${written})` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(written ? { bundlePath: bundle.fsPath } : {}) });
