@@ -1,6 +1,7 @@
 // The exact commands that add the development CA to (or remove it from) the operating system's trust store.
 // Pure: TLS Doctor shows them and runs them in a visible terminal only after the user confirms. One entry per
 // platform, like mkcert's truststore_<platform>.go files.
+import { shellWord } from '../fixes/quote';
 
 /** Commands for one platform. `install`/`uninstall` are single shell lines for that platform's default shell. */
 export interface TrustCommands {
@@ -23,10 +24,6 @@ export interface CaIdentity {
   serial: string;
 }
 
-/** POSIX single-quoting. */
-function q(s: string): string {
-  return /^[A-Za-z0-9_./:@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 const NSS_NOTE = 'Firefox and Chromium on Linux use their own NSS databases: import ca.pem in their certificate settings (or with certutil from libnss3-tools).';
 const CLIENT_NOTE = 'Node and Python requests ignore the OS store: use the bundle environment variables (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE) for them.';
@@ -48,14 +45,14 @@ function linuxCommands(ca: CaIdentity, family: LinuxFamily): TrustCommands {
   const anchor = (dir: string, ext: string, refresh: string, platform: string): TrustCommands => ({
     platform,
     // update-ca-certificates only picks up files ending in .crt (Debian); the fingerprint keeps names unique.
-    install: `sudo install -m 0644 ${q(ca.certPath)} ${dir}/${name}${ext} && sudo ${refresh}`,
+    install: `sudo install -m 0644 ${shellWord(ca.certPath)} ${dir}/${name}${ext} && sudo ${refresh}`,
     uninstall: `sudo rm -f ${dir}/${name}${ext} && sudo ${refresh}${refresh === 'update-ca-certificates' ? ' --fresh' : ''}`,
     notes: [NSS_NOTE, CLIENT_NOTE],
   });
   switch (family) {
     case 'fedora': return anchor('/etc/pki/ca-trust/source/anchors', '.pem', 'update-ca-trust', 'Linux (Fedora/RHEL)');
     case 'suse': return anchor('/etc/pki/trust/anchors', '.pem', 'update-ca-certificates', 'Linux (openSUSE)');
-    case 'arch': return { platform: 'Linux (Arch)', install: `sudo trust anchor --store ${q(ca.certPath)}`, uninstall: `sudo trust anchor --remove ${q(ca.certPath)}`, notes: [NSS_NOTE, CLIENT_NOTE] };
+    case 'arch': return { platform: 'Linux (Arch)', install: `sudo trust anchor --store ${shellWord(ca.certPath)}`, uninstall: `sudo trust anchor --remove ${shellWord(ca.certPath)}`, notes: [NSS_NOTE, CLIENT_NOTE] };
     default: return anchor('/usr/local/share/ca-certificates', '.crt', 'update-ca-certificates', 'Linux (Debian/Ubuntu)');
   }
 }
@@ -65,7 +62,7 @@ function macCommands(ca: CaIdentity): TrustCommands {
   return {
     platform: 'macOS',
     // -d: admin trust settings; -r trustRoot: trusted as a root (mkcert's truststore_darwin.go does the same).
-    install: `sudo security add-trusted-cert -d -r trustRoot -k ${keychain} ${q(ca.certPath)}`,
+    install: `sudo security add-trusted-cert -d -r trustRoot -k ${keychain} ${shellWord(ca.certPath)}`,
     uninstall: `sudo security delete-certificate -Z ${ca.sha1} ${keychain}`,
     notes: ['Firefox uses its own store unless security.enterprise_roots.enabled is set.', CLIENT_NOTE],
   };

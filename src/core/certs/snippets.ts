@@ -1,4 +1,5 @@
 // Ready-to-paste server configurations that use the development certificate.
+import { shellWord } from '../fixes/quote';
 
 /** One snippet: where it goes and the code. */
 export interface Snippet {
@@ -20,10 +21,6 @@ function lit(s: string): string {
   return JSON.stringify(s.replace(/\\/g, '/'));
 }
 
-/** Shell-quotes a path for the uvicorn command line (POSIX single quotes when needed). */
-function sh(s: string): string {
-  return /^[A-Za-z0-9_./:@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Snippets for Flask, uvicorn, Node's https module, Vite and webpack-dev-server, e.g. `serverSnippets({cert, key})`. */
 export function serverSnippets(p: SnippetPaths): Snippet[] {
@@ -31,7 +28,7 @@ export function serverSnippets(p: SnippetPaths): Snippet[] {
   const key = lit(p.key);
   return [
     { id: 'flask', title: 'Flask (app.run)', language: 'python', code: `app.run(host="localhost", port=5000, ssl_context=(${cert}, ${key}))\n` },
-    { id: 'uvicorn', title: 'uvicorn (FastAPI, Starlette)', language: 'shellscript', code: `uvicorn main:app --ssl-certfile ${sh(p.cert)} --ssl-keyfile ${sh(p.key)}\n` },
+    { id: 'uvicorn', title: 'uvicorn (FastAPI, Starlette)', language: 'shellscript', code: `uvicorn main:app --ssl-certfile ${shellWord(p.cert)} --ssl-keyfile ${shellWord(p.key)}\n` },
     {
       id: 'node', title: 'Node https.createServer', language: 'javascript', code: [
         `const fs = require('fs');`, `const https = require('https');`, '',
