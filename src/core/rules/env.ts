@@ -97,14 +97,7 @@ export class Source {
   /** File offset of `text[i]`. */
   at(i: number): number {
     if (typeof this.runs === 'number') return this.runs + i;
-    const runs = this.runs;
-    let lo = 0;
-    let hi = runs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (runs[mid][0] <= i) lo = mid; else hi = mid - 1;
-    }
-    const [start, at, synthetic] = runs[lo] ?? [0, 0, 1];
+    const [start, at, synthetic] = this.runs[this.runIndex(i)] ?? [0, 0, 1];
     return synthetic ? at : at + (i - start);
   }
 
@@ -120,7 +113,8 @@ export class Source {
     let i = from;
     while (i < to) {
       const runEnd = this.runEnd(i, to);
-      const synthetic = this.at(i) === this.at(runEnd - 1) && runEnd - i > 1 ? this.isSynthetic(i) : false;
+      // A one-character synthetic run maps like a pushed character, so only longer ones need keeping synthetic.
+      const synthetic = runEnd - i > 1 && this.isSynthetic(i);
       if (synthetic) b.synthetic(this.text.slice(i, runEnd), this.at(i)); else b.push(this.text.slice(i, runEnd), this.at(i));
       i = runEnd;
     }
