@@ -5,7 +5,7 @@ import * as nodePath from 'path';
 import type { Io } from './command';
 import { endpointKey, enrich, mapLimited, resolveEndpoint, ResultCache } from '../core/endpoints/index';
 import type { FileFinding } from '../core/report/index';
-import { toJsonFinding } from '../core/report/index';
+import { toJson } from '../core/report/index';
 import { checkUrl } from '../core/tls/index';
 import type { CheckReport } from '../core/tls/types';
 
@@ -46,6 +46,5 @@ function readText(path: string): string | undefined {
 
 /** The scan JSON (`{"version":1,"findings":[…]}`) with `endpoint` on the findings that have one. */
 export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[]): string {
-  const findings = results.map((r, i) => ({ ...toJsonFinding(r), ...(endpoints[i] ? { endpoint: endpoints[i] } : {}) }));
-  return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
+  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)));
 }

@@ -38,9 +38,13 @@ export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
   };
 }
 
-/** `{"version":1,"findings":[…]}` followed by a newline. */
-export function toJson(results: readonly FileFinding[]): string {
-  return `${JSON.stringify({ version: 1, findings: results.map(toJsonFinding) }, null, 2)}\n`;
+/**
+ * `{"version":1,"findings":[…]}` followed by a newline. `extras[i]`, when given, adds fields to finding i (the CLI's
+ * `--probe` adds `endpoint`).
+ */
+export function toJson(results: readonly FileFinding[], extras?: readonly (object | undefined)[]): string {
+  const findings = results.map((r, i) => ({ ...toJsonFinding(r), ...extras?.[i] }));
+  return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
 }
 
 /** `file:line:col severity ruleId message` lines, then a summary line. */
