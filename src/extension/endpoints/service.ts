@@ -101,11 +101,13 @@ export class ProbeService implements vscode.Disposable {
     return c && findingVerdict(endpoint, c.report, f.ruleId, c.at);
   }
 
-  /** Probes `f`'s endpoint (cached like every probe) and reads the verdict for `f`; `{ refused }` when it may not. */
-  async probeFinding(doc: vscode.TextDocument, f: Finding, force = false): Promise<FindingVerdict | { refused: Refusal | 'no-endpoint' }> {
-    const endpoint = endpointIn(doc.getText(), f);
+  /**
+   * Probes `f`'s endpoint (cached like every probe) and reads the verdict for `f`; `{ refused }` when it may not.
+   * Pass `endpoint` when already resolved, as for verdictFor().
+   */
+  async probeFinding(doc: vscode.TextDocument, f: Finding, endpoint = endpointIn(doc.getText(), f)): Promise<FindingVerdict | { refused: Refusal | 'no-endpoint' }> {
     if (!endpoint) return { refused: 'no-endpoint' };
-    const report = await this.probe(endpoint, { force, scope: doc.uri });
+    const report = await this.probe(endpoint, { scope: doc.uri });
     if (!report) return { refused: this.refusal(endpoint.host, doc.uri) ?? 'untrusted' };
     return findingVerdict(endpoint, report, f.ruleId, this.last(endpoint)?.at ?? Date.now());
   }

@@ -89,7 +89,7 @@ async function fromEndpoint(doc: vscode.TextDocument, f: Finding, probes: ProbeS
   const refusal = probes.refusal(ep.host, doc.uri);
   if (refusal) return { reason: `not probing ${ep.url}: ${refusalText(refusal, ep.host)}` };
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
-    () => probes.probeFinding(doc, f));
+    () => probes.probeFinding(doc, f, ep));
   if ('refused' in outcome) return { reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}` };
   const v = outcome.verdict;
   log.info(`probe for the fix of ${f.ruleId}: ${v.summary}`);
