@@ -42,10 +42,16 @@ export function asWritten(bundle: vscode.Uri, doc: vscode.Uri): string {
   return bundle.fsPath;
 }
 
-/** A bundle of public roots + the CA the endpoint presents, named after the host: `<outDir>/<host>-bundle.pem`. */
-export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: string; pem: string }, publicRootsFile?: string): BundleChoice {
+/** Where new bundles go: the out dir of `uri`'s workspace folder; throws without a folder. */
+function bundleDir(uri: vscode.Uri): vscode.Uri {
   const dir = devcertOutDir(uri);
   if (!dir) throw new Error('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir');
+  return dir;
+}
+
+/** A bundle of public roots + the CA the endpoint presents, named after the host: `<outDir>/<host>-bundle.pem`. */
+export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: string; pem: string }, publicRootsFile?: string): BundleChoice {
+  const dir = bundleDir(uri);
   const certs = loadCerts();
   const roots = publicRootsFile ? certs.splitPemCertificates(fs.readFileSync(publicRootsFile, 'utf8'), publicRootsFile) : undefined;
   const name = ep.host.replace(/[^A-Za-z0-9.-]/g, '_');
@@ -54,8 +60,7 @@ export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: str
 
 /** A bundle of public roots + the local development CA (created once per user, its key never in the workspace). */
 export async function devCaBundle(uri: vscode.Uri): Promise<BundleChoice> {
-  const dir = devcertOutDir(uri);
-  if (!dir) throw new Error('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir');
+  const dir = bundleDir(uri);
   const certs = loadCerts();
   const s = devcertSettings(uri);
   const ca = await certs.ensureCa(certs.resolveCaDir(s.caDir || undefined), { nameConstrained: s.nameConstrained });
