@@ -78,7 +78,9 @@ export function badgesFor(report: CheckReport, index: number, now: Date): Badge[
   else if (cert.isCA) out.push({ label: 'CA', level: 'info', title: 'Basic constraints: CA' });
   const v = validityBadge(validityOf(cert, now));
   if (v) out.push(v);
-  if (isWeakSignature(cert.signatureAlgorithm)) out.push({ label: 'weak signature', level: 'error', title: `${cert.signatureAlgorithm} is rejected by current clients` });
+  // A root's self-signature is never verified, so its digest does not matter (the core's weak-signature rule agrees).
+  const anchor = cert.selfSigned && cert.isCA;
+  if (!anchor && isWeakSignature(cert.signatureAlgorithm)) out.push({ label: 'weak signature', level: 'error', title: `${cert.signatureAlgorithm} is rejected by current clients` });
   if (isWeakKey(cert)) out.push({ label: 'weak key', level: 'error', title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum` });
   if (index === 0) out.push(...leafBadges(cert, codes));
   if (index === report.chain.length - 1 && codes.has('untrusted-root')) out.push({ label: 'untrusted root', level: 'error', title: 'The chain ends at a root the trust stores do not have' });

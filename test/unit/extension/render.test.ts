@@ -156,6 +156,15 @@ describe('check panel view model', () => {
     assert.deepStrictEqual(badgesFor(r2, 2, NOW).map((b) => b.label), ['root', 'untrusted root']);
   });
 
+  it('does not flag a sent root\'s SHA-1 self-signature (never verified), only the certificates under it', () => {
+    const sha1 = 'sha1WithRSAEncryption';
+    const chain = [cert({ selfSigned: false, issuer: 'CN=Old Root' }), cert({ subject: 'CN=Old Root', issuer: 'CN=Old Root', isCA: true, signatureAlgorithm: sha1 })];
+    const ok = report({ chain, verdict: 'ok', causes: [] });
+    assert.deepStrictEqual(badgesFor(ok, 1, NOW).map((b) => b.label), ['root']);
+    const weakInt = report({ chain: [chain[0], cert({ selfSigned: false, isCA: true, signatureAlgorithm: sha1 }), chain[1]] });
+    assert.deepStrictEqual(badgesFor(weakInt, 1, NOW).map((b) => b.label), ['CA', 'weak signature']);
+  });
+
   it('picks the last certificate as the anchor and says whether it is a self-signed root', () => {
     assert.strictEqual(anchorCert([]), undefined);
     const root = cert({ subject: 'CN=Root', isCA: true });
