@@ -24,11 +24,6 @@ export function isCode(lexed: Lexed, offset: number): boolean {
   return lexed.kinds[offset] === Kind.Code;
 }
 
-/** True when [start, end) lies entirely inside one string literal. */
-export function inString(lexed: Lexed, offset: number): boolean {
-  return lexed.kinds[offset] === Kind.String;
-}
-
 /**
  * Runs a global regex over the comment-blanked code and calls `onMatch` for each match whose group `anchor`
  * (0 = whole match) starts in code. Example: `/\bverify\s*=\s*False\b/g` never reports `"verify=False"` in a string.
@@ -159,15 +154,6 @@ export function statementAt(lexed: Lexed, offset: number): [number, number] {
   const call = enclosingCall(lexed, offset);
   const [ls, le] = lineAt(lexed, call ? call.start : offset);
   return [ls + (lexed.text.slice(ls, le).length - lexed.text.slice(ls, le).trimStart().length), Math.max(le, call?.end ?? 0)];
-}
-
-/** The string value at a string literal starting at `offset` (quotes and prefixes stripped), or undefined. */
-export function stringValue(lexed: Lexed, offset: number): string | undefined {
-  if (lexed.kinds[offset] !== Kind.String) return undefined;
-  let end = offset;
-  while (end < lexed.kinds.length && lexed.kinds[end] === Kind.String) end++;
-  const raw = lexed.text.slice(offset, end);
-  return raw.replace(/^[A-Za-z@]*("""|'''|["'`])/, '').replace(/("""|'''|["'`])$/, '');
 }
 
 /**
