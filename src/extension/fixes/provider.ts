@@ -9,6 +9,7 @@ import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trus
 import type { Finding } from '../../core/rules/types';
 import { findingFor, fromRange, ruleIdOf } from '../convert';
 import { corePath } from '../diagnostics/manager';
+import { LOOPBACK_HOSTS } from '../devcert/hosts';
 import { endpointIn } from '../endpoints/service';
 import type { FindingVerdict, ProbeService } from '../endpoints/service';
 import { asWritten, workspaceBundles } from './bundles';
@@ -53,7 +54,7 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       actions.push(commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, { ...refOf(doc.uri, f), vars }));
     }
     if (ep && isLocalHost(ep.host)) {
-      const hosts = [...new Set([ep.host, 'localhost', '127.0.0.1', '::1'])];
+      const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
       actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, 'tlsDoctor.createDevCert', { hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
     }
