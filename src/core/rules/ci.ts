@@ -4,7 +4,7 @@
 // cut out as a Source (text + map back to file offsets) for shell.ts to analyse. Line-based and forgiving: a
 // half-typed file in the editor still yields what can be read.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { baseName, EnvAssignment, jsonStringSource, Source, SourceBuilder } from './env';
+import { baseName, EnvAssignment, jsonStringSource, Line, linesOf, Source, SourceBuilder } from './env';
 
 /** What a file contributes to the shell rules. */
 export interface Surfaces {
@@ -55,19 +55,6 @@ function shellScript(text: string, path: string, languageId?: string): Surfaces 
 /** A shell script by language id or name; other extension-less files count only with a shell shebang. */
 function isNamedShell(base: string, languageId?: string): boolean {
   return languageId === 'shellscript' || SHELL_EXT.test(base) || SHELL_NAMES.has(base);
-}
-
-/** Lines with their file offsets (without the newline; a trailing \r removed). */
-interface Line { readonly text: string; readonly at: number }
-
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let at = 0;
-  for (const raw of text.split('\n')) {
-    out.push({ text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, at });
-    at += raw.length + 1;
-  }
-  return out;
 }
 
 // ---- package.json ----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // (Prometheus/Traefik `insecure_skip_verify`, Ansible `validate_certs`), TOML, and Terraform/HCL providers. Each
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
-import { baseName, Doc, docOf, isDynamic } from './env';
+import { baseName, Doc, docOf, isDynamic, linesOf } from './env';
 import { finding, ruleFactory } from './match';
 import { Finding, RuleFamily, RuleMeta } from './types';
 
@@ -44,11 +44,7 @@ const TRUTHY = /^(?:true|yes|on|1|y)$/i;
 
 /** Calls `onLine(text, offset)` for every line (without newline / trailing \r). */
 function eachLine(text: string, onLine: (line: string, at: number) => void): void {
-  let at = 0;
-  for (const raw of text.split('\n')) {
-    onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, at);
-    at += raw.length + 1;
-  }
+  for (const l of linesOf(text)) onLine(l.text, l.at);
 }
 
 /** A `key <sep> value` match with offsets: `m.indices` from the `d` flag; group 1 = key, last group = value. */

@@ -2,7 +2,7 @@
 // The same knobs show up in .env files, VS Code launch/tasks/devcontainer `env` objects, shell `export`s,
 // Dockerfile ENV, CI `env:` maps and package.json scripts: the matcher here judges one NAME=VALUE, and the shell
 // family (shell.ts) feeds it the assignments it finds in commands. This file also holds the small text helpers
-// (Source, SourceBuilder) that the shell and config families share.
+// (Source, SourceBuilder, linesOf) that the shell and config families share.
 import { parseTree, Node as JsonNode } from 'jsonc-parser';
 import { lineStartsOf } from './lexer';
 import { finding, ruleFactory } from './match';
@@ -77,6 +77,20 @@ export interface Doc {
 /** Builds a Doc for `text`. */
 export function docOf(text: string): Doc {
   return { text, lineStarts: lineStartsOf(text) };
+}
+
+/** A line of a file with its file offset (without the newline; a trailing \r removed). */
+export interface Line { readonly text: string; readonly at: number }
+
+/** Every line of `text` with its offset. */
+export function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const raw of text.split('\n')) {
+    out.push({ text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, at });
+    at += raw.length + 1;
+  }
+  return out;
 }
 
 /** Judges one assignment and appends its finding, if any. */
