@@ -262,8 +262,9 @@ const PROGRAMS: Record<string, Analyser> = {
     for (let i = 0; i < args.length; i++) {
       const v = args[i].value;
       if (v === '--') return;
-      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (/^-[a-zA-Z]+$/.test(v) && curlClusterHasK(v))) report(ctx, SH.curl, args[i], args[i], cmd);
-      else if (/^-[a-zA-Z]+$/.test(v) && CURL_ARG_OPTS.includes(v[v.length - 1]) && !curlClusterHasK(v)) i++;
+      const cluster = /^-[a-zA-Z]+$/.test(v);
+      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (cluster && curlClusterHasK(v))) report(ctx, SH.curl, args[i], args[i], cmd);
+      else if (cluster && CURL_ARG_OPTS.includes(v[v.length - 1])) i++; // the option's value is the next word
     }
   },
   wget(ctx, args, cmd) {
