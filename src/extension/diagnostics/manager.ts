@@ -36,9 +36,17 @@ export type DiagnosticDecorator = (uri: vscode.Uri, finding: Finding, diagnostic
 
 const decorators = new Set<DiagnosticDecorator>();
 const managers = new Set<DiagnosticsManager>();
-const rendered = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly findings: readonly Finding[] }>();
+/** A file's findings as shown; `text` is the text they were scanned from, on renders that follow a scan. */
+export interface RenderedFindings {
+  readonly uri: vscode.Uri;
+  readonly findings: readonly Finding[];
+  /** Undefined on re-renders (settings, decorator news): listeners that need the text read it themselves. */
+  readonly text?: string;
+}
 
-/** Fires after the findings of a file are (re)shown, with the findings as shown. */
+const rendered = new vscode.EventEmitter<RenderedFindings>();
+
+/** Fires after the findings of a file are (re)shown, with the findings as shown (and the text after a scan). */
 export const onDidRenderFindings = rendered.event;
 
 /** Registers a decorator; every file is re-rendered so it applies at once (and again when it is removed). */
@@ -115,15 +123,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
     const entry: Entry = { uri, path, raw, origin };
     this.entries.set(uri.toString(), entry);
-    return this.render(entry);
+    return this.render(entry, text);
   }
 
-  private render(e: Entry): readonly Finding[] {
+  private render(e: Entry, text?: string): readonly Finding[] {
     const s = scanSettings(e.uri);
     const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
     this.collection.set(e.uri, shown.map((f) => decorated(e.uri, f)));
     rememberFindings(e.uri, shown);
-    rendered.fire({ uri: e.uri, findings: shown });
+    rendered.fire({ uri: e.uri, findings: shown, ...(text !== undefined ? { text } : {}) });
     return shown;
   }
 

@@ -42,7 +42,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
     addDiagnosticDecorator(endpointDecorator(tracker, probes)),
-    onDidRenderFindings(({ uri, findings }) => void tracker.update(uri, findings).then(() => { if (mode(uri) === 'auto') probeFile(uri); })),
+    onDidRenderFindings(({ uri, findings, text }) => void tracker.update(uri, findings, text).then(() => { if (mode(uri) === 'auto') probeFile(uri); })),
     probes.onDidProbe((key) => onNews(key)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); tree.refresh(); for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u); }),
     onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),

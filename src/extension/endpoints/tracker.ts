@@ -1,5 +1,5 @@
 // Which endpoint each shown finding talks to. Filled whenever the diagnostics module renders a file's findings
-// (its onDidRenderFindings hook); the text comes from the open editor, else from disk.
+// (its onDidRenderFindings hook); the text is the one just scanned, else (re-renders) the open editor's, else disk's.
 import * as vscode from 'vscode';
 import { Endpoint, resolveEndpoint } from '../../core/endpoints/index';
 import type { Finding, Range } from '../../core/rules/types';
@@ -21,13 +21,14 @@ export class FindingEndpoints implements vscode.Disposable {
   /** Fires when the endpoints of a file were recomputed. */
   readonly onDidChange = this.changed.event;
 
-  /** Recomputes the endpoints of `uri`'s findings. */
-  async update(uri: vscode.Uri, findings: readonly Finding[]): Promise<FindingEndpoint[]> {
+  /** Recomputes the endpoints of `uri`'s findings; pass `scanned`, the text they came from, when known. */
+  async update(uri: vscode.Uri, findings: readonly Finding[], scanned?: string): Promise<FindingEndpoint[]> {
     if (findings.length === 0) {
       if (this.byUri.delete(uri.toString())) this.changed.fire(uri);
       return [];
     }
-    const text = await textOf(uri);
+    // A scan's own text: no second copy of the document on every keystroke, no second read of a scanned file.
+    const text = scanned ?? await textOf(uri);
     const entries = text === undefined ? [] : findings.flatMap((finding) => {
       const endpoint = resolveEndpoint(text, finding);
       return endpoint ? [{ finding, endpoint }] : [];
