@@ -1,7 +1,7 @@
 // Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
 // Apache HttpClient no-op verifiers.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, finding, lineAt, matchingClose, pushMatches, ruleFactory, statementAt } from './match';
+import { eachCodeMatch, enclosingCall, finding, lineAt, matchingClose, pushMatches, ruleFactory, statementAt } from './match';
 import { Finding, RuleFamily } from './types';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
@@ -28,16 +28,14 @@ const VERIFY_METHOD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)
 const NOOP = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
 
 function trustAll(lx: Lexed, out: Finding[]): void {
-  CHECK_SERVER.lastIndex = 0;
-  for (let m = CHECK_SERVER.exec(lx.code); m; m = CHECK_SERVER.exec(lx.code)) {
-    if (lx.kinds[m.index] !== 0) continue;
+  eachCodeMatch(lx, CHECK_SERVER, (m) => {
     const open = m.index + m[0].length - 1;
     const close = matchingClose(lx, open);
     const body = EMPTY_BODY.exec(lx.code.slice(close, close + 300));
-    if (!body) continue;
+    if (!body) return;
     const start = m.index + m[0].indexOf('checkServerTrusted');
     out.push(finding(lx, JVM.trustAll, start, close + body[0].length, [lineAt(lx, m.index)[0], close + body[0].length]));
-  }
+  });
 }
 
 /** A `(h, s) -> true` lambda counts only where a HostnameVerifier is expected. */
