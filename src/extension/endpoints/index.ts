@@ -71,10 +71,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   }
 
   async function probeCommand(arg?: ProbeArg): Promise<ProbeResult | Refused> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
-      return { refused: 'untrusted' };
-    }
+    if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const targets = targetsOf(tracker, arg);
     if (targets.length === 0) return { refused: 'no-endpoint' };
     if (mode(targets[0].uri) === 'off') return { refused: 'off' };
@@ -86,10 +83,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   }
 
   async function checkAll(arg?: { hosts?: string[] }): Promise<CheckAllEntry[] | Refused> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
-      return { refused: 'untrusted' };
-    }
+    if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const all = (await tree.endpoints()).filter((e) => !arg?.hosts || arg.hosts.includes(e.host));
     const warningDays = probeSettings().expiryWarningDays;
     const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: checking endpoints', cancellable: true },
@@ -118,6 +112,12 @@ interface ProbeResult {
   readonly verdict: 'ok' | 'fail';
   readonly causes: readonly string[];
   readonly findings: readonly EndpointVerdict[];
+}
+
+/** What the probing commands say and return in an untrusted workspace (background probes stay quiet instead). */
+function refuseUntrusted(): Refused {
+  void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
+  return { refused: 'untrusted' };
 }
 
 function targetsOf(tracker: FindingEndpoints, arg?: ProbeArg) {
