@@ -198,8 +198,8 @@ export const configFamily: RuleFamily = {
   prefilter: PREFILTER,
   rules: Object.values(CFG),
   appliesTo: (path, languageId) => formatOf(path, languageId) !== undefined,
-  scan(text, path) {
-    const format = formatOf(path);
+  scan(text, path, languageId) {
+    const format = formatOf(path, languageId);
     if (!format || !PREFILTER.test(text)) return [];
     const out: Finding[] = [];
     const doc = docOf(text);

@@ -282,11 +282,11 @@ export const envFamily: RuleFamily = {
   prefilter: PREFILTER,
   rules: ALL_ENV,
   appliesTo: (path, languageId) => isDotenv(path, languageId) || isVscodeEnvJson(path),
-  scan(text, path) {
+  scan(text, path, languageId) {
     if (!PREFILTER.test(text)) return [];
     const doc = docOf(text);
     const out: Finding[] = [];
-    const assignments = isDotenv(path) ? dotenvAssignments(text) : jsonEnvAssignments(text);
+    const assignments = isDotenv(path, languageId) ? dotenvAssignments(text) : jsonEnvAssignments(text);
     for (const a of assignments) checkEnv(doc, a, out);
     return out;
   },

@@ -376,11 +376,11 @@ export const shellFamily: RuleFamily = {
   prefilter: PREFILTER,
   rules: Object.values(SH),
   appliesTo: isShellSurface,
-  scan(text, path) {
+  scan(text, path, languageId) {
     if (!PREFILTER.test(text)) return [];
     const doc = docOf(text);
     const out: Finding[] = [];
-    const surfaces = surfacesOf(text, path, undefined, PREFILTER);
+    const surfaces = surfacesOf(text, path, languageId, PREFILTER);
     for (const src of surfaces.sources) scanShellSource(doc, src, out);
     for (const a of surfaces.env) scanAssignment(doc, a, out);
     return dedupe(out);

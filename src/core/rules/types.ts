@@ -73,6 +73,9 @@ export interface RuleFamily {
   readonly prefilter: RegExp;
   /** `path` is a file path (any separator); `languageId` is VS Code's, when known. */
   appliesTo(path: string, languageId?: string): boolean;
-  /** Pure: text in, findings out (before suppression comments and severity settings are applied). */
-  scan(text: string, path: string): Finding[];
+  /**
+   * Pure: text in, findings out (before suppression comments and severity settings are applied). `languageId` is the
+   * one `appliesTo` saw: a family chosen by it (a Dockerfile named `build.docker`) must read the file the same way.
+   */
+  scan(text: string, path: string, languageId?: string): Finding[];
 }

@@ -30,7 +30,7 @@ export interface ScanOptions {
 export function scanText(text: string, path: string, opts: ScanOptions = {}): Finding[] {
   const found: Finding[] = [];
   for (const family of families) {
-    if (family.appliesTo(path, opts.languageId)) found.push(...family.scan(text, path));
+    if (family.appliesTo(path, opts.languageId)) found.push(...family.scan(text, path, opts.languageId));
   }
   if (found.length === 0) return found;
   return applySeverity(applySuppressions(found, text), path, opts).sort(byPosition);

@@ -99,3 +99,17 @@ describe('scan: prefilter on raw bytes', () => {
     assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'main.go'), true);
   });
 });
+
+describe('scan: a family chosen by the language id reads the file as that language', () => {
+  // VS Code passes the editor's language id: a file whose name says nothing must still be scanned as what it is.
+  const cases: [string, string, string, string][] = [
+    ['build.docker', 'dockerfile', 'FROM debian\nRUN curl -k https://x.test\n', 'shell.curl-insecure'],
+    ['prom.conf', 'yaml', 'scrape_configs:\n  - tls_config:\n      insecure_skip_verify: true\n', 'config.insecure-skip-verify'],
+    ['vars', 'dotenv', 'NODE_TLS_REJECT_UNAUTHORIZED=0\n', 'env.node-tls-reject-unauthorized'],
+  ];
+  for (const [path, languageId, text, ruleId] of cases) {
+    it(`${path} as ${languageId}`, () => {
+      assert.deepStrictEqual(scanText(text, path, { languageId }).map((f) => f.ruleId), [ruleId]);
+    });
+  }
+});
