@@ -3,7 +3,7 @@
 // excluded and minified ones; severity settings and file events take effect.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, screenshot, sleep, waitFor } from './helpers';
+import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
 type Hit = [ruleId: string, line: number, char: number, endLine: number, endChar: number];
 
@@ -26,16 +26,12 @@ function uriOf(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, rel);
 }
 
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TLS Doctor');
-}
-
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
 function hits(uri: vscode.Uri): Hit[] {
-  return ours(uri)
+  return tlsDiagnostics(uri)
     .map((d): Hit => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])
     .sort((a, b) => a[1] - b[1] || a[2] - b[2]);
 }
@@ -79,7 +75,7 @@ describe('diagnostics', function () {
     for (const [rel, want] of Object.entries(EXPECTED)) {
       await open(rel);
       await expectHits(uriOf(rel), want, `diagnostics of ${rel}`);
-      for (const d of ours(uriOf(rel))) {
+      for (const d of tlsDiagnostics(uriOf(rel))) {
         const code = d.code as { value: string; target: vscode.Uri };
         assert.match(code.target.toString(), new RegExp(`/docs/rules/${code.value.replace(/\./g, '\\.')}\\.md$`), 'code links to the rule page');
         const page = await vscode.workspace.fs.readFile(code.target); // the page ships with the extension
@@ -128,19 +124,19 @@ describe('diagnostics', function () {
     assert.deepStrictEqual(hits(uriOf('deploy/kubeconfig.yaml')), [['config.kubeconfig-insecure-skip-tls-verify', 6, 6, 6, 36]]);
     assert.deepStrictEqual(hits(uriOf('bower_components/insecure-lib/index.js')), [], 'built-in excludes');
     assert.deepStrictEqual(hits(uriOf('web/app.min.js')), [], 'minified file skipped');
-    const testFile = ours(uriOf('tests/test_client.py'));
+    const testFile = tlsDiagnostics(uriOf('tests/test_client.py'));
     assert.deepStrictEqual(testFile.map((d) => d.severity), [vscode.DiagnosticSeverity.Information], 'test files default to info');
   });
 
   it('applies severity settings at once (error, then ignore)', async () => {
     const tf = uriOf('infra/main.tf');
     await setSeverities({ 'config.terraform-insecure': 'error' });
-    await waitFor(() => ours(tf)[0]?.severity === vscode.DiagnosticSeverity.Error, 10_000, 'severity error');
+    await waitFor(() => tlsDiagnostics(tf)[0]?.severity === vscode.DiagnosticSeverity.Error, 10_000, 'severity error');
     await setSeverities({ 'config.terraform-insecure': 'ignore' });
     await expectHits(tf, [], 'rule ignored');
     await setSeverities(undefined);
     await expectHits(tf, [['config.terraform-insecure', 2, 2, 2, 17]], 'back to default');
-    assert.strictEqual(ours(tf)[0].severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(tlsDiagnostics(tf)[0].severity, vscode.DiagnosticSeverity.Warning);
   });
 
   it('leaves out files matched by tlsDoctor.scan.exclude, and brings them back when the setting is cleared', async () => {

@@ -13,7 +13,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { createTestPki, TestPki } from '../fixtures/tls';
-import { activateExtension, waitFor, workspacePath } from './helpers';
+import { activateExtension, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; causes: string[] }[] };
 type FixOutcome = { applied: boolean; bundle?: string; reason?: string };
@@ -67,7 +67,7 @@ async function openWith(rel: string, text: string, ruleId: string): Promise<{ do
 }
 
 function findingOf(doc: vscode.TextDocument, ruleId: string): vscode.Diagnostic | undefined {
-  return vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'TLS Doctor' && typeof d.code === 'object' && d.code.value === ruleId);
+  return tlsDiagnostics(doc.uri, ruleId)[0];
 }
 
 async function probe(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<ProbeResult> {

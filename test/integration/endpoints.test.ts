@@ -7,14 +7,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CountingServer, countingServer, openRewritten, privatePki, tempDir } from './endpoints.fixture';
-import { activateExtension, screenshot, sleep, waitFor } from './helpers';
+import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; summary: string; causes: string[] }[] };
 type CheckAllEntry = { key: string; verdict?: string; causes: string[]; daysToExpiry?: number; expiring: boolean };
-
-function ours(doc: vscode.TextDocument): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'TLS Doctor');
-}
 
 describe('endpoints: probe referenced endpoints (trusted)', function () {
   this.timeout(60_000);
@@ -41,7 +37,7 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
   it('offers "Probe endpoint", and probing adds the verdict and cause to the diagnostic', async () => {
     const doc = await openRewritten('billing.py', 'billing_live.py', { __PRIVATE_ROOT_URL__: server.url });
     const line = doc.getText().split('\n').findIndex((l) => l.includes('verify=False'));
-    await waitFor(() => ours(doc).some((d) => d.range.start.line === line), 15_000, 'the verify=False finding');
+    await waitFor(() => tlsDiagnostics(doc.uri).some((d) => d.range.start.line === line), 15_000, 'the verify=False finding');
     const lenses = await waitFor(async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       return all.filter((l) => l.command?.command === 'tlsDoctor.probeEndpoint');
@@ -57,7 +53,7 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     assert.strictEqual(r.findings[0].remedy, 'trust-ca');
     assert.ok(server.accepted() > 0);
 
-    const d = await waitFor(() => ours(doc).find((x) => x.range.start.line === line && x.message.includes('[untrusted-root]')), 10_000, 'the enriched diagnostic');
+    const d = await waitFor(() => tlsDiagnostics(doc.uri).find((x) => x.range.start.line === line && x.message.includes('[untrusted-root]')), 10_000, 'the enriched diagnostic');
     assert.match(d.message, /TLS Doctor IT Private Root/);
     assert.match(d.message, /trust that CA/);
     assert.ok(d.relatedInformation?.some((ri) => /remedy: trust-ca/.test(ri.message)), 'related information names the remedy');
@@ -131,7 +127,7 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     const second = await countingServer(...(() => { const p = privatePki(tempDir(), 90); return [p.key, p.chain] as const; })());
     try {
       const doc = await openRewritten('status.js', 'status_live.js', { __STATUS_URL__: second.url });
-      const d = await waitFor(() => ours(doc).find((x) => x.message.includes('[untrusted-root]')), 20_000, 'a diagnostic enriched without a command');
+      const d = await waitFor(() => tlsDiagnostics(doc.uri).find((x) => x.message.includes('[untrusted-root]')), 20_000, 'a diagnostic enriched without a command');
       assert.match(d.message, new RegExp(`127\\.0\\.0\\.1:${second.port}`));
       assert.ok(second.accepted() > 0);
     } finally {

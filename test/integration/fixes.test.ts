@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { countingServer, CountingServer, privatePki, tempDir } from './endpoints.fixture';
-import { activateExtension, waitFor, workspacePath } from './helpers';
+import { activateExtension, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 const BUNDLE = 'fixes/certs/bundle.pem';
 
@@ -38,14 +38,10 @@ function uriOf(rel: string): vscode.Uri {
   return vscode.Uri.file(workspacePath(rel));
 }
 
-function diagnosticsOf(uri: vscode.Uri, ruleId: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TLS Doctor' && typeof d.code === 'object' && d.code.value === ruleId);
-}
-
 async function openWithFinding(rel: string, ruleId: string): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const [diagnostic] = await waitFor(() => { const d = diagnosticsOf(doc.uri, ruleId); return d.length ? d : undefined; }, 15_000, `${ruleId} in ${rel}`);
+  const [diagnostic] = await waitFor(() => { const d = tlsDiagnostics(doc.uri, ruleId); return d.length ? d : undefined; }, 15_000, `${ruleId} in ${rel}`);
   return { editor, diagnostic };
 }
 
@@ -85,11 +81,11 @@ describe('quick-fixes', function () {
       assert.ok(preferred[0].edit, 'with a bundle in the workspace the edit is known up front');
       assert.ok(await vscode.workspace.applyEdit(preferred[0].edit));
       assert.strictEqual(doc.getText(), c.after);
-      await waitFor(() => diagnosticsOf(doc.uri, c.ruleId).length === 0, 10_000, `${c.ruleId} gone after the fix`);
+      await waitFor(() => tlsDiagnostics(doc.uri, c.ruleId).length === 0, 10_000, `${c.ruleId} gone after the fix`);
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
       await waitFor(() => doc.getText() === before, 5_000, 'undo restores the original text');
-      await waitFor(() => diagnosticsOf(doc.uri, c.ruleId).length === 1, 10_000, `${c.ruleId} back after undo`);
+      await waitFor(() => tlsDiagnostics(doc.uri, c.ruleId).length === 1, 10_000, `${c.ruleId} back after undo`);
     });
   }
 

@@ -47,6 +47,11 @@ export function workspacePath(rel = ''): string {
   return path.join(folder.uri.fsPath, rel);
 }
 
+/** TLS Doctor's diagnostics on `uri`: all of them, or those of `ruleId`. */
+export function tlsDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TLS Doctor' && (ruleId === undefined || (typeof d.code === 'object' && d.code.value === ruleId)));
+}
+
 /** Activates the extension under test and returns it (its `exports` are whatever `activate()` returned). */
 export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
