@@ -59,6 +59,26 @@ describe('checkUrl command and panel', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('warns about an extra CA file with no readable certificate, and checks without it', async () => {
+    const broken = path.join(tmp, 'broken-ca.pem');
+    fs.writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n');
+    const config = vscode.workspace.getConfiguration('tlsDoctor');
+    await config.update('check.extraCaFiles', [broken], vscode.ConfigurationTarget.Workspace);
+    try {
+      const report = await vscode.commands.executeCommand<CheckReport>('tlsDoctor.checkUrl', url);
+      assert.strictEqual(report.verdict, 'fail', 'the broken file trusts nothing');
+      assert.ok(report.causes.some((c) => c.code === 'self-signed'), report.causes.map((c) => c.code).join(','));
+      await vscode.commands.executeCommand('tlsDoctor.showLog');
+      const log = await waitFor(
+        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith('TLS Doctor')), 15_000, 'the log document');
+      await waitFor(() => log.getText().includes(`${broken} (tlsDoctor.check.extraCaFiles) holds no readable certificate`), 10_000, 'the warning in the log');
+    } finally {
+      await config.update('check.extraCaFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeEditors();
+    }
+  });
+
+
   it('returns a failing report naming the self-signed leaf, and shows it in the panel', async () => {
     await closeEditors();
     const report = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', url);

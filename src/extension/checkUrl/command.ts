@@ -63,6 +63,17 @@ async function askUrl(): Promise<string | undefined> {
   return value?.trim() || undefined;
 }
 
+/** Says which `tlsDoctor.check.extraCaFiles` hold no readable certificate: the check runs without them. */
+async function warnUnreadableCaFiles(log: vscode.LogOutputChannel): Promise<void> {
+  const tls = loadTls();
+  for (const file of checkOptions(vscode.window.activeTextEditor?.document.uri).extraCaFiles ?? []) {
+    if ((await tls.readableCertCount(file).catch(() => 0)) > 0) continue;
+    const why = `${file} (tlsDoctor.check.extraCaFiles) holds no readable certificate; the check runs without it`;
+    log.warn(why);
+    void vscode.window.showWarningMessage(`TLS Doctor: ${why}.`);
+  }
+}
+
 /** Runs the probe with a cancellable progress notification; undefined when cancelled. */
 async function probe(url: string, label: string): Promise<CheckReport | undefined> {
   const settings = checkOptions(vscode.window.activeTextEditor?.document.uri);
@@ -95,6 +106,7 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
   if (!input) return undefined;
   try {
     const target = loadTls().parseTarget(input);
+    await warnUnreadableCaFiles(deps.log);
     const report = await probe(target.url, `${target.host}:${target.port}`);
     if (!report) {
       deps.log.info(`check ${target.host}:${target.port} cancelled`);
