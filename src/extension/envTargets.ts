@@ -3,6 +3,7 @@
 // Every writer merges: existing lines, entries, comments and formatting are kept. Reused by the quick-fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { currentText, openDocument } from './documents';
 import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
 import { loadCerts } from './lazy';
 
@@ -18,18 +19,10 @@ export interface EnvWriteResult {
   count?: number;
 }
 
-const utf8 = new TextDecoder();
 
 /** Reads `uri` (the open editor's text if it is open, so unsaved edits are kept), or '' if it doesn't exist. */
 async function readText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return utf8.decode(await vscode.workspace.fs.readFile(uri));
-  } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return '';
-    throw e;
-  }
+  return (await currentText(uri)) ?? '';
 }
 
 /**
@@ -37,7 +30,7 @@ async function readText(uri: vscode.Uri): Promise<string> {
  * open in an editor, else with workspace.fs. Does nothing when the text doesn't change.
  */
 export async function editTextFile(uri: vscode.Uri, transform: (text: string) => string): Promise<boolean> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   const before = await readText(uri);
   const after = transform(before);
   if (after === before) return false;

@@ -1,6 +1,7 @@
 // Wires live diagnostics: editor events (open, type, save, close), file-system events (create, change, delete,
 // rename), setting changes, the "Scan Workspace" command and the background scan on activation.
 import * as vscode from 'vscode';
+import { openDocument } from '../documents';
 import { useBundledDocs } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
@@ -75,7 +76,7 @@ function registerFileEvents(manager: DiagnosticsManager, log: vscode.LogOutputCh
 
 /** A renamed file is rescanned; a renamed folder has every file under it rescanned. */
 async function rescanRenamed(manager: DiagnosticsManager, uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   if (open) { manager.scanDocument(open); return; }
   if (!manager.workspaceMode) return;
   const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);

@@ -2,6 +2,7 @@
 // reads them through workspace.fs in small batches and yields to the event loop between batches, so the extension
 // host stays responsive on big workspaces. Huge, binary and minified files are skipped with a log line.
 import * as vscode from 'vscode';
+import { openDocument } from '../documents';
 import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
@@ -41,7 +42,7 @@ type FileResult = { kind: 'scanned' } | { kind: 'skipped'; reason: SkipReason; d
 
 /** Reads and scans one file; an open document is scanned from its editor text instead. */
 async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<FileResult> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   if (open) { manager.scanDocument(open); return { kind: 'scanned' }; }
   try {
     const limit = scanSettings(uri).maxFileSizeKB * 1024;

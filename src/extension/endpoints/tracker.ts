@@ -1,6 +1,7 @@
 // Which endpoint each shown finding talks to. Filled whenever the diagnostics module renders a file's findings
 // (its onDidRenderFindings hook); the text is the one just scanned, else (re-renders) the open editor's, else disk's.
 import * as vscode from 'vscode';
+import { currentText } from '../documents';
 import { Endpoint, resolveEndpoint } from '../../core/endpoints/index';
 import type { Finding, Range } from '../../core/rules/types';
 
@@ -60,11 +61,5 @@ export class FindingEndpoints implements vscode.Disposable {
 
 /** The current text of `uri`: the open document's (unsaved edits included), else the file on disk. */
 async function textOf(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
+  return currentText(uri).catch(() => undefined);
 }

@@ -2,6 +2,7 @@
 // it would overwrite a file that differs.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { openDocument } from '../documents';
 import type { FixResult } from '../../core/fixes/index';
 import { toRange } from '../convert';
 import { loadCerts } from '../lazy';
@@ -43,10 +44,6 @@ function readIfExists(file: vscode.Uri): string | undefined {
 function gitignoreOf(doc: vscode.Uri): vscode.Uri | undefined {
   const folder = folderFor(doc);
   return folder && vscode.Uri.joinPath(folder.uri, '.gitignore');
-}
-
-function openDocument(file: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
 }
 
 /** Keeps the certificates folder out of git (its bundles are machine-specific), as the devcert command does. */
