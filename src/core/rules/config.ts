@@ -4,38 +4,10 @@
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { baseName, Doc, docOf, isDynamic, linesOf } from './env';
-import { finding, ruleFactory } from './match';
+import { finding } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
-
-const rule = ruleFactory('config');
-
-/** The config-file rules, by short name. */
-export const CFG = {
-  npmrc: rule('npmrc-strict-ssl', 'strict-ssl=false in .npmrc/.yarnrc: package downloads skip certificate verification',
-    'npm, pnpm and yarn 1 accept any registry certificate with strict-ssl=false, so packages can be swapped in transit. Set cafile=<CA bundle> instead.', 'npm-strict-ssl'),
-  yarnrcYml: rule('yarnrc-enable-strict-ssl', 'enableStrictSsl: false in .yarnrc.yml: Yarn skips certificate verification',
-    'Yarn 2+ accepts any registry certificate with enableStrictSsl: false. Set caFilePath (or httpsCaFilePath) to a CA bundle instead.', 'npm-strict-ssl'),
-  pip: rule('pip-trusted-host', 'trusted-host in pip.conf: pip skips certificate checks for these hosts',
-    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Set cert = <CA bundle> in the same file instead.', 'pip-trusted-host'),
-  git: rule('gitconfig-ssl-verify', 'sslVerify = false in git config: git stops verifying HTTPS certificates',
-    'git accepts any certificate for the remotes this section covers. Set sslCAInfo = <CA bundle> in the same [http] section instead.', 'git-ssl-verify'),
-  curlrc: rule('curlrc-insecure', 'insecure in .curlrc: every curl command skips certificate verification',
-    'An `insecure` (or -k) line in .curlrc silently applies --insecure to every curl run by this user. Use `cacert = <CA bundle>` instead.', 'curl-insecure'),
-  wgetrc: rule('wgetrc-check-certificate', 'check_certificate = off in .wgetrc: every wget download skips certificate verification',
-    'wget accepts any certificate for every download of this user. Use ca_certificate = <CA bundle> instead.'),
-  vscode: rule('vscode-proxy-strict-ssl', '"http.proxyStrictSSL": false: VS Code stops verifying certificates for extension and proxy traffic',
-    'With http.proxyStrictSSL off, VS Code and its extensions accept any certificate presented by the proxy or server. Keep it on and let VS Code use the OS trust store ("http.systemCertificates": true) with your proxy\'s CA installed there.'),
-  kubeconfig: rule('kubeconfig-insecure-skip-tls-verify', 'insecure-skip-tls-verify: true in kubeconfig: the API server certificate is not checked',
-    'kubectl and every client using this kubeconfig send credentials to whatever answers. Put the cluster CA in certificate-authority (or certificate-authority-data) instead.'),
-  skipVerify: rule('insecure-skip-verify', 'A YAML/TOML setting turns certificate verification off (insecure_skip_verify, verify_ssl: false, …)',
-    'Settings such as Prometheus/Traefik insecure_skip_verify: true or verify_ssl: false make the client accept any certificate. Point the tool\'s ca_file / ca setting at your CA instead.'),
-  ansible: rule('ansible-validate-certs', 'validate_certs: false in Ansible: the task accepts any certificate',
-    'Ansible modules with validate_certs disabled download or call APIs without certificate checks. Keep it on and pass ca_path (or install the CA on the control node) instead.'),
-  terraform: rule('terraform-insecure', 'Terraform/HCL setting turns certificate verification off (insecure, skip_tls_verify, allow_unverified_ssl)',
-    'Providers configured with insecure = true (kubernetes, helm, vault, vsphere…) talk to the API without checking its certificate, credentials included. Set the provider\'s CA option (cluster_ca_certificate, ca_cert_file, …) instead.'),
-  condarc: rule('condarc-ssl-verify', 'ssl_verify: false in .condarc: conda stops verifying certificates',
-    'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.'),
-} as const;
+import { CFG } from './catalog/config';
 
 const FALSY = /^(?:false|no|off|0|n)$/i;
 const TRUTHY = /^(?:true|yes|on|1|y)$/i;
@@ -193,10 +165,11 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
 }
 
 /** Config files of package managers, git, curl, wget, VS Code, Kubernetes, Ansible, Terraform and friends. */
-export const configFamily: RuleFamily = {
+export const configFamily: RuleFamily = defineFamily({
   id: 'config',
   prefilter: PREFILTER,
-  rules: Object.values(CFG),
+  rules: CFG,
+  notes: NOTES.text,
   appliesTo: (path, languageId) => formatOf(path, languageId) !== undefined,
   scan(text, path, languageId) {
     const format = formatOf(path, languageId);
@@ -207,7 +180,7 @@ export const configFamily: RuleFamily = {
     // Findings carry the file's own text (not the comment-blanked copy used for HCL).
     return out.map((f) => ({ ...f, value: sliceRange(doc, f) }));
   },
-};
+});
 
 function sliceRange(doc: Doc, f: Finding): string {
   const start = doc.lineStarts[f.range.start.line] + f.range.start.character;

@@ -5,28 +5,10 @@
 // (Source, SourceBuilder, linesOf) that the shell and config families share.
 import { parseTree, Node as JsonNode } from 'jsonc-parser';
 import { lineStartsOf } from './lexer';
-import { finding, ruleFactory } from './match';
+import { finding } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
-
-const rule = ruleFactory('env');
-
-/** The environment-variable rules, by short name. */
-export const ENV = {
-  nodeTls: rule('node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0: Node.js stops verifying certificates for every connection',
-    'With NODE_TLS_REJECT_UNAUTHORIZED=0 every TLS connection of the Node process (fetch, https, database drivers) accepts any certificate. Set NODE_EXTRA_CA_CERTS to a PEM file with your private CA instead.', 'node-env-var', 'error'),
-  pythonHttpsVerify: rule('pythonhttpsverify-off', 'PYTHONHTTPSVERIFY=0: Python\'s standard library stops verifying certificates',
-    'On Python builds that honour it (RHEL/CentOS and derivatives), PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.', 'env-ca-bundle'),
-  gitNoVerify: rule('git-ssl-no-verify', 'GIT_SSL_NO_VERIFY is set: git stops verifying HTTPS certificates',
-    'git disables certificate checks when GIT_SSL_NO_VERIFY is set to any value (even 0 or false). Set GIT_SSL_CAINFO to a CA bundle instead.', 'env-ca-bundle'),
-  emptyCaBundle: rule('empty-ca-bundle', 'CURL_CA_BUNDLE / REQUESTS_CA_BUNDLE set to an empty string disables verification in Python requests',
-    'Older requests releases read an empty CURL_CA_BUNDLE or REQUESTS_CA_BUNDLE as "verify nothing" (the well-known workaround behind many notebooks). Point REQUESTS_CA_BUNDLE at a CA bundle instead.', 'env-ca-bundle'),
-  npmStrictSsl: rule('npm-strict-ssl', 'NPM_CONFIG_STRICT_SSL=false: npm/yarn stop verifying the registry certificate',
-    'npm (and yarn) read npm_config_strict_ssl / YARN_ENABLE_STRICT_SSL from the environment; false makes package downloads accept any certificate. Set NPM_CONFIG_CAFILE to a CA bundle instead.', 'npm-strict-ssl'),
-  pipTrustedHost: rule('pip-trusted-host', 'PIP_TRUSTED_HOST: pip skips certificate checks for these hosts',
-    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it, so packages can be swapped in transit. Set PIP_CERT to a CA bundle instead.', 'pip-trusted-host'),
-  goInsecure: rule('goinsecure', 'GOINSECURE: the go command fetches these modules without verifying certificates',
-    'Modules matching GOINSECURE are fetched over HTTP or unverified HTTPS. Add your private CA to the system trust store (or SSL_CERT_FILE) instead.', 'none'),
-} as const;
+import { ENV } from './catalog/env';
 
 /** A knob: which variable names it covers and which literal values disable verification. */
 interface Knob {
@@ -256,7 +238,6 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 
 // ---- the family ------------------------------------------------------------------------------------------
 
-const ALL_ENV = Object.values(ENV);
 const PREFILTER = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE/i;
 
 /** File name without directories. */
@@ -276,11 +257,15 @@ export function isVscodeEnvJson(path: string): boolean {
   return /(?:^|\/)\.vscode\/(?:launch|tasks)\.json$/.test(p) || /(?:^|\/)\.?devcontainer\.json$/.test(p) || p.endsWith('.code-workspace');
 }
 
+/** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
+const WHERE = 'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
+
 /** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell.ts). */
-export const envFamily: RuleFamily = {
+export const envFamily: RuleFamily = defineFamily({
   id: 'env',
   prefilter: PREFILTER,
-  rules: ALL_ENV,
+  rules: ENV,
+  notes: `${WHERE}\n\n${NOTES.text}`,
   appliesTo: (path, languageId) => isDotenv(path, languageId) || isVscodeEnvJson(path),
   scan(text, path, languageId) {
     if (!PREFILTER.test(text)) return [];
@@ -290,4 +275,4 @@ export const envFamily: RuleFamily = {
     for (const a of assignments) checkEnv(doc, a, out);
     return out;
   },
-};
+});

@@ -2,22 +2,10 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, ruleFactory, statementAt } from './match';
+import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, statementAt } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
-
-const rule = ruleFactory('javascript');
-
-/** The JavaScript/TypeScript rules, by short name. */
-export const JS = {
-  rejectUnauthorized: rule('reject-unauthorized-false', 'rejectUnauthorized: false: certificate verification is off',
-    'With rejectUnauthorized false, Node accepts any certificate for this connection. Pass the private CA instead: ca: fs.readFileSync("<CA bundle>") (or set NODE_EXTRA_CA_CERTS).', 'node-reject-unauthorized'),
-  envVar: rule('node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0: certificate verification is off for the whole process',
-    'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 disables verification for every TLS connection the process makes. Set NODE_EXTRA_CA_CERTS to your CA bundle instead.', 'node-env-var', 'error'),
-  strictSsl: rule('strict-ssl-false', 'strictSSL: false: certificate verification is off',
-    'strictSSL false (request and similar clients) accepts any certificate. Pass the private CA with the ca option instead.', 'none'),
-  checkServerIdentity: rule('noop-check-server-identity', 'checkServerIdentity that never fails: host names are not checked',
-    'A checkServerIdentity that returns undefined accepts a valid certificate issued for any host. Remove it, or call tls.checkServerIdentity(host, cert) and add only the checks you need.', 'none'),
-} as const;
+import { JS } from './catalog/javascript';
 
 const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
 
@@ -64,10 +52,11 @@ export function scanJavaScript(text: string): Finding[] {
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);
 
 /** The JavaScript/TypeScript family (`.js .mjs .cjs .jsx .ts .mts .cts .tsx .vue .svelte`). */
-export const javascript: RuleFamily = {
+export const javascript: RuleFamily = defineFamily({
   id: 'javascript',
   prefilter: PREFILTER,
-  rules: Object.values(JS),
+  rules: JS,
+  notes: NOTES.code,
   appliesTo: (path, languageId) => (languageId !== undefined && JS_LANGUAGES.has(languageId)) || /\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path),
   scan: (text) => scanJavaScript(text),
-};
+});

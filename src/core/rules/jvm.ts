@@ -1,23 +1,13 @@
 // Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
 // Apache HttpClient no-op verifiers.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, enclosingCall, finding, lineAt, matchingClose, pushMatches, ruleFactory, statementAt } from './match';
+import { eachCodeMatch, enclosingCall, finding, lineAt, matchingClose, pushMatches, statementAt } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
+import { JVM } from './catalog/jvm';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER = /checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i;
-
-const rule = ruleFactory('jvm');
-
-/** The Java/Kotlin rules. */
-export const JVM = {
-  trustAll: rule('trust-all-certificates', 'X509TrustManager that trusts every certificate (empty checkServerTrusted)',
-    'A checkServerTrusted that never throws accepts any certificate chain. Build the SSLContext from a KeyStore holding your CA (TrustManagerFactory) instead.', 'none', 'error'),
-  hostnameVerifier: rule('hostname-verifier-accepts-all', 'HostnameVerifier that returns true for every host',
-    'A verifier that always returns true accepts a valid certificate issued for any host. Remove it: the default verifier checks the name.'),
-  noopVerifier: rule('noop-hostname-verifier', 'NoopHostnameVerifier / ALLOW_ALL_HOSTNAME_VERIFIER: host names are not checked',
-    'Apache HttpClient skips host name checks with these verifiers. Use the default (DefaultHostnameVerifier).'),
-} as const;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
@@ -62,10 +52,11 @@ export function scanJvm(text: string): Finding[] {
 }
 
 /** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`). */
-export const jvm: RuleFamily = {
+export const jvm: RuleFamily = defineFamily({
   id: 'jvm',
   prefilter: PREFILTER,
-  rules: Object.values(JVM),
+  rules: JVM,
+  notes: NOTES.code,
   appliesTo: (path, languageId) => languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
   scan: (text) => scanJvm(text),
-};
+});

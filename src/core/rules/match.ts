@@ -168,9 +168,3 @@ export function pushMatches(lexed: Lexed, re: RegExp, rule: RuleMeta, out: Findi
     out.push(finding(lexed, rule, start, m.index + m[0].length, statementAt(lexed, start)));
   }, anchor);
 }
-
-/** Builds a RuleMeta for a family; `prefix` is the family's id prefix such as `go`. */
-export function ruleFactory(prefix: string) {
-  return (id: string, title: string, description: string, fix: RuleMeta['fix'] = 'none', severity: RuleMeta['severity'] = 'warning'): RuleMeta =>
-    ({ id: `${prefix}.${id}`, title, severity, description, fix });
-}

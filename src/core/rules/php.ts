@@ -1,23 +1,13 @@
 // PHP: curl options that switch peer or host verification off, Guzzle/Symfony/Laravel `'verify' => false`, and
 // Laravel's `Http::withoutVerifying()`.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, pushMatches, ruleFactory } from './match';
+import { enclosingCall, pushMatches } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
+import { PHP } from './catalog/php';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER = /VERIFYPEER|VERIFYHOST|verify/i;
-
-const rule = ruleFactory('php');
-
-/** The PHP rules. */
-export const PHP = {
-  verifyPeer: rule('curl-verifypeer-off', 'CURLOPT_SSL_VERIFYPEER off: certificate verification is off',
-    'curl accepts any certificate with CURLOPT_SSL_VERIFYPEER false. Keep it true and point CURLOPT_CAINFO at a CA bundle that includes your CA.', 'none'),
-  verifyHost: rule('curl-verifyhost-off', 'CURLOPT_SSL_VERIFYHOST off: host names are not checked',
-    'With CURLOPT_SSL_VERIFYHOST 0 curl accepts a valid certificate issued for any host. Use 2 (the default).', 'none'),
-  verifyOption: rule('http-client-verify-false', "'verify' => false: the HTTP client accepts any certificate",
-    "Guzzle, Symfony and Laravel HTTP clients skip certificate checks with 'verify' => false or withoutVerifying(). Pass 'verify' => '/path/to/ca-bundle.pem' instead.", 'none'),
-} as const;
 
 const FALSY = String.raw`(?:false|0)\b`;
 const PEER = new RegExp(String.raw`\bCURLOPT_SSL_VERIFYPEER\s*(=>|,)\s*${FALSY}`, 'dgi');
@@ -43,10 +33,11 @@ export function scanPhp(text: string): Finding[] {
 }
 
 /** The PHP family (`.php`, `.phtml`). */
-export const php: RuleFamily = {
+export const php: RuleFamily = defineFamily({
   id: 'php',
   prefilter: PREFILTER,
-  rules: Object.values(PHP),
+  rules: PHP,
+  notes: NOTES.code,
   appliesTo: (path, languageId) => languageId === 'php' || /\.(?:php\d?|phtml)$/i.test(path),
   scan: (text) => scanPhp(text),
-};
+});

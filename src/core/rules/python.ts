@@ -2,36 +2,10 @@
 // verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
 // is not a finding.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, ruleFactory, statementAt } from './match';
+import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
-
-const rule = ruleFactory('python');
-
-/** The Python rules, by short name. */
-export const PY = {
-  requests: rule('requests-verify-false', 'requests call with verify=False: certificate verification is off',
-    'verify=False makes requests accept any certificate, so anyone on the path can read and change the traffic. Pass verify="<CA bundle path>" (or set REQUESTS_CA_BUNDLE) instead.', 'python-verify-kwarg'),
-  sessionVerify: rule('session-verify-false', 'session.verify = False turns certificate verification off for every request of the session',
-    'Every request made through this session accepts any certificate. Set session.verify to the path of a CA bundle that contains your private CA instead.', 'python-verify-attribute'),
-  httpx: rule('httpx-verify-false', 'httpx with verify=False: certificate verification is off',
-    'httpx accepts any certificate when verify=False. Pass verify=ssl.create_default_context(cafile="<CA bundle>") or a bundle path instead.', 'python-verify-kwarg'),
-  aiohttp: rule('aiohttp-ssl-false', 'aiohttp with ssl=False / verify_ssl=False: certificate verification is off',
-    'aiohttp skips certificate checks with ssl=False (or the deprecated verify_ssl=False). Pass ssl=ssl.create_default_context(cafile="<CA bundle>") instead.', 'none'),
-  certNone: rule('cert-reqs-none', 'cert_reqs=CERT_NONE: certificate verification is off',
-    'urllib3 pools (and ssl.wrap_socket) with cert_reqs="CERT_NONE" accept any certificate. Use cert_reqs="CERT_REQUIRED" with ca_certs="<CA bundle>".', 'none'),
-  unverified: rule('unverified-context', 'ssl._create_unverified_context(): a context that checks nothing',
-    'The unverified context skips both the certificate chain and the host name. Use ssl.create_default_context(cafile="<CA bundle>") instead.', 'python-unverified-context'),
-  defaultContext: rule('default-https-context-override', 'ssl._create_default_https_context replaced: every urllib/http.client request in the process stops verifying', 
-    'Replacing the default HTTPS context factory (often with ssl._create_unverified_context, directly or through an alias) disables verification process-wide. Point SSL_CERT_FILE at a CA bundle instead.', 'none', 'error'),
-  verifyMode: rule('verify-mode-cert-none', 'verify_mode = CERT_NONE: the SSL context accepts any certificate',
-    'A context with verify_mode CERT_NONE does not check the certificate chain. Keep CERT_REQUIRED and load your CA with context.load_verify_locations(cafile=...).', 'none'),
-  checkHostname: rule('check-hostname-false', 'check_hostname = False: the SSL context accepts certificates for any host name',
-    'Without host name checks any valid certificate (for any site) is accepted. Keep check_hostname=True and issue the server a certificate for the name clients use.', 'none'),
-  httpsVerifyEnv: rule('pythonhttpsverify-off', 'PYTHONHTTPSVERIFY=0: the standard library stops verifying certificates',
-    'On distributions that honour it, PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.', 'env-ca-bundle'),
-  curlCaBundleEnv: rule('curl-ca-bundle-empty', 'CURL_CA_BUNDLE="": requests stops verifying certificates',
-    'requests treats an empty CURL_CA_BUNDLE as "verify nothing" in several versions. Set REQUESTS_CA_BUNDLE to a CA bundle path instead.', 'env-ca-bundle'),
-} as const;
+import { PY } from './catalog/python';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -163,10 +137,11 @@ export function scanPython(text: string): Finding[] {
 }
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
-export const python: RuleFamily = {
+export const python: RuleFamily = defineFamily({
   id: 'python',
   prefilter: PREFILTER,
-  rules: Object.values(PY),
+  rules: PY,
+  notes: NOTES.code,
   appliesTo: (path, languageId) => languageId === 'python' || /\.pyw?$/i.test(path),
   scan: (text) => scanPython(text),
-};
+});

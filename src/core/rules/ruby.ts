@@ -1,23 +1,13 @@
 // Ruby: OpenSSL::SSL::VERIFY_NONE wherever it is used (Net::HTTP, Faraday, HTTParty, RestClient...), `verify: false`
 // for Faraday (`ssl: { verify: false }`) and HTTParty, and Excon's `ssl_verify_peer: false`.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, enclosingOpen, lineAt, pushMatches, ruleFactory } from './match';
+import { enclosingCall, enclosingOpen, lineAt, pushMatches } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
+import { RB } from './catalog/ruby';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER = /VERIFY_NONE|verify/;
-
-const rule = ruleFactory('ruby');
-
-/** The Ruby rules. */
-export const RB = {
-  verifyNone: rule('verify-none', 'OpenSSL::SSL::VERIFY_NONE: certificate verification is off',
-    'VERIFY_NONE accepts any certificate. Keep VERIFY_PEER and point ca_file (or SSL_CERT_FILE) at a bundle holding your CA.'),
-  verifyFalse: rule('verify-false', 'verify: false (Faraday ssl options / HTTParty): certificate verification is off',
-    'Faraday (ssl: { verify: false }) and HTTParty (verify: false) accept any certificate with this option. Pass ca_file: "<CA bundle>" instead.'),
-  exconVerifyPeer: rule('excon-ssl-verify-peer-false', 'ssl_verify_peer: false (Excon): certificate verification is off',
-    'Excon accepts any certificate with ssl_verify_peer false. Set ssl_ca_file to a CA bundle instead.'),
-} as const;
 
 const VERIFY_NONE = /\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg;
 const VERIFY_FALSE = /(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg;
@@ -47,10 +37,11 @@ export function scanRuby(text: string): Finding[] {
 }
 
 /** The Ruby family (`.rb`, `.rake`, `Gemfile`, `Rakefile`). */
-export const ruby: RuleFamily = {
+export const ruby: RuleFamily = defineFamily({
   id: 'ruby',
   prefilter: PREFILTER,
-  rules: Object.values(RB),
+  rules: RB,
+  notes: NOTES.code,
   appliesTo: (path, languageId) => languageId === 'ruby' || /(?:\.(?:rb|rake|gemspec)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path),
   scan: (text) => scanRuby(text),
-};
+});

@@ -5,31 +5,12 @@
 // Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
 // another command, a flag inside a quoted message, or a comment is not a finding.
 import { surfacesOf, isShellSurface } from './ci';
-import { checkEnv, Doc, docOf, ENV, EnvAssignment, Source } from './env';
-import { finding, ruleFactory } from './match';
+import { checkEnv, Doc, docOf, EnvAssignment, Source } from './env';
+import { ENV } from './catalog/env';
+import { finding } from './match';
+import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
-
-const rule = ruleFactory('shell');
-
-/** The shell rules, by short name. */
-export const SH = {
-  curl: rule('curl-insecure', 'curl -k / --insecure: certificate verification is off',
-    'curl -k accepts any certificate, so the download can be read or replaced in transit. Use --cacert <CA bundle> (or CURL_CA_BUNDLE) instead.', 'curl-insecure'),
-  wget: rule('wget-no-check-certificate', 'wget --no-check-certificate: certificate verification is off',
-    'wget accepts any certificate with --no-check-certificate. Use --ca-certificate=<CA bundle> instead.', 'none'),
-  git: rule('git-ssl-verify-false', 'git http.sslVerify=false: git stops verifying HTTPS certificates',
-    'With http.sslVerify=false git clones and fetches accept any certificate. Use http.sslCAInfo=<CA bundle> (scoped to the host with http.<url>.sslCAInfo) instead.', 'git-ssl-verify'),
-  npm: rule('npm-strict-ssl-false', 'npm/yarn/pnpm strict-ssl false: package downloads skip certificate verification',
-    'strict-ssl=false makes the package manager accept any registry certificate, so packages can be swapped in transit. Set cafile=<CA bundle> instead.', 'npm-strict-ssl'),
-  pip: rule('pip-trusted-host', 'pip --trusted-host: pip skips certificate checks for this host',
-    'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Use --cert <CA bundle> (or PIP_CERT) instead.', 'pip-trusted-host'),
-  kube: rule('kube-insecure-skip-tls-verify', '--insecure-skip-tls-verify: the API server certificate is not checked',
-    'kubectl/helm/oc with --insecure-skip-tls-verify talk to whatever answers, credentials included. Use --certificate-authority=<CA file> (or the cluster\'s certificate-authority-data) instead.', 'none'),
-  maven: rule('maven-ssl-insecure', 'maven.wagon.http.ssl.insecure=true: Maven stops verifying repository certificates',
-    'The wagon ssl.insecure / ssl.allowall properties make Maven accept any repository certificate. Import your CA into a truststore and pass -Djavax.net.ssl.trustStore=<file> instead.', 'none'),
-  conda: rule('conda-ssl-verify-false', 'conda config --set ssl_verify false: conda stops verifying certificates',
-    'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.', 'none'),
-} as const;
+import { SH } from './catalog/shell';
 
 /** One shell word: its value after quote removal and the [start, end) of its text in the Source. */
 export interface Word {
@@ -370,11 +351,15 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
 
 const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
 
+/** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
+const WHERE = 'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';
+
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
-export const shellFamily: RuleFamily = {
+export const shellFamily: RuleFamily = defineFamily({
   id: 'shell',
   prefilter: PREFILTER,
-  rules: Object.values(SH),
+  rules: SH,
+  notes: `${WHERE}\n\n${NOTES.text}`,
   appliesTo: isShellSurface,
   scan(text, path, languageId) {
     if (!PREFILTER.test(text)) return [];
@@ -385,7 +370,7 @@ export const shellFamily: RuleFamily = {
     for (const a of surfaces.env) scanAssignment(doc, a, out);
     return dedupe(out);
   },
-};
+});
 
 /** The same text can be reached twice (e.g. a Maven flag in a value that is also a command word). */
 function dedupe(out: Finding[]): Finding[] {

@@ -1,5 +1,8 @@
 // The shared vocabulary of detection: what a rule is, what a finding is. Every language-family file under
 // src/core/rules/ exports a RuleFamily; the scanner (src/core/scan/) runs the families that apply to a file.
+import type { Client, Concept, Surface } from './vocabulary';
+
+export type { Client, Concept, Surface } from './vocabulary';
 
 /** How loud a finding is. `ignore` exists only in settings (it turns a rule off). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -35,6 +38,23 @@ export type FixKind =
   | 'env-ca-bundle'             // a variable that disables verification → the CA-bundle variable
   | 'none';
 
+/**
+ * A code example of a rule. A flagged example marks each expected finding's range inline with `«…»` (a mark that
+ * starts with `{other.rule-id}` is another rule's finding that the snippet also holds). A plain string is scanned as
+ * the rule's `examples.file`; an object names its own file (the same switch in a Dockerfile, say).
+ */
+export type Example = string | { readonly file: string; readonly code: string };
+
+/** Every example is a test (test/unit/rules/examples.test.ts) and the docs page shows them. */
+export interface RuleExamples {
+  /** The file name examples are scanned as, e.g. `app.py`, `.npmrc`. */
+  readonly file: string;
+  /** Snippets that yield exactly the marked findings. */
+  readonly flagged: readonly Example[];
+  /** Snippets that yield no finding of any rule; the first is the docs page's "Instead". */
+  readonly ok: readonly Example[];
+}
+
 /** Static description of one rule. `id` is stable (it names the docs page docs/rules/<id>.md). */
 export interface RuleMeta {
   /** Dotted, stable, e.g. `python.requests-verify-false`. */
@@ -45,6 +65,17 @@ export interface RuleMeta {
   /** Why it is dangerous and what to do instead, one or two sentences (the docs page has more). */
   readonly description: string;
   readonly fix: FixKind;
+  /** What the switch does, e.g. `verification-off` (see vocabulary.ts). */
+  readonly concept: Concept;
+  /** The client or tool whose verification it affects, e.g. `python-requests`, `git`. */
+  readonly client: Client;
+  /** The language or config kind it is written in, e.g. `python`, `shell`, `env`, `npmrc`. */
+  readonly surface: Surface;
+  /** Environment variables that make `client` trust a CA bundle, e.g. `REQUESTS_CA_BUNDLE` (empty: none helps). */
+  readonly caVars: readonly string[];
+  /** Docs prose: what is and is not matched (Markdown). */
+  readonly notes?: string;
+  readonly examples: RuleExamples;
 }
 
 /** One place where verification is disabled or weakened. */
@@ -66,6 +97,8 @@ export interface Finding {
 export interface RuleFamily {
   readonly id: string;
   readonly rules: readonly RuleMeta[];
+  /** Docs prose every page of the family ends its "What is and is not matched" with (where, what never counts). */
+  readonly notes?: string;
   /**
    * A cheap test of the raw text: when it does not match, `scan` finds nothing. Its keywords are ASCII, so it may
    * also be run on a latin1 view of a file's bytes, which lets the CLI skip decoding most files.

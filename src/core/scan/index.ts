@@ -1,7 +1,7 @@
 // The detection entry point shared by the CLI and the extension: text in, findings out, with inline suppressions
 // and severity settings applied. Pure and synchronous; file walking lives in ./walk.
 import { families } from '../rules/index';
-import { Finding, RuleMeta, SeveritySetting } from '../rules/types';
+import { Finding, SeveritySetting } from '../rules/types';
 import { applySuppressions } from './suppress';
 import { applySeverity } from './severity';
 
@@ -11,6 +11,7 @@ export { applySuppressions, suppressedOn } from './suppress';
 export { walkFiles, readForScan, DEFAULT_EXCLUDES } from './walk';
 export type { WalkOptions, WalkEvent, SkipReason, ReadResult } from './walk';
 export type { Finding, RuleMeta, Severity, SeveritySetting, Range, Position } from '../rules/types';
+export { allRules, ruleById, conceptOf } from '../rules/registry';
 
 /** Options for `scanText`. */
 export interface ScanOptions {
@@ -47,11 +48,6 @@ export function mayHaveFindings(raw: string, path: string, languageId?: string):
 /** True when some family reads files like `path` (the walker uses this to skip everything else unread). */
 export function isScannable(path: string, languageId?: string): boolean {
   return families.some((f) => f.appliesTo(path, languageId));
-}
-
-/** Every rule of every family, in family order. */
-export function allRules(): RuleMeta[] {
-  return families.flatMap((f) => f.rules);
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -1,0 +1,222 @@
+// The config rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../config.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('config');
+
+/** The config-file rules, by short name. */
+export const CFG = {
+  npmrc: rule('npmrc-strict-ssl', {
+    title: 'strict-ssl=false in .npmrc/.yarnrc: package downloads skip certificate verification',
+    description: 'npm, pnpm and yarn 1 accept any registry certificate with strict-ssl=false, so packages can be swapped in transit. Set cafile=<CA bundle> instead.',
+    fix: 'npm-strict-ssl',
+    concept: 'tool-config-switch',
+    client: 'npm',
+    surface: 'npmrc',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: '`strict-ssl` set to `false`/`0`/`no`/`off` in `.npmrc`, `npmrc` and `.yarnrc` (`key=value` or `key value`). `;` and `#` comments are skipped; `${VAR}` values are not findings.',
+    examples: {
+      file: '.npmrc',
+      flagged: [`# .npmrc (or .yarnrc for yarn 1: strict-ssl false)
+«strict-ssl=false»`],
+      ok: ['cafile=/etc/ssl/corp-ca.pem'],
+    },
+  }),
+  yarnrcYml: rule('yarnrc-enable-strict-ssl', {
+    title: 'enableStrictSsl: false in .yarnrc.yml: Yarn skips certificate verification',
+    description: 'Yarn 2+ accepts any registry certificate with enableStrictSsl: false. Set caFilePath (or httpsCaFilePath) to a CA bundle instead.',
+    fix: 'npm-strict-ssl',
+    concept: 'tool-config-switch',
+    client: 'yarn',
+    surface: 'yarnrc',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: '`enableStrictSsl: false` at any level of `.yarnrc.yml`.',
+    examples: {
+      file: '.yarnrc.yml',
+      flagged: [`# .yarnrc.yml
+«enableStrictSsl: false»
+npmRegistries:
+  "//npm.corp.example":
+    «enableStrictSsl: false»`],
+      ok: ['httpsCaFilePath: /etc/ssl/corp-ca.pem'],
+    },
+  }),
+  pip: rule('pip-trusted-host', {
+    title: 'trusted-host in pip.conf: pip skips certificate checks for these hosts',
+    description: 'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Set cert = <CA bundle> in the same file instead.',
+    fix: 'pip-trusted-host',
+    concept: 'tool-config-switch',
+    client: 'pip',
+    surface: 'pip-conf',
+    caVars: ['PIP_CERT'],
+    notes: 'A `trusted-host` key with a value, in any section of `pip.conf` or `pip.ini`.',
+    examples: {
+      file: 'pip.conf',
+      flagged: [`# pip.conf / pip.ini
+[global]
+«trusted-host = pypi.corp.example»`],
+      ok: [`[global]
+cert = /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  git: rule('gitconfig-ssl-verify', {
+    title: 'sslVerify = false in git config: git stops verifying HTTPS certificates',
+    description: 'git accepts any certificate for the remotes this section covers. Set sslCAInfo = <CA bundle> in the same [http] section instead.',
+    fix: 'git-ssl-verify',
+    concept: 'tool-config-switch',
+    client: 'git',
+    surface: 'gitconfig',
+    caVars: ['GIT_SSL_CAINFO'],
+    notes: '`sslVerify` (any case) set to `false`/`no`/`off`/`0` inside an `[http]` or `[http "<url>"]` section. The same key in another section is not a finding.',
+    examples: {
+      file: '.gitconfig',
+      flagged: [`# .gitconfig, .git/config
+[http "https://git.corp.example/"]
+	«sslVerify = false»`],
+      ok: [`[http "https://git.corp.example/"]
+	sslCAInfo = /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  curlrc: rule('curlrc-insecure', {
+    title: 'insecure in .curlrc: every curl command skips certificate verification',
+    description: 'An `insecure` (or -k) line in .curlrc silently applies --insecure to every curl run by this user. Use `cacert = <CA bundle>` instead.',
+    fix: 'curl-insecure',
+    concept: 'tool-config-switch',
+    client: 'curl',
+    surface: 'curlrc',
+    caVars: ['CURL_CA_BUNDLE'],
+    notes: 'An `insecure`, `--insecure` or `-k` line in `.curlrc` / `_curlrc`.',
+    examples: {
+      file: '.curlrc',
+      flagged: [`# ~/.curlrc
+«insecure»`],
+      ok: ['cacert = /etc/ssl/corp-ca.pem'],
+    },
+  }),
+  wgetrc: rule('wgetrc-check-certificate', {
+    title: 'check_certificate = off in .wgetrc: every wget download skips certificate verification',
+    description: 'wget accepts any certificate for every download of this user. Use ca_certificate = <CA bundle> instead.',
+    concept: 'tool-config-switch',
+    client: 'wget',
+    surface: 'wgetrc',
+    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`.',
+    examples: {
+      file: '.wgetrc',
+      flagged: [`# ~/.wgetrc
+«check_certificate = off»`],
+      ok: ['ca_certificate = /etc/ssl/corp-ca.pem'],
+    },
+  }),
+  vscode: rule('vscode-proxy-strict-ssl', {
+    title: '"http.proxyStrictSSL": false: VS Code stops verifying certificates for extension and proxy traffic',
+    description: 'With http.proxyStrictSSL off, VS Code and its extensions accept any certificate presented by the proxy or server. Keep it on and let VS Code use the OS trust store ("http.systemCertificates": true) with your proxy\'s CA installed there.',
+    concept: 'tool-config-switch',
+    client: 'vscode',
+    surface: 'vscode-settings',
+    notes: 'The boolean `false` at `http.proxyStrictSSL` in `settings.json` files, in the `settings` of `*.code-workspace`, and in `customizations.vscode.settings` (or the older top-level `settings`) of `devcontainer.json`. Parsed as JSONC, so commented-out lines and strings that mention the setting are not findings.',
+    examples: {
+      file: '.vscode/settings.json',
+      flagged: [`// .vscode/settings.json
+{ «"http.proxyStrictSSL": false» }
+// .devcontainer/devcontainer.json
+{ "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`],
+      ok: [`// keep proxyStrictSSL on and install the proxy's CA in the OS trust store
+{ "http.systemCertificates": true }`],
+    },
+  }),
+  kubeconfig: rule('kubeconfig-insecure-skip-tls-verify', {
+    title: 'insecure-skip-tls-verify: true in kubeconfig: the API server certificate is not checked',
+    description: 'kubectl and every client using this kubeconfig send credentials to whatever answers. Put the cluster CA in certificate-authority (or certificate-authority-data) instead.',
+    concept: 'tool-config-switch',
+    client: 'kubectl',
+    surface: 'yaml',
+    notes: '`insecure-skip-tls-verify: true` (or `yes`, `on`, `"true"`) in any YAML file, `kubeconfig*` and `.kube/config`.',
+    examples: {
+      file: 'kubeconfig',
+      flagged: [`clusters:
+  - name: dev
+    cluster:
+      server: https://k8s.corp.example:6443
+      «insecure-skip-tls-verify: true»`],
+      ok: [`    cluster:
+      server: https://k8s.corp.example:6443
+      certificate-authority: /etc/kubernetes/corp-ca.crt`],
+    },
+  }),
+  skipVerify: rule('insecure-skip-verify', {
+    title: 'A YAML/TOML setting turns certificate verification off (insecure_skip_verify, verify_ssl: false, …)',
+    description: 'Settings such as Prometheus/Traefik insecure_skip_verify: true or verify_ssl: false make the client accept any certificate. Point the tool\'s ca_file / ca setting at your CA instead.',
+    concept: 'tool-config-switch',
+    client: 'various',
+    surface: 'yaml',
+    notes: 'In YAML and TOML: keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false. Comments, `${VAR}` values and strings that mention the key are not findings.',
+    examples: {
+      file: 'prometheus.yml',
+      flagged: [`# Prometheus
+tls_config:
+  «insecure_skip_verify: true»
+# Traefik
+serversTransport:
+  «insecureSkipVerify: true»
+# Home Assistant and friends
+«verify_ssl: false»`],
+      ok: [`tls_config:
+  ca_file: /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  ansible: rule('ansible-validate-certs', {
+    title: 'validate_certs: false in Ansible: the task accepts any certificate',
+    description: 'Ansible modules with validate_certs disabled download or call APIs without certificate checks. Keep it on and pass ca_path (or install the CA on the control node) instead.',
+    concept: 'tool-config-switch',
+    client: 'ansible',
+    surface: 'yaml',
+    notes: '`validate_certs` and `*_validate_certs` (e.g. `ansible_httpapi_validate_certs`) set to `false`/`no`/`off`/`0`/`n` as YAML keys or as `key=value` module arguments.',
+    examples: {
+      file: 'playbook.yml',
+      flagged: [`- name: download
+  ansible.builtin.get_url:
+    url: https://downloads.corp.example/tool
+    dest: /tmp/tool
+    «validate_certs: false»
+- uri: url=https://api.corp.example «validate_certs=no»`],
+      ok: [`    validate_certs: true
+    ca_path: /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  terraform: rule('terraform-insecure', {
+    title: 'Terraform/HCL setting turns certificate verification off (insecure, skip_tls_verify, allow_unverified_ssl)',
+    description: 'Providers configured with insecure = true (kubernetes, helm, vault, vsphere…) talk to the API without checking its certificate, credentials included. Set the provider\'s CA option (cluster_ca_certificate, ca_cert_file, …) instead.',
+    concept: 'tool-config-switch',
+    client: 'terraform',
+    surface: 'hcl',
+    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation` set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
+    examples: {
+      file: 'main.tf',
+      flagged: [`provider "kubernetes" {
+  host     = "https://k8s.corp.example:6443"
+  «insecure = true»
+}
+provider "vsphere" {
+  «allow_unverified_ssl = true»
+}`],
+      ok: [`provider "kubernetes" {
+  host                   = "https://k8s.corp.example:6443"
+  cluster_ca_certificate = file("corp-ca.pem")
+}`],
+    },
+  }),
+  condarc: rule('condarc-ssl-verify', {
+    title: 'ssl_verify: false in .condarc: conda stops verifying certificates',
+    description: 'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'conda',
+    surface: 'condarc',
+    notes: '`ssl_verify` set to `false`/`no`/`0` in `.condarc`.',
+    examples: {
+      file: '.condarc',
+      flagged: [`# .condarc
+«ssl_verify: false»`],
+      ok: ['ssl_verify: /etc/ssl/corp-ca-bundle.pem'],
+    },
+  }),
+} as const;

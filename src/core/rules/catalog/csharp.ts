@@ -1,0 +1,38 @@
+// The csharp rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../csharp.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('csharp', { surface: 'csharp', file: 'Client.cs' });
+
+/** The C# rules. */
+export const CS = {
+  callback: rule('validation-callback-accepts-all', {
+    title: 'Certificate validation callback that returns true: any certificate is accepted',
+    description: 'A ServerCertificate(Custom)ValidationCallback that returns true skips chain and host name checks. Return true only when errors == SslPolicyErrors.None, or validate against your CA with X509Chain and CustomTrustStore.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'dotnet',
+    examples: {
+      flagged: [`handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
+ServicePointManager.«ServerCertificateValidationCallback += delegate { return true; }»;`],
+      ok: [`handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>
+{
+    if (errors == SslPolicyErrors.None) return true;
+    chain!.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+    chain.ChainPolicy.CustomTrustStore.Add(devCa);
+    return chain.Build(cert!);
+};`],
+    },
+  }),
+  dangerous: rule('dangerous-accept-any-certificate', {
+    title: 'DangerousAcceptAnyServerCertificateValidator: any certificate is accepted',
+    description: 'This validator accepts every certificate. Trust your CA (X509Chain with CustomTrustStore, or the OS store) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'dotnet',
+    examples: {
+      flagged: ['handler.ServerCertificateCustomValidationCallback = «HttpClientHandler.DangerousAcceptAnyServerCertificateValidator»;'],
+      ok: ['// Trust the CA in the OS store, or validate with X509Chain and CustomTrustStore (see csharp.validation-callback-accepts-all).'],
+    },
+  }),
+} as const;

@@ -1,0 +1,109 @@
+// The env rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../env.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('env', { surface: 'env', file: 'build.sh' });
+
+/** The environment-variable rules, by short name. */
+export const ENV = {
+  nodeTls: rule('node-tls-reject-unauthorized', {
+    title: 'NODE_TLS_REJECT_UNAUTHORIZED=0: Node.js stops verifying certificates for every connection',
+    description: 'With NODE_TLS_REJECT_UNAUTHORIZED=0 every TLS connection of the Node process (fetch, https, database drivers) accepts any certificate. Set NODE_EXTRA_CA_CERTS to a PEM file with your private CA instead.',
+    fix: 'node-env-var',
+    severity: 'error',
+    concept: 'process-env-switch',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: 'The value `0` (quoted or not), which is the only value that makes Node stop verifying. JavaScript code setting `process.env.NODE_TLS_REJECT_UNAUTHORIZED` is [`javascript.node-tls-reject-unauthorized`](javascript.node-tls-reject-unauthorized.md).',
+    examples: {
+      flagged: [`# .env, Dockerfile ENV, CI env:, launch.json "env", package.json scripts, shell:
+«NODE_TLS_REJECT_UNAUTHORIZED=0»
+export «NODE_TLS_REJECT_UNAUTHORIZED=0»
+"test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha"`],
+      ok: ['NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem'],
+    },
+  }),
+  pythonHttpsVerify: rule('pythonhttpsverify-off', {
+    title: 'PYTHONHTTPSVERIFY=0: Python\'s standard library stops verifying certificates',
+    description: 'On Python builds that honour it (RHEL/CentOS and derivatives), PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'python-ssl',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'The value `0`. Python code setting it through `os.environ` is [`python.pythonhttpsverify-off`](python.pythonhttpsverify-off.md).',
+    examples: {
+      flagged: ['«PYTHONHTTPSVERIFY=0»'],
+      ok: [`SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem
+REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`],
+    },
+  }),
+  gitNoVerify: rule('git-ssl-no-verify', {
+    title: 'GIT_SSL_NO_VERIFY is set: git stops verifying HTTPS certificates',
+    description: 'git disables certificate checks when GIT_SSL_NO_VERIFY is set to any value (even 0 or false). Set GIT_SSL_CAINFO to a CA bundle instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'git',
+    caVars: ['GIT_SSL_CAINFO'],
+    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists.',
+    examples: {
+      flagged: [`«GIT_SSL_NO_VERIFY=1»
+«GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`],
+      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem'],
+    },
+  }),
+  emptyCaBundle: rule('empty-ca-bundle', {
+    title: 'CURL_CA_BUNDLE / REQUESTS_CA_BUNDLE set to an empty string disables verification in Python requests',
+    description: 'Older requests releases read an empty CURL_CA_BUNDLE or REQUESTS_CA_BUNDLE as "verify nothing" (the well-known workaround behind many notebooks). Point REQUESTS_CA_BUNDLE at a CA bundle instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'python-requests',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    notes: 'An empty `CURL_CA_BUNDLE` or `REQUESTS_CA_BUNDLE`. Python code doing the same is [`python.curl-ca-bundle-empty`](python.curl-ca-bundle-empty.md).',
+    examples: {
+      flagged: [`«CURL_CA_BUNDLE=""»
+«REQUESTS_CA_BUNDLE=»`],
+      ok: ['REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem'],
+    },
+  }),
+  npmStrictSsl: rule('npm-strict-ssl', {
+    title: 'NPM_CONFIG_STRICT_SSL=false: npm/yarn stop verifying the registry certificate',
+    description: 'npm (and yarn) read npm_config_strict_ssl / YARN_ENABLE_STRICT_SSL from the environment; false makes package downloads accept any certificate. Set NPM_CONFIG_CAFILE to a CA bundle instead.',
+    fix: 'npm-strict-ssl',
+    concept: 'process-env-switch',
+    client: 'npm',
+    caVars: ['NPM_CONFIG_CAFILE'],
+    notes: '`npm_config_strict_ssl` (any case), `YARN_STRICT_SSL` and `YARN_ENABLE_STRICT_SSL` set to `false`/`0`/`no`/`off`.',
+    examples: {
+      flagged: [`«NPM_CONFIG_STRICT_SSL=false»
+«YARN_ENABLE_STRICT_SSL=false»`],
+      ok: [`NPM_CONFIG_CAFILE=/etc/ssl/corp-ca.pem
+YARN_HTTPS_CA_FILE_PATH=/etc/ssl/corp-ca.pem`],
+    },
+  }),
+  pipTrustedHost: rule('pip-trusted-host', {
+    title: 'PIP_TRUSTED_HOST: pip skips certificate checks for these hosts',
+    description: 'pip neither verifies the certificate of a trusted host nor requires HTTPS for it, so packages can be swapped in transit. Set PIP_CERT to a CA bundle instead.',
+    fix: 'pip-trusted-host',
+    concept: 'process-env-switch',
+    client: 'pip',
+    caVars: ['PIP_CERT'],
+    notes: 'Any non-empty value.',
+    examples: {
+      flagged: ['«PIP_TRUSTED_HOST=pypi.corp.example»'],
+      ok: ['PIP_CERT=/etc/ssl/corp-ca.pem'],
+    },
+  }),
+  goInsecure: rule('goinsecure', {
+    title: 'GOINSECURE: the go command fetches these modules without verifying certificates',
+    description: 'Modules matching GOINSECURE are fetched over HTTP or unverified HTTPS. Add your private CA to the system trust store (or SSL_CERT_FILE) instead.',
+    concept: 'process-env-switch',
+    client: 'go-command',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'Any non-empty value.',
+    examples: {
+      flagged: ['«GOINSECURE=*.corp.example»'],
+      ok: [`# trust the CA system-wide, or for the go command only:
+SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem`],
+    },
+  }),
+} as const;

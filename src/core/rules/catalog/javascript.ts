@@ -1,0 +1,65 @@
+// The javascript rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../javascript.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('javascript', { surface: 'javascript', file: 'client.js' });
+
+/** The JavaScript/TypeScript rules, by short name. */
+export const JS = {
+  rejectUnauthorized: rule('reject-unauthorized-false', {
+    title: 'rejectUnauthorized: false: certificate verification is off',
+    description: 'With rejectUnauthorized false, Node accepts any certificate for this connection. Pass the private CA instead: ca: fs.readFileSync("<CA bundle>") (or set NODE_EXTRA_CA_CERTS).',
+    fix: 'node-reject-unauthorized',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`.',
+    examples: {
+      flagged: [`new https.Agent({ «rejectUnauthorized: false» })
+axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
+got(url, { https: { «rejectUnauthorized: false» } })
+new undici.Agent({ connect: { «rejectUnauthorized: false» } })
+new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
+      ok: [`new https.Agent({ ca: fs.readFileSync('/path/to/ca.pem') })
+// or, for the whole process: NODE_EXTRA_CA_CERTS=/path/to/ca.pem`],
+    },
+  }),
+  envVar: rule('node-tls-reject-unauthorized', {
+    title: 'NODE_TLS_REJECT_UNAUTHORIZED=0: certificate verification is off for the whole process',
+    description: 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 disables verification for every TLS connection the process makes. Set NODE_EXTRA_CA_CERTS to your CA bundle instead.',
+    fix: 'node-env-var',
+    severity: 'error',
+    concept: 'process-env-switch',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: 'Every spelling of 0: `0`, `\'0\'`, `"0"` and `` `0` ``. Comparisons (`=== "0"`) are not findings. The same variable in shell scripts, `.env` files and CI is covered by the shell/env rules.',
+    examples: {
+      flagged: [`«process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'»;
+«process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 0»;
+spawn('node', args, { env: { «NODE_TLS_REJECT_UNAUTHORIZED: '0'» } });`],
+      ok: ['// Start node with NODE_EXTRA_CA_CERTS=/path/to/ca.pem instead.'],
+    },
+  }),
+  strictSsl: rule('strict-ssl-false', {
+    title: 'strictSSL: false: certificate verification is off',
+    description: 'strictSSL false (request and similar clients) accepts any certificate. Pass the private CA with the ca option instead.',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    examples: {
+      flagged: ['request({ url, «strictSSL: false» })'],
+      ok: ['request({ url, ca: fs.readFileSync(\'/path/to/ca.pem\') })'],
+    },
+  }),
+  checkServerIdentity: rule('noop-check-server-identity', {
+    title: 'checkServerIdentity that never fails: host names are not checked',
+    description: 'A checkServerIdentity that returns undefined accepts a valid certificate issued for any host. Remove it, or call tls.checkServerIdentity(host, cert) and add only the checks you need.',
+    concept: 'hostname-check-off',
+    client: 'node',
+    examples: {
+      flagged: [`tls.connect({ host, port, «checkServerIdentity: () => undefined» })
+https.request({ «checkServerIdentity: function () {}» })`],
+      ok: ['tls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) ?? extraChecks(cert) })'],
+    },
+  }),
+} as const;

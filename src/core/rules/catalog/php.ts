@@ -1,0 +1,40 @@
+// The php rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../php.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('php', { surface: 'php', file: 'client.php' });
+
+/** The PHP rules. */
+export const PHP = {
+  verifyPeer: rule('curl-verifypeer-off', {
+    title: 'CURLOPT_SSL_VERIFYPEER off: certificate verification is off',
+    description: 'curl accepts any certificate with CURLOPT_SSL_VERIFYPEER false. Keep it true and point CURLOPT_CAINFO at a CA bundle that includes your CA.',
+    concept: 'verification-off',
+    client: 'php-curl',
+    examples: {
+      flagged: [`curl_setopt($ch, «CURLOPT_SSL_VERIFYPEER, false»);
+curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
+      ok: ['curl_setopt($ch, CURLOPT_CAINFO, \'/path/to/ca-bundle.pem\');'],
+    },
+  }),
+  verifyHost: rule('curl-verifyhost-off', {
+    title: 'CURLOPT_SSL_VERIFYHOST off: host names are not checked',
+    description: 'With CURLOPT_SSL_VERIFYHOST 0 curl accepts a valid certificate issued for any host. Use 2 (the default).',
+    concept: 'hostname-check-off',
+    client: 'php-curl',
+    examples: {
+      flagged: ['curl_setopt($ch, «CURLOPT_SSL_VERIFYHOST, 0»);'],
+      ok: ['curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2); // the default'],
+    },
+  }),
+  verifyOption: rule('http-client-verify-false', {
+    title: '\'verify\' => false: the HTTP client accepts any certificate',
+    description: 'Guzzle, Symfony and Laravel HTTP clients skip certificate checks with \'verify\' => false or withoutVerifying(). Pass \'verify\' => \'/path/to/ca-bundle.pem\' instead.',
+    concept: 'verification-off',
+    client: 'php',
+    examples: {
+      flagged: ['$client = new GuzzleHttp\\Client([«\'verify\' => false»]);\n$r = Http::«withoutVerifying()»->get($url);\n$r = Http::withOptions([«\'verify\' => false»])->get($url);'],
+      ok: ['$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);'],
+    },
+  }),
+} as const;

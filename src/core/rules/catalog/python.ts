@@ -1,0 +1,166 @@
+// The python rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../python.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('python', { surface: 'python', file: 'app.py' });
+
+/** The Python rules, by short name. */
+export const PY = {
+  requests: rule('requests-verify-false', {
+    title: 'requests call with verify=False: certificate verification is off',
+    description: 'verify=False makes requests accept any certificate, so anyone on the path can read and change the traffic. Pass verify="<CA bundle path>" (or set REQUESTS_CA_BUNDLE) instead.',
+    fix: 'python-verify-kwarg',
+    concept: 'verification-off',
+    client: 'python-requests',
+    caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`) is not a finding, nor is `verify=True`, a variable, or a CA path.',
+    examples: {
+      flagged: [`requests.get(url, «verify=False»)
+requests.Session().post(url, json=body, «verify=False»)`],
+      ok: [`requests.get(url, verify="/path/to/ca-bundle.pem")
+# or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`],
+    },
+  }),
+  sessionVerify: rule('session-verify-false', {
+    title: 'session.verify = False turns certificate verification off for every request of the session',
+    description: 'Every request made through this session accepts any certificate. Set session.verify to the path of a CA bundle that contains your private CA instead.',
+    fix: 'python-verify-attribute',
+    concept: 'verification-off',
+    client: 'python-requests',
+    caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    examples: {
+      flagged: [`session = requests.Session()
+session.«verify = False»`],
+      ok: [`session = requests.Session()
+session.verify = "/path/to/ca-bundle.pem"`],
+    },
+  }),
+  httpx: rule('httpx-verify-false', {
+    title: 'httpx with verify=False: certificate verification is off',
+    description: 'httpx accepts any certificate when verify=False. Pass verify=ssl.create_default_context(cafile="<CA bundle>") or a bundle path instead.',
+    fix: 'python-verify-kwarg',
+    concept: 'verification-off',
+    client: 'python-httpx',
+    caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    examples: {
+      flagged: [`httpx.get(url, «verify=False»)
+client = httpx.AsyncClient(«verify=False»)`],
+      ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
+client = httpx.AsyncClient(verify=ctx)`],
+    },
+  }),
+  aiohttp: rule('aiohttp-ssl-false', {
+    title: 'aiohttp with ssl=False / verify_ssl=False: certificate verification is off',
+    description: 'aiohttp skips certificate checks with ssl=False (or the deprecated verify_ssl=False). Pass ssl=ssl.create_default_context(cafile="<CA bundle>") instead.',
+    concept: 'verification-off',
+    client: 'python-aiohttp',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'Also matches the deprecated `verify_ssl=False`. Only HTTP-verb methods, `request`, `ws_connect`, `TCPConnector` and `ClientSession` calls count.',
+    examples: {
+      flagged: [`async with session.get(url, «ssl=False») as r: ...
+connector = aiohttp.TCPConnector(«ssl=False»)`],
+      ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
+connector = aiohttp.TCPConnector(ssl=ctx)`],
+    },
+  }),
+  certNone: rule('cert-reqs-none', {
+    title: 'cert_reqs=CERT_NONE: certificate verification is off',
+    description: 'urllib3 pools (and ssl.wrap_socket) with cert_reqs="CERT_NONE" accept any certificate. Use cert_reqs="CERT_REQUIRED" with ca_certs="<CA bundle>".',
+    concept: 'verification-off',
+    client: 'python-urllib3',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'Parameter defaults in a `def` are not findings.',
+    examples: {
+      flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)'],
+      ok: ['http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')'],
+    },
+  }),
+  unverified: rule('unverified-context', {
+    title: 'ssl._create_unverified_context(): a context that checks nothing',
+    description: 'The unverified context skips both the certificate chain and the host name. Use ssl.create_default_context(cafile="<CA bundle>") instead.',
+    fix: 'python-unverified-context',
+    concept: 'verification-off',
+    client: 'python-ssl',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'A reference without a call (`f = ssl._create_unverified_context`) is reported too: it is usually installed as the default context a few lines later.',
+    examples: {
+      flagged: [`ctx = «ssl._create_unverified_context()»
+urlopen(url, context=ctx)`],
+      ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
+urlopen(url, context=ctx)`],
+    },
+  }),
+  defaultContext: rule('default-https-context-override', {
+    title: 'ssl._create_default_https_context replaced: every urllib/http.client request in the process stops verifying',
+    description: 'Replacing the default HTTPS context factory (often with ssl._create_unverified_context, directly or through an alias) disables verification process-wide. Point SSL_CERT_FILE at a CA bundle instead.',
+    severity: 'error',
+    concept: 'process-default-override',
+    client: 'python-ssl',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'Assigning `ssl.create_default_context` back is not a finding.',
+    examples: {
+      flagged: [`«ssl._create_default_https_context = ssl._create_unverified_context»
+
+# the NLTK idiom, through an alias:
+try:
+    _create_unverified_https_context = «{python.unverified-context}ssl._create_unverified_context»
+except AttributeError:
+    pass
+else:
+    «ssl._create_default_https_context = _create_unverified_https_context»`],
+      ok: [`# Leave the default alone; point the standard library at your CA bundle:
+# export SSL_CERT_FILE=/path/to/ca-bundle.pem`],
+    },
+  }),
+  verifyMode: rule('verify-mode-cert-none', {
+    title: 'verify_mode = CERT_NONE: the SSL context accepts any certificate',
+    description: 'A context with verify_mode CERT_NONE does not check the certificate chain. Keep CERT_REQUIRED and load your CA with context.load_verify_locations(cafile=...).',
+    concept: 'verification-off',
+    client: 'python-ssl',
+    caVars: ['SSL_CERT_FILE'],
+    examples: {
+      flagged: [`ctx = ssl.create_default_context()
+ctx.«{python.check-hostname-false}check_hostname = False»
+ctx.«verify_mode = ssl.CERT_NONE»`],
+      ok: [`ctx = ssl.create_default_context()
+ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`],
+    },
+  }),
+  checkHostname: rule('check-hostname-false', {
+    title: 'check_hostname = False: the SSL context accepts certificates for any host name',
+    description: 'Without host name checks any valid certificate (for any site) is accepted. Keep check_hostname=True and issue the server a certificate for the name clients use.',
+    concept: 'hostname-check-off',
+    client: 'python-ssl',
+    examples: {
+      flagged: ['ctx.«check_hostname = False»'],
+      ok: [`# Issue the server a certificate whose subjectAltName holds the name clients use.
+ctx.check_hostname = True`],
+    },
+  }),
+  httpsVerifyEnv: rule('pythonhttpsverify-off', {
+    title: 'PYTHONHTTPSVERIFY=0: the standard library stops verifying certificates',
+    description: 'On distributions that honour it, PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'python-ssl',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'Matches subscript assignment, `os.environ.setdefault`, `os.putenv`, `update(PYTHONHTTPSVERIFY="0")` and dictionary literals (subprocess environments).',
+    examples: {
+      flagged: [`«os.environ['PYTHONHTTPSVERIFY'] = '0'»
+subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
+      ok: ['os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\''],
+    },
+  }),
+  curlCaBundleEnv: rule('curl-ca-bundle-empty', {
+    title: 'CURL_CA_BUNDLE="": requests stops verifying certificates',
+    description: 'requests treats an empty CURL_CA_BUNDLE as "verify nothing" in several versions. Set REQUESTS_CA_BUNDLE to a CA bundle path instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'python-requests',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    examples: {
+      flagged: ['«os.environ[\'CURL_CA_BUNDLE\'] = \'\'»'],
+      ok: ['os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\''],
+    },
+  }),
+} as const;

@@ -1,0 +1,47 @@
+// The ruby rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../ruby.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('ruby', { surface: 'ruby', file: 'client.rb' });
+
+/** The Ruby rules. */
+export const RB = {
+  verifyNone: rule('verify-none', {
+    title: 'OpenSSL::SSL::VERIFY_NONE: certificate verification is off',
+    description: 'VERIFY_NONE accepts any certificate. Keep VERIFY_PEER and point ca_file (or SSL_CERT_FILE) at a bundle holding your CA.',
+    concept: 'verification-off',
+    client: 'ruby',
+    caVars: ['SSL_CERT_FILE'],
+    examples: {
+      flagged: ['http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»'],
+      ok: [`http.verify_mode = OpenSSL::SSL::VERIFY_PEER
+http.ca_file = "/path/to/ca-bundle.pem"`],
+    },
+  }),
+  verifyFalse: rule('verify-false', {
+    title: 'verify: false (Faraday ssl options / HTTParty): certificate verification is off',
+    description: 'Faraday (ssl: { verify: false }) and HTTParty (verify: false) accept any certificate with this option. Pass ca_file: "<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'ruby',
+    caVars: ['SSL_CERT_FILE'],
+    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not.',
+    examples: {
+      flagged: [`Faraday.new(url, ssl: { «verify: false» })
+HTTParty.get(url, «verify: false»)`],
+      ok: [`Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })
+HTTParty.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")`],
+    },
+  }),
+  exconVerifyPeer: rule('excon-ssl-verify-peer-false', {
+    title: 'ssl_verify_peer: false (Excon): certificate verification is off',
+    description: 'Excon accepts any certificate with ssl_verify_peer false. Set ssl_ca_file to a CA bundle instead.',
+    concept: 'verification-off',
+    client: 'ruby',
+    caVars: ['SSL_CERT_FILE'],
+    examples: {
+      flagged: [`Excon.get(url, «ssl_verify_peer: false»)
+Excon.defaults[«:ssl_verify_peer] = false»`],
+      ok: ['Excon.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")'],
+    },
+  }),
+} as const;

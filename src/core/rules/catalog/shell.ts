@@ -1,0 +1,123 @@
+// The shell rules as data: what each one flags, which client it affects, its fix and its examples (each
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../shell.ts.
+import { ruleFactory } from '../define';
+
+const rule = ruleFactory('shell', { surface: 'shell', file: 'build.sh' });
+
+/** The shell rules, by short name. */
+export const SH = {
+  curl: rule('curl-insecure', {
+    title: 'curl -k / --insecure: certificate verification is off',
+    description: 'curl -k accepts any certificate, so the download can be read or replaced in transit. Use --cacert <CA bundle> (or CURL_CA_BUNDLE) instead.',
+    fix: 'curl-insecure',
+    concept: 'verification-off',
+    client: 'curl',
+    caVars: ['CURL_CA_BUNDLE'],
+    notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`…). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
+    examples: {
+      flagged: [`curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz
+curl «--insecure» https://api.corp.example/health`],
+      ok: [`curl -sSL --cacert /etc/ssl/corp-ca.pem https://artifacts.corp.example/tool.tgz | tar xz
+# or for every curl in the job:
+export CURL_CA_BUNDLE=/etc/ssl/corp-ca.pem`],
+    },
+  }),
+  wget: rule('wget-no-check-certificate', {
+    title: 'wget --no-check-certificate: certificate verification is off',
+    description: 'wget accepts any certificate with --no-check-certificate. Use --ca-certificate=<CA bundle> instead.',
+    concept: 'verification-off',
+    client: 'wget',
+    notes: '`--no-check-certificate`, `--check-certificate=off` and `-e check_certificate=off` on a `wget` command.',
+    examples: {
+      flagged: [`wget «--no-check-certificate» https://downloads.corp.example/tool.deb
+wget «-e check_certificate=off» https://downloads.corp.example/tool.deb`],
+      ok: ['wget --ca-certificate=/etc/ssl/corp-ca.pem https://downloads.corp.example/tool.deb'],
+    },
+  }),
+  git: rule('git-ssl-verify-false', {
+    title: 'git http.sslVerify=false: git stops verifying HTTPS certificates',
+    description: 'With http.sslVerify=false git clones and fetches accept any certificate. Use http.sslCAInfo=<CA bundle> (scoped to the host with http.<url>.sslCAInfo) instead.',
+    fix: 'git-ssl-verify',
+    concept: 'tool-config-switch',
+    client: 'git',
+    caVars: ['GIT_SSL_CAINFO'],
+    notes: '`-c`/`--config` pairs anywhere on a git command line (`git clone -c …` too), and `git config [--global|--system|--file f] [set] http[.<url>].sslVerify <false|no|off|0>`. `true`, another key or a `$VARIABLE` value is not a finding.',
+    examples: {
+      flagged: [`git -c «http.sslVerify=false» clone https://git.corp.example/app.git
+git config --global «http.sslVerify false»`],
+      ok: [`git -c http.sslCAInfo=/etc/ssl/corp-ca.pem clone https://git.corp.example/app.git
+# scoped to one host:
+git config --global http.https://git.corp.example/.sslCAInfo /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  npm: rule('npm-strict-ssl-false', {
+    title: 'npm/yarn/pnpm strict-ssl false: package downloads skip certificate verification',
+    description: 'strict-ssl=false makes the package manager accept any registry certificate, so packages can be swapped in transit. Set cafile=<CA bundle> instead.',
+    fix: 'npm-strict-ssl',
+    concept: 'tool-config-switch',
+    client: 'npm',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: '`config set` / `set` of `strict-ssl` (yarn 2+: `enableStrictSsl`) to false with npm, pnpm and yarn, in both `key value` and `key=value` forms, and the `--no-strict-ssl` / `--strict-ssl=false` flags.',
+    examples: {
+      flagged: [`npm config set «strict-ssl false»
+yarn config set «enableStrictSsl false»
+npm install «--no-strict-ssl»`],
+      ok: [`npm config set cafile /etc/ssl/corp-ca.pem
+# or, for Node itself:
+export NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem`],
+    },
+  }),
+  pip: rule('pip-trusted-host', {
+    title: 'pip --trusted-host: pip skips certificate checks for this host',
+    description: 'pip neither verifies the certificate of a trusted host nor requires HTTPS for it. Use --cert <CA bundle> (or PIP_CERT) instead.',
+    fix: 'pip-trusted-host',
+    concept: 'trusted-host-exception',
+    client: 'pip',
+    caVars: ['PIP_CERT'],
+    notes: '`--trusted-host <host>` and `--trusted-host=<host>` on `pip`, `pip3`, `pipx` and `python -m pip`, and `pip config set <section>.trusted-host`. Any host value counts (even a variable): the flag itself is the problem.',
+    examples: {
+      flagged: [`pip install «--trusted-host pypi.corp.example» -r requirements.txt
+pip config set «global.trusted-host pypi.corp.example»`],
+      ok: [`pip install --cert /etc/ssl/corp-ca.pem -r requirements.txt
+# or
+export PIP_CERT=/etc/ssl/corp-ca.pem`],
+    },
+  }),
+  kube: rule('kube-insecure-skip-tls-verify', {
+    title: '--insecure-skip-tls-verify: the API server certificate is not checked',
+    description: 'kubectl/helm/oc with --insecure-skip-tls-verify talk to whatever answers, credentials included. Use --certificate-authority=<CA file> (or the cluster\'s certificate-authority-data) instead.',
+    concept: 'verification-off',
+    client: 'kubectl',
+    notes: '`--insecure-skip-tls-verify` and `--insecure-skip-tls-verify=true` on any command (kubectl, helm, oc, flux… share the flag). `=false` is not a finding.',
+    examples: {
+      flagged: [`kubectl «--insecure-skip-tls-verify» get pods
+helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»`],
+      ok: [`kubectl --certificate-authority=/etc/kubernetes/ca.crt get pods
+helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`],
+    },
+  }),
+  maven: rule('maven-ssl-insecure', {
+    title: 'maven.wagon.http.ssl.insecure=true: Maven stops verifying repository certificates',
+    description: 'The wagon ssl.insecure / ssl.allowall properties make Maven accept any repository certificate. Import your CA into a truststore and pass -Djavax.net.ssl.trustStore=<file> instead.',
+    concept: 'verification-off',
+    client: 'maven',
+    notes: '`-Dmaven.wagon.http.ssl.insecure=true`, `…ssl.allowall=true` and `…ssl.ignore.validity.dates=true`, anywhere in a command or an environment value (e.g. `MAVEN_OPTS`).',
+    examples: {
+      flagged: [`mvn «-Dmaven.wagon.http.ssl.insecure=true» «-Dmaven.wagon.http.ssl.allowall=true» install
+export MAVEN_OPTS="«-Dmaven.wagon.http.ssl.insecure=true»"`],
+      ok: [`keytool -importcert -noprompt -alias corp -file corp-ca.pem -keystore corp.jks -storepass changeit
+mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=changeit install`],
+    },
+  }),
+  conda: rule('conda-ssl-verify-false', {
+    title: 'conda config --set ssl_verify false: conda stops verifying certificates',
+    description: 'conda downloads packages without certificate checks. Set ssl_verify to the path of a CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'conda',
+    notes: '`conda`/`mamba`/`micromamba config --set ssl_verify <false|no|0>`. A path value is the fix, not a finding.',
+    examples: {
+      flagged: ['conda config --set «ssl_verify false»'],
+      ok: ['conda config --set ssl_verify /etc/ssl/corp-ca.pem'],
+    },
+  }),
+} as const;
