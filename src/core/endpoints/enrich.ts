@@ -1,5 +1,7 @@
 // A CheckReport, read from the point of view of the code that turned verification off: which trust store that code
 // would use, what the endpoint's real problem is, and which remedy keeps verification on.
+import { ruleById } from '../rules/registry';
+import type { Client } from '../rules/vocabulary';
 import type { Cause, CauseCode, CertInfo, CheckReport, ClientId, Fix } from '../tls/types';
 
 /** The remedy to offer on the finding (quick-fixes attach to it). */
@@ -46,15 +48,26 @@ const SERVER_REMEDY: readonly (readonly [CauseCode, RemedyKind])[] = [
 ];
 const DAY_MS = 86_400_000;
 
-/** The client a rule id stands for: Python requests/httpx use certifi, Python ssl and shell tools OpenSSL's paths, JS Node's roots. */
+const REQUESTS: ClientStore = { client: 'python-requests', stores: ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'certifi'] };
+const PYTHON_SSL: ClientStore = { client: 'python-ssl', stores: ['SSL_CERT_FILE', 'os'] };
+const NODE: ClientStore = { client: 'node', stores: ['NODE_EXTRA_CA_CERTS', 'node'] };
+const CURL: ClientStore = { client: 'curl', stores: ['CURL_CA_BUNDLE', 'os'] };
+const SERVER: ClientStore = { client: 'server', stores: ['os', 'node'] };
+
+/** Which trust store each client (a rule's `client`) reads: Python requests/httpx certifi, Python ssl and tools OpenSSL's paths, Node its roots. */
+const STORE_OF: Partial<Readonly<Record<Client, ClientStore>>> = {
+  'python-requests': REQUESTS, 'python-httpx': REQUESTS, 'python-aiohttp': REQUESTS,
+  'python-ssl': PYTHON_SSL, 'python-urllib3': PYTHON_SSL,
+  node: NODE, npm: NODE, yarn: NODE,
+  git: { client: 'git', stores: ['os'] },
+  curl: CURL, wget: CURL, 'php-curl': CURL,
+  pip: { client: 'pip', stores: ['os', 'certifi'] },
+};
+
+/** The client the code of rule `ruleId` uses, and so the trust stores to read (a server's view when unknown). */
 export function clientStoreOf(ruleId: string): ClientStore {
-  if (/^python\.(?:requests|session|httpx|aiohttp|pip)/.test(ruleId)) return { client: 'python-requests', stores: ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'certifi'] };
-  if (ruleId.startsWith('python.')) return { client: 'python-ssl', stores: ['SSL_CERT_FILE', 'os'] };
-  if (/^(?:javascript|typescript|node)\./.test(ruleId) || /node-tls|npm|yarn/.test(ruleId)) return { client: 'node', stores: ['NODE_EXTRA_CA_CERTS', 'node'] };
-  if (/\bgit\b|git-/.test(ruleId)) return { client: 'git', stores: ['os'] };
-  if (/curl|wget/.test(ruleId)) return { client: 'curl', stores: ['CURL_CA_BUNDLE', 'os'] };
-  if (/pip/.test(ruleId)) return { client: 'pip', stores: ['os', 'certifi'] };
-  return { client: 'server', stores: ['os', 'node'] };
+  const client = ruleById(ruleId)?.client;
+  return (client && STORE_OF[client]) || SERVER;
 }
 
 /** Reads `report` for the finding of rule `ruleId`. */

@@ -1,6 +1,7 @@
 // Which syntax surrounds a finding's text, so the bundle path is written as a literal that reads back exactly:
 // a Python/JS string, a JSON string, a `.env` value, a shell word (also inside a package.json script), or YAML.
 import { formatEnvValue } from '../certs/env';
+import { ruleById } from '../rules/registry';
 import { cString, jsonStringBody, shellDoubleQuoted, shellWord, yamlScalar } from './quote';
 
 /** The syntax around a finding. `json-shell`: a shell command inside a JSON string (package.json scripts). */
@@ -8,8 +9,9 @@ export type Host = 'python' | 'js' | 'json' | 'json-shell' | 'dotenv' | 'yaml' |
 
 /** The host of a finding of `ruleId` in the file `path` whose matched text is `value`. */
 export function hostOf(ruleId: string, path: string, value: string): Host {
-  if (ruleId.startsWith('python.')) return 'python';
-  if (ruleId.startsWith('javascript.')) return 'js';
+  const surface = ruleById(ruleId)?.surface;
+  if (surface === 'python') return 'python';
+  if (surface === 'javascript') return 'js';
   const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
   if (/^\.env(?:\.|$)|\.env$/i.test(base)) return 'dotenv';
   if (/\.(?:jsonc?|code-workspace)$/i.test(base)) return /^["']/.test(value) ? 'json' : 'json-shell';

@@ -1,7 +1,7 @@
 // Quick-fixes as pure text edits, one per FixKind: given a file's text, a Finding in it and the path of a CA bundle,
 // the edits that keep verification ON while trusting that bundle (`trustBundleFix`), or, when a probe has shown the
 // endpoint verifies with default trust, the edits that simply drop the switch (`removeFlagFix`). No I/O here.
-import { allRules } from '../scan/index';
+import { allRules, ruleById } from '../rules/registry';
 import type { Finding, FixKind } from '../rules/types';
 import { isRuntimeAssignment, removeEnv, swapEnv } from './env';
 import { insecureSkipVerify } from './go';
@@ -46,18 +46,23 @@ function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts:
   const b = opts.bundle;
   const config = isConfigRule(ruleId);
   switch (kind) {
-    case 'python-verify-kwarg': return verifyKwarg(t, b, ruleId === 'python.httpx-verify-false');
+    case 'python-verify-kwarg': return verifyKwarg(t, b, ruleById(ruleId)?.client === 'python-httpx');
     case 'python-verify-attribute': { const e = replaceFalse(t, cString(b)); return e && [e]; }
     case 'python-unverified-context': return unverifiedContext(t, b);
     case 'node-reject-unauthorized': return rejectUnauthorized(t, b, opts.path);
     case 'go-insecure-skip-verify': return insecureSkipVerify(t, b);
     case 'curl-insecure': return config ? curlrc(t, b) : curl(t, host, b);
     case 'git-ssl-verify': return git(t, host, b, config);
-    case 'npm-strict-ssl': return config ? npm(t, host, b, opts.path, true) : ruleId.startsWith('env.') ? swapEnv(t, host, b) : npm(t, host, b, opts.path, false);
-    case 'pip-trusted-host': return ruleId.startsWith('env.') ? swapEnv(t, host, b) : pip(t, host, b, config);
+    case 'npm-strict-ssl': return config ? npm(t, host, b, opts.path, true) : isEnvRule(ruleId) ? swapEnv(t, host, b) : npm(t, host, b, opts.path, false);
+    case 'pip-trusted-host': return isEnvRule(ruleId) ? swapEnv(t, host, b) : pip(t, host, b, config);
     case 'node-env-var': case 'env-ca-bundle': return swapEnv(t, host, b);
     default: return undefined;
   }
+}
+
+/** True for the env family's findings: a NAME=value assignment (in .env, a shell export, a CI `env:` map…). */
+function isEnvRule(ruleId: string): boolean {
+  return ruleById(ruleId)?.surface === 'env';
 }
 
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"`: delete it; NODE_EXTRA_CA_CERTS must be set before Node starts. */
@@ -101,7 +106,7 @@ function removalEdit(kind: FixKind, t: Target, host: Host, ruleId: string): Offs
       return one(/^\w+\s*=/.test(t.value) ? deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:\/\/.*)?$/) : removeListItem(t.text, t.start, t.end));
     case 'node-env-var': case 'env-ca-bundle': return one(removeEnv(t, host));
     case 'npm-strict-ssl': case 'pip-trusted-host':
-      return one(ruleId.startsWith('env.') ? removeEnv(t, host) : removeFlag(t, ruleId));
+      return one(isEnvRule(ruleId) ? removeEnv(t, host) : removeFlag(t, ruleId));
     case 'curl-insecure': case 'git-ssl-verify': return one(removeFlag(t, ruleId));
     default: return undefined;
   }

@@ -1,18 +1,17 @@
 // Which environment variables make a finding's client trust a bundle (for "Use an environment variable instead"),
 // and which hosts are local enough for a development certificate.
+import { ruleById } from '../rules/registry';
 import { FixKind } from '../rules/types';
 
-/** The CA-bundle variables the client of `ruleId` reads, e.g. requests → REQUESTS_CA_BUNDLE; empty when none helps. */
+/**
+ * The CA-bundle variables the client of `ruleId` reads (the rule's `caVars`, e.g. requests → REQUESTS_CA_BUNDLE), as
+ * an alternative to its quick-fix. Empty when the rule has no fix, and when the finding is itself an environment
+ * variable (its fix already swaps it for the CA-bundle variable).
+ */
 export function envVarsFor(ruleId: string, kind: FixKind): string[] {
-  if (kind === 'none' || kind === 'node-env-var' || kind === 'env-ca-bundle' || ruleId.startsWith('env.')) return [];
-  if (/^python\.(?:requests|session|httpx)/.test(ruleId)) return ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'];
-  if (ruleId.startsWith('python.')) return ['SSL_CERT_FILE'];
-  if (ruleId.startsWith('javascript.') || kind === 'npm-strict-ssl') return ['NODE_EXTRA_CA_CERTS'];
-  if (kind === 'curl-insecure') return ['CURL_CA_BUNDLE'];
-  if (kind === 'git-ssl-verify') return ['GIT_SSL_CAINFO'];
-  if (kind === 'pip-trusted-host') return ['PIP_CERT'];
-  if (kind === 'go-insecure-skip-verify') return ['SSL_CERT_FILE'];
-  return [];
+  const rule = ruleById(ruleId);
+  if (!rule || kind === 'none' || kind === 'node-env-var' || kind === 'env-ca-bundle' || rule.concept === 'process-env-switch') return [];
+  return [...rule.caVars];
 }
 
 /** True for loopback, `.localhost`/`.test`/`.internal`/`.local` names and RFC 1918 / ULA / link-local addresses. */

@@ -1,6 +1,8 @@
 // Fixes for command-line tools, in commands (shell scripts, Dockerfile RUN, CI `run:`, package.json scripts) and in
 // their config files: curl `-k` → `--cacert <bundle>`, git `sslVerify=false` → `sslCAInfo=<bundle>`, npm/yarn
 // `strict-ssl=false` → `cafile=<bundle>`, pip `--trusted-host` → `--cert <bundle>`.
+import { ruleById } from '../rules/registry';
+import { CONFIG_SURFACES } from '../rules/vocabulary';
 import { commandWord, Host } from './host';
 import { cString, gitConfigValue, npmrcValue, yamlScalar } from './quote';
 import { deleteLines, lineSpan, Target } from './text';
@@ -8,7 +10,8 @@ import type { OffsetEdit } from './types';
 
 /** True for findings in config files (as opposed to commands). */
 export function isConfigRule(ruleId: string): boolean {
-  return ruleId.startsWith('config.');
+  const rule = ruleById(ruleId);
+  return rule !== undefined && CONFIG_SURFACES.has(rule.surface);
 }
 
 /** `-k` / `--insecure` → `--cacert <bundle>`; `-sk` → `--cacert <bundle> -s` (the rest of the cluster keeps its order and arguments). */
@@ -69,7 +72,7 @@ function continuationEnd(text: string, end: number): number {
 export function removeFlag(t: Target, ruleId: string): OffsetEdit | undefined {
   if (isConfigRule(ruleId)) {
     const del = deleteLines(t.text, t.start, t.end, /^\s*(?:[#;].*)?$/);
-    return del && /pip/.test(ruleId) ? { ...del, end: lineSpan(t.text, continuationEnd(t.text, t.end))[2] } : del;
+    return del && ruleById(ruleId)?.client === 'pip' ? { ...del, end: lineSpan(t.text, continuationEnd(t.text, t.end))[2] } : del;
   }
   const cluster = /^-([A-Za-z0-9]*)k([A-Za-z0-9]*)$/.exec(t.value);
   if (cluster && t.value !== '-k') return { start: t.start, end: t.end, newText: `-${cluster[1]}${cluster[2]}` };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { canTrustBundle, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
+import { ruleById } from '../../core/rules/registry';
 import { corePath } from '../diagnostics/manager';
 import { endpointIn, refusalText } from '../endpoints/service';
 import type { ProbeService } from '../endpoints/service';
@@ -94,7 +95,7 @@ async function fromEndpoint(doc: vscode.TextDocument, f: Finding, probes: ProbeS
   const v = outcome.verdict;
   log.info(`probe for the fix of ${f.ruleId}: ${v.summary}`);
   if (v.remedy !== 'trust-ca' || !v.ca) return { reason: v.summary };
-  const python = f.ruleId.startsWith('python.') || doc.languageId === 'python';
+  const python = ruleById(f.ruleId)?.surface === 'python' || doc.languageId === 'python';
   return endpointBundle(doc.uri, ep, v.ca, python ? outcome.certifi : undefined);
 }
 
