@@ -19,7 +19,9 @@ export const CFG = {
       file: '.npmrc',
       flagged: [`# .npmrc (or .yarnrc for yarn 1: strict-ssl false)
 «strict-ssl=false»`],
-      ok: ['cafile=/etc/ssl/corp-ca.pem'],
+      ok: ['cafile=/etc/ssl/corp-ca.pem',
+        '; strict-ssl=false\nstrict-ssl=true',
+      ],
     },
   }),
   yarnrcYml: rule('yarnrc-enable-strict-ssl', {

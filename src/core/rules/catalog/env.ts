@@ -19,8 +19,14 @@ export const ENV = {
       flagged: [`# .env, Dockerfile ENV, CI env:, launch.json "env", package.json scripts, shell:
 «NODE_TLS_REJECT_UNAUTHORIZED=0»
 export «NODE_TLS_REJECT_UNAUTHORIZED=0»
-"test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha"`],
-      ok: ['NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem'],
+"test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha"`,
+        { file: '.env', code: '«NODE_TLS_REJECT_UNAUTHORIZED=0»' },
+        { file: 'Dockerfile', code: 'FROM node\nENV «NODE_TLS_REJECT_UNAUTHORIZED=0»' },
+      ],
+      ok: ['NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem',
+        { file: '.env', code: '#NODE_TLS_REJECT_UNAUTHORIZED=0\nNODE_TLS_REJECT_UNAUTHORIZED=1\nNOTE="set NODE_TLS_REJECT_UNAUTHORIZED=0 to break things"' },
+        'NODE_TLS_REJECT_UNAUTHORIZED=${REJECT} node app.js',
+      ],
     },
   }),
   pythonHttpsVerify: rule('pythonhttpsverify-off', {

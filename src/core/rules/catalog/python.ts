@@ -18,7 +18,13 @@ export const PY = {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`],
       ok: [`requests.get(url, verify="/path/to/ca-bundle.pem")
-# or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`],
+# or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
+        'requests.get(u, verify=True)',
+        'requests.get(u, verify=ca_path)',
+        'model.fit(data, verify=False)',
+        '# requests.get(u, verify=False)',
+        'print(\'requests.get(u, verify=False)\')',
+      ],
     },
   }),
   sessionVerify: rule('session-verify-false', {
@@ -32,7 +38,9 @@ requests.Session().post(url, json=body, «verify=False»)`],
       flagged: [`session = requests.Session()
 session.«verify = False»`],
       ok: [`session = requests.Session()
-session.verify = "/path/to/ca-bundle.pem"`],
+session.verify = "/path/to/ca-bundle.pem"`,
+        'if s.verify == False: pass',
+      ],
     },
   }),
   httpx: rule('httpx-verify-false', {
@@ -60,7 +68,9 @@ client = httpx.AsyncClient(verify=ctx)`],
       flagged: [`async with session.get(url, «ssl=False») as r: ...
 connector = aiohttp.TCPConnector(«ssl=False»)`],
       ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
-connector = aiohttp.TCPConnector(ssl=ctx)`],
+connector = aiohttp.TCPConnector(ssl=ctx)`,
+        'asyncio.open_connection(host, 443, ssl=True)',
+      ],
     },
   }),
   certNone: rule('cert-reqs-none', {
@@ -72,7 +82,9 @@ connector = aiohttp.TCPConnector(ssl=ctx)`],
     notes: 'Parameter defaults in a `def` are not findings.',
     examples: {
       flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)'],
-      ok: ['http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')'],
+      ok: ['http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')',
+        'def wrap(sock, cert_reqs=CERT_NONE): pass',
+      ],
     },
   }),
   unverified: rule('unverified-context', {
@@ -87,7 +99,9 @@ connector = aiohttp.TCPConnector(ssl=ctx)`],
       flagged: [`ctx = «ssl._create_unverified_context()»
 urlopen(url, context=ctx)`],
       ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
-urlopen(url, context=ctx)`],
+urlopen(url, context=ctx)`,
+        'def _create_unverified_context(protocol=None): pass',
+      ],
     },
   }),
   defaultContext: rule('default-https-context-override', {
@@ -109,7 +123,9 @@ except AttributeError:
 else:
     «ssl._create_default_https_context = _create_unverified_https_context»`],
       ok: [`# Leave the default alone; point the standard library at your CA bundle:
-# export SSL_CERT_FILE=/path/to/ca-bundle.pem`],
+# export SSL_CERT_FILE=/path/to/ca-bundle.pem`,
+        'ssl._create_default_https_context = ssl.create_default_context',
+      ],
     },
   }),
   verifyMode: rule('verify-mode-cert-none', {
@@ -123,7 +139,9 @@ else:
 ctx.«{python.check-hostname-false}check_hostname = False»
 ctx.«verify_mode = ssl.CERT_NONE»`],
       ok: [`ctx = ssl.create_default_context()
-ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`],
+ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`,
+        'ctx.verify_mode = ssl.CERT_REQUIRED',
+      ],
     },
   }),
   checkHostname: rule('check-hostname-false', {
@@ -134,7 +152,9 @@ ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`],
     examples: {
       flagged: ['ctx.«check_hostname = False»'],
       ok: [`# Issue the server a certificate whose subjectAltName holds the name clients use.
-ctx.check_hostname = True`],
+ctx.check_hostname = True`,
+        'ctx.check_hostname = True',
+      ],
     },
   }),
   httpsVerifyEnv: rule('pythonhttpsverify-off', {
@@ -148,7 +168,9 @@ ctx.check_hostname = True`],
     examples: {
       flagged: [`«os.environ['PYTHONHTTPSVERIFY'] = '0'»
 subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
-      ok: ['os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\''],
+      ok: ['os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\'',
+        'os.environ[\'PYTHONHTTPSVERIFY\'] = \'1\'',
+      ],
     },
   }),
   curlCaBundleEnv: rule('curl-ca-bundle-empty', {
@@ -160,7 +182,9 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
     caVars: ['REQUESTS_CA_BUNDLE'],
     examples: {
       flagged: ['«os.environ[\'CURL_CA_BUNDLE\'] = \'\'»'],
-      ok: ['os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\''],
+      ok: ['os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\'',
+        'os.environ[\'CURL_CA_BUNDLE\'] = \'/etc/ssl/ca.pem\'',
+      ],
     },
   }),
 } as const;

@@ -16,10 +16,18 @@ export const SH = {
     notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`…). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
     examples: {
       flagged: [`curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz
-curl «--insecure» https://api.corp.example/health`],
+curl «--insecure» https://api.corp.example/health`,
+        { file: 'Dockerfile', code: 'FROM debian\nRUN curl «-k» https://x.test' },
+        { file: '.github/workflows/ci.yml', code: 'steps:\n  - run: curl «-k» https://x.test' },
+      ],
       ok: [`curl -sSL --cacert /etc/ssl/corp-ca.pem https://artifacts.corp.example/tool.tgz | tar xz
 # or for every curl in the job:
-export CURL_CA_BUNDLE=/etc/ssl/corp-ca.pem`],
+export CURL_CA_BUNDLE=/etc/ssl/corp-ca.pem`,
+        'ls -k',
+        'curl -Hk https://x.test',
+        'echo "curl -k"',
+        { file: 'ci.yml', code: 'name: curl -k\ndescription: "use curl -k"\n# run: curl -k x\nsteps:\n  - run: echo ok' },
+      ],
     },
   }),
   wget: rule('wget-no-check-certificate', {
