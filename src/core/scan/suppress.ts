@@ -1,22 +1,28 @@
-// Inline suppressions: `tls-doctor: ignore` (every rule) or `tls-doctor: ignore <rule-id>[, <rule-id>…]`, written in
-// a comment on the finding's line or on the line above. The marker is looked for in the raw line right after a
+// Inline suppressions: `tls-doctor: ignore` (every rule), `tls-doctor: ignore <rule-id>[, <rule-id>…]`, or a concept
+// such as `tls-doctor: ignore verification-off` (every rule of that concept, see src/core/rules/vocabulary.ts), written
+// in a comment on the finding's line or on the line above. The marker is looked for in the raw line right after a
 // comment opener, so it works with every comment syntax (`#`, `//`, `/* */`, ` * ` in a block, `<!-- -->`, `;`, `--`,
 // `%`, `REM`) while a string that merely contains the words (`note = "tls-doctor: ignore"`) silences nothing.
+import { conceptOf } from '../rules/registry';
 import { Finding } from '../rules/types';
+import { isConcept } from '../rules/vocabulary';
 
 const MARKER = /(?:#|\/\/|\/\*|<!--|;|--|%|\bREM\b|^\s*\*)[ \t]*tls-doctor:\s*ignore\b([ \t]+[\w.\-, \t]*)?/i;
 
-/** Rule ids suppressed on one line: `'*'` for all, or a set of ids; undefined when the line has no marker. */
+/** Rule ids and concepts suppressed on one line: `'*'` for all, or a set of ids; undefined when the line has no marker. */
 export function suppressedOn(line: string): '*' | Set<string> | undefined {
   if (!line.includes('tls-doctor:')) return undefined;
   const m = MARKER.exec(line);
   if (!m) return undefined;
-  const ids = (m[1] ?? '').split(/[\s,]+/).filter((id) => /^[\w-]+\.[\w.-]+$/.test(id));
+  const ids = (m[1] ?? '').split(/[\s,]+/).filter((id) => /^[\w-]+\.[\w.-]+$/.test(id) || isConcept(id));
   return ids.length ? new Set(ids) : '*';
 }
 
 function covers(s: '*' | Set<string> | undefined, ruleId: string): boolean {
-  return s === '*' || (s !== undefined && s.has(ruleId));
+  if (s === '*') return true;
+  if (s === undefined) return false;
+  const concept = conceptOf(ruleId);
+  return s.has(ruleId) || (concept !== undefined && s.has(concept));
 }
 
 /** Drops findings suppressed by a marker on their first line or the line above. */
