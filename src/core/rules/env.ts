@@ -1,7 +1,7 @@
 // Environment variables that switch TLS verification off for a whole process (Node, Python, git, npm, pip, Go).
 // The same knobs show up in .env files, VS Code launch/tasks/devcontainer `env` objects, shell `export`s,
 // Dockerfile ENV, CI `env:` maps and package.json scripts: the matcher here judges one NAME=VALUE, and the shell
-// family (shell.ts) feeds it the assignments it finds in commands. This file also holds the small text helpers
+// family (shell/) feeds it the assignments it finds in commands. This file also holds the small text helpers
 // (Source, SourceBuilder, linesOf) that the shell and config families share.
 import { parseTree, Node as JsonNode } from 'jsonc-parser';
 import { lineStartsOf } from './lexer';
@@ -260,7 +260,7 @@ export function isVscodeEnvJson(path: string): boolean {
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE = 'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
 
-/** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell.ts). */
+/** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell/). */
 export const envFamily: RuleFamily = defineFamily({
   id: 'env',
   prefilter: PREFILTER,

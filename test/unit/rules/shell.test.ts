@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { commands } from '../../../src/core/rules/shell';
+import { commands } from '../../../src/core/rules/shell/words';
 import { scanText } from '../../../src/core/scan/index';
 import { expectNone, expectOne, hits } from './helpers';
 

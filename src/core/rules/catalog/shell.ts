@@ -1,5 +1,5 @@
 // The shell rules as data: what each one flags, which client it affects, its fix and its examples (each
-// example is a unit test and part of the docs page). The matcher that finds them lives in ../shell.ts.
+// example is a unit test and part of the docs page). The matcher that finds them lives in ../shell/ (words.ts, programs.ts, index.ts).
 import { ruleFactory } from '../define';
 
 const rule = ruleFactory('shell', { surface: 'shell', file: 'build.sh' });

@@ -1,0 +1,65 @@
+// Shell commands that switch TLS verification off: `curl -k`, `wget --no-check-certificate`, `git -c
+// http.sslVerify=false`, `npm config set strict-ssl false`, `pip --trusted-host`, `kubectl --insecure-skip-tls-verify`,
+// `-Dmaven.wagon.http.ssl.insecure=true`, plus the environment knobs of env.ts when a command sets them
+// (`export X=…`, `X=… cmd`, `cross-env X=…`). The commands come from shell scripts and, through surfaces/, from
+// Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
+// another command, a flag inside a quoted message, or a comment is not a finding.
+// This file is the family: words.ts tokenizes, programs.ts analyses each command.
+import { isShellSurface, surfacesOf } from '../surfaces/index';
+import { checkEnv, Doc, docOf, EnvAssignment, Source } from '../env';
+import { ENV } from '../catalog/env';
+import { defineFamily, NOTES } from '../define';
+import { Finding, RuleFamily } from '../types';
+import { SH } from '../catalog/shell';
+import { analyse, Ctx, mavenFlags } from './programs';
+import { commands } from './words';
+
+/** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
+export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
+  const ctx: Ctx = { doc, src, out };
+  for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
+  if (src.text.includes('-Dmaven.wagon')) mavenFlags(ctx);
+}
+
+/** Env assignments found outside commands (Dockerfile ENV, CI `env:` maps): the env rules plus Maven properties in values. */
+export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void {
+  checkEnv(doc, a, out);
+  if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
+}
+
+const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
+
+/** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
+const WHERE = 'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';
+
+/** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
+export const shellFamily: RuleFamily = defineFamily({
+  id: 'shell',
+  prefilter: PREFILTER,
+  rules: SH,
+  notes: `${WHERE}\n\n${NOTES.text}`,
+  appliesTo: isShellSurface,
+  scan(text, path, languageId) {
+    if (!PREFILTER.test(text)) return [];
+    const doc = docOf(text);
+    const out: Finding[] = [];
+    const surfaces = surfacesOf(text, path, languageId, PREFILTER);
+    for (const src of surfaces.sources) scanShellSource(doc, src, out);
+    for (const a of surfaces.env) scanAssignment(doc, a, out);
+    return dedupe(out);
+  },
+});
+
+/** The same text can be reached twice (e.g. a Maven flag in a value that is also a command word). */
+function dedupe(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** Re-exported so callers can name the env rules reached through shell commands. */
+export { ENV };
+export { commands } from './words';
+export type { Word } from './words';

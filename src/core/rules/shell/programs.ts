@@ -1,0 +1,191 @@
+// Per-program analysers of one simple command: leading NAME=value assignments (judged by the env rules), wrappers
+// like sudo/env/cross-env, then the program's own flags: curl, wget, git, npm/yarn/pnpm, pip, conda, kubectl-style
+// `--insecure-skip-tls-verify`, and Maven's wagon properties anywhere in the text.
+import { checkEnv, Doc, EnvAssignment, Source } from '../env';
+import { finding } from '../match';
+import { Finding, RuleMeta } from '../types';
+import { SH } from '../catalog/shell';
+import { Word } from './words';
+
+/** Where findings go and how words map back to the file. */
+export interface Ctx {
+  readonly doc: Doc;
+  readonly src: Source;
+  readonly out: Finding[];
+}
+
+function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: readonly Word[]): void {
+  const [start, end] = ctx.src.span(from.start, to.end);
+  const context = cmd?.length ? ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end) : undefined;
+  ctx.out.push(finding(ctx.doc, rule, start, end, context));
+}
+
+const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
+/** Commands that run the rest of the line as another command (after their own options and assignments). */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nohup', 'time', 'nice', 'xargs', 'cross-env', 'cross-env-shell', 'npx', 'run-with']);
+const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+/** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
+
+/** Program name without directories: `/usr/bin/curl` → `curl`. */
+function prog(w: Word | undefined): string {
+  return w ? w.value.slice(w.value.lastIndexOf('/') + 1) : '';
+}
+
+function checkAssignment(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
+  const m = ASSIGNMENT.exec(w.value);
+  if (!m || w.dynamic) return;
+  const [start, end] = ctx.src.span(w.start, w.end);
+  const context = ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end);
+  const a: EnvAssignment = { name: m[1], value: w.value.slice(m[0].length), start, end, context };
+  checkEnv(ctx.doc, a, ctx.out);
+}
+
+/** Analyses one simple command: leading assignments, wrappers like sudo/env, then the program's own flags. */
+export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
+  let i = 0;
+  for (;;) {
+    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
+    if (KEYWORDS.has(cmd[i]?.value ?? '')) { i++; continue; }
+    if (!WRAPPERS.has(prog(cmd[i]))) break;
+    i++;
+    while (i < cmd.length && cmd[i].value.startsWith('-')) i += /^-[ugCnP]$/.test(cmd[i].value) ? 2 : 1;
+  }
+  const name = prog(cmd[i]);
+  const args = cmd.slice(i + 1);
+  if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
+  PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
+  for (const w of args) if (/^--insecure-skip-tls-verify(?:=true)?$/.test(w.value)) report(ctx, SH.kube, w, w, cmd);
+}
+
+/** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
+function programKey(name: string, args: readonly Word[]): string {
+  if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) return 'pip';
+  if (/^pip[\d.]*$|^pipx$/.test(name)) return 'pip';
+  if (name === 'pnpm' || name === 'yarn') return 'npm';
+  if (name === 'mamba' || name === 'micromamba') return 'conda';
+  return name;
+}
+
+function exportArgs(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
+  if (name === 'setenv' && args.length >= 1) {
+    // csh: `setenv NAME value`
+    const value = args[1]?.value ?? '';
+    if (args[1]?.dynamic) return;
+    const [start, end] = ctx.src.span(args[0].start, (args[1] ?? args[0]).end);
+    checkEnv(ctx.doc, { name: args[0].value, value, start, end }, ctx.out);
+    return;
+  }
+  for (const w of args) if (ASSIGNMENT.test(w.value)) checkAssignment(ctx, w, cmd);
+}
+
+// curl's short options that take an argument: in `-sSkL` the k is a flag, in `-XPOST` or `-Hk` it is not.
+const CURL_ARG_OPTS = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
+
+function curlClusterHasK(flag: string): boolean {
+  for (const ch of flag.slice(1)) {
+    if (ch === 'k') return true;
+    if (CURL_ARG_OPTS.includes(ch)) return false;
+  }
+  return false;
+}
+
+type Analyser = (ctx: Ctx, args: readonly Word[], cmd: readonly Word[]) => void;
+
+const PROGRAMS: Record<string, Analyser> = {
+  curl(ctx, args, cmd) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if (v === '--') return;
+      const cluster = /^-[a-zA-Z]+$/.test(v);
+      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (cluster && curlClusterHasK(v))) report(ctx, SH.curl, args[i], args[i], cmd);
+      else if (cluster && CURL_ARG_OPTS.includes(v[v.length - 1])) i++; // the option's value is the next word
+    }
+  },
+  wget(ctx, args, cmd) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if (/^--no-check-certificates?$|^--check-certificate=(?:off|no|0|false)$/i.test(v)) report(ctx, SH.wget, args[i], args[i], cmd);
+      else if ((v === '-e' || v === '--execute') && WGETRC_OFF.test(args[i + 1]?.value ?? '')) report(ctx, SH.wget, args[i], args[++i], cmd);
+      else if (/^(?:-e|--execute=)/.test(v) && WGETRC_OFF.test(v.replace(/^(?:-e|--execute=)/, ''))) report(ctx, SH.wget, args[i], args[i], cmd);
+    }
+  },
+  git: gitCommand,
+  npm: npmCommand,
+  pip: pipCommand,
+  conda(ctx, args, cmd) {
+    const i = args.findIndex((w) => w.value === '--set');
+    if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) report(ctx, SH.conda, args[i + 1], args[i + 2], cmd);
+  },
+};
+
+const WGETRC_OFF = /^check_?-?certificates?\s*=\s*(?:off|no|0|false)$/i;
+const FALSY = /^(?:false|no|off|0)$/i;
+const GIT_SSL_VERIFY = /^http\.(?:.+\.)?sslverify$/i;
+
+function gitCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    const kv = v === '-c' || v === '--config' ? args[i + 1] : undefined;
+    const inline = /^--config=/.test(v) ? v.slice(9) : undefined;
+    const pair = kv?.value ?? inline;
+    if (pair && !(kv ?? args[i]).dynamic) {
+      const [key, val] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+      if (pair.includes('=') && GIT_SSL_VERIFY.test(key) && FALSY.test(val)) report(ctx, SH.git, kv ?? args[i], kv ?? args[i], cmd);
+    }
+    if (v === 'config') return gitConfig(ctx, args.slice(i + 1), cmd);
+  }
+}
+
+const GIT_CONFIG_ARG_OPTS = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+
+/** `git config [--global] [set] http.sslVerify false` and `git config http.sslVerify=false`-style mistakes. */
+function gitConfig(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  const rest: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (GIT_CONFIG_ARG_OPTS.has(args[i].value)) i++;
+    else if (!args[i].value.startsWith('-')) rest.push(args[i]);
+  }
+  if (rest[0]?.value === 'set' || rest[0]?.value === 'add' || rest[0]?.value === 'replace-all') rest.shift();
+  const [key, val] = rest;
+  if (key && val && GIT_SSL_VERIFY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.git, key, val, cmd);
+}
+
+const NPM_KEY = /^(?:strict-ssl|strict_ssl|enableStrictSsl)$/;
+
+/** `npm config set strict-ssl false`, `npm set strict-ssl=false`, `yarn config set enableStrictSsl false`, `--no-strict-ssl`. */
+function npmCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (const w of args) {
+    if (/^--(?:no-strict-ssl|strict-ssl=false)$/i.test(w.value)) report(ctx, SH.npm, w, w, cmd);
+  }
+  const words = args.filter((w) => !w.value.startsWith('-'));
+  const at = words.findIndex((w) => w.value === 'set');
+  if (at < 0 || (at > 0 && words[at - 1].value !== 'config')) return;
+  const key = words[at + 1];
+  if (!key || key.dynamic) return;
+  const eq = key.value.indexOf('=');
+  if (eq > 0 && NPM_KEY.test(key.value.slice(0, eq)) && FALSY.test(key.value.slice(eq + 1))) return report(ctx, SH.npm, key, key, cmd);
+  const val = words[at + 2];
+  if (val && NPM_KEY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.npm, key, val, cmd);
+}
+
+/** `pip install --trusted-host h`, `--trusted-host=h`, `pip config set global.trusted-host h`, `uv --allow-insecure-host`. */
+function pipCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '--trusted-host' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
+    else if (v.startsWith('--trusted-host=')) report(ctx, SH.pip, args[i], args[i], cmd);
+    else if (/^[\w]+\.trusted-host$/.test(v) && args[i - 1]?.value === 'set' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
+  }
+}
+
+const MAVEN = /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/g;
+
+/** Maven's wagon properties can sit in any word or value (mvn args, MAVEN_OPTS, .mvn/maven.config). */
+export function mavenFlags(ctx: Ctx): void {
+  MAVEN.lastIndex = 0;
+  for (let m = MAVEN.exec(ctx.src.text); m; m = MAVEN.exec(ctx.src.text)) {
+    const [start, end] = ctx.src.span(m.index, m.index + m[0].length);
+    ctx.out.push(finding(ctx.doc, SH.maven, start, end));
+  }
+}

@@ -1,0 +1,14 @@
+// What a surface extractor hands the shell family, and the small text helper the extractors share.
+import { EnvAssignment, Source } from '../env';
+
+/** What a file contributes to the shell rules. */
+export interface Surfaces {
+  readonly sources: Source[];
+  readonly env: EnvAssignment[];
+}
+
+/** Removes one pair of matching quotes around a value. */
+export function unquote(v: string): string {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === '\'') && v[v.length - 1] === v[0]) return v.slice(1, -1);
+  return v;
+}
