@@ -19,7 +19,8 @@ export const CFG = {
       file: '.npmrc',
       flagged: [`# .npmrc (or .yarnrc for yarn 1: strict-ssl false)
 «strict-ssl=false»`],
-      ok: ['cafile=/etc/ssl/corp-ca.pem',
+      ok: [
+        'cafile=/etc/ssl/corp-ca.pem',
         '; strict-ssl=false\nstrict-ssl=true',
       ],
     },
@@ -40,7 +41,10 @@ export const CFG = {
 npmRegistries:
   "//npm.corp.example":
     «enableStrictSsl: false»`],
-      ok: ['httpsCaFilePath: /etc/ssl/corp-ca.pem'],
+      ok: [
+        'httpsCaFilePath: /etc/ssl/corp-ca.pem',
+        '# enableStrictSsl: false\nenableStrictSsl: true',
+      ],
     },
   }),
   pip: rule('pip-trusted-host', {
@@ -57,8 +61,11 @@ npmRegistries:
       flagged: [`# pip.conf / pip.ini
 [global]
 «trusted-host = pypi.corp.example»`],
-      ok: [`[global]
-cert = /etc/ssl/corp-ca.pem`],
+      ok: [
+        `[global]
+cert = /etc/ssl/corp-ca.pem`,
+        '[global]\n# trusted-host = pypi.org\ncert = /etc/ca.pem',
+      ],
     },
   }),
   git: rule('gitconfig-ssl-verify', {
@@ -75,8 +82,11 @@ cert = /etc/ssl/corp-ca.pem`],
       flagged: [`# .gitconfig, .git/config
 [http "https://git.corp.example/"]
 	«sslVerify = false»`],
-      ok: [`[http "https://git.corp.example/"]
-	sslCAInfo = /etc/ssl/corp-ca.pem`],
+      ok: [
+        `[http "https://git.corp.example/"]
+	sslCAInfo = /etc/ssl/corp-ca.pem`,
+        '[http]\n	sslVerify = true\n	# sslVerify = false\n[core]\n	sslVerify = false',
+      ],
     },
   }),
   curlrc: rule('curlrc-insecure', {
@@ -92,7 +102,10 @@ cert = /etc/ssl/corp-ca.pem`],
       file: '.curlrc',
       flagged: [`# ~/.curlrc
 «insecure»`],
-      ok: ['cacert = /etc/ssl/corp-ca.pem'],
+      ok: [
+        'cacert = /etc/ssl/corp-ca.pem',
+        '# insecure\ncacert = /etc/ca.pem',
+      ],
     },
   }),
   wgetrc: rule('wgetrc-check-certificate', {
@@ -106,7 +119,10 @@ cert = /etc/ssl/corp-ca.pem`],
       file: '.wgetrc',
       flagged: [`# ~/.wgetrc
 «check_certificate = off»`],
-      ok: ['ca_certificate = /etc/ssl/corp-ca.pem'],
+      ok: [
+        'ca_certificate = /etc/ssl/corp-ca.pem',
+        '#check_certificate = off\ncheck_certificate = on',
+      ],
     },
   }),
   vscode: rule('vscode-proxy-strict-ssl', {
@@ -122,8 +138,11 @@ cert = /etc/ssl/corp-ca.pem`],
 { «"http.proxyStrictSSL": false» }
 // .devcontainer/devcontainer.json
 { "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`],
-      ok: [`// keep proxyStrictSSL on and install the proxy's CA in the OS trust store
-{ "http.systemCertificates": true }`],
+      ok: [
+        `// keep proxyStrictSSL on and install the proxy's CA in the OS trust store
+{ "http.systemCertificates": true }`,
+        '{ "http.proxyStrictSSL": true, "x": "\\"http.proxyStrictSSL\\": false" }',
+      ],
     },
   }),
   kubeconfig: rule('kubeconfig-insecure-skip-tls-verify', {
@@ -140,9 +159,12 @@ cert = /etc/ssl/corp-ca.pem`],
     cluster:
       server: https://k8s.corp.example:6443
       «insecure-skip-tls-verify: true»`],
-      ok: [`    cluster:
+      ok: [
+        `    cluster:
       server: https://k8s.corp.example:6443
-      certificate-authority: /etc/kubernetes/corp-ca.crt`],
+      certificate-authority: /etc/kubernetes/corp-ca.crt`,
+        'clusters:\n- cluster:\n    # insecure-skip-tls-verify: true\n    insecure-skip-tls-verify: false',
+      ],
     },
   }),
   skipVerify: rule('insecure-skip-verify', {
@@ -162,8 +184,11 @@ serversTransport:
   «insecureSkipVerify: true»
 # Home Assistant and friends
 «verify_ssl: false»`],
-      ok: [`tls_config:
-  ca_file: /etc/ssl/corp-ca.pem`],
+      ok: [
+        `tls_config:
+  ca_file: /etc/ssl/corp-ca.pem`,
+        'tls_config:\n  insecure_skip_verify: false\n  # insecure_skip_verify: true\n  verify_ssl: true',
+      ],
     },
   }),
   ansible: rule('ansible-validate-certs', {
@@ -181,8 +206,11 @@ serversTransport:
     dest: /tmp/tool
     «validate_certs: false»
 - uri: url=https://api.corp.example «validate_certs=no»`],
-      ok: [`    validate_certs: true
-    ca_path: /etc/ssl/corp-ca.pem`],
+      ok: [
+        `    validate_certs: true
+    ca_path: /etc/ssl/corp-ca.pem`,
+        '- get_url:\n    validate_certs: true\n# validate_certs: no',
+      ],
     },
   }),
   terraform: rule('terraform-insecure', {
@@ -201,10 +229,13 @@ serversTransport:
 provider "vsphere" {
   «allow_unverified_ssl = true»
 }`],
-      ok: [`provider "kubernetes" {
+      ok: [
+        `provider "kubernetes" {
   host                   = "https://k8s.corp.example:6443"
   cluster_ca_certificate = file("corp-ca.pem")
-}`],
+}`,
+        '# insecure = true\n// skip_tls_verify = true\n/* allow_unverified_ssl = true */\nprovider "k" {\n  insecure = false\n  skip_tls_verify = var.skip\n}',
+      ],
     },
   }),
   condarc: rule('condarc-ssl-verify', {
@@ -218,7 +249,10 @@ provider "vsphere" {
       file: '.condarc',
       flagged: [`# .condarc
 «ssl_verify: false»`],
-      ok: ['ssl_verify: /etc/ssl/corp-ca-bundle.pem'],
+      ok: [
+        'ssl_verify: /etc/ssl/corp-ca-bundle.pem',
+        'ssl_verify: /etc/ssl/corp-ca.pem',
+      ],
     },
   }),
 } as const;

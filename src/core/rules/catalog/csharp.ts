@@ -15,13 +15,18 @@ export const CS = {
     examples: {
       flagged: [`handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
 ServicePointManager.«ServerCertificateValidationCallback += delegate { return true; }»;`],
-      ok: [`handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>
+      ok: [
+        `handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>
 {
     if (errors == SslPolicyErrors.None) return true;
     chain!.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
     chain.ChainPolicy.CustomTrustStore.Add(devCa);
     return chain.Build(cert!);
-};`],
+};`,
+        'handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None;',
+        'handler.ServerCertificateCustomValidationCallback = ValidateAgainstPrivateCa;',
+        '// handler.ServerCertificateCustomValidationCallback = (a, b, c, d) => true;',
+      ],
     },
   }),
   dangerous: rule('dangerous-accept-any-certificate', {
@@ -32,7 +37,10 @@ ServicePointManager.«ServerCertificateValidationCallback += delegate { return t
     client: 'dotnet',
     examples: {
       flagged: ['handler.ServerCertificateCustomValidationCallback = «HttpClientHandler.DangerousAcceptAnyServerCertificateValidator»;'],
-      ok: ['// Trust the CA in the OS store, or validate with X509Chain and CustomTrustStore (see csharp.validation-callback-accepts-all).'],
+      ok: [
+        '// Trust the CA in the OS store, or validate with X509Chain and CustomTrustStore (see csharp.validation-callback-accepts-all).',
+        'var doc = "DangerousAcceptAnyServerCertificateValidator";',
+      ],
     },
   }),
 } as const;

@@ -16,16 +16,20 @@ export const ENV = {
     caVars: ['NODE_EXTRA_CA_CERTS'],
     notes: 'The value `0` (quoted or not), which is the only value that makes Node stop verifying. JavaScript code setting `process.env.NODE_TLS_REJECT_UNAUTHORIZED` is [`javascript.node-tls-reject-unauthorized`](javascript.node-tls-reject-unauthorized.md).',
     examples: {
-      flagged: [`# .env, Dockerfile ENV, CI env:, launch.json "env", package.json scripts, shell:
+      flagged: [
+        `# .env, Dockerfile ENV, CI env:, launch.json "env", package.json scripts, shell:
 «NODE_TLS_REJECT_UNAUTHORIZED=0»
-export «NODE_TLS_REJECT_UNAUTHORIZED=0»
-"test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha"`,
+export «NODE_TLS_REJECT_UNAUTHORIZED=0»`,
+        { file: 'package.json', code: '{\n  "scripts": { "test": "cross-env «NODE_TLS_REJECT_UNAUTHORIZED=0» mocha" }\n}' },
         { file: '.env', code: '«NODE_TLS_REJECT_UNAUTHORIZED=0»' },
         { file: 'Dockerfile', code: 'FROM node\nENV «NODE_TLS_REJECT_UNAUTHORIZED=0»' },
       ],
-      ok: ['NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem',
+      ok: [
+        'NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem',
         { file: '.env', code: '#NODE_TLS_REJECT_UNAUTHORIZED=0\nNODE_TLS_REJECT_UNAUTHORIZED=1\nNOTE="set NODE_TLS_REJECT_UNAUTHORIZED=0 to break things"' },
         'NODE_TLS_REJECT_UNAUTHORIZED=${REJECT} node app.js',
+        'cat <<EOF\ncurl -k https://x\nexport NODE_TLS_REJECT_UNAUTHORIZED=0\nEOF',
+        'echo \'NODE_TLS_REJECT_UNAUTHORIZED=0\'',
       ],
     },
   }),
@@ -39,8 +43,11 @@ export «NODE_TLS_REJECT_UNAUTHORIZED=0»
     notes: 'The value `0`. Python code setting it through `os.environ` is [`python.pythonhttpsverify-off`](python.pythonhttpsverify-off.md).',
     examples: {
       flagged: ['«PYTHONHTTPSVERIFY=0»'],
-      ok: [`SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem
-REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`],
+      ok: [
+        `SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem
+REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`,
+        'export PYTHONHTTPSVERIFY=1',
+      ],
     },
   }),
   gitNoVerify: rule('git-ssl-no-verify', {
@@ -68,7 +75,10 @@ REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`],
     examples: {
       flagged: [`«CURL_CA_BUNDLE=""»
 «REQUESTS_CA_BUNDLE=»`],
-      ok: ['REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem'],
+      ok: [
+        'REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem',
+        'export CURL_CA_BUNDLE=/etc/ssl/ca.pem',
+      ],
     },
   }),
   npmStrictSsl: rule('npm-strict-ssl', {

@@ -17,9 +17,16 @@ export const GO = {
     examples: {
       flagged: [`cfg := &tls.Config{«InsecureSkipVerify: true»}
 tr.TLSClientConfig.«InsecureSkipVerify = true»`],
-      ok: [`pool, _ := x509.SystemCertPool()
+      ok: [
+        `pool, _ := x509.SystemCertPool()
 pool.AppendCertsFromPEM(caPEM)
-cfg := &tls.Config{RootCAs: pool}`],
+cfg := &tls.Config{RootCAs: pool}`,
+        'cfg := &tls.Config{InsecureSkipVerify: false}',
+        'cfg := &tls.Config{InsecureSkipVerify: *insecure}',
+        '// cfg := &tls.Config{InsecureSkipVerify: true}',
+        'msg := "InsecureSkipVerify: true"',
+        'if cfg.InsecureSkipVerify == true { log.Print("x") }',
+      ],
     },
   }),
 } as const;

@@ -20,8 +20,15 @@ axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
 got(url, { https: { «rejectUnauthorized: false» } })
 new undici.Agent({ connect: { «rejectUnauthorized: false» } })
 new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
-      ok: [`new https.Agent({ ca: fs.readFileSync('/path/to/ca.pem') })
-// or, for the whole process: NODE_EXTRA_CA_CERTS=/path/to/ca.pem`],
+      ok: [
+        `new https.Agent({ ca: fs.readFileSync('/path/to/ca.pem') })
+// or, for the whole process: NODE_EXTRA_CA_CERTS=/path/to/ca.pem`,
+        'new https.Agent({ rejectUnauthorized: true })',
+        'new https.Agent({ rejectUnauthorized: insecure })',
+        '// new https.Agent({ rejectUnauthorized: false })',
+        'const hint = "set rejectUnauthorized: false to skip";',
+        'if (opts.rejectUnauthorized == false) warn();',
+      ],
     },
   }),
   envVar: rule('node-tls-reject-unauthorized', {
@@ -37,7 +44,12 @@ new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
       flagged: [`«process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'»;
 «process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 0»;
 spawn('node', args, { env: { «NODE_TLS_REJECT_UNAUTHORIZED: '0'» } });`],
-      ok: ['// Start node with NODE_EXTRA_CA_CERTS=/path/to/ca.pem instead.'],
+      ok: [
+        '// Start node with NODE_EXTRA_CA_CERTS=/path/to/ca.pem instead.',
+        'process.env.NODE_TLS_REJECT_UNAUTHORIZED = \'1\';',
+        'if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0") warn();',
+        '/* process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0" */',
+      ],
     },
   }),
   strictSsl: rule('strict-ssl-false', {
@@ -48,7 +60,10 @@ spawn('node', args, { env: { «NODE_TLS_REJECT_UNAUTHORIZED: '0'» } });`],
     caVars: ['NODE_EXTRA_CA_CERTS'],
     examples: {
       flagged: ['request({ url, «strictSSL: false» })'],
-      ok: ['request({ url, ca: fs.readFileSync(\'/path/to/ca.pem\') })'],
+      ok: [
+        'request({ url, ca: fs.readFileSync(\'/path/to/ca.pem\') })',
+        'request({ strictSSL: true })',
+      ],
     },
   }),
   checkServerIdentity: rule('noop-check-server-identity', {
@@ -59,7 +74,10 @@ spawn('node', args, { env: { «NODE_TLS_REJECT_UNAUTHORIZED: '0'» } });`],
     examples: {
       flagged: [`tls.connect({ host, port, «checkServerIdentity: () => undefined» })
 https.request({ «checkServerIdentity: function () {}» })`],
-      ok: ['tls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) ?? extraChecks(cert) })'],
+      ok: [
+        'tls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) ?? extraChecks(cert) })',
+        'const err = tls.checkServerIdentity(host, cert);',
+      ],
     },
   }),
 } as const;

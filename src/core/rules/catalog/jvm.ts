@@ -18,12 +18,16 @@ export const JVM = {
   public void «checkServerTrusted(X509Certificate[] chain, String authType) { }»
   ...
 }`],
-      ok: [`KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ok: [
+        `KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
 ks.load(null, null);
 ks.setCertificateEntry("dev-ca", caCert);
 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 tmf.init(ks);
-sslContext.init(null, tmf.getTrustManagers(), null);`],
+sslContext.init(null, tmf.getTrustManagers(), null);`,
+        'public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException { delegate.checkServerTrusted(chain, authType); }',
+        'public void checkClientTrusted(X509Certificate[] chain, String authType) { }',
+      ],
     },
   }),
   hostnameVerifier: rule('hostname-verifier-accepts-all', {
@@ -39,7 +43,12 @@ HostnameVerifier hv = new HostnameVerifier() {
 };
 // Kotlin
 OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`],
-      ok: ['// Remove the custom verifier; issue the server a certificate for the name clients use.'],
+      ok: [
+        '// Remove the custom verifier; issue the server a certificate for the name clients use.',
+        'list.removeIf((a, b) -> true);',
+        'conn.setHostnameVerifier((h, s) -> h.equals("internal.example"));',
+        'String doc = "setHostnameVerifier((h, s) -> true)";',
+      ],
     },
   }),
   noopVerifier: rule('noop-hostname-verifier', {
@@ -51,7 +60,11 @@ OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`],
     examples: {
       flagged: [`HttpClients.custom().setSSLHostnameVerifier(«NoopHostnameVerifier.INSTANCE»)
 sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
-      ok: ['HttpClients.custom().setSSLHostnameVerifier(new DefaultHostnameVerifier())'],
+      ok: [
+        'HttpClients.custom().setSSLHostnameVerifier(new DefaultHostnameVerifier())',
+        'import org.apache.http.conn.ssl.NoopHostnameVerifier;',
+        '// builder.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);',
+      ],
     },
   }),
 } as const;

@@ -14,7 +14,12 @@ export const PHP = {
     examples: {
       flagged: [`curl_setopt($ch, «CURLOPT_SSL_VERIFYPEER, false»);
 curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
-      ok: ['curl_setopt($ch, CURLOPT_CAINFO, \'/path/to/ca-bundle.pem\');'],
+      ok: [
+        'curl_setopt($ch, CURLOPT_CAINFO, \'/path/to/ca-bundle.pem\');',
+        '<?php curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);',
+        '<?php // curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);',
+        '<?php $x = some_fn(CURLOPT_SSL_VERIFYPEER, false);',
+      ],
     },
   }),
   verifyHost: rule('curl-verifyhost-off', {
@@ -24,7 +29,10 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
     client: 'php-curl',
     examples: {
       flagged: ['curl_setopt($ch, «CURLOPT_SSL_VERIFYHOST, 0»);'],
-      ok: ['curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2); // the default'],
+      ok: [
+        'curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2); // the default',
+        '<?php curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);',
+      ],
     },
   }),
   verifyOption: rule('http-client-verify-false', {
@@ -34,7 +42,10 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
     client: 'php',
     examples: {
       flagged: ['$client = new GuzzleHttp\\Client([«\'verify\' => false»]);\n$r = Http::«withoutVerifying()»->get($url);\n$r = Http::withOptions([«\'verify\' => false»])->get($url);'],
-      ok: ['$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);'],
+      ok: [
+        '$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);',
+        '<?php # $c = new Client([\'verify\' => false]);',
+      ],
     },
   }),
 } as const;

@@ -17,7 +17,8 @@ export const PY = {
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`],
-      ok: [`requests.get(url, verify="/path/to/ca-bundle.pem")
+      ok: [
+        `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
         'requests.get(u, verify=True)',
         'requests.get(u, verify=ca_path)',
@@ -37,7 +38,8 @@ requests.Session().post(url, json=body, «verify=False»)`],
     examples: {
       flagged: [`session = requests.Session()
 session.«verify = False»`],
-      ok: [`session = requests.Session()
+      ok: [
+        `session = requests.Session()
 session.verify = "/path/to/ca-bundle.pem"`,
         'if s.verify == False: pass',
       ],
@@ -67,7 +69,8 @@ client = httpx.AsyncClient(verify=ctx)`],
     examples: {
       flagged: [`async with session.get(url, «ssl=False») as r: ...
 connector = aiohttp.TCPConnector(«ssl=False»)`],
-      ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
+      ok: [
+        `ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
 connector = aiohttp.TCPConnector(ssl=ctx)`,
         'asyncio.open_connection(host, 443, ssl=True)',
       ],
@@ -82,7 +85,8 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     notes: 'Parameter defaults in a `def` are not findings.',
     examples: {
       flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)'],
-      ok: ['http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')',
+      ok: [
+        'http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')',
         'def wrap(sock, cert_reqs=CERT_NONE): pass',
       ],
     },
@@ -98,7 +102,8 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     examples: {
       flagged: [`ctx = «ssl._create_unverified_context()»
 urlopen(url, context=ctx)`],
-      ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
+      ok: [
+        `ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
 urlopen(url, context=ctx)`,
         'def _create_unverified_context(protocol=None): pass',
       ],
@@ -122,7 +127,8 @@ except AttributeError:
     pass
 else:
     «ssl._create_default_https_context = _create_unverified_https_context»`],
-      ok: [`# Leave the default alone; point the standard library at your CA bundle:
+      ok: [
+        `# Leave the default alone; point the standard library at your CA bundle:
 # export SSL_CERT_FILE=/path/to/ca-bundle.pem`,
         'ssl._create_default_https_context = ssl.create_default_context',
       ],
@@ -138,7 +144,8 @@ else:
       flagged: [`ctx = ssl.create_default_context()
 ctx.«{python.check-hostname-false}check_hostname = False»
 ctx.«verify_mode = ssl.CERT_NONE»`],
-      ok: [`ctx = ssl.create_default_context()
+      ok: [
+        `ctx = ssl.create_default_context()
 ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`,
         'ctx.verify_mode = ssl.CERT_REQUIRED',
       ],
@@ -151,7 +158,8 @@ ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`,
     client: 'python-ssl',
     examples: {
       flagged: ['ctx.«check_hostname = False»'],
-      ok: [`# Issue the server a certificate whose subjectAltName holds the name clients use.
+      ok: [
+        `# Issue the server a certificate whose subjectAltName holds the name clients use.
 ctx.check_hostname = True`,
         'ctx.check_hostname = True',
       ],
@@ -168,7 +176,8 @@ ctx.check_hostname = True`,
     examples: {
       flagged: [`«os.environ['PYTHONHTTPSVERIFY'] = '0'»
 subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
-      ok: ['os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\'',
+      ok: [
+        'os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\'',
         'os.environ[\'PYTHONHTTPSVERIFY\'] = \'1\'',
       ],
     },
@@ -182,7 +191,8 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
     caVars: ['REQUESTS_CA_BUNDLE'],
     examples: {
       flagged: ['«os.environ[\'CURL_CA_BUNDLE\'] = \'\'»'],
-      ok: ['os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\'',
+      ok: [
+        'os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\'',
         'os.environ[\'CURL_CA_BUNDLE\'] = \'/etc/ssl/ca.pem\'',
       ],
     },

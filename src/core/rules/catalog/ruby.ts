@@ -14,8 +14,12 @@ export const RB = {
     caVars: ['SSL_CERT_FILE'],
     examples: {
       flagged: ['http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»'],
-      ok: [`http.verify_mode = OpenSSL::SSL::VERIFY_PEER
-http.ca_file = "/path/to/ca-bundle.pem"`],
+      ok: [
+        `http.verify_mode = OpenSSL::SSL::VERIFY_PEER
+http.ca_file = "/path/to/ca-bundle.pem"`,
+        '# http.verify_mode = OpenSSL::SSL::VERIFY_NONE',
+        'puts "use OpenSSL::SSL::VERIFY_NONE only in tests"',
+      ],
     },
   }),
   verifyFalse: rule('verify-false', {
@@ -28,8 +32,12 @@ http.ca_file = "/path/to/ca-bundle.pem"`],
     examples: {
       flagged: [`Faraday.new(url, ssl: { «verify: false» })
 HTTParty.get(url, «verify: false»)`],
-      ok: [`Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })
-HTTParty.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")`],
+      ok: [
+        `Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })
+HTTParty.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")`,
+        'validate(record, verify: false)',
+        'conn = Faraday.new(url: u, ssl: { verify: true })',
+      ],
     },
   }),
   exconVerifyPeer: rule('excon-ssl-verify-peer-false', {
@@ -41,7 +49,10 @@ HTTParty.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")`],
     examples: {
       flagged: [`Excon.get(url, «ssl_verify_peer: false»)
 Excon.defaults[«:ssl_verify_peer] = false»`],
-      ok: ['Excon.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")'],
+      ok: [
+        'Excon.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")',
+        'Excon.get(u, ssl_verify_peer: true)',
+      ],
     },
   }),
 } as const;

@@ -13,8 +13,13 @@ export const RS = {
     client: 'rust',
     examples: {
       flagged: ['let client = reqwest::Client::builder().«danger_accept_invalid_certs(true)».build()?;'],
-      ok: [`let ca = reqwest::Certificate::from_pem(&std::fs::read("/path/to/ca.pem")?)?;
-let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`],
+      ok: [
+        `let ca = reqwest::Certificate::from_pem(&std::fs::read("/path/to/ca.pem")?)?;
+let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
+        'builder.danger_accept_invalid_certs(false)',
+        'builder.danger_accept_invalid_certs(insecure)',
+        'let s = "danger_accept_invalid_certs(true)";',
+      ],
     },
   }),
   invalidHostnames: rule('danger-accept-invalid-hostnames', {
@@ -24,7 +29,10 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`],
     client: 'rust',
     examples: {
       flagged: ['let client = reqwest::Client::builder().«danger_accept_invalid_hostnames(true)».build()?;'],
-      ok: ['// Issue the server a certificate for the name clients use, and drop the call.'],
+      ok: [
+        '// Issue the server a certificate for the name clients use, and drop the call.',
+        'builder.danger_accept_invalid_hostnames(false)',
+      ],
     },
   }),
 } as const;

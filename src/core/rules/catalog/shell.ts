@@ -15,12 +15,14 @@ export const SH = {
     caVars: ['CURL_CA_BUNDLE'],
     notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`…). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
     examples: {
-      flagged: [`curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz
+      flagged: [
+        `curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz
 curl «--insecure» https://api.corp.example/health`,
         { file: 'Dockerfile', code: 'FROM debian\nRUN curl «-k» https://x.test' },
         { file: '.github/workflows/ci.yml', code: 'steps:\n  - run: curl «-k» https://x.test' },
       ],
-      ok: [`curl -sSL --cacert /etc/ssl/corp-ca.pem https://artifacts.corp.example/tool.tgz | tar xz
+      ok: [
+        `curl -sSL --cacert /etc/ssl/corp-ca.pem https://artifacts.corp.example/tool.tgz | tar xz
 # or for every curl in the job:
 export CURL_CA_BUNDLE=/etc/ssl/corp-ca.pem`,
         'ls -k',
@@ -39,7 +41,10 @@ export CURL_CA_BUNDLE=/etc/ssl/corp-ca.pem`,
     examples: {
       flagged: [`wget «--no-check-certificate» https://downloads.corp.example/tool.deb
 wget «-e check_certificate=off» https://downloads.corp.example/tool.deb`],
-      ok: ['wget --ca-certificate=/etc/ssl/corp-ca.pem https://downloads.corp.example/tool.deb'],
+      ok: [
+        'wget --ca-certificate=/etc/ssl/corp-ca.pem https://downloads.corp.example/tool.deb',
+        'wget --ca-certificate=ca.pem https://x',
+      ],
     },
   }),
   git: rule('git-ssl-verify-false', {
@@ -53,9 +58,13 @@ wget «-e check_certificate=off» https://downloads.corp.example/tool.deb`],
     examples: {
       flagged: [`git -c «http.sslVerify=false» clone https://git.corp.example/app.git
 git config --global «http.sslVerify false»`],
-      ok: [`git -c http.sslCAInfo=/etc/ssl/corp-ca.pem clone https://git.corp.example/app.git
+      ok: [
+        `git -c http.sslCAInfo=/etc/ssl/corp-ca.pem clone https://git.corp.example/app.git
 # scoped to one host:
-git config --global http.https://git.corp.example/.sslCAInfo /etc/ssl/corp-ca.pem`],
+git config --global http.https://git.corp.example/.sslCAInfo /etc/ssl/corp-ca.pem`,
+        'git -c http.sslVerify=true clone x',
+        'git config --global http.sslVerify true',
+      ],
     },
   }),
   npm: rule('npm-strict-ssl-false', {
@@ -70,9 +79,14 @@ git config --global http.https://git.corp.example/.sslCAInfo /etc/ssl/corp-ca.pe
       flagged: [`npm config set «strict-ssl false»
 yarn config set «enableStrictSsl false»
 npm install «--no-strict-ssl»`],
-      ok: [`npm config set cafile /etc/ssl/corp-ca.pem
+      ok: [
+        `npm config set cafile /etc/ssl/corp-ca.pem
 # or, for Node itself:
-export NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem`],
+export NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem`,
+        'npm config set strict-ssl true',
+        'npm config set strict-ssl "$STRICT"',
+        'npm config get strict-ssl',
+      ],
     },
   }),
   pip: rule('pip-trusted-host', {
@@ -100,8 +114,11 @@ export PIP_CERT=/etc/ssl/corp-ca.pem`],
     examples: {
       flagged: [`kubectl «--insecure-skip-tls-verify» get pods
 helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»`],
-      ok: [`kubectl --certificate-authority=/etc/kubernetes/ca.crt get pods
-helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`],
+      ok: [
+        `kubectl --certificate-authority=/etc/kubernetes/ca.crt get pods
+helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`,
+        'kubectl --insecure-skip-tls-verify=false get po',
+      ],
     },
   }),
   maven: rule('maven-ssl-insecure', {
