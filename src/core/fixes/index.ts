@@ -1,7 +1,7 @@
 // Quick-fixes as pure text edits, one per FixKind: given a file's text, a Finding in it and the path of a CA bundle,
 // the edits that keep verification ON while trusting that bundle (`trustBundleFix`), or, when a probe has shown the
 // endpoint verifies with default trust, the edits that simply drop the switch (`removeFlagFix`). No I/O here.
-import { allRules, ruleById } from '../rules/registry';
+import { ruleById } from '../rules/registry';
 import type { Finding, FixKind } from '../rules/types';
 import { isRuntimeAssignment, removeEnv, swapEnv } from './env';
 import { insecureSkipVerify } from './go';
@@ -17,12 +17,9 @@ export type { FixOptions, FixResult, TextEdit } from './types';
 export { applyEdits } from './text';
 export { ENV_REPLACEMENT } from './env';
 
-let kinds: Map<string, FixKind> | undefined;
-
 /** The FixKind of a rule id (`none` for unknown ids). */
 export function fixKindOf(ruleId: string): FixKind {
-  kinds ??= new Map(allRules().map((r) => [r.id, r.fix]));
-  return kinds.get(ruleId) ?? 'none';
+  return ruleById(ruleId)?.fix ?? 'none';
 }
 
 /** True when `trustBundleFix` can handle findings of `ruleId` (it may still decline an unusual one). */
