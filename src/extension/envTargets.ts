@@ -45,12 +45,33 @@ export async function editTextFile(uri: vscode.Uri, transform: (text: string) =>
   return true;
 }
 
-/** Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other line (mergeEnvFile). */
+/**
+ * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte: an open editor's text through
+ * mergeEnvFile (unsaved edits kept), a file on disk through mergeEnvBytes (bytes that are not UTF-8 survive).
+ */
 export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, string>, fileName = '.env'): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
-  const { mergeEnvFile } = loadCerts();
-  await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  const { mergeEnvFile, mergeEnvBytes } = loadCerts();
+  if (openDocument(uri)) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  else await editBytes(uri, (bytes) => mergeEnvBytes(bytes, vars));
   return { target: 'dotenv', where: uri.fsPath };
+}
+
+/** Rewrites a file that is not open with `transform(bytes)` (empty when missing); does nothing when nothing changes. */
+async function editBytes(uri: vscode.Uri, transform: (bytes: Uint8Array) => Uint8Array): Promise<void> {
+  const before = await readBytes(uri);
+  const after = transform(before);
+  if (Buffer.from(after).equals(Buffer.from(before))) return;
+  await vscode.workspace.fs.writeFile(uri, after);
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return new Uint8Array();
+    throw e;
+  }
 }
 
 /** The `terminal.integrated.env.<os>` key for the extension host's platform (where the terminals run). */

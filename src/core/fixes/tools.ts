@@ -2,8 +2,9 @@
 // their config files: curl `-k` → `--cacert <bundle>`, git `sslVerify=false` → `sslCAInfo=<bundle>`, npm/yarn
 // `strict-ssl=false` → `cafile=<bundle>`, pip `--trusted-host` → `--cert <bundle>`.
 import { commandWord, Host } from './host';
-import { cString, gitConfigValue, npmrcValue, yamlScalar } from './quote';
-import { deleteLines, lineSpan, Target } from './text';
+import { cString, gitConfigValue, npmrcValue, yamlScalar } from '../text/quote';
+import { lineSpan } from '../text/lines';
+import { deleteLines, Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** True for findings in config files (as opposed to commands). */
