@@ -1,6 +1,7 @@
 // Writes environment variables (e.g. REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS) where the user's
 // programs will see them: the workspace `.env`, the integrated terminal's env setting, or launch.json configurations.
 // Every writer merges: existing lines, entries, comments and formatting are kept. Reused by the quick-fixes.
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { currentText, openDocument } from './documents';
@@ -46,20 +47,22 @@ export async function editTextFile(uri: vscode.Uri, transform: (text: string) =>
 }
 
 /**
- * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte: an open editor's text through
- * mergeEnvFile (unsaved edits kept), a file on disk through mergeEnvBytes (bytes that are not UTF-8 survive).
+ * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte. An open editor's text goes through
+ * mergeEnvFile (undoable, unsaved edits kept) unless the editor is clean and the file on disk is not UTF-8: its text
+ * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead.
  */
 export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, string>, fileName = '.env'): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
   const { mergeEnvFile, mergeEnvBytes } = loadCerts();
-  if (openDocument(uri)) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
-  else await editBytes(uri, (bytes) => mergeEnvBytes(bytes, vars));
+  const open = openDocument(uri);
+  const bytes = open?.isDirty ? undefined : await readBytes(uri);
+  if (open && (bytes === undefined || isUtf8(bytes))) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  else await editBytes(uri, bytes ?? new Uint8Array(), (b) => mergeEnvBytes(b, vars));
   return { target: 'dotenv', where: uri.fsPath };
 }
 
-/** Rewrites a file that is not open with `transform(bytes)` (empty when missing); does nothing when nothing changes. */
-async function editBytes(uri: vscode.Uri, transform: (bytes: Uint8Array) => Uint8Array): Promise<void> {
-  const before = await readBytes(uri);
+/** Writes `transform(before)` (the file's bytes, empty when missing) to `uri`; does nothing when nothing changes. */
+async function editBytes(uri: vscode.Uri, before: Uint8Array, transform: (bytes: Uint8Array) => Uint8Array): Promise<void> {
   const after = transform(before);
   if (Buffer.from(after).equals(Buffer.from(before))) return;
   await vscode.workspace.fs.writeFile(uri, after);
