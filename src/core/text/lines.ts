@@ -99,8 +99,3 @@ export function splitLines(text: string): Line[] {
   }
   return lines;
 }
-
-/** Text that `addition` can follow on a line of its own: `text` plus `eol` unless it is empty or already ends a line. */
-export function endLine(text: string, eol = eolOf(text)): string {
-  return text === '' || /[\r\n]$/.test(text) ? text : text + eol;
-}
