@@ -29,7 +29,9 @@ function suite(label, cmd, args) {
 }
 
 const stages = [
-  () => run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']),
+  // Lint is two checks: eslint (code) and dependency-cruiser (the import graph: layers, cycles, see docs/architecture.md).
+  () => run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench'])
+    || run('lint: import graph', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'src']),
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
   () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),

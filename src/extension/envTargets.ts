@@ -1,6 +1,7 @@
 // Writes environment variables (e.g. REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS) where the user's
 // programs will see them: the workspace `.env`, the integrated terminal's env setting, or launch.json configurations.
 // Every writer merges: existing lines, entries, comments and formatting are kept. Reused by the quick-fixes.
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { currentText, openDocument } from './documents';
@@ -45,12 +46,35 @@ export async function editTextFile(uri: vscode.Uri, transform: (text: string) =>
   return true;
 }
 
-/** Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other line (mergeEnvFile). */
+/**
+ * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte. An open editor's text goes through
+ * mergeEnvFile (undoable, unsaved edits kept) unless the editor is clean and the file on disk is not UTF-8: its text
+ * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead.
+ */
 export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, string>, fileName = '.env'): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
-  const { mergeEnvFile } = loadCerts();
-  await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  const { mergeEnvFile, mergeEnvBytes } = loadCerts();
+  const open = openDocument(uri);
+  const bytes = open?.isDirty ? undefined : await readBytes(uri);
+  if (open && (bytes === undefined || isUtf8(bytes))) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
+  else await editBytes(uri, bytes ?? new Uint8Array(), (b) => mergeEnvBytes(b, vars));
   return { target: 'dotenv', where: uri.fsPath };
+}
+
+/** Writes `transform(before)` (the file's bytes, empty when missing) to `uri`; does nothing when nothing changes. */
+async function editBytes(uri: vscode.Uri, before: Uint8Array, transform: (bytes: Uint8Array) => Uint8Array): Promise<void> {
+  const after = transform(before);
+  if (Buffer.from(after).equals(Buffer.from(before))) return;
+  await vscode.workspace.fs.writeFile(uri, after);
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return new Uint8Array();
+    throw e;
+  }
 }
 
 /** The `terminal.integrated.env.<os>` key for the extension host's platform (where the terminals run). */

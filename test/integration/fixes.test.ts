@@ -160,5 +160,21 @@ describe('quick-fixes', function () {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
     });
+
+    it('keeps .env bytes that are not UTF-8, and the lines after an unterminated quote', async () => {
+      const kept = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nA="unterminated\nB=1\n')]);
+      fs.writeFileSync(workspacePath('.env'), Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]));
+      const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
+      const r = await vscode.commands.executeCommand<{ applied: boolean }>('tlsDoctor.fix.useEnv',
+        { uri: editor.document.uri.toString(), ruleId: 'python.session-verify-false', range: diagnostic.range, bundlePath: BUNDLE, targets: ['dotenv'] });
+      assert.ok(r.applied);
+      const env = fs.readFileSync(workspacePath('.env'));
+      assert.deepStrictEqual(env.subarray(0, kept.length), kept, 'every byte before the changed lines kept');
+      const rest = env.subarray(kept.length).toString('utf8');
+      assert.match(rest, /^SSL_CERT_FILE=\S+ # why\nREQUESTS_CA_BUNDLE=\S+\n$/, rest);
+      assert.doesNotMatch(rest, /old/);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+    });
   });
 });

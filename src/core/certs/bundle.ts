@@ -3,8 +3,7 @@
 // keeps both working and, unlike appending to certifi's cacert.pem, survives package upgrades (field notes §2).
 import { X509Certificate } from 'crypto';
 import * as tls from 'tls';
-
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+import { certificatePem, CERTIFICATE_LABELS, pemBlocks } from '../text/pem';
 
 /** One certificate of a bundle, normalised for deduplication. */
 interface BundleCert {
@@ -15,18 +14,10 @@ interface BundleCert {
 
 /** Splits PEM text into certificates; other block types (keys!) are refused rather than copied into a bundle. */
 export function splitPemCertificates(text: string, what = 'PEM text'): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(PEM_BLOCK)) {
-    if (m[1] !== 'CERTIFICATE' && m[1] !== 'TRUSTED CERTIFICATE') {
-      throw new Error(`${what} contains a "${m[1]}" block; a CA bundle may only contain certificates`);
-    }
-    out.push(`-----BEGIN CERTIFICATE-----\n${wrap64(m[2].replace(/\s+/g, ''))}-----END CERTIFICATE-----\n`);
-  }
-  return out;
-}
-
-function wrap64(b64: string): string {
-  return (b64.match(/.{1,64}/g) ?? []).map((l) => `${l}\n`).join('');
+  return pemBlocks(text).map((b) => {
+    if (!CERTIFICATE_LABELS.has(b.label)) throw new Error(`${what} contains a "${b.label}" block; a CA bundle may only contain certificates`);
+    return certificatePem(b.base64);
+  });
 }
 
 function toBundleCert(pem: string): BundleCert {

@@ -1,5 +1,6 @@
 // Keeping generated keys out of git: make sure the certificate folder is listed in the workspace .gitignore.
 import ignore from 'ignore';
+import { eolOf } from '../text/lines';
 import { OUT_FILES } from './devcert';
 
 /** The line written for `outDir`: anchored to the workspace root and marked as a folder, e.g. `/.certs/`. */
@@ -29,7 +30,7 @@ export function isGitignored(gitignoreText: string, outDir: string): boolean {
  */
 export function ensureGitignored(gitignoreText: string, outDir: string): string | undefined {
   if (isGitignored(gitignoreText, outDir)) return undefined;
-  const eol = gitignoreText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(gitignoreText);
   const sep = gitignoreText === '' ? '' : /\n$/.test(gitignoreText) ? eol : eol + eol;
   return `${gitignoreText}${sep}# TLS Doctor development certificates and private keys${eol}${gitignoreLine(outDir)}${eol}`;
 }

@@ -1,7 +1,10 @@
 // Public surface of certificate generation (bundled separately as dist/certs.js; see src/extension/lazy.ts).
 // Nothing exported here returns or logs the CA's private key.
 export { createBundle, splitPemCertificates } from './bundle';
-export { mergeEnvFile, caBundleEnv, formatEnvValue } from './env';
+export { caBundleEnv } from './env';
+// The .env writer and value quoting live in src/core/text; exported here for the extension's lazily loaded bundle.
+export { mergeEnvFile, mergeEnvBytes } from '../text/dotenv';
+export { formatEnvValue } from '../text/quote';
 export type { CaBundleEnv } from './env';
 export { ensureCa, caIdentity } from './ca';
 export type { CaOptions, CaResult } from './ca';

@@ -1,7 +1,7 @@
 // The exact commands that add the development CA to (or remove it from) the operating system's trust store.
 // Pure: TLS Doctor shows them and runs them in a visible terminal only after the user confirms. One entry per
 // platform, like mkcert's truststore_<platform>.go files.
-import { shellWord } from '../fixes/quote';
+import { shellWord } from '../text/quote';
 
 /** Commands for one platform. `install`/`uninstall` are single shell lines for that platform's default shell. */
 export interface TrustCommands {

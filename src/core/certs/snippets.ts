@@ -1,5 +1,5 @@
 // Ready-to-paste server configurations that use the development certificate.
-import { shellWord } from '../fixes/quote';
+import { shellWord } from '../text/quote';
 
 /** One snippet: where it goes and the code. */
 export interface Snippet {

@@ -3,7 +3,7 @@
 // prose, lock files and URLs whose host is computed (`https://${host}/`) are left out.
 import { lex, SYNTAX, Syntax } from '../rules/lexer';
 import type { Range } from '../rules/types';
-import { TextIndex } from './text';
+import { TextIndex } from '../text/lines';
 import { Endpoint, toEndpoint } from './url';
 
 /** One place a file mentions an https endpoint. */

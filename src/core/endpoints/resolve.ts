@@ -7,7 +7,8 @@ import type { Finding } from '../rules/types';
 import { evalString, Scope } from './expr';
 import { fileScope } from './scope';
 import { isShellCommand, shellEndpoint } from './shell';
-import { enclosingParen, matchBracket, Piece, splitTopLevel, TextIndex } from './text';
+import { TextIndex } from '../text/lines';
+import { enclosingParen, matchBracket, Piece, splitTopLevel } from './text';
 import { Endpoint, EndpointSource, endpointKey, fromHostPort, toEndpoint } from './url';
 
 export type { Endpoint, EndpointSource } from './url';

@@ -1,33 +1,6 @@
-// Small, language-agnostic text helpers for endpoint resolution: positions ↔ offsets, bracket matching that skips
-// string literals, and splitting an argument list at its top-level commas. Deliberately no parser: the resolver only
-// needs to find the call around a finding and the expressions in its arguments.
-import { lineStartsOf } from '../rules/lexer';
-import { positionAt } from '../rules/match';
-import type { Position, Range } from '../rules/types';
-
-/** Converts zero-based (line, character) positions to offsets and back, for one text. */
-export class TextIndex {
-  private readonly starts: number[];
-  constructor(readonly text: string) {
-    this.starts = lineStartsOf(text);
-  }
-
-  /** Offset of a position, clamped to the text. */
-  offsetAt(p: Position): number {
-    const line = Math.max(0, Math.min(p.line, this.starts.length - 1));
-    return Math.min(this.text.length, this.starts[line] + Math.max(0, p.character));
-  }
-
-  /** Position of an offset (binary search over the line starts). */
-  positionAt(offset: number): Position {
-    return positionAt(this.starts, offset);
-  }
-
-  /** The range of [start, end) offsets. */
-  rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
-  }
-}
+// Small, language-agnostic text helpers for endpoint resolution: bracket matching that skips string literals, and
+// splitting an argument list at its top-level commas (positions ↔ offsets: TextIndex in src/core/text). Deliberately
+// no parser: the resolver only needs to find the call around a finding and the expressions in its arguments.
 
 const OPEN = '([{';
 const CLOSE = ')]}';

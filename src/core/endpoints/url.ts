@@ -1,4 +1,5 @@
 // Turning a statically known string into an endpoint: only https URLs whose host and port are fully known.
+import { isUrlHost } from '../text/url';
 import type { StaticString } from './expr';
 
 /** How the resolver found the endpoint (shown to the user, so they can judge it). */
@@ -11,8 +12,6 @@ export interface Endpoint {
   readonly port: number;
   readonly via: EndpointSource;
 }
-
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/i;
 
 /** `host:port` with IPv6 brackets: the key of caches and of the endpoints tree. */
 export function endpointKey(e: { host: string; port: number }): string {
@@ -33,7 +32,7 @@ export function toEndpoint(s: StaticString, via: EndpointSource): Endpoint | und
   } catch {
     return undefined;
   }
-  if (!HOST.test(u.hostname) || u.hostname.endsWith('.')) return undefined;
+  if (!isUrlHost(u.hostname)) return undefined;
   const path = (m[2] ?? '').split(/[?#]/)[0];
   return fromParts(u.hostname, u.port ? Number(u.port) : 443, path, via);
 }
@@ -44,7 +43,7 @@ export function fromHostPort(host: string, port: number, via: EndpointSource): E
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   const bare = h.replace(/^\[(.*)\]$/, '$1');
   const asUrlHost = bare.includes(':') ? `[${bare}]` : bare;
-  if (!HOST.test(asUrlHost) || asUrlHost.endsWith('.')) return undefined;
+  if (!isUrlHost(asUrlHost)) return undefined;
   return fromParts(asUrlHost, port, '', via);
 }
 

@@ -3,7 +3,8 @@
 // JS env objects), keeping the author's separator and quote style. e.g. `NODE_TLS_REJECT_UNAUTHORIZED=0` →
 // `NODE_EXTRA_CA_CERTS=.certs/bundle.pem`, `PYTHONHTTPSVERIFY=0` → `SSL_CERT_FILE=…`.
 import { bareValue, Host, quotedValue } from './host';
-import { deleteLines, lineSpan, removeListItem, Target } from './text';
+import { lineSpan } from '../text/lines';
+import { deleteLines, removeListItem, Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** Variable that disables verification (upper-cased) → the variable that trusts a bundle instead. */

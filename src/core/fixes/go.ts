@@ -2,8 +2,9 @@
 // the file (os.ReadFile + x509.NewCertPool + AppendCertsFromPEM) and its imports. A helper rather than statements
 // before the literal: it works in package-level `var` blocks and in functions of any signature, and it panics on a
 // missing bundle instead of silently connecting without the CA.
-import { cString } from './quote';
-import { eolOf, Target } from './text';
+import { cString } from '../text/quote';
+import { eolOf } from '../text/lines';
+import type { Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** Name of the helper the fix adds (once per file). */

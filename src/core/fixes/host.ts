@@ -1,8 +1,9 @@
 // Which syntax surrounds a finding's text, so the bundle path is written as a literal that reads back exactly:
 // a Python/JS string, a JSON string, a `.env` value, a shell word (also inside a package.json script), or YAML.
-import { formatEnvValue } from '../certs/env';
 import { ruleById } from '../rules/registry';
-import { cString, jsonStringBody, shellDoubleQuoted, shellWord, yamlScalar } from './quote';
+import {
+  cString, formatEnvValue, jsonStringBody, shellDoubleQuoted, shellSingleQuoted, shellWord, yamlScalar, yamlSingleQuoted,
+} from '../text/quote';
 
 /** The syntax around a finding. `json-shell`: a shell command inside a JSON string (package.json scripts). */
 export type Host = 'python' | 'js' | 'json' | 'json-shell' | 'dotenv' | 'yaml' | 'shell';
@@ -35,10 +36,10 @@ export function quotedValue(host: Host, s: string, quote: string): string {
   switch (host) {
     case 'python': case 'js': return cString(s, quote === "'" ? "'" : '"');
     case 'json': return cString(s);
-    case 'yaml': return quote === "'" ? `'${s.replace(/'/g, "''")}'` : JSON.stringify(s);
+    case 'yaml': return quote === "'" ? yamlSingleQuoted(s) : JSON.stringify(s);
     case 'dotenv': return formatEnvValue(s);
-    case 'json-shell': return jsonStringBody(quote === "'" ? `'${s.replace(/'/g, `'\\''`)}'` : shellDoubleQuoted(s));
-    default: return quote === "'" ? `'${s.replace(/'/g, `'\\''`)}'` : shellDoubleQuoted(s);
+    case 'json-shell': return jsonStringBody(quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s));
+    default: return quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s);
   }
 }
 

@@ -8,7 +8,7 @@ import { insecureSkipVerify } from './go';
 import { Host, hostOf } from './host';
 import { rejectUnauthorized } from './node';
 import { replaceFalse, sslModule, unverifiedContext, verifyKwarg } from './python';
-import { cString } from './quote';
+import { cString } from '../text/quote';
 import { deleteLines, removeListItem, Target, targetOf, toTextEdits } from './text';
 import { curl, curlrc, git, isConfigRule, npm, pip, removeFlag } from './tools';
 import type { FixOptions, FixResult, OffsetEdit } from './types';

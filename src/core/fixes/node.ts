@@ -1,8 +1,9 @@
 // Node fixes: `rejectUnauthorized: false` → `ca: fs.readFileSync("<bundle>")` (assignments too), reusing the file's
 // own `fs` binding or adding one in its module style: ESM `import * as fs from 'fs'` or CJS `const fs = require('fs')`,
 // with its quote, `node:` prefix and semicolon habits.
-import { cString } from './quote';
-import { eolOf, lineSpan, Target } from './text';
+import { cString } from '../text/quote';
+import { eolOf, lineSpan } from '../text/lines';
+import type { Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** How the file reads files synchronously: a callee (`fs.readFileSync`, `readFileSync`) and the edits to get it. */

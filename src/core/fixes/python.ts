@@ -1,8 +1,9 @@
 // Python fixes: `verify=False` → `verify="<bundle>"` (requests) or an SSL context from the bundle (httpx, which
 // deprecates string paths), `session.verify = False` → the path, `ssl._create_unverified_context()` →
 // `ssl.create_default_context(cafile="<bundle>")`, adding `import ssl` when the module isn't imported.
-import { cString } from './quote';
-import { eolOf, lineSpan, Target } from './text';
+import { cString } from '../text/quote';
+import { eolOf, lineSpan } from '../text/lines';
+import type { Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** `verify=False` / `verify = False` → the same keyword with `replacement` as its value. */

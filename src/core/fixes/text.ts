@@ -1,5 +1,6 @@
-// Small text helpers shared by the fixers: offsets of a finding, whole-line spans, import blocks, applying edits.
-import { TextIndex } from '../endpoints/text';
+// Small text helpers shared by the fixers: offsets of a finding, deleting whole lines or list items, applying edits.
+// Lines and positions themselves come from src/core/text.
+import { lineSpan, TextIndex } from '../text/lines';
 import type { Finding } from '../rules/types';
 import type { OffsetEdit, TextEdit } from './types';
 
@@ -40,32 +41,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-/** Offsets of the line holding `offset`: [start, end without the line break, end including it]. */
-export function lineSpan(text: string, offset: number): [number, number, number] {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  const bare = end > start && text[end - 1] === '\r' ? end - 1 : end;
-  return [start, bare, nl < 0 ? end : nl + 1];
-}
-
 /** The edit deleting whole lines [from line of `start`, to line of `end`] when nothing else is on them, else undefined. */
 export function deleteLines(text: string, start: number, end: number, allowTrailingComment = /^\s*$/): OffsetEdit | undefined {
   const [ls] = lineSpan(text, start);
   const [, le, next] = lineSpan(text, Math.max(start, end - 1));
   if (text.slice(ls, start).trim() !== '' || !allowTrailingComment.test(text.slice(end, le))) return undefined;
   return { start: ls, end: next, newText: '' };
-}
-
-/** The line break style of `text`. */
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/** Leading whitespace of the line holding `offset`. */
-export function indentAt(text: string, offset: number): string {
-  const [ls] = lineSpan(text, offset);
-  return /^[ \t]*/.exec(text.slice(ls))![0];
 }
 
 /** Removes one item (`value`) from a comma-separated list (`f(a, verify=False)`, `{ a: 1, x: false }`) with one comma. */

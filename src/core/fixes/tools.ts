@@ -4,8 +4,9 @@
 import { ruleById } from '../rules/registry';
 import { CONFIG_SURFACES } from '../rules/vocabulary';
 import { commandWord, Host } from './host';
-import { cString, gitConfigValue, npmrcValue, yamlScalar } from './quote';
-import { deleteLines, lineSpan, Target } from './text';
+import { cString, gitConfigValue, npmrcValue, yamlScalar } from '../text/quote';
+import { lineSpan } from '../text/lines';
+import { deleteLines, Target } from './text';
 import type { OffsetEdit } from './types';
 
 /** True for findings in config files (as opposed to commands). */

@@ -2,7 +2,7 @@
 // docs pages), and one result per finding with a 1-based region.
 import { RuleMeta, Severity } from '../rules/types';
 import { allRules, ruleDocsUrl, REPOSITORY_URL } from '../scan/index';
-import type { FileFinding } from './index';
+import type { FileFinding } from './types';
 import pkg from '../../../package.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,6 +1,7 @@
 // A tiny, language-agnostic lexer: it does not tokenise, it only tells code from comments and string literals.
 // That is all the matchers need to avoid findings in comments, docstrings and strings that merely mention a flag,
 // and it is fast (one pass, no allocation per token), which keeps live re-scans of big files well under 10 ms.
+import { lineStartsOf } from '../text/lines';
 
 /** What a character of the source is part of. */
 export const enum Kind { Code = 0, String = 1, Comment = 2 }
@@ -62,16 +63,8 @@ export function lex(text: string, syntax: Syntax): Lexed {
   return { text, code: blankComments(text, kinds), kinds, lineStarts: lineStartsOf(text) };
 }
 
-/** Offsets where each line starts (line 0 starts at 0). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
+// Line starts live in the text layer; re-exported so the families keep importing them from here.
+export { lineStartsOf };
 
 function blankComments(text: string, kinds: Uint8Array): string {
   let out = '';

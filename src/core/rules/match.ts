@@ -1,18 +1,11 @@
 // Matching helpers shared by every rule family: regex search over code only, enclosing-call lookup, and
 // turning offsets into findings. Families stay "data plus a small matcher" by leaning on these.
 import { Kind, Lexed } from './lexer';
-import { Finding, Position, Range, RuleMeta } from './types';
+import { Finding, Range, RuleMeta } from './types';
+import { positionAt } from '../text/lines';
 
-/** Converts an offset of `lexed.text` into a zero-based position. */
-export function positionAt(lineStarts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lineStarts[lo] };
-}
+// Offsets ↔ positions live in the text layer; re-exported so the families keep importing them from here.
+export { positionAt };
 
 /** Converts offsets [start, end) into a Range. */
 export function rangeOf(lexed: Pick<Lexed, 'lineStarts'>, start: number, end: number): Range {

@@ -8,17 +8,9 @@ export type { Client, Concept, Surface } from './vocabulary';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'ignore';
 
-/** A zero-based position (line, UTF-16 column), the same convention as VS Code and LSP. */
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-
-/** A half-open range [start, end). */
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+// Positions and ranges belong to the text layer (src/core/text/lines.ts); rules speak them.
+import type { Range } from '../text/lines';
+export type { Position, Range } from '../text/lines';
 
 /**
  * What kind of remedy applies, so quick-fixes can attach to findings without re-parsing them.

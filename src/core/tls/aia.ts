@@ -2,7 +2,7 @@
 // didn't send it) from an unknown root. Browsers do this silently, which is why "it works in the browser".
 import { X509Certificate } from 'node:crypto';
 import * as http from 'node:http';
-import { splitPem } from './stores';
+import { pemCertificates } from '../text/pem';
 
 /** Certificates are a few KB; anything much larger is not one. */
 const MAX_BYTES = 256 * 1024;
@@ -46,7 +46,7 @@ function readBody(res: http.IncomingMessage): Promise<Buffer> {
 
 function parseCert(url: string, body: Buffer): AiaResult {
   try {
-    const pem = splitPem(body.toString('latin1'))[0];
+    const pem = pemCertificates(body.toString('latin1'))[0];
     return { url, cert: new X509Certificate(pem ?? body) };
   } catch {
     return { url, error: 'the response is not a DER or PEM certificate (PKCS#7 bundles are not read)' };

@@ -101,27 +101,6 @@ function safe<T>(fn: () => T): T | undefined {
   }
 }
 
-/** Minimum RSA/DSA modulus and EC size clients accept (CA/Browser Forum BR §6.1.5; Debian's SECLEVEL=2 = 112 bits). */
-export const MIN_RSA_BITS = 2048;
-export const MIN_EC_BITS = 224;
-
-/** Why this certificate's key is weak, or undefined. */
-export function weakKeyReason(c: CertInfo): string | undefined {
-  if (c.keyBits === undefined) return undefined;
-  if ((c.keyType === 'RSA' || c.keyType === 'RSA-PSS' || c.keyType === 'DSA') && c.keyBits < MIN_RSA_BITS) {
-    return `${c.keyType} ${c.keyBits}-bit key (at least ${MIN_RSA_BITS} needed)`;
-  }
-  if (c.keyType === 'EC' && c.keyBits < MIN_EC_BITS) return `EC ${c.keyBits}-bit key (at least ${MIN_EC_BITS} needed)`;
-  return undefined;
-}
-
-/** Why this certificate's signature is weak (MD5/SHA-1: collisions are practical), or undefined. Roots are exempt:
- * nobody verifies a trust anchor's self-signature. */
-export function weakSignatureReason(c: CertInfo): string | undefined {
-  if (c.selfSigned && c.isCA) return undefined;
-  return /md5|sha1(?!\d)/i.test(c.signatureAlgorithm) ? `signed with ${c.signatureAlgorithm}` : undefined;
-}
-
 /** Why a leaf cannot authenticate a TLS server (EKU without serverAuth, keyUsage without a signing bit). */
 export function wrongPurposeReason(leaf: CertInfo): string | undefined {
   const eku = leaf.extKeyUsage;

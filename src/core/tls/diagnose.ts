@@ -1,6 +1,7 @@
 // Facts the probe gathered → cause codes. Each rule is data: a code and a test that returns what it saw (or nothing).
 import { causeFor, FixContext } from './causes';
-import { weakKeyReason, weakSignatureReason, wrongPurposeReason } from './chain';
+import { wrongPurposeReason } from './chain';
+import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
 import { matchCodes } from './explain';
 import type { Cause, CauseCode, CertInfo, TrustVerdict } from './types';

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
+import { pemCertificates } from '../text/pem';
 
 /** One trust store to evaluate the chain against. */
 export interface Store {
@@ -21,11 +22,6 @@ const LINUX_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
 
 /** Environment variables that name a CA bundle, in the order clients consult them. */
 export const CA_ENV_VARS = ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS'] as const;
-
-/** PEM certificates in a text. */
-export function splitPem(text: string): string[] {
-  return text.match(/-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]+?-----END (?:TRUSTED )?CERTIFICATE-----/g) ?? [];
-}
 
 /** How many certificates in a file (or folder) actually parse: 0 means it is not a usable CA file (broken PEM, a key…). */
 export async function readableCertCount(p: string): Promise<number> {
@@ -45,7 +41,7 @@ export async function readCerts(p: string): Promise<string[]> {
   const key = `${st.mtimeMs}:${st.size}`;
   const hit = fileCache.get(p);
   if (hit?.key === key) return hit.certs;
-  const certs = st.isDirectory() ? await readDir(p) : splitPem(await fs.readFile(p, 'latin1'));
+  const certs = st.isDirectory() ? await readDir(p) : pemCertificates(await fs.readFile(p, 'latin1'));
   fileCache.set(p, { key, certs });
   return certs;
 }
@@ -55,7 +51,7 @@ const fileCache = new Map<string, { key: string; certs: string[] }>();
 
 async function readDir(p: string): Promise<string[]> {
   const names = (await fs.readdir(p)).filter((n) => /\.(pem|crt|cer)$|^[0-9a-f]{8}\.\d+$/i.test(n)).sort();
-  const all = await Promise.all(names.map((n) => fs.readFile(path.join(p, n), 'latin1').then(splitPem, () => [])));
+  const all = await Promise.all(names.map((n) => fs.readFile(path.join(p, n), 'latin1').then(pemCertificates, () => [])));
   return [...new Set(all.flat())];
 }
 

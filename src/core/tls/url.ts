@@ -1,5 +1,6 @@
 // Turning what a user typed (or what an error message contains) into a host and port to probe.
 import { isIP } from 'node:net';
+import { urlsInText } from '../text/url';
 
 /** A probe target: the normalised URL and where to connect. */
 export interface Target {
@@ -44,8 +45,7 @@ function targetOf(u: URL, text: string): Target {
 
 /** Every http(s) URL in free text (an error message, a log line), trailing punctuation removed, in order. */
 export function extractUrls(text: string): string[] {
-  const found = text.match(/\bhttps?:\/\/[^\s'"<>()[\]{}`]+/gi) ?? [];
-  return found.map((u) => u.replace(/[.,;:!?]+$/, ''));
+  return urlsInText(text).map((u) => u.url);
 }
 
 /** The host:port pair Python's urllib3 prints, e.g. "HTTPSConnectionPool(host='x', port=443)". */

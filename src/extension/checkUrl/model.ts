@@ -1,6 +1,7 @@
 // Pure view-model helpers for the check panel: problem badges per certificate, the copyable snippets, the anchor
 // certificate to save, file names. No `vscode` import, so the unit tests exercise them with plain mocha.
 import type { Cause, CauseCode, CertInfo, CheckReport } from '../../core/tls/types';
+import { weakKeyReason, weakSignatureReason } from '../../core/tls/weak';
 
 /** One problem or property shown as a badge on a certificate card. `level` picks the colour. */
 export interface Badge {
@@ -35,22 +36,6 @@ export function validityOf(cert: CertInfo, now: Date, warnDays = EXPIRY_WARNING_
   return { daysLeft, percentElapsed, state: daysLeft <= warnDays ? 'expiring' : 'valid' };
 }
 
-// Digest names OpenSSL/X509Certificate report for signatures clients reject (SHA-1 since 2017, MD5 long before).
-const WEAK_SIGNATURE = /\b(md2|md4|md5|sha1)(?!\d)|sha1With|sha-1\b/i;
-// NIST SP 800-131A: RSA/DSA keys under 2048 bits and EC keys under 224 bits are disallowed; Debian's SECLEVEL=2 agrees.
-const MIN_BITS: Readonly<Record<string, number>> = { RSA: 2048, 'RSA-PSS': 2048, DSA: 2048, EC: 224 };
-
-/** True when the signature algorithm is one that current clients refuse. */
-export function isWeakSignature(algorithm: string): boolean {
-  return WEAK_SIGNATURE.test(algorithm);
-}
-
-/** True when the key is shorter than current clients accept. */
-export function isWeakKey(cert: CertInfo): boolean {
-  const min = MIN_BITS[cert.keyType.toUpperCase()] ?? MIN_BITS[cert.keyType];
-  return min !== undefined && cert.keyBits !== undefined && cert.keyBits < min;
-}
-
 function validityBadge(v: Validity): Badge | undefined {
   if (v.state === 'expired') return { label: 'expired', level: 'error', title: `Expired ${-v.daysLeft} day(s) ago` };
   if (v.state === 'not-yet-valid') return { label: 'not yet valid', level: 'error', title: 'Its validity starts in the future: check the certificate and this machine\'s clock' };
@@ -78,10 +63,9 @@ export function badgesFor(report: CheckReport, index: number, now: Date): Badge[
   else if (cert.isCA) out.push({ label: 'CA', level: 'info', title: 'Basic constraints: CA' });
   const v = validityBadge(validityOf(cert, now));
   if (v) out.push(v);
-  // A root's self-signature is never verified, so its digest does not matter (the core's weak-signature rule agrees).
-  const anchor = cert.selfSigned && cert.isCA;
-  if (!anchor && isWeakSignature(cert.signatureAlgorithm)) out.push({ label: 'weak signature', level: 'error', title: `${cert.signatureAlgorithm} is rejected by current clients` });
-  if (isWeakKey(cert)) out.push({ label: 'weak key', level: 'error', title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum` });
+  // The core's definition of weak (a root's self-signature is never verified, so its digest does not matter).
+  if (weakSignatureReason(cert)) out.push({ label: 'weak signature', level: 'error', title: `${cert.signatureAlgorithm} is rejected by current clients` });
+  if (weakKeyReason(cert)) out.push({ label: 'weak key', level: 'error', title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum` });
   if (index === 0) out.push(...leafBadges(cert, codes));
   if (index === report.chain.length - 1 && codes.has('untrusted-root')) out.push({ label: 'untrusted root', level: 'error', title: 'The chain ends at a root the trust stores do not have' });
   return out;

@@ -1,6 +1,7 @@
 // Finds https:// URL literals in source text (pure, for the CodeLens and hover). A literal is a URL right after a
 // quote or "=", or, in languages whose values are bare (shell, YAML, .env…), after whitespace or ":" on a line that
 // is not a comment. Doc links in comments stay quiet, so the lenses mark the endpoints code actually talks to.
+import { trimTrailingPunctuation, URL_HOST, urlsInText } from '../../core/text/url';
 
 /** One URL found in a text: zero-based line and UTF-16 columns, like VS Code positions. */
 export interface UrlHit {
@@ -12,8 +13,7 @@ export interface UrlHit {
 
 // Host: a DNS name or a bracketed IPv6 literal; then an optional port and a path/query that stops at quotes,
 // whitespace, brackets and template syntax. `${host}`-style templates therefore never match.
-const URL_RE = /https:\/\/(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::\d{1,5})?(?:[/?#][^\s'"`<>\\(){}[\]]*)?/g;
-const TRAILING_PUNCT = /[.,;:!?]+$/;
+const URL_RE = new RegExp(`https://${URL_HOST}(?::\\d{1,5})?(?:[/?#][^\\s'"\`<>\\\\(){}[\\]]*)?`, 'g');
 const QUOTE_OR_ASSIGN = /['"`=]/;
 const BARE_VALUE_LANGUAGES = new Set(['shellscript', 'dockerfile', 'makefile', 'yaml', 'dotenv', 'properties', 'ini', 'toml', 'terraform', 'powershell', 'bat']);
 const COMMENT_START = /^\s*(#|\/\/|;|--|\*|\/\*|rem\s)/i;
@@ -41,7 +41,7 @@ export function findHttpsUrls(text: string, languageId: string): UrlHit[] {
     for (const m of lineText.matchAll(URL_RE)) {
       const start = m.index ?? 0;
       if (!isLiteralContext(lineText, start, bare)) continue;
-      const url = m[0].replace(TRAILING_PUNCT, '');
+      const url = trimTrailingPunctuation(m[0]);
       hits.push({ url, line, start, end: start + url.length });
     }
   }
@@ -50,12 +50,7 @@ export function findHttpsUrls(text: string, languageId: string): UrlHit[] {
 
 /** The URL (http or https, literal or not) that covers `character` on `lineText`, for prefilling the input box. */
 export function urlAt(lineText: string, character: number): string | undefined {
-  for (const m of lineText.matchAll(/https?:\/\/[^\s'"`<>\\(){}[\]]+/g)) {
-    const start = m.index ?? 0;
-    const url = m[0].replace(TRAILING_PUNCT, '');
-    if (character >= start && character <= start + url.length) return url;
-  }
-  return undefined;
+  return urlsInText(lineText).find((u) => character >= u.start && character <= u.end)?.url;
 }
 
 /** scheme://host[:port] of a URL: the part a TLS check depends on. */

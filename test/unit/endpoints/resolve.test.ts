@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { resolveEndpoint } from '../../../src/core/endpoints/resolve';
-import { TextIndex } from '../../../src/core/endpoints/text';
+import { TextIndex } from '../../../src/core/text/lines';
 import type { Range } from '../../../src/core/rules/types';
 
 /**

@@ -1,0 +1,21 @@
+// The JSON report: the stable CLI contract (`{"version":1,"findings":[…]}`).
+import type { FileFinding, JsonFinding } from './types';
+
+/** Maps a finding to the stable JSON shape. */
+export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
+  return {
+    ruleId: f.ruleId, file,
+    line: f.range.start.line + 1, column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+    severity: f.severity, message: f.message,
+  };
+}
+
+/**
+ * `{"version":1,"findings":[…]}` followed by a newline. `extras[i]`, when given, adds fields to finding i (the CLI's
+ * `--probe` adds `endpoint`).
+ */
+export function toJson(results: readonly FileFinding[], extras?: readonly (object | undefined)[]): string {
+  const findings = results.map((r, i) => ({ ...toJsonFinding(r), ...extras?.[i] }));
+  return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
+}
