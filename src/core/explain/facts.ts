@@ -20,7 +20,7 @@ const URL_CHARS = "[^\\s'\"<>()[\\]{}`]+";
 /** In order of precedence: the first shape that yields a valid host wins. */
 const SHAPES: readonly Shape[] = [
   // urllib3 / requests: HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /path
-  { re: /HTTPSConnectionPool\(host='([^']+)', port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/, read: (m) => ({ host: m[1], port: m[2], path: m[3] }) },
+  { re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/, read: (m) => ({ host: m[1], port: m[2], path: m[3] }) },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   { re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`), read: (m) => ({ url: m[1] }) },
   // Go and Rust: Get "https://…": / error sending request for url (https://…)
