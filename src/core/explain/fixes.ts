@@ -1,7 +1,7 @@
 // THE fix table of the explainer: for every client, how to make it trust a CA (and the other client-side levers),
 // keyed by client and by what the cause needs. Every fix keeps verification on. Placeholders: {bundle} is a CA bundle
 // (public roots + your CA, as `tls-doctor devcert` or the extension's "Create a CA bundle" writes), {ca} the CA
-// certificate alone, {host}/{port} the endpoint.
+// certificate alone, {host}/{port} the endpoint ({hostport}: host, plus :port when it is not 443).
 import type { ExplainClientId } from './clients';
 
 export interface ExplainFix {
@@ -199,9 +199,9 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
     clientCert: { text: 'Give the JVM a keystore with the client certificate', snippet: 'java -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStoreType=PKCS12 -Djavax.net.ssl.keyStorePassword=… …' },
   },
   docker: {
-    trust: { text: 'The Docker daemon (not your shell) verifies registries: give it the CA for this registry, no restart needed (for Docker Hub behind a proxy, add the CA to the OS store and restart Docker)', snippet: 'sudo mkdir -p /etc/docker/certs.d/{host} && sudo cp {ca} /etc/docker/certs.d/{host}/ca.crt   # registry on another port: certs.d/{host}:PORT' },
+    trust: { text: 'The Docker daemon (not your shell) verifies registries: give it the CA for this registry, no restart needed (for Docker Hub behind a proxy, add the CA to the OS store and restart Docker)', snippet: 'sudo mkdir -p /etc/docker/certs.d/{hostport} && sudo cp {ca} /etc/docker/certs.d/{hostport}/ca.crt' },
     more: [{ text: 'For docker build: the image has its own store; add the CA in the stage that downloads (only .crt files are picked up)', snippet: 'COPY corp-ca.crt /usr/local/share/ca-certificates/\nRUN update-ca-certificates' }],
-    clientCert: { text: 'Give the daemon the client certificate for this registry', snippet: 'sudo cp client.cert client.key /etc/docker/certs.d/{host}/' },
+    clientCert: { text: 'Give the daemon the client certificate for this registry', snippet: 'sudo cp client.cert client.key /etc/docker/certs.d/{hostport}/' },
   },
   kubectl: {
     trust: { text: 'Give the kubeconfig the CA that signed the API server\'s certificate (after a cluster rebuild, fetch a fresh kubeconfig instead)', snippet: 'kubectl config set-cluster <cluster> --certificate-authority={ca} --embed-certs=true' },

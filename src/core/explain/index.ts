@@ -72,9 +72,12 @@ interface FixContext {
   readonly port?: number;
 }
 
-function fill(s: string, ctx: FixContext, bundle = '/path/to/ca-bundle.pem'): string {
-  return s.replace(/\{host\}/g, ctx.host ?? 'HOST').replace(/\{port\}/g, String(ctx.port ?? 443))
-    .replace(/\{bundle\}/g, bundle).replace(/\{ca\}/g, 'corp-ca.pem');
+/** Fills a fix's placeholders; `own` replaces the CA files with the server's certificate (self-signed: trust itself). */
+function fill(s: string, ctx: FixContext, own?: string): string {
+  const host = ctx.host ?? 'HOST';
+  const port = ctx.port ?? 443;
+  return s.replace(/\{hostport\}/g, port === 443 ? host : `${host}:${port}`).replace(/\{host\}/g, host).replace(/\{port\}/g, String(port))
+    .replace(/\{bundle\}/g, own ?? '/path/to/ca-bundle.pem').replace(/\{ca\}/g, own ?? 'corp-ca.pem');
 }
 
 type Slot = 'trust' | 'systemStore' | 'updateStore' | 'clientCert' | 'protocol' | 'revocation';

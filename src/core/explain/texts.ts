@@ -83,7 +83,7 @@ export const CAUSE_TEXTS: Readonly<Record<ExplainCauseCode, CauseText>> = {
   'trusted-by-os-not-by-client': { title: 'Trusted by the OS store, not by this client', cure: 'client',
     likely: 'The root is in the operating system\'s store, but this client uses its own bundled roots (Node, Python\'s certifi, Java\'s cacerts, rustls\' webpki roots), so the OS trust does not reach it.',
     possible: 'If curl or a browser on this machine reaches the same URL, the CA is trusted by the OS but not by this client\'s own root list.',
-    check: 'curl -sI https://{host}:{port}/ (success while this client fails settles it)' },
+    check: 'curl -sI https://{host}:{port}/ (curl reads the OS store: success while this client fails settles it)' },
   'verification-failed': { title: 'Certificate rejected, reason not given', cure: 'client',
     likely: 'The client rejected the server\'s certificate without saying why; old Python, Ruby and OpenSSL builds print no reason.',
     possible: 'If the client is old, it may reject a certificate only because its CA bundle is outdated.',

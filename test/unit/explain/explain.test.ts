@@ -99,6 +99,13 @@ describe('explain: fixes', () => {
     assert.match(first.snippet ?? '', /git config --global http\.https:\/\/git\.corp\.example\/\.sslCAInfo/);
   });
 
+  it('fills ports where the client keys on them, and trusts a self-signed certificate as itself', () => {
+    const docker = explain('Error response from daemon: Get "https://registry.corp:5000/v2/": x509: certificate signed by unknown authority');
+    assert.match(docker.causes[0].fixes[0].snippet ?? '', /certs\.d\/registry\.corp:5000\/ca\.crt/);
+    const self = explain("npm ERR! request to https://npm.corp/x failed, reason: self signed certificate { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }");
+    assert.deepStrictEqual([self.client?.id, self.causes[0].code, self.causes[0].fixes[0].snippet], ['npm', 'self-signed', 'npm config set cafile server.pem']);
+  });
+
   it('asks the client for a client certificate when the server rejected it', () => {
     const x = explain('Post "https://api.corp:8443/v1": remote error: tls: bad certificate');
     assert.strictEqual(x.client?.id, 'go');
