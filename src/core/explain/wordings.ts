@@ -46,6 +46,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /RemoteCertificateNameMismatch/, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
   { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /CERT_TRUST_IS_PARTIAL_CHAIN/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Windows could not build the chain up to any root: a missing intermediate, or a root this machine does not trust.' },
   { re: /SEC_E_WRONG_PRINCIPAL|CERT_E_CN_NO_MATCH|0x80090322/, codes: ['hostname-mismatch'] },
   { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
   { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },
@@ -95,7 +96,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|Peer certificate cannot be authenticated|SSL validation failed|There was a problem confirming the ssl certificate|SSL operation failed with code 1/i, codes: ['verification-failed', 'untrusted-root', 'expired'], says: 'The client rejected the certificate without saying why (old Python/OpenSSL builds print no reason).' },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|Peer certificate cannot be authenticated|SSL validation failed|There was a problem confirming the ssl certificate|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'], says: 'The client rejected the certificate without saying why (old Python/OpenSSL builds print no reason).' },
   // Not TLS at all: the connection never got that far.
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
