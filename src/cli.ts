@@ -4,14 +4,15 @@ import { Command, Io, UsageError } from './cli/command';
 import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
+import { explainCommand } from './cli/explain';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand];
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `tls-doctor ${pkg.version}: find insecure TLS switches, diagnose endpoints, make trusted dev certificates`,
+    `tls-doctor ${pkg.version}: find insecure TLS switches, diagnose endpoints, explain TLS errors, make trusted dev certificates`,
     '',
     'Usage: tls-doctor <command> [options]',
     '',
@@ -46,7 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
-    io.out(`Usage: ${command.usage}\n`);
+    io.out(`Usage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
     return 0;
   }
   try {
@@ -61,6 +62,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** Standard input as text (for `explain -` and piped messages). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 if (require.main === module) {
   const io: Io = {
     out: (t) => process.stdout.write(t),
@@ -68,6 +76,8 @@ if (require.main === module) {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     env: process.env,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin,
   };
   main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }

@@ -9,6 +9,10 @@ export interface Io {
   readonly isTTY: boolean;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** False when standard input is piped (commands that read a message from stdin use it). */
+  readonly stdinIsTTY?: boolean;
+  /** All of standard input as text. */
+  readStdin?(): Promise<string>;
 }
 
 /** A subcommand: `run` returns the process exit code (0 ok, 1 findings/failure, 2 usage or I/O error). */
@@ -16,6 +20,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** More than the usage line for `<command> --help`: options and exit codes. */
+  readonly help?: string;
   run(argv: string[], io: Io): Promise<number>;
 }
 

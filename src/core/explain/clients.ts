@@ -1,0 +1,109 @@
+// Which program printed a TLS error, from the text alone. Pure: the table below is all the knowledge.
+// Order matters: the first client whose signals match wins, so tools come before the libraries they are built on
+// (pip before requests, npm before Node, Docker before Go, Guzzle before PHP's curl, uv and Deno before rustls).
+
+/** Stable ids of the clients an explanation can name (also the keys of the fix table). */
+export type ExplainClientId =
+  | 'pip' | 'conda' | 'poetry' | 'uv' | 'httpx' | 'aiohttp' | 'aws' | 'gcloud' | 'az'
+  | 'python-requests' | 'python-urllib3' | 'python-ssl'
+  | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'deno' | 'electron' | 'axios' | 'node'
+  | 'composer' | 'guzzle' | 'php' | 'cargo' | 'curl' | 'wget' | 'git'
+  | 'gradle' | 'maven' | 'java'
+  | 'docker' | 'kubectl' | 'helm' | 'terraform' | 'go'
+  | 'powershell' | 'dotnet' | 'ruby' | 'rust' | 'openssl' | 'chrome' | 'firefox' | 'schannel';
+
+/** Language or runtime family: clients of one family share trust mechanics. */
+export type ClientFamily =
+  | 'python' | 'node' | 'php' | 'rust' | 'curl' | 'wget' | 'git' | 'java' | 'go' | 'dotnet' | 'ruby' | 'openssl'
+  | 'browser' | 'windows';
+
+export interface ClientInfo {
+  readonly id: ExplainClientId;
+  readonly family: ClientFamily;
+  readonly title: string;
+  /**
+   * True when the client trusts its own bundled roots rather than the operating system's store, so "the OS trusts
+   * the CA but this client does not" is a real possibility. False drops that cause: curl, Go or .NET read the OS store.
+   */
+  readonly ownStore: boolean;
+}
+
+interface ClientRule extends ClientInfo {
+  readonly signals: RegExp;
+}
+
+const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url/;
+
+/** The identification table, most specific first. */
+const RULES: readonly ClientRule[] = [
+  // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
+  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda (install|create|update|search|env)\b/ },
+  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b/ },
+  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
+  { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk/ },
+  { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
+  { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
+  // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](request|poolmanager)\.py)/ },
+  { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
+  // Node tools, then Node itself.
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d/ },
+  { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|downloading package manifest|HTTPThread:|bunfig/ },
+  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_/i },
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
+  { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|FetchError|fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|(^|\s)Error: (self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  // PHP, before curl: its errors quote libcurl.
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /cURL error \d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
+  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: /\bcargo (install|build|fetch|update|publish|check|test)\b|\bcargo: \[\d+\]|crates\.io|\[\d+\] (Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/ },
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\// },
+  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
+  // JVM.
+  { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '/i },
+  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact/i },
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|SSLHandshakeException|java\.security\.cert|No subject alternative (DNS )?names?/ },
+  // Go tools, then Go.
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
+  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl|Unable to connect to the server:/ },
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
+  // .NET and PowerShell.
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell/ },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException/ },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect returned=|\.rb:\d+|\bruby\b/i },
+  // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |tls: (failed to verify|first record|bad certificate)|remote error: tls:|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
+  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+/ },
+  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000/ },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
+  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox/i },
+  { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x8009[0-9a-f]{4}|InitializeSecurityContext/i },
+  // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
+  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
+];
+
+/** Every client the table knows (for docs and tests). */
+export const CLIENTS: readonly ClientInfo[] = RULES.map(({ signals: _s, ...info }) => info);
+
+/** The most specific client the text names, or undefined when no client's wording is there. */
+export function identifyClient(text: string): ClientInfo | undefined {
+  const rule = RULES.find((r) => r.signals.test(text));
+  if (!rule) return undefined;
+  const { signals: _s, ...info } = rule;
+  return info;
+}
+
+/** Looks a client up by id. */
+export function clientInfo(id: ExplainClientId): ClientInfo {
+  const found = CLIENTS.find((c) => c.id === id);
+  if (!found) throw new Error(`unknown client ${id}`);
+  return found;
+}

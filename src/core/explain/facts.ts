@@ -1,0 +1,101 @@
+// From a pasted error to the endpoint it is about: host, port and URL, as each client prints them. Pure.
+// Specific shapes first (they name the host that failed), then any https URL that is not a client's help page.
+import { isIP } from 'node:net';
+import { extractUrls } from '../tls/url';
+
+export interface Endpoint {
+  readonly host?: string;
+  readonly port?: number;
+  readonly url?: string;
+}
+
+/** One way a client names the endpoint: a pattern and how to read host/port (or a URL) out of it. */
+interface Shape {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray) => { url?: string; host?: string; port?: string; path?: string };
+}
+
+const URL_CHARS = "[^\\s'\"<>()[\\]{}`]+";
+
+/** In order of precedence: the first shape that yields a valid host wins. */
+const SHAPES: readonly Shape[] = [
+  // urllib3 / requests: HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /path
+  { re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/, read: (m) => ({ host: m[1], port: m[2], path: m[3] }) },
+  // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
+  { re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`), read: (m) => ({ url: m[1] }) },
+  // Go and Rust: Get "https://…": / error sending request for url (https://…)
+  { re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:`), read: (m) => ({ url: m[1] }) },
+  { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
+  // aiohttp: Cannot connect to host example.com:443 ssl:True
+  { re: /Cannot connect to host ([^\s:]+):(\d+)\s+ssl:/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // pip's "Starting new HTTPS connection (1): files.pythonhosted.org:443"
+  { re: /Starting new HTTPS connection \(\d+\): ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // curl: Failed to connect to example.com port 443
+  { re: /Failed to connect to ([^\s:]+) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // openssl s_client -connect host:port
+  { re: /-connect ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // wget: ERROR: cannot verify example.com's certificate
+  { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
+  { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
+  { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
+  // Firefox: "example.com uses an invalid security certificate"
+  { re: /(?:^|\s)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?) uses an invalid security certificate/i, read: (m) => ({ url: `https://${m[1]}/` }) },
+  // Java: No subject alternative DNS name matching example.com found.
+  { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
+  // generic "connect to host:port"
+  { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
+];
+
+/**
+ * Help pages, docs and issue trackers clients print beside their errors ("More details here: https://curl.se/…"),
+ * never the failing endpoint.
+ */
+const DOC_URL = /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh)(\/|$)/i;
+
+const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
+
+function validHost(h: string | undefined): string | undefined {
+  if (!h) return undefined;
+  const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return isIP(host) || HOST_RE.test(host) ? host : undefined;
+}
+
+function fromUrl(raw: string): Endpoint | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw.replace(/[.,;:!?]+$/, ''));
+  } catch {
+    return undefined;
+  }
+  const host = validHost(u.hostname);
+  if (!host || u.protocol !== 'https:') return undefined;
+  const port = u.port ? Number(u.port) : 443;
+  return { host, port, url: u.href };
+}
+
+function fromParts(host: string | undefined, port: string | undefined, path = '/'): Endpoint | undefined {
+  const h = validHost(host);
+  if (!h) return undefined;
+  const p = port && /^\d+$/.test(port) ? Number(port) : 443;
+  if (p <= 0 || p > 65535) return undefined;
+  const shown = h.includes(':') ? `[${h}]` : h;
+  return { host: h, port: p, url: `https://${shown}${p === 443 ? '' : `:${p}`}${path.startsWith('/') ? path : '/'}` };
+}
+
+/** The endpoint an error message is about, or {} when it names none. */
+export function endpointOf(text: string): Endpoint {
+  for (const shape of SHAPES) {
+    const m = shape.re.exec(text);
+    if (!m) continue;
+    const r = shape.read(m);
+    const found = r.url ? fromUrl(r.url) : fromParts(r.host, r.port, r.path);
+    if (found) return found;
+  }
+  for (const u of extractUrls(text)) {
+    if (DOC_URL.test(u)) continue;
+    const found = fromUrl(u);
+    if (found) return found;
+  }
+  return {};
+}

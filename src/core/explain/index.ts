@@ -1,0 +1,181 @@
+// "Explain TLS Error": a pasted message → which client printed it, the most likely cause and the alternatives it
+// leaves open (each with the check that settles it), that client's fix first, and the endpoint to probe.
+// Pure: `restateFromProbe` takes a CheckReport the caller obtained (the CLI's --check, the extension's "Check").
+import { CAUSES } from '../tls/causes';
+import type { CauseCode, CheckReport } from '../tls/types';
+import { ClientInfo, CLIENTS, identifyClient } from './clients';
+import type { ExplainClientId } from './clients';
+import { endpointOf } from './facts';
+import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
+import { CAUSE_TEXTS } from './texts';
+import { ExplainCauseCode, matchWordings } from './wordings';
+
+export type { ExplainClientId, ClientInfo, ClientFamily } from './clients';
+export type { ExplainFix } from './fixes';
+export type { ExplainCauseCode } from './wordings';
+export { CLIENTS, identifyClient } from './clients';
+export { endpointOf } from './facts';
+export { CAUSE_TEXTS } from './texts';
+
+/** How sure the explanation is: read from the message, one of its possibilities, or seen by the probe. */
+export type Likelihood = 'likely' | 'possible' | 'confirmed';
+
+export interface ExplainedCause {
+  readonly code: ExplainCauseCode;
+  readonly likelihood: Likelihood;
+  readonly message: string;
+  readonly fixes: readonly ExplainFix[];
+}
+
+/** The whole explanation; its JSON is what `tls-doctor explain --format json` prints. */
+export interface Explanation {
+  readonly client: ClientInfo | null;
+  readonly causes: readonly ExplainedCause[];
+  readonly host: string | null;
+  readonly port: number | null;
+  readonly url: string | null;
+}
+
+/** Causes a connection error can have before TLS starts; they are noise beside a certificate wording. */
+const NETWORK = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns-failure']);
+/** At most this many possibilities after the most likely cause: more is a list, not an explanation. */
+const MAX_ALTERNATIVES = 3;
+
+/** Explains one error message (a line, a traceback, a CI log excerpt). */
+export function explain(text: string): Explanation {
+  const client = identifyClient(text) ?? null;
+  const endpoint = endpointOf(text);
+  const match = matchWordings(text);
+  const codes = rank(match.codes, client);
+  const ctx = { host: endpoint.host, port: endpoint.port };
+  const causes = codes.map((code, i): ExplainedCause => {
+    const t = CAUSE_TEXTS[code];
+    const said = i === 0 && match.says ? ` ${match.says}` : '';
+    const message = `${i === 0 ? t.likely : t.possible}${said} Check: ${fill(t.check, ctx)}`;
+    return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx) };
+  });
+  return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
+}
+
+/** Drops what the message or the client contradicts, and keeps the list short. */
+function rank(codes: readonly ExplainCauseCode[], client: ClientInfo | null): ExplainCauseCode[] {
+  // A client that reads the OS store cannot fail *because* only the OS trusts the CA ("curl: (60)" is not that).
+  const kept = codes.filter((c) => c !== 'trusted-by-os-not-by-client' || !client || client.ownStore);
+  const [first, ...rest] = kept;
+  if (first === undefined) return [];
+  const alternatives = NETWORK.has(first) ? rest : rest.filter((c) => !NETWORK.has(c));
+  return [first, ...alternatives.slice(0, MAX_ALTERNATIVES)];
+}
+
+interface FixContext {
+  readonly host?: string;
+  readonly port?: number;
+}
+
+/** Fills a fix's placeholders; `own` replaces the CA files with the server's certificate (self-signed: trust itself). */
+function fill(s: string, ctx: FixContext, own?: string): string {
+  const host = ctx.host ?? 'HOST';
+  const port = ctx.port ?? 443;
+  return s.replace(/\{hostport\}/g, port === 443 ? host : `${host}:${port}`).replace(/\{host\}/g, host).replace(/\{port\}/g, String(port))
+    .replace(/\{bundle\}/g, own ?? '/path/to/ca-bundle.pem').replace(/\{ca\}/g, own ?? 'corp-ca.pem');
+}
+
+type Slot = 'trust' | 'systemStore' | 'updateStore' | 'clientCert' | 'protocol' | 'revocation';
+
+/** Which of a client's levers answer each cause, in order (the first one the client has is shown first). */
+const SLOTS: Partial<Record<ExplainCauseCode, readonly Slot[]>> = {
+  'untrusted-root': ['trust'],
+  'self-signed': ['trust'],
+  'incomplete-chain': ['trust'],
+  'trusted-by-os-not-by-client': ['systemStore', 'trust'],
+  'verification-failed': ['updateStore', 'trust'],
+  expired: ['updateStore'],
+  'client-cert-required': ['clientCert'],
+  'revocation-check-failed': ['revocation'],
+  'handshake-failure': ['protocol'],
+};
+
+/** What the client's own fix says for a cause that is the client's to cure but has no lever in the table. */
+const GENERIC: Partial<Record<ExplainCauseCode, (title: string) => Omit<ExplainFix, 'client'>>> = {
+  'not-tls': (title) => ({ text: `${title}: use the TLS port (usually 443) with https://, or http:// if the service has no TLS; a proxy variable written https:// for a plain-HTTP proxy causes this too`, snippet: 'export HTTPS_PROXY=http://proxy.example:3128   # http://, not https://' }),
+};
+
+/** That client's fixes for a cause (lever text with its placeholders filled). */
+function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContext): ExplainFix[] {
+  const levers = CLIENT_FIXES[id];
+  const title = CLIENTS.find((c) => c.id === id)?.title ?? id;
+  // A self-signed server certificate is trusted as itself: the same lever, with the server's PEM as the bundle.
+  const bundle = code === 'self-signed' ? 'server.pem' : undefined;
+  const out: ExplainFix[] = [];
+  for (const slot of SLOTS[code] ?? []) {
+    const lever = levers[slot];
+    if (!lever) continue;
+    const prefix = code === 'self-signed' && slot === 'trust' ? 'Trust exactly this certificate (save it as server.pem first). ' : code === 'incomplete-chain' ? 'Until the server sends its intermediate, trust a bundle that contains it. ' : '';
+    out.push({ client: id, text: prefix + fill(lever.text, ctx, bundle), ...(lever.snippet ? { snippet: fill(lever.snippet, ctx, bundle) } : {}) });
+    if (slot === 'trust') for (const more of levers.more ?? []) out.push({ client: id, text: fill(more.text, ctx), ...(more.snippet ? { snippet: fill(more.snippet, ctx) } : {}) });
+    break;
+  }
+  const generic = GENERIC[code];
+  if (out.length === 0 && generic) {
+    const g = generic(title);
+    out.push({ client: id, text: g.text, ...(g.snippet ? { snippet: g.snippet } : {}) });
+  }
+  return out;
+}
+
+/** Server-side fixes: the diagnosis table's, plus the ones for codes only the explainer knows yet. */
+function serverFixes(code: ExplainCauseCode, ctx: FixContext): ExplainFix[] {
+  const own = EXTRA_SERVER_FIXES[code];
+  if (own) return own.map((f) => ({ ...f, text: fill(f.text, ctx) }));
+  const doc = (CAUSES as Partial<Record<string, (typeof CAUSES)[CauseCode]>>)[code];
+  return (doc?.fixes ?? []).filter((f) => f.client === 'server').map((f) => ({ client: 'server', text: fill(f.text, ctx), ...(f.snippet ? { snippet: fill(f.snippet, ctx) } : {}) }));
+}
+
+const EXTRA_SERVER_FIXES: Partial<Record<ExplainCauseCode, readonly ExplainFix[]>> = {
+  'verification-failed': [],
+  'client-cert-required': [{ client: 'server', text: 'If you run the server: check which CAs it accepts for client certificates (nginx ssl_client_certificate, Go ClientCAs) and that the client certificate is current and has extendedKeyUsage clientAuth' }],
+  'legacy-cn-only': [{ client: 'server', text: 'Reissue the server certificate with every host name as a subjectAltName (DNS:, and IP: for addresses), e.g. tls-doctor devcert {host}; no client setting restores Common Name matching' }],
+  'revocation-check-failed': [{ client: 'server', text: 'If the certificates come from your proxy or internal CA: publish CRL/OCSP URLs the clients can reach, or issue certificates without unreachable ones' }],
+};
+
+/** The other clients whose fix for this cause is worth folding below: the same family, or the common set. */
+function otherClients(client: ClientInfo | null): ExplainClientId[] {
+  if (!client) return [...FALLBACK_CLIENTS];
+  return CLIENTS.filter((c) => c.family === client.family && c.id !== client.id).map((c) => c.id).slice(0, 4);
+}
+
+/** The fixes for one cause: the client's first when the cure is the client's, the server's first otherwise. */
+function fixesFor(code: ExplainCauseCode, client: ClientInfo | null, ctx: FixContext): ExplainFix[] {
+  const mine = client ? clientFixes(code, client.id, ctx) : [];
+  const server = serverFixes(code, ctx);
+  const others = otherClients(client).flatMap((id) => clientFixes(code, id, ctx));
+  const clientFirst = mine.length > 0 && client !== null && cureLiesWithClient(code, client.id);
+  return clientFirst ? [...mine, ...server, ...others] : [...server, ...mine, ...others];
+}
+
+/**
+ * Whether the cure for `code` lies with this client (its fix then comes first): the cause's usual side, except that
+ * a refused handshake is the client's to cure where old defaults are the usual reason (Windows PowerShell 5.1 and
+ * .NET Framework offering only TLS 1.0/1.1).
+ */
+export function cureLiesWithClient(code: ExplainCauseCode, client: ExplainClientId): boolean {
+  if (code === 'handshake-failure') return client === 'powershell' || client === 'dotnet';
+  return CAUSE_TEXTS[code].cure === 'client';
+}
+
+/**
+ * The explanation again, from what the probe saw instead of what the message allows: the probe's causes, each
+ * confirmed, with this client's fixes. When the chain verifies from here, the failure is local to where the error
+ * was printed (its trust store, proxy or clock): the message's client-side causes stay, as possibilities.
+ */
+export function restateFromProbe(e: Explanation, report: CheckReport): Explanation {
+  const ctx = { host: report.host, port: report.port };
+  const base = { client: e.client, host: report.host, port: report.port, url: report.url };
+  if (report.verdict === 'fail' && report.causes.length) {
+    const causes = report.causes.map((c): ExplainedCause => ({ code: c.code, likelihood: 'confirmed', message: `Seen by the probe: ${c.message}`, fixes: fixesFor(c.code, e.client, ctx) }));
+    return { ...base, causes };
+  }
+  const local = e.causes.filter((c) => CAUSE_TEXTS[c.code].cure === 'client');
+  const causes = local.map((c): ExplainedCause => ({ ...c, likelihood: 'possible', message: `From this machine the chain verifies with default trust, so the failure is local to where the error was printed. ${CAUSE_TEXTS[c.code].possible}`, fixes: fixesFor(c.code, e.client, ctx) }));
+  return { ...base, causes };
+}

@@ -1,0 +1,103 @@
+// What each cause means, worded two ways: as the most likely reading of the message, and as a possibility with the
+// check that settles it. `{host}` and `{port}` are filled from the message (HOST / 443 when it names none).
+import type { ExplainCauseCode } from './wordings';
+
+export interface CauseText {
+  readonly title: string;
+  /** Stated as the most likely cause. */
+  readonly likely: string;
+  /** Stated as one possibility among others ("If …"). */
+  readonly possible: string;
+  /** The command or observation that settles it. */
+  readonly check: string;
+  /**
+   * Where the cure usually lies: the client's trust or configuration, or elsewhere (the server's certificate, the
+   * network, this machine's clock), which the fix table files under 'server'.
+   */
+  readonly cure: 'client' | 'server';
+}
+
+const SCLIENT = 'openssl s_client -connect {host}:{port} -servername {host} -showcerts </dev/null';
+
+export const CAUSE_TEXTS: Readonly<Record<ExplainCauseCode, CauseText>> = {
+  'untrusted-root': { title: 'Chain ends at a root this client does not trust', cure: 'client',
+    likely: 'The certificate chain leads to a root CA this client does not trust: typically a company\'s TLS-inspecting proxy (Zscaler, Netskope, Palo Alto, …) or a private/internal CA.',
+    possible: 'If your company inspects TLS, or the server uses an internal CA, the chain ends at a root this client does not trust.',
+    check: `Look at the issuer of the top certificate: ${SCLIENT} (a proxy's name there, e.g. "Zscaler Root CA", settles it).` },
+  'self-signed': { title: 'Self-signed server certificate', cure: 'client',
+    likely: 'The server presents a certificate that signed itself, so no CA vouches for it and no client trusts it by default.',
+    possible: 'If the server uses a self-signed certificate (common on appliances, dev servers and internal tools), nothing vouches for it.',
+    check: `Compare subject and issuer of certificate 0: ${SCLIENT}` },
+  'incomplete-chain': { title: 'Server does not send its intermediate certificate', cure: 'server',
+    likely: 'The server sends only its own certificate, not the intermediate that links it to a root. Browsers fetch the missing intermediate themselves, so "it works in the browser" is typical.',
+    possible: 'If it works in a browser but not here, the server is probably omitting its intermediate certificate.',
+    check: `Count the certificates the server sends: ${SCLIENT} (a single certificate whose issuer is not a root settles it).` },
+  expired: { title: 'Certificate expired', cure: 'server',
+    likely: 'A certificate in the chain is past its notAfter date.',
+    possible: 'If the site works in an up-to-date browser, the certificate is fine and this client\'s trust store is old: a root it relies on has expired (Let\'s Encrypt\'s DST Root CA X3, 30 Sept 2021, is the classic). Updating the client\'s CA bundle fixes that.',
+    check: `Print the dates: ${SCLIENT} | openssl x509 -noout -dates; and check this machine's clock with: date -u` },
+  'not-yet-valid': { title: 'Certificate not yet valid', cure: 'server',
+    likely: 'A certificate in the chain has a notBefore date in the future: this machine\'s clock is behind, or the certificate was just issued by a machine whose clock is ahead.',
+    possible: 'If this machine\'s clock is wrong, every certificate looks not yet valid (or expired).',
+    check: 'Compare this machine\'s clock with a reliable one: date -u; curl -sI https://www.google.com | grep -i ^date' },
+  'hostname-mismatch': { title: 'Name not in the certificate', cure: 'server',
+    likely: 'The host name (or IP address) the client connected to is not among the certificate\'s subject alternative names.',
+    possible: 'If the client connects by a different name or by IP address, the certificate does not cover that name.',
+    check: `List the names: ${SCLIENT} | openssl x509 -noout -ext subjectAltName` },
+  'weak-signature': { title: 'Weak signature algorithm', cure: 'server',
+    likely: 'A certificate is signed with SHA-1 or MD5, which modern clients reject.',
+    possible: 'If a certificate in the chain is signed with SHA-1, modern clients reject it.',
+    check: `${SCLIENT} | openssl x509 -noout -text | grep 'Signature Algorithm'` },
+  'weak-key': { title: 'Key too small', cure: 'server',
+    likely: 'A certificate has an RSA key under 2048 bits, which OpenSSL at security level 2 (Debian, Ubuntu, RHEL 9) rejects.',
+    possible: 'If the server\'s key is RSA-1024, strict OpenSSL builds reject it.',
+    check: `${SCLIENT} | openssl x509 -noout -text | grep 'Public-Key'` },
+  'wrong-purpose': { title: 'Certificate not meant for TLS servers', cure: 'server',
+    likely: 'The certificate\'s key usage / extended key usage does not allow TLS server authentication (or a CA certificate is used as the server\'s own).',
+    possible: 'If the certificate lacks the serverAuth extended key usage, clients reject it.',
+    check: `${SCLIENT} | openssl x509 -noout -ext keyUsage,extendedKeyUsage,basicConstraints` },
+  'inconsistent-certificates': { title: 'Different certificates on different connections', cure: 'server',
+    likely: 'Different backends behind the same name present different certificates.',
+    possible: 'If it fails only sometimes, backends behind a load balancer may present different certificates.',
+    check: 'Run tls-doctor check https://{host}:{port}/ --repeat 10' },
+  'not-tls': { title: 'No TLS on this port', cure: 'client',
+    likely: 'Something answered in plain text (usually HTTP) instead of TLS: the wrong port, an http:// service addressed as https://, or an HTTP proxy written as https://.',
+    possible: 'If the port or scheme is wrong, or HTTPS_PROXY says https:// for a plain-HTTP proxy, the reply is not TLS at all.',
+    check: 'curl -sv http://{host}:{port}/ (an HTTP answer settles it); echo "$HTTPS_PROXY" (should usually start with http://)' },
+  'handshake-failure': { title: 'TLS handshake refused', cure: 'server',
+    likely: 'Client and server could not agree on how to talk TLS: version, cipher suite, key-exchange parameters, renegotiation, or SNI.',
+    possible: 'If the two sides share no TLS version or cipher suite (an old server, or an old client), the handshake fails before any certificate is checked.',
+    check: 'Try each version: openssl s_client -connect {host}:{port} -servername {host} -tls1_2 (then -tls1_3); compare with your client\'s TLS library version' },
+  'connection-refused': { title: 'Connection refused', cure: 'server',
+    likely: 'Nothing listens on that address and port, or a firewall rejects the connection.',
+    possible: 'If the service is down or listens elsewhere, connections are refused.',
+    check: 'nc -vz {host} {port}' },
+  timeout: { title: 'Timed out', cure: 'server',
+    likely: 'The connection or the handshake did not complete in time: a firewall dropping packets, or a network that needs a proxy.',
+    possible: 'If a firewall drops the packets or a proxy is required, the connection times out.',
+    check: 'nc -vz -w 5 {host} {port}; echo "$HTTPS_PROXY"' },
+  'dns-failure': { title: 'Name does not resolve', cure: 'server',
+    likely: 'The host name could not be resolved to an address.',
+    possible: 'If the name is only resolvable on a VPN or internal DNS, lookups fail elsewhere.',
+    check: 'nslookup {host}' },
+  'trusted-by-os-not-by-client': { title: 'Trusted by the OS store, not by this client', cure: 'client',
+    likely: 'The root is in the operating system\'s store, but this client uses its own bundled roots (Node, Python\'s certifi, Java\'s cacerts, rustls\' webpki roots), so the OS trust does not reach it.',
+    possible: 'If curl or a browser on this machine reaches the same URL, the CA is trusted by the OS but not by this client\'s own root list.',
+    check: 'curl -sI https://{host}:{port}/ (curl reads the OS store: success while this client fails settles it)' },
+  'verification-failed': { title: 'Certificate rejected, reason not given', cure: 'client',
+    likely: 'The client rejected the server\'s certificate without saying why; old Python, Ruby and OpenSSL builds print no reason.',
+    possible: 'If the client is old, it may reject a certificate only because its CA bundle is outdated.',
+    check: `See the real reason: ${SCLIENT} (the "Verify return code" line names it)` },
+  'client-cert-required': { title: 'Server rejected the client certificate', cure: 'client',
+    likely: 'The server (not this client) ended the handshake: it requires a client certificate (mutual TLS) and got none, or rejected the one sent (unknown CA, expired, wrong usage).',
+    possible: 'If the server requires mutual TLS, it rejects clients that send no certificate or one it does not trust.',
+    check: 'openssl s_client -connect {host}:{port} -servername {host} -cert client.pem -key client.key (the "Acceptable client certificate CA names" list shows what it wants)' },
+  'legacy-cn-only': { title: 'Certificate names its host only in the Common Name', cure: 'server',
+    likely: 'The certificate has no subjectAltName; Go ≥ 1.15 (GODEBUG=x509ignoreCN=0 stopped working in 1.17), urllib3 2 and browsers ignore the Common Name.',
+    possible: 'If the certificate was made with an old openssl recipe, it may carry the name only in the CN.',
+    check: `${SCLIENT} | openssl x509 -noout -ext subjectAltName (no output settles it)` },
+  'revocation-check-failed': { title: 'Revocation check could not complete', cure: 'client',
+    likely: 'Windows (SChannel) could not reach the CRL or OCSP server named in the certificate, so it refuses it; TLS-inspecting proxies and locked-down networks cause this.',
+    possible: 'If the network blocks the CA\'s CRL/OCSP URLs, revocation checks fail.',
+    check: 'certutil -urlfetch -verify server.cer (shows which CRL/OCSP URL fails)' },
+};

@@ -1,0 +1,131 @@
+// Error wording → ranked cause codes, for every client family the explainer knows (Python/OpenSSL, Node, curl,
+// GnuTLS git, wget, Go crypto/tls, Java PKIX, .NET, SChannel, rustls, browsers). Names and texts only, never numbers
+// alone: OpenSSL 3 renumbered some codes and writes "self-signed" where 1.1.1 wrote "self signed".
+import type { CauseCode } from '../tls/types';
+
+/**
+ * The diagnosis vocabulary plus four codes this explainer needs before the probe learns them (the lead merges them
+ * into CauseCode): a bare "verify failed" with no reason, the server rejecting *our* client certificate, a
+ * certificate with only a Common Name (Go ≥ 1.15, urllib3 2), and a revocation check that could not complete.
+ */
+export type ExplainCauseCode = CauseCode | 'verification-failed' | 'client-cert-required' | 'legacy-cn-only' | 'revocation-check-failed';
+
+/** One recognisable wording: the causes it points to, most likely first, and what it adds to the explanation. */
+export interface Wording {
+  readonly re: RegExp;
+  readonly codes: readonly ExplainCauseCode[];
+  /** A sentence on what this exact wording tells (shown with the most likely cause). */
+  readonly says?: string;
+}
+
+const SELF = 'self[- ]signed';
+const CHAIN: readonly ExplainCauseCode[] = ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'];
+
+/**
+ * The table, most specific first: the first wording that matches names the most likely cause, the others add
+ * alternatives. A generic wording ("certificate verify failed") must come after every wording that refines it.
+ */
+export const WORDINGS: readonly Wording[] = [
+  // The *server's* log says a client rejected its certificate: the mirror image of the client-side error.
+  { re: /TLS handshake error from \S+: remote error: tls: (bad certificate|unknown certificate authority)/, codes: ['untrusted-root', 'client-cert-required'], says: 'This line is from the server\'s log: a client refused the server\'s certificate.' },
+  // The server rejected the client: alerts sent *by the server* about our certificate.
+  { re: /remote error: tls: (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown)|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
+  { re: /legacy Common Name field|x509ignoreCN/, codes: ['legacy-cn-only'], says: 'The certificate names its host only in the Common Name; Go ≥ 1.15 (and urllib3 2, browsers) read only subjectAltName.' },
+  { re: /doesn't contain any IP SANs|IP address mismatch|No subject alternative names matching IP address/i, codes: ['hostname-mismatch'], says: 'The client connected by IP address and the certificate has no IP subjectAltName for it.' },
+  { re: /CRYPT_E_NO_REVOCATION_CHECK|CRYPT_E_REVOCATION_OFFLINE|0x8009201[23]|revocation function (was )?unable to check|CERT_TRUST_REVOCATION_STATUS_UNKNOWN/i, codes: ['revocation-check-failed', 'untrusted-root'], says: 'Windows could not reach the CRL/OCSP server named in the certificate (a TLS-inspecting proxy\'s certificates often name none that is reachable).' },
+  // Browsers.
+  { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'untrusted-root'] },
+  { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
+  { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
+  { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
+  { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
+  { re: /ERR_CERT_WEAK_SIGNATURE_ALGORITHM|SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED/, codes: ['weak-signature'] },
+  { re: /ERR_SSL_VERSION_OR_CIPHER_MISMATCH|SSL_ERROR_NO_CYPHER_OVERLAP|SSL_ERROR_UNSUPPORTED_VERSION|ERR_SSL_PROTOCOL_ERROR/, codes: ['handshake-failure', 'not-tls'] },
+  // .NET, PowerShell, SChannel.
+  { re: /RemoteCertificateNameMismatch/, codes: ['hostname-mismatch', 'untrusted-root'] },
+  { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
+  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /CERT_TRUST_IS_PARTIAL_CHAIN/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Windows could not build the chain up to any root: a missing intermediate, or a root this machine does not trust.' },
+  { re: /SEC_E_WRONG_PRINCIPAL|CERT_E_CN_NO_MATCH|0x80090322/, codes: ['hostname-mismatch'] },
+  { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
+  { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },
+  { re: /remote certificate is invalid according to the validation procedure|Could not establish trust relationship for the SSL\/TLS/, codes: ['verification-failed', 'untrusted-root', 'hostname-mismatch', 'expired'] },
+  // rustls (reqwest, uv, Deno, cargo-installed tools).
+  { re: /invalid (peer )?certificate: (certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
+  { re: /invalid (peer )?certificate: (certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
+  { re: /invalid (peer )?certificate: (certificate not valid yet|NotValidYet|CertNotValidYet)/, codes: ['not-yet-valid'] },
+  { re: /invalid (peer )?certificate: (InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
+  { re: /invalid (peer )?certificate: (UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
+  // Go crypto/x509 and crypto/tls (Docker, kubectl, Helm, Terraform…).
+  { re: /x509: certificate is (valid for .*, not \S+|not valid for any names)|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
+  { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
+  { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
+  { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },
+  { re: /x509: certificate signed by unknown authority|x509: failed to load system roots/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
+  { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/, codes: ['not-tls'] },
+  // Java (PKIX), Gradle, Maven.
+  { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
+  { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
+  { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
+  { re: /CertificateNotYetValidException/, codes: ['not-yet-valid'] },
+  // Before wget/GnuTLS: when an openssl transcript is pasted along, its "first certificate" verdict is the sharper one.
+  { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|num=21:/i, codes: ['incomplete-chain', 'untrusted-root', 'trusted-by-os-not-by-client'], says: 'The client could not link the server\'s own certificate to any issuer: usually the server omits its intermediate.' },
+  // wget and GnuTLS (Debian's git).
+  { re: /Issued certificate has expired/, codes: ['expired'] },
+  { re: /Self-signed certificate encountered/, codes: ['self-signed'] },
+  { re: /Unable to locally verify the issuer's authority/, codes: ['untrusted-root', 'incomplete-chain'] },
+  { re: /server certificate verification failed\. CAfile: none/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'git (GnuTLS) found no CA file at all ("CAfile: none"): install ca-certificates, or point git at one.' },
+  { re: /server certificate verification failed/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'GnuTLS says the same for every chain failure; the probe tells them apart.' },
+  // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
+  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|does not match certificate's altnames|doesn't match (either of )?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
+  { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
+  { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
+  { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (the )?certificate chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
+  { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (the )?certificate chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
+  { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
+  { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
+  { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
+  { re: /DH_KEY_TOO_SMALL|dh key too small/i, codes: ['handshake-failure'], says: 'The server offers Diffie-Hellman parameters under 2048 bits, which OpenSSL ≥ 1.1 refuses.' },
+  { re: /(EE|CA)_KEY_TOO_SMALL|key too (small|weak)|Algorithm constraints check failed on keysize/i, codes: ['weak-key'] },
+  { re: /INVALID_PURPOSE|(unsupported|unsuitable) certificate purpose|Extended key usage does not permit|incompatible key usage/i, codes: ['wrong-purpose'] },
+  { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
+  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
+  { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
+  { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
+  { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|Peer certificate cannot be authenticated|SSL validation failed|There was a problem confirming the ssl certificate|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'], says: 'The client rejected the certificate without saying why (old Python/OpenSSL builds print no reason).' },
+  // Not TLS at all: the connection never got that far.
+  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
+  { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
+  { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
+];
+
+/** A match: the codes in order and the sentences the matching wordings add. */
+export interface CodeMatch {
+  readonly codes: ExplainCauseCode[];
+  readonly says?: string;
+}
+
+/**
+ * Terminals and CI pages wrap long lines, even inside words ("unable to get loca\n  l issuer certificate"): every
+ * wording is also tried on the text with line breaks joined by a space and with them removed.
+ */
+function unwrapped(text: string): string {
+  return `${text}\n${text.replace(/\s*\n\s*/g, ' ')}\n${text.replace(/\n\s*/g, '')}`;
+}
+
+/** Cause codes a message points to, most likely first (the first matching wording leads), without duplicates. */
+export function matchWordings(text: string): CodeMatch {
+  const codes: ExplainCauseCode[] = [];
+  const all = unwrapped(text);
+  let says: string | undefined;
+  for (const w of WORDINGS) {
+    if (!w.re.test(all)) continue;
+    if (codes.length === 0) says = w.says;
+    for (const c of w.codes) if (!codes.includes(c)) codes.push(c);
+  }
+  return { codes, ...(says ? { says } : {}) };
+}
