@@ -1,6 +1,7 @@
 // Wires the "Check TLS for URL" feature: the two commands, the shared panel and the URL CodeLens/hover.
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
+import { COMMANDS } from '../commands';
 import { Services } from '../services';
 import { copyEnvSettings, createCaBundle, saveCaPem } from './actions';
 import { registerUrlLenses } from './codeLens';
@@ -14,19 +15,19 @@ export { CheckPanel } from './panel';
 export function registerCheckUrl(context: vscode.ExtensionContext, services: Services): void {
   const { log } = services;
   const actions: PanelActions = {
-    recheck: (url) => vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', url),
+    recheck: (url) => vscode.commands.executeCommand<CheckReport | undefined>(COMMANDS.checkUrl, url),
     saveCa: (report) => saveCaPem(report, log),
     createBundle: (report) => createCaBundle(report, log),
     copyEnv: (report) => copyEnvSettings(report, log),
   };
   const show = (content: PanelContent) => CheckPanel.show(context.extensionUri, content, actions, log);
   context.subscriptions.push(
-    vscode.commands.registerCommand('tlsDoctor.checkUrl', (arg?: unknown) => checkUrlCommand(arg, {
+    services.commands.register(COMMANDS.checkUrl, (arg?: unknown) => checkUrlCommand(arg, {
       log,
       show: (report) => show({ kind: 'report', report }),
       noReport: () => CheckPanel.active?.idle(),
     })),
-    vscode.commands.registerCommand('tlsDoctor.explainError', (arg?: unknown) =>
+    services.commands.register(COMMANDS.explainError, (arg?: unknown) =>
       explainErrorCommand(arg, log, (explanation) => show({ kind: 'explanation', explanation }))),
     registerUrlLenses(),
     { dispose: () => CheckPanel.active?.dispose() },

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DevCertResult } from '../../core/certs/index';
+import { COMMANDS } from '../commands';
 import { EnvTarget, EnvWriteResult, editTextFile, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
@@ -54,7 +55,7 @@ async function pickFolder(explicit?: string): Promise<vscode.Uri | undefined> {
 
 /** Hosts the workspace refers to (from the TLS Endpoints inventory), waiting at most `ms` so the prompt stays quick. */
 async function referencedHosts(ms = 1500): Promise<string[]> {
-  const list = Promise.resolve(vscode.commands.executeCommand<{ host: string }[]>('tlsDoctor.endpoints.list')).then((l) => l ?? [], () => []);
+  const list = Promise.resolve(vscode.commands.executeCommand<{ host: string }[]>(COMMANDS.endpointsList)).then((l) => l ?? [], () => []);
   const timeout = new Promise<{ host: string }[]>((resolve) => setTimeout(() => resolve([]), ms));
   return (await Promise.race([list, timeout])).map((e) => e.host);
 }
@@ -128,7 +129,7 @@ async function offerNextSteps(folder: vscode.Uri, result: DevCertResult, service
     const content = loadCerts().snippetsMarkdown({ cert: rel(result.cert), key: rel(result.key) });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
   } else if (choice === TRUST) {
-    await vscode.commands.executeCommand('tlsDoctor.installCa');
+    await vscode.commands.executeCommand(COMMANDS.installCa);
   }
 }
 
@@ -165,14 +166,10 @@ async function trustCommand(kind: 'install' | 'uninstall', args: TrustArgs, serv
 
 /** Registers tlsDoctor.createDevCert, tlsDoctor.installCa and tlsDoctor.uninstallCa. */
 export function registerDevCert(context: vscode.ExtensionContext, services: Services): void {
-  const fail = (e: Error): undefined => {
-    services.log.error(`Development certificate: ${e.message}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: ${e.message}`);
-    return undefined;
-  };
+  const { commands } = services;
   context.subscriptions.push(
-    vscode.commands.registerCommand('tlsDoctor.createDevCert', (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services).catch(fail)),
-    vscode.commands.registerCommand('tlsDoctor.installCa', (args?: TrustArgs) => trustCommand('install', args ?? {}, services).catch(fail)),
-    vscode.commands.registerCommand('tlsDoctor.uninstallCa', (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services).catch(fail)),
+    commands.register(COMMANDS.createDevCert, (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services)),
+    commands.register(COMMANDS.installCa, (args?: TrustArgs) => trustCommand('install', args ?? {}, services)),
+    commands.register(COMMANDS.uninstallCa, (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services)),
   );
 }
