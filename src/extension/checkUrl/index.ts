@@ -13,7 +13,7 @@ export { CheckPanel } from './panel';
 
 /** Registers tlsDoctor.checkUrl, tlsDoctor.explainError and the URL CodeLens/hover. */
 export function registerCheckUrl(context: vscode.ExtensionContext, services: Services): void {
-  const { log } = services;
+  const { log, probes } = services;
   const actions: PanelActions = {
     recheck: (url) => vscode.commands.executeCommand<CheckReport | undefined>(COMMANDS.checkUrl, url),
     saveCa: (report) => saveCaPem(report, log),
@@ -24,6 +24,7 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
   context.subscriptions.push(
     services.commands.register(COMMANDS.checkUrl, (arg?: unknown) => checkUrlCommand(arg, {
       log,
+      probes,
       show: (report) => show({ kind: 'report', report }),
       noReport: () => CheckPanel.active?.idle(),
     })),
