@@ -7,9 +7,9 @@ import { copyEnvSettings, createCaBundle, saveCaPem } from './actions';
 import { registerUrlLenses } from './codeLens';
 import { checkUrlCommand } from './command';
 import { explainErrorCommand } from './explain';
-import { CheckPanel, PanelActions, PanelContent } from './panel';
+import { CheckPanelHost, PanelActions, PanelContent } from './panel';
 
-export { CheckPanel } from './panel';
+export { CheckPanel, CheckPanelHost } from './panel';
 
 /** Registers tlsDoctor.checkUrl, tlsDoctor.explainError and the URL CodeLens/hover. */
 export function registerCheckUrl(context: vscode.ExtensionContext, services: Services): void {
@@ -20,17 +20,18 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
     createBundle: (report) => createCaBundle(report, log),
     copyEnv: (report) => copyEnvSettings(report, log),
   };
-  const show = (content: PanelContent) => CheckPanel.show(context.extensionUri, content, actions, log);
+  const panels = new CheckPanelHost(context.extensionUri, actions, log);
+  const show = (content: PanelContent) => panels.show(content);
   context.subscriptions.push(
     services.commands.register(COMMANDS.checkUrl, (arg?: unknown) => checkUrlCommand(arg, {
       log,
       probes,
       show: (report) => show({ kind: 'report', report }),
-      noReport: () => CheckPanel.active?.idle(),
+      noReport: () => panels.active?.idle(),
     })),
     services.commands.register(COMMANDS.explainError, (arg?: unknown) =>
       explainErrorCommand(arg, log, (explanation) => show({ kind: 'explanation', explanation }))),
     registerUrlLenses(),
-    { dispose: () => CheckPanel.active?.dispose() },
+    panels,
   );
 }

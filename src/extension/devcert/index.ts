@@ -6,11 +6,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DevCertResult } from '../../core/certs/index';
 import { COMMANDS } from '../commands';
-import { EnvTarget, EnvWriteResult, editTextFile, pickEnvTargets, writeEnv } from '../envTargets';
+import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
+import { WorkspaceWrite } from '../workspaceFiles';
 
 /** Arguments of tlsDoctor.createDevCert; any given value skips its prompt (tests pass them all). */
 export interface CreateDevCertArgs {
@@ -78,12 +79,12 @@ async function askHosts(): Promise<string[] | undefined> {
   return text?.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Adds the output folder to `<folder>/.gitignore` when git wouldn't ignore it yet. */
+/** Adds the output folder to `<folder>/.gitignore` when git wouldn't ignore it yet (one undoable edit, saved). */
 async function updateGitignore(folder: vscode.Uri, outDir: string): Promise<boolean> {
-  const rel = path.relative(folder.fsPath, path.resolve(folder.fsPath, outDir));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  const { ensureGitignored } = loadCerts();
-  return editTextFile(vscode.Uri.joinPath(folder, '.gitignore'), (text) => ensureGitignored(text, rel) ?? text);
+  const write = new WorkspaceWrite();
+  if (!(await write.ignoreDir(folder, vscode.Uri.file(path.resolve(folder.fsPath, outDir))))) return false;
+  if (!(await write.apply())) throw new Error(`could not update ${path.join(folder.fsPath, '.gitignore')}`);
+  return true;
 }
 
 /** tlsDoctor.createDevCert: returns the result paths, or undefined when cancelled. */

@@ -12,7 +12,8 @@ import type { FindingStore } from '../findings';
 import { folderFor } from '../settings';
 import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle } from './bundles';
 import type { BundleIndex } from './bundleIndex';
-import { addBundleFile, addFix, applyFixEdit } from './edits';
+import { WorkspaceWrite } from '../workspaceFiles';
+import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
 
 /** What the fix commands work with (all owned by activate(), see Services). */
@@ -127,10 +128,10 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice)
   const written = asWritten(choice.file, doc.uri);
   const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
-  const edit = new vscode.WorkspaceEdit();
-  addBundleFile(edit, doc.uri, choice);
-  addFix(edit, doc.uri, fix);
-  const applied = await applyFixEdit(edit, doc.uri);
+  const write = new WorkspaceWrite();
+  await addBundleFile(write, doc.uri, choice);
+  addFix(write.edit, doc.uri, fix);
+  const applied = await write.apply();
   if (applied && fix.env) void remindEnv(fix);
   return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}) };
 }
@@ -145,7 +146,7 @@ export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOu
   const { doc, finding } = await locate(deps.findings, args);
   const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
-  const edit = new vscode.WorkspaceEdit();
-  addFix(edit, doc.uri, fix);
-  return { applied: await vscode.workspace.applyEdit(edit) };
+  const write = new WorkspaceWrite();
+  addFix(write.edit, doc.uri, fix);
+  return { applied: await write.apply() };
 }

@@ -1,13 +1,13 @@
 // "Use an environment variable instead": drop the switch from the code and write the CA-bundle variables the client
 // reads (REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS, …) where the user chooses, through the shared
 // writers in envTargets.ts (.env merged line by line, terminal.integrated.env.*, launch.json configurations).
-import * as vscode from 'vscode';
 import { envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
 import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle } from './commands';
-import { addBundleFile, addFix, applyFixEdit } from './edits';
+import { WorkspaceWrite } from '../workspaceFiles';
+import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
 
 /** Arguments of tlsDoctor.fix.useEnv; `bundlePath` and `targets` skip their prompts. */
@@ -37,10 +37,10 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
   const targets = args.targets ?? await pickEnvTargets(vars);
   if (!targets?.length) return { applied: false, reason: 'cancelled' };
-  const edit = new vscode.WorkspaceEdit();
-  addBundleFile(edit, doc.uri, choice);
-  addFix(edit, doc.uri, removal);
-  if (!(await applyFixEdit(edit, doc.uri))) return { applied: false, reason: 'the edit was not applied' };
+  const write = new WorkspaceWrite();
+  await addBundleFile(write, doc.uri, choice);
+  addFix(write.edit, doc.uri, removal);
+  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
   for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
   log.info(`set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`);
