@@ -124,11 +124,6 @@ export class FindingStore implements vscode.Disposable {
     return ruleId ? this.get(uri, { ruleId, range: fromRange(d.range) }) : undefined;
   }
 
-  /** The Finding behind a TLS Doctor diagnostic in `uri`, or undefined (not ours, or stale). */
-  findingFor(uri: vscode.Uri, d: vscode.Diagnostic): Finding | undefined {
-    return this.byDiagnostic.get(d) ?? this.entryFor(uri, d)?.finding;
-  }
-
   /** Every entry of `uri`. */
   in(uri: vscode.Uri): StoredFinding[] {
     return [...(this.byDocument.get(uri.toString())?.values() ?? [])];
