@@ -1,8 +1,7 @@
-// Wiring only: each feature module registers its own commands and providers and pushes its disposables.
+// Wiring only: activate() creates the objects that own the extension's state (Services), then each feature module
+// registers its own commands and providers and pushes its disposables.
 import * as vscode from 'vscode';
-import { createLog } from './extension/log';
-import { Services } from './extension/services';
-import { ProbeService } from './extension/endpoints/service';
+import { createServices } from './extension/services';
 import { registerCheckUrl } from './extension/checkUrl';
 import { registerDiagnostics } from './extension/diagnostics';
 import { registerEndpoints } from './extension/endpoints';
@@ -10,9 +9,8 @@ import { registerDevCert } from './extension/devcert';
 import { registerFixes } from './extension/fixes';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const log = createLog(context);
-  const services: Services = { log, probes: new ProbeService(log) };
-  context.subscriptions.push(services.probes);
+  const services = createServices(context);
+  const { log } = services;
   log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
   // Features: keep this list one line per feature.
   registerCheckUrl(context, services);

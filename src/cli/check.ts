@@ -1,6 +1,7 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { CLI_DEFAULTS } from '../core/settings/defaults';
 import { checkUrl, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
@@ -33,7 +34,7 @@ export const checkCommand: Command = {
       if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
     }
     const report = await checkUrl(positionals[0], {
-      extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, 1), timeoutMs: positiveInt('--timeout', values.timeout, 5000),
+      extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, CLI_DEFAULTS.checkRepeat), timeoutMs: positiveInt('--timeout', values.timeout, CLI_DEFAULTS.checkTimeoutMs),
     });
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
     return report.verdict === 'ok' ? 0 : 1;

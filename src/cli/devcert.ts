@@ -2,6 +2,7 @@
 // local CA, plus the CA copy, a combined bundle and the environment variables that make clients trust it.
 import * as path from 'path';
 import type { DevCertResult } from '../core/certs/index';
+import { CLI_DEFAULTS } from '../core/settings/defaults';
 import { Command, oneOf, parse, positiveInt, UsageError } from './command';
 
 const USAGE = 'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained]';
@@ -29,14 +30,14 @@ export const devcertCommand: Command = {
     });
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     const keyType = oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa');
-    const days = positiveInt('--days', values.days, 825);
+    const days = positiveInt('--days', values.days, CLI_DEFAULTS.devcertValidityDays);
     if (positionals.length === 0) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
     // Loaded here, not at the top: `scan` and `check` never pay for node-forge.
     const certs = await import('../core/certs/index.js');
     checkInput(() => certs.parseHosts(positionals));
     checkInput(() => certs.checkValidityDays(days));
     const result = await certs.writeDevCert({
-      hosts: positionals, outDir: path.resolve(io.cwd, values.out ?? '.certs'),
+      hosts: positionals, outDir: path.resolve(io.cwd, values.out ?? CLI_DEFAULTS.devcertOutDir),
       caDir: values['ca-dir'] ? path.resolve(io.cwd, values['ca-dir']) : undefined, env: io.env,
       validityDays: days, keyType, nameConstrained: values['name-constrained'],
     }).catch((e: Error) => { io.err(`tls-doctor devcert: ${e.message}\n`); return undefined; });

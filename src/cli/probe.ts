@@ -6,6 +6,7 @@ import type { Io } from './command';
 import { endpointKey, enrich, mapLimited, resolveEndpoint, ResultCache } from '../core/endpoints/index';
 import type { FileFinding } from '../core/report/index';
 import { toJson } from '../core/report/index';
+import { CLI_DEFAULTS } from '../core/settings/defaults';
 import { checkUrl } from '../core/tls/index';
 import type { CheckReport } from '../core/tls/types';
 
@@ -18,7 +19,7 @@ export interface JsonEndpoint {
 }
 
 /** Resolves and probes the endpoint of every finding; the result is index-aligned with `results`. */
-export async function probeEndpoints(results: readonly FileFinding[], io: Io, timeoutMs = 5000): Promise<(JsonEndpoint | undefined)[]> {
+export async function probeEndpoints(results: readonly FileFinding[], io: Io, timeoutMs: number = CLI_DEFAULTS.probeTimeoutMs): Promise<(JsonEndpoint | undefined)[]> {
   const texts = new Map<string, string | undefined>();
   const textOf = (file: string) => {
     if (!texts.has(file)) texts.set(file, readText(nodePath.resolve(io.cwd, file)));
@@ -30,7 +31,7 @@ export async function probeEndpoints(results: readonly FileFinding[], io: Io, ti
     const text = textOf(file);
     const ep = text === undefined ? undefined : resolveEndpoint(text, finding);
     if (!ep) return undefined;
-    const report = await cache.get(endpointKey(ep), () => checkUrl(ep.url, { timeoutMs, repeat: 1, env }));
+    const report = await cache.get(endpointKey(ep), () => checkUrl(ep.url, { timeoutMs, repeat: CLI_DEFAULTS.probeRepeat, env }));
     const v = enrich(report, finding.ruleId);
     return { url: ep.url, verdict: v.verdict, causes: v.causes, remedy: v.remedy };
   });

@@ -1,6 +1,5 @@
-// The one place that maps core types to VS Code types and back (positions, ranges, severities, findings). Also
-// remembers which Finding each Diagnostic came from, so quick-fixes can recover the rule, the matched value and the
-// context range without re-parsing: `findingFor(uri, diagnostic)`.
+// The one place that maps core types to VS Code types and back (positions, ranges, severities, findings). Pure:
+// which Finding each Diagnostic came from is kept by the FindingStore (findings.ts).
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../core/scan/index';
 import type { Finding, Position, Range, Severity } from '../core/rules/types';
@@ -39,19 +38,18 @@ export function fromSeverity(s: vscode.DiagnosticSeverity): Severity {
   return 'info';
 }
 
-let bundledDocs: vscode.Uri | undefined;
-
 /**
- * Links diagnostics to the rule pages shipped inside the extension (docs/rules/ is in the .vsix), so the link opens
- * offline, on remote hosts, and whatever the repository URL is. Without it, links go to the repository.
+ * Uri of a rule's documentation page (the diagnostic's code link). `bundledDocs` is the docs/rules/ folder inside the
+ * extension (shipped in the .vsix), so the link opens offline, on remote hosts, and whatever the repository URL is;
+ * without it, links go to the repository.
  */
-export function useBundledDocs(extensionUri: vscode.Uri): void {
-  bundledDocs = vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+export function ruleDocsUri(ruleId: string, bundledDocs?: vscode.Uri): vscode.Uri {
+  return bundledDocs ? vscode.Uri.joinPath(bundledDocs, `${ruleId}.md`) : vscode.Uri.parse(ruleDocsUrl(ruleId));
 }
 
-/** Uri of a rule's documentation page (the diagnostic's code link). */
-export function ruleDocsUri(ruleId: string): vscode.Uri {
-  return bundledDocs ? vscode.Uri.joinPath(bundledDocs, `${ruleId}.md`) : vscode.Uri.parse(ruleDocsUrl(ruleId));
+/** The bundled rule pages of the extension installed at `extensionUri`. */
+export function bundledDocsOf(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
 }
 
 /** The rule id of a diagnostic (its `code.value`), or undefined when it is not one of ours. */
@@ -62,50 +60,12 @@ export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
 }
 
 /** A Diagnostic for `f` in the document `uri` (related information points into the same document). */
-export function toDiagnostic(f: Finding, uri: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(f: Finding, uri: vscode.Uri, bundledDocs?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId) };
+  d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId, bundledDocs) };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
   }
-  byDiagnostic.set(d, f);
   return d;
-}
-
-// ---- Diagnostic → Finding ----------------------------------------------------------------------------------
-// Diagnostics handed to code-action providers are copies made by VS Code, not the objects created above, so the
-// WeakMap is only a fast path; the per-document index keyed by rule id + range is what quick-fixes rely on.
-
-const byDiagnostic = new WeakMap<vscode.Diagnostic, Finding>();
-const byDocument = new Map<string, Map<string, Finding>>();
-
-function key(ruleId: string, r: Range): string {
-  return `${ruleId}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
-
-/** Records the findings currently shown for `uri` (replacing earlier ones); called by the diagnostics manager. */
-export function rememberFindings(uri: vscode.Uri, findings: readonly Finding[]): void {
-  if (findings.length === 0) { byDocument.delete(uri.toString()); return; }
-  byDocument.set(uri.toString(), new Map(findings.map((f) => [key(f.ruleId, f.range), f])));
-}
-
-/** Forgets the findings of `uri` (document closed and not part of workspace results, file deleted). */
-export function forgetFindings(uri: vscode.Uri): void {
-  byDocument.delete(uri.toString());
-}
-
-/** The Finding behind a TLS Doctor diagnostic in `uri`, or undefined (not ours, or stale). */
-export function findingFor(uri: vscode.Uri, d: vscode.Diagnostic): Finding | undefined {
-  const direct = byDiagnostic.get(d);
-  if (direct) return direct;
-  const ruleId = ruleIdOf(d);
-  return ruleId ? byDocument.get(uri.toString())?.get(key(ruleId, fromRange(d.range))) : undefined;
-}
-
-/** Every current Finding of `uri` whose range intersects `range` (for code-action providers given a selection). */
-export function findingsAt(uri: vscode.Uri, range: vscode.Range): Finding[] {
-  const all = byDocument.get(uri.toString());
-  if (!all) return [];
-  return [...all.values()].filter((f) => toRange(f.range).intersection(range) !== undefined);
 }

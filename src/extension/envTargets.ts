@@ -4,7 +4,7 @@
 import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { currentText, openDocument } from './documents';
+import { rewriteFile } from './workspaceFiles';
 import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
 import { loadCerts } from './lazy';
 
@@ -21,29 +21,12 @@ export interface EnvWriteResult {
 }
 
 
-/** Reads `uri` (the open editor's text if it is open, so unsaved edits are kept), or '' if it doesn't exist. */
-async function readText(uri: vscode.Uri): Promise<string> {
-  return (await currentText(uri)) ?? '';
-}
-
 /**
- * Replaces the text of `uri` with `transform(old)`: through a WorkspaceEdit (undoable, then saved) when the file is
- * open in an editor, else with workspace.fs. Does nothing when the text doesn't change.
+ * Replaces the text of `uri` with `transform(old)` through the one workspace writer (an undoable WorkspaceEdit, then
+ * saved). Does nothing when the text doesn't change.
  */
-export async function editTextFile(uri: vscode.Uri, transform: (text: string) => string): Promise<boolean> {
-  const open = openDocument(uri);
-  const before = await readText(uri);
-  const after = transform(before);
-  if (after === before) return false;
-  if (open) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(before.length)), after);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${uri.fsPath}`);
-    await open.save();
-  } else {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
-  }
-  return true;
+export function editTextFile(uri: vscode.Uri, transform: (text: string) => string): Promise<boolean> {
+  return rewriteFile(uri, transform, `update ${path.basename(uri.fsPath)}`);
 }
 
 /**

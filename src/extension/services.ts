@@ -1,12 +1,44 @@
-import type * as vscode from 'vscode';
-import type { ProbeService } from './endpoints/service';
+// The objects that own the extension's state, created once in activate() (createServices) and disposed through
+// context.subscriptions. No module keeps state of its own: features get what they need from here.
+import * as vscode from 'vscode';
+import { COMMANDS, CommandRunner } from './commands';
+import { bundledDocsOf } from './convert';
+import { DiagnosticsManager } from './diagnostics/manager';
+import { WorkspaceExcludes } from './diagnostics/excludes';
+import { ProbeService } from './endpoints/service';
+import { FindingStore } from './findings';
+import { BundleIndex } from './fixes/bundleIndex';
+import { createLog } from './log';
 
 /** What every feature module receives from `activate()`. */
 export interface Services {
   readonly log: vscode.LogOutputChannel;
+  /** Registers every command with the one error path and failure shape. */
+  readonly commands: CommandRunner;
   /**
    * The one endpoint prober (owned by the endpoints feature): cache per host:port, concurrency limit, trust guard and
-   * allow-list, plus structured verdicts per finding. The quick-fixes read and probe through it too.
+   * allow-list, plus structured verdicts per finding. The quick-fixes and "Check TLS for URL" probe through it too.
    */
   readonly probes: ProbeService;
+  /** Which Finding each diagnostic came from, per document, with its endpoint and fix facts (change events). */
+  readonly findings: FindingStore;
+  /** The workspace's exclude matchers (scan, live scanning, endpoints inventory). */
+  readonly excludes: WorkspaceExcludes;
+  /** The "TLS Doctor" diagnostic collection and its decorators. */
+  readonly diagnostics: DiagnosticsManager;
+  /** The CA bundles already in each workspace folder's devcert out dir (kept up to date by watchers). */
+  readonly bundles: BundleIndex;
+}
+
+/** Creates the services and pushes each disposable on context.subscriptions. */
+export function createServices(context: vscode.ExtensionContext): Services {
+  const log = createLog(context);
+  const commands = new CommandRunner(log);
+  const findings = new FindingStore();
+  const excludes = new WorkspaceExcludes();
+  const diagnostics = new DiagnosticsManager({ log, findings, excludes, bundledDocs: bundledDocsOf(context.extensionUri) });
+  const probes = new ProbeService(log);
+  const bundles = new BundleIndex().watch(findings);
+  context.subscriptions.push(findings, diagnostics, probes, bundles, commands.register(COMMANDS.showLog, () => log.show(true)));
+  return { log, commands, probes, findings, excludes, diagnostics, bundles };
 }

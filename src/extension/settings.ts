@@ -1,4 +1,5 @@
-// Every `tlsDoctor.*` setting, read through small `from(raw)` functions with the manifest's defaults and bounds, so
+// Every `tlsDoctor.*` setting, read through small `from(raw)` functions with the manifest's defaults and bounds
+// (src/core/settings/defaults.ts, shared with the CLI and checked against package.json by a unit test), so
 // a hand-edited settings.json with a wrong type never breaks a feature. One reader per section; callers re-read on
 // `onSettingsChanged` (cheap: getConfiguration is a lookup). Paths in settings are resolved here too (against the
 // resource's workspace folder), so no feature reads or resolves a setting on its own.
@@ -6,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SeveritySetting } from '../core/rules/types';
+import { PROBE_MODES, SETTING_BOUNDS, SETTING_DEFAULTS as D, SEVERITY_SETTINGS } from '../core/settings/defaults';
 
 /** Anything `getConfiguration` accepts as a scope: a document, a Uri, a workspace folder, or nothing (workspace). */
 export type Scope = vscode.ConfigurationScope | undefined | null;
@@ -36,7 +38,8 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T)
   return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
-const SEVERITIES = ['ignore', 'info', 'warning', 'error'] as const;
+const SEVERITIES = SEVERITY_SETTINGS;
+const B = SETTING_BOUNDS;
 
 /** tlsDoctor.scan.*, tlsDoctor.rules.severity and tlsDoctor.testFiles.severity. */
 export interface ScanSettings {
@@ -56,11 +59,11 @@ export function scanSettingsFrom(raw: Raw): ScanSettings {
     for (const [id, sev] of Object.entries(map)) if ((SEVERITIES as readonly unknown[]).includes(sev)) severities[id] = sev as SeveritySetting;
   }
   return {
-    onActivation: bool(raw.get('scan.onActivation'), true),
+    onActivation: bool(raw.get('scan.onActivation'), D['scan.onActivation']),
     exclude: strings(raw.get('scan.exclude')),
-    maxFileSizeKB: num(raw.get('scan.maxFileSizeKB'), 2048, 16, 1024 * 1024),
+    maxFileSizeKB: num(raw.get('scan.maxFileSizeKB'), D['scan.maxFileSizeKB'], B['scan.maxFileSizeKB'].min, B['scan.maxFileSizeKB'].max),
     severities,
-    testFileSeverity: oneOf(raw.get('testFiles.severity'), [...SEVERITIES, 'default'] as const, 'info'),
+    testFileSeverity: oneOf(raw.get('testFiles.severity'), [...SEVERITIES, 'default'] as const, D['testFiles.severity']),
   };
 }
 
@@ -99,11 +102,11 @@ export interface CheckSettings extends CheckOptionsFromSettings {
 export function checkSettings(uri?: vscode.Uri): CheckSettings {
   const raw = section(uri);
   const folder = folderFor(uri);
-  const python = pythonFor(str(raw.get('pythonPath'), ''), uri);
+  const python = pythonFor(str(raw.get('pythonPath'), D.pythonPath), uri);
   return {
-    codeLens: bool(raw.get('check.codeLens'), true),
-    timeoutMs: num(raw.get('check.timeoutMs'), 5000, 100, 120_000),
-    repeat: Math.round(num(raw.get('check.repeat'), 3, 1, 50)),
+    codeLens: bool(raw.get('check.codeLens'), D['check.codeLens']),
+    timeoutMs: num(raw.get('check.timeoutMs'), D['check.timeoutMs'], B['check.timeoutMs'].min, B['check.timeoutMs'].max),
+    repeat: Math.round(num(raw.get('check.repeat'), D['check.repeat'], B['check.repeat'].min, B['check.repeat'].max)),
     extraCaFiles: strings(raw.get('check.extraCaFiles')).map((f) => resolvePath(f, folder)),
     ...(python ? { pythonPath: python } : {}),
   };
@@ -143,8 +146,8 @@ export interface ProbeSettings {
 export function probeSettings(scope?: Scope): ProbeSettings {
   const raw = section(scope);
   return {
-    referencedEndpoints: oneOf(raw.get('probe.referencedEndpoints'), ['off', 'onDemand', 'auto'] as const, 'onDemand'),
-    expiryWarningDays: num(raw.get('endpoints.expiryWarningDays'), 30, 0, 3650),
+    referencedEndpoints: oneOf(raw.get('probe.referencedEndpoints'), PROBE_MODES, D['probe.referencedEndpoints']),
+    expiryWarningDays: num(raw.get('endpoints.expiryWarningDays'), D['endpoints.expiryWarningDays'], B['endpoints.expiryWarningDays'].min, B['endpoints.expiryWarningDays'].max),
   };
 }
 
@@ -161,11 +164,10 @@ export interface DevcertSettings {
 export function devcertSettings(scope?: Scope): DevcertSettings {
   const raw = section(scope);
   return {
-    caDir: str(raw.get('devcert.caDir'), '').trim(),
-    outDir: str(raw.get('devcert.outDir'), '.certs').trim() || '.certs',
-    // 825 days: Apple platforms reject TLS server certificates valid for longer (support.apple.com/HT211025).
-    validityDays: Math.round(num(raw.get('devcert.validityDays'), 825, 1, 825)),
-    nameConstrained: bool(raw.get('devcert.nameConstrained'), false),
+    caDir: str(raw.get('devcert.caDir'), D['devcert.caDir']).trim(),
+    outDir: str(raw.get('devcert.outDir'), D['devcert.outDir']).trim() || D['devcert.outDir'],
+    validityDays: Math.round(num(raw.get('devcert.validityDays'), D['devcert.validityDays'], B['devcert.validityDays'].min, B['devcert.validityDays'].max)),
+    nameConstrained: bool(raw.get('devcert.nameConstrained'), D['devcert.nameConstrained']),
   };
 }
 

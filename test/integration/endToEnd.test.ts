@@ -13,7 +13,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { createTestPki, TestPki } from '../fixtures/tls';
-import { activateExtension, tlsDiagnostics, waitFor, workspacePath } from './helpers';
+import { activateExtension, RESOLVE_ALL, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; causes: string[] }[] };
 type FixOutcome = { applied: boolean; bundle?: string; reason?: string };
@@ -76,7 +76,7 @@ async function probe(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<Pr
 
 async function preferredAction(doc: vscode.TextDocument, ruleId: string, messagePart: string): Promise<{ preferred: vscode.CodeAction; titles: string[] }> {
   const d = await waitFor(() => { const x = findingOf(doc, ruleId); return x?.message.includes(messagePart) && x; }, 10_000, `the diagnostic to say ${messagePart}`);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range)) ?? [];
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, undefined, RESOLVE_ALL)) ?? [];
   const preferred = actions.filter((a) => a.isPreferred);
   const titles = actions.map((a) => a.title);
   assert.strictEqual(preferred.length, 1, `one preferred action among: ${titles.join(' | ')}`);

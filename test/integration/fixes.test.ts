@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { countingServer, CountingServer, privatePki, tempDir } from './endpoints.fixture';
-import { activateExtension, tlsDiagnostics, waitFor, workspacePath } from './helpers';
+import { activateExtension, RESOLVE_ALL, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 const BUNDLE = 'fixes/certs/bundle.pem';
 
@@ -45,8 +45,9 @@ async function openWithFinding(rel: string, ruleId: string): Promise<{ editor: v
   return { editor, diagnostic };
 }
 
+/** The actions as the lightbulb gets them, each resolved as when the user picks it (edits are built in resolve). */
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, undefined, RESOLVE_ALL)) ?? [];
 }
 
 async function setOutDir(value: string | undefined): Promise<void> {

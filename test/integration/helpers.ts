@@ -10,6 +10,12 @@ export const EXTENSION_ID = 'tls-doctor.tls-doctor';
 /** Line prefix the runner watches for in the console to take a screenshot (see scripts/vscode-test/run.mjs). */
 export const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
 
+/**
+ * `itemResolveCount` for vscode.executeCodeActionProvider: resolve every action, as the lightbulb resolves the one the
+ * user picks (TLS Doctor builds quick-fix edits in resolveCodeAction, not when the lightbulb asks).
+ */
+export const RESOLVE_ALL = 50;
+
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,12 @@
 // The panel's file actions: save the chain's CA as PEM, write a CA bundle (public roots + that CA), copy the
 // environment lines that point clients at the bundle. Files go to <workspace>/<tlsDoctor.devcert.outDir>/ and are
-// never replaced without asking.
+// never replaced without asking; they are written through the one workspace writer (../workspaceFiles.ts).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { loadCerts } from '../lazy';
 import { folderFor, outDirIn } from '../settings';
+import { WorkspaceWrite } from '../workspaceFiles';
 import { anchorCert, envLines, safeFileStem } from './model';
 
 function pemText(pem: string): string {
@@ -26,23 +27,18 @@ function defaultTarget(report: CheckReport, suffix: string): vscode.Uri | undefi
   return folder ? vscode.Uri.joinPath(outDirIn(folder), `${safeFileStem(report.host)}-${suffix}`) : undefined;
 }
 
-/** Lists the out dir in the folder's .gitignore when `uri` is inside it (as tlsDoctor.devcert.outDir promises). */
-async function ignoreOutDir(uri: vscode.Uri): Promise<void> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return;
-  const rel = path.relative(folder.uri.fsPath, outDirIn(folder).fsPath);
-  const inside = path.relative(outDirIn(folder).fsPath, uri.fsPath);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || inside.startsWith('..') || path.isAbsolute(inside)) return;
-  const file = vscode.Uri.joinPath(folder.uri, '.gitignore');
-  const old = (await exists(file)) ? Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8') : '';
-  const next = loadCerts().ensureGitignored(old, rel);
-  if (next !== undefined) await vscode.workspace.fs.writeFile(file, Buffer.from(next, 'utf8'));
-}
-
+/**
+ * Writes `content` to `uri` through the one workspace writer (undoable), with the out dir in the folder's .gitignore
+ * when `uri` is inside it (as tlsDoctor.devcert.outDir promises). The user already chose or confirmed the target.
+ */
 async function write(uri: vscode.Uri, content: string): Promise<void> {
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  await ignoreOutDir(uri);
+  const w = new WorkspaceWrite();
+  w.createFile(uri, content, `save ${path.basename(uri.fsPath)}`);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const outDir = folder && outDirIn(folder);
+  const inside = outDir && path.relative(outDir.fsPath, uri.fsPath);
+  if (folder && outDir && inside && !inside.startsWith('..') && !path.isAbsolute(inside)) await w.ignoreDir(folder.uri, outDir);
+  if (!(await w.apply())) throw new Error(`could not write ${uri.fsPath}`);
 }
 
 /** Asks before replacing a different file; identical content counts as done. Returns false when the user declines. */

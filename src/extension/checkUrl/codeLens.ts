@@ -1,10 +1,11 @@
 // "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
 // version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { checkSettings } from '../settings';
 import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, UrlHit } from './urls';
 
-const COMMAND = 'tlsDoctor.checkUrl';
+const COMMAND = COMMANDS.checkUrl;
 
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {

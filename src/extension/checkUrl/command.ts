@@ -1,8 +1,12 @@
 // "TLS Doctor: Check TLS for URL…": ask for (or take) a URL, probe it under a cancellable progress notification,
 // log the outcome, show the panel, and return the CheckReport (tests and other features use the return value).
+// The probe goes through the shared ProbeService (checkNow): a fresh connection, as the user asked, but under the
+// same trust guard, allow-list and concurrency limit as every other probe, and its report feeds the other features.
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { loadTls } from '../lazy';
+import { refusalText } from '../endpoints/service';
+import type { ProbeService, Refusal } from '../endpoints/service';
 import { checkOptions } from '../settings';
 import { logLine } from './model';
 import { urlAt } from './urls';
@@ -10,6 +14,8 @@ import { urlAt } from './urls';
 /** What the command needs from the feature module. */
 export interface CheckDeps {
   readonly log: vscode.LogOutputChannel;
+  /** The one prober (Services.probes). */
+  readonly probes: ProbeService;
   show(report: CheckReport): void;
   /** Called when a check ends without a report (cancelled, refused, failed). */
   noReport(): void;
@@ -74,17 +80,16 @@ async function warnUnreadableCaFiles(log: vscode.LogOutputChannel): Promise<void
   }
 }
 
-/** Runs the probe with a cancellable progress notification; undefined when cancelled. */
-async function probe(url: string, label: string): Promise<CheckReport | undefined> {
-  const settings = checkOptions(vscode.window.activeTextEditor?.document.uri);
-  const tls = loadTls();
+/** Runs the probe with a cancellable progress notification; undefined when cancelled, `{ refused }` when not allowed. */
+async function probe(target: { url: string; host: string; port: number }, probes: ProbeService): Promise<CheckReport | { refused: Refusal } | undefined> {
+  const scope = vscode.window.activeTextEditor?.document.uri;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: checking ${label}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: checking ${target.host}:${target.port}…`, cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
-        const report = await tls.checkUrl(url, { ...settings, signal: abort.signal });
+        const report = await probes.checkNow(target, { ...(scope ? { scope } : {}), signal: abort.signal });
         return token.isCancellationRequested ? undefined : report;
       } catch (e) {
         if (token.isCancellationRequested) return undefined;
@@ -107,9 +112,10 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
   try {
     const target = loadTls().parseTarget(input);
     await warnUnreadableCaFiles(deps.log);
-    const report = await probe(target.url, `${target.host}:${target.port}`);
-    if (!report) {
-      deps.log.info(`check ${target.host}:${target.port} cancelled`);
+    const report = await probe(target, deps.probes);
+    if (!report || 'refused' in report) {
+      if (report) void vscode.window.showWarningMessage(`TLS Doctor: not checking ${target.host}:${target.port}: ${refusalText(report.refused, target.host)}.`);
+      else deps.log.info(`check ${target.host}:${target.port} cancelled`);
       deps.noReport();
       return undefined;
     }

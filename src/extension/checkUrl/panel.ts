@@ -34,48 +34,68 @@ function parseMessage(raw: unknown): Message | undefined {
   }
 }
 
-/** The check panel. At most one exists; `show` reuses it. */
-export class CheckPanel implements vscode.Disposable {
-  /** Webview view type (tests look for a tab with this type). */
-  static readonly viewType = 'tlsDoctor.check';
-  private static current: CheckPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private content: PanelContent;
+/**
+ * Owns the check panel: at most one exists, and `show` reuses it. Created by the checkUrl feature at activation and
+ * disposed with it (no module or class keeps the panel).
+ */
+export class CheckPanelHost implements vscode.Disposable {
+  private current: CheckPanel | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly actions: PanelActions, private readonly log: vscode.LogOutputChannel) {}
 
   /** Shows `content` in the existing panel, or creates it beside the active editor. */
-  static show(extensionUri: vscode.Uri, content: PanelContent, actions: PanelActions, log: vscode.LogOutputChannel): CheckPanel {
-    const existing = CheckPanel.current;
+  show(content: PanelContent): CheckPanel {
+    const existing = this.current;
     if (existing) {
       existing.update(content);
-      existing.panel.reveal(existing.panel.viewColumn, true);
+      existing.reveal();
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(CheckPanel.viewType, 'TLS Check', { viewColumn: column, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    CheckPanel.current = new CheckPanel(panel, extensionUri, content, actions, log);
-    return CheckPanel.current;
+    const created = new CheckPanel(panel, this.extensionUri, content, this.actions, this.log, () => { if (this.current === created) this.current = undefined; });
+    this.current = created;
+    return created;
   }
 
   /** The open panel, if any. */
-  static get active(): CheckPanel | undefined {
-    return CheckPanel.current;
+  get active(): CheckPanel | undefined {
+    return this.current;
   }
 
-  private constructor(
+  dispose(): void {
+    this.current?.dispose();
+  }
+}
+
+/** The check panel (see CheckPanelHost). */
+export class CheckPanel implements vscode.Disposable {
+  /** Webview view type (tests look for a tab with this type). */
+  static readonly viewType = 'tlsDoctor.check';
+  private readonly disposables: vscode.Disposable[] = [];
+  private content: PanelContent;
+
+  constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     content: PanelContent,
     private readonly actions: PanelActions,
     private readonly log: vscode.LogOutputChannel,
+    private readonly onDispose: () => void,
   ) {
     this.content = content;
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw), null, this.disposables);
     this.render();
+  }
+
+  /** Brings the panel to the front without taking focus. */
+  reveal(): void {
+    this.panel.reveal(this.panel.viewColumn, true);
   }
 
   /** Replaces what the panel shows. */
@@ -137,7 +157,7 @@ export class CheckPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (CheckPanel.current === this) CheckPanel.current = undefined;
+    this.onDispose();
     this.panel.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }

@@ -5,11 +5,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DevCertResult } from '../../core/certs/index';
-import { EnvTarget, EnvWriteResult, editTextFile, pickEnvTargets, writeEnv } from '../envTargets';
+import { COMMANDS } from '../commands';
+import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
+import { WorkspaceWrite } from '../workspaceFiles';
 
 /** Arguments of tlsDoctor.createDevCert; any given value skips its prompt (tests pass them all). */
 export interface CreateDevCertArgs {
@@ -54,7 +56,7 @@ async function pickFolder(explicit?: string): Promise<vscode.Uri | undefined> {
 
 /** Hosts the workspace refers to (from the TLS Endpoints inventory), waiting at most `ms` so the prompt stays quick. */
 async function referencedHosts(ms = 1500): Promise<string[]> {
-  const list = Promise.resolve(vscode.commands.executeCommand<{ host: string }[]>('tlsDoctor.endpoints.list')).then((l) => l ?? [], () => []);
+  const list = Promise.resolve(vscode.commands.executeCommand<{ host: string }[]>(COMMANDS.endpointsList)).then((l) => l ?? [], () => []);
   const timeout = new Promise<{ host: string }[]>((resolve) => setTimeout(() => resolve([]), ms));
   return (await Promise.race([list, timeout])).map((e) => e.host);
 }
@@ -77,12 +79,12 @@ async function askHosts(): Promise<string[] | undefined> {
   return text?.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Adds the output folder to `<folder>/.gitignore` when git wouldn't ignore it yet. */
+/** Adds the output folder to `<folder>/.gitignore` when git wouldn't ignore it yet (one undoable edit, saved). */
 async function updateGitignore(folder: vscode.Uri, outDir: string): Promise<boolean> {
-  const rel = path.relative(folder.fsPath, path.resolve(folder.fsPath, outDir));
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  const { ensureGitignored } = loadCerts();
-  return editTextFile(vscode.Uri.joinPath(folder, '.gitignore'), (text) => ensureGitignored(text, rel) ?? text);
+  const write = new WorkspaceWrite();
+  if (!(await write.ignoreDir(folder, vscode.Uri.file(path.resolve(folder.fsPath, outDir))))) return false;
+  if (!(await write.apply())) throw new Error(`could not update ${path.join(folder.fsPath, '.gitignore')}`);
+  return true;
 }
 
 /** tlsDoctor.createDevCert: returns the result paths, or undefined when cancelled. */
@@ -128,7 +130,7 @@ async function offerNextSteps(folder: vscode.Uri, result: DevCertResult, service
     const content = loadCerts().snippetsMarkdown({ cert: rel(result.cert), key: rel(result.key) });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
   } else if (choice === TRUST) {
-    await vscode.commands.executeCommand('tlsDoctor.installCa');
+    await vscode.commands.executeCommand(COMMANDS.installCa);
   }
 }
 
@@ -165,14 +167,10 @@ async function trustCommand(kind: 'install' | 'uninstall', args: TrustArgs, serv
 
 /** Registers tlsDoctor.createDevCert, tlsDoctor.installCa and tlsDoctor.uninstallCa. */
 export function registerDevCert(context: vscode.ExtensionContext, services: Services): void {
-  const fail = (e: Error): undefined => {
-    services.log.error(`Development certificate: ${e.message}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: ${e.message}`);
-    return undefined;
-  };
+  const { commands } = services;
   context.subscriptions.push(
-    vscode.commands.registerCommand('tlsDoctor.createDevCert', (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services).catch(fail)),
-    vscode.commands.registerCommand('tlsDoctor.installCa', (args?: TrustArgs) => trustCommand('install', args ?? {}, services).catch(fail)),
-    vscode.commands.registerCommand('tlsDoctor.uninstallCa', (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services).catch(fail)),
+    commands.register(COMMANDS.createDevCert, (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services)),
+    commands.register(COMMANDS.installCa, (args?: TrustArgs) => trustCommand('install', args ?? {}, services)),
+    commands.register(COMMANDS.uninstallCa, (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services)),
   );
 }

@@ -44,39 +44,45 @@ export class ExcludeMatcher {
   }
 }
 
-/** Matchers per workspace folder, built on first use; dropped when an exclude setting changes. */
-const matchers = new Map<string, ExcludeMatcher>();
-
-/** Forgets cached matchers (call when files.exclude or tlsDoctor.scan.exclude change). */
-export function resetExcludes(): void {
-  matchers.clear();
-}
-
-function matcherFor(folder: vscode.WorkspaceFolder): ExcludeMatcher {
-  const key = folder.uri.toString();
-  let matcher = matchers.get(key);
-  if (!matcher) matchers.set(key, (matcher = new ExcludeMatcher(excludePatterns(folder))));
-  return matcher;
-}
-
-/** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
-export function excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder && { matcher: matcherFor(folder), rel: vscode.workspace.asRelativePath(uri, false) };
-}
-
-/** True for a file inside a workspace folder that no exclude pattern matches (what file events may add). */
-export function isIncluded(uri: vscode.Uri): boolean {
-  const ex = excludeFor(uri);
-  return ex !== undefined && !ex.matcher.excludes(ex.rel);
-}
-
 /**
- * Every file of `folder` that no exclude pattern matches: findFiles drops what its glob can express, the matcher the
- * rest. The one lister for the workspace scan and the endpoints inventory, so both leave out the same files.
+ * The workspace's excludes: matchers per workspace folder, built on first use and dropped by reset() when an exclude
+ * setting changes. One instance, created in activate() and shared through Services, so the workspace scan, live
+ * scanning and the endpoints inventory leave out the same files.
  */
-export async function includedFiles(folder: vscode.WorkspaceFolder, maxResults?: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), findFilesExclude(excludePatterns(folder)), maxResults, token);
-  const matcher = matcherFor(folder);
-  return found.filter((uri) => !matcher.excludes(vscode.workspace.asRelativePath(uri, false)));
+export class WorkspaceExcludes {
+  private readonly matchers = new Map<string, ExcludeMatcher>();
+
+  /** Forgets cached matchers (call when files.exclude or tlsDoctor.scan.exclude change). */
+  reset(): void {
+    this.matchers.clear();
+  }
+
+  private matcherFor(folder: vscode.WorkspaceFolder): ExcludeMatcher {
+    const key = folder.uri.toString();
+    let matcher = this.matchers.get(key);
+    if (!matcher) this.matchers.set(key, (matcher = new ExcludeMatcher(excludePatterns(folder))));
+    return matcher;
+  }
+
+  /** The matcher for the folder that holds `uri`, and the path relative to it (undefined outside the workspace). */
+  excludeFor(uri: vscode.Uri): { matcher: ExcludeMatcher; rel: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && { matcher: this.matcherFor(folder), rel: vscode.workspace.asRelativePath(uri, false) };
+  }
+
+  /** True for a file inside a workspace folder that no exclude pattern matches (what file events may add). */
+  isIncluded(uri: vscode.Uri): boolean {
+    const ex = this.excludeFor(uri);
+    return ex !== undefined && !ex.matcher.excludes(ex.rel);
+  }
+
+  /**
+   * Every file of `folder` that no exclude pattern matches: findFiles drops what its glob can express, the matcher the
+   * rest. The one lister for the workspace scan and the endpoints inventory, so both leave out the same files.
+   */
+  async includedFiles(folder: vscode.WorkspaceFolder, maxResults?: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), findFilesExclude(excludePatterns(folder)), maxResults, token);
+    const matcher = this.matcherFor(folder);
+    return found.filter((uri) => !matcher.excludes(vscode.workspace.asRelativePath(uri, false)));
+  }
 }

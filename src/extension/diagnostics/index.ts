@@ -2,10 +2,9 @@
 // rename), setting changes, the "Scan Workspace" command and the background scan on activation.
 import * as vscode from 'vscode';
 import { openDocument } from '../documents';
-import { useBundledDocs } from '../convert';
+import { COMMANDS } from '../commands';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
-import { isIncluded, resetExcludes } from './excludes';
 import { DiagnosticsManager } from './manager';
 import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
 
@@ -41,7 +40,7 @@ class ScanRunner {
 /** True when a file event concerns a file the workspace results should cover. */
 function tracked(manager: DiagnosticsManager, uri: vscode.Uri): boolean {
   if (!manager.workspaceMode || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return false;
-  return isIncluded(uri);
+  return manager.excludes.isIncluded(uri);
 }
 
 function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -91,7 +90,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
   return [
     onSettingsChanged(['rules.severity', 'testFiles.severity'], () => manager.renderAll()),
     onSettingsChanged(['scan.exclude', 'scan.maxFileSizeKB', 'files.exclude'], () => {
-      resetExcludes();
+      manager.excludes.reset();
       for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
       if (manager.workspaceMode) void runner.run(vscode.ProgressLocation.Window);
     }),
@@ -100,17 +99,14 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
 
 /** Registers the diagnostic collection, live scanning, tlsDoctor.scanWorkspace and the scan on activation. */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): DiagnosticsManager {
-  const { log } = services;
-  useBundledDocs(context.extensionUri);
-  const manager = new DiagnosticsManager(log);
+  const { log, diagnostics: manager } = services;
   const runner = new ScanRunner(manager, log);
   context.subscriptions.push(
-    manager,
     runner,
     ...registerEditorEvents(manager, log),
     ...registerFileEvents(manager, log),
     ...registerSettingEvents(manager, runner),
-    vscode.commands.registerCommand('tlsDoctor.scanWorkspace', async () => {
+    services.commands.register(COMMANDS.scanWorkspace, async () => {
       const summary = await runner.run(vscode.ProgressLocation.Notification);
       vscode.window.setStatusBarMessage(`TLS Doctor: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`, 8000);
       return summary;

@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import { isScannable, scanText } from '../../core/scan/index';
 import { applySeverity } from '../../core/scan/severity';
 import type { Finding } from '../../core/rules/types';
-import { forgetFindings, rememberFindings, toDiagnostic } from '../convert';
+import { toDiagnostic } from '../convert';
+import type { FindingStore } from '../findings';
 import { scanSettings } from '../settings';
-import { excludeFor } from './excludes';
+import type { WorkspaceExcludes } from './excludes';
 
 /** Where a file's current findings came from. */
 export type Origin = 'editor' | 'disk';
@@ -29,36 +30,19 @@ export function corePath(uri: vscode.Uri): string {
 }
 
 // ---- Extension point for other features (the endpoint verdicts of issue 6): add to a finding's diagnostic, and
-// hear when a file's findings were shown. Decorators run synchronously on every render, so keep them cheap.
+// hear when a file's findings were shown (the FindingStore's onDidChange). Decorators run synchronously on every
+// render, so keep them cheap.
 
 /** Adjusts the diagnostic of `finding` in `uri` before it is shown (e.g. appends a probe verdict). */
 export type DiagnosticDecorator = (uri: vscode.Uri, finding: Finding, diagnostic: vscode.Diagnostic) => void;
 
-const decorators = new Set<DiagnosticDecorator>();
-const managers = new Set<DiagnosticsManager>();
-/** A file's findings as shown; `text` is the text they were scanned from, on renders that follow a scan. */
-export interface RenderedFindings {
-  readonly uri: vscode.Uri;
-  readonly findings: readonly Finding[];
-  /** Undefined on re-renders (settings, decorator news): listeners that need the text read it themselves. */
-  readonly text?: string;
-}
-
-const rendered = new vscode.EventEmitter<RenderedFindings>();
-
-/** Fires after the findings of a file are (re)shown, with the findings as shown (and the text after a scan). */
-export const onDidRenderFindings = rendered.event;
-
-/** Registers a decorator; every file is re-rendered so it applies at once (and again when it is removed). */
-export function addDiagnosticDecorator(decorator: DiagnosticDecorator): vscode.Disposable {
-  decorators.add(decorator);
-  rerenderDiagnostics();
-  return new vscode.Disposable(() => { decorators.delete(decorator); rerenderDiagnostics(); });
-}
-
-/** Re-renders the diagnostics of `uri` (or of every file) without re-scanning, e.g. when a decorator has news. */
-export function rerenderDiagnostics(uri?: vscode.Uri): void {
-  for (const m of managers) m.rerender(uri);
+/** What the manager is built from (all owned by activate()). */
+export interface DiagnosticsDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly findings: FindingStore;
+  readonly excludes: WorkspaceExcludes;
+  /** The rule pages inside the extension (diagnostic code links); undefined: links to the repository. */
+  readonly bundledDocs?: vscode.Uri;
 }
 
 /** Keeps diagnostics in step with editors and workspace scans. */
@@ -66,11 +50,20 @@ export class DiagnosticsManager implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('tlsDoctor');
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly decorators = new Set<DiagnosticDecorator>();
+  private readonly log: vscode.LogOutputChannel;
   /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
   workspaceMode = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly debounceMs = 300) {
-    managers.add(this);
+  constructor(private readonly deps: DiagnosticsDeps, private readonly debounceMs = 300) {
+    this.log = deps.log;
+  }
+
+  /** Registers a decorator; every file is re-rendered so it applies at once (and again when it is removed). */
+  addDecorator(decorator: DiagnosticDecorator): vscode.Disposable {
+    this.decorators.add(decorator);
+    this.rerender();
+    return new vscode.Disposable(() => { this.decorators.delete(decorator); this.rerender(); });
   }
 
   /** True for user documents (files, unsaved, remote, virtual, user settings); false for output channels, git views… */
@@ -81,7 +74,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** True when a live document should be scanned: a user file, not excluded, in a language some family reads. */
   wantsDocument(doc: vscode.TextDocument): boolean {
     if (!SCHEMES.has(doc.uri.scheme)) return false;
-    const ex = excludeFor(doc.uri);
+    const ex = this.deps.excludes.excludeFor(doc.uri);
     if (ex?.matcher.excludes(ex.rel)) return false;
     return isScannable(corePath(doc.uri), doc.languageId);
   }
@@ -129,9 +122,11 @@ export class DiagnosticsManager implements vscode.Disposable {
   private render(e: Entry, text?: string): readonly Finding[] {
     const s = scanSettings(e.uri);
     const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
-    this.collection.set(e.uri, shown.map((f) => decorated(e.uri, f)));
-    rememberFindings(e.uri, shown);
-    rendered.fire({ uri: e.uri, findings: shown, ...(text !== undefined ? { text } : {}) });
+    // Recorded first: decorators read what the store knows about the findings (their endpoints).
+    this.deps.findings.record(e.uri, shown, e.path, text);
+    const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);
+    this.collection.set(e.uri, pairs.map(([d]) => d));
+    this.deps.findings.link(pairs);
     return shown;
   }
 
@@ -168,7 +163,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.cancelPending(uri);
     this.entries.delete(uri.toString());
     this.collection.delete(uri);
-    forgetFindings(uri);
+    this.deps.findings.forget(uri);
   }
 
   /** Removes the findings of `uri` and of every file under it (a deleted or renamed folder). */
@@ -179,16 +174,22 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
   }
 
+  private decorated(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
+    const d = toDiagnostic(f, uri, this.deps.bundledDocs);
+    for (const decorate of this.decorators) decorate(uri, f, d);
+    return d;
+  }
+
+  /** The workspace excludes this manager scans by (the workspace scan lists files with them). */
+  get excludes(): WorkspaceExcludes {
+    return this.deps.excludes;
+  }
+
   dispose(): void {
-    managers.delete(this);
+    this.decorators.clear();
+    this.entries.clear(); // a decorator removed after this re-renders nothing
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.collection.dispose();
   }
-}
-
-function decorated(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-  const d = toDiagnostic(f, uri);
-  for (const decorate of decorators) decorate(uri, f, d);
-  return d;
 }

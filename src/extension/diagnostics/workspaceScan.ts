@@ -7,7 +7,6 @@ import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
 import { corePath, DiagnosticsManager } from './manager';
-import { includedFiles } from './excludes';
 
 /** What a workspace scan did; returned by the command so tests and callers can assert it. */
 export interface ScanSummary {
@@ -30,10 +29,10 @@ function yieldNow(): Promise<void> {
 }
 
 /** The files to scan in every workspace folder, excludes applied and only those some rule family reads. */
-async function listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function listFiles(manager: DiagnosticsManager, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const uri of await includedFiles(folder, undefined, token)) if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
+    for (const uri of await manager.excludes.includedFiles(folder, undefined, token)) if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
   }
   return out;
 }
@@ -68,7 +67,7 @@ export async function rescanFromDisk(manager: DiagnosticsManager, uri: vscode.Ur
 export async function scanWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputChannel, token: vscode.CancellationToken,
   progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<ScanSummary> {
   const started = Date.now();
-  const files = await listFiles(token);
+  const files = await listFiles(manager, token);
   const seen = new Set(files.map((u) => u.toString()));
   const skippedFiles: { path: string; reason: SkipReason }[] = [];
   let scanned = 0;

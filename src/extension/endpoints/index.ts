@@ -3,7 +3,7 @@
 // anywhere in an untrusted workspace: every probe goes through the shared ProbeService (services.probes), which refuses.
 import * as vscode from 'vscode';
 import { endpointKey, EndpointVerdict, enrich, mapLimited } from '../../core/endpoints/index';
-import { addDiagnosticDecorator, onDidRenderFindings, rerenderDiagnostics } from '../diagnostics/manager';
+import { COMMANDS } from '../commands';
 import { toRange } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, probeSettings } from '../settings';
@@ -30,26 +30,26 @@ export interface CheckAllEntry {
 /** Registers everything in the file comment. */
 export function registerEndpoints(context: vscode.ExtensionContext, services: Services): void {
   const probes = services.probes;
-  const tracker = new FindingEndpoints();
-  const tree = new EndpointsTree(probes);
+  const tracker = new FindingEndpoints(services.findings);
+  const tree = new EndpointsTree(probes, services.excludes);
   const lenses = new ProbeLenses(tracker, probes);
   const files = vscode.workspace.createFileSystemWatcher('**/*'); // keeps the tree in step with saves, creates, deletes
   context.subscriptions.push(
-    tracker, tree, lenses, files,
+    tree, lenses, files,
     files.onDidCreate((uri) => void tree.reloadFile(uri)),
     files.onDidChange((uri) => void tree.reloadFile(uri)),
     files.onDidDelete((uri) => tree.removeFile(uri)),
     vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
-    addDiagnosticDecorator(endpointDecorator(tracker, probes)),
-    onDidRenderFindings(({ uri, findings, text }) => void tracker.update(uri, findings, text).then(() => { if (mode(uri) === 'auto') probeFile(uri); })),
+    services.diagnostics.addDecorator(endpointDecorator(tracker, probes)),
+    tracker.onDidChange((uri) => { if (mode(uri) === 'auto') probeFile(uri); }),
     probes.onDidProbe((key) => onNews(key)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); tree.refresh(); for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u); }),
     onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),
-    vscode.commands.registerCommand('tlsDoctor.probeEndpoint', (arg?: ProbeArg) => probeCommand(arg)),
-    vscode.commands.registerCommand('tlsDoctor.endpoints.checkAll', (arg?: { hosts?: string[] }) => checkAll(arg)),
+    services.commands.register(COMMANDS.probeEndpoint, (arg?: ProbeArg) => probeCommand(arg)),
+    services.commands.register(COMMANDS.endpointsCheckAll, (arg?: { hosts?: string[] }) => checkAll(arg)),
     // Internal: the inventory without probing (the dev-certificate prompt suggests the local hosts in it).
-    vscode.commands.registerCommand('tlsDoctor.endpoints.list', async () =>
+    services.commands.register(COMMANDS.endpointsList, async () =>
       (await tree.endpoints()).map((e) => ({ key: e.key, host: e.host, port: e.port, url: e.url, uses: e.refs.length }))),
   );
 
@@ -65,7 +65,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
 
   /** A new report: re-render the files whose findings use that endpoint, the lenses and the tree. */
   function onNews(key: string): void {
-    for (const uri of tracker.uris()) if (tracker.in(uri).some((e) => endpointKey(e.endpoint) === key)) rerenderDiagnostics(uri);
+    for (const uri of tracker.uris()) if (tracker.in(uri).some((e) => endpointKey(e.endpoint) === key)) services.diagnostics.rerender(uri);
     lenses.refresh();
     tree.refresh();
   }
@@ -157,7 +157,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       seen.add(line);
       const v = this.probes.verdict(endpoint, finding.ruleId);
       const title = v ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe` : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
-      return [new vscode.CodeLens(toRange(finding.range), { title, command: 'tlsDoctor.probeEndpoint', arguments: [{ uri: doc.uri.toString(), line }] })];
+      return [new vscode.CodeLens(toRange(finding.range), { title, command: COMMANDS.probeEndpoint, arguments: [{ uri: doc.uri.toString(), line }] })];
     });
   }
 

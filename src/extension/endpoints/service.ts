@@ -1,5 +1,6 @@
 // The one place the extension probes the endpoints that findings refer to, shared through `Services.probes` by the
-// endpoints feature (lenses, tree, decorated diagnostics) and the quick-fixes (the CA to trust, "Remove verify=False").
+// endpoints feature (lenses, tree, decorated diagnostics), the quick-fixes (the CA to trust, "Remove verify=False") and
+// "Check TLS for URL" (checkNow: a fresh connection the user asked for, still guarded and limited).
 // Every probe goes through `probe()`, which refuses in an untrusted workspace, outside the TLS_DOCTOR_PROBE_HOSTS
 // allow-list and (for a resource) when tlsDoctor.probe.referencedEndpoints is off; it caches per host:port, shares
 // concurrent probes and caps how many run at once. Verdicts are read from the cached report as structured data
@@ -127,12 +128,32 @@ export class ProbeService implements vscode.Disposable {
     return report;
   }
 
-  private async run(url: string, scope?: vscode.Uri): Promise<CheckReport> {
+  /**
+   * A check the user asked for ("Check TLS for URL"): always a new connection, never a cached or shared report (the
+   * panel must show what the endpoint says now, for this exact URL), but through the same trust guard, allow-list and
+   * concurrency limit as every probe. tlsDoctor.probe.referencedEndpoints does not apply: it governs endpoints found in
+   * code, not a URL the user typed. The report then serves every other feature (lenses, tree, verdicts on findings).
+   * `scope` is the resource whose check settings apply; `signal` cancels the check.
+   */
+  async checkNow(target: { url: string; host: string; port: number }, opts: { scope?: vscode.Uri; signal?: AbortSignal } = {}): Promise<CheckReport | { refused: Refusal }> {
+    const why = this.refusal(target.host);
+    if (why) {
+      this.log.info(`not checking ${endpointKey(target)}: ${refusalText(why, target.host)}`);
+      return { refused: why };
+    }
+    const report = await this.limiter.run(() => this.run(target.url, opts.scope, opts.signal));
+    const key = endpointKey(target);
+    this.cache.set(key, report);
+    this.changed.fire(key);
+    return report;
+  }
+
+  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal): Promise<CheckReport> {
     // Re-checked here: trust can't be revoked at run time in VS Code, but a queued probe costs nothing to re-check.
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
     this.started++;
     this.log.info(`probing ${url}`);
-    const report = await loadTls().checkUrl(url, checkOptions(scope));
+    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(signal ? { signal } : {}) });
     this.log.info(`probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`);
     return report;
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { endpointKey, EndpointRef, findEndpointRefs, isInventoried } from '../../core/endpoints/index';
 import type { CheckReport } from '../../core/tls/types';
 import { toRange } from '../convert';
-import { includedFiles, isIncluded } from '../diagnostics/excludes';
+import type { WorkspaceExcludes } from '../diagnostics/excludes';
 import { probeSettings, scanSettings } from '../settings';
 import type { ProbeService } from './service';
 
@@ -36,7 +36,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private byFile = new Map<string, RefNode[]>();
   private built?: Promise<void>;
 
-  constructor(private readonly probes: ProbeService) {}
+  constructor(private readonly probes: ProbeService, private readonly excludes: WorkspaceExcludes) {}
 
   /** Re-reads the workspace (`full`) or just re-renders verdicts. */
   refresh(full = false): void {
@@ -47,7 +47,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Re-reads one file from disk (created, changed or saved) and re-renders. */
   async reloadFile(uri: vscode.Uri): Promise<void> {
     // The same excludes as the initial inventory: a file written into build/ or a virtualenv is not the workspace's.
-    if (!this.built || !isInventoried(uri.path) || !isIncluded(uri)) return;
+    if (!this.built || !isInventoried(uri.path) || !this.excludes.isIncluded(uri)) return;
     await this.built;
     const text = await this.read(uri);
     if (text === undefined) this.byFile.delete(uri.toString()); else this.setFile(uri, text);
@@ -98,7 +98,7 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private async build(): Promise<void> {
     this.byFile = new Map();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const uri of await includedFiles(folder, MAX_FILES)) {
+      for (const uri of await this.excludes.includedFiles(folder, MAX_FILES)) {
         if (!isInventoried(uri.path)) continue;
         const text = await this.read(uri);
         if (text !== undefined) this.setFile(uri, text);

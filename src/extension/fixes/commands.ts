@@ -9,10 +9,21 @@ import { ruleById } from '../../core/rules/registry';
 import { corePath } from '../diagnostics/manager';
 import { endpointIn, refusalText } from '../endpoints/service';
 import type { ProbeService } from '../endpoints/service';
+import type { FindingStore } from '../findings';
 import { folderFor } from '../settings';
-import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle, workspaceBundles } from './bundles';
-import { addBundleFile, addFix, applyFixEdit } from './edits';
+import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle } from './bundles';
+import type { BundleIndex } from './bundleIndex';
+import { WorkspaceWrite } from '../workspaceFiles';
+import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
+
+/** What the fix commands work with (all owned by activate(), see Services). */
+export interface FixDeps {
+  readonly probes: ProbeService;
+  readonly log: vscode.LogOutputChannel;
+  readonly findings: FindingStore;
+  readonly bundles: BundleIndex;
+}
 
 /** Where a bundle should come from, when a caller (or test) already knows. */
 export type BundleSource = 'workspace' | 'endpoint' | 'devca' | 'pick';
@@ -36,9 +47,9 @@ export interface FixOutcome {
 }
 
 /** tlsDoctor.fix.applyBundle: the fix with a given bundle, no prompt. */
-export async function applyBundle(args: TrustArgs): Promise<FixOutcome> {
+export async function applyBundle(args: TrustArgs, deps: FixDeps): Promise<FixOutcome> {
   if (!args?.bundlePath) throw new Error('tlsDoctor.fix.applyBundle needs { uri, ruleId, range, bundlePath }');
-  const { doc, finding } = await locate(args);
+  const { doc, finding } = await locate(deps.findings, args);
   return apply(doc, finding, givenBundle(args.bundlePath, doc.uri));
 }
 
@@ -48,21 +59,21 @@ function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
 }
 
 /** tlsDoctor.fix.trustBundle: chooses the bundle source (in the issue's order), creates the bundle if needed, applies. */
-export async function trustBundle(args: TrustArgs, probes: ProbeService, log: vscode.LogOutputChannel): Promise<FixOutcome> {
-  if (args?.bundlePath) return applyBundle(args);
-  const { doc, finding } = await locate(args);
+export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOutcome> {
+  if (args?.bundlePath) return applyBundle(args, deps);
+  const { doc, finding } = await locate(deps.findings, args);
   if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
-  const choice = await chooseBundle(doc, finding, args.source, probes, log);
+  const choice = await chooseBundle(doc, finding, args.source, deps);
   if ('reason' in choice) return { applied: false, reason: choice.reason };
-  log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
+  deps.log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
   return apply(doc, finding, choice);
 }
 
 /** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */
-export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
-  const chosen = source ?? await askSource(doc, f, probes);
+export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, deps: FixDeps): Promise<BundleChoice | { reason: string }> {
+  const chosen = source ?? await askSource(doc, f, deps);
   if (!chosen) return { reason: 'cancelled' };
-  return (await bundleFrom(chosen, doc, f, probes, log)) ?? { reason: 'cancelled' };
+  return (await bundleFrom(chosen, doc, f, deps)) ?? { reason: 'cancelled' };
 }
 
 /** The bundle a command argument names (absolute, or relative to the document's workspace folder). */
@@ -71,12 +82,12 @@ export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
 }
 
 /** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
-async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string } | undefined> {
+async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, deps: FixDeps): Promise<BundleChoice | { reason: string } | undefined> {
   switch (source) {
-    case 'workspace': { const b = workspaceBundles(doc.uri)[0]; return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' }; }
+    case 'workspace': { const b = deps.bundles.refresh(doc.uri)[0]; return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' }; }
     case 'devca': return devCaBundle(doc.uri);
     case 'pick': return pickBundle();
-    default: return fromEndpoint(doc, f, probes, log);
+    default: return fromEndpoint(doc, f, deps);
   }
 }
 
@@ -84,7 +95,7 @@ async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Fin
  * The finding's endpoint through the shared ProbeService (a fresh cached report is reused, so a probe the user just
  * ran costs no second connection), then a bundle with the CA it presents (certifi's public roots for Python).
  */
-async function fromEndpoint(doc: vscode.TextDocument, f: Finding, probes: ProbeService, log: vscode.LogOutputChannel): Promise<BundleChoice | { reason: string }> {
+async function fromEndpoint(doc: vscode.TextDocument, f: Finding, { probes, log }: FixDeps): Promise<BundleChoice | { reason: string }> {
   const ep = endpointIn(doc.getText(), f);
   if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
   const refusal = probes.refusal(ep.host, doc.uri);
@@ -100,10 +111,10 @@ async function fromEndpoint(doc: vscode.TextDocument, f: Finding, probes: ProbeS
 }
 
 /** Offers the sources in order; the endpoint only when it is known and may be probed. */
-async function askSource(doc: vscode.TextDocument, f: Finding, probes: ProbeService): Promise<BundleSource | undefined> {
+async function askSource(doc: vscode.TextDocument, f: Finding, { probes, bundles }: FixDeps): Promise<BundleSource | undefined> {
   type Item = vscode.QuickPickItem & { source: BundleSource };
   const items: Item[] = [];
-  const existing = workspaceBundles(doc.uri)[0];
+  const existing = bundles.refresh(doc.uri)[0];
   if (existing) items.push({ source: 'workspace', label: `$(file) ${asWritten(existing, doc.uri)}`, description: 'a bundle already in the workspace' });
   const ep = endpointIn(doc.getText(), f);
   if (ep && !probes.refusal(ep.host, doc.uri)) items.push({ source: 'endpoint', label: `$(plug) The CA that ${ep.host}:${ep.port} presents`, description: 'probe it now and save its root/issuing CA with the public roots' });
@@ -118,10 +129,10 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice)
   const written = asWritten(choice.file, doc.uri);
   const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
-  const edit = new vscode.WorkspaceEdit();
-  addBundleFile(edit, doc.uri, choice);
-  addFix(edit, doc.uri, fix);
-  const applied = await applyFixEdit(edit, doc.uri);
+  const write = new WorkspaceWrite();
+  await addBundleFile(write, doc.uri, choice);
+  addFix(write.edit, doc.uri, fix);
+  const applied = await write.apply();
   if (applied && fix.env) void remindEnv(fix);
   return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}) };
 }
@@ -132,11 +143,11 @@ async function remindEnv(fix: FixResult): Promise<void> {
 }
 
 /** tlsDoctor.fix.removeFlag: drops the switch (offered only after a probe showed default trust suffices). */
-export async function removeFlag(args: FindingRef): Promise<FixOutcome> {
-  const { doc, finding } = await locate(args);
+export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOutcome> {
+  const { doc, finding } = await locate(deps.findings, args);
   const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
-  const edit = new vscode.WorkspaceEdit();
-  addFix(edit, doc.uri, fix);
-  return { applied: await vscode.workspace.applyEdit(edit) };
+  const write = new WorkspaceWrite();
+  addFix(write.edit, doc.uri, fix);
+  return { applied: await write.apply() };
 }

@@ -1,0 +1,30 @@
+// Every command id of the extension, in one table. `contributed` ones are in package.json contributes.commands
+// (palette, menus, keybindings); the others are internal (quick-fix commands, the inventory for other features).
+// A unit test checks this table against package.json, so an id can't be registered without being declared or
+// declared without being registered. No vscode import: the unit test reads it directly.
+
+/** id → { contributed }. */
+export const COMMAND_TABLE = {
+  showLog: { id: 'tlsDoctor.showLog', contributed: true },
+  scanWorkspace: { id: 'tlsDoctor.scanWorkspace', contributed: true },
+  checkUrl: { id: 'tlsDoctor.checkUrl', contributed: true },
+  explainError: { id: 'tlsDoctor.explainError', contributed: true },
+  createDevCert: { id: 'tlsDoctor.createDevCert', contributed: true },
+  installCa: { id: 'tlsDoctor.installCa', contributed: true },
+  uninstallCa: { id: 'tlsDoctor.uninstallCa', contributed: true },
+  probeEndpoint: { id: 'tlsDoctor.probeEndpoint', contributed: true },
+  endpointsCheckAll: { id: 'tlsDoctor.endpoints.checkAll', contributed: true },
+  endpointsList: { id: 'tlsDoctor.endpoints.list', contributed: false },
+  fixTrustBundle: { id: 'tlsDoctor.fix.trustBundle', contributed: false },
+  fixApplyBundle: { id: 'tlsDoctor.fix.applyBundle', contributed: false },
+  fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
+  fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
+} as const;
+
+type Table = typeof COMMAND_TABLE;
+
+/** The command ids by name, e.g. `COMMANDS.checkUrl` is 'tlsDoctor.checkUrl'. */
+export const COMMANDS = Object.fromEntries(Object.entries(COMMAND_TABLE).map(([name, c]) => [name, c.id])) as { readonly [K in keyof Table]: Table[K]['id'] };
+
+/** Any of the extension's command ids. */
+export type CommandId = Table[keyof Table]['id'];

@@ -1,0 +1,146 @@
+// The FindingStore: which Finding each TLS Doctor diagnostic came from, per document, with what is known about it
+// from the text it was scanned from (its endpoint, which quick-fixes its text allows). Filled by the diagnostics
+// manager on every render, read by the quick-fixes (cheap lightbulb), the endpoint lenses, tree and probes. All of it
+// is computed once per scan, never per cursor move. Created in activate() and carried on Services.
+import * as vscode from 'vscode';
+import type { Endpoint } from '../core/endpoints/index';
+import { resolveEndpoint } from '../core/endpoints/index';
+import { canTrustBundle, removeFlagFix, trustBundleFix } from '../core/fixes/index';
+import type { Finding, Range } from '../core/rules/types';
+import { fromRange, ruleIdOf, toRange } from './convert';
+
+/** How trusting a bundle rewrites a finding: a plain edit, an edit plus variables to set at start-up, or not at all. */
+export type TrustShape = 'edit' | 'env' | 'none';
+
+/** A shown finding and the facts its scanned text gave. */
+export interface StoredFinding {
+  readonly finding: Finding;
+  /** The endpoint the code talks to, when the text says so statically. */
+  readonly endpoint?: Endpoint;
+  /** True when the switch can be removed from the text (removeFlagFix has an edit). */
+  readonly removable: boolean;
+  readonly trust: TrustShape;
+}
+
+/** What the store needs from the core; injectable so tests can count the work done. */
+export interface FindingAnalysis {
+  endpoint(text: string, f: Finding): Endpoint | undefined;
+  removable(text: string, f: Finding, path: string): boolean;
+  trust(text: string, f: Finding, path: string): TrustShape;
+}
+
+/** The bundle name used to ask the core whether a trust fix exists: its shape never depends on the bundle's name. */
+const PROBE_BUNDLE = 'bundle.pem';
+
+/** The core's answers, each guarded: a fact that can't be computed is "not available", never an error. */
+export const coreAnalysis: FindingAnalysis = {
+  endpoint(text, f) {
+    try {
+      return resolveEndpoint(text, f);
+    } catch {
+      return undefined;
+    }
+  },
+  removable(text, f, path) {
+    try {
+      return removeFlagFix(text, f, path) !== undefined;
+    } catch {
+      return false;
+    }
+  },
+  trust(text, f, path) {
+    if (!canTrustBundle(f.ruleId)) return 'none';
+    try {
+      const fix = trustBundleFix(text, f, { bundle: PROBE_BUNDLE, path });
+      return !fix ? 'none' : fix.env ? 'env' : 'edit';
+    } catch {
+      return 'none';
+    }
+  },
+};
+
+/** The key of a finding within its document: rule id and range (diagnostics handed back by VS Code are copies). */
+export function findingKey(ruleId: string, r: Range): string {
+  return `${ruleId}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** Per-document findings as shown, with change events; see the file comment. */
+export class FindingStore implements vscode.Disposable {
+  private readonly byDocument = new Map<string, Map<string, StoredFinding>>();
+  /** Fast path for the diagnostic objects the manager created; VS Code hands providers copies, hence the index above. */
+  private readonly byDiagnostic = new WeakMap<vscode.Diagnostic, Finding>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the document whose findings were recorded or forgotten. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly analysis: FindingAnalysis = coreAnalysis) {}
+
+  /**
+   * Records the findings shown for `uri` (replacing earlier ones). `text` is the text they were scanned from; without
+   * it (a re-render with new severities) the facts of the same findings are kept from the last record.
+   */
+  record(uri: vscode.Uri, findings: readonly Finding[], path: string, text?: string): void {
+    const key = uri.toString();
+    if (findings.length === 0) {
+      if (this.byDocument.delete(key)) this.changed.fire(uri);
+      return;
+    }
+    const before = this.byDocument.get(key);
+    const entries = findings.map((finding): [string, StoredFinding] => {
+      const k = findingKey(finding.ruleId, finding.range);
+      const old = text === undefined ? before?.get(k) : undefined;
+      return [k, old ? { ...old, finding } : this.analyse(finding, path, text)];
+    });
+    this.byDocument.set(key, new Map(entries));
+    this.changed.fire(uri);
+  }
+
+  private analyse(finding: Finding, path: string, text: string | undefined): StoredFinding {
+    if (text === undefined) return { finding, removable: false, trust: 'none' };
+    const endpoint = this.analysis.endpoint(text, finding);
+    return { finding, ...(endpoint ? { endpoint } : {}), removable: this.analysis.removable(text, finding, path), trust: this.analysis.trust(text, finding, path) };
+  }
+
+  /** Links diagnostic objects to their findings (the fast path of findingFor). */
+  link(pairs: readonly (readonly [vscode.Diagnostic, Finding])[]): void {
+    for (const [d, f] of pairs) this.byDiagnostic.set(d, f);
+  }
+
+  /** Forgets the findings of `uri` (document closed and not part of workspace results, file deleted). */
+  forget(uri: vscode.Uri): void {
+    if (this.byDocument.delete(uri.toString())) this.changed.fire(uri);
+  }
+
+  /** The stored entry of a finding of `uri`, by rule id and range. */
+  get(uri: vscode.Uri, f: Pick<Finding, 'ruleId' | 'range'>): StoredFinding | undefined {
+    return this.byDocument.get(uri.toString())?.get(findingKey(f.ruleId, f.range));
+  }
+
+  /** The entry behind a TLS Doctor diagnostic in `uri`, or undefined (not ours, or stale). */
+  entryFor(uri: vscode.Uri, d: vscode.Diagnostic): StoredFinding | undefined {
+    const direct = this.byDiagnostic.get(d);
+    if (direct) return this.get(uri, direct);
+    const ruleId = ruleIdOf(d);
+    return ruleId ? this.get(uri, { ruleId, range: fromRange(d.range) }) : undefined;
+  }
+
+  /** Every entry of `uri`. */
+  in(uri: vscode.Uri): StoredFinding[] {
+    return [...(this.byDocument.get(uri.toString())?.values() ?? [])];
+  }
+
+  /** Every current Finding of `uri` whose range intersects `range` (for code-action providers given a selection). */
+  findingsAt(uri: vscode.Uri, range: vscode.Range): Finding[] {
+    return this.in(uri).map((e) => e.finding).filter((f) => toRange(f.range).intersection(range) !== undefined);
+  }
+
+  /** Every document with at least one finding. */
+  uris(): vscode.Uri[] {
+    return [...this.byDocument.keys()].map((u) => vscode.Uri.parse(u));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.byDocument.clear();
+  }
+}
