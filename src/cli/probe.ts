@@ -45,6 +45,7 @@ function readText(path: string): string | undefined {
 }
 
 /** The scan JSON (`{"version":1,"findings":[…]}`) with `endpoint` on the findings that have one. */
-export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[]): string {
-  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)));
+export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[],
+  skipped?: readonly object[]): string {
+  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)), skipped);
 }
