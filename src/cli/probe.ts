@@ -6,7 +6,7 @@ import type { Io } from './command';
 import { endpointKey, enrich, mapLimited, resolveEndpoint, ResultCache } from '../core/endpoints/index';
 import type { FileFinding } from '../core/report/index';
 import { toJson } from '../core/report/index';
-import { checkUrl } from '../core/tls/index';
+import { checkSlots, checkUrl } from '../core/tls/index';
 import type { CheckReport } from '../core/tls/types';
 
 /** The `endpoint` field of a JSON finding. `remedy` says which fix keeps verification on. */
@@ -30,7 +30,7 @@ export async function probeEndpoints(results: readonly FileFinding[], io: Io, ti
     const text = textOf(file);
     const ep = text === undefined ? undefined : resolveEndpoint(text, finding);
     if (!ep) return undefined;
-    const report = await cache.get(endpointKey(ep), () => checkUrl(ep.url, { timeoutMs, repeat: 1, env }));
+    const report = await cache.get(endpointKey(ep), () => checkSlots.run(() => checkUrl(ep.url, { timeoutMs, repeat: 1, env })));
     const v = enrich(report, finding.ruleId);
     return { url: ep.url, verdict: v.verdict, causes: v.causes, remedy: v.remedy };
   });

@@ -86,3 +86,22 @@ describe('cli: scan under hostile input', () => {
     assert.match(dev.stderr, /a character device/);
   });
 });
+
+describe('cli: devcert under hostile input', () => {
+  let dir = '';
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-devcert-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('--out or --ca-dir naming an existing file is a usage error naming it (no temp-file path), exit 2', async () => {
+    fs.writeFileSync(path.join(dir, 'taken'), 'x');
+    for (const flag of ['--out', '--ca-dir']) {
+      const argv = ['devcert', 'localhost', '--out', 'o', '--ca-dir', 'ca'];
+      argv[argv.indexOf(flag) + 1] = 'taken';
+      const r = await runCli(argv, dir);
+      assert.strictEqual(r.code, 2, flag);
+      assert.match(r.stderr, new RegExp(`${flag} .*taken exists and is not a folder`));
+      assert.doesNotMatch(r.stderr, /\.tmp\b/);
+    }
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'taken'), 'utf8'), 'x');
+  });
+});
