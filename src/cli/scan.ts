@@ -8,7 +8,7 @@ import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
 import { scanInParallel } from '../core/scan/pool';
-import { FileFinding, toJson, toSarif, toText } from '../core/report/index';
+import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
 import { probeEndpoints, toJsonWithEndpoints } from './probe';
@@ -26,7 +26,7 @@ function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): Sc
     const abs = nodePath.resolve(io.cwd, root);
     const isDir = fs.statSync(abs).isDirectory();
     for (const ev of walkFiles([abs], { noIgnore, accept: (p) => isScannable(p) })) {
-      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${display(io, ev.path)}: ${ev.message}\n`); continue; }
+      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${printable(display(io, ev.path))}: ${ev.message}\n`); continue; }
       const key = realPath(ev.path);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -80,7 +80,7 @@ function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFindin
   for (const o of outcomes) {
     if ('skip' in o) {
       skipped.push({ file: display(io, o.path), reason: o.skip, detail: o.detail });
-      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${display(io, o.path)}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
+      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${printable(display(io, o.path))}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
       continue;
     }
     for (const finding of o.findings) results.push({ file: display(io, o.path), finding });
@@ -103,7 +103,7 @@ export const scanCommand: Command = {
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
     const roots = positionals.length ? positionals : ['.'];
     const problems = roots.map((r) => [r, rootProblem(nodePath.resolve(io.cwd, r))] as const).filter(([, why]) => why);
-    for (const [r, why] of problems) io.err(`tls-doctor scan: ${r}: ${why}\n`);
+    for (const [r, why] of problems) io.err(`tls-doctor scan: ${printable(r)}: ${why}\n`);
     if (problems.length) return 2;
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
     const { results, skipped } = gather(await scanInParallel(targets), io);

@@ -55,6 +55,16 @@ describe('cli: scan under hostile input', () => {
     assert.deepStrictEqual(Object.keys(out), ['version', 'findings']);
   });
 
+  it('a file name with ANSI escapes reaches text output escaped, and JSON with its true name', async () => {
+    const name = 'evil\u001b[2J\u202e.py';
+    fs.writeFileSync(path.join(dir, 'app', name), 'requests.get(u, verify=False)\n');
+    const text = await runCli(['scan', 'app'], dir);
+    assert.ok(!text.stdout.includes('\u001b') && !text.stdout.includes('\u202e'));
+    assert.match(text.stdout, /app\/evil\\u001b\[2J\\u202e\.py:1:/);
+    const json = JSON.parse((await runCli(['scan', '--format', 'json', 'app'], dir)).stdout);
+    assert.ok(json.findings.some((f: { file: string }) => f.file === `app/${name}`));
+  });
+
   it('overlapping roots and symlinks to one file report it once', async () => {
     fs.symlinkSync(path.join(dir, 'app', 'client.py'), path.join(dir, 'app', 'link.py'));
     const r = await runCli(['scan', '--format', 'json', 'app', 'app/client.py', 'app/../app'], dir);
