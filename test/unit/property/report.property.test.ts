@@ -16,7 +16,7 @@ describe('property: scan output is well-formed for any file name', () => {
       assert.strictEqual(out.version, 1);
       assert.deepStrictEqual(out.findings.map((f: { file: string }) => f.file), files.map((f) => JSON.parse(JSON.stringify(f))));
       assert.strictEqual(out.skipped[0].file, JSON.parse(JSON.stringify(files[0])));
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 
   it('SARIF parses, has the required 2.1.0 fields, and every uri is a valid URI reference', () => {
@@ -34,7 +34,7 @@ describe('property: scan output is well-formed for any file name', () => {
         assert.doesNotMatch(uri, /[#?]/, 'a # or ? would end the path');
         assert.doesNotThrow(() => new URL(uri, 'file:///w/'));
       }
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 
   it('text output never carries a control character from a file name (no terminal injection)', () => {
@@ -42,6 +42,6 @@ describe('property: scan output is well-formed for any file name', () => {
       const text = toText([{ file, finding: FINDING }], { filesScanned: 1, filesSkipped: 0 });
       // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(text.replace(/\n/g, ''), /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 });

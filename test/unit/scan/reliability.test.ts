@@ -17,11 +17,7 @@ describe('scan: hostile files', () => {
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-scan-')); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('130,000 findings in one file are all reported (no call-stack overflow)', () => {
-    const found = scanText('curl -k x\n'.repeat(130_000), 'big.sh');
-    assert.strictEqual(found.length, 130_000);
-    assert.strictEqual(found[129_999].range.start.line, 129_999);
-  });
+  // 130,000 findings in one file (the call-stack overflow of push(...spread)): see cli-reliability.test.ts.
 
   it('a file whose scan throws becomes a "failed" skip; the other files are still scanned', () => {
     const boom: RuleFamily = {
