@@ -69,11 +69,10 @@ describe('checks against hostile servers', function () {
     for (const s of servers) s.close();
   });
 
-  it('garbage bytes instead of a handshake: not-tls or handshake-failure, in time', async () => {
+  it('garbage bytes instead of a handshake: not-tls, in time', async () => {
     const url = await listen(track(net.createServer((s) => { s.on('data', () => s.write(Buffer.from('\x00\xff\x13\x37garbage\x01\x02\x03'.repeat(64), 'latin1'))); })));
     const r = await timedCheck(url);
-    assert.strictEqual(r.verdict, 'fail');
-    assert.ok(['not-tls', 'handshake-failure'].includes(codes(r)[0]), codes(r).join());
+    assert.deepStrictEqual(codes(r), ['not-tls']);
   });
 
   it('plain HTTP: not-tls', async () => {
@@ -99,9 +98,8 @@ describe('checks against hostile servers', function () {
   it('closes mid-handshake (after the ClientHello): a handshake-level cause, not a hang', async () => {
     const url = await listen(track(net.createServer((s) => { s.once('data', () => s.destroy()); })));
     const r = await timedCheck(url);
-    assert.strictEqual(codes(r).length, 1);
-    assert.ok(['handshake-failure', 'connection-refused'].includes(codes(r)[0]), codes(r).join());
-    assert.match(r.causes[0].message, /closed|reset|socket/i);
+    assert.deepStrictEqual(codes(r), ['handshake-failure']);
+    assert.match(r.causes[0].message, /closed the connection during the TLS handshake/);
   });
 
   it('a 100-certificate chain: read, reported as untrusted, in time', async () => {
@@ -122,14 +120,14 @@ describe('checks against hostile servers', function () {
     assert.deepStrictEqual(codes(r), ['untrusted-root']);
   });
 
-  it('a certificate over 100 KB: refused by OpenSSL\'s size limit as a handshake failure, or read — never a hang', async () => {
+  it('a certificate over 100 KB: refused by OpenSSL\'s size limit as a handshake failure, not a hang', async () => {
     const hosts = ['127.0.0.1', ...Array.from({ length: 4000 }, (_, i) => `a-rather-long-host-name-${i}.example.test`)];
     const leaf = pki.leaf({ hosts });
     assert.ok(leaf.certPem.length > 100 * 1024 * 4 / 3, `${leaf.certPem.length} PEM chars`);
     const url = await listen(tlsServer(leaf.keyPem, [leaf.certPem]));
     const r = await timedCheck(url);
-    assert.strictEqual(r.verdict, 'fail');
-    assert.ok(['handshake-failure', 'untrusted-root'].includes(codes(r)[0]), codes(r).join());
+    assert.deepStrictEqual(codes(r), ['handshake-failure']);
+    assert.match(r.causes[0].message, /excessive message size/);
   });
 
   it('ANSI and HTML in the subject: the text report carries no escape sequence', async () => {
