@@ -1,5 +1,6 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
 import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
@@ -29,14 +30,23 @@ export const checkCommand: Command = {
     const repeat = positiveInt('--repeat', values.repeat, 1, MAX_REPEAT);
     const timeoutMs = positiveInt('--timeout', values.timeout, 5000, MAX_TIMEOUT_MS);
     const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
-    const missing = extraCaFiles.find((f) => !existsSync(f));
-    if (missing) throw new UsageError(`--ca file not found: ${missing}`);
+    for (const f of extraCaFiles) statCaFile(f);
     for (const f of extraCaFiles) await checkCaFile(f);
     const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs });
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };
+
+/** A --ca path must exist: "not found" only when it is missing; a symlink loop or a permission problem says so. */
+function statCaFile(f: string): void {
+  try {
+    statSync(f);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--ca file not found: ${f}`);
+    throw new UsageError(`--ca ${f}: ${describeIoError(e)}`);
+  }
+}
 
 /** A --ca file must be a regular file (or folder) of readable PEM certificates; a FIFO or device is refused unread. */
 async function checkCaFile(f: string): Promise<void> {

@@ -69,6 +69,14 @@ describe('check: bounded inputs and resources', function () {
     assert.ok(Date.now() - started < 3000);
   });
 
+  it('--ca on a symlink loop says so (not "not found")', async () => {
+    const loop = path.join(dir, 'loop.pem');
+    fs.symlinkSync(loop, loop);
+    const r = await cli(['check', `127.0.0.1:${tlsPort}`, '--ca', loop]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /loop\.pem: too many levels of symbolic links/);
+  });
+
   it('a CA file over 10 MB is refused before it is read', async () => {
     const big = path.join(dir, 'big.pem');
     const fd = fs.openSync(big, 'w');
