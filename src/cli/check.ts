@@ -1,8 +1,9 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
-import { checkUrl, parseTarget, readableCertCount } from '../core/tls/index';
+import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
@@ -26,20 +27,36 @@ export const checkCommand: Command = {
       throw new UsageError((e as Error).message);
     }
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
+    // Ranges first: a bad number must not wait for CA files to be read.
+    const repeat = positiveInt('--repeat', values.repeat, CLI_DEFAULTS.checkRepeat, MAX_REPEAT);
+    const timeoutMs = positiveInt('--timeout', values.timeout, CLI_DEFAULTS.checkTimeoutMs, MAX_TIMEOUT_MS);
     const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
-    const missing = extraCaFiles.find((f) => !existsSync(f));
-    if (missing) throw new UsageError(`--ca file not found: ${missing}`);
-    for (const f of extraCaFiles) {
-      const n = await readableCertCount(f).catch(() => 0);
-      if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
-    }
-    const report = await checkUrl(positionals[0], {
-      extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, CLI_DEFAULTS.checkRepeat), timeoutMs: positiveInt('--timeout', values.timeout, CLI_DEFAULTS.checkTimeoutMs),
-    });
+    for (const f of extraCaFiles) statCaFile(f);
+    for (const f of extraCaFiles) await checkCaFile(f);
+    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs });
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };
+
+/** A --ca path must exist: "not found" only when it is missing; a symlink loop or a permission problem says so. */
+function statCaFile(f: string): void {
+  try {
+    statSync(f);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--ca file not found: ${f}`);
+    throw new UsageError(`--ca ${f}: ${describeIoError(e)}`);
+  }
+}
+
+/** A --ca file must be a regular file (or folder) of readable PEM certificates; a FIFO or device is refused unread. */
+async function checkCaFile(f: string): Promise<void> {
+  const n = await readableCertCount(f).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOTREG' || e.code === 'EFBIG') throw new UsageError(`--ca ${e.message}`);
+    return 0;
+  });
+  if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+}
 
 type Paint = (style: keyof typeof STYLES, s: string) => string;
 const STYLES = { bold: '1', red: '31', green: '32', yellow: '33', dim: '2' };

@@ -47,10 +47,11 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-/** Parses a positive integer flag such as `--repeat` or `--timeout`. */
-export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
+/** Parses a positive integer flag such as `--repeat` or `--timeout`, at most `max` when given. */
+export function positiveInt(flag: string, value: string | undefined, fallback: number, max?: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number (got "${value}")`);
+  if (max !== undefined && n > max) throw new UsageError(`${flag} must be at most ${max} (got ${value})`);
   return n;
 }

@@ -1,5 +1,6 @@
 // `tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json]`: a development certificate from the
 // local CA, plus the CA copy, a combined bundle and the environment variables that make clients trust it.
+import * as fs from 'fs';
 import * as path from 'path';
 import type { DevCertResult } from '../core/certs/index';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
@@ -36,17 +37,32 @@ export const devcertCommand: Command = {
     const certs = await import('../core/certs/index.js');
     checkInput(() => certs.parseHosts(positionals));
     checkInput(() => certs.checkValidityDays(days));
+    const outDir = path.resolve(io.cwd, values.out ?? CLI_DEFAULTS.devcertOutDir);
+    const caDir = values['ca-dir'] ? path.resolve(io.cwd, values['ca-dir']) : undefined;
+    checkFolder('--out', outDir);
+    if (caDir) checkFolder('--ca-dir', caDir);
     const result = await certs.writeDevCert({
-      hosts: positionals, outDir: path.resolve(io.cwd, values.out ?? CLI_DEFAULTS.devcertOutDir),
-      caDir: values['ca-dir'] ? path.resolve(io.cwd, values['ca-dir']) : undefined, env: io.env,
-      validityDays: days, keyType, nameConstrained: values['name-constrained'],
+      hosts: positionals, outDir, caDir, env: io.env, validityDays: days, keyType, nameConstrained: values['name-constrained'],
     }).catch((e: Error) => { io.err(`tls-doctor devcert: ${e.message}\n`); return undefined; });
-    if (!result) return 1;
+    if (!result) return 2; // an I/O error (exit 2, as documented)
     io.out(format === 'json' ? `${JSON.stringify(jsonOf(result), null, 2)}\n` : text(result));
     if (format === 'json') for (const w of result.warnings) io.err(`warning: ${w}\n`);
     return 0;
   },
 };
+
+/** `dir` must be a folder or not exist yet: a file in its place is a usage error named for what the user typed, not
+ * for the temporary file the atomic write would have tried. (Other problems, such as a parent that is a file, are
+ * I/O errors the core names.) */
+function checkFolder(flag: string, dir: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    return;
+  }
+  if (!st.isDirectory()) throw new UsageError(`${flag} ${dir} exists and is not a folder`);
+}
 
 /** Turns a validation error from the core into a usage error (exit 2). */
 function checkInput(fn: () => unknown): void {

@@ -7,7 +7,7 @@ import { endpointKey, enrich, mapLimited, resolveEndpoint, ResultCache } from '.
 import type { FileFinding } from '../core/report/index';
 import { toJson } from '../core/report/index';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
-import { checkUrl } from '../core/tls/index';
+import { checkSlots, checkUrl } from '../core/tls/index';
 import type { CheckReport } from '../core/tls/types';
 
 /** The `endpoint` field of a JSON finding. `remedy` says which fix keeps verification on. */
@@ -31,7 +31,7 @@ export async function probeEndpoints(results: readonly FileFinding[], io: Io, ti
     const text = textOf(file);
     const ep = text === undefined ? undefined : resolveEndpoint(text, finding);
     if (!ep) return undefined;
-    const report = await cache.get(endpointKey(ep), () => checkUrl(ep.url, { timeoutMs, repeat: CLI_DEFAULTS.probeRepeat, env }));
+    const report = await cache.get(endpointKey(ep), () => checkSlots.run(() => checkUrl(ep.url, { timeoutMs, repeat: CLI_DEFAULTS.probeRepeat, env })));
     const v = enrich(report, finding.ruleId);
     return { url: ep.url, verdict: v.verdict, causes: v.causes, remedy: v.remedy };
   });
@@ -46,6 +46,7 @@ function readText(path: string): string | undefined {
 }
 
 /** The scan JSON (`{"version":1,"findings":[…]}`) with `endpoint` on the findings that have one. */
-export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[]): string {
-  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)));
+export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[],
+  skipped?: readonly object[]): string {
+  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)), skipped);
 }

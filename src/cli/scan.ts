@@ -5,28 +5,64 @@ import * as nodePath from 'path';
 import { pathToFileURL } from 'url';
 import { Command, Io, oneOf, parse } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
+import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
 import { scanInParallel } from '../core/scan/pool';
-import { FileFinding, toJson, toSarif, toText } from '../core/report/index';
+import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
+import type { SkipReason } from '../core/scan/walk';
 import { probeEndpoints, toJsonWithEndpoints } from './probe';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** Lists scan targets under the roots; folders and files that cannot be read are reported on stderr and skipped. */
+/** Lists scan targets under the roots; folders and files that cannot be read are reported on stderr and skipped.
+ * A file reached twice (overlapping roots such as `scan dir dir/a.py`, or two symlinks to it) is scanned once. */
 function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): ScanTarget[] {
   const targets: ScanTarget[] = [];
+  const seen = new Set<string>();
   for (const root of roots) {
     const abs = nodePath.resolve(io.cwd, root);
     const isDir = fs.statSync(abs).isDirectory();
     for (const ev of walkFiles([abs], { noIgnore, accept: (p) => isScannable(p) })) {
-      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${display(io, ev.path)}: ${ev.message}\n`); continue; }
+      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${printable(display(io, ev.path))}: ${ev.message}\n`); continue; }
+      const key = realPath(ev.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
       targets.push({ path: ev.path, scanPath: isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path) });
     }
   }
   return targets;
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return p; // unreadable now: reading it reports why
+  }
+}
+
+/** Why a named PATH cannot be scanned (missing, a symlink loop, no permission, a FIFO or device), or undefined. */
+function rootProblem(abs: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && isSymlink(abs)) return 'a broken symbolic link (its target does not exist)';
+    return describeIoError(e);
+  }
+  return st.isFile() || st.isDirectory() ? undefined : specialFileMessage(st);
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A path as shown in output: relative to the current directory, with `/` separators. */
@@ -35,13 +71,16 @@ function display(io: Io, p: string): string {
   return rel.split(nodePath.sep).join('/');
 }
 
-function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFinding[]; skipped: number } {
+/** A file that was not scanned, as the JSON output lists it. */
+interface SkippedFile { readonly file: string; readonly reason: SkipReason; readonly detail: string }
+
+function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFinding[]; skipped: SkippedFile[] } {
   const results: FileFinding[] = [];
-  let skipped = 0;
+  const skipped: SkippedFile[] = [];
   for (const o of outcomes) {
     if ('skip' in o) {
-      skipped++;
-      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${display(io, o.path)}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
+      skipped.push({ file: display(io, o.path), reason: o.skip, detail: o.detail });
+      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${printable(display(io, o.path))}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
       continue;
     }
     for (const finding of o.findings) results.push({ file: display(io, o.path), finding });
@@ -63,16 +102,16 @@ export const scanCommand: Command = {
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
     const roots = positionals.length ? positionals : ['.'];
-    const missing = roots.filter((r) => !fs.existsSync(nodePath.resolve(io.cwd, r)));
-    for (const m of missing) io.err(`tls-doctor scan: ${m}: no such file or folder\n`);
-    if (missing.length) return 2;
+    const problems = roots.map((r) => [r, rootProblem(nodePath.resolve(io.cwd, r))] as const).filter(([, why]) => why);
+    for (const [r, why] of problems) io.err(`tls-doctor scan: ${printable(r)}: ${why}\n`);
+    if (problems.length) return 2;
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
     const { results, skipped } = gather(await scanInParallel(targets), io);
-    const stats = { filesScanned: targets.length - skipped, filesSkipped: skipped };
+    const stats = { filesScanned: targets.length - skipped.length, filesSkipped: skipped.length };
     const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
     // --probe (issue 6): JSON findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}`.
     const endpoints = values.probe && format === 'json' ? await probeEndpoints(results, io) : undefined;
-    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints) : toJson(results)) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
+    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped)) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
     return exitCode(results, failOn);
   },
 };

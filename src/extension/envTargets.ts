@@ -5,8 +5,10 @@ import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { rewriteFile } from './workspaceFiles';
+import { openDocument } from './documents';
 import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
 import { loadCerts } from './lazy';
+import { launchShapeError } from './launchShape';
 
 /** Where variables can be written. */
 export type EnvTarget = 'dotenv' | 'terminal' | 'launch';
@@ -88,6 +90,8 @@ export function mergeLaunchEnv(text: string, vars: Record<string, string>): { te
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true }) as { configurations?: unknown[] } | undefined;
   if (errors.length > 0 || !json || typeof json !== 'object') throw new Error('launch.json is not valid JSON with comments; fix it first');
+  const shape = launchShapeError(json);
+  if (shape) throw new Error(`${shape}; fix it first (the file was not changed)`);
   const count = Array.isArray(json.configurations) ? json.configurations.length : 0;
   let out = text;
   for (let i = 0; i < count; i++) {

@@ -39,7 +39,7 @@ export interface ClientStore {
   readonly stores: readonly string[];
 }
 
-const UNREACHABLE: ReadonlySet<CauseCode> = new Set(['connection-refused', 'timeout', 'dns-failure', 'not-tls', 'handshake-failure']);
+const UNREACHABLE: ReadonlySet<CauseCode> = new Set(['connection-refused', 'timeout', 'dns-failure', 'not-tls', 'handshake-failure', 'local-resource-limit']);
 const TRUST: ReadonlySet<CauseCode> = new Set(['self-signed', 'untrusted-root', 'trusted-by-os-not-by-client']);
 /** Server-side causes, most blocking first: each would still fail after trusting the CA. */
 const SERVER_REMEDY: readonly (readonly [CauseCode, RemedyKind])[] = [

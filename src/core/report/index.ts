@@ -5,3 +5,4 @@ export type { FileFinding, JsonFinding, ScanStats } from './types';
 export { toJson, toJsonFinding } from './json';
 export { toText } from './text';
 export { toSarif } from './sarif';
+export { printable } from '../text/printable';

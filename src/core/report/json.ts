@@ -13,9 +13,10 @@ export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
 
 /**
  * `{"version":1,"findings":[…]}` followed by a newline. `extras[i]`, when given, adds fields to finding i (the CLI's
- * `--probe` adds `endpoint`).
+ * `--probe` adds `endpoint`). Files that were not scanned, when there are any, follow as `skipped` (`{file, reason,
+ * detail}`), so a consumer can tell "no findings" from "not read".
  */
-export function toJson(results: readonly FileFinding[], extras?: readonly (object | undefined)[]): string {
+export function toJson(results: readonly FileFinding[], extras?: readonly (object | undefined)[], skipped?: readonly object[]): string {
   const findings = results.map((r, i) => ({ ...toJsonFinding(r), ...extras?.[i] }));
-  return `${JSON.stringify({ version: 1, findings }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, findings, ...(skipped?.length ? { skipped } : {}) }, null, 2)}\n`;
 }

@@ -26,7 +26,7 @@ function sarifResult({ file, finding: f }: FileFinding, index: Map<string, numbe
   const region = (r: typeof f.range) => ({
     startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1,
   });
-  const artifactLocation = { uri: encodeURI(file), uriBaseId: '%SRCROOT%' };
+  const artifactLocation = { uri: fileUri(file), uriBaseId: '%SRCROOT%' };
   return {
     ruleId: f.ruleId,
     ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
@@ -38,6 +38,13 @@ function sarifResult({ file, finding: f }: FileFinding, index: Map<string, numbe
     } : {}),
     partialFingerprints: { 'tlsDoctor/v1': `${f.ruleId}:${file}:${f.value}` },
   };
+}
+
+/** A relative path as a URI reference: percent-encoded, with `#` and `?` too (they would end the path), and a lone
+ * surrogate (possible in Windows file names, and fatal to encodeURI) shown as U+FFFD. */
+function fileUri(file: string): string {
+  const wellFormed = file.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return encodeURI(wellFormed).replace(/[#?]/g, (c) => encodeURIComponent(c));
 }
 
 /** A SARIF 2.1.0 log for `results`; `rootUri` (a `file://` URI ending in `/`) is what relative `file`s resolve against. */

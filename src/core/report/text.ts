@@ -1,13 +1,14 @@
 // The text report: one `file:line:col severity ruleId message` line per finding, then a summary line.
 import type { Severity } from '../rules/types';
+import { printable } from '../text/printable';
 import { toJsonFinding } from './json';
 import type { FileFinding, ScanStats } from './types';
 
-/** `file:line:col severity ruleId message` lines, then a summary line. */
+/** `file:line:col severity ruleId message` lines, then a summary line. File names are shown `printable`. */
 export function toText(results: readonly FileFinding[], stats: ScanStats): string {
   const lines = results.map((r) => {
     const j = toJsonFinding(r);
-    return `${j.file}:${j.line}:${j.column} ${j.severity} ${j.ruleId} ${j.message}`;
+    return `${printable(j.file)}:${j.line}:${j.column} ${j.severity} ${j.ruleId} ${j.message}`;
   });
   return `${[...lines, summary(results, stats)].join('\n')}\n`;
 }

@@ -25,6 +25,16 @@ export function scanTargets(targets: readonly ScanTarget[], opts: ScanOptions = 
  * view of the bytes (a plain copy), and only files that pass are decoded as UTF-8 and scanned.
  */
 export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: number): FileOutcome {
+  // One file must never abort a scan of thousands: whatever goes wrong in it (a rule bug, an input a rule cannot
+  // handle) becomes a skip with its reason, and the other files' findings are still reported.
+  try {
+    return readAndScan(t, opts, maxFileSize);
+  } catch (e) {
+    return { path: t.path, skip: 'failed', detail: `the scan failed on this file: ${(e as Error)?.message ?? String(e)}` };
+  }
+}
+
+function readAndScan(t: ScanTarget, opts: ScanOptions, maxFileSize?: number): FileOutcome {
   const read = readBytesForScan(t.path, maxFileSize);
   if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
   if (!mayHaveFindings(read.bytes.toString('latin1'), t.scanPath, opts.languageId)) return { path: t.path, findings: [] };

@@ -12,7 +12,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 ];
 
 /** Why a file was not scanned. */
-export type SkipReason = 'too-large' | 'binary' | 'minified' | 'unreadable';
+export type SkipReason = 'too-large' | 'binary' | 'minified' | 'unreadable' | 'failed';
 
 /** Options for `walkFiles` and `readForScan`. */
 export interface WalkOptions {
@@ -39,6 +39,7 @@ export function* walkFiles(roots: readonly string[], opts: WalkOptions = {}): Ge
     let st: fs.Stats;
     try { st = fs.statSync(root); } catch (e) { yield ioError(root, e); continue; }
     if (st.isFile()) { yield { kind: 'file', path: root, size: st.size }; continue; }
+    if (!st.isDirectory()) { yield { kind: 'error', path: root, message: specialFileMessage(st) }; continue; }
     const levels: Level[] = opts.excludes?.length ? [{ dir: root, rules: ignore().add([...opts.excludes]) }] : [];
     yield* walkDir(root, levels, opts);
   }
@@ -86,9 +87,28 @@ function ignored(levels: readonly Level[], full: string, isDir: boolean): boolea
 }
 
 function ioError(path: string, e: unknown): WalkEvent {
+  return { kind: 'error', path, message: describeIoError(e) };
+}
+
+/** Why a path that is neither a file nor a folder is refused: reading a FIFO blocks, a device never ends. */
+export function specialFileMessage(st: fs.Stats): string {
+  const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device'
+    : st.isBlockDevice() ? 'a block device' : 'a special file';
+  return `not a regular file or folder: it is ${kind}, which is never read`;
+}
+
+/** What each I/O error code really means, in the words the CLI prints ("no such file" only when that is true). */
+const IO_MESSAGES: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', ENOENT: 'no such file or folder',
+  ELOOP: 'too many levels of symbolic links (a symlink loop)', ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the path is too long', EISDIR: 'is a folder, not a file',
+  EMFILE: 'too many open files (a local resource limit: raise `ulimit -n`)', ENFILE: 'too many open files on this system (a local resource limit)',
+};
+
+/** A readable reason for a failed file-system call: the code's meaning when known, else Node's message. */
+export function describeIoError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file or folder' : err.message;
-  return { kind: 'error', path, message: why };
+  return (err?.code && IO_MESSAGES[err.code]) || (err?.message ?? String(e));
 }
 
 /** A file's text, or why it is skipped (with a human-readable detail for logs). */
@@ -107,16 +127,19 @@ export function readForScan(path: string, maxFileSize = 2 * 1024 * 1024): ReadRe
 export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): BytesResult {
   let buf: Buffer;
   try {
-    const fd = fs.openSync(path, 'r');
+    // O_NONBLOCK: a FIFO swapped in after the walk must not block the open; fstat then refuses it unread.
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
-      const size = fs.fstatSync(fd).size;
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { skip: 'unreadable', detail: specialFileMessage(st) };
+      const size = st.size;
       if (size > maxFileSize) return { skip: 'too-large', detail: `${Math.round(size / 1024)} KB is over the ${Math.round(maxFileSize / 1024)} KB limit` };
       buf = Buffer.allocUnsafe(size);
       const n = size ? fs.readSync(fd, buf, 0, size, 0) : 0;
       buf = buf.subarray(0, n);
     } finally { fs.closeSync(fd); }
   } catch (e) {
-    return { skip: 'unreadable', detail: (ioError(path, e) as { message: string }).message };
+    return { skip: 'unreadable', detail: describeIoError(e) };
   }
   return classifyBytes(buf);
 }
@@ -127,8 +150,10 @@ export function classify(buf: Buffer): ReadResult {
   return 'skip' in c ? c : { text: c.bytes.toString('utf8') };
 }
 
-/** Decides binary / minified from the bytes, leaving them undecoded. */
-export function classifyBytes(buf: Buffer): BytesResult {
+/** Decides binary / minified from the bytes, leaving them undecoded. UTF-16 files (with a BOM, as Windows tools
+ * write them) come back re-encoded as UTF-8: their NUL-rich bytes would otherwise look binary and hide findings. */
+export function classifyBytes(raw: Buffer): BytesResult {
+  const buf = fromUtf16(raw) ?? raw;
   if (buf.subarray(0, 8192).includes(0)) return { skip: 'binary', detail: 'contains NUL bytes' };
   if (buf.length > 8192) {
     let lines = 1;
@@ -137,4 +162,15 @@ export function classifyBytes(buf: Buffer): BytesResult {
     if (avg > 500) return { skip: 'minified', detail: `average line length ${Math.round(avg)} characters` };
   }
   return { bytes: buf };
+}
+
+/** The UTF-8 bytes of a UTF-16 file with a byte order mark (the mark itself dropped, as editors do), else undefined. */
+function fromUtf16(buf: Buffer): Buffer | undefined {
+  if (buf.length < 2) return undefined;
+  const le = buf[0] === 0xff && buf[1] === 0xfe;
+  const be = buf[0] === 0xfe && buf[1] === 0xff;
+  if (!le && !be) return undefined;
+  const body = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))); // a copy: swap16 works in place
+  if (be) body.swap16();
+  return Buffer.from(body.toString('utf16le'), 'utf8');
 }

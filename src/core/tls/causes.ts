@@ -69,6 +69,9 @@ const ENTRIES: readonly CauseDoc[] = [
     { client: 'server', text: 'Check the port, that the service is running and listening on this interface, and firewall rules' }] },
   { code: 'timeout', title: 'Timed out', explanation: 'The connection or the TLS handshake did not complete in time: a firewall dropping packets, a silent service, or a proxy is required.', fixes: [
     { client: 'server', text: 'Check the port and firewalls; if your network needs a proxy, set HTTPS_PROXY (and NO_PROXY for internal hosts)' }] },
+  { code: 'local-resource-limit', title: 'Out of local resources (too many open files)', explanation: 'This machine, not the server, ran out of a resource: the process hit its limit of open files or sockets (EMFILE), or the system did (ENFILE), so no connection could be made. Nothing is known about the server yet.', fixes: [
+    { client: 'server', text: 'Run fewer checks at once, or raise the open-file limit of the shell that runs them and retry', snippet: 'ulimit -n 8192' },
+    { client: 'server', text: 'If the limit is system-wide (ENFILE), find the process holding many files open (`lsof | wc -l`) or raise fs.file-max' }] },
   { code: 'dns-failure', title: 'Name does not resolve', explanation: 'The host name could not be resolved to an address.', fixes: [
     { client: 'server', text: 'Check the spelling, your DNS/VPN, and /etc/hosts; internal names may need a VPN or a proxy' }] },
   { code: 'trusted-by-os-not-by-client', title: 'Trusted by the OS store, not by Node/Python', explanation: 'The root is in the operating system\'s store (so curl and browsers work), but Node uses its own bundled roots and Python requests uses certifi.', fixes: [

@@ -15,6 +15,11 @@ import { parseTarget, Target } from './url';
 import { contextFor, offlineVerdict, Reference, referenceOf, verdictOf } from './verify';
 
 const DEFAULT_TIMEOUT_MS = 5000;
+/** The longest budget a step may have. Node's timers hold at most 2^31-1 ms and turn anything larger into 1 ms,
+ * which made `--timeout 99999999999` a false `timeout`; two minutes is already far beyond any real handshake. */
+export const MAX_TIMEOUT_MS = 120_000;
+/** The most connections per address a check makes (each repeat is one socket per address). */
+export const MAX_REPEAT = 50;
 /** Variables whose effective values the report shows (machines often preset them). */
 const SHOWN_VARS = [...CA_ENV_VARS, 'SSL_CERT_DIR', 'PIP_CERT', 'GIT_SSL_CAINFO', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
 
@@ -23,7 +28,7 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const started = performance.now();
   const target = parseTarget(url);
   const env = opts.env ?? process.env;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = clamp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
   const proxy = proxyFor(target.host, target.port, env);
   const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath });
   const base = { url: target.url, host: target.host, port: target.port, environment: environmentOf(env), ...(proxy ? { proxy: proxy.origin } : {}) };
@@ -69,8 +74,13 @@ async function judgeStores(stores: readonly Store[], ref: Reference, handshake: 
 
 /** Addresses to connect to: each one `repeat` times (at least once). */
 function plan(addresses: readonly string[], opts: CheckOptions): string[] {
-  const repeat = Math.max(1, opts.repeat ?? 1);
+  const repeat = clamp(Math.floor(opts.repeat ?? 1), 1, MAX_REPEAT);
   return addresses.flatMap((a) => Array<string>(repeat).fill(a));
+}
+
+/** `n` within [lo, hi]; NaN becomes `lo` (the callers validate, this only keeps the core safe from odd input). */
+function clamp(n: number, lo: number, hi: number): number {
+  return Number.isNaN(n) ? lo : Math.min(hi, Math.max(lo, n));
 }
 
 /** All addresses (or the first) of the host; IP literals as they are. */

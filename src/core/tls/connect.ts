@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { openTunnel } from './proxy';
 import { linkChain, sentCertificates } from './chain';
+import { connectionSlots } from './limit';
 
 /** What one handshake showed. `error` is set when no TLS session was established. */
 export interface ProbeResult {
@@ -39,8 +40,13 @@ export interface ProbeSpec {
   readonly signal?: AbortSignal;
 }
 
-/** Connects, handshakes and closes. Never throws: failures come back in `error`. */
-export async function probe(spec: ProbeSpec): Promise<ProbeResult> {
+/** Connects, handshakes and closes. Never throws: failures come back in `error`. Waits for one of the process-wide
+ * connection slots first (limit.ts), so the timeout only counts time on the wire, never time in the queue. */
+export function probe(spec: ProbeSpec): Promise<ProbeResult> {
+  return connectionSlots.run(() => probeNow(spec));
+}
+
+async function probeNow(spec: ProbeSpec): Promise<ProbeResult> {
   const started = performance.now();
   const done = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>): ProbeResult =>
     ({ address: spec.address, ...r, elapsedMs: Math.round((performance.now() - started) * 10) / 10 });

@@ -30,10 +30,12 @@ interface Rule {
   readonly test: (f: Facts, trust: ReadonlySet<CauseCode>) => string | undefined;
 }
 
-const CONNECT_CODES = new Set<CauseCode>(['dns-failure', 'connection-refused', 'timeout', 'not-tls', 'handshake-failure']);
+const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'handshake-failure']);
 
 /** Which connection-level cause an error is. Node codes first, then the wording table. */
 function connectCause(e: ProbeError): CauseCode {
+  // Out of file descriptors is this machine's problem: never report it as the server refusing the connection.
+  if (e.code === 'EMFILE' || e.code === 'ENFILE') return 'local-resource-limit';
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(e.code)) return 'dns-failure';
   if (/^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EPROXY)$/.test(e.code)) return 'connection-refused';
   if (e.code === 'ETIMEDOUT' || e.code === 'ABORT_ERR') return 'timeout';

@@ -27,6 +27,7 @@ export const PATTERNS: readonly Pattern[] = [
   { re: /INVALID_PURPOSE|(unsupported|unsuitable) certificate purpose|Extended key usage does not permit|incompatible key usage/i, codes: ['wrong-purpose'] },
   { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|http request|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP/i, codes: ['not-tls'] },
   { re: /ALERT_HANDSHAKE_FAILURE|ALERT_PROTOCOL_VERSION|handshake[_ ]failure|protocol version|unsupported protocol|no (shared )?cipher|no ciphers available|no protocols available|NO_SHARED_CIPHER|UNSUPPORTED_PROTOCOL|alert (number )?40|tlsv1 alert|sslv3 alert|UNSAFE_LEGACY_RENEGOTIATION|unrecognized name/i, codes: ['handshake-failure'] },
+  { re: /EMFILE|ENFILE|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },

@@ -4,7 +4,9 @@ import { matchCodes, urlInMessage } from './explain';
 import type { Cause } from './types';
 
 export * from './types';
-export { checkUrl } from './check';
+export { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS } from './check';
+export { checkSlots, MAX_CONCURRENT_CHECKS, MAX_CONCURRENT_CONNECTIONS, Slots } from './limit';
+export { MAX_CA_FILE_BYTES } from './stores';
 export { parseTarget, extractUrls } from './url';
 export { CAUSES, causeFor } from './causes';
 export type { CauseDoc } from './causes';

@@ -1,7 +1,7 @@
 // Trust stores, each read once: Node's bundled roots, the OS store, certifi, the bundles that environment variables
 // name, and the user's --ca files. A store with `pems: undefined` could not be checked; `note` says why.
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
@@ -35,15 +35,44 @@ export async function readableCertCount(p: string): Promise<number> {
   }).length;
 }
 
-/** Certificates of a file, or of every file in a folder (as OpenSSL's hashed cert dirs and `verify=` folders). */
+/** CA files larger than this are refused unread: the biggest public bundles are ~250 KB; /dev/zero is endless. */
+export const MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Certificates of a file, or of every file in a folder (as OpenSSL's hashed cert dirs and `verify=` folders).
+ * Rejects with a readable message (code ENOTREG / EFBIG) for a FIFO, device or socket, or a file over 10 MB:
+ * reading a FIFO blocks forever and a device never ends, so those are refused after a stat, before any read. */
 export async function readCerts(p: string): Promise<string[]> {
   const st = await fs.stat(p);
+  if (!st.isDirectory()) checkCaFile(p, st);
   const key = `${st.mtimeMs}:${st.size}`;
   const hit = fileCache.get(p);
   if (hit?.key === key) return hit.certs;
-  const certs = st.isDirectory() ? await readDir(p) : pemCertificates(await fs.readFile(p, 'latin1'));
+  const certs = st.isDirectory() ? await readDir(p) : pemCertificates(await readCaFile(p));
   fileCache.set(p, { key, certs });
   return certs;
+}
+
+function checkCaFile(p: string, st: { isFile(): boolean; size: number }): void {
+  if (!st.isFile()) throw Object.assign(new Error(`${p} is not a regular file (a FIFO, device or socket is never read)`), { code: 'ENOTREG' });
+  if (st.size > MAX_CA_FILE_BYTES) {
+    throw Object.assign(new Error(`${p} is ${Math.round(st.size / 1048576)} MB, over the ${MAX_CA_FILE_BYTES / 1048576} MB limit for CA files`), { code: 'EFBIG' });
+  }
+}
+
+/** Reads a CA file as latin1, opened non-blocking and checked again on the open handle (the path may have been
+ * swapped for a FIFO since the stat), and never more than the limit. */
+async function readCaFile(p: string): Promise<string> {
+  const h = await fs.open(p, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    const st = await h.stat();
+    checkCaFile(p, st);
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    for (let r = -1; n < st.size && r !== 0; n += r) r = (await h.read(buf, n, st.size - n, n)).bytesRead;
+    return buf.toString('latin1', 0, n);
+  } finally {
+    await h.close();
+  }
 }
 
 /** Parsed files by path, invalidated by mtime and size: the OS bundle is read once, not once per check. */
@@ -51,7 +80,7 @@ const fileCache = new Map<string, { key: string; certs: string[] }>();
 
 async function readDir(p: string): Promise<string[]> {
   const names = (await fs.readdir(p)).filter((n) => /\.(pem|crt|cer)$|^[0-9a-f]{8}\.\d+$/i.test(n)).sort();
-  const all = await Promise.all(names.map((n) => fs.readFile(path.join(p, n), 'latin1').then(pemCertificates, () => [])));
+  const all = await Promise.all(names.map((n) => readCaFile(path.join(p, n)).then(pemCertificates, () => [])));
   return [...new Set(all.flat())];
 }
 
@@ -79,7 +108,9 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
     if (own.length === 0) return { name, source, note: `no PEM certificates in ${source}` };
     return { name, source, pems: stablePems(`${name}\0${source}`, [base, ...lists]) };
   } catch (e) {
-    return { name, source, note: `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOTREG' || err.code === 'EFBIG' ? err.message : err.code ?? err.message;
+    return { name, source, note: `cannot read ${source}: ${why}` };
   }
 }
 

@@ -4,7 +4,7 @@
 export type CauseCode =
   | 'self-signed' | 'untrusted-root' | 'incomplete-chain' | 'expired' | 'not-yet-valid' | 'hostname-mismatch'
   | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
-  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client';
+  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit';
 
 /** Clients a fix can be written for. */
 export type ClientId = 'python-requests' | 'python-ssl' | 'node' | 'curl' | 'git' | 'pip' | 'java' | 'server';

@@ -35,12 +35,26 @@ function targetOf(u: URL, text: string): Target {
   if (defaultPort === undefined) throw new Error(`"${text}": scheme ${u.protocol.slice(0, -1)} is not supported (use https://)`);
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw new Error(`"${text}" has no host name`);
+  if (!isIP(host)) checkDnsLengths(text, host);
   if (!isIP(host) && !/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/i.test(host)) {
     throw new Error(`"${text}": "${host}" is not a valid host name`);
   }
   const port = u.port === '' ? defaultPort : Number(u.port);
   if (port === 0) throw new Error(`"${text}": port 0 is not a real port`);
   return { url: u.href, host, port };
+}
+
+/** DNS limits (RFC 1035): 253 characters in all (without the root dot), 63 per label. A longer name can never
+ * resolve, so it is refused here rather than sent to the resolver. */
+function checkDnsLengths(text: string, host: string): void {
+  const name = host.replace(/\.$/, '');
+  if (name.length > 253) throw new Error(`"${shorten(text, 80)}": the host name is ${name.length} characters long; DNS allows at most 253`);
+  const long = name.split('.').find((l) => l.length > 63);
+  if (long) throw new Error(`"${shorten(text, 80)}": the label "${shorten(long, 20)}" is ${long.length} characters long; DNS allows at most 63 per label`);
+}
+
+function shorten(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
 /** Every http(s) URL in free text (an error message, a log line), trailing punctuation removed, in order. */

@@ -57,6 +57,7 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   timeout: 'Timed out',
   'dns-failure': 'Host name does not resolve',
   'trusted-by-os-not-by-client': 'Trusted by the OS, not by your client',
+  'local-resource-limit': 'Out of local resources (too many open files)',
 };
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {

@@ -176,7 +176,7 @@ describe('cli devcert', function () {
     assert.match(r.stdout, new RegExp(`export REQUESTS_CA_BUNDLE="${path.join(tmp, 'o', 'bundle.pem')}"`));
   });
 
-  it('exits 2 without a host or with a bad host, and 1 naming an unwritable output folder', async () => {
+  it('exits 2 without a host or with a bad host, and 2 (an I/O error, as documented) naming an unwritable output folder', async () => {
     const none = await runCli(['devcert', '--ca-dir', path.join(tmp, 'ca')], tmp);
     assert.strictEqual(none.code, 2);
     assert.match(none.stderr, /give at least one HOST/);
@@ -185,7 +185,7 @@ describe('cli devcert', function () {
     assert.match(bad.stderr, /"not a host" is not a valid host name/);
     fs.writeFileSync(path.join(tmp, 'file'), '');
     const unwritable = await runCli(['devcert', 'localhost', '--out', 'file/sub', '--ca-dir', path.join(tmp, 'ca')], tmp);
-    assert.strictEqual(unwritable.code, 1);
+    assert.strictEqual(unwritable.code, 2);
     assert.match(unwritable.stderr, /cannot write to the output folder .*file\/sub: ENOTDIR/);
   });
 });
