@@ -57,6 +57,8 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   timeout: 'Timed out',
   'dns-failure': 'Host name does not resolve',
   'trusted-by-os-not-by-client': 'Trusted by the OS, not by your client',
+  'verification-failed': 'Chain rejected', 'constraint-violation': 'CA constraints violated', 'invalid-ca': 'Issuer is not a CA',
+  'client-cert-required': 'Client certificate required', 'legacy-cn-only': 'Name only in the Common Name (no SAN)',
 };
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
