@@ -160,6 +160,8 @@ function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'
   // list for an unverified chain, but the verdict does not rely on that alone).
   const verified = facts.trust[facts.reference]?.trusted === true;
   const notes = notesOf(facts);
-  return { ...base, verdict: verified && causes.length === 0 ? 'ok' : 'fail', causes, warnings: warningsOf(facts), ...(notes.length ? { notes } : {}), chain: facts.chain,
+  const skipped = verified ? (facts.unused ?? []).map((c) => c.sha256) : [];
+  return { ...base, verdict: verified && causes.length === 0 ? 'ok' : 'fail', causes, warnings: warningsOf(facts), ...(notes.length ? { notes } : {}),
+    chain: facts.chain, ...(skipped.length ? { notOnPath: skipped } : {}),
     trust: Object.keys(trust).length ? trust : facts.trust, connections, elapsedMs: Math.round(performance.now() - started) };
 }

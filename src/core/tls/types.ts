@@ -83,6 +83,9 @@ export interface CheckReport {
   /** Remarks that are neither causes nor warnings, e.g. certificates the server sent that the verified path skips. */
   readonly notes?: readonly string[];
   readonly chain: readonly CertInfo[];
+  /** sha256 of the sent certificates the verified path does not use (their expiry or weakness fails no client that
+   * builds the same path). Only set when the reference store verified the chain. */
+  readonly notOnPath?: readonly string[];
   readonly trust: Readonly<Record<string, TrustVerdict>>;
   readonly protocol?: string;
   readonly cipher?: string;

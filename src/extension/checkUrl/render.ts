@@ -234,6 +234,13 @@ function envTable(env: CheckReport['environment']): string {
   return `<section><h2>Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env">${rows.join('')}</table></section>`;
 }
 
+/** Warnings (the verdict stands, e.g. expiring-soon) and the core's notes, when there are any. */
+function noticesSection(r: CheckReport): string {
+  const items = [...(r.warnings ?? []).map((w) => `<li class="warning"><code class="code">${text(w.code)}</code> ${prose(w.message)}</li>`),
+    ...(r.notes ?? []).map((n) => `<li>${prose(n)}</li>`)];
+  return items.length ? `<section><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>` : '';
+}
+
 /** The whole panel for one check. */
 export function renderReport(report: CheckReport, ctx: PageContext): string {
   const causes = report.causes.length > 0
@@ -244,6 +251,7 @@ export function renderReport(report: CheckReport, ctx: PageContext): string {
 <div class="columns">
 <div class="col">
 ${causes}
+${noticesSection(report)}
 ${envTable(report.environment)}
 </div>
 <div class="col">

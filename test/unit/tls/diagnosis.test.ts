@@ -12,6 +12,8 @@ import { certInfo } from '../../../src/core/tls/chain';
 import { HOSTNAME_RULES } from '../../../src/core/tls/hostnames';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
+import { badgesFor } from '../../../src/extension/checkUrl/model';
+import { renderReport } from '../../../src/extension/checkUrl/render';
 import { Matrix, startMatrix } from '../../fixtures/tls';
 
 const ISOLATED: CheckOptions = { env: {}, certifiPath: null, osStorePaths: [], timeoutMs: 1500 };
@@ -145,6 +147,19 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       assert.strictEqual(r.chain.length, 3, 'the report still shows everything the server sent');
       assert.strictEqual(r.notes?.length, 1, JSON.stringify(r.notes));
       assert.match(r.notes?.[0] ?? '', /"CN=TLS Doctor Test Root, O=TLS Doctor Test" \(expired on \d{4}-\d\d-\d\d\), which is not on the path --ca verified/);
+    });
+
+    it('the panel lists the note and shows the skipped certificate\'s expiry as a warning, not an error', async () => {
+      const r = await withRoot('cross-expired');
+      assert.deepStrictEqual(r.notOnPath, [r.chain[2].sha256]);
+      const html = renderReport(r, { nonce: 'n', cspSource: 'c', styleUri: 's', scriptUri: 'j', now: new Date() });
+      assert.match(html, /<h2>Warnings and notes<\/h2>.*The server also sent &quot;CN=TLS Doctor Test Root/s);
+      assert.deepStrictEqual(badgesFor(r, 2, new Date()).filter((b) => b.label === 'expired').map((b) => b.level), ['warning']);
+      const soon = await withRoot('ok');
+      assert.match(renderReport(soon, { nonce: 'n', cspSource: 'c', styleUri: 's', scriptUri: 'j', now: new Date() }), /<code class="code">expiring-soon<\/code> &quot;CN=localhost/);
+      const expired = await withRoot('expired');
+      assert.strictEqual(expired.notOnPath, undefined);
+      assert.deepStrictEqual(badgesFor(expired, 0, new Date()).filter((b) => b.label === 'expired').map((b) => b.level), ['error']);
     });
 
     it('a weak (SHA-1, RSA-1024) certificate sent but not on the path is a note, not weak-signature/weak-key', async () => {
