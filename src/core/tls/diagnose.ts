@@ -94,10 +94,13 @@ function connectDetail(e: ProbeError, code: CauseCode): string {
   return e.message;
 }
 
-/** The first certificate on the path that signed the one below it without being a CA (basicConstraints). */
+/** The first certificate on the path that signed the one below it without being a CA (basicConstraints), when the
+ * reference rejected the chain. OpenSSL decides: a verified chain is never invalid-ca, and a self-signed anchor is
+ * exempt (X509v1 roots have no basicConstraints at all, and OpenSSL accepts them as trust anchors). */
 function nonCaIssuer(f: Facts): { issuer: CertInfo; child: CertInfo } | undefined {
+  if (f.trust[f.reference]?.trusted !== false) return undefined;
   const p = onPath(f);
-  const i = p.findIndex((c, k) => k > 0 && !c.isCA);
+  const i = p.findIndex((c, k) => k > 0 && !c.isCA && !c.selfSigned);
   return i > 0 ? { issuer: p[i], child: p[i - 1] } : undefined;
 }
 

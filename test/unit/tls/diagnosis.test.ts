@@ -119,6 +119,11 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       assert.deepStrictEqual([vf.code, vf.reason, vf.rejectedBy], ['verification-failed', odd, ['node', 'os']]);
       assert.deepStrictEqual(diagnose(facts(null)).map((c) => c.code), ['verification-failed'], 'not checked is not verified');
       assert.deepStrictEqual(diagnose(facts(true)), []);
+      // A verified chain whose anchor lacks basicConstraints (an X509v1 root) is not invalid-ca: OpenSSL accepted it.
+      const v1Root = { ...certInfo(m.pki.root.certPem), isCA: false };
+      assert.deepStrictEqual(diagnose({ ...facts(true), path: [leaf, certInfo(m.pki.intermediate.certPem), v1Root] }), []);
+      const notCa = { ...certInfo(m.pki.intermediate.certPem), isCA: false };
+      assert.deepStrictEqual(diagnose({ ...facts(false, 'INVALID_PURPOSE: unsuitable certificate purpose'), path: [leaf, notCa] }).map((c) => c.code), ['invalid-ca']);
       assert.deepStrictEqual(warningsOf(facts(true)), []);
     });
 
