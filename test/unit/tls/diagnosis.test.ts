@@ -10,6 +10,7 @@ import type { CheckOptions, CheckReport } from '../../../src/core/tls/index';
 import { diagnose, Facts, notesOf, warningsOf } from '../../../src/core/tls/diagnose';
 import { certInfo } from '../../../src/core/tls/chain';
 import { HOSTNAME_RULES } from '../../../src/core/tls/hostnames';
+import { readServerHead } from '../../../src/core/tls/serverhead';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
 import { badgesFor } from '../../../src/extension/checkUrl/model';
@@ -201,6 +202,33 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
         assert.match(node, /alert handshake failure|ALERT_HANDSHAKE_FAILURE|CERTIFICATE_REQUIRED/, `Node fails the same way: ${node}`);
       });
     }
+
+    for (const v of ['TLSv1.2', 'TLSv1.3'] as const) {
+      it(`${v}: a server that only asks for one (requestCert, no rejectUnauthorized) is ok`, async () => {
+        const leaf = m.pki.leaf({ notAfter: new Date(Date.now() + 90 * 86_400_000) });
+        const server = tls.createServer({ key: leaf.keyPem, cert: [leaf.certPem, m.pki.intermediate.certPem].join('\n'), requestCert: true, rejectUnauthorized: false, ca: [m.rootPem], minVersion: v, maxVersion: v }, (s) => s.end('HTTP/1.0 200 OK\r\n\r\n'));
+        server.on('tlsClientError', () => undefined);
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        try {
+          const r = await checkUrl(`https://127.0.0.1:${(server.address() as { port: number }).port}/`, { ...ISOLATED, extraCaFiles: [m.rootFile] });
+          assert.deepStrictEqual([r.verdict, codes(r), r.protocol], ['ok', [], v]);
+        } finally {
+          await new Promise((resolve) => server.close(resolve));
+        }
+      });
+    }
+
+    it('reads a CertificateRequest split across TLS records, and stops at the first non-handshake record', () => {
+      const msg = (type: number, len: number) => Buffer.concat([Buffer.from([type, 0, len >> 8, len & 0xff]), Buffer.alloc(len)]);
+      const rec = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type, 3, 3, body.length >> 8, body.length & 0xff]), body]);
+      const flight = Buffer.concat([msg(2, 70), msg(11, 300), msg(13, 20), msg(14, 0)]);
+      const split = Buffer.concat([rec(22, flight.subarray(0, 380)), rec(22, flight.subarray(380))]);
+      assert.deepStrictEqual(readServerHead(split), { certificateRequested: true });
+      assert.deepStrictEqual(readServerHead(Buffer.concat([rec(22, msg(2, 70)), rec(20, Buffer.from([1])), rec(22, msg(13, 20))])), { certificateRequested: false });
+      assert.deepStrictEqual(readServerHead(rec(21, Buffer.from([2, 70]))), { certificateRequested: false }, 'an alert is TLS, not a banner');
+      assert.strictEqual(readServerHead(Buffer.from('-ERR unknown command\r\n')).speaks?.protocol, 'a plain-text protocol');
+      assert.deepStrictEqual(readServerHead(Buffer.from([0, 1, 2, 3])), {});
+    });
 
     it('the post-handshake read of TLS 1.3 is brief for a server that accepts and stays silent', async () => {
       const leaf = m.pki.leaf();
