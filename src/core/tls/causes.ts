@@ -60,8 +60,9 @@ const ENTRIES: readonly CauseDoc[] = [
     REISSUE('with extendedKeyUsage serverAuth and keyUsage digitalSignature (+ keyEncipherment for RSA)')] },
   { code: 'inconsistent-certificates', title: 'Different certificates on different connections', explanation: 'Repeated connections (or different resolved addresses) got different server certificates: a load balancer with backends configured differently. Failures then look random ("works, then fails after a while").', fixes: [
     { client: 'server', text: 'Deploy the same certificate and chain to every backend / every address behind {host}; probe each address until they all match' }] },
-  { code: 'not-tls', title: 'No TLS on this port', explanation: 'The server answered in plain text (usually HTTP) instead of a TLS handshake ("wrong version number").', fixes: [
-    { client: 'server', text: 'Use the right port for TLS, or http:// if the service has no TLS. A proxy URL written https:// for a plain-HTTP proxy does this too: use HTTPS_PROXY=http://proxy:port' }] },
+  { code: 'not-tls', title: 'No TLS on this port', explanation: 'The server answered in plain text (usually HTTP; or a mail, FTP or SSH banner) instead of a TLS handshake ("wrong version number").', fixes: [
+    { client: 'server', text: 'Use the right port for TLS, or http:// if the service has no TLS. A proxy URL written https:// for a plain-HTTP proxy does this too: use HTTPS_PROXY=http://proxy:port' },
+    { client: 'curl', text: 'Mail and FTP ports that greet in plain text need STARTTLS in the client, or the implicit-TLS port (SMTP 465, IMAP 993, POP3 995, FTPS 990)', snippet: 'curl --ssl-reqd smtp://{host}:587/   # STARTTLS; or: openssl s_client -starttls smtp -connect {host}:587' }] },
   { code: 'handshake-failure', title: 'TLS handshake refused', explanation: 'Client and server could not agree on a TLS version or cipher suite (or the server needs SNI / a client certificate).', fixes: [
     { client: 'server', text: 'Enable TLS 1.2 and 1.3 with modern AEAD cipher suites on the server; check it serves a certificate for this name (SNI)' },
     { client: 'python-ssl', text: 'Do not lower the client\'s minimum version or security level to work around it: fix the server' }] },

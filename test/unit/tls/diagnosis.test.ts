@@ -337,6 +337,7 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
         const r = await withRoot(s);
         assert.deepStrictEqual(codes(r), ['not-tls']);
         assert.match(r.causes[0].message, re);
+        assert.ok(r.causes[0].fixes.some((f) => /-starttls smtp/.test(f.snippet ?? '')));
       });
     }
   });
