@@ -13,6 +13,7 @@ import { HOSTNAME_RULES } from '../../../src/core/tls/hostnames';
 import { readServerHead } from '../../../src/core/tls/serverhead';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
+import { enrich } from '../../../src/core/endpoints/enrich';
 import { badgesFor } from '../../../src/extension/checkUrl/model';
 import { renderReport } from '../../../src/extension/checkUrl/render';
 import { Matrix, startMatrix } from '../../fixtures/tls';
@@ -198,6 +199,7 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
         assert.deepStrictEqual(codes(r), ['client-cert-required']);
         assert.match(r.causes[0].message, re);
         assert.ok(r.causes[0].fixes.some((f) => f.client === 'curl' && /--cert /.test(f.snippet ?? '')));
+        assert.deepStrictEqual([enrich(r, 'python.requests-verify-false').verdict], ['unreachable'], 'no chain was judged');
         const node = await nodeVerdict('localhost', port(s), m.rootPem);
         assert.match(node, /alert handshake failure|ALERT_HANDSHAKE_FAILURE|CERTIFICATE_REQUIRED/, `Node fails the same way: ${node}`);
       });
@@ -274,6 +276,9 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       const split = r.causes[0].clients;
       for (const [client, accepts] of Object.entries(measured)) assert.ok((accepts ? split?.accept : split?.reject)?.includes(client), `${client} in ${JSON.stringify(split)}`);
       assert.ok(split?.reject.includes('go') && split.reject.includes('browsers') && split.reject.includes('python-requests (urllib3 2)'));
+      // The endpoint probe must not tell a requests user that verify=False is unnecessary here.
+      const e = enrich(r, 'python.requests-verify-false');
+      assert.deepStrictEqual([e.verdict, e.remedy], ['fail', 'fix-hostname']);
     });
 
     it('a trailing-dot host is not a mismatch (Node, curl, requests accept it); the note names Python ssl, which does not', async () => {
