@@ -4,7 +4,7 @@ import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
 import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
-import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
+import type { Cause, CertInfo, CheckReport, CheckWarning, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
 const OPTIONS = {
@@ -71,13 +71,25 @@ function painter(io: Io): Paint {
 export function renderText(r: CheckReport, p: Paint): string {
   const head = `${r.url}  ${r.verdict === 'ok' ? p('green', 'OK') : p('red', 'FAIL')}`;
   const meta = [r.addresses?.join(', '), r.protocol, r.cipher, r.proxy && `via proxy ${r.proxy}`, r.elapsedMs !== undefined && `${r.elapsedMs} ms`].filter(Boolean).join(' · ');
-  return [p('bold', head), `  ${meta}`, '', ...causesText(r.causes, p), ...chainText(r.chain, p), ...trustText(r.trust, p), ...envText(r.environment)].join('\n');
+  return [p('bold', head), `  ${meta}`, '', ...causesText(r.causes, p), ...warningsText(r.warnings ?? [], p), ...notesText(r.notes ?? []),
+    ...chainText(r.chain, p), ...trustText(r.trust, p), ...envText(r.environment)].join('\n');
+}
+
+/** Warnings do not fail the check (the verdict above stays OK), so they get their own section and colour. */
+function warningsText(warnings: readonly CheckWarning[], p: Paint): string[] {
+  if (!warnings.length) return [];
+  return [p('bold', 'Warnings'), ...warnings.map((w) => `  ${p('yellow', '!')} ${p('bold', w.code)}: ${w.message}`), ''];
+}
+
+function notesText(notes: readonly string[]): string[] {
+  return notes.length ? ['Notes', ...notes.map((n) => `  - ${n}`), ''] : [];
 }
 
 function causesText(causes: readonly Cause[], p: Paint): string[] {
   if (!causes.length) return [`${p('green', '✓')} no problems found`, ''];
   return [p('bold', 'Problems'), ...causes.flatMap((c) => [
     `  ${p('red', '✗')} ${p('bold', c.code)}: ${c.message}`,
+    ...(c.clients ? [`      ${p('dim', 'accepted by:')} ${c.clients.accept.join(', ') || 'none'}  ${p('dim', 'rejected by:')} ${c.clients.reject.join(', ') || 'none'}`] : []),
     ...c.fixes.flatMap((f) => [`      ${p('dim', `${f.client}:`)} ${f.text}`, ...(f.snippet ? f.snippet.split('\n').map((l) => `          ${l}`) : [])]),
   ]), ''];
 }

@@ -8,7 +8,7 @@ import type { CauseCode } from '../tls/types';
  * into CauseCode): a bare "verify failed" with no reason, the server rejecting *our* client certificate, a
  * certificate with only a Common Name (Go ≥ 1.15, urllib3 2), and a revocation check that could not complete.
  */
-export type ExplainCauseCode = CauseCode | 'verification-failed' | 'client-cert-required' | 'legacy-cn-only' | 'revocation-check-failed';
+export type ExplainCauseCode = CauseCode | 'revocation-check-failed';
 
 /** One recognisable wording: the causes it points to, most likely first, and what it adds to the explanation. */
 export interface Wording {

@@ -61,9 +61,9 @@ export function certInfo(input: Buffer | string | X509Certificate): CertInfo {
   };
 }
 
-/** "CN=a\nO=b" → "CN=a, O=b". */
-function oneLine(dn: string): string {
-  return dn.split('\n').filter(Boolean).join(', ');
+/** "CN=a\nO=b" → "CN=a, O=b". Node leaves `subject` undefined for an empty name (seen in hostile chains). */
+function oneLine(dn: string | undefined): string {
+  return (dn ?? '').split('\n').filter(Boolean).join(', ');
 }
 
 /** "DNS:a, IP Address:1.2.3.4" → ["DNS:a", "IP:1.2.3.4"]. */

@@ -6,7 +6,7 @@ import type { SecureContext } from 'node:tls';
 import { fetchIssuer } from './aia';
 import { certInfo } from './chain';
 import { probe, ProbeError, ProbeResult } from './connect';
-import { diagnose, Facts } from './diagnose';
+import { diagnose, Facts, notesOf, warningsOf } from './diagnose';
 import { proxyFor } from './proxy';
 import { indexFor, signs } from './pathbuild';
 import { CA_ENV_VARS, loadStores, Store } from './stores';
@@ -40,8 +40,9 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
-  const { trust, runs } = await judgeStores(stores, referenceOf(refStore, primary), (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
-  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, refStore, opts, timeoutMs);
+  const ref = referenceOf(refStore, primary);
+  const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
+  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, opts, timeoutMs);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
     [...sent, ...runs], trust, started);
 }
@@ -106,20 +107,28 @@ function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
   return { host: t.host, port: t.port, connectError: error, chain: [], hostMatches: false, trust, reference: 'node', leaves: new Map(), now: new Date() };
 }
 
-/** Facts from a successful handshake: parsed chain, host match, distinct leaves, AIA. The reference is the store
- * the primary handshake verified against, so an unreadable --ca falls back to node here too (its null verdict must
- * not pass an untrusted chain). */
+/** Facts from a successful handshake: parsed chain, the path the reference store built, host match, distinct
+ * leaves, AIA. The reference is the store the primary handshake verified against, so an unreadable --ca falls back to
+ * node here too (its null verdict must not pass an untrusted chain). */
 async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
-  refStore: Reference['store'], opts: CheckOptions, timeoutMs: number): Promise<Facts> {
+  ref: Reference, opts: CheckOptions, timeoutMs: number): Promise<Facts> {
+  const refStore = ref.store;
   const linked = primary.chain.map((der) => primary.sent.find((x) => x.raw.equals(der)) ?? new X509Certificate(der));
   const chain = linked.map((x) => certInfo(x));
   const leafX = linked[0];
-  const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(t.host) !== undefined;
+  // Node's checkServerIdentity drops one trailing dot of the host, and so does every client but Python's ssl module
+  // (see hostnames.ts; notesOf says so).
+  const name = t.host.replace(/(?<=[^.])\.$/, '');
+  const hostMatches = isIP(t.host) ? leafX.checkIP(t.host) !== undefined : leafX.checkHost(name) !== undefined;
   const reference = refStore.name;
+  // Path-dependent checks use the path the reference built, but only when path building agrees with OpenSSL there.
+  const path = ref.consistent ? ref.path.path.map((x) => certInfo(x)) : undefined;
+  const onPath = new Set((path ?? chain).map((c) => c.sha256));
+  const unused = primary.sent.filter((x) => !onPath.has(x.fingerprint256)).map((x) => certInfo(x));
   // The AIA issuer only refines a rejected chain (incomplete vs unknown root): a verified one needs no network fetch.
   const rejected = trust[reference]?.trusted === false;
   const aia = rejected ? await aiaFacts(chain, refStore.pems, timeoutMs, opts.signal) : undefined;
-  return { host: t.host, port: t.port, chain, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
+  return { host: t.host, port: t.port, chain, path, unused, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
 }
 
 /** Leaf fingerprint → addresses that served it, over every successful connection. */
@@ -157,6 +166,12 @@ function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'
     ...(r.sent[0] ? { leafSha256: r.sent[0].fingerprint256 } : {}),
     ...(r.error ? { error: r.error.message } : {}),
   }));
-  return { ...base, verdict: causes.length ? 'fail' : 'ok', causes, chain: facts.chain,
+  // `ok` needs both: the reference store verified the chain, and no cause applies (diagnose never returns an empty
+  // list for an unverified chain, but the verdict does not rely on that alone).
+  const verified = facts.trust[facts.reference]?.trusted === true;
+  const notes = notesOf(facts);
+  const skipped = verified ? (facts.unused ?? []).map((c) => c.sha256) : [];
+  return { ...base, verdict: verified && causes.length === 0 ? 'ok' : 'fail', causes, warnings: warningsOf(facts), ...(notes.length ? { notes } : {}),
+    chain: facts.chain, ...(skipped.length ? { notOnPath: skipped } : {}),
     trust: Object.keys(trust).length ? trust : facts.trust, connections, elapsedMs: Math.round(performance.now() - started) };
 }

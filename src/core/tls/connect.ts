@@ -1,10 +1,12 @@
 // One TLS connection: TCP connect (directly or through an HTTP CONNECT proxy), handshake, and what it showed.
 import type { X509Certificate } from 'node:crypto';
 import * as net from 'node:net';
+import { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import { openTunnel } from './proxy';
 import { linkChain, sentCertificates } from './chain';
 import { connectionSlots } from './limit';
+import { readServerHead, ServerHead } from './serverhead';
 
 /** What one handshake showed. `error` is set when no TLS session was established. */
 export interface ProbeResult {
@@ -26,6 +28,8 @@ export interface ProbeError {
   readonly code: string;
   readonly message: string;
   readonly stage: 'connect' | 'handshake';
+  /** What the server's first bytes showed (a CertificateRequest, or the banner of another protocol). */
+  readonly head?: ServerHead;
 }
 
 /** Where and how to connect. */
@@ -78,20 +82,87 @@ function openSocket(spec: ProbeSpec): Promise<net.Socket> {
 /** The TLS handshake over an open socket. `rejectUnauthorized: false` so we still see the chain of a bad server. */
 function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResult, 'elapsedMs' | 'address'>> {
   return new Promise((resolve) => {
+    const started = performance.now();
     const servername = net.isIP(spec.host) ? undefined : spec.host; // no SNI for IP literals, as Node/OpenSSL clients do
+    const tap = new Tap(socket);
     // checkServerIdentity is skipped: the store verdict is about the chain only (the host is checked once, in
     // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.
-    const t = tls.connect({ socket, servername, secureContext: spec.secureContext, rejectUnauthorized: false, checkServerIdentity: () => undefined });
+    const t = tls.connect({ socket: tap, servername, secureContext: spec.secureContext, rejectUnauthorized: false, checkServerIdentity: () => undefined });
+    let result: Omit<ProbeResult, 'elapsedMs' | 'address'> | undefined; // set once the handshake completed
     const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => { cleanup(); t.destroy(); socket.destroy(); resolve(r); };
-    const fail = (e: unknown) => finish({ chain: [], sent: [], error: asProbeError(e, 'handshake') });
-    const timer = setTimeout(() => fail(timeoutError(`connected, but no TLS handshake within ${spec.timeoutMs} ms (is it a TLS port?)`)), spec.timeoutMs);
+    const fail = (e: unknown) => finish({ chain: [], sent: [], error: { ...asProbeError(e, 'handshake'), ...headOf(tap) } });
+    const accept = () => finish(result as Omit<ProbeResult, 'elapsedMs' | 'address'>);
+    const timer = setTimeout(() => (result ? accept() : fail(timeoutError(`connected, but no TLS handshake within ${spec.timeoutMs} ms (is it a TLS port?)`))), spec.timeoutMs);
+    let grace: NodeJS.Timeout | undefined;
     const onAbort = () => fail(abortError());
-    const cleanup = () => { clearTimeout(timer); spec.signal?.removeEventListener('abort', onAbort); };
+    const cleanup = () => { clearTimeout(timer); clearTimeout(grace); spec.signal?.removeEventListener('abort', onAbort); };
     spec.signal?.addEventListener('abort', onAbort);
     t.once('error', fail);
-    t.once('end', () => fail(Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' })));
-    t.once('secureConnect', () => finish(established(t)));
+    const onEnd = () => fail(Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' }));
+    t.once('end', onEnd);
+    // A session ticket (or data) after the handshake means the server accepted our Finished (and our lack of a
+    // client certificate). Listening from the start: Node asks OpenSSL for tickets only when someone listens.
+    t.on('session', () => { if (result) accept(); });
+    t.once('secureConnect', () => {
+      result = established(t);
+      if (t.getProtocol() !== 'TLSv1.3') return accept();
+      // TLS 1.3: the server judges the client's (empty) certificate only after the client's Finished, so a server
+      // that requires one rejects us after secureConnect, with a certificate_required alert. Read briefly for it:
+      // twice the handshake's duration (a round trip and then some), 100 ms to 1 s, within the timeout above.
+      t.removeListener('end', onEnd);
+      t.once('end', accept);
+      t.once('data', accept);
+      grace = setTimeout(accept, Math.min(1000, Math.max(100, 2 * (performance.now() - started))));
+    });
   });
+}
+
+/** The server's first bytes (at most HEAD_BYTES), copied as they pass into TLS. A Duplex around the socket because
+ * TLS reads a net.Socket's handle directly, where no JavaScript listener would see the bytes. */
+const HEAD_BYTES = 64 * 1024;
+
+class Tap extends Duplex {
+  private readonly head: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly socket: net.Socket) {
+    super();
+    socket.on('data', (d: Buffer) => {
+      if (this.size < HEAD_BYTES) { this.head.push(d.subarray(0, HEAD_BYTES - this.size)); this.size += Math.min(d.length, HEAD_BYTES - this.size); }
+      if (!this.push(d)) socket.pause();
+    });
+    socket.once('end', () => this.push(null));
+    socket.once('error', (e) => this.destroy(e));
+  }
+
+  /** Everything captured so far. */
+  captured(): Buffer {
+    return Buffer.concat(this.head);
+  }
+
+  override _read(): void {
+    this.socket.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    this.socket.write(chunk, cb);
+  }
+
+  override _final(cb: (e?: Error | null) => void): void {
+    this.socket.end();
+    cb();
+  }
+
+  override _destroy(e: Error | null, cb: (e?: Error | null) => void): void {
+    this.socket.destroy();
+    cb(e);
+  }
+}
+
+/** The `head` of a failed handshake's error, when the bytes showed something. */
+function headOf(tap: Tap): { head?: ServerHead } {
+  const head = readServerHead(tap.captured());
+  return head.certificateRequested || head.speaks ? { head } : {};
 }
 
 function established(t: tls.TLSSocket): Omit<ProbeResult, 'elapsedMs' | 'address'> {

@@ -1,10 +1,12 @@
 // Facts the probe gathered → cause codes. Each rule is data: a code and a test that returns what it saw (or nothing).
+import { isIP } from 'node:net';
 import { causeFor, FixContext } from './causes';
 import { wrongPurposeReason } from './chain';
 import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
 import { matchCodes } from './explain';
-import type { Cause, CauseCode, CertInfo, TrustVerdict } from './types';
+import { cnOnlySplit, trailingDotSplit } from './hostnames';
+import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
 
 /** Everything the rules look at. */
 export interface Facts {
@@ -13,6 +15,12 @@ export interface Facts {
   /** Set when no connection got as far as a TLS session. */
   readonly connectError?: ProbeError;
   readonly chain: readonly CertInfo[];
+  /** The certificates path-dependent checks (validity, weak signature or key, CA-ness) apply to: the path the
+   * reference store built (the one OpenSSL verified, or got stuck on). Absent: the sent chain, linked. */
+  readonly path?: readonly CertInfo[];
+  /** Sent certificates that are not on `path` (a cross-signed root path building skipped, a stray certificate). */
+  readonly unused?: readonly CertInfo[];
+  /** Host matches the leaf the way Node matches it (CN fallback without DNS SANs, one trailing dot ignored). */
   readonly hostMatches: boolean;
   readonly trust: Readonly<Record<string, TrustVerdict>>;
   /** The store whose verdict decides (--ca when given, else node). */
@@ -30,12 +38,16 @@ interface Rule {
   readonly test: (f: Facts, trust: ReadonlySet<CauseCode>) => string | undefined;
 }
 
-const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'handshake-failure']);
+const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'client-cert-required', 'handshake-failure']);
 
-/** Which connection-level cause an error is. Node codes first, then the wording table. */
+/** Which connection-level cause an error is. What the server's bytes showed first, then Node codes, then the wording
+ * table. */
 function connectCause(e: ProbeError): CauseCode {
   // Out of file descriptors is this machine's problem: never report it as the server refusing the connection.
   if (e.code === 'EMFILE' || e.code === 'ENFILE') return 'local-resource-limit';
+  if (e.head?.speaks) return 'not-tls';
+  // TLS 1.2: the server asked for a certificate, got none and ended the handshake (usually alert 40 or 42).
+  if (e.head?.certificateRequested && e.stage === 'handshake') return 'client-cert-required';
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(e.code)) return 'dns-failure';
   if (/^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EPROXY)$/.test(e.code)) return 'connection-refused';
   if (e.code === 'ETIMEDOUT' || e.code === 'ABORT_ERR') return 'timeout';
@@ -71,21 +83,66 @@ function chainShape(f: Facts): CauseCode[] {
 }
 
 const fmtDate = (iso: string) => iso.slice(0, 10);
-const nonRoot = (f: Facts) => f.chain.filter((c) => !(c.selfSigned && c.isCA));
+const onPath = (f: Facts) => f.path ?? f.chain;
+const nonRoot = (f: Facts) => onPath(f).filter((c) => !(c.selfSigned && c.isCA));
+
+/** What the probe saw for a connection-level cause: Node's message, and what the server's bytes said. */
+function connectDetail(e: ProbeError, code: CauseCode): string {
+  const speaks = e.head?.speaks;
+  if (code === 'not-tls' && speaks) return `The port answered "${speaks.banner}": it speaks ${speaks.protocol}, not TLS; ${speaks.hint}.`;
+  if (code === 'client-cert-required') {
+    const how = e.head?.certificateRequested ? 'The server sent a CertificateRequest' : 'The server asked for a client certificate (TLS 1.3 certificate_required alert)';
+    return `${how} and ended the handshake when none was sent: ${e.message.trim()}`;
+  }
+  return e.message;
+}
+
+/** The first certificate on the path that signed the one below it without being a CA (basicConstraints), when the
+ * reference rejected the chain. OpenSSL decides: a verified chain is never invalid-ca, and a self-signed anchor is
+ * exempt (X509v1 roots have no basicConstraints at all, and OpenSSL accepts them as trust anchors). */
+function nonCaIssuer(f: Facts): { issuer: CertInfo; child: CertInfo } | undefined {
+  if (f.trust[f.reference]?.trusted !== false) return undefined;
+  const p = onPath(f);
+  const i = p.findIndex((c, k) => k > 0 && !c.isCA && !c.selfSigned);
+  return i > 0 ? { issuer: p[i], child: p[i - 1] } : undefined;
+}
+
+/** The reference store's raw OpenSSL reason when the wording table knows none of it. */
+function unknownReason(f: Facts): string | undefined {
+  const ref = f.trust[f.reference];
+  return ref?.trusted === false && ref.error && matchCodes(ref.error).length === 0 ? ref.error : undefined;
+}
+
+function verificationFailedDetail(f: Facts, reason: string | undefined): string {
+  const rejected = trustedBy(f, false);
+  return reason ? `${f.reference} rejected the chain: ${reason} (rejected by: ${rejected}).`
+    : `${f.reference} did not verify the chain, and no specific cause was found (rejected by: ${rejected}).`;
+}
+
+/** A host name matched only through the CN: no DNS subjectAltName at all. */
+function cnOnly(f: Facts): boolean {
+  const leaf = f.chain[0];
+  return !!leaf && f.hostMatches && !isIP(f.host.replace(/^\[|\]$/g, '')) && !leaf.sans.some((s) => s.startsWith('DNS:'));
+}
 
 /** The rule table, in the order causes are reported (most fundamental first). */
 const RULES: readonly Rule[] = [
-  ...[...CONNECT_CODES].map((code): Rule => ({ code, test: (f) => (f.connectError && connectCause(f.connectError) === code ? f.connectError.message : undefined) })),
+  ...[...CONNECT_CODES].map((code): Rule => ({ code, test: (f) => (f.connectError && connectCause(f.connectError) === code ? connectDetail(f.connectError, code) : undefined) })),
   { code: 'self-signed', test: (f, t) => (t.has('self-signed') ? `The certificate "${f.chain[0].subject}" is its own issuer.` : undefined) },
   { code: 'untrusted-root', test: (f, t) => (t.has('untrusted-root') ? untrustedDetail(f) : undefined) },
   { code: 'incomplete-chain', test: (f, t) => (t.has('incomplete-chain') ? `The server sent ${f.chain.length} certificate(s); the issuer "${f.chain[f.chain.length - 1].issuer}" is missing, and is available at ${f.aia?.url}.` : undefined) },
   { code: 'trusted-by-os-not-by-client', test: (f, t) => (t.has('trusted-by-os-not-by-client') || osOnly(f) ? `Trusted by: ${trustedBy(f, true)}; not by: ${trustedBy(f, false)}.` : undefined) },
-  { code: 'expired', test: (f, t) => first(f.chain.filter((c) => new Date(c.notAfter) < f.now).map((c) => `"${c.subject}" expired on ${fmtDate(c.notAfter)}.`)) ?? (t.has('expired') ? 'OpenSSL reports an expired certificate.' : undefined) },
-  { code: 'not-yet-valid', test: (f, t) => first(f.chain.filter((c) => new Date(c.notBefore) > f.now).map((c) => `"${c.subject}" is valid only from ${c.notBefore} (this machine's clock: ${f.now.toISOString()}).`)) ?? (t.has('not-yet-valid') ? 'OpenSSL reports a not-yet-valid certificate.' : undefined) },
+  { code: 'verification-failed', test: (f) => { const r = unknownReason(f); return r && verificationFailedDetail(f, r); } },
+  { code: 'invalid-ca', test: (f, t) => { const n = nonCaIssuer(f); return n ? `"${n.issuer.subject}" signed "${n.child.subject}" but is not a CA (basicConstraints without CA:TRUE).` : t.has('invalid-ca') ? 'OpenSSL reports an invalid CA certificate.' : undefined; } },
+  { code: 'constraint-violation', test: (f, t) => (t.has('constraint-violation') ? `${f.reference} reports: ${f.trust[f.reference]?.error}.` : undefined) },
+  { code: 'expired', test: (f, t) => first(onPath(f).filter((c) => new Date(c.notAfter) < f.now).map((c) => `"${c.subject}" expired on ${fmtDate(c.notAfter)}.`)) ?? (t.has('expired') ? 'OpenSSL reports an expired certificate.' : undefined) },
+  { code: 'not-yet-valid', test: (f, t) => first(onPath(f).filter((c) => new Date(c.notBefore) > f.now).map((c) => `"${c.subject}" is valid only from ${c.notBefore} (this machine's clock: ${f.now.toISOString()}).`)) ?? (t.has('not-yet-valid') ? 'OpenSSL reports a not-yet-valid certificate.' : undefined) },
   { code: 'hostname-mismatch', test: (f) => (f.chain.length && !f.hostMatches ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.` : undefined) },
+  { code: 'legacy-cn-only', test: (f) => (cnOnly(f) ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}. Accepted by: ${cnOnlySplit().accept.join(', ')}; rejected by: ${cnOnlySplit().reject.join(', ')}.` : undefined) },
   { code: 'weak-signature', test: (f, t) => first(nonRoot(f).map((c) => weakSignatureReason(c) && `"${c.subject}" is ${weakSignatureReason(c)}.`)) ?? (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined) },
   { code: 'weak-key', test: (f, t) => first(nonRoot(f).map((c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.`)) ?? (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined) },
-  { code: 'wrong-purpose', test: (f, t) => (f.chain.length ? wrongPurposeReason(f.chain[0]) : undefined) ?? (t.has('wrong-purpose') ? 'OpenSSL reports an unsuitable certificate purpose.' : undefined) },
+  // Node's OpenSSL reports a non-CA issuer as INVALID_PURPOSE (its last error): that is invalid-ca, not the leaf's purpose.
+  { code: 'wrong-purpose', test: (f, t) => (f.chain.length ? wrongPurposeReason(f.chain[0]) : undefined) ?? (t.has('wrong-purpose') && !nonCaIssuer(f) ? 'OpenSSL reports an unsuitable certificate purpose.' : undefined) },
   { code: 'inconsistent-certificates', test: (f) => (f.leaves.size > 1 ? `${f.leaves.size} different leaf certificates: ${[...f.leaves].map(([sha, a]) => `${sha.slice(0, 23)}… from ${[...new Set(a)].join(', ')}`).join('; ')}.` : undefined) },
 ];
 
@@ -110,15 +167,60 @@ function first(list: readonly (string | undefined | false)[]): string | undefine
   return list.find((s): s is string => typeof s === 'string' && s !== '');
 }
 
-/** The causes the facts show, in table order; empty means `ok`. */
+/** Structured extras of some causes, for JSON and UIs. */
+const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
+  'verification-failed': (f) => ({ ...(unknownReason(f) ? { reason: unknownReason(f) } : {}), rejectedBy: Object.values(f.trust).filter((v) => v.trusted === false).map((v) => v.store) }),
+  'legacy-cn-only': () => ({ clients: cnOnlySplit() }),
+};
+
+/** The causes the facts show, in table order. Never empty unless the reference store verified the chain: a rejection
+ * nothing explains is still a `verification-failed`. */
 export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   const trust = f.connectError ? new Set<CauseCode>() : trustCauses(f);
   const fix = { host: f.host, port: f.port, ...ctx };
   const out: Cause[] = [];
+  const add = (code: CauseCode, detail: string) => out.push({ ...causeFor(code, detail, fix), ...EXTRAS[code]?.(f) });
   for (const rule of RULES) {
     if (f.connectError && !CONNECT_CODES.has(rule.code)) continue;
     const detail = rule.test(f, trust);
-    if (detail !== undefined) out.push(causeFor(rule.code, detail, fix));
+    if (detail !== undefined) add(rule.code, detail);
+  }
+  if (out.length === 0 && f.trust[f.reference]?.trusted !== true) add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
+  return out;
+}
+
+/** certbot renews 30 days before expiry (its renew_before_expiry default), and the extension warns at 30 days
+ * (tlsDoctor.endpoints.expiryWarningDays): a certificate with less left has missed a renewal that should have run. */
+export const EXPIRING_SOON_DAYS = 30;
+
+/** Warnings that do not fail the check: certificates on the path with fewer than EXPIRING_SOON_DAYS left. */
+export function warningsOf(f: Facts): CheckWarning[] {
+  const out: CheckWarning[] = [];
+  for (const c of onPath(f)) {
+    const left = Date.parse(c.notAfter) - f.now.getTime();
+    const daysLeft = Math.floor(left / 86_400_000);
+    if (left < 0 || daysLeft >= EXPIRING_SOON_DAYS) continue;
+    out.push({ code: 'expiring-soon', daysLeft, subject: c.subject,
+      message: `"${c.subject}" expires on ${fmtDate(c.notAfter)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): renew it now.` });
+  }
+  return out;
+}
+
+/** Remarks that are not problems for the client checked: certificates path building skipped, a trailing-dot host. */
+export function notesOf(f: Facts): string[] {
+  const out: string[] = [];
+  // Only next to a verified path: when verification failed, a sent certificate path building skipped may be the very
+  // one the client tried (a stale intermediate with the right name and the wrong key).
+  const verified = f.trust[f.reference]?.trusted === true;
+  for (const c of verified ? f.unused ?? [] : []) {
+    const issues = [new Date(c.notAfter) < f.now && `expired on ${fmtDate(c.notAfter)}`, weakSignatureReason(c), weakKeyReason(c)].filter(Boolean);
+    out.push(`The server also sent "${c.subject}"${issues.length ? ` (${issues.join('; ')})` : ''}, which is not on the path ${f.reference} verified: `
+      + 'clients that build the same path ignore it; clients that build paths differently (OpenSSL 1.0.x, old Android, some Java versions) may use it'
+      + `${issues.length ? ' and fail' : ''}. Remove it from the server's chain file.`);
+  }
+  if (f.host.endsWith('.') && f.chain.length) {
+    const s = trailingDotSplit();
+    out.push(`"${f.host}" ends with a dot: ${s.accept.join(', ')} ignore it when matching names; ${s.reject.join(', ')} ${s.reject.length === 1 ? 'does' : 'do'} not (use "${f.host.slice(0, -1)}").`);
   }
   return out;
 }

@@ -4,7 +4,12 @@
 export type CauseCode =
   | 'self-signed' | 'untrusted-root' | 'incomplete-chain' | 'expired' | 'not-yet-valid' | 'hostname-mismatch'
   | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
-  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit';
+  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit'
+  | 'verification-failed'
+  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only';
+
+/** Stable warning codes: something to act on soon that does not fail the check. */
+export type WarningCode = 'expiring-soon';
 
 /** Clients a fix can be written for. */
 export type ClientId = 'python-requests' | 'python-ssl' | 'node' | 'curl' | 'git' | 'pip' | 'java' | 'server';
@@ -21,6 +26,21 @@ export interface Cause {
   readonly code: CauseCode;
   readonly message: string;
   readonly fixes: readonly Fix[];
+  /** OpenSSL's own reason, when the cause stands for a verification error (verification-failed). */
+  readonly reason?: string;
+  /** The trust stores that rejected the chain (verification-failed). */
+  readonly rejectedBy?: readonly string[];
+  /** Which clients accept and which reject, when that differs by client (legacy-cn-only). */
+  readonly clients?: { readonly accept: readonly string[]; readonly reject: readonly string[] };
+}
+
+/** Not a failure: the verdict stays as it is, but the user should act (e.g. renew within days). */
+export interface CheckWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** expiring-soon: whole days until notAfter, and the certificate. */
+  readonly daysLeft?: number;
+  readonly subject?: string;
 }
 
 /** One certificate of the chain as the server sent it (index 0 = leaf). All fields are plain text. */
@@ -59,7 +79,14 @@ export interface CheckReport {
   readonly port: number;
   readonly verdict: 'ok' | 'fail';
   readonly causes: readonly Cause[];
+  /** Warnings that do not change the verdict (expiring-soon). */
+  readonly warnings?: readonly CheckWarning[];
+  /** Remarks that are neither causes nor warnings, e.g. certificates the server sent that the verified path skips. */
+  readonly notes?: readonly string[];
   readonly chain: readonly CertInfo[];
+  /** sha256 of the sent certificates the verified path does not use (their expiry or weakness fails no client that
+   * builds the same path). Only set when the reference store verified the chain. */
+  readonly notOnPath?: readonly string[];
   readonly trust: Readonly<Record<string, TrustVerdict>>;
   readonly protocol?: string;
   readonly cipher?: string;

@@ -68,6 +68,8 @@ export function badgesFor(report: CheckReport, index: number, now: Date): Badge[
   if (weakKeyReason(cert)) out.push({ label: 'weak key', level: 'error', title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum` });
   if (index === 0) out.push(...leafBadges(cert, codes));
   if (index === report.chain.length - 1 && codes.has('untrusted-root')) out.push({ label: 'untrusted root', level: 'error', title: 'The chain ends at a root the trust stores do not have' });
+  // Sent but skipped by the verified path (e.g. an expired cross-signed root): it fails no client, so no red badge.
+  if (report.notOnPath?.includes(cert.sha256)) return out.map((b) => (b.level === 'error' ? { ...b, level: 'warning', title: `${b.title} (not on the verified path: clients that build the same path ignore it)` } : b));
   return out;
 }
 

@@ -58,6 +58,8 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   'dns-failure': 'Host name does not resolve',
   'trusted-by-os-not-by-client': 'Trusted by the OS, not by your client',
   'local-resource-limit': 'Out of local resources (too many open files)',
+  'verification-failed': 'Chain rejected', 'constraint-violation': 'CA constraints violated', 'invalid-ca': 'Issuer is not a CA',
+  'client-cert-required': 'Client certificate required', 'legacy-cn-only': 'Name only in the Common Name (no SAN)',
 };
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
@@ -233,6 +235,13 @@ function envTable(env: CheckReport['environment']): string {
   return `<section><h2>Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env">${rows.join('')}</table></section>`;
 }
 
+/** Warnings (the verdict stands, e.g. expiring-soon) and the core's notes, when there are any. */
+function noticesSection(r: CheckReport): string {
+  const items = [...(r.warnings ?? []).map((w) => `<li class="warning"><code class="code">${text(w.code)}</code> ${prose(w.message)}</li>`),
+    ...(r.notes ?? []).map((n) => `<li>${prose(n)}</li>`)];
+  return items.length ? `<section><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>` : '';
+}
+
 /** The whole panel for one check. */
 export function renderReport(report: CheckReport, ctx: PageContext): string {
   const causes = report.causes.length > 0
@@ -243,6 +252,7 @@ export function renderReport(report: CheckReport, ctx: PageContext): string {
 <div class="columns">
 <div class="col">
 ${causes}
+${noticesSection(report)}
 ${envTable(report.environment)}
 </div>
 <div class="col">

@@ -104,7 +104,7 @@ describe('offline trust-store verdicts', function () {
 
   it('every scenario × store: whenever offline answers, it equals OpenSSL', async () => {
     const scenarios: (keyof Matrix['urls'])[] = ['ok', 'root-sent', 'incomplete-chain', 'self-signed', 'expired', 'not-yet-valid',
-      'weak-signature', 'weak-key', 'wrong-purpose', 'wrong-host'];
+      'weak-signature', 'weak-key', 'wrong-purpose', 'wrong-host', 'cross-expired', 'path-length', 'name-constraint', 'not-a-ca', 'stale-intermediate'];
     let answered = 0;
     const wrong: string[] = [];
     const declinedHealthy: string[] = [];
