@@ -4,9 +4,10 @@ import { Command, Io, UsageError } from './cli/command';
 import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
+import { endpointsCommand } from './cli/endpoints';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand];
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, endpointsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
