@@ -63,12 +63,13 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
   let base = '';
   let notAfter = 0;
   let tlsPort = 0;
+  let pki: ReturnType<typeof createTestPki>;
 
   beforeEach(function () { if (skipReason) skipBecause(this, skipReason); });
   before(async () => {
     if (skipReason) return;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-blackbox-'));
-    const pki = createTestPki();
+    pki = createTestPki();
     const leaf = pki.leaf({ notAfter: new Date(Date.now() + 20 * 86_400_000) });
     notAfter = Math.floor(leaf.cert.validity.notAfter.getTime() / 1000);
     server = tls.createServer({ key: leaf.keyPem, cert: [leaf.certPem, pki.intermediate.certPem].join('\n') }, (s) => s.end());
@@ -116,7 +117,7 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
   });
 
   it('a certificate the module does not trust fails the probe: the module verifies the chain', async () => {
-    const rogue = createTestPki().leaf({ selfSigned: true });
+    const rogue = pki.leaf({ selfSigned: true }); // same key, no path to the CA the module trusts
     const other = tls.createServer({ key: rogue.keyPem, cert: rogue.certPem }, (sock) => sock.end());
     other.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
