@@ -115,6 +115,8 @@ export function teamView(all: readonly FileFinding[], io: Io, opts: TeamOptions)
     const baseline = readBaseline(opts.baseline, io);
     if (!baseline) return undefined;
     states = compare(all, prints, baseline, opts.baseline, io);
+    const known = states.filter((s) => s === 'unchanged').length;
+    if (known) io.err(`tls-doctor scan: ${known} finding${known === 1 ? '' : 's'} listed in the baseline ${opts.baseline} not reported\n`);
   }
   if (opts.writeBaseline !== undefined && !writeBaseline(opts.writeBaseline, all, prints, io)) return undefined;
   const keep = (_x: unknown, i: number) => !states || states[i] === 'new';
