@@ -103,12 +103,16 @@ export interface TeamView {
 
 export interface TeamOptions {
   readonly sarif: boolean;
+  /** Fingerprints are needed (SARIF, codeclimate, baselines); plain text and JSON scans skip re-reading files. */
+  readonly fingerprints: boolean;
   readonly baseline?: string;
   readonly writeBaseline?: string;
 }
 
 /** Applies `--baseline` / `--write-baseline` to the scan's findings; undefined (after a message) means exit 2. */
 export function teamView(all: readonly FileFinding[], io: Io, opts: TeamOptions): TeamView | undefined {
+  const needed = opts.fingerprints || opts.sarif || opts.baseline !== undefined || opts.writeBaseline !== undefined;
+  if (!needed) return { results: [...all], fingerprints: [], sarif: { results: all, extras: [] }, wroteBaseline: false };
   const { fingerprints: prints, fixes } = annotate(all, io, opts.sarif);
   let states: ('new' | 'unchanged')[] | undefined;
   if (opts.baseline !== undefined) {

@@ -75,7 +75,7 @@ export const scanCommand: Command = {
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
     const { results: all, skipped } = gather(await scanInParallel(targets), io);
     // Baselines (issue 16): findings known by rule + a fingerprint of their line; only new ones are reported and counted.
-    const team = teamView(all, io, { sarif: format === 'sarif', baseline: values.baseline, writeBaseline: values['write-baseline'] });
+    const team = teamView(all, io, { sarif: format === 'sarif', fingerprints: format === 'codeclimate', baseline: values.baseline, writeBaseline: values['write-baseline'] });
     if (!team) return 2;
     const { results } = team;
     const stats = { filesScanned: targets.length - skipped, filesSkipped: skipped };
