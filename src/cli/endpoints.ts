@@ -34,8 +34,11 @@ export interface ListedEndpoint {
   readonly uses: readonly EndpointUse[];
 }
 
+/** Endpoints being collected, by `host:port`. */
+export type Collected = Map<string, { host: string; port: number; urls: Set<string>; uses: EndpointUse[] }>;
+
 /** Collects the endpoints `text` (the content of `file`, a display path) refers to into `into`. */
-export function collectEndpoints(text: string, file: string, into: Map<string, { host: string; port: number; urls: Set<string>; uses: EndpointUse[] }>): void {
+export function collectEndpoints(text: string, file: string, into: Collected): void {
   const add = (e: { host: string; port: number; url: string }, use: EndpointUse) => {
     const key = endpointKey(e);
     const entry = into.get(key) ?? into.set(key, { host: e.host, port: e.port, urls: new Set(), uses: [] }).get(key)!;
@@ -52,7 +55,7 @@ export function collectEndpoints(text: string, file: string, into: Map<string, {
 }
 
 /** The collected endpoints, sorted by target, each with its uses in file order. */
-export function listEndpoints(collected: ReadonlyMap<string, { host: string; port: number; urls: Set<string>; uses: EndpointUse[] }>): ListedEndpoint[] {
+export function listEndpoints(collected: Collected): ListedEndpoint[] {
   return [...collected.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([target, e]) => ({
     target, host: e.host, port: e.port, urls: [...e.urls].sort(), insecure: e.uses.some((u) => u.ruleId !== undefined),
     uses: [...e.uses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column)),
@@ -98,7 +101,7 @@ export const endpointsCommand: Command = {
     const missing = roots.filter((r) => !fs.existsSync(nodePath.resolve(io.cwd, r)));
     for (const m of missing) io.err(`tls-doctor endpoints: ${m}: no such file or folder\n`);
     if (missing.length) return 2;
-    const collected = new Map<string, { host: string; port: number; urls: Set<string>; uses: EndpointUse[] }>();
+    const collected: Collected = new Map();
     const abs = roots.map((r) => nodePath.resolve(io.cwd, r));
     for (const ev of walkFiles(abs, { noIgnore: Boolean(values['no-ignore']), accept: isInventoried })) {
       if (ev.kind === 'error') { io.err(`tls-doctor endpoints: cannot read ${display(io, ev.path)}: ${ev.message}\n`); continue; }
