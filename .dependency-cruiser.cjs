@@ -6,10 +6,11 @@
  * siblings, never a higher one); inside a folder anything goes except cycles. Type-only imports count too.
  */
 const LAYERS = [
-  ['text'], //                         lines/positions, quoting, .env, PEM, URLs: plain text, no domain knowledge
+  ['text', 'settings'], //             lines/positions, quoting, .env, PEM, URLs; settings defaults: no domain knowledge
   ['rules', 'tls', 'certs'], //        detection rules; TLS probing and diagnosis; certificate generation
-  ['scan'], //                         files → findings (runs the rules)
-  ['endpoints', 'fixes', 'report'], // findings → the endpoints they talk to; → edits; → text/JSON/SARIF
+  ['scan', 'explain', 'baseline'], //  files → findings (runs the rules); error text → client + causes; accepted findings
+  ['endpoints', 'fixes'], //           findings → the endpoints they talk to; → edits
+  ['report'], //                       findings (+ their fixes) → text/JSON/SARIF/Code Climate
 ];
 
 /** One rule per core folder: no import of a folder in its own layer or above. */
@@ -55,6 +56,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/cli(/|\\.ts$)' },
       to: { path: '^(vscode$|src/extension(/|\\.ts$))' },
+    },
+    {
+      name: 'core-folder-has-a-layer',
+      comment: 'Every folder of src/core must be placed in LAYERS (above what it imports), so the order stays complete.',
+      severity: 'error',
+      from: { path: `^src/core/(?!(${LAYERS.flat().join('|')})/)[^/]+/` },
+      to: {},
     },
     ...layerRules(),
   ],

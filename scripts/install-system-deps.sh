@@ -10,6 +10,8 @@ APT_PACKAGES=(
   python3-requests python3-certifi          # real Python clients in the TLS tests
   openssl curl mkcert ca-certificates       # real TLS clients and the dev-CA comparisons
   bandit                                    # the peer the scan benchmark is measured against
+  pre-commit                                # the pre-commit hook test installs the hook as pre-commit does
+  prometheus-blackbox-exporter              # the monitoring test scrapes expiry metrics for `endpoints --format prometheus`
 )
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"

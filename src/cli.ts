@@ -5,9 +5,10 @@ import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
 import { explainCommand } from './cli/explain';
+import { endpointsCommand } from './cli/endpoints';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand];
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand, endpointsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { pathToFileURL } from 'url';
-import { Command, Io, oneOf, parse } from './command';
+import { Command, Io, oneOf, parse, UsageError } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
@@ -12,8 +12,10 @@ import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
 import { probeEndpoints, toJsonWithEndpoints } from './probe';
+import { teamView } from './baseline';
+import { toCodeClimate } from '../core/report/codeclimate';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'codeclimate'] as const;
 const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -96,9 +98,13 @@ function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[numb
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
-  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif] [--fail-on info|warning|error|none] [--no-ignore] [--probe]',
+  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe] [--baseline FILE | --write-baseline FILE]',
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, {
+      format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' },
+      baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
+    });
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be combined');
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
     const roots = positionals.length ? positionals : ['.'];
@@ -106,12 +112,18 @@ export const scanCommand: Command = {
     for (const [r, why] of problems) io.err(`tls-doctor scan: ${printable(r)}: ${why}\n`);
     if (problems.length) return 2;
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
-    const { results, skipped } = gather(await scanInParallel(targets), io);
+    const { results: all, skipped } = gather(await scanInParallel(targets), io);
+    // Baselines (issue 16): findings known by rule + a fingerprint of their line; only new ones are reported and counted.
+    const team = teamView(all, io, { sarif: format === 'sarif', fingerprints: format === 'codeclimate', baseline: values.baseline, writeBaseline: values['write-baseline'] });
+    if (!team) return 2;
+    const { results } = team;
     const stats = { filesScanned: targets.length - skipped.length, filesSkipped: skipped.length };
     const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
     // --probe (issue 6): JSON findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}`.
     const endpoints = values.probe && format === 'json' ? await probeEndpoints(results, io) : undefined;
-    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped)) : format === 'sarif' ? toSarif(results, rootUri) : toText(results, stats));
-    return exitCode(results, failOn);
+    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped))
+      : format === 'sarif' ? toSarif(team.sarif.results, rootUri, team.sarif.extras)
+        : format === 'codeclimate' ? toCodeClimate(results, team.fingerprints) : toText(results, stats));
+    return team.wroteBaseline ? 0 : exitCode(results, failOn);
   },
 };

@@ -28,6 +28,8 @@ const FILES: Record<string, string> = {
   // allowed: a higher layer importing lower ones (type-only too)
   'src/core/fixes/ok.ts': "import { d } from '../certs/d';\nimport type { E } from '../scan/types';\nexport const ok: E = d;\n",
   'src/core/scan/types.ts': 'export type E = number;\n',
+  // a core folder nobody placed in the layer order
+  'src/core/unplaced/u.ts': "import { d } from '../certs/d';\nexport const u = d;\n",
 };
 
 describe('dependency-cruiser rules (.dependency-cruiser.cjs)', function () {
@@ -61,6 +63,7 @@ describe('dependency-cruiser rules (.dependency-cruiser.cjs)', function () {
     ['vscode in the core', /core-not-vscode: src\/core\/scan\/e\.ts → vscode/],
     ['an adapter in the core', /core-not-adapters: src\/core\/scan\/e\.ts → src\/extension\/x\.ts/],
     ['an adapter in the CLI', /cli-not-vscode: src\/cli\/f\.ts → src\/extension\/x\.ts/],
+    ['a core folder outside the layer order', /core-folder-has-a-layer: src\/core\/unplaced\/u\.ts/],
   ];
   for (const [what, re] of expected) it(`reports ${what}`, () => assert.match(out, re, out));
 

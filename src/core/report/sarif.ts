@@ -3,6 +3,7 @@
 import { RuleMeta, Severity } from '../rules/types';
 import { allRules, ruleDocsUrl, REPOSITORY_URL } from '../scan/index';
 import type { FileFinding } from './types';
+import { decorateResult, SarifExtra } from './sarif-extras';
 import pkg from '../../../package.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -47,8 +48,11 @@ function fileUri(file: string): string {
   return encodeURI(wellFormed).replace(/[#?]/g, (c) => encodeURIComponent(c));
 }
 
-/** A SARIF 2.1.0 log for `results`; `rootUri` (a `file://` URI ending in `/`) is what relative `file`s resolve against. */
-export function toSarif(results: readonly FileFinding[], rootUri?: string): string {
+/**
+ * A SARIF 2.1.0 log for `results`; `rootUri` (a `file://` URI ending in `/`) is what relative `file`s resolve against.
+ * `extras[i]` adds fingerprint, baseline state and fixes to result i (see sarif-extras.ts).
+ */
+export function toSarif(results: readonly FileFinding[], rootUri?: string, extras?: readonly (SarifExtra | undefined)[]): string {
   const rules = allRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
@@ -58,7 +62,7 @@ export function toSarif(results: readonly FileFinding[], rootUri?: string): stri
       tool: { driver: { name: 'TLS Doctor', semanticVersion: pkg.version, version: pkg.version, informationUri: REPOSITORY_URL, rules: rules.map(sarifRule) } },
       ...(rootUri ? { originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } } } : {}),
       columnKind: 'utf16CodeUnits',
-      results: results.map((r) => sarifResult(r, index)),
+      results: results.map((r, i) => decorateResult(sarifResult(r, index), extras?.[i])),
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
