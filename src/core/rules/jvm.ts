@@ -34,7 +34,8 @@ function verifierLambda(lx: Lexed) {
     const call = enclosingCall(lx, m.index);
     if (call && /hostnameverifier$/i.test(call.name)) return true;
     const [ls] = statementAt(lx, m.index);
-    return /HostnameVerifier\s+\w+\s*=\s*$/.test(lx.code.slice(ls, m.index));
+    // Only the text just before the lambda: a declaration is short, and a whole long line per match is quadratic.
+    return /HostnameVerifier\s+\w+\s*=\s*$/.test(lx.code.slice(Math.max(ls, m.index - 200), m.index));
   };
 }
 
