@@ -35,6 +35,9 @@ const stages = [
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
   () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
+  // End-to-end runs of real tools that take tens of seconds each (pre-commit installing the hook, …): their own
+  // stage, so the unit suite stays fast.
+  () => suite('e2e', 'npx', ['mocha', '--timeout', '300000', 'test/e2e/**/*.test.ts']),
   () => suite('integration', 'node', ['scripts/vscode-test/run.mjs']),
 ];
 

@@ -2,17 +2,17 @@
 // `npm install` and `npm pack` in it (the `prepare` script builds dist/cli.js), installs the tarball into a node env
 // that uses the system node, and runs `tls-doctor scan` on the files of a temp repository.
 //
-// It takes 20–40 s on 2 cores (mostly `npm install` of the dev dependencies, twice), so it runs when
-// TLS_DOCTOR_TEST_PRECOMMIT=1 (.ci/run sets it). npm prefers its cache (the one `npm ci` filled) and goes to the
+// It takes 20–100 s on 2 cores (mostly `npm install` of the dev dependencies, twice), so it lives in the e2e suite
+// (test/e2e, its own stage of `npm test`) and keeps the unit suite fast. npm prefers its cache (the one `npm ci` filled) and goes to the
 // registry only for what is missing; pre-commit itself downloads nothing (no node, no git remote).
 import * as assert from 'assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cleanEnv, must, parseYaml, skipBecause, which } from './tools';
+import { cleanEnv, must, parseYaml, skipBecause, which } from '../unit/org/tools';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /** The working tree as it is now (tracked files plus new, non-ignored ones), committed into a fresh repository. */
 function snapshotRepo(dest: string, env: NodeJS.ProcessEnv): void {
@@ -69,8 +69,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, id tls-doctor)', function () 
   this.timeout(240_000);
   let tmp = '';
   let env: NodeJS.ProcessEnv = {};
-  const skipReason = !which('pre-commit') ? 'pre-commit is not installed (apt-get install pre-commit)'
-    : process.env.TLS_DOCTOR_TEST_PRECOMMIT !== '1' ? 'slow (npm install of the hook repo, twice): set TLS_DOCTOR_TEST_PRECOMMIT=1' : undefined;
+  const skipReason = !which('pre-commit') ? 'pre-commit is not installed (apt-get install pre-commit)' : undefined;
   beforeEach(function () { if (skipReason) skipBecause(this, skipReason); });
   before(() => {
     if (skipReason) return;
