@@ -8,7 +8,7 @@
 const LAYERS = [
   ['text'], //                         lines/positions, quoting, .env, PEM, URLs: plain text, no domain knowledge
   ['rules', 'tls', 'certs'], //        detection rules; TLS probing and diagnosis; certificate generation
-  ['scan'], //                         files → findings (runs the rules)
+  ['scan', 'trust'], //                files → findings (runs the rules); trusting an inspection root in every tool
   ['endpoints', 'fixes', 'report'], // findings → the endpoints they talk to; → edits; → text/JSON/SARIF
 ];
 

@@ -4,9 +4,10 @@ import { Command, Io, UsageError } from './cli/command';
 import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
+import { trustCommand } from './cli/trust';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand];
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, trustCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
