@@ -137,6 +137,19 @@ function fileFindings(c: PlanContext): AuditFinding[] {
   return out;
 }
 
+/**
+ * Certificates appended to certifi's cacert.pem by hand (a common "fix" that the next `pip install -U certifi` wipes
+ * out): certifi writes `# Label:` comments before each of its roots, so a block without one was added later.
+ * Only for a real certifi file (Debian's certifi points at the system bundle, which has no such comments).
+ */
+export function certifiAppended(file: string, text: string): AuditFinding | undefined {
+  if (!/certifi[\\/]cacert\.pem$/.test(file)) return undefined;
+  const blocks = text.split('-----END CERTIFICATE-----');
+  const added = blocks.slice(0, -1).filter((b) => !/# Label:[^\n]*\n(?:#[^\n]*\n|\s)*-----BEGIN CERTIFICATE-----/.test(b)).length;
+  if (!added) return undefined;
+  return { severity: 'warning', where: file, message: `${added} certificate(s) were appended to certifi's bundle by hand: upgrading certifi drops them; use a bundle outside the venv (tls-doctor trust apply) and restore certifi (pip install --force-reinstall certifi)` };
+}
+
 /** Every finding for `env` (the environment a new shell gets) and the user's files. */
 export function auditTrust(env: NodeJS.ProcessEnv, ctx: PlanContext): AuditFinding[] {
   return [...envFindings(env), ...fileFindings(ctx)];

@@ -2,7 +2,9 @@
 // tools in a new shell, undo, audit. The CLI (src/cli/trust.ts) is a thin face over these.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditTrust, AuditFinding } from './audit';
+import { findCertifi } from '../tls/stores';
+import { auditTrust, AuditFinding, certifiAppended } from './audit';
+import { which } from './detect';
 import { detectTools, TOOL_IDS, ToolId } from './detect';
 import { applyPlan, ApplyResult, undoJournal, UndoResult } from './journal';
 import type { PlanContext } from './mechanisms';
@@ -114,5 +116,18 @@ export async function auditAll(env: NodeJS.ProcessEnv): Promise<AuditFinding[]> 
   const current = auditTrust(env, ctx);
   const inNewShell = auditTrust(fresh, ctx).filter((f) => !current.some((c) => c.where === f.where && c.message === f.message))
     .map((f) => ({ ...f, where: `${f.where} (in a new shell)` }));
-  return [...current, ...inNewShell];
+  return [...current, ...inNewShell, ...await certifiFindings(env)];
+}
+
+/** certifi of the python3 on PATH, checked for hand-appended certificates. */
+async function certifiFindings(env: NodeJS.ProcessEnv): Promise<AuditFinding[]> {
+  const python = which('python3', env);
+  const file = python ? await findCertifi(python) : undefined;
+  if (!file) return [];
+  try {
+    const f = certifiAppended(file, fs.readFileSync(file, 'latin1'));
+    return f ? [f] : [];
+  } catch {
+    return [];
+  }
 }

@@ -32,6 +32,9 @@ function origin(url: string): string {
   return new URL(url).origin;
 }
 
+/** One HTTPS GET with the JDK's default trust (javax.net.ssl.* from JAVA_TOOL_OPTIONS); the exception's message on failure. */
+const JAVA_CHECK = 'public class Check { public static void main(String[] a) throws Exception { try { var c = (java.net.HttpURLConnection) new java.net.URL(a[0]).openConnection(); c.setConnectTimeout(10000); c.setReadTimeout(10000); c.getResponseCode(); } catch (Exception e) { System.err.println(e); System.exit(1); } } }';
+
 /** The shell command that makes `tool` fetch `url`, or undefined when there is no cheap, honest check for it. */
 export function checkCommand(tool: ToolId, url: string): string | undefined {
   const u = shellSingleQuoted(url);
@@ -43,6 +46,8 @@ export function checkCommand(tool: ToolId, url: string): string | undefined {
     case 'git': return `GIT_TERMINAL_PROMPT=0 git ls-remote ${u}`;
     case 'curl': return `curl -sS -o /dev/null --max-time 10 ${u}`;
     case 'wget': return `wget -nv -O /dev/null --timeout=10 --tries=1 ${u}`;
+    // Java ≥ 11 runs a single source file; the JVM reads JAVA_TOOL_OPTIONS (the truststore) from the new shell.
+    case 'java': return `d=$(mktemp -d) && printf '%s' ${shellSingleQuoted(JAVA_CHECK)} > "$d/Check.java" && java "$d/Check.java" ${u}; rc=$?; rm -rf "$d"; exit $rc`;
     default: return undefined;
   }
 }

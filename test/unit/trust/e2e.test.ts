@@ -8,10 +8,12 @@ import * as path from 'node:path';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
 import { checkCommand, runInNewShell, verifyTools } from '../../../src/core/trust/verify';
-import type { ToolId } from '../../../src/core/trust/detect';
+import { ToolId, which } from '../../../src/core/trust/detect';
 import { InspectionServer, makeBareRepo, startInspectionServer } from './server';
 
-const TOOLS: ToolId[] = ['python', 'pip', 'node', 'npm', 'git', 'curl', 'wget'];
+/** Java joins when a JDK is installed (it is not in the CI package list: too big for what it adds). */
+const HAVE_JAVA = ['java', 'keytool'].every((b) => which(b, { PATH: '/usr/local/bin:/usr/bin:/bin' }));
+const TOOLS: ToolId[] = ['python', 'pip', 'node', 'npm', 'git', 'curl', 'wget', ...(HAVE_JAVA ? ['java' as const] : [])];
 
 /** The user's files before TLS Doctor: content, a CRLF file, a file without a final line break, a private .npmrc. */
 const EXISTING: Record<string, string> = {

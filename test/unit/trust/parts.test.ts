@@ -11,7 +11,7 @@ import * as tls from 'node:tls';
 import fc from 'fast-check';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
-import { auditTrust } from '../../../src/core/trust/audit';
+import { auditTrust, certifiAppended } from '../../../src/core/trust/audit';
 import type { Tool, ToolId } from '../../../src/core/trust/detect';
 import { unifiedDiff } from '../../../src/core/trust/diff';
 import { readKey, setKey, setMarkedLine } from '../../../src/core/trust/edit';
@@ -283,6 +283,19 @@ describe('trust: audit', function () {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
+  });
+});
+
+describe('trust: certifi appended to by hand', () => {
+  const labelled = (pem: string) => `\n# Issuer: CN=X\n# Subject: CN=X\n# Label: "X"\n# Serial: 1\n${pem}`;
+  it('counts blocks without certifi\'s `# Label:` header, only in a certifi cacert.pem', () => {
+    const pems = tls.rootCertificates.slice(0, 3);
+    const clean = pems.map(labelled).join('');
+    assert.strictEqual(certifiAppended('/v/lib/site-packages/certifi/cacert.pem', clean), undefined);
+    const f = certifiAppended('/v/lib/site-packages/certifi/cacert.pem', `${clean}\n${pems[0]}`);
+    assert.match(f?.message ?? '', /^1 certificate\(s\) were appended/);
+    // Debian's certifi points at the system bundle, which has no labels: not certifi's file, not flagged.
+    assert.strictEqual(certifiAppended('/etc/ssl/certs/ca-certificates.crt', pems.join('')), undefined);
   });
 });
 
