@@ -164,7 +164,8 @@ async function undo(core: Core, v: Values, io: Io): Promise<number> {
     io.out('Nothing to undo (no journal of an earlier trust apply).\n');
     return 0;
   }
-  io.out(`${[...r.restored.map((f) => `restored  ${f}`), ...r.removed.map((f) => `removed   ${f}`)].join('\n')}\nOpen a new terminal for the variables to be gone.\n`);
+  io.out(`${[...r.restored.map((f) => `restored  ${f}`), ...r.removed.map((f) => `removed   ${f}`),
+    ...r.backups.map((f) => `kept      ${f}  (edited after apply: its content then, before the restore)`)].join('\n')}\nOpen a new terminal for the variables to be gone.\n`);
   for (const e of r.errors) io.err(`error: ${e}\n`);
   return r.errors.length ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // and each folder it creates; `undo` puts every byte back and removes what apply created. Re-applying keeps the first
 // record of a file, so one undo always returns to the state before the first apply.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileChange, Plan } from './plan';
@@ -11,7 +12,7 @@ import { dataFile, UserPaths } from './paths';
 export interface Journal {
   readonly version: 1;
   /** Files in the order first touched: `before` is base64 of the original bytes, null when apply created the file. */
-  readonly files: { readonly file: string; readonly before: string | null; readonly mode?: number }[];
+  readonly files: { readonly file: string; readonly before: string | null; readonly mode?: number; after?: string }[];
   /** Folders apply created, parents first. */
   readonly dirs: string[];
 }
@@ -27,6 +28,8 @@ export interface ApplyResult {
 export interface UndoResult {
   readonly restored: readonly string[];
   readonly removed: readonly string[];
+  /** Files someone changed after apply: their current bytes were copied here before the restore. */
+  readonly backups: readonly string[];
   readonly errors: readonly string[];
 }
 
@@ -133,7 +136,26 @@ export function applyPlan(plan: Plan, extra: readonly { file: string; text: stri
       }
     });
   }
+  // What each file holds now, so undo can tell whether someone edited it afterwards.
+  for (const f of j.files) if (targets.includes(f.file)) f.after = hashOf(f.file);
+  saveJournal(u, j);
   return { written, ran, errors };
+}
+
+function hashOf(file: string): string | undefined {
+  try {
+    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Copies a file edited after apply aside before undo restores it, so those later edits are not lost. */
+function keepLaterEdits(f: Journal['files'][number], backups: string[]): void {
+  if (f.after === undefined || !fs.existsSync(f.file) || hashOf(f.file) === f.after) return;
+  const backup = `${f.file}.tls-doctor-undo.bak`;
+  fs.copyFileSync(f.file, backup);
+  backups.push(backup);
 }
 
 /** Restores every journaled file byte for byte, removes the files and folders apply created, then the journal. */
@@ -144,8 +166,10 @@ export function undoJournal(u: UserPaths): UndoResult | undefined {
   const restored: string[] = [];
   const removed: string[] = [];
   const errors: string[] = [];
+  const backups: string[] = [];
   for (const f of [...j.files].reverse()) {
     try {
+      keepLaterEdits(f, backups);
       if (f.before === null) {
         if (fs.existsSync(f.file)) {
           fs.rmSync(f.file, { force: true });
@@ -168,5 +192,5 @@ export function undoJournal(u: UserPaths): UndoResult | undefined {
       // not empty, or already gone
     }
   }
-  return { restored, removed, errors };
+  return { restored, removed, backups, errors };
 }

@@ -242,6 +242,24 @@ describe('trust: journal (apply, undo)', function () {
     }
   });
 
+  it('undo keeps a copy of a file edited after apply before restoring it', () => {
+    const home = tempDir('journal3');
+    try {
+      const wgetrc = path.join(home, '.wgetrc');
+      writeFileSync(wgetrc, 'tries = 3\n');
+      const env = { HOME: home, PATH: '' };
+      applyPlan(buildPlan([root()], [tool('wget', '1.21')], userPaths(env, 'linux'), env));
+      const edited = `${readFileSync(wgetrc, 'utf8')}timeout = 5\n`;
+      writeFileSync(wgetrc, edited);
+      const r = undoJournal(userPaths(env, 'linux'));
+      assert.strictEqual(readFileSync(wgetrc, 'utf8'), 'tries = 3\n');
+      assert.deepStrictEqual(r?.backups, [`${wgetrc}.tls-doctor-undo.bak`]);
+      assert.strictEqual(readFileSync(`${wgetrc}.tls-doctor-undo.bak`, 'utf8'), edited);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to write a file outside the user folders (a system file)', () => {
     const home = tempDir('journal2');
     try {
