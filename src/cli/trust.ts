@@ -1,7 +1,7 @@
 // `tls-doctor trust plan|apply|verify|undo|audit`: trust a TLS-inspecting proxy's root in every tool, with a plan
 // first, the user's explicit consent (--yes, after the fingerprint is shown), a journal, an undo and proof.
 import type { AuditFinding, FileChange, Plan, RootCandidate, RootRefusal, ToolId, VerifyResult } from '../core/trust/index';
-import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
+import { Command, Io, oneOf, parse, UsageError } from './command';
 
 const USAGE = [
   'tls-doctor trust plan [--from URL]... [--ca FILE]... [--tools LIST] [--format text|json]',
@@ -17,7 +17,6 @@ const OPTIONS = {
   tools: { type: 'string' },
   format: { type: 'string' },
   yes: { type: 'boolean' },
-  timeout: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -66,6 +65,7 @@ function planText(p: Plan): string {
   ];
   const vars = Object.entries(p.env);
   if (vars.length) lines.push(`Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`, ...vars.map(([k, v]) => `  ${k}=${v}`), '');
+  if (p.missing.length) lines.push(`Not found on PATH (nothing planned): ${p.missing.join(', ')}`, '');
   lines.push(p.changes.length ? 'Changes:' : 'Changes: none (everything is in place already)', ...p.changes.map(changeLine), '');
   for (const c of p.changes) if (c.diff) lines.push(c.diff);
   if (p.osStore) lines.push('Optional, by hand (system file, needs sudo; not done by apply):', `  ${p.osStore.install}`, ...p.osStore.notes.map((n) => `  note: ${n}`), '');
@@ -74,7 +74,7 @@ function planText(p: Plan): string {
 
 function planJson(p: Plan) {
   return {
-    roots: p.roots, envFile: p.envFile, env: p.env, bundle: p.bundle, ca: p.ca,
+    roots: p.roots, envFile: p.envFile, env: p.env, bundle: p.bundle, ca: p.ca, missing: p.missing,
     tools: p.tools.map((t) => ({ tool: t.tool, version: t.version, mechanism: t.mechanism, why: t.why, env: t.env, files: [...new Set(t.edits.map((e) => e.file))], notes: t.notes, unchanged: Boolean(t.unchanged) })),
     changes: p.changes.map((c) => ({ file: c.file, purpose: c.purpose, created: c.before === undefined, diff: c.diff })),
     ...(p.osStore ? { osStore: p.osStore } : {}),
@@ -98,7 +98,7 @@ async function rootsOrExit(core: Core, v: Values, io: Io): Promise<RootCandidate
   const urls = v.from ?? [];
   const cas = v.ca ?? [];
   if (!urls.length && !cas.length) throw new UsageError('give the root to trust: --from URL (the proxy\'s chain is read) or --ca FILE');
-  const { roots, refusals } = await core.findRoots({ urls, caFiles: cas, env: io.env, cwd: io.cwd, timeoutMs: positiveInt('--timeout', v.timeout, 5000) });
+  const { roots, refusals } = await core.findRoots({ urls, caFiles: cas, env: io.env, cwd: io.cwd, timeoutMs: 5000 });
   if (refusals.length) {
     io.err(`${refusals.map(refusalText).join('\n')}\nNothing was changed.\n`);
     return 2;
@@ -148,7 +148,7 @@ async function verify(core: Core, v: Values, io: Io): Promise<number> {
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   let r: Awaited<ReturnType<Core['verifyTrust']>>;
   try {
-    r = await core.verifyTrust(io.env, v.from, toolsOf(core, v.tools), v.timeout ? positiveInt('--timeout', v.timeout, 20_000) : undefined);
+    r = await core.verifyTrust(io.env, v.from, toolsOf(core, v.tools));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

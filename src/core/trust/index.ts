@@ -65,7 +65,8 @@ export async function findRoots(i: FindInput): Promise<{ roots: RootCandidate[];
 /** Detects the tools (`only`: a subset) and builds the plan. Writes nothing. */
 export async function planTrust(roots: readonly RootCandidate[], env: NodeJS.ProcessEnv, only?: readonly ToolId[]): Promise<Plan> {
   const tools = await detectTools(env, only ?? TOOL_IDS);
-  return buildPlan(roots, tools, userPaths(env), env);
+  const missing = (only ?? []).filter((id) => !tools.some((t) => t.id === id));
+  return buildPlan(roots, tools, userPaths(env), env, missing);
 }
 
 /** Applies the plan (journaled) and remembers the URLs and tools for `verify`. */

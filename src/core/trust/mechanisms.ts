@@ -172,7 +172,8 @@ const MECHANISMS: Readonly<Record<ToolId, (t: Tool, c: PlanContext) => ToolPlan>
     const argv = [[keytool, '-importkeystore', '-noprompt', '-srckeystore', c.javaCacerts, '-srcstorepass', 'changeit', '-destkeystore', c.truststore, '-deststoretype', 'PKCS12', '-deststorepass', 'changeit'],
       ...c.rootNames.map((r) => [keytool, '-importcert', '-noprompt', '-trustcacerts', '-alias', `tls-doctor-${r.sha256.replace(/:/g, '').slice(0, 16).toLowerCase()}`, '-keystore', c.truststore, '-storepass', 'changeit'])];
     return plan(t, 'a user truststore + JAVA_TOOL_OPTIONS', `Java (and Gradle/Maven) use $JAVA_HOME/lib/security/cacerts; a copy of it plus your root in ${c.truststore}, named by JAVA_TOOL_OPTIONS, leaves the JDK untouched${c.env.JAVA_TOOL_OPTIONS ? ' (replaces your current JAVA_TOOL_OPTIONS in new shells)' : ''}`,
-      { env: { JAVA_TOOL_OPTIONS: opts }, run: { creates: c.truststore, argv, stdin: [undefined, ...c.rootNames.map((r) => r.pem)] } });
+      { env: { JAVA_TOOL_OPTIONS: opts }, run: { creates: c.truststore, argv, stdin: [undefined, ...c.rootNames.map((r) => r.pem)] },
+        notes: ['every JVM then prints "Picked up JAVA_TOOL_OPTIONS: …" on stderr'] });
   },
 };
 

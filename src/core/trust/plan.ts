@@ -40,6 +40,8 @@ export interface Plan {
   readonly envFile: string;
   readonly env: Readonly<Record<string, string>>;
   readonly tools: readonly ToolPlan[];
+  /** Tools asked for (--tools) but not found on PATH. */
+  readonly missing: readonly string[];
   /** Only the files whose text changes. */
   readonly changes: readonly FileChange[];
   readonly runs: readonly RunStep[];
@@ -143,7 +145,7 @@ function osStoreAdvice(u: UserPaths, roots: readonly RootCandidate[], ca: string
 }
 
 /** Builds the plan for `roots` and the detected `tools` (reads the current files; writes nothing). */
-export function buildPlan(roots: readonly RootCandidate[], tools: readonly Tool[], paths: UserPaths, env: NodeJS.ProcessEnv): Plan {
+export function buildPlan(roots: readonly RootCandidate[], tools: readonly Tool[], paths: UserPaths, env: NodeJS.ProcessEnv, missing: readonly string[] = []): Plan {
   const bundle = dataFile(paths, 'bundle');
   const ca = dataFile(paths, 'ca');
   const pems = caPems(roots, ca);
@@ -178,5 +180,5 @@ export function buildPlan(roots: readonly RootCandidate[], tools: readonly Tool[
   ].filter((c): c is FileChange => c !== undefined);
   const runs = toolPlans.flatMap((t) => (t.run ? [t.run] : []));
   const osStore = osStoreAdvice(paths, roots, ca);
-  return { roots, paths, bundle, ca, envFile: envSh, env: vars, tools: toolPlans, changes, runs, ...(osStore ? { osStore } : {}) };
+  return { roots, paths, bundle, ca, envFile: envSh, env: vars, tools: toolPlans, missing, changes, runs, ...(osStore ? { osStore } : {}) };
 }

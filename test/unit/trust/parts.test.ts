@@ -350,6 +350,9 @@ describe('trust: CLI refusals', function () {
     assert.match((await cli('trust', 'frob')).stderr, /unknown trust subcommand "frob"/);
     assert.match((await cli('trust', 'plan')).stderr, /--from URL .* or --ca FILE/);
     writeFileSync(path.join(home, 'root.pem'), pki.root.certPem);
+    const none = await cli('trust', 'plan', '--ca', 'root.pem', '--tools', 'uv,deno', '--format', 'json');
+    assert.strictEqual(none.code, 0, none.stderr);
+    assert.deepStrictEqual(JSON.parse(none.stdout).missing, ['uv', 'deno']);
     const bad = await cli('trust', 'plan', '--ca', 'root.pem', '--tools', 'python,cobol');
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /unknown tool cobol/);
