@@ -24,6 +24,13 @@ import { classify } from '../../../src/core/trust/verify';
 import { vendorOf } from '../../../src/core/trust/vendors';
 import { createTestPki, TestPki } from '../../fixtures/tls/pki';
 
+/** One test PKI for the whole file (RSA key generation is the slow part). */
+let sharedPki: TestPki | undefined;
+function testPki(): TestPki {
+  sharedPki ??= createTestPki();
+  return sharedPki;
+}
+
 const GIT_HTTP = { section: 'http', match: /^\s*sslcainfo\s*=/i, line: '\tsslCAInfo = /b.pem' };
 
 describe('trust: lossless edits (setKey, setMarkedLine)', () => {
@@ -110,7 +117,7 @@ describe('trust: finding the root (consent comes later; refusals here)', functio
   let dir: string;
   const env = { HOME: '/nonexistent' };
   before(() => {
-    pki = createTestPki();
+    pki = testPki();
     dir = tempDir('roots');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -214,7 +221,7 @@ describe('trust: version-aware mechanisms', () => {
 describe('trust: journal (apply, undo)', function () {
   this.timeout(20_000);
   let pki: TestPki;
-  before(() => { pki = createTestPki(); });
+  before(() => { pki = testPki(); });
 
   function root(): RootCandidate {
     const x = new X509Certificate(pki.root.certPem);
@@ -278,7 +285,7 @@ describe('trust: audit', function () {
   it('flags insecure switches, missing files, root-only bundles, a file in GIT_SSL_CAPATH and UV_NATIVE_TLS', () => {
     const home = tempDir('audit');
     try {
-      const pki = createTestPki();
+      const pki = testPki();
       const rootOnly = path.join(home, 'root-only.pem');
       writeFileSync(rootOnly, pki.root.certPem);
       writeFileSync(path.join(home, '.npmrc'), 'strict-ssl=false\ncafile=~/missing.pem\n');
@@ -333,7 +340,7 @@ describe('trust: CLI refusals', function () {
   let pki: TestPki;
   before(() => {
     home = tempDir('cli');
-    pki = createTestPki();
+    pki = testPki();
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
