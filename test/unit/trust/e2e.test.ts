@@ -2,6 +2,7 @@
 // behind a local "inspection proxy" they fail, `trust apply --yes` makes each of them work in a NEW shell, `verify`
 // proves it, re-applying changes nothing, and `undo` puts every byte back (and the tools fail again).
 import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -39,7 +40,7 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 /** Files the tools themselves leave behind (logs, caches, HSTS): not ours to restore. */
-const TOOL_DROPPINGS = /^(\.npm|\.cache|\.wget-hsts|\.python_history|\.bash_history)(\/|$)/;
+const TOOL_DROPPINGS = /^(\.npm|\.cache|\.wget-hsts|\.python_history|\.bash_history|\.zsh_history|\.zcompdump[^/]*|\.config\/fish\/fish_variables|\.local\/share\/fish)(\/|$)/;
 
 function ours(snap: Map<string, string>): Map<string, string> {
   return new Map([...snap].filter(([p]) => !TOOL_DROPPINGS.test(p)));
@@ -123,6 +124,12 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
     for (const flag of ['-ic', '-lc']) {
       const sh = await runInNewShell('echo "R=$REQUESTS_CA_BUNDLE N=$NODE_EXTRA_CA_CERTS"', env, 10_000, flag);
       assert.match(sh.output, /R=\/.*\/tls-doctor\/trust\/bundle\.pem N=\/.*\/tls-doctor\/trust\/ca\.pem/, `bash ${flag}: ${sh.output}`);
+    }
+    // zsh and fish too, when installed (scripts/install-system-deps.sh installs both).
+    for (const [shell, args] of [['zsh', ['-ic']], ['fish', ['-c']]] as const) {
+      if (!which(shell, env)) continue;
+      const r2 = spawnSync(shell, [...args, 'echo "R=$REQUESTS_CA_BUNDLE"'], { env, cwd: home, encoding: 'utf8', timeout: 10_000 });
+      assert.match(r2.stdout, /R=\/.*\/tls-doctor\/trust\/bundle\.pem/, `${shell}: ${r2.stdout}${r2.stderr}`);
     }
     // The user's own lines are all still there, in order, with their line endings.
     const gitconfig = readFileSync(path.join(home, '.gitconfig'), 'utf8');
