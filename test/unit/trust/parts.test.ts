@@ -3,7 +3,9 @@
 import * as assert from 'node:assert';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -149,6 +151,37 @@ describe('trust: finding the root (consent comes later; refusals here)', functio
     assert.match('refused' in pub[0] ? pub[0].refused.reason : '', /publicly trusted/);
     const noRoot = await rootsFromFile(file('inter.pem', pki.intermediate.certPem), { env, osStorePaths: [] });
     assert.match('refused' in noRoot[0] ? noRoot[0].refused.reason : '', /no root/);
+  });
+
+  it('from a URL, through HTTPS_PROXY: the root of the chain the proxy presents (its CONNECT tunnel ends at the inspector)', async () => {
+    const leaf = pki.leaf({ hosts: ['127.0.0.1'] });
+    const inspector = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem + pki.root.certPem }, (_q, s) => s.end('ok'));
+    await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
+    const targets: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+      targets.push(req.url ?? '');
+      const upstream = net.connect((inspector.address() as AddressInfo).port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = { HTTPS_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+      const r = await rootFromUrl('https://pypi.example.test/', { env, osStorePaths: [] });
+      assert.ok('root' in r, JSON.stringify(r));
+      assert.strictEqual(r.root.sha256, new X509Certificate(pki.root.certPem).fingerprint256);
+      assert.deepStrictEqual([...new Set(targets)], ['pypi.example.test:443']);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+      inspector.closeAllConnections();
+      inspector.close();
+    }
   });
 
   it('from a URL whose server leaves the root out: takes the issuer from the OS store, else says to use --ca', async () => {
