@@ -1,6 +1,7 @@
 // `tls-doctor trust plan|apply|verify|undo|audit`: trust a TLS-inspecting proxy's root in every tool, with a plan
 // first, the user's explicit consent (--yes, after the fingerprint is shown), a journal, an undo and proof.
 import type { AuditFinding, FileChange, Plan, RootCandidate, RootRefusal, ToolId, VerifyResult } from '../core/trust/index';
+import { shellWord } from '../core/text/quote';
 import { Command, Io, oneOf, parse, UsageError } from './command';
 
 const USAGE = [
@@ -60,6 +61,7 @@ function planText(p: Plan): string {
       `  ${`${t.tool} ${t.version ?? ''}`.padEnd(width)}  ${t.unchanged ? '– ' : ''}${t.mechanism}`,
       `  ${''.padEnd(width)}  why: ${t.why}`,
       ...t.notes.map((n) => `  ${''.padEnd(width)}  note: ${n}`),
+      ...(t.run?.argv ?? []).map((a, i) => `  ${''.padEnd(width)}  runs: ${a.map(shellWord).join(' ')}${t.run?.stdin?.[i] ? '  < the root (PEM)' : ''}`),
     ]),
     '',
   ];
@@ -75,7 +77,7 @@ function planText(p: Plan): string {
 function planJson(p: Plan) {
   return {
     roots: p.roots, envFile: p.envFile, env: p.env, bundle: p.bundle, ca: p.ca, missing: p.missing,
-    tools: p.tools.map((t) => ({ tool: t.tool, version: t.version, mechanism: t.mechanism, why: t.why, env: t.env, files: [...new Set(t.edits.map((e) => e.file))], notes: t.notes, unchanged: Boolean(t.unchanged) })),
+    tools: p.tools.map((t) => ({ tool: t.tool, version: t.version, mechanism: t.mechanism, why: t.why, env: t.env, files: [...new Set(t.edits.map((e) => e.file))], notes: t.notes, runs: t.run?.argv ?? [], unchanged: Boolean(t.unchanged) })),
     changes: p.changes.map((c) => ({ file: c.file, purpose: c.purpose, created: c.before === undefined, diff: c.diff })),
     ...(p.osStore ? { osStore: p.osStore } : {}),
   };
