@@ -1,6 +1,7 @@
 // Per tool: the mechanism that makes it trust the confirmed root, chosen by the installed version and by whether the
 // root is in the OS store already, with the reason. Data-like: one function per tool, each returning a ToolPlan.
 // The facts come from /work/shared/notes/trust-switches.md (checked December 2026).
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { cString, gitConfigValue, npmrcValue, yamlScalar } from '../text/quote';
 import { atLeast, Tool, ToolId } from './detect';
@@ -67,6 +68,9 @@ const NOT_OS = 'the root is not in the OS store';
 /** pip's user configuration file (the one pip reads last among user files, so its `cert` wins). */
 export function pipConf(u: UserPaths): string {
   if (u.platform === 'win32') return join(u, u.config, 'pip', 'pip.ini');
+  // macOS: pip prefers ~/Library/Application Support/pip when that folder exists (pip's configuration docs).
+  const mac = join(u, u.home, 'Library', 'Application Support', 'pip');
+  if (u.platform === 'darwin' && existsSync(mac)) return join(u, mac, 'pip.conf');
   return join(u, u.config, 'pip', 'pip.conf');
 }
 
