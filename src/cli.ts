@@ -23,7 +23,7 @@ function help(): string {
     '  -h, --help     show help (also: tls-doctor <command> --help)',
     '  -v, --version  print the version',
     '',
-    ...commands.map((c) => `  ${c.usage}`),
+    ...commands.flatMap((c) => c.usage.split('\n').map((l) => `  ${l.trim()}`)), // trust has one line per subcommand
     '',
     'Exit codes: 0 ok, 1 findings or a failed check, 2 usage or I/O error.',
     '',
