@@ -212,6 +212,21 @@ function ctx(inOsStore: boolean, home = '/h'): PlanContext {
   return { paths, env: { HOME: home }, bundle: '/d/bundle.pem', ca: '/d/ca.pem', truststore: '/d/ts.p12', inOsStore, rootNames: [] };
 }
 
+describe('trust: user folders come from the environment only', () => {
+  it('HOME, XDG_CONFIG_HOME and XDG_DATA_HOME on Linux; APPDATA and LOCALAPPDATA on Windows; Library on macOS', () => {
+    assert.deepStrictEqual(userPaths({ HOME: '/h' }, 'linux'), { platform: 'linux', home: '/h', config: '/h/.config', data: '/h/.local/share/tls-doctor/trust', envDir: '/h/.config/tls-doctor' });
+    const xdg = userPaths({ HOME: '/h', XDG_CONFIG_HOME: '/c', XDG_DATA_HOME: '/d' }, 'linux');
+    assert.strictEqual(xdg.data, '/d/tls-doctor/trust');
+    assert.strictEqual(xdg.envDir, '/c/tls-doctor');
+    assert.strictEqual(userPaths({ HOME: '/h', XDG_DATA_HOME: 'relative' }, 'linux').data, '/h/.local/share/tls-doctor/trust');
+    const win = userPaths({ USERPROFILE: 'C:\\Users\\u', APPDATA: 'C:\\Users\\u\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32');
+    assert.strictEqual(win.data, 'C:\\Users\\u\\AppData\\Local\\tls-doctor\\trust');
+    assert.strictEqual(win.envDir, 'C:\\Users\\u\\AppData\\Roaming\\tls-doctor');
+    assert.strictEqual(userPaths({ HOME: '/Users/u' }, 'darwin').data, '/Users/u/Library/Application Support/tls-doctor/trust');
+    assert.throws(() => userPaths({}, 'linux'), /HOME is not set/);
+  });
+});
+
 describe('trust: version-aware mechanisms', () => {
   it('pip ≥ 24.2 on Python ≥ 3.10 needs nothing only when the root is in the OS store', () => {
     const modern = tool('pip', '24.2', { python: '3.12' });
