@@ -102,7 +102,7 @@ function fileRules(c: PlanContext): FileRule[] {
     { file: gitconfig(u), section: 'http', key: 'http.sslCAInfo', re: /^\s*sslcainfo\s*=\s*(.*)$/i, caFile: 'replaces' },
     { file: pipConf(u), section: 'global', key: 'trusted-host', re: /^\s*trusted[-_]host\s*[=:]\s*(.*)$/i, insecure: (v) => v.trim() !== '' },
     { file: pipConf(u), section: 'global', key: 'cert', re: /^\s*cert\s*[=:]\s*(.*)$/i, caFile: 'replaces' },
-    { file: curlrc(c), flat: true, key: 'insecure', re: /^\s*(-k|--?insecure)\b(.*)$/, insecure: () => true },
+    { file: curlrc(c), flat: true, key: 'insecure', re: /^\s*(-k|-{0,2}insecure)\b(.*)$/, insecure: () => true },
     { file: curlrc(c), flat: true, key: 'cacert', re: /^\s*-{0,2}cacert[\s=:]+(.*)$/, caFile: 'replaces' },
     { file: wgetrc(c), flat: true, key: 'check_certificate', re: /^\s*check_?certificate\s*=\s*(.*)$/i, insecure: falsy },
     { file: wgetrc(c), flat: true, key: 'ca_certificate', re: /^\s*ca_?certificate\s*=\s*(.*)$/i, caFile: 'replaces' },

@@ -340,7 +340,7 @@ describe('trust: audit', function () {
       writeFileSync(path.join(home, '.gitconfig'), '[http]\n\tsslVerify = false\n');
       mkdirSync(path.join(home, '.config', 'pip'), { recursive: true });
       writeFileSync(path.join(home, '.config', 'pip', 'pip.conf'), '[global]\ntrusted-host = pypi.org\n');
-      writeFileSync(path.join(home, '.curlrc'), '--insecure\n');
+      writeFileSync(path.join(home, '.curlrc'), '# curl options\ninsecure\n');
       const env = { HOME: home, REQUESTS_CA_BUNDLE: rootOnly, SSL_CERT_FILE: path.join(home, 'gone.pem'), GIT_SSL_CAPATH: rootOnly, UV_NATIVE_TLS: '1', NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_EXTRA_CA_CERTS: rootOnly };
       const c = { ...ctx(false, home), env };
       const found = auditTrust(env, c).map((f) => `${f.severity} ${f.where.replace(home, '~')}: ${f.message.replace(home, '~')}`);
