@@ -8,7 +8,8 @@
 const LAYERS = [
   ['text', 'settings'], //             lines/positions, quoting, .env, PEM, URLs; settings defaults: no domain knowledge
   ['rules', 'tls', 'certs'], //        detection rules; TLS probing and diagnosis; certificate generation
-  ['scan', 'explain', 'baseline'], //  files → findings (runs the rules); error text → client + causes; accepted findings
+  ['scan', 'explain', 'baseline', 'trust'], // files → findings; error text → client + causes; accepted findings;
+  //                                   trusting an inspection root in every tool
   ['endpoints', 'fixes'], //           findings → the endpoints they talk to; → edits
   ['report'], //                       findings (+ their fixes) → text/JSON/SARIF/Code Climate
 ];

@@ -8,6 +8,8 @@ APT_PACKAGES=(
   build-essential python3                   # node-gyp builds VS Code server's native modules from source
   fonts-dejavu-core                         # readable text in the screenshots of the UI
   python3-requests python3-certifi          # real Python clients in the TLS tests
+  python3-pip git wget                      # real clients of the trust end-to-end test (node and npm: the Node install)
+  zsh fish                                  # the trust test checks that new zsh and fish shells get the variables
   openssl curl mkcert ca-certificates       # real TLS clients and the dev-CA comparisons
   bandit                                    # the peer the scan benchmark is measured against
   pre-commit                                # the pre-commit hook test installs the hook as pre-commit does

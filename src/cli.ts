@@ -6,9 +6,10 @@ import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
 import { explainCommand } from './cli/explain';
 import { endpointsCommand } from './cli/endpoints';
+import { trustCommand } from './cli/trust';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand, endpointsCommand];
+const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand, endpointsCommand, trustCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -24,7 +25,7 @@ function help(): string {
     '  -h, --help     show help (also: tls-doctor <command> --help)',
     '  -v, --version  print the version',
     '',
-    ...commands.map((c) => `  ${c.usage}`),
+    ...commands.flatMap((c) => c.usage.split('\n').map((l) => `  ${l.trim()}`)), // trust has one line per subcommand
     '',
     'Exit codes: 0 ok, 1 findings or a failed check, 2 usage or I/O error.',
     '',
