@@ -1,5 +1,6 @@
 // Probe results per host:port with a time-to-live, in-flight de-duplication (ten findings on one endpoint make one
 // probe), and a limiter so "Check all" over a big workspace never opens more than a few connections at once.
+import { Slots } from '../tls/limit';
 
 /** A cached value and when it was stored (ms since the epoch). */
 export interface Cached<T> {
@@ -55,35 +56,11 @@ export class ResultCache<T> {
   }
 }
 
-/** Runs at most `max` tasks at a time; the rest wait in FIFO order. */
-export class Limiter {
-  private running = 0;
-  private readonly queue: (() => void)[] = [];
-
-  constructor(readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new Error(`Limiter needs a positive whole number of slots (got ${max})`);
-  }
-
-  /** Tasks currently running. */
-  get active(): number {
-    return this.running;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so a newcomer can't slip in between.
-    if (this.running >= this.max) await new Promise<void>((resolve) => this.queue.push(resolve));
-    else this.running++;
-    try {
-      return await task();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next(); else this.running--;
-    }
-  }
-}
+/** Runs at most `max` tasks at a time, FIFO: the one implementation is the TLS core's (it also caps sockets). */
+export { Slots as Limiter };
 
 /** Maps `items` through `fn` with at most `limit` running at once; results keep the input order. */
 export function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const limiter = new Limiter(limit);
+  const limiter = new Slots(limit);
   return Promise.all(items.map((item, i) => limiter.run(() => fn(item, i))));
 }
