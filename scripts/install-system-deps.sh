@@ -9,6 +9,8 @@ APT_PACKAGES=(
   fonts-dejavu-core                         # readable text in the screenshots of the UI
   python3-requests python3-certifi          # real Python clients in the TLS tests
   openssl curl mkcert ca-certificates       # real TLS clients and the dev-CA comparisons
+  libnss3-tools                             # certutil: devcert --install --stores nss (Chromium/Firefox NSS databases)
+  default-jre-headless                      # keytool and a Java client: devcert --install --stores java
   bandit                                    # the peer the scan benchmark is measured against
 )
 SUDO=""

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, bundle, unit tests (plain mocha), integration tests (real VS Code extension host).
+// `npm test`: lint, type-check, bundle, unit tests (plain mocha), trust-store client tests, integration tests (real VS Code extension host).
 // Stops at the first failing stage and exits non-zero; ends with one "N passed, N failed" line over both suites.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -33,6 +33,8 @@ const stages = [
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
   () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
+  // Real browsers and JVMs against the trust stores: seconds per start, so outside the one-minute unit suite.
+  () => suite('stores', 'npx', ['mocha', 'test/stores/**/*.test.ts']),
   () => suite('integration', 'node', ['scripts/vscode-test/run.mjs']),
 ];
 

@@ -1,16 +1,34 @@
 // `tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json]`: a development certificate from the
 // local CA, plus the CA copy, a combined bundle and the environment variables that make clients trust it.
+// `--install` / `--uninstall` / `--status [--stores system,nss,java]` manage the CA in the trust stores.
 import * as path from 'path';
 import type { DevCertResult } from '../core/certs/index';
-import { Command, oneOf, parse, positiveInt, UsageError } from './command';
+import type { StoreName, StoreOutcome, StoreStatus } from '../core/certs/stores/index';
+import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
-const USAGE = 'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained]';
+const USAGE = [
+  'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained] [--replace]',
+  '       tls-doctor devcert --install|--uninstall [--stores system,nss,java] [--yes] [--ca-dir DIR]',
+  '       tls-doctor devcert --status [--stores LIST] [--format text|json] [--ca-dir DIR]',
+].join('\n');
 
-function text(r: DevCertResult): string {
+const OPTIONS = {
+  out: { type: 'string' }, 'ca-dir': { type: 'string' }, format: { type: 'string' },
+  days: { type: 'string' }, 'key-type': { type: 'string' }, 'name-constrained': { type: 'boolean' },
+  replace: { type: 'boolean' }, install: { type: 'boolean' }, uninstall: { type: 'boolean' }, status: { type: 'boolean' },
+  stores: { type: 'string' }, yes: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+type Certs = typeof import('../core/certs/index');
+
+function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }): string {
   const lines = [
     `${r.caCreated ? 'Created' : 'Using'} the development CA in ${r.caDir} (SHA-256 ${r.caSha256})`,
+    ...replacedLines(r),
     `Certificate for ${r.hosts.join(', ')}, valid until ${r.notAfter}:`,
     `  cert    ${r.cert}`, `  key     ${r.key}`, `  ca      ${r.ca}`, `  bundle  ${r.bundle}`,
+    ...(ignored ? [`Added ${ignored.entry} to ${ignored.gitignore}`] : []),
     '', 'Make clients trust it (public sites keep working: the bundle includes the public roots):',
     ...Object.entries(r.env).map(([k, v]) => `  export ${k}=${JSON.stringify(v)}`),
     ...r.warnings.map((w) => `\nwarning: ${w}`), '',
@@ -18,48 +36,150 @@ function text(r: DevCertResult): string {
   return lines.join('\n');
 }
 
+/** Never a silent replacement: say which hosts the old leaf had and which the new one has. */
+function replacedLines(r: DevCertResult): string[] {
+  if (!r.replaced) return [];
+  const added = r.hosts.filter((h) => !r.replaced?.hosts.includes(h));
+  const dropped = r.replaced.hosts.filter((h) => !r.hosts.includes(h));
+  return [
+    `Replaced the certificate in ${path.dirname(r.cert)}: old hosts ${r.replaced.hosts.join(', ')}; new hosts ${r.hosts.join(', ')}`
+      + (added.length ? ` (added ${added.join(', ')})` : '') + (dropped.length ? ` (dropped ${dropped.join(', ')} because of --replace)` : ''),
+  ];
+}
+
 export const devcertCommand: Command = {
   name: 'devcert',
-  summary: 'create a development certificate from a local CA',
+  summary: 'create a development certificate from a local CA; install the CA into trust stores',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, {
-      out: { type: 'string' }, 'ca-dir': { type: 'string' }, format: { type: 'string' },
-      days: { type: 'string' }, 'key-type': { type: 'string' }, 'name-constrained': { type: 'boolean' },
-    });
+    const { values, positionals } = parse(argv, OPTIONS);
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
-    const keyType = oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa');
-    const days = positiveInt('--days', values.days, 825);
-    if (positionals.length === 0) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
+    const modes = (['install', 'uninstall', 'status'] as const).filter((m) => values[m]);
+    if (modes.length > 1) throw new UsageError(`choose one of --install, --uninstall and --status (got --${modes.join(', --')})`);
+    if (values.stores !== undefined && modes.length === 0) throw new UsageError('--stores goes with --install, --uninstall or --status');
+    if (modes.length === 0 || positionals.length > 0) checkLeafArgs(values, positionals);
     // Loaded here, not at the top: `scan` and `check` never pay for node-forge.
     const certs = await import('../core/certs/index.js');
-    checkInput(() => certs.parseHosts(positionals));
-    checkInput(() => certs.checkValidityDays(days));
-    const result = await certs.writeDevCert({
-      hosts: positionals, outDir: path.resolve(io.cwd, values.out ?? '.certs'),
-      caDir: values['ca-dir'] ? path.resolve(io.cwd, values['ca-dir']) : undefined, env: io.env,
-      validityDays: days, keyType, nameConstrained: values['name-constrained'],
-    }).catch((e: Error) => { io.err(`tls-doctor devcert: ${e.message}\n`); return undefined; });
-    if (!result) return 1;
-    io.out(format === 'json' ? `${JSON.stringify(jsonOf(result), null, 2)}\n` : text(result));
-    if (format === 'json') for (const w of result.warnings) io.err(`warning: ${w}\n`);
-    return 0;
+    const caDir = caDirOf(values, io);
+    const storesArg = values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
+    if (modes[0] === 'status') return status(certs, caDir, storesArg, format, io);
+    if (positionals.length > 0) {
+      const code = await leaf(certs, values, positionals, caDir, format, io);
+      if (code !== 0 || modes.length === 0) return code;
+    }
+    return manage(certs, modes[0], caDir, storesArg, values, format, io);
   },
 };
 
-/** Turns a validation error from the core into a usage error (exit 2). */
-function checkInput(fn: () => unknown): void {
+function checkLeafArgs(values: Values, positionals: string[]): void {
+  oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa');
+  positiveInt('--days', values.days, 825);
+  if (positionals.length === 0) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
+}
+
+/** --ca-dir, else TLS_DOCTOR_CAROOT, both relative to the command's folder (`TLS_DOCTOR_CAROOT=.` means it). */
+function caDirOf(values: Values, io: Io): string | undefined {
+  const dir = values['ca-dir'] ?? (io.env.TLS_DOCTOR_CAROOT || undefined);
+  return dir ? path.resolve(io.cwd, dir) : undefined;
+}
+
+async function leaf(certs: Certs, values: Values, hosts: string[], caDir: string | undefined, format: 'text' | 'json', io: Io): Promise<number> {
+  checkInput(() => certs.parseHosts(hosts));
+  const days = positiveInt('--days', values.days, 825);
+  checkInput(() => certs.checkValidityDays(days));
+  const outDir = path.resolve(io.cwd, values.out ?? '.certs');
+  // The CA must stay out of the repository the command runs in, not only out of git work trees it lies in.
+  const workspaceDir = certs.gitWorkTreeOf(io.cwd);
+  let failure: unknown;
+  const result = await certs.writeDevCert({
+    hosts, outDir, caDir, env: io.env, validityDays: days, keyType: oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa'),
+    nameConstrained: values['name-constrained'], replace: values.replace, ...(workspaceDir ? { workspaceDir } : {}),
+  }).catch((e: Error) => { failure = e; return undefined; });
+  if (!result) return reportFailure(certs, failure, io);
+  const ignored = safeIgnore(certs, outDir, io);
+  io.out(format === 'json' ? `${JSON.stringify(jsonOf(result, ignored), null, 2)}\n` : text(result, ignored?.updated ? ignored : undefined));
+  if (format === 'json') for (const w of result.warnings) io.err(`warning: ${w}\n`);
+  return 0;
+}
+
+/** Lists the out folder in .gitignore inside a git work tree; a failure there is a warning, not a lost certificate. */
+function safeIgnore(certs: Certs, outDir: string, io: Io) {
   try {
-    fn();
+    return certs.ignoreOutDir(outDir);
+  } catch (e) {
+    io.err(`warning: could not add ${outDir} to .gitignore: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
+/** Refusals (mismatched key, CA inside a repository) are the user's input to fix: exit 2. Other failures: 1. */
+function reportFailure(certs: Certs, e: unknown, io: Io): number {
+  io.err(`tls-doctor devcert: ${(e as Error).message}\n`);
+  return certs.isCaRefusal(e) ? 2 : 1;
+}
+
+async function manage(certs: Certs, mode: 'install' | 'uninstall', caDirArg: string | undefined, asked: StoreName[] | undefined,
+  values: Values, format: 'text' | 'json', io: Io): Promise<number> {
+  const caDir = certs.resolveCaDir(caDirArg, io.env);
+  if (mode === 'uninstall' && !certs.storeCa(caDir)) {
+    io.out(format === 'json' ? `${JSON.stringify({ caDir, ca: null, outcomes: [] }, null, 2)}\n` : `There is no development CA in ${caDir}: nothing to uninstall.\n`);
+    return 0;
+  }
+  if (mode === 'install') {
+    // Created when missing (like mkcert -install); a key that does not match, or a CA in a repository, is refused.
+    const made = await certs.ensureUsableCa(caDir, certs.gitWorkTreeOf(io.cwd)).catch((e: Error) => e);
+    if (made instanceof Error) return reportFailure(certs, made, io);
+    for (const w of made.warnings) io.err(`warning: ${w}\n`);
+  }
+  const ca = certs.storeCa(caDir);
+  if (!ca) return reportFailure(certs, new Error(`no CA certificate in ${caDir}`), io);
+  const ctx = certs.storeContext(ca, io.env, { consent: values.yes === true });
+  const stores = certs.selectStores(ctx, asked);
+  const outcomes = mode === 'install' ? await certs.installCa(ctx, stores) : await certs.uninstallCa(ctx, stores);
+  io.out(format === 'json' ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores, outcomes }, null, 2)}\n` : outcomesText(mode, caDir, ca.sha256, stores, outcomes));
+  return outcomes.some(certs.isFailure) ? 1 : 0;
+}
+
+function outcomesText(mode: string, caDir: string, sha256: string, stores: StoreName[], outcomes: StoreOutcome[]): string {
+  const head = `${mode === 'install' ? 'Installing' : 'Uninstalling'} the development CA in ${caDir} (SHA-256 ${sha256}) ${mode === 'install' ? 'into' : 'from'}: ${stores.join(', ') || '(no store found)'}`;
+  const lines = outcomes.flatMap((o) => [`  ${o.store.padEnd(6)}  ${o.action.padEnd(17)}  ${o.message}`, ...(o.commands ?? []).map((c) => `          $ ${c}`)]);
+  return [head, ...lines, ''].join('\n');
+}
+
+async function status(certs: Certs, caDirArg: string | undefined, asked: StoreName[] | undefined, format: 'text' | 'json', io: Io): Promise<number> {
+  const caDir = certs.resolveCaDir(caDirArg, io.env);
+  const ca = certs.storeCa(caDir);
+  if (!ca) {
+    io.out(format === 'json' ? `${JSON.stringify({ caDir, ca: null, stores: [] }, null, 2)}\n` : `There is no development CA in ${caDir} yet.\n`);
+    return 1;
+  }
+  const statuses = await certs.caStatus(certs.storeContext(ca, io.env), asked);
+  io.out(format === 'json' ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores: statuses }, null, 2)}\n` : statusText(caDir, ca.sha256, statuses));
+  return 0;
+}
+
+function statusText(caDir: string, sha256: string, statuses: StoreStatus[]): string {
+  const mark = (t: boolean | undefined) => (t === true ? 'trusted' : t === false ? 'not trusted' : 'unknown');
+  return [`Development CA in ${caDir} (SHA-256 ${sha256})`, ...statuses.flatMap((s) => [
+    `  ${s.store.padEnd(6)}  ${s.present ? mark(s.trusted) : 'not present'}${s.note ? `  (${s.note})` : ''}`,
+    ...s.targets.map((t) => `          ${mark(t.trusted).padEnd(11)}  ${t.target}${t.detail ? `  [${t.detail}]` : ''}`),
+  ]), ''].join('\n');
+}
+
+/** Turns a validation error from the core into a usage error (exit 2). */
+function checkInput<T>(fn: () => T): T {
+  try {
+    return fn();
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
 }
 
 /** The stable JSON contract plus extra fields after it. */
-function jsonOf(r: DevCertResult) {
+function jsonOf(r: DevCertResult, ignored?: { gitignore: string; updated: boolean }) {
   return {
     cert: r.cert, key: r.key, ca: r.ca, bundle: r.bundle, env: r.env,
     caDir: r.caDir, caCreated: r.caCreated, caSha256: r.caSha256, hosts: r.hosts, notAfter: r.notAfter, warnings: r.warnings,
+    manifest: r.manifest, replaced: r.replaced ?? null, gitignore: ignored ?? null,
   };
 }

@@ -6,6 +6,7 @@ import forge from 'node-forge';
 import {
   BACKDATE_MS, CA_KEY_BITS, CA_VALIDITY_YEARS, ORGANIZATION, ownerLabel, randomSerialHex,
 } from './profile';
+import { assertKeyMatchesCert } from './integrity';
 import { CA_CERT_FILE, CA_KEY_FILE, CA_KEY_MODE, CERT_MODE, ensurePrivateDir, readRequired, writeFileExclusive } from './store';
 import { certIds, generateRsaKey, nameConstraintsExtension, RsaKey, signNative } from './x509';
 
@@ -124,11 +125,14 @@ export interface LoadedCa {
 export function loadCa(caDir: string): LoadedCa {
   const certPem = readRequired(path.join(caDir, CA_CERT_FILE), 'CA certificate');
   const keyPem = readRequired(path.join(caDir, CA_KEY_FILE), 'CA key');
+  let loaded: LoadedCa;
   try {
-    return { cert: pki.certificateFromPem(certPem), key: crypto.createPrivateKey(keyPem), certPem };
+    loaded = { cert: pki.certificateFromPem(certPem), key: crypto.createPrivateKey(keyPem), certPem };
   } catch (e) {
     throw new Error(`the CA in ${caDir} can't be loaded (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
   }
+  assertKeyMatchesCert(certPem, loaded.key, caDir);
+  return loaded;
 }
 
 /** Path and fingerprints of the CA in `caDir` (for trust-store commands); throws when there is no CA there. */

@@ -2,11 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createBundle } from './bundle';
-import { ensureCa } from './ca';
+import { ensureCa, loadCa } from './ca';
 import { CaBundleEnv, caBundleEnv } from './env';
 import { checkValidityDays, issueLeaf } from './leaf';
 import { LeafKeyType } from './profile';
-import { assertCaDirOutside, CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
+import { assertCaOutsideGit, assertCaOutsideWorkspace, tightenCaPermissions } from './integrity';
+import { MANIFEST_FILE, manifestText, PreviousLeaf, readPrevious } from './manifest';
+import { CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
 import { certIds, parseHosts, withinConstraints } from './x509';
 
 /** File names written into the output folder; stable, so env files and snippets keep pointing at them. */
@@ -28,6 +30,8 @@ export interface DevCertOptions {
   keyType?: LeafKeyType;
   /** A folder the CA must stay out of besides outDir (the workspace). */
   workspaceDir?: string;
+  /** Issue for `hosts` only; by default a leaf already in outDir keeps its hosts and `hosts` are added to them. */
+  replace?: boolean;
 }
 
 /** What writeDevCert wrote (absolute paths) and the environment that makes clients trust it. No key material. */
@@ -45,31 +49,48 @@ export interface DevCertResult {
   notAfter: string;
   /** Things the user should know, e.g. a host outside the CA's name constraints. */
   warnings: string[];
+  /** The leaf this call replaced (its hosts), when outDir already held one: callers must say so, never silently. */
+  replaced?: PreviousLeaf;
+  /** The hosts manifest written beside the leaf (hosts.json). */
+  manifest: string;
 }
 
-/** Ensures the CA, issues a leaf for `hosts`, and writes cert (0644), key (0600), CA copy and bundle to `outDir`. */
+/**
+ * Ensures the CA, issues a leaf for `hosts` (added to the hosts of a leaf already in `outDir`, unless `replace`), and
+ * writes cert (0644), key (0600), CA copy, bundle and the hosts manifest to `outDir`. Refuses (CaRefusedError) a CA
+ * folder inside a git work tree or the workspace and a CA key that does not match its certificate; tightens a CA key
+ * or folder looser than 0400/0700 (with a warning).
+ */
 export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult> {
-  const hosts = parseHosts(opts.hosts);
+  parseHosts(opts.hosts);
   checkValidityDays(opts.validityDays);
   const outDir = path.resolve(opts.outDir);
   const caDir = resolveCaDir(opts.caDir, opts.env ?? process.env);
-  assertCaDirOutside(caDir, outDir, 'output folder');
-  if (opts.workspaceDir) assertCaDirOutside(caDir, opts.workspaceDir, 'workspace');
+  assertCaOutsideWorkspace(caDir, outDir, 'output folder');
+  assertCaOutsideGit(caDir);
+  if (opts.workspaceDir) assertCaOutsideWorkspace(caDir, opts.workspaceDir);
+  const hygiene = tightenCaPermissions(caDir);
   makeOutDir(outDir);
+  const previous = readPrevious(outDir, OUT_FILES.cert);
+  const hosts = parseHosts(opts.replace || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
   const ca = await ensureCa(caDir, { nameConstrained: opts.nameConstrained });
   const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType });
   const files = outPaths(outDir);
+  const caSha256 = certIds(ca.certPem).sha256;
+  const notAfter = certIds(leaf.certPem).notAfter;
+  const manifest = path.join(outDir, MANIFEST_FILE);
   writeFileAtomic(files.key, leaf.keyPem, LEAF_KEY_MODE);
   writeFileAtomic(files.cert, leaf.certPem, CERT_MODE);
   writeFileAtomic(files.ca, ca.certPem, CERT_MODE);
   writeFileAtomic(files.bundle, createBundle([ca.certPem]), CERT_MODE);
-  const warnings = ca.nameConstrained ? outsideConstraintWarnings(hosts) : [];
+  writeFileAtomic(manifest, manifestText({ hosts: hosts.map((h) => h.value), caSha256, notAfter }), CERT_MODE);
+  const warnings = [...hygiene, ...(ca.nameConstrained ? outsideConstraintWarnings(hosts) : [])];
   if (opts.nameConstrained && !ca.nameConstrained && !ca.created) {
     warnings.push(`the existing CA in ${caDir} has no name constraints; move it away to create a constrained one`);
   }
   return {
-    ...files, env: caBundleEnv(files.bundle), caDir, caCreated: ca.created, caSha256: certIds(ca.certPem).sha256,
-    hosts: hosts.map((h) => h.value), notAfter: certIds(leaf.certPem).notAfter, warnings,
+    ...files, env: caBundleEnv(files.bundle), caDir, caCreated: ca.created, caSha256,
+    hosts: hosts.map((h) => h.value), notAfter, warnings, manifest, ...(previous ? { replaced: previous } : {}),
   };
 }
 
@@ -97,4 +118,17 @@ function outsideConstraintWarnings(hosts: ReturnType<typeof parseHosts>): string
   return outside.length === 0 ? [] : [
     `the CA is name-constrained, so clients will reject the certificate for: ${outside.join(', ')} (allowed: localhost, *.test, *.internal, *.home.arpa, *.local, private IPs)`,
   ];
+}
+
+/**
+ * The CA for trust-store commands: refuses a folder in a git work tree or `workspaceDir`, tightens loose modes,
+ * creates the CA when missing and refuses a key that does not match its certificate. Returns the warnings.
+ */
+export async function ensureUsableCa(caDir: string, workspaceDir?: string, opts: { nameConstrained?: boolean } = {}): Promise<{ created: boolean; warnings: string[] }> {
+  assertCaOutsideGit(caDir);
+  if (workspaceDir) assertCaOutsideWorkspace(caDir, workspaceDir);
+  const warnings = tightenCaPermissions(caDir);
+  const ca = await ensureCa(caDir, opts);
+  loadCa(caDir); // throws CA_KEY_MISMATCH for a key from another CA
+  return { created: ca.created, warnings };
 }
