@@ -2,7 +2,7 @@
 // local CA, plus the CA copy, a combined bundle and the environment variables that make clients trust it.
 // `--install` / `--uninstall` / `--status [--stores system,nss,java]` manage the CA in the trust stores.
 import * as path from 'path';
-import type { DevCertResult } from '../core/certs/index';
+import type { DevCertResult } from '../core/certs/light';
 import type { StoreName, StoreOutcome, StoreStatus } from '../core/certs/stores/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
@@ -20,7 +20,7 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
-type Certs = typeof import('../core/certs/index');
+type Certs = typeof import('../core/certs/light');
 
 function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }): string {
   const lines = [
@@ -58,8 +58,8 @@ export const devcertCommand: Command = {
     if (modes.length > 1) throw new UsageError(`choose one of --install, --uninstall and --status (got --${modes.join(', --')})`);
     if (values.stores !== undefined && modes.length === 0) throw new UsageError('--stores goes with --install, --uninstall or --status');
     if (modes.length === 0 || positionals.length > 0) checkLeafArgs(values, positionals);
-    // Loaded here, not at the top: `scan` and `check` never pay for node-forge.
-    const certs = await import('../core/certs/index.js');
+    // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts keeps node-forge out unless a CA is created.
+    const certs = await import('../core/certs/light.js');
     const caDir = caDirOf(values, io);
     const storesArg = values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
     if (modes[0] === 'status') return status(certs, caDir, storesArg, format, io);

@@ -1,12 +1,10 @@
 // The local development CA: created once per user, reused afterwards (like mkcert's CAROOT).
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import forge from 'node-forge';
 import {
   BACKDATE_MS, CA_KEY_BITS, CA_VALIDITY_YEARS, ORGANIZATION, ownerLabel, randomSerialHex,
 } from './profile';
-import { assertKeyMatchesCert } from './integrity';
 import { CA_CERT_FILE, CA_KEY_FILE, CA_KEY_MODE, CERT_MODE, ensurePrivateDir, readRequired, writeFileExclusive } from './store';
 import { certIds, generateRsaKey, nameConstraintsExtension, RsaKey, signNative } from './x509';
 
@@ -112,27 +110,6 @@ function existingCa(certPath: string): CaResult {
   } catch (e) {
     throw new Error(`the CA certificate ${certPath} is not readable (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
   }
-}
-
-/** The loaded CA for signing leaves: forge's certificate (issuer DN, SKI) and Node's key object. Internal. */
-export interface LoadedCa {
-  cert: forge.pki.Certificate;
-  key: crypto.KeyObject;
-  certPem: string;
-}
-
-/** Loads the CA certificate and key from `caDir` (for issuing leaves only). */
-export function loadCa(caDir: string): LoadedCa {
-  const certPem = readRequired(path.join(caDir, CA_CERT_FILE), 'CA certificate');
-  const keyPem = readRequired(path.join(caDir, CA_KEY_FILE), 'CA key');
-  let loaded: LoadedCa;
-  try {
-    loaded = { cert: pki.certificateFromPem(certPem), key: crypto.createPrivateKey(keyPem), certPem };
-  } catch (e) {
-    throw new Error(`the CA in ${caDir} can't be loaded (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
-  }
-  assertKeyMatchesCert(certPem, loaded.key, caDir);
-  return loaded;
 }
 
 /** Path and fingerprints of the CA in `caDir` (for trust-store commands); throws when there is no CA there. */

@@ -2,14 +2,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createBundle } from './bundle';
-import { ensureCa, loadCa } from './ca';
+import type { CaOptions, CaResult } from './ca';
 import { CaBundleEnv, caBundleEnv } from './env';
-import { checkValidityDays, issueLeaf } from './leaf';
-import { LeafKeyType } from './profile';
+import { parseHosts, withinConstraints } from './hosts';
+import { certIds } from './ids';
 import { assertCaOutsideGit, assertCaOutsideWorkspace, tightenCaPermissions } from './integrity';
+import { checkValidityDays, issueLeaf } from './leaf';
+import { loadSigningCa } from './leafder';
 import { MANIFEST_FILE, manifestText, PreviousLeaf, readPrevious } from './manifest';
-import { CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
-import { certIds, parseHosts, withinConstraints } from './x509';
+import { LeafKeyType } from './profile';
+import { CA_CERT_FILE, CA_KEY_FILE, CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
 
 /** File names written into the output folder; stable, so env files and snippets keep pointing at them. */
 export const OUT_FILES = { cert: 'cert.pem', key: 'key.pem', ca: 'ca.pem', bundle: 'bundle.pem' } as const;
@@ -73,7 +75,7 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   makeOutDir(outDir);
   const previous = readPrevious(outDir, OUT_FILES.cert);
   const hosts = parseHosts(opts.replace || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
-  const ca = await ensureCa(caDir, { nameConstrained: opts.nameConstrained });
+  const ca = await caFor(caDir, { nameConstrained: opts.nameConstrained });
   const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType });
   const files = outPaths(outDir);
   const caSha256 = certIds(ca.certPem).sha256;
@@ -128,7 +130,22 @@ export async function ensureUsableCa(caDir: string, workspaceDir?: string, opts:
   assertCaOutsideGit(caDir);
   if (workspaceDir) assertCaOutsideWorkspace(caDir, workspaceDir);
   const warnings = tightenCaPermissions(caDir);
-  const ca = await ensureCa(caDir, opts);
-  loadCa(caDir); // throws CA_KEY_MISMATCH for a key from another CA
+  const ca = await caFor(caDir, opts);
+  loadSigningCa(caDir); // throws CA_KEY_MISMATCH for a key from another CA
   return { created: ca.created, warnings };
+}
+
+/**
+ * The CA in `caDir`: an existing one is read without node-forge (≈ 100 ms to load on a small machine, more than
+ * mkcert's whole run); ca.ts, which needs forge to build a CA certificate, is loaded only to create one (or to
+ * report half a CA).
+ */
+async function caFor(caDir: string, opts: CaOptions): Promise<CaResult> {
+  const certPath = path.join(caDir, CA_CERT_FILE);
+  if (fs.existsSync(certPath) && fs.existsSync(path.join(caDir, CA_KEY_FILE))) {
+    const ca = loadSigningCa(caDir);
+    return { certPem: ca.certPem, certPath, created: false, nameConstrained: ca.nameConstrained };
+  }
+  const { ensureCa } = await import('./ca.js');
+  return ensureCa(caDir, opts);
 }

@@ -1,8 +1,6 @@
-// node-forge helpers shared by the CA and the leaves: native key generation and signing, host parsing, and the
-// DER of the one extension forge can't encode (name constraints).
+// node-forge helpers for building the CA: native key generation and signing, and the DER of the one extension forge
+// can't encode (name constraints). Leaves are built without forge (leafder.ts); hosts and ids are in hosts.ts, ids.ts.
 import * as crypto from 'crypto';
-import * as net from 'net';
-import { domainToASCII } from 'url';
 import forge from 'node-forge';
 import { PERMITTED_DNS, PERMITTED_IP_CIDRS, RSA_PUBLIC_EXPONENT, SIGNATURE_HASH } from './profile';
 
@@ -39,46 +37,6 @@ export function generateRsaKey(bits: number): Promise<RsaKey> {
   });
 }
 
-/** A leaf key of either type: PKCS#8 PEM for the file and the SubjectPublicKeyInfo DER for the certificate. */
-export interface LeafKey {
-  privatePem: string;
-  spkiDer: Buffer;
-}
-
-/** Generates an ECDSA P-256 key natively (≈1 ms, against ≈100–250 ms for RSA-2048 on a small machine). */
-export function generateEcKey(): Promise<LeafKey> {
-  return new Promise((resolve, reject) => {
-    crypto.generateKeyPair('ec', {
-      namedCurve: 'P-256',
-      publicKeyEncoding: { type: 'spki', format: 'der' },
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    }, (err, pub, priv) => {
-      if (err) reject(new Error(`P-256 key generation failed: ${err.message}`, { cause: err }));
-      else resolve({ privatePem: priv, spkiDer: pub });
-    });
-  });
-}
-
-/** The SubjectPublicKeyInfo DER of a forge RSA public key. */
-export function rsaSpkiDer(publicKey: forge.pki.rsa.PublicKey): Buffer {
-  return Buffer.from(asn1.toDer(pki.publicKeyToAsn1(publicKey)).getBytes(), 'binary');
-}
-
-/**
- * RFC 5280 §4.2.1.2 method 1 key identifier: SHA-1 of the subjectPublicKey BIT STRING contents. Computed from the
- * DER so it works for EC keys, which forge can't represent.
- */
-export function keyIdentifier(spkiDer: Buffer): string {
-  const spki = asn1.fromDer(spkiDer.toString('binary'));
-  const bits = (spki.value as forge.asn1.Asn1[])[1].value as string;
-  return crypto.createHash('sha1').update(Buffer.from(bits.slice(1), 'binary')).digest('binary');
-}
-
-/** A subjectKeyIdentifier extension with a precomputed value (forge would derive it from an RSA key only). */
-export function skiExtension(spkiDer: Buffer): object {
-  return { id: '2.5.29.14', name: 'subjectKeyIdentifier', value: asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, keyIdentifier(spkiDer)) };
-}
-
 /**
  * Signs `cert` with Node's native RSA (≈4 ms) instead of forge's JavaScript bignums (≈120 ms for a 3072-bit key).
  * forge serialises the TBSCertificate; `spkiDer` then replaces its public key (element 6), which is how an EC leaf
@@ -93,46 +51,10 @@ export function signNative(cert: forge.pki.Certificate, privateKey: crypto.KeyOb
   cert.signature = crypto.sign(SIGNATURE_HASH, bytes, privateKey).toString('binary');
 }
 
-/** A host as it goes into a SAN: a DNS name (IDN → punycode, lower case) or an IP address. */
-export interface Host {
-  kind: 'dns' | 'ip';
-  value: string;
-}
-
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-
-/** Parses and validates one host (`localhost`, `*.app.test`, `127.0.0.1`, `::1`, `[::1]`); throws a readable error. */
-export function parseHost(input: string): Host {
-  const raw = input.trim().replace(/^\[(.*)\]$/, '$1');
-  if (net.isIP(raw)) return { kind: 'ip', value: raw };
-  const ascii = domainToASCII(raw.replace(/\.$/, ''));
-  const labels = ascii.split('.');
-  const wildcardOk = labels[0] !== '*' || labels.length >= 3;
-  const valid = ascii.length > 0 && ascii.length <= 253 && wildcardOk && labels.every((l, i) => LABEL.test(l) || (i === 0 && l === '*'));
-  if (!valid) {
-    throw new Error(`"${input}" is not a valid host name or IP address (expected e.g. localhost, app.test, *.app.test, 127.0.0.1, ::1)`);
-  }
-  return { kind: 'dns', value: ascii };
-}
-
-/** Parses hosts, dropping duplicates; throws on an empty list or a bad entry. */
-export function parseHosts(inputs: readonly string[]): Host[] {
-  if (inputs.length === 0) throw new Error('at least one host name or IP address is needed');
-  const seen = new Set<string>();
-  return inputs.map(parseHost).filter((h) => {
-    const key = `${h.kind}:${h.kind === 'ip' ? bytesOfIp(h.value) : h.value}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
-function bytesOfIp(ip: string): string {
-  return forgeExtra.util.bytesFromIP(ip) ?? ip;
-}
-
-/** SAN entries: dNSName (type 2) and iPAddress (type 7; forge encodes the address bytes, not text). */
-export function subjectAltNames(hosts: readonly Host[]): object[] {
-  return hosts.map((h) => (h.kind === 'ip' ? { type: 7, ip: h.value } : { type: 2, value: h.value }));
-}
+// Hosts and certificate ids need no forge; they live in hosts.ts and ids.ts (the leaf path never loads forge).
+export { parseHost, parseHosts, withinConstraints } from './hosts';
+export type { Host } from './hosts';
+export { certIds } from './ids';
 
 /** A CIDR as the iPAddress form of a name constraint: address octets followed by mask octets (RFC 5280). */
 function cidrBytes(cidr: string): string {
@@ -161,25 +83,4 @@ export function nameConstraintsExtension(): object {
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, permitted),
   ]);
   return { id: '2.5.29.30', name: 'nameConstraints', critical: true, value };
-}
-
-/** Whether a host falls inside the name constraints (to warn before issuing a leaf no client will accept). */
-export function withinConstraints(host: Host): boolean {
-  if (host.kind === 'dns') {
-    const name = host.value.replace(/^\*\./, '');
-    return PERMITTED_DNS.some((d) => name === d || name.endsWith(`.${d}`));
-  }
-  const list = new net.BlockList();
-  for (const c of PERMITTED_IP_CIDRS) {
-    const [a, b] = c.split('/');
-    list.addSubnet(a, Number(b), net.isIPv6(a) ? 'ipv6' : 'ipv4');
-  }
-  return list.check(host.value, net.isIPv6(host.value) ? 'ipv6' : 'ipv4');
-}
-
-/** SHA-256 / SHA-1 fingerprints and the serial, as trust-store commands need them (hex, upper case, no colons). */
-export function certIds(certPem: string): { sha256: string; sha1: string; serial: string; notAfter: string; subject: string } {
-  const x = new crypto.X509Certificate(certPem);
-  const hex = (f: string) => f.replace(/:/g, '').toUpperCase();
-  return { sha256: hex(x.fingerprint256), sha1: hex(x.fingerprint), serial: x.serialNumber.toUpperCase(), notAfter: x.validTo, subject: x.subject };
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CA_CERT_FILE } from '../store';
-import { certIds } from '../x509';
+import { certIds } from '../ids';
 import { javaStore } from './java';
 import { nssStore } from './nss';
 import { systemStore } from './system';
