@@ -1,5 +1,5 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkUrl, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, TrustVerdict } from '../core/tls/index';
@@ -10,12 +10,14 @@ const OPTIONS = {
   repeat: { type: 'string' },
   timeout: { type: 'string' },
   format: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
 } as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--format text|json]',
+  usage: 'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
@@ -32,13 +34,34 @@ export const checkCommand: Command = {
       const n = await readableCertCount(f).catch(() => 0);
       if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
     }
+    const clientCert = readClientCert(values.cert, values.key, io.cwd);
     const report = await checkUrl(positionals[0], {
-      extraCaFiles, env: io.env, repeat: positiveInt('--repeat', values.repeat, 1), timeoutMs: positiveInt('--timeout', values.timeout, 5000),
+      extraCaFiles, env: io.env, ...(clientCert ? { clientCert } : {}), repeat: positiveInt('--repeat', values.repeat, 1), timeoutMs: positiveInt('--timeout', values.timeout, 5000),
     });
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };
+
+/** `--cert FILE --key FILE`: the client certificate for an mTLS server, both or neither, checked before probing. */
+function readClientCert(certFile: string | undefined, keyFile: string | undefined, cwd: string): { cert: string; key: string } | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) throw new UsageError('--cert and --key go together (the client certificate and its private key)');
+  const read = (flag: string, file: string, want: RegExp, label: string) => {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (e) {
+      throw new UsageError(`${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (!want.test(text)) throw new UsageError(`${flag} ${file}: expected PEM (${label})`);
+    return text;
+  };
+  return {
+    cert: read('--cert', certFile, /-----BEGIN CERTIFICATE-----/, '-----BEGIN CERTIFICATE-----'),
+    key: read('--key', keyFile, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, '-----BEGIN PRIVATE KEY-----'),
+  };
+}
 
 type Paint = (style: keyof typeof STYLES, s: string) => string;
 const STYLES = { bold: '1', red: '31', green: '32', yellow: '33', dim: '2' };

@@ -1,6 +1,7 @@
 // `tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json]`: a development certificate from the
 // local CA, plus the CA copy, a combined bundle and the environment variables that make clients trust it.
 // `--install` / `--uninstall` / `--status [--stores system,nss,java]` manage the CA in the trust stores.
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { DevCertResult } from '../core/certs/light';
 import type { StoreName, StoreOutcome, StoreStatus } from '../core/certs/stores/index';
@@ -8,6 +9,8 @@ import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
 const USAGE = [
   'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained] [--replace]',
+  '       tls-doctor devcert --client NAME [HOST...] [--out DIR] …   (mTLS client certificate)',
+  '       … [--pkcs12 --pkcs12-password-file FILE]   (also a .p12 with key, certificate and CA)',
   '       tls-doctor devcert --install|--uninstall [--stores system,nss,java] [--yes] [--ca-dir DIR]',
   '       tls-doctor devcert --status [--stores LIST] [--format text|json] [--ca-dir DIR]',
 ].join('\n');
@@ -17,6 +20,7 @@ const OPTIONS = {
   days: { type: 'string' }, 'key-type': { type: 'string' }, 'name-constrained': { type: 'boolean' },
   replace: { type: 'boolean' }, install: { type: 'boolean' }, uninstall: { type: 'boolean' }, status: { type: 'boolean' },
   stores: { type: 'string' }, yes: { type: 'boolean' },
+  client: { type: 'string' }, pkcs12: { type: 'boolean' }, 'pkcs12-password-file': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -26,8 +30,10 @@ function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }):
   const lines = [
     `${r.caCreated ? 'Created' : 'Using'} the development CA in ${r.caDir} (SHA-256 ${r.caSha256})`,
     ...replacedLines(r),
-    `Certificate for ${r.hosts.join(', ')}, valid until ${r.notAfter}:`,
+    r.client ? `Client certificate (mTLS) for ${r.client}${r.hosts.length ? ` (${r.hosts.join(', ')})` : ''}, valid until ${r.notAfter}:`
+      : `Certificate for ${r.hosts.join(', ')}, valid until ${r.notAfter}:`,
     `  cert    ${r.cert}`, `  key     ${r.key}`, `  ca      ${r.ca}`, `  bundle  ${r.bundle}`,
+    ...(r.pkcs12 ? [`  pkcs12  ${r.pkcs12}`] : []),
     ...(ignored ? [`Added ${ignored.entry} to ${ignored.gitignore}`] : []),
     '', 'Make clients trust it (public sites keep working: the bundle includes the public roots):',
     ...Object.entries(r.env).map(([k, v]) => `  export ${k}=${JSON.stringify(v)}`),
@@ -57,13 +63,14 @@ export const devcertCommand: Command = {
     const modes = (['install', 'uninstall', 'status'] as const).filter((m) => values[m]);
     if (modes.length > 1) throw new UsageError(`choose one of --install, --uninstall and --status (got --${modes.join(', --')})`);
     if (values.stores !== undefined && modes.length === 0) throw new UsageError('--stores goes with --install, --uninstall or --status');
-    if (modes.length === 0 || positionals.length > 0) checkLeafArgs(values, positionals);
+    const wantsLeaf = positionals.length > 0 || values.client !== undefined;
+    if (modes.length === 0 || wantsLeaf) checkLeafArgs(values, positionals);
     // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts keeps node-forge out unless a CA is created.
     const certs = await import('../core/certs/light.js');
     const caDir = caDirOf(values, io);
     const storesArg = values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
     if (modes[0] === 'status') return status(certs, caDir, storesArg, format, io);
-    if (positionals.length > 0) {
+    if (wantsLeaf) {
       const code = await leaf(certs, values, positionals, caDir, format, io);
       if (code !== 0 || modes.length === 0) return code;
     }
@@ -74,7 +81,22 @@ export const devcertCommand: Command = {
 function checkLeafArgs(values: Values, positionals: string[]): void {
   oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa');
   positiveInt('--days', values.days, 825);
-  if (positionals.length === 0) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
+  if (positionals.length === 0 && values.client === undefined) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
+  if (values['pkcs12-password-file'] !== undefined && !values.pkcs12) throw new UsageError('--pkcs12-password-file goes with --pkcs12');
+  if (values.pkcs12 && values['pkcs12-password-file'] === undefined) {
+    throw new UsageError('--pkcs12 needs --pkcs12-password-file FILE (a password on the command line would end up in the shell history)');
+  }
+}
+
+/** The password: the file's first line (a trailing newline, as `echo` writes, is not part of it). */
+function pkcs12Password(values: Values, io: Io): string | undefined {
+  const file = values['pkcs12-password-file'];
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(path.resolve(io.cwd, file), 'utf8').split(/\r?\n/)[0];
+  } catch (e) {
+    throw new UsageError(`--pkcs12-password-file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 /** --ca-dir, else TLS_DOCTOR_CAROOT, both relative to the command's folder (`TLS_DOCTOR_CAROOT=.` means it). */
@@ -84,7 +106,10 @@ function caDirOf(values: Values, io: Io): string | undefined {
 }
 
 async function leaf(certs: Certs, values: Values, hosts: string[], caDir: string | undefined, format: 'text' | 'json', io: Io): Promise<number> {
-  checkInput(() => certs.parseHosts(hosts));
+  if (hosts.length > 0) checkInput(() => certs.parseHosts(hosts));
+  if (values.client !== undefined) checkInput(() => certs.checkClientName(values.client as string));
+  const password = pkcs12Password(values, io);
+  if (password !== undefined) checkInput(() => certs.checkPkcs12Password(password));
   const days = positiveInt('--days', values.days, 825);
   checkInput(() => certs.checkValidityDays(days));
   const outDir = path.resolve(io.cwd, values.out ?? '.certs');
@@ -94,6 +119,7 @@ async function leaf(certs: Certs, values: Values, hosts: string[], caDir: string
   const result = await certs.writeDevCert({
     hosts, outDir, caDir, env: io.env, validityDays: days, keyType: oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa'),
     nameConstrained: values['name-constrained'], replace: values.replace, ...(workspaceDir ? { workspaceDir } : {}),
+    ...(values.client !== undefined ? { client: values.client } : {}), ...(password !== undefined ? { pkcs12Password: password } : {}),
   }).catch((e: Error) => { failure = e; return undefined; });
   if (!result) return reportFailure(certs, failure, io);
   const ignored = safeIgnore(certs, outDir, io);
@@ -180,6 +206,7 @@ function jsonOf(r: DevCertResult, ignored?: { gitignore: string; updated: boolea
   return {
     cert: r.cert, key: r.key, ca: r.ca, bundle: r.bundle, env: r.env,
     caDir: r.caDir, caCreated: r.caCreated, caSha256: r.caSha256, hosts: r.hosts, notAfter: r.notAfter, warnings: r.warnings,
-    manifest: r.manifest, replaced: r.replaced ?? null, gitignore: ignored ?? null,
+    manifest: r.manifest ?? null, replaced: r.replaced ?? null, gitignore: ignored ?? null,
+    pkcs12: r.pkcs12 ?? null, client: r.client ?? null,
   };
 }

@@ -90,5 +90,15 @@ describe('certs/stores: java (keytool) and a real Java client', function () {
     assert.strictEqual(bad.ok, false, bad.out);
     assert.match(bad.out, /PKIX path building failed|unable to find valid certification path/);
   });
-});
 
+  it('keytool opens the --pkcs12 export: one PrivateKeyEntry with its chain (leaf + CA)', async () => {
+    const fx = f as Fixture;
+    fs.writeFileSync(path.join(fx.tmp, 'pw'), 'changeit too\n');
+    const r = await cli(['devcert', 'localhost', '--pkcs12', '--pkcs12-password-file', 'pw', '--out', 'p12', '--ca-dir', fx.caDir, '--format', 'json'], fx.tmp, fx.env);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const list = execFileSync('keytool', ['-list', '-v', '-keystore', JSON.parse(r.stdout).pkcs12, '-storepass', 'changeit too'], { env: fx.env, encoding: 'utf8' });
+    assert.match(list, /Alias name: localhost/);
+    assert.match(list, /Entry type: PrivateKeyEntry/);
+    assert.match(list, /Certificate chain length: 2/);
+  });
+});

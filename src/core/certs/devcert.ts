@@ -7,9 +7,10 @@ import { CaBundleEnv, caBundleEnv } from './env';
 import { parseHosts, withinConstraints } from './hosts';
 import { certIds } from './ids';
 import { assertCaOutsideGit, assertCaOutsideWorkspace, tightenCaPermissions } from './integrity';
-import { checkValidityDays, issueLeaf } from './leaf';
+import { checkClientName, checkValidityDays, issueLeaf } from './leaf';
 import { loadSigningCa } from './leafder';
 import { MANIFEST_FILE, manifestText, PreviousLeaf, readPrevious } from './manifest';
+import { checkPkcs12Password, toPkcs12 } from './pkcs12';
 import { LeafKeyType } from './profile';
 import { CA_CERT_FILE, CA_KEY_FILE, CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
 
@@ -34,6 +35,10 @@ export interface DevCertOptions {
   workspaceDir?: string;
   /** Issue for `hosts` only; by default a leaf already in outDir keeps its hosts and `hosts` are added to them. */
   replace?: boolean;
+  /** An mTLS client certificate for this name (CN, EKU clientAuth) in client-NAME.pem / client-NAME-key.pem. */
+  client?: string;
+  /** Also write a PKCS#12 file (key, certificate, CA) protected by this password, beside the PEMs. */
+  pkcs12Password?: string;
 }
 
 /** What writeDevCert wrote (absolute paths) and the environment that makes clients trust it. No key material. */
@@ -53,8 +58,12 @@ export interface DevCertResult {
   warnings: string[];
   /** The leaf this call replaced (its hosts), when outDir already held one: callers must say so, never silently. */
   replaced?: PreviousLeaf;
-  /** The hosts manifest written beside the leaf (hosts.json). */
-  manifest: string;
+  /** The hosts manifest written beside the leaf (hosts.json); not for client certificates. */
+  manifest?: string;
+  /** The PKCS#12 file, when asked for. */
+  pkcs12?: string;
+  /** The client name of a client certificate. */
+  client?: string;
 }
 
 /**
@@ -64,8 +73,10 @@ export interface DevCertResult {
  * or folder looser than 0400/0700 (with a warning).
  */
 export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult> {
-  parseHosts(opts.hosts);
+  const client = opts.client === undefined ? undefined : checkClientName(opts.client);
+  if (!client || opts.hosts.length > 0) parseHosts(opts.hosts);
   checkValidityDays(opts.validityDays);
+  if (opts.pkcs12Password !== undefined) checkPkcs12Password(opts.pkcs12Password);
   const outDir = path.resolve(opts.outDir);
   const caDir = resolveCaDir(opts.caDir, opts.env ?? process.env);
   assertCaOutsideWorkspace(caDir, outDir, 'output folder');
@@ -73,27 +84,41 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   if (opts.workspaceDir) assertCaOutsideWorkspace(caDir, opts.workspaceDir);
   const hygiene = tightenCaPermissions(caDir);
   makeOutDir(outDir);
-  const previous = readPrevious(outDir, OUT_FILES.cert);
-  const hosts = parseHosts(opts.replace || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
+  // Client certificates have files of their own per name and no hosts to keep.
+  const previous = client ? undefined : readPrevious(outDir, OUT_FILES.cert);
+  const hosts = client && opts.hosts.length === 0 ? [] : parseHosts(opts.replace || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
   const ca = await caFor(caDir, { nameConstrained: opts.nameConstrained });
-  const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType });
-  const files = outPaths(outDir);
+  const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType, client });
+  const files = client ? clientPaths(outDir, client) : outPaths(outDir);
   const caSha256 = certIds(ca.certPem).sha256;
   const notAfter = certIds(leaf.certPem).notAfter;
-  const manifest = path.join(outDir, MANIFEST_FILE);
+  const manifest = client ? undefined : path.join(outDir, MANIFEST_FILE);
   writeFileAtomic(files.key, leaf.keyPem, LEAF_KEY_MODE);
   writeFileAtomic(files.cert, leaf.certPem, CERT_MODE);
   writeFileAtomic(files.ca, ca.certPem, CERT_MODE);
   writeFileAtomic(files.bundle, createBundle([ca.certPem]), CERT_MODE);
-  writeFileAtomic(manifest, manifestText({ hosts: hosts.map((h) => h.value), caSha256, notAfter }), CERT_MODE);
+  if (manifest) writeFileAtomic(manifest, manifestText({ hosts: hosts.map((h) => h.value), caSha256, notAfter }), CERT_MODE);
+  const pkcs12 = opts.pkcs12Password === undefined ? undefined : files.cert.replace(/\.pem$/, '.p12');
+  if (pkcs12) {
+    const p12 = toPkcs12({ certPem: leaf.certPem, keyPem: leaf.keyPem, caPems: [ca.certPem], password: opts.pkcs12Password as string, friendlyName: client ?? hosts[0].value });
+    writeFileAtomic(pkcs12, p12, LEAF_KEY_MODE); // 0600: it holds the private key
+  }
   const warnings = [...hygiene, ...(ca.nameConstrained ? outsideConstraintWarnings(hosts) : [])];
   if (opts.nameConstrained && !ca.nameConstrained && !ca.created) {
     warnings.push(`the existing CA in ${caDir} has no name constraints; move it away to create a constrained one`);
   }
   return {
     ...files, env: caBundleEnv(files.bundle), caDir, caCreated: ca.created, caSha256,
-    hosts: hosts.map((h) => h.value), notAfter, warnings, manifest, ...(previous ? { replaced: previous } : {}),
+    hosts: hosts.map((h) => h.value), notAfter, warnings,
+    ...(manifest ? { manifest } : {}), ...(previous ? { replaced: previous } : {}), ...(pkcs12 ? { pkcs12 } : {}), ...(client ? { client } : {}),
   };
+}
+
+/** Paths of a client certificate named `name`: client-NAME.pem and client-NAME-key.pem, plus the shared CA files. */
+export function clientPaths(outDir: string, name: string): { cert: string; key: string; ca: string; bundle: string } {
+  const slug = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'client';
+  const shared = outPaths(outDir);
+  return { ...shared, cert: path.join(path.dirname(shared.cert), `client-${slug}.pem`), key: path.join(path.dirname(shared.cert), `client-${slug}-key.pem`) };
 }
 
 /** Absolute paths of the four output files. */
