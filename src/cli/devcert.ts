@@ -45,6 +45,7 @@ function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }):
 /** Never a silent replacement: say which hosts the old leaf had and which the new one has. */
 function replacedLines(r: DevCertResult): string[] {
   if (!r.replaced) return [];
+  if (r.client) return [`Replaced the client certificate ${r.cert} for ${r.client}`];
   const added = r.hosts.filter((h) => !r.replaced?.hosts.includes(h));
   const dropped = r.replaced.hosts.filter((h) => !r.hosts.includes(h));
   return [

@@ -84,9 +84,9 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   if (opts.workspaceDir) assertCaOutsideWorkspace(caDir, opts.workspaceDir);
   const hygiene = tightenCaPermissions(caDir);
   makeOutDir(outDir);
-  // Client certificates have files of their own per name and no hosts to keep.
-  const previous = client ? undefined : readPrevious(outDir, OUT_FILES.cert);
-  const hosts = client && opts.hosts.length === 0 ? [] : parseHosts(opts.replace || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
+  // Client certificates have files of their own per name and no hosts to keep, but replacing one is still said.
+  const previous = client ? previousClient(clientPaths(outDir, client).cert) : readPrevious(outDir, OUT_FILES.cert);
+  const hosts = client && opts.hosts.length === 0 ? [] : parseHosts(opts.replace || client || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
   const ca = await caFor(caDir, { nameConstrained: opts.nameConstrained });
   const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType, client });
   const files = client ? clientPaths(outDir, client) : outPaths(outDir);
@@ -112,6 +112,12 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
     hosts: hosts.map((h) => h.value), notAfter, warnings,
     ...(manifest ? { manifest } : {}), ...(previous ? { replaced: previous } : {}), ...(pkcs12 ? { pkcs12 } : {}), ...(client ? { client } : {}),
   };
+}
+
+/** The client certificate already at `certPath`, if any (its SANs as hosts; usually none). */
+function previousClient(certPath: string): PreviousLeaf | undefined {
+  if (!fs.existsSync(certPath)) return undefined;
+  return readPrevious(path.dirname(certPath), path.basename(certPath), false) ?? { hosts: [] };
 }
 
 /** Paths of a client certificate named `name`: client-NAME.pem and client-NAME-key.pem, plus the shared CA files. */

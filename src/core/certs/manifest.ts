@@ -22,8 +22,8 @@ export interface PreviousLeaf {
 }
 
 /** Reads what `outDir` already holds, or undefined when it has no certificate yet. Never throws. */
-export function readPrevious(outDir: string, certFile: string): PreviousLeaf | undefined {
-  const fromManifest = readManifest(outDir);
+export function readPrevious(outDir: string, certFile: string, useManifest = true): PreviousLeaf | undefined {
+  const fromManifest = useManifest ? readManifest(outDir) : undefined;
   if (fromManifest) return { hosts: fromManifest.hosts, notAfter: fromManifest.notAfter };
   return hostsOfCert(path.join(outDir, certFile));
 }

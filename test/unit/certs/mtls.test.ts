@@ -63,6 +63,13 @@ describe('certs/mtls: client certificates, PKCS#12 and check --cert/--key', func
     }
   });
 
+  it('a second --client NAME says it replaced the first; the server leaf and its hosts are untouched', async () => {
+    const again = await cli(['devcert', '--client', 'alice', ...args()], tmp, env);
+    assert.strictEqual(again.code, 0, again.stderr);
+    assert.match(again.stdout, /Replaced the client certificate .*client-alice\.pem for alice/);
+    assert.strictEqual(fs.existsSync(path.join(tmp, 'out', 'hosts.json')), false, 'client certificates keep no hosts manifest');
+  });
+
   it('--pkcs12 without a password file, a non-ASCII password, --cert without --key: exit 2 with the reason', async () => {
     const none = await cli(['devcert', 'localhost', '--pkcs12', ...args()], tmp, env);
     assert.strictEqual(none.code, 2);

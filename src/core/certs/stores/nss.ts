@@ -50,8 +50,9 @@ function safeList(dir: string): string[] {
   }
 }
 
+/** NSS's certutil; never on Windows, where `certutil` is an unrelated system tool of the same name. */
 function certutil(ctx: StoreContext): string | undefined {
-  return which('certutil', ctx.env);
+  return ctx.platform === 'win32' ? undefined : which('certutil', ctx.env);
 }
 
 /** Whether our entry is in `db`: `certutil -L -n` exits 0 only for an existing nickname. */
