@@ -67,13 +67,34 @@ const leafOnly = async (dir, keyType) => {
   return performance.now() - t;
 };
 
+/**
+ * Like bench, for two tools at once: their runs alternate (ours, theirs, ours, …), so a load spike from other
+ * processes hits both sides alike instead of whichever happened to run during it.
+ */
+async function benchPair(tag, setupA, fnA, setupB, fnB) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [setup, fn, out] of [[setupA, fnA, a], [setupB, fnB, b]]) {
+      const dir = fresh(tag);
+      try {
+        await setup(dir);
+        out.push(await fn(dir));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return [median(a), median(b)];
+}
+
 const rows = [];
 const row = (what, tlsd, mk) => rows.push({ what, 'tls-doctor ms': Math.round(tlsd), 'mkcert ms': mk === undefined ? '—' : Math.round(mk) });
 
-row('CA + leaf, whole process (ECDSA leaf)', await bench('a', none, ours), mkcert && await bench('b', none, theirs));
+row('CA + leaf, whole process (ECDSA leaf)', ...(mkcert ? await benchPair('a', none, ours, none, theirs) : [await bench('a', none, ours), undefined]));
 row('CA + leaf, whole process (RSA-2048 leaf)', await bench('c', none, oursRsa), undefined);
 row('CA + leaf + bundle, in-process (ECDSA leaf)', await bench('d', none, (d) => inProcess(d, 'ecdsa')), undefined);
-row('leaf only, existing CA, whole process', await bench('e', ours, ours), mkcert && await bench('f', theirs, theirs));
+row('leaf only, existing CA, whole process', ...(mkcert ? await benchPair('e', ours, ours, theirs, theirs) : [await bench('e', ours, ours), undefined]));
 row('leaf only, existing CA, in-process, ECDSA', await bench('g', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'ecdsa')), undefined);
 row('leaf only, existing CA, in-process, RSA-2048', await bench('h', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'rsa')), undefined);
 

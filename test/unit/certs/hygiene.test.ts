@@ -176,6 +176,19 @@ describe('certs/manifest: safe reruns', function () {
     assert.deepStrictEqual(JSON.parse(j.stdout).hosts, ['app.test', 'localhost']);
   });
 
+  it('a rerun rewrites cert and key but leaves an unchanged CA copy and bundle in place (same inode)', async () => {
+    const out = path.join(tmp, 'inode');
+    await writeDevCert({ hosts: ['localhost'], outDir: out, caDir });
+    const ino = (f: string) => fs.statSync(path.join(out, f)).ino;
+    const before = ['bundle.pem', 'ca.pem', 'cert.pem'].map(ino);
+    fs.appendFileSync(path.join(out, 'ca.pem'), '\n'); // an edited copy is put right
+    await writeDevCert({ hosts: ['localhost'], outDir: out, caDir });
+    assert.strictEqual(ino('bundle.pem'), before[0]);
+    assert.notStrictEqual(ino('ca.pem'), before[1]);
+    assert.notStrictEqual(ino('cert.pem'), before[2]);
+    assert.strictEqual(fs.readFileSync(path.join(out, 'ca.pem'), 'utf8'), fs.readFileSync(path.join(caDir, 'rootCA.pem'), 'utf8'));
+  });
+
   it('a leaf without a manifest (older TLS Doctor) keeps the hosts from its SANs', async () => {
     const out = path.join(tmp, 'old');
     await writeDevCert({ hosts: ['old.test', '10.0.0.5'], outDir: out, caDir });
