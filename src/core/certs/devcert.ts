@@ -184,12 +184,21 @@ export async function ensureUsableCa(caDir: string, workspaceDir?: string, opts:
  * mkcert's whole run); ca.ts, which needs forge to build a CA certificate, is loaded only to create one (or to
  * report half a CA).
  */
-async function caFor(caDir: string, opts: CaOptions): Promise<CaResult> {
+function caFor(caDir: string, opts: CaOptions): Promise<CaResult> {
   const certPath = path.join(caDir, CA_CERT_FILE);
   if (fs.existsSync(certPath) && fs.existsSync(path.join(caDir, CA_KEY_FILE))) {
     const ca = loadSigningCa(caDir);
-    return { certPem: ca.certPem, certPath, created: false, nameConstrained: ca.nameConstrained };
+    return Promise.resolve({ certPem: ca.certPem, certPath, created: false, nameConstrained: ca.nameConstrained });
   }
-  const { ensureCa } = await import('./ca.js');
-  return ensureCa(caDir, opts);
+  return caModule().ensureCa(caDir, opts);
+}
+
+/**
+ * ca.ts, with node-forge, for creating a CA. Bundled (dist/cli.js), it comes from dist/certs.js, the full certs
+ * bundle beside it: a computed path esbuild leaves alone (as lazy.ts does), so forge is neither parsed nor run on
+ * the CLI's leaf path. From source or tsc output there is no certs.js beside this file, and ./ca is the module.
+ */
+function caModule(): Pick<typeof import('./ca'), 'ensureCa'> {
+  const bundle = path.join(__dirname, 'certs.js');
+  return require(fs.existsSync(bundle) ? bundle : path.join(__dirname, 'ca')) as typeof import('./ca');
 }
