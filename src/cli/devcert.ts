@@ -66,7 +66,7 @@ export const devcertCommand: Command = {
     if (values.stores !== undefined && modes.length === 0) throw new UsageError('--stores goes with --install, --uninstall or --status');
     const wantsLeaf = positionals.length > 0 || values.client !== undefined;
     if (modes.length === 0 || wantsLeaf) checkLeafArgs(values, positionals);
-    // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts keeps node-forge out unless a CA is created.
+    // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts is only what devcert needs.
     const certs = await import('../core/certs/light.js');
     const caDir = caDirOf(values, io);
     const storesArg = values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));

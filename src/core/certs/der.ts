@@ -1,6 +1,6 @@
-// Just enough DER writing to build a leaf certificate and a PKCS#12 file without node-forge. Issuing a leaf from an
-// existing CA is the path people run over and over; loading forge alone takes longer than mkcert's whole run
-// (≈ 100 ms of require on a small machine), while these few encoders cost nothing to load.
+// Just enough DER writing to build the CA and leaf certificates and a PKCS#12 file without node-forge: loading forge
+// alone takes about as long as mkcert's whole run (≈ 100 ms of require on a small machine), while these few
+// encoders cost nothing to load.
 
 /** A DER element, already encoded. */
 export type Der = Buffer;

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createBundle } from './bundle';
-import type { CaOptions, CaResult } from './ca';
+import { ensureCa } from './ca';
 import { CaBundleEnv, caBundleEnv } from './env';
 import { parseHosts, withinConstraints } from './hosts';
 import { certIds } from './ids';
@@ -12,7 +12,7 @@ import { loadSigningCa } from './leafder';
 import { MANIFEST_FILE, manifestText, PreviousLeaf, readPrevious } from './manifest';
 import { checkPkcs12Password, toPkcs12 } from './pkcs12';
 import { LeafKeyType } from './profile';
-import { CA_CERT_FILE, CA_KEY_FILE, CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
+import { CERT_MODE, LEAF_KEY_MODE, resolveCaDir, writeFileAtomic } from './store';
 
 /** File names written into the output folder; stable, so env files and snippets keep pointing at them. */
 export const OUT_FILES = { cert: 'cert.pem', key: 'key.pem', ca: 'ca.pem', bundle: 'bundle.pem' } as const;
@@ -87,7 +87,7 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   // Client certificates have files of their own per name and no hosts to keep, but replacing one is still said.
   const previous = client ? previousClient(clientPaths(outDir, client).cert) : readPrevious(outDir, OUT_FILES.cert);
   const hosts = client && opts.hosts.length === 0 ? [] : parseHosts(opts.replace || client || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
-  const ca = await caFor(caDir, { nameConstrained: opts.nameConstrained });
+  const ca = await ensureCa(caDir, { nameConstrained: opts.nameConstrained });
   const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType, client });
   const files = client ? clientPaths(outDir, client) : outPaths(outDir);
   const caSha256 = certIds(ca.certPem).sha256;
@@ -174,31 +174,7 @@ export async function ensureUsableCa(caDir: string, workspaceDir?: string, opts:
   assertCaOutsideGit(caDir);
   if (workspaceDir) assertCaOutsideWorkspace(caDir, workspaceDir);
   const warnings = tightenCaPermissions(caDir);
-  const ca = await caFor(caDir, opts);
+  const ca = await ensureCa(caDir, opts);
   loadSigningCa(caDir); // throws CA_KEY_MISMATCH for a key from another CA
   return { created: ca.created, warnings };
-}
-
-/**
- * The CA in `caDir`: an existing one is read without node-forge (≈ 100 ms to load on a small machine, more than
- * mkcert's whole run); ca.ts, which needs forge to build a CA certificate, is loaded only to create one (or to
- * report half a CA).
- */
-function caFor(caDir: string, opts: CaOptions): Promise<CaResult> {
-  const certPath = path.join(caDir, CA_CERT_FILE);
-  if (fs.existsSync(certPath) && fs.existsSync(path.join(caDir, CA_KEY_FILE))) {
-    const ca = loadSigningCa(caDir);
-    return Promise.resolve({ certPem: ca.certPem, certPath, created: false, nameConstrained: ca.nameConstrained });
-  }
-  return caModule().ensureCa(caDir, opts);
-}
-
-/**
- * ca.ts, with node-forge, for creating a CA. Bundled (dist/cli.js), it comes from dist/certs.js, the full certs
- * bundle beside it: a computed path esbuild leaves alone (as lazy.ts does), so forge is neither parsed nor run on
- * the CLI's leaf path. From source or tsc output there is no certs.js beside this file, and ./ca is the module.
- */
-function caModule(): Pick<typeof import('./ca'), 'ensureCa'> {
-  const bundle = path.join(__dirname, 'certs.js');
-  return require(fs.existsSync(bundle) ? bundle : path.join(__dirname, 'ca')) as typeof import('./ca');
 }

@@ -1,5 +1,4 @@
 // Hosts as they go into a certificate's SANs: parsing, validation, deduplication, and the name-constraint check.
-// No node-forge here: issuing a leaf from an existing CA must not pay for loading it (see der.ts).
 import * as net from 'net';
 import { domainToASCII } from 'url';
 import { ipBytes } from './der';

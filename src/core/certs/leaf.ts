@@ -1,5 +1,5 @@
 // Leaf (server) certificates signed by the development CA.
-// Built as DER by leafder.ts: no node-forge on this path (it is the one people run over and over).
+// Built as DER by leafder.ts with Node's crypto (no node-forge: this is the path people run over and over).
 import { parseHosts } from './hosts';
 import { buildLeafDer, generateLeafKeyDer, loadSigningCa } from './leafder';
 import { DEFAULT_LEAF_KEY_TYPE, LEAF_MAX_VALIDITY_DAYS, LeafKeyType } from './profile';

@@ -1,5 +1,6 @@
 // Leaf certificates (server, or client for mTLS) built as DER and signed with Node's crypto: no node-forge on the
-// path people run most (a leaf from an existing CA), which keeps the whole process faster than mkcert's.
+// path people run most (a leaf from an existing CA), which keeps the whole process ahead of mkcert's. The X.509
+// pieces here (Name, Extension, key identifiers) are shared with the CA builder in ca.ts.
 // The profile is the one profile.ts describes, and passes `openssl verify -x509_strict` (see the unit tests).
 import * as crypto from 'crypto';
 import * as path from 'path';
@@ -11,13 +12,16 @@ import { BACKDATE_MS, LEAF_KEY_BITS, LeafKeyType, ORGANIZATION, ownerLabel, rand
 import { CA_CERT_FILE, CA_KEY_FILE, readRequired } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const OID = {
+export const OID = {
   sha256WithRSA: '1.2.840.113549.1.1.11', ecPublicKey: '1.2.840.10045.2.1',
   O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3',
   basicConstraints: '2.5.29.19', keyUsage: '2.5.29.15', extKeyUsage: '2.5.29.37', subjectAltName: '2.5.29.17',
   subjectKeyIdentifier: '2.5.29.14', authorityKeyIdentifier: '2.5.29.35', nameConstraints: '2.5.29.30',
   serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2',
 } as const;
+
+/** sha256WithRSAEncryption with its NULL parameters: the signature algorithm of the CA and every leaf. */
+export const SIG_ALG = seq(oid(OID.sha256WithRSA), nul());
 
 /** The CA as leaf signing needs it: its subject (DER, copied as the leaf's issuer), key identifier and key. */
 export interface SigningCa {
@@ -103,11 +107,13 @@ function serial(): Buffer {
   return Buffer.from(randomSerialHex(), 'hex');
 }
 
-function ext(id: string, critical: boolean, value: Der): Der {
+/** One X.509 Extension: OID, critical flag (only when true: DEFAULT FALSE), the value's DER in an OCTET STRING. */
+export function ext(id: string, critical: boolean, value: Der): Der {
   return seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 }
 
-function name(attrs: [string, string][]): Der {
+/** A Name of one UTF8String attribute per RDN (UTF8: `@` and non-ASCII user names fit, unlike PrintableString). */
+export function name(attrs: [string, string][]): Der {
   return seq(...attrs.map(([id, v]) => set(seq(oid(id), utf8(v)))));
 }
 
@@ -139,7 +145,7 @@ export function buildLeafDer(ca: SigningCa, key: LeafKeyDer, hosts: readonly Hos
   // is what mTLS servers log and authorise on.
   const subject = name([[OID.O, `${ORGANIZATION} certificate`], [OID.OU, ownerLabel()], ...(client ? [[OID.CN, purpose.name] as [string, string]] : [])]);
   const sanNeeded = hosts.length > 0 || email !== undefined;
-  const sigAlg = seq(oid(OID.sha256WithRSA), nul());
+  const sigAlg = SIG_ALG;
   const tbs = seq(
     explicit(0, int(2)), uint(serial()), sigAlg, ca.subjectDer, seq(time(notBefore), time(notAfter)), subject, key.spkiDer,
     explicit(3, seq(

@@ -1,6 +1,5 @@
-// The certificate API without node-forge at load time: everything the CLI's devcert needs. A CA is still created
-// when missing (devcert.ts then loads ca.ts, and forge with it); issuing from an existing CA never loads forge.
-// index.ts is the full surface (with ensureCa and the CA builder) for the extension's lazily loaded bundle.
+// What the CLI's devcert needs, and nothing else: the leaf path is the one people run over and over, so it loads
+// only these modules (no bundle, env-file or snippet code). index.ts is the full surface for the extension's bundle.
 export { writeDevCert, outPaths, clientPaths, OUT_FILES, ensureUsableCa } from './devcert';
 export type { DevCertOptions, DevCertResult } from './devcert';
 export { checkValidityDays, checkClientName } from './leaf';

@@ -9,7 +9,7 @@ import { ensureCa } from '../../../src/core/certs/ca';
 import { writeDevCert, DevCertResult } from '../../../src/core/certs/devcert';
 import { issueLeaf } from '../../../src/core/certs/leaf';
 import { defaultCaDir } from '../../../src/core/certs/store';
-import { parseHost, parseHosts } from '../../../src/core/certs/x509';
+import { parseHost, parseHosts } from '../../../src/core/certs/hosts';
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
