@@ -6,7 +6,7 @@
  * siblings, never a higher one); inside a folder anything goes except cycles. Type-only imports count too.
  */
 const LAYERS = [
-  ['text', 'settings'], //             lines/positions, quoting, .env, PEM, URLs; settings defaults: no domain knowledge
+  ['text', 'settings', 'der'], //      lines/positions, quoting, .env, PEM, URLs; settings defaults; DER read/write
   ['rules', 'tls', 'certs'], //        detection rules; TLS probing and diagnosis; certificate generation
   ['scan', 'explain', 'baseline', 'trust'], // files → findings; error text → client + causes; accepted findings;
   //                                   trusting an inspection root in every tool

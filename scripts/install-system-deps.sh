@@ -11,6 +11,8 @@ APT_PACKAGES=(
   python3-pip git wget                      # real clients of the trust end-to-end test (node and npm: the Node install)
   zsh fish                                  # the trust test checks that new zsh and fish shells get the variables
   openssl curl mkcert ca-certificates       # real TLS clients and the dev-CA comparisons
+  libnss3-tools                             # certutil: devcert --install --stores nss (Chromium/Firefox NSS databases)
+  default-jre-headless                      # keytool and a Java client: devcert --install --stores java
   bandit                                    # the peer the scan benchmark is measured against
   pre-commit                                # the pre-commit hook test installs the hook as pre-commit does
   prometheus-blackbox-exporter              # the monitoring test scrapes expiry metrics for `endpoints --format prometheus`

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, bundle, unit tests (plain mocha), integration tests (real VS Code extension host).
+// `npm test`: lint, type-check, bundle, unit tests (plain mocha), trust-store client tests, integration tests (real VS Code extension host).
 // Stops at the first failing stage and exits non-zero; ends with one "N passed, N failed" line over both suites.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -35,8 +35,8 @@ const stages = [
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
   () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
-  // End-to-end runs of real tools that take tens of seconds each (pre-commit installing the hook, …): their own
-  // stage, so the unit suite stays fast.
+  // End-to-end runs of real tools that take seconds to minutes each (pre-commit installing the hook, headless Chromium
+  // and a JVM against the trust stores, every tool after `trust apply`): their own stage, so the unit suite stays fast.
   () => suite('e2e', 'npx', ['mocha', '--timeout', '300000', 'test/e2e/**/*.test.ts']),
   () => suite('integration', 'node', ['scripts/vscode-test/run.mjs']),
 ];

@@ -1,5 +1,5 @@
 // `tls-doctor check URL`: probe one endpoint and print the chain, each store's verdict and the causes with fixes.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
@@ -12,12 +12,14 @@ const OPTIONS = {
   repeat: { type: 'string' },
   timeout: { type: 'string' },
   format: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
 } as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--format text|json]',
+  usage: 'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
@@ -33,7 +35,8 @@ export const checkCommand: Command = {
     const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
     for (const f of extraCaFiles) statCaFile(f);
     for (const f of extraCaFiles) await checkCaFile(f);
-    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs });
+    const clientCert = readClientCert(values.cert, values.key, io.cwd);
+    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, ...(clientCert ? { clientCert } : {}), repeat, timeoutMs });
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
     return report.verdict === 'ok' ? 0 : 1;
   },
@@ -56,6 +59,26 @@ async function checkCaFile(f: string): Promise<void> {
     return 0;
   });
   if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+}
+
+/** `--cert FILE --key FILE`: the client certificate for an mTLS server, both or neither, checked before probing. */
+function readClientCert(certFile: string | undefined, keyFile: string | undefined, cwd: string): { cert: string; key: string } | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) throw new UsageError('--cert and --key go together (the client certificate and its private key)');
+  const read = (flag: string, file: string, want: RegExp, label: string) => {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch (e) {
+      throw new UsageError(`${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (!want.test(text)) throw new UsageError(`${flag} ${file}: expected PEM (${label})`);
+    return text;
+  };
+  return {
+    cert: read('--cert', certFile, /-----BEGIN CERTIFICATE-----/, '-----BEGIN CERTIFICATE-----'),
+    key: read('--key', keyFile, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, '-----BEGIN PRIVATE KEY-----'),
+  };
 }
 
 type Paint = (style: keyof typeof STYLES, s: string) => string;

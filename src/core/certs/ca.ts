@@ -1,15 +1,16 @@
 // The local development CA: created once per user, reused afterwards (like mkcert's CAROOT).
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import forge from 'node-forge';
+import * as crypto from 'crypto';
+import { extensionValue } from '../der/read';
+import { bits, bool, explicit, implicit, int, ipBytes, octets, pem, seq, time, uint } from '../der/write';
+import { certIds } from './ids';
+import { ext, keyIdOf, name, OID, SIG_ALG } from './leafder';
 import {
-  BACKDATE_MS, CA_KEY_BITS, CA_VALIDITY_YEARS, ORGANIZATION, ownerLabel, randomSerialHex,
+  BACKDATE_MS, CA_KEY_BITS, CA_VALIDITY_YEARS, ORGANIZATION, ownerLabel, PERMITTED_DNS, PERMITTED_IP_CIDRS, randomSerialHex,
+  RSA_PUBLIC_EXPONENT, SIGNATURE_HASH,
 } from './profile';
 import { CA_CERT_FILE, CA_KEY_FILE, CA_KEY_MODE, CERT_MODE, ensurePrivateDir, readRequired, writeFileExclusive } from './store';
-import { certIds, generateRsaKey, nameConstraintsExtension, RsaKey, signNative } from './x509';
-
-const { pki } = forge;
 
 /** Options for creating the CA; ignored when a CA already exists in the folder. */
 export interface CaOptions {
@@ -27,41 +28,75 @@ export interface CaResult {
   nameConstrained: boolean;
 }
 
-/** A UTF8String subject attribute (forge defaults to PrintableString, which can't hold `@` or non-ASCII names). */
-export function utf8Attr(shortName: string, value: string): forge.pki.CertificateField {
-  return { shortName, value, valueTagClass: forge.asn1.Type.UTF8 } as unknown as forge.pki.CertificateField;
+/** A fresh RSA key: PKCS#8 PEM for the file, SubjectPublicKeyInfo DER for the certificate. */
+export interface RsaKey {
+  privatePem: string;
+  spkiDer: Buffer;
 }
 
-/** Builds the self-signed CA certificate (PEM) for `key`. */
+/** Generates the CA's RSA key natively and asynchronously (libuv thread pool: the extension host stays free). */
+export function generateRsaKey(bitCount: number): Promise<RsaKey> {
+  return new Promise((resolve, reject) => {
+    crypto.generateKeyPair('rsa', {
+      modulusLength: bitCount, publicExponent: RSA_PUBLIC_EXPONENT,
+      publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    }, (err, pub, priv) => {
+      if (err) reject(new Error(`RSA-${bitCount} key generation failed: ${err.message}`, { cause: err }));
+      else resolve({ privatePem: priv, spkiDer: pub });
+    });
+  });
+}
+
+/** A CIDR as the iPAddress form of a name constraint: address octets followed by mask octets (RFC 5280 §4.2.1.10). */
+function cidrBytes(cidr: string): Buffer {
+  const [addr, bitsText] = cidr.split('/');
+  const bytes = ipBytes(addr);
+  const n = Number(bitsText);
+  const mask = Buffer.from([...bytes].map((_b, i) => 0xff & (0xff << Math.max(0, 8 - Math.max(0, n - 8 * i)))));
+  return Buffer.concat([bytes, mask]);
+}
+
+/**
+ * The nameConstraints value, critical as RFC 5280 §4.2.1.10 requires: SEQUENCE { [0] permittedSubtrees
+ * GeneralSubtree { base GeneralName }… } with dNSName [2] and iPAddress [7] bases.
+ */
+function nameConstraints(): Buffer {
+  const subtrees = [
+    ...PERMITTED_DNS.map((d) => seq(implicit(2, Buffer.from(d, 'ascii')))),
+    ...PERMITTED_IP_CIDRS.map((c) => seq(implicit(7, cidrBytes(c)))),
+  ];
+  return seq(explicit(0, Buffer.concat(subtrees)));
+}
+
+/** Builds the self-signed CA certificate (PEM) for `key`, as DER signed with Node's crypto (no node-forge). */
 export function buildCaCert(key: RsaKey, opts: CaOptions = {}, now = new Date()): string {
-  const cert = pki.createCertificate();
-  cert.publicKey = key.publicKey;
-  cert.serialNumber = randomSerialHex();
-  cert.validity.notBefore = new Date(now.getTime() - BACKDATE_MS);
-  cert.validity.notAfter = new Date(now.getTime());
-  cert.validity.notAfter.setFullYear(now.getFullYear() + CA_VALIDITY_YEARS);
+  const serialHex = randomSerialHex();
+  const notAfter = new Date(now.getTime());
+  notAfter.setFullYear(now.getFullYear() + CA_VALIDITY_YEARS);
   const owner = ownerLabel();
   // A CN with part of the serial: two CAs made on one machine (e.g. after deleting one) stay tell-apart in UIs.
-  const subject = [utf8Attr('O', ORGANIZATION), utf8Attr('OU', owner), utf8Attr('CN', `TLS Doctor ${owner} ${cert.serialNumber.slice(0, 8)}`)];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    // RFC 5280 §4.2.1.9: critical in CA certificates (x509_strict checks it). pathlen:0: it signs leaves only.
-    { name: 'basicConstraints', critical: true, cA: true, pathLenConstraint: 0 },
-    // RFC 5280 §4.2.1.3: keyCertSign for a CA; critical like mkcert's root.
-    { name: 'keyUsage', critical: true, keyCertSign: true, cRLSign: true },
-    // RFC 5280 §4.2.1.2: CA certificates MUST carry a SKI; AKI = SKI on the root satisfies strict validators.
-    { name: 'subjectKeyIdentifier' },
-    { name: 'authorityKeyIdentifier', keyIdentifier: true },
-    ...(opts.nameConstrained ? [nameConstraintsExtension()] : []),
-  ]);
-  signNative(cert, key.privatePem);
-  return pki.certificateToPem(cert);
+  const subject = name([[OID.O, ORGANIZATION], [OID.OU, owner], [OID.CN, `TLS Doctor ${owner} ${serialHex.slice(0, 8)}`]]);
+  const keyId = keyIdOf(key.spkiDer);
+  const tbs = seq(
+    explicit(0, int(2)), uint(Buffer.from(serialHex, 'hex')), SIG_ALG, subject, seq(time(new Date(now.getTime() - BACKDATE_MS)), time(notAfter)), subject, key.spkiDer,
+    explicit(3, seq(
+      // RFC 5280 §4.2.1.9: critical in CA certificates (x509_strict checks it). pathlen:0: it signs leaves only.
+      ext(OID.basicConstraints, true, seq(bool(true), int(0))),
+      // RFC 5280 §4.2.1.3: keyCertSign (bit 5) and cRLSign (bit 6); critical like mkcert's root.
+      ext(OID.keyUsage, true, Buffer.from([0x03, 0x02, 0x01, 0x06])),
+      // RFC 5280 §4.2.1.2: CA certificates MUST carry a SKI; AKI = SKI on the root satisfies strict validators.
+      ext(OID.subjectKeyIdentifier, false, octets(keyId)),
+      ext(OID.authorityKeyIdentifier, false, seq(implicit(0, keyId))),
+      ...(opts.nameConstrained ? [ext(OID.nameConstraints, true, nameConstraints())] : []),
+    )),
+  );
+  const signature = crypto.sign(SIGNATURE_HASH, tbs, crypto.createPrivateKey(key.privatePem));
+  return pem('CERTIFICATE', seq(tbs, SIG_ALG, bits(signature)));
 }
 
 /** True when the PEM certificate carries a nameConstraints extension. */
 export function hasNameConstraints(certPem: string): boolean {
-  return pki.certificateFromPem(certPem).getExtension('nameConstraints') != null;
+  return extensionValue(new crypto.X509Certificate(certPem).raw, OID.nameConstraints) !== undefined;
 }
 
 /**
@@ -110,24 +145,6 @@ function existingCa(certPath: string): CaResult {
     return { certPem, certPath, created: false, nameConstrained: hasNameConstraints(certPem) };
   } catch (e) {
     throw new Error(`the CA certificate ${certPath} is not readable (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
-  }
-}
-
-/** The loaded CA for signing leaves: forge's certificate (issuer DN, SKI) and Node's key object. Internal. */
-export interface LoadedCa {
-  cert: forge.pki.Certificate;
-  key: crypto.KeyObject;
-  certPem: string;
-}
-
-/** Loads the CA certificate and key from `caDir` (for issuing leaves only). */
-export function loadCa(caDir: string): LoadedCa {
-  const certPem = readRequired(path.join(caDir, CA_CERT_FILE), 'CA certificate');
-  const keyPem = readRequired(path.join(caDir, CA_KEY_FILE), 'CA key');
-  try {
-    return { cert: pki.certificateFromPem(certPem), key: crypto.createPrivateKey(keyPem), certPem };
-  } catch (e) {
-    throw new Error(`the CA in ${caDir} can't be loaded (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
   }
 }
 

@@ -5,8 +5,8 @@ import * as os from 'os';
 
 /**
  * CA key: RSA-3072, as mkcert's root (field notes §3). The CA lives 10 years, past 2030, after which NIST SP 800-57
- * Part 1 (Table 4) no longer accepts 112-bit strength (RSA-2048); 3072 bits gives 128-bit strength. ECDSA would be
- * faster, but node-forge cannot build or parse ECDSA certificates (field notes §5).
+ * Part 1 (Table 4) no longer accepts 112-bit strength (RSA-2048); 3072 bits gives 128-bit strength. An ECDSA CA would
+ * be faster to create; RSA stays, as mkcert's default root, and the leaf signing code (leafder.ts) assumes it.
  */
 export const CA_KEY_BITS = 3072;
 

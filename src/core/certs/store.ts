@@ -69,7 +69,7 @@ export function ensurePrivateDir(dir: string): void {
  * Writes `text` to `file` atomically with `mode`: a private temporary file (0600), chmod, then rename over the
  * target, so a key is never readable by others even for a moment and readers never see half a file.
  */
-export function writeFileAtomic(file: string, text: string, mode: number): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, mode: number): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });

@@ -1,6 +1,6 @@
 // Peer certificates → CertInfo (plain text, safe to render or serialise), plus the per-certificate weaknesses.
 import { X509Certificate } from 'node:crypto';
-import { extensionValue, readTlv, signatureOid } from './der';
+import { extensionValue, readTlv, signatureOid } from '../der/read';
 import { selfSigned } from './pathbuild';
 import type { CertInfo } from './types';
 

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { fetchIssuer } from './aia';
 import { certInfo } from './chain';
-import { probe, ProbeError, ProbeResult } from './connect';
+import { probe, ProbeError, ProbeResult, withClientCert } from './connect';
 import { diagnose, Facts, notesOf, warningsOf } from './diagnose';
 import { proxyFor } from './proxy';
 import { indexFor, signs } from './pathbuild';
@@ -37,11 +37,12 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, stores), [], {}, started);
   const spec = { host: target.host, port: target.port, timeoutMs, proxy, signal: opts.signal };
   const refStore = referenceStore(stores, opts);
-  const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
+  const contextOf = withClientCert(contextFor, opts.clientCert);
+  const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextOf(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
   const ref = referenceOf(refStore, primary);
-  const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
+  const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }), contextOf);
   const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, opts, timeoutMs);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
     [...sent, ...runs], trust, started);
@@ -57,14 +58,15 @@ function referenceStore(stores: readonly Store[], opts: CheckOptions): Reference
 
 /** Every store's verdict: offline where that is exact, else one handshake per distinct store content (machines often
  * point several variables at the same bundle). */
-async function judgeStores(stores: readonly Store[], ref: Reference, handshake: (ctx: SecureContext) => Promise<ProbeResult>) {
+async function judgeStores(stores: readonly Store[], ref: Reference, handshake: (ctx: SecureContext) => Promise<ProbeResult>,
+  contextOf: (pems: readonly string[]) => SecureContext = contextFor) {
   const offline = new Map(stores.map((s) => [s, offlineVerdict(s, ref)]));
   const byContext = new Map<SecureContext, Promise<ProbeResult>>();
   const runs: (ProbeResult & { purpose: string })[] = [];
   const verdicts = await Promise.all(stores.map(async (s) => {
     const v = offline.get(s);
     if (v || !s.pems) return v ?? verdictOf(s, undefined);
-    const ctx = contextFor(s.pems);
+    const ctx = contextOf(s.pems);
     if (!byContext.has(ctx)) byContext.set(ctx, handshake(ctx));
     const r = await (byContext.get(ctx) as Promise<ProbeResult>);
     runs.push({ ...r, purpose: s.name });

@@ -7,6 +7,23 @@ import { openTunnel } from './proxy';
 import { linkChain, sentCertificates } from './chain';
 import { connectionSlots } from './limit';
 import { readServerHead, ServerHead } from './serverhead';
+import { cachedByPems } from './pemcache';
+
+/** A client certificate to present when the server asks for one (mTLS), PEM text. */
+export interface ClientCert {
+  readonly cert: string;
+  readonly key: string;
+}
+
+/**
+ * `contextOf` as given, or, with a client certificate, a context trusting the same PEMs that also presents it. Node
+ * ignores `cert`/`key` passed to tls.connect next to a `secureContext`, so the certificate has to be in the context;
+ * cached per PEM list like `contextOf`, so stores with the same content still share one handshake.
+ */
+export function withClientCert(contextOf: (pems: readonly string[]) => tls.SecureContext, client?: ClientCert): (pems: readonly string[]) => tls.SecureContext {
+  if (!client) return contextOf;
+  return cachedByPems((pems) => tls.createSecureContext({ ca: [...pems], cert: client.cert, key: client.key }));
+}
 
 /** What one handshake showed. `error` is set when no TLS session was established. */
 export interface ProbeResult {

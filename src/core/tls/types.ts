@@ -130,4 +130,6 @@ export interface CheckOptions {
   readonly certifiPath?: string | null;
   /** Name resolution (default dns.lookup with all: true). */
   readonly lookup?: (host: string) => Promise<readonly string[]>;
+  /** A client certificate (PEM cert and key) to present to servers that ask for one (mTLS). */
+  readonly clientCert?: { readonly cert: string; readonly key: string };
 }

@@ -9,7 +9,7 @@ import { ensureCa } from '../../../src/core/certs/ca';
 import { writeDevCert, DevCertResult } from '../../../src/core/certs/devcert';
 import { issueLeaf } from '../../../src/core/certs/leaf';
 import { defaultCaDir } from '../../../src/core/certs/store';
-import { parseHost, parseHosts } from '../../../src/core/certs/x509';
+import { parseHost, parseHosts } from '../../../src/core/certs/hosts';
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
@@ -53,7 +53,7 @@ describe('certs/devcert: CA store and leaf profile', function () {
     const caKey = fs.readFileSync(path.join(caDir, 'rootCA-key.pem'), 'utf8');
     const outDir = path.dirname(second.cert);
     const outFiles = fs.readdirSync(outDir);
-    assert.deepStrictEqual(outFiles.sort(), ['bundle.pem', 'ca.pem', 'cert.pem', 'key.pem']);
+    assert.deepStrictEqual(outFiles.sort(), ['bundle.pem', 'ca.pem', 'cert.pem', 'hosts.json', 'key.pem']);
     for (const f of outFiles) {
       const text = fs.readFileSync(path.join(outDir, f), 'utf8');
       assert.ok(!text.includes(caKey.split('\n')[1]), `${f} contains the CA key`);
