@@ -4,16 +4,20 @@
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
+import { inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
-const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_/;
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
 const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV = /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+/** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
+const PROTOCOL = /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
+const DEFAULT_VERSION = /(?:\b[\w$]+\.)?DEFAULT_M(?:IN|AX)_VERSION\s*=(?!=)\s*(["'`])TLSv1(?:\.1)?\1/g;
 const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
 /** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
 const NOOP_FN = /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
@@ -37,6 +41,15 @@ function checkServerIdentity(lx: Lexed, out: Finding[]): void {
   }, 2);
 }
 
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, PROTOCOL, (m) => {
+    const sep = m[2] !== undefined ? 2 : 5;
+    if (lx.kinds[groupStart(m, sep)] !== Kind.Code || inTypeDeclaration(lx, m.index)) return;
+    out.push(finding(lx, JS.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+  pushMatches(lx, DEFAULT_VERSION, JS.obsoleteProtocol, out);
+}
+
 /** Scans JavaScript or TypeScript source. */
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -46,6 +59,7 @@ export function scanJavaScript(text: string): Finding[] {
   pushMatches(lx, STRICT, JS.strictSsl, out, 2);
   envFindings(lx, out);
   checkServerIdentity(lx, out);
+  if (/TLSv1|SSLv/.test(text)) protocolFindings(lx, out);
   return out;
 }
 

@@ -1,13 +1,13 @@
 // Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
 // Apache HttpClient no-op verifiers.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, enclosingCall, finding, lineAt, matchingClose, pushMatches, statementAt } from './match';
+import { eachCodeMatch, enclosingCall, finding, groupEnd, groupStart, lineAt, matchingClose, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { JVM } from './catalog/jvm';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i;
+const PREFILTER = /checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession|TLSv1\b|TLSv1\.1|SSLv[23]|TLS_1_[01]|SSL_3_0/i;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
@@ -38,6 +38,22 @@ function verifierLambda(lx: Lexed) {
   };
 }
 
+/** `SSLContext.getInstance("TLSv1")`: the finding is the string literal (group 1). */
+const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:TLSv1|TLSv1\.1|SSLv3|SSLv2)")/dg;
+const ENABLED = /\bsetEnabledProtocols\s*\(\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
+const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
+
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, GET_INSTANCE, (m) => out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))));
+  eachCodeMatch(lx, ENABLED, (m) => {
+    const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
+    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/.test(v))) {
+      out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
+    }
+  });
+  pushMatches(lx, OKHTTP_VERSION, JVM.obsoleteProtocol, out);
+}
+
 /** Scans Java or Kotlin source. */
 export function scanJvm(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -47,6 +63,7 @@ export function scanJvm(text: string): Finding[] {
   pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
   pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);
   pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
+  if (/TLSv1|SSLv|TLS_1_|SSL_3_0/.test(text)) protocolFindings(lx, out);
   pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, (m) => !/^\s*import\b/.test(lx.code.slice(...lineAt(lx, m.index))));
   return out;
 }

@@ -13,7 +13,7 @@ import { PY } from './catalog/python';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname)${GAP}=${GAP}False\b|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname)${GAP}=${GAP}False\b|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
@@ -24,6 +24,8 @@ const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
+const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
+const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
@@ -107,6 +109,15 @@ function envExtent(lx: Lexed, keyStart: number, valueEnd: number, sep: string): 
   return [keyStart, valueEnd];
 }
 
+/** Pinned obsolete protocols: `ssl.PROTOCOL_TLSv1`, `ctx.minimum_version = TLSVersion.TLSv1_1`. */
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, PROTOCOL, (m) => {
+    if (/^\s*(?:from|import)\s/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
+    out.push(finding(lx, PY.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+  eachCodeMatch(lx, TLS_VERSION, (m) => out.push(finding(lx, PY.obsoleteProtocol, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1))));
+}
+
 /** `urllib3.disable_warnings(...)` is not a finding itself; it is shown next to each finding of the file. */
 function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
   const related: { range: ReturnType<typeof rangeOf>; message: string }[] = [];
@@ -126,13 +137,15 @@ export function scanPython(text: string): Finding[] {
   const flags = has('False') || has('CERT_NONE');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE');
-  if (!flags && !contexts && !env) return [];
+  const protocols = has('PROTOCOL_') || has('TLSVersion.');
+  if (!flags && !contexts && !env && !protocols) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
   if (flags) kwargFindings(lx, out);
   if (flags) attributeFindings(lx, out);
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
+  if (protocols) protocolFindings(lx, out);
   return out.length && has('disable_warnings') ? withDisableWarnings(lx, out) : out;
 }
 

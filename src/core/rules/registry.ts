@@ -15,6 +15,7 @@ import { rust } from './rust';
 import { shellFamily } from './shell';
 import { envFamily } from './env';
 import { configFamily } from './config';
+import { browser } from './browser';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -26,6 +27,7 @@ export const families: RuleFamily[] = [
   ruby,
   php,
   rust,
+  browser,
   shellFamily,
   envFamily,
   configFamily,

@@ -29,4 +29,16 @@ cfg := &tls.Config{RootCAs: pool}`,
       ],
     },
   }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol allowed (MinVersion: tls.VersionTLS10)',
+    description: 'A tls.Config that allows (or pins) TLS 1.0/1.1 or SSL 3 lacks modern TLS protections. Leave MinVersion unset (Go clients default to TLS 1.2) or set tls.VersionTLS12.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'go',
+    notes: '`MinVersion` / `MaxVersion` set to `tls.VersionTLS10`, `tls.VersionTLS11` or `tls.VersionSSL30`, in a literal or an assignment.',
+    examples: {
+      flagged: ['cfg := &tls.Config{«MinVersion: tls.VersionTLS10»}\ncfg.«MaxVersion = tls.VersionTLS11»'],
+      ok: ['cfg := &tls.Config{MinVersion: tls.VersionTLS12}', 'if state.Version == tls.VersionTLS10 { log.Print("old") }'],
+    },
+  }),
 } as const;

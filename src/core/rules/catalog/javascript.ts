@@ -80,4 +80,22 @@ https.request({ «checkServerIdentity: function () {}» })`],
       ],
     },
   }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (minVersion: \'TLSv1\', secureProtocol: \'TLSv1_method\')',
+    description: 'A connection pinned to (or allowed down to) TLS 1.0/1.1 or SSL 3 fails against servers that only speak modern TLS and lacks its protections. Drop the option (Node defaults to TLS 1.2+) or set minVersion: \'TLSv1.2\'.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'node',
+    notes: '`minVersion` / `maxVersion` set to `\'TLSv1\'` or `\'TLSv1.1\'`, `secureProtocol` set to a `TLSv1`, `TLSv1_1`, `SSLv2` or `SSLv3` method (client and server variants too), and `tls.DEFAULT_MIN_VERSION` / `DEFAULT_MAX_VERSION` assigned such a version.',
+    examples: {
+      flagged: [`tls.connect({ host, port, «minVersion: 'TLSv1'» })
+new https.Agent({ «secureProtocol: 'TLSv1_method'» })
+«tls.DEFAULT_MIN_VERSION = 'TLSv1.1'»;`],
+      ok: [
+        'tls.connect({ host, port, minVersion: \'TLSv1.2\' })',
+        'new https.Agent({ secureProtocol: \'TLS_method\' })',
+        'interface Legacy { minVersion: \'TLSv1\' }',
+      ],
+    },
+  }),
 } as const;

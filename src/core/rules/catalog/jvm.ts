@@ -67,4 +67,22 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
       ],
     },
   }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (SSLContext.getInstance("TLSv1"), TlsVersion.TLS_1_0)',
+    description: 'A context or client pinned to TLS 1.0/1.1 or SSL 3 fails against servers that only speak modern TLS and lacks its protections. Use SSLContext.getInstance("TLS") (or "TLSv1.2"/"TLSv1.3").',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'java',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")`, `setEnabledProtocols` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    examples: {
+      flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
+socket.setEnabledProtocols(«new String[] {"TLSv1", "TLSv1.1"}»);
+ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(«TlsVersion.TLS_1_0»).build();`],
+      ok: [
+        'SSLContext ctx = SSLContext.getInstance("TLS");',
+        'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
+        'String doc = "SSLContext.getInstance(\\"TLSv1\\")";',
+      ],
+    },
+  }),
 } as const;

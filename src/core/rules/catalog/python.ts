@@ -197,4 +197,23 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
       ],
     },
   }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (ssl.PROTOCOL_TLSv1, TLSVersion.TLSv1_1, SSLv3)',
+    description: 'A context pinned to (or allowed down to) SSL 3, TLS 1.0 or TLS 1.1 fails against servers that only speak modern TLS and lacks its protections. Use ssl.create_default_context() (TLS 1.2+), and pin minimum_version = ssl.TLSVersion.TLSv1_2 if you must pin.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'python-ssl',
+    notes: '`ssl.PROTOCOL_TLSv1`, `PROTOCOL_TLSv1_1`, `PROTOCOL_SSLv2`, `PROTOCOL_SSLv3` anywhere in code (not in `import` lines), and `minimum_version` / `maximum_version` set to `TLSVersion.TLSv1`, `TLSv1_1` or `SSLv3`. `PROTOCOL_TLSv1_2`, `PROTOCOL_TLS_CLIENT` and `TLSVersion.TLSv1_2` are not findings.',
+    examples: {
+      flagged: [`ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1»)
+legacy = ssl.create_default_context()
+legacy.«minimum_version = ssl.TLSVersion.TLSv1_1»`],
+      ok: [
+        `ctx = ssl.create_default_context()
+ctx.minimum_version = ssl.TLSVersion.TLSv1_2`,
+        'ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nctx2 = ssl.SSLContext(ssl.PROTOCOL_TLSv1_2)',
+        'from ssl import PROTOCOL_TLSv1  # compared below, never used to connect',
+      ],
+    },
+  }),
 } as const;
