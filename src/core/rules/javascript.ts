@@ -2,13 +2,13 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, statementAt } from './match';
+import { calleeStart, eachCodeMatch, finding, groupStart, matchingClose, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
 import { inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
-const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_/;
+const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
@@ -50,6 +50,26 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, DEFAULT_VERSION, JS.obsoleteProtocol, out);
 }
 
+/** Electron: `.on('certificate-error', (…, callback) => callback(true))` and `setCertificateVerifyProc((req, cb) => cb(0))`. */
+const ELECTRON = /\.\s*on\s*\(\s*(["'`])certificate-error\1\s*,|\bsetCertificateVerifyProc\s*\(/g;
+const HANDLER_PARAMS = /^\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(([^()]*)\)|^\s*(?:async\s+)?([\w$]+)\s*=>/;
+
+function electronFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, ELECTRON, (m) => {
+    const at = m.index + m[0].length;
+    const open = m[1] ? lx.code.lastIndexOf('(', at) : at - 1;
+    const end = matchingClose(lx, open);
+    const params = HANDLER_PARAMS.exec(lx.code.slice(at, Math.min(end, at + 400)));
+    const last = params && (params[2] ?? params[1].split(',').pop()!.replace(/[:=][\s\S]*$/, '').trim());
+    if (!last || !/^[\w$]+$/.test(last)) return;
+    const accept = new RegExp(`(?<![\\w$.])${last.replace(/\$/g, '\\$')}\\s*\\(\\s*${m[1] ? 'true' : '0'}\\s*\\)`, 'g');
+    accept.lastIndex = at + params[0].length;
+    for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
+      if (lx.kinds[c.index] === Kind.Code) out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+    }
+  });
+}
+
 /** Scans JavaScript or TypeScript source. */
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -60,6 +80,7 @@ export function scanJavaScript(text: string): Finding[] {
   envFindings(lx, out);
   checkServerIdentity(lx, out);
   if (/TLSv1|SSLv/.test(text)) protocolFindings(lx, out);
+  if (/certificate-error|setCertificateVerifyProc/.test(text)) electronFindings(lx, out);
   return out;
 }
 

@@ -98,4 +98,28 @@ new https.Agent({ «secureProtocol: 'TLSv1_method'» })
       ],
     },
   }),
+  electron: rule('electron-accept-any-certificate', {
+    title: 'Electron certificate callback that accepts every certificate',
+    description: 'A certificate-error handler that calls back true, or a setCertificateVerifyProc that calls back 0, makes the app load any page whatever its certificate. Add your CA to the OS trust store Chromium reads (or check the certificate\'s fingerprint before accepting) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'electron',
+    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`) is not a finding.',
+    examples: {
+      flagged: [`app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  event.preventDefault();
+  «callback(true)»;
+});
+session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`],
+      ok: [
+        `app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  const trusted = certificate.fingerprint === PINNED_FINGERPRINT;
+  if (trusted) event.preventDefault();
+  callback(trusted);
+});`,
+        'session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));',
+        'app.on(\'ready\', (event, callback) => callback(true));',
+      ],
+    },
+  }),
 } as const;
