@@ -74,8 +74,8 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
 
 const STRATEGY = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g;
 const IS_TRUSTED = /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
-const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>\[\]]*->\s*true\s*\}/g;
-const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>\[\]]*->\s*true\s*\}/g;
+const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
+const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
 const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
 
 function notImport(lx: Lexed) {
