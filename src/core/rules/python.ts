@@ -2,7 +2,8 @@
 // verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
 // is not a finding.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { Call, calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { Aliases, aliasesOf, CallRule, dictFindings, falseConstant, isMonkeypatch, partialTarget, unalias, wrapperDefault } from './python-flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
@@ -13,36 +14,106 @@ import { PY } from './catalog/python';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname)${GAP}=${GAP}False\b|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
 
-/** Keyword arguments that switch verification off: `verify=False`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
-const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)/dg;
+/** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
+const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<![\w.])(verify)\s*=\s*0(?![\w.])/dg;
+/** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
+const KWARG_NAME = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
 const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
+/** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
+const SSLOPT = /(["'])(cert_reqs)\1\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(["'])(check_hostname)\4\s*:\s*False\b/dg;
+const ASSERT_HOSTNAME = /(?<![\w])(\.)?assert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
 const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
 const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
+/** Receivers whose `get`/`delete`/… are not HTTP: `cache.get(key, verify=False)`, `self.config.get(…)`. */
+const NON_HTTP_RECEIVER = /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
-  return VERBS.has(name) ? PY.requests : undefined;
+  if (!VERBS.has(name)) return undefined;
+  const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
+  return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
 }
 
-function kwargFindings(lx: Lexed, out: Finding[]): void {
+/** The rule of keyword `kw` passed to `call`. */
+function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
+  if (kw === 'verify') return verifyRule(call.callee, call.name);
+  if (kw === 'cert_reqs') return PY.certNone;
+  return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
+}
+
+const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
+
+function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
   eachCodeMatch(lx, KWARG, (m) => {
     const call = enclosingCall(lx, m.index);
-    if (!call || /\bdef\s+$/.test(lx.code.slice(Math.max(0, call.start - 12), call.start))) return; // a parameter default
-    const kw = m[1] ?? m[2];
-    const r = kw === 'verify' ? verifyRule(call.callee, call.name)
-      : kw === 'cert_reqs' ? PY.certNone
-        : AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
+    if (!call) return;
+    const kw = m[1] ?? m[2] ?? m[4];
+    // A parameter default counts only when the wrapper hands it to an HTTP call.
+    const r = isDef(lx, call) ? (kw === 'cert_reqs' ? undefined : wrapperDefault(lx, call, kw, ruleOf)) : ruleOf(partialTarget(lx, call) ?? call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+}
+
+/** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
+function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const seen = new Set<number>();
+  eachCodeMatch(lx, KWARG_NAME, (m) => {
+    if (/^(?:True|False|None)$/.test(m[2])) return;
+    const call = enclosingCall(lx, m.index);
+    if (!call || isDef(lx, call)) return;
+    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), m[1]);
+    const c = r && falseConstant(lx, m[2]);
+    if (!r || !c || seen.has(c.start)) return;
+    seen.add(c.start);
+    out.push(finding(lx, r, c.start, c.end, [call.start, call.end], `${r.title} (through ${m[2]}, used here: line ${rangeOf(lx, m.index, m.index).start.line + 1})`));
+  });
+}
+
+/** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
+function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const done = new Set<string>();
+  eachCodeMatch(lx, SPREAD, (m) => {
+    const call = enclosingCall(lx, m.index);
+    if (!call || isDef(lx, call) || done.has(m[1])) return;
+    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ?? (insideHttpWrapper(lx, m.index) ? PY.requests : undefined);
+    if (!r) return;
+    done.add(m[1]);
+    dictFindings(lx, m[1], r, [call.start, call.end], out);
+  });
+}
+
+/** True when `offset` is in a function that overrides or replaces an HTTP method (`def request(self, …)`, monkeypatch). */
+function insideHttpWrapper(lx: Lexed, offset: number): boolean {
+  const defs = [...lx.code.slice(0, offset).matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)];
+  const name = defs[defs.length - 1]?.[1];
+  return name !== undefined && (VERBS.has(name) || isMonkeypatch(lx, name));
+}
+
+/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}` and urllib3 `assert_hostname=False`. */
+function optionFindings(lx: Lexed, out: Finding[]): void {
+  SSLOPT.lastIndex = 0;
+  for (let m = SSLOPT.exec(lx.code); m; m = SSLOPT.exec(lx.code)) {
+    const sep = m.index + m[0].search(/:/);
+    if (lx.kinds[m.index] !== Kind.String || lx.kinds[m.index - 1] === Kind.String || lx.kinds[sep] !== Kind.Code) continue;
+    out.push(finding(lx, m[2] ? PY.sslOptions : PY.checkHostname, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+  eachCodeMatch(lx, ASSERT_HOSTNAME, (m) => {
+    const call = m[1] ? undefined : enclosingCall(lx, m.index);
+    if (call && isDef(lx, call)) return;
+    const start = m[1] ? m.index + 1 : m.index;
+    out.push(finding(lx, PY.assertHostname, start, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, start)));
   });
 }
 
@@ -134,19 +205,35 @@ export function scanPython(text: string): Finding[] {
   // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
   // that keep big-file re-scans and whole-tree scans fast.
   const has = (s: string) => text.includes(s);
-  const flags = has('False') || has('CERT_NONE');
+  const flags = has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text);
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
   if (!flags && !contexts && !env && !protocols) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
-  if (flags) kwargFindings(lx, out);
-  if (flags) attributeFindings(lx, out);
+  if (flags) {
+    const aliases = aliasesOf(lx);
+    kwargFindings(lx, aliases, out);
+    attributeFindings(lx, out);
+    optionFindings(lx, out);
+    constantFindings(lx, aliases, out);
+    if (has('**')) spreadFindings(lx, aliases, out);
+  }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  return out.length && has('disable_warnings') ? withDisableWarnings(lx, out) : out;
+  const unique = dedupe(out);
+  return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
+}
+
+/** One finding per rule and place (a dict can be reached through several spreads). */
+function dedupe(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
