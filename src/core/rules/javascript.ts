@@ -4,7 +4,7 @@
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { calleeStart, eachCodeMatch, finding, groupStart, matchingClose, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
-import { inTypeDeclaration } from './flow';
+import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
@@ -70,13 +70,37 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/**
+ * `rejectUnauthorized: insecure` / `strictSSL: flag`: followed to `const insecure = false`. (The shorthand
+ * `{ rejectUnauthorized }` needs no flow: its `const rejectUnauthorized = false` is itself a finding.)
+ */
+const NAMED_FLAG = /(["']?)\b(rejectUnauthorized|strictSSL)\1\s*(:|=(?!=))\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([?])/dg;
+
+/** True when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
+function boundToFalse(lx: Lexed, name: string): boolean {
+  if (!bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+')) return false;
+  const writes = lx.code.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?![=>])`, 'g'));
+  return (writes?.length ?? 0) === 1;
+}
+
+function namedFlagFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, NAMED_FLAG, (m) => {
+    const name = m[4];
+    if (/^(?:true|false|undefined|null|this)$/.test(name) || !boundToFalse(lx, name) || inTypeDeclaration(lx, m.index)) return;
+    const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
+    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`));
+  }, 3);
+}
+
 /** Scans JavaScript or TypeScript source. */
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
-  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2);
-  pushMatches(lx, STRICT, JS.strictSsl, out, 2);
+  const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
+  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
+  pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
+  namedFlagFindings(lx, out);
   envFindings(lx, out);
   checkServerIdentity(lx, out);
   if (/TLSv1|SSLv/.test(text)) protocolFindings(lx, out);

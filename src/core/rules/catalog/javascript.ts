@@ -13,13 +13,19 @@ export const JS = {
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`.',
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings.',
     examples: {
       flagged: [`new https.Agent({ «rejectUnauthorized: false» })
 axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
 got(url, { https: { «rejectUnauthorized: false» } })
 new undici.Agent({ connect: { «rejectUnauthorized: false» } })
-new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
+new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`,
+        `const allowSelfSigned = false;
+const tlsOptions = {
+  ca: undefined,
+  «rejectUnauthorized: allowSelfSigned»,
+};
+const client = new Client({ ...base, tls: tlsOptions });`],
       ok: [
         `new https.Agent({ ca: fs.readFileSync('/path/to/ca.pem') })
 // or, for the whole process: NODE_EXTRA_CA_CERTS=/path/to/ca.pem`,
@@ -28,6 +34,8 @@ new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
         '// new https.Agent({ rejectUnauthorized: false })',
         'const hint = "set rejectUnauthorized: false to skip";',
         'if (opts.rejectUnauthorized == false) warn();',
+        { file: 'types.ts', code: 'interface PoolOptions {\n  ssl?: { rejectUnauthorized: false } | boolean;\n}\ntype Strict = { rejectUnauthorized: false };' },
+        'let reject = false;\nreject = process.env.STRICT !== "0";\nnew https.Agent({ rejectUnauthorized: reject });',
       ],
     },
   }),
