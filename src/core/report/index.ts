@@ -26,6 +26,8 @@ export interface JsonFinding {
   readonly endColumn: number;
   readonly severity: Severity;
   readonly message: string;
+  /** Jupyter notebooks only: the 1-based cell number and the 1-based line and column inside that cell. */
+  readonly cell?: { readonly index: number; readonly line: number; readonly column: number };
 }
 
 /** Maps a finding to the stable JSON shape. */
@@ -35,6 +37,7 @@ export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
     line: f.range.start.line + 1, column: f.range.start.character + 1,
     endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
     severity: f.severity, message: f.message,
+    ...(f.cell ? { cell: { index: f.cell.index + 1, line: f.cell.line + 1, column: f.cell.character + 1 } } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { shellFamily } from './shell';
 import { envFamily } from './env';
 import { configFamily } from './config';
 import { browser } from './browser';
+import { notebook } from './notebook';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -31,6 +32,7 @@ export const families: RuleFamily[] = [
   shellFamily,
   envFamily,
   configFamily,
+  notebook,
 ];
 
 let byId: Map<string, { rule: RuleMeta; family: RuleFamily }> | undefined;
