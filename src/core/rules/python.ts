@@ -14,13 +14,13 @@ import { PY } from './catalog/python';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|verify\s*:\s*[\w[\]| ]+=\s*False\b|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
 
 /** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
-const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<![\w.])(verify)\s*=\s*0(?![\w.])/dg;
+const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<![\w.])(verify)\s*=\s*0(?![\w.])/dg;
 /** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
 const KWARG_NAME = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
 const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
