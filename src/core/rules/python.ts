@@ -7,6 +7,7 @@ import { Aliases, aliasesOf, CallRule, dictFindings, falseConstant, isMonkeypatc
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
+import { ENV } from './catalog/env';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -14,7 +15,7 @@ import { PY } from './catalog/python';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|verify\s*:\s*[\w[\]| ]+=\s*False\b|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|verify\s*:\s*[\w[\]| ]+=\s*False\b|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
@@ -30,7 +31,7 @@ const SSLOPT = /(["'])(cert_reqs)\1\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:Veri
 const ASSERT_HOSTNAME = /(?<![\w])(\.)?assert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
-const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
+const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
 const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
 const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
@@ -150,7 +151,9 @@ function enclosingCallAfter(lx: Lexed, at: number): number | undefined {
   return call?.end;
 }
 
-const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/ };
+/** Values that switch verification off; git disables it whenever GIT_SSL_NO_VERIFY is set, to any literal. */
+const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/, GIT_SSL_NO_VERIFY: /^(?:(['"])[^'"\n]{0,5}\1|\d\b)/ };
+const ENV_RULE: Record<string, RuleMeta> = { PYTHONHTTPSVERIFY: PY.httpsVerifyEnv, CURL_CA_BUNDLE: PY.curlCaBundleEnv, GIT_SSL_NO_VERIFY: ENV.gitNoVerify };
 
 function envFindings(lx: Lexed, out: Finding[]): void {
   ENV_KEY.lastIndex = 0;
@@ -163,7 +166,7 @@ function envFindings(lx: Lexed, out: Finding[]): void {
     const value = ENV_VALUE[name].exec(lx.code.slice(keyEnd + sep.length, keyEnd + sep.length + 8));
     if (!value) continue;
     const [start, end] = envExtent(lx, m.index, keyEnd + sep.length + value[0].length, sep);
-    out.push(finding(lx, name === 'CURL_CA_BUNDLE' ? PY.curlCaBundleEnv : PY.httpsVerifyEnv, start, end, statementAt(lx, start)));
+    out.push(finding(lx, ENV_RULE[name], start, end, statementAt(lx, start)));
   }
 }
 
@@ -207,7 +210,7 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => text.includes(s);
   const flags = has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text);
   const contexts = has('_create_');
-  const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE');
+  const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
   if (!flags && !contexts && !env && !protocols) return [];
   const lx = lex(text, SYNTAX.python);

@@ -57,11 +57,12 @@ REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`,
     concept: 'process-env-switch',
     client: 'git',
     caVars: ['GIT_SSL_CAINFO'],
-    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists.',
+    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists. Also in Python code that sets it for git subprocesses (`os.environ["GIT_SSL_NO_VERIFY"] = "1"`, `env={"GIT_SSL_NO_VERIFY": "true"}`).',
     examples: {
       flagged: [`«GIT_SSL_NO_VERIFY=1»
-«GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`],
-      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem'],
+«GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`,
+        { file: 'mirror.py', code: 'subprocess.run(["git", "clone", url], env={**os.environ, «"GIT_SSL_NO_VERIFY": "1"»}, check=True)\n«os.environ["GIT_SSL_NO_VERIFY"] = "true"»' }],
+      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem', { file: 'mirror.py', code: 'os.environ.pop("GIT_SSL_NO_VERIFY", None)\nos.environ["GIT_SSL_CAINFO"] = "/etc/ssl/corp-ca.pem"' }],
     },
   }),
   emptyCaBundle: rule('empty-ca-bundle', {
