@@ -20,13 +20,15 @@ export interface Aliases {
   readonly names: ReadonlyMap<string, string>;
 }
 
-const IMPORT_AS = /^[ \t]*import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/gm;
-const FROM_IMPORT = /^[ \t]*from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm;
+// Literal-first (no `^` with the m flag), so the regex engine jumps between occurrences of the keyword.
+const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/g;
+const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
 
 /** Reads the import aliases of the HTTP modules. */
 export function aliasesOf(lx: Lexed): Aliases {
   const modules = new Map<string, string>();
   const names = new Map<string, string>();
+  if (!/requests|httpx|aiohttp|urllib3/.test(lx.code)) return { modules, names };
   for (const m of lx.code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
   for (const m of lx.code.matchAll(FROM_IMPORT)) {
     for (const part of m[2].replace(/[()]/g, '').split(',')) {

@@ -21,14 +21,23 @@ const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncH
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
 
 /** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
-const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<![\w.])(verify)\s*=\s*0(?![\w.])/dg;
+// These regexes start with the keyword itself rather than a look-behind or `\b` (which stop V8 from skipping ahead
+// to candidate positions); `notAttribute` rejects what the look-behind used to: `.verify=`, `my_verify=`.
+const KWARG = /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg;
 /** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
-const KWARG_NAME = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const KWARG_NAME = /(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const notAttribute = (lx: Lexed, at: number) => !/[\w.]/.test(lx.code[at - 1] ?? '');
 const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
+const FALSE_BINDING = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=(?!=)[ \t]*(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
+/** What a dict spread with `**` must contain somewhere in the file to switch verification off (cheap tests first). */
+function dictSetsVerify(code: string): boolean {
+  if ((code.includes('verify"') || code.includes('verify\'')) && /verify(?:_ssl)?["']\s*[:\],]/.test(code)) return true;
+  return (code.includes('dict(') || code.includes('update(')) && /(?:dict|update)\s*\([^)]*\bverify(?:_ssl)?\s*=/.test(code);
+}
 const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
-const SSLOPT = /(["'])(cert_reqs)\1\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(["'])(check_hostname)\4\s*:\s*False\b/dg;
-const ASSERT_HOSTNAME = /(?<![\w])(\.)?assert_hostname\s*=(?!=)\s*False\b/g;
+const SSLOPT = /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
+const ASSERT_HOSTNAME = /(\.)?\bassert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
@@ -58,6 +67,7 @@ const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Ma
 function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
   eachCodeMatch(lx, KWARG, (m) => {
+    if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
     if (!call) return;
     const kw = m[1] ?? m[2] ?? m[4];
@@ -69,9 +79,14 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 
 /** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
 function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  // Only names bound to False/0 at the start of some line can qualify: one pass finds them, so a file full of
+  // `ssl=context` keywords never looks up an enclosing call for each.
+  let candidates: Set<string> | undefined;
   const seen = new Set<number>();
   eachCodeMatch(lx, KWARG_NAME, (m) => {
-    if (/^(?:True|False|None)$/.test(m[2])) return;
+    if (!notAttribute(lx, m.index) || /^(?:True|False|None)$/.test(m[2])) return;
+    candidates ??= new Set([...lx.code.matchAll(FALSE_BINDING)].map((b) => b[1]));
+    if (!candidates.has(m[2])) return;
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call)) return;
     const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), m[1]);
@@ -85,10 +100,14 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 /** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
 function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const done = new Set<string>();
+  let defs: { at: number; name: string }[] | undefined;
+  const patched = new Map<string, boolean>();
+  const isWrapper = (name: string) => VERBS.has(name) || (patched.get(name) ?? patched.set(name, isMonkeypatch(lx, name)).get(name)!);
   eachCodeMatch(lx, SPREAD, (m) => {
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call) || done.has(m[1])) return;
-    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ?? (insideHttpWrapper(lx, m.index) ? PY.requests : undefined);
+    defs ??= [...lx.code.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((d) => ({ at: d.index!, name: d[1] }));
+    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
     if (!r) return;
     done.add(m[1]);
     dictFindings(lx, m[1], r, [call.start, call.end], out);
@@ -96,20 +115,28 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 }
 
 /** True when `offset` is in a function that overrides or replaces an HTTP method (`def request(self, …)`, monkeypatch). */
-function insideHttpWrapper(lx: Lexed, offset: number): boolean {
-  const defs = [...lx.code.slice(0, offset).matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)];
-  const name = defs[defs.length - 1]?.[1];
-  return name !== undefined && (VERBS.has(name) || isMonkeypatch(lx, name));
+function insideHttpWrapper(defs: readonly { at: number; name: string }[], offset: number, isWrapper: (name: string) => boolean): boolean {
+  let lo = 0;
+  let hi = defs.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].at < offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return last >= 0 && isWrapper(defs[last].name);
 }
 
 /** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}` and urllib3 `assert_hostname=False`. */
 function optionFindings(lx: Lexed, out: Finding[]): void {
   SSLOPT.lastIndex = 0;
   for (let m = SSLOPT.exec(lx.code); m; m = SSLOPT.exec(lx.code)) {
+    // The key must be a whole string literal: its opening quote (just before) starts a string, its closing quote matches.
+    const start = m.index - 1;
     const sep = m.index + m[0].search(/:/);
-    if (lx.kinds[m.index] !== Kind.String || lx.kinds[m.index - 1] === Kind.String || lx.kinds[sep] !== Kind.Code) continue;
-    out.push(finding(lx, m[2] ? PY.sslOptions : PY.checkHostname, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+    if (lx.code[start] !== (m[2] ?? m[5]) || lx.kinds[start] !== Kind.String || lx.kinds[start - 1] === Kind.String || lx.kinds[sep] !== Kind.Code) continue;
+    out.push(finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)));
   }
+  if (!lx.code.includes('assert_hostname')) return;
   eachCodeMatch(lx, ASSERT_HOSTNAME, (m) => {
     const call = m[1] ? undefined : enclosingCall(lx, m.index);
     if (call && isDef(lx, call)) return;
@@ -221,7 +248,7 @@ export function scanPython(text: string): Finding[] {
     attributeFindings(lx, out);
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
-    if (has('**')) spreadFindings(lx, aliases, out);
+    if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
   }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
