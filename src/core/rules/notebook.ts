@@ -62,9 +62,20 @@ function relocate(raw: string, fileLines: readonly number[], cell: NotebookCell,
   };
 }
 
-/** Scans the code cells of a notebook's JSON text. */
-export function scanNotebook(raw: string): Finding[] {
+/**
+ * One cell on its own, as an editor shows it (VS Code's cell documents carry the notebook's path and the cell's
+ * language): its own language's family runs through `languageId` already, so only the shell magics are added here.
+ */
+function scanCellText(text: string, languageId?: string): Finding[] {
+  if (languageId !== 'python') return [];
+  const { shell } = split(text);
+  return shell.trim() ? shellFamily.scan(shell, 'cell.sh') : [];
+}
+
+/** Scans the code cells of a notebook's JSON text (or, for text that is not JSON, one cell: see `scanCellText`). */
+export function scanNotebook(raw: string, languageId?: string): Finding[] {
   if (!PREFILTER.test(raw)) return [];
+  if (!/^\s*\{/.test(raw)) return scanCellText(raw, languageId);
   const fileLines = lineStartsOf(raw);
   const out: Finding[] = [];
   for (const cell of notebookCells(raw)) {
@@ -86,5 +97,5 @@ export const notebook: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: {},
   appliesTo: (path) => /\.ipynb$/i.test(path),
-  scan: (text) => scanNotebook(text),
+  scan: (text, _path, languageId) => scanNotebook(text, languageId),
 });

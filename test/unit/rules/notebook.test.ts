@@ -76,6 +76,16 @@ describe('rules: Jupyter notebooks', () => {
     assert.deepStrictEqual(scanText(r, 'a.ipynb'), [], 'kernels without a family are skipped');
   });
 
+  it('scans one cell as an editor shows it (the notebook path, the cell language): Python once, plus its shell magics', () => {
+    const cell = '!curl -k https://x.test/data.csv -o data.csv\nrequests.get(u, verify=False)\n%env NODE_TLS_REJECT_UNAUTHORIZED=0';
+    assert.deepStrictEqual(scanText(cell, 'notebooks/a.ipynb', { languageId: 'python' }).map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.value]), [
+      ['shell.curl-insecure', 0, 6, '-k'],
+      ['python.requests-verify-false', 1, 16, 'verify=False'],
+      ['env.node-tls-reject-unauthorized', 2, 5, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+    ]);
+    assert.deepStrictEqual(scanText('%%bash\ncurl -k https://x', 'a.ipynb', { languageId: 'shellscript' }).map((f) => f.ruleId), ['shell.curl-insecure']);
+  });
+
   it('never throws on what is not a notebook', () => {
     assert.deepStrictEqual(notebookCells('{"cells": 3}'), []);
     assert.deepStrictEqual(notebookCells('not json verify=False'), []);
