@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { parseMarks } from '../../../src/core/rules/examples';
 import { scanText } from '../../../src/core/scan/index';
+import { applyEdits, trustBundleFix } from '../../../src/core/fixes/index';
 
 /** Every finding as [ruleId, start, end] offsets, sorted. */
 function found(text: string, file: string): [string, number, number][] {
@@ -267,5 +268,19 @@ webView.webViewClient = object : WebViewClient() {
       expectMarked('legacy.js', 'javascript.obsolete-tls-version', 'tls.createSecureContext({ «secureProtocol: "TLSv1_1_client_method"» });\nhttps.get(url, { «maxVersion: "TLSv1.1"» });');
       expectMarked('Legacy.java', 'jvm.obsolete-tls-version', 'SSLContext a = SSLContext.getInstance(«"TLSv1.1"»);\nSSLContext b = SSLContext.getInstance("TLSv1.2");');
     });
+  });
+});
+
+describe('detection v2: the CA-bundle fix applies to what the new paths report', () => {
+  const fixed = (text: string, path: string): string[] => scanText(text, path).map((f) => {
+    const r = trustBundleFix(text, f, { bundle: '/etc/ssl/corp-ca.pem', path });
+    return r ? applyEdits(text, r.edits).split('\n')[f.range.start.line] : `no fix for ${f.ruleId}`;
+  });
+
+  it('rewrites the constant, the dict entry and the env knobs in place', () => {
+    assert.deepStrictEqual(fixed('VERIFY = False\nrequests.get(u, verify=VERIFY)\nOPTS = {"verify": False}\nrequests.post(u, **OPTS)\n', 'c.py'),
+      ['VERIFY = "/etc/ssl/corp-ca.pem"', 'OPTS = {"verify": "/etc/ssl/corp-ca.pem"}']);
+    assert.deepStrictEqual(fixed('subprocess.run(c, env={"GIT_SSL_NO_VERIFY": "1"})\n', 'm.py'), ['subprocess.run(c, env={"GIT_SSL_CAINFO": "/etc/ssl/corp-ca.pem"})']);
+    assert.deepStrictEqual(fixed('export CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION=True\n', 'ci.sh'), ['export CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=/etc/ssl/corp-ca.pem']);
   });
 });

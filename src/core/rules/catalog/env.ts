@@ -139,7 +139,6 @@ SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem`],
   poetry: rule('poetry-certificates-cert-false', {
     title: 'POETRY_CERTIFICATES_<SOURCE>_CERT=false: Poetry stops verifying that repository',
     description: 'Poetry reads certificates.<source>.cert from this variable; false turns certificate checks off for the source. Set it to the path of your CA bundle instead.',
-    fix: 'env-ca-bundle',
     concept: 'process-env-switch',
     client: 'poetry',
     caVars: ['REQUESTS_CA_BUNDLE'],
