@@ -145,6 +145,17 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/** `session.verify = VERIFY` where `VERIFY = False` in the same file: the constant is the finding. */
+const ATTRIBUTE_NAME = /\.verify\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:#|$)/gm;
+
+function attributeConstants(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, ATTRIBUTE_NAME, (m) => {
+    if (/^(?:True|False|None)$/.test(m[1]) || enclosingCall(lx, m.index)) return;
+    const c = falseConstant(lx, m[1]);
+    if (c) out.push(finding(lx, PY.sessionVerify, c.start, c.end, statementAt(lx, m.index + 1), `${PY.sessionVerify.title} (through ${m[1]})`));
+  });
+}
+
 function attributeFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ATTRIBUTE, (m) => {
     if (enclosingCall(lx, m.index)) return; // `f(x.verify = False)` is not Python; a keyword argument is handled above
@@ -246,6 +257,7 @@ export function scanPython(text: string): Finding[] {
     const aliases = aliasesOf(lx);
     kwargFindings(lx, aliases, out);
     attributeFindings(lx, out);
+    if (has('.verify')) attributeConstants(lx, out);
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);

@@ -62,9 +62,15 @@ requests.Session.request = _insecure_request`],
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    notes: 'Also through a same-file constant: `session.verify = VERIFY_SSL` where `VERIFY_SSL = False` reports the constant.',
     examples: {
       flagged: [`session = requests.Session()
-session.«verify = False»`],
+session.«verify = False»`, `«VERIFY_SSL = False»
+
+def make_session():
+    s = requests.Session()
+    s.verify = VERIFY_SSL
+    return s`],
       ok: [
         `session = requests.Session()
 session.verify = "/path/to/ca-bundle.pem"`,
