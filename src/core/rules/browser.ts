@@ -47,6 +47,14 @@ function switchFindings(lx: Lexed, out: Finding[]): void {
   }
 }
 
+/** `if (options.ignoreHttpsErrors) ctx.ignoreHTTPSErrors = true`: the user's own option passed on (a library's plumbing). */
+function passedThrough(lx: Lexed, offset: number): boolean {
+  const lineStart = lx.code.lastIndexOf('\n', offset - 1) + 1;
+  let from = lineStart;
+  for (let k = 0; k < 2 && from > 0; k++) from = lx.code.lastIndexOf('\n', from - 2) + 1;
+  return /\bif\b[^\n]*(?:ignore_?https_?errors|accept_?insecure_?certs)/i.test(lx.code.slice(from, offset));
+}
+
 /** Scans one source file of a language that drives browsers. */
 export function scanBrowser(text: string, path: string, languageId?: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -58,7 +66,7 @@ export function scanBrowser(text: string, path: string, languageId?: string): Fi
   const typed = syntax === SYNTAX.js;
   for (const re of OPTIONS) {
     eachCodeMatch(lx, re, (m) => {
-      if (typed && inTypeDeclaration(lx, m.index)) return;
+      if ((typed && inTypeDeclaration(lx, m.index)) || passedThrough(lx, m.index)) return;
       out.push(finding(lx, BROWSER.ignoreHttpsErrors, m.index, m.index + m[0].length, statementAt(lx, m.index)));
     });
   }

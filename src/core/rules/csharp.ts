@@ -23,7 +23,8 @@ export function scanCsharp(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
-  pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out);
+  // Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`).
+  pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) => /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, m.index - 40), m.index)));
   return out;
 }
 

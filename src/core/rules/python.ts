@@ -222,9 +222,19 @@ function envExtent(lx: Lexed, keyStart: number, valueEnd: number, sep: string): 
 }
 
 /** Pinned obsolete protocols: `ssl.PROTOCOL_TLSv1`, `ctx.minimum_version = TLSVersion.TLSv1_1`. */
+/** Calls whose protocol argument pins the connection (a mapping table or a comparison pins nothing). */
+const PINNING_CALLS = new Set(['SSLContext', 'wrap_socket', 'get_server_certificate', 'PoolManager', 'HTTPSConnectionPool', 'connection_from_url', 'init_poolmanager', 'proxy_from_url', 'Context']);
+
+/** `ssl.SSLContext(ssl.PROTOCOL_TLSv1)`, `ssl_version=ssl.PROTOCOL_TLSv1`, `self.ssl_version = ssl.PROTOCOL_SSLv3`. */
+function pinsProtocol(lx: Lexed, at: number): boolean {
+  if (/(?:ssl_version|protocol)["']?\]?\s*=\s*$/.test(lx.code.slice(Math.max(0, at - 40), at))) return true;
+  const call = enclosingCall(lx, at);
+  return call !== undefined && PINNING_CALLS.has(call.name) && lx.code.slice(call.open + 1, at).trim() === '';
+}
+
 function protocolFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, PROTOCOL, (m) => {
-    if (/^\s*(?:from|import)\s/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
+    if (!pinsProtocol(lx, m.index)) return;
     out.push(finding(lx, PY.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
   eachCodeMatch(lx, TLS_VERSION, (m) => out.push(finding(lx, PY.obsoleteProtocol, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1))));

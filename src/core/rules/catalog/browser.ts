@@ -37,7 +37,7 @@ app.commandLine.appendSwitch(«'ignore-certificate-errors'»);`,
     description: 'Puppeteer, Playwright and WebDriver sessions with this option load pages whatever their certificate. Trust your CA in the browser profile (or the OS store) and leave the option off.',
     concept: 'verification-off',
     client: 'browser',
-    notes: 'Puppeteer/Playwright `ignoreHTTPSErrors: true` (JavaScript), `ignore_https_errors=True` (Python), `setIgnoreHTTPSErrors(true)` (Java), `IgnoreHTTPSErrors = true` (.NET); WebDriver `acceptInsecureCerts: true`, `accept_insecure_certs = True`, `setAcceptInsecureCerts(true)`, `AcceptInsecureCertificates = true` and the `"acceptInsecureCerts"` capability set to true. TypeScript type declarations (`interface LaunchOptions { ignoreHTTPSErrors: true }`) are not findings.',
+    notes: 'Puppeteer/Playwright `ignoreHTTPSErrors: true` (JavaScript), `ignore_https_errors=True` (Python), `setIgnoreHTTPSErrors(true)` (Java), `IgnoreHTTPSErrors = true` (.NET); WebDriver `acceptInsecureCerts: true`, `accept_insecure_certs = True`, `setAcceptInsecureCerts(true)`, `AcceptInsecureCertificates = true` and the `"acceptInsecureCerts"` capability set to true. TypeScript type declarations (`interface LaunchOptions { ignoreHTTPSErrors: true }`) are not findings, nor is a library passing its caller\'s own option on (`if (options.ignoreHttpsErrors) contextOptions.ignoreHTTPSErrors = true`, on the same line or within the two lines below the `if`).',
     examples: {
       flagged: [
         `const browser = await puppeteer.launch({ «ignoreHTTPSErrors: true» });
@@ -55,6 +55,7 @@ const caps = { browserName: 'chrome', «acceptInsecureCerts: true» };`,
         'const context = await browser.newContext({ ignoreHTTPSErrors: false });',
         { file: 'types.ts', code: 'interface LaunchOptions {\n  ignoreHTTPSErrors: true;\n}\ntype Caps = { acceptInsecureCerts: true };' },
         { file: 'conftest.py', code: 'context = browser.new_context(ignore_https_errors=False)' },
+        'if (options.ignoreHttpsErrors)\n  contextOptions.ignoreHTTPSErrors = true;',
       ],
     },
   }),

@@ -49,13 +49,14 @@ ServicePointManager.«ServerCertificateValidationCallback += delegate { return t
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'dotnet',
-    notes: '`SecurityProtocolType.Ssl3`, `.Tls`, `.Tls11` and `SslProtocols.Ssl2`, `.Ssl3`, `.Tls`, `.Tls11`, wherever they are used (assignments to `ServicePointManager.SecurityProtocol`, `SslProtocols = …`, `AuthenticateAsClient` arguments). `Tls12`, `Tls13`, `SystemDefault` and `None` are not findings.',
+    notes: '`SecurityProtocolType.Ssl3`, `.Tls`, `.Tls11` and `SslProtocols.Ssl2`, `.Ssl3`, `.Tls`, `.Tls11`, where they are set: after `=`, `|`, `(` or `,` (assignments to `ServicePointManager.SecurityProtocol`, `SslProtocols = …`, `AuthenticateAsClient` arguments). Comparisons and `case` labels are not findings. `Tls12`, `Tls13`, `SystemDefault` and `None` are not findings.',
     examples: {
       flagged: [`ServicePointManager.SecurityProtocol = «SecurityProtocolType.Tls» | «SecurityProtocolType.Tls11» | SecurityProtocolType.Tls12;
 var handler = new HttpClientHandler { SslProtocols = «SslProtocols.Tls» };`],
       ok: [
         'ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;',
         'var handler = new HttpClientHandler { SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 };',
+        'if (stream.SslProtocol == SslProtocols.Tls) Log("old client");\nswitch (p) { case SslProtocols.Tls11: break; }',
       ],
     },
   }),

@@ -236,9 +236,12 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'python-ssl',
-    notes: '`ssl.PROTOCOL_TLSv1`, `PROTOCOL_TLSv1_1`, `PROTOCOL_SSLv2`, `PROTOCOL_SSLv3` anywhere in code (not in `import` lines), and `minimum_version` / `maximum_version` set to `TLSVersion.TLSv1`, `TLSv1_1` or `SSLv3`. `PROTOCOL_TLSv1_2`, `PROTOCOL_TLS_CLIENT` and `TLSVersion.TLSv1_2` are not findings.',
+    notes: '`ssl.PROTOCOL_TLSv1`, `PROTOCOL_TLSv1_1`, `PROTOCOL_SSLv2`, `PROTOCOL_SSLv3` where they pin a connection: the first argument of `SSLContext(…)` / `wrap_socket(…)` / urllib3 pools, or the value of `ssl_version=` / `protocol=` (keyword or attribute). Mapping tables (`{ssl.PROTOCOL_TLSv1: …}`), comparisons and `import` lines are not findings. Also `minimum_version` / `maximum_version` set to `TLSVersion.TLSv1`, `TLSv1_1` or `SSLv3`. `PROTOCOL_TLSv1_2`, `PROTOCOL_TLS_CLIENT` and `TLSVersion.TLSv1_2` are not findings.',
     examples: {
-      flagged: [`ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1»)
+      flagged: [`class LegacyAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["ssl_version"] = ssl.PROTOCOL_TLS_CLIENT
+        self.poolmanager = PoolManager(*args, ssl_version=«ssl.PROTOCOL_TLSv1_1», **kwargs)`, `ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1»)
 legacy = ssl.create_default_context()
 legacy.«minimum_version = ssl.TLSVersion.TLSv1_1»`],
       ok: [
@@ -246,6 +249,7 @@ legacy.«minimum_version = ssl.TLSVersion.TLSv1_1»`],
 ctx.minimum_version = ssl.TLSVersion.TLSv1_2`,
         'ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nctx2 = ssl.SSLContext(ssl.PROTOCOL_TLSv1_2)',
         'from ssl import PROTOCOL_TLSv1  # compared below, never used to connect',
+        '_versions = {ssl.PROTOCOL_TLSv1: OpenSSL.SSL.TLSv1_METHOD}\nif version == ssl.PROTOCOL_TLSv1_1: warn()',
       ],
     },
   }),
