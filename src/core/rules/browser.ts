@@ -7,7 +7,9 @@ import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { BROWSER } from './catalog/browser';
 
-const PREFILTER = /ignore-certificate-errors|ignoreHTTPSErrors|ignore_https_errors|acceptInsecureCerts|accept_insecure_certs|AcceptInsecureCertificates/i;
+// Case-sensitive on purpose: this test runs on every Python/JS/Java/C# file of a tree, and a case-insensitive
+// alternation costs several times more there. Each spelling a library uses is listed.
+const PREFILTER = /ignore-certificate-errors|[iI]gnoreHTTPSErrors|ignore_https_errors|[aA]cceptInsecureCert|accept_insecure_certs/;
 
 /** The Chromium switch as a whole string literal; without the dashes only as `appendSwitch`'s argument. */
 const SWITCH = /(["'`])(--)?ignore-certificate-errors(?:=true)?\1/dg;
@@ -55,11 +57,26 @@ function passedThrough(lx: Lexed, offset: number): boolean {
   return /\bif\b[^\n]*(?:ignore_?https_?errors|accept_?insecure_?certs)/i.test(lx.code.slice(from, offset));
 }
 
+/**
+ * True when some matcher matches the raw text (comments and strings included, so a superset of the real findings).
+ * Libraries mention these option names everywhere without setting them: lexing such a file (Playwright's own
+ * sources are megabytes) only to find nothing is the cost this saves.
+ */
+function mayMatch(text: string): boolean {
+  for (const re of [...OPTIONS, CAPABILITY, SWITCH]) {
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    if (hit) return true;
+  }
+  return false;
+}
+
 /** Scans one source file of a language that drives browsers. */
 export function scanBrowser(text: string, path: string, languageId?: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const syntax = syntaxOf(path) ?? syntaxOf(LANGUAGE_EXT[languageId ?? ''] ?? '');
-  if (!syntax) return [];
+  if (!syntax || !mayMatch(text)) return [];
   const lx = lex(text, syntax);
   const out: Finding[] = [];
   if (/ignore-certificate-errors/i.test(text)) switchFindings(lx, out);

@@ -15,7 +15,7 @@ import { ENV } from './catalog/env';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)${GAP}=${GAP}False\b|verify${GAP}=${GAP}(?:0\b|[A-Za-z_])|verify\s*:\s*[\w[\]| ]+=\s*False\b|["'](?:verify|verify_ssl|ssl|check_hostname)["']\s*(?::|\]\s*=|,)\s*(?:False\b|0\b)|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
