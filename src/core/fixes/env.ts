@@ -18,6 +18,7 @@ export const ENV_REPLACEMENT: Readonly<Record<string, string>> = {
   YARN_STRICT_SSL: 'YARN_CAFILE',
   YARN_ENABLE_STRICT_SSL: 'YARN_CA_FILE_PATH',
   PIP_TRUSTED_HOST: 'PIP_CERT',
+  CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION: 'CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE',
 };
 
 const NAME = new RegExp(`\\b(${Object.keys(ENV_REPLACEMENT).join('|')})\\b`, 'i');

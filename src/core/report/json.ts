@@ -8,6 +8,7 @@ export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
     line: f.range.start.line + 1, column: f.range.start.character + 1,
     endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
     severity: f.severity, message: f.message,
+    ...(f.cell ? { cell: { index: f.cell.index + 1, line: f.cell.line + 1, column: f.cell.character + 1 } } : {}),
   };
 }
 

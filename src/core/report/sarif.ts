@@ -33,7 +33,11 @@ function sarifResult({ file, finding: f }: FileFinding, index: Map<string, numbe
     ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation, region: { ...region(f.range), snippet: { text: f.value } } } }],
+    locations: [{
+      physicalLocation: { artifactLocation, region: { ...region(f.range), snippet: { text: f.value } } },
+      // A notebook finding's region is in the .ipynb JSON; the cell and its line say where it is in the notebook.
+      ...(f.cell ? { logicalLocations: [{ name: `cell ${f.cell.index + 1}, line ${f.cell.line + 1}`, fullyQualifiedName: `${file}#cell=${f.cell.index + 1}:${f.cell.line + 1}:${f.cell.character + 1}`, kind: 'module' }] } : {}),
+    }],
     ...(f.related?.length ? {
       relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation, region: region(rel.range) } })),
     } : {}),

@@ -23,4 +23,6 @@ export interface JsonFinding {
   readonly endColumn: number;
   readonly severity: Severity;
   readonly message: string;
+  /** Jupyter notebooks only: the 1-based cell number and the 1-based line and column inside that cell. */
+  readonly cell?: { readonly index: number; readonly line: number; readonly column: number };
 }

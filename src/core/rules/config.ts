@@ -80,7 +80,58 @@ function skipValue(value: string, key: string): boolean {
   return VERIFY_FALSE_KEY.test(key) ? FALSY.test(value) : TRUTHY.test(value);
 }
 
+/** `- --kubelet-insecure-tls` list items and `[…, "--kubelet-insecure-tls", …]` flow items. */
+const KUBELET_ITEM = /^(\s*-\s+)(["']?)(--kubelet-insecure-tls(?:=true)?)\2\s*(?:#.*)?$/d;
+const KUBELET_FLOW = /[[,]\s*((["']?)--kubelet-insecure-tls(?:=true)?\2)\s*(?=[,\]])/dg;
+
+function kubeletFlags(doc: Doc, out: Finding[]): void {
+  if (!doc.text.includes('--kubelet-insecure-tls')) return;
+  eachLine(doc.text, (line, at) => {
+    if (!line.includes('--kubelet-insecure-tls') || /^\s*#/.test(line)) return;
+    const item = KUBELET_ITEM.exec(line);
+    if (item?.indices) {
+      const [s] = item.indices[2]!;
+      out.push(finding(doc, CFG.kubelet, at + s, at + item.indices[3]![1] + item[2].length, [at, at + line.length]));
+      return;
+    }
+    const code = line.replace(/\s#.*$/, '');
+    KUBELET_FLOW.lastIndex = 0;
+    for (let m = KUBELET_FLOW.exec(code); m?.indices; m = KUBELET_FLOW.exec(code)) {
+      out.push(finding(doc, CFG.kubelet, at + m.indices[1]![0], at + m.indices[1]![1], [at, at + line.length]));
+    }
+  });
+}
+
+/** A non-empty `"insecure-registries": [...]` in a Docker daemon.json. */
+function dockerDaemon(doc: Doc, out: Finding[]): void {
+  const root = parseTree(doc.text, [], { allowTrailingComma: true });
+  const val = root && findNodeAtLocation(root, ['insecure-registries']);
+  if (val?.type === 'array' && (val.children?.length ?? 0) > 0) out.push(finding(doc, CFG.dockerInsecureRegistries, val.parent!.offset, val.offset + val.length));
+}
+
+/** composer.json `config`: `"disable-tls": true`, `"secure-http": false`. */
+function composerJson(doc: Doc, out: Finding[]): void {
+  const root = parseTree(doc.text, [], { allowTrailingComma: true });
+  if (!root) return;
+  for (const [key, bad] of [['disable-tls', true], ['secure-http', false]] as const) {
+    const val = findNodeAtLocation(root, ['config', key]);
+    if (val?.type === 'boolean' && val.value === bad) out.push(finding(doc, CFG.composer, val.parent!.offset, val.offset + val.length));
+  }
+}
+
+/** poetry.toml / config.toml: `cert = false` in `[certificates.<source>]`, or `certificates.<source>.cert = false`. */
+function poetryToml(doc: Doc, out: Finding[]): void {
+  let inCertificates = false;
+  eachLine(doc.text, (line, at) => {
+    const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line);
+    if (section) { inCertificates = /^certificates\.[^.]+$/.test(section[1].replace(/["']/g, '')); return; }
+    const m = (inCertificates ? /^\s*(cert)\s*=\s*(false)\b/d : /^\s*(certificates\.[\w"'.-]+\.cert)\s*=\s*(false)\b/d).exec(line);
+    if (m?.indices) out.push(finding(doc, CFG.poetry, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+  });
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
+  kubeletFlags(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out);
   keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out);
   keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out);
@@ -125,7 +176,7 @@ function pushProperty(doc: Doc, val: JsonNode, out: Finding[]): void {
 
 // ---- dispatch --------------------------------------------------------------------------------------------
 
-type Format = 'npmrc' | 'yarnrc' | 'yarnrcYml' | 'pip' | 'git' | 'curlrc' | 'wgetrc' | 'vscode' | 'yaml' | 'toml' | 'hcl' | 'condarc';
+type Format = 'docker' | 'composer' | 'poetry' | 'npmrc' | 'yarnrc' | 'yarnrcYml' | 'pip' | 'git' | 'curlrc' | 'wgetrc' | 'vscode' | 'yaml' | 'toml' | 'hcl' | 'condarc';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -139,6 +190,9 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.curlrc' || base === '_curlrc' || base === 'curlrc') return 'curlrc';
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
+  if (base === 'daemon.json') return 'docker';
+  if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
+  if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
   if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) return 'vscode';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml' || /^kubeconfig/i.test(base) || /(?:^|\/)\.kube\/config$/.test(p)) return 'yaml';
   if (/\.toml$/i.test(base)) return 'toml';
@@ -146,10 +200,13 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   return undefined;
 }
 
-const PREFILTER = /strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
+const PREFILTER = /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
+    case 'docker': return dockerDaemon(doc, out);
+    case 'composer': return composerJson(doc, out);
+    case 'poetry': return poetryToml(doc, out);
     case 'npmrc': case 'yarnrc': return keyValue(doc, NPMRC, CFG.npmrc, (v) => FALSY.test(v), out);
     case 'yarnrcYml': return keyValue(doc, YARNRC_YML, CFG.yarnrcYml, (v) => FALSY.test(v), out);
     case 'pip': return keyValue(doc, PIP, CFG.pip, (v) => v !== '', out);

@@ -1,5 +1,5 @@
 // C#: certificate validation callbacks that always return true, and HttpClientHandler's
-// DangerousAcceptAnyServerCertificateValidator.
+// DangerousAcceptAnyServerCertificateValidator, and pinned obsolete protocol versions.
 import { lex, SYNTAX } from './lexer';
 import { pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
@@ -7,11 +7,14 @@ import { Finding, RuleFamily } from './types';
 import { CS } from './catalog/csharp';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /ValidationCallback|DangerousAcceptAny/;
+const PREFILTER = /ValidationCallback|DangerousAcceptAny|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
 const CALLBACK = /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
 const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCertificateValidator\b/dg;
+
+/** `SecurityProtocolType.Tls`, `SslProtocols.Tls11`: obsolete versions (`Tls12`, `Tls13` are not matched). */
+const PROTOCOL = /\b(?:SecurityProtocolType\s*\.\s*(?:Ssl3|Tls11|Tls)|SslProtocols\s*\.\s*(?:Ssl2|Ssl3|Tls11|Tls))\b/g;
 
 /** Scans C# source. */
 export function scanCsharp(text: string): Finding[] {
@@ -20,6 +23,8 @@ export function scanCsharp(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
+  // Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`).
+  pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) => /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, m.index - 40), m.index)));
   return out;
 }
 

@@ -26,6 +26,8 @@ const KNOBS: readonly Knob[] = [
   { rule: ENV.npmStrictSsl, name: /^(?:npm_config_strict_ssl|yarn_strict_ssl|yarn_enable_strict_ssl)$/i, insecure: (v) => FALSE.test(v) },
   { rule: ENV.pipTrustedHost, name: /^PIP_TRUSTED_HOST$/, insecure: (v) => v.trim() !== '' },
   { rule: ENV.goInsecure, name: /^GOINSECURE$/, insecure: (v) => v.trim() !== '' },
+  { rule: ENV.gcloud, name: /^CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION$/, insecure: (v) => /^(?:true|1|yes|on)$/i.test(v) },
+  { rule: ENV.poetry, name: /^POETRY_CERTIFICATES_\w+_CERT$/, insecure: (v) => FALSE.test(v) },
 ];
 
 /** True when a value is (or contains) a reference that is only known at run time: `$X`, `${X}`, `${{ x }}`, `$(cmd)`, `%X%`. */
@@ -238,7 +240,7 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 
 // ---- the family ------------------------------------------------------------------------------------------
 
-const PREFILTER = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE/i;
+const PREFILTER = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES/i;
 
 /** File name without directories. */
 export function baseName(path: string): string {

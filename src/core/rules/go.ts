@@ -1,22 +1,51 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
-import { lex, SYNTAX } from './lexer';
-import { pushMatches } from './match';
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import { escapeRe } from './flow';
+import { enclosingOpen, pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /InsecureSkipVerify/;
+const PREFILTER = /InsecureSkipVerify|Version(?:TLS1[01]|SSL30)\b/;
 
 /** `InsecureSkipVerify: true` (group 1 is the separator, which must be code) or `x.InsecureSkipVerify = true`. */
 const SKIP = /\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg;
+
+/** `MinVersion: tls.VersionTLS10`, `cfg.MaxVersion = tls.VersionTLS11` (group 1: the separator). */
+const PROTOCOL = /\b(?:MinVersion|MaxVersion)\s*(:|=(?!=))\s*(?:tls\.)?Version(?:TLS10|TLS11|SSL30)\b/dg;
+
+/** `InsecureSkipVerify: skip` (group 2 is the name): followed to `skip := true` / `const skip = true` in the file. */
+const SKIP_NAME = /\bInsecureSkipVerify\s*(:|=(?!=))\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+
+/** True when `name` is bound to `true` in this file and never assigned anything else. */
+function boundToTrue(lx: Lexed, name: string): boolean {
+  const n = escapeRe(name);
+  const writes = [...lx.code.matchAll(new RegExp(`(?<![\\w.])${n}(?:[ \\t]+bool)?[ \\t]*(?::=|=(?!=))[ \\t]*([^\\s;,)}]+)`, 'g'))];
+  return writes.length > 0 && writes.every((w) => w[1] === 'true' && lx.kinds[w.index!] === Kind.Code);
+}
+
+/** Struct types declared in this file (`type Options struct`): a field of theirs named InsecureSkipVerify is the user's own. */
+function ownStructs(lx: Lexed): Set<string> {
+  return new Set([...lx.code.matchAll(/\btype\s+(\w+)\s+struct\b/g)].map((m) => m[1]));
+}
+
+/** The composite literal type around a `Field:` at `offset`: `Options` in `&Options{InsecureSkipVerify: true}`. */
+function literalType(lx: Lexed, offset: number): string | undefined {
+  const open = enclosingOpen(lx, offset, '{', 4000);
+  return open < 0 ? undefined : /([\w.]+)\s*$/.exec(lx.code.slice(Math.max(0, open - 80), open))?.[1];
+}
 
 /** Scans Go source. */
 export function scanGo(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.go);
   const out: Finding[] = [];
-  pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1);
+  const own = ownStructs(lx);
+  const tlsField = (m: RegExpExecArray) => m[1] !== ':' || !own.has(literalType(lx, m.index) ?? '');
+  pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);
+  pushMatches(lx, SKIP_NAME, GO.insecureSkipVerify, out, 1, 0, (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]));
+  pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
   return out;
 }
 

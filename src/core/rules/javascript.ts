@@ -2,18 +2,22 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, pushMatches, statementAt } from './match';
+import { calleeStart, eachCodeMatch, finding, groupStart, matchingClose, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
+import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
-const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
 const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV = /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+/** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
+const PROTOCOL = /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
+const DEFAULT_VERSION = /(?:\b[\w$]+\.)?DEFAULT_M(?:IN|AX)_VERSION\s*=(?!=)\s*(["'`])TLSv1(?:\.1)?\1/g;
 const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
 /** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
 const NOOP_FN = /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
@@ -37,15 +41,70 @@ function checkServerIdentity(lx: Lexed, out: Finding[]): void {
   }, 2);
 }
 
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, PROTOCOL, (m) => {
+    const sep = m[2] !== undefined ? 2 : 5;
+    if (lx.kinds[groupStart(m, sep)] !== Kind.Code || inTypeDeclaration(lx, m.index)) return;
+    out.push(finding(lx, JS.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+  pushMatches(lx, DEFAULT_VERSION, JS.obsoleteProtocol, out);
+}
+
+/** Electron: `.on('certificate-error', (…, callback) => callback(true))` and `setCertificateVerifyProc((req, cb) => cb(0))`. */
+const ELECTRON = /\.\s*on\s*\(\s*(["'`])certificate-error\1\s*,|\bsetCertificateVerifyProc\s*\(/g;
+const HANDLER_PARAMS = /^\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(([^()]*)\)|^\s*(?:async\s+)?([\w$]+)\s*=>/;
+
+function electronFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, ELECTRON, (m) => {
+    const at = m.index + m[0].length;
+    const open = m[1] ? lx.code.lastIndexOf('(', at) : at - 1;
+    const end = matchingClose(lx, open);
+    const params = HANDLER_PARAMS.exec(lx.code.slice(at, Math.min(end, at + 400)));
+    const last = params && (params[2] ?? params[1].split(',').pop()!.replace(/[:=][\s\S]*$/, '').trim());
+    if (!last || !/^[\w$]+$/.test(last)) return;
+    const accept = new RegExp(`(?<![\\w$.])${last.replace(/\$/g, '\\$')}\\s*\\(\\s*${m[1] ? 'true' : '0'}\\s*\\)`, 'g');
+    accept.lastIndex = at + params[0].length;
+    for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
+      if (lx.kinds[c.index] === Kind.Code) out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+    }
+  });
+}
+
+/**
+ * `rejectUnauthorized: insecure` / `strictSSL: flag`: followed to `const insecure = false`. (The shorthand
+ * `{ rejectUnauthorized }` needs no flow: its `const rejectUnauthorized = false` is itself a finding.)
+ */
+const NAMED_FLAG = /(["']?)\b(rejectUnauthorized|strictSSL)\1\s*(:|=(?!=))\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([?])/dg;
+
+/** True when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
+function boundToFalse(lx: Lexed, name: string): boolean {
+  if (!bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+')) return false;
+  const writes = lx.code.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?![=>])`, 'g'));
+  return (writes?.length ?? 0) === 1;
+}
+
+function namedFlagFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, NAMED_FLAG, (m) => {
+    const name = m[4];
+    if (/^(?:true|false|undefined|null|this)$/.test(name) || !boundToFalse(lx, name) || inTypeDeclaration(lx, m.index)) return;
+    const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
+    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`));
+  }, 3);
+}
+
 /** Scans JavaScript or TypeScript source. */
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
-  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2);
-  pushMatches(lx, STRICT, JS.strictSsl, out, 2);
+  const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
+  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
+  pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
+  namedFlagFindings(lx, out);
   envFindings(lx, out);
   checkServerIdentity(lx, out);
+  if (/TLSv1|SSLv/.test(text)) protocolFindings(lx, out);
+  if (/certificate-error|setCertificateVerifyProc/.test(text)) electronFindings(lx, out);
   return out;
 }
 

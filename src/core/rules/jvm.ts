@@ -1,13 +1,13 @@
 // Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
 // Apache HttpClient no-op verifiers.
-import { lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, enclosingCall, finding, lineAt, matchingClose, pushMatches, statementAt } from './match';
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import { eachCodeMatch, enclosingCall, finding, groupEnd, groupStart, lineAt, matchingClose, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { JVM } from './catalog/jvm';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /checkServerTrusted|HostnameVerifier|HOSTNAME_VERIFIER|SSLSession/i;
+const PREFILTER = /checkServerTrusted|HostnameVerifier|TrustAllStrategy|TrustSelfSignedStrategy|TrustStrategy|isTrusted|onReceivedSslError|HOSTNAME_VERIFIER|SSLSession|TLSv1\b|TLSv1\.1|SSLv[23]|TLS_1_[01]|SSL_3_0/i;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
@@ -17,11 +17,29 @@ const KOTLIN_SAM = /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|s
 const VERIFY_METHOD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
 const NOOP = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
 
+/** Statements that cannot throw a CertificateException: logging and printing (strings already emptied). */
+const LOG_STATEMENT = /^(?:(?:[\w.]*\b(?:Log|log|LOG|logger|LOGGER|Logger|Timber|System\s*\.\s*(?:out|err)))\s*\.\s*\w+\s*\([^;]*\)|(?:println|print|printf)\s*\([^;]*\)|\w+\s*\.\s*printStackTrace\s*\(\s*\)|return)$/;
+const HEAD = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?\{/;
+
+/** `{ Log.d(…); System.out.println(…); }`: a body of logging statements only (strings blanked, comments gone). */
+function onlyLogs(lx: Lexed, close: number): number | undefined {
+  const head = HEAD.exec(lx.code.slice(close, close + 300));
+  if (!head) return undefined;
+  const open = close + head[0].length - 1;
+  const end = matchingClose(lx, open);
+  let body = '';
+  for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
+  if (/\bthrow\b/.test(body)) return undefined;
+  const statements = body.split(/[;\n]/).map((x) => x.trim()).filter(Boolean);
+  return statements.length && statements.every((x) => LOG_STATEMENT.test(x.replace(/\s+/g, ' '))) ? end : undefined;
+}
+
 function trustAll(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, CHECK_SERVER, (m) => {
     const open = m.index + m[0].length - 1;
     const close = matchingClose(lx, open);
-    const body = EMPTY_BODY.exec(lx.code.slice(close, close + 300));
+    const logs = EMPTY_BODY.test(lx.code.slice(close, close + 300)) ? undefined : onlyLogs(lx, close);
+    const body = logs !== undefined ? [lx.code.slice(close, logs)] : EMPTY_BODY.exec(lx.code.slice(close, close + 300));
     if (!body) return;
     const start = m.index + m[0].indexOf('checkServerTrusted');
     out.push(finding(lx, JVM.trustAll, start, close + body[0].length, [lineAt(lx, m.index)[0], close + body[0].length]));
@@ -39,16 +57,68 @@ function verifierLambda(lx: Lexed) {
   };
 }
 
+/** `SSLContext.getInstance("TLSv1")`: the finding is the string literal (group 1). */
+const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:TLSv1|TLSv1\.1|SSLv3|SSLv2)")/dg;
+const ENABLED = /\bsetEnabledProtocols\s*\(\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
+const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
+
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, GET_INSTANCE, (m) => out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))));
+  eachCodeMatch(lx, ENABLED, (m) => {
+    const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
+    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/.test(v))) {
+      out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
+    }
+  });
+  pushMatches(lx, OKHTTP_VERSION, JVM.obsoleteProtocol, out);
+}
+
+const STRATEGY = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g;
+const IS_TRUSTED = /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
+const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
+const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
+const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
+
+function notImport(lx: Lexed) {
+  return (m: RegExpExecArray) => !/^\s*import\b/.test(lx.code.slice(...lineAt(lx, m.index)));
+}
+
+function trustStrategies(lx: Lexed, out: Finding[]): void {
+  pushMatches(lx, STRATEGY, JVM.trustStrategy, out, 0, 0, notImport(lx));
+  pushMatches(lx, IS_TRUSTED, JVM.trustStrategy, out);
+  pushMatches(lx, KOTLIN_STRATEGY, JVM.trustStrategy, out);
+  // A bare lambda counts only as loadTrustMaterial's argument.
+  pushMatches(lx, TRUE_LAMBDA, JVM.trustStrategy, out, 0, 0, (m) => enclosingCall(lx, m.index)?.name === 'loadTrustMaterial' && !/TrustStrategy\s*$/.test(lx.code.slice(m.index - 30, m.index)));
+}
+
+/** `handler.proceed()` inside an `onReceivedSslError` override body. */
+function webviewProceed(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, /\bonReceivedSslError\s*\(/g, (m) => {
+    const params = matchingClose(lx, m.index + m[0].length - 1);
+    const head = /^\s*(?::\s*Unit\s*)?\{/.exec(lx.code.slice(params, params + 100));
+    if (!head) return;
+    const open = params + head[0].length - 1;
+    const end = matchingClose(lx, open);
+    PROCEED.lastIndex = open;
+    for (let p = PROCEED.exec(lx.code); p && p.index < end; p = PROCEED.exec(lx.code)) {
+      if (lx.kinds[p.index] === Kind.Code) out.push(finding(lx, JVM.webviewProceed, p.index, p.index + p[0].length, statementAt(lx, p.index)));
+    }
+  });
+}
+
 /** Scans Java or Kotlin source. */
 export function scanJvm(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.jvm);
   const out: Finding[] = [];
   trustAll(lx, out);
+  if (/Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/.test(text)) trustStrategies(lx, out);
+  if (text.includes('onReceivedSslError')) webviewProceed(lx, out);
   pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
   pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);
   pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
-  pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, (m) => !/^\s*import\b/.test(lx.code.slice(...lineAt(lx, m.index))));
+  if (/TLSv1|SSLv|TLS_1_|SSL_3_0/.test(text)) protocolFindings(lx, out);
+  pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, notImport(lx));
   return out;
 }
 

@@ -2,10 +2,12 @@
 // verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
 // is not a finding.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { Call, calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
+import { Aliases, aliasesOf, CallRule, dictFindings, falseConstant, isMonkeypatch, partialTarget, unalias, wrapperDefault } from './python-flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
+import { ENV } from './catalog/env';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -13,34 +15,144 @@ import { PY } from './catalog/python';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname)${GAP}=${GAP}False\b|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE`);
+const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
 
-/** Keyword arguments that switch verification off: `verify=False`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
-const KWARG = /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*False\b|(?<![\w.])(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)/dg;
+/** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
+// These regexes start with the keyword itself rather than a look-behind or `\b` (which stop V8 from skipping ahead
+// to candidate positions); `notAttribute` rejects what the look-behind used to: `.verify=`, `my_verify=`.
+const KWARG = /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg;
+/** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
+const KWARG_NAME = /(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const notAttribute = (lx: Lexed, at: number) => !/[\w.]/.test(lx.code[at - 1] ?? '');
+const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
+const FALSE_BINDING = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=(?!=)[ \t]*(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
+/** What a dict spread with `**` must contain somewhere in the file to switch verification off (cheap tests first). */
+function dictSetsVerify(code: string): boolean {
+  if ((code.includes('verify"') || code.includes('verify\'')) && /verify(?:_ssl)?["']\s*[:\],]/.test(code)) return true;
+  return (code.includes('dict(') || code.includes('update(')) && /(?:dict|update)\s*\([^)]*\bverify(?:_ssl)?\s*=/.test(code);
+}
 const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
+/** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
+const SSLOPT = /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
+const ASSERT_HOSTNAME = /(\.)?\bassert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
-const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE)\s*=\s*(?=['"0])/dg;
+const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
+const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
+const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
+/** Receivers whose `get`/`delete`/… are not HTTP: `cache.get(key, verify=False)`, `self.config.get(…)`. */
+const NON_HTTP_RECEIVER = /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
-  return VERBS.has(name) ? PY.requests : undefined;
+  if (!VERBS.has(name)) return undefined;
+  const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
+  return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
 }
 
-function kwargFindings(lx: Lexed, out: Finding[]): void {
+/** The rule of keyword `kw` passed to `call`. */
+function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
+  if (kw === 'verify') return verifyRule(call.callee, call.name);
+  if (kw === 'cert_reqs') return PY.certNone;
+  return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
+}
+
+const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
+
+function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
   eachCodeMatch(lx, KWARG, (m) => {
+    if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
-    if (!call || /\bdef\s+$/.test(lx.code.slice(Math.max(0, call.start - 12), call.start))) return; // a parameter default
-    const kw = m[1] ?? m[2];
-    const r = kw === 'verify' ? verifyRule(call.callee, call.name)
-      : kw === 'cert_reqs' ? PY.certNone
-        : AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
+    if (!call) return;
+    const kw = m[1] ?? m[2] ?? m[4];
+    // A parameter default counts only when the wrapper hands it to an HTTP call.
+    const r = isDef(lx, call) ? (kw === 'cert_reqs' ? undefined : wrapperDefault(lx, call, kw, ruleOf)) : ruleOf(partialTarget(lx, call) ?? call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+}
+
+/** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
+function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  // Only names bound to False/0 at the start of some line can qualify: one pass finds them, so a file full of
+  // `ssl=context` keywords never looks up an enclosing call for each.
+  let candidates: Set<string> | undefined;
+  const seen = new Set<number>();
+  eachCodeMatch(lx, KWARG_NAME, (m) => {
+    if (!notAttribute(lx, m.index) || /^(?:True|False|None)$/.test(m[2])) return;
+    candidates ??= new Set([...lx.code.matchAll(FALSE_BINDING)].map((b) => b[1]));
+    if (!candidates.has(m[2])) return;
+    const call = enclosingCall(lx, m.index);
+    if (!call || isDef(lx, call)) return;
+    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), m[1]);
+    const c = r && falseConstant(lx, m[2]);
+    if (!r || !c || seen.has(c.start)) return;
+    seen.add(c.start);
+    out.push(finding(lx, r, c.start, c.end, [call.start, call.end], `${r.title} (through ${m[2]}, used here: line ${rangeOf(lx, m.index, m.index).start.line + 1})`));
+  });
+}
+
+/** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
+function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const done = new Set<string>();
+  let defs: { at: number; name: string }[] | undefined;
+  const patched = new Map<string, boolean>();
+  const isWrapper = (name: string) => VERBS.has(name) || (patched.get(name) ?? patched.set(name, isMonkeypatch(lx, name)).get(name)!);
+  eachCodeMatch(lx, SPREAD, (m) => {
+    const call = enclosingCall(lx, m.index);
+    if (!call || isDef(lx, call) || done.has(m[1])) return;
+    defs ??= [...lx.code.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((d) => ({ at: d.index!, name: d[1] }));
+    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
+    if (!r) return;
+    done.add(m[1]);
+    dictFindings(lx, m[1], r, [call.start, call.end], out);
+  });
+}
+
+/** True when `offset` is in a function that overrides or replaces an HTTP method (`def request(self, …)`, monkeypatch). */
+function insideHttpWrapper(defs: readonly { at: number; name: string }[], offset: number, isWrapper: (name: string) => boolean): boolean {
+  let lo = 0;
+  let hi = defs.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].at < offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return last >= 0 && isWrapper(defs[last].name);
+}
+
+/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}` and urllib3 `assert_hostname=False`. */
+function optionFindings(lx: Lexed, out: Finding[]): void {
+  SSLOPT.lastIndex = 0;
+  for (let m = SSLOPT.exec(lx.code); m; m = SSLOPT.exec(lx.code)) {
+    // The key must be a whole string literal: its opening quote (just before) starts a string, its closing quote matches.
+    const start = m.index - 1;
+    const sep = m.index + m[0].search(/:/);
+    if (lx.code[start] !== (m[2] ?? m[5]) || lx.kinds[start] !== Kind.String || lx.kinds[start - 1] === Kind.String || lx.kinds[sep] !== Kind.Code) continue;
+    out.push(finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)));
+  }
+  if (!lx.code.includes('assert_hostname')) return;
+  eachCodeMatch(lx, ASSERT_HOSTNAME, (m) => {
+    const call = m[1] ? undefined : enclosingCall(lx, m.index);
+    if (call && isDef(lx, call)) return;
+    const start = m[1] ? m.index + 1 : m.index;
+    out.push(finding(lx, PY.assertHostname, start, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, start)));
+  });
+}
+
+/** `session.verify = VERIFY` where `VERIFY = False` in the same file: the constant is the finding. */
+const ATTRIBUTE_NAME = /\.verify\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:#|$)/gm;
+
+function attributeConstants(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, ATTRIBUTE_NAME, (m) => {
+    if (/^(?:True|False|None)$/.test(m[1]) || enclosingCall(lx, m.index)) return;
+    const c = falseConstant(lx, m[1]);
+    if (c) out.push(finding(lx, PY.sessionVerify, c.start, c.end, statementAt(lx, m.index + 1), `${PY.sessionVerify.title} (through ${m[1]})`));
   });
 }
 
@@ -77,7 +189,9 @@ function enclosingCallAfter(lx: Lexed, at: number): number | undefined {
   return call?.end;
 }
 
-const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/ };
+/** Values that switch verification off; git disables it whenever GIT_SSL_NO_VERIFY is set, to any literal. */
+const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/, GIT_SSL_NO_VERIFY: /^(?:(['"])[^'"\n]{0,5}\1|\d\b)/ };
+const ENV_RULE: Record<string, RuleMeta> = { PYTHONHTTPSVERIFY: PY.httpsVerifyEnv, CURL_CA_BUNDLE: PY.curlCaBundleEnv, GIT_SSL_NO_VERIFY: ENV.gitNoVerify };
 
 function envFindings(lx: Lexed, out: Finding[]): void {
   ENV_KEY.lastIndex = 0;
@@ -90,7 +204,7 @@ function envFindings(lx: Lexed, out: Finding[]): void {
     const value = ENV_VALUE[name].exec(lx.code.slice(keyEnd + sep.length, keyEnd + sep.length + 8));
     if (!value) continue;
     const [start, end] = envExtent(lx, m.index, keyEnd + sep.length + value[0].length, sep);
-    out.push(finding(lx, name === 'CURL_CA_BUNDLE' ? PY.curlCaBundleEnv : PY.httpsVerifyEnv, start, end, statementAt(lx, start)));
+    out.push(finding(lx, ENV_RULE[name], start, end, statementAt(lx, start)));
   }
 }
 
@@ -105,6 +219,25 @@ function envExtent(lx: Lexed, keyStart: number, valueEnd: number, sep: string): 
     if (call) return [call.start, call.end];
   }
   return [keyStart, valueEnd];
+}
+
+/** Pinned obsolete protocols: `ssl.PROTOCOL_TLSv1`, `ctx.minimum_version = TLSVersion.TLSv1_1`. */
+/** Calls whose protocol argument pins the connection (a mapping table or a comparison pins nothing). */
+const PINNING_CALLS = new Set(['SSLContext', 'wrap_socket', 'get_server_certificate', 'PoolManager', 'HTTPSConnectionPool', 'connection_from_url', 'init_poolmanager', 'proxy_from_url', 'Context']);
+
+/** `ssl.SSLContext(ssl.PROTOCOL_TLSv1)`, `ssl_version=ssl.PROTOCOL_TLSv1`, `self.ssl_version = ssl.PROTOCOL_SSLv3`. */
+function pinsProtocol(lx: Lexed, at: number): boolean {
+  if (/(?:ssl_version|protocol)["']?\]?\s*=\s*$/.test(lx.code.slice(Math.max(0, at - 40), at))) return true;
+  const call = enclosingCall(lx, at);
+  return call !== undefined && PINNING_CALLS.has(call.name) && lx.code.slice(call.open + 1, at).trim() === '';
+}
+
+function protocolFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, PROTOCOL, (m) => {
+    if (!pinsProtocol(lx, m.index)) return;
+    out.push(finding(lx, PY.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+  eachCodeMatch(lx, TLS_VERSION, (m) => out.push(finding(lx, PY.obsoleteProtocol, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1))));
 }
 
 /** `urllib3.disable_warnings(...)` is not a finding itself; it is shown next to each finding of the file. */
@@ -123,17 +256,36 @@ export function scanPython(text: string): Finding[] {
   // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
   // that keep big-file re-scans and whole-tree scans fast.
   const has = (s: string) => text.includes(s);
-  const flags = has('False') || has('CERT_NONE');
+  const flags = has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text);
   const contexts = has('_create_');
-  const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE');
-  if (!flags && !contexts && !env) return [];
+  const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
+  const protocols = has('PROTOCOL_') || has('TLSVersion.');
+  if (!flags && !contexts && !env && !protocols) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
-  if (flags) kwargFindings(lx, out);
-  if (flags) attributeFindings(lx, out);
+  if (flags) {
+    const aliases = aliasesOf(lx);
+    kwargFindings(lx, aliases, out);
+    attributeFindings(lx, out);
+    if (has('.verify')) attributeConstants(lx, out);
+    optionFindings(lx, out);
+    constantFindings(lx, aliases, out);
+    if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
+  }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
-  return out.length && has('disable_warnings') ? withDisableWarnings(lx, out) : out;
+  if (protocols) protocolFindings(lx, out);
+  const unique = dedupe(out);
+  return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
+}
+
+/** One finding per rule and place (a dict can be reached through several spreads). */
+function dedupe(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */

@@ -15,6 +15,8 @@ import { rust } from './rust';
 import { shellFamily } from './shell';
 import { envFamily } from './env';
 import { configFamily } from './config';
+import { browser } from './browser';
+import { notebook } from './notebook';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -26,9 +28,11 @@ export const families: RuleFamily[] = [
   ruby,
   php,
   rust,
+  browser,
   shellFamily,
   envFamily,
   configFamily,
+  notebook,
 ];
 
 let byId: Map<string, { rule: RuleMeta; family: RuleFamily }> | undefined;

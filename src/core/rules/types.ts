@@ -81,6 +81,8 @@ export interface Finding {
   readonly value: string;
   /** Range of the whole call / statement / line the finding belongs to, when known (for endpoint resolution). */
   readonly context?: Range;
+  /** In a Jupyter notebook: the 0-based cell index (among all cells) and the 0-based line and column in that cell. */
+  readonly cell?: { readonly index: number; readonly line: number; readonly character: number };
   /** Extra places worth showing, e.g. a `urllib3.disable_warnings()` call that hides the warning. */
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
 }

@@ -32,6 +32,10 @@ export const CONCEPTS = {
     title: 'Hosts exempted from verification',
     description: 'Named hosts are fetched without certificate checks (and often without HTTPS).',
   },
+  'obsolete-protocol': {
+    title: 'Obsolete protocol version pinned',
+    description: 'A context or connection is pinned to (or allows down to) SSL 3, TLS 1.0 or TLS 1.1, which modern servers refuse and which lack today\'s protections. Certificates are still checked, so this is less severe.',
+  },
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -46,13 +50,16 @@ export type Client =
   | 'python-requests' | 'python-httpx' | 'python-aiohttp' | 'python-urllib3' | 'python-ssl'
   | 'node' | 'go' | 'java' | 'dotnet' | 'ruby' | 'php' | 'php-curl' | 'rust'
   | 'curl' | 'wget' | 'git' | 'npm' | 'yarn' | 'pip' | 'kubectl' | 'maven' | 'conda' | 'go-command'
-  | 'vscode' | 'ansible' | 'terraform' | 'various';
+  | 'vscode' | 'ansible' | 'terraform' | 'various'
+  | 'deno' | 'aws-cli' | 'gcloud' | 'poetry' | 'composer' | 'docker' | 'kubernetes' | 'browser' | 'electron'
+  | 'android-webview' | 'python-websocket';
 
 /** The language or configuration kind a rule's finding is written in (it decides how a fix quotes text). */
 export type Surface =
   | 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'rust'
   | 'shell' | 'env'
-  | 'npmrc' | 'yarnrc' | 'pip-conf' | 'gitconfig' | 'curlrc' | 'wgetrc' | 'vscode-settings' | 'yaml' | 'hcl' | 'condarc';
+  | 'npmrc' | 'yarnrc' | 'pip-conf' | 'gitconfig' | 'curlrc' | 'wgetrc' | 'vscode-settings' | 'yaml' | 'hcl' | 'condarc'
+  | 'toml' | 'json';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
-export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>(['npmrc', 'yarnrc', 'pip-conf', 'gitconfig', 'curlrc', 'wgetrc', 'vscode-settings', 'yaml', 'hcl', 'condarc']);
+export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>(['npmrc', 'yarnrc', 'pip-conf', 'gitconfig', 'curlrc', 'wgetrc', 'vscode-settings', 'yaml', 'hcl', 'condarc', 'toml', 'json']);

@@ -46,6 +46,8 @@ const SAMPLES: Readonly<Record<string, readonly [string, string]>> = {
   ruby: ['a.rb', 'verify_mode: OpenSSL::SSL::VERIFY_NONE'], php: ['a.php', 'curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);'],
   rust: ['a.rs', '.danger_accept_invalid_certs(true)'], shell: ['a.sh', 'curl -k https://x'], env: ['.env', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
   config: ['config.yaml', 'insecure_skip_verify: true'],
+  browser: ['a.js', "args: ['--ignore-certificate-errors'], ignoreHTTPSErrors: true"],
+  notebook: ['a.ipynb', '{"cells": [{"cell_type": "code", "source": ["requests.get(u, verify=False)"]}]}'],
 };
 
 /** 200 KB texts shaped to make backtracking or quadratic loops show: long lines, unclosed strings/brackets, many

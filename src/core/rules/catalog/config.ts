@@ -97,14 +97,18 @@ cert = /etc/ssl/corp-ca.pem`,
     client: 'curl',
     surface: 'curlrc',
     caVars: ['CURL_CA_BUNDLE'],
-    notes: 'An `insecure`, `--insecure` or `-k` line in `.curlrc` / `_curlrc`.',
+    notes: 'An `insecure`, `--insecure` or `-k` line in `.curlrc` / `_curlrc`, and the same line written by a script (shell, Dockerfile `RUN`, CI `run:`): `echo insecure >> ~/.curlrc`, `printf … | tee -a ~/.curlrc`, or a here-document sent to the file. The same holds for every config file on this list (`.wgetrc`, `.npmrc`, `pip.conf`, `.gitconfig`, `.condarc`, `daemon.json`…).',
     examples: {
       file: '.curlrc',
       flagged: [`# ~/.curlrc
-«insecure»`],
+«insecure»`,
+        { file: 'bootstrap.sh', code: '#!/bin/sh\necho «insecure» >> ~/.curlrc\necho "«--insecure»" | sudo tee -a /root/.curlrc' },
+        { file: 'Dockerfile', code: 'FROM debian:12\nRUN echo «insecure» >> /root/.curlrc \\\n && curl -fsSL https://downloads.corp.example/tool.tgz | tar xz' },
+      ],
       ok: [
         'cacert = /etc/ssl/corp-ca.pem',
         '# insecure\ncacert = /etc/ca.pem',
+        { file: 'bootstrap.sh', code: 'echo "cacert = /etc/ssl/corp-ca.pem" >> ~/.curlrc\necho insecure >> notes.txt' },
       ],
     },
   }),
@@ -114,11 +118,13 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'wget',
     surface: 'wgetrc',
-    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`.',
+    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`, in `.wgetrc` or written to it by a script (`echo "check_certificate = off" >> ~/.wgetrc`, a here-document).',
     examples: {
       file: '.wgetrc',
       flagged: [`# ~/.wgetrc
-«check_certificate = off»`],
+«check_certificate = off»`,
+        { file: 'provision.sh', code: 'cat >> ~/.wgetrc <<\'EOF\'\ntimeout = 30\n«check_certificate = off»\nEOF\nprintf \'«check_certificate=off»\\n\' > /etc/wgetrc' },
+      ],
       ok: [
         'ca_certificate = /etc/ssl/corp-ca.pem',
         '#check_certificate = off\ncheck_certificate = on',
@@ -252,6 +258,97 @@ provider "vsphere" {
       ok: [
         'ssl_verify: /etc/ssl/corp-ca-bundle.pem',
         'ssl_verify: /etc/ssl/corp-ca.pem',
+      ],
+    },
+  }),
+  dockerInsecureRegistries: rule('docker-insecure-registries', {
+    title: 'Docker insecure-registries: the daemon pulls and pushes without verifying these registries',
+    description: 'Registries listed in insecure-registries (or passed with dockerd --insecure-registry) are reached over unverified HTTPS or plain HTTP, so images can be swapped. Put the registry CA in /etc/docker/certs.d/<registry>/ca.crt instead.',
+    concept: 'trusted-host-exception',
+    client: 'docker',
+    surface: 'json',
+    notes: 'A non-empty `insecure-registries` array in `daemon.json`, and `dockerd --insecure-registry <host>` on a command line. An empty array is not a finding.',
+    examples: {
+      file: '/etc/docker/daemon.json',
+      flagged: [
+        `{
+  "log-driver": "json-file",
+  «"insecure-registries": ["registry.corp.example:5000", "10.0.0.5:5000"]»
+}`,
+        { file: 'start.sh', code: 'dockerd «--insecure-registry registry.corp.example:5000»' },
+      ],
+      ok: [
+        { file: 'setup.sh', code: '# trust the registry CA instead:\nmkdir -p /etc/docker/certs.d/registry.corp.example:5000\ncp corp-ca.pem /etc/docker/certs.d/registry.corp.example:5000/ca.crt' },
+        '{ "insecure-registries": [] }',
+      ],
+    },
+  }),
+  composer: rule('composer-disable-tls', {
+    title: 'composer.json disable-tls / secure-http false: Composer fetches packages without TLS or over plain HTTP',
+    description: 'With "disable-tls": true Composer downloads without TLS, and "secure-http": false allows http:// repositories: packages can be swapped in transit. Set "cafile" to your CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'composer',
+    surface: 'json',
+    notes: '`"disable-tls": true` and `"secure-http": false` in the `config` object of `composer.json` (and of Composer\'s global `config.json`). The same settings written with `composer config` are [`shell.composer-disable-tls`](shell.composer-disable-tls.md).',
+    examples: {
+      file: 'composer.json',
+      flagged: [`{
+  "require": { "monolog/monolog": "^3.0" },
+  "config": {
+    «"disable-tls": true»,
+    «"secure-http": false»
+  }
+}`],
+      ok: [
+        '{ "config": { "cafile": "/etc/ssl/corp-ca.pem" } }',
+        '{ "config": { "disable-tls": false, "secure-http": true }, "extra": { "disable-tls": true } }',
+      ],
+    },
+  }),
+  poetry: rule('poetry-certificates-cert-false', {
+    title: 'poetry.toml certificates.<source>.cert = false: Poetry stops verifying that repository',
+    description: 'Poetry downloads packages for this source without certificate checks. Set cert to the path of your CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'poetry',
+    surface: 'toml',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    notes: '`cert = false` in a `[certificates.<source>]` table of `poetry.toml` or Poetry\'s `config.toml` (also the dotted `certificates.<source>.cert = false` key).',
+    examples: {
+      file: 'poetry.toml',
+      flagged: [`[virtualenvs]
+in-project = true
+
+[certificates.corp]
+«cert = false»`],
+      ok: [
+        '[certificates.corp]\ncert = "/etc/ssl/corp-ca.pem"',
+        '[tool.other]\ncert = false',
+      ],
+    },
+  }),
+  kubelet: rule('kubelet-insecure-tls', {
+    title: '--kubelet-insecure-tls in a manifest: metrics-server does not verify the kubelets\' certificates',
+    description: 'metrics-server scrapes every node without checking its serving certificate. Issue kubelet serving certificates from the cluster CA (serverTLSBootstrap) and pass --kubelet-certificate-authority instead.',
+    concept: 'verification-off',
+    client: 'kubernetes',
+    surface: 'yaml',
+    notes: 'The flag as a list item (block or flow style, e.g. of `args:`, `command:`, `extraArgs:`, `defaultArgs:`) in any YAML file: Kubernetes manifests, Helm values (`args: [--kubelet-insecure-tls]`), kustomize patches. The flag on a command line is [`shell.kubelet-insecure-tls`](shell.kubelet-insecure-tls.md).',
+    examples: {
+      file: 'metrics-server.yaml',
+      flagged: [
+        `spec:
+  containers:
+    - name: metrics-server
+      image: registry.k8s.io/metrics-server/metrics-server:v0.7.1
+      args:
+        - --cert-dir=/tmp
+        - «--kubelet-insecure-tls»
+        - --secure-port=10250`,
+        { file: 'values.yaml', code: 'args: [«"--kubelet-insecure-tls"»]\ndefaultArgs:\n  - «--kubelet-insecure-tls=true»' },
+      ],
+      ok: [
+        'args:\n  - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+        'args:\n  # - --kubelet-insecure-tls\n  - --secure-port=10250\ndescription: "add --kubelet-insecure-tls on kind"',
       ],
     },
   }),

@@ -43,4 +43,21 @@ ServicePointManager.«ServerCertificateValidationCallback += delegate { return t
       ],
     },
   }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (SecurityProtocolType.Tls, SslProtocols.Tls11, Ssl3)',
+    description: 'Pinning SSL 3, TLS 1.0 or TLS 1.1 fails against servers that only speak modern TLS and lacks its protections. Leave the protocol to the OS (SslProtocols.None / SystemDefault), or pin Tls12 | Tls13.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'dotnet',
+    notes: '`SecurityProtocolType.Ssl3`, `.Tls`, `.Tls11` and `SslProtocols.Ssl2`, `.Ssl3`, `.Tls`, `.Tls11`, where they are set: after `=`, `|`, `(` or `,` (assignments to `ServicePointManager.SecurityProtocol`, `SslProtocols = …`, `AuthenticateAsClient` arguments). Comparisons and `case` labels are not findings. `Tls12`, `Tls13`, `SystemDefault` and `None` are not findings.',
+    examples: {
+      flagged: [`ServicePointManager.SecurityProtocol = «SecurityProtocolType.Tls» | «SecurityProtocolType.Tls11» | SecurityProtocolType.Tls12;
+var handler = new HttpClientHandler { SslProtocols = «SslProtocols.Tls» };`],
+      ok: [
+        'ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;',
+        'var handler = new HttpClientHandler { SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 };',
+        'if (stream.SslProtocol == SslProtocols.Tls) Log("old client");\nswitch (p) { case SslProtocols.Tls11: break; }',
+      ],
+    },
+  }),
 } as const;

@@ -57,11 +57,12 @@ REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`,
     concept: 'process-env-switch',
     client: 'git',
     caVars: ['GIT_SSL_CAINFO'],
-    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists.',
+    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists. Also in Python code that sets it for git subprocesses (`os.environ["GIT_SSL_NO_VERIFY"] = "1"`, `env={"GIT_SSL_NO_VERIFY": "true"}`).',
     examples: {
       flagged: [`«GIT_SSL_NO_VERIFY=1»
-«GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`],
-      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem'],
+«GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`,
+        { file: 'mirror.py', code: 'subprocess.run(["git", "clone", url], env={**os.environ, «"GIT_SSL_NO_VERIFY": "1"»}, check=True)\n«os.environ["GIT_SSL_NO_VERIFY"] = "true"»' }],
+      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem', { file: 'mirror.py', code: 'os.environ.pop("GIT_SSL_NO_VERIFY", None)\nos.environ["GIT_SSL_CAINFO"] = "/etc/ssl/corp-ca.pem"' }],
     },
   }),
   emptyCaBundle: rule('empty-ca-bundle', {
@@ -120,6 +121,31 @@ YARN_HTTPS_CA_FILE_PATH=/etc/ssl/corp-ca.pem`],
       flagged: ['«GOINSECURE=*.corp.example»'],
       ok: [`# trust the CA system-wide, or for the go command only:
 SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem`],
+    },
+  }),
+  gcloud: rule('gcloud-disable-ssl-validation', {
+    title: 'CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION: gcloud stops verifying certificates',
+    description: 'The Cloud SDK reads every property from CLOUDSDK_<SECTION>_<PROPERTY>; this one makes gcloud accept any certificate, credentials included. Set CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE to your CA bundle instead.',
+    fix: 'env-ca-bundle',
+    concept: 'process-env-switch',
+    client: 'gcloud',
+    caVars: ['CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE'],
+    notes: 'The values `true`, `1`, `yes` and `on` (any case).',
+    examples: {
+      flagged: ['export «CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION=True»'],
+      ok: ['export CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=/etc/ssl/corp-ca.pem', 'CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION=false'],
+    },
+  }),
+  poetry: rule('poetry-certificates-cert-false', {
+    title: 'POETRY_CERTIFICATES_<SOURCE>_CERT=false: Poetry stops verifying that repository',
+    description: 'Poetry reads certificates.<source>.cert from this variable; false turns certificate checks off for the source. Set it to the path of your CA bundle instead.',
+    concept: 'process-env-switch',
+    client: 'poetry',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    notes: '`POETRY_CERTIFICATES_<SOURCE>_CERT` set to `false`/`0`/`no`/`off`.',
+    examples: {
+      flagged: ['«POETRY_CERTIFICATES_CORP_CERT=false» poetry install'],
+      ok: ['POETRY_CERTIFICATES_CORP_CERT=/etc/ssl/corp-ca.pem poetry install'],
     },
   }),
 } as const;

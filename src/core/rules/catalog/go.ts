@@ -13,10 +13,21 @@ export const GO = {
     concept: 'verification-off',
     client: 'go',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess).',
+    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess) unless the name is bound to `true` in the same file and never assigned anything else (`skip := true`, `const insecure = true`). A literal of a struct type declared in the same file (`type Options struct { InsecureSkipVerify bool }`) is the user\'s own setting, not a tls.Config: not a finding.',
     examples: {
       flagged: [`cfg := &tls.Config{«InsecureSkipVerify: true»}
-tr.TLSClientConfig.«InsecureSkipVerify = true»`],
+tr.TLSClientConfig.«InsecureSkipVerify = true»`,
+        `const skipVerify = true
+
+func newClient() *http.Client {
+	tr := &http.Transport{
+		TLSClientConfig: &tls.Config{
+			MinVersion:         tls.VersionTLS12,
+			«InsecureSkipVerify: skipVerify»,
+		},
+	}
+	return &http.Client{Transport: tr}
+}`],
       ok: [
         `pool, _ := x509.SystemCertPool()
 pool.AppendCertsFromPEM(caPEM)
@@ -26,7 +37,25 @@ cfg := &tls.Config{RootCAs: pool}`,
         '// cfg := &tls.Config{InsecureSkipVerify: true}',
         'msg := "InsecureSkipVerify: true"',
         'if cfg.InsecureSkipVerify == true { log.Print("x") }',
+        `type ScrapeOptions struct {
+	InsecureSkipVerify bool
+}
+
+var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
+        'skip := true\nskip = *insecureFlag\ncfg := &tls.Config{InsecureSkipVerify: skip}',
       ],
+    },
+  }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol allowed (MinVersion: tls.VersionTLS10)',
+    description: 'A tls.Config that allows (or pins) TLS 1.0/1.1 or SSL 3 lacks modern TLS protections. Leave MinVersion unset (Go clients default to TLS 1.2) or set tls.VersionTLS12.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'go',
+    notes: '`MinVersion` / `MaxVersion` set to `tls.VersionTLS10`, `tls.VersionTLS11` or `tls.VersionSSL30`, in a literal or an assignment.',
+    examples: {
+      flagged: ['cfg := &tls.Config{«MinVersion: tls.VersionTLS10»}\ncfg.«MaxVersion = tls.VersionTLS11»'],
+      ok: ['cfg := &tls.Config{MinVersion: tls.VersionTLS12}', 'if state.Version == tls.VersionTLS10 { log.Print("old") }'],
     },
   }),
 } as const;

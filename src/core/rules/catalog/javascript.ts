@@ -13,13 +13,19 @@ export const JS = {
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`.',
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings.',
     examples: {
       flagged: [`new https.Agent({ «rejectUnauthorized: false» })
 axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
 got(url, { https: { «rejectUnauthorized: false» } })
 new undici.Agent({ connect: { «rejectUnauthorized: false» } })
-new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
+new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`,
+        `const allowSelfSigned = false;
+const tlsOptions = {
+  ca: undefined,
+  «rejectUnauthorized: allowSelfSigned»,
+};
+const client = new Client({ ...base, tls: tlsOptions });`],
       ok: [
         `new https.Agent({ ca: fs.readFileSync('/path/to/ca.pem') })
 // or, for the whole process: NODE_EXTRA_CA_CERTS=/path/to/ca.pem`,
@@ -28,6 +34,8 @@ new pg.Pool({ ssl: { «rejectUnauthorized: false» } })`],
         '// new https.Agent({ rejectUnauthorized: false })',
         'const hint = "set rejectUnauthorized: false to skip";',
         'if (opts.rejectUnauthorized == false) warn();',
+        { file: 'types.ts', code: 'interface PoolOptions {\n  ssl?: { rejectUnauthorized: false } | boolean;\n}\ntype Strict = { rejectUnauthorized: false };' },
+        'let reject = false;\nreject = process.env.STRICT !== "0";\nnew https.Agent({ rejectUnauthorized: reject });',
       ],
     },
   }),
@@ -77,6 +85,48 @@ https.request({ «checkServerIdentity: function () {}» })`],
       ok: [
         'tls.connect({ host, port, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) ?? extraChecks(cert) })',
         'const err = tls.checkServerIdentity(host, cert);',
+      ],
+    },
+  }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (minVersion: \'TLSv1\', secureProtocol: \'TLSv1_method\')',
+    description: 'A connection pinned to (or allowed down to) TLS 1.0/1.1 or SSL 3 fails against servers that only speak modern TLS and lacks its protections. Drop the option (Node defaults to TLS 1.2+) or set minVersion: \'TLSv1.2\'.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'node',
+    notes: '`minVersion` / `maxVersion` set to `\'TLSv1\'` or `\'TLSv1.1\'`, `secureProtocol` set to a `TLSv1`, `TLSv1_1`, `SSLv2` or `SSLv3` method (client and server variants too), and `tls.DEFAULT_MIN_VERSION` / `DEFAULT_MAX_VERSION` assigned such a version.',
+    examples: {
+      flagged: [`tls.connect({ host, port, «minVersion: 'TLSv1'» })
+new https.Agent({ «secureProtocol: 'TLSv1_method'» })
+«tls.DEFAULT_MIN_VERSION = 'TLSv1.1'»;`],
+      ok: [
+        'tls.connect({ host, port, minVersion: \'TLSv1.2\' })',
+        'new https.Agent({ secureProtocol: \'TLS_method\' })',
+        'interface Legacy { minVersion: \'TLSv1\' }',
+      ],
+    },
+  }),
+  electron: rule('electron-accept-any-certificate', {
+    title: 'Electron certificate callback that accepts every certificate',
+    description: 'A certificate-error handler that calls back true, or a setCertificateVerifyProc that calls back 0, makes the app load any page whatever its certificate. Add your CA to the OS trust store Chromium reads (or check the certificate\'s fingerprint before accepting) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'electron',
+    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`) is not a finding.',
+    examples: {
+      flagged: [`app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  event.preventDefault();
+  «callback(true)»;
+});
+session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`],
+      ok: [
+        `app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  const trusted = certificate.fingerprint === PINNED_FINGERPRINT;
+  if (trusted) event.preventDefault();
+  callback(trusted);
+});`,
+        'session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));',
+        'app.on(\'ready\', (event, callback) => callback(true));',
       ],
     },
   }),

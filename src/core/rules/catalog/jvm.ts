@@ -12,12 +12,29 @@ export const JVM = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'java',
-    notes: 'Java and Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`). A body that only holds comments counts as empty.',
+    notes: 'Java and Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`). A body that only holds comments counts as empty, and so does one that cannot throw because it only logs or prints (`Log.d(…)`, `logger.info(…)`, `System.out.println(…)`, `println(…)`, `e.printStackTrace()`). A body with a `throw`, or that calls anything else (a delegate, `checkValidity()`), is not a finding.',
     examples: {
       flagged: [`new X509TrustManager() {
   public void «checkServerTrusted(X509Certificate[] chain, String authType) { }»
   ...
-}`],
+}`,
+        `TrustManager[] trustAll = new TrustManager[] { new X509TrustManager() {
+  public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+  public void checkClientTrusted(X509Certificate[] certs, String authType) { }
+  @Override
+  public void «checkServerTrusted(final X509Certificate[] chain, final String authType) throws CertificateException {
+    Log.d(TAG, "checkServerTrusted: " + authType);
+    System.out.println("trusting " + chain.length + " certificates; really");
+  }»
+} };`,
+        { file: 'Trust.kt', code: `object TrustAll : X509TrustManager {
+    override fun «checkServerTrusted(chain: Array<X509Certificate>, authType: String) {
+        logger.info("accepting {}", chain[0].subjectX500Principal)
+    }»
+    override fun checkClientTrusted(chain: Array<X509Certificate>, authType: String) = Unit
+    override fun getAcceptedIssuers() = arrayOf<X509Certificate>()
+}` },
+      ],
       ok: [
         `KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
 ks.load(null, null);
@@ -25,6 +42,14 @@ ks.setCertificateEntry("dev-ca", caCert);
 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 tmf.init(ks);
 sslContext.init(null, tmf.getTrustManagers(), null);`,
+        `public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  Log.d(TAG, "checking");
+  if (chain.length == 0) throw new CertificateException("empty chain");
+}`,
+        `public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  log.debug("checking");
+  chain[0].checkValidity();
+}`,
         'public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException { delegate.checkServerTrusted(chain, authType); }',
         'public void checkClientTrusted(X509Certificate[] chain, String authType) { }',
       ],
@@ -42,7 +67,11 @@ HostnameVerifier hv = new HostnameVerifier() {
   public «boolean verify(String h, SSLSession s) { return true; }»
 };
 // Kotlin
-OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`],
+OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`,
+        `OkHttpClient client = new OkHttpClient.Builder()
+    .sslSocketFactory(factory, trustManager)
+    .hostnameVerifier(«(hostname, session) -> true»)
+    .build();`],
       ok: [
         '// Remove the custom verifier; issue the server a certificate for the name clients use.',
         'list.removeIf((a, b) -> true);',
@@ -64,6 +93,79 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
         'HttpClients.custom().setSSLHostnameVerifier(new DefaultHostnameVerifier())',
         'import org.apache.http.conn.ssl.NoopHostnameVerifier;',
         '// builder.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);',
+      ],
+    },
+  }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (SSLContext.getInstance("TLSv1"), TlsVersion.TLS_1_0)',
+    description: 'A context or client pinned to TLS 1.0/1.1 or SSL 3 fails against servers that only speak modern TLS and lacks its protections. Use SSLContext.getInstance("TLS") (or "TLSv1.2"/"TLSv1.3").',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'java',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")`, `setEnabledProtocols` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    examples: {
+      flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
+socket.setEnabledProtocols(«new String[] {"TLSv1", "TLSv1.1"}»);
+ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(«TlsVersion.TLS_1_0»).build();`],
+      ok: [
+        'SSLContext ctx = SSLContext.getInstance("TLS");',
+        'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
+        'String doc = "SSLContext.getInstance(\\"TLSv1\\")";',
+      ],
+    },
+  }),
+  trustStrategy: rule('trust-all-strategy', {
+    title: 'Apache HttpClient TrustAllStrategy / TrustSelfSignedStrategy / a TrustStrategy returning true',
+    description: 'With these strategies SSLContextBuilder.loadTrustMaterial accepts any chain (TrustAllStrategy, a lambda returning true) or any self-signed certificate, which an interceptor can mint at will. Load a KeyStore holding your CA with loadTrustMaterial(trustStore, null) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'java',
+    notes: '`TrustAllStrategy.INSTANCE`, `new TrustAllStrategy()`, `new TrustSelfSignedStrategy()` (also fully qualified), a `(chain, authType) -> true` lambda or Kotlin `{ _, _ -> true }` passed to `loadTrustMaterial`, and `isTrusted` methods that only return true. Import lines are not findings.',
+    examples: {
+      flagged: [`SSLContext ssl = SSLContexts.custom()
+    .loadTrustMaterial(null, «TrustAllStrategy.INSTANCE»)
+    .build();
+SSLContext selfSigned = new SSLContextBuilder().loadTrustMaterial(null, «new TrustSelfSignedStrategy()»).build();
+SSLContext lambda = SSLContexts.custom().loadTrustMaterial(null, «(chain, authType) -> true»).build();
+TrustStrategy anything = new TrustStrategy() {
+  @Override
+  public «boolean isTrusted(X509Certificate[] chain, String authType) throws CertificateException { return true; }»
+};`,
+        { file: 'Client.kt', code: 'val ctx = SSLContexts.custom().loadTrustMaterial(null, «TrustStrategy { _, _ -> true }»).build()' },
+      ],
+      ok: [
+        `KeyStore trustStore = KeyStore.getInstance("PKCS12");
+trustStore.load(new FileInputStream("corp-ca.p12"), password);
+SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build();`,
+        'import org.apache.http.conn.ssl.TrustAllStrategy;',
+        'SSLContext s = SSLContexts.custom().loadTrustMaterial(null, (chain, authType) -> chain.length == 1 && pinned(chain[0])).build();',
+      ],
+    },
+  }),
+  webviewProceed: rule('webview-ssl-error-proceed', {
+    title: 'Android WebView onReceivedSslError calls handler.proceed(): every certificate error is ignored',
+    description: 'A WebViewClient that proceeds on SSL errors loads the page whatever its certificate (Google Play rejects such apps). Call handler.cancel() and ship your CA in a network security config (res/xml/network_security_config.xml) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'android-webview',
+    notes: 'A `proceed()` call on any receiver inside the body of an `onReceivedSslError` override, Java or Kotlin (`handler?.proceed()`), conditional or not.',
+    examples: {
+      flagged: [
+        `webView.setWebViewClient(new WebViewClient() {
+  @Override
+  public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {
+    Log.w(TAG, "SSL error " + error);
+    «handler.proceed()»;
+  }
+});`,
+        { file: 'Browser.kt', code: 'override fun onReceivedSslError(view: WebView?, handler: SslErrorHandler?, error: SslError?) {\n    «handler?.proceed()»\n}' },
+      ],
+      ok: [
+        `<!-- res/xml/network_security_config.xml -->
+<network-security-config>
+  <base-config><trust-anchors><certificates src="@raw/corp_ca"/><certificates src="system"/></trust-anchors></base-config>
+</network-security-config>`,
+        'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  handler.cancel();\n}\nvoid next() { chain.proceed(); }',
       ],
     },
   }),

@@ -13,16 +13,43 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`) is not a finding, nor is `verify=True`, a variable, or a CA path.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
-requests.Session().post(url, json=body, «verify=False»)`],
+requests.Session().post(url, json=body, «verify=False»)`,
+        `import functools
+from requests import get as fetch
+
+«VERIFY_TLS = False»
+OPTIONS = {"timeout": 10, «"verify": False»}
+
+insecure_get = functools.partial(requests.get, «verify=False»)
+fetch(url, «verify=0»)
+requests.post(
+    url,
+    json=payload,
+    verify=VERIFY_TLS,
+)
+requests.get(url, **OPTIONS)
+
+def get_json(url, «verify=False»):
+    return requests.get(url, verify=verify).json()`,
+        `_request = requests.Session.request
+
+def _insecure_request(self, method, url, **kwargs):
+    «kwargs["verify"] = False»
+    return _request(self, method, url, **kwargs)
+
+requests.Session.request = _insecure_request`],
       ok: [
         `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
         'requests.get(u, verify=True)',
         'requests.get(u, verify=ca_path)',
         'model.fit(data, verify=False)',
+        'value = cache.get(key, verify=False)\nrow = self.config.get("db", verify=False)',
+        'def score(x, verify=False):\n    return model.predict(x, verify=verify)',
+        'VERIFY = False\nVERIFY = os.environ.get("VERIFY") == "1"\nrequests.get(u, verify=VERIFY)',
         '# requests.get(u, verify=False)',
         'print(\'requests.get(u, verify=False)\')',
       ],
@@ -35,9 +62,15 @@ requests.Session().post(url, json=body, «verify=False»)`],
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    notes: 'Also through a same-file constant: `session.verify = VERIFY_SSL` where `VERIFY_SSL = False` reports the constant.',
     examples: {
       flagged: [`session = requests.Session()
-session.«verify = False»`],
+session.«verify = False»`, `«VERIFY_SSL = False»
+
+def make_session():
+    s = requests.Session()
+    s.verify = VERIFY_SSL
+    return s`],
       ok: [
         `session = requests.Session()
 session.verify = "/path/to/ca-bundle.pem"`,
@@ -194,6 +227,63 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
       ok: [
         'os.environ[\'REQUESTS_CA_BUNDLE\'] = \'/path/to/ca-bundle.pem\'',
         'os.environ[\'CURL_CA_BUNDLE\'] = \'/etc/ssl/ca.pem\'',
+      ],
+    },
+  }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol pinned (ssl.PROTOCOL_TLSv1, TLSVersion.TLSv1_1, SSLv3)',
+    description: 'A context pinned to (or allowed down to) SSL 3, TLS 1.0 or TLS 1.1 fails against servers that only speak modern TLS and lacks its protections. Use ssl.create_default_context() (TLS 1.2+), and pin minimum_version = ssl.TLSVersion.TLSv1_2 if you must pin.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'python-ssl',
+    notes: '`ssl.PROTOCOL_TLSv1`, `PROTOCOL_TLSv1_1`, `PROTOCOL_SSLv2`, `PROTOCOL_SSLv3` where they pin a connection: the first argument of `SSLContext(…)` / `wrap_socket(…)` / urllib3 pools, or the value of `ssl_version=` / `protocol=` (keyword or attribute). Mapping tables (`{ssl.PROTOCOL_TLSv1: …}`), comparisons and `import` lines are not findings. Also `minimum_version` / `maximum_version` set to `TLSVersion.TLSv1`, `TLSv1_1` or `SSLv3`. `PROTOCOL_TLSv1_2`, `PROTOCOL_TLS_CLIENT` and `TLSVersion.TLSv1_2` are not findings.',
+    examples: {
+      flagged: [`class LegacyAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["ssl_version"] = ssl.PROTOCOL_TLS_CLIENT
+        self.poolmanager = PoolManager(*args, ssl_version=«ssl.PROTOCOL_TLSv1_1», **kwargs)`, `ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1»)
+legacy = ssl.create_default_context()
+legacy.«minimum_version = ssl.TLSVersion.TLSv1_1»`],
+      ok: [
+        `ctx = ssl.create_default_context()
+ctx.minimum_version = ssl.TLSVersion.TLSv1_2`,
+        'ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nctx2 = ssl.SSLContext(ssl.PROTOCOL_TLSv1_2)',
+        'from ssl import PROTOCOL_TLSv1  # compared below, never used to connect',
+        '_versions = {ssl.PROTOCOL_TLSv1: OpenSSL.SSL.TLSv1_METHOD}\nif version == ssl.PROTOCOL_TLSv1_1: warn()',
+      ],
+    },
+  }),
+  sslOptions: rule('ssl-options-cert-none', {
+    title: 'SSL options dict with cert_reqs CERT_NONE (websocket-client sslopt, tornado ssl_options)',
+    description: 'Clients that take their SSL settings as a dict (websocket-client sslopt, tornado ssl_options, eventlet/gevent wrappers) skip certificate checks with "cert_reqs": ssl.CERT_NONE. Pass {"ca_certs": "<CA bundle>"} (cert_reqs defaults to CERT_REQUIRED) instead.',
+    concept: 'verification-off',
+    client: 'python-websocket',
+    caVars: ['SSL_CERT_FILE'],
+    notes: 'A `"cert_reqs": CERT_NONE` entry (the constant, `ssl.CERT_NONE`, `ssl.VerifyMode.CERT_NONE` or the string) in any dict literal; a `"check_hostname": False` entry is [`python.check-hostname-false`](python.check-hostname-false.md).',
+    examples: {
+      flagged: [`ws = websocket.create_connection(url, sslopt={«"cert_reqs": ssl.CERT_NONE», «{python.check-hostname-false}"check_hostname": False»})
+app.run_forever(sslopt={
+    «'cert_reqs': ssl.CERT_NONE»,
+})`],
+      ok: [
+        'ws = websocket.create_connection(url, sslopt={"ca_certs": "/path/to/ca-bundle.pem"})',
+        'ws = websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_REQUIRED})',
+        'doc = {"text": "\\"cert_reqs\\": ssl.CERT_NONE"}',
+      ],
+    },
+  }),
+  assertHostname: rule('urllib3-assert-hostname-false', {
+    title: 'urllib3 assert_hostname=False: certificates for any host name are accepted',
+    description: 'With assert_hostname=False urllib3 checks the chain but not the name, so a valid certificate for any site is accepted. Leave it unset and issue the server a certificate for the name clients use (or set server_hostname when connecting by IP).',
+    concept: 'hostname-check-off',
+    client: 'python-urllib3',
+    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
+    examples: {
+      flagged: [`http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca, «assert_hostname=False»)
+pool.«assert_hostname = False»`],
+      ok: [
+        'http = urllib3.PoolManager(ca_certs="/path/to/ca-bundle.pem", server_hostname="api.corp.example")',
+        'def connect(host, assert_hostname=False): pass',
       ],
     },
   }),

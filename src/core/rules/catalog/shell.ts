@@ -145,4 +145,94 @@ mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=chang
       ok: ['conda config --set ssl_verify /etc/ssl/corp-ca.pem'],
     },
   }),
+  deno: rule('deno-unsafely-ignore-certificate-errors', {
+    title: 'deno --unsafely-ignore-certificate-errors: Deno stops verifying certificates',
+    description: 'With this flag Deno accepts any certificate (for every host, or for the listed ones). Point DENO_CERT at a PEM file with your CA (or use DENO_TLS_CA_STORE=system) instead.',
+    concept: 'verification-off',
+    client: 'deno',
+    caVars: ['DENO_CERT'],
+    notes: '`--unsafely-ignore-certificate-errors` with or without a host list (`=a.example,b.example`) on a `deno` command (`run`, `compile`, `test`, `install`…).',
+    examples: {
+      flagged: ['deno run «--unsafely-ignore-certificate-errors» --allow-net main.ts\ndeno run «--unsafely-ignore-certificate-errors=api.corp.example» main.ts'],
+      ok: [
+        'DENO_CERT=/etc/ssl/corp-ca.pem deno run --allow-net main.ts\n# or trust the OS store:\nDENO_TLS_CA_STORE=system deno run --allow-net main.ts',
+        'echo "deno run --unsafely-ignore-certificate-errors"',
+        'node --unsafely-ignore-certificate-errors x.js',
+      ],
+    },
+  }),
+  aws: rule('aws-no-verify-ssl', {
+    title: 'aws --no-verify-ssl: the AWS CLI stops verifying certificates',
+    description: 'The AWS CLI talks to whatever answers, credentials included. Set AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) to your CA bundle instead.',
+    concept: 'verification-off',
+    client: 'aws-cli',
+    caVars: ['AWS_CA_BUNDLE'],
+    notes: '`--no-verify-ssl` anywhere on an `aws` command line.',
+    examples: {
+      flagged: ['aws s3 cp build.tgz s3://artifacts/ «--no-verify-ssl»\naws --endpoint-url https://minio.corp.example «--no-verify-ssl» s3 ls'],
+      ok: [
+        'AWS_CA_BUNDLE=/etc/ssl/corp-ca.pem aws s3 ls\n# or: aws configure set ca_bundle /etc/ssl/corp-ca.pem',
+        'aws s3 ls --ca-bundle /etc/ssl/corp-ca.pem',
+        'my-tool --no-verify-ssl',
+      ],
+    },
+  }),
+  gcloud: rule('gcloud-disable-ssl-validation', {
+    title: 'gcloud auth/disable_ssl_validation: the Cloud SDK stops verifying certificates',
+    description: 'gcloud accepts any certificate for every API call, credentials included. Set core/custom_ca_certs_file to your CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'gcloud',
+    caVars: ['CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE'],
+    notes: '`gcloud config set auth/disable_ssl_validation <true|True|1|yes>`; the environment variable `CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION` is [`env.gcloud-disable-ssl-validation`](env.gcloud-disable-ssl-validation.md).',
+    examples: {
+      flagged: ['gcloud config set «auth/disable_ssl_validation True»'],
+      ok: [
+        'gcloud config set core/custom_ca_certs_file /etc/ssl/corp-ca.pem',
+        'gcloud config set auth/disable_ssl_validation False',
+        'gcloud config unset auth/disable_ssl_validation',
+      ],
+    },
+  }),
+  poetry: rule('poetry-certificates-cert-false', {
+    title: 'poetry config certificates.<source>.cert false: Poetry stops verifying that repository',
+    description: 'Poetry downloads (and uploads) packages for this source without certificate checks. Set certificates.<source>.cert to the path of your CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'poetry',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    notes: '`poetry config [--local] certificates.<source>.cert <false|0|no|off>`. A path value is the fix. The environment form `POETRY_CERTIFICATES_<SOURCE>_CERT=false` is [`env.poetry-certificates-cert-false`](env.poetry-certificates-cert-false.md) and `poetry.toml` is [`config.poetry-certificates-cert-false`](config.poetry-certificates-cert-false.md).',
+    examples: {
+      flagged: ['poetry config «certificates.corp.cert false»\npoetry config --local «certificates.corp-pypi.cert false»'],
+      ok: [
+        'poetry config certificates.corp.cert /etc/ssl/corp-ca.pem',
+        'poetry config certificates.corp.cert true',
+      ],
+    },
+  }),
+  composer: rule('composer-disable-tls', {
+    title: 'composer disable-tls / secure-http false: Composer fetches packages without TLS or over plain HTTP',
+    description: 'disable-tls true turns TLS off for every download and secure-http false allows http:// repositories: packages can be swapped in transit. Set cafile to your CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'composer',
+    caVars: ['SSL_CERT_FILE'],
+    notes: '`composer config [-g|--global] disable-tls <true|1>` and `composer config [-g] secure-http <false|0>`. The same keys in `composer.json` are [`config.composer-disable-tls`](config.composer-disable-tls.md).',
+    examples: {
+      flagged: ['composer config -g «disable-tls true»\ncomposer config «secure-http false»'],
+      ok: [
+        'composer config -g cafile /etc/ssl/corp-ca.pem',
+        'composer config -g disable-tls false',
+        'composer config secure-http true',
+      ],
+    },
+  }),
+  kubelet: rule('kubelet-insecure-tls', {
+    title: '--kubelet-insecure-tls: metrics-server does not verify the kubelets\' certificates',
+    description: 'metrics-server (and similar components) scrape every node without checking its serving certificate. Issue kubelet serving certificates from the cluster CA (serverTLSBootstrap) and pass --kubelet-certificate-authority instead.',
+    concept: 'verification-off',
+    client: 'kubernetes',
+    notes: 'The flag on any command line (scripts, Dockerfiles, CI). In Kubernetes manifests and Helm values, `args:`/`command:`/`extraArgs:` list items are [`config.kubelet-insecure-tls`](config.kubelet-insecure-tls.md).',
+    examples: {
+      flagged: ['/metrics-server --cert-dir=/tmp «--kubelet-insecure-tls»'],
+      ok: ['/metrics-server --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt', 'echo "--kubelet-insecure-tls"'],
+    },
+  }),
 } as const;

@@ -13,12 +13,14 @@ import { Finding, RuleFamily } from '../types';
 import { SH } from '../catalog/shell';
 import { analyse, Ctx, mavenFlags } from './programs';
 import { commands } from './words';
+import { configWrites } from './writes';
 
 /** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const ctx: Ctx = { doc, src, out };
   for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
   if (src.text.includes('-Dmaven.wagon')) mavenFlags(ctx);
+  configWrites(doc, src, out);
 }
 
 /** Env assignments found outside commands (Dockerfile ENV, CI `env:` maps): the env rules plus Maven properties in values. */
@@ -27,7 +29,7 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
   if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
 }
 
-const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE/i;
+const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE = 'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';

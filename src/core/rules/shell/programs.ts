@@ -5,6 +5,8 @@ import { checkEnv, Doc, EnvAssignment, Source } from '../env';
 import { finding } from '../match';
 import { Finding, RuleMeta } from '../types';
 import { SH } from '../catalog/shell';
+import { BROWSER } from '../catalog/browser';
+import { CFG } from '../catalog/config';
 import { Word } from './words';
 
 /** Where findings go and how words map back to the file. */
@@ -55,8 +57,22 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
-  for (const w of args) if (/^--insecure-skip-tls-verify(?:=true)?$/.test(w.value)) report(ctx, SH.kube, w, w, cmd);
+  if (name === 'echo' || name === 'printf') return; // their words are data, even when they look like flags
+  for (const w of [cmd[i], ...args]) {
+    const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
+    if (rule) report(ctx, rule, w, w, cmd);
+  }
 }
+
+/**
+ * Flags that mean the same on every program that has them: kubectl/helm/oc's `--insecure-skip-tls-verify`, the
+ * Chromium switch (chrome, chromium, electron apps, headless test runners) and metrics-server's kubelet flag.
+ */
+const ANY_COMMAND_FLAGS: readonly (readonly [RegExp, RuleMeta])[] = [
+  [/^--insecure-skip-tls-verify(?:=true)?$/, SH.kube],
+  [/^--ignore-certificate-errors(?:=true)?$/, BROWSER.ignoreCertErrors],
+  [/^--kubelet-insecure-tls(?:=true)?$/, SH.kubelet],
+];
 
 /** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
 function programKey(name: string, args: readonly Word[]): string {
@@ -113,11 +129,45 @@ const PROGRAMS: Record<string, Analyser> = {
   git: gitCommand,
   npm: npmCommand,
   pip: pipCommand,
+  deno(ctx, args, cmd) {
+    for (const w of args) if (/^--unsafely-ignore-certificate-errors(?:=.*)?$/.test(w.value)) report(ctx, SH.deno, w, w, cmd);
+  },
+  aws(ctx, args, cmd) {
+    for (const w of args) if (w.value === '--no-verify-ssl') report(ctx, SH.aws, w, w, cmd);
+  },
+  gcloud(ctx, args, cmd) {
+    configSet(ctx, args, cmd, SH.gcloud, /^auth\/disable_ssl_validation$/, TRUE);
+  },
+  poetry(ctx, args, cmd) {
+    configSet(ctx, args, cmd, SH.poetry, /^certificates\.[^.\s]+\.cert$/, FALSY);
+  },
+  composer(ctx, args, cmd) {
+    configSet(ctx, args, cmd, SH.composer, /^disable-tls$/, TRUE);
+    configSet(ctx, args, cmd, SH.composer, /^secure-http$/, FALSY);
+  },
+  dockerd(ctx, args, cmd) {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i].value;
+      if (v === '--insecure-registry' && args[i + 1]) report(ctx, CFG.dockerInsecureRegistries, args[i], args[++i], cmd);
+      else if (v.startsWith('--insecure-registry=')) report(ctx, CFG.dockerInsecureRegistries, args[i], args[i], cmd);
+    }
+  },
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
     if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) report(ctx, SH.conda, args[i + 1], args[i + 2], cmd);
   },
 };
+
+const TRUE = /^(?:true|1|yes|on)$/i;
+
+/** `<tool> config [options] <key> <value>` (gcloud: `config set <key> <value>`): reports key and value when they match. */
+function configSet(ctx: Ctx, args: readonly Word[], cmd: readonly Word[], rule: RuleMeta, key: RegExp, insecure: RegExp): void {
+  const words = args.filter((w) => !w.value.startsWith('-'));
+  if (words[0]?.value !== 'config') return;
+  const rest = words[1]?.value === 'set' ? words.slice(2) : words.slice(1);
+  const [k, v] = rest;
+  if (k && v && key.test(k.value) && insecure.test(v.value) && !v.dynamic) report(ctx, rule, k, v, cmd);
+}
 
 const WGETRC_OFF = /^check_?-?certificates?\s*=\s*(?:off|no|0|false)$/i;
 const FALSY = /^(?:false|no|off|0)$/i;

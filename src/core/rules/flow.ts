@@ -1,0 +1,39 @@
+// Same-file data flow, the small kind: a name bound once to a literal (`VERIFY = False`, `const insecure = false`,
+// `skip := true`), and where a piece of code sits (a TypeScript type declaration is not a value). No parser: each
+// helper answers one question over the lexed text, so a file that never reaches the question pays nothing.
+import { Kind, Lexed } from './lexer';
+import { enclosingOpen } from './match';
+
+/** Escapes `s` for use inside a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Offset of the first code binding of `name` to a value matching `value` (a regex source), or -1. `forms` are
+ * the binding prefixes of the language, e.g. `(?:const|let|var)\s+` for JavaScript or `` for Python.
+ * Example: `bindingOf(lx, 'VERIFY', 'False', '')` finds `VERIFY = False` at the start of a line.
+ */
+export function bindingOf(lx: Lexed, name: string, value: string, forms: string, op = '=(?!=)'): { start: number; end: number } | undefined {
+  const re = new RegExp(`(?:^|[;{(\\n])[ \\t]*${forms}(${escapeRe(name)})[ \\t]*(?::[ \\t]*[\\w$.]+[ \\t]*)?${op}[ \\t]*(${value})(?![\\w$.(])`, 'dg');
+  for (let m = re.exec(lx.code); m; m = re.exec(lx.code)) {
+    const [start] = m.indices![1]!;
+    const [, end] = m.indices![2]!;
+    if (lx.kinds[start] === Kind.Code && lx.kinds[m.indices![2]![0]] === Kind.Code) return { start, end };
+  }
+  return undefined;
+}
+
+const TYPE_HEAD = /(?:\binterface\s+[\w$]+(?:\s*<[^{}]*>)?(?:\s+extends\s+[^{}]+?)?|\btype\s+[\w$]+(?:\s*<[^{}]*>)?\s*=)\s*$/;
+
+/** True when `offset` is inside a TypeScript `interface X { … }` or `type X = { … }` body (a type, not a value). */
+export function inTypeDeclaration(lx: Lexed, offset: number): boolean {
+  let at = offset;
+  for (let depth = 0; depth < 6; depth++) {
+    const open = enclosingOpen(lx, at, '{', 4000);
+    if (open < 0) return false;
+    if (TYPE_HEAD.test(lx.code.slice(Math.max(0, open - 200), open))) return true;
+    at = open;
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+// Jupyter notebooks: every code cell is scanned by the family of its language (Python and browser automation for
+// Python kernels, JavaScript for JS/TS kernels, shell for `%%bash` cells), and the shell inside Python cells too:
+// `!curl -k …`, `%pip install --trusted-host …`, `%env PYTHONHTTPSVERIFY=0`. Findings are moved back into the .ipynb
+// file (exact JSON positions, so SARIF regions and suppression comments work) and say which cell and line they are in.
+import { NotebookCell, notebookCells } from '../text/notebook';
+import { lineStartsOf } from './lexer';
+import { positionAt } from './match';
+import { python } from './python';
+import { javascript } from './javascript';
+import { browser } from './browser';
+import { shellFamily } from './shell';
+import { defineFamily } from './define';
+import { Finding, Position, Range, RuleFamily } from './types';
+
+/** Which families read a cell, and the file name they see it as. */
+const BY_LANGUAGE: Record<string, { readonly path: string; readonly families: readonly RuleFamily[] }> = {
+  python: { path: 'cell.py', families: [python, browser] },
+  javascript: { path: 'cell.js', families: [javascript, browser] },
+  typescript: { path: 'cell.ts', families: [javascript, browser] },
+  shell: { path: 'cell.sh', families: [shellFamily] },
+  bash: { path: 'cell.sh', families: [shellFamily] },
+};
+const MEMBERS = [python, javascript, browser, shellFamily];
+
+/** Superset of the members' prefilters (run on the raw JSON, where quotes inside code are escaped). */
+const PREFILTER = new RegExp(MEMBERS.map((f) => f.prefilter.source).join('|'), 'i');
+
+/** Lines of IPython magics that run shell: `!cmd`, `%pip`/`%conda`, `%env NAME=value`, `%%bash` cells. */
+const MAGIC = /^([ \t]*)(!|%(?=pip\b|conda\b|mamba\b)|%env(?=[ \t]))/;
+
+/** The cell's Python with magic lines blanked, and its shell with everything else blanked (offsets unchanged). */
+function split(text: string): { code: string; shell: string } {
+  let code = '';
+  let shell = '';
+  for (const line of text.split(/(?<=\n)/)) {
+    const m = MAGIC.exec(line);
+    const blank = line.replace(/[^\n]/g, ' ');
+    code += m ? blank : line;
+    shell += m ? m[1] + ' '.repeat(m[2].length) + line.slice(m[0].length) : blank;
+  }
+  return { code, shell };
+}
+
+/** Moves a cell-relative finding into the notebook file. */
+function relocate(raw: string, fileLines: readonly number[], cell: NotebookCell, cellLines: readonly number[], f: Finding): Finding {
+  const toFile = (p: Position, end: boolean): Position => {
+    const i = Math.min(cellLines[p.line] + p.character, cell.text.length);
+    if (!end || i === 0) return positionAt(fileLines, cell.offsets[i]);
+    const at = cell.offsets[i - 1];
+    const width = raw[at] !== '\\' ? 1 : raw[at + 1] === 'u' ? 6 : 2;
+    return positionAt(fileLines, at + width);
+  };
+  const move = (r: Range): Range => ({ start: toFile(r.start, false), end: toFile(r.end, true) });
+  const where = `cell ${cell.index + 1}, line ${f.range.start.line + 1}`;
+  return {
+    ...f,
+    range: move(f.range),
+    message: `${f.message} [${where}]`,
+    cell: { index: cell.index, line: f.range.start.line, character: f.range.start.character },
+    context: f.context && move(f.context),
+    related: f.related?.map((r) => ({ ...r, range: move(r.range) })),
+  };
+}
+
+/**
+ * One cell on its own, as an editor shows it (VS Code's cell documents carry the notebook's path and the cell's
+ * language): its own language's family runs through `languageId` already, so only the shell magics are added here.
+ */
+function scanCellText(text: string, languageId?: string): Finding[] {
+  if (languageId !== 'python') return [];
+  const { shell } = split(text);
+  return shell.trim() ? shellFamily.scan(shell, 'cell.sh') : [];
+}
+
+/** Scans the code cells of a notebook's JSON text (or, for text that is not JSON, one cell: see `scanCellText`). */
+export function scanNotebook(raw: string, languageId?: string): Finding[] {
+  if (!PREFILTER.test(raw)) return [];
+  if (!/^\s*\{/.test(raw)) return scanCellText(raw, languageId);
+  const fileLines = lineStartsOf(raw);
+  const out: Finding[] = [];
+  for (const cell of notebookCells(raw)) {
+    const lang = BY_LANGUAGE[cell.language];
+    if (!lang) continue;
+    const cellLines = lineStartsOf(cell.text);
+    const { code, shell } = cell.language === 'shell' || cell.language === 'bash'
+      ? { code: cell.text.replace(/^%%[^\n]*/, (s) => ' '.repeat(s.length)), shell: '' }
+      : split(cell.text);
+    for (const family of lang.families) for (const f of family.scan(code, lang.path)) out.push(relocate(raw, fileLines, cell, cellLines, f));
+    if (shell.trim()) for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(relocate(raw, fileLines, cell, cellLines, f));
+  }
+  return out;
+}
+
+/** The notebook family: no rules of its own, every finding is a rule of the family that read the cell. */
+export const notebook: RuleFamily = defineFamily({
+  id: 'notebook',
+  prefilter: PREFILTER,
+  rules: {},
+  appliesTo: (path) => /\.ipynb$/i.test(path),
+  scan: (text, _path, languageId) => scanNotebook(text, languageId),
+});

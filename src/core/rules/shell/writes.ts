@@ -1,0 +1,57 @@
+// Tool configuration written by scripts: `echo insecure >> ~/.curlrc`, `printf 'check_certificate = off\n' >
+// ~/.wgetrc`, `echo '{"insecure-registries": […]}' | sudo tee /etc/docker/daemon.json`, and here-documents
+// (`cat >> ~/.npmrc <<EOF … EOF`). The written text is judged by the config family as the file it lands in, so
+// every config rule applies unchanged; findings point into the script, at the written setting.
+import { configFamily } from '../config';
+import { Doc, Source } from '../env';
+import { finding } from '../match';
+import { CFG } from '../catalog/config';
+import { Finding, RuleMeta } from '../types';
+
+const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
+
+/** `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. Group 2: the text. */
+const ECHO = /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(["']?)(.*?)\1[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
+/** A line that sends a here-document to a file: `cat >> ~/.curlrc <<EOF`, `tee -a ~/.wgetrc <<'EOF'`. */
+const HEREDOC = /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
+/** Cheap test: some config file name a script may write. */
+const TARGETS = /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml/;
+
+/** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
+function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
+  if (!configFamily.appliesTo(target)) return;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const f of configFamily.scan(text, target)) {
+    const rule = CONFIG_RULES.get(f.ruleId);
+    if (!rule) continue;
+    const s = at(starts[f.range.start.line] + f.range.start.character);
+    const e = at(starts[f.range.end.line] + f.range.end.character - 1) + 1;
+    const [start, end] = src.span(s, e);
+    out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script to ${target})`));
+  }
+}
+
+/** Findings for config settings that the shell text of `src` writes into tool config files. */
+export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
+  if (!TARGETS.test(src.text)) return;
+  ECHO.lastIndex = 0;
+  for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
+    const from = m.indices![2]![0];
+    // printf's `\n` separates lines of the written file: judge each piece on its own.
+    const pieces = m[2].split('\\n');
+    let offset = 0;
+    for (const piece of pieces) {
+      const base = from + offset;
+      judge(doc, src, piece, m[4], (i) => base + i, out);
+      offset += piece.length + 2;
+    }
+  }
+  HEREDOC.lastIndex = 0;
+  for (let m = HEREDOC.exec(src.text); m; m = HEREDOC.exec(src.text)) {
+    const bodyStart = m.index + m[0].length;
+    const close = new RegExp(`^[ \\t]*${m[4].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(src.text.slice(bodyStart));
+    const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
+    judge(doc, src, body, m[2], (i) => bodyStart + i, out);
+  }
+}
