@@ -13,6 +13,8 @@ export interface DotenvAt {
   /** The entry's offsets (line break excluded). */
   readonly start: number;
   readonly end: number;
+  /** After the entry's line break. */
+  readonly next: number;
   readonly valueStart: number;
   readonly valueEnd: number;
   /** The value as programs read it (quotes removed, `\"` and `\\` unescaped in double quotes). */
@@ -28,7 +30,7 @@ export function dotenvAssignments(text: string, key: string): DotenvAt[] {
     const a = e.assignment;
     if (a && a.key === key) {
       const valueStart = at + a.head.length;
-      out.push({ key, start: at, end: at + e.text.length, valueStart, valueEnd: valueStart + a.value.length, value: unquote(a.value) });
+      out.push({ key, start: at, end: at + e.text.length, next: at + e.text.length + e.eol.length, valueStart, valueEnd: valueStart + a.value.length, value: unquote(a.value) });
     }
     at += e.text.length + e.eol.length;
   }

@@ -95,8 +95,10 @@ function dotenvSwap(t: Target, path: string, opts: FixOptions): { edits: OffsetE
   const name = replacementName(p.name);
   const others = dotenvAssignments(t.text, name).filter((o) => o.end < t.start || o.start > t.end);
   if (others.length === 0) return undefined; // no other entry: the plain rename
-  const own = removeEnv(t, 'dotenv');
-  if (!own) return undefined;
+  // The switch's own entry, by the dotenv reader's lines (CR-only files included), deleted with its line break.
+  const entry = dotenvAssignments(t.text, p.name).find((o) => o.start <= t.start && t.end <= o.end);
+  if (!entry) return undefined;
+  const own = { start: entry.start, end: entry.next, newText: '' };
   const value = bareValue('dotenv', path);
   const existingCa = existingDecision(others, t.text, path, opts.mergedCas);
   const updates = others.map((o) => ({ start: o.valueStart, end: o.valueEnd, newText: value }));
