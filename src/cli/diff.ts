@@ -45,11 +45,14 @@ function script(a: readonly string[], b: readonly string[]): Op[] {
   return ops.reverse();
 }
 
-/** One `-`/`+`/` ` line of the diff, its terminator shown as a line break (and a marker when there is none). */
+/**
+ * One `-`/`+`/` ` line of the diff with its own terminator (a CRLF stays CRLF, as diff(1) writes it, so `git apply`
+ * and `patch` match CRLF files), and the marker for a last line without one.
+ */
 function show(op: Op): string {
-  const body = op.line.replace(/(?:\r\n|\n|\r)$/, '');
-  const crOnly = /\r$/.test(op.line) && !op.line.endsWith('\r\n');
-  return `${op.kind}${body}${crOnly ? '\r' : ''}\n${op.line === body ? '\\ No newline at end of file\n' : ''}`;
+  if (op.line.endsWith('\n')) return `${op.kind}${op.line}`;
+  if (op.line.endsWith('\r')) return `${op.kind}${op.line}\n`;
+  return `${op.kind}${op.line}\n\\ No newline at end of file\n`;
 }
 
 /** `--- a/<name>` / `+++ b/<name>` and hunks with `context` lines around each change; '' when the texts are equal. */

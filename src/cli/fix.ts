@@ -219,11 +219,11 @@ function fixText(text: string, file: string, scanPath: string, req: FixRequest, 
   return { before: text, after: current, changes, left };
 }
 
-/** True when edit `e` ends before the finding starts (it moves the finding's line). */
+/** True when edit `e` ends at or before the finding's start (an import inserted above it moves its line). */
 function before(e: TextEdit, f: Finding): boolean {
   const a = e.range.end;
   const b = f.range.start;
-  return a.line < b.line || (a.line === b.line && a.character <= b.character && e.range.start.line < b.line);
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
 
 /** Line `line` after `edits` (ranges in the text before them) are applied: lines added or removed above it move it. */

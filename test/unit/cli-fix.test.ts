@@ -80,6 +80,8 @@ describe('cli: scan --fix --ca-bundle', function () {
       assert.strictEqual(r.code, 0, `${r.stdout}\n${r.stderr}`);
       assert.match(r.stdout, /^fixed app\/client\.py:7 python\.requests-verify-false: return requests\.get\(.*verify=False\) → return requests\.get\(.*verify=str\(Path\(__file__\)\.resolve\(\)\.parent \/ "\.\.\/\.certs dir\/bundle\.pem"\)\)$/m);
       assert.match(r.stdout, /^fixed scripts\/get\.sh:3 shell\.curl-insecure: curl -sS -k .* → curl -sS --cacert "\$\(dirname "\$0"\)\/\.\.\/\.certs dir\/bundle\.pem" /m);
+      // The line of the fixed file (two requires were inserted above it), and that line after the fix.
+      assert.match(r.stdout, /^fixed app\/client\.js:4 javascript\.reject-unauthorized-false: https\.get\(.* → https\.get\('[^']*', \{ ca: fs\.readFileSync\(path\.join\(__dirname, '\.\.\/\.certs dir\/bundle\.pem'\)\) \}/m);
       assert.match(r.stderr, /applied 4 fixes in 4 files/);
       assert.match(r.stdout, /No findings|0 findings/i);
       const py = fs.readFileSync(path.join(dir, 'app/client.py'), 'utf8');
@@ -112,6 +114,7 @@ describe('cli: scan --fix --ca-bundle', function () {
   it('--fix-dry-run prints a unified diff, changes no byte, and exits 0 for what would remain', async () => {
     const { dir } = project();
     try {
+      write(dir, 'app/win.py', 'import requests\r\nrequests.get(u, verify=False)\r\n'); // CRLF lines must patch too
       const before = snapshot(dir);
       const r = await runCli(['scan', '--fix-dry-run', '--ca-bundle', path.join(dir, '.certs dir/bundle.pem')], dir);
       assert.strictEqual(r.code, 0, r.stderr);
@@ -119,10 +122,11 @@ describe('cli: scan --fix --ca-bundle', function () {
       assert.match(r.stdout, /^--- a\/app\/client\.py\n\+\+\+ b\/app\/client\.py\n@@ -1,/m);
       assert.match(r.stdout, /^- {4}return requests\.get\(".*", verify=False\)$/m);
       assert.match(r.stdout, /^\+const path = require\('path'\);$/m);
-      assert.match(r.stderr, /would apply 4 fixes in 4 files/);
+      assert.match(r.stderr, /would apply 5 fixes in 5 files/);
       // The diff applies with patch(1) and gives what --fix writes.
       const patched = await run('/usr/bin/patch', ['-p1', '-s', '-i', write(os.tmpdir(), `tlsd-${process.pid}.diff`, r.stdout)], dir);
       assert.strictEqual(patched.code, 0, patched.out);
+      assert.strictEqual(fs.readFileSync(path.join(dir, 'app/win.py'), 'utf8'), 'import requests\r\nfrom pathlib import Path\r\nrequests.get(u, verify=str(Path(__file__).resolve().parent / "../.certs dir/bundle.pem"))\r\n');
       assert.match(fs.readFileSync(path.join(dir, 'app/esm/client.mjs'), 'utf8'), /fs\.readFileSync\(new URL\('\.\.\/\.\.\/\.certs%20dir\/bundle\.pem', import\.meta\.url\)\)/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
