@@ -134,7 +134,7 @@ describe('cli: scan --fix --ca-bundle', function () {
     }
   });
 
-  it('keeps CRLF, a UTF-8 BOM and UTF-16 (with its BOM); exits 1 for what it could not fix', async () => {
+  it('keeps CRLF, a UTF-8 BOM, UTF-16 (with its BOM) and latin-1 bytes; exits 1 for what it could not fix', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-fix-enc-'));
     try {
       write(dir, 'b.pem', pem);
@@ -142,6 +142,7 @@ describe('cli: scan --fix --ca-bundle', function () {
       write(dir, 'bom.py', '\uFEFFimport requests\nrequests.get(u, verify=False)\n');
       write(dir, 'wide.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import requests\r\nrequests.get(u, verify=False)\r\n', 'utf16le')]));
       write(dir, 'runtime.js', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n");
+      write(dir, 'latin.py', Buffer.from('# caf\xe9\nimport requests\nrequests.get(u, verify=False)\n', 'latin1')); // not UTF-8
       const r = await runCli(['scan', '--fix', '--ca-bundle', 'b.pem', '--format', 'json'], dir);
       assert.strictEqual(r.code, 1, r.stderr);
       assert.deepStrictEqual(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file), ['runtime.js'], 'JSON stays parseable: the change list went to stderr');
@@ -149,6 +150,7 @@ describe('cli: scan --fix --ca-bundle', function () {
       const anchoredLine = 'requests.get(u, verify=str(Path(__file__).resolve().parent / "b.pem"))';
       assert.strictEqual(fs.readFileSync(path.join(dir, 'crlf.py'), 'utf8'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);
       assert.strictEqual(fs.readFileSync(path.join(dir, 'bom.py'), 'utf8'), `\uFEFFimport requests\nfrom pathlib import Path\n${anchoredLine}\n`);
+      assert.deepStrictEqual(fs.readFileSync(path.join(dir, 'latin.py')), Buffer.from(`# caf\xe9\nimport requests\nfrom pathlib import Path\n${anchoredLine}\n`, 'latin1'), 'the latin-1 byte survives');
       const wide = fs.readFileSync(path.join(dir, 'wide.py'));
       assert.deepStrictEqual([...wide.subarray(0, 2)], [0xff, 0xfe]);
       assert.strictEqual(wide.subarray(2).toString('utf16le'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);

@@ -6,7 +6,7 @@
 //   Node ESM    new URL('../.certs/bundle.pem', import.meta.url)                 (fs.readFileSync accepts a URL)
 //   sh scripts  "$(dirname "$0")/../.certs/bundle.pem"
 //   npm scripts the path relative to package.json (npm runs scripts from the package folder)
-//   launch.json / VS Code settings   ${workspaceFolder}/.certs/bundle.pem      (VS Code expands it)
+//   .vscode/*.json  ${workspaceFolder}/.certs/bundle.pem   (launch.json, settings: VS Code expands it)
 //   .env        see dotenvValue below
 // Go binaries do not know where their source was: the Go helper reads $TLS_CA_BUNDLE first (see go.ts).
 // Everything else (Dockerfile, CI YAML, tool config files) keeps the path as the caller gave it.
@@ -98,7 +98,7 @@ function pathBinding(text: string): string | undefined {
 /** A relative URL reference for `rel`: each segment percent-encoded (spaces, `#`, `?`), `./` in front. */
 function urlRef(rel: string): string {
   const enc = rel.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
-  return enc.startsWith('.') ? enc : `./${enc}`;
+  return /^\.\.?\//.test(enc) ? enc : `./${enc}`;
 }
 
 /** True for a shell script (`.sh`/`.bash`/`.zsh`/`.ksh`, or a shebang naming a shell): `$0` is its own path. */
@@ -111,11 +111,12 @@ function scriptRelative(rel: string): string {
   return `"$(dirname "$0")/${rel.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
 }
 
-/** launch.json, settings.json, tasks.json and .code-workspace files: `${workspaceFolder}/…`, which VS Code expands. */
+/** launch.json, settings.json (terminal.integrated.env.*) and tasks.json: `${workspaceFolder}/…`, which VS Code expands. */
 function vscodeRef(file: string, a: AnchorOptions): BundleRef | undefined {
   const abs = nodePath.resolve(file);
   const inVscode = /[\\/]\.vscode[\\/][^\\/]+\.jsonc?$/i.test(abs);
-  const folder = a.workspaceFolder ?? (inVscode ? nodePath.dirname(nodePath.dirname(abs)) : /\.code-workspace$/i.test(abs) ? nodePath.dirname(abs) : undefined);
+  // Only .vscode/*.json: in a .code-workspace file `${workspaceFolder}` is ambiguous (several folders).
+  const folder = inVscode ? a.workspaceFolder ?? nodePath.dirname(nodePath.dirname(abs)) : undefined;
   if (!folder) return undefined;
   const rel = relativeRef(folder, a.bundleFile);
   if (rel.startsWith('../') || nodePath.isAbsolute(rel)) return undefined; // outside the folder: keep the caller's path

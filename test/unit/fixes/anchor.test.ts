@@ -71,6 +71,16 @@ describe('fixes: paths that work from any working directory', () => {
     assert.match(out, /if p := os\.Getenv\("TLS_CA_BUNDLE"\); p != "" \{\n\t\tpath = p\n\t\}/);
   });
 
+  it('env values in code: os.environ gets str(Path(...)), an ESM env object fileURLToPath(new URL(...)); httpx gets both imports once', () => {
+    const py = anchored("import os\nos.environ['PYTHONHTTPSVERIFY'] = '0'\n", 'app/run.py', 'python.pythonhttpsverify-off').out;
+    assert.strictEqual(py, 'import os\nfrom pathlib import Path\nos.environ[\'SSL_CERT_FILE\'] = str(Path(__file__).resolve().parent / "../.certs/bundle.pem")\n');
+    const esm = anchored("import { spawn } from 'child_process';\nspawn('node', ['a.js'], { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });\n", 'run.mjs', 'javascript.node-tls-reject-unauthorized').out;
+    assert.match(esm, /^import \{ fileURLToPath \} from 'url';$/m);
+    assert.match(esm, /NODE_EXTRA_CA_CERTS: fileURLToPath\(new URL\('\.\/\.certs\/bundle\.pem', import\.meta\.url\)\)/);
+    const httpx = anchored('import httpx\nhttpx.get(u, verify=False)\n', 'h.py', 'python.httpx-verify-false').out;
+    assert.strictEqual(httpx, 'import httpx\nfrom pathlib import Path\nimport ssl\nhttpx.get(u, verify=ssl.create_default_context(cafile=str(Path(__file__).resolve().parent / ".certs/bundle.pem")))\n');
+  });
+
   it('without anchor options the path is written as given (backward compatible)', () => {
     const text = 'requests.get(u, verify=False)\n';
     const r = trustBundleFix(text, only(text, 'c.py', 'python.requests-verify-false'), { bundle: '.certs/bundle.pem', path: 'c.py' });
