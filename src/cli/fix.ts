@@ -184,8 +184,11 @@ function fixText(text: string, file: string, scanPath: string, req: FixRequest, 
   const attempted = new Set<string>();
   const moduleType = env.moduleType(file);
   let gitIgnored: boolean | undefined;
-  for (let step = 0; step < 1000; step++) {
+  // Each applied fix removes its finding, so the loop ends; the cap guards against a fix whose result is still flagged.
+  let limit = 5;
+  for (let step = 0; step < limit; step++) {
     const findings = scanText(current, scanPath).filter((f) => canTrustBundle(f.ruleId));
+    if (step === 0) limit += findings.length * 2;
     let applied = false;
     for (const f of findings) {
       const key = `${f.ruleId}\0${current.split('\n')[f.range.start.line]}\0${f.value}`;

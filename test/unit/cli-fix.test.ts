@@ -142,6 +142,7 @@ describe('cli: scan --fix --ca-bundle', function () {
       write(dir, 'bom.py', '\uFEFFimport requests\nrequests.get(u, verify=False)\n');
       write(dir, 'wide.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import requests\r\nrequests.get(u, verify=False)\r\n', 'utf16le')]));
       write(dir, 'runtime.js', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n");
+      write(dir, 'twice.py', 'import requests\nrequests.get(u, verify=False)\nrequests.get(u, verify=False)\n'); // same line twice: both fixed
       write(dir, 'latin.py', Buffer.from('# caf\xe9\nimport requests\nrequests.get(u, verify=False)\n', 'latin1')); // not UTF-8
       const r = await runCli(['scan', '--fix', '--ca-bundle', 'b.pem', '--format', 'json'], dir);
       assert.strictEqual(r.code, 1, r.stderr);
@@ -151,6 +152,8 @@ describe('cli: scan --fix --ca-bundle', function () {
       assert.strictEqual(fs.readFileSync(path.join(dir, 'crlf.py'), 'utf8'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);
       assert.strictEqual(fs.readFileSync(path.join(dir, 'bom.py'), 'utf8'), `\uFEFFimport requests\nfrom pathlib import Path\n${anchoredLine}\n`);
       assert.deepStrictEqual(fs.readFileSync(path.join(dir, 'latin.py')), Buffer.from(`# caf\xe9\nimport requests\nfrom pathlib import Path\n${anchoredLine}\n`, 'latin1'), 'the latin-1 byte survives');
+      assert.strictEqual(fs.readFileSync(path.join(dir, 'twice.py'), 'utf8'), `import requests\nfrom pathlib import Path\n${anchoredLine}\n${anchoredLine}\n`);
+      assert.match(r.stdout + r.stderr, /fixed twice\.py:3 [\s\S]*fixed twice\.py:4 /);
       const wide = fs.readFileSync(path.join(dir, 'wide.py'));
       assert.deepStrictEqual([...wide.subarray(0, 2)], [0xff, 0xfe]);
       assert.strictEqual(wide.subarray(2).toString('utf16le'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);
