@@ -99,10 +99,18 @@ function dotenvSwap(t: Target, path: string, opts: FixOptions): { edits: OffsetE
   const entry = dotenvAssignments(t.text, p.name).find((o) => o.start <= t.start && t.end <= o.end);
   if (!entry) return undefined;
   const own = { start: entry.start, end: entry.next, newText: '' };
-  const value = bareValue('dotenv', path);
   const existingCa = existingDecision(others, t.text, path, opts.mergedCas);
-  const updates = others.map((o) => ({ start: o.valueStart, end: o.valueEnd, newText: value }));
+  // Entries that already name the bundle stay as they are; the others keep their quote style: taking quotes away
+  // could let an unterminated quote on an earlier line close further down and swallow lines into its value.
+  const updates = others.filter((o) => o.value !== path).map((o) => ({ start: o.valueStart, end: o.valueEnd, newText: sameQuotes(t.text.slice(o.valueStart, o.valueEnd), path) }));
   return { edits: [...updates, own], ...(existingCa ? { existingCa } : {}) };
+}
+
+/** `path` as a .env value quoted like `old` (double quotes with escapes, single quotes when possible), else bare. */
+function sameQuotes(old: string, path: string): string {
+  if (old.startsWith('"')) return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (old.startsWith("'") && !path.includes("'")) return `'${path}'`;
+  return bareValue('dotenv', path);
 }
 
 /** The optional deletion of each leftover `NODE_TLS_REJECT_UNAUTHORIZED=0` line in the same file. */
