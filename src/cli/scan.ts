@@ -14,6 +14,8 @@ import type { SkipReason } from '../core/scan/walk';
 import { probeEndpoints, toJsonWithEndpoints } from './probe';
 import { teamView } from './baseline';
 import { toCodeClimate } from '../core/report/codeclimate';
+import { applyFixes, checkBundleFile, fixRequest } from './fix';
+import { scanOne } from '../core/scan/files';
 
 const FORMATS = ['text', 'json', 'sarif', 'codeclimate'] as const;
 const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
@@ -98,11 +100,12 @@ function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[numb
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
-  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe] [--baseline FILE | --write-baseline FILE]',
+  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe] [--baseline FILE | --write-baseline FILE] [--fix | --fix-dry-run] [--ca-bundle FILE]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' },
       baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
+      fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'ca-bundle': { type: 'string' },
     });
     if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be combined');
     const format = oneOf('--format', values.format, FORMATS, 'text');
@@ -111,8 +114,15 @@ export const scanCommand: Command = {
     const problems = roots.map((r) => [r, rootProblem(nodePath.resolve(io.cwd, r))] as const).filter(([, why]) => why);
     for (const [r, why] of problems) io.err(`tls-doctor scan: ${printable(r)}: ${why}\n`);
     if (problems.length) return 2;
+    // --fix / --fix-dry-run (issue 19): the "trust a CA bundle instead" fixes, then the report of what remains.
+    const fix = fixRequest(values, io);
+    if (fix) await checkBundleFile(fix.bundleFile);
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
-    const { results: all, skipped } = gather(await scanInParallel(targets), io);
+    let outcomes = await scanInParallel(targets);
+    if (fix) outcomes = applyFixes(fix, targets, outcomes, io, (t) => scanOne(t), fix.dryRun || format === 'text' ? io.out : io.err);
+    // A dry run's stdout is the diff alone (for `patch`/`git apply`): the report of what would remain goes to stderr.
+    const out = fix?.dryRun ? io.err : io.out;
+    const { results: all, skipped } = gather(outcomes, io);
     // Baselines (issue 16): findings known by rule + a fingerprint of their line; only new ones are reported and counted.
     const team = teamView(all, io, { sarif: format === 'sarif', fingerprints: format === 'codeclimate', baseline: values.baseline, writeBaseline: values['write-baseline'] });
     if (!team) return 2;
@@ -121,7 +131,7 @@ export const scanCommand: Command = {
     const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
     // --probe (issue 6): JSON findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}`.
     const endpoints = values.probe && format === 'json' ? await probeEndpoints(results, io) : undefined;
-    io.out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped))
+    out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped))
       : format === 'sarif' ? toSarif(team.sarif.results, rootUri, team.sarif.extras)
         : format === 'codeclimate' ? toCodeClimate(results, team.fingerprints) : toText(results, stats));
     return team.wroteBaseline ? 0 : exitCode(results, failOn);

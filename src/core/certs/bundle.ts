@@ -72,3 +72,30 @@ function header(rootCount: number, extras: readonly string[]): string {
     '',
   ].join('\n');
 }
+
+/** What mergeIntoBundle did: the new PEM text and the certificates it added (subject + fingerprint). */
+export interface MergedBundle {
+  readonly pem: string;
+  readonly added: readonly string[];
+}
+
+/**
+ * Adds the certificates of `existing` files (e.g. the corporate bundle REQUESTS_CA_BUNDLE named before a fix) to
+ * `bundlePem`, so pointing the variable at the new bundle keeps trusting everything the old one did. Duplicates are
+ * skipped; a comment line names each source. Throws a readable error for a file that holds a key or no certificate.
+ */
+export function mergeIntoBundle(bundlePem: string, existing: readonly { readonly name: string; readonly pem: string }[]): MergedBundle {
+  const seen = new Set(splitPemCertificates(bundlePem, 'the bundle').map((p) => toBundleCert(p).key));
+  let out = bundlePem.endsWith('\n') || bundlePem === '' ? bundlePem : `${bundlePem}\n`;
+  const added: string[] = [];
+  for (const [i, file] of existing.entries()) {
+    const pems = splitPemCertificates(file.pem, file.name);
+    if (pems.length === 0) throw new Error(`${file.name} contains no PEM certificate`);
+    const fresh = pems.map(toBundleCert).filter((c) => !seen.has(c.key) && seen.add(c.key));
+    if (fresh.length === 0) continue;
+    const labels = fresh.map((c) => describe(c.pem, i));
+    out += `# merged from ${file.name.replace(/[\r\n]/g, ' ')}: ${fresh.length} certificate${fresh.length === 1 ? '' : 's'}\n${fresh.map((c) => c.pem).join('')}`;
+    added.push(...labels);
+  }
+  return { pem: out, added };
+}

@@ -1,6 +1,7 @@
 // Public surface of certificate generation (bundled separately as dist/certs.js; see src/extension/lazy.ts).
 // Nothing exported here returns or logs the CA's private key.
-export { createBundle, splitPemCertificates } from './bundle';
+export { createBundle, mergeIntoBundle, splitPemCertificates } from './bundle';
+export type { MergedBundle } from './bundle';
 export { caBundleEnv } from './env';
 // The .env writer and value quoting live in src/core/text; exported here for the extension's lazily loaded bundle.
 export { mergeEnvFile, mergeEnvBytes } from '../text/dotenv';

@@ -53,12 +53,16 @@ export function replacementName(name: string): string {
   return name === name.toLowerCase() ? up.toLowerCase() : up;
 }
 
-/** Renames the variable and points it at `bundle`. */
-export function swapEnv(t: Target, host: Host, bundle: string): OffsetEdit[] | undefined {
+/**
+ * Renames the variable and points it at `bundle`. `code` (an anchored expression or shell word, see anchor.ts)
+ * replaces the whole value, quotes included; `codeEdits` are the imports it needs.
+ */
+export function swapEnv(t: Target, host: Host, bundle: string, code?: string, codeEdits: readonly OffsetEdit[] = []): OffsetEdit[] | undefined {
   const p = envParts(t);
   if (!p) return undefined;
-  const value = p.quote ? quotedValue(host, bundle, p.quote) : bareValue(host, bundle);
+  const value = code ?? (p.quote ? quotedValue(host, bundle, p.quote) : bareValue(host, bundle));
   return [
+    ...(code ? codeEdits : []),
     { start: p.nameStart, end: p.nameStart + p.name.length, newText: replacementName(p.name) },
     { start: p.valueStart, end: p.valueEnd, newText: value },
   ];

@@ -26,8 +26,27 @@ const HELPER = [
   '}',
 ];
 
-/** The `InsecureSkipVerify` fix. */
-export function insecureSkipVerify(t: Target, bundle: string): OffsetEdit[] | undefined {
+/**
+ * The variable the anchored helper reads first: a Go binary does not know where its source was, so a path relative to
+ * the source file cannot be computed at run time; `TLS_CA_BUNDLE=/abs/bundle.pem ./app` works from any folder and the
+ * written path (relative to the working directory `go run` is usually started from) stays the default.
+ */
+export const GO_BUNDLE_VAR = 'TLS_CA_BUNDLE';
+
+/** The helper's body with the `$TLS_CA_BUNDLE` override (used when the caller asks for anchored paths). */
+const ENV_HELPER = [
+  '',
+  `// ${GO_HELPER} reads a PEM CA bundle into a certificate pool, so TLS verification stays on for a private CA.`,
+  `// $${GO_BUNDLE_VAR} (an absolute path) overrides the default path, which is relative to the working directory.`,
+  `func ${GO_HELPER}(path string) *x509.CertPool {`,
+  `\tif p := os.Getenv("${GO_BUNDLE_VAR}"); p != "" {`,
+  '\t\tpath = p',
+  '\t}',
+  ...HELPER.slice(3),
+];
+
+/** The `InsecureSkipVerify` fix; `envOverride` adds the $TLS_CA_BUNDLE override to a new helper. */
+export function insecureSkipVerify(t: Target, bundle: string, envOverride = false): OffsetEdit[] | undefined {
   const m = /^InsecureSkipVerify(\s*)(:|=)(\s*)true$/.exec(t.value);
   if (!m) return undefined;
   const edits: OffsetEdit[] = [{ start: t.start, end: t.end, newText: `RootCAs${m[1]}${m[2]}${m[3]}${GO_HELPER}(${cString(bundle)})` }];
@@ -35,7 +54,7 @@ export function insecureSkipVerify(t: Target, bundle: string): OffsetEdit[] | un
     edits.push(...goImports(t.text, ['crypto/x509', 'os']));
     const eol = eolOf(t.text);
     const lead = t.text.endsWith('\n') ? '' : eol;
-    edits.push({ start: t.text.length, end: t.text.length, newText: lead + HELPER.join(eol) + eol });
+    edits.push({ start: t.text.length, end: t.text.length, newText: lead + (envOverride ? ENV_HELPER : HELPER).join(eol) + eol });
   }
   return edits;
 }

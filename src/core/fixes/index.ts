@@ -3,17 +3,21 @@
 // endpoint verifies with default trust, the edits that simply drop the switch (`removeFlagFix`). No I/O here.
 import { ruleById } from '../rules/registry';
 import type { Finding, FixKind } from '../rules/types';
-import { isRuntimeAssignment, removeEnv, swapEnv } from './env';
+import { anchoredRef, BundleRef } from './anchor';
+import { envParts, isRuntimeAssignment, removeEnv, replacementName, swapEnv } from './env';
+import { dotenvAssignments, existingDecision, nodeSwitchRemovals } from './existing';
 import { insecureSkipVerify } from './go';
-import { Host, hostOf } from './host';
+import { bareValue, Host, hostOf } from './host';
 import { rejectUnauthorized } from './node';
 import { replaceFalse, sslModule, unverifiedContext, verifyKwarg } from './python';
 import { cString } from '../text/quote';
 import { deleteLines, removeListItem, Target, targetOf, toTextEdits } from './text';
 import { curl, curlrc, git, isConfigRule, npm, pip, removeFlag } from './tools';
-import type { FixOptions, FixResult, OffsetEdit } from './types';
+import type { ExistingCa, FixOptions, FixResult, FollowUp, OffsetEdit } from './types';
 
-export type { FixOptions, FixResult, TextEdit } from './types';
+export type { AnchorOptions, ExistingCa, FixOptions, FixResult, FollowUp, TextEdit } from './types';
+export { relativeRef } from './anchor';
+export { GO_BUNDLE_VAR } from './go';
 export { applyEdits } from './text';
 export { ENV_REPLACEMENT } from './env';
 
@@ -27,7 +31,12 @@ export function canTrustBundle(ruleId: string): boolean {
   return fixKindOf(ruleId) !== 'none';
 }
 
-/** Edits replacing the switch with a reference to the bundle; undefined when the finding is stale or too unusual. */
+/**
+ * Edits replacing the switch with a reference to the bundle; undefined when the finding is stale or too unusual.
+ * With `opts.anchor` the reference works from any working directory (anchor.ts); a .env that already sets the CA
+ * variable is updated in place and reported in `existingCa` (existing.ts); leftover `NODE_TLS_REJECT_UNAUTHORIZED=0`
+ * lines come back as `followUps`.
+ */
 export function trustBundleFix(text: string, finding: Finding, opts: FixOptions): FixResult | undefined {
   if (opts.bundle.trim() === '' || /[\r\n]/.test(opts.bundle)) throw new Error(`bundle path must be a non-empty single line (got ${JSON.stringify(opts.bundle)})`);
   const t = targetOf(text, finding);
@@ -35,26 +44,81 @@ export function trustBundleFix(text: string, finding: Finding, opts: FixOptions)
   const host = hostOf(finding.ruleId, opts.path, t.value);
   const kind = fixKindOf(finding.ruleId);
   if (kind === 'node-env-var' && isRuntimeAssignment(t, host)) return runtimeNodeEnv(t, host, opts.bundle);
-  const edits = bundleEdits(kind, t, host, finding.ruleId, opts);
-  return edits ? { label: labelFor(kind, opts.bundle), edits: toTextEdits(t, edits) } : undefined;
+  const ref = anchoredRef(host, text, opts, kind === 'node-reject-unauthorized' ? 'read' : 'value');
+  const dotenv = host === 'dotenv' && isSwap(kind, finding.ruleId) ? dotenvSwap(t, ref?.path ?? opts.bundle, opts) : undefined;
+  const edits = dotenv ? dotenv.edits : bundleEdits(kind, t, host, finding.ruleId, opts, ref);
+  if (!edits) return undefined;
+  const followUps = kind === 'node-reject-unauthorized' || kind === 'node-env-var' ? nodeFollowUps(t, edits) : [];
+  return {
+    label: labelFor(kind, ref?.path ?? opts.bundle) + (ref?.code ? ' (relative to this file)' : ''),
+    edits: toTextEdits(t, edits),
+    ...(ref?.note ? { note: ref.note } : {}),
+    ...(dotenv?.existingCa ? { existingCa: dotenv.existingCa } : {}),
+    ...(followUps.length ? { followUps } : {}),
+  };
 }
 
-function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts: FixOptions): OffsetEdit[] | undefined {
-  const b = opts.bundle;
+function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts: FixOptions, ref?: BundleRef): OffsetEdit[] | undefined {
+  const b = ref?.path ?? opts.bundle;
+  const code = ref?.code;
+  const pre = ref?.edits ?? [];
+  const py = code ?? cString(b);
   const config = isConfigRule(ruleId);
+  const withPre = (e: OffsetEdit[] | undefined) => e && (code ? [...pre, ...e] : e);
   switch (kind) {
-    case 'python-verify-kwarg': return verifyKwarg(t, b, ruleById(ruleId)?.client === 'python-httpx');
-    case 'python-verify-attribute': { const e = replaceFalse(t, cString(b)); return e && [e]; }
-    case 'python-unverified-context': return unverifiedContext(t, b);
-    case 'node-reject-unauthorized': return rejectUnauthorized(t, b, opts.path);
-    case 'go-insecure-skip-verify': return insecureSkipVerify(t, b);
-    case 'curl-insecure': return config ? curlrc(t, b) : curl(t, host, b);
-    case 'git-ssl-verify': return git(t, host, b, config);
-    case 'npm-strict-ssl': return config ? npm(t, host, b, opts.path, true) : isEnvRule(ruleId) ? swapEnv(t, host, b) : npm(t, host, b, opts.path, false);
-    case 'pip-trusted-host': return isEnvRule(ruleId) ? swapEnv(t, host, b) : pip(t, host, b, config);
-    case 'node-env-var': case 'env-ca-bundle': return swapEnv(t, host, b);
+    case 'python-verify-kwarg': return withPre(verifyKwarg(t, py, ruleById(ruleId)?.client === 'python-httpx'));
+    case 'python-verify-attribute': { const e = replaceFalse(t, py); return withPre(e && [e]); }
+    case 'python-unverified-context': return withPre(unverifiedContext(t, py));
+    case 'node-reject-unauthorized': return rejectUnauthorized(t, b, opts.path, code ? { code, edits: pre } : undefined);
+    case 'go-insecure-skip-verify': return insecureSkipVerify(t, opts.bundle, opts.anchor !== undefined);
+    case 'curl-insecure': return config ? curlrc(t, b) : curl(t, host, b, code);
+    case 'git-ssl-verify': return git(t, host, b, config, code);
+    case 'npm-strict-ssl': return config ? npm(t, host, b, opts.path, true) : isEnvRule(ruleId) ? swapEnv(t, host, b, code, pre) : npm(t, host, b, opts.path, false, code);
+    case 'pip-trusted-host': return isEnvRule(ruleId) ? swapEnv(t, host, b, code, pre) : pip(t, host, b, config, code);
+    case 'node-env-var': case 'env-ca-bundle': return swapEnv(t, host, b, code, pre);
     default: return undefined;
   }
+}
+
+/** True when the fix of `kind` renames an env assignment (the ones a .env can hold). */
+function isSwap(kind: FixKind, ruleId: string): boolean {
+  return kind === 'node-env-var' || kind === 'env-ca-bundle' || ((kind === 'npm-strict-ssl' || kind === 'pip-trusted-host') && isEnvRule(ruleId));
+}
+
+/**
+ * The .env swap without duplicate keys: when the file already assigns the CA variable, that entry gets the new value
+ * and the switch's line is deleted (instead of renaming it into a second entry); `existingCa` says what was there.
+ */
+function dotenvSwap(t: Target, path: string, opts: FixOptions): { edits: OffsetEdit[]; existingCa?: ExistingCa } | undefined {
+  const p = envParts(t);
+  if (!p) return undefined;
+  const name = replacementName(p.name);
+  const others = dotenvAssignments(t.text, name).filter((o) => o.end < t.start || o.start > t.end);
+  if (others.length === 0) return undefined; // no other entry: the plain rename
+  // The switch's own entry, by the dotenv reader's lines (CR-only files included), deleted with its line break.
+  const entry = dotenvAssignments(t.text, p.name).find((o) => o.start <= t.start && t.end <= o.end);
+  if (!entry) return undefined;
+  const own = { start: entry.start, end: entry.next, newText: '' };
+  const existingCa = existingDecision(others, t.text, path, opts.mergedCas);
+  // Entries that already name the bundle stay as they are; the others keep their quote style: taking quotes away
+  // could let an unterminated quote on an earlier line close further down and swallow lines into its value.
+  const updates = others.filter((o) => o.value !== path).map((o) => ({ start: o.valueStart, end: o.valueEnd, newText: sameQuotes(t.text.slice(o.valueStart, o.valueEnd), path) }));
+  return { edits: [...updates, own], ...(existingCa ? { existingCa } : {}) };
+}
+
+/** `path` as a .env value quoted like `old` (double quotes with escapes, single quotes when possible), else bare. */
+function sameQuotes(old: string, path: string): string {
+  if (old.startsWith('"')) return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (old.startsWith("'") && !path.includes("'")) return `'${path}'`;
+  return bareValue('dotenv', path);
+}
+
+/** The optional deletion of each leftover `NODE_TLS_REJECT_UNAUTHORIZED=0` line in the same file. */
+function nodeFollowUps(t: Target, edits: readonly OffsetEdit[]): FollowUp[] {
+  return nodeSwitchRemovals(t.text, edits).map((e) => ({
+    label: `remove NODE_TLS_REJECT_UNAUTHORIZED=0 (line ${t.idx.positionAt(e.start).line + 1}): Node now trusts the bundle`,
+    edits: toTextEdits(t, [e]),
+  }));
 }
 
 /** True for the env family's findings: a NAME=value assignment (in .env, a shell export, a CI `env:` map…). */

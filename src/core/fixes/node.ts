@@ -17,15 +17,18 @@ const NAMESPACE = /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?
 /** `import { readFileSync } from 'fs'`, `const { readFileSync: read } = require('fs')`. */
 const NAMED = /(?:import\s*\{([^}]*)\}\s*from\s*(['"])(?:node:)?fs\2|(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
 
-/** The `rejectUnauthorized` fix. `rejectUnauthorized: false` → `ca: <read>("<bundle>")`; `x.rejectUnauthorized = false` → `x.ca = …`. */
-export function rejectUnauthorized(t: Target, bundle: string, path: string): OffsetEdit[] | undefined {
+/**
+ * The `rejectUnauthorized` fix. `rejectUnauthorized: false` → `ca: <read>("<bundle>")`; `x.rejectUnauthorized = false`
+ * → `x.ca = …`. `ref` (an anchored expression such as `path.join(__dirname, '…')`, with its imports) replaces the string.
+ */
+export function rejectUnauthorized(t: Target, bundle: string, path: string, ref?: { code: string; edits: readonly OffsetEdit[] }): OffsetEdit[] | undefined {
   const m = /^(["']?)rejectUnauthorized\1(\s*)(:|=)(\s*)false$/.exec(t.value);
   if (!m) return undefined;
   const rf = readFileSync(t.text, path);
   const quote = moduleQuote(t.text);
   const key = m[1] ? `${m[1]}ca${m[1]}` : 'ca';
-  const newText = `${key}${m[2]}${m[3]}${m[4]}${rf.callee}(${cString(bundle, quote)})`;
-  return [...rf.edits, { start: t.start, end: t.end, newText }];
+  const newText = `${key}${m[2]}${m[3]}${m[4]}${rf.callee}(${ref ? ref.code : cString(bundle, quote)})`;
+  return [...rf.edits, ...(ref?.edits ?? []), { start: t.start, end: t.end, newText }];
 }
 
 /** Finds or adds a synchronous file read in `text`. */
@@ -35,7 +38,7 @@ export function readFileSync(text: string, path: string): ReadFile {
   const named = NAMED.exec(text);
   const binding = named ? /\breadFileSync\b(?:\s*(?:as|:)\s*([\w$]+))?/.exec(named[1] ?? named[3]) : null;
   if (binding) return { callee: binding[1] ?? 'readFileSync', edits: [] };
-  return { callee: 'fs.readFileSync', edits: [importFs(text, isCommonJs(text, path))] };
+  return { callee: 'fs.readFileSync', edits: [moduleImport(text, path, 'fs', 'fs')] };
 }
 
 /** The quote character the file uses for module specifiers (double when it has none). */
@@ -44,13 +47,19 @@ function moduleQuote(text: string): '"' | "'" {
   return m?.[1] === "'" ? "'" : '"';
 }
 
-/** `import * as fs from 'fs';` or `const fs = require('fs');`, after the last import/require, in the file's style. */
-function importFs(text: string, cjs: boolean): OffsetEdit {
+/**
+ * `import * as fs from 'fs';` or `const fs = require('fs');` (for `binding` `fs` and `module` `fs`; a `{ a }` binding
+ * imports names), after the last import/require, in the file's style: quotes, `node:` prefix, semicolons.
+ */
+export function moduleImport(text: string, path: string, binding: string, module: string): OffsetEdit {
+  const cjs = isCommonJs(text, path);
   const q = moduleQuote(text);
   const prefix = /(['"])node:[\w/]+\1/.test(text) ? 'node:' : '';
   const last = lastModuleLine(text, cjs);
   const semi = last >= 0 ? /;\s*$/.test(text.slice(...lineSpan(text, last).slice(0, 2) as [number, number])) : true;
-  const stmt = cjs ? `const fs = require(${q}${prefix}fs${q})` : `import * as fs from ${q}${prefix}fs${q}`;
+  const spec = `${q}${prefix}${module}${q}`;
+  const named = binding.startsWith('{');
+  const stmt = cjs ? `const ${binding} = require(${spec})` : named ? `import ${binding} from ${spec}` : `import * as ${binding} from ${spec}`;
   const at = last >= 0 ? lineSpan(text, last)[2] : directivesEnd(text);
   const eol = eolOf(text);
   const lead = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
@@ -61,7 +70,7 @@ function importFs(text: string, cjs: boolean): OffsetEdit {
  * CommonJS or ESM: the extension decides (.cjs/.mjs), then the file's own syntax, then the default of the language
  * (a plain .js file is CommonJS for Node unless package.json says otherwise; TypeScript is written with imports).
  */
-function isCommonJs(text: string, path: string): boolean {
+export function isCommonJs(text: string, path: string): boolean {
   if (/\.c[jt]s$/i.test(path)) return true;
   if (/\.m[jt]s$/i.test(path) || /^\s*(?:import|export)\b/m.test(text)) return false;
   return /\brequire\s*\(/.test(text) || /\.jsx?$/i.test(path);

@@ -1,7 +1,6 @@
 // Python fixes: `verify=False` → `verify="<bundle>"` (requests) or an SSL context from the bundle (httpx, which
 // deprecates string paths), `session.verify = False` → the path, `ssl._create_unverified_context()` →
 // `ssl.create_default_context(cafile="<bundle>")`, adding `import ssl` when the module isn't imported.
-import { cString } from '../text/quote';
 import { eolOf, lineSpan } from '../text/lines';
 import type { Target } from './text';
 import type { OffsetEdit } from './types';
@@ -12,23 +11,26 @@ export function replaceFalse(t: Target, replacement: string): OffsetEdit | undef
   return m ? { start: t.start + m.index, end: t.start + m.index + 5, newText: replacement } : undefined;
 }
 
-/** The kwarg fix: requests takes a path; httpx gets a context (a string `verify` is deprecated since httpx 0.28). */
-export function verifyKwarg(t: Target, bundle: string, httpx: boolean): OffsetEdit[] | undefined {
-  if (!httpx) return one(replaceFalse(t, cString(bundle)));
+/**
+ * The kwarg fix: requests takes a path; httpx gets a context (a string `verify` is deprecated since httpx 0.28).
+ * `path` is the bundle as a Python expression: a string literal, or an anchored `str(Path(__file__)…)`.
+ */
+export function verifyKwarg(t: Target, path: string, httpx: boolean): OffsetEdit[] | undefined {
+  if (!httpx) return one(replaceFalse(t, path));
   const ssl = sslModule(t.text);
-  const edit = replaceFalse(t, `${ssl.name}.create_default_context(cafile=${cString(bundle)})`);
+  const edit = replaceFalse(t, `${ssl.name}.create_default_context(cafile=${path})`);
   return edit ? [...ssl.edits, edit] : undefined;
 }
 
-/** `ssl._create_unverified_context(...)` → `ssl.create_default_context(..., cafile=...)`; undefined for unusual arguments. */
-export function unverifiedContext(t: Target, bundle: string): OffsetEdit[] | undefined {
+/** `ssl._create_unverified_context(...)` → `ssl.create_default_context(cafile=<path expression>)`; undefined for unusual arguments. */
+export function unverifiedContext(t: Target, path: string): OffsetEdit[] | undefined {
   const m = /^(?:([\w.]+)\.)?_create_unverified_context\s*(?:\(([\s\S]*)\))?$/.exec(t.value);
   if (!m || m[2] === undefined) return undefined; // a reference to the function, not a call: rewrite by hand
   const args = m[2].trim();
   const purpose = /^(?:purpose\s*=\s*)?(?:[\w.]+\.)?Purpose\.SERVER_AUTH$/.test(args);
   if (args !== '' && !purpose) return undefined; // cert/key/protocol arguments: a human should rewrite this one
   const ssl = m[1] ? { name: m[1], edits: [] } : sslModule(t.text);
-  const cafile = `cafile=${cString(bundle)}`;
+  const cafile = `cafile=${path}`;
   return [...ssl.edits, { start: t.start, end: t.end, newText: `${ssl.name}.create_default_context(${cafile})` }];
 }
 

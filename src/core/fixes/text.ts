@@ -27,15 +27,26 @@ export function targetOf(text: string, f: Finding): Target | undefined {
   return { text, idx, start, end, value: f.value, ctxStart: idx.offsetAt(ctx.start), ctxEnd: idx.offsetAt(ctx.end) };
 }
 
-/** Offset edits → range edits, sorted by position. */
+/**
+ * Offset edits → range edits, sorted by position. Insertions at the same offset (two imports) become one edit in the
+ * order given: editors and applyEdits disagree on the order of separate same-position inserts.
+ */
 export function toTextEdits(t: Target, edits: readonly OffsetEdit[]): TextEdit[] {
-  return [...edits].sort((a, b) => a.start - b.start).map((e) => ({ range: t.idx.rangeOf(e.start, e.end), newText: e.newText }));
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const merged: OffsetEdit[] = [];
+  for (const e of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.start === last.end && e.start === e.end && last.start === e.start) merged[merged.length - 1] = { ...last, newText: last.newText + e.newText };
+    else merged.push(e);
+  }
+  return merged.map((e) => ({ range: t.idx.rangeOf(e.start, e.end), newText: e.newText }));
 }
 
-/** Applies range edits to `text` (for tests and previews): edits must not overlap. */
+/** Applies range edits to `text` (tests, previews, the CLI): edits must not overlap; an insertion at the start of a
+ * replaced range goes before its new text (as in editors). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const idx = new TextIndex(text);
-  const sorted = [...edits].map((e) => ({ s: idx.offsetAt(e.range.start), e: idx.offsetAt(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  const sorted = [...edits].map((e) => ({ s: idx.offsetAt(e.range.start), e: idx.offsetAt(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;

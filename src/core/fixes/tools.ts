@@ -1,6 +1,7 @@
 // Fixes for command-line tools, in commands (shell scripts, Dockerfile RUN, CI `run:`, package.json scripts) and in
 // their config files: curl `-k` → `--cacert <bundle>`, git `sslVerify=false` → `sslCAInfo=<bundle>`, npm/yarn
-// `strict-ssl=false` → `cafile=<bundle>`, pip `--trusted-host` → `--cert <bundle>`.
+// `strict-ssl=false` → `cafile=<bundle>`, pip `--trusted-host` → `--cert <bundle>`. In commands, `word` (an anchored
+// shell word such as `"$(dirname "$0")/x.pem"`, see anchor.ts) replaces the quoted bundle path.
 import { ruleById } from '../rules/registry';
 import { CONFIG_SURFACES } from '../rules/vocabulary';
 import { commandWord, Host } from './host';
@@ -16,11 +17,11 @@ export function isConfigRule(ruleId: string): boolean {
 }
 
 /** `-k` / `--insecure` → `--cacert <bundle>`; `-sk` → `--cacert <bundle> -s` (the rest of the cluster keeps its order and arguments). */
-export function curl(t: Target, host: Host, bundle: string): OffsetEdit[] | undefined {
-  if (/^(?:-k|--insecure)$/.test(t.value)) return [{ start: t.start, end: t.end, newText: `--cacert ${commandWord(host, bundle)}` }];
+export function curl(t: Target, host: Host, bundle: string, word?: string): OffsetEdit[] | undefined {
+  if (/^(?:-k|--insecure)$/.test(t.value)) return [{ start: t.start, end: t.end, newText: `--cacert ${(word ?? commandWord(host, bundle))}` }];
   const m = /^-([A-Za-z0-9]*)k([A-Za-z0-9]*)$/.exec(t.value);
   if (!m) return undefined;
-  return [{ start: t.start, end: t.end, newText: `--cacert ${commandWord(host, bundle)} -${m[1]}${m[2]}` }];
+  return [{ start: t.start, end: t.end, newText: `--cacert ${(word ?? commandWord(host, bundle))} -${m[1]}${m[2]}` }];
 }
 
 /** `.curlrc`: `insecure` / `-k` → `cacert = "<bundle>"` (curl unescapes quoted config values). */
@@ -29,29 +30,29 @@ export function curlrc(t: Target, bundle: string): OffsetEdit[] {
 }
 
 /** `http.sslVerify=false` (git -c), `http.sslVerify false` (git config), `sslVerify = false` (.gitconfig). */
-export function git(t: Target, host: Host, bundle: string, config: boolean): OffsetEdit[] | undefined {
+export function git(t: Target, host: Host, bundle: string, config: boolean, word?: string): OffsetEdit[] | undefined {
   const m = /sslVerify(\s*=\s*|\s+)\S+$/i.exec(t.value);
   if (!m) return undefined;
-  const value = config ? gitConfigValue(bundle) : commandWord(host, bundle);
+  const value = config ? gitConfigValue(bundle) : (word ?? commandWord(host, bundle));
   return [{ start: t.start + m.index, end: t.end, newText: `sslCAInfo${m[1]}${value}` }];
 }
 
 /** npm/yarn: `strict-ssl=false` → `cafile=<bundle>`; `.yarnrc` v1 quotes; `.yarnrc.yml` `enableStrictSsl` → `caFilePath`. */
-export function npm(t: Target, host: Host, bundle: string, path: string, config: boolean): OffsetEdit[] | undefined {
+export function npm(t: Target, host: Host, bundle: string, path: string, config: boolean, word?: string): OffsetEdit[] | undefined {
   const m = /(strict-ssl|enableStrictSsl)(\s*[=:]\s*|\s+)\S+$/i.exec(t.value);
   if (!m) return undefined;
   const berry = m[1] === 'enableStrictSsl';
   const key = berry ? 'caFilePath' : 'cafile';
   const yarnV1 = /(?:^|[\\/])\.yarnrc$/.test(path);
-  const value = !config ? commandWord(host, bundle) : berry ? yamlScalar(bundle) : yarnV1 ? JSON.stringify(bundle) : npmrcValue(bundle);
+  const value = !config ? (word ?? commandWord(host, bundle)) : berry ? yamlScalar(bundle) : yarnV1 ? JSON.stringify(bundle) : npmrcValue(bundle);
   return [{ start: t.start + m.index, end: t.end, newText: `${key}${m[2]}${value}` }];
 }
 
 /** pip: `--trusted-host h` → `--cert <bundle>`; pip.conf `trusted-host = a\n  b` → `cert = <bundle>` (continuations dropped). */
-export function pip(t: Target, host: Host, bundle: string, config: boolean): OffsetEdit[] | undefined {
+export function pip(t: Target, host: Host, bundle: string, config: boolean, word?: string): OffsetEdit[] | undefined {
   if (!config) {
     const m = /^--trusted-host(=|\s+)\S+$/.exec(t.value);
-    return m ? [{ start: t.start, end: t.end, newText: `--cert${m[1].startsWith('=') ? '=' : ' '}${commandWord(host, bundle)}` }] : undefined;
+    return m ? [{ start: t.start, end: t.end, newText: `--cert${m[1].startsWith('=') ? '=' : ' '}${(word ?? commandWord(host, bundle))}` }] : undefined;
   }
   const m = /^(trusted[-_]host)(\s*[=:]\s*)/i.exec(t.value);
   if (!m) return undefined;

@@ -129,6 +129,8 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice)
   const written = asWritten(choice.file, doc.uri);
   const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
+  // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
+  if (fix.existingCa?.decision === 'ask') return { applied: false, reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand` };
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
   addFix(write.edit, doc.uri, fix);

@@ -133,7 +133,7 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
 function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResult | undefined {
   const text = doc.getText();
   const fix = plan.kind === 'remove' ? removeFlagFix(text, f, corePath(doc.uri)) : trustBundleFix(text, f, { bundle: plan.bundle, path: corePath(doc.uri) });
-  return fix && !fix.env ? fix : undefined;
+  return fix && !fix.env && fix.existingCa?.decision !== 'ask' ? fix : undefined;
 }
 
 function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan): vscode.CodeAction {
