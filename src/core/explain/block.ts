@@ -61,3 +61,21 @@ export function errorBlockText(lines: readonly string[], index: number, reach = 
   const { start, end } = errorBlock(lines, index, reach);
   return lines.slice(start, end).join('\n');
 }
+
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[@-Z\\-_=>]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * Raw terminal output → the lines a user sees: escape sequences (colours, cursor moves, shell-integration marks)
+ * removed, and a carriage return overwriting the line from its start (progress bars keep their last state).
+ */
+export function plainLines(raw: string): string[] {
+  return raw.replace(ESCAPES, '').split('\n').map((line) => {
+    const parts = line.replace(/\r+$/, '').split('\r');
+    const last = parts[parts.length - 1];
+    const shown = parts.length > 1 ? last + parts.slice(0, -1).reduce((a, p) => (p.length > a.length ? p : a), '').slice(last.length) : last;
+    return shown.replace(CONTROLS, '');
+  });
+}

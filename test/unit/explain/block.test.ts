@@ -1,7 +1,7 @@
 // The error block a terminal link explains: which lines get a link, and how far the block around one reaches.
 import * as assert from 'assert';
 import corpus from '../../fixtures/explain/corpus.json';
-import { errorBlock, errorBlockText, isPromptLine, isTlsErrorLine } from '../../../src/core/explain/block';
+import { errorBlock, errorBlockText, isPromptLine, isTlsErrorLine, plainLines } from '../../../src/core/explain/block';
 import { explain } from '../../../src/core/explain/index';
 
 const TRACEBACK = [
@@ -69,5 +69,13 @@ describe('explain: error blocks', () => {
       assert.deepStrictEqual(missing, [], e.text.slice(0, 80));
     }
     assert.ok(linked >= tls.length * 0.95, `${linked} of ${tls.length} messages have a line that gets a link`);
+  });
+});
+
+describe('explain: terminal output as lines', () => {
+  it('drops colours, cursor moves and shell-integration marks, and lets a carriage return overwrite', () => {
+    const raw = '\x1b]633;C\x07\x1b[31mTraceback\x1b[0m (most recent call last):\r\n  File "x.py"\r\nDownloading 10%\rDownloading 100%\r\n\x1b[?25lssl.SSLError: bad\x1b[K\r\n';
+    assert.deepStrictEqual(plainLines(raw), ['Traceback (most recent call last):', '  File "x.py"', 'Downloading 100%', 'ssl.SSLError: bad', '']);
+    assert.deepStrictEqual(plainLines('abcdef\rXY'), ['XYcdef'], 'a shorter overwrite keeps the rest of the line, as a terminal does');
   });
 });
