@@ -1,15 +1,17 @@
-// "TLS Doctor: Explain TLS Error…": take an error message (argument, selection, or an input box prefilled from
-// the clipboard when it looks like a TLS error), name the causes with their fixes in the panel, and offer to
-// check the URL it mentions. Returns the explanation (tests assert it).
+// "TLS Doctor: Explain TLS Error…": take an error message (argument, the selection in any editor or output view, or
+// an input box prefilled from the clipboard when it looks like a TLS error), explain it with the core (client, ranked
+// causes, that client's fix first, the endpoint) in the check panel, and return the explanation (tests assert it).
+// `{ text, check: true }` also runs "Check <host>" and returns the re-stated explanation.
 import * as vscode from 'vscode';
-import type { Cause } from '../../core/tls/types';
-import { loadTls } from '../lazy';
-import { Explanation } from './render';
+import { explain } from '../../core/explain/index';
+import { checkTarget, explainLogLine, ExplainResult, ExplainView, resultOf } from './model';
 
-/** What the command returns. */
-export interface ExplainResult {
-  readonly causes: readonly Cause[];
-  readonly url?: string;
+/** What the command needs from the feature module. */
+export interface ExplainDeps {
+  readonly log: vscode.LogOutputChannel;
+  show(view: ExplainView): void;
+  /** Runs "Check <host>" for the view and shows the re-stated explanation; undefined when no report came back. */
+  check(view: ExplainView, url: string): Promise<ExplainView | undefined>;
 }
 
 // Words every client's TLS failure contains in some form (see the field notes' wording table).
@@ -27,14 +29,22 @@ async function clipboardHint(): Promise<string> {
   }
 }
 
-async function errorText(arg: unknown): Promise<string | undefined> {
-  if (typeof arg === 'string' && arg.trim()) return arg;
+/** The argument: a message, or `{ text, check }` (terminal links, tests). */
+function argument(arg: unknown): { text: string; check: boolean } | undefined {
+  if (typeof arg === 'string' && arg.trim()) return { text: arg, check: false };
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { text, check } = arg as { text?: unknown; check?: unknown };
+  return typeof text === 'string' && text.trim() ? { text, check: check === true } : undefined;
+}
+
+/** The selection of the active editor: a file, an untitled paste, or an output channel (it is a text editor too). */
+async function selectionOrPrompt(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selected = editor ? editor.document.getText(editor.selection).trim() : '';
   if (selected) return selected;
   const value = await vscode.window.showInputBox({
     title: 'TLS Doctor: Explain TLS Error',
-    prompt: 'Paste the error message (Python, Node, curl, git, pip or Java wording). Selecting it in an editor works too.',
+    prompt: 'Paste the error message (any client: Python, Node, curl, git, Java, Go, .NET, browsers…). Selecting it in an editor or the Output view works too.',
     placeHolder: 'e.g. SSLError(SSLCertVerificationError(1, \'[SSL: CERTIFICATE_VERIFY_FAILED] … unable to get local issuer certificate\'))',
     value: await clipboardHint(),
     ignoreFocusOut: true,
@@ -43,22 +53,16 @@ async function errorText(arg: unknown): Promise<string | undefined> {
   return value?.trim() || undefined;
 }
 
-/** The command body; `show` puts the explanation in the panel. */
-export async function explainErrorCommand(arg: unknown, log: vscode.LogOutputChannel, show: (e: Explanation) => void): Promise<ExplainResult | undefined> {
-  const raw = await errorText(arg);
+/** The command body. */
+export async function explainErrorCommand(arg: unknown, deps: ExplainDeps): Promise<ExplainResult | undefined> {
+  const given = argument(arg);
+  const raw = given?.text ?? (await selectionOrPrompt());
   if (!raw) return undefined;
   const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
-  let found: ExplainResult;
-  try {
-    found = loadTls().explainError(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    log.error(`explain failed: ${why}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: cannot explain this message: ${why}`);
-    return undefined;
-  }
-  const { causes, url } = found;
-  log.info(`explain: ${text.length} characters → causes: ${causes.map((c) => c.code).join(', ') || 'none'}${url ? `; URL ${url}` : ''}`);
-  show({ text, causes, url });
-  return { causes, url };
+  let view: ExplainView = { text, explanation: explain(text) };
+  deps.log.info(explainLogLine(view));
+  deps.show(view);
+  const target = checkTarget(view.explanation);
+  if (given?.check && target) view = (await deps.check(view, target)) ?? view;
+  return resultOf(view);
 }
