@@ -35,6 +35,7 @@ export function registerExplain(context: vscode.ExtensionContext, services: Serv
     // What the registered provider makes of one terminal line (the link API offers no way to ask it from outside:
     // integration tests and diagnostics use this), and with `activate` what clicking the first link opens.
     services.commands.register(COMMANDS.explainTerminalLinks, async (terminal: vscode.Terminal, line: string, activate?: boolean) => {
+      if (typeof line !== 'string' || typeof terminal !== 'object' || terminal === null) return { links: [] };
       const found = links.provideTerminalLinks({ terminal, line });
       const described = found.map((l) => ({ startIndex: l.startIndex, length: l.length, tooltip: l.tooltip, text: links.textOf(l) }));
       return { links: described, ...(activate && found[0] ? { opened: await links.activate(found[0]) } : {}) };
