@@ -131,6 +131,16 @@ describe('explain: terminal links on a Python traceback', () => {
     if (png) console.log(`screenshot: ${png}`);
   });
 
+  it('explains the selection of an editor when called with no argument', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: ['build log: step 3', ...lines, 'build log: done'].join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 0, lines.length, lines[lines.length - 1].length);
+    const r = await vscode.commands.executeCommand<Explained>('tlsDoctor.explainError');
+    assert.strictEqual(r.text, lines.join('\n'));
+    assert.deepStrictEqual([r.client, r.causes[0].code, r.causes[0].fixes[0].client], ['python-requests', 'self-signed', 'python-requests']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('"Check <host>" probes the server and re-states the explanation from what it saw', async () => {
     const r = await vscode.commands.executeCommand<Explained & { checked?: { url: string; verdict: string } }>('tlsDoctor.explainError', { text: lines.join('\n'), check: true });
     assert.deepStrictEqual(r.checked, { url: `https://127.0.0.1:${port}/`, verdict: 'fail' });
