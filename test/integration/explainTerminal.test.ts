@@ -11,7 +11,7 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, clearNotifications, screenshot, sleep, waitFor } from './helpers';
+import { activateExtension, clearNotifications, screenshot, sleep, terminalHover, waitFor } from './helpers';
 
 interface LinkInfo { startIndex: number; length: number; tooltip?: string; text: string }
 interface Explained {
@@ -139,6 +139,23 @@ describe('explain: terminal links on a Python traceback', () => {
     assert.strictEqual(r.text, lines.join('\n'));
     assert.deepStrictEqual([r.client, r.causes[0].code, r.causes[0].fixes[0].client], ['python-requests', 'self-signed', 'python-requests']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('in the real terminal UI: hovering the error line shows the link, ctrl+click opens the explanation', async () => {
+    const config = vscode.workspace.getConfiguration('terminal.integrated');
+    await config.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global); // DOM rows the runner can find
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor(() => explainTabs().length === 0, 5_000, 'the panel to close');
+      terminal.show();
+      await sleep(1000);
+      const hovered = await terminalHover('requests.exceptions.SSLError', true);
+      if (!hovered) return; // desktop runs: no page to drive (helpers.terminalHover says so in the log)
+      assert.match(hovered.hover, /Explain with TLS Doctor/);
+      await waitFor(() => explainTabs()[0], 15_000, 'the explanation opened by the link');
+    } finally {
+      await config.update('gpuAcceleration', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('"Check <host>" probes the server and re-states the explanation from what it saw', async () => {
