@@ -14,6 +14,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
+const TERMINAL_MARKER = '__TLS_DOCTOR_TERMINAL_HOVER__'; // see helpers.terminalHover()
 
 /** The workbench URL that opens `folder` and runs the tests module in the extension host. */
 export function workbenchUrl(port, folder, extensionPath, testsPath) {
@@ -58,6 +59,34 @@ async function takeScreenshot(page, request, imagesDir, log) {
 }
 
 /**
+ * Hovers the first terminal row holding `request.text` (the DOM renderer: tests turn GPU acceleration off), reports
+ * the hover text the workbench shows, and with `click` ctrl+clicks there (what activates a terminal link).
+ */
+/* global document */
+async function terminalHover(page, request, log) {
+  try {
+    const box = await page.evaluate((needle) => {
+      const row = [...document.querySelectorAll('.terminal .xterm-rows > div')].find((r) => r.textContent.includes(needle));
+      const b = row?.getBoundingClientRect();
+      return b ? { x: b.x + 40, y: b.y + b.height / 2 } : undefined;
+    }, request.text);
+    if (!box) throw new Error(`no terminal row shows "${request.text}"`);
+    await page.mouse.move(box.x, box.y);
+    await page.waitForTimeout(1500); // the workbench's hover delay
+    const hover = await page.evaluate(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((e) => e.textContent).join('\n'));
+    if (request.click) {
+      await page.keyboard.down('Control');
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.up('Control');
+    }
+    log(`[runner] terminal hover on "${request.text}": ${hover || '(no hover)'}`);
+    writeFileSync(request.ack, JSON.stringify({ hover }));
+  } catch (e) {
+    writeFileSync(request.ack, JSON.stringify({ error: e.message }));
+  }
+}
+
+/**
  * Wires the page: codeAutomationExit, console forwarding (`onConsole({ text, logService, level })`), screenshots. Resolves the
  * returned `{ exited }` promise with the exit code the workbench reports.
  */
@@ -67,6 +96,8 @@ export async function wirePage(page, { imagesDir, onConsole, log }) {
   await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code) || 0); });
   const handle = async (msg) => {
     const line = await consoleText(msg);
+    const t = line.text.indexOf(TERMINAL_MARKER);
+    if (t >= 0) return terminalHover(page, JSON.parse(line.text.slice(t + TERMINAL_MARKER.length)), log);
     const i = line.text.indexOf(SCREENSHOT_MARKER);
     if (i < 0) return onConsole(line);
     await takeScreenshot(page, JSON.parse(line.text.slice(i + SCREENSHOT_MARKER.length)), imagesDir, log);

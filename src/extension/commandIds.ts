@@ -9,6 +9,7 @@ export const COMMAND_TABLE = {
   scanWorkspace: { id: 'tlsDoctor.scanWorkspace', contributed: true },
   checkUrl: { id: 'tlsDoctor.checkUrl', contributed: true },
   explainError: { id: 'tlsDoctor.explainError', contributed: true },
+  explainTerminalLinks: { id: 'tlsDoctor.explain.terminalLinks', contributed: false },
   createDevCert: { id: 'tlsDoctor.createDevCert', contributed: true },
   installCa: { id: 'tlsDoctor.installCa', contributed: true },
   uninstallCa: { id: 'tlsDoctor.uninstallCa', contributed: true },

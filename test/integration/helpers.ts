@@ -112,3 +112,23 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<stri
   if (saved.startsWith('error:')) throw new Error(`screenshot "${name}" failed: ${saved}`);
   return saved;
 }
+
+/**
+ * Asks the runner (playwright) to hover the integrated terminal's first row showing `text`, and with `click` to
+ * ctrl+click it; returns the hover text the workbench showed. Undefined where no runner drives the page (desktop
+ * test-electron runs). The row must be in the DOM: turn terminal.integrated.gpuAcceleration off first.
+ */
+export async function terminalHover(text: string, click = false, timeoutMs = 30_000): Promise<{ hover: string } | undefined> {
+  if (!canScreenshot()) {
+    console.log(`terminal hover on "${text}" skipped: this runner cannot drive the page`);
+    return undefined;
+  }
+  const ack = path.join(os.tmpdir(), `tls-doctor-hover-${process.pid}-${Date.now()}.ack`);
+  console.log(`__TLS_DOCTOR_TERMINAL_HOVER__ ${JSON.stringify({ text, click, ack })}`);
+  const raw = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `terminal hover on "${text}"`);
+  fs.rmSync(ack, { force: true });
+  const result = JSON.parse(raw) as { hover?: string; error?: string };
+  if (result.error !== undefined) throw new Error(`terminal hover failed: ${result.error}`);
+  // The workbench renders hover text with non-breaking and zero-width spaces: compare it as plain words.
+  return { hover: (result.hover ?? '').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, ' ').trim() };
+}

@@ -8,11 +8,11 @@ import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
 import { CAUSE_TEXTS } from './texts';
-import { ExplainCauseCode, matchWordings } from './wordings';
+import { ExplainCauseCode, matchWordings } from '../tls/wordings';
 
 export type { ExplainClientId, ClientInfo, ClientFamily } from './clients';
 export type { ExplainFix } from './fixes';
-export type { ExplainCauseCode } from './wordings';
+export type { ExplainCauseCode } from '../tls/wordings';
 export { CLIENTS, identifyClient } from './clients';
 export { endpointOf } from './facts';
 export { CAUSE_TEXTS } from './texts';

@@ -1,6 +1,6 @@
 // What each cause means, worded two ways: as the most likely reading of the message, and as a possibility with the
 // check that settles it. `{host}` and `{port}` are filled from the message (HOST / 443 when it names none).
-import type { ExplainCauseCode } from './wordings';
+import type { ExplainCauseCode } from '../tls/wordings';
 
 export interface CauseText {
   readonly title: string;

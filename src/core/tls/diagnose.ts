@@ -4,7 +4,7 @@ import { causeFor, FixContext } from './causes';
 import { wrongPurposeReason } from './chain';
 import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
-import { matchCodes } from './explain';
+import { matchCodes } from './wordings';
 import { cnOnlySplit, trailingDotSplit } from './hostnames';
 import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
 

@@ -1,7 +1,8 @@
 // Public surface of the TLS probe, trust stores and diagnosis (bundled separately as dist/tls.js).
 import { CAUSES, causeFor } from './causes';
-import { matchCodes, urlInMessage } from './explain';
 import type { Cause } from './types';
+import { extractPoolTarget, extractUrls } from './url';
+import { rankedCodes } from './wordings';
 
 export * from './types';
 export { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS } from './check';
@@ -18,9 +19,18 @@ export { readableCertCount } from './stores';
 export function explainError(text: string): { causes: Cause[]; url?: string } {
   const url = urlInMessage(text);
   const endpoint = url ? safeEndpoint(url) : {};
-  const causes = matchCodes(text).map((code) => causeFor(code, undefined, endpoint));
+  const causes = rankedCodes(text).map((code) => causeFor(code, undefined, endpoint));
   return { causes, ...(url ? { url } : {}) };
 }
+
+/** The URL an error message mentions: a literal URL, or urllib3's "host='x', port=443". */
+function urlInMessage(text: string): string | undefined {
+  const urls = extractUrls(text).filter((u) => !DOC_URLS.test(u));
+  return urls.find((u) => /^https:/i.test(u)) ?? extractPoolTarget(text) ?? urls[0];
+}
+
+/** Help pages clients print with their errors (curl's "More details here: https://curl.se/docs/sslcerts.html"). */
+const DOC_URLS = /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/nodejs)\//i;
 
 /** Host and port of a URL for the fixes' placeholders; a mangled URL in a message just leaves them generic. */
 function safeEndpoint(url: string): { host?: string; port?: number } {

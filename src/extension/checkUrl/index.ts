@@ -2,26 +2,29 @@
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
 import { COMMANDS } from '../commands';
+import { checkAndRestate, registerExplain } from '../explain/index';
+import type { ExplainView } from '../explain/model';
 import { Services } from '../services';
 import { copyEnvSettings, createCaBundle, saveCaPem } from './actions';
 import { registerUrlLenses } from './codeLens';
 import { checkUrlCommand } from './command';
-import { explainErrorCommand } from './explain';
 import { CheckPanelHost, PanelActions, PanelContent } from './panel';
 
 export { CheckPanel, CheckPanelHost } from './panel';
 
-/** Registers tlsDoctor.checkUrl, tlsDoctor.explainError and the URL CodeLens/hover. */
+/** Registers tlsDoctor.checkUrl and the URL CodeLens/hover, and the explain feature (it shares the panel). */
 export function registerCheckUrl(context: vscode.ExtensionContext, services: Services): void {
   const { log, probes } = services;
   const actions: PanelActions = {
     recheck: (url) => vscode.commands.executeCommand<CheckReport | undefined>(COMMANDS.checkUrl, url),
+    checkExplained: (view, url) => checkAndRestate(view, url, showExplanation),
     saveCa: (report) => saveCaPem(report, log),
     createBundle: (report) => createCaBundle(report, log),
     copyEnv: (report) => copyEnvSettings(report, log),
   };
   const panels = new CheckPanelHost(context.extensionUri, actions, log);
   const show = (content: PanelContent) => panels.show(content);
+  const showExplanation = (explanation: ExplainView) => show({ kind: 'explanation', explanation });
   context.subscriptions.push(
     services.commands.register(COMMANDS.checkUrl, (arg?: unknown) => checkUrlCommand(arg, {
       log,
@@ -29,9 +32,8 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
       show: (report) => show({ kind: 'report', report }),
       noReport: () => panels.active?.idle(),
     })),
-    services.commands.register(COMMANDS.explainError, (arg?: unknown) =>
-      explainErrorCommand(arg, log, (explanation) => show({ kind: 'explanation', explanation }))),
     registerUrlLenses(),
     panels,
   );
+  registerExplain(context, services, showExplanation);
 }

@@ -2,15 +2,20 @@
 // disposables, loads only from media/, strict CSP with a crypto nonce, actions through postMessage).
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../core/tls/types';
+import type { ExplainView } from '../explain/model';
+import { viewSnippets } from '../explain/model';
+import { renderExplanation } from '../explain/render';
 import { collectSnippets } from './model';
-import { Explanation, makeNonce, PageContext, renderExplanation, renderReport } from './render';
+import { makeNonce, PageContext, renderReport } from './render';
 
 /** What the panel shows: one check report, or the explanation of a pasted error. */
-export type PanelContent = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'explanation'; readonly explanation: Explanation };
+export type PanelContent = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'explanation'; readonly explanation: ExplainView };
 
 /** What the panel's buttons do; the feature module supplies them (they need settings, the log, the core). */
 export interface PanelActions {
   recheck(url: string): Thenable<unknown>;
+  /** "Check <host>" on an explanation: run the check, then re-state the explanation from its report. */
+  checkExplained(view: ExplainView, url: string): Thenable<unknown>;
   saveCa(report: CheckReport): Promise<unknown>;
   createBundle(report: CheckReport): Promise<unknown>;
   copyEnv(report: CheckReport): Promise<unknown>;
@@ -139,14 +144,16 @@ export class CheckPanel implements vscode.Disposable {
   }
 
   private async dispatch(msg: Message): Promise<void> {
-    const report = this.content.kind === 'report' ? this.content.report : undefined;
-    const causes = this.content.kind === 'report' ? this.content.report.causes : this.content.explanation.causes;
+    const content = this.content;
+    const report = content.kind === 'report' ? content.report : undefined;
     if (msg.type === 'copy') {
-      const snippet = collectSnippets(causes)[msg.index];
-      if (snippet) await vscode.env.clipboard.writeText(snippet.text);
+      const snippet = content.kind === 'report' ? collectSnippets(content.report.causes)[msg.index]?.text : viewSnippets(content.explanation)[msg.index];
+      if (snippet) await vscode.env.clipboard.writeText(snippet);
       return;
     }
-    if (msg.type === 'checkUrl') return this.afterCheck(await this.actions.recheck(msg.url));
+    if (msg.type === 'checkUrl') {
+      return this.afterCheck(await (content.kind === 'explanation' ? this.actions.checkExplained(content.explanation, msg.url) : this.actions.recheck(msg.url)));
+    }
     if (!report) return;
     if (msg.type === 'recheck') return this.afterCheck(await this.actions.recheck(report.url));
     await this.actions[msg.type](report);

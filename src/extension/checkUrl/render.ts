@@ -1,5 +1,5 @@
-// Pure HTML for the check panel: a CheckReport (or an error explanation) in, one HTML string out. No `vscode`
-// import, so it is unit-tested with plain mocha. Every value that comes from a certificate, a server, the
+// Pure HTML for the check panel: a CheckReport in, one HTML string out (an explanation: ../explain/render.ts). No
+// `vscode` import, so it is unit-tested with plain mocha. Every value that comes from a certificate, a server, the
 // environment or the user is inserted with `text()` (escaped as text, never markup); only this file's own
 // literals are markup. The page loads one stylesheet and one script from media/ under a nonce-based CSP.
 import { randomBytes } from 'crypto';
@@ -13,13 +13,6 @@ export interface PageContext {
   readonly styleUri: string;
   readonly scriptUri: string;
   readonly now: Date;
-}
-
-/** What "Explain TLS Error…" found in a pasted message. */
-export interface Explanation {
-  readonly text: string;
-  readonly causes: readonly Cause[];
-  readonly url?: string;
 }
 
 /** A CSP nonce: 128 random bits from the OS CSPRNG (a guessable nonce would defeat the CSP). */
@@ -73,7 +66,8 @@ const STORE_LABELS: Readonly<Record<string, string>> = {
   node: 'Node.js bundled roots', os: 'Operating system store', certifi: 'Python certifi', '--ca': 'Extra CA files',
 };
 
-function page(ctx: PageContext, title: string, body: string): string {
+/** The page shell: strict CSP (nonce'd script, resources only from the webview's source), one stylesheet, one script. */
+export function page(ctx: PageContext, title: string, body: string): string {
   const csp = [
     "default-src 'none'",
     `style-src ${ctx.cspSource}`,
@@ -97,7 +91,7 @@ ${body}
 </html>`;
 }
 
-function button(action: string, label: string, opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {}): string {
+export function button(action: string, label: string, opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {}): string {
   const cls = opts.primary ? 'btn' : 'btn secondary';
   const data = opts.data !== undefined ? ` data-url="${text(opts.data)}"` : '';
   const title = opts.title ? ` title="${text(opts.title)}"` : '';
@@ -261,19 +255,4 @@ ${envTable(report.environment)}
 </div>
 </div>`;
   return page(ctx, `TLS: ${report.host}`, body);
-}
-
-/** The panel in "explanation" mode: the pasted message, the causes it matches and their fixes. */
-export function renderExplanation(e: Explanation, ctx: PageContext): string {
-  const found = e.causes.length > 0;
-  const title = found ? e.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(' · ') : 'No known TLS error recognised';
-  const check = e.url ? button('checkUrl', `Check TLS for ${e.url}`, { primary: true, data: e.url }) : '';
-  const body = `<header class="summary explain ${found ? 'fail' : ''}">
-<div class="verdict">Explanation</div>
-<h1>${text(title)}</h1>
-<pre class="quoted">${text(e.text)}</pre>
-<div class="actions">${check}</div>
-</header>
-${found ? `<section><h2>Causes and fixes</h2>${causeCards(e.causes)}</section>` : '<section><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'}`;
-  return page(ctx, 'TLS error explained', body);
 }

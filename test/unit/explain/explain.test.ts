@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CAUSE_TEXTS, CLIENTS, cureLiesWithClient, endpointOf, explain, identifyClient, restateFromProbe } from '../../../src/core/explain/index';
 import { CLIENT_FIXES } from '../../../src/core/explain/fixes';
-import { WORDINGS } from '../../../src/core/explain/wordings';
+import { WORDINGS } from '../../../src/core/tls/wordings';
 import type { CheckReport } from '../../../src/core/tls/index';
 
 const codes = (text: string) => explain(text).causes.map((c) => c.code);

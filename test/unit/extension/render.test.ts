@@ -5,7 +5,9 @@
 import * as assert from 'assert';
 import type { Cause, CertInfo, CheckReport } from '../../../src/core/tls/types';
 import { anchorCert, badgesFor, collectSnippets, envLines, logLine, safeFileStem, validityOf } from '../../../src/extension/checkUrl/model';
-import { makeNonce, PageContext, renderExplanation, renderReport, text } from '../../../src/extension/checkUrl/render';
+import type { Explanation } from '../../../src/core/explain/index';
+import { makeNonce, PageContext, renderReport, text } from '../../../src/extension/checkUrl/render';
+import { renderExplanation } from '../../../src/extension/explain/render';
 import { findHttpsUrls, lensTargets, urlAt } from '../../../src/extension/checkUrl/urls';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -125,12 +127,15 @@ describe('check panel rendering', () => {
   });
 
   it('renders an explanation with the pasted text as text and an escaped check-URL button', () => {
-    const url = 'https://evil.example/"><img src=x onerror=alert(1)>';
-    const html = renderExplanation({ text: `requests.exceptions.SSLError: ${HOSTILE.join('\n')}`, causes: [SELF_SIGNED], url }, ctx());
+    // The explain panel's model: the core's explanation (client, ranked causes, endpoint); "Check" probes the origin.
+    const host = 'evil.example/"><img src=x onerror=alert(1)>';
+    const url = `https://${host}/`;
+    const explanation: Explanation = { client: null, causes: [{ ...SELF_SIGNED, likelihood: 'likely', fixes: SELF_SIGNED.fixes }], host, port: 443, url };
+    const html = renderExplanation({ text: `requests.exceptions.SSLError: ${HOSTILE.join('\n')}`, explanation }, ctx());
     assertInert(html);
     assert.ok(html.includes(`data-url="${text(url)}"`), 'the URL travels in an escaped attribute');
     assert.match(html, /data-action="checkUrl"/);
-    const none = renderExplanation({ text: 'something else', causes: [] }, ctx());
+    const none = renderExplanation({ text: 'something else', explanation: { client: null, causes: [], host: null, port: null, url: null } }, ctx());
     assert.match(none, /No known TLS error recognised/);
     assert.doesNotMatch(none, /data-action="checkUrl"/);
   });

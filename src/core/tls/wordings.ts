@@ -1,7 +1,11 @@
-// Error wording → ranked cause codes, for every client family the explainer knows (Python/OpenSSL, Node, curl,
-// GnuTLS git, wget, Go crypto/tls, Java PKIX, .NET, SChannel, rustls, browsers). Names and texts only, never numbers
-// alone: OpenSSL 3 renumbered some codes and writes "self-signed" where 1.1.1 wrote "self signed".
-import type { CauseCode } from '../tls/types';
+// THE wording table: error text → ranked cause codes, for every client family TLS Doctor knows (Python/OpenSSL, Node,
+// curl, GnuTLS git, wget, Go crypto/tls, Java PKIX, .NET, SChannel, rustls, browsers). One source for both readers:
+// the probe maps its own OpenSSL/Node errors to codes (diagnose.ts, through `matchCodes`), and src/core/explain ranks
+// a pasted message's causes per client on top of `matchWordings`. It lives in the tls layer because the probe needs it.
+// Names and texts only, never numbers alone: OpenSSL 3 renumbered some codes and writes "self-signed" where 1.1.1
+// wrote "self signed".
+import { CAUSES } from './causes';
+import type { CauseCode } from './types';
 
 /**
  * The diagnosis vocabulary plus four codes this explainer needs before the probe learns them (the lead merges them
@@ -46,6 +50,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /RemoteCertificateNameMismatch/, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
   { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /certificate chain was issued by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /CERT_TRUST_IS_PARTIAL_CHAIN/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Windows could not build the chain up to any root: a missing intermediate, or a root this machine does not trust.' },
   { re: /SEC_E_WRONG_PRINCIPAL|CERT_E_CN_NO_MATCH|0x80090322/, codes: ['hostname-mismatch'] },
   { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
@@ -86,18 +91,26 @@ export const WORDINGS: readonly Wording[] = [
   { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
   { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
   { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
+  { re: /insecure algorithm SHA1|SHA1 ?with ?RSA.*(disabled|not allowed)/i, codes: ['weak-signature'] },
   { re: /DH_KEY_TOO_SMALL|dh key too small/i, codes: ['handshake-failure'], says: 'The server offers Diffie-Hellman parameters under 2048 bits, which OpenSSL ≥ 1.1 refuses.' },
   { re: /(EE|CA)_KEY_TOO_SMALL|key too (small|weak)|Algorithm constraints check failed on keysize/i, codes: ['weak-key'] },
   { re: /INVALID_PURPOSE|(unsupported|unsuitable) certificate purpose|Extended key usage does not permit|incompatible key usage/i, codes: ['wrong-purpose'] },
+  { re: /INVALID_CA|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
+  { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
   { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  { re: /http request/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
+  { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
+  { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
   { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|Peer certificate cannot be authenticated|SSL validation failed|There was a problem confirming the ssl certificate|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'], says: 'The client rejected the certificate without saying why (old Python/OpenSSL builds print no reason).' },
   // Not TLS at all: the connection never got that far.
+  { re: /EMFILE|ENFILE|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
@@ -128,4 +141,26 @@ export function matchWordings(text: string): CodeMatch {
     for (const c of w.codes) if (!codes.includes(c)) codes.push(c);
   }
   return { codes, ...(says ? { says } : {}) };
+}
+
+const inVocabulary = (c: ExplainCauseCode): c is CauseCode => Object.hasOwn(CAUSES, c);
+
+/**
+ * The probe's reading (diagnose.ts): what the matching wordings *say*, each one's leading code and not the
+ * alternatives a reader should weigh ("certificate has expired" is expired, not also not-yet-valid), limited to the
+ * diagnosis vocabulary (codes only a pasted message shows, like a Windows revocation failure, are left out).
+ */
+export function matchCodes(text: string): CauseCode[] {
+  const all = unwrapped(text);
+  const out: CauseCode[] = [];
+  for (const w of WORDINGS) {
+    const lead = w.codes[0];
+    if (w.re.test(all) && inVocabulary(lead) && !out.includes(lead)) out.push(lead);
+  }
+  return out;
+}
+
+/** Every code the wordings point to, alternatives included, in the diagnosis vocabulary (the legacy explainError). */
+export function rankedCodes(text: string): CauseCode[] {
+  return matchWordings(text).codes.filter(inVocabulary);
 }
