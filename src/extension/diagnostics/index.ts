@@ -22,7 +22,7 @@ class ScanRunner {
     this.current?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.current = cts;
-    const title = 'TLS Doctor: scanning workspace';
+    const title = vscode.l10n.t('TLS Doctor: scanning workspace');
     const ended = this.activity?.begin();
     return vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, (progress, token) => {
       token.onCancellationRequested(() => cts.cancel());
@@ -114,7 +114,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     ...registerSettingEvents(manager, runner),
     services.commands.register(COMMANDS.scanWorkspace, async () => {
       const summary = await runner.run(vscode.ProgressLocation.Notification);
-      vscode.window.setStatusBarMessage(`TLS Doctor: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`, 8000);
+      const message = summary.cancelled
+        ? vscode.l10n.t('TLS Doctor: {0} findings in {1} files (cancelled)', summary.findings, summary.files)
+        : vscode.l10n.t('TLS Doctor: {0} findings in {1} files', summary.findings, summary.files);
+      vscode.window.setStatusBarMessage(message, 8000);
       return summary;
     }),
   );
