@@ -136,8 +136,11 @@ describe('feels native: walkthrough and its images', function () {
   });
 
   it('step "endpoints": the TLS Endpoints view', async () => {
+    const endpoints = await waitFor(async () => (await vscode.commands.executeCommand<unknown[]>('tlsDoctor.endpoints.list'))?.length, 20_000, 'the endpoints inventory');
+    assert.ok(endpoints > 0);
+    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders'); // room for the view
     await vscode.commands.executeCommand('tlsDoctor.endpoints.focus');
-    await sleep(1000);
+    await sleep(2500); // the tree renders its rows after the inventory is read
     await walkthroughShot('endpoints');
   });
 
