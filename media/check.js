@@ -31,6 +31,15 @@
     vscode.postMessage(message);
   });
 
+  // The page is rebuilt for every report, and a live region only announces changes: fill the verdict in after load
+  // so screen readers say it each time a check (or re-check) finishes.
+  const verdict = document.querySelector('.verdict[role="status"]');
+  if (verdict) {
+    const said = verdict.textContent;
+    verdict.textContent = '';
+    setTimeout(function () { verdict.textContent = said; }, 150);
+  }
+
   window.addEventListener('message', function (event) {
     const msg = event.data;
     if (msg && msg.type === 'idle') busy(false);

@@ -7,6 +7,7 @@ import { registerDiagnostics } from './extension/diagnostics';
 import { registerEndpoints } from './extension/endpoints';
 import { registerDevCert } from './extension/devcert';
 import { registerFixes } from './extension/fixes';
+import { registerStatus } from './extension/status';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerEndpoints(context, services);
   registerDevCert(context, services);
   registerFixes(context, services);
+  registerStatus(context, services);
 }
 
 export function deactivate(): void {

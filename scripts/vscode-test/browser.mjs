@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
+import { AXE_MARKER, runAxe } from './axe.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -98,6 +99,8 @@ export async function wirePage(page, { imagesDir, onConsole, log }) {
     const line = await consoleText(msg);
     const t = line.text.indexOf(TERMINAL_MARKER);
     if (t >= 0) return terminalHover(page, JSON.parse(line.text.slice(t + TERMINAL_MARKER.length)), log);
+    const a = line.text.indexOf(AXE_MARKER);
+    if (a >= 0) return runAxe(page, JSON.parse(line.text.slice(a + AXE_MARKER.length)), log);
     const i = line.text.indexOf(SCREENSHOT_MARKER);
     if (i < 0) return onConsole(line);
     await takeScreenshot(page, JSON.parse(line.text.slice(i + SCREENSHOT_MARKER.length)), imagesDir, log);

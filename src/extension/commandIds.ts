@@ -20,6 +20,7 @@ export const COMMAND_TABLE = {
   fixApplyBundle: { id: 'tlsDoctor.fix.applyBundle', contributed: false },
   fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
   fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
+  statusState: { id: 'tlsDoctor.status.state', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

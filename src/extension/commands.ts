@@ -38,7 +38,7 @@ export class CommandRunner {
   private fail(id: CommandId, e: unknown): CommandFailure {
     const reason = e instanceof Error ? e.message : String(e);
     this.log.error(`${id} failed: ${reason}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: ${reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: {0}', reason));
     return { failed: true, applied: false, reason };
   }
 }

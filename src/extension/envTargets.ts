@@ -132,6 +132,6 @@ export async function pickEnvTargets(vars: Record<string, string>): Promise<EnvT
     { target: 'terminal', label: 'Integrated terminal environment', description: 'workspace setting terminal.integrated.env.*' },
     { target: 'launch', label: 'Debug configurations', description: '"env" of every configuration in .vscode/launch.json' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Write ${names}` });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Write {0}', names) });
   return picked?.map((p) => p.target);
 }

@@ -9,6 +9,7 @@ import { ProbeService } from './endpoints/service';
 import { FindingStore } from './findings';
 import { BundleIndex } from './fixes/bundleIndex';
 import { createLog } from './log';
+import { ScanActivity } from './status/scanActivity';
 
 /** What every feature module receives from `activate()`. */
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
   readonly diagnostics: DiagnosticsManager;
   /** The CA bundles already in each workspace folder's devcert out dir (kept up to date by watchers). */
   readonly bundles: BundleIndex;
+  /** Whether a workspace scan runs (the diagnostics' scan runner reports; the status bar spinner listens). */
+  readonly scans: ScanActivity;
 }
 
 /** Creates the services and pushes each disposable on context.subscriptions. */
@@ -39,6 +42,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const diagnostics = new DiagnosticsManager({ log, findings, excludes, bundledDocs: bundledDocsOf(context.extensionUri) });
   const probes = new ProbeService(log);
   const bundles = new BundleIndex().watch(findings);
-  context.subscriptions.push(findings, diagnostics, probes, bundles, commands.register(COMMANDS.showLog, () => log.show(true)));
-  return { log, commands, probes, findings, excludes, diagnostics, bundles };
+  const scans = new ScanActivity();
+  context.subscriptions.push(findings, diagnostics, probes, bundles, scans, commands.register(COMMANDS.showLog, () => log.show(true)));
+  return { log, commands, probes, findings, excludes, diagnostics, bundles, scans };
 }

@@ -151,6 +151,11 @@ export function probeSettings(scope?: Scope): ProbeSettings {
   };
 }
 
+/** tlsDoctor.statusBar.enabled: the status bar item is shown (window scope: one value for the whole window). */
+export function statusBarEnabled(): boolean {
+  return bool(section(undefined).get('statusBar.enabled'), D['statusBar.enabled']);
+}
+
 /** tlsDoctor.devcert.*. */
 export interface DevcertSettings {
   /** Empty: the default CA folder ($TLS_DOCTOR_CAROOT, else the per-user data folder). */

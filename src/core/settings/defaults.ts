@@ -16,6 +16,7 @@ export const SETTING_DEFAULTS = {
   'scan.maxFileSizeKB': 2048,
   'rules.severity': {} as Readonly<Record<string, never>>,
   'testFiles.severity': 'info',
+  'statusBar.enabled': true,
   'check.codeLens': true,
   'check.timeoutMs': 5000,
   /**

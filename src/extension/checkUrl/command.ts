@@ -24,8 +24,8 @@ export interface CheckDeps {
 /** Explains why nothing connects in an untrusted workspace, and offers the trust editor. */
 export async function refuseUntrusted(what: string): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
-    `TLS Doctor does not ${what} in an untrusted workspace: the workspace could point it at internal hosts, at CA files, or at a Python interpreter to run. Trust the workspace to allow it.`,
-    'Manage Workspace Trust');
+    vscode.l10n.t('TLS Doctor does not {0} in an untrusted workspace: the workspace could point it at internal hosts, at CA files, or at a Python interpreter to run. Trust the workspace to allow it.', what),
+    vscode.l10n.t('Manage Workspace Trust'));
   if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
@@ -59,9 +59,9 @@ function validate(value: string): string | undefined {
 
 async function askUrl(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'TLS Doctor: Check TLS for URL',
-    prompt: 'The endpoint to probe: an https:// URL, or host[:port] (port 443 by default).',
-    placeHolder: 'https://example.com or example.com:8443',
+    title: vscode.l10n.t('TLS Doctor: Check TLS for URL'),
+    prompt: vscode.l10n.t('The endpoint to probe: an https:// URL, or host[:port] (port 443 by default).'),
+    placeHolder: vscode.l10n.t('https://example.com or example.com:8443'),
     value: prefill(),
     ignoreFocusOut: true,
     validateInput: validate,

@@ -117,7 +117,9 @@ export class CheckPanel implements vscode.Disposable {
   private render(): void {
     const webview = this.panel.webview;
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    const ctx: PageContext = { nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('check.css'), scriptUri: media('check.js'), now: new Date() };
+    // remoteName: the check ran on the remote machine (SSH, WSL, container, Codespaces); the page says so.
+    const remote = vscode.env.remoteName;
+    const ctx: PageContext = { nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('check.css'), scriptUri: media('check.js'), now: new Date(), ...(remote ? { remote } : {}) };
     if (this.content.kind === 'report') {
       this.panel.title = `TLS: ${this.content.report.host}`;
       webview.html = renderReport(this.content.report, ctx);

@@ -13,6 +13,11 @@ export interface PageContext {
   readonly styleUri: string;
   readonly scriptUri: string;
   readonly now: Date;
+  /**
+   * vscode.env.remoteName when the extension host runs on another machine (ssh-remote, wsl, dev-container,
+   * codespaces…): the check connects from there, so the page says so.
+   */
+  readonly remote?: string;
 }
 
 /** A CSP nonce: 128 random bits from the OS CSPRNG (a guessable nonce would defeat the CSP). */
@@ -94,6 +99,7 @@ ${body}
 export function button(action: string, label: string, opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {}): string {
   const cls = opts.primary ? 'btn' : 'btn secondary';
   const data = opts.data !== undefined ? ` data-url="${text(opts.data)}"` : '';
+  // The title is also the accessible description (screen readers read it after the label; hover shows it).
   const title = opts.title ? ` title="${text(opts.title)}"` : '';
   return `<button type="button" class="${cls}" data-action="${action}"${data}${title}${opts.disabled ? ' disabled' : ''}>${text(label)}</button>`;
 }
@@ -108,26 +114,45 @@ function metaLine(r: CheckReport): string {
   return parts.map((p) => `<span>${text(p)}</span>`).join('<span class="sep">·</span>');
 }
 
-function storeChips(r: CheckReport): string {
-  const chips = Object.entries(r.trust).map(([k, v]) => {
-    const state = v.trusted === true ? 'yes' : v.trusted === false ? 'no' : 'unknown';
-    const mark = v.trusted === true ? '✓' : v.trusted === false ? '✗' : '–';
-    return `<span class="pill ${state}" title="${text(v.error ?? v.note ?? '')}">${mark} ${text(SHORT_STORE[v.store] ?? v.store ?? k)}</span>`;
-  });
-  return chips.length > 0 ? `<div class="stores">${chips.join('')}</div>` : '';
+/** A verdict's state, the mark shown and the words screen readers get for it (state is never colour alone). */
+function trustState(v: TrustVerdict): { state: string; mark: string; words: string } {
+  if (v.trusted === true) return { state: 'yes', mark: '✓', words: 'trusted' };
+  if (v.trusted === false) return { state: 'no', mark: '✗', words: 'not trusted' };
+  return { state: 'unknown', mark: '–', words: 'not checked' };
 }
 
-function header(r: CheckReport): string {
+/** Text for screen readers only (the visible mark says the same to sighted users). */
+function srOnly(value: string): string {
+  return `<span class="sr-only">${text(value)}</span>`;
+}
+
+function storeChips(r: CheckReport): string {
+  const chips = Object.entries(r.trust).map(([k, v]) => {
+    const { state, mark, words } = trustState(v);
+    return `<li><span class="pill ${state}" title="${text(v.error ?? v.note ?? '')}">${mark} ${text(SHORT_STORE[v.store] ?? v.store ?? k)}</span>${srOnly(`: ${words}`)}</li>`;
+  });
+  return chips.length > 0 ? `<ul class="stores" aria-label="Trust stores">${chips.join('')}</ul>` : '';
+}
+
+/** Where the check ran, when that is not the machine in front of the user (a remote window). */
+function remoteNote(remote: string | undefined): string {
+  if (!remote) return '';
+  return `<p class="remote" role="note"><strong>Checked from the remote machine (${text(remote)}).</strong> The connection, DNS, proxy and trust stores`
+    + ' above are the remote machine\'s. A browser on your local computer connects from there instead and uses its own trust store, so it may see a different result.</p>';
+}
+
+function header(r: CheckReport, remote?: string): string {
   const ok = r.verdict === 'ok';
   const anchor = anchorCert(r.chain);
   const headline = ok ? '✓ Trusted' : `✗ Not trusted — ${r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ') || 'failed'}`;
   return `<header class="summary ${ok ? 'ok' : 'fail'}">
-<div class="verdict">${text(headline)}</div>
+<div class="verdict" role="status" aria-live="polite">${text(headline)}</div>
 <h1>${text(r.host)}<span class="port">:${text(r.port)}</span></h1>
 <div class="url">${text(r.url)}</div>
 <div class="meta">${metaLine(r)}</div>
 ${storeChips(r)}
-<div class="actions">
+${remoteNote(remote)}
+<div class="actions" role="group" aria-label="Actions">
 ${button('recheck', 'Re-check', { primary: true })}
 ${button('saveCa', 'Save CA certificate as PEM…', { disabled: !anchor, title: 'Write the top certificate of the chain to the workspace' })}
 ${button('createBundle', 'Create a CA bundle', { disabled: !anchor, title: 'Public roots + this CA, in one PEM file' })}
@@ -141,7 +166,7 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
   if (fix.snippet) {
     const index = used.next++;
     snippet = `<div class="snippet"><pre><code>${text(snippets[index]?.text ?? fix.snippet)}</code></pre>`
-      + `<button type="button" class="btn secondary icon" data-action="copy" data-index="${index}" title="Copy to clipboard">Copy</button></div>`;
+      + `<button type="button" class="btn secondary icon" data-action="copy" data-index="${index}" title="Copy to clipboard" aria-label="Copy the ${text(CLIENT_LABELS[fix.client] ?? fix.client)} snippet">Copy</button></div>`;
   }
   return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
@@ -157,18 +182,17 @@ ${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippe
 }
 
 function trustRow(key: string, v: TrustVerdict): string {
-  const state = v.trusted === true ? 'yes' : v.trusted === false ? 'no' : 'unknown';
-  const label = v.trusted === true ? '✓ trusted' : v.trusted === false ? '✗ not trusted' : '– not checked';
+  const { state, mark, words } = trustState(v);
   const detail = [v.error, v.note].filter(Boolean).map((d) => `<div>${text(d)}</div>`).join('');
   const name = STORE_LABELS[v.store] ?? STORE_LABELS[key] ?? v.store ?? key;
   return `<tr><td class="store"><div>${text(name)}</div>${v.source ? `<div class="path">${text(v.source)}</div>` : ''}</td>`
-    + `<td><span class="pill ${state}">${text(label)}</span></td><td class="detail">${detail}</td></tr>`;
+    + `<td><span class="pill ${state}">${text(`${mark} ${words}`)}</span></td><td class="detail">${detail}</td></tr>`;
 }
 
 function trustTable(r: CheckReport): string {
   const rows = Object.entries(r.trust).map(([k, v]) => trustRow(k, v));
   if (rows.length === 0) return '<p class="muted">No trust store was evaluated (no certificate was received).</p>';
-  return `<table class="trust"><thead><tr><th>Trust store / client</th><th>Verdict</th><th>Why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="trust" aria-labelledby="trust-title"><thead><tr><th scope="col">Trust store / client</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function commonName(dn: string): string {
@@ -190,7 +214,7 @@ function validityBlock(cert: CertInfo, now: Date): string {
   const step = Math.round(v.percentElapsed / 5) * 5; // CSS classes p0…p100: the CSP forbids inline style attributes
   const left = v.state === 'expired' ? `expired ${-v.daysLeft} days ago` : v.state === 'not-yet-valid' ? 'not valid yet' : `${v.daysLeft} days left`;
   return `<div class="validity"><div class="dates"><span>${text(cert.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(cert.notAfter.slice(0, 10))}</span></div>`
-    + `<div class="bar ${v.state}"><div class="fill p${step}"></div></div></div>`;
+    + `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed`)}"><div class="fill p${step}"></div></div></div>`;
 }
 
 function certCard(r: CheckReport, i: number, now: Date): string {
@@ -198,8 +222,8 @@ function certCard(r: CheckReport, i: number, now: Date): string {
   const badges = badgesFor(r, i, now).map((b) => `<span class="badge ${b.level}" title="${text(b.title)}">${text(b.label)}</span>`).join('');
   const sans = c.sans.length > 0 ? c.sans.map((s) => `<span class="chip">${text(s)}</span>`).join('') : '<span class="muted">none</span>';
   const key = c.keyBits !== undefined ? `${c.keyType} ${c.keyBits} bits` : c.keyType;
-  return `<article class="cert">
-<div class="cert-head"><span class="role">${text(role(r, i))}</span><h3>${text(commonName(c.subject))}</h3><div class="badges">${badges}</div></div>
+  return `<article class="cert" aria-labelledby="cert-${i}">
+<div class="cert-head"><span class="role">${text(role(r, i))}</span><h3 id="cert-${i}">${text(commonName(c.subject))}</h3><div class="badges">${badges}</div></div>
 <dl>
 <dt>Subject</dt><dd>${text(oneLineDn(c.subject))}</dd>
 <dt>Issuer</dt><dd>${text(oneLineDn(c.issuer))}</dd>
@@ -226,33 +250,42 @@ function envTable(env: CheckReport['environment']): string {
   const entries = Object.entries(env ?? {});
   if (entries.length === 0) return '';
   const rows = entries.map(([k, v]) => `<tr><td class="mono">${text(k)}</td><td class="${v ? 'mono' : 'muted'}">${text(v || 'not set')}</td></tr>`);
-  return `<section><h2>Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env">${rows.join('')}</table></section>`;
+  return `<section aria-labelledby="env-title"><h2 id="env-title">Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env" aria-labelledby="env-title">${rows.join('')}</table></section>`;
 }
 
 /** Warnings (the verdict stands, e.g. expiring-soon) and the core's notes, when there are any. */
 function noticesSection(r: CheckReport): string {
   const items = [...(r.warnings ?? []).map((w) => `<li class="warning"><code class="code">${text(w.code)}</code> ${prose(w.message)}</li>`),
     ...(r.notes ?? []).map((n) => `<li>${prose(n)}</li>`)];
-  return items.length ? `<section><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>` : '';
+  return items.length ? `<section aria-label="Warnings and notes"><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>` : '';
+}
+
+/** In-page links to the sections (the webview scrolls to fragment links), for keyboard and screen-reader users. */
+function sectionNav(r: CheckReport): string {
+  const links: [string, string][] = [['causes-title', r.causes.length > 0 ? 'Causes and fixes' : 'Result'], ['chain-title', 'Certificate chain'], ['trust-title', 'Who trusts it']];
+  if (Object.keys(r.environment ?? {}).length > 0) links.push(['env-title', 'Environment']);
+  return `<nav class="toc" aria-label="Sections">${links.map(([id, label]) => `<a href="#${id}">${text(label)}</a>`).join('<span class="sep" aria-hidden="true">·</span>')}</nav>`;
 }
 
 /** The whole panel for one check. */
 export function renderReport(report: CheckReport, ctx: PageContext): string {
   const causes = report.causes.length > 0
-    ? `<section><h2>What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
-    : '<section><h2>No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
+    ? `<section aria-labelledby="causes-title"><h2 id="causes-title">What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
+    : '<section aria-labelledby="causes-title"><h2 id="causes-title">No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
+  // Landmarks: the verdict header (banner), the section links (navigation), then the report (main).
   // Two columns on wide panels (what is wrong | what was received), one column otherwise (see check.css).
-  const body = `${header(report)}
-<div class="columns">
+  const body = `${header(report, ctx.remote)}
+${sectionNav(report)}
+<main class="columns">
 <div class="col">
 ${causes}
 ${noticesSection(report)}
 ${envTable(report.environment)}
 </div>
 <div class="col">
-<section><h2>Certificate chain <span class="count">${report.chain.length}</span></h2>${chainSection(report, ctx.now)}</section>
-<section><h2>Who trusts it</h2>${trustTable(report)}</section>
+<section aria-labelledby="chain-title"><h2 id="chain-title">Certificate chain <span class="count">${report.chain.length}</span></h2>${chainSection(report, ctx.now)}</section>
+<section aria-labelledby="trust-title"><h2 id="trust-title">Who trusts it</h2>${trustTable(report)}</section>
 </div>
-</div>`;
+</main>`;
   return page(ctx, `TLS: ${report.host}`, body);
 }

@@ -11,6 +11,7 @@ import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
+import { devCertRemoteNote } from '../remote';
 import { WorkspaceWrite } from '../workspaceFiles';
 
 /** Arguments of tlsDoctor.createDevCert; any given value skips its prompt (tests pass them all). */
@@ -65,7 +66,7 @@ async function askHosts(): Promise<string[] | undefined> {
   const certs = loadCerts();
   const text = await vscode.window.showInputBox({
     title: 'Create Development Certificate', value: suggestDevHosts(await referencedHosts()).join(' '),
-    prompt: 'Host names and IP addresses, separated by spaces (wildcards like *.app.test work too)',
+    prompt: [vscode.l10n.t('Host names and IP addresses, separated by spaces (wildcards like *.app.test work too)'), devCertRemoteNote()].filter(Boolean).join(' '),
     validateInput: (v) => {
       const hosts = v.split(/[\s,]+/).filter(Boolean);
       try {
@@ -116,8 +117,8 @@ async function offerNextSteps(folder: vscode.Uri, result: DevCertResult, service
   const ENV = 'Write Env Vars…';
   const SNIPPETS = 'Show Server Snippets';
   const TRUST = 'Install CA into OS Trust Store…';
-  const choice = await vscode.window.showInformationMessage(
-    `TLS Doctor: certificate for ${result.hosts.join(', ')} written to ${vscode.workspace.asRelativePath(path.dirname(result.cert))}.`, ENV, SNIPPETS, TRUST);
+  const written = vscode.l10n.t('TLS Doctor: certificate for {0} written to {1}.', result.hosts.join(', '), vscode.workspace.asRelativePath(path.dirname(result.cert)));
+  const choice = await vscode.window.showInformationMessage([written, devCertRemoteNote()].filter(Boolean).join(' '), ENV, SNIPPETS, TRUST);
   if (choice === ENV) {
     const targets = await pickEnvTargets(result.env);
     for (const t of targets ?? []) {
@@ -156,7 +157,7 @@ async function trustCommand(kind: 'install' | 'uninstall', args: TrustArgs, serv
   if (args.dryRun) return { command, ran: false };
   const RUN = 'Run in Terminal';
   const what = kind === 'install' ? `Trust the TLS Doctor development CA system-wide (${commands.platform})?` : `Remove the TLS Doctor development CA from the ${commands.platform} trust store?`;
-  const choice = await vscode.window.showWarningMessage(what, { modal: true, detail: `This command will run in a terminal:\n\n${command}\n\n${commands.notes.join('\n')}` }, RUN);
+  const choice = await vscode.window.showWarningMessage(what, { modal: true, detail: [`This command will run in a terminal:\n\n${command}\n`, ...commands.notes, devCertRemoteNote()].filter(Boolean).join('\n') }, RUN);
   if (choice !== RUN) return { command, ran: false };
   const terminal = vscode.window.createTerminal({ name: 'TLS Doctor: trust store' });
   terminal.show();

@@ -6,6 +6,7 @@ import { COMMANDS } from '../commands';
 import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
 import { DiagnosticsManager } from './manager';
+import type { ScanActivity } from '../status/scanActivity';
 import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
 
 export type { ScanSummary } from './workspaceScan';
@@ -15,20 +16,25 @@ export { DiagnosticsManager } from './manager';
 class ScanRunner {
   private current?: vscode.CancellationTokenSource;
 
-  constructor(private readonly manager: DiagnosticsManager, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly manager: DiagnosticsManager, private readonly log: vscode.LogOutputChannel, private readonly activity?: ScanActivity) {}
 
   run(location: vscode.ProgressLocation): Thenable<ScanSummary> {
     this.current?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.current = cts;
-    const title = 'TLS Doctor: scanning workspace';
+    const title = vscode.l10n.t('TLS Doctor: scanning workspace');
+    const ended = this.activity?.begin();
     return vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, (progress, token) => {
       token.onCancellationRequested(() => cts.cancel());
       return scanWorkspace(this.manager, this.log, cts.token, progress);
     }).then((summary) => {
       if (this.current === cts) this.current = undefined;
       cts.dispose();
+      ended?.();
       return summary;
+    }, (e: unknown) => {
+      ended?.();
+      throw e;
     });
   }
 
@@ -100,7 +106,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
 /** Registers the diagnostic collection, live scanning, tlsDoctor.scanWorkspace and the scan on activation. */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): DiagnosticsManager {
   const { log, diagnostics: manager } = services;
-  const runner = new ScanRunner(manager, log);
+  const runner = new ScanRunner(manager, log, services.scans);
   context.subscriptions.push(
     runner,
     ...registerEditorEvents(manager, log),
@@ -108,7 +114,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     ...registerSettingEvents(manager, runner),
     services.commands.register(COMMANDS.scanWorkspace, async () => {
       const summary = await runner.run(vscode.ProgressLocation.Notification);
-      vscode.window.setStatusBarMessage(`TLS Doctor: ${summary.findings} findings in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}`, 8000);
+      const message = summary.cancelled
+        ? vscode.l10n.t('TLS Doctor: {0} findings in {1} files (cancelled)', summary.findings, summary.files)
+        : vscode.l10n.t('TLS Doctor: {0} findings in {1} files', summary.findings, summary.files);
+      vscode.window.setStatusBarMessage(message, 8000);
       return summary;
     }),
   );

@@ -86,7 +86,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const all = (await tree.endpoints()).filter((e) => !arg?.hosts || arg.hosts.includes(e.host));
     const warningDays = probeSettings().expiryWarningDays;
-    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: checking endpoints', cancellable: true },
+    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TLS Doctor: checking endpoints'), cancellable: true },
       (progress, token) => mapLimited(all, 4, async (e): Promise<CheckAllEntry> => {
         const report = token.isCancellationRequested ? undefined : await probes.probe(e, { force: true }).catch(() => undefined);
         progress.report({ increment: 100 / Math.max(1, all.length), message: e.key });
@@ -116,7 +116,7 @@ interface ProbeResult {
 
 /** What the probing commands say and return in an untrusted workspace (background probes stay quiet instead). */
 function refuseUntrusted(): Refused {
-  void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
+  void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor connects to endpoints only in trusted workspaces.'));
   return { refused: 'untrusted' };
 }
 
@@ -131,7 +131,7 @@ function warnExpiring(results: readonly CheckAllEntry[], days: number): void {
   const soon = results.filter((r) => r.expiring);
   if (soon.length === 0) return;
   const list = soon.map((r) => `${r.key} (${(r.daysToExpiry ?? 0) < 0 ? 'expired' : `${r.daysToExpiry} days`})`).join(', ');
-  void vscode.window.showWarningMessage(`TLS Doctor: ${soon.length} endpoint certificate(s) expire within ${days} days: ${list}`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor: {0} endpoint certificate(s) expire within {1} days: {2}', soon.length, days, list));
 }
 
 /** "Probe endpoint" above each line with a finding whose endpoint is known (trusted workspaces, mode not off). */

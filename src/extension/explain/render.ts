@@ -49,13 +49,15 @@ export function renderExplanation(view: ExplainView, ctx: PageContext): string {
   const cards = displayedFixes(view).map((c, i) => causeCard(c, i === 0, used));
   const [first, ...rest] = cards;
   const body = `<header class="summary explain ${found ? 'fail' : ''}">
-<div class="verdict">${text(state)}</div>
+<div class="verdict" role="status" aria-live="polite">${text(state)}</div>
 <h1>${text(heading)}</h1>
 <div class="meta"><span>Client: ${text(client)}</span>${e.host ? `<span class="sep">·</span><span>Endpoint: ${text(e.url ?? hostLabel(e))}</span>` : ''}</div>
-<div class="actions">${check}</div>
+<div class="actions" role="group" aria-label="Actions">${check}</div>
 <details class="quoted-message"><summary>The message (${text(view.text.split('\n').length)} lines)</summary><pre class="quoted">${text(view.text)}</pre></details>
 </header>
-${found ? `<section><h2>${view.checked ? 'What the probe saw' : 'Most likely cause'}</h2>${first}</section>${rest.length ? `<section><h2>Other possibilities</h2>${rest.join('\n')}</section>` : ''}`
-    : '<section><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'}`;
+<main>
+${found ? `<section aria-labelledby="likely-title"><h2 id="likely-title">${view.checked ? 'What the probe saw' : 'Most likely cause'}</h2>${first}</section>${rest.length ? `<section aria-labelledby="other-title"><h2 id="other-title">Other possibilities</h2>${rest.join('\n')}</section>` : ''}`
+    : '<section aria-label="No match"><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'}
+</main>`;
   return page(ctx, 'TLS error explained', body);
 }

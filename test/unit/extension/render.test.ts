@@ -56,7 +56,7 @@ function tagNames(html: string): Set<string> {
   return new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((m) => m[1].toLowerCase()));
 }
 
-const PAGE_TAGS = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'script', 'header', 'div', 'h1', 'h2', 'h3', 'span', 'button', 'section', 'details', 'summary', 'code', 'p', 'ul', 'li', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'article', 'dl', 'dt', 'dd', 'br']);
+const PAGE_TAGS = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'script', 'header', 'div', 'h1', 'h2', 'h3', 'span', 'button', 'section', 'details', 'summary', 'code', 'p', 'ul', 'li', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'article', 'dl', 'dt', 'dd', 'br', 'main', 'nav', 'a', 'strong']);
 
 function assertInert(html: string): void {
   const extra = [...tagNames(html)].filter((t) => !PAGE_TAGS.has(t));
