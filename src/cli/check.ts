@@ -2,7 +2,8 @@
 import { statSync } from 'node:fs';
 import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
-import { CLI_DEFAULTS } from '../core/settings/defaults';
+import { CLI_DEFAULTS, SETTING_DEFAULTS } from '../core/settings/defaults';
+import { redact } from '../core/text/url';
 import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, CheckWarning, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
@@ -12,19 +13,20 @@ const OPTIONS = {
   repeat: { type: 'string' },
   timeout: { type: 'string' },
   format: { type: 'string' },
+  'no-aia': { type: 'boolean' },
 } as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--format text|json]',
+  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--no-aia] [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
     try {
       parseTarget(positionals[0]);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw new UsageError(redact((e as Error).message));
     }
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     // Ranges first: a bad number must not wait for CA files to be read.
@@ -33,8 +35,11 @@ export const checkCommand: Command = {
     const extraCaFiles = (values.ca ?? []).map((f) => path.resolve(io.cwd, f));
     for (const f of extraCaFiles) statCaFile(f);
     for (const f of extraCaFiles) await checkCaFile(f);
-    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs });
-    io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
+    // --timeout is one deadline for the whole check; --no-aia: connect to the checked server only.
+    const aia = values['no-aia'] ? false : SETTING_DEFAULTS['check.aia'];
+    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs, aia });
+    // The report is already redacted (core); the rendered text passes redact() too, as every output does.
+    io.out(redact(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io))));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };

@@ -24,6 +24,8 @@ export const SETTING_DEFAULTS = {
    * (`inconsistent-certificates`) at a cost nobody notices. The CLI's single run is CLI_DEFAULTS.checkRepeat.
    */
   'check.repeat': 3,
+  /** Fetch a missing intermediate from the AIA URL (fenced: src/core/tls/aia.ts). `--no-aia` in the CLI. */
+  'check.aia': true,
   'check.extraCaFiles': [] as readonly string[],
   pythonPath: '',
   'probe.referencedEndpoints': 'onDemand',

@@ -3,7 +3,9 @@ import { X509Certificate } from 'node:crypto';
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import { fetchIssuer } from './aia';
+import { AiaOptions, fetchIssuer } from './aia';
+import { Deadline } from './deadline';
+import { redactDeep } from '../text/url';
 import { certInfo } from './chain';
 import { probe, ProbeError, ProbeResult } from './connect';
 import { diagnose, Facts, notesOf, warningsOf } from './diagnose';
@@ -21,7 +23,7 @@ export const MAX_TIMEOUT_MS = 120_000;
 /** The most connections per address a check makes (each repeat is one socket per address). */
 export const MAX_REPEAT = 50;
 /** Variables whose effective values the report shows (machines often preset them). */
-const SHOWN_VARS = [...CA_ENV_VARS, 'SSL_CERT_DIR', 'PIP_CERT', 'GIT_SSL_CAINFO', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+const SHOWN_VARS = [...CA_ENV_VARS, 'SSL_CERT_DIR', 'PIP_CERT', 'GIT_SSL_CAINFO', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
 
 /** Probes `url` and diagnoses it. Rejects only on a malformed URL (see parseTarget); network failures are causes. */
 export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<CheckReport> {
@@ -29,20 +31,22 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const target = parseTarget(url);
   const env = opts.env ?? process.env;
   const timeoutMs = clamp(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
+  // One deadline for the whole check: every step below gets what is left of it (deadline.ts).
+  const deadline = new Deadline(timeoutMs, started);
   const proxy = proxyFor(target.host, target.port, env);
-  const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath });
+  const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath, timeoutMs });
   const base = { url: target.url, host: target.host, port: target.port, environment: environmentOf(env), ...(proxy ? { proxy: proxy.origin } : {}) };
-  const resolved = proxy ? { addresses: [target.host] } : await resolve(target.host, opts, timeoutMs);
+  const resolved = proxy ? { addresses: [target.host] } : await resolve(target.host, opts, deadline.remaining());
   const stores = await storesP;
   if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, stores), [], {}, started);
-  const spec = { host: target.host, port: target.port, timeoutMs, proxy, signal: opts.signal };
+  const spec = { host: target.host, port: target.port, deadline, proxy, signal: opts.signal };
   const refStore = referenceStore(stores, opts);
   const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
   if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
   const ref = referenceOf(refStore, primary);
   const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
-  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, opts, timeoutMs);
+  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, { ...opts, env }, deadline);
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
     [...sent, ...runs], trust, started);
 }
@@ -111,7 +115,7 @@ function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
  * leaves, AIA. The reference is the store the primary handshake verified against, so an unreadable --ca falls back to
  * node here too (its null verdict must not pass an untrusted chain). */
 async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
-  ref: Reference, opts: CheckOptions, timeoutMs: number): Promise<Facts> {
+  ref: Reference, opts: CheckOptions & { env: NodeJS.ProcessEnv }, deadline: Deadline): Promise<Facts> {
   const refStore = ref.store;
   const linked = primary.chain.map((der) => primary.sent.find((x) => x.raw.equals(der)) ?? new X509Certificate(der));
   const chain = linked.map((x) => certInfo(x));
@@ -127,7 +131,10 @@ async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], 
   const unused = primary.sent.filter((x) => !onPath.has(x.fingerprint256)).map((x) => certInfo(x));
   // The AIA issuer only refines a rejected chain (incomplete vs unknown root): a verified one needs no network fetch.
   const rejected = trust[reference]?.trusted === false;
-  const aia = rejected ? await aiaFacts(chain, refStore.pems, timeoutMs, opts.signal) : undefined;
+  const probed = isIP(primary.address) ? primary.address : t.host;
+  const aia = rejected && opts.aia !== false
+    ? await aiaFacts(chain, refStore.pems, { timeoutMs: deadline.remaining(), signal: opts.signal, env: opts.env, probed, lookup: opts.lookup })
+    : undefined;
   return { host: t.host, port: t.port, chain, path, unused, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
 }
 
@@ -143,15 +150,15 @@ function leavesOf(runs: readonly ProbeResult[]): Map<string, string[]> {
 }
 
 /** When the top of the sent chain is not a root and has an AIA URL, fetch its issuer and look for that one's root. */
-async function aiaFacts(chain: CertInfo[], pems: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<Facts['aia']> {
+async function aiaFacts(chain: CertInfo[], pems: readonly string[], o: AiaOptions): Promise<Facts['aia']> {
   const top = chain[chain.length - 1];
   const url = top.aiaIssuers?.[0];
   if (top.selfSigned || !url) return undefined;
-  const r = await fetchIssuer(url, timeoutMs, signal);
-  if (!r.cert) return { url, error: r.error };
+  const r = await fetchIssuer(url, o);
+  if (!r.cert) return { url: r.url, error: r.error };
   const fetched = r.cert;
   const rootKnown = (indexFor(pems).bySubject.get(fetched.issuer) ?? []).some((c) => signs(c, fetched));
-  return { url, issuer: certInfo(fetched.raw), rootKnown };
+  return { url: r.url, issuer: certInfo(fetched.raw), rootKnown };
 }
 
 function environmentOf(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -171,7 +178,9 @@ function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'
   const verified = facts.trust[facts.reference]?.trusted === true;
   const notes = notesOf(facts);
   const skipped = verified ? (facts.unused ?? []).map((c) => c.sha256) : [];
-  return { ...base, verdict: verified && causes.length === 0 ? 'ok' : 'fail', causes, warnings: warningsOf(facts), ...(notes.length ? { notes } : {}),
+  // Credentials in the URL, the proxy variables or an error message never reach any output (text, JSON, webview,
+  // logs): the report is redacted once, here, for every consumer.
+  return redactDeep({ ...base, verdict: verified && causes.length === 0 ? 'ok' : 'fail', causes, warnings: warningsOf(facts), ...(notes.length ? { notes } : {}),
     chain: facts.chain, ...(skipped.length ? { notOnPath: skipped } : {}),
-    trust: Object.keys(trust).length ? trust : facts.trust, connections, elapsedMs: Math.round(performance.now() - started) };
+    trust: Object.keys(trust).length ? trust : facts.trust, connections, elapsedMs: Math.round(performance.now() - started) });
 }

@@ -131,22 +131,24 @@ async function exists(p: string): Promise<boolean> {
 
 const certifiCache = new Map<string, Promise<string | undefined>>();
 
-/** certifi's cacert.pem as the interpreter reports it (cached per interpreter; 5 s budget for a cold start). */
-export function findCertifi(python: string): Promise<string | undefined> {
+/** certifi's cacert.pem as the interpreter reports it (cached per interpreter; 5 s budget for a cold start, less
+ * when the check's own timeout is shorter: a failed look-up is not cached, so a later, longer check asks again). */
+export function findCertifi(python: string, timeoutMs = 5000): Promise<string | undefined> {
   let p = certifiCache.get(python);
   if (!p) {
     p = new Promise((resolve) => {
-      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: 5000 }, (err, stdout) =>
+      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: Math.min(5000, timeoutMs) }, (err, stdout) =>
         resolve(err ? undefined : stdout.trim() || undefined));
     });
     certifiCache.set(python, p);
+    void p.then((found) => { if (!found) certifiCache.delete(python); });
   }
   return p;
 }
 
-async function certifiStore(certifiPath: string | null | undefined, python: string): Promise<Store> {
+async function certifiStore(certifiPath: string | null | undefined, python: string, timeoutMs?: number): Promise<Store> {
   if (certifiPath === null) return { name: 'certifi', note: 'not checked' };
-  const file = certifiPath ?? await findCertifi(python);
+  const file = certifiPath ?? await findCertifi(python, timeoutMs);
   if (!file) return { name: 'certifi', note: `${python} has no certifi module (or could not be run)` };
   return fileStore('certifi', [file]);
 }
@@ -170,12 +172,14 @@ export interface StoreOptions {
   readonly osStorePaths?: readonly string[];
   readonly certifiPath?: string | null;
   readonly pythonPath?: string;
+  /** The check's timeout: bounds the interpreter asked for certifi. */
+  readonly timeoutMs?: number;
 }
 
 /** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. */
 export async function loadStores(o: StoreOptions): Promise<Store[]> {
   const node: Store = { name: 'node', source: `Node ${process.version} bundled roots`, pems: tls.rootCertificates };
-  const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3'), ...envStores(o.env)];
+  const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
   if (o.extraCaFiles?.length) more.push(fileStore('--ca', o.extraCaFiles, tls.rootCertificates));
   return [node, ...await Promise.all(more)];
 }

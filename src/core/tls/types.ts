@@ -115,8 +115,11 @@ export interface CheckOptions {
   readonly extraCaFiles?: readonly string[];
   /** Connections per resolved address, to catch load balancers with mixed certificates (default 1). */
   readonly repeat?: number;
-  /** Budget for each of: DNS, TCP connect, TLS handshake, AIA fetch (default 5000 ms). */
+  /** One deadline for the whole check: DNS, TCP connect, proxy CONNECT, TLS handshakes, the read after them and the
+   * AIA fetch all fit in it (default 5000 ms). */
   readonly timeoutMs?: number;
+  /** Fetch a missing issuer from the leaf's AIA URL (default true; README "What is sent over the network"). */
+  readonly aia?: boolean;
   /** Environment to read CA-bundle and proxy variables from (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
   /** Python interpreter used to locate certifi (default `python3`). */
