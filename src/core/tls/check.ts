@@ -2,13 +2,14 @@
 import { X509Certificate } from 'node:crypto';
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
+import * as tls from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { AiaOptions, fetchIssuer } from './aia';
 import { Deadline } from './deadline';
 import { redactDeep } from '../text/url';
 import { certInfo } from './chain';
-import { probe, ProbeError, ProbeResult } from './connect';
-import { diagnose, Facts, notesOf, warningsOf } from './diagnose';
+import { probe, ProbeError, ProbeResult, ProbeSpec } from './connect';
+import { diagnose, Facts, notesOf, PROTOCOL_VERSION_ERROR, warningsOf } from './diagnose';
 import { proxyFor } from './proxy';
 import { indexFor, signs } from './pathbuild';
 import { CA_ENV_VARS, loadStores, Store } from './stores';
@@ -43,10 +44,21 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const refStore = referenceStore(stores, opts);
   const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
-  if (!primary) return finish({ ...base, addresses: resolved.addresses }, failedFacts(target, sent[0].error as ProbeError, stores), sent, {}, started);
+  if (!primary) {
+    const error = sent[0].error as ProbeError;
+    const legacy = await legacyProtocol(error, { ...spec, address: resolved.addresses[0] });
+    const sni = await sniName(error, { ...spec, address: resolved.addresses[0], secureContext: contextFor(refStore.pems) }, opts);
+    return finish({ ...base, addresses: resolved.addresses }, { ...failedFacts(target, error, stores), ...(legacy ? { legacyProtocol: legacy } : {}), ...(sni ? { sniWorks: sni } : {}) }, sent, {}, started);
+  }
   const ref = referenceOf(refStore, primary);
   const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
-  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, { ...opts, env }, deadline);
+  const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, { ...opts, env }, deadline, stores);
+  // Behind a proxy, a rejected chain is compared with what a direct connection gets (a re-signing proxy changes it).
+  const resigned = proxy && facts.trust[facts.reference]?.trusted === false ? await directIssuer(spec, target, opts, deadline) : undefined;
+  if (resigned && resigned !== primary.sent[primary.sent.length - 1]?.issuer) {
+    const proxied = facts.chain[facts.chain.length - 1]?.issuer ?? '';
+    Object.assign(facts, { proxyResigned: { proxied, direct: certInfoName(resigned) } });
+  }
   return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
     [...sent, ...runs], trust, started);
 }
@@ -115,7 +127,7 @@ function failedFacts(t: Target, error: ProbeError, stores: Store[]): Facts {
  * leaves, AIA. The reference is the store the primary handshake verified against, so an unreadable --ca falls back to
  * node here too (its null verdict must not pass an untrusted chain). */
 async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], trust: Record<string, TrustVerdict>,
-  ref: Reference, opts: CheckOptions & { env: NodeJS.ProcessEnv }, deadline: Deadline): Promise<Facts> {
+  ref: Reference, opts: CheckOptions & { env: NodeJS.ProcessEnv }, deadline: Deadline, stores: readonly Store[]): Promise<Facts> {
   const refStore = ref.store;
   const linked = primary.chain.map((der) => primary.sent.find((x) => x.raw.equals(der)) ?? new X509Certificate(der));
   const chain = linked.map((x) => certInfo(x));
@@ -135,7 +147,65 @@ async function chainFacts(t: Target, primary: ProbeResult, runs: ProbeResult[], 
   const aia = rejected && opts.aia !== false
     ? await aiaFacts(chain, refStore.pems, { timeoutMs: deadline.remaining(), signal: opts.signal, env: opts.env, probed, lookup: opts.lookup })
     : undefined;
-  return { host: t.host, port: t.port, chain, path, unused, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date() };
+  return { host: t.host, port: t.port, chain, path, unused, hostMatches, trust, reference, aia, leaves: leavesOf(runs), now: new Date(),
+    staleIssuer: staleIssuerOf(primary.sent), knownIntermediate: knownIntermediate(linked[linked.length - 1], stores), aiaOff: opts.aia === false };
+}
+
+/** Walking up from the leaf through what the server sent: a CA named as the issuer whose key did not sign, when none
+ * sent with that name did (a stale intermediate: right name, wrong key). Certificates off the leaf's path are not
+ * looked at (a hostile server's unrelated junk is not a stale intermediate). */
+function staleIssuerOf(sent: readonly X509Certificate[]): Facts['staleIssuer'] {
+  const seen = new Set<X509Certificate>();
+  for (let child = sent[0]; child && !seen.has(child);) {
+    seen.add(child);
+    const c = child;
+    const named = sent.filter((x) => x !== c && x.ca && x.subject === c.issuer);
+    const signer = named.find((x) => signs(x, c));
+    if (named.length && !signer) return { issuer: certInfo(named[0]), child: certInfo(c) };
+    child = signer as X509Certificate;
+  }
+  return undefined;
+}
+
+/** True when a store holds an intermediate (a CA, not self-signed) named like the top certificate's issuer. */
+function knownIntermediate(top: X509Certificate, stores: readonly Store[]): boolean {
+  return stores.some((s) => s.pems && (indexFor(s.pems).bySubject.get(top.issuer) ?? []).some((c) => c.ca && c.subject !== c.issuer));
+}
+
+/** The top issuer of the chain a direct connection (no proxy) gets, or undefined when it cannot connect in time. */
+async function directIssuer(spec: Omit<ProbeSpec, 'address' | 'secureContext'>, t: Target, opts: CheckOptions,
+  deadline: Deadline): Promise<string | undefined> {
+  const r = isIP(t.host) ? { addresses: [t.host] } : await resolve(t.host, opts, deadline.remaining());
+  if ('error' in r || deadline.expired) return undefined;
+  const direct = await probe({ ...spec, proxy: undefined, address: r.addresses[0], secureContext: contextFor([]) });
+  return direct.error ? undefined : direct.sent[direct.sent.length - 1]?.issuer;
+}
+
+function certInfoName(multiLine: string): string {
+  return multiLine.split('\n').filter(Boolean).join(', ');
+}
+
+/** sni-required: an IP target (probed without SNI, as clients do) whose handshake failed is retried once with the
+ * address's reverse name (getnameinfo: /etc/hosts, then DNS) as SNI; the name when that handshake completes. */
+async function sniName(error: ProbeError, spec: ProbeSpec, opts: CheckOptions): Promise<string | undefined> {
+  if (error.stage !== 'handshake' || error.head || !isIP(spec.host) || spec.proxy || spec.deadline.expired) return undefined;
+  const reverse = opts.reverseLookup ?? ((ip: string) => dns.lookupService(ip, 443).then((r) => r.hostname, () => undefined));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((r) => { timer = setTimeout(() => r(undefined), spec.deadline.remaining()); });
+  const name = await Promise.race([reverse(spec.host), late]).finally(() => clearTimeout(timer));
+  if (!name || isIP(name) || spec.deadline.expired) return undefined;
+  const r = await probe({ ...spec, servername: name });
+  return r.error ? undefined : name;
+}
+
+/** A context that allows TLS 1.0 and SHA-1-era ciphers: only to learn which old version a server speaks. */
+const LEGACY_CONTEXT = tls.createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
+
+/** protocol-version: the version a legacy-enabled handshake reaches, or undefined. */
+async function legacyProtocol(error: ProbeError, spec: Omit<ProbeSpec, 'secureContext'>): Promise<string | undefined> {
+  if (error.stage !== 'handshake' || !PROTOCOL_VERSION_ERROR.test(`${error.code} ${error.message}`) || spec.deadline.expired) return undefined;
+  const r = await probe({ ...spec, secureContext: LEGACY_CONTEXT });
+  return r.error ? undefined : r.protocol;
 }
 
 /** Leaf fingerprint → addresses that served it, over every successful connection. */

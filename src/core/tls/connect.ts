@@ -44,6 +44,8 @@ export interface ProbeSpec {
   readonly deadline: Deadline;
   readonly proxy?: URL;
   readonly signal?: AbortSignal;
+  /** SNI to send instead of the host's (sni-required: an IP target retried with its reverse name). */
+  readonly servername?: string;
 }
 
 /** Connects, handshakes and closes. Never throws: failures come back in `error`. Waits for one of the process-wide
@@ -88,7 +90,7 @@ function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResul
   return new Promise((resolve) => {
     const started = performance.now();
     const budget = spec.deadline.remaining();
-    const servername = net.isIP(spec.host) ? undefined : spec.host; // no SNI for IP literals, as Node/OpenSSL clients do
+    const servername = spec.servername ?? (net.isIP(spec.host) ? undefined : spec.host); // no SNI for IP literals, as Node/OpenSSL clients do
     const tap = new Tap(socket);
     // checkServerIdentity is skipped: the store verdict is about the chain only (the host is checked once, in
     // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.

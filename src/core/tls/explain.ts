@@ -2,6 +2,7 @@
 // numeric codes: OpenSSL 3 renumbered some and says "self-signed" where 1.1.1 said "self signed".
 import type { CauseCode } from './types';
 import { extractPoolTarget, extractUrls } from './url';
+import { INSPECTION_WORDS } from './inspection';
 
 /** One recognisable wording and the causes it points to, most likely first. */
 interface Pattern {
@@ -35,6 +36,13 @@ export const PATTERNS: readonly Pattern[] = [
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
+  // Issue 10 codes: appended, so they add alternatives and never change a wording's first code.
+  { re: /TLSV1_ALERT_PROTOCOL_VERSION|alert protocol version|UNSUPPORTED_PROTOCOL|unsupported protocol/i, codes: ['protocol-version'] },
+  { re: /UNRECOGNIZED_NAME|unrecognized name/i, codes: ['sni-required'] },
+  { re: /EXCESSIVE_MESSAGE_SIZE|excessive message size/i, codes: ['certificate-too-large'] },
+  { re: /CERT_SIGNATURE_FAILURE|certificate signature failure/i, codes: ['wrong-intermediate'] },
+  { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate/i, codes: ['missing-intermediate'] },
+  { re: INSPECTION_WORDS, codes: ['tls-inspection'] },
 ];
 
 /** Cause codes a message points to, most likely first, without duplicates. */

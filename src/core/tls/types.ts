@@ -6,7 +6,8 @@ export type CauseCode =
   | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
   | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit'
   | 'verification-failed'
-  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only';
+  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only'
+  | 'tls-inspection' | 'sni-required' | 'wrong-intermediate' | 'missing-intermediate' | 'protocol-version' | 'certificate-too-large';
 
 /** Stable warning codes: something to act on soon that does not fail the check. */
 export type WarningCode = 'expiring-soon';
@@ -30,6 +31,8 @@ export interface Cause {
   readonly reason?: string;
   /** The trust stores that rejected the chain (verification-failed). */
   readonly rejectedBy?: readonly string[];
+  /** The TLS-inspection product the chain names (tls-inspection), e.g. "Zscaler". */
+  readonly vendor?: string;
   /** Which clients accept and which reject, when that differs by client (legacy-cn-only). */
   readonly clients?: { readonly accept: readonly string[]; readonly reject: readonly string[] };
 }
@@ -131,6 +134,8 @@ export interface CheckOptions {
   readonly osStorePaths?: readonly string[];
   /** certifi's cacert.pem; `null` skips certifi; undefined asks the Python interpreter. */
   readonly certifiPath?: string | null;
+  /** Reverse name of an address, for the SNI retry of an IP target (default getnameinfo via dns.lookupService). */
+  readonly reverseLookup?: (address: string) => Promise<string | undefined>;
   /** Name resolution (default dns.lookup with all: true). */
   readonly lookup?: (host: string) => Promise<readonly string[]>;
 }
