@@ -1,6 +1,7 @@
 // THE table: one entry per stable cause code, with what it means and concrete fixes per client.
 // `{bundle}` stands for a CA bundle (public roots + the private CA) such as the "Create a CA bundle" action writes;
-// `{host}` / `{port}` for the endpoint. `causeFor` fills them in.
+// `{chain}` for the server's saved certificate (`check --save-chain`, else server.pem); `{host}` / `{port}` for the
+// endpoint. `causeFor` fills them in: a saved bundle or chain, or a recognised CA file, replaces the placeholders.
 import type { Cause, CauseCode, Fix } from './types';
 
 /** Documentation of one cause: a title, what happened, and the fixes. */
@@ -27,12 +28,12 @@ const REISSUE = (what: string): Fix => ({ client: 'server', text: `Reissue the s
 const ENTRIES: readonly CauseDoc[] = [
   { code: 'self-signed', title: 'Self-signed server certificate', explanation: 'The server presents a certificate that signed itself, so no CA vouches for it and no client trusts it by default.', fixes: [
     { client: 'server', text: 'Issue the server certificate from a CA (a local development CA such as `tls-doctor devcert`, or your organisation\'s CA) instead of self-signing it' },
-    { client: 'python-requests', text: 'Trust exactly this certificate (save it as PEM first)', snippet: 'export REQUESTS_CA_BUNDLE=server.pem' },
-    { client: 'node', text: 'Trust exactly this certificate', snippet: 'export NODE_EXTRA_CA_CERTS=server.pem' },
-    { client: 'curl', text: 'Trust exactly this certificate', snippet: 'curl --cacert server.pem https://{host}:{port}/' },
-    { client: 'git', text: 'Trust exactly this certificate for this host', snippet: 'git config --global http.https://{host}/.sslCAInfo server.pem' },
-    { client: 'pip', text: 'Trust exactly this certificate', snippet: 'pip --cert server.pem install …' },
-    { client: 'java', text: 'Import the certificate into a truststore', snippet: 'keytool -importcert -alias {host} -file server.pem -keystore truststore.jks -storepass changeit -noprompt' },
+    { client: 'python-requests', text: 'Trust exactly this certificate (save it as PEM first)', snippet: 'export REQUESTS_CA_BUNDLE={chain}' },
+    { client: 'node', text: 'Trust exactly this certificate', snippet: 'export NODE_EXTRA_CA_CERTS={chain}' },
+    { client: 'curl', text: 'Trust exactly this certificate', snippet: 'curl --cacert {chain} https://{host}:{port}/' },
+    { client: 'git', text: 'Trust exactly this certificate for this host', snippet: 'git config --global http.https://{host}/.sslCAInfo {chain}' },
+    { client: 'pip', text: 'Trust exactly this certificate', snippet: 'pip --cert {chain} install …' },
+    { client: 'java', text: 'Import the certificate into a truststore', snippet: 'keytool -importcert -alias {host} -file {chain} -keystore truststore.jks -storepass changeit -noprompt' },
   ] },
   { code: 'untrusted-root', title: 'Chain ends at a root this client does not trust', explanation: 'The chain leads to a root CA that is not in the trust store. This is typical of a corporate TLS-inspecting proxy or a private/internal CA.', fixes: [
     { client: 'server', text: 'If this is a public service, it must use a certificate from a publicly trusted CA' }, ...TRUST_CA] },
@@ -135,13 +136,15 @@ export interface FixContext {
   readonly host?: string;
   readonly port?: number;
   readonly bundle?: string;
+  /** The saved chain (PEM) standing for the server's certificate in "trust exactly this certificate" fixes. */
+  readonly chain?: string;
 }
 
 /** The Cause for `code`: the table's explanation plus `detail` (what the probe saw), fixes filled in for `ctx`. */
 export function causeFor(code: CauseCode, detail?: string, ctx: FixContext = {}): Cause {
   const doc = CAUSES[code];
   const fill = (s: string) => s.replace(/\{host\}/g, ctx.host ?? 'HOST').replace(/\{port\}/g, String(ctx.port ?? 443))
-    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem');
+    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem').replace(/\{chain\}/g, ctx.chain ?? 'server.pem');
   const fixes = doc.fixes.map((f) => ({ ...f, text: fill(f.text), ...(f.snippet ? { snippet: fill(f.snippet) } : {}) }));
   return { code, message: detail ? `${doc.explanation} ${detail}` : doc.explanation, fixes };
 }

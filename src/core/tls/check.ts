@@ -1,6 +1,9 @@
 // checkUrl: resolve, probe (repeatedly, every address), read the chain, ask every trust store, fetch AIA, diagnose.
 import { X509Certificate } from 'node:crypto';
 import { promises as dns } from 'node:dns';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pemCertificates } from '../text/pem';
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
 import type { SecureContext } from 'node:tls';
@@ -12,7 +15,7 @@ import { probe, ProbeError, ProbeResult, ProbeSpec } from './connect';
 import { diagnose, Facts, notesOf, PROTOCOL_VERSION_ERROR, warningsOf } from './diagnose';
 import { proxyFor } from './proxy';
 import { indexFor, signs } from './pathbuild';
-import { CA_ENV_VARS, loadStores, Store } from './stores';
+import { CA_ENV_VARS, loadStores, referenceStores, Store } from './stores';
 import type { CertInfo, CheckOptions, CheckReport, ConnectionInfo, TrustVerdict } from './types';
 import { parseTarget, Target } from './url';
 import { contextFor, offlineVerdict, Reference, referenceOf, verdictOf } from './verify';
@@ -35,15 +38,19 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   // One deadline for the whole check: every step below gets what is left of it (deadline.ts).
   const deadline = new Deadline(timeoutMs, started);
   const proxy = proxyFor(target.host, target.port, env);
-  const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath, timeoutMs });
+  // The reference stores (node, --ca) are all the primary handshake needs; the others (certifi asks Python) load
+  // meanwhile, so a slow interpreter does not eat the network's deadline.
+  const earlyP = referenceStores({ extraCaFiles: opts.extraCaFiles });
+  const storesP = loadStores({ env, extraCaFiles: opts.extraCaFiles, osStorePaths: opts.osStorePaths, certifiPath: opts.certifiPath, pythonPath: opts.pythonPath, timeoutMs }, earlyP);
   const base = { url: target.url, host: target.host, port: target.port, environment: environmentOf(env), ...(proxy ? { proxy: proxy.origin } : {}) };
   const resolved = proxy ? { addresses: [target.host] } : await resolve(target.host, opts, deadline.remaining());
-  const stores = await storesP;
-  if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, stores), [], {}, started);
+  const early = await earlyP;
+  if ('error' in resolved) return finish(base, failedFacts(target, resolved.error, await storesP), [], {}, started);
   const spec = { host: target.host, port: target.port, deadline, proxy, signal: opts.signal };
-  const refStore = referenceStore(stores, opts);
+  const refStore = referenceStore(early, opts);
   const sent = await Promise.all(plan(resolved.addresses, opts).map((address) => probe({ ...spec, address, secureContext: contextFor(refStore.pems) })));
   const primary = sent.find((r) => !r.error);
+  const stores = await storesP;
   if (!primary) {
     const error = sent[0].error as ProbeError;
     const legacy = await legacyProtocol(error, { ...spec, address: resolved.addresses[0] });
@@ -54,13 +61,15 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
   const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, { ...opts, env }, deadline, stores);
   // Behind a proxy, a rejected chain is compared with what a direct connection gets (a re-signing proxy changes it).
+  const own = await ownCaOf(primary.sent, opts.ownCas ?? []);
+  if (own) Object.assign(facts, { ownCa: { file: own.file, label: own.label, subject: own.subject, bundle: own.bundle } });
   const resigned = proxy && facts.trust[facts.reference]?.trusted === false ? await directIssuer(spec, target, opts, deadline) : undefined;
   if (resigned && resigned !== primary.sent[primary.sent.length - 1]?.issuer) {
     const proxied = facts.chain[facts.chain.length - 1]?.issuer ?? '';
     Object.assign(facts, { proxyResigned: { proxied, direct: certInfoName(resigned) } });
   }
-  return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher }, facts,
-    [...sent, ...runs], trust, started);
+  return finish({ ...base, addresses: resolved.addresses, protocol: primary.protocol, cipher: primary.cipher, ...(own ? { ownCa: own } : {}) }, facts,
+    [...sent, ...runs], trust, started, opts.fixPaths);
 }
 
 /** The store the primary handshake verifies against: --ca (Node's roots + the files) when given and readable, else
@@ -198,6 +207,36 @@ async function sniName(error: ProbeError, spec: ProbeSpec, opts: CheckOptions): 
   return r.error ? undefined : name;
 }
 
+/** The first of `cas` (files of PEM certificates) holding the chain's root: the top sent certificate itself, or the
+ * CA whose key signed it. Unreadable files are skipped (they are hints, not inputs the user typed). */
+async function ownCaOf(sent: readonly X509Certificate[], cas: NonNullable<CheckOptions['ownCas']>): Promise<CheckReport['ownCa']> {
+  const top = sent[sent.length - 1];
+  if (!top) return undefined;
+  for (const { file, label } of cas) {
+    const text = await fs.readFile(file, 'latin1').catch(() => '');
+    const pems = pemCertificates(text.slice(0, 1024 * 1024));
+    // A file of many certificates is a bundle (public roots among them), not one's own CA.
+    if (pems.length > 10) continue;
+    for (const pem of pems) {
+      const x = parseCert(pem);
+      if (!x?.ca || !(x.fingerprint256 === top.fingerprint256 || signs(x, top))) continue;
+      // `tls-doctor devcert` writes ca.pem next to bundle.pem (public roots + the CA): the fixes want the bundle.
+      const bundle = path.join(path.dirname(file), 'bundle.pem');
+      const hasBundle = path.basename(file) === 'ca.pem' && await fs.access(bundle).then(() => true, () => false);
+      return { file, label, subject: certInfoName(x.subject), pem: x.toString(), ...(hasBundle ? { bundle } : {}) };
+    }
+  }
+  return undefined;
+}
+
+function parseCert(pem: string): X509Certificate | undefined {
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A context that allows TLS 1.0 and SHA-1-era ciphers: only to learn which old version a server speaks. */
 const LEGACY_CONTEXT = tls.createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
 
@@ -236,8 +275,9 @@ function environmentOf(env: NodeJS.ProcessEnv): Record<string, string | undefine
 }
 
 function finish(base: Omit<CheckReport, 'verdict' | 'causes' | 'chain' | 'trust'>, facts: Facts,
-  runs: readonly (ProbeResult & { purpose?: string })[], trust: Record<string, TrustVerdict>, started: number): CheckReport {
-  const causes = diagnose(facts);
+  runs: readonly (ProbeResult & { purpose?: string })[], trust: Record<string, TrustVerdict>, started: number,
+  fixPaths: CheckOptions['fixPaths'] = {}): CheckReport {
+  const causes = diagnose(facts, { ...(fixPaths.bundle ? { bundle: fixPaths.bundle } : {}), ...(fixPaths.chain ? { chain: fixPaths.chain } : {}) });
   const connections: ConnectionInfo[] = runs.map((r) => ({
     address: r.address, purpose: r.purpose ?? 'sent-chain', elapsedMs: r.elapsedMs,
     ...(r.sent[0] ? { leafSha256: r.sent[0].fingerprint256 } : {}),

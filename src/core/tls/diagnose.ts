@@ -39,6 +39,8 @@ export interface Facts {
   readonly aiaOff?: boolean;
   /** Through the configured proxy the chain's top issuer differs from the one a direct connection got. */
   readonly proxyResigned?: { readonly proxied: string; readonly direct: string };
+  /** The user's own CA (a recognised file) the chain is rooted at. */
+  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly bundle?: string };
   /** sni-required: the name whose SNI made the handshake of an IP target complete. */
   readonly sniWorks?: string;
   /** protocol-version: the version a legacy-enabled handshake reached (what the server speaks). */
@@ -222,6 +224,7 @@ function trustedBy(f: Facts, yes: boolean): string {
 }
 
 function untrustedDetail(f: Facts): string {
+  if (f.ownCa) return `The chain is rooted at ${f.ownCa.label}, "${f.ownCa.subject}" (${f.ownCa.file}), which this client does not trust yet: trust that file (the fixes below use it).`;
   const top = f.chain[f.chain.length - 1];
   if (top.selfSigned) return `The server sent the root "${top.subject}", which no checked store contains (${trustedBy(f, true) === 'none' ? 'trusted by none' : `trusted only by ${trustedBy(f, true)}`}).`;
   const via = f.aia?.issuer ? ` (the intermediate from ${f.aia.url} is issued by "${f.aia.issuer.issuer}")` : '';
@@ -254,7 +257,9 @@ function missingDetail(f: Facts): string {
  * nothing explains is still a `verification-failed`. */
 export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   const trust = f.connectError ? new Set<CauseCode>() : trustCauses(f);
-  const fix = { host: f.host, port: f.port, ...ctx };
+  // A recognised own CA: the CA file itself is what to trust (Node and curl add it; a bundle is still better for
+  // requests/ssl, which replace their roots — a saved bundle, when there is one, wins).
+  const fix = { host: f.host, port: f.port, ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file } : {}), ...ctx };
   const out: Cause[] = [];
   const add = (code: CauseCode, detail: string) => out.push({ ...causeFor(code, detail, fix), ...EXTRAS[code]?.(f) });
   for (const rule of RULES) {

@@ -176,10 +176,17 @@ export interface StoreOptions {
   readonly timeoutMs?: number;
 }
 
-/** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. */
-export async function loadStores(o: StoreOptions): Promise<Store[]> {
+/** The stores a primary handshake may verify against: node, and --ca when given. Quick (no interpreter to ask), so
+ * the probe need not wait for the rest (certifi asks Python, which can be slow to start). */
+export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles'>): Promise<Store[]> {
   const node: Store = { name: 'node', source: `Node ${process.version} bundled roots`, pems: tls.rootCertificates };
+  return o.extraCaFiles?.length ? [node, await fileStore('--ca', o.extraCaFiles, tls.rootCertificates)] : [node];
+}
+
+/** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. `early`: the
+ * referenceStores already loaded (the same objects are returned, so verdicts can tell the reference by identity). */
+export async function loadStores(o: StoreOptions, early: Promise<Store[]> = referenceStores(o)): Promise<Store[]> {
   const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
-  if (o.extraCaFiles?.length) more.push(fileStore('--ca', o.extraCaFiles, tls.rootCertificates));
-  return [node, ...await Promise.all(more)];
+  const [node, ca] = await early;
+  return [node, ...await Promise.all(more), ...(ca ? [ca] : [])];
 }

@@ -98,6 +98,8 @@ export interface CheckReport {
   readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly proxy?: string;
   readonly elapsedMs?: number;
+  /** The user's own CA the chain is rooted at (CheckOptions.ownCas), with its certificate. */
+  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly pem: string; readonly bundle?: string };
   /** Every connection made, in order (useful when certificates differ between them). */
   readonly connections?: readonly ConnectionInfo[];
 }
@@ -136,6 +138,11 @@ export interface CheckOptions {
   readonly certifiPath?: string | null;
   /** Reverse name of an address, for the SNI retry of an IP target (default getnameinfo via dns.lookupService). */
   readonly reverseLookup?: (address: string) => Promise<string | undefined>;
+  /** CA files to recognise as the user's own (TLS Doctor's development CA, the workspace's `.certs/`): a chain
+   * rooted at one is named as such, and its fixes use that file. Recognised, not trusted: the verdict is unchanged. */
+  readonly ownCas?: readonly { readonly file: string; readonly label: string }[];
+  /** Paths the fixes' snippets use: a saved bundle (`--save-bundle`) and chain (`--save-chain`). */
+  readonly fixPaths?: { readonly bundle?: string; readonly chain?: string };
   /** Name resolution (default dns.lookup with all: true). */
   readonly lookup?: (host: string) => Promise<readonly string[]>;
 }
