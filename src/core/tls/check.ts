@@ -9,6 +9,7 @@ import * as tls from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { AiaOptions, fetchIssuer } from './aia';
 import { Deadline } from './deadline';
+import { detectVersions } from './versions';
 import { redactDeep } from '../text/url';
 import { certInfo } from './chain';
 import { probe, ProbeError, ProbeResult, ProbeSpec } from './connect';
@@ -61,6 +62,10 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const { trust, runs } = await judgeStores(stores, ref, (ctx) => probe({ ...spec, address: primary.address, secureContext: ctx }));
   const facts = await chainFacts(target, primary, [...sent, ...runs], trust, ref, { ...opts, env }, deadline, stores);
   // Behind a proxy, a rejected chain is compared with what a direct connection gets (a re-signing proxy changes it).
+  // Which OS-store switch a client has depends on its version: asked only when that is the question.
+  if (facts.trust.os?.trusted === true && (facts.trust.node?.trusted === false || facts.trust.certifi?.trusted === false) && !deadline.expired) {
+    Object.assign(facts, { versions: await detectVersions(opts.pythonPath ?? 'python3', Math.min(1000, deadline.remaining()), env) });
+  }
   const own = await ownCaOf(primary.sent, opts.ownCas ?? []);
   if (own) Object.assign(facts, { ownCa: { file: own.file, label: own.label, subject: own.subject, bundle: own.bundle } });
   const resigned = proxy && facts.trust[facts.reference]?.trusted === false ? await directIssuer(spec, target, opts, deadline) : undefined;

@@ -7,6 +7,7 @@ import type { ProbeError } from './connect';
 import { matchCodes } from './explain';
 import { cnOnlySplit, trailingDotSplit } from './hostnames';
 import { inspectionVendor } from './inspection';
+import { ClientVersions, osStoreFixes } from './versions';
 import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
 
 /** Everything the rules look at. */
@@ -41,6 +42,8 @@ export interface Facts {
   readonly proxyResigned?: { readonly proxied: string; readonly direct: string };
   /** The user's own CA (a recognised file) the chain is rooted at. */
   readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly bundle?: string };
+  /** Versions of the clients on this machine (only looked up when the OS store trusts what a client does not). */
+  readonly versions?: ClientVersions;
   /** sni-required: the name whose SNI made the handshake of an IP target complete. */
   readonly sniWorks?: string;
   /** protocol-version: the version a legacy-enabled handshake reached (what the server speaks). */
@@ -268,7 +271,26 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
     if (detail !== undefined) add(rule.code, detail);
   }
   if (out.length === 0 && f.trust[f.reference]?.trusted !== true) add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
-  return out;
+  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c)));
+}
+
+/** Causes a client's trust settings fix (the fixes that name a bundle or the OS store). */
+const TRUST_FIXED = new Set<CauseCode>(['untrusted-root', 'self-signed', 'trusted-by-os-not-by-client', 'tls-inspection', 'missing-intermediate', 'incomplete-chain']);
+
+/** When a bundle a Python/curl variable names already trusts the chain and Node does not: Node's fix is that same file. */
+function withSharedBundle(f: Facts, c: Cause): Cause {
+  if (!TRUST_FIXED.has(c.code) || verdict(f, 'node') !== false || verdict(f, 'NODE_EXTRA_CA_CERTS') === true) return c;
+  const shared = ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE'].map((n) => f.trust[n]).find((v) => v?.trusted === true && v.source);
+  if (!shared) return c;
+  const fix = { client: 'node' as const, text: `${shared.store} (${shared.source}) already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle`, snippet: `export NODE_EXTRA_CA_CERTS=${shared.source}` };
+  return { ...c, fixes: [fix, ...c.fixes.filter((x) => x.client !== 'node')] };
+}
+
+/** trusted-by-os-not-by-client: the switches the clients present have (Facts.versions), ahead of the generic fixes. */
+function withVersionFixes(f: Facts, c: Cause): Cause {
+  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return c;
+  const extra = osStoreFixes(f.versions);
+  return extra.length ? { ...c, fixes: [...extra, ...c.fixes] } : c;
 }
 
 /** certbot renews 30 days before expiry (its renew_before_expiry default), and the extension warns at 30 days
