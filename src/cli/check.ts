@@ -20,12 +20,13 @@ const OPTIONS = {
   'save-chain': { type: 'string' },
   'save-bundle': { type: 'string' },
   'certs-dir': { type: 'string' },
+  'os-store': { type: 'string', multiple: true },
 } as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--no-aia] [--save-chain FILE] [--save-bundle FILE] [--certs-dir DIR] [--format text|json]',
+  usage: 'tls-doctor check URL [--ca FILE]... [--repeat N] [--timeout MS] [--no-aia] [--save-chain FILE] [--save-bundle FILE] [--certs-dir DIR] [--os-store FILE]... [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
@@ -47,7 +48,9 @@ export const checkCommand: Command = {
     const saveBundle = values['save-bundle'] === undefined ? undefined : path.resolve(io.cwd, values['save-bundle']);
     const ownCas = await ownCaFiles(path.resolve(io.cwd, values['certs-dir'] ?? CLI_DEFAULTS.devcertOutDir), io.env);
     const fixPaths = { ...(saveBundle ? { bundle: saveBundle } : {}), ...(saveChain ? { chain: saveChain } : {}) };
-    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs, aia, ownCas, fixPaths });
+    // --os-store: read these files (or folders) as the OS store instead of the platform's own.
+    const osStorePaths = values['os-store']?.map((f) => path.resolve(io.cwd, f));
+    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, repeat, timeoutMs, aia, ownCas, fixPaths, ...(osStorePaths ? { osStorePaths } : {}) });
     // Written before the report is printed: its snippets already name these files.
     if (saveChain) saveFile(io, saveChain, report.chain.map((c) => c.pem).join(''), 'chain');
     if (saveBundle) {

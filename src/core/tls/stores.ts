@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readPlatformStore } from './platformstores';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { pemCertificates } from '../text/pem';
@@ -117,9 +118,13 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
 /** The OS store: injected paths, the Linux bundle (or cert dirs), else a plain note. */
 async function osStore(paths: readonly string[] | undefined): Promise<Store> {
   if (paths) return fileStore('os', paths);
-  if (process.platform !== 'linux') {
-    return { name: 'os', note: `the ${process.platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} was not checked: only Linux system stores are read` };
+  const platform = await readPlatformStore(process.platform, { timeoutMs: 5000 });
+  if (platform) {
+    const unread = platform.unreadable.length ? `could not read: ${platform.unreadable.join('; ')}` : undefined;
+    if (platform.pems.length === 0) return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
+    return { name: 'os', source: platform.source, pems: stablePems(`os\0${platform.source}`, [NO_BASE, platform.pems]), ...(unread ? { note: unread } : {}) };
   }
+  if (process.platform !== 'linux') return { name: 'os', note: `the ${process.platform} certificate store is not read` };
   for (const f of LINUX_BUNDLES) if (await exists(f)) return fileStore('os', [f]);
   for (const d of LINUX_DIRS) if (await exists(d)) return fileStore('os', [d]);
   return { name: 'os', note: 'no system CA bundle found (looked in /etc/ssl and /etc/pki)' };
