@@ -27,6 +27,8 @@ export const SETTING_DEFAULTS = {
   /** Fetch a missing intermediate from the AIA URL (fenced: src/core/tls/aia.ts). `--no-aia` in the CLI. */
   'check.aia': true,
   'check.extraCaFiles': [] as readonly string[],
+  /** Read these as the OS store (`check --os-store`); empty: the system's own. */
+  'check.osStorePaths': [] as readonly string[],
   pythonPath: '',
   'probe.referencedEndpoints': 'onDemand',
   'endpoints.expiryWarningDays': 30,

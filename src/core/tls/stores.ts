@@ -116,9 +116,9 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
 }
 
 /** The OS store: injected paths, the Linux bundle (or cert dirs), else a plain note. */
-async function osStore(paths: readonly string[] | undefined): Promise<Store> {
+async function osStore(paths: readonly string[] | undefined, timeoutMs = 5000): Promise<Store> {
   if (paths) return fileStore('os', paths);
-  const platform = await readPlatformStore(process.platform, { timeoutMs: 5000 });
+  const platform = await readPlatformStore(process.platform, { timeoutMs: Math.min(5000, timeoutMs) });
   if (platform) {
     const unread = platform.unreadable.length ? `could not read: ${platform.unreadable.join('; ')}` : undefined;
     if (platform.pems.length === 0) return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
@@ -191,7 +191,7 @@ export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles'>): Pr
 /** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. `early`: the
  * referenceStores already loaded (the same objects are returned, so verdicts can tell the reference by identity). */
 export async function loadStores(o: StoreOptions, early: Promise<Store[]> = referenceStores(o)): Promise<Store[]> {
-  const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
+  const more = [osStore(o.osStorePaths, o.timeoutMs), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
   const [node, ca] = await early;
   return [node, ...await Promise.all(more), ...(ca ? [ca] : [])];
 }
