@@ -2,7 +2,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describeIoError } from '../core/scan/walk';
 import * as path from 'node:path';
-import { CLI_DEFAULTS } from '../core/settings/defaults';
+import { CLI_DEFAULTS, SETTING_DEFAULTS } from '../core/settings/defaults';
+import { createBundle } from '../core/certs/bundle';
+import { CA_CERT_FILE, resolveCaDir } from '../core/certs/store';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { redact } from '../core/text/url';
 import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, CheckWarning, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
@@ -14,19 +18,24 @@ const OPTIONS = {
   format: { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
+  'no-aia': { type: 'boolean' },
+  'save-chain': { type: 'string' },
+  'save-bundle': { type: 'string' },
+  'certs-dir': { type: 'string' },
+  'os-store': { type: 'string', multiple: true },
 } as const;
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--format text|json]',
+  usage: 'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--no-aia] [--save-chain FILE] [--save-bundle FILE] [--certs-dir DIR] [--os-store FILE]... [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
     try {
       parseTarget(positionals[0]);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw new UsageError(redact((e as Error).message));
     }
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     // Ranges first: a bad number must not wait for CA files to be read.
@@ -36,11 +45,50 @@ export const checkCommand: Command = {
     for (const f of extraCaFiles) statCaFile(f);
     for (const f of extraCaFiles) await checkCaFile(f);
     const clientCert = readClientCert(values.cert, values.key, io.cwd);
-    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, ...(clientCert ? { clientCert } : {}), repeat, timeoutMs });
-    io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io)));
+    // --timeout is one deadline for the whole check; --no-aia: connect to the checked server only.
+    const aia = values['no-aia'] ? false : SETTING_DEFAULTS['check.aia'];
+    const saveChain = values['save-chain'] === undefined ? undefined : path.resolve(io.cwd, values['save-chain']);
+    const saveBundle = values['save-bundle'] === undefined ? undefined : path.resolve(io.cwd, values['save-bundle']);
+    const ownCas = await ownCaFiles(path.resolve(io.cwd, values['certs-dir'] ?? CLI_DEFAULTS.devcertOutDir), io.env);
+    const fixPaths = { ...(saveBundle ? { bundle: saveBundle } : {}), ...(saveChain ? { chain: saveChain } : {}) };
+    // --os-store: read these files (or folders) as the OS store instead of the platform's own.
+    const osStorePaths = values['os-store']?.map((f) => path.resolve(io.cwd, f));
+    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, ...(clientCert ? { clientCert } : {}), repeat, timeoutMs, aia, ownCas, fixPaths, ...(osStorePaths ? { osStorePaths } : {}) });
+    // Written before the report is printed: its snippets already name these files.
+    if (saveChain) saveFile(io, saveChain, report.chain.map((c) => c.pem).join(''), 'chain');
+    if (saveBundle) {
+      const root = report.ownCa?.pem ?? report.chain.find((c) => c.selfSigned && c.isCA)?.pem ?? report.chain.find((c) => c.selfSigned)?.pem;
+      if (root) saveFile(io, saveBundle, createBundle([root]), 'bundle');
+      else io.err(`--save-bundle: not written: the server sent no root and no known CA file (${CLI_DEFAULTS.devcertOutDir}/, the development CA) holds it; pass the root with --ca and save the bundle with tls-doctor devcert, or write it by hand\n`);
+    }
+    // The report is already redacted (core); the rendered text passes redact() too, as every output does.
+    io.out(redact(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io))));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };
+
+/** CA files a chain may be rooted at that are the user's own: TLS Doctor's development CA, and every PEM file of
+ * CA certificates in the workspace's certificate folder (bundles, with public roots, are not "own" CAs). */
+async function ownCaFiles(certsDir: string, env: NodeJS.ProcessEnv): Promise<{ file: string; label: string }[]> {
+  const out = [{ file: path.join(resolveCaDir(undefined, env), CA_CERT_FILE), label: 'TLS Doctor\'s development CA' }];
+  let names: string[];
+  try {
+    names = readdirSync(certsDir).filter((n) => /\.(pem|crt)$/i.test(n) && !/bundle/i.test(n)).sort();
+  } catch {
+    return out; // no certificate folder: nothing of the workspace's to recognise
+  }
+  return [...out, ...names.map((n) => ({ file: path.join(certsDir, n), label: `a CA in the workspace's certificate folder (${path.basename(certsDir)}/${n})` }))];
+}
+
+/** Writes a PEM file the user asked for (0644: certificates are public); a failure is reported, not thrown. */
+function saveFile(io: Io, file: string, text: string, what: string): void {
+  try {
+    writeFileSync(file, text, { mode: 0o644 });
+    io.err(`saved the ${what} to ${file}\n`);
+  } catch (e) {
+    io.err(`could not save the ${what} to ${file}: ${describeIoError(e)}\n`);
+  }
+}
 
 /** A --ca path must exist: "not found" only when it is missing; a symlink loop or a permission problem says so. */
 function statCaFile(f: string): void {

@@ -89,6 +89,10 @@ export interface CheckOptionsFromSettings {
   readonly timeoutMs: number;
   readonly repeat: number;
   readonly extraCaFiles: string[];
+  /** tlsDoctor.check.aia: fetch a missing intermediate from its AIA URL. */
+  readonly aia: boolean;
+  /** tlsDoctor.check.osStorePaths, resolved; undefined: the system's own store. */
+  readonly osStorePaths?: string[];
   /** Undefined: the core's default (`python3` on PATH). */
   readonly pythonPath?: string;
 }
@@ -108,6 +112,8 @@ export function checkSettings(uri?: vscode.Uri): CheckSettings {
     timeoutMs: num(raw.get('check.timeoutMs'), D['check.timeoutMs'], B['check.timeoutMs'].min, B['check.timeoutMs'].max),
     repeat: Math.round(num(raw.get('check.repeat'), D['check.repeat'], B['check.repeat'].min, B['check.repeat'].max)),
     extraCaFiles: strings(raw.get('check.extraCaFiles')).map((f) => resolvePath(f, folder)),
+    aia: bool(raw.get('check.aia'), D['check.aia']),
+    ...osStoreOf(strings(raw.get('check.osStorePaths')).map((f) => resolvePath(f, folder))),
     ...(python ? { pythonPath: python } : {}),
   };
 }
@@ -115,7 +121,7 @@ export function checkSettings(uri?: vscode.Uri): CheckSettings {
 /** Just the probe options of checkSettings(uri), to pass to the core's checkUrl. */
 export function checkOptions(uri?: vscode.Uri): CheckOptionsFromSettings {
   const s = checkSettings(uri);
-  return { timeoutMs: s.timeoutMs, repeat: s.repeat, extraCaFiles: s.extraCaFiles, ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}) };
+  return { timeoutMs: s.timeoutMs, repeat: s.repeat, extraCaFiles: s.extraCaFiles, aia: s.aia, ...osStoreOf(s.osStorePaths ?? []), ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}) };
 }
 
 /**
@@ -196,4 +202,9 @@ export function onSettingsChanged(keys: readonly string[], listener: (e: vscode.
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (keys.some((k) => e.affectsConfiguration(k.startsWith('files.') ? k : `tlsDoctor.${k}`))) listener(e);
   });
+}
+
+/** `osStorePaths` only when some are set: an empty list would mean "an empty OS store" to the core. */
+function osStoreOf(paths: string[]): { osStorePaths?: string[] } {
+  return paths.length ? { osStorePaths: paths } : {};
 }

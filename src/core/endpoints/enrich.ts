@@ -39,13 +39,15 @@ export interface ClientStore {
   readonly stores: readonly string[];
 }
 
-const UNREACHABLE: ReadonlySet<CauseCode> = new Set(['connection-refused', 'timeout', 'dns-failure', 'not-tls', 'handshake-failure', 'client-cert-required', 'local-resource-limit']);
-const TRUST: ReadonlySet<CauseCode> = new Set(['self-signed', 'untrusted-root', 'trusted-by-os-not-by-client']);
+const UNREACHABLE: ReadonlySet<CauseCode> = new Set(['connection-refused', 'timeout', 'dns-failure', 'not-tls', 'handshake-failure', 'client-cert-required', 'local-resource-limit',
+  'sni-required', 'protocol-version', 'certificate-too-large']);
+const TRUST: ReadonlySet<CauseCode> = new Set(['self-signed', 'untrusted-root', 'trusted-by-os-not-by-client', 'tls-inspection']);
 /** Server-side causes, most blocking first: each would still fail after trusting the CA. */
 const SERVER_REMEDY: readonly (readonly [CauseCode, RemedyKind])[] = [
   ['expired', 'renew'], ['not-yet-valid', 'renew'], ['hostname-mismatch', 'fix-hostname'], ['incomplete-chain', 'fix-chain'],
   ['inconsistent-certificates', 'fix-chain'], ['weak-signature', 'renew'], ['weak-key', 'renew'], ['wrong-purpose', 'renew'],
   ['constraint-violation', 'renew'], ['invalid-ca', 'renew'], ['legacy-cn-only', 'fix-hostname'], ['verification-failed', 'renew'],
+  ['wrong-intermediate', 'fix-chain'], ['missing-intermediate', 'fix-chain'],
 ];
 const DAY_MS = 86_400_000;
 

@@ -25,7 +25,11 @@ export const SETTING_DEFAULTS = {
    * (`inconsistent-certificates`) at a cost nobody notices. The CLI's single run is CLI_DEFAULTS.checkRepeat.
    */
   'check.repeat': 3,
+  /** Fetch a missing intermediate from the AIA URL (fenced: src/core/tls/aia.ts). `--no-aia` in the CLI. */
+  'check.aia': true,
   'check.extraCaFiles': [] as readonly string[],
+  /** Read these as the OS store (`check --os-store`); empty: the system's own. */
+  'check.osStorePaths': [] as readonly string[],
   pythonPath: '',
   'probe.referencedEndpoints': 'onDemand',
   'endpoints.expiryWarningDays': 30,

@@ -40,3 +40,35 @@ export function urlsInText(text: string): UrlMatch[] {
     return { url, start: m.index, end: m.index + url.length };
   });
 }
+
+/** What stands in for removed credentials. */
+export const REDACTED = '***';
+
+// The user-info of a URL in text: "scheme://user:password@" up to the last "@" before the path. Greedy on purpose:
+// an unencoded "@" in a password ("p@ss") must not leave its tail behind. A "'" may be in a password (URL encoding
+// leaves it as it is), so only double quotes and backticks end the user-info.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"`<>]*(?:@[^\s/?#@"`<>]*)*@/gi;
+// A proxy value written without a scheme ("user:password@proxy:3128", as HTTPS_PROXY often is), at the start of the
+// text or after whitespace, "=" or a quote. The ":" before the "@" tells it from an e-mail address.
+const BARE_USERINFO = /(^|[\s='"`])[^\s/?#@:='"`<>]+:[^\s/?#"`<>]*@(?=[^\s@]+$|[^\s@]*[\s'"`])/g;
+
+/**
+ * `text` with every URL credential removed, e.g. "http://alice:s3cret@proxy:3128" → "http://***:***@proxy:3128" and
+ * "https://TOKEN@host/" → "https://***@host/" (a user name alone is often a token). The one function every output
+ * (report, text, JSON, errors, logs) passes through.
+ */
+export function redact(text: string): string {
+  return text
+    .replace(URL_USERINFO, (m, scheme: string) => `${scheme}${m.slice(scheme.length, -1).includes(':') ? `${REDACTED}:${REDACTED}` : REDACTED}@`)
+    .replace(BARE_USERINFO, (_m, before: string) => `${before}${REDACTED}:${REDACTED}@`);
+}
+
+/** `value` with `redact` applied to every string inside it (objects and arrays copied, other values as they are). */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

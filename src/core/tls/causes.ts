@@ -1,6 +1,7 @@
 // THE table: one entry per stable cause code, with what it means and concrete fixes per client.
 // `{bundle}` stands for a CA bundle (public roots + the private CA) such as the "Create a CA bundle" action writes;
-// `{host}` / `{port}` for the endpoint. `causeFor` fills them in.
+// `{chain}` for the server's saved certificate (`check --save-chain`, else server.pem); `{host}` / `{port}` for the
+// endpoint. `causeFor` fills them in: a saved bundle or chain, or a recognised CA file, replaces the placeholders.
 import type { Cause, CauseCode, Fix } from './types';
 
 /** Documentation of one cause: a title, what happened, and the fixes. */
@@ -27,12 +28,12 @@ const REISSUE = (what: string): Fix => ({ client: 'server', text: `Reissue the s
 const ENTRIES: readonly CauseDoc[] = [
   { code: 'self-signed', title: 'Self-signed server certificate', explanation: 'The server presents a certificate that signed itself, so no CA vouches for it and no client trusts it by default.', fixes: [
     { client: 'server', text: 'Issue the server certificate from a CA (a local development CA such as `tls-doctor devcert`, or your organisation\'s CA) instead of self-signing it' },
-    { client: 'python-requests', text: 'Trust exactly this certificate (save it as PEM first)', snippet: 'export REQUESTS_CA_BUNDLE=server.pem' },
-    { client: 'node', text: 'Trust exactly this certificate', snippet: 'export NODE_EXTRA_CA_CERTS=server.pem' },
-    { client: 'curl', text: 'Trust exactly this certificate', snippet: 'curl --cacert server.pem https://{host}:{port}/' },
-    { client: 'git', text: 'Trust exactly this certificate for this host', snippet: 'git config --global http.https://{host}/.sslCAInfo server.pem' },
-    { client: 'pip', text: 'Trust exactly this certificate', snippet: 'pip --cert server.pem install …' },
-    { client: 'java', text: 'Import the certificate into a truststore', snippet: 'keytool -importcert -alias {host} -file server.pem -keystore truststore.jks -storepass changeit -noprompt' },
+    { client: 'python-requests', text: 'Trust exactly this certificate (save it as PEM first)', snippet: 'export REQUESTS_CA_BUNDLE={chain}' },
+    { client: 'node', text: 'Trust exactly this certificate', snippet: 'export NODE_EXTRA_CA_CERTS={chain}' },
+    { client: 'curl', text: 'Trust exactly this certificate', snippet: 'curl --cacert {chain} https://{host}:{port}/' },
+    { client: 'git', text: 'Trust exactly this certificate for this host', snippet: 'git config --global http.https://{host}/.sslCAInfo {chain}' },
+    { client: 'pip', text: 'Trust exactly this certificate', snippet: 'pip --cert {chain} install …' },
+    { client: 'java', text: 'Import the certificate into a truststore', snippet: 'keytool -importcert -alias {host} -file {chain} -keystore truststore.jks -storepass changeit -noprompt' },
   ] },
   { code: 'untrusted-root', title: 'Chain ends at a root this client does not trust', explanation: 'The chain leads to a root CA that is not in the trust store. This is typical of a corporate TLS-inspecting proxy or a private/internal CA.', fixes: [
     { client: 'server', text: 'If this is a public service, it must use a certificate from a publicly trusted CA' }, ...TRUST_CA] },
@@ -102,6 +103,29 @@ const ENTRIES: readonly CauseDoc[] = [
     REISSUE('with the host name as a subjectAltName DNS entry (keep the CN if you like; clients ignore it once a SAN is there)'),
     { client: 'python-requests', text: 'urllib3 2 has no switch for the CN fallback: reissue the certificate (pinning urllib3<2 only hides the problem)' },
     { client: 'server', text: 'With OpenSSL: add the SAN when signing', snippet: 'openssl req -x509 … -subj "/CN={host}" -addext "subjectAltName=DNS:{host}"' }] },
+  { code: 'tls-inspection', title: 'The chain comes from a TLS-inspecting proxy', explanation: 'The certificate chain was not issued for this server by a public CA: a TLS-inspecting proxy or security product (a corporate secure web gateway, or antivirus HTTPS scanning) decrypts the connection and re-signs it with its own root. Browsers trust that root because IT installed it in the OS store; Python, Node, curl with its own bundle, Java and Docker images do not.', fixes: [
+    { client: 'server', text: 'Ask IT for the inspection root certificate (PEM) — or export it from the OS store — and add it to a bundle of the public roots; or ask IT to exempt this host from inspection' },
+    ...TRUST_CA] },
+  { code: 'sni-required', title: 'Server needs SNI (the host name in the handshake)', explanation: 'The server refuses a handshake that carries no host name (Server Name Indication): it serves several sites on one address and picks the certificate by name. Connecting by IP address, or with a client that sends no SNI, fails.', fixes: [
+    { client: 'server', text: 'Connect by host name, not IP address; or configure a default certificate on the server for requests without SNI (nginx `default_server`, Node a default `cert` besides SNICallback)' },
+    { client: 'curl', text: 'Keep the name and pin the address instead of connecting to the IP', snippet: 'curl --resolve {host}:{port}:IP https://{host}:{port}/' },
+    { client: 'python-ssl', text: 'Pass the host name when wrapping the socket', snippet: 'ctx.wrap_socket(sock, server_hostname="{host}")' },
+    { client: 'node', text: 'Give the name as servername when connecting by address', snippet: "tls.connect({ host: IP, port: {port}, servername: '{host}' })" },
+    { client: 'java', text: 'Java sends SNI only for host names (not IP literals); make sure it is not turned off', snippet: '-Djsse.enableSNIExtension=true' }] },
+  { code: 'wrong-intermediate', title: 'Server sends the wrong (stale) intermediate', explanation: 'The server sends an intermediate with the right name but the wrong key: an older or renewed CA certificate whose key did not sign the server certificate (typical after the CA re-keyed its intermediate and the chain file was not updated). Every client rejects it ("certificate signature failure").', fixes: [
+    { client: 'server', text: 'Replace the intermediate in the chain file with the one that signed this certificate: download it from the CA (the leaf\'s AIA "CA Issuers" URL names it) or take the fullchain your CA or ACME client issued with the certificate, then reload', snippet: 'openssl verify -untrusted intermediate.pem -CAfile root.pem server.pem   # must print OK' }] },
+  { code: 'missing-intermediate', title: 'Intermediate certificate missing (not fetched)', explanation: 'The server sends its certificate without the intermediate that links it to a root, and the intermediate could not be fetched here (no AIA URL, AIA turned off, or the fetch failed or was refused). Unlike `incomplete-chain`, the missing certificate was not seen, so whether its root is trusted is unknown too.', fixes: [
+    { client: 'server', text: 'Configure the server with the full chain (leaf followed by the intermediate(s)): nginx ssl_certificate fullchain.pem; Apache SSLCertificateFile with the chain appended; Node cert: leaf + intermediate PEM' },
+    { client: 'python-requests', text: 'Until the server is fixed: a bundle containing the public roots and the missing intermediate', snippet: 'export REQUESTS_CA_BUNDLE={bundle}' },
+    { client: 'node', text: 'Until the server is fixed: add the intermediate', snippet: 'export NODE_EXTRA_CA_CERTS=intermediate.pem' },
+    { client: 'curl', text: 'Until the server is fixed', snippet: 'curl --cacert {bundle} https://{host}:{port}/' }] },
+  { code: 'protocol-version', title: 'Server speaks only an old TLS version', explanation: 'The server offers only TLS versions below the client\'s minimum (TLS 1.0/1.1, refused by OpenSSL 3, Node, Python 3.10+, Java 16+ and browsers), so the handshake ends with "unsupported protocol" / "protocol version".', fixes: [
+    { client: 'server', text: 'Enable TLS 1.2 and 1.3 on the server (nginx ssl_protocols TLSv1.2 TLSv1.3;); TLS 1.0/1.1 were deprecated by RFC 8996' },
+    { client: 'python-ssl', text: 'Only for a legacy device you cannot upgrade, in its own context (never globally)', snippet: 'ctx = ssl.create_default_context()\nctx.minimum_version = ssl.TLSVersion.TLSv1\nctx.set_ciphers("DEFAULT@SECLEVEL=0")' },
+    { client: 'node', text: 'Only for a legacy device, per connection', snippet: "tls.connect({ host: '{host}', port: {port}, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' })" },
+    { client: 'curl', text: 'Only for a legacy device', snippet: 'curl --tlsv1.0 --ciphers DEFAULT@SECLEVEL=0 https://{host}:{port}/' }] },
+  { code: 'certificate-too-large', title: 'Certificate chain too large', explanation: 'The server\'s certificate message is larger than clients accept: OpenSSL (so Node, Python, curl) refuses more than 100 KB of certificates by default ("excessive message size"). Thousands of subjectAltNames, or dozens of extra certificates, do this.', fixes: [
+    { client: 'server', text: 'Send less: only the leaf and its intermediate(s) (no roots, no unrelated certificates), and split a certificate with thousands of names into several, served by name (SNI)' }] },
 ];
 
 /** Every cause code's documentation, keyed by code. */
@@ -112,13 +136,15 @@ export interface FixContext {
   readonly host?: string;
   readonly port?: number;
   readonly bundle?: string;
+  /** The saved chain (PEM) standing for the server's certificate in "trust exactly this certificate" fixes. */
+  readonly chain?: string;
 }
 
 /** The Cause for `code`: the table's explanation plus `detail` (what the probe saw), fixes filled in for `ctx`. */
 export function causeFor(code: CauseCode, detail?: string, ctx: FixContext = {}): Cause {
   const doc = CAUSES[code];
   const fill = (s: string) => s.replace(/\{host\}/g, ctx.host ?? 'HOST').replace(/\{port\}/g, String(ctx.port ?? 443))
-    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem');
+    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem').replace(/\{chain\}/g, ctx.chain ?? 'server.pem');
   const fixes = doc.fixes.map((f) => ({ ...f, text: fill(f.text), ...(f.snippet ? { snippet: fill(f.snippet) } : {}) }));
   return { code, message: detail ? `${doc.explanation} ${detail}` : doc.explanation, fixes };
 }

@@ -3,6 +3,7 @@ import type { X509Certificate } from 'node:crypto';
 import * as net from 'node:net';
 import { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
+import type { Deadline } from './deadline';
 import { openTunnel } from './proxy';
 import { linkChain, sentCertificates } from './chain';
 import { connectionSlots } from './limit';
@@ -56,13 +57,17 @@ export interface ProbeSpec {
   /** The IP to connect to (already resolved), or the host when going through a proxy. */
   readonly address: string;
   readonly secureContext: tls.SecureContext;
-  readonly timeoutMs: number;
+  /** The check's deadline: each step (connect, CONNECT, handshake, the read after it) gets what is left of it. */
+  readonly deadline: Deadline;
   readonly proxy?: URL;
   readonly signal?: AbortSignal;
+  /** SNI to send instead of the host's (sni-required: an IP target retried with its reverse name). */
+  readonly servername?: string;
 }
 
 /** Connects, handshakes and closes. Never throws: failures come back in `error`. Waits for one of the process-wide
- * connection slots first (limit.ts), so the timeout only counts time on the wire, never time in the queue. */
+ * connection slots first (limit.ts); the check's deadline keeps running meanwhile (one deadline per check, whatever
+ * it waits for), and a probe whose deadline passed in the queue fails at once as a timeout. */
 export function probe(spec: ProbeSpec): Promise<ProbeResult> {
   return connectionSlots.run(() => probeNow(spec));
 }
@@ -82,11 +87,12 @@ async function probeNow(spec: ProbeSpec): Promise<ProbeResult> {
 
 /** TCP to the address, or a CONNECT tunnel through the proxy, within the timeout. */
 function openSocket(spec: ProbeSpec): Promise<net.Socket> {
-  if (spec.proxy) return openTunnel(spec.proxy, spec.host, spec.port, spec.timeoutMs, spec.signal);
+  const budget = spec.deadline.remaining();
+  if (spec.proxy) return openTunnel(spec.proxy, spec.host, spec.port, budget, spec.signal);
   return new Promise((resolve, reject) => {
     const s = net.connect({ host: spec.address, port: spec.port });
     const fail = (e: Error) => { cleanup(); s.destroy(); reject(e); };
-    const timer = setTimeout(() => fail(timeoutError(`TCP connect to ${spec.address}:${spec.port} timed out after ${spec.timeoutMs} ms`)), spec.timeoutMs);
+    const timer = setTimeout(() => fail(timeoutError(`TCP connect to ${spec.address}:${spec.port} timed out after ${budget} ms (what was left of the check's timeout)`)), budget);
     const onAbort = () => fail(abortError());
     const cleanup = () => { clearTimeout(timer); spec.signal?.removeEventListener('abort', onAbort); };
     if (spec.signal?.aborted) return fail(abortError());
@@ -100,7 +106,8 @@ function openSocket(spec: ProbeSpec): Promise<net.Socket> {
 function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResult, 'elapsedMs' | 'address'>> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const servername = net.isIP(spec.host) ? undefined : spec.host; // no SNI for IP literals, as Node/OpenSSL clients do
+    const budget = spec.deadline.remaining();
+    const servername = spec.servername ?? (net.isIP(spec.host) ? undefined : spec.host); // no SNI for IP literals, as Node/OpenSSL clients do
     const tap = new Tap(socket);
     // checkServerIdentity is skipped: the store verdict is about the chain only (the host is checked once, in
     // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.
@@ -109,7 +116,7 @@ function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResul
     const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => { cleanup(); t.destroy(); socket.destroy(); resolve(r); };
     const fail = (e: unknown) => finish({ chain: [], sent: [], error: { ...asProbeError(e, 'handshake'), ...headOf(tap) } });
     const accept = () => finish(result as Omit<ProbeResult, 'elapsedMs' | 'address'>);
-    const timer = setTimeout(() => (result ? accept() : fail(timeoutError(`connected, but no TLS handshake within ${spec.timeoutMs} ms (is it a TLS port?)`))), spec.timeoutMs);
+    const timer = setTimeout(() => (result ? accept() : fail(timeoutError(`connected, but no TLS handshake within ${budget} ms (is it a TLS port?)`))), budget);
     let grace: NodeJS.Timeout | undefined;
     const onAbort = () => fail(abortError());
     const cleanup = () => { clearTimeout(timer); clearTimeout(grace); spec.signal?.removeEventListener('abort', onAbort); };

@@ -6,6 +6,8 @@ import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
 import { matchCodes } from './wordings';
 import { cnOnlySplit, trailingDotSplit } from './hostnames';
+import { inspectionVendor } from './inspection';
+import { ClientVersions, osStoreFixes } from './versions';
 import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
 
 /** Everything the rules look at. */
@@ -30,6 +32,22 @@ export interface Facts {
   /** Leaf fingerprints seen across all connections, with the addresses that served each. */
   readonly leaves: ReadonlyMap<string, readonly string[]>;
   readonly now: Date;
+  /** A sent CA certificate with the name of the one it should have signed's issuer, whose key did not sign it. */
+  readonly staleIssuer?: { readonly issuer: CertInfo; readonly child: CertInfo };
+  /** Some store holds an intermediate (a CA that is not self-signed) named like the top certificate's issuer. */
+  readonly knownIntermediate?: boolean;
+  /** The AIA fetch was turned off (--no-aia, tlsDoctor.check.aia). */
+  readonly aiaOff?: boolean;
+  /** Through the configured proxy the chain's top issuer differs from the one a direct connection got. */
+  readonly proxyResigned?: { readonly proxied: string; readonly direct: string };
+  /** The user's own CA (a recognised file) the chain is rooted at. */
+  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly bundle?: string };
+  /** Versions of the clients on this machine (only looked up when the OS store trusts what a client does not). */
+  readonly versions?: ClientVersions;
+  /** sni-required: the name whose SNI made the handshake of an IP target complete. */
+  readonly sniWorks?: string;
+  /** protocol-version: the version a legacy-enabled handshake reached (what the server speaks). */
+  readonly legacyProtocol?: string;
 }
 
 /** One diagnosis rule: `test` returns a detail sentence when the cause applies. */
@@ -38,11 +56,15 @@ interface Rule {
   readonly test: (f: Facts, trust: ReadonlySet<CauseCode>) => string | undefined;
 }
 
-const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'client-cert-required', 'handshake-failure']);
+const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'client-cert-required', 'sni-required', 'protocol-version', 'certificate-too-large', 'handshake-failure']);
+
+/** OpenSSL/Node wording of a handshake that failed on the TLS version (either side's alert). */
+export const PROTOCOL_VERSION_ERROR = /UNSUPPORTED_PROTOCOL|unsupported protocol|PROTOCOL_VERSION|alert protocol version|no protocols available/i;
+const TOO_LARGE_ERROR = /EXCESSIVE_MESSAGE_SIZE|excessive message size/i;
 
 /** Which connection-level cause an error is. What the server's bytes showed first, then Node codes, then the wording
  * table. */
-function connectCause(e: ProbeError): CauseCode {
+function connectCause(e: ProbeError, sniWorks?: string): CauseCode {
   // Out of file descriptors is this machine's problem: never report it as the server refusing the connection.
   if (e.code === 'EMFILE' || e.code === 'ENFILE') return 'local-resource-limit';
   if (e.head?.speaks) return 'not-tls';
@@ -51,6 +73,9 @@ function connectCause(e: ProbeError): CauseCode {
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(e.code)) return 'dns-failure';
   if (/^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EPROXY)$/.test(e.code)) return 'connection-refused';
   if (e.code === 'ETIMEDOUT' || e.code === 'ABORT_ERR') return 'timeout';
+  if (e.stage === 'handshake' && sniWorks) return 'sni-required';
+  if (e.stage === 'handshake' && TOO_LARGE_ERROR.test(`${e.code} ${e.message}`)) return 'certificate-too-large';
+  if (e.stage === 'handshake' && PROTOCOL_VERSION_ERROR.test(`${e.code} ${e.message}`)) return 'protocol-version';
   const found = matchCodes(`${e.code} ${e.message}`).find((c) => CONNECT_CODES.has(c));
   return found ?? (e.stage === 'handshake' ? 'handshake-failure' : 'connection-refused');
 }
@@ -64,22 +89,47 @@ export function trustCauses(f: Facts): Set<CauseCode> {
   const ref = f.trust[f.reference];
   if (!ref || ref.trusted !== false || f.chain.length === 0) return out;
   const codes = matchCodes(ref.error ?? '');
-  const chainIssue = codes.some((c) => c === 'untrusted-root' || c === 'incomplete-chain' || c === 'self-signed');
-  for (const c of codes) if (!['untrusted-root', 'incomplete-chain', 'self-signed', 'trusted-by-os-not-by-client'].includes(c)) out.add(c);
+  const chainIssue = codes.some((c) => c === 'untrusted-root' || c === 'incomplete-chain' || c === 'self-signed' || c === 'missing-intermediate');
+  for (const c of codes) if (!['untrusted-root', 'incomplete-chain', 'self-signed', 'trusted-by-os-not-by-client', ...DECIDED_BY_FACTS].includes(c)) out.add(c);
+  // A stale intermediate explains the rejection whatever OpenSSL's wording ("signature failure", "local issuer").
+  if (f.staleIssuer) return out.add('wrong-intermediate');
   if (!chainIssue) return out;
   if (verdict(f, 'os') === true && f.reference !== '--ca') out.add('trusted-by-os-not-by-client');
   else for (const c of chainShape(f)) out.add(c);
   return out;
 }
 
-/** self-signed leaf, root sent but unknown, intermediate missing (AIA found it), or root unknown and not sent. */
+/** self-signed leaf, root sent but unknown, intermediate missing (AIA found it: incomplete-chain; not seen:
+ * missing-intermediate), or root unknown and not sent. An inspection proxy's root is tls-inspection (its own rule),
+ * not untrusted-root. */
 function chainShape(f: Facts): CauseCode[] {
   const leaf = f.chain[0];
-  if (f.chain.length === 1 && leaf.selfSigned) return ['self-signed'];
+  if (f.chain.length === 1 && leaf.selfSigned && !inspection(f)) return ['self-signed'];
   const top = f.chain[f.chain.length - 1];
-  if (top.selfSigned) return ['untrusted-root'];
-  if (f.aia?.issuer && !f.aia.issuer.selfSigned) return f.aia.rootKnown ? ['incomplete-chain'] : ['incomplete-chain', 'untrusted-root'];
-  return ['untrusted-root'];
+  const root: CauseCode[] = inspection(f) ? [] : ['untrusted-root'];
+  if (top.selfSigned) return root;
+  if (f.aia?.issuer && !f.aia.issuer.selfSigned) return f.aia.rootKnown ? ['incomplete-chain'] : ['incomplete-chain', ...root];
+  // The server sent no CA at all, and its certificate points at an issuer to fetch (AIA) or a store knows an
+  // intermediate of that name: an intermediate is missing. A private root issuing leaves directly has neither.
+  if (!top.isCA && (top.aiaIssuers?.length || f.knownIntermediate)) return ['missing-intermediate'];
+  return root;
+}
+
+/** The inspection product (or re-signing proxy) the chain shows, as a sentence, or undefined. */
+function inspection(f: Facts): string | undefined {
+  const v = vendorOf(f);
+  if (v) return `The chain is issued by "${v.name}": ${v.vendor} TLS inspection re-signs this connection.`;
+  const p = f.proxyResigned;
+  return p ? `Through the configured proxy the chain is issued by "${p.proxied}"; connected directly, by "${p.direct}": the proxy re-signs TLS.` : undefined;
+}
+
+/** The vendor a name on the chain (issuers first, then the top subject) belongs to. */
+function vendorOf(f: Facts): { vendor: string; name: string } | undefined {
+  for (const name of [...f.chain.map((c) => c.issuer), f.chain[f.chain.length - 1]?.subject ?? '']) {
+    const vendor = inspectionVendor(name);
+    if (vendor) return { vendor, name };
+  }
+  return undefined;
 }
 
 const fmtDate = (iso: string) => iso.slice(0, 10);
@@ -97,6 +147,17 @@ function connectDetail(e: ProbeError, code: CauseCode): string {
   return e.message;
 }
 
+/** sni-required: what failed without SNI and what worked with it. */
+function sniDetail(f: Facts, e: ProbeError): string {
+  return `Connected to ${f.host} without SNI (the probe, like clients, sends none for an IP address), the handshake failed: ${e.message.trim()}. Retried with SNI "${f.sniWorks}" (the address's reverse name), it completed.`;
+}
+
+/** protocol-version: Node's message, plus what a legacy-enabled handshake reached. */
+function protocolDetail(f: Facts, e: ProbeError): string {
+  const speaks = f.legacyProtocol ? ` With old versions allowed the handshake completes with ${f.legacyProtocol}: that is all the server speaks.` : '';
+  return `${e.message.trim()}.${speaks}`;
+}
+
 /** The first certificate on the path that signed the one below it without being a CA (basicConstraints), when the
  * reference rejected the chain. OpenSSL decides: a verified chain is never invalid-ca, and a self-signed anchor is
  * exempt (X509v1 roots have no basicConstraints at all, and OpenSSL accepts them as trust anchors). */
@@ -107,10 +168,15 @@ function nonCaIssuer(f: Facts): { issuer: CertInfo; child: CertInfo } | undefine
   return i > 0 ? { issuer: p[i], child: p[i - 1] } : undefined;
 }
 
+/** Codes the wording table may suggest for a store's error that only the probe's facts decide (the chain's shape, its
+ * issuers' names and keys): a store's wording alone never adds them, nor makes a reason "known". */
+const DECIDED_BY_FACTS: readonly CauseCode[] = ['missing-intermediate', 'wrong-intermediate', 'tls-inspection', 'sni-required', 'protocol-version', 'certificate-too-large'];
+
 /** The reference store's raw OpenSSL reason when the wording table knows none of it. */
 function unknownReason(f: Facts): string | undefined {
   const ref = f.trust[f.reference];
-  return ref?.trusted === false && ref.error && matchCodes(ref.error).length === 0 ? ref.error : undefined;
+  const known = ref?.error ? matchCodes(ref.error).filter((c) => !DECIDED_BY_FACTS.includes(c)) : [];
+  return ref?.trusted === false && !f.staleIssuer && ref.error && known.length === 0 ? ref.error : undefined;
 }
 
 function verificationFailedDetail(f: Facts, reason: string | undefined): string {
@@ -127,10 +193,14 @@ function cnOnly(f: Facts): boolean {
 
 /** The rule table, in the order causes are reported (most fundamental first). */
 const RULES: readonly Rule[] = [
-  ...[...CONNECT_CODES].map((code): Rule => ({ code, test: (f) => (f.connectError && connectCause(f.connectError) === code ? connectDetail(f.connectError, code) : undefined) })),
+  ...[...CONNECT_CODES].map((code): Rule => ({ code, test: (f) => (f.connectError && connectCause(f.connectError, f.sniWorks) === code
+    ? (code === 'protocol-version' ? protocolDetail(f, f.connectError) : code === 'sni-required' ? sniDetail(f, f.connectError) : connectDetail(f.connectError, code)) : undefined) })),
+  { code: 'tls-inspection', test: (f) => (f.trust[f.reference]?.trusted === false && f.chain.length ? inspection(f) : undefined) },
+  { code: 'wrong-intermediate', test: (f, t) => (t.has('wrong-intermediate') && f.staleIssuer ? `The server sent "${f.staleIssuer.issuer.subject}" as the issuer of "${f.staleIssuer.child.subject}", but its key did not sign it (serial ${f.staleIssuer.issuer.serialNumber}, valid to ${fmtDate(f.staleIssuer.issuer.notAfter)}): a stale or re-keyed intermediate. ${f.reference} says: ${f.trust[f.reference]?.error ?? 'rejected'}.` : undefined) },
   { code: 'self-signed', test: (f, t) => (t.has('self-signed') ? `The certificate "${f.chain[0].subject}" is its own issuer.` : undefined) },
   { code: 'untrusted-root', test: (f, t) => (t.has('untrusted-root') ? untrustedDetail(f) : undefined) },
   { code: 'incomplete-chain', test: (f, t) => (t.has('incomplete-chain') ? `The server sent ${f.chain.length} certificate(s); the issuer "${f.chain[f.chain.length - 1].issuer}" is missing, and is available at ${f.aia?.url}.` : undefined) },
+  { code: 'missing-intermediate', test: (f, t) => (t.has('missing-intermediate') ? missingDetail(f) : undefined) },
   { code: 'trusted-by-os-not-by-client', test: (f, t) => (t.has('trusted-by-os-not-by-client') || osOnly(f) ? `Trusted by: ${trustedBy(f, true)}; not by: ${trustedBy(f, false)}.` : undefined) },
   { code: 'verification-failed', test: (f) => { const r = unknownReason(f); return r && verificationFailedDetail(f, r); } },
   { code: 'invalid-ca', test: (f, t) => { const n = nonCaIssuer(f); return n ? `"${n.issuer.subject}" signed "${n.child.subject}" but is not a CA (basicConstraints without CA:TRUE).` : t.has('invalid-ca') ? 'OpenSSL reports an invalid CA certificate.' : undefined; } },
@@ -157,6 +227,7 @@ function trustedBy(f: Facts, yes: boolean): string {
 }
 
 function untrustedDetail(f: Facts): string {
+  if (f.ownCa) return `The chain is rooted at ${f.ownCa.label}, "${f.ownCa.subject}" (${f.ownCa.file}), which this client does not trust yet: trust that file (the fixes below use it).`;
   const top = f.chain[f.chain.length - 1];
   if (top.selfSigned) return `The server sent the root "${top.subject}", which no checked store contains (${trustedBy(f, true) === 'none' ? 'trusted by none' : `trusted only by ${trustedBy(f, true)}`}).`;
   const via = f.aia?.issuer ? ` (the intermediate from ${f.aia.url} is issued by "${f.aia.issuer.issuer}")` : '';
@@ -171,13 +242,27 @@ function first(list: readonly (string | undefined | false)[]): string | undefine
 const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
   'verification-failed': (f) => ({ ...(unknownReason(f) ? { reason: unknownReason(f) } : {}), rejectedBy: Object.values(f.trust).filter((v) => v.trusted === false).map((v) => v.store) }),
   'legacy-cn-only': () => ({ clients: cnOnlySplit() }),
+  'wrong-intermediate': (f) => ({ ...(f.trust[f.reference]?.error ? { reason: f.trust[f.reference]?.error } : {}), rejectedBy: Object.values(f.trust).filter((v) => v.trusted === false).map((v) => v.store) }),
+  'tls-inspection': (f) => { const v = vendorOf(f); return v ? { vendor: v.vendor } : {}; },
 };
+
+/** missing-intermediate: what is missing and why it was not fetched. */
+function missingDetail(f: Facts): string {
+  const top = f.chain[f.chain.length - 1];
+  const url = top.aiaIssuers?.[0];
+  const why = f.aiaOff ? `the AIA fetch is turned off (--no-aia / tlsDoctor.check.aia), so ${url} was not asked`
+    : f.aia?.error ? `fetching it from ${f.aia.url} failed: ${f.aia.error}`
+      : url ? `${url} did not give a CA certificate` : 'the certificate has no AIA URL to fetch it from, though a trust store knows an intermediate of that name';
+  return `The server sent ${f.chain.length} certificate(s) and no CA; the issuer "${top.issuer}" is missing: ${why}. Whether its root is trusted is unknown until the intermediate is sent.`;
+}
 
 /** The causes the facts show, in table order. Never empty unless the reference store verified the chain: a rejection
  * nothing explains is still a `verification-failed`. */
 export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   const trust = f.connectError ? new Set<CauseCode>() : trustCauses(f);
-  const fix = { host: f.host, port: f.port, ...ctx };
+  // A recognised own CA: the CA file itself is what to trust (Node and curl add it; a bundle is still better for
+  // requests/ssl, which replace their roots — a saved bundle, when there is one, wins).
+  const fix = { host: f.host, port: f.port, ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file } : {}), ...ctx };
   const out: Cause[] = [];
   const add = (code: CauseCode, detail: string) => out.push({ ...causeFor(code, detail, fix), ...EXTRAS[code]?.(f) });
   for (const rule of RULES) {
@@ -186,7 +271,26 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
     if (detail !== undefined) add(rule.code, detail);
   }
   if (out.length === 0 && f.trust[f.reference]?.trusted !== true) add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
-  return out;
+  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c)));
+}
+
+/** Causes a client's trust settings fix (the fixes that name a bundle or the OS store). */
+const TRUST_FIXED = new Set<CauseCode>(['untrusted-root', 'self-signed', 'trusted-by-os-not-by-client', 'tls-inspection', 'missing-intermediate', 'incomplete-chain']);
+
+/** When a bundle a Python/curl variable names already trusts the chain and Node does not: Node's fix is that same file. */
+function withSharedBundle(f: Facts, c: Cause): Cause {
+  if (!TRUST_FIXED.has(c.code) || verdict(f, 'node') !== false || verdict(f, 'NODE_EXTRA_CA_CERTS') === true) return c;
+  const shared = ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE'].map((n) => f.trust[n]).find((v) => v?.trusted === true && v.source);
+  if (!shared) return c;
+  const fix = { client: 'node' as const, text: `${shared.store} (${shared.source}) already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle`, snippet: `export NODE_EXTRA_CA_CERTS=${shared.source}` };
+  return { ...c, fixes: [fix, ...c.fixes.filter((x) => x.client !== 'node')] };
+}
+
+/** trusted-by-os-not-by-client: the switches the clients present have (Facts.versions), ahead of the generic fixes. */
+function withVersionFixes(f: Facts, c: Cause): Cause {
+  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return c;
+  const extra = osStoreFixes(f.versions);
+  return extra.length ? { ...c, fixes: [...extra, ...c.fixes] } : c;
 }
 
 /** certbot renews 30 days before expiry (its renew_before_expiry default), and the extension warns at 30 days
@@ -218,6 +322,8 @@ export function notesOf(f: Facts): string[] {
       + 'clients that build the same path ignore it; clients that build paths differently (OpenSSL 1.0.x, old Android, some Java versions) may use it'
       + `${issues.length ? ' and fail' : ''}. Remove it from the server's chain file.`);
   }
+  const v = verified ? vendorOf(f) : undefined;
+  if (v) out.push(`The chain is issued by "${v.name}" (${v.vendor} TLS inspection): this client trusts it, clients with their own root lists (Python certifi, Node, Java, containers) will not.`);
   if (f.host.endsWith('.') && f.chain.length) {
     const s = trailingDotSplit();
     out.push(`"${f.host}" ends with a dot: ${s.accept.join(', ')} ignore it when matching names; ${s.reject.join(', ')} ${s.reject.length === 1 ? 'does' : 'do'} not (use "${f.host.slice(0, -1)}").`);

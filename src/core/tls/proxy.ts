@@ -2,15 +2,17 @@
 // the proxy's, so the probe must go the same way the client does.
 import * as http from 'node:http';
 import type * as net from 'node:net';
+import { redact } from '../text/url';
 
-/** The proxy a client would use for https://host:port, following curl/requests conventions, or undefined. */
-export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv): URL | undefined {
-  const raw = env.HTTPS_PROXY ?? env.https_proxy ?? env.ALL_PROXY ?? env.all_proxy;
+/** The proxy a client would use for https://host:port (or http://, for an AIA URL), following curl/requests
+ * conventions, or undefined. */
+export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv, scheme: 'https' | 'http' = 'https'): URL | undefined {
+  const raw = (scheme === 'https' ? env.HTTPS_PROXY ?? env.https_proxy : env.HTTP_PROXY ?? env.http_proxy) ?? env.ALL_PROXY ?? env.all_proxy;
   if (!raw || bypassed(host, port, env.NO_PROXY ?? env.no_proxy ?? '')) return undefined;
   try {
     return new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new Error(`HTTPS_PROXY="${raw}" is not a valid URL`);
+    throw new Error(`${scheme.toUpperCase()}_PROXY="${redact(raw)}" is not a valid URL`);
   }
 }
 
@@ -26,21 +28,30 @@ export function bypassed(host: string, port: number, noProxy: string): boolean {
   });
 }
 
-/** Opens a CONNECT tunnel to host:port through an http:// proxy. */
+/** Opens a CONNECT tunnel to host:port through an http:// proxy, within `timeoutMs` in all: a wall-clock timer,
+ * not the request's idle `timeout`, which a proxy dribbling its answer a byte at a time would reset forever. */
 export function openTunnel(proxy: URL, host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<net.Socket> {
-  if (proxy.protocol !== 'http:') return Promise.reject(new Error(`proxy ${proxy.origin}: only http:// proxies are supported for CONNECT`));
+  if (proxy.protocol !== 'http:') return Promise.reject(new Error(`proxy ${proxy.host}: only http:// proxies are supported for CONNECT`));
   const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   const headers: http.OutgoingHttpHeaders = { host: authority };
-  if (proxy.username) headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
+  const auth = proxyAuthorization(proxy);
+  if (auth) headers['proxy-authorization'] = auth;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: proxy.hostname, port: proxy.port || 80, method: 'CONNECT', path: authority, headers, timeout: timeoutMs, signal });
+    const req = http.request({ host: proxy.hostname, port: proxy.port || 80, method: 'CONNECT', path: authority, headers, signal });
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`proxy ${proxy.host} did not answer CONNECT within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
     req.once('connect', (res, socket) => {
+      clearTimeout(timer);
       if (res.statusCode === 200) return resolve(socket);
       socket.destroy();
       reject(Object.assign(new Error(`proxy ${proxy.host} refused CONNECT ${authority}: HTTP ${res.statusCode}`), { code: 'EPROXY' }));
     });
-    req.once('timeout', () => req.destroy(Object.assign(new Error(`proxy ${proxy.host} did not answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    req.once('error', reject);
+    req.once('error', (e) => { clearTimeout(timer); reject(e); });
     req.end();
   });
+}
+
+/** The Proxy-Authorization header for a proxy URL with user:password@, or undefined. */
+export function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username) return undefined;
+  return `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
 }

@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readPlatformStore } from './platformstores';
 import * as tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { pemCertificates } from '../text/pem';
@@ -115,11 +116,15 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
 }
 
 /** The OS store: injected paths, the Linux bundle (or cert dirs), else a plain note. */
-async function osStore(paths: readonly string[] | undefined): Promise<Store> {
+async function osStore(paths: readonly string[] | undefined, timeoutMs = 5000): Promise<Store> {
   if (paths) return fileStore('os', paths);
-  if (process.platform !== 'linux') {
-    return { name: 'os', note: `the ${process.platform === 'darwin' ? 'macOS keychain' : 'Windows certificate store'} was not checked: only Linux system stores are read` };
+  const platform = await readPlatformStore(process.platform, { timeoutMs: Math.min(5000, timeoutMs) });
+  if (platform) {
+    const unread = platform.unreadable.length ? `could not read: ${platform.unreadable.join('; ')}` : undefined;
+    if (platform.pems.length === 0) return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
+    return { name: 'os', source: platform.source, pems: stablePems(`os\0${platform.source}`, [NO_BASE, platform.pems]), ...(unread ? { note: unread } : {}) };
   }
+  if (process.platform !== 'linux') return { name: 'os', note: `the ${process.platform} certificate store is not read` };
   for (const f of LINUX_BUNDLES) if (await exists(f)) return fileStore('os', [f]);
   for (const d of LINUX_DIRS) if (await exists(d)) return fileStore('os', [d]);
   return { name: 'os', note: 'no system CA bundle found (looked in /etc/ssl and /etc/pki)' };
@@ -131,22 +136,24 @@ async function exists(p: string): Promise<boolean> {
 
 const certifiCache = new Map<string, Promise<string | undefined>>();
 
-/** certifi's cacert.pem as the interpreter reports it (cached per interpreter; 5 s budget for a cold start). */
-export function findCertifi(python: string): Promise<string | undefined> {
+/** certifi's cacert.pem as the interpreter reports it (cached per interpreter; 5 s budget for a cold start, less
+ * when the check's own timeout is shorter: a failed look-up is not cached, so a later, longer check asks again). */
+export function findCertifi(python: string, timeoutMs = 5000): Promise<string | undefined> {
   let p = certifiCache.get(python);
   if (!p) {
     p = new Promise((resolve) => {
-      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: 5000 }, (err, stdout) =>
+      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: Math.min(5000, timeoutMs) }, (err, stdout) =>
         resolve(err ? undefined : stdout.trim() || undefined));
     });
     certifiCache.set(python, p);
+    void p.then((found) => { if (!found) certifiCache.delete(python); });
   }
   return p;
 }
 
-async function certifiStore(certifiPath: string | null | undefined, python: string): Promise<Store> {
+async function certifiStore(certifiPath: string | null | undefined, python: string, timeoutMs?: number): Promise<Store> {
   if (certifiPath === null) return { name: 'certifi', note: 'not checked' };
-  const file = certifiPath ?? await findCertifi(python);
+  const file = certifiPath ?? await findCertifi(python, timeoutMs);
   if (!file) return { name: 'certifi', note: `${python} has no certifi module (or could not be run)` };
   return fileStore('certifi', [file]);
 }
@@ -170,12 +177,21 @@ export interface StoreOptions {
   readonly osStorePaths?: readonly string[];
   readonly certifiPath?: string | null;
   readonly pythonPath?: string;
+  /** The check's timeout: bounds the interpreter asked for certifi. */
+  readonly timeoutMs?: number;
 }
 
-/** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. */
-export async function loadStores(o: StoreOptions): Promise<Store[]> {
+/** The stores a primary handshake may verify against: node, and --ca when given. Quick (no interpreter to ask), so
+ * the probe need not wait for the rest (certifi asks Python, which can be slow to start). */
+export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles'>): Promise<Store[]> {
   const node: Store = { name: 'node', source: `Node ${process.version} bundled roots`, pems: tls.rootCertificates };
-  const more = [osStore(o.osStorePaths), certifiStore(o.certifiPath, o.pythonPath ?? 'python3'), ...envStores(o.env)];
-  if (o.extraCaFiles?.length) more.push(fileStore('--ca', o.extraCaFiles, tls.rootCertificates));
-  return [node, ...await Promise.all(more)];
+  return o.extraCaFiles?.length ? [node, await fileStore('--ca', o.extraCaFiles, tls.rootCertificates)] : [node];
+}
+
+/** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. `early`: the
+ * referenceStores already loaded (the same objects are returned, so verdicts can tell the reference by identity). */
+export async function loadStores(o: StoreOptions, early: Promise<Store[]> = referenceStores(o)): Promise<Store[]> {
+  const more = [osStore(o.osStorePaths, o.timeoutMs), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
+  const [node, ca] = await early;
+  return [node, ...await Promise.all(more), ...(ca ? [ca] : [])];
 }

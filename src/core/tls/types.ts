@@ -6,7 +6,8 @@ export type CauseCode =
   | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
   | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit'
   | 'verification-failed'
-  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only';
+  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only'
+  | 'tls-inspection' | 'sni-required' | 'wrong-intermediate' | 'missing-intermediate' | 'protocol-version' | 'certificate-too-large';
 
 /** Stable warning codes: something to act on soon that does not fail the check. */
 export type WarningCode = 'expiring-soon';
@@ -30,6 +31,8 @@ export interface Cause {
   readonly reason?: string;
   /** The trust stores that rejected the chain (verification-failed). */
   readonly rejectedBy?: readonly string[];
+  /** The TLS-inspection product the chain names (tls-inspection), e.g. "Zscaler". */
+  readonly vendor?: string;
   /** Which clients accept and which reject, when that differs by client (legacy-cn-only). */
   readonly clients?: { readonly accept: readonly string[]; readonly reject: readonly string[] };
 }
@@ -95,6 +98,8 @@ export interface CheckReport {
   readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly proxy?: string;
   readonly elapsedMs?: number;
+  /** The user's own CA the chain is rooted at (CheckOptions.ownCas), with its certificate. */
+  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly pem: string; readonly bundle?: string };
   /** Every connection made, in order (useful when certificates differ between them). */
   readonly connections?: readonly ConnectionInfo[];
 }
@@ -115,8 +120,11 @@ export interface CheckOptions {
   readonly extraCaFiles?: readonly string[];
   /** Connections per resolved address, to catch load balancers with mixed certificates (default 1). */
   readonly repeat?: number;
-  /** Budget for each of: DNS, TCP connect, TLS handshake, AIA fetch (default 5000 ms). */
+  /** One deadline for the whole check: DNS, TCP connect, proxy CONNECT, TLS handshakes, the read after them and the
+   * AIA fetch all fit in it (default 5000 ms). */
   readonly timeoutMs?: number;
+  /** Fetch a missing issuer from the leaf's AIA URL (default true; README "What is sent over the network"). */
+  readonly aia?: boolean;
   /** Environment to read CA-bundle and proxy variables from (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
   /** Python interpreter used to locate certifi (default `python3`). */
@@ -128,6 +136,13 @@ export interface CheckOptions {
   readonly osStorePaths?: readonly string[];
   /** certifi's cacert.pem; `null` skips certifi; undefined asks the Python interpreter. */
   readonly certifiPath?: string | null;
+  /** Reverse name of an address, for the SNI retry of an IP target (default getnameinfo via dns.lookupService). */
+  readonly reverseLookup?: (address: string) => Promise<string | undefined>;
+  /** CA files to recognise as the user's own (TLS Doctor's development CA, the workspace's `.certs/`): a chain
+   * rooted at one is named as such, and its fixes use that file. Recognised, not trusted: the verdict is unchanged. */
+  readonly ownCas?: readonly { readonly file: string; readonly label: string }[];
+  /** Paths the fixes' snippets use: a saved bundle (`--save-bundle`) and chain (`--save-chain`). */
+  readonly fixPaths?: { readonly bundle?: string; readonly chain?: string };
   /** Name resolution (default dns.lookup with all: true). */
   readonly lookup?: (host: string) => Promise<readonly string[]>;
   /** A client certificate (PEM cert and key) to present to servers that ask for one (mTLS). */

@@ -1,6 +1,6 @@
 // Turning what a user typed (or what an error message contains) into a host and port to probe.
 import { isIP } from 'node:net';
-import { urlsInText } from '../text/url';
+import { redact, urlsInText } from '../text/url';
 
 /** A probe target: the normalised URL and where to connect. */
 export interface Target {
@@ -17,7 +17,8 @@ const TLS_SCHEMES: Readonly<Record<string, number>> = { 'https:': 443, 'wss:': 4
  * Throws an Error with a readable message on anything else, e.g. parseTarget('http://x') explains http has no TLS.
  */
 export function parseTarget(input: string): Target {
-  const text = input.trim();
+  // The text is quoted in error messages: without its credentials.
+  const text = redact(input.trim());
   if (text === '') throw new Error('no URL given: expected something like https://example.com or example.com:443');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let u: URL;

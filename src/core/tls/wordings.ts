@@ -6,6 +6,7 @@
 // wrote "self signed".
 import { CAUSES } from './causes';
 import type { CauseCode } from './types';
+import { INSPECTION_WORDS } from './inspection';
 
 /**
  * The diagnosis vocabulary plus four codes this explainer needs before the probe learns them (the lead merges them
@@ -114,6 +115,13 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
+  // Issue 10 codes, after every wording that names them as a possibility: they add alternatives, first codes stay.
+  { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|UNSUPPORTED_PROTOCOL|unsupported protocol|No appropriate protocol/i, codes: ['protocol-version'], says: 'The server (or the client) is limited to a TLS version the other side refuses, usually a server with TLS 1.0/1.1 only.' },
+  { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['sni-required'] },
+  { re: /EXCESSIVE_MESSAGE_SIZE|excessive message size/i, codes: ['certificate-too-large'], says: 'The server\'s certificate message is over OpenSSL\'s 100 KB limit.' },
+  { re: /CERT_SIGNATURE_FAILURE|certificate signature failure/i, codes: ['wrong-intermediate'], says: 'A certificate\'s signature does not verify with its issuer\'s key: typically a stale intermediate (right name, wrong key).' },
+  { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate/i, codes: ['missing-intermediate'] },
+  { re: INSPECTION_WORDS, codes: ['tls-inspection'], says: 'The message names a TLS-inspection product: its proxy re-signs the connection.' },
 ];
 
 /** A match: the codes in order and the sentences the matching wordings add. */

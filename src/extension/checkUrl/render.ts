@@ -58,6 +58,8 @@ export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
   'local-resource-limit': 'Out of local resources (too many open files)',
   'verification-failed': 'Chain rejected', 'constraint-violation': 'CA constraints violated', 'invalid-ca': 'Issuer is not a CA',
   'client-cert-required': 'Client certificate required', 'legacy-cn-only': 'Name only in the Common Name (no SAN)',
+  'tls-inspection': 'Re-signed by a TLS-inspecting proxy', 'sni-required': 'Server needs SNI', 'wrong-intermediate': 'Wrong (stale) intermediate',
+  'missing-intermediate': 'Intermediate missing', 'protocol-version': 'Old TLS version only', 'certificate-too-large': 'Certificate chain too large',
 };
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {

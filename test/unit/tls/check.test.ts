@@ -76,7 +76,7 @@ describe('checkUrl against the local matrix', function () {
     ['expired', 'expired'], ['not-yet-valid', 'not-yet-valid'], ['wrong-host', 'hostname-mismatch'],
     ['no-san', 'hostname-mismatch'], ['weak-signature', 'weak-signature'], ['weak-key', 'weak-key'],
     ['wrong-purpose', 'wrong-purpose'], ['not-tls', 'not-tls'], ['closed', 'connection-refused'],
-    ['tls10-only', 'handshake-failure'], ['no-shared-cipher', 'handshake-failure'],
+    ['tls10-only', 'protocol-version'], ['no-shared-cipher', 'handshake-failure'],
   ];
   for (const [scenario, code] of single) {
     it(`${scenario} → ${code}`, async () => {

@@ -96,13 +96,14 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       assert.match(r.causes[0].message, /"CN=TLS Doctor Test Not A CA, O=TLS Doctor Test" signed "CN=localhost/);
     });
 
-    it('a reason the wording table does not know → verification-failed with the raw reason and the rejecting stores', async () => {
+    it('a stale intermediate (right name, wrong key) → wrong-intermediate with the raw reason and the rejecting stores', async () => {
       const r = await withRoot('stale-intermediate', { osStorePaths: [m.rootFile] });
       const py = await pythonVerdicts([['stale', '127.0.0.1', port('stale-intermediate')]], m.rootFile);
       assert.notStrictEqual(py.stale.ssl, 'OK', 'Python rejects the stale intermediate too');
       assert.strictEqual(r.verdict, 'fail');
-      assert.deepStrictEqual(codes(r), ['verification-failed']);
+      assert.deepStrictEqual(codes(r), ['wrong-intermediate']);
       const c = r.causes[0];
+      assert.match(c.message, /"CN=TLS Doctor Test Intermediate, O=TLS Doctor Test" as the issuer of "CN=localhost.*its key did not sign it/);
       assert.match(c.reason ?? '', /signature failure/i);
       assert.ok(c.message.includes(c.reason ?? '?'));
       assert.deepStrictEqual([...(c.rejectedBy ?? [])].sort(), ['--ca', 'node', 'os']);

@@ -9,6 +9,7 @@ import * as tls from 'node:tls';
 import { checkUrl } from '../../../src/core/tls/index';
 import type { CheckOptions, TrustVerdict } from '../../../src/core/tls/index';
 import { probe, ProbeResult } from '../../../src/core/tls/connect';
+import { Deadline } from '../../../src/core/tls/deadline';
 import { linkChain } from '../../../src/core/tls/chain';
 import { buildPath, indexFor } from '../../../src/core/tls/pathbuild';
 import type { Store } from '../../../src/core/tls/stores';
@@ -31,7 +32,7 @@ describe('offline trust-store verdicts', function () {
 
   const handshake = (url: string, pems: readonly string[]): Promise<ProbeResult> => {
     const port = Number(new URL(url).port);
-    return probe({ host: '127.0.0.1', port, address: '127.0.0.1', timeoutMs: 3000, secureContext: contextFor(pems) });
+    return probe({ host: '127.0.0.1', port, address: '127.0.0.1', deadline: new Deadline(3000), secureContext: contextFor(pems) });
   };
 
   /** Offline verdict of store `other` given a reference handshake with store `ref`, and OpenSSL's real verdict. */
