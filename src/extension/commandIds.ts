@@ -19,6 +19,8 @@ export const COMMAND_TABLE = {
   fixApplyBundle: { id: 'tlsDoctor.fix.applyBundle', contributed: false },
   fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
   fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
+  fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
+  fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

@@ -37,6 +37,19 @@ export interface FindingVerdict {
   readonly at: number;
 }
 
+/** What a check of an endpoint with a CA bundle as extra trust said (the trust a fixed client now uses). */
+export interface BundleCheck {
+  /** The bundle file (absolute). */
+  readonly bundle: string;
+  /** True when the endpoint verifies with that bundle (host name included). */
+  readonly ok: boolean;
+  /** False when the handshake never got far enough to say (DNS, refused, timeout…): neither verified nor failed. */
+  readonly reached: boolean;
+  /** The causes when it does not, e.g. "hostname-mismatch". */
+  readonly causes: readonly string[];
+  readonly at: number;
+}
+
 /** Where a probe is for: the resource whose settings apply (probe options, referencedEndpoints). */
 export interface ProbeOptions {
   /** Ignore a fresh cached report (still joins a probe already under way). */
@@ -64,6 +77,9 @@ export function endpointIn(text: string, f: Finding): Endpoint | undefined {
 export class ProbeService implements vscode.Disposable {
   private readonly cache = new ResultCache<CheckReport>(TTL_MS);
   private readonly limiter = new Limiter(MAX_CONCURRENT);
+  /** Checks with a bundle as extra CA, per host:port and bundle file (the lightbulb reads them, fixes prove with them). */
+  private readonly bundleChecks = new ResultCache<BundleCheck>(TTL_MS);
+  private readonly bundleKeys = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the host:port key whenever a new report arrives. */
   readonly onDidProbe = this.changed.event;
@@ -148,12 +164,57 @@ export class ProbeService implements vscode.Disposable {
     return report;
   }
 
-  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal): Promise<CheckReport> {
+  /** The last check of `ep` with `bundle` (absolute path) as extra CA, if fresh; never connects. */
+  bundleCheck(ep: { host: string; port: number }, bundle: string): BundleCheck | undefined {
+    return this.bundleChecks.fresh(`${endpointKey(ep)}|${bundle}`);
+  }
+
+  /** Every check of `ep` with a bundle that was made, however old (the Endpoints view shows them). */
+  bundleChecksOf(ep: { host: string; port: number }): BundleCheck[] {
+    const key = endpointKey(ep);
+    return [...this.bundleKeys.get(key) ?? []].map((k) => this.bundleChecks.last(k)?.value).filter((c): c is BundleCheck => c !== undefined);
+  }
+
+  /** Fixed lines and what re-checking their endpoint with the new bundle said (the "Probe endpoint" lens shows them). */
+  private readonly proofs = new Map<string, { line: number; endpoint: Endpoint; check: BundleCheck }[]>();
+
+  /** Records that the fix at `line` of `uri` was re-checked; announces it like a new report. */
+  recordProof(uri: vscode.Uri, line: number, endpoint: Endpoint, check: BundleCheck): void {
+    const list = (this.proofs.get(uri.toString()) ?? []).filter((p) => p.line !== line);
+    this.proofs.set(uri.toString(), [...list, { line, endpoint, check }]);
+    this.changed.fire(endpointKey(endpoint));
+  }
+
+  /** The re-checks recorded for fixed lines of `uri`. */
+  proofsIn(uri: vscode.Uri): readonly { line: number; endpoint: Endpoint; check: BundleCheck }[] {
+    return this.proofs.get(uri.toString()) ?? [];
+  }
+
+  /**
+   * Does `ep` verify with `bundle` as the trusted CAs? One handshake through the same guard, allow-list and limiter as
+   * every probe, cached per endpoint and bundle (`force` after the bundle or the code changed). `{ refused }` when it may not.
+   */
+  async verifyBundle(ep: { url: string; host: string; port: number }, bundle: string, opts: ProbeOptions = {}): Promise<BundleCheck | { refused: Refusal }> {
+    const why = this.refusal(ep.host, opts.scope);
+    if (why) return { refused: why };
+    const key = `${endpointKey(ep)}|${bundle}`;
+    const check = await this.bundleChecks.get(key, () => this.limiter.run(async () => {
+      const report = await this.run(ep.url, opts.scope, undefined, [bundle]);
+      const reached = enrich(report, '').verdict !== 'unreachable';
+      return { bundle, ok: report.verdict === 'ok', reached, causes: report.causes.map((c) => c.code), at: Date.now() };
+    }), opts.force);
+    const keys = this.bundleKeys.get(endpointKey(ep)) ?? new Set<string>();
+    this.bundleKeys.set(endpointKey(ep), keys.add(key));
+    return check;
+  }
+
+  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal, extraCaFiles?: readonly string[]): Promise<CheckReport> {
     // Re-checked here: trust can't be revoked at run time in VS Code, but a queued probe costs nothing to re-check.
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
     this.started++;
-    this.log.info(`probing ${url}`);
-    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(signal ? { signal } : {}) });
+    this.log.info(`probing ${url}${extraCaFiles ? ` trusting ${extraCaFiles.join(', ')}` : ''}`);
+    // With a bundle, only that bundle is the extra trust (as the fixed client sees it), not the settings' extra CAs.
+    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(extraCaFiles ? { extraCaFiles } : {}), ...(signal ? { signal } : {}) });
     this.log.info(`probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`);
     return report;
   }

@@ -39,10 +39,12 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   if (!targets?.length) return { applied: false, reason: 'cancelled' };
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
-  addFix(write.edit, doc.uri, removal);
+  addFix(write, doc.uri, removal);
   if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
   for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
   log.info(`set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`);
-  return { applied: true, bundle: choice.file.fsPath, env: vars, written };
+  // Undo covers the code edit and the new bundle; the variables were written by their own writers (said here).
+  const message = deps.reporter.announce(write, `removed ${finding.ruleId} and set ${names.join(', ')}`, undefined, `Set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} (not part of Undo).`);
+  return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
 }

@@ -8,6 +8,7 @@
 // (and prefers) removing the switch.
 import * as vscode from 'vscode';
 import { endpointKey } from '../../core/endpoints/index';
+import type { Endpoint } from '../../core/endpoints/index';
 import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
@@ -21,6 +22,9 @@ import { asWritten } from './bundles';
 import type { BundleIndex } from './bundleIndex';
 import { addFix } from './edits';
 import { refOf } from './locate';
+import { proveFix } from './commands';
+import type { FixProof, FixReporter } from './report';
+import { WorkspaceWrite } from '../workspaceFiles';
 
 /** Command ids of the quick-fixes (internal: not in the palette). */
 export const FIX_COMMANDS = {
@@ -28,13 +32,39 @@ export const FIX_COMMANDS = {
   applyBundle: COMMANDS.fixApplyBundle,
   useEnv: COMMANDS.fixUseEnv,
   removeFlag: COMMANDS.fixRemoveFlag,
+  undoLast: COMMANDS.fixUndoLast,
+  announceEdit: COMMANDS.fixAnnounceEdit,
 } as const;
 
 /** What the provider reads: all of it already known when the lightbulb asks. */
 export interface FixProviderDeps {
   readonly findings: Pick<FindingStore, 'entryFor'>;
   readonly bundles: Pick<BundleIndex, 'first'>;
-  readonly probes: Pick<ProbeService, 'verdictFor'>;
+  readonly probes: Pick<ProbeService, 'verdictFor' | 'bundleCheck' | 'verifyBundle' | 'refusal'>;
+}
+
+/** Arguments of tlsDoctor.fix.announceEdit: an edit VS Code applied from a resolved action, to announce and prove. */
+export interface AnnounceArgs {
+  readonly uri: string;
+  /** The document's text before the edit (Undo restores it). */
+  readonly before: string;
+  readonly lines: readonly number[];
+  readonly title: string;
+  readonly ruleId: string;
+  readonly line: number;
+  readonly endpoint?: Endpoint;
+  /** The bundle (absolute) and how the code names it, for the re-check. */
+  readonly bundle?: { readonly file: string; readonly written: string };
+}
+
+/** tlsDoctor.fix.announceEdit: says what the applied lightbulb edit changed, re-checks its endpoint, offers Undo. */
+export async function announceEdit(a: AnnounceArgs, deps: { probes: ProbeService; reporter: FixReporter }): Promise<{ message: string; proof?: FixProof }> {
+  const uri = vscode.Uri.parse(a.uri);
+  const write = WorkspaceWrite.applied(uri, a.before, a.lines);
+  const f = { ruleId: a.ruleId, range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } } } as Finding;
+  const proof = a.endpoint && a.bundle ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps) : undefined;
+  const message = deps.reporter.announce(write, a.title, proof);
+  return { message: message.text, ...(proof ? { proof } : {}) };
 }
 
 /** How a lazily resolved action builds its edit (from the document's text at resolve time). */
@@ -42,7 +72,7 @@ type EditPlan = { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly
 
 /** A quick-fix whose WorkspaceEdit is built in resolveCodeAction. */
 class LazyEditAction extends vscode.CodeAction {
-  constructor(title: string, readonly uri: vscode.Uri, readonly finding: Finding, readonly plan: EditPlan) {
+  constructor(title: string, readonly uri: vscode.Uri, readonly finding: Finding, readonly plan: EditPlan, readonly proof?: { endpoint: Endpoint; file: string }) {
     super(title, vscode.CodeActionKind.QuickFix);
   }
 }
@@ -50,6 +80,9 @@ class LazyEditAction extends vscode.CodeAction {
 /** Quick-fixes for TLS Doctor findings. */
 export class TlsFixProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  /** Bundle checks under way, so cursor moves never start a second one. */
+  private readonly attempted = new Set<string>();
 
   constructor(private readonly deps: FixProviderDeps) {}
 
@@ -72,6 +105,14 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (fix) {
       action.edit = new vscode.WorkspaceEdit();
       addFix(action.edit, action.uri, fix);
+      // VS Code applies the edit, then runs the command: the same message, re-check and Undo as every other fix.
+      const lines = [...new Set(fix.edits.map((e) => e.range.start.line + 1))].sort((x, y) => x - y);
+      const f = action.finding;
+      const bundle = action.plan.kind === 'trust' && action.proof ? { file: action.proof.file, written: action.plan.bundle } : undefined;
+      const title = action.plan.kind === 'trust' ? `trusted ${action.plan.bundle} for ${f.ruleId}` : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const args: AnnounceArgs = { uri: action.uri.toString(), before: doc.getText(), lines, title, ruleId: f.ruleId, line: f.range.start.line,
+        ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}) };
+      action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
     }
     return action;
   }
@@ -123,9 +164,23 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     const f = entry.finding;
     const bundle = this.deps.bundles.first(doc.uri);
     const written = bundle && asWritten(bundle, doc.uri);
-    return written && entry.trust === 'edit'
-      ? lazyAction(`Trust a CA bundle instead (${written})`, d, doc.uri, f, { kind: 'trust', bundle: written })
-      : commandAction(written ? `Trust a CA bundle instead (${written})` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(bundle ? { bundlePath: bundle.fsPath } : {}) });
+    const ep = entry.endpoint;
+    const check = bundle && ep ? this.deps.probes.bundleCheck(ep, bundle.fsPath) : undefined;
+    if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
+    // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
+    const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
+    const label = !usable ? '' : !ep ? ` (${usable})` : check?.ok ? ` (${usable}, verified against ${endpointKey(ep)})` : ` (${usable}, not verified against ${ep.host})`;
+    return usable && entry.trust === 'edit'
+      ? lazyAction(`Trust a CA bundle instead${label}`, d, doc.uri, f, { kind: 'trust', bundle: usable }, ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined)
+      : commandAction(usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) });
+  }
+
+  /** Starts (once per endpoint and bundle) the one cheap check that labels the bundle next time the lightbulb asks. */
+  private verifySoon(uri: vscode.Uri, ep: Endpoint, file: string): void {
+    const key = `${endpointKey(ep)}|${file}`;
+    if (this.attempted.has(key) || this.deps.probes.refusal(ep.host, uri)) return;
+    this.attempted.add(key);
+    void this.deps.probes.verifyBundle(ep, file, { scope: uri }).then(() => undefined, () => undefined).finally(() => this.attempted.delete(key));
   }
 }
 
@@ -136,8 +191,8 @@ function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResul
   return fix && !fix.env ? fix : undefined;
 }
 
-function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan): vscode.CodeAction {
-  const action = new LazyEditAction(title, uri, f, plan);
+function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan, proof?: { endpoint: Endpoint; file: string }): vscode.CodeAction {
+  const action = new LazyEditAction(title, uri, f, plan, proof);
   action.diagnostics = [d];
   return action;
 }
