@@ -10,6 +10,8 @@ export const COMMAND_TABLE = {
   checkUrl: { id: 'tlsDoctor.checkUrl', contributed: true },
   explainError: { id: 'tlsDoctor.explainError', contributed: true },
   createDevCert: { id: 'tlsDoctor.createDevCert', contributed: true },
+  showLastDevCert: { id: 'tlsDoctor.showLastDevCert', contributed: true },
+  showDevCertSnippets: { id: 'tlsDoctor.devcert.showSnippets', contributed: false },
   installCa: { id: 'tlsDoctor.installCa', contributed: true },
   uninstallCa: { id: 'tlsDoctor.uninstallCa', contributed: true },
   probeEndpoint: { id: 'tlsDoctor.probeEndpoint', contributed: true },
@@ -19,6 +21,7 @@ export const COMMAND_TABLE = {
   fixApplyBundle: { id: 'tlsDoctor.fix.applyBundle', contributed: false },
   fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
   fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
+  fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
   fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
 } as const;

@@ -6,6 +6,7 @@ import { canTrustBundle, removeFlagFix, trustBundleFix } from '../../core/fixes/
 import type { FixResult } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
 import { ruleById } from '../../core/rules/registry';
+import { COMMANDS } from '../commandIds';
 import { corePath } from '../diagnostics/manager';
 import { endpointKey } from '../../core/endpoints/index';
 import type { Endpoint } from '../../core/endpoints/index';
@@ -190,4 +191,48 @@ export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOu
 function firstLineOf(s: string): string {
   const line = s.split(/\r?\n/)[0];
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** Arguments of tlsDoctor.fix.devCert: the finding, the hosts, and (tests, or a second run) whether to trust it right away. */
+export interface DevCertFixArgs extends FindingRef {
+  readonly hosts: readonly string[];
+  readonly folder?: string;
+  /** true: point the flagged code at the new bundle without asking; false: only create. */
+  readonly trust?: boolean;
+}
+
+/** What tlsDoctor.fix.devCert did. */
+export interface DevCertFixOutcome {
+  readonly created: boolean;
+  readonly message?: string;
+  readonly bundle?: string;
+  readonly trusted?: FixOutcome;
+}
+
+/**
+ * The "Create a development certificate for <host>" quick fix: creates it (adding to the hosts of one already there),
+ * says where it went, and offers to point the flagged code at its bundle (the trust fix, with its own message and Undo).
+ */
+export async function devCertFix(args: DevCertFixArgs, deps: FixDeps): Promise<DevCertFixOutcome> {
+  const { doc, finding } = await locate(deps.findings, args);
+  const created = await vscode.commands.executeCommand<{ bundle: string; message: string } | undefined>(COMMANDS.createDevCert,
+    { hosts: [...args.hosts], ...(args.folder ? { folder: args.folder } : {}), quiet: true });
+  if (!created?.bundle) return { created: false };
+  const name = vscode.workspace.asRelativePath(doc.uri, false);
+  const USE = `Trust It in ${path.basename(doc.uri.fsPath)}`;
+  const SNIPPETS = 'Show Server Snippets';
+  const canTrust = canTrustBundle(finding.ruleId);
+  const message = `${created.message} Serve it from your server${canTrust ? `; ${name} can trust ${asWritten(vscode.Uri.file(created.bundle), doc.uri)} instead of ${firstLineOf(finding.value)}` : ''}.`;
+  deps.log.info(message);
+  const run = async (choice: string | undefined): Promise<FixOutcome | undefined> => {
+    if (choice === SNIPPETS) await vscode.commands.executeCommand(COMMANDS.showDevCertSnippets);
+    if (choice !== USE) return undefined;
+    return applyBundle({ ...args, bundlePath: created.bundle }, deps);
+  };
+  if (args.trust !== undefined) {
+    const trusted = args.trust && canTrust ? await run(USE) : undefined;
+    return { created: true, message, bundle: created.bundle, ...(trusted ? { trusted } : {}) };
+  }
+  void Promise.resolve(vscode.window.showInformationMessage(message, ...(canTrust ? [USE] : []), SNIPPETS)).then(run);
+  return { created: true, message, bundle: created.bundle };
 }

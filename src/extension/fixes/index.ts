@@ -4,7 +4,7 @@
 // from services.bundles.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { applyBundle, FixDeps, removeFlag, trustBundle, TrustArgs } from './commands';
+import { applyBundle, devCertFix, DevCertFixArgs, FixDeps, removeFlag, trustBundle, TrustArgs } from './commands';
 import { useEnv, UseEnvArgs } from './env';
 import type { FindingRef } from './locate';
 import { announceEdit, AnnounceArgs, FIX_COMMANDS, TlsFixProvider } from './provider';
@@ -21,6 +21,7 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
     commands.register(FIX_COMMANDS.applyBundle, (a: TrustArgs) => applyBundle(a, deps)),
     commands.register(FIX_COMMANDS.useEnv, (a: UseEnvArgs) => useEnv(a, deps)),
     commands.register(FIX_COMMANDS.removeFlag, (a: FindingRef) => removeFlag(a, deps)),
+    commands.register(FIX_COMMANDS.devCert, (a: DevCertFixArgs) => devCertFix(a, deps)),
     commands.register(FIX_COMMANDS.undoLast, () => reporter.undoLast()),
     commands.register(FIX_COMMANDS.announceEdit, (a: AnnounceArgs) => announceEdit(a, deps)),
   );

@@ -33,6 +33,7 @@ export const FIX_COMMANDS = {
   useEnv: COMMANDS.fixUseEnv,
   removeFlag: COMMANDS.fixRemoveFlag,
   undoLast: COMMANDS.fixUndoLast,
+  devCert: COMMANDS.fixDevCert,
   announceEdit: COMMANDS.fixAnnounceEdit,
 } as const;
 
@@ -130,7 +131,7 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, COMMANDS.createDevCert, { hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
+      actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, { ...refOf(doc.uri, f), hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
     }
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
