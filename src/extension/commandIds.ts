@@ -21,6 +21,7 @@ export const COMMAND_TABLE = {
   fixApplyBundle: { id: 'tlsDoctor.fix.applyBundle', contributed: false },
   fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
   fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
+  showRuleDocs: { id: 'tlsDoctor.showRuleDocs', contributed: false },
   fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
   fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },

@@ -133,7 +133,7 @@ describe('devcert: Create Development Certificate', function () {
     assert.strictEqual(r.trusted?.applied, true, JSON.stringify(r.trusted));
     // The quick fix writes into the workspace folder's out dir (.certs), as the setting says.
     assert.ok(doc.getText().includes('.certs/bundle.pem'), doc.getText());
-    assert.match(r.trusted.message, /^TLS Doctor: trusted \.certs\/bundle\.pem for python\.requests-verify-false: .*Changed devcert\/client\.py:3\.$/, r.trusted.message);
+    assert.match(r.trusted.message, /^TLS Doctor: trusted \.certs\/bundle\.pem for python\.requests-verify-false: .*Changes: devcert\/client\.py:3\.$/, r.trusted.message);
     await vscode.commands.executeCommand('tlsDoctor.fix.undoLast');
     assert.ok(doc.getText().includes('verify=False'), 'Undo restores the code');
     fs.rmSync(workspacePath('.certs'), { recursive: true, force: true }); // later suites expect no bundle there

@@ -101,11 +101,45 @@ describe('quick-fixes', function () {
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     const r = await vscode.commands.executeCommand<{ message: string }>(action.command.command, ...(action.command.arguments ?? []));
     // api.example.invalid never resolves: the re-check says so instead of claiming success or failure.
-    assert.match(r.message, new RegExp(`^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changed fixes/requests_verify\\.py:4\\.$`), r.message);
+    assert.match(r.message, new RegExp(`^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changes: fixes/requests_verify\\.py:4\\.$`), r.message);
     const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
     assert.strictEqual(undone.undone, true);
     assert.strictEqual(doc.getText(), before, 'one Undo restores the text');
     await waitFor(() => tlsDiagnostics(doc.uri, 'python.requests-verify-false').length === 1, 10_000, 'the finding is back');
+  });
+
+  const SUPPRESS: [string, string, string][] = [
+    ['fixes/requests_verify.py', 'python.requests-verify-false', '# tls-doctor: ignore python.requests-verify-false\n'],
+    ['fixes/agent.js', 'javascript.reject-unauthorized-false', '// tls-doctor: ignore javascript.reject-unauthorized-false\n'],
+    ['fixes/.env', 'env.node-tls-reject-unauthorized', '# tls-doctor: ignore env.node-tls-reject-unauthorized\n'],
+  ];
+  for (const [rel, ruleId, comment] of SUPPRESS) {
+    it(`"Suppress on this line" in ${rel} writes "${comment.trim()}" above it, and the finding goes`, async () => {
+      const { editor, diagnostic } = await openWithFinding(rel, ruleId);
+      const doc = editor.document;
+      const line = diagnostic.range.start.line;
+      const action = (await actionsAt(doc.uri, diagnostic.range)).find((a) => a.title === `Suppress ${ruleId} on this line`);
+      assert.ok(action?.edit);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+      assert.strictEqual(doc.lineAt(line).text + '\n', comment.replace(/^/, /^[ \t]*/.exec(doc.lineAt(line + 1).text)?.[0] ?? ''));
+      await waitFor(() => tlsDiagnostics(doc.uri, ruleId).length === 0, 10_000, `${ruleId} suppressed`);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => tlsDiagnostics(doc.uri, ruleId).length === 1, 10_000, `${ruleId} back after undo`);
+    });
+  }
+
+  it('"Show documentation" opens the rule page in the Markdown preview, without internal lines', async () => {
+    const { editor, diagnostic } = await openWithFinding('fixes/requests_verify.py', 'python.requests-verify-false');
+    const action = (await actionsAt(editor.document.uri, diagnostic.range)).find((a) => a.title === 'Show documentation for python.requests-verify-false');
+    assert.ok(action?.command);
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)), 15_000, 'a Markdown preview tab');
+    assert.match(tab.label, /python\.requests-verify-false/, tab.label);
+    const page = fs.readFileSync(vscode.Uri.parse(String(action.command.arguments?.[0])).fsPath, 'utf8');
+    assert.doesNotMatch(page, /Quick-fix kind/);
+    assert.match(page, /^# python\.requests-verify-false/);
+    await vscode.window.tabGroups.close(tab);
   });
 
   it('offers the env-variable route, and a development certificate for a localhost endpoint', async () => {
@@ -160,7 +194,7 @@ describe('quick-fixes', function () {
       // Proven: re-checked with the bundle the code now trusts, said in the notification, shown in the lens and the view.
       const key = `127.0.0.1:${server.port}`;
       const message = (r as { message?: string }).message ?? '';
-      assert.ok(message.startsWith(`TLS Doctor: trusted fixes/certs/127.0.0.1-bundle.pem for python.requests-verify-false: python requests now verifies ${key} with fixes/certs/127.0.0.1-bundle.pem. Changed `), message);
+      assert.ok(message.startsWith(`TLS Doctor: trusted fixes/certs/127.0.0.1-bundle.pem for python.requests-verify-false: python requests now verifies ${key} with fixes/certs/127.0.0.1-bundle.pem. Changes: `), message);
       assert.ok(message.includes('fixes/endpoint_client.py:4') && message.includes('created fixes/certs/127.0.0.1-bundle.pem'), message);
       const lenses = await waitFor(async () => {
         const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);

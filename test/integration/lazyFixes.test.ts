@@ -67,6 +67,8 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
       ['Trust a CA bundle instead (fixes/certs/bundle.pem, not verified against localhost)', true],
       ['Use an environment variable instead (SSL_CERT_FILE)', false],
       ['Create a development certificate for localhost', false],
+      ['Suppress python.unverified-context on this line', false],
+      ['Show documentation for python.unverified-context', false],
     ]);
     assert.strictEqual(actions[0].edit, undefined, 'no edit is built when the lightbulb asks');
 

@@ -22,7 +22,15 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
     commands.register(FIX_COMMANDS.useEnv, (a: UseEnvArgs) => useEnv(a, deps)),
     commands.register(FIX_COMMANDS.removeFlag, (a: FindingRef) => removeFlag(a, deps)),
     commands.register(FIX_COMMANDS.devCert, (a: DevCertFixArgs) => devCertFix(a, deps)),
+    commands.register(FIX_COMMANDS.showRuleDocs, (target: string) => showRuleDocs(target)),
     commands.register(FIX_COMMANDS.undoLast, () => reporter.undoLast()),
     commands.register(FIX_COMMANDS.announceEdit, (a: AnnounceArgs) => announceEdit(a, deps)),
   );
+}
+
+/** Opens a rule's page: the bundled Markdown in the Markdown preview (read-only, rendered), a web page in the browser. */
+async function showRuleDocs(target: string): Promise<void> {
+  const uri = vscode.Uri.parse(target);
+  if (uri.scheme === 'http' || uri.scheme === 'https') await vscode.env.openExternal(uri);
+  else await vscode.commands.executeCommand('markdown.showPreview', uri);
 }

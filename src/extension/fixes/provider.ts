@@ -11,6 +11,7 @@ import { endpointKey } from '../../core/endpoints/index';
 import type { Endpoint } from '../../core/endpoints/index';
 import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
+import { SYNTAX } from '../../core/rules/lexer';
 import type { Finding } from '../../core/rules/types';
 import { ruleIdOf } from '../convert';
 import { corePath } from '../diagnostics/manager';
@@ -34,6 +35,7 @@ export const FIX_COMMANDS = {
   removeFlag: COMMANDS.fixRemoveFlag,
   undoLast: COMMANDS.fixUndoLast,
   devCert: COMMANDS.fixDevCert,
+  showRuleDocs: COMMANDS.showRuleDocs,
   announceEdit: COMMANDS.fixAnnounceEdit,
 } as const;
 
@@ -133,6 +135,10 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
       actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, { ...refOf(doc.uri, f), hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
     }
+    const suppress = suppressAction(doc, f, d);
+    if (suppress) actions.push(suppress);
+    const docs = typeof d.code === 'object' ? d.code.target : undefined;
+    if (docs) actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
       for (const a of actions) a.isPreferred = false;
@@ -208,4 +214,40 @@ function commandAction(title: string, d: vscode.Diagnostic, command: string, arg
 function firstLine(s: string): string {
   const line = s.split(/\r?\n/)[0];
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** The comment token of a language, for "Suppress on this line" (undefined: a file without comments, e.g. JSON). */
+export function commentTokenFor(languageId: string, fileName: string): string | undefined {
+  const slash = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'go', 'java', 'kotlin', 'csharp', 'rust', 'php', 'jsonc', 'scala', 'groovy', 'swift', 'c', 'cpp', 'dart'];
+  const hash = ['python', 'ruby', 'shellscript', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties', 'makefile', 'terraform', 'toml', 'perl', 'r', 'powershell', 'ignore', 'git-commit'];
+  if (slash.includes(languageId)) return SYNTAX.js.line[0];
+  if (hash.includes(languageId)) return SYNTAX.hash.line[0];
+  // Config files VS Code knows no language for: .env*, .npmrc, .curlrc, .gitconfig, .condarc, pip.conf… all take `#`.
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  if (languageId === 'plaintext' && /^\.|\.(conf|cfg|env|rc|ini)$/i.test(base)) return SYNTAX.hash.line[0];
+  return undefined;
+}
+
+/**
+ * "Suppress <rule> on this line": `<token> tls-doctor: ignore <rule-id>` on a line of its own above the finding, with
+ * its indentation (a line above works in every syntax, where a trailing comment would break a shell continuation or an
+ * .env value); an ignore comment already there gets the rule added.
+ */
+function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const token = commentTokenFor(doc.languageId, doc.fileName);
+  if (!token) return undefined;
+  const line = f.range.start.line;
+  const action = new vscode.CodeAction(`Suppress ${f.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  action.edit = new vscode.WorkspaceEdit();
+  const above = line > 0 ? doc.lineAt(line - 1).text : '';
+  const existing = /tls-doctor:\s*ignore[ \t]+[\w.\-, \t]*[\w.-]/i.exec(above);
+  if (existing && above.trimStart().startsWith(token)) {
+    const end = existing.index + existing[0].length;
+    action.edit.insert(doc.uri, new vscode.Position(line - 1, end), `, ${f.ruleId}`);
+  } else {
+    const indent = /^[ \t]*/.exec(doc.lineAt(line).text)?.[0] ?? '';
+    action.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}${token} tls-doctor: ignore ${f.ruleId}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+  }
+  return action;
 }

@@ -67,7 +67,7 @@ export class FixReporter {
     this.last = { write, title };
     const changes = write.changes();
     const head = proof ? `TLS Doctor: ${title}: ${proofText(proof)}.` : `TLS Doctor: ${title}.`;
-    const text = [head, `Changed ${describeChanges(changes) || 'nothing'}.`, ...(extra ? [extra] : [])].join(' ');
+    const text = [head, `Changes: ${describeChanges(changes) || 'none'}.`, ...(extra ? [extra] : [])].join(' ');
     const message = { text, changes, ...(proof ? { proof } : {}) };
     this.lastMessage = message;
     this.log.info(text);
