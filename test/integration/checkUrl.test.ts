@@ -112,6 +112,25 @@ describe('checkUrl command and panel', () => {
     assert.strictEqual(none, undefined, 'plain http has no TLS to check');
   });
 
+  it('rejects a mistyped scheme with a suggestion, and never connects', async () => {
+    let connections = 0;
+    const count = () => { connections++; };
+    server.on('connection', count);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      for (const typo of [`htps//127.0.0.1:${port}/health`, `https:/127.0.0.1:${port}/health`]) {
+        const none = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', typo);
+        assert.strictEqual(none, undefined, typo);
+      }
+      await sleep(300);
+      assert.strictEqual(connections, 0, 'a mistyped URL is never looked up or probed');
+      const ok = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', url);
+      assert.ok(ok && connections > 0, 'the same server is reachable with the scheme spelled right');
+    } finally {
+      server.off('connection', count);
+    }
+  });
+
   it('explains Python\'s CERTIFICATE_VERIFY_FAILED wording and finds the URL in it', async () => {
     const message = "requests.exceptions.SSLError: HTTPSConnectionPool(host='pypi.internal.test', port=8443): Max retries exceeded with url: /simple/ "
       + "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')))";

@@ -116,7 +116,9 @@ interface ProbeResult {
 
 /** What the probing commands say and return in an untrusted workspace (background probes stay quiet instead). */
 function refuseUntrusted(): Refused {
-  void vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.');
+  const MANAGE = 'Manage Workspace Trust';
+  void Promise.resolve(vscode.window.showWarningMessage('TLS Doctor connects to endpoints only in trusted workspaces.', MANAGE))
+    .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
   return { refused: 'untrusted' };
 }
 

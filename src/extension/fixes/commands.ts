@@ -73,9 +73,23 @@ export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOu
   const { doc, finding } = await locate(deps.findings, args);
   if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
   const choice = await chooseBundle(doc, finding, args.source, deps);
-  if ('reason' in choice) return { applied: false, reason: choice.reason };
+  if ('reason' in choice) return notApplied(choice.reason);
   deps.log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
   return apply(doc, finding, choice, deps);
+}
+
+/**
+ * A fix that could not go ahead says why (never silently), with "Manage Workspace Trust" when the workspace's
+ * restricted mode is the reason. A cancelled prompt needs no message.
+ */
+export function notApplied(reason: string): FixOutcome {
+  if (reason !== 'cancelled') {
+    const MANAGE = 'Manage Workspace Trust';
+    const untrusted = !vscode.workspace.isTrusted;
+    void Promise.resolve(vscode.window.showWarningMessage(`TLS Doctor: the fix was not applied: ${reason}.`, ...(untrusted ? [MANAGE] : [])))
+      .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
+  }
+  return { applied: false, reason };
 }
 
 /** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */

@@ -5,7 +5,7 @@ import { envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
 import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
-import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle } from './commands';
+import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle, notApplied } from './commands';
 import { WorkspaceWrite } from '../workspaceFiles';
 import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
@@ -32,7 +32,7 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   if (!names.length || !removal) return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
   if (!folder) return { applied: false, reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json' };
   const choice = args.bundlePath ? givenBundle(args.bundlePath, doc.uri) : await chooseBundle(doc, finding, args.source, deps);
-  if ('reason' in choice) return { applied: false, reason: choice.reason };
+  if ('reason' in choice) return notApplied(choice.reason);
   // Absolute: programs started from a terminal, a debugger or a task don't share one working directory.
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
   const targets = args.targets ?? await pickEnvTargets(vars);
