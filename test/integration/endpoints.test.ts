@@ -106,6 +106,20 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     }
   });
 
+  it('lists object-style Node calls, https.request({ host, port }), in the TLS Endpoints view', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'endpoints', 'object_call.js');
+    await vscode.workspace.fs.writeFile(file, Buffer.from("const https = require('https');\nhttps.request({ host: 'objcall.test', port: 20443, rejectUnauthorized: false }).end();\n"));
+    try {
+      const list = await waitFor(async () => {
+        const l = await vscode.commands.executeCommand<{ key: string; uses: number }[]>('tlsDoctor.endpoints.list');
+        return l.some((e) => e.key === 'objcall.test:20443') ? l : undefined;
+      }, 15_000, 'objcall.test:20443 in the endpoints list');
+      assert.strictEqual(list.find((e) => e.key === 'objcall.test:20443')?.uses, 1);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('lists the workspace endpoints without connecting (what the dev-certificate prompt draws local hosts from)', async () => {
     const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'endpoints', 'dev_live.py');
     await vscode.workspace.fs.writeFile(file, Buffer.from('BILLING = "https://billing.test:8443/api"\n'));
