@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { countingServer, CountingServer, privatePki, tempDir } from './endpoints.fixture';
-import { activateExtension, RESOLVE_ALL, tlsDiagnostics, waitFor, workspacePath } from './helpers';
+import { activateExtension, RESOLVE_ALL, screenshot, sleep, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 const BUNDLE = 'fixes/certs/bundle.pem';
 
@@ -201,6 +201,10 @@ describe('quick-fixes', function () {
         return l.find((x) => x.command?.title.includes(`${key} verifies with fixes/certs/127.0.0.1-bundle.pem`));
       }, 10_000, 'the lens shows the re-check');
       assert.ok(lenses.command?.title.startsWith('$(pass)'), lenses.command?.title);
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await vscode.window.showTextDocument(editor.document);
+      await sleep(1500); // the editor renders CodeLenses debounced after an edit
+      await screenshot('fix-verified-lens');
     });
 
     it('does not offer a workspace bundle that fails to verify the endpoint; the CA it presents comes first', async () => {
