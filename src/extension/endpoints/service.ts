@@ -23,6 +23,9 @@ const MAX_CONCURRENT = 4;
  * public hosts never makes them connect anywhere but loopback; locked-down machines can use it too.
  */
 const ALLOW_ENV = 'TLS_DOCTOR_PROBE_HOSTS';
+/** Where the last reports are kept across window reloads, and how many (a report with its chain is a few KB). */
+const STATE_KEY = 'tlsDoctor.endpoints.lastReports';
+const MAX_KEPT = 50;
 
 /** Why a probe did not happen. */
 export type Refusal = 'untrusted' | 'not-allowed' | 'off';
@@ -86,7 +89,24 @@ export class ProbeService implements vscode.Disposable {
   /** Probes actually started (connections attempted), for the log and for tests. */
   started = 0;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** Reports from before the last window reload (workspaceState): shown as the last result, never taken as fresh. */
+  private readonly restored = new Map<string, { report: CheckReport; at: number }>();
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly state?: vscode.Memento) {
+    for (const [key, c] of Object.entries(state?.get<Record<string, { report: CheckReport; at: number }>>(STATE_KEY) ?? {})) {
+      if (c && typeof c.at === 'number' && c.report && typeof c.report.verdict === 'string') this.restored.set(key, c);
+    }
+  }
+
+  /** Keeps the latest reports (the newest MAX_KEPT) in workspaceState, so the Endpoints view survives a reload. */
+  private persist(key: string): void {
+    if (!this.state) return;
+    const c = this.cache.last(key);
+    if (!c) return;
+    this.restored.set(key, { report: c.value, at: c.at });
+    const newest = [...this.restored.entries()].sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_KEPT);
+    void this.state.update(STATE_KEY, Object.fromEntries(newest));
+  }
 
   /** Why `host` can't be probed right now (for `scope`'s settings when given), or undefined if it can. */
   refusal(host: string, scope?: vscode.Uri): Refusal | undefined {
@@ -100,7 +120,7 @@ export class ProbeService implements vscode.Disposable {
   /** The last report for an endpoint, however old. */
   last(ep: { host: string; port: number }): { report: CheckReport; at: number } | undefined {
     const c = this.cache.last(endpointKey(ep));
-    return c && { report: c.value, at: c.at };
+    return c ? { report: c.value, at: c.at } : this.restored.get(endpointKey(ep));
   }
 
   /** The verdict of the last report for a finding of `ruleId`. */
@@ -140,7 +160,7 @@ export class ProbeService implements vscode.Disposable {
     let fresh = false;
     const report = await this.cache.get(key, () => this.limiter.run(() => { fresh = true; return this.run(ep.url, opts.scope); }), opts.force);
     // Only news is announced: listeners re-render diagnostics, which must not loop back into another announcement.
-    if (fresh) this.changed.fire(key);
+    if (fresh) { this.persist(key); this.changed.fire(key); }
     return report;
   }
 
@@ -160,6 +180,7 @@ export class ProbeService implements vscode.Disposable {
     const report = await this.limiter.run(() => this.run(target.url, opts.scope, opts.signal));
     const key = endpointKey(target);
     this.cache.set(key, report);
+    this.persist(key);
     this.changed.fire(key);
     return report;
   }
