@@ -98,6 +98,16 @@ describe('checkUrl command and panel', () => {
     await sleep(1500); // let the webview paint before the picture
     const png = await screenshot('check-url-panel');
     if (png) console.log(`screenshot: ${png}`);
+    // The same panel in a High Contrast theme: chips and badges keep a visible border and text (media/check.css).
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast, 10_000, 'the High Contrast theme');
+      await sleep(1500);
+      await screenshot('check-url-panel-high-contrast');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('reuses the one panel on a second check', async () => {
