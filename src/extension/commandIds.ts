@@ -11,6 +11,8 @@ export const COMMAND_TABLE = {
   explainError: { id: 'tlsDoctor.explainError', contributed: true },
   explainTerminalLinks: { id: 'tlsDoctor.explain.terminalLinks', contributed: false },
   createDevCert: { id: 'tlsDoctor.createDevCert', contributed: true },
+  showLastDevCert: { id: 'tlsDoctor.showLastDevCert', contributed: true },
+  showDevCertSnippets: { id: 'tlsDoctor.devcert.showSnippets', contributed: false },
   installCa: { id: 'tlsDoctor.installCa', contributed: true },
   uninstallCa: { id: 'tlsDoctor.uninstallCa', contributed: true },
   probeEndpoint: { id: 'tlsDoctor.probeEndpoint', contributed: true },
@@ -21,6 +23,10 @@ export const COMMAND_TABLE = {
   fixUseEnv: { id: 'tlsDoctor.fix.useEnv', contributed: false },
   fixRemoveFlag: { id: 'tlsDoctor.fix.removeFlag', contributed: false },
   statusState: { id: 'tlsDoctor.status.state', contributed: false },
+  showRuleDocs: { id: 'tlsDoctor.showRuleDocs', contributed: false },
+  fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
+  fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
+  fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

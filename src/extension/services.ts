@@ -40,7 +40,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const findings = new FindingStore();
   const excludes = new WorkspaceExcludes();
   const diagnostics = new DiagnosticsManager({ log, findings, excludes, bundledDocs: bundledDocsOf(context.extensionUri) });
-  const probes = new ProbeService(log);
+  const probes = new ProbeService(log, context.workspaceState);
   const bundles = new BundleIndex().watch(findings);
   const scans = new ScanActivity();
   context.subscriptions.push(findings, diagnostics, probes, bundles, scans, commands.register(COMMANDS.showLog, () => log.show(true)));

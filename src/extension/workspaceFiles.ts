@@ -1,18 +1,51 @@
 // The one way the extension writes workspace files: collect new files, text edits and whole-file rewrites in one
-// WorkspaceEdit (a single undo step, shown in the refactor preview when it would overwrite a file that differs), keep
-// the certificates folder out of git in the same edit, then apply it and save what it changed. Used by the
+// WorkspaceEdit (a single undo step), keep the certificates folder out of git in the same edit, then apply it and save
+// what it changed. One policy for every fix: no Refactor Preview; replacing a file whose content differs asks first
+// (a modal naming the files); afterwards the batch says what it changed (changes()) and can undo itself in one step
+// (undo(): the files' texts as they were before, files it created deleted). Used by the
 // quick-fixes (bundles, code edits), the check panel's file actions, the dev-certificate command's .gitignore and the
 // environment writers (.env, launch.json).
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { currentText, openDocument } from './documents';
 import { loadCerts } from './lazy';
+
+/** One file a batch changed: 1-based lines touched, and whether the batch created it. */
+export interface FileChange {
+  readonly uri: vscode.Uri;
+  readonly created: boolean;
+  readonly lines: readonly number[];
+}
+
+interface Touched {
+  readonly uri: vscode.Uri;
+  /** The text before the batch; undefined for a file the batch creates. */
+  readonly before: string | undefined;
+  readonly lines: Set<number>;
+}
 
 /** One batch of workspace writes, applied as one undoable edit; see the file comment. */
 export class WorkspaceWrite {
   readonly edit = new vscode.WorkspaceEdit();
   /** Text files this batch edits, to save after applying (an unsaved .gitignore rule ignores nothing). */
   private readonly saves = new Map<string, vscode.Uri>();
+  private readonly touched = new Map<string, Touched>();
+  /** Existing files whose different content this batch replaces (asked about before applying). */
+  private readonly overwrites: vscode.Uri[] = [];
+
+  /** A batch standing for an edit VS Code already applied (a resolved quick-fix), so it can be announced and undone. */
+  static applied(uri: vscode.Uri, before: string, lines: readonly number[]): WorkspaceWrite {
+    const w = new WorkspaceWrite();
+    w.touch(uri, before, lines);
+    return w;
+  }
+
+  private touch(uri: vscode.Uri, before: string | undefined, lines: readonly number[]): void {
+    const t = this.touched.get(uri.toString()) ?? { uri, before, lines: new Set<number>() };
+    for (const l of lines) t.lines.add(l);
+    this.touched.set(uri.toString(), t);
+  }
 
   /**
    * Creates `file` with `contents`, replacing it when it exists. `existing` is its current text (undefined: none):
@@ -20,14 +53,18 @@ export class WorkspaceWrite {
    */
   createFile(file: vscode.Uri, contents: string, label: string, existing?: string): boolean {
     if (existing === contents) return false;
-    const meta = { label: `TLS Doctor: ${label}`, needsConfirmation: existing !== undefined };
-    this.edit.createFile(file, { overwrite: true, contents: Buffer.from(contents, 'utf8') }, meta);
+    this.edit.createFile(file, { overwrite: true, contents: Buffer.from(contents, 'utf8') }, { label: `TLS Doctor: ${label}`, needsConfirmation: false });
+    if (existing !== undefined) this.overwrites.push(file);
+    this.touch(file, existing, existing === undefined ? [] : changedLines(existing, contents));
     return true;
   }
 
   /** Replaces `range` of `uri` with `newText` (the code edits of a fix; the document is the user's to save). */
   replace(uri: vscode.Uri, range: vscode.Range, newText: string, label: string): void {
     this.edit.replace(uri, range, newText, { label: `TLS Doctor: ${label}`, needsConfirmation: false });
+    if (!this.touched.has(uri.toString())) this.touch(uri, openDocument(uri)?.getText() ?? readSync(uri), []);
+    const lines = newText.split('\n').length;
+    this.touch(uri, undefined, Array.from({ length: lines }, (_, i) => range.start.line + 1 + i));
   }
 
   /**
@@ -47,6 +84,7 @@ export class WorkspaceWrite {
     if (before === undefined) this.edit.createFile(file, { contents: Buffer.from(after, 'utf8') }, meta);
     else this.edit.replace(file, wholeRange(before), after, meta);
     this.saves.set(file.toString(), file);
+    this.touch(file, before, before === undefined ? [] : changedLines(before, after));
   }
 
   /**
@@ -65,11 +103,67 @@ export class WorkspaceWrite {
    * changes in (their edits are theirs to save). False when VS Code did not apply it (e.g. the preview was cancelled).
    */
   async apply(): Promise<boolean> {
+    if (this.overwrites.length && !(await confirmOverwrite(this.overwrites))) return false;
     const dirty = new Set([...this.saves.values()].filter((u) => openDocument(u)?.isDirty === true).map((u) => u.toString()));
     const applied = await vscode.workspace.applyEdit(this.edit);
     if (!applied) return false;
     for (const [key, uri] of this.saves) if (!dirty.has(key)) await openDocument(uri)?.save();
     return true;
+  }
+
+  /** What the batch changes (or changed): each file, created or not, and its touched lines. */
+  changes(): FileChange[] {
+    return [...this.touched.values()].map((t) => ({ uri: t.uri, created: t.before === undefined, lines: [...t.lines].sort((a, b) => a - b) }));
+  }
+
+  /**
+   * Undoes an applied batch in one step: every edited file gets its text from before the batch back (and is saved if
+   * the batch saved it), every file it created is deleted. False when VS Code refused the edit.
+   */
+  async undo(): Promise<boolean> {
+    const back = new vscode.WorkspaceEdit();
+    for (const t of this.touched.values()) {
+      if (t.before === undefined) { back.deleteFile(t.uri, { ignoreIfNotExists: true }); continue; }
+      const now = await currentText(t.uri);
+      if (now === undefined) back.createFile(t.uri, { contents: Buffer.from(t.before, 'utf8') });
+      else back.replace(t.uri, wholeRange(now), t.before);
+    }
+    if (!(await vscode.workspace.applyEdit(back))) return false;
+    for (const t of this.touched.values()) {
+      const doc = t.before !== undefined ? openDocument(t.uri) : undefined;
+      if (doc?.isDirty && (this.saves.has(t.uri.toString()) || this.overwrites.some((o) => o.toString() === t.uri.toString()))) await doc.save();
+    }
+    return true;
+  }
+}
+
+/** "Replace?" for files whose different content a batch would replace; true when the user agrees. */
+async function confirmOverwrite(files: readonly vscode.Uri[]): Promise<boolean> {
+  const REPLACE = 'Replace';
+  const names = files.map((f) => vscode.workspace.asRelativePath(f)).join(', ');
+  const choice = await vscode.window.showWarningMessage(`TLS Doctor: replace ${names}? It exists with different content.`, { modal: true, detail: 'Undo in the notification that follows restores it.' }, REPLACE);
+  return choice === REPLACE;
+}
+
+/** 1-based lines of `after` that differ from `before` (a plain line-by-line comparison, for messages). */
+export function changedLines(before: string, after: string): number[] {
+  const a = before.split(/\r?\n/);
+  const b = after.split(/\r?\n/);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length - 1;
+  let endB = b.length - 1;
+  while (endA >= start && endB >= start && a[endA] === b[endB]) { endA--; endB--; }
+  const out: number[] = [];
+  for (let l = start; l <= Math.max(endB, start); l++) if (l < b.length) out.push(l + 1);
+  return out;
+}
+
+function readSync(uri: vscode.Uri): string | undefined {
+  try {
+    return uri.scheme === 'file' ? fs.readFileSync(uri.fsPath, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }
 

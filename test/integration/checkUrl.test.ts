@@ -98,6 +98,16 @@ describe('checkUrl command and panel', () => {
     await sleep(1500); // let the webview paint before the picture
     const png = await screenshot('check-url-panel');
     if (png) console.log(`screenshot: ${png}`);
+    // The same panel in a High Contrast theme: chips and badges keep a visible border and text (media/check.css).
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast, 10_000, 'the High Contrast theme');
+      await sleep(1500);
+      await screenshot('check-url-panel-high-contrast');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('reuses the one panel on a second check', async () => {
@@ -110,6 +120,25 @@ describe('checkUrl command and panel', () => {
   it('rejects a malformed URL argument without connecting', async () => {
     const none = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', 'http://127.0.0.1:1/');
     assert.strictEqual(none, undefined, 'plain http has no TLS to check');
+  });
+
+  it('rejects a mistyped scheme with a suggestion, and never connects', async () => {
+    let connections = 0;
+    const count = () => { connections++; };
+    server.on('connection', count);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      for (const typo of [`htps//127.0.0.1:${port}/health`, `https:/127.0.0.1:${port}/health`]) {
+        const none = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', typo);
+        assert.strictEqual(none, undefined, typo);
+      }
+      await sleep(300);
+      assert.strictEqual(connections, 0, 'a mistyped URL is never looked up or probed');
+      const ok = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', url);
+      assert.ok(ok && connections > 0, 'the same server is reachable with the scheme spelled right');
+    } finally {
+      server.off('connection', count);
+    }
   });
 
   it('explains Python\'s CERTIFICATE_VERIFY_FAILED wording and finds the URL in it', async () => {

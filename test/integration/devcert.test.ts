@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, workspacePath } from './helpers';
+import { activateExtension, waitFor, workspacePath } from './helpers';
 
 interface Result {
   cert: string; key: string; ca: string; bundle: string; caDir: string; caCreated: boolean; gitignoreUpdated: boolean;
@@ -85,6 +85,58 @@ describe('devcert: Create Development Certificate', function () {
     } finally {
       await term.update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('remembers the hosts in hosts.json: a rerun adds to them, replaces only when told, and says which', async () => {
+    const caDir = path.join(caRoot, 'ca');
+    const manifest = () => JSON.parse(fs.readFileSync(path.join(folder(), '.certs', 'hosts.json'), 'utf8')) as { hosts: string[] };
+    const added = await vscode.commands.executeCommand<Result & { previousHosts: string[]; message: string; hosts: string[] }>('tlsDoctor.createDevCert', { hosts: ['api.test'], folder: folder(), caDir });
+    assert.ok(added.previousHosts.includes('localhost'), JSON.stringify(added.previousHosts));
+    assert.deepStrictEqual(added.hosts, [...added.previousHosts.filter((h) => h !== 'api.test'), 'api.test'], 'old hosts kept, the new one added');
+    assert.deepStrictEqual(manifest().hosts, added.hosts);
+    assert.match(added.message, /^TLS Doctor: development certificate for .*api\.test written to devcert\/\.certs \(cert\.pem and key\.pem; clients trust bundle\.pem\); kept .*, added api\.test\.$/, added.message);
+    const replaced = await vscode.commands.executeCommand<Result & { message: string; hosts: string[] }>('tlsDoctor.createDevCert', { hosts: ['localhost', '127.0.0.1'], folder: folder(), caDir, mode: 'replace' });
+    assert.deepStrictEqual(replaced.hosts, ['localhost', '127.0.0.1']);
+    assert.deepStrictEqual(manifest().hosts, ['localhost', '127.0.0.1']);
+    assert.match(replaced.message, /; replaced the certificate for .*api\.test\.$/, replaced.message);
+    const last = await vscode.commands.executeCommand<{ cert: string; hosts: string[] }>('tlsDoctor.showLastDevCert');
+    assert.deepStrictEqual([last.cert, last.hosts], [replaced.cert, replaced.hosts], 'the last certificate stays reachable from a command');
+  });
+
+  it('opens the server snippets as a read-only virtual document with the client trust lines and the hosts', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('tlsDoctor.devcert.showSnippets');
+    const doc = editor.document;
+    assert.strictEqual(doc.uri.scheme, 'tls-doctor-snippets');
+    assert.strictEqual(doc.isUntitled, false, 'not an Untitled buffer');
+    assert.strictEqual(doc.isDirty, false, 'nothing to save');
+    assert.strictEqual(doc.languageId, 'markdown');
+    const text = doc.getText();
+    for (const s of ['.certs/cert.pem', '.certs/key.pem', 'verify=str(BUNDLE)', 'NODE_EXTRA_CA_CERTS', 'curl --cacert .certs/bundle.pem', '`localhost`, `127.0.0.1`']) {
+      assert.ok(text.includes(s), `${s} missing:\n${text}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('the dev-certificate quick fix says what it wrote and points the flagged code at the new bundle', async () => {
+    const rel = 'devcert/client.py';
+    fs.writeFileSync(workspacePath(rel), 'import requests\n\nrequests.get("https://localhost:8443/", verify=False)\n');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(workspacePath(rel)));
+    await vscode.window.showTextDocument(doc);
+    const d = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'python.requests-verify-false'), 15_000, 'the finding');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+    const action = actions.find((a) => a.title === 'Create a development certificate for localhost');
+    assert.ok(action?.command, actions.map((a) => a.title).join(' | '));
+    const r = await vscode.commands.executeCommand<{ created: boolean; message: string; trusted?: { applied: boolean; message: string } }>(
+      action.command.command, { ...action.command.arguments?.[0], trust: true });
+    assert.strictEqual(r.created, true);
+    assert.match(r.message, /development certificate for localhost, .* written to \.certs .*; devcert\/client\.py can trust \.certs\/bundle\.pem instead of verify=False\.$/, r.message);
+    assert.strictEqual(r.trusted?.applied, true, JSON.stringify(r.trusted));
+    // The quick fix writes into the workspace folder's out dir (.certs), as the setting says.
+    assert.ok(doc.getText().includes('.certs/bundle.pem'), doc.getText());
+    assert.match(r.trusted.message, /^TLS Doctor: trusted \.certs\/bundle\.pem for python\.requests-verify-false: .*Changes: devcert\/client\.py:3\.$/, r.trusted.message);
+    await vscode.commands.executeCommand('tlsDoctor.fix.undoLast');
+    assert.ok(doc.getText().includes('verify=False'), 'Undo restores the code');
+    fs.rmSync(workspacePath('.certs'), { recursive: true, force: true }); // later suites expect no bundle there
   });
 
   it('installCa shows the exact trust-store command (dry run) for the CA', async () => {

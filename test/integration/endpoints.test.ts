@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CountingServer, countingServer, openRewritten, privatePki, tempDir } from './endpoints.fixture';
+import { ProbeService } from '../../src/extension/endpoints/service';
 import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; summary: string; causes: string[] }[] };
@@ -103,6 +104,36 @@ describe('endpoints: probe referenced endpoints (trusted)', function () {
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'build'), { recursive: true });
       await vscode.workspace.fs.delete(included);
+    }
+  });
+
+  it('keeps endpoint results across a window reload (workspaceState), as the last result but never as a fresh one', () => {
+    const kept = { report: { url: 'https://kept.test/', host: 'kept.test', port: 443, verdict: 'fail', causes: [{ code: 'untrusted-root', message: 'x', fixes: [] }], chain: [], trust: {} }, at: Date.now() - 3_600_000 };
+    const store = new Map<string, unknown>([['tlsDoctor.endpoints.lastReports', { 'kept.test:443': kept, 'junk.test:443': { at: 'no' } }]]);
+    const memento = { keys: () => [...store.keys()], get: <T>(k: string) => store.get(k) as T, update: async (k: string, v: unknown) => { store.set(k, v); } } as vscode.Memento;
+    const quiet = () => undefined;
+    const log = { info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet } as unknown as vscode.LogOutputChannel;
+    const probes = new ProbeService(log, memento);
+    try {
+      assert.strictEqual(probes.last({ host: 'kept.test', port: 443 })?.at, kept.at, 'the report from before the reload is the last result');
+      assert.strictEqual(probes.verdict({ host: 'kept.test', port: 443 }, 'python.requests-verify-false')?.causes[0], 'untrusted-root');
+      assert.strictEqual(probes.last({ host: 'junk.test', port: 443 }), undefined, 'a damaged entry is dropped');
+    } finally {
+      probes.dispose();
+    }
+  });
+
+  it('lists object-style Node calls, https.request({ host, port }), in the TLS Endpoints view', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'endpoints', 'object_call.js');
+    await vscode.workspace.fs.writeFile(file, Buffer.from("const https = require('https');\nhttps.request({ host: 'objcall.test', port: 20443, rejectUnauthorized: false }).end();\n"));
+    try {
+      const list = await waitFor(async () => {
+        const l = await vscode.commands.executeCommand<{ key: string; uses: number }[]>('tlsDoctor.endpoints.list');
+        return l.some((e) => e.key === 'objcall.test:20443') ? l : undefined;
+      }, 15_000, 'objcall.test:20443 in the endpoints list');
+      assert.strictEqual(list.find((e) => e.key === 'objcall.test:20443')?.uses, 1);
+    } finally {
+      await vscode.workspace.fs.delete(file);
     }
   });
 

@@ -42,7 +42,15 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
     const bundle = vscode.Uri.file(workspacePath('fixes/certs/bundle.pem'));
     bundles = new BundleIndex(() => { reads++; return [bundle]; });
     let verdictAsks = 0;
-    const provider = new TlsFixProvider({ findings: store, bundles, probes: { verdictFor: (_d, _f, ep) => { verdictAsks++; assert.ok(ep, 'the endpoint comes resolved'); return undefined; } } });
+    let bundleChecks = 0;
+    const verifications: string[] = [];
+    const provider = new TlsFixProvider({ findings: store, bundles, probes: {
+      verdictFor: (_d, _f, ep) => { verdictAsks++; assert.ok(ep, 'the endpoint comes resolved'); return undefined; },
+      bundleCheck: () => { bundleChecks++; return undefined; },
+      refusal: () => undefined,
+      // Never settles: the check is under way for all five requests, so none may start another.
+      verifyBundle: (ep, file) => { verifications.push(`${ep.host}:${ep.port} ${file}`); return new Promise(() => undefined); },
+    } });
 
     store.record(doc.uri, findings, REL, text);
     bundles.refresh(doc.uri);
@@ -53,10 +61,14 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
     for (let i = 0; i < 5; i++) actions = provider.provideCodeActions(doc, new vscode.Range(3, 0, 3, 0), context);
     assert.deepStrictEqual([calls, reads], [{ endpoint: 1, removable: 1, trust: 1 }, 1], 'five lightbulb requests: no new analysis, no directory read');
     assert.strictEqual(verdictAsks, 5, 'the probe verdict is read from the cache once per request, with the known endpoint');
+    assert.strictEqual(bundleChecks, 5, 'the bundle check is read from the cache once per request');
+    assert.deepStrictEqual(verifications, [`localhost:8443 ${bundle.fsPath}`], 'one check of the bundle against the endpoint for five requests');
     assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
-      ['Trust a CA bundle instead (fixes/certs/bundle.pem)', true],
+      ['Trust a CA bundle instead (fixes/certs/bundle.pem, not verified against localhost)', true],
       ['Use an environment variable instead (SSL_CERT_FILE)', false],
       ['Create a development certificate for localhost', false],
+      ['Suppress python.unverified-context on this line', false],
+      ['Show documentation for python.unverified-context', false],
     ]);
     assert.strictEqual(actions[0].edit, undefined, 'no edit is built when the lightbulb asks');
 

@@ -4,6 +4,7 @@
 import { lex, SYNTAX, Syntax } from '../rules/lexer';
 import type { Range } from '../rules/types';
 import { TextIndex } from '../text/lines';
+import { objectCallEndpoints } from './resolve';
 import { Endpoint, toEndpoint } from './url';
 
 /** One place a file mentions an https endpoint. */
@@ -42,8 +43,10 @@ function syntaxFor(path: string): Syntax | undefined {
 
 /** Every https endpoint `text` (the content of `path`) refers to, in order of appearance. */
 export function findEndpointRefs(text: string, path: string): EndpointRef[] {
-  if (!isInventoried(path) || !text.includes('https://')) return [];
+  if (!isInventoried(path)) return [];
   const syntax = syntaxFor(path);
+  const objectCalls = syntax === SYNTAX.js && /\b(?:https|tls)\s*\./.test(text);
+  if (!text.includes('https://') && !objectCalls) return [];
   const code = syntax ? lex(text, syntax).code : text;
   const idx = new TextIndex(text);
   const out: EndpointRef[] = [];
@@ -54,6 +57,10 @@ export function findEndpointRefs(text: string, path: string): EndpointRef[] {
     if (COMPUTED_NEXT.test(next) || isSchemaReference(code, m.index)) continue;
     const ep = toEndpoint({ text: raw, whole: true }, 'literal');
     if (ep) out.push({ ...ep, range: idx.rangeOf(m.index, m.index + raw.length) });
+  }
+  if (objectCalls) {
+    for (const c of objectCallEndpoints(code)) out.push({ ...c.endpoint, range: idx.rangeOf(c.start, c.end) });
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
   return out;
 }

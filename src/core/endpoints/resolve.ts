@@ -194,3 +194,30 @@ function usesOf(text: string, name: string, after: number): number[] {
   }
   return opens;
 }
+
+/** `https.request({ host, port })`, `https.get({ hostname })`, `tls.connect({ host, port })`: a call with an options object. */
+const OBJECT_CALL = /\b(?:https\s*\.\s*(?:request|get)|tls\s*\.\s*connect)\s*\(\s*\{([^{}]*)\}/g;
+const OBJECT_HOST = /\b(?:host|hostname)\s*:\s*(['"])([^'"\n]+)\1/;
+const OBJECT_PORT = /\bport\s*:\s*(\d{1,5})\b/;
+
+/**
+ * The endpoints of object-style Node calls in `code` (JavaScript/TypeScript with comments blanked), each with the
+ * offsets of its host literal: the TLS Endpoints view lists them like URL literals. The host must be a literal; the
+ * port defaults to 443 for https (tls.connect has no default, so it needs one).
+ */
+export function objectCallEndpoints(code: string): { endpoint: Endpoint; start: number; end: number }[] {
+  const out: { endpoint: Endpoint; start: number; end: number }[] = [];
+  for (const m of code.matchAll(OBJECT_CALL)) {
+    const body = m[1];
+    const host = OBJECT_HOST.exec(body);
+    const port = OBJECT_PORT.exec(body);
+    const tlsCall = /^tls/.test(m[0]);
+    if (!host || (tlsCall && !port)) continue;
+    const p = port ? Number(port[1]) : 443;
+    if (STARTTLS_PORTS.has(p)) continue;
+    const endpoint = fromHostPort(host[2], p, 'host-port');
+    const start = (m.index ?? 0) + m[0].indexOf(body) + host.index + host[0].indexOf(host[2]);
+    if (endpoint) out.push({ endpoint, start, end: start + host[2].length });
+  }
+  return out;
+}

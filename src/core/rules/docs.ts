@@ -46,7 +46,7 @@ export function rulePage(rule: RuleMeta, family: RuleFamily): string {
   const parts = [
     `# ${rule.id}`,
     `**${rule.title}**`,
-    `Severity: \`${rule.severity}\` (in test files: \`info\` by default, see [README](README.md#test-files)). Quick-fix kind: \`${rule.fix}\`.\n${facts.join('; ')}.`,
+    `Severity: \`${rule.severity}\` (in test files: \`info\` by default, see [README](README.md#test-files)).\n${facts.join('; ')}.`,
     `## Why it matters\n\n${rule.description}`,
     `## Flagged\n\n${blocks(rule, rule.examples.flagged)}`,
     `## Instead\n\n${blocks(rule, [instead])}`,

@@ -9,7 +9,7 @@ import { refusalText } from '../endpoints/service';
 import type { ProbeService, Refusal } from '../endpoints/service';
 import { checkOptions } from '../settings';
 import { logLine } from './model';
-import { urlAt } from './urls';
+import { schemeTypo, urlAt } from './urls';
 
 /** What the command needs from the feature module. */
 export interface CheckDeps {
@@ -47,8 +47,16 @@ function prefill(): string {
   return urlAt(editor.document.lineAt(sel.active.line).text, sel.active.character) ?? '';
 }
 
+/** The message for a mistyped scheme, with the URL it most likely meant. */
+export function typoMessage(value: string): string | undefined {
+  const meant = schemeTypo(value);
+  return meant && `"${value.trim()}" has a mistyped scheme: did you mean ${meant} ?`;
+}
+
 function validate(value: string): string | undefined {
   if (!value.trim()) return 'Enter an https:// URL or host[:port].';
+  const typo = typoMessage(value);
+  if (typo) return typo;
   try {
     loadTls().parseTarget(value.trim());
     return undefined;
@@ -109,6 +117,14 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
   }
   const input = urlArgument(arg) ?? (await askUrl());
   if (!input) return undefined;
+  const typo = typoMessage(input);
+  if (typo) {
+    // Never looked up: "htps//x" would otherwise be probed as a host name.
+    deps.log.warn(`check refused: ${typo}`);
+    void vscode.window.showErrorMessage(`TLS Doctor: ${typo}`);
+    deps.noReport();
+    return undefined;
+  }
   try {
     const target = loadTls().parseTarget(input);
     await warnUnreadableCaFiles(deps.log);

@@ -75,3 +75,33 @@ export function lensTargets(hits: readonly UrlHit[]): { hit: UrlHit; origin: str
     ...t, title: line.length > 1 ? `Check TLS: ${t.origin.replace(/^https:\/\//, '')}` : 'Check TLS',
   })));
 }
+
+/**
+ * A URL whose scheme is mistyped (`htps//x`, `http:/x`, `https:x`, `hhtps://x`): the URL it most likely meant, else
+ * undefined. Only schemes within two edits of http/https with a `:` or `/` after them count, so `localhost:8443` and
+ * `example.com` are never "corrected".
+ */
+export function schemeTypo(value: string): string | undefined {
+  const m = /^([a-z]{2,7})(:?)(\/*)(.*)$/i.exec(value.trim());
+  if (!m) return undefined;
+  const [, scheme, colon, slashes, rest] = m;
+  if (!colon && !slashes) return undefined;
+  const lower = scheme.toLowerCase();
+  const meant = distance(lower, 'https') <= distance(lower, 'http') ? 'https' : 'http';
+  if (distance(lower, meant) > 2 || !rest) return undefined;
+  if (lower === meant && colon && slashes.length === 2) return undefined;
+  // `host:port` with a host that merely looks like a scheme ("http:8080") is a port, not a typo.
+  if (colon && !slashes && /^\d+(\/|$)/.test(rest)) return undefined;
+  return `${meant}://${rest}`;
+}
+
+/** Levenshtein distance of two short strings. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

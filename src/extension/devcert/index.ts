@@ -9,6 +9,8 @@ import { COMMANDS } from '../commands';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
+import { HostsMode, plannedHosts, readPrevious, writeManifest } from './manifest';
+import { showSnippets, snippetDocuments } from './snippets';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
 import { devCertRemoteNote } from '../remote';
@@ -27,13 +29,30 @@ export interface CreateDevCertArgs {
   envTargets?: EnvTarget[];
   /** Skip the "what next" notification (set automatically when hosts are passed). */
   quiet?: boolean;
+  /**
+   * What to do when the out dir already holds a certificate: add the new hosts to its hosts, or replace it. Without it
+   * the prompt asks; with `hosts` given and no mode, hosts are added (nothing a server still uses is dropped).
+   */
+  mode?: HostsMode;
 }
 
 /** What tlsDoctor.createDevCert returns: the paths (never key material) and what was updated. */
 export interface CreateDevCertResult extends DevCertResult {
   gitignoreUpdated: boolean;
   envWritten: EnvWriteResult[];
+  /** The hosts of the certificate this one replaced (undefined: there was none). */
+  previousHosts?: string[];
+  /** The sentence the notification shows. */
+  message: string;
 }
+
+/** The last certificate created in this workspace, for "Show Last Development Certificate" (kept in workspaceState). */
+interface LastDevCert {
+  readonly folder: string;
+  readonly result: CreateDevCertResult;
+}
+
+const LAST_KEY = 'tlsDoctor.devcert.last';
 
 /** The CA folder: a command argument, else the setting (user value only in untrusted workspaces), else the default. */
 function caDirSetting(folder: vscode.Uri | undefined, explicit?: string): string | undefined {
@@ -88,37 +107,75 @@ async function updateGitignore(folder: vscode.Uri, outDir: string): Promise<bool
   return true;
 }
 
+/** Asks what to do with the certificate already in the out dir; undefined when cancelled. */
+async function askMode(previous: readonly string[], requested: readonly string[], where: string): Promise<HostsMode | undefined> {
+  const ADD = 'Add Hosts';
+  const REPLACE = 'Replace';
+  const added = plannedHosts(previous, requested, 'add');
+  const choice = await vscode.window.showWarningMessage(`TLS Doctor: ${where} already holds a development certificate for ${previous.join(', ')}.`,
+    { modal: true, detail: `Add Hosts: a new certificate for ${added.join(', ')}.\nReplace: a new certificate for ${requested.join(', ')} only (servers using the old names stop matching).` }, ADD, REPLACE);
+  return choice === ADD ? 'add' : choice === REPLACE ? 'replace' : undefined;
+}
+
 /** tlsDoctor.createDevCert: returns the result paths, or undefined when cancelled. */
-async function createDevCert(args: CreateDevCertArgs, services: Services): Promise<CreateDevCertResult | undefined> {
+async function createDevCert(args: CreateDevCertArgs, services: Services, state: vscode.Memento): Promise<CreateDevCertResult | undefined> {
   const folder = await pickFolder(args.folder);
   if (!folder) return undefined;
-  const hosts = args.hosts ?? (await askHosts());
-  if (!hosts || hosts.length === 0) return undefined;
+  const requested = args.hosts ?? (await askHosts());
+  if (!requested || requested.length === 0) return undefined;
   const settings = devcertSettings(folder);
   const outDir = args.outDir ?? settings.outDir;
+  const outAbs = path.resolve(folder.fsPath, outDir);
+  const previous = readPrevious(outAbs);
+  const mode = !previous ? 'replace' : args.mode ?? (args.hosts ? 'add' : await askMode(previous.hosts, requested, vscode.workspace.asRelativePath(outAbs)));
+  if (!mode) return undefined;
+  const hosts = plannedHosts(previous?.hosts, requested, mode);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: creating a development certificate…' },
     () => loadCerts().writeDevCert({
-      hosts, outDir: path.resolve(folder.fsPath, outDir), caDir: caDirSetting(folder, args.caDir), env: process.env,
+      hosts, outDir: outAbs, caDir: caDirSetting(folder, args.caDir), env: process.env,
       validityDays: args.validityDays ?? settings.validityDays, nameConstrained: args.nameConstrained ?? settings.nameConstrained,
       workspaceDir: folder.fsPath,
     }),
   );
+  writeManifest(outAbs, result);
   services.log.info(`Development certificate for ${result.hosts.join(', ')} written to ${path.dirname(result.cert)} (CA ${result.caDir}, ${result.caCreated ? 'created' : 'reused'}, SHA-256 ${result.caSha256})`);
   for (const w of result.warnings) void vscode.window.showWarningMessage(`TLS Doctor: ${w}`);
   const gitignoreUpdated = await updateGitignore(folder, outDir);
   const envWritten = await Promise.all((args.envTargets ?? []).map((t) => writeEnv(t, folder, result.env)));
-  if (!args.quiet && !args.hosts) void offerNextSteps(folder, result, services);
-  return { ...result, gitignoreUpdated, envWritten };
+  const message = createdText(result, previous?.hosts, mode);
+  const full: CreateDevCertResult = { ...result, gitignoreUpdated, envWritten, ...(previous ? { previousHosts: [...previous.hosts] } : {}), message };
+  await state.update(LAST_KEY, { folder: folder.fsPath, result: full } satisfies LastDevCert);
+  if (!args.quiet && !args.hosts) void offerNextSteps(folder, full, services);
+  return full;
 }
 
-/** The notification after creation: env vars, snippets, OS trust. */
-async function offerNextSteps(folder: vscode.Uri, result: DevCertResult, services: Services): Promise<void> {
+/** "certificate for a, b written to .certs (cert.pem, key.pem; CA bundle bundle.pem), added b to a". */
+function createdText(result: DevCertResult, previous: readonly string[] | undefined, mode: HostsMode): string {
+  const dir = vscode.workspace.asRelativePath(path.dirname(result.cert), false);
+  const files = `${path.basename(result.cert)} and ${path.basename(result.key)}; clients trust ${path.basename(result.bundle)}`;
+  const before = !previous ? '' : mode === 'replace' ? `; replaced the certificate for ${previous.join(', ')}`
+    : `; kept ${previous.join(', ')}${result.hosts.length > previous.length ? `, added ${result.hosts.filter((h) => !previous.includes(h)).join(', ')}` : ''}`;
+  return `TLS Doctor: development certificate for ${result.hosts.join(', ')} written to ${dir} (${files})${before}.`;
+}
+
+/** tlsDoctor.showLastDevCert: the notification of the last certificate again (its actions stay reachable). */
+async function showLast(services: Services, state: vscode.Memento): Promise<CreateDevCertResult | undefined> {
+  const last = state.get<LastDevCert>(LAST_KEY);
+  if (!last || !fs.existsSync(last.result.cert)) {
+    void vscode.window.showInformationMessage('TLS Doctor: no development certificate created in this workspace yet. Run "Create Development Certificate…".');
+    return undefined;
+  }
+  void offerNextSteps(vscode.Uri.file(last.folder), last.result, services);
+  return last.result;
+}
+
+/** The notification after creation: env vars, snippets, OS trust (again any time from "Show Last Development Certificate"). */
+async function offerNextSteps(folder: vscode.Uri, result: CreateDevCertResult, services: Services): Promise<void> {
   const ENV = 'Write Env Vars…';
   const SNIPPETS = 'Show Server Snippets';
   const TRUST = 'Install CA into OS Trust Store…';
-  const written = vscode.l10n.t('TLS Doctor: certificate for {0} written to {1}.', result.hosts.join(', '), vscode.workspace.asRelativePath(path.dirname(result.cert)));
-  const choice = await vscode.window.showInformationMessage([written, devCertRemoteNote()].filter(Boolean).join(' '), ENV, SNIPPETS, TRUST);
+  const choice = await vscode.window.showInformationMessage([result.message, devCertRemoteNote(), vscode.l10n.t('"Show Last Development Certificate" brings these actions back.')].filter(Boolean).join(' '), ENV, SNIPPETS, TRUST);
   if (choice === ENV) {
     const targets = await pickEnvTargets(result.env);
     for (const t of targets ?? []) {
@@ -127,9 +184,7 @@ async function offerNextSteps(folder: vscode.Uri, result: DevCertResult, service
         (e: Error) => void vscode.window.showErrorMessage(`TLS Doctor: ${e.message}`));
     }
   } else if (choice === SNIPPETS) {
-    const rel = (p: string) => path.relative(folder.fsPath, p).replace(/\\/g, '/');
-    const content = loadCerts().snippetsMarkdown({ cert: rel(result.cert), key: rel(result.key) });
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+    await showSnippets(folder, result);
   } else if (choice === TRUST) {
     await vscode.commands.executeCommand(COMMANDS.installCa);
   }
@@ -170,7 +225,13 @@ async function trustCommand(kind: 'install' | 'uninstall', args: TrustArgs, serv
 export function registerDevCert(context: vscode.ExtensionContext, services: Services): void {
   const { commands } = services;
   context.subscriptions.push(
-    commands.register(COMMANDS.createDevCert, (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services)),
+    snippetDocuments(),
+    commands.register(COMMANDS.createDevCert, (args?: CreateDevCertArgs) => createDevCert(args ?? {}, services, context.workspaceState)),
+    commands.register(COMMANDS.showLastDevCert, () => showLast(services, context.workspaceState)),
+    commands.register(COMMANDS.showDevCertSnippets, async () => {
+      const last = context.workspaceState.get<LastDevCert>(LAST_KEY);
+      return last ? showSnippets(vscode.Uri.file(last.folder), last.result) : undefined;
+    }),
     commands.register(COMMANDS.installCa, (args?: TrustArgs) => trustCommand('install', args ?? {}, services)),
     commands.register(COMMANDS.uninstallCa, (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services)),
   );

@@ -37,7 +37,8 @@ async function listFiles(manager: DiagnosticsManager, token: vscode.Cancellation
   return out;
 }
 
-type FileResult = { kind: 'scanned' } | { kind: 'skipped'; reason: SkipReason; detail: string };
+/** `folder`: the path is a directory (a watcher reports created folders too): nothing to scan, nothing to log. */
+type FileResult = { kind: 'scanned' } | { kind: 'folder' } | { kind: 'skipped'; reason: SkipReason; detail: string };
 
 /** Reads and scans one file; an open document is scanned from its editor text instead. */
 async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<FileResult> {
@@ -46,6 +47,7 @@ async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<F
   try {
     const limit = scanSettings(uri).maxFileSizeKB * 1024;
     const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'folder' };
     if (stat.size > limit) return { kind: 'skipped', reason: 'too-large', detail: `${Math.round(stat.size / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB` };
     const read = classify(Buffer.from(await vscode.workspace.fs.readFile(uri)));
     if ('skip' in read) { manager.delete(uri); return { kind: 'skipped', reason: read.skip, detail: read.detail }; }
@@ -76,6 +78,7 @@ export async function scanWorkspace(manager: DiagnosticsManager, log: vscode.Log
     const results = await Promise.all(batch.map((uri) => scanFile(manager, uri)));
     results.forEach((r, k) => {
       if (r.kind === 'scanned') { scanned++; return; }
+      if (r.kind === 'folder') return;
       skippedFiles.push({ path: corePath(batch[k]), reason: r.reason });
       log.info(`skipped ${corePath(batch[k])}: ${r.reason} (${r.detail})`);
     });

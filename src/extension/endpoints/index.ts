@@ -116,7 +116,9 @@ interface ProbeResult {
 
 /** What the probing commands say and return in an untrusted workspace (background probes stay quiet instead). */
 function refuseUntrusted(): Refused {
-  void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor connects to endpoints only in trusted workspaces.'));
+  const MANAGE = vscode.l10n.t('Manage Workspace Trust');
+  void Promise.resolve(vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor connects to endpoints only in trusted workspaces.'), MANAGE))
+    .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
   return { refused: 'untrusted' };
 }
 
@@ -151,7 +153,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || probeSettings(doc.uri).referencedEndpoints === 'off') return [];
     const seen = new Set<number>();
-    return this.tracker.in(doc.uri).flatMap(({ finding, endpoint }) => {
+    const lenses = this.tracker.in(doc.uri).flatMap(({ finding, endpoint }) => {
       const line = finding.range.start.line;
       if (seen.has(line)) return [];
       seen.add(line);
@@ -159,6 +161,15 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       const title = v ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe` : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
       return [new vscode.CodeLens(toRange(finding.range), { title, command: COMMANDS.probeEndpoint, arguments: [{ uri: doc.uri.toString(), line }] })];
     });
+    // A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found.
+    for (const p of this.probes.proofsIn(doc.uri)) {
+      if (seen.has(p.line) || p.line >= doc.lineCount) continue;
+      const { ok, causes, bundle } = p.check;
+      const name = vscode.workspace.asRelativePath(bundle, false);
+      const title = ok ? `$(pass) ${endpointKey(p.endpoint)} verifies with ${name}` : `$(error) ${endpointKey(p.endpoint)} does not verify with ${name} (${causes.join(', ')})`;
+      lenses.push(new vscode.CodeLens(new vscode.Range(p.line, 0, p.line, 0), { title, command: COMMANDS.showLog, tooltip: `checked ${new Date(p.check.at).toLocaleTimeString()}` }));
+    }
+    return lenses;
   }
 
   dispose(): void {

@@ -23,6 +23,9 @@ const MAX_CONCURRENT = 4;
  * public hosts never makes them connect anywhere but loopback; locked-down machines can use it too.
  */
 const ALLOW_ENV = 'TLS_DOCTOR_PROBE_HOSTS';
+/** Where the last reports are kept across window reloads, and how many (a report with its chain is a few KB). */
+const STATE_KEY = 'tlsDoctor.endpoints.lastReports';
+const MAX_KEPT = 50;
 
 /** Why a probe did not happen. */
 export type Refusal = 'untrusted' | 'not-allowed' | 'off';
@@ -34,6 +37,19 @@ export interface FindingVerdict {
   /** certifi's cacert.pem as the probe found it, so a Python bundle keeps the roots that client already trusts. */
   readonly certifi?: string;
   /** When the report was made (ms since the epoch). */
+  readonly at: number;
+}
+
+/** What a check of an endpoint with a CA bundle as extra trust said (the trust a fixed client now uses). */
+export interface BundleCheck {
+  /** The bundle file (absolute). */
+  readonly bundle: string;
+  /** True when the endpoint verifies with that bundle (host name included). */
+  readonly ok: boolean;
+  /** False when the handshake never got far enough to say (DNS, refused, timeout…): neither verified nor failed. */
+  readonly reached: boolean;
+  /** The causes when it does not, e.g. "hostname-mismatch". */
+  readonly causes: readonly string[];
   readonly at: number;
 }
 
@@ -64,13 +80,33 @@ export function endpointIn(text: string, f: Finding): Endpoint | undefined {
 export class ProbeService implements vscode.Disposable {
   private readonly cache = new ResultCache<CheckReport>(TTL_MS);
   private readonly limiter = new Limiter(MAX_CONCURRENT);
+  /** Checks with a bundle as extra CA, per host:port and bundle file (the lightbulb reads them, fixes prove with them). */
+  private readonly bundleChecks = new ResultCache<BundleCheck>(TTL_MS);
+  private readonly bundleKeys = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the host:port key whenever a new report arrives. */
   readonly onDidProbe = this.changed.event;
   /** Probes actually started (connections attempted), for the log and for tests. */
   started = 0;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** Reports from before the last window reload (workspaceState): shown as the last result, never taken as fresh. */
+  private readonly restored = new Map<string, { report: CheckReport; at: number }>();
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly state?: vscode.Memento) {
+    for (const [key, c] of Object.entries(state?.get<Record<string, { report: CheckReport; at: number }>>(STATE_KEY) ?? {})) {
+      if (c && typeof c.at === 'number' && c.report && typeof c.report.verdict === 'string') this.restored.set(key, c);
+    }
+  }
+
+  /** Keeps the latest reports (the newest MAX_KEPT) in workspaceState, so the Endpoints view survives a reload. */
+  private persist(key: string): void {
+    if (!this.state) return;
+    const c = this.cache.last(key);
+    if (!c) return;
+    this.restored.set(key, { report: c.value, at: c.at });
+    const newest = [...this.restored.entries()].sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_KEPT);
+    void this.state.update(STATE_KEY, Object.fromEntries(newest));
+  }
 
   /** Why `host` can't be probed right now (for `scope`'s settings when given), or undefined if it can. */
   refusal(host: string, scope?: vscode.Uri): Refusal | undefined {
@@ -84,7 +120,7 @@ export class ProbeService implements vscode.Disposable {
   /** The last report for an endpoint, however old. */
   last(ep: { host: string; port: number }): { report: CheckReport; at: number } | undefined {
     const c = this.cache.last(endpointKey(ep));
-    return c && { report: c.value, at: c.at };
+    return c ? { report: c.value, at: c.at } : this.restored.get(endpointKey(ep));
   }
 
   /** The verdict of the last report for a finding of `ruleId`. */
@@ -124,7 +160,7 @@ export class ProbeService implements vscode.Disposable {
     let fresh = false;
     const report = await this.cache.get(key, () => this.limiter.run(() => { fresh = true; return this.run(ep.url, opts.scope); }), opts.force);
     // Only news is announced: listeners re-render diagnostics, which must not loop back into another announcement.
-    if (fresh) this.changed.fire(key);
+    if (fresh) { this.persist(key); this.changed.fire(key); }
     return report;
   }
 
@@ -144,16 +180,62 @@ export class ProbeService implements vscode.Disposable {
     const report = await this.limiter.run(() => this.run(target.url, opts.scope, opts.signal));
     const key = endpointKey(target);
     this.cache.set(key, report);
+    this.persist(key);
     this.changed.fire(key);
     return report;
   }
 
-  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal): Promise<CheckReport> {
+  /** The last check of `ep` with `bundle` (absolute path) as extra CA, if fresh; never connects. */
+  bundleCheck(ep: { host: string; port: number }, bundle: string): BundleCheck | undefined {
+    return this.bundleChecks.fresh(`${endpointKey(ep)}|${bundle}`);
+  }
+
+  /** Every check of `ep` with a bundle that was made, however old (the Endpoints view shows them). */
+  bundleChecksOf(ep: { host: string; port: number }): BundleCheck[] {
+    const key = endpointKey(ep);
+    return [...this.bundleKeys.get(key) ?? []].map((k) => this.bundleChecks.last(k)?.value).filter((c): c is BundleCheck => c !== undefined);
+  }
+
+  /** Fixed lines and what re-checking their endpoint with the new bundle said (the "Probe endpoint" lens shows them). */
+  private readonly proofs = new Map<string, { line: number; endpoint: Endpoint; check: BundleCheck }[]>();
+
+  /** Records that the fix at `line` of `uri` was re-checked; announces it like a new report. */
+  recordProof(uri: vscode.Uri, line: number, endpoint: Endpoint, check: BundleCheck): void {
+    const list = (this.proofs.get(uri.toString()) ?? []).filter((p) => p.line !== line);
+    this.proofs.set(uri.toString(), [...list, { line, endpoint, check }]);
+    this.changed.fire(endpointKey(endpoint));
+  }
+
+  /** The re-checks recorded for fixed lines of `uri`. */
+  proofsIn(uri: vscode.Uri): readonly { line: number; endpoint: Endpoint; check: BundleCheck }[] {
+    return this.proofs.get(uri.toString()) ?? [];
+  }
+
+  /**
+   * Does `ep` verify with `bundle` as the trusted CAs? One handshake through the same guard, allow-list and limiter as
+   * every probe, cached per endpoint and bundle (`force` after the bundle or the code changed). `{ refused }` when it may not.
+   */
+  async verifyBundle(ep: { url: string; host: string; port: number }, bundle: string, opts: ProbeOptions = {}): Promise<BundleCheck | { refused: Refusal }> {
+    const why = this.refusal(ep.host, opts.scope);
+    if (why) return { refused: why };
+    const key = `${endpointKey(ep)}|${bundle}`;
+    const check = await this.bundleChecks.get(key, () => this.limiter.run(async () => {
+      const report = await this.run(ep.url, opts.scope, undefined, [bundle]);
+      const reached = enrich(report, '').verdict !== 'unreachable';
+      return { bundle, ok: report.verdict === 'ok', reached, causes: report.causes.map((c) => c.code), at: Date.now() };
+    }), opts.force);
+    const keys = this.bundleKeys.get(endpointKey(ep)) ?? new Set<string>();
+    this.bundleKeys.set(endpointKey(ep), keys.add(key));
+    return check;
+  }
+
+  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal, extraCaFiles?: readonly string[]): Promise<CheckReport> {
     // Re-checked here: trust can't be revoked at run time in VS Code, but a queued probe costs nothing to re-check.
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
     this.started++;
-    this.log.info(`probing ${url}`);
-    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(signal ? { signal } : {}) });
+    this.log.info(`probing ${url}${extraCaFiles ? ` trusting ${extraCaFiles.join(', ')}` : ''}`);
+    // With a bundle, only that bundle is the extra trust (as the fixed client sees it), not the settings' extra CAs.
+    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(extraCaFiles ? { extraCaFiles } : {}), ...(signal ? { signal } : {}) });
     this.log.info(`probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`);
     return report;
   }

@@ -87,8 +87,10 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const item = new vscode.TreeItem(n.key, vscode.TreeItemCollapsibleState.Collapsed);
     const last = this.probes.last(n);
     const state = describe(last?.report, probeSettings().expiryWarningDays);
-    item.description = `${state.text} · ${n.refs.length} use${n.refs.length === 1 ? '' : 's'}`;
-    item.iconPath = new vscode.ThemeIcon(state.icon);
+    // After a fix: what the endpoint says with the bundle the fixed code trusts (the default-trust verdict stays shown).
+    const withBundle = this.probes.bundleChecksOf(n).map((c) => `${c.ok ? '✓' : '✗'} with ${vscode.workspace.asRelativePath(c.bundle, false)}`);
+    item.description = [state.text, ...withBundle, `${n.refs.length} use${n.refs.length === 1 ? '' : 's'}`].join(' · ');
+    item.iconPath = new vscode.ThemeIcon(withBundle.length && this.probes.bundleChecksOf(n).every((c) => c.ok) ? 'pass' : state.icon);
     item.tooltip = last ? `${n.url}\n${state.text}\nchecked ${new Date(last.at).toLocaleString()}` : `${n.url}\nnot checked yet`;
     item.contextValue = 'tlsDoctor.endpoint';
     item.id = `endpoint:${n.key}`;

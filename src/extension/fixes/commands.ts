@@ -6,7 +6,10 @@ import { canTrustBundle, removeFlagFix, trustBundleFix } from '../../core/fixes/
 import type { FixResult } from '../../core/fixes/index';
 import type { Finding } from '../../core/rules/types';
 import { ruleById } from '../../core/rules/registry';
+import { COMMANDS } from '../commandIds';
 import { corePath } from '../diagnostics/manager';
+import { endpointKey } from '../../core/endpoints/index';
+import type { Endpoint } from '../../core/endpoints/index';
 import { endpointIn, refusalText } from '../endpoints/service';
 import type { ProbeService } from '../endpoints/service';
 import type { FindingStore } from '../findings';
@@ -16,10 +19,13 @@ import type { BundleIndex } from './bundleIndex';
 import { WorkspaceWrite } from '../workspaceFiles';
 import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
+import type { FixProof, FixReporter } from './report';
 
 /** What the fix commands work with (all owned by activate(), see Services). */
 export interface FixDeps {
   readonly probes: ProbeService;
+  /** Announces every applied fix (what changed, the re-check, Undo). */
+  readonly reporter: FixReporter;
   readonly log: vscode.LogOutputChannel;
   readonly findings: FindingStore;
   readonly bundles: BundleIndex;
@@ -44,13 +50,16 @@ export interface FixOutcome {
   readonly reason?: string;
   /** Variables the user still has to set where the program starts (Node reads NODE_EXTRA_CA_CERTS only then). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The notification that said what changed (and what the re-check found). */
+  readonly message?: string;
+  readonly proof?: FixProof;
 }
 
 /** tlsDoctor.fix.applyBundle: the fix with a given bundle, no prompt. */
 export async function applyBundle(args: TrustArgs, deps: FixDeps): Promise<FixOutcome> {
   if (!args?.bundlePath) throw new Error('tlsDoctor.fix.applyBundle needs { uri, ruleId, range, bundlePath }');
   const { doc, finding } = await locate(deps.findings, args);
-  return apply(doc, finding, givenBundle(args.bundlePath, doc.uri));
+  return apply(doc, finding, givenBundle(args.bundlePath, doc.uri), deps);
 }
 
 function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
@@ -64,9 +73,23 @@ export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOu
   const { doc, finding } = await locate(deps.findings, args);
   if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
   const choice = await chooseBundle(doc, finding, args.source, deps);
-  if ('reason' in choice) return { applied: false, reason: choice.reason };
+  if ('reason' in choice) return notApplied(choice.reason);
   deps.log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
-  return apply(doc, finding, choice);
+  return apply(doc, finding, choice, deps);
+}
+
+/**
+ * A fix that could not go ahead says why (never silently), with "Manage Workspace Trust" when the workspace's
+ * restricted mode is the reason. A cancelled prompt needs no message.
+ */
+export function notApplied(reason: string): FixOutcome {
+  if (reason !== 'cancelled') {
+    const MANAGE = 'Manage Workspace Trust';
+    const untrusted = !vscode.workspace.isTrusted;
+    void Promise.resolve(vscode.window.showWarningMessage(`TLS Doctor: the fix was not applied: ${reason}.`, ...(untrusted ? [MANAGE] : [])))
+      .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
+  }
+  return { applied: false, reason };
 }
 
 /** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */
@@ -124,24 +147,49 @@ async function askSource(doc: vscode.TextDocument, f: Finding, { probes, bundles
   return picked?.source;
 }
 
-/** Writes the bundle (if new) and the code edits as one WorkspaceEdit. */
-async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice): Promise<FixOutcome> {
+/** Writes the bundle (if new) and the code edits as one WorkspaceEdit, re-checks the endpoint with it, and says so. */
+async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice, deps: FixDeps): Promise<FixOutcome> {
   const written = asWritten(choice.file, doc.uri);
+  const endpoint = endpointIn(doc.getText(), f);
   const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
   // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
   if (fix.existingCa?.decision === 'ask') return { applied: false, reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand` };
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
-  addFix(write.edit, doc.uri, fix);
+  addFix(write, doc.uri, fix);
   const applied = await write.apply();
-  if (applied && fix.env) void remindEnv(fix);
-  return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}) };
+  if (!applied) return { applied, bundle: written, reason: 'the edit was not applied' };
+  const proof = endpoint && await proveFix(doc.uri, f, endpoint, choice.file, written, deps);
+  const remind = fix.env ? envReminder(fix) : undefined;
+  const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, remind);
+  return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}), message: message.text, ...(proof ? { proof } : {}) };
 }
 
-async function remindEnv(fix: FixResult): Promise<void> {
+function envReminder(fix: FixResult): string {
   const vars = Object.entries(fix.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
-  await vscode.window.showInformationMessage(`TLS Doctor: set ${vars} where the program starts (Node reads it once at start-up). Use "Use an environment variable instead" to write it to .env, the terminal or launch.json.`);
+  return `Set ${vars} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.`;
+}
+
+/**
+ * Re-checks `ep` with `bundle` as the trust the fixed code now uses (one handshake, through the ProbeService's guard),
+ * records it for the lens and the Endpoints view, and returns what it found.
+ */
+export async function proveFix(uri: vscode.Uri, f: Finding, ep: Endpoint, bundle: vscode.Uri, written: string, { probes }: Pick<FixDeps, 'probes'>): Promise<FixProof> {
+  const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(f.ruleId) };
+  const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
+    () => probes.verifyBundle(ep, bundle.fsPath, { scope: uri, force: true }).catch((e: Error) => ({ error: e.message })));
+  if ('refused' in check) return { ...base, ok: false, skipped: refusalText(check.refused, ep.host) };
+  if ('error' in check) return { ...base, ok: false, skipped: check.error };
+  if (!check.reached) return { ...base, ok: false, skipped: `unreachable: ${check.causes.join(', ')}` };
+  probes.recordProof(uri, f.range.start.line, ep, check);
+  return { ...base, ok: check.ok, causes: check.causes };
+}
+
+/** The client a rule is about, for "python requests now verifies …" (the registry's client id, e.g. python-requests). */
+export function clientOf(ruleId: string): string {
+  const client = ruleById(ruleId)?.client;
+  return client ? client.replace(/-/g, ' ') : 'the code';
 }
 
 /** tlsDoctor.fix.removeFlag: drops the switch (offered only after a probe showed default trust suffices). */
@@ -150,6 +198,57 @@ export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOu
   const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
   const write = new WorkspaceWrite();
-  addFix(write.edit, doc.uri, fix);
-  return { applied: await write.apply() };
+  addFix(write, doc.uri, fix);
+  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
+  const message = deps.reporter.announce(write, `removed ${firstLineOf(finding.value)} (${finding.ruleId})`);
+  return { applied: true, message: message.text };
+}
+
+function firstLineOf(s: string): string {
+  const line = s.split(/\r?\n/)[0];
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** Arguments of tlsDoctor.fix.devCert: the finding, the hosts, and (tests, or a second run) whether to trust it right away. */
+export interface DevCertFixArgs extends FindingRef {
+  readonly hosts: readonly string[];
+  readonly folder?: string;
+  /** true: point the flagged code at the new bundle without asking; false: only create. */
+  readonly trust?: boolean;
+}
+
+/** What tlsDoctor.fix.devCert did. */
+export interface DevCertFixOutcome {
+  readonly created: boolean;
+  readonly message?: string;
+  readonly bundle?: string;
+  readonly trusted?: FixOutcome;
+}
+
+/**
+ * The "Create a development certificate for <host>" quick fix: creates it (adding to the hosts of one already there),
+ * says where it went, and offers to point the flagged code at its bundle (the trust fix, with its own message and Undo).
+ */
+export async function devCertFix(args: DevCertFixArgs, deps: FixDeps): Promise<DevCertFixOutcome> {
+  const { doc, finding } = await locate(deps.findings, args);
+  const created = await vscode.commands.executeCommand<{ bundle: string; message: string } | undefined>(COMMANDS.createDevCert,
+    { hosts: [...args.hosts], ...(args.folder ? { folder: args.folder } : {}), quiet: true });
+  if (!created?.bundle) return { created: false };
+  const name = vscode.workspace.asRelativePath(doc.uri, false);
+  const USE = `Trust It in ${path.basename(doc.uri.fsPath)}`;
+  const SNIPPETS = 'Show Server Snippets';
+  const canTrust = canTrustBundle(finding.ruleId);
+  const message = `${created.message} Serve it from your server${canTrust ? `; ${name} can trust ${asWritten(vscode.Uri.file(created.bundle), doc.uri)} instead of ${firstLineOf(finding.value)}` : ''}.`;
+  deps.log.info(message);
+  const run = async (choice: string | undefined): Promise<FixOutcome | undefined> => {
+    if (choice === SNIPPETS) await vscode.commands.executeCommand(COMMANDS.showDevCertSnippets);
+    if (choice !== USE) return undefined;
+    return applyBundle({ ...args, bundlePath: created.bundle }, deps);
+  };
+  if (args.trust !== undefined) {
+    const trusted = args.trust && canTrust ? await run(USE) : undefined;
+    return { created: true, message, bundle: created.bundle, ...(trusted ? { trusted } : {}) };
+  }
+  void Promise.resolve(vscode.window.showInformationMessage(message, ...(canTrust ? [USE] : []), SNIPPETS)).then(run);
+  return { created: true, message, bundle: created.bundle };
 }

@@ -8,10 +8,14 @@ import { folderFor, outDirIn } from '../settings';
 import type { WorkspaceWrite } from '../workspaceFiles';
 import type { BundleChoice } from './bundles';
 
-/** Adds the core edits of `fix` to `edit`. */
-export function addFix(edit: vscode.WorkspaceEdit, uri: vscode.Uri, fix: FixResult): void {
+/** Adds the core edits of `fix` to a batch (which records the lines for the message and undo) or a bare edit. */
+export function addFix(target: WorkspaceWrite | vscode.WorkspaceEdit, uri: vscode.Uri, fix: FixResult): void {
+  if ('changes' in target) {
+    for (const e of fix.edits) target.replace(uri, toRange(e.range), e.newText, fix.label);
+    return;
+  }
   const meta: vscode.WorkspaceEditEntryMetadata = { label: `TLS Doctor: ${fix.label}`, needsConfirmation: false };
-  for (const e of fix.edits) edit.replace(uri, toRange(e.range), e.newText, meta);
+  for (const e of fix.edits) target.replace(uri, toRange(e.range), e.newText, meta);
 }
 
 /** True for certifi's own bundle: upgrades overwrite it, so TLS Doctor never writes there. */

@@ -5,7 +5,7 @@ import { envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
 import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
-import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle } from './commands';
+import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle, notApplied } from './commands';
 import { WorkspaceWrite } from '../workspaceFiles';
 import { addBundleFile, addFix } from './edits';
 import { FindingRef, locate } from './locate';
@@ -32,17 +32,19 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   if (!names.length || !removal) return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
   if (!folder) return { applied: false, reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json' };
   const choice = args.bundlePath ? givenBundle(args.bundlePath, doc.uri) : await chooseBundle(doc, finding, args.source, deps);
-  if ('reason' in choice) return { applied: false, reason: choice.reason };
+  if ('reason' in choice) return notApplied(choice.reason);
   // Absolute: programs started from a terminal, a debugger or a task don't share one working directory.
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
   const targets = args.targets ?? await pickEnvTargets(vars);
   if (!targets?.length) return { applied: false, reason: 'cancelled' };
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
-  addFix(write.edit, doc.uri, removal);
+  addFix(write, doc.uri, removal);
   if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
   for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
   log.info(`set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`);
-  return { applied: true, bundle: choice.file.fsPath, env: vars, written };
+  // Undo covers the code edit and the new bundle; the variables were written by their own writers (said here).
+  const message = deps.reporter.announce(write, `removed ${finding.ruleId} and set ${names.join(', ')}`, undefined, `Set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} (not part of Undo).`);
+  return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
 }

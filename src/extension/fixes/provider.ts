@@ -8,8 +8,10 @@
 // (and prefers) removing the switch.
 import * as vscode from 'vscode';
 import { endpointKey } from '../../core/endpoints/index';
+import type { Endpoint } from '../../core/endpoints/index';
 import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
+import { SYNTAX } from '../../core/rules/lexer';
 import type { Finding } from '../../core/rules/types';
 import { ruleIdOf } from '../convert';
 import { corePath } from '../diagnostics/manager';
@@ -21,6 +23,9 @@ import { asWritten } from './bundles';
 import type { BundleIndex } from './bundleIndex';
 import { addFix } from './edits';
 import { refOf } from './locate';
+import { proveFix } from './commands';
+import type { FixProof, FixReporter } from './report';
+import { WorkspaceWrite } from '../workspaceFiles';
 
 /** Command ids of the quick-fixes (internal: not in the palette). */
 export const FIX_COMMANDS = {
@@ -28,13 +33,41 @@ export const FIX_COMMANDS = {
   applyBundle: COMMANDS.fixApplyBundle,
   useEnv: COMMANDS.fixUseEnv,
   removeFlag: COMMANDS.fixRemoveFlag,
+  undoLast: COMMANDS.fixUndoLast,
+  devCert: COMMANDS.fixDevCert,
+  showRuleDocs: COMMANDS.showRuleDocs,
+  announceEdit: COMMANDS.fixAnnounceEdit,
 } as const;
 
 /** What the provider reads: all of it already known when the lightbulb asks. */
 export interface FixProviderDeps {
   readonly findings: Pick<FindingStore, 'entryFor'>;
   readonly bundles: Pick<BundleIndex, 'first'>;
-  readonly probes: Pick<ProbeService, 'verdictFor'>;
+  readonly probes: Pick<ProbeService, 'verdictFor' | 'bundleCheck' | 'verifyBundle' | 'refusal'>;
+}
+
+/** Arguments of tlsDoctor.fix.announceEdit: an edit VS Code applied from a resolved action, to announce and prove. */
+export interface AnnounceArgs {
+  readonly uri: string;
+  /** The document's text before the edit (Undo restores it). */
+  readonly before: string;
+  readonly lines: readonly number[];
+  readonly title: string;
+  readonly ruleId: string;
+  readonly line: number;
+  readonly endpoint?: Endpoint;
+  /** The bundle (absolute) and how the code names it, for the re-check. */
+  readonly bundle?: { readonly file: string; readonly written: string };
+}
+
+/** tlsDoctor.fix.announceEdit: says what the applied lightbulb edit changed, re-checks its endpoint, offers Undo. */
+export async function announceEdit(a: AnnounceArgs, deps: { probes: ProbeService; reporter: FixReporter }): Promise<{ message: string; proof?: FixProof }> {
+  const uri = vscode.Uri.parse(a.uri);
+  const write = WorkspaceWrite.applied(uri, a.before, a.lines);
+  const f = { ruleId: a.ruleId, range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } } } as Finding;
+  const proof = a.endpoint && a.bundle ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps) : undefined;
+  const message = deps.reporter.announce(write, a.title, proof);
+  return { message: message.text, ...(proof ? { proof } : {}) };
 }
 
 /** How a lazily resolved action builds its edit (from the document's text at resolve time). */
@@ -42,7 +75,7 @@ type EditPlan = { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly
 
 /** A quick-fix whose WorkspaceEdit is built in resolveCodeAction. */
 class LazyEditAction extends vscode.CodeAction {
-  constructor(title: string, readonly uri: vscode.Uri, readonly finding: Finding, readonly plan: EditPlan) {
+  constructor(title: string, readonly uri: vscode.Uri, readonly finding: Finding, readonly plan: EditPlan, readonly proof?: { endpoint: Endpoint; file: string }) {
     super(title, vscode.CodeActionKind.QuickFix);
   }
 }
@@ -50,6 +83,9 @@ class LazyEditAction extends vscode.CodeAction {
 /** Quick-fixes for TLS Doctor findings. */
 export class TlsFixProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  /** Bundle checks under way, so cursor moves never start a second one. */
+  private readonly attempted = new Set<string>();
 
   constructor(private readonly deps: FixProviderDeps) {}
 
@@ -72,6 +108,14 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (fix) {
       action.edit = new vscode.WorkspaceEdit();
       addFix(action.edit, action.uri, fix);
+      // VS Code applies the edit, then runs the command: the same message, re-check and Undo as every other fix.
+      const lines = [...new Set(fix.edits.map((e) => e.range.start.line + 1))].sort((x, y) => x - y);
+      const f = action.finding;
+      const bundle = action.plan.kind === 'trust' && action.proof ? { file: action.proof.file, written: action.plan.bundle } : undefined;
+      const title = action.plan.kind === 'trust' ? `trusted ${action.plan.bundle} for ${f.ruleId}` : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const args: AnnounceArgs = { uri: action.uri.toString(), before: doc.getText(), lines, title, ruleId: f.ruleId, line: f.range.start.line,
+        ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}) };
+      action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
     }
     return action;
   }
@@ -89,8 +133,12 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, COMMANDS.createDevCert, { hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
+      actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, { ...refOf(doc.uri, f), hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
     }
+    const suppress = suppressAction(doc, f, d);
+    if (suppress) actions.push(suppress);
+    const docs = typeof d.code === 'object' ? d.code.target : undefined;
+    if (docs) actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
       for (const a of actions) a.isPreferred = false;
@@ -123,9 +171,23 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     const f = entry.finding;
     const bundle = this.deps.bundles.first(doc.uri);
     const written = bundle && asWritten(bundle, doc.uri);
-    return written && entry.trust === 'edit'
-      ? lazyAction(`Trust a CA bundle instead (${written})`, d, doc.uri, f, { kind: 'trust', bundle: written })
-      : commandAction(written ? `Trust a CA bundle instead (${written})` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(bundle ? { bundlePath: bundle.fsPath } : {}) });
+    const ep = entry.endpoint;
+    const check = bundle && ep ? this.deps.probes.bundleCheck(ep, bundle.fsPath) : undefined;
+    if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
+    // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
+    const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
+    const label = !usable ? '' : !ep ? ` (${usable})` : check?.ok ? ` (${usable}, verified against ${endpointKey(ep)})` : ` (${usable}, not verified against ${ep.host})`;
+    return usable && entry.trust === 'edit'
+      ? lazyAction(`Trust a CA bundle instead${label}`, d, doc.uri, f, { kind: 'trust', bundle: usable }, ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined)
+      : commandAction(usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) });
+  }
+
+  /** Starts (once per endpoint and bundle) the one cheap check that labels the bundle next time the lightbulb asks. */
+  private verifySoon(uri: vscode.Uri, ep: Endpoint, file: string): void {
+    const key = `${endpointKey(ep)}|${file}`;
+    if (this.attempted.has(key) || this.deps.probes.refusal(ep.host, uri)) return;
+    this.attempted.add(key);
+    void this.deps.probes.verifyBundle(ep, file, { scope: uri }).then(() => undefined, () => undefined).finally(() => this.attempted.delete(key));
   }
 }
 
@@ -136,8 +198,8 @@ function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResul
   return fix && !fix.env && fix.existingCa?.decision !== 'ask' ? fix : undefined;
 }
 
-function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan): vscode.CodeAction {
-  const action = new LazyEditAction(title, uri, f, plan);
+function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan, proof?: { endpoint: Endpoint; file: string }): vscode.CodeAction {
+  const action = new LazyEditAction(title, uri, f, plan, proof);
   action.diagnostics = [d];
   return action;
 }
@@ -152,4 +214,40 @@ function commandAction(title: string, d: vscode.Diagnostic, command: string, arg
 function firstLine(s: string): string {
   const line = s.split(/\r?\n/)[0];
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** The comment token of a language, for "Suppress on this line" (undefined: a file without comments, e.g. JSON). */
+export function commentTokenFor(languageId: string, fileName: string): string | undefined {
+  const slash = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'go', 'java', 'kotlin', 'csharp', 'rust', 'php', 'jsonc', 'scala', 'groovy', 'swift', 'c', 'cpp', 'dart'];
+  const hash = ['python', 'ruby', 'shellscript', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties', 'makefile', 'terraform', 'toml', 'perl', 'r', 'powershell', 'ignore', 'git-commit'];
+  if (slash.includes(languageId)) return SYNTAX.js.line[0];
+  if (hash.includes(languageId)) return SYNTAX.hash.line[0];
+  // Config files VS Code knows no language for: .env*, .npmrc, .curlrc, .gitconfig, .condarc, pip.conf… all take `#`.
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  if (languageId === 'plaintext' && /^\.|\.(conf|cfg|env|rc|ini)$/i.test(base)) return SYNTAX.hash.line[0];
+  return undefined;
+}
+
+/**
+ * "Suppress <rule> on this line": `<token> tls-doctor: ignore <rule-id>` on a line of its own above the finding, with
+ * its indentation (a line above works in every syntax, where a trailing comment would break a shell continuation or an
+ * .env value); an ignore comment already there gets the rule added.
+ */
+function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction | undefined {
+  const token = commentTokenFor(doc.languageId, doc.fileName);
+  if (!token) return undefined;
+  const line = f.range.start.line;
+  const action = new vscode.CodeAction(`Suppress ${f.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  action.edit = new vscode.WorkspaceEdit();
+  const above = line > 0 ? doc.lineAt(line - 1).text : '';
+  const existing = /tls-doctor:\s*ignore[ \t]+[\w.\-, \t]*[\w.-]/i.exec(above);
+  if (existing && above.trimStart().startsWith(token)) {
+    const end = existing.index + existing[0].length;
+    action.edit.insert(doc.uri, new vscode.Position(line - 1, end), `, ${f.ruleId}`);
+  } else {
+    const indent = /^[ \t]*/.exec(doc.lineAt(line).text)?.[0] ?? '';
+    action.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}${token} tls-doctor: ignore ${f.ruleId}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+  }
+  return action;
 }
