@@ -10,6 +10,7 @@ import * as tls from 'node:tls';
 import { main } from '../../src/cli';
 import { Io } from '../../src/cli/command';
 import { createTestPki, Matrix, startMatrix } from '../fixtures/tls';
+import { isProbeHostAllowed, probeHostsAllowList } from '../../src/core/endpoints/probe-hosts';
 
 async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
   let stdout = '';
@@ -35,6 +36,18 @@ async function countingServer(server: net.Server) {
 
 type Ep = { url: string; verdict: string; causes: string[]; remedy: string; reason?: string };
 type JsonOut = { findings: { file: string; line: number; endpoint?: Ep }[] };
+
+describe('TLS_DOCTOR_PROBE_HOSTS parsing', () => {
+  it('allows every host when unset, only the listed ones (trimmed, any case) when set, none when empty', () => {
+    assert.strictEqual(probeHostsAllowList({}), undefined);
+    assert.ok(isProbeHostAllowed('anything.test', probeHostsAllowList({})));
+    const list = probeHostsAllowList({ TLS_DOCTOR_PROBE_HOSTS: ' Api.Internal , ,127.0.0.1' });
+    assert.deepStrictEqual([...(list ?? [])], ['api.internal', '127.0.0.1']);
+    assert.ok(isProbeHostAllowed('API.internal', list));
+    assert.ok(!isProbeHostAllowed('other.internal', list));
+    assert.ok(!isProbeHostAllowed('localhost', probeHostsAllowList({ TLS_DOCTOR_PROBE_HOSTS: '' })));
+  });
+});
 
 describe('cli scan --probe in CI', function () {
   this.timeout(60000);
