@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import { pathToFileURL } from 'url';
-import { Command, Io, oneOf, parse, UsageError } from './command';
+import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
@@ -11,11 +11,13 @@ import { scanInParallel } from '../core/scan/pool';
 import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
-import { probeEndpoints, toJsonWithEndpoints } from './probe';
+import { endpointSentence, JsonEndpoint, probeEndpoints, toJsonWithEndpoints } from './probe';
+import { CLI_BOUNDS, CLI_DEFAULTS, SETTING_BOUNDS } from '../core/settings/defaults';
 import { teamView } from './baseline';
 import { toCodeClimate } from '../core/report/codeclimate';
 import { applyFixes, checkBundleFile, fixRequest } from './fix';
 import { scanOne } from '../core/scan/files';
+import type { SarifExtra } from '../core/report/sarif-extras';
 
 const FORMATS = ['text', 'json', 'sarif', 'codeclimate'] as const;
 const FAIL_ON = ['info', 'warning', 'error', 'none'] as const;
@@ -100,16 +102,18 @@ function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[numb
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
-  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe] [--baseline FILE | --write-baseline FILE] [--fix | --fix-dry-run] [--ca-bundle FILE]',
+  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe [--probe-timeout MS] [--probe-budget MS]] [--baseline FILE | --write-baseline FILE] [--fix | --fix-dry-run] [--ca-bundle FILE]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
       format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' },
+      'probe-timeout': { type: 'string' }, 'probe-budget': { type: 'string' },
       baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
       fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'ca-bundle': { type: 'string' },
     });
     if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be combined');
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
+    const probe = probeOptions(values);
     const roots = positionals.length ? positionals : ['.'];
     const problems = roots.map((r) => [r, rootProblem(nodePath.resolve(io.cwd, r))] as const).filter(([, why]) => why);
     for (const [r, why] of problems) io.err(`tls-doctor scan: ${printable(r)}: ${why}\n`);
@@ -129,11 +133,39 @@ export const scanCommand: Command = {
     const { results } = team;
     const stats = { filesScanned: targets.length - skipped.length, filesSkipped: skipped.length };
     const rootUri = `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`;
-    // --probe (issue 6): JSON findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}`.
-    const endpoints = values.probe && format === 'json' ? await probeEndpoints(results, io) : undefined;
+    // --probe (issue 6): findings whose endpoint is statically known get `endpoint: {url, verdict, causes, remedy}` in
+    // JSON and in SARIF (properties.tlsDoctor.endpoint, plus a sentence in the message), an indented line in text.
+    const probed = format === 'sarif' ? team.sarif.results : results;
+    const endpoints = probe && format !== 'codeclimate' ? await probeEndpoints(probed, io, probe) : undefined;
     out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped))
-      : format === 'sarif' ? toSarif(team.sarif.results, rootUri, team.sarif.extras)
-        : format === 'codeclimate' ? toCodeClimate(results, team.fingerprints) : toText(results, stats));
+      : format === 'sarif' ? toSarif(team.sarif.results, rootUri, endpoints ? withEndpoints(team.sarif.extras, endpoints) : team.sarif.extras)
+        : format === 'codeclimate' ? toCodeClimate(results, team.fingerprints) : withEndpointLines(toText(results, stats), endpoints));
     return team.wroteBaseline ? 0 : exitCode(results, failOn);
   },
 };
+
+/** --probe's options, or undefined without --probe; --probe-timeout/--probe-budget alone are a usage error. */
+function probeOptions(values: Record<string, unknown>): { timeoutMs: number; budgetMs: number } | undefined {
+  const timeout = values['probe-timeout'] as string | undefined;
+  const budget = values['probe-budget'] as string | undefined;
+  if (!values.probe) {
+    if (timeout !== undefined || budget !== undefined) throw new UsageError('--probe-timeout and --probe-budget need --probe');
+    return undefined;
+  }
+  const timeoutMs = positiveInt('--probe-timeout', timeout, CLI_DEFAULTS.probeTimeoutMs, SETTING_BOUNDS['check.timeoutMs'].max);
+  return { timeoutMs, budgetMs: positiveInt('--probe-budget', budget, CLI_DEFAULTS.probeBudgetMs, CLI_BOUNDS.probeBudgetMs.max) };
+}
+
+/** The SARIF extras with each result's probe verdict added (index-aligned with the SARIF results). */
+function withEndpoints(extras: readonly (SarifExtra | undefined)[], endpoints: readonly (JsonEndpoint | undefined)[]): (SarifExtra | undefined)[] {
+  return endpoints.map((endpoint, i) => (endpoint ? { ...extras[i], endpoint, messageSuffix: endpointSentence(endpoint) } : extras[i]));
+}
+
+/** The text report with an indented probe line under each finding that has one (the summary line stays last). */
+function withEndpointLines(text: string, endpoints: readonly (JsonEndpoint | undefined)[] | undefined): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  // One line per finding plus the summary; anything else (a message with a line break) keeps the plain report.
+  if (!endpoints || lines.length !== endpoints.length + 1) return text;
+  const out = lines.flatMap((line, i) => (i < endpoints.length && endpoints[i] ? [line, `    ${endpointSentence(endpoints[i]!)}`] : [line]));
+  return `${out.join('\n')}\n`;
+}

@@ -19,6 +19,19 @@ export interface SarifExtra {
   /** Why the result is accepted (it is in the baseline): becomes an external SARIF suppression. */
   readonly suppressedBy?: string;
   readonly fixes?: readonly SarifFix[];
+  /** `scan --probe`: the endpoint's verdict, as `properties.tlsDoctor.endpoint` (the JSON finding's `endpoint`). */
+  readonly endpoint?: SarifEndpoint;
+  /** One sentence appended to the result's message (what the probe found). */
+  readonly messageSuffix?: string;
+}
+
+/** What a probe found about a finding's endpoint (`not-checked` says why in `reason`). */
+export interface SarifEndpoint {
+  readonly url: string;
+  readonly verdict: string;
+  readonly causes: readonly string[];
+  readonly remedy: string;
+  readonly reason?: string;
 }
 
 /** A SARIF 2.1.0 `fix` object: one artifact change of replacements in the finding's file. */
@@ -67,13 +80,20 @@ function toSarifFix(fix: FixResult, file: string, description: string): SarifFix
 }
 
 /** Merges `extra` into one SARIF result object (the result's own partialFingerprints are kept). */
-export function decorateResult<R extends { partialFingerprints?: Record<string, string> }>(result: R, extra: SarifExtra | undefined): R {
+export function decorateResult<R extends { partialFingerprints?: Record<string, string>; message: { text: string } }>(result: R, extra: SarifExtra | undefined): R {
   if (!extra) return result;
   return {
     ...result,
+    ...(extra.messageSuffix ? { message: { ...result.message, text: sentences(result.message.text, extra.messageSuffix) } } : {}),
+    ...(extra.endpoint ? { properties: { tlsDoctor: { endpoint: extra.endpoint } } } : {}),
     ...(extra.fingerprint ? { partialFingerprints: { ...result.partialFingerprints, [LINE_FINGERPRINT_KEY]: extra.fingerprint } } : {}),
     ...(extra.baselineState ? { baselineState: extra.baselineState } : {}),
     ...(extra.suppressedBy ? { suppressions: [{ kind: 'external', status: 'accepted', justification: extra.suppressedBy }] } : {}),
     ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
   };
+}
+
+/** `more` after `text` as a new sentence (finding messages don't end with a full stop). */
+function sentences(text: string, more: string): string {
+  return `${text}${/[.!?]$/.test(text) ? '' : '.'} ${more}`;
 }

@@ -61,6 +61,16 @@ export const CLI_DEFAULTS = {
   /** `tls-doctor scan --probe`: one connection per endpoint, each host:port once: a scan probes many endpoints. */
   probeRepeat: 1,
   probeTimeoutMs: SETTING_DEFAULTS['check.timeoutMs'],
+  /**
+   * `tls-doctor scan --probe-budget`: one minute of wall clock for all probes together. A CI job must end in bounded
+   * time whatever the network does; endpoints not reached by then are reported "not checked".
+   */
+  probeBudgetMs: 60_000,
   devcertOutDir: SETTING_DEFAULTS['devcert.outDir'],
   devcertValidityDays: SETTING_DEFAULTS['devcert.validityDays'],
+} as const;
+
+/** Bounds of CLI-only flags (no setting declares them): `--probe-budget` up to one hour. */
+export const CLI_BOUNDS = {
+  probeBudgetMs: { max: 3_600_000 },
 } as const;

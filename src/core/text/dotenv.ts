@@ -117,9 +117,9 @@ export function setDotenvKey(file: DotenvFile, key: string, value: string, write
   const entries = file.entries.map((e) => {
     if (e.assignment?.key !== key) return e;
     found = true;
-    // `A="x"#c` → `A='v'#c`: a bare value would swallow the comment that touches it (formatEnvValue's bare values
-    // hold no quote, so single quotes read back the same).
-    const bare = e.assignment.tail.startsWith('#') && !/^["']/.test(written);
+    // `A="x"#c` → `A='v'#c`, `A="" ` → `A='v' `: a bare value would swallow the comment that touches it, or the blanks
+    // that follow it (formatEnvValue's bare values hold no quote, so single quotes read back the same).
+    const bare = (e.assignment.tail.startsWith('#') || /^\s+$/.test(e.assignment.tail)) && !/^["']/.test(written);
     const a = { ...e.assignment, value: bare ? `'${written}'` : written };
     return { text: a.head + a.value + a.tail, eol: e.eol, assignment: a };
   });

@@ -11,6 +11,7 @@ import { endpointKey, enrich, Limiter, resolveEndpoint, ResultCache } from '../.
 import type { Endpoint, EndpointVerdict } from '../../core/endpoints/index';
 import type { Finding } from '../../core/rules/types';
 import type { CheckReport } from '../../core/tls/types';
+import { isProbeHostAllowed, PROBE_HOSTS_ENV, probeHostsAllowList } from '../../core/endpoints/probe-hosts';
 import { loadTls } from '../lazy';
 import { checkOptions, probeSettings } from '../settings';
 
@@ -22,7 +23,7 @@ const MAX_CONCURRENT = 4;
  * Optional allow-list of hosts (comma-separated) that may be probed. Tests set it so a workspace that mentions
  * public hosts never makes them connect anywhere but loopback; locked-down machines can use it too.
  */
-const ALLOW_ENV = 'TLS_DOCTOR_PROBE_HOSTS';
+const ALLOW_ENV = PROBE_HOSTS_ENV;
 /** Where the last reports are kept across window reloads, and how many (a report with its chain is a few KB). */
 const STATE_KEY = 'tlsDoctor.endpoints.lastReports';
 const MAX_KEPT = 50;
@@ -111,8 +112,7 @@ export class ProbeService implements vscode.Disposable {
   /** Why `host` can't be probed right now (for `scope`'s settings when given), or undefined if it can. */
   refusal(host: string, scope?: vscode.Uri): Refusal | undefined {
     if (!vscode.workspace.isTrusted) return 'untrusted';
-    const allow = process.env[ALLOW_ENV];
-    if (allow !== undefined && !allow.split(',').map((h) => h.trim().toLowerCase()).includes(host.toLowerCase())) return 'not-allowed';
+    if (!isProbeHostAllowed(host, probeHostsAllowList(process.env))) return 'not-allowed';
     if (scope && probeSettings(scope).referencedEndpoints === 'off') return 'off';
     return undefined;
   }

@@ -66,6 +66,12 @@ describe('certs/env caBundleEnv', () => {
   });
 });
 
+describe('text/dotenv blanks after a value (regression found by the property test)', () => {
+  it('a quoted value followed by blanks stays quoted, so the blanks never join the new value', () => {
+    assert.strictEqual(mergeEnvFile('B="" ', { B: '/w/b.pem' }), "B='/w/b.pem' ");
+  });
+});
+
 describe('text/dotenv unterminated quotes (regression: the merge deleted the lines after one)', () => {
   const cases: [string, string, Record<string, string>, string][] = [
     ['a later quoted value does not close it', 'A="abc\nB=1\nC="x"\n', { A: B }, `A=${B}\nB=1\nC="x"\n`],
