@@ -136,6 +136,9 @@ async function createDevCert(args: CreateDevCertArgs, services: Services, state:
       hosts, outDir: outAbs, caDir: caDirSetting(folder, args.caDir), env: process.env,
       validityDays: args.validityDays ?? settings.validityDays, nameConstrained: args.nameConstrained ?? settings.nameConstrained,
       workspaceDir: folder.fsPath,
+      // The hosts were already planned above (old + new, or replaced, as the user chose): the core must not add the
+      // previous leaf's hosts a second time.
+      replace: true,
     }),
   );
   writeManifest(outAbs, result);
