@@ -4,6 +4,7 @@
 // literals are markup. The page loads one stylesheet and one script from media/ under a nonce-based CSP.
 import { randomBytes } from 'crypto';
 import type { Cause, CauseCode, CertInfo, CheckReport, ClientId, TrustVerdict } from '../../core/tls/types';
+import { CAUSES } from '../../core/tls/causes';
 import { anchorCert, badgesFor, collectSnippets, Snippet, validityOf } from './model';
 
 /** What the page needs besides the data: resource URIs (already webview URIs), the CSP source and a fresh nonce. */
@@ -37,30 +38,9 @@ export function prose(value: unknown): string {
   return text(value).replace(/`([^`\n]+)`/g, '<code>$1</code>');
 }
 
-/** Short titles for the cause codes (the message from the core says the specifics). */
-export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = {
-  'self-signed': 'Self-signed certificate',
-  'untrusted-root': 'Root CA not trusted',
-  'incomplete-chain': 'Incomplete chain (intermediate missing)',
-  expired: 'Certificate expired',
-  'not-yet-valid': 'Certificate not yet valid',
-  'hostname-mismatch': 'Host name not in certificate',
-  'weak-signature': 'Weak signature algorithm',
-  'weak-key': 'Weak key',
-  'wrong-purpose': 'Not valid for TLS servers',
-  'inconsistent-certificates': 'Different certificates across connections',
-  'not-tls': 'Not TLS on this port',
-  'handshake-failure': 'TLS handshake failed',
-  'connection-refused': 'Connection refused',
-  timeout: 'Timed out',
-  'dns-failure': 'Host name does not resolve',
-  'trusted-by-os-not-by-client': 'Trusted by the OS, not by your client',
-  'local-resource-limit': 'Out of local resources (too many open files)',
-  'verification-failed': 'Chain rejected', 'constraint-violation': 'CA constraints violated', 'invalid-ca': 'Issuer is not a CA',
-  'client-cert-required': 'Client certificate required', 'legacy-cn-only': 'Name only in the Common Name (no SAN)',
-  'tls-inspection': 'Re-signed by a TLS-inspecting proxy', 'sni-required': 'Server needs SNI', 'wrong-intermediate': 'Wrong (stale) intermediate',
-  'missing-intermediate': 'Intermediate missing', 'protocol-version': 'Old TLS version only', 'certificate-too-large': 'Certificate chain too large',
-};
+/** Short cause names for headlines and chips: the `label` of the one diagnosis table (core/tls/causes.ts). */
+export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = Object.fromEntries(
+  Object.values(CAUSES).map((c) => [c.code, c.label])) as Record<CauseCode, string>;
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
   'python-requests': 'Python requests', 'python-ssl': 'Python ssl', node: 'Node.js', curl: 'curl', git: 'git',
