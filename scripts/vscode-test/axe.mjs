@@ -1,7 +1,7 @@
 // Accessibility checks of a webview inside the real workbench, asked for by an integration test (the extension host
 // cannot reach the page): the test logs `__TLS_DOCTOR_AXE__ {"selector", "ack"}`, this finds the (nested) webview
 // frame whose document matches `selector`, runs axe-core in it, walks it with the Tab key, and writes the result as
-// JSON to `ack`. Without axe-core installed the ack says so and the test skips with that reason.
+// JSON to `ack` (with `openAll`, after opening every <details>). Without axe-core installed the ack says so and the test skips with that reason.
 /* global document */ // the functions passed to frame.evaluate() run inside the webview page
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,6 +62,8 @@ export async function runAxe(page, request, log) {
     const frame = await findFrame(page, request.selector);
     if (!frame) return write({ error: `no webview frame has an element matching ${request.selector}` });
     // evaluate() goes through the DevTools protocol, which the webview's CSP does not restrict (a <script> tag would be).
+    // `openAll`: every disclosure open first, so axe sees (and Tab must reach) what is folded away.
+    if (request.openAll) await frame.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
     await frame.evaluate(src);
     const result = await frame.evaluate(async () => {
       const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });

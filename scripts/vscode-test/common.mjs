@@ -1,6 +1,6 @@
 // Shared by both integration runners (run.mjs: offline VS Code server + Chromium; electron.mjs: desktop VS Code).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +11,13 @@ export const DEFAULT_TESTS_OUT = join(ROOT, 'out', 'test', 'integration');
 const RUN_OUT_PREFIX = 'integration-run-';
 /** The workspace every suite opens a fresh copy of. */
 export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'fixtures', 'workspace');
-/** The two suites: untrusted/ runs in a workspace that is not trusted, the rest with workspace trust off. */
-export const SUITES = ['trusted', 'untrusted'];
+/**
+ * The suites: untrusted/ runs in a workspace that is not trusted, empty/ in an empty folder (no endpoints: the views'
+ * empty states) with workspace trust off, the rest in the fixture workspace with workspace trust off.
+ */
+export const SUITES = ['trusted', 'untrusted', 'empty'];
+/** Suites with a folder of their own under test/integration/ (the trusted suite is everything else). */
+const OWN_FOLDER = SUITES.filter((s) => s !== 'trusted');
 
 /** Prints a line to stdout (the runners' only output channel, so CI logs keep their order). */
 export function log(line) {
@@ -63,7 +68,7 @@ function isAlive(pid) {
 export function hasTests(suite, testsOut) {
   if (!existsSync(testsOut)) return false;
   return readdirSync(testsOut, { recursive: true }).map(String)
-    .some((f) => f.endsWith('.test.js') && (suite === 'untrusted') === f.startsWith('untrusted/'));
+    .some((f) => f.endsWith('.test.js') && (suite === 'trusted' ? !OWN_FOLDER.some((s) => f.startsWith(`${s}/`)) : f.startsWith(`${suite}/`)));
 }
 
 /** Copies the fixture workspace to `dest`, so tests may edit files without touching the repository. */
@@ -72,13 +77,20 @@ export function copyWorkspace(dest) {
   return dest;
 }
 
-/** Parses `[--no-build] [--suite trusted|untrusted]...`; both suites by default. */
+/** The folder a suite opens: a copy of the fixture workspace, or for the empty suite a folder with no files at all. */
+export function suiteWorkspace(suite, dest) {
+  if (suite !== 'empty') return copyWorkspace(dest);
+  mkdirSync(dest, { recursive: true });
+  return dest;
+}
+
+/** Parses `[--no-build] [--suite trusted|untrusted|empty]...`; every suite by default. */
 export function parseArgs(argv) {
   const opts = { build: true, suites: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') opts.build = false;
     else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) opts.suites.push(argv[++i]);
-    else throw new Error(`unknown argument "${argv[i]}". Usage: [--no-build] [--suite trusted|untrusted]...`);
+    else throw new Error(`unknown argument "${argv[i]}". Usage: [--no-build] [--suite trusted|untrusted|empty]...`);
   }
   if (opts.suites.length === 0) opts.suites = [...SUITES];
   return opts;

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { build, copyWorkspace, hasTests, log, parseArgs, report, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
+import { build, hasTests, suiteWorkspace, log, parseArgs, report, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const { runTests } = require('@vscode/test-electron');
@@ -27,13 +27,13 @@ function readCounts(file, ok) {
 async function runSuite(suite, testsOut) {
   const tmp = mkdtempSync(join(tmpdir(), `tls-doctor-it-electron-${suite}-`));
   const launchArgs = [
-    copyWorkspace(join(tmp, 'workspace')),
+    suiteWorkspace(suite, join(tmp, 'workspace')),
     '--disable-extensions', // only the extension under development
     '--skip-welcome', '--skip-release-notes', '--disable-telemetry',
     '--user-data-dir', join(tmp, 'user-data'),
     '--extensions-dir', join(tmp, 'extensions'),
   ];
-  if (suite === 'trusted') launchArgs.push('--disable-workspace-trust');
+  if (suite !== 'untrusted') launchArgs.push('--disable-workspace-trust');
   const resultFile = join(tmp, 'result.json');
   log(`\n[runner] suite "${suite}" in desktop VS Code ${VERSION}`);
   let ok = false;

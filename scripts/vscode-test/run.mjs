@@ -4,6 +4,7 @@
 // suites, each in a fresh server, browser profile and temp copy of test/fixtures/workspace:
 //   trusted   test/integration/**/*.test.ts except untrusted/ (server started with --disable-workspace-trust)
 //   untrusted test/integration/untrusted/*.test.ts (workspace trust on and never granted: restricted mode)
+//   empty     test/integration/empty/*.test.ts in an empty folder instead of the fixture (trust off): empty states
 // Prints the extension host's console (mocha's report), ends with "integration: N passed, N failed" and exits
 // non-zero on any failure. Env: TLS_DOCTOR_GREP=<regex> runs matching tests only; TLS_DOCTOR_IT_TIMEOUT_S
 // (default 1200) bounds the whole run; TLS_DOCTOR_VERBOSE=1 also prints workbench/server logs;
@@ -11,12 +12,12 @@
 // TLS_DOCTOR_START_TIMEOUT_S (default 150): a suite whose tests have not started by then is relaunched once (a
 // workbench that never loads the extension host was seen on a heavily loaded machine); TLS_DOCTOR_UPDATE_SCREENSHOTS=1
 // saves screenshots into docs/images/ (what the README shows) instead of test-results/screenshots/.
-// Flags: --no-build, --suite trusted|untrusted (repeatable).
+// Flags: --no-build, --suite trusted|untrusted|empty (repeatable).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from './browser.mjs';
-import { build, copyWorkspace, hasTests, log, parseArgs, report, sh, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
+import { build, hasTests, suiteWorkspace, log, parseArgs, report, sh, DEFAULT_TESTS_OUT, ROOT } from './common.mjs';
 import { serverPaths, serverVersion, startServer, stopServer, writeSettings } from './server.mjs';
 
 const { vscodeDir, serverMain } = serverPaths(ROOT);
@@ -45,7 +46,7 @@ function makeDirs(suite) {
     dirs[d] = join(tmp, d);
     mkdirSync(dirs[d], { recursive: true });
   }
-  copyWorkspace(dirs.workspace);
+  suiteWorkspace(suite, dirs.workspace);
   writeSettings(dirs.userData);
   return dirs;
 }
@@ -99,7 +100,7 @@ async function attemptSuite(suite) {
   const started = new Promise((resolve) => { state.onStart = resolve; });
   // EXTENSIONS_GALLERY={}: no marketplace, so the workbench never looks anything up on the internet.
   const env = { ...process.env, TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_SCREENSHOTS: '1', EXTENSIONS_GALLERY: '{}' };
-  log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite === 'trusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
+  log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite !== 'untrusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
   const t0 = Date.now();
   let code = 1;
   let didStart = false;
@@ -121,7 +122,7 @@ async function attemptSuite(suite) {
 /** Starts the server and the browser, opens the workbench on the workspace copy and resolves with the exit code. */
 async function openWorkbench(suite, dirs, env, state, noise) {
   const onLine = (l) => noise.add(`[server] ${l}`);
-  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite === 'trusted', env, onLine, onSpawn: (p) => { live.server = p; } });
+  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite !== 'untrusted', env, onLine, onSpawn: (p) => { live.server = p; } });
   const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
   const { context, page } = await launchBrowser(dirs.chromium);
   live.context = context;

@@ -1,7 +1,8 @@
 // Entry point that the extension host loads as `extensionTestsPath`: runs the compiled *.test.js files of one suite
 // in mocha and settles when they are done (the workbench then reports the exit code to the runner).
-// Suites: "trusted" = every test under this folder except untrusted/; "untrusted" = untrusted/ only (run by the
-// runner in a workspace that is NOT trusted). The runner passes the suite in TLS_DOCTOR_SUITE.
+// Suites: "trusted" = every test under this folder except untrusted/ and empty/; "untrusted" = untrusted/ only (run
+// by the runner in a workspace that is NOT trusted); "empty" = empty/ only (run in an empty folder, no fixture files).
+// The runner passes the suite in TLS_DOCTOR_SUITE.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -24,8 +25,9 @@ function findTests(dir: string, skipDirs: readonly string[]): string[] {
 
 function suiteFiles(suite: string): string[] {
   if (suite === 'untrusted') return findTests(path.join(__dirname, 'untrusted'), []);
-  if (suite === 'trusted') return findTests(__dirname, ['untrusted']);
-  throw new Error(`unknown TLS_DOCTOR_SUITE "${suite}" (expected "trusted" or "untrusted")`);
+  if (suite === 'empty') return findTests(path.join(__dirname, 'empty'), []);
+  if (suite === 'trusted') return findTests(__dirname, ['untrusted', 'empty']);
+  throw new Error(`unknown TLS_DOCTOR_SUITE "${suite}" (expected "trusted", "untrusted" or "empty")`);
 }
 
 function createMocha(): Mocha {

@@ -12,7 +12,7 @@ const HEADINGS = { likely: 'Most likely', possible: 'Possible', confirmed: 'Seen
 
 function fixItem(fix: ExplainFix, used: { next: number }): string {
   const snippet = fix.snippet
-    ? `<div class="snippet"><pre><code>${text(fix.snippet)}</code></pre><button type="button" class="btn secondary icon" data-action="copy" data-index="${used.next++}" title="Copy to clipboard">Copy</button></div>`
+    ? `<div class="snippet"><pre><code>${text(fix.snippet)}</code></pre><button type="button" class="btn secondary icon" data-action="copy" data-index="${used.next++}" title="Copy to clipboard" aria-label="Copy the ${text(clientLabel(fix.client))} snippet">Copy</button></div>`
     : '';
   return `<li><span class="client">${text(clientLabel(fix.client))}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
@@ -29,7 +29,7 @@ function causeCard(c: CauseFixes, first: boolean, used: { next: number }): strin
     ? `<details class="other-fixes"><summary>Fixes for other clients (${c.folded.length})</summary>${fixList(c.folded, used)}</details>`
     : '';
   return `<details class="cause ${c.cause.likelihood}" ${first ? 'open' : ''}>
-<summary><span class="cause-title">${text(HEADINGS[c.cause.likelihood])}: ${text(titleOf(c.cause.code))}</span><code class="code">${text(c.cause.code)}</code></summary>
+<summary><span class="cause-title">${text(HEADINGS[c.cause.likelihood])}: ${text(titleOf(c.cause.code))}</span><span class="sr-only">, code </span><code class="code">${text(c.cause.code)}</code></summary>
 <p class="cause-message">${prose(c.cause.message)}</p>
 ${lead}
 ${folded}
