@@ -16,16 +16,20 @@ const LAYERS = [
 
 /** One rule per core folder: no import of a folder in its own layer or above. */
 function layerRules() {
-  return LAYERS.flatMap((layer, rank) => layer.map((folder) => {
-    const notBelow = LAYERS.slice(rank).flat().filter((f) => f !== folder);
-    return {
-      name: `layer-${folder}`,
-      comment: `src/core/${folder} may import only the layers below it: ${LAYERS.slice(0, rank).flat().join(', ') || 'none'}`,
-      severity: 'error',
-      from: { path: `^src/core/${folder}/` },
-      to: { path: `^src/core/(${notBelow.join('|')})/` },
-    };
-  }));
+  return LAYERS.flatMap((layer, rank) =>
+    layer.map((folder) => {
+      const notBelow = LAYERS.slice(rank)
+        .flat()
+        .filter((f) => f !== folder);
+      return {
+        name: `layer-${folder}`,
+        comment: `src/core/${folder} may import only the layers below it: ${LAYERS.slice(0, rank).flat().join(', ') || 'none'}`,
+        severity: 'error',
+        from: { path: `^src/core/${folder}/` },
+        to: { path: `^src/core/(${notBelow.join('|')})/` },
+      };
+    }),
+  );
 }
 
 module.exports = {
@@ -60,7 +64,8 @@ module.exports = {
     },
     {
       name: 'core-folder-has-a-layer',
-      comment: 'Every folder of src/core must be placed in LAYERS (above what it imports), so the order stays complete.',
+      comment:
+        'Every folder of src/core must be placed in LAYERS (above what it imports), so the order stays complete.',
       severity: 'error',
       from: { path: `^src/core/(?!(${LAYERS.flat().join('|')})/)[^/]+/` },
       to: {},

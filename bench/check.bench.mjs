@@ -22,9 +22,18 @@ async function bundle() {
   mkdirSync(work, { recursive: true });
   const outfile = join(work, 'check-bench.cjs');
   await require('esbuild').build({
-    stdin: { contents: `export * from './src/core/tls/index'; export { probe } from './src/core/tls/connect';
-      export { contextFor } from './src/core/tls/verify'; export * from './test/fixtures/tls';`, resolveDir: repo, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
+    stdin: {
+      contents: `export * from './src/core/tls/index'; export { probe } from './src/core/tls/connect';
+      export { contextFor } from './src/core/tls/verify'; export * from './test/fixtures/tls';`,
+      resolveDir: repo,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
   });
   return require(outfile);
 }
@@ -40,14 +49,22 @@ Promise.all(Array.from({ length: n }, () => new Promise((r) => { const s = tls.c
 process.stdin.on('end', () => process.exit(0)); process.stdin.resume();`;
 
 function startServers(bundlePath, n) {
-  const child = spawn(process.execPath, ['-e', SERVER_CHILD, bundlePath, String(n)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', SERVER_CHILD, bundlePath, String(n)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) => {
     let buf = '';
-    child.stdout.on('data', (d) => { buf += d; if (buf.includes('\n')) resolve({ child, ...JSON.parse(buf) }); });
+    child.stdout.on('data', (d) => {
+      buf += d;
+      if (buf.includes('\n')) resolve({ child, ...JSON.parse(buf) });
+    });
   });
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 
 async function timeRuns(fn) {
   const times = [];
@@ -61,8 +78,13 @@ async function timeRuns(fn) {
 
 function opensslOnce(port) {
   return new Promise((resolve, reject) => {
-    const c = execFile('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-brief'], { timeout: 5000 }, (e, out, err) =>
-      (/CONNECTION ESTABLISHED|Protocol version/.test(out + err) ? resolve() : reject(e ?? new Error(err))));
+    const c = execFile(
+      'openssl',
+      ['s_client', '-connect', `127.0.0.1:${port}`, '-brief'],
+      { timeout: 5000 },
+      (e, out, err) =>
+        /CONNECTION ESTABLISHED|Protocol version/.test(out + err) ? resolve() : reject(e ?? new Error(err)),
+    );
     c.stdin.end();
   });
 }
@@ -77,9 +99,21 @@ async function main() {
   const opts = { env: {}, extraCaFiles: [rootFile], timeoutMs: 5000 };
   await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts); // warm: stores read, contexts built, certifi located
 
-  const spec = { host: '127.0.0.1', port, address: '127.0.0.1', timeoutMs: 5000, secureContext: tlsMod.contextFor([servers.rootPem]) };
-  const probe = await timeRuns(async () => { const r = await tlsMod.probe(spec); if (r.error || r.verifyError) throw new Error('probe failed'); });
-  const full = await timeRuns(async () => { const r = await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts); if (r.verdict !== 'ok') throw new Error(JSON.stringify(r.causes)); });
+  const spec = {
+    host: '127.0.0.1',
+    port,
+    address: '127.0.0.1',
+    timeoutMs: 5000,
+    secureContext: tlsMod.contextFor([servers.rootPem]),
+  };
+  const probe = await timeRuns(async () => {
+    const r = await tlsMod.probe(spec);
+    if (r.error || r.verifyError) throw new Error('probe failed');
+  });
+  const full = await timeRuns(async () => {
+    const r = await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts);
+    if (r.verdict !== 'ok') throw new Error(JSON.stringify(r.causes));
+  });
   const ossl = await timeRuns(() => opensslOnce(port));
   const sample = await tlsMod.checkUrl(`https://127.0.0.1:${port}/`, opts);
   const stores = Object.keys(sample.trust).join(', ');
@@ -92,15 +126,24 @@ async function main() {
 
   const f = (ms) => `${ms.toFixed(1)} ms`.padStart(10);
   console.log(`stores checked per URL: ${stores}; TLS connections per URL: ${sample.connections.length}`);
-  console.log(`load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+  console.log(
+    `load average (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   console.log(`${'what'.padEnd(52)} ${'median'.padStart(10)} ${'min'.padStart(10)}`);
   console.log(`${'in-process probe (one handshake, cached context)'.padEnd(52)} ${f(probe.median)} ${f(probe.min)}`);
   console.log(`${'in-process checkUrl (chain + every store + diagnose)'.padEnd(52)} ${f(full.median)} ${f(full.min)}`);
   console.log(`${'openssl s_client (whole process)'.padEnd(52)} ${f(ossl.median)} ${f(ossl.min)}`);
-  console.log(`${ENDPOINTS} endpoints, checkUrl concurrently: ${concurrent.toFixed(0)} ms wall, ${ok}/${ENDPOINTS} ok (target < 2000 ms)`);
+  console.log(
+    `${ENDPOINTS} endpoints, checkUrl concurrently: ${concurrent.toFixed(0)} ms wall, ${ok}/${ENDPOINTS} ok (target < 2000 ms)`,
+  );
   const pass = probe.median < ossl.median && concurrent < 2000 && ok === ENDPOINTS;
   console.log(pass ? 'targets met' : 'TARGET MISSED');
   process.exitCode = pass ? 0 : 1;
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

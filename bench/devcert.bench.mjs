@@ -50,8 +50,17 @@ async function bench(tag, setup, fn) {
 }
 
 const env = { ...process.env, TLS_DOCTOR_CAROOT: '' };
-const ours = (dir) => timeProcess(process.execPath, [cli, 'devcert', ...HOSTS, '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')], { env, cwd: dir });
-const oursRsa = (dir) => timeProcess(process.execPath, [cli, 'devcert', ...HOSTS, '--key-type', 'rsa', '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')], { env, cwd: dir });
+const ours = (dir) =>
+  timeProcess(process.execPath, [cli, 'devcert', ...HOSTS, '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')], {
+    env,
+    cwd: dir,
+  });
+const oursRsa = (dir) =>
+  timeProcess(
+    process.execPath,
+    [cli, 'devcert', ...HOSTS, '--key-type', 'rsa', '--out', join(dir, 'out'), '--ca-dir', join(dir, 'ca')],
+    { env, cwd: dir },
+  );
 const theirs = (dir) => timeProcess(mkcert, HOSTS, { env: { ...process.env, CAROOT: join(dir, 'ca') }, cwd: dir });
 const none = () => undefined;
 
@@ -75,7 +84,10 @@ async function benchPair(tag, setupA, fnA, setupB, fnB) {
   const a = [];
   const b = [];
   for (let i = 0; i < runs; i++) {
-    for (const [setup, fn, out] of [[setupA, fnA, a], [setupB, fnB, b]]) {
+    for (const [setup, fn, out] of [
+      [setupA, fnA, a],
+      [setupB, fnB, b],
+    ]) {
       const dir = fresh(tag);
       try {
         await setup(dir);
@@ -89,20 +101,53 @@ async function benchPair(tag, setupA, fnA, setupB, fnB) {
 }
 
 const rows = [];
-const row = (what, tlsd, mk) => rows.push({ what, 'tls-doctor ms': Math.round(tlsd), 'mkcert ms': mk === undefined ? '—' : Math.round(mk) });
+const row = (what, tlsd, mk) =>
+  rows.push({ what, 'tls-doctor ms': Math.round(tlsd), 'mkcert ms': mk === undefined ? '—' : Math.round(mk) });
 
-row('CA + leaf, whole process (ECDSA leaf)', ...(mkcert ? await benchPair('a', none, ours, none, theirs) : [await bench('a', none, ours), undefined]));
+row(
+  'CA + leaf, whole process (ECDSA leaf)',
+  ...(mkcert ? await benchPair('a', none, ours, none, theirs) : [await bench('a', none, ours), undefined]),
+);
 row('CA + leaf, whole process (RSA-2048 leaf)', await bench('c', none, oursRsa), undefined);
 row('CA + leaf + bundle, in-process (ECDSA leaf)', await bench('d', none, (d) => inProcess(d, 'ecdsa')), undefined);
-row('leaf only, existing CA, whole process', ...(mkcert ? await benchPair('e', ours, ours, theirs, theirs) : [await bench('e', ours, ours), undefined]));
-row('leaf only, existing CA, in-process, ECDSA', await bench('g', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'ecdsa')), undefined);
-row('leaf only, existing CA, in-process, RSA-2048', await bench('h', (d) => certs.ensureCa(join(d, 'ca')), (d) => leafOnly(d, 'rsa')), undefined);
+row(
+  'leaf only, existing CA, whole process',
+  ...(mkcert ? await benchPair('e', ours, ours, theirs, theirs) : [await bench('e', ours, ours), undefined]),
+);
+row(
+  'leaf only, existing CA, in-process, ECDSA',
+  await bench(
+    'g',
+    (d) => certs.ensureCa(join(d, 'ca')),
+    (d) => leafOnly(d, 'ecdsa'),
+  ),
+  undefined,
+);
+row(
+  'leaf only, existing CA, in-process, RSA-2048',
+  await bench(
+    'h',
+    (d) => certs.ensureCa(join(d, 'ca')),
+    (d) => leafOnly(d, 'rsa'),
+  ),
+  undefined,
+);
 
-console.log(`devcert benchmark: median of ${runs} runs each, hosts ${HOSTS.join(' ')}${mkcert ? `, mkcert at ${mkcert}` : ', mkcert not installed'}`);
+console.log(
+  `devcert benchmark: median of ${runs} runs each, hosts ${HOSTS.join(' ')}${mkcert ? `, mkcert at ${mkcert}` : ', mkcert not installed'}`,
+);
 // Other processes skew whole-process timings (both tools alike); the load average says how busy the machine was.
-console.log(`load average (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average (1/5/15 min) at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.table(rows);
 const leaf = rows[4]['tls-doctor ms'];
 console.log(`leaf-only target < 100 ms (in-process, default ECDSA leaf): ${leaf} ms ${leaf < 100 ? 'OK' : 'MISSED'}`);
 const whole = rows[3];
-if (mkcert) console.log(`leaf-only, whole process, at least as fast as mkcert: ${whole['tls-doctor ms']} vs ${whole['mkcert ms']} ms ${whole['tls-doctor ms'] <= whole['mkcert ms'] ? 'OK' : 'MISSED'}`);
+if (mkcert) {
+  console.log(
+    `leaf-only, whole process, at least as fast as mkcert: ${whole['tls-doctor ms']} vs ${whole['mkcert ms']} ms ${whole['tls-doctor ms'] <= whole['mkcert ms'] ? 'OK' : 'MISSED'}`,
+  );
+}

@@ -7,12 +7,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const benches = readdirSync(here).filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only))).sort();
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs') && (!only || f.includes(only)))
+  .sort();
 let failed = 0;
 for (const b of benches) {
   console.log(`\n=== ${b}`);
   const r = spawnSync(process.execPath, [join(here, b)], { stdio: 'inherit' });
-  if (r.status !== 0) { failed++; console.error(`${b} failed (exit ${r.status})`); }
+  if (r.status !== 0) {
+    failed++;
+    console.error(`${b} failed (exit ${r.status})`);
+  }
 }
 console.log(`\nbench: ${benches.length - failed} ran, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

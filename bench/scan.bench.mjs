@@ -23,7 +23,11 @@ function copySource(src, dest, exts, budget, skipDirs = ['__pycache__']) {
   let bytes = 0;
   const walk = (dir) => {
     let entries;
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (bytes >= budget) return;
       const from = join(dir, e.name);
@@ -41,12 +45,12 @@ function copySource(src, dest, exts, budget, skipDirs = ['__pycache__']) {
 }
 
 const FIXTURE = {
-  'py': 'import requests, ssl\n\ndef f(u):\n    return requests.get(u, verify=False)\n\nctx = ssl._create_unverified_context()\n',
-  'ts': "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
-  'go': 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
-  'java': 'class A { void f() { conn.setHostnameVerifier((h, s) -> true); } }\n',
-  'rb': 'http.verify_mode = OpenSSL::SSL::VERIFY_NONE\n',
-  'php': '<?php curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\n',
+  py: 'import requests, ssl\n\ndef f(u):\n    return requests.get(u, verify=False)\n\nctx = ssl._create_unverified_context()\n',
+  ts: "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
+  go: 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
+  java: 'class A { void f() { conn.setHostnameVerifier((h, s) -> true); } }\n',
+  rb: 'http.verify_mode = OpenSSL::SSL::VERIFY_NONE\n',
+  php: '<?php curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);\n',
 };
 const FINDINGS_PER_FIXTURE = { py: 2, ts: 2, go: 1, java: 1, rb: 1, php: 1 };
 
@@ -59,7 +63,13 @@ function buildTree() {
   parts.pythonStdlib = copySource('/usr/lib/python3.11', join(tree, 'python-stdlib'), ['.py'], 1e9);
   parts.pythonDist = copySource('/usr/lib/python3/dist-packages', join(tree, 'python-dist'), ['.py'], 30e6);
   const left = TARGET_MB * 1e6 - parts.pythonStdlib - parts.pythonDist;
-  parts.nodeJsTs = copySource(join(repo, 'node_modules'), join(tree, 'js-src'), ['.js', '.ts', '.mjs', '.cjs', '.tsx'], left - 1e6, []);
+  parts.nodeJsTs = copySource(
+    join(repo, 'node_modules'),
+    join(tree, 'js-src'),
+    ['.js', '.ts', '.mjs', '.cjs', '.tsx'],
+    left - 1e6,
+    [],
+  );
   let expected = 0;
   for (let i = 0; i < 100; i++) {
     for (const [ext, body] of Object.entries(FIXTURE)) {
@@ -93,8 +103,20 @@ function cliBundle() {
   const dist = join(repo, 'dist', 'cli.js');
   if (spawnSync(process.execPath, [dist, '--version']).status === 0) return { path: dist, note: '' };
   const alt = join(work, 'cli.js');
-  require('esbuild').buildSync({ entryPoints: [join(repo, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: alt, mainFields: ['module', 'main'], logLevel: 'error' });
-  return { path: alt, note: 'dist/cli.js did not load (jsonc-parser UMD build under esbuild); used an equivalent bundle with mainFields [module, main]' };
+  require('esbuild').buildSync({
+    entryPoints: [join(repo, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: alt,
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  return {
+    path: alt,
+    note: 'dist/cli.js did not load (jsonc-parser UMD build under esbuild); used an equivalent bundle with mainFields [module, main]',
+  };
 }
 
 const RG_REGEX = String.raw`verify\s*=\s*False|ssl\s*=\s*False|verify_ssl|CERT_NONE|check_hostname\s*=\s*False|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|rejectUnauthorized\s*[:=]\s*false|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|InsecureSkipVerify|HostnameVerifier|checkServerTrusted|ValidationCallback|DangerousAcceptAny|VERIFY_NONE|verify:\s*false|ssl_verify_peer|CURLOPT_SSL_VERIFY|withoutVerifying|danger_accept_invalid`;
@@ -104,7 +126,9 @@ function bandit(pyBytes) {
   const subset = join(tree, 'python-stdlib', 'email');
   const subsetBytes = Number(execFileSync('du', ['-sb', subset], { encoding: 'utf8' }).split('\t')[0]);
   const t = performance.now();
-  const r = spawnSync('bandit', ['-r', '-q', '-f', 'json', '-o', join(work, 'bandit.json'), subset], { timeout: 120000 });
+  const r = spawnSync('bandit', ['-r', '-q', '-f', 'json', '-o', join(work, 'bandit.json'), subset], {
+    timeout: 120000,
+  });
   const ms = performance.now() - t;
   if (r.error?.code === 'ENOENT') return undefined;
   return { ms, subsetBytes, scaled: ms * (pyBytes / subsetBytes), timedOut: r.signal === 'SIGTERM' };
@@ -136,20 +160,77 @@ function synthetic(make, finding) {
  */
 function rescan() {
   const core = join(work, 'scan-core.js');
-  require('esbuild').buildSync({ entryPoints: [join(repo, 'src/core/scan/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: core, mainFields: ['module', 'main'], logLevel: 'error' });
+  require('esbuild').buildSync({
+    entryPoints: [join(repo, 'src/core/scan/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: core,
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
   const { scanText } = require(core);
   const lines = [];
-  for (const f of ['ssl.py', 'urllib/request.py', 'http/client.py', 'asyncio/sslproto.py', 'argparse.py', 'typing.py', 'inspect.py', 'subprocess.py']) {
+  for (const f of [
+    'ssl.py',
+    'urllib/request.py',
+    'http/client.py',
+    'asyncio/sslproto.py',
+    'argparse.py',
+    'typing.py',
+    'inspect.py',
+    'subprocess.py',
+  ]) {
     lines.push(...fs.readFileSync(join('/usr/lib/python3.11', f), 'utf8').split('\n'));
   }
   const py = lines.slice(0, 10000);
   py[5000] = '    r = requests.get(url, verify=False)';
   return [
     { ...medianRescan(scanText, py, 'big.py', (i) => `    x = ${i}  # edited`), what: 'Python (real stdlib source)' },
-    { ...medianRescan(scanText, synthetic((i) => `echo "step ${i}" && ls -la /tmp/dir${i} | grep foo`, 'curl -sk https://x.test/api'), 'deploy.sh', (i) => `echo edited ${i}`), what: 'shell script' },
-    { ...medianRescan(scanText, ['FROM debian', ...synthetic((i) => `RUN echo ${i} && apt-get install -y pkg${i}`, 'RUN curl -k https://x.test')], 'Dockerfile', (i) => `RUN echo edited ${i}`), what: 'Dockerfile' },
-    { ...medianRescan(scanText, ['jobs:', '  build:', '    steps:', ...synthetic((i) => `      - run: echo ${i}`, '      - run: curl -k https://x.test')], '.github/workflows/ci.yml', (i) => `      - run: echo edited ${i}`), what: 'CI YAML' },
-    { ...medianRescan(scanText, synthetic((i) => `VAR_${i}=value${i}`, 'NODE_TLS_REJECT_UNAUTHORIZED=0'), '.env', (i) => `EDITED=${i}`), what: '.env' },
+    {
+      ...medianRescan(
+        scanText,
+        synthetic((i) => `echo "step ${i}" && ls -la /tmp/dir${i} | grep foo`, 'curl -sk https://x.test/api'),
+        'deploy.sh',
+        (i) => `echo edited ${i}`,
+      ),
+      what: 'shell script',
+    },
+    {
+      ...medianRescan(
+        scanText,
+        [
+          'FROM debian',
+          ...synthetic((i) => `RUN echo ${i} && apt-get install -y pkg${i}`, 'RUN curl -k https://x.test'),
+        ],
+        'Dockerfile',
+        (i) => `RUN echo edited ${i}`,
+      ),
+      what: 'Dockerfile',
+    },
+    {
+      ...medianRescan(
+        scanText,
+        [
+          'jobs:',
+          '  build:',
+          '    steps:',
+          ...synthetic((i) => `      - run: echo ${i}`, '      - run: curl -k https://x.test'),
+        ],
+        '.github/workflows/ci.yml',
+        (i) => `      - run: echo edited ${i}`,
+      ),
+      what: 'CI YAML',
+    },
+    {
+      ...medianRescan(
+        scanText,
+        synthetic((i) => `VAR_${i}=value${i}`, 'NODE_TLS_REJECT_UNAUTHORIZED=0'),
+        '.env',
+        (i) => `EDITED=${i}`,
+      ),
+      what: '.env',
+    },
   ];
 }
 
@@ -164,14 +245,28 @@ const rg = time('rg', ['-c', '--no-messages', '-e', RG_REGEX, tree]);
 const bd = bandit(info.parts.pythonStdlib + info.parts.pythonDist);
 const re = rescan();
 
-console.log(`tree: ${mb(totalBytes)} MB of source (Python stdlib ${mb(info.parts.pythonStdlib)} MB, Python dist-packages ${mb(info.parts.pythonDist)} MB, node_modules JS/TS ${mb(info.parts.nodeJsTs)} MB, 600 fixture files) at ${tree}`);
+console.log(
+  `tree: ${mb(totalBytes)} MB of source (Python stdlib ${mb(info.parts.pythonStdlib)} MB, Python dist-packages ${mb(info.parts.pythonDist)} MB, node_modules JS/TS ${mb(info.parts.nodeJsTs)} MB, 600 fixture files) at ${tree}`,
+);
 if (cli.note) console.log(`note: ${cli.note}`);
 console.log('');
 console.log('| what | wall time | vs ripgrep | notes |');
 console.log('|---|---|---|---|');
-console.log(`| tls-doctor scan --format json | ${tls.ms.toFixed(0)} ms | ${(tls.ms / rg.ms).toFixed(1)}× | ${findings.length} findings (fixtures: ${fixtureHits} of ${info.expectedFixtureFindings} expected), best of 3 |`);
+console.log(
+  `| tls-doctor scan --format json | ${tls.ms.toFixed(0)} ms | ${(tls.ms / rg.ms).toFixed(1)}× | ${findings.length} findings (fixtures: ${fixtureHits} of ${info.expectedFixtureFindings} expected), best of 3 |`,
+);
 console.log(`| rg -c (same keywords, one regex) | ${rg.ms.toFixed(0)} ms | 1.0× | best of 3 |`);
-if (bd) console.log(`| bandit -r -q (Python part, scaled) | ${(bd.scaled / 1000).toFixed(1)} s | ${(bd.scaled / rg.ms).toFixed(0)}× | measured ${(bd.ms / 1000).toFixed(1)} s on python-stdlib/email (${mb(bd.subsetBytes)} MB${bd.timedOut ? ', hit the 120 s cap' : ''}), scaled by bytes to the ${mb(info.parts.pythonStdlib + info.parts.pythonDist)} MB Python part |`);
-else console.log('| bandit | not installed | | |');
-for (const r of re) console.log(`| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21, ${mb(r.bytes)} MB; target < 10 ms |`);
-if (fixtureHits !== info.expectedFixtureFindings) { console.error('fixture findings do not match the expected count'); process.exitCode = 1; }
+if (bd) {
+  console.log(
+    `| bandit -r -q (Python part, scaled) | ${(bd.scaled / 1000).toFixed(1)} s | ${(bd.scaled / rg.ms).toFixed(0)}× | measured ${(bd.ms / 1000).toFixed(1)} s on python-stdlib/email (${mb(bd.subsetBytes)} MB${bd.timedOut ? ', hit the 120 s cap' : ''}), scaled by bytes to the ${mb(info.parts.pythonStdlib + info.parts.pythonDist)} MB Python part |`,
+  );
+} else console.log('| bandit | not installed | | |');
+for (const r of re) {
+  console.log(
+    `| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21, ${mb(r.bytes)} MB; target < 10 ms |`,
+  );
+}
+if (fixtureHits !== info.expectedFixtureFindings) {
+  console.error('fixture findings do not match the expected count');
+  process.exitCode = 1;
+}

@@ -6,15 +6,29 @@ import { readFileSync, statSync } from 'node:fs';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const ALLOWED = [
-  /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
-  /^extension\/package\.json$/, /^extension\/package\.nls(\.[a-z-]+)?\.json$/, /^extension\/readme\.md$/, /^extension\/changelog\.md$/, /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/[^/]+\.js$/, /^extension\/media\/.+$/,
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/readme\.md$/,
+  /^extension\/changelog\.md$/,
+  /^extension\/LICENSE\.txt$/,
+  /^extension\/dist\/[^/]+\.js$/,
+  /^extension\/media\/.+$/,
   /^extension\/docs\/rules\/[^/]+\.md$/, // the rule pages diagnostics link to (src/extension/convert.ts)
 ];
-const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/icon.png', 'extension/package.nls.json',
+const REQUIRED = [
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+  'extension/dist/extension.js',
+  'extension/dist/cli.js',
+  'extension/media/icon.png',
+  'extension/package.nls.json',
   'extension/media/walkthrough/scan.png', // the walkthrough's images (package.json contributes.walkthroughs)
-  'extension/docs/rules/python.requests-verify-false.md'];
+  'extension/docs/rules/python.requests-verify-false.md',
+];
 
 /** Names of the entries in a zip file, read from its central directory (no unzip tool needed). */
 function zipEntries(buf) {

@@ -17,7 +17,8 @@ for (const [name, content] of files) {
   const old = fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
   if (old === content) continue;
   changed++;
-  if (check) console.log(`differs: docs/rules/${name}`); else fs.writeFileSync(path, content);
+  if (check) console.log(`differs: docs/rules/${name}`);
+  else fs.writeFileSync(path, content);
 }
 for (const f of stale) console.log(`no rule has this page (delete it?): docs/rules/${f}`);
 console.log(`${changed} of ${files.size} files ${check ? 'differ' : 'written'}`);

@@ -29,9 +29,29 @@ function suite(label, cmd, args) {
 }
 
 const stages = [
-  // Lint is two checks: eslint (code) and dependency-cruiser (the import graph: layers, cycles, see docs/architecture.md).
-  () => run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench'])
-    || run('lint: import graph', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'src']),
+  // Lint is three checks: eslint (code), prettier (format) and dependency-cruiser (the import graph: layers, cycles, see docs/architecture.md).
+  () =>
+    run('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']) ||
+    // The formatter (120 columns; data tables exempt, see .prettierignore): `npm run format` fixes what this reports.
+    run('lint: format', 'npx', [
+      'prettier',
+      '--check',
+      'src',
+      'test',
+      'scripts',
+      'bench',
+      'esbuild.js',
+      'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
+    ]) ||
+    run('lint: import graph', 'npx', [
+      'depcruise',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err',
+      'src',
+    ]),
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
   () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
@@ -43,7 +63,10 @@ const stages = [
 
 let failed = false;
 for (const stage of stages) {
-  if (stage() !== 0) { failed = true; break; }
+  if (stage() !== 0) {
+    failed = true;
+    break;
+  }
 }
 const skipped = totals.pending ? `, ${totals.pending} skipped` : '';
 console.log(`\n${totals.passes} passed, ${totals.failures} failed${skipped}`);

@@ -9,7 +9,14 @@ import { endpointsCommand } from './cli/endpoints';
 import { trustCommand } from './cli/trust';
 import pkg from '../package.json';
 
-const commands: readonly Command[] = [scanCommand, checkCommand, devcertCommand, explainCommand, endpointsCommand, trustCommand];
+const commands: readonly Command[] = [
+  scanCommand,
+  checkCommand,
+  devcertCommand,
+  explainCommand,
+  endpointsCommand,
+  trustCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -45,7 +52,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.err(`tls-doctor: unknown command "${first}"\nUsage: tls-doctor <${commands.map((c) => c.name).join('|')}> [options]; tls-doctor --help for more\n`);
+    io.err(
+      `tls-doctor: unknown command "${first}"\nUsage: tls-doctor <${commands.map((c) => c.name).join('|')}> [options]; tls-doctor --help for more\n`,
+    );
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -81,5 +90,7 @@ if (require.main === module) {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin,
   };
-  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

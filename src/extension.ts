@@ -12,7 +12,9 @@ import { registerStatus } from './extension/status';
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
   const { log } = services;
-  log.info(`TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`);
+  log.info(
+    `TLS Doctor ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, workspace trusted: ${vscode.workspace.isTrusted})`,
+  );
   // Features: keep this list one line per feature.
   registerCheckUrl(context, services);
   registerDiagnostics(context, services);

@@ -40,13 +40,15 @@ async function tabWalk(page, frame, max = 60) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     // Each element reached is marked, so the walk ends when focus comes back round (or leaves the page).
-    const d = await frame.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body || el.dataset.tabSeen) return undefined;
-      el.dataset.tabSeen = '1';
-      const name = el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 60) || '';
-      return `${el.tagName.toLowerCase()}${el.dataset.action ? `[${el.dataset.action}]` : ''}: ${name}`;
-    }).catch(() => undefined);
+    const d = await frame
+      .evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body || el.dataset.tabSeen) return undefined;
+        el.dataset.tabSeen = '1';
+        const name = el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 60) || '';
+        return `${el.tagName.toLowerCase()}${el.dataset.action ? `[${el.dataset.action}]` : ''}: ${name}`;
+      })
+      .catch(() => undefined);
     if (!d) break;
     seen.push(d);
   }
@@ -63,15 +65,28 @@ export async function runAxe(page, request, log) {
     if (!frame) return write({ error: `no webview frame has an element matching ${request.selector}` });
     // evaluate() goes through the DevTools protocol, which the webview's CSP does not restrict (a <script> tag would be).
     // `openAll`: every disclosure open first, so axe sees (and Tab must reach) what is folded away.
-    if (request.openAll) await frame.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    if (request.openAll) {
+      await frame.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
+    }
     await frame.evaluate(src);
     const result = await frame.evaluate(async () => {
       const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 12) }));
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 12),
+      }));
     });
     const tabOrder = await tabWalk(page, frame);
-    const buttons = await frame.evaluate(() => [...document.querySelectorAll('button:not([disabled]), summary, a[href]')].length);
-    log(`[runner] axe: ${result.length} violation(s) in ${request.selector}; ${tabOrder.length} elements reached by Tab`);
+    const buttons = await frame.evaluate(
+      () => [...document.querySelectorAll('button:not([disabled]), summary, a[href]')].length,
+    );
+    log(
+      `[runner] axe: ${result.length} violation(s) in ${request.selector}; ${tabOrder.length} elements reached by Tab`,
+    );
     write({ violations: result, tabOrder, focusable: buttons });
   } catch (e) {
     write({ error: e.message });

@@ -11,8 +11,15 @@ const require = createRequire(import.meta.url);
 
 export const CHROMIUM = process.env.TLS_DOCTOR_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
 const TERMINAL_MARKER = '__TLS_DOCTOR_TERMINAL_HOVER__'; // see helpers.terminalHover()
@@ -20,7 +27,10 @@ const TERMINAL_MARKER = '__TLS_DOCTOR_TERMINAL_HOVER__'; // see helpers.terminal
 /** The workbench URL that opens `folder` and runs the tests module in the extension host. */
 export function workbenchUrl(port, folder, extensionPath, testsPath) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(testsPath)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsPath)],
+  ];
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -28,9 +38,12 @@ export function workbenchUrl(port, folder, extensionPath, testsPath) {
 export async function launchBrowser(profileDir) {
   const { chromium } = require('playwright-core');
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
 
@@ -42,7 +55,10 @@ async function consoleText(msg) {
   const head = values[0];
   if (typeof head !== 'string' || !head.startsWith('%c')) return { text: msg.text(), logService: false };
   const rest = values.slice(2);
-  const text = typeof rest[0] === 'string' ? format(...rest) : rest.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
+  const text =
+    typeof rest[0] === 'string'
+      ? format(...rest)
+      : rest.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
   return { text, logService: true, level: head.slice(2).trim() };
 }
 
@@ -67,14 +83,18 @@ async function takeScreenshot(page, request, imagesDir, log) {
 async function terminalHover(page, request, log) {
   try {
     const box = await page.evaluate((needle) => {
-      const row = [...document.querySelectorAll('.terminal .xterm-rows > div')].find((r) => r.textContent.includes(needle));
+      const row = [...document.querySelectorAll('.terminal .xterm-rows > div')].find((r) =>
+        r.textContent.includes(needle),
+      );
       const b = row?.getBoundingClientRect();
       return b ? { x: b.x + 40, y: b.y + b.height / 2 } : undefined;
     }, request.text);
     if (!box) throw new Error(`no terminal row shows "${request.text}"`);
     await page.mouse.move(box.x, box.y);
     await page.waitForTimeout(1500); // the workbench's hover delay
-    const hover = await page.evaluate(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((e) => e.textContent).join('\n'));
+    const hover = await page.evaluate(() =>
+      [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((e) => e.textContent).join('\n'),
+    );
     if (request.click) {
       await page.keyboard.down('Control');
       await page.mouse.click(box.x, box.y);
@@ -93,8 +113,12 @@ async function terminalHover(page, request, log) {
  */
 export async function wirePage(page, { imagesDir, onConsole, log }) {
   let reportExit;
-  const exited = new Promise((resolve) => { reportExit = resolve; });
-  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code) || 0); });
+  const exited = new Promise((resolve) => {
+    reportExit = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    reportExit(Number(code) || 0);
+  });
   const handle = async (msg) => {
     const line = await consoleText(msg);
     const t = line.text.indexOf(TERMINAL_MARKER);
@@ -107,8 +131,13 @@ export async function wirePage(page, { imagesDir, onConsole, log }) {
   };
   // A queue keeps the forwarded lines in the order the page logged them (reading arguments is asynchronous).
   let queue = Promise.resolve();
-  page.on('console', (msg) => { queue = queue.then(() => handle(msg)).catch((e) => log(`[runner] console: ${e.message}`)); });
+  page.on('console', (msg) => {
+    queue = queue.then(() => handle(msg)).catch((e) => log(`[runner] console: ${e.message}`));
+  });
   page.on('pageerror', (e) => log(`[page error] ${e.message}`));
-  page.on('crash', () => { log('[runner] the page crashed'); reportExit(1); });
+  page.on('crash', () => {
+    log('[runner] the page crashed');
+    reportExit(1);
+  });
   return { exited }; // wrapped: an async function returning the bare promise would make callers await the exit
 }

@@ -41,8 +41,17 @@ export function build() {
   removeStaleRunDirs();
   const outDir = join(ROOT, 'out', `${RUN_OUT_PREFIX}${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
-  sh('compile tests', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.integration.json', '--outDir', outDir]);
-  return { testsOut: join(outDir, 'test', 'integration'), cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+  sh('compile tests', process.execPath, [
+    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.integration.json',
+    '--outDir',
+    outDir,
+  ]);
+  return {
+    testsOut: join(outDir, 'test', 'integration'),
+    cleanup: () => rmSync(outDir, { recursive: true, force: true }),
+  };
 }
 
 /** Removes out/integration-run-<pid>/ folders left by runs that were killed (their process is gone). */
@@ -67,8 +76,13 @@ function isAlive(pid) {
 /** True when the suite has at least one compiled *.test.js under `testsOut`. */
 export function hasTests(suite, testsOut) {
   if (!existsSync(testsOut)) return false;
-  return readdirSync(testsOut, { recursive: true }).map(String)
-    .some((f) => f.endsWith('.test.js') && (suite === 'trusted' ? !OWN_FOLDER.some((s) => f.startsWith(`${s}/`)) : f.startsWith(`${suite}/`)));
+  return readdirSync(testsOut, { recursive: true })
+    .map(String)
+    .some(
+      (f) =>
+        f.endsWith('.test.js') &&
+        (suite === 'trusted' ? !OWN_FOLDER.some((s) => f.startsWith(`${s}/`)) : f.startsWith(`${suite}/`)),
+    );
 }
 
 /** Copies the fixture workspace to `dest`, so tests may edit files without touching the repository. */

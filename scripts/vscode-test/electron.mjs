@@ -29,9 +29,13 @@ async function runSuite(suite, testsOut) {
   const launchArgs = [
     suiteWorkspace(suite, join(tmp, 'workspace')),
     '--disable-extensions', // only the extension under development
-    '--skip-welcome', '--skip-release-notes', '--disable-telemetry',
-    '--user-data-dir', join(tmp, 'user-data'),
-    '--extensions-dir', join(tmp, 'extensions'),
+    '--skip-welcome',
+    '--skip-release-notes',
+    '--disable-telemetry',
+    '--user-data-dir',
+    join(tmp, 'user-data'),
+    '--extensions-dir',
+    join(tmp, 'extensions'),
   ];
   if (suite !== 'untrusted') launchArgs.push('--disable-workspace-trust');
   const resultFile = join(tmp, 'result.json');
@@ -43,7 +47,11 @@ async function runSuite(suite, testsOut) {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(testsOut, 'index.js'),
       launchArgs,
-      extensionTestsEnv: { TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_GREP: process.env.TLS_DOCTOR_GREP ?? '', TLS_DOCTOR_RESULT_FILE: resultFile },
+      extensionTestsEnv: {
+        TLS_DOCTOR_SUITE: suite,
+        TLS_DOCTOR_GREP: process.env.TLS_DOCTOR_GREP ?? '',
+        TLS_DOCTOR_RESULT_FILE: resultFile,
+      },
     });
     ok = true;
   } catch (e) {
@@ -59,7 +67,10 @@ async function main() {
   const { testsOut, cleanup } = opts.build ? build() : { testsOut: DEFAULT_TESTS_OUT, cleanup: () => {} };
   const totals = { passes: 0, failures: 0, pending: 0 };
   for (const suite of opts.suites) {
-    if (!hasTests(suite, testsOut)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
+    if (!hasTests(suite, testsOut)) {
+      log(`[runner] suite "${suite}": no compiled tests, skipped`);
+      continue;
+    }
     const counts = await runSuite(suite, testsOut);
     for (const k of Object.keys(totals)) totals[k] += counts[k];
   }
@@ -68,4 +79,10 @@ async function main() {
   return totals.failures > 0 || totals.passes === 0 ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => { log(`[runner] ERROR: ${e.message}`); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log(`[runner] ERROR: ${e.message}`);
+    process.exit(1);
+  },
+);

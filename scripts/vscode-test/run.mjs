@@ -27,7 +27,10 @@ const TIMEOUT_S = Number(process.env.TLS_DOCTOR_IT_TIMEOUT_S || 1200);
 const VERBOSE = process.env.TLS_DOCTOR_VERBOSE === '1';
 const DEADLINE = Date.now() + TIMEOUT_S * 1000; // for the whole run, build included
 const START_TIMEOUT_S = Number(process.env.TLS_DOCTOR_START_TIMEOUT_S || 150);
-const IMAGES_DIR = process.env.TLS_DOCTOR_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results', 'screenshots');
+const IMAGES_DIR =
+  process.env.TLS_DOCTOR_UPDATE_SCREENSHOTS === '1'
+    ? join(ROOT, 'docs', 'images')
+    : join(ROOT, 'test-results', 'screenshots');
 
 const live = { server: undefined, context: undefined, tmp: [], testsOut: DEFAULT_TESTS_OUT, removeTests: undefined }; // what cleanup() must end and remove
 
@@ -55,8 +58,17 @@ function makeDirs(suite) {
 function makeNoise() {
   const lines = [];
   return {
-    add(line) { if (VERBOSE) log(line); lines.push(line); if (lines.length > 200) lines.shift(); },
-    dump() { if (!VERBOSE && lines.length) { log('[runner] last workbench/server log lines:'); lines.slice(-60).forEach((l) => log(`  ${l}`)); } },
+    add(line) {
+      if (VERBOSE) log(line);
+      lines.push(line);
+      if (lines.length > 200) lines.shift();
+    },
+    dump() {
+      if (!VERBOSE && lines.length) {
+        log('[runner] last workbench/server log lines:');
+        lines.slice(-60).forEach((l) => log(`  ${l}`));
+      }
+    },
   };
 }
 
@@ -66,21 +78,33 @@ function makeNoise() {
  */
 function routeConsole(line, state, noise) {
   const { text, logService, level } = line;
-  if (text.includes(START_MARKER)) { state.inSuite = true; state.onStart?.(); return; }
+  if (text.includes(START_MARKER)) {
+    state.inSuite = true;
+    state.onStart?.();
+    return;
+  }
   const i = text.indexOf(RESULT_MARKER);
-  if (i >= 0) { Object.assign(state.result, JSON.parse(text.slice(i + RESULT_MARKER.length))); state.inSuite = false; return; }
+  if (i >= 0) {
+    Object.assign(state.result, JSON.parse(text.slice(i + RESULT_MARKER.length)));
+    state.inSuite = false;
+    return;
+  }
   if (state.inSuite && logService) log(level === 'INFO' ? text : `[${level}] ${text}`);
   else noise.add(`[browser${logService ? ` ${level}` : ''}] ${text}`);
 }
 
 /** Waits (bounded) until the suite's result marker has been read from the console. */
 async function resultArrived(state, ms) {
-  for (const end = Date.now() + ms; state.result.passes === undefined && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+  for (const end = Date.now() + ms; state.result.passes === undefined && Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 function withTimeout(promise, ms, what) {
   let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms); });
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -97,10 +121,14 @@ async function attemptSuite(suite) {
   const dirs = makeDirs(suite);
   const noise = makeNoise();
   const state = { inSuite: false, result: {} };
-  const started = new Promise((resolve) => { state.onStart = resolve; });
+  const started = new Promise((resolve) => {
+    state.onStart = resolve;
+  });
   // EXTENSIONS_GALLERY={}: no marketplace, so the workbench never looks anything up on the internet.
   const env = { ...process.env, TLS_DOCTOR_SUITE: suite, TLS_DOCTOR_SCREENSHOTS: '1', EXTENSIONS_GALLERY: '{}' };
-  log(`\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite !== 'untrusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`);
+  log(
+    `\n[runner] suite "${suite}": workspace ${dirs.workspace} (${suite !== 'untrusted' ? '--disable-workspace-trust' : 'workspace trust on, not granted'})`,
+  );
   const t0 = Date.now();
   let code = 1;
   let didStart = false;
@@ -122,11 +150,29 @@ async function attemptSuite(suite) {
 /** Starts the server and the browser, opens the workbench on the workspace copy and resolves with the exit code. */
 async function openWorkbench(suite, dirs, env, state, noise) {
   const onLine = (l) => noise.add(`[server] ${l}`);
-  const { proc, port } = await startServer({ serverMain, dirs, trusted: suite !== 'untrusted', env, onLine, onSpawn: (p) => { live.server = p; } });
-  const serverDied = new Promise((res) => proc.once('exit', (c) => { noise.add(`[runner] server exited (${c})`); res(1); }));
+  const { proc, port } = await startServer({
+    serverMain,
+    dirs,
+    trusted: suite !== 'untrusted',
+    env,
+    onLine,
+    onSpawn: (p) => {
+      live.server = p;
+    },
+  });
+  const serverDied = new Promise((res) =>
+    proc.once('exit', (c) => {
+      noise.add(`[runner] server exited (${c})`);
+      res(1);
+    }),
+  );
   const { context, page } = await launchBrowser(dirs.chromium);
   live.context = context;
-  const { exited } = await wirePage(page, { imagesDir: IMAGES_DIR, log, onConsole: (line) => routeConsole(line, state, noise) });
+  const { exited } = await wirePage(page, {
+    imagesDir: IMAGES_DIR,
+    log,
+    onConsole: (line) => routeConsole(line, state, noise),
+  });
   await page.goto(workbenchUrl(port, dirs.workspace, ROOT, join(live.testsOut, 'index.js')));
   return Promise.race([exited, serverDied]);
 }
@@ -152,7 +198,10 @@ async function cleanupSuite() {
 async function cleanup() {
   await cleanupSuite();
   live.removeTests?.();
-  if (process.env.TLS_DOCTOR_KEEP_TMP === '1') { log(`[runner] kept: ${live.tmp.join(' ')}`); return; }
+  if (process.env.TLS_DOCTOR_KEEP_TMP === '1') {
+    log(`[runner] kept: ${live.tmp.join(' ')}`);
+    return;
+  }
   for (const dir of live.tmp) rmSync(dir, { recursive: true, force: true });
   live.tmp = [];
 }
@@ -166,7 +215,10 @@ async function main() {
   if (opts.build) ({ testsOut: live.testsOut, cleanup: live.removeTests } = build());
   const totals = { passes: 0, failures: 0, pending: 0 };
   for (const suite of opts.suites) {
-    if (!hasTests(suite, live.testsOut)) { log(`[runner] suite "${suite}": no compiled tests, skipped`); continue; }
+    if (!hasTests(suite, live.testsOut)) {
+      log(`[runner] suite "${suite}": no compiled tests, skipped`);
+      continue;
+    }
     const counts = await runSuite(suite);
     for (const k of Object.keys(totals)) totals[k] += counts[k];
   }
@@ -179,16 +231,33 @@ async function exitWith(code) {
   process.exit(code);
 }
 
-const overall = setTimeout(() => {
-  log(`[runner] ERROR: the integration run exceeded ${TIMEOUT_S} s; killing everything`);
-  report({ passes: 0, failures: 1, pending: 0 });
-  void exitWith(1);
-}, TIMEOUT_S * 1000 + 30_000);
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(sig, () => { log(`[runner] ${sig}: cleaning up`); void exitWith(code); });
+const overall = setTimeout(
+  () => {
+    log(`[runner] ERROR: the integration run exceeded ${TIMEOUT_S} s; killing everything`);
+    report({ passes: 0, failures: 1, pending: 0 });
+    void exitWith(1);
+  },
+  TIMEOUT_S * 1000 + 30_000,
+);
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.on(sig, () => {
+    log(`[runner] ${sig}: cleaning up`);
+    void exitWith(code);
+  });
 }
 
 main().then(
-  (code) => { clearTimeout(overall); return exitWith(code); },
-  (e) => { clearTimeout(overall); log(`[runner] ERROR: ${e.message}`); report({ passes: 0, failures: 1, pending: 0 }); return exitWith(1); },
+  (code) => {
+    clearTimeout(overall);
+    return exitWith(code);
+  },
+  (e) => {
+    clearTimeout(overall);
+    log(`[runner] ERROR: ${e.message}`);
+    report({ passes: 0, failures: 1, pending: 0 });
+    return exitWith(1);
+  },
 );

@@ -67,10 +67,24 @@ export function writeSettings(userDataDir) {
  */
 export function startServer({ serverMain, dirs, trusted, env, onLine, onSpawn, startTimeoutMs = 60_000 }) {
   const args = [
-    serverMain, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-update-check',
-    '--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--extensions-dir', dirs.extensions,
-    '--logsPath', dirs.logs,
+    serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir',
+    dirs.userData,
+    '--server-data-dir',
+    dirs.serverData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--logsPath',
+    dirs.logs,
   ];
   if (trusted) args.push('--disable-workspace-trust');
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run bash scripts/vscode-test/setup.sh`);
@@ -78,18 +92,27 @@ export function startServer({ serverMain, dirs, trusted, env, onLine, onSpawn, s
   const proc = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   onSpawn?.(proc); // the caller owns the process from here on, so it can kill it even if startup never finishes
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the VS Code server did not start within ${startTimeoutMs} ms`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the VS Code server did not start within ${startTimeoutMs} ms`)),
+      startTimeoutMs,
+    );
     const onData = (chunk) => {
       for (const line of chunk.toString().split('\n')) {
         if (!line.trim()) continue;
         onLine(line);
         const m = /Extension host agent listening on (\d+)/.exec(line);
-        if (m) { clearTimeout(timer); resolve({ proc, port: Number(m[1]) }); }
+        if (m) {
+          clearTimeout(timer);
+          resolve({ proc, port: Number(m[1]) });
+        }
       }
     };
     proc.stdout.on('data', onData);
     proc.stderr.on('data', onData);
-    proc.on('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`the VS Code server exited early (code ${code}, signal ${signal})`)); });
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the VS Code server exited early (code ${code}, signal ${signal})`));
+    });
   });
 }
 
@@ -97,8 +120,18 @@ export function startServer({ serverMain, dirs, trusted, env, onLine, onSpawn, s
 export async function stopServer(proc) {
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise((resolve) => proc.once('exit', resolve));
-  try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const timer = setTimeout(() => { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+  try {
+    process.kill(-proc.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 3000);
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   clearTimeout(timer);
 }

@@ -4,7 +4,16 @@
 import * as fs from 'fs';
 import * as nodePath from 'path';
 import type { Io } from './command';
-import { Baseline, fingerprintOf, Fingerprinted, formatBaseline, linesOfRange, matchBaseline, parseBaseline, toBaseline } from '../core/baseline/index';
+import {
+  Baseline,
+  fingerprintOf,
+  Fingerprinted,
+  formatBaseline,
+  linesOfRange,
+  matchBaseline,
+  parseBaseline,
+  toBaseline,
+} from '../core/baseline/index';
 import type { FileFinding } from '../core/report/index';
 import { sarifFixes, SarifExtra } from '../core/report/sarif-extras';
 
@@ -45,7 +54,12 @@ export function annotate(results: readonly FileFinding[], io: Io, withFixes: boo
 }
 
 /** Baseline keys: paths relative to the baseline file's folder, so the file works from any current directory. */
-function keysFor(results: readonly FileFinding[], fingerprints: readonly string[], baselineFile: string, io: Io): Fingerprinted[] {
+function keysFor(
+  results: readonly FileFinding[],
+  fingerprints: readonly string[],
+  baselineFile: string,
+  io: Io,
+): Fingerprinted[] {
   const dir = nodePath.dirname(nodePath.resolve(io.cwd, baselineFile));
   return results.map(({ file, finding }, i) => ({
     ruleId: finding.ruleId,
@@ -55,7 +69,12 @@ function keysFor(results: readonly FileFinding[], fingerprints: readonly string[
 }
 
 /** Writes a baseline accepting every finding; false (after a message) when the file cannot be written. */
-export function writeBaseline(file: string, results: readonly FileFinding[], fingerprints: readonly string[], io: Io): boolean {
+export function writeBaseline(
+  file: string,
+  results: readonly FileFinding[],
+  fingerprints: readonly string[],
+  io: Io,
+): boolean {
   const b = toBaseline(keysFor(results, fingerprints, file, io));
   try {
     fs.writeFileSync(nodePath.resolve(io.cwd, file), formatBaseline(b));
@@ -73,7 +92,9 @@ export function readBaseline(file: string, io: Io): Baseline | undefined {
   try {
     text = fs.readFileSync(nodePath.resolve(io.cwd, file), 'utf8');
   } catch (e) {
-    io.err(`tls-doctor scan: cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    io.err(
+      `tls-doctor scan: cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return undefined;
   }
   const b = parseBaseline(text);
@@ -85,7 +106,13 @@ export function readBaseline(file: string, io: Io): Baseline | undefined {
 }
 
 /** new/unchanged for each finding, against the baseline at `file`. */
-export function compare(results: readonly FileFinding[], fingerprints: readonly string[], baseline: Baseline, file: string, io: Io): ('new' | 'unchanged')[] {
+export function compare(
+  results: readonly FileFinding[],
+  fingerprints: readonly string[],
+  baseline: Baseline,
+  file: string,
+  io: Io,
+): ('new' | 'unchanged')[] {
   return matchBaseline(keysFor(results, fingerprints, file, io), baseline);
 }
 
@@ -112,7 +139,9 @@ export interface TeamOptions {
 /** Applies `--baseline` / `--write-baseline` to the scan's findings; undefined (after a message) means exit 2. */
 export function teamView(all: readonly FileFinding[], io: Io, opts: TeamOptions): TeamView | undefined {
   const needed = opts.fingerprints || opts.sarif || opts.baseline !== undefined || opts.writeBaseline !== undefined;
-  if (!needed) return { results: [...all], fingerprints: [], sarif: { results: all, extras: [] }, wroteBaseline: false };
+  if (!needed) {
+    return { results: [...all], fingerprints: [], sarif: { results: all, extras: [] }, wroteBaseline: false };
+  }
   const { fingerprints: prints, fixes } = annotate(all, io, opts.sarif);
   let states: ('new' | 'unchanged')[] | undefined;
   if (opts.baseline !== undefined) {
@@ -120,17 +149,24 @@ export function teamView(all: readonly FileFinding[], io: Io, opts: TeamOptions)
     if (!baseline) return undefined;
     states = compare(all, prints, baseline, opts.baseline, io);
     const known = states.filter((s) => s === 'unchanged').length;
-    if (known) io.err(`tls-doctor scan: ${known} finding${known === 1 ? '' : 's'} listed in the baseline ${opts.baseline} not reported\n`);
+    if (known) {
+      io.err(
+        `tls-doctor scan: ${known} finding${known === 1 ? '' : 's'} listed in the baseline ${opts.baseline} not reported\n`,
+      );
+    }
   }
   if (opts.writeBaseline !== undefined && !writeBaseline(opts.writeBaseline, all, prints, io)) return undefined;
   const keep = (_x: unknown, i: number) => !states || states[i] === 'new';
   const extras = all.map((_r, i): SarifExtra => ({
-    fingerprint: prints[i], fixes: fixes[i],
+    fingerprint: prints[i],
+    fixes: fixes[i],
     ...(states ? { baselineState: states[i] } : {}),
     ...(states?.[i] === 'unchanged' ? { suppressedBy: `listed in the baseline ${opts.baseline}` } : {}),
   }));
   return {
-    results: all.filter(keep), fingerprints: prints.filter(keep),
-    sarif: { results: all, extras }, wroteBaseline: opts.writeBaseline !== undefined,
+    results: all.filter(keep),
+    fingerprints: prints.filter(keep),
+    sarif: { results: all, extras },
+    wroteBaseline: opts.writeBaseline !== undefined,
   };
 }

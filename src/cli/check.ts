@@ -28,10 +28,15 @@ const OPTIONS = {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'probe a URL, show its chain and name what is wrong',
-  usage: 'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--no-aia] [--save-chain FILE] [--save-bundle FILE] [--certs-dir DIR] [--os-store FILE]... [--format text|json]',
+  usage:
+    'tls-doctor check URL [--ca FILE]... [--cert FILE --key FILE] [--repeat N] [--timeout MS] [--no-aia] [--save-chain FILE] [--save-bundle FILE] [--certs-dir DIR] [--os-store FILE]... [--format text|json]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check');
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        positionals.length ? `expected one URL, got ${positionals.length}` : 'missing the URL to check',
+      );
+    }
     try {
       parseTarget(positionals[0]);
     } catch (e) {
@@ -53,13 +58,30 @@ export const checkCommand: Command = {
     const fixPaths = { ...(saveBundle ? { bundle: saveBundle } : {}), ...(saveChain ? { chain: saveChain } : {}) };
     // --os-store: read these files (or folders) as the OS store instead of the platform's own.
     const osStorePaths = values['os-store']?.map((f) => path.resolve(io.cwd, f));
-    const report = await checkUrl(positionals[0], { extraCaFiles, env: io.env, ...(clientCert ? { clientCert } : {}), repeat, timeoutMs, aia, ownCas, fixPaths, ...(osStorePaths ? { osStorePaths } : {}) });
+    const report = await checkUrl(positionals[0], {
+      extraCaFiles,
+      env: io.env,
+      ...(clientCert ? { clientCert } : {}),
+      repeat,
+      timeoutMs,
+      aia,
+      ownCas,
+      fixPaths,
+      ...(osStorePaths ? { osStorePaths } : {}),
+    });
     // Written before the report is printed: its snippets already name these files.
     if (saveChain) saveFile(io, saveChain, report.chain.map((c) => c.pem).join(''), 'chain');
     if (saveBundle) {
-      const root = report.ownCa?.pem ?? report.chain.find((c) => c.selfSigned && c.isCA)?.pem ?? report.chain.find((c) => c.selfSigned)?.pem;
+      const root =
+        report.ownCa?.pem ??
+        report.chain.find((c) => c.selfSigned && c.isCA)?.pem ??
+        report.chain.find((c) => c.selfSigned)?.pem;
       if (root) saveFile(io, saveBundle, createBundle([root]), 'bundle');
-      else io.err(`--save-bundle: not written: the server sent no root and no known CA file (${CLI_DEFAULTS.devcertOutDir}/, the development CA) holds it; pass the root with --ca and save the bundle with tls-doctor devcert, or write it by hand\n`);
+      else {
+        io.err(
+          `--save-bundle: not written: the server sent no root and no known CA file (${CLI_DEFAULTS.devcertOutDir}/, the development CA) holds it; pass the root with --ca and save the bundle with tls-doctor devcert, or write it by hand\n`,
+        );
+      }
     }
     // The report is already redacted (core); the rendered text passes redact() too, as every output does.
     io.out(redact(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io))));
@@ -70,14 +92,22 @@ export const checkCommand: Command = {
 /** CA files a chain may be rooted at that are the user's own: TLS Doctor's development CA, and every PEM file of
  * CA certificates in the workspace's certificate folder (bundles, with public roots, are not "own" CAs). */
 async function ownCaFiles(certsDir: string, env: NodeJS.ProcessEnv): Promise<{ file: string; label: string }[]> {
-  const out = [{ file: path.join(resolveCaDir(undefined, env), CA_CERT_FILE), label: 'TLS Doctor\'s development CA' }];
+  const out = [{ file: path.join(resolveCaDir(undefined, env), CA_CERT_FILE), label: "TLS Doctor's development CA" }];
   let names: string[];
   try {
-    names = readdirSync(certsDir).filter((n) => /\.(pem|crt)$/i.test(n) && !/bundle/i.test(n)).sort();
+    names = readdirSync(certsDir)
+      .filter((n) => /\.(pem|crt)$/i.test(n) && !/bundle/i.test(n))
+      .sort();
   } catch {
     return out; // no certificate folder: nothing of the workspace's to recognise
   }
-  return [...out, ...names.map((n) => ({ file: path.join(certsDir, n), label: `a CA in the workspace's certificate folder (${path.basename(certsDir)}/${n})` }))];
+  return [
+    ...out,
+    ...names.map((n) => ({
+      file: path.join(certsDir, n),
+      label: `a CA in the workspace's certificate folder (${path.basename(certsDir)}/${n})`,
+    })),
+  ];
 }
 
 /** Writes a PEM file the user asked for (0644: certificates are public); a failure is reported, not thrown. */
@@ -106,13 +136,21 @@ async function checkCaFile(f: string): Promise<void> {
     if (e.code === 'ENOTREG' || e.code === 'EFBIG') throw new UsageError(`--ca ${e.message}`);
     return 0;
   });
-  if (n === 0) throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+  if (n === 0) {
+    throw new UsageError(`--ca ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+  }
 }
 
 /** `--cert FILE --key FILE`: the client certificate for an mTLS server, both or neither, checked before probing. */
-function readClientCert(certFile: string | undefined, keyFile: string | undefined, cwd: string): { cert: string; key: string } | undefined {
+function readClientCert(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+  cwd: string,
+): { cert: string; key: string } | undefined {
   if (certFile === undefined && keyFile === undefined) return undefined;
-  if (certFile === undefined || keyFile === undefined) throw new UsageError('--cert and --key go together (the client certificate and its private key)');
+  if (certFile === undefined || keyFile === undefined) {
+    throw new UsageError('--cert and --key go together (the client certificate and its private key)');
+  }
   const read = (flag: string, file: string, want: RegExp, label: string) => {
     let text: string;
     try {
@@ -141,15 +179,36 @@ function painter(io: Io): Paint {
 /** The human report: headline, problems with fixes, chain, stores, environment. */
 export function renderText(r: CheckReport, p: Paint): string {
   const head = `${r.url}  ${r.verdict === 'ok' ? p('green', 'OK') : p('red', 'FAIL')}`;
-  const meta = [r.addresses?.join(', '), r.protocol, r.cipher, r.proxy && `via proxy ${r.proxy}`, r.elapsedMs !== undefined && `${r.elapsedMs} ms`].filter(Boolean).join(' · ');
-  return [p('bold', head), `  ${meta}`, '', ...causesText(r.causes, p), ...warningsText(r.warnings ?? [], p), ...notesText(r.notes ?? []),
-    ...chainText(r.chain, p), ...trustText(r.trust, p), ...envText(r.environment)].join('\n');
+  const meta = [
+    r.addresses?.join(', '),
+    r.protocol,
+    r.cipher,
+    r.proxy && `via proxy ${r.proxy}`,
+    r.elapsedMs !== undefined && `${r.elapsedMs} ms`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return [
+    p('bold', head),
+    `  ${meta}`,
+    '',
+    ...causesText(r.causes, p),
+    ...warningsText(r.warnings ?? [], p),
+    ...notesText(r.notes ?? []),
+    ...chainText(r.chain, p),
+    ...trustText(r.trust, p),
+    ...envText(r.environment),
+  ].join('\n');
 }
 
 /** Warnings do not fail the check (the verdict above stays OK), so they get their own section and colour. */
 function warningsText(warnings: readonly CheckWarning[], p: Paint): string[] {
   if (!warnings.length) return [];
-  return [p('bold', 'Warnings'), ...warnings.map((w) => `  ${p('yellow', '!')} ${p('bold', w.code)}: ${w.message}`), ''];
+  return [
+    p('bold', 'Warnings'),
+    ...warnings.map((w) => `  ${p('yellow', '!')} ${p('bold', w.code)}: ${w.message}`),
+    '',
+  ];
 }
 
 function notesText(notes: readonly string[]): string[] {
@@ -158,23 +217,38 @@ function notesText(notes: readonly string[]): string[] {
 
 function causesText(causes: readonly Cause[], p: Paint): string[] {
   if (!causes.length) return [`${p('green', '✓')} no problems found`, ''];
-  return [p('bold', 'Problems'), ...causes.flatMap((c) => [
-    `  ${p('red', '✗')} ${p('bold', c.code)}: ${c.message}`,
-    ...(c.clients ? [`      ${p('dim', 'accepted by:')} ${c.clients.accept.join(', ') || 'none'}  ${p('dim', 'rejected by:')} ${c.clients.reject.join(', ') || 'none'}`] : []),
-    ...c.fixes.flatMap((f) => [`      ${p('dim', `${f.client}:`)} ${f.text}`, ...(f.snippet ? f.snippet.split('\n').map((l) => `          ${l}`) : [])]),
-  ]), ''];
+  return [
+    p('bold', 'Problems'),
+    ...causes.flatMap((c) => [
+      `  ${p('red', '✗')} ${p('bold', c.code)}: ${c.message}`,
+      ...(c.clients
+        ? [
+            `      ${p('dim', 'accepted by:')} ${c.clients.accept.join(', ') || 'none'}  ${p('dim', 'rejected by:')} ${c.clients.reject.join(', ') || 'none'}`,
+          ]
+        : []),
+      ...c.fixes.flatMap((f) => [
+        `      ${p('dim', `${f.client}:`)} ${f.text}`,
+        ...(f.snippet ? f.snippet.split('\n').map((l) => `          ${l}`) : []),
+      ]),
+    ]),
+    '',
+  ];
 }
 
 function chainText(chain: readonly CertInfo[], p: Paint): string[] {
   if (!chain.length) return [];
-  return [p('bold', 'Chain (as sent by the server)'), ...chain.flatMap((c, i) => [
-    `  ${i} ${p('bold', c.subject || '(empty subject)')}${c.selfSigned ? p('dim', '  [self-signed]') : ''}`,
-    `    issuer   ${c.issuer}`,
-    `    valid    ${c.notBefore.slice(0, 10)} → ${c.notAfter.slice(0, 10)} (${daysLeft(c.notAfter, p)})`,
-    `    names    ${c.sans.join(', ') || '(no subjectAltName)'}`,
-    `    key      ${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}, ${c.signatureAlgorithm}${c.isCA ? ', CA' : ''}${c.extKeyUsage ? `, EKU ${c.extKeyUsage.join('/')}` : ''}`,
-    `    sha256   ${c.sha256}`,
-  ]), ''];
+  return [
+    p('bold', 'Chain (as sent by the server)'),
+    ...chain.flatMap((c, i) => [
+      `  ${i} ${p('bold', c.subject || '(empty subject)')}${c.selfSigned ? p('dim', '  [self-signed]') : ''}`,
+      `    issuer   ${c.issuer}`,
+      `    valid    ${c.notBefore.slice(0, 10)} → ${c.notAfter.slice(0, 10)} (${daysLeft(c.notAfter, p)})`,
+      `    names    ${c.sans.join(', ') || '(no subjectAltName)'}`,
+      `    key      ${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}, ${c.signatureAlgorithm}${c.isCA ? ', CA' : ''}${c.extKeyUsage ? `, EKU ${c.extKeyUsage.join('/')}` : ''}`,
+      `    sha256   ${c.sha256}`,
+    ]),
+    '',
+  ];
 }
 
 function daysLeft(notAfter: string, p: Paint): string {
@@ -186,11 +260,20 @@ function daysLeft(notAfter: string, p: Paint): string {
 function trustText(trust: Readonly<Record<string, TrustVerdict>>, p: Paint): string[] {
   const rows = Object.values(trust);
   const width = Math.max(...rows.map((v) => v.store.length));
-  return [p('bold', 'Trust stores'), ...rows.map((v) => {
-    const mark = v.trusted === true ? p('green', '✓ trusted') : v.trusted === false ? p('red', '✗ rejected') : p('dim', '– not checked');
-    const why = [v.error, v.note, v.source && p('dim', `(${v.source})`)].filter(Boolean).join('  ');
-    return `  ${v.store.padEnd(width)}  ${mark}  ${why}`;
-  }), ''];
+  return [
+    p('bold', 'Trust stores'),
+    ...rows.map((v) => {
+      const mark =
+        v.trusted === true
+          ? p('green', '✓ trusted')
+          : v.trusted === false
+            ? p('red', '✗ rejected')
+            : p('dim', '– not checked');
+      const why = [v.error, v.note, v.source && p('dim', `(${v.source})`)].filter(Boolean).join('  ');
+      return `  ${v.store.padEnd(width)}  ${mark}  ${why}`;
+    }),
+    '',
+  ];
 }
 
 function envText(env: CheckReport['environment']): string[] {

@@ -18,11 +18,21 @@ const USAGE = [
 ].join('\n');
 
 const OPTIONS = {
-  out: { type: 'string' }, 'ca-dir': { type: 'string' }, format: { type: 'string' },
-  days: { type: 'string' }, 'key-type': { type: 'string' }, 'name-constrained': { type: 'boolean' },
-  replace: { type: 'boolean' }, install: { type: 'boolean' }, uninstall: { type: 'boolean' }, status: { type: 'boolean' },
-  stores: { type: 'string' }, yes: { type: 'boolean' },
-  client: { type: 'string' }, pkcs12: { type: 'boolean' }, 'pkcs12-password-file': { type: 'string' },
+  out: { type: 'string' },
+  'ca-dir': { type: 'string' },
+  format: { type: 'string' },
+  days: { type: 'string' },
+  'key-type': { type: 'string' },
+  'name-constrained': { type: 'boolean' },
+  replace: { type: 'boolean' },
+  install: { type: 'boolean' },
+  uninstall: { type: 'boolean' },
+  status: { type: 'boolean' },
+  stores: { type: 'string' },
+  yes: { type: 'boolean' },
+  client: { type: 'string' },
+  pkcs12: { type: 'boolean' },
+  'pkcs12-password-file': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -32,14 +42,20 @@ function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }):
   const lines = [
     `${r.caCreated ? 'Created' : 'Using'} the development CA in ${r.caDir} (SHA-256 ${r.caSha256})`,
     ...replacedLines(r),
-    r.client ? `Client certificate (mTLS) for ${r.client}${r.hosts.length ? ` (${r.hosts.join(', ')})` : ''}, valid until ${r.notAfter}:`
+    r.client
+      ? `Client certificate (mTLS) for ${r.client}${r.hosts.length ? ` (${r.hosts.join(', ')})` : ''}, valid until ${r.notAfter}:`
       : `Certificate for ${r.hosts.join(', ')}, valid until ${r.notAfter}:`,
-    `  cert    ${r.cert}`, `  key     ${r.key}`, `  ca      ${r.ca}`, `  bundle  ${r.bundle}`,
+    `  cert    ${r.cert}`,
+    `  key     ${r.key}`,
+    `  ca      ${r.ca}`,
+    `  bundle  ${r.bundle}`,
     ...(r.pkcs12 ? [`  pkcs12  ${r.pkcs12}`] : []),
     ...(ignored ? [`Added ${ignored.entry} to ${ignored.gitignore}`] : []),
-    '', 'Make clients trust it (public sites keep working: the bundle includes the public roots):',
+    '',
+    'Make clients trust it (public sites keep working: the bundle includes the public roots):',
     ...Object.entries(r.env).map(([k, v]) => `  export ${k}=${JSON.stringify(v)}`),
-    ...r.warnings.map((w) => `\nwarning: ${w}`), '',
+    ...r.warnings.map((w) => `\nwarning: ${w}`),
+    '',
   ];
   return lines.join('\n');
 }
@@ -51,8 +67,9 @@ function replacedLines(r: DevCertResult): string[] {
   const added = r.hosts.filter((h) => !r.replaced?.hosts.includes(h));
   const dropped = r.replaced.hosts.filter((h) => !r.hosts.includes(h));
   return [
-    `Replaced the certificate in ${path.dirname(r.cert)}: old hosts ${r.replaced.hosts.join(', ')}; new hosts ${r.hosts.join(', ')}`
-      + (added.length ? ` (added ${added.join(', ')})` : '') + (dropped.length ? ` (dropped ${dropped.join(', ')} because of --replace)` : ''),
+    `Replaced the certificate in ${path.dirname(r.cert)}: old hosts ${r.replaced.hosts.join(', ')}; new hosts ${r.hosts.join(', ')}` +
+      (added.length ? ` (added ${added.join(', ')})` : '') +
+      (dropped.length ? ` (dropped ${dropped.join(', ')} because of --replace)` : ''),
   ];
 }
 
@@ -64,14 +81,19 @@ export const devcertCommand: Command = {
     const { values, positionals } = parse(argv, OPTIONS);
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     const modes = (['install', 'uninstall', 'status'] as const).filter((m) => values[m]);
-    if (modes.length > 1) throw new UsageError(`choose one of --install, --uninstall and --status (got --${modes.join(', --')})`);
-    if (values.stores !== undefined && modes.length === 0) throw new UsageError('--stores goes with --install, --uninstall or --status');
+    if (modes.length > 1) {
+      throw new UsageError(`choose one of --install, --uninstall and --status (got --${modes.join(', --')})`);
+    }
+    if (values.stores !== undefined && modes.length === 0) {
+      throw new UsageError('--stores goes with --install, --uninstall or --status');
+    }
     const wantsLeaf = positionals.length > 0 || values.client !== undefined;
     if (modes.length === 0 || wantsLeaf) checkLeafArgs(values, positionals);
     // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts is only what devcert needs.
     const certs = await import('../core/certs/light.js');
     const caDir = caDirOf(values, io);
-    const storesArg = values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
+    const storesArg =
+      values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
     if (modes[0] === 'status') return status(certs, caDir, storesArg, format, io);
     if (wantsLeaf) {
       const code = await leaf(certs, values, positionals, caDir, format, io);
@@ -84,10 +106,16 @@ export const devcertCommand: Command = {
 function checkLeafArgs(values: Values, positionals: string[]): void {
   oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa');
   positiveInt('--days', values.days, CLI_DEFAULTS.devcertValidityDays);
-  if (positionals.length === 0 && values.client === undefined) throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
-  if (values['pkcs12-password-file'] !== undefined && !values.pkcs12) throw new UsageError('--pkcs12-password-file goes with --pkcs12');
+  if (positionals.length === 0 && values.client === undefined) {
+    throw new UsageError('give at least one HOST (e.g. localhost 127.0.0.1 ::1)');
+  }
+  if (values['pkcs12-password-file'] !== undefined && !values.pkcs12) {
+    throw new UsageError('--pkcs12-password-file goes with --pkcs12');
+  }
   if (values.pkcs12 && values['pkcs12-password-file'] === undefined) {
-    throw new UsageError('--pkcs12 needs --pkcs12-password-file FILE (a password on the command line would end up in the shell history)');
+    throw new UsageError(
+      '--pkcs12 needs --pkcs12-password-file FILE (a password on the command line would end up in the shell history)',
+    );
   }
 }
 
@@ -98,7 +126,9 @@ function pkcs12Password(values: Values, io: Io): string | undefined {
   try {
     return readFileSync(path.resolve(io.cwd, file), 'utf8').split(/\r?\n/)[0];
   } catch (e) {
-    throw new UsageError(`--pkcs12-password-file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `--pkcs12-password-file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -108,7 +138,14 @@ function caDirOf(values: Values, io: Io): string | undefined {
   return dir ? path.resolve(io.cwd, dir) : undefined;
 }
 
-async function leaf(certs: Certs, values: Values, hosts: string[], caDir: string | undefined, format: 'text' | 'json', io: Io): Promise<number> {
+async function leaf(
+  certs: Certs,
+  values: Values,
+  hosts: string[],
+  caDir: string | undefined,
+  format: 'text' | 'json',
+  io: Io,
+): Promise<number> {
   if (hosts.length > 0) checkInput(() => certs.parseHosts(hosts));
   if (values.client !== undefined) checkInput(() => certs.checkClientName(values.client as string));
   const password = pkcs12Password(values, io);
@@ -121,14 +158,31 @@ async function leaf(certs: Certs, values: Values, hosts: string[], caDir: string
   // The CA must stay out of the repository the command runs in, not only out of git work trees it lies in.
   const workspaceDir = certs.gitWorkTreeOf(io.cwd);
   let failure: unknown;
-  const result = await certs.writeDevCert({
-    hosts, outDir, caDir, env: io.env, validityDays: days, keyType: oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa'),
-    nameConstrained: values['name-constrained'], replace: values.replace, ...(workspaceDir ? { workspaceDir } : {}),
-    ...(values.client !== undefined ? { client: values.client } : {}), ...(password !== undefined ? { pkcs12Password: password } : {}),
-  }).catch((e: Error) => { failure = e; return undefined; });
+  const result = await certs
+    .writeDevCert({
+      hosts,
+      outDir,
+      caDir,
+      env: io.env,
+      validityDays: days,
+      keyType: oneOf('--key-type', values['key-type'], ['ecdsa', 'rsa'] as const, 'ecdsa'),
+      nameConstrained: values['name-constrained'],
+      replace: values.replace,
+      ...(workspaceDir ? { workspaceDir } : {}),
+      ...(values.client !== undefined ? { client: values.client } : {}),
+      ...(password !== undefined ? { pkcs12Password: password } : {}),
+    })
+    .catch((e: Error) => {
+      failure = e;
+      return undefined;
+    });
   if (!result) return reportFailure(certs, failure, io);
   const ignored = safeIgnore(certs, outDir, io);
-  io.out(format === 'json' ? `${JSON.stringify(jsonOf(result, ignored), null, 2)}\n` : text(result, ignored?.updated ? ignored : undefined));
+  io.out(
+    format === 'json'
+      ? `${JSON.stringify(jsonOf(result, ignored), null, 2)}\n`
+      : text(result, ignored?.updated ? ignored : undefined),
+  );
   if (format === 'json') for (const w of result.warnings) io.err(`warning: ${w}\n`);
   return 0;
 }
@@ -150,11 +204,22 @@ function reportFailure(_certs: Certs, e: unknown, io: Io): number {
   return 2;
 }
 
-async function manage(certs: Certs, mode: 'install' | 'uninstall', caDirArg: string | undefined, asked: StoreName[] | undefined,
-  values: Values, format: 'text' | 'json', io: Io): Promise<number> {
+async function manage(
+  certs: Certs,
+  mode: 'install' | 'uninstall',
+  caDirArg: string | undefined,
+  asked: StoreName[] | undefined,
+  values: Values,
+  format: 'text' | 'json',
+  io: Io,
+): Promise<number> {
   const caDir = certs.resolveCaDir(caDirArg, io.env);
   if (mode === 'uninstall' && !certs.storeCa(caDir)) {
-    io.out(format === 'json' ? `${JSON.stringify({ caDir, ca: null, outcomes: [] }, null, 2)}\n` : `There is no development CA in ${caDir}: nothing to uninstall.\n`);
+    io.out(
+      format === 'json'
+        ? `${JSON.stringify({ caDir, ca: null, outcomes: [] }, null, 2)}\n`
+        : `There is no development CA in ${caDir}: nothing to uninstall.\n`,
+    );
     return 0;
   }
   if (mode === 'install') {
@@ -168,34 +233,67 @@ async function manage(certs: Certs, mode: 'install' | 'uninstall', caDirArg: str
   const ctx = certs.storeContext(ca, io.env, { consent: values.yes === true });
   const stores = certs.selectStores(ctx, asked);
   const outcomes = mode === 'install' ? await certs.installCa(ctx, stores) : await certs.uninstallCa(ctx, stores);
-  io.out(format === 'json' ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores, outcomes }, null, 2)}\n` : outcomesText(mode, caDir, ca.sha256, stores, outcomes));
+  io.out(
+    format === 'json'
+      ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores, outcomes }, null, 2)}\n`
+      : outcomesText(mode, caDir, ca.sha256, stores, outcomes),
+  );
   return outcomes.some(certs.isFailure) ? 1 : 0;
 }
 
-function outcomesText(mode: string, caDir: string, sha256: string, stores: StoreName[], outcomes: StoreOutcome[]): string {
+function outcomesText(
+  mode: string,
+  caDir: string,
+  sha256: string,
+  stores: StoreName[],
+  outcomes: StoreOutcome[],
+): string {
   const head = `${mode === 'install' ? 'Installing' : 'Uninstalling'} the development CA in ${caDir} (SHA-256 ${sha256}) ${mode === 'install' ? 'into' : 'from'}: ${stores.join(', ') || '(no store found)'}`;
-  const lines = outcomes.flatMap((o) => [`  ${o.store.padEnd(6)}  ${o.action.padEnd(17)}  ${o.message}`, ...(o.commands ?? []).map((c) => `          $ ${c}`)]);
+  const lines = outcomes.flatMap((o) => [
+    `  ${o.store.padEnd(6)}  ${o.action.padEnd(17)}  ${o.message}`,
+    ...(o.commands ?? []).map((c) => `          $ ${c}`),
+  ]);
   return [head, ...lines, ''].join('\n');
 }
 
-async function status(certs: Certs, caDirArg: string | undefined, asked: StoreName[] | undefined, format: 'text' | 'json', io: Io): Promise<number> {
+async function status(
+  certs: Certs,
+  caDirArg: string | undefined,
+  asked: StoreName[] | undefined,
+  format: 'text' | 'json',
+  io: Io,
+): Promise<number> {
   const caDir = certs.resolveCaDir(caDirArg, io.env);
   const ca = certs.storeCa(caDir);
   if (!ca) {
-    io.out(format === 'json' ? `${JSON.stringify({ caDir, ca: null, stores: [] }, null, 2)}\n` : `There is no development CA in ${caDir} yet.\n`);
+    io.out(
+      format === 'json'
+        ? `${JSON.stringify({ caDir, ca: null, stores: [] }, null, 2)}\n`
+        : `There is no development CA in ${caDir} yet.\n`,
+    );
     return 1;
   }
   const statuses = await certs.caStatus(certs.storeContext(ca, io.env), asked);
-  io.out(format === 'json' ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores: statuses }, null, 2)}\n` : statusText(caDir, ca.sha256, statuses));
+  io.out(
+    format === 'json'
+      ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores: statuses }, null, 2)}\n`
+      : statusText(caDir, ca.sha256, statuses),
+  );
   return 0;
 }
 
 function statusText(caDir: string, sha256: string, statuses: StoreStatus[]): string {
   const mark = (t: boolean | undefined) => (t === true ? 'trusted' : t === false ? 'not trusted' : 'unknown');
-  return [`Development CA in ${caDir} (SHA-256 ${sha256})`, ...statuses.flatMap((s) => [
-    `  ${s.store.padEnd(6)}  ${s.present ? mark(s.trusted) : 'not present'}${s.note ? `  (${s.note})` : ''}`,
-    ...s.targets.map((t) => `          ${mark(t.trusted).padEnd(11)}  ${t.target}${t.detail ? `  [${t.detail}]` : ''}`),
-  ]), ''].join('\n');
+  return [
+    `Development CA in ${caDir} (SHA-256 ${sha256})`,
+    ...statuses.flatMap((s) => [
+      `  ${s.store.padEnd(6)}  ${s.present ? mark(s.trusted) : 'not present'}${s.note ? `  (${s.note})` : ''}`,
+      ...s.targets.map(
+        (t) => `          ${mark(t.trusted).padEnd(11)}  ${t.target}${t.detail ? `  [${t.detail}]` : ''}`,
+      ),
+    ]),
+    '',
+  ].join('\n');
 }
 
 /** Turns a validation error from the core into a usage error (exit 2). */
@@ -210,10 +308,22 @@ function checkInput<T>(fn: () => T): T {
 /** The stable JSON contract plus extra fields after it. */
 function jsonOf(r: DevCertResult, ignored?: { gitignore: string; updated: boolean }) {
   return {
-    cert: r.cert, key: r.key, ca: r.ca, bundle: r.bundle, env: r.env,
-    caDir: r.caDir, caCreated: r.caCreated, caSha256: r.caSha256, hosts: r.hosts, notAfter: r.notAfter, warnings: r.warnings,
-    manifest: r.manifest ?? null, replaced: r.replaced ?? null, gitignore: ignored ?? null,
-    pkcs12: r.pkcs12 ?? null, client: r.client ?? null,
+    cert: r.cert,
+    key: r.key,
+    ca: r.ca,
+    bundle: r.bundle,
+    env: r.env,
+    caDir: r.caDir,
+    caCreated: r.caCreated,
+    caSha256: r.caSha256,
+    hosts: r.hosts,
+    notAfter: r.notAfter,
+    warnings: r.warnings,
+    manifest: r.manifest ?? null,
+    replaced: r.replaced ?? null,
+    gitignore: ignored ?? null,
+    pkcs12: r.pkcs12 ?? null,
+    client: r.client ?? null,
   };
 }
 

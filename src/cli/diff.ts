@@ -21,7 +21,10 @@ function script(a: readonly string[], b: readonly string[]): Op[] {
       const down = k === -d || (k !== d && (v.get(k - 1) ?? -1) < (v.get(k + 1) ?? -1));
       let x = down ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       v.set(k, x);
       if (x >= n && y >= m) break outer;
     }

@@ -50,16 +50,32 @@ export function collectEndpoints(text: string, file: string, into: Collected): v
   }
   for (const f of scanText(text, file)) {
     const ep = resolveEndpoint(text, f);
-    if (ep) add(ep, { file, line: f.range.start.line + 1, column: f.range.start.character + 1, via: ep.via, ruleId: f.ruleId });
+    if (ep) {
+      add(ep, {
+        file,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        via: ep.via,
+        ruleId: f.ruleId,
+      });
+    }
   }
 }
 
 /** The collected endpoints, sorted by target, each with its uses in file order. */
 export function listEndpoints(collected: Collected): ListedEndpoint[] {
-  return [...collected.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([target, e]) => ({
-    target, host: e.host, port: e.port, urls: [...e.urls].sort(), insecure: e.uses.some((u) => u.ruleId !== undefined),
-    uses: [...e.uses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column)),
-  }));
+  return [...collected.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([target, e]) => ({
+      target,
+      host: e.host,
+      port: e.port,
+      urls: [...e.urls].sort(),
+      insecure: e.uses.some((u) => u.ruleId !== undefined),
+      uses: [...e.uses].sort((a, b) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+      ),
+    }));
 }
 
 /** `{"version":1,"endpoints":[…]}`. */
@@ -104,10 +120,18 @@ export const endpointsCommand: Command = {
     const collected: Collected = new Map();
     const abs = roots.map((r) => nodePath.resolve(io.cwd, r));
     for (const ev of walkFiles(abs, { noIgnore: Boolean(values['no-ignore']), accept: isInventoried })) {
-      if (ev.kind === 'error') { io.err(`tls-doctor endpoints: cannot read ${display(io, ev.path)}: ${ev.message}\n`); continue; }
+      if (ev.kind === 'error') {
+        io.err(`tls-doctor endpoints: cannot read ${display(io, ev.path)}: ${ev.message}\n`);
+        continue;
+      }
       const read = readForScan(ev.path);
       // Binary, minified and huge files hold no endpoints worth monitoring; unreadable ones are worth a word.
-      if ('skip' in read) { if (read.skip === 'unreadable') io.err(`tls-doctor endpoints: cannot read ${display(io, ev.path)}: ${read.detail}\n`); continue; }
+      if ('skip' in read) {
+        if (read.skip === 'unreadable') {
+          io.err(`tls-doctor endpoints: cannot read ${display(io, ev.path)}: ${read.detail}\n`);
+        }
+        continue;
+      }
       collectEndpoints(read.text, display(io, ev.path), collected);
     }
     const list = listEndpoints(collected);

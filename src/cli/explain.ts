@@ -23,11 +23,15 @@ const MAX_TEXT = 200_000;
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: 'explain a TLS error message: client, cause, that client\'s fix',
+  summary: "explain a TLS error message: client, cause, that client's fix",
   usage: USAGE,
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, check: { type: 'boolean' }, timeout: { type: 'string' } });
+    const { values, positionals } = parse(argv, {
+      format: { type: 'string' },
+      check: { type: 'boolean' },
+      timeout: { type: 'string' },
+    });
     const format = oneOf('--format', values.format, ['text', 'json'] as const, 'text');
     const timeoutMs = positiveInt('--timeout', values.timeout, 5000);
     const text = (await messageText(positionals, io)).slice(0, MAX_TEXT);
@@ -39,12 +43,15 @@ export const explainCommand: Command = {
 };
 
 async function messageText(positionals: string[], io: Io): Promise<string> {
-  const fromStdin = positionals.length === 1 && positionals[0] === '-' || positionals.length === 0 && io.stdinIsTTY === false;
+  const fromStdin =
+    (positionals.length === 1 && positionals[0] === '-') || (positionals.length === 0 && io.stdinIsTTY === false);
   if (fromStdin) {
     if (!io.readStdin) throw new UsageError('standard input is not available here');
     return io.readStdin();
   }
-  if (positionals.length === 0) throw new UsageError('give the error message as an argument, or pipe it in (or use "-")');
+  if (positionals.length === 0) {
+    throw new UsageError('give the error message as an argument, or pipe it in (or use "-")');
+  }
   return positionals.join(' ');
 }
 
@@ -58,23 +65,43 @@ async function withProbe(e: Explanation, io: Io, timeoutMs: number): Promise<Exp
   return restateFromProbe(e, report);
 }
 
-const HEADINGS: Record<ExplainedCause['likelihood'], string> = { likely: 'Most likely', possible: 'Possible', confirmed: 'Confirmed by the probe' };
+const HEADINGS: Record<ExplainedCause['likelihood'], string> = {
+  likely: 'Most likely',
+  possible: 'Possible',
+  confirmed: 'Confirmed by the probe',
+};
 
 /** The human form: client and endpoint, then each cause with its fixes (the first cause's in full). */
 export function render(e: Explanation): string {
-  if (!e.causes.length) return 'No TLS error recognised in this text. Paste the whole error (with its first lines), or run tls-doctor check URL.\n';
+  if (!e.causes.length) {
+    return 'No TLS error recognised in this text. Paste the whole error (with its first lines), or run tls-doctor check URL.\n';
+  }
   const head = [
     `Client:   ${e.client ? `${e.client.title} (${e.client.family})` : 'not recognised (fixes for common clients below)'}`,
     ...(e.url ? [`Endpoint: ${e.url}`] : []),
     '',
   ];
   const body = e.causes.flatMap((c, i) => causeLines(c, i === 0 ? Infinity : 2));
-  const tail = e.url && !e.causes.some((c) => c.likelihood === 'confirmed') ? [`Confirm from the server's actual chain: tls-doctor explain --check (or: tls-doctor check ${e.url})`, ''] : [];
+  const tail =
+    e.url && !e.causes.some((c) => c.likelihood === 'confirmed')
+      ? [`Confirm from the server's actual chain: tls-doctor explain --check (or: tls-doctor check ${e.url})`, '']
+      : [];
   return [...head, ...body, ...tail].join('\n');
 }
 
 function causeLines(c: ExplainedCause, maxFixes: number): string[] {
-  const fixes = c.fixes.slice(0, maxFixes).flatMap((f) => [`    ${f.client}: ${f.text}`, ...(f.snippet ? f.snippet.split('\n').map((l) => `        ${l}`) : [])]);
-  const more = c.fixes.length > maxFixes ? [`    … ${c.fixes.length - maxFixes} more (--format json lists them all)`] : [];
-  return [`${HEADINGS[c.likelihood]}: ${c.code}`, `  ${c.message}`, ...(fixes.length ? ['  Fixes:', ...fixes, ...more] : []), ''];
+  const fixes = c.fixes
+    .slice(0, maxFixes)
+    .flatMap((f) => [
+      `    ${f.client}: ${f.text}`,
+      ...(f.snippet ? f.snippet.split('\n').map((l) => `        ${l}`) : []),
+    ]);
+  const more =
+    c.fixes.length > maxFixes ? [`    … ${c.fixes.length - maxFixes} more (--format json lists them all)`] : [];
+  return [
+    `${HEADINGS[c.likelihood]}: ${c.code}`,
+    `  ${c.message}`,
+    ...(fixes.length ? ['  Fixes:', ...fixes, ...more] : []),
+    '',
+  ];
 }

@@ -25,14 +25,21 @@ export interface FixRequest {
 }
 
 /** The fix flags of `scan`, validated (throws UsageError); undefined when neither --fix nor --fix-dry-run is given. */
-export function fixRequest(values: { fix?: boolean; 'fix-dry-run'?: boolean; 'ca-bundle'?: string }, io: Io): FixRequest | undefined {
+export function fixRequest(
+  values: { fix?: boolean; 'fix-dry-run'?: boolean; 'ca-bundle'?: string },
+  io: Io,
+): FixRequest | undefined {
   const wants = Boolean(values.fix) || Boolean(values['fix-dry-run']);
   if (!wants) {
     if (values['ca-bundle'] !== undefined) throw new UsageError('--ca-bundle is only used with --fix or --fix-dry-run');
     return undefined;
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
-  if (values['ca-bundle'] === undefined) throw new UsageError(`${values.fix ? '--fix' : '--fix-dry-run'} needs --ca-bundle FILE (the CA bundle the fixed code should trust)`);
+  if (values['ca-bundle'] === undefined) {
+    throw new UsageError(
+      `${values.fix ? '--fix' : '--fix-dry-run'} needs --ca-bundle FILE (the CA bundle the fixed code should trust)`,
+    );
+  }
   return { dryRun: Boolean(values['fix-dry-run']), bundleFile: nodePath.resolve(io.cwd, values['ca-bundle']) };
 }
 
@@ -50,7 +57,11 @@ export async function checkBundleFile(f: string): Promise<void> {
     if (e.code === 'ENOTREG' || e.code === 'EFBIG') throw new UsageError(`--ca-bundle ${e.message}`);
     return 0;
   });
-  if (n === 0) throw new UsageError(`--ca-bundle ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`);
+  if (n === 0) {
+    throw new UsageError(
+      `--ca-bundle ${f}: no certificate could be read from it (expected PEM: -----BEGIN CERTIFICATE-----)`,
+    );
+  }
 }
 
 /** How a file's bytes became text, so they go back the same way. */
@@ -61,8 +72,12 @@ type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'latin1';
  * imports at the start of a line, which a U+FEFF would hide), else latin1 (one char per byte, so no byte is lost).
  */
 export function decode(bytes: Buffer): { text: string; encoding: Encoding } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), encoding: 'utf16be' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le'), encoding: 'utf16be' };
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return text.startsWith('\uFEFF') ? { text: text.slice(1), encoding: 'utf8bom' } : { text, encoding: 'utf8' };
@@ -74,12 +89,17 @@ export function decode(bytes: Buffer): { text: string; encoding: Encoding } {
 /** `text` back to bytes in `encoding` (UTF-16 with its BOM again); undefined when latin1 cannot hold a new character. */
 export function encode(text: string, encoding: Encoding): Buffer | undefined {
   switch (encoding) {
-    case 'utf8': return Buffer.from(text, 'utf8');
-    case 'utf8bom': return Buffer.from(`\uFEFF${text}`, 'utf8');
-    case 'utf16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 'utf16be': return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-    // eslint-disable-next-line no-control-regex
-    default: return /[^\u0000-\u00ff]/.test(text) ? undefined : Buffer.from(text, 'latin1');
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8bom':
+      return Buffer.from(`\uFEFF${text}`, 'utf8');
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    default:
+      // eslint-disable-next-line no-control-regex
+      return /[^\u0000-\u00ff]/.test(text) ? undefined : Buffer.from(text, 'latin1');
   }
 }
 
@@ -87,7 +107,10 @@ export function encode(text: string, encoding: Encoding): Buffer | undefined {
 export function writeAtomically(file: string, bytes: Buffer): void {
   const real = fs.realpathSync(file); // a symlink stays a symlink: its target is rewritten
   const mode = fs.statSync(real).mode & 0o7777;
-  const tmp = nodePath.join(nodePath.dirname(real), `.${nodePath.basename(real)}.tls-doctor-${process.pid}-${Date.now().toString(36)}.tmp`);
+  const tmp = nodePath.join(
+    nodePath.dirname(real),
+    `.${nodePath.basename(real)}.tls-doctor-${process.pid}-${Date.now().toString(36)}.tmp`,
+  );
   try {
     fs.writeFileSync(tmp, bytes, { mode, flag: 'wx' });
     fs.chmodSync(tmp, mode); // the umask may have narrowed it
@@ -140,7 +163,11 @@ class Surroundings {
 
   /** True when git says `file` is ignored (false outside a repository or without git). */
   gitIgnored(file: string): boolean {
-    const r = spawnSync('git', ['check-ignore', '-q', '--', nodePath.basename(file)], { cwd: nodePath.dirname(file), stdio: 'ignore', timeout: 10_000 });
+    const r = spawnSync('git', ['check-ignore', '-q', '--', nodePath.basename(file)], {
+      cwd: nodePath.dirname(file),
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
     return r.status === 0;
   }
 }
@@ -171,13 +198,26 @@ interface FileFix {
 
 /** Why a fix result is not applied without a person: it needs the environment, or would replace another CA. */
 function refusal(r: FixResult): string | undefined {
-  if (r.env) return `needs ${Object.entries(r.env).map(([k, v]) => `${k}=${v}`).join(' ')} where the program starts (Node reads it only then): not changed`;
-  if (r.existingCa?.decision === 'ask') return `${r.existingCa.variable} already names another CA (${r.existingCa.value}, line ${r.existingCa.line + 1}): not replaced; merge its certificates into the bundle or edit by hand`;
+  if (r.env) {
+    return `needs ${Object.entries(r.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} where the program starts (Node reads it only then): not changed`;
+  }
+  if (r.existingCa?.decision === 'ask') {
+    return `${r.existingCa.variable} already names another CA (${r.existingCa.value}, line ${r.existingCa.line + 1}): not replaced; merge its certificates into the bundle or edit by hand`;
+  }
   return undefined;
 }
 
 /** Fixes every trust-bundle finding of one file's text, one at a time (re-scanning in between). */
-function fixText(text: string, file: string, scanPath: string, req: FixRequest, cwd: string, env: Surroundings): FileFix {
+function fixText(
+  text: string,
+  file: string,
+  scanPath: string,
+  req: FixRequest,
+  cwd: string,
+  env: Surroundings,
+): FileFix {
   const changes: Change[] = [];
   const refused = new Map<string, Left>();
   let current = text;
@@ -197,7 +237,11 @@ function fixText(text: string, file: string, scanPath: string, req: FixRequest, 
       const r = trustBundleFix(current, f, {
         bundle: relativeRef(cwd, req.bundleFile),
         path: file,
-        anchor: { bundleFile: req.bundleFile, ...(moduleType ? { moduleType } : {}), ...(gitIgnored ? { gitIgnored } : {}) },
+        anchor: {
+          bundleFile: req.bundleFile,
+          ...(moduleType ? { moduleType } : {}),
+          ...(gitIgnored ? { gitIgnored } : {}),
+        },
       });
       const why = r ? refusal(r) : 'too unusual to rewrite automatically';
       if (!r || why) {
@@ -208,8 +252,17 @@ function fixText(text: string, file: string, scanPath: string, req: FixRequest, 
       const edits = [...r.edits, ...(r.followUps ?? []).flatMap((u) => u.edits)];
       const next = applyEdits(current, edits);
       for (const c of [...changes, ...refused.values()]) c.line = shiftLine(c.line, edits);
-      const line = shiftLine(f.range.start.line, edits.filter((e) => before(e, f)));
-      changes.push({ line, ruleId: f.ruleId, before: lineAt(current, f.range.start.line), after: lineAt(next, line), ...(r.note ? { note: r.note } : {}) });
+      const line = shiftLine(
+        f.range.start.line,
+        edits.filter((e) => before(e, f)),
+      );
+      changes.push({
+        line,
+        ruleId: f.ruleId,
+        before: lineAt(current, f.range.start.line),
+        after: lineAt(next, line),
+        ...(r.note ? { note: r.note } : {}),
+      });
       current = next;
       applied = true;
       break;
@@ -217,7 +270,9 @@ function fixText(text: string, file: string, scanPath: string, req: FixRequest, 
     if (!applied) break;
   }
   // A finding refused early may have been fixed by a later edit (a follow-up deleted its line): report what is left.
-  const remaining = new Set(scanText(current, scanPath).map((f) => `${f.ruleId}\0${current.split('\n')[f.range.start.line]}\0${f.value}`));
+  const remaining = new Set(
+    scanText(current, scanPath).map((f) => `${f.ruleId}\0${current.split('\n')[f.range.start.line]}\0${f.value}`),
+  );
   const left = [...refused.entries()].filter(([k]) => remaining.has(k)).map(([, l]) => l);
   return { before: text, after: current, changes, left };
 }
@@ -252,7 +307,14 @@ function shown(io: Io, file: string): string {
  * Applies (or, for a dry run, shows) the fixes in the files that have fixable findings; returns the outcomes to report
  * afterwards: those files re-scanned as fixed (from disk after --fix, from memory after a dry run), the rest as they were.
  */
-export function applyFixes(req: FixRequest, targets: readonly ScanTarget[], outcomes: readonly FileOutcome[], io: Io, rescan: (t: ScanTarget) => FileOutcome, say: (s: string) => void = io.out): FileOutcome[] {
+export function applyFixes(
+  req: FixRequest,
+  targets: readonly ScanTarget[],
+  outcomes: readonly FileOutcome[],
+  io: Io,
+  rescan: (t: ScanTarget) => FileOutcome,
+  say: (s: string) => void = io.out,
+): FileOutcome[] {
   const env = new Surroundings();
   const byPath = new Map(targets.map((t) => [t.path, t]));
   let fixes = 0;
@@ -267,12 +329,20 @@ export function applyFixes(req: FixRequest, targets: readonly ScanTarget[], outc
     if (fixed.changes === 0) return o;
     return req.dryRun ? { path: o.path, findings: scanText(fixed.after, t.scanPath) } : rescan(t);
   });
-  io.err(`tls-doctor scan: ${req.dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'} (CA bundle ${shown(io, req.bundleFile)})\n`);
+  io.err(
+    `tls-doctor scan: ${req.dryRun ? 'would apply' : 'applied'} ${fixes} fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'} (CA bundle ${shown(io, req.bundleFile)})\n`,
+  );
   return result;
 }
 
 /** Fixes one file; prints its changes (or diff) and what was left; undefined when it could not be read or written. */
-function fixOne(req: FixRequest, t: ScanTarget, io: Io, env: Surroundings, say: (s: string) => void): { changes: number; after: string } | undefined {
+function fixOne(
+  req: FixRequest,
+  t: ScanTarget,
+  io: Io,
+  env: Surroundings,
+  say: (s: string) => void,
+): { changes: number; after: string } | undefined {
   const name = shown(io, t.path);
   let bytes: Buffer;
   try {
@@ -283,11 +353,15 @@ function fixOne(req: FixRequest, t: ScanTarget, io: Io, env: Surroundings, say: 
   }
   const { text, encoding } = decode(bytes);
   const fx = fixText(text, nodePath.resolve(t.path), t.scanPath, req, io.cwd, env);
-  for (const l of fx.left) io.err(`tls-doctor scan: not fixed ${printable(name)}:${l.line + 1} ${l.ruleId}: ${l.reason}\n`);
+  for (const l of fx.left) {
+    io.err(`tls-doctor scan: not fixed ${printable(name)}:${l.line + 1} ${l.ruleId}: ${l.reason}\n`);
+  }
   if (fx.changes.length === 0) return { changes: 0, after: text };
   const out = encode(fx.after, encoding);
   if (!out) {
-    io.err(`tls-doctor scan: not fixed ${printable(name)}: it is not UTF-8 and the new text has characters latin1 cannot hold\n`);
+    io.err(
+      `tls-doctor scan: not fixed ${printable(name)}: it is not UTF-8 and the new text has characters latin1 cannot hold\n`,
+    );
     return undefined;
   }
   if (req.dryRun) {

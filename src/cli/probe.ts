@@ -36,7 +36,11 @@ export const BUDGET_EXHAUSTED = 'probe budget exhausted';
 export const OUTSIDE_ALLOW_LIST = `outside ${PROBE_HOSTS_ENV}`;
 
 /** Resolves and probes the endpoint of every finding; the result is index-aligned with `results`. */
-export async function probeEndpoints(results: readonly FileFinding[], io: Io, opts: ProbeOptions = {}): Promise<(JsonEndpoint | undefined)[]> {
+export async function probeEndpoints(
+  results: readonly FileFinding[],
+  io: Io,
+  opts: ProbeOptions = {},
+): Promise<(JsonEndpoint | undefined)[]> {
   const timeoutMs = opts.timeoutMs ?? CLI_DEFAULTS.probeTimeoutMs;
   const budget = startBudget(opts.budgetMs ?? CLI_DEFAULTS.probeBudgetMs);
   const texts = new Map<string, string | undefined>();
@@ -53,8 +57,15 @@ export async function probeEndpoints(results: readonly FileFinding[], io: Io, op
       const ep = text === undefined ? undefined : resolveEndpoint(text, finding);
       if (!ep) return undefined;
       if (!isProbeHostAllowed(ep.host, allow)) return notChecked(ep, OUTSIDE_ALLOW_LIST);
-      const report = await cache.get(endpointKey(ep), () => budget.run(() => checkSlots.run(async () => (budget.signal.aborted ? undefined
-        : checkUrl(ep.url, { timeoutMs, repeat: CLI_DEFAULTS.probeRepeat, env, signal: budget.signal })))));
+      const report = await cache.get(endpointKey(ep), () =>
+        budget.run(() =>
+          checkSlots.run(async () =>
+            budget.signal.aborted
+              ? undefined
+              : checkUrl(ep.url, { timeoutMs, repeat: CLI_DEFAULTS.probeRepeat, env, signal: budget.signal }),
+          ),
+        ),
+      );
       if (!report) return notChecked(ep, BUDGET_EXHAUSTED);
       const v = enrich(report, finding.ruleId);
       return { url: ep.url, verdict: v.verdict, causes: v.causes, remedy: v.remedy };
@@ -75,8 +86,13 @@ function notChecked(ep: Endpoint, reason: string): JsonEndpoint {
 function startBudget(ms: number) {
   const ctl = new AbortController();
   let expire: () => void = () => undefined;
-  const expired = new Promise<undefined>((resolve) => { expire = () => resolve(undefined); });
-  const timer = setTimeout(() => { ctl.abort(); expire(); }, ms);
+  const expired = new Promise<undefined>((resolve) => {
+    expire = () => resolve(undefined);
+  });
+  const timer = setTimeout(() => {
+    ctl.abort();
+    expire();
+  }, ms);
   return {
     signal: ctl.signal,
     async run<T>(check: () => Promise<T>): Promise<T | undefined> {
@@ -84,7 +100,9 @@ function startBudget(ms: number) {
       const r = await Promise.race([check(), expired]);
       return ctl.signal.aborted ? undefined : r;
     },
-    stop() { clearTimeout(timer); },
+    stop() {
+      clearTimeout(timer);
+    },
   };
 }
 
@@ -97,17 +115,28 @@ function readText(path: string): string | undefined {
 }
 
 /** The scan JSON (`{"version":1,"findings":[…]}`) with `endpoint` on the findings that have one. */
-export function toJsonWithEndpoints(results: readonly FileFinding[], endpoints: readonly (JsonEndpoint | undefined)[],
-  skipped?: readonly object[]): string {
-  return toJson(results, endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)), skipped);
+export function toJsonWithEndpoints(
+  results: readonly FileFinding[],
+  endpoints: readonly (JsonEndpoint | undefined)[],
+  skipped?: readonly object[],
+): string {
+  return toJson(
+    results,
+    endpoints.map((endpoint) => (endpoint ? { endpoint } : undefined)),
+    skipped,
+  );
 }
 
 /** One sentence on a probe result, for SARIF messages and the text output. */
 export function endpointSentence(e: JsonEndpoint): string {
   switch (e.verdict) {
-    case 'ok': return `Probe: ${e.url} verifies with the client's default trust (remedy: ${e.remedy}).`;
-    case 'fail': return `Probe: ${e.url} fails verification (${e.causes.join(', ') || 'unknown cause'}; remedy: ${e.remedy}).`;
-    case 'unreachable': return `Probe: ${e.url} was unreachable (${e.causes.join(', ') || 'no TLS session'}).`;
-    default: return `Probe: ${e.url} not checked: ${e.reason ?? 'unknown reason'}.`;
+    case 'ok':
+      return `Probe: ${e.url} verifies with the client's default trust (remedy: ${e.remedy}).`;
+    case 'fail':
+      return `Probe: ${e.url} fails verification (${e.causes.join(', ') || 'unknown cause'}; remedy: ${e.remedy}).`;
+    case 'unreachable':
+      return `Probe: ${e.url} was unreachable (${e.causes.join(', ') || 'no TLS session'}).`;
+    default:
+      return `Probe: ${e.url} not checked: ${e.reason ?? 'unknown reason'}.`;
   }
 }

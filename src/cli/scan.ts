@@ -32,7 +32,10 @@ function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): Sc
     const abs = nodePath.resolve(io.cwd, root);
     const isDir = fs.statSync(abs).isDirectory();
     for (const ev of walkFiles([abs], { noIgnore, accept: (p) => isScannable(p) })) {
-      if (ev.kind === 'error') { io.err(`tls-doctor scan: cannot read ${printable(display(io, ev.path))}: ${ev.message}\n`); continue; }
+      if (ev.kind === 'error') {
+        io.err(`tls-doctor scan: cannot read ${printable(display(io, ev.path))}: ${ev.message}\n`);
+        continue;
+      }
       const key = realPath(ev.path);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -78,7 +81,11 @@ function display(io: Io, p: string): string {
 }
 
 /** A file that was not scanned, as the JSON output lists it. */
-interface SkippedFile { readonly file: string; readonly reason: SkipReason; readonly detail: string }
+interface SkippedFile {
+  readonly file: string;
+  readonly reason: SkipReason;
+  readonly detail: string;
+}
 
 function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFinding[]; skipped: SkippedFile[] } {
   const results: FileFinding[] = [];
@@ -86,7 +93,9 @@ function gather(outcomes: readonly FileOutcome[], io: Io): { results: FileFindin
   for (const o of outcomes) {
     if ('skip' in o) {
       skipped.push({ file: display(io, o.path), reason: o.skip, detail: o.detail });
-      io.err(`tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${printable(display(io, o.path))}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`);
+      io.err(
+        `tls-doctor scan: ${o.skip === 'unreadable' ? 'cannot read' : 'skipped'} ${printable(display(io, o.path))}: ${o.skip === 'unreadable' ? '' : `${o.skip}, `}${o.detail}\n`,
+      );
       continue;
     }
     for (const finding of o.findings) results.push({ file: display(io, o.path), finding });
@@ -102,15 +111,25 @@ function exitCode(results: readonly FileFinding[], failOn: (typeof FAIL_ON)[numb
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find code and config that turn TLS verification off',
-  usage: 'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe [--probe-timeout MS] [--probe-budget MS]] [--baseline FILE | --write-baseline FILE] [--fix | --fix-dry-run] [--ca-bundle FILE]',
+  usage:
+    'tls-doctor scan [PATH...] [--format text|json|sarif|codeclimate] [--fail-on info|warning|error|none] [--no-ignore] [--probe [--probe-timeout MS] [--probe-budget MS]] [--baseline FILE | --write-baseline FILE] [--fix | --fix-dry-run] [--ca-bundle FILE]',
   async run(argv, io) {
     const { values, positionals } = parse(argv, {
-      format: { type: 'string' }, 'fail-on': { type: 'string' }, 'no-ignore': { type: 'boolean' }, probe: { type: 'boolean' },
-      'probe-timeout': { type: 'string' }, 'probe-budget': { type: 'string' },
-      baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
-      fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'ca-bundle': { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'no-ignore': { type: 'boolean' },
+      probe: { type: 'boolean' },
+      'probe-timeout': { type: 'string' },
+      'probe-budget': { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      'ca-bundle': { type: 'string' },
     });
-    if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline cannot be combined');
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) {
+      throw new UsageError('--baseline and --write-baseline cannot be combined');
+    }
     const format = oneOf('--format', values.format, FORMATS, 'text');
     const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'warning');
     const probe = probeOptions(values);
@@ -123,12 +142,26 @@ export const scanCommand: Command = {
     if (fix) await checkBundleFile(fix.bundleFile);
     const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
     let outcomes = await scanInParallel(targets);
-    if (fix) outcomes = applyFixes(fix, targets, outcomes, io, (t) => scanOne(t), fix.dryRun || format === 'text' ? io.out : io.err);
+    if (fix) {
+      outcomes = applyFixes(
+        fix,
+        targets,
+        outcomes,
+        io,
+        (t) => scanOne(t),
+        fix.dryRun || format === 'text' ? io.out : io.err,
+      );
+    }
     // A dry run's stdout is the diff alone (for `patch`/`git apply`): the report of what would remain goes to stderr.
     const out = fix?.dryRun ? io.err : io.out;
     const { results: all, skipped } = gather(outcomes, io);
     // Baselines (issue 16): findings known by rule + a fingerprint of their line; only new ones are reported and counted.
-    const team = teamView(all, io, { sarif: format === 'sarif', fingerprints: format === 'codeclimate', baseline: values.baseline, writeBaseline: values['write-baseline'] });
+    const team = teamView(all, io, {
+      sarif: format === 'sarif',
+      fingerprints: format === 'codeclimate',
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
+    });
     if (!team) return 2;
     const { results } = team;
     const stats = { filesScanned: targets.length - skipped.length, filesSkipped: skipped.length };
@@ -137,9 +170,21 @@ export const scanCommand: Command = {
     // JSON and in SARIF (properties.tlsDoctor.endpoint, plus a sentence in the message), an indented line in text.
     const probed = format === 'sarif' ? team.sarif.results : results;
     const endpoints = probe && format !== 'codeclimate' ? await probeEndpoints(probed, io, probe) : undefined;
-    out(format === 'json' ? (endpoints ? toJsonWithEndpoints(results, endpoints, skipped) : toJson(results, undefined, skipped))
-      : format === 'sarif' ? toSarif(team.sarif.results, rootUri, endpoints ? withEndpoints(team.sarif.extras, endpoints) : team.sarif.extras)
-        : format === 'codeclimate' ? toCodeClimate(results, team.fingerprints) : withEndpointLines(toText(results, stats), endpoints));
+    out(
+      format === 'json'
+        ? endpoints
+          ? toJsonWithEndpoints(results, endpoints, skipped)
+          : toJson(results, undefined, skipped)
+        : format === 'sarif'
+          ? toSarif(
+              team.sarif.results,
+              rootUri,
+              endpoints ? withEndpoints(team.sarif.extras, endpoints) : team.sarif.extras,
+            )
+          : format === 'codeclimate'
+            ? toCodeClimate(results, team.fingerprints)
+            : withEndpointLines(toText(results, stats), endpoints),
+    );
     return team.wroteBaseline ? 0 : exitCode(results, failOn);
   },
 };
@@ -149,16 +194,31 @@ function probeOptions(values: Record<string, unknown>): { timeoutMs: number; bud
   const timeout = values['probe-timeout'] as string | undefined;
   const budget = values['probe-budget'] as string | undefined;
   if (!values.probe) {
-    if (timeout !== undefined || budget !== undefined) throw new UsageError('--probe-timeout and --probe-budget need --probe');
+    if (timeout !== undefined || budget !== undefined) {
+      throw new UsageError('--probe-timeout and --probe-budget need --probe');
+    }
     return undefined;
   }
-  const timeoutMs = positiveInt('--probe-timeout', timeout, CLI_DEFAULTS.probeTimeoutMs, SETTING_BOUNDS['check.timeoutMs'].max);
-  return { timeoutMs, budgetMs: positiveInt('--probe-budget', budget, CLI_DEFAULTS.probeBudgetMs, CLI_BOUNDS.probeBudgetMs.max) };
+  const timeoutMs = positiveInt(
+    '--probe-timeout',
+    timeout,
+    CLI_DEFAULTS.probeTimeoutMs,
+    SETTING_BOUNDS['check.timeoutMs'].max,
+  );
+  return {
+    timeoutMs,
+    budgetMs: positiveInt('--probe-budget', budget, CLI_DEFAULTS.probeBudgetMs, CLI_BOUNDS.probeBudgetMs.max),
+  };
 }
 
 /** The SARIF extras with each result's probe verdict added (index-aligned with the SARIF results). */
-function withEndpoints(extras: readonly (SarifExtra | undefined)[], endpoints: readonly (JsonEndpoint | undefined)[]): (SarifExtra | undefined)[] {
-  return endpoints.map((endpoint, i) => (endpoint ? { ...extras[i], endpoint, messageSuffix: endpointSentence(endpoint) } : extras[i]));
+function withEndpoints(
+  extras: readonly (SarifExtra | undefined)[],
+  endpoints: readonly (JsonEndpoint | undefined)[],
+): (SarifExtra | undefined)[] {
+  return endpoints.map((endpoint, i) =>
+    endpoint ? { ...extras[i], endpoint, messageSuffix: endpointSentence(endpoint) } : extras[i],
+  );
 }
 
 /** The text report with an indented probe line under each finding that has one (the summary line stays last). */
@@ -166,6 +226,8 @@ function withEndpointLines(text: string, endpoints: readonly (JsonEndpoint | und
   const lines = text.replace(/\n$/, '').split('\n');
   // One line per finding plus the summary; anything else (a message with a line break) keeps the plain report.
   if (!endpoints || lines.length !== endpoints.length + 1) return text;
-  const out = lines.flatMap((line, i) => (i < endpoints.length && endpoints[i] ? [line, `    ${endpointSentence(endpoints[i]!)}`] : [line]));
+  const out = lines.flatMap((line, i) =>
+    i < endpoints.length && endpoints[i] ? [line, `    ${endpointSentence(endpoints[i]!)}`] : [line],
+  );
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,14 @@
 // `tls-doctor trust plan|apply|verify|undo|audit`: trust a TLS-inspecting proxy's root in every tool, with a plan
 // first, the user's explicit consent (--yes, after the fingerprint is shown), a journal, an undo and proof.
-import type { AuditFinding, FileChange, Plan, RootCandidate, RootRefusal, ToolId, VerifyResult } from '../core/trust/index';
+import type {
+  AuditFinding,
+  FileChange,
+  Plan,
+  RootCandidate,
+  RootRefusal,
+  ToolId,
+  VerifyResult,
+} from '../core/trust/index';
 import { shellWord } from '../core/text/quote';
 import { Command, Io, oneOf, parse, UsageError } from './command';
 
@@ -26,9 +34,16 @@ type Core = typeof import('../core/trust/index');
 /** `--tools python,node` → ids, refusing unknown names. */
 function toolsOf(core: Core, list: string | undefined): ToolId[] | undefined {
   if (list === undefined) return undefined;
-  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = ids.filter((i) => !(core.TOOL_IDS as readonly string[]).includes(i));
-  if (bad.length || !ids.length) throw new UsageError(`--tools: unknown tool${bad.length === 1 ? '' : 's'} ${bad.join(', ') || '(empty list)'}; known: ${core.TOOL_IDS.join(', ')}`);
+  if (bad.length || !ids.length) {
+    throw new UsageError(
+      `--tools: unknown tool${bad.length === 1 ? '' : 's'} ${bad.join(', ') || '(empty list)'}; known: ${core.TOOL_IDS.join(', ')}`,
+    );
+  }
   return ids as ToolId[];
 }
 
@@ -45,7 +60,11 @@ function rootText(r: RootCandidate): string[] {
 }
 
 function refusalText(r: RootRefusal): string {
-  return [`refusing ${r.source}: ${r.reason}`, ...(r.subject ? [`  subject  ${r.subject}`] : []), ...(r.sha256 ? [`  sha256   ${r.sha256}`] : [])].join('\n');
+  return [
+    `refusing ${r.source}: ${r.reason}`,
+    ...(r.subject ? [`  subject  ${r.subject}`] : []),
+    ...(r.sha256 ? [`  sha256   ${r.sha256}`] : []),
+  ].join('\n');
 }
 
 function changeLine(c: FileChange): string {
@@ -55,30 +74,71 @@ function changeLine(c: FileChange): string {
 function planText(p: Plan): string {
   const width = Math.max(...p.tools.map((t) => `${t.tool} ${t.version ?? ''}`.length), 4);
   const lines = [
-    `Root${p.roots.length === 1 ? '' : 's'} to trust:`, ...p.roots.flatMap((r) => [...rootText(r), '']),
+    `Root${p.roots.length === 1 ? '' : 's'} to trust:`,
+    ...p.roots.flatMap((r) => [...rootText(r), '']),
     'Per tool:',
     ...p.tools.flatMap((t) => [
       `  ${`${t.tool} ${t.version ?? ''}`.padEnd(width)}  ${t.unchanged ? '– ' : ''}${t.mechanism}`,
       `  ${''.padEnd(width)}  why: ${t.why}`,
       ...t.notes.map((n) => `  ${''.padEnd(width)}  note: ${n}`),
-      ...(t.run?.argv ?? []).map((a, i) => `  ${''.padEnd(width)}  runs: ${a.map(shellWord).join(' ')}${t.run?.stdin?.[i] ? '  < the root (PEM)' : ''}`),
+      ...(t.run?.argv ?? []).map(
+        (a, i) =>
+          `  ${''.padEnd(width)}  runs: ${a.map(shellWord).join(' ')}${t.run?.stdin?.[i] ? '  < the root (PEM)' : ''}`,
+      ),
     ]),
     '',
   ];
   const vars = Object.entries(p.env);
-  if (vars.length) lines.push(`Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`, ...vars.map(([k, v]) => `  ${k}=${v}`), '');
+  if (vars.length) {
+    lines.push(
+      `Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`,
+      ...vars.map(([k, v]) => `  ${k}=${v}`),
+      '',
+    );
+  }
   if (p.missing.length) lines.push(`Not found on PATH (nothing planned): ${p.missing.join(', ')}`, '');
-  lines.push(p.changes.length ? 'Changes:' : 'Changes: none (everything is in place already)', ...p.changes.map(changeLine), '');
+  lines.push(
+    p.changes.length ? 'Changes:' : 'Changes: none (everything is in place already)',
+    ...p.changes.map(changeLine),
+    '',
+  );
   for (const c of p.changes) if (c.diff) lines.push(c.diff);
-  if (p.osStore) lines.push('Optional, by hand (system file, needs sudo; not done by apply):', `  ${p.osStore.install}`, ...p.osStore.notes.map((n) => `  note: ${n}`), '');
+  if (p.osStore) {
+    lines.push(
+      'Optional, by hand (system file, needs sudo; not done by apply):',
+      `  ${p.osStore.install}`,
+      ...p.osStore.notes.map((n) => `  note: ${n}`),
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
 function planJson(p: Plan) {
   return {
-    roots: p.roots, envFile: p.envFile, env: p.env, bundle: p.bundle, ca: p.ca, missing: p.missing,
-    tools: p.tools.map((t) => ({ tool: t.tool, version: t.version, mechanism: t.mechanism, why: t.why, env: t.env, files: [...new Set(t.edits.map((e) => e.file))], notes: t.notes, runs: t.run?.argv ?? [], unchanged: Boolean(t.unchanged) })),
-    changes: p.changes.map((c) => ({ file: c.file, purpose: c.purpose, created: c.before === undefined, diff: c.diff })),
+    roots: p.roots,
+    envFile: p.envFile,
+    env: p.env,
+    bundle: p.bundle,
+    ca: p.ca,
+    missing: p.missing,
+    tools: p.tools.map((t) => ({
+      tool: t.tool,
+      version: t.version,
+      mechanism: t.mechanism,
+      why: t.why,
+      env: t.env,
+      files: [...new Set(t.edits.map((e) => e.file))],
+      notes: t.notes,
+      runs: t.run?.argv ?? [],
+      unchanged: Boolean(t.unchanged),
+    })),
+    changes: p.changes.map((c) => ({
+      file: c.file,
+      purpose: c.purpose,
+      created: c.before === undefined,
+      diff: c.diff,
+    })),
     ...(p.osStore ? { osStore: p.osStore } : {}),
   };
 }
@@ -99,7 +159,9 @@ function auditText(findings: readonly AuditFinding[]): string {
 async function rootsOrExit(core: Core, v: Values, io: Io): Promise<RootCandidate[] | number> {
   const urls = v.from ?? [];
   const cas = v.ca ?? [];
-  if (!urls.length && !cas.length) throw new UsageError('give the root to trust: --from URL (the proxy\'s chain is read) or --ca FILE');
+  if (!urls.length && !cas.length) {
+    throw new UsageError("give the root to trust: --from URL (the proxy's chain is read) or --ca FILE");
+  }
   const { roots, refusals } = await core.findRoots({ urls, caFiles: cas, env: io.env, cwd: io.cwd, timeoutMs: 5000 });
   if (refusals.length) {
     io.err(`${refusals.map(refusalText).join('\n')}\nNothing was changed.\n`);
@@ -113,12 +175,20 @@ async function plan(core: Core, v: Values, io: Io): Promise<number> {
   const roots = await rootsOrExit(core, v, io);
   if (typeof roots === 'number') return roots;
   const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
-  io.out(format === 'json' ? `${JSON.stringify(planJson(p), null, 2)}\n` : `${planText(p)}Nothing was changed. To apply: tls-doctor trust apply ${argsOf(v)} --yes\n`);
+  io.out(
+    format === 'json'
+      ? `${JSON.stringify(planJson(p), null, 2)}\n`
+      : `${planText(p)}Nothing was changed. To apply: tls-doctor trust apply ${argsOf(v)} --yes\n`,
+  );
   return 0;
 }
 
 function argsOf(v: Values): string {
-  return [...(v.from ?? []).map((u) => `--from ${u}`), ...(v.ca ?? []).map((f) => `--ca ${f}`), ...(v.tools ? [`--tools ${v.tools}`] : [])].join(' ');
+  return [
+    ...(v.from ?? []).map((u) => `--from ${u}`),
+    ...(v.ca ?? []).map((f) => `--ca ${f}`),
+    ...(v.tools ? [`--tools ${v.tools}`] : []),
+  ].join(' ');
 }
 
 async function apply(core: Core, v: Values, io: Io): Promise<number> {
@@ -126,7 +196,9 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
   const roots = await rootsOrExit(core, v, io);
   if (typeof roots === 'number') return roots;
   if (!v.yes) {
-    io.err(`${roots.map((r) => `Would trust ${r.subject}\n  SHA-256 ${r.sha256}${r.vendor ? ` (${r.vendor})` : ''}`).join('\n')}\nCheck the fingerprint with your IT department, then re-run with --yes: tls-doctor trust apply ${argsOf(v)} --yes\nNothing was changed (see the plan: tls-doctor trust plan ${argsOf(v)}).\n`);
+    io.err(
+      `${roots.map((r) => `Would trust ${r.subject}\n  SHA-256 ${r.sha256}${r.vendor ? ` (${r.vendor})` : ''}`).join('\n')}\nCheck the fingerprint with your IT department, then re-run with --yes: tls-doctor trust apply ${argsOf(v)} --yes\nNothing was changed (see the plan: tls-doctor trust plan ${argsOf(v)}).\n`,
+    );
     return 2;
   }
   const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
@@ -139,7 +211,11 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
     '',
     ...r.written.filter((c) => c.diff).map((c) => c.diff),
   ];
-  if (r.written.length) out.push(`Open a new terminal (or run: . ${p.envFile}) for the variables; then check: tls-doctor trust verify. Undo: tls-doctor trust undo`);
+  if (r.written.length) {
+    out.push(
+      `Open a new terminal (or run: . ${p.envFile}) for the variables; then check: tls-doctor trust verify. Undo: tls-doctor trust undo`,
+    );
+  }
   io.out(`${out.join('\n')}\n`);
   for (const e of r.errors) io.err(`error: ${e}\n`);
   return r.errors.length ? 1 : 0;
@@ -155,7 +231,11 @@ async function verify(core: Core, v: Values, io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const ok = core.allVerified(r.results);
-  io.out(format === 'json' ? `${JSON.stringify({ ok, urls: r.urls, results: r.results }, null, 2)}\n` : verifyText(r.results));
+  io.out(
+    format === 'json'
+      ? `${JSON.stringify({ ok, urls: r.urls, results: r.results }, null, 2)}\n`
+      : verifyText(r.results),
+  );
   return ok ? 0 : 1;
 }
 
@@ -166,8 +246,13 @@ async function undo(core: Core, v: Values, io: Io): Promise<number> {
     io.out('Nothing to undo (no journal of an earlier trust apply).\n');
     return 0;
   }
-  io.out(`${[...r.restored.map((f) => `restored  ${f}`), ...r.removed.map((f) => `removed   ${f}`),
-    ...r.backups.map((f) => `kept      ${f}  (edited after apply: its content then, before the restore)`)].join('\n')}\nOpen a new terminal for the variables to be gone.\n`);
+  io.out(
+    `${[
+      ...r.restored.map((f) => `restored  ${f}`),
+      ...r.removed.map((f) => `removed   ${f}`),
+      ...r.backups.map((f) => `kept      ${f}  (edited after apply: its content then, before the restore)`),
+    ].join('\n')}\nOpen a new terminal for the variables to be gone.\n`,
+  );
   for (const e of r.errors) io.err(`error: ${e}\n`);
   return r.errors.length ? 1 : 0;
 }
@@ -184,11 +269,15 @@ const SUBCOMMANDS = { plan, apply, verify, undo, audit } as const;
 
 export const trustCommand: Command = {
   name: 'trust',
-  summary: 'trust a TLS-inspecting proxy\'s root in every tool: plan, apply, verify, undo, audit',
+  summary: "trust a TLS-inspecting proxy's root in every tool: plan, apply, verify, undo, audit",
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
-    if (!sub || !(sub in SUBCOMMANDS)) throw new UsageError(sub ? `unknown trust subcommand "${sub}"` : 'missing the subcommand (plan, apply, verify, undo, audit)');
+    if (!sub || !(sub in SUBCOMMANDS)) {
+      throw new UsageError(
+        sub ? `unknown trust subcommand "${sub}"` : 'missing the subcommand (plan, apply, verify, undo, audit)',
+      );
+    }
     const { values, positionals } = parse(rest, OPTIONS, true);
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     // Loaded here, not at the top: `scan` and `check` never pay for it.

@@ -32,7 +32,9 @@ export const COMMAND_TABLE = {
 type Table = typeof COMMAND_TABLE;
 
 /** The command ids by name, e.g. `COMMANDS.checkUrl` is 'tlsDoctor.checkUrl'. */
-export const COMMANDS = Object.fromEntries(Object.entries(COMMAND_TABLE).map(([name, c]) => [name, c.id])) as { readonly [K in keyof Table]: Table[K]['id'] };
+export const COMMANDS = Object.fromEntries(Object.entries(COMMAND_TABLE).map(([name, c]) => [name, c.id])) as {
+  readonly [K in keyof Table]: Table[K]['id'];
+};
 
 /** Any of the extension's command ids. */
 export type CommandId = Table[keyof Table]['id'];

@@ -19,15 +19,21 @@ export function toRange(r: Range): vscode.Range {
 
 /** VS Code range → core range (plain data). */
 export function fromRange(r: vscode.Range): Range {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
 }
 
 /** Core severity → VS Code severity (`info` is Information). */
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   switch (s) {
-    case 'error': return vscode.DiagnosticSeverity.Error;
-    case 'warning': return vscode.DiagnosticSeverity.Warning;
-    default: return vscode.DiagnosticSeverity.Information;
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    default:
+      return vscode.DiagnosticSeverity.Information;
   }
 }
 
@@ -65,7 +71,9 @@ export function toDiagnostic(f: Finding, uri: vscode.Uri, bundledDocs?: vscode.U
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId, bundledDocs) };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
+    );
   }
   return d;
 }

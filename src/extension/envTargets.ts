@@ -22,7 +22,6 @@ export interface EnvWriteResult {
   count?: number;
 }
 
-
 /**
  * Replaces the text of `uri` with `transform(old)` through the one workspace writer (an undoable WorkspaceEdit, then
  * saved). Does nothing when the text doesn't change.
@@ -36,7 +35,11 @@ export function editTextFile(uri: vscode.Uri, transform: (text: string) => strin
  * mergeEnvFile (undoable, unsaved edits kept) unless the editor is clean and the file on disk is not UTF-8: its text
  * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead.
  */
-export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, string>, fileName = '.env'): Promise<EnvWriteResult> {
+export async function writeEnvToDotenv(
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+  fileName = '.env',
+): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
   const { mergeEnvFile, mergeEnvBytes } = loadCerts();
   const open = openDocument(uri);
@@ -47,7 +50,11 @@ export async function writeEnvToDotenv(folder: vscode.Uri, vars: Record<string, 
 }
 
 /** Writes `transform(before)` (the file's bytes, empty when missing) to `uri`; does nothing when nothing changes. */
-async function editBytes(uri: vscode.Uri, before: Uint8Array, transform: (bytes: Uint8Array) => Uint8Array): Promise<void> {
+async function editBytes(
+  uri: vscode.Uri,
+  before: Uint8Array,
+  transform: (bytes: Uint8Array) => Uint8Array,
+): Promise<void> {
   const after = transform(before);
   if (Buffer.from(after).equals(Buffer.from(before))) return;
   await vscode.workspace.fs.writeFile(uri, after);
@@ -68,7 +75,10 @@ export function terminalEnvKey(platform: NodeJS.Platform = process.platform): st
 }
 
 /** Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting. */
-export async function writeEnvToTerminalSettings(folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+export async function writeEnvToTerminalSettings(
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+): Promise<EnvWriteResult> {
   const config = vscode.workspace.getConfiguration('terminal.integrated', folder);
   const key = terminalEnvKey();
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
@@ -82,14 +92,20 @@ export async function writeEnvToTerminalSettings(folder: vscode.Uri, vars: Recor
 /** Indentation used when adding to launch.json: the file's own, guessed from its first indented line. */
 function formattingOf(text: string): FormattingOptions {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '    ';
-  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 4 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 4 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }
 
 /** Sets `vars` in the `env` of every configuration of a launch.json text, keeping comments (jsonc-parser). Pure. */
 export function mergeLaunchEnv(text: string, vars: Record<string, string>): { text: string; count: number } {
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true }) as { configurations?: unknown[] } | undefined;
-  if (errors.length > 0 || !json || typeof json !== 'object') throw new Error('launch.json is not valid JSON with comments; fix it first');
+  if (errors.length > 0 || !json || typeof json !== 'object') {
+    throw new Error('launch.json is not valid JSON with comments; fix it first');
+  }
   const shape = launchShapeError(json);
   if (shape) throw new Error(`${shape}; fix it first (the file was not changed)`);
   const count = Array.isArray(json.configurations) ? json.configurations.length : 0;
@@ -111,16 +127,21 @@ export async function writeEnvToLaunchJson(folder: vscode.Uri, vars: Record<stri
     count = merged.count;
     return merged.text;
   });
-  if (count === 0) throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
+  if (count === 0) {
+    throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
+  }
   return { target: 'launch', where: uri.fsPath, count };
 }
 
 /** Writes `vars` to one target. */
 export function writeEnv(target: EnvTarget, folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
   switch (target) {
-    case 'dotenv': return writeEnvToDotenv(folder, vars);
-    case 'terminal': return writeEnvToTerminalSettings(folder, vars);
-    case 'launch': return writeEnvToLaunchJson(folder, vars);
+    case 'dotenv':
+      return writeEnvToDotenv(folder, vars);
+    case 'terminal':
+      return writeEnvToTerminalSettings(folder, vars);
+    case 'launch':
+      return writeEnvToLaunchJson(folder, vars);
   }
 }
 
@@ -129,9 +150,20 @@ export async function pickEnvTargets(vars: Record<string, string>): Promise<EnvT
   const names = Object.keys(vars).join(', ');
   const items: (vscode.QuickPickItem & { target: EnvTarget })[] = [
     { target: 'dotenv', label: 'Workspace .env file', description: 'merged with the existing lines', picked: true },
-    { target: 'terminal', label: 'Integrated terminal environment', description: 'workspace setting terminal.integrated.env.*' },
-    { target: 'launch', label: 'Debug configurations', description: '"env" of every configuration in .vscode/launch.json' },
+    {
+      target: 'terminal',
+      label: 'Integrated terminal environment',
+      description: 'workspace setting terminal.integrated.env.*',
+    },
+    {
+      target: 'launch',
+      label: 'Debug configurations',
+      description: '"env" of every configuration in .vscode/launch.json',
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Write {0}', names) });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Write {0}', names),
+  });
   return picked?.map((p) => p.target);
 }

@@ -98,7 +98,12 @@ export class FindingStore implements vscode.Disposable {
   private analyse(finding: Finding, path: string, text: string | undefined): StoredFinding {
     if (text === undefined) return { finding, removable: false, trust: 'none' };
     const endpoint = this.analysis.endpoint(text, finding);
-    return { finding, ...(endpoint ? { endpoint } : {}), removable: this.analysis.removable(text, finding, path), trust: this.analysis.trust(text, finding, path) };
+    return {
+      finding,
+      ...(endpoint ? { endpoint } : {}),
+      removable: this.analysis.removable(text, finding, path),
+      trust: this.analysis.trust(text, finding, path),
+    };
   }
 
   /** Links diagnostic objects to their findings (the fast path of findingFor). */
@@ -131,7 +136,9 @@ export class FindingStore implements vscode.Disposable {
 
   /** Every current Finding of `uri` whose range intersects `range` (for code-action providers given a selection). */
   findingsAt(uri: vscode.Uri, range: vscode.Range): Finding[] {
-    return this.in(uri).map((e) => e.finding).filter((f) => toRange(f.range).intersection(range) !== undefined);
+    return this.in(uri)
+      .map((e) => e.finding)
+      .filter((f) => toRange(f.range).intersection(range) !== undefined);
   }
 
   /** Every document with at least one finding. */

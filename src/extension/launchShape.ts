@@ -20,7 +20,9 @@ export function launchShapeError(json: unknown): string | undefined {
   if (!isObject(json)) return `launch.json must be an object ({ "configurations": [ … ] }), but it is ${kindOf(json)}`;
   const configs = json.configurations;
   if (configs === undefined) return undefined;
-  if (!Array.isArray(configs)) return `"configurations" in launch.json must be a list [ … ], but it is ${kindOf(configs)}`;
+  if (!Array.isArray(configs)) {
+    return `"configurations" in launch.json must be a list [ … ], but it is ${kindOf(configs)}`;
+  }
   for (let i = 0; i < configs.length; i++) {
     const c: unknown = configs[i];
     if (!isObject(c)) return `configuration ${i + 1} in launch.json must be an object { … }, but it is ${kindOf(c)}`;

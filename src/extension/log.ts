@@ -5,7 +5,16 @@ import { redact } from '../core/text/url';
 export const LOG_CHANNEL_NAME = 'TLS Doctor';
 
 /** The channel's methods that write a message: each passes it through redact() first. */
-const WRITERS = new Set<string | symbol>(['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace']);
+const WRITERS = new Set<string | symbol>([
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'error',
+  'append',
+  'appendLine',
+  'replace',
+]);
 
 /** Creates the extension's LogOutputChannel (on context.subscriptions). Never log key material; URL and proxy
  * credentials are removed here, for every line (src/core/text/url.ts redact). */
@@ -17,7 +26,8 @@ export function createLog(context: vscode.ExtensionContext): vscode.LogOutputCha
       const value: unknown = Reflect.get(target, key, target);
       if (typeof value !== 'function') return value;
       if (!WRITERS.has(key)) return value.bind(target);
-      return (message: unknown, ...rest: unknown[]) => value.call(target, typeof message === 'string' ? redact(message) : message, ...rest);
+      return (message: unknown, ...rest: unknown[]) =>
+        value.call(target, typeof message === 'string' ? redact(message) : message, ...rest);
     },
   });
 }

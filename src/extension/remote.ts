@@ -12,5 +12,8 @@ export function remoteName(): string | undefined {
 export function devCertRemoteNote(): string | undefined {
   const remote = remoteName();
   if (!remote) return undefined;
-  return vscode.l10n.t('This window runs on the remote machine ({0}): the certificate and its CA are created there, and "Install Development CA" trusts the CA on that machine only. A browser on your local computer trusts the certificate only after you install the CA on your computer too.', remote);
+  return vscode.l10n.t(
+    'This window runs on the remote machine ({0}): the certificate and its CA are created there, and "Install Development CA" trusts the CA on that machine only. A browser on your local computer trusts the certificate only after you install the CA on your computer too.',
+    remote,
+  );
 }

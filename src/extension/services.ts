@@ -39,10 +39,22 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const commands = new CommandRunner(log);
   const findings = new FindingStore();
   const excludes = new WorkspaceExcludes();
-  const diagnostics = new DiagnosticsManager({ log, findings, excludes, bundledDocs: bundledDocsOf(context.extensionUri) });
+  const diagnostics = new DiagnosticsManager({
+    log,
+    findings,
+    excludes,
+    bundledDocs: bundledDocsOf(context.extensionUri),
+  });
   const probes = new ProbeService(log, context.workspaceState);
   const bundles = new BundleIndex().watch(findings);
   const scans = new ScanActivity();
-  context.subscriptions.push(findings, diagnostics, probes, bundles, scans, commands.register(COMMANDS.showLog, () => log.show(true)));
+  context.subscriptions.push(
+    findings,
+    diagnostics,
+    probes,
+    bundles,
+    scans,
+    commands.register(COMMANDS.showLog, () => log.show(true)),
+  );
   return { log, commands, probes, findings, excludes, diagnostics, bundles, scans };
 }

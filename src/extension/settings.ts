@@ -56,14 +56,25 @@ export function scanSettingsFrom(raw: Raw): ScanSettings {
   const map = raw.get('rules.severity');
   const severities: Record<string, SeveritySetting> = {};
   if (map && typeof map === 'object') {
-    for (const [id, sev] of Object.entries(map)) if ((SEVERITIES as readonly unknown[]).includes(sev)) severities[id] = sev as SeveritySetting;
+    for (const [id, sev] of Object.entries(map)) {
+      if ((SEVERITIES as readonly unknown[]).includes(sev)) severities[id] = sev as SeveritySetting;
+    }
   }
   return {
     onActivation: bool(raw.get('scan.onActivation'), D['scan.onActivation']),
     exclude: strings(raw.get('scan.exclude')),
-    maxFileSizeKB: num(raw.get('scan.maxFileSizeKB'), D['scan.maxFileSizeKB'], B['scan.maxFileSizeKB'].min, B['scan.maxFileSizeKB'].max),
+    maxFileSizeKB: num(
+      raw.get('scan.maxFileSizeKB'),
+      D['scan.maxFileSizeKB'],
+      B['scan.maxFileSizeKB'].min,
+      B['scan.maxFileSizeKB'].max,
+    ),
     severities,
-    testFileSeverity: oneOf(raw.get('testFiles.severity'), [...SEVERITIES, 'default'] as const, D['testFiles.severity']),
+    testFileSeverity: oneOf(
+      raw.get('testFiles.severity'),
+      [...SEVERITIES, 'default'] as const,
+      D['testFiles.severity'],
+    ),
   };
 }
 
@@ -109,7 +120,12 @@ export function checkSettings(uri?: vscode.Uri): CheckSettings {
   const python = pythonFor(str(raw.get('pythonPath'), D.pythonPath), uri);
   return {
     codeLens: bool(raw.get('check.codeLens'), D['check.codeLens']),
-    timeoutMs: num(raw.get('check.timeoutMs'), D['check.timeoutMs'], B['check.timeoutMs'].min, B['check.timeoutMs'].max),
+    timeoutMs: num(
+      raw.get('check.timeoutMs'),
+      D['check.timeoutMs'],
+      B['check.timeoutMs'].min,
+      B['check.timeoutMs'].max,
+    ),
     repeat: Math.round(num(raw.get('check.repeat'), D['check.repeat'], B['check.repeat'].min, B['check.repeat'].max)),
     extraCaFiles: strings(raw.get('check.extraCaFiles')).map((f) => resolvePath(f, folder)),
     aia: bool(raw.get('check.aia'), D['check.aia']),
@@ -121,7 +137,14 @@ export function checkSettings(uri?: vscode.Uri): CheckSettings {
 /** Just the probe options of checkSettings(uri), to pass to the core's checkUrl. */
 export function checkOptions(uri?: vscode.Uri): CheckOptionsFromSettings {
   const s = checkSettings(uri);
-  return { timeoutMs: s.timeoutMs, repeat: s.repeat, extraCaFiles: s.extraCaFiles, aia: s.aia, ...osStoreOf(s.osStorePaths ?? []), ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}) };
+  return {
+    timeoutMs: s.timeoutMs,
+    repeat: s.repeat,
+    extraCaFiles: s.extraCaFiles,
+    aia: s.aia,
+    ...osStoreOf(s.osStorePaths ?? []),
+    ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}),
+  };
 }
 
 /**
@@ -153,7 +176,12 @@ export function probeSettings(scope?: Scope): ProbeSettings {
   const raw = section(scope);
   return {
     referencedEndpoints: oneOf(raw.get('probe.referencedEndpoints'), PROBE_MODES, D['probe.referencedEndpoints']),
-    expiryWarningDays: num(raw.get('endpoints.expiryWarningDays'), D['endpoints.expiryWarningDays'], B['endpoints.expiryWarningDays'].min, B['endpoints.expiryWarningDays'].max),
+    expiryWarningDays: num(
+      raw.get('endpoints.expiryWarningDays'),
+      D['endpoints.expiryWarningDays'],
+      B['endpoints.expiryWarningDays'].min,
+      B['endpoints.expiryWarningDays'].max,
+    ),
   };
 }
 
@@ -177,7 +205,14 @@ export function devcertSettings(scope?: Scope): DevcertSettings {
   return {
     caDir: str(raw.get('devcert.caDir'), D['devcert.caDir']).trim(),
     outDir: str(raw.get('devcert.outDir'), D['devcert.outDir']).trim() || D['devcert.outDir'],
-    validityDays: Math.round(num(raw.get('devcert.validityDays'), D['devcert.validityDays'], B['devcert.validityDays'].min, B['devcert.validityDays'].max)),
+    validityDays: Math.round(
+      num(
+        raw.get('devcert.validityDays'),
+        D['devcert.validityDays'],
+        B['devcert.validityDays'].min,
+        B['devcert.validityDays'].max,
+      ),
+    ),
     nameConstrained: bool(raw.get('devcert.nameConstrained'), D['devcert.nameConstrained']),
   };
 }
@@ -198,7 +233,10 @@ export function devcertOutDir(uri?: vscode.Uri): vscode.Uri | undefined {
 }
 
 /** Calls `listener` when any of `keys` (relative to `tlsDoctor.`, e.g. `rules.severity`) changes for any scope. */
-export function onSettingsChanged(keys: readonly string[], listener: (e: vscode.ConfigurationChangeEvent) => void): vscode.Disposable {
+export function onSettingsChanged(
+  keys: readonly string[],
+  listener: (e: vscode.ConfigurationChangeEvent) => void,
+): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (keys.some((k) => e.affectsConfiguration(k.startsWith('files.') ? k : `tlsDoctor.${k}`))) listener(e);
   });

@@ -53,7 +53,11 @@ export class WorkspaceWrite {
    */
   createFile(file: vscode.Uri, contents: string, label: string, existing?: string): boolean {
     if (existing === contents) return false;
-    this.edit.createFile(file, { overwrite: true, contents: Buffer.from(contents, 'utf8') }, { label: `TLS Doctor: ${label}`, needsConfirmation: false });
+    this.edit.createFile(
+      file,
+      { overwrite: true, contents: Buffer.from(contents, 'utf8') },
+      { label: `TLS Doctor: ${label}`, needsConfirmation: false },
+    );
     if (existing !== undefined) this.overwrites.push(file);
     this.touch(file, existing, existing === undefined ? [] : changedLines(existing, contents));
     return true;
@@ -64,7 +68,11 @@ export class WorkspaceWrite {
     this.edit.replace(uri, range, newText, { label: `TLS Doctor: ${label}`, needsConfirmation: false });
     if (!this.touched.has(uri.toString())) this.touch(uri, openDocument(uri)?.getText() ?? readSync(uri), []);
     const lines = newText.split('\n').length;
-    this.touch(uri, undefined, Array.from({ length: lines }, (_, i) => range.start.line + 1 + i));
+    this.touch(
+      uri,
+      undefined,
+      Array.from({ length: lines }, (_, i) => range.start.line + 1 + i),
+    );
   }
 
   /**
@@ -95,7 +103,11 @@ export class WorkspaceWrite {
     const rel = path.relative(folder.fsPath, dir.fsPath);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
     const file = vscode.Uri.joinPath(folder, '.gitignore');
-    return this.rewrite(file, (text) => loadCerts().ensureGitignored(text, rel.split(path.sep).join('/')) ?? text, `ignore ${rel} in git`);
+    return this.rewrite(
+      file,
+      (text) => loadCerts().ensureGitignored(text, rel.split(path.sep).join('/')) ?? text,
+      `ignore ${rel} in git`,
+    );
   }
 
   /**
@@ -104,7 +116,9 @@ export class WorkspaceWrite {
    */
   async apply(): Promise<boolean> {
     if (this.overwrites.length && !(await confirmOverwrite(this.overwrites))) return false;
-    const dirty = new Set([...this.saves.values()].filter((u) => openDocument(u)?.isDirty === true).map((u) => u.toString()));
+    const dirty = new Set(
+      [...this.saves.values()].filter((u) => openDocument(u)?.isDirty === true).map((u) => u.toString()),
+    );
     const applied = await vscode.workspace.applyEdit(this.edit);
     if (!applied) return false;
     for (const [key, uri] of this.saves) if (!dirty.has(key)) await openDocument(uri)?.save();
@@ -113,7 +127,11 @@ export class WorkspaceWrite {
 
   /** What the batch changes (or changed): each file, created or not, and its touched lines. */
   changes(): FileChange[] {
-    return [...this.touched.values()].map((t) => ({ uri: t.uri, created: t.before === undefined, lines: [...t.lines].sort((a, b) => a - b) }));
+    return [...this.touched.values()].map((t) => ({
+      uri: t.uri,
+      created: t.before === undefined,
+      lines: [...t.lines].sort((a, b) => a - b),
+    }));
   }
 
   /**
@@ -123,7 +141,10 @@ export class WorkspaceWrite {
   async undo(): Promise<boolean> {
     const back = new vscode.WorkspaceEdit();
     for (const t of this.touched.values()) {
-      if (t.before === undefined) { back.deleteFile(t.uri, { ignoreIfNotExists: true }); continue; }
+      if (t.before === undefined) {
+        back.deleteFile(t.uri, { ignoreIfNotExists: true });
+        continue;
+      }
       const now = await currentText(t.uri);
       if (now === undefined) back.createFile(t.uri, { contents: Buffer.from(t.before, 'utf8') });
       else back.replace(t.uri, wholeRange(now), t.before);
@@ -131,7 +152,12 @@ export class WorkspaceWrite {
     if (!(await vscode.workspace.applyEdit(back))) return false;
     for (const t of this.touched.values()) {
       const doc = t.before !== undefined ? openDocument(t.uri) : undefined;
-      if (doc?.isDirty && (this.saves.has(t.uri.toString()) || this.overwrites.some((o) => o.toString() === t.uri.toString()))) await doc.save();
+      if (
+        doc?.isDirty &&
+        (this.saves.has(t.uri.toString()) || this.overwrites.some((o) => o.toString() === t.uri.toString()))
+      ) {
+        await doc.save();
+      }
     }
     return true;
   }
@@ -141,7 +167,11 @@ export class WorkspaceWrite {
 async function confirmOverwrite(files: readonly vscode.Uri[]): Promise<boolean> {
   const REPLACE = 'Replace';
   const names = files.map((f) => vscode.workspace.asRelativePath(f)).join(', ');
-  const choice = await vscode.window.showWarningMessage(`TLS Doctor: replace ${names}? It exists with different content.`, { modal: true, detail: 'Undo in the notification that follows restores it.' }, REPLACE);
+  const choice = await vscode.window.showWarningMessage(
+    `TLS Doctor: replace ${names}? It exists with different content.`,
+    { modal: true, detail: 'Undo in the notification that follows restores it.' },
+    REPLACE,
+  );
   return choice === REPLACE;
 }
 
@@ -153,7 +183,10 @@ export function changedLines(before: string, after: string): number[] {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length - 1;
   let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) { endA--; endB--; }
+  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+    endA--;
+    endB--;
+  }
   const out: number[] = [];
   for (let l = start; l <= Math.max(endB, start); l++) if (l < b.length) out.push(l + 1);
   return out;
@@ -168,7 +201,11 @@ function readSync(uri: vscode.Uri): string | undefined {
 }
 
 /** Applies a one-file rewrite (see WorkspaceWrite.rewrite); throws when VS Code refuses it. False when unchanged. */
-export async function rewriteFile(file: vscode.Uri, transform: (text: string) => string, label: string): Promise<boolean> {
+export async function rewriteFile(
+  file: vscode.Uri,
+  transform: (text: string) => string,
+  label: string,
+): Promise<boolean> {
   const write = new WorkspaceWrite();
   if (!(await write.rewrite(file, transform, label))) return false;
   if (!(await write.apply())) throw new Error(`could not edit ${file.fsPath}`);

@@ -16,7 +16,9 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** The working tree as it is now (tracked files plus new, non-ignored ones), committed into a fresh repository. */
 function snapshotRepo(dest: string, env: NodeJS.ProcessEnv): void {
-  const files = must('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT, env).split('\0').filter(Boolean);
+  const files = must('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], ROOT, env)
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) {
     const from = path.join(ROOT, f);
     if (!fs.existsSync(from) || fs.lstatSync(from).isSymbolicLink()) continue; // deleted in the tree, or a node_modules link
@@ -35,14 +37,19 @@ function npmEnv(): Record<string, string> {
   return {
     npm_config_cache: get('cache'),
     npm_config_prefer_offline: 'true',
-    npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
     ...(cafile && cafile !== 'null' && cafile !== 'undefined' ? { npm_config_cafile: cafile } : {}),
   };
 }
 
 describe('pre-commit hook manifest and package contents', () => {
   it('declares a node hook on the system node whose entry is the package bin', () => {
-    const hooks = parseYaml(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
+    const hooks = parseYaml(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
     const hook = hooks.find((h) => h.id === 'tls-doctor');
     assert.ok(hook, 'hook id tls-doctor');
     assert.strictEqual(hook.language, 'node');
@@ -59,7 +66,10 @@ describe('pre-commit hook manifest and package contents', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
-    assert.ok(files.every((f) => ['LICENSE', 'README.md', 'package.json', 'dist/cli.js'].includes(f)), files.join(', '));
+    assert.ok(
+      files.every((f) => ['LICENSE', 'README.md', 'package.json', 'dist/cli.js'].includes(f)),
+      files.join(', '),
+    );
     assert.ok(files.includes('package.json'));
     if (fs.existsSync(path.join(ROOT, 'dist/cli.js'))) assert.ok(files.includes('dist/cli.js'), files.join(', '));
   });
@@ -70,7 +80,9 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, id tls-doctor)', function () 
   let tmp = '';
   let env: NodeJS.ProcessEnv = {};
   const skipReason = !which('pre-commit') ? 'pre-commit is not installed (apt-get install pre-commit)' : undefined;
-  beforeEach(function () { if (skipReason) skipBecause(this, skipReason); });
+  beforeEach(function () {
+    if (skipReason) skipBecause(this, skipReason);
+  });
   before(() => {
     if (skipReason) return;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-precommit-'));
@@ -79,7 +91,9 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, id tls-doctor)', function () 
     fs.mkdirSync(path.join(tmp, 'hook'));
     snapshotRepo(path.join(tmp, 'hook'), env);
   });
-  after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   /** A temp repository holding `files`, and `pre-commit try-repo <hook repo> tls-doctor --all-files` run in it. */
   function tryRepo(name: string, files: Record<string, string>) {
@@ -89,12 +103,19 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, id tls-doctor)', function () 
     for (const [f, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), body);
     must('git', ['add', '-A'], dir, env);
     const started = Date.now();
-    const r = spawnSync('pre-commit', ['try-repo', path.join(tmp, 'hook'), 'tls-doctor', '--all-files'], { cwd: dir, env, encoding: 'utf8' });
+    const r = spawnSync('pre-commit', ['try-repo', path.join(tmp, 'hook'), 'tls-doctor', '--all-files'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     return { code: r.status, out: `${r.stdout}${r.stderr}`, seconds: (Date.now() - started) / 1000 };
   }
 
   it('fails on a Python file with verify=False and names the finding', function () {
-    const r = tryRepo('dirty', { 'client.py': 'import requests\n\nrequests.get(URL, verify=False)\n', 'README.md': '# x\n' });
+    const r = tryRepo('dirty', {
+      'client.py': 'import requests\n\nrequests.get(URL, verify=False)\n',
+      'README.md': '# x\n',
+    });
     assert.strictEqual(r.code, 1, r.out);
     assert.match(r.out, /TLS Doctor\.+Failed/);
     assert.match(r.out, /client\.py:3:19 warning python\.requests-verify-false /);

@@ -22,7 +22,13 @@ describe('certs/stores: headless Chromium trusts the page only while the CA is i
   async function load(fx: Fixture): Promise<string> {
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
     const userData = fs.mkdtempSync(path.join(fx.tmp, 'profile-'));
-    const ctx = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, headless: true, env: fx.env as Record<string, string>, args: CHROMIUM_ARGS, timeout: 30_000 });
+    const ctx = await chromium.launchPersistentContext(userData, {
+      executablePath: CHROMIUM,
+      headless: true,
+      env: fx.env as Record<string, string>,
+      args: CHROMIUM_ARGS,
+      timeout: 30_000,
+    });
     try {
       const page = await ctx.newPage();
       const res = await page.goto(fx.url, { timeout: 15_000 }).catch((e: Error) => e);
@@ -60,24 +66,43 @@ describe('certs/stores: java (keytool) and a real Java client', function () {
    * the server runs in this process, so a synchronous spawn would never let it answer. */
   function javaGet(fx: Fixture, trustStore: string): Promise<{ ok: boolean; out: string }> {
     const src = path.join(fx.tmp, 'Get.java');
-    fs.writeFileSync(src, [
-      'public class Get { public static void main(String[] a) throws Exception {',
-      '  var c = (javax.net.ssl.HttpsURLConnection) new java.net.URL(a[0]).openConnection();',
-      '  System.out.println(c.getResponseCode()); } }', ''].join('\n'));
-    const args = [`-Djavax.net.ssl.trustStore=${trustStore}`, '-Djavax.net.ssl.trustStorePassword=changeit', src, fx.url.replace('127.0.0.1', 'localhost')];
-    return new Promise((resolve) => execFile(java as string, args, { env: fx.env, timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ ok: !err, out: `${stdout}${stderr}${err && !stderr ? err.message : ''}` })));
+    fs.writeFileSync(
+      src,
+      [
+        'public class Get { public static void main(String[] a) throws Exception {',
+        '  var c = (javax.net.ssl.HttpsURLConnection) new java.net.URL(a[0]).openConnection();',
+        '  System.out.println(c.getResponseCode()); } }',
+        '',
+      ].join('\n'),
+    );
+    const args = [
+      `-Djavax.net.ssl.trustStore=${trustStore}`,
+      '-Djavax.net.ssl.trustStorePassword=changeit',
+      src,
+      fx.url.replace('127.0.0.1', 'localhost'),
+    ];
+    return new Promise((resolve) =>
+      execFile(java as string, args, { env: fx.env, timeout: 60_000 }, (err, stdout, stderr) =>
+        resolve({ ok: !err, out: `${stdout}${stderr}${err && !stderr ? err.message : ''}` }),
+      ),
+    );
   }
 
   it('installs into a user truststore seeded with the JDK roots (says which), a Java client trusts it, uninstall undoes it', async () => {
     const fx = f as Fixture;
-    const inst = await cli(['devcert', '--install', '--stores', 'java', '--format', 'json', '--ca-dir', fx.caDir], fx.tmp, fx.env);
+    const inst = await cli(
+      ['devcert', '--install', '--stores', 'java', '--format', 'json', '--ca-dir', fx.caDir],
+      fx.tmp,
+      fx.env,
+    );
     assert.strictEqual(inst.code, 0, inst.stdout + inst.stderr);
     const [o] = JSON.parse(inst.stdout).outcomes as { target: string; action: string; message: string }[];
     assert.strictEqual(o.action, 'installed');
     assert.strictEqual(o.target, path.join(fx.home, '.local', 'share', 'tls-doctor', 'java-truststore.p12'));
     assert.match(o.message, /user truststore .*-Djavax\.net\.ssl\.trustStore=/);
-    const list = execFileSync('keytool', ['-list', '-keystore', o.target, '-storepass', 'changeit'], { env: fx.env }).toString();
+    const list = execFileSync('keytool', ['-list', '-keystore', o.target, '-storepass', 'changeit'], {
+      env: fx.env,
+    }).toString();
     assert.ok(Number(/contains (\d+) entr/.exec(list)?.[1]) > 50, 'the public roots were copied in');
     assert.deepStrictEqual(await trustedStores(fx, 'java'), { java: true });
     const ok = await javaGet(fx, o.target);
@@ -94,9 +119,29 @@ describe('certs/stores: java (keytool) and a real Java client', function () {
   it('keytool opens the --pkcs12 export: one PrivateKeyEntry with its chain (leaf + CA)', async () => {
     const fx = f as Fixture;
     fs.writeFileSync(path.join(fx.tmp, 'pw'), 'changeit too\n');
-    const r = await cli(['devcert', 'localhost', '--pkcs12', '--pkcs12-password-file', 'pw', '--out', 'p12', '--ca-dir', fx.caDir, '--format', 'json'], fx.tmp, fx.env);
+    const r = await cli(
+      [
+        'devcert',
+        'localhost',
+        '--pkcs12',
+        '--pkcs12-password-file',
+        'pw',
+        '--out',
+        'p12',
+        '--ca-dir',
+        fx.caDir,
+        '--format',
+        'json',
+      ],
+      fx.tmp,
+      fx.env,
+    );
     assert.strictEqual(r.code, 0, r.stderr);
-    const list = execFileSync('keytool', ['-list', '-v', '-keystore', JSON.parse(r.stdout).pkcs12, '-storepass', 'changeit too'], { env: fx.env, encoding: 'utf8' });
+    const list = execFileSync(
+      'keytool',
+      ['-list', '-v', '-keystore', JSON.parse(r.stdout).pkcs12, '-storepass', 'changeit too'],
+      { env: fx.env, encoding: 'utf8' },
+    );
     assert.match(list, /Alias name: localhost/);
     assert.match(list, /Entry type: PrivateKeyEntry/);
     assert.match(list, /Certificate chain length: 2/);

@@ -3,7 +3,17 @@
 // proves it, re-applying changes nothing, and `undo` puts every byte back (and the tools fail again).
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
@@ -14,14 +24,24 @@ import { InspectionServer, makeBareRepo, startInspectionServer } from '../unit/t
 
 /** Java joins when a JDK is installed (it is not in the CI package list: too big for what it adds). */
 const HAVE_JAVA = ['java', 'keytool'].every((b) => which(b, { PATH: '/usr/local/bin:/usr/bin:/bin' }));
-const TOOLS: ToolId[] = ['python', 'pip', 'node', 'npm', 'git', 'curl', 'wget', ...(HAVE_JAVA ? ['java' as const] : [])];
+const TOOLS: ToolId[] = [
+  'python',
+  'pip',
+  'node',
+  'npm',
+  'git',
+  'curl',
+  'wget',
+  ...(HAVE_JAVA ? ['java' as const] : []),
+];
 
 /** The user's files before TLS Doctor: content, a CRLF file, a file without a final line break, a private .npmrc. */
 const EXISTING: Record<string, string> = {
   '.npmrc': 'registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=secret\n',
-  '.gitconfig': '[user]\r\n\tname = Test User\r\n\temail = test@example.test\r\n[http]\r\n\tpostBuffer = 524288000\r\n\r\n[alias]\r\n\tst = status\r\n',
+  '.gitconfig':
+    '[user]\r\n\tname = Test User\r\n\temail = test@example.test\r\n[http]\r\n\tpostBuffer = 524288000\r\n\r\n[alias]\r\n\tst = status\r\n',
   '.config/pip/pip.conf': '[global]\ntimeout = 60\n\n[install]\nno-compile = true\n',
-  '.bashrc': '# my bashrc\nalias ll=\'ls -l\'\nexport EDITOR=vim',
+  '.bashrc': "# my bashrc\nalias ll='ls -l'\nexport EDITOR=vim",
   '.profile': '# ~/.profile\nif [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then\n  . "$HOME/.bashrc"\nfi\n',
 };
 
@@ -32,7 +52,12 @@ function snapshot(dir: string): Map<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), `${(statSync(p).mode & 0o777).toString(8)} ${readFileSync(p).toString('base64')}`);
+      else {
+        out.set(
+          path.relative(dir, p),
+          `${(statSync(p).mode & 0o777).toString(8)} ${readFileSync(p).toString('base64')}`,
+        );
+      }
     }
   };
   walk(dir);
@@ -40,7 +65,8 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 /** Files the tools themselves leave behind (logs, caches, HSTS): not ours to restore. */
-const TOOL_DROPPINGS = /^(\.npm|\.cache|\.wget-hsts|\.python_history|\.bash_history|\.zsh_history|\.zcompdump[^/]*|\.config\/fish\/fish_variables|\.local\/share\/fish)(\/|$)/;
+const TOOL_DROPPINGS =
+  /^(\.npm|\.cache|\.wget-hsts|\.python_history|\.bash_history|\.zsh_history|\.zcompdump[^/]*|\.config\/fish\/fish_variables|\.local\/share\/fish)(\/|$)/;
 
 function ours(snap: Map<string, string>): Map<string, string> {
   return new Map([...snap].filter(([p]) => !TOOL_DROPPINGS.test(p)));
@@ -57,7 +83,17 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
   async function cli(...argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd: dir, env };
+    const io: Io = {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+      cwd: dir,
+      env,
+    };
     const code = await main(['trust', ...argv], io);
     return { code, stdout, stderr };
   }
@@ -99,7 +135,10 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
     const p = JSON.parse(r.stdout);
     assert.strictEqual(p.roots.length, 1);
     assert.strictEqual(p.roots[0].subject, 'CN=TLS Doctor Test Root, O=TLS Doctor Test');
-    assert.deepStrictEqual(p.tools.map((t: { tool: string }) => t.tool), TOOLS);
+    assert.deepStrictEqual(
+      p.tools.map((t: { tool: string }) => t.tool),
+      TOOLS,
+    );
     assert.match(p.tools.find((t: { tool: string }) => t.tool === 'node').mechanism, /NODE_EXTRA_CA_CERTS/);
     const npmrc = p.changes.find((c: { file: string }) => c.file === path.join(home, '.npmrc'));
     assert.match(npmrc.diff, /^\+cafile=.*bundle\.pem$/m);
@@ -123,17 +162,34 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
     // Both a new interactive bash and a new login bash have the variables.
     for (const flag of ['-ic', '-lc']) {
       const sh = await runInNewShell('echo "R=$REQUESTS_CA_BUNDLE N=$NODE_EXTRA_CA_CERTS"', env, 10_000, flag);
-      assert.match(sh.output, /R=\/.*\/tls-doctor\/trust\/bundle\.pem N=\/.*\/tls-doctor\/trust\/ca\.pem/, `bash ${flag}: ${sh.output}`);
+      assert.match(
+        sh.output,
+        /R=\/.*\/tls-doctor\/trust\/bundle\.pem N=\/.*\/tls-doctor\/trust\/ca\.pem/,
+        `bash ${flag}: ${sh.output}`,
+      );
     }
     // zsh and fish too, when installed (scripts/install-system-deps.sh installs both).
-    for (const [shell, args] of [['zsh', ['-ic']], ['fish', ['-c']]] as const) {
+    for (const [shell, args] of [
+      ['zsh', ['-ic']],
+      ['fish', ['-c']],
+    ] as const) {
       if (!which(shell, env)) continue;
-      const r2 = spawnSync(shell, [...args, 'echo "R=$REQUESTS_CA_BUNDLE"'], { env, cwd: home, encoding: 'utf8', timeout: 10_000 });
+      const r2 = spawnSync(shell, [...args, 'echo "R=$REQUESTS_CA_BUNDLE"'], {
+        env,
+        cwd: home,
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
       assert.match(r2.stdout, /R=\/.*\/tls-doctor\/trust\/bundle\.pem/, `${shell}: ${r2.stdout}${r2.stderr}`);
     }
     // The user's own lines are all still there, in order, with their line endings.
     const gitconfig = readFileSync(path.join(home, '.gitconfig'), 'utf8');
-    assert.ok(gitconfig.startsWith('[user]\r\n\tname = Test User\r\n\temail = test@example.test\r\n[http]\r\n\tpostBuffer = 524288000\r\n\tsslCAInfo = '), gitconfig);
+    assert.ok(
+      gitconfig.startsWith(
+        '[user]\r\n\tname = Test User\r\n\temail = test@example.test\r\n[http]\r\n\tpostBuffer = 524288000\r\n\tsslCAInfo = ',
+      ),
+      gitconfig,
+    );
     assert.ok(gitconfig.endsWith('\r\n\r\n[alias]\r\n\tst = status\r\n'), gitconfig);
     assert.ok(readFileSync(path.join(home, '.bashrc'), 'utf8').startsWith(`${EXISTING['.bashrc']}\n`));
     assert.strictEqual((statSync(path.join(home, '.npmrc')).mode & 0o777).toString(8), '600');
@@ -143,7 +199,10 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
     const r = await cli('verify', '--format', 'json');
     assert.strictEqual(r.code, 0, r.stdout);
     const v = JSON.parse(r.stdout);
-    assert.deepStrictEqual(v.results.map((x: { tool: string; status: string }) => `${x.tool}:${x.status}`), TOOLS.map((t) => `${t}:ok`));
+    assert.deepStrictEqual(
+      v.results.map((x: { tool: string; status: string }) => `${x.tool}:${x.status}`),
+      TOOLS.map((t) => `${t}:ok`),
+    );
   });
 
   it('re-applying adds nothing', async () => {

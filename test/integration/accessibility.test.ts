@@ -12,7 +12,9 @@ const CHECK_PAGE = 'header.summary .verdict[role="status"]';
 
 function serious(result: AxeResult): string[] {
   if (!('violations' in result)) return [];
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(' | ')})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(' | ')})`);
 }
 
 /** Runs the scan, or skips the test with the runner's reason; fails on a runner error. */
@@ -42,7 +44,9 @@ describe('accessibility: the Check TLS panel in the workbench', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await server?.close();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -50,23 +54,42 @@ describe('accessibility: the Check TLS panel in the workbench', function () {
   it('has no serious or critical axe-core violation, and every control is reached with Tab', async function () {
     const result = await scanOrSkip(this);
     const minor = result.violations.filter((v) => !serious({ ...result, violations: [v] }).length);
-    if (minor.length) console.log(`axe (minor/moderate, not failing): ${minor.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+    if (minor.length) {
+      console.log(`axe (minor/moderate, not failing): ${minor.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+    }
     assert.deepStrictEqual(serious(result), []);
     console.log(`Tab order (${result.tabOrder.length}): ${result.tabOrder.join(' → ')}`);
-    assert.ok(result.tabOrder.some((t) => t.startsWith('button[recheck]')), 'Re-check is reached by Tab');
-    assert.ok(result.tabOrder.some((t) => t.startsWith('a:')), 'the section links are reached by Tab');
-    assert.ok(result.tabOrder.some((t) => t.startsWith('summary')), 'the cause and PEM disclosures are reached by Tab');
-    assert.ok(result.tabOrder.length >= result.focusable, `all ${result.focusable} enabled controls reached (got ${result.tabOrder.length})`);
+    assert.ok(
+      result.tabOrder.some((t) => t.startsWith('button[recheck]')),
+      'Re-check is reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.some((t) => t.startsWith('a:')),
+      'the section links are reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.some((t) => t.startsWith('summary')),
+      'the cause and PEM disclosures are reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.length >= result.focusable,
+      `all ${result.focusable} enabled controls reached (got ${result.tabOrder.length})`,
+    );
   });
 
   it('says in the page that the check ran on the remote machine (this extension host is remote)', async function () {
     if (!vscode.env.remoteName) this.skip();
     const result = await axeScan('p.remote[role="note"]');
-    assert.ok(result && !('error' in result), `the remote note is in the page (${result && 'error' in result ? result.error : ''})`);
+    assert.ok(
+      result && !('error' in result),
+      `the remote note is in the page (${result && 'error' in result ? result.error : ''})`,
+    );
   });
 
   it('High Contrast: no serious or critical violation; screenshot kept for review', async function () {
-    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
     await sleep(1500);
     await reviewShot('check-url-panel-high-contrast');
     const result = await scanOrSkip(this);

@@ -16,7 +16,7 @@ const EXPLAIN_PAGE = 'header.summary.explain .verdict[role="status"]';
 /** A Node.js client's message for a self-signed chain: several causes, fixes with snippets, other clients folded. */
 const MESSAGE = [
   'node:internal/process/promises:391',
-  "Error: self-signed certificate in certificate chain",
+  'Error: self-signed certificate in certificate chain',
   '    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)',
   "  code: 'SELF_SIGNED_CERT_IN_CHAIN'",
   'FetchError: request to https://127.0.0.1:8443/health failed, reason: self-signed certificate in certificate chain',
@@ -26,7 +26,9 @@ const MESSAGE = [
 type Scanned = Extract<AxeResult, { violations: unknown }>;
 
 function serious(result: Scanned): string[] {
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(' | ')})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(' | ')})`);
 }
 
 /**
@@ -37,7 +39,11 @@ async function axeScanOpen(selector: string, timeoutMs = 60_000): Promise<AxeRes
   if (!canScreenshot()) return undefined;
   const ack = path.join(os.tmpdir(), `tls-doctor-axe-explain-${process.pid}-${Date.now()}.ack`);
   console.log(`${AXE_MARKER} ${JSON.stringify({ selector, ack, openAll: true })}`);
-  const raw = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `axe scan of ${selector}`);
+  const raw = await waitFor(
+    () => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'),
+    timeoutMs,
+    `axe scan of ${selector}`,
+  );
   fs.rmSync(ack, { force: true });
   return JSON.parse(raw) as AxeResult;
 }
@@ -69,7 +75,9 @@ describe('accessibility: the Explain panel in the workbench', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -77,19 +85,41 @@ describe('accessibility: the Explain panel in the workbench', function () {
     await reviewShot('explain-panel');
     const result = await scanOrSkip(this);
     const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-    if (minor.length) console.log(`axe (minor/moderate, not failing): ${minor.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+    if (minor.length) {
+      console.log(`axe (minor/moderate, not failing): ${minor.map((v) => `${v.impact} ${v.id}`).join(', ')}`);
+    }
     assert.deepStrictEqual(serious(result), []);
     console.log(`Tab order (${result.tabOrder.length}): ${result.tabOrder.join(' → ')}`);
-    assert.ok(result.tabOrder.some((t) => t.startsWith('button[checkUrl]')), 'the Check button is reached by Tab');
-    assert.ok(result.tabOrder.some((t) => t.startsWith('button[copy]')), 'a Copy button is reached by Tab');
-    assert.ok(result.tabOrder.filter((t) => t.startsWith('button[copy]')).every((t) => / snippet$/.test(t)), 'each Copy button is named after its snippet');
-    assert.ok(result.tabOrder.some((t) => /^summary: The message/.test(t)), 'the quoted message disclosure is reached by Tab');
-    assert.ok(result.tabOrder.filter((t) => t.startsWith('summary')).length >= 2, 'the cause disclosures are reached by Tab');
-    assert.ok(result.tabOrder.length >= result.focusable, `all ${result.focusable} enabled controls reached (got ${result.tabOrder.length})`);
+    assert.ok(
+      result.tabOrder.some((t) => t.startsWith('button[checkUrl]')),
+      'the Check button is reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.some((t) => t.startsWith('button[copy]')),
+      'a Copy button is reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.filter((t) => t.startsWith('button[copy]')).every((t) => / snippet$/.test(t)),
+      'each Copy button is named after its snippet',
+    );
+    assert.ok(
+      result.tabOrder.some((t) => /^summary: The message/.test(t)),
+      'the quoted message disclosure is reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.filter((t) => t.startsWith('summary')).length >= 2,
+      'the cause disclosures are reached by Tab',
+    );
+    assert.ok(
+      result.tabOrder.length >= result.focusable,
+      `all ${result.focusable} enabled controls reached (got ${result.tabOrder.length})`,
+    );
   });
 
   it('High Contrast: no serious or critical violation; screenshot kept for review', async function () {
-    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
     await sleep(1500);
     await reviewShot('explain-panel-high-contrast');
     const result = await scanOrSkip(this);

@@ -17,7 +17,8 @@ import { activateExtension, clearNotifications, screenshot, sleep, waitFor, work
 const VIEW_TYPE = /tlsDoctor\.check$/;
 
 function panelTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && VIEW_TYPE.test(t.input.viewType));
 }
 
@@ -25,9 +26,29 @@ function panelTabs(): vscode.Tab[] {
 function selfSignedCert(dir: string): { key: string; cert: string } {
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '365',
-    '-subj', '/CN=tls-doctor-selfsigned.test', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-keyout', keyFile, '-out', certFile], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '365',
+      '-subj',
+      '/CN=tls-doctor-selfsigned.test',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
 }
@@ -67,17 +88,27 @@ describe('checkUrl command and panel', () => {
     try {
       const report = await vscode.commands.executeCommand<CheckReport>('tlsDoctor.checkUrl', url);
       assert.strictEqual(report.verdict, 'fail', 'the broken file trusts nothing');
-      assert.ok(report.causes.some((c) => c.code === 'self-signed'), report.causes.map((c) => c.code).join(','));
+      assert.ok(
+        report.causes.some((c) => c.code === 'self-signed'),
+        report.causes.map((c) => c.code).join(','),
+      );
       await vscode.commands.executeCommand('tlsDoctor.showLog');
       const log = await waitFor(
-        () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith('TLS Doctor')), 15_000, 'the log document');
-      await waitFor(() => log.getText().includes(`${broken} (tlsDoctor.check.extraCaFiles) holds no readable certificate`), 10_000, 'the warning in the log');
+        () =>
+          vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith('TLS Doctor')),
+        15_000,
+        'the log document',
+      );
+      await waitFor(
+        () => log.getText().includes(`${broken} (tlsDoctor.check.extraCaFiles) holds no readable certificate`),
+        10_000,
+        'the warning in the log',
+      );
     } finally {
       await config.update('check.extraCaFiles', undefined, vscode.ConfigurationTarget.Workspace);
       await closeEditors();
     }
   });
-
 
   it('returns a failing report naming the self-signed leaf, and shows it in the panel', async () => {
     await closeEditors();
@@ -85,11 +116,14 @@ describe('checkUrl command and panel', () => {
     assert.ok(report, 'the command returns the CheckReport');
     assert.strictEqual(report.verdict, 'fail');
     assert.deepStrictEqual([report.host, report.port], ['127.0.0.1', (server.address() as AddressInfo).port]);
-    assert.ok(report.causes.some((c) => c.code === 'self-signed'), `causes: ${report.causes.map((c) => c.code).join(', ')}`);
+    assert.ok(
+      report.causes.some((c) => c.code === 'self-signed'),
+      `causes: ${report.causes.map((c) => c.code).join(', ')}`,
+    );
     assert.strictEqual(report.chain.length, 1);
     assert.strictEqual(report.chain[0].sha256, new X509Certificate(certPem).fingerprint256);
     assert.strictEqual(report.chain[0].selfSigned, true);
-    assert.strictEqual(report.trust.node?.trusted, false, 'Node\'s bundled roots do not trust it');
+    assert.strictEqual(report.trust.node?.trusted, false, "Node's bundled roots do not trust it");
     const tab = await waitFor(() => panelTabs()[0], 10_000, 'the TLS check webview tab');
     assert.strictEqual(tab.label, 'TLS: 127.0.0.1');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -102,7 +136,11 @@ describe('checkUrl command and panel', () => {
     const workbench = vscode.workspace.getConfiguration('workbench');
     await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
     try {
-      await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast, 10_000, 'the High Contrast theme');
+      await waitFor(
+        () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast,
+        10_000,
+        'the High Contrast theme',
+      );
       await sleep(1500);
       await screenshot('check-url-panel-high-contrast');
     } finally {
@@ -118,13 +156,18 @@ describe('checkUrl command and panel', () => {
   });
 
   it('rejects a malformed URL argument without connecting', async () => {
-    const none = await vscode.commands.executeCommand<CheckReport | undefined>('tlsDoctor.checkUrl', 'http://127.0.0.1:1/');
+    const none = await vscode.commands.executeCommand<CheckReport | undefined>(
+      'tlsDoctor.checkUrl',
+      'http://127.0.0.1:1/',
+    );
     assert.strictEqual(none, undefined, 'plain http has no TLS to check');
   });
 
   it('rejects a mistyped scheme with a suggestion, and never connects', async () => {
     let connections = 0;
-    const count = () => { connections++; };
+    const count = () => {
+      connections++;
+    };
     server.on('connection', count);
     try {
       const port = (server.address() as AddressInfo).port;
@@ -141,41 +184,74 @@ describe('checkUrl command and panel', () => {
     }
   });
 
-  it('explains Python\'s CERTIFICATE_VERIFY_FAILED wording and finds the URL in it', async () => {
-    const message = "requests.exceptions.SSLError: HTTPSConnectionPool(host='pypi.internal.test', port=8443): Max retries exceeded with url: /simple/ "
-      + "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')))";
-    const result = await vscode.commands.executeCommand<{ causes: { code: string }[]; url?: string } | undefined>('tlsDoctor.explainError', message);
+  it("explains Python's CERTIFICATE_VERIFY_FAILED wording and finds the URL in it", async () => {
+    const message =
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='pypi.internal.test', port=8443): Max retries exceeded with url: /simple/ " +
+      "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')))";
+    const result = await vscode.commands.executeCommand<{ causes: { code: string }[]; url?: string } | undefined>(
+      'tlsDoctor.explainError',
+      message,
+    );
     assert.ok(result, 'the command returns the explanation');
-    assert.strictEqual(result.causes[0]?.code, 'untrusted-root', `causes: ${result.causes.map((c) => c.code).join(', ')}`);
+    assert.strictEqual(
+      result.causes[0]?.code,
+      'untrusted-root',
+      `causes: ${result.causes.map((c) => c.code).join(', ')}`,
+    );
     assert.strictEqual(result.url, 'https://pypi.internal.test:8443/');
-    await waitFor(() => panelTabs().find((t) => t.label === 'TLS Error Explained'), 10_000, 'the panel in explanation mode');
+    await waitFor(
+      () => panelTabs().find((t) => t.label === 'TLS Error Explained'),
+      10_000,
+      'the panel in explanation mode',
+    );
     assert.strictEqual(panelTabs().length, 1, 'the same panel, in explanation mode');
   });
 
   it('offers a "Check TLS" CodeLens and hover on an https:// literal in code, not in Markdown', async () => {
     const file = workspacePath('checkurl/client.py');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `import requests\n\n# docs: https://docs.python-requests.org/\nr = requests.get("${url}", timeout=5)\n`);
+    fs.writeFileSync(
+      file,
+      `import requests\n\n# docs: https://docs.python-requests.org/\nr = requests.get("${url}", timeout=5)\n`,
+    );
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
-    const lenses = await waitFor(async () => {
-      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-      const ours = all.filter((l) => l.command?.command === 'tlsDoctor.checkUrl');
-      return ours.length > 0 ? ours : undefined;
-    }, 10_000, 'the Check TLS CodeLens');
+    const lenses = await waitFor(
+      async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        const ours = all.filter((l) => l.command?.command === 'tlsDoctor.checkUrl');
+        return ours.length > 0 ? ours : undefined;
+      },
+      10_000,
+      'the Check TLS CodeLens',
+    );
     assert.strictEqual(lenses.length, 1, 'one lens: the comment link is not an endpoint');
     assert.strictEqual(lenses[0].range.start.line, 3);
     assert.strictEqual(lenses[0].command?.title, 'Check TLS');
     assert.deepStrictEqual(lenses[0].command?.arguments, [url]);
     const col = doc.lineAt(3).text.indexOf('https://') + 5;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(3, col));
-    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(3, col),
+    );
+    const md = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
     assert.match(md, /command:tlsDoctor\.checkUrl\?/);
     const mdFile = workspacePath('checkurl/notes.md');
     fs.writeFileSync(mdFile, `Call "${url}" for health.\n`);
     const mdDoc = await vscode.workspace.openTextDocument(mdFile);
-    const mdLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mdDoc.uri);
-    assert.strictEqual(mdLenses.filter((l) => l.command?.command === 'tlsDoctor.checkUrl').length, 0, 'no lens in Markdown');
+    const mdLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      mdDoc.uri,
+    );
+    assert.strictEqual(
+      mdLenses.filter((l) => l.command?.command === 'tlsDoctor.checkUrl').length,
+      0,
+      'no lens in Markdown',
+    );
   });
 
   it('hides the lenses when tlsDoctor.check.codeLens is off', async () => {

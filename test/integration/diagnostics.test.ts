@@ -9,15 +9,29 @@ type Hit = [ruleId: string, line: number, char: number, endLine: number, endChar
 
 /** Exact expectations for the fixture workspace (0-based, half-open ranges). */
 const EXPECTED: Record<string, Hit[]> = {
-  'scripts/deploy.sh': [['shell.curl-insecure', 3, 5, 3, 10], ['shell.git-ssl-verify-false', 4, 7, 4, 27]],
-  'Dockerfile': [['env.node-tls-reject-unauthorized', 1, 4, 1, 34], ['shell.wget-no-check-certificate', 3, 12, 3, 34], ['shell.npm-strict-ssl-false', 4, 22, 4, 38]],
-  '.github/workflows/ci.yml': [['env.pythonhttpsverify-off', 3, 2, 3, 24], ['shell.curl-insecure', 10, 18, 10, 28], ['shell.pip-trusted-host', 13, 22, 13, 58]],
+  'scripts/deploy.sh': [
+    ['shell.curl-insecure', 3, 5, 3, 10],
+    ['shell.git-ssl-verify-false', 4, 7, 4, 27],
+  ],
+  Dockerfile: [
+    ['env.node-tls-reject-unauthorized', 1, 4, 1, 34],
+    ['shell.wget-no-check-certificate', 3, 12, 3, 34],
+    ['shell.npm-strict-ssl-false', 4, 22, 4, 38],
+  ],
+  '.github/workflows/ci.yml': [
+    ['env.pythonhttpsverify-off', 3, 2, 3, 24],
+    ['shell.curl-insecure', 10, 18, 10, 28],
+    ['shell.pip-trusted-host', 13, 22, 13, 58],
+  ],
   'app/client.py': [['python.requests-verify-false', 7, 36, 7, 48]],
   'app/server.js': [['javascript.reject-unauthorized-false', 4, 47, 4, 72]],
   'app/main.go': [['go.insecure-skip-verify', 8, 52, 8, 76]],
   '.npmrc': [['config.npmrc-strict-ssl', 2, 0, 2, 16]],
   '.env': [['env.node-tls-reject-unauthorized', 2, 0, 2, 30]],
-  'package.json': [['env.node-tls-reject-unauthorized', 4, 23, 4, 53], ['shell.curl-insecure', 5, 28, 5, 30]],
+  'package.json': [
+    ['env.node-tls-reject-unauthorized', 4, 23, 4, 53],
+    ['shell.curl-insecure', 5, 28, 5, 30],
+  ],
 };
 
 function uriOf(rel: string): vscode.Uri {
@@ -60,15 +74,21 @@ async function save(doc: vscode.TextDocument): Promise<void> {
 }
 
 async function setSeverities(value: Record<string, string> | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('tlsDoctor').update('rules.severity', value, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('tlsDoctor')
+    .update('rules.severity', value, vscode.ConfigurationTarget.Workspace);
 }
 
 describe('diagnostics', function () {
   this.timeout(60_000);
-  before(async () => { await activateExtension(); });
+  before(async () => {
+    await activateExtension();
+  });
   after(async () => {
     await setSeverities(undefined);
-    await vscode.workspace.getConfiguration('tlsDoctor').update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('shows exact findings with rule codes, docs links and source in open files of several languages', async () => {
@@ -77,7 +97,11 @@ describe('diagnostics', function () {
       await expectHits(uriOf(rel), want, `diagnostics of ${rel}`);
       for (const d of tlsDiagnostics(uriOf(rel))) {
         const code = d.code as { value: string; target: vscode.Uri };
-        assert.match(code.target.toString(), new RegExp(`/docs/rules/${code.value.replace(/\./g, '\\.')}\\.md$`), 'code links to the rule page');
+        assert.match(
+          code.target.toString(),
+          new RegExp(`/docs/rules/${code.value.replace(/\./g, '\\.')}\\.md$`),
+          'code links to the rule page',
+        );
         const page = await vscode.workspace.fs.readFile(code.target); // the page ships with the extension
         assert.match(Buffer.from(page).toString('utf8'), /^# /m, `${code.target} is a readable docs page`);
         assert.ok(d.message.length > 10, 'has a message');
@@ -103,7 +127,11 @@ describe('diagnostics', function () {
   it('honours an inline suppression comment added while editing', async () => {
     const doc = await open('.npmrc');
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(2, 0), '# tls-doctor: ignore config.npmrc-strict-ssl (internal mirror, see ticket 42)\n');
+    edit.insert(
+      doc.uri,
+      new vscode.Position(2, 0),
+      '# tls-doctor: ignore config.npmrc-strict-ssl (internal mirror, see ticket 42)\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await expectHits(doc.uri, [], 'suppressed .npmrc finding');
     await save(doc);
@@ -112,20 +140,35 @@ describe('diagnostics', function () {
   });
 
   it('scans the workspace: unopened files get findings, excluded and minified files do not', async () => {
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; skipped: number; skippedFiles: { path: string; reason: string }[]; cancelled: boolean }>('tlsDoctor.scanWorkspace');
+    const summary = await vscode.commands.executeCommand<{
+      files: number;
+      findings: number;
+      skipped: number;
+      skippedFiles: { path: string; reason: string }[];
+      cancelled: boolean;
+    }>('tlsDoctor.scanWorkspace');
     assert.ok(summary, 'the command returns a summary');
     assert.strictEqual(summary.cancelled, false);
     assert.ok(summary.files >= 12, `scanned ${summary.files} files`);
-    assert.deepStrictEqual(summary.skippedFiles.filter((s) => s.path === 'web/app.min.js'), [{ path: 'web/app.min.js', reason: 'minified' }]);
+    assert.deepStrictEqual(
+      summary.skippedFiles.filter((s) => s.path === 'web/app.min.js'),
+      [{ path: 'web/app.min.js', reason: 'minified' }],
+    );
     assert.ok(summary.findings >= 15, `found ${summary.findings}`);
     const unopened = vscode.workspace.textDocuments.map((d) => d.uri.toString());
     assert.ok(!unopened.includes(uriOf('infra/main.tf').toString()), 'main.tf is not open');
     assert.deepStrictEqual(hits(uriOf('infra/main.tf')), [['config.terraform-insecure', 2, 2, 2, 17]]);
-    assert.deepStrictEqual(hits(uriOf('deploy/kubeconfig.yaml')), [['config.kubeconfig-insecure-skip-tls-verify', 6, 6, 6, 36]]);
+    assert.deepStrictEqual(hits(uriOf('deploy/kubeconfig.yaml')), [
+      ['config.kubeconfig-insecure-skip-tls-verify', 6, 6, 6, 36],
+    ]);
     assert.deepStrictEqual(hits(uriOf('bower_components/insecure-lib/index.js')), [], 'built-in excludes');
     assert.deepStrictEqual(hits(uriOf('web/app.min.js')), [], 'minified file skipped');
     const testFile = tlsDiagnostics(uriOf('tests/test_client.py'));
-    assert.deepStrictEqual(testFile.map((d) => d.severity), [vscode.DiagnosticSeverity.Information], 'test files default to info');
+    assert.deepStrictEqual(
+      testFile.map((d) => d.severity),
+      [vscode.DiagnosticSeverity.Information],
+      'test files default to info',
+    );
   });
 
   it('applies severity settings at once (error, then ignore)', async () => {
@@ -146,12 +189,20 @@ describe('diagnostics', function () {
     await expectHits(tf, [], 'findings of an excluded folder', 20_000);
     assert.deepStrictEqual(hits(uriOf('deploy/kubeconfig.yaml')).length, 1, 'other folders keep theirs');
     await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
-    await expectHits(tf, [['config.terraform-insecure', 2, 2, 2, 17]], 'findings back after clearing the exclude', 20_000);
+    await expectHits(
+      tf,
+      [['config.terraform-insecure', 2, 2, 2, 17]],
+      'findings back after clearing the exclude',
+      20_000,
+    );
   });
 
   it('follows files created and deleted outside the editor', async () => {
     const uri = uriOf('scripts/fetch-tool.sh');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('#!/bin/sh\nwget --no-check-certificate https://tools.internal.example/t\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      Buffer.from('#!/bin/sh\nwget --no-check-certificate https://tools.internal.example/t\n'),
+    );
     await expectHits(uri, [['shell.wget-no-check-certificate', 1, 5, 1, 27]], 'findings of a created file');
     await vscode.workspace.fs.delete(uri);
     await expectHits(uri, [], 'findings of a deleted file');
@@ -172,7 +223,14 @@ describe('diagnostics', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(3, 0), '  skip_tls_verify = true\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await expectHits(doc.uri, [['config.terraform-insecure', 2, 2, 2, 17], ['config.terraform-insecure', 3, 2, 3, 24]], 'live findings of the unsaved edit');
+    await expectHits(
+      doc.uri,
+      [
+        ['config.terraform-insecure', 2, 2, 2, 17],
+        ['config.terraform-insecure', 3, 2, 3, 24],
+      ],
+      'live findings of the unsaved edit',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await expectHits(doc.uri, [['config.terraform-insecure', 2, 2, 2, 17]], 'findings of the file on disk after close');
   });

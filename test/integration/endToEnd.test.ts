@@ -21,24 +21,51 @@ type FixOutcome = { applied: boolean; bundle?: string; reason?: string; message?
 const OUT_DIR = 'e2e/certs';
 const BUNDLE = `${OUT_DIR}/127.0.0.1-bundle.pem`;
 /** Variables that would change which CAs a client trusts, or route it through a proxy: never inherited by a client run. */
-const CLIENT_ENV_DROP = ['REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
-  'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+const CLIENT_ENV_DROP = [
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_TLS_REJECT_UNAUTHORIZED',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+];
 
 /** An HTTPS server on 127.0.0.1 (port 0) answering 200 "ok", sending leaf + intermediate + private root; counts TCP connections. */
-interface Server { readonly port: number; connections(): number; close(): Promise<void> }
+interface Server {
+  readonly port: number;
+  connections(): number;
+  close(): Promise<void>;
+}
 
 async function startServer(pki: TestPki): Promise<Server> {
   const leaf = pki.leaf();
-  const server = https.createServer({ key: leaf.keyPem, cert: [leaf.certPem, pki.intermediate.certPem, pki.root.certPem].join('\n') }, (_req, res) => res.end('ok'));
+  const server = https.createServer(
+    { key: leaf.keyPem, cert: [leaf.certPem, pki.intermediate.certPem, pki.root.certPem].join('\n') },
+    (_req, res) => res.end('ok'),
+  );
   let connections = 0;
   const sockets = new Set<import('stream').Duplex>();
-  server.on('connection', (s) => { connections++; sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   server.on('tlsClientError', () => undefined); // probes hang up after the handshake on purpose
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => connections,
-    close: () => new Promise<void>((r) => { sockets.forEach((s) => s.destroy()); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => r());
+      }),
   };
 }
 
@@ -46,18 +73,31 @@ async function startServer(pki: TestPki): Promise<Server> {
  * Runs a client program from the workspace root with a clean environment plus `extra`; bounded by a timeout.
  * Asynchronous on purpose: the server lives in this extension host, so a blocking spawn would starve it.
  */
-function run(cmd: string, file: string, extra: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string }> {
+function run(
+  cmd: string,
+  file: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ status: number | null; out: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of CLIENT_ENV_DROP) delete env[k];
   return new Promise((resolve) => {
-    execFile(cmd, [file], { cwd: workspacePath(), env: { ...env, ...extra }, encoding: 'utf8', timeout: 20_000 }, (err, stdout, stderr) => {
-      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ status, out: `${stdout}${stderr}${err && typeof err.code !== 'number' ? String(err) : ''}` });
-    });
+    execFile(
+      cmd,
+      [file],
+      { cwd: workspacePath(), env: { ...env, ...extra }, encoding: 'utf8', timeout: 20_000 },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ status, out: `${stdout}${stderr}${err && typeof err.code !== 'number' ? String(err) : ''}` });
+      },
+    );
   });
 }
 
-async function openWith(rel: string, text: string, ruleId: string): Promise<{ doc: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
+async function openWith(
+  rel: string,
+  text: string,
+  ruleId: string,
+): Promise<{ doc: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
   fs.mkdirSync(path.dirname(workspacePath(rel)), { recursive: true });
   fs.writeFileSync(workspacePath(rel), text);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(workspacePath(rel)));
@@ -71,12 +111,33 @@ function findingOf(doc: vscode.TextDocument, ruleId: string): vscode.Diagnostic 
 }
 
 async function probe(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<ProbeResult> {
-  return vscode.commands.executeCommand<ProbeResult>('tlsDoctor.probeEndpoint', { uri: doc.uri.toString(), line: d.range.start.line });
+  return vscode.commands.executeCommand<ProbeResult>('tlsDoctor.probeEndpoint', {
+    uri: doc.uri.toString(),
+    line: d.range.start.line,
+  });
 }
 
-async function preferredAction(doc: vscode.TextDocument, ruleId: string, messagePart: string): Promise<{ preferred: vscode.CodeAction; titles: string[] }> {
-  const d = await waitFor(() => { const x = findingOf(doc, ruleId); return x?.message.includes(messagePart) && x; }, 10_000, `the diagnostic to say ${messagePart}`);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, undefined, RESOLVE_ALL)) ?? [];
+async function preferredAction(
+  doc: vscode.TextDocument,
+  ruleId: string,
+  messagePart: string,
+): Promise<{ preferred: vscode.CodeAction; titles: string[] }> {
+  const d = await waitFor(
+    () => {
+      const x = findingOf(doc, ruleId);
+      return x?.message.includes(messagePart) && x;
+    },
+    10_000,
+    `the diagnostic to say ${messagePart}`,
+  );
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      undefined,
+      RESOLVE_ALL,
+    )) ?? [];
   const preferred = actions.filter((a) => a.isPreferred);
   const titles = actions.map((a) => a.title);
   assert.strictEqual(preferred.length, 1, `one preferred action among: ${titles.join(' | ')}`);
@@ -100,13 +161,18 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
     process.env.TLS_DOCTOR_PROBE_HOSTS = '127.0.0.1'; // nothing but loopback may be probed, whatever the workspace mentions
     pki = createTestPki();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-e2e-'));
-    await vscode.workspace.getConfiguration('tlsDoctor').update('devcert.outDir', OUT_DIR, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('devcert.outDir', OUT_DIR, vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('tlsDoctor').update('devcert.outDir', undefined, vscode.ConfigurationTarget.Workspace);
-    if (savedAllow === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS; else process.env.TLS_DOCTOR_PROBE_HOSTS = savedAllow;
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('devcert.outDir', undefined, vscode.ConfigurationTarget.Workspace);
+    if (savedAllow === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS;
+    else process.env.TLS_DOCTOR_PROBE_HOSTS = savedAllow;
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.rmSync(workspacePath('e2e'), { recursive: true, force: true }); // later tests inventory the workspace's endpoints
   });
@@ -117,12 +183,17 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
   it('Python requests, verify=False → untrusted-root → trust the CA the endpoint presents → python3 verifies and gets 200', async () => {
     const server = await startServer(pki);
     try {
-      const code = (verify: string) => `import requests\n\nr = requests.get("https://127.0.0.1:${server.port}/invoices", verify=${verify})\nprint("status", r.status_code)\n`;
+      const code = (verify: string) =>
+        `import requests\n\nr = requests.get("https://127.0.0.1:${server.port}/invoices", verify=${verify})\nprint("status", r.status_code)\n`;
       const strict = path.join(tmp, 'strict.py');
       fs.writeFileSync(strict, code('True'));
       const before = await run('/usr/bin/python3', strict);
       assert.notStrictEqual(before.status, 0, before.out);
-      assert.match(before.out, /CERTIFICATE_VERIFY_FAILED/, 'verification on, no fix: requests refuses the private root');
+      assert.match(
+        before.out,
+        /CERTIFICATE_VERIFY_FAILED/,
+        'verification on, no fix: requests refuses the private root',
+      );
 
       const { doc, diagnostic } = await openWith('e2e/trust_client.py', code('False'), 'python.requests-verify-false');
       const r = await probe(doc, diagnostic);
@@ -133,21 +204,38 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
       assert.ok(probed > 0, 'the probe reached the server');
 
       const { preferred } = await preferredAction(doc, 'python.requests-verify-false', '[untrusted-root]');
-      assert.match(preferred.title, new RegExp(`^Trust the CA that 127\\.0\\.0\\.1:${server.port} presents instead \\(.*TLS Doctor Test Root`));
+      assert.match(
+        preferred.title,
+        new RegExp(`^Trust the CA that 127\\.0\\.0\\.1:${server.port} presents instead \\(.*TLS Doctor Test Root`),
+      );
       const outcome = await applyCommand(preferred);
-      assert.deepStrictEqual({ applied: outcome.applied, bundle: outcome.bundle }, { applied: true, bundle: BUNDLE }, JSON.stringify(outcome));
+      assert.deepStrictEqual(
+        { applied: outcome.applied, bundle: outcome.bundle },
+        { applied: true, bundle: BUNDLE },
+        JSON.stringify(outcome),
+      );
       // The bundle came from the probe the user just ran (one shared cache); the only new connections are the one
       // re-check with the bundle the code now trusts (a second probe would add another full probe's connections).
       const recheck = server.connections() - probed;
-      assert.ok(recheck > 0 && recheck <= probed, `the fix reused the probe and re-checked once: ${probed} probe connections, ${recheck} after`);
+      assert.ok(
+        recheck > 0 && recheck <= probed,
+        `the fix reused the probe and re-checked once: ${probed} probe connections, ${recheck} after`,
+      );
       assert.strictEqual(outcome.proof?.ok, true, JSON.stringify(outcome));
-      assert.match(outcome.message ?? '', new RegExp(`python requests now verifies 127\\.0\\.0\\.1:${server.port} with ${BUNDLE.replace(/\./g, '\\.')}`));
+      assert.match(
+        outcome.message ?? '',
+        new RegExp(`python requests now verifies 127\\.0\\.0\\.1:${server.port} with ${BUNDLE.replace(/\./g, '\\.')}`),
+      );
       assert.strictEqual(doc.getText(), code(`"${BUNDLE}"`));
       const bundle = fs.readFileSync(workspacePath(BUNDLE), 'utf8');
       const body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
       assert.ok(body(bundle).includes(body(pki.root.certPem)), 'the bundle holds the private root');
       assert.doesNotMatch(bundle, /PRIVATE KEY/);
-      assert.match(fs.readFileSync(workspacePath('.gitignore'), 'utf8'), /^\/e2e\/certs\/$/m, 'the out dir is git-ignored, on disk');
+      assert.match(
+        fs.readFileSync(workspacePath('.gitignore'), 'utf8'),
+        /^\/e2e\/certs\/$/m,
+        'the out dir is git-ignored, on disk',
+      );
       await waitFor(() => !findingOf(doc, 'python.requests-verify-false'), 10_000, 'the finding to go');
       assert.ok(await doc.save(), 'saved');
 
@@ -169,15 +257,30 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
     process.env.REQUESTS_CA_BUNDLE = caBundle;
     try {
       const url = `https://127.0.0.1:${server.port}/health`;
-      const { doc, diagnostic } = await openWith('e2e/remove_client.py', `import requests\n\nr = requests.get("${url}", verify=False)\nprint("status", r.status_code)\n`, 'python.requests-verify-false');
+      const { doc, diagnostic } = await openWith(
+        'e2e/remove_client.py',
+        `import requests\n\nr = requests.get("${url}", verify=False)\nprint("status", r.status_code)\n`,
+        'python.requests-verify-false',
+      );
       const r = await probe(doc, diagnostic);
       assert.strictEqual(r.findings[0].remedy, 'remove-flag', JSON.stringify(r));
 
-      const { preferred, titles } = await preferredAction(doc, 'python.requests-verify-false', 'verifies with default trust (REQUESTS_CA_BUNDLE)');
-      assert.strictEqual(preferred.title, 'Remove verify=False (the endpoint verifies with default trust)', titles.join(' | '));
+      const { preferred, titles } = await preferredAction(
+        doc,
+        'python.requests-verify-false',
+        'verifies with default trust (REQUESTS_CA_BUNDLE)',
+      );
+      assert.strictEqual(
+        preferred.title,
+        'Remove verify=False (the endpoint verifies with default trust)',
+        titles.join(' | '),
+      );
       assert.ok(preferred.edit, 'removal is a plain edit');
       assert.ok(await vscode.workspace.applyEdit(preferred.edit));
-      assert.strictEqual(doc.getText(), `import requests\n\nr = requests.get("${url}")\nprint("status", r.status_code)\n`);
+      assert.strictEqual(
+        doc.getText(),
+        `import requests\n\nr = requests.get("${url}")\nprint("status", r.status_code)\n`,
+      );
       await waitFor(() => !findingOf(doc, 'python.requests-verify-false'), 10_000, 'the finding to go');
       assert.ok(await doc.save(), 'saved');
 
@@ -185,9 +288,14 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
       assert.strictEqual(withEnv.status, 0, withEnv.out);
       assert.match(withEnv.out, /^status 200$/m);
       const without = await run('/usr/bin/python3', 'e2e/remove_client.py');
-      assert.match(without.out, /CERTIFICATE_VERIFY_FAILED/, 'it is that environment, not a lax client, that makes it verify');
+      assert.match(
+        without.out,
+        /CERTIFICATE_VERIFY_FAILED/,
+        'it is that environment, not a lax client, that makes it verify',
+      );
     } finally {
-      if (saved === undefined) delete process.env.REQUESTS_CA_BUNDLE; else process.env.REQUESTS_CA_BUNDLE = saved;
+      if (saved === undefined) delete process.env.REQUESTS_CA_BUNDLE;
+      else process.env.REQUESTS_CA_BUNDLE = saved;
       await server.close();
     }
   });
@@ -195,21 +303,40 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
   it('Node https.get({ host, port, rejectUnauthorized: false }) → trust the CA the endpoint presents → node verifies and gets 200', async () => {
     const server = await startServer(pki);
     try {
-      const code = (opt: string) => `const https = require('https');\n\nhttps.get({ host: '127.0.0.1', port: ${server.port}, path: '/', ${opt} }, (res) => {\n  console.log('status', res.statusCode);\n  res.resume();\n}).on('error', (e) => { console.error(e.message); process.exit(1); });\n`;
+      const code = (opt: string) =>
+        `const https = require('https');\n\nhttps.get({ host: '127.0.0.1', port: ${server.port}, path: '/', ${opt} }, (res) => {\n  console.log('status', res.statusCode);\n  res.resume();\n}).on('error', (e) => { console.error(e.message); process.exit(1); });\n`;
       const strict = path.join(tmp, 'strict.js');
       fs.writeFileSync(strict, code('rejectUnauthorized: true'));
       const before = await run('node', strict);
       assert.strictEqual(before.status, 1, before.out);
-      assert.match(before.out, /self[- ]signed certificate in certificate chain/, 'verification on, no fix: Node refuses the private root');
+      assert.match(
+        before.out,
+        /self[- ]signed certificate in certificate chain/,
+        'verification on, no fix: Node refuses the private root',
+      );
 
-      const { doc, diagnostic } = await openWith('e2e/client.js', code('rejectUnauthorized: false'), 'javascript.reject-unauthorized-false');
+      const { doc, diagnostic } = await openWith(
+        'e2e/client.js',
+        code('rejectUnauthorized: false'),
+        'javascript.reject-unauthorized-false',
+      );
       const r = await probe(doc, diagnostic);
       assert.strictEqual(r.findings[0].remedy, 'trust-ca', JSON.stringify(r));
       const { preferred } = await preferredAction(doc, 'javascript.reject-unauthorized-false', '[untrusted-root]');
       assert.match(preferred.title, new RegExp(`^Trust the CA that 127\\.0\\.0\\.1:${server.port} presents instead`));
       const outcome = await applyCommand(preferred);
-      assert.deepStrictEqual({ applied: outcome.applied, bundle: outcome.bundle }, { applied: true, bundle: BUNDLE }, JSON.stringify(outcome));
-      assert.strictEqual(doc.getText(), code(`ca: fs.readFileSync('${BUNDLE}')`).replace("require('https');\n", "require('https');\nconst fs = require('fs');\n"));
+      assert.deepStrictEqual(
+        { applied: outcome.applied, bundle: outcome.bundle },
+        { applied: true, bundle: BUNDLE },
+        JSON.stringify(outcome),
+      );
+      assert.strictEqual(
+        doc.getText(),
+        code(`ca: fs.readFileSync('${BUNDLE}')`).replace(
+          "require('https');\n",
+          "require('https');\nconst fs = require('fs');\n",
+        ),
+      );
       assert.ok(await doc.save(), 'saved');
 
       const after = await run('node', 'e2e/client.js');

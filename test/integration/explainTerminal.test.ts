@@ -13,10 +13,20 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, clearNotifications, screenshot, sleep, terminalHover, waitFor } from './helpers';
 
-interface LinkInfo { startIndex: number; length: number; tooltip?: string; text: string }
+interface LinkInfo {
+  startIndex: number;
+  length: number;
+  tooltip?: string;
+  text: string;
+}
 interface Explained {
   client: string | null;
-  causes: { code: string; likelihood: string; message: string; fixes: { client: string; text: string; snippet?: string }[] }[];
+  causes: {
+    code: string;
+    likelihood: string;
+    message: string;
+    fixes: { client: string; text: string; snippet?: string }[];
+  }[];
   host: string | null;
   port: number | null;
   url?: string;
@@ -25,7 +35,8 @@ interface Explained {
 
 /** The traceback requests 2 prints on Python 3.12 for a self-signed chain (trimmed to the frames that matter). */
 function traceback(port: number): string[] {
-  const ssl = "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1000)";
+  const ssl =
+    'ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1000)';
   return [
     'Traceback (most recent call last):',
     '  File "/venv/lib/python3.12/site-packages/urllib3/connectionpool.py", line 466, in _make_request',
@@ -46,14 +57,42 @@ function traceback(port: number): string[] {
 function selfSignedCert(dir: string): { key: string; cert: string } {
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '30',
-    '-subj', '/CN=tls-doctor-explain.test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=tls-doctor-explain.test',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
 }
 
-const explainTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && /tlsDoctor\.check$/.test(t.input.viewType) && t.label === 'TLS Error Explained');
+const explainTabs = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter(
+      (t) =>
+        t.input instanceof vscode.TabInputWebview &&
+        /tlsDoctor\.check$/.test(t.input.viewType) &&
+        t.label === 'TLS Error Explained',
+    );
 
 describe('explain: terminal links on a Python traceback', () => {
   let tmp: string;
@@ -78,7 +117,12 @@ describe('explain: terminal links on a Python traceback', () => {
     terminal.show();
     const integration = await waitFor(() => terminal.shellIntegration, 30_000, 'shell integration in the terminal');
     const ended = new Promise<void>((resolve) => {
-      const sub = vscode.window.onDidEndTerminalShellExecution((e) => { if (e.terminal === terminal) { sub.dispose(); resolve(); } });
+      const sub = vscode.window.onDidEndTerminalShellExecution((e) => {
+        if (e.terminal === terminal) {
+          sub.dispose();
+          resolve();
+        }
+      });
     });
     integration.executeCommand(`python3 ${script}`);
     await ended;
@@ -94,33 +138,57 @@ describe('explain: terminal links on a Python traceback', () => {
 
   it('puts an "Explain with TLS Doctor" link on the error lines, none on frames or blank lines', async () => {
     const errorLine = lines[lines.length - 1];
-    const r = await vscode.commands.executeCommand<{ links: LinkInfo[] }>('tlsDoctor.explain.terminalLinks', terminal, errorLine);
+    const r = await vscode.commands.executeCommand<{ links: LinkInfo[] }>(
+      'tlsDoctor.explain.terminalLinks',
+      terminal,
+      errorLine,
+    );
     assert.strictEqual(r.links.length, 1);
-    assert.deepStrictEqual([r.links[0].startIndex, r.links[0].length, r.links[0].tooltip], [0, errorLine.length, 'Explain with TLS Doctor']);
+    assert.deepStrictEqual(
+      [r.links[0].startIndex, r.links[0].length, r.links[0].tooltip],
+      [0, errorLine.length, 'Explain with TLS Doctor'],
+    );
     for (const frame of [lines[1], lines[2], lines[5], '']) {
-      const none = await vscode.commands.executeCommand<{ links: LinkInfo[] }>('tlsDoctor.explain.terminalLinks', terminal, frame);
+      const none = await vscode.commands.executeCommand<{ links: LinkInfo[] }>(
+        'tlsDoctor.explain.terminalLinks',
+        terminal,
+        frame,
+      );
       assert.deepStrictEqual(none.links, [], frame);
     }
   });
 
   it('explains the whole block: from the command line to the last traceback line, whichever error line is clicked', async () => {
     for (const at of [3, lines.length - 1]) {
-      const r = await vscode.commands.executeCommand<{ links: LinkInfo[] }>('tlsDoctor.explain.terminalLinks', terminal, lines[at]);
+      const r = await vscode.commands.executeCommand<{ links: LinkInfo[] }>(
+        'tlsDoctor.explain.terminalLinks',
+        terminal,
+        lines[at],
+      );
       const block = r.links[0].text.split('\n');
       assert.match(block[0], /^\$ python3 .*fetch\.py$/, 'the block starts at the command');
       assert.deepStrictEqual(block.slice(1), lines, `the block around line ${at} is the whole traceback`);
     }
   });
 
-  it('activating the link opens the explanation with Python requests\' fix first', async () => {
+  it("activating the link opens the explanation with Python requests' fix first", async () => {
     const sslLine = lines[3]; // plain ssl wording: only the block says it is requests, and which host
-    const r = await vscode.commands.executeCommand<{ opened: Explained }>('tlsDoctor.explain.terminalLinks', terminal, sslLine, true);
+    const r = await vscode.commands.executeCommand<{ opened: Explained }>(
+      'tlsDoctor.explain.terminalLinks',
+      terminal,
+      sslLine,
+      true,
+    );
     const e = r.opened;
     assert.strictEqual(e.client, 'python-requests');
     assert.deepStrictEqual([e.host, e.port, e.url], ['127.0.0.1', port, `https://127.0.0.1:${port}/`]);
     assert.strictEqual(e.causes[0].likelihood, 'likely');
     assert.strictEqual(e.causes[0].code, 'self-signed');
-    assert.strictEqual(e.causes[0].fixes[0].client, 'python-requests', e.causes[0].fixes.map((f) => f.client).join(', '));
+    assert.strictEqual(
+      e.causes[0].fixes[0].client,
+      'python-requests',
+      e.causes[0].fixes.map((f) => f.client).join(', '),
+    );
     assert.match(e.causes[0].fixes[0].snippet ?? '', /REQUESTS_CA_BUNDLE=/);
     assert.ok(e.causes.slice(1).every((c) => c.likelihood === 'possible'));
     await waitFor(() => explainTabs()[0], 10_000, 'the explanation in the check panel');
@@ -132,12 +200,17 @@ describe('explain: terminal links on a Python traceback', () => {
   });
 
   it('explains the selection of an editor when called with no argument', async () => {
-    const doc = await vscode.workspace.openTextDocument({ content: ['build log: step 3', ...lines, 'build log: done'].join('\n') });
+    const doc = await vscode.workspace.openTextDocument({
+      content: ['build log: step 3', ...lines, 'build log: done'].join('\n'),
+    });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(1, 0, lines.length, lines[lines.length - 1].length);
     const r = await vscode.commands.executeCommand<Explained>('tlsDoctor.explainError');
     assert.strictEqual(r.text, lines.join('\n'));
-    assert.deepStrictEqual([r.client, r.causes[0].code, r.causes[0].fixes[0].client], ['python-requests', 'self-signed', 'python-requests']);
+    assert.deepStrictEqual(
+      [r.client, r.causes[0].code, r.causes[0].fixes[0].client],
+      ['python-requests', 'self-signed', 'python-requests'],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -159,9 +232,15 @@ describe('explain: terminal links on a Python traceback', () => {
   });
 
   it('"Check <host>" probes the server and re-states the explanation from what it saw', async () => {
-    const r = await vscode.commands.executeCommand<Explained & { checked?: { url: string; verdict: string } }>('tlsDoctor.explainError', { text: lines.join('\n'), check: true });
+    const r = await vscode.commands.executeCommand<Explained & { checked?: { url: string; verdict: string } }>(
+      'tlsDoctor.explainError',
+      { text: lines.join('\n'), check: true },
+    );
     assert.deepStrictEqual(r.checked, { url: `https://127.0.0.1:${port}/`, verdict: 'fail' });
-    assert.ok(r.causes.length > 0 && r.causes.every((c) => c.likelihood === 'confirmed'), r.causes.map((c) => `${c.code}:${c.likelihood}`).join(', '));
+    assert.ok(
+      r.causes.length > 0 && r.causes.every((c) => c.likelihood === 'confirmed'),
+      r.causes.map((c) => `${c.code}:${c.likelihood}`).join(', '),
+    );
     assert.ok(r.causes.some((c) => c.code === 'self-signed'));
     assert.strictEqual(r.causes.find((c) => c.code === 'self-signed')?.fixes[0].client, 'python-requests');
     await waitFor(() => explainTabs()[0], 10_000, 'the re-stated explanation in the panel');

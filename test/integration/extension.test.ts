@@ -5,11 +5,15 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import { activateExtension, EXTENSION_ID, modulesLoadedAtActivation, waitFor } from './helpers';
 
-interface ManifestCommand { command: string }
+interface ManifestCommand {
+  command: string;
+}
 
 describe('extension', () => {
   before(() => {
-    console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ui: ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, remote: ${vscode.env.remoteName ?? 'none'})`);
+    console.log(
+      `VS Code ${vscode.version} (${vscode.env.appName}, ui: ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, remote: ${vscode.env.remoteName ?? 'none'})`,
+    );
   });
 
   it('is installed under its id and activates', async () => {
@@ -23,8 +27,15 @@ describe('extension', () => {
     const ext = await activateExtension();
     const dist = path.join(ext.extensionPath, 'dist');
     const loaded = modulesLoadedAtActivation().filter((m) => m.startsWith(dist + path.sep));
-    assert.ok(loaded.includes(path.join(dist, 'extension.js')), `the list is real: it holds dist/extension.js (${loaded.join(', ')})`);
-    assert.deepStrictEqual(loaded.filter((m) => /[\\/](certs|tls)\.js$/.test(m)), [], 'lazy bundles stay unloaded');
+    assert.ok(
+      loaded.includes(path.join(dist, 'extension.js')),
+      `the list is real: it holds dist/extension.js (${loaded.join(', ')})`,
+    );
+    assert.deepStrictEqual(
+      loaded.filter((m) => /[\\/](certs|tls)\.js$/.test(m)),
+      [],
+      'lazy bundles stay unloaded',
+    );
   });
 
   it('registers every command declared in package.json', async () => {
@@ -43,8 +54,14 @@ describe('extension', () => {
     // `output` scheme and a path naming the extension and the channel (here `output:tls-doctor.tls-doctor.TLS%20Doctor`).
     const doc = await waitFor(
       () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith('TLS Doctor')),
-      15_000, 'the "TLS Doctor" output channel document');
+      15_000,
+      'the "TLS Doctor" output channel document',
+    );
     assert.ok(doc.uri.path.includes(EXTENSION_ID), `channel belongs to the extension: ${doc.uri.toString()}`);
-    await waitFor(() => /\[info\] TLS Doctor \d+\.\d+\.\d+ activated/.test(doc.getText()), 10_000, 'the activation line in the log');
+    await waitFor(
+      () => /\[info\] TLS Doctor \d+\.\d+\.\d+ activated/.test(doc.getText()),
+      10_000,
+      'the activation line in the log',
+    );
   });
 });

@@ -20,40 +20,86 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { file: 'fixes/requests_verify.py', host: 'api.example.invalid', ruleId: 'python.requests-verify-false',
-    after: `import requests\n\nAPI = "https://api.example.invalid/v1"\nr = requests.get(API, verify="${BUNDLE}")\nprint(r.status_code)\n` },
-  { file: 'fixes/session_verify.py', host: 'api.example.invalid', ruleId: 'python.session-verify-false',
-    after: `import requests\n\ns = requests.Session()\ns.verify = "${BUNDLE}"\ns.get("https://api.example.invalid/v1")\n` },
-  { file: 'fixes/unverified_ctx.py', host: 'localhost', ruleId: 'python.unverified-context',
-    after: `import ssl\nimport urllib.request\n\nctx = ssl.create_default_context(cafile="${BUNDLE}")\nurllib.request.urlopen("https://localhost:8443/", context=ctx)\n` },
-  { file: 'fixes/agent.js', host: 'api.example.invalid', ruleId: 'javascript.reject-unauthorized-false',
-    after: `const https = require('https');\nconst fs = require('fs');\n\nconst agent = new https.Agent({ ca: fs.readFileSync('${BUNDLE}') });\nhttps.get('https://api.example.invalid/', { agent });\n` },
-  { file: 'fixes/.env', ruleId: 'env.node-tls-reject-unauthorized',
-    after: `# local settings\nPORT=3000\nNODE_EXTRA_CA_CERTS=${BUNDLE}\n` },
-  { file: 'fixes/fetch.sh', host: 'api.example.invalid', ruleId: 'shell.curl-insecure',
-    after: `#!/bin/sh\ncurl --cacert ${BUNDLE} -s https://api.example.invalid/health\n` },
-  { file: 'fixes/.npmrc', ruleId: 'config.npmrc-strict-ssl',
-    after: `registry=https://registry.example.invalid/\ncafile=${BUNDLE}\n` },
+  {
+    file: 'fixes/requests_verify.py',
+    host: 'api.example.invalid',
+    ruleId: 'python.requests-verify-false',
+    after: `import requests\n\nAPI = "https://api.example.invalid/v1"\nr = requests.get(API, verify="${BUNDLE}")\nprint(r.status_code)\n`,
+  },
+  {
+    file: 'fixes/session_verify.py',
+    host: 'api.example.invalid',
+    ruleId: 'python.session-verify-false',
+    after: `import requests\n\ns = requests.Session()\ns.verify = "${BUNDLE}"\ns.get("https://api.example.invalid/v1")\n`,
+  },
+  {
+    file: 'fixes/unverified_ctx.py',
+    host: 'localhost',
+    ruleId: 'python.unverified-context',
+    after: `import ssl\nimport urllib.request\n\nctx = ssl.create_default_context(cafile="${BUNDLE}")\nurllib.request.urlopen("https://localhost:8443/", context=ctx)\n`,
+  },
+  {
+    file: 'fixes/agent.js',
+    host: 'api.example.invalid',
+    ruleId: 'javascript.reject-unauthorized-false',
+    after: `const https = require('https');\nconst fs = require('fs');\n\nconst agent = new https.Agent({ ca: fs.readFileSync('${BUNDLE}') });\nhttps.get('https://api.example.invalid/', { agent });\n`,
+  },
+  {
+    file: 'fixes/.env',
+    ruleId: 'env.node-tls-reject-unauthorized',
+    after: `# local settings\nPORT=3000\nNODE_EXTRA_CA_CERTS=${BUNDLE}\n`,
+  },
+  {
+    file: 'fixes/fetch.sh',
+    host: 'api.example.invalid',
+    ruleId: 'shell.curl-insecure',
+    after: `#!/bin/sh\ncurl --cacert ${BUNDLE} -s https://api.example.invalid/health\n`,
+  },
+  {
+    file: 'fixes/.npmrc',
+    ruleId: 'config.npmrc-strict-ssl',
+    after: `registry=https://registry.example.invalid/\ncafile=${BUNDLE}\n`,
+  },
 ];
 
 function uriOf(rel: string): vscode.Uri {
   return vscode.Uri.file(workspacePath(rel));
 }
 
-async function openWithFinding(rel: string, ruleId: string): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
+async function openWithFinding(
+  rel: string,
+  ruleId: string,
+): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const [diagnostic] = await waitFor(() => { const d = tlsDiagnostics(doc.uri, ruleId); return d.length ? d : undefined; }, 15_000, `${ruleId} in ${rel}`);
+  const [diagnostic] = await waitFor(
+    () => {
+      const d = tlsDiagnostics(doc.uri, ruleId);
+      return d.length ? d : undefined;
+    },
+    15_000,
+    `${ruleId} in ${rel}`,
+  );
   return { editor, diagnostic };
 }
 
 /** The actions as the lightbulb gets them, each resolved as when the user picks it (edits are built in resolve). */
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, undefined, RESOLVE_ALL)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      undefined,
+      RESOLVE_ALL,
+    )) ?? []
+  );
 }
 
 async function setOutDir(value: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('tlsDoctor').update('devcert.outDir', value, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('tlsDoctor')
+    .update('devcert.outDir', value, vscode.ConfigurationTarget.Workspace);
 }
 
 describe('quick-fixes', function () {
@@ -79,7 +125,10 @@ describe('quick-fixes', function () {
       const actions = await actionsAt(doc.uri, diagnostic.range);
       const preferred = actions.filter((a) => a.isPreferred);
       assert.strictEqual(preferred.length, 1, `one preferred action among: ${actions.map((a) => a.title).join(' | ')}`);
-      assert.strictEqual(preferred[0].title, `Trust a CA bundle instead (${BUNDLE}${c.host ? `, not verified against ${c.host}` : ''})`);
+      assert.strictEqual(
+        preferred[0].title,
+        `Trust a CA bundle instead (${BUNDLE}${c.host ? `, not verified against ${c.host}` : ''})`,
+      );
       assert.ok(preferred[0].kind?.value === vscode.CodeActionKind.QuickFix.value, 'a quick fix');
       assert.ok(preferred[0].edit, 'with a bundle in the workspace the edit is known up front');
       assert.ok(await vscode.workspace.applyEdit(preferred[0].edit));
@@ -99,18 +148,35 @@ describe('quick-fixes', function () {
     const [action] = (await actionsAt(doc.uri, diagnostic.range)).filter((a) => a.isPreferred);
     assert.ok(action.edit && action.command, 'an edit, and the command VS Code runs after it');
     assert.ok(await vscode.workspace.applyEdit(action.edit));
-    const r = await vscode.commands.executeCommand<{ message: string }>(action.command.command, ...(action.command.arguments ?? []));
+    const r = await vscode.commands.executeCommand<{ message: string }>(
+      action.command.command,
+      ...(action.command.arguments ?? []),
+    );
     // api.example.invalid never resolves: the re-check says so instead of claiming success or failure.
-    assert.match(r.message, new RegExp(`^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changes: fixes/requests_verify\\.py:4\\.$`), r.message);
+    assert.match(
+      r.message,
+      new RegExp(
+        `^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changes: fixes/requests_verify\\.py:4\\.$`,
+      ),
+      r.message,
+    );
     const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
     assert.strictEqual(undone.undone, true);
     assert.strictEqual(doc.getText(), before, 'one Undo restores the text');
-    await waitFor(() => tlsDiagnostics(doc.uri, 'python.requests-verify-false').length === 1, 10_000, 'the finding is back');
+    await waitFor(
+      () => tlsDiagnostics(doc.uri, 'python.requests-verify-false').length === 1,
+      10_000,
+      'the finding is back',
+    );
   });
 
   const SUPPRESS: [string, string, string][] = [
     ['fixes/requests_verify.py', 'python.requests-verify-false', '# tls-doctor: ignore python.requests-verify-false\n'],
-    ['fixes/agent.js', 'javascript.reject-unauthorized-false', '// tls-doctor: ignore javascript.reject-unauthorized-false\n'],
+    [
+      'fixes/agent.js',
+      'javascript.reject-unauthorized-false',
+      '// tls-doctor: ignore javascript.reject-unauthorized-false\n',
+    ],
     ['fixes/.env', 'env.node-tls-reject-unauthorized', '# tls-doctor: ignore env.node-tls-reject-unauthorized\n'],
   ];
   for (const [rel, ruleId, comment] of SUPPRESS) {
@@ -118,10 +184,15 @@ describe('quick-fixes', function () {
       const { editor, diagnostic } = await openWithFinding(rel, ruleId);
       const doc = editor.document;
       const line = diagnostic.range.start.line;
-      const action = (await actionsAt(doc.uri, diagnostic.range)).find((a) => a.title === `Suppress ${ruleId} on this line`);
+      const action = (await actionsAt(doc.uri, diagnostic.range)).find(
+        (a) => a.title === `Suppress ${ruleId} on this line`,
+      );
       assert.ok(action?.edit);
       assert.ok(await vscode.workspace.applyEdit(action.edit));
-      assert.strictEqual(doc.lineAt(line).text + '\n', comment.replace(/^/, /^[ \t]*/.exec(doc.lineAt(line + 1).text)?.[0] ?? ''));
+      assert.strictEqual(
+        doc.lineAt(line).text + '\n',
+        comment.replace(/^/, /^[ \t]*/.exec(doc.lineAt(line + 1).text)?.[0] ?? ''),
+      );
       await waitFor(() => tlsDiagnostics(doc.uri, ruleId).length === 0, 10_000, `${ruleId} suppressed`);
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
@@ -131,10 +202,19 @@ describe('quick-fixes', function () {
 
   it('"Show documentation" opens the rule page in the Markdown preview, without internal lines', async () => {
     const { editor, diagnostic } = await openWithFinding('fixes/requests_verify.py', 'python.requests-verify-false');
-    const action = (await actionsAt(editor.document.uri, diagnostic.range)).find((a) => a.title === 'Show documentation for python.requests-verify-false');
+    const action = (await actionsAt(editor.document.uri, diagnostic.range)).find(
+      (a) => a.title === 'Show documentation for python.requests-verify-false',
+    );
     assert.ok(action?.command);
     await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)), 15_000, 'a Markdown preview tab');
+    const tab = await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+      15_000,
+      'a Markdown preview tab',
+    );
     assert.match(tab.label, /python\.requests-verify-false/, tab.label);
     const page = fs.readFileSync(vscode.Uri.parse(String(action.command.arguments?.[0])).fsPath, 'utf8');
     assert.doesNotMatch(page, /Quick-fix kind/);
@@ -154,8 +234,12 @@ describe('quick-fixes', function () {
     const { editor, diagnostic } = await openWithFinding('fixes/requests_verify.py', 'python.requests-verify-false');
     const outside = path.join(tempDir(), 'corp bundle.pem');
     fs.writeFileSync(outside, tls.rootCertificates[0]);
-    const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string }>('tlsDoctor.fix.applyBundle',
-      { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range, bundlePath: outside });
+    const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string }>('tlsDoctor.fix.applyBundle', {
+      uri: editor.document.uri.toString(),
+      ruleId: 'python.requests-verify-false',
+      range: diagnostic.range,
+      bundlePath: outside,
+    });
     assert.deepStrictEqual({ applied: r.applied, bundle: r.bundle }, { applied: true, bundle: outside });
     assert.ok(editor.document.getText().includes(`verify="${outside}"`), editor.document.getText());
     await vscode.commands.executeCommand('undo');
@@ -176,30 +260,65 @@ describe('quick-fixes', function () {
 
     after(async () => {
       await server.close();
-      if (saved === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS; else process.env.TLS_DOCTOR_PROBE_HOSTS = saved;
+      if (saved === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS;
+      else process.env.TLS_DOCTOR_PROBE_HOSTS = saved;
     });
 
     it('probes 127.0.0.1, saves public roots + its private root as a bundle, and points verify= at it', async () => {
       const { editor, diagnostic } = await openWithFinding(rel, 'python.requests-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string; reason?: string }>('tlsDoctor.fix.trustBundle',
-        { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range, source: 'endpoint' });
-      assert.deepStrictEqual({ applied: r.applied, bundle: r.bundle }, { applied: true, bundle: 'fixes/certs/127.0.0.1-bundle.pem' }, JSON.stringify(r));
+      const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string; reason?: string }>(
+        'tlsDoctor.fix.trustBundle',
+        {
+          uri: editor.document.uri.toString(),
+          ruleId: 'python.requests-verify-false',
+          range: diagnostic.range,
+          source: 'endpoint',
+        },
+      );
+      assert.deepStrictEqual(
+        { applied: r.applied, bundle: r.bundle },
+        { applied: true, bundle: 'fixes/certs/127.0.0.1-bundle.pem' },
+        JSON.stringify(r),
+      );
       assert.ok(server.accepted() >= 1, 'the endpoint was probed');
-      assert.ok(editor.document.getText().includes('requests.get(URL, verify="fixes/certs/127.0.0.1-bundle.pem")'), editor.document.getText());
+      assert.ok(
+        editor.document.getText().includes('requests.get(URL, verify="fixes/certs/127.0.0.1-bundle.pem")'),
+        editor.document.getText(),
+      );
       const bundle = fs.readFileSync(workspacePath('fixes/certs/127.0.0.1-bundle.pem'), 'utf8');
       assert.match(bundle, /TLS Doctor IT Private Root/, 'the header names the endpoint CA');
       assert.ok((bundle.match(/BEGIN CERTIFICATE/g) ?? []).length > 50, 'public roots are kept');
       assert.doesNotMatch(bundle, /PRIVATE KEY/);
-      assert.match(fs.readFileSync(workspacePath('.gitignore'), 'utf8'), /^\/fixes\/certs\/$/m, 'the out dir is git-ignored');
+      assert.match(
+        fs.readFileSync(workspacePath('.gitignore'), 'utf8'),
+        /^\/fixes\/certs\/$/m,
+        'the out dir is git-ignored',
+      );
       // Proven: re-checked with the bundle the code now trusts, said in the notification, shown in the lens and the view.
       const key = `127.0.0.1:${server.port}`;
       const message = (r as { message?: string }).message ?? '';
-      assert.ok(message.startsWith(`TLS Doctor: trusted fixes/certs/127.0.0.1-bundle.pem for python.requests-verify-false: python requests now verifies ${key} with fixes/certs/127.0.0.1-bundle.pem. Changes: `), message);
-      assert.ok(message.includes('fixes/endpoint_client.py:4') && message.includes('created fixes/certs/127.0.0.1-bundle.pem'), message);
-      const lenses = await waitFor(async () => {
-        const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
-        return l.find((x) => x.command?.title.includes(`${key} verifies with fixes/certs/127.0.0.1-bundle.pem`));
-      }, 10_000, 'the lens shows the re-check');
+      assert.ok(
+        message.startsWith(
+          `TLS Doctor: trusted fixes/certs/127.0.0.1-bundle.pem for python.requests-verify-false: python requests now verifies ${key} with fixes/certs/127.0.0.1-bundle.pem. Changes: `,
+        ),
+        message,
+      );
+      assert.ok(
+        message.includes('fixes/endpoint_client.py:4') && message.includes('created fixes/certs/127.0.0.1-bundle.pem'),
+        message,
+      );
+      const lenses = await waitFor(
+        async () => {
+          const l = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+            'vscode.executeCodeLensProvider',
+            editor.document.uri,
+            10,
+          );
+          return l.find((x) => x.command?.title.includes(`${key} verifies with fixes/certs/127.0.0.1-bundle.pem`));
+        },
+        10_000,
+        'the lens shows the re-check',
+      );
       assert.ok(lenses.command?.title.startsWith('$(pass)'), lenses.command?.title);
       await vscode.commands.executeCommand('workbench.view.explorer');
       await vscode.window.showTextDocument(editor.document);
@@ -215,11 +334,20 @@ describe('quick-fixes', function () {
       const { editor, diagnostic } = await openWithFinding(rel, 'python.requests-verify-false');
       assert.ok(editor.document.getText().includes('verify=False'), 'the code is back as it was');
       // fixes/certs/bundle.pem holds public roots only: the one check the lightbulb starts fails, so it is not offered.
-      const titles = await waitFor(async () => {
-        const t = (await actionsAt(editor.document.uri, diagnostic.range)).map((a) => `${a.isPreferred ? '*' : ''}${a.title}`);
-        return t.some((x) => x.includes('not verified')) ? undefined : t;
-      }, 15_000, 'the bundle check to finish');
-      assert.ok(titles[0].startsWith(`*Trust the CA that 127.0.0.1:${server.port} presents instead`), titles.join(' | '));
+      const titles = await waitFor(
+        async () => {
+          const t = (await actionsAt(editor.document.uri, diagnostic.range)).map(
+            (a) => `${a.isPreferred ? '*' : ''}${a.title}`,
+          );
+          return t.some((x) => x.includes('not verified')) ? undefined : t;
+        },
+        15_000,
+        'the bundle check to finish',
+      );
+      assert.ok(
+        titles[0].startsWith(`*Trust the CA that 127.0.0.1:${server.port} presents instead`),
+        titles.join(' | '),
+      );
       assert.ok(!titles.some((t) => t.includes(BUNDLE)), `the failing bundle is not offered: ${titles.join(' | ')}`);
       assert.ok(titles.includes('Trust a CA bundle instead…'), titles.join(' | '));
     });
@@ -227,16 +355,32 @@ describe('quick-fixes', function () {
 
   describe('use an environment variable instead', () => {
     let envBefore: string | undefined;
-    before(() => { envBefore = fs.existsSync(workspacePath('.env')) ? fs.readFileSync(workspacePath('.env'), 'utf8') : undefined; });
-    after(() => { if (envBefore === undefined) fs.rmSync(workspacePath('.env'), { force: true }); else fs.writeFileSync(workspacePath('.env'), envBefore); });
+    before(() => {
+      envBefore = fs.existsSync(workspacePath('.env')) ? fs.readFileSync(workspacePath('.env'), 'utf8') : undefined;
+    });
+    after(() => {
+      if (envBefore === undefined) fs.rmSync(workspacePath('.env'), { force: true });
+      else fs.writeFileSync(workspacePath('.env'), envBefore);
+    });
 
     it('removes verify=False and writes REQUESTS_CA_BUNDLE and SSL_CERT_FILE into .env, keeping its other lines', async () => {
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean; env: Record<string, string> }>('tlsDoctor.fix.useEnv',
-        { uri: editor.document.uri.toString(), ruleId: 'python.session-verify-false', range: diagnostic.range, bundlePath: BUNDLE, targets: ['dotenv'] });
+      const r = await vscode.commands.executeCommand<{ applied: boolean; env: Record<string, string> }>(
+        'tlsDoctor.fix.useEnv',
+        {
+          uri: editor.document.uri.toString(),
+          ruleId: 'python.session-verify-false',
+          range: diagnostic.range,
+          bundlePath: BUNDLE,
+          targets: ['dotenv'],
+        },
+      );
       const abs = workspacePath(BUNDLE);
       assert.deepStrictEqual(r.env, { REQUESTS_CA_BUNDLE: abs, SSL_CERT_FILE: abs });
-      assert.strictEqual(editor.document.getText(), 'import requests\n\ns = requests.Session()\ns.get("https://api.example.invalid/v1")\n');
+      assert.strictEqual(
+        editor.document.getText(),
+        'import requests\n\ns = requests.Session()\ns.get("https://api.example.invalid/v1")\n',
+      );
       const env = fs.readFileSync(workspacePath('.env'), 'utf8');
       assert.ok(envBefore === undefined || env.startsWith(envBefore), 'existing lines kept');
       assert.match(env, new RegExp(`^REQUESTS_CA_BUNDLE=${abs.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
@@ -249,8 +393,13 @@ describe('quick-fixes', function () {
       const kept = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nA="unterminated\nB=1\n')]);
       fs.writeFileSync(workspacePath('.env'), Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]));
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean }>('tlsDoctor.fix.useEnv',
-        { uri: editor.document.uri.toString(), ruleId: 'python.session-verify-false', range: diagnostic.range, bundlePath: BUNDLE, targets: ['dotenv'] });
+      const r = await vscode.commands.executeCommand<{ applied: boolean }>('tlsDoctor.fix.useEnv', {
+        uri: editor.document.uri.toString(),
+        ruleId: 'python.session-verify-false',
+        range: diagnostic.range,
+        bundlePath: BUNDLE,
+        targets: ['dotenv'],
+      });
       assert.ok(r.applied);
       const env = fs.readFileSync(workspacePath('.env'));
       assert.deepStrictEqual(env.subarray(0, kept.length), kept, 'every byte before the changed lines kept');

@@ -55,7 +55,12 @@ export function workspacePath(rel = ''): string {
 
 /** TLS Doctor's diagnostics on `uri`: all of them, or those of `ruleId`. */
 export function tlsDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TLS Doctor' && (ruleId === undefined || (typeof d.code === 'object' && d.code.value === ruleId)));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter(
+      (d) =>
+        d.source === 'TLS Doctor' && (ruleId === undefined || (typeof d.code === 'object' && d.code.value === ruleId)),
+    );
 }
 
 /** Activates the extension under test and returns it (its `exports` are whatever `activate()` returned). */
@@ -84,7 +89,9 @@ export async function recordActivation(): Promise<void> {
 
 /** Module paths loaded in the extension host when the extension had just activated (see recordActivation). */
 export function modulesLoadedAtActivation(): readonly string[] {
-  if (!modulesAfterActivation) throw new Error('recordActivation() was not called before the tests (see test/integration/index.ts)');
+  if (!modulesAfterActivation) {
+    throw new Error('recordActivation() was not called before the tests (see test/integration/index.ts)');
+  }
   return modulesAfterActivation;
 }
 
@@ -99,7 +106,9 @@ export function canScreenshot(): boolean {
  * undefined when no runner can take screenshots (desktop test-electron runs).
  */
 export async function screenshot(name: string, timeoutMs = 30_000): Promise<string | undefined> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name "${name}" must be lower-case letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+    throw new Error(`screenshot name "${name}" must be lower-case letters, digits and dashes`);
+  }
   if (!canScreenshot()) {
     console.log(`screenshot "${name}" skipped: this runner cannot take screenshots`);
     return undefined;
@@ -107,7 +116,11 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<stri
   await clearNotifications(); // toasts left by earlier tests would cover the part of the UI being shown
   const ack = path.join(os.tmpdir(), `tls-doctor-shot-${process.pid}-${Date.now()}-${name}.ack`);
   console.log(`${SCREENSHOT_MARKER} ${JSON.stringify({ name, ack })}`);
-  const saved = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `screenshot "${name}"`);
+  const saved = await waitFor(
+    () => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'),
+    timeoutMs,
+    `screenshot "${name}"`,
+  );
   fs.rmSync(ack, { force: true });
   if (saved.startsWith('error:')) throw new Error(`screenshot "${name}" failed: ${saved}`);
   return saved;
@@ -118,14 +131,22 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<stri
  * ctrl+click it; returns the hover text the workbench showed. Undefined where no runner drives the page (desktop
  * test-electron runs). The row must be in the DOM: turn terminal.integrated.gpuAcceleration off first.
  */
-export async function terminalHover(text: string, click = false, timeoutMs = 30_000): Promise<{ hover: string } | undefined> {
+export async function terminalHover(
+  text: string,
+  click = false,
+  timeoutMs = 30_000,
+): Promise<{ hover: string } | undefined> {
   if (!canScreenshot()) {
     console.log(`terminal hover on "${text}" skipped: this runner cannot drive the page`);
     return undefined;
   }
   const ack = path.join(os.tmpdir(), `tls-doctor-hover-${process.pid}-${Date.now()}.ack`);
   console.log(`__TLS_DOCTOR_TERMINAL_HOVER__ ${JSON.stringify({ text, click, ack })}`);
-  const raw = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `terminal hover on "${text}"`);
+  const raw = await waitFor(
+    () => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'),
+    timeoutMs,
+    `terminal hover on "${text}"`,
+  );
   fs.rmSync(ack, { force: true });
   const result = JSON.parse(raw) as { hover?: string; error?: string };
   if (result.error !== undefined) throw new Error(`terminal hover failed: ${result.error}`);

@@ -49,10 +49,12 @@ export async function run(): Promise<void> {
   const mocha = createMocha();
   for (const file of suiteFiles(suite)) mocha.addFile(file);
   console.log(START_MARKER);
-  console.log(`integration suite "${suite}": ${mocha.files.length} test file(s)${process.env.TLS_DOCTOR_GREP ? `, grep /${process.env.TLS_DOCTOR_GREP}/` : ''}`);
+  console.log(
+    `integration suite "${suite}": ${mocha.files.length} test file(s)${process.env.TLS_DOCTOR_GREP ? `, grep /${process.env.TLS_DOCTOR_GREP}/` : ''}`,
+  );
   await mocha.loadFilesAsync();
   const stats = await new Promise<Mocha.Stats>((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
+    const runner = mocha.run(() => resolve(runner.stats ?? ({ passes: 0, failures: 1, pending: 0 } as Mocha.Stats)));
   });
   const { passes, failures, pending } = stats;
   const result = JSON.stringify({ suite, passes, failures, pending });

@@ -14,12 +14,24 @@ const REL = 'fixes/unverified_ctx.py';
 const RULE = 'python.unverified-context';
 
 /** The core analysis, counting each call. */
-function countingAnalysis(): { analysis: FindingAnalysis; calls: { endpoint: number; removable: number; trust: number } } {
+function countingAnalysis(): {
+  analysis: FindingAnalysis;
+  calls: { endpoint: number; removable: number; trust: number };
+} {
   const calls = { endpoint: 0, removable: 0, trust: 0 };
   const analysis: FindingAnalysis = {
-    endpoint: (...a) => { calls.endpoint++; return coreAnalysis.endpoint(...a); },
-    removable: (...a) => { calls.removable++; return coreAnalysis.removable(...a); },
-    trust: (...a) => { calls.trust++; return coreAnalysis.trust(...a); },
+    endpoint: (...a) => {
+      calls.endpoint++;
+      return coreAnalysis.endpoint(...a);
+    },
+    removable: (...a) => {
+      calls.removable++;
+      return coreAnalysis.removable(...a);
+    },
+    trust: (...a) => {
+      calls.trust++;
+      return coreAnalysis.trust(...a);
+    },
   };
   return { analysis, calls };
 }
@@ -28,8 +40,13 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
   let store: FindingStore;
   let bundles: BundleIndex;
 
-  before(async () => { await activateExtension(); });
-  afterEach(() => { store?.dispose(); bundles?.dispose(); });
+  before(async () => {
+    await activateExtension();
+  });
+  afterEach(() => {
+    store?.dispose();
+    bundles?.dispose();
+  });
 
   it('provideCodeActions reads no directory, resolves no endpoint and builds no edit; resolveCodeAction builds it', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(workspacePath(REL)));
@@ -40,44 +57,92 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
     store = new FindingStore(analysis);
     let reads = 0;
     const bundle = vscode.Uri.file(workspacePath('fixes/certs/bundle.pem'));
-    bundles = new BundleIndex(() => { reads++; return [bundle]; });
+    bundles = new BundleIndex(() => {
+      reads++;
+      return [bundle];
+    });
     let verdictAsks = 0;
     let bundleChecks = 0;
     const verifications: string[] = [];
-    const provider = new TlsFixProvider({ findings: store, bundles, probes: {
-      verdictFor: (_d, _f, ep) => { verdictAsks++; assert.ok(ep, 'the endpoint comes resolved'); return undefined; },
-      bundleCheck: () => { bundleChecks++; return undefined; },
-      refusal: () => undefined,
-      // Never settles: the check is under way for all five requests, so none may start another.
-      verifyBundle: (ep, file) => { verifications.push(`${ep.host}:${ep.port} ${file}`); return new Promise(() => undefined); },
-    } });
+    const provider = new TlsFixProvider({
+      findings: store,
+      bundles,
+      probes: {
+        verdictFor: (_d, _f, ep) => {
+          verdictAsks++;
+          assert.ok(ep, 'the endpoint comes resolved');
+          return undefined;
+        },
+        bundleCheck: () => {
+          bundleChecks++;
+          return undefined;
+        },
+        refusal: () => undefined,
+        // Never settles: the check is under way for all five requests, so none may start another.
+        verifyBundle: (ep, file) => {
+          verifications.push(`${ep.host}:${ep.port} ${file}`);
+          return new Promise(() => undefined);
+        },
+      },
+    });
 
     store.record(doc.uri, findings, REL, text);
     bundles.refresh(doc.uri);
-    assert.deepStrictEqual([calls, reads], [{ endpoint: 1, removable: 1, trust: 1 }, 1], 'one analysis per finding when recorded, one listing');
+    assert.deepStrictEqual(
+      [calls, reads],
+      [{ endpoint: 1, removable: 1, trust: 1 }, 1],
+      'one analysis per finding when recorded, one listing',
+    );
 
-    const context: vscode.CodeActionContext = { diagnostics: [toDiagnostic(findings[0], doc.uri)], only: undefined, triggerKind: vscode.CodeActionTriggerKind.Automatic };
+    const context: vscode.CodeActionContext = {
+      diagnostics: [toDiagnostic(findings[0], doc.uri)],
+      only: undefined,
+      triggerKind: vscode.CodeActionTriggerKind.Automatic,
+    };
     let actions: vscode.CodeAction[] = [];
     for (let i = 0; i < 5; i++) actions = provider.provideCodeActions(doc, new vscode.Range(3, 0, 3, 0), context);
-    assert.deepStrictEqual([calls, reads], [{ endpoint: 1, removable: 1, trust: 1 }, 1], 'five lightbulb requests: no new analysis, no directory read');
-    assert.strictEqual(verdictAsks, 5, 'the probe verdict is read from the cache once per request, with the known endpoint');
+    assert.deepStrictEqual(
+      [calls, reads],
+      [{ endpoint: 1, removable: 1, trust: 1 }, 1],
+      'five lightbulb requests: no new analysis, no directory read',
+    );
+    assert.strictEqual(
+      verdictAsks,
+      5,
+      'the probe verdict is read from the cache once per request, with the known endpoint',
+    );
     assert.strictEqual(bundleChecks, 5, 'the bundle check is read from the cache once per request');
-    assert.deepStrictEqual(verifications, [`localhost:8443 ${bundle.fsPath}`], 'one check of the bundle against the endpoint for five requests');
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
-      ['Trust a CA bundle instead (fixes/certs/bundle.pem, not verified against localhost)', true],
-      ['Use an environment variable instead (SSL_CERT_FILE)', false],
-      ['Create a development certificate for localhost', false],
-      ['Suppress python.unverified-context on this line', false],
-      ['Show documentation for python.unverified-context', false],
-    ]);
+    assert.deepStrictEqual(
+      verifications,
+      [`localhost:8443 ${bundle.fsPath}`],
+      'one check of the bundle against the endpoint for five requests',
+    );
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.isPreferred === true]),
+      [
+        ['Trust a CA bundle instead (fixes/certs/bundle.pem, not verified against localhost)', true],
+        ['Use an environment variable instead (SSL_CERT_FILE)', false],
+        ['Create a development certificate for localhost', false],
+        ['Suppress python.unverified-context on this line', false],
+        ['Show documentation for python.unverified-context', false],
+      ],
+    );
     assert.strictEqual(actions[0].edit, undefined, 'no edit is built when the lightbulb asks');
 
     const resolved = await provider.resolveCodeAction(actions[0]);
     const edits = resolved.edit?.get(doc.uri) ?? [];
     assert.strictEqual(edits.length, 1, 'resolve builds the edit');
     assert.match(edits[0].newText, /create_default_context\(cafile="fixes\/certs\/bundle\.pem"\)/);
-    assert.deepStrictEqual([calls, reads], [{ endpoint: 1, removable: 1, trust: 1 }, 1], 'resolving reads no directory either');
-    assert.strictEqual(await provider.resolveCodeAction(actions[1]), actions[1], 'a command action is returned as it is');
+    assert.deepStrictEqual(
+      [calls, reads],
+      [{ endpoint: 1, removable: 1, trust: 1 }, 1],
+      'resolving reads no directory either',
+    );
+    assert.strictEqual(
+      await provider.resolveCodeAction(actions[1]),
+      actions[1],
+      'a command action is returned as it is',
+    );
   });
 
   it('a re-render without text (new severities) keeps the facts: no second analysis', async () => {
@@ -88,7 +153,11 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
     bundles = new BundleIndex(() => []);
     store.record(doc.uri, findings, REL, doc.getText());
     const after = { ...calls };
-    store.record(doc.uri, findings.map((f) => ({ ...f, severity: 'error' as const })), REL);
+    store.record(
+      doc.uri,
+      findings.map((f) => ({ ...f, severity: 'error' as const })),
+      REL,
+    );
     assert.deepStrictEqual(calls, after);
     assert.strictEqual(store.get(doc.uri, findings[0])?.finding.severity, 'error', 'the re-rendered finding is stored');
     assert.strictEqual(store.get(doc.uri, findings[0])?.endpoint?.host, 'localhost', 'its endpoint is kept');

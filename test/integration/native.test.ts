@@ -7,10 +7,18 @@ import { activateExtension, clearNotifications, sleep, tlsDiagnostics, waitFor, 
 import { reviewShot, selfSignedServer, walkthroughShot } from './native';
 
 interface StatusState {
-  visible: boolean; scanning: boolean; total: number; errors: number; text: string; tooltip: string; accessibleLabel: string; warning: boolean;
+  visible: boolean;
+  scanning: boolean;
+  total: number;
+  errors: number;
+  text: string;
+  tooltip: string;
+  accessibleLabel: string;
+  warning: boolean;
 }
 
-const state = async (): Promise<StatusState> => (await vscode.commands.executeCommand<StatusState>('tlsDoctor.status.state'))!;
+const state = async (): Promise<StatusState> =>
+  (await vscode.commands.executeCommand<StatusState>('tlsDoctor.status.state'))!;
 
 /** Every TLS Doctor diagnostic in the workspace (what the Problems view shows). */
 function allDiagnostics(): vscode.Diagnostic[] {
@@ -18,7 +26,13 @@ function allDiagnostics(): vscode.Diagnostic[] {
 }
 
 function ruleIds(): string[] {
-  return [...new Set(allDiagnostics().map((d) => (typeof d.code === 'object' ? String(d.code.value) : '')).filter(Boolean))];
+  return [
+    ...new Set(
+      allDiagnostics()
+        .map((d) => (typeof d.code === 'object' ? String(d.code.value) : ''))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 async function setSetting(key: string, value: unknown): Promise<void> {
@@ -36,7 +50,14 @@ describe('feels native: status bar item', () => {
   });
 
   it('shows the number of findings in the workspace, with an accessible label', async () => {
-    const s = await waitFor(async () => { const v = await state(); return !v.scanning && v.total > 0 && v; }, 20_000, 'a settled count');
+    const s = await waitFor(
+      async () => {
+        const v = await state();
+        return !v.scanning && v.total > 0 && v;
+      },
+      20_000,
+      'a settled count',
+    );
     assert.strictEqual(s.visible, true);
     assert.strictEqual(s.total, allDiagnostics().length, 'the count is what the Problems view lists for TLS Doctor');
     assert.strictEqual(s.text, `$(shield) ${s.total}`);
@@ -50,7 +71,14 @@ describe('feels native: status bar item', () => {
     assert.strictEqual(during.scanning, true, 'scanning right after the scan started');
     assert.match(during.text, /^\$\(sync~spin\) \d+$/);
     await scan;
-    const after = await waitFor(async () => { const v = await state(); return !v.scanning && v; }, 10_000, 'the scan to end');
+    const after = await waitFor(
+      async () => {
+        const v = await state();
+        return !v.scanning && v;
+      },
+      10_000,
+      'the scan to end',
+    );
     assert.match(after.text, /^\$\(shield\) \d+$/);
   });
 
@@ -59,13 +87,30 @@ describe('feels native: status bar item', () => {
     assert.ok(ids.length > 0, 'the fixture workspace has findings');
     await setSetting('testFiles.severity', 'info');
     await setSetting('rules.severity', Object.fromEntries(ids.map((id) => [id, 'info'])));
-    const quiet = await waitFor(async () => { const v = await state(); return v.errors === 0 && v.total > 0 && v; }, 10_000, 'no errors');
+    const quiet = await waitFor(
+      async () => {
+        const v = await state();
+        return v.errors === 0 && v.total > 0 && v;
+      },
+      10_000,
+      'no errors',
+    );
     assert.strictEqual(quiet.warning, false);
     await setSetting('testFiles.severity', 'default');
     await setSetting('rules.severity', Object.fromEntries(ids.map((id) => [id, 'error'])));
-    const loud = await waitFor(async () => { const v = await state(); return v.errors > 0 && v; }, 10_000, 'errors');
+    const loud = await waitFor(
+      async () => {
+        const v = await state();
+        return v.errors > 0 && v;
+      },
+      10_000,
+      'errors',
+    );
     assert.strictEqual(loud.warning, true);
-    assert.strictEqual(loud.errors, allDiagnostics().filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
+    assert.strictEqual(
+      loud.errors,
+      allDiagnostics().filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+    );
     assert.match(loud.accessibleLabel, /of them errors/);
     await setSetting('rules.severity', undefined);
     await setSetting('testFiles.severity', undefined);
@@ -98,14 +143,18 @@ describe('feels native: walkthrough and its images', function () {
 
   it('loads the manifest through package.nls.json: titles are English text, not %keys%', async () => {
     const ext = await activateExtension();
-    const pkg = ext.packageJSON as { contributes: { commands: { title: string }[]; walkthroughs: { title: string }[] } };
+    const pkg = ext.packageJSON as {
+      contributes: { commands: { title: string }[]; walkthroughs: { title: string }[] };
+    };
     for (const c of pkg.contributes.commands) assert.doesNotMatch(c.title, /^%.*%$/, c.title);
     assert.strictEqual(pkg.contributes.walkthroughs[0].title, 'Get started with TLS Doctor');
   });
 
   it('step "scan": the Problems view with the workspace findings', async () => {
     await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-    await vscode.window.showTextDocument(vscode.Uri.file(workspacePath('app/client.py')), { preview: false }).then(undefined, () => undefined);
+    await vscode.window
+      .showTextDocument(vscode.Uri.file(workspacePath('app/client.py')), { preview: false })
+      .then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await sleep(800);
     await walkthroughShot('scan');
@@ -136,7 +185,11 @@ describe('feels native: walkthrough and its images', function () {
   });
 
   it('step "endpoints": the TLS Endpoints view', async () => {
-    const endpoints = await waitFor(async () => (await vscode.commands.executeCommand<unknown[]>('tlsDoctor.endpoints.list'))?.length, 20_000, 'the endpoints inventory');
+    const endpoints = await waitFor(
+      async () => (await vscode.commands.executeCommand<unknown[]>('tlsDoctor.endpoints.list'))?.length,
+      20_000,
+      'the endpoints inventory',
+    );
     assert.ok(endpoints > 0);
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders'); // room for the view
     await vscode.commands.executeCommand('tlsDoctor.endpoints.focus');
@@ -145,7 +198,11 @@ describe('feels native: walkthrough and its images', function () {
   });
 
   it('opens the walkthrough (the page a new user sees)', async () => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'tls-doctor.tls-doctor#tlsDoctor.gettingStarted', false);
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      'tls-doctor.tls-doctor#tlsDoctor.gettingStarted',
+      false,
+    );
     await sleep(2000);
     await reviewShot('walkthrough-page');
   });

@@ -22,7 +22,10 @@ export interface AxeViolation {
 }
 
 /** What the runner found: violations and the Tab order, or why it could not look. */
-export type AxeResult = { readonly violations: readonly AxeViolation[]; readonly tabOrder: readonly string[]; readonly focusable: number } | { readonly skipped: string } | { readonly error: string };
+export type AxeResult =
+  | { readonly violations: readonly AxeViolation[]; readonly tabOrder: readonly string[]; readonly focusable: number }
+  | { readonly skipped: string }
+  | { readonly error: string };
 
 /**
  * Asks the runner to run axe-core in the webview whose document matches `selector` and to walk it with Tab.
@@ -32,7 +35,11 @@ export async function axeScan(selector: string, timeoutMs = 60_000): Promise<Axe
   if (!canScreenshot()) return undefined;
   const ack = path.join(os.tmpdir(), `tls-doctor-axe-${process.pid}-${Date.now()}.ack`);
   console.log(`${AXE_MARKER} ${JSON.stringify({ selector, ack })}`);
-  const raw = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, `axe scan of ${selector}`);
+  const raw = await waitFor(
+    () => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'),
+    timeoutMs,
+    `axe scan of ${selector}`,
+  );
   fs.rmSync(ack, { force: true });
   return JSON.parse(raw) as AxeResult;
 }
@@ -50,12 +57,18 @@ const UPDATING = process.env.TLS_DOCTOR_UPDATE_SCREENSHOTS === '1';
  * media/walkthrough/<file>.png (shipped in the VSIX); otherwise it stays in test-results/screenshots/.
  */
 export async function walkthroughShot(file: string): Promise<string | undefined> {
-  return moved(await screenshot(`walkthrough-${file}`), UPDATING ? path.join(repoRoot(), 'media', 'walkthrough', `${file}.png`) : undefined);
+  return moved(
+    await screenshot(`walkthrough-${file}`),
+    UPDATING ? path.join(repoRoot(), 'media', 'walkthrough', `${file}.png`) : undefined,
+  );
 }
 
 /** A screenshot for people to look at, never for the docs: always test-results/screenshots/<name>.png. */
 export async function reviewShot(name: string): Promise<string | undefined> {
-  return moved(await screenshot(name), UPDATING ? path.join(repoRoot(), 'test-results', 'screenshots', `${name}.png`) : undefined);
+  return moved(
+    await screenshot(name),
+    UPDATING ? path.join(repoRoot(), 'test-results', 'screenshots', `${name}.png`) : undefined,
+  );
 }
 
 function moved(saved: string | undefined, dest: string | undefined): string | undefined {
@@ -71,11 +84,43 @@ export async function selfSignedServer(): Promise<{ url: string; close(): Promis
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-native-'));
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '365',
-    '-subj', '/CN=dev.example.test', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', keyFile, '-out', certFile], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '365',
+      '-subj',
+      '/CN=dev.example.test',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
-  const server = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (_req, res) => res.end('ok\n'));
+  const server = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (_req, res) =>
+    res.end('ok\n'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url, close: () => new Promise<void>((resolve) => server.close(() => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); })) };
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
+  };
 }

@@ -12,7 +12,9 @@ import { activateExtension, workspacePath } from './helpers';
 describe('workspace writer', () => {
   const dir = 'writer-test/certs';
 
-  before(async () => { await activateExtension(); });
+  before(async () => {
+    await activateExtension();
+  });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -40,9 +42,17 @@ describe('workspace writer', () => {
   it('writes nothing when nothing changes, and never ignores a folder outside the workspace folder', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const w = new WorkspaceWrite();
-    assert.strictEqual(await w.ignoreDir(folder, vscode.Uri.file(path.dirname(folder.fsPath))), false, 'outside the folder');
+    assert.strictEqual(
+      await w.ignoreDir(folder, vscode.Uri.file(path.dirname(folder.fsPath))),
+      false,
+      'outside the folder',
+    );
     assert.strictEqual(await w.ignoreDir(folder, folder), false, 'the folder itself');
-    assert.strictEqual(w.createFile(vscode.Uri.file(workspacePath(`${dir}/a-bundle.pem`)), 'PEM\n', 'same', 'PEM\n'), false, 'identical content');
+    assert.strictEqual(
+      w.createFile(vscode.Uri.file(workspacePath(`${dir}/a-bundle.pem`)), 'PEM\n', 'same', 'PEM\n'),
+      false,
+      'identical content',
+    );
     assert.strictEqual(w.edit.size, 0, 'no text edit');
     const env = vscode.Uri.file(workspacePath('writer-test/.env'));
     assert.strictEqual(await rewriteFile(env, (t) => `${t}A=1\n`, 'env'), true);

@@ -14,7 +14,10 @@ import { runCli } from './cli.test';
 import { createBundle } from '../../src/core/certs/index';
 import { createTestPki } from '../fixtures/tls';
 
-interface Run { code: number; out: string }
+interface Run {
+  code: number;
+  out: string;
+}
 
 function run(cmd: string, args: string[], cwd: string): Promise<Run> {
   // An explicit environment: no inherited CA variables, no proxies; only what the fixed code says.
@@ -37,7 +40,10 @@ function write(root: string, rel: string, body: string | Buffer): string {
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) { const f = path.join(e.parentPath, e.name); out.set(f, fs.readFileSync(f).toString('base64')); }
+    if (e.isFile()) {
+      const f = path.join(e.parentPath, e.name);
+      out.set(f, fs.readFileSync(f).toString('base64'));
+    }
   }
   return out;
 }
@@ -52,7 +58,9 @@ describe('cli: scan --fix --ca-bundle', function () {
     const pki = createTestPki();
     const leaf = pki.leaf({ hosts: ['localhost', '127.0.0.1'] });
     pem = createBundle([pki.root.certPem]);
-    server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_, res) => res.end('hello over verified TLS'));
+    server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_, res) =>
+      res.end('hello over verified TLS'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
@@ -65,9 +73,21 @@ describe('cli: scan --fix --ca-bundle', function () {
   function project(): { dir: string; bundle: string } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-fix-'));
     const bundle = write(dir, '.certs dir/bundle.pem', pem);
-    write(dir, 'app/client.py', `"""Client."""\nimport requests\n\n\ndef get():\n    return requests.get("${url}", verify=False)\n\n\nprint(get().status_code, get().text)\n`);
-    write(dir, 'app/client.js', `const https = require('https');\nhttps.get('${url}', { rejectUnauthorized: false }, (res) => res.pipe(process.stdout)).on('error', (e) => { console.error(e.code); process.exit(3); });\n`);
-    write(dir, 'app/esm/client.mjs', `import https from 'node:https';\nhttps.get('${url}', { rejectUnauthorized: false }, (res) => res.pipe(process.stdout)).on('error', (e) => { console.error(e.code); process.exit(3); });\n`);
+    write(
+      dir,
+      'app/client.py',
+      `"""Client."""\nimport requests\n\n\ndef get():\n    return requests.get("${url}", verify=False)\n\n\nprint(get().status_code, get().text)\n`,
+    );
+    write(
+      dir,
+      'app/client.js',
+      `const https = require('https');\nhttps.get('${url}', { rejectUnauthorized: false }, (res) => res.pipe(process.stdout)).on('error', (e) => { console.error(e.code); process.exit(3); });\n`,
+    );
+    write(
+      dir,
+      'app/esm/client.mjs',
+      `import https from 'node:https';\nhttps.get('${url}', { rejectUnauthorized: false }, (res) => res.pipe(process.stdout)).on('error', (e) => { console.error(e.code); process.exit(3); });\n`,
+    );
     write(dir, 'scripts/get.sh', `#!/bin/sh\nset -e\ncurl -sS -k ${url}\n`);
     fs.chmodSync(path.join(dir, 'scripts/get.sh'), 0o755);
     return { dir, bundle };
@@ -78,10 +98,19 @@ describe('cli: scan --fix --ca-bundle', function () {
     try {
       const r = await runCli(['scan', '--fix', '--ca-bundle', '.certs dir/bundle.pem'], dir);
       assert.strictEqual(r.code, 0, `${r.stdout}\n${r.stderr}`);
-      assert.match(r.stdout, /^fixed app\/client\.py:7 python\.requests-verify-false: return requests\.get\(.*verify=False\) → return requests\.get\(.*verify=str\(Path\(__file__\)\.resolve\(\)\.parent \/ "\.\.\/\.certs dir\/bundle\.pem"\)\)$/m);
-      assert.match(r.stdout, /^fixed scripts\/get\.sh:3 shell\.curl-insecure: curl -sS -k .* → curl -sS --cacert "\$\(dirname "\$0"\)\/\.\.\/\.certs dir\/bundle\.pem" /m);
+      assert.match(
+        r.stdout,
+        /^fixed app\/client\.py:7 python\.requests-verify-false: return requests\.get\(.*verify=False\) → return requests\.get\(.*verify=str\(Path\(__file__\)\.resolve\(\)\.parent \/ "\.\.\/\.certs dir\/bundle\.pem"\)\)$/m,
+      );
+      assert.match(
+        r.stdout,
+        /^fixed scripts\/get\.sh:3 shell\.curl-insecure: curl -sS -k .* → curl -sS --cacert "\$\(dirname "\$0"\)\/\.\.\/\.certs dir\/bundle\.pem" /m,
+      );
       // The line of the fixed file (two requires were inserted above it), and that line after the fix.
-      assert.match(r.stdout, /^fixed app\/client\.js:4 javascript\.reject-unauthorized-false: https\.get\(.* → https\.get\('[^']*', \{ ca: fs\.readFileSync\(path\.join\(__dirname, '\.\.\/\.certs dir\/bundle\.pem'\)\) \}/m);
+      assert.match(
+        r.stdout,
+        /^fixed app\/client\.js:4 javascript\.reject-unauthorized-false: https\.get\(.* → https\.get\('[^']*', \{ ca: fs\.readFileSync\(path\.join\(__dirname, '\.\.\/\.certs dir\/bundle\.pem'\)\) \}/m,
+      );
       assert.match(r.stderr, /applied 4 fixes in 4 files/);
       assert.match(r.stdout, /No findings|0 findings/i);
       const py = fs.readFileSync(path.join(dir, 'app/client.py'), 'utf8');
@@ -124,10 +153,20 @@ describe('cli: scan --fix --ca-bundle', function () {
       assert.match(r.stdout, /^\+const path = require\('path'\);$/m);
       assert.match(r.stderr, /would apply 5 fixes in 5 files/);
       // The diff applies with patch(1) and gives what --fix writes.
-      const patched = await run('/usr/bin/patch', ['-p1', '-s', '-i', write(os.tmpdir(), `tlsd-${process.pid}.diff`, r.stdout)], dir);
+      const patched = await run(
+        '/usr/bin/patch',
+        ['-p1', '-s', '-i', write(os.tmpdir(), `tlsd-${process.pid}.diff`, r.stdout)],
+        dir,
+      );
       assert.strictEqual(patched.code, 0, patched.out);
-      assert.strictEqual(fs.readFileSync(path.join(dir, 'app/win.py'), 'utf8'), 'import requests\r\nfrom pathlib import Path\r\nrequests.get(u, verify=str(Path(__file__).resolve().parent / "../.certs dir/bundle.pem"))\r\n');
-      assert.match(fs.readFileSync(path.join(dir, 'app/esm/client.mjs'), 'utf8'), /fs\.readFileSync\(new URL\('\.\.\/\.\.\/\.certs%20dir\/bundle\.pem', import\.meta\.url\)\)/);
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, 'app/win.py'), 'utf8'),
+        'import requests\r\nfrom pathlib import Path\r\nrequests.get(u, verify=str(Path(__file__).resolve().parent / "../.certs dir/bundle.pem"))\r\n',
+      );
+      assert.match(
+        fs.readFileSync(path.join(dir, 'app/esm/client.mjs'), 'utf8'),
+        /fs\.readFileSync\(new URL\('\.\.\/\.\.\/\.certs%20dir\/bundle\.pem', import\.meta\.url\)\)/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.rmSync(path.join(os.tmpdir(), `tlsd-${process.pid}.diff`), { force: true });
@@ -140,24 +179,55 @@ describe('cli: scan --fix --ca-bundle', function () {
       write(dir, 'b.pem', pem);
       write(dir, 'crlf.py', 'import requests\r\nrequests.get(u, verify=False)\r\n');
       write(dir, 'bom.py', '\uFEFFimport requests\nrequests.get(u, verify=False)\n');
-      write(dir, 'wide.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import requests\r\nrequests.get(u, verify=False)\r\n', 'utf16le')]));
+      write(
+        dir,
+        'wide.py',
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from('import requests\r\nrequests.get(u, verify=False)\r\n', 'utf16le'),
+        ]),
+      );
       write(dir, 'runtime.js', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n");
       write(dir, 'twice.py', 'import requests\nrequests.get(u, verify=False)\nrequests.get(u, verify=False)\n'); // same line twice: both fixed
       write(dir, 'latin.py', Buffer.from('# caf\xe9\nimport requests\nrequests.get(u, verify=False)\n', 'latin1')); // not UTF-8
       const r = await runCli(['scan', '--fix', '--ca-bundle', 'b.pem', '--format', 'json'], dir);
       assert.strictEqual(r.code, 1, r.stderr);
-      assert.deepStrictEqual(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file), ['runtime.js'], 'JSON stays parseable: the change list went to stderr');
+      assert.deepStrictEqual(
+        JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file),
+        ['runtime.js'],
+        'JSON stays parseable: the change list went to stderr',
+      );
       assert.match(r.stderr, /not fixed runtime\.js:1 .*NODE_EXTRA_CA_CERTS=.*where the program starts/);
       const anchoredLine = 'requests.get(u, verify=str(Path(__file__).resolve().parent / "b.pem"))';
-      assert.strictEqual(fs.readFileSync(path.join(dir, 'crlf.py'), 'utf8'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);
-      assert.strictEqual(fs.readFileSync(path.join(dir, 'bom.py'), 'utf8'), `\uFEFFimport requests\nfrom pathlib import Path\n${anchoredLine}\n`);
-      assert.deepStrictEqual(fs.readFileSync(path.join(dir, 'latin.py')), Buffer.from(`# caf\xe9\nimport requests\nfrom pathlib import Path\n${anchoredLine}\n`, 'latin1'), 'the latin-1 byte survives');
-      assert.strictEqual(fs.readFileSync(path.join(dir, 'twice.py'), 'utf8'), `import requests\nfrom pathlib import Path\n${anchoredLine}\n${anchoredLine}\n`);
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, 'crlf.py'), 'utf8'),
+        `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`,
+      );
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, 'bom.py'), 'utf8'),
+        `\uFEFFimport requests\nfrom pathlib import Path\n${anchoredLine}\n`,
+      );
+      assert.deepStrictEqual(
+        fs.readFileSync(path.join(dir, 'latin.py')),
+        Buffer.from(`# caf\xe9\nimport requests\nfrom pathlib import Path\n${anchoredLine}\n`, 'latin1'),
+        'the latin-1 byte survives',
+      );
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, 'twice.py'), 'utf8'),
+        `import requests\nfrom pathlib import Path\n${anchoredLine}\n${anchoredLine}\n`,
+      );
       assert.match(r.stdout + r.stderr, /fixed twice\.py:3 [\s\S]*fixed twice\.py:4 /);
       const wide = fs.readFileSync(path.join(dir, 'wide.py'));
       assert.deepStrictEqual([...wide.subarray(0, 2)], [0xff, 0xfe]);
-      assert.strictEqual(wide.subarray(2).toString('utf16le'), `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`);
-      assert.deepStrictEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'no temp file left behind');
+      assert.strictEqual(
+        wide.subarray(2).toString('utf16le'),
+        `import requests\r\nfrom pathlib import Path\r\n${anchoredLine}\r\n`,
+      );
+      assert.deepStrictEqual(
+        fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+        [],
+        'no temp file left behind',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -170,9 +240,18 @@ describe('cli: scan --fix --ca-bundle', function () {
       write(dir, 'app/.env', '# local\nNODE_EXTRA_CA_CERTS=../b.pem\nNODE_TLS_REJECT_UNAUTHORIZED=0\n');
       write(dir, '.env', 'REQUESTS_CA_BUNDLE=/etc/corp.pem\nCURL_CA_BUNDLE=""\n');
       const r = await runCli(['scan', '--fix', '--ca-bundle', 'b.pem'], dir);
-      assert.strictEqual(fs.readFileSync(path.join(dir, 'app/.env'), 'utf8'), '# local\nNODE_EXTRA_CA_CERTS=../b.pem\n');
-      assert.strictEqual(fs.readFileSync(path.join(dir, '.env'), 'utf8'), 'REQUESTS_CA_BUNDLE=/etc/corp.pem\nCURL_CA_BUNDLE=""\n');
-      assert.match(r.stderr, /not fixed \.env:2 env\.empty-ca-bundle: REQUESTS_CA_BUNDLE already names another CA \(\/etc\/corp\.pem, line 1\)/);
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, 'app/.env'), 'utf8'),
+        '# local\nNODE_EXTRA_CA_CERTS=../b.pem\n',
+      );
+      assert.strictEqual(
+        fs.readFileSync(path.join(dir, '.env'), 'utf8'),
+        'REQUESTS_CA_BUNDLE=/etc/corp.pem\nCURL_CA_BUNDLE=""\n',
+      );
+      assert.match(
+        r.stderr,
+        /not fixed \.env:2 env\.empty-ca-bundle: REQUESTS_CA_BUNDLE already names another CA \(\/etc\/corp\.pem, line 1\)/,
+      );
       assert.strictEqual(r.code, 1);
       // A committed .env gets a path relative to its folder (with a note); a git-ignored one the absolute path.
       write(dir, 'web/.env', 'NODE_TLS_REJECT_UNAUTHORIZED=0\n');

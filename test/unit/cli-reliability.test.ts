@@ -30,8 +30,13 @@ describe('cli: scan under hostile input', () => {
 
   it('a file whose scan fails is a skip with its reason (stderr in text, `skipped` in JSON); the rest is reported', async () => {
     const boom: RuleFamily = {
-      id: 'test-boom', rules: [], prefilter: /BOOM/, appliesTo: (p) => p.endsWith('.boom'),
-      scan: () => { throw new Error('rule exploded'); },
+      id: 'test-boom',
+      rules: [],
+      prefilter: /BOOM/,
+      appliesTo: (p) => p.endsWith('.boom'),
+      scan: () => {
+        throw new Error('rule exploded');
+      },
     };
     fs.writeFileSync(path.join(dir, 'app', 'x.boom'), 'BOOM\n');
     families.push(boom);
@@ -39,8 +44,13 @@ describe('cli: scan under hostile input', () => {
       const json = await runCli(['scan', '--format', 'json', 'app'], dir);
       assert.strictEqual(json.code, 1);
       const out = JSON.parse(json.stdout);
-      assert.deepStrictEqual(out.findings.map((f: { file: string }) => f.file), ['app/client.py']);
-      assert.deepStrictEqual(out.skipped, [{ file: 'app/x.boom', reason: 'failed', detail: 'the scan failed on this file: rule exploded' }]);
+      assert.deepStrictEqual(
+        out.findings.map((f: { file: string }) => f.file),
+        ['app/client.py'],
+      );
+      assert.deepStrictEqual(out.skipped, [
+        { file: 'app/x.boom', reason: 'failed', detail: 'the scan failed on this file: rule exploded' },
+      ]);
       const text = await runCli(['scan', 'app'], dir);
       assert.match(text.stderr, /skipped app\/x\.boom: failed, the scan failed on this file: rule exploded/);
       assert.match(text.stdout, /^app\/client\.py:1:/m);
@@ -99,7 +109,9 @@ describe('cli: scan under hostile input', () => {
 
 describe('cli: devcert under hostile input', () => {
   let dir = '';
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-devcert-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-devcert-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('--out or --ca-dir naming an existing file is a usage error naming it (no temp-file path), exit 2', async () => {

@@ -21,7 +21,9 @@ function assertSarif21(log: Record<string, any>): void {
       assert.strictEqual(typeof r.ruleId, 'string');
       assert.strictEqual(typeof r.message.text, 'string');
       assert.ok(Array.isArray(r.locations) && r.locations.length >= 1);
-      for (const l of r.locations) assert.ok(Number.isInteger(l.physicalLocation.region.startLine) && l.physicalLocation.region.startLine >= 1);
+      for (const l of r.locations) {
+        assert.ok(Number.isInteger(l.physicalLocation.region.startLine) && l.physicalLocation.region.startLine >= 1);
+      }
       if (r.partialFingerprints !== undefined) {
         assert.strictEqual(typeof r.partialFingerprints, 'object');
         for (const v of Object.values(r.partialFingerprints)) assert.strictEqual(typeof v, 'string');
@@ -29,11 +31,19 @@ function assertSarif21(log: Record<string, any>): void {
       if (r.baselineState !== undefined) assert.ok(['new', 'unchanged', 'updated', 'absent'].includes(r.baselineState));
       for (const s of r.suppressions ?? []) assert.ok(['inSource', 'external'].includes(s.kind));
       for (const fix of r.fixes ?? []) {
-        assert.ok(Array.isArray(fix.artifactChanges) && fix.artifactChanges.length >= 1, 'fix.artifactChanges is required');
+        assert.ok(
+          Array.isArray(fix.artifactChanges) && fix.artifactChanges.length >= 1,
+          'fix.artifactChanges is required',
+        );
         for (const c of fix.artifactChanges) {
           assert.strictEqual(typeof c.artifactLocation.uri, 'string');
-          assert.ok(Array.isArray(c.replacements) && c.replacements.length >= 1, 'artifactChange.replacements is required');
-          for (const rep of c.replacements) assert.ok(Number.isInteger(rep.deletedRegion.startLine), 'replacement.deletedRegion is required');
+          assert.ok(
+            Array.isArray(c.replacements) && c.replacements.length >= 1,
+            'artifactChange.replacements is required',
+          );
+          for (const rep of c.replacements) {
+            assert.ok(Number.isInteger(rep.deletedRegion.startLine), 'replacement.deletedRegion is required');
+          }
         }
       }
     }
@@ -61,8 +71,13 @@ describe('cli: scan baselines, SARIF extras, codeclimate', () => {
     const b = JSON.parse(read('tls-baseline.json'));
     assert.strictEqual(b.version, 1);
     assert.strictEqual(b.tool, 'tls-doctor');
-    assert.deepStrictEqual(b.findings.map((e: { file: string; ruleId: string; count: number }) => [e.file, e.ruleId, e.count]),
-      [['app/agent.ts', 'javascript.reject-unauthorized-false', 1], ['app/client.py', 'python.requests-verify-false', 1]]);
+    assert.deepStrictEqual(
+      b.findings.map((e: { file: string; ruleId: string; count: number }) => [e.file, e.ruleId, e.count]),
+      [
+        ['app/agent.ts', 'javascript.reject-unauthorized-false', 1],
+        ['app/client.py', 'python.requests-verify-false', 1],
+      ],
+    );
     assert.ok(!read('tls-baseline.json').includes(dir), 'no absolute paths');
   });
 
@@ -72,15 +87,24 @@ describe('cli: scan baselines, SARIF extras, codeclimate', () => {
     assert.strictEqual(same.code, 0);
     assert.match(same.stderr, /2 findings listed in the baseline tls-baseline\.json not reported/);
     // Lines added above and re-indentation move the finding: still the baseline's.
-    write('app/client.py', 'import requests\n# a new comment\n\n\nif True:\n    r  =  requests.get(URL, verify=False)\n');
+    write(
+      'app/client.py',
+      'import requests\n# a new comment\n\n\nif True:\n    r  =  requests.get(URL, verify=False)\n',
+    );
     const moved = await runCli(['scan', '--baseline', 'tls-baseline.json', '--format', 'json'], dir);
     assert.strictEqual(moved.code, 0, moved.stdout);
     assert.deepStrictEqual(JSON.parse(moved.stdout).findings, []);
     // A second identical line and a changed line are new.
-    write('app/client.py', 'import requests\nr = requests.get(URL, verify=False)\nr = requests.get(URL, verify=False)\nrequests.post(URL, verify=False)\n');
+    write(
+      'app/client.py',
+      'import requests\nr = requests.get(URL, verify=False)\nr = requests.get(URL, verify=False)\nrequests.post(URL, verify=False)\n',
+    );
     const grown = await runCli(['scan', '--baseline', 'tls-baseline.json', '--format', 'json'], dir);
     assert.strictEqual(grown.code, 1);
-    assert.deepStrictEqual(JSON.parse(grown.stdout).findings.map((f: { line: number }) => f.line), [3, 4]);
+    assert.deepStrictEqual(
+      JSON.parse(grown.stdout).findings.map((f: { line: number }) => f.line),
+      [3, 4],
+    );
     // From a subfolder, the baseline's paths (relative to its own folder) still match.
     const sub = await runCli(['scan', '.', '--baseline', '../tls-baseline.json'], path.join(dir, 'app'));
     assert.match(sub.stdout, /^2 findings /m);
@@ -114,10 +138,15 @@ describe('cli: scan baselines, SARIF extras, codeclimate', () => {
     assert.match(trust.description.text, new RegExp(PLACEHOLDER_BUNDLE.replace(/\./g, '\\.')));
     const apply = (fix: typeof trust) => {
       const text = read('app/client.py');
-      const edits = fix.artifactChanges[0].replacements.map((rep: { deletedRegion: Record<string, number>; insertedContent: { text: string } }) => ({
-        range: { start: { line: rep.deletedRegion.startLine - 1, character: rep.deletedRegion.startColumn - 1 }, end: { line: rep.deletedRegion.endLine - 1, character: rep.deletedRegion.endColumn - 1 } },
-        newText: rep.insertedContent.text,
-      }));
+      const edits = fix.artifactChanges[0].replacements.map(
+        (rep: { deletedRegion: Record<string, number>; insertedContent: { text: string } }) => ({
+          range: {
+            start: { line: rep.deletedRegion.startLine - 1, character: rep.deletedRegion.startColumn - 1 },
+            end: { line: rep.deletedRegion.endLine - 1, character: rep.deletedRegion.endColumn - 1 },
+          },
+          newText: rep.insertedContent.text,
+        }),
+      );
       return applyEdits(text, edits);
     };
     assert.strictEqual(trust.artifactChanges[0].artifactLocation.uri, 'app/client.py');
@@ -130,9 +159,18 @@ describe('cli: scan baselines, SARIF extras, codeclimate', () => {
     assert.strictEqual(withBase.code, 1, 'the new finding fails the scan');
     const log = JSON.parse(withBase.stdout);
     assertSarif21(log);
-    const states = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; baselineState: string; suppressions?: unknown[] }) =>
-      [r.locations[0].physicalLocation.artifactLocation.uri, r.baselineState, Boolean(r.suppressions)]);
-    assert.deepStrictEqual(states, [['app/agent.ts', 'unchanged', true], ['app/client.py', 'unchanged', true], ['app/more.py', 'new', false]]);
+    const states = log.runs[0].results.map(
+      (r: {
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        baselineState: string;
+        suppressions?: unknown[];
+      }) => [r.locations[0].physicalLocation.artifactLocation.uri, r.baselineState, Boolean(r.suppressions)],
+    );
+    assert.deepStrictEqual(states, [
+      ['app/agent.ts', 'unchanged', true],
+      ['app/client.py', 'unchanged', true],
+      ['app/more.py', 'new', false],
+    ]);
     // The same line fingerprints as the baseline file.
     const b = JSON.parse(read('tls-baseline.json'));
     assert.strictEqual(log.runs[0].results[1].partialFingerprints[LINE_FINGERPRINT_KEY], b.findings[1].fingerprint);
@@ -153,9 +191,13 @@ describe('cli: scan baselines, SARIF extras, codeclimate', () => {
       assert.ok(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1);
     }
     assert.strictEqual(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size, 4);
-    assert.deepStrictEqual(issues.filter((i: { location: { path: string } }) => i.location.path === 'app/twice.py').map((i: { location: { lines: { begin: number } } }) => i.location.lines.begin), [1, 2]);
+    assert.deepStrictEqual(
+      issues
+        .filter((i: { location: { path: string } }) => i.location.path === 'app/twice.py')
+        .map((i: { location: { lines: { begin: number } } }) => i.location.lines.begin),
+      [1, 2],
+    );
     // Stable across runs (GitLab compares branches by fingerprint).
     assert.deepStrictEqual(JSON.parse((await runCli(['scan', '--format', 'codeclimate'], dir)).stdout), issues);
   });
 });
-

@@ -15,7 +15,17 @@ import { isProbeHostAllowed, probeHostsAllowList } from '../../src/core/endpoint
 async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd, env };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+    env,
+  };
   const started = Date.now();
   const code = await main(argv, io);
   return { code, stdout, stderr, ms: Date.now() - started };
@@ -25,12 +35,23 @@ async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
 async function countingServer(server: net.Server) {
   const sockets = new Set<net.Socket>();
   let connections = 0;
-  server.on('connection', (s: net.Socket) => { connections++; sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => undefined); });
+  server.on('connection', (s: net.Socket) => {
+    connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => undefined);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    get connections() { return connections; },
-    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    get connections() {
+      return connections;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -86,21 +107,36 @@ describe('cli scan --probe in CI', function () {
       'b.py': pyGet(`https://127.0.0.1:${tarpit2.port}/y`),
     });
     const plain = await run(['scan', '--format', 'json', '.'], d, env());
-    const r = await run(['scan', '--probe', '--probe-timeout', '20000', '--probe-budget', '400', '--format', 'json', '.'], d, env());
+    const r = await run(
+      ['scan', '--probe', '--probe-timeout', '20000', '--probe-budget', '400', '--format', 'json', '.'],
+      d,
+      env(),
+    );
     assert.ok(r.ms < 400 + 3000, `took ${r.ms} ms`);
     assert.strictEqual(r.code, plain.code, 'the exit code follows the findings');
     assert.strictEqual(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as JsonOut;
     assert.strictEqual(out.findings.length, 2);
     for (const f of out.findings) {
-      assert.deepStrictEqual(f.endpoint && { verdict: f.endpoint.verdict, reason: f.endpoint.reason, causes: f.endpoint.causes }, { verdict: 'not-checked', reason: 'probe budget exhausted', causes: [] }, JSON.stringify(f));
+      assert.deepStrictEqual(
+        f.endpoint && { verdict: f.endpoint.verdict, reason: f.endpoint.reason, causes: f.endpoint.causes },
+        { verdict: 'not-checked', reason: 'probe budget exhausted', causes: [] },
+        JSON.stringify(f),
+      );
     }
-    assert.ok(tarpit.connections >= 1 && tarpit2.connections >= 1, 'both probes started and were cut off by the budget');
+    assert.ok(
+      tarpit.connections >= 1 && tarpit2.connections >= 1,
+      'both probes started and were cut off by the budget',
+    );
   });
 
   it('bounds each check by --probe-timeout: a tarpit is unreachable, not a hang, well inside the budget', async () => {
     const d = await write('timeout', { 'a.py': pyGet(`https://127.0.0.1:${tarpit.port}/x`) });
-    const r = await run(['scan', '--probe', '--probe-timeout', '300', '--probe-budget', '30000', '--format', 'json', '.'], d, env());
+    const r = await run(
+      ['scan', '--probe', '--probe-timeout', '300', '--probe-budget', '30000', '--format', 'json', '.'],
+      d,
+      env(),
+    );
     assert.ok(r.ms < 300 + 3000, `took ${r.ms} ms`);
     const [f] = (JSON.parse(r.stdout) as JsonOut).findings;
     assert.strictEqual(f.endpoint?.verdict, 'unreachable', JSON.stringify(f));
@@ -109,12 +145,26 @@ describe('cli scan --probe in CI', function () {
   it('never connects to a host outside TLS_DOCTOR_PROBE_HOSTS', async () => {
     const d = await write('allow', { 'a.py': pyGet(`https://127.0.0.1:${counted.port}/x`) });
     const before = counted.connections;
-    const r = await run(['scan', '--probe', '--format', 'json', '.'], d, env({ TLS_DOCTOR_PROBE_HOSTS: 'example.test, other.test' }));
+    const r = await run(
+      ['scan', '--probe', '--format', 'json', '.'],
+      d,
+      env({ TLS_DOCTOR_PROBE_HOSTS: 'example.test, other.test' }),
+    );
     const [f] = (JSON.parse(r.stdout) as JsonOut).findings;
-    assert.deepStrictEqual(f.endpoint, { url: `https://127.0.0.1:${counted.port}/x`, verdict: 'not-checked', causes: [], remedy: 'none', reason: 'outside TLS_DOCTOR_PROBE_HOSTS' });
+    assert.deepStrictEqual(f.endpoint, {
+      url: `https://127.0.0.1:${counted.port}/x`,
+      verdict: 'not-checked',
+      causes: [],
+      remedy: 'none',
+      reason: 'outside TLS_DOCTOR_PROBE_HOSTS',
+    });
     assert.strictEqual(counted.connections, before, 'no socket reached the server');
     // Listed (case-insensitively, among others): probed, and the server sees the connection.
-    const allowed = await run(['scan', '--probe', '--format', 'json', '.'], d, env({ TLS_DOCTOR_PROBE_HOSTS: 'example.test,127.0.0.1' }));
+    const allowed = await run(
+      ['scan', '--probe', '--format', 'json', '.'],
+      d,
+      env({ TLS_DOCTOR_PROBE_HOSTS: 'example.test,127.0.0.1' }),
+    );
     const [g] = (JSON.parse(allowed.stdout) as JsonOut).findings;
     assert.strictEqual(g.endpoint?.verdict, 'fail', JSON.stringify(g));
     assert.ok(counted.connections > before);
@@ -128,16 +178,27 @@ describe('cli scan --probe in CI', function () {
     assert.ok(f.endpoint?.causes.includes('expired'), JSON.stringify(f));
     assert.ok(m.proxyLog.length > before, 'the probe was tunnelled');
     const after = m.proxyLog.length;
-    const direct = await run(['scan', '--probe', '--format', 'json', '.'], d, env({ HTTPS_PROXY: m.proxyUrl, NO_PROXY: '127.0.0.1' }));
+    const direct = await run(
+      ['scan', '--probe', '--format', 'json', '.'],
+      d,
+      env({ HTTPS_PROXY: m.proxyUrl, NO_PROXY: '127.0.0.1' }),
+    );
     assert.ok((JSON.parse(direct.stdout) as JsonOut).findings[0].endpoint?.causes.includes('expired'));
     assert.strictEqual(m.proxyLog.length, after, 'NO_PROXY host connected directly');
   });
 
   it('carries the verdict in SARIF (properties.tlsDoctor.endpoint and one sentence in the message)', async () => {
-    const d = await write('sarif', { 'a.py': pyGet(`${m.urls.expired}data`), 'b.py': 'import requests\ndef f(u):\n    return requests.get(u, verify=False)\n' });
+    const d = await write('sarif', {
+      'a.py': pyGet(`${m.urls.expired}data`),
+      'b.py': 'import requests\ndef f(u):\n    return requests.get(u, verify=False)\n',
+    });
     const r = await run(['scan', '--probe', '--format', 'sarif', '--fail-on', 'none', '.'], d, env());
     assert.strictEqual(r.code, 0, r.stderr);
-    type Res = { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties?: { tlsDoctor?: { endpoint?: Ep } } };
+    type Res = {
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      properties?: { tlsDoctor?: { endpoint?: Ep } };
+    };
     const results = (JSON.parse(r.stdout) as { runs: { results: Res[] }[] }).runs[0].results;
     const of = (uri: string) => results.find((x) => x.locations[0].physicalLocation.artifactLocation.uri === uri);
     const a = of('a.py');
@@ -152,7 +213,10 @@ describe('cli scan --probe in CI', function () {
     assert.doesNotMatch(b?.message.text ?? '', /Probe:/);
     const plain = await run(['scan', '--format', 'sarif', '--fail-on', 'none', '.'], d, env());
     const plainResults = (JSON.parse(plain.stdout) as { runs: { results: Res[] }[] }).runs[0].results;
-    assert.ok(plainResults.every((x) => x.properties === undefined && !x.message.text.includes('Probe:')), 'no probe, no endpoint');
+    assert.ok(
+      plainResults.every((x) => x.properties === undefined && !x.message.text.includes('Probe:')),
+      'no probe, no endpoint',
+    );
   });
 
   it('adds an indented probe line under the finding in text output', async () => {
@@ -161,13 +225,21 @@ describe('cli scan --probe in CI', function () {
     const lines = r.stdout.trimEnd().split('\n');
     assert.strictEqual(lines.length, 3, r.stdout);
     assert.match(lines[0], /^a\.py:2:\d+ /);
-    assert.strictEqual(lines[1], `    Probe: https://127.0.0.1:${counted.port}/x not checked: outside TLS_DOCTOR_PROBE_HOSTS.`);
+    assert.strictEqual(
+      lines[1],
+      `    Probe: https://127.0.0.1:${counted.port}/x not checked: outside TLS_DOCTOR_PROBE_HOSTS.`,
+    );
     assert.match(lines[2], /^1 finding /);
   });
 
   it('rejects bad probe flags with exit 2', async () => {
     const d = await write('flags', { 'a.py': 'x = 1\n' });
-    for (const argv of [['--probe', '--probe-budget', '0'], ['--probe', '--probe-timeout', '999999'], ['--probe', '--probe-budget', 'soon'], ['--probe-timeout', '100']]) {
+    for (const argv of [
+      ['--probe', '--probe-budget', '0'],
+      ['--probe', '--probe-timeout', '999999'],
+      ['--probe', '--probe-budget', 'soon'],
+      ['--probe-timeout', '100'],
+    ]) {
       const r = await run(['scan', ...argv, '.'], d, env());
       assert.strictEqual(r.code, 2, argv.join(' '));
       assert.match(r.stderr, /--probe/);

@@ -15,14 +15,17 @@ describe('cli scan --probe', function () {
     m = await startMatrix();
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tls-doctor-scan-probe-'));
     const base = m.urls['root-sent'].replace(/\/$/, '');
-    await fs.writeFile(path.join(dir, 'client.py'), [
-      'import requests',
-      `BILLING = "${base}"`,
-      'requests.get(BILLING + "/invoices", verify=False)',
-      'def f(url):',
-      '    return requests.get(url, verify=False)',
-      '',
-    ].join('\n'));
+    await fs.writeFile(
+      path.join(dir, 'client.py'),
+      [
+        'import requests',
+        `BILLING = "${base}"`,
+        'requests.get(BILLING + "/invoices", verify=False)',
+        'def f(url):',
+        '    return requests.get(url, verify=False)',
+        '',
+      ].join('\n'),
+    );
     await fs.writeFile(path.join(dir, 'fetch.sh'), `#!/bin/sh\ncurl -k ${m.urls.expired}data.json -o data.json\n`);
   });
   after(async () => {
@@ -33,12 +36,22 @@ describe('cli scan --probe', function () {
   it('adds the probe verdict to findings with a known endpoint', async () => {
     const r = await runCli(['scan', '--probe', '--format', 'json', '--fail-on', 'none', '.'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { version: number; findings: { ruleId: string; file: string; line: number; endpoint?: { url: string; verdict: string; causes: string[]; remedy: string } }[] };
+    const out = JSON.parse(r.stdout) as {
+      version: number;
+      findings: {
+        ruleId: string;
+        file: string;
+        line: number;
+        endpoint?: { url: string; verdict: string; causes: string[]; remedy: string };
+      }[];
+    };
     assert.strictEqual(out.version, 1);
     const byLine = (file: string, line: number) => out.findings.find((f) => f.file === file && f.line === line);
     const billing = byLine('client.py', 3);
-    assert.deepStrictEqual(billing?.endpoint && { ...billing.endpoint, causes: billing.endpoint.causes.includes('untrusted-root') },
-      { url: `${m.urls['root-sent']}invoices`, verdict: 'fail', causes: true, remedy: 'trust-ca' });
+    assert.deepStrictEqual(
+      billing?.endpoint && { ...billing.endpoint, causes: billing.endpoint.causes.includes('untrusted-root') },
+      { url: `${m.urls['root-sent']}invoices`, verdict: 'fail', causes: true, remedy: 'trust-ca' },
+    );
     assert.ok(byLine('client.py', 5), 'the parameter-URL call is still reported');
     assert.strictEqual(byLine('client.py', 5)?.endpoint, undefined, 'no endpoint for a URL passed in as a parameter');
     const curl = out.findings.find((f) => f.file === 'fetch.sh');

@@ -14,7 +14,7 @@ describe('cli: scan', () => {
       fs.writeFileSync(path.join(dir, rel), body);
     };
     write('app/client.py', 'import requests\n\nr = requests.get(url, verify=False)\n');
-    write('app/agent.ts', "const a = new https.Agent({ rejectUnauthorized: false });\n// rejectUnauthorized: false\n");
+    write('app/agent.ts', 'const a = new https.Agent({ rejectUnauthorized: false });\n// rejectUnauthorized: false\n');
     write('tests/test_client.py', 'requests.get(url, verify=False)\n');
     write('generated/x.go', 'c := &tls.Config{InsecureSkipVerify: true}\n');
     write('.gitignore', 'generated/\n');
@@ -29,9 +29,36 @@ describe('cli: scan', () => {
     const out = JSON.parse(r.stdout);
     assert.strictEqual(out.version, 1);
     assert.deepStrictEqual(out.findings, [
-      { ruleId: 'javascript.reject-unauthorized-false', file: 'app/agent.ts', line: 1, column: 29, endLine: 1, endColumn: 54, severity: 'warning', message: out.findings[0].message },
-      { ruleId: 'python.requests-verify-false', file: 'app/client.py', line: 3, column: 23, endLine: 3, endColumn: 35, severity: 'warning', message: out.findings[1].message },
-      { ruleId: 'python.requests-verify-false', file: 'tests/test_client.py', line: 1, column: 19, endLine: 1, endColumn: 31, severity: 'info', message: out.findings[2].message },
+      {
+        ruleId: 'javascript.reject-unauthorized-false',
+        file: 'app/agent.ts',
+        line: 1,
+        column: 29,
+        endLine: 1,
+        endColumn: 54,
+        severity: 'warning',
+        message: out.findings[0].message,
+      },
+      {
+        ruleId: 'python.requests-verify-false',
+        file: 'app/client.py',
+        line: 3,
+        column: 23,
+        endLine: 3,
+        endColumn: 35,
+        severity: 'warning',
+        message: out.findings[1].message,
+      },
+      {
+        ruleId: 'python.requests-verify-false',
+        file: 'tests/test_client.py',
+        line: 1,
+        column: 19,
+        endLine: 1,
+        endColumn: 31,
+        severity: 'info',
+        message: out.findings[2].message,
+      },
     ]);
     assert.match(out.findings[0].message, /rejectUnauthorized/);
   });
@@ -47,7 +74,10 @@ describe('cli: scan', () => {
     const r = await runCli(['scan', 'app'], dir);
     assert.strictEqual(r.code, 1);
     const lines = r.stdout.trim().split('\n');
-    assert.match(lines[0], /^app\/agent\.ts:1:29 warning javascript\.reject-unauthorized-false rejectUnauthorized: false/);
+    assert.match(
+      lines[0],
+      /^app\/agent\.ts:1:29 warning javascript\.reject-unauthorized-false rejectUnauthorized: false/,
+    );
     assert.match(lines[1], /^app\/client\.py:3:23 warning python\.requests-verify-false /);
     assert.match(lines[2], /^2 findings \(0 error, 2 warning, 0 info\) in 2 files; 2 files scanned$/);
   });
@@ -78,7 +108,9 @@ describe('cli: scan', () => {
       const r = await runCli(['scan', '--format', 'json'], dir);
       assert.match(r.stderr, /cannot read locked: permission denied/);
       assert.strictEqual(JSON.parse(r.stdout).findings.length, 3);
-    } finally { fs.chmodSync(locked, 0o755); }
+    } finally {
+      fs.chmodSync(locked, 0o755);
+    }
   });
 
   it('writes valid SARIF 2.1.0: rule table with help URIs, results with levels and regions', async () => {

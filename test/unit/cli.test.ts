@@ -6,7 +6,17 @@ import { Io } from '../../src/cli/command';
 export async function runCli(argv: string[], cwd = process.cwd()) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd, env: { ...process.env } };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+    env: { ...process.env },
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

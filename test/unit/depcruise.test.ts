@@ -21,12 +21,14 @@ const FILES: Record<string, string> = {
   'src/core/fixes/g.ts': "import { h } from '../endpoints/h';\nexport const g = h;\n",
   'src/core/endpoints/h.ts': 'export const h = 1;\n',
   // the core importing the VS Code API and an adapter
-  'src/core/scan/e.ts': "import * as vscode from 'vscode';\nimport { x } from '../../extension/x';\nexport const e = [vscode, x];\n",
+  'src/core/scan/e.ts':
+    "import * as vscode from 'vscode';\nimport { x } from '../../extension/x';\nexport const e = [vscode, x];\n",
   'src/extension/x.ts': 'export const x = 1;\n',
   // the CLI importing an adapter
   'src/cli/f.ts': "import { x } from '../extension/x';\nexport const f = x;\n",
   // allowed: a higher layer importing lower ones (type-only too)
-  'src/core/fixes/ok.ts': "import { d } from '../certs/d';\nimport type { E } from '../scan/types';\nexport const ok: E = d;\n",
+  'src/core/fixes/ok.ts':
+    "import { d } from '../certs/d';\nimport type { E } from '../scan/types';\nexport const ok: E = d;\n",
   'src/core/scan/types.ts': 'export type E = number;\n',
   // a core folder nobody placed in the layer order
   'src/core/unplaced/u.ts': "import { d } from '../certs/d';\nexport const u = d;\n",
@@ -45,7 +47,11 @@ describe('dependency-cruiser rules (.dependency-cruiser.cjs)', function () {
         writeFileSync(path.join(dir, file), text);
       }
       const bin = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
-      const r = spawnSync(process.execPath, [bin, '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err', 'src'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [bin, '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err', 'src'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       out = r.stdout + r.stderr;
       status = r.status;
     } finally {

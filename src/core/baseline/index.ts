@@ -32,7 +32,10 @@ export interface Fingerprinted {
 
 /** The text of the lines `range` spans (without line breaks), from the file's text. */
 export function linesOfRange(text: string, range: Range): string {
-  return text.split('\n').slice(range.start.line, range.end.line + 1).join('\n');
+  return text
+    .split('\n')
+    .slice(range.start.line, range.end.line + 1)
+    .join('\n');
 }
 
 /** Whitespace runs (line breaks included) become one space; leading and trailing whitespace goes. */
@@ -42,7 +45,10 @@ export function normaliseLine(line: string): string {
 
 /** 32 hex digits of SHA-256 over the rule id and the normalised line text. */
 export function fingerprintOf(ruleId: string, lineText: string): string {
-  return createHash('sha256').update(`${ruleId}\n${normaliseLine(lineText)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${ruleId}\n${normaliseLine(lineText)}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const keyOf = (f: Pick<Fingerprinted, 'ruleId' | 'file' | 'fingerprint'>) => `${f.ruleId}\0${f.file}\0${f.fingerprint}`;
@@ -79,12 +85,26 @@ export function parseBaseline(text: string): Baseline | { error: string } {
     return { error: `not JSON (${(e as Error).message})` };
   }
   const o = data as Partial<Baseline> | null;
-  if (!o || typeof o !== 'object' || o.tool !== 'tls-doctor') return { error: 'not a TLS Doctor baseline (no "tool": "tls-doctor")' };
-  if (o.version !== BASELINE_VERSION) return { error: `baseline version ${String(o.version)} is not supported (expected ${BASELINE_VERSION}; write it again with --write-baseline)` };
+  if (!o || typeof o !== 'object' || o.tool !== 'tls-doctor') {
+    return { error: 'not a TLS Doctor baseline (no "tool": "tls-doctor")' };
+  }
+  if (o.version !== BASELINE_VERSION) {
+    return {
+      error: `baseline version ${String(o.version)} is not supported (expected ${BASELINE_VERSION}; write it again with --write-baseline)`,
+    };
+  }
   if (!Array.isArray(o.findings)) return { error: '"findings" must be an array' };
-  const bad = o.findings.findIndex((e: Partial<BaselineEntry>) => typeof e?.ruleId !== 'string' || typeof e.file !== 'string'
-    || typeof e.fingerprint !== 'string' || !Number.isInteger(e.count) || (e.count as number) < 1);
-  if (bad >= 0) return { error: `findings[${bad}] needs ruleId, file, fingerprint (strings) and count (a whole number ≥ 1)` };
+  const bad = o.findings.findIndex(
+    (e: Partial<BaselineEntry>) =>
+      typeof e?.ruleId !== 'string' ||
+      typeof e.file !== 'string' ||
+      typeof e.fingerprint !== 'string' ||
+      !Number.isInteger(e.count) ||
+      (e.count as number) < 1,
+  );
+  if (bad >= 0) {
+    return { error: `findings[${bad}] needs ruleId, file, fingerprint (strings) and count (a whole number ≥ 1)` };
+  }
   return { version: BASELINE_VERSION, tool: 'tls-doctor', findings: o.findings };
 }
 

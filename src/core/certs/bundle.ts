@@ -15,7 +15,9 @@ interface BundleCert {
 /** Splits PEM text into certificates; other block types (keys!) are refused rather than copied into a bundle. */
 export function splitPemCertificates(text: string, what = 'PEM text'): string[] {
   return pemBlocks(text).map((b) => {
-    if (!CERTIFICATE_LABELS.has(b.label)) throw new Error(`${what} contains a "${b.label}" block; a CA bundle may only contain certificates`);
+    if (!CERTIFICATE_LABELS.has(b.label)) {
+      throw new Error(`${what} contains a "${b.label}" block; a CA bundle may only contain certificates`);
+    }
     return certificatePem(b.base64);
   });
 }
@@ -46,7 +48,10 @@ function describe(pem: string, i: number): string {
  * Builds a CA bundle (PEM text): `publicRoots` (default: Node's bundled Mozilla roots) followed by `extraPems`,
  * without duplicates, under a comment header naming the extras. E.g. `createBundle([devCaPem])`.
  */
-export function createBundle(extraPems: readonly string[], publicRoots: readonly string[] = tls.rootCertificates): string {
+export function createBundle(
+  extraPems: readonly string[],
+  publicRoots: readonly string[] = tls.rootCertificates,
+): string {
   const extras = readExtras(extraPems);
   const seen = new Set<string>();
   const parts: string[] = [];
@@ -84,7 +89,10 @@ export interface MergedBundle {
  * `bundlePem`, so pointing the variable at the new bundle keeps trusting everything the old one did. Duplicates are
  * skipped; a comment line names each source. Throws a readable error for a file that holds a key or no certificate.
  */
-export function mergeIntoBundle(bundlePem: string, existing: readonly { readonly name: string; readonly pem: string }[]): MergedBundle {
+export function mergeIntoBundle(
+  bundlePem: string,
+  existing: readonly { readonly name: string; readonly pem: string }[],
+): MergedBundle {
   const seen = new Set(splitPemCertificates(bundlePem, 'the bundle').map((p) => toBundleCert(p).key));
   let out = bundlePem.endsWith('\n') || bundlePem === '' ? bundlePem : `${bundlePem}\n`;
   const added: string[] = [];

@@ -7,10 +7,26 @@ import { bits, bool, explicit, implicit, int, ipBytes, octets, pem, seq, time, u
 import { certIds } from './ids';
 import { ext, keyIdOf, name, OID, SIG_ALG } from './leafder';
 import {
-  BACKDATE_MS, CA_KEY_BITS, CA_VALIDITY_YEARS, ORGANIZATION, ownerLabel, PERMITTED_DNS, PERMITTED_IP_CIDRS, randomSerialHex,
-  RSA_PUBLIC_EXPONENT, SIGNATURE_HASH,
+  BACKDATE_MS,
+  CA_KEY_BITS,
+  CA_VALIDITY_YEARS,
+  ORGANIZATION,
+  ownerLabel,
+  PERMITTED_DNS,
+  PERMITTED_IP_CIDRS,
+  randomSerialHex,
+  RSA_PUBLIC_EXPONENT,
+  SIGNATURE_HASH,
 } from './profile';
-import { CA_CERT_FILE, CA_KEY_FILE, CA_KEY_MODE, CERT_MODE, ensurePrivateDir, readRequired, writeFileExclusive } from './store';
+import {
+  CA_CERT_FILE,
+  CA_KEY_FILE,
+  CA_KEY_MODE,
+  CERT_MODE,
+  ensurePrivateDir,
+  readRequired,
+  writeFileExclusive,
+} from './store';
 
 /** Options for creating the CA; ignored when a CA already exists in the folder. */
 export interface CaOptions {
@@ -37,13 +53,19 @@ export interface RsaKey {
 /** Generates the CA's RSA key natively and asynchronously (libuv thread pool: the extension host stays free). */
 export function generateRsaKey(bitCount: number): Promise<RsaKey> {
   return new Promise((resolve, reject) => {
-    crypto.generateKeyPair('rsa', {
-      modulusLength: bitCount, publicExponent: RSA_PUBLIC_EXPONENT,
-      publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    }, (err, pub, priv) => {
-      if (err) reject(new Error(`RSA-${bitCount} key generation failed: ${err.message}`, { cause: err }));
-      else resolve({ privatePem: priv, spkiDer: pub });
-    });
+    crypto.generateKeyPair(
+      'rsa',
+      {
+        modulusLength: bitCount,
+        publicExponent: RSA_PUBLIC_EXPONENT,
+        publicKeyEncoding: { type: 'spki', format: 'der' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      },
+      (err, pub, priv) => {
+        if (err) reject(new Error(`RSA-${bitCount} key generation failed: ${err.message}`, { cause: err }));
+        else resolve({ privatePem: priv, spkiDer: pub });
+      },
+    );
   });
 }
 
@@ -75,20 +97,33 @@ export function buildCaCert(key: RsaKey, opts: CaOptions = {}, now = new Date())
   notAfter.setFullYear(now.getFullYear() + CA_VALIDITY_YEARS);
   const owner = ownerLabel();
   // A CN with part of the serial: two CAs made on one machine (e.g. after deleting one) stay tell-apart in UIs.
-  const subject = name([[OID.O, ORGANIZATION], [OID.OU, owner], [OID.CN, `TLS Doctor ${owner} ${serialHex.slice(0, 8)}`]]);
+  const subject = name([
+    [OID.O, ORGANIZATION],
+    [OID.OU, owner],
+    [OID.CN, `TLS Doctor ${owner} ${serialHex.slice(0, 8)}`],
+  ]);
   const keyId = keyIdOf(key.spkiDer);
   const tbs = seq(
-    explicit(0, int(2)), uint(Buffer.from(serialHex, 'hex')), SIG_ALG, subject, seq(time(new Date(now.getTime() - BACKDATE_MS)), time(notAfter)), subject, key.spkiDer,
-    explicit(3, seq(
-      // RFC 5280 §4.2.1.9: critical in CA certificates (x509_strict checks it). pathlen:0: it signs leaves only.
-      ext(OID.basicConstraints, true, seq(bool(true), int(0))),
-      // RFC 5280 §4.2.1.3: keyCertSign (bit 5) and cRLSign (bit 6); critical like mkcert's root.
-      ext(OID.keyUsage, true, Buffer.from([0x03, 0x02, 0x01, 0x06])),
-      // RFC 5280 §4.2.1.2: CA certificates MUST carry a SKI; AKI = SKI on the root satisfies strict validators.
-      ext(OID.subjectKeyIdentifier, false, octets(keyId)),
-      ext(OID.authorityKeyIdentifier, false, seq(implicit(0, keyId))),
-      ...(opts.nameConstrained ? [ext(OID.nameConstraints, true, nameConstraints())] : []),
-    )),
+    explicit(0, int(2)),
+    uint(Buffer.from(serialHex, 'hex')),
+    SIG_ALG,
+    subject,
+    seq(time(new Date(now.getTime() - BACKDATE_MS)), time(notAfter)),
+    subject,
+    key.spkiDer,
+    explicit(
+      3,
+      seq(
+        // RFC 5280 §4.2.1.9: critical in CA certificates (x509_strict checks it). pathlen:0: it signs leaves only.
+        ext(OID.basicConstraints, true, seq(bool(true), int(0))),
+        // RFC 5280 §4.2.1.3: keyCertSign (bit 5) and cRLSign (bit 6); critical like mkcert's root.
+        ext(OID.keyUsage, true, Buffer.from([0x03, 0x02, 0x01, 0x06])),
+        // RFC 5280 §4.2.1.2: CA certificates MUST carry a SKI; AKI = SKI on the root satisfies strict validators.
+        ext(OID.subjectKeyIdentifier, false, octets(keyId)),
+        ext(OID.authorityKeyIdentifier, false, seq(implicit(0, keyId))),
+        ...(opts.nameConstrained ? [ext(OID.nameConstraints, true, nameConstraints())] : []),
+      ),
+    ),
   );
   const signature = crypto.sign(SIGNATURE_HASH, tbs, crypto.createPrivateKey(key.privatePem));
   return pem('CERTIFICATE', seq(tbs, SIG_ALG, bits(signature)));
@@ -110,7 +145,9 @@ export async function ensureCa(caDir: string, opts: CaOptions = {}): Promise<CaR
   const hasCert = fs.existsSync(certPath);
   const hasKey = fs.existsSync(keyPath);
   if (hasCert !== hasKey) {
-    throw new Error(`incomplete CA in ${caDir}: ${hasCert ? CA_KEY_FILE : CA_CERT_FILE} is missing; move the folder away to create a new CA`);
+    throw new Error(
+      `incomplete CA in ${caDir}: ${hasCert ? CA_KEY_FILE : CA_CERT_FILE} is missing; move the folder away to create a new CA`,
+    );
   }
   if (!hasCert) {
     const created = await createCa(certPath, keyPath, opts);
@@ -119,7 +156,11 @@ export async function ensureCa(caDir: string, opts: CaOptions = {}): Promise<CaR
   return existingCa(certPath);
 }
 
-async function createCa(certPath: string, keyPath: string, opts: CaOptions): Promise<Omit<CaResult, 'created'> | undefined> {
+async function createCa(
+  certPath: string,
+  keyPath: string,
+  opts: CaOptions,
+): Promise<Omit<CaResult, 'created'> | undefined> {
   const key = await generateRsaKey(CA_KEY_BITS);
   const certPem = buildCaCert(key, opts);
   // Key first and exclusively: if another process won the race, use its CA instead of overwriting it.
@@ -144,14 +185,19 @@ function existingCa(certPath: string): CaResult {
   try {
     return { certPem, certPath, created: false, nameConstrained: hasNameConstraints(certPem) };
   } catch (e) {
-    throw new Error(`the CA certificate ${certPath} is not readable (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
+    throw new Error(
+      `the CA certificate ${certPath} is not readable (${(e as Error).message}); move the folder away to create a new CA`,
+      { cause: e },
+    );
   }
 }
 
 /** Path and fingerprints of the CA in `caDir` (for trust-store commands); throws when there is no CA there. */
 export function caIdentity(caDir: string): { certPath: string; sha256: string; sha1: string; serial: string } {
   const certPath = path.join(caDir, CA_CERT_FILE);
-  if (!fs.existsSync(certPath)) throw new Error(`there is no development CA in ${caDir} yet: create a development certificate first`);
+  if (!fs.existsSync(certPath)) {
+    throw new Error(`there is no development CA in ${caDir} yet: create a development certificate first`);
+  }
   const { sha256, sha1, serial } = certIds(readRequired(certPath, 'CA certificate'));
   return { certPath, sha256, sha1, serial };
 }

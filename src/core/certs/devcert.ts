@@ -86,9 +86,16 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   makeOutDir(outDir);
   // Client certificates have files of their own per name and no hosts to keep, but replacing one is still said.
   const previous = client ? previousClient(clientPaths(outDir, client).cert) : readPrevious(outDir, OUT_FILES.cert);
-  const hosts = client && opts.hosts.length === 0 ? [] : parseHosts(opts.replace || client || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
+  const hosts =
+    client && opts.hosts.length === 0
+      ? []
+      : parseHosts(opts.replace || client || !previous ? opts.hosts : [...previous.hosts, ...opts.hosts]);
   const ca = await ensureCa(caDir, { nameConstrained: opts.nameConstrained });
-  const leaf = await issueLeaf(caDir, hosts.map((h) => h.value), { validityDays: opts.validityDays, keyType: opts.keyType, client });
+  const leaf = await issueLeaf(
+    caDir,
+    hosts.map((h) => h.value),
+    { validityDays: opts.validityDays, keyType: opts.keyType, client },
+  );
   const files = client ? clientPaths(outDir, client) : outPaths(outDir);
   const caSha256 = certIds(ca.certPem).sha256;
   const notAfter = certIds(leaf.certPem).notAfter;
@@ -97,10 +104,18 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
   writeFileAtomic(files.cert, leaf.certPem, CERT_MODE);
   writeIfChanged(files.ca, ca.certPem, CERT_MODE);
   writeIfChanged(files.bundle, createBundle([ca.certPem]), CERT_MODE);
-  if (manifest) writeFileAtomic(manifest, manifestText({ hosts: hosts.map((h) => h.value), caSha256, notAfter }), CERT_MODE);
+  if (manifest) {
+    writeFileAtomic(manifest, manifestText({ hosts: hosts.map((h) => h.value), caSha256, notAfter }), CERT_MODE);
+  }
   const pkcs12 = opts.pkcs12Password === undefined ? undefined : files.cert.replace(/\.pem$/, '.p12');
   if (pkcs12) {
-    const p12 = toPkcs12({ certPem: leaf.certPem, keyPem: leaf.keyPem, caPems: [ca.certPem], password: opts.pkcs12Password as string, friendlyName: client ?? hosts[0].value });
+    const p12 = toPkcs12({
+      certPem: leaf.certPem,
+      keyPem: leaf.keyPem,
+      caPems: [ca.certPem],
+      password: opts.pkcs12Password as string,
+      friendlyName: client ?? hosts[0].value,
+    });
     writeFileAtomic(pkcs12, p12, LEAF_KEY_MODE); // 0600: it holds the private key
   }
   const warnings = [...hygiene, ...(ca.nameConstrained ? outsideConstraintWarnings(hosts) : [])];
@@ -108,9 +123,18 @@ export async function writeDevCert(opts: DevCertOptions): Promise<DevCertResult>
     warnings.push(`the existing CA in ${caDir} has no name constraints; move it away to create a constrained one`);
   }
   return {
-    ...files, env: caBundleEnv(files.bundle), caDir, caCreated: ca.created, caSha256,
-    hosts: hosts.map((h) => h.value), notAfter, warnings,
-    ...(manifest ? { manifest } : {}), ...(previous ? { replaced: previous } : {}), ...(pkcs12 ? { pkcs12 } : {}), ...(client ? { client } : {}),
+    ...files,
+    env: caBundleEnv(files.bundle),
+    caDir,
+    caCreated: ca.created,
+    caSha256,
+    hosts: hosts.map((h) => h.value),
+    notAfter,
+    warnings,
+    ...(manifest ? { manifest } : {}),
+    ...(previous ? { replaced: previous } : {}),
+    ...(pkcs12 ? { pkcs12 } : {}),
+    ...(client ? { client } : {}),
   };
 }
 
@@ -135,17 +159,27 @@ function writeIfChanged(file: string, text: string, mode: number): void {
 
 /** Paths of a client certificate named `name`: client-NAME.pem and client-NAME-key.pem, plus the shared CA files. */
 export function clientPaths(outDir: string, name: string): { cert: string; key: string; ca: string; bundle: string } {
-  const slug = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'client';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'client';
   const shared = outPaths(outDir);
-  return { ...shared, cert: path.join(path.dirname(shared.cert), `client-${slug}.pem`), key: path.join(path.dirname(shared.cert), `client-${slug}-key.pem`) };
+  return {
+    ...shared,
+    cert: path.join(path.dirname(shared.cert), `client-${slug}.pem`),
+    key: path.join(path.dirname(shared.cert), `client-${slug}-key.pem`),
+  };
 }
 
 /** Absolute paths of the four output files. */
 export function outPaths(outDir: string): { cert: string; key: string; ca: string; bundle: string } {
   const abs = path.resolve(outDir);
   return {
-    cert: path.join(abs, OUT_FILES.cert), key: path.join(abs, OUT_FILES.key),
-    ca: path.join(abs, OUT_FILES.ca), bundle: path.join(abs, OUT_FILES.bundle),
+    cert: path.join(abs, OUT_FILES.cert),
+    key: path.join(abs, OUT_FILES.key),
+    ca: path.join(abs, OUT_FILES.ca),
+    bundle: path.join(abs, OUT_FILES.bundle),
   };
 }
 
@@ -155,22 +189,31 @@ function makeOutDir(outDir: string): void {
     if (!fs.existsSync(outDir)) fs.mkdirSync(outDir, { recursive: !fs.existsSync(path.dirname(outDir)) });
     fs.accessSync(outDir, fs.constants.W_OK);
   } catch (e) {
-    throw new Error(`cannot write to the output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    throw new Error(
+      `cannot write to the output folder ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { cause: e },
+    );
   }
 }
 
 function outsideConstraintWarnings(hosts: ReturnType<typeof parseHosts>): string[] {
   const outside = hosts.filter((h) => !withinConstraints(h)).map((h) => h.value);
-  return outside.length === 0 ? [] : [
-    `the CA is name-constrained, so clients will reject the certificate for: ${outside.join(', ')} (allowed: localhost, *.test, *.internal, *.home.arpa, *.local, private IPs)`,
-  ];
+  return outside.length === 0
+    ? []
+    : [
+        `the CA is name-constrained, so clients will reject the certificate for: ${outside.join(', ')} (allowed: localhost, *.test, *.internal, *.home.arpa, *.local, private IPs)`,
+      ];
 }
 
 /**
  * The CA for trust-store commands: refuses a folder in a git work tree or `workspaceDir`, tightens loose modes,
  * creates the CA when missing and refuses a key that does not match its certificate. Returns the warnings.
  */
-export async function ensureUsableCa(caDir: string, workspaceDir?: string, opts: { nameConstrained?: boolean } = {}): Promise<{ created: boolean; warnings: string[] }> {
+export async function ensureUsableCa(
+  caDir: string,
+  workspaceDir?: string,
+  opts: { nameConstrained?: boolean } = {},
+): Promise<{ created: boolean; warnings: string[] }> {
   assertCaOutsideGit(caDir);
   if (workspaceDir) assertCaOutsideWorkspace(caDir, workspaceDir);
   const warnings = tightenCaPermissions(caDir);

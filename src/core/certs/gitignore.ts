@@ -9,8 +9,18 @@ export function gitignoreLine(outDir: string): string {
 }
 
 function normalise(outDir: string): string {
-  const rel = outDir.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-  if (rel === '' || rel === '.' || rel.startsWith('../') || rel === '..' || rel.startsWith('/') || /^[A-Za-z]:/.test(rel)) {
+  const rel = outDir
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+  if (
+    rel === '' ||
+    rel === '.' ||
+    rel.startsWith('../') ||
+    rel === '..' ||
+    rel.startsWith('/') ||
+    /^[A-Za-z]:/.test(rel)
+  ) {
     throw new Error(`the certificate folder must be inside the workspace (a relative path); got "${outDir}"`);
   }
   return rel;

@@ -19,9 +19,15 @@ export function parseHost(input: string): Host {
   const ascii = domainToASCII(raw.replace(/\.$/, ''));
   const labels = ascii.split('.');
   const wildcardOk = labels[0] !== '*' || labels.length >= 3;
-  const valid = ascii.length > 0 && ascii.length <= 253 && wildcardOk && labels.every((l, i) => LABEL.test(l) || (i === 0 && l === '*'));
+  const valid =
+    ascii.length > 0 &&
+    ascii.length <= 253 &&
+    wildcardOk &&
+    labels.every((l, i) => LABEL.test(l) || (i === 0 && l === '*'));
   if (!valid) {
-    throw new Error(`"${input}" is not a valid host name or IP address (expected e.g. localhost, app.test, *.app.test, 127.0.0.1, ::1)`);
+    throw new Error(
+      `"${input}" is not a valid host name or IP address (expected e.g. localhost, app.test, *.app.test, 127.0.0.1, ::1)`,
+    );
   }
   return { kind: 'dns', value: ascii };
 }
@@ -53,4 +59,3 @@ export function withinConstraints(host: Host): boolean {
   }
   return list.check(host.value, net.isIPv6(host.value) ? 'ipv6' : 'ipv4');
 }
-

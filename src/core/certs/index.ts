@@ -32,5 +32,15 @@ export { MANIFEST_FILE } from './manifest';
 export type { PreviousLeaf } from './manifest';
 export { ignoreOutDir } from './outdir';
 export type { IgnoreResult } from './outdir';
-export { parseStoreList, storeCa, storeContext, selectStores, installCa, uninstallCa, caStatus, isFailure, STORE_NAMES } from './stores/index';
+export {
+  parseStoreList,
+  storeCa,
+  storeContext,
+  selectStores,
+  installCa,
+  uninstallCa,
+  caStatus,
+  isFailure,
+  STORE_NAMES,
+} from './stores/index';
 export type { StoreCa, StoreContext, StoreName, StoreOutcome, StoreStatus, TargetStatus } from './stores/index';

@@ -11,7 +11,10 @@ export type RefusalCode = 'CA_KEY_MISMATCH' | 'CA_IN_GIT_WORK_TREE' | 'CA_IN_WOR
 
 /** A CA folder TLS Doctor will not use, with a message saying what to do instead. */
 export class CaRefusedError extends Error {
-  constructor(readonly code: RefusalCode, message: string) {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CaRefusedError';
   }
@@ -33,7 +36,10 @@ function spkiOf(key: crypto.KeyObject): Buffer {
 export function assertKeyMatchesCert(certPem: string, key: crypto.KeyObject, caDir: string): void {
   const certKey = new crypto.X509Certificate(certPem).publicKey;
   if (!spkiOf(certKey).equals(spkiOf(crypto.createPublicKey(key)))) {
-    throw new CaRefusedError('CA_KEY_MISMATCH', `the CA key ${path.join(caDir, CA_KEY_FILE)} does not belong to the CA certificate in ${caDir} (leaves signed with it would not verify); restore the matching key, or move the folder away to create a new CA`);
+    throw new CaRefusedError(
+      'CA_KEY_MISMATCH',
+      `the CA key ${path.join(caDir, CA_KEY_FILE)} does not belong to the CA certificate in ${caDir} (leaves signed with it would not verify); restore the matching key, or move the folder away to create a new CA`,
+    );
   }
 }
 
@@ -61,9 +67,13 @@ function tighten(file: string, wanted: number, what: string, warnings: string[])
   const octal = (m: number) => `0${m.toString(8)}`;
   try {
     fs.chmodSync(file, wanted);
-    warnings.push(`the ${what} ${file} was ${octal(mode)}, looser than ${octal(wanted)}; changed it to ${octal(wanted)}`);
+    warnings.push(
+      `the ${what} ${file} was ${octal(mode)}, looser than ${octal(wanted)}; changed it to ${octal(wanted)}`,
+    );
   } catch (e) {
-    warnings.push(`the ${what} ${file} is ${octal(mode)}, looser than ${octal(wanted)}, and could not be changed (${(e as NodeJS.ErrnoException).code}); fix it with chmod ${octal(wanted)}`);
+    warnings.push(
+      `the ${what} ${file} is ${octal(mode)}, looser than ${octal(wanted)}, and could not be changed (${(e as NodeJS.ErrnoException).code}); fix it with chmod ${octal(wanted)}`,
+    );
   }
 }
 
@@ -82,7 +92,10 @@ export function gitWorkTreeOf(dir: string): string | undefined {
 export function assertCaOutsideGit(caDir: string): void {
   const tree = gitWorkTreeOf(caDir);
   if (tree) {
-    throw new CaRefusedError('CA_IN_GIT_WORK_TREE', `refusing to keep the CA key in ${caDir}: it is inside the git work tree ${tree}, where it could be committed; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`);
+    throw new CaRefusedError(
+      'CA_IN_GIT_WORK_TREE',
+      `refusing to keep the CA key in ${caDir}: it is inside the git work tree ${tree}, where it could be committed; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`,
+    );
   }
 }
 
@@ -92,6 +105,9 @@ export function assertCaOutsideGit(caDir: string): void {
  */
 export function assertCaOutsideWorkspace(caDir: string, workspaceDir: string, what = 'workspace'): void {
   if (isInside(caDir, workspaceDir) || isInside(workspaceDir, caDir)) {
-    throw new CaRefusedError('CA_IN_WORKSPACE', `refusing to keep the CA key in ${caDir}: it overlaps the ${what} ${workspaceDir}; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`);
+    throw new CaRefusedError(
+      'CA_IN_WORKSPACE',
+      `refusing to keep the CA key in ${caDir}: it overlaps the ${what} ${workspaceDir}; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`,
+    );
   }
 }

@@ -24,7 +24,9 @@ export interface Leaf {
 export function checkValidityDays(days: number | undefined): number {
   const d = days ?? LEAF_MAX_VALIDITY_DAYS;
   if (!Number.isInteger(d) || d < 1 || d > LEAF_MAX_VALIDITY_DAYS) {
-    throw new Error(`validity must be a whole number of days from 1 to ${LEAF_MAX_VALIDITY_DAYS} (Apple platforms reject longer); got ${days}`);
+    throw new Error(
+      `validity must be a whole number of days from 1 to ${LEAF_MAX_VALIDITY_DAYS} (Apple platforms reject longer); got ${days}`,
+    );
   }
   return d;
 }
@@ -39,7 +41,9 @@ export async function issueLeaf(caDir: string, hosts: string[], opts: LeafOption
   const keyPromise = generateLeafKeyDer(opts.keyType ?? DEFAULT_LEAF_KEY_TYPE); // thread pool, while the CA loads
   const ca = loadSigningCa(caDir);
   const key = await keyPromise;
-  const purpose = opts.client ? { kind: 'client' as const, name: checkClientName(opts.client) } : { kind: 'server' as const };
+  const purpose = opts.client
+    ? { kind: 'client' as const, name: checkClientName(opts.client) }
+    : { kind: 'server' as const };
   return { certPem: buildLeafDer(ca, key, parsed, days, purpose), keyPem: key.privatePem };
 }
 
@@ -48,7 +52,9 @@ export function checkClientName(name: string): string {
   const n = name.trim();
   // eslint-disable-next-line no-control-regex
   if (n.length === 0 || n.length > 64 || /[\u0000-\u001f\u007f]/.test(n)) {
-    throw new Error(`the client name must be 1 to 64 printable characters, e.g. "alice" or "build-bot@ci" (got ${JSON.stringify(name)})`);
+    throw new Error(
+      `the client name must be 1 to 64 printable characters, e.g. "alice" or "build-bot@ci" (got ${JSON.stringify(name)})`,
+    );
   }
   return n;
 }

@@ -5,19 +5,54 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
 import { children, extensionValue, readTlv } from '../der/read';
-import { bits, bool, Der, explicit, implicit, int, ipBytes, nul, octets, oid, pem, seq, set, time, uint, utf8 } from '../der/write';
+import {
+  bits,
+  bool,
+  Der,
+  explicit,
+  implicit,
+  int,
+  ipBytes,
+  nul,
+  octets,
+  oid,
+  pem,
+  seq,
+  set,
+  time,
+  uint,
+  utf8,
+} from '../der/write';
 import type { Host } from './hosts';
 import { assertKeyMatchesCert } from './integrity';
-import { BACKDATE_MS, LEAF_KEY_BITS, LeafKeyType, ORGANIZATION, ownerLabel, randomSerialHex, RSA_PUBLIC_EXPONENT, SIGNATURE_HASH } from './profile';
+import {
+  BACKDATE_MS,
+  LEAF_KEY_BITS,
+  LeafKeyType,
+  ORGANIZATION,
+  ownerLabel,
+  randomSerialHex,
+  RSA_PUBLIC_EXPONENT,
+  SIGNATURE_HASH,
+} from './profile';
 import { CA_CERT_FILE, CA_KEY_FILE, readRequired } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const OID = {
-  sha256WithRSA: '1.2.840.113549.1.1.11', ecPublicKey: '1.2.840.10045.2.1',
-  O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3',
-  basicConstraints: '2.5.29.19', keyUsage: '2.5.29.15', extKeyUsage: '2.5.29.37', subjectAltName: '2.5.29.17',
-  subjectKeyIdentifier: '2.5.29.14', authorityKeyIdentifier: '2.5.29.35', nameConstraints: '2.5.29.30',
-  serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2',
+  sha256WithRSA: '1.2.840.113549.1.1.11',
+  ecPublicKey: '1.2.840.10045.2.1',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  CN: '2.5.4.3',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectAltName: '2.5.29.17',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+  nameConstraints: '2.5.29.30',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
 } as const;
 
 /** sha256WithRSAEncryption with its NULL parameters: the signature algorithm of the CA and every leaf. */
@@ -45,9 +80,18 @@ export function loadSigningCa(caDir: string): SigningCa {
     // TBSCertificate: [0] version, serial, signature, issuer, validity, subject, … (RFC 5280 §4.1).
     const subject = fields[fields[0].tag === 0xa0 ? 5 : 4];
     const subjectDer = Buffer.from(der.subarray(tlvStart(der, tbs, subject), subject.end));
-    ca = { certPem, subjectDer, keyId: caKeyId(der, x), key: crypto.createPrivateKey(keyPem), nameConstrained: extensionValue(der, OID.nameConstraints) !== undefined };
+    ca = {
+      certPem,
+      subjectDer,
+      keyId: caKeyId(der, x),
+      key: crypto.createPrivateKey(keyPem),
+      nameConstrained: extensionValue(der, OID.nameConstraints) !== undefined,
+    };
   } catch (e) {
-    throw new Error(`the CA in ${caDir} can't be loaded (${(e as Error).message}); move the folder away to create a new CA`, { cause: e });
+    throw new Error(
+      `the CA in ${caDir} can't be loaded (${(e as Error).message}); move the folder away to create a new CA`,
+      { cause: e },
+    );
   }
   assertKeyMatchesCert(certPem, ca.key, caDir);
   return ca;
@@ -76,7 +120,10 @@ function caKeyId(der: Buffer, x: crypto.X509Certificate): Buffer {
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's bits. */
 export function keyIdOf(spkiDer: Buffer): Buffer {
   const bitString = children(spkiDer, readTlv(spkiDer, 0))[1];
-  return crypto.createHash('sha1').update(spkiDer.subarray(bitString.start + 1, bitString.end)).digest();
+  return crypto
+    .createHash('sha1')
+    .update(spkiDer.subarray(bitString.start + 1, bitString.end))
+    .digest();
 }
 
 /** A leaf key: PKCS#8 PEM for the file, SubjectPublicKeyInfo DER for the certificate. */
@@ -87,15 +134,31 @@ export interface LeafKeyDer {
 
 /** ECDSA P-256 (≈1 ms) or RSA-2048 (100–250 ms), generated natively on the thread pool. */
 export function generateLeafKeyDer(type: LeafKeyType): Promise<LeafKeyDer> {
-  if (type !== 'ecdsa' && type !== 'rsa') return Promise.reject(new Error(`key type must be ecdsa or rsa (got "${type}")`));
+  if (type !== 'ecdsa' && type !== 'rsa') {
+    return Promise.reject(new Error(`key type must be ecdsa or rsa (got "${type}")`));
+  }
   return new Promise((resolve, reject) => {
-    const enc = { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } } as const;
+    const enc = {
+      publicKeyEncoding: { type: 'spki', format: 'der' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    } as const;
     const done = (err: Error | null, pub: Buffer, priv: string) => {
-      if (err) reject(new Error(`${type === 'rsa' ? `RSA-${LEAF_KEY_BITS}` : 'P-256'} key generation failed: ${err.message}`, { cause: err }));
-      else resolve({ privatePem: priv, spkiDer: pub });
+      if (err) {
+        reject(
+          new Error(`${type === 'rsa' ? `RSA-${LEAF_KEY_BITS}` : 'P-256'} key generation failed: ${err.message}`, {
+            cause: err,
+          }),
+        );
+      } else resolve({ privatePem: priv, spkiDer: pub });
     };
     if (type === 'ecdsa') crypto.generateKeyPair('ec', { namedCurve: 'P-256', ...enc }, done);
-    else crypto.generateKeyPair('rsa', { modulusLength: LEAF_KEY_BITS, publicExponent: RSA_PUBLIC_EXPONENT, ...enc }, done);
+    else {
+      crypto.generateKeyPair(
+        'rsa',
+        { modulusLength: LEAF_KEY_BITS, publicExponent: RSA_PUBLIC_EXPONENT, ...enc },
+        done,
+      );
+    }
   });
 }
 
@@ -135,7 +198,14 @@ function keyUsage(ec: boolean): Der {
 }
 
 /** Builds and signs a leaf certificate (PEM) for `hosts`, valid `days` from an hour ago. */
-export function buildLeafDer(ca: SigningCa, key: LeafKeyDer, hosts: readonly Host[], days: number, purpose: LeafPurpose = { kind: 'server' }, now = new Date()): string {
+export function buildLeafDer(
+  ca: SigningCa,
+  key: LeafKeyDer,
+  hosts: readonly Host[],
+  days: number,
+  purpose: LeafPurpose = { kind: 'server' },
+  now = new Date(),
+): string {
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   // Counted from notBefore, so notAfter − notBefore is exactly the requested validity (≤ 825 days).
   const notAfter = new Date(notBefore.getTime() + days * DAY_MS);
@@ -143,22 +213,35 @@ export function buildLeafDer(ca: SigningCa, key: LeafKeyDer, hosts: readonly Hos
   const email = client && /^[^@\s]+@[^@\s]+$/.test(purpose.name) ? purpose.name : undefined;
   // Servers: no CN (CA/B BR §7.1.4.3; clients match SANs only). Clients: the CN names the user or service, which
   // is what mTLS servers log and authorise on.
-  const subject = name([[OID.O, `${ORGANIZATION} certificate`], [OID.OU, ownerLabel()], ...(client ? [[OID.CN, purpose.name] as [string, string]] : [])]);
+  const subject = name([
+    [OID.O, `${ORGANIZATION} certificate`],
+    [OID.OU, ownerLabel()],
+    ...(client ? [[OID.CN, purpose.name] as [string, string]] : []),
+  ]);
   const sanNeeded = hosts.length > 0 || email !== undefined;
   const sigAlg = SIG_ALG;
   const tbs = seq(
-    explicit(0, int(2)), uint(serial()), sigAlg, ca.subjectDer, seq(time(notBefore), time(notAfter)), subject, key.spkiDer,
-    explicit(3, seq(
-      // Critical CA:FALSE (the DEFAULT, so an empty SEQUENCE in DER): the leaf can't sign anything.
-      ext(OID.basicConstraints, true, seq()),
-      ext(OID.keyUsage, true, keyUsage(isEc(key.spkiDer))),
-      // EKU: clients check it ("unsuitable certificate purpose" otherwise).
-      ext(OID.extKeyUsage, false, seq(oid(client ? OID.clientAuth : OID.serverAuth))),
-      ...(sanNeeded ? [ext(OID.subjectAltName, false, generalNames(hosts, email))] : []),
-      ext(OID.subjectKeyIdentifier, false, octets(keyIdOf(key.spkiDer))),
-      // RFC 5280 §4.2.1.1: AKI MUST be present and match the CA's SKI ("Missing Authority Key Identifier" otherwise).
-      ext(OID.authorityKeyIdentifier, false, seq(implicit(0, ca.keyId))),
-    )),
+    explicit(0, int(2)),
+    uint(serial()),
+    sigAlg,
+    ca.subjectDer,
+    seq(time(notBefore), time(notAfter)),
+    subject,
+    key.spkiDer,
+    explicit(
+      3,
+      seq(
+        // Critical CA:FALSE (the DEFAULT, so an empty SEQUENCE in DER): the leaf can't sign anything.
+        ext(OID.basicConstraints, true, seq()),
+        ext(OID.keyUsage, true, keyUsage(isEc(key.spkiDer))),
+        // EKU: clients check it ("unsuitable certificate purpose" otherwise).
+        ext(OID.extKeyUsage, false, seq(oid(client ? OID.clientAuth : OID.serverAuth))),
+        ...(sanNeeded ? [ext(OID.subjectAltName, false, generalNames(hosts, email))] : []),
+        ext(OID.subjectKeyIdentifier, false, octets(keyIdOf(key.spkiDer))),
+        // RFC 5280 §4.2.1.1: AKI MUST be present and match the CA's SKI ("Missing Authority Key Identifier" otherwise).
+        ext(OID.authorityKeyIdentifier, false, seq(implicit(0, ca.keyId))),
+      ),
+    ),
   );
   const signature = crypto.sign(SIGNATURE_HASH, tbs, ca.key);
   return pem('CERTIFICATE', seq(tbs, sigAlg, bits(signature)));

@@ -9,4 +9,13 @@ export { certIds } from './ids';
 export { defaultCaDir, resolveCaDir } from './store';
 export { gitWorkTreeOf, isCaRefusal } from './integrity';
 export { ignoreOutDir } from './outdir';
-export { parseStoreList, storeCa, storeContext, selectStores, installCa, uninstallCa, caStatus, isFailure } from './stores/index';
+export {
+  parseStoreList,
+  storeCa,
+  storeContext,
+  selectStores,
+  installCa,
+  uninstallCa,
+  caStatus,
+  isFailure,
+} from './stores/index';

@@ -31,7 +31,9 @@ export function readPrevious(outDir: string, certFile: string, useManifest = tru
 function readManifest(outDir: string): Manifest | undefined {
   try {
     const m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
-    if (Array.isArray(m.hosts) && m.hosts.every((h) => typeof h === 'string') && m.hosts.length > 0) return m as Manifest;
+    if (Array.isArray(m.hosts) && m.hosts.every((h) => typeof h === 'string') && m.hosts.length > 0) {
+      return m as Manifest;
+    }
   } catch {
     // missing or hand-edited into junk: fall back to the certificate itself
   }
@@ -42,7 +44,10 @@ function readManifest(outDir: string): Manifest | undefined {
 function hostsOfCert(certPath: string): PreviousLeaf | undefined {
   try {
     const x = new X509Certificate(fs.readFileSync(certPath));
-    const hosts = (x.subjectAltName ?? '').split(/,\s*/).map((s) => /^(?:DNS|IP Address):(.+)$/.exec(s)?.[1]).filter((h): h is string => Boolean(h));
+    const hosts = (x.subjectAltName ?? '')
+      .split(/,\s*/)
+      .map((s) => /^(?:DNS|IP Address):(.+)$/.exec(s)?.[1])
+      .filter((h): h is string => Boolean(h));
     return hosts.length ? { hosts, notAfter: x.validTo } : undefined;
   } catch {
     return undefined;

@@ -24,16 +24,19 @@ export interface CaIdentity {
   serial: string;
 }
 
-
-const NSS_NOTE = 'Firefox and Chromium on Linux use their own NSS databases: import ca.pem in their certificate settings (or with certutil from libnss3-tools).';
-const CLIENT_NOTE = 'Node and Python requests ignore the OS store: use the bundle environment variables (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE) for them.';
+const NSS_NOTE =
+  'Firefox and Chromium on Linux use their own NSS databases: import ca.pem in their certificate settings (or with certutil from libnss3-tools).';
+const CLIENT_NOTE =
+  'Node and Python requests ignore the OS store: use the bundle environment variables (NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE) for them.';
 
 /** Linux families, told apart by /etc/os-release (ID and ID_LIKE). */
 export type LinuxFamily = 'debian' | 'fedora' | 'arch' | 'suse';
 
 /** Reads the distribution family from the text of /etc/os-release; Debian-like when unknown. */
 export function linuxFamily(osRelease: string): LinuxFamily {
-  const ids = [...osRelease.matchAll(/^(?:ID|ID_LIKE)=["']?([^"'\n]+)/gm)].flatMap((m) => m[1].toLowerCase().split(/\s+/));
+  const ids = [...osRelease.matchAll(/^(?:ID|ID_LIKE)=["']?([^"'\n]+)/gm)].flatMap((m) =>
+    m[1].toLowerCase().split(/\s+/),
+  );
   if (ids.some((i) => ['fedora', 'rhel', 'centos', 'rocky', 'almalinux', 'amzn'].includes(i))) return 'fedora';
   if (ids.some((i) => ['arch', 'manjaro', 'endeavouros'].includes(i))) return 'arch';
   if (ids.some((i) => i.includes('suse'))) return 'suse';
@@ -50,10 +53,19 @@ function linuxCommands(ca: CaIdentity, family: LinuxFamily): TrustCommands {
     notes: [NSS_NOTE, CLIENT_NOTE],
   });
   switch (family) {
-    case 'fedora': return anchor('/etc/pki/ca-trust/source/anchors', '.pem', 'update-ca-trust', 'Linux (Fedora/RHEL)');
-    case 'suse': return anchor('/etc/pki/trust/anchors', '.pem', 'update-ca-certificates', 'Linux (openSUSE)');
-    case 'arch': return { platform: 'Linux (Arch)', install: `sudo trust anchor --store ${shellWord(ca.certPath)}`, uninstall: `sudo trust anchor --remove ${shellWord(ca.certPath)}`, notes: [NSS_NOTE, CLIENT_NOTE] };
-    default: return anchor('/usr/local/share/ca-certificates', '.crt', 'update-ca-certificates', 'Linux (Debian/Ubuntu)');
+    case 'fedora':
+      return anchor('/etc/pki/ca-trust/source/anchors', '.pem', 'update-ca-trust', 'Linux (Fedora/RHEL)');
+    case 'suse':
+      return anchor('/etc/pki/trust/anchors', '.pem', 'update-ca-certificates', 'Linux (openSUSE)');
+    case 'arch':
+      return {
+        platform: 'Linux (Arch)',
+        install: `sudo trust anchor --store ${shellWord(ca.certPath)}`,
+        uninstall: `sudo trust anchor --remove ${shellWord(ca.certPath)}`,
+        notes: [NSS_NOTE, CLIENT_NOTE],
+      };
+    default:
+      return anchor('/usr/local/share/ca-certificates', '.crt', 'update-ca-certificates', 'Linux (Debian/Ubuntu)');
   }
 }
 

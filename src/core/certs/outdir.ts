@@ -26,6 +26,8 @@ export function ignoreOutDir(outDir: string): IgnoreResult | undefined {
   const gitignore = path.join(tree, '.gitignore');
   const old = fs.existsSync(gitignore) ? fs.readFileSync(gitignore, 'utf8') : '';
   const next = ensureGitignored(old, rel);
-  if (next !== undefined) writeFileAtomic(gitignore, next, fs.existsSync(gitignore) ? fs.statSync(gitignore).mode & 0o777 : CERT_MODE);
+  if (next !== undefined) {
+    writeFileAtomic(gitignore, next, fs.existsSync(gitignore) ? fs.statSync(gitignore).mode & 0o777 : CERT_MODE);
+  }
   return { gitignore, updated: next !== undefined, entry: `/${rel}/` };
 }

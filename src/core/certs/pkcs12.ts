@@ -7,9 +7,13 @@ import * as crypto from 'crypto';
 import { bmp, Der, explicit, int, nul, octets, oid, seq, set } from '../der/write';
 
 const OID = {
-  data: '1.2.840.113549.1.7.1', sha256: '2.16.840.1.101.3.4.2.1',
-  keyBag: '1.2.840.113549.1.12.10.1.2', certBag: '1.2.840.113549.1.12.10.1.3', x509Certificate: '1.2.840.113549.1.9.22.1',
-  friendlyName: '1.2.840.113549.1.9.20', localKeyId: '1.2.840.113549.1.9.21',
+  data: '1.2.840.113549.1.7.1',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  keyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
 } as const;
 
 /** MAC and key-encryption iterations: OpenSSL 3's default for PKCS#12. */
@@ -28,8 +32,12 @@ export interface Pkcs12Input {
 /** Empty passwords are mishandled by many tools, and Java's PKCS#12 reader refuses non-ASCII ones ("Password is not
  * ASCII"), so only printable ASCII is accepted. Throws a readable error. */
 export function checkPkcs12Password(password: string): void {
-  if (password.length === 0) throw new Error('the PKCS#12 password is empty; many tools refuse or mishandle an empty one');
-  if (!/^[\x20-\x7e]+$/.test(password)) throw new Error('the PKCS#12 password must be printable ASCII (Java cannot open a .p12 with any other password)');
+  if (password.length === 0) {
+    throw new Error('the PKCS#12 password is empty; many tools refuse or mishandle an empty one');
+  }
+  if (!/^[\x20-\x7e]+$/.test(password)) {
+    throw new Error('the PKCS#12 password must be printable ASCII (Java cannot open a .p12 with any other password)');
+  }
 }
 
 /** RFC 7292 appendix B.2 key derivation (the MAC key, id 3) with SHA-256: u = 32, v = 64 bytes. */
@@ -78,7 +86,11 @@ function attributes(name: string | undefined, keyId: Buffer | undefined): Der[] 
 }
 
 function certBag(der: Buffer, name?: string, keyId?: Buffer): Der {
-  return seq(oid(OID.certBag), explicit(0, seq(oid(OID.x509Certificate), explicit(0, octets(der)))), ...attributes(name, keyId));
+  return seq(
+    oid(OID.certBag),
+    explicit(0, seq(oid(OID.x509Certificate), explicit(0, octets(der)))),
+    ...attributes(name, keyId),
+  );
 }
 
 /** A ContentInfo of type data around DER (AuthenticatedSafe members and the PFX's authSafe). */
@@ -92,7 +104,9 @@ export function toPkcs12(input: Pkcs12Input): Buffer {
   const leaf = certDer(input.certPem);
   // localKeyId pairs the key with its certificate; the certificate's SHA-1 is what OpenSSL and keytool use.
   const keyId = crypto.createHash('sha1').update(leaf).digest();
-  const encryptedKey = crypto.createPrivateKey(input.keyPem).export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: input.password });
+  const encryptedKey = crypto
+    .createPrivateKey(input.keyPem)
+    .export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: input.password });
   const keyBag = seq(oid(OID.keyBag), explicit(0, encryptedKey), ...attributes(input.friendlyName, keyId));
   const certs = seq(certBag(leaf, input.friendlyName, keyId), ...input.caPems.map((p) => certBag(certDer(p))));
   const authSafe = seq(dataInfo(certs), dataInfo(seq(keyBag)));

@@ -70,7 +70,13 @@ export const PERMITTED_DNS = ['localhost', 'test', 'internal', 'home.arpa', 'loc
  * IPv6 unique-local fc00::/7 (RFC 4193). Public addresses are not covered, so the CA can't vouch for them.
  */
 export const PERMITTED_IP_CIDRS = [
-  '127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '::1/128', 'fc00::/7',
+  '127.0.0.0/8',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '169.254.0.0/16',
+  '::1/128',
+  'fc00::/7',
 ] as const;
 
 /** Who the certificate is for, shown in trust-store UIs: like mkcert, user@host so several machines' CAs differ. */

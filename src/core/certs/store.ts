@@ -21,11 +21,18 @@ export const CERT_MODE = 0o644;
  * The default CA folder: `$TLS_DOCTOR_CAROOT`, else the per-user data folder (XDG_DATA_HOME or ~/.local/share on
  * Linux, ~/Library/Application Support on macOS, %LOCALAPPDATA% on Windows) + `/tls-doctor`, like mkcert's CAROOT.
  */
-export function defaultCaDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultCaDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.TLS_DOCTOR_CAROOT) return path.resolve(env.TLS_DOCTOR_CAROOT);
-  if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'tls-doctor');
+  if (platform === 'win32') {
+    return path.win32.join(env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local'), 'tls-doctor');
+  }
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'tls-doctor');
-  const data = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
+  const data =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
   return path.join(data, 'tls-doctor');
 }
 
@@ -54,7 +61,9 @@ export function isInside(child: string, parent: string): boolean {
 /** Refuses a CA folder inside (or equal to, or containing) a folder we write shareable files to. */
 export function assertCaDirOutside(caDir: string, dir: string, what: string): void {
   if (isInside(caDir, dir) || isInside(dir, caDir)) {
-    throw new Error(`refusing to keep the CA key in ${caDir}: it overlaps the ${what} ${dir}; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`);
+    throw new Error(
+      `refusing to keep the CA key in ${caDir}: it overlaps the ${what} ${dir}; choose a CA folder outside it (--ca-dir, tlsDoctor.devcert.caDir or TLS_DOCTOR_CAROOT)`,
+    );
   }
 }
 
@@ -105,6 +114,8 @@ export function readRequired(file: string, what: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    throw new Error(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      cause: e,
+    });
   }
 }

@@ -71,8 +71,10 @@ export function time(d: Date): Der {
 export function ipBytes(ip: string): Buffer {
   if (!ip.includes(':')) return Buffer.from(ip.split('.').map(Number));
   // A trailing dotted quad (::ffff:1.2.3.4) becomes its two hex groups, then "::" expands to the missing zeros.
-  const text = ip.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_m, a, b, c, d) =>
-    `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`);
+  const text = ip.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_m, a, b, c, d) => `${((+a << 8) | +b).toString(16)}:${((+c << 8) | +d).toString(16)}`,
+  );
   const [head, tail] = text.split('::');
   const groups = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
   const h = groups(head);

@@ -13,7 +13,10 @@ export class ResultCache<T> {
   private readonly entries = new Map<string, Cached<T>>();
   private readonly inFlight = new Map<string, Promise<T>>();
 
-  constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The value if it is younger than the TTL. */
   fresh(key: string): T | undefined {
@@ -44,9 +47,12 @@ export class ResultCache<T> {
     if (hit !== undefined) return Promise.resolve(hit);
     const running = this.inFlight.get(key);
     if (running) return running;
-    const p = compute().then(
-      (v) => { this.set(key, v); return v; },
-    ).finally(() => this.inFlight.delete(key));
+    const p = compute()
+      .then((v) => {
+        this.set(key, v);
+        return v;
+      })
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, p);
     return p;
   }
@@ -60,7 +66,11 @@ export class ResultCache<T> {
 export { Slots as Limiter };
 
 /** Maps `items` through `fn` with at most `limit` running at once; results keep the input order. */
-export function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const limiter = new Slots(limit);
   return Promise.all(items.map((item, i) => limiter.run(() => fn(item, i))));
 }

@@ -46,7 +46,9 @@ function evalTerm(term: string, scope: Scope, depth: number): StaticString | und
   const end = skipString(t, start);
   const body = t.slice(start + 1, end - 1);
   const interpolated = lit[2] === '`' || prefix.includes('f');
-  const value = interpolated ? evalInterpolated(body, lit[2] === '`', scope, depth) : { text: unescape(body), whole: true };
+  const value = interpolated
+    ? evalInterpolated(body, lit[2] === '`', scope, depth)
+    : { text: unescape(body), whole: true };
   // `"…%s" % x`, `"…{}".format(x)`: the literal is a prefix up to its first placeholder.
   if (end < t.length) return { text: value.text.split(/[%{$]/)[0], whole: false };
   return value;
@@ -92,10 +94,16 @@ function splitPlus(e: string): string[] {
   let start = 0;
   for (let i = 0; i < e.length; i++) {
     const c = e[i];
-    if (c === '"' || c === "'" || c === '`') { i = skipString(e, i) - 1; continue; }
+    if (c === '"' || c === "'" || c === '`') {
+      i = skipString(e, i) - 1;
+      continue;
+    }
     if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
-    else if (c === '+' && depth === 0 && e[i + 1] !== '=' && e[i + 1] !== '+') { parts.push(e.slice(start, i)); start = i + 1; }
+    else if (c === '+' && depth === 0 && e[i + 1] !== '=' && e[i + 1] !== '+') {
+      parts.push(e.slice(start, i));
+      start = i + 1;
+    }
   }
   parts.push(e.slice(start));
   return parts;

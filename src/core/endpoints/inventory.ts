@@ -12,11 +12,13 @@ export interface EndpointRef extends Endpoint {
   readonly range: Range;
 }
 
-const URL_RE = /https:\/\/(?:[^\s/@"'`]+@)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d{1,5})?(?:[/?#][^\s"'`<>\\|^{}]*)?/g;
+const URL_RE =
+  /https:\/\/(?:[^\s/@"'`]+@)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d{1,5})?(?:[/?#][^\s"'`<>\\|^{}]*)?/g;
 /** Characters right after a URL that show it is built at run time (template, f-string, concatenation, encoding). */
 const COMPUTED_NEXT = /^[${%<+]/;
 const PROSE = /\.(?:md|markdown|txt|rst|adoc|html?|xml|svg|csv|log|pem|crt|key)$/i;
-const LOCKFILES = /(?:^|[/\\])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|Cargo\.lock|go\.sum|Gemfile\.lock|composer\.lock|uv\.lock)$/i;
+const LOCKFILES =
+  /(?:^|[/\\])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|Cargo\.lock|go\.sum|Gemfile\.lock|composer\.lock|uv\.lock)$/i;
 
 const SYNTAX_BY_EXT: readonly [RegExp, Syntax][] = [
   [/\.(?:py|pyw)$/i, SYNTAX.python],

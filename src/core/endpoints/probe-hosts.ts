@@ -8,7 +8,12 @@ export const PROBE_HOSTS_ENV = 'TLS_DOCTOR_PROBE_HOSTS';
 export function probeHostsAllowList(env: NodeJS.ProcessEnv): ReadonlySet<string> | undefined {
   const raw = env[PROBE_HOSTS_ENV];
   if (raw === undefined) return undefined;
-  return new Set(raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''));
+  return new Set(
+    raw
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
+  );
 }
 
 /** Whether `host` may be probed under `allow` (from probeHostsAllowList). */

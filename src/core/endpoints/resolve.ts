@@ -24,7 +24,8 @@ const METHODS = /^["'](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)["']$/i;
 /** Ports of protocols that upgrade to TLS in-band (a plain TLS probe would mislead): SMTP, IMAP, POP3, FTP, LDAP, PostgreSQL, MySQL. */
 const STARTTLS_PORTS = new Set([21, 25, 110, 143, 389, 587, 3306, 5432]);
 /** Option names under which a TLS agent/context/client object is handed to the call that uses it. */
-const CARRIER_KEYS = /^(?:agent|httpsAgent|context|ssl|ssl_context|sslContext|connector|transport|Transport|dispatcher|session|client|TLSClientConfig|tls)$/;
+const CARRIER_KEYS =
+  /^(?:agent|httpsAgent|context|ssl|ssl_context|sslContext|connector|transport|Transport|dispatcher|session|client|TLSClientConfig|tls)$/;
 const CLIENT_METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream|send|fetch|urlopen|open)$/;
 
 /** Resolves the endpoint of `finding` in `text`; undefined when it is not statically knowable. */
@@ -71,7 +72,8 @@ function callEndpoint(text: string, open: number, scope: Scope, inner?: number):
   const positional = args.filter((a) => !keyOf(a.text));
   const target = METHODS.test(positional[0]?.text ?? '') ? positional[1] : positional[0];
   // An outer call's URL argument counts only when the inner call is one of its options, not part of that argument.
-  const holdsInner = target && inner !== undefined && inner >= target.offset && inner < target.offset + target.text.length;
+  const holdsInner =
+    target && inner !== undefined && inner >= target.offset && inner < target.offset + target.text.length;
   if (target && !holdsInner) push(found, evalUrl(target.text, scope, 'literal'));
   for (const a of args) collectKeyed(a, scope, found);
   push(found, positionalHostPort(callee, positional, scope));
@@ -91,15 +93,19 @@ function single(found: Endpoint[]): CallResult {
 
 /** `key=value` or `key: value` (Python kwargs, Ruby/JS options); undefined for a positional argument. */
 function keyOf(arg: string): { key: string; value: string } | undefined {
-  const m = /^(?:"([A-Za-z_$][\w$]*)"|'([A-Za-z_$][\w$]*)'|([A-Za-z_$][\w$]*))\s*(?:=(?![=>])|:(?![:/])|=>)\s*([\s\S]*)$/.exec(arg);
+  const m =
+    /^(?:"([A-Za-z_$][\w$]*)"|'([A-Za-z_$][\w$]*)'|([A-Za-z_$][\w$]*))\s*(?:=(?![=>])|:(?![:/])|=>)\s*([\s\S]*)$/.exec(
+      arg,
+    );
   return m ? { key: m[1] ?? m[2] ?? m[3], value: m[4] } : undefined;
 }
 
 /** URL keys and host/port pairs in keyword arguments and in object-literal arguments (one level deep). */
 function collectKeyed(arg: Piece, scope: Scope, found: Endpoint[]): void {
-  const entries = arg.text.startsWith('{') || arg.text.startsWith('[') && arg.text.includes('=>')
-    ? splitTopLevel(arg.text.slice(1, -1)).map((p) => keyOf(p.text) ?? shorthand(p.text))
-    : [keyOf(arg.text)];
+  const entries =
+    arg.text.startsWith('{') || (arg.text.startsWith('[') && arg.text.includes('=>'))
+      ? splitTopLevel(arg.text.slice(1, -1)).map((p) => keyOf(p.text) ?? shorthand(p.text))
+      : [keyOf(arg.text)];
   let host: string | undefined;
   let port: number | undefined;
   for (const kv of entries) {
@@ -108,7 +114,9 @@ function collectKeyed(arg: Piece, scope: Scope, found: Endpoint[]): void {
     else if (HOST_KEYS.test(kv.key)) host = evalWhole(kv.value, scope);
     else if (kv.key === 'port') port = Number(evalWhole(kv.value, scope) ?? kv.value);
   }
-  if (host !== undefined && port !== undefined && !STARTTLS_PORTS.has(port)) push(found, fromHostPort(host, port, 'host-port'));
+  if (host !== undefined && port !== undefined && !STARTTLS_PORTS.has(port)) {
+    push(found, fromHostPort(host, port, 'host-port'));
+  }
 }
 
 /** `{ url }` shorthand: the entry is the variable of the same name. */
@@ -167,9 +175,10 @@ function boundName(text: string, ctxStart: number): string | undefined {
   const lineStart = text.lastIndexOf('\n', ctxStart - 1) + 1;
   const lineEnd = text.indexOf('\n', ctxStart);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  const m = /^\s*(?:(?:export\s+)?(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?(?::=|=)(?!=)/.exec(line)
-    ?? /^\s*([A-Za-z_$][\w$]*)\.[\w$]+\s*=(?!=)/.exec(line)
-    ?? /\bas\s+([A-Za-z_]\w*)\s*:\s*$/.exec(line);
+  const m =
+    /^\s*(?:(?:export\s+)?(?:const|let|var|val|final)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]*)?(?::=|=)(?!=)/.exec(line) ??
+    /^\s*([A-Za-z_$][\w$]*)\.[\w$]+\s*=(?!=)/.exec(line) ??
+    /\bas\s+([A-Za-z_]\w*)\s*:\s*$/.exec(line);
   return m?.[1];
 }
 
@@ -186,7 +195,8 @@ function usesOf(text: string, name: string, after: number): number[] {
       continue;
     }
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    const key = /([\w$]+)\s*[:=]\s*$/.exec(before)?.[1] ?? (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(rest) ? name : undefined);
+    const key =
+      /([\w$]+)\s*[:=]\s*$/.exec(before)?.[1] ?? (/[{,]\s*$/.test(before) && /^\s*[,}]/.test(rest) ? name : undefined);
     if (key && CARRIER_KEYS.test(key)) {
       const open = enclosingParen(text, m.index);
       if (open >= 0) opens.push(open);

@@ -39,7 +39,9 @@ function parameterNames(text: string): Set<string> {
 /** The right-hand side of the one assignment to `name`, or undefined if there are none or several. */
 function singleBinding(text: string, name: string): string | undefined {
   const n = escapeRe(name);
-  const other = new RegExp(`\\bfor\\s*\\(?\\s*(?:const|let|var)?\\s*${n}\\b|\\bas\\s+${n}\\b|(?<![\\w$.])${n}\\s*(?:[-+*/|&]=|\\+\\+|--)`);
+  const other = new RegExp(
+    `\\bfor\\s*\\(?\\s*(?:const|let|var)?\\s*${n}\\b|\\bas\\s+${n}\\b|(?<![\\w$.])${n}\\s*(?:[-+*/|&]=|\\+\\+|--)`,
+  );
   if (other.test(text)) return undefined;
   const assign = new RegExp(`(?<![\\w$.])${n}\\s*(?::(?!=)[^=\\n;,()]*)?(:=|=)(?![=>~])`, 'g');
   const rhs: string[] = [];
@@ -63,14 +65,24 @@ function statementRest(text: string, start: number): string {
   let i = start;
   for (; i < text.length; i++) {
     const c = text[i];
-    if (c === '"' || c === "'" || c === '`') { i = skipString(text, i) - 1; continue; }
+    if (c === '"' || c === "'" || c === '`') {
+      i = skipString(text, i) - 1;
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') {
       const close = matchBracket(text, i);
       if (close < 0) return '';
       i = close;
       continue;
     }
-    if (c === '\n' || c === ';' || (c === '#' && /\s/.test(text[i - 1] ?? ' ')) || (c === '/' && text[i + 1] === '/' && /\s/.test(text[i - 1] ?? ' '))) break;
+    if (
+      c === '\n' ||
+      c === ';' ||
+      (c === '#' && /\s/.test(text[i - 1] ?? ' ')) ||
+      (c === '/' && text[i + 1] === '/' && /\s/.test(text[i - 1] ?? ' '))
+    ) {
+      break;
+    }
   }
   return text.slice(start, i).trim();
 }

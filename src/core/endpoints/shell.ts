@@ -6,10 +6,47 @@ import { Endpoint, toEndpoint } from './url';
 const COMMAND = /(?:^|[\s"'`(;&|=])(curl|wget|git|https?)(?=\s)/g;
 /** Options whose next word is a value, never the target URL. */
 const TAKES_VALUE = new Set([
-  '-x', '--proxy', '-e', '--referer', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '-o', '--output',
-  '-u', '--user', '-A', '--user-agent', '--cacert', '--capath', '--cert', '-E', '--key', '-F', '--form', '--resolve',
-  '--connect-to', '--preproxy', '-O', '--output-document', '-P', '--directory-prefix', '--header', '-c', '--config',
-  '--ca-certificate', '--certificate', '--private-key', '-b', '--cookie', '-T', '--upload-file', '--proxy-user',
+  '-x',
+  '--proxy',
+  '-e',
+  '--referer',
+  '-H',
+  '--header',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '-o',
+  '--output',
+  '-u',
+  '--user',
+  '-A',
+  '--user-agent',
+  '--cacert',
+  '--capath',
+  '--cert',
+  '-E',
+  '--key',
+  '-F',
+  '--form',
+  '--resolve',
+  '--connect-to',
+  '--preproxy',
+  '-O',
+  '--output-document',
+  '-P',
+  '--directory-prefix',
+  '--header',
+  '-c',
+  '--config',
+  '--ca-certificate',
+  '--certificate',
+  '--private-key',
+  '-b',
+  '--cookie',
+  '-T',
+  '--upload-file',
+  '--proxy-user',
 ]);
 
 /** Offsets [start, end) of the command segment around `at`: bounded by newlines (without `\` continuation), ;, &&, ||, |. */
@@ -66,7 +103,10 @@ export function shellEndpoint(text: string, at: number, scope: Scope): Endpoint 
   if (!ws) return undefined;
   const found = new Map<string, Endpoint>();
   for (let i = 1; i < ws.length; i++) {
-    if (TAKES_VALUE.has(ws[i])) { i++; continue; }
+    if (TAKES_VALUE.has(ws[i])) {
+      i++;
+      continue;
+    }
     const ep = wordEndpoint(ws[i], scope);
     if (ep === null) return undefined;
     if (ep) found.set(`${ep.host}:${ep.port}`, ep);
@@ -81,7 +121,9 @@ function wordEndpoint(word: string, scope: Scope): Endpoint | undefined | null {
   if (v) {
     const bound = scope(v[1])?.replace(/^(["'])(.*)\1$/, '$2');
     if (bound === undefined) return undefined;
-    return /^https:\/\//i.test(bound) ? toEndpoint({ text: bound + v[2], whole: !/\$/.test(v[2]) }, 'shell') ?? null : undefined;
+    return /^https:\/\//i.test(bound)
+      ? (toEndpoint({ text: bound + v[2], whole: !/\$/.test(v[2]) }, 'shell') ?? null)
+      : undefined;
   }
   if (!/^https:\/\//i.test(w)) return undefined;
   const known = w.split('$')[0];

@@ -11,7 +11,10 @@ export function skipString(text: string, i: number): number {
   const q = text[i];
   for (let j = i + 1; j < text.length; j++) {
     const c = text[j];
-    if (c === '\\') { j++; continue; }
+    if (c === '\\') {
+      j++;
+      continue;
+    }
     if (c === q) return j + 1;
     if (c === '\n' && q !== '`') return j;
   }
@@ -24,7 +27,10 @@ export function matchBracket(text: string, open: number, limit = 20000): number 
   const end = Math.min(text.length, open + limit);
   for (let i = open; i < end; i++) {
     const c = text[i];
-    if (QUOTES.includes(c)) { i = skipString(text, i) - 1; continue; }
+    if (QUOTES.includes(c)) {
+      i = skipString(text, i) - 1;
+      continue;
+    }
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c) && --depth === 0) return i;
   }
@@ -64,10 +70,16 @@ export function splitTopLevel(text: string, base = 0): Piece[] {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (QUOTES.includes(c)) { i = skipString(text, i) - 1; continue; }
+    if (QUOTES.includes(c)) {
+      i = skipString(text, i) - 1;
+      continue;
+    }
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c)) depth--;
-    else if (c === ',' && depth === 0) { push(i); start = i + 1; }
+    else if (c === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
   }
   push(text.length);
   return pieces;

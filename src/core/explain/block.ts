@@ -17,7 +17,12 @@ export const MAX_ERROR_LINE = 4000;
 const PROMPT = /^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+@[\w.-]+(?::\S*?)?\s?[$#%]|[\w.~/-]*[$❯]|[\w.~/-]+#|PS [^>\n]*>)\s/;
 
 /** Causes that are about reaching the host, not TLS: a line that only says "timed out" gets no link. */
-const NOT_TLS_ERRORS = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns-failure', 'local-resource-limit']);
+const NOT_TLS_ERRORS = new Set<ExplainCauseCode>([
+  'connection-refused',
+  'timeout',
+  'dns-failure',
+  'local-resource-limit',
+]);
 
 /** True when the line reads as a TLS failure the wording table knows (the line a terminal link goes on). */
 export function isTlsErrorLine(line: string): boolean {
@@ -38,10 +43,17 @@ const blank = (s: string | undefined) => s === undefined || s.trim() === '';
  * started the command is kept: "pip install …" names the client) or at two blank lines in a row (one blank line is
  * normal inside a chained Python traceback). Returns [start, end) with leading and trailing blank lines trimmed.
  */
-export function errorBlock(lines: readonly string[], index: number, reach = BLOCK_REACH): { start: number; end: number } {
+export function errorBlock(
+  lines: readonly string[],
+  index: number,
+  reach = BLOCK_REACH,
+): { start: number; end: number } {
   let start = index;
   for (let i = index - 1; i >= Math.max(0, index - reach); i--) {
-    if (isPromptLine(lines[i])) { start = i; break; }
+    if (isPromptLine(lines[i])) {
+      start = i;
+      break;
+    }
     if (blank(lines[i]) && blank(lines[i - 1])) break;
     start = i;
   }
@@ -72,10 +84,20 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
  * removed, and a carriage return overwriting the line from its start (progress bars keep their last state).
  */
 export function plainLines(raw: string): string[] {
-  return raw.replace(ESCAPES, '').split('\n').map((line) => {
-    const parts = line.replace(/\r+$/, '').split('\r');
-    const last = parts[parts.length - 1];
-    const shown = parts.length > 1 ? last + parts.slice(0, -1).reduce((a, p) => (p.length > a.length ? p : a), '').slice(last.length) : last;
-    return shown.replace(CONTROLS, '');
-  });
+  return raw
+    .replace(ESCAPES, '')
+    .split('\n')
+    .map((line) => {
+      const parts = line.replace(/\r+$/, '').split('\r');
+      const last = parts[parts.length - 1];
+      const shown =
+        parts.length > 1
+          ? last +
+            parts
+              .slice(0, -1)
+              .reduce((a, p) => (p.length > a.length ? p : a), '')
+              .slice(last.length)
+          : last;
+      return shown.replace(CONTROLS, '');
+    });
 }

@@ -15,14 +15,20 @@ interface Shape {
   readonly read: (m: RegExpExecArray) => { url?: string; host?: string; port?: string; path?: string };
 }
 
-const URL_CHARS = "[^\\s'\"<>()[\\]{}`]+";
+const URL_CHARS = '[^\\s\'"<>()[\\]{}`]+';
 
 /** In order of precedence: the first shape that yields a valid host wins. */
 const SHAPES: readonly Shape[] = [
   // urllib3 / requests: HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /path
-  { re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/, read: (m) => ({ host: m[1], port: m[2], path: m[3] }) },
+  {
+    re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/,
+    read: (m) => ({ host: m[1], port: m[2], path: m[3] }),
+  },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
-  { re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`), read: (m) => ({ url: m[1] }) },
+  {
+    re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
+    read: (m) => ({ url: m[1] }),
+  },
   // Go and Rust: Get "https://…": / error sending request for url (https://…)
   { re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:`), read: (m) => ({ url: m[1] }) },
   { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
@@ -40,7 +46,10 @@ const SHAPES: readonly Shape[] = [
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
   // Firefox: "example.com uses an invalid security certificate"
-  { re: /(?:^|\s)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?) uses an invalid security certificate/i, read: (m) => ({ url: `https://${m[1]}/` }) },
+  {
+    re: /(?:^|\s)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?) uses an invalid security certificate/i,
+    read: (m) => ({ url: `https://${m[1]}/` }),
+  },
   // Java: No subject alternative DNS name matching example.com found.
   { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
   // generic "connect to host:port"
@@ -51,7 +60,8 @@ const SHAPES: readonly Shape[] = [
  * Help pages, docs and issue trackers clients print beside their errors ("More details here: https://curl.se/…"),
  * never the failing endpoint.
  */
-const DOC_URL = /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh)(\/|$)/i;
+const DOC_URL =
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh)(\/|$)/i;
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 

@@ -76,8 +76,12 @@ interface FixContext {
 function fill(s: string, ctx: FixContext, own?: string): string {
   const host = ctx.host ?? 'HOST';
   const port = ctx.port ?? 443;
-  return s.replace(/\{hostport\}/g, port === 443 ? host : `${host}:${port}`).replace(/\{host\}/g, host).replace(/\{port\}/g, String(port))
-    .replace(/\{bundle\}/g, own ?? '/path/to/ca-bundle.pem').replace(/\{ca\}/g, own ?? 'corp-ca.pem');
+  return s
+    .replace(/\{hostport\}/g, port === 443 ? host : `${host}:${port}`)
+    .replace(/\{host\}/g, host)
+    .replace(/\{port\}/g, String(port))
+    .replace(/\{bundle\}/g, own ?? '/path/to/ca-bundle.pem')
+    .replace(/\{ca\}/g, own ?? 'corp-ca.pem');
 }
 
 type Slot = 'trust' | 'systemStore' | 'updateStore' | 'clientCert' | 'protocol' | 'revocation';
@@ -97,7 +101,10 @@ const SLOTS: Partial<Record<ExplainCauseCode, readonly Slot[]>> = {
 
 /** What the client's own fix says for a cause that is the client's to cure but has no lever in the table. */
 const GENERIC: Partial<Record<ExplainCauseCode, (title: string) => Omit<ExplainFix, 'client'>>> = {
-  'not-tls': (title) => ({ text: `${title}: use the TLS port (usually 443) with https://, or http:// if the service has no TLS; a proxy variable written https:// for a plain-HTTP proxy causes this too`, snippet: 'export HTTPS_PROXY=http://proxy.example:3128   # http://, not https://' }),
+  'not-tls': (title) => ({
+    text: `${title}: use the TLS port (usually 443) with https://, or http:// if the service has no TLS; a proxy variable written https:// for a plain-HTTP proxy causes this too`,
+    snippet: 'export HTTPS_PROXY=http://proxy.example:3128   # http://, not https://',
+  }),
 };
 
 /** That client's fixes for a cause (lever text with its placeholders filled). */
@@ -110,9 +117,26 @@ function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContex
   for (const slot of SLOTS[code] ?? []) {
     const lever = levers[slot];
     if (!lever) continue;
-    const prefix = code === 'self-signed' && slot === 'trust' ? 'Trust exactly this certificate (save it as server.pem first). ' : code === 'incomplete-chain' ? 'Until the server sends its intermediate, trust a bundle that contains it. ' : '';
-    out.push({ client: id, text: prefix + fill(lever.text, ctx, bundle), ...(lever.snippet ? { snippet: fill(lever.snippet, ctx, bundle) } : {}) });
-    if (slot === 'trust') for (const more of levers.more ?? []) out.push({ client: id, text: fill(more.text, ctx), ...(more.snippet ? { snippet: fill(more.snippet, ctx) } : {}) });
+    const prefix =
+      code === 'self-signed' && slot === 'trust'
+        ? 'Trust exactly this certificate (save it as server.pem first). '
+        : code === 'incomplete-chain'
+          ? 'Until the server sends its intermediate, trust a bundle that contains it. '
+          : '';
+    out.push({
+      client: id,
+      text: prefix + fill(lever.text, ctx, bundle),
+      ...(lever.snippet ? { snippet: fill(lever.snippet, ctx, bundle) } : {}),
+    });
+    if (slot === 'trust') {
+      for (const more of levers.more ?? []) {
+        out.push({
+          client: id,
+          text: fill(more.text, ctx),
+          ...(more.snippet ? { snippet: fill(more.snippet, ctx) } : {}),
+        });
+      }
+    }
     break;
   }
   const generic = GENERIC[code];
@@ -128,20 +152,43 @@ function serverFixes(code: ExplainCauseCode, ctx: FixContext): ExplainFix[] {
   const own = EXTRA_SERVER_FIXES[code];
   if (own) return own.map((f) => ({ ...f, text: fill(f.text, ctx) }));
   const doc = (CAUSES as Partial<Record<string, (typeof CAUSES)[CauseCode]>>)[code];
-  return (doc?.fixes ?? []).filter((f) => f.client === 'server').map((f) => ({ client: 'server', text: fill(f.text, ctx), ...(f.snippet ? { snippet: fill(f.snippet, ctx) } : {}) }));
+  return (doc?.fixes ?? [])
+    .filter((f) => f.client === 'server')
+    .map((f) => ({
+      client: 'server',
+      text: fill(f.text, ctx),
+      ...(f.snippet ? { snippet: fill(f.snippet, ctx) } : {}),
+    }));
 }
 
 const EXTRA_SERVER_FIXES: Partial<Record<ExplainCauseCode, readonly ExplainFix[]>> = {
   'verification-failed': [],
-  'client-cert-required': [{ client: 'server', text: 'If you run the server: check which CAs it accepts for client certificates (nginx ssl_client_certificate, Go ClientCAs) and that the client certificate is current and has extendedKeyUsage clientAuth' }],
-  'legacy-cn-only': [{ client: 'server', text: 'Reissue the server certificate with every host name as a subjectAltName (DNS:, and IP: for addresses), e.g. tls-doctor devcert {host}; no client setting restores Common Name matching' }],
-  'revocation-check-failed': [{ client: 'server', text: 'If the certificates come from your proxy or internal CA: publish CRL/OCSP URLs the clients can reach, or issue certificates without unreachable ones' }],
+  'client-cert-required': [
+    {
+      client: 'server',
+      text: 'If you run the server: check which CAs it accepts for client certificates (nginx ssl_client_certificate, Go ClientCAs) and that the client certificate is current and has extendedKeyUsage clientAuth',
+    },
+  ],
+  'legacy-cn-only': [
+    {
+      client: 'server',
+      text: 'Reissue the server certificate with every host name as a subjectAltName (DNS:, and IP: for addresses), e.g. tls-doctor devcert {host}; no client setting restores Common Name matching',
+    },
+  ],
+  'revocation-check-failed': [
+    {
+      client: 'server',
+      text: 'If the certificates come from your proxy or internal CA: publish CRL/OCSP URLs the clients can reach, or issue certificates without unreachable ones',
+    },
+  ],
 };
 
 /** The other clients whose fix for this cause is worth folding below: the same family, or the common set. */
 function otherClients(client: ClientInfo | null): ExplainClientId[] {
   if (!client) return [...FALLBACK_CLIENTS];
-  return CLIENTS.filter((c) => c.family === client.family && c.id !== client.id).map((c) => c.id).slice(0, 4);
+  return CLIENTS.filter((c) => c.family === client.family && c.id !== client.id)
+    .map((c) => c.id)
+    .slice(0, 4);
 }
 
 /** The fixes for one cause: the client's first when the cure is the client's, the server's first otherwise. */
@@ -172,10 +219,20 @@ export function restateFromProbe(e: Explanation, report: CheckReport): Explanati
   const ctx = { host: report.host, port: report.port };
   const base = { client: e.client, host: report.host, port: report.port, url: report.url };
   if (report.verdict === 'fail' && report.causes.length) {
-    const causes = report.causes.map((c): ExplainedCause => ({ code: c.code, likelihood: 'confirmed', message: `Seen by the probe: ${c.message}`, fixes: fixesFor(c.code, e.client, ctx) }));
+    const causes = report.causes.map((c): ExplainedCause => ({
+      code: c.code,
+      likelihood: 'confirmed',
+      message: `Seen by the probe: ${c.message}`,
+      fixes: fixesFor(c.code, e.client, ctx),
+    }));
     return { ...base, causes };
   }
   const local = e.causes.filter((c) => CAUSE_TEXTS[c.code].cure === 'client');
-  const causes = local.map((c): ExplainedCause => ({ ...c, likelihood: 'possible', message: `From this machine the chain verifies with default trust, so the failure is local to where the error was printed. ${CAUSE_TEXTS[c.code].possible}`, fixes: fixesFor(c.code, e.client, ctx) }));
+  const causes = local.map((c): ExplainedCause => ({
+    ...c,
+    likelihood: 'possible',
+    message: `From this machine the chain verifies with default trust, so the failure is local to where the error was printed. ${CAUSE_TEXTS[c.code].possible}`,
+    fixes: fixesFor(c.code, e.client, ctx),
+  }));
   return { ...base, causes };
 }

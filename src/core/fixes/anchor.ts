@@ -42,13 +42,22 @@ export function anchoredRef(host: Host, text: string, opts: FixOptions, use: 're
   const dir = nodePath.dirname(nodePath.resolve(opts.path));
   const rel = relativeRef(dir, a.bundleFile);
   switch (host) {
-    case 'python': return pythonRef(text, rel);
-    case 'js': return jsRef(text, opts.path, a, rel, use);
-    case 'shell': return isShellScript(opts.path, text) ? { path: rel, code: scriptRelative(rel), edits: [] } : undefined;
-    case 'json-shell': return /(?:^|[\\/])package\.json$/i.test(opts.path) ? { path: rel, edits: [], note: 'relative to package.json: npm runs scripts from the package folder' } : undefined;
-    case 'json': return vscodeRef(opts.path, a);
-    case 'dotenv': return dotenvRef(dir, a);
-    default: return undefined;
+    case 'python':
+      return pythonRef(text, rel);
+    case 'js':
+      return jsRef(text, opts.path, a, rel, use);
+    case 'shell':
+      return isShellScript(opts.path, text) ? { path: rel, code: scriptRelative(rel), edits: [] } : undefined;
+    case 'json-shell':
+      return /(?:^|[\\/])package\.json$/i.test(opts.path)
+        ? { path: rel, edits: [], note: 'relative to package.json: npm runs scripts from the package folder' }
+        : undefined;
+    case 'json':
+      return vscodeRef(opts.path, a);
+    case 'dotenv':
+      return dotenvRef(dir, a);
+    default:
+      return undefined;
   }
 }
 
@@ -72,7 +81,11 @@ function jsRef(text: string, file: string, a: AnchorOptions, rel: string, use: '
     const url = `new URL(${cString(urlRef(rel), quote)}, import.meta.url)`;
     if (use === 'read') return { path: rel, code: url, edits: [] };
     const bound = /\bfileURLToPath\b/.test(text);
-    return { path: rel, code: `fileURLToPath(${url})`, edits: bound ? [] : [moduleImport(text, file, '{ fileURLToPath }', 'url')] };
+    return {
+      path: rel,
+      code: `fileURLToPath(${url})`,
+      edits: bound ? [] : [moduleImport(text, file, '{ fileURLToPath }', 'url')],
+    };
   }
   const binding = pathBinding(text);
   const name = binding ?? (/\bpath\b/.test(text) ? 'nodePath' : 'path');
@@ -91,13 +104,19 @@ function runsAsEsm(text: string, file: string, moduleType: AnchorOptions['module
 
 /** The name of the file's `path` module binding (`const p = require('path')`, `import * as path from 'node:path'`). */
 function pathBinding(text: string): string | undefined {
-  const m = /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?path\2|(?:const|let|var|import)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])(?:node:)?path\4\s*\))/.exec(text);
-  return m ? m[1] ?? m[3] : undefined;
+  const m =
+    /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?path\2|(?:const|let|var|import)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])(?:node:)?path\4\s*\))/.exec(
+      text,
+    );
+  return m ? (m[1] ?? m[3]) : undefined;
 }
 
 /** A relative URL reference for `rel`: each segment percent-encoded (spaces, `#`, `?`), `./` in front. */
 function urlRef(rel: string): string {
-  const enc = rel.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+  const enc = rel
+    .split('/')
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
   return /^\.\.?\//.test(enc) ? enc : `./${enc}`;
 }
 
@@ -116,7 +135,7 @@ function vscodeRef(file: string, a: AnchorOptions): BundleRef | undefined {
   const abs = nodePath.resolve(file);
   const inVscode = /[\\/]\.vscode[\\/][^\\/]+\.jsonc?$/i.test(abs);
   // Only .vscode/*.json: in a .code-workspace file `${workspaceFolder}` is ambiguous (several folders).
-  const folder = inVscode ? a.workspaceFolder ?? nodePath.dirname(nodePath.dirname(abs)) : undefined;
+  const folder = inVscode ? (a.workspaceFolder ?? nodePath.dirname(nodePath.dirname(abs))) : undefined;
   if (!folder) return undefined;
   const rel = relativeRef(folder, a.bundleFile);
   if (rel.startsWith('../') || nodePath.isAbsolute(rel)) return undefined; // outside the folder: keep the caller's path
@@ -131,7 +150,17 @@ function vscodeRef(file: string, a: AnchorOptions): BundleRef | undefined {
  * .env's folder (the project root, where these tools are started from), with a note saying so.
  */
 function dotenvRef(dir: string, a: AnchorOptions): BundleRef {
-  if (a.gitIgnored) return { path: nodePath.resolve(a.bundleFile), edits: [], note: 'absolute path: this .env is git-ignored, so it stays on this machine' };
+  if (a.gitIgnored) {
+    return {
+      path: nodePath.resolve(a.bundleFile),
+      edits: [],
+      note: 'absolute path: this .env is git-ignored, so it stays on this machine',
+    };
+  }
   const rel = relativeRef(dir, a.bundleFile);
-  return { path: rel, edits: [], note: `relative to ${nodePath.basename(dir) || dir}/ (the folder of this .env, which is committed): programs must start there; git-ignore the .env for an absolute path` };
+  return {
+    path: rel,
+    edits: [],
+    note: `relative to ${nodePath.basename(dir) || dir}/ (the folder of this .env, which is committed): programs must start there; git-ignore the .env for an absolute path`,
+  };
 }

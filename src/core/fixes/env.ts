@@ -44,7 +44,13 @@ export function envParts(t: Target): EnvParts | undefined {
   if (!sep) return undefined;
   const vStart = afterName + sep[0].length;
   const v = VALUE.exec(t.value.slice(vStart))!;
-  return { nameStart: t.start + n.index, name: n[0], valueStart: t.start + vStart, valueEnd: t.start + vStart + v[0].length, quote: v[1] ?? '' };
+  return {
+    nameStart: t.start + n.index,
+    name: n[0],
+    valueStart: t.start + vStart,
+    valueEnd: t.start + vStart + v[0].length,
+    quote: v[1] ?? '',
+  };
 }
 
 /** The new variable name, in the case style of the old one (`npm_config_strict_ssl` → `npm_config_cafile`). */
@@ -57,7 +63,13 @@ export function replacementName(name: string): string {
  * Renames the variable and points it at `bundle`. `code` (an anchored expression or shell word, see anchor.ts)
  * replaces the whole value, quotes included; `codeEdits` are the imports it needs.
  */
-export function swapEnv(t: Target, host: Host, bundle: string, code?: string, codeEdits: readonly OffsetEdit[] = []): OffsetEdit[] | undefined {
+export function swapEnv(
+  t: Target,
+  host: Host,
+  bundle: string,
+  code?: string,
+  codeEdits: readonly OffsetEdit[] = [],
+): OffsetEdit[] | undefined {
   const p = envParts(t);
   if (!p) return undefined;
   const value = code ?? (p.quote ? quotedValue(host, bundle, p.quote) : bareValue(host, bundle));

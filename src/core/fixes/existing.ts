@@ -30,7 +30,15 @@ export function dotenvAssignments(text: string, key: string): DotenvAt[] {
     const a = e.assignment;
     if (a && a.key === key) {
       const valueStart = at + a.head.length;
-      out.push({ key, start: at, end: at + e.text.length, next: at + e.text.length + e.eol.length, valueStart, valueEnd: valueStart + a.value.length, value: unquote(a.value) });
+      out.push({
+        key,
+        start: at,
+        end: at + e.text.length,
+        next: at + e.text.length + e.eol.length,
+        valueStart,
+        valueEnd: valueStart + a.value.length,
+        value: unquote(a.value),
+      });
     }
     at += e.text.length + e.eol.length;
   }
@@ -54,13 +62,21 @@ function samePath(a: string, b: string): boolean {
 }
 
 /** What to do about the other assignments of the CA variable: `undefined` when there is none with a value. */
-export function existingDecision(others: readonly DotenvAt[], text: string, newPath: string, mergedCas: readonly string[] = []): ExistingCa | undefined {
+export function existingDecision(
+  others: readonly DotenvAt[],
+  text: string,
+  newPath: string,
+  mergedCas: readonly string[] = [],
+): ExistingCa | undefined {
   const named = others.filter((o) => o.value !== '');
   if (named.length === 0) return undefined;
   const first = named[0];
   const line = text.slice(0, first.start).split('\n').length - 1;
-  const decision = named.every((o) => samePath(o.value, newPath)) ? 'same'
-    : named.every((o) => samePath(o.value, newPath) || mergedCas.some((m) => samePath(m, o.value))) ? 'merge' : 'ask';
+  const decision = named.every((o) => samePath(o.value, newPath))
+    ? 'same'
+    : named.every((o) => samePath(o.value, newPath) || mergedCas.some((m) => samePath(m, o.value)))
+      ? 'merge'
+      : 'ask';
   return { variable: first.key, value: first.value, line, decision };
 }
 
@@ -76,7 +92,11 @@ export function nodeSwitchRemovals(text: string, edits: readonly OffsetEdit[]): 
   for (const re of NODE_OFF_LINES) {
     for (const m of text.replace(/\r(?=\n)/g, ' ').matchAll(re)) {
       const [start, , next] = lineSpan(text, m.index);
-      if (edits.some((e) => (e.start === e.end ? e.start > start && e.start < next : e.start < next && e.end > start))) continue;
+      if (
+        edits.some((e) => (e.start === e.end ? e.start > start && e.start < next : e.start < next && e.end > start))
+      ) {
+        continue;
+      }
       out.push({ start, end: next, newText: '' });
     }
   }

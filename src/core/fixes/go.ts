@@ -49,12 +49,18 @@ const ENV_HELPER = [
 export function insecureSkipVerify(t: Target, bundle: string, envOverride = false): OffsetEdit[] | undefined {
   const m = /^InsecureSkipVerify(\s*)(:|=)(\s*)true$/.exec(t.value);
   if (!m) return undefined;
-  const edits: OffsetEdit[] = [{ start: t.start, end: t.end, newText: `RootCAs${m[1]}${m[2]}${m[3]}${GO_HELPER}(${cString(bundle)})` }];
+  const edits: OffsetEdit[] = [
+    { start: t.start, end: t.end, newText: `RootCAs${m[1]}${m[2]}${m[3]}${GO_HELPER}(${cString(bundle)})` },
+  ];
   if (!new RegExp(`^func ${GO_HELPER}\\(`, 'm').test(t.text)) {
     edits.push(...goImports(t.text, ['crypto/x509', 'os']));
     const eol = eolOf(t.text);
     const lead = t.text.endsWith('\n') ? '' : eol;
-    edits.push({ start: t.text.length, end: t.text.length, newText: lead + (envOverride ? ENV_HELPER : HELPER).join(eol) + eol });
+    edits.push({
+      start: t.text.length,
+      end: t.text.length,
+      newText: lead + (envOverride ? ENV_HELPER : HELPER).join(eol) + eol,
+    });
   }
   return edits;
 }
@@ -81,5 +87,9 @@ function intoBlock(block: RegExpExecArray, p: string, eol: string): OffsetEdit {
   const after = lines.find((l) => l[2] > p);
   const at = after ? bodyStart + after.index : bodyStart + block[1].length;
   const needsBreak = !after && !/\n[ \t]*$/.test(block[1]);
-  return { start: at, end: at, newText: after ? `${indent}"${p}"${eol}` : `${needsBreak ? eol : ''}${indent}"${p}"${eol}` };
+  return {
+    start: at,
+    end: at,
+    newText: after ? `${indent}"${p}"${eol}` : `${needsBreak ? eol : ''}${indent}"${p}"${eol}`,
+  };
 }

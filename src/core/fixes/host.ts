@@ -2,7 +2,14 @@
 // a Python/JS string, a JSON string, a `.env` value, a shell word (also inside a package.json script), or YAML.
 import { ruleById } from '../rules/registry';
 import {
-  cString, formatEnvValue, jsonStringBody, shellDoubleQuoted, shellSingleQuoted, shellWord, yamlScalar, yamlSingleQuoted,
+  cString,
+  formatEnvValue,
+  jsonStringBody,
+  shellDoubleQuoted,
+  shellSingleQuoted,
+  shellWord,
+  yamlScalar,
+  yamlSingleQuoted,
 } from '../text/quote';
 
 /** The syntax around a finding. `json-shell`: a shell command inside a JSON string (package.json scripts). */
@@ -23,23 +30,37 @@ export function hostOf(ruleId: string, path: string, value: string): Host {
 /** `s` as a bare value (no quotes in the original) in `host`. */
 export function bareValue(host: Host, s: string): string {
   switch (host) {
-    case 'python': case 'js': case 'json': return cString(s);
-    case 'dotenv': return formatEnvValue(s);
-    case 'yaml': return yamlScalar(s);
-    case 'json-shell': return jsonStringBody(shellWord(s));
-    default: return shellWord(s);
+    case 'python':
+    case 'js':
+    case 'json':
+      return cString(s);
+    case 'dotenv':
+      return formatEnvValue(s);
+    case 'yaml':
+      return yamlScalar(s);
+    case 'json-shell':
+      return jsonStringBody(shellWord(s));
+    default:
+      return shellWord(s);
   }
 }
 
 /** `s` replacing a value that was written between `quote`s in `host` (keeps the author's quote style where it can). */
 export function quotedValue(host: Host, s: string, quote: string): string {
   switch (host) {
-    case 'python': case 'js': return cString(s, quote === "'" ? "'" : '"');
-    case 'json': return cString(s);
-    case 'yaml': return quote === "'" ? yamlSingleQuoted(s) : JSON.stringify(s);
-    case 'dotenv': return formatEnvValue(s);
-    case 'json-shell': return jsonStringBody(quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s));
-    default: return quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s);
+    case 'python':
+    case 'js':
+      return cString(s, quote === "'" ? "'" : '"');
+    case 'json':
+      return cString(s);
+    case 'yaml':
+      return quote === "'" ? yamlSingleQuoted(s) : JSON.stringify(s);
+    case 'dotenv':
+      return formatEnvValue(s);
+    case 'json-shell':
+      return jsonStringBody(quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s));
+    default:
+      return quote === "'" ? shellSingleQuoted(s) : shellDoubleQuoted(s);
   }
 }
 

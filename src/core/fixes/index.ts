@@ -38,14 +38,17 @@ export function canTrustBundle(ruleId: string): boolean {
  * lines come back as `followUps`.
  */
 export function trustBundleFix(text: string, finding: Finding, opts: FixOptions): FixResult | undefined {
-  if (opts.bundle.trim() === '' || /[\r\n]/.test(opts.bundle)) throw new Error(`bundle path must be a non-empty single line (got ${JSON.stringify(opts.bundle)})`);
+  if (opts.bundle.trim() === '' || /[\r\n]/.test(opts.bundle)) {
+    throw new Error(`bundle path must be a non-empty single line (got ${JSON.stringify(opts.bundle)})`);
+  }
   const t = targetOf(text, finding);
   if (!t) return undefined;
   const host = hostOf(finding.ruleId, opts.path, t.value);
   const kind = fixKindOf(finding.ruleId);
   if (kind === 'node-env-var' && isRuntimeAssignment(t, host)) return runtimeNodeEnv(t, host, opts.bundle);
   const ref = anchoredRef(host, text, opts, kind === 'node-reject-unauthorized' ? 'read' : 'value');
-  const dotenv = host === 'dotenv' && isSwap(kind, finding.ruleId) ? dotenvSwap(t, ref?.path ?? opts.bundle, opts) : undefined;
+  const dotenv =
+    host === 'dotenv' && isSwap(kind, finding.ruleId) ? dotenvSwap(t, ref?.path ?? opts.bundle, opts) : undefined;
   const edits = dotenv ? dotenv.edits : bundleEdits(kind, t, host, finding.ruleId, opts, ref);
   if (!edits) return undefined;
   const followUps = kind === 'node-reject-unauthorized' || kind === 'node-env-var' ? nodeFollowUps(t, edits) : [];
@@ -58,7 +61,14 @@ export function trustBundleFix(text: string, finding: Finding, opts: FixOptions)
   };
 }
 
-function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts: FixOptions, ref?: BundleRef): OffsetEdit[] | undefined {
+function bundleEdits(
+  kind: FixKind,
+  t: Target,
+  host: Host,
+  ruleId: string,
+  opts: FixOptions,
+  ref?: BundleRef,
+): OffsetEdit[] | undefined {
   const b = ref?.path ?? opts.bundle;
   const code = ref?.code;
   const pre = ref?.edits ?? [];
@@ -66,30 +76,56 @@ function bundleEdits(kind: FixKind, t: Target, host: Host, ruleId: string, opts:
   const config = isConfigRule(ruleId);
   const withPre = (e: OffsetEdit[] | undefined) => e && (code ? [...pre, ...e] : e);
   switch (kind) {
-    case 'python-verify-kwarg': return withPre(verifyKwarg(t, py, ruleById(ruleId)?.client === 'python-httpx'));
-    case 'python-verify-attribute': { const e = replaceFalse(t, py); return withPre(e && [e]); }
-    case 'python-unverified-context': return withPre(unverifiedContext(t, py));
-    case 'node-reject-unauthorized': return rejectUnauthorized(t, b, opts.path, code ? { code, edits: pre } : undefined);
-    case 'go-insecure-skip-verify': return insecureSkipVerify(t, opts.bundle, opts.anchor !== undefined);
-    case 'curl-insecure': return config ? curlrc(t, b) : curl(t, host, b, code);
-    case 'git-ssl-verify': return git(t, host, b, config, code);
-    case 'npm-strict-ssl': return config ? npm(t, host, b, opts.path, true) : isEnvRule(ruleId) ? swapEnv(t, host, b, code, pre) : npm(t, host, b, opts.path, false, code);
-    case 'pip-trusted-host': return isEnvRule(ruleId) ? swapEnv(t, host, b, code, pre) : pip(t, host, b, config, code);
-    case 'node-env-var': case 'env-ca-bundle': return swapEnv(t, host, b, code, pre);
-    default: return undefined;
+    case 'python-verify-kwarg':
+      return withPre(verifyKwarg(t, py, ruleById(ruleId)?.client === 'python-httpx'));
+    case 'python-verify-attribute': {
+      const e = replaceFalse(t, py);
+      return withPre(e && [e]);
+    }
+    case 'python-unverified-context':
+      return withPre(unverifiedContext(t, py));
+    case 'node-reject-unauthorized':
+      return rejectUnauthorized(t, b, opts.path, code ? { code, edits: pre } : undefined);
+    case 'go-insecure-skip-verify':
+      return insecureSkipVerify(t, opts.bundle, opts.anchor !== undefined);
+    case 'curl-insecure':
+      return config ? curlrc(t, b) : curl(t, host, b, code);
+    case 'git-ssl-verify':
+      return git(t, host, b, config, code);
+    case 'npm-strict-ssl':
+      return config
+        ? npm(t, host, b, opts.path, true)
+        : isEnvRule(ruleId)
+          ? swapEnv(t, host, b, code, pre)
+          : npm(t, host, b, opts.path, false, code);
+    case 'pip-trusted-host':
+      return isEnvRule(ruleId) ? swapEnv(t, host, b, code, pre) : pip(t, host, b, config, code);
+    case 'node-env-var':
+    case 'env-ca-bundle':
+      return swapEnv(t, host, b, code, pre);
+    default:
+      return undefined;
   }
 }
 
 /** True when the fix of `kind` renames an env assignment (the ones a .env can hold). */
 function isSwap(kind: FixKind, ruleId: string): boolean {
-  return kind === 'node-env-var' || kind === 'env-ca-bundle' || ((kind === 'npm-strict-ssl' || kind === 'pip-trusted-host') && isEnvRule(ruleId));
+  return (
+    kind === 'node-env-var' ||
+    kind === 'env-ca-bundle' ||
+    ((kind === 'npm-strict-ssl' || kind === 'pip-trusted-host') && isEnvRule(ruleId))
+  );
 }
 
 /**
  * The .env swap without duplicate keys: when the file already assigns the CA variable, that entry gets the new value
  * and the switch's line is deleted (instead of renaming it into a second entry); `existingCa` says what was there.
  */
-function dotenvSwap(t: Target, path: string, opts: FixOptions): { edits: OffsetEdit[]; existingCa?: ExistingCa } | undefined {
+function dotenvSwap(
+  t: Target,
+  path: string,
+  opts: FixOptions,
+): { edits: OffsetEdit[]; existingCa?: ExistingCa } | undefined {
   const p = envParts(t);
   if (!p) return undefined;
   const name = replacementName(p.name);
@@ -102,7 +138,13 @@ function dotenvSwap(t: Target, path: string, opts: FixOptions): { edits: OffsetE
   const existingCa = existingDecision(others, t.text, path, opts.mergedCas);
   // Entries that already name the bundle stay as they are; the others keep their quote style: taking quotes away
   // could let an unterminated quote on an earlier line close further down and swallow lines into its value.
-  const updates = others.filter((o) => o.value !== path).map((o) => ({ start: o.valueStart, end: o.valueEnd, newText: sameQuotes(t.text.slice(o.valueStart, o.valueEnd), path) }));
+  const updates = others
+    .filter((o) => o.value !== path)
+    .map((o) => ({
+      start: o.valueStart,
+      end: o.valueEnd,
+      newText: sameQuotes(t.text.slice(o.valueStart, o.valueEnd), path),
+    }));
   return { edits: [...updates, own], ...(existingCa ? { existingCa } : {}) };
 }
 
@@ -130,22 +172,36 @@ function isEnvRule(ruleId: string): boolean {
 function runtimeNodeEnv(t: Target, host: Host, bundle: string): FixResult | undefined {
   const del = removeEnv(t, host);
   if (!del) return undefined;
-  return { label: `remove it and set NODE_EXTRA_CA_CERTS=${bundle} in the environment`, edits: toTextEdits(t, [del]), env: { NODE_EXTRA_CA_CERTS: bundle } };
+  return {
+    label: `remove it and set NODE_EXTRA_CA_CERTS=${bundle} in the environment`,
+    edits: toTextEdits(t, [del]),
+    env: { NODE_EXTRA_CA_CERTS: bundle },
+  };
 }
 
 /** A short description of the new text, e.g. `verify="<bundle>"`. */
 function labelFor(kind: FixKind, bundle: string): string {
   switch (kind) {
-    case 'python-unverified-context': return `ssl.create_default_context(cafile="${bundle}")`;
-    case 'node-reject-unauthorized': return `ca: fs.readFileSync("${bundle}")`;
-    case 'go-insecure-skip-verify': return `RootCAs from ${bundle}`;
-    case 'curl-insecure': return `--cacert ${bundle}`;
-    case 'git-ssl-verify': return `http.sslCAInfo=${bundle}`;
-    case 'npm-strict-ssl': return `cafile=${bundle}`;
-    case 'pip-trusted-host': return `cert=${bundle}`;
-    case 'node-env-var': return `NODE_EXTRA_CA_CERTS=${bundle}`;
-    case 'env-ca-bundle': return `a CA-bundle variable = ${bundle}`;
-    default: return `verify="${bundle}"`;
+    case 'python-unverified-context':
+      return `ssl.create_default_context(cafile="${bundle}")`;
+    case 'node-reject-unauthorized':
+      return `ca: fs.readFileSync("${bundle}")`;
+    case 'go-insecure-skip-verify':
+      return `RootCAs from ${bundle}`;
+    case 'curl-insecure':
+      return `--cacert ${bundle}`;
+    case 'git-ssl-verify':
+      return `http.sslCAInfo=${bundle}`;
+    case 'npm-strict-ssl':
+      return `cafile=${bundle}`;
+    case 'pip-trusted-host':
+      return `cert=${bundle}`;
+    case 'node-env-var':
+      return `NODE_EXTRA_CA_CERTS=${bundle}`;
+    case 'env-ca-bundle':
+      return `a CA-bundle variable = ${bundle}`;
+    default:
+      return `verify="${bundle}"`;
   }
 }
 
@@ -160,22 +216,39 @@ export function removeFlagFix(text: string, finding: Finding, path: string): Fix
 function removalEdit(kind: FixKind, t: Target, host: Host, ruleId: string): OffsetEdit[] | undefined {
   const one = (e: OffsetEdit | undefined) => (e ? [e] : undefined);
   switch (kind) {
-    case 'python-verify-kwarg': return [removeListItem(t.text, t.start, t.end)];
-    case 'python-verify-attribute': return one(deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:#.*)?$/));
-    case 'python-unverified-context': return unverifiedToDefault(t);
-    case 'node-reject-unauthorized': case 'go-insecure-skip-verify':
-      return one(/^\w+\s*=/.test(t.value) ? deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:\/\/.*)?$/) : removeListItem(t.text, t.start, t.end));
-    case 'node-env-var': case 'env-ca-bundle': return one(removeEnv(t, host));
-    case 'npm-strict-ssl': case 'pip-trusted-host':
+    case 'python-verify-kwarg':
+      return [removeListItem(t.text, t.start, t.end)];
+    case 'python-verify-attribute':
+      return one(deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:#.*)?$/));
+    case 'python-unverified-context':
+      return unverifiedToDefault(t);
+    case 'node-reject-unauthorized':
+    case 'go-insecure-skip-verify':
+      return one(
+        /^\w+\s*=/.test(t.value)
+          ? deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:\/\/.*)?$/)
+          : removeListItem(t.text, t.start, t.end),
+      );
+    case 'node-env-var':
+    case 'env-ca-bundle':
+      return one(removeEnv(t, host));
+    case 'npm-strict-ssl':
+    case 'pip-trusted-host':
       return one(isEnvRule(ruleId) ? removeEnv(t, host) : removeFlag(t, ruleId));
-    case 'curl-insecure': case 'git-ssl-verify': return one(removeFlag(t, ruleId));
-    default: return undefined;
+    case 'curl-insecure':
+    case 'git-ssl-verify':
+      return one(removeFlag(t, ruleId));
+    default:
+      return undefined;
   }
 }
 
 /** `ssl._create_unverified_context()` → `ssl.create_default_context()` (which verifies with the default store). */
 function unverifiedToDefault(t: Target): OffsetEdit[] | undefined {
-  const m = /^(?:([\w.]+)\.)?_create_unverified_context\s*\(\s*(?:(?:purpose\s*=\s*)?(?:[\w.]+\.)?Purpose\.SERVER_AUTH\s*)?\)$/.exec(t.value);
+  const m =
+    /^(?:([\w.]+)\.)?_create_unverified_context\s*\(\s*(?:(?:purpose\s*=\s*)?(?:[\w.]+\.)?Purpose\.SERVER_AUTH\s*)?\)$/.exec(
+      t.value,
+    );
   if (!m) return undefined;
   const ssl = m[1] ? { name: m[1], edits: [] } : sslModule(t.text);
   return [...ssl.edits, { start: t.start, end: t.end, newText: `${ssl.name}.create_default_context()` }];

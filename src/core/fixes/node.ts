@@ -13,15 +13,22 @@ interface ReadFile {
 }
 
 /** `import fs from 'fs'`, `import * as fs from 'node:fs'`, `const fs = require('fs')`, `import fs = require('fs')`. */
-const NAMESPACE = /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?fs\2|(?:const|let|var|import)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
+const NAMESPACE =
+  /(?:import\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s*(['"])(?:node:)?fs\2|(?:const|let|var|import)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
 /** `import { readFileSync } from 'fs'`, `const { readFileSync: read } = require('fs')`. */
-const NAMED = /(?:import\s*\{([^}]*)\}\s*from\s*(['"])(?:node:)?fs\2|(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
+const NAMED =
+  /(?:import\s*\{([^}]*)\}\s*from\s*(['"])(?:node:)?fs\2|(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])(?:node:)?fs\4\s*\))/;
 
 /**
  * The `rejectUnauthorized` fix. `rejectUnauthorized: false` → `ca: <read>("<bundle>")`; `x.rejectUnauthorized = false`
  * → `x.ca = …`. `ref` (an anchored expression such as `path.join(__dirname, '…')`, with its imports) replaces the string.
  */
-export function rejectUnauthorized(t: Target, bundle: string, path: string, ref?: { code: string; edits: readonly OffsetEdit[] }): OffsetEdit[] | undefined {
+export function rejectUnauthorized(
+  t: Target,
+  bundle: string,
+  path: string,
+  ref?: { code: string; edits: readonly OffsetEdit[] },
+): OffsetEdit[] | undefined {
   const m = /^(["']?)rejectUnauthorized\1(\s*)(:|=)(\s*)false$/.exec(t.value);
   if (!m) return undefined;
   const rf = readFileSync(t.text, path);
@@ -56,10 +63,14 @@ export function moduleImport(text: string, path: string, binding: string, module
   const q = moduleQuote(text);
   const prefix = /(['"])node:[\w/]+\1/.test(text) ? 'node:' : '';
   const last = lastModuleLine(text, cjs);
-  const semi = last >= 0 ? /;\s*$/.test(text.slice(...lineSpan(text, last).slice(0, 2) as [number, number])) : true;
+  const semi = last >= 0 ? /;\s*$/.test(text.slice(...(lineSpan(text, last).slice(0, 2) as [number, number]))) : true;
   const spec = `${q}${prefix}${module}${q}`;
   const named = binding.startsWith('{');
-  const stmt = cjs ? `const ${binding} = require(${spec})` : named ? `import ${binding} from ${spec}` : `import * as ${binding} from ${spec}`;
+  const stmt = cjs
+    ? `const ${binding} = require(${spec})`
+    : named
+      ? `import ${binding} from ${spec}`
+      : `import * as ${binding} from ${spec}`;
   const at = last >= 0 ? lineSpan(text, last)[2] : directivesEnd(text);
   const eol = eolOf(text);
   const lead = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';

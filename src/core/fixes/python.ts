@@ -36,7 +36,10 @@ export function unverifiedContext(t: Target, path: string): OffsetEdit[] | undef
 
 /** The name the `ssl` module is bound to, with the `import ssl` edit when it isn't imported as a module. */
 export function sslModule(text: string): { name: string; edits: OffsetEdit[] } {
-  const m = /^[ \t]*import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*ssl(?:[ \t]+as[ \t]+(\w+))?[ \t]*(?:,|#|$)/m.exec(text);
+  const m =
+    /^[ \t]*import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*ssl(?:[ \t]+as[ \t]+(\w+))?[ \t]*(?:,|#|$)/m.exec(
+      text,
+    );
   if (m) return { name: m[1] ?? 'ssl', edits: [] };
   return { name: 'ssl', edits: [addImport(text, 'import ssl')] };
 }
@@ -64,7 +67,10 @@ function statementEnd(text: string, start: number): number {
 
 /** After a shebang, encoding comment and module docstring: where a first import goes. */
 function preambleEnd(text: string): number {
-  const m = /^(?:#![^\n]*\n)?(?:#[^\n]*coding[:=][^\n]*\n)?(?:[ \t]*\n)*(?:(?:[rRuU]?)("""|''')[\s\S]*?\1[^\n]*(?:\n|$))?/.exec(text);
+  const m =
+    /^(?:#![^\n]*\n)?(?:#[^\n]*coding[:=][^\n]*\n)?(?:[ \t]*\n)*(?:(?:[rRuU]?)("""|''')[\s\S]*?\1[^\n]*(?:\n|$))?/.exec(
+      text,
+    );
   return m ? m[0].length : 0;
 }
 

@@ -10,7 +10,15 @@ import { FixKind } from '../rules/types';
  */
 export function envVarsFor(ruleId: string, kind: FixKind): string[] {
   const rule = ruleById(ruleId);
-  if (!rule || kind === 'none' || kind === 'node-env-var' || kind === 'env-ca-bundle' || rule.concept === 'process-env-switch') return [];
+  if (
+    !rule ||
+    kind === 'none' ||
+    kind === 'node-env-var' ||
+    kind === 'env-ca-bundle' ||
+    rule.concept === 'process-env-switch'
+  ) {
+    return [];
+  }
   return [...rule.caVars];
 }
 
@@ -22,5 +30,7 @@ export function isLocalHost(host: string): boolean {
   const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
   if (!m) return false;
   const [a, b] = [Number(m[1]), Number(m[2])];
-  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  return (
+    a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+  );
 }

@@ -36,8 +36,9 @@ export function toTextEdits(t: Target, edits: readonly OffsetEdit[]): TextEdit[]
   const merged: OffsetEdit[] = [];
   for (const e of sorted) {
     const last = merged[merged.length - 1];
-    if (last && last.start === last.end && e.start === e.end && last.start === e.start) merged[merged.length - 1] = { ...last, newText: last.newText + e.newText };
-    else merged.push(e);
+    if (last && last.start === last.end && e.start === e.end && last.start === e.start) {
+      merged[merged.length - 1] = { ...last, newText: last.newText + e.newText };
+    } else merged.push(e);
   }
   return merged.map((e) => ({ range: t.idx.rangeOf(e.start, e.end), newText: e.newText }));
 }
@@ -46,14 +47,21 @@ export function toTextEdits(t: Target, edits: readonly OffsetEdit[]): TextEdit[]
  * replaced range goes before its new text (as in editors). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const idx = new TextIndex(text);
-  const sorted = [...edits].map((e) => ({ s: idx.offsetAt(e.range.start), e: idx.offsetAt(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s || b.e - a.e);
+  const sorted = [...edits]
+    .map((e) => ({ s: idx.offsetAt(e.range.start), e: idx.offsetAt(e.range.end), t: e.newText }))
+    .sort((a, b) => b.s - a.s || b.e - a.e);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
   return out;
 }
 
 /** The edit deleting whole lines [from line of `start`, to line of `end`] when nothing else is on them, else undefined. */
-export function deleteLines(text: string, start: number, end: number, allowTrailingComment = /^\s*$/): OffsetEdit | undefined {
+export function deleteLines(
+  text: string,
+  start: number,
+  end: number,
+  allowTrailingComment = /^\s*$/,
+): OffsetEdit | undefined {
   const [ls] = lineSpan(text, start);
   const [, le, next] = lineSpan(text, Math.max(start, end - 1));
   if (text.slice(ls, start).trim() !== '' || !allowTrailingComment.test(text.slice(end, le))) return undefined;

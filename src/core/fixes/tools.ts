@@ -18,10 +18,12 @@ export function isConfigRule(ruleId: string): boolean {
 
 /** `-k` / `--insecure` → `--cacert <bundle>`; `-sk` → `--cacert <bundle> -s` (the rest of the cluster keeps its order and arguments). */
 export function curl(t: Target, host: Host, bundle: string, word?: string): OffsetEdit[] | undefined {
-  if (/^(?:-k|--insecure)$/.test(t.value)) return [{ start: t.start, end: t.end, newText: `--cacert ${(word ?? commandWord(host, bundle))}` }];
+  if (/^(?:-k|--insecure)$/.test(t.value)) {
+    return [{ start: t.start, end: t.end, newText: `--cacert ${word ?? commandWord(host, bundle)}` }];
+  }
   const m = /^-([A-Za-z0-9]*)k([A-Za-z0-9]*)$/.exec(t.value);
   if (!m) return undefined;
-  return [{ start: t.start, end: t.end, newText: `--cacert ${(word ?? commandWord(host, bundle))} -${m[1]}${m[2]}` }];
+  return [{ start: t.start, end: t.end, newText: `--cacert ${word ?? commandWord(host, bundle)} -${m[1]}${m[2]}` }];
 }
 
 /** `.curlrc`: `insecure` / `-k` → `cacert = "<bundle>"` (curl unescapes quoted config values). */
@@ -38,13 +40,26 @@ export function git(t: Target, host: Host, bundle: string, config: boolean, word
 }
 
 /** npm/yarn: `strict-ssl=false` → `cafile=<bundle>`; `.yarnrc` v1 quotes; `.yarnrc.yml` `enableStrictSsl` → `caFilePath`. */
-export function npm(t: Target, host: Host, bundle: string, path: string, config: boolean, word?: string): OffsetEdit[] | undefined {
+export function npm(
+  t: Target,
+  host: Host,
+  bundle: string,
+  path: string,
+  config: boolean,
+  word?: string,
+): OffsetEdit[] | undefined {
   const m = /(strict-ssl|enableStrictSsl)(\s*[=:]\s*|\s+)\S+$/i.exec(t.value);
   if (!m) return undefined;
   const berry = m[1] === 'enableStrictSsl';
   const key = berry ? 'caFilePath' : 'cafile';
   const yarnV1 = /(?:^|[\\/])\.yarnrc$/.test(path);
-  const value = !config ? (word ?? commandWord(host, bundle)) : berry ? yamlScalar(bundle) : yarnV1 ? JSON.stringify(bundle) : npmrcValue(bundle);
+  const value = !config
+    ? (word ?? commandWord(host, bundle))
+    : berry
+      ? yamlScalar(bundle)
+      : yarnV1
+        ? JSON.stringify(bundle)
+        : npmrcValue(bundle);
   return [{ start: t.start + m.index, end: t.end, newText: `${key}${m[2]}${value}` }];
 }
 
@@ -52,7 +67,15 @@ export function npm(t: Target, host: Host, bundle: string, path: string, config:
 export function pip(t: Target, host: Host, bundle: string, config: boolean, word?: string): OffsetEdit[] | undefined {
   if (!config) {
     const m = /^--trusted-host(=|\s+)\S+$/.exec(t.value);
-    return m ? [{ start: t.start, end: t.end, newText: `--cert${m[1].startsWith('=') ? '=' : ' '}${(word ?? commandWord(host, bundle))}` }] : undefined;
+    return m
+      ? [
+          {
+            start: t.start,
+            end: t.end,
+            newText: `--cert${m[1].startsWith('=') ? '=' : ' '}${word ?? commandWord(host, bundle)}`,
+          },
+        ]
+      : undefined;
   }
   const m = /^(trusted[-_]host)(\s*[=:]\s*)/i.exec(t.value);
   if (!m) return undefined;
@@ -74,11 +97,15 @@ function continuationEnd(text: string, end: number): number {
 export function removeFlag(t: Target, ruleId: string): OffsetEdit | undefined {
   if (isConfigRule(ruleId)) {
     const del = deleteLines(t.text, t.start, t.end, /^\s*(?:[#;].*)?$/);
-    return del && ruleById(ruleId)?.client === 'pip' ? { ...del, end: lineSpan(t.text, continuationEnd(t.text, t.end))[2] } : del;
+    return del && ruleById(ruleId)?.client === 'pip'
+      ? { ...del, end: lineSpan(t.text, continuationEnd(t.text, t.end))[2] }
+      : del;
   }
   const cluster = /^-([A-Za-z0-9]*)k([A-Za-z0-9]*)$/.exec(t.value);
   if (cluster && t.value !== '-k') return { start: t.start, end: t.end, newText: `-${cluster[1]}${cluster[2]}` };
-  if (/sslVerify\s+\S+$|strict-ssl\s+\S+$|enableStrictSsl\s+\S+$/i.test(t.value)) return deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:#.*)?$/);
+  if (/sslVerify\s+\S+$|strict-ssl\s+\S+$|enableStrictSsl\s+\S+$/i.test(t.value)) {
+    return deleteLines(t.text, t.ctxStart, t.ctxEnd, /^\s*;?\s*(?:#.*)?$/);
+  }
   const dashC = /(?:^|\s)-c[ \t]+$/.exec(t.text.slice(Math.max(0, t.start - 8), t.start));
   const start = dashC ? t.start - dashC[0].trimStart().length : t.start;
   const after = /^[ \t]+/.exec(t.text.slice(t.end));

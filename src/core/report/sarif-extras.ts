@@ -54,11 +54,29 @@ export function sarifFixes(text: string, finding: Finding, file: string): SarifF
   const out: SarifFix[] = [];
   const trust = trustBundleFix(text, finding, { bundle: PLACEHOLDER_BUNDLE, path: file });
   if (trust) {
-    const env = trust.env ? ` and set ${Object.entries(trust.env).map(([k, v]) => `${k}=${v}`).join(' ')} where the program starts` : '';
-    out.push(toSarifFix(trust, file, `Keep verification on and trust your CA: ${trust.label}${env}. Replace ${PLACEHOLDER_BUNDLE} with your CA bundle (PEM).`));
+    const env = trust.env
+      ? ` and set ${Object.entries(trust.env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')} where the program starts`
+      : '';
+    out.push(
+      toSarifFix(
+        trust,
+        file,
+        `Keep verification on and trust your CA: ${trust.label}${env}. Replace ${PLACEHOLDER_BUNDLE} with your CA bundle (PEM).`,
+      ),
+    );
   }
   const remove = removeFlagFix(text, finding, file);
-  if (remove) out.push(toSarifFix(remove, file, `${cap(remove.label)}: right when the endpoint's certificate verifies with the default trust store.`));
+  if (remove) {
+    out.push(
+      toSarifFix(
+        remove,
+        file,
+        `${cap(remove.label)}: right when the endpoint's certificate verifies with the default trust store.`,
+      ),
+    );
+  }
   return out;
 }
 
@@ -69,26 +87,42 @@ function cap(s: string): string {
 function toSarifFix(fix: FixResult, file: string, description: string): SarifFix {
   return {
     description: { text: description },
-    artifactChanges: [{
-      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-      replacements: fix.edits.map((e) => ({
-        deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
-        insertedContent: { text: e.newText },
-      })),
-    }],
+    artifactChanges: [
+      {
+        artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: {
+            startLine: e.range.start.line + 1,
+            startColumn: e.range.start.character + 1,
+            endLine: e.range.end.line + 1,
+            endColumn: e.range.end.character + 1,
+          },
+          insertedContent: { text: e.newText },
+        })),
+      },
+    ],
   };
 }
 
 /** Merges `extra` into one SARIF result object (the result's own partialFingerprints are kept). */
-export function decorateResult<R extends { partialFingerprints?: Record<string, string>; message: { text: string } }>(result: R, extra: SarifExtra | undefined): R {
+export function decorateResult<R extends { partialFingerprints?: Record<string, string>; message: { text: string } }>(
+  result: R,
+  extra: SarifExtra | undefined,
+): R {
   if (!extra) return result;
   return {
     ...result,
-    ...(extra.messageSuffix ? { message: { ...result.message, text: sentences(result.message.text, extra.messageSuffix) } } : {}),
+    ...(extra.messageSuffix
+      ? { message: { ...result.message, text: sentences(result.message.text, extra.messageSuffix) } }
+      : {}),
     ...(extra.endpoint ? { properties: { tlsDoctor: { endpoint: extra.endpoint } } } : {}),
-    ...(extra.fingerprint ? { partialFingerprints: { ...result.partialFingerprints, [LINE_FINGERPRINT_KEY]: extra.fingerprint } } : {}),
+    ...(extra.fingerprint
+      ? { partialFingerprints: { ...result.partialFingerprints, [LINE_FINGERPRINT_KEY]: extra.fingerprint } }
+      : {}),
     ...(extra.baselineState ? { baselineState: extra.baselineState } : {}),
-    ...(extra.suppressedBy ? { suppressions: [{ kind: 'external', status: 'accepted', justification: extra.suppressedBy }] } : {}),
+    ...(extra.suppressedBy
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: extra.suppressedBy }] }
+      : {}),
     ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
   };
 }

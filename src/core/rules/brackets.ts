@@ -55,7 +55,8 @@ class BracketIndex {
     let hi = list.length; // first index with list[index] >= offset
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid] < offset) lo = mid + 1; else hi = mid;
+      if (list[mid] < offset) lo = mid + 1;
+      else hi = mid;
     }
     // The last opener before offset, then up its ancestors: the first one not closed before offset encloses it.
     for (let i = lo - 1 >= 0 ? list[lo - 1] : -1; i !== -1; i = this.parent[i]) {
@@ -106,10 +107,16 @@ export function walkBack(lexed: Lexed, offset: number, opens: string, limit: num
     if (lexed.kinds[i] !== Kind.Code) continue;
     const c = s[i];
     const close = CLOSE.indexOf(c);
-    if (close !== -1) { depth[close]++; continue; }
+    if (close !== -1) {
+      depth[close]++;
+      continue;
+    }
     const open = OPEN.indexOf(c);
     if (open === -1) continue;
-    if (depth[open] > 0) { depth[open]--; continue; }
+    if (depth[open] > 0) {
+      depth[open]--;
+      continue;
+    }
     if (opens.includes(c)) return i;
     if (c === '{' && !opens.includes('{')) return -1; // a block boundary: stop looking for a call
   }

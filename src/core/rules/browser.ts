@@ -9,7 +9,8 @@ import { BROWSER } from './catalog/browser';
 
 // Case-sensitive on purpose: this test runs on every Python/JS/Java/C# file of a tree, and a case-insensitive
 // alternation costs several times more there. Each spelling a library uses is listed.
-const PREFILTER = /ignore-certificate-errors|[iI]gnoreHTTPSErrors|ignore_https_errors|[aA]cceptInsecureCert|accept_insecure_certs/;
+const PREFILTER =
+  /ignore-certificate-errors|[iI]gnoreHTTPSErrors|ignore_https_errors|[aA]cceptInsecureCert|accept_insecure_certs/;
 
 /** The Chromium switch as a whole string literal; without the dashes only as `appendSwitch`'s argument. */
 const SWITCH = /(["'`])(--)?ignore-certificate-errors(?:=true)?\1/dg;
@@ -35,7 +36,14 @@ function syntaxOf(path: string): Syntax | undefined {
 }
 
 const LANGUAGE_EXT: Record<string, string> = {
-  python: '.py', javascript: '.js', typescript: '.ts', javascriptreact: '.jsx', typescriptreact: '.tsx', java: '.java', kotlin: '.kt', csharp: '.cs',
+  python: '.py',
+  javascript: '.js',
+  typescript: '.ts',
+  javascriptreact: '.jsx',
+  typescriptreact: '.tsx',
+  java: '.java',
+  kotlin: '.kt',
+  csharp: '.cs',
 };
 
 function switchFindings(lx: Lexed, out: Finding[]): void {
@@ -87,10 +95,17 @@ export function scanBrowser(text: string, path: string, languageId?: string): Fi
       out.push(finding(lx, BROWSER.ignoreHttpsErrors, m.index, m.index + m[0].length, statementAt(lx, m.index)));
     });
   }
-  eachCodeMatch(lx, CAPABILITY, (m) => {
-    if (lx.kinds[m.index] !== Kind.String || (m.index > 0 && lx.kinds[m.index - 1] === Kind.String)) return;
-    if (!(typed && inTypeDeclaration(lx, m.index))) out.push(finding(lx, BROWSER.ignoreHttpsErrors, m.index, m.index + m[0].length, statementAt(lx, m.index)));
-  }, 2);
+  eachCodeMatch(
+    lx,
+    CAPABILITY,
+    (m) => {
+      if (lx.kinds[m.index] !== Kind.String || (m.index > 0 && lx.kinds[m.index - 1] === Kind.String)) return;
+      if (!(typed && inTypeDeclaration(lx, m.index))) {
+        out.push(finding(lx, BROWSER.ignoreHttpsErrors, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+      }
+    },
+    2,
+  );
   return out;
 }
 
@@ -100,6 +115,7 @@ export const browser: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: BROWSER,
   notes: `Where: Python, JavaScript/TypeScript, Java/Kotlin and C# sources; the Chromium flag on command lines through the shell family.\n\n${NOTES.code}`,
-  appliesTo: (path, languageId) => syntaxOf(path) !== undefined || (languageId !== undefined && languageId in LANGUAGE_EXT),
+  appliesTo: (path, languageId) =>
+    syntaxOf(path) !== undefined || (languageId !== undefined && languageId in LANGUAGE_EXT),
   scan: scanBrowser,
 });

@@ -20,7 +20,13 @@ function eachLine(text: string, onLine: (line: string, at: number) => void): voi
 }
 
 /** A `key <sep> value` match with offsets: `m.indices` from the `d` flag; group 1 = key, last group = value. */
-function keyValue(doc: Doc, re: RegExp, rule: RuleMeta, insecure: (value: string, key: string) => boolean, out: Finding[]): void {
+function keyValue(
+  doc: Doc,
+  re: RegExp,
+  rule: RuleMeta,
+  insecure: (value: string, key: string) => boolean,
+  out: Finding[],
+): void {
   eachLine(doc.text, (line, at) => {
     const m = re.exec(line);
     if (!m?.indices) return;
@@ -33,7 +39,7 @@ function keyValue(doc: Doc, re: RegExp, rule: RuleMeta, insecure: (value: string
 
 function unquote(v: string): string {
   const t = v.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === '\'') && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
   return t;
 }
 
@@ -57,7 +63,9 @@ function gitconfig(doc: Doc, out: Finding[]): void {
   eachLine(doc.text, (line, at) => {
     const section = /^\s*\[\s*([\w.-]+)/.exec(line);
     if (section) inHttp = section[1].toLowerCase() === 'http';
-    const m = /^\s*(sslverify)\s*=\s*("[^"]*"|[^\s;#]+)/di.exec(line.replace(/^\s*\[[^\]]*\]/, (s) => ' '.repeat(s.length)));
+    const m = /^\s*(sslverify)\s*=\s*("[^"]*"|[^\s;#]+)/di.exec(
+      line.replace(/^\s*\[[^\]]*\]/, (s) => ' '.repeat(s.length)),
+    );
     if (!m?.indices || !(inHttp || section?.[1].toLowerCase() === 'http')) return;
     if (!FALSY.test(unquote(m[2]))) return;
     out.push(finding(doc, CFG.git, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
@@ -65,14 +73,20 @@ function gitconfig(doc: Doc, out: Finding[]): void {
 }
 
 /** Keys that disable verification when true, and keys that disable it when false (YAML and TOML). */
-const SKIP_TRUE = 'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
-const VERIFY_FALSE = 'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
-const YAML_SKIP = new RegExp(`^\\s*(?:-\\s+)*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+const SKIP_TRUE =
+  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
+const VERIFY_FALSE =
+  'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
+const YAML_SKIP = new RegExp(
+  `^\\s*(?:-\\s+)*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`,
+  'd',
+);
 const YAML_KUBE = /^\s*(?:-\s+)*(insecure-skip-tls-verify)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
 const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
-const TF = /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
+const TF =
+  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
 
@@ -106,16 +120,23 @@ function kubeletFlags(doc: Doc, out: Finding[]): void {
 function dockerDaemon(doc: Doc, out: Finding[]): void {
   const root = parseTree(doc.text, [], { allowTrailingComma: true });
   const val = root && findNodeAtLocation(root, ['insecure-registries']);
-  if (val?.type === 'array' && (val.children?.length ?? 0) > 0) out.push(finding(doc, CFG.dockerInsecureRegistries, val.parent!.offset, val.offset + val.length));
+  if (val?.type === 'array' && (val.children?.length ?? 0) > 0) {
+    out.push(finding(doc, CFG.dockerInsecureRegistries, val.parent!.offset, val.offset + val.length));
+  }
 }
 
 /** composer.json `config`: `"disable-tls": true`, `"secure-http": false`. */
 function composerJson(doc: Doc, out: Finding[]): void {
   const root = parseTree(doc.text, [], { allowTrailingComma: true });
   if (!root) return;
-  for (const [key, bad] of [['disable-tls', true], ['secure-http', false]] as const) {
+  for (const [key, bad] of [
+    ['disable-tls', true],
+    ['secure-http', false],
+  ] as const) {
     const val = findNodeAtLocation(root, ['config', key]);
-    if (val?.type === 'boolean' && val.value === bad) out.push(finding(doc, CFG.composer, val.parent!.offset, val.offset + val.length));
+    if (val?.type === 'boolean' && val.value === bad) {
+      out.push(finding(doc, CFG.composer, val.parent!.offset, val.offset + val.length));
+    }
   }
 }
 
@@ -124,9 +145,16 @@ function poetryToml(doc: Doc, out: Finding[]): void {
   let inCertificates = false;
   eachLine(doc.text, (line, at) => {
     const section = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line);
-    if (section) { inCertificates = /^certificates\.[^.]+$/.test(section[1].replace(/["']/g, '')); return; }
-    const m = (inCertificates ? /^\s*(cert)\s*=\s*(false)\b/d : /^\s*(certificates\.[\w"'.-]+\.cert)\s*=\s*(false)\b/d).exec(line);
-    if (m?.indices) out.push(finding(doc, CFG.poetry, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+    if (section) {
+      inCertificates = /^certificates\.[^.]+$/.test(section[1].replace(/["']/g, ''));
+      return;
+    }
+    const m = (
+      inCertificates ? /^\s*(cert)\s*=\s*(false)\b/d : /^\s*(certificates\.[\w"'.-]+\.cert)\s*=\s*(false)\b/d
+    ).exec(line);
+    if (m?.indices) {
+      out.push(finding(doc, CFG.poetry, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+    }
   });
 }
 
@@ -153,7 +181,9 @@ function ansibleInline(doc: Doc, out: Finding[]): void {
 
 /** HCL comments (`#`, `//`, `/* … *\/`) blanked, so `# insecure = true` is not a finding; offsets are kept. */
 function blankHclComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|(?:#|\/\/)[^\n]*|"(?:[^"\\\n]|\\.)*"/g, (s) => (s[0] === '"' ? s : s.replace(/[^\n]/g, ' ')));
+  return text.replace(/\/\*[\s\S]*?\*\/|(?:#|\/\/)[^\n]*|"(?:[^"\\\n]|\\.)*"/g, (s) =>
+    s[0] === '"' ? s : s.replace(/[^\n]/g, ' '),
+  );
 }
 
 /** `"http.proxyStrictSSL": false` at the settings paths of settings.json, .code-workspace and devcontainer.json. */
@@ -161,8 +191,11 @@ function vscodeSettings(doc: Doc, path: string, out: Finding[]): void {
   const root = parseTree(doc.text, [], { allowTrailingComma: true });
   if (!root) return;
   const base = baseName(path);
-  const paths = base.endsWith('.code-workspace') ? [['settings']]
-    : /devcontainer\.json$/.test(base) ? [['customizations', 'vscode', 'settings'], ['settings']] : [[]];
+  const paths = base.endsWith('.code-workspace')
+    ? [['settings']]
+    : /devcontainer\.json$/.test(base)
+      ? [['customizations', 'vscode', 'settings'], ['settings']]
+      : [[]];
   for (const p of paths) {
     const val = findNodeAtLocation(root, [...p, 'http.proxyStrictSSL']);
     if (val?.type === 'boolean' && val.value === false) pushProperty(doc, val, out);
@@ -176,7 +209,22 @@ function pushProperty(doc: Doc, val: JsonNode, out: Finding[]): void {
 
 // ---- dispatch --------------------------------------------------------------------------------------------
 
-type Format = 'docker' | 'composer' | 'poetry' | 'npmrc' | 'yarnrc' | 'yarnrcYml' | 'pip' | 'git' | 'curlrc' | 'wgetrc' | 'vscode' | 'yaml' | 'toml' | 'hcl' | 'condarc';
+type Format =
+  | 'docker'
+  | 'composer'
+  | 'poetry'
+  | 'npmrc'
+  | 'yarnrc'
+  | 'yarnrcYml'
+  | 'pip'
+  | 'git'
+  | 'curlrc'
+  | 'wgetrc'
+  | 'vscode'
+  | 'yaml'
+  | 'toml'
+  | 'hcl'
+  | 'condarc';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -186,38 +234,65 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.yarnrc') return 'yarnrc';
   if (base === '.yarnrc.yml' || base === '.yarnrc.yaml') return 'yarnrcYml';
   if (base === 'pip.conf' || base === 'pip.ini') return 'pip';
-  if (base === '.gitconfig' || base === 'gitconfig' || /(?:^|\/)\.git\/config$|(?:^|\/)git\/config$/.test(p)) return 'git';
+  if (base === '.gitconfig' || base === 'gitconfig' || /(?:^|\/)\.git\/config$|(?:^|\/)git\/config$/.test(p)) {
+    return 'git';
+  }
   if (base === '.curlrc' || base === '_curlrc' || base === 'curlrc') return 'curlrc';
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
   if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
   if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
-  if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) return 'vscode';
-  if (/\.ya?ml$/i.test(base) || languageId === 'yaml' || /^kubeconfig/i.test(base) || /(?:^|\/)\.kube\/config$/.test(p)) return 'yaml';
+  if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) {
+    return 'vscode';
+  }
+  if (
+    /\.ya?ml$/i.test(base) ||
+    languageId === 'yaml' ||
+    /^kubeconfig/i.test(base) ||
+    /(?:^|\/)\.kube\/config$/.test(p)
+  ) {
+    return 'yaml';
+  }
   if (/\.toml$/i.test(base)) return 'toml';
   if (/\.(?:tf|tfvars|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
   return undefined;
 }
 
-const PREFILTER = /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
+const PREFILTER =
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
-    case 'docker': return dockerDaemon(doc, out);
-    case 'composer': return composerJson(doc, out);
-    case 'poetry': return poetryToml(doc, out);
-    case 'npmrc': case 'yarnrc': return keyValue(doc, NPMRC, CFG.npmrc, (v) => FALSY.test(v), out);
-    case 'yarnrcYml': return keyValue(doc, YARNRC_YML, CFG.yarnrcYml, (v) => FALSY.test(v), out);
-    case 'pip': return keyValue(doc, PIP, CFG.pip, (v) => v !== '', out);
-    case 'git': return gitconfig(doc, out);
-    case 'curlrc': return keyValue(doc, CURLRC, CFG.curlrc, (v) => v === '' || TRUTHY.test(v), out);
-    case 'wgetrc': return keyValue(doc, WGETRC, CFG.wgetrc, (v) => FALSY.test(v), out);
-    case 'condarc': return keyValue(doc, CONDARC, CFG.condarc, (v) => FALSY.test(v), out);
-    case 'vscode': return vscodeSettings(doc, path, out);
-    case 'yaml': return yamlFile(doc, out);
-    case 'toml': return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out);
-    case 'hcl': return keyValue({ ...doc, text: blankHclComments(doc.text) }, TF, CFG.terraform, () => true, out);
+    case 'docker':
+      return dockerDaemon(doc, out);
+    case 'composer':
+      return composerJson(doc, out);
+    case 'poetry':
+      return poetryToml(doc, out);
+    case 'npmrc':
+    case 'yarnrc':
+      return keyValue(doc, NPMRC, CFG.npmrc, (v) => FALSY.test(v), out);
+    case 'yarnrcYml':
+      return keyValue(doc, YARNRC_YML, CFG.yarnrcYml, (v) => FALSY.test(v), out);
+    case 'pip':
+      return keyValue(doc, PIP, CFG.pip, (v) => v !== '', out);
+    case 'git':
+      return gitconfig(doc, out);
+    case 'curlrc':
+      return keyValue(doc, CURLRC, CFG.curlrc, (v) => v === '' || TRUTHY.test(v), out);
+    case 'wgetrc':
+      return keyValue(doc, WGETRC, CFG.wgetrc, (v) => FALSY.test(v), out);
+    case 'condarc':
+      return keyValue(doc, CONDARC, CFG.condarc, (v) => FALSY.test(v), out);
+    case 'vscode':
+      return vscodeSettings(doc, path, out);
+    case 'yaml':
+      return yamlFile(doc, out);
+    case 'toml':
+      return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out);
+    case 'hcl':
+      return keyValue({ ...doc, text: blankHclComments(doc.text) }, TF, CFG.terraform, () => true, out);
   }
 }
 

@@ -7,10 +7,12 @@ import { Finding, RuleFamily } from './types';
 import { CS } from './catalog/csharp';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /ValidationCallback|DangerousAcceptAny|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
+const PREFILTER =
+  /ValidationCallback|DangerousAcceptAny|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
-const CALLBACK = /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
+const CALLBACK =
+  /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
 const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCertificateValidator\b/dg;
 
 /** `SecurityProtocolType.Tls`, `SslProtocols.Tls11`: obsolete versions (`Tls12`, `Tls13` are not matched). */
@@ -24,7 +26,9 @@ export function scanCsharp(text: string): Finding[] {
   pushMatches(lx, CALLBACK, CS.callback, out);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
   // Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`).
-  pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) => /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, m.index - 40), m.index)));
+  pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) =>
+    /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, m.index - 40), m.index)),
+  );
   return out;
 }
 

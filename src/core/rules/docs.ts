@@ -14,9 +14,20 @@ export const README_END = '<!-- end of generated part -->';
 export function fenceOf(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
   const byExt: [RegExp, string][] = [
-    [/\.pyw?$/, 'python'], [/\.[cm]?[jt]sx?$/, 'js'], [/\.go$/, 'go'], [/\.(?:java|kts?)$/, 'java'], [/\.cs$/, 'csharp'],
-    [/\.rb$/, 'ruby'], [/\.php$/, 'php'], [/\.rs$/, 'rust'], [/^(?:Dockerfile|Containerfile)/, 'dockerfile'], [/^(?:Makefile|GNUmakefile)$|\.mk$/, 'make'],
-    [/^package\.json$/, 'json'], [/\.json$|\.code-workspace$/, 'jsonc'], [/\.ya?ml$|^kubeconfig|^\.condarc$/, 'yaml'], [/\.(?:tf|tfvars|hcl)$/, 'hcl'],
+    [/\.pyw?$/, 'python'],
+    [/\.[cm]?[jt]sx?$/, 'js'],
+    [/\.go$/, 'go'],
+    [/\.(?:java|kts?)$/, 'java'],
+    [/\.cs$/, 'csharp'],
+    [/\.rb$/, 'ruby'],
+    [/\.php$/, 'php'],
+    [/\.rs$/, 'rust'],
+    [/^(?:Dockerfile|Containerfile)/, 'dockerfile'],
+    [/^(?:Makefile|GNUmakefile)$|\.mk$/, 'make'],
+    [/^package\.json$/, 'json'],
+    [/\.json$|\.code-workspace$/, 'jsonc'],
+    [/\.ya?ml$|^kubeconfig|^\.condarc$/, 'yaml'],
+    [/\.(?:tf|tfvars|hcl)$/, 'hcl'],
     [/^\.npmrc$|^\.yarnrc$|^pip\.(?:conf|ini)$|^\.gitconfig$|^\.wgetrc$/, 'ini'],
   ];
   return byExt.find(([re]) => re.test(base))?.[1] ?? 'sh';
@@ -29,17 +40,24 @@ function blocks(rule: RuleMeta, examples: readonly Example[]): string {
     const { file, code } = exampleSource(rule, e);
     const text = parseMarks(code, rule.id).text;
     const last = groups[groups.length - 1];
-    if (last?.file === file) last.texts.push(text); else groups.push({ file, texts: [text] });
+    if (last?.file === file) last.texts.push(text);
+    else groups.push({ file, texts: [text] });
   }
-  return groups.map((g) => {
-    const caption = g.file === rule.examples.file ? '' : `In \`${g.file}\`:\n\n`;
-    return `${caption}\`\`\`${fenceOf(g.file)}\n${g.texts.join('\n')}\n\`\`\``;
-  }).join('\n\n');
+  return groups
+    .map((g) => {
+      const caption = g.file === rule.examples.file ? '' : `In \`${g.file}\`:\n\n`;
+      return `${caption}\`\`\`${fenceOf(g.file)}\n${g.texts.join('\n')}\n\`\`\``;
+    })
+    .join('\n\n');
 }
 
 /** The Markdown page of one rule. */
 export function rulePage(rule: RuleMeta, family: RuleFamily): string {
-  const facts = [`Concept: [\`${rule.concept}\`](README.md#concepts) (${CONCEPTS[rule.concept].title.toLowerCase()})`, `client: \`${rule.client}\``, `written in: \`${rule.surface}\``];
+  const facts = [
+    `Concept: [\`${rule.concept}\`](README.md#concepts) (${CONCEPTS[rule.concept].title.toLowerCase()})`,
+    `client: \`${rule.client}\``,
+    `written in: \`${rule.surface}\``,
+  ];
   if (rule.caVars.length) facts.push(`CA-bundle variables: ${rule.caVars.map((v) => `\`${v}\``).join(', ')}`);
   const [instead, ...others] = rule.examples.ok;
   const matched = [rule.notes, family.notes].filter(Boolean).join('\n\n');
@@ -65,8 +83,13 @@ function cell(s: string): string {
 export function readmeTables(): string {
   const rules = families.flatMap((f) => f.rules.map((r) => ({ r, f })));
   const count = (c: Concept) => rules.filter(({ r }) => r.concept === c).length;
-  const concepts = (Object.keys(CONCEPTS) as Concept[]).map((c) => `| \`${c}\` | ${CONCEPTS[c].title} | ${cell(CONCEPTS[c].description)} | ${count(c)} |`);
-  const rows = rules.map(({ r, f }) => `| [\`${r.id}\`](${r.id}.md) | ${f.id} | \`${r.concept}\` | \`${r.client}\` | ${r.severity} | ${cell(r.title)} |`);
+  const concepts = (Object.keys(CONCEPTS) as Concept[]).map(
+    (c) => `| \`${c}\` | ${CONCEPTS[c].title} | ${cell(CONCEPTS[c].description)} | ${count(c)} |`,
+  );
+  const rows = rules.map(
+    ({ r, f }) =>
+      `| [\`${r.id}\`](${r.id}.md) | ${f.id} | \`${r.concept}\` | \`${r.client}\` | ${r.severity} | ${cell(r.title)} |`,
+  );
   return [
     '## Concepts',
     '',

@@ -23,7 +23,11 @@ const KNOBS: readonly Knob[] = [
   { rule: ENV.pythonHttpsVerify, name: /^PYTHONHTTPSVERIFY$/, insecure: (v) => v === '0' },
   { rule: ENV.gitNoVerify, name: /^GIT_SSL_NO_VERIFY$/, insecure: () => true },
   { rule: ENV.emptyCaBundle, name: /^(?:CURL|REQUESTS)_CA_BUNDLE$/, insecure: (v) => v === '' },
-  { rule: ENV.npmStrictSsl, name: /^(?:npm_config_strict_ssl|yarn_strict_ssl|yarn_enable_strict_ssl)$/i, insecure: (v) => FALSE.test(v) },
+  {
+    rule: ENV.npmStrictSsl,
+    name: /^(?:npm_config_strict_ssl|yarn_strict_ssl|yarn_enable_strict_ssl)$/i,
+    insecure: (v) => FALSE.test(v),
+  },
   { rule: ENV.pipTrustedHost, name: /^PIP_TRUSTED_HOST$/, insecure: (v) => v.trim() !== '' },
   { rule: ENV.goInsecure, name: /^GOINSECURE$/, insecure: (v) => v.trim() !== '' },
   { rule: ENV.gcloud, name: /^CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION$/, insecure: (v) => /^(?:true|1|yes|on)$/i.test(v) },
@@ -64,7 +68,10 @@ export function docOf(text: string): Doc {
 }
 
 /** A line of a file with its file offset (without the newline; a trailing \r removed). */
-export interface Line { readonly text: string; readonly at: number }
+export interface Line {
+  readonly text: string;
+  readonly at: number;
+}
 
 /** Every line of `text` with its offset. */
 export function linesOf(text: string): Line[] {
@@ -90,7 +97,10 @@ export function checkEnv(doc: Doc, a: EnvAssignment, out: Finding[]): void {
  */
 export class Source {
   /** `runs[k]` = [start in text, file offset of that character, 1 when synthetic (every char maps to the same offset)]. */
-  constructor(readonly text: string, private readonly runs: readonly (readonly [number, number, number])[] | number) {}
+  constructor(
+    readonly text: string,
+    private readonly runs: readonly (readonly [number, number, number])[] | number,
+  ) {}
 
   /** File offset of `text[i]`. */
   at(i: number): number {
@@ -113,7 +123,8 @@ export class Source {
       const runEnd = this.runEnd(i, to);
       // A one-character synthetic run maps like a pushed character, so only longer ones need keeping synthetic.
       const synthetic = runEnd - i > 1 && this.isSynthetic(i);
-      if (synthetic) b.synthetic(this.text.slice(i, runEnd), this.at(i)); else b.push(this.text.slice(i, runEnd), this.at(i));
+      if (synthetic) b.synthetic(this.text.slice(i, runEnd), this.at(i));
+      else b.push(this.text.slice(i, runEnd), this.at(i));
       i = runEnd;
     }
     return b.build();
@@ -125,7 +136,8 @@ export class Source {
     let hi = runs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (runs[mid][0] <= i) lo = mid; else hi = mid - 1;
+      if (runs[mid][0] <= i) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }
@@ -161,7 +173,9 @@ export class SourceBuilder {
     if (!text) return this;
     const last = this.runs[this.runs.length - 1];
     // Extend the previous run when this text continues it in the file (e.g. JSON strings without escapes).
-    if (!(last && !synthetic && !last[2] && last[1] + (this.length - last[0]) === at)) this.runs.push([this.length, at, synthetic]);
+    if (!(last && !synthetic && !last[2] && last[1] + (this.length - last[0]) === at)) {
+      this.runs.push([this.length, at, synthetic]);
+    }
     this.parts.push(text);
     this.length += text.length;
     return this;
@@ -177,10 +191,17 @@ export function jsonStringSource(text: string, offset: number, length: number): 
   const b = new SourceBuilder();
   const end = offset + length - 1;
   for (let i = offset + 1; i < end; i++) {
-    if (text[i] !== '\\') { b.push(text[i], i); continue; }
+    if (text[i] !== '\\') {
+      b.push(text[i], i);
+      continue;
+    }
     const e = text[i + 1];
     const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
-    if (e === 'u') { b.synthetic(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16) || 0), i); i += 5; continue; }
+    if (e === 'u') {
+      b.synthetic(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16) || 0), i);
+      i += 5;
+      continue;
+    }
     b.synthetic(simple[e] ?? e, i);
     i++;
   }
@@ -194,7 +215,7 @@ const DOTENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.]*)[ \t]*=[ \t]*(.*?)
 /** Unquotes a .env value: `"x"`/`'x'` keep their contents, an unquoted value ends at ` #`. */
 function dotenvValue(raw: string): { value: string; length: number } {
   const q = raw[0];
-  if ((q === '"' || q === '\'') && raw.indexOf(q, 1) > 0) {
+  if ((q === '"' || q === "'") && raw.indexOf(q, 1) > 0) {
     const close = raw.indexOf(q, 1);
     return { value: raw.slice(1, close), length: close + 1 };
   }
@@ -223,7 +244,11 @@ export function jsonEnvAssignments(text: string): EnvAssignment[] {
   const out: EnvAssignment[] = [];
   const visit = (node: JsonNode | undefined): void => {
     if (!node) return;
-    if (node.type === 'property' && ENV_OBJECT_KEYS.has(node.children?.[0]?.value) && node.children?.[1]?.type === 'object') {
+    if (
+      node.type === 'property' &&
+      ENV_OBJECT_KEYS.has(node.children?.[0]?.value) &&
+      node.children?.[1]?.type === 'object'
+    ) {
       for (const prop of node.children[1].children ?? []) pushJsonPair(prop, out);
     }
     node.children?.forEach(visit);
@@ -240,7 +265,8 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 
 // ---- the family ------------------------------------------------------------------------------------------
 
-const PREFILTER = /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES/i;
+const PREFILTER =
+  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES/i;
 
 /** File name without directories. */
 export function baseName(path: string): string {
@@ -256,11 +282,16 @@ export function isDotenv(path: string, languageId?: string): boolean {
 /** VS Code's launch.json / tasks.json and dev container definitions: JSONC with `env` objects. */
 export function isVscodeEnvJson(path: string): boolean {
   const p = path.replace(/\\/g, '/');
-  return /(?:^|\/)\.vscode\/(?:launch|tasks)\.json$/.test(p) || /(?:^|\/)\.?devcontainer\.json$/.test(p) || p.endsWith('.code-workspace');
+  return (
+    /(?:^|\/)\.vscode\/(?:launch|tasks)\.json$/.test(p) ||
+    /(?:^|\/)\.?devcontainer\.json$/.test(p) ||
+    p.endsWith('.code-workspace')
+  );
 }
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
-const WHERE = 'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
+const WHERE =
+  'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
 
 /** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell/). */
 export const envFamily: RuleFamily = defineFamily({

@@ -29,7 +29,10 @@ export function parseMarks(code: string, ruleId: string): { text: string; marks:
   for (let m = MARK.exec(code); m; m = MARK.exec(code)) {
     text += code.slice(last, m.index);
     last = m.index + m[0].length;
-    if (m[0] !== '»') { open.push({ ruleId: m[1] ?? ruleId, start: text.length }); continue; }
+    if (m[0] !== '»') {
+      open.push({ ruleId: m[1] ?? ruleId, start: text.length });
+      continue;
+    }
     const o = open.pop();
     if (!o) throw new Error(`unbalanced » in an example of ${ruleId}: ${code}`);
     marks.push({ ruleId: o.ruleId, start: o.start, end: text.length });

@@ -14,8 +14,17 @@ export function escapeRe(s: string): string {
  * the binding prefixes of the language, e.g. `(?:const|let|var)\s+` for JavaScript or `` for Python.
  * Example: `bindingOf(lx, 'VERIFY', 'False', '')` finds `VERIFY = False` at the start of a line.
  */
-export function bindingOf(lx: Lexed, name: string, value: string, forms: string, op = '=(?!=)'): { start: number; end: number } | undefined {
-  const re = new RegExp(`(?:^|[;{(\\n])[ \\t]*${forms}(${escapeRe(name)})[ \\t]*(?::[ \\t]*[\\w$.]+[ \\t]*)?${op}[ \\t]*(${value})(?![\\w$.(])`, 'dg');
+export function bindingOf(
+  lx: Lexed,
+  name: string,
+  value: string,
+  forms: string,
+  op = '=(?!=)',
+): { start: number; end: number } | undefined {
+  const re = new RegExp(
+    `(?:^|[;{(\\n])[ \\t]*${forms}(${escapeRe(name)})[ \\t]*(?::[ \\t]*[\\w$.]+[ \\t]*)?${op}[ \\t]*(${value})(?![\\w$.(])`,
+    'dg',
+  );
   for (let m = re.exec(lx.code); m; m = re.exec(lx.code)) {
     const [start] = m.indices![1]!;
     const [, end] = m.indices![2]!;
@@ -24,7 +33,8 @@ export function bindingOf(lx: Lexed, name: string, value: string, forms: string,
   return undefined;
 }
 
-const TYPE_HEAD = /(?:\binterface\s+[\w$]+(?:\s*<[^{}]*>)?(?:\s+extends\s+[^{}]+?)?|\btype\s+[\w$]+(?:\s*<[^{}]*>)?\s*=)\s*$/;
+const TYPE_HEAD =
+  /(?:\binterface\s+[\w$]+(?:\s*<[^{}]*>)?(?:\s+extends\s+[^{}]+?)?|\btype\s+[\w$]+(?:\s*<[^{}]*>)?\s*=)\s*$/;
 
 /** True when `offset` is inside a TypeScript `interface X { … }` or `type X = { … }` body (a type, not a value). */
 export function inTypeDeclaration(lx: Lexed, offset: number): boolean {

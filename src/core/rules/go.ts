@@ -21,7 +21,9 @@ const SKIP_NAME = /\bInsecureSkipVerify\s*(:|=(?!=))\s*([A-Za-z_]\w*)\b(?!\s*[.(
 /** True when `name` is bound to `true` in this file and never assigned anything else. */
 function boundToTrue(lx: Lexed, name: string): boolean {
   const n = escapeRe(name);
-  const writes = [...lx.code.matchAll(new RegExp(`(?<![\\w.])${n}(?:[ \\t]+bool)?[ \\t]*(?::=|=(?!=))[ \\t]*([^\\s;,)}]+)`, 'g'))];
+  const writes = [
+    ...lx.code.matchAll(new RegExp(`(?<![\\w.])${n}(?:[ \\t]+bool)?[ \\t]*(?::=|=(?!=))[ \\t]*([^\\s;,)}]+)`, 'g')),
+  ];
   return writes.length > 0 && writes.every((w) => w[1] === 'true' && lx.kinds[w.index!] === Kind.Code);
 }
 
@@ -44,7 +46,15 @@ export function scanGo(text: string): Finding[] {
   const own = ownStructs(lx);
   const tlsField = (m: RegExpExecArray) => m[1] !== ':' || !own.has(literalType(lx, m.index) ?? '');
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);
-  pushMatches(lx, SKIP_NAME, GO.insecureSkipVerify, out, 1, 0, (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]));
+  pushMatches(
+    lx,
+    SKIP_NAME,
+    GO.insecureSkipVerify,
+    out,
+    1,
+    0,
+    (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]),
+  );
   pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
   return out;
 }

@@ -8,19 +8,23 @@ import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
-const PREFILTER = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
+const PREFILTER =
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
 const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
-const ENV = /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+const ENV =
+  /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
 /** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
-const PROTOCOL = /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
+const PROTOCOL =
+  /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
 const DEFAULT_VERSION = /(?:\b[\w$]+\.)?DEFAULT_M(?:IN|AX)_VERSION\s*=(?!=)\s*(["'`])TLSv1(?:\.1)?\1/g;
 const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
 /** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
-const NOOP_FN = /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
+const NOOP_FN =
+  /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
 
 function envFindings(lx: Lexed, out: Finding[]): void {
   ENV.lastIndex = 0;
@@ -33,12 +37,17 @@ function envFindings(lx: Lexed, out: Finding[]): void {
 }
 
 function checkServerIdentity(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, CSI_KEY, (m) => {
-    if (m[2] === '' && lx.code[m.index - 1] === '.') return; // a call such as tls.checkServerIdentity(host, cert)
-    const at = m.index + m[0].length;
-    const fn = NOOP_FN.exec(lx.code.slice(at, at + 300));
-    if (fn) out.push(finding(lx, JS.checkServerIdentity, m.index, at + fn[0].length, statementAt(lx, m.index)));
-  }, 2);
+  eachCodeMatch(
+    lx,
+    CSI_KEY,
+    (m) => {
+      if (m[2] === '' && lx.code[m.index - 1] === '.') return; // a call such as tls.checkServerIdentity(host, cert)
+      const at = m.index + m[0].length;
+      const fn = NOOP_FN.exec(lx.code.slice(at, at + 300));
+      if (fn) out.push(finding(lx, JS.checkServerIdentity, m.index, at + fn[0].length, statementAt(lx, m.index)));
+    },
+    2,
+  );
 }
 
 function protocolFindings(lx: Lexed, out: Finding[]): void {
@@ -60,12 +69,21 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
     const open = m[1] ? lx.code.lastIndexOf('(', at) : at - 1;
     const end = matchingClose(lx, open);
     const params = HANDLER_PARAMS.exec(lx.code.slice(at, Math.min(end, at + 400)));
-    const last = params && (params[2] ?? params[1].split(',').pop()!.replace(/[:=][\s\S]*$/, '').trim());
+    const last =
+      params &&
+      (params[2] ??
+        params[1]
+          .split(',')
+          .pop()!
+          .replace(/[:=][\s\S]*$/, '')
+          .trim());
     if (!last || !/^[\w$]+$/.test(last)) return;
     const accept = new RegExp(`(?<![\\w$.])${last.replace(/\$/g, '\\$')}\\s*\\(\\s*${m[1] ? 'true' : '0'}\\s*\\)`, 'g');
     accept.lastIndex = at + params[0].length;
     for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
-      if (lx.kinds[c.index] === Kind.Code) out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+      if (lx.kinds[c.index] === Kind.Code) {
+        out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+      }
     }
   });
 }
@@ -84,12 +102,25 @@ function boundToFalse(lx: Lexed, name: string): boolean {
 }
 
 function namedFlagFindings(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, NAMED_FLAG, (m) => {
-    const name = m[4];
-    if (/^(?:true|false|undefined|null|this)$/.test(name) || !boundToFalse(lx, name) || inTypeDeclaration(lx, m.index)) return;
-    const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
-    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`));
-  }, 3);
+  eachCodeMatch(
+    lx,
+    NAMED_FLAG,
+    (m) => {
+      const name = m[4];
+      if (
+        /^(?:true|false|undefined|null|this)$/.test(name) ||
+        !boundToFalse(lx, name) ||
+        inTypeDeclaration(lx, m.index)
+      ) {
+        return;
+      }
+      const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
+      out.push(
+        finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`),
+      );
+    },
+    3,
+  );
 }
 
 /** Scans JavaScript or TypeScript source. */
@@ -116,6 +147,7 @@ export const javascript: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: JS,
   notes: NOTES.code,
-  appliesTo: (path, languageId) => (languageId !== undefined && JS_LANGUAGES.has(languageId)) || /\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path),
+  appliesTo: (path, languageId) =>
+    (languageId !== undefined && JS_LANGUAGES.has(languageId)) || /\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path),
   scan: (text) => scanJavaScript(text),
 });

@@ -1,24 +1,39 @@
 // Java and Kotlin: trust managers that accept every chain, host name verifiers that accept every host, and the
 // Apache HttpClient no-op verifiers.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, enclosingCall, finding, groupEnd, groupStart, lineAt, matchingClose, pushMatches, statementAt } from './match';
+import {
+  eachCodeMatch,
+  enclosingCall,
+  finding,
+  groupEnd,
+  groupStart,
+  lineAt,
+  matchingClose,
+  pushMatches,
+  statementAt,
+} from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { JVM } from './catalog/jvm';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /checkServerTrusted|HostnameVerifier|TrustAllStrategy|TrustSelfSignedStrategy|TrustStrategy|isTrusted|onReceivedSslError|HOSTNAME_VERIFIER|SSLSession|TLSv1\b|TLSv1\.1|SSLv[23]|TLS_1_[01]|SSL_3_0/i;
+const PREFILTER =
+  /checkServerTrusted|HostnameVerifier|TrustAllStrategy|TrustSelfSignedStrategy|TrustStrategy|isTrusted|onReceivedSslError|HOSTNAME_VERIFIER|SSLSession|TLSv1\b|TLSv1\.1|SSLv[23]|TLS_1_[01]|SSL_3_0/i;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
 const EMPTY_BODY = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?(?:\{\s*(?:return\s*;?\s*)?\}|=\s*Unit\b)/;
 const LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg;
-const KOTLIN_SAM = /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
-const VERIFY_METHOD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
-const NOOP = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
+const KOTLIN_SAM =
+  /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
+const VERIFY_METHOD =
+  /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
+const NOOP =
+  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
 
 /** Statements that cannot throw a CertificateException: logging and printing (strings already emptied). */
-const LOG_STATEMENT = /^(?:(?:[\w.]*\b(?:Log|log|LOG|logger|LOGGER|Logger|Timber|System\s*\.\s*(?:out|err)))\s*\.\s*\w+\s*\([^;]*\)|(?:println|print|printf)\s*\([^;]*\)|\w+\s*\.\s*printStackTrace\s*\(\s*\)|return)$/;
+const LOG_STATEMENT =
+  /^(?:(?:[\w.]*\b(?:Log|log|LOG|logger|LOGGER|Logger|Timber|System\s*\.\s*(?:out|err)))\s*\.\s*\w+\s*\([^;]*\)|(?:println|print|printf)\s*\([^;]*\)|\w+\s*\.\s*printStackTrace\s*\(\s*\)|return)$/;
 const HEAD = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?\{/;
 
 /** `{ Log.d(…); System.out.println(…); }`: a body of logging statements only (strings blanked, comments gone). */
@@ -30,7 +45,10 @@ function onlyLogs(lx: Lexed, close: number): number | undefined {
   let body = '';
   for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
   if (/\bthrow\b/.test(body)) return undefined;
-  const statements = body.split(/[;\n]/).map((x) => x.trim()).filter(Boolean);
+  const statements = body
+    .split(/[;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   return statements.length && statements.every((x) => LOG_STATEMENT.test(x.replace(/\s+/g, ' '))) ? end : undefined;
 }
 
@@ -42,7 +60,9 @@ function trustAll(lx: Lexed, out: Finding[]): void {
     const body = logs !== undefined ? [lx.code.slice(close, logs)] : EMPTY_BODY.exec(lx.code.slice(close, close + 300));
     if (!body) return;
     const start = m.index + m[0].indexOf('checkServerTrusted');
-    out.push(finding(lx, JVM.trustAll, start, close + body[0].length, [lineAt(lx, m.index)[0], close + body[0].length]));
+    out.push(
+      finding(lx, JVM.trustAll, start, close + body[0].length, [lineAt(lx, m.index)[0], close + body[0].length]),
+    );
   });
 }
 
@@ -63,7 +83,9 @@ const ENABLED = /\bsetEnabledProtocols\s*\(\s*((?:new\s+String\s*\[\s*\]\s*)?\{[
 const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
 
 function protocolFindings(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, GET_INSTANCE, (m) => out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))));
+  eachCodeMatch(lx, GET_INSTANCE, (m) =>
+    out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))),
+  );
   eachCodeMatch(lx, ENABLED, (m) => {
     const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
     if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/.test(v))) {
@@ -73,8 +95,10 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, OKHTTP_VERSION, JVM.obsoleteProtocol, out);
 }
 
-const STRATEGY = /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g;
-const IS_TRUSTED = /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
+const STRATEGY =
+  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g;
+const IS_TRUSTED =
+  /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
 const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
 const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
 const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
@@ -88,7 +112,17 @@ function trustStrategies(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, IS_TRUSTED, JVM.trustStrategy, out);
   pushMatches(lx, KOTLIN_STRATEGY, JVM.trustStrategy, out);
   // A bare lambda counts only as loadTrustMaterial's argument.
-  pushMatches(lx, TRUE_LAMBDA, JVM.trustStrategy, out, 0, 0, (m) => enclosingCall(lx, m.index)?.name === 'loadTrustMaterial' && !/TrustStrategy\s*$/.test(lx.code.slice(m.index - 30, m.index)));
+  pushMatches(
+    lx,
+    TRUE_LAMBDA,
+    JVM.trustStrategy,
+    out,
+    0,
+    0,
+    (m) =>
+      enclosingCall(lx, m.index)?.name === 'loadTrustMaterial' &&
+      !/TrustStrategy\s*$/.test(lx.code.slice(m.index - 30, m.index)),
+  );
 }
 
 /** `handler.proceed()` inside an `onReceivedSslError` override body. */
@@ -101,7 +135,9 @@ function webviewProceed(lx: Lexed, out: Finding[]): void {
     const end = matchingClose(lx, open);
     PROCEED.lastIndex = open;
     for (let p = PROCEED.exec(lx.code); p && p.index < end; p = PROCEED.exec(lx.code)) {
-      if (lx.kinds[p.index] === Kind.Code) out.push(finding(lx, JVM.webviewProceed, p.index, p.index + p[0].length, statementAt(lx, p.index)));
+      if (lx.kinds[p.index] === Kind.Code) {
+        out.push(finding(lx, JVM.webviewProceed, p.index, p.index + p[0].length, statementAt(lx, p.index)));
+      }
     }
   });
 }
@@ -128,6 +164,7 @@ export const jvm: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: JVM,
   notes: NOTES.code,
-  appliesTo: (path, languageId) => languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
+  appliesTo: (path, languageId) =>
+    languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
   scan: (text) => scanJvm(text),
 });

@@ -4,7 +4,11 @@
 import { lineStartsOf } from '../text/lines';
 
 /** What a character of the source is part of. */
-export const enum Kind { Code = 0, String = 1, Comment = 2 }
+export const enum Kind {
+  Code = 0,
+  String = 1,
+  Comment = 2,
+}
 
 /** How one family of languages writes comments and strings. */
 export interface Syntax {
@@ -94,9 +98,21 @@ class Lexer {
   /** ASCII codes that may start a comment, string or template piece; every other character is skipped at once. */
   private readonly interesting = new Uint8Array(128);
 
-  constructor(private readonly s: string, private readonly syn: Syntax, private readonly kinds: Uint8Array) {
-    const starters = [...syn.line, ...syn.block.map((b) => b[0].replace('\n', '')), syn.quotes, syn.raw ?? '',
-      syn.template ? '`{}' : '', syn.regex ? '/' : '', syn.verbatim ? '@' : '', syn.rustRaw ? 'r' : ''].join('');
+  constructor(
+    private readonly s: string,
+    private readonly syn: Syntax,
+    private readonly kinds: Uint8Array,
+  ) {
+    const starters = [
+      ...syn.line,
+      ...syn.block.map((b) => b[0].replace('\n', '')),
+      syn.quotes,
+      syn.raw ?? '',
+      syn.template ? '`{}' : '',
+      syn.regex ? '/' : '',
+      syn.verbatim ? '@' : '',
+      syn.rustRaw ? 'r' : '',
+    ].join('');
     for (const ch of starters) this.interesting[ch.charCodeAt(0)] = 1;
   }
 
@@ -105,7 +121,10 @@ class Lexer {
     const interesting = this.interesting;
     while (this.i < s.length) {
       const code = s.charCodeAt(this.i);
-      if (code < 128 && interesting[code] === 0) { this.i++; continue; }
+      if (code < 128 && interesting[code] === 0) {
+        this.i++;
+        continue;
+      }
       if (!this.special(s[this.i])) this.i++;
     }
   }
@@ -116,12 +135,21 @@ class Lexer {
     if (syn.template && this.templateBrace(c)) return true;
     for (const open of syn.line) if (this.s.startsWith(open, this.i)) return this.lineComment();
     for (const [open, close] of syn.block) if (this.atBlock(open)) return this.blockComment(open, close);
-    if (syn.triple && (c === '"' || c === '\'') && syn.quotes.includes(c) && this.s.startsWith(c + c + c, this.i)) return this.triple(c);
+    if (syn.triple && (c === '"' || c === "'") && syn.quotes.includes(c) && this.s.startsWith(c + c + c, this.i)) {
+      return this.triple(c);
+    }
     if (syn.verbatim && c === '@' && this.s[this.i + 1] === '"') return this.verbatim();
-    if (syn.rustRaw && c === 'r' && /^r#*"/.test(this.s.slice(this.i, this.i + 8)) && !/[\w$]/.test(this.s[this.i - 1] ?? '')) return this.rustRaw();
+    if (
+      syn.rustRaw &&
+      c === 'r' &&
+      /^r#*"/.test(this.s.slice(this.i, this.i + 8)) &&
+      !/[\w$]/.test(this.s[this.i - 1] ?? '')
+    ) {
+      return this.rustRaw();
+    }
     if (syn.template && c === '`') return this.template(this.i + 1);
     if (syn.raw?.includes(c)) return this.rawString(c);
-    if (c === '\'' && syn.shortSingle) return this.charLiteral();
+    if (c === "'" && syn.shortSingle) return this.charLiteral();
     if (syn.quotes.includes(c)) return this.quoted(c);
     if (syn.regex && c === '/' && this.regexAllowed()) return this.regexLiteral();
     return false;
@@ -186,7 +214,10 @@ class Lexer {
   /** `'x'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` (a Rust lifetime) is code. */
   private charLiteral(): boolean {
     const m = /^'(?:\\[^']{1,10}|[^'\\\n]{1,2})'/.exec(this.s.slice(this.i, this.i + 14));
-    if (!m) { this.i++; return true; }
+    if (!m) {
+      this.i++;
+      return true;
+    }
     return this.mark(this.i, this.i + m[0].length, Kind.String);
   }
 
@@ -205,7 +236,10 @@ class Lexer {
 
   /** Tracks `{`/`}` so that the `}` closing a `${` resumes the template literal. */
   private templateBrace(c: string): boolean {
-    if (c === '{') { this.braces++; return false; }
+    if (c === '{') {
+      this.braces++;
+      return false;
+    }
     if (c !== '}') return false;
     const depth = this.templateDepth[this.templateDepth.length - 1];
     if (depth !== undefined && depth === this.braces) {
@@ -220,7 +254,12 @@ class Lexer {
     const s = this.s;
     if (s[this.i + 1] === '/' || s[this.i + 1] === '*') return false;
     let j = this.i - 1;
-    while (j >= 0 && (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r' || this.kinds[j] === Kind.Comment)) j--;
+    while (
+      j >= 0 &&
+      (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r' || this.kinds[j] === Kind.Comment)
+    ) {
+      j--;
+    }
     if (j < 0) return true;
     return REGEX_PRECEDERS.has(s[j]) || REGEX_KEYWORDS.test(s.slice(Math.max(0, j - 10), j + 1));
   }
@@ -234,7 +273,10 @@ class Lexer {
       else if (s[j] === ']') inClass = false;
       j += s[j] === '\\' ? 2 : 1;
     }
-    if (s[j] !== '/') { this.i++; return true; }
+    if (s[j] !== '/') {
+      this.i++;
+      return true;
+    }
     return this.mark(this.i, j + 1, Kind.String);
   }
 }

@@ -92,7 +92,14 @@ export function calleeStart(lexed: Lexed, open: number): number {
 }
 
 /** Builds a finding from offsets: `value` is the text at [start, end), `context` the call or statement. */
-export function finding(lexed: Pick<Lexed, 'text' | 'lineStarts'>, rule: RuleMeta, start: number, end: number, context?: readonly [number, number], message?: string): Finding {
+export function finding(
+  lexed: Pick<Lexed, 'text' | 'lineStarts'>,
+  rule: RuleMeta,
+  start: number,
+  end: number,
+  context?: readonly [number, number],
+  message?: string,
+): Finding {
   return {
     ruleId: rule.id,
     range: rangeOf(lexed, start, end),
@@ -125,11 +132,23 @@ export function statementAt(lexed: Lexed, offset: number): [number, number] {
  * The common case of a rule: every code match of `re` is a finding from group `startGroup` (0: the match start) to
  * the match end, anchored at group `anchor` (which must be code), with its statement as context.
  */
-export function pushMatches(lexed: Lexed, re: RegExp, rule: RuleMeta, out: Finding[], anchor = 0, startGroup = 0,
-  accept?: (m: RegExpExecArray) => boolean): void {
-  eachCodeMatch(lexed, re, (m) => {
-    if (accept && !accept(m)) return;
-    const start = startGroup === 0 ? m.index : groupStart(m, startGroup);
-    out.push(finding(lexed, rule, start, m.index + m[0].length, statementAt(lexed, start)));
-  }, anchor);
+export function pushMatches(
+  lexed: Lexed,
+  re: RegExp,
+  rule: RuleMeta,
+  out: Finding[],
+  anchor = 0,
+  startGroup = 0,
+  accept?: (m: RegExpExecArray) => boolean,
+): void {
+  eachCodeMatch(
+    lexed,
+    re,
+    (m) => {
+      if (accept && !accept(m)) return;
+      const start = startGroup === 0 ? m.index : groupStart(m, startGroup);
+      out.push(finding(lexed, rule, start, m.index + m[0].length, statementAt(lexed, start)));
+    },
+    anchor,
+  );
 }

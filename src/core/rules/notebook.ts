@@ -42,7 +42,13 @@ function split(text: string): { code: string; shell: string } {
 }
 
 /** Moves a cell-relative finding into the notebook file. */
-function relocate(raw: string, fileLines: readonly number[], cell: NotebookCell, cellLines: readonly number[], f: Finding): Finding {
+function relocate(
+  raw: string,
+  fileLines: readonly number[],
+  cell: NotebookCell,
+  cellLines: readonly number[],
+  f: Finding,
+): Finding {
   const toFile = (p: Position, end: boolean): Position => {
     const i = Math.min(cellLines[p.line] + p.character, cell.text.length);
     if (!end || i === 0) return positionAt(fileLines, cell.offsets[i]);
@@ -82,11 +88,16 @@ export function scanNotebook(raw: string, languageId?: string): Finding[] {
     const lang = BY_LANGUAGE[cell.language];
     if (!lang) continue;
     const cellLines = lineStartsOf(cell.text);
-    const { code, shell } = cell.language === 'shell' || cell.language === 'bash'
-      ? { code: cell.text.replace(/^%%[^\n]*/, (s) => ' '.repeat(s.length)), shell: '' }
-      : split(cell.text);
-    for (const family of lang.families) for (const f of family.scan(code, lang.path)) out.push(relocate(raw, fileLines, cell, cellLines, f));
-    if (shell.trim()) for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(relocate(raw, fileLines, cell, cellLines, f));
+    const { code, shell } =
+      cell.language === 'shell' || cell.language === 'bash'
+        ? { code: cell.text.replace(/^%%[^\n]*/, (s) => ' '.repeat(s.length)), shell: '' }
+        : split(cell.text);
+    for (const family of lang.families) {
+      for (const f of family.scan(code, lang.path)) out.push(relocate(raw, fileLines, cell, cellLines, f));
+    }
+    if (shell.trim()) {
+      for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(relocate(raw, fileLines, cell, cellLines, f));
+    }
   }
   return out;
 }

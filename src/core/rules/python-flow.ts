@@ -58,7 +58,11 @@ export function partialTarget(lx: Lexed, call: Call): Pick<Call, 'callee' | 'nam
 }
 
 /** A `def` header around `offset` (a parameter default): its name, indentation and body range. */
-interface Def { readonly name: string; readonly bodyStart: number; readonly bodyEnd: number }
+interface Def {
+  readonly name: string;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+}
 
 export function defAt(lx: Lexed, call: Call): Def | undefined {
   const head = /\bdef\s+(\w+)\s*$/.exec(lx.code.slice(Math.max(0, call.start - 80), call.open));
@@ -72,7 +76,10 @@ export function defAt(lx: Lexed, call: Call): Def | undefined {
     const line = lx.code.slice(end + 1, next === -1 ? lx.code.length : next);
     const ind = /^[ \t]*/.exec(line)![0].length;
     if (line.trim() !== '' && ind <= indent && lx.kinds[end + 1 + ind] === Kind.Code) break;
-    if (next === -1) { end = lx.code.length; break; }
+    if (next === -1) {
+      end = lx.code.length;
+      break;
+    }
     end = next;
   }
   return { name: head[1], bodyStart: call.end, bodyEnd: end };
@@ -82,7 +89,9 @@ const VERB_NAMES = /^(?:get|post|put|patch|delete|head|options|request|send|stre
 
 /** True when the function `name` is installed over an HTTP method: `requests.Session.request = name`. */
 export function isMonkeypatch(lx: Lexed, name: string): boolean {
-  const re = new RegExp(`\\.\\s*(?:get|post|put|patch|delete|head|options|request|send)\\s*=(?!=)\\s*${escapeRe(name)}\\b`);
+  const re = new RegExp(
+    `\\.\\s*(?:get|post|put|patch|delete|head|options|request|send)\\s*=(?!=)\\s*${escapeRe(name)}\\b`,
+  );
   return re.test(lx.code);
 }
 
@@ -101,7 +110,8 @@ export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRu
     if (lx.kinds[m.index] !== Kind.Code) continue;
     const inner = enclosingCall(lx, m.index);
     if (!inner) continue;
-    const rule = ruleOf(inner, m[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, m[1]) : undefined);
+    const rule =
+      ruleOf(inner, m[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, m[1]) : undefined);
     if (rule) return rule;
   }
   return undefined;
@@ -127,7 +137,13 @@ const DICT_KEY = /(["'])(verify|verify_ssl|ssl)\1\s*:\s*(?:False\b|0(?![\w.]))/d
  * Where the dict spread into an HTTP call (`**NAME`) sets verification off: `NAME = {"verify": False}`,
  * `NAME = dict(verify=False)`, `NAME["verify"] = False`, `NAME.setdefault("verify", False)`, `NAME.update(verify=False)`.
  */
-export function dictFindings(lx: Lexed, name: string, rule: RuleMeta, context: readonly [number, number], out: Finding[]): void {
+export function dictFindings(
+  lx: Lexed,
+  name: string,
+  rule: RuleMeta,
+  context: readonly [number, number],
+  out: Finding[],
+): void {
   const n = escapeRe(name);
   const literal = new RegExp(`(?<![\\w.])${n}\\s*(?::[^=\\n]+)?=(?!=)\\s*(\\{|dict\\s*\\()`, 'dg');
   for (let m = literal.exec(lx.code); m; m = literal.exec(lx.code)) {
@@ -142,7 +158,10 @@ export function dictFindings(lx: Lexed, name: string, rule: RuleMeta, context: r
       out.push(finding(lx, rule, open + k.index, open + k.index + k[0].length, context));
     }
   }
-  const set = new RegExp(`(?<![\\w.])${n}\\s*(?:\\[\\s*(["'])(?:verify|verify_ssl)\\1\\s*\\]\\s*=(?!=)\\s*(?:False\\b|0(?![\\w.]))|\\.\\s*setdefault\\s*\\(\\s*(["'])(?:verify|verify_ssl)\\2\\s*,\\s*(?:False\\b|0(?![\\w.]))\\s*\\)|\\.\\s*update\\s*\\(\\s*(?:verify|verify_ssl)\\s*=\\s*(?:False\\b|0(?![\\w.]))\\s*\\))`, 'g');
+  const set = new RegExp(
+    `(?<![\\w.])${n}\\s*(?:\\[\\s*(["'])(?:verify|verify_ssl)\\1\\s*\\]\\s*=(?!=)\\s*(?:False\\b|0(?![\\w.]))|\\.\\s*setdefault\\s*\\(\\s*(["'])(?:verify|verify_ssl)\\2\\s*,\\s*(?:False\\b|0(?![\\w.]))\\s*\\)|\\.\\s*update\\s*\\(\\s*(?:verify|verify_ssl)\\s*=\\s*(?:False\\b|0(?![\\w.]))\\s*\\))`,
+    'g',
+  );
   for (let m = set.exec(lx.code); m; m = set.exec(lx.code)) {
     if (lx.kinds[m.index] === Kind.Code) out.push(finding(lx, rule, m.index, m.index + m[0].length, context));
   }

@@ -2,8 +2,29 @@
 // verification off for every client in the process. Matches client APIs, not bare keywords: `model.fit(verify=False)`
 // is not a finding.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { Call, calleeStart, enclosingCall, eachCodeMatch, finding, groupEnd, groupStart, lineAt, rangeOf, statementAt } from './match';
-import { Aliases, aliasesOf, CallRule, dictFindings, falseConstant, isMonkeypatch, partialTarget, unalias, wrapperDefault } from './python-flow';
+import {
+  Call,
+  calleeStart,
+  enclosingCall,
+  eachCodeMatch,
+  finding,
+  groupEnd,
+  groupStart,
+  lineAt,
+  rangeOf,
+  statementAt,
+} from './match';
+import {
+  Aliases,
+  aliasesOf,
+  CallRule,
+  dictFindings,
+  falseConstant,
+  isMonkeypatch,
+  partialTarget,
+  unalias,
+  wrapperDefault,
+} from './python-flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
@@ -15,7 +36,9 @@ import { ENV } from './catalog/env';
  * unverified or overridden context, or one of the environment variables. Most files that merely mention ssl fail it.
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
-const PREFILTER = new RegExp(String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`);
+const PREFILTER = new RegExp(
+  String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`,
+);
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
@@ -23,7 +46,8 @@ const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector
 /** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
 // These regexes start with the keyword itself rather than a look-behind or `\b` (which stop V8 from skipping ahead
 // to candidate positions); `notAttribute` rejects what the look-behind used to: `.verify=`, `my_verify=`.
-const KWARG = /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg;
+const KWARG =
+  /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg;
 /** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
 const KWARG_NAME = /(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
 const notAttribute = (lx: Lexed, at: number) => !/[\w.]/.test(lx.code[at - 1] ?? '');
@@ -31,21 +55,27 @@ const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
 const FALSE_BINDING = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=(?!=)[ \t]*(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
 /** What a dict spread with `**` must contain somewhere in the file to switch verification off (cheap tests first). */
 function dictSetsVerify(code: string): boolean {
-  if ((code.includes('verify"') || code.includes('verify\'')) && /verify(?:_ssl)?["']\s*[:\],]/.test(code)) return true;
-  return (code.includes('dict(') || code.includes('update(')) && /(?:dict|update)\s*\([^)]*\bverify(?:_ssl)?\s*=/.test(code);
+  if ((code.includes('verify"') || code.includes("verify'")) && /verify(?:_ssl)?["']\s*[:\],]/.test(code)) return true;
+  return (
+    (code.includes('dict(') || code.includes('update(')) && /(?:dict|update)\s*\([^)]*\bverify(?:_ssl)?\s*=/.test(code)
+  );
 }
-const ATTRIBUTE = /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
+const ATTRIBUTE =
+  /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
-const SSLOPT = /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
+const SSLOPT =
+  /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
 const ASSERT_HOSTNAME = /(\.)?\bassert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
-const ENV_KEY = /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
+const ENV_KEY =
+  /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
 const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
 const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 /** Receivers whose `get`/`delete`/… are not HTTP: `cache.get(key, verify=False)`, `self.config.get(…)`. */
-const NON_HTTP_RECEIVER = /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
+const NON_HTTP_RECEIVER =
+  /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -72,7 +102,11 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (!call) return;
     const kw = m[1] ?? m[2] ?? m[4];
     // A parameter default counts only when the wrapper hands it to an HTTP call.
-    const r = isDef(lx, call) ? (kw === 'cert_reqs' ? undefined : wrapperDefault(lx, call, kw, ruleOf)) : ruleOf(partialTarget(lx, call) ?? call, kw);
+    const r = isDef(lx, call)
+      ? kw === 'cert_reqs'
+        ? undefined
+        : wrapperDefault(lx, call, kw, ruleOf)
+      : ruleOf(partialTarget(lx, call) ?? call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
 }
@@ -93,7 +127,16 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     const c = r && falseConstant(lx, m[2]);
     if (!r || !c || seen.has(c.start)) return;
     seen.add(c.start);
-    out.push(finding(lx, r, c.start, c.end, [call.start, call.end], `${r.title} (through ${m[2]}, used here: line ${rangeOf(lx, m.index, m.index).start.line + 1})`));
+    out.push(
+      finding(
+        lx,
+        r,
+        c.start,
+        c.end,
+        [call.start, call.end],
+        `${r.title} (through ${m[2]}, used here: line ${rangeOf(lx, m.index, m.index).start.line + 1})`,
+      ),
+    );
   });
 }
 
@@ -102,12 +145,18 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const done = new Set<string>();
   let defs: { at: number; name: string }[] | undefined;
   const patched = new Map<string, boolean>();
-  const isWrapper = (name: string) => VERBS.has(name) || (patched.get(name) ?? patched.set(name, isMonkeypatch(lx, name)).get(name)!);
+  const isWrapper = (name: string) =>
+    VERBS.has(name) || (patched.get(name) ?? patched.set(name, isMonkeypatch(lx, name)).get(name)!);
   eachCodeMatch(lx, SPREAD, (m) => {
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call) || done.has(m[1])) return;
-    defs ??= [...lx.code.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((d) => ({ at: d.index!, name: d[1] }));
-    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
+    defs ??= [...lx.code.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((d) => ({
+      at: d.index!,
+      name: d[1],
+    }));
+    const r =
+      callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ??
+      (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
     if (!r) return;
     done.add(m[1]);
     dictFindings(lx, m[1], r, [call.start, call.end], out);
@@ -115,13 +164,20 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 }
 
 /** True when `offset` is in a function that overrides or replaces an HTTP method (`def request(self, …)`, monkeypatch). */
-function insideHttpWrapper(defs: readonly { at: number; name: string }[], offset: number, isWrapper: (name: string) => boolean): boolean {
+function insideHttpWrapper(
+  defs: readonly { at: number; name: string }[],
+  offset: number,
+  isWrapper: (name: string) => boolean,
+): boolean {
   let lo = 0;
   let hi = defs.length - 1;
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (defs[mid].at < offset) { last = mid; lo = mid + 1; } else hi = mid - 1;
+    if (defs[mid].at < offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return last >= 0 && isWrapper(defs[last].name);
 }
@@ -133,15 +189,32 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
     // The key must be a whole string literal: its opening quote (just before) starts a string, its closing quote matches.
     const start = m.index - 1;
     const sep = m.index + m[0].search(/:/);
-    if (lx.code[start] !== (m[2] ?? m[5]) || lx.kinds[start] !== Kind.String || lx.kinds[start - 1] === Kind.String || lx.kinds[sep] !== Kind.Code) continue;
-    out.push(finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)));
+    if (
+      lx.code[start] !== (m[2] ?? m[5]) ||
+      lx.kinds[start] !== Kind.String ||
+      lx.kinds[start - 1] === Kind.String ||
+      lx.kinds[sep] !== Kind.Code
+    ) {
+      continue;
+    }
+    out.push(
+      finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)),
+    );
   }
   if (!lx.code.includes('assert_hostname')) return;
   eachCodeMatch(lx, ASSERT_HOSTNAME, (m) => {
     const call = m[1] ? undefined : enclosingCall(lx, m.index);
     if (call && isDef(lx, call)) return;
     const start = m[1] ? m.index + 1 : m.index;
-    out.push(finding(lx, PY.assertHostname, start, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, start)));
+    out.push(
+      finding(
+        lx,
+        PY.assertHostname,
+        start,
+        m.index + m[0].length,
+        call ? [call.start, call.end] : statementAt(lx, start),
+      ),
+    );
   });
 }
 
@@ -152,7 +225,18 @@ function attributeConstants(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ATTRIBUTE_NAME, (m) => {
     if (/^(?:True|False|None)$/.test(m[1]) || enclosingCall(lx, m.index)) return;
     const c = falseConstant(lx, m[1]);
-    if (c) out.push(finding(lx, PY.sessionVerify, c.start, c.end, statementAt(lx, m.index + 1), `${PY.sessionVerify.title} (through ${m[1]})`));
+    if (c) {
+      out.push(
+        finding(
+          lx,
+          PY.sessionVerify,
+          c.start,
+          c.end,
+          statementAt(lx, m.index + 1),
+          `${PY.sessionVerify.title} (through ${m[1]})`,
+        ),
+      );
+    }
   });
 }
 
@@ -174,7 +258,12 @@ function contextFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, PY.defaultContext, m.index, groupEnd(m, 1), lineAt(lx, m.index)));
   });
   eachCodeMatch(lx, UNVERIFIED, (m) => {
-    if (overridden.includes(m.index) || /\bimport\b|\bdef\s+_create_unverified_context/.test(lx.code.slice(...lineAt(lx, m.index)))) return;
+    if (
+      overridden.includes(m.index) ||
+      /\bimport\b|\bdef\s+_create_unverified_context/.test(lx.code.slice(...lineAt(lx, m.index)))
+    ) {
+      return;
+    }
     const call = m[1] ? undefined : enclosingCallAfter(lx, m.index + m[0].length);
     const end = call ?? m.index + m[0].length;
     out.push(finding(lx, PY.unverified, m.index, end, statementAt(lx, m.index)));
@@ -190,8 +279,16 @@ function enclosingCallAfter(lx: Lexed, at: number): number | undefined {
 }
 
 /** Values that switch verification off; git disables it whenever GIT_SSL_NO_VERIFY is set, to any literal. */
-const ENV_VALUE: Record<string, RegExp> = { PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/, CURL_CA_BUNDLE: /^(['"])\1/, GIT_SSL_NO_VERIFY: /^(?:(['"])[^'"\n]{0,5}\1|\d\b)/ };
-const ENV_RULE: Record<string, RuleMeta> = { PYTHONHTTPSVERIFY: PY.httpsVerifyEnv, CURL_CA_BUNDLE: PY.curlCaBundleEnv, GIT_SSL_NO_VERIFY: ENV.gitNoVerify };
+const ENV_VALUE: Record<string, RegExp> = {
+  PYTHONHTTPSVERIFY: /^(['"]?)0\1(?![\w.])/,
+  CURL_CA_BUNDLE: /^(['"])\1/,
+  GIT_SSL_NO_VERIFY: /^(?:(['"])[^'"\n]{0,5}\1|\d\b)/,
+};
+const ENV_RULE: Record<string, RuleMeta> = {
+  PYTHONHTTPSVERIFY: PY.httpsVerifyEnv,
+  CURL_CA_BUNDLE: PY.curlCaBundleEnv,
+  GIT_SSL_NO_VERIFY: ENV.gitNoVerify,
+};
 
 function envFindings(lx: Lexed, out: Finding[]): void {
   ENV_KEY.lastIndex = 0;
@@ -199,7 +296,12 @@ function envFindings(lx: Lexed, out: Finding[]): void {
     const name = m[2] ?? m[3];
     const keyEnd = m.index + m[0].length;
     const sep = /^(\s*\]\s*=(?!=)\s*|\s*,\s*|\s*:\s*|)/.exec(lx.code.slice(keyEnd, keyEnd + 20))![0];
-    if (m[2] && (sep === '' || lx.kinds[m.index - 1] === Kind.String || lx.kinds[keyEnd + sep.search(/\S/)] !== Kind.Code)) continue;
+    if (
+      m[2] &&
+      (sep === '' || lx.kinds[m.index - 1] === Kind.String || lx.kinds[keyEnd + sep.search(/\S/)] !== Kind.Code)
+    ) {
+      continue;
+    }
     if (m[3] && lx.kinds[m.index] !== Kind.Code) continue;
     const value = ENV_VALUE[name].exec(lx.code.slice(keyEnd + sep.length, keyEnd + sep.length + 8));
     if (!value) continue;
@@ -223,7 +325,17 @@ function envExtent(lx: Lexed, keyStart: number, valueEnd: number, sep: string): 
 
 /** Pinned obsolete protocols: `ssl.PROTOCOL_TLSv1`, `ctx.minimum_version = TLSVersion.TLSv1_1`. */
 /** Calls whose protocol argument pins the connection (a mapping table or a comparison pins nothing). */
-const PINNING_CALLS = new Set(['SSLContext', 'wrap_socket', 'get_server_certificate', 'PoolManager', 'HTTPSConnectionPool', 'connection_from_url', 'init_poolmanager', 'proxy_from_url', 'Context']);
+const PINNING_CALLS = new Set([
+  'SSLContext',
+  'wrap_socket',
+  'get_server_certificate',
+  'PoolManager',
+  'HTTPSConnectionPool',
+  'connection_from_url',
+  'init_poolmanager',
+  'proxy_from_url',
+  'Context',
+]);
 
 /** `ssl.SSLContext(ssl.PROTOCOL_TLSv1)`, `ssl_version=ssl.PROTOCOL_TLSv1`, `self.ssl_version = ssl.PROTOCOL_SSLv3`. */
 function pinsProtocol(lx: Lexed, at: number): boolean {
@@ -237,7 +349,9 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
     if (!pinsProtocol(lx, m.index)) return;
     out.push(finding(lx, PY.obsoleteProtocol, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
-  eachCodeMatch(lx, TLS_VERSION, (m) => out.push(finding(lx, PY.obsoleteProtocol, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1))));
+  eachCodeMatch(lx, TLS_VERSION, (m) =>
+    out.push(finding(lx, PY.obsoleteProtocol, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1))),
+  );
 }
 
 /** `urllib3.disable_warnings(...)` is not a finding itself; it is shown next to each finding of the file. */
@@ -245,7 +359,10 @@ function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
   const related: { range: ReturnType<typeof rangeOf>; message: string }[] = [];
   eachCodeMatch(lx, DISABLE_WARNINGS, (m) => {
     const call = enclosingCall(lx, m.index + m[0].length);
-    related.push({ range: rangeOf(lx, m.index, call?.end ?? m.index + m[0].length), message: 'urllib3.disable_warnings() hides the InsecureRequestWarning this code would print' });
+    related.push({
+      range: rangeOf(lx, m.index, call?.end ?? m.index + m[0].length),
+      message: 'urllib3.disable_warnings() hides the InsecureRequestWarning this code would print',
+    });
   });
   return related.length ? findings.map((f) => ({ ...f, related })) : findings;
 }

@@ -42,6 +42,7 @@ export const ruby: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: RB,
   notes: NOTES.code,
-  appliesTo: (path, languageId) => languageId === 'ruby' || /(?:\.(?:rb|rake|gemspec)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path),
+  appliesTo: (path, languageId) =>
+    languageId === 'ruby' || /(?:\.(?:rb|rake|gemspec)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path),
   scan: (text) => scanRuby(text),
 });

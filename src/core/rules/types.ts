@@ -17,17 +17,17 @@ export type { Position, Range } from '../text/lines';
  * e.g. `python-verify-kwarg` for `requests.get(url, verify=False)`.
  */
 export type FixKind =
-  | 'python-verify-kwarg'       // verify=False → verify="<bundle>"
-  | 'python-verify-attribute'   // session.verify = False → session.verify = "<bundle>"
+  | 'python-verify-kwarg' // verify=False → verify="<bundle>"
+  | 'python-verify-attribute' // session.verify = False → session.verify = "<bundle>"
   | 'python-unverified-context' // ssl._create_unverified_context() → ssl.create_default_context(cafile=...)
-  | 'node-reject-unauthorized'  // rejectUnauthorized: false → ca: fs.readFileSync(...)
-  | 'node-env-var'              // NODE_TLS_REJECT_UNAUTHORIZED=0 → NODE_EXTRA_CA_CERTS=<bundle>
-  | 'go-insecure-skip-verify'   // InsecureSkipVerify: true → RootCAs: pool
-  | 'curl-insecure'             // curl -k → curl --cacert <bundle>
-  | 'git-ssl-verify'            // http.sslVerify=false → http.sslCAInfo=<bundle>
-  | 'npm-strict-ssl'            // strict-ssl=false → cafile=<bundle>
-  | 'pip-trusted-host'          // trusted-host → cert=<bundle>
-  | 'env-ca-bundle'             // a variable that disables verification → the CA-bundle variable
+  | 'node-reject-unauthorized' // rejectUnauthorized: false → ca: fs.readFileSync(...)
+  | 'node-env-var' // NODE_TLS_REJECT_UNAUTHORIZED=0 → NODE_EXTRA_CA_CERTS=<bundle>
+  | 'go-insecure-skip-verify' // InsecureSkipVerify: true → RootCAs: pool
+  | 'curl-insecure' // curl -k → curl --cacert <bundle>
+  | 'git-ssl-verify' // http.sslVerify=false → http.sslCAInfo=<bundle>
+  | 'npm-strict-ssl' // strict-ssl=false → cafile=<bundle>
+  | 'pip-trusted-host' // trusted-host → cert=<bundle>
+  | 'env-ca-bundle' // a variable that disables verification → the CA-bundle variable
   | 'none';
 
 /**

@@ -26,7 +26,8 @@ export const CONCEPTS = {
   },
   'tool-config-switch': {
     title: 'Tool configuration that turns verification off',
-    description: 'A setting in a tool\'s configuration (a config file, or a command that writes one) switches verification off for every run.',
+    description:
+      "A setting in a tool's configuration (a config file, or a command that writes one) switches verification off for every run.",
   },
   'trusted-host-exception': {
     title: 'Hosts exempted from verification',
@@ -34,7 +35,8 @@ export const CONCEPTS = {
   },
   'obsolete-protocol': {
     title: 'Obsolete protocol version pinned',
-    description: 'A context or connection is pinned to (or allows down to) SSL 3, TLS 1.0 or TLS 1.1, which modern servers refuse and which lack today\'s protections. Certificates are still checked, so this is less severe.',
+    description:
+      "A context or connection is pinned to (or allows down to) SSL 3, TLS 1.0 or TLS 1.1, which modern servers refuse and which lack today's protections. Certificates are still checked, so this is less severe.",
   },
 } as const;
 
@@ -47,19 +49,82 @@ export function isConcept(s: string): s is Concept {
 
 /** The client library, runtime or tool whose verification a rule's switch affects. */
 export type Client =
-  | 'python-requests' | 'python-httpx' | 'python-aiohttp' | 'python-urllib3' | 'python-ssl'
-  | 'node' | 'go' | 'java' | 'dotnet' | 'ruby' | 'php' | 'php-curl' | 'rust'
-  | 'curl' | 'wget' | 'git' | 'npm' | 'yarn' | 'pip' | 'kubectl' | 'maven' | 'conda' | 'go-command'
-  | 'vscode' | 'ansible' | 'terraform' | 'various'
-  | 'deno' | 'aws-cli' | 'gcloud' | 'poetry' | 'composer' | 'docker' | 'kubernetes' | 'browser' | 'electron'
-  | 'android-webview' | 'python-websocket';
+  | 'python-requests'
+  | 'python-httpx'
+  | 'python-aiohttp'
+  | 'python-urllib3'
+  | 'python-ssl'
+  | 'node'
+  | 'go'
+  | 'java'
+  | 'dotnet'
+  | 'ruby'
+  | 'php'
+  | 'php-curl'
+  | 'rust'
+  | 'curl'
+  | 'wget'
+  | 'git'
+  | 'npm'
+  | 'yarn'
+  | 'pip'
+  | 'kubectl'
+  | 'maven'
+  | 'conda'
+  | 'go-command'
+  | 'vscode'
+  | 'ansible'
+  | 'terraform'
+  | 'various'
+  | 'deno'
+  | 'aws-cli'
+  | 'gcloud'
+  | 'poetry'
+  | 'composer'
+  | 'docker'
+  | 'kubernetes'
+  | 'browser'
+  | 'electron'
+  | 'android-webview'
+  | 'python-websocket';
 
 /** The language or configuration kind a rule's finding is written in (it decides how a fix quotes text). */
 export type Surface =
-  | 'python' | 'javascript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php' | 'rust'
-  | 'shell' | 'env'
-  | 'npmrc' | 'yarnrc' | 'pip-conf' | 'gitconfig' | 'curlrc' | 'wgetrc' | 'vscode-settings' | 'yaml' | 'hcl' | 'condarc'
-  | 'toml' | 'json';
+  | 'python'
+  | 'javascript'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'ruby'
+  | 'php'
+  | 'rust'
+  | 'shell'
+  | 'env'
+  | 'npmrc'
+  | 'yarnrc'
+  | 'pip-conf'
+  | 'gitconfig'
+  | 'curlrc'
+  | 'wgetrc'
+  | 'vscode-settings'
+  | 'yaml'
+  | 'hcl'
+  | 'condarc'
+  | 'toml'
+  | 'json';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
-export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>(['npmrc', 'yarnrc', 'pip-conf', 'gitconfig', 'curlrc', 'wgetrc', 'vscode-settings', 'yaml', 'hcl', 'condarc', 'toml', 'json']);
+export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
+  'npmrc',
+  'yarnrc',
+  'pip-conf',
+  'gitconfig',
+  'curlrc',
+  'wgetrc',
+  'vscode-settings',
+  'yaml',
+  'hcl',
+  'condarc',
+  'toml',
+  'json',
+]);

@@ -16,7 +16,11 @@ export type FileOutcome =
   | { readonly path: string; readonly skip: SkipReason; readonly detail: string };
 
 /** Reads and scans targets one after the other (the unit-testable core of the CLI). */
-export function scanTargets(targets: readonly ScanTarget[], opts: ScanOptions = {}, maxFileSize?: number): FileOutcome[] {
+export function scanTargets(
+  targets: readonly ScanTarget[],
+  opts: ScanOptions = {},
+  maxFileSize?: number,
+): FileOutcome[] {
   return targets.map((t) => scanOne(t, opts, maxFileSize));
 }
 
@@ -30,13 +34,19 @@ export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: num
   try {
     return readAndScan(t, opts, maxFileSize);
   } catch (e) {
-    return { path: t.path, skip: 'failed', detail: `the scan failed on this file: ${(e as Error)?.message ?? String(e)}` };
+    return {
+      path: t.path,
+      skip: 'failed',
+      detail: `the scan failed on this file: ${(e as Error)?.message ?? String(e)}`,
+    };
   }
 }
 
 function readAndScan(t: ScanTarget, opts: ScanOptions, maxFileSize?: number): FileOutcome {
   const read = readBytesForScan(t.path, maxFileSize);
   if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
-  if (!mayHaveFindings(read.bytes.toString('latin1'), t.scanPath, opts.languageId)) return { path: t.path, findings: [] };
+  if (!mayHaveFindings(read.bytes.toString('latin1'), t.scanPath, opts.languageId)) {
+    return { path: t.path, findings: [] };
+  }
   return { path: t.path, findings: scanText(read.bytes.toString('utf8'), t.scanPath, opts) };
 }

@@ -54,5 +54,9 @@ export function isScannable(path: string, languageId?: string): boolean {
 }
 
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }

@@ -10,23 +10,42 @@ const WORKER_FLAG = 'tlsDoctorScanWorker';
 const MIN_FILES_FOR_WORKERS = 400;
 const CHUNK = 128;
 
-interface Job { readonly id: number; readonly targets: readonly ScanTarget[] }
+interface Job {
+  readonly id: number;
+  readonly targets: readonly ScanTarget[];
+}
 
 /** Scans targets, in parallel when worthwhile; the outcome order matches `targets`. */
-export async function scanInParallel(targets: readonly ScanTarget[], opts: ScanOptions = {}, threads = defaultThreads()): Promise<FileOutcome[]> {
+export async function scanInParallel(
+  targets: readonly ScanTarget[],
+  opts: ScanOptions = {},
+  threads = defaultThreads(),
+): Promise<FileOutcome[]> {
   const bundle = __filename;
-  if (threads < 2 || targets.length < MIN_FILES_FOR_WORKERS || !bundle.endsWith('.js')) return scanTargets(targets, opts);
+  if (threads < 2 || targets.length < MIN_FILES_FOR_WORKERS || !bundle.endsWith('.js')) {
+    return scanTargets(targets, opts);
+  }
   const chunks: Job[] = [];
-  for (let i = 0; i < targets.length; i += CHUNK) chunks.push({ id: chunks.length, targets: targets.slice(i, i + CHUNK) });
+  for (let i = 0; i < targets.length; i += CHUNK) {
+    chunks.push({ id: chunks.length, targets: targets.slice(i, i + CHUNK) });
+  }
   const results: FileOutcome[][] = new Array(chunks.length);
   let next = 0;
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(`require(${JSON.stringify(bundle)})`, { eval: true, workerData: { [WORKER_FLAG]: true, opts } });
-    const feed = () => (next < chunks.length ? w.postMessage(chunks[next++]) : void w.terminate().then(() => resolve()));
-    w.on('message', (m: { id: number; outcomes: FileOutcome[] }) => { results[m.id] = m.outcomes; feed(); });
-    w.on('error', reject);
-    feed();
-  });
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(`require(${JSON.stringify(bundle)})`, {
+        eval: true,
+        workerData: { [WORKER_FLAG]: true, opts },
+      });
+      const feed = () =>
+        next < chunks.length ? w.postMessage(chunks[next++]) : void w.terminate().then(() => resolve());
+      w.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
+        results[m.id] = m.outcomes;
+        feed();
+      });
+      w.on('error', reject);
+      feed();
+    });
   // The main thread scans too (workers need ~80 ms to load the bundle), yielding between chunks so replies flow.
   const runMain = async () => {
     while (next < chunks.length) {
@@ -53,7 +72,9 @@ function serveIfWorker(): void {
   if (isMainThread || !parentPort || !(workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) return;
   const opts = (workerData as { opts: ScanOptions }).opts;
   const port = parentPort;
-  port.on('message', (job: Job) => port.postMessage({ id: job.id, outcomes: job.targets.map((t) => scanOne(t, opts)) }));
+  port.on('message', (job: Job) =>
+    port.postMessage({ id: job.id, outcomes: job.targets.map((t) => scanOne(t, opts)) }),
+  );
 }
 
 serveIfWorker();

@@ -3,7 +3,8 @@ import { Finding, SeveritySetting } from '../rules/types';
 
 /** Which files count as tests: by folder (`test/`, `tests/`, `__tests__/`, `spec/`) or by name. */
 const TEST_DIR = /(?:^|\/)(?:tests?|__tests__|spec|testdata)\//;
-const TEST_NAME = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go)|[^/]*\.(?:spec|test)\.[cm]?[jt]sx?|conftest\.py|[^/]*_spec\.rb|[^/]*Tests?\.(?:java|kt|cs|php))$/;
+const TEST_NAME =
+  /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go)|[^/]*\.(?:spec|test)\.[cm]?[jt]sx?|conftest\.py|[^/]*_spec\.rb|[^/]*Tests?\.(?:java|kt|cs|php))$/;
 
 /**
  * True for test files: `test_*.py`, `*_test.py`, `*_test.go`, `*.spec.ts`, `*.test.js`, `*_spec.rb`, `FooTest.java`,
@@ -27,12 +28,12 @@ export interface SeverityOptions {
  * severity wins (unless `default`); otherwise the per-rule setting, else the rule's own severity.
  */
 export function applySeverity(findings: readonly Finding[], path: string, opts: SeverityOptions): Finding[] {
-  const test = isTestFile(path) ? opts.testFileSeverity ?? 'info' : 'default';
+  const test = isTestFile(path) ? (opts.testFileSeverity ?? 'info') : 'default';
   const out: Finding[] = [];
   for (const f of findings) {
     const configured = opts.severities?.[f.ruleId];
     if (configured === 'ignore' || test === 'ignore') continue;
-    const severity = test !== 'default' ? test : configured ?? f.severity;
+    const severity = test !== 'default' ? test : (configured ?? f.severity);
     out.push(severity === f.severity ? f : { ...f, severity });
   }
   return out;

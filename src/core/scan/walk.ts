@@ -7,8 +7,26 @@ import ignore, { Ignore } from 'ignore';
 
 /** Folder names never descended into: dependencies, virtualenvs, build outputs, VCS and tool caches. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
-  'node_modules', '.git', '.hg', '.svn', 'venv', '.venv', 'site-packages', 'dist', 'build', 'out', 'target',
-  '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', 'bower_components', '.next', '.gradle', '.terraform',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'venv',
+  '.venv',
+  'site-packages',
+  'dist',
+  'build',
+  'out',
+  'target',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  'bower_components',
+  '.next',
+  '.gradle',
+  '.terraform',
 ];
 
 /** Why a file was not scanned. */
@@ -31,15 +49,29 @@ export type WalkEvent =
   | { readonly kind: 'file'; readonly path: string; readonly size: number }
   | { readonly kind: 'error'; readonly path: string; readonly message: string };
 
-interface Level { readonly dir: string; readonly rules: Ignore }
+interface Level {
+  readonly dir: string;
+  readonly rules: Ignore;
+}
 
 /** Lists scannable files under `roots` (files or folders), depth first, in name order. Never throws for I/O. */
 export function* walkFiles(roots: readonly string[], opts: WalkOptions = {}): Generator<WalkEvent> {
   for (const root of roots) {
     let st: fs.Stats;
-    try { st = fs.statSync(root); } catch (e) { yield ioError(root, e); continue; }
-    if (st.isFile()) { yield { kind: 'file', path: root, size: st.size }; continue; }
-    if (!st.isDirectory()) { yield { kind: 'error', path: root, message: specialFileMessage(st) }; continue; }
+    try {
+      st = fs.statSync(root);
+    } catch (e) {
+      yield ioError(root, e);
+      continue;
+    }
+    if (st.isFile()) {
+      yield { kind: 'file', path: root, size: st.size };
+      continue;
+    }
+    if (!st.isDirectory()) {
+      yield { kind: 'error', path: root, message: specialFileMessage(st) };
+      continue;
+    }
     const levels: Level[] = opts.excludes?.length ? [{ dir: root, rules: ignore().add([...opts.excludes]) }] : [];
     yield* walkDir(root, levels, opts);
   }
@@ -47,7 +79,12 @@ export function* walkFiles(roots: readonly string[], opts: WalkOptions = {}): Ge
 
 function* walkDir(dir: string, levels: Level[], opts: WalkOptions): Generator<WalkEvent> {
   let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { yield ioError(dir, e); return; }
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    yield ioError(dir, e);
+    return;
+  }
   if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a virtualenv, whatever its name
   const here = !opts.noIgnore && entries.some((e) => e.name === '.gitignore') ? gitignoreLevel(dir) : undefined;
   const scope = here ? [...levels, here] : levels;
@@ -56,18 +93,27 @@ function* walkDir(dir: string, levels: Level[], opts: WalkOptions): Generator<Wa
     const full = nodePath.join(dir, e.name);
     if (e.isDirectory()) {
       if (!DEFAULT_EXCLUDES.includes(e.name) && !ignored(scope, full, true)) yield* walkDir(full, scope, opts);
-    } else if ((e.isFile() || e.isSymbolicLink()) && !ignored(scope, full, false) && (!opts.accept || opts.accept(full))) {
+    } else if (
+      (e.isFile() || e.isSymbolicLink()) &&
+      !ignored(scope, full, false) &&
+      (!opts.accept || opts.accept(full))
+    ) {
       yield* fileEvent(full, e);
     }
   }
 }
 
 function* fileEvent(full: string, e: fs.Dirent): Generator<WalkEvent> {
-  if (e.isFile()) { yield { kind: 'file', path: full, size: -1 }; return; }
+  if (e.isFile()) {
+    yield { kind: 'file', path: full, size: -1 };
+    return;
+  }
   try {
     const st = fs.statSync(full); // follow file symlinks, never folder ones (no loops)
     if (st.isFile()) yield { kind: 'file', path: full, size: st.size };
-  } catch (err) { yield ioError(full, err); }
+  } catch (err) {
+    yield ioError(full, err);
+  }
 }
 
 function gitignoreLevel(dir: string): Level | undefined {
@@ -92,17 +138,29 @@ function ioError(path: string, e: unknown): WalkEvent {
 
 /** Why a path that is neither a file nor a folder is refused: reading a FIFO blocks, a device never ends. */
 export function specialFileMessage(st: fs.Stats): string {
-  const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device'
-    : st.isBlockDevice() ? 'a block device' : 'a special file';
+  const kind = st.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : st.isSocket()
+      ? 'a socket'
+      : st.isCharacterDevice()
+        ? 'a character device'
+        : st.isBlockDevice()
+          ? 'a block device'
+          : 'a special file';
   return `not a regular file or folder: it is ${kind}, which is never read`;
 }
 
 /** What each I/O error code really means, in the words the CLI prints ("no such file" only when that is true). */
 const IO_MESSAGES: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied', EPERM: 'permission denied', ENOENT: 'no such file or folder',
-  ELOOP: 'too many levels of symbolic links (a symlink loop)', ENOTDIR: 'a part of the path is not a folder',
-  ENAMETOOLONG: 'the path is too long', EISDIR: 'is a folder, not a file',
-  EMFILE: 'too many open files (a local resource limit: raise `ulimit -n`)', ENFILE: 'too many open files on this system (a local resource limit)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such file or folder',
+  ELOOP: 'too many levels of symbolic links (a symlink loop)',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EISDIR: 'is a folder, not a file',
+  EMFILE: 'too many open files (a local resource limit: raise `ulimit -n`)',
+  ENFILE: 'too many open files on this system (a local resource limit)',
 };
 
 /** A readable reason for a failed file-system call: the code's meaning when known, else Node's message. */
@@ -133,11 +191,18 @@ export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): B
       const st = fs.fstatSync(fd);
       if (!st.isFile()) return { skip: 'unreadable', detail: specialFileMessage(st) };
       const size = st.size;
-      if (size > maxFileSize) return { skip: 'too-large', detail: `${Math.round(size / 1024)} KB is over the ${Math.round(maxFileSize / 1024)} KB limit` };
+      if (size > maxFileSize) {
+        return {
+          skip: 'too-large',
+          detail: `${Math.round(size / 1024)} KB is over the ${Math.round(maxFileSize / 1024)} KB limit`,
+        };
+      }
       buf = Buffer.allocUnsafe(size);
       const n = size ? fs.readSync(fd, buf, 0, size, 0) : 0;
       buf = buf.subarray(0, n);
-    } finally { fs.closeSync(fd); }
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     return { skip: 'unreadable', detail: describeIoError(e) };
   }

@@ -48,8 +48,15 @@ export function parseDotenv(text: string): DotenvFile {
   for (let i = 0; i < lines.length; i++) {
     const m = ASSIGNMENT.exec(lines[i].text);
     const end = m ? valueEnd(lines, i, m[3]) : i;
-    const entryText = lines.slice(i, end + 1).map((l, j) => l.text + (i + j < end ? l.eol : '')).join('');
-    entries.push({ text: entryText, eol: lines[end].eol, assignment: m ? split(m[1], m[2], entryText.slice(m[1].length), end > i) : undefined });
+    const entryText = lines
+      .slice(i, end + 1)
+      .map((l, j) => l.text + (i + j < end ? l.eol : ''))
+      .join('');
+    entries.push({
+      text: entryText,
+      eol: lines[end].eol,
+      assignment: m ? split(m[1], m[2], entryText.slice(m[1].length), end > i) : undefined,
+    });
     i = end;
   }
   return { bom, entries };
@@ -99,7 +106,9 @@ function split(head: string, key: string, rest: string, multiLine: boolean): Dot
     const end = close >= 0 ? close + 1 : rest.length;
     // Text after the closing quote other than a comment (`A="x"y`) makes the whole thing an unquoted value, as in
     // Node's dotenv; so only a comment survives an update.
-    if (/^\s*(?:#[\s\S]*)?$/.test(rest.slice(end))) return { key, head, value: rest.slice(0, end), tail: rest.slice(end) };
+    if (/^\s*(?:#[\s\S]*)?$/.test(rest.slice(end))) {
+      return { key, head, value: rest.slice(0, end), tail: rest.slice(end) };
+    }
   }
   const comment = /\s+#[\s\S]*$/.exec(rest);
   const end = comment ? comment.index : rest.length;
@@ -110,7 +119,12 @@ function split(head: string, key: string, rest: string, multiLine: boolean): Dot
  * Sets `key` to `value`: every entry of the key gets the new value (keeping its head and tail), so no duplicate is
  * added; a missing key is appended as `KEY=value` with the file's line ending. Every other byte is kept.
  */
-export function setDotenvKey(file: DotenvFile, key: string, value: string, write: ValueWriter = formatEnvValue): DotenvFile {
+export function setDotenvKey(
+  file: DotenvFile,
+  key: string,
+  value: string,
+  write: ValueWriter = formatEnvValue,
+): DotenvFile {
   if (!KEY.test(key)) throw new Error(`not a valid environment variable name: "${key}"`);
   const written = write(value);
   let found = false;
@@ -132,7 +146,10 @@ function appendEntry(file: DotenvFile, key: string, written: string): DotenvFile
   const last = entries[entries.length - 1];
   if (last && last.eol === '') entries[entries.length - 1] = { ...last, eol }; // the file lacked a final line break
   const head = `${key}=`;
-  return { bom: file.bom, entries: [...entries, { text: head + written, eol, assignment: { key, head, value: written, tail: '' } }] };
+  return {
+    bom: file.bom,
+    entries: [...entries, { text: head + written, eol, assignment: { key, head, value: written, tail: '' } }],
+  };
 }
 
 /** Removes every entry of `key` (whole lines, with a multi-line value's lines). Every other byte is kept. */
@@ -150,7 +167,11 @@ export function dotenvKeys(file: DotenvFile): string[] {
  * occurrence, keeping their inline comments; new keys are appended in the order given. All other bytes are kept.
  * E.g. `mergeEnvFile('A=1\n# c\n', { B: '2' })` → `'A=1\n# c\nB=2\n'`.
  */
-export function mergeEnvFile(existingText: string, vars: Readonly<Record<string, string>>, write: ValueWriter = formatEnvValue): string {
+export function mergeEnvFile(
+  existingText: string,
+  vars: Readonly<Record<string, string>>,
+  write: ValueWriter = formatEnvValue,
+): string {
   let file = parseDotenv(existingText);
   for (const [key, value] of Object.entries(vars)) file = setDotenvKey(file, key, value, write);
   return serializeDotenv(file);

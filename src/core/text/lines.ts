@@ -30,7 +30,8 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return { line: lo, character: offset - lineStarts[lo] };
 }

@@ -17,7 +17,10 @@ export interface NotebookCell {
 
 /** The notebook's language: `metadata.kernelspec.language`, else `metadata.language_info.name`, else python. */
 function notebookLanguage(root: JsonNode): string {
-  for (const path of [['metadata', 'kernelspec', 'language'], ['metadata', 'language_info', 'name']]) {
+  for (const path of [
+    ['metadata', 'kernelspec', 'language'],
+    ['metadata', 'language_info', 'name'],
+  ]) {
     const n = findNodeAtLocation(root, path);
     if (n?.type === 'string' && typeof n.value === 'string') return n.value.toLowerCase();
   }
@@ -28,9 +31,18 @@ function notebookLanguage(root: JsonNode): string {
 function decodeString(raw: string, node: JsonNode, chars: string[], offsets: number[]): void {
   const end = node.offset + node.length - 1;
   for (let i = node.offset + 1; i < end; i++) {
-    if (raw[i] !== '\\') { chars.push(raw[i]); offsets.push(i); continue; }
+    if (raw[i] !== '\\') {
+      chars.push(raw[i]);
+      offsets.push(i);
+      continue;
+    }
     const e = raw[i + 1];
-    if (e === 'u') { chars.push(String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16) || 0)); offsets.push(i); i += 5; continue; }
+    if (e === 'u') {
+      chars.push(String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16) || 0));
+      offsets.push(i);
+      i += 5;
+      continue;
+    }
     const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
     chars.push(simple[e] ?? e);
     offsets.push(i);
@@ -48,14 +60,19 @@ export function notebookCells(raw: string): NotebookCell[] {
   (cells.children ?? []).forEach((cell, index) => {
     if (findNodeAtLocation(cell, ['cell_type'])?.value !== 'code') return;
     const source = findNodeAtLocation(cell, ['source']);
-    const parts = source?.type === 'array' ? source.children ?? [] : source?.type === 'string' ? [source] : [];
+    const parts = source?.type === 'array' ? (source.children ?? []) : source?.type === 'string' ? [source] : [];
     const chars: string[] = [];
     const offsets: number[] = [];
     for (const p of parts) if (p.type === 'string') decodeString(raw, p, chars, offsets);
     const last = parts[parts.length - 1];
-    offsets.push(last ? last.offset + last.length - 1 : source?.offset ?? 0);
+    offsets.push(last ? last.offset + last.length - 1 : (source?.offset ?? 0));
     const text = chars.join('');
-    out.push({ index, language: /^%%(?:bash|sh|script\s+(?:ba)?sh)\b/.test(text) ? 'shell' : language, text, offsets: Int32Array.from(offsets) });
+    out.push({
+      index,
+      language: /^%%(?:bash|sh|script\s+(?:ba)?sh)\b/.test(text) ? 'shell' : language,
+      text,
+      offsets: Int32Array.from(offsets),
+    });
   });
   return out;
 }

@@ -21,7 +21,9 @@ export function pemBlocks(text: string): PemBlock[] {
 
 /** The exact text of each certificate block (other blocks, e.g. keys, are left out). */
 export function pemCertificates(text: string): string[] {
-  return pemBlocks(text).filter((b) => CERTIFICATE_LABELS.has(b.label) && b.base64 !== '').map((b) => b.text);
+  return pemBlocks(text)
+    .filter((b) => CERTIFICATE_LABELS.has(b.label) && b.base64 !== '')
+    .map((b) => b.text);
 }
 
 /** A normalised certificate PEM for `base64`: the standard header, 64-column lines, LF endings. */

@@ -59,7 +59,11 @@ const BARE_USERINFO = /(^|[\s='"`])[^\s/?#@:='"`<>]+:[^\s/?#"`<>]*@(?=[^\s@]+$|[
  */
 export function redact(text: string): string {
   return text
-    .replace(URL_USERINFO, (m, scheme: string) => `${scheme}${m.slice(scheme.length, -1).includes(':') ? `${REDACTED}:${REDACTED}` : REDACTED}@`)
+    .replace(
+      URL_USERINFO,
+      (m, scheme: string) =>
+        `${scheme}${m.slice(scheme.length, -1).includes(':') ? `${REDACTED}:${REDACTED}` : REDACTED}@`,
+    )
     .replace(BARE_USERINFO, (_m, before: string) => `${before}${REDACTED}:${REDACTED}@`);
 }
 

@@ -51,7 +51,9 @@ export async function fetchIssuer(url: string, o: AiaOptions): Promise<AiaResult
   } catch {
     return { url: shown, error: 'not a valid URL' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { url: shown, error: `only http(s) AIA URLs are fetched, not ${u.protocol.slice(0, -1)}` };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    return { url: shown, error: `only http(s) AIA URLs are fetched, not ${u.protocol.slice(0, -1)}` };
+  }
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   const refused = notAllowed(host, o.env);
   if (refused) return { url: shown, error: refused };
@@ -65,7 +67,12 @@ export async function fetchIssuer(url: string, o: AiaOptions): Promise<AiaResult
   const addresses = await addressesOf(host, left(), o.lookup);
   if (addresses.length === 0 && !proxy) return { url: shown, error: `cannot resolve ${host}` };
   const internal = addresses.find((a) => isInternal(a));
-  if (internal && !isInternal(o.probed)) return { url: shown, error: `not fetched: ${host} is ${internal}, a loopback, private or link-local address, and the checked server is not` };
+  if (internal && !isInternal(o.probed)) {
+    return {
+      url: shown,
+      error: `not fetched: ${host} is ${internal}, a loopback, private or link-local address, and the checked server is not`,
+    };
+  }
   const got = await get(u, { proxy, address: addresses[0], timeoutMs: left(), signal: o.signal });
   return 'error' in got ? { url: shown, error: redact(got.error) } : parseCert(shown, got.body);
 }
@@ -73,7 +80,15 @@ export async function fetchIssuer(url: string, o: AiaOptions): Promise<AiaResult
 /** Why the allow-list refuses `host`, or undefined. */
 function notAllowed(host: string, env: NodeJS.ProcessEnv): string | undefined {
   const allow = env[PROBE_HOSTS_ENV];
-  if (allow === undefined || allow.split(',').map((h) => h.trim().toLowerCase()).includes(host.toLowerCase())) return undefined;
+  if (
+    allow === undefined ||
+    allow
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .includes(host.toLowerCase())
+  ) {
+    return undefined;
+  }
   return `not fetched: ${PROBE_HOSTS_ENV} does not list ${host}`;
 }
 
@@ -81,7 +96,9 @@ function notAllowed(host: string, env: NodeJS.ProcessEnv): string | undefined {
 async function addressesOf(host: string, timeoutMs: number, lookup = defaultLookup): Promise<readonly string[]> {
   if (isIP(host)) return [host];
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<readonly string[]>((resolve) => { timer = setTimeout(() => resolve([]), timeoutMs); });
+  const late = new Promise<readonly string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), timeoutMs);
+  });
   try {
     return await Promise.race([lookup(host).catch(() => []), late]);
   } finally {
@@ -95,8 +112,26 @@ function defaultLookup(host: string): Promise<readonly string[]> {
 
 /** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and multicast ranges, v4 and v6. */
 const INTERNAL = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) INTERNAL.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) INTERNAL.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
+  INTERNAL.addSubnet(net, bits, 'ipv4');
+}
+for (const [net, bits] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  INTERNAL.addSubnet(net, bits, 'ipv6');
+}
 
 /** True for an address in INTERNAL (IPv4-mapped IPv6 judged as its IPv4); false for names. */
 export function isInternal(address: string): boolean {
@@ -135,19 +170,27 @@ function get(u: URL, s: GetSpec): Promise<{ body: Buffer } | { error: string }> 
         const to = res.headers.location ? ` (redirect to ${res.headers.location}, not followed)` : '';
         return end({ error: `HTTP ${res.statusCode}${to}` });
       }
-      if (Number(res.headers['content-length']) > MAX_AIA_BYTES) return end({ error: `response too large for a certificate (over ${MAX_AIA_BYTES} bytes)` });
-      readBody(res).then((body) => end({ body }), (e: Error) => end({ error: e.message }));
-    };
-    requestFor(u, s).then((r) => {
-      if (settled) {
-        r.destroy();
-        return;
+      if (Number(res.headers['content-length']) > MAX_AIA_BYTES) {
+        return end({ error: `response too large for a certificate (over ${MAX_AIA_BYTES} bytes)` });
       }
-      req = r;
-      r.once('response', onResponse);
-      r.once('error', (e) => end({ error: e.message }));
-      r.end();
-    }, (e: Error) => end({ error: e.message }));
+      readBody(res).then(
+        (body) => end({ body }),
+        (e: Error) => end({ error: e.message }),
+      );
+    };
+    requestFor(u, s).then(
+      (r) => {
+        if (settled) {
+          r.destroy();
+          return;
+        }
+        req = r;
+        r.once('response', onResponse);
+        r.once('error', (e) => end({ error: e.message }));
+        r.end();
+      },
+      (e: Error) => end({ error: e.message }),
+    );
   });
 }
 
@@ -155,7 +198,10 @@ function get(u: URL, s: GetSpec): Promise<{ body: Buffer } | { error: string }> 
  * https). `agent: false`: no keep-alive socket outlives the check. */
 async function requestFor(u: URL, s: GetSpec): Promise<http.ClientRequest> {
   const path = `${u.pathname}${u.search}`;
-  const headers: http.OutgoingHttpHeaders = { host: u.host, accept: 'application/pkix-cert, application/x-x509-ca-cert, */*' };
+  const headers: http.OutgoingHttpHeaders = {
+    host: u.host,
+    accept: 'application/pkix-cert, application/x-x509-ca-cert, */*',
+  };
   const servername = isIP(u.hostname.replace(/^\[(.*)\]$/, '$1')) ? undefined : u.hostname;
   const port = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
   if (!s.proxy) {
@@ -165,11 +211,23 @@ async function requestFor(u: URL, s: GetSpec): Promise<http.ClientRequest> {
   }
   const auth = proxyAuthorization(s.proxy);
   if (u.protocol === 'http:') {
-    return http.request({ host: s.proxy.hostname, port: s.proxy.port || 80, path: u.href, agent: false, signal: s.signal,
-      headers: { ...headers, ...(auth ? { 'proxy-authorization': auth } : {}) } });
+    return http.request({
+      host: s.proxy.hostname,
+      port: s.proxy.port || 80,
+      path: u.href,
+      agent: false,
+      signal: s.signal,
+      headers: { ...headers, ...(auth ? { 'proxy-authorization': auth } : {}) },
+    });
   }
   const socket = await openTunnel(s.proxy, u.hostname.replace(/^\[(.*)\]$/, '$1'), port, s.timeoutMs, s.signal);
-  return http.request({ path, headers, agent: false, signal: s.signal, createConnection: () => tls.connect({ socket, servername }) });
+  return http.request({
+    path,
+    headers,
+    agent: false,
+    signal: s.signal,
+    createConnection: () => tls.connect({ socket, servername }),
+  });
 }
 
 function readBody(res: http.IncomingMessage): Promise<Buffer> {
@@ -178,8 +236,9 @@ function readBody(res: http.IncomingMessage): Promise<Buffer> {
     let size = 0;
     res.on('data', (b: Buffer) => {
       size += b.length;
-      if (size > MAX_AIA_BYTES) res.destroy(new Error(`response too large for a certificate (over ${MAX_AIA_BYTES} bytes)`));
-      else parts.push(b);
+      if (size > MAX_AIA_BYTES) {
+        res.destroy(new Error(`response too large for a certificate (over ${MAX_AIA_BYTES} bytes)`));
+      } else parts.push(b);
     });
     res.once('end', () => resolve(Buffer.concat(parts)));
     res.once('error', reject);

@@ -32,8 +32,17 @@ const EKUS: Readonly<Record<string, string>> = {
 };
 
 /** keyUsage bit names in bit order (RFC 5280 §4.2.1.3). */
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 /** Reads one certificate (DER or PEM) into a CertInfo. */
 export function certInfo(input: Buffer | string | X509Certificate): CertInfo {
@@ -49,7 +58,11 @@ export function certInfo(input: Buffer | string | X509Certificate): CertInfo {
     serialNumber: x.serialNumber,
     keyType: (x.publicKey.asymmetricKeyType ?? 'unknown').toUpperCase().replace('ED25519', 'Ed25519'),
     keyBits: details?.modulusLength ?? curveBits(details?.namedCurve),
-    signatureAlgorithm: safe(() => { const o = signatureOid(x.raw); return SIG_ALGS[o] ?? o; }) ?? 'unknown',
+    signatureAlgorithm:
+      safe(() => {
+        const o = signatureOid(x.raw);
+        return SIG_ALGS[o] ?? o;
+      }) ?? 'unknown',
     isCA: x.ca,
     // Not checkIssued(x): OpenSSL's issuer check also wants keyCertSign, which a self-signed *leaf* lacks. The same
     // test path building uses (and has usually cached for the sent certificates).
@@ -141,4 +154,3 @@ export function linkChain(sent: readonly X509Certificate[]): X509Certificate[] {
   }
   return out;
 }
-

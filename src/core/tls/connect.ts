@@ -21,7 +21,10 @@ export interface ClientCert {
  * ignores `cert`/`key` passed to tls.connect next to a `secureContext`, so the certificate has to be in the context;
  * cached per PEM list like `contextOf`, so stores with the same content still share one handshake.
  */
-export function withClientCert(contextOf: (pems: readonly string[]) => tls.SecureContext, client?: ClientCert): (pems: readonly string[]) => tls.SecureContext {
+export function withClientCert(
+  contextOf: (pems: readonly string[]) => tls.SecureContext,
+  client?: ClientCert,
+): (pems: readonly string[]) => tls.SecureContext {
   if (!client) return contextOf;
   return cachedByPems((pems) => tls.createSecureContext({ ca: [...pems], cert: client.cert, key: client.key }));
 }
@@ -74,8 +77,11 @@ export function probe(spec: ProbeSpec): Promise<ProbeResult> {
 
 async function probeNow(spec: ProbeSpec): Promise<ProbeResult> {
   const started = performance.now();
-  const done = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>): ProbeResult =>
-    ({ address: spec.address, ...r, elapsedMs: Math.round((performance.now() - started) * 10) / 10 });
+  const done = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>): ProbeResult => ({
+    address: spec.address,
+    ...r,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  });
   let socket: net.Socket;
   try {
     socket = await openSocket(spec);
@@ -91,14 +97,33 @@ function openSocket(spec: ProbeSpec): Promise<net.Socket> {
   if (spec.proxy) return openTunnel(spec.proxy, spec.host, spec.port, budget, spec.signal);
   return new Promise((resolve, reject) => {
     const s = net.connect({ host: spec.address, port: spec.port });
-    const fail = (e: Error) => { cleanup(); s.destroy(); reject(e); };
-    const timer = setTimeout(() => fail(timeoutError(`TCP connect to ${spec.address}:${spec.port} timed out after ${budget} ms (what was left of the check's timeout)`)), budget);
+    const fail = (e: Error) => {
+      cleanup();
+      s.destroy();
+      reject(e);
+    };
+    const timer = setTimeout(
+      () =>
+        fail(
+          timeoutError(
+            `TCP connect to ${spec.address}:${spec.port} timed out after ${budget} ms (what was left of the check's timeout)`,
+          ),
+        ),
+      budget,
+    );
     const onAbort = () => fail(abortError());
-    const cleanup = () => { clearTimeout(timer); spec.signal?.removeEventListener('abort', onAbort); };
+    const cleanup = () => {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+    };
     if (spec.signal?.aborted) return fail(abortError());
     spec.signal?.addEventListener('abort', onAbort);
     s.once('error', fail);
-    s.once('connect', () => { cleanup(); s.removeListener('error', fail); resolve(s); });
+    s.once('connect', () => {
+      cleanup();
+      s.removeListener('error', fail);
+      resolve(s);
+    });
   });
 }
 
@@ -111,22 +136,49 @@ function handshake(spec: ProbeSpec, socket: net.Socket): Promise<Omit<ProbeResul
     const tap = new Tap(socket);
     // checkServerIdentity is skipped: the store verdict is about the chain only (the host is checked once, in
     // check.ts); Node would otherwise test IP targets against "localhost" because we pass a socket and no servername.
-    const t = tls.connect({ socket: tap, servername, secureContext: spec.secureContext, rejectUnauthorized: false, checkServerIdentity: () => undefined });
+    const t = tls.connect({
+      socket: tap,
+      servername,
+      secureContext: spec.secureContext,
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+    });
     let result: Omit<ProbeResult, 'elapsedMs' | 'address'> | undefined; // set once the handshake completed
-    const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => { cleanup(); t.destroy(); socket.destroy(); resolve(r); };
-    const fail = (e: unknown) => finish({ chain: [], sent: [], error: { ...asProbeError(e, 'handshake'), ...headOf(tap) } });
+    const finish = (r: Omit<ProbeResult, 'elapsedMs' | 'address'>) => {
+      cleanup();
+      t.destroy();
+      socket.destroy();
+      resolve(r);
+    };
+    const fail = (e: unknown) =>
+      finish({ chain: [], sent: [], error: { ...asProbeError(e, 'handshake'), ...headOf(tap) } });
     const accept = () => finish(result as Omit<ProbeResult, 'elapsedMs' | 'address'>);
-    const timer = setTimeout(() => (result ? accept() : fail(timeoutError(`connected, but no TLS handshake within ${budget} ms (is it a TLS port?)`))), budget);
+    const timer = setTimeout(
+      () =>
+        result
+          ? accept()
+          : fail(timeoutError(`connected, but no TLS handshake within ${budget} ms (is it a TLS port?)`)),
+      budget,
+    );
     let grace: NodeJS.Timeout | undefined;
     const onAbort = () => fail(abortError());
-    const cleanup = () => { clearTimeout(timer); clearTimeout(grace); spec.signal?.removeEventListener('abort', onAbort); };
+    const cleanup = () => {
+      clearTimeout(timer);
+      clearTimeout(grace);
+      spec.signal?.removeEventListener('abort', onAbort);
+    };
     spec.signal?.addEventListener('abort', onAbort);
     t.once('error', fail);
-    const onEnd = () => fail(Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' }));
+    const onEnd = () =>
+      fail(
+        Object.assign(new Error('the server closed the connection during the TLS handshake'), { code: 'ECONNRESET' }),
+      );
     t.once('end', onEnd);
     // A session ticket (or data) after the handshake means the server accepted our Finished (and our lack of a
     // client certificate). Listening from the start: Node asks OpenSSL for tickets only when someone listens.
-    t.on('session', () => { if (result) accept(); });
+    t.on('session', () => {
+      if (result) accept();
+    });
     t.once('secureConnect', () => {
       result = established(t);
       if (t.getProtocol() !== 'TLSv1.3') return accept();
@@ -152,7 +204,10 @@ class Tap extends Duplex {
   constructor(private readonly socket: net.Socket) {
     super();
     socket.on('data', (d: Buffer) => {
-      if (this.size < HEAD_BYTES) { this.head.push(d.subarray(0, HEAD_BYTES - this.size)); this.size += Math.min(d.length, HEAD_BYTES - this.size); }
+      if (this.size < HEAD_BYTES) {
+        this.head.push(d.subarray(0, HEAD_BYTES - this.size));
+        this.size += Math.min(d.length, HEAD_BYTES - this.size);
+      }
       if (!this.push(d)) socket.pause();
     });
     socket.once('end', () => this.push(null));

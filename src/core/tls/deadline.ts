@@ -7,7 +7,10 @@
 export class Deadline {
   private readonly at: number;
 
-  constructor(readonly budgetMs: number, now = performance.now()) {
+  constructor(
+    readonly budgetMs: number,
+    now = performance.now(),
+  ) {
     this.at = now + budgetMs;
   }
 

@@ -28,7 +28,12 @@ export interface Facts {
   /** The store whose verdict decides (--ca when given, else node). */
   readonly reference: string;
   /** The issuer fetched from the leaf's AIA URL, and whether some store knows that issuer's root. */
-  readonly aia?: { readonly url: string; readonly issuer?: CertInfo; readonly rootKnown?: boolean; readonly error?: string };
+  readonly aia?: {
+    readonly url: string;
+    readonly issuer?: CertInfo;
+    readonly rootKnown?: boolean;
+    readonly error?: string;
+  };
   /** Leaf fingerprints seen across all connections, with the addresses that served each. */
   readonly leaves: ReadonlyMap<string, readonly string[]>;
   readonly now: Date;
@@ -41,7 +46,12 @@ export interface Facts {
   /** Through the configured proxy the chain's top issuer differs from the one a direct connection got. */
   readonly proxyResigned?: { readonly proxied: string; readonly direct: string };
   /** The user's own CA (a recognised file) the chain is rooted at. */
-  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly bundle?: string };
+  readonly ownCa?: {
+    readonly file: string;
+    readonly label: string;
+    readonly subject: string;
+    readonly bundle?: string;
+  };
   /** Versions of the clients on this machine (only looked up when the OS store trusts what a client does not). */
   readonly versions?: ClientVersions;
   /** sni-required: the name whose SNI made the handshake of an IP target complete. */
@@ -56,10 +66,22 @@ interface Rule {
   readonly test: (f: Facts, trust: ReadonlySet<CauseCode>) => string | undefined;
 }
 
-const CONNECT_CODES = new Set<CauseCode>(['local-resource-limit', 'dns-failure', 'connection-refused', 'timeout', 'not-tls', 'client-cert-required', 'sni-required', 'protocol-version', 'certificate-too-large', 'handshake-failure']);
+const CONNECT_CODES = new Set<CauseCode>([
+  'local-resource-limit',
+  'dns-failure',
+  'connection-refused',
+  'timeout',
+  'not-tls',
+  'client-cert-required',
+  'sni-required',
+  'protocol-version',
+  'certificate-too-large',
+  'handshake-failure',
+]);
 
 /** OpenSSL/Node wording of a handshake that failed on the TLS version (either side's alert). */
-export const PROTOCOL_VERSION_ERROR = /UNSUPPORTED_PROTOCOL|unsupported protocol|PROTOCOL_VERSION|alert protocol version|no protocols available/i;
+export const PROTOCOL_VERSION_ERROR =
+  /UNSUPPORTED_PROTOCOL|unsupported protocol|PROTOCOL_VERSION|alert protocol version|no protocols available/i;
 const TOO_LARGE_ERROR = /EXCESSIVE_MESSAGE_SIZE|excessive message size/i;
 
 /** Which connection-level cause an error is. What the server's bytes showed first, then Node codes, then the wording
@@ -89,8 +111,22 @@ export function trustCauses(f: Facts): Set<CauseCode> {
   const ref = f.trust[f.reference];
   if (!ref || ref.trusted !== false || f.chain.length === 0) return out;
   const codes = matchCodes(ref.error ?? '');
-  const chainIssue = codes.some((c) => c === 'untrusted-root' || c === 'incomplete-chain' || c === 'self-signed' || c === 'missing-intermediate');
-  for (const c of codes) if (!['untrusted-root', 'incomplete-chain', 'self-signed', 'trusted-by-os-not-by-client', ...DECIDED_BY_FACTS].includes(c)) out.add(c);
+  const chainIssue = codes.some(
+    (c) => c === 'untrusted-root' || c === 'incomplete-chain' || c === 'self-signed' || c === 'missing-intermediate',
+  );
+  for (const c of codes) {
+    if (
+      ![
+        'untrusted-root',
+        'incomplete-chain',
+        'self-signed',
+        'trusted-by-os-not-by-client',
+        ...DECIDED_BY_FACTS,
+      ].includes(c)
+    ) {
+      out.add(c);
+    }
+  }
   // A stale intermediate explains the rejection whatever OpenSSL's wording ("signature failure", "local issuer").
   if (f.staleIssuer) return out.add('wrong-intermediate');
   if (!chainIssue) return out;
@@ -108,7 +144,9 @@ function chainShape(f: Facts): CauseCode[] {
   const top = f.chain[f.chain.length - 1];
   const root: CauseCode[] = inspection(f) ? [] : ['untrusted-root'];
   if (top.selfSigned) return root;
-  if (f.aia?.issuer && !f.aia.issuer.selfSigned) return f.aia.rootKnown ? ['incomplete-chain'] : ['incomplete-chain', ...root];
+  if (f.aia?.issuer && !f.aia.issuer.selfSigned) {
+    return f.aia.rootKnown ? ['incomplete-chain'] : ['incomplete-chain', ...root];
+  }
   // The server sent no CA at all, and its certificate points at an issuer to fetch (AIA) or a store knows an
   // intermediate of that name: an intermediate is missing. A private root issuing leaves directly has neither.
   if (!top.isCA && (top.aiaIssuers?.length || f.knownIntermediate)) return ['missing-intermediate'];
@@ -120,7 +158,9 @@ function inspection(f: Facts): string | undefined {
   const v = vendorOf(f);
   if (v) return `The chain is issued by "${v.name}": ${v.vendor} TLS inspection re-signs this connection.`;
   const p = f.proxyResigned;
-  return p ? `Through the configured proxy the chain is issued by "${p.proxied}"; connected directly, by "${p.direct}": the proxy re-signs TLS.` : undefined;
+  return p
+    ? `Through the configured proxy the chain is issued by "${p.proxied}"; connected directly, by "${p.direct}": the proxy re-signs TLS.`
+    : undefined;
 }
 
 /** The vendor a name on the chain (issuers first, then the top subject) belongs to. */
@@ -139,9 +179,13 @@ const nonRoot = (f: Facts) => onPath(f).filter((c) => !(c.selfSigned && c.isCA))
 /** What the probe saw for a connection-level cause: Node's message, and what the server's bytes said. */
 function connectDetail(e: ProbeError, code: CauseCode): string {
   const speaks = e.head?.speaks;
-  if (code === 'not-tls' && speaks) return `The port answered "${speaks.banner}": it speaks ${speaks.protocol}, not TLS; ${speaks.hint}.`;
+  if (code === 'not-tls' && speaks) {
+    return `The port answered "${speaks.banner}": it speaks ${speaks.protocol}, not TLS; ${speaks.hint}.`;
+  }
   if (code === 'client-cert-required') {
-    const how = e.head?.certificateRequested ? 'The server sent a CertificateRequest' : 'The server asked for a client certificate (TLS 1.3 certificate_required alert)';
+    const how = e.head?.certificateRequested
+      ? 'The server sent a CertificateRequest'
+      : 'The server asked for a client certificate (TLS 1.3 certificate_required alert)';
     return `${how} and ended the handshake when none was sent: ${e.message.trim()}`;
   }
   return e.message;
@@ -154,7 +198,9 @@ function sniDetail(f: Facts, e: ProbeError): string {
 
 /** protocol-version: Node's message, plus what a legacy-enabled handshake reached. */
 function protocolDetail(f: Facts, e: ProbeError): string {
-  const speaks = f.legacyProtocol ? ` With old versions allowed the handshake completes with ${f.legacyProtocol}: that is all the server speaks.` : '';
+  const speaks = f.legacyProtocol
+    ? ` With old versions allowed the handshake completes with ${f.legacyProtocol}: that is all the server speaks.`
+    : '';
   return `${e.message.trim()}.${speaks}`;
 }
 
@@ -170,7 +216,14 @@ function nonCaIssuer(f: Facts): { issuer: CertInfo; child: CertInfo } | undefine
 
 /** Codes the wording table may suggest for a store's error that only the probe's facts decide (the chain's shape, its
  * issuers' names and keys): a store's wording alone never adds them, nor makes a reason "known". */
-const DECIDED_BY_FACTS: readonly CauseCode[] = ['missing-intermediate', 'wrong-intermediate', 'tls-inspection', 'sni-required', 'protocol-version', 'certificate-too-large'];
+const DECIDED_BY_FACTS: readonly CauseCode[] = [
+  'missing-intermediate',
+  'wrong-intermediate',
+  'tls-inspection',
+  'sni-required',
+  'protocol-version',
+  'certificate-too-large',
+];
 
 /** The reference store's raw OpenSSL reason when the wording table knows none of it. */
 function unknownReason(f: Facts): string | undefined {
@@ -181,39 +234,146 @@ function unknownReason(f: Facts): string | undefined {
 
 function verificationFailedDetail(f: Facts, reason: string | undefined): string {
   const rejected = trustedBy(f, false);
-  return reason ? `${f.reference} rejected the chain: ${reason} (rejected by: ${rejected}).`
+  return reason
+    ? `${f.reference} rejected the chain: ${reason} (rejected by: ${rejected}).`
     : `${f.reference} did not verify the chain, and no specific cause was found (rejected by: ${rejected}).`;
 }
 
 /** A host name matched only through the CN: no DNS subjectAltName at all. */
 function cnOnly(f: Facts): boolean {
   const leaf = f.chain[0];
-  return !!leaf && f.hostMatches && !isIP(f.host.replace(/^\[|\]$/g, '')) && !leaf.sans.some((s) => s.startsWith('DNS:'));
+  return (
+    !!leaf && f.hostMatches && !isIP(f.host.replace(/^\[|\]$/g, '')) && !leaf.sans.some((s) => s.startsWith('DNS:'))
+  );
 }
 
 /** The rule table, in the order causes are reported (most fundamental first). */
 const RULES: readonly Rule[] = [
-  ...[...CONNECT_CODES].map((code): Rule => ({ code, test: (f) => (f.connectError && connectCause(f.connectError, f.sniWorks) === code
-    ? (code === 'protocol-version' ? protocolDetail(f, f.connectError) : code === 'sni-required' ? sniDetail(f, f.connectError) : connectDetail(f.connectError, code)) : undefined) })),
-  { code: 'tls-inspection', test: (f) => (f.trust[f.reference]?.trusted === false && f.chain.length ? inspection(f) : undefined) },
-  { code: 'wrong-intermediate', test: (f, t) => (t.has('wrong-intermediate') && f.staleIssuer ? `The server sent "${f.staleIssuer.issuer.subject}" as the issuer of "${f.staleIssuer.child.subject}", but its key did not sign it (serial ${f.staleIssuer.issuer.serialNumber}, valid to ${fmtDate(f.staleIssuer.issuer.notAfter)}): a stale or re-keyed intermediate. ${f.reference} says: ${f.trust[f.reference]?.error ?? 'rejected'}.` : undefined) },
-  { code: 'self-signed', test: (f, t) => (t.has('self-signed') ? `The certificate "${f.chain[0].subject}" is its own issuer.` : undefined) },
+  ...[...CONNECT_CODES].map((code): Rule => ({
+    code,
+    test: (f) =>
+      f.connectError && connectCause(f.connectError, f.sniWorks) === code
+        ? code === 'protocol-version'
+          ? protocolDetail(f, f.connectError)
+          : code === 'sni-required'
+            ? sniDetail(f, f.connectError)
+            : connectDetail(f.connectError, code)
+        : undefined,
+  })),
+  {
+    code: 'tls-inspection',
+    test: (f) => (f.trust[f.reference]?.trusted === false && f.chain.length ? inspection(f) : undefined),
+  },
+  {
+    code: 'wrong-intermediate',
+    test: (f, t) =>
+      t.has('wrong-intermediate') && f.staleIssuer
+        ? `The server sent "${f.staleIssuer.issuer.subject}" as the issuer of "${f.staleIssuer.child.subject}", but its key did not sign it (serial ${f.staleIssuer.issuer.serialNumber}, valid to ${fmtDate(f.staleIssuer.issuer.notAfter)}): a stale or re-keyed intermediate. ${f.reference} says: ${f.trust[f.reference]?.error ?? 'rejected'}.`
+        : undefined,
+  },
+  {
+    code: 'self-signed',
+    test: (f, t) => (t.has('self-signed') ? `The certificate "${f.chain[0].subject}" is its own issuer.` : undefined),
+  },
   { code: 'untrusted-root', test: (f, t) => (t.has('untrusted-root') ? untrustedDetail(f) : undefined) },
-  { code: 'incomplete-chain', test: (f, t) => (t.has('incomplete-chain') ? `The server sent ${f.chain.length} certificate(s); the issuer "${f.chain[f.chain.length - 1].issuer}" is missing, and is available at ${f.aia?.url}.` : undefined) },
+  {
+    code: 'incomplete-chain',
+    test: (f, t) =>
+      t.has('incomplete-chain')
+        ? `The server sent ${f.chain.length} certificate(s); the issuer "${f.chain[f.chain.length - 1].issuer}" is missing, and is available at ${f.aia?.url}.`
+        : undefined,
+  },
   { code: 'missing-intermediate', test: (f, t) => (t.has('missing-intermediate') ? missingDetail(f) : undefined) },
-  { code: 'trusted-by-os-not-by-client', test: (f, t) => (t.has('trusted-by-os-not-by-client') || osOnly(f) ? `Trusted by: ${trustedBy(f, true)}; not by: ${trustedBy(f, false)}.` : undefined) },
-  { code: 'verification-failed', test: (f) => { const r = unknownReason(f); return r && verificationFailedDetail(f, r); } },
-  { code: 'invalid-ca', test: (f, t) => { const n = nonCaIssuer(f); return n ? `"${n.issuer.subject}" signed "${n.child.subject}" but is not a CA (basicConstraints without CA:TRUE).` : t.has('invalid-ca') ? 'OpenSSL reports an invalid CA certificate.' : undefined; } },
-  { code: 'constraint-violation', test: (f, t) => (t.has('constraint-violation') ? `${f.reference} reports: ${f.trust[f.reference]?.error}.` : undefined) },
-  { code: 'expired', test: (f, t) => first(onPath(f).filter((c) => new Date(c.notAfter) < f.now).map((c) => `"${c.subject}" expired on ${fmtDate(c.notAfter)}.`)) ?? (t.has('expired') ? 'OpenSSL reports an expired certificate.' : undefined) },
-  { code: 'not-yet-valid', test: (f, t) => first(onPath(f).filter((c) => new Date(c.notBefore) > f.now).map((c) => `"${c.subject}" is valid only from ${c.notBefore} (this machine's clock: ${f.now.toISOString()}).`)) ?? (t.has('not-yet-valid') ? 'OpenSSL reports a not-yet-valid certificate.' : undefined) },
-  { code: 'hostname-mismatch', test: (f) => (f.chain.length && !f.hostMatches ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.` : undefined) },
-  { code: 'legacy-cn-only', test: (f) => (cnOnly(f) ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}. Accepted by: ${cnOnlySplit().accept.join(', ')}; rejected by: ${cnOnlySplit().reject.join(', ')}.` : undefined) },
-  { code: 'weak-signature', test: (f, t) => first(nonRoot(f).map((c) => weakSignatureReason(c) && `"${c.subject}" is ${weakSignatureReason(c)}.`)) ?? (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined) },
-  { code: 'weak-key', test: (f, t) => first(nonRoot(f).map((c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.`)) ?? (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined) },
+  {
+    code: 'trusted-by-os-not-by-client',
+    test: (f, t) =>
+      t.has('trusted-by-os-not-by-client') || osOnly(f)
+        ? `Trusted by: ${trustedBy(f, true)}; not by: ${trustedBy(f, false)}.`
+        : undefined,
+  },
+  {
+    code: 'verification-failed',
+    test: (f) => {
+      const r = unknownReason(f);
+      return r && verificationFailedDetail(f, r);
+    },
+  },
+  {
+    code: 'invalid-ca',
+    test: (f, t) => {
+      const n = nonCaIssuer(f);
+      return n
+        ? `"${n.issuer.subject}" signed "${n.child.subject}" but is not a CA (basicConstraints without CA:TRUE).`
+        : t.has('invalid-ca')
+          ? 'OpenSSL reports an invalid CA certificate.'
+          : undefined;
+    },
+  },
+  {
+    code: 'constraint-violation',
+    test: (f, t) =>
+      t.has('constraint-violation') ? `${f.reference} reports: ${f.trust[f.reference]?.error}.` : undefined,
+  },
+  {
+    code: 'expired',
+    test: (f, t) =>
+      first(
+        onPath(f)
+          .filter((c) => new Date(c.notAfter) < f.now)
+          .map((c) => `"${c.subject}" expired on ${fmtDate(c.notAfter)}.`),
+      ) ?? (t.has('expired') ? 'OpenSSL reports an expired certificate.' : undefined),
+  },
+  {
+    code: 'not-yet-valid',
+    test: (f, t) =>
+      first(
+        onPath(f)
+          .filter((c) => new Date(c.notBefore) > f.now)
+          .map(
+            (c) => `"${c.subject}" is valid only from ${c.notBefore} (this machine's clock: ${f.now.toISOString()}).`,
+          ),
+      ) ?? (t.has('not-yet-valid') ? 'OpenSSL reports a not-yet-valid certificate.' : undefined),
+  },
+  {
+    code: 'hostname-mismatch',
+    test: (f) =>
+      f.chain.length && !f.hostMatches
+        ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.`
+        : undefined,
+  },
+  {
+    code: 'legacy-cn-only',
+    test: (f) =>
+      cnOnly(f)
+        ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}. Accepted by: ${cnOnlySplit().accept.join(', ')}; rejected by: ${cnOnlySplit().reject.join(', ')}.`
+        : undefined,
+  },
+  {
+    code: 'weak-signature',
+    test: (f, t) =>
+      first(nonRoot(f).map((c) => weakSignatureReason(c) && `"${c.subject}" is ${weakSignatureReason(c)}.`)) ??
+      (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined),
+  },
+  {
+    code: 'weak-key',
+    test: (f, t) =>
+      first(nonRoot(f).map((c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.`)) ??
+      (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined),
+  },
   // Node's OpenSSL reports a non-CA issuer as INVALID_PURPOSE (its last error): that is invalid-ca, not the leaf's purpose.
-  { code: 'wrong-purpose', test: (f, t) => (f.chain.length ? wrongPurposeReason(f.chain[0]) : undefined) ?? (t.has('wrong-purpose') && !nonCaIssuer(f) ? 'OpenSSL reports an unsuitable certificate purpose.' : undefined) },
-  { code: 'inconsistent-certificates', test: (f) => (f.leaves.size > 1 ? `${f.leaves.size} different leaf certificates: ${[...f.leaves].map(([sha, a]) => `${sha.slice(0, 23)}… from ${[...new Set(a)].join(', ')}`).join('; ')}.` : undefined) },
+  {
+    code: 'wrong-purpose',
+    test: (f, t) =>
+      (f.chain.length ? wrongPurposeReason(f.chain[0]) : undefined) ??
+      (t.has('wrong-purpose') && !nonCaIssuer(f) ? 'OpenSSL reports an unsuitable certificate purpose.' : undefined),
+  },
+  {
+    code: 'inconsistent-certificates',
+    test: (f) =>
+      f.leaves.size > 1
+        ? `${f.leaves.size} different leaf certificates: ${[...f.leaves].map(([sha, a]) => `${sha.slice(0, 23)}… from ${[...new Set(a)].join(', ')}`).join('; ')}.`
+        : undefined,
+  },
 ];
 
 /** When nothing else is wrong but a client store (node, certifi) rejects a chain the OS store accepts. */
@@ -223,13 +383,22 @@ function osOnly(f: Facts): boolean {
 }
 
 function trustedBy(f: Facts, yes: boolean): string {
-  return Object.values(f.trust).filter((v) => v.trusted === yes).map((v) => v.store).join(', ') || 'none';
+  return (
+    Object.values(f.trust)
+      .filter((v) => v.trusted === yes)
+      .map((v) => v.store)
+      .join(', ') || 'none'
+  );
 }
 
 function untrustedDetail(f: Facts): string {
-  if (f.ownCa) return `The chain is rooted at ${f.ownCa.label}, "${f.ownCa.subject}" (${f.ownCa.file}), which this client does not trust yet: trust that file (the fixes below use it).`;
+  if (f.ownCa) {
+    return `The chain is rooted at ${f.ownCa.label}, "${f.ownCa.subject}" (${f.ownCa.file}), which this client does not trust yet: trust that file (the fixes below use it).`;
+  }
   const top = f.chain[f.chain.length - 1];
-  if (top.selfSigned) return `The server sent the root "${top.subject}", which no checked store contains (${trustedBy(f, true) === 'none' ? 'trusted by none' : `trusted only by ${trustedBy(f, true)}`}).`;
+  if (top.selfSigned) {
+    return `The server sent the root "${top.subject}", which no checked store contains (${trustedBy(f, true) === 'none' ? 'trusted by none' : `trusted only by ${trustedBy(f, true)}`}).`;
+  }
   const via = f.aia?.issuer ? ` (the intermediate from ${f.aia.url} is issued by "${f.aia.issuer.issuer}")` : '';
   return `The chain ends at "${top.subject}", issued by "${top.issuer}", which the store doesn't have${via}.`;
 }
@@ -240,19 +409,36 @@ function first(list: readonly (string | undefined | false)[]): string | undefine
 
 /** Structured extras of some causes, for JSON and UIs. */
 const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
-  'verification-failed': (f) => ({ ...(unknownReason(f) ? { reason: unknownReason(f) } : {}), rejectedBy: Object.values(f.trust).filter((v) => v.trusted === false).map((v) => v.store) }),
+  'verification-failed': (f) => ({
+    ...(unknownReason(f) ? { reason: unknownReason(f) } : {}),
+    rejectedBy: Object.values(f.trust)
+      .filter((v) => v.trusted === false)
+      .map((v) => v.store),
+  }),
   'legacy-cn-only': () => ({ clients: cnOnlySplit() }),
-  'wrong-intermediate': (f) => ({ ...(f.trust[f.reference]?.error ? { reason: f.trust[f.reference]?.error } : {}), rejectedBy: Object.values(f.trust).filter((v) => v.trusted === false).map((v) => v.store) }),
-  'tls-inspection': (f) => { const v = vendorOf(f); return v ? { vendor: v.vendor } : {}; },
+  'wrong-intermediate': (f) => ({
+    ...(f.trust[f.reference]?.error ? { reason: f.trust[f.reference]?.error } : {}),
+    rejectedBy: Object.values(f.trust)
+      .filter((v) => v.trusted === false)
+      .map((v) => v.store),
+  }),
+  'tls-inspection': (f) => {
+    const v = vendorOf(f);
+    return v ? { vendor: v.vendor } : {};
+  },
 };
 
 /** missing-intermediate: what is missing and why it was not fetched. */
 function missingDetail(f: Facts): string {
   const top = f.chain[f.chain.length - 1];
   const url = top.aiaIssuers?.[0];
-  const why = f.aiaOff ? `the AIA fetch is turned off (--no-aia / tlsDoctor.check.aia), so ${url} was not asked`
-    : f.aia?.error ? `fetching it from ${f.aia.url} failed: ${f.aia.error}`
-      : url ? `${url} did not give a CA certificate` : 'the certificate has no AIA URL to fetch it from, though a trust store knows an intermediate of that name';
+  const why = f.aiaOff
+    ? `the AIA fetch is turned off (--no-aia / tlsDoctor.check.aia), so ${url} was not asked`
+    : f.aia?.error
+      ? `fetching it from ${f.aia.url} failed: ${f.aia.error}`
+      : url
+        ? `${url} did not give a CA certificate`
+        : 'the certificate has no AIA URL to fetch it from, though a trust store knows an intermediate of that name';
   return `The server sent ${f.chain.length} certificate(s) and no CA; the issuer "${top.issuer}" is missing: ${why}. Whether its root is trusted is unknown until the intermediate is sent.`;
 }
 
@@ -270,19 +456,34 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
     const detail = rule.test(f, trust);
     if (detail !== undefined) add(rule.code, detail);
   }
-  if (out.length === 0 && f.trust[f.reference]?.trusted !== true) add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
+  if (out.length === 0 && f.trust[f.reference]?.trusted !== true) {
+    add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
+  }
   return out.map((c) => withSharedBundle(f, withVersionFixes(f, c)));
 }
 
 /** Causes a client's trust settings fix (the fixes that name a bundle or the OS store). */
-const TRUST_FIXED = new Set<CauseCode>(['untrusted-root', 'self-signed', 'trusted-by-os-not-by-client', 'tls-inspection', 'missing-intermediate', 'incomplete-chain']);
+const TRUST_FIXED = new Set<CauseCode>([
+  'untrusted-root',
+  'self-signed',
+  'trusted-by-os-not-by-client',
+  'tls-inspection',
+  'missing-intermediate',
+  'incomplete-chain',
+]);
 
 /** When a bundle a Python/curl variable names already trusts the chain and Node does not: Node's fix is that same file. */
 function withSharedBundle(f: Facts, c: Cause): Cause {
   if (!TRUST_FIXED.has(c.code) || verdict(f, 'node') !== false || verdict(f, 'NODE_EXTRA_CA_CERTS') === true) return c;
-  const shared = ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE'].map((n) => f.trust[n]).find((v) => v?.trusted === true && v.source);
+  const shared = ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE']
+    .map((n) => f.trust[n])
+    .find((v) => v?.trusted === true && v.source);
   if (!shared) return c;
-  const fix = { client: 'node' as const, text: `${shared.store} (${shared.source}) already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle`, snippet: `export NODE_EXTRA_CA_CERTS=${shared.source}` };
+  const fix = {
+    client: 'node' as const,
+    text: `${shared.store} (${shared.source}) already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle`,
+    snippet: `export NODE_EXTRA_CA_CERTS=${shared.source}`,
+  };
   return { ...c, fixes: [fix, ...c.fixes.filter((x) => x.client !== 'node')] };
 }
 
@@ -304,8 +505,12 @@ export function warningsOf(f: Facts): CheckWarning[] {
     const left = Date.parse(c.notAfter) - f.now.getTime();
     const daysLeft = Math.floor(left / 86_400_000);
     if (left < 0 || daysLeft >= EXPIRING_SOON_DAYS) continue;
-    out.push({ code: 'expiring-soon', daysLeft, subject: c.subject,
-      message: `"${c.subject}" expires on ${fmtDate(c.notAfter)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): renew it now.` });
+    out.push({
+      code: 'expiring-soon',
+      daysLeft,
+      subject: c.subject,
+      message: `"${c.subject}" expires on ${fmtDate(c.notAfter)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left): renew it now.`,
+    });
   }
   return out;
 }
@@ -316,17 +521,29 @@ export function notesOf(f: Facts): string[] {
   // Only next to a verified path: when verification failed, a sent certificate path building skipped may be the very
   // one the client tried (a stale intermediate with the right name and the wrong key).
   const verified = f.trust[f.reference]?.trusted === true;
-  for (const c of verified ? f.unused ?? [] : []) {
-    const issues = [new Date(c.notAfter) < f.now && `expired on ${fmtDate(c.notAfter)}`, weakSignatureReason(c), weakKeyReason(c)].filter(Boolean);
-    out.push(`The server also sent "${c.subject}"${issues.length ? ` (${issues.join('; ')})` : ''}, which is not on the path ${f.reference} verified: `
-      + 'clients that build the same path ignore it; clients that build paths differently (OpenSSL 1.0.x, old Android, some Java versions) may use it'
-      + `${issues.length ? ' and fail' : ''}. Remove it from the server's chain file.`);
+  for (const c of verified ? (f.unused ?? []) : []) {
+    const issues = [
+      new Date(c.notAfter) < f.now && `expired on ${fmtDate(c.notAfter)}`,
+      weakSignatureReason(c),
+      weakKeyReason(c),
+    ].filter(Boolean);
+    out.push(
+      `The server also sent "${c.subject}"${issues.length ? ` (${issues.join('; ')})` : ''}, which is not on the path ${f.reference} verified: ` +
+        'clients that build the same path ignore it; clients that build paths differently (OpenSSL 1.0.x, old Android, some Java versions) may use it' +
+        `${issues.length ? ' and fail' : ''}. Remove it from the server's chain file.`,
+    );
   }
   const v = verified ? vendorOf(f) : undefined;
-  if (v) out.push(`The chain is issued by "${v.name}" (${v.vendor} TLS inspection): this client trusts it, clients with their own root lists (Python certifi, Node, Java, containers) will not.`);
+  if (v) {
+    out.push(
+      `The chain is issued by "${v.name}" (${v.vendor} TLS inspection): this client trusts it, clients with their own root lists (Python certifi, Node, Java, containers) will not.`,
+    );
+  }
   if (f.host.endsWith('.') && f.chain.length) {
     const s = trailingDotSplit();
-    out.push(`"${f.host}" ends with a dot: ${s.accept.join(', ')} ignore it when matching names; ${s.reject.join(', ')} ${s.reject.length === 1 ? 'does' : 'do'} not (use "${f.host.slice(0, -1)}").`);
+    out.push(
+      `"${f.host}" ends with a dot: ${s.accept.join(', ')} ignore it when matching names; ${s.reject.join(', ')} ${s.reject.length === 1 ? 'does' : 'do'} not (use "${f.host.slice(0, -1)}").`,
+    );
   }
   return out;
 }

@@ -30,7 +30,8 @@ function urlInMessage(text: string): string | undefined {
 }
 
 /** Help pages clients print with their errors (curl's "More details here: https://curl.se/docs/sslcerts.html"). */
-const DOC_URLS = /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/nodejs)\//i;
+const DOC_URLS =
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/nodejs)\//i;
 
 /** Host and port of a URL for the fixes' placeholders; a mangled URL in a message just leaves them generic. */
 function safeEndpoint(url: string): { host?: string; port?: number } {

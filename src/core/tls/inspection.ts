@@ -28,7 +28,10 @@ export const INSPECTION_VENDORS: readonly InspectionVendor[] = [
   { vendor: 'Bitdefender (HTTPS scanning)', words: ['Bitdefender'] },
 ];
 
-const MATCHERS = INSPECTION_VENDORS.map((v) => ({ vendor: v.vendor, re: new RegExp(`\\b(?:${v.words.join('|')})\\b`, 'i') }));
+const MATCHERS = INSPECTION_VENDORS.map((v) => ({
+  vendor: v.vendor,
+  re: new RegExp(`\\b(?:${v.words.join('|')})\\b`, 'i'),
+}));
 
 /** The inspection product a distinguished name (subject or issuer) names, or undefined. */
 export function inspectionVendor(name: string): string | undefined {

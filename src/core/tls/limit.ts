@@ -32,7 +32,8 @@ export class Slots {
       return await task();
     } finally {
       const next = this.queue.shift();
-      if (next) next(); else this.running--;
+      if (next) next();
+      else this.running--;
     }
   }
 }

@@ -75,7 +75,11 @@ export function signs(issuer: X509Certificate, child: X509Certificate): boolean 
   if (!m) signedCache.set(child, (m = new WeakMap()));
   let ok = m.get(issuer);
   if (ok === undefined) {
-    try { ok = child.verify(issuer.publicKey); } catch { ok = false; }
+    try {
+      ok = child.verify(issuer.publicKey);
+    } catch {
+      ok = false;
+    }
     m.set(issuer, ok);
   }
   return ok;
@@ -105,12 +109,30 @@ export function buildPath(sent: readonly X509Certificate[], index: StoreIndex): 
       else path.push(fromStore);
       return { trusted: true, path };
     }
-    if (fromStore && !path.includes(fromStore)) { path.push(fromStore); usedStore = true; continue; }
-    if (selfSigned(top)) return untrusted(path, path.length === 1 ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'SELF_SIGNED_CERT_IN_CHAIN');
+    if (fromStore && !path.includes(fromStore)) {
+      path.push(fromStore);
+      usedStore = true;
+      continue;
+    }
+    if (selfSigned(top)) {
+      return untrusted(path, path.length === 1 ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'SELF_SIGNED_CERT_IN_CHAIN');
+    }
     // Above a store certificate OpenSSL only searches the store: the server's certificates are no longer considered.
-    const next = usedStore ? undefined : sent.find((c) => !path.some((p) => p.fingerprint256 === c.fingerprint256) && signs(c, top));
-    if (next) { path.push(next); continue; }
-    return untrusted(path, path.length === 1 ? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' : usedStore ? 'UNABLE_TO_GET_ISSUER_CERT' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
+    const next = usedStore
+      ? undefined
+      : sent.find((c) => !path.some((p) => p.fingerprint256 === c.fingerprint256) && signs(c, top));
+    if (next) {
+      path.push(next);
+      continue;
+    }
+    return untrusted(
+      path,
+      path.length === 1
+        ? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+        : usedStore
+          ? 'UNABLE_TO_GET_ISSUER_CERT'
+          : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    );
   }
 }
 

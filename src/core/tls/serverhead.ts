@@ -22,7 +22,11 @@ const PROTOCOLS: readonly (readonly [RegExp, string, string])[] = [
   [/^SSH-\d/, 'SSH', 'it is an SSH server: TLS clients cannot use it (ssh/sftp/git over SSH can)'],
   [/^\* (OK|PREAUTH|BYE)/i, 'IMAP', 'IMAP without TLS: use implicit TLS on port 993, or STARTTLS on port 143'],
   [/^\+OK/, 'POP3', 'POP3 without TLS: use implicit TLS on port 995, or STLS on port 110'],
-  [/^220[ -].*(FTP|FileZilla)/i, 'FTP', 'FTP without TLS: use explicit FTPS (AUTH TLS) on this port, or implicit FTPS on port 990'],
+  [
+    /^220[ -].*(FTP|FileZilla)/i,
+    'FTP',
+    'FTP without TLS: use explicit FTPS (AUTH TLS) on this port, or implicit FTPS on port 990',
+  ],
   [/^220[ -]/, 'SMTP', 'SMTP without TLS: use implicit TLS on port 465, or STARTTLS on port 587 (or 25)'],
 ];
 
@@ -34,14 +38,22 @@ export function readServerHead(head: Buffer): ServerHead {
   const found = PROTOCOLS.find(([re]) => re.test(banner));
   if (found) return { speaks: { protocol: found[1], banner, hint: found[2] } };
   const printable = /^[\x20-\x7e]{3,}/.test(head.subarray(0, 3).toString('latin1'));
-  return printable ? { speaks: { protocol: 'a plain-text protocol', banner, hint: 'this port does not speak TLS: check the port number' } } : {};
+  return printable
+    ? {
+        speaks: {
+          protocol: 'a plain-text protocol',
+          banner,
+          hint: 'this port does not speak TLS: check the port number',
+        },
+      }
+    : {};
 }
 
 /** Handshake message types in the plaintext handshake records at the start of `buf` (up to the first non-handshake
  * record: after ChangeCipherSpec everything is encrypted). Messages may span records, so fragments are joined. */
 function handshakeTypes(buf: Buffer): number[] {
   const parts: Buffer[] = [];
-  for (let pos = 0; pos + 5 <= buf.length && buf[pos] === HANDSHAKE; ) {
+  for (let pos = 0; pos + 5 <= buf.length && buf[pos] === HANDSHAKE;) {
     const len = buf.readUInt16BE(pos + 3);
     parts.push(buf.subarray(pos + 5, Math.min(buf.length, pos + 5 + len)));
     pos += 5 + len;

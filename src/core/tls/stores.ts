@@ -17,8 +17,13 @@ export interface Store {
 }
 
 /** Linux system bundles, most common first (Debian/Ubuntu, Fedora/RHEL, openSUSE, Alpine/others). */
-export const LINUX_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt',
-  '/etc/ssl/ca-bundle.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
+export const LINUX_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+  '/etc/ssl/cert.pem',
+];
 const LINUX_DIRS = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
 
 /** Environment variables that name a CA bundle, in the order clients consult them. */
@@ -54,9 +59,18 @@ export async function readCerts(p: string): Promise<string[]> {
 }
 
 function checkCaFile(p: string, st: { isFile(): boolean; size: number }): void {
-  if (!st.isFile()) throw Object.assign(new Error(`${p} is not a regular file (a FIFO, device or socket is never read)`), { code: 'ENOTREG' });
+  if (!st.isFile()) {
+    throw Object.assign(new Error(`${p} is not a regular file (a FIFO, device or socket is never read)`), {
+      code: 'ENOTREG',
+    });
+  }
   if (st.size > MAX_CA_FILE_BYTES) {
-    throw Object.assign(new Error(`${p} is ${Math.round(st.size / 1048576)} MB, over the ${MAX_CA_FILE_BYTES / 1048576} MB limit for CA files`), { code: 'EFBIG' });
+    throw Object.assign(
+      new Error(
+        `${p} is ${Math.round(st.size / 1048576)} MB, over the ${MAX_CA_FILE_BYTES / 1048576} MB limit for CA files`,
+      ),
+      { code: 'EFBIG' },
+    );
   }
 }
 
@@ -110,7 +124,7 @@ async function fileStore(name: string, files: readonly string[], base: readonly 
     return { name, source, pems: stablePems(`${name}\0${source}`, [base, ...lists]) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOTREG' || err.code === 'EFBIG' ? err.message : err.code ?? err.message;
+    const why = err.code === 'ENOTREG' || err.code === 'EFBIG' ? err.message : (err.code ?? err.message);
     return { name, source, note: `cannot read ${source}: ${why}` };
   }
 }
@@ -121,17 +135,29 @@ async function osStore(paths: readonly string[] | undefined, timeoutMs = 5000): 
   const platform = await readPlatformStore(process.platform, { timeoutMs: Math.min(5000, timeoutMs) });
   if (platform) {
     const unread = platform.unreadable.length ? `could not read: ${platform.unreadable.join('; ')}` : undefined;
-    if (platform.pems.length === 0) return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
-    return { name: 'os', source: platform.source, pems: stablePems(`os\0${platform.source}`, [NO_BASE, platform.pems]), ...(unread ? { note: unread } : {}) };
+    if (platform.pems.length === 0) {
+      return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
+    }
+    return {
+      name: 'os',
+      source: platform.source,
+      pems: stablePems(`os\0${platform.source}`, [NO_BASE, platform.pems]),
+      ...(unread ? { note: unread } : {}),
+    };
   }
-  if (process.platform !== 'linux') return { name: 'os', note: `the ${process.platform} certificate store is not read` };
+  if (process.platform !== 'linux') {
+    return { name: 'os', note: `the ${process.platform} certificate store is not read` };
+  }
   for (const f of LINUX_BUNDLES) if (await exists(f)) return fileStore('os', [f]);
   for (const d of LINUX_DIRS) if (await exists(d)) return fileStore('os', [d]);
   return { name: 'os', note: 'no system CA bundle found (looked in /etc/ssl and /etc/pki)' };
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 const certifiCache = new Map<string, Promise<string | undefined>>();
@@ -142,18 +168,28 @@ export function findCertifi(python: string, timeoutMs = 5000): Promise<string | 
   let p = certifiCache.get(python);
   if (!p) {
     p = new Promise((resolve) => {
-      execFile(python, ['-c', 'import certifi; print(certifi.where())'], { timeout: Math.min(5000, timeoutMs) }, (err, stdout) =>
-        resolve(err ? undefined : stdout.trim() || undefined));
+      execFile(
+        python,
+        ['-c', 'import certifi; print(certifi.where())'],
+        { timeout: Math.min(5000, timeoutMs) },
+        (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined),
+      );
     });
     certifiCache.set(python, p);
-    void p.then((found) => { if (!found) certifiCache.delete(python); });
+    void p.then((found) => {
+      if (!found) certifiCache.delete(python);
+    });
   }
   return p;
 }
 
-async function certifiStore(certifiPath: string | null | undefined, python: string, timeoutMs?: number): Promise<Store> {
+async function certifiStore(
+  certifiPath: string | null | undefined,
+  python: string,
+  timeoutMs?: number,
+): Promise<Store> {
   if (certifiPath === null) return { name: 'certifi', note: 'not checked' };
-  const file = certifiPath ?? await findCertifi(python, timeoutMs);
+  const file = certifiPath ?? (await findCertifi(python, timeoutMs));
   if (!file) return { name: 'certifi', note: `${python} has no certifi module (or could not be run)` };
   return fileStore('certifi', [file]);
 }
@@ -164,7 +200,13 @@ function envStores(env: NodeJS.ProcessEnv): Promise<Store>[] {
   return CA_ENV_VARS.filter((v) => env[v] !== undefined).map((v) => {
     const value = env[v] as string;
     if (value === '') {
-      return Promise.resolve({ name: v, note: v === 'CURL_CA_BUNDLE' ? 'set but empty: python-requests then silently disables verification' : 'set but empty' });
+      return Promise.resolve({
+        name: v,
+        note:
+          v === 'CURL_CA_BUNDLE'
+            ? 'set but empty: python-requests then silently disables verification'
+            : 'set but empty',
+      });
     }
     return fileStore(v, [value], v === 'NODE_EXTRA_CA_CERTS' ? tls.rootCertificates : []);
   });
@@ -191,7 +233,11 @@ export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles'>): Pr
 /** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. `early`: the
  * referenceStores already loaded (the same objects are returned, so verdicts can tell the reference by identity). */
 export async function loadStores(o: StoreOptions, early: Promise<Store[]> = referenceStores(o)): Promise<Store[]> {
-  const more = [osStore(o.osStorePaths, o.timeoutMs), certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs), ...envStores(o.env)];
+  const more = [
+    osStore(o.osStorePaths, o.timeoutMs),
+    certifiStore(o.certifiPath, o.pythonPath ?? 'python3', o.timeoutMs),
+    ...envStores(o.env),
+  ];
   const [node, ca] = await early;
-  return [node, ...await Promise.all(more), ...(ca ? [ca] : [])];
+  return [node, ...(await Promise.all(more)), ...(ca ? [ca] : [])];
 }

@@ -2,12 +2,34 @@
 
 /** Stable cause codes (docs and fixes are keyed on them; never rename one). */
 export type CauseCode =
-  | 'self-signed' | 'untrusted-root' | 'incomplete-chain' | 'expired' | 'not-yet-valid' | 'hostname-mismatch'
-  | 'weak-signature' | 'weak-key' | 'wrong-purpose' | 'inconsistent-certificates' | 'not-tls' | 'handshake-failure'
-  | 'connection-refused' | 'timeout' | 'dns-failure' | 'trusted-by-os-not-by-client' | 'local-resource-limit'
+  | 'self-signed'
+  | 'untrusted-root'
+  | 'incomplete-chain'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'hostname-mismatch'
+  | 'weak-signature'
+  | 'weak-key'
+  | 'wrong-purpose'
+  | 'inconsistent-certificates'
+  | 'not-tls'
+  | 'handshake-failure'
+  | 'connection-refused'
+  | 'timeout'
+  | 'dns-failure'
+  | 'trusted-by-os-not-by-client'
+  | 'local-resource-limit'
   | 'verification-failed'
-  | 'constraint-violation' | 'invalid-ca' | 'client-cert-required' | 'legacy-cn-only'
-  | 'tls-inspection' | 'sni-required' | 'wrong-intermediate' | 'missing-intermediate' | 'protocol-version' | 'certificate-too-large';
+  | 'constraint-violation'
+  | 'invalid-ca'
+  | 'client-cert-required'
+  | 'legacy-cn-only'
+  | 'tls-inspection'
+  | 'sni-required'
+  | 'wrong-intermediate'
+  | 'missing-intermediate'
+  | 'protocol-version'
+  | 'certificate-too-large';
 
 /** Stable warning codes: something to act on soon that does not fail the check. */
 export type WarningCode = 'expiring-soon';
@@ -51,11 +73,11 @@ export interface CertInfo {
   readonly subject: string;
   readonly issuer: string;
   readonly notBefore: string; // ISO 8601
-  readonly notAfter: string;  // ISO 8601
+  readonly notAfter: string; // ISO 8601
   readonly sans: readonly string[]; // "DNS:example.com", "IP:127.0.0.1"
-  readonly sha256: string;    // colon-separated hex, upper case (as X509Certificate.fingerprint256)
+  readonly sha256: string; // colon-separated hex, upper case (as X509Certificate.fingerprint256)
   readonly serialNumber: string;
-  readonly keyType: string;   // "RSA", "EC", "Ed25519"…
+  readonly keyType: string; // "RSA", "EC", "Ed25519"…
   readonly keyBits?: number;
   readonly signatureAlgorithm: string;
   readonly isCA: boolean;
@@ -68,10 +90,10 @@ export interface CertInfo {
 
 /** Verdict of one trust store (or client) for the chain. */
 export interface TrustVerdict {
-  readonly store: string;   // "node", "os", "certifi", "REQUESTS_CA_BUNDLE", "--ca", …
+  readonly store: string; // "node", "os", "certifi", "REQUESTS_CA_BUNDLE", "--ca", …
   readonly source?: string; // file or folder it was read from
   readonly trusted: boolean | null; // null: not checked (say why in `note`)
-  readonly error?: string;  // OpenSSL-style reason when not trusted
+  readonly error?: string; // OpenSSL-style reason when not trusted
   readonly note?: string;
 }
 
@@ -99,7 +121,13 @@ export interface CheckReport {
   readonly proxy?: string;
   readonly elapsedMs?: number;
   /** The user's own CA the chain is rooted at (CheckOptions.ownCas), with its certificate. */
-  readonly ownCa?: { readonly file: string; readonly label: string; readonly subject: string; readonly pem: string; readonly bundle?: string };
+  readonly ownCa?: {
+    readonly file: string;
+    readonly label: string;
+    readonly subject: string;
+    readonly pem: string;
+    readonly bundle?: string;
+  };
   /** Every connection made, in order (useful when certificates differ between them). */
   readonly connections?: readonly ConnectionInfo[];
 }

@@ -10,7 +10,13 @@ export interface Target {
 }
 
 /** Schemes that speak TLS from the first byte, with their default ports. */
-const TLS_SCHEMES: Readonly<Record<string, number>> = { 'https:': 443, 'wss:': 443, 'ldaps:': 636, 'smtps:': 465, 'imaps:': 993 };
+const TLS_SCHEMES: Readonly<Record<string, number>> = {
+  'https:': 443,
+  'wss:': 443,
+  'ldaps:': 636,
+  'smtps:': 465,
+  'imaps:': 993,
+};
 
 /**
  * Parses "https://host[:port]/path", "host", "host:port" or "[::1]:8443" (no scheme means https).
@@ -31,9 +37,13 @@ export function parseTarget(input: string): Target {
 }
 
 function targetOf(u: URL, text: string): Target {
-  if (u.protocol === 'http:') throw new Error(`"${text}" is plain http: it uses no TLS; check the https:// URL instead`);
+  if (u.protocol === 'http:') {
+    throw new Error(`"${text}" is plain http: it uses no TLS; check the https:// URL instead`);
+  }
   const defaultPort = TLS_SCHEMES[u.protocol];
-  if (defaultPort === undefined) throw new Error(`"${text}": scheme ${u.protocol.slice(0, -1)} is not supported (use https://)`);
+  if (defaultPort === undefined) {
+    throw new Error(`"${text}": scheme ${u.protocol.slice(0, -1)} is not supported (use https://)`);
+  }
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw new Error(`"${text}" has no host name`);
   if (!isIP(host)) checkDnsLengths(text, host);
@@ -49,9 +59,15 @@ function targetOf(u: URL, text: string): Target {
  * resolve, so it is refused here rather than sent to the resolver. */
 function checkDnsLengths(text: string, host: string): void {
   const name = host.replace(/\.$/, '');
-  if (name.length > 253) throw new Error(`"${shorten(text, 80)}": the host name is ${name.length} characters long; DNS allows at most 253`);
+  if (name.length > 253) {
+    throw new Error(`"${shorten(text, 80)}": the host name is ${name.length} characters long; DNS allows at most 253`);
+  }
   const long = name.split('.').find((l) => l.length > 63);
-  if (long) throw new Error(`"${shorten(text, 80)}": the label "${shorten(long, 20)}" is ${long.length} characters long; DNS allows at most 63 per label`);
+  if (long) {
+    throw new Error(
+      `"${shorten(text, 80)}": the label "${shorten(long, 20)}" is ${long.length} characters long; DNS allows at most 63 per label`,
+    );
+  }
 }
 
 function shorten(s: string, n: number): string {

@@ -19,7 +19,8 @@ import type { TrustVerdict } from './types';
 /** A cached SecureContext trusting exactly `pems` (an empty list trusts nothing). */
 export const contextFor: (pems: readonly string[]) => tls.SecureContext = cachedByPems((pems) =>
   // `ca: []` is deliberate: any array replaces Node's default roots, so an empty one trusts nothing.
-  tls.createSecureContext({ ca: [...pems] }));
+  tls.createSecureContext({ ca: [...pems] }),
+);
 
 /** What the primary handshake established: the reference store, what the server sent, OpenSSL's verdict. */
 export interface Reference {
@@ -36,7 +37,8 @@ export interface Reference {
 export function referenceOf(store: Reference['store'], primary: ProbeResult): Reference {
   const path = buildPath(primary.sent, indexFor(store.pems));
   const e = primary.verifyError;
-  const consistent = path.trusted ? !e || !BUILD_CODES.has(e.code)
+  const consistent = path.trusted
+    ? !e || !BUILD_CODES.has(e.code)
     : !!e && (!BUILD_CODES.has(e.code) || e.code === path.error?.code);
   return { store, sent: primary.sent, verifyError: e, path, consistent };
 }
@@ -54,7 +56,10 @@ export function offlineVerdict(store: Store, ref: Reference): TrustVerdict | und
   if (store === ref.store) return fromError(store, ref.verifyError);
   if (!ref.consistent) return undefined;
   const mine = buildPath(ref.sent, indexFor(store.pems));
-  const same = mine.trusted === ref.path.trusted && mine.error?.code === ref.path.error?.code && samePath(mine.path, ref.path.path);
+  const same =
+    mine.trusted === ref.path.trusted &&
+    mine.error?.code === ref.path.error?.code &&
+    samePath(mine.path, ref.path.path);
   if (same) return fromError(store, ref.verifyError);
   if (!ref.verifyError && !mine.trusted && isPrefix(mine.path, ref.path.path)) return fromError(store, mine.error);
   return undefined;

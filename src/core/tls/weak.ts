@@ -26,7 +26,9 @@ export function weakKeyReason(c: Pick<CertInfo, 'keyType' | 'keyBits'>): string 
 
 /** Why this certificate's signature is weak, or undefined. Roots are exempt: nobody verifies a trust anchor's
  * self-signature. */
-export function weakSignatureReason(c: Pick<CertInfo, 'selfSigned' | 'isCA' | 'signatureAlgorithm'>): string | undefined {
+export function weakSignatureReason(
+  c: Pick<CertInfo, 'selfSigned' | 'isCA' | 'signatureAlgorithm'>,
+): string | undefined {
   if (c.selfSigned && c.isCA) return undefined;
   return isWeakSignatureAlgorithm(c.signatureAlgorithm) ? `signed with ${c.signatureAlgorithm}` : undefined;
 }

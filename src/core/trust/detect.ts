@@ -5,8 +5,27 @@ import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** The tools a plan knows. */
-export const TOOL_IDS = ['python', 'pip', 'uv', 'conda', 'poetry', 'node', 'npm', 'yarn', 'pnpm', 'bun', 'deno',
-  'git', 'curl', 'wget', 'aws', 'gcloud', 'az', 'docker', 'java'] as const;
+export const TOOL_IDS = [
+  'python',
+  'pip',
+  'uv',
+  'conda',
+  'poetry',
+  'node',
+  'npm',
+  'yarn',
+  'pnpm',
+  'bun',
+  'deno',
+  'git',
+  'curl',
+  'wget',
+  'aws',
+  'gcloud',
+  'az',
+  'docker',
+  'java',
+] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
 /** One tool found on PATH. */
@@ -30,10 +49,18 @@ interface Probe {
 const SEMVER = /(\d+\.\d+(?:\.\d+)?)/;
 
 const PROBES: Readonly<Record<ToolId, Probe>> = {
-  python: { bin: ['python3', 'python'], args: ['--version'], re: /Python (\d+\.\d+(?:\.\d+)?)/,
-    more: { requests: [['-c', 'import requests; print(requests.__version__)'], SEMVER] } },
-  pip: { bin: ['python3', 'python'], args: ['-m', 'pip', '--version'], re: /pip (\d+\.\d+(?:\.\d+)?)/,
-    more: { python: [['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], SEMVER] } },
+  python: {
+    bin: ['python3', 'python'],
+    args: ['--version'],
+    re: /Python (\d+\.\d+(?:\.\d+)?)/,
+    more: { requests: [['-c', 'import requests; print(requests.__version__)'], SEMVER] },
+  },
+  pip: {
+    bin: ['python3', 'python'],
+    args: ['-m', 'pip', '--version'],
+    re: /pip (\d+\.\d+(?:\.\d+)?)/,
+    more: { python: [['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], SEMVER] },
+  },
   uv: { bin: ['uv'], args: ['--version'], re: SEMVER },
   conda: { bin: ['conda'], args: ['--version'], re: SEMVER },
   poetry: { bin: ['poetry'], args: ['--version'], re: SEMVER },
@@ -72,10 +99,16 @@ export function which(name: string, env: NodeJS.ProcessEnv): string | undefined 
 }
 
 /** Runs `file args` with a time limit; stdout + stderr, or undefined on failure. */
-function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string | undefined> {
+function run(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile(file, [...args], { env, timeout: timeoutMs, encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) =>
-      resolve(err ? undefined : `${stdout}\n${stderr}`));
+      resolve(err ? undefined : `${stdout}\n${stderr}`),
+    );
   });
 }
 
@@ -100,7 +133,11 @@ async function detectOne(id: ToolId, env: NodeJS.ProcessEnv, timeoutMs: number):
 }
 
 /** The tools among `ids` present on PATH, probed a few at a time (these machines share their cores). */
-export async function detectTools(env: NodeJS.ProcessEnv, ids: readonly ToolId[] = TOOL_IDS, timeoutMs = 5000): Promise<Tool[]> {
+export async function detectTools(
+  env: NodeJS.ProcessEnv,
+  ids: readonly ToolId[] = TOOL_IDS,
+  timeoutMs = 5000,
+): Promise<Tool[]> {
   const out: (Tool | undefined)[] = new Array(ids.length);
   let next = 0;
   const worker = async () => {

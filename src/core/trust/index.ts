@@ -54,7 +54,7 @@ export interface FindInput {
 export async function findRoots(i: FindInput): Promise<{ roots: RootCandidate[]; refusals: RootRefusal[] }> {
   const o = { env: i.env, timeoutMs: i.timeoutMs, osStorePaths: i.osStorePaths };
   const results = [
-    ...await Promise.all(i.urls.map((u) => rootFromUrl(u, o))),
+    ...(await Promise.all(i.urls.map((u) => rootFromUrl(u, o)))),
     ...(await Promise.all(i.caFiles.map((f) => rootsFromFile(path.resolve(i.cwd, f), o)))).flat(),
   ];
   const roots: RootCandidate[] = [];
@@ -63,7 +63,11 @@ export async function findRoots(i: FindInput): Promise<{ roots: RootCandidate[];
 }
 
 /** Detects the tools (`only`: a subset) and builds the plan. Writes nothing. */
-export async function planTrust(roots: readonly RootCandidate[], env: NodeJS.ProcessEnv, only?: readonly ToolId[]): Promise<Plan> {
+export async function planTrust(
+  roots: readonly RootCandidate[],
+  env: NodeJS.ProcessEnv,
+  only?: readonly ToolId[],
+): Promise<Plan> {
   const tools = await detectTools(env, only ?? TOOL_IDS);
   const missing = (only ?? []).filter((id) => !tools.some((t) => t.id === id));
   return buildPlan(roots, tools, userPaths(env), env, missing);
@@ -77,7 +81,12 @@ export function applyTrust(plan: Plan, urls: readonly string[]): ApplyResult {
     version: 1,
     urls: [...new Set([...(earlier?.urls ?? []), ...urls])],
     tools: [...new Set([...(earlier?.tools ?? []), ...plan.tools.map((t) => t.tool)])],
-    roots: [...(earlier?.roots ?? []), ...plan.roots.filter((r) => !earlier?.roots.some((e) => e.sha256 === r.sha256)).map((r) => ({ subject: r.subject, sha256: r.sha256 }))],
+    roots: [
+      ...(earlier?.roots ?? []),
+      ...plan.roots
+        .filter((r) => !earlier?.roots.some((e) => e.sha256 === r.sha256))
+        .map((r) => ({ subject: r.subject, sha256: r.sha256 })),
+    ],
   };
   const text = `${JSON.stringify(state, null, 2)}\n`;
   const file = dataFile(u, 'state');
@@ -86,10 +95,17 @@ export function applyTrust(plan: Plan, urls: readonly string[]): ApplyResult {
 }
 
 /** Verifies `tools` (default: those apply configured, else those on PATH) against `urls` (default: apply's). */
-export async function verifyTrust(env: NodeJS.ProcessEnv, urls?: readonly string[], tools?: readonly ToolId[], timeoutMs?: number): Promise<{ urls: readonly string[]; results: VerifyResult[] }> {
+export async function verifyTrust(
+  env: NodeJS.ProcessEnv,
+  urls?: readonly string[],
+  tools?: readonly ToolId[],
+  timeoutMs?: number,
+): Promise<{ urls: readonly string[]; results: VerifyResult[] }> {
   const state = readState(userPaths(env));
-  const targets = urls?.length ? urls : state?.urls ?? [];
-  if (!targets.length) throw new Error('no URL to verify against: give --from URL (or run trust apply --from URL first)');
+  const targets = urls?.length ? urls : (state?.urls ?? []);
+  if (!targets.length) {
+    throw new Error('no URL to verify against: give --from URL (or run trust apply --from URL first)');
+  }
   const ids = tools ?? (state?.tools.length ? state.tools : (await detectTools(env)).map((t) => t.id));
   return { urls: targets, results: await verifyTools(ids, targets, env, timeoutMs) };
 }
@@ -103,21 +119,32 @@ export function undoTrust(env: NodeJS.ProcessEnv): UndoResult | undefined {
 async function newShellVariables(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
   const r = await runInNewShell('env', newShellEnv(env), 10_000);
   if (r.code !== 0) return {};
-  return Object.fromEntries(r.output.split('\n').flatMap((l) => {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(l);
-    return m ? [[m[1], m[2]]] : [];
-  }));
+  return Object.fromEntries(
+    r.output.split('\n').flatMap((l) => {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(l);
+      return m ? [[m[1], m[2]]] : [];
+    }),
+  );
 }
 
 /** Findings for the current environment, a new shell's, and the user's tool files. */
 export async function auditAll(env: NodeJS.ProcessEnv): Promise<AuditFinding[]> {
   const paths = userPaths(env);
-  const ctx: PlanContext = { paths, env, bundle: dataFile(paths, 'bundle'), ca: dataFile(paths, 'ca'), truststore: dataFile(paths, 'truststore'), inOsStore: false, rootNames: [] };
+  const ctx: PlanContext = {
+    paths,
+    env,
+    bundle: dataFile(paths, 'bundle'),
+    ca: dataFile(paths, 'ca'),
+    truststore: dataFile(paths, 'truststore'),
+    inOsStore: false,
+    rootNames: [],
+  };
   const fresh = await newShellVariables(env);
   const current = auditTrust(env, ctx);
-  const inNewShell = auditTrust(fresh, ctx).filter((f) => !current.some((c) => c.where === f.where && c.message === f.message))
+  const inNewShell = auditTrust(fresh, ctx)
+    .filter((f) => !current.some((c) => c.where === f.where && c.message === f.message))
     .map((f) => ({ ...f, where: `${f.where} (in a new shell)` }));
-  return [...current, ...inNewShell, ...await certifiFindings(env)];
+  return [...current, ...inNewShell, ...(await certifiFindings(env))];
 }
 
 /** certifi of the python3 on PATH, checked for hand-appended certificates. */

@@ -132,7 +132,9 @@ export function applyPlan(plan: Plan, extra: readonly { file: string; text: stri
         ran.push(argv.join(' '));
       } catch (e) {
         const err = e as { stderr?: Buffer; message: string };
-        errors.push(`${path.basename(argv[0])} failed: ${(err.stderr?.toString() || err.message).trim().split('\n').pop()}`);
+        errors.push(
+          `${path.basename(argv[0])} failed: ${(err.stderr?.toString() || err.message).trim().split('\n').pop()}`,
+        );
       }
     });
   }

@@ -45,7 +45,13 @@ export function userPaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pr
     config = abs(env.XDG_CONFIG_HOME) ?? p.join(home, '.config');
     dataRoot = abs(env.XDG_DATA_HOME) ?? p.join(home, '.local', 'share');
   }
-  return { platform, home, config, data: p.join(dataRoot, 'tls-doctor', 'trust'), envDir: p.join(config, 'tls-doctor') };
+  return {
+    platform,
+    home,
+    config,
+    data: p.join(dataRoot, 'tls-doctor', 'trust'),
+    envDir: p.join(config, 'tls-doctor'),
+  };
 }
 
 /** Path of a data file. */

@@ -64,11 +64,24 @@ export function readText(file: string): { text?: string; encoding: 'utf8' | 'lat
   }
 }
 
-function change(file: string, purpose: string, after: (before: string) => string, data = false): FileChange | undefined {
+function change(
+  file: string,
+  purpose: string,
+  after: (before: string) => string,
+  data = false,
+): FileChange | undefined {
   const { text, encoding } = readText(file);
   const next = after(text ?? '');
   if (text !== undefined && next === text) return undefined;
-  return { file, purpose, ...(text !== undefined ? { before: text } : {}), after: next, encoding, diff: data ? '' : unifiedDiff(file, text, next), ...(data ? { data } : {}) };
+  return {
+    file,
+    purpose,
+    ...(text !== undefined ? { before: text } : {}),
+    after: next,
+    encoding,
+    diff: data ? '' : unifiedDiff(file, text, next),
+    ...(data ? { data } : {}),
+  };
 }
 
 /** The confirmed roots plus the ones trusted by an earlier apply (so a second root does not drop the first). */
@@ -76,17 +89,20 @@ function caPems(roots: readonly RootCandidate[], caFile: string): string[] {
   const earlier = pemCertificates(readText(caFile).text ?? '');
   const all = [...earlier, ...roots.flatMap((r) => [r.pem, ...r.intermediates])];
   const seen = new Set<string>();
-  return all.filter((p) => {
-    const fp = new X509Certificate(p).fingerprint256;
-    if (seen.has(fp)) return false;
-    seen.add(fp);
-    return true;
-  }).map((p) => new X509Certificate(p).toString());
+  return all
+    .filter((p) => {
+      const fp = new X509Certificate(p).fingerprint256;
+      if (seen.has(fp)) return false;
+      seen.add(fp);
+      return true;
+    })
+    .map((p) => new X509Certificate(p).toString());
 }
 
 /** `export NAME='value'` lines for POSIX shells and `set -gx` for fish, under a header saying whose file it is. */
 export function envScripts(env: Readonly<Record<string, string>>): { sh: string; fish: string } {
-  const head = '# Written by TLS Doctor (tls-doctor trust apply); `tls-doctor trust undo` removes it. Regenerated on every apply: do not edit.\n';
+  const head =
+    '# Written by TLS Doctor (tls-doctor trust apply); `tls-doctor trust undo` removes it. Regenerated on every apply: do not edit.\n';
   const fishQuote = (s: string) => `'${s.replace(/[\\']/g, (c) => `\\${c}`)}'`;
   const entries = Object.entries(env);
   return {
@@ -96,23 +112,36 @@ export function envScripts(env: Readonly<Record<string, string>>): { sh: string;
 }
 
 /** Startup files that get the marked line: bash interactive and login, zsh, fish (only shells that are there). */
-function startupFiles(u: UserPaths, env: NodeJS.ProcessEnv, envSh: string, envFish: string): { file: string; purpose: string; after: (t: string) => string }[] {
+function startupFiles(
+  u: UserPaths,
+  env: NodeJS.ProcessEnv,
+  envSh: string,
+  envFish: string,
+): { file: string; purpose: string; after: (t: string) => string }[] {
   if (u.platform === 'win32') return [];
   const p = path.posix;
   const source = `if [ -f ${shellSingleQuoted(envSh)} ]; then . ${shellSingleQuoted(envSh)}; fi ${MARKER}`;
   const marked = (t: string) => setMarkedLine(t, MARKER, source);
   const out = [];
   const bashrc = p.join(u.home, '.bashrc');
-  if (which('bash', env) || existsSync(bashrc)) out.push({ file: bashrc, purpose: 'bash (interactive)', after: marked });
+  if (which('bash', env) || existsSync(bashrc)) {
+    out.push({ file: bashrc, purpose: 'bash (interactive)', after: marked });
+  }
   // A login bash reads the first of these that exists; ~/.profile also serves sh and dash login shells.
-  const login = ['.bash_profile', '.bash_login'].map((f) => p.join(u.home, f)).find((f) => existsSync(f)) ?? p.join(u.home, '.profile');
+  const login =
+    ['.bash_profile', '.bash_login'].map((f) => p.join(u.home, f)).find((f) => existsSync(f)) ??
+    p.join(u.home, '.profile');
   out.push({ file: login, purpose: 'login shells', after: marked });
   const zshrc = p.join(env.ZDOTDIR || u.home, '.zshrc');
   if (which('zsh', env) || existsSync(zshrc)) out.push({ file: zshrc, purpose: 'zsh', after: marked });
   const fishDir = p.join(u.config, 'fish');
   if (which('fish', env) || existsSync(fishDir)) {
     const line = `test -f ${shellSingleQuoted(envFish)}; and source ${shellSingleQuoted(envFish)} ${MARKER}`;
-    out.push({ file: p.join(fishDir, 'conf.d', 'tls-doctor.fish'), purpose: 'fish', after: (t: string) => setMarkedLine(t, MARKER, line) });
+    out.push({
+      file: p.join(fishDir, 'conf.d', 'tls-doctor.fish'),
+      purpose: 'fish',
+      after: (t: string) => setMarkedLine(t, MARKER, line),
+    });
   }
   return out;
 }
@@ -127,7 +156,11 @@ function javaCacerts(tools: readonly Tool[]): string | undefined {
   } catch {
     return undefined;
   }
-  return [path.join(home, 'lib', 'security', 'cacerts'), path.join(home, 'jre', 'lib', 'security', 'cacerts'), '/etc/ssl/certs/java/cacerts'].find((f) => existsSync(f));
+  return [
+    path.join(home, 'lib', 'security', 'cacerts'),
+    path.join(home, 'jre', 'lib', 'security', 'cacerts'),
+    '/etc/ssl/certs/java/cacerts',
+  ].find((f) => existsSync(f));
 }
 
 /** The OS-store command for the first root, when it is not there yet (shown; it needs sudo). */
@@ -137,21 +170,48 @@ function osStoreAdvice(u: UserPaths, roots: readonly RootCandidate[], ca: string
   try {
     const x = new X509Certificate(root.pem);
     const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
-    const c = trustCommands(u.platform, { certPath: ca, sha256: x.fingerprint256.replace(/:/g, ''), sha1: x.fingerprint.replace(/:/g, ''), serial: x.serialNumber }, osRelease);
-    return { install: c.install, notes: ['Optional: tools that read the OS store (browsers, pip ≥ 24.2, Node with NODE_USE_SYSTEM_CA) then need nothing else; this plan does not depend on it.', ...c.notes] };
+    const c = trustCommands(
+      u.platform,
+      {
+        certPath: ca,
+        sha256: x.fingerprint256.replace(/:/g, ''),
+        sha1: x.fingerprint.replace(/:/g, ''),
+        serial: x.serialNumber,
+      },
+      osRelease,
+    );
+    return {
+      install: c.install,
+      notes: [
+        'Optional: tools that read the OS store (browsers, pip ≥ 24.2, Node with NODE_USE_SYSTEM_CA) then need nothing else; this plan does not depend on it.',
+        ...c.notes,
+      ],
+    };
   } catch {
     return undefined;
   }
 }
 
 /** Builds the plan for `roots` and the detected `tools` (reads the current files; writes nothing). */
-export function buildPlan(roots: readonly RootCandidate[], tools: readonly Tool[], paths: UserPaths, env: NodeJS.ProcessEnv, missing: readonly string[] = []): Plan {
+export function buildPlan(
+  roots: readonly RootCandidate[],
+  tools: readonly Tool[],
+  paths: UserPaths,
+  env: NodeJS.ProcessEnv,
+  missing: readonly string[] = [],
+): Plan {
   const bundle = dataFile(paths, 'bundle');
   const ca = dataFile(paths, 'ca');
   const pems = caPems(roots, ca);
   const ctx: PlanContext = {
-    paths, env, bundle, ca, truststore: dataFile(paths, 'truststore'), inOsStore: roots.length > 0 && roots.every((r) => r.inOsStore),
-    rootNames: roots.map((r) => ({ sha256: r.sha256, pem: r.pem })), javaCacerts: javaCacerts(tools),
+    paths,
+    env,
+    bundle,
+    ca,
+    truststore: dataFile(paths, 'truststore'),
+    inOsStore: roots.length > 0 && roots.every((r) => r.inOsStore),
+    rootNames: roots.map((r) => ({ sha256: r.sha256, pem: r.pem })),
+    javaCacerts: javaCacerts(tools),
   };
   const toolPlans = tools.map((t) => mechanismFor(t, ctx));
   const vars: Record<string, string> = {};
@@ -174,11 +234,27 @@ export function buildPlan(roots: readonly RootCandidate[], tools: readonly Tool[
     change(bundle, 'bundle: public roots + your root(s)', () => createBundle(pems), true),
     change(ca, 'your root(s) alone', () => pems.join(''), true),
     ...(hasEnv ? [change(envSh, 'environment (sh, bash, zsh)', () => scripts.sh)] : []),
-    ...(hasEnv && startup.some((s) => s.purpose === 'fish') ? [change(envFish, 'environment (fish)', () => scripts.fish)] : []),
+    ...(hasEnv && startup.some((s) => s.purpose === 'fish')
+      ? [change(envFish, 'environment (fish)', () => scripts.fish)]
+      : []),
     ...(hasEnv ? startup.map((s) => change(s.file, s.purpose, s.after)) : []),
-    ...[...byFile].map(([file, { purpose, edits }]) => change(file, purpose.join(', '), (t) => edits.reduce((acc, e) => setKey(acc, e.edit), t))),
+    ...[...byFile].map(([file, { purpose, edits }]) =>
+      change(file, purpose.join(', '), (t) => edits.reduce((acc, e) => setKey(acc, e.edit), t)),
+    ),
   ].filter((c): c is FileChange => c !== undefined);
   const runs = toolPlans.flatMap((t) => (t.run ? [t.run] : []));
   const osStore = osStoreAdvice(paths, roots, ca);
-  return { roots, paths, bundle, ca, envFile: envSh, env: vars, tools: toolPlans, missing, changes, runs, ...(osStore ? { osStore } : {}) };
+  return {
+    roots,
+    paths,
+    bundle,
+    ca,
+    envFile: envSh,
+    env: vars,
+    tools: toolPlans,
+    missing,
+    changes,
+    runs,
+    ...(osStore ? { osStore } : {}),
+  };
 }

@@ -74,43 +74,108 @@ function oneLine(dn: string): string {
 function refusal(x: X509Certificate, now: Date): string | undefined {
   if (!x.ca) return 'it is not a CA certificate (a leaf): trust the root that issued it, not the server certificate';
   if (Date.parse(x.validTo) < now.getTime()) return `it expired on ${new Date(x.validTo).toISOString().slice(0, 10)}`;
-  if (Date.parse(x.validFrom) > now.getTime()) return `it is not valid before ${new Date(x.validFrom).toISOString().slice(0, 10)}`;
-  if (isPubliclyTrusted(x.fingerprint256)) return 'it is a publicly trusted root already (in Node\'s bundled roots): nothing is inspecting this connection';
+  if (Date.parse(x.validFrom) > now.getTime()) {
+    return `it is not valid before ${new Date(x.validFrom).toISOString().slice(0, 10)}`;
+  }
+  if (isPubliclyTrusted(x.fingerprint256)) {
+    return "it is a publicly trusted root already (in Node's bundled roots): nothing is inspecting this connection";
+  }
   return undefined;
 }
 
-function candidate(x: X509Certificate, source: string, intermediates: readonly string[], inOsStore: boolean): RootCandidate {
+function candidate(
+  x: X509Certificate,
+  source: string,
+  intermediates: readonly string[],
+  inOsStore: boolean,
+): RootCandidate {
   const subject = oneLine(x.subject);
   const issuer = oneLine(x.issuer);
   const vendor = vendorOf(subject, issuer);
-  return { pem: x.toString(), subject, issuer, sha256: x.fingerprint256, notAfter: new Date(x.validTo).toISOString(), source, intermediates, inOsStore, ...(vendor ? { vendor } : {}) };
+  return {
+    pem: x.toString(),
+    subject,
+    issuer,
+    sha256: x.fingerprint256,
+    notAfter: new Date(x.validTo).toISOString(),
+    source,
+    intermediates,
+    inOsStore,
+    ...(vendor ? { vendor } : {}),
+  };
 }
 
-function judge(x: X509Certificate, source: string, intermediates: readonly string[], os: readonly X509Certificate[], now: Date): RootResult {
+function judge(
+  x: X509Certificate,
+  source: string,
+  intermediates: readonly string[],
+  os: readonly X509Certificate[],
+  now: Date,
+): RootResult {
   const why = refusal(x, now);
   if (why) return { refused: { source, reason: why, subject: oneLine(x.subject), sha256: x.fingerprint256 } };
-  return { root: candidate(x, source, intermediates, os.some((o) => o.fingerprint256 === x.fingerprint256)) };
+  return {
+    root: candidate(
+      x,
+      source,
+      intermediates,
+      os.some((o) => o.fingerprint256 === x.fingerprint256),
+    ),
+  };
 }
 
 /** The root of the chain `url` presents, probed with the core check (through HTTPS_PROXY when configured). */
 export async function rootFromUrl(url: string, o: FindOptions): Promise<RootResult> {
-  const report = await checkUrl(url, { env: o.env, timeoutMs: o.timeoutMs ?? 5000, certifiPath: null, osStorePaths: o.osStorePaths ?? [] });
+  const report = await checkUrl(url, {
+    env: o.env,
+    timeoutMs: o.timeoutMs ?? 5000,
+    certifiPath: null,
+    osStorePaths: o.osStorePaths ?? [],
+  });
   const now = o.now ?? new Date();
-  if (!report.chain.length) return { refused: { source: url, reason: `no certificate chain: ${report.causes[0]?.message ?? 'the connection failed'}` } };
+  if (!report.chain.length) {
+    return {
+      refused: { source: url, reason: `no certificate chain: ${report.causes[0]?.message ?? 'the connection failed'}` },
+    };
+  }
   if (report.trust.node?.trusted === true) {
-    return { refused: { source: url, reason: 'its chain is publicly trusted (Node\'s bundled roots verify it): nothing is inspecting this connection' } };
+    return {
+      refused: {
+        source: url,
+        reason: "its chain is publicly trusted (Node's bundled roots verify it): nothing is inspecting this connection",
+      },
+    };
   }
   const chain = report.chain.map((c) => new X509Certificate(c.pem));
   const top = chain[chain.length - 1];
   const cas = chain.slice(1).filter((c) => c.ca);
   const os = await osCertificates(o.osStorePaths);
   if (top.checkIssued(top) && top.verify(top.publicKey)) {
-    return judge(top, url, cas.slice(0, -1).map((c) => c.toString()), os, now);
+    return judge(
+      top,
+      url,
+      cas.slice(0, -1).map((c) => c.toString()),
+      os,
+      now,
+    );
   }
   // The server left the root out: its issuer may be in the OS store (IT installed it there).
   const issuer = os.find((c) => top.checkIssued(c) && top.verify(c.publicKey));
-  if (issuer) return judge(issuer, url, cas.map((c) => c.toString()), os, now);
-  return { refused: { source: url, reason: `the server does not send its root (the top certificate "${oneLine(top.subject)}" is issued by "${oneLine(top.issuer)}", which is not in the OS store): export that root and give it with --ca FILE` } };
+  if (issuer) {
+    return judge(
+      issuer,
+      url,
+      cas.map((c) => c.toString()),
+      os,
+      now,
+    );
+  }
+  return {
+    refused: {
+      source: url,
+      reason: `the server does not send its root (the top certificate "${oneLine(top.subject)}" is issued by "${oneLine(top.issuer)}", which is not in the OS store): export that root and give it with --ca FILE`,
+    },
+  };
 }
 
 /** The root(s) in a PEM file: self-signed CAs are roots, other CAs intermediates; a leaf or a file without a root is refused. */
@@ -119,7 +184,14 @@ export async function rootsFromFile(file: string, o: FindOptions): Promise<RootR
   try {
     text = await fs.readFile(file, 'latin1');
   } catch (e) {
-    return [{ refused: { source: file, reason: `cannot read it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } }];
+    return [
+      {
+        refused: {
+          source: file,
+          reason: `cannot read it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        },
+      },
+    ];
   }
   const certs = pemCertificates(text).flatMap((p) => {
     try {
@@ -128,11 +200,42 @@ export async function rootsFromFile(file: string, o: FindOptions): Promise<RootR
       return [];
     }
   });
-  if (!certs.length) return [{ refused: { source: file, reason: 'no PEM certificate could be read from it (expected -----BEGIN CERTIFICATE-----)' } }];
+  if (!certs.length) {
+    return [
+      {
+        refused: {
+          source: file,
+          reason: 'no PEM certificate could be read from it (expected -----BEGIN CERTIFICATE-----)',
+        },
+      },
+    ];
+  }
   const leaf = certs.find((c) => !c.ca);
-  if (leaf) return [{ refused: { source: file, reason: 'it holds a leaf (not a CA certificate): give the root that issued it', subject: oneLine(leaf.subject), sha256: leaf.fingerprint256 } }];
+  if (leaf) {
+    return [
+      {
+        refused: {
+          source: file,
+          reason: 'it holds a leaf (not a CA certificate): give the root that issued it',
+          subject: oneLine(leaf.subject),
+          sha256: leaf.fingerprint256,
+        },
+      },
+    ];
+  }
   const roots = certs.filter((c) => c.checkIssued(c));
-  if (!roots.length) return [{ refused: { source: file, reason: 'it holds no root (no self-signed CA certificate): add the root that issued these', subject: oneLine(certs[0].subject), sha256: certs[0].fingerprint256 } }];
+  if (!roots.length) {
+    return [
+      {
+        refused: {
+          source: file,
+          reason: 'it holds no root (no self-signed CA certificate): add the root that issued these',
+          subject: oneLine(certs[0].subject),
+          sha256: certs[0].fingerprint256,
+        },
+      },
+    ];
+  }
   const intermediates = certs.filter((c) => !c.checkIssued(c)).map((c) => c.toString());
   const os = await osCertificates(o.osStorePaths);
   return roots.map((r, i) => judge(r, file, i === 0 ? intermediates : [], os, o.now ?? new Date()));

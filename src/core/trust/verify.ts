@@ -19,9 +19,35 @@ export interface VerifyResult {
 }
 
 /** Variables a new shell inherits from the session (everything else, CA variables included, is dropped). */
-const KEEP = ['HOME', 'USER', 'LOGNAME', 'SHELL', 'PATH', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TERM', 'TMPDIR', 'XDG_CONFIG_HOME',
-  'XDG_DATA_HOME', 'ZDOTDIR', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY',
-  'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy', 'NPM_CONFIG_USERCONFIG', 'CURL_HOME', 'WGETRC'];
+const KEEP = [
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'PATH',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TERM',
+  'TMPDIR',
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+  'ZDOTDIR',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'USERPROFILE',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'NPM_CONFIG_USERCONFIG',
+  'CURL_HOME',
+  'WGETRC',
+];
 
 /** The environment of a new terminal: the session basics only. */
 export function newShellEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -33,26 +59,37 @@ function origin(url: string): string {
 }
 
 /** One HTTPS GET with the JDK's default trust (javax.net.ssl.* from JAVA_TOOL_OPTIONS); the exception's message on failure. */
-const JAVA_CHECK = 'public class Check { public static void main(String[] a) throws Exception { try { var c = (java.net.HttpURLConnection) new java.net.URL(a[0]).openConnection(); c.setConnectTimeout(10000); c.setReadTimeout(10000); c.getResponseCode(); } catch (Exception e) { System.err.println(e); System.exit(1); } } }';
+const JAVA_CHECK =
+  'public class Check { public static void main(String[] a) throws Exception { try { var c = (java.net.HttpURLConnection) new java.net.URL(a[0]).openConnection(); c.setConnectTimeout(10000); c.setReadTimeout(10000); c.getResponseCode(); } catch (Exception e) { System.err.println(e); System.exit(1); } } }';
 
 /** The shell command that makes `tool` fetch `url`, or undefined when there is no cheap, honest check for it. */
 export function checkCommand(tool: ToolId, url: string): string | undefined {
   const u = shellSingleQuoted(url);
   switch (tool) {
-    case 'python': return `python3 -c ${shellSingleQuoted('import sys, urllib.request\ntry:\n import requests\nexcept ImportError:\n requests = None\nif requests: requests.get(sys.argv[1], timeout=10)\nurllib.request.urlopen(sys.argv[1], timeout=10)\nprint("ok")')} ${u}`;
-    case 'pip': return `python3 -m pip index versions pip --index-url ${shellSingleQuoted(`${origin(url)}/simple/`)} --retries 0 --timeout 10 --disable-pip-version-check --no-cache-dir`;
-    case 'node': return `node -e ${shellSingleQuoted('require("https").get(process.argv[1], (r) => { r.resume(); r.on("end", () => process.exit(0)); }).on("error", (e) => { console.error(`${e.code}: ${e.message}`); process.exit(1); })')} ${u}`;
-    case 'npm': return `npm ping --registry ${shellSingleQuoted(`${origin(url)}/`)} --fetch-retries=0 --no-update-notifier`;
-    case 'git': return `GIT_TERMINAL_PROMPT=0 git ls-remote ${u}`;
-    case 'curl': return `curl -sS -o /dev/null --max-time 10 ${u}`;
-    case 'wget': return `wget -nv -O /dev/null --timeout=10 --tries=1 ${u}`;
+    case 'python':
+      return `python3 -c ${shellSingleQuoted('import sys, urllib.request\ntry:\n import requests\nexcept ImportError:\n requests = None\nif requests: requests.get(sys.argv[1], timeout=10)\nurllib.request.urlopen(sys.argv[1], timeout=10)\nprint("ok")')} ${u}`;
+    case 'pip':
+      return `python3 -m pip index versions pip --index-url ${shellSingleQuoted(`${origin(url)}/simple/`)} --retries 0 --timeout 10 --disable-pip-version-check --no-cache-dir`;
+    case 'node':
+      return `node -e ${shellSingleQuoted('require("https").get(process.argv[1], (r) => { r.resume(); r.on("end", () => process.exit(0)); }).on("error", (e) => { console.error(`${e.code}: ${e.message}`); process.exit(1); })')} ${u}`;
+    case 'npm':
+      return `npm ping --registry ${shellSingleQuoted(`${origin(url)}/`)} --fetch-retries=0 --no-update-notifier`;
+    case 'git':
+      return `GIT_TERMINAL_PROMPT=0 git ls-remote ${u}`;
+    case 'curl':
+      return `curl -sS -o /dev/null --max-time 10 ${u}`;
+    case 'wget':
+      return `wget -nv -O /dev/null --timeout=10 --tries=1 ${u}`;
     // Java ≥ 11 runs a single source file; the JVM reads JAVA_TOOL_OPTIONS (the truststore) from the new shell.
-    case 'java': return `d=$(mktemp -d) && printf '%s' ${shellSingleQuoted(JAVA_CHECK)} > "$d/Check.java" && java "$d/Check.java" ${u}; rc=$?; rm -rf "$d"; exit $rc`;
-    default: return undefined;
+    case 'java':
+      return `d=$(mktemp -d) && printf '%s' ${shellSingleQuoted(JAVA_CHECK)} > "$d/Check.java" && java "$d/Check.java" ${u}; rc=$?; rm -rf "$d"; exit $rc`;
+    default:
+      return undefined;
   }
 }
 
-const STRONG_TLS = /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSL certificate problem|SELF_SIGNED|self[- ]signed certificate|local issuer|not trusted|verification failed|PKIX|UnknownIssuer|unknown authority/i;
+const STRONG_TLS =
+  /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSL certificate problem|SELF_SIGNED|self[- ]signed certificate|local issuer|not trusted|verification failed|PKIX|UnknownIssuer|unknown authority/i;
 const TLS_WORDS = /certific|ssl|tls|x509|self[- ]signed|local issuer|PKIX|CERT_|UNABLE_TO|verify failed/i;
 const HTTP_REFUSAL = /\b(?:40[0-9]|50[0-9])\b|not found|E404|does not appear to be a git repository/i;
 // Noise of an interactive shell without a terminal.
@@ -60,7 +97,10 @@ const SHELL_NOISE = /^bash: (cannot set terminal process group|no job control in
 
 /** Reads the tool's exit code and output into a status and its most telling line. */
 export function classify(code: number | null, output: string): { status: VerifyStatus; detail?: string } {
-  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !SHELL_NOISE.test(l));
+  const lines = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !SHELL_NOISE.test(l));
   if (code === 0) return { status: 'ok' };
   // The last line naming the verification failure (Python's exception comes last, after traceback lines that only
   // mention `ssl`), else the first line about TLS at all.
@@ -72,12 +112,26 @@ export function classify(code: number | null, output: string): { status: VerifyS
 }
 
 /** Runs `command` in a new bash with `env` (interactive by default; `-lc` for a login shell), within `timeoutMs`. */
-export function runInNewShell(command: string, env: NodeJS.ProcessEnv, timeoutMs: number, flags = '-ic'): Promise<{ code: number | null; output: string }> {
+export function runInNewShell(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  flags = '-ic',
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', [flags, command], { env, cwd: env.HOME, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const child = spawn('bash', [flags, command], {
+      env,
+      cwd: env.HOME,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     const timer = setTimeout(() => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL'); // the whole group: the tool, not only bash
@@ -85,13 +139,24 @@ export function runInNewShell(command: string, env: NodeJS.ProcessEnv, timeoutMs
         child.kill('SIGKILL');
       }
     }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); resolve({ code: 127, output: e.message }); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, output: code === null ? `${output}\ntimed out after ${timeoutMs} ms` : output }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: 127, output: e.message });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: code === null ? `${output}\ntimed out after ${timeoutMs} ms` : output });
+    });
   });
 }
 
 /** Verifies each tool against each URL in a new shell, a few at a time. */
-export async function verifyTools(tools: readonly ToolId[], urls: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<VerifyResult[]> {
+export async function verifyTools(
+  tools: readonly ToolId[],
+  urls: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 20_000,
+): Promise<VerifyResult[]> {
   const jobs = urls.flatMap((url) => tools.map((tool) => ({ tool, url })));
   const clean = newShellEnv(env);
   const out: VerifyResult[] = new Array(jobs.length);
@@ -107,7 +172,13 @@ export async function verifyTools(tools: readonly ToolId[], urls: readonly strin
       }
       const started = performance.now();
       const r = await runInNewShell(command, clean, timeoutMs);
-      out[i] = { tool, url, command, ...classify(r.code, r.output), elapsedMs: Math.round(performance.now() - started) };
+      out[i] = {
+        tool,
+        url,
+        command,
+        ...classify(r.code, r.output),
+        elapsedMs: Math.round(performance.now() - started),
+      };
     }
   };
   await Promise.all([worker(), worker(), worker()]);

@@ -37,7 +37,9 @@ async function write(uri: vscode.Uri, content: string): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const outDir = folder && outDirIn(folder);
   const inside = outDir && path.relative(outDir.fsPath, uri.fsPath);
-  if (folder && outDir && inside && !inside.startsWith('..') && !path.isAbsolute(inside)) await w.ignoreDir(folder.uri, outDir);
+  if (folder && outDir && inside && !inside.startsWith('..') && !path.isAbsolute(inside)) {
+    await w.ignoreDir(folder.uri, outDir);
+  }
   if (!(await w.apply())) throw new Error(`could not write ${uri.fsPath}`);
 }
 
@@ -46,7 +48,11 @@ async function confirmReplace(uri: vscode.Uri, content: string): Promise<boolean
   if (!(await exists(uri))) return true;
   const old = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
   if (old === content) return true;
-  const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists and differs. Replace it?`, { modal: true }, 'Replace');
+  const choice = await vscode.window.showWarningMessage(
+    `${vscode.workspace.asRelativePath(uri)} already exists and differs. Replace it?`,
+    { modal: true },
+    'Replace',
+  );
   return choice === 'Replace';
 }
 
@@ -54,9 +60,14 @@ async function confirmReplace(uri: vscode.Uri, content: string): Promise<boolean
 async function confirmPartialAnchor(report: CheckReport): Promise<boolean> {
   const a = anchorCert(report.chain);
   if (!a || a.complete) return !!a;
-  const detail = `The chain the server sent ends at "${a.cert.subject.replace(/\n/g, ', ')}", issued by "${a.cert.issuer.replace(/\n/g, ', ')}", which it did not send. `
-    + 'Get that root certificate from whoever runs the CA (your IT department for a TLS-inspecting proxy). Saving the top certificate only helps clients that accept intermediate anchors.';
-  const choice = await vscode.window.showWarningMessage('The server did not send its root CA certificate.', { modal: true, detail }, 'Save Anyway');
+  const detail =
+    `The chain the server sent ends at "${a.cert.subject.replace(/\n/g, ', ')}", issued by "${a.cert.issuer.replace(/\n/g, ', ')}", which it did not send. ` +
+    'Get that root certificate from whoever runs the CA (your IT department for a TLS-inspecting proxy). Saving the top certificate only helps clients that accept intermediate anchors.';
+  const choice = await vscode.window.showWarningMessage(
+    'The server did not send its root CA certificate.',
+    { modal: true, detail },
+    'Save Anyway',
+  );
   return choice === 'Save Anyway';
 }
 
@@ -74,25 +85,38 @@ export async function saveCaPem(report: CheckReport, log: vscode.LogOutputChanne
   if (!uri) return undefined;
   await write(uri, pem);
   log.info(`saved the CA certificate of ${report.host} to ${uri.fsPath}`);
-  void vscode.window.showInformationMessage(`Saved the CA certificate to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((c) => {
-    if (c === 'Open') void vscode.window.showTextDocument(uri);
-  });
+  void vscode.window
+    .showInformationMessage(`Saved the CA certificate to ${vscode.workspace.asRelativePath(uri)}.`, 'Open')
+    .then((c) => {
+      if (c === 'Open') void vscode.window.showTextDocument(uri);
+    });
   return uri;
 }
 
 /** Writes <outDir>/<host>-bundle.pem (public roots + this CA). Returns its URI, or undefined if the user declined. */
-export async function createCaBundle(report: CheckReport, log: vscode.LogOutputChannel, quiet = false): Promise<vscode.Uri | undefined> {
+export async function createCaBundle(
+  report: CheckReport,
+  log: vscode.LogOutputChannel,
+  quiet = false,
+): Promise<vscode.Uri | undefined> {
   if (!(await confirmPartialAnchor(report))) return undefined;
   const bundle = loadCerts().createBundle([pemText(anchorCert(report.chain)!.cert.pem)]);
   let uri = defaultTarget(report, 'bundle.pem');
-  if (!uri) uri = await vscode.window.showSaveDialog({ filters: { 'PEM bundle': ['pem'] }, saveLabel: 'Save CA Bundle' });
+  if (!uri) {
+    uri = await vscode.window.showSaveDialog({ filters: { 'PEM bundle': ['pem'] }, saveLabel: 'Save CA Bundle' });
+  }
   if (!uri || !(await confirmReplace(uri, bundle))) return undefined;
   await write(uri, bundle);
   log.info(`wrote a CA bundle for ${report.host} to ${uri.fsPath}`);
   if (!quiet) {
-    void vscode.window.showInformationMessage(`Wrote ${vscode.workspace.asRelativePath(uri)}: the public roots plus this CA. Point your clients at it.`, 'Copy Environment Settings').then((c) => {
-      if (c) void copyEnvSettings(report, log);
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Wrote ${vscode.workspace.asRelativePath(uri)}: the public roots plus this CA. Point your clients at it.`,
+        'Copy Environment Settings',
+      )
+      .then((c) => {
+        if (c) void copyEnvSettings(report, log);
+      });
   }
   return uri;
 }
@@ -105,6 +129,8 @@ export async function copyEnvSettings(report: CheckReport, log: vscode.LogOutput
   const certs = loadCerts();
   const lines = envLines(certs.caBundleEnv(uri.fsPath), certs.formatEnvValue);
   await vscode.env.clipboard.writeText(lines);
-  void vscode.window.showInformationMessage('Copied the environment settings: paste them into a .env file, or prefix each line with "export" in your shell profile. Node reads NODE_EXTRA_CA_CERTS only at start-up.');
+  void vscode.window.showInformationMessage(
+    'Copied the environment settings: paste them into a .env file, or prefix each line with "export" in your shell profile. Node reads NODE_EXTRA_CA_CERTS only at start-up.',
+  );
   return lines;
 }

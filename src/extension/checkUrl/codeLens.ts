@@ -37,16 +37,25 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!checkSettings(doc.uri).codeLens) return [];
-    return lensTargets(this.hits(doc)).map(({ hit, title, origin }) => new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
-      title, command: COMMAND, arguments: [hit.url], tooltip: `Check the certificate chain of ${origin} against each trust store`,
-    }));
+    return lensTargets(this.hits(doc)).map(
+      ({ hit, title, origin }) =>
+        new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
+          title,
+          command: COMMAND,
+          arguments: [hit.url],
+          tooltip: `Check the certificate chain of ${origin} against each trust store`,
+        }),
+    );
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const hit = this.hits(doc).find((h) => h.line === pos.line && pos.character >= h.start && pos.character <= h.end);
     if (!hit) return undefined;
     const args = encodeURIComponent(JSON.stringify([hit.url]));
-    const md = new vscode.MarkdownString(`[$(shield) Check TLS](command:${COMMAND}?${args} "Check the certificate chain of ${originOf(hit.url)}") — probe this endpoint's certificate chain and trust stores`, true);
+    const md = new vscode.MarkdownString(
+      `[$(shield) Check TLS](command:${COMMAND}?${args} "Check the certificate chain of ${originOf(hit.url)}") — probe this endpoint's certificate chain and trust stores`,
+      true,
+    );
     md.isTrusted = { enabledCommands: [COMMAND] };
     return new vscode.Hover(md, new vscode.Range(hit.line, hit.start, hit.line, hit.end));
   }

@@ -24,8 +24,12 @@ export interface CheckDeps {
 /** Explains why nothing connects in an untrusted workspace, and offers the trust editor. */
 export async function refuseUntrusted(what: string): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('TLS Doctor does not {0} in an untrusted workspace: the workspace could point it at internal hosts, at CA files, or at a Python interpreter to run. Trust the workspace to allow it.', what),
-    vscode.l10n.t('Manage Workspace Trust'));
+    vscode.l10n.t(
+      'TLS Doctor does not {0} in an untrusted workspace: the workspace could point it at internal hosts, at CA files, or at a Python interpreter to run. Trust the workspace to allow it.',
+      what,
+    ),
+    vscode.l10n.t('Manage Workspace Trust'),
+  );
   if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
@@ -33,7 +37,9 @@ export async function refuseUntrusted(what: string): Promise<void> {
 export function urlArgument(arg: unknown): string | undefined {
   if (typeof arg === 'string' && arg.trim()) return arg.trim();
   if (arg instanceof vscode.Uri && /^https?$/.test(arg.scheme)) return arg.toString(true);
-  if (typeof arg === 'object' && arg !== null && typeof (arg as { url?: unknown }).url === 'string') return (arg as { url: string }).url.trim();
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { url?: unknown }).url === 'string') {
+    return (arg as { url: string }).url.trim();
+  }
   return undefined;
 }
 
@@ -89,10 +95,17 @@ async function warnUnreadableCaFiles(log: vscode.LogOutputChannel): Promise<void
 }
 
 /** Runs the probe with a cancellable progress notification; undefined when cancelled, `{ refused }` when not allowed. */
-async function probe(target: { url: string; host: string; port: number }, probes: ProbeService): Promise<CheckReport | { refused: Refusal } | undefined> {
+async function probe(
+  target: { url: string; host: string; port: number },
+  probes: ProbeService,
+): Promise<CheckReport | { refused: Refusal } | undefined> {
   const scope = vscode.window.activeTextEditor?.document.uri;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: checking ${target.host}:${target.port}…`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `TLS Doctor: checking ${target.host}:${target.port}…`,
+      cancellable: true,
+    },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -105,7 +118,8 @@ async function probe(target: { url: string; host: string; port: number }, probes
       } finally {
         sub.dispose();
       }
-    });
+    },
+  );
 }
 
 /** The command body. Returns the report, or undefined when there is none (cancelled, untrusted, bad input, error). */
@@ -130,8 +144,11 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
     await warnUnreadableCaFiles(deps.log);
     const report = await probe(target, deps.probes);
     if (!report || 'refused' in report) {
-      if (report) void vscode.window.showWarningMessage(`TLS Doctor: not checking ${target.host}:${target.port}: ${refusalText(report.refused, target.host)}.`);
-      else deps.log.info(`check ${target.host}:${target.port} cancelled`);
+      if (report) {
+        void vscode.window.showWarningMessage(
+          `TLS Doctor: not checking ${target.host}:${target.port}: ${refusalText(report.refused, target.host)}.`,
+        );
+      } else deps.log.info(`check ${target.host}:${target.port} cancelled`);
       deps.noReport();
       return undefined;
     }

@@ -26,12 +26,14 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
   const show = (content: PanelContent) => panels.show(content);
   const showExplanation = (explanation: ExplainView) => show({ kind: 'explanation', explanation });
   context.subscriptions.push(
-    services.commands.register(COMMANDS.checkUrl, (arg?: unknown) => checkUrlCommand(arg, {
-      log,
-      probes,
-      show: (report) => show({ kind: 'report', report }),
-      noReport: () => panels.active?.idle(),
-    })),
+    services.commands.register(COMMANDS.checkUrl, (arg?: unknown) =>
+      checkUrlCommand(arg, {
+        log,
+        probes,
+        show: (report) => show({ kind: 'report', report }),
+        noReport: () => panels.active?.idle(),
+      }),
+    ),
     registerUrlLenses(),
     panels,
   );

@@ -38,18 +38,52 @@ export function validityOf(cert: CertInfo, now: Date, warnDays = EXPIRY_WARNING_
 
 function validityBadge(v: Validity): Badge | undefined {
   if (v.state === 'expired') return { label: 'expired', level: 'error', title: `Expired ${-v.daysLeft} day(s) ago` };
-  if (v.state === 'not-yet-valid') return { label: 'not yet valid', level: 'error', title: 'Its validity starts in the future: check the certificate and this machine\'s clock' };
+  if (v.state === 'not-yet-valid') {
+    return {
+      label: 'not yet valid',
+      level: 'error',
+      title: "Its validity starts in the future: check the certificate and this machine's clock",
+    };
+  }
   if (v.state === 'expiring') return { label: `expires in ${v.daysLeft} d`, level: 'warning', title: 'Renew it soon' };
   return undefined;
 }
 
 function leafBadges(cert: CertInfo, codes: ReadonlySet<CauseCode>): Badge[] {
   const out: Badge[] = [];
-  if (codes.has('hostname-mismatch')) out.push({ label: 'name mismatch', level: 'error', title: 'The host name or IP is not among its subject alternative names' });
-  if (codes.has('wrong-purpose')) out.push({ label: 'wrong purpose', level: 'error', title: 'Key usage / extended key usage does not allow TLS server authentication' });
-  if (codes.has('incomplete-chain') && (cert.aiaIssuers?.length ?? 0) > 0) out.push({ label: 'issuer not sent', level: 'error', title: 'The server did not send the intermediate certificate that issued this one' });
-  if (cert.extKeyUsage && cert.extKeyUsage.length > 0 && !cert.extKeyUsage.some((u) => /serverAuth|1\.3\.6\.1\.5\.5\.7\.3\.1|TLS Web Server/i.test(u))) {
-    if (!codes.has('wrong-purpose')) out.push({ label: 'no serverAuth', level: 'warning', title: `Extended key usage: ${cert.extKeyUsage.join(', ')}` });
+  if (codes.has('hostname-mismatch')) {
+    out.push({
+      label: 'name mismatch',
+      level: 'error',
+      title: 'The host name or IP is not among its subject alternative names',
+    });
+  }
+  if (codes.has('wrong-purpose')) {
+    out.push({
+      label: 'wrong purpose',
+      level: 'error',
+      title: 'Key usage / extended key usage does not allow TLS server authentication',
+    });
+  }
+  if (codes.has('incomplete-chain') && (cert.aiaIssuers?.length ?? 0) > 0) {
+    out.push({
+      label: 'issuer not sent',
+      level: 'error',
+      title: 'The server did not send the intermediate certificate that issued this one',
+    });
+  }
+  if (
+    cert.extKeyUsage &&
+    cert.extKeyUsage.length > 0 &&
+    !cert.extKeyUsage.some((u) => /serverAuth|1\.3\.6\.1\.5\.5\.7\.3\.1|TLS Web Server/i.test(u))
+  ) {
+    if (!codes.has('wrong-purpose')) {
+      out.push({
+        label: 'no serverAuth',
+        level: 'warning',
+        title: `Extended key usage: ${cert.extKeyUsage.join(', ')}`,
+      });
+    }
   }
   return out;
 }
@@ -59,17 +93,50 @@ export function badgesFor(report: CheckReport, index: number, now: Date): Badge[
   const cert = report.chain[index];
   const codes = new Set(report.causes.map((c) => c.code));
   const out: Badge[] = [];
-  if (cert.selfSigned) out.push(index === 0 ? { label: 'self-signed', level: 'error', title: 'The server certificate signs itself: no CA vouches for it' } : { label: 'root', level: 'info', title: 'Self-signed root sent by the server' });
-  else if (cert.isCA) out.push({ label: 'CA', level: 'info', title: 'Basic constraints: CA' });
+  if (cert.selfSigned) {
+    out.push(
+      index === 0
+        ? { label: 'self-signed', level: 'error', title: 'The server certificate signs itself: no CA vouches for it' }
+        : { label: 'root', level: 'info', title: 'Self-signed root sent by the server' },
+    );
+  } else if (cert.isCA) out.push({ label: 'CA', level: 'info', title: 'Basic constraints: CA' });
   const v = validityBadge(validityOf(cert, now));
   if (v) out.push(v);
   // The core's definition of weak (a root's self-signature is never verified, so its digest does not matter).
-  if (weakSignatureReason(cert)) out.push({ label: 'weak signature', level: 'error', title: `${cert.signatureAlgorithm} is rejected by current clients` });
-  if (weakKeyReason(cert)) out.push({ label: 'weak key', level: 'error', title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum` });
+  if (weakSignatureReason(cert)) {
+    out.push({
+      label: 'weak signature',
+      level: 'error',
+      title: `${cert.signatureAlgorithm} is rejected by current clients`,
+    });
+  }
+  if (weakKeyReason(cert)) {
+    out.push({
+      label: 'weak key',
+      level: 'error',
+      title: `${cert.keyType} ${cert.keyBits} bits is below the accepted minimum`,
+    });
+  }
   if (index === 0) out.push(...leafBadges(cert, codes));
-  if (index === report.chain.length - 1 && codes.has('untrusted-root')) out.push({ label: 'untrusted root', level: 'error', title: 'The chain ends at a root the trust stores do not have' });
+  if (index === report.chain.length - 1 && codes.has('untrusted-root')) {
+    out.push({
+      label: 'untrusted root',
+      level: 'error',
+      title: 'The chain ends at a root the trust stores do not have',
+    });
+  }
   // Sent but skipped by the verified path (e.g. an expired cross-signed root): it fails no client, so no red badge.
-  if (report.notOnPath?.includes(cert.sha256)) return out.map((b) => (b.level === 'error' ? { ...b, level: 'warning', title: `${b.title} (not on the verified path: clients that build the same path ignore it)` } : b));
+  if (report.notOnPath?.includes(cert.sha256)) {
+    return out.map((b) =>
+      b.level === 'error'
+        ? {
+            ...b,
+            level: 'warning',
+            title: `${b.title} (not on the verified path: clients that build the same path ignore it)`,
+          }
+        : b,
+    );
+  }
   return out;
 }
 
@@ -100,13 +167,20 @@ export function anchorCert(chain: readonly CertInfo[]): { cert: CertInfo; comple
 
 /** A file-name-safe form of a host (IPv6 colons, brackets and anything odd become "_"). */
 export function safeFileStem(host: string): string {
-  const stem = host.replace(/^\[|\]$/g, '').replace(/[^A-Za-z0-9.-]/g, '_').replace(/^\.+/, '');
+  const stem = host
+    .replace(/^\[|\]$/g, '')
+    .replace(/[^A-Za-z0-9.-]/g, '_')
+    .replace(/^\.+/, '');
   return stem.length > 0 ? stem.slice(0, 100) : 'endpoint';
 }
 
 /** Environment lines (dotenv syntax, one KEY=value per variable); `format` quotes values (certs' formatEnvValue). */
 export function envLines(vars: Readonly<Record<string, string>>, format: (value: string) => string): string {
-  return Object.entries(vars).map(([k, v]) => `${k}=${format(v)}`).join('\n') + '\n';
+  return (
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${format(v)}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** One line for the log: never certificate or key material, only what identifies the check and its outcome. */

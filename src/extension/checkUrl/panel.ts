@@ -9,7 +9,9 @@ import { collectSnippets } from './model';
 import { makeNonce, PageContext, renderReport } from './render';
 
 /** What the panel shows: one check report, or the explanation of a pasted error. */
-export type PanelContent = { readonly kind: 'report'; readonly report: CheckReport } | { readonly kind: 'explanation'; readonly explanation: ExplainView };
+export type PanelContent =
+  | { readonly kind: 'report'; readonly report: CheckReport }
+  | { readonly kind: 'explanation'; readonly explanation: ExplainView };
 
 /** What the panel's buttons do; the feature module supplies them (they need settings, the log, the core). */
 export interface PanelActions {
@@ -22,13 +24,19 @@ export interface PanelActions {
 }
 
 /** A message from the webview, validated (the page is ours, but treat what crosses the boundary as input). */
-type Message = { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' } | { type: 'copy'; index: number } | { type: 'checkUrl'; url: string };
+type Message =
+  | { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' }
+  | { type: 'copy'; index: number }
+  | { type: 'checkUrl'; url: string };
 
 function parseMessage(raw: unknown): Message | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
-    case 'recheck': case 'saveCa': case 'createBundle': case 'copyEnv':
+    case 'recheck':
+    case 'saveCa':
+    case 'createBundle':
+    case 'copyEnv':
       return { type: m.type };
     case 'copy':
       return Number.isInteger(m.index) ? { type: 'copy', index: m.index as number } : undefined;
@@ -46,7 +54,11 @@ function parseMessage(raw: unknown): Message | undefined {
 export class CheckPanelHost implements vscode.Disposable {
   private current: CheckPanel | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly actions: PanelActions, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly actions: PanelActions,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** Shows `content` in the existing panel, or creates it beside the active editor. */
   show(content: PanelContent): CheckPanel {
@@ -57,12 +69,19 @@ export class CheckPanelHost implements vscode.Disposable {
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(CheckPanel.viewType, 'TLS Check', { viewColumn: column, preserveFocus: true }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    const panel = vscode.window.createWebviewPanel(
+      CheckPanel.viewType,
+      'TLS Check',
+      { viewColumn: column, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+      },
+    );
+    const created = new CheckPanel(panel, this.extensionUri, content, this.actions, this.log, () => {
+      if (this.current === created) this.current = undefined;
     });
-    const created = new CheckPanel(panel, this.extensionUri, content, this.actions, this.log, () => { if (this.current === created) this.current = undefined; });
     this.current = created;
     return created;
   }
@@ -116,10 +135,18 @@ export class CheckPanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    const media = (file: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     // remoteName: the check ran on the remote machine (SSH, WSL, container, Codespaces); the page says so.
     const remote = vscode.env.remoteName;
-    const ctx: PageContext = { nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('check.css'), scriptUri: media('check.js'), now: new Date(), ...(remote ? { remote } : {}) };
+    const ctx: PageContext = {
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      styleUri: media('check.css'),
+      scriptUri: media('check.js'),
+      now: new Date(),
+      ...(remote ? { remote } : {}),
+    };
     if (this.content.kind === 'report') {
       this.panel.title = `TLS: ${this.content.report.host}`;
       webview.html = renderReport(this.content.report, ctx);
@@ -149,12 +176,19 @@ export class CheckPanel implements vscode.Disposable {
     const content = this.content;
     const report = content.kind === 'report' ? content.report : undefined;
     if (msg.type === 'copy') {
-      const snippet = content.kind === 'report' ? collectSnippets(content.report.causes)[msg.index]?.text : viewSnippets(content.explanation)[msg.index];
+      const snippet =
+        content.kind === 'report'
+          ? collectSnippets(content.report.causes)[msg.index]?.text
+          : viewSnippets(content.explanation)[msg.index];
       if (snippet) await vscode.env.clipboard.writeText(snippet);
       return;
     }
     if (msg.type === 'checkUrl') {
-      return this.afterCheck(await (content.kind === 'explanation' ? this.actions.checkExplained(content.explanation, msg.url) : this.actions.recheck(msg.url)));
+      return this.afterCheck(
+        await (content.kind === 'explanation'
+          ? this.actions.checkExplained(content.explanation, msg.url)
+          : this.actions.recheck(msg.url)),
+      );
     }
     if (!report) return;
     if (msg.type === 'recheck') return this.afterCheck(await this.actions.recheck(report.url));

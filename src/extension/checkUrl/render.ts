@@ -26,7 +26,13 @@ export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes a value for HTML text and quoted attribute values. */
 export function text(value: unknown): string {
@@ -40,17 +46,27 @@ export function prose(value: unknown): string {
 
 /** Short cause names for headlines and chips: the `label` of the one diagnosis table (core/tls/causes.ts). */
 export const CAUSE_TITLES: Readonly<Record<CauseCode, string>> = Object.fromEntries(
-  Object.values(CAUSES).map((c) => [c.code, c.label])) as Record<CauseCode, string>;
+  Object.values(CAUSES).map((c) => [c.code, c.label]),
+) as Record<CauseCode, string>;
 
 const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
-  'python-requests': 'Python requests', 'python-ssl': 'Python ssl', node: 'Node.js', curl: 'curl', git: 'git',
-  pip: 'pip', java: 'Java', server: 'Server',
+  'python-requests': 'Python requests',
+  'python-ssl': 'Python ssl',
+  node: 'Node.js',
+  curl: 'curl',
+  git: 'git',
+  pip: 'pip',
+  java: 'Java',
+  server: 'Server',
 };
 
 const SHORT_STORE: Readonly<Record<string, string>> = { node: 'Node.js', os: 'OS', certifi: 'certifi', '--ca': '--ca' };
 
 const STORE_LABELS: Readonly<Record<string, string>> = {
-  node: 'Node.js bundled roots', os: 'Operating system store', certifi: 'Python certifi', '--ca': 'Extra CA files',
+  node: 'Node.js bundled roots',
+  os: 'Operating system store',
+  certifi: 'Python certifi',
+  '--ca': 'Extra CA files',
 };
 
 /** The page shell: strict CSP (nonce'd script, resources only from the webview's source), one stylesheet, one script. */
@@ -78,7 +94,11 @@ ${body}
 </html>`;
 }
 
-export function button(action: string, label: string, opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {}): string {
+export function button(
+  action: string,
+  label: string,
+  opts: { primary?: boolean; disabled?: boolean; data?: string; title?: string } = {},
+): string {
   const cls = opts.primary ? 'btn' : 'btn secondary';
   const data = opts.data !== undefined ? ` data-url="${text(opts.data)}"` : '';
   // The title is also the accessible description (screen readers read it after the label; hover shows it).
@@ -119,14 +139,18 @@ function storeChips(r: CheckReport): string {
 /** Where the check ran, when that is not the machine in front of the user (a remote window). */
 function remoteNote(remote: string | undefined): string {
   if (!remote) return '';
-  return `<p class="remote" role="note"><strong>Checked from the remote machine (${text(remote)}).</strong> The connection, DNS, proxy and trust stores`
-    + ' above are the remote machine\'s. A browser on your local computer connects from there instead and uses its own trust store, so it may see a different result.</p>';
+  return (
+    `<p class="remote" role="note"><strong>Checked from the remote machine (${text(remote)}).</strong> The connection, DNS, proxy and trust stores` +
+    " above are the remote machine's. A browser on your local computer connects from there instead and uses its own trust store, so it may see a different result.</p>"
+  );
 }
 
 function header(r: CheckReport, remote?: string): string {
   const ok = r.verdict === 'ok';
   const anchor = anchorCert(r.chain);
-  const headline = ok ? '✓ Trusted' : `✗ Not trusted — ${r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ') || 'failed'}`;
+  const headline = ok
+    ? '✓ Trusted'
+    : `✗ Not trusted — ${r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ') || 'failed'}`;
   return `<header class="summary ${ok ? 'ok' : 'fail'}">
 <div class="verdict" role="status" aria-live="polite">${text(headline)}</div>
 <h1>${text(r.host)}<span class="port">:${text(r.port)}</span></h1>
@@ -147,8 +171,9 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
   let snippet = '';
   if (fix.snippet) {
     const index = used.next++;
-    snippet = `<div class="snippet"><pre><code>${text(snippets[index]?.text ?? fix.snippet)}</code></pre>`
-      + `<button type="button" class="btn secondary icon" data-action="copy" data-index="${index}" title="Copy to clipboard" aria-label="Copy the ${text(CLIENT_LABELS[fix.client] ?? fix.client)} snippet">Copy</button></div>`;
+    snippet =
+      `<div class="snippet"><pre><code>${text(snippets[index]?.text ?? fix.snippet)}</code></pre>` +
+      `<button type="button" class="btn secondary icon" data-action="copy" data-index="${index}" title="Copy to clipboard" aria-label="Copy the ${text(CLIENT_LABELS[fix.client] ?? fix.client)} snippet">Copy</button></div>`;
   }
   return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
@@ -156,19 +181,28 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
 function causeCards(causes: readonly Cause[]): string {
   const snippets = collectSnippets(causes);
   const used = { next: 0 };
-  return causes.map((c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
+  return causes
+    .map(
+      (c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
 <summary><span class="cause-title">${text(CAUSE_TITLES[c.code] ?? c.code)}</span><code class="code">${text(c.code)}</code></summary>
 <p class="cause-message">${prose(c.message)}</p>
 ${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippets, used)).join('\n')}</ul>` : ''}
-</details>`).join('\n');
+</details>`,
+    )
+    .join('\n');
 }
 
 function trustRow(key: string, v: TrustVerdict): string {
   const { state, mark, words } = trustState(v);
-  const detail = [v.error, v.note].filter(Boolean).map((d) => `<div>${text(d)}</div>`).join('');
+  const detail = [v.error, v.note]
+    .filter(Boolean)
+    .map((d) => `<div>${text(d)}</div>`)
+    .join('');
   const name = STORE_LABELS[v.store] ?? STORE_LABELS[key] ?? v.store ?? key;
-  return `<tr><td class="store"><div>${text(name)}</div>${v.source ? `<div class="path">${text(v.source)}</div>` : ''}</td>`
-    + `<td><span class="pill ${state}">${text(`${mark} ${words}`)}</span></td><td class="detail">${detail}</td></tr>`;
+  return (
+    `<tr><td class="store"><div>${text(name)}</div>${v.source ? `<div class="path">${text(v.source)}</div>` : ''}</td>` +
+    `<td><span class="pill ${state}">${text(`${mark} ${words}`)}</span></td><td class="detail">${detail}</td></tr>`
+  );
 }
 
 function trustTable(r: CheckReport): string {
@@ -194,15 +228,27 @@ function role(r: CheckReport, i: number): string {
 function validityBlock(cert: CertInfo, now: Date): string {
   const v = validityOf(cert, now);
   const step = Math.round(v.percentElapsed / 5) * 5; // CSS classes p0…p100: the CSP forbids inline style attributes
-  const left = v.state === 'expired' ? `expired ${-v.daysLeft} days ago` : v.state === 'not-yet-valid' ? 'not valid yet' : `${v.daysLeft} days left`;
-  return `<div class="validity"><div class="dates"><span>${text(cert.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(cert.notAfter.slice(0, 10))}</span></div>`
-    + `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed`)}"><div class="fill p${step}"></div></div></div>`;
+  const left =
+    v.state === 'expired'
+      ? `expired ${-v.daysLeft} days ago`
+      : v.state === 'not-yet-valid'
+        ? 'not valid yet'
+        : `${v.daysLeft} days left`;
+  return (
+    `<div class="validity"><div class="dates"><span>${text(cert.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(cert.notAfter.slice(0, 10))}</span></div>` +
+    `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed`)}"><div class="fill p${step}"></div></div></div>`
+  );
 }
 
 function certCard(r: CheckReport, i: number, now: Date): string {
   const c = r.chain[i];
-  const badges = badgesFor(r, i, now).map((b) => `<span class="badge ${b.level}" title="${text(b.title)}">${text(b.label)}</span>`).join('');
-  const sans = c.sans.length > 0 ? c.sans.map((s) => `<span class="chip">${text(s)}</span>`).join('') : '<span class="muted">none</span>';
+  const badges = badgesFor(r, i, now)
+    .map((b) => `<span class="badge ${b.level}" title="${text(b.title)}">${text(b.label)}</span>`)
+    .join('');
+  const sans =
+    c.sans.length > 0
+      ? c.sans.map((s) => `<span class="chip">${text(s)}</span>`).join('')
+      : '<span class="muted">none</span>';
   const key = c.keyBits !== undefined ? `${c.keyType} ${c.keyBits} bits` : c.keyType;
   return `<article class="cert" aria-labelledby="cert-${i}">
 <div class="cert-head"><span class="role">${text(role(r, i))}</span><h3 id="cert-${i}">${text(commonName(c.subject))}</h3><div class="badges">${badges}</div></div>
@@ -231,29 +277,43 @@ function chainSection(r: CheckReport, now: Date): string {
 function envTable(env: CheckReport['environment']): string {
   const entries = Object.entries(env ?? {});
   if (entries.length === 0) return '';
-  const rows = entries.map(([k, v]) => `<tr><td class="mono">${text(k)}</td><td class="${v ? 'mono' : 'muted'}">${text(v || 'not set')}</td></tr>`);
+  const rows = entries.map(
+    ([k, v]) =>
+      `<tr><td class="mono">${text(k)}</td><td class="${v ? 'mono' : 'muted'}">${text(v || 'not set')}</td></tr>`,
+  );
   return `<section aria-labelledby="env-title"><h2 id="env-title">Environment</h2><p class="muted">What clients started from this environment will read.</p><table class="env" aria-labelledby="env-title">${rows.join('')}</table></section>`;
 }
 
 /** Warnings (the verdict stands, e.g. expiring-soon) and the core's notes, when there are any. */
 function noticesSection(r: CheckReport): string {
-  const items = [...(r.warnings ?? []).map((w) => `<li class="warning"><code class="code">${text(w.code)}</code> ${prose(w.message)}</li>`),
-    ...(r.notes ?? []).map((n) => `<li>${prose(n)}</li>`)];
-  return items.length ? `<section aria-label="Warnings and notes"><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>` : '';
+  const items = [
+    ...(r.warnings ?? []).map(
+      (w) => `<li class="warning"><code class="code">${text(w.code)}</code> ${prose(w.message)}</li>`,
+    ),
+    ...(r.notes ?? []).map((n) => `<li>${prose(n)}</li>`),
+  ];
+  return items.length
+    ? `<section aria-label="Warnings and notes"><h2>Warnings and notes</h2><ul class="notices">${items.join('')}</ul></section>`
+    : '';
 }
 
 /** In-page links to the sections (the webview scrolls to fragment links), for keyboard and screen-reader users. */
 function sectionNav(r: CheckReport): string {
-  const links: [string, string][] = [['causes-title', r.causes.length > 0 ? 'Causes and fixes' : 'Result'], ['chain-title', 'Certificate chain'], ['trust-title', 'Who trusts it']];
+  const links: [string, string][] = [
+    ['causes-title', r.causes.length > 0 ? 'Causes and fixes' : 'Result'],
+    ['chain-title', 'Certificate chain'],
+    ['trust-title', 'Who trusts it'],
+  ];
   if (Object.keys(r.environment ?? {}).length > 0) links.push(['env-title', 'Environment']);
   return `<nav class="toc" aria-label="Sections">${links.map(([id, label]) => `<a href="#${id}">${text(label)}</a>`).join('<span class="sep" aria-hidden="true">·</span>')}</nav>`;
 }
 
 /** The whole panel for one check. */
 export function renderReport(report: CheckReport, ctx: PageContext): string {
-  const causes = report.causes.length > 0
-    ? `<section aria-labelledby="causes-title"><h2 id="causes-title">What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
-    : '<section aria-labelledby="causes-title"><h2 id="causes-title">No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
+  const causes =
+    report.causes.length > 0
+      ? `<section aria-labelledby="causes-title"><h2 id="causes-title">What is wrong and how to fix it</h2>${causeCards(report.causes)}</section>`
+      : '<section aria-labelledby="causes-title"><h2 id="causes-title">No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
   // Landmarks: the verdict header (banner), the section links (navigation), then the report (main).
   // Two columns on wide panels (what is wrong | what was received), one column otherwise (see check.css).
   const body = `${header(report, ctx.remote)}

@@ -15,10 +15,32 @@ export interface UrlHit {
 // whitespace, brackets and template syntax. `${host}`-style templates therefore never match.
 const URL_RE = new RegExp(`https://${URL_HOST}(?::\\d{1,5})?(?:[/?#][^\\s'"\`<>\\\\(){}[\\]]*)?`, 'g');
 const QUOTE_OR_ASSIGN = /['"`=]/;
-const BARE_VALUE_LANGUAGES = new Set(['shellscript', 'dockerfile', 'makefile', 'yaml', 'dotenv', 'properties', 'ini', 'toml', 'terraform', 'powershell', 'bat']);
+const BARE_VALUE_LANGUAGES = new Set([
+  'shellscript',
+  'dockerfile',
+  'makefile',
+  'yaml',
+  'dotenv',
+  'properties',
+  'ini',
+  'toml',
+  'terraform',
+  'powershell',
+  'bat',
+]);
 const COMMENT_START = /^\s*(#|\/\/|;|--|\*|\/\*|rem\s)/i;
 /** Languages where a URL is prose, not an endpoint: no lenses there. */
-export const PROSE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext', 'log', 'restructuredtext', 'asciidoc', 'latex', 'html', 'git-commit', 'scminput']);
+export const PROSE_LANGUAGES: ReadonlySet<string> = new Set([
+  'markdown',
+  'plaintext',
+  'log',
+  'restructuredtext',
+  'asciidoc',
+  'latex',
+  'html',
+  'git-commit',
+  'scminput',
+]);
 /** Lines longer than this (minified bundles, data blobs) are skipped to keep the scan cheap. */
 const MAX_LINE = 2_000;
 
@@ -71,9 +93,12 @@ export function lensTargets(hits: readonly UrlHit[]): { hit: UrlHit; origin: str
     if (!line.some((t) => t.origin === origin)) line.push({ hit, origin });
     perLine.set(hit.line, line);
   }
-  return [...perLine.values()].flatMap((line) => line.map((t) => ({
-    ...t, title: line.length > 1 ? `Check TLS: ${t.origin.replace(/^https:\/\//, '')}` : 'Check TLS',
-  })));
+  return [...perLine.values()].flatMap((line) =>
+    line.map((t) => ({
+      ...t,
+      title: line.length > 1 ? `Check TLS: ${t.origin.replace(/^https:\/\//, '')}` : 'Check TLS',
+    })),
+  );
 }
 
 /**
@@ -100,7 +125,9 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
     prev = cur;
   }
   return prev[b.length];

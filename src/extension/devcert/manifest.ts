@@ -17,7 +17,10 @@ export interface PreviousCert {
 /** Reads what `outDir` already holds, or undefined when it has no certificate. Never throws. */
 export function readPrevious(outDir: string, certFile = 'cert.pem'): PreviousCert | undefined {
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')) as { hosts?: unknown; notAfter?: unknown };
+    const m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')) as {
+      hosts?: unknown;
+      notAfter?: unknown;
+    };
     if (Array.isArray(m.hosts) && m.hosts.length > 0 && m.hosts.every((h) => typeof h === 'string')) {
       return { hosts: m.hosts as string[], ...(typeof m.notAfter === 'string' ? { notAfter: m.notAfter } : {}) };
     }
@@ -26,7 +29,10 @@ export function readPrevious(outDir: string, certFile = 'cert.pem'): PreviousCer
   }
   try {
     const x = new X509Certificate(fs.readFileSync(path.join(outDir, certFile)));
-    const hosts = (x.subjectAltName ?? '').split(/,\s*/).map((s) => /^(?:DNS|IP Address):(.+)$/.exec(s)?.[1]).filter((h): h is string => Boolean(h));
+    const hosts = (x.subjectAltName ?? '')
+      .split(/,\s*/)
+      .map((s) => /^(?:DNS|IP Address):(.+)$/.exec(s)?.[1])
+      .filter((h): h is string => Boolean(h));
     return hosts.length ? { hosts, notAfter: x.validTo } : undefined;
   } catch {
     return undefined;
@@ -37,10 +43,19 @@ export function readPrevious(outDir: string, certFile = 'cert.pem'): PreviousCer
 export type HostsMode = 'add' | 'replace';
 
 /** The hosts to issue for: the old ones plus the new ones (first-seen order, case-insensitive), or only the new ones. */
-export function plannedHosts(previous: readonly string[] | undefined, requested: readonly string[], mode: HostsMode): string[] {
+export function plannedHosts(
+  previous: readonly string[] | undefined,
+  requested: readonly string[],
+  mode: HostsMode,
+): string[] {
   const all = mode === 'replace' || !previous ? requested : [...previous, ...requested];
   const seen = new Set<string>();
-  return all.filter((h) => { const k = h.toLowerCase(); if (seen.has(k)) return false; seen.add(k); return true; });
+  return all.filter((h) => {
+    const k = h.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** The manifest's text (pretty JSON, one trailing newline). */
@@ -49,6 +64,9 @@ export function manifestText(m: { hosts: readonly string[]; caSha256: string; no
 }
 
 /** Writes the manifest beside the certificate. */
-export function writeManifest(outDir: string, m: { hosts: readonly string[]; caSha256: string; notAfter: string }): void {
+export function writeManifest(
+  outDir: string,
+  m: { hosts: readonly string[]; caSha256: string; notAfter: string },
+): void {
   fs.writeFileSync(path.join(outDir, MANIFEST_FILE), manifestText(m));
 }

@@ -29,17 +29,38 @@ export function snippetText(f: SnippetFacts): string {
   const host = f.hosts.find((h) => !h.startsWith('*')) ?? 'localhost';
   const origin = `https://${host.includes(':') ? `[${host}]` : host}:8443/`;
   const client = [
-    '# Clients: trust the development CA (verification stays on)', '',
-    `The certificate covers: ${f.hosts.map((h) => `\`${h}\``).join(', ')}. Clients trust \`${f.bundle}\` (public roots + the development CA).`, '',
-    '## Python requests', '', '```python', 'from pathlib import Path', 'import requests', '',
+    '# Clients: trust the development CA (verification stays on)',
+    '',
+    `The certificate covers: ${f.hosts.map((h) => `\`${h}\``).join(', ')}. Clients trust \`${f.bundle}\` (public roots + the development CA).`,
+    '',
+    '## Python requests',
+    '',
+    '```python',
+    'from pathlib import Path',
+    'import requests',
+    '',
     `BUNDLE = Path(__file__).resolve().parent / "${f.bundle}"  # adjust to where this file sits`,
-    `requests.get("${origin}", verify=str(BUNDLE))`, '```', '',
-    '## Node', '', '```js', "const fs = require('fs');", "const https = require('https');", "const path = require('path');", '',
+    `requests.get("${origin}", verify=str(BUNDLE))`,
+    '```',
+    '',
+    '## Node',
+    '',
+    '```js',
+    "const fs = require('fs');",
+    "const https = require('https');",
+    "const path = require('path');",
+    '',
     `const ca = fs.readFileSync(path.join(__dirname, '${f.bundle}')); // adjust to where this file sits`,
-    `https.get('${origin}', { ca });`, '```', '',
-    '## Environment (any working directory)', '', '```sh',
+    `https.get('${origin}', { ca });`,
+    '```',
+    '',
+    '## Environment (any working directory)',
+    '',
+    '```sh',
     `export REQUESTS_CA_BUNDLE="$PWD/${f.bundle}" SSL_CERT_FILE="$PWD/${f.bundle}" NODE_EXTRA_CA_CERTS="$PWD/${f.bundle}"  # from the workspace folder`,
-    `curl --cacert ${f.bundle} ${origin}`, '```', '',
+    `curl --cacert ${f.bundle} ${origin}`,
+    '```',
+    '',
   ].join('\n');
   return `${server}\n${client}`;
 }
@@ -58,8 +79,15 @@ export function snippetDocuments(): vscode.Disposable {
 }
 
 /** Opens the read-only snippet document of a certificate written under `folder`. */
-export async function showSnippets(folder: vscode.Uri, result: { cert: string; key: string; bundle: string; hosts: readonly string[] }): Promise<vscode.TextEditor> {
+export async function showSnippets(
+  folder: vscode.Uri,
+  result: { cert: string; key: string; bundle: string; hosts: readonly string[] },
+): Promise<vscode.TextEditor> {
   const rel = (p: string) => path.relative(folder.fsPath, p).split(path.sep).join('/');
-  const doc = await vscode.workspace.openTextDocument(snippetUri({ cert: rel(result.cert), key: rel(result.key), bundle: rel(result.bundle), hosts: result.hosts }));
-  return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(doc, 'markdown'), { preview: true });
+  const doc = await vscode.workspace.openTextDocument(
+    snippetUri({ cert: rel(result.cert), key: rel(result.key), bundle: rel(result.bundle), hosts: result.hosts }),
+  );
+  return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(doc, 'markdown'), {
+    preview: true,
+  });
 }

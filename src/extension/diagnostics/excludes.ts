@@ -10,7 +10,9 @@ import { scanSettings } from '../settings';
 /** `files.exclude` patterns that are switched on (`true`; conditional `{ when }` entries are left to VS Code). */
 function filesExclude(folder?: vscode.WorkspaceFolder): string[] {
   const raw = vscode.workspace.getConfiguration('files', folder?.uri).get<Record<string, unknown>>('exclude') ?? {};
-  return Object.entries(raw).filter(([, on]) => on === true).map(([glob]) => glob);
+  return Object.entries(raw)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
 }
 
 /** Every exclude pattern that applies in `folder`. */
@@ -80,8 +82,17 @@ export class WorkspaceExcludes {
    * Every file of `folder` that no exclude pattern matches: findFiles drops what its glob can express, the matcher the
    * rest. The one lister for the workspace scan and the endpoints inventory, so both leave out the same files.
    */
-  async includedFiles(folder: vscode.WorkspaceFolder, maxResults?: number, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), findFilesExclude(excludePatterns(folder)), maxResults, token);
+  async includedFiles(
+    folder: vscode.WorkspaceFolder,
+    maxResults?: number,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.Uri[]> {
+    const found = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, '**/*'),
+      findFilesExclude(excludePatterns(folder)),
+      maxResults,
+      token,
+    );
     const matcher = this.matcherFor(folder);
     return found.filter((uri) => !matcher.excludes(vscode.workspace.asRelativePath(uri, false)));
   }

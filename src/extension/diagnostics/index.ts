@@ -16,7 +16,11 @@ export { DiagnosticsManager } from './manager';
 class ScanRunner {
   private current?: vscode.CancellationTokenSource;
 
-  constructor(private readonly manager: DiagnosticsManager, private readonly log: vscode.LogOutputChannel, private readonly activity?: ScanActivity) {}
+  constructor(
+    private readonly manager: DiagnosticsManager,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly activity?: ScanActivity,
+  ) {}
 
   run(location: vscode.ProgressLocation): Thenable<ScanSummary> {
     this.current?.cancel();
@@ -24,18 +28,26 @@ class ScanRunner {
     this.current = cts;
     const title = vscode.l10n.t('TLS Doctor: scanning workspace');
     const ended = this.activity?.begin();
-    return vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, (progress, token) => {
-      token.onCancellationRequested(() => cts.cancel());
-      return scanWorkspace(this.manager, this.log, cts.token, progress);
-    }).then((summary) => {
-      if (this.current === cts) this.current = undefined;
-      cts.dispose();
-      ended?.();
-      return summary;
-    }, (e: unknown) => {
-      ended?.();
-      throw e;
-    });
+    return vscode.window
+      .withProgress(
+        { location, title, cancellable: location === vscode.ProgressLocation.Notification },
+        (progress, token) => {
+          token.onCancellationRequested(() => cts.cancel());
+          return scanWorkspace(this.manager, this.log, cts.token, progress);
+        },
+      )
+      .then(
+        (summary) => {
+          if (this.current === cts) this.current = undefined;
+          cts.dispose();
+          ended?.();
+          return summary;
+        },
+        (e: unknown) => {
+          ended?.();
+          throw e;
+        },
+      );
   }
 
   dispose(): void {
@@ -45,14 +57,20 @@ class ScanRunner {
 
 /** True when a file event concerns a file the workspace results should cover. */
 function tracked(manager: DiagnosticsManager, uri: vscode.Uri): boolean {
-  if (!manager.workspaceMode || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return false;
+  if (!manager.workspaceMode || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+    return false;
+  }
   return manager.excludes.isIncluded(uri);
 }
 
 function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.workspace.onDidOpenTextDocument((doc) => { if (manager.isLiveScheme(doc.uri)) manager.scanDocument(doc); }),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && manager.isLiveScheme(e.document.uri)) manager.schedule(e.document); }),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (manager.isLiveScheme(doc.uri)) manager.scanDocument(doc);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && manager.isLiveScheme(e.document.uri)) manager.schedule(e.document);
+    }),
     vscode.workspace.onDidSaveTextDocument((doc) => manager.scanDocument(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       // A closed file keeps workspace results (re-read from disk: unsaved edits are gone); anything else is cleared.
@@ -64,7 +82,9 @@ function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutput
 
 function registerFileEvents(manager: DiagnosticsManager, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-  const rescan = (uri: vscode.Uri) => { if (tracked(manager, uri)) void rescanFromDisk(manager, uri, log); };
+  const rescan = (uri: vscode.Uri) => {
+    if (tracked(manager, uri)) void rescanFromDisk(manager, uri, log);
+  };
   return [
     watcher,
     watcher.onDidCreate(rescan),
@@ -80,13 +100,25 @@ function registerFileEvents(manager: DiagnosticsManager, log: vscode.LogOutputCh
 }
 
 /** A renamed file is rescanned; a renamed folder has every file under it rescanned. */
-async function rescanRenamed(manager: DiagnosticsManager, uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+async function rescanRenamed(
+  manager: DiagnosticsManager,
+  uri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   const open = openDocument(uri);
-  if (open) { manager.scanDocument(open); return; }
+  if (open) {
+    manager.scanDocument(open);
+    return;
+  }
   if (!manager.workspaceMode) return;
-  const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+  const stat = await vscode.workspace.fs.stat(uri).then(
+    (s) => s,
+    () => undefined,
+  );
   if (stat?.type === vscode.FileType.Directory) {
-    for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) if (tracked(manager, f)) await rescanFromDisk(manager, f, log);
+    for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
+      if (tracked(manager, f)) await rescanFromDisk(manager, f, log);
+    }
   } else if (tracked(manager, uri)) {
     await rescanFromDisk(manager, uri, log);
   }

@@ -55,7 +55,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
   workspaceMode = false;
 
-  constructor(private readonly deps: DiagnosticsDeps, private readonly debounceMs = 300) {
+  constructor(
+    private readonly deps: DiagnosticsDeps,
+    private readonly debounceMs = 300,
+  ) {
     this.log = deps.log;
   }
 
@@ -63,7 +66,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   addDecorator(decorator: DiagnosticDecorator): vscode.Disposable {
     this.decorators.add(decorator);
     this.rerender();
-    return new vscode.Disposable(() => { this.decorators.delete(decorator); this.rerender(); });
+    return new vscode.Disposable(() => {
+      this.decorators.delete(decorator);
+      this.rerender();
+    });
   }
 
   /** True for user documents (files, unsaved, remote, virtual, user settings); false for output channels, git views… */
@@ -82,11 +88,16 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Scans an open document now (cancelling a pending debounced scan). Returns the findings shown. */
   scanDocument(doc: vscode.TextDocument): readonly Finding[] {
     this.cancelPending(doc.uri);
-    if (!this.wantsDocument(doc)) { this.delete(doc.uri); return []; }
+    if (!this.wantsDocument(doc)) {
+      this.delete(doc.uri);
+      return [];
+    }
     const limit = scanSettings(doc.uri).maxFileSizeKB * 1024;
     const text = doc.getText();
     if (text.length > limit) {
-      this.log.info(`skipped ${corePath(doc.uri)}: ${Math.round(text.length / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB`);
+      this.log.info(
+        `skipped ${corePath(doc.uri)}: ${Math.round(text.length / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB`,
+      );
       this.delete(doc.uri);
       return [];
     }
@@ -97,16 +108,22 @@ export class DiagnosticsManager implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     this.cancelPending(doc.uri);
     const key = doc.uri.toString();
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!doc.isClosed) this.scanDocument(doc);
-    }, this.debounceMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.scanDocument(doc);
+      }, this.debounceMs),
+    );
   }
 
   private cancelPending(uri: vscode.Uri): void {
     const key = uri.toString();
     const t = this.timers.get(key);
-    if (t) { clearTimeout(t); this.timers.delete(key); }
+    if (t) {
+      clearTimeout(t);
+      this.timers.delete(key);
+    }
   }
 
   /** Scans `text` as the content of `uri` and shows the result. */
@@ -125,7 +142,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
     this.deps.findings.record(e.uri, shown, e.path, text);
     const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);
-    this.collection.set(e.uri, pairs.map(([d]) => d));
+    this.collection.set(
+      e.uri,
+      pairs.map(([d]) => d),
+    );
     this.deps.findings.link(pairs);
     return shown;
   }
@@ -133,7 +153,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Re-renders one file (or all) from the stored findings. */
   rerender(uri?: vscode.Uri): void {
     const e = uri && this.entries.get(uri.toString());
-    if (e) this.render(e); else if (!uri) this.renderAll();
+    if (e) this.render(e);
+    else if (!uri) this.renderAll();
   }
 
   /** Re-applies severity settings to every file (no re-scan). */
@@ -154,7 +175,9 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Number of findings currently shown, over all files. */
   count(): number {
     let n = 0;
-    this.collection.forEach((_, d) => { n += d.length; });
+    this.collection.forEach((_, d) => {
+      n += d.length;
+    });
     return n;
   }
 

@@ -32,7 +32,9 @@ function yieldNow(): Promise<void> {
 async function listFiles(manager: DiagnosticsManager, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const uri of await manager.excludes.includedFiles(folder, undefined, token)) if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
+    for (const uri of await manager.excludes.includedFiles(folder, undefined, token)) {
+      if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
+    }
   }
   return out;
 }
@@ -43,14 +45,26 @@ type FileResult = { kind: 'scanned' } | { kind: 'folder' } | { kind: 'skipped'; 
 /** Reads and scans one file; an open document is scanned from its editor text instead. */
 async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<FileResult> {
   const open = openDocument(uri);
-  if (open) { manager.scanDocument(open); return { kind: 'scanned' }; }
+  if (open) {
+    manager.scanDocument(open);
+    return { kind: 'scanned' };
+  }
   try {
     const limit = scanSettings(uri).maxFileSizeKB * 1024;
     const stat = await vscode.workspace.fs.stat(uri);
     if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'folder' };
-    if (stat.size > limit) return { kind: 'skipped', reason: 'too-large', detail: `${Math.round(stat.size / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB` };
+    if (stat.size > limit) {
+      return {
+        kind: 'skipped',
+        reason: 'too-large',
+        detail: `${Math.round(stat.size / 1024)} KB is over tlsDoctor.scan.maxFileSizeKB`,
+      };
+    }
     const read = classify(Buffer.from(await vscode.workspace.fs.readFile(uri)));
-    if ('skip' in read) { manager.delete(uri); return { kind: 'skipped', reason: read.skip, detail: read.detail }; }
+    if ('skip' in read) {
+      manager.delete(uri);
+      return { kind: 'skipped', reason: read.skip, detail: read.detail };
+    }
     // The document may have been opened while we were reading: its live text wins.
     if (manager.originOf(uri) !== 'editor') manager.set(uri, read.text, 'disk');
     return { kind: 'scanned' };
@@ -60,14 +74,22 @@ async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<F
 }
 
 /** Scans one file from disk for file-watcher events (skips excluded and unreadable files quietly). */
-export async function rescanFromDisk(manager: DiagnosticsManager, uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+export async function rescanFromDisk(
+  manager: DiagnosticsManager,
+  uri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   const r = await scanFile(manager, uri);
   if (r.kind === 'skipped') log.info(`skipped ${corePath(uri)}: ${r.detail}`);
 }
 
 /** Scans the whole workspace, reporting progress; stops early (keeping what it found) when `token` is cancelled. */
-export async function scanWorkspace(manager: DiagnosticsManager, log: vscode.LogOutputChannel, token: vscode.CancellationToken,
-  progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<ScanSummary> {
+export async function scanWorkspace(
+  manager: DiagnosticsManager,
+  log: vscode.LogOutputChannel,
+  token: vscode.CancellationToken,
+  progress?: vscode.Progress<{ message?: string; increment?: number }>,
+): Promise<ScanSummary> {
   const started = Date.now();
   const files = await listFiles(manager, token);
   const seen = new Set(files.map((u) => u.toString()));
@@ -77,19 +99,34 @@ export async function scanWorkspace(manager: DiagnosticsManager, log: vscode.Log
     const batch = files.slice(i, i + BATCH);
     const results = await Promise.all(batch.map((uri) => scanFile(manager, uri)));
     results.forEach((r, k) => {
-      if (r.kind === 'scanned') { scanned++; return; }
+      if (r.kind === 'scanned') {
+        scanned++;
+        return;
+      }
       if (r.kind === 'folder') return;
       skippedFiles.push({ path: corePath(batch[k]), reason: r.reason });
       log.info(`skipped ${corePath(batch[k])}: ${r.reason} (${r.detail})`);
     });
-    progress?.report({ message: `${Math.min(i + BATCH, files.length)}/${files.length} files`, increment: (batch.length / Math.max(1, files.length)) * 100 });
+    progress?.report({
+      message: `${Math.min(i + BATCH, files.length)}/${files.length} files`,
+      increment: (batch.length / Math.max(1, files.length)) * 100,
+    });
     await yieldNow();
   }
   const cancelled = token.isCancellationRequested;
   // Files that were in earlier results but are no longer listed (deleted, newly excluded) lose their findings.
   if (!cancelled) for (const uri of manager.diskUris()) if (!seen.has(uri.toString())) manager.delete(uri);
   manager.workspaceMode = true;
-  const summary: ScanSummary = { files: scanned, findings: manager.count(), skipped: skippedFiles.length, skippedFiles, cancelled, durationMs: Date.now() - started };
-  log.info(`workspace scan ${cancelled ? 'cancelled' : 'done'}: ${summary.files} files, ${summary.findings} findings, ${summary.skipped} skipped, ${summary.durationMs} ms`);
+  const summary: ScanSummary = {
+    files: scanned,
+    findings: manager.count(),
+    skipped: skippedFiles.length,
+    skippedFiles,
+    cancelled,
+    durationMs: Date.now() - started,
+  };
+  log.info(
+    `workspace scan ${cancelled ? 'cancelled' : 'done'}: ${summary.files} files, ${summary.findings} findings, ${summary.skipped} skipped, ${summary.durationMs} ms`,
+  );
   return summary;
 }

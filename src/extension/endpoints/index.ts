@@ -35,22 +35,40 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   const lenses = new ProbeLenses(tracker, probes);
   const files = vscode.workspace.createFileSystemWatcher('**/*'); // keeps the tree in step with saves, creates, deletes
   context.subscriptions.push(
-    tree, lenses, files,
+    tree,
+    lenses,
+    files,
     files.onDidCreate((uri) => void tree.reloadFile(uri)),
     files.onDidChange((uri) => void tree.reloadFile(uri)),
     files.onDidDelete((uri) => tree.removeFile(uri)),
     vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
     services.diagnostics.addDecorator(endpointDecorator(tracker, probes)),
-    tracker.onDidChange((uri) => { if (mode(uri) === 'auto') probeFile(uri); }),
+    tracker.onDidChange((uri) => {
+      if (mode(uri) === 'auto') probeFile(uri);
+    }),
     probes.onDidProbe((key) => onNews(key)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => { lenses.refresh(); tree.refresh(); for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u); }),
-    onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => { lenses.refresh(); tree.refresh(); }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      lenses.refresh();
+      tree.refresh();
+      for (const u of tracker.uris()) if (mode(u) === 'auto') probeFile(u);
+    }),
+    onSettingsChanged(['probe.referencedEndpoints', 'endpoints.expiryWarningDays'], () => {
+      lenses.refresh();
+      tree.refresh();
+    }),
     services.commands.register(COMMANDS.probeEndpoint, (arg?: ProbeArg) => probeCommand(arg)),
     services.commands.register(COMMANDS.endpointsCheckAll, (arg?: { hosts?: string[] }) => checkAll(arg)),
     // Internal: the inventory without probing (the dev-certificate prompt suggests the local hosts in it).
     services.commands.register(COMMANDS.endpointsList, async () =>
-      (await tree.endpoints()).map((e) => ({ key: e.key, host: e.host, port: e.port, url: e.url, uses: e.refs.length }))),
+      (await tree.endpoints()).map((e) => ({
+        key: e.key,
+        host: e.host,
+        port: e.port,
+        url: e.url,
+        uses: e.refs.length,
+      })),
+    ),
   );
 
   function mode(uri?: vscode.Uri) {
@@ -60,12 +78,18 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   /** Background probes of the endpoints of one file's findings (auto mode; cached, limited, trusted only). */
   function probeFile(uri: vscode.Uri): void {
     if (!vscode.workspace.isTrusted) return;
-    for (const { endpoint } of tracker.in(uri)) void probes.probe(endpoint, { scope: uri }).catch((e) => services.log.warn(`probe of ${endpoint.url} failed: ${(e as Error).message}`));
+    for (const { endpoint } of tracker.in(uri)) {
+      void probes
+        .probe(endpoint, { scope: uri })
+        .catch((e) => services.log.warn(`probe of ${endpoint.url} failed: ${(e as Error).message}`));
+    }
   }
 
   /** A new report: re-render the files whose findings use that endpoint, the lenses and the tree. */
   function onNews(key: string): void {
-    for (const uri of tracker.uris()) if (tracker.in(uri).some((e) => endpointKey(e.endpoint) === key)) services.diagnostics.rerender(uri);
+    for (const uri of tracker.uris()) {
+      if (tracker.in(uri).some((e) => endpointKey(e.endpoint) === key)) services.diagnostics.rerender(uri);
+    }
     lenses.refresh();
     tree.refresh();
   }
@@ -76,23 +100,46 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     if (targets.length === 0) return { refused: 'no-endpoint' };
     if (mode(targets[0].uri) === 'off') return { refused: 'off' };
     const { endpoint } = targets[0];
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },
-      () => probes.probe(endpoint, { force: arg?.force ?? true, scope: targets[0].uri }));
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },
+      () => probes.probe(endpoint, { force: arg?.force ?? true, scope: targets[0].uri }),
+    );
     if (!report) return { refused: probes.refusal(endpoint.host, targets[0].uri) ?? 'untrusted' };
-    return { url: endpoint.url, verdict: report.verdict, causes: report.causes.map((c) => c.code), findings: targets.map((t) => enrich(report, t.ruleId)) };
+    return {
+      url: endpoint.url,
+      verdict: report.verdict,
+      causes: report.causes.map((c) => c.code),
+      findings: targets.map((t) => enrich(report, t.ruleId)),
+    };
   }
 
   async function checkAll(arg?: { hosts?: string[] }): Promise<CheckAllEntry[] | Refused> {
     if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const all = (await tree.endpoints()).filter((e) => !arg?.hosts || arg.hosts.includes(e.host));
     const warningDays = probeSettings().expiryWarningDays;
-    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TLS Doctor: checking endpoints'), cancellable: true },
-      (progress, token) => mapLimited(all, 4, async (e): Promise<CheckAllEntry> => {
-        const report = token.isCancellationRequested ? undefined : await probes.probe(e, { force: true }).catch(() => undefined);
-        progress.report({ increment: 100 / Math.max(1, all.length), message: e.key });
-        const d = describe(report, warningDays);
-        return { key: e.key, url: e.url, verdict: report?.verdict, causes: report?.causes.map((c) => c.code) ?? [], ...(d.days !== undefined ? { daysToExpiry: d.days } : {}), expiring: d.days !== undefined && d.days <= warningDays };
-      }));
+    const results = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('TLS Doctor: checking endpoints'),
+        cancellable: true,
+      },
+      (progress, token) =>
+        mapLimited(all, 4, async (e): Promise<CheckAllEntry> => {
+          const report = token.isCancellationRequested
+            ? undefined
+            : await probes.probe(e, { force: true }).catch(() => undefined);
+          progress.report({ increment: 100 / Math.max(1, all.length), message: e.key });
+          const d = describe(report, warningDays);
+          return {
+            key: e.key,
+            url: e.url,
+            verdict: report?.verdict,
+            causes: report?.causes.map((c) => c.code) ?? [],
+            ...(d.days !== undefined ? { daysToExpiry: d.days } : {}),
+            expiring: d.days !== undefined && d.days <= warningDays,
+          };
+        }),
+    );
     warnExpiring(results, warningDays);
     tree.refresh();
     return results;
@@ -117,23 +164,35 @@ interface ProbeResult {
 /** What the probing commands say and return in an untrusted workspace (background probes stay quiet instead). */
 function refuseUntrusted(): Refused {
   const MANAGE = vscode.l10n.t('Manage Workspace Trust');
-  void Promise.resolve(vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor connects to endpoints only in trusted workspaces.'), MANAGE))
-    .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
+  void Promise.resolve(
+    vscode.window.showWarningMessage(
+      vscode.l10n.t('TLS Doctor connects to endpoints only in trusted workspaces.'),
+      MANAGE,
+    ),
+  ).then((c) => {
+    if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
   return { refused: 'untrusted' };
 }
 
 function targetsOf(tracker: FindingEndpoints, arg?: ProbeArg) {
   if (!arg?.uri) return [];
   const uri = typeof arg.uri === 'string' ? vscode.Uri.parse(arg.uri) : arg.uri;
-  return tracker.in(uri).filter((e) => arg.line === undefined || e.finding.range.start.line === arg.line)
+  return tracker
+    .in(uri)
+    .filter((e) => arg.line === undefined || e.finding.range.start.line === arg.line)
     .map((e) => ({ uri, endpoint: e.endpoint, ruleId: e.finding.ruleId }));
 }
 
 function warnExpiring(results: readonly CheckAllEntry[], days: number): void {
   const soon = results.filter((r) => r.expiring);
   if (soon.length === 0) return;
-  const list = soon.map((r) => `${r.key} (${(r.daysToExpiry ?? 0) < 0 ? 'expired' : `${r.daysToExpiry} days`})`).join(', ');
-  void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor: {0} endpoint certificate(s) expire within {1} days: {2}', soon.length, days, list));
+  const list = soon
+    .map((r) => `${r.key} (${(r.daysToExpiry ?? 0) < 0 ? 'expired' : `${r.daysToExpiry} days`})`)
+    .join(', ');
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('TLS Doctor: {0} endpoint certificate(s) expire within {1} days: {2}', soon.length, days, list),
+  );
 }
 
 /** "Probe endpoint" above each line with a finding whose endpoint is known (trusted workspaces, mode not off). */
@@ -142,7 +201,10 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly sub: vscode.Disposable;
 
-  constructor(private readonly tracker: FindingEndpoints, private readonly probes: ProbeService) {
+  constructor(
+    private readonly tracker: FindingEndpoints,
+    private readonly probes: ProbeService,
+  ) {
     this.sub = tracker.onDidChange(() => this.changed.fire());
   }
 
@@ -158,16 +220,32 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       if (seen.has(line)) return [];
       seen.add(line);
       const v = this.probes.verdict(endpoint, finding.ruleId);
-      const title = v ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe` : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
-      return [new vscode.CodeLens(toRange(finding.range), { title, command: COMMANDS.probeEndpoint, arguments: [{ uri: doc.uri.toString(), line }] })];
+      const title = v
+        ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe`
+        : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
+      return [
+        new vscode.CodeLens(toRange(finding.range), {
+          title,
+          command: COMMANDS.probeEndpoint,
+          arguments: [{ uri: doc.uri.toString(), line }],
+        }),
+      ];
     });
     // A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found.
     for (const p of this.probes.proofsIn(doc.uri)) {
       if (seen.has(p.line) || p.line >= doc.lineCount) continue;
       const { ok, causes, bundle } = p.check;
       const name = vscode.workspace.asRelativePath(bundle, false);
-      const title = ok ? `$(pass) ${endpointKey(p.endpoint)} verifies with ${name}` : `$(error) ${endpointKey(p.endpoint)} does not verify with ${name} (${causes.join(', ')})`;
-      lenses.push(new vscode.CodeLens(new vscode.Range(p.line, 0, p.line, 0), { title, command: COMMANDS.showLog, tooltip: `checked ${new Date(p.check.at).toLocaleTimeString()}` }));
+      const title = ok
+        ? `$(pass) ${endpointKey(p.endpoint)} verifies with ${name}`
+        : `$(error) ${endpointKey(p.endpoint)} does not verify with ${name} (${causes.join(', ')})`;
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(p.line, 0, p.line, 0), {
+          title,
+          command: COMMANDS.showLog,
+          tooltip: `checked ${new Date(p.check.at).toLocaleTimeString()}`,
+        }),
+      );
     }
     return lenses;
   }

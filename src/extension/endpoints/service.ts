@@ -93,8 +93,13 @@ export class ProbeService implements vscode.Disposable {
   /** Reports from before the last window reload (workspaceState): shown as the last result, never taken as fresh. */
   private readonly restored = new Map<string, { report: CheckReport; at: number }>();
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly state?: vscode.Memento) {
-    for (const [key, c] of Object.entries(state?.get<Record<string, { report: CheckReport; at: number }>>(STATE_KEY) ?? {})) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly state?: vscode.Memento,
+  ) {
+    for (const [key, c] of Object.entries(
+      state?.get<Record<string, { report: CheckReport; at: number }>>(STATE_KEY) ?? {},
+    )) {
       if (c && typeof c.at === 'number' && c.report && typeof c.report.verdict === 'string') this.restored.set(key, c);
     }
   }
@@ -133,7 +138,11 @@ export class ProbeService implements vscode.Disposable {
    * What the last probe of `f`'s endpoint says about `f` in `doc` (no connection); undefined if never probed.
    * Pass `endpoint` when already resolved (resolving reads the whole file).
    */
-  verdictFor(doc: vscode.TextDocument, f: Finding, endpoint = endpointIn(doc.getText(), f)): FindingVerdict | undefined {
+  verdictFor(
+    doc: vscode.TextDocument,
+    f: Finding,
+    endpoint = endpointIn(doc.getText(), f),
+  ): FindingVerdict | undefined {
     const c = endpoint && this.last(endpoint);
     return c && findingVerdict(endpoint, c.report, f.ruleId, c.at);
   }
@@ -142,7 +151,11 @@ export class ProbeService implements vscode.Disposable {
    * Probes `f`'s endpoint (cached like every probe) and reads the verdict for `f`; `{ refused }` when it may not.
    * Pass `endpoint` when already resolved, as for verdictFor().
    */
-  async probeFinding(doc: vscode.TextDocument, f: Finding, endpoint = endpointIn(doc.getText(), f)): Promise<FindingVerdict | { refused: Refusal | 'no-endpoint' }> {
+  async probeFinding(
+    doc: vscode.TextDocument,
+    f: Finding,
+    endpoint = endpointIn(doc.getText(), f),
+  ): Promise<FindingVerdict | { refused: Refusal | 'no-endpoint' }> {
     if (!endpoint) return { refused: 'no-endpoint' };
     const report = await this.probe(endpoint, { scope: doc.uri });
     if (!report) return { refused: this.refusal(endpoint.host, doc.uri) ?? 'untrusted' };
@@ -150,7 +163,10 @@ export class ProbeService implements vscode.Disposable {
   }
 
   /** Probes `ep` (TLS handshake only), or returns undefined when refused. */
-  async probe(ep: { url: string; host: string; port: number }, opts: ProbeOptions = {}): Promise<CheckReport | undefined> {
+  async probe(
+    ep: { url: string; host: string; port: number },
+    opts: ProbeOptions = {},
+  ): Promise<CheckReport | undefined> {
     const why = this.refusal(ep.host, opts.scope);
     if (why) {
       this.log.info(`not probing ${endpointKey(ep)}: ${refusalText(why, ep.host)}`);
@@ -158,9 +174,20 @@ export class ProbeService implements vscode.Disposable {
     }
     const key = endpointKey(ep);
     let fresh = false;
-    const report = await this.cache.get(key, () => this.limiter.run(() => { fresh = true; return this.run(ep.url, opts.scope); }), opts.force);
+    const report = await this.cache.get(
+      key,
+      () =>
+        this.limiter.run(() => {
+          fresh = true;
+          return this.run(ep.url, opts.scope);
+        }),
+      opts.force,
+    );
     // Only news is announced: listeners re-render diagnostics, which must not loop back into another announcement.
-    if (fresh) { this.persist(key); this.changed.fire(key); }
+    if (fresh) {
+      this.persist(key);
+      this.changed.fire(key);
+    }
     return report;
   }
 
@@ -171,7 +198,10 @@ export class ProbeService implements vscode.Disposable {
    * code, not a URL the user typed. The report then serves every other feature (lenses, tree, verdicts on findings).
    * `scope` is the resource whose check settings apply; `signal` cancels the check.
    */
-  async checkNow(target: { url: string; host: string; port: number }, opts: { scope?: vscode.Uri; signal?: AbortSignal } = {}): Promise<CheckReport | { refused: Refusal }> {
+  async checkNow(
+    target: { url: string; host: string; port: number },
+    opts: { scope?: vscode.Uri; signal?: AbortSignal } = {},
+  ): Promise<CheckReport | { refused: Refusal }> {
     const why = this.refusal(target.host);
     if (why) {
       this.log.info(`not checking ${endpointKey(target)}: ${refusalText(why, target.host)}`);
@@ -193,7 +223,9 @@ export class ProbeService implements vscode.Disposable {
   /** Every check of `ep` with a bundle that was made, however old (the Endpoints view shows them). */
   bundleChecksOf(ep: { host: string; port: number }): BundleCheck[] {
     const key = endpointKey(ep);
-    return [...this.bundleKeys.get(key) ?? []].map((k) => this.bundleChecks.last(k)?.value).filter((c): c is BundleCheck => c !== undefined);
+    return [...(this.bundleKeys.get(key) ?? [])]
+      .map((k) => this.bundleChecks.last(k)?.value)
+      .filter((c): c is BundleCheck => c !== undefined);
   }
 
   /** Fixed lines and what re-checking their endpoint with the new bundle said (the "Probe endpoint" lens shows them). */
@@ -215,28 +247,54 @@ export class ProbeService implements vscode.Disposable {
    * Does `ep` verify with `bundle` as the trusted CAs? One handshake through the same guard, allow-list and limiter as
    * every probe, cached per endpoint and bundle (`force` after the bundle or the code changed). `{ refused }` when it may not.
    */
-  async verifyBundle(ep: { url: string; host: string; port: number }, bundle: string, opts: ProbeOptions = {}): Promise<BundleCheck | { refused: Refusal }> {
+  async verifyBundle(
+    ep: { url: string; host: string; port: number },
+    bundle: string,
+    opts: ProbeOptions = {},
+  ): Promise<BundleCheck | { refused: Refusal }> {
     const why = this.refusal(ep.host, opts.scope);
     if (why) return { refused: why };
     const key = `${endpointKey(ep)}|${bundle}`;
-    const check = await this.bundleChecks.get(key, () => this.limiter.run(async () => {
-      const report = await this.run(ep.url, opts.scope, undefined, [bundle]);
-      const reached = enrich(report, '').verdict !== 'unreachable';
-      return { bundle, ok: report.verdict === 'ok', reached, causes: report.causes.map((c) => c.code), at: Date.now() };
-    }), opts.force);
+    const check = await this.bundleChecks.get(
+      key,
+      () =>
+        this.limiter.run(async () => {
+          const report = await this.run(ep.url, opts.scope, undefined, [bundle]);
+          const reached = enrich(report, '').verdict !== 'unreachable';
+          return {
+            bundle,
+            ok: report.verdict === 'ok',
+            reached,
+            causes: report.causes.map((c) => c.code),
+            at: Date.now(),
+          };
+        }),
+      opts.force,
+    );
     const keys = this.bundleKeys.get(endpointKey(ep)) ?? new Set<string>();
     this.bundleKeys.set(endpointKey(ep), keys.add(key));
     return check;
   }
 
-  private async run(url: string, scope?: vscode.Uri, signal?: AbortSignal, extraCaFiles?: readonly string[]): Promise<CheckReport> {
+  private async run(
+    url: string,
+    scope?: vscode.Uri,
+    signal?: AbortSignal,
+    extraCaFiles?: readonly string[],
+  ): Promise<CheckReport> {
     // Re-checked here: trust can't be revoked at run time in VS Code, but a queued probe costs nothing to re-check.
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
     this.started++;
     this.log.info(`probing ${url}${extraCaFiles ? ` trusting ${extraCaFiles.join(', ')}` : ''}`);
     // With a bundle, only that bundle is the extra trust (as the fixed client sees it), not the settings' extra CAs.
-    const report = await loadTls().checkUrl(url, { ...checkOptions(scope), ...(extraCaFiles ? { extraCaFiles } : {}), ...(signal ? { signal } : {}) });
-    this.log.info(`probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`);
+    const report = await loadTls().checkUrl(url, {
+      ...checkOptions(scope),
+      ...(extraCaFiles ? { extraCaFiles } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    this.log.info(
+      `probed ${url}: ${report.verdict}${report.causes.length ? ` (${report.causes.map((c) => c.code).join(', ')})` : ''}`,
+    );
     return report;
   }
 

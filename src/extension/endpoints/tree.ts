@@ -36,7 +36,10 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private byFile = new Map<string, RefNode[]>();
   private built?: Promise<void>;
 
-  constructor(private readonly probes: ProbeService, private readonly excludes: WorkspaceExcludes) {}
+  constructor(
+    private readonly probes: ProbeService,
+    private readonly excludes: WorkspaceExcludes,
+  ) {}
 
   /** Re-reads the workspace (`full`) or just re-renders verdicts. */
   refresh(full = false): void {
@@ -50,7 +53,8 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (!this.built || !isInventoried(uri.path) || !this.excludes.isIncluded(uri)) return;
     await this.built;
     const text = await this.read(uri);
-    if (text === undefined) this.byFile.delete(uri.toString()); else this.setFile(uri, text);
+    if (text === undefined) this.byFile.delete(uri.toString());
+    else this.setFile(uri, text);
     this.changed.fire(undefined);
   }
 
@@ -67,11 +71,15 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.built ??= this.build();
     await this.built;
     const groups = new Map<string, RefNode[]>();
-    for (const refs of this.byFile.values()) for (const r of refs) groups.set(endpointKey(r.ref), [...(groups.get(endpointKey(r.ref)) ?? []), r]);
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, refs]) => {
-      const { host, port } = refs[0].ref;
-      return { kind: 'endpoint', key, host, port, url: `https://${key.replace(/:443$/, '')}/`, refs };
-    });
+    for (const refs of this.byFile.values()) {
+      for (const r of refs) groups.set(endpointKey(r.ref), [...(groups.get(endpointKey(r.ref)) ?? []), r]);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, refs]) => {
+        const { host, port } = refs[0].ref;
+        return { kind: 'endpoint', key, host, port, url: `https://${key.replace(/:443$/, '')}/`, refs };
+      });
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -88,10 +96,16 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const last = this.probes.last(n);
     const state = describe(last?.report, probeSettings().expiryWarningDays);
     // After a fix: what the endpoint says with the bundle the fixed code trusts (the default-trust verdict stays shown).
-    const withBundle = this.probes.bundleChecksOf(n).map((c) => `${c.ok ? '✓' : '✗'} with ${vscode.workspace.asRelativePath(c.bundle, false)}`);
+    const withBundle = this.probes
+      .bundleChecksOf(n)
+      .map((c) => `${c.ok ? '✓' : '✗'} with ${vscode.workspace.asRelativePath(c.bundle, false)}`);
     item.description = [state.text, ...withBundle, `${n.refs.length} use${n.refs.length === 1 ? '' : 's'}`].join(' · ');
-    item.iconPath = new vscode.ThemeIcon(withBundle.length && this.probes.bundleChecksOf(n).every((c) => c.ok) ? 'pass' : state.icon);
-    item.tooltip = last ? `${n.url}\n${state.text}\nchecked ${new Date(last.at).toLocaleString()}` : `${n.url}\nnot checked yet`;
+    item.iconPath = new vscode.ThemeIcon(
+      withBundle.length && this.probes.bundleChecksOf(n).every((c) => c.ok) ? 'pass' : state.icon,
+    );
+    item.tooltip = last
+      ? `${n.url}\n${state.text}\nchecked ${new Date(last.at).toLocaleString()}`
+      : `${n.url}\nnot checked yet`;
     item.contextValue = 'tlsDoctor.endpoint';
     item.id = `endpoint:${n.key}`;
     return item;
@@ -110,13 +124,17 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** A file's text, or undefined when it is unreadable or over the size limit. */
   private async read(uri: vscode.Uri): Promise<string | undefined> {
-    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+    const bytes = await vscode.workspace.fs.readFile(uri).then(
+      (b) => b,
+      () => undefined,
+    );
     return bytes && bytes.length <= scanSettings().maxFileSizeKB * 1024 ? new TextDecoder().decode(bytes) : undefined;
   }
 
   private setFile(uri: vscode.Uri, text: string): void {
     const refs = findEndpointRefs(text, uri.path).map((ref): RefNode => ({ kind: 'ref', uri, ref }));
-    if (refs.length) this.byFile.set(uri.toString(), refs); else this.byFile.delete(uri.toString());
+    if (refs.length) this.byFile.set(uri.toString(), refs);
+    else this.byFile.delete(uri.toString());
   }
 
   dispose(): void {
@@ -126,7 +144,10 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
 function refItem(n: RefNode): vscode.TreeItem {
   const line = n.ref.range.start.line + 1;
-  const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(n.uri, false)}:${line}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    `${vscode.workspace.asRelativePath(n.uri, false)}:${line}`,
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.description = n.ref.url;
   item.resourceUri = n.uri;
   item.command = { command: 'vscode.open', title: 'Open', arguments: [n.uri, { selection: toRange(n.ref.range) }] };
@@ -134,7 +155,10 @@ function refItem(n: RefNode): vscode.TreeItem {
 }
 
 /** Short text and icon for an endpoint's last report. */
-export function describe(report: CheckReport | undefined, warningDays: number): { text: string; icon: string; days?: number } {
+export function describe(
+  report: CheckReport | undefined,
+  warningDays: number,
+): { text: string; icon: string; days?: number } {
   if (!report) return { text: 'not checked', icon: 'circle-outline' };
   const leaf = report.chain[0];
   const days = leaf ? Math.floor((Date.parse(leaf.notAfter) - Date.now()) / DAY_MS) : undefined;
@@ -142,5 +166,9 @@ export function describe(report: CheckReport | undefined, warningDays: number): 
   const causes = report.causes.map((c) => c.code).join(', ');
   const text = `${report.verdict === 'ok' ? 'ok' : `fail: ${causes}`}${expiry}`;
   const warn = days !== undefined && days <= warningDays;
-  return { text, icon: report.verdict !== 'ok' ? 'error' : warn ? 'warning' : 'pass', ...(days !== undefined ? { days } : {}) };
+  return {
+    text,
+    icon: report.verdict !== 'ok' ? 'error' : warn ? 'warning' : 'pass',
+    ...(days !== undefined ? { days } : {}),
+  };
 }

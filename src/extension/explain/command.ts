@@ -44,8 +44,10 @@ async function selectionOrPrompt(): Promise<string | undefined> {
   if (selected) return selected;
   const value = await vscode.window.showInputBox({
     title: 'TLS Doctor: Explain TLS Error',
-    prompt: 'Paste the error message (any client: Python, Node, curl, git, Java, Go, .NET, browsers…). Selecting it in an editor or the Output view works too.',
-    placeHolder: 'e.g. SSLError(SSLCertVerificationError(1, \'[SSL: CERTIFICATE_VERIFY_FAILED] … unable to get local issuer certificate\'))',
+    prompt:
+      'Paste the error message (any client: Python, Node, curl, git, Java, Go, .NET, browsers…). Selecting it in an editor or the Output view works too.',
+    placeHolder:
+      "e.g. SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] … unable to get local issuer certificate'))",
     value: await clipboardHint(),
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'Paste an error message.'),

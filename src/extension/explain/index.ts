@@ -14,31 +14,56 @@ import { ErrorLinkProvider, TerminalOutput } from './terminal';
  * "Check <host>" from an explanation: the Check command probes (and shows its report), then the explanation is
  * re-stated from what the probe saw and shown instead. Undefined when the check produced no report.
  */
-export async function checkAndRestate(view: ExplainView, url: string, show: (view: ExplainView) => void): Promise<ExplainView | undefined> {
-  const report = await vscode.commands.executeCommand<CheckReport | { failed: true } | undefined>(COMMANDS.checkUrl, url);
+export async function checkAndRestate(
+  view: ExplainView,
+  url: string,
+  show: (view: ExplainView) => void,
+): Promise<ExplainView | undefined> {
+  const report = await vscode.commands.executeCommand<CheckReport | { failed: true } | undefined>(
+    COMMANDS.checkUrl,
+    url,
+  );
   if (!report || 'failed' in report) return undefined;
-  const restated: ExplainView = { text: view.text, explanation: restateFromProbe(view.explanation, report), checked: { url: report.url, verdict: report.verdict } };
+  const restated: ExplainView = {
+    text: view.text,
+    explanation: restateFromProbe(view.explanation, report),
+    checked: { url: report.url, verdict: report.verdict },
+  };
   show(restated);
   return restated;
 }
 
 /** Registers tlsDoctor.explainError, the terminal link provider and its inspection command. */
-export function registerExplain(context: vscode.ExtensionContext, services: Services, show: (view: ExplainView) => void): void {
+export function registerExplain(
+  context: vscode.ExtensionContext,
+  services: Services,
+  show: (view: ExplainView) => void,
+): void {
   const { log } = services;
   const deps = { log, show, check: (view: ExplainView, url: string) => checkAndRestate(view, url, show) };
   const output = new TerminalOutput(log);
-  const links = new ErrorLinkProvider(output, (text) => vscode.commands.executeCommand(COMMANDS.explainError, { text }));
+  const links = new ErrorLinkProvider(output, (text) =>
+    vscode.commands.executeCommand(COMMANDS.explainError, { text }),
+  );
   context.subscriptions.push(
     output,
     services.commands.register(COMMANDS.explainError, (arg?: unknown) => explainErrorCommand(arg, deps)),
     vscode.window.registerTerminalLinkProvider(links),
     // What the registered provider makes of one terminal line (the link API offers no way to ask it from outside:
     // integration tests and diagnostics use this), and with `activate` what clicking the first link opens.
-    services.commands.register(COMMANDS.explainTerminalLinks, async (terminal: vscode.Terminal, line: string, activate?: boolean) => {
-      if (typeof line !== 'string' || typeof terminal !== 'object' || terminal === null) return { links: [] };
-      const found = links.provideTerminalLinks({ terminal, line });
-      const described = found.map((l) => ({ startIndex: l.startIndex, length: l.length, tooltip: l.tooltip, text: links.textOf(l) }));
-      return { links: described, ...(activate && found[0] ? { opened: await links.activate(found[0]) } : {}) };
-    }),
+    services.commands.register(
+      COMMANDS.explainTerminalLinks,
+      async (terminal: vscode.Terminal, line: string, activate?: boolean) => {
+        if (typeof line !== 'string' || typeof terminal !== 'object' || terminal === null) return { links: [] };
+        const found = links.provideTerminalLinks({ terminal, line });
+        const described = found.map((l) => ({
+          startIndex: l.startIndex,
+          length: l.length,
+          tooltip: l.tooltip,
+          text: links.textOf(l),
+        }));
+        return { links: described, ...(activate && found[0] ? { opened: await links.activate(found[0]) } : {}) };
+      },
+    ),
   );
 }

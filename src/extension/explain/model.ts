@@ -31,14 +31,16 @@ export function displayedFixes(view: ExplainView): CauseFixes[] {
 
 /** Every snippet in display order (the panel maps the page's copy requests by index). */
 export function viewSnippets(view: ExplainView): string[] {
-  return displayedFixes(view).flatMap((c) => [...c.lead, ...c.folded]).flatMap((f) => (f.snippet ? [f.snippet] : []));
+  return displayedFixes(view)
+    .flatMap((c) => [...c.lead, ...c.folded])
+    .flatMap((f) => (f.snippet ? [f.snippet] : []));
 }
 
 const TITLES: ReadonlyMap<string, string> = new Map(CLIENTS.map((c) => [c.id, c.title]));
 
 /** "Python requests", "Server", or the id for a client the table does not name. */
 export function clientLabel(client: ExplainFix['client']): string {
-  return client === 'server' ? 'Server' : TITLES.get(client) ?? client;
+  return client === 'server' ? 'Server' : (TITLES.get(client) ?? client);
 }
 
 /**
@@ -72,7 +74,15 @@ export interface ExplainResult {
 export function resultOf(view: ExplainView): ExplainResult {
   const e = view.explanation;
   const url = checkTarget(e);
-  return { client: e.client?.id ?? null, causes: e.causes, host: e.host, port: e.port, ...(url ? { url } : {}), text: view.text, ...(view.checked ? { checked: view.checked } : {}) };
+  return {
+    client: e.client?.id ?? null,
+    causes: e.causes,
+    host: e.host,
+    port: e.port,
+    ...(url ? { url } : {}),
+    text: view.text,
+    ...(view.checked ? { checked: view.checked } : {}),
+  };
 }
 
 /** One log line: what was explained and what came out. */

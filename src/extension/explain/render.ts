@@ -42,9 +42,17 @@ export function renderExplanation(view: ExplainView, ctx: PageContext): string {
   const found = e.causes.length > 0;
   const heading = found ? titleOf(e.causes[0].code) : 'No known TLS error recognised';
   const target = checkTarget(e);
-  const check = target ? button('checkUrl', `${view.checked ? 'Check again' : 'Check'} ${hostLabel(e)}`, { primary: true, data: target, title: `Probe ${target} with Check TLS for URL and re-state the explanation from what it sees` }) : '';
+  const check = target
+    ? button('checkUrl', `${view.checked ? 'Check again' : 'Check'} ${hostLabel(e)}`, {
+        primary: true,
+        data: target,
+        title: `Probe ${target} with Check TLS for URL and re-state the explanation from what it sees`,
+      })
+    : '';
   const client = e.client ? `${e.client.title} (${e.client.family})` : 'not recognised: fixes for common clients below';
-  const state = view.checked ? `Re-stated from the check of ${view.checked.url}: ${view.checked.verdict === 'ok' ? 'the chain verifies from here' : 'the probe failed too'}` : 'Explanation';
+  const state = view.checked
+    ? `Re-stated from the check of ${view.checked.url}: ${view.checked.verdict === 'ok' ? 'the chain verifies from here' : 'the probe failed too'}`
+    : 'Explanation';
   const used = { next: 0 };
   const cards = displayedFixes(view).map((c, i) => causeCard(c, i === 0, used));
   const [first, ...rest] = cards;
@@ -56,8 +64,11 @@ export function renderExplanation(view: ExplainView, ctx: PageContext): string {
 <details class="quoted-message"><summary>The message (${text(view.text.split('\n').length)} lines)</summary><pre class="quoted">${text(view.text)}</pre></details>
 </header>
 <main>
-${found ? `<section aria-labelledby="likely-title"><h2 id="likely-title">${view.checked ? 'What the probe saw' : 'Most likely cause'}</h2>${first}</section>${rest.length ? `<section aria-labelledby="other-title"><h2 id="other-title">Other possibilities</h2>${rest.join('\n')}</section>` : ''}`
-    : '<section aria-label="No match"><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'}
+${
+  found
+    ? `<section aria-labelledby="likely-title"><h2 id="likely-title">${view.checked ? 'What the probe saw' : 'Most likely cause'}</h2>${first}</section>${rest.length ? `<section aria-labelledby="other-title"><h2 id="other-title">Other possibilities</h2>${rest.join('\n')}</section>` : ''}`
+    : '<section aria-label="No match"><p class="muted">Paste the whole error, including the library\'s wording (for example "CERTIFICATE_VERIFY_FAILED", "unable to get local issuer certificate" or "SELF_SIGNED_CERT_IN_CHAIN").</p></section>'
+}
 </main>`;
   return page(ctx, 'TLS error explained', body);
 }

@@ -41,7 +41,9 @@ export class TerminalOutput implements vscode.Disposable {
         if (entry.raw.length > MAX_OUTPUT_CHARS * 2) entry.raw = entry.raw.slice(-MAX_OUTPUT_CHARS);
       }
     } catch (e) {
-      this.log.warn(`terminal output of "${entry.commandLine.slice(0, 80)}" could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(
+        `terminal output of "${entry.commandLine.slice(0, 80)}" could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -72,14 +74,22 @@ function normalise(s: string): string {
 
 /** A link on one error line; activating it explains the block around the line. */
 export class ErrorLink extends vscode.TerminalLink {
-  constructor(startIndex: number, length: number, readonly terminal: vscode.Terminal, readonly line: string) {
+  constructor(
+    startIndex: number,
+    length: number,
+    readonly terminal: vscode.Terminal,
+    readonly line: string,
+  ) {
     super(startIndex, length, 'Explain with TLS Doctor');
   }
 }
 
 /** The provider: which lines get a link, and what activating one does (`open` shows the explanation). */
 export class ErrorLinkProvider implements vscode.TerminalLinkProvider<ErrorLink> {
-  constructor(private readonly output: TerminalOutput, private readonly open: (text: string) => Thenable<unknown>) {}
+  constructor(
+    private readonly output: TerminalOutput,
+    private readonly open: (text: string) => Thenable<unknown>,
+  ) {}
 
   provideTerminalLinks(context: vscode.TerminalLinkContext): ErrorLink[] {
     if (!isTlsErrorLine(context.line)) return [];

@@ -22,10 +22,14 @@ export class BundleIndex implements vscode.Disposable {
     const pem = vscode.workspace.createFileSystemWatcher('**/*.pem', true, false, false);
     const changed = (uri: vscode.Uri) => this.refresh(uri);
     this.subs.push(
-      pem, pem.onDidCreate(changed), pem.onDidDelete(changed),
+      pem,
+      pem.onDidCreate(changed),
+      pem.onDidDelete(changed),
       onSettingsChanged(['devcert.outDir'], () => this.clear()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.clear()),
-      findings.onDidChange((uri) => { if (findings.in(uri).some((e) => e.trust !== 'none')) this.refresh(uri); }),
+      findings.onDidChange((uri) => {
+        if (findings.in(uri).some((e) => e.trust !== 'none')) this.refresh(uri);
+      }),
     );
     return this;
   }

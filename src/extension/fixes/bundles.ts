@@ -50,12 +50,23 @@ function bundleDir(uri: vscode.Uri): vscode.Uri {
 }
 
 /** A bundle of public roots + the CA the endpoint presents, named after the host: `<outDir>/<host>-bundle.pem`. */
-export function endpointBundle(uri: vscode.Uri, ep: Endpoint, ca: { subject: string; pem: string }, publicRootsFile?: string): BundleChoice {
+export function endpointBundle(
+  uri: vscode.Uri,
+  ep: Endpoint,
+  ca: { subject: string; pem: string },
+  publicRootsFile?: string,
+): BundleChoice {
   const dir = bundleDir(uri);
   const certs = loadCerts();
-  const roots = publicRootsFile ? certs.splitPemCertificates(fs.readFileSync(publicRootsFile, 'utf8'), publicRootsFile) : undefined;
+  const roots = publicRootsFile
+    ? certs.splitPemCertificates(fs.readFileSync(publicRootsFile, 'utf8'), publicRootsFile)
+    : undefined;
   const name = ep.host.replace(/[^A-Za-z0-9.-]/g, '_');
-  return { file: vscode.Uri.joinPath(dir, `${name}-bundle.pem`), contents: certs.createBundle([ca.pem], roots), origin: `the CA ${ep.host} presents (${ca.subject})` };
+  return {
+    file: vscode.Uri.joinPath(dir, `${name}-bundle.pem`),
+    contents: certs.createBundle([ca.pem], roots),
+    origin: `the CA ${ep.host} presents (${ca.subject})`,
+  };
 }
 
 /** A bundle of public roots + the local development CA (created once per user, its key never in the workspace). */
@@ -64,11 +75,19 @@ export async function devCaBundle(uri: vscode.Uri): Promise<BundleChoice> {
   const certs = loadCerts();
   const s = devcertSettings(uri);
   const ca = await certs.ensureCa(certs.resolveCaDir(s.caDir || undefined), { nameConstrained: s.nameConstrained });
-  return { file: vscode.Uri.joinPath(dir, certs.OUT_FILES.bundle), contents: certs.createBundle([ca.certPem]), origin: 'the local development CA' };
+  return {
+    file: vscode.Uri.joinPath(dir, certs.OUT_FILES.bundle),
+    contents: certs.createBundle([ca.certPem]),
+    origin: 'the local development CA',
+  };
 }
 
 /** Asks for a PEM file; undefined when cancelled. */
 export async function pickBundle(): Promise<BundleChoice | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Trust this CA bundle', filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Trust this CA bundle',
+    filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+  });
   return picked?.[0] && { file: picked[0], origin: 'a file you picked' };
 }

@@ -86,15 +86,26 @@ export function notApplied(reason: string): FixOutcome {
   if (reason !== 'cancelled') {
     const MANAGE = 'Manage Workspace Trust';
     const untrusted = !vscode.workspace.isTrusted;
-    void Promise.resolve(vscode.window.showWarningMessage(`TLS Doctor: the fix was not applied: ${reason}.`, ...(untrusted ? [MANAGE] : [])))
-      .then((c) => { if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage'); });
+    void Promise.resolve(
+      vscode.window.showWarningMessage(
+        `TLS Doctor: the fix was not applied: ${reason}.`,
+        ...(untrusted ? [MANAGE] : []),
+      ),
+    ).then((c) => {
+      if (c === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   }
   return { applied: false, reason };
 }
 
 /** A bundle from `source`, or (no source) from the one the user picks; `{ reason }` when there is none. */
-export async function chooseBundle(doc: vscode.TextDocument, f: Finding, source: BundleSource | undefined, deps: FixDeps): Promise<BundleChoice | { reason: string }> {
-  const chosen = source ?? await askSource(doc, f, deps);
+export async function chooseBundle(
+  doc: vscode.TextDocument,
+  f: Finding,
+  source: BundleSource | undefined,
+  deps: FixDeps,
+): Promise<BundleChoice | { reason: string }> {
+  const chosen = source ?? (await askSource(doc, f, deps));
   if (!chosen) return { reason: 'cancelled' };
   return (await bundleFrom(chosen, doc, f, deps)) ?? { reason: 'cancelled' };
 }
@@ -105,12 +116,23 @@ export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
 }
 
 /** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
-async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Finding, deps: FixDeps): Promise<BundleChoice | { reason: string } | undefined> {
+async function bundleFrom(
+  source: BundleSource,
+  doc: vscode.TextDocument,
+  f: Finding,
+  deps: FixDeps,
+): Promise<BundleChoice | { reason: string } | undefined> {
   switch (source) {
-    case 'workspace': { const b = deps.bundles.refresh(doc.uri)[0]; return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' }; }
-    case 'devca': return devCaBundle(doc.uri);
-    case 'pick': return pickBundle();
-    default: return fromEndpoint(doc, f, deps);
+    case 'workspace': {
+      const b = deps.bundles.refresh(doc.uri)[0];
+      return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' };
+    }
+    case 'devca':
+      return devCaBundle(doc.uri);
+    case 'pick':
+      return pickBundle();
+    default:
+      return fromEndpoint(doc, f, deps);
   }
 }
 
@@ -118,14 +140,24 @@ async function bundleFrom(source: BundleSource, doc: vscode.TextDocument, f: Fin
  * The finding's endpoint through the shared ProbeService (a fresh cached report is reused, so a probe the user just
  * ran costs no second connection), then a bundle with the CA it presents (certifi's public roots for Python).
  */
-async function fromEndpoint(doc: vscode.TextDocument, f: Finding, { probes, log }: FixDeps): Promise<BundleChoice | { reason: string }> {
+async function fromEndpoint(
+  doc: vscode.TextDocument,
+  f: Finding,
+  { probes, log }: FixDeps,
+): Promise<BundleChoice | { reason: string }> {
   const ep = endpointIn(doc.getText(), f);
   if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
   const refusal = probes.refusal(ep.host, doc.uri);
   if (refusal) return { reason: `not probing ${ep.url}: ${refusalText(refusal, ep.host)}` };
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
-    () => probes.probeFinding(doc, f, ep));
-  if ('refused' in outcome) return { reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}` };
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
+    () => probes.probeFinding(doc, f, ep),
+  );
+  if ('refused' in outcome) {
+    return {
+      reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}`,
+    };
+  }
   const v = outcome.verdict;
   log.info(`probe for the fix of ${f.ruleId}: ${v.summary}`);
   if (v.remedy !== 'trust-ca' || !v.ca) return { reason: v.summary };
@@ -134,16 +166,39 @@ async function fromEndpoint(doc: vscode.TextDocument, f: Finding, { probes, log 
 }
 
 /** Offers the sources in order; the endpoint only when it is known and may be probed. */
-async function askSource(doc: vscode.TextDocument, f: Finding, { probes, bundles }: FixDeps): Promise<BundleSource | undefined> {
+async function askSource(
+  doc: vscode.TextDocument,
+  f: Finding,
+  { probes, bundles }: FixDeps,
+): Promise<BundleSource | undefined> {
   type Item = vscode.QuickPickItem & { source: BundleSource };
   const items: Item[] = [];
   const existing = bundles.refresh(doc.uri)[0];
-  if (existing) items.push({ source: 'workspace', label: `$(file) ${asWritten(existing, doc.uri)}`, description: 'a bundle already in the workspace' });
+  if (existing) {
+    items.push({
+      source: 'workspace',
+      label: `$(file) ${asWritten(existing, doc.uri)}`,
+      description: 'a bundle already in the workspace',
+    });
+  }
   const ep = endpointIn(doc.getText(), f);
-  if (ep && !probes.refusal(ep.host, doc.uri)) items.push({ source: 'endpoint', label: `$(plug) The CA that ${ep.host}:${ep.port} presents`, description: 'probe it now and save its root/issuing CA with the public roots' });
-  items.push({ source: 'devca', label: '$(shield) The local development CA', description: 'public roots + your per-user TLS Doctor CA' });
+  if (ep && !probes.refusal(ep.host, doc.uri)) {
+    items.push({
+      source: 'endpoint',
+      label: `$(plug) The CA that ${ep.host}:${ep.port} presents`,
+      description: 'probe it now and save its root/issuing CA with the public roots',
+    });
+  }
+  items.push({
+    source: 'devca',
+    label: '$(shield) The local development CA',
+    description: 'public roots + your per-user TLS Doctor CA',
+  });
   items.push({ source: 'pick', label: '$(folder-opened) Choose a CA bundle file…' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'TLS Doctor: which CA should this code trust?', placeHolder: 'Verification stays on; the code trusts this bundle' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'TLS Doctor: which CA should this code trust?',
+    placeHolder: 'Verification stays on; the code trusts this bundle',
+  });
   return picked?.source;
 }
 
@@ -154,20 +209,33 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice,
   const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
   // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
-  if (fix.existingCa?.decision === 'ask') return { applied: false, reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand` };
+  if (fix.existingCa?.decision === 'ask') {
+    return {
+      applied: false,
+      reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand`,
+    };
+  }
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
   addFix(write, doc.uri, fix);
   const applied = await write.apply();
   if (!applied) return { applied, bundle: written, reason: 'the edit was not applied' };
-  const proof = endpoint && await proveFix(doc.uri, f, endpoint, choice.file, written, deps);
+  const proof = endpoint && (await proveFix(doc.uri, f, endpoint, choice.file, written, deps));
   const remind = fix.env ? envReminder(fix) : undefined;
   const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, remind);
-  return { applied, bundle: written, ...(fix.env ? { env: fix.env } : {}), message: message.text, ...(proof ? { proof } : {}) };
+  return {
+    applied,
+    bundle: written,
+    ...(fix.env ? { env: fix.env } : {}),
+    message: message.text,
+    ...(proof ? { proof } : {}),
+  };
 }
 
 function envReminder(fix: FixResult): string {
-  const vars = Object.entries(fix.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+  const vars = Object.entries(fix.env ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   return `Set ${vars} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.`;
 }
 
@@ -175,10 +243,20 @@ function envReminder(fix: FixResult): string {
  * Re-checks `ep` with `bundle` as the trust the fixed code now uses (one handshake, through the ProbeService's guard),
  * records it for the lens and the Endpoints view, and returns what it found.
  */
-export async function proveFix(uri: vscode.Uri, f: Finding, ep: Endpoint, bundle: vscode.Uri, written: string, { probes }: Pick<FixDeps, 'probes'>): Promise<FixProof> {
+export async function proveFix(
+  uri: vscode.Uri,
+  f: Finding,
+  ep: Endpoint,
+  bundle: vscode.Uri,
+  written: string,
+  { probes }: Pick<FixDeps, 'probes'>,
+): Promise<FixProof> {
   const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(f.ruleId) };
-  const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
-    () => probes.verifyBundle(ep, bundle.fsPath, { scope: uri, force: true }).catch((e: Error) => ({ error: e.message })));
+  const check = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
+    () =>
+      probes.verifyBundle(ep, bundle.fsPath, { scope: uri, force: true }).catch((e: Error) => ({ error: e.message })),
+  );
   if ('refused' in check) return { ...base, ok: false, skipped: refusalText(check.refused, ep.host) };
   if ('error' in check) return { ...base, ok: false, skipped: check.error };
   if (!check.reached) return { ...base, ok: false, skipped: `unreachable: ${check.causes.join(', ')}` };
@@ -231,8 +309,10 @@ export interface DevCertFixOutcome {
  */
 export async function devCertFix(args: DevCertFixArgs, deps: FixDeps): Promise<DevCertFixOutcome> {
   const { doc, finding } = await locate(deps.findings, args);
-  const created = await vscode.commands.executeCommand<{ bundle: string; message: string } | undefined>(COMMANDS.createDevCert,
-    { hosts: [...args.hosts], ...(args.folder ? { folder: args.folder } : {}), quiet: true });
+  const created = await vscode.commands.executeCommand<{ bundle: string; message: string } | undefined>(
+    COMMANDS.createDevCert,
+    { hosts: [...args.hosts], ...(args.folder ? { folder: args.folder } : {}), quiet: true },
+  );
   if (!created?.bundle) return { created: false };
   const name = vscode.workspace.asRelativePath(doc.uri, false);
   const USE = `Trust It in ${path.basename(doc.uri.fsPath)}`;

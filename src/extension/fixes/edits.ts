@@ -26,9 +26,13 @@ export function isCertifiBundle(file: vscode.Uri): boolean {
 /** Adds the creation of a new bundle file (and the out dir to .gitignore, as the devcert command does) to `write`. */
 export async function addBundleFile(write: WorkspaceWrite, doc: vscode.Uri, choice: BundleChoice): Promise<void> {
   if (choice.contents === undefined) return;
-  if (isCertifiBundle(choice.file)) throw new Error(`refusing to write certifi's own bundle (${choice.file.fsPath}): package upgrades overwrite it`);
+  if (isCertifiBundle(choice.file)) {
+    throw new Error(`refusing to write certifi's own bundle (${choice.file.fsPath}): package upgrades overwrite it`);
+  }
   // Overwriting a different bundle is worth a look first (the writer asks); a new or identical file is not.
-  if (!write.createFile(choice.file, choice.contents, `CA bundle from ${choice.origin}`, readIfExists(choice.file))) return;
+  if (!write.createFile(choice.file, choice.contents, `CA bundle from ${choice.origin}`, readIfExists(choice.file))) {
+    return;
+  }
   const folder = folderFor(doc);
   if (folder) await write.ignoreDir(folder.uri, outDirIn(folder));
 }

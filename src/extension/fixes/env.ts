@@ -29,13 +29,22 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   const names = envVarsFor(finding.ruleId, fixKindOf(finding.ruleId));
   const removal = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   const folder = folderFor(doc.uri);
-  if (!names.length || !removal) return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
-  if (!folder) return { applied: false, reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json' };
-  const choice = args.bundlePath ? givenBundle(args.bundlePath, doc.uri) : await chooseBundle(doc, finding, args.source, deps);
+  if (!names.length || !removal) {
+    return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
+  }
+  if (!folder) {
+    return {
+      applied: false,
+      reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json',
+    };
+  }
+  const choice = args.bundlePath
+    ? givenBundle(args.bundlePath, doc.uri)
+    : await chooseBundle(doc, finding, args.source, deps);
   if ('reason' in choice) return notApplied(choice.reason);
   // Absolute: programs started from a terminal, a debugger or a task don't share one working directory.
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
-  const targets = args.targets ?? await pickEnvTargets(vars);
+  const targets = args.targets ?? (await pickEnvTargets(vars));
   if (!targets?.length) return { applied: false, reason: 'cancelled' };
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
@@ -43,8 +52,15 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
   for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
-  log.info(`set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`);
+  log.info(
+    `set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`,
+  );
   // Undo covers the code edit and the new bundle; the variables were written by their own writers (said here).
-  const message = deps.reporter.announce(write, `removed ${finding.ruleId} and set ${names.join(', ')}`, undefined, `Set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} (not part of Undo).`);
+  const message = deps.reporter.announce(
+    write,
+    `removed ${finding.ruleId} and set ${names.join(', ')}`,
+    undefined,
+    `Set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} (not part of Undo).`,
+  );
   return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
 }

@@ -13,10 +13,20 @@ import { FixReporter } from './report';
 /** Registers the provider (every file: findings come from code, scripts and config alike) and the fix commands. */
 export function registerFixes(context: vscode.ExtensionContext, services: Services): void {
   const reporter = new FixReporter(services.log);
-  const deps: FixDeps = { probes: services.probes, log: services.log, findings: services.findings, bundles: services.bundles, reporter };
+  const deps: FixDeps = {
+    probes: services.probes,
+    log: services.log,
+    findings: services.findings,
+    bundles: services.bundles,
+    reporter,
+  };
   const { commands } = services;
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, new TlsFixProvider(deps), TlsFixProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      { pattern: '**/*' },
+      new TlsFixProvider(deps),
+      TlsFixProvider.metadata,
+    ),
     commands.register(FIX_COMMANDS.trustBundle, (a: TrustArgs) => trustBundle(a, deps)),
     commands.register(FIX_COMMANDS.applyBundle, (a: TrustArgs) => applyBundle(a, deps)),
     commands.register(FIX_COMMANDS.useEnv, (a: UseEnvArgs) => useEnv(a, deps)),

@@ -21,23 +21,44 @@ export function refOf(uri: vscode.Uri, f: Finding): FindingRef {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** The finding of `ruleId` at exactly `range` in `doc`, or undefined when the text changed since. */
-export function findingIn(store: FindingStore, doc: vscode.TextDocument, ruleId: string, range: Range): Finding | undefined {
+export function findingIn(
+  store: FindingStore,
+  doc: vscode.TextDocument,
+  ruleId: string,
+  range: Range,
+): Finding | undefined {
   const known = store.findingsAt(doc.uri, toRange(range)).find((f) => f.ruleId === ruleId && sameRange(f.range, range));
   if (known && doc.getText(toRange(known.range)) === known.value) return known;
-  return scanText(doc.getText(), corePath(doc.uri), { languageId: doc.languageId }).find((f) => f.ruleId === ruleId && sameRange(f.range, range));
+  return scanText(doc.getText(), corePath(doc.uri), { languageId: doc.languageId }).find(
+    (f) => f.ruleId === ruleId && sameRange(f.range, range),
+  );
 }
 
 /** Opens the document of `ref` and finds its Finding; throws a readable error when it is gone. */
-export async function locate(store: FindingStore, ref: FindingRef): Promise<{ doc: vscode.TextDocument; finding: Finding }> {
-  if (!ref || !ref.uri || !ref.ruleId || !ref.range) throw new Error('expected { uri, ruleId, range } naming a TLS Doctor finding');
+export async function locate(
+  store: FindingStore,
+  ref: FindingRef,
+): Promise<{ doc: vscode.TextDocument; finding: Finding }> {
+  if (!ref || !ref.uri || !ref.ruleId || !ref.range) {
+    throw new Error('expected { uri, ruleId, range } naming a TLS Doctor finding');
+  }
   const uri = typeof ref.uri === 'string' ? vscode.Uri.parse(ref.uri) : ref.uri;
   const doc = await vscode.workspace.openTextDocument(uri);
   const range = ref.range instanceof vscode.Range ? fromRange(ref.range) : ref.range;
   const finding = findingIn(store, doc, ref.ruleId, range);
-  if (!finding) throw new Error(`no ${ref.ruleId} finding at ${range.start.line + 1}:${range.start.character + 1} in ${uri.fsPath} any more (the text changed)`);
+  if (!finding) {
+    throw new Error(
+      `no ${ref.ruleId} finding at ${range.start.line + 1}:${range.start.character + 1} in ${uri.fsPath} any more (the text changed)`,
+    );
+  }
   return { doc, finding };
 }

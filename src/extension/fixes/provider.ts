@@ -9,7 +9,14 @@
 import * as vscode from 'vscode';
 import { endpointKey } from '../../core/endpoints/index';
 import type { Endpoint } from '../../core/endpoints/index';
-import { canTrustBundle, envVarsFor, fixKindOf, isLocalHost, removeFlagFix, trustBundleFix } from '../../core/fixes/index';
+import {
+  canTrustBundle,
+  envVarsFor,
+  fixKindOf,
+  isLocalHost,
+  removeFlagFix,
+  trustBundleFix,
+} from '../../core/fixes/index';
 import type { FixResult } from '../../core/fixes/index';
 import { SYNTAX } from '../../core/rules/lexer';
 import type { Finding } from '../../core/rules/types';
@@ -61,11 +68,20 @@ export interface AnnounceArgs {
 }
 
 /** tlsDoctor.fix.announceEdit: says what the applied lightbulb edit changed, re-checks its endpoint, offers Undo. */
-export async function announceEdit(a: AnnounceArgs, deps: { probes: ProbeService; reporter: FixReporter }): Promise<{ message: string; proof?: FixProof }> {
+export async function announceEdit(
+  a: AnnounceArgs,
+  deps: { probes: ProbeService; reporter: FixReporter },
+): Promise<{ message: string; proof?: FixProof }> {
   const uri = vscode.Uri.parse(a.uri);
   const write = WorkspaceWrite.applied(uri, a.before, a.lines);
-  const f = { ruleId: a.ruleId, range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } } } as Finding;
-  const proof = a.endpoint && a.bundle ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps) : undefined;
+  const f = {
+    ruleId: a.ruleId,
+    range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } },
+  } as Finding;
+  const proof =
+    a.endpoint && a.bundle
+      ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps)
+      : undefined;
   const message = deps.reporter.announce(write, a.title, proof);
   return { message: message.text, ...(proof ? { proof } : {}) };
 }
@@ -75,21 +91,33 @@ type EditPlan = { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly
 
 /** A quick-fix whose WorkspaceEdit is built in resolveCodeAction. */
 class LazyEditAction extends vscode.CodeAction {
-  constructor(title: string, readonly uri: vscode.Uri, readonly finding: Finding, readonly plan: EditPlan, readonly proof?: { endpoint: Endpoint; file: string }) {
+  constructor(
+    title: string,
+    readonly uri: vscode.Uri,
+    readonly finding: Finding,
+    readonly plan: EditPlan,
+    readonly proof?: { endpoint: Endpoint; file: string },
+  ) {
     super(title, vscode.CodeActionKind.QuickFix);
   }
 }
 
 /** Quick-fixes for TLS Doctor findings. */
 export class TlsFixProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   /** Bundle checks under way, so cursor moves never start a second one. */
   private readonly attempted = new Set<string>();
 
   constructor(private readonly deps: FixProviderDeps) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     const out: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
@@ -103,7 +131,9 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
   /** Builds the edit of an action offered by provideCodeActions from the document's current text. */
   async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
     if (!(action instanceof LazyEditAction)) return action;
-    const doc = vscode.workspace.textDocuments.find((t) => t.uri.toString() === action.uri.toString()) ?? await vscode.workspace.openTextDocument(action.uri);
+    const doc =
+      vscode.workspace.textDocuments.find((t) => t.uri.toString() === action.uri.toString()) ??
+      (await vscode.workspace.openTextDocument(action.uri));
     const fix = planned(doc, action.finding, action.plan);
     if (fix) {
       action.edit = new vscode.WorkspaceEdit();
@@ -111,10 +141,23 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       // VS Code applies the edit, then runs the command: the same message, re-check and Undo as every other fix.
       const lines = [...new Set(fix.edits.map((e) => e.range.start.line + 1))].sort((x, y) => x - y);
       const f = action.finding;
-      const bundle = action.plan.kind === 'trust' && action.proof ? { file: action.proof.file, written: action.plan.bundle } : undefined;
-      const title = action.plan.kind === 'trust' ? `trusted ${action.plan.bundle} for ${f.ruleId}` : `removed ${firstLine(f.value)} (${f.ruleId})`;
-      const args: AnnounceArgs = { uri: action.uri.toString(), before: doc.getText(), lines, title, ruleId: f.ruleId, line: f.range.start.line,
-        ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}) };
+      const bundle =
+        action.plan.kind === 'trust' && action.proof
+          ? { file: action.proof.file, written: action.plan.bundle }
+          : undefined;
+      const title =
+        action.plan.kind === 'trust'
+          ? `trusted ${action.plan.bundle} for ${f.ruleId}`
+          : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const args: AnnounceArgs = {
+        uri: action.uri.toString(),
+        before: doc.getText(),
+        lines,
+        title,
+        ruleId: f.ruleId,
+        line: f.range.start.line,
+        ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}),
+      };
       action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
     }
     return action;
@@ -123,22 +166,39 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
   private actionsFor(doc: vscode.TextDocument, entry: StoredFinding, d: vscode.Diagnostic): vscode.CodeAction[] {
     const { finding: f, endpoint: ep } = entry;
     const probed = ep && this.deps.probes.verdictFor(doc, f, ep);
-    const remove = probed?.verdict.remedy === 'remove-flag' && entry.removable
-      ? lazyAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, f, { kind: 'remove' }) : undefined;
+    const remove =
+      probed?.verdict.remedy === 'remove-flag' && entry.removable
+        ? lazyAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, f, {
+            kind: 'remove',
+          })
+        : undefined;
     const actions = canTrustBundle(f.ruleId) ? this.trustActions(doc, entry, d, probed) : [];
     const vars = envVarsFor(f.ruleId, fixKindOf(f.ruleId));
     if (vars.length && entry.removable) {
-      actions.push(commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, { ...refOf(doc.uri, f), vars }));
+      actions.push(
+        commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, {
+          ...refOf(doc.uri, f),
+          vars,
+        }),
+      );
     }
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      actions.push(commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, { ...refOf(doc.uri, f), hosts, ...(folder ? { folder: folder.uri.fsPath } : {}) }));
+      actions.push(
+        commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, {
+          ...refOf(doc.uri, f),
+          hosts,
+          ...(folder ? { folder: folder.uri.fsPath } : {}),
+        }),
+      );
     }
     const suppress = suppressAction(doc, f, d);
     if (suppress) actions.push(suppress);
     const docs = typeof d.code === 'object' ? d.code.target : undefined;
-    if (docs) actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
+    if (docs) {
+      actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
+    }
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
       for (const a of actions) a.isPreferred = false;
@@ -153,7 +213,12 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
    * preferred one (a command: it builds the bundle from that CA, reusing the cached probe); otherwise a bundle in the
    * workspace (a plain edit), else a command that asks where the bundle should come from.
    */
-  private trustActions(doc: vscode.TextDocument, entry: StoredFinding, d: vscode.Diagnostic, probed?: FindingVerdict): vscode.CodeAction[] {
+  private trustActions(
+    doc: vscode.TextDocument,
+    entry: StoredFinding,
+    d: vscode.Diagnostic,
+    probed?: FindingVerdict,
+  ): vscode.CodeAction[] {
     const general = this.trustAction(doc, entry, d);
     const ca = probed?.verdict.remedy === 'trust-ca' ? probed.verdict.ca : undefined;
     if (!probed || !ca) {
@@ -161,7 +226,10 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       return [general];
     }
     const title = `Trust the CA that ${endpointKey(probed.endpoint)} presents instead (${ca.subject})`;
-    const action = commandAction(title, d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, entry.finding), source: 'endpoint' });
+    const action = commandAction(title, d, FIX_COMMANDS.trustBundle, {
+      ...refOf(doc.uri, entry.finding),
+      source: 'endpoint',
+    });
     action.isPreferred = true;
     return [action, general];
   }
@@ -176,10 +244,28 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
     // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
     const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
-    const label = !usable ? '' : !ep ? ` (${usable})` : check?.ok ? ` (${usable}, verified against ${endpointKey(ep)})` : ` (${usable}, not verified against ${ep.host})`;
+    const label = !usable
+      ? ''
+      : !ep
+        ? ` (${usable})`
+        : check?.ok
+          ? ` (${usable}, verified against ${endpointKey(ep)})`
+          : ` (${usable}, not verified against ${ep.host})`;
     return usable && entry.trust === 'edit'
-      ? lazyAction(`Trust a CA bundle instead${label}`, d, doc.uri, f, { kind: 'trust', bundle: usable }, ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined)
-      : commandAction(usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…', d, FIX_COMMANDS.trustBundle, { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) });
+      ? lazyAction(
+          `Trust a CA bundle instead${label}`,
+          d,
+          doc.uri,
+          f,
+          { kind: 'trust', bundle: usable },
+          ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined,
+        )
+      : commandAction(
+          usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…',
+          d,
+          FIX_COMMANDS.trustBundle,
+          { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) },
+        );
   }
 
   /** Starts (once per endpoint and bundle) the one cheap check that labels the bundle next time the lightbulb asks. */
@@ -187,18 +273,34 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     const key = `${endpointKey(ep)}|${file}`;
     if (this.attempted.has(key) || this.deps.probes.refusal(ep.host, uri)) return;
     this.attempted.add(key);
-    void this.deps.probes.verifyBundle(ep, file, { scope: uri }).then(() => undefined, () => undefined).finally(() => this.attempted.delete(key));
+    void this.deps.probes
+      .verifyBundle(ep, file, { scope: uri })
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => this.attempted.delete(key));
   }
 }
 
 /** The core fix a plan stands for, on the document's current text (undefined when the text no longer allows it). */
 function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResult | undefined {
   const text = doc.getText();
-  const fix = plan.kind === 'remove' ? removeFlagFix(text, f, corePath(doc.uri)) : trustBundleFix(text, f, { bundle: plan.bundle, path: corePath(doc.uri) });
+  const fix =
+    plan.kind === 'remove'
+      ? removeFlagFix(text, f, corePath(doc.uri))
+      : trustBundleFix(text, f, { bundle: plan.bundle, path: corePath(doc.uri) });
   return fix && !fix.env && fix.existingCa?.decision !== 'ask' ? fix : undefined;
 }
 
-function lazyAction(title: string, d: vscode.Diagnostic, uri: vscode.Uri, f: Finding, plan: EditPlan, proof?: { endpoint: Endpoint; file: string }): vscode.CodeAction {
+function lazyAction(
+  title: string,
+  d: vscode.Diagnostic,
+  uri: vscode.Uri,
+  f: Finding,
+  plan: EditPlan,
+  proof?: { endpoint: Endpoint; file: string },
+): vscode.CodeAction {
   const action = new LazyEditAction(title, uri, f, plan, proof);
   action.diagnostics = [d];
   return action;
@@ -218,8 +320,43 @@ function firstLine(s: string): string {
 
 /** The comment token of a language, for "Suppress on this line" (undefined: a file without comments, e.g. JSON). */
 export function commentTokenFor(languageId: string, fileName: string): string | undefined {
-  const slash = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'go', 'java', 'kotlin', 'csharp', 'rust', 'php', 'jsonc', 'scala', 'groovy', 'swift', 'c', 'cpp', 'dart'];
-  const hash = ['python', 'ruby', 'shellscript', 'dockerfile', 'yaml', 'dotenv', 'ini', 'properties', 'makefile', 'terraform', 'toml', 'perl', 'r', 'powershell', 'ignore', 'git-commit'];
+  const slash = [
+    'javascript',
+    'typescript',
+    'javascriptreact',
+    'typescriptreact',
+    'go',
+    'java',
+    'kotlin',
+    'csharp',
+    'rust',
+    'php',
+    'jsonc',
+    'scala',
+    'groovy',
+    'swift',
+    'c',
+    'cpp',
+    'dart',
+  ];
+  const hash = [
+    'python',
+    'ruby',
+    'shellscript',
+    'dockerfile',
+    'yaml',
+    'dotenv',
+    'ini',
+    'properties',
+    'makefile',
+    'terraform',
+    'toml',
+    'perl',
+    'r',
+    'powershell',
+    'ignore',
+    'git-commit',
+  ];
   if (slash.includes(languageId)) return SYNTAX.js.line[0];
   if (hash.includes(languageId)) return SYNTAX.hash.line[0];
   // Config files VS Code knows no language for: .env*, .npmrc, .curlrc, .gitconfig, .condarc, pip.conf… all take `#`.
@@ -247,7 +384,11 @@ function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnost
     action.edit.insert(doc.uri, new vscode.Position(line - 1, end), `, ${f.ruleId}`);
   } else {
     const indent = /^[ \t]*/.exec(doc.lineAt(line).text)?.[0] ?? '';
-    action.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}${token} tls-doctor: ignore ${f.ruleId}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+    action.edit.insert(
+      doc.uri,
+      new vscode.Position(line, 0),
+      `${indent}${token} tls-doctor: ignore ${f.ruleId}${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`,
+    );
   }
   return action;
 }

@@ -28,11 +28,13 @@ export interface FixMessage {
 
 /** "app/client.py:4, created .certs/x-bundle.pem, .gitignore:3". */
 export function describeChanges(changes: readonly FileChange[]): string {
-  return changes.map((c) => {
-    const name = vscode.workspace.asRelativePath(c.uri, false);
-    if (c.created) return `created ${name}`;
-    return c.lines.length ? `${name}:${lineList(c.lines)}` : name;
-  }).join(', ');
+  return changes
+    .map((c) => {
+      const name = vscode.workspace.asRelativePath(c.uri, false);
+      if (c.created) return `created ${name}`;
+      return c.lines.length ? `${name}:${lineList(c.lines)}` : name;
+    })
+    .join(', ');
 }
 
 /** 3 → "3", [3,4,5,9] → "3-5,9". */
@@ -72,8 +74,11 @@ export class FixReporter {
     this.lastMessage = message;
     this.log.info(text);
     const UNDO = 'Undo';
-    const show = proof && !proof.ok && !proof.skipped ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void Promise.resolve(show(text, UNDO)).then((choice) => { if (choice === UNDO) void this.undoLast(write); });
+    const show =
+      proof && !proof.ok && !proof.skipped ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    void Promise.resolve(show(text, UNDO)).then((choice) => {
+      if (choice === UNDO) void this.undoLast(write);
+    });
     return message;
   }
 

@@ -28,7 +28,9 @@ export interface StatusSources {
 
 function count(collection: vscode.DiagnosticCollection): StatusCounts {
   const lists: (readonly vscode.Diagnostic[])[] = [];
-  collection.forEach((_, d) => { lists.push(d); });
+  collection.forEach((_, d) => {
+    lists.push(d);
+  });
   return countFindings(lists);
 }
 
@@ -42,10 +44,14 @@ function wording(c: StatusCounts, kind: ReturnType<typeof statusLook>['kind']): 
     const label = vscode.l10n.t('TLS Doctor: no insecure TLS settings found');
     return { tooltip: vscode.l10n.t('{0}. Click to open the Problems view.', label), label };
   }
-  const label = c.errors > 0
-    ? vscode.l10n.t('TLS Doctor: {0} insecure TLS settings, {1} of them errors', c.total, c.errors)
-    : vscode.l10n.t('TLS Doctor: {0} insecure TLS settings', c.total);
-  return { tooltip: vscode.l10n.t('{0}. Click to open the Problems view (filter it with "TLS Doctor").', label), label };
+  const label =
+    c.errors > 0
+      ? vscode.l10n.t('TLS Doctor: {0} insecure TLS settings, {1} of them errors', c.total, c.errors)
+      : vscode.l10n.t('TLS Doctor: {0} insecure TLS settings', c.total);
+  return {
+    tooltip: vscode.l10n.t('{0}. Click to open the Problems view (filter it with "TLS Doctor").', label),
+    label,
+  };
 }
 
 /** Owns the status bar item; see the file comment. */
@@ -68,7 +74,10 @@ export class StatusBarController implements vscode.Disposable {
 
   /** Re-reads the setting and the counts now (setting changes call it). */
   update(): StatusState {
-    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     const counts = count(this.sources.collection);
     const scanning = this.sources.scans.scanning;
     const look = statusLook(counts, scanning);
@@ -79,7 +88,8 @@ export class StatusBarController implements vscode.Disposable {
     this.item.accessibilityInformation = { label, role: 'button' };
     this.item.backgroundColor = look.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const visible = this.sources.enabled();
-    if (visible) this.item.show(); else this.item.hide();
+    if (visible) this.item.show();
+    else this.item.hide();
     this.last = { ...counts, visible, scanning, text, tooltip, accessibleLabel: label, warning: look.warning };
     return this.last;
   }
@@ -90,7 +100,12 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (!this.timer) this.timer = setTimeout(() => { this.timer = undefined; this.update(); }, UPDATE_MS);
+    if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.update();
+      }, UPDATE_MS);
+    }
   }
 
   dispose(): void {

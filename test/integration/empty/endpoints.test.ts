@@ -21,7 +21,9 @@ describe('empty workspace: the TLS Endpoints view shows its welcome content', ()
 
   it('shows the trusted empty state in the Explorer (screenshot for review)', async () => {
     // Room for the whole welcome text and its buttons: hide the (empty) Folders, Outline and Timeline sections.
-    for (const view of ['workbench.explorer.fileView', 'outline', 'timeline']) await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+    for (const view of ['workbench.explorer.fileView', 'outline', 'timeline']) {
+      await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+    }
     await vscode.commands.executeCommand('tlsDoctor.endpoints.focus');
     await clearNotifications();
     await sleep(2000); // the view asks the tree for its items, then renders the welcome content

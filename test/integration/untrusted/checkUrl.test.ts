@@ -14,7 +14,10 @@ describe('checkUrl in an untrusted workspace', () => {
 
   before(async () => {
     await activateExtension();
-    server = net.createServer((socket) => { accepted++; socket.destroy(); });
+    server = net.createServer((socket) => {
+      accepted++;
+      socket.destroy();
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/`;
   });
@@ -33,16 +36,29 @@ describe('checkUrl in an untrusted workspace', () => {
     fs.writeFileSync(file, `import requests\nrequests.get("${url}")\n`);
     const doc = await vscode.workspace.openTextDocument(file);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.deepStrictEqual(lenses.filter((l) => l.command?.command === 'tlsDoctor.checkUrl'), []);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 20));
-    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.deepStrictEqual(
+      lenses.filter((l) => l.command?.command === 'tlsDoctor.checkUrl'),
+      [],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(1, 20),
+    );
+    const md = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
     assert.doesNotMatch(md, /tlsDoctor\.checkUrl/);
     await sleep(500);
     assert.strictEqual(accepted, 0, 'no connection may reach the server from an untrusted workspace');
   });
 
   it('still explains a pasted error (no network needed)', async () => {
-    const result = await vscode.commands.executeCommand<{ causes: { code: string }[] }>('tlsDoctor.explainError', 'Error: unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE)');
+    const result = await vscode.commands.executeCommand<{ causes: { code: string }[] }>(
+      'tlsDoctor.explainError',
+      'Error: unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE)',
+    );
     assert.strictEqual(result?.causes[0]?.code, 'incomplete-chain');
   });
 });

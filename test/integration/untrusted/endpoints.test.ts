@@ -26,13 +26,29 @@ describe('endpoints in an untrusted workspace', function () {
 
   it('never probes: no CodeLens, commands refuse, auto does nothing, no socket reaches the server', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
-    await vscode.workspace.getConfiguration('tlsDoctor').update('probe.referencedEndpoints', 'auto', vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('probe.referencedEndpoints', 'auto', vscode.ConfigurationTarget.Workspace)
+      .then(undefined, () => undefined);
     const doc = await openRewritten('status.js', 'status_untrusted.js', { __STATUS_URL__: server.url });
-    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'TLS Doctor'), 15_000, 'the finding (scanning still works)');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'TLS Doctor'),
+      15_000,
+      'the finding (scanning still works)',
+    );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.deepStrictEqual(lenses.filter((l) => l.command?.command === 'tlsDoctor.probeEndpoint'), []);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('rejectUnauthorized'));
-    const probe = await vscode.commands.executeCommand<{ refused?: string }>('tlsDoctor.probeEndpoint', { uri: doc.uri.toString(), line });
+    assert.deepStrictEqual(
+      lenses.filter((l) => l.command?.command === 'tlsDoctor.probeEndpoint'),
+      [],
+    );
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('rejectUnauthorized'));
+    const probe = await vscode.commands.executeCommand<{ refused?: string }>('tlsDoctor.probeEndpoint', {
+      uri: doc.uri.toString(),
+      line,
+    });
     assert.strictEqual(probe?.refused, 'untrusted');
     const all = await vscode.commands.executeCommand<{ refused?: string }>('tlsDoctor.endpoints.checkAll');
     assert.strictEqual(all?.refused, 'untrusted');

@@ -13,10 +13,16 @@ describe('feels native in Restricted Mode', () => {
   it('runs untrusted, and the status bar item counts the findings of the read-only scan', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
     await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-    const s = await waitFor(async () => {
-      const v = await vscode.commands.executeCommand<{ visible: boolean; scanning: boolean; total: number }>('tlsDoctor.status.state');
-      return v && !v.scanning && v.total > 0 && v;
-    }, 20_000, 'a settled count');
+    const s = await waitFor(
+      async () => {
+        const v = await vscode.commands.executeCommand<{ visible: boolean; scanning: boolean; total: number }>(
+          'tlsDoctor.status.state',
+        );
+        return v && !v.scanning && v.total > 0 && v;
+      },
+      20_000,
+      'a settled count',
+    );
     const shown = vscode.languages.getDiagnostics().flatMap(([uri]) => tlsDiagnostics(uri)).length;
     assert.strictEqual(s.total, shown);
     assert.strictEqual(s.visible, true);

@@ -13,9 +13,27 @@ describe('certs/bundle createBundle', () => {
   before(() => {
     // An independent CA made by openssl (EC: fast), so the bundle is not only tested against our own generator.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-bundle-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'ca.pem'), '-days', '2', '-subj', '/CN=Bundle Test CA'],
-    { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'k.pem'),
+        '-out',
+        path.join(dir, 'ca.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=Bundle Test CA',
+      ],
+      { stdio: 'ignore' },
+    );
     extraPem = fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -38,8 +56,11 @@ describe('certs/bundle createBundle', () => {
   it('is loaded whole by Python ssl (a real consumer of the file)', () => {
     const file = path.join(dir, 'bundle.pem');
     fs.writeFileSync(file, createBundle([extraPem]));
-    const out = execFileSync('/usr/bin/python3', ['-c',
-      'import ssl,sys; c=ssl.create_default_context(cafile=sys.argv[1]); print(len(c.get_ca_certs()))', file]);
+    const out = execFileSync('/usr/bin/python3', [
+      '-c',
+      'import ssl,sys; c=ssl.create_default_context(cafile=sys.argv[1]); print(len(c.get_ca_certs()))',
+      file,
+    ]);
     assert.strictEqual(Number(out.toString().trim()), new Set(tls.rootCertificates).size + 1);
   });
 

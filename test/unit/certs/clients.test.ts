@@ -9,7 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeDevCert, DevCertResult } from '../../../src/core/certs/devcert';
 
-interface Run { code: number; out: string }
+interface Run {
+  code: number;
+  out: string;
+}
 
 /** Runs a client asynchronously (the server lives in this process, so a sync spawn would deadlock). */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
@@ -24,13 +27,24 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 /** The machine's environment without any CA setting that could make a refusal pass or an acceptance fail. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_TLS_REJECT_UNAUTHORIZED']) delete env[k];
+  for (const k of [
+    'REQUESTS_CA_BUNDLE',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'CURL_CA_BUNDLE',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_OPTIONS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+  ]) {
+    delete env[k];
+  }
   return env;
 }
 
 const PY_GET = 'import requests,sys; print(requests.get(sys.argv[1], timeout=10).text)';
 const PY_VERIFY = 'import requests,sys; print(requests.get(sys.argv[1], verify=sys.argv[2], timeout=10).text)';
-const NODE_GET = "require('https').get(process.argv[1], (r) => { r.pipe(process.stdout); }).on('error', (e) => { console.error(e.code, e.message); process.exit(3); })";
+const NODE_GET =
+  "require('https').get(process.argv[1], (r) => { r.pipe(process.stdout); }).on('error', (e) => { console.error(e.code, e.message); process.exit(3); })";
 
 describe('certs: real clients trust the development certificate', function () {
   this.timeout(60_000);
@@ -41,8 +55,14 @@ describe('certs: real clients trust the development certificate', function () {
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-clients-'));
-    dev = await writeDevCert({ hosts: ['localhost', '127.0.0.1', '::1'], outDir: path.join(tmp, 'out'), caDir: path.join(tmp, 'ca') });
-    server = https.createServer({ cert: fs.readFileSync(dev.cert), key: fs.readFileSync(dev.key) }, (_req, res) => res.end('dev-ok'));
+    dev = await writeDevCert({
+      hosts: ['localhost', '127.0.0.1', '::1'],
+      outDir: path.join(tmp, 'out'),
+      caDir: path.join(tmp, 'ca'),
+    });
+    server = https.createServer({ cert: fs.readFileSync(dev.cert), key: fs.readFileSync(dev.key) }, (_req, res) =>
+      res.end('dev-ok'),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
   });
@@ -59,7 +79,10 @@ describe('certs: real clients trust the development certificate', function () {
         assert.strictEqual(ok.out.trim(), 'dev-ok', ok.out);
         const refused = await run('/usr/bin/python3', ['-c', PY_GET, url()]);
         assert.notStrictEqual(refused.code, 0);
-        assert.match(refused.out, /CERTIFICATE_VERIFY_FAILED\] certificate verify failed: unable to get local issuer certificate/);
+        assert.match(
+          refused.out,
+          /CERTIFICATE_VERIFY_FAILED\] certificate verify failed: unable to get local issuer certificate/,
+        );
       });
 
       it('Python requests accepts it with verify=<ca>', async () => {
@@ -87,7 +110,8 @@ describe('certs: real clients trust the development certificate', function () {
 
   it('Python ssl with VERIFY_X509_STRICT (Python 3.13 default) accepts it via SSL_CERT_FILE', async () => {
     const code = [
-      'import ssl,socket,sys', 'c=ssl.create_default_context(); c.verify_flags |= ssl.VERIFY_X509_STRICT',
+      'import ssl,socket,sys',
+      'c=ssl.create_default_context(); c.verify_flags |= ssl.VERIFY_X509_STRICT',
       's=c.wrap_socket(socket.create_connection(("127.0.0.1", int(sys.argv[1]))), server_hostname="localhost")',
       'print(s.version())',
     ].join('\n');

@@ -18,9 +18,17 @@ function verify(caFile: string, certPem: string, dir: string): { ok: boolean; ou
   const leaf = path.join(dir, `leaf-${Math.random().toString(36).slice(2)}.pem`);
   fs.writeFileSync(leaf, certPem);
   try {
-    return { ok: true, out: execFileSync('openssl', ['verify', '-x509_strict', '-purpose', 'sslserver', '-CAfile', caFile, leaf], { stdio: 'pipe' }).toString() };
+    return {
+      ok: true,
+      out: execFileSync('openssl', ['verify', '-x509_strict', '-purpose', 'sslserver', '-CAfile', caFile, leaf], {
+        stdio: 'pipe',
+      }).toString(),
+    };
   } catch (e) {
-    return { ok: false, out: String((e as { stderr?: Buffer; stdout?: Buffer }).stdout) + String((e as { stderr?: Buffer }).stderr) };
+    return {
+      ok: false,
+      out: String((e as { stderr?: Buffer; stdout?: Buffer }).stdout) + String((e as { stderr?: Buffer }).stderr),
+    };
   }
 }
 
@@ -33,7 +41,11 @@ describe('certs/devcert: CA store and leaf profile', function () {
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-devcert-'));
     caDir = path.join(tmp, 'ca');
-    first = await writeDevCert({ hosts: ['localhost', '127.0.0.1', '::1'], outDir: path.join(tmp, 'ws', '.certs'), caDir });
+    first = await writeDevCert({
+      hosts: ['localhost', '127.0.0.1', '::1'],
+      outDir: path.join(tmp, 'ws', '.certs'),
+      caDir,
+    });
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -84,14 +96,28 @@ describe('certs/devcert: CA store and leaf profile', function () {
   });
 
   it('refuses a validity over 825 days and bad hosts with readable messages', async () => {
-    await assert.rejects(issueLeaf(caDir, ['localhost'], { validityDays: 826 }), /1 to 825 \(Apple platforms reject longer\)/);
+    await assert.rejects(
+      issueLeaf(caDir, ['localhost'], { validityDays: 826 }),
+      /1 to 825 \(Apple platforms reject longer\)/,
+    );
     await assert.rejects(issueLeaf(caDir, ['https://x']), /"https:\/\/x" is not a valid host name/);
   });
 
   it('refuses a CA folder inside the output folder or the workspace', async () => {
     const ws = path.join(tmp, 'ws');
-    await assert.rejects(writeDevCert({ hosts: ['localhost'], outDir: path.join(ws, '.certs'), caDir: path.join(ws, '.certs', 'ca') }), /refusing to keep the CA key in .*overlaps the output folder/);
-    await assert.rejects(writeDevCert({ hosts: ['localhost'], outDir: path.join(tmp, 'elsewhere'), caDir: path.join(ws, 'ca'), workspaceDir: ws }), /overlaps the workspace/);
+    await assert.rejects(
+      writeDevCert({ hosts: ['localhost'], outDir: path.join(ws, '.certs'), caDir: path.join(ws, '.certs', 'ca') }),
+      /refusing to keep the CA key in .*overlaps the output folder/,
+    );
+    await assert.rejects(
+      writeDevCert({
+        hosts: ['localhost'],
+        outDir: path.join(tmp, 'elsewhere'),
+        caDir: path.join(ws, 'ca'),
+        workspaceDir: ws,
+      }),
+      /overlaps the workspace/,
+    );
   });
 
   it('names the missing file of a half CA instead of overwriting it', async () => {
@@ -115,7 +141,13 @@ describe('certs/devcert: name-constrained CA', function () {
   const ca = () => path.join(tmp, 'ca', 'rootCA.pem');
 
   it('vouches for localhost, *.test and private IPs', async () => {
-    const leaf = await issueLeaf(path.join(tmp, 'ca'), ['localhost', 'api.app.test', '127.0.0.1', '::1', '192.168.1.20']);
+    const leaf = await issueLeaf(path.join(tmp, 'ca'), [
+      'localhost',
+      'api.app.test',
+      '127.0.0.1',
+      '::1',
+      '192.168.1.20',
+    ]);
     assert.match(verify(ca(), leaf.certPem, tmp).out, /: OK/);
   });
 
@@ -129,7 +161,11 @@ describe('certs/devcert: name-constrained CA', function () {
   }
 
   it('warns in writeDevCert about hosts outside the constraints', async () => {
-    const r = await writeDevCert({ hosts: ['localhost', 'example.com'], outDir: path.join(tmp, 'out'), caDir: path.join(tmp, 'ca') });
+    const r = await writeDevCert({
+      hosts: ['localhost', 'example.com'],
+      outDir: path.join(tmp, 'out'),
+      caDir: path.join(tmp, 'ca'),
+    });
     assert.match(r.warnings.join('\n'), /name-constrained, so clients will reject the certificate for: example.com/);
   });
 });
@@ -138,7 +174,10 @@ describe('certs: hosts and the default CA folder', () => {
   it('parses DNS names, IDNs, wildcards and IPs, dropping duplicates', () => {
     assert.deepStrictEqual(parseHost('[::1]'), { kind: 'ip', value: '::1' });
     assert.deepStrictEqual(parseHost('Bücher.Test'), { kind: 'dns', value: 'xn--bcher-kva.test' });
-    assert.deepStrictEqual(parseHosts(['localhost', 'LOCALHOST', '::1', '0:0:0:0:0:0:0:1']).map((h) => h.value), ['localhost', '::1']);
+    assert.deepStrictEqual(
+      parseHosts(['localhost', 'LOCALHOST', '::1', '0:0:0:0:0:0:0:1']).map((h) => h.value),
+      ['localhost', '::1'],
+    );
     assert.strictEqual(parseHost('*.app.test').value, '*.app.test');
     assert.throws(() => parseHost('*.test'), /not a valid host name/);
     assert.throws(() => parseHost('a_b c'), /not a valid host name/);
@@ -149,23 +188,38 @@ describe('certs: hosts and the default CA folder', () => {
     assert.strictEqual(defaultCaDir({}, 'linux', '/home/u'), '/home/u/.local/share/tls-doctor');
     assert.strictEqual(defaultCaDir({ XDG_DATA_HOME: '/d' }, 'linux', '/home/u'), '/d/tls-doctor');
     assert.strictEqual(defaultCaDir({}, 'darwin', '/Users/u'), '/Users/u/Library/Application Support/tls-doctor');
-    assert.strictEqual(defaultCaDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', 'C:\\Users\\u'), 'C:\\Users\\u\\AppData\\Local\\tls-doctor');
+    assert.strictEqual(
+      defaultCaDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', 'C:\\Users\\u'),
+      'C:\\Users\\u\\AppData\\Local\\tls-doctor',
+    );
   });
 });
 
 describe('cli devcert', function () {
   this.timeout(30_000);
   let tmp: string;
-  before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cli-')); });
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cli-'));
+  });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('writes into ./.certs by default and prints the JSON contract with absolute paths', async () => {
-    const r = await runCli(['devcert', 'localhost', '127.0.0.1', '--ca-dir', path.join(tmp, 'ca'), '--format', 'json'], tmp);
+    const r = await runCli(
+      ['devcert', 'localhost', '127.0.0.1', '--ca-dir', path.join(tmp, 'ca'), '--format', 'json'],
+      tmp,
+    );
     assert.strictEqual(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     const out = path.join(tmp, '.certs');
-    assert.deepStrictEqual([j.cert, j.key, j.ca, j.bundle], ['cert.pem', 'key.pem', 'ca.pem', 'bundle.pem'].map((f) => path.join(out, f)));
-    assert.deepStrictEqual(j.env, { REQUESTS_CA_BUNDLE: j.bundle, SSL_CERT_FILE: j.bundle, NODE_EXTRA_CA_CERTS: j.bundle });
+    assert.deepStrictEqual(
+      [j.cert, j.key, j.ca, j.bundle],
+      ['cert.pem', 'key.pem', 'ca.pem', 'bundle.pem'].map((f) => path.join(out, f)),
+    );
+    assert.deepStrictEqual(j.env, {
+      REQUESTS_CA_BUNDLE: j.bundle,
+      SSL_CERT_FILE: j.bundle,
+      NODE_EXTRA_CA_CERTS: j.bundle,
+    });
     for (const f of [j.cert, j.key, j.ca, j.bundle]) assert.ok(fs.existsSync(f), f);
   });
 
@@ -184,7 +238,10 @@ describe('cli devcert', function () {
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /"not a host" is not a valid host name/);
     fs.writeFileSync(path.join(tmp, 'file'), '');
-    const unwritable = await runCli(['devcert', 'localhost', '--out', 'file/sub', '--ca-dir', path.join(tmp, 'ca')], tmp);
+    const unwritable = await runCli(
+      ['devcert', 'localhost', '--out', 'file/sub', '--ca-dir', path.join(tmp, 'ca')],
+      tmp,
+    );
     assert.strictEqual(unwritable.code, 2);
     assert.match(unwritable.stderr, /cannot write to the output folder .*file\/sub: ENOTDIR/);
   });

@@ -12,10 +12,24 @@ import { issueLeaf } from '../../../src/core/certs/leaf';
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
-async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: os.tmpdir() }) {
+async function cli(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: os.tmpdir() },
+) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd, env };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+    env,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -35,14 +49,23 @@ describe('certs/integrity: a CA key that does not match its certificate', functi
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('is refused by the core before any file is written', async () => {
-    await assert.rejects(issueLeaf(path.join(tmp, 'mixed'), ['localhost']), /CA key .*rootCA-key\.pem does not belong to the CA certificate/);
+    await assert.rejects(
+      issueLeaf(path.join(tmp, 'mixed'), ['localhost']),
+      /CA key .*rootCA-key\.pem does not belong to the CA certificate/,
+    );
     const out = path.join(tmp, 'out-core');
-    await assert.rejects(writeDevCert({ hosts: ['localhost'], outDir: out, caDir: path.join(tmp, 'mixed') }), (e: Error & { code?: string }) => e.code === 'CA_KEY_MISMATCH');
+    await assert.rejects(
+      writeDevCert({ hosts: ['localhost'], outDir: out, caDir: path.join(tmp, 'mixed') }),
+      (e: Error & { code?: string }) => e.code === 'CA_KEY_MISMATCH',
+    );
     assert.deepStrictEqual(fs.existsSync(out) ? fs.readdirSync(out) : [], []);
   });
 
   it('makes the CLI exit 2 with the message, for leaves and for --install', async () => {
-    const r = await cli(['devcert', 'localhost', '--out', path.join(tmp, 'out-cli'), '--ca-dir', path.join(tmp, 'mixed')], tmp);
+    const r = await cli(
+      ['devcert', 'localhost', '--out', path.join(tmp, 'out-cli'), '--ca-dir', path.join(tmp, 'mixed')],
+      tmp,
+    );
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /^tls-doctor devcert: the CA key .* does not belong to the CA certificate in .*mixed/);
     const i = await cli(['devcert', '--install', '--stores', 'system', '--ca-dir', path.join(tmp, 'mixed')], tmp);
@@ -54,7 +77,9 @@ describe('certs/integrity: a CA key that does not match its certificate', functi
 describe('certs/integrity: loose modes are tightened with a warning', function () {
   this.timeout(30_000);
   let tmp: string;
-  before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-modes-')); });
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-modes-'));
+  });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('a 0644 key and a 0777 folder become 0400 and 0700, and the result says so', async function () {
@@ -76,7 +101,10 @@ describe('certs/integrity: loose modes are tightened with a warning', function (
     if (process.platform === 'win32') return this.skip(); // reason: no POSIX modes on Windows
     const caDir = path.join(tmp, 'ca');
     fs.chmodSync(path.join(caDir, 'rootCA-key.pem'), 0o600);
-    const r = await cli(['devcert', 'localhost', '--out', path.join(tmp, 'out2'), '--ca-dir', caDir, '--format', 'json'], tmp);
+    const r = await cli(
+      ['devcert', 'localhost', '--out', path.join(tmp, 'out2'), '--ca-dir', caDir, '--format', 'json'],
+      tmp,
+    );
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stderr, /warning: the CA key .* was 0600, looser than 0400/);
   });
@@ -115,7 +143,10 @@ describe('certs/integrity: CA folder inside a repository; the out folder in .git
   });
 
   it('refuses a git work tree in the core too (the extension path), and --install does', async () => {
-    await assert.rejects(writeDevCert({ hosts: ['localhost'], outDir: path.join(tmp, 'o'), caDir: path.join(repo, 'ca') }), (e: Error & { code?: string }) => e.code === 'CA_IN_GIT_WORK_TREE');
+    await assert.rejects(
+      writeDevCert({ hosts: ['localhost'], outDir: path.join(tmp, 'o'), caDir: path.join(repo, 'ca') }),
+      (e: Error & { code?: string }) => e.code === 'CA_IN_GIT_WORK_TREE',
+    );
     const i = await cli(['devcert', '--install', '--ca-dir', path.join(repo, 'ca2')], tmp);
     assert.strictEqual(i.code, 2);
     assert.strictEqual(fs.existsSync(path.join(repo, 'ca2', 'rootCA-key.pem')), false);
@@ -127,7 +158,10 @@ describe('certs/integrity: CA folder inside a repository; the out folder in .git
     assert.match(r.stdout, /Added \/sub\/\.certs\/ to .*\.gitignore/);
     const want = 'node_modules/\n\n# TLS Doctor development certificates and private keys\n/sub/.certs/\n';
     assert.strictEqual(fs.readFileSync(path.join(repo, '.gitignore'), 'utf8'), want);
-    const again = await cli(['devcert', 'localhost', '--ca-dir', caOutside, '--out', 'sub/.certs', '--format', 'json'], repo);
+    const again = await cli(
+      ['devcert', 'localhost', '--ca-dir', caOutside, '--out', 'sub/.certs', '--format', 'json'],
+      repo,
+    );
     assert.strictEqual(JSON.parse(again.stdout).gitignore.updated, false);
     assert.strictEqual(fs.readFileSync(path.join(repo, '.gitignore'), 'utf8'), want);
   });
@@ -152,14 +186,20 @@ describe('certs/manifest: safe reruns', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  const sans = (file: string) => new (require('crypto').X509Certificate)(fs.readFileSync(file)).subjectAltName as string;
+  const sans = (file: string) =>
+    new (require('crypto').X509Certificate)(fs.readFileSync(file)).subjectAltName as string;
 
   it('writes hosts.json beside the leaf; a rerun adds hosts and reports the replaced leaf', async () => {
     const out = path.join(tmp, 'out');
     const first = await writeDevCert({ hosts: ['localhost', '127.0.0.1'], outDir: out, caDir });
     assert.strictEqual(first.replaced, undefined);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'hosts.json'), 'utf8'));
-    assert.deepStrictEqual(m, { version: 1, hosts: ['localhost', '127.0.0.1'], caSha256: first.caSha256, notAfter: first.notAfter });
+    assert.deepStrictEqual(m, {
+      version: 1,
+      hosts: ['localhost', '127.0.0.1'],
+      caSha256: first.caSha256,
+      notAfter: first.notAfter,
+    });
     const second = await writeDevCert({ hosts: ['api.test', 'localhost'], outDir: out, caDir });
     assert.deepStrictEqual(second.hosts, ['localhost', '127.0.0.1', 'api.test']);
     assert.deepStrictEqual(second.replaced?.hosts, ['localhost', '127.0.0.1']);
@@ -169,7 +209,10 @@ describe('certs/manifest: safe reruns', function () {
   it('--replace issues for the given hosts only; the CLI names old and new hosts', async () => {
     const r = await cli(['devcert', 'app.test', '--replace', '--out', 'out', '--ca-dir', caDir], tmp);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Replaced the certificate in .*out: old hosts localhost, 127\.0\.0\.1, api\.test; new hosts app\.test \(added app\.test\) \(dropped localhost, 127\.0\.0\.1, api\.test because of --replace\)/);
+    assert.match(
+      r.stdout,
+      /Replaced the certificate in .*out: old hosts localhost, 127\.0\.0\.1, api\.test; new hosts app\.test \(added app\.test\) \(dropped localhost, 127\.0\.0\.1, api\.test because of --replace\)/,
+    );
     assert.strictEqual(sans(path.join(tmp, 'out', 'cert.pem')), 'DNS:app.test');
     const j = await cli(['devcert', 'localhost', '--out', 'out', '--ca-dir', caDir, '--format', 'json'], tmp);
     assert.deepStrictEqual(JSON.parse(j.stdout).replaced.hosts, ['app.test']);
@@ -186,7 +229,10 @@ describe('certs/manifest: safe reruns', function () {
     assert.strictEqual(ino('bundle.pem'), before[0]);
     assert.notStrictEqual(ino('ca.pem'), before[1]);
     assert.notStrictEqual(ino('cert.pem'), before[2]);
-    assert.strictEqual(fs.readFileSync(path.join(out, 'ca.pem'), 'utf8'), fs.readFileSync(path.join(caDir, 'rootCA.pem'), 'utf8'));
+    assert.strictEqual(
+      fs.readFileSync(path.join(out, 'ca.pem'), 'utf8'),
+      fs.readFileSync(path.join(caDir, 'rootCA.pem'), 'utf8'),
+    );
   });
 
   it('a leaf without a manifest (older TLS Doctor) keeps the hosts from its SANs', async () => {

@@ -23,7 +23,10 @@ describe('certs/light: no node-forge in devcert', function () {
       const light = require(${JSON.stringify(path.resolve('src/core/certs/light.ts'))});
       light.writeDevCert({ hosts: ['localhost'], outDir: ${JSON.stringify(path.join(tmp, 'out'))}, caDir: ${JSON.stringify(caDir)} })
         .then(() => console.log(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('node-forge')))));`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.resolve('.'), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: path.resolve('.'),
+      encoding: 'utf8',
+    });
     return JSON.parse(out.trim().split('\n').pop() as string);
   }
 

@@ -11,8 +11,17 @@ import { Io } from '../../../src/cli/command';
 import { writeDevCert } from '../../../src/core/certs/devcert';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** A clean environment (these machines preset CA variables globally): PATH and the temp HOME only. */
 export function cleanEnv(home: string): NodeJS.ProcessEnv {
@@ -22,7 +31,17 @@ export function cleanEnv(home: string): NodeJS.ProcessEnv {
 export async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd, env };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+    env,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -42,12 +61,22 @@ export async function fixture(tag: string): Promise<Fixture> {
   fs.mkdirSync(home);
   const caDir = path.join(tmp, 'ca');
   const leaf = await writeDevCert({ hosts: ['localhost', '127.0.0.1'], outDir: path.join(tmp, 'out'), caDir });
-  const server = https.createServer({ cert: fs.readFileSync(leaf.cert), key: fs.readFileSync(leaf.key) }, (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<title>devcert ok</title><p id="ok">served with a TLS Doctor development certificate</p>');
-  });
+  const server = https.createServer(
+    { cert: fs.readFileSync(leaf.cert), key: fs.readFileSync(leaf.key) },
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<title>devcert ok</title><p id="ok">served with a TLS Doctor development certificate</p>');
+    },
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { tmp, home, caDir, env: cleanEnv(home), server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+  return {
+    tmp,
+    home,
+    caDir,
+    env: cleanEnv(home),
+    server,
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+  };
 }
 
 export function dispose(f: Fixture | undefined): void {
@@ -58,8 +87,13 @@ export function dispose(f: Fixture | undefined): void {
 
 /** Status JSON as a map store → trusted. */
 export async function trustedStores(f: Fixture, stores: string): Promise<Record<string, boolean>> {
-  const r = await cli(['devcert', '--status', '--stores', stores, '--format', 'json', '--ca-dir', f.caDir], f.tmp, f.env);
+  const r = await cli(
+    ['devcert', '--status', '--stores', stores, '--format', 'json', '--ca-dir', f.caDir],
+    f.tmp,
+    f.env,
+  );
   assert.strictEqual(r.code, 0, r.stderr);
-  return Object.fromEntries((JSON.parse(r.stdout).stores as { store: string; trusted: boolean }[]).map((s) => [s.store, s.trusted]));
+  return Object.fromEntries(
+    (JSON.parse(r.stdout).stores as { store: string; trusted: boolean }[]).map((s) => [s.store, s.trusted]),
+  );
 }
-

@@ -24,13 +24,27 @@ describe('certs/stores: nss (certutil) through the CLI', function () {
     const fx = f as Fixture;
     const other = path.join(fx.tmp, 'other.pem');
     fs.copyFileSync(path.join(fx.tmp, 'out', 'cert.pem'), other);
-    const first = await cli(['devcert', '--install', '--stores', 'nss', '--format', 'json', '--ca-dir', fx.caDir], fx.tmp, fx.env);
+    const first = await cli(
+      ['devcert', '--install', '--stores', 'nss', '--format', 'json', '--ca-dir', fx.caDir],
+      fx.tmp,
+      fx.env,
+    );
     assert.strictEqual(first.code, 0, first.stdout + first.stderr);
-    const actions = (JSON.parse(first.stdout).outcomes as { target: string; action: string }[]).map((o) => [path.basename(o.target), o.action]);
-    assert.deepStrictEqual(actions, [['nssdb', 'installed'], ['abcd1234.default-release', 'installed']]);
+    const actions = (JSON.parse(first.stdout).outcomes as { target: string; action: string }[]).map((o) => [
+      path.basename(o.target),
+      o.action,
+    ]);
+    assert.deepStrictEqual(actions, [
+      ['nssdb', 'installed'],
+      ['abcd1234.default-release', 'installed'],
+    ]);
     assert.ok(fs.existsSync(path.join(fx.home, '.pki', 'nssdb', 'cert9.db')));
     // Someone else's certificate in the same database must survive our uninstall.
-    execFileSync('certutil', ['-A', '-d', `sql:${path.join(fx.home, '.pki', 'nssdb')}`, '-t', 'P,,', '-n', 'someone else', '-i', other], { env: fx.env });
+    execFileSync(
+      'certutil',
+      ['-A', '-d', `sql:${path.join(fx.home, '.pki', 'nssdb')}`, '-t', 'P,,', '-n', 'someone else', '-i', other],
+      { env: fx.env },
+    );
     const again = await cli(['devcert', '--install', '--stores', 'nss', '--ca-dir', fx.caDir], fx.tmp, fx.env);
     assert.strictEqual(again.code, 0);
     assert.strictEqual(again.stdout.match(/already-installed/g)?.length, 2, again.stdout);
@@ -39,7 +53,9 @@ describe('certs/stores: nss (certutil) through the CLI', function () {
     assert.strictEqual(un.code, 0, un.stderr);
     assert.strictEqual(un.stdout.match(/removed from/g)?.length, 2, un.stdout);
     assert.deepStrictEqual(await trustedStores(fx, 'nss'), { nss: false });
-    const left = execFileSync('certutil', ['-L', '-d', `sql:${path.join(fx.home, '.pki', 'nssdb')}`], { env: fx.env }).toString();
+    const left = execFileSync('certutil', ['-L', '-d', `sql:${path.join(fx.home, '.pki', 'nssdb')}`], {
+      env: fx.env,
+    }).toString();
     assert.match(left, /someone else/);
     assert.doesNotMatch(left, /TLS Doctor/);
     const unAgain = await cli(['devcert', '--uninstall', '--stores', 'nss', '--ca-dir', fx.caDir], fx.tmp, fx.env);
@@ -50,13 +66,19 @@ describe('certs/stores: nss (certutil) through the CLI', function () {
 describe('certs/stores: system store needs consent', function () {
   this.timeout(30_000);
   let f: Fixture | undefined;
-  before(async () => { f = await fixture('system'); });
+  before(async () => {
+    f = await fixture('system');
+  });
   after(() => dispose(f));
 
   it('without --yes prints the exact sudo commands, runs nothing and exits 0', async () => {
     const fx = f as Fixture;
     const before = await trustedStores(fx, 'system');
-    const r = await cli(['devcert', '--install', '--stores', 'system', '--format', 'json', '--ca-dir', fx.caDir], fx.tmp, { ...fx.env, PATH: '/nonexistent' });
+    const r = await cli(
+      ['devcert', '--install', '--stores', 'system', '--format', 'json', '--ca-dir', fx.caDir],
+      fx.tmp,
+      { ...fx.env, PATH: '/nonexistent' },
+    );
     assert.strictEqual(r.code, 0, r.stderr);
     const [o] = JSON.parse(r.stdout).outcomes as { action: string; commands: string[] }[];
     assert.strictEqual(o.action, 'needs-consent');

@@ -19,8 +19,14 @@ describe('endpoints/cache', () => {
     const cache = new ResultCache<string>(1000);
     let calls = 0;
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const compute = async () => { calls++; await gate; return 'report'; };
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const compute = async () => {
+      calls++;
+      await gate;
+      return 'report';
+    };
     const all = Promise.all([cache.get('a:1', compute), cache.get('a:1', compute), cache.get('a:1', compute, true)]);
     assert.strictEqual(cache.pending('a:1'), true);
     release();
@@ -31,7 +37,12 @@ describe('endpoints/cache', () => {
 
   it('does not cache a failure', async () => {
     const cache = new ResultCache<number>(1000);
-    await assert.rejects(cache.get('x', async () => { throw new Error('boom'); }), /boom/);
+    await assert.rejects(
+      cache.get('x', async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.strictEqual(cache.last('x'), undefined);
     assert.strictEqual(await cache.get('x', async () => 7), 7);
   });
@@ -57,11 +68,16 @@ describe('endpoints/cache', () => {
     assert.strictEqual(peak, 3);
   });
 
-  it('a newcomer cannot jump a finishing task\'s slot', async () => {
+  it("a newcomer cannot jump a finishing task's slot", async () => {
     const limiter = new Limiter(1);
     let active = 0;
     let peak = 0;
-    const task = async () => { active++; peak = Math.max(peak, active); await Promise.resolve(); active--; };
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await Promise.resolve();
+      active--;
+    };
     const first = limiter.run(task);
     const second = limiter.run(task);
     await first;

@@ -30,7 +30,11 @@ async function ownServer(leaf: Issued, chain: readonly string[]): Promise<{ url:
   const port = (server.address() as { port: number }).port;
   return {
     url: `https://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((r) => { sockets.forEach((s) => s.destroy()); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => r());
+      }),
   };
 }
 
@@ -46,22 +50,30 @@ function pythonFixture(urls: Record<string, string>, scenarios: readonly Scenari
 /** Runs `code` through scan → resolve → checkUrl → enrich, one verdict per finding (in source order). */
 async function verdicts(code: string, file: string, env: NodeJS.ProcessEnv): Promise<EndpointVerdict[]> {
   const findings = scanText(code, file);
-  return Promise.all(findings.map(async (f) => {
-    const ep = resolveEndpoint(code, f);
-    assert.ok(ep, `no endpoint resolved for ${f.ruleId} at line ${f.range.start.line + 1}`);
-    const report = await checkUrl(ep.url, { env, timeoutMs: 4000 });
-    return enrich(report, f.ruleId);
-  }));
+  return Promise.all(
+    findings.map(async (f) => {
+      const ep = resolveEndpoint(code, f);
+      assert.ok(ep, `no endpoint resolved for ${f.ruleId} at line ${f.range.start.line + 1}`);
+      const report = await checkUrl(ep.url, { env, timeoutMs: 4000 });
+      return enrich(report, f.ruleId);
+    }),
+  );
 }
 
 function python(script: string, args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile('/usr/bin/python3', ['-c', script, ...args], { timeout: 15000, env: { PATH: process.env.PATH ?? '' } }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` }));
+    execFile(
+      '/usr/bin/python3',
+      ['-c', script, ...args],
+      { timeout: 15000, env: { PATH: process.env.PATH ?? '' } },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` }),
+    );
   });
 }
 
-const GET = 'import sys, requests\nv = sys.argv[2]\nr = requests.get(sys.argv[1], verify=(True if v == "default" else v), timeout=5)\nprint("status", r.status_code)';
+const GET =
+  'import sys, requests\nv = sys.argv[2]\nr = requests.get(sys.argv[1], verify=(True if v == "default" else v), timeout=5)\nprint("status", r.status_code)';
 
 describe('endpoints/enrich against the local server matrix', function () {
   this.timeout(60000);
@@ -88,7 +100,10 @@ describe('endpoints/enrich against the local server matrix', function () {
   ];
 
   it('gives each Python finding the cause and remedy of the endpoint it calls', async () => {
-    const code = pythonFixture(m.urls, cases.map((c) => c[0]));
+    const code = pythonFixture(
+      m.urls,
+      cases.map((c) => c[0]),
+    );
     const got = await verdicts(code, 'client.py', {});
     assert.strictEqual(got.length, cases.length);
     cases.forEach(([scenario, cause, remedy, verdict], i) => {
@@ -113,7 +128,7 @@ describe('endpoints/enrich against the local server matrix', function () {
     assert.ok(v.daysToExpiry !== undefined && v.daysToExpiry >= 28 && v.daysToExpiry <= 31, `days: ${v.daysToExpiry}`);
   });
 
-  it('judges a Node finding by Node\'s store (NODE_EXTRA_CA_CERTS), not certifi', async () => {
+  it("judges a Node finding by Node's store (NODE_EXTRA_CA_CERTS), not certifi", async () => {
     const code = `const https = require('https');\nconst API = '${m.urls.ok.replace(/\/$/, '')}';\nhttps.get(\`\${API}/x\`, { agent: new https.Agent({ rejectUnauthorized: false }) });\n`;
     const [trusted] = await verdicts(code, 'client.js', { NODE_EXTRA_CA_CERTS: m.rootFile });
     assert.deepStrictEqual([trusted.remedy, trusted.store], ['remove-flag', 'NODE_EXTRA_CA_CERTS']);

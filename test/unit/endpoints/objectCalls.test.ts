@@ -9,12 +9,20 @@ describe('endpoints/inventory: object-style Node calls', () => {
       "tls.connect({ host: 'db.test', port: 6443 });",
     ].join('\n');
     const refs = findEndpointRefs(text, 'client.js');
-    assert.deepStrictEqual(refs.map((r) => [r.host, r.port]), [['127.0.0.1', 20443], ['api.internal.test', 443], ['db.test', 6443]]);
+    assert.deepStrictEqual(
+      refs.map((r) => [r.host, r.port]),
+      [
+        ['127.0.0.1', 20443],
+        ['api.internal.test', 443],
+        ['db.test', 6443],
+      ],
+    );
     assert.deepStrictEqual(refs[0].range, { start: { line: 0, character: 35 }, end: { line: 0, character: 44 } });
   });
 
   it('skips computed hosts, tls.connect without a port, commented-out calls and other languages', () => {
-    const text = "https.request({ host: process.env.HOST, port: 1 });\ntls.connect({ host: 'x.test' });\n// https.get({ host: 'old.test' })\n";
+    const text =
+      "https.request({ host: process.env.HOST, port: 1 });\ntls.connect({ host: 'x.test' });\n// https.get({ host: 'old.test' })\n";
     assert.deepStrictEqual(findEndpointRefs(text, 'a.ts'), []);
     assert.deepStrictEqual(findEndpointRefs("https.request({ host: 'x.test' })", 'a.py'), []);
   });

@@ -7,8 +7,17 @@ async function cli(argv: string[], stdin?: string, env: NodeJS.ProcessEnv = {}) 
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd: process.cwd(), env,
-    stdinIsTTY: stdin === undefined, readStdin: async () => stdin ?? '',
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd: process.cwd(),
+    env,
+    stdinIsTTY: stdin === undefined,
+    readStdin: async () => stdin ?? '',
   };
   return { code: await main(argv, io), stdout, stderr };
 }
@@ -19,7 +28,7 @@ Could not fetch URL https://pypi.org/simple/flask/: There was a problem confirmi
 describe('tls-doctor explain (CLI)', function () {
   this.timeout(20000);
 
-  it('explains an argument: client, most likely cause, that client\'s fix first; exit 0', async () => {
+  it("explains an argument: client, most likely cause, that client's fix first; exit 0", async () => {
     const r = await cli(['explain', PIP]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Client: {3}pip \(python\)/m);
@@ -29,12 +38,18 @@ describe('tls-doctor explain (CLI)', function () {
   });
 
   it('reads standard input with "-" and when piped, and prints the documented JSON', async () => {
-    for (const argv of [['explain', '-', '--format', 'json'], ['explain', '--format', 'json']]) {
+    for (const argv of [
+      ['explain', '-', '--format', 'json'],
+      ['explain', '--format', 'json'],
+    ]) {
       const r = await cli(argv, PIP);
       assert.strictEqual(r.code, 0, r.stderr);
       const j = JSON.parse(r.stdout);
       assert.deepStrictEqual(Object.keys(j).sort(), ['causes', 'client', 'host', 'port', 'url']);
-      assert.deepStrictEqual([j.client.id, j.client.family, j.causes[0].code, j.causes[0].likelihood, j.host, j.port], ['pip', 'python', 'untrusted-root', 'likely', 'pypi.org', 443]);
+      assert.deepStrictEqual(
+        [j.client.id, j.client.family, j.causes[0].code, j.causes[0].likelihood, j.host, j.port],
+        ['pip', 'python', 'untrusted-root', 'likely', 'pypi.org', 443],
+      );
     }
   });
 
@@ -53,7 +68,9 @@ describe('tls-doctor explain (CLI)', function () {
 
   describe('--check', () => {
     let m: Matrix;
-    before(async () => { m = await startMatrix(); });
+    before(async () => {
+      m = await startMatrix();
+    });
     after(() => m?.close());
 
     it('probes the host the message names and re-states the explanation from what it saw', async () => {
@@ -67,7 +84,11 @@ describe('tls-doctor explain (CLI)', function () {
     });
 
     it('without a host in the message, says so and explains from the message alone', async () => {
-      const r = await cli(['explain', 'curl: (60) SSL certificate problem: unable to get local issuer certificate', '--check']);
+      const r = await cli([
+        'explain',
+        'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+        '--check',
+      ]);
       assert.strictEqual(r.code, 0);
       assert.match(r.stderr, /names no host to check/);
       assert.match(r.stdout, /Most likely: untrusted-root/);

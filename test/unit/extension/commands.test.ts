@@ -14,15 +14,25 @@ describe('extension: command table', () => {
 
   it('lists exactly the commands package.json contributes, and marks the rest internal', () => {
     const declared = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepStrictEqual(entries.filter((c) => c.contributed).map((c) => c.id).sort(), declared);
-    for (const c of entries.filter((e) => !e.contributed)) assert.ok(!declared.includes(c.id), `${c.id} is internal but declared`);
+    assert.deepStrictEqual(
+      entries
+        .filter((c) => c.contributed)
+        .map((c) => c.id)
+        .sort(),
+      declared,
+    );
+    for (const c of entries.filter((e) => !e.contributed)) {
+      assert.ok(!declared.includes(c.id), `${c.id} is internal but declared`);
+    }
   });
 
   it('has unique ids under the tlsDoctor. prefix, and COMMANDS maps each name to its id', () => {
     const ids = entries.map((c) => c.id);
     assert.strictEqual(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^tlsDoctor\.[A-Za-z.]+$/);
-    for (const [name, c] of Object.entries(COMMAND_TABLE)) assert.strictEqual((COMMANDS as Record<string, string>)[name], c.id);
+    for (const [name, c] of Object.entries(COMMAND_TABLE)) {
+      assert.strictEqual((COMMANDS as Record<string, string>)[name], c.id);
+    }
   });
 
   it('menus refer only to contributed commands of the table', () => {

@@ -8,7 +8,13 @@ import { makeNonce, PageContext } from '../../../src/extension/checkUrl/render';
 import { checkTarget, displayedFixes, ExplainView, resultOf, viewSnippets } from '../../../src/extension/explain/model';
 import { renderExplanation } from '../../../src/extension/explain/render';
 
-const ctx = (): PageContext => ({ nonce: makeNonce(), cspSource: 'https://x.vscode-cdn.net', styleUri: 'https://x.vscode-cdn.net/check.css', scriptUri: 'https://x.vscode-cdn.net/check.js', now: new Date('2025-06-01T00:00:00Z') });
+const ctx = (): PageContext => ({
+  nonce: makeNonce(),
+  cspSource: 'https://x.vscode-cdn.net',
+  styleUri: 'https://x.vscode-cdn.net/check.css',
+  scriptUri: 'https://x.vscode-cdn.net/check.js',
+  now: new Date('2025-06-01T00:00:00Z'),
+});
 
 const PY = [
   '$ python3 fetch.py',
@@ -18,17 +24,23 @@ const PY = [
 ].join('\n');
 
 const view = (text: string): ExplainView => ({ text, explanation: explain(text) });
-const position = (html: string, s: string) => { const i = html.indexOf(s); assert.ok(i >= 0, `missing: ${s}`); return i; };
+const position = (html: string, s: string) => {
+  const i = html.indexOf(s);
+  assert.ok(i >= 0, `missing: ${s}`);
+  return i;
+};
 
 describe('explain panel', () => {
-  it('names the client, leads with the most likely cause and that client\'s fix, folds the other clients', () => {
+  it("names the client, leads with the most likely cause and that client's fix, folds the other clients", () => {
     const v = view(PY);
     const html = renderExplanation(v, ctx());
     assert.match(html, /Client: Python requests \(python\)/);
     const [first, ...rest] = displayedFixes(v);
     assert.strictEqual(first.cause.likelihood, 'likely');
     assert.strictEqual(first.lead[0].client, 'python-requests');
-    assert.ok(first.folded.length > 0 && first.folded.every((f) => f.client !== 'python-requests' && f.client !== 'server'));
+    assert.ok(
+      first.folded.length > 0 && first.folded.every((f) => f.client !== 'python-requests' && f.client !== 'server'),
+    );
     assert.ok(rest.every((c) => c.cause.likelihood === 'possible'));
     // Order on the page: the most likely cause, its requests fix, the folded others, then the possibilities.
     const mostLikely = position(html, 'Most likely cause');
@@ -43,30 +55,67 @@ describe('explain panel', () => {
   it('"Check <host>" probes the origin the message names, and the command result carries it', () => {
     const v = view(PY);
     assert.strictEqual(checkTarget(v.explanation), 'https://127.0.0.1:8443/');
-    assert.match(renderExplanation(v, ctx()), /data-action="checkUrl" data-url="https:\/\/127\.0\.0\.1:8443\/"[^>]*>Check 127\.0\.0\.1:8443</);
+    assert.match(
+      renderExplanation(v, ctx()),
+      /data-action="checkUrl" data-url="https:\/\/127\.0\.0\.1:8443\/"[^>]*>Check 127\.0\.0\.1:8443</,
+    );
     const r = resultOf(v);
-    assert.deepStrictEqual([r.client, r.host, r.port, r.url, r.causes[0].code], ['python-requests', '127.0.0.1', 8443, 'https://127.0.0.1:8443/', 'untrusted-root']);
-    assert.strictEqual(checkTarget(explain('curl: (60) SSL certificate problem: unable to get local issuer certificate')), undefined, 'no host, no button');
+    assert.deepStrictEqual(
+      [r.client, r.host, r.port, r.url, r.causes[0].code],
+      ['python-requests', '127.0.0.1', 8443, 'https://127.0.0.1:8443/', 'untrusted-root'],
+    );
+    assert.strictEqual(
+      checkTarget(explain('curl: (60) SSL certificate problem: unable to get local issuer certificate')),
+      undefined,
+      'no host, no button',
+    );
   });
 
   it('numbers the copy buttons in the order viewSnippets returns them', () => {
     const v = view(PY);
     const html = renderExplanation(v, ctx());
     const snippets = viewSnippets(v);
-    const shown = [...html.matchAll(/<pre><code>([^<]*)<\/code><\/pre><button[^>]*data-index="(\d+)"/g)].map((m) => [Number(m[2]), m[1]] as const);
+    const shown = [...html.matchAll(/<pre><code>([^<]*)<\/code><\/pre><button[^>]*data-index="(\d+)"/g)].map(
+      (m) => [Number(m[2]), m[1]] as const,
+    );
     assert.ok(shown.length > 3);
-    for (const [i, code] of shown) assert.strictEqual(code.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), snippets[i]);
-    assert.deepStrictEqual(shown.map(([i]) => i), snippets.map((_, i) => i));
+    for (const [i, code] of shown) {
+      assert.strictEqual(
+        code
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+        snippets[i],
+      );
+    }
+    assert.deepStrictEqual(
+      shown.map(([i]) => i),
+      snippets.map((_, i) => i),
+    );
   });
 
   it('after a check, shows what the probe saw and offers to check again', () => {
     const v = view(PY);
-    const report = { url: 'https://127.0.0.1:8443/', host: '127.0.0.1', port: 8443, verdict: 'fail', chain: [], trust: {}, causes: [{ code: 'self-signed', message: 'The server sent one self-signed certificate.', fixes: [] }] } as unknown as CheckReport;
-    const restated: ExplainView = { text: v.text, explanation: restateFromProbe(v.explanation, report), checked: { url: report.url, verdict: 'fail' } };
+    const report = {
+      url: 'https://127.0.0.1:8443/',
+      host: '127.0.0.1',
+      port: 8443,
+      verdict: 'fail',
+      chain: [],
+      trust: {},
+      causes: [{ code: 'self-signed', message: 'The server sent one self-signed certificate.', fixes: [] }],
+    } as unknown as CheckReport;
+    const restated: ExplainView = {
+      text: v.text,
+      explanation: restateFromProbe(v.explanation, report),
+      checked: { url: report.url, verdict: 'fail' },
+    };
     const html = renderExplanation(restated, ctx());
     assert.match(html, /Re-stated from the check of https:\/\/127\.0\.0\.1:8443\//);
     assert.match(html, /Seen by the probe: Self-signed server certificate/);
     assert.match(html, />Check again 127\.0\.0\.1:8443</);
-    assert.strictEqual(displayedFixes(restated)[0].lead[0].client, 'python-requests', 'the client\'s fix still leads');
+    assert.strictEqual(displayedFixes(restated)[0].lead[0].client, 'python-requests', "the client's fix still leads");
   });
 });

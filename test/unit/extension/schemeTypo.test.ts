@@ -12,7 +12,16 @@ describe('check input: mistyped schemes', () => {
   });
 
   it('leaves well-formed URLs, bare hosts and host:port alone', () => {
-    for (const ok of ['https://example.com', 'http://x.test/', 'example.com', 'localhost:8443', 'example.com:443/path', 'http:8080', 'api.test', '127.0.0.1:8443']) {
+    for (const ok of [
+      'https://example.com',
+      'http://x.test/',
+      'example.com',
+      'localhost:8443',
+      'example.com:443/path',
+      'http:8080',
+      'api.test',
+      '127.0.0.1:8443',
+    ]) {
       assert.strictEqual(schemeTypo(ok), undefined, ok);
     }
   });

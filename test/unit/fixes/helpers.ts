@@ -13,7 +13,12 @@ export function only(text: string, path: string, ruleId: string): Finding {
 }
 
 /** The trust-bundle fix result for the finding of `ruleId`. */
-export function trustResult(text: string, path: string, ruleId: string, bundle = '.certs/bundle.pem'): FixResult | undefined {
+export function trustResult(
+  text: string,
+  path: string,
+  ruleId: string,
+  bundle = '.certs/bundle.pem',
+): FixResult | undefined {
   return trustBundleFix(text, only(text, path, ruleId), { bundle, path });
 }
 
@@ -22,7 +27,11 @@ export function trust(text: string, path: string, ruleId: string, bundle = '.cer
   const r = trustResult(text, path, ruleId, bundle);
   assert.ok(r, `no fix for ${ruleId} in ${JSON.stringify(text)}`);
   const out = applyEdits(text, r.edits);
-  assert.deepStrictEqual(scanText(out, path, { testFileSeverity: 'default' }).filter((f) => f.ruleId === ruleId), [], `finding still there after the fix:\n${out}`);
+  assert.deepStrictEqual(
+    scanText(out, path, { testFileSeverity: 'default' }).filter((f) => f.ruleId === ruleId),
+    [],
+    `finding still there after the fix:\n${out}`,
+  );
   return out;
 }
 
@@ -31,6 +40,10 @@ export function remove(text: string, path: string, ruleId: string): string | und
   const r = removeFlagFix(text, only(text, path, ruleId), path);
   if (!r) return undefined;
   const out = applyEdits(text, r.edits);
-  assert.deepStrictEqual(scanText(out, path, { testFileSeverity: 'default' }).filter((f) => f.ruleId === ruleId), [], `finding still there after removal:\n${out}`);
+  assert.deepStrictEqual(
+    scanText(out, path, { testFileSeverity: 'default' }).filter((f) => f.ruleId === ruleId),
+    [],
+    `finding still there after removal:\n${out}`,
+  );
   return out;
 }

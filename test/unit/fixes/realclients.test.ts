@@ -13,7 +13,10 @@ import { applyEdits, trustBundleFix } from '../../../src/core/fixes/index';
 import { scanText } from '../../../src/core/scan/index';
 import { createTestPki } from '../../fixtures/tls';
 
-interface Run { code: number; out: string }
+interface Run {
+  code: number;
+  out: string;
+}
 
 function run(cmd: string, args: string[], cwd: string): Promise<Run> {
   // No proxies, no inherited CA variables: the client sees only what the fixed code tells it.
@@ -32,7 +35,11 @@ function fixed(text: string, file: string, ruleId: string, bundle: string): stri
   const r = trustBundleFix(text, f, { bundle, path: file });
   assert.ok(r, 'no fix');
   const out = applyEdits(text, r.edits);
-  assert.deepStrictEqual(scanText(out, file).map((x) => x.ruleId), [], `still insecure:\n${out}`);
+  assert.deepStrictEqual(
+    scanText(out, file).map((x) => x.ruleId),
+    [],
+    `still insecure:\n${out}`,
+  );
   return out;
 }
 
@@ -51,7 +58,9 @@ describe('fixes: real clients trust the bundle the fix points at', function () {
     fs.mkdirSync(path.join(dir, 'ca dir'));
     bundle = path.join(dir, 'ca dir', 'bundle.pem');
     fs.writeFileSync(bundle, createBundle([pki.root.certPem]));
-    server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_, res) => res.end('hello over verified TLS'));
+    server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_, res) =>
+      res.end('hello over verified TLS'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
@@ -87,11 +96,17 @@ describe('fixes: real clients trust the bundle the fix points at', function () {
 
   it('Node https: rejectUnauthorized: false → ca: fs.readFileSync(...) (with the added require) succeeds', async () => {
     const insecure = `const https = require('https');\nhttps.get('${url}', { rejectUnauthorized: false }, (res) => res.pipe(process.stdout)).on('error', (e) => { console.error(e.code); process.exit(3); });\n`;
-    fs.writeFileSync(path.join(dir, 'strict.js'), insecure.replace('rejectUnauthorized: false', 'rejectUnauthorized: true'));
+    fs.writeFileSync(
+      path.join(dir, 'strict.js'),
+      insecure.replace('rejectUnauthorized: false', 'rejectUnauthorized: true'),
+    );
     const before = await run(process.execPath, ['strict.js'], dir);
     assert.strictEqual(before.code, 3);
     assert.match(before.out, /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED|UNABLE_TO_VERIFY/);
-    fs.writeFileSync(path.join(dir, 'client.js'), fixed(insecure, 'client.js', 'javascript.reject-unauthorized-false', bundle));
+    fs.writeFileSync(
+      path.join(dir, 'client.js'),
+      fixed(insecure, 'client.js', 'javascript.reject-unauthorized-false', bundle),
+    );
     const ok = await run(process.execPath, ['client.js'], dir);
     assert.strictEqual(ok.code, 0, ok.out);
     assert.match(ok.out, /hello over verified TLS/);

@@ -19,19 +19,29 @@ const EXPORTER = 'prometheus-blackbox-exporter';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
+    const s = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as net.AddressInfo;
+        s.close(() => resolve(port));
+      });
   });
 }
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => { body += c; }).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => {
+            body += c;
+          })
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
   });
 }
 
@@ -41,7 +51,9 @@ async function waitUp(base: string, child: ChildProcess, log: () => string): Pro
     if (child.exitCode !== null) throw new Error(`${EXPORTER} exited ${child.exitCode}:\n${log()}`);
     try {
       if ((await get(`${base}/-/healthy`)).status === 200) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${EXPORTER} did not start:\n${log()}`);
@@ -65,14 +77,18 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
   let tlsPort = 0;
   let pki: ReturnType<typeof createTestPki>;
 
-  beforeEach(function () { if (skipReason) skipBecause(this, skipReason); });
+  beforeEach(function () {
+    if (skipReason) skipBecause(this, skipReason);
+  });
   before(async () => {
     if (skipReason) return;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-blackbox-'));
     pki = createTestPki();
     const leaf = pki.leaf({ notAfter: new Date(Date.now() + 20 * 86_400_000) });
     notAfter = Math.floor(leaf.cert.validity.notAfter.getTime() / 1000);
-    server = tls.createServer({ key: leaf.keyPem, cert: [leaf.certPem, pki.intermediate.certPem].join('\n') }, (s) => s.end());
+    server = tls.createServer({ key: leaf.keyPem, cert: [leaf.certPem, pki.intermediate.certPem].join('\n') }, (s) =>
+      s.end(),
+    );
     server.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     tlsPort = (server.address() as net.AddressInfo).port;
@@ -80,16 +96,26 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
     // The documented module, with the test CA as its trust (as a team adds its internal CA).
     const caFile = path.join(tmp, 'ca.pem');
     fs.writeFileSync(caFile, pki.root.certPem);
-    const config = parseYaml(fs.readFileSync(path.join(ROOT, 'docs/examples/blackbox.yml'), 'utf8')) as { modules: Record<string, { tcp: { tls_config: Record<string, unknown> } }> };
+    const config = parseYaml(fs.readFileSync(path.join(ROOT, 'docs/examples/blackbox.yml'), 'utf8')) as {
+      modules: Record<string, { tcp: { tls_config: Record<string, unknown> } }>;
+    };
     config.modules.tls_expiry.tcp.tls_config.ca_file = caFile;
     fs.writeFileSync(path.join(tmp, 'blackbox.yml'), JSON.stringify(config)); // JSON is YAML
 
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     fs.mkdirSync(path.join(tmp, 'home'));
-    exporter = spawn(which(EXPORTER)!, [`--config.file=${path.join(tmp, 'blackbox.yml')}`, `--web.listen-address=127.0.0.1:${port}`], { env: cleanEnv(path.join(tmp, 'home')), stdio: ['ignore', 'pipe', 'pipe'] });
-    exporter.stdout!.on('data', (c) => { exporterLog += c; });
-    exporter.stderr!.on('data', (c) => { exporterLog += c; });
+    exporter = spawn(
+      which(EXPORTER)!,
+      [`--config.file=${path.join(tmp, 'blackbox.yml')}`, `--web.listen-address=127.0.0.1:${port}`],
+      { env: cleanEnv(path.join(tmp, 'home')), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    exporter.stdout!.on('data', (c) => {
+      exporterLog += c;
+    });
+    exporter.stderr!.on('data', (c) => {
+      exporterLog += c;
+    });
     await waitUp(base, exporter, () => exporterLog);
   });
   after(async () => {
@@ -101,14 +127,22 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
   it('the generated targets yield probe_ssl_earliest_cert_expiry = the leaf notAfter', async () => {
     const ws = path.join(tmp, 'ws');
     fs.mkdirSync(ws);
-    fs.writeFileSync(path.join(ws, 'client.py'), `import requests\nAPI = "https://127.0.0.1:${tlsPort}/v1"\nrequests.get(API, verify=False)\n`);
+    fs.writeFileSync(
+      path.join(ws, 'client.py'),
+      `import requests\nAPI = "https://127.0.0.1:${tlsPort}/v1"\nrequests.get(API, verify=False)\n`,
+    );
     const r = await runCli(['endpoints', '--format', 'prometheus'], ws);
     assert.strictEqual(r.code, 0, r.stderr);
     const groups = JSON.parse(r.stdout) as { targets: string[]; labels: Record<string, string> }[];
-    assert.deepStrictEqual(groups.map((g) => g.targets), [[`127.0.0.1:${tlsPort}`]]);
+    assert.deepStrictEqual(
+      groups.map((g) => g.targets),
+      [[`127.0.0.1:${tlsPort}`]],
+    );
     assert.strictEqual(groups[0].labels.tls_doctor_insecure, 'true');
     assert.strictEqual(groups[0].labels.tls_doctor_first_use, 'client.py:2');
-    for (const v of Object.values(groups[0].labels)) assert.strictEqual(typeof v, 'string', 'file_sd label values are strings');
+    for (const v of Object.values(groups[0].labels)) {
+      assert.strictEqual(typeof v, 'string', 'file_sd label values are strings');
+    }
 
     const res = await get(`${base}/probe?module=tls_expiry&target=${encodeURIComponent(groups[0].targets[0])}`);
     assert.strictEqual(res.status, 200);
@@ -122,7 +156,9 @@ describe('endpoints --format prometheus with the blackbox exporter', function ()
     other.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
-      const res = await get(`${base}/probe?module=tls_expiry&target=127.0.0.1:${(other.address() as net.AddressInfo).port}`);
+      const res = await get(
+        `${base}/probe?module=tls_expiry&target=127.0.0.1:${(other.address() as net.AddressInfo).port}`,
+      );
       assert.strictEqual(res.status, 200);
       assert.strictEqual(metric(res.body, 'probe_success'), 0, res.body);
     } finally {

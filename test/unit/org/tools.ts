@@ -11,7 +11,9 @@ export function which(name: string): string | undefined {
     try {
       fs.accessSync(p, fs.constants.X_OK);
       return p;
-    } catch { /* not here */ }
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }
@@ -32,8 +34,10 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     PATH: '/usr/local/bin:/usr/bin:/bin',
     HOME: home,
     LANG: 'C.UTF-8',
-    GIT_AUTHOR_NAME: 'tls-doctor test', GIT_AUTHOR_EMAIL: 'test@example.invalid',
-    GIT_COMMITTER_NAME: 'tls-doctor test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
+    GIT_AUTHOR_NAME: 'tls-doctor test',
+    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_NAME: 'tls-doctor test',
+    GIT_COMMITTER_EMAIL: 'test@example.invalid',
     GIT_CONFIG_NOSYSTEM: '1',
     ...extra,
   };
@@ -42,7 +46,9 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
 /** Runs a command to completion; throws with its output when it fails (setup steps only). */
 export function must(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): string {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
+  }
   return r.stdout;
 }
 

@@ -8,22 +8,41 @@ import { lex, SYNTAX } from '../../../src/core/rules/lexer';
 const PIECES = ['(', ')', '[', ']', '{', '}', 'a', ' ', '\n', '"x(', '"', '# (', '// {', '/* ) */', "'", 'f(x, ', ')'];
 
 describe('rules/brackets: the index equals the walks', () => {
-  for (const [name, syntax] of [['python', SYNTAX.python], ['js', SYNTAX.js]] as const) {
+  for (const [name, syntax] of [
+    ['python', SYNTAX.python],
+    ['js', SYNTAX.js],
+  ] as const) {
     it(`${name}: enclosingOpen and matchingClose agree with the walks at every offset`, () => {
-      fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }), fc.constantFrom('(', '[', '({', '('), fc.integer({ min: 1, max: 60 }), (parts, opens, limit) => {
-        const text = parts.join('');
-        const lexed = lex(text, syntax);
-        // Ask for every offset twice: the first asks pay the walk budget, later ones use the index.
-        for (let round = 0; round < 3; round++) {
-          for (let off = 0; off <= text.length; off++) {
-            assert.strictEqual(enclosingOpen(lexed, off, opens, limit), walkBack(lexed, off, opens, limit), `enclosingOpen ${JSON.stringify(text)} @${off} ${opens} ${limit}`);
-            assert.strictEqual(enclosingOpen(lexed, off), walkBack(lexed, off, '(', 20000));
-            if (off < text.length && '([{'.includes(lexed.code[off])) {
-              assert.strictEqual(matchingClose(lexed, off, limit), walkForward(lexed, off, limit), `matchingClose ${JSON.stringify(text)} @${off} ${limit}`);
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }),
+          fc.constantFrom('(', '[', '({', '('),
+          fc.integer({ min: 1, max: 60 }),
+          (parts, opens, limit) => {
+            const text = parts.join('');
+            const lexed = lex(text, syntax);
+            // Ask for every offset twice: the first asks pay the walk budget, later ones use the index.
+            for (let round = 0; round < 3; round++) {
+              for (let off = 0; off <= text.length; off++) {
+                assert.strictEqual(
+                  enclosingOpen(lexed, off, opens, limit),
+                  walkBack(lexed, off, opens, limit),
+                  `enclosingOpen ${JSON.stringify(text)} @${off} ${opens} ${limit}`,
+                );
+                assert.strictEqual(enclosingOpen(lexed, off), walkBack(lexed, off, '(', 20000));
+                if (off < text.length && '([{'.includes(lexed.code[off])) {
+                  assert.strictEqual(
+                    matchingClose(lexed, off, limit),
+                    walkForward(lexed, off, limit),
+                    `matchingClose ${JSON.stringify(text)} @${off} ${limit}`,
+                  );
+                }
+              }
             }
-          }
-        }
-      }), { numRuns: 150 });
+          },
+        ),
+        { numRuns: 150 },
+      );
     });
   }
 

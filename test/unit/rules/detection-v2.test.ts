@@ -18,12 +18,20 @@ function found(text: string, file: string): [string, number, number][] {
 /** Asserts that `marked` (scanned as `file`) yields exactly its marks, all of rule `ruleId` unless a mark names another. */
 function expectMarked(file: string, ruleId: string, marked: string): void {
   const { text, marks } = parseMarks(marked, ruleId);
-  assert.deepStrictEqual(found(text, file), marks.map((m) => [m.ruleId, m.start, m.end]), `${file}:\n${text}`);
+  assert.deepStrictEqual(
+    found(text, file),
+    marks.map((m) => [m.ruleId, m.start, m.end]),
+    `${file}:\n${text}`,
+  );
 }
 
 describe('detection v2: realistic snippets per class', () => {
   describe('class 1: JVM trust that cannot fail', () => {
-    it('a trust manager that only logs, in a factory method with a real client around it', () => expectMarked('HttpFactory.java', 'jvm.trust-all-certificates', `
+    it('a trust manager that only logs, in a factory method with a real client around it', () =>
+      expectMarked(
+        'HttpFactory.java',
+        'jvm.trust-all-certificates',
+        `
 public final class HttpFactory {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFactory.class);
 
@@ -40,9 +48,14 @@ public final class HttpFactory {
     ctx.init(null, new TrustManager[] { tm }, new SecureRandom());
     return ctx;
   }
-}`));
+}`,
+      ));
 
-    it('Apache strategies across a builder chain, qualified names, Kotlin lambdas', () => expectMarked('Clients.kt', 'jvm.trust-all-strategy', `
+    it('Apache strategies across a builder chain, qualified names, Kotlin lambdas', () =>
+      expectMarked(
+        'Clients.kt',
+        'jvm.trust-all-strategy',
+        `
 val sslContext = SSLContextBuilder()
     .loadTrustMaterial(
         null,
@@ -50,20 +63,30 @@ val sslContext = SSLContextBuilder()
     )
     .build()
 val other = SSLContexts.custom().loadTrustMaterial(keyStore, «{ _, _ -> true }»).build()
-val pinned = SSLContexts.custom().loadTrustMaterial(keyStore) { chain, _ -> chain[0].encoded.contentEquals(pin) }.build()`));
+val pinned = SSLContexts.custom().loadTrustMaterial(keyStore) { chain, _ -> chain[0].encoded.contentEquals(pin) }.build()`,
+      ));
 
-    it('stays quiet on trust managers that delegate or can throw', () => expectMarked('Strict.java', 'jvm.trust-all-certificates', `
+    it('stays quiet on trust managers that delegate or can throw', () =>
+      expectMarked(
+        'Strict.java',
+        'jvm.trust-all-certificates',
+        `
 public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
   LOG.debug("validating {}", authType);
   defaultTm.checkServerTrusted(chain, authType);
 }
 public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
   if (!pinned(chain[0])) { LOG.error("pin mismatch"); throw new CertificateException("pin"); }
-}`));
+}`,
+      ));
   });
 
   describe('class 2: Python flags passed indirectly', () => {
-    it('a client module with a constant, an options dict, a partial and a wrapper', () => expectMarked('billing/client.py', 'python.requests-verify-false', `
+    it('a client module with a constant, an options dict, a partial and a wrapper', () =>
+      expectMarked(
+        'billing/client.py',
+        'python.requests-verify-false',
+        `
 import functools
 import requests as rq
 from requests import Session, get as http_get
@@ -97,9 +120,14 @@ def download(url):
 
 def legacy(url):
     return http_get(url, «verify=0»)
-`));
+`,
+      ));
 
-    it('monkeypatching Session.request and a Session subclass', () => expectMarked('patch.py', 'python.requests-verify-false', `
+    it('monkeypatching Session.request and a Session subclass', () =>
+      expectMarked(
+        'patch.py',
+        'python.requests-verify-false',
+        `
 import requests
 
 _original = requests.Session.request
@@ -116,9 +144,14 @@ requests.Session.request = _no_verify
 class LabSession(requests.Session):
     def request(self, method, url, «verify=False», **kwargs):
         return super().request(method, url, verify=verify, **kwargs)
-`));
+`,
+      ));
 
-    it('urllib3 assert_hostname and websocket sslopt in multi-line calls', () => expectMarked('ws.py', 'python.urllib3-assert-hostname-false', `
+    it('urllib3 assert_hostname and websocket sslopt in multi-line calls', () =>
+      expectMarked(
+        'ws.py',
+        'python.urllib3-assert-hostname-false',
+        `
 pool = urllib3.HTTPSConnectionPool(
     host,
     port=8443,
@@ -131,9 +164,14 @@ ws.run_forever(
         «{python.ssl-options-cert-none}"cert_reqs": ssl.CERT_NONE»,
         «{python.check-hostname-false}"check_hostname": False»,
     },
-)`));
+)`,
+      ));
 
-    it('stays quiet on non-HTTP callees, rebinding and defaults kept to non-HTTP code', () => expectMarked('quiet.py', 'python.requests-verify-false', `
+    it('stays quiet on non-HTTP callees, rebinding and defaults kept to non-HTTP code', () =>
+      expectMarked(
+        'quiet.py',
+        'python.requests-verify-false',
+        `
 VERIFY = False
 VERIFY = settings.TLS_VERIFY
 requests.get(url, verify=VERIFY)
@@ -145,11 +183,16 @@ model.fit(x, **opts)
 
 def check(sig, verify=False):
     return crypto.check(sig, verify=verify)
-`));
+`,
+      ));
   });
 
   describe('class 3: tool config written by scripts', () => {
-    it('a bootstrap script with echo, tee and a here-document', () => expectMarked('bootstrap.sh', 'config.curlrc-insecure', `#!/usr/bin/env bash
+    it('a bootstrap script with echo, tee and a here-document', () =>
+      expectMarked(
+        'bootstrap.sh',
+        'config.curlrc-insecure',
+        `#!/usr/bin/env bash
 set -euo pipefail
 echo «insecure» >> "$HOME/.curlrc"
 echo '«{config.wgetrc-check-certificate}check_certificate = off»' | sudo tee -a /etc/wgetrc >/dev/null
@@ -159,27 +202,42 @@ registry=https://npm.corp.example/
 NPMRC
 echo "cacert = /etc/ssl/corp-ca.pem" >> ~/.curlrc
 echo insecure >> build.log
-`));
+`,
+      ));
 
-    it('in a Dockerfile RUN with continuations', () => expectMarked('Dockerfile', 'config.wgetrc-check-certificate', `FROM debian:12
+    it('in a Dockerfile RUN with continuations', () =>
+      expectMarked(
+        'Dockerfile',
+        'config.wgetrc-check-certificate',
+        `FROM debian:12
 RUN apt-get update \\
  && printf '«check_certificate = off»\\n' > /root/.wgetrc \\
- && wget -q https://downloads.corp.example/agent.deb`));
+ && wget -q https://downloads.corp.example/agent.deb`,
+      ));
   });
 
   describe('class 4: options as dict values and component flags in manifests', () => {
-    it('metrics-server Deployment and Helm values', () => expectMarked('charts/metrics-server/values.yaml', 'config.kubelet-insecure-tls', `
+    it('metrics-server Deployment and Helm values', () =>
+      expectMarked(
+        'charts/metrics-server/values.yaml',
+        'config.kubelet-insecure-tls',
+        `
 defaultArgs:
   - --cert-dir=/tmp
   - --kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname
   - «--kubelet-insecure-tls»
 args: [«--kubelet-insecure-tls», --metric-resolution=15s]
 # - --kubelet-insecure-tls
-`));
+`,
+      ));
   });
 
   describe('JS and Go: a variable holding the value, and the reverse cases', () => {
-    it('TypeScript: a module constant, nested options, and type declarations that stay quiet', () => expectMarked('db.ts', 'javascript.reject-unauthorized-false', `
+    it('TypeScript: a module constant, nested options, and type declarations that stay quiet', () =>
+      expectMarked(
+        'db.ts',
+        'javascript.reject-unauthorized-false',
+        `
 const ALLOW_SELF_SIGNED = false;
 
 export interface DbTls {
@@ -194,9 +252,14 @@ export const pool = new Pool({
     «rejectUnauthorized: ALLOW_SELF_SIGNED»,
   },
 });
-`));
+`,
+      ));
 
-    it("Go: a local flag reaching the config, and the user's own struct staying quiet", () => expectMarked('scrape.go', 'go.insecure-skip-verify', `
+    it("Go: a local flag reaching the config, and the user's own struct staying quiet", () =>
+      expectMarked(
+        'scrape.go',
+        'go.insecure-skip-verify',
+        `
 package scrape
 
 type TargetConfig struct {
@@ -213,11 +276,16 @@ func client() *http.Client {
 		«{go.obsolete-tls-version}MinVersion:         tls.VersionTLS10»,
 	}}}
 }
-`));
+`,
+      ));
   });
 
   describe('switches no rule covered', () => {
-    it('CLI tools in a CI job', () => expectMarked('.github/workflows/deploy.yml', 'shell.aws-no-verify-ssl', `
+    it('CLI tools in a CI job', () =>
+      expectMarked(
+        '.github/workflows/deploy.yml',
+        'shell.aws-no-verify-ssl',
+        `
 jobs:
   deploy:
     runs-on: ubuntu-latest
@@ -228,9 +296,14 @@ jobs:
           poetry config «{shell.poetry-certificates-cert-false}certificates.corp.cert false»
           composer config --global «{shell.composer-disable-tls}disable-tls true»
           deno run «{shell.deno-unsafely-ignore-certificate-errors}--unsafely-ignore-certificate-errors» scripts/smoke.ts
-`));
+`,
+      ));
 
-    it('Electron main process', () => expectMarked('main.ts', 'javascript.electron-accept-any-certificate', `
+    it('Electron main process', () =>
+      expectMarked(
+        'main.ts',
+        'javascript.electron-accept-any-certificate',
+        `
 app.commandLine.appendSwitch(«{browser.ignore-certificate-errors}'ignore-certificate-errors'»);
 app.on('certificate-error', (event, _webContents, url, _error, _certificate, callback) => {
   if (url.startsWith('https://localhost')) {
@@ -243,9 +316,14 @@ app.on('certificate-error', (event, _webContents, url, _error, _certificate, cal
 win.webContents.session.setCertificateVerifyProc(function (request, done) {
   «done(0)»;
 });
-`));
+`,
+      ));
 
-    it('Playwright config with a nested use block', () => expectMarked('playwright.config.ts', 'browser.ignore-https-errors', `
+    it('Playwright config with a nested use block', () =>
+      expectMarked(
+        'playwright.config.ts',
+        'browser.ignore-https-errors',
+        `
 export default defineConfig({
   use: {
     baseURL: 'https://staging.corp.example',
@@ -253,34 +331,62 @@ export default defineConfig({
     launchOptions: { args: [«{browser.ignore-certificate-errors}'--ignore-certificate-errors'»] },
   },
 });
-`));
+`,
+      ));
 
-    it('Android WebView client in Kotlin', () => expectMarked('WebActivity.kt', 'jvm.webview-ssl-error-proceed', `
+    it('Android WebView client in Kotlin', () =>
+      expectMarked(
+        'WebActivity.kt',
+        'jvm.webview-ssl-error-proceed',
+        `
 webView.webViewClient = object : WebViewClient() {
     override fun onReceivedSslError(view: WebView?, handler: SslErrorHandler?, error: SslError?) {
         if (BuildConfig.DEBUG) «handler?.proceed()» else handler?.cancel()
     }
 }
-`));
+`,
+      ));
 
     it('obsolete protocol versions in each language', () => {
-      expectMarked('legacy.py', 'python.obsolete-tls-version', 'ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1_1»)\nctx.«maximum_version = ssl.TLSVersion.TLSv1»\nok = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)');
-      expectMarked('legacy.js', 'javascript.obsolete-tls-version', 'tls.createSecureContext({ «secureProtocol: "TLSv1_1_client_method"» });\nhttps.get(url, { «maxVersion: "TLSv1.1"» });');
-      expectMarked('Legacy.java', 'jvm.obsolete-tls-version', 'SSLContext a = SSLContext.getInstance(«"TLSv1.1"»);\nSSLContext b = SSLContext.getInstance("TLSv1.2");');
+      expectMarked(
+        'legacy.py',
+        'python.obsolete-tls-version',
+        'ctx = ssl.SSLContext(«ssl.PROTOCOL_TLSv1_1»)\nctx.«maximum_version = ssl.TLSVersion.TLSv1»\nok = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)',
+      );
+      expectMarked(
+        'legacy.js',
+        'javascript.obsolete-tls-version',
+        'tls.createSecureContext({ «secureProtocol: "TLSv1_1_client_method"» });\nhttps.get(url, { «maxVersion: "TLSv1.1"» });',
+      );
+      expectMarked(
+        'Legacy.java',
+        'jvm.obsolete-tls-version',
+        'SSLContext a = SSLContext.getInstance(«"TLSv1.1"»);\nSSLContext b = SSLContext.getInstance("TLSv1.2");',
+      );
     });
   });
 });
 
 describe('detection v2: the CA-bundle fix applies to what the new paths report', () => {
-  const fixed = (text: string, path: string): string[] => scanText(text, path).map((f) => {
-    const r = trustBundleFix(text, f, { bundle: '/etc/ssl/corp-ca.pem', path });
-    return r ? applyEdits(text, r.edits).split('\n')[f.range.start.line] : `no fix for ${f.ruleId}`;
-  });
+  const fixed = (text: string, path: string): string[] =>
+    scanText(text, path).map((f) => {
+      const r = trustBundleFix(text, f, { bundle: '/etc/ssl/corp-ca.pem', path });
+      return r ? applyEdits(text, r.edits).split('\n')[f.range.start.line] : `no fix for ${f.ruleId}`;
+    });
 
   it('rewrites the constant, the dict entry and the env knobs in place', () => {
-    assert.deepStrictEqual(fixed('VERIFY = False\nrequests.get(u, verify=VERIFY)\nOPTS = {"verify": False}\nrequests.post(u, **OPTS)\n', 'c.py'),
-      ['VERIFY = "/etc/ssl/corp-ca.pem"', 'OPTS = {"verify": "/etc/ssl/corp-ca.pem"}']);
-    assert.deepStrictEqual(fixed('subprocess.run(c, env={"GIT_SSL_NO_VERIFY": "1"})\n', 'm.py'), ['subprocess.run(c, env={"GIT_SSL_CAINFO": "/etc/ssl/corp-ca.pem"})']);
-    assert.deepStrictEqual(fixed('export CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION=True\n', 'ci.sh'), ['export CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=/etc/ssl/corp-ca.pem']);
+    assert.deepStrictEqual(
+      fixed(
+        'VERIFY = False\nrequests.get(u, verify=VERIFY)\nOPTS = {"verify": False}\nrequests.post(u, **OPTS)\n',
+        'c.py',
+      ),
+      ['VERIFY = "/etc/ssl/corp-ca.pem"', 'OPTS = {"verify": "/etc/ssl/corp-ca.pem"}'],
+    );
+    assert.deepStrictEqual(fixed('subprocess.run(c, env={"GIT_SSL_NO_VERIFY": "1"})\n', 'm.py'), [
+      'subprocess.run(c, env={"GIT_SSL_CAINFO": "/etc/ssl/corp-ca.pem"})',
+    ]);
+    assert.deepStrictEqual(fixed('export CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION=True\n', 'ci.sh'), [
+      'export CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=/etc/ssl/corp-ca.pem',
+    ]);
   });
 });

@@ -2,7 +2,14 @@
 // (src/core/rules/catalog/*.ts), then regenerate. Also checks the rendering itself.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { fenceOf, README_END, README_START, renderReadme, renderRuleDocs, rulePage } from '../../../src/core/rules/docs';
+import {
+  fenceOf,
+  README_END,
+  README_START,
+  renderReadme,
+  renderRuleDocs,
+  rulePage,
+} from '../../../src/core/rules/docs';
 import { familyOf, ruleById } from '../../../src/core/rules/registry';
 
 const DIR = 'docs/rules';
@@ -13,7 +20,11 @@ describe('rules: generated docs', () => {
   it('every committed page equals what the generator writes (run npm run docs:rules)', () => {
     for (const [name, content] of files) {
       assert.ok(fs.existsSync(`${DIR}/${name}`), `${DIR}/${name} is missing: run npm run docs:rules`);
-      assert.strictEqual(fs.readFileSync(`${DIR}/${name}`, 'utf8'), content, `${DIR}/${name} differs from the generator: run npm run docs:rules`);
+      assert.strictEqual(
+        fs.readFileSync(`${DIR}/${name}`, 'utf8'),
+        content,
+        `${DIR}/${name} differs from the generator: run npm run docs:rules`,
+      );
     }
   });
 
@@ -33,13 +44,17 @@ describe('rules: generated docs', () => {
 
   it('keeps the hand-written README prose and replaces only the generated part', () => {
     const once = renderReadme('# Title\n\nProse.\n');
-    assert.ok(once.startsWith('# Title\n\nProse.\n\n') && once.includes(README_START) && once.trimEnd().endsWith(README_END));
+    assert.ok(
+      once.startsWith('# Title\n\nProse.\n\n') && once.includes(README_START) && once.trimEnd().endsWith(README_END),
+    );
     const edited = `${once.replace(README_START, `${README_START}\n| stale | row |`)}\nAfter.\n`;
     assert.strictEqual(renderReadme(edited), `${once}\nAfter.\n`);
   });
 
   it('names fence languages by file', () => {
-    assert.deepStrictEqual(['app.py', 'Dockerfile', '.npmrc', 'ci.yml', 'main.tf', 'build.sh', '.vscode/settings.json'].map(fenceOf),
-      ['python', 'dockerfile', 'ini', 'yaml', 'hcl', 'sh', 'jsonc']);
+    assert.deepStrictEqual(
+      ['app.py', 'Dockerfile', '.npmrc', 'ci.yml', 'main.tf', 'build.sh', '.vscode/settings.json'].map(fenceOf),
+      ['python', 'dockerfile', 'ini', 'yaml', 'hcl', 'sh', 'jsonc'],
+    );
   });
 });

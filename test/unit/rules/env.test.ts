@@ -26,16 +26,26 @@ describe('rules: env', () => {
       ['OTHER', '0', undefined],
     ];
     for (const [name, value, id] of cases) {
-      it(`${name}=${JSON.stringify(value)} → ${id ?? 'no finding'}`, () => assert.strictEqual(envRuleFor(name, value)?.id, id));
+      it(`${name}=${JSON.stringify(value)} → ${id ?? 'no finding'}`, () =>
+        assert.strictEqual(envRuleFor(name, value)?.id, id));
     }
     it('treats $X, ${X}, $(cmd), backticks and %X% as run-time values', () => {
-      assert.deepStrictEqual(['$X', '${X}', '$(x)', '`x`', '%X%', '0', 'a$'].map(isDynamic), [true, true, true, true, true, false, false]);
+      assert.deepStrictEqual(['$X', '${X}', '$(x)', '`x`', '%X%', '0', 'a$'].map(isDynamic), [
+        true,
+        true,
+        true,
+        true,
+        true,
+        false,
+        false,
+      ]);
     });
   });
 
   describe('in .env files', () => {
     it('finds assignments with exact ranges, quoted or not, with export', () => {
-      const text = '# NODE_TLS_REJECT_UNAUTHORIZED=0\nAPI=https://x\nNODE_TLS_REJECT_UNAUTHORIZED=0\nexport PYTHONHTTPSVERIFY="0" # legacy\nCURL_CA_BUNDLE=\n';
+      const text =
+        '# NODE_TLS_REJECT_UNAUTHORIZED=0\nAPI=https://x\nNODE_TLS_REJECT_UNAUTHORIZED=0\nexport PYTHONHTTPSVERIFY="0" # legacy\nCURL_CA_BUNDLE=\n';
       assert.deepStrictEqual(hits(text, '.env'), [
         ['env.node-tls-reject-unauthorized', 3, 1, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
         ['env.pythonhttpsverify-off', 4, 8, 'PYTHONHTTPSVERIFY="0"'],
@@ -45,26 +55,58 @@ describe('rules: env', () => {
     it('reads .env.* and *.env but not .envrc as a dotenv file', () => {
       expectOne('GIT_SSL_NO_VERIFY=1\n', '.env.production', 'env.git-ssl-no-verify', 'GIT_SSL_NO_VERIFY=1');
       expectOne('NPM_CONFIG_STRICT_SSL=false\n', 'config/app.env', 'env.npm-strict-ssl', 'NPM_CONFIG_STRICT_SSL=false');
-      expectOne('export NODE_TLS_REJECT_UNAUTHORIZED=0\n', '.envrc', 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0');
+      expectOne(
+        'export NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+        '.envrc',
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED=0',
+      );
     });
     it('ignores comments, safe values and interpolations', () => {
-      expectNone('#NODE_TLS_REJECT_UNAUTHORIZED=0\nNODE_TLS_REJECT_UNAUTHORIZED=1\nPYTHONHTTPSVERIFY=${VERIFY}\nNOTE="set NODE_TLS_REJECT_UNAUTHORIZED=0 to break things"\n', '.env');
+      expectNone(
+        '#NODE_TLS_REJECT_UNAUTHORIZED=0\nNODE_TLS_REJECT_UNAUTHORIZED=1\nPYTHONHTTPSVERIFY=${VERIFY}\nNOTE="set NODE_TLS_REJECT_UNAUTHORIZED=0 to break things"\n',
+        '.env',
+      );
     });
     it('honours tls-doctor: ignore', () => {
-      expectNone('# tls-doctor: ignore env.node-tls-reject-unauthorized\nNODE_TLS_REJECT_UNAUTHORIZED=0\n', '.env.local');
+      expectNone(
+        '# tls-doctor: ignore env.node-tls-reject-unauthorized\nNODE_TLS_REJECT_UNAUTHORIZED=0\n',
+        '.env.local',
+      );
     });
   });
 
   describe('in VS Code launch/tasks/devcontainer JSON', () => {
     it('finds env, containerEnv and remoteEnv entries (JSONC comments skipped)', () => {
-      const launch = '{\n  // "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0" }\n  "configurations": [{\n    "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0", "X": "${env:Y}" },\n  }],\n}\n';
-      assert.deepStrictEqual(hits(launch, '.vscode/launch.json'), [['env.node-tls-reject-unauthorized', 4, 14, '"NODE_TLS_REJECT_UNAUTHORIZED": "0"']]);
-      expectOne('{ "containerEnv": { "PYTHONHTTPSVERIFY": "0" } }', '.devcontainer/devcontainer.json', 'env.pythonhttpsverify-off', '"PYTHONHTTPSVERIFY": "0"');
-      expectOne('{ "remoteEnv": { "GIT_SSL_NO_VERIFY": "true" } }', '.devcontainer.json', 'env.git-ssl-no-verify', '"GIT_SSL_NO_VERIFY": "true"');
-      expectOne('{ "tasks": [{ "options": { "env": { "NODE_TLS_REJECT_UNAUTHORIZED": 0 } } }] }', '.vscode/tasks.json', 'env.node-tls-reject-unauthorized', '"NODE_TLS_REJECT_UNAUTHORIZED": 0');
+      const launch =
+        '{\n  // "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0" }\n  "configurations": [{\n    "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0", "X": "${env:Y}" },\n  }],\n}\n';
+      assert.deepStrictEqual(hits(launch, '.vscode/launch.json'), [
+        ['env.node-tls-reject-unauthorized', 4, 14, '"NODE_TLS_REJECT_UNAUTHORIZED": "0"'],
+      ]);
+      expectOne(
+        '{ "containerEnv": { "PYTHONHTTPSVERIFY": "0" } }',
+        '.devcontainer/devcontainer.json',
+        'env.pythonhttpsverify-off',
+        '"PYTHONHTTPSVERIFY": "0"',
+      );
+      expectOne(
+        '{ "remoteEnv": { "GIT_SSL_NO_VERIFY": "true" } }',
+        '.devcontainer.json',
+        'env.git-ssl-no-verify',
+        '"GIT_SSL_NO_VERIFY": "true"',
+      );
+      expectOne(
+        '{ "tasks": [{ "options": { "env": { "NODE_TLS_REJECT_UNAUTHORIZED": 0 } } }] }',
+        '.vscode/tasks.json',
+        'env.node-tls-reject-unauthorized',
+        '"NODE_TLS_REJECT_UNAUTHORIZED": 0',
+      );
     });
     it('ignores the same names outside env objects and variable values', () => {
-      expectNone('{ "name": "NODE_TLS_REJECT_UNAUTHORIZED", "args": ["NODE_TLS_REJECT_UNAUTHORIZED=0"], "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "${input:x}" } }', '.vscode/launch.json');
+      expectNone(
+        '{ "name": "NODE_TLS_REJECT_UNAUTHORIZED", "args": ["NODE_TLS_REJECT_UNAUTHORIZED=0"], "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "${input:x}" } }',
+        '.vscode/launch.json',
+      );
     });
   });
 });

@@ -21,7 +21,12 @@ describe('rules: every example in the registry', () => {
       it('has at least one flagged and one ok example, and every flagged example marks this rule', () => {
         assert.ok(rule.examples.flagged.length >= 1, 'no flagged example');
         assert.ok(rule.examples.ok.length >= 1, 'no ok example');
-        for (const ex of flaggedExamples(rule)) assert.ok(ex.marks.some((m) => m.ruleId === rule.id), `no «mark» in: ${ex.text}`);
+        for (const ex of flaggedExamples(rule)) {
+          assert.ok(
+            ex.marks.some((m) => m.ruleId === rule.id),
+            `no «mark» in: ${ex.text}`,
+          );
+        }
       });
 
       it('flagged examples yield exactly the marked findings', () => {
@@ -45,7 +50,10 @@ describe('rules: example marks', () => {
   it('strips marks and records their offsets, with another rule named in braces', () => {
     assert.deepStrictEqual(parseMarks('f(«a») «{x.y}bc»', 'r.s'), {
       text: 'f(a) bc',
-      marks: [{ ruleId: 'r.s', start: 2, end: 3 }, { ruleId: 'x.y', start: 5, end: 7 }],
+      marks: [
+        { ruleId: 'r.s', start: 2, end: 3 },
+        { ruleId: 'x.y', start: 5, end: 7 },
+      ],
     });
   });
 

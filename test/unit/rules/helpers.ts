@@ -4,13 +4,22 @@ import { scanText } from '../../../src/core/scan/index';
 
 /** `[ruleId, 1-based line, 1-based column, value]` for every finding (test-file severity left at rule defaults). */
 export function hits(text: string, path: string): [string, number, number, string][] {
-  return scanText(text, path, { testFileSeverity: 'default' }).map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.value]);
+  return scanText(text, path, { testFileSeverity: 'default' }).map((f) => [
+    f.ruleId,
+    f.range.start.line + 1,
+    f.range.start.character + 1,
+    f.value,
+  ]);
 }
 
 /** Asserts that `text` yields exactly one finding of `ruleId` whose value is `value`. */
 export function expectOne(text: string, path: string, ruleId: string, value: string): void {
   const found = hits(text, path);
-  assert.deepStrictEqual(found.map(([id, , , v]) => [id, v]), [[ruleId, value]], `in: ${text}`);
+  assert.deepStrictEqual(
+    found.map(([id, , , v]) => [id, v]),
+    [[ruleId, value]],
+    `in: ${text}`,
+  );
 }
 
 /** Asserts that `text` yields no finding at all. */

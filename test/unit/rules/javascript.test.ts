@@ -4,25 +4,87 @@ import { expectNone, expectOne } from './helpers';
 
 describe('rules: javascript/typescript', () => {
   const positives: [string, string, string][] = [
-    ['const agent = new https.Agent({ rejectUnauthorized: false });', 'javascript.reject-unauthorized-false', 'rejectUnauthorized: false'],
-    ['axios.create({ httpsAgent: new https.Agent({ rejectUnauthorized: false }) })', 'javascript.reject-unauthorized-false', 'rejectUnauthorized: false'],
-    ["got(u, { https: { 'rejectUnauthorized': false } })", 'javascript.reject-unauthorized-false', "'rejectUnauthorized': false"],
-    ['new Agent({ connect: { "rejectUnauthorized": false } })', 'javascript.reject-unauthorized-false', '"rejectUnauthorized": false'],
-    ['new Pool({ ssl: { rejectUnauthorized: false } })', 'javascript.reject-unauthorized-false', 'rejectUnauthorized: false'],
+    [
+      'const agent = new https.Agent({ rejectUnauthorized: false });',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    ],
+    [
+      'axios.create({ httpsAgent: new https.Agent({ rejectUnauthorized: false }) })',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    ],
+    [
+      "got(u, { https: { 'rejectUnauthorized': false } })",
+      'javascript.reject-unauthorized-false',
+      "'rejectUnauthorized': false",
+    ],
+    [
+      'new Agent({ connect: { "rejectUnauthorized": false } })',
+      'javascript.reject-unauthorized-false',
+      '"rejectUnauthorized": false',
+    ],
+    [
+      'new Pool({ ssl: { rejectUnauthorized: false } })',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    ],
     ['opts.rejectUnauthorized = false;', 'javascript.reject-unauthorized-false', 'rejectUnauthorized = false'],
-    ["process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", 'javascript.node-tls-reject-unauthorized', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'"],
-    ['process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0', 'javascript.node-tls-reject-unauthorized', 'process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0'],
-    ['process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";', 'javascript.node-tls-reject-unauthorized', 'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"'],
-    ['process.env.NODE_TLS_REJECT_UNAUTHORIZED = `0`;', 'javascript.node-tls-reject-unauthorized', 'process.env.NODE_TLS_REJECT_UNAUTHORIZED = `0`'],
-    ["process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';", 'javascript.node-tls-reject-unauthorized', "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'"],
-    ["spawn('node', [], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } })", 'javascript.node-tls-reject-unauthorized', "NODE_TLS_REJECT_UNAUTHORIZED: '0'"],
+    [
+      "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';",
+      'javascript.node-tls-reject-unauthorized',
+      "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'",
+    ],
+    [
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0',
+      'javascript.node-tls-reject-unauthorized',
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0',
+    ],
+    [
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";',
+      'javascript.node-tls-reject-unauthorized',
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"',
+    ],
+    [
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = `0`;',
+      'javascript.node-tls-reject-unauthorized',
+      'process.env.NODE_TLS_REJECT_UNAUTHORIZED = `0`',
+    ],
+    [
+      "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';",
+      'javascript.node-tls-reject-unauthorized',
+      "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'",
+    ],
+    [
+      "spawn('node', [], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } })",
+      'javascript.node-tls-reject-unauthorized',
+      "NODE_TLS_REJECT_UNAUTHORIZED: '0'",
+    ],
     ['request({ url, strictSSL: false })', 'javascript.strict-ssl-false', 'strictSSL: false'],
-    ['tls.connect({ checkServerIdentity: () => undefined })', 'javascript.noop-check-server-identity', 'checkServerIdentity: () => undefined'],
-    ['tls.connect({ checkServerIdentity: (host, cert) => {} })', 'javascript.noop-check-server-identity', 'checkServerIdentity: (host, cert) => {}'],
-    ['tls.connect({ checkServerIdentity: function () { return undefined; } })', 'javascript.noop-check-server-identity', 'checkServerIdentity: function () { return undefined; }'],
-    ['const o = { checkServerIdentity(host: string, cert: PeerCertificate): Error | undefined { return undefined; } }', 'javascript.noop-check-server-identity', 'checkServerIdentity(host: string, cert: PeerCertificate): Error | undefined { return undefined; }'],
+    [
+      'tls.connect({ checkServerIdentity: () => undefined })',
+      'javascript.noop-check-server-identity',
+      'checkServerIdentity: () => undefined',
+    ],
+    [
+      'tls.connect({ checkServerIdentity: (host, cert) => {} })',
+      'javascript.noop-check-server-identity',
+      'checkServerIdentity: (host, cert) => {}',
+    ],
+    [
+      'tls.connect({ checkServerIdentity: function () { return undefined; } })',
+      'javascript.noop-check-server-identity',
+      'checkServerIdentity: function () { return undefined; }',
+    ],
+    [
+      'const o = { checkServerIdentity(host: string, cert: PeerCertificate): Error | undefined { return undefined; } }',
+      'javascript.noop-check-server-identity',
+      'checkServerIdentity(host: string, cert: PeerCertificate): Error | undefined { return undefined; }',
+    ],
   ];
-  for (const [code, id, value] of positives) it(`finds ${id} in: ${code}`, () => expectOne(code, 'client.ts', id, value));
+  for (const [code, id, value] of positives) {
+    it(`finds ${id} in: ${code}`, () => expectOne(code, 'client.ts', id, value));
+  }
 
   const negatives = [
     'new https.Agent({ rejectUnauthorized: true })',
@@ -48,8 +110,13 @@ describe('rules: javascript/typescript', () => {
   });
 
   it('applies to .js .mjs .cjs .jsx .ts .tsx and the JS/TS language ids', () => {
-    for (const p of ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.tsx', 'a.vue']) assert.strictEqual(scanText('x({rejectUnauthorized: false})', p).length, 1, p);
-    assert.strictEqual(scanText('x({rejectUnauthorized: false})', 'Untitled-1', { languageId: 'typescriptreact' }).length, 1);
+    for (const p of ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.tsx', 'a.vue']) {
+      assert.strictEqual(scanText('x({rejectUnauthorized: false})', p).length, 1, p);
+    }
+    assert.strictEqual(
+      scanText('x({rejectUnauthorized: false})', 'Untitled-1', { languageId: 'typescriptreact' }).length,
+      1,
+    );
     assert.strictEqual(scanText('x({rejectUnauthorized: false})', 'notes.md').length, 0);
   });
 });

@@ -2,24 +2,72 @@ import * as assert from 'assert';
 import { expectNone, expectOne, hits } from './helpers';
 
 describe('rules: java/kotlin', () => {
-  it('finds a trust manager whose checkServerTrusted is empty (Java)', () => expectOne(
-    'class T implements X509TrustManager {\n  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n    // trust everyone\n  }\n}',
-    'T.java', 'jvm.trust-all-certificates', 'checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n    // trust everyone\n  }'));
+  it('finds a trust manager whose checkServerTrusted is empty (Java)', () =>
+    expectOne(
+      'class T implements X509TrustManager {\n  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n    // trust everyone\n  }\n}',
+      'T.java',
+      'jvm.trust-all-certificates',
+      'checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {\n    // trust everyone\n  }',
+    ));
   it('finds an empty checkServerTrusted in Kotlin ({} and = Unit)', () => {
-    const code = 'object T : X509TrustManager {\n  override fun checkServerTrusted(chain: Array<out X509Certificate>?, authType: String?) {}\n  override fun checkServerTrusted(c: Array<X509Certificate>, a: String) = Unit\n}';
-    assert.deepStrictEqual(hits(code, 'T.kt').map((h) => [h[0], h[1], h[2]]), [['jvm.trust-all-certificates', 2, 16], ['jvm.trust-all-certificates', 3, 16]]);
+    const code =
+      'object T : X509TrustManager {\n  override fun checkServerTrusted(chain: Array<out X509Certificate>?, authType: String?) {}\n  override fun checkServerTrusted(c: Array<X509Certificate>, a: String) = Unit\n}';
+    assert.deepStrictEqual(
+      hits(code, 'T.kt').map((h) => [h[0], h[1], h[2]]),
+      [
+        ['jvm.trust-all-certificates', 2, 16],
+        ['jvm.trust-all-certificates', 3, 16],
+      ],
+    );
   });
   const positives: [string, string, string, string][] = [
     ['conn.setHostnameVerifier((h, s) -> true);', 'A.java', 'jvm.hostname-verifier-accepts-all', '(h, s) -> true'],
-    ['HostnameVerifier hv = (String host, SSLSession session) -> { return true; };', 'A.java', 'jvm.hostname-verifier-accepts-all', '(String host, SSLSession session) -> { return true; }'],
-    ['new HostnameVerifier() {\n  public boolean verify(String hostname, SSLSession session) { return true; }\n}', 'A.java', 'jvm.hostname-verifier-accepts-all', 'boolean verify(String hostname, SSLSession session) { return true; }'],
-    ['val c = OkHttpClient.Builder().hostnameVerifier { _, _ -> true }.build()', 'A.kt', 'jvm.hostname-verifier-accepts-all', 'hostnameVerifier { _, _ -> true }'],
-    ['override fun verify(hostname: String?, session: SSLSession?): Boolean = true', 'A.kt', 'jvm.hostname-verifier-accepts-all', 'fun verify(hostname: String?, session: SSLSession?): Boolean = true'],
-    ['HttpClients.custom().setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();', 'A.java', 'jvm.noop-hostname-verifier', 'NoopHostnameVerifier.INSTANCE'],
-    ['builder.setSSLHostnameVerifier(new NoopHostnameVerifier());', 'A.java', 'jvm.noop-hostname-verifier', 'new NoopHostnameVerifier()'],
-    ['sf.setHostnameVerifier(SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER);', 'A.java', 'jvm.noop-hostname-verifier', 'SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER'],
+    [
+      'HostnameVerifier hv = (String host, SSLSession session) -> { return true; };',
+      'A.java',
+      'jvm.hostname-verifier-accepts-all',
+      '(String host, SSLSession session) -> { return true; }',
+    ],
+    [
+      'new HostnameVerifier() {\n  public boolean verify(String hostname, SSLSession session) { return true; }\n}',
+      'A.java',
+      'jvm.hostname-verifier-accepts-all',
+      'boolean verify(String hostname, SSLSession session) { return true; }',
+    ],
+    [
+      'val c = OkHttpClient.Builder().hostnameVerifier { _, _ -> true }.build()',
+      'A.kt',
+      'jvm.hostname-verifier-accepts-all',
+      'hostnameVerifier { _, _ -> true }',
+    ],
+    [
+      'override fun verify(hostname: String?, session: SSLSession?): Boolean = true',
+      'A.kt',
+      'jvm.hostname-verifier-accepts-all',
+      'fun verify(hostname: String?, session: SSLSession?): Boolean = true',
+    ],
+    [
+      'HttpClients.custom().setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();',
+      'A.java',
+      'jvm.noop-hostname-verifier',
+      'NoopHostnameVerifier.INSTANCE',
+    ],
+    [
+      'builder.setSSLHostnameVerifier(new NoopHostnameVerifier());',
+      'A.java',
+      'jvm.noop-hostname-verifier',
+      'new NoopHostnameVerifier()',
+    ],
+    [
+      'sf.setHostnameVerifier(SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER);',
+      'A.java',
+      'jvm.noop-hostname-verifier',
+      'SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER',
+    ],
   ];
-  for (const [code, path, id, value] of positives) it(`finds ${id} in: ${code.split('\n')[0]}`, () => expectOne(code, path, id, value));
+  for (const [code, path, id, value] of positives) {
+    it(`finds ${id} in: ${code.split('\n')[0]}`, () => expectOne(code, path, id, value));
+  }
   for (const code of [
     'public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException { delegate.checkServerTrusted(chain, authType); }',
     'public void checkClientTrusted(X509Certificate[] chain, String authType) { }',
@@ -29,5 +77,7 @@ describe('rules: java/kotlin', () => {
     '// builder.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);',
     'String doc = "setHostnameVerifier((h, s) -> true)";',
     'String doc = """\n  NoopHostnameVerifier.INSTANCE\n""";',
-  ]) it(`ignores: ${code.split('\n')[0]}`, () => expectNone(code, 'A.java'));
+  ]) {
+    it(`ignores: ${code.split('\n')[0]}`, () => expectNone(code, 'A.java'));
+  }
 });

@@ -21,19 +21,33 @@ describe('rules: python', () => {
     ["http = urllib3.PoolManager(cert_reqs='CERT_NONE')", 'python.cert-reqs-none', "cert_reqs='CERT_NONE'"],
     ['http = urllib3.PoolManager(cert_reqs=ssl.CERT_NONE)', 'python.cert-reqs-none', 'cert_reqs=ssl.CERT_NONE'],
     ['ctx = ssl._create_unverified_context()', 'python.unverified-context', 'ssl._create_unverified_context()'],
-    ['urlopen(u, context=ssl._create_unverified_context(ssl.Purpose.SERVER_AUTH))', 'python.unverified-context', 'ssl._create_unverified_context(ssl.Purpose.SERVER_AUTH)'],
+    [
+      'urlopen(u, context=ssl._create_unverified_context(ssl.Purpose.SERVER_AUTH))',
+      'python.unverified-context',
+      'ssl._create_unverified_context(ssl.Purpose.SERVER_AUTH)',
+    ],
     ['factory = ssl._create_unverified_context', 'python.unverified-context', 'ssl._create_unverified_context'],
-    ['ssl._create_default_https_context = ssl._create_unverified_context', 'python.default-https-context-override', 'ssl._create_default_https_context = ssl._create_unverified_context'],
+    [
+      'ssl._create_default_https_context = ssl._create_unverified_context',
+      'python.default-https-context-override',
+      'ssl._create_default_https_context = ssl._create_unverified_context',
+    ],
     ['ctx.verify_mode = ssl.CERT_NONE', 'python.verify-mode-cert-none', 'verify_mode = ssl.CERT_NONE'],
     ['ctx.check_hostname = False', 'python.check-hostname-false', 'check_hostname = False'],
     ["os.environ['PYTHONHTTPSVERIFY'] = '0'", 'python.pythonhttpsverify-off', "os.environ['PYTHONHTTPSVERIFY'] = '0'"],
-    ["os.environ.setdefault('PYTHONHTTPSVERIFY', '0')", 'python.pythonhttpsverify-off', "os.environ.setdefault('PYTHONHTTPSVERIFY', '0')"],
+    [
+      "os.environ.setdefault('PYTHONHTTPSVERIFY', '0')",
+      'python.pythonhttpsverify-off',
+      "os.environ.setdefault('PYTHONHTTPSVERIFY', '0')",
+    ],
     ["os.putenv('PYTHONHTTPSVERIFY', '0')", 'python.pythonhttpsverify-off', "os.putenv('PYTHONHTTPSVERIFY', '0')"],
     ['subprocess.run(cmd, env={"PYTHONHTTPSVERIFY": "0"})', 'python.pythonhttpsverify-off', '"PYTHONHTTPSVERIFY": "0"'],
     ['os.environ["CURL_CA_BUNDLE"] = ""', 'python.curl-ca-bundle-empty', 'os.environ["CURL_CA_BUNDLE"] = ""'],
     ["os.environ.update(CURL_CA_BUNDLE='')", 'python.curl-ca-bundle-empty', "CURL_CA_BUNDLE=''"],
   ];
-  for (const [code, id, value] of positives) it(`finds ${id} in: ${code.split('\n')[0]}`, () => expectOne(code, P, id, value));
+  for (const [code, id, value] of positives) {
+    it(`finds ${id} in: ${code.split('\n')[0]}`, () => expectOne(code, P, id, value));
+  }
 
   const negatives = [
     'model.fit(data, verify=False)',
@@ -69,7 +83,12 @@ describe('rules: python', () => {
     ].join('\n');
     assert.deepStrictEqual(hits(code, P), [
       ['python.unverified-context', 2, 40, 'ssl._create_unverified_context'],
-      ['python.default-https-context-override', 6, 5, 'ssl._create_default_https_context = _create_unverified_https_context'],
+      [
+        'python.default-https-context-override',
+        6,
+        5,
+        'ssl._create_default_https_context = _create_unverified_https_context',
+      ],
     ]);
   });
 
@@ -80,11 +99,15 @@ describe('rules: python', () => {
   });
 
   it('attaches urllib3.disable_warnings() as related information, not as a finding', () => {
-    const code = 'import urllib3\nurllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)\nrequests.get(u, verify=False)\n';
+    const code =
+      'import urllib3\nurllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)\nrequests.get(u, verify=False)\n';
     const found = scanText(code, P);
     assert.strictEqual(found.length, 1);
     assert.strictEqual(found[0].related?.length, 1);
-    assert.deepStrictEqual(found[0].related![0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 67 } });
+    assert.deepStrictEqual(found[0].related![0].range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 67 },
+    });
     assert.match(found[0].related![0].message, /InsecureRequestWarning/);
   });
 
@@ -98,7 +121,10 @@ describe('rules: python prefilter', () => {
   it('still finds verify=False when a comment sits between "=" and the value inside the call', () => {
     const code = 'import requests\nr = requests.get(\n    url,\n    verify=  # TODO: remove\n        False,\n)\n';
     const found = scanText(code, 'client.py');
-    assert.deepStrictEqual(found.map((f) => f.ruleId), ['python.requests-verify-false']);
+    assert.deepStrictEqual(
+      found.map((f) => f.ruleId),
+      ['python.requests-verify-false'],
+    );
   });
 
   it('skips files that mention ssl and False but never together', () => {

@@ -20,7 +20,11 @@ describe('rules: shell', () => {
       ['wget -e check_certificate=off https://x', 'shell.wget-no-check-certificate', '-e check_certificate=off'],
       ['git -c http.sslVerify=false clone https://x', 'shell.git-ssl-verify-false', 'http.sslVerify=false'],
       ['git clone -c http.sslverify=0 https://x', 'shell.git-ssl-verify-false', 'http.sslverify=0'],
-      ['git -c "http.https://git.corp/.sslVerify=false" fetch', 'shell.git-ssl-verify-false', '"http.https://git.corp/.sslVerify=false"'],
+      [
+        'git -c "http.https://git.corp/.sslVerify=false" fetch',
+        'shell.git-ssl-verify-false',
+        '"http.https://git.corp/.sslVerify=false"',
+      ],
       ['git config --global http.sslVerify false', 'shell.git-ssl-verify-false', 'http.sslVerify false'],
       ['git config set --system http.sslVerify "false"', 'shell.git-ssl-verify-false', 'http.sslVerify "false"'],
       ['npm config set strict-ssl false', 'shell.npm-strict-ssl-false', 'strict-ssl false'],
@@ -32,14 +36,38 @@ describe('rules: shell', () => {
       ['pip install --trusted-host pypi.corp -r req.txt', 'shell.pip-trusted-host', '--trusted-host pypi.corp'],
       ['python3 -m pip install --trusted-host=pypi.corp x', 'shell.pip-trusted-host', '--trusted-host=pypi.corp'],
       ['pip config set global.trusted-host pypi.corp', 'shell.pip-trusted-host', 'global.trusted-host pypi.corp'],
-      ['kubectl get pods --insecure-skip-tls-verify', 'shell.kube-insecure-skip-tls-verify', '--insecure-skip-tls-verify'],
-      ['helm repo add corp https://x --insecure-skip-tls-verify=true', 'shell.kube-insecure-skip-tls-verify', '--insecure-skip-tls-verify=true'],
-      ['mvn -Dmaven.wagon.http.ssl.insecure=true install', 'shell.maven-ssl-insecure', '-Dmaven.wagon.http.ssl.insecure=true'],
-      ['export MAVEN_OPTS="-Xmx1g -Dmaven.wagon.http.ssl.allowall=true"', 'shell.maven-ssl-insecure', '-Dmaven.wagon.http.ssl.allowall=true'],
+      [
+        'kubectl get pods --insecure-skip-tls-verify',
+        'shell.kube-insecure-skip-tls-verify',
+        '--insecure-skip-tls-verify',
+      ],
+      [
+        'helm repo add corp https://x --insecure-skip-tls-verify=true',
+        'shell.kube-insecure-skip-tls-verify',
+        '--insecure-skip-tls-verify=true',
+      ],
+      [
+        'mvn -Dmaven.wagon.http.ssl.insecure=true install',
+        'shell.maven-ssl-insecure',
+        '-Dmaven.wagon.http.ssl.insecure=true',
+      ],
+      [
+        'export MAVEN_OPTS="-Xmx1g -Dmaven.wagon.http.ssl.allowall=true"',
+        'shell.maven-ssl-insecure',
+        '-Dmaven.wagon.http.ssl.allowall=true',
+      ],
       ['conda config --set ssl_verify false', 'shell.conda-ssl-verify-false', 'ssl_verify false'],
       ['export NODE_TLS_REJECT_UNAUTHORIZED=0', 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
-      ['NODE_TLS_REJECT_UNAUTHORIZED="0" node app.js', 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED="0"'],
-      ['env NODE_TLS_REJECT_UNAUTHORIZED=0 npm test', 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+      [
+        'NODE_TLS_REJECT_UNAUTHORIZED="0" node app.js',
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED="0"',
+      ],
+      [
+        'env NODE_TLS_REJECT_UNAUTHORIZED=0 npm test',
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED=0',
+      ],
       ['export PYTHONHTTPSVERIFY=0', 'env.pythonhttpsverify-off', 'PYTHONHTTPSVERIFY=0'],
       ['GIT_SSL_NO_VERIFY=true git clone https://x', 'env.git-ssl-no-verify', 'GIT_SSL_NO_VERIFY=true'],
       ['export CURL_CA_BUNDLE=""', 'env.empty-ca-bundle', 'CURL_CA_BUNDLE=""'],
@@ -73,7 +101,7 @@ describe('rules: shell', () => {
       'export PYTHONHTTPSVERIFY=1',
       'export CURL_CA_BUNDLE=/etc/ssl/ca.pem',
       'cat <<EOF\ncurl -k https://x\nexport NODE_TLS_REJECT_UNAUTHORIZED=0\nEOF',
-      'echo \'NODE_TLS_REJECT_UNAUTHORIZED=0\'',
+      "echo 'NODE_TLS_REJECT_UNAUTHORIZED=0'",
     ];
     for (const code of negatives) it(`ignores: ${code.split('\n')[0]}`, () => expectNone(code, SH));
 
@@ -85,7 +113,9 @@ describe('rules: shell', () => {
     });
 
     it('follows line continuations', () => {
-      assert.deepStrictEqual(hits('curl \\\n  -fsS \\\n  -k \\\n  https://x\n', SH), [['shell.curl-insecure', 3, 3, '-k']]);
+      assert.deepStrictEqual(hits('curl \\\n  -fsS \\\n  -k \\\n  https://x\n', SH), [
+        ['shell.curl-insecure', 3, 3, '-k'],
+      ]);
     });
 
     it('reads extension-less scripts only when they have a shell shebang', () => {
@@ -109,43 +139,81 @@ describe('rules: shell', () => {
 
     it('marks words with expansions as dynamic', () => {
       const [cmd] = commands('x "$Y" \'$Z\' w${V}');
-      assert.deepStrictEqual(cmd.map((w) => w.dynamic), [false, true, false, true]);
+      assert.deepStrictEqual(
+        cmd.map((w) => w.dynamic),
+        [false, true, false, true],
+      );
     });
   });
 
   describe('in Dockerfiles', () => {
     const F = 'Dockerfile';
     it('finds commands in RUN across continuations, skipping comment lines', () => {
-      assert.deepStrictEqual(hits('FROM x\nRUN apt-get update \\\n  # curl -k in a comment\n  && curl -fsSk https://x \\\n  | sh\n', F), [['shell.curl-insecure', 4, 11, '-fsSk']]);
+      assert.deepStrictEqual(
+        hits('FROM x\nRUN apt-get update \\\n  # curl -k in a comment\n  && curl -fsSk https://x \\\n  | sh\n', F),
+        [['shell.curl-insecure', 4, 11, '-fsSk']],
+      );
     });
     it('reads RUN options, exec form and heredocs', () => {
-      expectOne('RUN --mount=type=cache,target=/root/.npm npm config set strict-ssl false\n', F, 'shell.npm-strict-ssl-false', 'strict-ssl false');
+      expectOne(
+        'RUN --mount=type=cache,target=/root/.npm npm config set strict-ssl false\n',
+        F,
+        'shell.npm-strict-ssl-false',
+        'strict-ssl false',
+      );
       expectOne('RUN ["curl", "--insecure", "https://x"]\n', F, 'shell.curl-insecure', '--insecure');
-      expectOne('RUN <<EOF\nset -e\nwget --no-check-certificate https://x\nEOF\n', F, 'shell.wget-no-check-certificate', '--no-check-certificate');
+      expectOne(
+        'RUN <<EOF\nset -e\nwget --no-check-certificate https://x\nEOF\n',
+        F,
+        'shell.wget-no-check-certificate',
+        '--no-check-certificate',
+      );
     });
     it('reads ENV and ARG in both syntaxes', () => {
-      expectOne('ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', F, 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0');
-      expectOne('ENV A=1 NODE_TLS_REJECT_UNAUTHORIZED="0" B=2\n', F, 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED="0"');
-      expectOne('ENV NODE_TLS_REJECT_UNAUTHORIZED 0\n', F, 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED 0');
+      expectOne(
+        'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+        F,
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED=0',
+      );
+      expectOne(
+        'ENV A=1 NODE_TLS_REJECT_UNAUTHORIZED="0" B=2\n',
+        F,
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED="0"',
+      );
+      expectOne(
+        'ENV NODE_TLS_REJECT_UNAUTHORIZED 0\n',
+        F,
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED 0',
+      );
       expectOne('ARG PIP_TRUSTED_HOST=pypi.corp\n', F, 'env.pip-trusted-host', 'PIP_TRUSTED_HOST=pypi.corp');
     });
     it('ignores comments, safe values and variables', () => {
-      expectNone('# RUN curl -k x\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\nENV NODE_TLS_REJECT_UNAUTHORIZED=${REJECT}\nRUN echo "curl -k"\n', F);
+      expectNone(
+        '# RUN curl -k x\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\nENV NODE_TLS_REJECT_UNAUTHORIZED=${REJECT}\nRUN echo "curl -k"\n',
+        F,
+      );
     });
   });
 
   describe('in Makefiles', () => {
     it('reads recipes (with @/- prefixes) and variable assignments', () => {
-      assert.deepStrictEqual(hits('export NODE_TLS_REJECT_UNAUTHORIZED = 0\nfetch:\n\t@curl -k https://x\n\t# curl -k\n', 'Makefile'), [
-        ['env.node-tls-reject-unauthorized', 1, 8, 'NODE_TLS_REJECT_UNAUTHORIZED = 0'],
-        ['shell.curl-insecure', 3, 8, '-k'],
-      ]);
+      assert.deepStrictEqual(
+        hits('export NODE_TLS_REJECT_UNAUTHORIZED = 0\nfetch:\n\t@curl -k https://x\n\t# curl -k\n', 'Makefile'),
+        [
+          ['env.node-tls-reject-unauthorized', 1, 8, 'NODE_TLS_REJECT_UNAUTHORIZED = 0'],
+          ['shell.curl-insecure', 3, 8, '-k'],
+        ],
+      );
     });
   });
 
   describe('in package.json scripts', () => {
     it('reads script values (JSON escapes included) and nothing else', () => {
-      const pkg = '{\n  "description": "curl -k",\n  "scripts": {\n    "test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha \\"t/**\\"",\n    "dl": "curl -k https://x",\n    "ok": "echo \\"curl -k\\""\n  }\n}\n';
+      const pkg =
+        '{\n  "description": "curl -k",\n  "scripts": {\n    "test": "cross-env NODE_TLS_REJECT_UNAUTHORIZED=0 mocha \\"t/**\\"",\n    "dl": "curl -k https://x",\n    "ok": "echo \\"curl -k\\""\n  }\n}\n';
       assert.deepStrictEqual(hits(pkg, 'package.json'), [
         ['env.node-tls-reject-unauthorized', 4, 24, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
         ['shell.curl-insecure', 5, 17, '-k'],
@@ -156,9 +224,21 @@ describe('rules: shell', () => {
   describe('in CI YAML', () => {
     it('reads GitHub Actions run: steps (inline and block) and env: maps', () => {
       const yml = [
-        'env:', '  NODE_TLS_REJECT_UNAUTHORIZED: "0"', '  TOKEN: ${{ secrets.T }}', 'jobs:', '  b:', '    steps:',
-        '      # - run: curl -k x', '      - run: curl -k https://x  # fetch', '      - name: multi', '        run: |',
-        '          echo "curl -k"', '          git config --global http.sslVerify false', '        env:', '          GIT_SSL_NO_VERIFY: $X', '',
+        'env:',
+        '  NODE_TLS_REJECT_UNAUTHORIZED: "0"',
+        '  TOKEN: ${{ secrets.T }}',
+        'jobs:',
+        '  b:',
+        '    steps:',
+        '      # - run: curl -k x',
+        '      - run: curl -k https://x  # fetch',
+        '      - name: multi',
+        '        run: |',
+        '          echo "curl -k"',
+        '          git config --global http.sslVerify false',
+        '        env:',
+        '          GIT_SSL_NO_VERIFY: $X',
+        '',
       ].join('\n');
       assert.deepStrictEqual(hits(yml, '.github/workflows/ci.yml'), [
         ['env.node-tls-reject-unauthorized', 2, 3, 'NODE_TLS_REJECT_UNAUTHORIZED: "0"'],
@@ -167,7 +247,8 @@ describe('rules: shell', () => {
       ]);
     });
     it('reads GitLab script lists and variables', () => {
-      const yml = 'variables:\n  GIT_SSL_NO_VERIFY: "1"\ntest:\n  before_script:\n  - pip install --trusted-host h x\n  script:\n    - curl -k x\n    - |\n      wget --no-check-certificate y\n';
+      const yml =
+        'variables:\n  GIT_SSL_NO_VERIFY: "1"\ntest:\n  before_script:\n  - pip install --trusted-host h x\n  script:\n    - curl -k x\n    - |\n      wget --no-check-certificate y\n';
       assert.deepStrictEqual(hits(yml, '.gitlab-ci.yml'), [
         ['env.git-ssl-no-verify', 2, 3, 'GIT_SSL_NO_VERIFY: "1"'],
         ['shell.pip-trusted-host', 5, 17, '--trusted-host h'],
@@ -176,16 +257,33 @@ describe('rules: shell', () => {
       ]);
     });
     it('reads Compose environment lists and Kubernetes env entries', () => {
-      expectOne('services:\n  a:\n    environment:\n      - NODE_TLS_REJECT_UNAUTHORIZED=0\n      - B=1\n', 'docker-compose.yml', 'env.node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0');
-      const k8s = 'containers:\n  - name: app\n    env:\n      - name: NODE_TLS_REJECT_UNAUTHORIZED\n        value: "0"\n      - name: OTHER\n        value: "0"\n';
-      assert.deepStrictEqual(hits(k8s, 'deploy.yaml').map(([id, l, c]) => [id, l, c]), [['env.node-tls-reject-unauthorized', 4, 9]]);
+      expectOne(
+        'services:\n  a:\n    environment:\n      - NODE_TLS_REJECT_UNAUTHORIZED=0\n      - B=1\n',
+        'docker-compose.yml',
+        'env.node-tls-reject-unauthorized',
+        'NODE_TLS_REJECT_UNAUTHORIZED=0',
+      );
+      const k8s =
+        'containers:\n  - name: app\n    env:\n      - name: NODE_TLS_REJECT_UNAUTHORIZED\n        value: "0"\n      - name: OTHER\n        value: "0"\n';
+      assert.deepStrictEqual(
+        hits(k8s, 'deploy.yaml').map(([id, l, c]) => [id, l, c]),
+        [['env.node-tls-reject-unauthorized', 4, 9]],
+      );
     });
     it('ignores commands in comments, non-command keys and prose blocks', () => {
       expectNone('name: curl -k\ndescription: "use curl -k"\n# run: curl -k x\nsteps:\n  - run: echo ok\n', 'ci.yml');
-      expectNone('inputs:\n  url:\n    description: |\n      Behind the proxy you may be tempted to\n      run: curl -k $URL\n    required: true\n', 'action.yml');
+      expectNone(
+        'inputs:\n  url:\n    description: |\n      Behind the proxy you may be tempted to\n      run: curl -k $URL\n    required: true\n',
+        'action.yml',
+      );
     });
     it('still reads keys after a prose block', () => {
-      expectOne('description: |\n  text\nruns:\n  steps:\n    - run: curl -k x\n', 'action.yml', 'shell.curl-insecure', '-k');
+      expectOne(
+        'description: |\n  text\nruns:\n  steps:\n    - run: curl -k x\n',
+        'action.yml',
+        'shell.curl-insecure',
+        '-k',
+      );
     });
   });
 });
@@ -207,17 +305,28 @@ describe('rules: shell line skipping keeps what spans lines', () => {
 
 describe('rules: Dockerfile instructions skipped unbuilt keep their findings', () => {
   it('finds curl -k after a comment line inside a continued RUN, among instructions that cannot match', () => {
-    const text = 'FROM debian\nRUN apt-get update\nRUN apt-get update && \\\n    # fetch the tool\n    curl -k https://x.test/tool\nRUN echo done\n';
+    const text =
+      'FROM debian\nRUN apt-get update\nRUN apt-get update && \\\n    # fetch the tool\n    curl -k https://x.test/tool\nRUN echo done\n';
     const found = scanText(text, 'Dockerfile');
-    assert.deepStrictEqual(found.map((f) => [f.ruleId, f.range.start.line, f.value]), [['shell.curl-insecure', 4, '-k']]);
+    assert.deepStrictEqual(
+      found.map((f) => [f.ruleId, f.range.start.line, f.value]),
+      [['shell.curl-insecure', 4, '-k']],
+    );
   });
 });
 
 describe('rules: CI YAML values skipped unbuilt keep their findings', () => {
   it('finds curl -k deep in a block scalar and in a list at the key column, among steps that cannot match', () => {
-    const gha = 'jobs:\n  build:\n    steps:\n      - run: echo one\n      - run: |\n          set -e\n          # fetch\n          curl -k https://x.test\n      - run: echo two\n';
-    assert.deepStrictEqual(scanText(gha, '.github/workflows/ci.yml').map((f) => [f.ruleId, f.range.start.line]), [['shell.curl-insecure', 7]]);
+    const gha =
+      'jobs:\n  build:\n    steps:\n      - run: echo one\n      - run: |\n          set -e\n          # fetch\n          curl -k https://x.test\n      - run: echo two\n';
+    assert.deepStrictEqual(
+      scanText(gha, '.github/workflows/ci.yml').map((f) => [f.ruleId, f.range.start.line]),
+      [['shell.curl-insecure', 7]],
+    );
     const gitlab = 'build:\n  script:\n  - echo one\n  - curl --insecure https://x.test\n  - echo two\n';
-    assert.deepStrictEqual(scanText(gitlab, '.gitlab-ci.yml').map((f) => [f.ruleId, f.range.start.line]), [['shell.curl-insecure', 3]]);
+    assert.deepStrictEqual(
+      scanText(gitlab, '.gitlab-ci.yml').map((f) => [f.ruleId, f.range.start.line]),
+      [['shell.curl-insecure', 3]],
+    );
   });
 });

@@ -14,21 +14,31 @@ const canMkfifo = process.platform !== 'win32';
 
 describe('scan: hostile files', () => {
   let dir = '';
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-scan-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-rel-scan-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   // 130,000 findings in one file (the call-stack overflow of push(...spread)): see cli-reliability.test.ts.
 
   it('a file whose scan throws becomes a "failed" skip; the other files are still scanned', () => {
     const boom: RuleFamily = {
-      id: 'test-boom', rules: [], prefilter: /BOOM/, appliesTo: (p) => p.endsWith('.boom'),
-      scan: () => { throw new RangeError('Maximum call stack size exceeded'); },
+      id: 'test-boom',
+      rules: [],
+      prefilter: /BOOM/,
+      appliesTo: (p) => p.endsWith('.boom'),
+      scan: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
     };
     fs.writeFileSync(path.join(dir, 'a.boom'), 'BOOM\n');
     fs.writeFileSync(path.join(dir, 'b.py'), 'requests.get(u, verify=False)\n');
     families.push(boom);
     try {
-      const [bad, good] = scanTargets([{ path: path.join(dir, 'a.boom'), scanPath: 'a.boom' }, { path: path.join(dir, 'b.py'), scanPath: 'b.py' }]);
+      const [bad, good] = scanTargets([
+        { path: path.join(dir, 'a.boom'), scanPath: 'a.boom' },
+        { path: path.join(dir, 'b.py'), scanPath: 'b.py' },
+      ]);
       assert.ok('skip' in bad && bad.skip === 'failed');
       assert.match(bad.detail, /Maximum call stack size exceeded/);
       assert.ok('findings' in good && good.findings.length === 1);
@@ -65,7 +75,10 @@ describe('scan: hostile files', () => {
     const fifo = path.join(dir, 'pipe.sh');
     execFileSync('mkfifo', [fifo]);
     const events = [...walkFiles([fifo])];
-    assert.deepStrictEqual(events.map((e) => e.kind), ['error']);
+    assert.deepStrictEqual(
+      events.map((e) => e.kind),
+      ['error'],
+    );
     assert.match((events[0] as { message: string }).message, /named pipe \(FIFO\)/);
   });
 

@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { allRules, isTestFile, ruleDocsUrl, mayHaveFindings, scanText, suppressedOn } from '../../../src/core/scan/index';
+import {
+  allRules,
+  isTestFile,
+  ruleDocsUrl,
+  mayHaveFindings,
+  scanText,
+  suppressedOn,
+} from '../../../src/core/scan/index';
 import { families } from '../../../src/core/rules/index';
 
 const BAD = 'requests.get(u, verify=False)\n';
@@ -14,30 +21,52 @@ describe('scan: scanText', () => {
     assert.strictEqual(suppressedOn(' * tls-doctor: ignore'), '*', 'inside a block comment');
     assert.strictEqual(suppressedOn('REM tls-doctor: ignore'), '*');
     assert.strictEqual(suppressedOn('x = "tls-doctor: ignore"'), undefined, 'a string is not a comment');
-    assert.strictEqual(scanText('requests.get(u, verify=False, headers={"X": "tls-doctor: ignore"})\n', 'a.py').length, 1);
+    assert.strictEqual(
+      scanText('requests.get(u, verify=False, headers={"X": "tls-doctor: ignore"})\n', 'a.py').length,
+      1,
+    );
   });
 
   it('applies per-rule severities, and ignore drops the rule', () => {
-    assert.strictEqual(scanText(BAD, 'a.py', { severities: { 'python.requests-verify-false': 'error' } })[0].severity, 'error');
+    assert.strictEqual(
+      scanText(BAD, 'a.py', { severities: { 'python.requests-verify-false': 'error' } })[0].severity,
+      'error',
+    );
     assert.strictEqual(scanText(BAD, 'a.py', { severities: { 'python.requests-verify-false': 'ignore' } }).length, 0);
   });
 
-  it('gives test files the test-file severity (info by default; default keeps the rule\'s own)', () => {
+  it("gives test files the test-file severity (info by default; default keeps the rule's own)", () => {
     assert.strictEqual(scanText(BAD, 'tests/test_api.py')[0].severity, 'info');
     assert.strictEqual(scanText(BAD, 'tests/test_api.py', { testFileSeverity: 'default' })[0].severity, 'warning');
     assert.strictEqual(scanText(BAD, 'tests/test_api.py', { testFileSeverity: 'ignore' }).length, 0);
   });
 
   it('recognises test files by name and folder', () => {
-    for (const p of ['test_x.py', 'x_test.py', 'pkg/x_test.go', 'a.spec.ts', 'a.test.js', 'test/a.py', 'src/tests/a.py', 'x/__tests__/y.js', 'spec/a_spec.rb', 'src\\test\\A.java'])
-      {assert.ok(isTestFile(p), p);}
-    for (const p of ['app.py', 'contest.py', 'latest/app.py', 'testing_utils.go', 'src/attest.ts'])
-      {assert.ok(!isTestFile(p), p);}
+    for (const p of [
+      'test_x.py',
+      'x_test.py',
+      'pkg/x_test.go',
+      'a.spec.ts',
+      'a.test.js',
+      'test/a.py',
+      'src/tests/a.py',
+      'x/__tests__/y.js',
+      'spec/a_spec.rb',
+      'src\\test\\A.java',
+    ]) {
+      assert.ok(isTestFile(p), p);
+    }
+    for (const p of ['app.py', 'contest.py', 'latest/app.py', 'testing_utils.go', 'src/attest.ts']) {
+      assert.ok(!isTestFile(p), p);
+    }
   });
 
   it('sorts findings by position', () => {
     const f = scanText('ctx.check_hostname = False\nrequests.get(u, verify=False)\n', 'a.py');
-    assert.deepStrictEqual(f.map((x) => x.range.start.line), [0, 1]);
+    assert.deepStrictEqual(
+      f.map((x) => x.range.start.line),
+      [0, 1],
+    );
   });
 
   it('lists every rule once, each with a docs URL and a docs page', () => {
@@ -45,7 +74,9 @@ describe('scan: scanText', () => {
     const ids = allRules().map((r) => r.id);
     assert.strictEqual(new Set(ids).size, ids.length);
     assert.ok(families.length >= 8);
-    const code = families.filter((f) => ['python', 'javascript', 'go', 'jvm', 'csharp', 'ruby', 'php', 'rust'].includes(f.id));
+    const code = families.filter((f) =>
+      ['python', 'javascript', 'go', 'jvm', 'csharp', 'ruby', 'php', 'rust'].includes(f.id),
+    );
     for (const r of code.flatMap((f) => f.rules)) {
       assert.match(ruleDocsUrl(r.id), new RegExp(`/docs/rules/${r.id.replace(/\./g, '\\.')}\\.md$`));
       assert.ok(fs.existsSync(`docs/rules/${r.id}.md`), `docs/rules/${r.id}.md is missing`);
@@ -54,10 +85,15 @@ describe('scan: scanText', () => {
 
   it('re-scans a 10,000-line file and finds each of its findings on the right line (speed: npm run bench)', () => {
     const lines: string[] = [];
-    for (let i = 0; i < 10000; i++) lines.push(i % 500 === 0 ? 'r = requests.get(u, verify=False)' : `x${i} = compute(a, b, ssl_opts)  # line ${i}`);
+    for (let i = 0; i < 10000; i++) {
+      lines.push(i % 500 === 0 ? 'r = requests.get(u, verify=False)' : `x${i} = compute(a, b, ssl_opts)  # line ${i}`);
+    }
     const text = lines.join('\n');
     const first = scanText(text, 'big.py');
-    assert.deepStrictEqual(first.map((f) => f.range.start.line), Array.from({ length: 20 }, (_, k) => k * 500));
+    assert.deepStrictEqual(
+      first.map((f) => f.range.start.line),
+      Array.from({ length: 20 }, (_, k) => k * 500),
+    );
     assert.deepStrictEqual(scanText(text, 'big.py'), first, 'a re-scan gives the same findings');
   });
 
@@ -104,12 +140,20 @@ describe('scan: a family chosen by the language id reads the file as that langua
   // VS Code passes the editor's language id: a file whose name says nothing must still be scanned as what it is.
   const cases: [string, string, string, string][] = [
     ['build.docker', 'dockerfile', 'FROM debian\nRUN curl -k https://x.test\n', 'shell.curl-insecure'],
-    ['prom.conf', 'yaml', 'scrape_configs:\n  - tls_config:\n      insecure_skip_verify: true\n', 'config.insecure-skip-verify'],
+    [
+      'prom.conf',
+      'yaml',
+      'scrape_configs:\n  - tls_config:\n      insecure_skip_verify: true\n',
+      'config.insecure-skip-verify',
+    ],
     ['vars', 'dotenv', 'NODE_TLS_REJECT_UNAUTHORIZED=0\n', 'env.node-tls-reject-unauthorized'],
   ];
   for (const [path, languageId, text, ruleId] of cases) {
     it(`${path} as ${languageId}`, () => {
-      assert.deepStrictEqual(scanText(text, path, { languageId }).map((f) => f.ruleId), [ruleId]);
+      assert.deepStrictEqual(
+        scanText(text, path, { languageId }).map((f) => f.ruleId),
+        [ruleId],
+      );
     });
   }
 });

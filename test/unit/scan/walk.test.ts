@@ -13,15 +13,29 @@ function tree(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-const listed = (root: string, opts = {}) => [...walkFiles([root], opts)].flatMap((e) => (e.kind === 'file' ? [path.relative(root, e.path).split(path.sep).join('/')] : []));
+const listed = (root: string, opts = {}) =>
+  [...walkFiles([root], opts)].flatMap((e) =>
+    e.kind === 'file' ? [path.relative(root, e.path).split(path.sep).join('/')] : [],
+  );
 
 describe('scan: walkFiles and readForScan', () => {
   let root = '';
   before(() => {
     root = tree({
-      'app.py': 'x', 'node_modules/m/index.js': 'x', '.git/config': 'x', 'venv2/pyvenv.cfg': 'x', 'venv2/lib/a.py': 'x',
-      'build/out.js': 'x', 'src/__pycache__/a.py': 'x', 'src/b.ts': 'x', 'gen/c.js': 'x', '.gitignore': 'gen/\n*.log\n',
-      'sub/.gitignore': 'local.py\n', 'sub/local.py': 'x', 'sub/keep.py': 'x', 'debug.log': 'x',
+      'app.py': 'x',
+      'node_modules/m/index.js': 'x',
+      '.git/config': 'x',
+      'venv2/pyvenv.cfg': 'x',
+      'venv2/lib/a.py': 'x',
+      'build/out.js': 'x',
+      'src/__pycache__/a.py': 'x',
+      'src/b.ts': 'x',
+      'gen/c.js': 'x',
+      '.gitignore': 'gen/\n*.log\n',
+      'sub/.gitignore': 'local.py\n',
+      'sub/local.py': 'x',
+      'sub/keep.py': 'x',
+      'debug.log': 'x',
     });
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -31,20 +45,40 @@ describe('scan: walkFiles and readForScan', () => {
   });
 
   it('honours .gitignore only without noIgnore, and keeps the built-in excludes either way', () => {
-    assert.deepStrictEqual(listed(root, { noIgnore: true }), ['.gitignore', 'app.py', 'debug.log', 'gen/c.js', 'src/b.ts', 'sub/.gitignore', 'sub/keep.py', 'sub/local.py']);
+    assert.deepStrictEqual(listed(root, { noIgnore: true }), [
+      '.gitignore',
+      'app.py',
+      'debug.log',
+      'gen/c.js',
+      'src/b.ts',
+      'sub/.gitignore',
+      'sub/keep.py',
+      'sub/local.py',
+    ]);
   });
 
   it('applies extra excludes and the accept filter', () => {
-    assert.deepStrictEqual(listed(root, { excludes: ['src/'], accept: (p: string) => p.endsWith('.py') }), ['app.py', 'sub/keep.py']);
+    assert.deepStrictEqual(listed(root, { excludes: ['src/'], accept: (p: string) => p.endsWith('.py') }), [
+      'app.py',
+      'sub/keep.py',
+    ]);
   });
 
   it('reports an unreadable root as an error event instead of throwing', () => {
     const events = [...walkFiles([path.join(root, 'nope')])];
-    assert.deepStrictEqual(events.map((e) => e.kind), ['error']);
+    assert.deepStrictEqual(
+      events.map((e) => e.kind),
+      ['error'],
+    );
   });
 
   it('skips binary, minified and too-large files with a reason', () => {
-    const r = tree({ 'bin.py': Buffer.from([0x61, 0, 0x62]), 'min.js': `var a=1;${'x'.repeat(20000)}`, 'big.py': 'y'.repeat(5000), 'ok.py': 'ok' });
+    const r = tree({
+      'bin.py': Buffer.from([0x61, 0, 0x62]),
+      'min.js': `var a=1;${'x'.repeat(20000)}`,
+      'big.py': 'y'.repeat(5000),
+      'ok.py': 'ok',
+    });
     assert.deepStrictEqual(readForScan(path.join(r, 'bin.py')), { skip: 'binary', detail: 'contains NUL bytes' });
     assert.strictEqual((readForScan(path.join(r, 'min.js')) as { skip: string }).skip, 'minified');
     assert.strictEqual((readForScan(path.join(r, 'big.py'), 1024) as { skip: string }).skip, 'too-large');

@@ -3,19 +3,41 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CLI_DEFAULTS, PROBE_MODES, SETTING_BOUNDS, SETTING_DEFAULTS, SEVERITY_SETTINGS } from '../../../src/core/settings/defaults';
+import {
+  CLI_DEFAULTS,
+  PROBE_MODES,
+  SETTING_BOUNDS,
+  SETTING_DEFAULTS,
+  SEVERITY_SETTINGS,
+} from '../../../src/core/settings/defaults';
 
-interface Prop { default?: unknown; minimum?: number; maximum?: number; enum?: string[]; additionalProperties?: { enum?: string[] } }
+interface Prop {
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+  additionalProperties?: { enum?: string[] };
+}
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, Prop> } | { properties: Record<string, Prop> }[] };
 };
 const sections = manifest.contributes.configuration;
-const props: Record<string, Prop> = Object.assign({}, ...(Array.isArray(sections) ? sections : [sections]).map((s) => s.properties));
+const props: Record<string, Prop> = Object.assign(
+  {},
+  ...(Array.isArray(sections) ? sections : [sections]).map((s) => s.properties),
+);
 const prop = (key: string): Prop => props[`tlsDoctor.${key}`];
 
 describe('settings: shared defaults', () => {
   it('declares every tlsDoctor.* setting of package.json, and no other', () => {
-    assert.deepStrictEqual(Object.keys(SETTING_DEFAULTS).map((k) => `tlsDoctor.${k}`).sort(), Object.keys(props).filter((k) => k.startsWith('tlsDoctor.')).sort());
+    assert.deepStrictEqual(
+      Object.keys(SETTING_DEFAULTS)
+        .map((k) => `tlsDoctor.${k}`)
+        .sort(),
+      Object.keys(props)
+        .filter((k) => k.startsWith('tlsDoctor.'))
+        .sort(),
+    );
   });
 
   for (const [key, value] of Object.entries(SETTING_DEFAULTS)) {
@@ -39,7 +61,7 @@ describe('settings: shared defaults', () => {
     assert.deepStrictEqual(prop('testFiles.severity').enum, [...SEVERITY_SETTINGS, 'default']);
   });
 
-  it('keeps each product\'s repeat: 3 for the interactive extension, 1 for a single CLI run; the rest shared', () => {
+  it("keeps each product's repeat: 3 for the interactive extension, 1 for a single CLI run; the rest shared", () => {
     assert.strictEqual(SETTING_DEFAULTS['check.repeat'], 3);
     assert.strictEqual(CLI_DEFAULTS.checkRepeat, 1);
     assert.strictEqual(CLI_DEFAULTS.checkTimeoutMs, SETTING_DEFAULTS['check.timeoutMs']);

@@ -2,7 +2,14 @@ import * as assert from 'assert';
 import { caBundleEnv } from '../../../src/core/certs/env';
 import * as fc from 'fast-check';
 import {
-  DotenvFile, dotenvKeys, mergeEnvBytes, mergeEnvFile, parseDotenv, removeDotenvKey, serializeDotenv, setDotenvKey,
+  DotenvFile,
+  dotenvKeys,
+  mergeEnvBytes,
+  mergeEnvFile,
+  parseDotenv,
+  removeDotenvKey,
+  serializeDotenv,
+  setDotenvKey,
 } from '../../../src/core/text/dotenv';
 import { formatEnvValue } from '../../../src/core/text/quote';
 
@@ -78,7 +85,12 @@ describe('text/dotenv unterminated quotes (regression: the merge deleted the lin
     ['a later quote inside a value does not close it', "A='abc\nB=it's\nC=2\n", { A: B }, `A=${B}\nB=it's\nC=2\n`],
     ['the lines after it stay when another key is set', 'A="abc\nB=1\nC="x"\n', { C: B }, `A="abc\nB=1\nC=${B}\n`],
     ['never closed at all', 'A="abc\nB=1\n', { A: B }, `A=${B}\nB=1\n`],
-    ['text after a closing quote makes the value bare (as Node dotenv reads it)', 'A="x"y # c\n', { A: B }, `A=${B} # c\n`],
+    [
+      'text after a closing quote makes the value bare (as Node dotenv reads it)',
+      'A="x"y # c\n',
+      { A: B },
+      `A=${B} # c\n`,
+    ],
     ['a comment touching the closing quote survives, the value stays quoted', 'A="x"#c\n', { A: B }, `A='${B}'#c\n`],
     ['a real multi-line value still spans its lines', 'A="x\ny" # c\nB=1\n', { A: B }, `A=${B} # c\nB=1\n`],
   ];
@@ -117,7 +129,11 @@ describe('text/dotenv bytes', () => {
   it('keeps bytes that are not UTF-8 and writes the new value as UTF-8', () => {
     const before = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\nA=old\n')]);
     const after = Buffer.from(mergeEnvBytes(before, { A: '/wé/b.pem' }));
-    const expected = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9, 0xff]), Buffer.from("\nA='/wé/b.pem'\n", 'utf8')]);
+    const expected = Buffer.concat([
+      Buffer.from('# caf'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from("\nA='/wé/b.pem'\n", 'utf8'),
+    ]);
     assert.deepStrictEqual(after, expected);
   });
   it('keeps a UTF-8 BOM', () => {
@@ -125,18 +141,46 @@ describe('text/dotenv bytes', () => {
     assert.deepStrictEqual(Buffer.from(mergeEnvBytes(before, { A: '1' })), Buffer.from('\uFEFFX=1\nA=1\n', 'utf8'));
   });
   it('parse → serialize gives every byte string back (latin1 path)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      const merged = Buffer.from(mergeEnvBytes(bytes, {}));
-      assert.deepStrictEqual(merged, Buffer.from(bytes));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const merged = Buffer.from(mergeEnvBytes(bytes, {}));
+        assert.deepStrictEqual(merged, Buffer.from(bytes));
+      }),
+    );
   });
 });
 
 // Files built from the pieces that trip .env writers: keys with and without `export`, quotes (closed, unclosed,
 // multi-line), `#` inside and after values, every line ending, a BOM, and odd characters.
 const piece = fc.constantFrom(
-  'A', 'B', 'KEY_1', 'export ', '  ', '\t', '=', ' = ', '"', "'", '\\', '\\"', '#', ' # c', 'x', 'a b', '$HOME', '${X}',
-  '\n', '\r\n', '\r', '\uFEFF', '\u2028', 'é', '\u{1F600}', '=x', 'B="', "C='",
+  'A',
+  'B',
+  'KEY_1',
+  'export ',
+  '  ',
+  '\t',
+  '=',
+  ' = ',
+  '"',
+  "'",
+  '\\',
+  '\\"',
+  '#',
+  ' # c',
+  'x',
+  'a b',
+  '$HOME',
+  '${X}',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '\u2028',
+  'é',
+  '\u{1F600}',
+  '=x',
+  'B="',
+  "C='",
 );
 const envText = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
 
@@ -149,33 +193,51 @@ function readBack(v: string): string {
 
 describe('text/dotenv properties', () => {
   it('parse → serialize is byte-identical', () => {
-    fc.assert(fc.property(envText, (text) => {
-      assert.strictEqual(serializeDotenv(parseDotenv(text)), text);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(envText, (text) => {
+        assert.strictEqual(serializeDotenv(parseDotenv(text)), text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
-  it('setting a key changes only that key\'s entries (or appends one line) and adds no duplicate', () => {
-    fc.assert(fc.property(envText, fc.constantFrom('A', 'B', 'KEY_1', 'NEW'), fc.constantFrom('/w/b.pem', "it's", 'a b'), (text, key, value) => {
-      const before = parseDotenv(text);
-      const after = parseDotenv(serializeDotenv(setDotenvKey(before, key, value)));
-      const others = (f: DotenvFile) => f.entries.filter((e) => e.assignment?.key !== key).map((e) => e.text);
-      const mine = (f: DotenvFile) => f.entries.filter((e) => e.assignment?.key === key);
-      assert.deepStrictEqual(others(after), others(before));
-      const count = mine(before).length || 1;
-      assert.strictEqual(mine(after).length, count);
-      for (const e of mine(after)) assert.strictEqual(readBack(e.assignment!.value), value);
-      assert.strictEqual(after.bom, before.bom);
-    }), { numRuns: 1000 });
+  it("setting a key changes only that key's entries (or appends one line) and adds no duplicate", () => {
+    fc.assert(
+      fc.property(
+        envText,
+        fc.constantFrom('A', 'B', 'KEY_1', 'NEW'),
+        fc.constantFrom('/w/b.pem', "it's", 'a b'),
+        (text, key, value) => {
+          const before = parseDotenv(text);
+          const after = parseDotenv(serializeDotenv(setDotenvKey(before, key, value)));
+          const others = (f: DotenvFile) => f.entries.filter((e) => e.assignment?.key !== key).map((e) => e.text);
+          const mine = (f: DotenvFile) => f.entries.filter((e) => e.assignment?.key === key);
+          assert.deepStrictEqual(others(after), others(before));
+          const count = mine(before).length || 1;
+          assert.strictEqual(mine(after).length, count);
+          for (const e of mine(after)) assert.strictEqual(readBack(e.assignment!.value), value);
+          assert.strictEqual(after.bom, before.bom);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('setting a key that exists keeps every byte outside its values', () => {
-    fc.assert(fc.property(envText, (text) => {
-      const before = parseDotenv(text);
-      const key = dotenvKeys(before)[0];
-      if (key === undefined) return;
-      const set = setDotenvKey(before, key, 'v');
-      const strip = (f: DotenvFile) => f.bom + f.entries.map((e) => (e.assignment?.key === key ? e.assignment.head + e.assignment.tail : e.text) + e.eol).join('');
-      assert.strictEqual(strip(set), strip(before));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(envText, (text) => {
+        const before = parseDotenv(text);
+        const key = dotenvKeys(before)[0];
+        if (key === undefined) return;
+        const set = setDotenvKey(before, key, 'v');
+        const strip = (f: DotenvFile) =>
+          f.bom +
+          f.entries
+            .map((e) => (e.assignment?.key === key ? e.assignment.head + e.assignment.tail : e.text) + e.eol)
+            .join('');
+        assert.strictEqual(strip(set), strip(before));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -20,6 +20,9 @@ describe('text/pem', () => {
   });
   it('writes a normalised certificate PEM in 64-column lines', () => {
     const b64 = 'A'.repeat(70);
-    assert.strictEqual(certificatePem(b64), `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\nAAAAAA\n-----END CERTIFICATE-----\n`);
+    assert.strictEqual(
+      certificatePem(b64),
+      `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\nAAAAAA\n-----END CERTIFICATE-----\n`,
+    );
   });
 });

@@ -2,7 +2,15 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fc from 'fast-check';
 import {
-  cString, gitConfigValue, jsonStringBody, npmrcValue, shellDoubleQuoted, shellSingleQuoted, shellWord, yamlScalar, yamlSingleQuoted,
+  cString,
+  gitConfigValue,
+  jsonStringBody,
+  npmrcValue,
+  shellDoubleQuoted,
+  shellSingleQuoted,
+  shellWord,
+  yamlScalar,
+  yamlSingleQuoted,
 } from '../../../src/core/text/quote';
 
 describe('text/quote', () => {
@@ -11,7 +19,7 @@ describe('text/quote', () => {
     assert.strictEqual(cString("it's", "'"), "'it\\'s'");
     fc.assert(fc.property(fc.string(), (s) => assert.strictEqual(JSON.parse(cString(s)), s)));
   });
-  it('shell words stay bare when safe, else single-quoted with the POSIX `\'\\\'\'` escape', () => {
+  it("shell words stay bare when safe, else single-quoted with the POSIX `'\\''` escape", () => {
     assert.strictEqual(shellWord('/a/b.pem'), '/a/b.pem');
     assert.strictEqual(shellWord(''), "''");
     assert.strictEqual(shellWord("/my dir/it's"), "'/my dir/it'\\''s'");
@@ -22,7 +30,10 @@ describe('text/quote', () => {
     if (process.platform === 'win32') this.skip();
     const words = ['/a/b.pem', "/my dir/it's", 'a"$HOME`x`\\', ' ', '*', ''];
     const script = `for w in ${words.map(shellWord).join(' ')}; do printf '%s\\n' "$w"; done; printf '%s\\n' ${words.map(shellDoubleQuoted).join(' ')}`;
-    assert.strictEqual(execFileSync('sh', ['-c', script], { encoding: 'utf8' }), [...words, ...words].map((w) => `${w}\n`).join(''));
+    assert.strictEqual(
+      execFileSync('sh', ['-c', script], { encoding: 'utf8' }),
+      [...words, ...words].map((w) => `${w}\n`).join(''),
+    );
   });
   it('YAML scalars stay plain when safe, else single-quoted with doubled quotes', () => {
     assert.strictEqual(yamlScalar('.certs/bundle.pem'), '.certs/bundle.pem');

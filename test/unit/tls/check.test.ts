@@ -12,13 +12,17 @@ const verdicts = (r: CheckReport) => Object.fromEntries(Object.values(r.trust).m
 describe('checkUrl against the local matrix', function () {
   this.timeout(20000);
   let m: Matrix;
-  const check = (scenario: keyof Matrix['urls'], o: CheckOptions = {}) => checkUrl(m.urls[scenario], { ...ISOLATED, ...o });
-  const withRoot = (scenario: keyof Matrix['urls'], o: CheckOptions = {}) => check(scenario, { extraCaFiles: [m.rootFile], ...o });
+  const check = (scenario: keyof Matrix['urls'], o: CheckOptions = {}) =>
+    checkUrl(m.urls[scenario], { ...ISOLATED, ...o });
+  const withRoot = (scenario: keyof Matrix['urls'], o: CheckOptions = {}) =>
+    check(scenario, { extraCaFiles: [m.rootFile], ...o });
 
-  before(async () => { m = await startMatrix(); });
+  before(async () => {
+    m = await startMatrix();
+  });
   after(() => m?.close());
 
-  it('ok: a good chain under the supplied root is ok, and Node\'s bundled store still rejects it', async () => {
+  it("ok: a good chain under the supplied root is ok, and Node's bundled store still rejects it", async () => {
     const r = await withRoot('ok');
     assert.deepStrictEqual(codes(r), []);
     assert.strictEqual(r.verdict, 'ok');
@@ -56,7 +60,7 @@ describe('checkUrl against the local matrix', function () {
     assert.deepStrictEqual(verdicts(r), { node: false, os: null, certifi: null, '--ca': false });
   });
 
-  it('an unreadable --ca file falls back to Node\'s roots: it never turns an untrusted chain into ok', async () => {
+  it("an unreadable --ca file falls back to Node's roots: it never turns an untrusted chain into ok", async () => {
     const r = await check('root-not-sent', { extraCaFiles: ['/nonexistent/extra-ca.pem'] });
     assert.strictEqual(r.verdict, 'fail');
     assert.deepStrictEqual(codes(r), ['untrusted-root']);
@@ -73,10 +77,17 @@ describe('checkUrl against the local matrix', function () {
   });
 
   const single: [keyof Matrix['urls'], string][] = [
-    ['expired', 'expired'], ['not-yet-valid', 'not-yet-valid'], ['wrong-host', 'hostname-mismatch'],
-    ['no-san', 'hostname-mismatch'], ['weak-signature', 'weak-signature'], ['weak-key', 'weak-key'],
-    ['wrong-purpose', 'wrong-purpose'], ['not-tls', 'not-tls'], ['closed', 'connection-refused'],
-    ['tls10-only', 'protocol-version'], ['no-shared-cipher', 'handshake-failure'],
+    ['expired', 'expired'],
+    ['not-yet-valid', 'not-yet-valid'],
+    ['wrong-host', 'hostname-mismatch'],
+    ['no-san', 'hostname-mismatch'],
+    ['weak-signature', 'weak-signature'],
+    ['weak-key', 'weak-key'],
+    ['wrong-purpose', 'wrong-purpose'],
+    ['not-tls', 'not-tls'],
+    ['closed', 'connection-refused'],
+    ['tls10-only', 'protocol-version'],
+    ['no-shared-cipher', 'handshake-failure'],
   ];
   for (const [scenario, code] of single) {
     it(`${scenario} → ${code}`, async () => {
@@ -86,11 +97,15 @@ describe('checkUrl against the local matrix', function () {
     });
   }
 
-  it('per-store verdicts carry OpenSSL\'s own reason (weak signature, purpose, expiry)', async () => {
+  it("per-store verdicts carry OpenSSL's own reason (weak signature, purpose, expiry)", async () => {
     assert.match((await withRoot('weak-signature')).trust['--ca'].error ?? '', /digest algorithm too weak/);
     assert.match((await withRoot('wrong-purpose')).trust['--ca'].error ?? '', /INVALID_PURPOSE/);
     assert.match((await withRoot('expired')).trust['--ca'].error ?? '', /CERT_HAS_EXPIRED/);
-    assert.strictEqual((await withRoot('weak-key')).trust['--ca'].trusted, true, 'Node\'s OpenSSL accepts RSA-1024; our own check flags it');
+    assert.strictEqual(
+      (await withRoot('weak-key')).trust['--ca'].trusted,
+      true,
+      "Node's OpenSSL accepts RSA-1024; our own check flags it",
+    );
   });
 
   it('silent port → timeout within the budget', async () => {
@@ -107,7 +122,7 @@ describe('checkUrl against the local matrix', function () {
     assert.strictEqual(leaves.size, 2);
   });
 
-  it('trusted-by-os-not-by-client: the OS store has the root, Node\'s bundle and certifi do not', async () => {
+  it("trusted-by-os-not-by-client: the OS store has the root, Node's bundle and certifi do not", async () => {
     const r = await check('ok', { osStorePaths: [m.rootFile], certifiPath: m.intermediateFile });
     assert.deepStrictEqual(codes(r), ['trusted-by-os-not-by-client']);
     assert.deepStrictEqual(verdicts(r), { node: false, os: true, certifi: false });
@@ -116,7 +131,12 @@ describe('checkUrl against the local matrix', function () {
   });
 
   it('reads the bundles environment variables name, and shows their effective values', async () => {
-    const env = { REQUESTS_CA_BUNDLE: m.rootFile, SSL_CERT_FILE: '/nonexistent/bundle.pem', CURL_CA_BUNDLE: '', NODE_EXTRA_CA_CERTS: m.rootFile };
+    const env = {
+      REQUESTS_CA_BUNDLE: m.rootFile,
+      SSL_CERT_FILE: '/nonexistent/bundle.pem',
+      CURL_CA_BUNDLE: '',
+      NODE_EXTRA_CA_CERTS: m.rootFile,
+    };
     const r = await check('ok', { env });
     assert.strictEqual(r.trust.REQUESTS_CA_BUNDLE.trusted, true);
     assert.strictEqual(r.trust.NODE_EXTRA_CA_CERTS.trusted, true);
@@ -139,14 +159,20 @@ describe('checkUrl against the local matrix', function () {
   });
 
   it('dns-failure from the resolver, without touching the network', async () => {
-    const lookup = async (h: string) => { throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${h}`), { code: 'ENOTFOUND' }); };
+    const lookup = async (h: string) => {
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${h}`), { code: 'ENOTFOUND' });
+    };
     const r = await checkUrl('https://no-such-host.test/', { ...ISOLATED, lookup });
     assert.deepStrictEqual(codes(r), ['dns-failure']);
   });
 
   it('probes every resolved address', async () => {
     const port = new URL(m.urls.ok).port;
-    const r = await checkUrl(`https://localhost:${port}/`, { ...ISOLATED, extraCaFiles: [m.rootFile], lookup: async () => ['127.0.0.1', '127.0.0.1', '127.0.0.2'] });
+    const r = await checkUrl(`https://localhost:${port}/`, {
+      ...ISOLATED,
+      extraCaFiles: [m.rootFile],
+      lookup: async () => ['127.0.0.1', '127.0.0.1', '127.0.0.2'],
+    });
     assert.deepStrictEqual(r.addresses, ['127.0.0.1', '127.0.0.2']);
     const probed = new Set(r.connections?.filter((c) => c.purpose === 'sent-chain').map((c) => c.address));
     assert.deepStrictEqual([...probed].sort(), ['127.0.0.1', '127.0.0.2']);

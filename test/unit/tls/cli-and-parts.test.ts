@@ -11,14 +11,28 @@ const ESC = String.fromCharCode(27);
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY, cwd: process.cwd(), env };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY,
+    cwd: process.cwd(),
+    env,
+  };
   return { code: await main(argv, io), stdout, stderr };
 }
 
 describe('parseTarget and URL extraction', () => {
   it('normalises hosts, ports, IPv6 and bare names', () => {
     assert.deepStrictEqual(parseTarget('example.com'), { url: 'https://example.com/', host: 'example.com', port: 443 });
-    assert.deepStrictEqual(parseTarget(' https://a.b:8443/x?y '), { url: 'https://a.b:8443/x?y', host: 'a.b', port: 8443 });
+    assert.deepStrictEqual(parseTarget(' https://a.b:8443/x?y '), {
+      url: 'https://a.b:8443/x?y',
+      host: 'a.b',
+      port: 8443,
+    });
     assert.deepStrictEqual(parseTarget('[::1]:9443'), { url: 'https://[::1]:9443/', host: '::1', port: 9443 });
     assert.strictEqual(parseTarget('wss://h').port, 443);
   });
@@ -31,7 +45,10 @@ describe('parseTarget and URL extraction', () => {
     assert.throws(() => parseTarget('https://bad_host!.com'), /not a valid/);
   });
   it('extracts URLs from prose without trailing punctuation', () => {
-    assert.deepStrictEqual(extractUrls('see https://a.b/c, and (http://d.e:81/f).'), ['https://a.b/c', 'http://d.e:81/f']);
+    assert.deepStrictEqual(extractUrls('see https://a.b/c, and (http://d.e:81/f).'), [
+      'https://a.b/c',
+      'http://d.e:81/f',
+    ]);
   });
 });
 
@@ -54,7 +71,9 @@ describe('proxy selection', () => {
 describe('tls-doctor check (CLI)', function () {
   this.timeout(20000);
   let m: Matrix;
-  before(async () => { m = await startMatrix(); });
+  before(async () => {
+    m = await startMatrix();
+  });
   after(() => m?.close());
 
   it('exits 0 with --ca on a good server and prints the chain and stores', async () => {
@@ -92,9 +111,13 @@ describe('tls-doctor check (CLI)', function () {
 
   it('exits 2 on usage errors with a clear message', async () => {
     const cases: [string[], RegExp][] = [
-      [['check'], /missing the URL/], [['check', 'http://a.b'], /plain http/], [['check', 'https://a b'], /not a valid URL/],
-      [['check', 'a.b', '--repeat', '0'], /--repeat must be a positive/], [['check', 'a.b', '--format', 'xml'], /--format must be one of/],
-      [['check', 'a.b', '--ca', '/no/such.pem'], /--ca file not found/], [['check', 'a.b', 'c.d'], /expected one URL/],
+      [['check'], /missing the URL/],
+      [['check', 'http://a.b'], /plain http/],
+      [['check', 'https://a b'], /not a valid URL/],
+      [['check', 'a.b', '--repeat', '0'], /--repeat must be a positive/],
+      [['check', 'a.b', '--format', 'xml'], /--format must be one of/],
+      [['check', 'a.b', '--ca', '/no/such.pem'], /--ca file not found/],
+      [['check', 'a.b', 'c.d'], /expected one URL/],
       [['check', 'a.b', '--ca', brokenPem()], /no certificate could be read/],
     ];
     for (const [argv, re] of cases) {

@@ -58,25 +58,44 @@ describe('checks against hostile servers', function () {
   const sockets = new Set<net.Socket>();
   const track = <T extends net.Server>(s: T): T => {
     servers.push(s);
-    s.on('connection', (c: net.Socket) => { sockets.add(c); c.on('close', () => sockets.delete(c)); c.on('error', () => undefined); });
+    s.on('connection', (c: net.Socket) => {
+      sockets.add(c);
+      c.on('close', () => sockets.delete(c));
+      c.on('error', () => undefined);
+    });
     return s;
   };
-  const tlsServer = (key: string, certs: readonly string[]) => track(tls.createServer({ key, cert: certs.join('\n') }, (s) => s.end()));
+  const tlsServer = (key: string, certs: readonly string[]) =>
+    track(tls.createServer({ key, cert: certs.join('\n') }, (s) => s.end()));
 
-  before(() => { pki = createTestPki(); });
+  before(() => {
+    pki = createTestPki();
+  });
   after(() => {
     for (const s of sockets) s.destroy();
     for (const s of servers) s.close();
   });
 
   it('garbage bytes instead of a handshake: not-tls, in time', async () => {
-    const url = await listen(track(net.createServer((s) => { s.on('data', () => s.write(Buffer.from('\x00\xff\x13\x37garbage\x01\x02\x03'.repeat(64), 'latin1'))); })));
+    const url = await listen(
+      track(
+        net.createServer((s) => {
+          s.on('data', () => s.write(Buffer.from('\x00\xff\x13\x37garbage\x01\x02\x03'.repeat(64), 'latin1')));
+        }),
+      ),
+    );
     const r = await timedCheck(url);
     assert.deepStrictEqual(codes(r), ['not-tls']);
   });
 
   it('plain HTTP: not-tls', async () => {
-    const url = await listen(track(net.createServer((s) => { s.on('data', () => s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')); })));
+    const url = await listen(
+      track(
+        net.createServer((s) => {
+          s.on('data', () => s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'));
+        }),
+      ),
+    );
     assert.deepStrictEqual(codes(await timedCheck(url)), ['not-tls']);
   });
 
@@ -86,17 +105,30 @@ describe('checks against hostile servers', function () {
   });
 
   it('slowloris (a TLS record header dribbled one byte every 50 ms): timeout, not a hang', async () => {
-    const url = await listen(track(net.createServer((s) => {
-      const bytes = Buffer.from([0x16, 0x03, 0x03, 0x40, 0x00, ...Buffer.alloc(2000, 0x02)]);
-      let i = 0;
-      const timer = setInterval(() => (i < bytes.length && !s.destroyed ? s.write(bytes.subarray(i, ++i)) : clearInterval(timer)), 50);
-      s.on('close', () => clearInterval(timer));
-    })));
+    const url = await listen(
+      track(
+        net.createServer((s) => {
+          const bytes = Buffer.from([0x16, 0x03, 0x03, 0x40, 0x00, ...Buffer.alloc(2000, 0x02)]);
+          let i = 0;
+          const timer = setInterval(
+            () => (i < bytes.length && !s.destroyed ? s.write(bytes.subarray(i, ++i)) : clearInterval(timer)),
+            50,
+          );
+          s.on('close', () => clearInterval(timer));
+        }),
+      ),
+    );
     assert.deepStrictEqual(codes(await timedCheck(url)), ['timeout']);
   });
 
   it('closes mid-handshake (after the ClientHello): a handshake-level cause, not a hang', async () => {
-    const url = await listen(track(net.createServer((s) => { s.once('data', () => s.destroy()); })));
+    const url = await listen(
+      track(
+        net.createServer((s) => {
+          s.once('data', () => s.destroy());
+        }),
+      ),
+    );
     const r = await timedCheck(url);
     assert.deepStrictEqual(codes(r), ['handshake-failure']);
     assert.match(r.causes[0].message, /closed the connection during the TLS handshake/);
@@ -120,10 +152,10 @@ describe('checks against hostile servers', function () {
     assert.deepStrictEqual(codes(r), ['untrusted-root']);
   });
 
-  it('a certificate over 100 KB: refused by OpenSSL\'s size limit as certificate-too-large, not a hang', async () => {
+  it("a certificate over 100 KB: refused by OpenSSL's size limit as certificate-too-large, not a hang", async () => {
     const hosts = ['127.0.0.1', ...Array.from({ length: 4000 }, (_, i) => `a-rather-long-host-name-${i}.example.test`)];
     const leaf = pki.leaf({ hosts });
-    assert.ok(leaf.certPem.length > 100 * 1024 * 4 / 3, `${leaf.certPem.length} PEM chars`);
+    assert.ok(leaf.certPem.length > (100 * 1024 * 4) / 3, `${leaf.certPem.length} PEM chars`);
     const url = await listen(tlsServer(leaf.keyPem, [leaf.certPem]));
     const r = await timedCheck(url);
     assert.deepStrictEqual(codes(r), ['certificate-too-large']);

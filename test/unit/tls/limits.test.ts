@@ -33,7 +33,10 @@ describe('check: bounded inputs and resources', function () {
     server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem }, (s) => s.end());
     tlsPort = await listen(server);
   });
-  after(() => { server?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   const cli = (argv: string[]) => runCli(argv, dir);
 
@@ -107,20 +110,36 @@ describe('check: bounded inputs and resources', function () {
 
   it('EMFILE/ENFILE are a local resource limit, never connection-refused', () => {
     for (const code of ['EMFILE', 'ENFILE']) {
-      const causes = diagnose({ host: 'h', port: 443, connectError: { code, message: `connect ${code}`, stage: 'connect' }, chain: [], hostMatches: false,
-        trust: {}, reference: 'node', leaves: new Map(), now: new Date() });
-      assert.deepStrictEqual(causes.map((c) => c.code), ['local-resource-limit']);
+      const causes = diagnose({
+        host: 'h',
+        port: 443,
+        connectError: { code, message: `connect ${code}`, stage: 'connect' },
+        chain: [],
+        hostMatches: false,
+        trust: {},
+        reference: 'node',
+        leaves: new Map(),
+        now: new Date(),
+      });
+      assert.deepStrictEqual(
+        causes.map((c) => c.code),
+        ['local-resource-limit'],
+      );
       assert.match(causes[0].message, /open files/);
       assert.ok(causes[0].fixes.some((f) => /ulimit -n/.test(f.snippet ?? '')));
     }
-    assert.deepStrictEqual(explainError('Error: connect EMFILE 127.0.0.1:443 - Local (undefined:undefined)').causes.map((c) => c.code), ['local-resource-limit']);
+    assert.deepStrictEqual(
+      explainError('Error: connect EMFILE 127.0.0.1:443 - Local (undefined:undefined)').causes.map((c) => c.code),
+      ['local-resource-limit'],
+    );
   });
 
   it('many concurrent checks never hold more than MAX_CONCURRENT_CONNECTIONS sockets at once', async () => {
     let open = 0;
     let peak = 0;
     const silent = net.createServer((s) => {
-      open++; peak = Math.max(peak, open);
+      open++;
+      peak = Math.max(peak, open);
       s.on('close', () => open--);
       s.on('error', () => undefined);
       s.resume(); // read (and drop) the ClientHello, so the client's close is seen
@@ -129,7 +148,12 @@ describe('check: bounded inputs and resources', function () {
     try {
       const opts = { ...ISOLATED, timeoutMs: 150, repeat: 50 };
       const reports = await Promise.all([1, 2, 3].map(() => checkUrl(`https://127.0.0.1:${port}/`, opts)));
-      for (const r of reports) assert.deepStrictEqual(r.causes.map((c) => c.code), ['timeout']);
+      for (const r of reports) {
+        assert.deepStrictEqual(
+          r.causes.map((c) => c.code),
+          ['timeout'],
+        );
+      }
       // Counted on the server, which sees a client's close a moment after the client's slot is reused: a little
       // slack. Without the cap all 150 sockets are open at once.
       assert.ok(peak >= MAX_CONCURRENT_CONNECTIONS / 2 && peak <= MAX_CONCURRENT_CONNECTIONS + 4, `peak ${peak}`);
@@ -143,11 +167,17 @@ describe('check: bounded inputs and resources', function () {
     let running = 0;
     let peak = 0;
     const order: number[] = [];
-    await Promise.all([0, 1, 2, 3, 4].map((i) => slots.run(async () => {
-      running++; peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 5));
-      order.push(i); running--;
-    })));
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        slots.run(async () => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((r) => setTimeout(r, 5));
+          order.push(i);
+          running--;
+        }),
+      ),
+    );
     assert.strictEqual(peak, 2);
     assert.deepStrictEqual(order, [0, 1, 2, 3, 4]);
     assert.throws(() => new Slots(0), /positive whole number/);

@@ -26,13 +26,25 @@ describe('offline trust-store verdicts', function () {
     m = await startMatrix();
     const root = m.pki.root.certPem;
     const int = m.pki.intermediate.certPem;
-    stores = { node: [...tls.rootCertificates], root: [root], int: [int], intRoot: [int, root], nodeRoot: [...tls.rootCertificates, root] };
+    stores = {
+      node: [...tls.rootCertificates],
+      root: [root],
+      int: [int],
+      intRoot: [int, root],
+      nodeRoot: [...tls.rootCertificates, root],
+    };
   });
   after(() => m?.close());
 
   const handshake = (url: string, pems: readonly string[]): Promise<ProbeResult> => {
     const port = Number(new URL(url).port);
-    return probe({ host: '127.0.0.1', port, address: '127.0.0.1', deadline: new Deadline(3000), secureContext: contextFor(pems) });
+    return probe({
+      host: '127.0.0.1',
+      port,
+      address: '127.0.0.1',
+      deadline: new Deadline(3000),
+      secureContext: contextFor(pems),
+    });
   };
 
   /** Offline verdict of store `other` given a reference handshake with store `ref`, and OpenSSL's real verdict. */
@@ -104,8 +116,23 @@ describe('offline trust-store verdicts', function () {
   });
 
   it('every scenario × store: whenever offline answers, it equals OpenSSL', async () => {
-    const scenarios: (keyof Matrix['urls'])[] = ['ok', 'root-sent', 'incomplete-chain', 'self-signed', 'expired', 'not-yet-valid',
-      'weak-signature', 'weak-key', 'wrong-purpose', 'wrong-host', 'cross-expired', 'path-length', 'name-constraint', 'not-a-ca', 'stale-intermediate'];
+    const scenarios: (keyof Matrix['urls'])[] = [
+      'ok',
+      'root-sent',
+      'incomplete-chain',
+      'self-signed',
+      'expired',
+      'not-yet-valid',
+      'weak-signature',
+      'weak-key',
+      'wrong-purpose',
+      'wrong-host',
+      'cross-expired',
+      'path-length',
+      'name-constraint',
+      'not-a-ca',
+      'stale-intermediate',
+    ];
     let answered = 0;
     const wrong: string[] = [];
     const declinedHealthy: string[] = [];
@@ -118,7 +145,9 @@ describe('offline trust-store verdicts', function () {
             continue;
           }
           answered++;
-          if (JSON.stringify(offline) !== JSON.stringify(real)) wrong.push(`${s} ref=${ref} ${other}: ${JSON.stringify(offline)} ≠ ${JSON.stringify(real)}`);
+          if (JSON.stringify(offline) !== JSON.stringify(real)) {
+            wrong.push(`${s} ref=${ref} ${other}: ${JSON.stringify(offline)} ≠ ${JSON.stringify(real)}`);
+          }
         }
       }
     }
@@ -130,8 +159,16 @@ describe('offline trust-store verdicts', function () {
 
   it('a healthy endpoint under --ca needs one TLS connection for all four stores', async () => {
     const r = await checkUrl(m.urls.ok, { ...ISOLATED, extraCaFiles: [m.rootFile] });
-    assert.deepStrictEqual(r.connections?.map((c) => c.purpose), ['sent-chain']);
-    assert.deepStrictEqual(Object.fromEntries(Object.values(r.trust).map((v) => [v.store, v.trusted])), { node: false, os: null, certifi: null, '--ca': true });
+    assert.deepStrictEqual(
+      r.connections?.map((c) => c.purpose),
+      ['sent-chain'],
+    );
+    assert.deepStrictEqual(Object.fromEntries(Object.values(r.trust).map((v) => [v.store, v.trusted])), {
+      node: false,
+      os: null,
+      certifi: null,
+      '--ca': true,
+    });
   });
 
   it('asks the Python interpreter for certifi once per process, even for concurrent checks', async () => {
@@ -147,7 +184,10 @@ describe('offline trust-store verdicts', function () {
 
   it('fetches the AIA issuer only for a rejected chain', async () => {
     let fetches = 0;
-    const aia = http.createServer((_, res) => { fetches++; res.writeHead(404).end(); });
+    const aia = http.createServer((_, res) => {
+      fetches++;
+      res.writeHead(404).end();
+    });
     await new Promise<void>((resolve) => aia.listen(0, '127.0.0.1', resolve));
     const leaf = m.pki.leaf({ aiaUrl: `http://127.0.0.1:${(aia.address() as { port: number }).port}/int.cer` });
     const server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem }, (s) => s.end());
@@ -169,18 +209,33 @@ describe('offline trust-store verdicts', function () {
   it('reads the chain as sent even when the server orders it badly and adds an unrelated certificate', async () => {
     const leaf = m.pki.leaf();
     const stray = m.pki.leaf({ selfSigned: true, commonName: 'stray' });
-    const server = tls.createServer({ key: leaf.keyPem, cert: [leaf.certPem, m.pki.root.certPem, stray.certPem, m.pki.intermediate.certPem].join('\n') }, (s) => s.end());
+    const server = tls.createServer(
+      {
+        key: leaf.keyPem,
+        cert: [leaf.certPem, m.pki.root.certPem, stray.certPem, m.pki.intermediate.certPem].join('\n'),
+      },
+      (s) => s.end(),
+    );
     server.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`;
       const r = await handshake(url, stores.root);
       assert.strictEqual(r.sent.length, 4, 'every certificate the server sent, stray included');
-      assert.deepStrictEqual(linkChain(r.sent).map((x) => x.subject.split('\n')[0]), ['CN=localhost', 'CN=TLS Doctor Test Intermediate', 'CN=TLS Doctor Test Root']);
+      assert.deepStrictEqual(
+        linkChain(r.sent).map((x) => x.subject.split('\n')[0]),
+        ['CN=localhost', 'CN=TLS Doctor Test Intermediate', 'CN=TLS Doctor Test Root'],
+      );
       assert.strictEqual(r.verifyError, undefined);
       const path = buildPath(r.sent, indexFor(stores.node));
-      assert.deepStrictEqual({ trusted: path.trusted, code: path.error?.code, length: path.path.length }, { trusted: false, code: 'SELF_SIGNED_CERT_IN_CHAIN', length: 3 });
-      assert.deepStrictEqual(verdictOf({ name: 'node', pems: stores.node }, await handshake(url, stores.node)).error, `${path.error?.code}: ${path.error?.message}`);
+      assert.deepStrictEqual(
+        { trusted: path.trusted, code: path.error?.code, length: path.path.length },
+        { trusted: false, code: 'SELF_SIGNED_CERT_IN_CHAIN', length: 3 },
+      );
+      assert.deepStrictEqual(
+        verdictOf({ name: 'node', pems: stores.node }, await handshake(url, stores.node)).error,
+        `${path.error?.code}: ${path.error?.message}`,
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -14,7 +14,17 @@ import { Matrix, startMatrix } from '../../fixtures/tls';
 async function cli(argv: string[], env: NodeJS.ProcessEnv, cwd: string) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd, env: { PATH: process.env.PATH, ...env } };
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -39,11 +49,21 @@ describe('own CA recognised, real paths in fixes', function () {
     await fs.mkdir(certs, { recursive: true });
     await fs.writeFile(path.join(certs, 'ca.pem'), m.rootPem);
     await fs.writeFile(path.join(certs, 'bundle.pem'), createBundle([m.rootPem]));
-    const run = await cli(['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'], { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') }, path.join(dir, 'ws'));
+    const run = await cli(
+      ['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'],
+      { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') },
+      path.join(dir, 'ws'),
+    );
     const r = JSON.parse(run.stdout) as CheckReport;
     assert.strictEqual(r.verdict, 'fail');
-    assert.deepStrictEqual(r.causes.map((c) => c.code), ['untrusted-root']);
-    assert.match(r.causes[0].message, /rooted at a CA in the workspace's certificate folder \(\.certs\/ca\.pem\), "CN=TLS Doctor Test Root/);
+    assert.deepStrictEqual(
+      r.causes.map((c) => c.code),
+      ['untrusted-root'],
+    );
+    assert.match(
+      r.causes[0].message,
+      /rooted at a CA in the workspace's certificate folder \(\.certs\/ca\.pem\), "CN=TLS Doctor Test Root/,
+    );
     assert.strictEqual(r.ownCa?.file, path.join(certs, 'ca.pem'));
     assert.ok(snippets(r).includes(`REQUESTS_CA_BUNDLE=${path.join(certs, 'bundle.pem')}`), snippets(r));
     assert.ok(!snippets(r).includes('/path/to/ca-bundle.pem'));
@@ -53,23 +73,56 @@ describe('own CA recognised, real paths in fixes', function () {
     const caroot = path.join(dir, 'caroot');
     await fs.mkdir(caroot, { recursive: true });
     await fs.writeFile(path.join(caroot, 'rootCA.pem'), m.rootPem);
-    const run = await cli(['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'], { TLS_DOCTOR_CAROOT: caroot }, dir);
+    const run = await cli(
+      ['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'],
+      { TLS_DOCTOR_CAROOT: caroot },
+      dir,
+    );
     const r = JSON.parse(run.stdout) as CheckReport;
     assert.match(r.causes[0].message, /rooted at TLS Doctor's development CA/);
     assert.ok(snippets(r).includes(`NODE_EXTRA_CA_CERTS=${path.join(caroot, 'rootCA.pem')}`), snippets(r));
-    const other = await cli(['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'], { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') }, dir);
-    assert.doesNotMatch((JSON.parse(other.stdout) as CheckReport).causes[0].message, /rooted at/, 'an unrelated CA is not claimed');
+    const other = await cli(
+      ['check', m.urls['root-not-sent'], '--format', 'json', '--timeout', '2000'],
+      { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') },
+      dir,
+    );
+    assert.doesNotMatch(
+      (JSON.parse(other.stdout) as CheckReport).causes[0].message,
+      /rooted at/,
+      'an unrelated CA is not claimed',
+    );
   });
 
   it('--save-chain and --save-bundle write PEM, and the snippets name them instead of server.pem / placeholders', async () => {
     const chain = path.join(dir, 'saved-chain.pem');
     const bundle = path.join(dir, 'saved-bundle.pem');
-    const run = await cli(['check', m.urls['self-signed'], '--save-chain', chain, '--save-bundle', bundle, '--format', 'json', '--timeout', '2000'], { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') }, dir);
+    const run = await cli(
+      [
+        'check',
+        m.urls['self-signed'],
+        '--save-chain',
+        chain,
+        '--save-bundle',
+        bundle,
+        '--format',
+        'json',
+        '--timeout',
+        '2000',
+      ],
+      { TLS_DOCTOR_CAROOT: path.join(dir, 'nocaroot') },
+      dir,
+    );
     const r = JSON.parse(run.stdout) as CheckReport;
-    assert.deepStrictEqual(r.causes.map((c) => c.code), ['self-signed']);
+    assert.deepStrictEqual(
+      r.causes.map((c) => c.code),
+      ['self-signed'],
+    );
     assert.strictEqual(await fs.readFile(chain, 'utf8'), r.chain.map((c) => c.pem).join(''));
     const written = await fs.readFile(bundle, 'utf8');
-    assert.ok(written.includes(r.chain[0].pem.trim().split('\n')[1]), 'the bundle holds the server\'s self-signed certificate');
+    assert.ok(
+      written.includes(r.chain[0].pem.trim().split('\n')[1]),
+      "the bundle holds the server's self-signed certificate",
+    );
     assert.ok((written.match(/BEGIN CERTIFICATE/g) ?? []).length > 100, 'and the public roots');
     assert.ok(snippets(r).includes(`NODE_EXTRA_CA_CERTS=${chain}`) && !snippets(r).includes('server.pem'), snippets(r));
     assert.match(run.stderr, /saved the chain to .*saved the bundle to/s);

@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
-import { parsePowerShellOutput, parseSecurityOutput, powerShellCommand, readPlatformStore, Runner } from '../../../src/core/tls/platformstores';
+import {
+  parsePowerShellOutput,
+  parseSecurityOutput,
+  powerShellCommand,
+  readPlatformStore,
+  Runner,
+} from '../../../src/core/tls/platformstores';
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
 import type { CheckReport } from '../../../src/core/tls/index';
@@ -21,7 +27,10 @@ describe('platform trust stores (macOS, Windows) and --os-store', function () {
   this.timeout(30_000);
 
   it('parses `security find-certificate -a -p` output', () => {
-    assert.deepStrictEqual(fingerprints(parseSecurityOutput(recorded('macos-security-find-certificate.txt'))), expected);
+    assert.deepStrictEqual(
+      fingerprints(parseSecurityOutput(recorded('macos-security-find-certificate.txt'))),
+      expected,
+    );
   });
 
   it('parses the PowerShell RawData listing (CRLF, a warning line skipped)', () => {
@@ -33,39 +42,69 @@ describe('platform trust stores (macOS, Windows) and --os-store', function () {
     const calls: string[] = [];
     const runner: Runner = async (cmd, args) => {
       calls.push(`${cmd} ${args.join(' ')}`);
-      return String(args[3]).includes('login') ? { error: 'security: SecKeychainSearchCopyNext: The specified keychain could not be found.' } : { stdout: recorded('macos-security-find-certificate.txt') };
+      return String(args[3]).includes('login')
+        ? { error: 'security: SecKeychainSearchCopyNext: The specified keychain could not be found.' }
+        : { stdout: recorded('macos-security-find-certificate.txt') };
     };
     const s = await readPlatformStore('darwin', { timeoutMs: 1000, home: '/Users/u', runner });
     assert.deepStrictEqual(calls, [
       'security find-certificate -a -p /System/Library/Keychains/SystemRootCertificates.keychain',
       'security find-certificate -a -p /Library/Keychains/System.keychain',
-      'security find-certificate -a -p /Users/u/Library/Keychains/login.keychain-db']);
+      'security find-certificate -a -p /Users/u/Library/Keychains/login.keychain-db',
+    ]);
     assert.deepStrictEqual(fingerprints(s?.pems ?? []), expected, 'duplicates across keychains counted once');
     assert.match(s?.unreadable.join() ?? '', /login\.keychain-db: .*could not be found/);
   });
 
   it('Windows through PowerShell; Linux is not a platform store', async () => {
-    const runner: Runner = async (cmd, args) => (cmd === 'powershell.exe' && args.includes('-NonInteractive') ? { stdout: recorded('windows-powershell-rawdata.txt') } : { error: 'unexpected' });
-    assert.deepStrictEqual(fingerprints((await readPlatformStore('win32', { timeoutMs: 1000, runner }))?.pems ?? []), expected);
+    const runner: Runner = async (cmd, args) =>
+      cmd === 'powershell.exe' && args.includes('-NonInteractive')
+        ? { stdout: recorded('windows-powershell-rawdata.txt') }
+        : { error: 'unexpected' };
+    assert.deepStrictEqual(
+      fingerprints((await readPlatformStore('win32', { timeoutMs: 1000, runner }))?.pems ?? []),
+      expected,
+    );
     const failing: Runner = async () => ({ error: 'powershell.exe: spawn ENOENT' });
-    assert.match((await readPlatformStore('win32', { timeoutMs: 1000, runner: failing }))?.unreadable[0] ?? '', /ENOENT/);
+    assert.match(
+      (await readPlatformStore('win32', { timeoutMs: 1000, runner: failing }))?.unreadable[0] ?? '',
+      /ENOENT/,
+    );
     assert.strictEqual(await readPlatformStore('linux', { timeoutMs: 1000, runner }), undefined);
   });
 
   describe('check --os-store FILE', () => {
     let m: Matrix;
-    before(async () => { m = await startMatrix(); });
-    after(async () => { await m?.close(); });
+    before(async () => {
+      m = await startMatrix();
+    });
+    after(async () => {
+      await m?.close();
+    });
 
     it('reads the given file as the OS store: trusted by the OS, not by Node', async () => {
       let stdout = '';
-      const io: Io = { out: (t) => { stdout += t; }, err: () => undefined, isTTY: false, cwd: process.cwd(), env: { PATH: process.env.PATH } };
-      const code = await main(['check', m.urls['root-not-sent'], '--os-store', m.rootFile, '--format', 'json', '--timeout', '3000'], io);
+      const io: Io = {
+        out: (t) => {
+          stdout += t;
+        },
+        err: () => undefined,
+        isTTY: false,
+        cwd: process.cwd(),
+        env: { PATH: process.env.PATH },
+      };
+      const code = await main(
+        ['check', m.urls['root-not-sent'], '--os-store', m.rootFile, '--format', 'json', '--timeout', '3000'],
+        io,
+      );
       const r = JSON.parse(stdout) as CheckReport;
       assert.strictEqual(code, 1);
       assert.strictEqual(r.trust.os.trusted, true);
       assert.strictEqual(r.trust.os.source, m.rootFile);
-      assert.ok(r.causes.some((c) => c.code === 'trusted-by-os-not-by-client'), r.causes.map((c) => c.code).join());
+      assert.ok(
+        r.causes.some((c) => c.code === 'trusted-by-os-not-by-client'),
+        r.causes.map((c) => c.code).join(),
+      );
     });
   });
 });

@@ -12,8 +12,12 @@ const nodeFix = (fixes: readonly Fix[]) => fixes.find((f) => f.client === 'node'
 describe('version-aware fixes', function () {
   this.timeout(30_000);
   let m: Matrix;
-  before(async () => { m = await startMatrix(); });
-  after(async () => { await m?.close(); });
+  before(async () => {
+    m = await startMatrix();
+  });
+  after(async () => {
+    await m?.close();
+  });
 
   it('parses and compares versions', () => {
     assert.deepStrictEqual(parseVersion('v22.19.0'), [22, 19, 0]);
@@ -38,7 +42,10 @@ describe('version-aware fixes', function () {
     const r = await checkUrl(m.urls['root-not-sent'], { ...ISOLATED, env: { REQUESTS_CA_BUNDLE: m.rootFile } });
     assert.strictEqual(r.trust.REQUESTS_CA_BUNDLE.trusted, true);
     const fix = nodeFix(r.causes[0].fixes);
-    assert.match(fix?.text ?? '', /REQUESTS_CA_BUNDLE .* already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle/);
+    assert.match(
+      fix?.text ?? '',
+      /REQUESTS_CA_BUNDLE .* already trusts this chain: point NODE_EXTRA_CA_CERTS at that same bundle/,
+    );
     assert.strictEqual(fix?.snippet, `export NODE_EXTRA_CA_CERTS=${m.rootFile}`);
     const plain = await checkUrl(m.urls['root-not-sent'], ISOLATED);
     assert.doesNotMatch(nodeFix(plain.causes[0].fixes)?.text ?? '', /same bundle/);
@@ -50,7 +57,14 @@ describe('version-aware fixes', function () {
     const c = r.causes.find((x) => x.code === 'trusted-by-os-not-by-client');
     assert.ok(c, r.causes.map((x) => x.code).join());
     const expected = osStoreFixes(found);
-    for (const e of expected) assert.ok(c.fixes.some((f) => f.snippet === e.snippet), `${e.snippet} in the fixes`);
-    if (found.node && !atLeast(found.node, [22, 19])) assert.ok(!c.fixes.some((f) => f.snippet === 'export NODE_USE_SYSTEM_CA=1'), 'no switch this Node lacks');
+    for (const e of expected) {
+      assert.ok(
+        c.fixes.some((f) => f.snippet === e.snippet),
+        `${e.snippet} in the fixes`,
+      );
+    }
+    if (found.node && !atLeast(found.node, [22, 19])) {
+      assert.ok(!c.fixes.some((f) => f.snippet === 'export NODE_USE_SYSTEM_CA=1'), 'no switch this Node lacks');
+    }
   });
 });

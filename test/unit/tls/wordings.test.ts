@@ -20,10 +20,13 @@ describe('tls/wordings', () => {
 
   it('knows the wordings only the old probe table had (OpenSSL verify strings the probe sees)', () => {
     const cases: [string, string][] = [
-      ['invalid CA certificate', 'invalid-ca'], ['path length constraint exceeded', 'constraint-violation'],
-      ['permitted subtree violation', 'constraint-violation'], ['connect EMFILE 127.0.0.1:443', 'local-resource-limit'],
+      ['invalid CA certificate', 'invalid-ca'],
+      ['path length constraint exceeded', 'constraint-violation'],
+      ['permitted subtree violation', 'constraint-violation'],
+      ['connect EMFILE 127.0.0.1:443', 'local-resource-limit'],
       ['x509: cannot verify signature: insecure algorithm SHA1-RSA', 'weak-signature'],
-      ['ssl3_get_record:http request', 'not-tls'], ['tlsv1 alert internal error', 'handshake-failure'],
+      ['ssl3_get_record:http request', 'not-tls'],
+      ['tlsv1 alert internal error', 'handshake-failure'],
       ['write EPROTO ... alert number 116', 'client-cert-required'],
     ];
     for (const [text, code] of cases) assert.strictEqual(matchCodes(text)[0], code, text);

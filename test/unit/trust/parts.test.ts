@@ -38,7 +38,10 @@ const GIT_HTTP = { section: 'http', match: /^\s*sslcainfo\s*=/i, line: '\tsslCAI
 describe('trust: lossless edits (setKey, setMarkedLine)', () => {
   it('adds a key at the end of its section, keeping every other byte and the CRLF line endings', () => {
     const text = '[user]\r\n\tname = A\r\n[http]\r\n\tpostBuffer = 1\r\n\r\n[alias]\r\n\tst = status\r\n';
-    assert.strictEqual(setKey(text, GIT_HTTP), '[user]\r\n\tname = A\r\n[http]\r\n\tpostBuffer = 1\r\n\tsslCAInfo = /b.pem\r\n\r\n[alias]\r\n\tst = status\r\n');
+    assert.strictEqual(
+      setKey(text, GIT_HTTP),
+      '[user]\r\n\tname = A\r\n[http]\r\n\tpostBuffer = 1\r\n\tsslCAInfo = /b.pem\r\n\r\n[alias]\r\n\tst = status\r\n',
+    );
   });
 
   it('replaces the value where it is (case-insensitive key), and a second run changes nothing', () => {
@@ -50,12 +53,21 @@ describe('trust: lossless edits (setKey, setMarkedLine)', () => {
 
   it('leaves a sub-section ([http "https://x"]) alone and creates the plain section', () => {
     const text = '[http "https://x"]\n\tsslCAInfo = /x.pem\n';
-    assert.strictEqual(setKey(text, GIT_HTTP), '[http "https://x"]\n\tsslCAInfo = /x.pem\n[http]\n\tsslCAInfo = /b.pem\n');
+    assert.strictEqual(
+      setKey(text, GIT_HTTP),
+      '[http "https://x"]\n\tsslCAInfo = /x.pem\n[http]\n\tsslCAInfo = /b.pem\n',
+    );
   });
 
   it('adds the missing final line break only where it appends', () => {
-    assert.strictEqual(setKey('registry=https://r/', { flat: true, match: /^\s*cafile\s*=/, line: 'cafile=/b.pem' }), 'registry=https://r/\ncafile=/b.pem\n');
-    assert.strictEqual(setKey('', { section: 'global', match: /^\s*cert\s*=/, line: 'cert = /b.pem' }), '[global]\ncert = /b.pem\n');
+    assert.strictEqual(
+      setKey('registry=https://r/', { flat: true, match: /^\s*cafile\s*=/, line: 'cafile=/b.pem' }),
+      'registry=https://r/\ncafile=/b.pem\n',
+    );
+    assert.strictEqual(
+      setKey('', { section: 'global', match: /^\s*cert\s*=/, line: 'cert = /b.pem' }),
+      '[global]\ncert = /b.pem\n',
+    );
   });
 
   it('in flat files (shell), a `[ -z "$x" ]` line is not a section header', () => {
@@ -63,20 +75,30 @@ describe('trust: lossless edits (setKey, setMarkedLine)', () => {
     const out = setMarkedLine(text, '# tls-doctor trust', '. /env.sh # tls-doctor trust');
     assert.strictEqual(out, `${text}. /env.sh # tls-doctor trust\n`);
     assert.strictEqual(setMarkedLine(out, '# tls-doctor trust', '. /env.sh # tls-doctor trust'), out);
-    assert.strictEqual(setMarkedLine(out, '# tls-doctor trust', '. /other.sh # tls-doctor trust'), `${text}. /other.sh # tls-doctor trust\n`);
+    assert.strictEqual(
+      setMarkedLine(out, '# tls-doctor trust', '. /other.sh # tls-doctor trust'),
+      `${text}. /other.sh # tls-doctor trust\n`,
+    );
   });
 
   it('property: appending keeps the original text as a prefix, and re-applying is a no-op', () => {
     const line = fc.stringMatching(/^[a-z =#"[\]-]{0,12}$/);
-    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (lines, eol, finalEol) => {
-      const text = lines.join(eol) + (finalEol && lines.length ? eol : '');
-      const edit = { flat: true, match: /^\s*cafile\s*=/, line: 'cafile=/b.pem' };
-      const out = setKey(text, edit);
-      const sep = text === '' || text.endsWith('\n') ? '' : (text.includes('\r\n') ? '\r\n' : '\n');
-      const nl = text.includes('\r\n') ? '\r\n' : '\n';
-      assert.strictEqual(out, `${text}${sep}cafile=/b.pem${nl}`);
-      assert.strictEqual(setKey(out, edit), out);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (lines, eol, finalEol) => {
+          const text = lines.join(eol) + (finalEol && lines.length ? eol : '');
+          const edit = { flat: true, match: /^\s*cafile\s*=/, line: 'cafile=/b.pem' };
+          const out = setKey(text, edit);
+          const sep = text === '' || text.endsWith('\n') ? '' : text.includes('\r\n') ? '\r\n' : '\n';
+          const nl = text.includes('\r\n') ? '\r\n' : '\n';
+          assert.strictEqual(out, `${text}${sep}cafile=/b.pem${nl}`);
+          assert.strictEqual(setKey(out, edit), out);
+        },
+      ),
+    );
   });
 
   it('readKey finds a value in its section only', () => {
@@ -144,9 +166,15 @@ describe('trust: finding the root (consent comes later; refusals here)', functio
   it('refuses a leaf, an expired root, a publicly trusted root, and a file without a root', async () => {
     const leaf = await rootsFromFile(file('leaf.pem', pki.leaf().certPem), { env, osStorePaths: [] });
     assert.match('refused' in leaf[0] ? leaf[0].refused.reason : '', /leaf/);
-    const expired = await rootsFromFile(file('root.pem', pki.root.certPem), { env, osStorePaths: [], now: new Date(Date.now() + 20 * 365 * 86_400_000) });
+    const expired = await rootsFromFile(file('root.pem', pki.root.certPem), {
+      env,
+      osStorePaths: [],
+      now: new Date(Date.now() + 20 * 365 * 86_400_000),
+    });
     assert.match('refused' in expired[0] ? expired[0].refused.reason : '', /expired/);
-    const valid = tls.rootCertificates.find((p) => Date.parse(new X509Certificate(p).validTo) > Date.now() + 86_400_000) as string;
+    const valid = tls.rootCertificates.find(
+      (p) => Date.parse(new X509Certificate(p).validTo) > Date.now() + 86_400_000,
+    ) as string;
     const pub = await rootsFromFile(file('public.pem', valid), { env, osStorePaths: [] });
     assert.match('refused' in pub[0] ? pub[0].refused.reason : '', /publicly trusted/);
     const noRoot = await rootsFromFile(file('inter.pem', pki.intermediate.certPem), { env, osStorePaths: [] });
@@ -155,7 +183,10 @@ describe('trust: finding the root (consent comes later; refusals here)', functio
 
   it('from a URL, through HTTPS_PROXY: the root of the chain the proxy presents (its CONNECT tunnel ends at the inspector)', async () => {
     const leaf = pki.leaf({ hosts: ['127.0.0.1'] });
-    const inspector = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem + pki.root.certPem }, (_q, s) => s.end('ok'));
+    const inspector = https.createServer(
+      { key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem + pki.root.certPem },
+      (_q, s) => s.end('ok'),
+    );
     await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
     const targets: string[] = [];
     const proxy = http.createServer();
@@ -186,7 +217,9 @@ describe('trust: finding the root (consent comes later; refusals here)', functio
 
   it('from a URL whose server leaves the root out: takes the issuer from the OS store, else says to use --ca', async () => {
     const leaf = pki.leaf({ hosts: ['127.0.0.1'] });
-    const server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_q, s) => s.end('ok'));
+    const server = https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (_q, s) =>
+      s.end('ok'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
@@ -209,20 +242,47 @@ function tool(id: ToolId, version?: string, facts: Record<string, string> = {}):
 
 function ctx(inOsStore: boolean, home = '/h'): PlanContext {
   const paths = userPaths({ HOME: home }, 'linux');
-  return { paths, env: { HOME: home }, bundle: '/d/bundle.pem', ca: '/d/ca.pem', truststore: '/d/ts.p12', inOsStore, rootNames: [] };
+  return {
+    paths,
+    env: { HOME: home },
+    bundle: '/d/bundle.pem',
+    ca: '/d/ca.pem',
+    truststore: '/d/ts.p12',
+    inOsStore,
+    rootNames: [],
+  };
 }
 
 describe('trust: user folders come from the environment only', () => {
   it('HOME, XDG_CONFIG_HOME and XDG_DATA_HOME on Linux; APPDATA and LOCALAPPDATA on Windows; Library on macOS', () => {
-    assert.deepStrictEqual(userPaths({ HOME: '/h' }, 'linux'), { platform: 'linux', home: '/h', config: '/h/.config', data: '/h/.local/share/tls-doctor/trust', envDir: '/h/.config/tls-doctor' });
+    assert.deepStrictEqual(userPaths({ HOME: '/h' }, 'linux'), {
+      platform: 'linux',
+      home: '/h',
+      config: '/h/.config',
+      data: '/h/.local/share/tls-doctor/trust',
+      envDir: '/h/.config/tls-doctor',
+    });
     const xdg = userPaths({ HOME: '/h', XDG_CONFIG_HOME: '/c', XDG_DATA_HOME: '/d' }, 'linux');
     assert.strictEqual(xdg.data, '/d/tls-doctor/trust');
     assert.strictEqual(xdg.envDir, '/c/tls-doctor');
-    assert.strictEqual(userPaths({ HOME: '/h', XDG_DATA_HOME: 'relative' }, 'linux').data, '/h/.local/share/tls-doctor/trust');
-    const win = userPaths({ USERPROFILE: 'C:\\Users\\u', APPDATA: 'C:\\Users\\u\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32');
+    assert.strictEqual(
+      userPaths({ HOME: '/h', XDG_DATA_HOME: 'relative' }, 'linux').data,
+      '/h/.local/share/tls-doctor/trust',
+    );
+    const win = userPaths(
+      {
+        USERPROFILE: 'C:\\Users\\u',
+        APPDATA: 'C:\\Users\\u\\AppData\\Roaming',
+        LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local',
+      },
+      'win32',
+    );
     assert.strictEqual(win.data, 'C:\\Users\\u\\AppData\\Local\\tls-doctor\\trust');
     assert.strictEqual(win.envDir, 'C:\\Users\\u\\AppData\\Roaming\\tls-doctor');
-    assert.strictEqual(userPaths({ HOME: '/Users/u' }, 'darwin').data, '/Users/u/Library/Application Support/tls-doctor/trust');
+    assert.strictEqual(
+      userPaths({ HOME: '/Users/u' }, 'darwin').data,
+      '/Users/u/Library/Application Support/tls-doctor/trust',
+    );
     assert.throws(() => userPaths({}, 'linux'), /HOME is not set/);
   });
 });
@@ -232,7 +292,10 @@ describe('trust: version-aware mechanisms', () => {
     const modern = tool('pip', '24.2', { python: '3.12' });
     assert.ok(mechanismFor(modern, ctx(true)).unchanged);
     assert.strictEqual(mechanismFor(modern, ctx(false)).edits[0]?.file, '/h/.config/pip/pip.conf');
-    assert.strictEqual(mechanismFor(tool('pip', '24.2', { python: '3.9' }), ctx(true)).edits[0]?.edit.line, 'cert = /d/bundle.pem');
+    assert.strictEqual(
+      mechanismFor(tool('pip', '24.2', { python: '3.9' }), ctx(true)).edits[0]?.edit.line,
+      'cert = /d/bundle.pem',
+    );
     assert.strictEqual(mechanismFor(tool('pip', '23.0.1', { python: '3.11' }), ctx(true)).edits.length, 1);
   });
 
@@ -248,10 +311,16 @@ describe('trust: version-aware mechanisms', () => {
     assert.deepStrictEqual(mechanismFor(tool('uv', '0.11.2'), ctx(true)).env, { UV_SYSTEM_CERTS: 'true' });
     assert.deepStrictEqual(mechanismFor(tool('uv', '0.10.9'), ctx(true)).env, { SSL_CERT_FILE: '/d/bundle.pem' });
     assert.strictEqual(mechanismFor(tool('conda', '23.9.0'), ctx(true)).edits[0].edit.line, 'ssl_verify: truststore');
-    assert.strictEqual(mechanismFor(tool('conda', '23.9.0'), ctx(false)).edits[0].edit.line, 'ssl_verify: /d/bundle.pem');
+    assert.strictEqual(
+      mechanismFor(tool('conda', '23.9.0'), ctx(false)).edits[0].edit.line,
+      'ssl_verify: /d/bundle.pem',
+    );
     assert.strictEqual(mechanismFor(tool('yarn', '1.22.19'), ctx(false)).edits[0].edit.line, 'cafile "/d/bundle.pem"');
     assert.strictEqual(mechanismFor(tool('yarn', '3.6.0'), ctx(false)).edits[0].edit.line, 'caFilePath: /d/bundle.pem');
-    assert.strictEqual(mechanismFor(tool('yarn', '4.5.0'), ctx(false)).edits[0].edit.line, 'httpsCaFilePath: /d/bundle.pem');
+    assert.strictEqual(
+      mechanismFor(tool('yarn', '4.5.0'), ctx(false)).edits[0].edit.line,
+      'httpsCaFilePath: /d/bundle.pem',
+    );
   });
 
   it('git, curl, wget, npm point at the bundle in the user files; AWS and gcloud by variables; Docker is text only', () => {
@@ -260,20 +329,35 @@ describe('trust: version-aware mechanisms', () => {
     assert.strictEqual(mechanismFor(tool('wget', '1.21'), ctx(false)).edits[0].file, '/h/.wgetrc');
     assert.strictEqual(mechanismFor(tool('npm', '10.0'), ctx(false)).edits[0].edit.line, 'cafile=/d/bundle.pem');
     assert.deepStrictEqual(mechanismFor(tool('aws', '2.15'), ctx(false)).env, { AWS_CA_BUNDLE: '/d/bundle.pem' });
-    assert.deepStrictEqual(mechanismFor(tool('gcloud', '470'), ctx(false)).env, { CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE: '/d/bundle.pem' });
+    assert.deepStrictEqual(mechanismFor(tool('gcloud', '470'), ctx(false)).env, {
+      CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE: '/d/bundle.pem',
+    });
     const docker = mechanismFor(tool('docker', '27'), ctx(false));
-    assert.ok(docker.unchanged && docker.edits.length === 0 && docker.notes.some((n) => /update-ca-certificates/.test(n)));
+    assert.ok(
+      docker.unchanged && docker.edits.length === 0 && docker.notes.some((n) => /update-ca-certificates/.test(n)),
+    );
   });
 });
 
 describe('trust: journal (apply, undo)', function () {
   this.timeout(20_000);
   let pki: TestPki;
-  before(() => { pki = testPki(); });
+  before(() => {
+    pki = testPki();
+  });
 
   function root(): RootCandidate {
     const x = new X509Certificate(pki.root.certPem);
-    return { pem: x.toString(), subject: 'CN=r', issuer: 'CN=r', sha256: x.fingerprint256, notAfter: '2036', source: 'test', intermediates: [], inOsStore: false };
+    return {
+      pem: x.toString(),
+      subject: 'CN=r',
+      issuer: 'CN=r',
+      sha256: x.fingerprint256,
+      notAfter: '2036',
+      source: 'test',
+      intermediates: [],
+      inOsStore: false,
+    };
   }
 
   it('keeps bytes that are not UTF-8 through apply, and undo restores them exactly', () => {
@@ -341,15 +425,37 @@ describe('trust: audit', function () {
       mkdirSync(path.join(home, '.config', 'pip'), { recursive: true });
       writeFileSync(path.join(home, '.config', 'pip', 'pip.conf'), '[global]\ntrusted-host = pypi.org\n');
       writeFileSync(path.join(home, '.curlrc'), '# curl options\ninsecure\n');
-      const env = { HOME: home, REQUESTS_CA_BUNDLE: rootOnly, SSL_CERT_FILE: path.join(home, 'gone.pem'), GIT_SSL_CAPATH: rootOnly, UV_NATIVE_TLS: '1', NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_EXTRA_CA_CERTS: rootOnly };
+      const env = {
+        HOME: home,
+        REQUESTS_CA_BUNDLE: rootOnly,
+        SSL_CERT_FILE: path.join(home, 'gone.pem'),
+        GIT_SSL_CAPATH: rootOnly,
+        UV_NATIVE_TLS: '1',
+        NODE_TLS_REJECT_UNAUTHORIZED: '0',
+        NODE_EXTRA_CA_CERTS: rootOnly,
+      };
       const c = { ...ctx(false, home), env };
-      const found = auditTrust(env, c).map((f) => `${f.severity} ${f.where.replace(home, '~')}: ${f.message.replace(home, '~')}`);
+      const found = auditTrust(env, c).map(
+        (f) => `${f.severity} ${f.where.replace(home, '~')}: ${f.message.replace(home, '~')}`,
+      );
       const expect = [
-        /^warning REQUESTS_CA_BUNDLE: .*no public root/, /^error SSL_CERT_FILE: .*gone\.pem does not exist/, /^error GIT_SSL_CAPATH: .*is a file/,
-        /^warning UV_NATIVE_TLS: deprecated/, /^error NODE_TLS_REJECT_UNAUTHORIZED/, /^error ~\/\.npmrc strict-ssl/, /^error ~\/\.npmrc cafile: .*missing\.pem does not exist/,
-        /^error ~\/\.gitconfig http\.sslVerify/, /^warning ~\/\.config\/pip\/pip\.conf trusted-host: .*pypi\.org/, /^error ~\/\.curlrc insecure/,
+        /^warning REQUESTS_CA_BUNDLE: .*no public root/,
+        /^error SSL_CERT_FILE: .*gone\.pem does not exist/,
+        /^error GIT_SSL_CAPATH: .*is a file/,
+        /^warning UV_NATIVE_TLS: deprecated/,
+        /^error NODE_TLS_REJECT_UNAUTHORIZED/,
+        /^error ~\/\.npmrc strict-ssl/,
+        /^error ~\/\.npmrc cafile: .*missing\.pem does not exist/,
+        /^error ~\/\.gitconfig http\.sslVerify/,
+        /^warning ~\/\.config\/pip\/pip\.conf trusted-host: .*pypi\.org/,
+        /^error ~\/\.curlrc insecure/,
       ];
-      for (const re of expect) assert.ok(found.some((f) => re.test(f)), `${re} not in:\n${found.join('\n')}`);
+      for (const re of expect) {
+        assert.ok(
+          found.some((f) => re.test(f)),
+          `${re} not in:\n${found.join('\n')}`,
+        );
+      }
       // NODE_EXTRA_CA_CERTS adds to Node's roots: a root-only file is right there.
       assert.ok(!found.some((f) => f.includes('NODE_EXTRA_CA_CERTS')), found.join('\n'));
       assert.deepStrictEqual(auditTrust({ HOME: home }, ctx(false, path.join(home, 'empty'))), []);
@@ -361,7 +467,7 @@ describe('trust: audit', function () {
 
 describe('trust: certifi appended to by hand', () => {
   const labelled = (pem: string) => `\n# Issuer: CN=X\n# Subject: CN=X\n# Label: "X"\n# Serial: 1\n${pem}`;
-  it('counts blocks without certifi\'s `# Label:` header, only in a certifi cacert.pem', () => {
+  it("counts blocks without certifi's `# Label:` header, only in a certifi cacert.pem", () => {
     const pems = tls.rootCertificates.slice(0, 3);
     const clean = pems.map(labelled).join('');
     assert.strictEqual(certifiAppended('/v/lib/site-packages/certifi/cacert.pem', clean), undefined);
@@ -372,13 +478,20 @@ describe('trust: certifi appended to by hand', () => {
   });
 });
 
-describe('trust: classifying a tool\'s output', () => {
+describe("trust: classifying a tool's output", () => {
   it('exit 0 is ok; a certificate error fails with the telling line; an HTTP refusal after TLS is tls-ok', () => {
     assert.deepStrictEqual(classify(0, ''), { status: 'ok' });
-    const py = 'Traceback (most recent call last):\n  self.sock = ssl_wrap_socket(\nrequests.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed\n';
-    assert.deepStrictEqual(classify(1, py), { status: 'fail', detail: 'requests.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed' });
+    const py =
+      'Traceback (most recent call last):\n  self.sock = ssl_wrap_socket(\nrequests.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed\n';
+    assert.deepStrictEqual(classify(1, py), {
+      status: 'fail',
+      detail: 'requests.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed',
+    });
     assert.strictEqual(classify(128, "fatal: repository 'https://x/' not found\n").status, 'tls-ok');
-    assert.deepStrictEqual(classify(7, 'bash: no job control in this shell\ncurl: (7) Failed to connect\n'), { status: 'fail', detail: 'curl: (7) Failed to connect' });
+    assert.deepStrictEqual(classify(7, 'bash: no job control in this shell\ncurl: (7) Failed to connect\n'), {
+      status: 'fail',
+      detail: 'curl: (7) Failed to connect',
+    });
   });
 });
 
@@ -395,7 +508,17 @@ describe('trust: CLI refusals', function () {
   async function cli(...argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const io: Io = { out: (t) => { stdout += t; }, err: (t) => { stderr += t; }, isTTY: false, cwd: home, env: { HOME: home, PATH: '/usr/bin:/bin' } };
+    const io: Io = {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+      cwd: home,
+      env: { HOME: home, PATH: '/usr/bin:/bin' },
+    };
     return { code: await main(argv, io), stdout, stderr };
   }
 

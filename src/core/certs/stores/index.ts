@@ -17,7 +17,10 @@ const STORES: Record<StoreName, TrustStore> = { system: systemStore, nss: nssSto
 
 /** Parses a `--stores` list such as `nss,java`; throws a readable error for an unknown name. */
 export function parseStoreList(list: string): StoreName[] {
-  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = names.find((n) => !(STORE_NAMES as readonly string[]).includes(n));
   if (bad !== undefined || names.length === 0) {
     throw new Error(`--stores takes a comma-separated list of ${STORE_NAMES.join(', ')} (got "${list}")`);
@@ -39,7 +42,11 @@ export function storeCa(caDir: string): StoreCa | undefined {
 }
 
 /** A context for the current user: HOME, PATH and the platform from `env` / the process. */
-export function storeContext(ca: StoreCa, env: NodeJS.ProcessEnv = process.env, extra: Partial<StoreContext> = {}): StoreContext {
+export function storeContext(
+  ca: StoreCa,
+  env: NodeJS.ProcessEnv = process.env,
+  extra: Partial<StoreContext> = {},
+): StoreContext {
   const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : os.userInfo().homedir;
   return { ca, env, home, platform: process.platform, ...extra };
 }

@@ -28,7 +28,9 @@ export function findKeytool(ctx: Pick<StoreContext, 'env'>): string | undefined 
 
 /** The JDK cacerts that goes with `keytool` ($JAVA_HOME's, else the one beside the resolved keytool). */
 function jdkCacerts(ctx: StoreContext, keytool: string): string | undefined {
-  const homes = [ctx.env.JAVA_HOME, path.dirname(path.dirname(realpath(keytool)))].filter((h): h is string => Boolean(h));
+  const homes = [ctx.env.JAVA_HOME, path.dirname(path.dirname(realpath(keytool)))].filter((h): h is string =>
+    Boolean(h),
+  );
   return homes.map((h) => path.join(h, 'lib', 'security', 'cacerts')).find((f) => fs.existsSync(f));
 }
 
@@ -42,7 +44,10 @@ function realpath(p: string): string {
 
 /** The per-user truststore: `$XDG_DATA_HOME/tls-doctor/java-truststore.p12` (≈ ~/.local/share/…). */
 export function userTruststore(ctx: Pick<StoreContext, 'env' | 'home'>): string {
-  const data = ctx.env.XDG_DATA_HOME && path.isAbsolute(ctx.env.XDG_DATA_HOME) ? ctx.env.XDG_DATA_HOME : path.join(ctx.home, '.local', 'share');
+  const data =
+    ctx.env.XDG_DATA_HOME && path.isAbsolute(ctx.env.XDG_DATA_HOME)
+      ? ctx.env.XDG_DATA_HOME
+      : path.join(ctx.home, '.local', 'share');
   return path.join(data, 'tls-doctor', 'java-truststore.p12');
 }
 
@@ -72,7 +77,8 @@ export function javaUsage(t: JavaTarget): string {
 const opts = (ctx: StoreContext) => ({ env: ctx.env, timeoutMs: ctx.timeoutMs ?? 60_000 });
 /** keytool is a JVM start each time: the C1 compiler only and the serial GC make those short runs start faster. */
 const JVM_FAST = ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC'];
-const keytoolRun = (keytool: string, args: string[], ctx: StoreContext) => run(keytool, [...args.slice(0, 1), ...JVM_FAST, ...args.slice(1)], opts(ctx));
+const keytoolRun = (keytool: string, args: string[], ctx: StoreContext) =>
+  run(keytool, [...args.slice(0, 1), ...JVM_FAST, ...args.slice(1)], opts(ctx));
 const storeArgs = (t: JavaTarget) => ['-keystore', t.keystore, '-storepass', STORE_PASSWORD];
 
 async function hasAlias(keytool: string, t: JavaTarget, ctx: StoreContext): Promise<boolean> {
@@ -84,8 +90,24 @@ async function hasAlias(keytool: string, t: JavaTarget, ctx: StoreContext): Prom
 async function createUserStore(keytool: string, t: JavaTarget, ctx: StoreContext): Promise<string | undefined> {
   fs.mkdirSync(path.dirname(t.keystore), { recursive: true, mode: 0o700 });
   if (!t.seedFrom) return undefined; // importcert creates an empty PKCS12 store
-  const r = await keytoolRun(keytool, ['-importkeystore', '-noprompt', '-srckeystore', t.seedFrom, '-srcstorepass', STORE_PASSWORD,
-    '-destkeystore', t.keystore, '-deststoretype', 'PKCS12', '-deststorepass', STORE_PASSWORD], ctx);
+  const r = await keytoolRun(
+    keytool,
+    [
+      '-importkeystore',
+      '-noprompt',
+      '-srckeystore',
+      t.seedFrom,
+      '-srcstorepass',
+      STORE_PASSWORD,
+      '-destkeystore',
+      t.keystore,
+      '-deststoretype',
+      'PKCS12',
+      '-deststorepass',
+      STORE_PASSWORD,
+    ],
+    ctx,
+  );
   return r.ok ? undefined : `cannot copy the JDK roots from ${t.seedFrom}: ${failureText(r)}`;
 }
 
@@ -99,13 +121,32 @@ export const javaStore: TrustStore = {
     if (!keytool) return [{ store: 'java', target: '', action: 'unavailable', message: NO_KEYTOOL }];
     const t = javaTarget(ctx, keytool);
     const base = { store: 'java' as const, target: t.keystore };
-    if (await hasAlias(keytool, t, ctx)) return [{ ...base, action: 'already-installed', message: `already in ${javaUsage(t)}` }];
+    if (await hasAlias(keytool, t, ctx)) {
+      return [{ ...base, action: 'already-installed', message: `already in ${javaUsage(t)}` }];
+    }
     if (!fs.existsSync(t.keystore)) {
       const failed = await createUserStore(keytool, t, ctx);
       if (failed) return [{ ...base, action: 'failed', message: failed }];
     }
-    const r = await keytoolRun(keytool, ['-importcert', '-noprompt', '-trustcacerts', '-alias', entryName(ctx.ca), '-file', ctx.ca.certPath, ...storeArgs(t)], ctx);
-    if (!r.ok) return [{ ...base, action: 'failed', message: `keytool -importcert failed for ${t.keystore}: ${failureText(r)}` }];
+    const r = await keytoolRun(
+      keytool,
+      [
+        '-importcert',
+        '-noprompt',
+        '-trustcacerts',
+        '-alias',
+        entryName(ctx.ca),
+        '-file',
+        ctx.ca.certPath,
+        ...storeArgs(t),
+      ],
+      ctx,
+    );
+    if (!r.ok) {
+      return [
+        { ...base, action: 'failed', message: `keytool -importcert failed for ${t.keystore}: ${failureText(r)}` },
+      ];
+    }
     return [{ ...base, action: 'installed', message: `added to ${javaUsage(t)}` }];
   },
   async uninstall(ctx) {
@@ -113,9 +154,13 @@ export const javaStore: TrustStore = {
     if (!keytool) return [{ store: 'java', target: '', action: 'unavailable', message: NO_KEYTOOL }];
     const t = javaTarget(ctx, keytool);
     const base = { store: 'java' as const, target: t.keystore };
-    if (!(await hasAlias(keytool, t, ctx))) return [{ ...base, action: 'not-installed', message: `not in ${t.keystore}` }];
+    if (!(await hasAlias(keytool, t, ctx))) {
+      return [{ ...base, action: 'not-installed', message: `not in ${t.keystore}` }];
+    }
     const r = await keytoolRun(keytool, ['-delete', '-alias', entryName(ctx.ca), ...storeArgs(t)], ctx);
-    if (!r.ok) return [{ ...base, action: 'failed', message: `keytool -delete failed for ${t.keystore}: ${failureText(r)}` }];
+    if (!r.ok) {
+      return [{ ...base, action: 'failed', message: `keytool -delete failed for ${t.keystore}: ${failureText(r)}` }];
+    }
     return [{ ...base, action: 'removed', message: `removed from ${t.keystore}` }];
   },
   async status(ctx): Promise<StoreStatus> {

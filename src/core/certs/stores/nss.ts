@@ -19,7 +19,15 @@ export interface NssDb {
 
 const INSTALL_HINT = 'certutil not found: install libnss3-tools (Debian/Ubuntu), nss-tools (Fedora) or nss (Arch)';
 /** Browsers that read the shared database or profiles below; their presence makes the store "present". */
-const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'brave-browser', 'microsoft-edge', 'firefox'];
+const BROWSERS = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'brave-browser',
+  'microsoft-edge',
+  'firefox',
+];
 
 /** The nickname of our entry, e.g. "TLS Doctor development CA 1a2b3c4d5e6f7a8b" (visible in browser settings). */
 export function nssNickname(ca: StoreCa): string {
@@ -29,14 +37,22 @@ export function nssNickname(ca: StoreCa): string {
 /** Every NSS database of the user under `home`: the shared one (even if missing) and each Firefox profile's. */
 export function nssDatabases(home: string): NssDb[] {
   const shared = path.join(home, '.pki', 'nssdb');
-  const dbs: NssDb[] = [{ spec: `sql:${shared}`, dir: shared, shared: true, exists: fs.existsSync(path.join(shared, 'cert9.db')) }];
+  const dbs: NssDb[] = [
+    { spec: `sql:${shared}`, dir: shared, shared: true, exists: fs.existsSync(path.join(shared, 'cert9.db')) },
+  ];
   // Firefox from the distribution, and the snap/flatpak builds (Ubuntu's default Firefox is a snap).
-  const roots = ['.mozilla/firefox', 'snap/firefox/common/.mozilla/firefox', '.var/app/org.mozilla.firefox/.mozilla/firefox'];
+  const roots = [
+    '.mozilla/firefox',
+    'snap/firefox/common/.mozilla/firefox',
+    '.var/app/org.mozilla.firefox/.mozilla/firefox',
+  ];
   for (const root of roots.map((r) => path.join(home, r))) {
     for (const name of safeList(root)) {
       const dir = path.join(root, name);
       if (fs.existsSync(path.join(dir, 'cert9.db'))) dbs.push({ spec: `sql:${dir}`, dir, shared: false, exists: true });
-      else if (fs.existsSync(path.join(dir, 'cert8.db'))) dbs.push({ spec: `dbm:${dir}`, dir, shared: false, exists: true });
+      else if (fs.existsSync(path.join(dir, 'cert8.db'))) {
+        dbs.push({ spec: `dbm:${dir}`, dir, shared: false, exists: true });
+      }
     }
   }
   return dbs;
@@ -81,8 +97,14 @@ async function installInto(tool: string, db: NssDb, ctx: StoreContext): Promise<
     const failed = await createDb(tool, db, ctx);
     if (failed) return { ...base, action: 'failed', message: failed };
   }
-  if (await hasEntry(tool, db, ctx)) return { ...base, action: 'already-installed', message: `already trusted in ${db.spec}` };
-  const r = await run(tool, ['-A', '-d', db.spec, '-t', 'C,,', '-n', nssNickname(ctx.ca), '-i', ctx.ca.certPath], opts(ctx));
+  if (await hasEntry(tool, db, ctx)) {
+    return { ...base, action: 'already-installed', message: `already trusted in ${db.spec}` };
+  }
+  const r = await run(
+    tool,
+    ['-A', '-d', db.spec, '-t', 'C,,', '-n', nssNickname(ctx.ca), '-i', ctx.ca.certPath],
+    opts(ctx),
+  );
   if (!r.ok) return { ...base, action: 'failed', message: `certutil -A failed for ${db.spec}: ${failureText(r)}` };
   return { ...base, action: 'installed', message: `added to ${db.spec}${db.exists ? '' : ' (created)'}` };
 }
@@ -120,8 +142,24 @@ export const nssStore: TrustStore = {
   async status(ctx): Promise<StoreStatus> {
     const tool = certutil(ctx);
     const dbs = nssDatabases(ctx.home).filter((d) => d.exists);
-    if (!tool) return { store: 'nss', present: false, trusted: false, targets: dbs.map((d) => ({ target: d.spec, trusted: undefined })), note: INSTALL_HINT };
-    const targets: TargetStatus[] = await Promise.all(dbs.map(async (d) => ({ target: d.spec, trusted: await hasEntry(tool, d, ctx) })));
-    return { store: 'nss', present: nssStore.present(ctx), trusted: targets.some((t) => t.trusted), targets, ...(dbs.length ? {} : { note: 'no NSS database yet (~/.pki/nssdb is created on install)' }) };
+    if (!tool) {
+      return {
+        store: 'nss',
+        present: false,
+        trusted: false,
+        targets: dbs.map((d) => ({ target: d.spec, trusted: undefined })),
+        note: INSTALL_HINT,
+      };
+    }
+    const targets: TargetStatus[] = await Promise.all(
+      dbs.map(async (d) => ({ target: d.spec, trusted: await hasEntry(tool, d, ctx) })),
+    );
+    return {
+      store: 'nss',
+      present: nssStore.present(ctx),
+      trusted: targets.some((t) => t.trusted),
+      targets,
+      ...(dbs.length ? {} : { note: 'no NSS database yet (~/.pki/nssdb is created on install)' }),
+    };
   },
 };

@@ -27,24 +27,53 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
   const timeout = opts.timeoutMs ?? 30_000;
   if (opts.interactive) return runInteractive(cmd, args, opts.env, timeout);
   return new Promise((resolve) => {
-    execFile(cmd, args, { env: opts.env, timeout, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
-      if (!e) return resolve({ ok: true, code: 0, stdout, stderr });
-      const code = typeof e.code === 'number' ? e.code : null;
-      const error = e.killed ? `${cmd} did not finish within ${timeout} ms` : typeof e.code === 'string' ? `${cmd}: ${e.code}` : undefined;
-      resolve({ ok: false, code, stdout: stdout ?? '', stderr: stderr ?? '', ...(error ? { error } : {}) });
-    });
+    execFile(
+      cmd,
+      args,
+      { env: opts.env, timeout, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
+        if (!e) return resolve({ ok: true, code: 0, stdout, stderr });
+        const code = typeof e.code === 'number' ? e.code : null;
+        const error = e.killed
+          ? `${cmd} did not finish within ${timeout} ms`
+          : typeof e.code === 'string'
+            ? `${cmd}: ${e.code}`
+            : undefined;
+        resolve({ ok: false, code, stdout: stdout ?? '', stderr: stderr ?? '', ...(error ? { error } : {}) });
+      },
+    );
   });
 }
 
-function runInteractive(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv | undefined, timeout: number): Promise<RunResult> {
+function runInteractive(
+  cmd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv | undefined,
+  timeout: number,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, stdio: 'inherit' });
     const timer = setTimeout(() => child.kill(), timeout);
-    child.once('error', (e) => { clearTimeout(timer); resolve({ ok: false, code: null, stdout: '', stderr: '', error: `${cmd}: ${(e as NodeJS.ErrnoException).code ?? e.message}` }); });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      resolve({
+        ok: false,
+        code: null,
+        stdout: '',
+        stderr: '',
+        error: `${cmd}: ${(e as NodeJS.ErrnoException).code ?? e.message}`,
+      });
+    });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ ok: code === 0, code, stdout: '', stderr: '', ...(signal ? { error: `${cmd} stopped by ${signal}` } : {}) });
+      resolve({
+        ok: code === 0,
+        code,
+        stdout: '',
+        stderr: '',
+        ...(signal ? { error: `${cmd} stopped by ${signal}` } : {}),
+      });
     });
   });
 }

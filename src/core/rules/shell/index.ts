@@ -29,10 +29,12 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
   if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
 }
 
-const PREFILTER = /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate/i;
+const PREFILTER =
+  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
-const WHERE = 'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';
+const WHERE =
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({

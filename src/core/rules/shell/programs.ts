@@ -24,7 +24,21 @@ function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: rea
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
 /** Commands that run the rest of the line as another command (after their own options and assignments). */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nohup', 'time', 'nice', 'xargs', 'cross-env', 'cross-env-shell', 'npx', 'run-with']);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'env',
+  'exec',
+  'command',
+  'nohup',
+  'time',
+  'nice',
+  'xargs',
+  'cross-env',
+  'cross-env-shell',
+  'npx',
+  'run-with',
+]);
 const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
@@ -48,7 +62,10 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   let i = 0;
   for (;;) {
     while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
-    if (KEYWORDS.has(cmd[i]?.value ?? '')) { i++; continue; }
+    if (KEYWORDS.has(cmd[i]?.value ?? '')) {
+      i++;
+      continue;
+    }
     if (!WRAPPERS.has(prog(cmd[i]))) break;
     i++;
     while (i < cmd.length && cmd[i].value.startsWith('-')) i += /^-[ugCnP]$/.test(cmd[i].value) ? 2 : 1;
@@ -76,7 +93,9 @@ const ANY_COMMAND_FLAGS: readonly (readonly [RegExp, RuleMeta])[] = [
 
 /** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
 function programKey(name: string, args: readonly Word[]): string {
-  if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) return 'pip';
+  if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) {
+    return 'pip';
+  }
   if (/^pip[\d.]*$|^pipx$/.test(name)) return 'pip';
   if (name === 'pnpm' || name === 'yarn') return 'npm';
   if (name === 'mamba' || name === 'micromamba') return 'conda';
@@ -114,23 +133,30 @@ const PROGRAMS: Record<string, Analyser> = {
       const v = args[i].value;
       if (v === '--') return;
       const cluster = /^-[a-zA-Z]+$/.test(v);
-      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (cluster && curlClusterHasK(v))) report(ctx, SH.curl, args[i], args[i], cmd);
-      else if (cluster && CURL_ARG_OPTS.includes(v[v.length - 1])) i++; // the option's value is the next word
+      if (/^--(?:proxy-|doh-)?insecure$/.test(v) || (cluster && curlClusterHasK(v))) {
+        report(ctx, SH.curl, args[i], args[i], cmd);
+      } else if (cluster && CURL_ARG_OPTS.includes(v[v.length - 1])) i++; // the option's value is the next word
     }
   },
   wget(ctx, args, cmd) {
     for (let i = 0; i < args.length; i++) {
       const v = args[i].value;
-      if (/^--no-check-certificates?$|^--check-certificate=(?:off|no|0|false)$/i.test(v)) report(ctx, SH.wget, args[i], args[i], cmd);
-      else if ((v === '-e' || v === '--execute') && WGETRC_OFF.test(args[i + 1]?.value ?? '')) report(ctx, SH.wget, args[i], args[++i], cmd);
-      else if (/^(?:-e|--execute=)/.test(v) && WGETRC_OFF.test(v.replace(/^(?:-e|--execute=)/, ''))) report(ctx, SH.wget, args[i], args[i], cmd);
+      if (/^--no-check-certificates?$|^--check-certificate=(?:off|no|0|false)$/i.test(v)) {
+        report(ctx, SH.wget, args[i], args[i], cmd);
+      } else if ((v === '-e' || v === '--execute') && WGETRC_OFF.test(args[i + 1]?.value ?? '')) {
+        report(ctx, SH.wget, args[i], args[++i], cmd);
+      } else if (/^(?:-e|--execute=)/.test(v) && WGETRC_OFF.test(v.replace(/^(?:-e|--execute=)/, ''))) {
+        report(ctx, SH.wget, args[i], args[i], cmd);
+      }
     }
   },
   git: gitCommand,
   npm: npmCommand,
   pip: pipCommand,
   deno(ctx, args, cmd) {
-    for (const w of args) if (/^--unsafely-ignore-certificate-errors(?:=.*)?$/.test(w.value)) report(ctx, SH.deno, w, w, cmd);
+    for (const w of args) {
+      if (/^--unsafely-ignore-certificate-errors(?:=.*)?$/.test(w.value)) report(ctx, SH.deno, w, w, cmd);
+    }
   },
   aws(ctx, args, cmd) {
     for (const w of args) if (w.value === '--no-verify-ssl') report(ctx, SH.aws, w, w, cmd);
@@ -148,20 +174,30 @@ const PROGRAMS: Record<string, Analyser> = {
   dockerd(ctx, args, cmd) {
     for (let i = 0; i < args.length; i++) {
       const v = args[i].value;
-      if (v === '--insecure-registry' && args[i + 1]) report(ctx, CFG.dockerInsecureRegistries, args[i], args[++i], cmd);
-      else if (v.startsWith('--insecure-registry=')) report(ctx, CFG.dockerInsecureRegistries, args[i], args[i], cmd);
+      if (v === '--insecure-registry' && args[i + 1]) {
+        report(ctx, CFG.dockerInsecureRegistries, args[i], args[++i], cmd);
+      } else if (v.startsWith('--insecure-registry=')) report(ctx, CFG.dockerInsecureRegistries, args[i], args[i], cmd);
     }
   },
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
-    if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) report(ctx, SH.conda, args[i + 1], args[i + 2], cmd);
+    if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) {
+      report(ctx, SH.conda, args[i + 1], args[i + 2], cmd);
+    }
   },
 };
 
 const TRUE = /^(?:true|1|yes|on)$/i;
 
 /** `<tool> config [options] <key> <value>` (gcloud: `config set <key> <value>`): reports key and value when they match. */
-function configSet(ctx: Ctx, args: readonly Word[], cmd: readonly Word[], rule: RuleMeta, key: RegExp, insecure: RegExp): void {
+function configSet(
+  ctx: Ctx,
+  args: readonly Word[],
+  cmd: readonly Word[],
+  rule: RuleMeta,
+  key: RegExp,
+  insecure: RegExp,
+): void {
   const words = args.filter((w) => !w.value.startsWith('-'));
   if (words[0]?.value !== 'config') return;
   const rest = words[1]?.value === 'set' ? words.slice(2) : words.slice(1);
@@ -181,7 +217,9 @@ function gitCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void
     const pair = kv?.value ?? inline;
     if (pair && !(kv ?? args[i]).dynamic) {
       const [key, val] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (pair.includes('=') && GIT_SSL_VERIFY.test(key) && FALSY.test(val)) report(ctx, SH.git, kv ?? args[i], kv ?? args[i], cmd);
+      if (pair.includes('=') && GIT_SSL_VERIFY.test(key) && FALSY.test(val)) {
+        report(ctx, SH.git, kv ?? args[i], kv ?? args[i], cmd);
+      }
     }
     if (v === 'config') return gitConfig(ctx, args.slice(i + 1), cmd);
   }
@@ -198,7 +236,9 @@ function gitConfig(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void 
   }
   if (rest[0]?.value === 'set' || rest[0]?.value === 'add' || rest[0]?.value === 'replace-all') rest.shift();
   const [key, val] = rest;
-  if (key && val && GIT_SSL_VERIFY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.git, key, val, cmd);
+  if (key && val && GIT_SSL_VERIFY.test(key.value) && FALSY.test(val.value) && !val.dynamic) {
+    report(ctx, SH.git, key, val, cmd);
+  }
 }
 
 const NPM_KEY = /^(?:strict-ssl|strict_ssl|enableStrictSsl)$/;
@@ -214,7 +254,9 @@ function npmCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void
   const key = words[at + 1];
   if (!key || key.dynamic) return;
   const eq = key.value.indexOf('=');
-  if (eq > 0 && NPM_KEY.test(key.value.slice(0, eq)) && FALSY.test(key.value.slice(eq + 1))) return report(ctx, SH.npm, key, key, cmd);
+  if (eq > 0 && NPM_KEY.test(key.value.slice(0, eq)) && FALSY.test(key.value.slice(eq + 1))) {
+    return report(ctx, SH.npm, key, key, cmd);
+  }
   const val = words[at + 2];
   if (val && NPM_KEY.test(key.value) && FALSY.test(val.value) && !val.dynamic) report(ctx, SH.npm, key, val, cmd);
 }
@@ -225,7 +267,9 @@ function pipCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void
     const v = args[i].value;
     if (v === '--trusted-host' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
     else if (v.startsWith('--trusted-host=')) report(ctx, SH.pip, args[i], args[i], cmd);
-    else if (/^[\w]+\.trusted-host$/.test(v) && args[i - 1]?.value === 'set' && args[i + 1]) report(ctx, SH.pip, args[i], args[++i], cmd);
+    else if (/^[\w]+\.trusted-host$/.test(v) && args[i - 1]?.value === 'set' && args[i + 1]) {
+      report(ctx, SH.pip, args[i], args[++i], cmd);
+    }
   }
 }
 

@@ -33,7 +33,10 @@ class Tokenizer {
   private cmd: Word[] = [];
   private heredocs: { tag: string; strip: boolean }[] = [];
 
-  constructor(private readonly s: string, private readonly relevant?: RegExp) {}
+  constructor(
+    private readonly s: string,
+    private readonly relevant?: RegExp,
+  ) {}
 
   run(): Word[][] {
     this.skipIrrelevantLine();
@@ -55,13 +58,40 @@ class Tokenizer {
   private step(): void {
     const s = this.s;
     const c = s[this.i];
-    if (c === ' ' || c === '\t' || c === '\r') { BLANKS.lastIndex = this.i; BLANKS.exec(s); this.i = BLANKS.lastIndex; return; }
-    if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) { this.i += s[this.i + 1] === '\n' ? 2 : 3; return; }
-    if (c === '#') { this.skipTo('\n'); return; }
-    if (c === '\n') { this.end(); this.i++; this.skipHeredocs(); this.skipIrrelevantLine(); return; }
-    if (SEPARATORS.has(c) || (c === '$' && s[this.i + 1] === '(')) { this.end(); this.i += c === '$' ? 2 : 1; return; }
-    if (c === '<' && s[this.i + 1] === '<' && s[this.i + 2] !== '<') { this.heredoc(); return; }
-    if (c === '<' || c === '>') { this.i++; return; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      BLANKS.lastIndex = this.i;
+      BLANKS.exec(s);
+      this.i = BLANKS.lastIndex;
+      return;
+    }
+    if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) {
+      this.i += s[this.i + 1] === '\n' ? 2 : 3;
+      return;
+    }
+    if (c === '#') {
+      this.skipTo('\n');
+      return;
+    }
+    if (c === '\n') {
+      this.end();
+      this.i++;
+      this.skipHeredocs();
+      this.skipIrrelevantLine();
+      return;
+    }
+    if (SEPARATORS.has(c) || (c === '$' && s[this.i + 1] === '(')) {
+      this.end();
+      this.i += c === '$' ? 2 : 1;
+      return;
+    }
+    if (c === '<' && s[this.i + 1] === '<' && s[this.i + 2] !== '<') {
+      this.heredoc();
+      return;
+    }
+    if (c === '<' || c === '>') {
+      this.i++;
+      return;
+    }
     this.word();
   }
 
@@ -78,7 +108,10 @@ class Tokenizer {
   /** `<<TAG`, `<<-TAG`, `<<'TAG'`: remember the tag; the body starts after the end of this line. */
   private heredoc(): void {
     const m = /^<<(-?)[ \t]*(["']?)([\w.-]+)\2/.exec(this.s.slice(this.i, this.i + 80));
-    if (!m) { this.i += 2; return; }
+    if (!m) {
+      this.i += 2;
+      return;
+    }
     this.heredocs.push({ tag: m[3], strip: m[1] === '-' });
     this.i += m[0].length;
   }
@@ -104,13 +137,32 @@ class Tokenizer {
     while (this.i < s.length) {
       PLAIN.lastIndex = this.i;
       const run = PLAIN.exec(s);
-      if (run) { value += run[0]; this.i += run[0].length; continue; }
+      if (run) {
+        value += run[0];
+        this.i += run[0].length;
+        continue;
+      }
       const c = s[this.i];
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '<' || c === '>' || SEPARATORS.has(c)) break;
       if (c === '$' && s[this.i + 1] === '(') break;
-      if (c === '\'') { const j = s.indexOf('\'', this.i + 1); const e = j === -1 ? s.length : j; value += s.slice(this.i + 1, e); this.i = e + 1; continue; }
-      if (c === '"') { const r = this.doubleQuoted(); value += r.value; dynamic ||= r.dynamic; continue; }
-      if (c === '\\') { value += s[this.i + 1] ?? ''; this.i += 2; continue; }
+      if (c === "'") {
+        const j = s.indexOf("'", this.i + 1);
+        const e = j === -1 ? s.length : j;
+        value += s.slice(this.i + 1, e);
+        this.i = e + 1;
+        continue;
+      }
+      if (c === '"') {
+        const r = this.doubleQuoted();
+        value += r.value;
+        dynamic ||= r.dynamic;
+        continue;
+      }
+      if (c === '\\') {
+        value += s[this.i + 1] ?? '';
+        this.i += 2;
+        continue;
+      }
       if (c === '$') dynamic = true;
       value += c;
       this.i++;
@@ -125,7 +177,10 @@ class Tokenizer {
     let dynamic = false;
     let j = this.i + 1;
     for (; j < s.length && s[j] !== '"'; j++) {
-      if (s[j] === '\\' && '"\\$`\n'.includes(s[j + 1])) { value += s[++j]; continue; }
+      if (s[j] === '\\' && '"\\$`\n'.includes(s[j + 1])) {
+        value += s[++j];
+        continue;
+      }
       if (s[j] === '$' || s[j] === '`') dynamic = true;
       value += s[j];
     }

@@ -11,11 +11,14 @@ import { Finding, RuleMeta } from '../types';
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
 /** `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. Group 2: the text. */
-const ECHO = /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(["']?)(.*?)\1[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
+const ECHO =
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(["']?)(.*?)\1[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
 /** A line that sends a here-document to a file: `cat >> ~/.curlrc <<EOF`, `tee -a ~/.wgetrc <<'EOF'`. */
-const HEREDOC = /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
+const HEREDOC =
+  /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
 /** Cheap test: some config file name a script may write. */
-const TARGETS = /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml/;
+const TARGETS =
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml/;
 
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
@@ -50,7 +53,9 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   HEREDOC.lastIndex = 0;
   for (let m = HEREDOC.exec(src.text); m; m = HEREDOC.exec(src.text)) {
     const bodyStart = m.index + m[0].length;
-    const close = new RegExp(`^[ \\t]*${m[4].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(src.text.slice(bodyStart));
+    const close = new RegExp(`^[ \\t]*${m[4].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
+      src.text.slice(bodyStart),
+    );
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
     judge(doc, src, body, m[2], (i) => bodyStart + i, out);
   }

@@ -27,17 +27,30 @@ function instructionEnd(lines: Line[], i: number): number {
  * `relevant`, instructions whose raw text does not match it (and opens no here-document) are left out unbuilt:
  * mapping every character back to the file is the costly part, and most instructions cannot produce a finding.
  */
-function dockerInstructions(lines: Line[], relevant?: RegExp): { keyword: string; body: Source; next: number; line: number }[] {
+function dockerInstructions(
+  lines: Line[],
+  relevant?: RegExp,
+): { keyword: string; body: Source; next: number; line: number }[] {
   const out: { keyword: string; body: Source; next: number; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;
     const end = instructionEnd(lines, i);
-    const raw = relevant ? lines.slice(i, end + 1).map((l) => l.text).join('\n') : '';
-    if (relevant && !relevant.test(raw) && !raw.includes('<<')) { i = end; continue; }
+    const raw = relevant
+      ? lines
+          .slice(i, end + 1)
+          .map((l) => l.text)
+          .join('\n')
+      : '';
+    if (relevant && !relevant.test(raw) && !raw.includes('<<')) {
+      i = end;
+      continue;
+    }
     const b = new SourceBuilder();
     b.push(lines[i].text.slice(m[0].length), lines[i].at + m[0].length);
-    for (let j = i + 1; j <= end; j++) if (!skippedInside(lines[j])) b.synthetic('\n', lines[j].at).push(lines[j].text, lines[j].at);
+    for (let j = i + 1; j <= end; j++) {
+      if (!skippedInside(lines[j])) b.synthetic('\n', lines[j].at).push(lines[j].text, lines[j].at);
+    }
     out.push({ keyword: m[1].toUpperCase(), body: b.build(), next: end + 1, line: i });
     i = end;
   }
@@ -66,7 +79,17 @@ function dockerShell(body: Source, lines: Line[], next: number, out: Source[]): 
   if (heredoc) {
     let end = next;
     while (end < lines.length && lines[end].text.trim() !== heredoc[2]) end++;
-    if (end > next) out.push(new Source(lines.slice(next, end).map((l) => l.text).join('\n'), lines[next].at));
+    if (end > next) {
+      out.push(
+        new Source(
+          lines
+            .slice(next, end)
+            .map((l) => l.text)
+            .join('\n'),
+          lines[next].at,
+        ),
+      );
+    }
     return end + 1;
   }
   if (rest.startsWith('[')) out.push(execForm(body, opts));

@@ -16,13 +16,29 @@ export type { Surfaces } from './types';
 type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml';
 
 const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|command)$/i;
-const SHELL_NAMES = new Set(['.envrc', '.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.kshrc', 'PKGBUILD']);
+const SHELL_NAMES = new Set([
+  '.envrc',
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zprofile',
+  '.zshenv',
+  '.kshrc',
+  'PKGBUILD',
+]);
 const SHEBANG = /^#![^\n]*\b(?:ba|z|k|da|a)?sh\b/;
 
 /** Which kind of surface a path is, or undefined. Extension-less files are 'shell' candidates (checked for a shebang). */
 function kindOf(path: string, languageId?: string): Kind | undefined {
   const base = baseName(path);
-  if (languageId === 'dockerfile' || /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i.test(base)) return 'dockerfile';
+  if (
+    languageId === 'dockerfile' ||
+    /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i.test(base)
+  ) {
+    return 'dockerfile';
+  }
   if (languageId === 'makefile' || /^(?:GNUmakefile|makefile|Makefile)$|\.(?:mk|mak)$/.test(base)) return 'makefile';
   if (base === 'package.json') return 'package';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml') return 'yaml';
@@ -39,12 +55,18 @@ export function isShellSurface(path: string, languageId?: string): boolean {
 /** Cuts the shell sources and env assignments out of a file. */
 export function surfacesOf(text: string, path: string, languageId?: string, relevant?: RegExp): Surfaces {
   switch (kindOf(path, languageId)) {
-    case 'dockerfile': return dockerfile(text, relevant);
-    case 'makefile': return makefile(text);
-    case 'package': return { sources: packageScripts(text), env: [] };
-    case 'yaml': return yaml(text, relevant);
-    case 'shell': return shellScript(text, path, languageId);
-    default: return { sources: [], env: [] };
+    case 'dockerfile':
+      return dockerfile(text, relevant);
+    case 'makefile':
+      return makefile(text);
+    case 'package':
+      return { sources: packageScripts(text), env: [] };
+    case 'yaml':
+      return yaml(text, relevant);
+    case 'shell':
+      return shellScript(text, path, languageId);
+    default:
+      return { sources: [], env: [] };
   }
 }
 

@@ -9,6 +9,6 @@ export interface Surfaces {
 
 /** Removes one pair of matching quotes around a value. */
 export function unquote(v: string): string {
-  if (v.length >= 2 && (v[0] === '"' || v[0] === '\'') && v[v.length - 1] === v[0]) return v.slice(1, -1);
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1);
   return v;
 }

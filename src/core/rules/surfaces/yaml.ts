@@ -3,8 +3,25 @@
 import { EnvAssignment, Line, linesOf, Source, SourceBuilder } from '../env';
 import { Surfaces, unquote } from './types';
 
-const RUN_KEYS = new Set(['run', 'script', 'before_script', 'after_script', 'shell', 'bash', 'sh', 'pwsh', 'powershell',
-  'inlineScript', 'command', 'cmd', 'entrypoint', 'ansible.builtin.shell', 'ansible.builtin.command', 'ansible.builtin.raw', 'raw']);
+const RUN_KEYS = new Set([
+  'run',
+  'script',
+  'before_script',
+  'after_script',
+  'shell',
+  'bash',
+  'sh',
+  'pwsh',
+  'powershell',
+  'inlineScript',
+  'command',
+  'cmd',
+  'entrypoint',
+  'ansible.builtin.shell',
+  'ansible.builtin.command',
+  'ansible.builtin.raw',
+  'raw',
+]);
 const ENV_KEYS = new Set(['env', 'variables', 'environment', 'containerEnv', 'remoteEnv']);
 const YAML_KEY = /^(\s*)((?:-\s+)*)([\w.-]+|"[^"]*"|'[^']*')\s*:(?=\s|$)[ \t]*(.*)$/;
 
@@ -24,8 +41,9 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
     const key = m[3].replace(/^["']|["']$/g, '');
     const keyCol = m[1].length + m[2].length;
     const valueCol = lines[i].text.length - m[4].length;
-    if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, relevant)) out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
-    else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
+    if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, relevant)) {
+      out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
+    } else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
     // Text inside a block scalar (`description: |`) is data, not keys: never read `run:` lines out of prose.
     if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(m[4])) i = blockEnd(lines, i + 1, m[1].length + m[2].length) - 1;
   }
@@ -44,13 +62,23 @@ function mayMatch(lines: Line[], i: number, keyCol: number, relevant?: RegExp): 
     const ind = indentOf(lines[j].text);
     if (ind !== -1 && (ind < keyCol || (ind === keyCol && !/^\s*-\s/.test(lines[j].text)))) break;
   }
-  return relevant.test(lines.slice(i, j).map((l) => l.text).join('\n'));
+  return relevant.test(
+    lines
+      .slice(i, j)
+      .map((l) => l.text)
+      .join('\n'),
+  );
 }
 
 /** Index of the first line after a block scalar that starts at `from` and belongs to a node indented `parentCol`. */
 function blockEnd(lines: Line[], from: number, parentCol: number): number {
   let j = from;
-  while (j < lines.length && (lines[j].text.trim() === '' || lines[j].text.length - lines[j].text.trimStart().length > parentCol)) j++;
+  while (
+    j < lines.length &&
+    (lines[j].text.trim() === '' || lines[j].text.length - lines[j].text.trimStart().length > parentCol)
+  ) {
+    j++;
+  }
   return j;
 }
 
@@ -87,7 +115,7 @@ function yamlScalar(lines: Line[], i: number, col: number, parentCol: number): S
   const line = lines[i];
   const v = line.text.slice(col);
   if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(v)) return blockScalar(lines, i + 1, parentCol, v[0] === '>');
-  if (v[0] === '"' || v[0] === '\'') return quotedScalar(line, col);
+  if (v[0] === '"' || v[0] === "'") return quotedScalar(line, col);
   const b = new SourceBuilder();
   const plain = v.replace(/\s+#.*$/, '');
   b.push(plain, line.at + col);
@@ -116,9 +144,17 @@ function quotedScalar(line: Line, col: number): Source {
   const b = new SourceBuilder();
   for (let k = col + 1; k < line.text.length; k++) {
     const c = line.text[k];
-    if (c === q && q === '\'' && line.text[k + 1] === '\'') { b.push('\'', line.at + k); k++; continue; }
+    if (c === q && q === "'" && line.text[k + 1] === "'") {
+      b.push("'", line.at + k);
+      k++;
+      continue;
+    }
     if (c === q) break;
-    if (c === '\\' && q === '"') { b.synthetic(line.text[k + 1] ?? '', line.at + k); k++; continue; }
+    if (c === '\\' && q === '"') {
+      b.synthetic(line.text[k + 1] ?? '', line.at + k);
+      k++;
+      continue;
+    }
     b.push(c, line.at + k);
   }
   return b.build();
@@ -144,7 +180,12 @@ function envEntry(lines: Line[], j: number): EnvAssignment | undefined {
   const listed = /^(\s*-\s+)(["']?)([A-Za-z_]\w*)=(.*?)\2\s*(?:#.*)?$/.exec(line.text);
   if (listed) {
     const start = line.at + listed[1].length;
-    return { name: listed[3], value: unquote(listed[4]), start, end: start + listed[2].length * 2 + listed[3].length + 1 + listed[4].length };
+    return {
+      name: listed[3],
+      value: unquote(listed[4]),
+      start,
+      end: start + listed[2].length * 2 + listed[3].length + 1 + listed[4].length,
+    };
   }
   const m = YAML_KEY.exec(line.text);
   if (!m) return undefined;
@@ -161,7 +202,7 @@ function envEntry(lines: Line[], j: number): EnvAssignment | undefined {
 function scalarEnd(line: Line, valueCol: number, v: Source): number {
   const raw = line.text.slice(valueCol);
   const q = raw[0];
-  if (q === '"' || q === '\'') {
+  if (q === '"' || q === "'") {
     const close = raw.indexOf(q, 1);
     return line.at + valueCol + (close === -1 ? raw.length : close + 1);
   }
