@@ -124,18 +124,33 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
 }
 
 /** Scans JavaScript or TypeScript source. */
+/** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
+const SWITCHES = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+/** A protocol option near an obsolete version, on the raw text: `TLSv1` alone is common in node_modules (TLS
+ * libraries name it everywhere), and lexing every such file doubled this family's time on a real tree. The gap allows
+ * comments between option and value, which the matchers (on comment-blanked code) may skip. */
+const PROTOCOL_NEAR =
+  /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/;
+const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc/;
+
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
+  const switches = SWITCHES.test(text);
+  const protocol = PROTOCOL_NEAR.test(text);
+  const electron = ELECTRON_WORDS.test(text);
+  if (!switches && !protocol && !electron) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
-  const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
-  pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
-  pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
-  namedFlagFindings(lx, out);
-  envFindings(lx, out);
-  checkServerIdentity(lx, out);
-  if (/TLSv1|SSLv/.test(text)) protocolFindings(lx, out);
-  if (/certificate-error|setCertificateVerifyProc/.test(text)) electronFindings(lx, out);
+  if (switches) {
+    const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
+    pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
+    pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
+    namedFlagFindings(lx, out);
+    envFindings(lx, out);
+    checkServerIdentity(lx, out);
+  }
+  if (protocol) protocolFindings(lx, out);
+  if (electron) electronFindings(lx, out);
   return out;
 }
 
