@@ -2,7 +2,6 @@
 // here (openssl CLI), the command run with a URL argument, the report it returns, the webview panel it opens (one,
 // reused), "Explain TLS Error…" on Python's wording, and the CodeLens/hover on an https:// literal in a code file.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import * as https from 'https';
@@ -11,7 +10,15 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/tls/types';
-import { activateExtension, clearNotifications, screenshot, sleep, waitFor, workspacePath } from './helpers';
+import {
+  activateExtension,
+  clearNotifications,
+  screenshot,
+  selfSignedCert,
+  sleep,
+  waitFor,
+  workspacePath,
+} from './helpers';
 
 /** Matches the panel's view type ("tlsDoctor.check"; VS Code prefixes it in tab inputs). */
 const VIEW_TYPE = /tlsDoctor\.check$/;
@@ -20,37 +27,6 @@ function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && VIEW_TYPE.test(t.input.viewType));
-}
-
-/** A P-256 self-signed server certificate for 127.0.0.1/localhost, made by the openssl CLI in a temp folder. */
-function selfSignedCert(dir: string): { key: string; cert: string } {
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '365',
-      '-subj',
-      '/CN=tls-doctor-selfsigned.test',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
-  return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
 }
 
 async function closeEditors(): Promise<void> {
@@ -67,7 +43,7 @@ describe('checkUrl command and panel', () => {
   before(async () => {
     await activateExtension();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-checkurl-'));
-    const { key, cert } = selfSignedCert(tmp);
+    const { key, cert } = selfSignedCert(tmp, { cn: 'tls-doctor-selfsigned.test' });
     certPem = cert;
     server = https.createServer({ key, cert }, (_req, res) => res.end('ok\n'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)); // port 0: other runs share the machine

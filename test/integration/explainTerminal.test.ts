@@ -4,14 +4,21 @@
 // line, recorded through shell integration) in the check panel, with Python requests' fix first; "Check <host>" then
 // re-states it from the probe of a real local server with a self-signed certificate.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, clearNotifications, screenshot, sleep, terminalHover, waitFor } from './helpers';
+import {
+  activateExtension,
+  clearNotifications,
+  screenshot,
+  selfSignedCert,
+  sleep,
+  terminalHover,
+  waitFor,
+} from './helpers';
 
 interface LinkInfo {
   startIndex: number;
@@ -54,36 +61,6 @@ function traceback(port: number): string[] {
   ];
 }
 
-function selfSignedCert(dir: string): { key: string; cert: string } {
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=tls-doctor-explain.test',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
-  return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
-}
-
 const explainTabs = () =>
   vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
@@ -106,7 +83,10 @@ describe('explain: terminal links on a Python traceback', () => {
     await activateExtension();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-explain-'));
-    server = https.createServer(selfSignedCert(tmp), (_req, res) => res.end('ok\n'));
+    server = https.createServer(
+      selfSignedCert(tmp, { cn: 'tls-doctor-explain.test', days: 30, san: 'IP:127.0.0.1' }),
+      (_req, res) => res.end('ok\n'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
     lines = traceback(port);

@@ -1,4 +1,5 @@
 // Shared helpers for integration tests. They run inside the extension host and use the VS Code API only.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -152,4 +153,41 @@ export async function terminalHover(
   if (result.error !== undefined) throw new Error(`terminal hover failed: ${result.error}`);
   // The workbench renders hover text with non-breaking and zero-width spaces: compare it as plain words.
   return { hover: (result.hover ?? '').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, ' ').trim() };
+}
+
+/**
+ * A P-256 self-signed server certificate made by the openssl CLI in `dir` (the tests' stand-in for a developer's
+ * self-signed server). `san` defaults to 127.0.0.1 and localhost.
+ */
+export function selfSignedCert(
+  dir: string,
+  opts: { cn: string; days?: number; san?: string },
+): { key: string; cert: string; keyFile: string; certFile: string } {
+  const keyFile = path.join(dir, 'key.pem');
+  const certFile = path.join(dir, 'cert.pem');
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      String(opts.days ?? 365),
+      '-subj',
+      `/CN=${opts.cn}`,
+      '-addext',
+      `subjectAltName=${opts.san ?? 'IP:127.0.0.1,DNS:localhost'}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
+  return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), keyFile, certFile };
 }

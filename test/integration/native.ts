@@ -1,14 +1,13 @@
 // Helpers of the "feels native" tests: the axe-core scan of a webview (run by the runner in the page, see
 // scripts/vscode-test/axe.mjs), screenshots that become the walkthrough's images, and a local HTTPS server with a
 // self-signed certificate for the Check panel to show.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { canScreenshot, EXTENSION_ID, screenshot, waitFor } from './helpers';
+import { canScreenshot, EXTENSION_ID, screenshot, selfSignedCert, waitFor } from './helpers';
 
 /** Line prefix the runner watches for to run axe-core in a webview (scripts/vscode-test/axe.mjs). */
 export const AXE_MARKER = '__TLS_DOCTOR_AXE__';
@@ -82,35 +81,8 @@ function moved(saved: string | undefined, dest: string | undefined): string | un
 /** A local HTTPS server with a self-signed P-256 certificate (openssl CLI); `url` is its https://127.0.0.1:port/. */
 export async function selfSignedServer(): Promise<{ url: string; close(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-native-'));
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  const r = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '365',
-      '-subj',
-      '/CN=dev.example.test',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
-  const server = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (_req, res) =>
-    res.end('ok\n'),
-  );
+  const { key, cert } = selfSignedCert(dir, { cn: 'dev.example.test' });
+  const server = https.createServer({ key, cert }, (_req, res) => res.end('ok\n'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
