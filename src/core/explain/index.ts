@@ -15,7 +15,7 @@ export type { ExplainFix } from './fixes';
 export type { ExplainCauseCode } from '../tls/wordings';
 export { CLIENTS, identifyClient } from './clients';
 export { endpointOf } from './facts';
-export { CAUSE_TEXTS } from './texts';
+export { CAUSE_TEXTS, causeTitle } from './texts';
 
 /** How sure the explanation is: read from the message, one of its possibilities, or seen by the probe. */
 export type Likelihood = 'likely' | 'possible' | 'confirmed';

@@ -3,8 +3,8 @@
 // below, and a "Check <host>" button. Same rules as the check report (checkUrl/render.ts): every value from the
 // message, the core or a server goes through `text()`/`prose()`; only this file's literals are markup; one nonce'd
 // script under a strict CSP.
-import { CAUSE_TEXTS } from '../../core/explain/index';
-import type { ExplainCauseCode, ExplainFix } from '../../core/explain/index';
+import { causeTitle } from '../../core/explain/index';
+import type { ExplainFix } from '../../core/explain/index';
 import { button, page, PageContext, prose, text } from '../checkUrl/render';
 import { CauseFixes, checkTarget, clientLabel, displayedFixes, ExplainView, hostLabel } from './model';
 
@@ -21,15 +21,13 @@ function fixList(fixes: readonly ExplainFix[], used: { next: number }): string {
   return fixes.length ? `<ul class="fixes">${fixes.map((f) => fixItem(f, used)).join('\n')}</ul>` : '';
 }
 
-const titleOf = (code: ExplainCauseCode) => CAUSE_TEXTS[code]?.title ?? code;
-
 function causeCard(c: CauseFixes, first: boolean, used: { next: number }): string {
   const lead = fixList(c.lead, used);
   const folded = c.folded.length
     ? `<details class="other-fixes"><summary>Fixes for other clients (${c.folded.length})</summary>${fixList(c.folded, used)}</details>`
     : '';
   return `<details class="cause ${c.cause.likelihood}" ${first ? 'open' : ''}>
-<summary><span class="cause-title">${text(HEADINGS[c.cause.likelihood])}: ${text(titleOf(c.cause.code))}</span><span class="sr-only">, code </span><code class="code">${text(c.cause.code)}</code></summary>
+<summary><span class="cause-title">${text(HEADINGS[c.cause.likelihood])}: ${text(causeTitle(c.cause.code))}</span><span class="sr-only">, code </span><code class="code">${text(c.cause.code)}</code></summary>
 <p class="cause-message">${prose(c.cause.message)}</p>
 ${lead}
 ${folded}
@@ -40,7 +38,7 @@ ${folded}
 export function renderExplanation(view: ExplainView, ctx: PageContext): string {
   const e = view.explanation;
   const found = e.causes.length > 0;
-  const heading = found ? titleOf(e.causes[0].code) : 'No known TLS error recognised';
+  const heading = found ? causeTitle(e.causes[0].code) : 'No known TLS error recognised';
   const target = checkTarget(e);
   const check = target
     ? button('checkUrl', `${view.checked ? 'Check again' : 'Check'} ${hostLabel(e)}`, {
