@@ -13,6 +13,8 @@ const entryPoints = {
   cli: 'src/cli.ts',
   certs: 'src/core/certs/index.ts',
   tls: 'src/core/tls/index.ts',
+  // The workspace scan's worker thread (src/extension/diagnostics/workspaceScan.ts starts it; no vscode inside).
+  scanWorker: 'src/extension/diagnostics/scanWorker.ts',
 };
 
 /** Prints errors in the `esbuild-problem-matcher` format so `npm run watch` works as a VS Code build task. */

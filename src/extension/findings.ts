@@ -4,13 +4,12 @@
 // is computed once per scan, never per cursor move. Created in activate() and carried on Services.
 import * as vscode from 'vscode';
 import type { Endpoint } from '../core/endpoints/index';
-import { resolveEndpoint } from '../core/endpoints/index';
-import { canTrustBundle, removeFlagFix, trustBundleFix } from '../core/fixes/index';
-import type { Finding, Range } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
 import { fromRange, ruleIdOf, toRange } from './convert';
+import { coreAnalysis, factsOf, FindingAnalysis, FindingFacts, findingKey, TrustShape } from './findingFacts';
 
-/** How trusting a bundle rewrites a finding: a plain edit, an edit plus variables to set at start-up, or not at all. */
-export type TrustShape = 'edit' | 'env' | 'none';
+export { coreAnalysis, findingKey } from './findingFacts';
+export type { FindingAnalysis, FindingFacts, TrustShape } from './findingFacts';
 
 /** A shown finding and the facts its scanned text gave. */
 export interface StoredFinding {
@@ -20,48 +19,6 @@ export interface StoredFinding {
   /** True when the switch can be removed from the text (removeFlagFix has an edit). */
   readonly removable: boolean;
   readonly trust: TrustShape;
-}
-
-/** What the store needs from the core; injectable so tests can count the work done. */
-export interface FindingAnalysis {
-  endpoint(text: string, f: Finding): Endpoint | undefined;
-  removable(text: string, f: Finding, path: string): boolean;
-  trust(text: string, f: Finding, path: string): TrustShape;
-}
-
-/** The bundle name used to ask the core whether a trust fix exists: its shape never depends on the bundle's name. */
-const PROBE_BUNDLE = 'bundle.pem';
-
-/** The core's answers, each guarded: a fact that can't be computed is "not available", never an error. */
-export const coreAnalysis: FindingAnalysis = {
-  endpoint(text, f) {
-    try {
-      return resolveEndpoint(text, f);
-    } catch {
-      return undefined;
-    }
-  },
-  removable(text, f, path) {
-    try {
-      return removeFlagFix(text, f, path) !== undefined;
-    } catch {
-      return false;
-    }
-  },
-  trust(text, f, path) {
-    if (!canTrustBundle(f.ruleId)) return 'none';
-    try {
-      const fix = trustBundleFix(text, f, { bundle: PROBE_BUNDLE, path });
-      return !fix ? 'none' : fix.env ? 'env' : 'edit';
-    } catch {
-      return 'none';
-    }
-  },
-};
-
-/** The key of a finding within its document: rule id and range (diagnostics handed back by VS Code are copies). */
-export function findingKey(ruleId: string, r: Range): string {
-  return `${ruleId}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 /** Per-document findings as shown, with change events; see the file comment. */
@@ -79,7 +36,13 @@ export class FindingStore implements vscode.Disposable {
    * Records the findings shown for `uri` (replacing earlier ones). `text` is the text they were scanned from; without
    * it (a re-render with new severities) the facts of the same findings are kept from the last record.
    */
-  record(uri: vscode.Uri, findings: readonly Finding[], path: string, text?: string): void {
+  record(
+    uri: vscode.Uri,
+    findings: readonly Finding[],
+    path: string,
+    text?: string,
+    facts?: ReadonlyMap<string, FindingFacts>,
+  ): void {
     const key = uri.toString();
     if (findings.length === 0) {
       if (this.byDocument.delete(key)) this.changed.fire(uri);
@@ -88,6 +51,8 @@ export class FindingStore implements vscode.Disposable {
     const before = this.byDocument.get(key);
     const entries = findings.map((finding): [string, StoredFinding] => {
       const k = findingKey(finding.ruleId, finding.range);
+      const known = facts?.get(k);
+      if (known) return [k, { ...known, finding }];
       const old = text === undefined ? before?.get(k) : undefined;
       return [k, old ? { ...old, finding } : this.analyse(finding, path, text)];
     });
@@ -97,13 +62,7 @@ export class FindingStore implements vscode.Disposable {
 
   private analyse(finding: Finding, path: string, text: string | undefined): StoredFinding {
     if (text === undefined) return { finding, removable: false, trust: 'none' };
-    const endpoint = this.analysis.endpoint(text, finding);
-    return {
-      finding,
-      ...(endpoint ? { endpoint } : {}),
-      removable: this.analysis.removable(text, finding, path),
-      trust: this.analysis.trust(text, finding, path),
-    };
+    return { finding, ...factsOf(finding, path, text, this.analysis) };
   }
 
   /** Links diagnostic objects to their findings (the fast path of findingFor). */

@@ -171,6 +171,38 @@ describe('diagnostics', function () {
     );
   });
 
+  it('persists the scan results: a second scan reads only the file that changed and shows the same findings', async () => {
+    type Summary = { files: number; read: number; findings: number; cancelled: boolean };
+    const first = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    const before = hits(uriOf('infra/main.tf'));
+    const again = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    assert.strictEqual(again.read, 0, `nothing changed, ${again.read} files read`);
+    assert.strictEqual(again.files, first.files);
+    assert.strictEqual(again.findings, first.findings);
+    assert.deepStrictEqual(hits(uriOf('infra/main.tf')), before, 'findings of an unopened file from the saved results');
+    const uri = uriOf('scripts/persisted.sh');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('#!/bin/sh\ncurl -k https://x.example/\n'));
+    const third = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    assert.strictEqual(third.read, 1, 'only the new file is read');
+    assert.deepStrictEqual(
+      hits(uri).map(([id]) => id),
+      ['shell.curl-insecure'],
+    );
+    await vscode.workspace.fs.delete(uri);
+    await expectHits(uri, [], 'findings of the deleted file');
+  });
+
+  it('cancels a scan in flight when a new one starts, and the new one completes', async () => {
+    type Summary = { cancelled: boolean; findings: number };
+    const first = vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    const second = vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    const [a, b] = await Promise.all([first, second]);
+    assert.strictEqual(b.cancelled, false);
+    assert.ok(b.findings >= 15, `found ${b.findings}`);
+    assert.strictEqual(a.cancelled, true, 'the second request cancelled the first');
+    assert.deepStrictEqual(hits(uriOf('infra/main.tf')), [['config.terraform-insecure', 2, 2, 2, 17]]);
+  });
+
   it('applies severity settings at once (error, then ignore)', async () => {
     const tf = uriOf('infra/main.tf');
     await setSeverities({ 'config.terraform-insecure': 'error' });

@@ -7,7 +7,7 @@ import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
 import { DiagnosticsManager } from './manager';
 import type { ScanActivity } from '../status/scanActivity';
-import { rescanFromDisk, scanWorkspace, ScanSummary } from './workspaceScan';
+import { rescanFromDisk, scanWorkspace, ScanStorage, ScanSummary } from './workspaceScan';
 
 export type { ScanSummary } from './workspaceScan';
 export { DiagnosticsManager } from './manager';
@@ -19,6 +19,7 @@ class ScanRunner {
   constructor(
     private readonly manager: DiagnosticsManager,
     private readonly log: vscode.LogOutputChannel,
+    private readonly storage: ScanStorage,
     private readonly activity?: ScanActivity,
   ) {}
 
@@ -33,7 +34,7 @@ class ScanRunner {
         { location, title, cancellable: location === vscode.ProgressLocation.Notification },
         (progress, token) => {
           token.onCancellationRequested(() => cts.cancel());
-          return scanWorkspace(this.manager, this.log, cts.token, progress);
+          return scanWorkspace(this.manager, this.log, cts.token, progress, this.storage);
         },
       )
       .then(
@@ -138,7 +139,11 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
 /** Registers the diagnostic collection, live scanning, tlsDoctor.scanWorkspace and the scan on activation. */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): DiagnosticsManager {
   const { log, diagnostics: manager } = services;
-  const runner = new ScanRunner(manager, log, services.scans);
+  const storage: ScanStorage = {
+    dir: context.storageUri,
+    version: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
+  };
+  const runner = new ScanRunner(manager, log, storage, services.scans);
   context.subscriptions.push(
     runner,
     ...registerEditorEvents(manager, log),

@@ -6,7 +6,7 @@ import { isScannable, scanText } from '../../core/scan/index';
 import { applySeverity } from '../../core/scan/severity';
 import type { Finding } from '../../core/rules/types';
 import { toDiagnostic } from '../convert';
-import type { FindingStore } from '../findings';
+import type { FindingFacts, FindingStore } from '../findings';
 import { scanSettings } from '../settings';
 import type { WorkspaceExcludes } from './excludes';
 
@@ -19,10 +19,14 @@ interface Entry {
   readonly path: string;
   readonly raw: readonly Finding[];
   readonly origin: Origin;
+  /** The workspace scan generation that last confirmed a disk entry (older ones are pruned when a scan completes). */
+  readonly generation: number;
+  /** Facts computed where the file was scanned (the scan worker), by finding key; the store takes them as they are. */
+  readonly facts?: ReadonlyMap<string, FindingFacts>;
 }
 
 /** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata', 'vscode-notebook-cell']);
 
 /** Path the core sees for `uri`: relative to its workspace folder when it has one. */
 export function corePath(uri: vscode.Uri): string {
@@ -54,6 +58,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly log: vscode.LogOutputChannel;
   /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
   workspaceMode = false;
+  /** Generation of the latest workspace scan; every entry set is stamped with it. */
+  private generation = 0;
+  /** Entries scanned but not shown yet (the workspace scan shows them in one update per batch). */
+  private readonly staged = new Map<string, Entry>();
 
   constructor(
     private readonly deps: DiagnosticsDeps,
@@ -131,23 +139,78 @@ export class DiagnosticsManager implements vscode.Disposable {
     const path = corePath(uri);
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
-    const entry: Entry = { uri, path, raw, origin };
+    const entry: Entry = { uri, path, raw, origin, generation: this.generation };
     this.entries.set(uri.toString(), entry);
     return this.render(entry, text);
   }
 
+  /** Starts a workspace scan generation: disk entries it does not confirm are pruned by pruneUnconfirmed(). */
+  beginScan(): void {
+    this.generation++;
+  }
+
+  /**
+   * Takes a file's findings from the workspace scan (raw, with the facts computed where it was scanned) without showing
+   * them yet: publishStaged() shows everything staged in one update. No findings: the file's entry goes (nothing is
+   * published for clean files).
+   */
+  stage(uri: vscode.Uri, raw: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): void {
+    const key = uri.toString();
+    if (raw.length === 0) {
+      this.staged.delete(key);
+      if (this.entries.get(key)?.origin === 'disk') this.delete(uri);
+      return;
+    }
+    const entry: Entry = { uri, path: corePath(uri), raw, origin: 'disk', generation: this.generation, facts };
+    this.entries.set(key, entry);
+    this.staged.set(key, entry);
+  }
+
+  /** Shows every staged entry in one diagnostics update. */
+  publishStaged(): void {
+    if (this.staged.size === 0) return;
+    const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const e of this.staged.values()) batch.push([e.uri, this.renderedDiagnostics(e)]);
+    this.staged.clear();
+    this.collection.set(batch);
+  }
+
+  /** Drops disk entries the latest completed workspace scan did not confirm (deleted, newly excluded files). */
+  pruneUnconfirmed(): void {
+    for (const e of [...this.entries.values()]) {
+      if (e.origin === 'disk' && e.generation < this.generation) this.delete(e.uri);
+    }
+  }
+
+  /** Workspace-relative paths (corePath) of disk entries under `folder`, for the scan to re-check even if clean now. */
+  diskPathsIn(folder: vscode.Uri): string[] {
+    const prefix = folder.path.replace(/\/?$/, '/');
+    const same = (u: vscode.Uri) => u.scheme === folder.scheme && u.authority === folder.authority;
+    return [...this.entries.values()]
+      .filter((e) => e.origin === 'disk' && same(e.uri) && e.uri.path.startsWith(prefix))
+      .map((e) => e.uri.path.slice(prefix.length));
+  }
+
   private render(e: Entry, text?: string): readonly Finding[] {
+    this.staged.delete(e.uri.toString());
+    const { shown, diagnostics } = this.prepare(e, text);
+    this.collection.set(e.uri, diagnostics);
+    return shown;
+  }
+
+  private renderedDiagnostics(e: Entry): vscode.Diagnostic[] {
+    return this.prepare(e).diagnostics;
+  }
+
+  /** Applies the severity settings, records the shown findings in the store and builds their diagnostics. */
+  private prepare(e: Entry, text?: string): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
     const s = scanSettings(e.uri);
     const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
-    this.deps.findings.record(e.uri, shown, e.path, text);
+    this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
     const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);
-    this.collection.set(
-      e.uri,
-      pairs.map(([d]) => d),
-    );
     this.deps.findings.link(pairs);
-    return shown;
+    return { shown, diagnostics: pairs.map(([d]) => d) };
   }
 
   /** Re-renders one file (or all) from the stored findings. */
@@ -184,6 +247,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Removes the findings of `uri`. */
   delete(uri: vscode.Uri): void {
     this.cancelPending(uri);
+    this.staged.delete(uri.toString());
     this.entries.delete(uri.toString());
     this.collection.delete(uri);
     this.deps.findings.forget(uri);
@@ -211,6 +275,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   dispose(): void {
     this.decorators.clear();
     this.entries.clear(); // a decorator removed after this re-renders nothing
+    this.staged.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.collection.dispose();

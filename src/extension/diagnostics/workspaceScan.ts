@@ -1,17 +1,27 @@
-// "TLS Doctor: Scan Workspace": lists files with findFiles (built-in excludes, files.exclude, tlsDoctor.scan.exclude),
-// reads them through workspace.fs in small batches and yields to the event loop between batches, so the extension
-// host stays responsive on big workspaces. Huge, binary and minified files are skipped with a log line.
+// "TLS Doctor: Scan Workspace". Local folders are scanned by a worker thread (dist/scanWorker.js, folderScan.ts):
+// it lists and scans at the same time, reuses the results persisted for files whose size and mtime are unchanged,
+// and posts batches holding only files with findings; the extension host shows each batch in one diagnostics update.
+// Other folders (remote file systems, virtual workspaces) are listed with findFiles and read through workspace.fs
+// in small batches, yielding to the event loop between them. Huge, binary and minified files are skipped with a log line.
+import { createHash } from 'crypto';
+import * as nodePath from 'path';
+import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { openDocument } from '../documents';
 import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
+import { excludePatterns } from './excludes';
+import type { FolderScanRequest, FolderScanTotals, ScanBatch } from './folderScan';
 import { corePath, DiagnosticsManager } from './manager';
+import type { WorkerMessage } from './scanWorker';
 
 /** What a workspace scan did; returned by the command so tests and callers can assert it. */
 export interface ScanSummary {
   /** Files read and scanned (open documents are scanned from their editor text and count too). */
   readonly files: number;
+  /** Files actually read from disk (the others were unchanged since the persisted results, or open in an editor). */
+  readonly read: number;
   /** Findings shown after the scan, over every file (severity settings applied). */
   readonly findings: number;
   /** Files left out because they are too large, binary, minified or unreadable. */
@@ -28,13 +38,15 @@ function yieldNow(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The files to scan in every workspace folder, excludes applied and only those some rule family reads. */
-async function listFiles(manager: DiagnosticsManager, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+/** The files to scan in `folder`, excludes applied and only those some rule family reads. */
+async function listFiles(
+  manager: DiagnosticsManager,
+  folder: vscode.WorkspaceFolder,
+  token: vscode.CancellationToken,
+): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const uri of await manager.excludes.includedFiles(folder, undefined, token)) {
-      if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
-    }
+  for (const uri of await manager.excludes.includedFiles(folder, undefined, token)) {
+    if (isScannable(vscode.workspace.asRelativePath(uri, false))) out.push(uri);
   }
   return out;
 }
@@ -83,50 +95,175 @@ export async function rescanFromDisk(
   if (r.kind === 'skipped') log.info(`skipped ${corePath(uri)}: ${r.detail}`);
 }
 
-/** Scans the whole workspace, reporting progress; stops early (keeping what it found) when `token` is cancelled. */
-export async function scanWorkspace(
+/** Where results persist between sessions, and what invalidates them besides the rules and settings. */
+export interface ScanStorage {
+  /** The extension's storage for this workspace (context.storageUri); undefined: nothing persists. */
+  readonly dir?: vscode.Uri;
+  /** The extension's version: results of another version are never reused. */
+  readonly version: string;
+}
+
+type Progress = vscode.Progress<{ message?: string; increment?: number }>;
+
+/** What the folders of one scan add up to. */
+class Tally {
+  scanned = 0;
+  read = 0;
+  readonly skippedFiles: { path: string; reason: SkipReason }[] = [];
+
+  constructor(
+    readonly log: vscode.LogOutputChannel,
+    private readonly progress?: Progress,
+  ) {}
+
+  skip(uri: vscode.Uri, reason: SkipReason, detail: string): void {
+    this.skippedFiles.push({ path: corePath(uri), reason });
+    this.log.info(`skipped ${corePath(uri)}: ${reason} (${detail})`);
+  }
+
+  report(scannedNow: number): void {
+    this.progress?.report({ message: vscode.l10n.t('{0} files', this.scanned + scannedNow) });
+  }
+}
+
+/** The bundled worker (next to dist/extension.js). */
+const WORKER_FILE = nodePath.join(__dirname, 'scanWorker.js');
+
+/** The file a folder's results persist in, inside the extension's workspace storage. */
+function cacheFileFor(storage: ScanStorage, folder: vscode.WorkspaceFolder): string | undefined {
+  if (!storage.dir || storage.dir.scheme !== 'file') return undefined;
+  const id = createHash('sha1').update(folder.uri.toString()).digest('hex').slice(0, 16);
+  return nodePath.join(storage.dir.fsPath, 'scan', `${id}.json`);
+}
+
+/** Shows one batch from the worker: one diagnostics update for all its files; open documents keep their live text. */
+function applyBatch(manager: DiagnosticsManager, folder: vscode.WorkspaceFolder, batch: ScanBatch, tally: Tally): void {
+  for (const f of batch.files) {
+    const uri = vscode.Uri.joinPath(folder.uri, f.rel);
+    if (openDocument(uri) || manager.originOf(uri) === 'editor') continue;
+    manager.stage(uri, f.findings, new Map(f.facts));
+  }
+  for (const s of batch.skipped) {
+    const uri = vscode.Uri.joinPath(folder.uri, s.rel);
+    if (manager.originOf(uri) === 'disk') manager.delete(uri);
+    tally.skip(uri, s.reason, s.detail);
+  }
+  manager.publishStaged();
+  tally.report(batch.scanned);
+}
+
+/**
+ * Scans a local folder in the worker thread. Resolves with its totals, or undefined when cancelled (the thread is
+ * terminated: everything it held is freed); rejects when the worker can't run (the caller falls back).
+ */
+function scanInWorker(
   manager: DiagnosticsManager,
-  log: vscode.LogOutputChannel,
+  folder: vscode.WorkspaceFolder,
+  req: FolderScanRequest,
   token: vscode.CancellationToken,
-  progress?: vscode.Progress<{ message?: string; increment?: number }>,
-): Promise<ScanSummary> {
-  const started = Date.now();
-  const files = await listFiles(manager, token);
-  const seen = new Set(files.map((u) => u.toString()));
-  const skippedFiles: { path: string; reason: SkipReason }[] = [];
-  let scanned = 0;
+  tally: Tally,
+): Promise<FolderScanTotals | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: req });
+    const cancel = token.onCancellationRequested(() => void worker.terminate());
+    const end = (result: FolderScanTotals | undefined, error?: Error) => {
+      cancel.dispose();
+      if (error) reject(error);
+      else resolve(result);
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      // A batch still in flight when the scan was cancelled is dropped: a newer scan owns the results now.
+      if (m.kind === 'batch') {
+        if (!token.isCancellationRequested) applyBatch(manager, folder, m.batch, tally);
+      } else if (m.kind === 'done') end(m.totals);
+      else end(undefined, new Error(m.message));
+    });
+    worker.on('error', (e) => end(undefined, e));
+    worker.on('exit', () => end(undefined));
+  });
+}
+
+/** The old way, for folders the worker can't read (remote, virtual): findFiles, then workspace.fs in small batches. */
+async function scanThroughFs(
+  manager: DiagnosticsManager,
+  folder: vscode.WorkspaceFolder,
+  token: vscode.CancellationToken,
+  tally: Tally,
+): Promise<void> {
+  const files = await listFiles(manager, folder, token);
   for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     const results = await Promise.all(batch.map((uri) => scanFile(manager, uri)));
     results.forEach((r, k) => {
       if (r.kind === 'scanned') {
-        scanned++;
-        return;
-      }
-      if (r.kind === 'folder') return;
-      skippedFiles.push({ path: corePath(batch[k]), reason: r.reason });
-      log.info(`skipped ${corePath(batch[k])}: ${r.reason} (${r.detail})`);
+        tally.scanned++;
+        tally.read++;
+      } else if (r.kind === 'skipped') tally.skip(batch[k], r.reason, r.detail);
     });
-    progress?.report({
-      message: `${Math.min(i + BATCH, files.length)}/${files.length} files`,
-      increment: (batch.length / Math.max(1, files.length)) * 100,
-    });
+    tally.report(0);
     await yieldNow();
   }
+}
+
+/** Scans one folder: in the worker when it is local, else through workspace.fs. */
+async function scanFolderOf(
+  manager: DiagnosticsManager,
+  folder: vscode.WorkspaceFolder,
+  token: vscode.CancellationToken,
+  tally: Tally,
+  storage: ScanStorage,
+): Promise<void> {
+  if (folder.uri.scheme !== 'file') return scanThroughFs(manager, folder, token, tally);
+  const req: FolderScanRequest = {
+    root: folder.uri.fsPath,
+    excludes: excludePatterns(folder),
+    maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
+    known: manager.diskPathsIn(folder.uri),
+    cacheFile: cacheFileFor(storage, folder),
+    cacheKey: storage.version,
+  };
+  try {
+    const totals = await scanInWorker(manager, folder, req, token, tally);
+    if (totals) {
+      tally.scanned += totals.scanned;
+      tally.read += totals.read;
+    }
+  } catch (e) {
+    tally.log.warn(`the scan worker failed (${(e as Error).message}); scanning ${folder.name} on the main thread`);
+    await scanThroughFs(manager, folder, token, tally);
+  }
+}
+
+/** Scans the whole workspace, reporting progress; stops early (keeping what it found) when `token` is cancelled. */
+export async function scanWorkspace(
+  manager: DiagnosticsManager,
+  log: vscode.LogOutputChannel,
+  token: vscode.CancellationToken,
+  progress?: Progress,
+  storage: ScanStorage = { version: '' },
+): Promise<ScanSummary> {
+  const started = Date.now();
+  const tally = new Tally(log, progress);
+  manager.beginScan();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (token.isCancellationRequested) break;
+    await scanFolderOf(manager, folder, token, tally, storage);
+  }
   const cancelled = token.isCancellationRequested;
-  // Files that were in earlier results but are no longer listed (deleted, newly excluded) lose their findings.
-  if (!cancelled) for (const uri of manager.diskUris()) if (!seen.has(uri.toString())) manager.delete(uri);
+  // Files that were in earlier results but this scan did not confirm (deleted, newly excluded) lose their findings.
+  if (!cancelled) manager.pruneUnconfirmed();
   manager.workspaceMode = true;
   const summary: ScanSummary = {
-    files: scanned,
+    files: tally.scanned,
+    read: tally.read,
     findings: manager.count(),
-    skipped: skippedFiles.length,
-    skippedFiles,
+    skipped: tally.skippedFiles.length,
+    skippedFiles: tally.skippedFiles,
     cancelled,
     durationMs: Date.now() - started,
   };
   log.info(
-    `workspace scan ${cancelled ? 'cancelled' : 'done'}: ${summary.files} files, ${summary.findings} findings, ${summary.skipped} skipped, ${summary.durationMs} ms`,
+    `workspace scan ${cancelled ? 'cancelled' : 'done'}: ${summary.files} files (${tally.read} read, the rest unchanged since the saved results), ${summary.findings} findings, ${summary.skipped} skipped, ${summary.durationMs} ms`,
   );
   return summary;
 }

@@ -1,0 +1,41 @@
+// Groups a stream of items into batches by time: the first item goes out at once (the first problem appears as soon
+// as it is found), later ones at most every `intervalMs`. Pure (no vscode): the scan worker batches what it posts
+// to the extension host with it, and unit tests drive it with a fake clock.
+
+/** Collects items and hands them to `emit` in batches; see the file comment. */
+export class Batcher<T> {
+  private items: T[] = [];
+  private last = Number.NEGATIVE_INFINITY;
+  private emitted = false;
+
+  constructor(
+    private readonly emit: (items: T[]) => void,
+    private readonly intervalMs = 100,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds one item; emits when it is the very first one or the interval has passed. */
+  push(item: T): void {
+    this.items.push(item);
+    this.tick();
+  }
+
+  /**
+   * Emits what is pending (possibly nothing, so the receiver hears progress) once the interval has passed; the very
+   * first item is emitted at once.
+   */
+  tick(): void {
+    const t = this.now();
+    const first = !this.emitted && this.items.length > 0;
+    if (first || t - this.last >= this.intervalMs) this.flush(t);
+  }
+
+  /** Emits what is pending now (the end of a stream). */
+  flush(t = this.now()): void {
+    const out = this.items;
+    this.items = [];
+    this.last = t;
+    if (out.length) this.emitted = true;
+    this.emit(out);
+  }
+}

@@ -1,0 +1,176 @@
+// The workspace scan of one local folder, as the scan worker runs it: lists files (the CLI's walker, with the
+// editor's exclude patterns) and scans each as soon as it is listed, so the first findings arrive while the tree is
+// still being walked. Files whose size and mtime match the persisted results are not read at all. Output goes out in
+// time-based batches holding only files with findings (plus files the editor showed findings for before, so they can
+// be cleared), skips, and progress counts. Pure apart from file I/O: no vscode, unit-testable.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as nodePath from 'path';
+import { allRules } from '../../core/rules/registry';
+import type { Finding } from '../../core/rules/types';
+import { isScannable, mayHaveFindings, scanText } from '../../core/scan/index';
+import { readBytesForScan, SkipReason, walkFiles } from '../../core/scan/walk';
+import { factsOf, FindingFacts, findingKey } from '../findingFacts';
+import { Batcher } from './batcher';
+import { CachedOutcome, ScanCache } from './scanCache';
+
+/** What the extension host asks the worker to scan. Plain data (it crosses the thread boundary). */
+export interface FolderScanRequest {
+  /** The workspace folder, as a local path. */
+  readonly root: string;
+  /** Exclude patterns relative to the folder (built-in folders, files.exclude, tlsDoctor.scan.exclude). */
+  readonly excludes: readonly string[];
+  /** Bytes; larger files are skipped as too large (tlsDoctor.scan.maxFileSizeKB). */
+  readonly maxFileSize: number;
+  /** Folder-relative paths the editor currently shows disk findings for: reported even when clean now. */
+  readonly known: readonly string[];
+  /** Where the folder's results persist between sessions; undefined: not persisted. */
+  readonly cacheFile?: string;
+  /** Everything outside the rules that changes per-file results (extension version, settings). */
+  readonly cacheKey: string;
+  readonly flushMs?: number;
+}
+
+/** A file with findings (raw: suppressions applied, severities not), or a known file that has none any more. */
+export interface ScannedFile {
+  /** Folder-relative, forward slashes. */
+  readonly rel: string;
+  readonly findings: readonly Finding[];
+  readonly facts: readonly (readonly [string, FindingFacts])[];
+}
+
+export interface SkippedFile {
+  readonly rel: string;
+  readonly reason: SkipReason;
+  readonly detail: string;
+}
+
+/** One message to the extension host. Counts are running totals. */
+export interface ScanBatch {
+  readonly files: readonly ScannedFile[];
+  readonly skipped: readonly SkippedFile[];
+  readonly scanned: number;
+  readonly listed: number;
+}
+
+/** What the whole folder took. */
+export interface FolderScanTotals {
+  readonly listed: number;
+  /** Files scanned (read now or taken from the persisted results). */
+  readonly scanned: number;
+  /** Files actually read from disk (the rest came from the persisted results). */
+  readonly read: number;
+  readonly skipped: number;
+  /** Entries in the persisted results when the scan started (0: none, or invalidated). */
+  readonly cached: number;
+  readonly saved: boolean;
+  readonly durationMs: number;
+}
+
+/** Identity of the rule set this code scans with: changing rules (or the bundle that holds them) drops old results. */
+export function rulesetId(): string {
+  const h = createHash('sha1').update(
+    allRules()
+      .map((r) => r.id)
+      .join(','),
+  );
+  if (__filename.endsWith('.js')) {
+    try {
+      const st = fs.statSync(__filename);
+      h.update(`|${st.size}|${st.mtimeMs}`);
+    } catch {
+      // no identity for the bundle: the rule ids alone
+    }
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+type Item = { readonly file: ScannedFile } | { readonly skip: SkippedFile };
+
+/** Scans the folder synchronously (the worker's whole job), calling `onBatch` as results come; see the file comment. */
+export function scanFolder(
+  req: FolderScanRequest,
+  onBatch: (b: ScanBatch) => void,
+  now: () => number = Date.now,
+): FolderScanTotals {
+  const started = now();
+  const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
+  const known = new Set(req.known);
+  const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
+  const batcher = new Batcher<Item>(
+    (items) =>
+      onBatch({
+        files: items.flatMap((i) => ('file' in i ? [i.file] : [])),
+        skipped: items.flatMap((i) => ('skip' in i ? [i.skip] : [])),
+        scanned: counts.scanned,
+        listed: counts.listed,
+      }),
+    req.flushMs ?? 100,
+    now,
+  );
+  const relOf = (full: string) => nodePath.relative(req.root, full).split(nodePath.sep).join('/');
+  const walk = walkFiles([req.root], {
+    noIgnore: true, // the editor's scan follows files.exclude and tlsDoctor.scan.exclude, not .gitignore
+    excludes: req.excludes.map((p) => p.replace(/^\.\//, '')),
+    accept: (full) => isScannable(relOf(full)),
+  });
+  for (const ev of walk) {
+    if (ev.kind !== 'file') continue;
+    counts.listed++;
+    const rel = relOf(ev.path);
+    const outcome = outcomeOf(ev.path, rel, req.maxFileSize, cache, counts);
+    if (outcome.kind === 'skip') {
+      counts.skipped++;
+      batcher.push({ skip: { rel, reason: outcome.reason, detail: outcome.detail } });
+      continue;
+    }
+    counts.scanned++;
+    if (outcome.kind === 'findings') batcher.push({ file: { rel, findings: outcome.findings, facts: outcome.facts } });
+    else if (known.has(rel)) batcher.push({ file: { rel, findings: [], facts: [] } });
+    else batcher.tick();
+  }
+  batcher.flush();
+  const saved = cache.save(req.cacheFile);
+  return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+}
+
+/** The outcome of one file: from the persisted results when its size and mtime match, else read and scanned. */
+function outcomeOf(
+  full: string,
+  rel: string,
+  maxFileSize: number,
+  cache: ScanCache,
+  counts: { read: number },
+): CachedOutcome {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(full);
+  } catch {
+    // gone since it was listed, or unreadable: let the reader say why
+    counts.read++;
+    return readOutcome(full, rel, maxFileSize);
+  }
+  const hit = cache.lookup(rel, st.size, st.mtimeMs);
+  const outcome = hit ?? readOutcome(full, rel, maxFileSize);
+  if (!hit) counts.read++;
+  // Unreadable files are tried again next time (a permission fixed later must not stay hidden).
+  if (outcome.kind !== 'skip' || outcome.reason !== 'unreadable') cache.keep(rel, st.size, st.mtimeMs, outcome);
+  return outcome;
+}
+
+/** Reads and scans a file; one file's failure is a skip with its reason, never the end of the scan. */
+function readOutcome(full: string, rel: string, maxFileSize: number): CachedOutcome {
+  try {
+    const read = readBytesForScan(full, maxFileSize);
+    if ('skip' in read) return { kind: 'skip', reason: read.skip, detail: read.detail };
+    if (!mayHaveFindings(read.bytes.toString('latin1'), rel)) return { kind: 'clean' };
+    const text = read.bytes.toString('utf8');
+    // Raw, as the editor keeps them: suppressions applied, severity settings applied only when shown.
+    const findings = scanText(text, rel, { testFileSeverity: 'default' });
+    if (findings.length === 0) return { kind: 'clean' };
+    const facts = findings.map((f) => [findingKey(f.ruleId, f.range), factsOf(f, rel, text)] as const);
+    return { kind: 'findings', findings, facts };
+  } catch (e) {
+    return { kind: 'skip', reason: 'failed', detail: `the scan failed on this file: ${(e as Error)?.message ?? e}` };
+  }
+}

@@ -1,0 +1,76 @@
+// What a finding's scanned text says about it (its endpoint, which quick-fixes the text allows), computed from the
+// core alone: no `vscode` import, so the workspace scan's worker thread computes the same facts as the editor does
+// and the FindingStore only records them.
+import type { Endpoint } from '../core/endpoints/index';
+import { resolveEndpoint } from '../core/endpoints/index';
+import { canTrustBundle, removeFlagFix, trustBundleFix } from '../core/fixes/index';
+import type { Finding, Range } from '../core/rules/types';
+
+/** How trusting a bundle rewrites a finding: a plain edit, an edit plus variables to set at start-up, or not at all. */
+export type TrustShape = 'edit' | 'env' | 'none';
+
+/** The facts of one finding, without the finding (they travel from the scan worker as plain data). */
+export interface FindingFacts {
+  /** The endpoint the code talks to, when the text says so statically. */
+  readonly endpoint?: Endpoint;
+  /** True when the switch can be removed from the text (removeFlagFix has an edit). */
+  readonly removable: boolean;
+  readonly trust: TrustShape;
+}
+
+/** What the store needs from the core; injectable so tests can count the work done. */
+export interface FindingAnalysis {
+  endpoint(text: string, f: Finding): Endpoint | undefined;
+  removable(text: string, f: Finding, path: string): boolean;
+  trust(text: string, f: Finding, path: string): TrustShape;
+}
+
+/** The bundle name used to ask the core whether a trust fix exists: its shape never depends on the bundle's name. */
+const PROBE_BUNDLE = 'bundle.pem';
+
+/** The core's answers, each guarded: a fact that can't be computed is "not available", never an error. */
+export const coreAnalysis: FindingAnalysis = {
+  endpoint(text, f) {
+    try {
+      return resolveEndpoint(text, f);
+    } catch {
+      return undefined;
+    }
+  },
+  removable(text, f, path) {
+    try {
+      return removeFlagFix(text, f, path) !== undefined;
+    } catch {
+      return false;
+    }
+  },
+  trust(text, f, path) {
+    if (!canTrustBundle(f.ruleId)) return 'none';
+    try {
+      const fix = trustBundleFix(text, f, { bundle: PROBE_BUNDLE, path });
+      return !fix ? 'none' : fix.env ? 'env' : 'edit';
+    } catch {
+      return 'none';
+    }
+  },
+};
+
+/** The key of a finding within its document: rule id and range (diagnostics handed back by VS Code are copies). */
+export function findingKey(ruleId: string, r: Range): string {
+  return `${ruleId}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** The facts of `finding` in `text` (the one place they are computed, in the editor and in the scan worker). */
+export function factsOf(
+  finding: Finding,
+  path: string,
+  text: string,
+  analysis: FindingAnalysis = coreAnalysis,
+): FindingFacts {
+  const endpoint = analysis.endpoint(text, finding);
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    removable: analysis.removable(text, finding, path),
+    trust: analysis.trust(text, finding, path),
+  };
+}

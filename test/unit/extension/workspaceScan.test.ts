@@ -1,0 +1,176 @@
+// The editor's workspace scan without VS Code: the batcher (first item at once, then at most one batch per
+// interval), the persisted results (reused only for the same size, mtime and key) and the folder scan the worker
+// runs (streams findings while walking, reports only files with findings and known ones, reads only changed files).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Batcher } from '../../../src/extension/diagnostics/batcher';
+import { FolderScanRequest, ScanBatch, scanFolder } from '../../../src/extension/diagnostics/folderScan';
+import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-wscan-'));
+  for (const [rel, body] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), body);
+  }
+  return root;
+}
+
+const INSECURE = 'import requests\nrequests.get("https://api.example.com", verify=False)\n';
+
+describe('extension: workspace scan (batcher)', () => {
+  it('emits the first item at once, then at most one batch per interval, and the rest on flush', () => {
+    let t = 0;
+    const out: number[][] = [];
+    const b = new Batcher<number>(
+      (items) => out.push(items),
+      100,
+      () => t,
+    );
+    b.push(1);
+    assert.deepStrictEqual(out, [[1]], 'first item at once');
+    t = 10;
+    b.push(2);
+    b.push(3);
+    assert.strictEqual(out.length, 1, 'held within the interval');
+    t = 110;
+    b.push(4);
+    assert.deepStrictEqual(out[1], [2, 3, 4]);
+    t = 150;
+    b.push(5);
+    b.flush();
+    assert.deepStrictEqual(out[2], [5]);
+  });
+
+  it('tick() sends an empty batch (progress) only after the interval', () => {
+    let t = 0;
+    const out: number[][] = [];
+    const b = new Batcher<number>(
+      (items) => out.push(items),
+      100,
+      () => t,
+    );
+    b.tick(); // t - (-Infinity) >= 100: the first tick reports progress at once
+    t = 50;
+    b.tick();
+    assert.strictEqual(out.length, 1);
+    t = 160;
+    b.tick();
+    assert.deepStrictEqual(out, [[], []]);
+  });
+});
+
+describe('extension: workspace scan (persisted results)', () => {
+  it('reuses an entry only for the same size and mtime, and nothing written with another key', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cache-'));
+    const file = path.join(dir, 'sub', 'c.json');
+    const c = ScanCache.load(file, 'k1');
+    assert.strictEqual(c.size, 0);
+    c.keep('a.py', 10, 1000, { kind: 'clean' });
+    assert.ok(c.save(file));
+    const again = ScanCache.load(file, 'k1');
+    assert.deepStrictEqual(again.lookup('a.py', 10, 1000), { kind: 'clean' });
+    assert.strictEqual(again.lookup('a.py', 11, 1000), undefined, 'size changed');
+    assert.strictEqual(again.lookup('a.py', 10, 1001), undefined, 'mtime changed');
+    assert.strictEqual(ScanCache.load(file, 'k2').size, 0, 'another key: invalid');
+    fs.writeFileSync(file, '{ not json');
+    assert.strictEqual(ScanCache.load(file, 'k1').size, 0, 'a damaged file is an empty cache');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('extension: workspace scan (folder scan in the worker)', () => {
+  let root = '';
+  let cacheDir = '';
+  const req = (over: Partial<FolderScanRequest> = {}): FolderScanRequest => ({
+    root,
+    excludes: ['**/node_modules/**', 'skipme/**'],
+    maxFileSize: 1024 * 1024,
+    known: [],
+    cacheFile: path.join(cacheDir, 'scan.json'),
+    cacheKey: 'v1',
+    ...over,
+  });
+  const run = (r: FolderScanRequest) => {
+    const batches: ScanBatch[] = [];
+    const totals = scanFolder(r, (b) => batches.push(b));
+    return { totals, batches, files: batches.flatMap((b) => b.files) };
+  };
+
+  beforeEach(() => {
+    const files: Record<string, string> = {
+      'app/client.py': INSECURE,
+      'app/clean.py': 'print("hello")\n',
+      'node_modules/lib/index.js': 'const a = { rejectUnauthorized: false };\n',
+      'skipme/x.py': INSECURE,
+      'tests/test_client.py': INSECURE,
+    };
+    for (let i = 0; i < 30; i++) files[`many/m${i}.py`] = `x = ${i}\n`;
+    root = tree(files);
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cache-'));
+  });
+  afterEach(() => {
+    for (const d of [root, cacheDir]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('reports only files with findings, with their facts, and leaves out excluded folders', () => {
+    const { totals, files } = run(req());
+    assert.deepStrictEqual(files.map((f) => f.rel).sort(), ['app/client.py', 'tests/test_client.py']);
+    const client = files.find((f) => f.rel === 'app/client.py');
+    assert.deepStrictEqual(
+      client?.findings.map((f) => f.ruleId),
+      ['python.requests-verify-false'],
+    );
+    assert.strictEqual(client?.facts.length, 1);
+    assert.deepStrictEqual(
+      { host: client?.facts[0][1].endpoint?.host, removable: client?.facts[0][1].removable },
+      { host: 'api.example.com', removable: true },
+    );
+    assert.strictEqual(totals.listed, 33);
+    assert.strictEqual(totals.scanned, 33);
+    assert.strictEqual(totals.read, 33);
+  });
+
+  it('streams: the first finding is posted before the walk has listed every file', () => {
+    const { batches, totals } = run(req());
+    const first = batches.find((b) => b.files.length > 0);
+    assert.ok(first, 'a batch with findings');
+    assert.ok(first.listed < totals.listed, `first findings after ${first.listed} of ${totals.listed} files`);
+  });
+
+  it('reports a known file that has no findings any more, so the editor can clear it', () => {
+    fs.writeFileSync(path.join(root, 'app/client.py'), 'print("fixed")\n');
+    const { files } = run(req({ known: ['app/client.py'] }));
+    assert.deepStrictEqual(
+      files.find((f) => f.rel === 'app/client.py'),
+      { rel: 'app/client.py', findings: [], facts: [] },
+    );
+  });
+
+  it('persists results: a second scan reads only what changed, and the key or max size invalidates them', () => {
+    const first = run(req());
+    assert.ok(first.totals.saved);
+    const second = run(req());
+    assert.strictEqual(second.totals.read, 0, 'nothing changed: nothing read');
+    assert.deepStrictEqual(second.files, first.files, 'the same findings and facts');
+    const clean = path.join(root, 'app/clean.py');
+    fs.writeFileSync(clean, 'requests.get(u, verify=False)  # changed\n');
+    fs.utimesSync(clean, new Date(), new Date(Date.now() + 5000));
+    const third = run(req());
+    assert.strictEqual(third.totals.read, 1, 'only the changed file');
+    assert.ok(third.files.some((f) => f.rel === 'app/clean.py'));
+    assert.strictEqual(run(req({ cacheKey: 'v2' })).totals.read, 33, 'another extension version');
+    assert.strictEqual(run(req({ maxFileSize: 2048 })).totals.read, 33, 'another max file size');
+  });
+
+  it('skips files over the size limit with the reason', () => {
+    const { batches } = run(req({ maxFileSize: 40 }));
+    const skipped = batches.flatMap((b) => b.skipped).map((s) => [s.rel, s.reason]);
+    assert.ok(
+      skipped.some(([rel, reason]) => rel === 'app/client.py' && reason === 'too-large'),
+      String(skipped),
+    );
+  });
+});
