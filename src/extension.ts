@@ -10,6 +10,7 @@ import { registerFixes } from './extension/fixes';
 import { registerStatus } from './extension/status';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const services = createServices(context);
   const { log } = services;
   log.info(
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDevCert(context, services);
   registerFixes(context, services);
   registerStatus(context, services);
+  log.info(`activate() took ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {

@@ -158,10 +158,12 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
       return summary;
     }),
   );
-  for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
-  if (vscode.workspace.workspaceFolders?.length && scanSettings().onActivation) {
-    // Not awaited: activation returns at once and the scan runs in the background (status-bar progress).
-    setTimeout(() => void runner.run(vscode.ProgressLocation.Window), 0);
-  }
+  // Not in activate() itself: activation returns at once (its cost is what every window open pays), the documents
+  // already open are scanned on the next turn and the workspace scan runs in the background (status-bar progress).
+  const scanOnActivation = Boolean(vscode.workspace.workspaceFolders?.length) && scanSettings().onActivation;
+  setTimeout(() => {
+    for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
+    if (scanOnActivation) void runner.run(vscode.ProgressLocation.Window);
+  }, 0);
   return manager;
 }

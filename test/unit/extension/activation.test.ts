@@ -1,0 +1,42 @@
+// The manifest's activation events: the extension wakes for the languages its rules read and for the JSON files
+// that have rules (package.json scripts, launch/tasks/devcontainer env, composer), never for every JSON/JSONC file
+// (settings, keybindings and every other JSON file VS Code opens would activate it in any workspace).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isScannable } from '../../../src/core/scan/index';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  activationEvents: string[];
+};
+
+describe('extension: activation events', () => {
+  const events = manifest.activationEvents;
+
+  it('does not activate on every JSON or JSONC file', () => {
+    assert.deepStrictEqual(
+      events.filter((e) => e === 'onLanguage:json' || e === 'onLanguage:jsonc'),
+      [],
+    );
+  });
+
+  it('activates on each workspace-level JSON surface some rule reads, and on Jupyter notebooks', () => {
+    const files = events.flatMap((e) =>
+      e.startsWith('workspaceContains:') ? [e.slice('workspaceContains:'.length)] : [],
+    );
+    for (const f of ['package.json', '.vscode/launch.json', '.vscode/tasks.json', '.vscode/settings.json']) {
+      assert.ok(files.includes(f), `workspaceContains:${f}`);
+    }
+    assert.ok(files.includes('.devcontainer/devcontainer.json'));
+    // Every pattern names a file the scanner reads (a pattern for a file no rule reads would activate for nothing).
+    for (const f of files) assert.ok(isScannable(f), `${f} is scannable`);
+    assert.ok(events.includes('onNotebook:jupyter-notebook'));
+  });
+
+  it('uses plain workspace-relative paths, never a recursive glob (a monorepo would be searched at every start)', () => {
+    assert.deepStrictEqual(
+      events.filter((e) => e.startsWith('workspaceContains:') && /\*/.test(e)),
+      [],
+    );
+  });
+});
