@@ -23,6 +23,8 @@ interface Entry {
   readonly generation: number;
   /** Facts computed where the file was scanned (the scan worker), by finding key; the store takes them as they are. */
   readonly facts?: ReadonlyMap<string, FindingFacts>;
+  /** For editor entries: the document version and language scanned (the same version is never scanned twice). */
+  readonly version?: string;
 }
 
 /** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
@@ -100,6 +102,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.delete(doc.uri);
       return [];
     }
+    const version = `${doc.version}:${doc.languageId}`;
+    const known = this.entries.get(doc.uri.toString());
+    // Saving, focusing or re-opening a document does not change its text: the findings and facts of that version stand.
+    if (known?.origin === 'editor' && known.version === version) return this.shownOf(known);
     const limit = scanSettings(doc.uri).maxFileSizeKB * 1024;
     const text = doc.getText();
     if (text.length > limit) {
@@ -109,7 +115,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.delete(doc.uri);
       return [];
     }
-    return this.set(doc.uri, text, 'editor', doc.languageId);
+    return this.set(doc.uri, text, 'editor', doc.languageId, version);
   }
 
   /** Debounced scan for typing. */
@@ -135,11 +141,11 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** Scans `text` as the content of `uri` and shows the result. */
-  set(uri: vscode.Uri, text: string, origin: Origin, languageId?: string): readonly Finding[] {
+  set(uri: vscode.Uri, text: string, origin: Origin, languageId?: string, version?: string): readonly Finding[] {
     const path = corePath(uri);
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
-    const entry: Entry = { uri, path, raw, origin, generation: this.generation };
+    const entry: Entry = { uri, path, raw, origin, generation: this.generation, ...(version ? { version } : {}) };
     this.entries.set(uri.toString(), entry);
     return this.render(entry, text);
   }
@@ -202,10 +208,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     return this.prepare(e).diagnostics;
   }
 
+  /** The findings `e` shows under the current severity settings. */
+  private shownOf(e: Entry): readonly Finding[] {
+    const s = scanSettings(e.uri);
+    return applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
+  }
+
   /** Applies the severity settings, records the shown findings in the store and builds their diagnostics. */
   private prepare(e: Entry, text?: string): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
-    const s = scanSettings(e.uri);
-    const shown = applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
+    const shown = this.shownOf(e);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
     this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
     const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);

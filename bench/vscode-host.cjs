@@ -1,0 +1,217 @@
+// The in-editor half of `npm run bench:vscode` (bench/vscode.mjs): loaded by the extension host as the
+// extensionTestsPath, in the workbench the runner opened on the generated tree. Measures, in this very extension
+// host: the workspace scan (cold, then re-scans that reuse the persisted results), the time from the scan's start to
+// the first TLS Doctor diagnostic, the extension-host CPU per cursor move on a 10,000-line file with findings (and per
+// typing pause), and the extension host's memory after scan / re-scans / a cancelled scan (after a full GC).
+// Prints one line `__TLS_DOCTOR_BENCH__ {json}` for the runner.
+/* global exports */
+const vscode = require('vscode');
+const v8 = require('v8');
+const vm = require('vm');
+const { performance } = require('perf_hooks');
+const inspector = require('inspector');
+
+const MARK = '__TLS_DOCTOR_BENCH__';
+const EXTENSION_ID = 'tls-doctor.tls-doctor';
+const BIG_FILE = 'big/service_client.py';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const cpuMs = (u) => (u.user + u.system) / 1000;
+
+/** A full GC before a memory sample, so the figure is what is retained, not what is waiting to be collected. */
+function gcFunction() {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc');
+}
+
+async function memory(gc) {
+  gc();
+  await sleep(200);
+  gc();
+  const m = process.memoryUsage();
+  return { rssMB: Math.round(m.rss / 1e5) / 10, heapMB: Math.round(m.heapUsed / 1e5) / 10 };
+}
+
+function isOurs(uri) {
+  return vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TLS Doctor');
+}
+
+/** Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. */
+async function timedScan() {
+  let first;
+  const t0 = performance.now();
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (first === undefined && e.uris.some(isOurs)) first = performance.now() - t0;
+  });
+  const c0 = process.cpuUsage();
+  const e0 = performance.eventLoopUtilization();
+  const summary = await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+  const wallMs = performance.now() - t0;
+  const cpu = cpuMs(process.cpuUsage(c0));
+  const elu = performance.eventLoopUtilization(e0);
+  sub.dispose();
+  return {
+    wallMs: Math.round(wallMs),
+    // process.cpuUsage() counts every thread of the host (the scan worker too); the main thread's busy time is the
+    // event loop's active time.
+    hostCpuMs: Math.round(cpu),
+    mainThreadBusyMs: Math.round(elu.active),
+    firstDiagnosticMs: first === undefined ? null : Math.round(first),
+    files: summary.files,
+    read: summary.read,
+    findings: summary.findings,
+    skipped: summary.skipped,
+    cancelled: summary.cancelled,
+  };
+}
+
+/** Extension-host CPU over `n` steps of `stepMs`, doing `act(i)` at each step (nothing: the idle baseline). */
+async function cpuOver(n, stepMs, act) {
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) {
+    act?.(i);
+    await sleep(stepMs);
+  }
+  return cpuMs(process.cpuUsage(c0));
+}
+
+/** Starts the V8 sampling profiler on this thread (the extension host's main thread). */
+async function startProfile() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) =>
+    new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    return profile;
+  };
+}
+
+/**
+ * Sampled CPU time by who is running: each sample goes to the nearest frame that has a script URL (built-ins called
+ * by a script count for that script), grouped as TLS Doctor (dist/*.js of the extension), other extensions, and the
+ * host itself; idle and GC samples are left out.
+ */
+function attribute(profile, extensionDir) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const n = byId.get(id);
+    const name = n.callFrame.functionName;
+    let o;
+    if (name === '(idle)' || name === '(program)' || name === '(garbage collector)') o = name;
+    else if (n.callFrame.url) {
+      const url = n.callFrame.url.replace(/^file:\/\//, '');
+      o = url.startsWith(`${extensionDir}/dist/`)
+        ? 'tls-doctor'
+        : url.includes('vscode-host.cjs')
+          ? 'bench harness'
+          : /extensions[\\/]/.test(url)
+            ? 'other extensions'
+            : 'host';
+    } else o = parent.has(id) ? ownerOf(parent.get(id)) : 'host';
+    owner.set(id, o);
+    return o;
+  };
+  const ms = {};
+  profile.samples.forEach((id, i) => {
+    const o = ownerOf(id);
+    ms[o] = (ms[o] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return ms;
+}
+
+async function cursorMoves(doc, extensionDir) {
+  const editor = await vscode.window.showTextDocument(doc);
+  const start = performance.now();
+  while (!isOurs(doc.uri) && performance.now() - start < 30_000) await sleep(100);
+  const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'TLS Doctor');
+  // Count what the workbench asks for, to prove cursor moves really reach the code-action providers.
+  let asked = 0;
+  const counter = vscode.languages.registerCodeActionsProvider(
+    { pattern: `**/${BIG_FILE}` },
+    { provideCodeActions: () => (asked++, []) },
+  );
+  const N = 40;
+  const STEP = 400; // longer than the workbench's lightbulb delay, so every move is a request
+  const idle = await cpuOver(N, STEP);
+  const stop = await startProfile();
+  const moves = await cpuOver(N, STEP, (i) => {
+    const d = ours[(i * 7) % ours.length];
+    const p = i % 2 === 0 ? d.range.start : d.range.start.translate(1, 0); // onto a finding, then off it
+    editor.selection = new vscode.Selection(p, p);
+  });
+  const sampled = attribute(await stop(), extensionDir);
+  const requestsFromMoves = asked;
+  // The provider alone, through VS Code's command (includes the round trip and every provider for the file).
+  const c0 = process.cpuUsage();
+  const K = 50;
+  for (let i = 0; i < K; i++) {
+    const d = ours[(i * 7) % ours.length];
+    await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range);
+  }
+  const perRequest = cpuMs(process.cpuUsage(c0)) / K;
+  counter.dispose();
+  // Typing pauses: one character typed, then a pause long enough for the debounced re-scan.
+  const T = 5;
+  const TSTEP = 1000;
+  const idleT = await cpuOver(T, TSTEP);
+  let typed = 0;
+  const typing = await cpuOver(T, TSTEP, () => {
+    const line = ours[typed++ % ours.length].range.start.line + 1;
+    void editor.edit((b) => b.insert(new vscode.Position(line, 0), '#'));
+  });
+  return {
+    lines: doc.lineCount,
+    findings: ours.length,
+    moves: N,
+    codeActionRequestsSeen: requestsFromMoves,
+    hostCpuPerMoveMs: Math.round(((moves - idle) / N) * 100) / 100,
+    sampledMsPerMove: Object.fromEntries(
+      Object.entries(sampled)
+        .filter(([k]) => !k.startsWith('('))
+        .map(([k, v]) => [k, Math.round((v / N) * 1000) / 1000]),
+    ),
+    idleCpuPerStepMs: Math.round((idle / N) * 100) / 100,
+    hostCpuPerCodeActionRequestMs: Math.round(perRequest * 100) / 100,
+    hostCpuPerTypingPauseMs: Math.round((typing - idleT) / T),
+  };
+}
+
+exports.run = async function run() {
+  const out = {};
+  const gc = gcFunction();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  const wasActive = ext.isActive;
+  const a0 = performance.now();
+  await ext.activate();
+  out.activation = { alreadyActive: wasActive, awaitMs: Math.round(performance.now() - a0) };
+  await sleep(1000);
+  out.memory = { beforeScan: await memory(gc) };
+  out.scans = { cold: await timedScan() };
+  out.memory.afterScan = await memory(gc);
+  out.scans.rescans = [];
+  for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan());
+  out.memory.afterRescans = await memory(gc);
+  // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
+  const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+  await sleep(150);
+  const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+  const [c1, c2] = await Promise.all([first, second]);
+  out.scans.cancelled = { firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings };
+  out.memory.afterCancel = await memory(gc);
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
+  out.cursor = await cursorMoves(doc, ext.extensionPath);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  out.memory.end = await memory(gc);
+  console.log(`${MARK} ${JSON.stringify(out)}`);
+};

@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// `npm run bench:vscode`: the workspace scan in the real workbench (the integration harness: VS Code's server build +
+// headless Chromium, the extension loaded from this checkout) side by side with the CLI on the same generated tree, in
+// the same run. The tree (>= 200 MB of real Python/JS/TS source, fixtures with known findings, a 10,000-line file with
+// findings, and a node_modules folder that both must skip) is generated into the temp folder and removed afterwards
+// (TLS_DOCTOR_KEEP_TMP=1 keeps it). The in-editor figures come from bench/vscode-host.cjs, run inside the extension
+// host. Prints the figures with the load average (2 shared cores make every figure noisy: compare within one run).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from '../scripts/vscode-test/browser.mjs';
+import { serverPaths, startServer, stopServer, writeSettings } from '../scripts/vscode-test/server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MARK = '__TLS_DOCTOR_BENCH__';
+const TARGET_BYTES = 200e6;
+const KEEP = process.env.TLS_DOCTOR_KEEP_TMP === '1';
+const log = (l) => process.stdout.write(`${l}\n`);
+
+/** Links (or copies) text sources with the given extensions from `src` into `dest`, up to `budget` bytes. */
+function copySource(src, dest, exts, budget) {
+  let bytes = 0;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (bytes >= budget) return;
+      const from = join(dir, e.name);
+      if (e.isDirectory() && e.name !== '__pycache__') walk(from);
+      else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) {
+        // node_modules inside the copy would be skipped by both scanners: rename, so the tree is really scanned.
+        const to = join(dest, relative(src, from).replace(/(^|\/)node_modules(\/|$)/g, '$1nm$2'));
+        fs.mkdirSync(dirname(to), { recursive: true });
+        try {
+          fs.linkSync(from, to);
+        } catch {
+          fs.copyFileSync(from, to);
+        }
+        bytes += fs.statSync(to).size;
+      }
+    }
+  };
+  walk(src);
+  return bytes;
+}
+
+const FIXTURE = {
+  py: 'import requests, ssl\n\ndef f(u):\n    return requests.get(u, verify=False)\n\nctx = ssl._create_unverified_context()\n',
+  ts: "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n",
+  go: 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
+  sh: '#!/bin/sh\ncurl -k https://internal.example/install.sh | sh\n',
+};
+
+/** A 10,000-line Python file with a finding every 50 lines (the cursor-move figure). */
+function bigFile() {
+  const lines = ['import requests', ''];
+  for (let i = 0; i < 9998; i++) {
+    lines.push(
+      i % 50 === 0
+        ? `resp_${i} = requests.get("https://api${i % 7}.corp.example/v1/items", verify=False)`
+        : `value_${i} = compute(${i}) + other_value_${i % 97}  # an ordinary line of code`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function buildTree(ws) {
+  const t0 = performance.now();
+  const sources = [
+    ['/usr/lib/python3.11', ['.py']],
+    ['/usr/lib/python3/dist-packages', ['.py']],
+    [join(ROOT, 'node_modules'), ['.js', '.ts', '.mjs', '.cjs', '.tsx']],
+  ];
+  let bytes = 0;
+  for (let round = 0; bytes < TARGET_BYTES && round < 4; round++) {
+    for (const [src, exts] of sources) {
+      if (bytes >= TARGET_BYTES) break;
+      bytes += copySource(
+        src,
+        join(ws, `src${round}`, relative('/', src).replace(/\//g, '_')),
+        exts,
+        TARGET_BYTES - bytes,
+      );
+    }
+  }
+  for (let i = 0; i < 100; i++) {
+    for (const [ext, body] of Object.entries(FIXTURE)) {
+      const f = join(ws, 'fixtures', `pkg${i}`, `insecure_${i}.${ext}`);
+      fs.mkdirSync(dirname(f), { recursive: true });
+      fs.writeFileSync(f, body);
+      bytes += body.length;
+    }
+  }
+  fs.mkdirSync(join(ws, 'big'), { recursive: true });
+  fs.writeFileSync(join(ws, 'big', 'service_client.py'), bigFile());
+  fs.writeFileSync(
+    join(ws, 'package.json'),
+    JSON.stringify({ name: 'bench', scripts: { get: 'curl -k https://x.example/' } }),
+  );
+  // A real dependency folder (78,000 files in the issue's workspace): both scanners must skip it unread.
+  fs.symlinkSync(join(ROOT, 'node_modules'), join(ws, 'node_modules'));
+  let files = 0;
+  for (const e of fs.readdirSync(ws, { recursive: true, withFileTypes: true })) if (e.isFile()) files++;
+  return { bytes, files, ms: Math.round(performance.now() - t0) };
+}
+
+function cliScan(ws) {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist', 'cli.js'), 'scan', ws, '--format', 'json', '--fail-on', 'none'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    },
+  );
+  const ms = Math.round(performance.now() - t0);
+  if (r.status !== 0) throw new Error(`the CLI failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+  const json = JSON.parse(r.stdout);
+  const findings = Array.isArray(json) ? json.length : (json.findings?.length ?? json.summary?.findings);
+  return { ms, findings };
+}
+
+/** Every line of the server's logs that holds `needle` (the extension's log channel is a file there). */
+function grepLogs(dir, needle) {
+  const out = [];
+  for (const f of fs.readdirSync(dir, { recursive: true })) {
+    const p = join(dir, String(f));
+    if (!p.endsWith('.log') || !fs.statSync(p).isFile()) continue;
+    for (const line of fs.readFileSync(p, 'utf8').split('\n')) if (line.includes(needle)) out.push(line.trim());
+  }
+  return out;
+}
+
+async function inEditor(tmp, ws) {
+  const dirs = {};
+  for (const d of ['userData', 'serverData', 'extensions', 'logs', 'chromium']) {
+    dirs[d] = join(tmp, d);
+    fs.mkdirSync(dirs[d], { recursive: true });
+  }
+  writeSettings(dirs.userData);
+  // The bench starts each scan itself (to time it); the scan on activation would race it.
+  for (const sub of ['User', 'Machine']) {
+    const file = join(dirs.userData, sub, 'settings.json');
+    const s = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...s, 'tlsDoctor.scan.onActivation': false }, null, 2));
+  }
+  const { serverMain } = serverPaths(ROOT);
+  let server;
+  let context;
+  try {
+    const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+    const started = await startServer({
+      serverMain,
+      dirs,
+      trusted: true,
+      env,
+      onLine: () => {},
+      onSpawn: (p) => (server = p),
+    });
+    const browser = await launchBrowser(dirs.chromium);
+    context = browser.context;
+    let result;
+    const { exited } = await wirePage(browser.page, {
+      imagesDir: join(ROOT, 'test-results', 'screenshots'),
+      log,
+      onConsole: ({ text }) => {
+        const i = text.indexOf(MARK);
+        if (i >= 0) result = JSON.parse(text.slice(i + MARK.length));
+        else if (/Error|error:/.test(text) && process.env.TLS_DOCTOR_VERBOSE === '1') log(`[host] ${text}`);
+      },
+    });
+    await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', 'vscode-host.cjs')));
+    const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error('the in-editor bench timed out')), 600_000));
+    await Promise.race([exited, timeout]);
+    for (let i = 0; i < 50 && !result; i++) await new Promise((r) => setTimeout(r, 100));
+    if (!result) throw new Error('the extension host reported no figures');
+    result.activateLog = grepLogs(dirs.logs, 'activate() took');
+    result.scanLog = grepLogs(dirs.logs, 'workspace scan ');
+    return result;
+  } finally {
+    if (context) await context.close().catch(() => {});
+    await stopServer(server);
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const load0 = loadavg();
+  log('[bench] bundling (production)');
+  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('the bundle failed');
+  const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
+  const ws = join(tmp, 'workspace');
+  try {
+    fs.mkdirSync(ws);
+    const tree = buildTree(ws);
+    log(
+      `[bench] tree: ${(tree.bytes / 1e6).toFixed(0)} MB of scannable text, ${tree.files} files (+ node_modules symlink), built in ${tree.ms} ms: ${ws}`,
+    );
+    const cli = [cliScan(ws), cliScan(ws)];
+    log(`[bench] CLI: ${cli.map((c) => `${c.ms} ms`).join(', ')} (${cli[0].findings} findings)`);
+    const editor = await inEditor(tmp, ws);
+    const cliAfter = cliScan(ws);
+    const load1 = loadavg();
+    report({ tree, cli: [...cli, cliAfter], editor, load: [load0, load1] });
+  } finally {
+    if (KEEP) log(`[bench] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function report({ tree, cli, editor, load }) {
+  const best = Math.min(...cli.map((c) => c.ms));
+  const { cold, rescans, cancelled } = editor.scans;
+  const la = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  log('');
+  log(
+    `in-editor bench: ${(tree.bytes / 1e6).toFixed(0)} MB, ${tree.files} files; load average ${la(load[0])} at start, ${la(load[1])} at end (2 shared cores)`,
+  );
+  log(
+    `  CLI scan (node dist/cli.js scan)         ${cli.map((c) => `${c.ms} ms`).join(' / ')}  (before, before, after the editor) ${cli[0].findings} findings`,
+  );
+  log(
+    `  in-editor scan, cold (nothing persisted)  ${cold.wallMs} ms wall, ${cold.hostCpuMs} ms host CPU (all threads), ${cold.mainThreadBusyMs} ms main thread busy, ${cold.files} files, ${cold.read} read, ${cold.findings} findings  = ${(cold.wallMs / best).toFixed(2)}x the best CLI run`,
+  );
+  log(`  first diagnostic after the scan started   ${cold.firstDiagnosticMs} ms`);
+  for (const [i, r] of rescans.entries()) {
+    log(
+      `  re-scan ${i + 1} (persisted results)           ${r.wallMs} ms wall, ${r.hostCpuMs} ms host CPU, ${r.mainThreadBusyMs} ms main thread busy, ${r.read} read, ${r.findings} findings, first diagnostic ${r.firstDiagnosticMs ?? '-'} ms`,
+    );
+  }
+  log(
+    `  scan cancelled by a newer one              first cancelled: ${cancelled.firstCancelled}, second completed: ${!cancelled.secondCancelled} (${cancelled.findings} findings)`,
+  );
+  const m = editor.memory;
+  const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
+  log(
+    `  host memory (after GC): before scan ${mem(m.beforeScan)}; after scan ${mem(m.afterScan)}; after 3 re-scans ${mem(m.afterRescans)}; after cancel ${mem(m.afterCancel)}; end ${mem(m.end)}`,
+  );
+  const c = editor.cursor;
+  log(
+    `  cursor moves on ${c.lines} lines / ${c.findings} findings: ${c.hostCpuPerMoveMs} ms host CPU per move (idle ${c.idleCpuPerStepMs} ms per step subtracted; ${c.codeActionRequestsSeen} code-action requests seen for ${c.moves} moves)`,
+  );
+  log(
+    `  sampled main-thread CPU per move by owner: ${Object.entries(c.sampledMsPerMove)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`,
+  );
+  log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
+  log(`  typing pause (one character, re-scan)      ${c.hostCpuPerTypingPauseMs} ms host CPU`);
+  log(
+    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
+  );
+  for (const l of editor.scanLog) log(`  log: ${l.replace(/^.*\] /, '')}`);
+}
+
+main().catch((e) => {
+  log(`[bench] ERROR: ${e.message}`);
+  process.exitCode = 1;
+});
