@@ -37,12 +37,13 @@ function isOurs(uri) {
 }
 
 /** Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. */
-async function timedScan() {
+async function timedScan(extensionDir) {
   let first;
   const t0 = performance.now();
   const sub = vscode.languages.onDidChangeDiagnostics((e) => {
     if (first === undefined && e.uris.some(isOurs)) first = performance.now() - t0;
   });
+  const stop = extensionDir && (await startProfile());
   const c0 = process.cpuUsage();
   const e0 = performance.eventLoopUtilization();
   const summary = await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
@@ -50,6 +51,7 @@ async function timedScan() {
   const cpu = cpuMs(process.cpuUsage(c0));
   const elu = performance.eventLoopUtilization(e0);
   sub.dispose();
+  const sampled = stop ? attribute(await stop(), extensionDir) : undefined;
   return {
     wallMs: Math.round(wallMs),
     // process.cpuUsage() counts every thread of the host (the scan worker too); the main thread's busy time is the
@@ -62,6 +64,12 @@ async function timedScan() {
     findings: summary.findings,
     skipped: summary.skipped,
     cancelled: summary.cancelled,
+    ...(sampled
+      ? {
+          mainThreadByOwnerMs: Object.fromEntries(Object.entries(sampled.ms).map(([k, v]) => [k, Math.round(v)])),
+          topFunctions: sampled.top,
+        }
+      : {}),
   };
 }
 
@@ -92,14 +100,23 @@ async function startProfile() {
 }
 
 /**
- * Sampled CPU time by who is running: each sample goes to the nearest frame that has a script URL (built-ins called
- * by a script count for that script), grouped as TLS Doctor (dist/*.js of the extension), other extensions, and the
- * host itself; idle and GC samples are left out.
+ * Sampled CPU time by who caused it: a sample counts for TLS Doctor (dist/*.js of the extension) when any frame of
+ * its stack is TLS Doctor's (the VS Code API it calls included), else for the bench harness, another extension or
+ * the host itself; idle, program and GC samples are kept apart.
  */
 function attribute(profile, extensionDir) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const rank = { host: 0, 'other extensions': 1, 'bench harness': 2, 'tls-doctor': 3 };
+  const own = (url) =>
+    url.startsWith(`${extensionDir}/dist/`)
+      ? 'tls-doctor'
+      : url.includes('vscode-host.cjs')
+        ? 'bench harness'
+        : /extensions[\\/]/.test(url)
+          ? 'other extensions'
+          : 'host';
   const owner = new Map();
   const ownerOf = (id) => {
     if (owner.has(id)) return owner.get(id);
@@ -107,25 +124,29 @@ function attribute(profile, extensionDir) {
     const name = n.callFrame.functionName;
     let o;
     if (name === '(idle)' || name === '(program)' || name === '(garbage collector)') o = name;
-    else if (n.callFrame.url) {
-      const url = n.callFrame.url.replace(/^file:\/\//, '');
-      o = url.startsWith(`${extensionDir}/dist/`)
-        ? 'tls-doctor'
-        : url.includes('vscode-host.cjs')
-          ? 'bench harness'
-          : /extensions[\\/]/.test(url)
-            ? 'other extensions'
-            : 'host';
-    } else o = parent.has(id) ? ownerOf(parent.get(id)) : 'host';
+    else {
+      const here = n.callFrame.url ? own(n.callFrame.url.replace(/^file:\/\//, '')) : 'host';
+      const up = parent.has(id) ? ownerOf(parent.get(id)) : 'host';
+      o = (rank[up] ?? 0) > rank[here] ? up : here;
+    }
     owner.set(id, o);
     return o;
   };
   const ms = {};
+  const fns = new Map();
   profile.samples.forEach((id, i) => {
     const o = ownerOf(id);
-    ms[o] = (ms[o] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    ms[o] = (ms[o] ?? 0) + dt;
+    const f = byId.get(id).callFrame;
+    const k = `${o}: ${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    if (!o.startsWith('(')) fns.set(k, (fns.get(k) ?? 0) + dt);
   });
-  return ms;
+  const top = [...fns.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, v]) => `${k} ${v.toFixed(1)} ms`);
+  return { ms, top };
 }
 
 async function cursorMoves(doc, extensionDir) {
@@ -148,7 +169,7 @@ async function cursorMoves(doc, extensionDir) {
     const p = i % 2 === 0 ? d.range.start : d.range.start.translate(1, 0); // onto a finding, then off it
     editor.selection = new vscode.Selection(p, p);
   });
-  const sampled = attribute(await stop(), extensionDir);
+  const { ms: sampled, top } = attribute(await stop(), extensionDir);
   const requestsFromMoves = asked;
   // The provider alone, through VS Code's command (includes the round trip and every provider for the file).
   const c0 = process.cpuUsage();
@@ -180,6 +201,7 @@ async function cursorMoves(doc, extensionDir) {
         .map(([k, v]) => [k, Math.round((v / N) * 1000) / 1000]),
     ),
     idleCpuPerStepMs: Math.round((idle / N) * 100) / 100,
+    topFunctions: top,
     hostCpuPerCodeActionRequestMs: Math.round(perRequest * 100) / 100,
     hostCpuPerTypingPauseMs: Math.round((typing - idleT) / T),
   };
@@ -196,10 +218,10 @@ exports.run = async function run() {
   out.activation = { alreadyActive: wasActive, awaitMs: Math.round(performance.now() - a0) };
   await sleep(1000);
   out.memory = { beforeScan: await memory(gc) };
-  out.scans = { cold: await timedScan() };
+  out.scans = { cold: await timedScan(ext.extensionPath) };
   out.memory.afterScan = await memory(gc);
   out.scans.rescans = [];
-  for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan());
+  for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
   out.memory.afterRescans = await memory(gc);
   // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
   const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');

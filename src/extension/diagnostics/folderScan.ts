@@ -37,6 +37,8 @@ export interface ScannedFile {
   readonly rel: string;
   readonly findings: readonly Finding[];
   readonly facts: readonly (readonly [string, FindingFacts])[];
+  /** Identity of findings + facts: the editor leaves a file alone when it already shows exactly these. */
+  readonly digest: string;
 }
 
 export interface SkippedFile {
@@ -125,13 +127,21 @@ export function scanFolder(
       continue;
     }
     counts.scanned++;
-    if (outcome.kind === 'findings') batcher.push({ file: { rel, findings: outcome.findings, facts: outcome.facts } });
-    else if (known.has(rel)) batcher.push({ file: { rel, findings: [], facts: [] } });
+    if (outcome.kind === 'findings') batcher.push({ file: scannedFile(rel, outcome.findings, outcome.facts) });
+    else if (known.has(rel)) batcher.push({ file: scannedFile(rel, [], []) });
     else batcher.tick();
   }
   batcher.flush();
   const saved = cache.save(req.cacheFile);
   return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+}
+
+function scannedFile(rel: string, findings: ScannedFile['findings'], facts: ScannedFile['facts']): ScannedFile {
+  const digest = createHash('sha1')
+    .update(JSON.stringify([findings, facts]))
+    .digest('hex')
+    .slice(0, 16);
+  return { rel, findings, facts, digest };
 }
 
 /** The outcome of one file: from the persisted results when its size and mtime match, else read and scanned. */

@@ -25,6 +25,8 @@ interface Entry {
   readonly facts?: ReadonlyMap<string, FindingFacts>;
   /** For editor entries: the document version and language scanned (the same version is never scanned twice). */
   readonly version?: string;
+  /** For workspace-scan entries: the worker's identity of findings + facts (an identical re-scan re-renders nothing). */
+  readonly digest?: string;
 }
 
 /** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
@@ -158,16 +160,29 @@ export class DiagnosticsManager implements vscode.Disposable {
   /**
    * Takes a file's findings from the workspace scan (raw, with the facts computed where it was scanned) without showing
    * them yet: publishStaged() shows everything staged in one update. No findings: the file's entry goes (nothing is
-   * published for clean files).
+   * published for clean files). Findings identical to those shown (same digest) are only confirmed, not re-rendered.
    */
-  stage(uri: vscode.Uri, raw: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): void {
+  stage(uri: vscode.Uri, raw: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>, digest?: string): void {
     const key = uri.toString();
+    const shown = this.entries.get(key);
     if (raw.length === 0) {
       this.staged.delete(key);
-      if (this.entries.get(key)?.origin === 'disk') this.delete(uri);
+      if (shown?.origin === 'disk') this.delete(uri);
       return;
     }
-    const entry: Entry = { uri, path: corePath(uri), raw, origin: 'disk', generation: this.generation, facts };
+    if (digest !== undefined && shown?.origin === 'disk' && shown.digest === digest) {
+      this.entries.set(key, { ...shown, generation: this.generation });
+      return;
+    }
+    const entry: Entry = {
+      uri,
+      path: corePath(uri),
+      raw,
+      origin: 'disk',
+      generation: this.generation,
+      facts,
+      ...(digest !== undefined ? { digest } : {}),
+    };
     this.entries.set(key, entry);
     this.staged.set(key, entry);
   }

@@ -141,7 +141,7 @@ function applyBatch(manager: DiagnosticsManager, folder: vscode.WorkspaceFolder,
   for (const f of batch.files) {
     const uri = vscode.Uri.joinPath(folder.uri, f.rel);
     if (openDocument(uri) || manager.originOf(uri) === 'editor') continue;
-    manager.stage(uri, f.findings, new Map(f.facts));
+    manager.stage(uri, f.findings, new Map(f.facts), f.digest);
   }
   for (const s of batch.skipped) {
     const uri = vscode.Uri.joinPath(folder.uri, s.rel);

@@ -143,10 +143,8 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
   it('reports a known file that has no findings any more, so the editor can clear it', () => {
     fs.writeFileSync(path.join(root, 'app/client.py'), 'print("fixed")\n');
     const { files } = run(req({ known: ['app/client.py'] }));
-    assert.deepStrictEqual(
-      files.find((f) => f.rel === 'app/client.py'),
-      { rel: 'app/client.py', findings: [], facts: [] },
-    );
+    const client = files.find((f) => f.rel === 'app/client.py');
+    assert.deepStrictEqual([client?.findings, client?.facts], [[], []]);
   });
 
   it('persists results: a second scan reads only what changed, and the key or max size invalidates them', () => {
@@ -154,13 +152,21 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
     assert.ok(first.totals.saved);
     const second = run(req());
     assert.strictEqual(second.totals.read, 0, 'nothing changed: nothing read');
-    assert.deepStrictEqual(second.files, first.files, 'the same findings and facts');
+    assert.deepStrictEqual(second.files, first.files, 'the same findings, facts and digests');
     const clean = path.join(root, 'app/clean.py');
     fs.writeFileSync(clean, 'requests.get(u, verify=False)  # changed\n');
     fs.utimesSync(clean, new Date(), new Date(Date.now() + 5000));
     const third = run(req());
     assert.strictEqual(third.totals.read, 1, 'only the changed file');
     assert.ok(third.files.some((f) => f.rel === 'app/clean.py'));
+    const digest = (r: typeof first, rel: string) => r.files.find((f) => f.rel === rel)?.digest;
+    assert.strictEqual(digest(third, 'app/client.py'), digest(first, 'app/client.py'), 'unchanged file: same digest');
+    fs.writeFileSync(path.join(root, 'app/client.py'), `${INSECURE}requests.post(u, verify=False)\n`);
+    assert.notStrictEqual(
+      digest(run(req()), 'app/client.py'),
+      digest(first, 'app/client.py'),
+      'new findings: new digest',
+    );
     assert.strictEqual(run(req({ cacheKey: 'v2' })).totals.read, 33, 'another extension version');
     assert.strictEqual(run(req({ maxFileSize: 2048 })).totals.read, 33, 'another max file size');
   });
