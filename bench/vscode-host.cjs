@@ -64,6 +64,7 @@ async function timedScan(extensionDir) {
     findings: summary.findings,
     skipped: summary.skipped,
     cancelled: summary.cancelled,
+    ranIn: summary.ranIn,
     ...(sampled
       ? {
           mainThreadByOwnerMs: Object.fromEntries(Object.entries(sampled.ms).map(([k, v]) => [k, Math.round(v)])),
@@ -138,7 +139,12 @@ function attribute(profile, extensionDir) {
     const o = ownerOf(id);
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     ms[o] = (ms[o] ?? 0) + dt;
-    const f = byId.get(id).callFrame;
+    // For TLS Doctor's samples, name its deepest own frame (what of ours caused it), else the frame itself.
+    let at = id;
+    if (o === 'tls-doctor') {
+      while (at !== undefined && !byId.get(at).callFrame.url.includes(`${extensionDir}/dist/`)) at = parent.get(at);
+    }
+    const f = byId.get(at ?? id).callFrame;
     const k = `${o}: ${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     if (!o.startsWith('(')) fns.set(k, (fns.get(k) ?? 0) + dt);
   });

@@ -172,8 +172,9 @@ describe('diagnostics', function () {
   });
 
   it('persists the scan results: a second scan reads only the file that changed and shows the same findings', async () => {
-    type Summary = { files: number; read: number; findings: number; cancelled: boolean };
+    type Summary = { files: number; read: number; findings: number; cancelled: boolean; ranIn: string[] };
     const first = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
+    assert.deepStrictEqual(first.ranIn, ['process'], 'the local folder is scanned in a child process');
     const before = hits(uriOf('infra/main.tf'));
     const again = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
     assert.strictEqual(again.read, 0, `nothing changed, ${again.read} files read`);

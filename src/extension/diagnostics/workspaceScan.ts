@@ -1,10 +1,12 @@
-// "TLS Doctor: Scan Workspace". Local folders are scanned by a worker thread (dist/scanWorker.js, folderScan.ts):
-// it lists and scans at the same time, reuses the results persisted for files whose size and mtime are unchanged,
-// and posts batches holding only files with findings; the extension host shows each batch in one diagnostics update.
-// Other folders (remote file systems, virtual workspaces) are listed with findFiles and read through workspace.fs
-// in small batches, yielding to the event loop between them. Huge, binary and minified files are skipped with a log line.
+// "TLS Doctor: Scan Workspace". Local folders are scanned outside the extension host (dist/scanWorker.js running
+// folderScan.ts, as a child process, else a worker thread): it lists and scans at the same time, reuses the results
+// persisted for files whose size and mtime are unchanged, and posts batches holding only files with findings; the
+// extension host shows each batch in one diagnostics update. Other folders (remote file systems, virtual workspaces)
+// are listed with findFiles and read through workspace.fs in small batches, yielding to the event loop between them.
+// Huge, binary and minified files are skipped with a log line.
 import { createHash } from 'crypto';
 import * as nodePath from 'path';
+import { fork } from 'child_process';
 import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { openDocument } from '../documents';
@@ -14,12 +16,15 @@ import { scanSettings } from '../settings';
 import { excludePatterns } from './excludes';
 import type { FolderScanRequest, FolderScanTotals, ScanBatch } from './folderScan';
 import { corePath, DiagnosticsManager } from './manager';
+import { CHILD_FLAG } from './scanWorker';
 import type { WorkerMessage } from './scanWorker';
 
 /** What a workspace scan did; returned by the command so tests and callers can assert it. */
 export interface ScanSummary {
   /** Files read and scanned (open documents are scanned from their editor text and count too). */
   readonly files: number;
+  /** Where each workspace folder was scanned: a child process, a worker thread, or the main thread (workspace.fs). */
+  readonly ranIn: readonly ('process' | 'thread' | 'main')[];
   /** Files actually read from disk (the others were unchanged since the persisted results, or open in an editor). */
   readonly read: number;
   /** Findings shown after the scan, over every file (severity settings applied). */
@@ -109,6 +114,7 @@ type Progress = vscode.Progress<{ message?: string; increment?: number }>;
 class Tally {
   scanned = 0;
   read = 0;
+  readonly ranIn: ('process' | 'thread' | 'main')[] = [];
   readonly skippedFiles: { path: string; reason: SkipReason }[] = [];
 
   constructor(
@@ -152,34 +158,83 @@ function applyBatch(manager: DiagnosticsManager, folder: vscode.WorkspaceFolder,
   tally.report(batch.scanned);
 }
 
+/** A running scan worker, process or thread: its messages, its end, and how to stop it. */
+interface ScanChannel {
+  onMessage(cb: (m: WorkerMessage) => void): void;
+  /** Called once: when it exits (error: it could not run or crashed). */
+  onEnd(cb: (error?: Error) => void): void;
+  stop(): void;
+}
+
+/** The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). */
+function childChannel(req: FolderScanRequest): ScanChannel {
+  const child = fork(WORKER_FILE, [], {
+    // No inspector or other flags of the extension host (a debug port would clash); Electron runs it as plain Node.
+    execArgv: [],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', [CHILD_FLAG]: '1' },
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    serialization: 'advanced',
+  });
+  child.send(req);
+  return {
+    onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
+    onEnd: (cb) => {
+      child.on('error', (e) => cb(e));
+      child.on('exit', (code, signal) =>
+        cb(code && !signal ? new Error(`the scan process exited with code ${code}`) : undefined),
+      );
+    },
+    stop: () => void child.kill(),
+  };
+}
+
+/** The scan as a worker thread (where no process can be started). */
+function threadChannel(req: FolderScanRequest): ScanChannel {
+  const worker = new Worker(WORKER_FILE, { workerData: req });
+  return {
+    onMessage: (cb) => worker.on('message', cb),
+    onEnd: (cb) => {
+      worker.on('error', (e) => cb(e));
+      worker.on('exit', () => cb());
+    },
+    stop: () => void worker.terminate(),
+  };
+}
+
 /**
- * Scans a local folder in the worker thread. Resolves with its totals, or undefined when cancelled (the thread is
- * terminated: everything it held is freed); rejects when the worker can't run (the caller falls back).
+ * Scans a local folder in a worker. Resolves with its totals, or undefined when cancelled (the worker is ended:
+ * everything it held is freed); rejects when the worker can't run or fails (the caller falls back).
  */
 function scanInWorker(
   manager: DiagnosticsManager,
   folder: vscode.WorkspaceFolder,
-  req: FolderScanRequest,
+  channel: ScanChannel,
   token: vscode.CancellationToken,
   tally: Tally,
 ): Promise<FolderScanTotals | undefined> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: req });
-    const cancel = token.onCancellationRequested(() => void worker.terminate());
+    let settled = false;
+    const cancel = token.onCancellationRequested(() => channel.stop());
     const end = (result: FolderScanTotals | undefined, error?: Error) => {
+      if (settled) return;
+      settled = true;
       cancel.dispose();
-      if (error) reject(error);
+      if (error && !token.isCancellationRequested) reject(error);
       else resolve(result);
     };
-    worker.on('message', (m: WorkerMessage) => {
+    channel.onMessage((m) => {
       // A batch still in flight when the scan was cancelled is dropped: a newer scan owns the results now.
       if (m.kind === 'batch') {
         if (!token.isCancellationRequested) applyBatch(manager, folder, m.batch, tally);
       } else if (m.kind === 'done') end(m.totals);
       else end(undefined, new Error(m.message));
     });
-    worker.on('error', (e) => end(undefined, e));
-    worker.on('exit', () => end(undefined));
+    channel.onEnd((error) =>
+      end(
+        undefined,
+        error ?? (token.isCancellationRequested ? undefined : new Error('the scan worker ended without a result')),
+      ),
+    );
   });
 }
 
@@ -213,7 +268,11 @@ async function scanFolderOf(
   tally: Tally,
   storage: ScanStorage,
 ): Promise<void> {
-  if (folder.uri.scheme !== 'file') return scanThroughFs(manager, folder, token, tally);
+  if (folder.uri.scheme !== 'file') {
+    await scanThroughFs(manager, folder, token, tally);
+    tally.ranIn.push('main');
+    return;
+  }
   const req: FolderScanRequest = {
     root: folder.uri.fsPath,
     excludes: excludePatterns(folder),
@@ -222,16 +281,25 @@ async function scanFolderOf(
     cacheFile: cacheFileFor(storage, folder),
     cacheKey: storage.version,
   };
-  try {
-    const totals = await scanInWorker(manager, folder, req, token, tally);
-    if (totals) {
-      tally.scanned += totals.scanned;
-      tally.read += totals.read;
+  for (const [kind, open] of [
+    ['process', childChannel],
+    ['thread', threadChannel],
+  ] as const) {
+    try {
+      const totals = await scanInWorker(manager, folder, open(req), token, tally);
+      if (totals) {
+        tally.scanned += totals.scanned;
+        tally.read += totals.read;
+      }
+      tally.ranIn.push(kind);
+      return;
+    } catch (e) {
+      tally.log.warn(`the scan ${kind} failed for ${folder.name}: ${(e as Error).message}`);
     }
-  } catch (e) {
-    tally.log.warn(`the scan worker failed (${(e as Error).message}); scanning ${folder.name} on the main thread`);
-    await scanThroughFs(manager, folder, token, tally);
   }
+  tally.log.warn(`scanning ${folder.name} through workspace.fs on the main thread instead`);
+  await scanThroughFs(manager, folder, token, tally);
+  tally.ranIn.push('main');
 }
 
 /** Scans the whole workspace, reporting progress; stops early (keeping what it found) when `token` is cancelled. */
@@ -255,6 +323,7 @@ export async function scanWorkspace(
   manager.workspaceMode = true;
   const summary: ScanSummary = {
     files: tally.scanned,
+    ranIn: tally.ranIn,
     read: tally.read,
     findings: manager.count(),
     skipped: tally.skippedFiles.length,
