@@ -272,7 +272,7 @@ function report({ tree, cli, editor, load }) {
   log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
   log(`  typing pause (one character, re-scan)      ${c.hostCpuPerTypingPauseMs} ms host CPU`);
   log(
-    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
+    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (loading dist/extension.js ${editor.activation.bundleLoadMs} ms; await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
   );
   for (const l of editor.scanLog) log(`  log: ${l.replace(/^.*\] /, '')}`);
 }
