@@ -4,7 +4,7 @@
 // standard library and the JDK's java.base sources, whichever of them this machine has) plus fixtures with known
 // findings, and the in-process re-scan time of a 10,000-line file after an edit. The tree is built once, at bench
 // time, under the system temp folder (see `tree` below) and reused while its stamp matches TREE_VERSION.
-// `node bench/scan.bench.mjs --tree-only` builds the tree and prints what it holds.
+// `node bench/scan.bench.mjs --tree-only` builds the tree and prints what it holds; `--rescan-only` times re-scans only.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -384,6 +384,12 @@ function rescan() {
 }
 
 const mb = (b) => (b / 1e6).toFixed(1);
+if (process.argv.includes('--rescan-only')) {
+  for (const r of rescan()) {
+    console.log(`re-scan ${r.what}: ${r.median.toFixed(2)} ms (median of 21, ${mb(r.bytes)} MB)`);
+  }
+  process.exit(0);
+}
 const info = buildTree();
 if (process.argv.includes('--tree-only')) {
   console.log(JSON.stringify(info, null, 2));
