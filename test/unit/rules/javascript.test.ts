@@ -119,4 +119,40 @@ describe('rules: javascript/typescript', () => {
     );
     assert.strictEqual(scanText('x({rejectUnauthorized: false})', 'notes.md').length, 0);
   });
+
+  // Issue #18's probes: an object type annotating a parameter or a variable is a type position, not an option.
+  it('ignores rejectUnauthorized: false in parameter and variable type annotations', () => {
+    expectNone('function connect(o: { rejectUnauthorized: false }) {}', 'client.ts');
+    expectNone(
+      'const f = (url: string, opts?: { rejectUnauthorized: false; ca?: string }) => get(url, opts);',
+      'client.ts',
+    );
+    expectNone('let strict: { rejectUnauthorized: false } | undefined;', 'client.ts');
+  });
+  it('still finds the value in object literals, ternaries and call arguments next to typed code', () => {
+    expectOne(
+      'const o = { ssl: { rejectUnauthorized: false } };',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'const a = dev ? (x) : { rejectUnauthorized: false };',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'function f(o: Opts) { return get(u, { rejectUnauthorized: false }); }',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'get(u, { timeout: 1, tls: { rejectUnauthorized: false } });',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+  });
 });
