@@ -124,18 +124,13 @@ function trustStrategies(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, STRATEGY, JVM.trustStrategy, out, 0, 0, notImport(lx));
   pushMatches(lx, IS_TRUSTED, JVM.trustStrategy, out);
   pushMatches(lx, KOTLIN_STRATEGY, JVM.trustStrategy, out);
-  // A bare lambda counts only as loadTrustMaterial's argument.
-  pushMatches(
-    lx,
-    TRUE_LAMBDA,
-    JVM.trustStrategy,
-    out,
-    0,
-    0,
-    (m) =>
-      enclosingCall(lx, m.index)?.name === 'loadTrustMaterial' &&
-      !/TrustStrategy\s*$/.test(lx.code.slice(m.index - 30, m.index)),
-  );
+  // A bare lambda counts only as loadTrustMaterial's argument, or as the value of a variable declared a
+  // TrustStrategy (`TrustStrategy acceptAll = (chain, authType) -> true;`, the form most tutorials show).
+  pushMatches(lx, TRUE_LAMBDA, JVM.trustStrategy, out, 0, 0, (m) => {
+    const before = lx.code.slice(Math.max(0, m.index - 200), m.index);
+    if (/\bTrustStrategy\s+[\w$]+\s*=\s*$/.test(before)) return true;
+    return enclosingCall(lx, m.index)?.name === 'loadTrustMaterial' && !/TrustStrategy\s*$/.test(before.slice(-30));
+  });
 }
 
 /** `handler.proceed()` inside an `onReceivedSslError` override body. */

@@ -155,4 +155,21 @@ describe('rules: javascript/typescript', () => {
       'rejectUnauthorized: false',
     );
   });
+
+  // The family's prefilter once wanted a quote or a dot after TLSv1: a file whose only switch was one of these was
+  // skipped unread.
+  it('finds an obsolete secureProtocol or a template-literal version when nothing else in the file names one', () => {
+    expectOne(
+      "https.request({ secureProtocol: 'TLSv1_method' });",
+      'a.js',
+      'javascript.obsolete-tls-version',
+      "secureProtocol: 'TLSv1_method'",
+    );
+    expectOne(
+      'tls.connect({ host, minVersion: `TLSv1` });',
+      'a.js',
+      'javascript.obsolete-tls-version',
+      'minVersion: `TLSv1`',
+    );
+  });
 });

@@ -98,4 +98,17 @@ describe('rules: java/kotlin', () => {
       '(h, s) -> true',
     );
   });
+
+  it('finds a lambda returning true held in a TrustStrategy variable (then passed to loadTrustMaterial)', () =>
+    expectOne(
+      'TrustStrategy acceptingTrustStrategy = (cert, authType) -> true;\nSSLContext sslContext = SSLContexts.custom().loadTrustMaterial(null, acceptingTrustStrategy).build();',
+      'Http.java',
+      'jvm.trust-all-strategy',
+      '(cert, authType) -> true',
+    ));
+  it('ignores a TrustStrategy variable whose lambda checks the chain', () =>
+    expectNone(
+      'TrustStrategy pinned = (chain, authType) -> chain.length == 1 && pins.matches(chain[0]);',
+      'Http.java',
+    ));
 });
