@@ -128,6 +128,9 @@ describe('rules: javascript/typescript', () => {
       'client.ts',
     );
     expectNone('let strict: { rejectUnauthorized: false } | undefined;', 'client.ts');
+    expectNone('type A = Partial<{ rejectUnauthorized: false }>;', 'client.ts');
+    expectNone('const m = new Map<string, { rejectUnauthorized: false }>();', 'client.ts');
+    expectNone('function f(): { rejectUnauthorized: false } {\n  return x;\n}', 'client.ts');
   });
   it('still finds the value in object literals, ternaries and call arguments next to typed code', () => {
     expectOne(
@@ -154,6 +157,13 @@ describe('rules: javascript/typescript', () => {
       'javascript.reject-unauthorized-false',
       'rejectUnauthorized: false',
     );
+    for (const code of [
+      'if (a < b) { agent = new Agent({ rejectUnauthorized: false }); }',
+      'function make() { return { rejectUnauthorized: false }; }',
+      'const pick = (a: number, b: number) => a < b ? { rejectUnauthorized: false } : {};',
+    ]) {
+      expectOne(code, 'client.ts', 'javascript.reject-unauthorized-false', 'rejectUnauthorized: false');
+    }
   });
 
   // The family's prefilter once wanted a quote or a dot after TLSv1: a file whose only switch was one of these was
