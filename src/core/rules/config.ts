@@ -3,7 +3,7 @@
 // (Prometheus/Traefik `insecure_skip_verify`, Ansible `validate_certs`), TOML, and Terraform/HCL providers. Each
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
-import { baseName, Doc, docOf, isDynamic, linesOf } from './env';
+import { baseName, Doc, docOf, isDynamic } from './env';
 import { finding } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
@@ -14,19 +14,33 @@ const TRUTHY = /^(?:true|yes|on|1|y)$/i;
 
 // ---- line helpers ----------------------------------------------------------------------------------------
 
-/** Calls `onLine(text, offset)` for every line (without newline / trailing \r). */
+/**
+ * Calls `onLine(text, offset)` for every line (without newline / trailing \r), the lines `linesOf` gives, without
+ * building their array: a YAML file is walked once per key matcher, and on a 10,000-line workflow the arrays were
+ * most of the re-scan time.
+ */
 function eachLine(text: string, onLine: (line: string, at: number) => void): void {
-  for (const l of linesOf(text)) onLine(l.text, l.at);
+  for (let at = 0; at <= text.length;) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    onLine(text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end), at);
+    at = end + 1;
+  }
 }
 
-/** A `key <sep> value` match with offsets: `m.indices` from the `d` flag; group 1 = key, last group = value. */
+/**
+ * A `key <sep> value` match with offsets: `m.indices` from the `d` flag; group 1 = key, last group = value.
+ * `words`, when given, is a test of the whole text that every match passes (its keys): without them no line is read.
+ */
 function keyValue(
   doc: Doc,
   re: RegExp,
   rule: RuleMeta,
   insecure: (value: string, key: string) => boolean,
   out: Finding[],
+  words?: RegExp,
 ): void {
+  if (words && !words.test(doc.text)) return;
   eachLine(doc.text, (line, at) => {
     const m = re.exec(line);
     if (!m?.indices) return;
@@ -89,6 +103,8 @@ const TF =
   /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
+/** The keys of YAML_SKIP and TOML_SKIP anywhere in a text (see keyValue's `words`). */
+const SKIP_KEYS = new RegExp(`${SKIP_TRUE}|${VERIFY_FALSE}`);
 
 function skipValue(value: string, key: string): boolean {
   return VERIFY_FALSE_KEY.test(key) ? FALSY.test(value) : TRUTHY.test(value);
@@ -160,9 +176,9 @@ function poetryToml(doc: Doc, out: Finding[]): void {
 
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
-  keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out);
-  keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out);
-  keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out);
+  keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
+  keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
+  keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out, /validate_certs/);
   ansibleInline(doc, out);
 }
 
@@ -290,7 +306,7 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
     case 'yaml':
       return yamlFile(doc, out);
     case 'toml':
-      return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out);
+      return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'hcl':
       return keyValue({ ...doc, text: blankHclComments(doc.text) }, TF, CFG.terraform, () => true, out);
   }

@@ -51,6 +51,8 @@ export interface FamilySpec {
   readonly id: string;
   readonly rules: Readonly<Record<string, RuleMeta>>;
   readonly prefilter: RegExp;
+  /** See RuleFamily.needles. */
+  readonly needles?: readonly string[];
   readonly notes?: string;
   appliesTo(path: string, languageId?: string): boolean;
   scan(text: string, path: string, languageId?: string): Finding[];
@@ -68,6 +70,7 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
     id: spec.id,
     rules: Object.values(spec.rules),
     prefilter: spec.prefilter,
+    ...(spec.needles ? { needles: spec.needles } : {}),
     ...(spec.notes ? { notes: spec.notes } : {}),
     appliesTo: spec.appliesTo,
     scan: spec.scan,

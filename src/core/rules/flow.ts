@@ -36,13 +36,31 @@ export function bindingOf(
 const TYPE_HEAD =
   /(?:\binterface\s+[\w$]+(?:\s*<[^{}]*>)?(?:\s+extends\s+[^{}]+?)?|\btype\s+[\w$]+(?:\s*<[^{}]*>)?\s*=)\s*$/;
 
-/** True when `offset` is inside a TypeScript `interface X { … }` or `type X = { … }` body (a type, not a value). */
+/** `let x: {`, `const x?: {`: an object type annotating a variable. */
+const VARIABLE_TYPE = /\b(?:let|const|var)\s+[\w$]+\s*:\s*$/;
+/** `(o: {`, `, opts?: {`: an object type annotating a parameter (only where the `{` sits directly in parentheses). */
+const PARAMETER_TYPE = /[(,]\s*(?:\.\.\.)?[\w$]+\??\s*:\s*$/;
+/** `Partial<{`, `Record<string, {`: a type argument. `function f(…): {`: a return type (no brace or `=` between). */
+const TYPE_ARGUMENT = /<\s*$|\b[A-Z][\w$]*<(?:[^<>{};=]*,)?\s*$/;
+const RETURN_TYPE = /\bfunction\b[^{};=]*\)\s*:\s*$/;
+
+/**
+ * True when `offset` is inside a TypeScript `interface X { … }` or `type X = { … }` body, or an object type that
+ * annotates a variable or parameter (`function f(o: { … })`), is a type argument (`Partial<{ … }>`) or a function's
+ * return type: a type, not a value. An object literal's `key: { … }` is a value, and so is a ternary's `: { … }`.
+ */
 export function inTypeDeclaration(lx: Lexed, offset: number): boolean {
   let at = offset;
   for (let depth = 0; depth < 6; depth++) {
     const open = enclosingOpen(lx, at, '{', 4000);
     if (open < 0) return false;
-    if (TYPE_HEAD.test(lx.code.slice(Math.max(0, open - 200), open))) return true;
+    const before = lx.code.slice(Math.max(0, open - 200), open);
+    if (TYPE_HEAD.test(before) || VARIABLE_TYPE.test(before) || TYPE_ARGUMENT.test(before)) return true;
+    if (RETURN_TYPE.test(before)) return true;
+    if (PARAMETER_TYPE.test(before)) {
+      const outer = enclosingOpen(lx, open, '([{', 4000);
+      if (outer >= 0 && lx.code[outer] === '(') return true;
+    }
     at = open;
   }
   return false;

@@ -9,7 +9,21 @@ import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
 const PREFILTER =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['".]|TLSv1_1|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
+/**
+ * One of these is in every PREFILTER match (see RuleFamily.needles): `SSL` stands for strictSSL and SSLv2_/SSLv3_.
+ * Measured on the bench tree's 103 MB of node_modules: the prefilter alone 550 ms, these first 384 ms (a loaded
+ * machine; the ratio is what counts). Needles that start lower-case, or short common ones, did worse.
+ */
+const NEEDLES = [
+  'Unauthorized',
+  'NODE_TLS_REJECT',
+  'SSL',
+  'ServerIdentity',
+  'TLSv1',
+  'certificate-error',
+  'CertificateVerifyProc',
+];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
@@ -160,6 +174,7 @@ const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'ty
 export const javascript: RuleFamily = defineFamily({
   id: 'javascript',
   prefilter: PREFILTER,
+  needles: NEEDLES,
   rules: JS,
   notes: NOTES.code,
   appliesTo: (path, languageId) =>

@@ -94,6 +94,8 @@ class Lexer {
   /** Brace depth stack for `${…}` inside template literals. */
   private readonly templateDepth: number[] = [];
   private braces = 0;
+  /** See nextBackslash: -2 until the first search. */
+  private backslash = -2;
 
   /** ASCII codes that may start a comment, string or template piece; every other character is skipped at once. */
   private readonly interesting = new Uint8Array(128);
@@ -186,11 +188,35 @@ class Lexer {
     return this.mark(this.i, j + 1, Kind.String);
   }
 
+  /**
+   * A text block: it ends at the first closing triple quote that no backslash escapes. Found with indexOf (the close,
+   * then any backslash before it) instead of a test at every character: docstrings are most of Python's text.
+   */
   private triple(q: string): boolean {
     const s = this.s;
+    const close = q + q + q;
     let j = this.i + 3;
-    while (j < s.length && !s.startsWith(q + q + q, j)) j += s[j] === '\\' ? 2 : 1;
+    for (;;) {
+      const end = s.indexOf(close, j);
+      const escape = this.nextBackslash(j);
+      if (end === -1 && escape === -1) {
+        j = s.length;
+        break;
+      }
+      if (escape === -1 || (end !== -1 && end < escape)) {
+        j = end;
+        break;
+      }
+      j = escape + 2; // the escaped character can never start the close
+    }
     return this.mark(this.i, j + 3, Kind.String);
+  }
+
+  /** The first backslash at or after `j` (-1: none left), remembered: the lexer only moves forward, so all the
+   * searches of a file together read it once (a search per text block would be quadratic without backslashes). */
+  private nextBackslash(j: number): number {
+    if (this.backslash !== -1 && this.backslash < j) this.backslash = this.s.indexOf('\\', j);
+    return this.backslash;
   }
 
   private rawString(q: string): boolean {

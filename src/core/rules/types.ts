@@ -98,6 +98,12 @@ export interface RuleFamily {
    * also be run on a latin1 view of a file's bytes, which lets the CLI skip decoding most files.
    */
   readonly prefilter: RegExp;
+  /**
+   * Optional, cheaper still: ASCII strings of which every `prefilter` match contains at least one; `prefilter` runs
+   * only on files that contain one. Needles that start with a rare character are the fast ones (V8 looks for the
+   * first character, then compares).
+   */
+  readonly needles?: readonly string[];
   /** `path` is a file path (any separator); `languageId` is VS Code's, when known. */
   appliesTo(path: string, languageId?: string): boolean;
   /**

@@ -41,11 +41,18 @@ export function scanText(text: string, path: string, opts: ScanOptions = {}): Fi
 }
 
 /**
- * False when no family that reads `path` can find anything in `raw` (its prefilter fails). `raw` may be a latin1
- * view of the file's bytes: the CLI uses this to skip decoding the many files that mention no TLS switch at all.
+ * False when no family that reads `path` can find anything in `raw` (its needles and prefilter fail). `raw` may be a
+ * latin1 view of the file's bytes: the CLI uses this to skip decoding the many files that mention no TLS switch at
+ * all. Needles go first: a few `includes` calls (V8 looks for their first character) cost a fraction of the
+ * prefilter's alternation on the files that have none of them, which are most files of a tree.
  */
 export function mayHaveFindings(raw: string, path: string, languageId?: string): boolean {
-  return families.some((f) => f.appliesTo(path, languageId) && f.prefilter.test(raw));
+  for (const f of families) {
+    if (!f.appliesTo(path, languageId)) continue;
+    if (f.needles && !f.needles.some((n) => raw.includes(n))) continue;
+    if (f.prefilter.test(raw)) return true;
+  }
+  return false;
 }
 
 /** True when some family reads files like `path` (the walker uses this to skip everything else unread). */

@@ -73,7 +73,7 @@ export function* walkFiles(roots: readonly string[], opts: WalkOptions = {}): Ge
       continue;
     }
     const levels: Level[] = opts.excludes?.length ? [{ dir: root, rules: ignore().add([...opts.excludes]) }] : [];
-    yield* walkDir(root, levels, opts);
+    yield* walkDir(nodePath.normalize(root), levels, opts);
   }
 }
 
@@ -89,8 +89,11 @@ function* walkDir(dir: string, levels: Level[], opts: WalkOptions): Generator<Wa
   const here = !opts.noIgnore && entries.some((e) => e.name === '.gitignore') ? gitignoreLevel(dir) : undefined;
   const scope = here ? [...levels, here] : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // `dir` is normalized (the root is, and names hold no separator), so a plain concatenation gives what
+  // nodePath.join would, without re-normalizing every path of the tree.
+  const prefix = dir === '.' || dir === `.${nodePath.sep}` ? '' : dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep;
   for (const e of entries) {
-    const full = nodePath.join(dir, e.name);
+    const full = prefix + e.name;
     if (e.isDirectory()) {
       if (!DEFAULT_EXCLUDES.includes(e.name) && !ignored(scope, full, true)) yield* walkDir(full, scope, opts);
     } else if (
@@ -221,8 +224,11 @@ export function classifyBytes(raw: Buffer): BytesResult {
   const buf = fromUtf16(raw) ?? raw;
   if (buf.subarray(0, 8192).includes(0)) return { skip: 'binary', detail: 'contains NUL bytes' };
   if (buf.length > 8192) {
+    // Minified means an average line over 500 bytes. The count stops as soon as there are enough lines for an
+    // average of 500 or less, so ordinary source is decided after a tenth of its newlines, not all of them.
+    const enough = buf.length / 500;
     let lines = 1;
-    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) lines++;
+    for (let i = buf.indexOf(10); i !== -1 && lines < enough; i = buf.indexOf(10, i + 1)) lines++;
     const avg = buf.length / lines;
     if (avg > 500) return { skip: 'minified', detail: `average line length ${Math.round(avg)} characters` };
   }

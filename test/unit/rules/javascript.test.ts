@@ -119,4 +119,67 @@ describe('rules: javascript/typescript', () => {
     );
     assert.strictEqual(scanText('x({rejectUnauthorized: false})', 'notes.md').length, 0);
   });
+
+  // Issue #18's probes: an object type annotating a parameter or a variable is a type position, not an option.
+  it('ignores rejectUnauthorized: false in parameter and variable type annotations', () => {
+    expectNone('function connect(o: { rejectUnauthorized: false }) {}', 'client.ts');
+    expectNone(
+      'const f = (url: string, opts?: { rejectUnauthorized: false; ca?: string }) => get(url, opts);',
+      'client.ts',
+    );
+    expectNone('let strict: { rejectUnauthorized: false } | undefined;', 'client.ts');
+    expectNone('type A = Partial<{ rejectUnauthorized: false }>;', 'client.ts');
+    expectNone('const m = new Map<string, { rejectUnauthorized: false }>();', 'client.ts');
+    expectNone('function f(): { rejectUnauthorized: false } {\n  return x;\n}', 'client.ts');
+  });
+  it('still finds the value in object literals, ternaries and call arguments next to typed code', () => {
+    expectOne(
+      'const o = { ssl: { rejectUnauthorized: false } };',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'const a = dev ? (x) : { rejectUnauthorized: false };',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'function f(o: Opts) { return get(u, { rejectUnauthorized: false }); }',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    expectOne(
+      'get(u, { timeout: 1, tls: { rejectUnauthorized: false } });',
+      'client.ts',
+      'javascript.reject-unauthorized-false',
+      'rejectUnauthorized: false',
+    );
+    for (const code of [
+      'if (a < b) { agent = new Agent({ rejectUnauthorized: false }); }',
+      'function make() { return { rejectUnauthorized: false }; }',
+      'const pick = (a: number, b: number) => a < b ? { rejectUnauthorized: false } : {};',
+    ]) {
+      expectOne(code, 'client.ts', 'javascript.reject-unauthorized-false', 'rejectUnauthorized: false');
+    }
+  });
+
+  // The family's prefilter once wanted a quote or a dot after TLSv1: a file whose only switch was one of these was
+  // skipped unread.
+  it('finds an obsolete secureProtocol or a template-literal version when nothing else in the file names one', () => {
+    expectOne(
+      "https.request({ secureProtocol: 'TLSv1_method' });",
+      'a.js',
+      'javascript.obsolete-tls-version',
+      "secureProtocol: 'TLSv1_method'",
+    );
+    expectOne(
+      'tls.connect({ host, minVersion: `TLSv1` });',
+      'a.js',
+      'javascript.obsolete-tls-version',
+      'minVersion: `TLSv1`',
+    );
+  });
 });

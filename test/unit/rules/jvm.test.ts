@@ -80,4 +80,35 @@ describe('rules: java/kotlin', () => {
   ]) {
     it(`ignores: ${code.split('\n')[0]}`, () => expectNone(code, 'A.java'));
   }
+
+  // The family's prefilter once lacked loadTrustMaterial: a file whose only switch was this lambda was skipped unread.
+  it('finds a lambda returning true passed to loadTrustMaterial when nothing else in the file names a switch', () =>
+    expectOne(
+      'SSLContext c = SSLContexts.custom()\n    .loadTrustMaterial(null, (chain, authType) -> true)\n    .build();',
+      'Http.java',
+      'jvm.trust-all-strategy',
+      '(chain, authType) -> true',
+    ));
+  it('reads protocol and verifier words case-sensitively, as the matchers do', () => {
+    expectNone('String s = "tlsv1 and sslsession and hostname_verifier are words here";', 'A.java');
+    expectOne(
+      'conn.setHostnameVerifier((h, s) -> true);',
+      'A.java',
+      'jvm.hostname-verifier-accepts-all',
+      '(h, s) -> true',
+    );
+  });
+
+  it('finds a lambda returning true held in a TrustStrategy variable (then passed to loadTrustMaterial)', () =>
+    expectOne(
+      'TrustStrategy acceptingTrustStrategy = (cert, authType) -> true;\nSSLContext sslContext = SSLContexts.custom().loadTrustMaterial(null, acceptingTrustStrategy).build();',
+      'Http.java',
+      'jvm.trust-all-strategy',
+      '(cert, authType) -> true',
+    ));
+  it('ignores a TrustStrategy variable whose lambda checks the chain', () =>
+    expectNone(
+      'TrustStrategy pinned = (chain, authType) -> chain.length == 1 && pins.matches(chain[0]);',
+      'Http.java',
+    ));
 });

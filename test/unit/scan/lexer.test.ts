@@ -1,5 +1,31 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { Kind, lex, SYNTAX } from '../../../src/core/rules/lexer';
+
+/** Python's kinds the plain way, a test at every character (what the lexer did before it searched with indexOf). */
+function pythonReference(s: string): Uint8Array {
+  const k = new Uint8Array(s.length);
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '#') {
+      const e = s.indexOf('\n', i) === -1 ? s.length : s.indexOf('\n', i);
+      k.fill(Kind.Comment, i, e);
+      i = e;
+    } else if ((c === '"' || c === "'") && s.startsWith(c + c + c, i)) {
+      let j = i + 3;
+      while (j < s.length && !s.startsWith(c + c + c, j)) j += s[j] === '\\' ? 2 : 1;
+      k.fill(Kind.String, i, Math.min(j + 3, s.length));
+      i = j + 3;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < s.length && s[j] !== c && s[j] !== '\n') j += s[j] === '\\' ? 2 : 1;
+      k.fill(Kind.String, i, Math.min(j + 1, s.length));
+      i = j + 1;
+    } else i++;
+  }
+  return k;
+}
 
 /** Renders kinds as a string: c = code, s = string, # = comment. */
 function kinds(text: string, syntax: Parameters<typeof lex>[1]): string {
@@ -7,6 +33,17 @@ function kinds(text: string, syntax: Parameters<typeof lex>[1]): string {
 }
 
 describe('scan: lexer', () => {
+  it('property: Python text blocks, strings and comments end where a test at every character ends them', () => {
+    const piece = fc.constantFrom('"""', "'''", '"', "'", '\\', '\\"', 'a', ' ', '\n', '#', 'x = 1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepStrictEqual(Array.from(lex(text, SYNTAX.python).kinds), Array.from(pythonReference(text)), text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('separates Python code, strings, docstrings and comments', () => {
     assert.strictEqual(kinds(`a='x' # c`, SYNTAX.python), 'ccsssc###');
     assert.strictEqual(kinds('"""d\n"""x', SYNTAX.python), 'ssssssssc');

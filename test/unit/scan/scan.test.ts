@@ -7,7 +7,7 @@ import {
   scanText,
   suppressedOn,
 } from '../../../src/core/scan/index';
-import { families } from '../../../src/core/rules/index';
+import { Example, families } from '../../../src/core/rules/index';
 
 const BAD = 'requests.get(u, verify=False)\n';
 
@@ -134,6 +134,36 @@ describe('scan: prefilter on raw bytes', () => {
     assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'a.py'), false, 'a Go keyword in a Python file');
     assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'main.go'), true);
   });
+
+  // A family's needles may only ever skip files its prefilter would skip too: every prefilter match holds a needle.
+  // Checked on every example of the family's rules and on strings mixing the prefilter's own words with noise.
+  for (const family of families.filter((f) => f.needles)) {
+    const needles = family.needles!;
+    const holdsNeedle = (s: string) => needles.some((n) => s.includes(n));
+    const code = (e: Example) => (typeof e === 'string' ? e : e.code).replace(/«(?:\{[^}]*\})?|»/g, '');
+    it(`${family.id}: every prefilter match holds one of the family's needles`, () => {
+      const words = [...new Set(family.prefilter.source.match(/[A-Za-z_][A-Za-z0-9_-]{2,}/g) ?? [])];
+      const samples = family.rules.flatMap((r) => [...r.examples.flagged.map(code), ...r.examples.ok.map(code)]);
+      for (const w of words) {
+        for (let cut = 1; cut < w.length; cut++) samples.push(`${w.slice(0, cut)}\n${w.slice(cut)}`, w.slice(cut), w);
+        samples.push(`x.${w}1'`, `"${w}v1.1"`, `${w}_1_0`, `${w}v3_`, `${w.toLowerCase()}`, `${w.toUpperCase()}`);
+      }
+      let matched = 0;
+      for (const s of samples) {
+        if (!family.prefilter.test(s)) continue;
+        matched++;
+        assert.ok(holdsNeedle(s), `${JSON.stringify(s)} matches the prefilter but holds no needle`);
+      }
+      assert.ok(matched >= family.rules.length, `only ${matched} samples matched: the check checked little`);
+    });
+    it(`${family.id}: mayHaveFindings skips a file without needles, and never one with a finding`, () => {
+      const rule = family.rules[0];
+      const example = rule.examples.flagged[0];
+      const path = typeof example === 'string' ? rule.examples.file : example.file;
+      assert.ok(mayHaveFindings(code(example), path));
+      assert.strictEqual(mayHaveFindings('// nothing about TLS here\n', path), false);
+    });
+  }
 });
 
 describe('scan: a family chosen by the language id reads the file as that language', () => {

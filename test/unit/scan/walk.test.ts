@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readForScan, walkFiles } from '../../../src/core/scan/index';
+import { classify } from '../../../src/core/scan/walk';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-walk-'));
@@ -84,5 +85,32 @@ describe('scan: walkFiles and readForScan', () => {
     assert.strictEqual((readForScan(path.join(r, 'big.py'), 1024) as { skip: string }).skip, 'too-large');
     assert.deepStrictEqual(readForScan(path.join(r, 'ok.py')), { text: 'ok' });
     fs.rmSync(r, { recursive: true, force: true });
+  });
+
+  it('calls a file minified exactly when its average line is over 500 bytes, wherever its long lines are', () => {
+    // The line count stops early once the average cannot exceed 500; the verdict and the reported average must be
+    // those of a full count (the reference below), whether the long lines come first or last.
+    const full = (text: string) => {
+      const avg = text.length / text.split('\n').length;
+      return text.length > 8192 && avg > 500 ? `minified: average line length ${Math.round(avg)} characters` : 'ok';
+    };
+    const skip = (text: string) => {
+      const r = classify(Buffer.from(text));
+      return 'skip' in r ? `${r.skip}: ${r.detail}` : 'ok';
+    };
+    const lines = (n: number, len: number) => `${'x'.repeat(len - 1)}\n`.repeat(n);
+    assert.strictEqual(skip(lines(20, 501)), 'ok', '10,020 bytes over 21 lines');
+    assert.strictEqual(skip(`${'x'.repeat(10020)}\n`), 'minified: average line length 5011 characters');
+    assert.strictEqual(
+      skip(`${'z'.repeat(1_100_000)}\n${lines(2000, 10)}`),
+      'minified: average line length 559 characters',
+    );
+    const shapes: string[] = [];
+    for (const n of [1, 16, 17, 18, 100, 590, 600, 610, 2000]) {
+      for (const len of [10, 500, 501, 1000]) {
+        shapes.push(lines(n, len), lines(n, len) + 'z'.repeat(300_000), `${'z'.repeat(300_000)}\n${lines(n, len)}`);
+      }
+    }
+    for (const text of shapes) assert.strictEqual(skip(text), full(text), `${text.length} bytes`);
   });
 });

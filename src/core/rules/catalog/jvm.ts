@@ -120,7 +120,7 @@ ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsV
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'java',
-    notes: '`TrustAllStrategy.INSTANCE`, `new TrustAllStrategy()`, `new TrustSelfSignedStrategy()` (also fully qualified), a `(chain, authType) -> true` lambda or Kotlin `{ _, _ -> true }` passed to `loadTrustMaterial`, and `isTrusted` methods that only return true. Import lines are not findings.',
+    notes: '`TrustAllStrategy.INSTANCE`, `new TrustAllStrategy()`, `new TrustSelfSignedStrategy()` (also fully qualified), a `(chain, authType) -> true` lambda or Kotlin `{ _, _ -> true }` passed to `loadTrustMaterial` or held in a variable declared `TrustStrategy`, and `isTrusted` methods that only return true. Import lines are not findings.',
     examples: {
       flagged: [`SSLContext ssl = SSLContexts.custom()
     .loadTrustMaterial(null, «TrustAllStrategy.INSTANCE»)

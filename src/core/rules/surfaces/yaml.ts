@@ -31,17 +31,21 @@ function indentOf(line: string): number {
   return t === '' || t.startsWith('#') ? -1 : line.length - t.length;
 }
 
-/** The scripts and env assignments of a YAML file. */
+/**
+ * The scripts and env assignments of a YAML file. `relevant` (a keyword test whose matches never span lines) lets
+ * scripts that cannot matter be skipped unbuilt.
+ */
 export function yaml(text: string, relevant?: RegExp): Surfaces {
   const lines = linesOf(text);
   const out: Surfaces = { sources: [], env: [] };
+  const hits = relevant && matchStarts(text, relevant);
   for (let i = 0; i < lines.length; i++) {
     const m = YAML_KEY.exec(lines[i].text);
     if (!m) continue;
-    const key = m[3].replace(/^["']|["']$/g, '');
+    const key = m[3][0] === '"' || m[3][0] === "'" ? m[3].replace(/^["']|["']$/g, '') : m[3];
     const keyCol = m[1].length + m[2].length;
     const valueCol = lines[i].text.length - m[4].length;
-    if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, relevant)) {
+    if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, hits)) {
       out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
     } else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
     // Text inside a block scalar (`description: |`) is data, not keys: never read `run:` lines out of prose.
@@ -52,22 +56,38 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
 
 /**
  * False when nothing the value of the key on line `i` can span (the rest of that line, then every line indented past
- * the key, or a list item at its column) matches `relevant`: its scripts are then not built at all (building maps
- * every character back to the file, the costly part of a long workflow).
+ * the key, or a list item at its column) holds a `relevant` match: its scripts are then not built at all (building
+ * maps every character back to the file, the costly part of a long workflow). `hits` are the file offsets where the
+ * matches start, found once per file: testing each key's lines joined anew was most of a 10,000-line re-scan.
  */
-function mayMatch(lines: Line[], i: number, keyCol: number, relevant?: RegExp): boolean {
-  if (!relevant) return true;
+function mayMatch(lines: Line[], i: number, keyCol: number, hits?: readonly number[]): boolean {
+  if (!hits) return true;
   let j = i + 1;
   for (; j < lines.length; j++) {
     const ind = indentOf(lines[j].text);
     if (ind !== -1 && (ind < keyCol || (ind === keyCol && !/^\s*-\s/.test(lines[j].text)))) break;
   }
-  return relevant.test(
-    lines
-      .slice(i, j)
-      .map((l) => l.text)
-      .join('\n'),
-  );
+  const from = lines[i].at;
+  const to = lines[j - 1].at + lines[j - 1].text.length;
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hits.length && hits[lo] < to;
+}
+
+/** Where the matches of `re` start in `text`, in order (a global copy of `re` does the walk). */
+function matchStarts(text: string, re: RegExp): number[] {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const out: number[] = [];
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    out.push(m.index);
+    if (m[0] === '') g.lastIndex++;
+  }
+  return out;
 }
 
 /** Index of the first line after a block scalar that starts at `from` and belongs to a node indented `parentCol`. */
