@@ -13,8 +13,16 @@ const PARAM_LISTS = [
   /\|([^|\n]*)\|/g, // Ruby blocks and Rust closures
 ];
 
-/** Builds a Scope over one file's text; results are memoized per name. */
+/** The last file's scope: the editor asks for every finding of one text in a row, and the scope is a whole-text scan. */
+let last: { text: string; scope: Scope } | undefined;
+
+/** A Scope over one file's text; results are memoized per name, and the scope itself for the text asked last. */
 export function fileScope(text: string): Scope {
+  if (last?.text !== text) last = { text, scope: buildScope(text) };
+  return last.scope;
+}
+
+function buildScope(text: string): Scope {
   const memo = new Map<string, string | undefined>();
   let params: Set<string> | undefined;
   return (name) => {

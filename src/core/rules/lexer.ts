@@ -60,8 +60,23 @@ export const SYNTAX = {
   hash: { line: ['#'], block: [], quotes: '"\'' },
 } satisfies Record<string, Syntax>;
 
-/** Lexes `text` with `syntax`. One pass; see `Lexed`. */
+/** The last few texts lexed: the endpoint resolver and the fixes lex the same text once per finding, and the scan
+ * lexes it once more; sharing the result also shares its bracket index (brackets.ts keys it by the Lexed). */
+const recent: Lexed[] = [];
+const recentSyntax: Syntax[] = [];
+const RECENT = 2;
+
+/** Lexes `text` with `syntax`. One pass; see `Lexed`. The result is shared: treat it as read-only. */
 export function lex(text: string, syntax: Syntax): Lexed {
+  for (let i = 0; i < recent.length; i++) if (recentSyntax[i] === syntax && recent[i].text === text) return recent[i];
+  const lexed = lexFresh(text, syntax);
+  recent.unshift(lexed);
+  recentSyntax.unshift(syntax);
+  recent.length = recentSyntax.length = Math.min(recent.length, RECENT);
+  return lexed;
+}
+
+function lexFresh(text: string, syntax: Syntax): Lexed {
   const kinds = new Uint8Array(text.length);
   new Lexer(text, syntax, kinds).run();
   return { text, code: blankComments(text, kinds), kinds, lineStarts: lineStartsOf(text) };
