@@ -5,7 +5,17 @@ import { wrongPurposeReason } from './chain';
 import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
 import { matchCodes } from './wordings';
-import { cnOnlySplit, trailingDotSplit } from './hostnames';
+import { trailingDotSplit } from './hostnames';
+import {
+  chainIsPublic,
+  ClientSplit,
+  hostSplit,
+  PUBLIC_MAX_VALIDITY_DAYS,
+  rsaSplit,
+  sha1Split,
+  splitClients,
+  validitySplit,
+} from './clients';
 import { inspectionVendor } from './inspection';
 import { ClientVersions, osStoreFixes } from './versions';
 import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
@@ -338,27 +348,35 @@ const RULES: readonly Rule[] = [
     code: 'hostname-mismatch',
     test: (f) =>
       f.chain.length && !f.hostMatches
-        ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.`
+        ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.${splitSentence(hostSplit(f.host, f.chain[0]), true)}`
         : undefined,
   },
   {
     code: 'legacy-cn-only',
     test: (f) =>
       cnOnly(f)
-        ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}. Accepted by: ${cnOnlySplit().accept.join(', ')}; rejected by: ${cnOnlySplit().reject.join(', ')}.`
+        ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}.${splitSentence(hostSplit(f.host, f.chain[0]))}`
         : undefined,
   },
   {
     code: 'weak-signature',
     test: (f, t) =>
-      first(nonRoot(f).map((c) => weakSignatureReason(c) && `"${c.subject}" is ${weakSignatureReason(c)}.`)) ??
-      (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined),
+      first(
+        nonRoot(f).map(
+          (c) =>
+            weakSignatureReason(c) &&
+            `"${c.subject}" is ${weakSignatureReason(c)}.${splitSentence(signatureSplit(f, c))}`,
+        ),
+      ) ?? (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined),
   },
   {
     code: 'weak-key',
     test: (f, t) =>
-      first(nonRoot(f).map((c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.`)) ??
-      (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined),
+      first(
+        nonRoot(f).map(
+          (c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.${splitSentence(keySplit(f, c))}`,
+        ),
+      ) ?? (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined),
   },
   // Node's OpenSSL reports a non-CA issuer as INVALID_PURPOSE (its last error): that is invalid-ca, not the leaf's purpose.
   {
@@ -407,6 +425,25 @@ function first(list: readonly (string | undefined | false)[]): string | undefine
   return list.find((s): s is string => typeof s === 'string' && s !== '');
 }
 
+/** " Accepted by: a, b; rejected by: c." (the per-client truth table, clients.ts); with `onlyIfSomeAccept`, nothing
+ * when every client rejects (a plain mismatch needs no list). */
+function splitSentence(s: ClientSplit, onlyIfSomeAccept = false): string {
+  if (onlyIfSomeAccept && s.accept.length === 0) return '';
+  return ` Accepted by: ${s.accept.join(', ') || 'none'}; rejected by: ${s.reject.join(', ') || 'none'}.`;
+}
+
+/** Who accepts this certificate's weak signature: SHA-1 per client; MD2/MD4/MD5 nobody. */
+function signatureSplit(f: Facts, c: CertInfo): ClientSplit {
+  return /sha-?1(?!\d)/i.test(c.signatureAlgorithm) ? sha1Split(chainIsPublic(f.chain)) : splitClients(() => false);
+}
+
+/** Who accepts this certificate's small key: RSA per client (rsaSplit); other key types as OpenSSL's levels, nobody. */
+function keySplit(f: Facts, c: CertInfo): ClientSplit {
+  return /^RSA/i.test(c.keyType) && c.keyBits !== undefined
+    ? rsaSplit(c.keyBits, chainIsPublic(f.chain))
+    : splitClients(() => false);
+}
+
 /** Structured extras of some causes, for JSON and UIs. */
 const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
   'verification-failed': (f) => ({
@@ -415,7 +452,16 @@ const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
       .filter((v) => v.trusted === false)
       .map((v) => v.store),
   }),
-  'legacy-cn-only': () => ({ clients: cnOnlySplit() }),
+  'legacy-cn-only': (f) => ({ clients: hostSplit(f.host, f.chain[0]) }),
+  'hostname-mismatch': (f) => (f.chain[0] ? { clients: hostSplit(f.host, f.chain[0]) } : {}),
+  'weak-signature': (f) => {
+    const c = nonRoot(f).find((x) => weakSignatureReason(x));
+    return c ? { clients: signatureSplit(f, c) } : {};
+  },
+  'weak-key': (f) => {
+    const c = nonRoot(f).find((x) => weakKeyReason(x));
+    return c ? { clients: keySplit(f, c) } : {};
+  },
   'wrong-intermediate': (f) => ({
     ...(f.trust[f.reference]?.error ? { reason: f.trust[f.reference]?.error } : {}),
     rejectedBy: Object.values(f.trust)
@@ -515,6 +561,19 @@ export function warningsOf(f: Facts): CheckWarning[] {
   return out;
 }
 
+/** A leaf valid longer than 398 days: which clients would refuse it, stating the rule (Chrome and Safari enforce it
+ * for publicly trusted leaves only; Safari caps private ones at 825 days). */
+function longValidityNote(f: Facts): string | undefined {
+  const leaf = f.chain[0];
+  if (!leaf) return undefined;
+  const days = Math.round((Date.parse(leaf.notAfter) - Date.parse(leaf.notBefore)) / 86_400_000);
+  if (!(days > PUBLIC_MAX_VALIDITY_DAYS)) return undefined;
+  const pub = chainIsPublic(f.chain);
+  const s = validitySplit(days, pub);
+  const rule = `Chrome and Safari reject publicly trusted leaves valid longer than ${PUBLIC_MAX_VALIDITY_DAYS} days (issued since 2020-09-01); leaves under a root the user or an admin added are exempt, except that Safari caps them at 825 days`;
+  return `"${leaf.subject}" is valid ${days} days (${fmtDate(leaf.notBefore)} to ${fmtDate(leaf.notAfter)}), under a ${pub ? 'public' : 'private'} root. ${rule}. Accepted by: ${s.accept.join(', ') || 'none'}; rejected by: ${s.reject.join(', ') || 'none'}.`;
+}
+
 /** Remarks that are not problems for the client checked: certificates path building skipped, a trailing-dot host. */
 export function notesOf(f: Facts): string[] {
   const out: string[] = [];
@@ -539,6 +598,8 @@ export function notesOf(f: Facts): string[] {
       `The chain is issued by "${v.name}" (${v.vendor} TLS inspection): this client trusts it, clients with their own root lists (Python certifi, Node, Java, containers) will not.`,
     );
   }
+  const long = longValidityNote(f);
+  if (long) out.push(long);
   if (f.host.endsWith('.') && f.chain.length) {
     const s = trailingDotSplit();
     out.push(

@@ -178,6 +178,14 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
   return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
 
+/** Which clients accept and which reject this finding (the core's per-client truth table), when the cause has it. */
+function clientSplit(c: Cause): string {
+  if (!c.clients) return '';
+  const list = (xs: readonly string[]) =>
+    xs.length ? xs.map((x) => `<span class="chip">${text(x)}</span>`).join(' ') : 'none';
+  return `<p class="clients"><span><strong>Accepted by:</strong> ${list(c.clients.accept)}</span> <span><strong>Rejected by:</strong> ${list(c.clients.reject)}</span></p>`;
+}
+
 function causeCards(causes: readonly Cause[]): string {
   const snippets = collectSnippets(causes);
   const used = { next: 0 };
@@ -186,6 +194,7 @@ function causeCards(causes: readonly Cause[]): string {
       (c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
 <summary><span class="cause-title">${text(CAUSE_TITLES[c.code] ?? c.code)}</span><code class="code">${text(c.code)}</code></summary>
 <p class="cause-message">${prose(c.message)}</p>
+${clientSplit(c)}
 ${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippets, used)).join('\n')}</ul>` : ''}
 </details>`,
     )
