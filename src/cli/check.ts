@@ -67,6 +67,7 @@ export const checkCommand: Command = {
       aia,
       ownCas,
       fixPaths,
+      workspace: io.cwd,
       ...(osStorePaths ? { osStorePaths } : {}),
     });
     // Written before the report is printed: its snippets already name these files.

@@ -1,6 +1,6 @@
 // Facts the probe gathered → cause codes. Each rule is data: a code and a test that returns what it saw (or nothing).
 import { isIP } from 'node:net';
-import { causeFor, FixContext } from './causes';
+import { causeFor, fillFixes, fillPlaceholders, FixContext } from './causes';
 import { wrongPurposeReason } from './chain';
 import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
@@ -17,8 +17,8 @@ import {
   validitySplit,
 } from './clients';
 import { inspectionVendor } from './inspection';
-import { ClientVersions, osStoreFixes } from './versions';
-import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
+import { ClientVersions, osStoreFixes, SWITCHES, YarnFacts } from './versions';
+import type { Cause, CauseCode, CertInfo, CheckWarning, Fix, TrustVerdict } from './types';
 
 /** Everything the rules look at. */
 export interface Facts {
@@ -64,6 +64,8 @@ export interface Facts {
   };
   /** Versions of the clients on this machine (only looked up when the OS store trusts what a client does not). */
   readonly versions?: ClientVersions;
+  /** The Yarn the workspace uses (packageManager, .yarnrc.yml, .yarnrc / yarn.lock), for the CA-file key. */
+  readonly yarn?: YarnFacts;
   /** sni-required: the name whose SNI made the handshake of an IP target complete. */
   readonly sniWorks?: string;
   /** protocol-version: the version a legacy-enabled handshake reached (what the server speaks). */
@@ -494,7 +496,12 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   const trust = f.connectError ? new Set<CauseCode>() : trustCauses(f);
   // A recognised own CA: the CA file itself is what to trust (Node and curl add it; a bundle is still better for
   // requests/ssl, which replace their roots — a saved bundle, when there is one, wins).
-  const fix = { host: f.host, port: f.port, ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file } : {}), ...ctx };
+  const fix = {
+    host: f.host,
+    port: f.port,
+    ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file, ca: f.ownCa.file } : {}),
+    ...ctx,
+  };
   const out: Cause[] = [];
   const add = (code: CauseCode, detail: string) => out.push({ ...causeFor(code, detail, fix), ...EXTRAS[code]?.(f) });
   for (const rule of RULES) {
@@ -505,7 +512,7 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   if (out.length === 0 && f.trust[f.reference]?.trusted !== true) {
     add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
   }
-  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c)));
+  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c, fix)));
 }
 
 /** Causes a client's trust settings fix (the fixes that name a bundle or the OS store). */
@@ -534,10 +541,46 @@ function withSharedBundle(f: Facts, c: Cause): Cause {
 }
 
 /** trusted-by-os-not-by-client: the switches the clients present have (Facts.versions), ahead of the generic fixes. */
-function withVersionFixes(f: Facts, c: Cause): Cause {
-  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return c;
-  const extra = osStoreFixes(f.versions);
-  return extra.length ? { ...c, fixes: [...extra, ...c.fixes] } : c;
+function withVersionFixes(f: Facts, c: Cause, ctx: FixContext): Cause {
+  const yarn = TRUST_FIXED.has(c.code) && f.yarn ? yarnFix(f.yarn, ctx) : undefined;
+  const withYarn = yarn ? { ...c, fixes: [...c.fixes, yarn] } : c;
+  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return withYarn;
+  const extra = fillFixes(osStoreFixes(f.versions), ctx);
+  // A version-specific fix replaces the table's generic one for the same client (pip's "--cert", Node's variable).
+  const clients = new Set(extra.map((x) => x.client));
+  return {
+    ...withYarn,
+    fixes: [
+      ...extra,
+      ...withYarn.fixes.filter((x) => !clients.has(x.client) || x.client === 'node' || x.client === 'python-requests'),
+    ],
+  };
+}
+
+/** Yarn's CA-file setting for the version the workspace uses (SWITCHES.yarnCaKey); both Berry keys when only
+ * `.yarnrc.yml` says it is Yarn 2+. */
+function yarnFix(y: YarnFacts, ctx: FixContext): Fix {
+  const key = y.major !== undefined ? SWITCHES.yarnCaKey(y.major) : undefined;
+  const bundle = fillPlaceholders('{bundle}', ctx);
+  if (key === 'cafile') {
+    return {
+      client: 'yarn',
+      text: `Yarn 1 (${y.source}) reads \`cafile\` (it replaces the roots, so give it the bundle)`,
+      snippet: `yarn config set cafile ${bundle}`,
+    };
+  }
+  if (key) {
+    return {
+      client: 'yarn',
+      text: `Yarn ${y.major} (${y.source}) reads \`${key}\` from .yarnrc.yml${key === 'httpsCaFilePath' ? ' (renamed from caFilePath in Yarn 4)' : ''}`,
+      snippet: `yarn config set ${key} ${bundle}`,
+    };
+  }
+  return {
+    client: 'yarn',
+    text: `Yarn 2+ (${y.source}): \`httpsCaFilePath\` in Yarn 4, \`caFilePath\` in Yarn 2 and 3`,
+    snippet: `yarn config set httpsCaFilePath ${bundle}   # Yarn 2/3: yarn config set caFilePath ${bundle}`,
+  };
 }
 
 /** certbot renews 30 days before expiry (its renew_before_expiry default), and the extension warns at 30 days

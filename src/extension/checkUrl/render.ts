@@ -56,6 +56,9 @@ const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
   curl: 'curl',
   git: 'git',
   pip: 'pip',
+  uv: 'uv',
+  conda: 'conda',
+  yarn: 'Yarn',
   java: 'Java',
   server: 'Server',
 };
