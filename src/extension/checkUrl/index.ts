@@ -5,6 +5,7 @@ import { COMMANDS } from '../commands';
 import { checkAndRestate, registerExplain } from '../explain/index';
 import type { ExplainView } from '../explain/model';
 import { Services } from '../services';
+import { endpointKey } from '../../core/endpoints/url';
 import { retarget } from '../../core/tls/causes';
 import { bundleTarget, copyEnvSettings, createCaBundle, saveCaPem } from './actions';
 import { registerUrlLenses } from './codeLens';
@@ -31,6 +32,12 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
       if (uri) showSaved(report, { bundle: uri.fsPath });
       return uri;
     },
+    // Real handshakes with a bundle as the trust (verifyBundle: a fix's proof), newest first, names relative.
+    bundleChecks: (report) =>
+      probes
+        .bundleChecksOf(report)
+        .sort((a, b) => b.at - a.at)
+        .map((c) => ({ ...c, bundle: vscode.workspace.asRelativePath(c.bundle, false) })),
     copyEnv: async (report) => {
       const lines = await copyEnvSettings(report, log);
       const bundle = lines && bundleTarget(report);
@@ -55,8 +62,13 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
         noReport: () => panels.active?.idle(),
       }),
     ),
-    registerUrlLenses(),
+    registerUrlLenses(probes),
     panels,
+    // A new handshake with a bundle for the endpoint on show: the panel's "verified with" line follows it.
+    probes.onDidProbe((key) => {
+      const shown = panels.active?.shown;
+      if (shown?.kind === 'report' && endpointKey(shown.report) === key) panels.active?.update(shown);
+    }),
   );
   registerExplain(context, services, showExplanation);
 }
