@@ -10,7 +10,17 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CheckReport } from '../../src/core/tls/types';
-import { activateExtension, canScreenshot, screenshot, selfSignedCert, sleep } from './helpers';
+import { countingServer, privatePki, tempDir } from './endpoints.fixture';
+import {
+  activateExtension,
+  canScreenshot,
+  screenshot,
+  selfSignedCert,
+  sleep,
+  tlsDiagnostics,
+  waitFor,
+  workspacePath,
+} from './helpers';
 import { axeScan } from './native';
 
 async function serve(
@@ -88,5 +98,66 @@ describe('checkUrl panel heading (real workbench)', function () {
     // The first server's heading is gone (and the DOM check can fail).
     const stale = await axeScan('header[data-heading="Not trusted"]');
     if (stale) assert.ok('error' in stale, 'the "Not trusted" heading of the previous check is still shown');
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('check.extraCaFiles', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('after the fix points verify= at a bundle and its handshake verified: "verified with <bundle>" in the lens and the panel', async () => {
+    const pki = privatePki(tempDir(), 30);
+    const server = await countingServer(pki.key, pki.chain);
+    const savedHosts = process.env.TLS_DOCTOR_PROBE_HOSTS;
+    process.env.TLS_DOCTOR_PROBE_HOSTS = '127.0.0.1';
+    const rel = 'app/heading_client.py';
+    const file = workspacePath(rel);
+    fs.writeFileSync(file, `import requests\n\nURL = "${server.url}/"\nrequests.get(URL, verify=False)\n`);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      const lensTitles = async () =>
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10)).map(
+          (l) => l.command?.title ?? '',
+        );
+      assert.ok((await lensTitles()).includes('Check TLS'), 'the plain lens before any fix');
+      const [diagnostic] = await waitFor(
+        () => {
+          const d = tlsDiagnostics(doc.uri, 'python.requests-verify-false');
+          return d.length ? d : undefined;
+        },
+        15_000,
+        'the verify=False finding',
+      );
+      const r = await vscode.commands.executeCommand<{ applied: boolean; bundle: string; proof?: { ok: boolean } }>(
+        'tlsDoctor.fix.trustBundle',
+        {
+          uri: doc.uri.toString(),
+          ruleId: 'python.requests-verify-false',
+          range: diagnostic.range,
+          source: 'endpoint',
+        },
+      );
+      assert.strictEqual(r.applied, true, JSON.stringify(r));
+      assert.ok(editor.document.getText().includes(`verify="${r.bundle}"`), editor.document.getText());
+      const title = await waitFor(
+        async () => (await lensTitles()).find((t) => t.startsWith('Check TLS · ')),
+        10_000,
+        'the Check TLS lens with the proof',
+      );
+      assert.strictEqual(title, `Check TLS · ✓ verified with ${r.bundle}`);
+      await sleep(1500);
+      await screenshot('check-url-lens-verified-with');
+      const report = await vscode.commands.executeCommand<CheckReport>('tlsDoctor.checkUrl', `${server.url}/`);
+      assert.strictEqual(report.verdict, 'fail', 'without the bundle the private root is not trusted');
+      await sleep(1500);
+      await screenshot('check-url-panel-verified-with');
+      await panelHas('header[data-heading="Not trusted"] p.bundle-check.ok code');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      fs.rmSync(file, { force: true });
+      await server.close();
+      if (savedHosts === undefined) delete process.env.TLS_DOCTOR_PROBE_HOSTS;
+      else process.env.TLS_DOCTOR_PROBE_HOSTS = savedHosts;
+    }
   });
 });

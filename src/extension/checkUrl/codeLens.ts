@@ -49,7 +49,10 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
           title: this.proofTitle(
             title,
             origin,
-            proofs.find((p) => p.line === hit.line),
+            // This line's fix, else a fix for the same endpoint elsewhere in the file (the URL is often a constant
+            // a few lines above the call that now names the bundle).
+            proofs.find((p) => p.line === hit.line && originOf(p.endpoint.url) === origin) ??
+              proofs.find((p) => originOf(p.endpoint.url) === origin),
           ),
           command: COMMAND,
           arguments: [hit.url],

@@ -68,7 +68,7 @@ function bundleLine(checks: readonly BundleCheckView[] | undefined): string {
   if (!c || !c.reached) return '';
   const when = new Date(c.at).toISOString().slice(11, 19);
   return c.ok
-    ? `<p class="bundle-check ok" role="note">✓ Verified with <code>${text(c.bundle)}</code> <span class="muted">(a handshake with that bundle as the trust, ${text(when)} UTC)</span></p>`
+    ? `<p class="bundle-check ok" role="note">✓ Verified with <code>${text(c.bundle)}</code> <span class="muted">— the trust your fixed code uses (a handshake with that bundle, ${text(when)} UTC)</span></p>`
     : `<p class="bundle-check fail" role="note">✗ Not verified with <code>${text(c.bundle)}</code>: ${text(c.causes.join(', ') || 'rejected')}</p>`;
 }
 

@@ -48,7 +48,7 @@ describe('Check panel: verdict heading and bundle proof', function () {
     const html = (c?: BundleCheckView[]) => renderReport(r, { ...CTX, ...(c ? { bundleChecks: c } : {}) });
     assert.match(
       html([check(true)]),
-      /✓ Verified with <code>\.certs\/localhost-bundle\.pem<\/code> <span class="muted">\(a handshake with that bundle as the trust, 12:30:00 UTC\)/,
+      /✓ Verified with <code>\.certs\/localhost-bundle\.pem<\/code> <span class="muted">— the trust your fixed code uses \(a handshake with that bundle, 12:30:00 UTC\)/,
     );
     assert.match(
       html([check(false)]),
