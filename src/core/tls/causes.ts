@@ -142,6 +142,9 @@ export interface FixContext {
   readonly chain?: string;
   /** One CA certificate (PEM) to import where a tool takes a single certificate (Java's keytool). */
   readonly ca?: string;
+  /** `chain` is a saved bundle standing in for the certificate (public roots first): right for clients that take a
+   * CA file, wrong for keytool, which imports only a file's first certificate, so Java's fixes keep the placeholder. */
+  readonly chainIsBundle?: boolean;
 }
 
 /** What a placeholder says when nothing was saved yet (`retarget` replaces these once a file is). */
@@ -159,11 +162,23 @@ export function fillPlaceholders(s: string, ctx: FixContext): string {
 
 /** `fixes` with their placeholders filled for `ctx`. */
 export function fillFixes(fixes: readonly Fix[], ctx: FixContext): Fix[] {
-  return fixes.map((f) => ({
-    ...f,
-    text: fillPlaceholders(f.text, ctx),
-    ...(f.snippet ? { snippet: fillPlaceholders(f.snippet, ctx) } : {}),
-  }));
+  return fixes.map((f) => {
+    const c = f.client === 'java' && ctx.chainIsBundle ? { ...ctx, chain: undefined } : ctx;
+    return { ...f, text: fillPlaceholders(f.text, c), ...(f.snippet ? { snippet: fillPlaceholders(f.snippet, c) } : {}) };
+  });
+}
+
+/** `report` with every fix's mention of the file `from` replaced by `to` (whole path tokens only). */
+export function renamePath<R extends { readonly causes: readonly Cause[] }>(report: R, from: string, to: string): R {
+  const re = new RegExp(`(?<![\\w./-])${escapeRe(from)}(?![\\w-])`, 'g');
+  const swap = (s: string) => s.replace(re, () => to);
+  return {
+    ...report,
+    causes: report.causes.map((c) => ({
+      ...c,
+      fixes: c.fixes.map((f) => ({ ...f, text: swap(f.text), ...(f.snippet ? { snippet: swap(f.snippet) } : {}) })),
+    })),
+  };
 }
 
 /** The Cause for `code`: the table's explanation plus `detail` (what the probe saw), fixes filled in for `ctx`. */

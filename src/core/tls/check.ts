@@ -456,9 +456,15 @@ function finish(
   started: number,
   fixPaths: CheckOptions['fixPaths'] = {},
 ): CheckReport {
+  // Only a bundle saved: it also stands for "this certificate" (it holds the server's root or self-signed
+  // certificate), so no snippet keeps the server.pem placeholder.
   const causes = diagnose(facts, {
     ...(fixPaths.bundle ? { bundle: fixPaths.bundle } : {}),
-    ...(fixPaths.chain ? { chain: fixPaths.chain } : {}),
+    ...(fixPaths.chain
+      ? { chain: fixPaths.chain }
+      : fixPaths.bundle
+        ? { chain: fixPaths.bundle, chainIsBundle: true }
+        : {}),
   });
   const connections: ConnectionInfo[] = runs.map((r) => ({
     address: r.address,

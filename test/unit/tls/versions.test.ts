@@ -170,6 +170,33 @@ describe('version-aware fixes', function () {
       });
     }
 
+    it('--save-bundle alone: "trust exactly this certificate" names the bundle (keytool keeps its placeholder); an unwritten bundle is never named', async () => {
+      let stdout = '';
+      const io: Io = { out: (t) => void (stdout += t), err: () => undefined, isTTY: false, cwd: dir, env: {} };
+      await main(
+        ['check', m.urls['self-signed'], '--save-bundle', 'b.pem', '--format', 'json', '--timeout', '3000'],
+        io,
+      );
+      const fixes = (JSON.parse(stdout) as CheckReport).causes.find((c) => c.code === 'self-signed')?.fixes ?? [];
+      const bundle = path.join(dir, 'b.pem');
+      assert.strictEqual(fixes.find((f) => f.client === 'node')?.snippet, `export NODE_EXTRA_CA_CERTS=${bundle}`);
+      assert.ok(existsSync(bundle));
+      for (const f of fixes.filter((x) => x.client !== 'java')) assert.doesNotMatch(f.snippet ?? '', /server\.pem/);
+      assert.match(
+        fixes.find((f) => f.client === 'java')?.snippet ?? '',
+        /-file server\.pem/,
+        'keytool imports one certificate, not a bundle',
+      );
+      stdout = '';
+      await main(
+        ['check', m.urls['root-not-sent'], '--save-bundle', 'nb.pem', '--format', 'json', '--timeout', '3000'],
+        io,
+      );
+      assert.ok(!existsSync(path.join(dir, 'nb.pem')), 'no root to bundle: not written');
+      assert.ok(!stdout.includes(path.join(dir, 'nb.pem')), 'and never named in a snippet');
+      assert.match(stdout, /\/path\/to\/ca-bundle\.pem/);
+    });
+
     it('no Yarn in the workspace: no Yarn fix', async () => {
       const r = await checkUrl(m.urls['root-sent'], { ...ISOLATED, workspace: dir });
       assert.ok(r.causes.length > 0);
