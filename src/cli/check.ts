@@ -7,7 +7,15 @@ import { createBundle } from '../core/certs/bundle';
 import { CA_CERT_FILE, resolveCaDir } from '../core/certs/store';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { redact } from '../core/text/url';
-import { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS, parseTarget, readableCertCount } from '../core/tls/index';
+import {
+  checkUrl,
+  MAX_REPEAT,
+  MAX_TIMEOUT_MS,
+  parseTarget,
+  PLACEHOLDERS,
+  readableCertCount,
+  renamePath,
+} from '../core/tls/index';
 import type { Cause, CertInfo, CheckReport, CheckWarning, TrustVerdict } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 
@@ -67,10 +75,12 @@ export const checkCommand: Command = {
       aia,
       ownCas,
       fixPaths,
+      workspace: io.cwd,
       ...(osStorePaths ? { osStorePaths } : {}),
     });
     // Written before the report is printed: its snippets already name these files.
     if (saveChain) saveFile(io, saveChain, report.chain.map((c) => c.pem).join(''), 'chain');
+    let shown = report;
     if (saveBundle) {
       const root =
         report.ownCa?.pem ??
@@ -78,13 +88,15 @@ export const checkCommand: Command = {
         report.chain.find((c) => c.selfSigned)?.pem;
       if (root) saveFile(io, saveBundle, createBundle([root]), 'bundle');
       else {
+        // Not written: the snippets must not name a file that does not exist.
+        shown = renamePath(report, saveBundle, PLACEHOLDERS.bundle);
         io.err(
           `--save-bundle: not written: the server sent no root and no known CA file (${CLI_DEFAULTS.devcertOutDir}/, the development CA) holds it; pass the root with --ca and save the bundle with tls-doctor devcert, or write it by hand\n`,
         );
       }
     }
     // The report is already redacted (core); the rendered text passes redact() too, as every output does.
-    io.out(redact(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, painter(io))));
+    io.out(redact(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : renderText(shown, painter(io))));
     return report.verdict === 'ok' ? 0 : 1;
   },
 };

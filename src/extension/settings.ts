@@ -106,6 +106,8 @@ export interface CheckOptionsFromSettings {
   readonly osStorePaths?: string[];
   /** Undefined: the core's default (`python3` on PATH). */
   readonly pythonPath?: string;
+  /** The workspace folder (its package.json / .yarnrc.yml pick Yarn's CA key in the fixes). */
+  readonly workspace?: string;
 }
 
 /** tlsDoctor.check.* and tlsDoctor.pythonPath for a resource, with paths resolved against its workspace folder. */
@@ -144,6 +146,7 @@ export function checkOptions(uri?: vscode.Uri): CheckOptionsFromSettings {
     aia: s.aia,
     ...osStoreOf(s.osStorePaths ?? []),
     ...(s.pythonPath ? { pythonPath: s.pythonPath } : {}),
+    ...(folderFor(uri) ? { workspace: folderFor(uri)?.uri.fsPath } : {}),
   };
 }
 

@@ -22,7 +22,7 @@ const TRUST_CA: readonly Fix[] = [
   { client: 'curl', text: 'Give curl the bundle', snippet: 'curl --cacert {bundle} https://{host}:{port}/' },
   { client: 'git', text: 'Tell git which CA file to use (per host is safest)', snippet: 'git config --global http.https://{host}/.sslCAInfo {bundle}   # or: export GIT_SSL_CAINFO={bundle}' },
   { client: 'pip', text: 'Give pip the bundle (pip ≥ 24.2 also reads the OS store)', snippet: 'pip config set global.cert {bundle}   # or: export PIP_CERT={bundle}' },
-  { client: 'java', text: 'Import the CA into a truststore and use it', snippet: 'keytool -importcert -alias private-ca -file ca.pem -keystore truststore.jks -storepass changeit -noprompt\njava -Djavax.net.ssl.trustStore=truststore.jks -Djavax.net.ssl.trustStorePassword=changeit …' },
+  { client: 'java', text: 'Import the CA into a truststore and use it', snippet: 'keytool -importcert -alias private-ca -file {ca} -keystore truststore.jks -storepass changeit -noprompt\njava -Djavax.net.ssl.trustStore=truststore.jks -Djavax.net.ssl.trustStorePassword=changeit …' },
 ];
 
 const REISSUE = (what: string): Fix => ({ client: 'server', text: `Reissue the server certificate ${what}, then reload the server` });
@@ -82,7 +82,7 @@ const ENTRIES: readonly CauseDoc[] = [
     { client: 'python-requests', text: 'Use the OS store from Python: `pip install truststore` and call truststore.inject_into_ssl() at start-up (or pip-system-certs), or point requests at a bundle', snippet: 'export REQUESTS_CA_BUNDLE={bundle}' },
     { client: 'node', text: 'Add the CA to Node (or run Node ≥ 23.8 with --use-system-ca)', snippet: 'export NODE_EXTRA_CA_CERTS={bundle}' },
     { client: 'pip', text: 'pip ≥ 24.2 uses the OS store; older pip: --cert', snippet: 'pip config set global.cert {bundle}' },
-    { client: 'java', text: 'Java has its own cacerts: import the CA with keytool', snippet: 'keytool -importcert -alias private-ca -file ca.pem -cacerts -storepass changeit -noprompt' }] },
+    { client: 'java', text: 'Java has its own cacerts: import the CA with keytool', snippet: 'keytool -importcert -alias private-ca -file {ca} -cacerts -storepass changeit -noprompt' }] },
   { code: 'verification-failed', title: 'Chain rejected', label: 'Chain rejected', explanation: 'A trust store rejected the chain for a reason TLS Doctor has no specific diagnosis for. OpenSSL\'s own reason follows; it is what the client reports too.', fixes: [
     { client: 'server', text: 'Reproduce OpenSSL\'s verdict with the chain the server sends, and fix (reissue) the certificate it names', snippet: 'openssl s_client -connect {host}:{port} -servername {host} -showcerts -verify_return_error </dev/null' },
     { client: 'curl', text: 'curl shows the same reason in verbose mode', snippet: 'curl -v https://{host}:{port}/' }] },
@@ -140,13 +140,73 @@ export interface FixContext {
   readonly bundle?: string;
   /** The saved chain (PEM) standing for the server's certificate in "trust exactly this certificate" fixes. */
   readonly chain?: string;
+  /** One CA certificate (PEM) to import where a tool takes a single certificate (Java's keytool). */
+  readonly ca?: string;
+  /** `chain` is a saved bundle standing in for the certificate (public roots first): right for clients that take a
+   * CA file, wrong for keytool, which imports only a file's first certificate, so Java's fixes keep the placeholder. */
+  readonly chainIsBundle?: boolean;
+}
+
+/** What a placeholder says when nothing was saved yet (`retarget` replaces these once a file is). */
+export const PLACEHOLDERS = { bundle: '/path/to/ca-bundle.pem', chain: 'server.pem', ca: 'ca.pem' } as const;
+
+/** Fills `{host}`, `{port}`, `{bundle}`, `{chain}` and `{ca}` in a text. */
+export function fillPlaceholders(s: string, ctx: FixContext): string {
+  return s
+    .replace(/\{host\}/g, ctx.host ?? 'HOST')
+    .replace(/\{port\}/g, String(ctx.port ?? 443))
+    .replace(/\{bundle\}/g, ctx.bundle ?? PLACEHOLDERS.bundle)
+    .replace(/\{chain\}/g, ctx.chain ?? PLACEHOLDERS.chain)
+    .replace(/\{ca\}/g, ctx.ca ?? ctx.chain ?? PLACEHOLDERS.ca);
+}
+
+/** `fixes` with their placeholders filled for `ctx`. */
+export function fillFixes(fixes: readonly Fix[], ctx: FixContext): Fix[] {
+  return fixes.map((f) => {
+    const c = f.client === 'java' && ctx.chainIsBundle ? { ...ctx, chain: undefined } : ctx;
+    return { ...f, text: fillPlaceholders(f.text, c), ...(f.snippet ? { snippet: fillPlaceholders(f.snippet, c) } : {}) };
+  });
+}
+
+/** `report` with every fix's mention of the file `from` replaced by `to` (whole path tokens only). */
+export function renamePath<R extends { readonly causes: readonly Cause[] }>(report: R, from: string, to: string): R {
+  const re = new RegExp(`(?<![\\w./-])${escapeRe(from)}(?![\\w-])`, 'g');
+  const swap = (s: string) => s.replace(re, () => to);
+  return {
+    ...report,
+    causes: report.causes.map((c) => ({
+      ...c,
+      fixes: c.fixes.map((f) => ({ ...f, text: swap(f.text), ...(f.snippet ? { snippet: swap(f.snippet) } : {}) })),
+    })),
+  };
 }
 
 /** The Cause for `code`: the table's explanation plus `detail` (what the probe saw), fixes filled in for `ctx`. */
 export function causeFor(code: CauseCode, detail?: string, ctx: FixContext = {}): Cause {
   const doc = CAUSES[code];
-  const fill = (s: string) => s.replace(/\{host\}/g, ctx.host ?? 'HOST').replace(/\{port\}/g, String(ctx.port ?? 443))
-    .replace(/\{bundle\}/g, ctx.bundle ?? '/path/to/ca-bundle.pem').replace(/\{chain\}/g, ctx.chain ?? 'server.pem');
-  const fixes = doc.fixes.map((f) => ({ ...f, text: fill(f.text), ...(f.snippet ? { snippet: fill(f.snippet) } : {}) }));
-  return { code, message: detail ? `${doc.explanation} ${detail}` : doc.explanation, fixes };
+  return { code, message: detail ? `${doc.explanation} ${detail}` : doc.explanation, fixes: fillFixes(doc.fixes, ctx) };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A report's fixes with the placeholders of files not saved yet replaced by the file now saved (the panel's "Create
+ * a CA bundle" / "Save CA certificate" after the check ran): every snippet then names the real path. Only whole
+ * placeholder tokens are replaced (`x-ca.pem` stays).
+ */
+export function retarget<R extends { readonly causes: readonly Cause[] }>(
+  report: R,
+  saved: { readonly bundle?: string; readonly chain?: string; readonly ca?: string },
+): R {
+  const swaps = (Object.keys(PLACEHOLDERS) as (keyof typeof PLACEHOLDERS)[])
+    .filter((k) => saved[k])
+    .map((k) => [new RegExp(`(?<![\\w./-])${escapeRe(PLACEHOLDERS[k])}(?![\\w-])`, 'g'), saved[k] as string] as const);
+  const swap = (s: string) => swaps.reduce((acc, [re, to]) => acc.replace(re, () => to), s);
+  return {
+    ...report,
+    causes: report.causes.map((c) => ({
+      ...c,
+      fixes: c.fixes.map((f) => ({ ...f, text: swap(f.text), ...(f.snippet ? { snippet: swap(f.snippet) } : {}) })),
+    })),
+  };
 }

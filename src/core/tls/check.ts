@@ -9,7 +9,7 @@ import * as tls from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { AiaOptions, fetchIssuer } from './aia';
 import { Deadline } from './deadline';
-import { detectVersions } from './versions';
+import { detectVersions, detectYarn } from './versions';
 import { redactDeep } from '../text/url';
 import { certInfo } from './chain';
 import { probe, ProbeError, ProbeResult, ProbeSpec, withClientCert } from './connect';
@@ -125,6 +125,11 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
     Object.assign(facts, {
       versions: await detectVersions(opts.pythonPath ?? 'python3', Math.min(1000, deadline.remaining()), env),
     });
+  }
+  // Yarn's CA-file key depends on the version the workspace uses: read from its files when a trust fix may be shown.
+  if (opts.workspace && facts.trust[facts.reference]?.trusted === false) {
+    const yarn = await detectYarn(opts.workspace);
+    if (yarn) Object.assign(facts, { yarn });
   }
   const own = await ownCaOf(primary.sent, opts.ownCas ?? []);
   if (own) {
@@ -451,9 +456,15 @@ function finish(
   started: number,
   fixPaths: CheckOptions['fixPaths'] = {},
 ): CheckReport {
+  // Only a bundle saved: it also stands for "this certificate" (it holds the server's root or self-signed
+  // certificate), so no snippet keeps the server.pem placeholder.
   const causes = diagnose(facts, {
     ...(fixPaths.bundle ? { bundle: fixPaths.bundle } : {}),
-    ...(fixPaths.chain ? { chain: fixPaths.chain } : {}),
+    ...(fixPaths.chain
+      ? { chain: fixPaths.chain }
+      : fixPaths.bundle
+        ? { chain: fixPaths.bundle, chainIsBundle: true }
+        : {}),
   });
   const connections: ConnectionInfo[] = runs.map((r) => ({
     address: r.address,

@@ -1,14 +1,24 @@
 // Facts the probe gathered → cause codes. Each rule is data: a code and a test that returns what it saw (or nothing).
 import { isIP } from 'node:net';
-import { causeFor, FixContext } from './causes';
+import { causeFor, fillFixes, fillPlaceholders, FixContext } from './causes';
 import { wrongPurposeReason } from './chain';
 import { weakKeyReason, weakSignatureReason } from './weak';
 import type { ProbeError } from './connect';
 import { matchCodes } from './wordings';
-import { cnOnlySplit, trailingDotSplit } from './hostnames';
+import { trailingDotSplit } from './hostnames';
+import {
+  chainIsPublic,
+  ClientSplit,
+  hostSplit,
+  PUBLIC_MAX_VALIDITY_DAYS,
+  rsaSplit,
+  sha1Split,
+  splitClients,
+  validitySplit,
+} from './clients';
 import { inspectionVendor } from './inspection';
-import { ClientVersions, osStoreFixes } from './versions';
-import type { Cause, CauseCode, CertInfo, CheckWarning, TrustVerdict } from './types';
+import { ClientVersions, osStoreFixes, SWITCHES, YarnFacts } from './versions';
+import type { Cause, CauseCode, CertInfo, CheckWarning, Fix, TrustVerdict } from './types';
 
 /** Everything the rules look at. */
 export interface Facts {
@@ -54,6 +64,8 @@ export interface Facts {
   };
   /** Versions of the clients on this machine (only looked up when the OS store trusts what a client does not). */
   readonly versions?: ClientVersions;
+  /** The Yarn the workspace uses (packageManager, .yarnrc.yml, .yarnrc / yarn.lock), for the CA-file key. */
+  readonly yarn?: YarnFacts;
   /** sni-required: the name whose SNI made the handshake of an IP target complete. */
   readonly sniWorks?: string;
   /** protocol-version: the version a legacy-enabled handshake reached (what the server speaks). */
@@ -338,27 +350,35 @@ const RULES: readonly Rule[] = [
     code: 'hostname-mismatch',
     test: (f) =>
       f.chain.length && !f.hostMatches
-        ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.`
+        ? `"${f.host}" is not in the certificate's names: ${f.chain[0].sans.join(', ') || 'it has no subjectAltName at all'}.${splitSentence(hostSplit(f.host, f.chain[0]), true)}`
         : undefined,
   },
   {
     code: 'legacy-cn-only',
     test: (f) =>
       cnOnly(f)
-        ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}. Accepted by: ${cnOnlySplit().accept.join(', ')}; rejected by: ${cnOnlySplit().reject.join(', ')}.`
+        ? `"${f.host}" is only the certificate's CN ("${f.chain[0].subject}"); it has ${f.chain[0].sans.length ? `no DNS name among its subjectAltNames (${f.chain[0].sans.join(', ')})` : 'no subjectAltName'}.${splitSentence(hostSplit(f.host, f.chain[0]))}`
         : undefined,
   },
   {
     code: 'weak-signature',
     test: (f, t) =>
-      first(nonRoot(f).map((c) => weakSignatureReason(c) && `"${c.subject}" is ${weakSignatureReason(c)}.`)) ??
-      (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined),
+      first(
+        nonRoot(f).map(
+          (c) =>
+            weakSignatureReason(c) &&
+            `"${c.subject}" is ${weakSignatureReason(c)}.${splitSentence(signatureSplit(f, c))}`,
+        ),
+      ) ?? (t.has('weak-signature') ? 'OpenSSL rejects a signature digest as too weak.' : undefined),
   },
   {
     code: 'weak-key',
     test: (f, t) =>
-      first(nonRoot(f).map((c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.`)) ??
-      (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined),
+      first(
+        nonRoot(f).map(
+          (c) => weakKeyReason(c) && `"${c.subject}" has an ${weakKeyReason(c)}.${splitSentence(keySplit(f, c))}`,
+        ),
+      ) ?? (t.has('weak-key') ? 'OpenSSL rejects a key as too small.' : undefined),
   },
   // Node's OpenSSL reports a non-CA issuer as INVALID_PURPOSE (its last error): that is invalid-ca, not the leaf's purpose.
   {
@@ -407,6 +427,25 @@ function first(list: readonly (string | undefined | false)[]): string | undefine
   return list.find((s): s is string => typeof s === 'string' && s !== '');
 }
 
+/** " Accepted by: a, b; rejected by: c." (the per-client truth table, clients.ts); with `onlyIfSomeAccept`, nothing
+ * when every client rejects (a plain mismatch needs no list). */
+function splitSentence(s: ClientSplit, onlyIfSomeAccept = false): string {
+  if (onlyIfSomeAccept && s.accept.length === 0) return '';
+  return ` Accepted by: ${s.accept.join(', ') || 'none'}; rejected by: ${s.reject.join(', ') || 'none'}.`;
+}
+
+/** Who accepts this certificate's weak signature: SHA-1 per client; MD2/MD4/MD5 nobody. */
+function signatureSplit(f: Facts, c: CertInfo): ClientSplit {
+  return /sha-?1(?!\d)/i.test(c.signatureAlgorithm) ? sha1Split(chainIsPublic(f.chain)) : splitClients(() => false);
+}
+
+/** Who accepts this certificate's small key: RSA per client (rsaSplit); other key types as OpenSSL's levels, nobody. */
+function keySplit(f: Facts, c: CertInfo): ClientSplit {
+  return /^RSA/i.test(c.keyType) && c.keyBits !== undefined
+    ? rsaSplit(c.keyBits, chainIsPublic(f.chain))
+    : splitClients(() => false);
+}
+
 /** Structured extras of some causes, for JSON and UIs. */
 const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
   'verification-failed': (f) => ({
@@ -415,7 +454,16 @@ const EXTRAS: Partial<Record<CauseCode, (f: Facts) => Partial<Cause>>> = {
       .filter((v) => v.trusted === false)
       .map((v) => v.store),
   }),
-  'legacy-cn-only': () => ({ clients: cnOnlySplit() }),
+  'legacy-cn-only': (f) => ({ clients: hostSplit(f.host, f.chain[0]) }),
+  'hostname-mismatch': (f) => (f.chain[0] ? { clients: hostSplit(f.host, f.chain[0]) } : {}),
+  'weak-signature': (f) => {
+    const c = nonRoot(f).find((x) => weakSignatureReason(x));
+    return c ? { clients: signatureSplit(f, c) } : {};
+  },
+  'weak-key': (f) => {
+    const c = nonRoot(f).find((x) => weakKeyReason(x));
+    return c ? { clients: keySplit(f, c) } : {};
+  },
   'wrong-intermediate': (f) => ({
     ...(f.trust[f.reference]?.error ? { reason: f.trust[f.reference]?.error } : {}),
     rejectedBy: Object.values(f.trust)
@@ -448,7 +496,12 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   const trust = f.connectError ? new Set<CauseCode>() : trustCauses(f);
   // A recognised own CA: the CA file itself is what to trust (Node and curl add it; a bundle is still better for
   // requests/ssl, which replace their roots — a saved bundle, when there is one, wins).
-  const fix = { host: f.host, port: f.port, ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file } : {}), ...ctx };
+  const fix = {
+    host: f.host,
+    port: f.port,
+    ...(f.ownCa ? { bundle: f.ownCa.bundle ?? f.ownCa.file, ca: f.ownCa.file } : {}),
+    ...ctx,
+  };
   const out: Cause[] = [];
   const add = (code: CauseCode, detail: string) => out.push({ ...causeFor(code, detail, fix), ...EXTRAS[code]?.(f) });
   for (const rule of RULES) {
@@ -459,7 +512,7 @@ export function diagnose(f: Facts, ctx: FixContext = {}): Cause[] {
   if (out.length === 0 && f.trust[f.reference]?.trusted !== true) {
     add('verification-failed', verificationFailedDetail(f, f.trust[f.reference]?.error));
   }
-  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c)));
+  return out.map((c) => withSharedBundle(f, withVersionFixes(f, c, fix)));
 }
 
 /** Causes a client's trust settings fix (the fixes that name a bundle or the OS store). */
@@ -488,10 +541,46 @@ function withSharedBundle(f: Facts, c: Cause): Cause {
 }
 
 /** trusted-by-os-not-by-client: the switches the clients present have (Facts.versions), ahead of the generic fixes. */
-function withVersionFixes(f: Facts, c: Cause): Cause {
-  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return c;
-  const extra = osStoreFixes(f.versions);
-  return extra.length ? { ...c, fixes: [...extra, ...c.fixes] } : c;
+function withVersionFixes(f: Facts, c: Cause, ctx: FixContext): Cause {
+  const yarn = TRUST_FIXED.has(c.code) && f.yarn ? yarnFix(f.yarn, ctx) : undefined;
+  const withYarn = yarn ? { ...c, fixes: [...c.fixes, yarn] } : c;
+  if (c.code !== 'trusted-by-os-not-by-client' || !f.versions) return withYarn;
+  const extra = fillFixes(osStoreFixes(f.versions), ctx);
+  // A version-specific fix replaces the table's generic one for the same client (pip's "--cert", Node's variable).
+  const clients = new Set(extra.map((x) => x.client));
+  return {
+    ...withYarn,
+    fixes: [
+      ...extra,
+      ...withYarn.fixes.filter((x) => !clients.has(x.client) || x.client === 'node' || x.client === 'python-requests'),
+    ],
+  };
+}
+
+/** Yarn's CA-file setting for the version the workspace uses (SWITCHES.yarnCaKey); both Berry keys when only
+ * `.yarnrc.yml` says it is Yarn 2+. */
+function yarnFix(y: YarnFacts, ctx: FixContext): Fix {
+  const key = y.major !== undefined ? SWITCHES.yarnCaKey(y.major) : undefined;
+  const bundle = fillPlaceholders('{bundle}', ctx);
+  if (key === 'cafile') {
+    return {
+      client: 'yarn',
+      text: `Yarn 1 (${y.source}) reads \`cafile\` (it replaces the roots, so give it the bundle)`,
+      snippet: `yarn config set cafile ${bundle}`,
+    };
+  }
+  if (key) {
+    return {
+      client: 'yarn',
+      text: `Yarn ${y.major} (${y.source}) reads \`${key}\` from .yarnrc.yml${key === 'httpsCaFilePath' ? ' (renamed from caFilePath in Yarn 4)' : ''}`,
+      snippet: `yarn config set ${key} ${bundle}`,
+    };
+  }
+  return {
+    client: 'yarn',
+    text: `Yarn 2+ (${y.source}): \`httpsCaFilePath\` in Yarn 4, \`caFilePath\` in Yarn 2 and 3`,
+    snippet: `yarn config set httpsCaFilePath ${bundle}   # Yarn 2/3: yarn config set caFilePath ${bundle}`,
+  };
 }
 
 /** certbot renews 30 days before expiry (its renew_before_expiry default), and the extension warns at 30 days
@@ -513,6 +602,19 @@ export function warningsOf(f: Facts): CheckWarning[] {
     });
   }
   return out;
+}
+
+/** A leaf valid longer than 398 days: which clients would refuse it, stating the rule (Chrome and Safari enforce it
+ * for publicly trusted leaves only; Safari caps private ones at 825 days). */
+function longValidityNote(f: Facts): string | undefined {
+  const leaf = f.chain[0];
+  if (!leaf) return undefined;
+  const days = Math.round((Date.parse(leaf.notAfter) - Date.parse(leaf.notBefore)) / 86_400_000);
+  if (!(days > PUBLIC_MAX_VALIDITY_DAYS)) return undefined;
+  const pub = chainIsPublic(f.chain);
+  const s = validitySplit(days, pub);
+  const rule = `Chrome and Safari reject publicly trusted leaves valid longer than ${PUBLIC_MAX_VALIDITY_DAYS} days (issued since 2020-09-01); leaves under a root the user or an admin added are exempt, except that Safari caps them at 825 days`;
+  return `"${leaf.subject}" is valid ${days} days (${fmtDate(leaf.notBefore)} to ${fmtDate(leaf.notAfter)}), under a ${pub ? 'public' : 'private'} root. ${rule}. Accepted by: ${s.accept.join(', ') || 'none'}; rejected by: ${s.reject.join(', ') || 'none'}.`;
 }
 
 /** Remarks that are not problems for the client checked: certificates path building skipped, a trailing-dot host. */
@@ -539,6 +641,8 @@ export function notesOf(f: Facts): string[] {
       `The chain is issued by "${v.name}" (${v.vendor} TLS inspection): this client trusts it, clients with their own root lists (Python certifi, Node, Java, containers) will not.`,
     );
   }
+  const long = longValidityNote(f);
+  if (long) out.push(long);
   if (f.host.endsWith('.') && f.chain.length) {
     const s = trailingDotSplit();
     out.push(

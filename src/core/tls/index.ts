@@ -9,7 +9,7 @@ export { checkUrl, MAX_REPEAT, MAX_TIMEOUT_MS } from './check';
 export { checkSlots, MAX_CONCURRENT_CHECKS, MAX_CONCURRENT_CONNECTIONS, Slots } from './limit';
 export { MAX_CA_FILE_BYTES } from './stores';
 export { parseTarget, extractUrls } from './url';
-export { CAUSES, causeFor } from './causes';
+export { CAUSES, causeFor, PLACEHOLDERS, renamePath, retarget } from './causes';
 export type { CauseDoc } from './causes';
 export { certInfo } from './chain';
 export { readableCertCount } from './stores';

@@ -2,6 +2,7 @@
 // Linux against recorded output of those tools (test/fixtures/tls/platform/), so the parsing is verified here and
 // the tool invocations only on the platforms themselves.
 import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { pemCertificates } from '../text/pem';
 
 /** Runs a tool and gives its stdout, or an error message. Injectable for tests. */
@@ -13,8 +14,13 @@ export type Runner = (
 
 const run: Runner = (cmd, args, timeoutMs) =>
   new Promise((resolve) => {
-    execFile(cmd, [...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout) =>
-      resolve(err ? { error: `${cmd}: ${err.message.split('\n')[0]}` } : { stdout }),
+    execFile(
+      cmd,
+      [...args],
+      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
+      // The tool's own words (stderr), e.g. "No Trust Settings were found.", not just "Command failed: …".
+      (err, stdout, stderr) =>
+        resolve(err ? { error: `${cmd}: ${(String(stderr).trim() || err.message).split('\n')[0]}` } : { stdout }),
     );
   });
 
@@ -32,6 +38,59 @@ export const WINDOWS_STORES = [
   'Cert:\\CurrentUser\\Root',
   'Cert:\\LocalMachine\\CA',
 ];
+
+/** What a trust-settings domain says about one certificate for SSL: trusted as a root, denied, or no decision. */
+export type SslTrust = 'trust' | 'deny' | 'unspecified';
+
+/**
+ * `security dump-trust-settings [-d]` (the user or the admin domain), as it prints them:
+ *
+ *     Number of trusted certs = 2
+ *     Cert 0: Corp Root CA
+ *        Number of trust settings : 0
+ *     Cert 1: Old Root
+ *        Number of trust settings : 2
+ *        Trust Setting 0:
+ *           Policy OID            : Apple X509 Basic
+ *        Trust Setting 1:
+ *           Policy OID            : SSL
+ *           Result Type           : kSecTrustSettingsResultDeny
+ *
+ * → label → decision for SSL. Apple's SecTrustSettings rules: no settings at all means "trust as a root for every
+ * policy"; otherwise the first setting whose policy is SSL (or that names no policy) decides, its Result Type
+ * defaulting to TrustRoot; TrustAsRoot counts as trust, Deny as deny, Unspecified (and no applicable setting) as no
+ * decision. Labels are the certificates' names (the keychain's print name: the subject CN, else the O).
+ */
+export function parseTrustSettings(stdout: string): Map<string, SslTrust> {
+  const out = new Map<string, SslTrust>();
+  for (const block of stdout.split(/^Cert \d+: /m).slice(1)) {
+    const label = block.split(/\r?\n/)[0].trim();
+    const count = Number(/Number of trust settings\s*:\s*(\d+)/.exec(block)?.[1] ?? '0');
+    if (count === 0) {
+      out.set(label, 'trust');
+      continue;
+    }
+    let decision: SslTrust = 'unspecified';
+    for (const setting of block.split(/^\s*Trust Setting \d+:/m).slice(1)) {
+      const policy = /Policy OID\s*:\s*(.+)/.exec(setting)?.[1]?.trim();
+      if (policy !== undefined && policy !== 'SSL') continue;
+      const result = /Result Type\s*:\s*(\S+)/.exec(setting)?.[1] ?? 'kSecTrustSettingsResultTrustRoot';
+      decision = /Deny$/.test(result) ? 'deny' : /Unspecified$/.test(result) ? 'unspecified' : 'trust';
+      break;
+    }
+    out.set(label, decision);
+  }
+  return out;
+}
+
+/** The name `security` prints for a certificate: its subject CN, else its O. */
+export function keychainLabel(pem: string): string {
+  const subject = new X509Certificate(pem).subject;
+  return (/^CN=(.*)$/m.exec(subject) ?? /^O=(.*)$/m.exec(subject))?.[1]?.trim() ?? subject;
+}
+
+/** `security dump-trust-settings` exits non-zero with this when a domain has no settings: an empty domain. */
+const NO_SETTINGS = /No Trust Settings were found/i;
 
 /** `security find-certificate -a -p KEYCHAIN` prints PEM blocks, one per certificate. */
 export function parseSecurityOutput(stdout: string): string[] {
@@ -57,21 +116,20 @@ export interface PlatformStore {
   readonly pems: readonly string[];
   readonly source: string;
   readonly unreadable: readonly string[];
+  /** Certificates left out because the trust settings do not trust them for SSL (macOS), with why. */
+  readonly excluded?: readonly string[];
 }
 
-/** Reads the macOS keychains or the Windows stores; `undefined` on other platforms. Trust settings (a root marked
- * "never trust", a constrained policy) are not evaluated: every certificate listed counts as trusted. */
+/** Reads the macOS keychains or the Windows stores; `undefined` on other platforms. On macOS the trust settings
+ * decide (readMac); on Windows every certificate of the Root/AuthRoot/CA stores counts (Windows keeps distrusted
+ * certificates in the Disallowed store, which is not read). */
 export async function readPlatformStore(
   platform: NodeJS.Platform,
   opts: { timeoutMs: number; home?: string; runner?: Runner },
 ): Promise<PlatformStore | undefined> {
   const runner = opts.runner ?? run;
   if (platform === 'darwin') {
-    const chains = MAC_KEYCHAINS.map((k) => k.replace(/^~/, opts.home ?? process.env.HOME ?? '~'));
-    const results = await Promise.all(
-      chains.map((k) => runner('security', ['find-certificate', '-a', '-p', k], opts.timeoutMs)),
-    );
-    return collect(results, chains, parseSecurityOutput, 'macOS keychains');
+    return readMac(runner, opts.timeoutMs, opts.home ?? process.env.HOME ?? '~');
   }
   if (platform === 'win32') {
     const r = await runner(
@@ -102,4 +160,50 @@ function collect(
     else pems.push(...parse(r.stdout));
   });
   return { pems: [...new Set(pems)], source: what, unreadable };
+}
+
+/**
+ * macOS: the keychains' certificates, filtered by the trust settings of the user and admin domains (the user's win,
+ * as in SecTrustSettings). A system root is trusted unless a setting denies it or leaves SSL unspecified; a
+ * certificate of the System or login keychain only when a setting trusts it for SSL (being in a keychain alone
+ * trusts nothing). Trust settings that cannot be read are said, and then only the system roots count.
+ */
+async function readMac(runner: Runner, timeoutMs: number, home: string): Promise<PlatformStore> {
+  const chains = MAC_KEYCHAINS.map((k) => k.replace(/^~/, home));
+  const [results, user, admin] = await Promise.all([
+    Promise.all(chains.map((k) => runner('security', ['find-certificate', '-a', '-p', k], timeoutMs))),
+    runner('security', ['dump-trust-settings'], timeoutMs),
+    runner('security', ['dump-trust-settings', '-d'], timeoutMs),
+  ]);
+  const unreadable: string[] = [];
+  const settings = new Map<string, SslTrust>();
+  for (const [name, r] of [
+    ['admin', admin],
+    ['user', user],
+  ] as const) {
+    if ('error' in r) {
+      if (!NO_SETTINGS.test(r.error)) unreadable.push(`${name} trust settings: ${r.error}`);
+    } else for (const [label, d] of parseTrustSettings(r.stdout)) settings.set(label, d);
+  }
+  const pems: string[] = [];
+  const excluded: string[] = [];
+  results.forEach((r, i) => {
+    if ('error' in r) {
+      unreadable.push(`${chains[i]}: ${r.error}`);
+      return;
+    }
+    const systemRoots = i === 0;
+    for (const pem of parseSecurityOutput(r.stdout)) {
+      const label = keychainLabel(pem);
+      const d = settings.get(label);
+      const trusted = systemRoots ? d === undefined || d === 'trust' : d === 'trust';
+      if (trusted) pems.push(pem);
+      else if (d) {
+        excluded.push(
+          `${label} (${chains[i]}): ${d === 'deny' ? 'denied' : 'unspecified'} for SSL in the trust settings`,
+        );
+      }
+    }
+  });
+  return { pems: [...new Set(pems)], source: 'macOS keychains (trust settings applied)', unreadable, excluded };
 }

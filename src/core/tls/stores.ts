@@ -134,7 +134,11 @@ async function osStore(paths: readonly string[] | undefined, timeoutMs = 5000): 
   if (paths) return fileStore('os', paths);
   const platform = await readPlatformStore(process.platform, { timeoutMs: Math.min(5000, timeoutMs) });
   if (platform) {
-    const unread = platform.unreadable.length ? `could not read: ${platform.unreadable.join('; ')}` : undefined;
+    const notes = [
+      ...(platform.unreadable.length ? [`could not read: ${platform.unreadable.join('; ')}`] : []),
+      ...(platform.excluded?.length ? [`not trusted by the trust settings: ${platform.excluded.join('; ')}`] : []),
+    ];
+    const unread = notes.length ? notes.join('. ') : undefined;
     if (platform.pems.length === 0) {
       return { name: 'os', source: platform.source, note: unread ?? `no certificates in the ${platform.source}` };
     }

@@ -35,7 +35,8 @@ export type CauseCode =
 export type WarningCode = 'expiring-soon';
 
 /** Clients a fix can be written for. */
-export type ClientId = 'python-requests' | 'python-ssl' | 'node' | 'curl' | 'git' | 'pip' | 'java' | 'server';
+export type ClientId =
+  'python-requests' | 'python-ssl' | 'node' | 'curl' | 'git' | 'pip' | 'uv' | 'conda' | 'yarn' | 'java' | 'server';
 
 /** One concrete remedy for one client: a setting, an environment variable or a command. */
 export interface Fix {
@@ -173,6 +174,8 @@ export interface CheckOptions {
   readonly fixPaths?: { readonly bundle?: string; readonly chain?: string };
   /** Name resolution (default dns.lookup with all: true). */
   readonly lookup?: (host: string) => Promise<readonly string[]>;
+  /** The workspace folder the check is for: its package.json / .yarnrc.yml say which Yarn (and so which CA key). */
+  readonly workspace?: string;
   /** A client certificate (PEM cert and key) to present to servers that ask for one (mTLS). */
   readonly clientCert?: { readonly cert: string; readonly key: string };
 }

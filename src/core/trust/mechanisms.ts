@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { cString, gitConfigValue, npmrcValue, yamlScalar } from '../text/quote';
-import { atLeast, Tool, ToolId } from './detect';
+import { SWITCHES } from '../tls/versions';
+import { Tool, ToolId } from './detect';
 import type { KeyEdit } from './edit';
 import type { UserPaths } from './paths';
 
@@ -76,6 +77,10 @@ function plan(
   };
 }
 
+/** "24.2" → [24, 2]; the thresholds live in core/tls/versions.ts (SWITCHES), shared with the diagnosis's fixes. */
+const nums = (v: string | undefined) => v?.split('.').map(Number);
+const has = (v: string | undefined, p: (n: readonly number[]) => boolean) => v !== undefined && p(nums(v) ?? []);
+
 const OS = 'the root is in the OS store';
 const NOT_OS = 'the root is not in the OS store';
 
@@ -121,7 +126,7 @@ const MECHANISMS: Readonly<Record<ToolId, (t: Tool, c: PlanContext) => ToolPlan>
     ),
   pip: (t, c) => {
     const py = t.facts.python;
-    const truststore = atLeast(t.version, '24.2') && atLeast(py, '3.10');
+    const truststore = has(t.version, (v) => SWITCHES.pipOsStore(v, nums(py))) && py !== undefined;
     if (truststore && c.inOsStore) {
       return plan(t, 'none needed', `pip ${t.version} on Python ${py} reads the OS store (truststore), and ${OS}`, {
         unchanged: true,
@@ -137,25 +142,25 @@ const MECHANISMS: Readonly<Record<ToolId, (t: Tool, c: PlanContext) => ToolPlan>
     });
   },
   uv: (t, c) =>
-    atLeast(t.version, '0.11') && c.inOsStore
+    has(t.version, SWITCHES.uvSystemCerts) && c.inOsStore
       ? plan(t, 'UV_SYSTEM_CERTS=true', `uv ${t.version} can use the OS store (≥ 0.11), and ${OS}`, {
           env: { UV_SYSTEM_CERTS: 'true' },
         })
       : plan(
           t,
           'SSL_CERT_FILE → the bundle',
-          `uv uses its bundled Mozilla roots; ${atLeast(t.version, '0.11') ? NOT_OS : `UV_SYSTEM_CERTS needs uv ≥ 0.11 (found ${t.version ?? '?'})`}; SSL_CERT_FILE (PEM) replaces them`,
+          `uv uses its bundled Mozilla roots; ${has(t.version, SWITCHES.uvSystemCerts) ? NOT_OS : `UV_SYSTEM_CERTS needs uv ≥ 0.11 (found ${t.version ?? '?'})`}; SSL_CERT_FILE (PEM) replaces them`,
           { env: { SSL_CERT_FILE: c.bundle } },
         ),
   conda: (t, c) => {
-    const truststore = atLeast(t.version, '23.9') && c.inOsStore;
+    const truststore = has(t.version, SWITCHES.condaTruststore) && c.inOsStore;
     const value = truststore ? 'truststore' : c.bundle;
     return plan(
       t,
       `${condarc(c.paths)} ssl_verify: ${truststore ? 'truststore' : 'the bundle'}`,
       truststore
         ? `conda ${t.version} (≥ 23.9) can read the OS store, and ${OS}`
-        : `conda uses certifi; ${atLeast(t.version, '23.9') ? NOT_OS : 'ssl_verify: truststore needs conda ≥ 23.9'}; ssl_verify names the bundle`,
+        : `conda uses certifi; ${has(t.version, SWITCHES.condaTruststore) ? NOT_OS : 'ssl_verify: truststore needs conda ≥ 23.9'}; ssl_verify names the bundle`,
       {
         edits: [
           {
@@ -175,8 +180,7 @@ const MECHANISMS: Readonly<Record<ToolId, (t: Tool, c: PlanContext) => ToolPlan>
       { env: { REQUESTS_CA_BUNDLE: c.bundle } },
     ),
   node: (t, c) => {
-    const systemCa =
-      atLeast(t.version, '24.6') || (t.version?.startsWith('22.') === true && atLeast(t.version, '22.19'));
+    const systemCa = has(t.version, SWITCHES.nodeUseSystemCaEnv);
     if (systemCa && c.inOsStore) {
       return plan(
         t,
@@ -225,7 +229,7 @@ const MECHANISMS: Readonly<Record<ToolId, (t: Tool, c: PlanContext) => ToolPlan>
         { unchanged: true },
       );
     }
-    const key = major >= 4 ? 'httpsCaFilePath' : 'caFilePath';
+    const key = SWITCHES.yarnCaKey(major) ?? 'httpsCaFilePath';
     const file = join(c.paths, c.paths.home, '.yarnrc.yml');
     return plan(
       t,

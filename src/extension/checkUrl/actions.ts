@@ -121,6 +121,11 @@ export async function createCaBundle(
   return uri;
 }
 
+/** Where "Create a CA bundle" writes for this report (<outDir>/<host>-bundle.pem), when there is a workspace. */
+export function bundleTarget(report: CheckReport): string | undefined {
+  return defaultTarget(report, 'bundle.pem')?.fsPath;
+}
+
 /** Copies REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS lines for the bundle (creating it if missing). */
 export async function copyEnvSettings(report: CheckReport, log: vscode.LogOutputChannel): Promise<string | undefined> {
   const target = defaultTarget(report, 'bundle.pem');

@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { checkSettings } from '../settings';
-import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, UrlHit } from './urls';
+import type { ProbeService } from '../endpoints/service';
+import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, UrlHit } from './urls';
+
+/** What the lenses read from the prober: the re-checks of fixed lines (a handshake with the fix's bundle). */
+export type ProofSource = Pick<ProbeService, 'proofsIn' | 'onDidProbe'>;
 
 const COMMAND = COMMANDS.checkUrl;
 
@@ -14,7 +18,8 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor() {
+  constructor(private readonly proofs?: ProofSource) {
+    if (proofs) this.disposables.push(proofs.onDidProbe(() => this.changed.fire()));
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -37,15 +42,29 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!checkSettings(doc.uri).codeLens) return [];
+    const proofs = this.proofs?.proofsIn(doc.uri) ?? [];
     return lensTargets(this.hits(doc)).map(
       ({ hit, title, origin }) =>
         new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
-          title,
+          title: this.proofTitle(
+            title,
+            origin,
+            // This line's fix, else a fix for the same endpoint elsewhere in the file (the URL is often a constant
+            // a few lines above the call that now names the bundle).
+            proofs.find((p) => p.line === hit.line && originOf(p.endpoint.url) === origin) ??
+              proofs.find((p) => originOf(p.endpoint.url) === origin),
+          ),
           command: COMMAND,
           arguments: [hit.url],
           tooltip: `Check the certificate chain of ${origin} against each trust store`,
         }),
     );
+  }
+
+  /** The title with the fix's proof on this line, when it is for this endpoint (a real handshake with its bundle). */
+  private proofTitle(title: string, origin: string, proof: ReturnType<ProofSource['proofsIn']>[number] | undefined) {
+    if (!proof || originOf(proof.endpoint.url) !== origin) return title;
+    return titleWithProof(title, proof.check, vscode.workspace.asRelativePath(proof.check.bundle, false));
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
@@ -67,8 +86,8 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 }
 
 /** Registers the provider for code documents (files and untitled; prose languages are filtered inside). */
-export function registerUrlLenses(): vscode.Disposable {
-  const provider = new UrlLensProvider();
+export function registerUrlLenses(proofs?: ProofSource): vscode.Disposable {
+  const provider = new UrlLensProvider(proofs);
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   return vscode.Disposable.from(
     provider,

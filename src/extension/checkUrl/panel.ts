@@ -6,7 +6,7 @@ import type { ExplainView } from '../explain/model';
 import { viewSnippets } from '../explain/model';
 import { renderExplanation } from '../explain/render';
 import { collectSnippets } from './model';
-import { makeNonce, PageContext, renderReport } from './render';
+import { BundleCheckView, makeNonce, PageContext, renderReport } from './render';
 
 /** What the panel shows: one check report, or the explanation of a pasted error. */
 export type PanelContent =
@@ -21,6 +21,8 @@ export interface PanelActions {
   saveCa(report: CheckReport): Promise<unknown>;
   createBundle(report: CheckReport): Promise<unknown>;
   copyEnv(report: CheckReport): Promise<unknown>;
+  /** Handshakes made with a CA bundle as the trust for this report's endpoint (a fixed client's), newest first. */
+  bundleChecks?(report: CheckReport): readonly BundleCheckView[];
 }
 
 /** A message from the webview, validated (the page is ours, but treat what crosses the boundary as input). */
@@ -128,6 +130,11 @@ export class CheckPanel implements vscode.Disposable {
     this.render();
   }
 
+  /** What the panel shows now. */
+  get shown(): PanelContent {
+    return this.content;
+  }
+
   /** Tells the page that a re-check it started ended without a new report (cancelled or failed). */
   idle(): void {
     void this.panel.webview.postMessage({ type: 'idle' });
@@ -149,7 +156,8 @@ export class CheckPanel implements vscode.Disposable {
     };
     if (this.content.kind === 'report') {
       this.panel.title = `TLS: ${this.content.report.host}`;
-      webview.html = renderReport(this.content.report, ctx);
+      const checks = this.actions.bundleChecks?.(this.content.report) ?? [];
+      webview.html = renderReport(this.content.report, { ...ctx, ...(checks.length ? { bundleChecks: checks } : {}) });
     } else {
       this.panel.title = 'TLS Error Explained';
       webview.html = renderExplanation(this.content.explanation, ctx);

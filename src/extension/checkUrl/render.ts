@@ -19,6 +19,57 @@ export interface PageContext {
    * codespaces…): the check connects from there, so the page says so.
    */
   readonly remote?: string;
+  /** Handshakes made with a CA bundle as the trust (a fixed client's bundle), newest first; the panel says
+   * "verified with <bundle>" only for one that verified. `bundle` is what to show (workspace-relative). */
+  readonly bundleChecks?: readonly BundleCheckView[];
+}
+
+/** One handshake with a bundle as the trust, as the panel shows it. */
+export interface BundleCheckView {
+  readonly bundle: string;
+  readonly ok: boolean;
+  /** False when the handshake never got far enough to say (DNS, refused, timeout). */
+  readonly reached: boolean;
+  readonly causes: readonly string[];
+  readonly at: number;
+}
+
+/** The verdict's heading, by what happened: no TLS session at all, a chain that is not trusted, a trusted chain
+ * with warnings (expiring-soon, with the days left), or a clean one. `kind` names it for styling and tests. */
+export function verdictHeading(r: CheckReport): {
+  kind: 'no-connection' | 'not-trusted' | 'warnings' | 'trusted';
+  heading: string;
+  detail: string;
+} {
+  const labels = r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ');
+  if (r.verdict !== 'ok') {
+    return r.chain.length === 0
+      ? { kind: 'no-connection', heading: 'Could not connect', detail: labels || 'failed' }
+      : { kind: 'not-trusted', heading: 'Not trusted', detail: labels || 'failed' };
+  }
+  const warnings = r.warnings ?? [];
+  if (warnings.length === 0) return { kind: 'trusted', heading: 'Trusted', detail: '' };
+  const detail = warnings
+    .map((w) =>
+      w.code === 'expiring-soon' && w.daysLeft !== undefined
+        ? `expires in ${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'}${w.subject ? ` (${commonName(w.subject)})` : ''}`
+        : w.code,
+    )
+    .join(', ');
+  return { kind: 'warnings', heading: 'Trusted, with warnings', detail };
+}
+
+const HEADING_MARK = { 'no-connection': '✗', 'not-trusted': '✗', warnings: '⚠', trusted: '✓' } as const;
+const SUMMARY_CLASS = { 'no-connection': 'fail', 'not-trusted': 'fail', warnings: 'warn', trusted: 'ok' } as const;
+
+/** "✓ Verified with .certs/x-bundle.pem" when the newest handshake with a bundle verified; what it said otherwise. */
+function bundleLine(checks: readonly BundleCheckView[] | undefined): string {
+  const c = checks?.[0];
+  if (!c || !c.reached) return '';
+  const when = new Date(c.at).toISOString().slice(11, 19);
+  return c.ok
+    ? `<p class="bundle-check ok" role="note">✓ Verified with <code>${text(c.bundle)}</code> <span class="muted">— the trust your fixed code uses (a handshake with that bundle, ${text(when)} UTC)</span></p>`
+    : `<p class="bundle-check fail" role="note">✗ Not verified with <code>${text(c.bundle)}</code>: ${text(c.causes.join(', ') || 'rejected')}</p>`;
 }
 
 /** A CSP nonce: 128 random bits from the OS CSPRNG (a guessable nonce would defeat the CSP). */
@@ -56,6 +107,9 @@ const CLIENT_LABELS: Readonly<Record<ClientId, string>> = {
   curl: 'curl',
   git: 'git',
   pip: 'pip',
+  uv: 'uv',
+  conda: 'conda',
+  yarn: 'Yarn',
   java: 'Java',
   server: 'Server',
 };
@@ -145,18 +199,17 @@ function remoteNote(remote: string | undefined): string {
   );
 }
 
-function header(r: CheckReport, remote?: string): string {
-  const ok = r.verdict === 'ok';
+function header(r: CheckReport, remote?: string, checks?: readonly BundleCheckView[]): string {
   const anchor = anchorCert(r.chain);
-  const headline = ok
-    ? '✓ Trusted'
-    : `✗ Not trusted — ${r.causes.map((c) => CAUSE_TITLES[c.code] ?? c.code).join(', ') || 'failed'}`;
-  return `<header class="summary ${ok ? 'ok' : 'fail'}">
+  const v = verdictHeading(r);
+  const headline = `${HEADING_MARK[v.kind]} ${v.heading}${v.detail ? ` — ${v.detail}` : ''}`;
+  return `<header class="summary ${SUMMARY_CLASS[v.kind]}" data-verdict="${v.kind}" data-heading="${text(v.heading)}">
 <div class="verdict" role="status" aria-live="polite">${text(headline)}</div>
 <h1>${text(r.host)}<span class="port">:${text(r.port)}</span></h1>
 <div class="url">${text(r.url)}</div>
 <div class="meta">${metaLine(r)}</div>
 ${storeChips(r)}
+${bundleLine(checks)}
 ${remoteNote(remote)}
 <div class="actions" role="group" aria-label="Actions">
 ${button('recheck', 'Re-check', { primary: true })}
@@ -178,6 +231,14 @@ function fixItem(fix: Cause['fixes'][number], snippets: readonly Snippet[], used
   return `<li><span class="client">${text(CLIENT_LABELS[fix.client] ?? fix.client)}</span><div class="fix-body"><p>${prose(fix.text)}</p>${snippet}</div></li>`;
 }
 
+/** Which clients accept and which reject this finding (the core's per-client truth table), when the cause has it. */
+function clientSplit(c: Cause): string {
+  if (!c.clients) return '';
+  const list = (xs: readonly string[]) =>
+    xs.length ? xs.map((x) => `<span class="chip">${text(x)}</span>`).join(' ') : 'none';
+  return `<p class="clients"><span><strong>Accepted by:</strong> ${list(c.clients.accept)}</span> <span><strong>Rejected by:</strong> ${list(c.clients.reject)}</span></p>`;
+}
+
 function causeCards(causes: readonly Cause[]): string {
   const snippets = collectSnippets(causes);
   const used = { next: 0 };
@@ -186,6 +247,7 @@ function causeCards(causes: readonly Cause[]): string {
       (c, i) => `<details class="cause" ${i < 2 ? 'open' : ''}>
 <summary><span class="cause-title">${text(CAUSE_TITLES[c.code] ?? c.code)}</span><code class="code">${text(c.code)}</code></summary>
 <p class="cause-message">${prose(c.message)}</p>
+${clientSplit(c)}
 ${c.fixes.length > 0 ? `<ul class="fixes">${c.fixes.map((f) => fixItem(f, snippets, used)).join('\n')}</ul>` : ''}
 </details>`,
     )
@@ -316,7 +378,7 @@ export function renderReport(report: CheckReport, ctx: PageContext): string {
       : '<section aria-labelledby="causes-title"><h2 id="causes-title">No problems found</h2><p class="muted">Every evaluated trust store accepts this chain for this host name.</p></section>';
   // Landmarks: the verdict header (banner), the section links (navigation), then the report (main).
   // Two columns on wide panels (what is wrong | what was received), one column otherwise (see check.css).
-  const body = `${header(report, ctx.remote)}
+  const body = `${header(report, ctx.remote, ctx.bundleChecks)}
 ${sectionNav(report)}
 <main class="columns">
 <div class="col">

@@ -132,3 +132,19 @@ function distance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/**
+ * A lens title with what the last handshake with the code's CA bundle said (a fix's proof): "✓ verified with
+ * <bundle>" only when that handshake verified, "✗ not verified with <bundle> (causes)" when it reached the server and
+ * failed, the plain title when there is none or it never got that far.
+ */
+export function titleWithProof(
+  title: string,
+  proof: { readonly ok: boolean; readonly reached: boolean; readonly causes: readonly string[] } | undefined,
+  bundle: string,
+): string {
+  if (!proof || !proof.reached) return title;
+  return proof.ok
+    ? `${title} · ✓ verified with ${bundle}`
+    : `${title} · ✗ not verified with ${bundle}${proof.causes.length ? ` (${proof.causes.join(', ')})` : ''}`;
+}

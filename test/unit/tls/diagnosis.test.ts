@@ -458,7 +458,7 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       }
       assert.ok(
         split?.reject.includes('go') &&
-          split.reject.includes('browsers') &&
+          ['chrome', 'firefox', 'safari'].every((b) => split.reject.includes(b)) &&
           split.reject.includes('python-requests (urllib3 2)'),
       );
       // The endpoint probe must not tell a requests user that verify=False is unnecessary here.
@@ -483,7 +483,7 @@ describe('diagnosis you can trust (local matrix, real clients as ground truth)',
       });
       assert.deepStrictEqual(codes(r), []);
       assert.strictEqual(r.verdict, 'ok');
-      assert.match(r.notes?.join('\n') ?? '', /"localhost\." ends with a dot: .*node.*; python-ssl does not/);
+      assert.match(r.notes?.join('\n') ?? '', /"localhost\." ends with a dot: .*node.*; python-ssl, openssl do not/);
       assert.deepStrictEqual(
         codes(
           await checkUrl(`https://wrong.example.:${port('ok')}/`, {

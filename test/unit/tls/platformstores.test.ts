@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
 import {
+  keychainLabel,
   parsePowerShellOutput,
+  parseTrustSettings,
   parseSecurityOutput,
   powerShellCommand,
   readPlatformStore,
@@ -16,7 +18,7 @@ import {
 import { main } from '../../../src/cli';
 import type { Io } from '../../../src/cli/command';
 import type { CheckReport } from '../../../src/core/tls/index';
-import { Matrix, startMatrix } from '../../fixtures/tls';
+import { createTestPki, Matrix, startMatrix } from '../../fixtures/tls';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/tls/platform');
 const recorded = (f: string) => readFileSync(path.join(FIXTURES, f), 'utf8');
@@ -51,9 +53,81 @@ describe('platform trust stores (macOS, Windows) and --os-store', function () {
       'security find-certificate -a -p /System/Library/Keychains/SystemRootCertificates.keychain',
       'security find-certificate -a -p /Library/Keychains/System.keychain',
       'security find-certificate -a -p /Users/u/Library/Keychains/login.keychain-db',
+      'security dump-trust-settings',
+      'security dump-trust-settings -d',
     ]);
     assert.deepStrictEqual(fingerprints(s?.pems ?? []), expected, 'duplicates across keychains counted once');
     assert.match(s?.unreadable.join() ?? '', /login\.keychain-db: .*could not be found/);
+  });
+
+  describe('macOS trust settings (recorded `security dump-trust-settings` of the user and admin domains)', () => {
+    const pki = createTestPki();
+    const mk = (commonName: string) => pki.leaf({ commonName, hosts: [], selfSigned: true }).certPem;
+    const own = {
+      login: mk('TLS Doctor Test Login Root'),
+      corp: mk('TLS Doctor Test Corp Root'),
+      overridden: mk('TLS Doctor Test Overridden Root'),
+      untrusted: mk('TLS Doctor Test Untrusted'),
+    };
+    const [entrust, quovadis2, quovadis3] = tls.rootCertificates.slice(0, 3);
+    const runner =
+      (user: { stdout: string } | { error: string }, admin: { stdout: string } | { error: string }): Runner =>
+      async (_cmd, args) => {
+        if (args[0] === 'dump-trust-settings') return args[1] === '-d' ? admin : user;
+        const k = String(args[3]);
+        if (k.includes('SystemRoot')) return { stdout: recorded('macos-security-find-certificate.txt') };
+        if (k.includes('login')) return { stdout: own.login };
+        return { stdout: [own.corp, own.overridden, own.untrusted].join('') };
+      };
+    const user = { stdout: recorded('macos-dump-trust-settings-user.txt') };
+    const admin = { stdout: recorded('macos-dump-trust-settings-admin.txt') };
+
+    it("parses each certificate's decision for SSL: no settings = trust, first SSL (or policy-less) setting decides", () => {
+      assert.deepStrictEqual(Object.fromEntries(parseTrustSettings(user.stdout)), {
+        'QuoVadis Root CA 2': 'deny',
+        'TLS Doctor Test Login Root': 'trust',
+        'TLS Doctor Test Overridden Root': 'deny',
+      });
+      assert.deepStrictEqual(Object.fromEntries(parseTrustSettings(admin.stdout)), {
+        'QuoVadis Root CA 3': 'unspecified',
+        'TLS Doctor Test Corp Root': 'trust',
+        'TLS Doctor Test Overridden Root': 'trust',
+      });
+      assert.strictEqual(keychainLabel(quovadis2), 'QuoVadis Root CA 2');
+    });
+
+    it('denied / unspecified for SSL is not trusted; a keychain certificate counts only with a trust setting; user beats admin', async () => {
+      const s = await readPlatformStore('darwin', { timeoutMs: 1000, home: '/Users/u', runner: runner(user, admin) });
+      assert.deepStrictEqual(
+        new Set(fingerprints(s?.pems ?? [])),
+        new Set(fingerprints([entrust, own.login, own.corp])),
+      );
+      assert.deepStrictEqual(s?.unreadable, []);
+      const excluded = s?.excluded?.join('\n') ?? '';
+      assert.match(
+        excluded,
+        /QuoVadis Root CA 2 \(\/System\/Library\/Keychains\/SystemRootCertificates\.keychain\): denied for SSL/,
+      );
+      assert.match(excluded, /QuoVadis Root CA 3 .*: unspecified for SSL/);
+      assert.match(excluded, /TLS Doctor Test Overridden Root \(\/Library\/Keychains\/System\.keychain\): denied/);
+      assert.doesNotMatch(excluded, /Untrusted/, 'no setting at all: simply not a trust anchor');
+      assert.ok(!fingerprints(s?.pems ?? []).includes(fingerprints([quovadis3])[0]));
+    });
+
+    it('"No Trust Settings were found" is an empty domain; another failure is said, and then only system roots count', async () => {
+      const none = { error: 'security: SecTrustSettingsCopyCertificates: No Trust Settings were found.' };
+      const s = await readPlatformStore('darwin', { timeoutMs: 1000, home: '/u', runner: runner(none, none) });
+      assert.deepStrictEqual(s?.unreadable, []);
+      assert.deepStrictEqual(
+        fingerprints(s?.pems ?? []),
+        expected,
+        'the three system roots, nothing from other keychains',
+      );
+      const broken = { error: 'security: spawn security ETIMEDOUT' };
+      const b = await readPlatformStore('darwin', { timeoutMs: 1000, home: '/u', runner: runner(broken, none) });
+      assert.match(b?.unreadable.join() ?? '', /user trust settings: security: spawn security ETIMEDOUT/);
+      assert.deepStrictEqual(fingerprints(b?.pems ?? []), expected);
+    });
   });
 
   it('Windows through PowerShell; Linux is not a platform store', async () => {
