@@ -108,10 +108,21 @@ async function terminalHover(page, request, log) {
   }
 }
 
-/** A locator for a step: a CSS selector, narrowed to the first match whose text matches `hasText` (a regex source). */
-function locate(page, s) {
-  const l = page.locator(s.selector, s.hasText ? { hasText: new RegExp(s.hasText) } : {});
-  return l.first();
+/**
+ * A locator for a step: a CSS selector, narrowed to the first match whose text matches `hasText` (a regex source). With
+ * `anyFrame` it is looked for in every frame (a webview is an iframe inside an iframe), waiting up to `timeout` for one.
+ */
+async function locate(page, s, timeout) {
+  const opts = s.hasText ? { hasText: new RegExp(s.hasText) } : {};
+  if (!s.anyFrame) return page.locator(s.selector, opts).first();
+  for (const end = Date.now() + timeout; ;) {
+    for (const frame of page.frames()) {
+      const l = frame.locator(s.selector, opts).first();
+      if ((await l.count().catch(() => 0)) > 0) return l;
+    }
+    if (Date.now() > end) throw new Error(`no frame has ${s.selector}${s.hasText ? ` with text /${s.hasText}/` : ''}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /**
@@ -123,9 +134,9 @@ async function pageSteps(page, request, log) {
   try {
     for (const s of request.steps) {
       const timeout = s.timeoutMs ?? 20_000;
-      if (s.do === 'wait') await locate(page, s).waitFor({ timeout });
-      else if (s.do === 'click') await locate(page, s).click({ timeout });
-      else if (s.do === 'hover') await locate(page, s).hover({ timeout });
+      if (s.do === 'wait') await (await locate(page, s, timeout)).waitFor({ timeout });
+      else if (s.do === 'click') await (await locate(page, s, timeout)).click({ timeout });
+      else if (s.do === 'hover') await (await locate(page, s, timeout)).hover({ timeout });
       else if (s.do === 'press') await page.keyboard.press(s.key);
       else if (s.do === 'type') await page.keyboard.type(s.text);
       else if (s.do === 'read') texts.push(await page.locator(s.selector).allTextContents());

@@ -29,6 +29,7 @@ export const COMMAND_TABLE = {
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
   fixTrust: { id: 'tlsDoctor.fixTrust', contributed: true },
   auditTrust: { id: 'tlsDoctor.auditTrust', contributed: true },
+  trustLastOutcome: { id: 'tlsDoctor.trust.lastOutcome', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

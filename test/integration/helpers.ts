@@ -157,7 +157,7 @@ export async function terminalHover(
 
 /** One step the runner performs on the workbench page (playwright); `hasText` is a regex source. */
 export type PageStep =
-  | { do: 'wait' | 'click' | 'hover'; selector: string; hasText?: string; timeoutMs?: number }
+  | { do: 'wait' | 'click' | 'hover'; selector: string; hasText?: string; anyFrame?: boolean; timeoutMs?: number }
   | { do: 'press'; key: string }
   | { do: 'type'; text: string }
   | { do: 'read'; selector: string };

@@ -164,6 +164,38 @@ describe('trust: Fix Trust for All Tools in the workbench (temp HOME, local insp
     assert.ok(!fs.existsSync(path.join(home, '.config', 'tls-doctor')), 'env folder removed');
   });
 
+  it("Check TLS offers it on the panel for an untrusted root; the button starts it with the report's root (no new probe)", async () => {
+    const report = await vscode.commands.executeCommand<{ causes: { code: string }[] }>(
+      'tlsDoctor.checkUrl',
+      server.url,
+    );
+    assert.ok(
+      report?.causes.some((c) => c.code === 'untrusted-root' || c.code === 'tls-inspection'),
+      JSON.stringify(report?.causes.map((c) => c.code)),
+    );
+    await pageSteps([{ do: 'wait', selector: 'button[data-action="fixTrust"]', anyFrame: true }]);
+    await screenshot('trust-check-panel');
+    await pageSteps([
+      { do: 'click', selector: 'button[data-action="fixTrust"]', hasText: 'Fix Trust for All Tools', anyFrame: true },
+    ]);
+    const outcome = await waitFor(
+      async () => {
+        // The previous test's run ended 'undone': wait for the run this button started.
+        const o = await vscode.commands.executeCommand<{ step: string; consent?: string } | undefined>(
+          'tlsDoctor.trust.lastOutcome',
+        );
+        return o?.step === 'declined' ? o : undefined;
+      },
+      20_000,
+      'the run the panel button started',
+    );
+    const sha = new X509Certificate(server.pki.root.certPem).fingerprint256;
+    assert.strictEqual(outcome.step, 'declined', 'the modal asked first (VS Code refuses it in tests)');
+    assert.ok(outcome.consent?.includes(`SHA-256: ${sha}`), outcome.consent);
+    assert.match(outcome.consent ?? '', new RegExp(`From: ${server.url.replace(/[.]/g, '\\.')}`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('Audit Tool Trust lists a setting that turns verification off, with its fix', async () => {
     fs.writeFileSync(path.join(home, '.curlrc'), '--insecure\n');
     try {

@@ -21,6 +21,7 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
     saveCa: (report) => saveCaPem(report, log),
     createBundle: (report) => createCaBundle(report, log),
     copyEnv: (report) => copyEnvSettings(report, log),
+    fixTrust: (report) => vscode.commands.executeCommand(COMMANDS.fixTrust, report ? { report } : {}),
   };
   const panels = new CheckPanelHost(context.extensionUri, actions, log);
   const show = (content: PanelContent) => panels.show(content);

@@ -18,6 +18,14 @@ export function consentDetail(roots: readonly RootCandidate[]): string {
   return `${roots.map(one).join('\n\n')}\n\nCompare the fingerprint with the one your IT department publishes. Nothing has been changed yet.`;
 }
 
+/** The causes whose fix is trusting the root in every tool: Check TLS and Explain offer the checklist for them. */
+export const TRUST_CAUSES: readonly string[] = ['tls-inspection', 'untrusted-root'];
+
+/** The button that offers "Fix Trust for All Tools…", for the panel's action bar (Check TLS, Explain). */
+export function offersTrustFix(codes: readonly string[]): boolean {
+  return codes.some((c) => TRUST_CAUSES.includes(c));
+}
+
 /** One row of the checklist. */
 export interface ChecklistRow {
   readonly tool: ToolPlan['tool'];

@@ -6,6 +6,8 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { explain } from '../../../src/core/explain/index';
+import type { CauseCode, CheckReport } from '../../../src/core/tls/types';
 import { packageHosts } from '../../../src/core/trust/hosts';
 import type { Tool } from '../../../src/core/trust/detect';
 import { buildPlan } from '../../../src/core/trust/plan';
@@ -16,11 +18,14 @@ import {
   checklistRows,
   consentDetail,
   diffText,
+  offersTrustFix,
   remoteNote,
   remoteWhere,
   resultRows,
   tilde,
 } from '../../../src/extension/trust/model';
+import { makeNonce, PageContext, renderReport } from '../../../src/extension/checkUrl/render';
+import { renderExplanation } from '../../../src/extension/explain/render';
 import { createTestPki, TestPki } from '../../fixtures/tls/pki';
 
 let sharedPki: TestPki | undefined;
@@ -241,5 +246,46 @@ describe('trust: the root from a report the caller probed', function () {
       osStorePaths: [],
     });
     assert.ok('refused' in none && /ECONNREFUSED/.test(none.refused.reason));
+  });
+});
+
+describe('trust checklist: offered from Check TLS and Explain', () => {
+  const page: PageContext = {
+    nonce: makeNonce(),
+    cspSource: 'https://x.vscode-cdn.net',
+    styleUri: 'https://x.vscode-cdn.net/check.css',
+    scriptUri: 'https://x.vscode-cdn.net/check.js',
+    now: new Date('2025-06-01T00:00:00Z'),
+  };
+  const report = (code: CauseCode): CheckReport => ({
+    url: 'https://proxy.example/',
+    host: 'proxy.example',
+    port: 443,
+    verdict: 'fail',
+    causes: [{ code, message: 'm', fixes: [] }],
+    chain: [],
+    trust: {},
+    addresses: [],
+    elapsedMs: 1,
+    environment: {},
+  });
+  const BUTTON = /<button[^>]*data-action="fixTrust"[^>]*>Fix Trust for All Tools…<\/button>/;
+
+  it('the Check TLS panel has the button for tls-inspection and untrusted-root only', () => {
+    assert.match(renderReport(report('tls-inspection'), page), BUTTON);
+    assert.match(renderReport(report('untrusted-root'), page), BUTTON);
+    assert.doesNotMatch(renderReport(report('self-signed'), page), /fixTrust/);
+    assert.doesNotMatch(renderReport(report('hostname-mismatch'), page), /fixTrust/);
+  });
+
+  it('the Explain panel has it when the message is an untrusted root, not for a host-name mismatch', () => {
+    const v = (t: string) => renderExplanation({ text: t, explanation: explain(t) }, page);
+    assert.match(v('x509: certificate signed by unknown authority'), BUTTON);
+    assert.doesNotMatch(
+      v("Hostname/IP does not match certificate's altnames: Host: a.example. is not in the cert's altnames"),
+      /fixTrust/,
+    );
+    assert.ok(offersTrustFix(['verification-failed', 'tls-inspection']));
+    assert.ok(!offersTrustFix(['expired']));
   });
 });
