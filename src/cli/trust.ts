@@ -5,10 +5,10 @@ import { auditText, changeLine, planJson, planText, refusalText, verifyText } fr
 import { Command, Io, oneOf, parse, UsageError } from './command';
 
 const USAGE = [
-  'tls-doctor trust plan [--from URL]... [--ca FILE]... [--tools LIST] [--format text|json]',
-  'tls-doctor trust apply [--from URL]... [--ca FILE]... [--tools LIST] --yes',
+  'tls-doctor trust plan [--from URL]... [--ca FILE]... [--tools LIST] [--scope user|workspace] [--format text|json]',
+  'tls-doctor trust apply [--from URL]... [--ca FILE]... [--tools LIST] [--scope user|workspace] --yes',
   'tls-doctor trust verify [--from URL]... [--tools LIST] [--format text|json]',
-  'tls-doctor trust undo',
+  'tls-doctor trust undo [--scope user|workspace]',
   'tls-doctor trust audit [--format text|json]',
 ].join('\n       ');
 
@@ -17,6 +17,7 @@ const OPTIONS = {
   ca: { type: 'string', multiple: true },
   tools: { type: 'string' },
   format: { type: 'string' },
+  scope: { type: 'string' },
   yes: { type: 'boolean' },
 } as const;
 
@@ -58,7 +59,7 @@ async function plan(core: Core, v: Values, io: Io): Promise<number> {
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   const roots = await rootsOrExit(core, v, io);
   if (typeof roots === 'number') return roots;
-  const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
+  const p = await core.planTrustIn(scopeOf(v, io), roots, io.env, toolsOf(core, v.tools));
   io.out(
     format === 'json'
       ? `${JSON.stringify(planJson(p), null, 2)}\n`
@@ -67,11 +68,19 @@ async function plan(core: Core, v: Values, io: Io): Promise<number> {
   return 0;
 }
 
+/** --scope: the user's home (default) or the current folder as a team's workspace (for committing). */
+function scopeOf(v: Values, io: Io): { kind: 'user' } | { kind: 'workspace'; root: string } {
+  return oneOf('--scope', v.scope, ['user', 'workspace'] as const, 'user') === 'workspace'
+    ? { kind: 'workspace', root: io.cwd }
+    : { kind: 'user' };
+}
+
 function argsOf(v: Values): string {
   return [
     ...(v.from ?? []).map((u) => `--from ${u}`),
     ...(v.ca ?? []).map((f) => `--ca ${f}`),
     ...(v.tools ? [`--tools ${v.tools}`] : []),
+    ...(v.scope ? [`--scope ${v.scope}`] : []),
   ].join(' ');
 }
 
@@ -85,7 +94,8 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
     );
     return 2;
   }
-  const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
+  const scope = scopeOf(v, io);
+  const p = await core.planTrustIn(scope, roots, io.env, toolsOf(core, v.tools));
   const r = core.applyTrust(p, v.from ?? []);
   const out = [
     ...roots.map((x) => `Trusting ${x.subject}\n  SHA-256 ${x.sha256}${x.vendor ? ` (${x.vendor})` : ''}`),
@@ -95,7 +105,11 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
     '',
     ...r.written.filter((c) => c.diff).map((c) => c.diff),
   ];
-  if (r.written.length) {
+  if (r.written.length && scope.kind === 'workspace') {
+    out.push(
+      `Commit ${core.WORKSPACE_DIR}/ and the files above (the journal stays out: ${core.WORKSPACE_DIR}/.gitignore). Undo: tls-doctor trust undo --scope workspace`,
+    );
+  } else if (r.written.length) {
     out.push(
       `Open a new terminal (or run: . ${p.envFile}) for the variables; then check: tls-doctor trust verify. Undo: tls-doctor trust undo`,
     );
@@ -106,7 +120,7 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
 }
 
 async function verify(core: Core, v: Values, io: Io): Promise<number> {
-  if (v.ca || v.yes) throw new UsageError('verify takes --from, --tools and --format only');
+  if (v.ca || v.yes || v.scope) throw new UsageError('verify takes --from, --tools and --format only');
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   let r: Awaited<ReturnType<Core['verifyTrust']>>;
   try {
@@ -124,8 +138,11 @@ async function verify(core: Core, v: Values, io: Io): Promise<number> {
 }
 
 async function undo(core: Core, v: Values, io: Io): Promise<number> {
-  if (Object.values(v).some((x) => x !== undefined)) throw new UsageError('undo takes no options');
-  const r = core.undoTrust(io.env);
+  if (Object.entries(v).some(([k, x]) => k !== 'scope' && x !== undefined)) {
+    throw new UsageError('undo takes --scope only');
+  }
+  const scope = scopeOf(v, io);
+  const r = scope.kind === 'workspace' ? core.undoWorkspaceTrust(scope.root) : core.undoTrust(io.env);
   if (!r) {
     io.out('Nothing to undo (no journal of an earlier trust apply).\n');
     return 0;
@@ -135,14 +152,16 @@ async function undo(core: Core, v: Values, io: Io): Promise<number> {
       ...r.restored.map((f) => `restored  ${f}`),
       ...r.removed.map((f) => `removed   ${f}`),
       ...r.backups.map((f) => `kept      ${f}  (edited after apply: its content then, before the restore)`),
-    ].join('\n')}\nOpen a new terminal for the variables to be gone.\n`,
+    ].join(
+      '\n',
+    )}\n${scope.kind === 'workspace' ? 'The workspace files are as they were before apply.' : 'Open a new terminal for the variables to be gone.'}\n`,
   );
   for (const e of r.errors) io.err(`error: ${e}\n`);
   return r.errors.length ? 1 : 0;
 }
 
 async function audit(core: Core, v: Values, io: Io): Promise<number> {
-  if (v.from || v.ca || v.tools || v.yes) throw new UsageError('audit takes --format only');
+  if (v.from || v.ca || v.tools || v.yes || v.scope) throw new UsageError('audit takes --format only');
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   const findings = await core.auditAll(io.env);
   io.out(format === 'json' ? `${JSON.stringify({ findings }, null, 2)}\n` : auditText(findings));

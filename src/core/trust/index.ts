@@ -12,6 +12,7 @@ import { buildPlan, Plan } from './plan';
 import { dataFile, userPaths, UserPaths } from './paths';
 import { ChainReport, RootCandidate, RootRefusal, rootFromReport, rootFromUrl, rootsFromFile } from './root';
 import { newShellEnv, runInNewShell, verifyTools, VerifyResult } from './verify';
+import { buildWorkspacePlan, workspacePaths } from './workspace';
 
 export { TOOL_IDS, compareVersions } from './detect';
 export type { ToolId, Tool } from './detect';
@@ -23,6 +24,7 @@ export type { AuditFinding } from './audit';
 export type { ApplyResult, UndoResult } from './journal';
 export { allVerified, newShellEnv } from './verify';
 export { userPaths } from './paths';
+export { WORKSPACE_DIR, workspacePaths } from './workspace';
 export { detectTools } from './detect';
 export { unifiedDiff } from './diff';
 export { HOST_FILES, packageHosts } from './hosts';
@@ -75,6 +77,39 @@ export async function planTrust(
 ): Promise<Plan> {
   const tools = await detectTools(env, only ?? TOOL_IDS);
   return planFromTools(roots, tools, env, only);
+}
+
+/** Where a plan applies: the user's home (default) or a workspace folder, for committing. */
+export type Scope = { readonly kind: 'user' } | { readonly kind: 'workspace'; readonly root: string };
+
+/** Detects the tools and builds the plan for `scope`. Writes nothing. */
+export async function planTrustIn(
+  scope: Scope,
+  roots: readonly RootCandidate[],
+  env: NodeJS.ProcessEnv,
+  only?: readonly ToolId[],
+): Promise<Plan> {
+  const tools = await detectTools(env, only ?? TOOL_IDS);
+  return scope.kind === 'user'
+    ? planFromTools(roots, tools, env, only)
+    : workspacePlanFromTools(scope.root, roots, tools, only);
+}
+
+/** The workspace plan for tools detected earlier. */
+export function workspacePlanFromTools(
+  root: string,
+  roots: readonly RootCandidate[],
+  detected: readonly Tool[],
+  only?: readonly ToolId[],
+): Plan {
+  const tools = only ? detected.filter((t) => only.includes(t.id)) : detected;
+  const missing = (only ?? []).filter((id) => !tools.some((t) => t.id === id));
+  return buildWorkspacePlan(roots, tools, root, missing);
+}
+
+/** Restores every file a workspace apply touched; undefined when there is nothing to undo. */
+export function undoWorkspaceTrust(root: string): UndoResult | undefined {
+  return undoJournal(workspacePaths(root));
 }
 
 /** The plan for tools detected earlier (a checklist narrows the first plan without probing every tool again). */

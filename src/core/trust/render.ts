@@ -33,6 +33,9 @@ export function changeLine(c: FileChange): string {
 export function planText(p: Plan): string {
   const width = Math.max(...p.tools.map((t) => `${t.tool} ${t.version ?? ''}`.length), 4);
   const lines = [
+    ...(p.scope === 'workspace'
+      ? [`Scope: the workspace ${p.paths.home} (for committing; nothing in your home changes)`, '']
+      : []),
     `Root${p.roots.length === 1 ? '' : 's'} to trust:`,
     ...p.roots.flatMap((r) => [...rootText(r), '']),
     'Per tool:',
@@ -50,7 +53,9 @@ export function planText(p: Plan): string {
   const vars = Object.entries(p.env);
   if (vars.length) {
     lines.push(
-      `Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`,
+      p.scope === 'workspace'
+        ? `Environment (paths relative to the workspace root; launch.json and the devcontainer anchor them with \${workspaceFolder} / \${containerWorkspaceFolder}):`
+        : `Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`,
       ...vars.map(([k, v]) => `  ${k}=${v}`),
       '',
     );
@@ -62,6 +67,7 @@ export function planText(p: Plan): string {
     '',
   );
   for (const c of p.changes) if (c.diff) lines.push(c.diff);
+  if (p.notes?.length) lines.push('By hand (not done by apply):', ...p.notes.map((n) => `  ${n}`), '');
   if (p.osStore) {
     lines.push(
       'Optional, by hand (system file, needs sudo; not done by apply):',
@@ -99,6 +105,8 @@ export function planJson(p: Plan) {
       diff: c.diff,
     })),
     ...(p.osStore ? { osStore: p.osStore } : {}),
+    ...(p.scope ? { scope: p.scope } : {}),
+    ...(p.notes ? { notes: p.notes } : {}),
   };
 }
 
