@@ -9,7 +9,15 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { InspectionServer, makeBareRepo, startInspectionServer } from '../unit/trust/server';
-import { activateExtension, canScreenshot, clearNotifications, pageSteps, screenshot, waitFor } from './helpers';
+import {
+  activateExtension,
+  canScreenshot,
+  clearNotifications,
+  pageSteps,
+  screenshot,
+  waitFor,
+  workspacePath,
+} from './helpers';
 import { walkthroughShot } from './native';
 
 /** The variables the command reads; each test sets them and restores them. */
@@ -162,6 +170,41 @@ describe('trust: Fix Trust for All Tools in the workbench (temp HOME, local insp
       'bundle removed',
     );
     assert.ok(!fs.existsSync(path.join(home, '.config', 'tls-doctor')), 'env folder removed');
+  });
+
+  it('the workspace scope: the checklist switches to the workspace plan; apply writes .env and launch.json there, verified, Undo restores them', async () => {
+    const sha = new X509Certificate(server.pki.root.certPem).fingerprint256;
+    const files = ['.env', '.vscode/launch.json'].map((f) => workspacePath(f));
+    const before = files.map((f) => (fs.existsSync(f) ? fs.readFileSync(f) : undefined));
+    const run = vscode.commands.executeCommand<{
+      step: string;
+      scope?: string;
+      results?: { tool: string; status: string }[];
+    }>('tlsDoctor.fixTrust', { url: server.url, confirmedSha256: [sha] });
+    await pageSteps([
+      { do: 'wait', selector: '.quick-input-widget', hasText: 'Trust plan for' },
+      { do: 'click', selector: '.quick-input-titlebar .action-label[aria-label*="workspace instead"]' },
+      { do: 'wait', selector: '.quick-input-widget', hasText: 'Trust plan for this workspace' },
+      { do: 'wait', selector: QUICK_ROW, hasText: 'CURL_CA_BUNDLE' },
+    ]);
+    await screenshot('trust-checklist-workspace');
+    await pageSteps([
+      { do: 'hover', selector: QUICK_ROW, hasText: 'CURL_CA_BUNDLE' }, // away from the title button's tooltip
+      { do: 'click', selector: '.quick-input-widget .quick-input-action .monaco-button', hasText: 'OK' },
+      { do: 'wait', selector: '.quick-input-widget', hasText: 'tool\\(s\\) verified', timeoutMs: 90_000 },
+    ]);
+    const env = fs.readFileSync(workspacePath('.env'), 'utf8');
+    assert.match(env, /^CURL_CA_BUNDLE=\.tls-doctor\/trust\/bundle\.pem$/m);
+    assert.ok(fs.existsSync(workspacePath('.tls-doctor/trust/bundle.pem')), 'the bundle is in the workspace');
+    assert.ok(!fs.existsSync(path.join(home, '.local', 'share', 'tls-doctor')), 'nothing in HOME');
+    await pageSteps([{ do: 'click', selector: QUICK_ROW, hasText: 'Undo' }]);
+    const outcome = await run;
+    assert.strictEqual(outcome?.scope, 'workspace');
+    assert.strictEqual(outcome.step, 'undone');
+    const status = Object.fromEntries((outcome.results ?? []).map((r) => [r.tool, r.status]));
+    assert.strictEqual(status.curl, 'ok', JSON.stringify(outcome.results));
+    files.forEach((f, i) => assert.deepStrictEqual(fs.existsSync(f) ? fs.readFileSync(f) : undefined, before[i], f));
+    assert.ok(!fs.existsSync(workspacePath('.tls-doctor')), 'what apply created is removed');
   });
 
   it("Check TLS offers it on the panel for an untrusted root; the button starts it with the report's root (no new probe)", async () => {

@@ -107,6 +107,18 @@ export function workspacePlanFromTools(
   return buildWorkspacePlan(roots, tools, root, missing);
 }
 
+/** Verifies `tools` against `urls` as a process started in the workspace sees them: a new shell plus the plan's variables. */
+export async function verifyWorkspaceTrust(
+  plan: Plan,
+  env: NodeJS.ProcessEnv,
+  urls: readonly string[],
+  tools: readonly ToolId[],
+  timeoutMs?: number,
+): Promise<VerifyResult[]> {
+  const extra = Object.fromEntries(Object.entries(plan.env).map(([k, v]) => [k, path.resolve(plan.paths.home, v)]));
+  return verifyTools(tools, urls, env, timeoutMs, extra);
+}
+
 /** Restores every file a workspace apply touched; undefined when there is nothing to undo. */
 export function undoWorkspaceTrust(root: string): UndoResult | undefined {
   return undoJournal(workspacePaths(root));

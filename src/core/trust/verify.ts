@@ -150,15 +150,19 @@ export function runInNewShell(
   });
 }
 
-/** Verifies each tool against each URL in a new shell, a few at a time. */
+/**
+ * Verifies each tool against each URL in a new shell, a few at a time. `extra`: variables the tool gets on top of a new
+ * shell's (the workspace scope's .env, as a process started from the workspace sees them).
+ */
 export async function verifyTools(
   tools: readonly ToolId[],
   urls: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 20_000,
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<VerifyResult[]> {
   const jobs = urls.flatMap((url) => tools.map((tool) => ({ tool, url })));
-  const clean = newShellEnv(env);
+  const clean = { ...newShellEnv(env), ...extra };
   const out: VerifyResult[] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {

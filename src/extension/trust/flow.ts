@@ -22,6 +22,8 @@ export interface FixTrustArgs {
    * tests; the integration test confirms this way, and checks the modal's text through `consent` of a declined run.)
    */
   readonly confirmedSha256?: readonly string[];
+  /** Start the checklist on the workspace plan (the checklist's button switches either way). */
+  readonly scope?: TrustScope;
 }
 
 /** What happened, for callers and tests. */
@@ -29,6 +31,7 @@ export interface FixTrustOutcome {
   readonly step: 'untrusted' | 'cancelled' | 'refused' | 'declined' | 'applied' | 'undone';
   readonly roots?: readonly { subject: string; sha256: string }[];
   readonly tools?: readonly ToolId[];
+  readonly scope?: TrustScope;
   readonly written?: readonly string[];
   readonly errors?: readonly string[];
   readonly results?: readonly VerifyResult[];
@@ -150,14 +153,24 @@ async function confirm(roots: readonly RootCandidate[], log: vscode.LogOutputCha
 
 type ToolItem = vscode.QuickPickItem & { tool: ToolId };
 
-/** The checklist: one ticked row per tool, a diff button per row and a whole-plan button; the ticked tools, or undefined. */
+/** Where the plan applies: the user's home (the default) or the first workspace folder, for committing. */
+export type TrustScope = 'user' | 'workspace';
+
+/** The plan for a scope and a subset of the tools (all when `only` is undefined). */
+type Planner = (scope: TrustScope, only?: readonly ToolId[]) => Plan;
+
+/**
+ * The checklist: one ticked row per tool, a diff button per row, a whole-plan button and (with a workspace open) a
+ * button that switches between the home and the workspace plan. The ticked tools and the scope, or undefined.
+ */
 async function checklist(
-  plan: Plan,
-  planFor: (only: readonly ToolId[]) => Plan,
+  planFor: Planner,
+  initial: TrustScope,
+  canWorkspace: boolean,
   docs: TrustDocs,
   note: string | undefined,
   where: string,
-): Promise<ToolId[] | undefined> {
+): Promise<{ tools: ToolId[]; scope: TrustScope } | undefined> {
   const qp = vscode.window.createQuickPick<ToolItem>();
   const diffButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('diff'),
@@ -167,37 +180,63 @@ async function checklist(
     iconPath: new vscode.ThemeIcon('file-code'),
     tooltip: vscode.l10n.t('Show the whole plan (read-only)'),
   };
-  const items: ToolItem[] = checklistRows(plan).map((r) => ({ ...r, buttons: [diffButton] }));
-  qp.title = vscode.l10n.t('Trust plan for {0}: untick what to leave alone', where);
-  qp.placeholder = vscode.l10n.t(
-    'Each ticked tool is configured{0}; nothing is written before you accept',
-    note ? vscode.l10n.t(' (on {0}, where the tools run: see the whole plan)', where) : '',
-  );
+  const toWorkspace: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('repo'),
+    tooltip: vscode.l10n.t('Plan for this workspace instead (.env, launch.json, devcontainer: for committing)'),
+  };
+  const toUser: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('home'),
+    tooltip: vscode.l10n.t('Plan for your home instead (your tools on this machine)'),
+  };
+  let scope = initial;
+  const show = () => {
+    const items: ToolItem[] = checklistRows(planFor(scope)).map((r) => ({ ...r, buttons: [diffButton] }));
+    qp.title =
+      scope === 'workspace'
+        ? vscode.l10n.t('Trust plan for this workspace (for committing): untick what to leave alone')
+        : vscode.l10n.t('Trust plan for {0}: untick what to leave alone', where);
+    qp.placeholder = vscode.l10n.t(
+      'Each ticked tool is configured{0}; nothing is written before you accept',
+      scope === 'user' && note ? vscode.l10n.t(' (on {0}, where the tools run: see the whole plan)', where) : '',
+    );
+    qp.items = items;
+    qp.selectedItems = items.filter((i) => i.picked);
+    qp.buttons = [planButton, ...(canWorkspace ? [scope === 'user' ? toWorkspace : toUser] : [])];
+  };
   qp.canSelectMany = true;
   qp.ignoreFocusOut = true;
   qp.matchOnDetail = true;
-  qp.items = items;
-  qp.selectedItems = items.filter((i) => i.picked);
-  qp.buttons = [planButton];
+  show();
   const wholePlan = () =>
-    `${note ? `# ${note}\n\n` : ''}${loadTrust().planText(planFor(qp.selectedItems.map((i) => i.tool)))}`;
+    `${note && scope === 'user' ? `# ${note}\n\n` : ''}${loadTrust().planText(
+      planFor(
+        scope,
+        qp.selectedItems.map((i) => i.tool),
+      ),
+    )}`;
   return new Promise((resolve) => {
     let done = false;
-    const finish = (v: ToolId[] | undefined) => {
+    const finish = (v: { tools: ToolId[]; scope: TrustScope } | undefined) => {
       if (done) return;
       done = true;
       resolve(v);
       qp.dispose();
     };
     qp.onDidTriggerItemButton((e) => {
-      const p = planFor([e.item.tool]);
+      const p = planFor(scope, [e.item.tool]);
       void docs.show(
         `${e.item.tool}.diff`,
         diffText(p, vscode.l10n.t('What trusting the root changes for {0}', e.item.label)),
       );
     });
-    qp.onDidTriggerButton(() => void docs.show('plan.txt', wholePlan()));
-    qp.onDidAccept(() => finish(qp.selectedItems.map((i) => i.tool)));
+    qp.onDidTriggerButton((b) => {
+      if (b === planButton) void docs.show('plan.txt', wholePlan());
+      else {
+        scope = scope === 'user' ? 'workspace' : 'user';
+        show();
+      }
+    });
+    qp.onDidAccept(() => finish({ tools: qp.selectedItems.map((i) => i.tool), scope }));
     qp.onDidHide(() => finish(undefined));
     qp.show();
   });
@@ -215,6 +254,7 @@ async function verify(
   services: Services,
   url: string,
   tools: readonly ToolId[],
+  plan: Plan,
 ): Promise<VerifyResult[] | { refused: string }> {
   const host = loadTls().parseTarget(url).host;
   // The tools connect like a probe does: the same trust guard and allow-list.
@@ -225,12 +265,15 @@ async function verify(
       location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('TLS Doctor: verifying with the real tools in a new shell ({0})…', tools.join(', ')),
     },
-    async () => (await loadTrust().verifyTrust(process.env, [url], tools)).results,
+    async () =>
+      plan.scope === 'workspace'
+        ? loadTrust().verifyWorkspaceTrust(plan, process.env, [url], tools)
+        : (await loadTrust().verifyTrust(process.env, [url], tools)).results,
   );
 }
 
 /** The ✓/✗ list with each tool's own error, and Undo. True when the user chose Undo. */
-async function showResults(results: readonly VerifyResult[], written: number): Promise<boolean> {
+async function showResults(results: readonly VerifyResult[], written: number, scope: TrustScope): Promise<boolean> {
   type Item = vscode.QuickPickItem & { undo?: boolean };
   const rows = resultRows(results);
   const items: Item[] = [
@@ -253,7 +296,9 @@ async function showResults(results: readonly VerifyResult[], written: number): P
     ),
     placeHolder: failed
       ? vscode.l10n.t('{0} tool(s) still fail: their own error is under each; Undo restores every file', failed)
-      : vscode.l10n.t('New terminals have the settings; Undo restores every file'),
+      : scope === 'workspace'
+        ? vscode.l10n.t('Commit .tls-doctor/trust/ and the changed files; Undo restores every file')
+        : vscode.l10n.t('New terminals have the settings; Undo restores every file'),
     ignoreFocusOut: true,
     matchOnDetail: true,
   });
@@ -261,8 +306,12 @@ async function showResults(results: readonly VerifyResult[], written: number): P
 }
 
 /** The core undo, told in a notification. */
-export async function undoTrust(services: Services): Promise<{ restored: number; removed: number } | undefined> {
-  const r = loadTrust().undoTrust(process.env);
+export async function undoTrust(
+  services: Services,
+  workspaceRoot?: string,
+): Promise<{ restored: number; removed: number } | undefined> {
+  const trust = loadTrust();
+  const r = workspaceRoot ? trust.undoWorkspaceTrust(workspaceRoot) : trust.undoTrust(process.env);
   if (!r) {
     void vscode.window.showInformationMessage(vscode.l10n.t('TLS Doctor: nothing to undo (no earlier trust change).'));
     return undefined;
@@ -324,21 +373,42 @@ export async function fixTrust(services: Services, docs: TrustDocs, arg: FixTrus
     },
     () => trust.detectTools(env),
   );
-  const planFor = (only?: readonly ToolId[]) => trust.planFromTools(roots, detected, env, only);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const wsRoot = folder?.scheme === 'file' ? folder.fsPath : undefined;
+  const planFor: Planner = (scope, only) =>
+    scope === 'workspace' && wsRoot
+      ? trust.workspacePlanFromTools(wsRoot, roots, detected, only)
+      : trust.planFromTools(roots, detected, env, only);
   const note = remoteNote(vscode.env.remoteName, trust.userPaths(env).home);
-  const ticked = await checklist(planFor(), planFor, docs, note, remoteWhere(vscode.env.remoteName));
-  if (!ticked?.length) return { step: 'cancelled', roots: summary };
+  const initial: TrustScope = arg.scope === 'workspace' && wsRoot ? 'workspace' : 'user';
+  const picked = await checklist(
+    planFor,
+    initial,
+    wsRoot !== undefined,
+    docs,
+    note,
+    remoteWhere(vscode.env.remoteName),
+  );
+  if (!picked?.tools.length) return { step: 'cancelled', roots: summary };
+  const ticked = picked.tools;
   const url = await verifyUrl(source, arg);
-  const applied = trust.applyTrust(planFor(ticked), url ? [url] : []);
+  const plan = planFor(picked.scope, ticked);
+  const applied = trust.applyTrust(plan, url ? [url] : []);
   for (const c of applied.written) services.log.info(`trust apply: wrote ${c.file} (${c.purpose})`);
   for (const e of applied.errors) services.log.error(`trust apply: ${e}`);
   if (applied.errors.length) {
     void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: {0}', applied.errors.join('; ')));
   }
-  const base = { roots: summary, tools: ticked, written: applied.written.map((c) => c.file), errors: applied.errors };
+  const base = {
+    roots: summary,
+    tools: ticked,
+    scope: picked.scope,
+    written: applied.written.map((c) => c.file),
+    errors: applied.errors,
+  };
   let results: VerifyResult[] = [];
   if (url) {
-    const v = await verify(services, url, ticked);
+    const v = await verify(services, url, ticked, plan);
     if ('refused' in v) {
       services.log.info(`trust verify skipped: ${v.refused}`);
       void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor: not verified: {0}', v.refused));
@@ -347,8 +417,8 @@ export async function fixTrust(services: Services, docs: TrustDocs, arg: FixTrus
       services.log.info(`trust verify ${r.status} ${r.tool} ${r.url}${r.detail ? `: ${r.detail}` : ''}`);
     }
   }
-  if (await showResults(results, applied.written.length)) {
-    await undoTrust(services);
+  if (await showResults(results, applied.written.length, picked.scope)) {
+    await undoTrust(services, picked.scope === 'workspace' ? wsRoot : undefined);
     return { step: 'undone', ...base, results };
   }
   return { step: 'applied', ...base, results };
