@@ -78,6 +78,23 @@ describe('trust: Fix Trust for All Tools in the workbench (temp HOME, local insp
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('without a URL it offers the package hosts the workspace uses (its .npmrc registry first), a URL and a CA file', async () => {
+    const run = vscode.commands.executeCommand<{ step: string }>('tlsDoctor.fixTrust');
+    const [rows] = (await pageSteps([
+      { do: 'wait', selector: QUICK_ROW, hasText: 'npm\\.internal\\.example' },
+      { do: 'read', selector: QUICK_ROW },
+    ]))!;
+    assert.match(rows[0], /https:\/\/npm\.internal\.example\/.*\.npmrc/, rows.join(' | '));
+    assert.ok(
+      rows.some((r) => /registry\.npmjs\.org/.test(r)),
+      'package.json: the public npm registry too',
+    );
+    assert.ok(rows.some((r) => /Another URL/.test(r)) && rows.some((r) => /A CA certificate file/.test(r)));
+    await screenshot('trust-source');
+    await pageSteps([{ do: 'press', key: 'Escape' }]);
+    assert.strictEqual((await run)?.step, 'cancelled');
+  });
+
   it('asks in a modal with the subject and fingerprint first; declined (VS Code refuses modals in tests), nothing is written', async () => {
     const outcome = await vscode.commands.executeCommand<{ step: string; consent?: string }>('tlsDoctor.fixTrust', {
       url: server.url,
