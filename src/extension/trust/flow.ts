@@ -40,7 +40,8 @@ export interface FixTrustOutcome {
   readonly consent?: string;
 }
 
-const TITLE = 'TLS Doctor: Fix Trust for All Tools';
+/** The quick picks' title (a function: vscode.l10n.t needs the bundle loaded, at run time). */
+const title = () => vscode.l10n.t('TLS Doctor: Fix Trust for All Tools');
 
 /** Where a root may come from, as the first quick pick offers it. */
 type Source = { url: string } | { caFile: string };
@@ -77,7 +78,7 @@ async function pickSource(): Promise<Source | undefined> {
     { label: `$(file) ${vscode.l10n.t('A CA certificate file…')}`, pick: 'file' },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: TITLE,
+    title: title(),
     placeHolder: vscode.l10n.t('Where does the root come from? A host your tools fail on, or the file IT gave you'),
     ignoreFocusOut: true,
   });
@@ -97,7 +98,7 @@ async function pickSource(): Promise<Source | undefined> {
 
 async function askUrl(value?: string, prompt?: string): Promise<string | undefined> {
   const url = await vscode.window.showInputBox({
-    title: TITLE,
+    title: title(),
     prompt: prompt ?? vscode.l10n.t('An https:// URL your tools fail on (it is probed to read the chain)'),
     value: value ?? 'https://',
     ignoreFocusOut: true,
