@@ -8,6 +8,7 @@ import { registerEndpoints } from './extension/endpoints';
 import { registerDevCert } from './extension/devcert';
 import { registerFixes } from './extension/fixes';
 import { registerStatus } from './extension/status';
+import { registerTrust } from './extension/trust';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDevCert(context, services);
   registerFixes(context, services);
   registerStatus(context, services);
+  registerTrust(context, services);
   log.info(`activate() took ${(performance.now() - started).toFixed(1)} ms`);
 }
 

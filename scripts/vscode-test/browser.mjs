@@ -23,6 +23,7 @@ const CHROMIUM_ARGS = [
 ];
 const SCREENSHOT_MARKER = '__TLS_DOCTOR_SCREENSHOT__';
 const TERMINAL_MARKER = '__TLS_DOCTOR_TERMINAL_HOVER__'; // see helpers.terminalHover()
+const PAGE_MARKER = '__TLS_DOCTOR_PAGE__'; // see helpers.pageSteps()
 
 /** The workbench URL that opens `folder` and runs the tests module in the extension host. */
 export function workbenchUrl(port, folder, extensionPath, testsPath) {
@@ -108,6 +109,47 @@ async function terminalHover(page, request, log) {
 }
 
 /**
+ * A locator for a step: a CSS selector, narrowed to the first match whose text matches `hasText` (a regex source). With
+ * `anyFrame` it is looked for in every frame (a webview is an iframe inside an iframe), waiting up to `timeout` for one.
+ */
+async function locate(page, s, timeout) {
+  const opts = s.hasText ? { hasText: new RegExp(s.hasText) } : {};
+  if (!s.anyFrame) return page.locator(s.selector, opts).first();
+  for (const end = Date.now() + timeout; ;) {
+    for (const frame of page.frames()) {
+      const l = frame.locator(s.selector, opts).first();
+      if ((await l.count().catch(() => 0)) > 0) return l;
+    }
+    if (Date.now() > end) throw new Error(`no frame has ${s.selector}${s.hasText ? ` with text /${s.hasText}/` : ''}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * Runs the steps a test asked for (helpers.pageSteps): wait for, click, hover, press a key, type, read texts. The ack file gets
+ * `{ texts }` (one array per `read` step) or `{ error }`.
+ */
+async function pageSteps(page, request, log) {
+  const texts = [];
+  try {
+    for (const s of request.steps) {
+      const timeout = s.timeoutMs ?? 20_000;
+      if (s.do === 'wait') await (await locate(page, s, timeout)).waitFor({ timeout });
+      else if (s.do === 'click') await (await locate(page, s, timeout)).click({ timeout });
+      else if (s.do === 'hover') await (await locate(page, s, timeout)).hover({ timeout });
+      else if (s.do === 'press') await page.keyboard.press(s.key);
+      else if (s.do === 'type') await page.keyboard.type(s.text);
+      else if (s.do === 'read') texts.push(await page.locator(s.selector).allTextContents());
+      else throw new Error(`unknown step ${JSON.stringify(s)}`);
+    }
+    writeFileSync(request.ack, JSON.stringify({ texts }));
+  } catch (e) {
+    log(`[runner] page steps failed: ${e.message}`);
+    writeFileSync(request.ack, JSON.stringify({ error: e.message }));
+  }
+}
+
+/**
  * Wires the page: codeAutomationExit, console forwarding (`onConsole({ text, logService, level })`), screenshots. Resolves the
  * returned `{ exited }` promise with the exit code the workbench reports.
  */
@@ -121,6 +163,8 @@ export async function wirePage(page, { imagesDir, onConsole, log }) {
   });
   const handle = async (msg) => {
     const line = await consoleText(msg);
+    const p = line.text.indexOf(PAGE_MARKER);
+    if (p >= 0) return pageSteps(page, JSON.parse(line.text.slice(p + PAGE_MARKER.length)), log);
     const t = line.text.indexOf(TERMINAL_MARKER);
     if (t >= 0) return terminalHover(page, JSON.parse(line.text.slice(t + TERMINAL_MARKER.length)), log);
     const a = line.text.indexOf(AXE_MARKER);

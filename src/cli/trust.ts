@@ -1,22 +1,14 @@
 // `tls-doctor trust plan|apply|verify|undo|audit`: trust a TLS-inspecting proxy's root in every tool, with a plan
 // first, the user's explicit consent (--yes, after the fingerprint is shown), a journal, an undo and proof.
-import type {
-  AuditFinding,
-  FileChange,
-  Plan,
-  RootCandidate,
-  RootRefusal,
-  ToolId,
-  VerifyResult,
-} from '../core/trust/index';
-import { shellWord } from '../core/text/quote';
+import type { RootCandidate, ToolId } from '../core/trust/index';
+import { auditText, changeLine, planJson, planText, refusalText, verifyText } from '../core/trust/render';
 import { Command, Io, oneOf, parse, UsageError } from './command';
 
 const USAGE = [
-  'tls-doctor trust plan [--from URL]... [--ca FILE]... [--tools LIST] [--format text|json]',
-  'tls-doctor trust apply [--from URL]... [--ca FILE]... [--tools LIST] --yes',
+  'tls-doctor trust plan [--from URL]... [--ca FILE]... [--tools LIST] [--scope user|workspace] [--format text|json]',
+  'tls-doctor trust apply [--from URL]... [--ca FILE]... [--tools LIST] [--scope user|workspace] --yes',
   'tls-doctor trust verify [--from URL]... [--tools LIST] [--format text|json]',
-  'tls-doctor trust undo',
+  'tls-doctor trust undo [--scope user|workspace]',
   'tls-doctor trust audit [--format text|json]',
 ].join('\n       ');
 
@@ -25,6 +17,7 @@ const OPTIONS = {
   ca: { type: 'string', multiple: true },
   tools: { type: 'string' },
   format: { type: 'string' },
+  scope: { type: 'string' },
   yes: { type: 'boolean' },
 } as const;
 
@@ -47,114 +40,6 @@ function toolsOf(core: Core, list: string | undefined): ToolId[] | undefined {
   return ids as ToolId[];
 }
 
-function rootText(r: RootCandidate): string[] {
-  return [
-    `  subject  ${r.subject}`,
-    `  issuer   ${r.issuer}`,
-    `  sha256   ${r.sha256}`,
-    ...(r.vendor ? [`  product  ${r.vendor}`] : []),
-    `  expires  ${r.notAfter.slice(0, 10)}`,
-    `  from     ${r.source}${r.intermediates.length ? ` (+ ${r.intermediates.length} intermediate${r.intermediates.length === 1 ? '' : 's'})` : ''}`,
-    `  OS store ${r.inOsStore ? 'already there' : 'not there'}`,
-  ];
-}
-
-function refusalText(r: RootRefusal): string {
-  return [
-    `refusing ${r.source}: ${r.reason}`,
-    ...(r.subject ? [`  subject  ${r.subject}`] : []),
-    ...(r.sha256 ? [`  sha256   ${r.sha256}`] : []),
-  ].join('\n');
-}
-
-function changeLine(c: FileChange): string {
-  return `  ${c.before === undefined ? 'create' : 'edit  '}  ${c.file}  (${c.purpose})`;
-}
-
-function planText(p: Plan): string {
-  const width = Math.max(...p.tools.map((t) => `${t.tool} ${t.version ?? ''}`.length), 4);
-  const lines = [
-    `Root${p.roots.length === 1 ? '' : 's'} to trust:`,
-    ...p.roots.flatMap((r) => [...rootText(r), '']),
-    'Per tool:',
-    ...p.tools.flatMap((t) => [
-      `  ${`${t.tool} ${t.version ?? ''}`.padEnd(width)}  ${t.unchanged ? '– ' : ''}${t.mechanism}`,
-      `  ${''.padEnd(width)}  why: ${t.why}`,
-      ...t.notes.map((n) => `  ${''.padEnd(width)}  note: ${n}`),
-      ...(t.run?.argv ?? []).map(
-        (a, i) =>
-          `  ${''.padEnd(width)}  runs: ${a.map(shellWord).join(' ')}${t.run?.stdin?.[i] ? '  < the root (PEM)' : ''}`,
-      ),
-    ]),
-    '',
-  ];
-  const vars = Object.entries(p.env);
-  if (vars.length) {
-    lines.push(
-      `Environment, in ${p.envFile} (sourced by one marked line in the shell startup files):`,
-      ...vars.map(([k, v]) => `  ${k}=${v}`),
-      '',
-    );
-  }
-  if (p.missing.length) lines.push(`Not found on PATH (nothing planned): ${p.missing.join(', ')}`, '');
-  lines.push(
-    p.changes.length ? 'Changes:' : 'Changes: none (everything is in place already)',
-    ...p.changes.map(changeLine),
-    '',
-  );
-  for (const c of p.changes) if (c.diff) lines.push(c.diff);
-  if (p.osStore) {
-    lines.push(
-      'Optional, by hand (system file, needs sudo; not done by apply):',
-      `  ${p.osStore.install}`,
-      ...p.osStore.notes.map((n) => `  note: ${n}`),
-      '',
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function planJson(p: Plan) {
-  return {
-    roots: p.roots,
-    envFile: p.envFile,
-    env: p.env,
-    bundle: p.bundle,
-    ca: p.ca,
-    missing: p.missing,
-    tools: p.tools.map((t) => ({
-      tool: t.tool,
-      version: t.version,
-      mechanism: t.mechanism,
-      why: t.why,
-      env: t.env,
-      files: [...new Set(t.edits.map((e) => e.file))],
-      notes: t.notes,
-      runs: t.run?.argv ?? [],
-      unchanged: Boolean(t.unchanged),
-    })),
-    changes: p.changes.map((c) => ({
-      file: c.file,
-      purpose: c.purpose,
-      created: c.before === undefined,
-      diff: c.diff,
-    })),
-    ...(p.osStore ? { osStore: p.osStore } : {}),
-  };
-}
-
-const MARK: Record<VerifyResult['status'], string> = { ok: '✓', 'tls-ok': '✓', fail: '✗', skipped: '–' };
-
-function verifyText(results: readonly VerifyResult[]): string {
-  const width = Math.max(...results.map((r) => r.tool.length));
-  return `${results.map((r) => `${MARK[r.status]} ${r.tool.padEnd(width)}  ${r.url}${r.status === 'tls-ok' ? '  (TLS verified; then the server said: ' + r.detail + ')' : r.detail ? `  ${r.detail}` : ''}`).join('\n')}\n`;
-}
-
-function auditText(findings: readonly AuditFinding[]): string {
-  if (!findings.length) return '✓ no broken or unsafe trust settings found\n';
-  return `${findings.map((f) => `${f.severity === 'error' ? '✗' : '!'} ${f.where}: ${f.message}`).join('\n')}\n`;
-}
-
 /** Roots from --from/--ca, or an exit code after printing why not. */
 async function rootsOrExit(core: Core, v: Values, io: Io): Promise<RootCandidate[] | number> {
   const urls = v.from ?? [];
@@ -174,7 +59,7 @@ async function plan(core: Core, v: Values, io: Io): Promise<number> {
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   const roots = await rootsOrExit(core, v, io);
   if (typeof roots === 'number') return roots;
-  const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
+  const p = await core.planTrustIn(scopeOf(v, io), roots, io.env, toolsOf(core, v.tools));
   io.out(
     format === 'json'
       ? `${JSON.stringify(planJson(p), null, 2)}\n`
@@ -183,11 +68,19 @@ async function plan(core: Core, v: Values, io: Io): Promise<number> {
   return 0;
 }
 
+/** --scope: the user's home (default) or the current folder as a team's workspace (for committing). */
+function scopeOf(v: Values, io: Io): { kind: 'user' } | { kind: 'workspace'; root: string } {
+  return oneOf('--scope', v.scope, ['user', 'workspace'] as const, 'user') === 'workspace'
+    ? { kind: 'workspace', root: io.cwd }
+    : { kind: 'user' };
+}
+
 function argsOf(v: Values): string {
   return [
     ...(v.from ?? []).map((u) => `--from ${u}`),
     ...(v.ca ?? []).map((f) => `--ca ${f}`),
     ...(v.tools ? [`--tools ${v.tools}`] : []),
+    ...(v.scope ? [`--scope ${v.scope}`] : []),
   ].join(' ');
 }
 
@@ -201,7 +94,8 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
     );
     return 2;
   }
-  const p = await core.planTrust(roots, io.env, toolsOf(core, v.tools));
+  const scope = scopeOf(v, io);
+  const p = await core.planTrustIn(scope, roots, io.env, toolsOf(core, v.tools));
   const r = core.applyTrust(p, v.from ?? []);
   const out = [
     ...roots.map((x) => `Trusting ${x.subject}\n  SHA-256 ${x.sha256}${x.vendor ? ` (${x.vendor})` : ''}`),
@@ -211,7 +105,11 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
     '',
     ...r.written.filter((c) => c.diff).map((c) => c.diff),
   ];
-  if (r.written.length) {
+  if (r.written.length && scope.kind === 'workspace') {
+    out.push(
+      `Commit ${core.WORKSPACE_DIR}/ and the files above (the journal stays out: ${core.WORKSPACE_DIR}/.gitignore). Undo: tls-doctor trust undo --scope workspace`,
+    );
+  } else if (r.written.length) {
     out.push(
       `Open a new terminal (or run: . ${p.envFile}) for the variables; then check: tls-doctor trust verify. Undo: tls-doctor trust undo`,
     );
@@ -222,7 +120,7 @@ async function apply(core: Core, v: Values, io: Io): Promise<number> {
 }
 
 async function verify(core: Core, v: Values, io: Io): Promise<number> {
-  if (v.ca || v.yes) throw new UsageError('verify takes --from, --tools and --format only');
+  if (v.ca || v.yes || v.scope) throw new UsageError('verify takes --from, --tools and --format only');
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   let r: Awaited<ReturnType<Core['verifyTrust']>>;
   try {
@@ -240,8 +138,11 @@ async function verify(core: Core, v: Values, io: Io): Promise<number> {
 }
 
 async function undo(core: Core, v: Values, io: Io): Promise<number> {
-  if (Object.values(v).some((x) => x !== undefined)) throw new UsageError('undo takes no options');
-  const r = core.undoTrust(io.env);
+  if (Object.entries(v).some(([k, x]) => k !== 'scope' && x !== undefined)) {
+    throw new UsageError('undo takes --scope only');
+  }
+  const scope = scopeOf(v, io);
+  const r = scope.kind === 'workspace' ? core.undoWorkspaceTrust(scope.root) : core.undoTrust(io.env);
   if (!r) {
     io.out('Nothing to undo (no journal of an earlier trust apply).\n');
     return 0;
@@ -251,14 +152,16 @@ async function undo(core: Core, v: Values, io: Io): Promise<number> {
       ...r.restored.map((f) => `restored  ${f}`),
       ...r.removed.map((f) => `removed   ${f}`),
       ...r.backups.map((f) => `kept      ${f}  (edited after apply: its content then, before the restore)`),
-    ].join('\n')}\nOpen a new terminal for the variables to be gone.\n`,
+    ].join(
+      '\n',
+    )}\n${scope.kind === 'workspace' ? 'The workspace files are as they were before apply.' : 'Open a new terminal for the variables to be gone.'}\n`,
   );
   for (const e of r.errors) io.err(`error: ${e}\n`);
   return r.errors.length ? 1 : 0;
 }
 
 async function audit(core: Core, v: Values, io: Io): Promise<number> {
-  if (v.from || v.ca || v.tools || v.yes) throw new UsageError('audit takes --format only');
+  if (v.from || v.ca || v.tools || v.yes || v.scope) throw new UsageError('audit takes --format only');
   const format = oneOf('--format', v.format, ['text', 'json'] as const, 'text');
   const findings = await core.auditAll(io.env);
   io.out(format === 'json' ? `${JSON.stringify({ findings }, null, 2)}\n` : auditText(findings));

@@ -27,6 +27,9 @@ export const COMMAND_TABLE = {
   fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
   fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
+  fixTrust: { id: 'tlsDoctor.fixTrust', contributed: true },
+  auditTrust: { id: 'tlsDoctor.auditTrust', contributed: true },
+  trustLastOutcome: { id: 'tlsDoctor.trust.lastOutcome', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

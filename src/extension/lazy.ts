@@ -4,6 +4,7 @@ import * as path from 'path';
 
 type CertsModule = typeof import('../core/certs/index');
 type TlsModule = typeof import('../core/tls/index');
+type TrustModule = typeof import('../core/trust/index');
 
 function load<T>(bundle: string): T {
   // A computed path: esbuild leaves it alone instead of inlining the module into dist/extension.js.
@@ -18,4 +19,9 @@ export function loadCerts(): CertsModule {
 /** The TLS probe, trust stores and diagnosis. */
 export function loadTls(): TlsModule {
   return load<TlsModule>('tls.js');
+}
+
+/** Trusting an inspection root in every tool: plan, apply, verify, undo, audit. */
+export function loadTrust(): TrustModule {
+  return load<TrustModule>('trust.js');
 }

@@ -12,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -223,5 +224,80 @@ describe('tls-doctor trust, end to end with real tools (temp HOME)', function ()
     for (const x of results) assert.strictEqual(x.status, 'fail', `${x.tool} after undo: ${JSON.stringify(x)}`);
     const again = await cli('undo');
     assert.match(again.stdout, /Nothing to undo/);
+  });
+});
+
+/** The real program behind a command on the machine's PATH (a pyenv shim needs the user's PYENV_ROOT: resolve it). */
+function realTool(name: string): string | undefined {
+  const found = which(name, process.env);
+  if (!found) return undefined;
+  if (!found.includes(`${path.sep}shims${path.sep}`)) return found;
+  const r = spawnSync('pyenv', ['which', name], { encoding: 'utf8', env: process.env });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+const CLOUD = (['aws', 'gcloud'] as const).filter((t) => realTool(t));
+
+describe('tls-doctor trust, the cloud CLIs present on this machine (aws, gcloud), end to end', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let home: string;
+  let server: InspectionServer;
+  let env: NodeJS.ProcessEnv;
+
+  before(async function () {
+    if (!CLOUD.length) this.skip();
+    dir = mkdtempSync(path.join(tmpdir(), 'tls-doctor-trust-cloud-'));
+    home = path.join(dir, 'home');
+    const bin = path.join(dir, 'bin');
+    mkdirSync(home);
+    mkdirSync(bin);
+    for (const t of CLOUD) symlinkSync(realTool(t)!, path.join(bin, t));
+    server = await startInspectionServer(makeBareRepo(path.join(dir, 'git')));
+    env = { HOME: home, PATH: `${bin}:/usr/bin:/bin`, LANG: 'C.UTF-8', USER: process.env.USER ?? 'root' };
+  });
+
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function cli(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+      cwd: dir,
+      env,
+    };
+    return { code: await main(['trust', ...argv], io), stdout, stderr };
+  }
+
+  it('the AWS CLI fails before with its own TLS error (gcloud retries ~30 s before saying so: not waited for)', async function () {
+    if (!CLOUD.includes('aws')) this.skip();
+    const [r] = await verifyTools(['aws'], [server.url], env);
+    assert.strictEqual(r.status, 'fail', JSON.stringify(r));
+    assert.match(r.detail ?? '', /SSL validation failed .*CERTIFICATE_VERIFY_FAILED/, r.detail);
+  });
+
+  it('after apply each verifies in a new shell (TLS verified, then the fake endpoint answers), and undo restores HOME', async () => {
+    const tools = CLOUD.join(',');
+    const a = await cli('apply', '--from', server.url, '--tools', tools, '--yes');
+    assert.strictEqual(a.code, 0, a.stderr);
+    const v = await cli('verify', '--tools', tools, '--format', 'json');
+    const results = JSON.parse(v.stdout).results as { tool: string; status: string; detail?: string }[];
+    assert.strictEqual(v.code, 0, v.stdout);
+    for (const r of results) {
+      assert.strictEqual(r.status, 'tls-ok', `${r.tool}: ${JSON.stringify(r)}`);
+      assert.doesNotMatch(r.detail ?? '', /certif|SSL/i, `${r.tool}: the server answered, not the TLS layer`);
+    }
+    assert.strictEqual((await cli('undo')).code, 0);
+    assert.ok(!existsSync(path.join(home, '.local', 'share', 'tls-doctor')));
   });
 });

@@ -155,6 +155,31 @@ export async function terminalHover(
   return { hover: (result.hover ?? '').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, ' ').trim() };
 }
 
+/** One step the runner performs on the workbench page (playwright); `hasText` is a regex source. */
+export type PageStep =
+  | { do: 'wait' | 'click' | 'hover'; selector: string; hasText?: string; anyFrame?: boolean; timeoutMs?: number }
+  | { do: 'press'; key: string }
+  | { do: 'type'; text: string }
+  | { do: 'read'; selector: string };
+
+/**
+ * Asks the runner to perform `steps` on the page (click a quick-pick row or a dialog button as a user would) and returns
+ * the texts of the `read` steps, one array each. Undefined where no runner drives the page (desktop test-electron runs).
+ */
+export async function pageSteps(steps: readonly PageStep[], timeoutMs = 60_000): Promise<string[][] | undefined> {
+  if (!canScreenshot()) {
+    console.log('page steps skipped: this runner cannot drive the page');
+    return undefined;
+  }
+  const ack = path.join(os.tmpdir(), `tls-doctor-page-${process.pid}-${Date.now()}.ack`);
+  console.log(`__TLS_DOCTOR_PAGE__ ${JSON.stringify({ steps, ack })}`);
+  const raw = await waitFor(() => fs.existsSync(ack) && fs.readFileSync(ack, 'utf8'), timeoutMs, 'page steps');
+  fs.rmSync(ack, { force: true });
+  const result = JSON.parse(raw) as { texts?: string[][]; error?: string };
+  if (result.error !== undefined) throw new Error(`page steps failed: ${result.error}`);
+  return result.texts ?? [];
+}
+
 /**
  * A P-256 self-signed server certificate made by the openssl CLI in `dir` (the tests' stand-in for a developer's
  * self-signed server). `san` defaults to 127.0.0.1 and localhost.

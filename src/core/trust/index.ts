@@ -5,24 +5,31 @@ import * as path from 'node:path';
 import { findCertifi } from '../tls/stores';
 import { auditTrust, AuditFinding, certifiAppended } from './audit';
 import { which } from './detect';
-import { detectTools, TOOL_IDS, ToolId } from './detect';
+import { detectTools, Tool, TOOL_IDS, ToolId } from './detect';
 import { applyPlan, ApplyResult, undoJournal, UndoResult } from './journal';
 import type { PlanContext } from './mechanisms';
 import { buildPlan, Plan } from './plan';
 import { dataFile, userPaths, UserPaths } from './paths';
-import { RootCandidate, RootRefusal, rootFromUrl, rootsFromFile } from './root';
+import { ChainReport, RootCandidate, RootRefusal, rootFromReport, rootFromUrl, rootsFromFile } from './root';
 import { newShellEnv, runInNewShell, verifyTools, VerifyResult } from './verify';
+import { buildWorkspacePlan, workspacePaths } from './workspace';
 
 export { TOOL_IDS, compareVersions } from './detect';
 export type { ToolId, Tool } from './detect';
 export type { Plan, FileChange } from './plan';
 export type { ToolPlan } from './mechanisms';
-export type { RootCandidate, RootRefusal } from './root';
+export type { ChainReport, RootCandidate, RootRefusal, RootResult } from './root';
 export type { VerifyResult, VerifyStatus } from './verify';
 export type { AuditFinding } from './audit';
 export type { ApplyResult, UndoResult } from './journal';
 export { allVerified, newShellEnv } from './verify';
 export { userPaths } from './paths';
+export { WORKSPACE_DIR, workspacePaths } from './workspace';
+export { detectTools } from './detect';
+export { unifiedDiff } from './diff';
+export { HOST_FILES, packageHosts } from './hosts';
+export type { HostCandidate } from './hosts';
+export { auditText, planText, rootText, verifyText } from './render';
 export { VENDORS, vendorOf } from './vendors';
 
 /** What `apply` remembers for `verify` without arguments. */
@@ -69,8 +76,81 @@ export async function planTrust(
   only?: readonly ToolId[],
 ): Promise<Plan> {
   const tools = await detectTools(env, only ?? TOOL_IDS);
+  return planFromTools(roots, tools, env, only);
+}
+
+/** Where a plan applies: the user's home (default) or a workspace folder, for committing. */
+export type Scope = { readonly kind: 'user' } | { readonly kind: 'workspace'; readonly root: string };
+
+/** Detects the tools and builds the plan for `scope`. Writes nothing. */
+export async function planTrustIn(
+  scope: Scope,
+  roots: readonly RootCandidate[],
+  env: NodeJS.ProcessEnv,
+  only?: readonly ToolId[],
+): Promise<Plan> {
+  const tools = await detectTools(env, only ?? TOOL_IDS);
+  return scope.kind === 'user'
+    ? planFromTools(roots, tools, env, only)
+    : workspacePlanFromTools(scope.root, roots, tools, only);
+}
+
+/** The workspace plan for tools detected earlier. */
+export function workspacePlanFromTools(
+  root: string,
+  roots: readonly RootCandidate[],
+  detected: readonly Tool[],
+  only?: readonly ToolId[],
+): Plan {
+  const tools = only ? detected.filter((t) => only.includes(t.id)) : detected;
+  const missing = (only ?? []).filter((id) => !tools.some((t) => t.id === id));
+  return buildWorkspacePlan(roots, tools, root, missing);
+}
+
+/** Verifies `tools` against `urls` as a process started in the workspace sees them: a new shell plus the plan's variables. */
+export async function verifyWorkspaceTrust(
+  plan: Plan,
+  env: NodeJS.ProcessEnv,
+  urls: readonly string[],
+  tools: readonly ToolId[],
+  timeoutMs?: number,
+): Promise<VerifyResult[]> {
+  const extra = Object.fromEntries(Object.entries(plan.env).map(([k, v]) => [k, path.resolve(plan.paths.home, v)]));
+  return verifyTools(tools, urls, env, timeoutMs, extra);
+}
+
+/** Restores every file a workspace apply touched; undefined when there is nothing to undo. */
+export function undoWorkspaceTrust(root: string): UndoResult | undefined {
+  return undoJournal(workspacePaths(root));
+}
+
+/** The plan for tools detected earlier (a checklist narrows the first plan without probing every tool again). */
+export function planFromTools(
+  roots: readonly RootCandidate[],
+  detected: readonly Tool[],
+  env: NodeJS.ProcessEnv,
+  only?: readonly ToolId[],
+): Plan {
+  const tools = only ? detected.filter((t) => only.includes(t.id)) : detected;
   const missing = (only ?? []).filter((id) => !tools.some((t) => t.id === id));
   return buildPlan(roots, tools, userPaths(env), env, missing);
+}
+
+/** The root of a chain the caller's own probe saw (the extension probes through its ProbeService). */
+export function rootFromChain(
+  report: ChainReport,
+  source: string,
+  o: { env: NodeJS.ProcessEnv; osStorePaths?: readonly string[] },
+): ReturnType<typeof rootFromReport> {
+  return rootFromReport(report, source, o);
+}
+
+/** The root(s) in a CA file, each judged like a probed root. */
+export function rootsFromCaFile(
+  file: string,
+  o: { env: NodeJS.ProcessEnv; osStorePaths?: readonly string[] },
+): ReturnType<typeof rootsFromFile> {
+  return rootsFromFile(file, o);
 }
 
 /** Applies the plan (journaled) and remembers the URLs and tools for `verify`. */

@@ -47,6 +47,10 @@ export interface Plan {
   readonly runs: readonly RunStep[];
   /** Commands for the OS store (never run: they need sudo). */
   readonly osStore?: { readonly install: string; readonly notes: readonly string[] };
+  /** 'workspace': the plan for a team's repository (workspace.ts); absent: the user's home. */
+  readonly scope?: 'workspace';
+  /** Things to do by hand for the whole plan (the workspace scope's Dockerfile lines and CI variables). */
+  readonly notes?: readonly string[];
 }
 
 /** A file's text and the encoding that keeps its bytes (UTF-8, else latin1). */

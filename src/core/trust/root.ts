@@ -132,6 +132,18 @@ export async function rootFromUrl(url: string, o: FindOptions): Promise<RootResu
     certifiPath: null,
     osStorePaths: o.osStorePaths ?? [],
   });
+  return rootFromReport(report, url, o);
+}
+
+/** What rootFromReport reads of a check report (the extension's ProbeService makes the report; the core only reads it). */
+export interface ChainReport {
+  readonly chain: readonly { readonly pem: string }[];
+  readonly trust: { readonly node?: { readonly trusted: boolean | null } };
+  readonly causes: readonly { readonly message: string }[];
+}
+
+/** The root of the chain a check of `source` saw: the top certificate when self-signed, else its issuer in the OS store. */
+export async function rootFromReport(report: ChainReport, url: string, o: FindOptions): Promise<RootResult> {
   const now = o.now ?? new Date();
   if (!report.chain.length) {
     return {

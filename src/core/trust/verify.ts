@@ -83,6 +83,19 @@ export function checkCommand(tool: ToolId, url: string): string | undefined {
     // Java ≥ 11 runs a single source file; the JVM reads JAVA_TOOL_OPTIONS (the truststore) from the new shell.
     case 'java':
       return `d=$(mktemp -d) && printf '%s' ${shellSingleQuoted(JAVA_CHECK)} > "$d/Check.java" && java "$d/Check.java" ${u}; rc=$?; rm -rf "$d"; exit $rc`;
+    // The AWS CLI against the URL as an S3 endpoint, unsigned, without retries or the instance metadata lookup: TLS
+    // verified, then the server's answer (an S3 error) is a tls-ok.
+    case 'aws':
+      return `AWS_EC2_METADATA_DISABLED=true AWS_MAX_ATTEMPTS=1 aws s3 ls --endpoint-url ${shellSingleQuoted(origin(url))} --no-sign-request --region us-east-1 --cli-connect-timeout 10 --cli-read-timeout 10`;
+    // gcloud against the URL as the Resource Manager endpoint with a dummy token (no login, no prompt): TLS verified,
+    // then "not found" is a tls-ok (the project name must not look like a TLS word: the classifier reads it). A TLS failure is retried by gcloud for ~30 s before it prints it.
+    case 'gcloud':
+      return `t=$(mktemp) && echo none > "$t" && CLOUDSDK_CORE_DISABLE_PROMPTS=1 CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER=${shellSingleQuoted(`${origin(url)}/`)} gcloud projects describe verify-check-project --access-token-file="$t"; rc=$?; rm -f "$t"; exit $rc`;
+    // Deno and Bun: their own fetch (their own roots), one request.
+    case 'deno':
+      return `deno eval ${shellSingleQuoted(`const r = await fetch(${JSON.stringify(url)}); await r.body?.cancel();`)}`;
+    case 'bun':
+      return `bun -e ${shellSingleQuoted(`const r = await fetch(${JSON.stringify(url)}); await r.arrayBuffer();`)}`;
     default:
       return undefined;
   }
@@ -150,15 +163,19 @@ export function runInNewShell(
   });
 }
 
-/** Verifies each tool against each URL in a new shell, a few at a time. */
+/**
+ * Verifies each tool against each URL in a new shell, a few at a time. `extra`: variables the tool gets on top of a new
+ * shell's (the workspace scope's .env, as a process started from the workspace sees them).
+ */
 export async function verifyTools(
   tools: readonly ToolId[],
   urls: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 20_000,
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<VerifyResult[]> {
   const jobs = urls.flatMap((url) => tools.map((tool) => ({ tool, url })));
-  const clean = newShellEnv(env);
+  const clean = { ...newShellEnv(env), ...extra };
   const out: VerifyResult[] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {

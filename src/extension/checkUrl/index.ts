@@ -44,6 +44,7 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
       if (bundle) showSaved(report, { bundle });
       return lines;
     },
+    fixTrust: (report) => vscode.commands.executeCommand(COMMANDS.fixTrust, report ? { report } : {}),
   };
   // Once a file is saved, the panel's snippets name it instead of the placeholders (core retarget).
   const showSaved = (report: CheckReport, saved: { bundle?: string; chain?: string; ca?: string }) => {

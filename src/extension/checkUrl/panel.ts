@@ -23,11 +23,13 @@ export interface PanelActions {
   copyEnv(report: CheckReport): Promise<unknown>;
   /** Handshakes made with a CA bundle as the trust for this report's endpoint (a fixed client's), newest first. */
   bundleChecks?(report: CheckReport): readonly BundleCheckView[];
+  /** "Fix Trust for All Tools…", with the root of the report's chain (an explanation has none: the command asks). */
+  fixTrust(report?: CheckReport): Thenable<unknown>;
 }
 
 /** A message from the webview, validated (the page is ours, but treat what crosses the boundary as input). */
 type Message =
-  | { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' }
+  | { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' | 'fixTrust' }
   | { type: 'copy'; index: number }
   | { type: 'checkUrl'; url: string };
 
@@ -39,6 +41,7 @@ function parseMessage(raw: unknown): Message | undefined {
     case 'saveCa':
     case 'createBundle':
     case 'copyEnv':
+    case 'fixTrust':
       return { type: m.type };
     case 'copy':
       return Number.isInteger(m.index) ? { type: 'copy', index: m.index as number } : undefined;
@@ -197,6 +200,10 @@ export class CheckPanel implements vscode.Disposable {
           ? this.actions.checkExplained(content.explanation, msg.url)
           : this.actions.recheck(msg.url)),
       );
+    }
+    if (msg.type === 'fixTrust') {
+      await this.actions.fixTrust(report);
+      return;
     }
     if (!report) return;
     if (msg.type === 'recheck') return this.afterCheck(await this.actions.recheck(report.url));

@@ -6,6 +6,7 @@ import { randomBytes } from 'crypto';
 import type { Cause, CauseCode, CertInfo, CheckReport, ClientId, TrustVerdict } from '../../core/tls/types';
 import { CAUSES } from '../../core/tls/causes';
 import { anchorCert, badgesFor, collectSnippets, Snippet, validityOf } from './model';
+import { offersTrustFix } from '../trust/model';
 
 /** What the page needs besides the data: resource URIs (already webview URIs), the CSP source and a fresh nonce. */
 export interface PageContext {
@@ -216,6 +217,7 @@ ${button('recheck', 'Re-check', { primary: true })}
 ${button('saveCa', 'Save CA certificate as PEM…', { disabled: !anchor, title: 'Write the top certificate of the chain to the workspace' })}
 ${button('createBundle', 'Create a CA bundle', { disabled: !anchor, title: 'Public roots + this CA, in one PEM file' })}
 ${button('copyEnv', 'Copy environment settings', { disabled: !anchor, title: 'REQUESTS_CA_BUNDLE, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS pointing at the bundle' })}
+${offersTrustFix(r.causes.map((c) => c.code)) ? button('fixTrust', 'Fix Trust for All Tools…', { title: "Trust this chain's root in pip, npm, git, curl… with a plan first (asks before changing anything)" }) : ''}
 </div>
 </header>`;
 }

@@ -7,6 +7,7 @@ import { causeTitle } from '../../core/explain/index';
 import type { ExplainFix } from '../../core/explain/index';
 import { button, page, PageContext, prose, text } from '../checkUrl/render';
 import { CauseFixes, checkTarget, clientLabel, displayedFixes, ExplainView, hostLabel } from './model';
+import { offersTrustFix } from '../trust/model';
 
 const HEADINGS = { likely: 'Most likely', possible: 'Possible', confirmed: 'Seen by the probe' } as const;
 
@@ -58,7 +59,7 @@ export function renderExplanation(view: ExplainView, ctx: PageContext): string {
 <div class="verdict" role="status" aria-live="polite">${text(state)}</div>
 <h1>${text(heading)}</h1>
 <div class="meta"><span>Client: ${text(client)}</span>${e.host ? `<span class="sep">·</span><span>Endpoint: ${text(e.url ?? hostLabel(e))}</span>` : ''}</div>
-<div class="actions" role="group" aria-label="Actions">${check}</div>
+<div class="actions" role="group" aria-label="Actions">${check}${offersTrustFix(e.causes.map((c) => c.code)) ? button('fixTrust', 'Fix Trust for All Tools…', { title: "Trust your network's root in pip, npm, git, curl… with a plan first (asks before changing anything)" }) : ''}</div>
 <details class="quoted-message"><summary>The message (${text(view.text.split('\n').length)} lines)</summary><pre class="quoted">${text(view.text)}</pre></details>
 </header>
 <main>
