@@ -27,6 +27,7 @@ export const COMMAND_TABLE = {
   fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
   fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
+  fixLastMessage: { id: 'tlsDoctor.fix.lastMessage', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

@@ -4,7 +4,7 @@
 import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { rewriteFile } from './workspaceFiles';
+import { rewriteFile, WorkspaceWrite } from './workspaceFiles';
 import { openDocument } from './documents';
 import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
 import { loadCerts } from './lazy';
@@ -20,6 +20,8 @@ export interface EnvWriteResult {
   where: string;
   /** Number of launch configurations updated (launch only). */
   count?: number;
+  /** The values written (a path may read differently per target: `${workspaceFolder}/…` in launch.json). */
+  values?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,38 +35,35 @@ export function editTextFile(uri: vscode.Uri, transform: (text: string) => strin
 /**
  * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte. An open editor's text goes through
  * mergeEnvFile (undoable, unsaved edits kept) unless the editor is clean and the file on disk is not UTF-8: its text
- * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead.
+ * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead. With
+ * `batch` the change joins it (applied and undone with it); without, it is applied on its own.
  */
 export async function writeEnvToDotenv(
   folder: vscode.Uri,
   vars: Record<string, string>,
   fileName = '.env',
+  batch?: WorkspaceWrite,
 ): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
   const { mergeEnvFile, mergeEnvBytes } = loadCerts();
   const open = openDocument(uri);
   const bytes = open?.isDirty ? undefined : await readBytes(uri);
-  if (open && (bytes === undefined || isUtf8(bytes))) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
-  else await editBytes(uri, bytes ?? new Uint8Array(), (b) => mergeEnvBytes(b, vars));
-  return { target: 'dotenv', where: uri.fsPath };
+  const write = batch ?? new WorkspaceWrite();
+  if (open && (bytes === undefined || isUtf8(bytes))) {
+    await write.rewrite(uri, (text) => mergeEnvFile(text, vars), `update ${fileName}`);
+  } else {
+    write.rewriteBytes(uri, bytes, mergeEnvBytes(bytes ?? new Uint8Array(), vars), `update ${fileName}`);
+  }
+  if (!batch && !(await write.apply())) throw new Error(`could not edit ${uri.fsPath}`);
+  return { target: 'dotenv', where: uri.fsPath, values: vars };
 }
 
-/** Writes `transform(before)` (the file's bytes, empty when missing) to `uri`; does nothing when nothing changes. */
-async function editBytes(
-  uri: vscode.Uri,
-  before: Uint8Array,
-  transform: (bytes: Uint8Array) => Uint8Array,
-): Promise<void> {
-  const after = transform(before);
-  if (Buffer.from(after).equals(Buffer.from(before))) return;
-  await vscode.workspace.fs.writeFile(uri, after);
-}
-
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+/** The file's bytes; undefined when it does not exist. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
     return await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return new Uint8Array();
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
     throw e;
   }
 }
@@ -74,19 +73,38 @@ export function terminalEnvKey(platform: NodeJS.Platform = process.platform): st
   return `env.${platform === 'darwin' ? 'osx' : platform === 'win32' ? 'windows' : 'linux'}`;
 }
 
-/** Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting. */
+/**
+ * Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting,
+ * through the configuration API (it owns settings.json); with `batch` as one of its steps, restored by its Undo.
+ */
 export async function writeEnvToTerminalSettings(
   folder: vscode.Uri,
   vars: Record<string, string>,
+  batch?: WorkspaceWrite,
 ): Promise<EnvWriteResult> {
   const config = vscode.workspace.getConfiguration('terminal.integrated', folder);
   const key = terminalEnvKey();
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const inspected = config.inspect<Record<string, string | null>>(key);
-  const current = (multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue) ?? {};
+  const previous = multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue;
   const target = multiRoot ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
-  await config.update(key, { ...current, ...vars }, target);
-  return { target: 'terminal', where: `terminal.integrated.${key}` };
+  const step = {
+    file: envTargetFile('terminal', folder),
+    run: () => config.update(key, { ...(previous ?? {}), ...vars }, target),
+    undo: () => config.update(key, previous, target),
+  };
+  if (batch) batch.external(step);
+  else await step.run();
+  return { target: 'terminal', where: `terminal.integrated.${key}`, values: vars };
+}
+
+/** The file a target writes: `.env`, launch.json, or the settings file the workspace terminal setting lives in. */
+export function envTargetFile(target: EnvTarget, folder: vscode.Uri): vscode.Uri {
+  if (target === 'dotenv') return vscode.Uri.joinPath(folder, '.env');
+  if (target === 'launch') return vscode.Uri.joinPath(folder, '.vscode', 'launch.json');
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const file = vscode.workspace.workspaceFile;
+  return !multiRoot && file?.scheme === 'file' ? file : vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
 }
 
 /** Indentation used when adding to launch.json: the file's own, guessed from its first indented line. */
@@ -118,30 +136,44 @@ export function mergeLaunchEnv(text: string, vars: Record<string, string>): { te
   return { text: out, count };
 }
 
-/** Sets `vars` in every configuration of `<folder>/.vscode/launch.json`; throws when there is no configuration. */
-export async function writeEnvToLaunchJson(folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+/**
+ * Sets `vars` in every configuration of `<folder>/.vscode/launch.json`; throws (changing nothing) when there is no
+ * configuration or the file has an odd shape. With `batch` the rewrite joins it.
+ */
+export async function writeEnvToLaunchJson(
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+  batch?: WorkspaceWrite,
+): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, '.vscode', 'launch.json');
   let count = 0;
-  await editTextFile(uri, (text) => {
+  const merge = (text: string) => {
     const merged = mergeLaunchEnv(text, vars);
     count = merged.count;
+    if (count === 0) {
+      throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
+    }
     return merged.text;
-  });
-  if (count === 0) {
-    throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
-  }
-  return { target: 'launch', where: uri.fsPath, count };
+  };
+  if (batch) await batch.rewrite(uri, merge, 'update launch.json');
+  else await editTextFile(uri, merge);
+  return { target: 'launch', where: uri.fsPath, count, values: vars };
 }
 
-/** Writes `vars` to one target. */
-export function writeEnv(target: EnvTarget, folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+/** Writes `vars` to one target (with `batch`: as part of it, applied and undone with it). */
+export function writeEnv(
+  target: EnvTarget,
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+  batch?: WorkspaceWrite,
+): Promise<EnvWriteResult> {
   switch (target) {
     case 'dotenv':
-      return writeEnvToDotenv(folder, vars);
+      return writeEnvToDotenv(folder, vars, '.env', batch);
     case 'terminal':
-      return writeEnvToTerminalSettings(folder, vars);
+      return writeEnvToTerminalSettings(folder, vars, batch);
     case 'launch':
-      return writeEnvToLaunchJson(folder, vars);
+      return writeEnvToLaunchJson(folder, vars, batch);
   }
 }
 

@@ -6,6 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Endpoint } from '../../core/endpoints/index';
+import { anchorFor } from '../../core/fixes/index';
+import type { FixOptions, FixResult } from '../../core/fixes/index';
+import { corePath } from '../diagnostics/manager';
 import { loadCerts } from '../lazy';
 import { devcertOutDir, devcertSettings, folderFor } from '../settings';
 
@@ -40,6 +43,45 @@ export function asWritten(bundle: vscode.Uri, doc: vscode.Uri): string {
     if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
   }
   return bundle.fsPath;
+}
+
+/**
+ * The core options for pointing `doc` at `bundle` (issue 19 item 1): anchored like the CLI's scan --fix (anchor.ts:
+ * code relative to its own file, .vscode/*.json to `${workspaceFolder}`, a .env relative to its folder or, when
+ * git-ignored, absolute); `bundle` as written for the files that take a path as given (Dockerfile, CI YAML, tool
+ * configs). An untitled document has no place on disk to anchor to; see pathNote for a bundle outside the folder.
+ */
+export function fixOptions(doc: vscode.Uri, bundle: vscode.Uri): FixOptions {
+  const written = asWritten(bundle, doc);
+  // A bundle outside the workspace (a corporate file the user picked) has no project-relative name: written as is.
+  if (doc.scheme !== 'file' || bundle.scheme !== 'file' || path.isAbsolute(written)) {
+    return { bundle: written, path: corePath(doc) };
+  }
+  return {
+    bundle: written,
+    path: doc.fsPath,
+    anchor: anchorFor(doc.fsPath, bundle.fsPath, folderFor(doc)?.uri.fsPath),
+  };
+}
+
+/** What to tell the user about the path a fix wrote (the core's note, or why it is absolute). */
+export function pathNote(fix: Pick<FixResult, 'note'>, bundle: vscode.Uri, doc: vscode.Uri): string | undefined {
+  if (fix.note) return `About the path: ${fix.note}.`;
+  if (path.isAbsolute(asWritten(bundle, doc))) {
+    return 'About the path: absolute, because the bundle is outside the workspace folder; keep it out of committed files or move the bundle into the workspace.';
+  }
+  return undefined;
+}
+
+/**
+ * How the fixed code names the bundle, for titles and messages: a reference relative to the file shown from the
+ * workspace (`app/../.certs/x-bundle.pem`: the file's folder, then what the code adds), else the path as written.
+ */
+export function shownPath(fix: Pick<FixResult, 'fileRelative'>, bundle: vscode.Uri, doc: vscode.Uri): string {
+  if (fix.fileRelative === undefined) return asWritten(bundle, doc);
+  const dir = path.posix.dirname(vscode.workspace.asRelativePath(doc, false).split(path.sep).join('/'));
+  if (path.isAbsolute(dir)) return bundle.fsPath; // a file outside the workspace: no shorter name says where
+  return dir === '.' ? fix.fileRelative : `${dir}/${fix.fileRelative}`;
 }
 
 /** Where new bundles go: the out dir of `uri`'s workspace folder; throws without a folder. */

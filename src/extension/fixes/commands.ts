@@ -11,13 +11,22 @@ import { corePath } from '../diagnostics/manager';
 import { endpointKey } from '../../core/endpoints/index';
 import type { Endpoint } from '../../core/endpoints/index';
 import { endpointIn, refusalText } from '../endpoints/service';
-import type { ProbeService } from '../endpoints/service';
+import type { BundleCheck, ProbeService } from '../endpoints/service';
 import type { FindingStore } from '../findings';
 import { folderFor } from '../settings';
-import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle } from './bundles';
+import {
+  asWritten,
+  BundleChoice,
+  devCaBundle,
+  endpointBundle,
+  fixOptions,
+  pathNote,
+  pickBundle,
+  shownPath,
+} from './bundles';
 import type { BundleIndex } from './bundleIndex';
 import { WorkspaceWrite } from '../workspaceFiles';
-import { addBundleFile, addFix } from './edits';
+import { addBundleFile, addFix, lineAfterFix } from './edits';
 import { FindingRef, locate } from './locate';
 import type { FixProof, FixReporter } from './report';
 
@@ -165,7 +174,12 @@ async function fromEndpoint(
   return endpointBundle(doc.uri, ep, v.ca, python ? outcome.certifi : undefined);
 }
 
-/** Offers the sources in order; the endpoint only when it is known and may be probed. */
+/**
+ * Offers the sources in order; the endpoint only when it is known and may be probed. Offer only what works (issue 19
+ * item 2): with a known endpoint the workspace bundle is checked against it first (one handshake, cached) and is
+ * labelled verified, or left out when the endpoint rejects it; when the last probe found the endpoint's CA untrusted
+ * (self-signed, private root), "the CA it presents" comes first.
+ */
 async function askSource(
   doc: vscode.TextDocument,
   f: Finding,
@@ -173,41 +187,71 @@ async function askSource(
 ): Promise<BundleSource | undefined> {
   type Item = vscode.QuickPickItem & { source: BundleSource };
   const items: Item[] = [];
+  const ep = endpointIn(doc.getText(), f);
+  const probeable = ep && !probes.refusal(ep.host, doc.uri) ? ep : undefined;
   const existing = bundles.refresh(doc.uri)[0];
   if (existing) {
-    items.push({
-      source: 'workspace',
-      label: `$(file) ${asWritten(existing, doc.uri)}`,
-      description: 'a bundle already in the workspace',
-    });
+    const check = probeable && (await bundleCheckOf(probes, probeable, existing, doc.uri));
+    if (!check || check.ok || !check.reached) {
+      items.push({
+        source: 'workspace',
+        label: `$(file) ${asWritten(existing, doc.uri)}`,
+        description: !ep
+          ? vscode.l10n.t('a bundle already in the workspace')
+          : check?.ok
+            ? vscode.l10n.t('verified against {0}', endpointKey(ep))
+            : vscode.l10n.t('a bundle already in the workspace; not verified against {0}', ep.host),
+      });
+    }
   }
-  const ep = endpointIn(doc.getText(), f);
-  if (ep && !probes.refusal(ep.host, doc.uri)) {
-    items.push({
+  if (probeable) {
+    const endpointItem: Item = {
       source: 'endpoint',
-      label: `$(plug) The CA that ${ep.host}:${ep.port} presents`,
-      description: 'probe it now and save its root/issuing CA with the public roots',
-    });
+      label: `$(plug) ${vscode.l10n.t('The CA that {0} presents', endpointKey(probeable))}`,
+      description: vscode.l10n.t('probe it now and save its root/issuing CA with the public roots'),
+    };
+    const untrusted = probes.verdictFor(doc, f, probeable)?.verdict.remedy === 'trust-ca';
+    if (untrusted) items.unshift(endpointItem);
+    else items.push(endpointItem);
   }
   items.push({
     source: 'devca',
-    label: '$(shield) The local development CA',
-    description: 'public roots + your per-user TLS Doctor CA',
+    label: `$(shield) ${vscode.l10n.t('The local development CA')}`,
+    description: vscode.l10n.t('public roots + your per-user TLS Doctor CA; not verified against the endpoint'),
   });
-  items.push({ source: 'pick', label: '$(folder-opened) Choose a CA bundle file…' });
+  items.push({ source: 'pick', label: `$(folder-opened) ${vscode.l10n.t('Choose a CA bundle file…')}` });
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'TLS Doctor: which CA should this code trust?',
-    placeHolder: 'Verification stays on; the code trusts this bundle',
+    title: vscode.l10n.t('TLS Doctor: which CA should this code trust?'),
+    placeHolder: vscode.l10n.t('Verification stays on; the code trusts this bundle'),
   });
   return picked?.source;
 }
 
+/** The cached check of `bundle` against `ep`, else one handshake now (with a progress note); undefined if refused. */
+async function bundleCheckOf(
+  probes: ProbeService,
+  ep: Endpoint,
+  bundle: vscode.Uri,
+  scope: vscode.Uri,
+): Promise<BundleCheck | undefined> {
+  const cached = probes.bundleCheck(ep, bundle.fsPath);
+  if (cached) return cached;
+  const r = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Window,
+      title: vscode.l10n.t('TLS Doctor: checking {0} with {1}', endpointKey(ep), asWritten(bundle, scope)),
+    },
+    () => probes.verifyBundle(ep, bundle.fsPath, { scope }).catch(() => undefined),
+  );
+  return r && 'ok' in r ? r : undefined;
+}
+
 /** Writes the bundle (if new) and the code edits as one WorkspaceEdit, re-checks the endpoint with it, and says so. */
 async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice, deps: FixDeps): Promise<FixOutcome> {
-  const written = asWritten(choice.file, doc.uri);
   const endpoint = endpointIn(doc.getText(), f);
-  const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
+  const fix = trustBundleFix(doc.getText(), f, fixOptions(doc.uri, choice.file));
   if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
+  const written = shownPath(fix, choice.file, doc.uri);
   // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
   if (fix.existingCa?.decision === 'ask') {
     return {
@@ -220,9 +264,10 @@ async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice,
   addFix(write, doc.uri, fix);
   const applied = await write.apply();
   if (!applied) return { applied, bundle: written, reason: 'the edit was not applied' };
-  const proof = endpoint && (await proveFix(doc.uri, f, endpoint, choice.file, written, deps));
-  const remind = fix.env ? envReminder(fix) : undefined;
-  const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, remind);
+  const line = lineAfterFix(fix, f.range.start.line);
+  const proof = endpoint && (await proveFix(doc.uri, line, f.ruleId, endpoint, choice.file, written, deps));
+  const extra = [pathNote(fix, choice.file, doc.uri), fix.env && envReminder(fix)].filter(Boolean).join(' ');
+  const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, extra || undefined);
   return {
     applied,
     bundle: written,
@@ -240,18 +285,19 @@ function envReminder(fix: FixResult): string {
 }
 
 /**
- * Re-checks `ep` with `bundle` as the trust the fixed code now uses (one handshake, through the ProbeService's guard),
+ * Re-checks `ep` with `bundle` as the trust the fixed code now uses (the fixed code is on 0-based `line`) (one handshake, through the ProbeService's guard),
  * records it for the lens and the Endpoints view, and returns what it found.
  */
 export async function proveFix(
   uri: vscode.Uri,
-  f: Finding,
+  line: number,
+  ruleId: string,
   ep: Endpoint,
   bundle: vscode.Uri,
   written: string,
   { probes }: Pick<FixDeps, 'probes'>,
 ): Promise<FixProof> {
-  const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(f.ruleId) };
+  const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(ruleId) };
   const check = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
     () =>
@@ -260,7 +306,7 @@ export async function proveFix(
   if ('refused' in check) return { ...base, ok: false, skipped: refusalText(check.refused, ep.host) };
   if ('error' in check) return { ...base, ok: false, skipped: check.error };
   if (!check.reached) return { ...base, ok: false, skipped: `unreachable: ${check.causes.join(', ')}` };
-  probes.recordProof(uri, f.range.start.line, ep, check);
+  probes.recordProof(uri, line, ep, check);
   return { ...base, ok: check.ok, causes: check.causes };
 }
 

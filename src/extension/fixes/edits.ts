@@ -18,6 +18,21 @@ export function addFix(target: WorkspaceWrite | vscode.WorkspaceEdit, uri: vscod
   for (const e of fix.edits) target.replace(uri, toRange(e.range), e.newText, meta);
 }
 
+/**
+ * The 0-based line the finding's line `line` is on after `fix` (an import added above it moves it down), so the proof
+ * lens lands on the fixed line, not on the line that took its place.
+ */
+export function lineAfterFix(fix: Pick<FixResult, 'edits'>, line: number): number {
+  let shift = 0;
+  for (const e of fix.edits) {
+    const { start, end } = e.range;
+    const above =
+      end.line < line || (start.line === line && start.character === 0 && end.line === line && end.character === 0);
+    if (above) shift += e.newText.split('\n').length - 1 - (end.line - start.line);
+  }
+  return line + shift;
+}
+
 /** True for certifi's own bundle: upgrades overwrite it, so TLS Doctor never writes there. */
 export function isCertifiBundle(file: vscode.Uri): boolean {
   return /[\\/]certifi[\\/]cacert\.pem$/i.test(file.fsPath);

@@ -1,10 +1,10 @@
 // "Use an environment variable instead": drop the switch from the code and write the CA-bundle variables the client
 // reads (REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS, …) where the user chooses, through the shared
 // writers in envTargets.ts (.env merged line by line, terminal.integrated.env.*, launch.json configurations).
-import { envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
+import { anchoredValue, anchorFor, envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
 import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
-import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
+import { EnvTarget, envTargetFile, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { BundleSource, chooseBundle, FixDeps, FixOutcome, givenBundle, notApplied } from './commands';
 import { WorkspaceWrite } from '../workspaceFiles';
 import { addBundleFile, addFix } from './edits';
@@ -42,25 +42,44 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
     ? givenBundle(args.bundlePath, doc.uri)
     : await chooseBundle(doc, finding, args.source, deps);
   if ('reason' in choice) return notApplied(choice.reason);
-  // Absolute: programs started from a terminal, a debugger or a task don't share one working directory.
+  // One absolute path for the prompt; each target then gets it the way that file can name it (anchoredValue).
   const vars = Object.fromEntries(names.map((n) => [n, choice.file.fsPath]));
   const targets = args.targets ?? (await pickEnvTargets(vars));
   if (!targets?.length) return { applied: false, reason: 'cancelled' };
+  // The switch in the very file a target rewrites: one batch cannot edit a range and rewrite the whole file.
+  const own = targets.find((t) => envTargetFile(t, folder.uri).toString() === doc.uri.toString());
+  if (own) {
+    return notApplied(`the finding is in ${targetName(own)} itself: "Trust a CA bundle instead" rewrites it there`);
+  }
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
   addFix(write, doc.uri, removal);
-  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   const written: EnvWriteResult[] = [];
-  for (const t of targets) written.push(await writeEnv(t, folder.uri, vars));
+  const notes: string[] = [];
+  try {
+    for (const t of targets) {
+      const file = envTargetFile(t, folder.uri).fsPath;
+      const value = anchoredValue(file, anchorFor(file, choice.file.fsPath, folder.uri.fsPath));
+      if (value.note) notes.push(`${targetName(t)}: ${value.note}`);
+      written.push(await writeEnv(t, folder.uri, Object.fromEntries(names.map((n) => [n, value.path])), write));
+    }
+  } catch (e) {
+    return notApplied((e as Error).message);
+  }
+  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
   log.info(
-    `set ${names.join(', ')}=${choice.file.fsPath} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`,
+    `set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`,
   );
-  // Undo covers the code edit and the new bundle; the variables were written by their own writers (said here).
+  // One batch: the code edit, the new bundle, the .env / launch.json rewrites and the terminal setting undo together.
   const message = deps.reporter.announce(
     write,
-    `removed ${finding.ruleId} and set ${names.join(', ')}`,
+    `removed ${finding.ruleId} and set ${names.join(', ')} (${written.map((w) => targetName(w.target)).join(', ')})`,
     undefined,
-    `Set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} (not part of Undo).`,
+    notes.length ? `About the paths: ${notes.join('; ')}.` : undefined,
   );
   return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
+}
+
+function targetName(t: EnvTarget): string {
+  return t === 'dotenv' ? '.env' : t === 'launch' ? 'launch.json' : 'terminal settings';
 }

@@ -20,19 +20,19 @@ import {
 import type { FixResult } from '../../core/fixes/index';
 import { SYNTAX } from '../../core/rules/lexer';
 import type { Finding } from '../../core/rules/types';
-import { ruleIdOf } from '../convert';
+import { ruleIdOf, toRange } from '../convert';
 import { corePath } from '../diagnostics/manager';
 import { LOOPBACK_HOSTS } from '../devcert/hosts';
 import type { FindingVerdict, ProbeService } from '../endpoints/service';
 import type { FindingStore, StoredFinding } from '../findings';
 import { COMMANDS } from '../commandIds';
-import { asWritten } from './bundles';
+import { asWritten, fixOptions, pathNote, shownPath } from './bundles';
 import type { BundleIndex } from './bundleIndex';
-import { addFix } from './edits';
+import { addFix, lineAfterFix } from './edits';
 import { refOf } from './locate';
 import { proveFix } from './commands';
 import type { FixProof, FixReporter } from './report';
-import { WorkspaceWrite } from '../workspaceFiles';
+import { editedLines, WorkspaceWrite } from '../workspaceFiles';
 
 /** Command ids of the quick-fixes (internal: not in the palette). */
 export const FIX_COMMANDS = {
@@ -44,6 +44,7 @@ export const FIX_COMMANDS = {
   devCert: COMMANDS.fixDevCert,
   showRuleDocs: COMMANDS.showRuleDocs,
   announceEdit: COMMANDS.fixAnnounceEdit,
+  lastMessage: COMMANDS.fixLastMessage,
 } as const;
 
 /** What the provider reads: all of it already known when the lightbulb asks. */
@@ -61,10 +62,13 @@ export interface AnnounceArgs {
   readonly lines: readonly number[];
   readonly title: string;
   readonly ruleId: string;
+  /** The 0-based line of the fixed code, after the edit. */
   readonly line: number;
   readonly endpoint?: Endpoint;
   /** The bundle (absolute) and how the code names it, for the re-check. */
   readonly bundle?: { readonly file: string; readonly written: string };
+  /** What to say about the written path (e.g. a .env path relative to its folder). */
+  readonly note?: string;
 }
 
 /** tlsDoctor.fix.announceEdit: says what the applied lightbulb edit changed, re-checks its endpoint, offers Undo. */
@@ -74,20 +78,17 @@ export async function announceEdit(
 ): Promise<{ message: string; proof?: FixProof }> {
   const uri = vscode.Uri.parse(a.uri);
   const write = WorkspaceWrite.applied(uri, a.before, a.lines);
-  const f = {
-    ruleId: a.ruleId,
-    range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } },
-  } as Finding;
   const proof =
     a.endpoint && a.bundle
-      ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps)
+      ? await proveFix(uri, a.line, a.ruleId, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps)
       : undefined;
-  const message = deps.reporter.announce(write, a.title, proof);
+  const message = deps.reporter.announce(write, a.title, proof, a.note);
   return { message: message.text, ...(proof ? { proof } : {}) };
 }
 
 /** How a lazily resolved action builds its edit (from the document's text at resolve time). */
-type EditPlan = { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly bundle: string };
+type EditPlan =
+  { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly bundle: string; readonly file: vscode.Uri };
 
 /** A quick-fix whose WorkspaceEdit is built in resolveCodeAction. */
 class LazyEditAction extends vscode.CodeAction {
@@ -139,24 +140,21 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       action.edit = new vscode.WorkspaceEdit();
       addFix(action.edit, action.uri, fix);
       // VS Code applies the edit, then runs the command: the same message, re-check and Undo as every other fix.
-      const lines = [...new Set(fix.edits.map((e) => e.range.start.line + 1))].sort((x, y) => x - y);
+      const lines = editedLines(fix.edits.map((e) => ({ range: toRange(e.range), newText: e.newText })));
       const f = action.finding;
-      const bundle =
-        action.plan.kind === 'trust' && action.proof
-          ? { file: action.proof.file, written: action.plan.bundle }
-          : undefined;
-      const title =
-        action.plan.kind === 'trust'
-          ? `trusted ${action.plan.bundle} for ${f.ruleId}`
-          : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const shown = action.plan.kind === 'trust' ? shownPath(fix, action.plan.file, action.uri) : undefined;
+      const note = action.plan.kind === 'trust' ? pathNote(fix, action.plan.file, action.uri) : undefined;
+      const bundle = shown && action.proof ? { file: action.proof.file, written: shown } : undefined;
+      const title = shown ? `trusted ${shown} for ${f.ruleId}` : `removed ${firstLine(f.value)} (${f.ruleId})`;
       const args: AnnounceArgs = {
         uri: action.uri.toString(),
         before: doc.getText(),
         lines,
         title,
         ruleId: f.ruleId,
-        line: f.range.start.line,
+        line: lineAfterFix(fix, f.range.start.line),
         ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}),
+        ...(note ? { note } : {}),
       };
       action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
     }
@@ -251,13 +249,13 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
         : check?.ok
           ? ` (${usable}, verified against ${endpointKey(ep)})`
           : ` (${usable}, not verified against ${ep.host})`;
-    return usable && entry.trust === 'edit'
+    return usable && bundle && entry.trust === 'edit'
       ? lazyAction(
           `Trust a CA bundle instead${label}`,
           d,
           doc.uri,
           f,
-          { kind: 'trust', bundle: usable },
+          { kind: 'trust', bundle: usable, file: bundle },
           ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined,
         )
       : commandAction(
@@ -289,7 +287,7 @@ function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResul
   const fix =
     plan.kind === 'remove'
       ? removeFlagFix(text, f, corePath(doc.uri))
-      : trustBundleFix(text, f, { bundle: plan.bundle, path: corePath(doc.uri) });
+      : trustBundleFix(text, f, fixOptions(doc.uri, plan.file));
   return fix && !fix.env && fix.existingCa?.decision !== 'ask' ? fix : undefined;
 }
 
