@@ -54,7 +54,7 @@ export async function writeEnvToDotenv(
   } else {
     write.rewriteBytes(uri, bytes, mergeEnvBytes(bytes ?? new Uint8Array(), vars), `update ${fileName}`);
   }
-  if (!batch && !(await write.apply())) throw new Error(`could not edit ${uri.fsPath}`);
+  if (!batch && !(await write.apply())) throw new Error(vscode.l10n.t('could not edit {0}', uri.fsPath));
   return { target: 'dotenv', where: uri.fsPath, values: vars };
 }
 
@@ -122,10 +122,10 @@ export function mergeLaunchEnv(text: string, vars: Record<string, string>): { te
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true }) as { configurations?: unknown[] } | undefined;
   if (errors.length > 0 || !json || typeof json !== 'object') {
-    throw new Error('launch.json is not valid JSON with comments; fix it first');
+    throw new Error(vscode.l10n.t('launch.json is not valid JSON with comments; fix it first'));
   }
   const shape = launchShapeError(json);
-  if (shape) throw new Error(`${shape}; fix it first (the file was not changed)`);
+  if (shape) throw new Error(vscode.l10n.t('{0}; fix it first (the file was not changed)', shape));
   const count = Array.isArray(json.configurations) ? json.configurations.length : 0;
   let out = text;
   for (let i = 0; i < count; i++) {
@@ -151,7 +151,9 @@ export async function writeEnvToLaunchJson(
     const merged = mergeLaunchEnv(text, vars);
     count = merged.count;
     if (count === 0) {
-      throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
+      throw new Error(
+        vscode.l10n.t('{0} has no launch configurations to add the variables to', path.join('.vscode', 'launch.json')),
+      );
     }
     return merged.text;
   };
@@ -181,16 +183,21 @@ export function writeEnv(
 export async function pickEnvTargets(vars: Record<string, string>): Promise<EnvTarget[] | undefined> {
   const names = Object.keys(vars).join(', ');
   const items: (vscode.QuickPickItem & { target: EnvTarget })[] = [
-    { target: 'dotenv', label: 'Workspace .env file', description: 'merged with the existing lines', picked: true },
+    {
+      target: 'dotenv',
+      label: vscode.l10n.t('Workspace .env file'),
+      description: vscode.l10n.t('merged with the existing lines'),
+      picked: true,
+    },
     {
       target: 'terminal',
-      label: 'Integrated terminal environment',
-      description: 'workspace setting terminal.integrated.env.*',
+      label: vscode.l10n.t('Integrated terminal environment'),
+      description: vscode.l10n.t('workspace setting {0}', 'terminal.integrated.env.*'),
     },
     {
       target: 'launch',
-      label: 'Debug configurations',
-      description: '"env" of every configuration in .vscode/launch.json',
+      label: vscode.l10n.t('Debug configurations'),
+      description: vscode.l10n.t('"env" of every configuration in .vscode/launch.json'),
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {

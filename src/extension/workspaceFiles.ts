@@ -216,11 +216,11 @@ export class WorkspaceWrite {
 
 /** "Replace?" for files whose different content a batch would replace; true when the user agrees. */
 async function confirmOverwrite(files: readonly vscode.Uri[]): Promise<boolean> {
-  const REPLACE = 'Replace';
+  const REPLACE = vscode.l10n.t('Replace');
   const names = files.map((f) => vscode.workspace.asRelativePath(f)).join(', ');
   const choice = await vscode.window.showWarningMessage(
-    `TLS Doctor: replace ${names}? It exists with different content.`,
-    { modal: true, detail: 'Undo in the notification that follows restores it.' },
+    vscode.l10n.t('TLS Doctor: replace {0}? It exists with different content.', names),
+    { modal: true, detail: vscode.l10n.t('Undo in the notification that follows restores it.') },
     REPLACE,
   );
   return choice === REPLACE;
@@ -280,7 +280,7 @@ export async function rewriteFile(
 ): Promise<boolean> {
   const write = new WorkspaceWrite();
   if (!(await write.rewrite(file, transform, label))) return false;
-  if (!(await write.apply())) throw new Error(`could not edit ${file.fsPath}`);
+  if (!(await write.apply())) throw new Error(vscode.l10n.t('could not edit {0}', file.fsPath));
   return true;
 }
 

@@ -111,7 +111,13 @@ async function applyPreferred(editor: vscode.TextEditor, changed: (text: string)
     20_000,
     'the fix to be announced',
   );
-  assert.ok(await editor.document.save(), 'saved');
+  // The code edit is the user's to save (the fix never saves code): save it, and make sure the disk has it.
+  const doc = editor.document;
+  await waitFor(
+    async () => (!doc.isDirty || (await doc.save())) && fs.readFileSync(doc.uri.fsPath, 'utf8') === doc.getText(),
+    10_000,
+    'the fixed file saved',
+  );
   return message;
 }
 
@@ -163,6 +169,11 @@ describe('quick fixes work from any working directory (real clients, self-signed
   it('Python requests: the lightbulb fix anchors to __file__; python3 verifies from the subfolder, elsewhere and /', async () => {
     const rel = 'anywhere/app/client.py';
     const code = `import requests\n\nr = requests.get("https://127.0.0.1:${port}/health", verify=False)\nprint("status", r.status_code)\n`;
+    // The control: verification on without the fix fails (so the runs below pass because of the bundle).
+    fs.writeFileSync(path.join(elsewhere, 'strict.py'), code.replace('verify=False', 'verify=True'));
+    const strict = await run('/usr/bin/python3', path.join(elsewhere, 'strict.py'), elsewhere);
+    assert.notStrictEqual(strict.status, 0, strict.out);
+    assert.match(strict.out, /CERTIFICATE_VERIFY_FAILED/);
     const editor = await openAt(rel, code, 'python.requests-verify-false');
     await probeAndWaitForPreferred(editor, 'python.requests-verify-false', port);
     const message = await applyPreferred(editor, (t) => t.includes('Path(__file__)'));
@@ -207,6 +218,13 @@ describe('quick fixes work from any working directory (real clients, self-signed
   it('Node CommonJS: path.join(__dirname, …); node verifies from the subfolder, elsewhere and /', async () => {
     const rel = 'anywhere/web/client.js';
     const code = `const https = require('https');\n\nconst agent = new https.Agent({ rejectUnauthorized: false });\nhttps.get('https://127.0.0.1:${port}/health', { agent }, (res) => {\n  console.log('status', res.statusCode);\n  res.resume();\n}).on('error', (e) => { console.error(e.message); process.exit(1); });\n`;
+    fs.writeFileSync(
+      path.join(elsewhere, 'strict.js'),
+      code.replace('rejectUnauthorized: false', 'rejectUnauthorized: true'),
+    );
+    const strict = await run('node', path.join(elsewhere, 'strict.js'), elsewhere);
+    assert.strictEqual(strict.status, 1, strict.out);
+    assert.match(strict.out, /self[- ]signed certificate/);
     const editor = await openAt(rel, code, 'javascript.reject-unauthorized-false');
     await probeAndWaitForPreferred(editor, 'javascript.reject-unauthorized-false', port);
     const message = await applyPreferred(editor, (t) => t.includes('__dirname'));

@@ -66,9 +66,11 @@ export function fixOptions(doc: vscode.Uri, bundle: vscode.Uri): FixOptions {
 
 /** What to tell the user about the path a fix wrote (the core's note, or why it is absolute). */
 export function pathNote(fix: Pick<FixResult, 'note'>, bundle: vscode.Uri, doc: vscode.Uri): string | undefined {
-  if (fix.note) return `About the path: ${fix.note}.`;
+  if (fix.note) return vscode.l10n.t('About the path: {0}.', fix.note);
   if (path.isAbsolute(asWritten(bundle, doc))) {
-    return 'About the path: absolute, because the bundle is outside the workspace folder; keep it out of committed files or move the bundle into the workspace.';
+    return vscode.l10n.t(
+      'About the path: absolute, because the bundle is outside the workspace folder; keep it out of committed files or move the bundle into the workspace.',
+    );
   }
   return undefined;
 }
@@ -87,7 +89,11 @@ export function shownPath(fix: Pick<FixResult, 'fileRelative'>, bundle: vscode.U
 /** Where new bundles go: the out dir of `uri`'s workspace folder; throws without a folder. */
 function bundleDir(uri: vscode.Uri): vscode.Uri {
   const dir = devcertOutDir(uri);
-  if (!dir) throw new Error('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir');
+  if (!dir) {
+    throw new Error(
+      vscode.l10n.t('open a workspace folder first: the bundle is written under tlsDoctor.devcert.outDir'),
+    );
+  }
   return dir;
 }
 
@@ -107,7 +113,7 @@ export function endpointBundle(
   return {
     file: vscode.Uri.joinPath(dir, `${name}-bundle.pem`),
     contents: certs.createBundle([ca.pem], roots),
-    origin: `the CA ${ep.host} presents (${ca.subject})`,
+    origin: vscode.l10n.t('the CA {0} presents ({1})', ep.host, ca.subject),
   };
 }
 
@@ -120,7 +126,7 @@ export async function devCaBundle(uri: vscode.Uri): Promise<BundleChoice> {
   return {
     file: vscode.Uri.joinPath(dir, certs.OUT_FILES.bundle),
     contents: certs.createBundle([ca.certPem]),
-    origin: 'the local development CA',
+    origin: vscode.l10n.t('the local development CA'),
   };
 }
 
@@ -128,8 +134,8 @@ export async function devCaBundle(uri: vscode.Uri): Promise<BundleChoice> {
 export async function pickBundle(): Promise<BundleChoice | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: 'Trust this CA bundle',
-    filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+    openLabel: vscode.l10n.t('Trust this CA bundle'),
+    filters: { [vscode.l10n.t('PEM certificates')]: ['pem', 'crt', 'cer'], [vscode.l10n.t('All files')]: ['*'] },
   });
-  return picked?.[0] && { file: picked[0], origin: 'a file you picked' };
+  return picked?.[0] && { file: picked[0], origin: vscode.l10n.t('a file you picked') };
 }

@@ -80,7 +80,9 @@ function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
 export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOutcome> {
   if (args?.bundlePath) return applyBundle(args, deps);
   const { doc, finding } = await locate(deps.findings, args);
-  if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
+  if (!canTrustBundle(finding.ruleId)) {
+    return { applied: false, reason: vscode.l10n.t('no bundle fix for {0}', finding.ruleId) };
+  }
   const choice = await chooseBundle(doc, finding, args.source, deps);
   if ('reason' in choice) return notApplied(choice.reason);
   deps.log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
@@ -93,11 +95,11 @@ export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOu
  */
 export function notApplied(reason: string): FixOutcome {
   if (reason !== 'cancelled') {
-    const MANAGE = 'Manage Workspace Trust';
+    const MANAGE = vscode.l10n.t('Manage Workspace Trust');
     const untrusted = !vscode.workspace.isTrusted;
     void Promise.resolve(
       vscode.window.showWarningMessage(
-        `TLS Doctor: the fix was not applied: ${reason}.`,
+        vscode.l10n.t('TLS Doctor: the fix was not applied: {0}.', reason),
         ...(untrusted ? [MANAGE] : []),
       ),
     ).then((c) => {
@@ -121,7 +123,7 @@ export async function chooseBundle(
 
 /** The bundle a command argument names (absolute, or relative to the document's workspace folder). */
 export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
-  return { file: bundleUri(p, doc), origin: 'the given file' };
+  return { file: bundleUri(p, doc), origin: vscode.l10n.t('the given file') };
 }
 
 /** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
@@ -134,7 +136,9 @@ async function bundleFrom(
   switch (source) {
     case 'workspace': {
       const b = deps.bundles.refresh(doc.uri)[0];
-      return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' };
+      return b
+        ? { file: b, origin: vscode.l10n.t('the workspace') }
+        : { reason: vscode.l10n.t('no bundle in the workspace') };
     }
     case 'devca':
       return devCaBundle(doc.uri);
@@ -155,16 +159,20 @@ async function fromEndpoint(
   { probes, log }: FixDeps,
 ): Promise<BundleChoice | { reason: string }> {
   const ep = endpointIn(doc.getText(), f);
-  if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
+  if (!ep) return { reason: vscode.l10n.t('the endpoint this code talks to is not known statically') };
   const refusal = probes.refusal(ep.host, doc.uri);
-  if (refusal) return { reason: `not probing ${ep.url}: ${refusalText(refusal, ep.host)}` };
+  if (refusal) return { reason: vscode.l10n.t('not probing {0}: {1}', ep.url, refusalText(refusal, ep.host)) };
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TLS Doctor: probing {0}', ep.url) },
     () => probes.probeFinding(doc, f, ep),
   );
   if ('refused' in outcome) {
     return {
-      reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}`,
+      reason: vscode.l10n.t(
+        'not probing {0}: {1}',
+        ep.url,
+        outcome.refused === 'no-endpoint' ? vscode.l10n.t('no endpoint') : refusalText(outcome.refused, ep.host),
+      ),
     };
   }
   const v = outcome.verdict;
@@ -250,24 +258,38 @@ async function bundleCheckOf(
 async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice, deps: FixDeps): Promise<FixOutcome> {
   const endpoint = endpointIn(doc.getText(), f);
   const fix = trustBundleFix(doc.getText(), f, fixOptions(doc.uri, choice.file));
-  if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
+  if (!fix) {
+    return {
+      applied: false,
+      reason: vscode.l10n.t('this {0} finding is too unusual to rewrite automatically', f.ruleId),
+    };
+  }
   const written = shownPath(fix, choice.file, doc.uri);
   // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
   if (fix.existingCa?.decision === 'ask') {
     return {
       applied: false,
-      reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand`,
+      reason: vscode.l10n.t(
+        '{0} already names another CA ({1}); merge it into the bundle or edit it by hand',
+        fix.existingCa.variable,
+        fix.existingCa.value,
+      ),
     };
   }
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
   addFix(write, doc.uri, fix);
   const applied = await write.apply();
-  if (!applied) return { applied, bundle: written, reason: 'the edit was not applied' };
+  if (!applied) return { applied, bundle: written, reason: vscode.l10n.t('the edit was not applied') };
   const line = lineAfterFix(fix, f.range.start.line);
   const proof = endpoint && (await proveFix(doc.uri, line, f.ruleId, endpoint, choice.file, written, deps));
   const extra = [pathNote(fix, choice.file, doc.uri), fix.env && envReminder(fix)].filter(Boolean).join(' ');
-  const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, extra || undefined);
+  const message = deps.reporter.announce(
+    write,
+    vscode.l10n.t('trusted {0} for {1}', written, f.ruleId),
+    proof,
+    extra || undefined,
+  );
   return {
     applied,
     bundle: written,
@@ -281,7 +303,10 @@ function envReminder(fix: FixResult): string {
   const vars = Object.entries(fix.env ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
-  return `Set ${vars} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.`;
+  return vscode.l10n.t(
+    'Set {0} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.',
+    vars,
+  );
 }
 
 /**
@@ -299,13 +324,15 @@ export async function proveFix(
 ): Promise<FixProof> {
   const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(ruleId) };
   const check = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('TLS Doctor: re-checking {0}', endpointKey(ep)) },
     () =>
       probes.verifyBundle(ep, bundle.fsPath, { scope: uri, force: true }).catch((e: Error) => ({ error: e.message })),
   );
   if ('refused' in check) return { ...base, ok: false, skipped: refusalText(check.refused, ep.host) };
   if ('error' in check) return { ...base, ok: false, skipped: check.error };
-  if (!check.reached) return { ...base, ok: false, skipped: `unreachable: ${check.causes.join(', ')}` };
+  if (!check.reached) {
+    return { ...base, ok: false, skipped: vscode.l10n.t('unreachable: {0}', check.causes.join(', ')) };
+  }
   probes.recordProof(uri, line, ep, check);
   return { ...base, ok: check.ok, causes: check.causes };
 }
@@ -313,18 +340,21 @@ export async function proveFix(
 /** The client a rule is about, for "python requests now verifies …" (the registry's client id, e.g. python-requests). */
 export function clientOf(ruleId: string): string {
   const client = ruleById(ruleId)?.client;
-  return client ? client.replace(/-/g, ' ') : 'the code';
+  return client ? client.replace(/-/g, ' ') : vscode.l10n.t('the code');
 }
 
 /** tlsDoctor.fix.removeFlag: drops the switch (offered only after a probe showed default trust suffices). */
 export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOutcome> {
   const { doc, finding } = await locate(deps.findings, args);
   const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
-  if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
+  if (!fix) return { applied: false, reason: vscode.l10n.t('no safe removal for this {0} finding', finding.ruleId) };
   const write = new WorkspaceWrite();
   addFix(write, doc.uri, fix);
-  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
-  const message = deps.reporter.announce(write, `removed ${firstLineOf(finding.value)} (${finding.ruleId})`);
+  if (!(await write.apply())) return { applied: false, reason: vscode.l10n.t('the edit was not applied') };
+  const message = deps.reporter.announce(
+    write,
+    vscode.l10n.t('removed {0} ({1})', firstLineOf(finding.value), finding.ruleId),
+  );
   return { applied: true, message: message.text };
 }
 
@@ -361,10 +391,19 @@ export async function devCertFix(args: DevCertFixArgs, deps: FixDeps): Promise<D
   );
   if (!created?.bundle) return { created: false };
   const name = vscode.workspace.asRelativePath(doc.uri, false);
-  const USE = `Trust It in ${path.basename(doc.uri.fsPath)}`;
-  const SNIPPETS = 'Show Server Snippets';
+  const USE = vscode.l10n.t('Trust It in {0}', path.basename(doc.uri.fsPath));
+  const SNIPPETS = vscode.l10n.t('Show Server Snippets');
   const canTrust = canTrustBundle(finding.ruleId);
-  const message = `${created.message} Serve it from your server${canTrust ? `; ${name} can trust ${asWritten(vscode.Uri.file(created.bundle), doc.uri)} instead of ${firstLineOf(finding.value)}` : ''}.`;
+  const bundleName = asWritten(vscode.Uri.file(created.bundle), doc.uri);
+  const message = canTrust
+    ? vscode.l10n.t(
+        '{0} Serve it from your server; {1} can trust {2} instead of {3}.',
+        created.message,
+        name,
+        bundleName,
+        firstLineOf(finding.value),
+      )
+    : vscode.l10n.t('{0} Serve it from your server.', created.message);
   deps.log.info(message);
   const run = async (choice: string | undefined): Promise<FixOutcome | undefined> => {
     if (choice === SNIPPETS) await vscode.commands.executeCommand(COMMANDS.showDevCertSnippets);

@@ -1,7 +1,7 @@
 // A fix's pieces on the one workspace writer (../workspaceFiles.ts): the core FixResult as text edits, and a new
 // bundle file with the out dir in .gitignore, so the whole fix is a single undo step.
 import * as fs from 'fs';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { FixResult } from '../../core/fixes/index';
 import { toRange } from '../convert';
 import { folderFor, outDirIn } from '../settings';
@@ -42,10 +42,19 @@ export function isCertifiBundle(file: vscode.Uri): boolean {
 export async function addBundleFile(write: WorkspaceWrite, doc: vscode.Uri, choice: BundleChoice): Promise<void> {
   if (choice.contents === undefined) return;
   if (isCertifiBundle(choice.file)) {
-    throw new Error(`refusing to write certifi's own bundle (${choice.file.fsPath}): package upgrades overwrite it`);
+    throw new Error(
+      vscode.l10n.t("refusing to write certifi's own bundle ({0}): package upgrades overwrite it", choice.file.fsPath),
+    );
   }
   // Overwriting a different bundle is worth a look first (the writer asks); a new or identical file is not.
-  if (!write.createFile(choice.file, choice.contents, `CA bundle from ${choice.origin}`, readIfExists(choice.file))) {
+  if (
+    !write.createFile(
+      choice.file,
+      choice.contents,
+      vscode.l10n.t('CA bundle from {0}', choice.origin),
+      readIfExists(choice.file),
+    )
+  ) {
     return;
   }
   const folder = folderFor(doc);

@@ -1,6 +1,7 @@
 // "Use an environment variable instead": drop the switch from the code and write the CA-bundle variables the client
 // reads (REQUESTS_CA_BUNDLE / SSL_CERT_FILE / NODE_EXTRA_CA_CERTS, …) where the user chooses, through the shared
 // writers in envTargets.ts (.env merged line by line, terminal.integrated.env.*, launch.json configurations).
+import * as vscode from 'vscode';
 import { anchoredValue, anchorFor, envVarsFor, fixKindOf, removeFlagFix } from '../../core/fixes/index';
 import { folderFor } from '../settings';
 import { corePath } from '../diagnostics/manager';
@@ -30,12 +31,17 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   const removal = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
   const folder = folderFor(doc.uri);
   if (!names.length || !removal) {
-    return { applied: false, reason: `no environment variable replaces this ${finding.ruleId} finding` };
+    return {
+      applied: false,
+      reason: vscode.l10n.t('no environment variable replaces this {0} finding', finding.ruleId),
+    };
   }
   if (!folder) {
     return {
       applied: false,
-      reason: 'open a workspace folder first: the variables are written to its .env, settings or launch.json',
+      reason: vscode.l10n.t(
+        'open a workspace folder first: the variables are written to its .env, settings or launch.json',
+      ),
     };
   }
   const choice = args.bundlePath
@@ -49,7 +55,9 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   // The switch in the very file a target rewrites: one batch cannot edit a range and rewrite the whole file.
   const own = targets.find((t) => envTargetFile(t, folder.uri).toString() === doc.uri.toString());
   if (own) {
-    return notApplied(`the finding is in ${targetName(own)} itself: "Trust a CA bundle instead" rewrites it there`);
+    return notApplied(
+      vscode.l10n.t('the finding is in {0} itself: "Trust a CA bundle instead" rewrites it there', targetName(own)),
+    );
   }
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
@@ -66,20 +74,25 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
   } catch (e) {
     return notApplied((e as Error).message);
   }
-  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
+  if (!(await write.apply())) return { applied: false, reason: vscode.l10n.t('the edit was not applied') };
   log.info(
     `set ${names.join(', ')} in ${written.map((w) => w.where).join(', ')} and removed ${finding.value} from ${doc.uri.fsPath}`,
   );
   // One batch: the code edit, the new bundle, the .env / launch.json rewrites and the terminal setting undo together.
   const message = deps.reporter.announce(
     write,
-    `removed ${finding.ruleId} and set ${names.join(', ')} (${written.map((w) => targetName(w.target)).join(', ')})`,
+    vscode.l10n.t(
+      'removed {0} and set {1} ({2})',
+      finding.ruleId,
+      names.join(', '),
+      written.map((w) => targetName(w.target)).join(', '),
+    ),
     undefined,
-    notes.length ? `About the paths: ${notes.join('; ')}.` : undefined,
+    notes.length ? vscode.l10n.t('About the paths: {0}.', notes.join('; ')) : undefined,
   );
   return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
 }
 
 function targetName(t: EnvTarget): string {
-  return t === 'dotenv' ? '.env' : t === 'launch' ? 'launch.json' : 'terminal settings';
+  return t === 'dotenv' ? '.env' : t === 'launch' ? 'launch.json' : vscode.l10n.t('terminal settings');
 }

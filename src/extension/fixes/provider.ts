@@ -145,7 +145,9 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       const shown = action.plan.kind === 'trust' ? shownPath(fix, action.plan.file, action.uri) : undefined;
       const note = action.plan.kind === 'trust' ? pathNote(fix, action.plan.file, action.uri) : undefined;
       const bundle = shown && action.proof ? { file: action.proof.file, written: shown } : undefined;
-      const title = shown ? `trusted ${shown} for ${f.ruleId}` : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const title = shown
+        ? vscode.l10n.t('trusted {0} for {1}', shown, f.ruleId)
+        : vscode.l10n.t('removed {0} ({1})', firstLine(f.value), f.ruleId);
       const args: AnnounceArgs = {
         uri: action.uri.toString(),
         before: doc.getText(),
@@ -156,7 +158,11 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
         ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}),
         ...(note ? { note } : {}),
       };
-      action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
+      action.command = {
+        title: vscode.l10n.t('Announce the fix'),
+        command: FIX_COMMANDS.announceEdit,
+        arguments: [args],
+      };
     }
     return action;
   }
@@ -166,25 +172,36 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     const probed = ep && this.deps.probes.verdictFor(doc, f, ep);
     const remove =
       probed?.verdict.remedy === 'remove-flag' && entry.removable
-        ? lazyAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, f, {
-            kind: 'remove',
-          })
+        ? lazyAction(
+            vscode.l10n.t('Remove {0} (the endpoint verifies with default trust)', firstLine(f.value)),
+            d,
+            doc.uri,
+            f,
+            {
+              kind: 'remove',
+            },
+          )
         : undefined;
     const actions = canTrustBundle(f.ruleId) ? this.trustActions(doc, entry, d, probed) : [];
     const vars = envVarsFor(f.ruleId, fixKindOf(f.ruleId));
     if (vars.length && entry.removable) {
       actions.push(
-        commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, {
-          ...refOf(doc.uri, f),
-          vars,
-        }),
+        commandAction(
+          vscode.l10n.t('Use an environment variable instead ({0})', vars.join(' / ')),
+          d,
+          FIX_COMMANDS.useEnv,
+          {
+            ...refOf(doc.uri, f),
+            vars,
+          },
+        ),
       );
     }
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
       actions.push(
-        commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, {
+        commandAction(vscode.l10n.t('Create a development certificate for {0}', ep.host), d, FIX_COMMANDS.devCert, {
           ...refOf(doc.uri, f),
           hosts,
           ...(folder ? { folder: folder.uri.fsPath } : {}),
@@ -195,7 +212,14 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (suppress) actions.push(suppress);
     const docs = typeof d.code === 'object' ? d.code.target : undefined;
     if (docs) {
-      actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
+      actions.push(
+        commandAction(
+          vscode.l10n.t('Show documentation for {0}', f.ruleId),
+          d,
+          FIX_COMMANDS.showRuleDocs,
+          docs.toString(),
+        ),
+      );
     }
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
@@ -223,7 +247,11 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       general.isPreferred = true;
       return [general];
     }
-    const title = `Trust the CA that ${endpointKey(probed.endpoint)} presents instead (${ca.subject})`;
+    const title = vscode.l10n.t(
+      'Trust the CA that {0} presents instead ({1})',
+      endpointKey(probed.endpoint),
+      ca.subject,
+    );
     const action = commandAction(title, d, FIX_COMMANDS.trustBundle, {
       ...refOf(doc.uri, entry.finding),
       source: 'endpoint',
@@ -242,28 +270,26 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
     // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
     const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
-    const label = !usable
-      ? ''
+    const title = !usable
+      ? vscode.l10n.t('Trust a CA bundle instead…')
       : !ep
-        ? ` (${usable})`
+        ? vscode.l10n.t('Trust a CA bundle instead ({0})', usable)
         : check?.ok
-          ? ` (${usable}, verified against ${endpointKey(ep)})`
-          : ` (${usable}, not verified against ${ep.host})`;
+          ? vscode.l10n.t('Trust a CA bundle instead ({0}, verified against {1})', usable, endpointKey(ep))
+          : vscode.l10n.t('Trust a CA bundle instead ({0}, not verified against {1})', usable, ep.host);
     return usable && bundle && entry.trust === 'edit'
       ? lazyAction(
-          `Trust a CA bundle instead${label}`,
+          title,
           d,
           doc.uri,
           f,
           { kind: 'trust', bundle: usable, file: bundle },
           ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined,
         )
-      : commandAction(
-          usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…',
-          d,
-          FIX_COMMANDS.trustBundle,
-          { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) },
-        );
+      : commandAction(title, d, FIX_COMMANDS.trustBundle, {
+          ...refOf(doc.uri, f),
+          ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}),
+        });
   }
 
   /** Starts (once per endpoint and bundle) the one cheap check that labels the bundle next time the lightbulb asks. */
@@ -372,7 +398,10 @@ function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnost
   const token = commentTokenFor(doc.languageId, doc.fileName);
   if (!token) return undefined;
   const line = f.range.start.line;
-  const action = new vscode.CodeAction(`Suppress ${f.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    vscode.l10n.t('Suppress {0} on this line', f.ruleId),
+    vscode.CodeActionKind.QuickFix,
+  );
   action.diagnostics = [d];
   action.edit = new vscode.WorkspaceEdit();
   const above = line > 0 ? doc.lineAt(line - 1).text : '';
