@@ -22,6 +22,27 @@ export interface EnvWriteResult {
   count?: number;
   /** The values written (a path may read differently per target: `${workspaceFolder}/…` in launch.json). */
   values?: Readonly<Record<string, string>>;
+  /** Variables that were already set there to something else (another CA, say): replaced, and said so. */
+  replaced?: readonly { readonly key: string; readonly old: string }[];
+}
+
+/** The variables of `vars` that `current` (key → value as read) sets to another value. */
+function replacedIn(
+  current: Readonly<Record<string, string | null | undefined>>,
+  vars: Readonly<Record<string, string>>,
+): { key: string; old: string }[] {
+  return Object.entries(vars)
+    .filter(([k, v]) => typeof current[k] === 'string' && current[k] !== v)
+    .map(([k]) => ({ key: k, old: current[k] as string }));
+}
+
+/** The values a .env text assigns (quotes taken off; the last assignment wins, as the loaders read it). */
+function dotenvValues(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of loadCerts().parseDotenv(text).entries) {
+    if (e.assignment) out[e.assignment.key] = e.assignment.value.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');
+  }
+  return out;
 }
 
 /**
@@ -49,13 +70,19 @@ export async function writeEnvToDotenv(
   const open = openDocument(uri);
   const bytes = open?.isDirty ? undefined : await readBytes(uri);
   const write = batch ?? new WorkspaceWrite();
+  // What is there now, to say which variables get replaced (never silently: another CA may be named there).
+  const text =
+    open && (bytes === undefined || isUtf8(bytes))
+      ? open.getText()
+      : Buffer.from(bytes ?? []).toString(bytes && isUtf8(bytes) ? 'utf8' : 'latin1');
+  const replaced = replacedIn(dotenvValues(text), vars);
   if (open && (bytes === undefined || isUtf8(bytes))) {
     await write.rewrite(uri, (text) => mergeEnvFile(text, vars), `update ${fileName}`);
   } else {
     write.rewriteBytes(uri, bytes, mergeEnvBytes(bytes ?? new Uint8Array(), vars), `update ${fileName}`);
   }
   if (!batch && !(await write.apply())) throw new Error(vscode.l10n.t('could not edit {0}', uri.fsPath));
-  return { target: 'dotenv', where: uri.fsPath, values: vars };
+  return { target: 'dotenv', where: uri.fsPath, values: vars, ...(replaced.length ? { replaced } : {}) };
 }
 
 /** The file's bytes; undefined when it does not exist. */
@@ -95,7 +122,13 @@ export async function writeEnvToTerminalSettings(
   };
   if (batch) batch.external(step);
   else await step.run();
-  return { target: 'terminal', where: `terminal.integrated.${key}`, values: vars };
+  const replaced = replacedIn(previous ?? {}, vars);
+  return {
+    target: 'terminal',
+    where: `terminal.integrated.${key}`,
+    values: vars,
+    ...(replaced.length ? { replaced } : {}),
+  };
 }
 
 /** The file a target writes: `.env`, launch.json, or the settings file the workspace terminal setting lives in. */

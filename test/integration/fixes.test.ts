@@ -410,7 +410,7 @@ describe('quick-fixes', function () {
       const kept = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nA="unterminated\nB=1\n')]);
       fs.writeFileSync(workspacePath('.env'), Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]));
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean }>('tlsDoctor.fix.useEnv', {
+      const r = await vscode.commands.executeCommand<{ applied: boolean; message: string }>('tlsDoctor.fix.useEnv', {
         uri: editor.document.uri.toString(),
         ruleId: 'python.session-verify-false',
         range: diagnostic.range,
@@ -423,6 +423,12 @@ describe('quick-fixes', function () {
       const rest = env.subarray(kept.length).toString('utf8');
       assert.match(rest, /^SSL_CERT_FILE=\S+ # why\nREQUESTS_CA_BUNDLE=\S+\n$/, rest);
       assert.doesNotMatch(rest, /old/);
+      // The value that was there is not replaced without a word.
+      assert.match(
+        r.message,
+        /Replaced SSL_CERT_FILE=old in \.env \(it named another file; Undo restores it\)\./,
+        r.message,
+      );
       // Undo restores those bytes exactly (written byte for byte, not through a UTF-8 text edit).
       const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
       assert.strictEqual(undone.undone, true);

@@ -88,7 +88,19 @@ export async function useEnv(args: UseEnvArgs, deps: FixDeps): Promise<UseEnvOut
       written.map((w) => targetName(w.target)).join(', '),
     ),
     undefined,
-    notes.length ? vscode.l10n.t('About the paths: {0}.', notes.join('; ')) : undefined,
+    [
+      ...written.flatMap((w) =>
+        (w.replaced ?? []).map((r) =>
+          vscode.l10n.t(
+            'Replaced {0}={1} in {2} (it named another file; Undo restores it).',
+            r.key,
+            r.old,
+            targetName(w.target),
+          ),
+        ),
+      ),
+      ...(notes.length ? [vscode.l10n.t('About the paths: {0}.', notes.join('; '))] : []),
+    ].join(' ') || undefined,
   );
   return { applied: true, bundle: choice.file.fsPath, env: vars, written, message: message.text };
 }
