@@ -357,6 +357,39 @@ describe('quick-fixes', function () {
       assert.ok(!titles.some((t) => t.includes(BUNDLE)), `the failing bundle is not offered: ${titles.join(' | ')}`);
       assert.ok(titles.includes('Trust a CA bundle instead…'), titles.join(' | '));
     });
+
+    it('"Trust a CA bundle instead…" asks with the CA the endpoint presents first; accepting it applies and proves it', async () => {
+      const { editor, diagnostic } = await openWithFinding(rel, 'python.requests-verify-false');
+      const running = vscode.commands.executeCommand<{ applied: boolean; bundle: string; proof?: { ok: boolean } }>(
+        'tlsDoctor.fix.trustBundle',
+        { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range },
+      );
+      await sleep(1500); // the workspace bundle is checked against the endpoint before the pick opens
+      await screenshot('fix-trust-pick');
+      // The first item is taken as is: the endpoint's CA (the last probe found it untrusted), not the failing bundle.
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const r = await running;
+      assert.deepStrictEqual(
+        { applied: r.applied, bundle: r.bundle, ok: r.proof?.ok },
+        { applied: true, bundle: 'fixes/certs/127.0.0.1-bundle.pem', ok: true },
+        JSON.stringify(r),
+      );
+      const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
+      assert.strictEqual(undone.undone, true);
+      // Undone: no lens may still say the code verifies.
+      await waitFor(
+        async () =>
+          !(
+            await vscode.commands.executeCommand<vscode.CodeLens[]>(
+              'vscode.executeCodeLensProvider',
+              editor.document.uri,
+              10,
+            )
+          ).some((l) => l.command?.title.includes('verifies with')),
+        10_000,
+        'the proof lens to go with the undone fix',
+      );
+    });
   });
 
   describe('use an environment variable instead', () => {

@@ -13,6 +13,7 @@ import type { Endpoint } from '../../core/endpoints/index';
 import { endpointIn, refusalText } from '../endpoints/service';
 import type { BundleCheck, ProbeService } from '../endpoints/service';
 import type { FindingStore } from '../findings';
+import { openDocument } from '../documents';
 import { folderFor } from '../settings';
 import {
   asWritten,
@@ -333,7 +334,8 @@ export async function proveFix(
   if (!check.reached) {
     return { ...base, ok: false, skipped: vscode.l10n.t('unreachable: {0}', check.causes.join(', ')) };
   }
-  probes.recordProof(uri, line, ep, check);
+  const fixed = openDocument(uri);
+  probes.recordProof(uri, line, ep, check, fixed && line < fixed.lineCount ? fixed.lineAt(line).text : undefined);
   return { ...base, ok: check.ok, causes: check.causes };
 }
 
