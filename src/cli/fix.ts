@@ -3,10 +3,9 @@
 // source file, see src/core/fixes/anchor.ts). Each file is decoded as the scanner decodes it, fixed one finding at a
 // time (re-scanned in between, so offsets never go stale and a second fix sees the first one's import), and written
 // back atomically in its own encoding and line endings; or, for a dry run, shown as a unified diff.
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as nodePath from 'path';
-import { applyEdits, canTrustBundle, relativeRef, trustBundleFix } from '../core/fixes/index';
+import { applyEdits, canTrustBundle, relativeRef, Surroundings, trustBundleFix } from '../core/fixes/index';
 import type { FixResult, TextEdit } from '../core/fixes/index';
 import { printable } from '../core/text/printable';
 import { scanText } from '../core/scan/index';
@@ -135,57 +134,6 @@ interface Left {
   line: number;
   readonly ruleId: string;
   readonly reason: string;
-}
-
-/** The facts about a file's surroundings the anchored paths need: package.json "type", git-ignored. */
-class Surroundings {
-  private readonly types = new Map<string, 'commonjs' | 'module' | undefined>();
-
-  /** The "type" of the nearest package.json above `file` (undefined when there is none or it has no type). */
-  moduleType(file: string): 'commonjs' | 'module' | undefined {
-    let dir = nodePath.dirname(file);
-    const seen: string[] = [];
-    for (;;) {
-      if (this.types.has(dir)) return this.remember(seen, this.types.get(dir));
-      seen.push(dir);
-      const type = readPackageType(nodePath.join(dir, 'package.json'));
-      if (type !== null) return this.remember(seen, type);
-      const up = nodePath.dirname(dir);
-      if (up === dir) return this.remember(seen, undefined);
-      dir = up;
-    }
-  }
-
-  private remember(dirs: readonly string[], type: 'commonjs' | 'module' | undefined) {
-    for (const d of dirs) this.types.set(d, type);
-    return type;
-  }
-
-  /** True when git says `file` is ignored (false outside a repository or without git). */
-  gitIgnored(file: string): boolean {
-    const r = spawnSync('git', ['check-ignore', '-q', '--', nodePath.basename(file)], {
-      cwd: nodePath.dirname(file),
-      stdio: 'ignore',
-      timeout: 10_000,
-    });
-    return r.status === 0;
-  }
-}
-
-/** `type` of a package.json: the value, undefined for a package.json without one, null when there is no file. */
-function readPackageType(file: string): 'commonjs' | 'module' | undefined | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const type = (JSON.parse(text) as { type?: unknown }).type;
-    return type === 'module' || type === 'commonjs' ? type : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The result of fixing one file in memory. */

@@ -30,6 +30,7 @@ export const COMMAND_TABLE = {
   fixTrust: { id: 'tlsDoctor.fixTrust', contributed: true },
   auditTrust: { id: 'tlsDoctor.auditTrust', contributed: true },
   trustLastOutcome: { id: 'tlsDoctor.trust.lastOutcome', contributed: false },
+  fixLastMessage: { id: 'tlsDoctor.fix.lastMessage', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

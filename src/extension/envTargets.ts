@@ -4,7 +4,7 @@
 import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { rewriteFile } from './workspaceFiles';
+import { rewriteFile, WorkspaceWrite } from './workspaceFiles';
 import { openDocument } from './documents';
 import { applyEdits, FormattingOptions, modify, parse, ParseError } from 'jsonc-parser';
 import { loadCerts } from './lazy';
@@ -20,6 +20,29 @@ export interface EnvWriteResult {
   where: string;
   /** Number of launch configurations updated (launch only). */
   count?: number;
+  /** The values written (a path may read differently per target: `${workspaceFolder}/…` in launch.json). */
+  values?: Readonly<Record<string, string>>;
+  /** Variables that were already set there to something else (another CA, say): replaced, and said so. */
+  replaced?: readonly { readonly key: string; readonly old: string }[];
+}
+
+/** The variables of `vars` that `current` (key → value as read) sets to another value. */
+function replacedIn(
+  current: Readonly<Record<string, string | null | undefined>>,
+  vars: Readonly<Record<string, string>>,
+): { key: string; old: string }[] {
+  return Object.entries(vars)
+    .filter(([k, v]) => typeof current[k] === 'string' && current[k] !== v)
+    .map(([k]) => ({ key: k, old: current[k] as string }));
+}
+
+/** The values a .env text assigns (quotes taken off; the last assignment wins, as the loaders read it). */
+function dotenvValues(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of loadCerts().parseDotenv(text).entries) {
+    if (e.assignment) out[e.assignment.key] = e.assignment.value.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');
+  }
+  return out;
 }
 
 /**
@@ -33,38 +56,41 @@ export function editTextFile(uri: vscode.Uri, transform: (text: string) => strin
 /**
  * Sets `vars` in `<folder>/<fileName>` (default `.env`), keeping every other byte. An open editor's text goes through
  * mergeEnvFile (undoable, unsaved edits kept) unless the editor is clean and the file on disk is not UTF-8: its text
- * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead.
+ * then already holds U+FFFD where those bytes were, so the bytes on disk go through mergeEnvBytes instead. With
+ * `batch` the change joins it (applied and undone with it); without, it is applied on its own.
  */
 export async function writeEnvToDotenv(
   folder: vscode.Uri,
   vars: Record<string, string>,
   fileName = '.env',
+  batch?: WorkspaceWrite,
 ): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, fileName);
   const { mergeEnvFile, mergeEnvBytes } = loadCerts();
   const open = openDocument(uri);
   const bytes = open?.isDirty ? undefined : await readBytes(uri);
-  if (open && (bytes === undefined || isUtf8(bytes))) await editTextFile(uri, (text) => mergeEnvFile(text, vars));
-  else await editBytes(uri, bytes ?? new Uint8Array(), (b) => mergeEnvBytes(b, vars));
-  return { target: 'dotenv', where: uri.fsPath };
+  const write = batch ?? new WorkspaceWrite();
+  // What is there now, to say which variables get replaced (never silently: another CA may be named there).
+  const text =
+    open && (bytes === undefined || isUtf8(bytes))
+      ? open.getText()
+      : Buffer.from(bytes ?? []).toString(bytes && isUtf8(bytes) ? 'utf8' : 'latin1');
+  const replaced = replacedIn(dotenvValues(text), vars);
+  if (open && (bytes === undefined || isUtf8(bytes))) {
+    await write.rewrite(uri, (text) => mergeEnvFile(text, vars), `update ${fileName}`);
+  } else {
+    write.rewriteBytes(uri, bytes, mergeEnvBytes(bytes ?? new Uint8Array(), vars), `update ${fileName}`);
+  }
+  if (!batch && !(await write.apply())) throw new Error(vscode.l10n.t('could not edit {0}', uri.fsPath));
+  return { target: 'dotenv', where: uri.fsPath, values: vars, ...(replaced.length ? { replaced } : {}) };
 }
 
-/** Writes `transform(before)` (the file's bytes, empty when missing) to `uri`; does nothing when nothing changes. */
-async function editBytes(
-  uri: vscode.Uri,
-  before: Uint8Array,
-  transform: (bytes: Uint8Array) => Uint8Array,
-): Promise<void> {
-  const after = transform(before);
-  if (Buffer.from(after).equals(Buffer.from(before))) return;
-  await vscode.workspace.fs.writeFile(uri, after);
-}
-
-async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+/** The file's bytes; undefined when it does not exist. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
     return await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return new Uint8Array();
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
     throw e;
   }
 }
@@ -74,19 +100,44 @@ export function terminalEnvKey(platform: NodeJS.Platform = process.platform): st
   return `env.${platform === 'darwin' ? 'osx' : platform === 'win32' ? 'windows' : 'linux'}`;
 }
 
-/** Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting. */
+/**
+ * Merges `vars` into the workspace (or folder, in multi-root workspaces) `terminal.integrated.env.<os>` setting,
+ * through the configuration API (it owns settings.json); with `batch` as one of its steps, restored by its Undo.
+ */
 export async function writeEnvToTerminalSettings(
   folder: vscode.Uri,
   vars: Record<string, string>,
+  batch?: WorkspaceWrite,
 ): Promise<EnvWriteResult> {
   const config = vscode.workspace.getConfiguration('terminal.integrated', folder);
   const key = terminalEnvKey();
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const inspected = config.inspect<Record<string, string | null>>(key);
-  const current = (multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue) ?? {};
+  const previous = multiRoot ? inspected?.workspaceFolderValue : inspected?.workspaceValue;
   const target = multiRoot ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
-  await config.update(key, { ...current, ...vars }, target);
-  return { target: 'terminal', where: `terminal.integrated.${key}` };
+  const step = {
+    file: envTargetFile('terminal', folder),
+    run: () => config.update(key, { ...(previous ?? {}), ...vars }, target),
+    undo: () => config.update(key, previous, target),
+  };
+  if (batch) batch.external(step);
+  else await step.run();
+  const replaced = replacedIn(previous ?? {}, vars);
+  return {
+    target: 'terminal',
+    where: `terminal.integrated.${key}`,
+    values: vars,
+    ...(replaced.length ? { replaced } : {}),
+  };
+}
+
+/** The file a target writes: `.env`, launch.json, or the settings file the workspace terminal setting lives in. */
+export function envTargetFile(target: EnvTarget, folder: vscode.Uri): vscode.Uri {
+  if (target === 'dotenv') return vscode.Uri.joinPath(folder, '.env');
+  if (target === 'launch') return vscode.Uri.joinPath(folder, '.vscode', 'launch.json');
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const file = vscode.workspace.workspaceFile;
+  return !multiRoot && file?.scheme === 'file' ? file : vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
 }
 
 /** Indentation used when adding to launch.json: the file's own, guessed from its first indented line. */
@@ -104,10 +155,10 @@ export function mergeLaunchEnv(text: string, vars: Record<string, string>): { te
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true }) as { configurations?: unknown[] } | undefined;
   if (errors.length > 0 || !json || typeof json !== 'object') {
-    throw new Error('launch.json is not valid JSON with comments; fix it first');
+    throw new Error(vscode.l10n.t('launch.json is not valid JSON with comments; fix it first'));
   }
   const shape = launchShapeError(json);
-  if (shape) throw new Error(`${shape}; fix it first (the file was not changed)`);
+  if (shape) throw new Error(vscode.l10n.t('{0}; fix it first (the file was not changed)', shape));
   const count = Array.isArray(json.configurations) ? json.configurations.length : 0;
   let out = text;
   for (let i = 0; i < count; i++) {
@@ -118,30 +169,46 @@ export function mergeLaunchEnv(text: string, vars: Record<string, string>): { te
   return { text: out, count };
 }
 
-/** Sets `vars` in every configuration of `<folder>/.vscode/launch.json`; throws when there is no configuration. */
-export async function writeEnvToLaunchJson(folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+/**
+ * Sets `vars` in every configuration of `<folder>/.vscode/launch.json`; throws (changing nothing) when there is no
+ * configuration or the file has an odd shape. With `batch` the rewrite joins it.
+ */
+export async function writeEnvToLaunchJson(
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+  batch?: WorkspaceWrite,
+): Promise<EnvWriteResult> {
   const uri = vscode.Uri.joinPath(folder, '.vscode', 'launch.json');
   let count = 0;
-  await editTextFile(uri, (text) => {
+  const merge = (text: string) => {
     const merged = mergeLaunchEnv(text, vars);
     count = merged.count;
+    if (count === 0) {
+      throw new Error(
+        vscode.l10n.t('{0} has no launch configurations to add the variables to', path.join('.vscode', 'launch.json')),
+      );
+    }
     return merged.text;
-  });
-  if (count === 0) {
-    throw new Error(`${path.join('.vscode', 'launch.json')} has no launch configurations to add the variables to`);
-  }
-  return { target: 'launch', where: uri.fsPath, count };
+  };
+  if (batch) await batch.rewrite(uri, merge, 'update launch.json');
+  else await editTextFile(uri, merge);
+  return { target: 'launch', where: uri.fsPath, count, values: vars };
 }
 
-/** Writes `vars` to one target. */
-export function writeEnv(target: EnvTarget, folder: vscode.Uri, vars: Record<string, string>): Promise<EnvWriteResult> {
+/** Writes `vars` to one target (with `batch`: as part of it, applied and undone with it). */
+export function writeEnv(
+  target: EnvTarget,
+  folder: vscode.Uri,
+  vars: Record<string, string>,
+  batch?: WorkspaceWrite,
+): Promise<EnvWriteResult> {
   switch (target) {
     case 'dotenv':
-      return writeEnvToDotenv(folder, vars);
+      return writeEnvToDotenv(folder, vars, '.env', batch);
     case 'terminal':
-      return writeEnvToTerminalSettings(folder, vars);
+      return writeEnvToTerminalSettings(folder, vars, batch);
     case 'launch':
-      return writeEnvToLaunchJson(folder, vars);
+      return writeEnvToLaunchJson(folder, vars, batch);
   }
 }
 
@@ -149,16 +216,21 @@ export function writeEnv(target: EnvTarget, folder: vscode.Uri, vars: Record<str
 export async function pickEnvTargets(vars: Record<string, string>): Promise<EnvTarget[] | undefined> {
   const names = Object.keys(vars).join(', ');
   const items: (vscode.QuickPickItem & { target: EnvTarget })[] = [
-    { target: 'dotenv', label: 'Workspace .env file', description: 'merged with the existing lines', picked: true },
+    {
+      target: 'dotenv',
+      label: vscode.l10n.t('Workspace .env file'),
+      description: vscode.l10n.t('merged with the existing lines'),
+      picked: true,
+    },
     {
       target: 'terminal',
-      label: 'Integrated terminal environment',
-      description: 'workspace setting terminal.integrated.env.*',
+      label: vscode.l10n.t('Integrated terminal environment'),
+      description: vscode.l10n.t('workspace setting {0}', 'terminal.integrated.env.*'),
     },
     {
       target: 'launch',
-      label: 'Debug configurations',
-      description: '"env" of every configuration in .vscode/launch.json',
+      label: vscode.l10n.t('Debug configurations'),
+      description: vscode.l10n.t('"env" of every configuration in .vscode/launch.json'),
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {

@@ -2,9 +2,9 @@
 // WorkspaceEdit (a single undo step), keep the certificates folder out of git in the same edit, then apply it and save
 // what it changed. One policy for every fix: no Refactor Preview; replacing a file whose content differs asks first
 // (a modal naming the files); afterwards the batch says what it changed (changes()) and can undo itself in one step
-// (undo(): the files' texts as they were before, files it created deleted). Used by the
-// quick-fixes (bundles, code edits), the check panel's file actions, the dev-certificate command's .gitignore and the
-// environment writers (.env, launch.json).
+// (undo(): the files' texts, or bytes, as they were before, files it created deleted, settings it changed restored).
+// Used by the quick-fixes (bundles, code edits), the check panel's file actions, the dev-certificate command's
+// .gitignore and the environment writers (.env, launch.json, terminal settings).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -22,7 +22,21 @@ interface Touched {
   readonly uri: vscode.Uri;
   /** The text before the batch; undefined for a file the batch creates. */
   readonly before: string | undefined;
+  /** The bytes before the batch, for a file rewritten byte for byte (not UTF-8: its text would not round-trip). */
+  bytes?: Uint8Array;
   readonly lines: Set<number>;
+  /** Range edits on the text before the batch, for the lines they land on afterwards (editedLines). */
+  readonly edits: { readonly range: vscode.Range; readonly newText: string }[];
+}
+
+/**
+ * A change another API makes (a setting through the configuration API, which writes settings.json itself): run after
+ * the edit is applied, undone with the batch, listed as a change of `file`.
+ */
+export interface ExternalStep {
+  readonly file: vscode.Uri;
+  readonly run: () => Thenable<void>;
+  readonly undo: () => Thenable<void>;
 }
 
 /** One batch of workspace writes, applied as one undoable edit; see the file comment. */
@@ -33,6 +47,8 @@ export class WorkspaceWrite {
   private readonly touched = new Map<string, Touched>();
   /** Existing files whose different content this batch replaces (asked about before applying). */
   private readonly overwrites: vscode.Uri[] = [];
+  private readonly steps: ExternalStep[] = [];
+  private readonly ran: ExternalStep[] = [];
 
   /** A batch standing for an edit VS Code already applied (a resolved quick-fix), so it can be announced and undone. */
   static applied(uri: vscode.Uri, before: string, lines: readonly number[]): WorkspaceWrite {
@@ -42,7 +58,7 @@ export class WorkspaceWrite {
   }
 
   private touch(uri: vscode.Uri, before: string | undefined, lines: readonly number[]): void {
-    const t = this.touched.get(uri.toString()) ?? { uri, before, lines: new Set<number>() };
+    const t = this.touched.get(uri.toString()) ?? { uri, before, lines: new Set<number>(), edits: [] };
     for (const l of lines) t.lines.add(l);
     this.touched.set(uri.toString(), t);
   }
@@ -67,12 +83,7 @@ export class WorkspaceWrite {
   replace(uri: vscode.Uri, range: vscode.Range, newText: string, label: string): void {
     this.edit.replace(uri, range, newText, { label: `TLS Doctor: ${label}`, needsConfirmation: false });
     if (!this.touched.has(uri.toString())) this.touch(uri, openDocument(uri)?.getText() ?? readSync(uri), []);
-    const lines = newText.split('\n').length;
-    this.touch(
-      uri,
-      undefined,
-      Array.from({ length: lines }, (_, i) => range.start.line + 1 + i),
-    );
+    this.touched.get(uri.toString())?.edits.push({ range, newText });
   }
 
   /**
@@ -85,6 +96,26 @@ export class WorkspaceWrite {
     if (after === (before ?? '')) return false;
     this.rewriteText(file, before, after, label);
     return true;
+  }
+
+  /**
+   * Replaces the bytes of `file` (`before`: what is on disk, undefined when missing) with `after`, for files whose bytes
+   * must survive exactly (a .env in latin-1); undone byte for byte. False when nothing changes.
+   */
+  rewriteBytes(file: vscode.Uri, before: Uint8Array | undefined, after: Uint8Array, label: string): boolean {
+    if (before && Buffer.from(before).equals(Buffer.from(after))) return false;
+    const meta = { label: `TLS Doctor: ${label}`, needsConfirmation: false };
+    this.edit.createFile(file, { overwrite: true, contents: after }, meta);
+    const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+    this.touch(file, before && latin1(before), before ? changedLines(latin1(before), latin1(after)) : []);
+    const t = this.touched.get(file.toString());
+    if (t && before) t.bytes = before;
+    return true;
+  }
+
+  /** Adds a change made through another API (see ExternalStep): part of this batch's message and of its Undo. */
+  external(step: ExternalStep): void {
+    this.steps.push(step);
   }
 
   private rewriteText(file: vscode.Uri, before: string | undefined, after: string, label: string): void {
@@ -122,16 +153,31 @@ export class WorkspaceWrite {
     const applied = await vscode.workspace.applyEdit(this.edit);
     if (!applied) return false;
     for (const [key, uri] of this.saves) if (!dirty.has(key)) await openDocument(uri)?.save();
+    for (const step of this.steps) {
+      try {
+        await step.run();
+        this.ran.push(step);
+      } catch (e) {
+        await this.undo(); // all or nothing: a setting that could not be written takes the file edits back
+        throw e;
+      }
+    }
     return true;
   }
 
   /** What the batch changes (or changed): each file, created or not, and its touched lines. */
   changes(): FileChange[] {
-    return [...this.touched.values()].map((t) => ({
+    const files = [...this.touched.values()].map((t) => ({
       uri: t.uri,
       created: t.before === undefined,
-      lines: [...t.lines].sort((a, b) => a - b),
+      lines: [...new Set([...t.lines, ...editedLines(t.edits)])].sort((a, b) => a - b),
     }));
+    for (const s of this.steps) {
+      if (!files.some((f) => f.uri.toString() === s.file.toString())) {
+        files.push({ uri: s.file, created: false, lines: [] });
+      }
+    }
+    return files;
   }
 
   /**
@@ -139,8 +185,13 @@ export class WorkspaceWrite {
    * the batch saved it), every file it created is deleted. False when VS Code refused the edit.
    */
   async undo(): Promise<boolean> {
+    for (const step of this.ran.splice(0).reverse()) await step.undo();
     const back = new vscode.WorkspaceEdit();
     for (const t of this.touched.values()) {
+      if (t.bytes) {
+        back.createFile(t.uri, { overwrite: true, contents: t.bytes });
+        continue;
+      }
       if (t.before === undefined) {
         back.deleteFile(t.uri, { ignoreIfNotExists: true });
         continue;
@@ -165,14 +216,35 @@ export class WorkspaceWrite {
 
 /** "Replace?" for files whose different content a batch would replace; true when the user agrees. */
 async function confirmOverwrite(files: readonly vscode.Uri[]): Promise<boolean> {
-  const REPLACE = 'Replace';
+  const REPLACE = vscode.l10n.t('Replace');
   const names = files.map((f) => vscode.workspace.asRelativePath(f)).join(', ');
   const choice = await vscode.window.showWarningMessage(
-    `TLS Doctor: replace ${names}? It exists with different content.`,
-    { modal: true, detail: 'Undo in the notification that follows restores it.' },
+    vscode.l10n.t('TLS Doctor: replace {0}? It exists with different content.', names),
+    { modal: true, detail: vscode.l10n.t('Undo in the notification that follows restores it.') },
     REPLACE,
   );
   return choice === REPLACE;
+}
+
+/**
+ * The 1-based lines non-overlapping range edits land on in the text after them (an import added above a call moves
+ * the call down one line): each edit's own new lines, shifted by the lines the edits before it added or removed.
+ */
+export function editedLines(edits: readonly { range: vscode.Range; newText: string }[]): number[] {
+  const sorted = [...edits].sort((a, b) => a.range.start.compareTo(b.range.start));
+  const out: number[] = [];
+  let shift = 0;
+  for (const e of sorted) {
+    const parts = e.newText.split('\n');
+    // A whole-line insertion ("x\n" at a line start) ends on the next, unchanged line: not counted.
+    const own =
+      parts.length > 1 && parts[parts.length - 1] === '' && e.range.end.character === 0
+        ? parts.length - 1
+        : parts.length;
+    for (let i = 0; i < own; i++) out.push(e.range.start.line + shift + 1 + i);
+    shift += parts.length - 1 - (e.range.end.line - e.range.start.line);
+  }
+  return out;
 }
 
 /** 1-based lines of `after` that differ from `before` (a plain line-by-line comparison, for messages). */
@@ -208,7 +280,7 @@ export async function rewriteFile(
 ): Promise<boolean> {
   const write = new WorkspaceWrite();
   if (!(await write.rewrite(file, transform, label))) return false;
-  if (!(await write.apply())) throw new Error(`could not edit ${file.fsPath}`);
+  if (!(await write.apply())) throw new Error(vscode.l10n.t('could not edit {0}', file.fsPath));
   return true;
 }
 

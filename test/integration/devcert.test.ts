@@ -226,7 +226,7 @@ describe('devcert: Create Development Certificate', function () {
     assert.ok(doc.getText().includes('.certs/bundle.pem'), doc.getText());
     assert.match(
       r.trusted.message,
-      /^TLS Doctor: trusted \.certs\/bundle\.pem for python\.requests-verify-false: .*Changes: devcert\/client\.py:3\.$/,
+      /^TLS Doctor: trusted devcert\/\.\.\/\.certs\/bundle\.pem for python\.requests-verify-false: .*Changes: devcert\/client\.py:2,4\.$/,
       r.trusted.message,
     );
     await vscode.commands.executeCommand('tlsDoctor.fix.undoLast');

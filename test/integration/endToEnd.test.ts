@@ -226,7 +226,14 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
         outcome.message ?? '',
         new RegExp(`python requests now verifies 127\\.0\\.0\\.1:${server.port} with ${BUNDLE.replace(/\./g, '\\.')}`),
       );
-      assert.strictEqual(doc.getText(), code(`"${BUNDLE}"`));
+      // Anchored to the file (issue 19): the client works from any working directory.
+      assert.strictEqual(
+        doc.getText(),
+        code(`str(Path(__file__).resolve().parent / "certs/127.0.0.1-bundle.pem")`).replace(
+          'import requests\n',
+          'import requests\nfrom pathlib import Path\n',
+        ),
+      );
       const bundle = fs.readFileSync(workspacePath(BUNDLE), 'utf8');
       const body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
       assert.ok(body(bundle).includes(body(pki.root.certPem)), 'the bundle holds the private root');
@@ -332,9 +339,9 @@ describe('end to end: probe the endpoint, apply the right fix, a real client ver
       );
       assert.strictEqual(
         doc.getText(),
-        code(`ca: fs.readFileSync('${BUNDLE}')`).replace(
+        code(`ca: fs.readFileSync(nodePath.join(__dirname, 'certs/127.0.0.1-bundle.pem'))`).replace(
           "require('https');\n",
-          "require('https');\nconst fs = require('fs');\n",
+          "require('https');\nconst fs = require('fs');\nconst nodePath = require('path');\n",
         ),
       );
       assert.ok(await doc.save(), 'saved');

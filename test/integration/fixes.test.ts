@@ -10,6 +10,8 @@ import { countingServer, CountingServer, privatePki, tempDir } from './endpoints
 import { activateExtension, RESOLVE_ALL, screenshot, sleep, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 const BUNDLE = 'fixes/certs/bundle.pem';
+/** The bundle as the fixed files in fixes/ name it: relative to their own folder (anchored, issue 19 item 1). */
+const REL = 'certs/bundle.pem';
 
 interface Case {
   readonly file: string;
@@ -24,36 +26,37 @@ const CASES: Case[] = [
     file: 'fixes/requests_verify.py',
     host: 'api.example.invalid',
     ruleId: 'python.requests-verify-false',
-    after: `import requests\n\nAPI = "https://api.example.invalid/v1"\nr = requests.get(API, verify="${BUNDLE}")\nprint(r.status_code)\n`,
+    after: `import requests\nfrom pathlib import Path\n\nAPI = "https://api.example.invalid/v1"\nr = requests.get(API, verify=str(Path(__file__).resolve().parent / "${REL}"))\nprint(r.status_code)\n`,
   },
   {
     file: 'fixes/session_verify.py',
     host: 'api.example.invalid',
     ruleId: 'python.session-verify-false',
-    after: `import requests\n\ns = requests.Session()\ns.verify = "${BUNDLE}"\ns.get("https://api.example.invalid/v1")\n`,
+    after: `import requests\nfrom pathlib import Path\n\ns = requests.Session()\ns.verify = str(Path(__file__).resolve().parent / "${REL}")\ns.get("https://api.example.invalid/v1")\n`,
   },
   {
     file: 'fixes/unverified_ctx.py',
     host: 'localhost',
     ruleId: 'python.unverified-context',
-    after: `import ssl\nimport urllib.request\n\nctx = ssl.create_default_context(cafile="${BUNDLE}")\nurllib.request.urlopen("https://localhost:8443/", context=ctx)\n`,
+    after: `import ssl\nimport urllib.request\nfrom pathlib import Path\n\nctx = ssl.create_default_context(cafile=str(Path(__file__).resolve().parent / "${REL}"))\nurllib.request.urlopen("https://localhost:8443/", context=ctx)\n`,
   },
   {
     file: 'fixes/agent.js',
     host: 'api.example.invalid',
     ruleId: 'javascript.reject-unauthorized-false',
-    after: `const https = require('https');\nconst fs = require('fs');\n\nconst agent = new https.Agent({ ca: fs.readFileSync('${BUNDLE}') });\nhttps.get('https://api.example.invalid/', { agent });\n`,
+    after: `const https = require('https');\nconst fs = require('fs');\nconst path = require('path');\n\nconst agent = new https.Agent({ ca: fs.readFileSync(path.join(__dirname, '${REL}')) });\nhttps.get('https://api.example.invalid/', { agent });\n`,
   },
   {
     file: 'fixes/.env',
     ruleId: 'env.node-tls-reject-unauthorized',
-    after: `# local settings\nPORT=3000\nNODE_EXTRA_CA_CERTS=${BUNDLE}\n`,
+    // A committed .env: relative to its own folder (the message says programs must start there).
+    after: `# local settings\nPORT=3000\nNODE_EXTRA_CA_CERTS=${REL}\n`,
   },
   {
     file: 'fixes/fetch.sh',
     host: 'api.example.invalid',
     ruleId: 'shell.curl-insecure',
-    after: `#!/bin/sh\ncurl --cacert ${BUNDLE} -s https://api.example.invalid/health\n`,
+    after: `#!/bin/sh\ncurl --cacert "$(dirname "$0")/${REL}" -s https://api.example.invalid/health\n`,
   },
   {
     file: 'fixes/.npmrc',
@@ -156,7 +159,7 @@ describe('quick-fixes', function () {
     assert.match(
       r.message,
       new RegExp(
-        `^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changes: fixes/requests_verify\\.py:4\\.$`,
+        `^TLS Doctor: trusted ${BUNDLE} for python\\.requests-verify-false: not re-checked against api\\.example\\.invalid:443 \\(unreachable: [a-z-]+\\)\\. Changes: fixes/requests_verify\\.py:2,5\\.$`,
       ),
       r.message,
     );
@@ -282,7 +285,9 @@ describe('quick-fixes', function () {
       );
       assert.ok(server.accepted() >= 1, 'the endpoint was probed');
       assert.ok(
-        editor.document.getText().includes('requests.get(URL, verify="fixes/certs/127.0.0.1-bundle.pem")'),
+        editor.document
+          .getText()
+          .includes('requests.get(URL, verify=str(Path(__file__).resolve().parent / "certs/127.0.0.1-bundle.pem"))'),
         editor.document.getText(),
       );
       const bundle = fs.readFileSync(workspacePath('fixes/certs/127.0.0.1-bundle.pem'), 'utf8');
@@ -304,7 +309,8 @@ describe('quick-fixes', function () {
         message,
       );
       assert.ok(
-        message.includes('fixes/endpoint_client.py:4') && message.includes('created fixes/certs/127.0.0.1-bundle.pem'),
+        message.includes('fixes/endpoint_client.py:2,5') &&
+          message.includes('created fixes/certs/127.0.0.1-bundle.pem'),
         message,
       );
       const lenses = await waitFor(
@@ -351,6 +357,39 @@ describe('quick-fixes', function () {
       assert.ok(!titles.some((t) => t.includes(BUNDLE)), `the failing bundle is not offered: ${titles.join(' | ')}`);
       assert.ok(titles.includes('Trust a CA bundle instead…'), titles.join(' | '));
     });
+
+    it('"Trust a CA bundle instead…" asks with the CA the endpoint presents first; accepting it applies and proves it', async () => {
+      const { editor, diagnostic } = await openWithFinding(rel, 'python.requests-verify-false');
+      const running = vscode.commands.executeCommand<{ applied: boolean; bundle: string; proof?: { ok: boolean } }>(
+        'tlsDoctor.fix.trustBundle',
+        { uri: editor.document.uri.toString(), ruleId: 'python.requests-verify-false', range: diagnostic.range },
+      );
+      await sleep(1500); // the workspace bundle is checked against the endpoint before the pick opens
+      await screenshot('fix-trust-pick');
+      // The first item is taken as is: the endpoint's CA (the last probe found it untrusted), not the failing bundle.
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const r = await running;
+      assert.deepStrictEqual(
+        { applied: r.applied, bundle: r.bundle, ok: r.proof?.ok },
+        { applied: true, bundle: 'fixes/certs/127.0.0.1-bundle.pem', ok: true },
+        JSON.stringify(r),
+      );
+      const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
+      assert.strictEqual(undone.undone, true);
+      // Undone: no lens may still say the code verifies.
+      await waitFor(
+        async () =>
+          !(
+            await vscode.commands.executeCommand<vscode.CodeLens[]>(
+              'vscode.executeCodeLensProvider',
+              editor.document.uri,
+              10,
+            )
+          ).some((l) => l.command?.title.includes('verifies with')),
+        10_000,
+        'the proof lens to go with the undone fix',
+      );
+    });
   });
 
   describe('use an environment variable instead', () => {
@@ -365,16 +404,18 @@ describe('quick-fixes', function () {
 
     it('removes verify=False and writes REQUESTS_CA_BUNDLE and SSL_CERT_FILE into .env, keeping its other lines', async () => {
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean; env: Record<string, string> }>(
-        'tlsDoctor.fix.useEnv',
-        {
-          uri: editor.document.uri.toString(),
-          ruleId: 'python.session-verify-false',
-          range: diagnostic.range,
-          bundlePath: BUNDLE,
-          targets: ['dotenv'],
-        },
-      );
+      const before = editor.document.getText();
+      const r = await vscode.commands.executeCommand<{
+        applied: boolean;
+        env: Record<string, string>;
+        message: string;
+      }>('tlsDoctor.fix.useEnv', {
+        uri: editor.document.uri.toString(),
+        ruleId: 'python.session-verify-false',
+        range: diagnostic.range,
+        bundlePath: BUNDLE,
+        targets: ['dotenv'],
+      });
       const abs = workspacePath(BUNDLE);
       assert.deepStrictEqual(r.env, { REQUESTS_CA_BUNDLE: abs, SSL_CERT_FILE: abs });
       assert.strictEqual(
@@ -383,17 +424,26 @@ describe('quick-fixes', function () {
       );
       const env = fs.readFileSync(workspacePath('.env'), 'utf8');
       assert.ok(envBefore === undefined || env.startsWith(envBefore), 'existing lines kept');
-      assert.match(env, new RegExp(`^REQUESTS_CA_BUNDLE=${abs.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
-      assert.match(env, /^SSL_CERT_FILE=/m);
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('undo');
+      // This .env is not git-ignored (committed): relative to its folder, never this machine's absolute path; said so.
+      assert.match(env, /^REQUESTS_CA_BUNDLE=fixes\/certs\/bundle\.pem$/m);
+      assert.match(env, /^SSL_CERT_FILE=fixes\/certs\/bundle\.pem$/m);
+      assert.ok(!env.includes(abs), env);
+      assert.match(r.message, /About the paths: \.env: relative to .*committed/, r.message);
+      // One Undo takes back the code edit and the .env lines together.
+      const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
+      assert.strictEqual(undone.undone, true);
+      assert.strictEqual(editor.document.getText(), before);
+      const envAfterUndo = fs.existsSync(workspacePath('.env'))
+        ? fs.readFileSync(workspacePath('.env'), 'utf8')
+        : undefined;
+      assert.strictEqual(envAfterUndo, envBefore, '.env as it was');
     });
 
     it('keeps .env bytes that are not UTF-8, and the lines after an unterminated quote', async () => {
       const kept = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nA="unterminated\nB=1\n')]);
       fs.writeFileSync(workspacePath('.env'), Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]));
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
-      const r = await vscode.commands.executeCommand<{ applied: boolean }>('tlsDoctor.fix.useEnv', {
+      const r = await vscode.commands.executeCommand<{ applied: boolean; message: string }>('tlsDoctor.fix.useEnv', {
         uri: editor.document.uri.toString(),
         ruleId: 'python.session-verify-false',
         range: diagnostic.range,
@@ -406,8 +456,20 @@ describe('quick-fixes', function () {
       const rest = env.subarray(kept.length).toString('utf8');
       assert.match(rest, /^SSL_CERT_FILE=\S+ # why\nREQUESTS_CA_BUNDLE=\S+\n$/, rest);
       assert.doesNotMatch(rest, /old/);
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('undo');
+      // The value that was there is not replaced without a word.
+      assert.match(
+        r.message,
+        /Replaced SSL_CERT_FILE=old in \.env \(it named another file; Undo restores it\)\./,
+        r.message,
+      );
+      // Undo restores those bytes exactly (written byte for byte, not through a UTF-8 text edit).
+      const undone = await vscode.commands.executeCommand<{ undone: boolean }>('tlsDoctor.fix.undoLast');
+      assert.strictEqual(undone.undone, true);
+      assert.deepStrictEqual(
+        fs.readFileSync(workspacePath('.env')),
+        Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]),
+      );
+      assert.ok(editor.document.getText().includes('s.verify = False'), 'the code is back too');
     });
   });
 });

@@ -106,7 +106,11 @@ export function canScreenshot(): boolean {
  * Give the UI a moment to settle first (e.g. `waitFor` the thing you want to show). Returns the PNG path, or
  * undefined when no runner can take screenshots (desktop test-electron runs).
  */
-export async function screenshot(name: string, timeoutMs = 30_000): Promise<string | undefined> {
+export async function screenshot(
+  name: string,
+  timeoutMs = 30_000,
+  opts: { keepNotifications?: boolean } = {},
+): Promise<string | undefined> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
     throw new Error(`screenshot name "${name}" must be lower-case letters, digits and dashes`);
   }
@@ -114,7 +118,8 @@ export async function screenshot(name: string, timeoutMs = 30_000): Promise<stri
     console.log(`screenshot "${name}" skipped: this runner cannot take screenshots`);
     return undefined;
   }
-  await clearNotifications(); // toasts left by earlier tests would cover the part of the UI being shown
+  // Toasts left by earlier tests would cover the part of the UI being shown (unless the toast is the subject).
+  if (!opts.keepNotifications) await clearNotifications();
   const ack = path.join(os.tmpdir(), `tls-doctor-shot-${process.pid}-${Date.now()}-${name}.ack`);
   console.log(`${SCREENSHOT_MARKER} ${JSON.stringify({ name, ack })}`);
   const saved = await waitFor(

@@ -131,8 +131,12 @@ describe('quick-fixes: the lightbulb reads only what is known', () => {
 
     const resolved = await provider.resolveCodeAction(actions[0]);
     const edits = resolved.edit?.get(doc.uri) ?? [];
-    assert.strictEqual(edits.length, 1, 'resolve builds the edit');
-    assert.match(edits[0].newText, /create_default_context\(cafile="fixes\/certs\/bundle\.pem"\)/);
+    assert.strictEqual(edits.length, 2, 'resolve builds the edit: the import and the anchored call');
+    assert.strictEqual(edits[0].newText, 'from pathlib import Path\n');
+    assert.match(
+      edits[1].newText,
+      /create_default_context\(cafile=str\(Path\(__file__\)\.resolve\(\)\.parent \/ "certs\/bundle\.pem"\)\)/,
+    );
     assert.deepStrictEqual(
       [calls, reads],
       [{ endpoint: 1, removable: 1, trust: 1 }, 1],

@@ -4,7 +4,7 @@ export { createBundle, mergeIntoBundle, splitPemCertificates } from './bundle';
 export type { MergedBundle } from './bundle';
 export { caBundleEnv } from './env';
 // The .env writer and value quoting live in src/core/text; exported here for the extension's lazily loaded bundle.
-export { mergeEnvFile, mergeEnvBytes } from '../text/dotenv';
+export { mergeEnvFile, mergeEnvBytes, parseDotenv } from '../text/dotenv';
 export { formatEnvValue } from '../text/quote';
 export type { CaBundleEnv } from './env';
 export { ensureCa, caIdentity } from './ca';

@@ -16,6 +16,7 @@ import { addImport } from './python';
 import { isCommonJs, moduleImport } from './node';
 import type { AnchorOptions, FixOptions, OffsetEdit } from './types';
 import type { Host } from './host';
+import { isDotenvFile } from './surroundings';
 
 /** How the edited file names the bundle: code (an expression), or a plain string for the host to quote. */
 export interface BundleRef {
@@ -162,5 +163,24 @@ function dotenvRef(dir: string, a: AnchorOptions): BundleRef {
     path: rel,
     edits: [],
     note: `relative to ${nodePath.basename(dir) || dir}/ (the folder of this .env, which is committed): programs must start there; git-ignore the .env for an absolute path`,
+  };
+}
+
+/**
+ * The value a CA variable gets when written into `file` itself (the env-variable route: a .env, launch.json,
+ * .vscode/settings.json), by the same rules as the fixes: `${workspaceFolder}/…` in .vscode/*.json, a .env relative to
+ * its folder or (git-ignored) absolute; otherwise (a bundle outside the folder, a .code-workspace) absolute, with a note.
+ */
+export function anchoredValue(file: string, a: AnchorOptions): { path: string; note?: string } {
+  const abs = nodePath.resolve(file);
+  const ref = /\.jsonc?$/i.test(abs)
+    ? vscodeRef(abs, a)
+    : isDotenvFile(abs)
+      ? dotenvRef(nodePath.dirname(abs), a)
+      : undefined;
+  if (ref) return { path: ref.path, ...(ref.note ? { note: ref.note } : {}) };
+  return {
+    path: nodePath.resolve(a.bundleFile),
+    note: `absolute path in ${nodePath.basename(abs)}: no \${workspaceFolder} reference reaches the bundle from there`,
   };
 }

@@ -16,7 +16,8 @@ import { curl, curlrc, git, isConfigRule, npm, pip, removeFlag } from './tools';
 import type { ExistingCa, FixOptions, FixResult, FollowUp, OffsetEdit } from './types';
 
 export type { AnchorOptions, ExistingCa, FixOptions, FixResult, FollowUp, TextEdit } from './types';
-export { relativeRef } from './anchor';
+export { anchoredValue, relativeRef } from './anchor';
+export { anchorFor, isDotenvFile, Surroundings } from './surroundings';
 export { GO_BUNDLE_VAR } from './go';
 export { applyEdits } from './text';
 export { ENV_REPLACEMENT } from './env';
@@ -56,6 +57,7 @@ export function trustBundleFix(text: string, finding: Finding, opts: FixOptions)
     label: labelFor(kind, ref?.path ?? opts.bundle) + (ref?.code ? ' (relative to this file)' : ''),
     edits: toTextEdits(t, edits),
     ...(ref?.note ? { note: ref.note } : {}),
+    ...(ref?.code ? { fileRelative: ref.path } : {}),
     ...(dotenv?.existingCa ? { existingCa: dotenv.existingCa } : {}),
     ...(followUps.length ? { followUps } : {}),
   };

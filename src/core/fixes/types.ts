@@ -22,6 +22,11 @@ export interface FixResult {
   /** What the caller should tell the user about the written path (e.g. why a .env holds an absolute path). */
   readonly note?: string;
   /**
+   * With `FixOptions.anchor`, when the new code names the bundle relative to its own file (Python `__file__`, Node
+   * `__dirname` / `import.meta.url`, a script's `$0`): that path, `/`-separated (e.g. `../.certs/bundle.pem`).
+   */
+  readonly fileRelative?: string;
+  /**
    * The file already sets the CA variable the fix writes, to another value (a corporate bundle, say). `edits` then
    * point that assignment at the new bundle (no duplicate line) and drop the switch; `decision` says whether that
    * loses nothing: `same` (it already named this bundle), `merge` (the caller merged the old file's certificates into

@@ -7,6 +7,7 @@ import type { CheckReport } from '../../core/tls/types';
 import { loadTls } from '../lazy';
 import { refusalText } from '../endpoints/service';
 import type { ProbeService, Refusal } from '../endpoints/service';
+import { COMMANDS } from '../commandIds';
 import { checkOptions } from '../settings';
 import { logLine } from './model';
 import { schemeTypo, urlAt } from './urls';
@@ -56,11 +57,11 @@ function prefill(): string {
 /** The message for a mistyped scheme, with the URL it most likely meant. */
 export function typoMessage(value: string): string | undefined {
   const meant = schemeTypo(value);
-  return meant && `"${value.trim()}" has a mistyped scheme: did you mean ${meant} ?`;
+  return meant && vscode.l10n.t('"{0}" has a mistyped scheme: did you mean {1} ?', value.trim(), meant);
 }
 
 function validate(value: string): string | undefined {
-  if (!value.trim()) return 'Enter an https:// URL or host[:port].';
+  if (!value.trim()) return vscode.l10n.t('Enter an https:// URL or host[:port].');
   const typo = typoMessage(value);
   if (typo) return typo;
   try {
@@ -71,16 +72,82 @@ function validate(value: string): string | undefined {
   }
 }
 
+/**
+ * Asks for the URL: the input box prefilled from the selection or the URL under the cursor; with nothing there, first
+ * a pick list of the workspace's endpoints (the TLS Endpoints view's inventory) with "Enter a URL…" on top.
+ */
 async function askUrl(): Promise<string | undefined> {
-  const value = await vscode.window.showInputBox({
+  let value = prefill();
+  if (!value) {
+    const picked = await pickEndpoint();
+    if (!picked) return undefined;
+    if ('url' in picked) return picked.url;
+    value = picked.typed;
+  }
+  const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('TLS Doctor: Check TLS for URL'),
     prompt: vscode.l10n.t('The endpoint to probe: an https:// URL, or host[:port] (port 443 by default).'),
     placeHolder: vscode.l10n.t('https://example.com or example.com:8443'),
-    value: prefill(),
+    value,
     ignoreFocusOut: true,
     validateInput: validate,
   });
-  return value?.trim() || undefined;
+  return typed?.trim() || undefined;
+}
+
+/** One endpoint of the inventory, as tlsDoctor.endpoints.list returns it. */
+interface ListedEndpoint {
+  readonly key: string;
+  readonly url: string;
+  readonly uses: number;
+}
+
+/**
+ * The workspace's endpoints to pick from (most used first, then by name), "Enter a URL…" first; `{ typed }` when the
+ * user wants the input box (with what they typed into the filter), undefined when cancelled. No endpoints: the box.
+ */
+async function pickEndpoint(): Promise<{ url: string } | { typed: string } | undefined> {
+  const listed = await Promise.resolve(
+    vscode.commands.executeCommand<ListedEndpoint[] | undefined>(COMMANDS.endpointsList),
+  ).then(
+    (l) => l ?? [],
+    () => [],
+  );
+  if (listed.length === 0) return { typed: '' };
+  type Item = vscode.QuickPickItem & { url?: string };
+  const enter: Item = { label: `$(edit) ${vscode.l10n.t('Enter a URL…')}`, alwaysShow: true };
+  const items: Item[] = [
+    enter,
+    ...endpointOrder(listed).map((e) => ({
+      label: e.url,
+      description:
+        e.uses === 1 ? vscode.l10n.t('1 use in the workspace') : vscode.l10n.t('{0} uses in the workspace', e.uses),
+      url: e.url,
+    })),
+  ];
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = vscode.l10n.t('TLS Doctor: Check TLS for URL');
+  pick.placeholder = vscode.l10n.t('An endpoint of this workspace, or type a URL');
+  pick.items = items;
+  pick.matchOnDescription = true;
+  try {
+    return await new Promise((resolve) => {
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0];
+        resolve(chosen?.url ? { url: chosen.url } : { typed: pick.value.trim() });
+        pick.hide();
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    pick.dispose();
+  }
+}
+
+/** The order of the pick list: most uses first, then by key (exported for the test that drives the list). */
+export function endpointOrder<T extends ListedEndpoint>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => b.uses - a.uses || a.key.localeCompare(b.key));
 }
 
 /** Says which `tlsDoctor.check.extraCaFiles` hold no readable certificate: the check runs without them. */

@@ -234,6 +234,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
     // A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found.
     for (const p of this.probes.proofsIn(doc.uri)) {
       if (seen.has(p.line) || p.line >= doc.lineCount) continue;
+      if (p.lineText !== undefined && doc.lineAt(p.line).text !== p.lineText) continue; // undone or edited since
       const { ok, causes, bundle } = p.check;
       const name = vscode.workspace.asRelativePath(bundle, false);
       const title = ok

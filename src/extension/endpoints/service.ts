@@ -42,6 +42,15 @@ export interface FindingVerdict {
 }
 
 /** What a check of an endpoint with a CA bundle as extra trust said (the trust a fixed client now uses). */
+/** A fixed line and what re-checking its endpoint with the new bundle said. */
+export interface Proof {
+  readonly line: number;
+  readonly endpoint: Endpoint;
+  readonly check: BundleCheck;
+  /** The fixed line's text when it was proven. */
+  readonly lineText?: string;
+}
+
 export interface BundleCheck {
   /** The bundle file (absolute). */
   readonly bundle: string;
@@ -229,17 +238,23 @@ export class ProbeService implements vscode.Disposable {
   }
 
   /** Fixed lines and what re-checking their endpoint with the new bundle said (the "Probe endpoint" lens shows them). */
-  private readonly proofs = new Map<string, { line: number; endpoint: Endpoint; check: BundleCheck }[]>();
+  private readonly proofs = new Map<string, Proof[]>();
 
-  /** Records that the fix at `line` of `uri` was re-checked; announces it like a new report. */
-  recordProof(uri: vscode.Uri, line: number, endpoint: Endpoint, check: BundleCheck): void {
+  /**
+   * Records that the fix at `line` of `uri` was re-checked; announces it like a new report. `lineText` is the fixed
+   * line: once the line reads otherwise (the fix undone, the code edited) the proof no longer applies to it.
+   */
+  recordProof(uri: vscode.Uri, line: number, endpoint: Endpoint, check: BundleCheck, lineText?: string): void {
     const list = (this.proofs.get(uri.toString()) ?? []).filter((p) => p.line !== line);
-    this.proofs.set(uri.toString(), [...list, { line, endpoint, check }]);
+    this.proofs.set(uri.toString(), [
+      ...list,
+      { line, endpoint, check, ...(lineText !== undefined ? { lineText } : {}) },
+    ]);
     this.changed.fire(endpointKey(endpoint));
   }
 
   /** The re-checks recorded for fixed lines of `uri`. */
-  proofsIn(uri: vscode.Uri): readonly { line: number; endpoint: Endpoint; check: BundleCheck }[] {
+  proofsIn(uri: vscode.Uri): readonly Proof[] {
     return this.proofs.get(uri.toString()) ?? [];
   }
 

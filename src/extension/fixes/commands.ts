@@ -11,13 +11,23 @@ import { corePath } from '../diagnostics/manager';
 import { endpointKey } from '../../core/endpoints/index';
 import type { Endpoint } from '../../core/endpoints/index';
 import { endpointIn, refusalText } from '../endpoints/service';
-import type { ProbeService } from '../endpoints/service';
+import type { BundleCheck, ProbeService } from '../endpoints/service';
 import type { FindingStore } from '../findings';
+import { openDocument } from '../documents';
 import { folderFor } from '../settings';
-import { asWritten, BundleChoice, devCaBundle, endpointBundle, pickBundle } from './bundles';
+import {
+  asWritten,
+  BundleChoice,
+  devCaBundle,
+  endpointBundle,
+  fixOptions,
+  pathNote,
+  pickBundle,
+  shownPath,
+} from './bundles';
 import type { BundleIndex } from './bundleIndex';
 import { WorkspaceWrite } from '../workspaceFiles';
-import { addBundleFile, addFix } from './edits';
+import { addBundleFile, addFix, lineAfterFix } from './edits';
 import { FindingRef, locate } from './locate';
 import type { FixProof, FixReporter } from './report';
 
@@ -71,7 +81,9 @@ function bundleUri(p: string, doc: vscode.Uri): vscode.Uri {
 export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOutcome> {
   if (args?.bundlePath) return applyBundle(args, deps);
   const { doc, finding } = await locate(deps.findings, args);
-  if (!canTrustBundle(finding.ruleId)) return { applied: false, reason: `no bundle fix for ${finding.ruleId}` };
+  if (!canTrustBundle(finding.ruleId)) {
+    return { applied: false, reason: vscode.l10n.t('no bundle fix for {0}', finding.ruleId) };
+  }
   const choice = await chooseBundle(doc, finding, args.source, deps);
   if ('reason' in choice) return notApplied(choice.reason);
   deps.log.info(`trusting ${choice.file.fsPath} (${choice.origin}) for ${finding.ruleId} in ${doc.uri.fsPath}`);
@@ -84,11 +96,11 @@ export async function trustBundle(args: TrustArgs, deps: FixDeps): Promise<FixOu
  */
 export function notApplied(reason: string): FixOutcome {
   if (reason !== 'cancelled') {
-    const MANAGE = 'Manage Workspace Trust';
+    const MANAGE = vscode.l10n.t('Manage Workspace Trust');
     const untrusted = !vscode.workspace.isTrusted;
     void Promise.resolve(
       vscode.window.showWarningMessage(
-        `TLS Doctor: the fix was not applied: ${reason}.`,
+        vscode.l10n.t('TLS Doctor: the fix was not applied: {0}.', reason),
         ...(untrusted ? [MANAGE] : []),
       ),
     ).then((c) => {
@@ -112,7 +124,7 @@ export async function chooseBundle(
 
 /** The bundle a command argument names (absolute, or relative to the document's workspace folder). */
 export function givenBundle(p: string, doc: vscode.Uri): BundleChoice {
-  return { file: bundleUri(p, doc), origin: 'the given file' };
+  return { file: bundleUri(p, doc), origin: vscode.l10n.t('the given file') };
 }
 
 /** Builds (or finds) the bundle of one source; `{ reason }` when that source can't give one. */
@@ -125,7 +137,9 @@ async function bundleFrom(
   switch (source) {
     case 'workspace': {
       const b = deps.bundles.refresh(doc.uri)[0];
-      return b ? { file: b, origin: 'the workspace' } : { reason: 'no bundle in the workspace' };
+      return b
+        ? { file: b, origin: vscode.l10n.t('the workspace') }
+        : { reason: vscode.l10n.t('no bundle in the workspace') };
     }
     case 'devca':
       return devCaBundle(doc.uri);
@@ -146,16 +160,20 @@ async function fromEndpoint(
   { probes, log }: FixDeps,
 ): Promise<BundleChoice | { reason: string }> {
   const ep = endpointIn(doc.getText(), f);
-  if (!ep) return { reason: 'the endpoint this code talks to is not known statically' };
+  if (!ep) return { reason: vscode.l10n.t('the endpoint this code talks to is not known statically') };
   const refusal = probes.refusal(ep.host, doc.uri);
-  if (refusal) return { reason: `not probing ${ep.url}: ${refusalText(refusal, ep.host)}` };
+  if (refusal) return { reason: vscode.l10n.t('not probing {0}: {1}', ep.url, refusalText(refusal, ep.host)) };
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `TLS Doctor: probing ${ep.url}` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TLS Doctor: probing {0}', ep.url) },
     () => probes.probeFinding(doc, f, ep),
   );
   if ('refused' in outcome) {
     return {
-      reason: `not probing ${ep.url}: ${outcome.refused === 'no-endpoint' ? 'no endpoint' : refusalText(outcome.refused, ep.host)}`,
+      reason: vscode.l10n.t(
+        'not probing {0}: {1}',
+        ep.url,
+        outcome.refused === 'no-endpoint' ? vscode.l10n.t('no endpoint') : refusalText(outcome.refused, ep.host),
+      ),
     };
   }
   const v = outcome.verdict;
@@ -165,7 +183,12 @@ async function fromEndpoint(
   return endpointBundle(doc.uri, ep, v.ca, python ? outcome.certifi : undefined);
 }
 
-/** Offers the sources in order; the endpoint only when it is known and may be probed. */
+/**
+ * Offers the sources in order; the endpoint only when it is known and may be probed. Offer only what works (issue 19
+ * item 2): with a known endpoint the workspace bundle is checked against it first (one handshake, cached) and is
+ * labelled verified, or left out when the endpoint rejects it; when the last probe found the endpoint's CA untrusted
+ * (self-signed, private root), "the CA it presents" comes first.
+ */
 async function askSource(
   doc: vscode.TextDocument,
   f: Finding,
@@ -173,56 +196,101 @@ async function askSource(
 ): Promise<BundleSource | undefined> {
   type Item = vscode.QuickPickItem & { source: BundleSource };
   const items: Item[] = [];
+  const ep = endpointIn(doc.getText(), f);
+  const probeable = ep && !probes.refusal(ep.host, doc.uri) ? ep : undefined;
   const existing = bundles.refresh(doc.uri)[0];
   if (existing) {
-    items.push({
-      source: 'workspace',
-      label: `$(file) ${asWritten(existing, doc.uri)}`,
-      description: 'a bundle already in the workspace',
-    });
+    const check = probeable && (await bundleCheckOf(probes, probeable, existing, doc.uri));
+    if (!check || check.ok || !check.reached) {
+      items.push({
+        source: 'workspace',
+        label: `$(file) ${asWritten(existing, doc.uri)}`,
+        description: !ep
+          ? vscode.l10n.t('a bundle already in the workspace')
+          : check?.ok
+            ? vscode.l10n.t('verified against {0}', endpointKey(ep))
+            : vscode.l10n.t('a bundle already in the workspace; not verified against {0}', ep.host),
+      });
+    }
   }
-  const ep = endpointIn(doc.getText(), f);
-  if (ep && !probes.refusal(ep.host, doc.uri)) {
-    items.push({
+  if (probeable) {
+    const endpointItem: Item = {
       source: 'endpoint',
-      label: `$(plug) The CA that ${ep.host}:${ep.port} presents`,
-      description: 'probe it now and save its root/issuing CA with the public roots',
-    });
+      label: `$(plug) ${vscode.l10n.t('The CA that {0} presents', endpointKey(probeable))}`,
+      description: vscode.l10n.t('probe it now and save its root/issuing CA with the public roots'),
+    };
+    const untrusted = probes.verdictFor(doc, f, probeable)?.verdict.remedy === 'trust-ca';
+    if (untrusted) items.unshift(endpointItem);
+    else items.push(endpointItem);
   }
   items.push({
     source: 'devca',
-    label: '$(shield) The local development CA',
-    description: 'public roots + your per-user TLS Doctor CA',
+    label: `$(shield) ${vscode.l10n.t('The local development CA')}`,
+    description: vscode.l10n.t('public roots + your per-user TLS Doctor CA; not verified against the endpoint'),
   });
-  items.push({ source: 'pick', label: '$(folder-opened) Choose a CA bundle file…' });
+  items.push({ source: 'pick', label: `$(folder-opened) ${vscode.l10n.t('Choose a CA bundle file…')}` });
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'TLS Doctor: which CA should this code trust?',
-    placeHolder: 'Verification stays on; the code trusts this bundle',
+    title: vscode.l10n.t('TLS Doctor: which CA should this code trust?'),
+    placeHolder: vscode.l10n.t('Verification stays on; the code trusts this bundle'),
   });
   return picked?.source;
 }
 
+/** The cached check of `bundle` against `ep`, else one handshake now (with a progress note); undefined if refused. */
+async function bundleCheckOf(
+  probes: ProbeService,
+  ep: Endpoint,
+  bundle: vscode.Uri,
+  scope: vscode.Uri,
+): Promise<BundleCheck | undefined> {
+  const cached = probes.bundleCheck(ep, bundle.fsPath);
+  if (cached) return cached;
+  const r = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Window,
+      title: vscode.l10n.t('TLS Doctor: checking {0} with {1}', endpointKey(ep), asWritten(bundle, scope)),
+    },
+    () => probes.verifyBundle(ep, bundle.fsPath, { scope }).catch(() => undefined),
+  );
+  return r && 'ok' in r ? r : undefined;
+}
+
 /** Writes the bundle (if new) and the code edits as one WorkspaceEdit, re-checks the endpoint with it, and says so. */
 async function apply(doc: vscode.TextDocument, f: Finding, choice: BundleChoice, deps: FixDeps): Promise<FixOutcome> {
-  const written = asWritten(choice.file, doc.uri);
   const endpoint = endpointIn(doc.getText(), f);
-  const fix = trustBundleFix(doc.getText(), f, { bundle: written, path: corePath(doc.uri) });
-  if (!fix) return { applied: false, reason: `this ${f.ruleId} finding is too unusual to rewrite automatically` };
+  const fix = trustBundleFix(doc.getText(), f, fixOptions(doc.uri, choice.file));
+  if (!fix) {
+    return {
+      applied: false,
+      reason: vscode.l10n.t('this {0} finding is too unusual to rewrite automatically', f.ruleId),
+    };
+  }
+  const written = shownPath(fix, choice.file, doc.uri);
   // The file already names another CA in that variable: never replaced without the user (issue 19 item 4).
   if (fix.existingCa?.decision === 'ask') {
     return {
       applied: false,
-      reason: `${fix.existingCa.variable} already names another CA (${fix.existingCa.value}); merge it into the bundle or edit it by hand`,
+      reason: vscode.l10n.t(
+        '{0} already names another CA ({1}); merge it into the bundle or edit it by hand',
+        fix.existingCa.variable,
+        fix.existingCa.value,
+      ),
     };
   }
   const write = new WorkspaceWrite();
   await addBundleFile(write, doc.uri, choice);
   addFix(write, doc.uri, fix);
   const applied = await write.apply();
-  if (!applied) return { applied, bundle: written, reason: 'the edit was not applied' };
-  const proof = endpoint && (await proveFix(doc.uri, f, endpoint, choice.file, written, deps));
-  const remind = fix.env ? envReminder(fix) : undefined;
-  const message = deps.reporter.announce(write, `trusted ${written} for ${f.ruleId}`, proof, remind);
+  if (!applied) return { applied, bundle: written, reason: vscode.l10n.t('the edit was not applied') };
+  const line = lineAfterFix(fix, f.range.start.line);
+  const proof = endpoint && (await proveFix(doc.uri, line, f.ruleId, endpoint, choice.file, written, deps));
+  const extra = [pathNote(fix, choice.file, doc.uri), fix.env && envReminder(fix)].filter(Boolean).join(' ');
+  const message = deps.reporter.announce(
+    write,
+    vscode.l10n.t('trusted {0} for {1}', written, f.ruleId),
+    proof,
+    extra || undefined,
+  );
   return {
     applied,
     bundle: written,
@@ -236,49 +304,59 @@ function envReminder(fix: FixResult): string {
   const vars = Object.entries(fix.env ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
-  return `Set ${vars} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.`;
+  return vscode.l10n.t(
+    'Set {0} where the program starts (Node reads it once at start-up); "Use an environment variable instead" writes it to .env, the terminal or launch.json.',
+    vars,
+  );
 }
 
 /**
- * Re-checks `ep` with `bundle` as the trust the fixed code now uses (one handshake, through the ProbeService's guard),
+ * Re-checks `ep` with `bundle` as the trust the fixed code now uses (the fixed code is on 0-based `line`) (one handshake, through the ProbeService's guard),
  * records it for the lens and the Endpoints view, and returns what it found.
  */
 export async function proveFix(
   uri: vscode.Uri,
-  f: Finding,
+  line: number,
+  ruleId: string,
   ep: Endpoint,
   bundle: vscode.Uri,
   written: string,
   { probes }: Pick<FixDeps, 'probes'>,
 ): Promise<FixProof> {
-  const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(f.ruleId) };
+  const base = { endpoint: endpointKey(ep), bundle: written, client: clientOf(ruleId) };
   const check = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `TLS Doctor: re-checking ${endpointKey(ep)}` },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('TLS Doctor: re-checking {0}', endpointKey(ep)) },
     () =>
       probes.verifyBundle(ep, bundle.fsPath, { scope: uri, force: true }).catch((e: Error) => ({ error: e.message })),
   );
   if ('refused' in check) return { ...base, ok: false, skipped: refusalText(check.refused, ep.host) };
   if ('error' in check) return { ...base, ok: false, skipped: check.error };
-  if (!check.reached) return { ...base, ok: false, skipped: `unreachable: ${check.causes.join(', ')}` };
-  probes.recordProof(uri, f.range.start.line, ep, check);
+  if (!check.reached) {
+    return { ...base, ok: false, skipped: vscode.l10n.t('unreachable: {0}', check.causes.join(', ')) };
+  }
+  const fixed = openDocument(uri);
+  probes.recordProof(uri, line, ep, check, fixed && line < fixed.lineCount ? fixed.lineAt(line).text : undefined);
   return { ...base, ok: check.ok, causes: check.causes };
 }
 
 /** The client a rule is about, for "python requests now verifies …" (the registry's client id, e.g. python-requests). */
 export function clientOf(ruleId: string): string {
   const client = ruleById(ruleId)?.client;
-  return client ? client.replace(/-/g, ' ') : 'the code';
+  return client ? client.replace(/-/g, ' ') : vscode.l10n.t('the code');
 }
 
 /** tlsDoctor.fix.removeFlag: drops the switch (offered only after a probe showed default trust suffices). */
 export async function removeFlag(args: FindingRef, deps: FixDeps): Promise<FixOutcome> {
   const { doc, finding } = await locate(deps.findings, args);
   const fix = removeFlagFix(doc.getText(), finding, corePath(doc.uri));
-  if (!fix) return { applied: false, reason: `no safe removal for this ${finding.ruleId} finding` };
+  if (!fix) return { applied: false, reason: vscode.l10n.t('no safe removal for this {0} finding', finding.ruleId) };
   const write = new WorkspaceWrite();
   addFix(write, doc.uri, fix);
-  if (!(await write.apply())) return { applied: false, reason: 'the edit was not applied' };
-  const message = deps.reporter.announce(write, `removed ${firstLineOf(finding.value)} (${finding.ruleId})`);
+  if (!(await write.apply())) return { applied: false, reason: vscode.l10n.t('the edit was not applied') };
+  const message = deps.reporter.announce(
+    write,
+    vscode.l10n.t('removed {0} ({1})', firstLineOf(finding.value), finding.ruleId),
+  );
   return { applied: true, message: message.text };
 }
 
@@ -315,10 +393,19 @@ export async function devCertFix(args: DevCertFixArgs, deps: FixDeps): Promise<D
   );
   if (!created?.bundle) return { created: false };
   const name = vscode.workspace.asRelativePath(doc.uri, false);
-  const USE = `Trust It in ${path.basename(doc.uri.fsPath)}`;
-  const SNIPPETS = 'Show Server Snippets';
+  const USE = vscode.l10n.t('Trust It in {0}', path.basename(doc.uri.fsPath));
+  const SNIPPETS = vscode.l10n.t('Show Server Snippets');
   const canTrust = canTrustBundle(finding.ruleId);
-  const message = `${created.message} Serve it from your server${canTrust ? `; ${name} can trust ${asWritten(vscode.Uri.file(created.bundle), doc.uri)} instead of ${firstLineOf(finding.value)}` : ''}.`;
+  const bundleName = asWritten(vscode.Uri.file(created.bundle), doc.uri);
+  const message = canTrust
+    ? vscode.l10n.t(
+        '{0} Serve it from your server; {1} can trust {2} instead of {3}.',
+        created.message,
+        name,
+        bundleName,
+        firstLineOf(finding.value),
+      )
+    : vscode.l10n.t('{0} Serve it from your server.', created.message);
   deps.log.info(message);
   const run = async (choice: string | undefined): Promise<FixOutcome | undefined> => {
     if (choice === SNIPPETS) await vscode.commands.executeCommand(COMMANDS.showDevCertSnippets);

@@ -1,7 +1,7 @@
 // A fix's pieces on the one workspace writer (../workspaceFiles.ts): the core FixResult as text edits, and a new
 // bundle file with the out dir in .gitignore, so the whole fix is a single undo step.
 import * as fs from 'fs';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { FixResult } from '../../core/fixes/index';
 import { toRange } from '../convert';
 import { folderFor, outDirIn } from '../settings';
@@ -18,6 +18,21 @@ export function addFix(target: WorkspaceWrite | vscode.WorkspaceEdit, uri: vscod
   for (const e of fix.edits) target.replace(uri, toRange(e.range), e.newText, meta);
 }
 
+/**
+ * The 0-based line the finding's line `line` is on after `fix` (an import added above it moves it down), so the proof
+ * lens lands on the fixed line, not on the line that took its place.
+ */
+export function lineAfterFix(fix: Pick<FixResult, 'edits'>, line: number): number {
+  let shift = 0;
+  for (const e of fix.edits) {
+    const { start, end } = e.range;
+    const above =
+      end.line < line || (start.line === line && start.character === 0 && end.line === line && end.character === 0);
+    if (above) shift += e.newText.split('\n').length - 1 - (end.line - start.line);
+  }
+  return line + shift;
+}
+
 /** True for certifi's own bundle: upgrades overwrite it, so TLS Doctor never writes there. */
 export function isCertifiBundle(file: vscode.Uri): boolean {
   return /[\\/]certifi[\\/]cacert\.pem$/i.test(file.fsPath);
@@ -27,10 +42,19 @@ export function isCertifiBundle(file: vscode.Uri): boolean {
 export async function addBundleFile(write: WorkspaceWrite, doc: vscode.Uri, choice: BundleChoice): Promise<void> {
   if (choice.contents === undefined) return;
   if (isCertifiBundle(choice.file)) {
-    throw new Error(`refusing to write certifi's own bundle (${choice.file.fsPath}): package upgrades overwrite it`);
+    throw new Error(
+      vscode.l10n.t("refusing to write certifi's own bundle ({0}): package upgrades overwrite it", choice.file.fsPath),
+    );
   }
   // Overwriting a different bundle is worth a look first (the writer asks); a new or identical file is not.
-  if (!write.createFile(choice.file, choice.contents, `CA bundle from ${choice.origin}`, readIfExists(choice.file))) {
+  if (
+    !write.createFile(
+      choice.file,
+      choice.contents,
+      vscode.l10n.t('CA bundle from {0}', choice.origin),
+      readIfExists(choice.file),
+    )
+  ) {
     return;
   }
   const folder = folderFor(doc);

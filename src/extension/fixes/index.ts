@@ -35,6 +35,8 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
     commands.register(FIX_COMMANDS.showRuleDocs, (target: string) => showRuleDocs(target)),
     commands.register(FIX_COMMANDS.undoLast, () => reporter.undoLast()),
     commands.register(FIX_COMMANDS.announceEdit, (a: AnnounceArgs) => announceEdit(a, deps)),
+    // The last fix's message, as the notification showed it (tests; a lightbulb-applied fix returns nothing).
+    commands.register(FIX_COMMANDS.lastMessage, () => reporter.lastMessage),
   );
 }
 

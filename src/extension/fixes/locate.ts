@@ -49,7 +49,7 @@ export async function locate(
   ref: FindingRef,
 ): Promise<{ doc: vscode.TextDocument; finding: Finding }> {
   if (!ref || !ref.uri || !ref.ruleId || !ref.range) {
-    throw new Error('expected { uri, ruleId, range } naming a TLS Doctor finding');
+    throw new Error(vscode.l10n.t('expected {0} naming a TLS Doctor finding', '{ uri, ruleId, range }'));
   }
   const uri = typeof ref.uri === 'string' ? vscode.Uri.parse(ref.uri) : ref.uri;
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -57,7 +57,13 @@ export async function locate(
   const finding = findingIn(store, doc, ref.ruleId, range);
   if (!finding) {
     throw new Error(
-      `no ${ref.ruleId} finding at ${range.start.line + 1}:${range.start.character + 1} in ${uri.fsPath} any more (the text changed)`,
+      vscode.l10n.t(
+        'no {0} finding at {1}:{2} in {3} any more (the text changed)',
+        ref.ruleId,
+        range.start.line + 1,
+        range.start.character + 1,
+        uri.fsPath,
+      ),
     );
   }
   return { doc, finding };

@@ -20,19 +20,19 @@ import {
 import type { FixResult } from '../../core/fixes/index';
 import { SYNTAX } from '../../core/rules/lexer';
 import type { Finding } from '../../core/rules/types';
-import { ruleIdOf } from '../convert';
+import { ruleIdOf, toRange } from '../convert';
 import { corePath } from '../diagnostics/manager';
 import { LOOPBACK_HOSTS } from '../devcert/hosts';
 import type { FindingVerdict, ProbeService } from '../endpoints/service';
 import type { FindingStore, StoredFinding } from '../findings';
 import { COMMANDS } from '../commandIds';
-import { asWritten } from './bundles';
+import { asWritten, fixOptions, pathNote, shownPath } from './bundles';
 import type { BundleIndex } from './bundleIndex';
-import { addFix } from './edits';
+import { addFix, lineAfterFix } from './edits';
 import { refOf } from './locate';
 import { proveFix } from './commands';
 import type { FixProof, FixReporter } from './report';
-import { WorkspaceWrite } from '../workspaceFiles';
+import { editedLines, WorkspaceWrite } from '../workspaceFiles';
 
 /** Command ids of the quick-fixes (internal: not in the palette). */
 export const FIX_COMMANDS = {
@@ -44,6 +44,7 @@ export const FIX_COMMANDS = {
   devCert: COMMANDS.fixDevCert,
   showRuleDocs: COMMANDS.showRuleDocs,
   announceEdit: COMMANDS.fixAnnounceEdit,
+  lastMessage: COMMANDS.fixLastMessage,
 } as const;
 
 /** What the provider reads: all of it already known when the lightbulb asks. */
@@ -61,10 +62,13 @@ export interface AnnounceArgs {
   readonly lines: readonly number[];
   readonly title: string;
   readonly ruleId: string;
+  /** The 0-based line of the fixed code, after the edit. */
   readonly line: number;
   readonly endpoint?: Endpoint;
   /** The bundle (absolute) and how the code names it, for the re-check. */
   readonly bundle?: { readonly file: string; readonly written: string };
+  /** What to say about the written path (e.g. a .env path relative to its folder). */
+  readonly note?: string;
 }
 
 /** tlsDoctor.fix.announceEdit: says what the applied lightbulb edit changed, re-checks its endpoint, offers Undo. */
@@ -74,20 +78,17 @@ export async function announceEdit(
 ): Promise<{ message: string; proof?: FixProof }> {
   const uri = vscode.Uri.parse(a.uri);
   const write = WorkspaceWrite.applied(uri, a.before, a.lines);
-  const f = {
-    ruleId: a.ruleId,
-    range: { start: { line: a.line, character: 0 }, end: { line: a.line, character: 0 } },
-  } as Finding;
   const proof =
     a.endpoint && a.bundle
-      ? await proveFix(uri, f, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps)
+      ? await proveFix(uri, a.line, a.ruleId, a.endpoint, vscode.Uri.file(a.bundle.file), a.bundle.written, deps)
       : undefined;
-  const message = deps.reporter.announce(write, a.title, proof);
+  const message = deps.reporter.announce(write, a.title, proof, a.note);
   return { message: message.text, ...(proof ? { proof } : {}) };
 }
 
 /** How a lazily resolved action builds its edit (from the document's text at resolve time). */
-type EditPlan = { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly bundle: string };
+type EditPlan =
+  { readonly kind: 'remove' } | { readonly kind: 'trust'; readonly bundle: string; readonly file: vscode.Uri };
 
 /** A quick-fix whose WorkspaceEdit is built in resolveCodeAction. */
 class LazyEditAction extends vscode.CodeAction {
@@ -139,26 +140,29 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       action.edit = new vscode.WorkspaceEdit();
       addFix(action.edit, action.uri, fix);
       // VS Code applies the edit, then runs the command: the same message, re-check and Undo as every other fix.
-      const lines = [...new Set(fix.edits.map((e) => e.range.start.line + 1))].sort((x, y) => x - y);
+      const lines = editedLines(fix.edits.map((e) => ({ range: toRange(e.range), newText: e.newText })));
       const f = action.finding;
-      const bundle =
-        action.plan.kind === 'trust' && action.proof
-          ? { file: action.proof.file, written: action.plan.bundle }
-          : undefined;
-      const title =
-        action.plan.kind === 'trust'
-          ? `trusted ${action.plan.bundle} for ${f.ruleId}`
-          : `removed ${firstLine(f.value)} (${f.ruleId})`;
+      const shown = action.plan.kind === 'trust' ? shownPath(fix, action.plan.file, action.uri) : undefined;
+      const note = action.plan.kind === 'trust' ? pathNote(fix, action.plan.file, action.uri) : undefined;
+      const bundle = shown && action.proof ? { file: action.proof.file, written: shown } : undefined;
+      const title = shown
+        ? vscode.l10n.t('trusted {0} for {1}', shown, f.ruleId)
+        : vscode.l10n.t('removed {0} ({1})', firstLine(f.value), f.ruleId);
       const args: AnnounceArgs = {
         uri: action.uri.toString(),
         before: doc.getText(),
         lines,
         title,
         ruleId: f.ruleId,
-        line: f.range.start.line,
+        line: lineAfterFix(fix, f.range.start.line),
         ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}),
+        ...(note ? { note } : {}),
       };
-      action.command = { title: 'Announce the fix', command: FIX_COMMANDS.announceEdit, arguments: [args] };
+      action.command = {
+        title: vscode.l10n.t('Announce the fix'),
+        command: FIX_COMMANDS.announceEdit,
+        arguments: [args],
+      };
     }
     return action;
   }
@@ -168,25 +172,36 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     const probed = ep && this.deps.probes.verdictFor(doc, f, ep);
     const remove =
       probed?.verdict.remedy === 'remove-flag' && entry.removable
-        ? lazyAction(`Remove ${firstLine(f.value)} (the endpoint verifies with default trust)`, d, doc.uri, f, {
-            kind: 'remove',
-          })
+        ? lazyAction(
+            vscode.l10n.t('Remove {0} (the endpoint verifies with default trust)', firstLine(f.value)),
+            d,
+            doc.uri,
+            f,
+            {
+              kind: 'remove',
+            },
+          )
         : undefined;
     const actions = canTrustBundle(f.ruleId) ? this.trustActions(doc, entry, d, probed) : [];
     const vars = envVarsFor(f.ruleId, fixKindOf(f.ruleId));
     if (vars.length && entry.removable) {
       actions.push(
-        commandAction(`Use an environment variable instead (${vars.join(' / ')})`, d, FIX_COMMANDS.useEnv, {
-          ...refOf(doc.uri, f),
-          vars,
-        }),
+        commandAction(
+          vscode.l10n.t('Use an environment variable instead ({0})', vars.join(' / ')),
+          d,
+          FIX_COMMANDS.useEnv,
+          {
+            ...refOf(doc.uri, f),
+            vars,
+          },
+        ),
       );
     }
     if (ep && isLocalHost(ep.host)) {
       const hosts = [...new Set([ep.host, ...LOOPBACK_HOSTS])];
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
       actions.push(
-        commandAction(`Create a development certificate for ${ep.host}`, d, FIX_COMMANDS.devCert, {
+        commandAction(vscode.l10n.t('Create a development certificate for {0}', ep.host), d, FIX_COMMANDS.devCert, {
           ...refOf(doc.uri, f),
           hosts,
           ...(folder ? { folder: folder.uri.fsPath } : {}),
@@ -197,7 +212,14 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (suppress) actions.push(suppress);
     const docs = typeof d.code === 'object' ? d.code.target : undefined;
     if (docs) {
-      actions.push(commandAction(`Show documentation for ${f.ruleId}`, d, FIX_COMMANDS.showRuleDocs, docs.toString()));
+      actions.push(
+        commandAction(
+          vscode.l10n.t('Show documentation for {0}', f.ruleId),
+          d,
+          FIX_COMMANDS.showRuleDocs,
+          docs.toString(),
+        ),
+      );
     }
     if (remove) {
       // The probe showed default trust suffices: removing the switch is the right fix, not pointing at a bundle.
@@ -225,7 +247,11 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
       general.isPreferred = true;
       return [general];
     }
-    const title = `Trust the CA that ${endpointKey(probed.endpoint)} presents instead (${ca.subject})`;
+    const title = vscode.l10n.t(
+      'Trust the CA that {0} presents instead ({1})',
+      endpointKey(probed.endpoint),
+      ca.subject,
+    );
     const action = commandAction(title, d, FIX_COMMANDS.trustBundle, {
       ...refOf(doc.uri, entry.finding),
       source: 'endpoint',
@@ -244,28 +270,26 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
     // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
     const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
-    const label = !usable
-      ? ''
+    const title = !usable
+      ? vscode.l10n.t('Trust a CA bundle instead…')
       : !ep
-        ? ` (${usable})`
+        ? vscode.l10n.t('Trust a CA bundle instead ({0})', usable)
         : check?.ok
-          ? ` (${usable}, verified against ${endpointKey(ep)})`
-          : ` (${usable}, not verified against ${ep.host})`;
-    return usable && entry.trust === 'edit'
+          ? vscode.l10n.t('Trust a CA bundle instead ({0}, verified against {1})', usable, endpointKey(ep))
+          : vscode.l10n.t('Trust a CA bundle instead ({0}, not verified against {1})', usable, ep.host);
+    return usable && bundle && entry.trust === 'edit'
       ? lazyAction(
-          `Trust a CA bundle instead${label}`,
+          title,
           d,
           doc.uri,
           f,
-          { kind: 'trust', bundle: usable },
+          { kind: 'trust', bundle: usable, file: bundle },
           ep && bundle ? { endpoint: ep, file: bundle.fsPath } : undefined,
         )
-      : commandAction(
-          usable ? `Trust a CA bundle instead${label}` : 'Trust a CA bundle instead…',
-          d,
-          FIX_COMMANDS.trustBundle,
-          { ...refOf(doc.uri, f), ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}) },
-        );
+      : commandAction(title, d, FIX_COMMANDS.trustBundle, {
+          ...refOf(doc.uri, f),
+          ...(usable && bundle ? { bundlePath: bundle.fsPath } : {}),
+        });
   }
 
   /** Starts (once per endpoint and bundle) the one cheap check that labels the bundle next time the lightbulb asks. */
@@ -289,7 +313,7 @@ function planned(doc: vscode.TextDocument, f: Finding, plan: EditPlan): FixResul
   const fix =
     plan.kind === 'remove'
       ? removeFlagFix(text, f, corePath(doc.uri))
-      : trustBundleFix(text, f, { bundle: plan.bundle, path: corePath(doc.uri) });
+      : trustBundleFix(text, f, fixOptions(doc.uri, plan.file));
   return fix && !fix.env && fix.existingCa?.decision !== 'ask' ? fix : undefined;
 }
 
@@ -374,7 +398,10 @@ function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnost
   const token = commentTokenFor(doc.languageId, doc.fileName);
   if (!token) return undefined;
   const line = f.range.start.line;
-  const action = new vscode.CodeAction(`Suppress ${f.ruleId} on this line`, vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    vscode.l10n.t('Suppress {0} on this line', f.ruleId),
+    vscode.CodeActionKind.QuickFix,
+  );
   action.diagnostics = [d];
   action.edit = new vscode.WorkspaceEdit();
   const above = line > 0 ? doc.lineAt(line - 1).text : '';

@@ -31,7 +31,7 @@ export function describeChanges(changes: readonly FileChange[]): string {
   return changes
     .map((c) => {
       const name = vscode.workspace.asRelativePath(c.uri, false);
-      if (c.created) return `created ${name}`;
+      if (c.created) return vscode.l10n.t('created {0}', name);
       return c.lines.length ? `${name}:${lineList(c.lines)}` : name;
     })
     .join(', ');
@@ -51,9 +51,10 @@ export function lineList(lines: readonly number[]): string {
 
 /** The proof as a sentence. */
 export function proofText(p: FixProof): string {
-  if (p.skipped) return `not re-checked against ${p.endpoint} (${p.skipped})`;
-  if (p.ok) return `${p.client} now verifies ${p.endpoint} with ${p.bundle}`;
-  return `${p.client} still does NOT verify ${p.endpoint} with ${p.bundle}${p.causes?.length ? ` (${p.causes.join(', ')})` : ''}`;
+  if (p.skipped) return vscode.l10n.t('not re-checked against {0} ({1})', p.endpoint, p.skipped);
+  if (p.ok) return vscode.l10n.t('{0} now verifies {1} with {2}', p.client, p.endpoint, p.bundle);
+  const causes = p.causes?.length ? ` (${p.causes.join(', ')})` : '';
+  return vscode.l10n.t('{0} still does NOT verify {1} with {2}{3}', p.client, p.endpoint, p.bundle, causes);
 }
 
 /** Keeps the last applied fix and announces each one; see the file comment. */
@@ -68,12 +69,15 @@ export class FixReporter {
   announce(write: WorkspaceWrite, title: string, proof?: FixProof, extra?: string): FixMessage {
     this.last = { write, title };
     const changes = write.changes();
-    const head = proof ? `TLS Doctor: ${title}: ${proofText(proof)}.` : `TLS Doctor: ${title}.`;
-    const text = [head, `Changes: ${describeChanges(changes) || 'none'}.`, ...(extra ? [extra] : [])].join(' ');
+    const head = proof
+      ? vscode.l10n.t('TLS Doctor: {0}: {1}.', title, proofText(proof))
+      : vscode.l10n.t('TLS Doctor: {0}.', title);
+    const listed = vscode.l10n.t('Changes: {0}.', describeChanges(changes) || vscode.l10n.t('none'));
+    const text = [head, listed, ...(extra ? [extra] : [])].join(' ');
     const message = { text, changes, ...(proof ? { proof } : {}) };
     this.lastMessage = message;
     this.log.info(text);
-    const UNDO = 'Undo';
+    const UNDO = vscode.l10n.t('Undo');
     const show =
       proof && !proof.ok && !proof.skipped ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     void Promise.resolve(show(text, UNDO)).then((choice) => {
@@ -90,8 +94,9 @@ export class FixReporter {
     const undone = await last.write.undo();
     const what = describeChanges(last.write.changes());
     this.log.info(`${undone ? 'undid' : 'could not undo'} "${last.title}" (${what})`);
-    if (undone) void vscode.window.showInformationMessage(`TLS Doctor: undid "${last.title}" (${what}).`);
-    else void vscode.window.showErrorMessage(`TLS Doctor: could not undo "${last.title}".`);
+    if (undone) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('TLS Doctor: undid "{0}" ({1}).', last.title, what));
+    } else void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: could not undo "{0}".', last.title));
     return { undone, title: last.title };
   }
 }
