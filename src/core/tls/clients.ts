@@ -1,6 +1,6 @@
 // The per-client truth table: what each client rejects beyond chain trust (how it matches host names, which
 // signatures, keys and validity periods it refuses). Rows whose `source` starts with "measured" are asserted against
-// the real client in test/unit/tls/clients.test.ts (this machine: Debian 12, OpenSSL 3.0 with SECLEVEL=2 in
+// the real client in test/e2e/clients/clients.test.ts (this machine: Debian 12, OpenSSL 3.0 with SECLEVEL=2 in
 // /etc/ssl/openssl.cnf, Node 20 with its bundled OpenSSL, python3 3.11 with urllib3 1.26 and 2.x, curl 7.88, Java 17);
 // "documented" rows (Go, the browsers) cannot run here and come from the clients' documentation, cited per row.
 import { X509Certificate } from 'node:crypto';
