@@ -130,7 +130,10 @@ describe('per-client truth table: the real clients of this machine', function ()
       const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
       const r = await run(
         python,
-        [`${__dirname}/hostclients.py`, ...CASES.flatMap((c) => [c.name, c.host, String(ports[c.name]), caFile])],
+        [
+          path.join(__dirname, '../../fixtures/tls/hostclients.py'),
+          ...CASES.flatMap((c) => [c.name, c.host, String(ports[c.name]), caFile]),
+        ],
         env,
       );
       for (const l of r.out.split('\n').filter((x) => x.startsWith('{'))) {

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { execFile } from 'node:child_process';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { checkUrl, explainError } from '../../../src/core/tls/index';
 import type { CheckOptions, CheckReport } from '../../../src/core/tls/index';
@@ -82,7 +83,7 @@ async function pythonVerdicts(
   python = PYTHONS[0],
 ): Promise<Record<string, PyVerdict>> {
   const r = await run(python, [
-    `${__dirname}/hostclients.py`,
+    path.join(__dirname, '../../fixtures/tls/hostclients.py'),
     ...cases.flatMap(([n, h, p]) => [n, h, String(p), cafile]),
   ]);
   // Only the JSON lines: urllib3 may print a warning on stderr (e.g. about the CN-only certificate).
