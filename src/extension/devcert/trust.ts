@@ -56,9 +56,9 @@ function storeList(stores: readonly StoreName[]): string {
   return stores.map((s) => labels[s]).join(', ');
 }
 
-/** "AB:CD:EF:01:23:45:67:89…": enough of the SHA-256 to tell two CAs apart in a sentence. */
+/** "SHA-256 AB:CD:EF:01…": enough of the fingerprint to tell two CAs apart in a sentence (the log has all of it). */
 function shortFingerprint(sha256: string): string {
-  return `${(sha256.match(/../g) ?? []).slice(0, 8).join(':')}…`;
+  return `SHA-256 ${(sha256.match(/../g) ?? []).slice(0, 4).join(':')}…`;
 }
 
 /** Folders on disk of the open workspace: the CA folder must be in none of them. */
@@ -110,7 +110,13 @@ function storeItem(c: StoreChoice): StoreItem {
     store: c.store,
     label: STORE_LABELS()[c.store],
     description: state,
-    detail: c.note ?? (c.targets.join(', ') || undefined),
+    detail:
+      [
+        c.store === 'system' ? vscode.l10n.t('sudo: the command is shown before it runs in a terminal') : undefined,
+        c.note ?? (c.targets.join(', ') || undefined),
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     picked: c.picked,
   };
 }
@@ -130,8 +136,8 @@ async function pickStores(
         : vscode.l10n.t('Uninstall Development CA: trust stores'),
     placeHolder:
       kind === 'install'
-        ? vscode.l10n.t('Stores to add the development CA to (the ones on this machine are ticked)')
-        : vscode.l10n.t('Stores to remove the development CA from (the ones that trust it are ticked)'),
+        ? vscode.l10n.t('Stores to add the CA to (those on this machine are ticked)')
+        : vscode.l10n.t('Stores to remove the CA from (those trusting it are ticked)'),
     ignoreFocusOut: true,
   });
   return picked?.map((i) => i.store);
