@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
  */
 const entryPoints = {
   extension: 'src/extension.ts',
-  cli: 'src/cli.ts',
+  cli: 'src/cli/entry.ts', // the executable: devcert's short path, else src/cli.ts
   certs: 'src/core/certs/index.ts',
   tls: 'src/core/tls/index.ts',
   // The workspace scan's worker thread (src/extension/diagnostics/workspaceScan.ts starts it; no vscode inside).

@@ -87,7 +87,10 @@ if (require.main === module) {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     env: process.env,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // A getter: touching process.stdin builds its stream (a few ms), which only `explain` needs.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin,
   };
   main(process.argv.slice(2), io).then((code) => {

@@ -37,6 +37,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
 type Certs = typeof import('../core/certs/light');
+type Stores = typeof import('../core/certs/stores/index');
 
 function text(r: DevCertResult, ignored?: { gitignore: string; entry: string }): string {
   const lines = [
@@ -91,15 +92,18 @@ export const devcertCommand: Command = {
     if (modes.length === 0 || wantsLeaf) checkLeafArgs(values, positionals);
     // Loaded here, not at the top: `scan` and `check` never pay for it; light.ts is only what devcert needs.
     const certs = await import('../core/certs/light.js');
+    const stores = modes.length > 0 ? await import('../core/certs/stores/index.js') : undefined;
     const caDir = caDirOf(values, io);
     const storesArg =
-      values.stores === undefined ? undefined : checkInput(() => certs.parseStoreList(values.stores as string));
-    if (modes[0] === 'status') return status(certs, caDir, storesArg, format, io);
+      values.stores === undefined || !stores
+        ? undefined
+        : checkInput(() => stores.parseStoreList(values.stores as string));
+    if (modes[0] === 'status' && stores) return status(certs, stores, caDir, storesArg, format, io);
     if (wantsLeaf) {
       const code = await leaf(certs, values, positionals, caDir, format, io);
-      if (code !== 0 || modes.length === 0) return code;
+      if (code !== 0 || modes.length === 0 || !stores) return code;
     }
-    return manage(certs, modes[0], caDir, storesArg, values, format, io);
+    return manage(certs, stores as Stores, modes[0] as 'install' | 'uninstall', caDir, storesArg, values, format, io);
   },
 };
 
@@ -206,6 +210,7 @@ function reportFailure(_certs: Certs, e: unknown, io: Io): number {
 
 async function manage(
   certs: Certs,
+  stores: Stores,
   mode: 'install' | 'uninstall',
   caDirArg: string | undefined,
   asked: StoreName[] | undefined,
@@ -214,7 +219,7 @@ async function manage(
   io: Io,
 ): Promise<number> {
   const caDir = certs.resolveCaDir(caDirArg, io.env);
-  if (mode === 'uninstall' && !certs.storeCa(caDir)) {
+  if (mode === 'uninstall' && !stores.storeCa(caDir)) {
     io.out(
       format === 'json'
         ? `${JSON.stringify({ caDir, ca: null, outcomes: [] }, null, 2)}\n`
@@ -228,17 +233,17 @@ async function manage(
     if (made instanceof Error) return reportFailure(certs, made, io);
     for (const w of made.warnings) io.err(`warning: ${w}\n`);
   }
-  const ca = certs.storeCa(caDir);
+  const ca = stores.storeCa(caDir);
   if (!ca) return reportFailure(certs, new Error(`no CA certificate in ${caDir}`), io);
-  const ctx = certs.storeContext(ca, io.env, { consent: values.yes === true });
-  const stores = certs.selectStores(ctx, asked);
-  const outcomes = mode === 'install' ? await certs.installCa(ctx, stores) : await certs.uninstallCa(ctx, stores);
+  const ctx = stores.storeContext(ca, io.env, { consent: values.yes === true });
+  const chosen = stores.selectStores(ctx, asked);
+  const outcomes = mode === 'install' ? await stores.installCa(ctx, chosen) : await stores.uninstallCa(ctx, chosen);
   io.out(
     format === 'json'
-      ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores, outcomes }, null, 2)}\n`
-      : outcomesText(mode, caDir, ca.sha256, stores, outcomes),
+      ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores: chosen, outcomes }, null, 2)}\n`
+      : outcomesText(mode, caDir, ca.sha256, chosen, outcomes),
   );
-  return outcomes.some(certs.isFailure) ? 1 : 0;
+  return outcomes.some(stores.isFailure) ? 1 : 0;
 }
 
 function outcomesText(
@@ -258,13 +263,14 @@ function outcomesText(
 
 async function status(
   certs: Certs,
+  stores: Stores,
   caDirArg: string | undefined,
   asked: StoreName[] | undefined,
   format: 'text' | 'json',
   io: Io,
 ): Promise<number> {
   const caDir = certs.resolveCaDir(caDirArg, io.env);
-  const ca = certs.storeCa(caDir);
+  const ca = stores.storeCa(caDir);
   if (!ca) {
     io.out(
       format === 'json'
@@ -273,7 +279,7 @@ async function status(
     );
     return 1;
   }
-  const statuses = await certs.caStatus(certs.storeContext(ca, io.env), asked);
+  const statuses = await stores.caStatus(stores.storeContext(ca, io.env), asked);
   io.out(
     format === 'json'
       ? `${JSON.stringify({ caDir, caSha256: ca.sha256, stores: statuses }, null, 2)}\n`
@@ -294,6 +300,39 @@ function statusText(caDir: string, sha256: string, statuses: StoreStatus[]): str
     ]),
     '',
   ].join('\n');
+}
+
+/** True for `devcert …` without -h/--help: the executable then runs devcert alone (see src/cli/entry.ts). */
+export function takesDevcertShortPath(argv: readonly string[]): boolean {
+  return argv[0] === devcertCommand.name && !argv.slice(1).some((a) => a === '-h' || a === '--help');
+}
+
+/** `tls-doctor devcert ARGV` as main() runs it (src/cli.ts): the same output and exit codes, errors included. */
+export async function runDevcert(argv: string[], io: Io): Promise<number> {
+  try {
+    return await devcertCommand.run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tls-doctor ${devcertCommand.name}: ${e.message}\nUsage: ${devcertCommand.usage}\n`);
+      return 2;
+    }
+    io.err(`tls-doctor ${devcertCommand.name}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** The short path of the executable: devcert with the process's streams, exit code set when done. */
+export function runDevcertProcess(argv: string[]): void {
+  const io: Io = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  void runDevcert(argv, io).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 /** Turns a validation error from the core into a usage error (exit 2). */

@@ -15,6 +15,7 @@ export const COMMAND_TABLE = {
   showDevCertSnippets: { id: 'tlsDoctor.devcert.showSnippets', contributed: false },
   installCa: { id: 'tlsDoctor.installCa', contributed: true },
   uninstallCa: { id: 'tlsDoctor.uninstallCa', contributed: true },
+  devCaStatus: { id: 'tlsDoctor.devCaStatus', contributed: true },
   probeEndpoint: { id: 'tlsDoctor.probeEndpoint', contributed: true },
   endpointsCheckAll: { id: 'tlsDoctor.endpoints.checkAll', contributed: true },
   endpointsList: { id: 'tlsDoctor.endpoints.list', contributed: false },

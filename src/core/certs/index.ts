@@ -26,7 +26,16 @@ export { parseHost, parseHosts } from './hosts';
 export { certIds } from './ids';
 export { LEAF_MAX_VALIDITY_DAYS, DEFAULT_LEAF_KEY_TYPE } from './profile';
 export type { LeafKeyType } from './profile';
-export { assertKeyMatchesCert, tightenCaPermissions, gitWorkTreeOf, isCaRefusal, CaRefusedError } from './integrity';
+export {
+  assertKeyMatchesCert,
+  tightenCaPermissions,
+  gitWorkTreeOf,
+  isCaRefusal,
+  CaRefusedError,
+  assertCaOutsideGit,
+  assertCaOutsideFolders,
+  withoutCaKeyPath,
+} from './integrity';
 export type { RefusalCode } from './integrity';
 export { MANIFEST_FILE } from './manifest';
 export type { PreviousLeaf } from './manifest';
@@ -44,3 +53,6 @@ export {
   STORE_NAMES,
 } from './stores/index';
 export type { StoreCa, StoreContext, StoreName, StoreOutcome, StoreStatus, TargetStatus } from './stores/index';
+export { storeChoices, tallyOutcomes, statusTally } from './stores/plan';
+export type { StoreChoice, OutcomeTally } from './stores/plan';
+export { readPrevious, manifestText } from './manifest';

@@ -111,3 +111,17 @@ export function assertCaOutsideWorkspace(caDir: string, workspaceDir: string, wh
     );
   }
 }
+
+/** assertCaOutsideWorkspace for every folder of a (multi-root) workspace: the key must be in none of them. */
+export function assertCaOutsideFolders(caDir: string, folders: readonly string[]): void {
+  for (const f of folders) assertCaOutsideWorkspace(caDir, f);
+}
+
+/**
+ * `text` with the CA key's path replaced by "the CA key file": for logs, which people paste into bug reports (the
+ * notification keeps the path, the user needs it there). The folder alone stays: it is where the public CA lives.
+ */
+export function withoutCaKeyPath(text: string, caDir: string): string {
+  const key = path.join(caDir, CA_KEY_FILE);
+  return text.split(`the CA key ${key}`).join('the CA key').split(key).join('the CA key file');
+}

@@ -405,8 +405,11 @@ function parseCert(pem: string): X509Certificate | undefined {
   }
 }
 
-/** A context that allows TLS 1.0 and SHA-1-era ciphers: only to learn which old version a server speaks. */
-const LEGACY_CONTEXT = tls.createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
+/**
+ * A context that allows TLS 1.0 and SHA-1-era ciphers: only to learn which old version a server speaks. Created on
+ * first use: a secure context loads every root certificate (≈ 15 ms), which every CLI command paid at startup.
+ */
+let legacyContext: tls.SecureContext | undefined;
 
 /** protocol-version: the version a legacy-enabled handshake reaches, or undefined. */
 async function legacyProtocol(error: ProbeError, spec: Omit<ProbeSpec, 'secureContext'>): Promise<string | undefined> {
@@ -417,7 +420,10 @@ async function legacyProtocol(error: ProbeError, spec: Omit<ProbeSpec, 'secureCo
   ) {
     return undefined;
   }
-  const r = await probe({ ...spec, secureContext: LEGACY_CONTEXT });
+  const r = await probe({
+    ...spec,
+    secureContext: (legacyContext ??= tls.createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' })),
+  });
   return r.error ? undefined : r.protocol;
 }
 

@@ -1,7 +1,7 @@
-// "Create Development Certificate…" and the OS trust-store commands. The certificate work happens in the lazily
-// loaded certs bundle; this file only asks, shows progress, writes workspace files and offers the next steps.
+// "Create Development Certificate…" and its follow-ups; the trust-store commands are in trust.ts. The certificate work
+// happens in the lazily loaded certs bundle; this file only asks, shows progress, writes workspace files and offers
+// the next steps.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DevCertResult } from '../../core/certs/index';
@@ -9,7 +9,9 @@ import { COMMANDS } from '../commands';
 import { EnvTarget, EnvWriteResult, pickEnvTargets, writeEnv } from '../envTargets';
 import { loadCerts } from '../lazy';
 import { suggestDevHosts } from './hosts';
-import { HostsMode, plannedHosts, readPrevious, writeManifest } from './manifest';
+import { caDirSetting } from './caDir';
+import { HostsMode, plannedHosts, readPrevious } from './manifest';
+import { caStatusCommand, manageCa, refusal, reportRefusal, TrustArgs } from './trust';
 import { showSnippets, snippetDocuments } from './snippets';
 import { Services } from '../services';
 import { devcertSettings } from '../settings';
@@ -36,6 +38,12 @@ export interface CreateDevCertArgs {
   mode?: HostsMode;
 }
 
+/** What tlsDoctor.createDevCert returns when the CA folder was refused (in a git work tree or the workspace). */
+export interface DevCertRefused {
+  refused: string;
+  message: string;
+}
+
 /** What tlsDoctor.createDevCert returns: the paths (never key material) and what was updated. */
 export interface CreateDevCertResult extends DevCertResult {
   gitignoreUpdated: boolean;
@@ -54,31 +62,22 @@ interface LastDevCert {
 
 const LAST_KEY = 'tlsDoctor.devcert.last';
 
-/** The CA folder: a command argument, else the setting (user value only in untrusted workspaces), else the default. */
-function caDirSetting(folder: vscode.Uri | undefined, explicit?: string): string | undefined {
-  if (explicit) return explicit;
-  const value = vscode.workspace.isTrusted
-    ? devcertSettings(folder).caDir
-    : String(vscode.workspace.getConfiguration('tlsDoctor', folder).inspect('devcert.caDir')?.globalValue ?? '').trim();
-  if (!value) return undefined;
-  const expanded = value.replace(/^~(?=$|[\\/])/, os.homedir());
-  return path.isAbsolute(expanded) ? expanded : path.join(os.homedir(), expanded);
-}
-
 async function pickFolder(explicit?: string): Promise<vscode.Uri | undefined> {
   if (explicit) return vscode.Uri.file(explicit);
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder =
     folders.length > 1
-      ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the certificate' })
+      ? await vscode.window.showWorkspaceFolderPick({
+          placeHolder: vscode.l10n.t('Workspace folder for the certificate'),
+        })
       : folders[0];
   if (!folder) {
     void vscode.window.showErrorMessage(
-      'TLS Doctor: open a folder first: the certificate is written into the workspace.',
+      vscode.l10n.t('TLS Doctor: open a folder first: the certificate is written into the workspace.'),
     );
   } else if (folder.uri.scheme !== 'file') {
     void vscode.window.showErrorMessage(
-      'TLS Doctor: development certificates need a folder on disk (this workspace is virtual).',
+      vscode.l10n.t('TLS Doctor: development certificates need a folder on disk (this workspace is virtual).'),
     );
   }
   return folder?.uri.scheme === 'file' ? folder.uri : undefined;
@@ -97,7 +96,7 @@ async function referencedHosts(ms = 1500): Promise<string[]> {
 async function askHosts(): Promise<string[] | undefined> {
   const certs = loadCerts();
   const text = await vscode.window.showInputBox({
-    title: 'Create Development Certificate',
+    title: vscode.l10n.t('Create Development Certificate'),
     value: suggestDevHosts(await referencedHosts()).join(' '),
     prompt: [
       vscode.l10n.t('Host names and IP addresses, separated by spaces (wildcards like *.app.test work too)'),
@@ -122,7 +121,9 @@ async function askHosts(): Promise<string[] | undefined> {
 async function updateGitignore(folder: vscode.Uri, outDir: string): Promise<boolean> {
   const write = new WorkspaceWrite();
   if (!(await write.ignoreDir(folder, vscode.Uri.file(path.resolve(folder.fsPath, outDir))))) return false;
-  if (!(await write.apply())) throw new Error(`could not update ${path.join(folder.fsPath, '.gitignore')}`);
+  if (!(await write.apply())) {
+    throw new Error(vscode.l10n.t('could not update {0}', path.join(folder.fsPath, '.gitignore')));
+  }
   return true;
 }
 
@@ -132,14 +133,20 @@ async function askMode(
   requested: readonly string[],
   where: string,
 ): Promise<HostsMode | undefined> {
-  const ADD = 'Add Hosts';
-  const REPLACE = 'Replace';
+  const ADD = vscode.l10n.t('Add Hosts');
+  const REPLACE = vscode.l10n.t('Replace');
   const added = plannedHosts(previous, requested, 'add');
   const choice = await vscode.window.showWarningMessage(
-    `TLS Doctor: ${where} already holds a development certificate for ${previous.join(', ')}.`,
+    vscode.l10n.t('TLS Doctor: {0} already holds a development certificate for {1}.', where, previous.join(', ')),
     {
       modal: true,
-      detail: `Add Hosts: a new certificate for ${added.join(', ')}.\nReplace: a new certificate for ${requested.join(', ')} only (servers using the old names stop matching).`,
+      detail: [
+        vscode.l10n.t('Add Hosts: a new certificate for {0}.', added.join(', ')),
+        vscode.l10n.t(
+          'Replace: a new certificate for {0} only (servers using the old names stop matching).',
+          requested.join(', '),
+        ),
+      ].join('\n'),
     },
     ADD,
     REPLACE,
@@ -152,7 +159,7 @@ async function createDevCert(
   args: CreateDevCertArgs,
   services: Services,
   state: vscode.Memento,
-): Promise<CreateDevCertResult | undefined> {
+): Promise<CreateDevCertResult | DevCertRefused | undefined> {
   const folder = await pickFolder(args.folder);
   if (!folder) return undefined;
   const requested = args.hosts ?? (await askHosts());
@@ -167,27 +174,43 @@ async function createDevCert(
       (args.hosts ? 'add' : await askMode(previous.hosts, requested, vscode.workspace.asRelativePath(outAbs))));
   if (!mode) return undefined;
   const hosts = plannedHosts(previous?.hosts, requested, mode);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'TLS Doctor: creating a development certificate…' },
-    () =>
-      loadCerts().writeDevCert({
-        hosts,
-        outDir: outAbs,
-        caDir: caDirSetting(folder, args.caDir),
-        env: process.env,
-        validityDays: args.validityDays ?? settings.validityDays,
-        nameConstrained: args.nameConstrained ?? settings.nameConstrained,
-        workspaceDir: folder.fsPath,
-        // The hosts were already planned above (old + new, or replaced, as the user chose): the core must not add the
-        // previous leaf's hosts a second time.
-        replace: true,
-      }),
-  );
-  writeManifest(outAbs, result);
+  const certs = loadCerts();
+  const caDir = certs.resolveCaDir(caDirSetting(folder, args.caDir), process.env);
+  // Every folder of the workspace, not only this one: the key must not end up in any of them (nor in a git work tree).
+  const refused = refusal(certs, caDir, services);
+  if (refused) return { refused, message: refused };
+  const result = await vscode.window
+    .withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('TLS Doctor: creating a development certificate…'),
+      },
+      () =>
+        certs.writeDevCert({
+          hosts,
+          outDir: outAbs,
+          caDir,
+          env: process.env,
+          validityDays: args.validityDays ?? settings.validityDays,
+          nameConstrained: args.nameConstrained ?? settings.nameConstrained,
+          workspaceDir: folder.fsPath,
+          // The hosts were already planned above (old + new, or replaced, as the user chose): the core must not add
+          // the previous leaf's hosts a second time. It writes hosts.json beside the leaf.
+          replace: true,
+        }),
+    )
+    .then(
+      (r) => r,
+      (e: unknown) => {
+        if (!certs.isCaRefusal(e)) throw e;
+        return { refused: reportRefusal(certs, e, caDir, services) };
+      },
+    );
+  if ('refused' in result) return { refused: result.refused, message: result.refused };
   services.log.info(
     `Development certificate for ${result.hosts.join(', ')} written to ${path.dirname(result.cert)} (CA ${result.caDir}, ${result.caCreated ? 'created' : 'reused'}, SHA-256 ${result.caSha256})`,
   );
-  for (const w of result.warnings) void vscode.window.showWarningMessage(`TLS Doctor: ${w}`);
+  for (const w of result.warnings) void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor: {0}', w));
   const gitignoreUpdated = await updateGitignore(folder, outDir);
   const envWritten = await Promise.all((args.envTargets ?? []).map((t) => writeEnv(t, folder, result.env)));
   const message = createdText(result, previous?.hosts, mode);
@@ -206,13 +229,27 @@ async function createDevCert(
 /** "certificate for a, b written to .certs (cert.pem, key.pem; CA bundle bundle.pem), added b to a". */
 function createdText(result: DevCertResult, previous: readonly string[] | undefined, mode: HostsMode): string {
   const dir = vscode.workspace.asRelativePath(path.dirname(result.cert), false);
-  const files = `${path.basename(result.cert)} and ${path.basename(result.key)}; clients trust ${path.basename(result.bundle)}`;
+  const files = vscode.l10n.t(
+    '{0} and {1}; clients trust {2}',
+    path.basename(result.cert),
+    path.basename(result.key),
+    path.basename(result.bundle),
+  );
+  const addedHosts = previous ? result.hosts.filter((h) => !previous.includes(h)) : [];
   const before = !previous
     ? ''
     : mode === 'replace'
-      ? `; replaced the certificate for ${previous.join(', ')}`
-      : `; kept ${previous.join(', ')}${result.hosts.length > previous.length ? `, added ${result.hosts.filter((h) => !previous.includes(h)).join(', ')}` : ''}`;
-  return `TLS Doctor: development certificate for ${result.hosts.join(', ')} written to ${dir} (${files})${before}.`;
+      ? vscode.l10n.t('; replaced the certificate for {0}', previous.join(', '))
+      : addedHosts.length
+        ? vscode.l10n.t('; kept {0}, added {1}', previous.join(', '), addedHosts.join(', '))
+        : vscode.l10n.t('; kept {0}', previous.join(', '));
+  return vscode.l10n.t(
+    'TLS Doctor: development certificate for {0} written to {1} ({2}){3}.',
+    result.hosts.join(', '),
+    dir,
+    files,
+    before,
+  );
 }
 
 /** tlsDoctor.showLastDevCert: the notification of the last certificate again (its actions stay reachable). */
@@ -220,7 +257,9 @@ async function showLast(services: Services, state: vscode.Memento): Promise<Crea
   const last = state.get<LastDevCert>(LAST_KEY);
   if (!last || !fs.existsSync(last.result.cert)) {
     void vscode.window.showInformationMessage(
-      'TLS Doctor: no development certificate created in this workspace yet. Run "Create Development Certificate…".',
+      vscode.l10n.t(
+        'TLS Doctor: no development certificate created in this workspace yet. Run "Create Development Certificate…".',
+      ),
     );
     return undefined;
   }
@@ -230,9 +269,9 @@ async function showLast(services: Services, state: vscode.Memento): Promise<Crea
 
 /** The notification after creation: env vars, snippets, OS trust (again any time from "Show Last Development Certificate"). */
 async function offerNextSteps(folder: vscode.Uri, result: CreateDevCertResult, services: Services): Promise<void> {
-  const ENV = 'Write Env Vars…';
-  const SNIPPETS = 'Show Server Snippets';
-  const TRUST = 'Install CA into OS Trust Store…';
+  const ENV = vscode.l10n.t('Write Env Vars…');
+  const SNIPPETS = vscode.l10n.t('Show Server Snippets');
+  const TRUST = vscode.l10n.t('Install Development CA…');
   const choice = await vscode.window.showInformationMessage(
     [
       result.message,
@@ -250,7 +289,7 @@ async function offerNextSteps(folder: vscode.Uri, result: CreateDevCertResult, s
     for (const t of targets ?? []) {
       await writeEnv(t, folder, result.env).then(
         (r) => services.log.info(`Wrote ${Object.keys(result.env).join(', ')} to ${r.where}`),
-        (e: Error) => void vscode.window.showErrorMessage(`TLS Doctor: ${e.message}`),
+        (e: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: {0}', e.message)),
       );
     }
   } else if (choice === SNIPPETS) {
@@ -260,57 +299,7 @@ async function offerNextSteps(folder: vscode.Uri, result: CreateDevCertResult, s
   }
 }
 
-/** Arguments of tlsDoctor.installCa / uninstallCa: `dryRun` returns the command without asking or running. */
-export interface TrustArgs {
-  caDir?: string;
-  dryRun?: boolean;
-}
-
-/** tlsDoctor.installCa / uninstallCa: shows the exact command in a modal and runs it in a terminal if confirmed. */
-async function trustCommand(
-  kind: 'install' | 'uninstall',
-  args: TrustArgs,
-  services: Services,
-): Promise<{ command: string; ran: boolean } | undefined> {
-  const certs = loadCerts();
-  const caDir = certs.resolveCaDir(caDirSetting(undefined, args.caDir), process.env);
-  let commands;
-  try {
-    const osRelease =
-      process.platform === 'linux' && fs.existsSync('/etc/os-release')
-        ? fs.readFileSync('/etc/os-release', 'utf8')
-        : '';
-    commands = certs.trustCommands(process.platform, certs.caIdentity(caDir), osRelease);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`TLS Doctor: ${(e as Error).message}`);
-    return undefined;
-  }
-  const command = commands[kind];
-  if (args.dryRun) return { command, ran: false };
-  const RUN = 'Run in Terminal';
-  const what =
-    kind === 'install'
-      ? `Trust the TLS Doctor development CA system-wide (${commands.platform})?`
-      : `Remove the TLS Doctor development CA from the ${commands.platform} trust store?`;
-  const choice = await vscode.window.showWarningMessage(
-    what,
-    {
-      modal: true,
-      detail: [`This command will run in a terminal:\n\n${command}\n`, ...commands.notes, devCertRemoteNote()]
-        .filter(Boolean)
-        .join('\n'),
-    },
-    RUN,
-  );
-  if (choice !== RUN) return { command, ran: false };
-  const terminal = vscode.window.createTerminal({ name: 'TLS Doctor: trust store' });
-  terminal.show();
-  terminal.sendText(command);
-  services.log.info(`Ran in a terminal (${kind} CA): ${command}`);
-  return { command, ran: true };
-}
-
-/** Registers tlsDoctor.createDevCert, tlsDoctor.installCa and tlsDoctor.uninstallCa. */
+/** Registers tlsDoctor.createDevCert, its follow-ups and the trust-store commands (installCa, uninstallCa, devCaStatus). */
 export function registerDevCert(context: vscode.ExtensionContext, services: Services): void {
   const { commands } = services;
   context.subscriptions.push(
@@ -323,7 +312,8 @@ export function registerDevCert(context: vscode.ExtensionContext, services: Serv
       const last = context.workspaceState.get<LastDevCert>(LAST_KEY);
       return last ? showSnippets(vscode.Uri.file(last.folder), last.result) : undefined;
     }),
-    commands.register(COMMANDS.installCa, (args?: TrustArgs) => trustCommand('install', args ?? {}, services)),
-    commands.register(COMMANDS.uninstallCa, (args?: TrustArgs) => trustCommand('uninstall', args ?? {}, services)),
+    commands.register(COMMANDS.installCa, (args?: TrustArgs) => manageCa('install', args ?? {}, services)),
+    commands.register(COMMANDS.uninstallCa, (args?: TrustArgs) => manageCa('uninstall', args ?? {}, services)),
+    commands.register(COMMANDS.devCaStatus, (args?: { caDir?: string }) => caStatusCommand(args ?? {}, services)),
   );
 }

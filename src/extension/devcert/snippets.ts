@@ -19,7 +19,7 @@ export interface SnippetFacts {
 
 /** The URI of the snippet document for `facts`. */
 export function snippetUri(facts: SnippetFacts): vscode.Uri {
-  const name = `Server snippets for ${facts.hosts.join(', ').replace(/[/\\:*?"<>|]/g, '_')}.md`;
+  const name = `${vscode.l10n.t('Server snippets for {0}', facts.hosts.join(', ')).replace(/[/\\:*?"<>|]/g, '_')}.md`;
   return vscode.Uri.from({ scheme: SNIPPET_SCHEME, path: `/${name}`, query: JSON.stringify(facts) });
 }
 
@@ -28,10 +28,15 @@ export function snippetText(f: SnippetFacts): string {
   const server = loadCerts().snippetsMarkdown({ cert: f.cert, key: f.key });
   const host = f.hosts.find((h) => !h.startsWith('*')) ?? 'localhost';
   const origin = `https://${host.includes(':') ? `[${host}]` : host}:8443/`;
+  const adjust = vscode.l10n.t('adjust to where this file sits');
   const client = [
-    '# Clients: trust the development CA (verification stays on)',
+    `# ${vscode.l10n.t('Clients: trust the development CA (verification stays on)')}`,
     '',
-    `The certificate covers: ${f.hosts.map((h) => `\`${h}\``).join(', ')}. Clients trust \`${f.bundle}\` (public roots + the development CA).`,
+    vscode.l10n.t(
+      'The certificate covers: {0}. Clients trust {1} (public roots + the development CA).',
+      f.hosts.map((h) => `\`${h}\``).join(', '),
+      `\`${f.bundle}\``,
+    ),
     '',
     '## Python requests',
     '',
@@ -39,7 +44,7 @@ export function snippetText(f: SnippetFacts): string {
     'from pathlib import Path',
     'import requests',
     '',
-    `BUNDLE = Path(__file__).resolve().parent / "${f.bundle}"  # adjust to where this file sits`,
+    `BUNDLE = Path(__file__).resolve().parent / "${f.bundle}"  # ${adjust}`,
     `requests.get("${origin}", verify=str(BUNDLE))`,
     '```',
     '',
@@ -50,14 +55,14 @@ export function snippetText(f: SnippetFacts): string {
     "const https = require('https');",
     "const path = require('path');",
     '',
-    `const ca = fs.readFileSync(path.join(__dirname, '${f.bundle}')); // adjust to where this file sits`,
+    `const ca = fs.readFileSync(path.join(__dirname, '${f.bundle}')); // ${adjust}`,
     `https.get('${origin}', { ca });`,
     '```',
     '',
-    '## Environment (any working directory)',
+    `## ${vscode.l10n.t('Environment (any working directory)')}`,
     '',
     '```sh',
-    `export REQUESTS_CA_BUNDLE="$PWD/${f.bundle}" SSL_CERT_FILE="$PWD/${f.bundle}" NODE_EXTRA_CA_CERTS="$PWD/${f.bundle}"  # from the workspace folder`,
+    `export REQUESTS_CA_BUNDLE="$PWD/${f.bundle}" SSL_CERT_FILE="$PWD/${f.bundle}" NODE_EXTRA_CA_CERTS="$PWD/${f.bundle}"  # ${vscode.l10n.t('from the workspace folder')}`,
     `curl --cacert ${f.bundle} ${origin}`,
     '```',
     '',
@@ -72,7 +77,7 @@ export function snippetDocuments(): vscode.Disposable {
       try {
         return snippetText(JSON.parse(uri.query) as SnippetFacts);
       } catch (e) {
-        return `# TLS Doctor: this snippet link is damaged (${(e as Error).message})\n`;
+        return `# ${vscode.l10n.t('TLS Doctor: this snippet link is damaged ({0})', (e as Error).message)}\n`;
       }
     },
   });
