@@ -29,9 +29,22 @@ const SHAPES: readonly Shape[] = [
     re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
     read: (m) => ({ url: m[1] }),
   },
+  // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".
+  { re: /cannot validate certificate for (\S+) because it doesn't contain any IP SANs/, read: (m) => ({ host: m[1] }) },
+  { re: /certificate is valid for [^\n]*?, not ([^\s,;:"']+)/, read: (m) => ({ host: m[1] }) },
   // Go and Rust: Get "https://…": / error sending request for url (https://…)
-  { re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:`), read: (m) => ({ url: m[1] }) },
+  {
+    re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:\\s`),
+    read: (m) => ({ url: m[1] }),
+  },
   { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
+  // Rust's Debug form of a reqwest URL: Url { scheme: "https", …, host: Some(Domain("x")), port: Some(8443), … }
+  {
+    re: /Url \{ scheme: "https",[^}]*?host: Some\((?:Domain|Ipv4|Ipv6)\("?([^")]+)"?\)\), port: (?:Some\((\d+)\)|None)/,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // kubectl --server=host[:port]
+  { re: /--server[= ](?:https:\/\/)?([a-z0-9.-]+)(?::(\d+))?/i, read: (m) => ({ host: m[1], port: m[2] }) },
   // aiohttp: Cannot connect to host example.com:443 ssl:True
   { re: /Cannot connect to host ([^\s:]+):(\d+)\s+ssl:/, read: (m) => ({ host: m[1], port: m[2] }) },
   // pip's "Starting new HTTPS connection (1): files.pythonhosted.org:443"
@@ -57,6 +70,16 @@ const SHAPES: readonly Shape[] = [
 ];
 
 /**
+ * Shapes read only when the message has no https URL: curl -v names the host it connected to, which is the proxy's
+ * when a proxy is in use (the URL then names the endpoint).
+ */
+const LATE_SHAPES: readonly Shape[] = [
+  // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
+  { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
+];
+
+/**
  * Help pages, docs and issue trackers clients print beside their errors ("More details here: https://curl.se/…"),
  * never the failing endpoint.
  */
@@ -65,9 +88,13 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
+/** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
+const PLACEHOLDER = /^(?:x+\.)+x+$/i;
+
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
   const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  if (PLACEHOLDER.test(host)) return undefined;
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 
@@ -93,19 +120,25 @@ function fromParts(host: string | undefined, port: string | undefined, path = '/
   return { host: h, port: p, url: `https://${shown}${p === 443 ? '' : `:${p}`}${path.startsWith('/') ? path : '/'}` };
 }
 
-/** The endpoint an error message is about, or {} when it names none. */
-export function endpointOf(text: string): Endpoint {
-  for (const shape of SHAPES) {
+function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {
+  for (const shape of shapes) {
     const m = shape.re.exec(text);
     if (!m) continue;
     const r = shape.read(m);
     const found = r.url ? fromUrl(r.url) : fromParts(r.host, r.port, r.path);
     if (found) return found;
   }
+  return undefined;
+}
+
+/** The endpoint an error message is about, or {} when it names none. */
+export function endpointOf(text: string): Endpoint {
+  const shaped = fromShapes(text, SHAPES);
+  if (shaped) return shaped;
   for (const u of extractUrls(text)) {
     if (DOC_URL.test(u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }
-  return {};
+  return fromShapes(text, LATE_SHAPES) ?? {};
 }

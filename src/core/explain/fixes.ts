@@ -38,6 +38,7 @@ const NODE_EXTRA: Lever = { text: 'Add the CA to Node\'s bundled roots (read onc
 const NODE_SYSTEM: Lever = { text: 'Let Node use the OS store (Node ≥ 23.8; Linux ≥ 23.9; NODE_USE_SYSTEM_CA=1 on ≥ 22.19 / 24.6)', snippet: 'export NODE_USE_SYSTEM_CA=1   # or: node --use-system-ca app.js' };
 const NODE_CLIENT_CERT: Lever = { text: 'Pass the client certificate and key to the request\'s agent', snippet: 'new https.Agent({ cert: fs.readFileSync("client.pem"), key: fs.readFileSync("client.key") })' };
 const WIN_ROOT: Lever = { text: 'Add the CA to the Windows "Trusted Root Certification Authorities" store (current user; use LocalMachine for services)', snippet: 'Import-Certificate -FilePath {ca} -CertStoreLocation Cert:\\CurrentUser\\Root   # or: certutil -addstore -user Root {ca}' };
+const WIN_REVOCATION: Lever = { text: 'Let the machine reach the CA\'s CRL/OCSP URLs (proxies often block them); find the failing URL first', snippet: 'certutil -urlfetch -verify server.cer' };
 const JAVA_IMPORT = 'keytool -importcert -alias corp-ca -file {ca} -cacerts -storepass changeit -noprompt   # the JDK that runs the build';
 
 /** Per client: its levers. Most specific tools first in the source only for readability; lookup is by id. */
@@ -220,11 +221,15 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
     trust: WIN_ROOT,
     protocol: { text: 'Windows PowerShell 5.1 (on .NET Framework) offers only TLS 1.0/1.1 by default: enable TLS 1.2 for the session (PowerShell 7 does this itself)', snippet: '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' },
     clientCert: { text: 'Send a client certificate', snippet: 'Invoke-WebRequest https://{host}:{port}/ -Certificate (Get-PfxCertificate client.pfx)' },
+
+    revocation: WIN_REVOCATION,
   },
   dotnet: {
     trust: { text: '.NET trusts the OS store: add the CA there (Linux: the OpenSSL store), or pin it in code with X509ChainPolicy.CustomTrustStore', snippet: 'sudo cp {ca} /usr/local/share/ca-certificates/corp-ca.crt && sudo update-ca-certificates   # Windows: certutil -addstore -user Root {ca}' },
     protocol: { text: '.NET Framework apps before 4.7 default to old TLS: let them use the OS defaults (TLS 1.2+)', snippet: 'reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1 /f' },
     clientCert: { text: 'Attach the client certificate to the handler', snippet: 'var h = new HttpClientHandler(); h.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12FromFile("client.pfx", password));' },
+
+    revocation: { text: '.NET checks revocation online: let this machine reach the CRL/OCSP URLs the certificate names (proxies often block them); in your own code the policy is SslClientAuthenticationOptions.CertificateRevocationCheckMode', snippet: 'openssl s_client -connect {host}:{port} -servername {host} </dev/null | openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess   # Windows: certutil -urlfetch -verify server.cer' },
   },
   ruby: {
     trust: { text: 'Ruby\'s OpenSSL reads SSL_CERT_FILE (Net::HTTP also takes ca_file)', snippet: 'export SSL_CERT_FILE={bundle}   # or: http.ca_file = "{bundle}"' },
@@ -248,10 +253,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
     trust: { text: 'Firefox has its own store: import the CA (Settings → Privacy & Security → View Certificates → Authorities → Import), or let it read the OS store', snippet: 'about:config → security.enterprise_roots.enabled = true' },
     systemStore: { text: 'Let Firefox trust the roots in the OS store', snippet: 'about:config → security.enterprise_roots.enabled = true' },
   },
-  schannel: {
-    trust: WIN_ROOT,
-    revocation: { text: 'Let the machine reach the CA\'s CRL/OCSP URLs (proxies often block them); find the failing URL first', snippet: 'certutil -urlfetch -verify server.cer' },
-  },
+  schannel: { trust: WIN_ROOT, revocation: WIN_REVOCATION },
 };
 
 /** Fixes for clients this explainer could not identify: the common ones, as the check command shows them. */

@@ -1,0 +1,224 @@
+// The general patterns the held-out messages showed missing, each on a message of its own (not the held-out line):
+// who printed it, what the wording says, where the endpoint is, and what a short message leaves open.
+import * as assert from 'assert';
+import { endpointOf, explain, identifyClient } from '../../../src/core/explain/index';
+
+const lead = (text: string) => explain(text).causes[0]?.code;
+const id = (text: string) => identifyClient(text)?.id;
+
+describe('explain: client signatures', () => {
+  it("a package's install script is plain Node: its error is Node's, not the package manager's", () => {
+    const script = [
+      'node_modules/.pnpm/esbuild@0.19.0/node_modules/esbuild: Running postinstall script, failed in 80ms',
+      '.../node_modules/esbuild postinstall$ node install.js',
+      '│ Error: unable to get local issuer certificate',
+      '│     at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)',
+    ].join('\n');
+    assert.strictEqual(id(script), 'node');
+    assert.strictEqual(explain(script).causes[0].fixes[0].client, 'node');
+    // pnpm's own fetch stays pnpm's.
+    assert.strictEqual(id(' WARN  GET https://registry.npmjs.org/a error (SELF_SIGNED_CERT_IN_CHAIN).'), 'pnpm');
+  });
+
+  it("npm's debug log, Gradle's and Maven's build output, gcloud's diagnostics", () => {
+    assert.strictEqual(id('70 error npm  v6.14.4\n71 error code UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 'npm');
+    assert.strictEqual(
+      id(
+        "* What went wrong:\nExecution failed for task ':bootRun'.\n> javax.net.ssl.SSLHandshakeException: PKIX path building failed",
+      ),
+      'gradle',
+    );
+    assert.strictEqual(
+      id(
+        'Caused by: sun.security.validator.ValidatorException: PKIX path building failed\n    at org.codehaus.plexus.classworlds.launcher.Launcher.main (Launcher.java:356)',
+      ),
+      'maven',
+    );
+    assert.strictEqual(
+      id('ERROR: Reachability Check failed.\n    httplib2 cannot reach https://oauth2.googleapis.com/token:'),
+      'gcloud',
+    );
+  });
+
+  it('Deno wraps reqwest errors in a TypeError; Rust prints Debug forms and "(os error N)"', () => {
+    assert.strictEqual(
+      id(
+        'TypeError: error sending request for url (https://a.corp/): client error (Connect): invalid peer certificate: UnknownIssuer',
+      ),
+      'deno',
+    );
+    assert.strictEqual(id('Error: client error (Connect): invalid peer certificate: UnknownIssuer'), 'rust');
+    assert.strictEqual(id('Err(Custom { kind: InvalidData, error: InvalidCertificate(Expired) })'), 'rust');
+    assert.strictEqual(
+      id(
+        'Connect error: A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider. (os error -2146762487)',
+      ),
+      'rust',
+    );
+  });
+
+  it("Ruby's Gem::RemoteFetcher::FetchError is not node-fetch's FetchError", () => {
+    assert.strictEqual(
+      id('Gem::RemoteFetcher::FetchError: SSL_connect returned=1 errno=0 state=error: certificate verify failed'),
+      'ruby',
+    );
+    assert.strictEqual(id('FetchError: request to https://a.corp/ failed, reason: self-signed certificate'), 'node');
+  });
+
+  it('NuGet restores are .NET; kubectl wins over "docker" in a cluster name; pod events are the node\'s', () => {
+    assert.strictEqual(
+      id('error NU1301: Unable to load the service index for source https://nuget.corp/v3/index.json.'),
+      'dotnet',
+    );
+    assert.strictEqual(
+      id('Unable to connect to the server: x509: certificate is valid for docker-desktop, kubernetes, not 127.0.0.1'),
+      'kubectl',
+    );
+    assert.strictEqual(
+      id('Error response from daemon: Get "https://r.corp/v2/": x509: certificate signed by unknown authority'),
+      'docker',
+    );
+    assert.strictEqual(
+      id(
+        'Warning  FailedCreatePodSandBox  kubelet  networkPlugin cni failed to set up pod: Get "https://10.96.0.1:443/api": x509: certificate signed by unknown authority',
+      ),
+      'go',
+    );
+  });
+});
+
+describe('explain: wordings the held-out set taught', () => {
+  it('reads .NET chain statuses, CryptoAPI texts and SChannel parse failures', () => {
+    const cases: [string, string][] = [
+      ['The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot', 'untrusted-root'],
+      [
+        'The remote certificate is invalid because of errors in the certificate chain: PartialChain',
+        'incomplete-chain',
+      ],
+      ['The remote certificate is invalid because of errors in the certificate chain: NotTimeValid', 'expired'],
+      [
+        'The remote certificate is invalid because of errors in the certificate chain: OfflineRevocation',
+        'revocation-check-failed',
+      ],
+      ['A certificate chain could not be built to a trusted root authority.', 'untrusted-root'],
+      [
+        'A certificate chain processed, but terminated in a root certificate which is not trusted by the trust provider.',
+        'untrusted-root',
+      ],
+      ['The message received was unexpected or badly formatted. (os error -2146893018)', 'handshake-failure'],
+    ];
+    for (const [t, code] of cases) assert.strictEqual(lead(t), code, t);
+  });
+
+  it('rustls Debug forms, Java "peer not authenticated", strict X.509 checks, libcurl\'s old CA text, Ruby\'s SYSCALL', () => {
+    const cases: [string, string][] = [
+      ['InvalidCertificate(UnknownIssuer)', 'untrusted-root'],
+      ['InvalidCertificate(NotValidForName)', 'hostname-mismatch'],
+      ["> Could not HEAD 'https://repo.corp/a.pom'.\n   > peer not authenticated", 'untrusted-root'],
+      [
+        '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Basic Constraints of CA cert not marked critical (_ssl.c:1028)',
+        'invalid-ca',
+      ],
+      ['curl: (60) Peer certificate cannot be authenticated with given CA certificates', 'untrusted-root'],
+      ['OpenSSL::SSL::SSLError: SSL_connect SYSCALL returned=5 errno=0 state=unknown state', 'handshake-failure'],
+    ];
+    for (const [t, code] of cases) assert.strictEqual(lead(t), code, t);
+  });
+
+  it('advice a client prints under every error names no cause; "Gemfile" is no file-descriptor limit', () => {
+    const az =
+      "HTTPSConnectionPool(host='management.azure.com', port=443): Max retries exceeded with url: / (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)')))\nCertificate verification failed. This typically happens when using Azure CLI behind a proxy that intercepts traffic with a self-signed certificate. Please add this certificate to the trusted CA bundle.";
+    assert.strictEqual(lead(az), 'not-tls');
+    assert.strictEqual(id(az), 'az');
+    const bundler =
+      "Bundler::Fetcher::CertificateFailureError: Could not verify the SSL certificate for https://gems.corp/.\nThere is a chance you are experiencing a man-in-the-middle attack, but most likely your system doesn't have the CA certificates needed for verification. To connect without using SSL, edit your Gemfile sources.";
+    assert.strictEqual(lead(bundler), 'verification-failed');
+    assert.ok(!explain(bundler).causes.some((c) => c.code === 'local-resource-limit'));
+    assert.strictEqual(lead('Error: EMFILE: too many open files, open'), 'local-resource-limit');
+  });
+});
+
+describe('explain: short messages leave possibilities, never contradictions', () => {
+  it('bare "certificate verify failed": no reason asserted, the rest worded as possibilities with their check', () => {
+    const x = explain('certificate verify failed');
+    assert.strictEqual(x.causes[0].code, 'verification-failed');
+    assert.strictEqual(x.causes[0].likelihood, 'likely');
+    assert.ok(x.causes.length > 1 && x.causes.length <= 4);
+    for (const c of x.causes.slice(1)) {
+      assert.strictEqual(c.likelihood, 'possible', c.code);
+      assert.match(c.message, /^If .* Check: /s, c.code);
+    }
+    // The leading sentence is said once, not repeated by the wording table.
+    const first = x.causes[0].message;
+    assert.strictEqual(first.split('without saying why').length, 2, first);
+  });
+
+  it('"curl: (60)": the OS-store reading is dropped for a client that reads the OS store', () => {
+    for (const t of [
+      'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+      'curl: (60) SSL certificate problem: self-signed certificate in certificate chain',
+    ]) {
+      const x = explain(t);
+      assert.strictEqual(x.client?.id, 'curl');
+      assert.ok(!x.causes.some((c) => c.code === 'trusted-by-os-not-by-client'), t);
+      assert.ok(
+        x.causes.every((c, i) => (i === 0 ? c.likelihood === 'likely' : c.likelihood === 'possible')),
+        t,
+      );
+      assert.strictEqual(x.causes[0].fixes[0].client, 'curl', t);
+    }
+  });
+
+  it('Chromium fetches a missing intermediate itself: no "omitted intermediate" possibility beside its reading', () => {
+    for (const t of [
+      'NET::ERR_CERT_AUTHORITY_INVALID',
+      'Error: net::ERR_CERT_AUTHORITY_INVALID\n    at SimpleURLLoaderWrapper.<anonymous> (electron/js2c/browser_init.js:105:7068)',
+    ]) {
+      const x = explain(t);
+      assert.strictEqual(x.causes[0].code, 'untrusted-root', t);
+      assert.ok(!x.causes.some((c) => c.code === 'incomplete-chain'), t);
+    }
+    // Node does not fetch it: the possibility stays.
+    assert.ok(
+      explain('Error: unable to get local issuer certificate').causes.some((c) => c.code === 'incomplete-chain'),
+    );
+  });
+});
+
+describe('explain: endpoints the held-out set taught', () => {
+  it('Go names the host it checked; reqwest prints its URL in Debug form; kubectl takes --server', () => {
+    assert.strictEqual(
+      endpointOf('x509: certificate is valid for kubernetes, kubernetes.default, not api.k8s.corp').host,
+      'api.k8s.corp',
+    );
+    assert.strictEqual(
+      endpointOf(
+        "Get https://[10.1.0.1]:443/api: x509: cannot validate certificate for 10.1.0.1 because it doesn't contain any IP SANs",
+      ).host,
+      '10.1.0.1',
+    );
+    assert.deepStrictEqual(
+      endpointOf(
+        'reqwest::Error { kind: Request, url: Url { scheme: "https", cannot_be_a_base: false, host: Some(Domain("api.corp")), port: Some(8443), path: "/" } }',
+      ),
+      { host: 'api.corp', port: 8443, url: 'https://api.corp:8443/' },
+    );
+    assert.strictEqual(endpointOf('kubectl --server=https://k8s.corp:6443 get pods').host, 'k8s.corp');
+  });
+
+  it('curl -v names the host it connected to only when no URL names the endpoint (a proxy would be named)', () => {
+    assert.strictEqual(
+      endpointOf('* Connected to git.corp (10.0.0.9) port 443\ncurl: (60) SSL certificate problem').host,
+      'git.corp',
+    );
+    assert.strictEqual(
+      endpointOf('* Connected to 127.0.0.1 (127.0.0.1) port 3128\n* CONNECT tunnel: https://www.example.org/').host,
+      'www.example.org',
+    );
+    // Redacted addresses are no endpoint to check.
+    assert.strictEqual(
+      endpointOf("x509: cannot validate certificate for X.X.X.X because it doesn't contain any IP SANs").host,
+      undefined,
+    );
+  });
+});
