@@ -60,9 +60,13 @@ const SHAPES: readonly Shape[] = [
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
   // Firefox: "example.com uses an invalid security certificate"
   {
-    re: /(?:^|\s)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?) uses an invalid security certificate/i,
+    re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
     read: (m) => ({ url: `https://${m[1]}/` }),
   },
+  // Firefox's page: "Firefox does not trust example.com because its certificate issuer is unknown…"
+  { re: /does not trust ([a-z0-9.-]+\.[a-z]{2,}) because/i, read: (m) => ({ host: m[1] }) },
+  // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
+  { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
   { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
   // generic "connect to host:port"

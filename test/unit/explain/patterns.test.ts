@@ -222,3 +222,56 @@ describe('explain: endpoints the held-out set taught', () => {
     );
   });
 });
+
+describe('explain: what the second held-out batch taught', () => {
+  it('CryptoAPI chain flags, an EOF after the handshake began, Firefox\'s page text; git\'s "HTTP request failed" is no plain-HTTP reply', () => {
+    assert.strictEqual(
+      lead('schannel: CertGetCertificateChain trust error CERT_TRUST_IS_UNTRUSTED_ROOT'),
+      'untrusted-root',
+    );
+    assert.strictEqual(lead('schannel: CertGetCertificateChain trust error CERT_TRUST_IS_NOT_TIME_VALID'), 'expired');
+    assert.strictEqual(
+      lead(
+        'SSL validation failed for https://sts.amazonaws.com/ TLS/SSL connection has been closed (EOF) (_ssl.c:1006)',
+      ),
+      'handshake-failure',
+    );
+    const ff =
+      'Firefox does not trust wiki.corp.example because its certificate issuer is unknown, the certificate is self-signed, or the server is not sending the correct intermediate certificates.';
+    assert.deepStrictEqual([lead(ff), id(ff), endpointOf(ff).host], ['untrusted-root', 'firefox', 'wiki.corp.example']);
+    const git =
+      'error: server certificate verification failed. CAfile: none CRLfile: none while accessing https://git.corp/r.git/info/refs\nfatal: HTTP request failed';
+    assert.notStrictEqual(lead(git), 'not-tls');
+    assert.strictEqual(lead('error:1408F09C:SSL routines:ssl3_get_record:http request'), 'not-tls');
+  });
+
+  it("npm's lifecycle command is Node's; Go's \"https fetch failed\" is Go's; PHP spells it cURL", () => {
+    const npmScript =
+      'npm ERR! command failed\nnpm ERR! command sh -c node install.js\nnpm ERR! Error: unable to get local issuer certificate\nnpm ERR!     at TLSSocket.onConnectSecure (node:_tls_wrap:1550:34)';
+    assert.strictEqual(id(npmScript), 'node');
+    assert.strictEqual(
+      id('npm ERR! code UNABLE_TO_GET_ISSUER_CERT_LOCALLY\nnpm ERR! errno UNABLE_TO_GET_ISSUER_CERT_LOCALLY'),
+      'npm',
+    );
+    assert.strictEqual(
+      id('https fetch failed: Get https://go.corp/m?go-get=1: x509: certificate signed by unknown authority'),
+      'go',
+    );
+    assert.strictEqual(id('TypeError: fetch failed\n  [cause]: Error: self-signed certificate'), 'node');
+    assert.strictEqual(
+      id('cURL request failed with error [60]: SSL certificate problem: unable to get local issuer certificate'),
+      'php',
+    );
+  });
+
+  it('endpoints: Cargo names the download after the registry it updated; Firefox names localhost with its port', () => {
+    const cargo =
+      '    Updating registry `https://github.com/rust-lang/crates.io-index`\nerror: failed to download from `https://static.crates.io/crates/a/a-1.0.crate`';
+    assert.strictEqual(endpointOf(cargo).host, 'static.crates.io');
+    assert.deepStrictEqual(endpointOf('localhost:9443 uses an invalid security certificate.'), {
+      host: 'localhost',
+      port: 9443,
+      url: 'https://localhost:9443/',
+    });
+  });
+});
