@@ -42,7 +42,7 @@ const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url/;
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
-  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda (install|create|update|search|env)\b/ },
+  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },

@@ -63,6 +63,14 @@ const SHAPES: readonly Shape[] = [
     re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
     read: (m) => ({ url: `https://${m[1]}/` }),
   },
+  // libcurl names the host it checked: "… matches target host name 'example.com'"
+  { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
+  // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)
+  {
+    re: /Could not fetch URL (https?):\/\/([^/\s:]+)(?::(\d+))?(\/[^\s:]*)?/,
+    read: (m) =>
+      m[1] === 'https' ? { url: `https://${m[2]}${m[3] ? `:${m[3]}` : ''}${m[4] ?? '/'}` } : { host: m[2], port: m[3] },
+  },
   // Firefox's page: "Firefox does not trust example.com because its certificate issuer is unknown…"
   { re: /does not trust ([a-z0-9.-]+\.[a-z]{2,}) because/i, read: (m) => ({ host: m[1] }) },
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
@@ -93,7 +101,7 @@ const DOC_URL =
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
 /** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
-const PLACEHOLDER = /^(?:x+\.)+x+$/i;
+const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden)$/i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;

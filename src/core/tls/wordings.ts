@@ -51,7 +51,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /RemoteCertificateNameMismatch/, codes: ['hostname-mismatch', 'untrusted-root'] },
   // .NET ≥ 7 names the X509ChainStatus after "errors in the certificate chain:": the status is the cause.
   { re: /errors in the certificate chain: (RevocationStatusUnknown|OfflineRevocation)/, codes: ['revocation-check-failed', 'untrusted-root'], says: '.NET could not reach the CRL/OCSP server the certificate names (proxies often block them, and TLS-inspecting proxies often name none that is reachable).' },
-  { re: /errors in the certificate chain: PartialChain/, codes: ['incomplete-chain', 'untrusted-root'] },
+  { re: /errors in the certificate chain: PartialChain/, codes: ['untrusted-root', 'incomplete-chain'], says: '"PartialChain": .NET found no issuer for a certificate of the chain, as OpenSSL\'s "unable to get local issuer certificate": the CA is not in this machine\'s (or container\'s) store, or the server omits an intermediate.' },
   { re: /errors in the certificate chain: NotTimeValid/, codes: ['expired', 'not-yet-valid'] },
   { re: /errors in the certificate chain: UntrustedRoot/, codes: ['untrusted-root', 'self-signed'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },

@@ -91,10 +91,6 @@ describe('explain: wordings the held-out set taught', () => {
   it('reads .NET chain statuses, CryptoAPI texts and SChannel parse failures', () => {
     const cases: [string, string][] = [
       ['The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot', 'untrusted-root'],
-      [
-        'The remote certificate is invalid because of errors in the certificate chain: PartialChain',
-        'incomplete-chain',
-      ],
       ['The remote certificate is invalid because of errors in the certificate chain: NotTimeValid', 'expired'],
       [
         'The remote certificate is invalid because of errors in the certificate chain: OfflineRevocation',
@@ -273,5 +269,42 @@ describe('explain: what the second held-out batch taught', () => {
       port: 9443,
       url: 'https://localhost:9443/',
     });
+  });
+});
+
+describe('explain: what the third held-out batch taught', () => {
+  it('.NET "PartialChain" reads as OpenSSL\'s "unable to get local issuer certificate": the CA first, then the intermediate', () => {
+    const x = explain(
+      'AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: PartialChain',
+    );
+    assert.deepStrictEqual(
+      x.causes.slice(0, 2).map((c) => c.code),
+      ['untrusted-root', 'incomplete-chain'],
+    );
+    assert.strictEqual(x.causes[0].fixes[0].client, 'dotnet');
+  });
+
+  it("libcurl's and pip's messages name the host; redacted hosts are none; conda-build is conda", () => {
+    assert.strictEqual(
+      endpointOf("curl: (60) SSL: no alternative certificate subject name matches target host name 'api.corp.example'")
+        .host,
+      'api.corp.example',
+    );
+    assert.strictEqual(
+      endpointOf(
+        'Could not fetch URL http://pypi.corp.example/simple/x/: There was a problem confirming the ssl certificate',
+      ).host,
+      'pypi.corp.example',
+    );
+    assert.strictEqual(
+      endpointOf(
+        "IOException: IDX20804: Unable to retrieve document from: 'https://redacted/adfs/.well-known/openid-configuration'.",
+      ).host,
+      undefined,
+    );
+    assert.strictEqual(
+      id('conda build recipe\nError: Connection error: [Errno 1] _ssl.c:510: certificate verify failed'),
+      'conda',
+    );
   });
 });
