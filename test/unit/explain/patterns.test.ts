@@ -2,6 +2,8 @@
 // who printed it, what the wording says, where the endpoint is, and what a short message leaves open.
 import * as assert from 'assert';
 import { endpointOf, explain, identifyClient } from '../../../src/core/explain/index';
+import type { ExplainClientId } from '../../../src/core/explain/index';
+import { CLIENT_FIXES } from '../../../src/core/explain/fixes';
 
 const lead = (text: string) => explain(text).causes[0]?.code;
 const id = (text: string) => identifyClient(text)?.id;
@@ -306,5 +308,32 @@ describe('explain: what the third held-out batch taught', () => {
       id('conda build recipe\nError: Connection error: [Errno 1] _ssl.c:510: certificate verify failed'),
       'conda',
     );
+  });
+});
+
+describe("explain: the levers issue 12 names, each in its client's own fix", () => {
+  it('every one is in the fix table, runnable as written', () => {
+    const levers: [ExplainClientId, RegExp][] = [
+      ['docker', /\/etc\/docker\/certs\.d\//],
+      ['kubectl', /--certificate-authority=/],
+      ['helm', /--ca-file/],
+      ['go', /SSL_CERT_FILE=/],
+      ['dotnet', /update-ca-certificates/],
+      ['php', /curl\.cainfo[\s\S]*openssl\.cafile/],
+      ['composer', /composer config --global cafile/],
+      ['ruby', /SSL_CERT_FILE=/],
+      ['rust', /rustls-tls-native-roots/],
+      ['chrome', /certutil/],
+      ['firefox', /security\.enterprise_roots\.enabled/],
+      ['openssl', /-CAfile/],
+      ['aws', /AWS_CA_BUNDLE=/],
+      ['gcloud', /core\/custom_ca_certs_file/],
+      ['conda', /ssl_verify/],
+      ['poetry', /certificates\.<source>\.cert/],
+      ['uv', /SSL_CERT_FILE=|UV_SYSTEM_CERTS/],
+    ];
+    for (const [client, lever] of levers) assert.match(CLIENT_FIXES[client].trust.snippet ?? '', lever, client);
+    // Docker builds have their own store: a second step for the image.
+    assert.ok(CLIENT_FIXES.docker.more?.some((m) => /update-ca-certificates/.test(m.snippet ?? '')));
   });
 });
