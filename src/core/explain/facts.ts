@@ -132,6 +132,17 @@ function fromParts(host: string | undefined, port: string | undefined, path = '/
   return { host: h, port: p, url: `https://${shown}${p === 443 ? '' : `:${p}`}${path.startsWith('/') ? path : '/'}` };
 }
 
+/** A URL the message offers as reading ("Read more: https://…", "see https://…"), not the endpoint that failed. */
+function pointsToReading(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  return (
+    at > 0 &&
+    /(?:read more|more info(?:rmation)?|more details(?: here)?|see|visit|docs?|documentation)\W{0,3}$/i.test(
+      text.slice(Math.max(0, at - 30), at),
+    )
+  );
+}
+
 function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {
   for (const shape of shapes) {
     const m = shape.re.exec(text);
@@ -148,7 +159,7 @@ export function endpointOf(text: string): Endpoint {
   const shaped = fromShapes(text, SHAPES);
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }

@@ -337,3 +337,23 @@ describe("explain: the levers issue 12 names, each in its client's own fix", () 
     assert.ok(CLIENT_FIXES.docker.more?.some((m) => /update-ca-certificates/.test(m.snippet ?? '')));
   });
 });
+
+describe('explain: what the fourth held-out batch taught', () => {
+  it('Node CLIs: node-fetch\'s "request to … failed, reason:", an upper-case ERROR:, npm 6\'s install-script banner', () => {
+    assert.strictEqual(
+      id('HttpError: request to https://api.corp.example/x failed, reason: unable to get local issuer certificate'),
+      'node',
+    );
+    assert.strictEqual(id('ERROR:  unable to get local issuer certificate'), 'node');
+    const banner =
+      '> tool@1.2.3 postinstall /work/node_modules/tool\n> node install.js\n\nDownload failed: https://dl.corp.example/tool.zip\nError: self-signed certificate in certificate chain';
+    assert.strictEqual(id(banner), 'node');
+    assert.strictEqual(explain(banner).causes[0].fixes[0].client, 'node');
+  });
+
+  it('a URL offered as reading ("Read more: …") is not the endpoint', () => {
+    const t =
+      'If so, configure HTTP_PROXY. Read more: https://docs.tool.example/proxy\n\nURL: https://dl.tool.example/file.zip\nError: unable to get local issuer certificate';
+    assert.strictEqual(endpointOf(t).host, 'dl.tool.example');
+  });
+});
