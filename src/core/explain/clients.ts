@@ -37,7 +37,7 @@ interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
 }
 
-const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url/;
+const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)/;
 
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
@@ -67,7 +67,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
   // PHP, before curl: its errors quote libcurl.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
@@ -84,6 +84,8 @@ const RULES: readonly ClientRule[] = [
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  // Helm's own words for the API server it could not reach (its repositories are the rule further down).
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },

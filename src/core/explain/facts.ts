@@ -63,6 +63,10 @@ const SHAPES: readonly Shape[] = [
     re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
     read: (m) => ({ url: `https://${m[1]}/` }),
   },
+  // Node's and Python's host checks name the host: "Host: x. is not in the cert's altnames", "IP: 10.0.0.1 is not in
+  // the cert's list", "hostname 'x' doesn't match …"
+  { re: /(?:Host|IP): ?([^\s,]+?)\.? is not in the cert's (?:altnames|list)/, read: (m) => ({ host: m[1] }) },
+  { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
   // libcurl names the host it checked: "… matches target host name 'example.com'"
   { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
   // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)
@@ -135,12 +139,11 @@ function fromParts(host: string | undefined, port: string | undefined, path = '/
 /** A URL the message offers as reading ("Read more: https://…", "see https://…"), not the endpoint that failed. */
 function pointsToReading(text: string, url: string): boolean {
   const at = text.indexOf(url);
-  return (
-    at > 0 &&
-    /(?:read more|more info(?:rmation)?|more details(?: here)?|see|visit|docs?|documentation)\W{0,3}$/i.test(
-      text.slice(Math.max(0, at - 30), at),
-    )
-  );
+  const before = text.slice(Math.max(0, at - 30), at);
+  const reading = /(?:read more|more info(?:rmation)?|more details(?: here)?|see|visit|docs?|documentation)\W{0,3}$/i;
+  // A manifest or file the command reads ("kubectl apply -f https://…") is input, not the endpoint either.
+  const input = /(?:\s-f|--filename=?)\s*$/;
+  return at > 0 && (reading.test(before) || input.test(before));
 }
 
 function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {

@@ -357,3 +357,43 @@ describe('explain: what the fourth held-out batch taught', () => {
     assert.strictEqual(endpointOf(t).host, 'dl.tool.example');
   });
 });
+
+describe('explain: what the fifth held-out batch taught', () => {
+  it("Node's altname texts (old and new) and Python 2's CertificateError name the client, the cause and the host", () => {
+    const old =
+      "Error: Hostname/IP doesn't match certificate's altnames\n    at SecurePair.<anonymous> (tls.js:1376:23)";
+    assert.deepStrictEqual([id(old), lead(old)], ['node', 'hostname-mismatch']);
+    assert.strictEqual(
+      endpointOf(
+        "ERROR: Hostname/IP does not match certificate's altnames: Host: api.corp.example. is not in the cert's altnames: DNS:www.corp.example",
+      ).host,
+      'api.corp.example',
+    );
+    assert.strictEqual(
+      endpointOf("Hostname/IP does not match certificate's altnames: IP: 10.9.8.7 is not in the cert's list: ").host,
+      '10.9.8.7',
+    );
+    const py2 =
+      "Starting new HTTPS connection (1): 10.1.1.1\nConnection Error? hostname '10.1.1.1' doesn't match u'api.corp.example'";
+    assert.deepStrictEqual(
+      [id(py2), lead(py2), endpointOf(py2).host],
+      ['python-requests', 'hostname-mismatch', '10.1.1.1'],
+    );
+  });
+
+  it("Helm's 'Kubernetes cluster unreachable' is Helm's, whatever the cluster is called; a manifest URL after -f is no endpoint", () => {
+    assert.strictEqual(
+      id(
+        'Error: INSTALLATION FAILED: Kubernetes cluster unreachable: Get "https://kubernetes.docker.internal:6443/version": x509: certificate signed by unknown authority',
+      ),
+      'helm',
+    );
+    assert.strictEqual(CLIENT_FIXES.helm.trust.snippet?.includes('--ca-file'), true);
+    assert.strictEqual(
+      endpointOf(
+        'kubectl apply -f https://raw.example.org/manifest.yml\nUnable to connect to the server: x509: certificate signed by unknown authority',
+      ).host,
+      undefined,
+    );
+  });
+});
