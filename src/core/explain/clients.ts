@@ -46,7 +46,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
-  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b/ },
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
   { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk|Reachability Check failed|httplib2 cannot reach/ },
   { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
@@ -63,11 +63,13 @@ const RULES: readonly ClientRule[] = [
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
-  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|downloading package manifest|HTTPThread:|bunfig/ },
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
@@ -92,15 +94,15 @@ const RULES: readonly ClientRule[] = [
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
   // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell/ },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell|(^|\n)InnerException\s+: / },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+/ },
-  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect returned=|\.rb:\d+|\bruby\b/i },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |tls: (failed to verify|first record|bad certificate)|remote error: tls:|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
-  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
+  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000/ },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
-  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox/i },
+  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x8009[0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },

@@ -77,6 +77,8 @@ const SHAPES: readonly Shape[] = [
   },
   // Firefox's page: "Firefox does not trust example.com because its certificate issuer is unknown…"
   { re: /does not trust ([a-z0-9.-]+\.[a-z]{2,}) because/i, read: (m) => ({ host: m[1] }) },
+  // …and in Chinese: "Firefox 不信任 example.com，因其证书颁发者未知…"
+  { re: /不信任 ([a-z0-9.-]+\.[a-z]{2,})[，,]/i, read: (m) => ({ host: m[1] }) },
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.

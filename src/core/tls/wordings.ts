@@ -43,7 +43,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
-  { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
   { re: /ERR_CERT_WEAK_SIGNATURE_ALGORITHM|SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED/, codes: ['weak-signature'] },
   { re: /ERR_SSL_VERSION_OR_CIPHER_MISMATCH|SSL_ERROR_NO_CYPHER_OVERLAP|SSL_ERROR_UNSUPPORTED_VERSION|ERR_SSL_PROTOCOL_ERROR/, codes: ['handshake-failure', 'not-tls'] },

@@ -397,3 +397,53 @@ describe('explain: what the fifth held-out batch taught', () => {
     );
   });
 });
+
+describe('explain: what the seventh held-out batch taught', () => {
+  it("Bun's banner and tarball downloads, azure-cli's issue template, PowerShell's listing of a WebException", () => {
+    assert.strictEqual(id('Bun v1.2.0 (macOS arm64)\nerror: unable to verify the first certificate'), 'bun');
+    assert.strictEqual(id('error: UNABLE_TO_GET_ISSUER_CERT_LOCALLY downloading tarball left-pad@1.3.0'), 'bun');
+    assert.strictEqual(
+      id(
+        "**Command Name**\n`az storage blob list`\n\n**Errors:**\nHTTPSConnectionPool(host='acct.blob.core.windows.net', port=443): Max retries exceeded",
+      ),
+      'az',
+    );
+    assert.strictEqual(
+      id(
+        'Message        : The underlying connection was closed.\nInnerException : System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.',
+      ),
+      'powershell',
+    );
+  });
+
+  it("curl's status line is curl's whatever it fetched; RubyGems, rustup and Firefox's copied error page name their client", () => {
+    assert.strictEqual(
+      id(
+        'curl: (60) SSL certificate problem: unable to get local issuer certificate (fetching https://getcomposer.org/installer)',
+      ),
+      'curl',
+    );
+    assert.strictEqual(
+      id(
+        "ERROR:  Could not find a valid gem 'rake' (>= 0), here is why:\n  Unable to download data from https://rubygems.org/ - SSL_connect SYSCALL returned=5 errno=0 state=unknown state",
+      ),
+      'ruby',
+    );
+    assert.strictEqual(
+      id(
+        "error: could not download file from 'https://static.rust-lang.org/dist/x.toml'\ninfo: caused by: certificate verify failed",
+      ),
+      'rust',
+    );
+    const page =
+      'https://portal.example.org/\n\nPeer’s Certificate issuer is not recognized.\n\nHTTP Strict Transport Security: false\nHTTP Public Key Pinning: false';
+    assert.deepStrictEqual(
+      [id(page), lead(page), endpointOf(page).host],
+      ['firefox', 'untrusted-root', 'portal.example.org'],
+    );
+    assert.strictEqual(
+      endpointOf('Firefox 不信任 intranet.example.cn，因其证书颁发者未知。\n错误代码：SEC_ERROR_UNKNOWN_ISSUER').host,
+      'intranet.example.cn',
+    );
+  });
+});
