@@ -43,7 +43,7 @@ const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting ne
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
   { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
-  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
+  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
@@ -86,9 +86,11 @@ const RULES: readonly ClientRule[] = [
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  // Terraform's own log and errors, before Helm and kubectl: its Helm and Kubernetes providers quote their errors.
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
   // Helm's own words for the API server it could not reach (its repositories are the rule further down).
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
-  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
+  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },

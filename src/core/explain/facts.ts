@@ -32,6 +32,11 @@ const SHAPES: readonly Shape[] = [
   // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".
   { re: /cannot validate certificate for (\S+) because it doesn't contain any IP SANs/, read: (m) => ({ host: m[1] }) },
   { re: /certificate is valid for [^\n]*?, not ([^\s,;:"']+)/, read: (m) => ({ host: m[1] }) },
+  // Go wraps a redirect's or a token fetch's error in the first request's: "Get A: Get B: x509: …" — B failed.
+  {
+    re: new RegExp(`\\b(?:Get|Post|Head) "?https://${URL_CHARS}"?: (?:Get|Post|Head) "?(https://${URL_CHARS})"?:\\s`),
+    read: (m) => ({ url: m[1] }),
+  },
   // Go and Rust: Get "https://…": / error sending request for url (https://…)
   {
     re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:\\s`),

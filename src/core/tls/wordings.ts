@@ -124,7 +124,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },

@@ -447,3 +447,39 @@ describe('explain: what the seventh held-out batch taught', () => {
     );
   });
 });
+
+describe('explain: what the eighth held-out batch taught', () => {
+  it("uv's rustls chain, kubectl's discovery log, Terraform's providers quoting Helm, Chromium's ERR_CERT_INVALID", () => {
+    assert.strictEqual(
+      id(
+        'error: Failed to fetch: `https://pypi.corp.example/simple/x/`\n  Caused by: invalid peer certificate: UnknownIssuer',
+      ),
+      'uv',
+    );
+    assert.strictEqual(
+      id(
+        'E0301 09:00:00.000000    1 memcache.go:265] couldn\'t get current server API group list: Get "https://k8s.corp.example:6443/api?timeout=32s": x509: certificate signed by unknown authority',
+      ),
+      'kubectl',
+    );
+    assert.strictEqual(
+      id(
+        '2024/01/01 00:00:00 [ERROR] eval: *terraform.EvalApplyPost, err: looks like "https://charts.corp.example" is not a valid chart repository or cannot be reached: x509: certificate signed by unknown authority',
+      ),
+      'terraform',
+    );
+    assert.strictEqual(
+      lead('Error: net::ERR_CERT_INVALID\n    at SimpleURLLoaderWrapper.<anonymous>'),
+      'verification-failed',
+    );
+  });
+
+  it('Go\'s "Get A: Get B: x509: …" names B, the request whose handshake failed', () => {
+    assert.strictEqual(
+      endpointOf(
+        'Error response from daemon: Get "https://registry.corp.example/v2/": Get "https://auth.corp.example/token?scope=x": x509: certificate signed by unknown authority',
+      ).host,
+      'auth.corp.example',
+    );
+  });
+});
