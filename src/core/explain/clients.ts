@@ -26,72 +26,94 @@ export interface ClientInfo {
    * the CA but this client does not" is a real possibility. False drops that cause: curl, Go or .NET read the OS store.
    */
   readonly ownStore: boolean;
+  /**
+   * True when the client fetches a missing intermediate itself (Chromium follows the certificate's AIA URL), so "the
+   * server omits its intermediate" cannot be why it failed.
+   */
+  readonly fetchesIntermediates?: boolean;
 }
 
 interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
 }
 
-const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url/;
+const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)/;
 
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
-  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda (install|create|update|search|env)\b/ },
-  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
+  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
+  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
-  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b/ },
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
   { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
-  { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk/ },
+  { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk|Reachability Check failed|httplib2 cannot reach/ },
   { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
   { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](request|poolmanager)\.py)/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
-  // Node tools, then Node itself.
-  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d/ },
+  // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
+  // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
+  // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
+  // is the script's own download.
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
-  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|downloading package manifest|HTTPThread:|bunfig/ },
-  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_/i },
-  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
+  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|FetchError|fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|(^|\s)Error: (self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /cURL error \d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: /\bcargo (install|build|fetch|update|publish|check|test)\b|\bcargo: \[\d+\]|crates\.io|\[\d+\] (Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/ },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\// },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
   // JVM.
-  { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '/i },
-  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact/i },
+  { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
+  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
   { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|SSLHandshakeException|java\.security\.cert|No subject alternative (DNS )?names?/ },
-  // Go tools, then Go.
+  // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
+  // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
+  // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  // Terraform's own log and errors, before Helm and kubectl: its Helm and Kubernetes providers quote their errors.
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
+  // Helm's own words for the API server it could not reach (its repositories are the rule further down).
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
+  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
-  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl|Unable to connect to the server:/ },
+  { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
   // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell/ },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException/ },
-  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect returned=|\.rb:\d+|\bruby\b/i },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell|(^|\n)InnerException\s+: / },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+/ },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |tls: (failed to verify|first record|bad certificate)|remote error: tls:|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
-  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+/ },
+  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000/ },
-  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
-  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox/i },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
+  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x8009[0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
 ];
 
-/** Every client the table knows (for docs and tests). */
-export const CLIENTS: readonly ClientInfo[] = RULES.map(({ signals: _s, ...info }) => info);
+/** Every client the table knows (for docs and tests), once each (a client may have several rules). */
+export const CLIENTS: readonly ClientInfo[] = RULES.filter((r, i) => RULES.findIndex((o) => o.id === r.id) === i).map(
+  ({ signals: _s, ...info }) => info,
+);
 
 /** The most specific client the text names, or undefined when no client's wording is there. */
 export function identifyClient(text: string): ClientInfo | undefined {

@@ -29,9 +29,27 @@ const SHAPES: readonly Shape[] = [
     re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
     read: (m) => ({ url: m[1] }),
   },
+  // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".
+  { re: /cannot validate certificate for (\S+) because it doesn't contain any IP SANs/, read: (m) => ({ host: m[1] }) },
+  { re: /certificate is valid for [^\n]*?, not ([^\s,;:"']+)/, read: (m) => ({ host: m[1] }) },
+  // Go wraps a redirect's or a token fetch's error in the first request's: "Get A: Get B: x509: …" — B failed.
+  {
+    re: new RegExp(`\\b(?:Get|Post|Head) "?https://${URL_CHARS}"?: (?:Get|Post|Head) "?(https://${URL_CHARS})"?:\\s`),
+    read: (m) => ({ url: m[1] }),
+  },
   // Go and Rust: Get "https://…": / error sending request for url (https://…)
-  { re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:`), read: (m) => ({ url: m[1] }) },
+  {
+    re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:\\s`),
+    read: (m) => ({ url: m[1] }),
+  },
   { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
+  // Rust's Debug form of a reqwest URL: Url { scheme: "https", …, host: Some(Domain("x")), port: Some(8443), … }
+  {
+    re: /Url \{ scheme: "https",[^}]*?host: Some\((?:Domain|Ipv4|Ipv6)\("?([^")]+)"?\)\), port: (?:Some\((\d+)\)|None)/,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // kubectl --server=host[:port]
+  { re: /--server[= ](?:https:\/\/)?([a-z0-9.-]+)(?::(\d+))?/i, read: (m) => ({ host: m[1], port: m[2] }) },
   // aiohttp: Cannot connect to host example.com:443 ssl:True
   { re: /Cannot connect to host ([^\s:]+):(\d+)\s+ssl:/, read: (m) => ({ host: m[1], port: m[2] }) },
   // pip's "Starting new HTTPS connection (1): files.pythonhosted.org:443"
@@ -47,13 +65,41 @@ const SHAPES: readonly Shape[] = [
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
   // Firefox: "example.com uses an invalid security certificate"
   {
-    re: /(?:^|\s)([a-z0-9.-]+\.[a-z]{2,}(?::\d+)?) uses an invalid security certificate/i,
+    re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
     read: (m) => ({ url: `https://${m[1]}/` }),
   },
+  // Node's and Python's host checks name the host: "Host: x. is not in the cert's altnames", "IP: 10.0.0.1 is not in
+  // the cert's list", "hostname 'x' doesn't match …"
+  { re: /(?:Host|IP): ?([^\s,]+?)\.? is not in the cert's (?:altnames|list)/, read: (m) => ({ host: m[1] }) },
+  { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
+  // libcurl names the host it checked: "… matches target host name 'example.com'"
+  { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
+  // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)
+  {
+    re: /Could not fetch URL (https?):\/\/([^/\s:]+)(?::(\d+))?(\/[^\s:]*)?/,
+    read: (m) =>
+      m[1] === 'https' ? { url: `https://${m[2]}${m[3] ? `:${m[3]}` : ''}${m[4] ?? '/'}` } : { host: m[2], port: m[3] },
+  },
+  // Firefox's page: "Firefox does not trust example.com because its certificate issuer is unknown…"
+  { re: /does not trust ([a-z0-9.-]+\.[a-z]{2,}) because/i, read: (m) => ({ host: m[1] }) },
+  // …and in Chinese: "Firefox 不信任 example.com，因其证书颁发者未知…"
+  { re: /不信任 ([a-z0-9.-]+\.[a-z]{2,})[，,]/i, read: (m) => ({ host: m[1] }) },
+  // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
+  { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
   { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
   // generic "connect to host:port"
   { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
+];
+
+/**
+ * Shapes read only when the message has no https URL: curl -v names the host it connected to, which is the proxy's
+ * when a proxy is in use (the URL then names the endpoint).
+ */
+const LATE_SHAPES: readonly Shape[] = [
+  // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
+  { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
 ];
 
 /**
@@ -65,9 +111,13 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
+/** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
+const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden)$/i;
+
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
   const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  if (PLACEHOLDER.test(host)) return undefined;
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 
@@ -93,19 +143,35 @@ function fromParts(host: string | undefined, port: string | undefined, path = '/
   return { host: h, port: p, url: `https://${shown}${p === 443 ? '' : `:${p}`}${path.startsWith('/') ? path : '/'}` };
 }
 
-/** The endpoint an error message is about, or {} when it names none. */
-export function endpointOf(text: string): Endpoint {
-  for (const shape of SHAPES) {
+/** A URL the message offers as reading ("Read more: https://…", "see https://…"), not the endpoint that failed. */
+function pointsToReading(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  const before = text.slice(Math.max(0, at - 30), at);
+  const reading = /(?:read more|more info(?:rmation)?|more details(?: here)?|see|visit|docs?|documentation)\W{0,3}$/i;
+  // A manifest or file the command reads ("kubectl apply -f https://…") is input, not the endpoint either.
+  const input = /(?:\s-f|--filename=?)\s*$/;
+  return at > 0 && (reading.test(before) || input.test(before));
+}
+
+function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {
+  for (const shape of shapes) {
     const m = shape.re.exec(text);
     if (!m) continue;
     const r = shape.read(m);
     const found = r.url ? fromUrl(r.url) : fromParts(r.host, r.port, r.path);
     if (found) return found;
   }
+  return undefined;
+}
+
+/** The endpoint an error message is about, or {} when it names none. */
+export function endpointOf(text: string): Endpoint {
+  const shaped = fromShapes(text, SHAPES);
+  if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }
-  return {};
+  return fromShapes(text, LATE_SHAPES) ?? {};
 }

@@ -38,6 +38,15 @@ const NODE_EXTRA: Lever = { text: 'Add the CA to Node\'s bundled roots (read onc
 const NODE_SYSTEM: Lever = { text: 'Let Node use the OS store (Node ≥ 23.8; Linux ≥ 23.9; NODE_USE_SYSTEM_CA=1 on ≥ 22.19 / 24.6)', snippet: 'export NODE_USE_SYSTEM_CA=1   # or: node --use-system-ca app.js' };
 const NODE_CLIENT_CERT: Lever = { text: 'Pass the client certificate and key to the request\'s agent', snippet: 'new https.Agent({ cert: fs.readFileSync("client.pem"), key: fs.readFileSync("client.key") })' };
 const WIN_ROOT: Lever = { text: 'Add the CA to the Windows "Trusted Root Certification Authorities" store (current user; use LocalMachine for services)', snippet: 'Import-Certificate -FilePath {ca} -CertStoreLocation Cert:\\CurrentUser\\Root   # or: certutil -addstore -user Root {ca}' };
+const WIN_REVOCATION: Lever = { text: 'Let the machine reach the CA\'s CRL/OCSP URLs (proxies often block them); find the failing URL first', snippet: 'certutil -urlfetch -verify server.cer' };
+/** "Update <what>" with the client's own updater: the row every self-updating tool shares. */
+const selfUpdate = (what: string, snippet: string): Lever => ({ text: `Update ${what}`, snippet });
+/** certifi refreshed with the library that reads it. */
+const refreshCertifi = (pkg: string): Lever => ({ text: 'Refresh certifi', snippet: `python -m pip install --upgrade certifi ${pkg}` });
+/** npm-style per-registry client certificate (npm, pnpm read the same .npmrc keys). */
+const registryClientCert = (cmd: string): Lever => ({ text: 'Send a client certificate to the registry', snippet: `${cmd} config set //{host}/:certfile client.pem && ${cmd} config set //{host}/:keyfile client.key` });
+/** A JVM build tool: the Windows-ROOT store through the tool's own JVM options. */
+const jvmWindowsStore = (snippet: string): Lever => ({ text: 'On Windows, let the JVM use the Windows store', snippet });
 const JAVA_IMPORT = 'keytool -importcert -alias corp-ca -file {ca} -cacerts -storepass changeit -noprompt   # the JDK that runs the build';
 
 /** Per client: its levers. Most specific tools first in the source only for readability; lookup is by id. */
@@ -52,7 +61,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   'python-urllib3': {
     trust: { text: 'Give urllib3 the bundle (urllib3 2 uses Python\'s default context, which also reads SSL_CERT_FILE)', snippet: 'urllib3.PoolManager(ca_certs="{bundle}")   # or: export SSL_CERT_FILE={bundle}' },
     systemStore: PY_TRUSTSTORE,
-    updateStore: { text: 'Refresh certifi', snippet: 'python -m pip install --upgrade certifi urllib3' },
+    updateStore: refreshCertifi('urllib3'),
     clientCert: { text: 'Send the client certificate', snippet: 'urllib3.PoolManager(cert_file="client.pem", key_file="client.key")' },
   },
   'python-ssl': {
@@ -76,18 +85,18 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   poetry: {
     trust: { text: 'Give Poetry the bundle for that package source (use the source name from pyproject.toml); for PyPI itself and git dependencies REQUESTS_CA_BUNDLE works too', snippet: 'poetry config certificates.<source>.cert {bundle}   # or: export REQUESTS_CA_BUNDLE={bundle}' },
-    updateStore: { text: 'Update Poetry (and its certifi)', snippet: 'poetry self update' },
+    updateStore: selfUpdate('Poetry (and its certifi)', 'poetry self update'),
     clientCert: { text: 'Send a client certificate to that source', snippet: 'poetry config certificates.<source>.client-cert client-with-key.pem' },
   },
   uv: {
     trust: { text: 'Point uv at the bundle (PEM only, not DER)', snippet: 'export SSL_CERT_FILE={bundle}' },
     systemStore: { text: 'Let uv use the OS store (uv ≥ 0.11; older uv: --native-tls / UV_NATIVE_TLS=true)', snippet: 'export UV_SYSTEM_CERTS=true   # or: uv pip install --system-certs …' },
-    updateStore: { text: 'Update uv (its bundled roots and TLS stack)', snippet: 'uv self update' },
+    updateStore: selfUpdate('uv (its bundled roots and TLS stack)', 'uv self update'),
   },
   httpx: {
     trust: { text: 'httpx ignores REQUESTS_CA_BUNDLE: give it the bundle (SSL_CERT_FILE works while trust_env is on)', snippet: 'httpx.Client(verify=ssl.create_default_context(cafile="{bundle}"))   # or: export SSL_CERT_FILE={bundle}' },
     systemStore: { text: 'Use the OS store through truststore', snippet: 'httpx.Client(verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT))' },
-    updateStore: { text: 'Refresh certifi', snippet: 'python -m pip install --upgrade certifi httpx' },
+    updateStore: refreshCertifi('httpx'),
     clientCert: { text: 'Send the client certificate', snippet: 'ctx = ssl.create_default_context(); ctx.load_cert_chain("client.pem", "client.key"); httpx.Client(verify=ctx)' },
   },
   aiohttp: {
@@ -102,17 +111,17 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   gcloud: {
     trust: { text: 'Point gcloud at the bundle', snippet: 'gcloud config set core/custom_ca_certs_file {bundle}   # or: export CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE={bundle}' },
-    updateStore: { text: 'Update the Cloud SDK', snippet: 'gcloud components update' },
+    updateStore: selfUpdate('the Cloud SDK', 'gcloud components update'),
   },
   az: {
     trust: { text: 'The Azure CLI is Python requests with its own certifi: point it at a bundle of the public roots plus your CA', snippet: 'export REQUESTS_CA_BUNDLE={bundle}   # Windows: setx REQUESTS_CA_BUNDLE {bundle}' },
-    updateStore: { text: 'Update the Azure CLI', snippet: 'az upgrade' },
+    updateStore: selfUpdate('the Azure CLI', 'az upgrade'),
   },
   npm: {
     trust: { text: 'Give npm the bundle (cafile replaces npm\'s roots, so include the public ones)', snippet: 'npm config set cafile {bundle}' },
     systemStore: NODE_EXTRA,
-    updateStore: { text: 'Update npm and Node (old releases carry old roots)', snippet: 'npm install -g npm@latest' },
-    clientCert: { text: 'Send a client certificate to the registry', snippet: 'npm config set //{host}/:certfile client.pem && npm config set //{host}/:keyfile client.key' },
+    updateStore: selfUpdate('npm and Node (old releases carry old roots)', 'npm install -g npm@latest'),
+    clientCert: registryClientCert('npm'),
   },
   yarn: {
     trust: { text: 'Give Yarn the bundle (Yarn 1: cafile; Yarn 2/3: caFilePath; Yarn 4: httpsCaFilePath)', snippet: 'yarn config set cafile {bundle}   # Yarn 2/3: yarn config set caFilePath {bundle}; Yarn 4: yarn config set httpsCaFilePath {bundle}' },
@@ -122,17 +131,17 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   pnpm: {
     trust: { text: 'Give pnpm the bundle (pnpm env reaches nodejs.org with Node\'s roots: also set NODE_EXTRA_CA_CERTS)', snippet: 'pnpm config set cafile {bundle}   # and: export NODE_EXTRA_CA_CERTS={bundle}' },
     systemStore: NODE_EXTRA,
-    clientCert: { text: 'Send a client certificate to the registry', snippet: 'pnpm config set //{host}/:certfile client.pem && pnpm config set //{host}/:keyfile client.key' },
+    clientCert: registryClientCert('pnpm'),
   },
   bun: {
     trust: { text: 'Give bun install the bundle in bunfig.toml (recent Bun also reads NODE_EXTRA_CA_CERTS)', snippet: 'printf \'[install]\\ncafile = "{bundle}"\\n\' >> bunfig.toml' },
     systemStore: { text: 'Let Bun use the OS store (recent releases)', snippet: 'export NODE_USE_SYSTEM_CA=1   # or: bun --use-system-ca …' },
-    updateStore: { text: 'Update Bun', snippet: 'bun upgrade' },
+    updateStore: selfUpdate('Bun', 'bun upgrade'),
   },
   deno: {
     trust: { text: 'Add the CA to Deno\'s roots (Deno ignores SSL_CERT_FILE)', snippet: 'export DENO_CERT={bundle}' },
     systemStore: { text: 'Let Deno use the OS store as well as its Mozilla roots', snippet: 'export DENO_TLS_CA_STORE=system,mozilla' },
-    updateStore: { text: 'Update Deno', snippet: 'deno upgrade' },
+    updateStore: selfUpdate('Deno', 'deno upgrade'),
   },
   electron: {
     trust: { text: 'Electron\'s windows and net module use Chromium\'s verifier and the OS store: add the CA there; main-process Node code reads NODE_EXTRA_CA_CERTS', snippet: 'export NODE_EXTRA_CA_CERTS={bundle}   # plus: add {ca} to the OS store (Windows: certutil -addstore -user Root {ca})' },
@@ -150,7 +159,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   composer: {
     trust: { text: 'Give Composer the bundle', snippet: 'composer config --global cafile {bundle}' },
-    updateStore: { text: 'Update Composer', snippet: 'composer self-update' },
+    updateStore: selfUpdate('Composer', 'composer self-update'),
   },
   guzzle: {
     trust: { text: 'Give Guzzle the bundle (or set curl.cainfo / openssl.cafile in php.ini for every client)', snippet: "new \\GuzzleHttp\\Client(['verify' => '{bundle}']);" },
@@ -162,7 +171,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   cargo: {
     trust: { text: 'Give Cargo the bundle', snippet: 'export CARGO_HTTP_CAINFO={bundle}   # or ~/.cargo/config.toml: [http] cainfo = "{bundle}"' },
-    updateStore: { text: 'Update the toolchain (and the OS ca-certificates that libcurl reads)', snippet: 'rustup update' },
+    updateStore: selfUpdate('the toolchain (and the OS ca-certificates that libcurl reads)', 'rustup update'),
   },
   curl: {
     trust: { text: 'Give curl the bundle', snippet: 'curl --cacert {bundle} https://{host}:{port}/   # or: export CURL_CA_BUNDLE={bundle}' },
@@ -184,12 +193,12 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   gradle: {
     trust: { text: 'Gradle trusts its JDK\'s cacerts: import the CA there (or give Gradle a truststore in gradle.properties)', snippet: `${JAVA_IMPORT}\n# or ~/.gradle/gradle.properties: systemProp.javax.net.ssl.trustStore=/path/truststore.jks` },
-    systemStore: { text: 'On Windows, let the JVM use the Windows store', snippet: 'echo "org.gradle.jvmargs=-Djavax.net.ssl.trustStoreType=Windows-ROOT" >> ~/.gradle/gradle.properties' },
+    systemStore: jvmWindowsStore('echo "org.gradle.jvmargs=-Djavax.net.ssl.trustStoreType=Windows-ROOT" >> ~/.gradle/gradle.properties'),
     updateStore: { text: 'Run Gradle on a current JDK (old cacerts lack newer roots)', snippet: 'java -version' },
   },
   maven: {
     trust: { text: 'Maven trusts its JDK\'s cacerts: import the CA there, or give Maven a truststore', snippet: `${JAVA_IMPORT}\n# or: export MAVEN_OPTS="-Djavax.net.ssl.trustStore=/path/truststore.jks -Djavax.net.ssl.trustStorePassword=changeit"` },
-    systemStore: { text: 'On Windows, let the JVM use the Windows store', snippet: 'export MAVEN_OPTS="-Djavax.net.ssl.trustStoreType=Windows-ROOT"' },
+    systemStore: jvmWindowsStore('export MAVEN_OPTS="-Djavax.net.ssl.trustStoreType=Windows-ROOT"'),
     updateStore: { text: 'Run Maven on a current JDK', snippet: 'mvn -v' },
   },
   java: {
@@ -220,11 +229,15 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
     trust: WIN_ROOT,
     protocol: { text: 'Windows PowerShell 5.1 (on .NET Framework) offers only TLS 1.0/1.1 by default: enable TLS 1.2 for the session (PowerShell 7 does this itself)', snippet: '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' },
     clientCert: { text: 'Send a client certificate', snippet: 'Invoke-WebRequest https://{host}:{port}/ -Certificate (Get-PfxCertificate client.pfx)' },
+
+    revocation: WIN_REVOCATION,
   },
   dotnet: {
     trust: { text: '.NET trusts the OS store: add the CA there (Linux: the OpenSSL store), or pin it in code with X509ChainPolicy.CustomTrustStore', snippet: 'sudo cp {ca} /usr/local/share/ca-certificates/corp-ca.crt && sudo update-ca-certificates   # Windows: certutil -addstore -user Root {ca}' },
     protocol: { text: '.NET Framework apps before 4.7 default to old TLS: let them use the OS defaults (TLS 1.2+)', snippet: 'reg add HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 /v SchUseStrongCrypto /t REG_DWORD /d 1 /f' },
     clientCert: { text: 'Attach the client certificate to the handler', snippet: 'var h = new HttpClientHandler(); h.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12FromFile("client.pfx", password));' },
+
+    revocation: { text: '.NET checks revocation online: let this machine reach the CRL/OCSP URLs the certificate names (proxies often block them); in your own code the policy is SslClientAuthenticationOptions.CertificateRevocationCheckMode', snippet: 'openssl s_client -connect {host}:{port} -servername {host} </dev/null | openssl x509 -noout -ext crlDistributionPoints,authorityInfoAccess   # Windows: certutil -urlfetch -verify server.cer' },
   },
   ruby: {
     trust: { text: 'Ruby\'s OpenSSL reads SSL_CERT_FILE (Net::HTTP also takes ca_file)', snippet: 'export SSL_CERT_FILE={bundle}   # or: http.ca_file = "{bundle}"' },
@@ -248,10 +261,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
     trust: { text: 'Firefox has its own store: import the CA (Settings → Privacy & Security → View Certificates → Authorities → Import), or let it read the OS store', snippet: 'about:config → security.enterprise_roots.enabled = true' },
     systemStore: { text: 'Let Firefox trust the roots in the OS store', snippet: 'about:config → security.enterprise_roots.enabled = true' },
   },
-  schannel: {
-    trust: WIN_ROOT,
-    revocation: { text: 'Let the machine reach the CA\'s CRL/OCSP URLs (proxies often block them); find the failing URL first', snippet: 'certutil -urlfetch -verify server.cer' },
-  },
+  schannel: { trust: WIN_ROOT, revocation: WIN_REVOCATION },
 };
 
 /** Fixes for clients this explainer could not identify: the common ones, as the check command shows them. */

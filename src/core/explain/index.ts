@@ -63,7 +63,9 @@ function rank(codes: readonly ExplainCauseCode[], client: ClientInfo | null): Ex
   const kept = codes.filter((c) => c !== 'trusted-by-os-not-by-client' || !client || client.ownStore);
   const [first, ...rest] = kept;
   if (first === undefined) return [];
-  const alternatives = NETWORK.has(first) ? rest : rest.filter((c) => !NETWORK.has(c));
+  // Chromium fetches a missing intermediate itself: an omitted intermediate is no possibility beside another reading.
+  const fetched = client?.fetchesIntermediates ? rest.filter((c) => c !== 'incomplete-chain') : rest;
+  const alternatives = NETWORK.has(first) ? fetched : fetched.filter((c) => !NETWORK.has(c));
   return [first, ...alternatives.slice(0, MAX_ALTERNATIVES)];
 }
 

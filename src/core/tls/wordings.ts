@@ -43,26 +43,37 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
-  { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
   { re: /ERR_CERT_WEAK_SIGNATURE_ALGORITHM|SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED/, codes: ['weak-signature'] },
   { re: /ERR_SSL_VERSION_OR_CIPHER_MISMATCH|SSL_ERROR_NO_CYPHER_OVERLAP|SSL_ERROR_UNSUPPORTED_VERSION|ERR_SSL_PROTOCOL_ERROR/, codes: ['handshake-failure', 'not-tls'] },
   // .NET, PowerShell, SChannel.
   { re: /RemoteCertificateNameMismatch/, codes: ['hostname-mismatch', 'untrusted-root'] },
+  // .NET ≥ 7 names the X509ChainStatus after "errors in the certificate chain:": the status is the cause.
+  { re: /errors in the certificate chain: (RevocationStatusUnknown|OfflineRevocation)/, codes: ['revocation-check-failed', 'untrusted-root'], says: '.NET could not reach the CRL/OCSP server the certificate names (proxies often block them, and TLS-inspecting proxies often name none that is reachable).' },
+  { re: /errors in the certificate chain: PartialChain/, codes: ['untrusted-root', 'incomplete-chain'], says: '"PartialChain": .NET found no issuer for a certificate of the chain, as OpenSSL\'s "unable to get local issuer certificate": the CA is not in this machine\'s (or container\'s) store, or the server omits an intermediate.' },
+  { re: /errors in the certificate chain: NotTimeValid/, codes: ['expired', 'not-yet-valid'] },
+  { re: /errors in the certificate chain: UntrustedRoot/, codes: ['untrusted-root', 'self-signed'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
-  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /certificate chain could not be built to a trusted root|CERT_E_CHAINING|0x800B010A/i, codes: ['untrusted-root', 'incomplete-chain'] },
   { re: /certificate chain was issued by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  // CryptoAPI chain status flags (curl/libcurl with schannel, R, .NET Framework): the flag is the cause.
+  { re: /CERT_TRUST_IS_UNTRUSTED_ROOT/, codes: ['untrusted-root', 'self-signed'], says: 'Windows built the chain to a root that is not in its Trusted Root store (or the machine may not fetch roots: automatic root updates off).' },
+  { re: /CERT_TRUST_IS_NOT_TIME_VALID/, codes: ['expired', 'not-yet-valid'] },
+  { re: /CERT_TRUST_IS_NOT_VALID_FOR_USAGE/, codes: ['wrong-purpose'] },
   { re: /CERT_TRUST_IS_PARTIAL_CHAIN/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Windows could not build the chain up to any root: a missing intermediate, or a root this machine does not trust.' },
   { re: /SEC_E_WRONG_PRINCIPAL|CERT_E_CN_NO_MATCH|0x80090322/, codes: ['hostname-mismatch'] },
   { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
+  { re: /message received was unexpected or badly formatted|SEC_E_ILLEGAL_MESSAGE|0x80090326|-2146893018/i, codes: ['handshake-failure', 'not-tls'], says: 'SChannel could not parse what the server (or a proxy in between) sent during the handshake: often a proxy that answers in plain HTTP, or a TLS version or cipher SChannel refuses.' },
   { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },
   { re: /remote certificate is invalid according to the validation procedure|Could not establish trust relationship for the SSL\/TLS/, codes: ['verification-failed', 'untrusted-root', 'hostname-mismatch', 'expired'] },
   // rustls (reqwest, uv, Deno, cargo-installed tools).
-  { re: /invalid (peer )?certificate: (certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
-  { re: /invalid (peer )?certificate: (certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
-  { re: /invalid (peer )?certificate: (certificate not valid yet|NotValidYet|CertNotValidYet)/, codes: ['not-yet-valid'] },
-  { re: /invalid (peer )?certificate: (InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
-  { re: /invalid (peer )?certificate: (UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate not valid yet|NotValidYet|CertNotValidYet)/, codes: ['not-yet-valid'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
   // Go crypto/x509 and crypto/tls (Docker, kubectl, Helm, Terraform…).
   { re: /x509: certificate is (valid for .*, not \S+|not valid for any names)|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
@@ -73,6 +84,7 @@ export const WORDINGS: readonly Wording[] = [
   // Java (PKIX), Gradle, Maven.
   { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
+  { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
   { re: /CertificateNotYetValidException/, codes: ['not-yet-valid'] },
   // Before wget/GnuTLS: when an openssl transcript is pasted along, its "first certificate" verdict is the sharper one.
@@ -84,34 +96,37 @@ export const WORDINGS: readonly Wording[] = [
   { re: /server certificate verification failed\. CAfile: none/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'git (GnuTLS) found no CA file at all ("CAfile: none"): install ca-certificates, or point git at one.' },
   { re: /server certificate verification failed/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'GnuTLS says the same for every chain failure; the probe tells them apart.' },
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
-  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|does not match certificate's altnames|doesn't match (either of )?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
+  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|(?:does not|doesn't) match certificate's altnames|doesn't match (either of )?u?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
   { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (the )?certificate chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
   { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (the )?certificate chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
   { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
+  { re: /Peer certificate cannot be authenticated with given CA certificates/i, codes: CHAIN, says: 'libcurl found no CA in its bundle that vouches for the chain (older libcurl words "unable to get local issuer certificate" this way).' },
   { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
   { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
   { re: /insecure algorithm SHA1|SHA1 ?with ?RSA.*(disabled|not allowed)/i, codes: ['weak-signature'] },
   { re: /DH_KEY_TOO_SMALL|dh key too small/i, codes: ['handshake-failure'], says: 'The server offers Diffie-Hellman parameters under 2048 bits, which OpenSSL ≥ 1.1 refuses.' },
   { re: /(EE|CA)_KEY_TOO_SMALL|key too (small|weak)|Algorithm constraints check failed on keysize/i, codes: ['weak-key'] },
   { re: /INVALID_PURPOSE|(unsupported|unsuitable) certificate purpose|Extended key usage does not permit|incompatible key usage/i, codes: ['wrong-purpose'] },
+  { re: /Missing Authority Key Identifier|Missing Subject Key Identifier|Basic Constraints of CA cert not marked critical|CA cert does not include key usage extension|Authority and Subject Key Identifier mismatch/i, codes: ['invalid-ca', 'untrusted-root'], says: 'Strict X.509 checks (OpenSSL 3 with X509_V_FLAG_X509_STRICT, on by default in Python ≥ 3.13) reject a CA certificate that breaks RFC 5280, typically a TLS-inspecting proxy\'s or an internal CA\'s root: the CA must be reissued, or that client\'s strict flag relaxed.' },
   { re: /INVALID_CA|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
   { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
   { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
-  { re: /http request/i, codes: ['not-tls'] },
+  // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
+  { re: /http request(?! failed)/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
-  { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|Peer certificate cannot be authenticated|SSL validation failed|There was a problem confirming the ssl certificate|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'], says: 'The client rejected the certificate without saying why (old Python/OpenSSL builds print no reason).' },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
-  { re: /EMFILE|ENFILE|too many open files/i, codes: ['local-resource-limit'] },
+  { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
   { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
@@ -138,10 +153,26 @@ function unwrapped(text: string): string {
   return `${text}\n${text.replace(/\s*\n\s*/g, ' ')}\n${text.replace(/\n\s*/g, '')}`;
 }
 
+/**
+ * Advice some clients print under every certificate error, whatever the cause: it names causes ("a proxy that
+ * intercepts traffic with a self-signed certificate") the failure itself may not have, so wordings never read it.
+ * (Client identification still does: the advice is a fine signature of who printed it.)
+ */
+const ADVICE: readonly RegExp[] = [
+  // Azure CLI, after every SSLError.
+  /Certificate verification failed\. This typically happens when using Azure CLI behind a proxy that intercepts traffic with a self-signed\s+certificate\./g,
+  // Bundler's CertificateFailureError.
+  /There is a chance you are experiencing a man-in-the-middle attack, but most likely your system doesn't have the CA certificates needed for verification\./g,
+];
+
+function withoutAdvice(text: string): string {
+  return ADVICE.reduce((t, re) => t.replace(re, ' '), text);
+}
+
 /** Cause codes a message points to, most likely first (the first matching wording leads), without duplicates. */
 export function matchWordings(text: string): CodeMatch {
   const codes: ExplainCauseCode[] = [];
-  const all = unwrapped(text);
+  const all = withoutAdvice(unwrapped(text));
   let says: string | undefined;
   for (const w of WORDINGS) {
     if (!w.re.test(all)) continue;

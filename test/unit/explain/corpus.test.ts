@@ -24,6 +24,13 @@ describe('explain: the corpus of real messages', () => {
     assert.deepStrictEqual(missing, [], 'clients without a real message in the corpus');
   });
 
+  it('holds at least two messages from different threads for every client (one thread is one wording)', () => {
+    const threads = new Map<string, Set<string>>();
+    for (const e of entries) threads.set(e.client, (threads.get(e.client) ?? new Set()).add(e.source));
+    const thin = CLIENTS.map((c) => c.id).filter((id) => (threads.get(id)?.size ?? 0) < 2);
+    assert.deepStrictEqual(thin, [], 'clients with fewer than two threads in the corpus');
+  });
+
   for (const [i, e] of entries.entries()) {
     it(`#${i} ${e.client} · ${e.cause} · ${e.host ?? '-'}  (${e.source.replace('https://github.com/', '')})`, () => {
       const x = explain(e.text);
