@@ -5,7 +5,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * Entry points. `certs` and `tls` are separate bundles that the extension `require`s only when a command needs
+ * Entry points. `certs`, `tls` and `inspect` are separate bundles that the extension `require`s only when a command needs
  * them, so activation never loads node-forge or the probe (see src/extension/lazy.ts).
  */
 const entryPoints = {
@@ -13,6 +13,7 @@ const entryPoints = {
   cli: 'src/cli.ts',
   certs: 'src/core/certs/index.ts',
   tls: 'src/core/tls/index.ts',
+  inspect: 'src/core/inspect/index.ts',
 };
 
 /** Prints errors in the `esbuild-problem-matcher` format so `npm run watch` works as a VS Code build task. */

@@ -4,6 +4,7 @@ import * as path from 'path';
 
 type CertsModule = typeof import('../core/certs/index');
 type TlsModule = typeof import('../core/tls/index');
+type InspectModule = typeof import('../core/inspect/index');
 
 function load<T>(bundle: string): T {
   // A computed path: esbuild leaves it alone instead of inlining the module into dist/extension.js.
@@ -18,4 +19,9 @@ export function loadCerts(): CertsModule {
 /** The TLS probe, trust stores and diagnosis. */
 export function loadTls(): TlsModule {
   return load<TlsModule>('tls.js');
+}
+
+/** Certificate-file inspection (the viewer, the PEM hover, the hygiene diagnostics). */
+export function loadInspect(): InspectModule {
+  return load<InspectModule>('inspect.js');
 }
