@@ -8,6 +8,7 @@ import { registerEndpoints } from './extension/endpoints';
 import { registerDevCert } from './extension/devcert';
 import { registerFixes } from './extension/fixes';
 import { registerStatus } from './extension/status';
+import { registerInspect } from './extension/inspect';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDevCert(context, services);
   registerFixes(context, services);
   registerStatus(context, services);
+  registerInspect(context, services);
 }
 
 export function deactivate(): void {

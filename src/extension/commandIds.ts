@@ -27,6 +27,8 @@ export const COMMAND_TABLE = {
   fixDevCert: { id: 'tlsDoctor.fix.devCert', contributed: false },
   fixUndoLast: { id: 'tlsDoctor.fix.undoLast', contributed: false },
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
+  openCertificateViewer: { id: 'tlsDoctor.openCertificateViewer', contributed: true },
+  inspectText: { id: 'tlsDoctor.inspect.text', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

@@ -29,8 +29,9 @@ function laterError(path: readonly X509Certificate[], now: Date): string | undef
     const c = certInfo(x);
     if (Date.parse(c.notAfter) < now.getTime()) return 'CERT_HAS_EXPIRED: certificate has expired';
     if (Date.parse(c.notBefore) > now.getTime()) return 'CERT_NOT_YET_VALID: certificate is not yet valid';
-    if (weakKeyReason(c))
-      {return depth === 0 ? 'EE_KEY_TOO_SMALL: ee key too small' : 'CA_KEY_TOO_SMALL: ca key too small';}
+    if (weakKeyReason(c)) {
+      return depth === 0 ? 'EE_KEY_TOO_SMALL: ee key too small' : 'CA_KEY_TOO_SMALL: ca key too small';
+    }
     if (weakSignatureReason(c)) return 'CA_MD_TOO_WEAK: ca md too weak';
   }
   return undefined;
