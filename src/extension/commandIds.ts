@@ -29,6 +29,7 @@ export const COMMAND_TABLE = {
   fixAnnounceEdit: { id: 'tlsDoctor.fix.announceEdit', contributed: false },
   openCertificateViewer: { id: 'tlsDoctor.openCertificateViewer', contributed: true },
   inspectText: { id: 'tlsDoctor.inspect.text', contributed: false },
+  inspectHygiene: { id: 'tlsDoctor.inspect.hygiene', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

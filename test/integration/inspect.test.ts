@@ -84,6 +84,9 @@ function makeFiles(dir: string): void {
     '-out',
     'server.p12',
   );
+  fs.mkdirSync(path.join(dir, 'other'));
+  fs.copyFileSync(path.join(dir, 'root.key'), path.join(dir, 'other', 'app.key'));
+  fs.copyFileSync(path.join(dir, 'server.crt'), path.join(dir, 'other', 'app.crt'));
   fs.rmSync(path.join(dir, 'root.key'));
   fs.writeFileSync(
     path.join(dir, 'kubeconfig.yaml'),
@@ -238,5 +241,31 @@ describe('certificate viewer: every kind of file in the real workbench', functio
     assert.match(text, /command:tlsDoctor\.inspect\.text/);
     const r = await vscode.commands.executeCommand<InspectReport>('tlsDoctor.inspect.text', doc.uri.toString(), 2);
     assert.strictEqual(r?.certificates[0]?.subject, 'CN=Viewer Test Root, O=Acme IT');
+  });
+
+  it('hygiene: the committed key and the key that does not match its certificate are "TLS Doctor hygiene" problems', async () => {
+    await vscode.commands.executeCommand('tlsDoctor.inspect.hygiene');
+    const hygiene = (file: string) =>
+      vscode.languages
+        .getDiagnostics(vscode.Uri.file(path.join(dir, file)))
+        .filter((d) => d.source === 'TLS Doctor hygiene')
+        .map((d) => `${String(d.code)} ${d.severity}`);
+    assert.deepStrictEqual(hygiene('server.key'), [`hygiene/private-key ${vscode.DiagnosticSeverity.Warning}`]);
+    assert.deepStrictEqual(hygiene('other/app.key').sort(), [
+      `hygiene/key-mismatch ${vscode.DiagnosticSeverity.Warning}`,
+      `hygiene/private-key ${vscode.DiagnosticSeverity.Warning}`,
+    ]);
+    assert.deepStrictEqual(hygiene('server.crt'), [`hygiene/expiring ${vscode.DiagnosticSeverity.Information}`]);
+    await vscode.workspace
+      .getConfiguration('tlsDoctor')
+      .update('hygiene.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('tlsDoctor.inspect.hygiene');
+      assert.deepStrictEqual(hygiene('server.key'), [], 'the setting turns them off');
+    } finally {
+      await vscode.workspace
+        .getConfiguration('tlsDoctor')
+        .update('hygiene.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -74,3 +74,5 @@ export async function inspectFile(file: string, opts: ReportOptions = {}): Promi
   }
   return inspectBuffer(bytes, opts, file);
 }
+export { hygieneIssues, isTestFixture, HYGIENE_GLOB } from './hygiene';
+export type { HygieneIssue, HygieneCode } from './hygiene';

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { Services } from '../services';
 import { registerCertificateHover, certificateTextAt } from './hover';
+import { HygieneDiagnostics } from './hygiene';
 import { CertificateView } from './view';
 
 /** The view types of package.json's contributes.customEditors. */
@@ -95,5 +96,12 @@ export function registerInspect(context: vscode.ExtensionContext, services: Serv
       return view.load();
     }),
     registerCertificateHover(),
+  );
+  // Hygiene: its own collection, started a moment after activation so it never competes with the first scan.
+  const hygiene = new HygieneDiagnostics(log);
+  context.subscriptions.push(hygiene);
+  hygiene.schedule(3000);
+  context.subscriptions.push(
+    services.commands.register(COMMANDS.inspectHygiene, () => hygiene.run().then(() => hygiene.collection)),
   );
 }
