@@ -82,13 +82,19 @@ export class CertificateView implements vscode.Disposable {
     const core = loadInspect();
     const uri = this.source.uri;
     const settings = checkSettings(uri);
+    // Finding certifi runs a Python interpreter, possibly the workspace's own venv: not in an untrusted workspace.
+    const python = vscode.workspace.isTrusted
+      ? settings.pythonPath
+        ? { pythonPath: settings.pythonPath }
+        : {}
+      : { certifiPath: null };
     const opts = {
       ...(this.password !== undefined ? { password: this.password } : {}),
       stores: {
         env: process.env,
         extraCaFiles: settings.extraCaFiles,
         ...(settings.osStorePaths ? { osStorePaths: settings.osStorePaths } : {}),
-        ...(settings.pythonPath ? { pythonPath: settings.pythonPath } : {}),
+        ...python,
         timeoutMs: settings.timeoutMs,
       },
     };
