@@ -84,6 +84,13 @@ function makeFiles(dir: string): void {
     '-out',
     'server.p12',
   );
+  const indented = fs
+    .readFileSync(path.join(dir, 'server.crt'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+  fs.writeFileSync(path.join(dir, 'secret.yaml'), `kind: Secret\nstringData:\n  tls.crt: |\n${indented}\n  other: x\n`);
   fs.mkdirSync(path.join(dir, 'other'));
   fs.copyFileSync(path.join(dir, 'root.key'), path.join(dir, 'other', 'app.key'));
   fs.copyFileSync(path.join(dir, 'server.crt'), path.join(dir, 'other', 'app.crt'));
@@ -241,6 +248,24 @@ describe('certificate viewer: every kind of file in the real workbench', functio
     assert.match(text, /command:tlsDoctor\.inspect\.text/);
     const r = await vscode.commands.executeCommand<InspectReport>('tlsDoctor.inspect.text', doc.uri.toString(), 2);
     assert.strictEqual(r?.certificates[0]?.subject, 'CN=Viewer Test Root, O=Acme IT');
+  });
+
+  it('hover inside an indented PEM block of a YAML Secret names the certificate; a plain line has no hover', async () => {
+    const doc = await vscode.workspace.openTextDocument(path.join(dir, 'secret.yaml'));
+    const hoverText = async (line: number) =>
+      (
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          new vscode.Position(line, 8),
+        )
+      )
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ');
+    assert.match(await hoverText(5), /CN=api\\?\.example\\?\.test/);
+    assert.doesNotMatch(await hoverText(0), /Certificate/);
   });
 
   it('hygiene: the committed key and the key that does not match its certificate are "TLS Doctor hygiene" problems', async () => {

@@ -49,7 +49,7 @@ export function certificateTextAt(
       const body = doc
         .getText(range)
         .split(/\r?\n|\\n/)
-        .map((l) => l.replace(/^[\s"'|>-]*(?=-----|[A-Za-z0-9+/])/, '').replace(/["',\s\\]*$/, ''))
+        .map((l) => l.replace(/^[\s"']+/, '').replace(/["',\s\\]*$/, ''))
         .join('\n');
       return { bytes: Buffer.from(body, 'latin1'), range };
     }
