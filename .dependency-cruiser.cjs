@@ -8,8 +8,8 @@
 const LAYERS = [
   ['text', 'settings', 'der'], //      lines/positions, quoting, .env, PEM, URLs; settings defaults; DER read/write
   ['rules', 'tls', 'certs'], //        detection rules; TLS probing and diagnosis; certificate generation
-  ['scan', 'explain', 'baseline', 'trust'], // files → findings; error text → client + causes; accepted findings;
-  //                                   trusting an inspection root in every tool
+  ['scan', 'explain', 'baseline', 'trust', 'inspect'], // files → findings; error text → client + causes; accepted
+  //                                   findings; trusting an inspection root in every tool; certificate files → a model
   ['endpoints', 'fixes'], //           findings → the endpoints they talk to; → edits
   ['report'], //                       findings (+ their fixes) → text/JSON/SARIF/Code Climate
 ];

@@ -5,7 +5,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * Entry points. `certs`, `tls` and `trust` are separate bundles that the extension `require`s only when a command needs
+ * Entry points. `certs`, `tls`, `trust` and `inspect` are separate bundles that the extension `require`s only when a command needs
  * them, so activation never loads node-forge or the probe (see src/extension/lazy.ts).
  */
 const entryPoints = {
@@ -16,6 +16,7 @@ const entryPoints = {
   // The workspace scan's worker thread (src/extension/diagnostics/workspaceScan.ts starts it; no vscode inside).
   scanWorker: 'src/extension/diagnostics/scanWorker.ts',
   trust: 'src/core/trust/index.ts',
+  inspect: 'src/core/inspect/index.ts',
 };
 
 /** Prints errors in the `esbuild-problem-matcher` format so `npm run watch` works as a VS Code build task. */

@@ -7,6 +7,7 @@ import { devcertCommand } from './cli/devcert';
 import { explainCommand } from './cli/explain';
 import { endpointsCommand } from './cli/endpoints';
 import { trustCommand } from './cli/trust';
+import { inspectCommand } from './cli/inspect';
 import pkg from '../package.json';
 
 const commands: readonly Command[] = [
@@ -16,6 +17,7 @@ const commands: readonly Command[] = [
   explainCommand,
   endpointsCommand,
   trustCommand,
+  inspectCommand,
 ];
 
 function help(): string {

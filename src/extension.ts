@@ -9,6 +9,7 @@ import { registerDevCert } from './extension/devcert';
 import { registerFixes } from './extension/fixes';
 import { registerStatus } from './extension/status';
 import { registerTrust } from './extension/trust';
+import { registerInspect } from './extension/inspect';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStatus(context, services);
   registerTrust(context, services);
   log.info(`activate() took ${(performance.now() - started).toFixed(1)} ms`);
+  registerInspect(context, services);
 }
 
 export function deactivate(): void {

@@ -32,6 +32,9 @@ export const COMMAND_TABLE = {
   auditTrust: { id: 'tlsDoctor.auditTrust', contributed: true },
   trustLastOutcome: { id: 'tlsDoctor.trust.lastOutcome', contributed: false },
   fixLastMessage: { id: 'tlsDoctor.fix.lastMessage', contributed: false },
+  openCertificateViewer: { id: 'tlsDoctor.openCertificateViewer', contributed: true },
+  inspectText: { id: 'tlsDoctor.inspect.text', contributed: false },
+  inspectHygiene: { id: 'tlsDoctor.inspect.hygiene', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

@@ -5,6 +5,7 @@ import * as path from 'path';
 type CertsModule = typeof import('../core/certs/index');
 type TlsModule = typeof import('../core/tls/index');
 type TrustModule = typeof import('../core/trust/index');
+type InspectModule = typeof import('../core/inspect/index');
 
 function load<T>(bundle: string): T {
   // A computed path: esbuild leaves it alone instead of inlining the module into dist/extension.js.
@@ -24,4 +25,9 @@ export function loadTls(): TlsModule {
 /** Trusting an inspection root in every tool: plan, apply, verify, undo, audit. */
 export function loadTrust(): TrustModule {
   return load<TrustModule>('trust.js');
+}
+
+/** Certificate-file inspection (the viewer, the PEM hover, the hygiene diagnostics). */
+export function loadInspect(): InspectModule {
+  return load<InspectModule>('inspect.js');
 }

@@ -40,8 +40,16 @@ export function checkPkcs12Password(password: string): void {
   }
 }
 
-/** RFC 7292 appendix B.2 key derivation (the MAC key, id 3) with SHA-256: u = 32, v = 64 bytes. */
-export function pkcs12Kdf(password: string, salt: Buffer, id: number, iterations: number, length: number): Buffer {
+/** RFC 7292 appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key) with SHA-256 (u = 32) or, for reading legacy
+ * files, SHA-1 (u = 20); v = 64 bytes for both. */
+export function pkcs12Kdf(
+  password: string,
+  salt: Buffer,
+  id: number,
+  iterations: number,
+  length: number,
+  hash: 'sha256' | 'sha1' = 'sha256',
+): Buffer {
   const v = 64;
   // S and P: the input repeated to a whole number of v-byte blocks.
   const fill = (b: Buffer) => {
@@ -54,11 +62,13 @@ export function pkcs12Kdf(password: string, salt: Buffer, id: number, iterations
   const I = Buffer.concat([fill(salt), fill(pass)]);
   const D = Buffer.alloc(v, id);
   const out: Buffer[] = [];
-  for (let n = 0; n < length; n += 32) {
-    let A = crypto.createHash('sha256').update(D).update(I).digest();
-    for (let r = 1; r < iterations; r++) A = crypto.createHash('sha256').update(A).digest();
+  for (let n = 0; n < length;) {
+    let A = crypto.createHash(hash).update(D).update(I).digest();
+    for (let r = 1; r < iterations; r++) A = crypto.createHash(hash).update(A).digest();
     out.push(A);
-    const B = Buffer.concat([A, A]); // A repeated to v bytes
+    n += A.length;
+    const B = Buffer.alloc(v);
+    for (let i = 0; i < v; i++) B[i] = A[i % A.length]; // A repeated to v bytes
     for (let j = 0; j < I.length; j += v) addOne(I, j, B, v); // Ij = (Ij + B + 1) mod 2^(8v)
   }
   return Buffer.concat(out).subarray(0, length);

@@ -38,6 +38,8 @@ export const SETTING_DEFAULTS = {
   // 825 days: Apple platforms reject TLS server certificates valid for longer (support.apple.com/HT211025).
   'devcert.validityDays': 825,
   'devcert.nameConstrained': false,
+  /** Workspace hygiene diagnostics for certificate and key files (src/core/inspect/hygiene.ts). */
+  'hygiene.enabled': true,
 } as const;
 
 /** Bounds the extension clamps numeric settings to (package.json minimum/maximum; a missing maximum is ours). */
