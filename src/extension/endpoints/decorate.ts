@@ -25,7 +25,9 @@ export function endpointDecorator(tracker: FindingEndpoints, probes: ProbeServic
 
 /** Related information: where the endpoint is and what the probe found, then up to three fixes. */
 function relatedFor(v: EndpointVerdict, here: vscode.Location): vscode.DiagnosticRelatedInformation[] {
-  const head = `${v.url}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''}; remedy: ${v.remedy}${v.daysToExpiry !== undefined ? `; certificate expires in ${v.daysToExpiry} days` : ''}`;
+  const causes = v.causes.length ? ` (${v.causes.join(', ')})` : '';
+  const expiry = v.daysToExpiry !== undefined ? vscode.l10n.t('; certificate expires in {0} days', v.daysToExpiry) : '';
+  const head = vscode.l10n.t('{0}: {1}{2}; remedy: {3}{4}', v.url, v.verdict, causes, v.remedy, expiry);
   const fixes = v.fixes.slice(0, 3).map((fx) => `${fx.client}: ${fx.text}${fx.snippet ? ` — ${fx.snippet}` : ''}`);
   return [head, ...fixes].map((m) => new vscode.DiagnosticRelatedInformation(here, m));
 }

@@ -101,7 +101,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     if (mode(targets[0].uri) === 'off') return { refused: 'off' };
     const { endpoint } = targets[0];
     const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `TLS Doctor: probing ${endpoint.url}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('TLS Doctor: probing {0}', endpoint.url) },
       () => probes.probe(endpoint, { force: arg?.force ?? true, scope: targets[0].uri }),
     );
     if (!report) return { refused: probes.refusal(endpoint.host, targets[0].uri) ?? 'untrusted' };
@@ -221,8 +221,8 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       seen.add(line);
       const v = this.probes.verdict(endpoint, finding.ruleId);
       const title = v
-        ? `$(plug) ${endpointKey(endpoint)}: ${v.verdict}${v.causes.length ? ` (${v.causes.join(', ')})` : ''} → ${v.remedy} · Re-probe`
-        : `$(plug) Probe endpoint ${endpointKey(endpoint)}`;
+        ? `$(plug) ${vscode.l10n.t('{0}: {1}{2} → {3} · Re-probe', endpointKey(endpoint), v.verdict, v.causes.length ? ` (${v.causes.join(', ')})` : '', v.remedy)}`
+        : `$(plug) ${vscode.l10n.t('Probe endpoint {0}', endpointKey(endpoint))}`;
       return [
         new vscode.CodeLens(toRange(finding.range), {
           title,
@@ -238,8 +238,8 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       const { ok, causes, bundle } = p.check;
       const name = vscode.workspace.asRelativePath(bundle, false);
       const title = ok
-        ? `$(pass) ${endpointKey(p.endpoint)} verifies with ${name}`
-        : `$(error) ${endpointKey(p.endpoint)} does not verify with ${name} (${causes.join(', ')})`;
+        ? `$(pass) ${vscode.l10n.t('{0} verifies with {1}', endpointKey(p.endpoint), name)}`
+        : `$(error) ${vscode.l10n.t('{0} does not verify with {1} ({2})', endpointKey(p.endpoint), name, causes.join(', '))}`;
       lenses.push(
         new vscode.CodeLens(new vscode.Range(p.line, 0, p.line, 0), {
           title,

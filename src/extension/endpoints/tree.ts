@@ -98,14 +98,18 @@ export class EndpointsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     // After a fix: what the endpoint says with the bundle the fixed code trusts (the default-trust verdict stays shown).
     const withBundle = this.probes
       .bundleChecksOf(n)
-      .map((c) => `${c.ok ? '✓' : '✗'} with ${vscode.workspace.asRelativePath(c.bundle, false)}`);
-    item.description = [state.text, ...withBundle, `${n.refs.length} use${n.refs.length === 1 ? '' : 's'}`].join(' · ');
+      .map((c) => `${c.ok ? '✓' : '✗'} ${vscode.l10n.t('with {0}', vscode.workspace.asRelativePath(c.bundle, false))}`);
+    item.description = [
+      state.text,
+      ...withBundle,
+      n.refs.length === 1 ? vscode.l10n.t('1 use') : vscode.l10n.t('{0} uses', n.refs.length),
+    ].join(' · ');
     item.iconPath = new vscode.ThemeIcon(
       withBundle.length && this.probes.bundleChecksOf(n).every((c) => c.ok) ? 'pass' : state.icon,
     );
     item.tooltip = last
-      ? `${n.url}\n${state.text}\nchecked ${new Date(last.at).toLocaleString()}`
-      : `${n.url}\nnot checked yet`;
+      ? `${n.url}\n${state.text}\n${vscode.l10n.t('checked {0}', new Date(last.at).toLocaleString())}`
+      : `${n.url}\n${vscode.l10n.t('not checked yet')}`;
     item.contextValue = 'tlsDoctor.endpoint';
     item.id = `endpoint:${n.key}`;
     return item;
@@ -159,10 +163,13 @@ export function describe(
   report: CheckReport | undefined,
   warningDays: number,
 ): { text: string; icon: string; days?: number } {
-  if (!report) return { text: 'not checked', icon: 'circle-outline' };
+  if (!report) return { text: vscode.l10n.t('not checked'), icon: 'circle-outline' };
   const leaf = report.chain[0];
   const days = leaf ? Math.floor((Date.parse(leaf.notAfter) - Date.now()) / DAY_MS) : undefined;
-  const expiry = days === undefined ? '' : days < 0 ? ` · expired ${-days} days ago` : ` · ${days} days left`;
+  const expiry =
+    days === undefined
+      ? ''
+      : ` · ${days < 0 ? vscode.l10n.t('expired {0} days ago', -days) : vscode.l10n.t('{0} days left', days)}`;
   const causes = report.causes.map((c) => c.code).join(', ');
   const text = `${report.verdict === 'ok' ? 'ok' : `fail: ${causes}`}${expiry}`;
   const warn = days !== undefined && days <= warningDays;
