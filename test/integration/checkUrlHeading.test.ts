@@ -138,13 +138,20 @@ describe('checkUrl panel heading (real workbench)', function () {
         },
       );
       assert.strictEqual(r.applied, true, JSON.stringify(r));
-      assert.ok(editor.document.getText().includes(`verify="${r.bundle}"`), editor.document.getText());
+      // The fix anchors the path to the source file (app/ → ../), so the client verifies from any working directory.
+      assert.ok(
+        editor.document
+          .getText()
+          .includes(`verify=str(Path(__file__).resolve().parent / "../.certs/127.0.0.1-bundle.pem")`),
+        `${JSON.stringify(r)}\n${editor.document.getText()}`,
+      );
       const title = await waitFor(
         async () => (await lensTitles()).find((t) => t.startsWith('Check TLS · ')),
         10_000,
         'the Check TLS lens with the proof',
       );
-      assert.strictEqual(title, `Check TLS · ✓ verified with ${r.bundle}`);
+      assert.strictEqual(r.bundle, 'app/../.certs/127.0.0.1-bundle.pem', 'the bundle named as the code sees it');
+      assert.strictEqual(title, 'Check TLS · ✓ verified with .certs/127.0.0.1-bundle.pem');
       await sleep(1500);
       await screenshot('check-url-lens-verified-with');
       const report = await vscode.commands.executeCommand<CheckReport>('tlsDoctor.checkUrl', `${server.url}/`);
