@@ -79,16 +79,20 @@ export async function saveCaPem(report: CheckReport, log: vscode.LogOutputChanne
   const uri = await vscode.window.showSaveDialog({
     defaultUri: defaultTarget(report, 'ca.pem'),
     filters: { 'PEM certificate': ['pem', 'crt'] },
-    saveLabel: 'Save CA Certificate',
-    title: `Save the CA certificate of ${report.host}`,
+    saveLabel: vscode.l10n.t('Save CA Certificate'),
+    title: vscode.l10n.t('Save the CA certificate of {0}', report.host),
   });
   if (!uri) return undefined;
   await write(uri, pem);
   log.info(`saved the CA certificate of ${report.host} to ${uri.fsPath}`);
+  const open = vscode.l10n.t('Open');
   void vscode.window
-    .showInformationMessage(`Saved the CA certificate to ${vscode.workspace.asRelativePath(uri)}.`, 'Open')
+    .showInformationMessage(
+      vscode.l10n.t('Saved the CA certificate to {0}.', vscode.workspace.asRelativePath(uri)),
+      open,
+    )
     .then((c) => {
-      if (c === 'Open') void vscode.window.showTextDocument(uri);
+      if (c === open) void vscode.window.showTextDocument(uri);
     });
   return uri;
 }

@@ -157,7 +157,7 @@ async function warnUnreadableCaFiles(log: vscode.LogOutputChannel): Promise<void
     if ((await tls.readableCertCount(file).catch(() => 0)) > 0) continue;
     const why = `${file} (tlsDoctor.check.extraCaFiles) holds no readable certificate; the check runs without it`;
     log.warn(why);
-    void vscode.window.showWarningMessage(`TLS Doctor: ${why}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('TLS Doctor: {0}.', why));
   }
 }
 
@@ -170,7 +170,7 @@ async function probe(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `TLS Doctor: checking ${target.host}:${target.port}…`,
+      title: vscode.l10n.t('TLS Doctor: checking {0}:{1}…', target.host, target.port),
       cancellable: true,
     },
     async (_progress, token) => {
@@ -202,7 +202,7 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
   if (typo) {
     // Never looked up: "htps//x" would otherwise be probed as a host name.
     deps.log.warn(`check refused: ${typo}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: ${typo}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: {0}', typo));
     deps.noReport();
     return undefined;
   }
@@ -225,7 +225,7 @@ export async function checkUrlCommand(arg: unknown, deps: CheckDeps): Promise<Ch
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     deps.log.error(`check "${input}" failed: ${why}`);
-    void vscode.window.showErrorMessage(`TLS Doctor: cannot check "${input}": ${why}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: cannot check "{0}": {1}', input, why));
     deps.noReport();
     return undefined;
   }

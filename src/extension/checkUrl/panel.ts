@@ -178,7 +178,7 @@ export class CheckPanel implements vscode.Disposable {
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       this.log.error(`check panel: "${msg.type}" failed: ${why}`);
-      void vscode.window.showErrorMessage(`TLS Doctor: ${why}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('TLS Doctor: {0}', why));
       this.idle();
     }
   }

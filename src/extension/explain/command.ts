@@ -43,7 +43,7 @@ async function selectionOrPrompt(): Promise<string | undefined> {
   const selected = editor ? editor.document.getText(editor.selection).trim() : '';
   if (selected) return selected;
   const value = await vscode.window.showInputBox({
-    title: 'TLS Doctor: Explain TLS Error',
+    title: vscode.l10n.t('TLS Doctor: Explain TLS Error'),
     prompt:
       'Paste the error message (any client: Python, Node, curl, git, Java, Go, .NET, browsers…). Selecting it in an editor or the Output view works too.',
     placeHolder:
