@@ -29,17 +29,6 @@ export interface FolderScanRequest {
   /** Everything outside the rules that changes per-file results (extension version, settings). */
   readonly cacheKey: string;
   readonly flushMs?: number;
-  /** This worker's share of the folder when several scan it at once: files whose path hashes to `index` mod `count`
-   * (each walks the whole tree, which is cheap; reading and scanning is what is shared out). */
-  readonly shard?: { readonly index: number; readonly count: number };
-}
-
-/** Which shard a folder-relative path belongs to (a stable string hash: the same file always lands in the same one,
- * so each shard's persisted results stay valid from one scan to the next). */
-export function shardOf(rel: string, count: number): number {
-  let h = 5381;
-  for (let i = 0; i < rel.length; i++) h = ((h << 5) + h + rel.charCodeAt(i)) | 0;
-  return (h >>> 0) % count;
 }
 
 /** A file with findings (raw: suppressions applied, severities not), or a known file that has none any more. */
@@ -127,12 +116,10 @@ export function scanFolder(
     excludes: req.excludes.map((p) => p.replace(/^\.\//, '')),
     accept: (full) => isScannable(relOf(full)),
   });
-  const shard = req.shard && req.shard.count > 1 ? req.shard : undefined;
   for (const ev of walk) {
     if (ev.kind !== 'file') continue;
-    const rel = relOf(ev.path);
-    if (shard && shardOf(rel, shard.count) !== shard.index) continue;
     counts.listed++;
+    const rel = relOf(ev.path);
     const outcome = outcomeOf(ev.path, rel, req.maxFileSize, cache, counts);
     if (outcome.kind === 'skip') {
       counts.skipped++;

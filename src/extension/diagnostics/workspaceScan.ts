@@ -7,7 +7,6 @@
 import { createHash } from 'crypto';
 import * as nodePath from 'path';
 import { fork } from 'child_process';
-import * as os from 'os';
 import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { openDocument } from '../documents';
@@ -261,18 +260,6 @@ async function scanThroughFs(
   }
 }
 
-/** At most this many scan processes for one folder. */
-const SHARDS = 2;
-
-/** How many scan processes share a folder: one per core, up to SHARDS (bench:vscode on 2 cores, 200 MB tree: one
- * process 1.92x the CLI's wall time, which scans on two threads). TLS_DOCTOR_SCAN_THREADS overrides, as for the CLI. */
-function scanShards(): number {
-  const env = Number(process.env.TLS_DOCTOR_SCAN_THREADS);
-  if (Number.isInteger(env) && env > 0) return Math.min(env, 8);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(SHARDS, cores));
-}
-
 /** Scans one folder: in the worker when it is local, else through workspace.fs. */
 async function scanFolderOf(
   manager: DiagnosticsManager,
@@ -299,32 +286,8 @@ async function scanFolderOf(
     ['thread', threadChannel],
   ] as const) {
     try {
-      // One worker per core (at most SHARDS), each reading and scanning its share of the files: the scan is CPU
-      // bound once files are in the page cache, and the extension host's own thread only applies batches.
-      const count = kind === 'process' ? scanShards() : 1;
-      const shards = Array.from({ length: count }, (_, index) =>
-        count > 1
-          ? {
-              ...req,
-              shard: { index, count },
-              ...(req.cacheFile ? { cacheFile: `${req.cacheFile}.${index}-of-${count}` } : {}),
-            }
-          : req,
-      );
-      const channels: ScanChannel[] = [];
-      const all = await Promise.all(
-        shards.map((r) => {
-          const channel = open(r);
-          channels.push(channel);
-          return scanInWorker(manager, folder, channel, token, tally);
-        }),
-      ).catch((e: unknown) => {
-        // One share failed: end the others too before the next way scans the whole folder again.
-        for (const c of channels) c.stop();
-        throw e;
-      });
-      for (const totals of all) {
-        if (!totals) continue;
+      const totals = await scanInWorker(manager, folder, open(req), token, tally);
+      if (totals) {
         tally.scanned += totals.scanned;
         tally.read += totals.read;
       }

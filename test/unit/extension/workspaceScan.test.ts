@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Batcher } from '../../../src/extension/diagnostics/batcher';
-import { FolderScanRequest, ScanBatch, scanFolder, shardOf } from '../../../src/extension/diagnostics/folderScan';
+import { FolderScanRequest, ScanBatch, scanFolder } from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
 
 function tree(files: Record<string, string>): string {
@@ -113,30 +113,6 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
   });
   afterEach(() => {
     for (const d of [root, cacheDir]) fs.rmSync(d, { recursive: true, force: true });
-  });
-
-  it('shards split the folder: disjoint shares that together are exactly the one-worker scan', () => {
-    const whole = run(req());
-    const shares = [0, 1].map((index) =>
-      run(req({ shard: { index, count: 2 }, cacheFile: path.join(cacheDir, `scan.${index}.json`) })),
-    );
-    assert.strictEqual(
-      shares[0].totals.listed + shares[1].totals.listed,
-      whole.totals.listed,
-      'every listed file is in exactly one share',
-    );
-    assert.ok(
-      shares.every((s) => s.totals.listed > 0),
-      'both shares got files',
-    );
-    const rels = (r: { files: { rel: string }[] }) => r.files.map((f) => f.rel);
-    assert.deepStrictEqual([...rels(shares[0]), ...rels(shares[1])].sort(), rels(whole).sort());
-    assert.deepStrictEqual(
-      rels(shares[0]).filter((r) => rels(shares[1]).includes(r)),
-      [],
-      'no file in both',
-    );
-    for (const r of rels(whole)) assert.strictEqual(shardOf(r, 2), rels(shares[0]).includes(r) ? 0 : 1);
   });
 
   it('reports only files with findings, with their facts, and leaves out excluded folders', () => {
