@@ -68,7 +68,9 @@ export function readText(file: string): { text?: string; encoding: 'utf8' | 'lat
   }
 }
 
-function change(
+/** One file's change: its bytes before (when it exists), after, and the diff; undefined when `after` changes nothing.
+ * `data`: a file whose content is data (a bundle), shown without a diff. */
+export function change(
   file: string,
   purpose: string,
   after: (before: string) => string,

@@ -11,11 +11,10 @@ import { createBundle } from '../certs/bundle';
 import { pemCertificates } from '../text/pem';
 import { X509Certificate } from 'node:crypto';
 import type { Tool, ToolId } from './detect';
-import { unifiedDiff } from './diff';
 import { setKey } from './edit';
 import type { ToolPlan } from './mechanisms';
 import type { UserPaths } from './paths';
-import { FileChange, Plan, readText } from './plan';
+import { change, FileChange, Plan, readText } from './plan';
 import type { RootCandidate } from './root';
 
 /** The folder inside the workspace (relative, POSIX separators: the same on every team member's machine). */
@@ -142,21 +141,6 @@ function dotenv(text: string, vars: Readonly<Record<string, string>>): string {
     (t, [k, v]) => setKey(t, { flat: true, match: new RegExp(`^\\s*(?:export\\s+)?${k}\\s*=`), line: `${k}=${v}` }),
     text,
   );
-}
-
-function change(file: string, purpose: string, after: (t: string) => string, data = false): FileChange | undefined {
-  const { text, encoding } = readText(file);
-  const next = after(text ?? '');
-  if (text !== undefined && next === text) return undefined;
-  return {
-    file,
-    purpose,
-    ...(text !== undefined ? { before: text } : {}),
-    after: next,
-    encoding,
-    diff: data ? '' : unifiedDiff(file, text, next),
-    ...(data ? { data } : {}),
-  };
 }
 
 function uniquePems(pems: readonly string[]): string[] {
