@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tls-doctor: the command-line face of the same core the extension uses.
-import { Command, Io, UsageError } from './cli/command';
+import { Command, Io, runCommand } from './cli/command';
 import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
@@ -63,16 +63,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(`Usage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
     return 0;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`tls-doctor ${command.name}: ${e.message}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
-    io.err(`tls-doctor ${command.name}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  return runCommand(command, rest, io);
 }
 
 /** Standard input as text (for `explain -` and piped messages). */

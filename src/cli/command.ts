@@ -28,6 +28,21 @@ export interface Command {
 /** Bad command-line input: the CLI prints the message and the usage line, and exits 2. */
 export class UsageError extends Error {}
 
+/** Runs `command` as main() does: its exit code; a UsageError prints the message and the usage line, any other error
+ * the message, both exit 2 (shared by main() and devcert's short path, so the two can never differ). */
+export async function runCommand(command: Command, argv: string[], io: Io): Promise<number> {
+  try {
+    return await command.run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`tls-doctor ${command.name}: ${e.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    io.err(`tls-doctor ${command.name}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Strict parsing: unknown flags and missing values become a UsageError with a readable message. */

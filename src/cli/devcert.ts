@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { DevCertResult } from '../core/certs/light';
 import type { StoreName, StoreOutcome, StoreStatus } from '../core/certs/stores/index';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
-import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
+import { Command, Io, oneOf, parse, positiveInt, runCommand, UsageError } from './command';
 
 const USAGE = [
   'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained] [--replace]',
@@ -308,17 +308,8 @@ export function takesDevcertShortPath(argv: readonly string[]): boolean {
 }
 
 /** `tls-doctor devcert ARGV` as main() runs it (src/cli.ts): the same output and exit codes, errors included. */
-export async function runDevcert(argv: string[], io: Io): Promise<number> {
-  try {
-    return await devcertCommand.run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`tls-doctor ${devcertCommand.name}: ${e.message}\nUsage: ${devcertCommand.usage}\n`);
-      return 2;
-    }
-    io.err(`tls-doctor ${devcertCommand.name}: ${(e as Error).message}\n`);
-    return 2;
-  }
+export function runDevcert(argv: string[], io: Io): Promise<number> {
+  return runCommand(devcertCommand, argv, io);
 }
 
 /** The short path of the executable: devcert with the process's streams, exit code set when done. */
