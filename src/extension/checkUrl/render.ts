@@ -289,7 +289,9 @@ function role(r: CheckReport, i: number): string {
   return r.chain[i].selfSigned ? 'Root' : 'Intermediate';
 }
 
-function validityBlock(cert: CertInfo, now: Date): string {
+/** The validity dates and bar of a certificate card (the certificate viewer's cards too; it also puts the days left
+ * in the bar's label, where the Check panel has them beside it only). */
+export function validityBlock(cert: CertInfo, now: Date, leftInLabel = false): string {
   const v = validityOf(cert, now);
   const step = Math.round(v.percentElapsed / 5) * 5; // CSS classes p0…p100: the CSP forbids inline style attributes
   const left =
@@ -300,7 +302,7 @@ function validityBlock(cert: CertInfo, now: Date): string {
         : `${v.daysLeft} days left`;
   return (
     `<div class="validity"><div class="dates"><span>${text(cert.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(cert.notAfter.slice(0, 10))}</span></div>` +
-    `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed`)}"><div class="fill p${step}"></div></div></div>`
+    `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed${leftInLabel ? `, ${left}` : ''}`)}"><div class="fill p${step}"></div></div></div>`
   );
 }
 

@@ -5,7 +5,7 @@
 import type { CertVerdicts, InspectedCert, InspectedCsr, InspectReport } from '../../core/inspect/types';
 import type { TrustVerdict } from '../../core/tls/types';
 import { validityOf } from '../checkUrl/model';
-import { button, page, PageContext, text } from '../checkUrl/render';
+import { button, page, PageContext, text, validityBlock } from '../checkUrl/render';
 
 /** What the page can offer besides the report (the host decides from the file and the workspace). */
 export interface ViewerOptions {
@@ -153,21 +153,6 @@ ${actions(r, o)}
 </header>`;
 }
 
-function validityBlock(c: InspectedCert, now: Date): string {
-  const v = validityOf(c, now);
-  const step = Math.round(v.percentElapsed / 5) * 5;
-  const left =
-    v.state === 'expired'
-      ? `expired ${-v.daysLeft} days ago`
-      : v.state === 'not-yet-valid'
-        ? 'not valid yet'
-        : `${v.daysLeft} days left`;
-  return (
-    `<div class="validity"><div class="dates"><span>${text(c.notBefore.slice(0, 10))}</span><span class="left ${v.state}">${text(left)}</span><span>${text(c.notAfter.slice(0, 10))}</span></div>` +
-    `<div class="bar ${v.state}" role="img" aria-label="${text(`${Math.round(v.percentElapsed)}% of the validity period elapsed, ${left}`)}"><div class="fill p${step}"></div></div></div>`
-  );
-}
-
 function row(label: string, value: string | undefined, cls = ''): string {
   return value ? `<dt>${text(label)}</dt><dd${cls ? ` class="${cls}"` : ''}>${value}</dd>` : '';
 }
@@ -202,7 +187,7 @@ function certCard(r: InspectReport, i: number, now: Date): string {
 ${row('Subject', text(c.subject))}
 ${row('Issuer', issuer)}
 ${row('Names', c.sans.length ? c.sans.map((s) => `<span class="chip">${text(s)}</span>`).join('') : '<span class="muted">none</span>', 'chips')}
-${row('Validity', validityBlock(c, now))}
+${row('Validity', validityBlock(c, now, true))}
 ${row('Key', text(c.keyBits !== undefined ? `${c.keyType} ${c.keyBits} bits` : c.keyType) + (key ? ' <span class="muted">(its private key is in this file)</span>' : ''))}
 ${row('Signature', text(c.signatureAlgorithm))}
 ${row('SHA-256', text(c.sha256), 'mono fp')}
