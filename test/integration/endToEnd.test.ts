@@ -4,7 +4,6 @@
 // default trust already accepts it), and after applying it a real client (/usr/bin/python3 with Debian's requests,
 // node) completes the request WITH verification on — while the same code with plain verification on fails before.
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
@@ -13,29 +12,13 @@ import * as path from 'path';
 import * as tls from 'tls';
 import * as vscode from 'vscode';
 import { createTestPki, TestPki } from '../fixtures/tls';
-import { activateExtension, RESOLVE_ALL, tlsDiagnostics, waitFor, workspacePath } from './helpers';
+import { activateExtension, RESOLVE_ALL, runClient, tlsDiagnostics, waitFor, workspacePath } from './helpers';
 
 type ProbeResult = { url: string; verdict: string; causes: string[]; findings: { remedy: string; causes: string[] }[] };
 type FixOutcome = { applied: boolean; bundle?: string; reason?: string; message?: string; proof?: { ok: boolean } };
 
 const OUT_DIR = 'e2e/certs';
 const BUNDLE = `${OUT_DIR}/127.0.0.1-bundle.pem`;
-/** Variables that would change which CAs a client trusts, or route it through a proxy: never inherited by a client run. */
-const CLIENT_ENV_DROP = [
-  'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE',
-  'SSL_CERT_FILE',
-  'SSL_CERT_DIR',
-  'NODE_EXTRA_CA_CERTS',
-  'NODE_TLS_REJECT_UNAUTHORIZED',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-];
-
 /** An HTTPS server on 127.0.0.1 (port 0) answering 200 "ok", sending leaf + intermediate + private root; counts TCP connections. */
 interface Server {
   readonly port: number;
@@ -78,19 +61,7 @@ function run(
   file: string,
   extra: NodeJS.ProcessEnv = {},
 ): Promise<{ status: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of CLIENT_ENV_DROP) delete env[k];
-  return new Promise((resolve) => {
-    execFile(
-      cmd,
-      [file],
-      { cwd: workspacePath(), env: { ...env, ...extra }, encoding: 'utf8', timeout: 20_000 },
-      (err, stdout, stderr) => {
-        const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-        resolve({ status, out: `${stdout}${stderr}${err && typeof err.code !== 'number' ? String(err) : ''}` });
-      },
-    );
-  });
+  return runClient(cmd, file, workspacePath(), extra);
 }
 
 async function openWith(

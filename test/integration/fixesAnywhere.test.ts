@@ -6,7 +6,6 @@
 // a clean environment (these machines preset REQUESTS_CA_BUNDLE, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS…), and succeeds.
 // Plus the env-variable route into launch.json and the terminal settings: `${workspaceFolder}`, and one Undo for all.
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
@@ -22,42 +21,14 @@ import {
   tlsDiagnostics,
   waitFor,
   workspacePath,
+  runClient,
 } from './helpers';
 
 const OUT_DIR = 'anywhere/.certs';
 const BUNDLE = `${OUT_DIR}/127.0.0.1-bundle.pem`;
-/** Variables that change which CAs a client trusts or route it through a proxy: never inherited by a client run. */
-const CLIENT_ENV_DROP = [
-  'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE',
-  'SSL_CERT_FILE',
-  'SSL_CERT_DIR',
-  'NODE_EXTRA_CA_CERTS',
-  'NODE_TLS_REJECT_UNAUTHORIZED',
-  'NODE_OPTIONS',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-];
-
 interface Message {
   readonly text: string;
   readonly proof?: { ok: boolean };
-}
-
-/** Runs `cmd file` from `cwd` with a clean environment (asynchronous: the server lives in this extension host). */
-function run(cmd: string, file: string, cwd: string): Promise<{ status: number | null; out: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of CLIENT_ENV_DROP) delete env[k];
-  return new Promise((resolve) => {
-    execFile(cmd, [file], { cwd, env, encoding: 'utf8', timeout: 20_000 }, (err, stdout, stderr) => {
-      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ status, out: `${stdout}${stderr}${err && typeof err.code !== 'number' ? String(err) : ''}` });
-    });
-  });
 }
 
 /** Opens `rel` with `text` and waits for `ruleId`; the cursor goes on the finding, as a person's would. */
@@ -160,7 +131,7 @@ describe('quick fixes work from any working directory (real clients, self-signed
   async function runEverywhere(cmd: string, rel: string): Promise<void> {
     const file = workspacePath(rel);
     for (const cwd of [path.dirname(file), workspacePath(), elsewhere, '/']) {
-      const r = await run(cmd, file, cwd);
+      const r = await runClient(cmd, file, cwd);
       assert.strictEqual(r.status, 0, `${cmd} ${rel} from ${cwd}: ${r.out}`);
       assert.match(r.out, /^status 200$/m, `${cmd} ${rel} from ${cwd}`);
     }
@@ -171,7 +142,7 @@ describe('quick fixes work from any working directory (real clients, self-signed
     const code = `import requests\n\nr = requests.get("https://127.0.0.1:${port}/health", verify=False)\nprint("status", r.status_code)\n`;
     // The control: verification on without the fix fails (so the runs below pass because of the bundle).
     fs.writeFileSync(path.join(elsewhere, 'strict.py'), code.replace('verify=False', 'verify=True'));
-    const strict = await run('/usr/bin/python3', path.join(elsewhere, 'strict.py'), elsewhere);
+    const strict = await runClient('/usr/bin/python3', path.join(elsewhere, 'strict.py'), elsewhere);
     assert.notStrictEqual(strict.status, 0, strict.out);
     assert.match(strict.out, /CERTIFICATE_VERIFY_FAILED/);
     const editor = await openAt(rel, code, 'python.requests-verify-false');
@@ -222,7 +193,7 @@ describe('quick fixes work from any working directory (real clients, self-signed
       path.join(elsewhere, 'strict.js'),
       code.replace('rejectUnauthorized: false', 'rejectUnauthorized: true'),
     );
-    const strict = await run('node', path.join(elsewhere, 'strict.js'), elsewhere);
+    const strict = await runClient('node', path.join(elsewhere, 'strict.js'), elsewhere);
     assert.strictEqual(strict.status, 1, strict.out);
     assert.match(strict.out, /self[- ]signed certificate/);
     const editor = await openAt(rel, code, 'javascript.reject-unauthorized-false');

@@ -1,5 +1,5 @@
 // Shared helpers for integration tests. They run inside the extension host and use the VS Code API only.
-import { spawnSync } from 'child_process';
+import { execFile, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -220,4 +220,45 @@ export function selfSignedCert(
   );
   if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
   return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), keyFile, certFile };
+}
+
+/** Variables that change which CAs a client trusts or route it through a proxy (these machines preset several):
+ * never inherited by a client run. */
+const CLIENT_ENV_DROP = [
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'NODE_EXTRA_CA_CERTS',
+  'NODE_TLS_REJECT_UNAUTHORIZED',
+  'NODE_OPTIONS',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+];
+
+/** Runs the real client `cmd file` from `cwd` with a clean environment plus `extra` (asynchronous: the test's server
+ * lives in this extension host); status null when it could not run or timed out. */
+export function runClient(
+  cmd: string,
+  file: string,
+  cwd: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ status: number | null; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of CLIENT_ENV_DROP) delete env[k];
+  return new Promise((resolve) => {
+    execFile(
+      cmd,
+      [file],
+      { cwd, env: { ...env, ...extra }, encoding: 'utf8', timeout: 20_000 },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ status, out: `${stdout}${stderr}${err && typeof err.code !== 'number' ? String(err) : ''}` });
+      },
+    );
+  });
 }
