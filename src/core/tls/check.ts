@@ -54,7 +54,7 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   const proxy = proxyFor(target.host, target.port, env);
   // The reference stores (node, --ca) are all the primary handshake needs; the others (certifi asks Python) load
   // meanwhile, so a slow interpreter does not eat the network's deadline.
-  const earlyP = referenceStores({ extraCaFiles: opts.extraCaFiles });
+  const earlyP = referenceStores({ extraCaFiles: opts.extraCaFiles, extraCaAlone: opts.extraCaAlone });
   const storesP = loadStores(
     {
       env,

@@ -220,6 +220,8 @@ function envStores(env: NodeJS.ProcessEnv): Promise<Store>[] {
 export interface StoreOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly extraCaFiles?: readonly string[];
+  /** The extra CA files alone, without Node's roots (CheckOptions.extraCaAlone). */
+  readonly extraCaAlone?: boolean;
   readonly osStorePaths?: readonly string[];
   readonly certifiPath?: string | null;
   readonly pythonPath?: string;
@@ -229,9 +231,10 @@ export interface StoreOptions {
 
 /** The stores a primary handshake may verify against: node, and --ca when given. Quick (no interpreter to ask), so
  * the probe need not wait for the rest (certifi asks Python, which can be slow to start). */
-export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles'>): Promise<Store[]> {
+export async function referenceStores(o: Pick<StoreOptions, 'extraCaFiles' | 'extraCaAlone'>): Promise<Store[]> {
   const node: Store = { name: 'node', source: `Node ${process.version} bundled roots`, pems: tls.rootCertificates };
-  return o.extraCaFiles?.length ? [node, await fileStore('--ca', o.extraCaFiles, tls.rootCertificates)] : [node];
+  if (!o.extraCaFiles?.length) return [node];
+  return [node, await fileStore('--ca', o.extraCaFiles, o.extraCaAlone ? NO_BASE : tls.rootCertificates)];
 }
 
 /** Every store to evaluate, in display order: node, os, certifi, environment bundles, --ca. `early`: the

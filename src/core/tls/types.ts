@@ -147,6 +147,10 @@ export interface ConnectionInfo {
 export interface CheckOptions {
   /** Extra trusted roots for this check, added to Node's bundled roots (like NODE_EXTRA_CA_CERTS). */
   readonly extraCaFiles?: readonly string[];
+  /** The extra CA files *replace* Node's roots instead of adding to them: how a fixed client sees them when the fix
+   * hands it the bundle as its whole trust (`verify=<bundle>`, `--cacert`, `cafile=`, an agent's `ca:`). A fix's
+   * proof uses this, so a root-only bundle is not reported as verifying a server only the public roots vouch for. */
+  readonly extraCaAlone?: boolean;
   /** Connections per resolved address, to catch load balancers with mixed certificates (default 1). */
   readonly repeat?: number;
   /** One deadline for the whole check: DNS, TCP connect, proxy CONNECT, TLS handshakes, the read after them and the

@@ -301,10 +301,11 @@ export class ProbeService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) throw new Error('workspace not trusted');
     this.started++;
     this.log.info(`probing ${url}${extraCaFiles ? ` trusting ${extraCaFiles.join(', ')}` : ''}`);
-    // With a bundle, only that bundle is the extra trust (as the fixed client sees it), not the settings' extra CAs.
+    // With a bundle, that bundle alone is the trust, as the fixed client sees it (`verify=<bundle>`, `ca:`, `--cacert`
+    // replace the defaults): not the settings' extra CAs, not Node's roots.
     const report = await loadTls().checkUrl(url, {
       ...checkOptions(scope),
-      ...(extraCaFiles ? { extraCaFiles } : {}),
+      ...(extraCaFiles ? { extraCaFiles, extraCaAlone: true } : {}),
       ...(signal ? { signal } : {}),
     });
     this.log.info(

@@ -1,7 +1,12 @@
 import * as assert from 'assert';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tls from 'node:tls';
 import { checkUrl } from '../../../src/core/tls/index';
+import { referenceStores } from '../../../src/core/tls/stores';
 import type { CheckOptions, CheckReport } from '../../../src/core/tls/index';
-import { Matrix, startMatrix } from '../../fixtures/tls';
+import { createTestPki, Matrix, startMatrix } from '../../fixtures/tls';
 
 /** Isolated from the machine: no environment variables, no certifi, an empty OS store, short timeouts. */
 const ISOLATED: CheckOptions = { env: {}, certifiPath: null, osStorePaths: [], timeoutMs: 1500 };
@@ -164,6 +169,25 @@ describe('checkUrl against the local matrix', function () {
     };
     const r = await checkUrl('https://no-such-host.test/', { ...ISOLATED, lookup });
     assert.deepStrictEqual(codes(r), ['dns-failure']);
+  });
+
+  it("extraCaAlone: the --ca store is the files alone (a fix's proof), else the files plus Node's roots", async () => {
+    const [, alone] = await referenceStores({ extraCaFiles: [m.rootFile], extraCaAlone: true });
+    const [, added] = await referenceStores({ extraCaFiles: [m.rootFile] });
+    assert.strictEqual(alone.pems?.length, 1);
+    assert.strictEqual(added.pems?.length, tls.rootCertificates.length + 1);
+    const r = await withRoot('ok', { extraCaAlone: true });
+    assert.strictEqual(r.verdict, 'ok');
+    assert.strictEqual(verdicts(r)['--ca'], true);
+    // The files alone do not vouch for a chain under another root.
+    const otherRoot = path.join(os.tmpdir(), `tls-doctor-other-root-${process.pid}.pem`);
+    await fs.writeFile(otherRoot, createTestPki().root.certPem);
+    try {
+      const other = await check('ok', { extraCaFiles: [otherRoot], extraCaAlone: true });
+      assert.strictEqual(verdicts(other)['--ca'], false);
+    } finally {
+      await fs.rm(otherRoot, { force: true });
+    }
   });
 
   it('probes every resolved address', async () => {
