@@ -11,7 +11,7 @@ import { runCli } from '../cli.test';
 import { checkUrl, explainError, MAX_CONCURRENT_CONNECTIONS, parseTarget } from '../../../src/core/tls/index';
 import type { CheckOptions } from '../../../src/core/tls/index';
 import { diagnose } from '../../../src/core/tls/diagnose';
-import { Slots } from '../../../src/core/tls/limit';
+import { connectionSlots, Slots } from '../../../src/core/tls/limit';
 import { createTestPki } from '../../fixtures/tls';
 
 const ISOLATED: CheckOptions = { env: {}, certifiPath: null, osStorePaths: [], timeoutMs: 1500 };
@@ -145,6 +145,9 @@ describe('check: bounded inputs and resources', function () {
       s.resume(); // read (and drop) the ClientHello, so the client's close is seen
     });
     const port = await listen(silent);
+    // The cap itself, sampled on the client side: exact whatever the machine's load.
+    let held = 0;
+    const sampler = setInterval(() => (held = Math.max(held, connectionSlots.active)), 1);
     try {
       const opts = { ...ISOLATED, timeoutMs: 150, repeat: 50 };
       const reports = await Promise.all([1, 2, 3].map(() => checkUrl(`https://127.0.0.1:${port}/`, opts)));
@@ -154,10 +157,12 @@ describe('check: bounded inputs and resources', function () {
           ['timeout'],
         );
       }
-      // Counted on the server, which sees a client's close a moment after the client's slot is reused: a little
-      // slack. Without the cap all 150 sockets are open at once.
-      assert.ok(peak >= MAX_CONCURRENT_CONNECTIONS / 2 && peak <= MAX_CONCURRENT_CONNECTIONS + 4, `peak ${peak}`);
+      assert.ok(held >= MAX_CONCURRENT_CONNECTIONS / 2 && held <= MAX_CONCURRENT_CONNECTIONS, `slots held ${held}`);
+      // Counted on the server, which sees a client's close a moment after the client's slot is reused (later still
+      // on a loaded machine), so only the gross failure is asserted there: without the cap all 150 are open at once.
+      assert.ok(peak >= MAX_CONCURRENT_CONNECTIONS / 2 && peak < 150, `peak ${peak}`);
     } finally {
+      clearInterval(sampler);
       silent.close();
     }
   });
