@@ -32,6 +32,7 @@ export function scanText(text: string, path: string, opts: ScanOptions = {}): Fi
   const found: Finding[] = [];
   for (const family of families) {
     if (!family.appliesTo(path, opts.languageId)) continue;
+    if (family.needles && !holdsNeedle(text, family)) continue; // its prefilter, and so its scan, would fail
     // A loop, not push(...spread): a spread passes every finding as an argument, and 130,000 findings in one
     // generated script overflow the call stack.
     for (const f of family.scan(text, path, opts.languageId)) found.push(f);
