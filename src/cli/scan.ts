@@ -7,7 +7,8 @@ import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
-import { scanInParallel } from '../core/scan/pool';
+import { scanInParallel, startWorkers, workersPayOff } from '../core/scan/pool';
+import type { Worker } from 'worker_threads';
 import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
@@ -25,7 +26,12 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Lists scan targets under the roots; folders and files that cannot be read are reported on stderr and skipped.
  * A file reached twice (overlapping roots such as `scan dir dir/a.py`, or two symlinks to it) is scanned once. */
-function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): ScanTarget[] {
+function collectTargets(
+  roots: readonly string[],
+  io: Io,
+  noIgnore: boolean,
+  onTarget: (count: number) => void = () => undefined,
+): ScanTarget[] {
   const targets: ScanTarget[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
@@ -46,6 +52,7 @@ function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): Sc
       const key = under !== undefined && ev.size === -1 ? realPrefix + under : realPath(ev.path);
       if (seen.has(key)) continue;
       seen.add(key);
+      onTarget(targets.length + 1);
       targets.push({
         path: ev.path,
         scanPath: under ?? (isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path)),
@@ -150,8 +157,12 @@ export const scanCommand: Command = {
     // --fix / --fix-dry-run (issue 19): the "trust a CA bundle instead" fixes, then the report of what remains.
     const fix = fixRequest(values, io);
     if (fix) await checkBundleFile(fix.bundleFile);
-    const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
-    let outcomes = await scanInParallel(targets);
+    // Worker threads start as soon as the listing shows they will be used: they load while the walk goes on.
+    let workers: Worker[] | undefined;
+    const targets = collectTargets(roots, io, Boolean(values['no-ignore']), (count) => {
+      if (!workers && workersPayOff(count)) workers = startWorkers();
+    });
+    let outcomes = await scanInParallel(targets, {}, undefined, workers);
     if (fix) {
       outcomes = applyFixes(
         fix,

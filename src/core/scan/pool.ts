@@ -16,28 +16,57 @@ interface Job {
   readonly targets: readonly ScanTarget[];
 }
 
-/** Scans targets, in parallel when worthwhile; the outcome order matches `targets`. */
+/**
+ * Starts the worker threads of a coming `scanInParallel` now, so that they load the bundle while the caller is still
+ * listing files (a worker needs ~50 ms to start: on 2 cores that is otherwise time the second core waits). Call it
+ * once the listing has reached `MIN_FILES_FOR_WORKERS` files; returns no workers when the scan would not use them.
+ */
+export function startWorkers(opts: ScanOptions = {}, threads = defaultThreads()): Worker[] {
+  const bundle = __filename;
+  if (threads < 2 || !bundle.endsWith('.js')) return [];
+  return Array.from({ length: threads - 1 }, () => {
+    const w = new Worker(`require(${JSON.stringify(bundle)})`, {
+      eval: true,
+      workerData: { [WORKER_FLAG]: true, opts },
+    });
+    // Until scanInParallel listens (a worker it does not need is ended unheard), a failed start must not throw.
+    w.on('error', () => undefined);
+    return w;
+  });
+}
+
+/** True when a scan of `files` files is worth worker threads (see MIN_FILES_FOR_WORKERS). */
+export function workersPayOff(files: number): boolean {
+  return files >= MIN_FILES_FOR_WORKERS;
+}
+
+/**
+ * Scans targets, in parallel when worthwhile; the outcome order matches `targets`. `started` are workers from
+ * `startWorkers` (with the same `opts`): they are used, and ended, whatever the scan decides.
+ */
 export async function scanInParallel(
   targets: readonly ScanTarget[],
   opts: ScanOptions = {},
   threads = defaultThreads(),
+  started: readonly Worker[] = [],
 ): Promise<FileOutcome[]> {
   const bundle = __filename;
-  if (threads < 2 || targets.length < MIN_FILES_FOR_WORKERS || !bundle.endsWith('.js')) {
+  if (threads < 2 || !workersPayOff(targets.length) || !bundle.endsWith('.js')) {
+    for (const w of started) void w.terminate();
     return scanTargets(targets, opts);
   }
   const chunks: Job[] = [];
   for (let i = 0; i < targets.length; i += CHUNK) {
     chunks.push({ id: chunks.length, targets: targets.slice(i, i + CHUNK) });
   }
+  const wanted = Math.min(threads - 1, chunks.length);
+  const workers = started.slice(0, wanted);
+  for (const w of started.slice(wanted)) void w.terminate();
+  if (workers.length < wanted) workers.push(...startWorkers(opts, wanted - workers.length + 1));
   const results: FileOutcome[][] = new Array(chunks.length);
   let next = 0;
-  const runWorker = () =>
+  const runWorker = (w: Worker) =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(`require(${JSON.stringify(bundle)})`, {
-        eval: true,
-        workerData: { [WORKER_FLAG]: true, opts },
-      });
       const feed = () =>
         next < chunks.length ? w.postMessage(chunks[next++]) : void w.terminate().then(() => resolve());
       w.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
@@ -47,7 +76,7 @@ export async function scanInParallel(
       w.on('error', reject);
       feed();
     });
-  // The main thread scans too (workers need ~80 ms to load the bundle), yielding between chunks so replies flow.
+  // The main thread scans too (workers need ~50 ms to load the bundle), yielding between chunks so replies flow.
   const runMain = async () => {
     while (next < chunks.length) {
       const job = chunks[next++];
@@ -55,7 +84,7 @@ export async function scanInParallel(
       await new Promise((r) => setImmediate(r));
     }
   };
-  await Promise.all([runMain(), ...Array.from({ length: Math.min(threads - 1, chunks.length) }, runWorker)]);
+  await Promise.all([runMain(), ...workers.map(runWorker)]);
   return results.flat();
 }
 
