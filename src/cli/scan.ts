@@ -7,8 +7,7 @@ import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
-import { scanInParallel, startWorkers, workersPayOff } from '../core/scan/pool';
-import type { Worker } from 'worker_threads';
+import { ScanPool } from '../core/scan/pool';
 import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
@@ -30,7 +29,7 @@ function collectTargets(
   roots: readonly string[],
   io: Io,
   noIgnore: boolean,
-  onTarget: (count: number) => void = () => undefined,
+  onTarget: (target: ScanTarget) => void = () => undefined,
 ): ScanTarget[] {
   const targets: ScanTarget[] = [];
   const seen = new Set<string>();
@@ -52,11 +51,12 @@ function collectTargets(
       const key = under !== undefined && ev.size === -1 ? realPrefix + under : realPath(ev.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      onTarget(targets.length + 1);
-      targets.push({
+      const target = {
         path: ev.path,
         scanPath: under ?? (isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path)),
-      });
+      };
+      targets.push(target);
+      onTarget(target);
     }
   }
   return targets;
@@ -157,12 +157,10 @@ export const scanCommand: Command = {
     // --fix / --fix-dry-run (issue 19): the "trust a CA bundle instead" fixes, then the report of what remains.
     const fix = fixRequest(values, io);
     if (fix) await checkBundleFile(fix.bundleFile);
-    // Worker threads start as soon as the listing shows they will be used: they load while the walk goes on.
-    let workers: Worker[] | undefined;
-    const targets = collectTargets(roots, io, Boolean(values['no-ignore']), (count) => {
-      if (!workers && workersPayOff(count)) workers = startWorkers();
-    });
-    let outcomes = await scanInParallel(targets, {}, undefined, workers);
+    // The pool takes each file as it is listed: its workers start, and scan, while the walk goes on.
+    const pool = new ScanPool();
+    const targets = collectTargets(roots, io, Boolean(values['no-ignore']), (t) => pool.add(t));
+    let outcomes = await pool.finish();
     if (fix) {
       outcomes = applyFixes(
         fix,

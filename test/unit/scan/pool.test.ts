@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as Pool from '../../../src/core/scan/pool';
+import type { Worker } from 'worker_threads';
 import { scanTargets, ScanTarget } from '../../../src/core/scan/files';
 
 describe('scan: worker pool (from a bundle)', function () {
@@ -40,20 +41,22 @@ describe('scan: worker pool (from a bundle)', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('enough files for workers: the same outcomes as one thread, in order', async () => {
-    assert.ok(pool.workersPayOff(targets.length));
     const serial = scanTargets(targets);
     assert.strictEqual(serial.filter((o) => 'findings' in o && o.findings.length).length, 420);
-    assert.deepStrictEqual(await pool.scanInParallel(targets, {}, 2), serial);
-    assert.deepStrictEqual(await pool.scanInParallel(targets, {}, 3, pool.startWorkers({}, 3)), serial);
+    for (const threads of [2, 3]) assert.deepStrictEqual(await pool.scanInParallel(targets, {}, threads), serial);
   });
 
-  it('workers started ahead are used, or ended when the scan stays on one thread', async () => {
-    const early = pool.startWorkers({}, 2);
-    assert.strictEqual(early.length, 1);
-    const exited = new Promise((resolve) => early[0].once('exit', resolve));
-    const few = targets.slice(0, 10);
-    assert.deepStrictEqual(await pool.scanInParallel(few, {}, 2, early), scanTargets(few));
-    await exited; // not left running: the CLI would not exit
-    assert.deepStrictEqual(pool.startWorkers({}, 1), []);
+  it('a pool fed while listing (as the CLI does) starts workers at 2,000 files and ends them', async () => {
+    for (const count of [1999, 2000, 2001, 2048, 2100]) {
+      const some = targets.slice(0, count);
+      const p = new pool.ScanPool({}, 2);
+      const helpers = (p as unknown as { helpers: { worker: Worker }[] }).helpers;
+      assert.strictEqual(helpers.length, 0, 'no worker before the files are listed');
+      for (const t of some) p.add(t);
+      assert.strictEqual(helpers.length, count >= 2000 ? 1 : 0, `${count} files`);
+      const exited = helpers.map((h) => new Promise((resolve) => h.worker.once('exit', resolve)));
+      assert.deepStrictEqual(await p.finish(), scanTargets(some), `${count} files`);
+      await Promise.all(exited); // none left running: the CLI would not exit
+    }
   });
 });
