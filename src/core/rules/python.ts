@@ -20,6 +20,7 @@ import {
   aliasesOf,
   CallRule,
   dictFindings,
+  falseBindings,
   falseConstant,
   isMonkeypatch,
   partialTarget,
@@ -53,7 +54,6 @@ const KWARG =
 const KWARG_NAME = /(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
 const notAttribute = (lx: Lexed, at: number) => !/[\w.]/.test(lx.code[at - 1] ?? '');
 const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
-const FALSE_BINDING = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=(?!=)[ \t]*(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
 /** What a dict spread with `**` must contain somewhere in the file to switch verification off (cheap tests first). */
 // Regexes first: each starts with `verify` (rare `v`: the engine skips ahead to it; the second looks behind for the
 // `dict(`/`update(` it sits in), while the `includes` tests have 7-character needles (slower than the regexes) and
@@ -124,7 +124,7 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const seen = new Set<number>();
   eachCodeMatch(lx, KWARG_NAME, (m) => {
     if (!notAttribute(lx, m.index) || /^(?:True|False|None)$/.test(m[2])) return;
-    candidates ??= new Set([...lx.code.matchAll(FALSE_BINDING)].map((b) => b[1]));
+    candidates ??= falseBindings(lx.code);
     if (!candidates.has(m[2])) return;
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call)) return;
