@@ -7,7 +7,7 @@ import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
 import { isScannable, walkFiles } from '../core/scan/index';
 import { describeIoError, specialFileMessage } from '../core/scan/walk';
 import { FileOutcome, ScanTarget } from '../core/scan/files';
-import { scanInParallel } from '../core/scan/pool';
+import { ScanPool } from '../core/scan/pool';
 import { FileFinding, printable, toJson, toSarif, toText } from '../core/report/index';
 import { Severity } from '../core/rules/types';
 import type { SkipReason } from '../core/scan/walk';
@@ -25,21 +25,38 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Lists scan targets under the roots; folders and files that cannot be read are reported on stderr and skipped.
  * A file reached twice (overlapping roots such as `scan dir dir/a.py`, or two symlinks to it) is scanned once. */
-function collectTargets(roots: readonly string[], io: Io, noIgnore: boolean): ScanTarget[] {
+function collectTargets(
+  roots: readonly string[],
+  io: Io,
+  noIgnore: boolean,
+  onTarget: (target: ScanTarget) => void = () => undefined,
+): ScanTarget[] {
   const targets: ScanTarget[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
     const abs = nodePath.resolve(io.cwd, root);
     const isDir = fs.statSync(abs).isDirectory();
+    // The walker enters real folders only (never a folder symlink), so a plain file it lists (size -1) has the real
+    // path of the root plus the same remainder: one realpath per root instead of one per file (~80 ms on 25,000
+    // files). File symlinks, and a root that is a file, are resolved one by one.
+    const realRoot = isDir ? realPath(abs) : undefined;
+    const realPrefix = realRoot?.endsWith(nodePath.sep) ? realRoot : `${realRoot}${nodePath.sep}`;
+    const rest = abs.endsWith(nodePath.sep) ? abs.length : abs.length + 1;
     for (const ev of walkFiles([abs], { noIgnore, accept: (p) => isScannable(p) })) {
       if (ev.kind === 'error') {
         io.err(`tls-doctor scan: cannot read ${printable(display(io, ev.path))}: ${ev.message}\n`);
         continue;
       }
-      const key = realPath(ev.path);
+      const under = realRoot !== undefined && ev.path.startsWith(abs) ? ev.path.slice(rest) : undefined;
+      const key = under !== undefined && ev.size === -1 ? realPrefix + under : realPath(ev.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      targets.push({ path: ev.path, scanPath: isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path) });
+      const target = {
+        path: ev.path,
+        scanPath: under ?? (isDir ? nodePath.relative(abs, ev.path) : display(io, ev.path)),
+      };
+      targets.push(target);
+      onTarget(target);
     }
   }
   return targets;
@@ -140,8 +157,10 @@ export const scanCommand: Command = {
     // --fix / --fix-dry-run (issue 19): the "trust a CA bundle instead" fixes, then the report of what remains.
     const fix = fixRequest(values, io);
     if (fix) await checkBundleFile(fix.bundleFile);
-    const targets = collectTargets(roots, io, Boolean(values['no-ignore']));
-    let outcomes = await scanInParallel(targets);
+    // The pool takes each file as it is listed: its workers start, and scan, while the walk goes on.
+    const pool = new ScanPool();
+    const targets = collectTargets(roots, io, Boolean(values['no-ignore']), (t) => pool.add(t));
+    let outcomes = await pool.finish();
     if (fix) {
       outcomes = applyFixes(
         fix,

@@ -81,6 +81,16 @@ describe('cli: scan under hostile input', () => {
     assert.strictEqual(JSON.parse(r.stdout).findings.length, 1);
   });
 
+  it('a folder reached through a symlinked root and through its real path is scanned once, its files by name', async () => {
+    // Plain files are keyed by the root's real path plus their remainder (one realpath per root, not per file).
+    fs.mkdirSync(path.join(dir, 'app', 'sub'));
+    fs.writeFileSync(path.join(dir, 'app', 'sub', 'other.py'), 'requests.post(u, verify=False)\n');
+    fs.symlinkSync(path.join(dir, 'app'), path.join(dir, 'via'));
+    const r = await runCli(['scan', '--format', 'json', 'via', 'app', 'app/sub'], dir);
+    const files = JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file);
+    assert.deepStrictEqual(files.sort(), ['via/client.py', 'via/sub/other.py']);
+  });
+
   it('a symlink loop is named as such, not "no such file", and exits 2', async () => {
     fs.symlinkSync('loop', path.join(dir, 'loop'));
     const r = await runCli(['scan', 'loop'], dir);

@@ -99,26 +99,32 @@ export function matchingClose(lexed: Lexed, open: number, limit = 50000): number
   return c === -1 || c - 1 - open >= limit ? s.length : c;
 }
 
-/** The walk `enclosingOpen` starts with (exported as the reference the index is tested against). */
+/** The walk `enclosingOpen` starts with (exported as the reference the index is tested against). Character codes,
+ * bracket test first: most characters are not brackets, and these walks are most of a big file's re-scan. */
 export function walkBack(lexed: Lexed, offset: number, opens: string, limit: number): number {
   const s = lexed.code;
-  const depth = [0, 0, 0];
+  const kinds = lexed.kinds;
+  const paren = opens.includes('(');
+  const square = opens.includes('[');
+  const brace = opens.includes('{');
+  let parens = 0;
+  let squares = 0;
+  let braces = 0;
   for (let i = offset - 1; i >= 0 && offset - i < limit; i--) {
-    if (lexed.kinds[i] !== Kind.Code) continue;
-    const c = s[i];
-    const close = CLOSE.indexOf(c);
-    if (close !== -1) {
-      depth[close]++;
-      continue;
-    }
-    const open = OPEN.indexOf(c);
-    if (open === -1) continue;
-    if (depth[open] > 0) {
-      depth[open]--;
-      continue;
-    }
-    if (opens.includes(c)) return i;
-    if (c === '{' && !opens.includes('{')) return -1; // a block boundary: stop looking for a call
+    const c = s.charCodeAt(i);
+    if (c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125) continue;
+    if (kinds[i] !== Kind.Code) continue;
+    if (c === 41) parens++;
+    else if (c === 93) squares++;
+    else if (c === 125) braces++;
+    else if (c === 40) {
+      if (parens > 0) parens--;
+      else if (paren) return i;
+    } else if (c === 91) {
+      if (squares > 0) squares--;
+      else if (square) return i;
+    } else if (braces > 0) braces--;
+    else return brace ? i : -1; // an unmatched `{` not looked for is a block boundary: stop looking for a call
   }
   return -1;
 }
@@ -126,13 +132,16 @@ export function walkBack(lexed: Lexed, offset: number, opens: string, limit: num
 /** The walk `matchingClose` starts with (the reference for tests, as walkBack). */
 export function walkForward(lexed: Lexed, open: number, limit: number): number {
   const s = lexed.code;
-  const want = CLOSE[OPEN.indexOf(s[open])];
-  const opener = s[open];
+  const kinds = lexed.kinds;
+  const opener = s.charCodeAt(open);
+  const type = OPEN.indexOf(s[open]);
+  const want = type === -1 ? -1 : CLOSE.charCodeAt(type);
   let depth = 0;
   for (let i = open; i < s.length && i - open < limit; i++) {
-    if (lexed.kinds[i] !== Kind.Code) continue;
-    if (s[i] === opener) depth++;
-    else if (s[i] === want && --depth === 0) return i + 1;
+    const c = s.charCodeAt(i);
+    if ((c !== opener && c !== want) || kinds[i] !== Kind.Code) continue;
+    if (c === opener) depth++;
+    else if (--depth === 0) return i + 1;
   }
   return s.length;
 }

@@ -25,8 +25,8 @@ export function scanTargets(
 }
 
 /**
- * Reads and scans one target. Most files mention no TLS switch at all: the families' prefilters run on a latin1
- * view of the bytes (a plain copy), and only files that pass are decoded as UTF-8 and scanned.
+ * Reads and scans one target. Most files mention no TLS switch at all: the families' needles are looked for in the
+ * bytes, the prefilters run on a latin1 view of them (a plain copy), and only files that pass are decoded as UTF-8.
  */
 export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: number): FileOutcome {
   // One file must never abort a scan of thousands: whatever goes wrong in it (a rule bug, an input a rule cannot
@@ -43,9 +43,10 @@ export function scanOne(t: ScanTarget, opts: ScanOptions = {}, maxFileSize?: num
 }
 
 function readAndScan(t: ScanTarget, opts: ScanOptions, maxFileSize?: number): FileOutcome {
-  const read = readBytesForScan(t.path, maxFileSize);
+  // The bytes live in this thread's read buffer until the next read: they are tested and decoded before it.
+  const read = readBytesForScan(t.path, maxFileSize, true);
   if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
-  if (!mayHaveFindings(read.bytes.toString('latin1'), t.scanPath, opts.languageId)) {
+  if (!mayHaveFindings(read.bytes, t.scanPath, opts.languageId)) {
     return { path: t.path, findings: [] };
   }
   return { path: t.path, findings: scanText(read.bytes.toString('utf8'), t.scanPath, opts) };

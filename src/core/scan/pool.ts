@@ -1,5 +1,7 @@
 // Spreads file scanning over worker threads when it pays off (many files, more than one core, running from the
 // bundle). Workers re-load the same bundle file; `serveIfWorker` below turns such a load into a scan server.
+// A `ScanPool` takes targets while they are being listed: once there are enough of them it starts the workers, and
+// hands them chunks during the (synchronous) walk, so the other cores scan while this thread still lists folders.
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { FileOutcome, scanOne, ScanTarget, scanTargets } from './files';
@@ -10,10 +12,111 @@ const WORKER_FLAG = 'tlsDoctorScanWorker';
  * files take 0.16 s on one thread, 0.21 s on two; the 24,781-file bench tree 1.21 s vs 1.05 s). */
 const MIN_FILES_FOR_WORKERS = 2000;
 const CHUNK = 128;
+/** Chunks a worker may have queued during the walk (the walk cannot hear replies: it reads a shared counter). */
+const QUEUED_WHILE_WALKING = 2;
 
 interface Job {
   readonly id: number;
   readonly targets: readonly ScanTarget[];
+}
+
+interface Helper {
+  readonly worker: Worker;
+  /** Jobs this worker has finished, counted by the worker itself (readable while this thread is busy). */
+  readonly done: Int32Array;
+  posted: number;
+  /** Replies received: a worker is ended only when it has answered every job (`done` runs ahead of them). */
+  replied: number;
+}
+
+/**
+ * Scans targets given one by one (`add`), in parallel when worthwhile; `finish` resolves to the outcomes in the order
+ * the targets were added. Example: `const pool = new ScanPool(); for (…) pool.add(t); await pool.finish()`.
+ */
+export class ScanPool {
+  private readonly targets: ScanTarget[] = [];
+  private readonly chunks: Job[] = [];
+  private readonly helpers: Helper[] = [];
+  /** Chunks handed out (to a worker or to this thread). */
+  private next = 0;
+  /** Targets already cut into chunks (chunks cover targets [0, chunked)). */
+  private chunked = 0;
+
+  constructor(
+    private readonly opts: ScanOptions = {},
+    private readonly threads = defaultThreads(),
+  ) {}
+
+  /** Adds a target; starts the workers once there are enough, and feeds idle ones between files of the walk. */
+  add(target: ScanTarget): void {
+    this.targets.push(target);
+    const n = this.targets.length;
+    if (n === MIN_FILES_FOR_WORKERS) this.start();
+    if (this.helpers.length === 0 || n - this.chunked < CHUNK) return;
+    this.cut(n - ((n - this.chunked) % CHUNK));
+    for (const h of this.helpers) {
+      if (this.next < this.chunks.length && h.posted - Atomics.load(h.done, 0) < QUEUED_WHILE_WALKING) this.post(h);
+    }
+  }
+
+  /** Scans what is left (this thread too, yielding between chunks so replies flow) and ends the workers. */
+  async finish(): Promise<FileOutcome[]> {
+    if (this.helpers.length === 0) return scanTargets(this.targets, this.opts);
+    this.cut(this.targets.length);
+    const results: FileOutcome[][] = new Array(this.chunks.length);
+    const serve = (h: Helper) =>
+      new Promise<void>((resolve, reject) => {
+        const settle = () => {
+          if (this.next < this.chunks.length) this.post(h);
+          else if (h.posted === h.replied) void h.worker.terminate().then(() => resolve());
+        };
+        h.worker.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
+          results[m.id] = m.outcomes;
+          h.replied++;
+          settle();
+        });
+        h.worker.on('error', reject);
+        // A worker with jobs queued during the walk gets its next one with their replies.
+        if (h.posted === h.replied) settle();
+      });
+    const runMain = async () => {
+      while (this.next < this.chunks.length) {
+        const job = this.chunks[this.next++];
+        results[job.id] = job.targets.map((t) => scanOne(t, this.opts));
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    await Promise.all([runMain(), ...this.helpers.map(serve)]);
+    return results.flat();
+  }
+
+  private start(): void {
+    const bundle = __filename;
+    if (this.threads < 2 || !bundle.endsWith('.js')) return;
+    for (let i = 1; i < this.threads; i++) {
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(`require(${JSON.stringify(bundle)})`, {
+        eval: true,
+        workerData: { [WORKER_FLAG]: true, opts: this.opts, done },
+      });
+      // Until finish() listens, a failed start must not throw from an unheard 'error' event; finish() rejects then.
+      worker.on('error', () => undefined);
+      this.helpers.push({ worker, done, posted: 0, replied: 0 });
+    }
+  }
+
+  /** Cuts targets [chunked, end) into chunks of CHUNK (the last one shorter when `end` is the end). */
+  private cut(end: number): void {
+    for (; this.chunked < end; this.chunked += CHUNK) {
+      const to = Math.min(end, this.chunked + CHUNK);
+      this.chunks.push({ id: this.chunks.length, targets: this.targets.slice(this.chunked, to) });
+    }
+  }
+
+  private post(h: Helper): void {
+    h.posted++;
+    h.worker.postMessage(this.chunks[this.next++]);
+  }
 }
 
 /** Scans targets, in parallel when worthwhile; the outcome order matches `targets`. */
@@ -22,61 +125,31 @@ export async function scanInParallel(
   opts: ScanOptions = {},
   threads = defaultThreads(),
 ): Promise<FileOutcome[]> {
-  const bundle = __filename;
-  if (threads < 2 || targets.length < MIN_FILES_FOR_WORKERS || !bundle.endsWith('.js')) {
-    return scanTargets(targets, opts);
-  }
-  const chunks: Job[] = [];
-  for (let i = 0; i < targets.length; i += CHUNK) {
-    chunks.push({ id: chunks.length, targets: targets.slice(i, i + CHUNK) });
-  }
-  const results: FileOutcome[][] = new Array(chunks.length);
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve, reject) => {
-      const w = new Worker(`require(${JSON.stringify(bundle)})`, {
-        eval: true,
-        workerData: { [WORKER_FLAG]: true, opts },
-      });
-      const feed = () =>
-        next < chunks.length ? w.postMessage(chunks[next++]) : void w.terminate().then(() => resolve());
-      w.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
-        results[m.id] = m.outcomes;
-        feed();
-      });
-      w.on('error', reject);
-      feed();
-    });
-  // The main thread scans too (workers need ~80 ms to load the bundle), yielding between chunks so replies flow.
-  const runMain = async () => {
-    while (next < chunks.length) {
-      const job = chunks[next++];
-      results[job.id] = job.targets.map((t) => scanOne(t, opts));
-      await new Promise((r) => setImmediate(r));
-    }
-  };
-  await Promise.all([runMain(), ...Array.from({ length: Math.min(threads - 1, chunks.length) }, runWorker)]);
-  return results.flat();
+  const pool = new ScanPool(opts, threads);
+  for (const t of targets) pool.add(t);
+  return pool.finish();
 }
 
 function defaultThreads(): number {
   const env = Number(process.env.TLS_DOCTOR_SCAN_THREADS);
   if (Number.isInteger(env) && env > 0) return env;
   // Measured on 2 cores (bench/scan.bench.mjs, 280 MB tree, quiet machine): 1 thread 1.21 s, 2 threads 1.05 s (the
-  // prefilters are CPU now that files are read as latin1 views; a worker loads the bundle in ~80 ms, which is why
+  // prefilters are CPU now that files are read as latin1 views; a worker loads the bundle in ~50 ms, which is why
   // fewer than MIN_FILES_FOR_WORKERS files stay on one thread). Up to 4 threads; TLS_DOCTOR_SCAN_THREADS overrides.
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
 }
 
-/** In a worker started by `scanInParallel`: answer each job with its outcomes. */
+/** In a worker started by a ScanPool: answer each job with its outcomes, counting it done first. */
 function serveIfWorker(): void {
   if (isMainThread || !parentPort || !(workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) return;
-  const opts = (workerData as { opts: ScanOptions }).opts;
+  const { opts, done } = workerData as { opts: ScanOptions; done: Int32Array };
   const port = parentPort;
-  port.on('message', (job: Job) =>
-    port.postMessage({ id: job.id, outcomes: job.targets.map((t) => scanOne(t, opts)) }),
-  );
+  port.on('message', (job: Job) => {
+    const outcomes = job.targets.map((t) => scanOne(t, opts));
+    Atomics.add(done, 0, 1);
+    port.postMessage({ id: job.id, outcomes });
+  });
 }
 
 serveIfWorker();

@@ -44,7 +44,11 @@ export interface WalkOptions {
   readonly maxFileSize?: number;
 }
 
-/** One step of a walk: a file to scan, or a folder/file that could not be read (the walk goes on). */
+/**
+ * One step of a walk: a file to scan, or a folder/file that could not be read (the walk goes on). A file's `size` is
+ * -1 for a plain file listed from its folder (not stat'ed; not a symlink, and reached through real folders only, as
+ * the walk never enters a folder symlink), else the size of a root file or of a file symlink's target.
+ */
 export type WalkEvent =
   | { readonly kind: 'file'; readonly path: string; readonly size: number }
   | { readonly kind: 'error'; readonly path: string; readonly message: string };
@@ -184,8 +188,25 @@ export function readForScan(path: string, maxFileSize = 2 * 1024 * 1024): ReadRe
   return 'skip' in read ? read : { text: read.bytes.toString('utf8') };
 }
 
-/** Like `readForScan`, but leaves decoding to the caller (who may test a prefilter on the bytes first). */
-export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): BytesResult {
+/** See `readBytesForScan`'s `reuse`: one per thread (module state is per worker), grown to the largest file read. */
+let scratch: Buffer | undefined;
+
+function scratchOf(size: number): Buffer {
+  if (!scratch || scratch.length < size) {
+    let length = 256 * 1024;
+    while (length < size) length *= 2;
+    scratch = Buffer.allocUnsafeSlow(length);
+  }
+  return scratch;
+}
+
+/**
+ * Like `readForScan`, but leaves decoding to the caller (who may test a prefilter on the bytes first). With `reuse`,
+ * the bytes are read into a buffer that the next `reuse` call in this thread overwrites (decode or copy them first):
+ * a scan of thousands of files then allocates no buffer per file. Fresh buffers cost a page fault per 4 KB and,
+ * being memory outside the JS heap, extra garbage collections (measured: 25,000 files, 250 MB, ~100 ms of CPU).
+ */
+export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024, reuse = false): BytesResult {
   let buf: Buffer;
   try {
     // O_NONBLOCK: a FIFO swapped in after the walk must not block the open; fstat then refuses it unread.
@@ -200,7 +221,7 @@ export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): B
           detail: `${Math.round(size / 1024)} KB is over the ${Math.round(maxFileSize / 1024)} KB limit`,
         };
       }
-      buf = Buffer.allocUnsafe(size);
+      buf = reuse ? scratchOf(size) : Buffer.allocUnsafe(size);
       const n = size ? fs.readSync(fd, buf, 0, size, 0) : 0;
       buf = buf.subarray(0, n);
     } finally {

@@ -65,6 +65,27 @@ describe('scan: lexer', () => {
     assert.strictEqual(lx.code, 'a     \nc         e');
     assert.deepStrictEqual(lx.lineStarts, [0, 7]);
   });
+  it('property: `code` blanks each comment; one that spans lines keeps its line breaks', () => {
+    // Comments longer than the 256 blanks kept ready, block comments across lines, CRLF inside and after them.
+    const piece = fc.constantFrom('/* ', ' */', '//', 'x'.repeat(300), 'ab', '\n', '\r\n', '"s"', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const lx = lex(text, SYNTAX.js);
+        let expected = '';
+        for (let i = 0; i < text.length;) {
+          let j = i + 1;
+          while (j < text.length && (lx.kinds[j] === Kind.Comment) === (lx.kinds[i] === Kind.Comment)) j++;
+          const run = text.slice(i, j);
+          const comment = lx.kinds[i] === Kind.Comment;
+          expected += !comment ? run : run.includes('\n') ? run.replace(/[^\n\r]/g, ' ') : ' '.repeat(run.length);
+          i = j;
+        }
+        assert.strictEqual(lx.code, expected, JSON.stringify(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('lexes a 10,000-line file keeping every offset (its speed is measured by npm run bench)', () => {
     const text = 'import requests\nr = requests.get("https://example.test", verify=True)  # fine\n'.repeat(5000);
     const lx = lex(text, SYNTAX.python);

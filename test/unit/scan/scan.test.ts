@@ -128,6 +128,20 @@ describe('scan: prefilter on raw bytes', () => {
     }
   });
 
+  it('mayHaveFindings decides the same on the bytes as on the text, for every example of every rule', () => {
+    let passed = 0;
+    for (const r of allRules()) {
+      for (const e of [...r.examples.flagged, ...r.examples.ok]) {
+        const file = typeof e === 'string' ? r.examples.file : e.file;
+        const text = (typeof e === 'string' ? e : e.code).replace(/«(?:\{[^}]*\})?|»/g, '');
+        const onText = mayHaveFindings(text, file);
+        assert.strictEqual(mayHaveFindings(Buffer.from(text, 'utf8'), file), onText, `${r.id}: ${text}`);
+        if (onText) passed++;
+      }
+    }
+    assert.ok(passed >= allRules().length, `only ${passed} examples passed the prefilters`);
+  });
+
   it('mayHaveFindings is false only when no family for the path can match', () => {
     assert.strictEqual(mayHaveFindings('print("hello")', 'a.py'), false);
     assert.strictEqual(mayHaveFindings('x = requests.get(u, verify=False)', 'a.py'), true);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readForScan, walkFiles } from '../../../src/core/scan/index';
-import { classify } from '../../../src/core/scan/walk';
+import { classify, readBytesForScan } from '../../../src/core/scan/walk';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-walk-'));
@@ -112,5 +112,39 @@ describe('scan: walkFiles and readForScan', () => {
       }
     }
     for (const text of shapes) assert.strictEqual(skip(text), full(text), `${text.length} bytes`);
+  });
+});
+
+describe('scan: readBytesForScan with a reused buffer', () => {
+  let root = '';
+  before(() => {
+    root = tree({
+      'big.py': `${'b'.repeat(99)}\n`.repeat(3000),
+      'small.py': 'small\n',
+      'empty.py': '',
+      'nul.py': 'a\u0000b',
+    });
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('gives the same bytes and skips as a fresh read, whatever was read before', () => {
+    for (const name of ['big.py', 'small.py', 'empty.py', 'nul.py', 'big.py', 'missing.py']) {
+      const fresh = readBytesForScan(path.join(root, name));
+      const reused = readBytesForScan(path.join(root, name), undefined, true);
+      assert.deepStrictEqual(
+        'bytes' in reused ? reused.bytes.toString('latin1') : reused,
+        'bytes' in fresh ? fresh.bytes.toString('latin1') : fresh,
+        name,
+      );
+    }
+  });
+
+  it('reads into one buffer: a later read overwrites the bytes of an earlier one', () => {
+    const first = readBytesForScan(path.join(root, 'big.py'), undefined, true);
+    const second = readBytesForScan(path.join(root, 'small.py'), undefined, true);
+    assert.ok('bytes' in first && 'bytes' in second);
+    assert.strictEqual(first.bytes.buffer, second.bytes.buffer);
+    // The documented contract: decode (or copy) the bytes before the next read.
+    assert.strictEqual(first.bytes.toString('latin1', 0, 8), 'small\nbb');
   });
 });
