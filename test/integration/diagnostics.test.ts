@@ -215,6 +215,26 @@ describe('diagnostics', function () {
     assert.strictEqual(tlsDiagnostics(tf)[0].severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  it('a workspace scan shows newly found files with the severity settings (read once per folder)', async () => {
+    const uri = uriOf('scripts/severity.sh');
+    await setSeverities({ 'shell.curl-insecure': 'error' });
+    try {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('#!/bin/sh\ncurl -k https://x.example/\n'));
+      await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+      await waitFor(() => tlsDiagnostics(uri).length === 1, 10_000, 'the new file scanned');
+      assert.deepStrictEqual(
+        tlsDiagnostics(uri).map((d) => [codeOf(d), d.severity]),
+        [['shell.curl-insecure', vscode.DiagnosticSeverity.Error]],
+      );
+      const test = tlsDiagnostics(uriOf('tests/test_client.py'));
+      assert.ok(test.length > 0 && test.every((d) => d.severity === vscode.DiagnosticSeverity.Information));
+    } finally {
+      await setSeverities(undefined);
+      await vscode.workspace.fs.delete(uri);
+    }
+    await expectHits(uri, [], 'findings of the deleted file');
+  });
+
   it('leaves out files matched by tlsDoctor.scan.exclude, and brings them back when the setting is cleared', async () => {
     const tf = uriOf('infra/main.tf');
     const config = vscode.workspace.getConfiguration('tlsDoctor');

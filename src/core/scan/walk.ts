@@ -184,14 +184,22 @@ export function readForScan(path: string, maxFileSize = 2 * 1024 * 1024): ReadRe
   return 'skip' in read ? read : { text: read.bytes.toString('utf8') };
 }
 
-/** Like `readForScan`, but leaves decoding to the caller (who may test a prefilter on the bytes first). */
-export function readBytesForScan(path: string, maxFileSize = 2 * 1024 * 1024): BytesResult {
+/**
+ * Like `readForScan`, but leaves decoding to the caller (who may test a prefilter on the bytes first). `onStat` hears
+ * the opened file's stats (the editor's scan keys its persisted results by them, without a second stat).
+ */
+export function readBytesForScan(
+  path: string,
+  maxFileSize = 2 * 1024 * 1024,
+  onStat?: (st: fs.Stats) => void,
+): BytesResult {
   let buf: Buffer;
   try {
     // O_NONBLOCK: a FIFO swapped in after the walk must not block the open; fstat then refuses it unread.
     const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
       const st = fs.fstatSync(fd);
+      onStat?.(st);
       if (!st.isFile()) return { skip: 'unreadable', detail: specialFileMessage(st) };
       const size = st.size;
       if (size > maxFileSize) {
