@@ -195,8 +195,13 @@ async function inEditor(tmp, ws) {
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
-  log('[bench] bundling (production)');
-  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  // TLS_DOCTOR_BENCH_BUNDLE=dev: the development bundle (not minified), so the sampled functions keep their names.
+  const dev = process.env.TLS_DOCTOR_BENCH_BUNDLE === 'dev';
+  log(`[bench] bundling (${dev ? 'development: names kept for the profiles' : 'production'})`);
+  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), ...(dev ? [] : ['--production'])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (b.status !== 0) throw new Error('the bundle failed');
   const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
   const ws = join(tmp, 'workspace');
