@@ -9,7 +9,7 @@ import * as nodePath from 'path';
 import { allRules } from '../../core/rules/registry';
 import type { Finding } from '../../core/rules/types';
 import { isScannable, mayHaveFindings, scanText } from '../../core/scan/index';
-import { readBytesForScan, SkipReason, walkFiles } from '../../core/scan/walk';
+import { DEFAULT_EXCLUDES, readBytesForScan, SkipReason, walkFiles } from '../../core/scan/walk';
 import { factsOf, FindingFacts, findingKey } from '../findingFacts';
 import { Batcher } from './batcher';
 import { CachedOutcome, CLEAN, ScanCache } from './scanCache';
@@ -113,7 +113,7 @@ export function scanFolder(
   const relOf = relativeTo(req.root);
   const walk = walkFiles([req.root], {
     noIgnore: true, // the editor's scan follows files.exclude and tlsDoctor.scan.exclude, not .gitignore
-    excludes: req.excludes.map((p) => p.replace(/^\.\//, '')),
+    excludes: walkerExcludes(req.excludes),
     accept: (full) => isScannable(relOf(full)),
   });
   for (const ev of walk) {
@@ -135,6 +135,18 @@ export function scanFolder(
   batcher.flush();
   const saved = cache.save(req.cacheFile);
   return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+}
+
+/** The editor's patterns for the built-in folders (excludes.ts), which the walker leaves out by name anyway. */
+const BUILT_IN = new Set(DEFAULT_EXCLUDES.map((d) => `**/${d}/**`));
+
+/**
+ * The patterns the walker matches every path against: the editor's, less those of the built-in folders (the walker
+ * never enters a folder of that name, nor follows a folder symlink), which were 20 of the 26 patterns tried on every
+ * file and folder: most of a re-scan's matching time.
+ */
+function walkerExcludes(patterns: readonly string[]): string[] {
+  return patterns.filter((p) => !BUILT_IN.has(p)).map((p) => p.replace(/^\.\//, ''));
 }
 
 /** Identity of findings + facts: the editor leaves a file alone when it already shows exactly these. */

@@ -123,7 +123,7 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
   let cacheDir = '';
   const req = (over: Partial<FolderScanRequest> = {}): FolderScanRequest => ({
     root,
-    excludes: ['**/node_modules/**', 'skipme/**'],
+    excludes: ['**/node_modules/**', '**/out/**', '**/.venv/**', 'skipme/**'],
     maxFileSize: 1024 * 1024,
     known: [],
     cacheFile: path.join(cacheDir, 'scan.json'),
@@ -142,6 +142,8 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
       'app/clean.py': 'print("hello")\n',
       'node_modules/lib/index.js': 'const a = { rejectUnauthorized: false };\n',
       'skipme/x.py': INSECURE,
+      'out/generated.py': INSECURE, // a built-in folder: left out by the walker, whatever the patterns say
+      'lib/.venv/site.py': INSECURE,
       'tests/test_client.py': INSECURE,
     };
     for (let i = 0; i < 30; i++) files[`many/m${i}.py`] = `x = ${i}\n`;
