@@ -64,6 +64,8 @@ async function timedScan(extensionDir) {
     // event loop's active time.
     hostCpuMs: Math.round(cpu),
     mainThreadBusyMs: Math.round(elu.active),
+    // The scan process's own CPU (start-up included), which process.cpuUsage() above does not count.
+    processCpuMs: summary.processCpuMs ?? null,
     firstDiagnosticMs: first === undefined ? null : Math.round(first),
     files: summary.files,
     read: summary.read,

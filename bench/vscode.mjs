@@ -235,12 +235,12 @@ function report({ tree, cli, editor, load }) {
     `  CLI scan (node dist/cli.js scan)         ${cli.map((c) => `${c.ms} ms`).join(' / ')}  (before, before, after the editor) ${cli[0].findings} findings`,
   );
   log(
-    `  in-editor scan, cold (nothing persisted)  ${cold.wallMs} ms wall, ${cold.hostCpuMs} ms host CPU (all threads), ${cold.mainThreadBusyMs} ms main thread busy, ${cold.files} files, ${cold.read} read, ${cold.findings} findings, in ${cold.ranIn} = ${(cold.wallMs / best).toFixed(2)}x the best CLI run`,
+    `  in-editor scan, cold (nothing persisted)  ${cold.wallMs} ms wall, ${cold.hostCpuMs} ms host CPU (all threads), ${cold.processCpuMs ?? '?'} ms scan-process CPU, ${cold.mainThreadBusyMs} ms main thread busy, ${cold.files} files, ${cold.read} read, ${cold.findings} findings, in ${cold.ranIn} = ${(cold.wallMs / best).toFixed(2)}x the best CLI run`,
   );
   log(`  first diagnostic after the scan started   ${cold.firstDiagnosticMs} ms`);
   for (const [i, r] of rescans.entries()) {
     log(
-      `  re-scan ${i + 1} (persisted results)           ${r.wallMs} ms wall, ${r.hostCpuMs} ms host CPU, ${r.mainThreadBusyMs} ms main thread busy, ${r.read} read, ${r.findings} findings, first diagnostic ${r.firstDiagnosticMs === null ? 'none published (nothing changed)' : `${r.firstDiagnosticMs} ms`}`,
+      `  re-scan ${i + 1} (persisted results)           ${r.wallMs} ms wall, ${r.hostCpuMs} ms host CPU, ${r.processCpuMs ?? '?'} ms scan-process CPU, ${r.mainThreadBusyMs} ms main thread busy, ${r.read} read, ${r.findings} findings, first diagnostic ${r.firstDiagnosticMs === null ? 'none published (nothing changed)' : `${r.firstDiagnosticMs} ms`}`,
     );
   }
   log(

@@ -172,9 +172,17 @@ describe('diagnostics', function () {
   });
 
   it('persists the scan results: a second scan reads only the file that changed and shows the same findings', async () => {
-    type Summary = { files: number; read: number; findings: number; cancelled: boolean; ranIn: string[] };
+    type Summary = {
+      files: number;
+      read: number;
+      findings: number;
+      cancelled: boolean;
+      ranIn: string[];
+      processCpuMs: number;
+    };
     const first = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
     assert.deepStrictEqual(first.ranIn, ['process'], 'the local folder is scanned in a child process');
+    assert.ok(first.processCpuMs > 0, `the scan process reports its CPU (${first.processCpuMs} ms)`);
     const before = hits(uriOf('infra/main.tf'));
     const again = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
     assert.strictEqual(again.read, 0, `nothing changed, ${again.read} files read`);
