@@ -51,13 +51,21 @@ async function timedScan(extensionDir) {
   const cpu = cpuMs(process.cpuUsage(c0));
   const elu = performance.eventLoopUtilization(e0);
   sub.dispose();
-  const sampled = stop ? attribute(await stop(), extensionDir) : undefined;
+  const profile = stop ? await stop() : undefined;
+  const sampled = profile ? attribute(profile, extensionDir) : undefined;
+  // TLS_DOCTOR_BENCH_PROFILE_DIR: keep each sampled scan profile whole (open it in DevTools or any .cpuprofile viewer).
+  const keep = process.env.TLS_DOCTOR_BENCH_PROFILE_DIR;
+  if (profile && keep) {
+    require('fs').writeFileSync(require('path').join(keep, `scan-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   return {
     wallMs: Math.round(wallMs),
     // process.cpuUsage() counts every thread of the host (the scan worker too); the main thread's busy time is the
     // event loop's active time.
     hostCpuMs: Math.round(cpu),
     mainThreadBusyMs: Math.round(elu.active),
+    // The scan process's own CPU (start-up included), which process.cpuUsage() above does not count.
+    processCpuMs: summary.processCpuMs ?? null,
     firstDiagnosticMs: first === undefined ? null : Math.round(first),
     files: summary.files,
     read: summary.read,

@@ -172,9 +172,17 @@ describe('diagnostics', function () {
   });
 
   it('persists the scan results: a second scan reads only the file that changed and shows the same findings', async () => {
-    type Summary = { files: number; read: number; findings: number; cancelled: boolean; ranIn: string[] };
+    type Summary = {
+      files: number;
+      read: number;
+      findings: number;
+      cancelled: boolean;
+      ranIn: string[];
+      processCpuMs: number;
+    };
     const first = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
     assert.deepStrictEqual(first.ranIn, ['process'], 'the local folder is scanned in a child process');
+    assert.ok(first.processCpuMs > 0, `the scan process reports its CPU (${first.processCpuMs} ms)`);
     const before = hits(uriOf('infra/main.tf'));
     const again = await vscode.commands.executeCommand<Summary>('tlsDoctor.scanWorkspace');
     assert.strictEqual(again.read, 0, `nothing changed, ${again.read} files read`);
@@ -213,6 +221,26 @@ describe('diagnostics', function () {
     await setSeverities(undefined);
     await expectHits(tf, [['config.terraform-insecure', 2, 2, 2, 17]], 'back to default');
     assert.strictEqual(tlsDiagnostics(tf)[0].severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('a workspace scan shows newly found files with the severity settings (read once per folder)', async () => {
+    const uri = uriOf('scripts/severity.sh');
+    await setSeverities({ 'shell.curl-insecure': 'error' });
+    try {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('#!/bin/sh\ncurl -k https://x.example/\n'));
+      await vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+      await waitFor(() => tlsDiagnostics(uri).length === 1, 10_000, 'the new file scanned');
+      assert.deepStrictEqual(
+        tlsDiagnostics(uri).map((d) => [codeOf(d), d.severity]),
+        [['shell.curl-insecure', vscode.DiagnosticSeverity.Error]],
+      );
+      const test = tlsDiagnostics(uriOf('tests/test_client.py'));
+      assert.ok(test.length > 0 && test.every((d) => d.severity === vscode.DiagnosticSeverity.Information));
+    } finally {
+      await setSeverities(undefined);
+      await vscode.workspace.fs.delete(uri);
+    }
+    await expectHits(uri, [], 'findings of the deleted file');
   });
 
   it('leaves out files matched by tlsDoctor.scan.exclude, and brings them back when the setting is cleared', async () => {

@@ -16,29 +16,40 @@ export type CachedOutcome =
       readonly kind: 'findings';
       readonly findings: readonly Finding[];
       readonly facts: readonly (readonly [string, FindingFacts])[];
+      /** Identity of findings + facts (computed once, when the file is read; see folderScan.ts). */
+      readonly digest: string;
     };
 
-/** One file's entry: its identity on disk when scanned, and the outcome. */
-export interface CachedFile {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly outcome: CachedOutcome;
-}
+/** The one clean outcome (most files): shared, so the cache holds no object per clean file. */
+export const CLEAN: CachedOutcome = Object.freeze({ kind: 'clean' });
 
-const FORMAT = 1;
+/**
+ * One file's entry as stored: [size, mtimeMs] for a clean file, [size, mtimeMs, outcome] otherwise. Arrays, not
+ * objects: 15,000 entries parse and write in about half the time, and most files are clean.
+ */
+type Row = readonly [number, number] | readonly [number, number, CachedOutcome];
+
+// 2: rows as arrays, digests stored with findings.
+const FORMAT = 2;
 
 interface CacheFile {
   readonly format: number;
   readonly key: string;
-  readonly files: Record<string, CachedFile>;
+  readonly files: Record<string, Row>;
+}
+
+function outcomeOf(row: Row): CachedOutcome {
+  return row.length === 3 ? row[2] : CLEAN;
 }
 
 /** Results of one folder, as read from disk (or empty), and the results of this scan to write back. */
 export class ScanCache {
-  private readonly next: Record<string, CachedFile> = {};
+  private readonly next = new Map<string, Row>();
+  /** False while this scan kept exactly what was read (then save() has nothing to write). */
+  private changed = false;
 
   private constructor(
-    private readonly old: ReadonlyMap<string, CachedFile>,
+    private readonly old: ReadonlyMap<string, Row>,
     private readonly key: string,
   ) {}
 
@@ -50,7 +61,10 @@ export class ScanCache {
       if (parsed.format !== FORMAT || parsed.key !== key || typeof parsed.files !== 'object' || !parsed.files) {
         return new ScanCache(new Map(), key);
       }
-      return new ScanCache(new Map(Object.entries(parsed.files)), key);
+      const rows = Object.entries(parsed.files).filter(
+        ([, r]) => Array.isArray(r) && (r.length === 2 || r.length === 3),
+      );
+      return new ScanCache(new Map(rows), key);
     } catch {
       return new ScanCache(new Map(), key);
     }
@@ -61,24 +75,40 @@ export class ScanCache {
     return this.old.size;
   }
 
+  /** True when the persisted results hold an entry for `rel` (else there is nothing to compare its stats with). */
+  has(rel: string): boolean {
+    return this.old.has(rel);
+  }
+
   /** The stored outcome of `rel` when its size and mtime are unchanged, else undefined (it must be read). */
   lookup(rel: string, size: number, mtimeMs: number): CachedOutcome | undefined {
-    const c = this.old.get(rel);
-    return c && c.size === size && c.mtimeMs === mtimeMs ? c.outcome : undefined;
+    const row = this.old.get(rel);
+    return row && row[0] === size && row[1] === mtimeMs ? outcomeOf(row) : undefined;
   }
 
   /** Records the outcome of `rel` in this scan (only files recorded here are written back). */
   keep(rel: string, size: number, mtimeMs: number, outcome: CachedOutcome): void {
-    this.next[rel] = { size, mtimeMs, outcome };
+    const old = this.old.get(rel);
+    // An unchanged file keeps its very row (the outcome lookup() returned): nothing new to write for it.
+    if (old && old[0] === size && old[1] === mtimeMs && outcomeOf(old) === outcome) {
+      this.next.set(rel, old);
+      return;
+    }
+    this.changed = true;
+    this.next.set(rel, outcome.kind === 'clean' ? [size, mtimeMs] : [size, mtimeMs, outcome]);
   }
 
-  /** Writes this scan's entries to `file` (through a temporary file, so a crash never leaves half a cache). */
+  /**
+   * Writes this scan's entries to `file` (through a temporary file, so a crash never leaves half a cache). When the
+   * scan kept exactly the entries it read, the file already holds them: nothing is written. True: `file` holds them.
+   */
   save(file: string | undefined): boolean {
     if (!file) return false;
+    if (!this.changed && this.next.size === this.old.size) return true;
     try {
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      const body: CacheFile = { format: FORMAT, key: this.key, files: this.next };
+      const body: CacheFile = { format: FORMAT, key: this.key, files: Object.fromEntries(this.next) };
       fs.writeFileSync(tmp, JSON.stringify(body));
       fs.renameSync(tmp, file);
       return true;

@@ -79,6 +79,43 @@ describe('extension: workspace scan (persisted results)', () => {
     assert.strictEqual(ScanCache.load(file, 'k1').size, 0, 'a damaged file is an empty cache');
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('writes nothing when a scan kept exactly what it read, and rewrites on a change or a file gone', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cache-'));
+    const file = path.join(dir, 'c.json');
+    const first = ScanCache.load(file, 'k');
+    first.keep('a.py', 1, 10, { kind: 'clean' });
+    first.keep('b.py', 2, 20, { kind: 'skip', reason: 'binary', detail: 'contains NUL bytes' });
+    assert.ok(first.save(file));
+    const old = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000); // whole seconds: exact as an mtime
+    const backdate = () => fs.utimesSync(file, old, old);
+    const written = () => fs.statSync(file).mtimeMs !== old.getTime();
+    // Unchanged: every entry kept with the outcome lookup() gave.
+    backdate();
+    const same = ScanCache.load(file, 'k');
+    for (const [rel, size, mtime] of [['a.py', 1, 10] as const, ['b.py', 2, 20] as const]) {
+      const hit = same.lookup(rel, size, mtime);
+      assert.ok(hit, rel);
+      same.keep(rel, size, mtime, hit);
+    }
+    assert.ok(same.save(file), 'the file holds these results');
+    assert.ok(!written(), 'nothing rewritten');
+    // One file changed: rewritten, and the new outcome is what the next scan finds.
+    const changed = ScanCache.load(file, 'k');
+    changed.keep('a.py', 1, 10, changed.lookup('a.py', 1, 10)!);
+    changed.keep('b.py', 3, 30, { kind: 'clean' });
+    assert.ok(changed.save(file));
+    assert.ok(written(), 'rewritten after a change');
+    assert.deepStrictEqual(ScanCache.load(file, 'k').lookup('b.py', 3, 30), { kind: 'clean' });
+    // One file gone (not kept): rewritten without it.
+    backdate();
+    const gone = ScanCache.load(file, 'k');
+    gone.keep('a.py', 1, 10, gone.lookup('a.py', 1, 10)!);
+    assert.ok(gone.save(file));
+    assert.ok(written(), 'rewritten after a file went');
+    assert.strictEqual(ScanCache.load(file, 'k').size, 1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('extension: workspace scan (folder scan in the worker)', () => {
@@ -86,7 +123,7 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
   let cacheDir = '';
   const req = (over: Partial<FolderScanRequest> = {}): FolderScanRequest => ({
     root,
-    excludes: ['**/node_modules/**', 'skipme/**'],
+    excludes: ['**/node_modules/**', '**/out/**', '**/.venv/**', 'skipme/**'],
     maxFileSize: 1024 * 1024,
     known: [],
     cacheFile: path.join(cacheDir, 'scan.json'),
@@ -105,6 +142,8 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
       'app/clean.py': 'print("hello")\n',
       'node_modules/lib/index.js': 'const a = { rejectUnauthorized: false };\n',
       'skipme/x.py': INSECURE,
+      'out/generated.py': INSECURE, // a built-in folder: left out by the walker, whatever the patterns say
+      'lib/.venv/site.py': INSECURE,
       'tests/test_client.py': INSECURE,
     };
     for (let i = 0; i < 30; i++) files[`many/m${i}.py`] = `x = ${i}\n`;
@@ -169,6 +208,22 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
     );
     assert.strictEqual(run(req({ cacheKey: 'v2' })).totals.read, 33, 'another extension version');
     assert.strictEqual(run(req({ maxFileSize: 2048 })).totals.read, 33, 'another max file size');
+  });
+
+  it('a re-scan with nothing changed leaves the persisted file as it was; a new file rewrites it', () => {
+    run(req());
+    const file = req().cacheFile!;
+    const old = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000); // whole seconds: exact as an mtime
+    fs.utimesSync(file, old, old);
+    const again = run(req());
+    assert.strictEqual(again.totals.read, 0);
+    assert.ok(again.totals.saved);
+    assert.strictEqual(fs.statSync(file).mtimeMs, old.getTime(), 'not rewritten');
+    fs.writeFileSync(path.join(root, 'app/new.py'), INSECURE);
+    const third = run(req());
+    assert.strictEqual(third.totals.read, 1, 'only the new file');
+    assert.notStrictEqual(fs.statSync(file).mtimeMs, old.getTime(), 'rewritten with the new file');
+    assert.strictEqual(run(req()).totals.read, 0, 'the new file is in the persisted results');
   });
 
   it('skips files over the size limit with the reason', () => {

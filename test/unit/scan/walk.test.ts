@@ -65,6 +65,18 @@ describe('scan: walkFiles and readForScan', () => {
     ]);
   });
 
+  it('matches excludes the same whatever the form of the root (trailing separator, relative path)', () => {
+    const opts = { excludes: ['src/', 'sub/keep.py'], accept: (p: string) => /\.(py|ts)$/.test(p) };
+    const want = ['app.py'];
+    assert.deepStrictEqual(listed(root, opts), want);
+    assert.deepStrictEqual(listed(root + path.sep, opts), want);
+    const rel = path.relative(process.cwd(), root);
+    assert.deepStrictEqual(
+      [...walkFiles([rel], opts)].flatMap((e) => (e.kind === 'file' ? [path.relative(rel, e.path)] : [])),
+      want,
+    );
+  });
+
   it('reports an unreadable root as an error event instead of throwing', () => {
     const events = [...walkFiles([path.join(root, 'nope')])];
     assert.deepStrictEqual(
