@@ -2,9 +2,21 @@
 // and posts its batches. It runs as a child process (forked by workspaceScan.ts, request as the first IPC message),
 // so whatever the scan allocates is returned to the system when it exits and the extension host's memory stays where
 // it was; or as a worker thread (request in workerData) where a process can't be started. A cancelled scan is ended
-// by killing the process (terminating the thread).
-import { parentPort, workerData } from 'worker_threads';
-import { FolderScanRequest, FolderScanTotals, ScanBatch, scanFolder } from './folderScan';
+// by killing the process (terminating the thread). In the child, a big folder gets a second thread (this same file,
+// loaded with CHUNK_FLAG in its workerData) that reads and scans chunks of files, as the CLI's scan uses two threads.
+import * as os from 'os';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import {
+  ChunkItem,
+  ChunkResult,
+  ChunkRunner,
+  FolderScanRequest,
+  FolderScanTotals,
+  ScanBatch,
+  scanChunk,
+  scanFolder,
+  scanFolderParallel,
+} from './folderScan';
 
 /** Messages the worker posts. `processCpuMs`: the child process's CPU from its start (absent in a thread). */
 export type WorkerMessage =
@@ -14,11 +26,18 @@ export type WorkerMessage =
 
 /** Set in the child's environment by the extension, so loading this file anywhere else does nothing. */
 export const CHILD_FLAG = 'TLS_DOCTOR_SCAN_CHILD';
+/** In workerData of the child's helper thread. */
+const CHUNK_FLAG = 'tlsDoctorScanChunks';
 
-function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess: boolean): void {
+async function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess: boolean): Promise<void> {
   try {
-    const totals = scanFolder(req, (batch) => post({ kind: 'batch', batch }));
-    // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up included).
+    const onBatch = (batch: ScanBatch) => post({ kind: 'batch', batch });
+    const totals =
+      inProcess && helperThreads()
+        ? await scanFolderParallel(req, onBatch, () => chunkThread(req.maxFileSize))
+        : scanFolder(req, onBatch);
+    // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
+    // helper thread included: cpuUsage is the whole process's).
     const cpu = process.cpuUsage();
     post({ kind: 'done', totals, ...(inProcess ? { processCpuMs: Math.round((cpu.user + cpu.system) / 1000) } : {}) });
   } catch (e) {
@@ -26,22 +45,67 @@ function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess
   }
 }
 
+/**
+ * A second thread pays on more than one core, from the bundle (a thread re-loads this file).
+ * TLS_DOCTOR_SCAN_THREADS=1 turns it off, as it does for the CLI.
+ */
+function helperThreads(): boolean {
+  if (!__filename.endsWith('.js') || process.env.TLS_DOCTOR_SCAN_THREADS === '1') return false;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return cores > 1;
+}
+
+/** Starts the helper thread; each `run` posts one chunk and resolves with its results (rejects if the thread dies). */
+function chunkThread(maxFileSize: number): { run: ChunkRunner; close: () => void } {
+  const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize } });
+  const waiting = new Map<number, { resolve: (r: ChunkResult[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  const fail = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('message', (m: { id: number; results: ChunkResult[] }) => {
+    waiting.get(m.id)?.resolve(m.results);
+    waiting.delete(m.id);
+  });
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the scan thread ended')));
+  return {
+    run: (items) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, items });
+      }),
+    close: () => void worker.terminate(),
+  };
+}
+
 function serve(): void {
   const port = parentPort;
+  if (port && !isMainThread && (workerData as Record<string, unknown> | undefined)?.[CHUNK_FLAG]) {
+    const { maxFileSize } = workerData as { maxFileSize: number };
+    port.on('message', (m: { id: number; items: ChunkItem[] }) =>
+      port.postMessage({ id: m.id, results: scanChunk(m.items, maxFileSize) }),
+    );
+    return;
+  }
   if (port) {
-    run(workerData as FolderScanRequest, (m) => port.postMessage(m), false);
+    void run(workerData as FolderScanRequest, (m) => port.postMessage(m), false);
     return;
   }
   const send = process.send?.bind(process);
   if (!send || process.env[CHILD_FLAG] !== '1') return;
-  process.once('message', (req: FolderScanRequest) =>
-    run(
-      req,
-      (m) =>
-        // The last message (done or error) disconnects once written: the process then exits and frees everything.
-        m.kind === 'batch' ? send(m) : send(m, undefined, {}, () => process.disconnect()),
-      true,
-    ),
+  process.once(
+    'message',
+    (req: FolderScanRequest) =>
+      void run(
+        req,
+        (m) =>
+          // The last message (done or error) disconnects once written: the process then exits and frees everything.
+          m.kind === 'batch' ? send(m) : send(m, undefined, {}, () => process.disconnect()),
+        true,
+      ),
   );
 }
 

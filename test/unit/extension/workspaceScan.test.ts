@@ -6,7 +6,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Batcher } from '../../../src/extension/diagnostics/batcher';
-import { FolderScanRequest, ScanBatch, scanFolder } from '../../../src/extension/diagnostics/folderScan';
+import {
+  ChunkItem,
+  FolderScanRequest,
+  ScanBatch,
+  scanChunk,
+  scanFolder,
+  scanFolderParallel,
+} from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
 
 function tree(files: Record<string, string>): string {
@@ -233,5 +240,84 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
       skipped.some(([rel, reason]) => rel === 'app/client.py' && reason === 'too-large'),
       String(skipped),
     );
+  });
+});
+
+describe('extension: workspace scan on two threads (scanFolderParallel)', () => {
+  let root = '';
+  let cacheDir = '';
+  const req = (cacheName: string): FolderScanRequest => ({
+    root,
+    excludes: [],
+    maxFileSize: 1024 * 1024,
+    known: ['pkg0/m0.py'], // clean now: reported so the editor can clear it
+    cacheFile: path.join(cacheDir, cacheName),
+    cacheKey: 'v1',
+  });
+  // What the editor ends up showing: files with findings (rule ids and lines), skips, and the totals.
+  const shown = (batches: ScanBatch[]) => ({
+    files: batches
+      .flatMap((b) => b.files)
+      .map((f) => `${f.rel} ${f.findings.map((x) => `${x.ruleId}@${x.range.start.line}`).join(',')} ${f.digest}`)
+      .sort(),
+    skipped: batches
+      .flatMap((b) => b.skipped)
+      .map((s) => `${s.rel} ${s.reason}`)
+      .sort(),
+  });
+  /** A helper "thread" in this process: the same chunk scan, answered later (as a real thread's reply would be). */
+  const inProcess = (calls: { chunks: number }) => () => ({
+    run: async (items: readonly ChunkItem[]) => {
+      calls.chunks++;
+      await new Promise((r) => setTimeout(r, 1));
+      return scanChunk(items, 1024 * 1024);
+    },
+    close: () => undefined,
+  });
+
+  beforeEach(() => {
+    const files: Record<string, string> = {};
+    // Over the threshold that starts the helper, with findings, a big file and clean files spread across chunks.
+    for (let i = 0; i < 900; i++) files[`pkg${i % 9}/m${i}.py`] = i % 50 === 7 ? INSECURE : `x = ${i}\n`;
+    files['big/huge.py'] = INSECURE + '#'.repeat(2 * 1024 * 1024);
+    root = tree(files);
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-cache2-'));
+  });
+  afterEach(() => {
+    for (const d of [root, cacheDir]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('finds, skips and persists exactly what the one-thread scan does, handing chunks to the helper', async () => {
+    const one: ScanBatch[] = [];
+    const a = scanFolder(req('one.json'), (b) => one.push(b));
+    const two: ScanBatch[] = [];
+    const calls = { chunks: 0 };
+    const b = await scanFolderParallel(req('two.json'), (x) => two.push(x), inProcess(calls));
+    assert.ok(calls.chunks >= 2, `chunks handed to the helper: ${calls.chunks}`);
+    assert.deepStrictEqual(shown(two), shown(one));
+    assert.strictEqual(shown(one).files.length, 18 + 1, 'the 18 insecure files and the known file now clean');
+    assert.deepStrictEqual(
+      { listed: b.listed, scanned: b.scanned, read: b.read, skipped: b.skipped },
+      { listed: a.listed, scanned: a.scanned, read: a.read, skipped: a.skipped },
+    );
+    // The persisted results hold the same entries: a second parallel scan reads nothing.
+    const again = await scanFolderParallel(req('two.json'), () => undefined, inProcess({ chunks: 0 }));
+    assert.strictEqual(again.read, 0);
+    assert.strictEqual(again.scanned, a.scanned);
+  });
+
+  it('a helper that fails leaves its files to this thread: same results', async () => {
+    const one: ScanBatch[] = [];
+    scanFolder(req('one.json'), (b) => one.push(b));
+    const two: ScanBatch[] = [];
+    let closed = false;
+    const failing = () => ({
+      run: () => Promise.reject(new Error('thread died')),
+      close: () => void (closed = true),
+    });
+    const totals = await scanFolderParallel(req('two.json'), (x) => two.push(x), failing);
+    assert.deepStrictEqual(shown(two), shown(one));
+    assert.strictEqual(totals.read, totals.listed);
+    assert.ok(closed, 'the helper is closed at the end');
   });
 });
