@@ -3,6 +3,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// Source maps beside minified bundles without the comment that loads them (bench:vscode names its profiles' frames).
+const externalMaps = process.argv.includes('--external-maps');
 
 /**
  * Entry points. `certs`, `tls`, `trust` and `inspect` are separate bundles that the extension `require`s only when a command needs
@@ -42,7 +44,7 @@ async function main() {
     platform: 'node',
     target: 'node20',
     minify: production,
-    sourcemap: !production,
+    sourcemap: production ? (externalMaps ? 'external' : false) : true,
     sourcesContent: false,
     outdir: 'dist',
     external: ['vscode'],

@@ -155,6 +155,124 @@ function attribute(profile, extensionDir) {
   return { ms, top };
 }
 
+/** The bundle's source maps (the bench builds them next to the minified bundles), to name our frames by source file. */
+function sourceMaps(extensionDir) {
+  const { SourceMap } = require('module');
+  const fs = require('fs');
+  const maps = new Map();
+  return (file) => {
+    if (!maps.has(file)) {
+      let map;
+      try {
+        map = new SourceMap(JSON.parse(fs.readFileSync(`${extensionDir}/dist/${file}.map`, 'utf8')));
+      } catch {
+        map = undefined;
+      }
+      maps.set(file, map);
+    }
+    return maps.get(file);
+  };
+}
+
+/** TLS Doctor's components, by the source files of its frames in a sample's stack (first match, deepest frame first). */
+const COMPONENTS = [
+  ['live re-scan (scanText)', /src\/core\/(scan|rules|text)\//],
+  ['findings store (facts)', /src\/extension\/(findings|findingFacts)\.ts|src\/core\/(endpoints|fixes)\//],
+  ['endpoint decorator', /src\/extension\/endpoints\/(decorate|tracker)\.ts/],
+  ['diagnostics publish', /src\/extension\/(diagnostics\/manager|convert)\.ts/],
+  ['code actions', /src\/extension\/fixes\//],
+  ['URL code lens + hover', /src\/extension\/checkUrl\/(codeLens|urls)\.ts/],
+  ['endpoint lens', /src\/extension\/endpoints\/index\.ts/],
+  ['PEM hover', /src\/extension\/inspect\/hover\.ts/],
+  ['status bar', /src\/extension\/status\//],
+];
+
+/**
+ * Sampled CPU by TLS Doctor component (COMPONENTS; the VS Code API calls made from a component count for it) and, for
+ * the rest, by owner (host, other extensions by folder, the bench harness); garbage collection apart.
+ */
+function attributeByComponent(profile, extensionDir) {
+  const mapOf = sourceMaps(extensionDir);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const dist = `${extensionDir}/dist/`;
+  const sourceOf = (cf) => {
+    const url = cf.url.replace(/^file:\/\//, '');
+    const map = mapOf(url.slice(dist.length));
+    return map?.findEntry(cf.lineNumber, cf.columnNumber)?.originalSource ?? url;
+  };
+  const cache = new Map();
+  const componentOf = (id) => {
+    if (cache.has(id)) return cache.get(id);
+    const sources = [];
+    let other;
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at).callFrame;
+      const url = cf.url.replace(/^file:\/\//, '');
+      if (url.startsWith(dist)) sources.push(sourceOf(cf));
+      else if (!other && url.includes('vscode-host.cjs')) other = 'bench harness';
+      else if (!other) {
+        const ext = /extensions[\\/]([^\\/]+)[\\/]/.exec(url);
+        if (ext) other = `extension ${ext[1]}`;
+      }
+    }
+    const name = byId.get(id).callFrame.functionName;
+    let c;
+    if (name === '(garbage collector)') c = '(garbage collector)';
+    else if (name === '(idle)' || name === '(program)') c = name;
+    else if (sources.length) {
+      const hit = COMPONENTS.find(([, re]) => sources.some((s) => re.test(s)));
+      c = `tls-doctor: ${hit ? hit[0] : `other (${sources[0].split('/src/').pop()})`}`;
+    } else c = other ?? 'host';
+    cache.set(id, c);
+    return c;
+  };
+  const ms = {};
+  profile.samples.forEach((id, i) => {
+    const c = componentOf(id);
+    ms[c] = (ms[c] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return ms;
+}
+
+/**
+ * Typing pauses: one character typed on a line next to a finding, then a pause long enough for the debounced re-scan
+ * and what follows it (diagnostics, code actions, lenses). Host CPU without the profiler, then the same under the
+ * sampling profiler to break it down. `char`: '#' starts a comment in Python, 'x' only lengthens an identifier.
+ */
+async function typingPauses(editor, ours, extensionDir) {
+  const T = 5;
+  const STEP = 1500;
+  const idle = await cpuOver(T, STEP);
+  let typed = 0;
+  const type = (char) => () => {
+    const line = ours[typed++ % ours.length].range.start.line + 1;
+    void editor.edit((b) => b.insert(new vscode.Position(line, 0), char));
+  };
+  const out = { pauses: T, idleCpuPerStepMs: Math.round((idle / T) * 100) / 100 };
+  for (const [label, char] of [
+    ['comment', '#'],
+    ['letter', 'x'],
+  ]) {
+    const cpu = await cpuOver(T, STEP, type(char));
+    const stop = await startProfile();
+    await cpuOver(T, STEP, type(char));
+    const sampled = attributeByComponent(await stop(), extensionDir);
+    out[label] = {
+      char,
+      hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
+      sampledMsPerPause: Object.fromEntries(
+        Object.entries(sampled)
+          .filter(([k]) => k !== '(idle)')
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, Math.round((v / T) * 100) / 100]),
+      ),
+    };
+  }
+  return out;
+}
+
 async function cursorMoves(doc, extensionDir) {
   const editor = await vscode.window.showTextDocument(doc);
   const start = performance.now();
@@ -189,15 +307,7 @@ async function cursorMoves(doc, extensionDir) {
   }
   const perRequest = cpuMs(process.cpuUsage(c0)) / K;
   counter.dispose();
-  // Typing pauses: one character typed, then a pause long enough for the debounced re-scan.
-  const T = 5;
-  const TSTEP = 1000;
-  const idleT = await cpuOver(T, TSTEP);
-  let typed = 0;
-  const typing = await cpuOver(T, TSTEP, () => {
-    const line = ours[typed++ % ours.length].range.start.line + 1;
-    void editor.edit((b) => b.insert(new vscode.Position(line, 0), '#'));
-  });
+  const typing = await typingPauses(editor, ours, extensionDir);
   return {
     lines: doc.lineCount,
     findings: ours.length,
@@ -212,7 +322,7 @@ async function cursorMoves(doc, extensionDir) {
     idleCpuPerStepMs: Math.round((idle / N) * 100) / 100,
     topFunctions: top,
     hostCpuPerCodeActionRequestMs: Math.round(perRequest * 100) / 100,
-    hostCpuPerTypingPauseMs: Math.round((typing - idleT) / T),
+    typing,
   };
 }
 

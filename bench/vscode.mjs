@@ -196,7 +196,10 @@ async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
   log('[bench] bundling (production)');
-  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), '--production', '--external-maps'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (b.status !== 0) throw new Error('the bundle failed');
   const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
   const ws = join(tmp, 'workspace');
@@ -270,7 +273,13 @@ function report({ tree, cli, editor, load }) {
   profiled('cold scan', cold);
   profiled('re-scan 3', rescans[2]);
   log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
-  log(`  typing pause (one character, re-scan)      ${c.hostCpuPerTypingPauseMs} ms host CPU`);
+  for (const kind of ['comment', 'letter']) {
+    const t = c.typing[kind];
+    log(
+      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); sampled per pause:`,
+    );
+    for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
+  }
   log(
     `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (loading dist/extension.js ${editor.activation.bundleLoadMs} ms; await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
   );

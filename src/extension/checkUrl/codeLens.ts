@@ -1,10 +1,11 @@
 // "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
-// version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
+// (cached by version); an edit re-reads only the lines it wrote (updateHits), so typing in a 10,000-line file does not
+// scan it whole again. Nothing in untrusted workspaces (the command would refuse to connect anyway).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { checkSettings } from '../settings';
 import type { ProbeService } from '../endpoints/service';
-import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, UrlHit } from './urls';
+import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, updateHits, UrlHit } from './urls';
 
 /** What the lenses read from the prober: the re-checks of fixed lines (a handshake with the fix's bundle). */
 export type ProofSource = Pick<ProbeService, 'proofsIn' | 'onDidProbe'>;
@@ -13,7 +14,7 @@ const COMMAND = COMMANDS.checkUrl;
 
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; hits: UrlHit[] }>();
+  private readonly cache = new Map<string, { version: number; languageId: string; hits: UrlHit[] }>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -22,6 +23,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     if (proofs) this.disposables.push(proofs.onDidProbe(() => this.changed.fire()));
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tlsDoctor.check.codeLens')) this.changed.fire();
       }),
@@ -34,10 +36,31 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     if (PROSE_LANGUAGES.has(doc.languageId) || !vscode.workspace.isTrusted) return [];
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === doc.version) return cached.hits;
+    if (cached && cached.version === doc.version && cached.languageId === doc.languageId) return cached.hits;
     const hits = findHttpsUrls(doc.getText(), doc.languageId);
-    this.cache.set(key, { version: doc.version, hits });
+    this.cache.set(key, { version: doc.version, languageId: doc.languageId, hits });
     return hits;
+  }
+
+  /**
+   * Brings the cached hits of a document to its new version from the lines the change wrote. Only from the version
+   * just before: a cache of an older version (a change this provider did not see) is dropped and rebuilt on demand.
+   */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const cached = this.cache.get(key);
+    if (!cached || cached.version >= e.document.version) return;
+    if (cached.version !== e.document.version - 1 || cached.languageId !== e.document.languageId) {
+      this.cache.delete(key);
+      return;
+    }
+    const edits = e.contentChanges.map((c) => ({
+      startLine: c.range.start.line,
+      endLine: c.range.end.line,
+      text: c.text,
+    }));
+    const hits = updateHits(cached.hits, edits, e.document.languageId, (line) => e.document.lineAt(line).text);
+    this.cache.set(key, { version: e.document.version, languageId: e.document.languageId, hits });
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {

@@ -212,10 +212,17 @@ export class DiagnosticsManager implements vscode.Disposable {
       .map((e) => e.uri.path.slice(prefix.length));
   }
 
+  /**
+   * Shows `e`. A re-scan (`text` given) whose findings and facts equal those recorded (and so shown) publishes nothing:
+   * no diagnostics update, no code-action or lens refresh. Re-renders (`text` undefined: settings, decorators, probe
+   * verdicts) always publish, since what they change is not in the findings.
+   */
   private render(e: Entry, text?: string): readonly Finding[] {
     this.staged.delete(e.uri.toString());
-    const { shown, diagnostics } = this.prepare(e, text);
-    this.collection.set(e.uri, diagnostics);
+    const shown = this.shownOf(e);
+    // Recorded first: decorators read what the store knows about the findings (their endpoints).
+    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
+    if (changed || text === undefined) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
     return shown;
   }
 
@@ -230,13 +237,18 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** Applies the severity settings, records the shown findings in the store and builds their diagnostics. */
-  private prepare(e: Entry, text?: string): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
+  private prepare(e: Entry): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
     const shown = this.shownOf(e);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
-    this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
-    const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);
+    this.deps.findings.record(e.uri, shown, e.path, undefined, e.facts);
+    return { shown, diagnostics: this.diagnosticsOf(e.uri, shown) };
+  }
+
+  /** The decorated diagnostics of `shown`, linked to their findings in the store. */
+  private diagnosticsOf(uri: vscode.Uri, shown: readonly Finding[]): vscode.Diagnostic[] {
+    const pairs = shown.map((f) => [this.decorated(uri, f), f] as const);
     this.deps.findings.link(pairs);
-    return { shown, diagnostics: pairs.map(([d]) => d) };
+    return pairs.map(([d]) => d);
   }
 
   /** Re-renders one file (or all) from the stored findings. */
