@@ -11,7 +11,9 @@ const externalMaps = process.argv.includes('--external-maps');
  * them, so activation never loads node-forge or the probe (see src/extension/lazy.ts).
  */
 const entryPoints = {
+  // What activation loads: command ids and provider proxies only. The features are `main`, loaded on first use.
   extension: 'src/extension.ts',
+  main: 'src/extension/main.ts',
   cli: 'src/cli/entry.ts', // the executable: devcert's short path, else src/cli.ts
   certs: 'src/core/certs/index.ts',
   tls: 'src/core/tls/index.ts',
@@ -19,6 +21,26 @@ const entryPoints = {
   scanWorker: 'src/extension/diagnostics/scanWorker.ts',
   trust: 'src/core/trust/index.ts',
   inspect: 'src/core/inspect/index.ts',
+};
+
+/**
+ * `import * as vscode from 'vscode'` in each of ~50 modules makes esbuild copy the whole API object (hundreds of
+ * getters) once per module at load time (its __toESM helper for an external CommonJS module). Every import of
+ * `vscode` resolves to one ESM module re-exporting it instead, so the copy is made once per bundle.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
 };
 
 /** Prints errors in the `esbuild-problem-matcher` format so `npm run watch` works as a VS Code build task. */
@@ -51,7 +73,7 @@ async function main() {
     // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild can't follow; its ESM build bundles cleanly.
     mainFields: ['module', 'main'],
     logLevel: 'warning',
-    plugins: watch ? [problemMatcher] : [],
+    plugins: watch ? [vscodeOnce, problemMatcher] : [vscodeOnce],
   });
   if (watch) {
     await ctx.watch();

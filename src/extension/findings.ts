@@ -35,9 +35,9 @@ export class FindingStore implements vscode.Disposable {
 
   /**
    * Records the findings shown for `uri` (replacing earlier ones). `text` is the text they were scanned from; without
-   * it (a re-render with new severities) the facts of the same findings are kept from the last record. Returns false,
-   * and fires nothing, when the findings and their facts are exactly those recorded before (a typing pause that
-   * changed no finding: the lenses, the status bar and the bundle index have nothing to redo).
+   * it (a re-render with new severities) the facts of the same findings are kept from the last record. Unless
+   * `always`, returns false and fires nothing when the findings and their facts are exactly those recorded before (a
+   * typing pause that changed no finding: the lenses, the status bar and the bundle index have nothing to redo).
    */
   record(
     uri: vscode.Uri,
@@ -45,6 +45,7 @@ export class FindingStore implements vscode.Disposable {
     path: string,
     text?: string,
     facts?: ReadonlyMap<string, FindingFacts>,
+    always = true,
   ): boolean {
     const key = uri.toString();
     if (findings.length === 0) {
@@ -60,7 +61,7 @@ export class FindingStore implements vscode.Disposable {
       const old = text === undefined ? before?.get(k) : undefined;
       return [k, old ? { ...old, finding } : this.analyse(finding, path, text)];
     });
-    if (before && sameEntries(before, entries)) return false;
+    if (!always && before && sameEntries(before, entries)) return false;
     this.byDocument.set(key, new Map(entries));
     this.changed.fire(uri);
     return true;

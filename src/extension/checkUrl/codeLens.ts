@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { checkSettings } from '../settings';
 import type { ProbeService } from '../endpoints/service';
+import type { Slots } from '../slots';
 import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, updateHits, UrlHit } from './urls';
 
 /** What the lenses read from the prober: the re-checks of fixed lines (a handshake with the fix's bundle). */
@@ -108,13 +109,8 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   }
 }
 
-/** Registers the provider for code documents (files and untitled; prose languages are filtered inside). */
-export function registerUrlLenses(proofs?: ProofSource): vscode.Disposable {
+/** Fills the lens and hover slots (files and untitled documents; prose languages are filtered inside). */
+export function registerUrlLenses(slots: Slots, proofs?: ProofSource): vscode.Disposable {
   const provider = new UrlLensProvider(proofs);
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-  return vscode.Disposable.from(
-    provider,
-    vscode.languages.registerCodeLensProvider(selector, provider),
-    vscode.languages.registerHoverProvider(selector, provider),
-  );
+  return vscode.Disposable.from(provider, slots.fill('urlLens', provider), slots.fill('urlHover', provider));
 }

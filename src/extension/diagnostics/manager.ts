@@ -148,8 +148,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
     const entry: Entry = { uri, path, raw, origin, generation: this.generation, ...(version ? { version } : {}) };
+    // Only a re-scan from the same origin may publish nothing (typing; a file changed on disk): an opened document
+    // taking over from its on-disk results is news to the store's listeners even with the same findings.
+    const again = this.entries.get(uri.toString())?.origin === origin;
     this.entries.set(uri.toString(), entry);
-    return this.render(entry, text);
+    return this.render(entry, text, again);
   }
 
   /** Starts a workspace scan generation: disk entries it does not confirm are pruned by pruneUnconfirmed(). */
@@ -213,16 +216,16 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /**
-   * Shows `e`. A re-scan (`text` given) whose findings and facts equal those recorded (and so shown) publishes nothing:
-   * no diagnostics update, no code-action or lens refresh. Re-renders (`text` undefined: settings, decorators, probe
-   * verdicts) always publish, since what they change is not in the findings.
+   * Shows `e`. A re-scan (`again`: of the same origin, `text` given) whose findings and facts equal those recorded (and
+   * so shown) publishes nothing: no diagnostics update, no code-action or lens refresh. Re-renders (settings,
+   * decorators, probe verdicts) always publish, since what they change is not in the findings.
    */
-  private render(e: Entry, text?: string): readonly Finding[] {
+  private render(e: Entry, text?: string, again = false): readonly Finding[] {
     this.staged.delete(e.uri.toString());
     const shown = this.shownOf(e);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
-    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
-    if (changed || text === undefined) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
+    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts, !again);
+    if (changed || !again || text === undefined) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
     return shown;
   }
 

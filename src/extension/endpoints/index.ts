@@ -41,8 +41,8 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     files.onDidCreate((uri) => void tree.reloadFile(uri)),
     files.onDidChange((uri) => void tree.reloadFile(uri)),
     files.onDidDelete((uri) => tree.removeFile(uri)),
-    vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
-    vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
+    services.slots.fill('endpointsTree', tree as vscode.TreeDataProvider<unknown>),
+    services.slots.fill('probeLens', lenses),
     services.diagnostics.addDecorator(endpointDecorator(tracker, probes)),
     tracker.onDidChange((uri) => {
       if (mode(uri) === 'auto') probeFile(uri);
