@@ -24,10 +24,15 @@ function gcFunction() {
   return vm.runInNewContext('gc');
 }
 
-async function memory(gc) {
+async function memory(gc, label) {
   gc();
   await sleep(200);
   gc();
+  // TLS_DOCTOR_BENCH_HEAP=<dir>: a heap snapshot at each sample, to see what a scan leaves behind (compare them in
+  // Chrome's DevTools, or with bench/heap-diff.mjs).
+  if (process.env.TLS_DOCTOR_BENCH_HEAP) {
+    v8.writeHeapSnapshot(`${process.env.TLS_DOCTOR_BENCH_HEAP}/${label}.heapsnapshot`);
+  }
   const m = process.memoryUsage();
   return { rssMB: Math.round(m.rss / 1e5) / 10, heapMB: Math.round(m.heapUsed / 1e5) / 10 };
 }
@@ -179,7 +184,7 @@ const COMPONENTS = [
   ['live re-scan (scanText)', /src\/core\/(scan|rules|text)\//],
   ['findings store (facts)', /src\/extension\/(findings|findingFacts)\.ts|src\/core\/(endpoints|fixes)\//],
   ['endpoint decorator', /src\/extension\/endpoints\/(decorate|tracker)\.ts/],
-  ['diagnostics publish', /src\/extension\/(diagnostics\/manager|convert)\.ts/],
+  ['diagnostics manager (getText, publish)', /src\/extension\/(diagnostics\/manager|convert)\.ts/],
   ['code actions', /src\/extension\/fixes\//],
   ['URL code lens + hover', /src\/extension\/checkUrl\/(codeLens|urls)\.ts/],
   ['endpoint lens', /src\/extension\/endpoints\/index\.ts/],
@@ -273,6 +278,31 @@ async function typingPauses(editor, ours, extensionDir) {
   return out;
 }
 
+/** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */
+function selfTimes(profile, extensionDir, n) {
+  const mapOf = sourceMaps(extensionDir);
+  const dist = `${extensionDir}/dist/`;
+  const by = new Map();
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  profile.samples.forEach((id, i) => {
+    const cf = byId.get(id).callFrame;
+    // Idle, and the inspector's dispatch of the profiler itself, are not the bundle's cost.
+    if (cf.functionName === '(idle)' || (cf.functionName === 'dispatch' && !cf.url)) return;
+    const url = cf.url.replace(/^file:\/\//, '');
+    let where = `${url.split('/').pop()}:${cf.lineNumber}`;
+    if (url.startsWith(dist)) {
+      const e = mapOf(url.slice(dist.length))?.findEntry(cf.lineNumber, cf.columnNumber);
+      if (e?.originalSource) where = `${e.originalSource.split('/src/').pop()}:${e.originalLine + 1}`;
+    }
+    const k = `${cf.functionName || '(anonymous)'} ${where}`;
+    by.set(k, (by.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ${v.toFixed(1)} ms`);
+}
+
 async function cursorMoves(doc, extensionDir) {
   const editor = await vscode.window.showTextDocument(doc);
   const start = performance.now();
@@ -335,32 +365,52 @@ exports.run = async function run() {
   const a0 = performance.now();
   await ext.activate();
   out.activation = { alreadyActive: wasActive, awaitMs: Math.round(performance.now() - a0) };
-  // What loading the bundle costs (VS Code's "code loading" part of activation): a second, unused copy of it.
-  const bundle = require('path').join(ext.extensionPath, 'dist', 'extension.js');
-  const saved = require.cache[bundle];
-  delete require.cache[bundle];
-  const l0 = performance.now();
-  require(bundle);
-  out.activation.bundleLoadMs = Math.round((performance.now() - l0) * 10) / 10;
-  require.cache[bundle] = saved;
+  // The features load on first use (the bench turns the scan on activation off, so nothing used them yet): load them
+  // now, so the memory baseline below holds them and the scans measure scanning only.
+  out.activation.entry = await vscode.commands.executeCommand('tlsDoctor.entry.state').then(
+    (s) => s,
+    () => undefined,
+  );
+  // What loading the bundles costs (the entry is VS Code's "code loading" part of activation; the features bundle
+  // loads on first use): a second, unused copy of each, timed, then once more under the sampling profiler.
+  out.activation.bundles = {};
+  for (const name of ['extension.js', 'main.js']) {
+    const bundle = require('path').join(ext.extensionPath, 'dist', name);
+    const saved = require.cache[bundle];
+    if (!saved && name === 'main.js') continue; // a bundle without the split
+    const fresh = () => {
+      delete require.cache[bundle];
+      require(bundle);
+    };
+    const l0 = performance.now();
+    const c0 = process.cpuUsage();
+    fresh();
+    const ms = Math.round((performance.now() - l0) * 10) / 10;
+    const cpu = Math.round(cpuMs(process.cpuUsage(c0)) * 10) / 10;
+    const stop = await startProfile();
+    fresh();
+    const top = selfTimes(await stop(), ext.extensionPath, 6);
+    require.cache[bundle] = saved;
+    out.activation.bundles[name] = { ms, cpuMs: cpu, top };
+  }
   await sleep(1000);
-  out.memory = { beforeScan: await memory(gc) };
+  out.memory = { beforeScan: await memory(gc, 'beforeScan') };
   out.scans = { cold: await timedScan(ext.extensionPath) };
-  out.memory.afterScan = await memory(gc);
+  out.memory.afterScan = await memory(gc, 'afterScan');
   out.scans.rescans = [];
   for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
-  out.memory.afterRescans = await memory(gc);
+  out.memory.afterRescans = await memory(gc, 'afterRescans');
   // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
   const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
   await sleep(150);
   const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
   const [c1, c2] = await Promise.all([first, second]);
   out.scans.cancelled = { firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings };
-  out.memory.afterCancel = await memory(gc);
+  out.memory.afterCancel = await memory(gc, 'afterCancel');
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
   out.cursor = await cursorMoves(doc, ext.extensionPath);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  out.memory.end = await memory(gc);
+  out.memory.end = await memory(gc, 'end');
   console.log(`${MARK} ${JSON.stringify(out)}`);
 };

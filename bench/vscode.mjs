@@ -281,8 +281,18 @@ function report({ tree, cli, editor, load }) {
     for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
   }
   log(
-    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (loading dist/extension.js ${editor.activation.bundleLoadMs} ms; await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
+    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
   );
+  const e = editor.activation.entry;
+  if (e) {
+    log(
+      `  features (dist/main.js): loaded ${Math.round(e.loadedAfterMs)} ms after activation (first use: ${e.reason}), require ${e.loadMs.toFixed(1)} ms`,
+    );
+  }
+  for (const [name, b] of Object.entries(editor.activation.bundles)) {
+    log(`  loading dist/${name} again: ${b.ms} ms wall, ${b.cpuMs} ms host CPU; sampled self time:`);
+    for (const f of b.top) log(`      ${f}`);
+  }
   for (const l of editor.scanLog) log(`  log: ${l.replace(/^.*\] /, '')}`);
 }
 

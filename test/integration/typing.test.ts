@@ -8,7 +8,7 @@ import { DiagnosticsManager } from '../../src/extension/diagnostics/manager';
 import { WorkspaceExcludes } from '../../src/extension/diagnostics/excludes';
 import { rescanFromDisk } from '../../src/extension/diagnostics/workspaceScan';
 import { FindingStore } from '../../src/extension/findings';
-import { activateExtension, sleep, tlsDiagnostics, waitFor } from './helpers';
+import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
 const LINES = [
   'import requests',
@@ -103,6 +103,52 @@ describe('a file deleted before the watcher read it', () => {
       assert.deepStrictEqual(lines, [], 'nothing logged');
     } finally {
       manager.dispose();
+    }
+  });
+});
+
+describe('journey: open a file with findings, type, see the lightbulb and the hover', function () {
+  this.timeout(60_000);
+
+  it('after typing, the lightbulb offers the fixes and the hover explains the finding (screenshots)', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const finding = await waitFor(
+      () =>
+        tlsDiagnostics(doc.uri).find(
+          (d) => String((d.code as { value: string }).value) === 'python.requests-verify-false',
+        ),
+      10_000,
+      'the verify=False finding',
+    );
+    try {
+      // Type a word on the line above the finding and pause: the finding stays, on the same line.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(finding.range.start.line - 1, 0), '# typed ')));
+      await sleep(1000);
+      const now = tlsDiagnostics(doc.uri).find((d) => d.range.isEqual(finding.range));
+      assert.ok(now, 'the finding is where it was');
+      editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        finding.range,
+      );
+      assert.ok(
+        actions.some((a) => a.title.startsWith('Suppress python.requests-verify-false')),
+        `the quick-fixes: ${actions.map((a) => a.title).join(' | ')}`,
+      );
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await sleep(1500);
+      await screenshot('typing-lightbulb');
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await sleep(1500);
+      await screenshot('typing-hover');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 });
