@@ -16,6 +16,8 @@ const COMMAND = COMMANDS.checkUrl;
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, { version: number; languageId: string; hits: UrlHit[] }>();
+  /** The lens targets (one URL parse per hit) of a hits array: an edit that moved no URL keeps the same array. */
+  private readonly targets = new WeakMap<UrlHit[], ReturnType<typeof lensTargets>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -67,7 +69,10 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!checkSettings(doc.uri).codeLens) return [];
     const proofs = this.proofs?.proofsIn(doc.uri) ?? [];
-    return lensTargets(this.hits(doc)).map(
+    const hits = this.hits(doc);
+    const targets = this.targets.get(hits) ?? lensTargets(hits);
+    this.targets.set(hits, targets);
+    return targets.map(
       ({ hit, title, origin }) =>
         new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
           title: this.proofTitle(

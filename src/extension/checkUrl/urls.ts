@@ -106,7 +106,16 @@ export function updateHits(
   const bare = BARE_VALUE_LANGUAGES.has(languageId);
   const out = [...kept];
   for (const line of new Set(dirty)) lineHits(lineText(line), line, bare, out);
-  return out.sort((a, b) => a.line - b.line || a.start - b.start);
+  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  // The same array when nothing moved or changed, so what is derived from it (the lenses) can be kept.
+  return sameHits(out, hits) ? (hits as UrlHit[]) : out;
+}
+
+function sameHits(a: readonly UrlHit[], b: readonly UrlHit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((h, i) => h.line === b[i].line && h.start === b[i].start && h.end === b[i].end && h.url === b[i].url)
+  );
 }
 
 /** The URL (http or https, literal or not) that covers `character` on `lineText`, for prefilling the input box. */

@@ -99,5 +99,11 @@ describe('URL lenses: line-incremental hits', () => {
     assert.deepStrictEqual(read, [101]);
     assert.deepStrictEqual(after, findHttpsUrls(lines.join('\n'), 'python'));
     assert.strictEqual(after.length, 20);
+    assert.strictEqual(after, before, 'no URL moved or changed: the same array (the lenses derived from it are kept)');
+    const moved = updateHits(before, [{ startLine: 0, endLine: 0, text: '\n' }], 'python', (line) =>
+      line === 0 ? '' : lines[line - 1],
+    );
+    assert.notStrictEqual(moved, before, 'a line added above: a new array');
+    assert.strictEqual(moved[0].line, 1);
   });
 });
