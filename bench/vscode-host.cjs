@@ -24,10 +24,15 @@ function gcFunction() {
   return vm.runInNewContext('gc');
 }
 
-async function memory(gc) {
+async function memory(gc, label) {
   gc();
   await sleep(200);
   gc();
+  // TLS_DOCTOR_BENCH_HEAP=<dir>: a heap snapshot at each sample, to see what a scan leaves behind (compare them in
+  // Chrome's DevTools, or with bench/heap-diff.mjs).
+  if (process.env.TLS_DOCTOR_BENCH_HEAP) {
+    v8.writeHeapSnapshot(`${process.env.TLS_DOCTOR_BENCH_HEAP}/${label}.heapsnapshot`);
+  }
   const m = process.memoryUsage();
   return { rssMB: Math.round(m.rss / 1e5) / 10, heapMB: Math.round(m.heapUsed / 1e5) / 10 };
 }
@@ -163,6 +168,149 @@ function attribute(profile, extensionDir) {
   return { ms, top };
 }
 
+/** The bundle's source maps (the bench builds them next to the minified bundles), to name our frames by source file. */
+function sourceMaps(extensionDir) {
+  const { SourceMap } = require('module');
+  const fs = require('fs');
+  const maps = new Map();
+  return (file) => {
+    if (!maps.has(file)) {
+      let map;
+      try {
+        map = new SourceMap(JSON.parse(fs.readFileSync(`${extensionDir}/dist/${file}.map`, 'utf8')));
+      } catch {
+        map = undefined;
+      }
+      maps.set(file, map);
+    }
+    return maps.get(file);
+  };
+}
+
+/** TLS Doctor's components, by the source files of its frames in a sample's stack (first match, deepest frame first). */
+const COMPONENTS = [
+  ['live re-scan (scanText)', /src\/core\/(scan|rules|text)\//],
+  ['findings store (facts)', /src\/extension\/(findings|findingFacts)\.ts|src\/core\/(endpoints|fixes)\//],
+  ['endpoint decorator', /src\/extension\/endpoints\/(decorate|tracker)\.ts/],
+  ['diagnostics manager (getText, publish)', /src\/extension\/(diagnostics\/manager|convert)\.ts/],
+  ['code actions', /src\/extension\/fixes\//],
+  ['URL code lens + hover', /src\/extension\/checkUrl\/(codeLens|urls)\.ts/],
+  ['endpoint lens', /src\/extension\/endpoints\/index\.ts/],
+  ['PEM hover', /src\/extension\/inspect\/hover\.ts/],
+  ['status bar', /src\/extension\/status\//],
+];
+
+/**
+ * Sampled CPU by TLS Doctor component (COMPONENTS; the VS Code API calls made from a component count for it) and, for
+ * the rest, by owner (host, other extensions by folder, the bench harness); garbage collection apart.
+ */
+function attributeByComponent(profile, extensionDir) {
+  const mapOf = sourceMaps(extensionDir);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const dist = `${extensionDir}/dist/`;
+  const sourceOf = (cf) => {
+    const url = cf.url.replace(/^file:\/\//, '');
+    const map = mapOf(url.slice(dist.length));
+    return map?.findEntry(cf.lineNumber, cf.columnNumber)?.originalSource ?? url;
+  };
+  const cache = new Map();
+  const componentOf = (id) => {
+    if (cache.has(id)) return cache.get(id);
+    const sources = [];
+    let other;
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at).callFrame;
+      const url = cf.url.replace(/^file:\/\//, '');
+      if (url.startsWith(dist)) sources.push(sourceOf(cf));
+      else if (!other && url.includes('vscode-host.cjs')) other = 'bench harness';
+      else if (!other) {
+        const ext = /extensions[\\/]([^\\/]+)[\\/]/.exec(url);
+        if (ext) other = `extension ${ext[1]}`;
+      }
+    }
+    const name = byId.get(id).callFrame.functionName;
+    let c;
+    if (name === '(garbage collector)') c = '(garbage collector)';
+    else if (name === '(idle)' || name === '(program)') c = name;
+    else if (sources.length) {
+      const hit = COMPONENTS.find(([, re]) => sources.some((s) => re.test(s)));
+      c = `tls-doctor: ${hit ? hit[0] : `other (${sources[0].split('/src/').pop()})`}`;
+    } else c = other ?? 'host';
+    cache.set(id, c);
+    return c;
+  };
+  const ms = {};
+  profile.samples.forEach((id, i) => {
+    const c = componentOf(id);
+    ms[c] = (ms[c] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return ms;
+}
+
+/**
+ * Typing pauses: one character typed on a line next to a finding, then a pause long enough for the debounced re-scan
+ * and what follows it (diagnostics, code actions, lenses). Host CPU without the profiler, then the same under the
+ * sampling profiler to break it down. `char`: '#' starts a comment in Python, 'x' only lengthens an identifier.
+ */
+async function typingPauses(editor, ours, extensionDir) {
+  const T = 5;
+  const STEP = 1500;
+  const idle = await cpuOver(T, STEP);
+  let typed = 0;
+  const type = (char) => () => {
+    const line = ours[typed++ % ours.length].range.start.line + 1;
+    void editor.edit((b) => b.insert(new vscode.Position(line, 0), char));
+  };
+  const out = { pauses: T, idleCpuPerStepMs: Math.round((idle / T) * 100) / 100 };
+  for (const [label, char] of [
+    ['comment', '#'],
+    ['letter', 'x'],
+  ]) {
+    const cpu = await cpuOver(T, STEP, type(char));
+    const stop = await startProfile();
+    await cpuOver(T, STEP, type(char));
+    const sampled = attributeByComponent(await stop(), extensionDir);
+    out[label] = {
+      char,
+      hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
+      sampledMsPerPause: Object.fromEntries(
+        Object.entries(sampled)
+          .filter(([k]) => k !== '(idle)')
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, Math.round((v / T) * 100) / 100]),
+      ),
+    };
+  }
+  return out;
+}
+
+/** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */
+function selfTimes(profile, extensionDir, n) {
+  const mapOf = sourceMaps(extensionDir);
+  const dist = `${extensionDir}/dist/`;
+  const by = new Map();
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  profile.samples.forEach((id, i) => {
+    const cf = byId.get(id).callFrame;
+    // Idle, and the inspector's dispatch of the profiler itself, are not the bundle's cost.
+    if (cf.functionName === '(idle)' || (cf.functionName === 'dispatch' && !cf.url)) return;
+    const url = cf.url.replace(/^file:\/\//, '');
+    let where = `${url.split('/').pop()}:${cf.lineNumber}`;
+    if (url.startsWith(dist)) {
+      const e = mapOf(url.slice(dist.length))?.findEntry(cf.lineNumber, cf.columnNumber);
+      if (e?.originalSource) where = `${e.originalSource.split('/src/').pop()}:${e.originalLine + 1}`;
+    }
+    const k = `${cf.functionName || '(anonymous)'} ${where}`;
+    by.set(k, (by.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ${v.toFixed(1)} ms`);
+}
+
 async function cursorMoves(doc, extensionDir) {
   const editor = await vscode.window.showTextDocument(doc);
   const start = performance.now();
@@ -197,15 +345,7 @@ async function cursorMoves(doc, extensionDir) {
   }
   const perRequest = cpuMs(process.cpuUsage(c0)) / K;
   counter.dispose();
-  // Typing pauses: one character typed, then a pause long enough for the debounced re-scan.
-  const T = 5;
-  const TSTEP = 1000;
-  const idleT = await cpuOver(T, TSTEP);
-  let typed = 0;
-  const typing = await cpuOver(T, TSTEP, () => {
-    const line = ours[typed++ % ours.length].range.start.line + 1;
-    void editor.edit((b) => b.insert(new vscode.Position(line, 0), '#'));
-  });
+  const typing = await typingPauses(editor, ours, extensionDir);
   return {
     lines: doc.lineCount,
     findings: ours.length,
@@ -220,7 +360,7 @@ async function cursorMoves(doc, extensionDir) {
     idleCpuPerStepMs: Math.round((idle / N) * 100) / 100,
     topFunctions: top,
     hostCpuPerCodeActionRequestMs: Math.round(perRequest * 100) / 100,
-    hostCpuPerTypingPauseMs: Math.round((typing - idleT) / T),
+    typing,
   };
 }
 
@@ -233,32 +373,52 @@ exports.run = async function run() {
   const a0 = performance.now();
   await ext.activate();
   out.activation = { alreadyActive: wasActive, awaitMs: Math.round(performance.now() - a0) };
-  // What loading the bundle costs (VS Code's "code loading" part of activation): a second, unused copy of it.
-  const bundle = require('path').join(ext.extensionPath, 'dist', 'extension.js');
-  const saved = require.cache[bundle];
-  delete require.cache[bundle];
-  const l0 = performance.now();
-  require(bundle);
-  out.activation.bundleLoadMs = Math.round((performance.now() - l0) * 10) / 10;
-  require.cache[bundle] = saved;
+  // The features load on first use (the bench turns the scan on activation off, so nothing used them yet): load them
+  // now, so the memory baseline below holds them and the scans measure scanning only.
+  out.activation.entry = await vscode.commands.executeCommand('tlsDoctor.entry.state').then(
+    (s) => s,
+    () => undefined,
+  );
+  // What loading the bundles costs (the entry is VS Code's "code loading" part of activation; the features bundle
+  // loads on first use): a second, unused copy of each, timed, then once more under the sampling profiler.
+  out.activation.bundles = {};
+  for (const name of ['extension.js', 'main.js']) {
+    const bundle = require('path').join(ext.extensionPath, 'dist', name);
+    const saved = require.cache[bundle];
+    if (!saved && name === 'main.js') continue; // a bundle without the split
+    const fresh = () => {
+      delete require.cache[bundle];
+      require(bundle);
+    };
+    const l0 = performance.now();
+    const c0 = process.cpuUsage();
+    fresh();
+    const ms = Math.round((performance.now() - l0) * 10) / 10;
+    const cpu = Math.round(cpuMs(process.cpuUsage(c0)) * 10) / 10;
+    const stop = await startProfile();
+    fresh();
+    const top = selfTimes(await stop(), ext.extensionPath, 6);
+    require.cache[bundle] = saved;
+    out.activation.bundles[name] = { ms, cpuMs: cpu, top };
+  }
   await sleep(1000);
-  out.memory = { beforeScan: await memory(gc) };
+  out.memory = { beforeScan: await memory(gc, 'beforeScan') };
   out.scans = { cold: await timedScan(ext.extensionPath) };
-  out.memory.afterScan = await memory(gc);
+  out.memory.afterScan = await memory(gc, 'afterScan');
   out.scans.rescans = [];
   for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
-  out.memory.afterRescans = await memory(gc);
+  out.memory.afterRescans = await memory(gc, 'afterRescans');
   // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
   const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
   await sleep(150);
   const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
   const [c1, c2] = await Promise.all([first, second]);
   out.scans.cancelled = { firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings };
-  out.memory.afterCancel = await memory(gc);
+  out.memory.afterCancel = await memory(gc, 'afterCancel');
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
   out.cursor = await cursorMoves(doc, ext.extensionPath);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  out.memory.end = await memory(gc);
+  out.memory.end = await memory(gc, 'end');
   console.log(`${MARK} ${JSON.stringify(out)}`);
 };

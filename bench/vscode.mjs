@@ -195,13 +195,18 @@ async function inEditor(tmp, ws) {
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
-  // TLS_DOCTOR_BENCH_BUNDLE=dev: the development bundle (not minified), so the sampled functions keep their names.
+  // TLS_DOCTOR_BENCH_BUNDLE=dev: the development bundle (not minified), so the sampled functions keep their names;
+  // the production bundle gets source maps beside it (--external-maps) for the per-component breakdown.
   const dev = process.env.TLS_DOCTOR_BENCH_BUNDLE === 'dev';
   log(`[bench] bundling (${dev ? 'development: names kept for the profiles' : 'production'})`);
-  const b = spawnSync(process.execPath, [join(ROOT, 'esbuild.js'), ...(dev ? [] : ['--production'])], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const b = spawnSync(
+    process.execPath,
+    [join(ROOT, 'esbuild.js'), ...(dev ? [] : ['--production', '--external-maps'])],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (b.status !== 0) throw new Error('the bundle failed');
   const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
   const ws = join(tmp, 'workspace');
@@ -275,10 +280,26 @@ function report({ tree, cli, editor, load }) {
   profiled('cold scan', cold);
   profiled('re-scan 3', rescans[2]);
   log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
-  log(`  typing pause (one character, re-scan)      ${c.hostCpuPerTypingPauseMs} ms host CPU`);
+  for (const kind of ['comment', 'letter']) {
+    const t = c.typing[kind];
+    log(
+      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); sampled per pause:`,
+    );
+    for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
+  }
   log(
-    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (loading dist/extension.js ${editor.activation.bundleLoadMs} ms; await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
+    `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
   );
+  const e = editor.activation.entry;
+  if (e) {
+    log(
+      `  features (dist/main.js): loaded ${Math.round(e.loadedAfterMs)} ms after activation (first use: ${e.reason}), require ${e.loadMs.toFixed(1)} ms`,
+    );
+  }
+  for (const [name, b] of Object.entries(editor.activation.bundles)) {
+    log(`  loading dist/${name} again: ${b.ms} ms wall, ${b.cpuMs} ms host CPU; sampled self time:`);
+    for (const f of b.top) log(`      ${f}`);
+  }
   for (const l of editor.scanLog) log(`  log: ${l.replace(/^.*\] /, '')}`);
 }
 

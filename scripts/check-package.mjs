@@ -23,6 +23,7 @@ const REQUIRED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/main.js', // the features, loaded by the entry on first use
   'extension/dist/cli.js',
   'extension/media/icon.png',
   'extension/package.nls.json',

@@ -35,6 +35,7 @@ export const COMMAND_TABLE = {
   openCertificateViewer: { id: 'tlsDoctor.openCertificateViewer', contributed: true },
   inspectText: { id: 'tlsDoctor.inspect.text', contributed: false },
   inspectHygiene: { id: 'tlsDoctor.inspect.hygiene', contributed: false },
+  entryState: { id: 'tlsDoctor.entry.state', contributed: false },
 } as const;
 
 type Table = typeof COMMAND_TABLE;

@@ -3,6 +3,7 @@
 // command that threw (CommandFailure). Handlers keep returning their own results for the normal outcomes.
 import * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
+import type { CommandRoutes } from './slots';
 
 export { COMMANDS } from './commandIds';
 export type { CommandId } from './commandIds';
@@ -19,11 +20,15 @@ export interface CommandFailure {
 
 /** Registers commands through the one error path; see the file comment. */
 export class CommandRunner {
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** `routes`: where the entry's registration of each id (src/extension.ts) finds its handler. */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly routes: CommandRoutes,
+  ) {}
 
   /** Registers `id`; the returned disposable goes on context.subscriptions. */
   register<A extends unknown[], R>(id: CommandId, handler: (...args: A) => R | Thenable<R>): vscode.Disposable {
-    return vscode.commands.registerCommand(id, (...args: A) => this.run(id, () => handler(...args)));
+    return this.routes.add(id, (...args) => this.run(id, () => handler(...(args as A))));
   }
 
   /** Runs `body` as command `id` would: its result, or a CommandFailure after logging and telling the user. */

@@ -2,6 +2,7 @@
 // from the text it was scanned from (its endpoint, which quick-fixes its text allows). Filled by the diagnostics
 // manager on every render, read by the quick-fixes (cheap lightbulb), the endpoint lenses, tree and probes. All of it
 // is computed once per scan, never per cursor move. Created in activate() and carried on Services.
+import { isDeepStrictEqual } from 'util';
 import * as vscode from 'vscode';
 import type { Endpoint } from '../core/endpoints/index';
 import type { Finding } from '../core/rules/types';
@@ -34,7 +35,9 @@ export class FindingStore implements vscode.Disposable {
 
   /**
    * Records the findings shown for `uri` (replacing earlier ones). `text` is the text they were scanned from; without
-   * it (a re-render with new severities) the facts of the same findings are kept from the last record.
+   * it (a re-render with new severities) the facts of the same findings are kept from the last record. Unless
+   * `always`, returns false and fires nothing when the findings and their facts are exactly those recorded before (a
+   * typing pause that changed no finding: the lenses, the status bar and the bundle index have nothing to redo).
    */
   record(
     uri: vscode.Uri,
@@ -42,11 +45,13 @@ export class FindingStore implements vscode.Disposable {
     path: string,
     text?: string,
     facts?: ReadonlyMap<string, FindingFacts>,
-  ): void {
+    always = true,
+  ): boolean {
     const key = uri.toString();
     if (findings.length === 0) {
-      if (this.byDocument.delete(key)) this.changed.fire(uri);
-      return;
+      if (!this.byDocument.delete(key)) return false;
+      this.changed.fire(uri);
+      return true;
     }
     const before = this.byDocument.get(key);
     const entries = findings.map((finding): [string, StoredFinding] => {
@@ -56,8 +61,10 @@ export class FindingStore implements vscode.Disposable {
       const old = text === undefined ? before?.get(k) : undefined;
       return [k, old ? { ...old, finding } : this.analyse(finding, path, text)];
     });
+    if (!always && before && sameEntries(before, entries)) return false;
     this.byDocument.set(key, new Map(entries));
     this.changed.fire(uri);
+    return true;
   }
 
   private analyse(finding: Finding, path: string, text: string | undefined): StoredFinding {
@@ -109,4 +116,15 @@ export class FindingStore implements vscode.Disposable {
     this.changed.dispose();
     this.byDocument.clear();
   }
+}
+
+/** True when `entries` hold exactly the findings and facts of `before`, in the same order. */
+function sameEntries(before: ReadonlyMap<string, StoredFinding>, entries: readonly [string, StoredFinding][]): boolean {
+  if (before.size !== entries.length) return false;
+  let i = 0;
+  for (const [k, v] of before) {
+    const [nk, nv] = entries[i++];
+    if (k !== nk || !isDeepStrictEqual(v, nv)) return false;
+  }
+  return true;
 }

@@ -10,6 +10,7 @@ import { FindingStore } from './findings';
 import { BundleIndex } from './fixes/bundleIndex';
 import { createLog } from './log';
 import { ScanActivity } from './status/scanActivity';
+import type { EntryHost, Slots } from './slots';
 
 /** What every feature module receives from `activate()`. */
 export interface Services {
@@ -31,12 +32,16 @@ export interface Services {
   readonly bundles: BundleIndex;
   /** Whether a workspace scan runs (the diagnostics' scan runner reports; the status bar spinner listens). */
   readonly scans: ScanActivity;
+  /** The provider slots the entry registered at activation: each feature fills its own (src/extension/slots.ts). */
+  readonly slots: Slots;
+  /** What the entry knows from before the features were loaded (its timings, early terminal commands). */
+  readonly entry: EntryHost;
 }
 
 /** Creates the services and pushes each disposable on context.subscriptions. */
-export function createServices(context: vscode.ExtensionContext): Services {
+export function createServices(context: vscode.ExtensionContext, entry: EntryHost): Services {
   const log = createLog(context);
-  const commands = new CommandRunner(log);
+  const commands = new CommandRunner(log, entry.commands);
   const findings = new FindingStore();
   const excludes = new WorkspaceExcludes();
   const diagnostics = new DiagnosticsManager({
@@ -55,6 +60,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     bundles,
     scans,
     commands.register(COMMANDS.showLog, () => log.show(true)),
+    // Internal: how the entry loaded the features, and anything left without an implementation (tests).
+    commands.register(COMMANDS.entryState, () => entry.describe()),
   );
-  return { log, commands, probes, findings, excludes, diagnostics, bundles, scans };
+  return { log, commands, probes, findings, excludes, diagnostics, bundles, scans, slots: entry.slots, entry };
 }

@@ -38,6 +38,28 @@ describe('extension', () => {
     );
   });
 
+  it('activates with the small entry; the features load from dist/main.js with every provider and command wired', async () => {
+    const ext = await activateExtension();
+    const dist = path.join(ext.extensionPath, 'dist');
+    const state = await vscode.commands.executeCommand<{
+      activateMs: number;
+      loadedAfterMs: number;
+      loadMs: number;
+      reason: string;
+      emptySlots: string[];
+      commandsWithoutHandler: string[];
+    }>('tlsDoctor.entry.state');
+    assert.ok(require.cache[path.join(dist, 'main.js')], 'dist/main.js is loaded');
+    assert.ok(
+      state.loadedAfterMs >= state.activateMs,
+      `the features load after activate() returned: ${JSON.stringify(state)}`,
+    );
+    // This workspace has a folder and scans on activation: the features load for that, right after activation.
+    assert.strictEqual(state.reason, 'the workspace scan on activation');
+    assert.deepStrictEqual(state.emptySlots, [], 'every provider proxy has its implementation');
+    assert.deepStrictEqual(state.commandsWithoutHandler, [], 'every command id has its handler');
+  });
+
   it('registers every command declared in package.json', async () => {
     const ext = await activateExtension();
     const declared = (ext.packageJSON.contributes.commands as ManifestCommand[]).map((c) => c.command);

@@ -1,10 +1,12 @@
 // "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
-// version (cached), nothing in untrusted workspaces (the command would refuse to connect anyway).
+// (cached by version); an edit re-reads only the lines it wrote (updateHits), so typing in a 10,000-line file does not
+// scan it whole again. Nothing in untrusted workspaces (the command would refuse to connect anyway).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { checkSettings } from '../settings';
 import type { ProbeService } from '../endpoints/service';
-import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, UrlHit } from './urls';
+import type { Slots } from '../slots';
+import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, updateHits, UrlHit } from './urls';
 
 /** What the lenses read from the prober: the re-checks of fixed lines (a handshake with the fix's bundle). */
 export type ProofSource = Pick<ProbeService, 'proofsIn' | 'onDidProbe'>;
@@ -13,7 +15,9 @@ const COMMAND = COMMANDS.checkUrl;
 
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; hits: UrlHit[] }>();
+  private readonly cache = new Map<string, { version: number; languageId: string; hits: UrlHit[] }>();
+  /** The lens targets (one URL parse per hit) of a hits array: an edit that moved no URL keeps the same array. */
+  private readonly targets = new WeakMap<UrlHit[], ReturnType<typeof lensTargets>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -22,6 +26,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     if (proofs) this.disposables.push(proofs.onDidProbe(() => this.changed.fire()));
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tlsDoctor.check.codeLens')) this.changed.fire();
       }),
@@ -34,16 +39,40 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     if (PROSE_LANGUAGES.has(doc.languageId) || !vscode.workspace.isTrusted) return [];
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === doc.version) return cached.hits;
+    if (cached && cached.version === doc.version && cached.languageId === doc.languageId) return cached.hits;
     const hits = findHttpsUrls(doc.getText(), doc.languageId);
-    this.cache.set(key, { version: doc.version, hits });
+    this.cache.set(key, { version: doc.version, languageId: doc.languageId, hits });
     return hits;
+  }
+
+  /**
+   * Brings the cached hits of a document to its new version from the lines the change wrote. Only from the version
+   * just before: a cache of an older version (a change this provider did not see) is dropped and rebuilt on demand.
+   */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const cached = this.cache.get(key);
+    if (!cached || cached.version >= e.document.version) return;
+    if (cached.version !== e.document.version - 1 || cached.languageId !== e.document.languageId) {
+      this.cache.delete(key);
+      return;
+    }
+    const edits = e.contentChanges.map((c) => ({
+      startLine: c.range.start.line,
+      endLine: c.range.end.line,
+      text: c.text,
+    }));
+    const hits = updateHits(cached.hits, edits, e.document.languageId, (line) => e.document.lineAt(line).text);
+    this.cache.set(key, { version: e.document.version, languageId: e.document.languageId, hits });
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!checkSettings(doc.uri).codeLens) return [];
     const proofs = this.proofs?.proofsIn(doc.uri) ?? [];
-    return lensTargets(this.hits(doc)).map(
+    const hits = this.hits(doc);
+    const targets = this.targets.get(hits) ?? lensTargets(hits);
+    this.targets.set(hits, targets);
+    return targets.map(
       ({ hit, title, origin }) =>
         new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
           title: this.proofTitle(
@@ -85,13 +114,8 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   }
 }
 
-/** Registers the provider for code documents (files and untitled; prose languages are filtered inside). */
-export function registerUrlLenses(proofs?: ProofSource): vscode.Disposable {
+/** Fills the lens and hover slots (files and untitled documents; prose languages are filtered inside). */
+export function registerUrlLenses(slots: Slots, proofs?: ProofSource): vscode.Disposable {
   const provider = new UrlLensProvider(proofs);
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-  return vscode.Disposable.from(
-    provider,
-    vscode.languages.registerCodeLensProvider(selector, provider),
-    vscode.languages.registerHoverProvider(selector, provider),
-  );
+  return vscode.Disposable.from(provider, slots.fill('urlLens', provider), slots.fill('urlHover', provider));
 }

@@ -57,17 +57,65 @@ export function findHttpsUrls(text: string, languageId: string): UrlHit[] {
   const bare = BARE_VALUE_LANGUAGES.has(languageId);
   const hits: UrlHit[] = [];
   const lines = text.split(/\r?\n/);
-  for (let line = 0; line < lines.length; line++) {
-    const lineText = lines[line];
-    if (lineText.length > MAX_LINE || !lineText.includes('https://')) continue;
-    for (const m of lineText.matchAll(URL_RE)) {
-      const start = m.index ?? 0;
-      if (!isLiteralContext(lineText, start, bare)) continue;
-      const url = trimTrailingPunctuation(m[0]);
-      hits.push({ url, line, start, end: start + url.length });
-    }
-  }
+  for (let line = 0; line < lines.length; line++) lineHits(lines[line], line, bare, hits);
   return hits;
+}
+
+/** Appends the URL literals of one line: they depend on that line's text alone (what updateHits relies on). */
+function lineHits(lineText: string, line: number, bare: boolean, hits: UrlHit[]): void {
+  if (lineText.length > MAX_LINE || !lineText.includes('https://')) return;
+  for (const m of lineText.matchAll(URL_RE)) {
+    const start = m.index ?? 0;
+    if (!isLiteralContext(lineText, start, bare)) continue;
+    const url = trimTrailingPunctuation(m[0]);
+    hits.push({ url, line, start, end: start + url.length });
+  }
+}
+
+/** One change of a document as VS Code reports it: the lines it replaced (in the text it applied to) and its text. */
+export interface LineEdit {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly text: string;
+}
+
+/**
+ * findHttpsUrls of a text after `edits`, from its hits before them: hits on lines no edit touched are kept (moved by the
+ * lines added or removed above them) and only the lines the edits wrote are read again, through `lineText` (a line
+ * of the new text). Equal to findHttpsUrls of the new text because a line's hits depend on that line alone; `edits`
+ * apply one after the other, each in the coordinates the previous ones left (as VS Code applies contentChanges).
+ */
+export function updateHits(
+  hits: readonly UrlHit[],
+  edits: readonly LineEdit[],
+  languageId: string,
+  lineText: (line: number) => string,
+): UrlHit[] {
+  if (PROSE_LANGUAGES.has(languageId)) return [];
+  let kept = hits;
+  let dirty: number[] = [];
+  for (const e of edits) {
+    const added = e.text.split(/\r?\n/).length - 1;
+    const delta = added - (e.endLine - e.startLine);
+    const outside = (line: number) => line < e.startLine || line > e.endLine;
+    const moved = (line: number) => (line > e.endLine ? line + delta : line);
+    kept = kept.filter((h) => outside(h.line)).map((h) => (h.line > e.endLine ? { ...h, line: h.line + delta } : h));
+    dirty = dirty.filter(outside).map(moved);
+    for (let line = e.startLine; line <= e.startLine + added; line++) dirty.push(line);
+  }
+  const bare = BARE_VALUE_LANGUAGES.has(languageId);
+  const out = [...kept];
+  for (const line of new Set(dirty)) lineHits(lineText(line), line, bare, out);
+  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  // The same array when nothing moved or changed, so what is derived from it (the lenses) can be kept.
+  return sameHits(out, hits) ? (hits as UrlHit[]) : out;
+}
+
+function sameHits(a: readonly UrlHit[], b: readonly UrlHit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((h, i) => h.line === b[i].line && h.start === b[i].start && h.end === b[i].end && h.url === b[i].url)
+  );
 }
 
 /** The URL (http or https, literal or not) that covers `character` on `lineText`, for prefilling the input box. */

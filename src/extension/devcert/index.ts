@@ -303,7 +303,7 @@ async function offerNextSteps(folder: vscode.Uri, result: CreateDevCertResult, s
 export function registerDevCert(context: vscode.ExtensionContext, services: Services): void {
   const { commands } = services;
   context.subscriptions.push(
-    snippetDocuments(),
+    snippetDocuments(services.slots),
     commands.register(COMMANDS.createDevCert, (args?: CreateDevCertArgs) =>
       createDevCert(args ?? {}, services, context.workspaceState),
     ),

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import { loadCerts } from '../lazy';
 
 /** The scheme of the snippet documents. */
-export const SNIPPET_SCHEME = 'tls-doctor-snippets';
+import { SNIPPET_SCHEME } from '../slots';
+import type { Slots } from '../slots';
+
+export { SNIPPET_SCHEME } from '../slots';
 
 /** What a snippet document is about (workspace-relative paths with `/`). */
 export interface SnippetFacts {
@@ -71,8 +74,8 @@ export function snippetText(f: SnippetFacts): string {
 }
 
 /** Registers the content provider. */
-export function snippetDocuments(): vscode.Disposable {
-  return vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, {
+export function snippetDocuments(slots: Slots): vscode.Disposable {
+  return slots.fill('snippetDocs', {
     provideTextDocumentContent: (uri) => {
       try {
         return snippetText(JSON.parse(uri.query) as SnippetFacts);

@@ -148,8 +148,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
     const entry: Entry = { uri, path, raw, origin, generation: this.generation, ...(version ? { version } : {}) };
+    // Only a re-scan from the same origin may publish nothing (typing; a file changed on disk): an opened document
+    // taking over from its on-disk results is news to the store's listeners even with the same findings.
+    const again = this.entries.get(uri.toString())?.origin === origin;
     this.entries.set(uri.toString(), entry);
-    return this.render(entry, text);
+    return this.render(entry, text, again);
   }
 
   /** Starts a workspace scan generation: disk entries it does not confirm are pruned by pruneUnconfirmed(). */
@@ -221,15 +224,22 @@ export class DiagnosticsManager implements vscode.Disposable {
       .map((e) => e.uri.path.slice(prefix.length));
   }
 
-  private render(e: Entry, text?: string): readonly Finding[] {
+  /**
+   * Shows `e`. A re-scan (`again`: of the same origin, `text` given) whose findings and facts equal those recorded (and
+   * so shown) publishes nothing: no diagnostics update, no code-action or lens refresh. Re-renders (settings,
+   * decorators, probe verdicts) always publish, since what they change is not in the findings.
+   */
+  private render(e: Entry, text?: string, again = false): readonly Finding[] {
     this.staged.delete(e.uri.toString());
-    const { shown, diagnostics } = this.prepare(e, text);
-    this.collection.set(e.uri, diagnostics);
+    const shown = this.shownOf(e);
+    // Recorded first: decorators read what the store knows about the findings (their endpoints).
+    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts, !again);
+    if (changed || !again || text === undefined) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
     return shown;
   }
 
   private renderedDiagnostics(e: Entry, settings?: ScanSettings): vscode.Diagnostic[] {
-    return this.prepare(e, undefined, settings).diagnostics;
+    return this.prepare(e, settings).diagnostics;
   }
 
   /** The findings `e` shows under the current severity settings. */
@@ -238,17 +248,18 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** Applies the severity settings, records the shown findings in the store and builds their diagnostics. */
-  private prepare(
-    e: Entry,
-    text?: string,
-    settings?: ScanSettings,
-  ): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
+  private prepare(e: Entry, settings?: ScanSettings): { shown: readonly Finding[]; diagnostics: vscode.Diagnostic[] } {
     const shown = this.shownOf(e, settings);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
-    this.deps.findings.record(e.uri, shown, e.path, text, e.facts);
-    const pairs = shown.map((f) => [this.decorated(e.uri, f), f] as const);
+    this.deps.findings.record(e.uri, shown, e.path, undefined, e.facts);
+    return { shown, diagnostics: this.diagnosticsOf(e.uri, shown) };
+  }
+
+  /** The decorated diagnostics of `shown`, linked to their findings in the store. */
+  private diagnosticsOf(uri: vscode.Uri, shown: readonly Finding[]): vscode.Diagnostic[] {
+    const pairs = shown.map((f) => [this.decorated(uri, f), f] as const);
     this.deps.findings.link(pairs);
-    return { shown, diagnostics: pairs.map(([d]) => d) };
+    return pairs.map(([d]) => d);
   }
 
   /** Re-renders one file (or all) from the stored findings. */

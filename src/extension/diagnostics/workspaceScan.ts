@@ -58,8 +58,12 @@ async function listFiles(
   return out;
 }
 
-/** `folder`: the path is a directory (a watcher reports created folders too): nothing to scan, nothing to log. */
-type FileResult = { kind: 'scanned' } | { kind: 'folder' } | { kind: 'skipped'; reason: SkipReason; detail: string };
+/**
+ * `folder`: the path is a directory (a watcher reports created folders too): nothing to scan, nothing to log. `gone`:
+ * the file was deleted between the event (or the listing) and the read: its findings go, and it was not "skipped".
+ */
+type FileResult =
+  { kind: 'scanned' } | { kind: 'folder' } | { kind: 'gone' } | { kind: 'skipped'; reason: SkipReason; detail: string };
 
 /** Reads and scans one file; an open document is scanned from its editor text instead. */
 async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<FileResult> {
@@ -88,6 +92,10 @@ async function scanFile(manager: DiagnosticsManager, uri: vscode.Uri): Promise<F
     if (manager.originOf(uri) !== 'editor') manager.set(uri, read.text, 'disk');
     return { kind: 'scanned' };
   } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
+      manager.delete(uri);
+      return { kind: 'gone' };
+    }
     return { kind: 'skipped', reason: 'unreadable', detail: (e as Error).message };
   }
 }

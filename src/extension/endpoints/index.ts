@@ -41,8 +41,8 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     files.onDidCreate((uri) => void tree.reloadFile(uri)),
     files.onDidChange((uri) => void tree.reloadFile(uri)),
     files.onDidDelete((uri) => tree.removeFile(uri)),
-    vscode.window.registerTreeDataProvider('tlsDoctor.endpoints', tree),
-    vscode.languages.registerCodeLensProvider({ pattern: '**/*' }, lenses),
+    services.slots.fill('endpointsTree', tree as vscode.TreeDataProvider<unknown>),
+    services.slots.fill('probeLens', lenses),
     services.diagnostics.addDecorator(endpointDecorator(tracker, probes)),
     tracker.onDidChange((uri) => {
       if (mode(uri) === 'auto') probeFile(uri);
@@ -195,27 +195,45 @@ function warnExpiring(results: readonly CheckAllEntry[], days: number): void {
   );
 }
 
-/** "Probe endpoint" above each line with a finding whose endpoint is known (trusted workspaces, mode not off). */
+/**
+ * "Probe endpoint" above each line with a finding whose endpoint is known (trusted workspaces, mode not off). The
+ * finding lenses of a file are kept until its findings change (the store's event) or a probe, setting or trust
+ * change refreshes them: the workbench asks again after every edit, and a typing pause that changed no finding
+ * gets the same lenses back without going over the findings.
+ */
 class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly sub: vscode.Disposable;
+  private readonly byFile = new Map<string, { lenses: vscode.CodeLens[]; lines: Set<number> }>();
 
   constructor(
     private readonly tracker: FindingEndpoints,
     private readonly probes: ProbeService,
   ) {
-    this.sub = tracker.onDidChange(() => this.changed.fire());
+    this.sub = tracker.onDidChange((uri) => {
+      this.byFile.delete(uri.toString());
+      this.changed.fire();
+    });
   }
 
   refresh(): void {
+    this.byFile.clear();
     this.changed.fire();
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || probeSettings(doc.uri).referencedEndpoints === 'off') return [];
+    const key = doc.uri.toString();
+    const known = this.byFile.get(key) ?? this.findingLenses(doc.uri);
+    this.byFile.set(key, known);
+    return [...known.lenses, ...this.proofLenses(doc, known.lines)];
+  }
+
+  /** One lens per line with a finding whose endpoint is known: probe it, or what its last probe said. */
+  private findingLenses(uri: vscode.Uri): { lenses: vscode.CodeLens[]; lines: Set<number> } {
     const seen = new Set<number>();
-    const lenses = this.tracker.in(doc.uri).flatMap(({ finding, endpoint }) => {
+    const lenses = this.tracker.in(uri).flatMap(({ finding, endpoint }) => {
       const line = finding.range.start.line;
       if (seen.has(line)) return [];
       seen.add(line);
@@ -227,11 +245,16 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
         new vscode.CodeLens(toRange(finding.range), {
           title,
           command: COMMANDS.probeEndpoint,
-          arguments: [{ uri: doc.uri.toString(), line }],
+          arguments: [{ uri: uri.toString(), line }],
         }),
       ];
     });
-    // A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found.
+    return { lenses, lines: seen };
+  }
+
+  /** A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found. */
+  private proofLenses(doc: vscode.TextDocument, seen: ReadonlySet<number>): vscode.CodeLens[] {
+    const lenses: vscode.CodeLens[] = [];
     for (const p of this.probes.proofsIn(doc.uri)) {
       if (seen.has(p.line) || p.line >= doc.lineCount) continue;
       if (p.lineText !== undefined && doc.lineAt(p.line).text !== p.lineText) continue; // undone or edited since

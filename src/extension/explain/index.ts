@@ -42,13 +42,15 @@ export function registerExplain(
   const { log } = services;
   const deps = { log, show, check: (view: ExplainView, url: string) => checkAndRestate(view, url, show) };
   const output = new TerminalOutput(log);
+  // Commands that started before the features were loaded (the entry read their output from the start).
+  for (const t of services.entry.takeTerminalStarts()) void output.record(t.terminal, t.execution, t.stream);
   const links = new ErrorLinkProvider(output, (text) =>
     vscode.commands.executeCommand(COMMANDS.explainError, { text }),
   );
   context.subscriptions.push(
     output,
     services.commands.register(COMMANDS.explainError, (arg?: unknown) => explainErrorCommand(arg, deps)),
-    vscode.window.registerTerminalLinkProvider(links),
+    services.slots.fill('terminalLinks', links),
     // What the registered provider makes of one terminal line (the link API offers no way to ask it from outside:
     // integration tests and diagnostics use this), and with `activate` what clicking the first link opens.
     services.commands.register(

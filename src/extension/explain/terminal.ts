@@ -29,14 +29,19 @@ export class TerminalOutput implements vscode.Disposable {
     );
   }
 
-  private async record(terminal: vscode.Terminal, execution: vscode.TerminalShellExecution): Promise<void> {
+  /** Keeps the output of `execution` (from `stream`: given when the command started before this recorder existed). */
+  async record(
+    terminal: vscode.Terminal,
+    execution: vscode.TerminalShellExecution,
+    stream: AsyncIterable<string> = execution.read(),
+  ): Promise<void> {
     const list = this.byTerminal.get(terminal) ?? [];
     const entry: Recorded = { commandLine: execution.commandLine.value, raw: '' };
     list.push(entry);
     if (list.length > MAX_COMMANDS) list.shift();
     this.byTerminal.set(terminal, list);
     try {
-      for await (const data of execution.read()) {
+      for await (const data of stream) {
         entry.raw += data;
         if (entry.raw.length > MAX_OUTPUT_CHARS * 2) entry.raw = entry.raw.slice(-MAX_OUTPUT_CHARS);
       }

@@ -19,7 +19,8 @@ export class BundleIndex implements vscode.Disposable {
 
   /** Keeps the index current: file, setting and folder events, and the scans recorded in `findings`. */
   watch(findings: FindingStore): this {
-    const pem = vscode.workspace.createFileSystemWatcher('**/*.pem', true, false, false);
+    // Creations and deletions (a changed bundle keeps its name): ignoreCreate false, ignoreChange true, ignoreDelete false.
+    const pem = vscode.workspace.createFileSystemWatcher('**/*.pem', false, true, false);
     const changed = (uri: vscode.Uri) => this.refresh(uri);
     this.subs.push(
       pem,

@@ -22,11 +22,7 @@ export function registerFixes(context: vscode.ExtensionContext, services: Servic
   };
   const { commands } = services;
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(
-      { pattern: '**/*' },
-      new TlsFixProvider(deps),
-      TlsFixProvider.metadata,
-    ),
+    services.slots.fill('fixes', new TlsFixProvider(deps)),
     commands.register(FIX_COMMANDS.trustBundle, (a: TrustArgs) => trustBundle(a, deps)),
     commands.register(FIX_COMMANDS.applyBundle, (a: TrustArgs) => applyBundle(a, deps)),
     commands.register(FIX_COMMANDS.useEnv, (a: UseEnvArgs) => useEnv(a, deps)),

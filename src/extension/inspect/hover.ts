@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
 import { loadInspect } from '../lazy';
+import type { Slots } from '../slots';
 
 /** A PEM block is at most this many lines away from the hovered line (a 4096-bit certificate is ~35 lines). */
 const MAX_BLOCK_LINES = 200;
@@ -87,8 +88,8 @@ function hoverFor(doc: vscode.TextDocument, position: vscode.Position): vscode.H
 }
 
 /** The hover provider for every file and untitled document. */
-export function registerCertificateHover(): vscode.Disposable {
-  return vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
+export function registerCertificateHover(slots: Slots): vscode.Disposable {
+  return slots.fill('certificateHover', {
     provideHover: (doc, position) => {
       try {
         return hoverFor(doc, position);

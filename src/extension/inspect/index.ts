@@ -14,7 +14,9 @@ import { HygieneDiagnostics } from './hygiene';
 import { CertificateView } from './view';
 
 /** The view types of package.json's contributes.customEditors. */
-export const VIEW_TYPES = { binary: 'tlsDoctor.certificateViewer', text: 'tlsDoctor.certificateViewerText' } as const;
+import { VIEW_TYPES } from '../slots';
+
+export { VIEW_TYPES } from '../slots';
 
 const BINARY = /\.(der|p7b|p7c|p12|pfx)$/i;
 
@@ -51,10 +53,9 @@ export function registerInspect(context: vscode.ExtensionContext, services: Serv
   const { log } = services;
   const views = new Set<CertificateView>();
   const provider = new CertificateEditorProvider(context.extensionUri, log, views);
-  const options = { webviewOptions: { enableFindWidget: true }, supportsMultipleEditorsPerDocument: true };
   context.subscriptions.push(
-    vscode.window.registerCustomEditorProvider(VIEW_TYPES.binary, provider, options),
-    vscode.window.registerCustomEditorProvider(VIEW_TYPES.text, provider, options),
+    services.slots.fill('certificateViewer', provider),
+    services.slots.fill('certificateViewerText', provider),
     // `options.password`: for callers that already have a PKCS#12 password (tests; the page asks with an input box).
     services.commands.register(
       COMMANDS.openCertificateViewer,
@@ -95,7 +96,7 @@ export function registerInspect(context: vscode.ExtensionContext, services: Serv
       context.subscriptions.push(view);
       return view.load();
     }),
-    registerCertificateHover(),
+    registerCertificateHover(services.slots),
   );
   // Hygiene: its own collection, started a moment after activation so it never competes with the first scan.
   const hygiene = new HygieneDiagnostics(log);

@@ -2,13 +2,20 @@
 // `tls-doctor-trust:` scheme (never a file on disk: nothing is written before the user accepts the plan).
 import * as vscode from 'vscode';
 
-export const TRUST_SCHEME = 'tls-doctor-trust';
+import { TRUST_SCHEME } from '../slots';
+import type { Slots } from '../slots';
+
+export { TRUST_SCHEME } from '../slots';
 
 export class TrustDocs implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(TRUST_SCHEME, this);
+  private readonly registration: vscode.Disposable;
+
+  constructor(slots: Slots) {
+    this.registration = slots.fill('trustDocs', this);
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.path) ?? '';

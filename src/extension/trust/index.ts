@@ -11,7 +11,7 @@ import { fixTrust, FixTrustArgs, FixTrustOutcome } from './flow';
 export type { FixTrustArgs, FixTrustOutcome } from './flow';
 
 export function registerTrust(context: vscode.ExtensionContext, services: Services): void {
-  const docs = new TrustDocs();
+  const docs = new TrustDocs(services.slots);
   let last: FixTrustOutcome | undefined;
   context.subscriptions.push(
     docs,

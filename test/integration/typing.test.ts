@@ -1,0 +1,154 @@
+// Typing in a file with findings (issue 17): a pause whose re-scan finds exactly what is shown publishes nothing (no
+// diagnostics update, so no lightbulb or lens refresh follows), an edit that changes a finding does publish, and the
+// "Check TLS" lenses follow the edits line by line (they stay where the URLs are, and a new URL gets one). And a file
+// deleted between a watcher event and the read is gone, not "skipped" (no ENOENT line in the log).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { DiagnosticsManager } from '../../src/extension/diagnostics/manager';
+import { WorkspaceExcludes } from '../../src/extension/diagnostics/excludes';
+import { rescanFromDisk } from '../../src/extension/diagnostics/workspaceScan';
+import { FindingStore } from '../../src/extension/findings';
+import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
+
+const LINES = [
+  'import requests',
+  '',
+  'API = "https://api.internal.example"',
+  '',
+  'def fetch(path):',
+  '    return requests.get(API + path, verify=False, timeout=5)',
+  '',
+];
+
+/** Lines of the "Check TLS" lenses of `doc`. */
+async function urlLensLines(doc: vscode.TextDocument): Promise<number[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    doc.uri,
+    100,
+  );
+  return lenses
+    .filter((l) => l.command?.command === 'tlsDoctor.checkUrl')
+    .map((l) => l.range.start.line)
+    .sort((a, b) => a - b);
+}
+
+describe('typing in a file with findings', function () {
+  this.timeout(60_000);
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    await activateExtension();
+    doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    editor = await vscode.window.showTextDocument(doc);
+    await waitFor(() => tlsDiagnostics(doc.uri).length === 1, 10_000, 'the finding of the untitled file');
+  });
+  after(async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('publishes nothing after a pause that changed no finding, and publishes when a finding changed', async () => {
+    let updates = 0;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === doc.uri.toString())) updates++;
+    });
+    try {
+      // A letter in an identifier far from the finding: the re-scan (after the 300 ms debounce) finds the same.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(4, 4), 'x')));
+      await sleep(1500);
+      assert.strictEqual(updates, 0, 'no diagnostics update for an unchanged result');
+      assert.strictEqual(tlsDiagnostics(doc.uri).length, 1, 'the finding is still shown');
+      // A second insecure call: the re-scan finds two, and shows them.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'requests.get(API, verify=False)\n')));
+      await waitFor(() => tlsDiagnostics(doc.uri).length === 2, 10_000, 'the new finding');
+      // The host fires onDidChangeDiagnostics debounced, after the collection already holds the new list.
+      await waitFor(() => updates >= 1, 5_000, 'the diagnostics update of the changed result');
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('keeps the "Check TLS" lenses on their URLs while lines are added above them and lenses a new URL', async () => {
+    const before = await urlLensLines(doc);
+    assert.deepStrictEqual(before, [2], 'the lens of the URL literal');
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# a header\n\n')));
+    assert.deepStrictEqual(await urlLensLines(doc), [4], 'moved down by the two lines added above');
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'OTHER = "https://other.example/x"\n')));
+    assert.deepStrictEqual(await urlLensLines(doc), [4, 5], 'the new URL has its lens, the old one stays');
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(0, 0, 2, 0))));
+    assert.deepStrictEqual(await urlLensLines(doc), [2, 3], 'both moved up when the header went');
+  });
+});
+
+describe('a file deleted before the watcher read it', () => {
+  it('is gone, not "skipped": its findings go and the log stays quiet', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+    const manager = new DiagnosticsManager({
+      log: log as unknown as vscode.LogOutputChannel,
+      findings: new FindingStore(),
+      excludes: new WorkspaceExcludes(),
+    });
+    try {
+      const uri = vscode.Uri.joinPath(folder.uri, '.certs', 'deleted-meanwhile.py');
+      manager.set(uri, 'import requests\nrequests.get("https://x.example", verify=False)\n', 'disk');
+      assert.strictEqual(manager.originOf(uri), 'disk', 'the file had on-disk findings');
+      await rescanFromDisk(manager, uri, log as unknown as vscode.LogOutputChannel);
+      assert.strictEqual(manager.originOf(uri), undefined, 'its findings went with it');
+      assert.deepStrictEqual(lines, [], 'nothing logged');
+    } finally {
+      manager.dispose();
+    }
+  });
+});
+
+describe('journey: open a file with findings, type, see the lightbulb and the hover', function () {
+  this.timeout(60_000);
+
+  it('after typing, the lightbulb offers the fixes and the hover explains the finding (screenshots)', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const finding = await waitFor(
+      () =>
+        tlsDiagnostics(doc.uri).find(
+          (d) => String((d.code as { value: string }).value) === 'python.requests-verify-false',
+        ),
+      10_000,
+      'the verify=False finding',
+    );
+    try {
+      // Type a word on the line above the finding and pause: the finding stays, on the same line.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(finding.range.start.line - 1, 0), '# typed ')));
+      await sleep(1000);
+      const now = tlsDiagnostics(doc.uri).find((d) => d.range.isEqual(finding.range));
+      assert.ok(now, 'the finding is where it was');
+      editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        finding.range,
+      );
+      assert.ok(
+        actions.some((a) => a.title.startsWith('Suppress python.requests-verify-false')),
+        `the quick-fixes: ${actions.map((a) => a.title).join(' | ')}`,
+      );
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await sleep(1500);
+      await screenshot('typing-lightbulb');
+      await vscode.commands.executeCommand('hideCodeActionWidget');
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await sleep(1500);
+      await screenshot('typing-hover');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
