@@ -137,17 +137,20 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'vscode',
     surface: 'vscode-settings',
-    notes: 'The boolean `false` at `http.proxyStrictSSL` in `settings.json` files, in the `settings` of `*.code-workspace`, and in `customizations.vscode.settings` (or the older top-level `settings`) of `devcontainer.json`. Parsed as JSONC, so commented-out lines and strings that mention the setting are not findings.',
+    notes: 'The boolean `false` at `http.proxyStrictSSL` in `settings.json` files, in the `settings` of `*.code-workspace`, and in `customizations.vscode.settings` (or the older top-level `settings`) of `devcontainer.json`. Parsed as JSONC, so commented-out lines and strings that mention the setting are not findings; a fragment that is not a whole JSON object (a buffer cut mid-edit, a pasted excerpt) is read line by line.',
     examples: {
       file: '.vscode/settings.json',
       flagged: [`// .vscode/settings.json
 { «"http.proxyStrictSSL": false» }
 // .devcontainer/devcontainer.json
-{ "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`],
+{ "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`,
+        { file: '.devcontainer/devcontainer.json', code: '"settings": {\n  "http.proxy": "http://squid:3128",\n  «"http.proxyStrictSSL": false» // self-signed proxy\n},' },
+      ],
       ok: [
         `// keep proxyStrictSSL on and install the proxy's CA in the OS trust store
 { "http.systemCertificates": true }`,
         '{ "http.proxyStrictSSL": true, "x": "\\"http.proxyStrictSSL\\": false" }',
+        { file: '.devcontainer/devcontainer.json', code: '"settings": {\n  // "http.proxyStrictSSL": false,\n  "http.proxyStrictSSL": true\n},' },
       ],
     },
   }),
@@ -332,7 +335,7 @@ in-project = true
     concept: 'verification-off',
     client: 'kubernetes',
     surface: 'yaml',
-    notes: 'The flag as a list item (block or flow style, e.g. of `args:`, `command:`, `extraArgs:`, `defaultArgs:`) in any YAML file: Kubernetes manifests, Helm values (`args: [--kubelet-insecure-tls]`), kustomize patches. The flag on a command line is [`shell.kubelet-insecure-tls`](shell.kubelet-insecure-tls.md).',
+    notes: 'The flag as a list item (block or flow style, e.g. of `args:`, `command:`, `extraArgs:`, `defaultArgs:`) in any YAML file: Kubernetes manifests, Helm values (`args: [--kubelet-insecure-tls]`), kustomize patches; and inside any string of a Terraform/HCL file (`helm_release` `set { value = "--kubelet-insecure-tls" }`, `"{--kubelet-insecure-tls,…}"`, a `kubernetes_manifest` `args` list). The flag on a command line is [`shell.kubelet-insecure-tls`](shell.kubelet-insecure-tls.md).',
     examples: {
       file: 'metrics-server.yaml',
       flagged: [
@@ -345,10 +348,21 @@ in-project = true
         - «--kubelet-insecure-tls»
         - --secure-port=10250`,
         { file: 'values.yaml', code: 'args: [«"--kubelet-insecure-tls"»]\ndefaultArgs:\n  - «--kubelet-insecure-tls=true»' },
+        {
+          file: 'metrics.tf',
+          code: `resource "helm_release" "metrics_server" {
+  chart = "metrics-server"
+  set {
+    name  = "args"
+    value = "{«--kubelet-insecure-tls»,--kubelet-preferred-address-types=InternalIP}"
+  }
+}`,
+        },
       ],
       ok: [
         'args:\n  - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
         'args:\n  # - --kubelet-insecure-tls\n  - --secure-port=10250\ndescription: "add --kubelet-insecure-tls on kind"',
+        { file: 'metrics.tf', code: '# set { value = "--kubelet-insecure-tls" }\nvariable "kubelet_insecure_tls" {\n  type    = bool\n  default = false\n}' },
       ],
     },
   }),

@@ -45,6 +45,29 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
       ok: [
         '$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);',
         '<?php # $c = new Client([\'verify\' => false]);',
+        '<?php\n// e-mail verification routes, not TLS:\nAuth::routes([\'verify\' => false]);',
+      ],
+    },
+  }),
+  streamVerifyPeer: rule('stream-verify-peer-off', {
+    title: '\'verify_peer\' => false: the stream or socket accepts any certificate',
+    description: 'In the ssl options of stream_context_create (file_get_contents, fopen, stream_socket_client, SoapClient) and of PHPMailer\'s SMTPOptions, verify_peer false accepts any certificate and verify_peer_name false any host name. Set \'cafile\' => \'/path/to/ca-bundle.pem\' (or openssl.cafile in php.ini) instead.',
+    concept: 'verification-off',
+    client: 'php',
+    notes: '`\'verify_peer\' => false` and `\'verify_peer_name\' => false` (also `0`, double quotes) in any array, code only: commented-out options are not findings. `allow_self_signed` alone is not matched.',
+    examples: {
+      flagged: [
+        `$context = stream_context_create([
+    'ssl' => [
+        «'verify_peer' => false»,
+        «'verify_peer_name' => false»,
+    ],
+]);
+$mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' => true]];`,
+      ],
+      ok: [
+        "$context = stream_context_create(['ssl' => ['cafile' => '/etc/ssl/corp-ca.pem', 'verify_peer' => true]]);",
+        "<?php\n// $opts = ['ssl' => ['verify_peer' => false]];",
       ],
     },
   }),

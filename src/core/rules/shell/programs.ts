@@ -74,10 +74,31 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
-  if (name === 'echo' || name === 'printf') return; // their words are data, even when they look like flags
+  // echo/printf words are data and grep's are patterns, even when they look like flags.
+  if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
   for (const w of [cmd[i], ...args]) {
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
+    else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
+  }
+}
+
+/** Programs whose arguments are patterns to look for, not settings (`grep -q -- '--kubelet-insecure-tls' f`). */
+const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'test', '[', '[[']);
+const EMBEDDED_KUBELET = /(?<![\w-])--kubelet-insecure-tls(?:=true)?(?![\w-])/g;
+
+/**
+ * The kubelet flag inside an argument that writes it into a manifest: a `kubectl patch` JSON patch
+ * (`"value":"--kubelet-insecure-tls"`), a `sed`/`yq` edit. The finding is the flag itself, found in the word's
+ * source text (quotes do not change it).
+ */
+function embeddedKubelet(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
+  const text = ctx.src.text.slice(w.start, w.end);
+  const context = ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end);
+  EMBEDDED_KUBELET.lastIndex = 0;
+  for (let m = EMBEDDED_KUBELET.exec(text); m; m = EMBEDDED_KUBELET.exec(text)) {
+    const [start, end] = ctx.src.span(w.start + m.index, w.start + m.index + m[0].length);
+    ctx.out.push(finding(ctx.doc, SH.kubelet, start, end, context));
   }
 }
 
@@ -179,6 +200,10 @@ const PROGRAMS: Record<string, Analyser> = {
       } else if (v.startsWith('--insecure-registry=')) report(ctx, CFG.dockerInsecureRegistries, args[i], args[i], cmd);
     }
   },
+  podman: containerTlsVerify,
+  'podman-remote': containerTlsVerify,
+  skopeo: containerTlsVerify,
+  buildah: containerTlsVerify,
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
     if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) {
@@ -188,6 +213,20 @@ const PROGRAMS: Record<string, Analyser> = {
 };
 
 const TRUE = /^(?:true|1|yes|on)$/i;
+const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
+
+/** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */
+function containerTlsVerify(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const m = TLS_VERIFY.exec(args[i].value);
+    if (!m || args[i].dynamic) continue;
+    if (m[1] !== undefined) {
+      if (FALSY.test(m[1])) report(ctx, SH.containerTls, args[i], args[i], cmd);
+    } else if (FALSY.test(args[i + 1]?.value ?? '') && !args[i + 1].dynamic) {
+      report(ctx, SH.containerTls, args[i], args[++i], cmd);
+    }
+  }
+}
 
 /** `<tool> config [options] <key> <value>` (gcloud: `config set <key> <value>`): reports key and value when they match. */
 function configSet(

@@ -16,16 +16,25 @@ const ECHO =
 /** A line that sends a here-document to a file: `cat >> ~/.curlrc <<EOF`, `tee -a ~/.wgetrc <<'EOF'`. */
 const HEREDOC =
   /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
-/** Cheap test: some config file name a script may write. */
+/** The same with the here-document first: `cat <<EOF > ~/.npmrc`, `cat << 'END' >> /etc/pip.conf`. */
+const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
+/** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|kubeconfig|kind:\s*Config/;
+/** A here-document that is a kubeconfig (`kind: Config` with `clusters:`), written to a file of any name. */
+const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
 
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
-  if (!configFamily.appliesTo(target)) return;
+  const as = configFamily.appliesTo(target)
+    ? target
+    : KUBECONFIG_BODY.test(text) && /^\s*clusters:/m.test(text)
+      ? 'kubeconfig'
+      : undefined;
+  if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  for (const f of configFamily.scan(text, target)) {
+  for (const f of configFamily.scan(text, as)) {
     const rule = CONFIG_RULES.get(f.ruleId);
     if (!rule) continue;
     const s = at(starts[f.range.start.line] + f.range.start.character);
@@ -50,13 +59,19 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
       offset += piece.length + 2;
     }
   }
-  HEREDOC.lastIndex = 0;
-  for (let m = HEREDOC.exec(src.text); m; m = HEREDOC.exec(src.text)) {
+  hereDocuments(doc, src, HEREDOC, 2, 4, out);
+  hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
+}
+
+/** Judges the body of each here-document `re` finds; `target` and `tag` are the groups of the file and of the tag. */
+function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: number, out: Finding[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
     const bodyStart = m.index + m[0].length;
-    const close = new RegExp(`^[ \\t]*${m[4].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
+    const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
       src.text.slice(bodyStart),
     );
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
-    judge(doc, src, body, m[2], (i) => bodyStart + i, out);
+    judge(doc, src, body, m[target], (i) => bodyStart + i, out);
   }
 }
