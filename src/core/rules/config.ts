@@ -100,7 +100,7 @@ const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^'
 const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
 const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
 const TF =
-  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
+  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|(?:\w+_)?tls_insecure)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
 /** The keys of YAML_SKIP and TOML_SKIP anywhere in a text (see keyValue's `words`). */
@@ -208,6 +208,26 @@ function poetryToml(doc: Doc, out: Finding[]): void {
   });
 }
 
+/**
+ * containers-registries.conf (podman, buildah, skopeo, CRI-O): `insecure = true` in a `[[registry]]` table, and the
+ * v1 format's non-empty `registries = [...]` under `[registries.insecure]`.
+ */
+function containersRegistries(doc: Doc, out: Finding[]): void {
+  let v1Insecure = false;
+  eachLine(doc.text, (line, at) => {
+    const section = /^\s*\[\[?\s*([\w.-]+)\s*\]/.exec(line);
+    if (section) v1Insecure = section[1] === 'registries.insecure';
+    const m = (v1Insecure ? /^\s*(registries)\s*=\s*(\[\s*["'][^\]#]*\]?)/d : /^\s*(insecure)\s*=\s*(true)\b/d).exec(
+      line,
+    );
+    if (m?.indices) {
+      out.push(
+        finding(doc, CFG.registriesInsecure, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]),
+      );
+    }
+  });
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
@@ -274,7 +294,8 @@ type Format =
   | 'yaml'
   | 'toml'
   | 'hcl'
-  | 'condarc';
+  | 'condarc'
+  | 'registries';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -291,6 +312,7 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
+  if (base === 'registries.conf' || /(?:^|\/)registries\.conf\.d\/[^/]+\.conf$/.test(p)) return 'registries';
   if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
   if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
   if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) {
@@ -316,6 +338,8 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
   switch (format) {
     case 'docker':
       return dockerDaemon(doc, out);
+    case 'registries':
+      return containersRegistries(doc, out);
     case 'composer':
       return composerJson(doc, out);
     case 'poetry':

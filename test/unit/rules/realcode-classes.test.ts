@@ -310,4 +310,99 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
       );
     });
   });
+  describe('second tune set: WordPress, RestClient, registries.conf, provider prefixes, aliases, Jenkinsfile', () => {
+    it("flags WordPress HTTP API 'sslverify' => false and $args['sslverify'] = false", () => {
+      const php = [
+        '<?php',
+        'function fetch_feed_body( $url ) {',
+        "    $args = array( 'timeout' => 15, 'sslverify' => false );",
+        "    if ( defined( 'LOCAL_DEV' ) ) {",
+        "        $args['sslverify'] = false;",
+        '    }',
+        "    // $args['sslverify'] = false;",
+        '    return wp_remote_get( $url, $args );',
+        '}',
+      ].join('\n');
+      assert.deepStrictEqual(hits(php, 'wp-content/plugins/feed/feed.php'), [
+        ['php.wp-sslverify-false', 3, 37, "'sslverify' => false"],
+        ['php.wp-sslverify-false', 5, 14, "['sslverify'] = false"],
+      ]);
+      expectNone(
+        "<?php\nif ( $args['sslverify'] == false ) { return; }\n$r = wp_remote_get( $u, array( 'sslverify' => true ) );",
+        'a.php',
+      );
+    });
+
+    it("flags RestClient's verify_ssl: false on a continuation line, and leaves VERIFY_PEER alone", () => {
+      const rb = [
+        'response = Morpheus::RestClient.execute(method: :get, url: url,',
+        '                      timeout: 30, headers: headers, verify_ssl: false)',
+        'ok = RestClient::Request.execute(method: :get, url: url, verify_ssl: OpenSSL::SSL::VERIFY_PEER)',
+      ].join('\n');
+      assert.deepStrictEqual(hits(rb, 'lib/client.rb'), [['ruby.verify-false', 2, 54, 'verify_ssl: false']]);
+    });
+
+    it('flags insecure registries in containers registries.conf, also when a script writes one', () => {
+      const conf = [
+        '[[registry]]',
+        'location = "registry.lan:5000"',
+        'insecure = true',
+        '',
+        '[[registry]]',
+        'location = "quay.io"',
+        'insecure = false',
+      ].join('\n');
+      assert.deepStrictEqual(hits(conf, '/etc/containers/registries.conf.d/50-lan.conf'), [
+        ['config.containers-registry-insecure', 3, 1, 'insecure = true'],
+      ]);
+      const script = `printf '[[registry]]\\nlocation = "10.0.2.2:5000"\\ninsecure = true\\n' > /etc/containers/registries.conf.d/50-local.conf`;
+      assert.deepStrictEqual(
+        hits(script, 'provision.sh').map(([id, line, , value]) => [id, line, value]),
+        [['config.containers-registry-insecure', 1, 'insecure = true']],
+      );
+    });
+
+    it('flags provider-prefixed *_tls_insecure in Terraform', () => {
+      const tf =
+        'provider "proxmox" {\n  pm_api_url      = var.api_url\n  pm_tls_insecure = true\n  pm_log_enable   = true\n}\n';
+      assert.deepStrictEqual(hits(tf, 'main.tf'), [['config.terraform-insecure', 3, 3, 'pm_tls_insecure = true']]);
+      expectNone('provider "proxmox" {\n  pm_tls_insecure = var.insecure\n}\n', 'main.tf');
+    });
+
+    it('reads the quoted body of an alias as a command', () => {
+      const sh =
+        'alias osc="docker run --rm -i --entrypoint=osc --net=host openshift/origin:latest --insecure-skip-tls-verify"\nalias ll="ls -l"\n';
+      assert.deepStrictEqual(hits(sh, 'run-osc.sh'), [
+        ['shell.kube-insecure-skip-tls-verify', 1, 83, '--insecure-skip-tls-verify'],
+      ]);
+    });
+
+    it('reads Jenkinsfile sh steps, including an unclosed triple-quoted one', () => {
+      const jf = [
+        "withCredentials([string(credentialsId: 'ocp-token', variable: 'OCP_TOKEN')]) {",
+        '    sh """',
+        '        oc login --token=\\$OCP_TOKEN --server=https://api.ocp.example:6443 --insecure-skip-tls-verify=true',
+        '        oc project demo',
+        '    """',
+        "    sh 'curl -sSk https://nexus.corp.example/repo/app.tgz -o app.tgz'",
+        "    echo 'not a step: curl -k'",
+        '}',
+        "sh '''",
+        '    npm config set strict-ssl false',
+      ].join('\n');
+      assert.deepStrictEqual(
+        hits(jf, 'Jenkinsfile').map(([id, line]) => [id, line]),
+        [
+          ['shell.kube-insecure-skip-tls-verify', 3],
+          ['shell.curl-insecure', 6],
+          ['shell.npm-strict-ssl-false', 10],
+        ],
+      );
+    });
+
+    it('judges YAML a script writes with a here-document', () => {
+      const sh = "cat > /etc/pve-exporter/pve.yml << 'EOF'\ndefault:\n  user: root@pam\n  verify_ssl: false\nEOF\n";
+      assert.deepStrictEqual(hits(sh, 'install.sh'), [['config.insecure-skip-verify', 4, 3, 'verify_ssl: false']]);
+    });
+  });
 });

@@ -228,7 +228,7 @@ serversTransport:
     concept: 'tool-config-switch',
     client: 'terraform',
     surface: 'hcl',
-    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation` set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
+    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation`, `insecure_skip_tls_verify` (Packer) and provider-prefixed `*_tls_insecure` (`pm_tls_insecure`) set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
     examples: {
       file: 'main.tf',
       flagged: [`provider "kubernetes" {
@@ -237,6 +237,10 @@ serversTransport:
 }
 provider "vsphere" {
   «allow_unverified_ssl = true»
+}
+provider "proxmox" {
+  pm_api_url      = "https://pve.lan:8006/api2/json"
+  «pm_tls_insecure = true»
 }`],
       ok: [
         `provider "kubernetes" {
@@ -363,6 +367,28 @@ in-project = true
         'args:\n  - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
         'args:\n  # - --kubelet-insecure-tls\n  - --secure-port=10250\ndescription: "add --kubelet-insecure-tls on kind"',
         { file: 'metrics.tf', code: '# set { value = "--kubelet-insecure-tls" }\nvariable "kubelet_insecure_tls" {\n  type    = bool\n  default = false\n}' },
+      ],
+    },
+  }),
+  registriesInsecure: rule('containers-registry-insecure', {
+    title: 'insecure = true in registries.conf: podman, buildah and skopeo skip the registry\'s certificate check',
+    description: 'A registry marked insecure is reached over unverified TLS or plain HTTP by every containers tool (podman, buildah, skopeo, CRI-O), so images and credentials can be swapped or read in transit. Put the registry CA in /etc/containers/certs.d/<registry>/ca.crt instead.',
+    concept: 'tool-config-switch',
+    client: 'docker',
+    surface: 'toml',
+    notes: '`insecure = true` in `registries.conf` and `registries.conf.d/*.conf` (system and `~/.config/containers/`), and the v1 format\'s non-empty `registries = [...]` under `[registries.insecure]`; also when a script writes such a file (`printf`, `echo`, here-documents). Comments and `insecure = false` are not findings.',
+    examples: {
+      file: 'registries.conf',
+      flagged: [
+        `[[registry]]
+location = "registry.lan:5000"
+«insecure = true»
+
+[registries.insecure]
+«registries = ["10.0.2.2:5000"]»`,
+      ],
+      ok: [
+        '[[registry]]\nlocation = "registry.corp.example"\ninsecure = false\n# insecure = true\n\n[registries.insecure]\nregistries = []',
       ],
     },
   }),

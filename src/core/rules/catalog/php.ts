@@ -71,4 +71,27 @@ $mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' 
       ],
     },
   }),
+  wpSslverify: rule('wp-sslverify-false', {
+    title: '\'sslverify\' => false: the WordPress HTTP API accepts any certificate',
+    description: 'wp_remote_get, wp_remote_post and wp_remote_request skip certificate checks with sslverify false, so the response (license checks, updates, API data) can be forged in transit. Leave sslverify on and point \'sslcertificates\' at a CA bundle (or fix the server\'s chain) instead.',
+    concept: 'verification-off',
+    client: 'php',
+    notes: '`\'sslverify\' => false` (also `0`, double quotes) in any array, and `$args[\'sslverify\'] = false`, in code: commented-out options are not findings. The `https_ssl_verify` filter is not matched.',
+    examples: {
+      flagged: [
+        `$response = wp_remote_get( $url, array(
+    'timeout'   => 15,
+    «'sslverify' => false»,
+) );
+if ( $settings->httpProto === 'https' ) {
+    $args«['sslverify'] = false»;
+}
+$response = wp_remote_post( $endpoint, $args );`,
+      ],
+      ok: [
+        "$response = wp_remote_get( $url, array( 'timeout' => 15, 'sslcertificates' => '/etc/ssl/corp-ca.pem' ) );",
+        "<?php\n$args = array(\n    'timeout' => 15,\n    // 'sslverify' => false, // local only\n);\nif ( $args['sslverify'] === false ) { log_insecure(); }",
+      ],
+    },
+  }),
 } as const;

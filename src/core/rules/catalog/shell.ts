@@ -110,10 +110,23 @@ export PIP_CERT=/etc/ssl/corp-ca.pem`],
     description: 'kubectl/helm/oc with --insecure-skip-tls-verify talk to whatever answers, credentials included. Use --certificate-authority=<CA file> (or the cluster\'s certificate-authority-data) instead.',
     concept: 'verification-off',
     client: 'kubectl',
-    notes: '`--insecure-skip-tls-verify` and `--insecure-skip-tls-verify=true` on any command (kubectl, helm, oc, flux… share the flag). `=false` is not a finding.',
+    notes: '`--insecure-skip-tls-verify` and `--insecure-skip-tls-verify=true` on any command (kubectl, helm, oc, flux… share the flag), also inside the quoted body of an `alias`. `=false` is not a finding.',
     examples: {
       flagged: [`kubectl «--insecure-skip-tls-verify» get pods
-helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»`],
+helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»
+alias osc="docker run --rm -i --entrypoint=osc openshift/origin:latest «--insecure-skip-tls-verify»"`,
+        {
+          file: 'Jenkinsfile',
+          code: `stage('Deploy') {
+  steps {
+    sh """
+      oc login --token=\\$OCP_TOKEN --server=https://api.ocp.corp.example:6443 «--insecure-skip-tls-verify=true»
+      oc project \${NAMESPACE}
+    """
+  }
+}`,
+        },
+      ],
       ok: [
         `kubectl --certificate-authority=/etc/kubernetes/ca.crt get pods
 helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`,

@@ -7,7 +7,7 @@ import { Finding, RuleMeta } from '../types';
 import { SH } from '../catalog/shell';
 import { BROWSER } from '../catalog/browser';
 import { CFG } from '../catalog/config';
-import { Word } from './words';
+import { commands, Word } from './words';
 
 /** Where findings go and how words map back to the file. */
 export interface Ctx {
@@ -73,6 +73,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const name = prog(cmd[i]);
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
+  if (name === 'alias') return aliasBodies(ctx, args);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
@@ -80,6 +81,21 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
     else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
+  }
+}
+
+/**
+ * `alias osc="docker run … --insecure-skip-tls-verify"`: the quoted body is the command every later `osc` runs, so
+ * it is analysed as one (its words, mapped back into the script).
+ */
+function aliasBodies(ctx: Ctx, args: readonly Word[]): void {
+  for (const w of args) {
+    const raw = ctx.src.text.slice(w.start, w.end);
+    const m = /^[\w.:-]+=(["'])([\s\S]*)\1$/.exec(raw);
+    if (!m) continue;
+    const from = w.start + raw.indexOf('=') + 2;
+    const body = ctx.src.slice(from, from + m[2].length);
+    for (const inner of commands(body.text)) analyse({ ...ctx, src: body }, inner);
   }
 }
 
