@@ -23,7 +23,7 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|SSLv|TLS_1_|SSL_3_0/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources the prefilter alone took 234 ms, these first 162 ms (the old case-insensitive
  * prefilter 244 ms). */
@@ -31,7 +31,8 @@ const NEEDLES = ['Trust', 'Verifier', 'HOSTNAME_', 'SslError', 'SSL', 'TLS'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
-const PROTOCOL_WORDS = /TLSv1|SSLv|TLS_1_|SSL_3_0/;
+// JCA algorithm names are case-insensitive (`getInstance("TLSV1")` is TLS 1.0): upper case is common, the rest rare.
+const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
@@ -107,8 +108,8 @@ function verifierLambda(lx: Lexed) {
   };
 }
 
-/** `SSLContext.getInstance("TLSv1")`: the finding is the string literal (group 1). */
-const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:TLSv1|TLSv1\.1|SSLv3|SSLv2)")/dg;
+/** `SSLContext.getInstance("TLSv1")` (any case, as the JCA reads it): the finding is the string literal (group 1). */
+const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg;
 const ENABLED =
   /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
 const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
@@ -119,7 +120,7 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
   );
   eachCodeMatch(lx, ENABLED, (m) => {
     const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
-    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/.test(v))) {
+    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/i.test(v))) {
       out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
     }
   });

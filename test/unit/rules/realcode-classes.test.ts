@@ -405,4 +405,65 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
       assert.deepStrictEqual(hits(sh, 'install.sh'), [['config.insecure-skip-verify', 4, 3, 'verify_ssl: false']]);
     });
   });
+
+  describe('round 2: multi-line writes, registries fragments, ENV tails', () => {
+    it('judges a double-quoted echo that spans lines, written to ~/.wgetrc', () => {
+      const script = [
+        'setup_proxy() {',
+        '    echo "',
+        '    use_proxy = on',
+        '    check_certificate = off',
+        '    " >> ~/.wgetrc',
+        '}',
+      ];
+      assert.deepStrictEqual(hits(script.join('\n'), 'scripts/proxy.sh'), [
+        ['config.wgetrc-check-certificate', 4, 5, 'check_certificate = off'],
+      ]);
+      expectNone(script.join('\n').replace('= off', '= on'), 'scripts/proxy.sh');
+    });
+    it('judges a Dockerfile RUN echo into /etc/pip.conf across backslash continuations and \\n escapes', () => {
+      const dockerfile = [
+        'FROM python:3.12',
+        'RUN echo "[global] \\n\\',
+        'trusted-host = pypi.org \\n\\',
+        '    files.pythonhosted.org" >> /etc/pip.conf',
+      ].join('\n');
+      assert.deepStrictEqual(hits(dockerfile, 'Dockerfile'), [
+        ['config.pip-trusted-host', 3, 1, 'trusted-host = pypi.org'],
+      ]);
+      expectNone(dockerfile.replace('trusted-host', 'index-url'), 'Dockerfile');
+    });
+    it('flags a non-empty insecure-registries list a script writes line by line to a file named by a variable', () => {
+      const script = [
+        'target="$1"',
+        `echo '{' >> "$target"`,
+        `echo '  "insecure-registries": [' >> "$target"`,
+        `echo '    "registry.lan:5000"' >> "$target"`,
+        `echo '  ]' >> "$target"`,
+        `echo '}' >> "$target"`,
+      ].join('\n');
+      assert.deepStrictEqual(hits(script, 'scripts/registry.sh'), [
+        ['config.docker-insecure-registries', 3, 9, '"insecure-registries"'],
+      ]);
+      expectNone(
+        [
+          'cat > "$conf" <<EOF',
+          '{ "insecure-registries": [] }',
+          'EOF',
+          `jq '."insecure-registries"' /etc/docker/daemon.json`,
+        ].join('\n'),
+        'scripts/registry.sh',
+      );
+    });
+    it('reads indented NAME=value \\ lines outside an instruction as the tail of a multi-line ENV', () => {
+      const tail = [
+        '    GOPROXY=https://proxy.golang.org,direct \\',
+        '    GOINSECURE=* \\',
+        '    CGO_ENABLED=0',
+        'RUN go build ./...',
+      ];
+      assert.deepStrictEqual(hits(tail.join('\n'), 'Dockerfile'), [['env.goinsecure', 2, 5, 'GOINSECURE=*']]);
+      expectNone(tail.join('\n').replace('GOINSECURE=*', 'GOPRIVATE=*'), 'Dockerfile');
+    });
+  });
 });

@@ -104,15 +104,17 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'java',
-    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")`, `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
     examples: {
       flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
+SSLContext legacy = SSLContext.getInstance(«"TLSV1"»); // algorithm names are case-insensitive
 socket.setEnabledProtocols(«new String[] {"TLSv1", "TLSv1.1"}»);
 ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(«TlsVersion.TLS_1_0»).build();
 SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(
     sslContext, «new String[] {"TLSv1"}», null, SSLConnectionSocketFactory.getDefaultHostnameVerifier());`],
       ok: [
         'SSLContext ctx = SSLContext.getInstance("TLS");',
+        'SSLContext ctx = SSLContext.getInstance("TLSV1.2");',
         'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
         'SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(sslContext, new String[] {"TLSv1.2", "TLSv1.3"}, null, verifier);',
         'String doc = "SSLContext.getInstance(\\"TLSv1\\")";',

@@ -10,9 +10,18 @@ import { Finding, RuleMeta } from '../types';
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-/** `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. Group 2: the text. */
+/**
+ * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
+ * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`), 2 (single
+ * quotes) or 3 (unquoted, one line); group 5 is the file.
+ */
 const ECHO =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(["']?)(.*?)\1[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
+/** Escapes that break lines of the written file (`\n`, a backslash-newline) or indent it (`\t`), same length. */
+const WRITTEN_ESCAPES = /\\n|\\\n|\\t/g;
+/** A non-empty daemon.json `insecure-registries` list anywhere in a script: a here-document or echo whose target is
+ * out of sight (a variable, a line before the excerpt) still writes a Docker daemon configuration. */
+const REGISTRIES_FRAGMENT = /"insecure-registries"\s*:\s*\[[ \t]*(?:"[^"\n]*"|'|\\?$)/dgm;
 /** A line that sends a here-document to a file: `cat >> ~/.curlrc <<EOF`, `tee -a ~/.wgetrc <<'EOF'`. */
 const HEREDOC =
   /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
@@ -46,21 +55,23 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
 
 /** Findings for config settings that the shell text of `src` writes into tool config files. */
 export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
-  if (!TARGETS.test(src.text)) return;
+  const fragments = src.text.includes('insecure-registries');
+  if (!TARGETS.test(src.text)) {
+    if (fragments) registriesFragments(doc, src, out);
+    return;
+  }
   ECHO.lastIndex = 0;
   for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
-    const from = m.indices![2]![0];
-    // printf's `\n` separates lines of the written file: judge each piece on its own.
-    const pieces = m[2].split('\\n');
-    let offset = 0;
-    for (const piece of pieces) {
-      const base = from + offset;
-      judge(doc, src, piece, m[4], (i) => base + i, out);
-      offset += piece.length + 2;
-    }
+    const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+    const from = m.indices![group]![0];
+    // printf's and echo -e's `\n` separate lines of the written file; replaced by as many characters, so offsets hold.
+    const text = m[group].replace(WRITTEN_ESCAPES, (e) => (e === '\\t' ? '  ' : ' \n'));
+    judge(doc, src, text, m[5], (i) => from + i, out);
   }
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
+  // Last, so a write whose target is known keeps its message (the family keeps the first of equal findings).
+  if (fragments) registriesFragments(doc, src, out);
 }
 
 /** Judges the body of each here-document `re` finds; `target` and `tag` are the groups of the file and of the tag. */
@@ -73,5 +84,15 @@ function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: n
     );
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
     judge(doc, src, body, m[target], (i) => bodyStart + i, out);
+  }
+}
+
+/** `"insecure-registries": ["…"` in shell text (see REGISTRIES_FRAGMENT); the family dedupes the daemon.json writes. */
+function registriesFragments(doc: Doc, src: Source, out: Finding[]): void {
+  const rule = CFG.dockerInsecureRegistries;
+  REGISTRIES_FRAGMENT.lastIndex = 0;
+  for (let m = REGISTRIES_FRAGMENT.exec(src.text); m; m = REGISTRIES_FRAGMENT.exec(src.text)) {
+    const [start, end] = src.span(m.index, m.index + '"insecure-registries"'.length);
+    out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script)`));
   }
 }
