@@ -465,5 +465,31 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
       assert.deepStrictEqual(hits(tail.join('\n'), 'Dockerfile'), [['env.goinsecure', 2, 5, 'GOINSECURE=*']]);
       expectNone(tail.join('\n').replace('GOINSECURE=*', 'GOPRIVATE=*'), 'Dockerfile');
     });
+
+    it('judges a setting echoed through a variable, where the script assigns it, into a file named by a variable', () => {
+      const script = [
+        'if [ "$skip_cert" -eq 1 ]; then',
+        '    wget_setting="check_certificate = off"',
+        '    echo "$wget_setting" >> "$wget_rc_path"',
+        'fi',
+      ].join('\n');
+      assert.deepStrictEqual(hits(script, 'setup.sh'), [
+        ['config.wgetrc-check-certificate', 2, 19, 'check_certificate = off'],
+      ]);
+      const curl = ['RC=/root/.curlrc', "opt='insecure'", 'echo "$opt" >> "$RC"', 'echo "$opt" >> "$LOG"'].join('\n');
+      assert.deepStrictEqual(hits(curl, 'setup.sh'), [['config.curlrc-insecure', 2, 6, 'insecure']]);
+      expectNone(script.replace('= off', '= on'), 'setup.sh');
+      expectNone(['line="check_certificate = off"', 'echo "$line" >> "$LOG"'].join('\n'), 'setup.sh');
+    });
+    it('reads an indented line that goes on with && \\ outside an instruction as a RUN tail', () => {
+      const tail = [
+        '    $CONDA_DIR/bin/conda tos accept --override-channels && \\',
+        '    $CONDA_DIR/bin/conda config --set ssl_verify false',
+        '',
+        'RUN $CONDA_DIR/bin/conda env create -f environment.yml',
+      ].join('\n');
+      assert.deepStrictEqual(hits(tail, 'Dockerfile'), [['shell.conda-ssl-verify-false', 2, 39, 'ssl_verify false']]);
+      expectNone(tail.replace('ssl_verify false', 'ssl_verify /etc/ssl/certs/ca.pem'), 'Dockerfile');
+    });
   });
 });

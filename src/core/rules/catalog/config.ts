@@ -118,12 +118,14 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'wget',
     surface: 'wgetrc',
-    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`, in `.wgetrc` or written to it by a script (`echo "check_certificate = off" >> ~/.wgetrc`, a here-document).',
+    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`, in `.wgetrc` or written to it by a script (`echo "check_certificate = off" >> ~/.wgetrc`, a double-quoted `echo` spanning lines, a here-document, or `echo "$setting" >> "$wget_rc"` with the setting assigned earlier in the script, where the finding points).',
     examples: {
       file: '.wgetrc',
       flagged: [`# ~/.wgetrc
 «check_certificate = off»`,
         { file: 'provision.sh', code: 'cat >> ~/.wgetrc <<\'EOF\'\ntimeout = 30\n«check_certificate = off»\nEOF\nprintf \'«check_certificate=off»\\n\' > /etc/wgetrc' },
+        { file: 'proxy.sh', code: 'echo "\n    use_proxy = on\n    «check_certificate = off»\n    " >> ~/.wgetrc' },
+        { file: 'setup.sh', code: 'setting="«check_certificate = off»"\necho "$setting" >> "$wget_rc_path"' },
       ],
       ok: [
         'ca_certificate = /etc/ssl/corp-ca.pem',
@@ -274,7 +276,7 @@ provider "proxmox" {
     concept: 'trusted-host-exception',
     client: 'docker',
     surface: 'json',
-    notes: 'A non-empty `insecure-registries` array in `daemon.json`, and `dockerd --insecure-registry <host>` on a command line. An empty array is not a finding.',
+    notes: 'A non-empty `insecure-registries` array in `daemon.json`, and `dockerd --insecure-registry <host>` on a command line. In a shell script, a non-empty `"insecure-registries": [` line is a finding whatever file it is written to (a here-document or `echo` lines into `$target`). An empty array is not a finding.',
     examples: {
       file: '/etc/docker/daemon.json',
       flagged: [
@@ -283,6 +285,10 @@ provider "proxmox" {
   «"insecure-registries": ["registry.corp.example:5000", "10.0.0.5:5000"]»
 }`,
         { file: 'start.sh', code: 'dockerd «--insecure-registry registry.corp.example:5000»' },
+        {
+          file: 'provision.sh',
+          code: `echo '{' > "$target"\necho '  «"insecure-registries"»: [' >> "$target"\necho '    "registry.lan:5000"' >> "$target"\necho '  ]}' >> "$target"`,
+        },
       ],
       ok: [
         { file: 'setup.sh', code: '# trust the registry CA instead:\nmkdir -p /etc/docker/certs.d/registry.corp.example:5000\ncp corp-ca.pem /etc/docker/certs.d/registry.corp.example:5000/ca.crt' },

@@ -29,7 +29,14 @@ const HEREDOC =
 const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC/;
+/** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
+const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
+  [/wget_?rc/i, '~/.wgetrc'],
+  [/curl_?rc/i, '~/.curlrc'],
+];
+/** A whole written text or target that is one variable: `"$wget_config_str"`, `${target}`. */
+const VARIABLE = /^\$\{?(\w+)\}?$/;
 /** A here-document that is a kubeconfig (`kind: Config` with `clusters:`), written to a file of any name. */
 const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
 
@@ -56,17 +63,28 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
 /** Findings for config settings that the shell text of `src` writes into tool config files. */
 export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   const fragments = src.text.includes('insecure-registries');
-  if (!TARGETS.test(src.text)) {
+  // Every write goes through `>`/`>>` or tee: one scan for a character is far cheaper than TARGETS' alternation.
+  if ((!src.text.includes('>') && !src.text.includes('tee')) || !TARGETS.test(src.text)) {
     if (fragments) registriesFragments(doc, src, out);
     return;
   }
+  const seen: Assignments = new Map();
   ECHO.lastIndex = 0;
   for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
     const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
-    const from = m.indices![group]![0];
+    let from = m.indices![group]![0];
+    let written = m[group];
+    // `echo "$setting" >> "$rc"`: the setting is judged where the script assigns it (the finding points there).
+    const ref = group !== 2 ? VARIABLE.exec(written) : null;
+    if (ref) {
+      const value = assignedBefore(seen, src.text, ref[1], m.index);
+      if (!value) continue;
+      [written, from] = [value.text, value.start];
+    }
     // printf's and echo -e's `\n` separate lines of the written file; replaced by as many characters, so offsets hold.
-    const text = m[group].replace(WRITTEN_ESCAPES, (e) => (e === '\\t' ? '  ' : ' \n'));
-    judge(doc, src, text, m[5], (i) => from + i, out);
+    const text = written.replace(WRITTEN_ESCAPES, (e) => (e === '\\t' ? '  ' : ' \n'));
+    const at = from;
+    judge(doc, src, text, targetFile(seen, src.text, m[5], m.index), (i) => at + i, out);
   }
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
@@ -95,4 +113,38 @@ function registriesFragments(doc: Doc, src: Source, out: Finding[]): void {
     const [start, end] = src.span(m.index, m.index + '"insecure-registries"'.length);
     out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script)`));
   }
+}
+
+/** Assignments by variable name, each found once per scanned text (a script echoes `"$line" >> "$log"` in loops). */
+type Assignments = Map<string, { text: string; start: number; at: number }[]>;
+
+/** The last value the script assigns to `name` before `before` (`name="…"`, `name='…'`, `name=word`), with its offset. */
+function assignedBefore(
+  seen: Assignments,
+  text: string,
+  name: string,
+  before: number,
+): { text: string; start: number } | undefined {
+  let all = seen.get(name);
+  if (!all) {
+    all = [];
+    const re = new RegExp(`(?:^|[\\s;&|(])${name}=(?:"([^"\\n$\`]*)"|'([^'\\n]*)'|([^\\s;&|"'$\`]*))`, 'dg');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      all.push({ text: m[g], start: m.indices![g]![0], at: m.index });
+    }
+    seen.set(name, all);
+  }
+  let last: { text: string; start: number } | undefined;
+  for (const a of all) if (a.at < before) last = a;
+  return last;
+}
+
+/** The file a write goes to: a literal path, the value of a variable assigned before, or what the variable's name says. */
+function targetFile(seen: Assignments, text: string, target: string, before: number): string {
+  const ref = VARIABLE.exec(target);
+  if (!ref) return target;
+  const value = assignedBefore(seen, text, ref[1], before);
+  if (value && value.text && configFamily.appliesTo(value.text)) return value.text;
+  return RC_VARIABLES.find(([re]) => re.test(ref[1]))?.[1] ?? target;
 }

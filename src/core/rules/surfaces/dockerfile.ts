@@ -35,10 +35,11 @@ function dockerInstructions(
   for (let i = 0; i < lines.length; i++) {
     // A line that goes on a shell list (`&& npm …`) outside any instruction is the tail of a RUN whose first line is
     // not in the text (an excerpt, a diff hunk): read it as RUN.
-    // Likewise an indented `NAME=value \` line is the tail of a multi-line ENV.
+    // So is an indented line that ends by going on (`  $CONDA_DIR/bin/conda … && \`). An indented `NAME=value \`
+    // line is the tail of a multi-line ENV.
     const m =
       /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text) ??
-      /^()(?=\s*(?:&&|\|\|))/.exec(lines[i].text) ??
+      /^()(?=\s*(?:&&|\|\|)|\s+\S.*(?:&&|\|\||;)\s*\\$)/.exec(lines[i].text) ??
       /^()()(?=\s+[A-Za-z_]\w*=\S*\s*\\$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;
     const end = instructionEnd(lines, i);
