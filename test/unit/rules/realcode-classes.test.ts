@@ -491,5 +491,18 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
       assert.deepStrictEqual(hits(tail, 'Dockerfile'), [['shell.conda-ssl-verify-false', 2, 39, 'ssl_verify false']]);
       expectNone(tail.replace('ssl_verify false', 'ssl_verify /etc/ssl/certs/ca.pem'), 'Dockerfile');
     });
+
+    it('reads leading indented - NAME=value items of a Compose excerpt as its environment list', () => {
+      const excerpt = [
+        '        - APP_HOST=$APP_HOST',
+        '        - NODE_TLS_REJECT_UNAUTHORIZED=0',
+        '        - APP_REGION=$APP_REGION',
+      ].join('\n');
+      assert.deepStrictEqual(hits(excerpt, 'docker-compose.yml'), [
+        ['env.node-tls-reject-unauthorized', 2, 11, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+      ]);
+      expectNone(excerpt.replace('=0', '=1'), 'docker-compose.yml');
+      expectNone(['steps:', '  - echo NODE_TLS_REJECT_UNAUTHORIZED=0 is unsafe'].join('\n'), 'docker-compose.yml');
+    });
   });
 });
