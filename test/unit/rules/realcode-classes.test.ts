@@ -504,5 +504,41 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
       expectNone(excerpt.replace('=0', '=1'), 'docker-compose.yml');
       expectNone(['steps:', '  - echo NODE_TLS_REJECT_UNAUTHORIZED=0 is unsafe'].join('\n'), 'docker-compose.yml');
     });
+
+    it('reads the -c string of a shell or su, and a quoted command line held in a variable, as commands', () => {
+      const script = [
+        'su php-fpm -c "composer global config secure-http false"',
+        'docker exec web bash -lc "curl -sk https://localhost/health"',
+        'FETCH="wget --no-check-certificate -q"',
+        '$FETCH "$URL"',
+      ].join('\n');
+      assert.deepStrictEqual(hits(script, 'provision.sh'), [
+        ['shell.composer-disable-tls', 1, 39, 'secure-http false'],
+        ['shell.curl-insecure', 2, 32, '-sk'],
+        ['shell.wget-no-check-certificate', 3, 13, '--no-check-certificate'],
+      ]);
+      expectNone(
+        [
+          'sh -c "curl --cacert /etc/ssl/corp.pem https://x"',
+          'MSG="curl -k is not allowed here"',
+          'OPTS="-k --silent"',
+          'git -c "http.sslCAInfo=/etc/ssl/corp.pem" clone https://git.corp.example/app.git',
+        ].join('\n'),
+        'provision.sh',
+      );
+    });
+    it('reads Jenkinsfile bat steps like sh steps', () => {
+      const jenkinsfile = [
+        "stage('test') {",
+        '  steps {',
+        "    bat 'npm config set strict-ssl false'",
+        "    bat 'npm ci'",
+        '  }',
+        '}',
+      ];
+      assert.deepStrictEqual(hits(jenkinsfile.join('\n'), 'Jenkinsfile'), [
+        ['shell.npm-strict-ssl-false', 3, 25, 'strict-ssl false'],
+      ]);
+    });
   });
 });

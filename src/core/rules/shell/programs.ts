@@ -61,7 +61,10 @@ function checkAssignment(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
 export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   let i = 0;
   for (;;) {
-    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
+    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) {
+      assignedCommand(ctx, cmd[i]);
+      checkAssignment(ctx, cmd[i++], cmd);
+    }
     if (KEYWORDS.has(cmd[i]?.value ?? '')) {
       i++;
       continue;
@@ -74,6 +77,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
+  commandString(ctx, cmd, i);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
@@ -82,6 +86,51 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
     if (rule) report(ctx, rule, w, w, cmd);
     else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
   }
+}
+
+/** Shells and user switchers whose `-c` string is a command line of its own. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'su', 'runuser']);
+/** `-c`, `-lc`, `-ec`, `--command`: the option whose value is the command string. */
+const DASH_C = /^-[a-z]*c[a-z]*$|^--command$/;
+
+/**
+ * `sh -c "curl -k …"`, `su app -c "composer config …"`, `docker exec box bash -lc "…"`: the quoted string after a
+ * shell's `-c` is analysed as commands (its words mapped back into the script), like an alias body.
+ */
+function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
+  let shell = false;
+  for (let j = from; j < cmd.length - 1; j++) {
+    const v = cmd[j].value;
+    if (!v.startsWith('-')) {
+      if (SHELLS.has(prog(cmd[j]))) shell = true;
+    } else if (shell && DASH_C.test(v)) {
+      quotedBody(ctx, cmd[j + 1]);
+      return;
+    }
+  }
+}
+
+/**
+ * `BASE_WGET="wget --no-check-certificate -q"`: a quoted value whose first word is a program this family knows, with
+ * a flag after it, is a command line the script runs later through the variable, so it is analysed as one.
+ */
+function assignedCommand(ctx: Ctx, w: Word): void {
+  const raw = ctx.src.text.slice(w.start, w.end);
+  const m = /^(\w+)=(["'])([\w.-]+)\s+-/.exec(raw);
+  if (!m || !Object.hasOwn(PROGRAMS, programKey(m[3], []))) return;
+  // A command, not a message about one: the name says so (`BASE_WGET`), or the script runs it (`$FETCH "$url"`).
+  const runs = new RegExp(`(?:^|[;&|(])[ \\t]*"?\\$\\{?${m[1]}\\b`, 'm');
+  if (!m[1].toLowerCase().includes(m[3].toLowerCase()) && !runs.test(ctx.src.text)) return;
+  const eq = raw.indexOf('=');
+  quotedBody(ctx, { value: '', start: w.start + eq + 1, end: w.end, dynamic: false });
+}
+
+/** Analyses the text inside a quoted word as shell commands. */
+function quotedBody(ctx: Ctx, w: Word): void {
+  const raw = ctx.src.text.slice(w.start, w.end);
+  if (raw.length < 2 || (raw[0] !== '"' && raw[0] !== "'") || raw[raw.length - 1] !== raw[0]) return;
+  const body = ctx.src.slice(w.start + 1, w.end - 1);
+  for (const inner of commands(body.text)) analyse({ ...ctx, src: body }, inner);
 }
 
 /**
@@ -253,7 +302,9 @@ function configSet(
   key: RegExp,
   insecure: RegExp,
 ): void {
-  const words = args.filter((w) => !w.value.startsWith('-'));
+  const all = args.filter((w) => !w.value.startsWith('-'));
+  // `composer global config …` sets the same keys in the global composer home.
+  const words = all[0]?.value === 'global' ? all.slice(1) : all;
   if (words[0]?.value !== 'config') return;
   const rest = words[1]?.value === 'set' ? words.slice(2) : words.slice(1);
   const [k, v] = rest;

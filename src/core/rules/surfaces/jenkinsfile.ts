@@ -4,8 +4,8 @@
 import { Source } from '../env';
 import { Surfaces } from './types';
 
-/** `sh` (optionally `sh(` and `script:`) then the opening quote: triple quotes first. Group 1: the quote. */
-const STEP = /\bsh\s*(?:\(\s*(?:script\s*:\s*)?)?('''|"""|'|")/g;
+/** `sh` or Windows `bat` (optionally `sh(` and `script:`) then the opening quote: triple quotes first. Group 1: the quote. */
+const STEP = /\b(?:sh|bat)\s*(?:\(\s*(?:script\s*:\s*)?)?('''|"""|'|")/g;
 
 /** The shell sources of a Jenkinsfile's `sh` steps. */
 export function jenkinsfile(text: string): Surfaces {
