@@ -100,7 +100,7 @@ const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^'
 const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
 const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
 const TF =
-  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify)\s*=\s*("true"|true\b)/d;
+  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|(?:\w+_)?tls_insecure)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
 /** The keys of YAML_SKIP and TOML_SKIP anywhere in a text (see keyValue's `words`). */
@@ -132,10 +132,44 @@ function kubeletFlags(doc: Doc, out: Finding[]): void {
   });
 }
 
+/** The flag inside an HCL string: `helm_release` `set { value = "--kubelet-insecure-tls" }`, `"{--kubelet-insecure-tls,…}"`, `args = [...]`. */
+const HCL_KUBELET = /"[^"\n]*?(?<![\w-])(--kubelet-insecure-tls(?:=true)?)(?![\w-])[^"\n]*"/dg;
+
+function hclKubelet(doc: Doc, code: string, out: Finding[]): void {
+  if (!code.includes('--kubelet-insecure-tls')) return;
+  HCL_KUBELET.lastIndex = 0;
+  for (let m = HCL_KUBELET.exec(code); m?.indices; m = HCL_KUBELET.exec(code)) {
+    out.push(finding(doc, CFG.kubelet, m.indices[1]![0], m.indices[1]![1]));
+  }
+}
+
+/**
+ * The JSON object of a whole file, or undefined for a fragment (an editor buffer cut mid-object, a snippet pasted
+ * without its braces): those are read line by line with `fragment` instead, so a setting is not missed for want of
+ * the file's first line.
+ */
+function jsonObject(doc: Doc): JsonNode | undefined {
+  const root = parseTree(doc.text, [], { allowTrailingComma: true });
+  return root?.type === 'object' ? root : undefined;
+}
+
+/** Line fallback for JSON fragments: `re` on each line outside `//` comments; group 1 is the finding. */
+function fragment(doc: Doc, re: RegExp, rule: RuleMeta, out: Finding[]): void {
+  eachLine(doc.text, (line, at) => {
+    const m = re.exec(line);
+    if (m?.indices && !/^\s*\/\//.test(line)) {
+      out.push(finding(doc, rule, at + m.indices[1]![0], at + m.indices[1]![1]));
+    }
+  });
+}
+
 /** A non-empty `"insecure-registries": [...]` in a Docker daemon.json. */
 function dockerDaemon(doc: Doc, out: Finding[]): void {
-  const root = parseTree(doc.text, [], { allowTrailingComma: true });
-  const val = root && findNodeAtLocation(root, ['insecure-registries']);
+  const root = jsonObject(doc);
+  if (!root) {
+    return fragment(doc, /("insecure-registries"\s*:\s*\[\s*(?:"[^"]*"|$))/d, CFG.dockerInsecureRegistries, out);
+  }
+  const val = findNodeAtLocation(root, ['insecure-registries']);
   if (val?.type === 'array' && (val.children?.length ?? 0) > 0) {
     out.push(finding(doc, CFG.dockerInsecureRegistries, val.parent!.offset, val.offset + val.length));
   }
@@ -143,8 +177,8 @@ function dockerDaemon(doc: Doc, out: Finding[]): void {
 
 /** composer.json `config`: `"disable-tls": true`, `"secure-http": false`. */
 function composerJson(doc: Doc, out: Finding[]): void {
-  const root = parseTree(doc.text, [], { allowTrailingComma: true });
-  if (!root) return;
+  const root = jsonObject(doc);
+  if (!root) return fragment(doc, /("disable-tls"\s*:\s*true\b|"secure-http"\s*:\s*false\b)/d, CFG.composer, out);
   for (const [key, bad] of [
     ['disable-tls', true],
     ['secure-http', false],
@@ -170,6 +204,26 @@ function poetryToml(doc: Doc, out: Finding[]): void {
     ).exec(line);
     if (m?.indices) {
       out.push(finding(doc, CFG.poetry, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]));
+    }
+  });
+}
+
+/**
+ * containers-registries.conf (podman, buildah, skopeo, CRI-O): `insecure = true` in a `[[registry]]` table, and the
+ * v1 format's non-empty `registries = [...]` under `[registries.insecure]`.
+ */
+function containersRegistries(doc: Doc, out: Finding[]): void {
+  let v1Insecure = false;
+  eachLine(doc.text, (line, at) => {
+    const section = /^\s*\[\[?\s*([\w.-]+)\s*\]/.exec(line);
+    if (section) v1Insecure = section[1] === 'registries.insecure';
+    const m = (v1Insecure ? /^\s*(registries)\s*=\s*(\[\s*["'][^\]#]*\]?)/d : /^\s*(insecure)\s*=\s*(true)\b/d).exec(
+      line,
+    );
+    if (m?.indices) {
+      out.push(
+        finding(doc, CFG.registriesInsecure, at + m.indices[1]![0], at + m.indices[2]![1], [at, at + line.length]),
+      );
     }
   });
 }
@@ -204,8 +258,8 @@ function blankHclComments(text: string): string {
 
 /** `"http.proxyStrictSSL": false` at the settings paths of settings.json, .code-workspace and devcontainer.json. */
 function vscodeSettings(doc: Doc, path: string, out: Finding[]): void {
-  const root = parseTree(doc.text, [], { allowTrailingComma: true });
-  if (!root) return;
+  const root = jsonObject(doc);
+  if (!root) return fragment(doc, /("http\.proxyStrictSSL"\s*:\s*false\b)/d, CFG.vscode, out);
   const base = baseName(path);
   const paths = base.endsWith('.code-workspace')
     ? [['settings']]
@@ -240,7 +294,8 @@ type Format =
   | 'yaml'
   | 'toml'
   | 'hcl'
-  | 'condarc';
+  | 'condarc'
+  | 'registries';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -257,6 +312,7 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
+  if (base === 'registries.conf' || /(?:^|\/)registries\.conf\.d\/[^/]+\.conf$/.test(p)) return 'registries';
   if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
   if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
   if (base === 'settings.json' || base.endsWith('.code-workspace') || /^\.?devcontainer\.json$/.test(base)) {
@@ -282,6 +338,8 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
   switch (format) {
     case 'docker':
       return dockerDaemon(doc, out);
+    case 'registries':
+      return containersRegistries(doc, out);
     case 'composer':
       return composerJson(doc, out);
     case 'poetry':
@@ -307,8 +365,11 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
       return yamlFile(doc, out);
     case 'toml':
       return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
-    case 'hcl':
-      return keyValue({ ...doc, text: blankHclComments(doc.text) }, TF, CFG.terraform, () => true, out);
+    case 'hcl': {
+      const code = blankHclComments(doc.text);
+      hclKubelet(doc, code, out);
+      return keyValue({ ...doc, text: code }, TF, CFG.terraform, () => true, out);
+    }
   }
 }
 

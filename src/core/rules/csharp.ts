@@ -8,11 +8,18 @@ import { CS } from './catalog/csharp';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /ValidationCallback|DangerousAcceptAny|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
+  /ValidationCallback|DangerousAcceptAny|SslPolicyErrors|CheckValidationResult|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
 const CALLBACK =
   /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
+/**
+ * A method that can only say yes, written to be a validation callback: its parameters include `SslPolicyErrors` (a
+ * RemoteCertificateValidationCallback target) or it is ICertificatePolicy's `CheckValidationResult`, and its body is
+ * `return true;` (comments aside). The finding runs from the method name to the end of its body.
+ */
+const ACCEPT_METHOD =
+  /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|[\w@]+\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*return\s+true\s*;\s*\})/dg;
 const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCertificateValidator\b/dg;
 
 /** `SecurityProtocolType.Tls`, `SslProtocols.Tls11`: obsolete versions (`Tls12`, `Tls13` are not matched). */
@@ -24,6 +31,7 @@ export function scanCsharp(text: string): Finding[] {
   const lx = lex(text, SYNTAX.csharp);
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
+  pushMatches(lx, ACCEPT_METHOD, CS.callback, out, 1, 1);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
   // Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`).
   pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) =>

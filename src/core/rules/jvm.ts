@@ -23,7 +23,7 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|SSLv|TLS_1_|SSL_3_0/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
@@ -32,7 +32,8 @@ const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
-const PROTOCOL_WORDS = /TLSv1|SSLv|TLS_1_|SSL_3_0/;
+// JCA algorithm names are case-insensitive (`getInstance("TLSV1")` is TLS 1.0): upper case is common, the rest rare.
+const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 
 const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
@@ -59,11 +60,28 @@ function onlyLogs(lx: Lexed, close: number): number | undefined {
   let body = '';
   for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
   if (/\bthrow\b/.test(body)) return undefined;
-  const statements = body
-    .split(/[;\n]/)
+  const statements = splitStatements(body)
     .map((x) => x.trim())
     .filter(Boolean);
   return statements.length && statements.every((x) => LOG_STATEMENT.test(x.replace(/\s+/g, ' '))) ? end : undefined;
+}
+
+/** Java `;` and Kotlin newlines end statements, but not a newline inside parentheses (`println(\n "…" + x)`). */
+function splitStatements(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ';' || (c === '\n' && depth === 0)) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(body.slice(from));
+  return out;
 }
 
 function trustAll(lx: Lexed, out: Finding[]): void {
@@ -91,9 +109,10 @@ function verifierLambda(lx: Lexed) {
   };
 }
 
-/** `SSLContext.getInstance("TLSv1")`: the finding is the string literal (group 1). */
-const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:TLSv1|TLSv1\.1|SSLv3|SSLv2)")/dg;
-const ENABLED = /\bsetEnabledProtocols\s*\(\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
+/** `SSLContext.getInstance("TLSv1")` (any case, as the JCA reads it): the finding is the string literal (group 1). */
+const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg;
+const ENABLED =
+  /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
 const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
 
 function protocolFindings(lx: Lexed, out: Finding[]): void {
@@ -102,7 +121,7 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
   );
   eachCodeMatch(lx, ENABLED, (m) => {
     const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
-    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/.test(v))) {
+    if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/i.test(v))) {
       out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
     }
   });
@@ -151,6 +170,32 @@ function webviewProceed(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/** A parameter declared `SslErrorHandler h` (Java) or `h: SslErrorHandler?` (Kotlin), in a method's parameter list. */
+const HANDLER_PARAM = /\bSslErrorHandler\s*\??\s+([\w$]+)\s*[,)]|\b([\w$]+)\s*:\s*SslErrorHandler\b/g;
+
+/**
+ * `handler.proceed()` in a helper that onReceivedSslError hands its SslErrorHandler to (`doProceed(handler)`): any
+ * method but onReceivedSslError itself (matched above) whose SslErrorHandler parameter is told to proceed.
+ */
+function handlerProceed(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, HANDLER_PARAM, (m) => {
+    const name = m[1] ?? m[2];
+    const open = lx.code.lastIndexOf('(', m.index);
+    const callee = /([\w$]+)\s*$/.exec(lx.code.slice(Math.max(0, open - 80), open))?.[1];
+    if (!callee || callee === 'onReceivedSslError') return;
+    const params = matchingClose(lx, open);
+    const head = /^\s*(?::\s*Unit\s*)?\{/.exec(lx.code.slice(params, params + 100));
+    if (!head || params <= m.index) return;
+    const body = params + head[0].length - 1;
+    const end = matchingClose(lx, body);
+    const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\??\\.\\s*proceed\\s*\\(\\s*\\)`, 'g');
+    re.lastIndex = body;
+    for (let p = re.exec(lx.code); p && p.index < end; p = re.exec(lx.code)) {
+      out.push(finding(lx, JVM.webviewProceed, p.index, p.index + p[0].length, statementAt(lx, p.index)));
+    }
+  });
+}
+
 /** Scans Java or Kotlin source. */
 // Each matcher runs only where its words are (and the file is lexed only if one does): the JDK's own sources name
 // SSLSession and TLSv1 everywhere, and running every matcher on each such file was most of this family's time.
@@ -159,6 +204,7 @@ export function scanJvm(text: string): Finding[] {
   const checkServer = text.includes('checkServerTrusted');
   const strategies = STRATEGY_WORDS.test(text);
   const webview = text.includes('onReceivedSslError');
+  const handlers = webview && text.includes('SslErrorHandler');
   const verifiers = VERIFIER_WORDS.test(text);
   const verifyMethod = text.includes('SSLSession');
   const protocols = PROTOCOL_WORDS.test(text);
@@ -168,6 +214,7 @@ export function scanJvm(text: string): Finding[] {
   if (checkServer) trustAll(lx, out);
   if (strategies) trustStrategies(lx, out);
   if (webview) webviewProceed(lx, out);
+  if (handlers) handlerProceed(lx, out);
   if (verifiers) {
     pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
     pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);

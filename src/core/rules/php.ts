@@ -1,5 +1,5 @@
-// PHP: curl options that switch peer or host verification off, Guzzle/Symfony/Laravel `'verify' => false`, and
-// Laravel's `Http::withoutVerifying()`.
+// PHP: curl options that switch peer or host verification off, Guzzle/Symfony/Laravel `'verify' => false`,
+// Laravel's `Http::withoutVerifying()`, stream-context `'verify_peer' => false` and WordPress `'sslverify' => false`.
 import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
@@ -14,6 +14,17 @@ const PEER = new RegExp(String.raw`\bCURLOPT_SSL_VERIFYPEER\s*(=>|,)\s*${FALSY}`
 const HOST = new RegExp(String.raw`\bCURLOPT_SSL_VERIFYHOST\s*(=>|,)\s*${FALSY}`, 'dgi');
 const VERIFY = /(?:\bRequestOptions::VERIFY|(['"])verify\1)\s*(=>)\s*false\b/dgi;
 const WITHOUT = /(?:->|::)\s*(withoutVerifying)\s*\(\s*\)/dg;
+/** Stream-context and socket options: `'verify_peer' => false`, `'verify_peer_name' => false` (PHPMailer's SMTPOptions too). */
+const STREAM = /(['"])verify_peer(?:_name)?\1\s*(=>)\s*(?:false|0)\b/dgi;
+
+/** WordPress HTTP API arguments (wp_remote_get/post/request): `'sslverify' => false`, `$args['sslverify'] = false`. */
+const WP_SSLVERIFY = /(['"])sslverify\1\s*(=>)\s*(?:false|0)\b/dgi;
+const WP_SSLVERIFY_SET = /\[\s*(['"])sslverify\1\s*\]\s*=(?![=>])\s*(?:false|0)\b/dgi;
+
+/** Laravel's `Auth::routes(['verify' => false])` is about e-mail verification, not TLS. */
+function notAuthRoutes(lx: Lexed) {
+  return (m: RegExpExecArray) => !/(?:^|::)routes$/i.test(enclosingCall(lx, m.index)?.callee ?? '');
+}
 
 /** The `,` form is only curl_setopt's argument list; `=>` is an options array (curl_setopt_array, Guzzle). */
 function curlOption(lx: Lexed) {
@@ -27,7 +38,10 @@ export function scanPhp(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, PEER, PHP.verifyPeer, out, 1, 0, curlOption(lx));
   pushMatches(lx, HOST, PHP.verifyHost, out, 1, 0, curlOption(lx));
-  pushMatches(lx, VERIFY, PHP.verifyOption, out, 2);
+  pushMatches(lx, VERIFY, PHP.verifyOption, out, 2, 0, notAuthRoutes(lx));
+  pushMatches(lx, STREAM, PHP.streamVerifyPeer, out, 2);
+  pushMatches(lx, WP_SSLVERIFY, PHP.wpSslverify, out, 2);
+  pushMatches(lx, WP_SSLVERIFY_SET, PHP.wpSslverify, out);
   pushMatches(lx, WITHOUT, PHP.verifyOption, out, 1, 1);
   return out;
 }

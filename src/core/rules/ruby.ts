@@ -1,5 +1,6 @@
 // Ruby: OpenSSL::SSL::VERIFY_NONE wherever it is used (Net::HTTP, Faraday, HTTParty, RestClient...), `verify: false`
-// for Faraday (`ssl: { verify: false }`) and HTTParty, and Excon's `ssl_verify_peer: false`.
+// for Faraday (`ssl: { verify: false }`) and HTTParty, RestClient's `verify_ssl: false`, and Excon's
+// `ssl_verify_peer: false`.
 import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, enclosingOpen, lineAt, pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
@@ -11,6 +12,8 @@ const PREFILTER = /VERIFY_NONE|verify/;
 
 const VERIFY_NONE = /\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg;
 const VERIFY_FALSE = /(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg;
+/** RestClient's `verify_ssl: false` (and any client's option of that name): it says what it turns off, no context needed. */
+const VERIFY_SSL_FALSE = /(?<![\w:])(?::verify_ssl\s*=>|verify_ssl:)\s*false\b/dg;
 const EXCON = /(?:(?<![\w:]):ssl_verify_peer\s*(?:=>|\]\s*=(?!=))|(?<![\w:])ssl_verify_peer:)\s*false\b/dg;
 const HTTP_CONTEXT = /HTTParty|Faraday|RestClient|\.(?:get|post|put|patch|delete|head|options)\b|default_options/;
 
@@ -32,6 +35,7 @@ export function scanRuby(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, VERIFY_NONE, RB.verifyNone, out);
   pushMatches(lx, VERIFY_FALSE, RB.verifyFalse, out, 0, 0, httpContext(lx));
+  pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
   return out;
 }

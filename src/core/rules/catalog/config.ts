@@ -118,12 +118,14 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'wget',
     surface: 'wgetrc',
-    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`, in `.wgetrc` or written to it by a script (`echo "check_certificate = off" >> ~/.wgetrc`, a here-document).',
+    notes: '`check_certificate` (or `check-certificate`) set to `off`/`no`/`0`/`false`, in `.wgetrc` or written to it by a script (`echo "check_certificate = off" >> ~/.wgetrc`, a double-quoted `echo` spanning lines, a here-document, or `echo "$setting" >> "$wget_rc"` with the setting assigned earlier in the script, where the finding points).',
     examples: {
       file: '.wgetrc',
       flagged: [`# ~/.wgetrc
 «check_certificate = off»`,
         { file: 'provision.sh', code: 'cat >> ~/.wgetrc <<\'EOF\'\ntimeout = 30\n«check_certificate = off»\nEOF\nprintf \'«check_certificate=off»\\n\' > /etc/wgetrc' },
+        { file: 'proxy.sh', code: 'echo "\n    use_proxy = on\n    «check_certificate = off»\n    " >> ~/.wgetrc' },
+        { file: 'setup.sh', code: 'setting="«check_certificate = off»"\necho "$setting" >> "$wget_rc_path"' },
       ],
       ok: [
         'ca_certificate = /etc/ssl/corp-ca.pem',
@@ -137,17 +139,20 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'vscode',
     surface: 'vscode-settings',
-    notes: 'The boolean `false` at `http.proxyStrictSSL` in `settings.json` files, in the `settings` of `*.code-workspace`, and in `customizations.vscode.settings` (or the older top-level `settings`) of `devcontainer.json`. Parsed as JSONC, so commented-out lines and strings that mention the setting are not findings.',
+    notes: 'The boolean `false` at `http.proxyStrictSSL` in `settings.json` files, in the `settings` of `*.code-workspace`, and in `customizations.vscode.settings` (or the older top-level `settings`) of `devcontainer.json`. Parsed as JSONC, so commented-out lines and strings that mention the setting are not findings; a fragment that is not a whole JSON object (a buffer cut mid-edit, a pasted excerpt) is read line by line.',
     examples: {
       file: '.vscode/settings.json',
       flagged: [`// .vscode/settings.json
 { «"http.proxyStrictSSL": false» }
 // .devcontainer/devcontainer.json
-{ "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`],
+{ "customizations": { "vscode": { "settings": { "http.proxyStrictSSL": false } } } }`,
+        { file: '.devcontainer/devcontainer.json', code: '"settings": {\n  "http.proxy": "http://squid:3128",\n  «"http.proxyStrictSSL": false» // self-signed proxy\n},' },
+      ],
       ok: [
         `// keep proxyStrictSSL on and install the proxy's CA in the OS trust store
 { "http.systemCertificates": true }`,
         '{ "http.proxyStrictSSL": true, "x": "\\"http.proxyStrictSSL\\": false" }',
+        { file: '.devcontainer/devcontainer.json', code: '"settings": {\n  // "http.proxyStrictSSL": false,\n  "http.proxyStrictSSL": true\n},' },
       ],
     },
   }),
@@ -225,7 +230,7 @@ serversTransport:
     concept: 'tool-config-switch',
     client: 'terraform',
     surface: 'hcl',
-    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation` set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
+    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation`, `insecure_skip_tls_verify` (Packer) and provider-prefixed `*_tls_insecure` (`pm_tls_insecure`) set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
     examples: {
       file: 'main.tf',
       flagged: [`provider "kubernetes" {
@@ -234,6 +239,10 @@ serversTransport:
 }
 provider "vsphere" {
   «allow_unverified_ssl = true»
+}
+provider "proxmox" {
+  pm_api_url      = "https://pve.lan:8006/api2/json"
+  «pm_tls_insecure = true»
 }`],
       ok: [
         `provider "kubernetes" {
@@ -267,7 +276,7 @@ provider "vsphere" {
     concept: 'trusted-host-exception',
     client: 'docker',
     surface: 'json',
-    notes: 'A non-empty `insecure-registries` array in `daemon.json`, and `dockerd --insecure-registry <host>` on a command line. An empty array is not a finding.',
+    notes: 'A non-empty `insecure-registries` array in `daemon.json`, and `dockerd --insecure-registry <host>` on a command line. In a shell script, a non-empty `"insecure-registries": [` line is a finding whatever file it is written to (a here-document or `echo` lines into `$target`). An empty array is not a finding.',
     examples: {
       file: '/etc/docker/daemon.json',
       flagged: [
@@ -276,6 +285,10 @@ provider "vsphere" {
   «"insecure-registries": ["registry.corp.example:5000", "10.0.0.5:5000"]»
 }`,
         { file: 'start.sh', code: 'dockerd «--insecure-registry registry.corp.example:5000»' },
+        {
+          file: 'provision.sh',
+          code: `echo '{' > "$target"\necho '  «"insecure-registries"»: [' >> "$target"\necho '    "registry.lan:5000"' >> "$target"\necho '  ]}' >> "$target"`,
+        },
       ],
       ok: [
         { file: 'setup.sh', code: '# trust the registry CA instead:\nmkdir -p /etc/docker/certs.d/registry.corp.example:5000\ncp corp-ca.pem /etc/docker/certs.d/registry.corp.example:5000/ca.crt' },
@@ -332,7 +345,7 @@ in-project = true
     concept: 'verification-off',
     client: 'kubernetes',
     surface: 'yaml',
-    notes: 'The flag as a list item (block or flow style, e.g. of `args:`, `command:`, `extraArgs:`, `defaultArgs:`) in any YAML file: Kubernetes manifests, Helm values (`args: [--kubelet-insecure-tls]`), kustomize patches. The flag on a command line is [`shell.kubelet-insecure-tls`](shell.kubelet-insecure-tls.md).',
+    notes: 'The flag as a list item (block or flow style, e.g. of `args:`, `command:`, `extraArgs:`, `defaultArgs:`) in any YAML file: Kubernetes manifests, Helm values (`args: [--kubelet-insecure-tls]`), kustomize patches; and inside any string of a Terraform/HCL file (`helm_release` `set { value = "--kubelet-insecure-tls" }`, `"{--kubelet-insecure-tls,…}"`, a `kubernetes_manifest` `args` list). The flag on a command line is [`shell.kubelet-insecure-tls`](shell.kubelet-insecure-tls.md).',
     examples: {
       file: 'metrics-server.yaml',
       flagged: [
@@ -345,10 +358,43 @@ in-project = true
         - «--kubelet-insecure-tls»
         - --secure-port=10250`,
         { file: 'values.yaml', code: 'args: [«"--kubelet-insecure-tls"»]\ndefaultArgs:\n  - «--kubelet-insecure-tls=true»' },
+        {
+          file: 'metrics.tf',
+          code: `resource "helm_release" "metrics_server" {
+  chart = "metrics-server"
+  set {
+    name  = "args"
+    value = "{«--kubelet-insecure-tls»,--kubelet-preferred-address-types=InternalIP}"
+  }
+}`,
+        },
       ],
       ok: [
         'args:\n  - --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
         'args:\n  # - --kubelet-insecure-tls\n  - --secure-port=10250\ndescription: "add --kubelet-insecure-tls on kind"',
+        { file: 'metrics.tf', code: '# set { value = "--kubelet-insecure-tls" }\nvariable "kubelet_insecure_tls" {\n  type    = bool\n  default = false\n}' },
+      ],
+    },
+  }),
+  registriesInsecure: rule('containers-registry-insecure', {
+    title: 'insecure = true in registries.conf: podman, buildah and skopeo skip the registry\'s certificate check',
+    description: 'A registry marked insecure is reached over unverified TLS or plain HTTP by every containers tool (podman, buildah, skopeo, CRI-O), so images and credentials can be swapped or read in transit. Put the registry CA in /etc/containers/certs.d/<registry>/ca.crt instead.',
+    concept: 'tool-config-switch',
+    client: 'docker',
+    surface: 'toml',
+    notes: '`insecure = true` in `registries.conf` and `registries.conf.d/*.conf` (system and `~/.config/containers/`), and the v1 format\'s non-empty `registries = [...]` under `[registries.insecure]`; also when a script writes such a file (`printf`, `echo`, here-documents). Comments and `insecure = false` are not findings.',
+    examples: {
+      file: 'registries.conf',
+      flagged: [
+        `[[registry]]
+location = "registry.lan:5000"
+«insecure = true»
+
+[registries.insecure]
+«registries = ["10.0.2.2:5000"]»`,
+      ],
+      ok: [
+        '[[registry]]\nlocation = "registry.corp.example"\ninsecure = false\n# insecure = true\n\n[registries.insecure]\nregistries = []',
       ],
     },
   }),

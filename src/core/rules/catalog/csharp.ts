@@ -12,9 +12,23 @@ export const CS = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'dotnet',
+    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)`, and methods written to be such a callback whose body is only `return true;`: a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. A body that looks at the errors is not a finding.',
     examples: {
-      flagged: [`handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
-ServicePointManager.«ServerCertificateValidationCallback += delegate { return true; }»;`],
+      flagged: [
+        `handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
+ServicePointManager.«ServerCertificateValidationCallback += delegate { return true; }»;`,
+        `public static bool «AcceptAll(object sender, X509Certificate certificate, X509Chain chain,
+    SslPolicyErrors sslPolicyErrors)
+{
+    // self-signed test servers
+    return true;
+}»
+class TrustEveryone : ICertificatePolicy
+{
+    public bool «CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate,
+        WebRequest request, int certificateProblem) { return true; }»
+}`,
+      ],
       ok: [
         `handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>
 {
@@ -26,6 +40,11 @@ ServicePointManager.«ServerCertificateValidationCallback += delegate { return t
         'handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None;',
         'handler.ServerCertificateCustomValidationCallback = ValidateAgainstPrivateCa;',
         '// handler.ServerCertificateCustomValidationCallback = (a, b, c, d) => true;',
+        `static bool Validate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+{
+    if (errors == SslPolicyErrors.None) return true;
+    return false;
+}`,
       ],
     },
   }),

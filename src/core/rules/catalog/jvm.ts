@@ -25,6 +25,8 @@ export const JVM = {
   public void «checkServerTrusted(final X509Certificate[] chain, final String authType) throws CertificateException {
     Log.d(TAG, "checkServerTrusted: " + authType);
     System.out.println("trusting " + chain.length + " certificates; really");
+    System.err.println(
+        "UNKNOWN SERVER CERTIFICATE: " + chain[0].getSubjectDN());
   }»
 } };`,
         { file: 'Trust.kt', code: `object TrustAll : X509TrustManager {
@@ -102,14 +104,19 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'java',
-    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")`, `setEnabledProtocols` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
     examples: {
       flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
+SSLContext legacy = SSLContext.getInstance(«"TLSV1"»); // algorithm names are case-insensitive
 socket.setEnabledProtocols(«new String[] {"TLSv1", "TLSv1.1"}»);
-ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(«TlsVersion.TLS_1_0»).build();`],
+ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsVersions(«TlsVersion.TLS_1_0»).build();
+SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(
+    sslContext, «new String[] {"TLSv1"}», null, SSLConnectionSocketFactory.getDefaultHostnameVerifier());`],
       ok: [
         'SSLContext ctx = SSLContext.getInstance("TLS");',
+        'SSLContext ctx = SSLContext.getInstance("TLSV1.2");',
         'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
+        'SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(sslContext, new String[] {"TLSv1.2", "TLSv1.3"}, null, verifier);',
         'String doc = "SSLContext.getInstance(\\"TLSv1\\")";',
       ],
     },
@@ -148,7 +155,7 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'android-webview',
-    notes: 'A `proceed()` call on any receiver inside the body of an `onReceivedSslError` override, Java or Kotlin (`handler?.proceed()`), conditional or not.',
+    notes: 'A `proceed()` call on any receiver inside the body of an `onReceivedSslError` override, Java or Kotlin (`handler?.proceed()`), conditional or not; and, in a file with such an override, `proceed()` on the `SslErrorHandler` parameter of a helper method it hands the handler to (`doProceed(handler)`).',
     examples: {
       flagged: [
         `webView.setWebViewClient(new WebViewClient() {
@@ -159,6 +166,17 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
   }
 });`,
         { file: 'Browser.kt', code: 'override fun onReceivedSslError(view: WebView?, handler: SslErrorHandler?, error: SslError?) {\n    «handler?.proceed()»\n}' },
+        `public class LenientClient extends WebViewClient {
+  @Override
+  public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {
+    accept(handler, error);
+  }
+
+  private void accept(SslErrorHandler sslHandler, SslError error) {
+    Log.w(TAG, "ignoring " + error.getPrimaryError());
+    «sslHandler.proceed()»;
+  }
+}`,
       ],
       ok: [
         `<!-- res/xml/network_security_config.xml -->
@@ -166,6 +184,7 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
   <base-config><trust-anchors><certificates src="@raw/corp_ca"/><certificates src="system"/></trust-anchors></base-config>
 </network-security-config>`,
         'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  handler.cancel();\n}\nvoid next() { chain.proceed(); }',
+        'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  reject(handler);\n}\nprivate void reject(SslErrorHandler h) { h.cancel(); }\nvoid retry(Interceptor.Chain chain) { chain.proceed(); }',
       ],
     },
   }),

@@ -45,6 +45,52 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
       ok: [
         '$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);',
         '<?php # $c = new Client([\'verify\' => false]);',
+        '<?php\n// e-mail verification routes, not TLS:\nAuth::routes([\'verify\' => false]);',
+      ],
+    },
+  }),
+  streamVerifyPeer: rule('stream-verify-peer-off', {
+    title: '\'verify_peer\' => false: the stream or socket accepts any certificate',
+    description: 'In the ssl options of stream_context_create (file_get_contents, fopen, stream_socket_client, SoapClient) and of PHPMailer\'s SMTPOptions, verify_peer false accepts any certificate and verify_peer_name false any host name. Set \'cafile\' => \'/path/to/ca-bundle.pem\' (or openssl.cafile in php.ini) instead.',
+    concept: 'verification-off',
+    client: 'php',
+    notes: '`\'verify_peer\' => false` and `\'verify_peer_name\' => false` (also `0`, double quotes) in any array, code only: commented-out options are not findings. `allow_self_signed` alone is not matched.',
+    examples: {
+      flagged: [
+        `$context = stream_context_create([
+    'ssl' => [
+        «'verify_peer' => false»,
+        «'verify_peer_name' => false»,
+    ],
+]);
+$mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' => true]];`,
+      ],
+      ok: [
+        "$context = stream_context_create(['ssl' => ['cafile' => '/etc/ssl/corp-ca.pem', 'verify_peer' => true]]);",
+        "<?php\n// $opts = ['ssl' => ['verify_peer' => false]];",
+      ],
+    },
+  }),
+  wpSslverify: rule('wp-sslverify-false', {
+    title: '\'sslverify\' => false: the WordPress HTTP API accepts any certificate',
+    description: 'wp_remote_get, wp_remote_post and wp_remote_request skip certificate checks with sslverify false, so the response (license checks, updates, API data) can be forged in transit. Leave sslverify on and point \'sslcertificates\' at a CA bundle (or fix the server\'s chain) instead.',
+    concept: 'verification-off',
+    client: 'php',
+    notes: '`\'sslverify\' => false` (also `0`, double quotes) in any array, and `$args[\'sslverify\'] = false`, in code: commented-out options are not findings. The `https_ssl_verify` filter is not matched.',
+    examples: {
+      flagged: [
+        `$response = wp_remote_get( $url, array(
+    'timeout'   => 15,
+    «'sslverify' => false»,
+) );
+if ( $settings->httpProto === 'https' ) {
+    $args«['sslverify'] = false»;
+}
+$response = wp_remote_post( $endpoint, $args );`,
+      ],
+      ok: [
+        "$response = wp_remote_get( $url, array( 'timeout' => 15, 'sslcertificates' => '/etc/ssl/corp-ca.pem' ) );",
+        "<?php\n$args = array(\n    'timeout' => 15,\n    // 'sslverify' => false, // local only\n);\nif ( $args['sslverify'] === false ) { log_insecure(); }",
       ],
     },
   }),

@@ -23,20 +23,29 @@ http.ca_file = "/path/to/ca-bundle.pem"`,
     },
   }),
   verifyFalse: rule('verify-false', {
-    title: 'verify: false (Faraday ssl options / HTTParty): certificate verification is off',
-    description: 'Faraday (ssl: { verify: false }) and HTTParty (verify: false) accept any certificate with this option. Pass ca_file: "<CA bundle>" instead.',
+    title: 'verify: false (Faraday ssl options / HTTParty) or verify_ssl: false (RestClient): certificate verification is off',
+    description: 'Faraday (ssl: { verify: false }), HTTParty (verify: false) and RestClient (verify_ssl: false) accept any certificate with this option. Pass ca_file: "<CA bundle>" (RestClient: ssl_ca_file:) instead.',
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not.',
+    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`) counts wherever it is written in code: the name says what it turns off.',
     examples: {
-      flagged: [`Faraday.new(url, ssl: { «verify: false» })
-HTTParty.get(url, «verify: false»)`],
+      flagged: [
+        `Faraday.new(url, ssl: { «verify: false» })
+HTTParty.get(url, «verify: false»)`,
+        `response = RestClient::Request.execute(
+  method: :get,
+  url: "#{base}/api/instances",
+  headers: { authorization: "Bearer #{token}" },
+  «verify_ssl: false»
+)`,
+      ],
       ok: [
         `Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })
 HTTParty.get(url, ssl_ca_file: "/path/to/ca-bundle.pem")`,
         'validate(record, verify: false)',
         'conn = Faraday.new(url: u, ssl: { verify: true })',
+        'RestClient::Request.execute(method: :get, url: u, verify_ssl: OpenSSL::SSL::VERIFY_PEER, ssl_ca_file: "/etc/ssl/corp-ca.pem")\n# verify_ssl: false',
       ],
     },
   }),

@@ -110,10 +110,23 @@ export PIP_CERT=/etc/ssl/corp-ca.pem`],
     description: 'kubectl/helm/oc with --insecure-skip-tls-verify talk to whatever answers, credentials included. Use --certificate-authority=<CA file> (or the cluster\'s certificate-authority-data) instead.',
     concept: 'verification-off',
     client: 'kubectl',
-    notes: '`--insecure-skip-tls-verify` and `--insecure-skip-tls-verify=true` on any command (kubectl, helm, oc, flux… share the flag). `=false` is not a finding.',
+    notes: '`--insecure-skip-tls-verify` and `--insecure-skip-tls-verify=true` on any command (kubectl, helm, oc, flux… share the flag), also inside the quoted body of an `alias`. `=false` is not a finding.',
     examples: {
       flagged: [`kubectl «--insecure-skip-tls-verify» get pods
-helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»`],
+helm repo add corp https://charts.corp.example «--insecure-skip-tls-verify»
+alias osc="docker run --rm -i --entrypoint=osc openshift/origin:latest «--insecure-skip-tls-verify»"`,
+        {
+          file: 'Jenkinsfile',
+          code: `stage('Deploy') {
+  steps {
+    sh """
+      oc login --token=\\$OCP_TOKEN --server=https://api.ocp.corp.example:6443 «--insecure-skip-tls-verify=true»
+      oc project \${NAMESPACE}
+    """
+  }
+}`,
+        },
+      ],
       ok: [
         `kubectl --certificate-authority=/etc/kubernetes/ca.crt get pods
 helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`,
@@ -224,15 +237,44 @@ mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=chang
       ],
     },
   }),
+  containerTls: rule('container-tls-verify-false', {
+    title: '--tls-verify=false: podman, skopeo and buildah skip the registry certificate check',
+    description: 'With --tls-verify=false (skopeo: --src-tls-verify=false / --dest-tls-verify=false) images are pulled and pushed over unverified TLS or plain HTTP, so an image or the registry credentials can be swapped or read in transit. Put the registry CA in /etc/containers/certs.d/<registry>/ca.crt (or pass --cert-dir <dir>) instead.',
+    concept: 'verification-off',
+    client: 'docker',
+    notes: '`--tls-verify=false` (also `=0`, `--tls-verify false`), and skopeo\'s `--src-tls-verify` / `--dest-tls-verify`, on `podman`, `skopeo`, `buildah` and `podman-remote` commands, in scripts, Dockerfile `RUN` lines, Makefile recipes and CI steps. `=true` and other commands are not findings.',
+    examples: {
+      flagged: [
+        'podman push «--tls-verify=false» registry.corp.example/app:1\nskopeo copy «--src-tls-verify=false» «--dest-tls-verify=false» docker://a.example/x docker://b.example/x',
+        { file: 'Makefile', code: 'push:\n\tbuildah push «--tls-verify=false» $(IMAGE)' },
+      ],
+      ok: [
+        '# trust the registry CA instead:\nsudo mkdir -p /etc/containers/certs.d/registry.corp.example\nsudo cp corp-ca.pem /etc/containers/certs.d/registry.corp.example/ca.crt\npodman push registry.corp.example/app:1',
+        'podman push --tls-verify=true registry.corp.example/app:1',
+        'echo "podman push --tls-verify=false"',
+        'docker push --tls-verify=false x',
+      ],
+    },
+  }),
   kubelet: rule('kubelet-insecure-tls', {
     title: '--kubelet-insecure-tls: metrics-server does not verify the kubelets\' certificates',
     description: 'metrics-server (and similar components) scrape every node without checking its serving certificate. Issue kubelet serving certificates from the cluster CA (serverTLSBootstrap) and pass --kubelet-certificate-authority instead.',
     concept: 'verification-off',
     client: 'kubernetes',
-    notes: 'The flag on any command line (scripts, Dockerfiles, CI). In Kubernetes manifests and Helm values, `args:`/`command:`/`extraArgs:` list items are [`config.kubelet-insecure-tls`](config.kubelet-insecure-tls.md).',
+    notes: 'The flag on any command line (scripts, Dockerfiles, CI), also inside an argument that puts it into a manifest: a `kubectl patch` JSON patch (`"value":"--kubelet-insecure-tls"`), `helm --set args={--kubelet-insecure-tls}`, a `sed` or `yq` edit; not in `echo`/`printf` text or a `grep` pattern. In Kubernetes manifests and Helm values, `args:`/`command:`/`extraArgs:` list items are [`config.kubelet-insecure-tls`](config.kubelet-insecure-tls.md).',
     examples: {
-      flagged: ['/metrics-server --cert-dir=/tmp «--kubelet-insecure-tls»'],
-      ok: ['/metrics-server --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt', 'echo "--kubelet-insecure-tls"'],
+      flagged: [
+        '/metrics-server --cert-dir=/tmp «--kubelet-insecure-tls»',
+        `kubectl -n kube-system patch deployment metrics-server --type=json \\
+  -p '[{"op":"add","path":"/spec/template/spec/containers/0/args/-","value":"«--kubelet-insecure-tls»"}]'
+helm upgrade --install metrics-server metrics-server/metrics-server --set args={«--kubelet-insecure-tls»}`,
+      ],
+      ok: [
+        '/metrics-server --kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt',
+        'echo "--kubelet-insecure-tls"',
+        "grep -q -- '--kubelet-insecure-tls' components.yaml",
+        'kubectl patch deploy metrics-server -p \'{"spec":{"replicas":2}}\'',
+      ],
     },
   }),
 } as const;

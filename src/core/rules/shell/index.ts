@@ -30,11 +30,11 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
 }
 
 const PREFILTER =
-  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate/i;
+  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate|tls-verify|verify_ssl/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…).';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies and a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) are read as commands too.';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({

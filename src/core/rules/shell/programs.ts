@@ -7,7 +7,7 @@ import { Finding, RuleMeta } from '../types';
 import { SH } from '../catalog/shell';
 import { BROWSER } from '../catalog/browser';
 import { CFG } from '../catalog/config';
-import { Word } from './words';
+import { commands, Word } from './words';
 
 /** Where findings go and how words map back to the file. */
 export interface Ctx {
@@ -61,7 +61,10 @@ function checkAssignment(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
 export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   let i = 0;
   for (;;) {
-    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) checkAssignment(ctx, cmd[i++], cmd);
+    while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) {
+      assignedCommand(ctx, cmd[i]);
+      checkAssignment(ctx, cmd[i++], cmd);
+    }
     if (KEYWORDS.has(cmd[i]?.value ?? '')) {
       i++;
       continue;
@@ -73,11 +76,94 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const name = prog(cmd[i]);
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
+  if (name === 'alias') return aliasBodies(ctx, args);
+  commandString(ctx, cmd, i);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
-  if (name === 'echo' || name === 'printf') return; // their words are data, even when they look like flags
+  // echo/printf words are data and grep's are patterns, even when they look like flags.
+  if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
   for (const w of [cmd[i], ...args]) {
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
+    else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
+  }
+}
+
+/** Shells and user switchers whose `-c` string is a command line of its own. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'su', 'runuser']);
+/** `-c`, `-lc`, `-ec`, `--command`: the option whose value is the command string. */
+const DASH_C = /^-[a-z]*c[a-z]*$|^--command$/;
+
+/**
+ * `sh -c "curl -k …"`, `su app -c "composer config …"`, `docker exec box bash -lc "…"`: the quoted string after a
+ * shell's `-c` is analysed as commands (its words mapped back into the script), like an alias body.
+ */
+function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
+  let shell = false;
+  for (let j = from; j < cmd.length - 1; j++) {
+    const v = cmd[j].value;
+    if (!v.startsWith('-')) {
+      if (SHELLS.has(prog(cmd[j]))) shell = true;
+    } else if (shell && DASH_C.test(v)) {
+      quotedBody(ctx, cmd[j + 1]);
+      return;
+    }
+  }
+}
+
+/**
+ * `BASE_WGET="wget --no-check-certificate -q"`: a quoted value whose first word is a program this family knows, with
+ * a flag after it, is a command line the script runs later through the variable, so it is analysed as one.
+ */
+function assignedCommand(ctx: Ctx, w: Word): void {
+  const raw = ctx.src.text.slice(w.start, w.end);
+  const m = /^(\w+)=(["'])([\w.-]+)\s+-/.exec(raw);
+  if (!m || !Object.hasOwn(PROGRAMS, programKey(m[3], []))) return;
+  // A command, not a message about one: the name says so (`BASE_WGET`), or the script runs it (`$FETCH "$url"`).
+  const runs = new RegExp(`(?:^|[;&|(])[ \\t]*"?\\$\\{?${m[1]}\\b`, 'm');
+  if (!m[1].toLowerCase().includes(m[3].toLowerCase()) && !runs.test(ctx.src.text)) return;
+  const eq = raw.indexOf('=');
+  quotedBody(ctx, { value: '', start: w.start + eq + 1, end: w.end, dynamic: false });
+}
+
+/** Analyses the text inside a quoted word as shell commands. */
+function quotedBody(ctx: Ctx, w: Word): void {
+  const raw = ctx.src.text.slice(w.start, w.end);
+  if (raw.length < 2 || (raw[0] !== '"' && raw[0] !== "'") || raw[raw.length - 1] !== raw[0]) return;
+  const body = ctx.src.slice(w.start + 1, w.end - 1);
+  for (const inner of commands(body.text)) analyse({ ...ctx, src: body }, inner);
+}
+
+/**
+ * `alias osc="docker run … --insecure-skip-tls-verify"`: the quoted body is the command every later `osc` runs, so
+ * it is analysed as one (its words, mapped back into the script).
+ */
+function aliasBodies(ctx: Ctx, args: readonly Word[]): void {
+  for (const w of args) {
+    const raw = ctx.src.text.slice(w.start, w.end);
+    const m = /^[\w.:-]+=(["'])([\s\S]*)\1$/.exec(raw);
+    if (!m) continue;
+    const from = w.start + raw.indexOf('=') + 2;
+    const body = ctx.src.slice(from, from + m[2].length);
+    for (const inner of commands(body.text)) analyse({ ...ctx, src: body }, inner);
+  }
+}
+
+/** Programs whose arguments are patterns to look for, not settings (`grep -q -- '--kubelet-insecure-tls' f`). */
+const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'test', '[', '[[']);
+const EMBEDDED_KUBELET = /(?<![\w-])--kubelet-insecure-tls(?:=true)?(?![\w-])/g;
+
+/**
+ * The kubelet flag inside an argument that writes it into a manifest: a `kubectl patch` JSON patch
+ * (`"value":"--kubelet-insecure-tls"`), a `sed`/`yq` edit. The finding is the flag itself, found in the word's
+ * source text (quotes do not change it).
+ */
+function embeddedKubelet(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
+  const text = ctx.src.text.slice(w.start, w.end);
+  const context = ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end);
+  EMBEDDED_KUBELET.lastIndex = 0;
+  for (let m = EMBEDDED_KUBELET.exec(text); m; m = EMBEDDED_KUBELET.exec(text)) {
+    const [start, end] = ctx.src.span(w.start + m.index, w.start + m.index + m[0].length);
+    ctx.out.push(finding(ctx.doc, SH.kubelet, start, end, context));
   }
 }
 
@@ -179,6 +265,10 @@ const PROGRAMS: Record<string, Analyser> = {
       } else if (v.startsWith('--insecure-registry=')) report(ctx, CFG.dockerInsecureRegistries, args[i], args[i], cmd);
     }
   },
+  podman: containerTlsVerify,
+  'podman-remote': containerTlsVerify,
+  skopeo: containerTlsVerify,
+  buildah: containerTlsVerify,
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
     if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) {
@@ -188,6 +278,20 @@ const PROGRAMS: Record<string, Analyser> = {
 };
 
 const TRUE = /^(?:true|1|yes|on)$/i;
+const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
+
+/** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */
+function containerTlsVerify(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const m = TLS_VERIFY.exec(args[i].value);
+    if (!m || args[i].dynamic) continue;
+    if (m[1] !== undefined) {
+      if (FALSY.test(m[1])) report(ctx, SH.containerTls, args[i], args[i], cmd);
+    } else if (FALSY.test(args[i + 1]?.value ?? '') && !args[i + 1].dynamic) {
+      report(ctx, SH.containerTls, args[i], args[++i], cmd);
+    }
+  }
+}
 
 /** `<tool> config [options] <key> <value>` (gcloud: `config set <key> <value>`): reports key and value when they match. */
 function configSet(
@@ -198,7 +302,9 @@ function configSet(
   key: RegExp,
   insecure: RegExp,
 ): void {
-  const words = args.filter((w) => !w.value.startsWith('-'));
+  const all = args.filter((w) => !w.value.startsWith('-'));
+  // `composer global config …` sets the same keys in the global composer home.
+  const words = all[0]?.value === 'global' ? all.slice(1) : all;
   if (words[0]?.value !== 'config') return;
   const rest = words[1]?.value === 'set' ? words.slice(2) : words.slice(1);
   const [k, v] = rest;

@@ -32,11 +32,27 @@ class Tokenizer {
   private readonly out: Word[][] = [];
   private cmd: Word[] = [];
   private heredocs: { tag: string; strip: boolean }[] = [];
+  /** `relevant`, global, run forward over the whole text: one pass instead of one test per line. */
+  private readonly hits?: RegExp;
+  /** Start of the first `relevant` match at or after the offset it was searched from (Infinity: none). */
+  private hit = -1;
 
   constructor(
     private readonly s: string,
     private readonly relevant?: RegExp,
-  ) {}
+  ) {
+    if (relevant) this.hits = new RegExp(relevant.source, relevant.flags.replace(/[gy]/g, '') + 'g');
+  }
+
+  /** Whether a `relevant` match starts in [from, to). The patterns match within a line, so this is the line's test. */
+  private relevantIn(from: number, to: number): boolean {
+    if (this.hit < from) {
+      this.hits!.lastIndex = from;
+      const m = this.hits!.exec(this.s);
+      this.hit = m ? m.index : Infinity;
+    }
+    return this.hit < to;
+  }
 
   run(): Word[][] {
     this.skipIrrelevantLine();
@@ -49,8 +65,12 @@ class Tokenizer {
   private skipIrrelevantLine(): void {
     while (this.relevant && this.cmd.length === 0 && this.i < this.s.length) {
       const nl = this.s.indexOf('\n', this.i);
-      const line = this.s.slice(this.i, nl === -1 ? this.s.length : nl);
-      if (this.relevant.test(line) || /\\\r?$|<</.test(line) || odd(line, "'") || odd(line, '"')) return;
+      const to = nl === -1 ? this.s.length : nl;
+      if (this.relevantIn(this.i, to)) return;
+      const line = this.s.slice(this.i, to);
+      if (line.endsWith('\\') || line.endsWith('\\\r') || line.includes('<<') || odd(line, "'") || odd(line, '"')) {
+        return;
+      }
       this.i = nl === -1 ? this.s.length : nl + 1;
     }
   }

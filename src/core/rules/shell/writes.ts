@@ -10,22 +10,47 @@ import { Finding, RuleMeta } from '../types';
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-/** `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. Group 2: the text. */
+/**
+ * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
+ * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`), 2 (single
+ * quotes) or 3 (unquoted, one line); group 5 is the file.
+ */
 const ECHO =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(["']?)(.*?)\1[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
+/** Escapes that break lines of the written file (`\n`, a backslash-newline) or indent it (`\t`), same length. */
+const WRITTEN_ESCAPES = /\\n|\\\n|\\t/g;
+/** A non-empty daemon.json `insecure-registries` list anywhere in a script: a here-document or echo whose target is
+ * out of sight (a variable, a line before the excerpt) still writes a Docker daemon configuration. */
+const REGISTRIES_FRAGMENT = /"insecure-registries"\s*:\s*\[[ \t]*(?:"[^"\n]*"|'|\\?$)/dgm;
 /** A line that sends a here-document to a file: `cat >> ~/.curlrc <<EOF`, `tee -a ~/.wgetrc <<'EOF'`. */
 const HEREDOC =
   /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
-/** Cheap test: some config file name a script may write. */
+/** The same with the here-document first: `cat <<EOF > ~/.npmrc`, `cat << 'END' >> /etc/pip.conf`. */
+const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
+/** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC/;
+/** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
+const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
+  [/wget_?rc/i, '~/.wgetrc'],
+  [/curl_?rc/i, '~/.curlrc'],
+];
+/** A whole written text or target that is one variable: `"$wget_config_str"`, `${target}`. */
+const VARIABLE = /^\$\{?(\w+)\}?$/;
+/** A here-document that is a kubeconfig (`kind: Config` with `clusters:`), written to a file of any name. */
+const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
 
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
-  if (!configFamily.appliesTo(target)) return;
+  const as = configFamily.appliesTo(target)
+    ? target
+    : KUBECONFIG_BODY.test(text) && /^\s*clusters:/m.test(text)
+      ? 'kubeconfig'
+      : undefined;
+  if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  for (const f of configFamily.scan(text, target)) {
+  for (const f of configFamily.scan(text, as)) {
     const rule = CONFIG_RULES.get(f.ruleId);
     if (!rule) continue;
     const s = at(starts[f.range.start.line] + f.range.start.character);
@@ -37,26 +62,89 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
 
 /** Findings for config settings that the shell text of `src` writes into tool config files. */
 export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
-  if (!TARGETS.test(src.text)) return;
+  const fragments = src.text.includes('insecure-registries');
+  // Every write goes through `>`/`>>` or tee: one scan for a character is far cheaper than TARGETS' alternation.
+  if ((!src.text.includes('>') && !src.text.includes('tee')) || !TARGETS.test(src.text)) {
+    if (fragments) registriesFragments(doc, src, out);
+    return;
+  }
+  const seen: Assignments = new Map();
   ECHO.lastIndex = 0;
   for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
-    const from = m.indices![2]![0];
-    // printf's `\n` separates lines of the written file: judge each piece on its own.
-    const pieces = m[2].split('\\n');
-    let offset = 0;
-    for (const piece of pieces) {
-      const base = from + offset;
-      judge(doc, src, piece, m[4], (i) => base + i, out);
-      offset += piece.length + 2;
+    const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+    let from = m.indices![group]![0];
+    let written = m[group];
+    // `echo "$setting" >> "$rc"`: the setting is judged where the script assigns it (the finding points there).
+    const ref = group !== 2 ? VARIABLE.exec(written) : null;
+    if (ref) {
+      const value = assignedBefore(seen, src.text, ref[1], m.index);
+      if (!value) continue;
+      [written, from] = [value.text, value.start];
     }
+    // printf's and echo -e's `\n` separate lines of the written file; replaced by as many characters, so offsets hold.
+    const text = written.replace(WRITTEN_ESCAPES, (e) => (e === '\\t' ? '  ' : ' \n'));
+    const at = from;
+    judge(doc, src, text, targetFile(seen, src.text, m[5], m.index), (i) => at + i, out);
   }
-  HEREDOC.lastIndex = 0;
-  for (let m = HEREDOC.exec(src.text); m; m = HEREDOC.exec(src.text)) {
+  hereDocuments(doc, src, HEREDOC, 2, 4, out);
+  hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
+  // Last, so a write whose target is known keeps its message (the family keeps the first of equal findings).
+  if (fragments) registriesFragments(doc, src, out);
+}
+
+/** Judges the body of each here-document `re` finds; `target` and `tag` are the groups of the file and of the tag. */
+function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: number, out: Finding[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
     const bodyStart = m.index + m[0].length;
-    const close = new RegExp(`^[ \\t]*${m[4].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
+    const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
       src.text.slice(bodyStart),
     );
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
-    judge(doc, src, body, m[2], (i) => bodyStart + i, out);
+    judge(doc, src, body, m[target], (i) => bodyStart + i, out);
   }
+}
+
+/** `"insecure-registries": ["…"` in shell text (see REGISTRIES_FRAGMENT); the family dedupes the daemon.json writes. */
+function registriesFragments(doc: Doc, src: Source, out: Finding[]): void {
+  const rule = CFG.dockerInsecureRegistries;
+  REGISTRIES_FRAGMENT.lastIndex = 0;
+  for (let m = REGISTRIES_FRAGMENT.exec(src.text); m; m = REGISTRIES_FRAGMENT.exec(src.text)) {
+    const [start, end] = src.span(m.index, m.index + '"insecure-registries"'.length);
+    out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script)`));
+  }
+}
+
+/** Assignments by variable name, each found once per scanned text (a script echoes `"$line" >> "$log"` in loops). */
+type Assignments = Map<string, { text: string; start: number; at: number }[]>;
+
+/** The last value the script assigns to `name` before `before` (`name="…"`, `name='…'`, `name=word`), with its offset. */
+function assignedBefore(
+  seen: Assignments,
+  text: string,
+  name: string,
+  before: number,
+): { text: string; start: number } | undefined {
+  let all = seen.get(name);
+  if (!all) {
+    all = [];
+    const re = new RegExp(`(?:^|[\\s;&|(])${name}=(?:"([^"\\n$\`]*)"|'([^'\\n]*)'|([^\\s;&|"'$\`]*))`, 'dg');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      all.push({ text: m[g], start: m.indices![g]![0], at: m.index });
+    }
+    seen.set(name, all);
+  }
+  let last: { text: string; start: number } | undefined;
+  for (const a of all) if (a.at < before) last = a;
+  return last;
+}
+
+/** The file a write goes to: a literal path, the value of a variable assigned before, or what the variable's name says. */
+function targetFile(seen: Assignments, text: string, target: string, before: number): string {
+  const ref = VARIABLE.exec(target);
+  if (!ref) return target;
+  const value = assignedBefore(seen, text, ref[1], before);
+  if (value && value.text && configFamily.appliesTo(value.text)) return value.text;
+  return RC_VARIABLES.find(([re]) => re.test(ref[1]))?.[1] ?? target;
 }

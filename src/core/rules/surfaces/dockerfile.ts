@@ -33,7 +33,14 @@ function dockerInstructions(
 ): { keyword: string; body: Source; next: number; line: number }[] {
   const out: { keyword: string; body: Source; next: number; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text);
+    // A line that goes on a shell list (`&& npm …`) outside any instruction is the tail of a RUN whose first line is
+    // not in the text (an excerpt, a diff hunk): read it as RUN.
+    // So is an indented line that ends by going on (`  $CONDA_DIR/bin/conda … && \`). An indented `NAME=value \`
+    // line is the tail of a multi-line ENV.
+    const m =
+      /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text) ??
+      /^()(?=\s*(?:&&|\|\|)|\s+\S.*(?:&&|\|\||;)\s*\\$)/.exec(lines[i].text) ??
+      /^()()(?=\s+[A-Za-z_]\w*=\S*\s*\\$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;
     const end = instructionEnd(lines, i);
     const raw = relevant
@@ -51,7 +58,12 @@ function dockerInstructions(
     for (let j = i + 1; j <= end; j++) {
       if (!skippedInside(lines[j])) b.synthetic('\n', lines[j].at).push(lines[j].text, lines[j].at);
     }
-    out.push({ keyword: m[1].toUpperCase(), body: b.build(), next: end + 1, line: i });
+    out.push({
+      keyword: m[1] ? m[1].toUpperCase() : m[2] === '' ? 'ENV' : 'RUN',
+      body: b.build(),
+      next: end + 1,
+      line: i,
+    });
     i = end;
   }
   return out;

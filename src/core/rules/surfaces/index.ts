@@ -1,11 +1,12 @@
 // Where shell commands and environment assignments live in build and CI files: Dockerfile RUN/ENV/ARG, Makefile
-// recipes and variables, package.json scripts, and YAML (GitHub Actions/GitLab/Azure/CircleCI `run:`/`script:`,
+// recipes and variables, package.json scripts, Jenkinsfile `sh` steps, and YAML (GitHub Actions/GitLab/Azure/CircleCI `run:`/`script:`,
 // Ansible `shell:`/`command:`, `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists). Each surface is
 // cut out as a Source (text + map back to file offsets) for the shell family to analyse. Line-based and forgiving: a
 // half-typed file in the editor still yields what can be read. This file picks the surface of a path; each
 // extractor lives in its own file here.
 import { baseName, Source } from '../env';
 import { dockerfile } from './dockerfile';
+import { jenkinsfile } from './jenkinsfile';
 import { makefile } from './makefile';
 import { packageScripts } from './package-json';
 import { Surfaces } from './types';
@@ -13,7 +14,7 @@ import { yaml } from './yaml';
 
 export type { Surfaces } from './types';
 
-type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml';
+type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml' | 'jenkinsfile';
 
 const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|command)$/i;
 const SHELL_NAMES = new Set([
@@ -41,6 +42,7 @@ function kindOf(path: string, languageId?: string): Kind | undefined {
   }
   if (languageId === 'makefile' || /^(?:GNUmakefile|makefile|Makefile)$|\.(?:mk|mak)$/.test(base)) return 'makefile';
   if (base === 'package.json') return 'package';
+  if (/^Jenkinsfile(?:\..+)?$|\.jenkinsfile$/i.test(base) || languageId === 'jenkinsfile') return 'jenkinsfile';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml') return 'yaml';
   if (isNamedShell(base, languageId)) return 'shell';
   if (!base.includes('.') && !languageId) return 'shell';
@@ -63,6 +65,8 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
       return { sources: packageScripts(text), env: [] };
     case 'yaml':
       return yaml(text, relevant);
+    case 'jenkinsfile':
+      return jenkinsfile(text);
     case 'shell':
       return shellScript(text, path, languageId);
     default:

@@ -39,6 +39,7 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
   const lines = linesOf(text);
   const out: Surfaces = { sources: [], env: [] };
   const hits = relevant && matchStarts(text, relevant);
+  out.env.push(...leadingEnvList(lines));
   for (let i = 0; i < lines.length; i++) {
     const m = YAML_KEY.exec(lines[i].text);
     if (!m) continue;
@@ -178,6 +179,21 @@ function quotedScalar(line: Line, col: number): Source {
     b.push(c, line.at + k);
   }
   return b.build();
+}
+
+/**
+ * Indented `- NAME=value` items the text opens with: a Compose `environment:` list whose key is out of sight (an
+ * excerpt, a diff hunk, a template fragment). Only the leading run, and only while every item has that shape.
+ */
+function leadingEnvList(lines: Line[]): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  for (const [j, line] of lines.entries()) {
+    if (indentOf(line.text) === -1) continue;
+    if (!/^\s+-\s+["']?[A-Za-z_]\w*=/.test(line.text)) break;
+    const a = envEntry(lines, j);
+    if (a) out.push(a);
+  }
+  return out;
 }
 
 /** `env:` children: `NAME: value` maps, `- NAME=value` lists (Compose) and `- name: N` / `value: V` lists (Kubernetes). */
