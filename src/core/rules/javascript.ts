@@ -9,7 +9,7 @@ import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
 const PREFILTER =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\s*(?::[^,]*)?,/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `SSL` stands for strictSSL and SSLv2_/SSLv3_.
  * Measured on the bench tree's 103 MB of node_modules: the prefilter alone 550 ms, these first 384 ms (a loaded
@@ -23,6 +23,7 @@ const NEEDLES = [
   'TLSv1',
   'certificate-error',
   'CertificateVerifyProc',
+  'webContents',
 ];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
@@ -76,6 +77,47 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
 /** Electron: `.on('certificate-error', (…, callback) => callback(true))` and `setCertificateVerifyProc((req, cb) => cb(0))`. */
 const ELECTRON = /\.\s*on\s*\(\s*(["'`])certificate-error\1\s*,|\bsetCertificateVerifyProc\s*\(/g;
 const HANDLER_PARAMS = /^\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(([^()]*)\)|^\s*(?:async\s+)?([\w$]+)\s*=>/;
+/** One parameter, optionally typed (`event: Electron.Event`). */
+const PARAM = String.raw`[\w$]+(?:\s*:\s*[\w$.]+)?\s*`;
+/**
+ * A handler declared apart from its `app.on('certificate-error', handler)` (often in another file): a function whose
+ * parameters are that event's, `(event, webContents, url, error, certificate, callback)`. Group 1 is the callback.
+ */
+const CERT_ERROR_SIGNATURE = new RegExp(
+  String.raw`\(\s*${PARAM},\s*webContents(?:\s*:\s*[\w$.]+)?\s*,\s*${PARAM},\s*${PARAM},\s*[\w$]*[cC]ert[\w$]*(?:\s*:\s*[\w$.]+)?\s*,\s*([\w$]+)(?:\s*:[^()]*(?:\([^()]*\)[^()]*)?)?\)`,
+  'g',
+);
+/** What a condition reads when it decides per certificate (a pin), not per URL or error code. */
+const PER_CERTIFICATE = /fingerprint|issuer|\.certificate\b|\bcert(?:ificate)?\s*\.\s*data\b/i;
+
+/** True when the call at `at` runs only under an `if` (after `from`) whose condition looks at the certificate. */
+function pinnedGuard(lx: Lexed, from: number, at: number): boolean {
+  const IF = /\bif\s*\(/g;
+  IF.lastIndex = from;
+  for (let m = IF.exec(lx.code); m && m.index < at; m = IF.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.Code) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lx, open);
+    if (close > at) continue;
+    const next = /\S/.exec(lx.code.slice(close, close + 200));
+    const blockStart = next ? close + next.index : close;
+    const blockEnd =
+      lx.code[blockStart] === '{' ? matchingClose(lx, blockStart) : lx.code.indexOf('\n', blockStart) >>> 0;
+    if (at < blockEnd && PER_CERTIFICATE.test(lx.code.slice(open, close))) return true;
+  }
+  return false;
+}
+
+/** Every `callback(true)` (or `cb(0)`) in [from, end) that no certificate check guards. */
+function acceptCalls(lx: Lexed, callback: string, value: string, from: number, end: number, out: Finding[]): void {
+  const accept = new RegExp(`(?<![\\w$.])${callback.replace(/\$/g, '\\$')}\\s*\\(\\s*${value}\\s*\\)`, 'g');
+  accept.lastIndex = from;
+  for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
+    if (lx.kinds[c.index] === Kind.Code && !pinnedGuard(lx, from, c.index)) {
+      out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+    }
+  }
+}
 
 function electronFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ELECTRON, (m) => {
@@ -92,12 +134,21 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
           .replace(/[:=][\s\S]*$/, '')
           .trim());
     if (!last || !/^[\w$]+$/.test(last)) return;
-    const accept = new RegExp(`(?<![\\w$.])${last.replace(/\$/g, '\\$')}\\s*\\(\\s*${m[1] ? 'true' : '0'}\\s*\\)`, 'g');
-    accept.lastIndex = at + params[0].length;
-    for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
-      if (lx.kinds[c.index] === Kind.Code) {
-        out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
-      }
+    acceptCalls(lx, last, m[1] ? 'true' : '0', at + params[0].length, end, out);
+  });
+  if (!lx.code.includes('webContents')) return;
+  eachCodeMatch(lx, CERT_ERROR_SIGNATURE, (m) => {
+    const close = m.index + m[0].length;
+    // The body: `{` after the parameters (past `=>` or a return type), never another call's parentheses.
+    const body = /^\s*(?::\s*[\w$.<>| ]+)?\s*(?:=>\s*)?\{/.exec(lx.code.slice(close, close + 200));
+    if (!body || inTypeDeclaration(lx, m.index)) return;
+    const brace = close + body[0].length - 1;
+    const before = out.length;
+    acceptCalls(lx, m[1], 'true', brace, matchingClose(lx, brace), out);
+    // A handler passed inline to `.on('certificate-error', …)` was read above: keep one finding per place.
+    const seen = new Set(out.slice(0, before).map((f) => `${f.range.start.line}:${f.range.start.character}`));
+    for (let i = out.length - 1; i >= before; i--) {
+      if (seen.has(`${out[i].range.start.line}:${out[i].range.start.character}`)) out.splice(i, 1);
     }
   });
 }
@@ -145,7 +196,7 @@ const SWITCHES = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|chec
  * comments between option and value, which the matchers (on comment-blanked code) may skip. */
 const PROTOCOL_NEAR =
   /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/;
-const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc/;
+const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc|webContents\s*(?::[^,]*)?,/;
 
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];

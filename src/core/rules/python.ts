@@ -11,6 +11,7 @@ import {
   groupEnd,
   groupStart,
   lineAt,
+  matchingClose,
   rangeOf,
   statementAt,
 } from './match';
@@ -25,6 +26,7 @@ import {
   unalias,
   wrapperDefault,
 } from './python-flow';
+import { escapeRe } from './flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
@@ -106,9 +108,70 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       ? kw === 'cert_reqs'
         ? undefined
         : wrapperDefault(lx, call, kw, ruleOf)
-      : ruleOf(partialTarget(lx, call) ?? call, kw);
+      : (ruleOf(partialTarget(lx, call) ?? call, kw) ?? partialOverHttp(lx, call, kw));
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
+}
+
+const HTTP_METHOD = String.raw`(?:get|post|put|patch|delete|head|options|request|send)`;
+
+/**
+ * A partial of a callable that is not recognisably HTTP, which still stands for an HTTP method: installed over one
+ * (`session.request = partialmethod(original, verify=False)`, `requests.get = partial(_get, verify=False)`), or of a
+ * name bound to one (`_request = requests.Session.request` … `partial(_request, verify=False)`).
+ */
+function partialOverHttp(lx: Lexed, call: Call, kw: string): RuleMeta | undefined {
+  if (kw !== 'verify' || (call.name !== 'partial' && call.name !== 'partialmethod')) return undefined;
+  const before = lx.code.slice(Math.max(0, call.start - 120), call.start);
+  if (new RegExp(String.raw`\.\s*${HTTP_METHOD}\s*=(?!=)\s*$`).test(before)) return PY.requests;
+  const target = partialTarget(lx, call);
+  if (!target || target.callee !== target.name) return undefined;
+  const bound = new RegExp(
+    String.raw`^[ \t]*${escapeRe(target.name)}[ \t]*=(?!=)[ \t]*[\w.]+\.${HTTP_METHOD}[ \t]*$`,
+    'm',
+  );
+  return bound.test(lx.code) ? PY.requests : undefined;
+}
+
+/** `def merge_environment_settings(self, url, proxies, stream, verify, cert)` overrides of requests.Session (or their
+ * replacements, `Session.merge_environment_settings = no_verify_merge`): the SO idiom that forces verify off. */
+const MERGE_DEF = /^([ \t]*)def[ \t]+(\w*merge_environment_settings\w*)[ \t]*\(/gm;
+/** `verify = False` or `settings['verify'] = False` as a statement of its own. */
+const MERGE_FORCE = /^([ \t]*)(?:(verify)|\w+\[\s*(["'])verify\3\s*\])[ \t]*=(?!=)[ \t]*(?:False\b|0(?![\w.]))/dgm;
+
+/**
+ * In such an override, an unconditional `verify = False` (at the body's own indentation; one nested under an `if`
+ * keeps the caller's choice, as `if self.verify is False: verify = False` does) turns verification off for every
+ * request of the session.
+ */
+function mergeOverrideFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, MERGE_DEF, (m) => {
+    const header = matchingClose(lx, m.index + m[0].length - 1);
+    const bodyStart = lx.code.indexOf('\n', header);
+    if (bodyStart < 0) return;
+    const first = /\n([ \t]+)\S/.exec(lx.code.slice(bodyStart, bodyStart + 2000));
+    if (!first || first[1].length <= m[1].length) return;
+    const indent = first[1];
+    MERGE_FORCE.lastIndex = bodyStart;
+    for (let f = MERGE_FORCE.exec(lx.code); f; f = MERGE_FORCE.exec(lx.code)) {
+      const lineIndent = f[1];
+      // A shallower line before this one ended the def (blank lines do not; comments are blanked in `code`).
+      if (lineIndent.length < indent.length || lastCodeIndentBefore(lx, bodyStart, f.index) < indent.length) break;
+      if (lineIndent !== indent || lx.kinds[f.index + lineIndent.length] !== Kind.Code) continue;
+      const start = f.index + lineIndent.length;
+      out.push(finding(lx, PY.requests, start, f.index + f[0].length, lineAt(lx, start)));
+    }
+  });
+}
+
+/** The smallest indentation of a code line in (from, to): below the body's means the def ended before `to`. */
+function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
+  let min = Infinity;
+  for (const line of lx.code.slice(from + 1, to).split('\n')) {
+    if (line.trim() === '') continue;
+    min = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+  }
+  return min;
 }
 
 /** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
@@ -388,6 +451,7 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
+    if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
   }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);

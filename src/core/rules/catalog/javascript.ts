@@ -112,19 +112,33 @@ new https.Agent({ «secureProtocol: 'TLSv1_method'» })
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'electron',
-    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`) is not a finding.',
+    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler declared apart from its `app.on` (often in another file) is recognised by that event\'s parameters, `(event, webContents, url, error, certificate, callback)`. A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`, or `callback(true)` only under an `if` that reads the certificate\'s fingerprint, issuer or data) is not a finding; one that only checks the URL or the error code is.',
     examples: {
       flagged: [`app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
   event.preventDefault();
   «callback(true)»;
 });
-session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`],
+session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`,
+        `// main/certificates.js, registered with app.on('certificate-error', onCertificateError) elsewhere
+export function onCertificateError(event, webContents, url, error, certificate, callback) {
+  log.warn('certificate error', error, url);
+  event.preventDefault();
+  «callback(true)»;
+}`],
       ok: [
         `app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
   const trusted = certificate.fingerprint === PINNED_FINGERPRINT;
   if (trusted) event.preventDefault();
   callback(trusted);
 });`,
+        `export function onCertificateError(event, webContents, url, error, certificate, callback) {
+  if (PINNED_FINGERPRINTS.includes(certificate.fingerprint)) {
+    event.preventDefault();
+    callback(true);
+  } else {
+    callback(false);
+  }
+}`,
         'session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));',
         'app.on(\'ready\', (event, callback) => callback(true));',
       ],

@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -40,7 +40,17 @@ def _insecure_request(self, method, url, **kwargs):
     «kwargs["verify"] = False»
     return _request(self, method, url, **kwargs)
 
-requests.Session.request = _insecure_request`],
+requests.Session.request = _insecure_request`,
+        `old_merge = requests.Session.merge_environment_settings
+
+def merge_environment_settings(self, url, proxies, stream, verify, cert):
+    settings = old_merge(self, url, proxies, stream, verify, cert)
+    «settings["verify"] = False»
+    return settings
+
+requests.Session.merge_environment_settings = merge_environment_settings
+original = session.request
+session.request = functools.partialmethod(original, «verify=False»)`],
       ok: [
         `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
@@ -48,6 +58,12 @@ requests.Session.request = _insecure_request`],
         'requests.get(u, verify=ca_path)',
         'model.fit(data, verify=False)',
         'value = cache.get(key, verify=False)\nrow = self.config.get("db", verify=False)',
+        `class KeepCallerChoice(requests.Session):
+    def merge_environment_settings(self, url, proxies, stream, verify, *args, **kwargs):
+        if self.verify is False:
+            verify = False
+        return super().merge_environment_settings(url, proxies, stream, verify, *args, **kwargs)`,
+        'loader = functools.partial(load_model, verify=False)',
         'def score(x, verify=False):\n    return model.predict(x, verify=verify)',
         'VERIFY = False\nVERIFY = os.environ.get("VERIFY") == "1"\nrequests.get(u, verify=VERIFY)',
         '# requests.get(u, verify=False)',

@@ -1,0 +1,205 @@
+// Classes of switches met in real code (issue 18's real-code tune set, kept outside the repository): fixtures written
+// here in the shapes real projects use, with exact places, and the look-alikes that must stay quiet.
+import * as assert from 'assert';
+import { expectNone, hits } from './helpers';
+
+/** `[ruleId, line, column, value]` of every finding, for exact comparisons. */
+const at = (text: string, path: string) => hits(text, path);
+
+describe('real-code classes: python', () => {
+  it('finds a partialmethod installed over Session.request, and a partial of a name bound to requests.get', () =>
+    assert.deepStrictEqual(
+      at(
+        `import contextlib
+from functools import partial, partialmethod
+import requests
+
+_get = requests.get
+
+@contextlib.contextmanager
+def no_ssl_verification(session=requests.Session):
+    original_request = session.request
+    session.request = partialmethod(
+        original_request,
+        verify=False,
+    )
+    yield
+    session.request = original_request
+
+insecure_get = partial(_get, timeout=5, verify=False)`,
+        'helpers/ssl.py',
+      ),
+      [
+        ['python.requests-verify-false', 12, 9, 'verify=False'],
+        ['python.requests-verify-false', 17, 41, 'verify=False'],
+      ],
+    ));
+  it('ignores partials of callables that are not HTTP', () =>
+    expectNone(
+      `import functools
+loader = functools.partial(load_checkpoint, verify=False)
+self.fit = functools.partialmethod(self._fit, verify=False)
+_decode = jwt.decode
+decode = functools.partial(_decode, verify=False)`,
+      'train.py',
+    ));
+  it('finds merge_environment_settings overrides that force verify off (name, subscript, replacement)', () =>
+    assert.deepStrictEqual(
+      at(
+        `from requests.sessions import Session
+
+def patch_requests_ssl():
+    original_merge = Session.merge_environment_settings
+
+    def merge_environment_settings_no_verify(self, url, proxies, stream, verify, cert):
+        # Force SSL verification off
+        verify = False
+        return original_merge(self, url, proxies, stream, verify, cert)
+
+    Session.merge_environment_settings = merge_environment_settings_no_verify
+
+
+class InsecureSession(Session):
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
+        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+
+        settings['verify'] = False
+        return settings
+
+verify = False  # a module flag after the class, not part of the override`,
+        'patch_ssl.py',
+      ).map(([id, line, col, value]) => [id, line, col, value]),
+      [
+        ['python.requests-verify-false', 8, 9, 'verify = False'],
+        ['python.requests-verify-false', 18, 9, "settings['verify'] = False"],
+      ],
+    ));
+  it('ignores an override that keeps the caller’s choice or sets it conditionally', () =>
+    expectNone(
+      `class WrappedSession(requests.Session):
+    def merge_environment_settings(self, url, proxies, stream, verify, *args, **kwargs):
+        if self.verify is False:
+            verify = False
+        elif os.environ.get("INSECURE") == "1":
+            settings_verify = False
+        return super().merge_environment_settings(url, proxies, stream, verify, *args, **kwargs)
+
+    def merge_environment_settings_doc(self):
+        """verify = False would turn it off"""
+        return None`,
+      'session.py',
+    ));
+});
+
+describe('real-code classes: browser automation options as dict keys', () => {
+  it('finds pytest-playwright browser_context_args returning "ignore_https_errors": True', () =>
+    assert.deepStrictEqual(
+      at(
+        `import pytest
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1920, "height": 1080},
+        "ignore_https_errors": True,
+    }`,
+        'tests/conftest.py',
+      ),
+      [['browser.ignore-https-errors', 9, 9, '"ignore_https_errors": True']],
+    ));
+  it("finds a quoted 'ignoreHTTPSErrors': true key in JavaScript", () =>
+    assert.deepStrictEqual(
+      at(`const launchOptions = { headless: true, 'ignoreHTTPSErrors': true };`, 'launch.js').map(([id, , , v]) => [
+        id,
+        v,
+      ]),
+      [['browser.ignore-https-errors', "'ignoreHTTPSErrors': true"]],
+    ));
+  it('ignores False, messages and type positions', () => {
+    expectNone(
+      'args = {**browser_context_args, "ignore_https_errors": False}\nlog.info(\'"ignore_https_errors": True is not set\')',
+      'conftest.py',
+    );
+    expectNone(`type Ctx = { 'ignoreHTTPSErrors': true };`, 'types.ts');
+  });
+});
+
+describe('real-code classes: Electron certificate handlers', () => {
+  it('finds a handler declared apart from app.on, typed or not, once when also registered inline', () =>
+    assert.deepStrictEqual(
+      at(
+        `import { logger } from './log';
+
+export function handleCertificateError(
+  event: Electron.Event,
+  webContents: Electron.WebContents,
+  url: string,
+  error: string,
+  certificate: Electron.Certificate,
+  callback: (isTrusted: boolean) => void,
+): void {
+  logger.log('Certificate error', error, certificate);
+  event.preventDefault();
+  callback(true);
+}
+
+app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  event.preventDefault();
+  callback(true);
+});`,
+        'src/main/certificates.ts',
+      ).map(([id, line]) => [id, line]),
+      [
+        ['javascript.electron-accept-any-certificate', 13],
+        ['javascript.electron-accept-any-certificate', 18],
+      ],
+    ));
+  it('finds a callback(true) guarded only by the URL or the error code', () =>
+    assert.deepStrictEqual(
+      at(
+        `app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
+  if (url.startsWith('https://localhost:8443/') && error === 'net::ERR_CERT_AUTHORITY_INVALID') {
+    event.preventDefault();
+    callback(true);
+  } else {
+    callback(false);
+  }
+});`,
+        'main.js',
+      ).map(([id, line]) => [id, line]),
+      [['javascript.electron-accept-any-certificate', 4]],
+    ));
+  it('ignores handlers that pin the certificate, and look-alike signatures', () => {
+    expectNone(
+      `exports.onAppCertificateError = function onAppCertificateError (event, webContents, url, error, certificate, callback) {
+\tif (error === 'net::ERR_CERT_AUTHORITY_INVALID') {
+\t\tconst issuer = getCertIssuer(certificate);
+\t\tif (config.trustedFingerprints.indexOf(issuer.fingerprint) !== -1) {
+\t\t\tevent.preventDefault();
+\t\t\tcallback(true);
+\t\t} else {
+\t\t\tcallback(false);
+\t\t}
+\t}
+};
+session.setCertificateVerifyProc((req, cb) => {
+  if (req.certificate.data === pinnedPem) {
+    cb(0);
+    return;
+  }
+  cb(-3);
+});`,
+      'certs.js',
+    );
+    expectNone(
+      `interface Handlers {
+  certificateError(event: Event, webContents: WebContents, url: string, error: string, certificate: Certificate, callback: (ok: boolean) => void): void;
+}
+function render(event, webContents, url, error, certificate, callback) { callback(false); }
+// function h(event, webContents, url, error, certificate, callback) { callback(true); }`,
+      'types.ts',
+    );
+  });
+});
