@@ -1,6 +1,8 @@
 // Classes of switches met in real code (issue 18's real-code tune set, kept outside the repository): fixtures written
 // here in the shapes real projects use, with exact places, and the look-alikes that must stay quiet.
 import * as assert from 'assert';
+import { scanText } from '../../../src/core/scan/index';
+import { toSarif } from '../../../src/core/report/sarif';
 import { expectNone, hits } from './helpers';
 
 /** `[ruleId, line, column, value]` of every finding, for exact comparisons. */
@@ -200,6 +202,69 @@ session.setCertificateVerifyProc((req, cb) => {
 function render(event, webContents, url, error, certificate, callback) { callback(false); }
 // function h(event, webContents, url, error, certificate, callback) { callback(true); }`,
       'types.ts',
+    );
+  });
+});
+
+describe('real-code classes: notebooks', () => {
+  /** nbformat 4 JSON from code cells, the way Jupyter writes them (source as a list of lines). */
+  const notebook = (language: string, cells: string[]) =>
+    JSON.stringify(
+      {
+        cells: cells.map((c) => ({
+          cell_type: 'code',
+          execution_count: null,
+          metadata: {},
+          outputs: [],
+          source: c.split(/(?<=\n)/),
+        })),
+        metadata: { kernelspec: { display_name: language, language, name: language } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+  const cells = (text: string, path: string) =>
+    scanText(text, path).map((f) => [f.ruleId, f.cell!.index + 1, f.cell!.line + 1, f.cell!.character + 1, f.value]);
+
+  it('reports the new Python classes by cell and line, and in SARIF', () => {
+    const nb = notebook('python', [
+      'import functools\nimport requests\n',
+      'class NoVerify(requests.Session):\n    def merge_environment_settings(self, url, proxies, stream, verify, cert):\n        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)\n        settings["verify"] = False\n        return settings\n',
+      'original = session.request\nsession.request = functools.partialmethod(original, verify=False)\n',
+    ]);
+    assert.deepStrictEqual(cells(nb, 'notebooks/scrape.ipynb'), [
+      ['python.requests-verify-false', 2, 4, 9, 'settings["verify"] = False'],
+      ['python.requests-verify-false', 3, 2, 53, 'verify=False'],
+    ]);
+    const found = scanText(nb, 'notebooks/scrape.ipynb');
+    const sarif = JSON.parse(toSarif(found.map((finding) => ({ file: 'notebooks/scrape.ipynb', finding })))) as {
+      runs: { results: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[];
+    };
+    assert.deepStrictEqual(
+      sarif.runs[0].results.map((r) => r.locations[0].logicalLocations[0].fullyQualifiedName),
+      ['notebooks/scrape.ipynb#cell=2:4:9', 'notebooks/scrape.ipynb#cell=3:2:53'],
+    );
+  });
+  it('scans Rust (evcxr) and Go (gophernotes) kernels with their families', () => {
+    assert.deepStrictEqual(
+      cells(
+        notebook('rust', [
+          ':dep reqwest = { version = "0.12", features = ["blocking"] }\n',
+          'let client = reqwest::blocking::Client::builder()\n    .danger_accept_invalid_certs(true)\n    .build()?;\n',
+        ]),
+        'explore.ipynb',
+      ),
+      [['rust.danger-accept-invalid-certs', 2, 2, 6, 'danger_accept_invalid_certs(true)']],
+    );
+    assert.deepStrictEqual(
+      cells(notebook('go', ['import "crypto/tls"\n', 'cfg := &tls.Config{InsecureSkipVerify: true}\n']), 'probe.ipynb'),
+      [['go.insecure-skip-verify', 2, 1, 20, 'InsecureSkipVerify: true']],
+    );
+    assert.deepStrictEqual(
+      scanText(notebook('go', ['// cfg := &tls.Config{InsecureSkipVerify: true}\n']), 'probe.ipynb'),
+      [],
     );
   });
 });
