@@ -9,7 +9,7 @@ import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 
 const PREFILTER =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\s*(?::[^,]*)?,/;
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\s*(?::[^,]*)?,/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `SSL` stands for strictSSL and SSLv2_/SSLv3_.
  * Measured on the bench tree's 103 MB of node_modules: the prefilter alone 550 ms, these first 384 ms (a loaded
@@ -24,6 +24,9 @@ const NEEDLES = [
   'certificate-error',
   'CertificateVerifyProc',
   'webContents',
+  'AllowInvalid',
+  'tlsInsecure',
+  'sslValidate',
 ];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
@@ -32,6 +35,10 @@ const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV =
   /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+/** MongoDB driver / Mongoose: `tlsAllowInvalidCertificates: true`, `tlsInsecure: true`, `sslValidate: false` (group 2: the separator). */
+const MONGO_TRUE =
+  /(["']?)\b(?:tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\1\s*(:|=(?!=))\s*true\b/dg;
+const MONGO_FALSE = /(["']?)\bsslValidate\1\s*(:|=(?!=))\s*false\b/dg;
 /** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
 const PROTOCOL =
   /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
@@ -190,7 +197,8 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
 
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
-const SWITCHES = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+const SWITCHES =
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate/;
 /** A protocol option near an obsolete version, on the raw text: `TLSv1` alone is common in node_modules (TLS
  * libraries name it everywhere), and lexing every such file doubled this family's time on a real tree. The gap allows
  * comments between option and value, which the matchers (on comment-blanked code) may skip. */
@@ -210,6 +218,8 @@ export function scanJavaScript(text: string): Finding[] {
     const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
+    pushMatches(lx, MONGO_TRUE, JS.mongoInsecure, out, 2, 0, value);
+    pushMatches(lx, MONGO_FALSE, JS.mongoInsecure, out, 2, 0, value);
     namedFlagFindings(lx, out);
     envFindings(lx, out);
     checkServerIdentity(lx, out);

@@ -39,7 +39,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -67,7 +67,7 @@ const ATTRIBUTE =
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
 const SSLOPT =
   /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
-const ASSERT_HOSTNAME = /(\.)?\bassert_hostname\s*=(?!=)\s*False\b/g;
+const ASSERT_HOSTNAME = /(\.)?\b(?:ssl_)?assert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY =
@@ -79,8 +79,17 @@ const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 const NON_HTTP_RECEIVER =
   /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
+/** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
+const SDK_FACTORY = /^(?:client|resource)$/;
+/** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
+const SDK_KWARG =
+  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+/** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
+const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
+
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
+  if (SDK_FACTORY.test(name) || /^hvac\.Client$/.test(callee)) return PY.sdkVerify;
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
   if (!VERBS.has(name)) return undefined;
   const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
@@ -90,6 +99,7 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
 /** The rule of keyword `kw` passed to `call`. */
 function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
   if (kw === 'verify') return verifyRule(call.callee, call.name);
+  if (kw === 'verify_certs') return PY.sdkVerify;
   if (kw === 'cert_reqs') return PY.certNone;
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
@@ -172,6 +182,22 @@ function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
     min = Math.min(min, /^[ \t]*/.exec(line)![0].length);
   }
   return min;
+}
+
+/** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
+function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  eachCodeMatch(lx, SDK_KWARG, (m) => {
+    if (!notAttribute(lx, m.index)) return;
+    const call = enclosingCall(lx, m.index);
+    if (!call) return;
+    const r = isDef(lx, call) ? (m[1] ? wrapperDefault(lx, call, m[1], ruleOf) : undefined) : PY.sdkVerify;
+    if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+  eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
+    if (enclosingCall(lx, m.index)) return;
+    out.push(finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1)));
+  });
 }
 
 /** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
@@ -436,7 +462,8 @@ export function scanPython(text: string): Finding[] {
   // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
   // that keep big-file re-scans and whole-tree scans fast.
   const has = (s: string) => text.includes(s);
-  const flags = has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text);
+  const flags =
+    has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
@@ -452,6 +479,9 @@ export function scanPython(text: string): Finding[] {
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
+    if (has('verify_certs') || has('verify_ssl') || has('tlsAllowInvalid') || has('tlsInsecure')) {
+      sdkFindings(lx, aliases, out);
+    }
   }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);

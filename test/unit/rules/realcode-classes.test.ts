@@ -268,3 +268,127 @@ describe('real-code classes: notebooks', () => {
     );
   });
 });
+
+describe('real-code classes: SDK and driver switches', () => {
+  it('finds Python SDK switches: boto3, hvac, Elasticsearch (call and wrapper default), Kubernetes, pymongo', () =>
+    assert.deepStrictEqual(
+      at(
+        `import boto3
+import hvac
+from elasticsearch import Elasticsearch
+from kubernetes import client, config
+
+
+def s3_client():
+    return boto3.session.Session().client(
+        "s3",
+        endpoint_url=os.environ["S3_ENDPOINT"],
+        verify=False,
+    )
+
+
+class Search:
+    def __init__(self, hosts, username=None, password=None, verify_certs=False):
+        self.es = Elasticsearch(
+            hosts=hosts,
+            http_auth=(username, password),
+            verify_certs=verify_certs,
+            ssl_assert_hostname=False,
+        )
+
+
+vault = hvac.Client(url=VAULT_ADDR, token=os.environ["VAULT_TOKEN"], verify=False)
+configuration = client.Configuration()
+config.load_kube_config(client_configuration=configuration)
+configuration.verify_ssl = False
+db = MongoClient(MONGO_URI, tls=True, tlsAllowInvalidCertificates=True)`,
+        'infra/clients.py',
+      ).map(([id, line, , value]) => [id, line, value]),
+      [
+        ['python.client-sdk-verify-false', 11, 'verify=False'],
+        ['python.client-sdk-verify-false', 16, 'verify_certs=False'],
+        ['python.urllib3-assert-hostname-false', 21, 'ssl_assert_hostname=False'],
+        ['python.client-sdk-verify-false', 25, 'verify=False'],
+        ['python.client-sdk-verify-false', 28, 'verify_ssl = False'],
+        ['python.client-sdk-verify-false', 29, 'tlsAllowInvalidCertificates=True'],
+      ],
+    ));
+  it('ignores the secure spellings, stubs and defaults only logged', () =>
+    expectNone(
+      `class Configuration:
+    verify_ssl: bool = True
+
+def connect(hosts, verify_certs=False):
+    log.info("verify_certs=%s", verify_certs)
+
+es = Elasticsearch(hosts, verify_certs=True, ca_certs="/etc/ssl/es-ca.pem")
+if configuration.verify_ssl == False:
+    warn()
+s3 = boto3.client("s3", verify="/etc/ssl/corp-ca.pem")
+# configuration.verify_ssl = False`,
+      'clients.py',
+    ));
+  it('finds Mongoose / MongoDB driver switches and ignores false, comments and types', () => {
+    assert.deepStrictEqual(
+      at(
+        `const mongoose = require("mongoose");
+mongoose.connect(process.env.MONGO_URL, {
+    useNewUrlParser: true,
+    ssl: true, // Enable SSL/TLS
+    tlsAllowInvalidCertificates: true, // Validate SSL certificate
+});
+const opts = {};
+opts.tlsAllowInvalidHostnames = true;`,
+        'config/db.js',
+      ).map(([id, line, , value]) => [id, line, value]),
+      [
+        ['javascript.mongodb-allow-invalid-certificates', 5, 'tlsAllowInvalidCertificates: true'],
+        ['javascript.mongodb-allow-invalid-certificates', 8, 'tlsAllowInvalidHostnames = true'],
+      ],
+    );
+    expectNone(
+      `mongoose.connect(uri, {
+  tls: true,
+  tlsAllowInvalidCertificates: false,
+  //   tlsAllowInvalidCertificates: true,
+});
+interface MongoOpts { tlsInsecure: true }`,
+      'db.ts',
+    );
+  });
+  it('finds client-go and kubeconfig insecure switches, not an Insecure field of another struct', () => {
+    assert.deepStrictEqual(
+      at(
+        `func restConfig(host, token string) *rest.Config {
+\tcfg := &rest.Config{
+\t\tHost:        host,
+\t\tBearerToken: token,
+\t\tTLSClientConfig: rest.TLSClientConfig{
+\t\t\tInsecure: true,
+\t\t},
+\t}
+\tcfg.TLSClientConfig.Insecure = true
+\treturn cfg
+}
+
+func cluster(server string) *clientcmdapi.Cluster {
+\treturn &clientcmdapi.Cluster{Server: server, InsecureSkipTLSVerify: true}
+}`,
+        'pkg/kube/client.go',
+      ).map(([id, line, , value]) => [id, line, value]),
+      [
+        ['go.kube-client-insecure', 6, 'Insecure: true'],
+        ['go.kube-client-insecure', 9, 'TLSClientConfig.Insecure = true'],
+        ['go.kube-client-insecure', 14, 'InsecureSkipTLSVerify: true'],
+      ],
+    );
+    expectNone(
+      `type ServeOptions struct{ Insecure bool }
+var opts = ServeOptions{Insecure: true}
+srv.Insecure = true
+tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
+// cfg.TLSClientConfig.Insecure = true`,
+      'main.go',
+    );
+  });
+});

@@ -58,4 +58,32 @@ var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
       ok: ['cfg := &tls.Config{MinVersion: tls.VersionTLS12}', 'if state.Version == tls.VersionTLS10 { log.Print("old") }'],
     },
   }),
+  kubeInsecure: rule('kube-client-insecure', {
+    title: 'Kubernetes client config with Insecure / InsecureSkipTLSVerify: the API server certificate is not checked',
+    description: 'A client-go rest.Config with TLSClientConfig.Insecure (or a kubeconfig cluster with InsecureSkipTLSVerify) talks to whatever answers as the API server, credentials included. Put the cluster CA in TLSClientConfig.CAData / CAFile (the kubeconfig\'s certificate-authority-data) instead.',
+    concept: 'verification-off',
+    client: 'kubernetes',
+    notes: '`cfg.TLSClientConfig.Insecure = true`, a `rest.TLSClientConfig{Insecure: true}` literal (also nested in `rest.Config{TLSClientConfig: …}`), and `InsecureSkipTLSVerify: true` / `cluster.InsecureSkipTLSVerify = true` (clientcmd `api.Cluster`, and the same field of other Kubernetes tools). An `Insecure` field of any other struct is not a finding.',
+    examples: {
+      flagged: [`func insecure(config *rest.Config) *rest.Config {
+	config.«TLSClientConfig.Insecure = true»
+	config.TLSClientConfig.CAData = nil
+	return config
+}
+cfg := &rest.Config{
+	Host:            host,
+	BearerToken:     token,
+	TLSClientConfig: rest.TLSClientConfig{«Insecure: true»},
+}
+clusters["dev"] = &clientcmdapi.Cluster{Server: server, «InsecureSkipTLSVerify: true»}`],
+      ok: [
+        `cfg := &rest.Config{
+	Host:            host,
+	TLSClientConfig: rest.TLSClientConfig{CAData: caPEM},
+}`,
+        'opts := Options{Insecure: true}\nsrv.Insecure = true',
+        'cfg.TLSClientConfig.Insecure = false\nif cluster.InsecureSkipTLSVerify == true { warn() }',
+      ],
+    },
+  }),
 } as const;

@@ -144,4 +144,27 @@ export function onCertificateError(event, webContents, url, error, certificate, 
       ],
     },
   }),
+  mongoInsecure: rule('mongodb-allow-invalid-certificates', {
+    title: 'MongoDB driver with tlsAllowInvalidCertificates / tlsInsecure: the server certificate is not checked',
+    description: 'With tlsAllowInvalidCertificates (or tlsInsecure, or the legacy sslValidate: false) the MongoDB driver and Mongoose accept any certificate, so the database credentials and data go to whoever answers. Pass the CA with tlsCAFile: "<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: '`tlsAllowInvalidCertificates: true`, `tlsAllowInvalidHostnames: true`, `tlsInsecure: true` and `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. The same switches inside a connection string are not read. TypeScript type declarations are not findings.',
+    examples: {
+      flagged: [`mongoose.connect(process.env.MONGO_URL, {
+  useNewUrlParser: true,
+  tls: true,
+  «tlsAllowInvalidCertificates: true», // self-signed Atlas proxy
+});
+const client = new MongoClient(uri, { «tlsInsecure: true» });
+const legacy = await MongoClient.connect(uri, { ssl: true, «sslValidate: false» });`],
+      ok: [
+        'mongoose.connect(uri, { tls: true, tlsCAFile: "/path/to/ca.pem" });',
+        'mongoose.connect(uri, { tls: true, tlsAllowInvalidCertificates: false, tlsAllowInvalidHostnames: false });',
+        '// tlsAllowInvalidCertificates: true,\nconst opts = { sslValidate: true };',
+        { file: 'types.ts', code: 'interface Opts { tlsAllowInvalidCertificates?: boolean; tlsInsecure: true }' },
+      ],
+    },
+  }),
 } as const;

@@ -293,13 +293,43 @@ app.run_forever(sslopt={
     description: 'With assert_hostname=False urllib3 checks the chain but not the name, so a valid certificate for any site is accepted. Leave it unset and issue the server a certificate for the name clients use (or set server_hostname when connecting by IP).',
     concept: 'hostname-check-off',
     client: 'python-urllib3',
-    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
+    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`; the Elasticsearch / OpenSearch clients\' `ssl_assert_hostname=False`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
     examples: {
       flagged: [`http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca, «assert_hostname=False»)
 pool.«assert_hostname = False»`],
       ok: [
         'http = urllib3.PoolManager(ca_certs="/path/to/ca-bundle.pem", server_hostname="api.corp.example")',
         'def connect(host, assert_hostname=False): pass',
+      ],
+    },
+  }),
+  sdkVerify: rule('client-sdk-verify-false', {
+    title: 'Client SDK with certificate verification off (boto3 / hvac verify=False, Elasticsearch verify_certs=False, Kubernetes verify_ssl)',
+    description: 'SDKs built on requests or urllib3 take their own switch: boto3 and hvac `verify=False`, Elasticsearch / OpenSearch `verify_certs=False`, the Kubernetes (and other OpenAPI-generated) clients\' `configuration.verify_ssl = False`, pymongo `tlsAllowInvalidCertificates=True`. Each accepts any certificate. Give the SDK your CA instead: `verify="<CA bundle>"` (boto3, hvac; or AWS_CA_BUNDLE / REQUESTS_CA_BUNDLE), `ca_certs=` (Elasticsearch), `configuration.ssl_ca_cert` (Kubernetes), `tlsCAFile=` (pymongo).',
+    concept: 'verification-off',
+    client: 'various',
+    caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    examples: {
+      flagged: [`s3 = boto3.client(
+    "s3",
+    endpoint_url="https://minio.internal:9000",
+    «verify=False»,
+)
+vault = hvac.Client(url=VAULT_ADDR, token=token, «verify=False»)
+es = Elasticsearch(["https://es1:9200"], basic_auth=auth, «verify_certs=False», «{python.urllib3-assert-hostname-false}ssl_assert_hostname=False»)
+configuration = client.Configuration()
+configuration.«verify_ssl = False»
+mongo = MongoClient(uri, tls=True, «tlsAllowInvalidCertificates=True»)`,
+        `class Search:
+    def __init__(self, hosts, «verify_certs=False»):
+        self.es = Elasticsearch(hosts=hosts, verify_certs=verify_certs)`],
+      ok: [
+        `s3 = boto3.client("s3", endpoint_url=url, verify="/path/to/ca-bundle.pem")
+es = Elasticsearch(["https://es1:9200"], ca_certs="/path/to/ca-bundle.pem")
+configuration.ssl_ca_cert = "/path/to/ca-bundle.pem"`,
+        'es = Elasticsearch(hosts, verify_certs=True)\nconfiguration.verify_ssl = True\nmongo = MongoClient(uri, tlsAllowInvalidCertificates=False)',
+        'def connect(hosts, verify_certs=False):\n    log.info("verify_certs=%s", verify_certs)',
       ],
     },
   }),
