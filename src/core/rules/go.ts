@@ -5,6 +5,7 @@ import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt } from 
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
+import { dropExpectedFailuresGo } from './expect-failure';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig/;
@@ -73,7 +74,7 @@ export function scanGo(text: string): Finding[] {
   );
   pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
-  return out;
+  return dropExpectedFailuresGo(lx, out);
 }
 
 /** The Go family (`.go`). */

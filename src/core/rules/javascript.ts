@@ -7,6 +7,7 @@ import { defineFamily, NOTES } from './define';
 import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
+import { dropExpectedFailuresJs } from './expect-failure';
 
 const PREFILTER =
   /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\s*(?::[^,]*)?,/;
@@ -226,7 +227,7 @@ export function scanJavaScript(text: string): Finding[] {
   }
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
-  return out;
+  return dropExpectedFailuresJs(lx, out);
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

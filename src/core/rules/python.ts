@@ -27,6 +27,7 @@ import {
   wrapperDefault,
 } from './python-flow';
 import { escapeRe } from './flow';
+import { dropExpectedFailuresPython } from './expect-failure';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
@@ -89,8 +90,10 @@ const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
-  if (SDK_FACTORY.test(name) || /^hvac\.Client$/.test(callee)) return PY.sdkVerify;
-  if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
+  if (SDK_FACTORY.test(name)) return PY.sdkVerify;
+  if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
+  // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
+  if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
   if (!VERBS.has(name)) return undefined;
   const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
   return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
@@ -486,7 +489,7 @@ export function scanPython(text: string): Finding[] {
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = dedupe(out);
+  const unique = dropExpectedFailuresPython(lx, dedupe(out));
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
 

@@ -392,3 +392,70 @@ tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
     );
   });
 });
+
+describe('real-code classes: tests that assert the switch is refused', () => {
+  it('Go: quiet when the test fails unless New returns an error, found when it expects success', () => {
+    const test = (check: string) => `package client
+
+import (
+\t"crypto/tls"
+\t"testing"
+)
+
+func TestNew(t *testing.T) {
+\tcfg := Config{
+\t\tTlsCfg: &tls.Config{
+\t\t\tInsecureSkipVerify: true,
+\t\t},
+\t}
+
+\t_, err := New(&cfg)
+${check}
+}`;
+    expectNone(test('\tif err == nil {\n\t\tt.Error("insecure config accepted")\n\t}'), 'client_test.go');
+    assert.deepStrictEqual(
+      at(test('\tif err != nil {\n\t\tt.Fatal(err)\n\t}'), 'client_test.go').map(([id, line]) => [id, line]),
+      [['go.insecure-skip-verify', 11]],
+    );
+    assert.deepStrictEqual(
+      at(
+        'func helper() {\n\tcfg := &tls.Config{InsecureSkipVerify: true}\n\t_, err := dial(cfg)\n\tif err == nil {\n\t\tlog.Print("ok")\n\t}\n}',
+        'main.go',
+      ).map(([id]) => id),
+      ['go.insecure-skip-verify'],
+      'outside a Test function the value is used',
+    );
+  });
+  it('Python: quiet inside pytest.raises / assertRaises blocks, found right after them', () =>
+    assert.deepStrictEqual(
+      at(
+        `class TestSSLVerificationEnforced:
+    def test_refuses(self):
+        with pytest.raises(ValueError, match="SSL verification cannot be disabled"):
+            requests.get(
+                "https://example.com",
+                verify=False,
+            )
+
+    def test_unittest(self):
+        with self.assertRaises(ConfigError):
+            make_session().verify = False
+        requests.get("https://example.com", verify=False)`,
+        'tests/test_ssl.py',
+      ).map(([id, line]) => [id, line]),
+      [['python.requests-verify-false', 12]],
+    ));
+  it('JavaScript: quiet inside expect(…).toThrow / rejects and assert.throws, found in a plain expect', () =>
+    assert.deepStrictEqual(
+      at(
+        `it('refuses insecure options', async () => {
+  expect(() => new Client({ tls: { rejectUnauthorized: false } })).toThrow(/insecure/);
+  await expect(connect({ ssl: { rejectUnauthorized: false } })).rejects.toThrow();
+  assert.throws(() => createAgent({ rejectUnauthorized: false }), /refused/);
+  expect(new https.Agent({ rejectUnauthorized: false }).options.rejectUnauthorized).toBe(false);
+});`,
+        'client.test.ts',
+      ).map(([id, line]) => [id, line]),
+      [['javascript.reject-unauthorized-false', 5]],
+    ));
+});

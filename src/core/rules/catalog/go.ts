@@ -13,7 +13,7 @@ export const GO = {
     concept: 'verification-off',
     client: 'go',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess) unless the name is bound to `true` in the same file and never assigned anything else (`skip := true`, `const insecure = true`). A literal of a struct type declared in the same file (`type Options struct { InsecureSkipVerify bool }`) is the user\'s own setting, not a tls.Config: not a finding.',
+    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess) unless the name is bound to `true` in the same file and never assigned anything else (`skip := true`, `const insecure = true`). A literal of a struct type declared in the same file (`type Options struct { InsecureSkipVerify bool }`) is the user\'s own setting, not a tls.Config: not a finding. Nor is one in a `func TestX(t *testing.T)` whose next error check is `if err == nil { t.Fatal(…) }` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`cfg := &tls.Config{«InsecureSkipVerify: true»}
 tr.TLSClientConfig.«InsecureSkipVerify = true»`,
@@ -43,6 +43,12 @@ cfg := &tls.Config{RootCAs: pool}`,
 
 var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
         'skip := true\nskip = *insecureFlag\ncfg := &tls.Config{InsecureSkipVerify: skip}',
+        `func TestNewRefusesInsecureConfig(t *testing.T) {
+	cfg := Config{TLS: &tls.Config{InsecureSkipVerify: true}}
+	if _, err := New(&cfg); err == nil {
+		t.Fatal("New accepted InsecureSkipVerify")
+	}
+}`,
       ],
     },
   }),
