@@ -338,12 +338,12 @@ mongoose.connect(process.env.MONGO_URL, {
     tlsAllowInvalidCertificates: true, // Validate SSL certificate
 });
 const opts = {};
-opts.tlsAllowInvalidHostnames = true;`,
+opts.tlsAllowInvalidCertificates = true;`,
         'config/db.js',
       ).map(([id, line, , value]) => [id, line, value]),
       [
         ['javascript.mongodb-allow-invalid-certificates', 5, 'tlsAllowInvalidCertificates: true'],
-        ['javascript.mongodb-allow-invalid-certificates', 8, 'tlsAllowInvalidHostnames = true'],
+        ['javascript.mongodb-allow-invalid-certificates', 8, 'tlsAllowInvalidCertificates = true'],
       ],
     );
     expectNone(
