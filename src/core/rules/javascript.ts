@@ -9,8 +9,12 @@ import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
 
-const PREFILTER =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate/;
+/** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
+const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
+const PREFILTER = new RegExp(
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+    String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
+);
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `SSL` stands for strictSSL and SSLv2_/SSLv3_.
  * Measured on the bench tree's 103 MB of node_modules: the prefilter alone 550 ms, these first 384 ms (a loaded
@@ -25,6 +29,9 @@ const NEEDLES = [
   // certificate-error, setCertificateVerifyProc, tlsAllowInvalidCertificates and a handler's `certificate` parameter:
   // one needle for four (each lower-case needle costs a pass over every file; measured +80% for four of them).
   'ertificate',
+  // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
+  // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
+  'mongo',
 ];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
@@ -33,8 +40,11 @@ const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV =
   /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
-/** MongoDB driver / Mongoose: `tlsAllowInvalidCertificates: true` (group 2: the separator). */
-const MONGO = /(["']?)\btlsAllowInvalidCertificates\1\s*(:|=(?!=))\s*true\b/dg;
+/** MongoDB driver / Mongoose: `tlsAllowInvalidCertificates: true`, `tlsInsecure: true`, `sslValidate: false` (group 2: the separator). */
+const MONGO =
+  /(["']?)\b(?:tlsAllowInvalidCertificates|tlsInsecure)\1\s*(:|=(?!=))\s*true\b|(["']?)\bsslValidate\3\s*(:|=(?!=))\s*false\b/dg;
+/** `tlsAllowInvalidHostnames: true`: the certificate is checked, its host name is not. */
+const MONGO_HOSTS = /(["']?)\btlsAllowInvalidHostnames\1\s*(:|=(?!=))\s*true\b/dg;
 /** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
 const PROTOCOL =
   /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
@@ -194,7 +204,7 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
 const SWITCHES =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates/;
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate/;
 /** A protocol option near an obsolete version, on the raw text: `TLSv1` alone is common in node_modules (TLS
  * libraries name it everywhere), and lexing every such file doubled this family's time on a real tree. The gap allows
  * comments between option and value, which the matchers (on comment-blanked code) may skip. */
@@ -214,7 +224,12 @@ export function scanJavaScript(text: string): Finding[] {
     const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
-    pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, value);
+    // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
+    const mongo = text.includes('mongo');
+    const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
+    pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
+    pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);
+    if (mongo) pushMatches(lx, MONGO_HOSTS, JS.mongoInvalidHostnames, out, 2, 0, value);
     namedFlagFindings(lx, out);
     envFindings(lx, out);
     checkServerIdentity(lx, out);

@@ -98,7 +98,8 @@ export function isMonkeypatch(lx: Lexed, name: string): boolean {
 /**
  * A parameter default `verify=False` of a wrapper: a finding when the body passes the parameter on to an HTTP call
  * (`requests.get(url, verify=verify)`), or when the function overrides or replaces an HTTP method and passes it to
- * any call (`super().request(…, verify=verify)`, `Session.request = patched`).
+ * any call (`super().request(…, verify=verify)`, `Session.request = patched`), or stores it as a session's switch
+ * (`session.verify = verify`).
  */
 export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRule): RuleMeta | undefined {
   const def = defAt(lx, call);
@@ -114,7 +115,35 @@ export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRu
       ruleOf(inner, m[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, m[1]) : undefined);
     if (rule) return rule;
   }
-  return undefined;
+  return attributeUse(lx, def, kw) ? ruleOf({ callee: 'requests.request', name: 'request' }, 'verify') : undefined;
+}
+
+/** Receivers whose `.verify` is a requests/httpx session's: anything but the bare `self`/`cls` of a class of one's own. */
+const SELF = /^(?:self|cls)$/;
+
+/**
+ * The parameter stored as a session's verification switch in the body: `session.verify = verify_ssl`,
+ * `self.session.verify = verify` (a bare `self.verify = verify` counts only in a subclass of a requests Session).
+ * Reported as the requests keyword rule at the default, whose fix rewrites the default (deleting the `def` line, the
+ * attribute rule's removal, would break the function).
+ */
+function attributeUse(lx: Lexed, def: Def, kw: string): boolean {
+  const re = new RegExp(`([\\w.]+)\\.verify[ \\t]*=(?!=)[ \\t]*${escapeRe(kw)}[ \\t]*$`, 'gm');
+  re.lastIndex = def.bodyStart;
+  for (let m = re.exec(lx.code); m && m.index < def.bodyEnd; m = re.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.Code || enclosingCall(lx, m.index)) continue;
+    if (SELF.test(m[1]) && !insideSessionClass(lx, def.bodyStart)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when the nearest `class` header before `offset` subclasses a requests/httpx Session or Client. */
+function insideSessionClass(lx: Lexed, offset: number): boolean {
+  const before = lx.code.slice(0, offset);
+  const at = before.lastIndexOf('class ');
+  if (at < 0) return false;
+  return /^class[ \t]+\w+[ \t]*\([^)]*\b(?:Session|Client|AsyncClient)\b[^)]*\)/.test(before.slice(at));
 }
 
 /** `NAME = False` (or 0) bound once at the start of a line, and never rebound to anything else. */

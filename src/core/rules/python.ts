@@ -67,7 +67,7 @@ const ATTRIBUTE =
   /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
 const SSLOPT =
-  /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
+  /(?:(cert_reqs)(["'])\s*(:|\]\s*=(?!=))\s*(?:(["'])CERT_NONE\4|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
 const ASSERT_HOSTNAME = /(\.)?\b(?:ssl_)?assert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
@@ -274,19 +274,27 @@ function insideHttpWrapper(
   return last >= 0 && isWrapper(defs[last].name);
 }
 
-/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}` and urllib3 `assert_hostname=False`. */
+/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}`, `kw["cert_reqs"] = "CERT_NONE"` and urllib3
+ * `assert_hostname=False`. */
 function optionFindings(lx: Lexed, out: Finding[]): void {
   SSLOPT.lastIndex = 0;
   for (let m = SSLOPT.exec(lx.code); m; m = SSLOPT.exec(lx.code)) {
     // The key must be a whole string literal: its opening quote (just before) starts a string, its closing quote matches.
     const start = m.index - 1;
-    const sep = m.index + m[0].search(/:/);
+    const sep = m.index + m[0].search(/[:\]]/);
     if (
-      lx.code[start] !== (m[2] ?? m[5]) ||
+      lx.code[start] !== (m[2] ?? m[6]) ||
       lx.kinds[start] !== Kind.String ||
       lx.kinds[start - 1] === Kind.String ||
       lx.kinds[sep] !== Kind.Code
     ) {
+      continue;
+    }
+    if (m[3] && m[3] !== ':') {
+      // `manager_kwargs["cert_reqs"] = "CERT_NONE"`: a urllib3 keyword dict filled item by item (no other library
+      // reads that key); reported from the dict's name, as the statement it is.
+      const item = calleeStart(lx, lx.code.lastIndexOf('[', start));
+      out.push(finding(lx, PY.certNone, item, m.index + m[0].length, statementAt(lx, item)));
       continue;
     }
     out.push(

@@ -1,4 +1,5 @@
 // Rust: reqwest (and native-tls builder) `danger_accept_invalid_certs(true)` / `danger_accept_invalid_hostnames(true)`,
+// openssl `set_verify(SslVerifyMode::NONE)`,
 // rustls verifiers whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { eachCodeMatch, finding, matchingClose, pushMatches } from './match';
@@ -8,10 +9,13 @@ import { RS } from './catalog/rust';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /danger_accept_invalid_|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
+  /danger_accept_invalid_|set_verify|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
 const CERTS = /\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg;
 const HOSTS = /\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg;
+/** openssl `set_verify(SslVerifyMode::NONE)` / `set_verify(SSL_VERIFY_NONE)`, or a verify callback that returns true. */
+const VERIFY_NONE =
+  /\bset_verify\s*\(\s*(?:(?:openssl::)?(?:ssl::)?SslVerifyMode::NONE|(?:(?:openssl::)?ssl::)?SSL_VERIFY_NONE)\s*\)|\bset_verify_callback\s*\(\s*[\w:|\s]+,\s*(?:move\s+)?\|[^|]*\|\s*(?:true|\{\s*true\s*\})\s*\)/g;
 const VERIFIER = /\bfn\s+(verify_server_cert)\s*(?:<[^>{}]*>)?\s*\(/dg;
 /** What a verifier body may not hold for it to count as "cannot fail" (checked on comment-blanked code). */
 const MAY_FAIL =
@@ -43,6 +47,15 @@ function verifierFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/** `set_verify(NONE)` on a connector; on an acceptor (a server not asking for client certificates) it is the default. */
+function verifyNoneFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, VERIFY_NONE, (m) => {
+    const before = lx.code.slice(Math.max(0, m.index - 1500), m.index);
+    if (before.includes('SslAcceptor') && !before.includes('SslConnector')) return;
+    out.push(finding(lx, RS.opensslVerifyNone, m.index, m.index + m[0].length, [m.index, m.index + m[0].length]));
+  });
+}
+
 /** Scans Rust source. */
 export function scanRust(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -50,6 +63,7 @@ export function scanRust(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, CERTS, RS.invalidCerts, out);
   pushMatches(lx, HOSTS, RS.invalidHostnames, out);
+  if (text.includes('set_verify')) verifyNoneFindings(lx, out);
   if (text.includes('ServerCertVerified::assertion')) verifierFindings(lx, out);
   pushMatches(lx, PROTOCOL, RS.obsoleteProtocol, out);
   return out;

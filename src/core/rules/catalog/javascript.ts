@@ -146,24 +146,53 @@ export function onCertificateError(event, webContents, url, error, certificate, 
     },
   }),
   mongoInsecure: rule('mongodb-allow-invalid-certificates', {
-    title: 'MongoDB driver with tlsAllowInvalidCertificates: the server certificate is not checked',
-    description: 'With tlsAllowInvalidCertificates the MongoDB driver and Mongoose accept any certificate, so the database credentials and data go to whoever answers. Pass the CA with tlsCAFile: "<CA bundle>" instead.',
+    title: 'MongoDB driver with tlsAllowInvalidCertificates, tlsInsecure or sslValidate: false: the server certificate is not checked',
+    description: 'With tlsAllowInvalidCertificates (or tlsInsecure, or the legacy sslValidate: false) the MongoDB driver and Mongoose accept any certificate, so the database credentials and data go to whoever answers. Pass the CA with tlsCAFile: "<CA bundle>" instead.',
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: '`tlsAllowInvalidCertificates: true` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure`, `tlsAllowInvalidHostnames` and the legacy `sslValidate: false` are not read yet (each would cost the whole family a pass over every file; see the family\'s needles), nor the switches inside a connection string. TypeScript type declarations are not findings.',
+    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
     examples: {
       flagged: [`mongoose.connect(process.env.MONGO_URL, {
   useNewUrlParser: true,
   tls: true,
   «tlsAllowInvalidCertificates: true», // self-signed Atlas proxy
 });
-const client = new MongoClient(uri, { «tlsAllowInvalidCertificates: true» });`],
+const client = new MongoClient(uri, { «tlsAllowInvalidCertificates: true» });`, `const { MongoClient } = require('mongodb');
+const client = new MongoClient(process.env.DB_URL, {
+  tls: true,
+  «tlsInsecure: true»,
+});`, `const options = {
+  ssl: true,
+  «sslValidate: false»,
+  poolSize: 10,
+};
+mongoose.connect(config.db, options);`],
       ok: [
         'mongoose.connect(uri, { tls: true, tlsCAFile: "/path/to/ca.pem" });',
         'mongoose.connect(uri, { tls: true, tlsAllowInvalidCertificates: false, tlsAllowInvalidHostnames: false });',
         '// tlsAllowInvalidCertificates: true,\nconst opts = { sslValidate: true };',
         { file: 'types.ts', code: 'interface Opts { tlsAllowInvalidCertificates?: boolean; tlsInsecure: true }' },
+        "const ldap = { tlsInsecure: true }; // an LDAP client's option, no MongoDB in this file",
+        "mongoose.connect(uri, { ssl: true, sslValidate: true, sslCA: fs.readFileSync('/path/to/ca.pem') });",
+      ],
+    },
+  }),
+  mongoInvalidHostnames: rule('mongodb-allow-invalid-hostnames', {
+    title: 'MongoDB driver with tlsAllowInvalidHostnames: the server certificate may name any host',
+    description: 'With tlsAllowInvalidHostnames the MongoDB driver and Mongoose accept a valid certificate issued for any host, so anyone holding one can pose as the database. Issue the server a certificate for the name clients use (or connect by that name) instead.',
+    concept: 'hostname-check-off',
+    client: 'node',
+    notes: '`tlsAllowInvalidHostnames: true` in an options object, in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI). TypeScript type declarations are not findings.',
+    examples: {
+      flagged: [`const client = await MongoClient.connect('mongodb://db.internal:27017', {
+  tls: true,
+  tlsCAFile: '/path/to/ca.pem',
+  «tlsAllowInvalidHostnames: true»,
+});`],
+      ok: [
+        "const client = await MongoClient.connect('mongodb://db.internal:27017', { tls: true, tlsCAFile: '/path/to/ca.pem' });",
+        "mongoose.connect(uri, { tlsAllowInvalidHostnames: false });",
       ],
     },
   }),

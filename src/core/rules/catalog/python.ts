@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -50,7 +50,16 @@ def merge_environment_settings(self, url, proxies, stream, verify, cert):
 
 requests.Session.merge_environment_settings = merge_environment_settings
 original = session.request
-session.request = functools.partialmethod(original, «verify=False»)`],
+session.request = functools.partialmethod(original, «verify=False»)`,
+        `def create_session(«verify_ssl=False»):
+    session = requests.Session()
+    session.verify = verify_ssl
+    return session
+
+class ApiClient:
+    def __init__(self, base_url, «verify=False»):
+        self.session = requests.Session()
+        self.session.verify = verify`],
       ok: [
         `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
@@ -68,6 +77,8 @@ session.request = functools.partialmethod(original, «verify=False»)`],
     with pytest.raises(ValueError, match="verification cannot be disabled"):
         requests.get(url, verify=False)`,
         'def score(x, verify=False):\n    return model.predict(x, verify=verify)',
+        'def create_session(verify_ssl=True):\n    session = requests.Session()\n    session.verify = verify_ssl',
+        'class Check:\n    def __init__(self, verify=False):\n        self.verify = verify  # a flag of its own class, not a session',
         'VERIFY = False\nVERIFY = os.environ.get("VERIFY") == "1"\nrequests.get(u, verify=VERIFY)',
         '# requests.get(u, verify=False)',
         'print(\'requests.get(u, verify=False)\')',
@@ -134,10 +145,14 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     concept: 'verification-off',
     client: 'python-urllib3',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'Parameter defaults in a `def` are not findings.',
+    notes: 'Parameter defaults in a `def` are not findings. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
     examples: {
-      flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)'],
+      flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)', `manager_kwargs = {}
+if not certifi_installed:
+    «manager_kwargs["cert_reqs"] = "CERT_NONE"»
+pool = urllib3.PoolManager(**manager_kwargs)`],
       ok: [
+        'kw["cert_reqs"] = "CERT_REQUIRED"\nkw["ca_certs"] = certifi.where()',
         'http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')',
         'def wrap(sock, cert_reqs=CERT_NONE): pass',
       ],

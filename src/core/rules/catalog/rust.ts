@@ -35,6 +35,32 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
       ],
     },
   }),
+  opensslVerifyNone: rule('openssl-verify-none', {
+    title: 'openssl set_verify(SslVerifyMode::NONE): certificate verification is off',
+    description: 'An openssl connector whose verify mode is NONE (or whose verify callback always returns true) completes the handshake with any certificate, so anyone on the path can read and change the traffic. Keep SslVerifyMode::PEER and add your CA with set_ca_file("/path/to/ca.pem") instead.',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'The rust-openssl builders\' `set_verify(SslVerifyMode::NONE)` (and the 0.9-era `set_verify(SSL_VERIFY_NONE)`), and `set_verify_callback(mode, |_, _| true)`. An acceptor (`SslAcceptor` without any `SslConnector` before the call) is not a finding: on a server, NONE only means no client certificate is asked for.',
+    examples: {
+      flagged: [
+        `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
+builder.«set_verify(SslVerifyMode::NONE)»;`,
+        `let mut connector = SslConnectorBuilder::new(SslMethod::tls()).unwrap();
+connector.builder_mut().«set_verify(SSL_VERIFY_NONE)»;`,
+        `let mut ssl = SslConnector::builder(SslMethod::tls())?;
+ssl.«set_verify_callback(SslVerifyMode::PEER, |_ok, _ctx| true)»;`,
+      ],
+      ok: [
+        `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
+builder.set_ca_file("/path/to/ca.pem")?;
+builder.set_verify(SslVerifyMode::PEER);`,
+        `let mut acceptor = SslAcceptor::mozilla_intermediate(SslMethod::tls())?;
+acceptor.set_verify(SslVerifyMode::NONE);`,
+        'ssl.set_verify_callback(SslVerifyMode::PEER, |ok, ctx| ok && pinned(ctx));',
+        '// builder.set_verify(SslVerifyMode::NONE);',
+      ],
+    },
+  }),
   dangerousVerifier: rule('dangerous-certificate-verifier', {
     title: 'rustls ServerCertVerifier that accepts every certificate',
     description: 'A verify_server_cert that always returns Ok(ServerCertVerified::assertion()) accepts any certificate for any host, so anyone on the path can read and change the traffic. Put your CA in the RootCertStore (with_root_certificates) and drop the custom verifier.',
