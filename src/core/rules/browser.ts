@@ -22,8 +22,12 @@ const OPTIONS = [
   /\bset(?:IgnoreHTTPSErrors|AcceptInsecureCerts)\s*\(\s*true\s*\)/g,
   /\b(?:IgnoreHTTPSErrors|AcceptInsecureCertificates)\s*=(?!=)\s*true\b/g,
 ];
-/** The WebDriver capability by name: `{"acceptInsecureCerts": True}`, `set_capability("acceptInsecureCerts", true)`. */
-const CAPABILITY = /(["'])acceptInsecureCerts\1(\s*[:,])\s*(?:true|True)\b/dg;
+/**
+ * The option by name as a string key: the WebDriver capability (`{"acceptInsecureCerts": True}`,
+ * `set_capability("acceptInsecureCerts", true)`) and Playwright's context option in a dict (pytest-playwright's
+ * `browser_context_args` fixture returns `{**args, "ignore_https_errors": True}`) or a quoted JS key.
+ */
+const CAPABILITY = /(["'])(?:acceptInsecureCerts|ignore_https_errors|ignoreHTTPSErrors)\1(\s*[:,])\s*(?:true|True)\b/dg;
 /** Calls whose string arguments are messages, not switches. */
 const MESSAGE_CALL = /^(?:print|println|printf|log|info|warn|warning|error|debug|trace|puts|write|echo|assert\w*)$/i;
 

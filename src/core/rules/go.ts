@@ -1,13 +1,14 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { escapeRe } from './flow';
-import { enclosingOpen, pushMatches } from './match';
+import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
+import { dropExpectedFailuresGo } from './expect-failure';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /InsecureSkipVerify|Version(?:TLS1[01]|SSL30)\b/;
+const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig/;
 
 /** `InsecureSkipVerify: true` (group 1 is the separator, which must be code) or `x.InsecureSkipVerify = true`. */
 const SKIP = /\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg;
@@ -17,6 +18,12 @@ const PROTOCOL = /\b(?:MinVersion|MaxVersion)\s*(:|=(?!=))\s*(?:tls\.)?Version(?
 
 /** `InsecureSkipVerify: skip` (group 2 is the name): followed to `skip := true` / `const skip = true` in the file. */
 const SKIP_NAME = /\bInsecureSkipVerify\s*(:|=(?!=))\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+
+/** client-go: `cfg.TLSClientConfig.Insecure = true`; clientcmd and other tools: `InsecureSkipTLSVerify: true`. */
+const KUBE_ASSIGN =
+  /\b(TLSClientConfig\s*\.\s*Insecure)\s*=(?!=)\s*true\b|\b(InsecureSkipTLSVerify)\s*(:|=(?!=))\s*true\b/dg;
+/** `rest.TLSClientConfig{Insecure: true}` (group 1 is the separator). */
+const KUBE_FIELD = /\bInsecure\s*(:)\s*true\b/dg;
 
 /** True when `name` is bound to `true` in this file and never assigned anything else. */
 function boundToTrue(lx: Lexed, name: string): boolean {
@@ -38,6 +45,16 @@ function literalType(lx: Lexed, offset: number): string | undefined {
   return open < 0 ? undefined : /([\w.]+)\s*$/.exec(lx.code.slice(Math.max(0, open - 80), open))?.[1];
 }
 
+function kubeFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, KUBE_ASSIGN, (m) => {
+    const start = m[1] ? m.indices![1]![0] : m.index;
+    out.push(finding(lx, GO.kubeInsecure, start, m.index + m[0].length, statementAt(lx, start)));
+  });
+  pushMatches(lx, KUBE_FIELD, GO.kubeInsecure, out, 1, 0, (m) =>
+    /(?:^|\.)TLSClientConfig$/.test(literalType(lx, m.index) ?? ''),
+  );
+}
+
 /** Scans Go source. */
 export function scanGo(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -56,12 +73,13 @@ export function scanGo(text: string): Finding[] {
     (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]),
   );
   pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
-  return out;
+  if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
+  return dropExpectedFailuresGo(lx, out);
 }
 
 /** One of these is in every PREFILTER match (see RuleFamily.needles). On the bench tree's 60 MB of Go (CPU, same
  * run): the prefilter alone 41 ms, with these first 23 ms. Chosen as RuleFamily.needles says. */
-const NEEDLES = ['Insecu', 'TLS1', 'SSL30'];
+const NEEDLES = ['Insecu', 'TLS1', 'SSL30', 'TLSCli'];
 
 /** The Go family (`.go`). */
 export const go: RuleFamily = defineFamily({

@@ -7,16 +7,33 @@ import { defineFamily, NOTES } from './define';
 import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
+import { dropExpectedFailuresJs } from './expect-failure';
 
-const PREFILTER =
-  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|TLSv1['"`._]|SSLv[23]_|certificate-error|setCertificateVerifyProc/;
+/** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
+const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
+const PREFILTER = new RegExp(
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+    String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
+);
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `SSL` stands for strictSSL and SSLv2_/SSLv3_,
- * `kServe` for checkServerIdentity, `Certif` for setCertificateVerifyProc. Measured on the bench tree's 71 MB of
+ * `kServe` for checkServerIdentity, `ertifi` for setCertificateVerifyProc and the other certificate words. Measured on the bench tree's 71 MB of
  * node_modules JS/TS (CPU, same run): the prefilter alone 143 ms, the longer needles before these 84 ms, these 52 ms.
  * Chosen as RuleFamily.needles says.
  */
-const NEEDLES = ['Unauth', 'NODE_T', 'SSL', 'kServe', 'TLSv1', '-error', 'Certif'];
+const NEEDLES = [
+  'Unauth',
+  'NODE_T',
+  'SSL',
+  'kServe',
+  'TLSv1',
+  // certificate-error, setCertificateVerifyProc, tlsAllowInvalidCertificates and a handler's `certificate` parameter:
+  // one needle for four (each needle costs a pass over every file; measured +80% for four of them).
+  'ertifi',
+  // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
+  // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
+  'mongo',
+];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
 const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
@@ -24,6 +41,11 @@ const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV =
   /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
+/** MongoDB driver / Mongoose: `tlsAllowInvalidCertificates: true`, `tlsInsecure: true`, `sslValidate: false` (group 2: the separator). */
+const MONGO =
+  /(["']?)\b(?:tlsAllowInvalidCertificates|tlsInsecure)\1\s*(:|=(?!=))\s*true\b|(["']?)\bsslValidate\3\s*(:|=(?!=))\s*false\b/dg;
+/** `tlsAllowInvalidHostnames: true`: the certificate is checked, its host name is not. */
+const MONGO_HOSTS = /(["']?)\btlsAllowInvalidHostnames\1\s*(:|=(?!=))\s*true\b/dg;
 /** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
 const PROTOCOL =
   /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
@@ -69,6 +91,47 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
 /** Electron: `.on('certificate-error', (…, callback) => callback(true))` and `setCertificateVerifyProc((req, cb) => cb(0))`. */
 const ELECTRON = /\.\s*on\s*\(\s*(["'`])certificate-error\1\s*,|\bsetCertificateVerifyProc\s*\(/g;
 const HANDLER_PARAMS = /^\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(([^()]*)\)|^\s*(?:async\s+)?([\w$]+)\s*=>/;
+/** One parameter, optionally typed (`event: Electron.Event`). */
+const PARAM = String.raw`[\w$]+(?:\s*:\s*[\w$.]+)?\s*`;
+/**
+ * A handler declared apart from its `app.on('certificate-error', handler)` (often in another file): a function whose
+ * parameters are that event's, `(event, webContents, url, error, certificate, callback)`. Group 1 is the callback.
+ */
+const CERT_ERROR_SIGNATURE = new RegExp(
+  String.raw`\(\s*${PARAM},\s*webContents(?:\s*:\s*[\w$.]+)?\s*,\s*${PARAM},\s*${PARAM},\s*[\w$]*[cC]ertificate[\w$]*(?:\s*:\s*[\w$.]+)?\s*,\s*([\w$]+)(?:\s*:[^()]*(?:\([^()]*\)[^()]*)?)?\)`,
+  'g',
+);
+/** What a condition reads when it decides per certificate (a pin), not per URL or error code. */
+const PER_CERTIFICATE = /fingerprint|issuer|\.certificate\b|\bcert(?:ificate)?\s*\.\s*data\b/i;
+
+/** True when the call at `at` runs only under an `if` (after `from`) whose condition looks at the certificate. */
+function pinnedGuard(lx: Lexed, from: number, at: number): boolean {
+  const IF = /\bif\s*\(/g;
+  IF.lastIndex = from;
+  for (let m = IF.exec(lx.code); m && m.index < at; m = IF.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.Code) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lx, open);
+    if (close > at) continue;
+    const next = /\S/.exec(lx.code.slice(close, close + 200));
+    const blockStart = next ? close + next.index : close;
+    const blockEnd =
+      lx.code[blockStart] === '{' ? matchingClose(lx, blockStart) : lx.code.indexOf('\n', blockStart) >>> 0;
+    if (at < blockEnd && PER_CERTIFICATE.test(lx.code.slice(open, close))) return true;
+  }
+  return false;
+}
+
+/** Every `callback(true)` (or `cb(0)`) in [from, end) that no certificate check guards. */
+function acceptCalls(lx: Lexed, callback: string, value: string, from: number, end: number, out: Finding[]): void {
+  const accept = new RegExp(`(?<![\\w$.])${callback.replace(/\$/g, '\\$')}\\s*\\(\\s*${value}\\s*\\)`, 'g');
+  accept.lastIndex = from;
+  for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
+    if (lx.kinds[c.index] === Kind.Code && !pinnedGuard(lx, from, c.index)) {
+      out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
+    }
+  }
+}
 
 function electronFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ELECTRON, (m) => {
@@ -85,12 +148,21 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
           .replace(/[:=][\s\S]*$/, '')
           .trim());
     if (!last || !/^[\w$]+$/.test(last)) return;
-    const accept = new RegExp(`(?<![\\w$.])${last.replace(/\$/g, '\\$')}\\s*\\(\\s*${m[1] ? 'true' : '0'}\\s*\\)`, 'g');
-    accept.lastIndex = at + params[0].length;
-    for (let c = accept.exec(lx.code); c && c.index < end; c = accept.exec(lx.code)) {
-      if (lx.kinds[c.index] === Kind.Code) {
-        out.push(finding(lx, JS.electron, c.index, c.index + c[0].length, statementAt(lx, c.index)));
-      }
+    acceptCalls(lx, last, m[1] ? 'true' : '0', at + params[0].length, end, out);
+  });
+  if (!lx.code.includes('webContents')) return;
+  eachCodeMatch(lx, CERT_ERROR_SIGNATURE, (m) => {
+    const close = m.index + m[0].length;
+    // The body: `{` after the parameters (past `=>` or a return type), never another call's parentheses.
+    const body = /^\s*(?::\s*[\w$.<>| ]+)?\s*(?:=>\s*)?\{/.exec(lx.code.slice(close, close + 200));
+    if (!body || inTypeDeclaration(lx, m.index)) return;
+    const brace = close + body[0].length - 1;
+    const before = out.length;
+    acceptCalls(lx, m[1], 'true', brace, matchingClose(lx, brace), out);
+    // A handler passed inline to `.on('certificate-error', …)` was read above: keep one finding per place.
+    const seen = new Set(out.slice(0, before).map((f) => `${f.range.start.line}:${f.range.start.character}`));
+    for (let i = out.length - 1; i >= before; i--) {
+      if (seen.has(`${out[i].range.start.line}:${out[i].range.start.character}`)) out.splice(i, 1);
     }
   });
 }
@@ -132,13 +204,14 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
 
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
-const SWITCHES = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+const SWITCHES =
+  /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate/;
 /** A protocol option near an obsolete version, on the raw text: `TLSv1` alone is common in node_modules (TLS
  * libraries name it everywhere), and lexing every such file doubled this family's time on a real tree. The gap allows
  * comments between option and value, which the matchers (on comment-blanked code) may skip. */
 const PROTOCOL_NEAR =
   /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/;
-const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc/;
+const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate/;
 
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -152,13 +225,19 @@ export function scanJavaScript(text: string): Finding[] {
     const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
+    // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
+    const mongo = text.includes('mongo');
+    const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
+    pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
+    pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);
+    if (mongo) pushMatches(lx, MONGO_HOSTS, JS.mongoInvalidHostnames, out, 2, 0, value);
     namedFlagFindings(lx, out);
     envFindings(lx, out);
     checkServerIdentity(lx, out);
   }
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
-  return out;
+  return dropExpectedFailuresJs(lx, out);
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

@@ -1,5 +1,5 @@
 // Jupyter notebooks: every code cell is scanned by the family of its language (Python and browser automation for
-// Python kernels, JavaScript for JS/TS kernels, shell for `%%bash` cells), and the shell inside Python cells too:
+// Python kernels, JavaScript for JS/TS kernels, Go and Rust for gophernotes / evcxr kernels, shell for `%%bash` cells), and the shell inside Python cells too:
 // `!curl -k …`, `%pip install --trusted-host …`, `%env PYTHONHTTPSVERIFY=0`. Findings are moved back into the .ipynb
 // file (exact JSON positions, so SARIF regions and suppression comments work) and say which cell and line they are in.
 import { NotebookCell, notebookCells } from '../text/notebook';
@@ -9,6 +9,8 @@ import { python } from './python';
 import { javascript } from './javascript';
 import { browser } from './browser';
 import { shellFamily } from './shell';
+import { go } from './go';
+import { rust } from './rust';
 import { defineFamily } from './define';
 import { Finding, Position, Range, RuleFamily } from './types';
 
@@ -17,10 +19,12 @@ const BY_LANGUAGE: Record<string, { readonly path: string; readonly families: re
   python: { path: 'cell.py', families: [python, browser] },
   javascript: { path: 'cell.js', families: [javascript, browser] },
   typescript: { path: 'cell.ts', families: [javascript, browser] },
+  go: { path: 'cell.go', families: [go] },
+  rust: { path: 'cell.rs', families: [rust] },
   shell: { path: 'cell.sh', families: [shellFamily] },
   bash: { path: 'cell.sh', families: [shellFamily] },
 };
-const MEMBERS = [python, javascript, browser, shellFamily];
+const MEMBERS = [python, javascript, browser, go, rust, shellFamily];
 
 /** Superset of the members' prefilters (run on the raw JSON, where quotes inside code are escaped). */
 const PREFILTER = new RegExp(MEMBERS.map((f) => f.prefilter.source).join('|'), 'i');

@@ -87,26 +87,36 @@ export function defAt(lx: Lexed, call: Call): Def | undefined {
 
 const VERB_NAMES = /^(?:get|post|put|patch|delete|head|options|request|send|stream)$/;
 
+/** Names installed over an HTTP method (`requests.Session.request = name`), read once per file. */
+const installed = new WeakMap<Lexed, ReadonlySet<string>>();
+const INSTALL = /\.\s*(?:get|post|put|patch|delete|head|options|request|send)\s*=(?!=)\s*([A-Za-z_]\w*)\b/g;
+
 /** True when the function `name` is installed over an HTTP method: `requests.Session.request = name`. */
 export function isMonkeypatch(lx: Lexed, name: string): boolean {
-  const re = new RegExp(
-    `\\.\\s*(?:get|post|put|patch|delete|head|options|request|send)\\s*=(?!=)\\s*${escapeRe(name)}\\b`,
-  );
-  return re.test(lx.code);
+  let names = installed.get(lx);
+  if (!names) {
+    // One pass for the file, not one per wrapper (a file of many wrappers was quadratic).
+    names = new Set([...lx.code.matchAll(INSTALL)].map((m) => m[1]));
+    installed.set(lx, names);
+  }
+  return names.has(name);
 }
 
 /**
  * A parameter default `verify=False` of a wrapper: a finding when the body passes the parameter on to an HTTP call
  * (`requests.get(url, verify=verify)`), or when the function overrides or replaces an HTTP method and passes it to
- * any call (`super().request(…, verify=verify)`, `Session.request = patched`).
+ * any call (`super().request(…, verify=verify)`, `Session.request = patched`), or stores it as a session's switch
+ * (`session.verify = verify`).
  */
 export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRule): RuleMeta | undefined {
   const def = defAt(lx, call);
   if (!def) return undefined;
   const method = VERB_NAMES.test(def.name) || isMonkeypatch(lx, def.name);
   const use = new RegExp(`(?<![\\w.])(\\w+)\\s*=\\s*${escapeRe(kw)}\\b(?!\\s*[.(\\[])`, 'g');
-  use.lastIndex = def.bodyStart;
-  for (let m = use.exec(lx.code); m && m.index < def.bodyEnd; m = use.exec(lx.code)) {
+  // On the body alone: a search from the body into the rest of the file, for every wrapper, was quadratic.
+  const body = lx.code.slice(def.bodyStart, def.bodyEnd);
+  for (let b = use.exec(body); b; b = use.exec(body)) {
+    const m = { index: def.bodyStart + b.index, 1: b[1] };
     if (lx.kinds[m.index] !== Kind.Code) continue;
     const inner = enclosingCall(lx, m.index);
     if (!inner) continue;
@@ -114,7 +124,37 @@ export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRu
       ruleOf(inner, m[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, m[1]) : undefined);
     if (rule) return rule;
   }
-  return undefined;
+  return attributeUse(lx, def, body, kw)
+    ? ruleOf({ callee: 'requests.request', name: 'request' }, 'verify')
+    : undefined;
+}
+
+/** Receivers whose `.verify` is a requests/httpx session's: anything but the bare `self`/`cls` of a class of one's own. */
+const SELF = /^(?:self|cls)$/;
+
+/**
+ * The parameter stored as a session's verification switch in the body: `session.verify = verify_ssl`,
+ * `self.session.verify = verify` (a bare `self.verify = verify` counts only in a subclass of a requests Session).
+ * Reported as the requests keyword rule at the default, whose fix rewrites the default (deleting the `def` line, the
+ * attribute rule's removal, would break the function).
+ */
+function attributeUse(lx: Lexed, def: Def, body: string, kw: string): boolean {
+  if (!body.includes('.verify')) return false;
+  const re = new RegExp(`([\\w.]+)\\.verify[ \\t]*=(?!=)[ \\t]*${escapeRe(kw)}[ \\t]*$`, 'gm');
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const at = def.bodyStart + m.index;
+    if (lx.kinds[at] !== Kind.Code || enclosingCall(lx, at)) continue;
+    if (SELF.test(m[1]) && !insideSessionClass(lx, def.bodyStart)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when the nearest `class` header before `offset` subclasses a requests/httpx Session or Client. */
+function insideSessionClass(lx: Lexed, offset: number): boolean {
+  const at = lx.code.lastIndexOf('class ', offset);
+  if (at < 0) return false;
+  return /^class[ \t]+\w+[ \t]*\([^)]*\b(?:Session|Client|AsyncClient)\b[^)]*\)/.test(lx.code.slice(at, offset));
 }
 
 /** `NAME = False` (or 0) bound once at the start of a line, and never rebound to anything else. */

@@ -12,6 +12,7 @@ import {
   groupEnd,
   groupStart,
   lineAt,
+  matchingClose,
   rangeOf,
   statementAt,
 } from './match';
@@ -27,6 +28,8 @@ import {
   unalias,
   wrapperDefault,
 } from './python-flow';
+import { escapeRe } from './flow';
+import { dropExpectedFailuresPython } from './expect-failure';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
@@ -39,7 +42,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -69,8 +72,8 @@ const ATTRIBUTE =
   /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
 const SSLOPT =
-  /(?:(cert_reqs)(["'])\s*:\s*(?:(["'])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
-const ASSERT_HOSTNAME = /(\.)?\bassert_hostname\s*=(?!=)\s*False\b/g;
+  /(?:(cert_reqs)(["'])\s*(:|\]\s*=(?!=))\s*(?:(["'])CERT_NONE\4|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
+const ASSERT_HOSTNAME = /(\.)?\b(?:ssl_)?assert_hostname\s*=(?!=)\s*False\b/g;
 const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
 const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
 const ENV_KEY =
@@ -82,9 +85,20 @@ const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 const NON_HTTP_RECEIVER =
   /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
+/** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
+const SDK_FACTORY = /^(?:client|resource)$/;
+/** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
+const SDK_KWARG =
+  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+/** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
+const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
+
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
-  if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee))) return PY.httpx;
+  if (SDK_FACTORY.test(name)) return PY.sdkVerify;
+  if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
+  // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
+  if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
   if (!VERBS.has(name)) return undefined;
   const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
   return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
@@ -93,6 +107,7 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
 /** The rule of keyword `kw` passed to `call`. */
 function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
   if (kw === 'verify') return verifyRule(call.callee, call.name);
+  if (kw === 'verify_certs') return PY.sdkVerify;
   if (kw === 'cert_reqs') return PY.certNone;
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
@@ -111,8 +126,85 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       ? kw === 'cert_reqs'
         ? undefined
         : wrapperDefault(lx, call, kw, ruleOf)
-      : ruleOf(partialTarget(lx, call) ?? call, kw);
+      : (ruleOf(partialTarget(lx, call) ?? call, kw) ?? partialOverHttp(lx, call, kw));
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+}
+
+const HTTP_METHOD = String.raw`(?:get|post|put|patch|delete|head|options|request|send)`;
+
+/**
+ * A partial of a callable that is not recognisably HTTP, which still stands for an HTTP method: installed over one
+ * (`session.request = partialmethod(original, verify=False)`, `requests.get = partial(_get, verify=False)`), or of a
+ * name bound to one (`_request = requests.Session.request` … `partial(_request, verify=False)`).
+ */
+function partialOverHttp(lx: Lexed, call: Call, kw: string): RuleMeta | undefined {
+  if (kw !== 'verify' || (call.name !== 'partial' && call.name !== 'partialmethod')) return undefined;
+  const before = lx.code.slice(Math.max(0, call.start - 120), call.start);
+  if (new RegExp(String.raw`\.\s*${HTTP_METHOD}\s*=(?!=)\s*$`).test(before)) return PY.requests;
+  const target = partialTarget(lx, call);
+  if (!target || target.callee !== target.name) return undefined;
+  const bound = new RegExp(
+    String.raw`^[ \t]*${escapeRe(target.name)}[ \t]*=(?!=)[ \t]*[\w.]+\.${HTTP_METHOD}[ \t]*$`,
+    'm',
+  );
+  return bound.test(lx.code) ? PY.requests : undefined;
+}
+
+/** `def merge_environment_settings(self, url, proxies, stream, verify, cert)` overrides of requests.Session (or their
+ * replacements, `Session.merge_environment_settings = no_verify_merge`): the SO idiom that forces verify off. */
+const MERGE_DEF = /^([ \t]*)def[ \t]+(\w*merge_environment_settings\w*)[ \t]*\(/gm;
+/** `verify = False` or `settings['verify'] = False` as a statement of its own. */
+const MERGE_FORCE = /^([ \t]*)(?:(verify)|\w+\[\s*(["'])verify\3\s*\])[ \t]*=(?!=)[ \t]*(?:False\b|0(?![\w.]))/dgm;
+
+/**
+ * In such an override, an unconditional `verify = False` (at the body's own indentation; one nested under an `if`
+ * keeps the caller's choice, as `if self.verify is False: verify = False` does) turns verification off for every
+ * request of the session.
+ */
+function mergeOverrideFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, MERGE_DEF, (m) => {
+    const header = matchingClose(lx, m.index + m[0].length - 1);
+    const bodyStart = lx.code.indexOf('\n', header);
+    if (bodyStart < 0) return;
+    const first = /\n([ \t]+)\S/.exec(lx.code.slice(bodyStart, bodyStart + 2000));
+    if (!first || first[1].length <= m[1].length) return;
+    const indent = first[1];
+    MERGE_FORCE.lastIndex = bodyStart;
+    for (let f = MERGE_FORCE.exec(lx.code); f; f = MERGE_FORCE.exec(lx.code)) {
+      const lineIndent = f[1];
+      // A shallower line before this one ended the def (blank lines do not; comments are blanked in `code`).
+      if (lineIndent.length < indent.length || lastCodeIndentBefore(lx, bodyStart, f.index) < indent.length) break;
+      if (lineIndent !== indent || lx.kinds[f.index + lineIndent.length] !== Kind.Code) continue;
+      const start = f.index + lineIndent.length;
+      out.push(finding(lx, PY.requests, start, f.index + f[0].length, lineAt(lx, start)));
+    }
+  });
+}
+
+/** The smallest indentation of a code line in (from, to): below the body's means the def ended before `to`. */
+function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
+  let min = Infinity;
+  for (const line of lx.code.slice(from + 1, to).split('\n')) {
+    if (line.trim() === '') continue;
+    min = Math.min(min, /^[ \t]*/.exec(line)![0].length);
+  }
+  return min;
+}
+
+/** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
+function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  eachCodeMatch(lx, SDK_KWARG, (m) => {
+    if (!notAttribute(lx, m.index)) return;
+    const call = enclosingCall(lx, m.index);
+    if (!call) return;
+    const r = isDef(lx, call) ? (m[1] ? wrapperDefault(lx, call, m[1], ruleOf) : undefined) : PY.sdkVerify;
+    if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+  });
+  eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
+    if (enclosingCall(lx, m.index)) return;
+    out.push(finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1)));
   });
 }
 
@@ -187,19 +279,27 @@ function insideHttpWrapper(
   return last >= 0 && isWrapper(defs[last].name);
 }
 
-/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}` and urllib3 `assert_hostname=False`. */
+/** `sslopt={"cert_reqs": ssl.CERT_NONE}`, `{"check_hostname": False}`, `kw["cert_reqs"] = "CERT_NONE"` and urllib3
+ * `assert_hostname=False`. */
 function optionFindings(lx: Lexed, out: Finding[]): void {
   SSLOPT.lastIndex = 0;
   for (let m = SSLOPT.exec(lx.code); m; m = SSLOPT.exec(lx.code)) {
     // The key must be a whole string literal: its opening quote (just before) starts a string, its closing quote matches.
     const start = m.index - 1;
-    const sep = m.index + m[0].search(/:/);
+    const sep = m.index + m[0].search(/[:\]]/);
     if (
-      lx.code[start] !== (m[2] ?? m[5]) ||
+      lx.code[start] !== (m[2] ?? m[6]) ||
       lx.kinds[start] !== Kind.String ||
       lx.kinds[start - 1] === Kind.String ||
       lx.kinds[sep] !== Kind.Code
     ) {
+      continue;
+    }
+    if (m[3] && m[3] !== ':') {
+      // `manager_kwargs["cert_reqs"] = "CERT_NONE"`: a urllib3 keyword dict filled item by item (no other library
+      // reads that key); reported from the dict's name, as the statement it is.
+      const item = calleeStart(lx, lx.code.lastIndexOf('[', start));
+      out.push(finding(lx, PY.certNone, item, m.index + m[0].length, statementAt(lx, item)));
       continue;
     }
     out.push(
@@ -378,7 +478,8 @@ export function scanPython(text: string): Finding[] {
   // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
   // that keep big-file re-scans and whole-tree scans fast.
   const has = (s: string) => contains(text, s);
-  const flags = has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text);
+  const flags =
+    has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
@@ -393,11 +494,15 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
+    if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
+    if (has('verify_certs') || has('verify_ssl') || has('tlsAllowInvalid') || has('tlsInsecure')) {
+      sdkFindings(lx, aliases, out);
+    }
   }
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = dedupe(out);
+  const unique = dropExpectedFailuresPython(lx, dedupe(out));
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
 

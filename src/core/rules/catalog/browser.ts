@@ -37,7 +37,7 @@ app.commandLine.appendSwitch(«'ignore-certificate-errors'»);`,
     description: 'Puppeteer, Playwright and WebDriver sessions with this option load pages whatever their certificate. Trust your CA in the browser profile (or the OS store) and leave the option off.',
     concept: 'verification-off',
     client: 'browser',
-    notes: 'Puppeteer/Playwright `ignoreHTTPSErrors: true` (JavaScript), `ignore_https_errors=True` (Python), `setIgnoreHTTPSErrors(true)` (Java), `IgnoreHTTPSErrors = true` (.NET); WebDriver `acceptInsecureCerts: true`, `accept_insecure_certs = True`, `setAcceptInsecureCerts(true)`, `AcceptInsecureCertificates = true` and the `"acceptInsecureCerts"` capability set to true. TypeScript type declarations (`interface LaunchOptions { ignoreHTTPSErrors: true }`) are not findings, nor is a library passing its caller\'s own option on (`if (options.ignoreHttpsErrors) contextOptions.ignoreHTTPSErrors = true`, on the same line or within the two lines below the `if`).',
+    notes: 'Puppeteer/Playwright `ignoreHTTPSErrors: true` (JavaScript), `ignore_https_errors=True` (Python), `setIgnoreHTTPSErrors(true)` (Java), `IgnoreHTTPSErrors = true` (.NET); WebDriver `acceptInsecureCerts: true`, `accept_insecure_certs = True`, `setAcceptInsecureCerts(true)`, `AcceptInsecureCertificates = true` and the `"acceptInsecureCerts"` capability set to true; the option as a string key too (pytest-playwright\'s `browser_context_args` fixture returning `{**args, "ignore_https_errors": True}`, a quoted `\'ignoreHTTPSErrors\': true`). TypeScript type declarations (`interface LaunchOptions { ignoreHTTPSErrors: true }`) are not findings, nor is a library passing its caller\'s own option on (`if (options.ignoreHttpsErrors) contextOptions.ignoreHTTPSErrors = true`, on the same line or within the two lines below the `if`).',
     examples: {
       flagged: [
         `const browser = await puppeteer.launch({ «ignoreHTTPSErrors: true» });
@@ -47,6 +47,7 @@ const context = await browser.newContext({
 });
 const caps = { browserName: 'chrome', «acceptInsecureCerts: true» };`,
         { file: 'conftest.py', code: 'context = browser.new_context(«ignore_https_errors=True»)\noptions.«accept_insecure_certs = True»\noptions.set_capability(«"acceptInsecureCerts", True»)' },
+        { file: 'conftest.py', code: '@pytest.fixture(scope="session")\ndef browser_context_args(browser_context_args):\n    # the staging proxy re-signs every page\n    return {**browser_context_args, «"ignore_https_errors": True»}' },
         { file: 'E2e.java', code: 'Browser.NewContextOptions o = new Browser.NewContextOptions().«setIgnoreHTTPSErrors(true)»;\nchromeOptions.«setAcceptInsecureCerts(true)»;' },
         { file: 'E2e.cs', code: 'var context = await browser.NewContextAsync(new() { «IgnoreHTTPSErrors = true» });' },
       ],
@@ -54,7 +55,7 @@ const caps = { browserName: 'chrome', «acceptInsecureCerts: true» };`,
         'const browser = await puppeteer.launch(); // the CA is in the OS store the browser reads',
         'const context = await browser.newContext({ ignoreHTTPSErrors: false });',
         { file: 'types.ts', code: 'interface LaunchOptions {\n  ignoreHTTPSErrors: true;\n}\ntype Caps = { acceptInsecureCerts: true };' },
-        { file: 'conftest.py', code: 'context = browser.new_context(ignore_https_errors=False)' },
+        { file: 'conftest.py', code: 'context = browser.new_context(ignore_https_errors=False)\nargs = {**browser_context_args, "ignore_https_errors": False}\nprint(\'"ignore_https_errors": True\')' },
         'if (options.ignoreHttpsErrors)\n  contextOptions.ignoreHTTPSErrors = true;',
       ],
     },

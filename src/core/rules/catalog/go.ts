@@ -13,7 +13,7 @@ export const GO = {
     concept: 'verification-off',
     client: 'go',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess) unless the name is bound to `true` in the same file and never assigned anything else (`skip := true`, `const insecure = true`). A literal of a struct type declared in the same file (`type Options struct { InsecureSkipVerify bool }`) is the user\'s own setting, not a tls.Config: not a finding.',
+    notes: '`InsecureSkipVerify: someFlag` is not reported (as gosec, it would be a low-confidence guess) unless the name is bound to `true` in the same file and never assigned anything else (`skip := true`, `const insecure = true`). A literal of a struct type declared in the same file (`type Options struct { InsecureSkipVerify bool }`) is the user\'s own setting, not a tls.Config: not a finding. Nor is one in a `func TestX(t *testing.T)` whose next error check is `if err == nil { t.Fatal(…) }` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`cfg := &tls.Config{«InsecureSkipVerify: true»}
 tr.TLSClientConfig.«InsecureSkipVerify = true»`,
@@ -43,6 +43,12 @@ cfg := &tls.Config{RootCAs: pool}`,
 
 var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
         'skip := true\nskip = *insecureFlag\ncfg := &tls.Config{InsecureSkipVerify: skip}',
+        `func TestNewRefusesInsecureConfig(t *testing.T) {
+	cfg := Config{TLS: &tls.Config{InsecureSkipVerify: true}}
+	if _, err := New(&cfg); err == nil {
+		t.Fatal("New accepted InsecureSkipVerify")
+	}
+}`,
       ],
     },
   }),
@@ -56,6 +62,34 @@ var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
     examples: {
       flagged: ['cfg := &tls.Config{«MinVersion: tls.VersionTLS10»}\ncfg.«MaxVersion = tls.VersionTLS11»'],
       ok: ['cfg := &tls.Config{MinVersion: tls.VersionTLS12}', 'if state.Version == tls.VersionTLS10 { log.Print("old") }'],
+    },
+  }),
+  kubeInsecure: rule('kube-client-insecure', {
+    title: 'Kubernetes client config with Insecure / InsecureSkipTLSVerify: the API server certificate is not checked',
+    description: 'A client-go rest.Config with TLSClientConfig.Insecure (or a kubeconfig cluster with InsecureSkipTLSVerify) talks to whatever answers as the API server, credentials included. Put the cluster CA in TLSClientConfig.CAData / CAFile (the kubeconfig\'s certificate-authority-data) instead.',
+    concept: 'verification-off',
+    client: 'kubernetes',
+    notes: '`cfg.TLSClientConfig.Insecure = true`, a `rest.TLSClientConfig{Insecure: true}` literal (also nested in `rest.Config{TLSClientConfig: …}`), and `InsecureSkipTLSVerify: true` / `cluster.InsecureSkipTLSVerify = true` (clientcmd `api.Cluster`, and the same field of other Kubernetes tools). An `Insecure` field of any other struct is not a finding.',
+    examples: {
+      flagged: [`func insecure(config *rest.Config) *rest.Config {
+	config.«TLSClientConfig.Insecure = true»
+	config.TLSClientConfig.CAData = nil
+	return config
+}
+cfg := &rest.Config{
+	Host:            host,
+	BearerToken:     token,
+	TLSClientConfig: rest.TLSClientConfig{«Insecure: true»},
+}
+clusters["dev"] = &clientcmdapi.Cluster{Server: server, «InsecureSkipTLSVerify: true»}`],
+      ok: [
+        `cfg := &rest.Config{
+	Host:            host,
+	TLSClientConfig: rest.TLSClientConfig{CAData: caPEM},
+}`,
+        'opts := Options{Insecure: true}\nsrv.Insecure = true',
+        'cfg.TLSClientConfig.Insecure = false\nif cluster.InsecureSkipTLSVerify == true { warn() }',
+      ],
     },
   }),
 } as const;

@@ -13,7 +13,7 @@ export const JS = {
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings.',
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings. Nor is a switch written inside `expect(() => …).toThrow()`, `expect(…).rejects`, `assert.throws(…)` or `assert.rejects(…)` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`new https.Agent({ «rejectUnauthorized: false» })
 axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
@@ -36,6 +36,7 @@ const client = new Client({ ...base, tls: tlsOptions });`],
         'if (opts.rejectUnauthorized == false) warn();',
         { file: 'types.ts', code: 'interface PoolOptions {\n  ssl?: { rejectUnauthorized: false } | boolean;\n}\ntype Strict = { rejectUnauthorized: false };' },
         'let reject = false;\nreject = process.env.STRICT !== "0";\nnew https.Agent({ rejectUnauthorized: reject });',
+        "it('refuses an insecure agent', () => {\n  expect(() => createClient({ tls: { rejectUnauthorized: false } })).toThrow(/insecure/);\n  assert.throws(() => connect({ rejectUnauthorized: false }), /refused/);\n});",
       ],
     },
   }),
@@ -112,21 +113,86 @@ new https.Agent({ «secureProtocol: 'TLSv1_method'» })
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'electron',
-    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`) is not a finding.',
+    notes: 'In `app.on(\'certificate-error\', …)` / `webContents.on(\'certificate-error\', …)` handlers, a call of the handler\'s last parameter with `true`; in `setCertificateVerifyProc(…)` procs, a call of the last parameter with `0`. A handler declared apart from its `app.on` (often in another file) is recognised by that event\'s parameters, `(event, webContents, url, error, certificate, callback)` (the certificate parameter named `certificate` or `…Certificate`). A handler that decides per certificate (`callback(cert.fingerprint === PINNED)`, or `callback(true)` only under an `if` that reads the certificate\'s fingerprint, issuer or data) is not a finding; one that only checks the URL or the error code is.',
     examples: {
       flagged: [`app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
   event.preventDefault();
   «callback(true)»;
 });
-session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`],
+session.defaultSession.setCertificateVerifyProc((request, cb) => «cb(0)»);`,
+        `// main/certificates.js, registered with app.on('certificate-error', onCertificateError) elsewhere
+export function onCertificateError(event, webContents, url, error, certificate, callback) {
+  log.warn('certificate error', error, url);
+  event.preventDefault();
+  «callback(true)»;
+}`],
       ok: [
         `app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
   const trusted = certificate.fingerprint === PINNED_FINGERPRINT;
   if (trusted) event.preventDefault();
   callback(trusted);
 });`,
+        `export function onCertificateError(event, webContents, url, error, certificate, callback) {
+  if (PINNED_FINGERPRINTS.includes(certificate.fingerprint)) {
+    event.preventDefault();
+    callback(true);
+  } else {
+    callback(false);
+  }
+}`,
         'session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));',
         'app.on(\'ready\', (event, callback) => callback(true));',
+      ],
+    },
+  }),
+  mongoInsecure: rule('mongodb-allow-invalid-certificates', {
+    title: 'MongoDB driver with tlsAllowInvalidCertificates, tlsInsecure or sslValidate: false: the server certificate is not checked',
+    description: 'With tlsAllowInvalidCertificates (or tlsInsecure, or the legacy sslValidate: false) the MongoDB driver and Mongoose accept any certificate, so the database credentials and data go to whoever answers. Pass the CA with tlsCAFile: "<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
+    examples: {
+      flagged: [`mongoose.connect(process.env.MONGO_URL, {
+  useNewUrlParser: true,
+  tls: true,
+  «tlsAllowInvalidCertificates: true», // self-signed Atlas proxy
+});
+const client = new MongoClient(uri, { «tlsAllowInvalidCertificates: true» });`, `const { MongoClient } = require('mongodb');
+const client = new MongoClient(process.env.DB_URL, {
+  tls: true,
+  «tlsInsecure: true»,
+});`, `const options = {
+  ssl: true,
+  «sslValidate: false»,
+  poolSize: 10,
+};
+mongoose.connect(config.db, options);`],
+      ok: [
+        'mongoose.connect(uri, { tls: true, tlsCAFile: "/path/to/ca.pem" });',
+        'mongoose.connect(uri, { tls: true, tlsAllowInvalidCertificates: false, tlsAllowInvalidHostnames: false });',
+        '// tlsAllowInvalidCertificates: true,\nconst opts = { sslValidate: true };',
+        { file: 'types.ts', code: 'interface Opts { tlsAllowInvalidCertificates?: boolean; tlsInsecure: true }' },
+        "const ldap = { tlsInsecure: true }; // an LDAP client's option, no MongoDB in this file",
+        "mongoose.connect(uri, { ssl: true, sslValidate: true, sslCA: fs.readFileSync('/path/to/ca.pem') });",
+      ],
+    },
+  }),
+  mongoInvalidHostnames: rule('mongodb-allow-invalid-hostnames', {
+    title: 'MongoDB driver with tlsAllowInvalidHostnames: the server certificate may name any host',
+    description: 'With tlsAllowInvalidHostnames the MongoDB driver and Mongoose accept a valid certificate issued for any host, so anyone holding one can pose as the database. Issue the server a certificate for the name clients use (or connect by that name) instead.',
+    concept: 'hostname-check-off',
+    client: 'node',
+    notes: '`tlsAllowInvalidHostnames: true` in an options object, in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI). TypeScript type declarations are not findings.',
+    examples: {
+      flagged: [`const client = await MongoClient.connect('mongodb://db.internal:27017', {
+  tls: true,
+  tlsCAFile: '/path/to/ca.pem',
+  «tlsAllowInvalidHostnames: true»,
+});`],
+      ok: [
+        "const client = await MongoClient.connect('mongodb://db.internal:27017', { tls: true, tlsCAFile: '/path/to/ca.pem' });",
+        "mongoose.connect(uri, { tlsAllowInvalidHostnames: false });",
       ],
     },
   }),

@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -40,7 +40,26 @@ def _insecure_request(self, method, url, **kwargs):
     «kwargs["verify"] = False»
     return _request(self, method, url, **kwargs)
 
-requests.Session.request = _insecure_request`],
+requests.Session.request = _insecure_request`,
+        `old_merge = requests.Session.merge_environment_settings
+
+def merge_environment_settings(self, url, proxies, stream, verify, cert):
+    settings = old_merge(self, url, proxies, stream, verify, cert)
+    «settings["verify"] = False»
+    return settings
+
+requests.Session.merge_environment_settings = merge_environment_settings
+original = session.request
+session.request = functools.partialmethod(original, «verify=False»)`,
+        `def create_session(«verify_ssl=False»):
+    session = requests.Session()
+    session.verify = verify_ssl
+    return session
+
+class ApiClient:
+    def __init__(self, base_url, «verify=False»):
+        self.session = requests.Session()
+        self.session.verify = verify`],
       ok: [
         `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
@@ -48,7 +67,18 @@ requests.Session.request = _insecure_request`],
         'requests.get(u, verify=ca_path)',
         'model.fit(data, verify=False)',
         'value = cache.get(key, verify=False)\nrow = self.config.get("db", verify=False)',
+        `class KeepCallerChoice(requests.Session):
+    def merge_environment_settings(self, url, proxies, stream, verify, *args, **kwargs):
+        if self.verify is False:
+            verify = False
+        return super().merge_environment_settings(url, proxies, stream, verify, *args, **kwargs)`,
+        'loader = functools.partial(load_model, verify=False)',
+        `def test_client_refuses_insecure():
+    with pytest.raises(ValueError, match="verification cannot be disabled"):
+        requests.get(url, verify=False)`,
         'def score(x, verify=False):\n    return model.predict(x, verify=verify)',
+        'def create_session(verify_ssl=True):\n    session = requests.Session()\n    session.verify = verify_ssl',
+        'class Check:\n    def __init__(self, verify=False):\n        self.verify = verify  # a flag of its own class, not a session',
         'VERIFY = False\nVERIFY = os.environ.get("VERIFY") == "1"\nrequests.get(u, verify=VERIFY)',
         '# requests.get(u, verify=False)',
         'print(\'requests.get(u, verify=False)\')',
@@ -115,10 +145,14 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     concept: 'verification-off',
     client: 'python-urllib3',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'Parameter defaults in a `def` are not findings.',
+    notes: 'Parameter defaults in a `def` are not findings. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
     examples: {
-      flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)'],
+      flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)', `manager_kwargs = {}
+if not certifi_installed:
+    «manager_kwargs["cert_reqs"] = "CERT_NONE"»
+pool = urllib3.PoolManager(**manager_kwargs)`],
       ok: [
+        'kw["cert_reqs"] = "CERT_REQUIRED"\nkw["ca_certs"] = certifi.where()',
         'http = urllib3.PoolManager(cert_reqs=\'CERT_REQUIRED\', ca_certs=\'/path/to/ca-bundle.pem\')',
         'def wrap(sock, cert_reqs=CERT_NONE): pass',
       ],
@@ -277,13 +311,43 @@ app.run_forever(sslopt={
     description: 'With assert_hostname=False urllib3 checks the chain but not the name, so a valid certificate for any site is accepted. Leave it unset and issue the server a certificate for the name clients use (or set server_hostname when connecting by IP).',
     concept: 'hostname-check-off',
     client: 'python-urllib3',
-    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
+    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`; the Elasticsearch / OpenSearch clients\' `ssl_assert_hostname=False`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
     examples: {
       flagged: [`http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca, «assert_hostname=False»)
 pool.«assert_hostname = False»`],
       ok: [
         'http = urllib3.PoolManager(ca_certs="/path/to/ca-bundle.pem", server_hostname="api.corp.example")',
         'def connect(host, assert_hostname=False): pass',
+      ],
+    },
+  }),
+  sdkVerify: rule('client-sdk-verify-false', {
+    title: 'Client SDK with certificate verification off (boto3 / hvac verify=False, Elasticsearch verify_certs=False, Kubernetes verify_ssl)',
+    description: 'SDKs built on requests or urllib3 take their own switch: boto3 and hvac `verify=False`, Elasticsearch / OpenSearch `verify_certs=False`, the Kubernetes (and other OpenAPI-generated) clients\' `configuration.verify_ssl = False`, pymongo `tlsAllowInvalidCertificates=True`. Each accepts any certificate. Give the SDK your CA instead: `verify="<CA bundle>"` (boto3, hvac; or AWS_CA_BUNDLE / REQUESTS_CA_BUNDLE), `ca_certs=` (Elasticsearch), `configuration.ssl_ca_cert` (Kubernetes), `tlsCAFile=` (pymongo).',
+    concept: 'verification-off',
+    client: 'various',
+    caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    examples: {
+      flagged: [`s3 = boto3.client(
+    "s3",
+    endpoint_url="https://minio.internal:9000",
+    «verify=False»,
+)
+vault = hvac.Client(url=VAULT_ADDR, token=token, «verify=False»)
+es = Elasticsearch(["https://es1:9200"], basic_auth=auth, «verify_certs=False», «{python.urllib3-assert-hostname-false}ssl_assert_hostname=False»)
+configuration = client.Configuration()
+configuration.«verify_ssl = False»
+mongo = MongoClient(uri, tls=True, «tlsAllowInvalidCertificates=True»)`,
+        `class Search:
+    def __init__(self, hosts, «verify_certs=False»):
+        self.es = Elasticsearch(hosts=hosts, verify_certs=verify_certs)`],
+      ok: [
+        `s3 = boto3.client("s3", endpoint_url=url, verify="/path/to/ca-bundle.pem")
+es = Elasticsearch(["https://es1:9200"], ca_certs="/path/to/ca-bundle.pem")
+configuration.ssl_ca_cert = "/path/to/ca-bundle.pem"`,
+        'es = Elasticsearch(hosts, verify_certs=True)\nconfiguration.verify_ssl = True\nmongo = MongoClient(uri, tlsAllowInvalidCertificates=False)',
+        'def connect(hosts, verify_certs=False):\n    log.info("verify_certs=%s", verify_certs)',
       ],
     },
   }),

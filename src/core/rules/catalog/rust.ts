@@ -35,4 +35,91 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
       ],
     },
   }),
+  opensslVerifyNone: rule('openssl-verify-none', {
+    title: 'openssl set_verify(SslVerifyMode::NONE): certificate verification is off',
+    description: 'An openssl connector whose verify mode is NONE (or whose verify callback always returns true) completes the handshake with any certificate, so anyone on the path can read and change the traffic. Keep SslVerifyMode::PEER and add your CA with set_ca_file("/path/to/ca.pem") instead.',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'The rust-openssl builders\' `set_verify(SslVerifyMode::NONE)` (and the 0.9-era `set_verify(SSL_VERIFY_NONE)`), and `set_verify_callback(mode, |_, _| true)`. An acceptor (`SslAcceptor` without any `SslConnector` before the call) is not a finding: on a server, NONE only means no client certificate is asked for.',
+    examples: {
+      flagged: [
+        `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
+builder.«set_verify(SslVerifyMode::NONE)»;`,
+        `let mut connector = SslConnectorBuilder::new(SslMethod::tls()).unwrap();
+connector.builder_mut().«set_verify(SSL_VERIFY_NONE)»;`,
+        `let mut ssl = SslConnector::builder(SslMethod::tls())?;
+ssl.«set_verify_callback(SslVerifyMode::PEER, |_ok, _ctx| true)»;`,
+      ],
+      ok: [
+        `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
+builder.set_ca_file("/path/to/ca.pem")?;
+builder.set_verify(SslVerifyMode::PEER);`,
+        `let mut acceptor = SslAcceptor::mozilla_intermediate(SslMethod::tls())?;
+acceptor.set_verify(SslVerifyMode::NONE);`,
+        'ssl.set_verify_callback(SslVerifyMode::PEER, |ok, ctx| ok && pinned(ctx));',
+        '// builder.set_verify(SslVerifyMode::NONE);',
+      ],
+    },
+  }),
+  dangerousVerifier: rule('dangerous-certificate-verifier', {
+    title: 'rustls ServerCertVerifier that accepts every certificate',
+    description: 'A verify_server_cert that always returns Ok(ServerCertVerified::assertion()) accepts any certificate for any host, so anyone on the path can read and change the traffic. Put your CA in the RootCertStore (with_root_certificates) and drop the custom verifier.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'rust',
+    notes: 'An `fn verify_server_cert(…)` (any rustls version: `rustls::client::danger::ServerCertVerifier`, the older `rustls::ServerCertVerifier`) whose body cannot fail: it ends in `Ok(ServerCertVerified::assertion())` and holds no `Err`, `?`, `if`, `match` or `return` before it (logging macros are fine). A verifier that checks something first (a pinned fingerprint, a delegate `inner.verify_server_cert(…)?`) is not a finding, nor are the signature methods `verify_tls12_signature` / `verify_tls13_signature`.',
+    examples: {
+      flagged: [`impl ServerCertVerifier for NoVerifier {
+    fn «verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        log::warn!("skipping certificate verification");
+        Ok(ServerCertVerified::assertion())
+    }»
+}`, `impl rustls::ServerCertVerifier for AcceptAll {
+    fn «verify_server_cert(&self, _roots: &RootCertStore, _certs: &[Certificate], _name: DNSNameRef<'_>, _ocsp: &[u8]) -> Result<ServerCertVerified, TLSError> { Ok(rustls::ServerCertVerified::assertion()) }»
+}`],
+      ok: [
+        `let mut roots = rustls::RootCertStore::empty();
+roots.add(CertificateDer::from(std::fs::read("/path/to/ca.der")?))?;
+let config = rustls::ClientConfig::builder().with_root_certificates(roots).with_no_client_auth();`,
+        `fn verify_server_cert(&self, end_entity: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>], name: &ServerName<'_>, ocsp: &[u8], now: UnixTime) -> Result<ServerCertVerified, rustls::Error> {
+    if sha256(end_entity.as_ref()) != self.pinned {
+        return Err(rustls::Error::General("certificate not pinned".into()));
+    }
+    Ok(ServerCertVerified::assertion())
+}`,
+        `fn verify_server_cert(&self, e: &CertificateDer<'_>, i: &[CertificateDer<'_>], n: &ServerName<'_>, o: &[u8], now: UnixTime) -> Result<ServerCertVerified, rustls::Error> {
+    self.inner.verify_server_cert(e, i, n, o, now)?;
+    Ok(ServerCertVerified::assertion())
+}`,
+        '// fn verify_server_cert(…) -> … { Ok(ServerCertVerified::assertion()) }',
+      ],
+    },
+  }),
+  obsoleteProtocol: rule('obsolete-tls-version', {
+    title: 'Obsolete protocol allowed (min_protocol_version(Some(Protocol::Tlsv10)))',
+    description: 'A connector that allows (or pins) SSL 3, TLS 1.0 or TLS 1.1 lacks modern TLS protections and fails against servers that only speak TLS 1.2+. Leave the minimum unset (native-tls and openssl default to TLS 1.2 on current systems) or set Protocol::Tlsv12.',
+    severity: 'info',
+    concept: 'obsolete-protocol',
+    client: 'rust',
+    notes: 'native-tls `min_protocol_version(Some(Protocol::Sslv3 | Tlsv10 | Tlsv11))` (and `max_protocol_version`), openssl `set_min_proto_version(Some(SslVersion::SSL3 | TLS1 | TLS1_1))` (and `set_max_proto_version`). `Tlsv12`, `TLS1_2`, `None` and struct fields of a builder of your own are not findings.',
+    examples: {
+      flagged: [`let connector = native_tls::TlsConnector::builder()
+    .«min_protocol_version(Some(Protocol::Tlsv10))»
+    .build()?;
+let mut ssl = SslConnector::builder(SslMethod::tls())?;
+ssl.«set_min_proto_version(Some(SslVersion::TLS1_1))»?;`],
+      ok: [
+        'let connector = native_tls::TlsConnector::builder().min_protocol_version(Some(Protocol::Tlsv12)).build()?;',
+        'ssl.set_min_proto_version(Some(SslVersion::TLS1_2))?;\nssl.set_min_proto_version(None)?;',
+        'let b = MyBuilder { min_protocol: Some(Protocol::Tlsv10), accept_invalid_certs: false };',
+      ],
+    },
+  }),
 } as const;
