@@ -6,7 +6,26 @@ import { falseBindings } from '../../../src/core/rules/python-flow';
 
 describe('rules/match: contains', () => {
   it('property: equals includes, for needles shorter and longer than the 6-character head', () => {
-    const piece = fc.constantFrom('PYTHON', 'HTTPS', 'VERIFY', 'PYTHONHTTPSVERIFY', 'a', '_', ' ', '\n', 'é');
+    const piece = fc.constantFrom(
+      'PYTHON',
+      'HTTPS',
+      'VERIFY',
+      'PYTHONHTTPSVERIFY',
+      'a',
+      '_',
+      ' ',
+      '\n',
+      'é',
+      // heads taken from the middle or the end of a needle (its rarest character): verify_ssl → y_ssl, tlsAllowI…
+      'verify',
+      '_ssl',
+      'y_ssl',
+      'tls',
+      'Allow',
+      'Invalid',
+      'tlsAllowInvalid',
+      'x1',
+    );
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 20 }),
@@ -21,6 +40,10 @@ describe('rules/match: contains', () => {
     );
     assert.strictEqual(contains('x PYTHONHTTPSVERIFY=0', 'PYTHONHTTPSVERIFY'), true);
     assert.strictEqual(contains('x PYTHONPATH PYTHONHTTPS', 'PYTHONHTTPSVERIFY'), false);
+    assert.strictEqual(contains('verify_ssl=False', 'verify_ssl'), true);
+    assert.strictEqual(contains('x y_ssl verify_', 'verify_ssl'), false);
+    assert.strictEqual(contains('tlsAllowInvalidCertificates', 'tlsAllowInvalid'), true);
+    assert.strictEqual(contains('AllowInvalid tls', 'tlsAllowInvalid'), false);
   });
 });
 
