@@ -293,6 +293,29 @@ export function isVscodeEnvJson(path: string): boolean {
 const WHERE =
   'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
 
+const PREFILTER_ALL = new RegExp(PREFILTER.source, 'gi');
+
+/**
+ * `dotenvAssignments` of only the lines that can hold a finding: every knob's name holds a PREFILTER word, so a line
+ * without one cannot (a property test compares this with the whole-file parse). A 10,000-line .env re-scan parsed
+ * and tested every line; now it reads the few lines that mention a switch.
+ */
+export function dotenvCandidates(text: string): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  let lastLine = -1;
+  PREFILTER_ALL.lastIndex = 0;
+  for (let m = PREFILTER_ALL.exec(text); m; m = PREFILTER_ALL.exec(text)) {
+    const ls = text.lastIndexOf('\n', m.index) + 1;
+    if (ls === lastLine) continue;
+    lastLine = ls;
+    const le = text.indexOf('\n', m.index);
+    for (const a of dotenvAssignments(text.slice(ls, le === -1 ? text.length : le))) {
+      out.push({ ...a, start: a.start + ls, end: a.end + ls });
+    }
+  }
+  return out;
+}
+
 /** Environment variables in .env files and VS Code JSON `env` objects (shell and CI surfaces: see shell/). */
 export const envFamily: RuleFamily = defineFamily({
   id: 'env',
@@ -304,7 +327,7 @@ export const envFamily: RuleFamily = defineFamily({
     if (!PREFILTER.test(text)) return [];
     const doc = docOf(text);
     const out: Finding[] = [];
-    const assignments = isDotenv(path, languageId) ? dotenvAssignments(text) : jsonEnvAssignments(text);
+    const assignments = isDotenv(path, languageId) ? dotenvCandidates(text) : jsonEnvAssignments(text);
     for (const a of assignments) checkEnv(doc, a, out);
     return out;
   },

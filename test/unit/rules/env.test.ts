@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { envRuleFor, isDynamic } from '../../../src/core/rules/env';
+import fc from 'fast-check';
+import { checkEnv, docOf, dotenvAssignments, envFamily, envRuleFor, isDynamic } from '../../../src/core/rules/env';
+import type { Finding } from '../../../src/core/rules/types';
 import { expectNone, expectOne, hits } from './helpers';
 
 describe('rules: env', () => {
@@ -108,5 +110,43 @@ describe('rules: env', () => {
         '.vscode/launch.json',
       );
     });
+  });
+});
+
+describe('env: .env re-scan reads only lines with a switch word', () => {
+  it('property: the findings equal checking every assignment of the whole file', () => {
+    const name = fc.constantFrom(
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      'PYTHONHTTPSVERIFY',
+      'GIT_SSL_NO_VERIFY',
+      'CURL_CA_BUNDLE',
+      'REQUESTS_CA_BUNDLE',
+      'npm_config_strict_ssl',
+      'YARN_STRICT_SSL',
+      'yarn_enable_strict_ssl',
+      'PIP_TRUSTED_HOST',
+      'GOINSECURE',
+      'CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION',
+      'POETRY_CERTIFICATES_CORP_CERT',
+      'VAR_1',
+      'export X',
+      'goinsecure',
+    );
+    const value = fc.constantFrom('0', '1', '', 'false', 'true', '"0"', "'false'", 'x.example.com', '$HOME', ' # c');
+    const line = fc.oneof(
+      fc.tuple(name, fc.constantFrom('=', ' = ', '= '), value).map(([n, eq, v]) => `${n}${eq}${v}`),
+      fc.constantFrom('# NODE_TLS_REJECT_UNAUTHORIZED=0', '', '  ', 'junk GOINSECURE', 'A=GOINSECURE', '\r'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        const doc = docOf(text);
+        const reference: Finding[] = [];
+        for (const a of dotenvAssignments(text)) checkEnv(doc, a, reference);
+        // Also holds the prefilter to every knob's name: a knob it missed would be found by the reference alone.
+        assert.deepStrictEqual(envFamily.scan(text, '.env'), reference);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
