@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { contains } from '../../../src/core/rules/match';
-import { falseBindings } from '../../../src/core/rules/python-flow';
+import type { Lexed } from '../../../src/core/rules/lexer';
+import { aliasesOf, falseBindings } from '../../../src/core/rules/python-flow';
 
 describe('rules/match: contains', () => {
   it('property: equals includes, for needles shorter and longer than the 6-character head', () => {
@@ -80,6 +81,54 @@ describe('rules/python-flow: falseBindings', () => {
     assert.deepStrictEqual(
       falseBindings('VERIFY = False\nx = 10\nON: bool = 0  # no\na == 0\n'),
       new Set(['VERIFY', 'ON']),
+    );
+  });
+});
+
+describe('rules/python-flow: aliasesOf', () => {
+  // The whole-file regex passes it replaces, kept here as the reference.
+  const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/g;
+  const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
+  function reference(code: string) {
+    const modules = new Map<string, string>();
+    const names = new Map<string, string>();
+    for (const m of code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
+    for (const m of code.matchAll(FROM_IMPORT)) {
+      for (const part of m[2].replace(/[()]/g, '').split(',')) {
+        const [name, alias] = part.trim().split(/\s+as\s+/);
+        if (/^\w+$/.test(name)) names.set(alias?.trim() || name, `${m[1]}.${name}`);
+      }
+    }
+    return { modules, names };
+  }
+  it('property: the aliases the whole-file regexes find, with odd spacing, parentheses and nested imports', () => {
+    // Whole statements most of the time (keyword, blanks, module, names), loose pieces around them.
+    const blank = fc.constantFrom(' ', '\t', ' \t', '  ', '');
+    const statement = fc
+      .tuple(
+        fc.constantFrom('import', 'from', 'fromfrom', 'x'),
+        blank,
+        fc.constantFrom('requests', 'httpx', 'urllib3', 'aiohttp', 'os'),
+        fc.constantFrom('', '.adapters', '.'),
+        blank,
+        fc.constantFrom('as', 'import', 'import (', ''),
+        blank,
+        fc.constantFrom('r', 'get', 'get, post as p', 'Session)', '(a,\n b)', '# c'),
+      )
+      .map((t) => t.join(''));
+    const piece = fc.constantFrom('import', 'from', ' ', '\t', '\n', 'requests', '(', ')', ' as ', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(statement, piece), { maxLength: 12 }),
+        fc.constantFrom('\n', ' ', ''),
+        (parts, sep) => {
+          const code = parts.join(sep);
+          const got = aliasesOf({ code } as Lexed);
+          const want = reference(code);
+          assert.deepStrictEqual([[...got.modules], [...got.names]], [[...want.modules], [...want.names]], code);
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 });
