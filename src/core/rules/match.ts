@@ -14,17 +14,17 @@ export function rangeOf(lexed: Pick<Lexed, 'lineStarts'>, start: number, end: nu
 }
 
 /**
- * `text.includes(needle)`, faster for needles of 7 characters or more: heads of up to 6 of their characters are
+ * `text.includes(needle)`, faster for needles of 7 characters or more: a head of up to 6 of their characters is
  * looked for first. A search for up to 6 characters jumps between occurrences of its first one (`memchr`); from 7 on
- * it is Boyer-Moore-Horspool, 3-10× slower on source code, which only the few texts holding the heads then pay. The
- * first head starts at the needle's rarest character in source code (upper case and digits, then `qjzxkywvb*`, the
- * earliest such place), so `tlsAllowInvalid` looks for `AllowI` rather than the common `t`; the second is the
- * needle's last 6 characters, which tell `verify_ssl` from the many `verify`s. On a 10,000-line Python file an absent
- * needle with a common first letter cost 0.15 ms, now ~0.01.
+ * it is Boyer-Moore-Horspool, 3-10× slower on source code, which only the few texts holding the head then pay. The
+ * head starts at the needle's rarest character in source code (upper case and digits, then `qjzxkywvb*`, the
+ * earliest such place), so `tlsAllowInvalid` looks for `AllowI` rather than the common `t`. On a 10,000-line Python
+ * file an absent needle with a common first letter cost 0.15 ms, now ~0.01. (A second head, the needle's last 6
+ * characters, measured slower: found needles then pay three searches.)
  */
 export function contains(text: string, needle: string): boolean {
   if (needle.length <= 6) return text.includes(needle);
-  return text.includes(headOf(needle)) && text.includes(needle.slice(-6)) && text.includes(needle);
+  return text.includes(headOf(needle)) && text.includes(needle);
 }
 
 const heads = new Map<string, string>();

@@ -23,54 +23,20 @@ export interface Aliases {
 // Literal-first (no `^` with the m flag), so the regex engine jumps between occurrences of the keyword.
 const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/g;
 const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
-const MODULES = ['requests', 'httpx', 'aiohttp', 'urllib3'];
 
 /** Reads the import aliases of the HTTP modules. */
 export function aliasesOf(lx: Lexed): Aliases {
   const modules = new Map<string, string>();
   const names = new Map<string, string>();
-  for (const m of importsOf(lx.code, 'import', IMPORT_AS)) modules.set(m[2], m[1]);
-  for (const m of importsOf(lx.code, 'from', FROM_IMPORT)) {
+  if (!/requests|httpx|aiohttp|urllib3/.test(lx.code)) return { modules, names };
+  for (const m of lx.code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
+  for (const m of lx.code.matchAll(FROM_IMPORT)) {
     for (const part of m[2].replace(/[()]/g, '').split(',')) {
       const [name, alias] = part.trim().split(/\s+as\s+/);
       if (/^\w+$/.test(name)) names.set(alias?.trim() || name, `${m[1]}.${name}`);
     }
   }
   return { modules, names };
-}
-
-const STICKY = new Map<RegExp, RegExp>();
-
-/**
- * `code.matchAll(re)` for the two import regexes, which start with `keyword`, blanks and a module name: found from
- * the module names' occurrences (rare in most files) instead of from every `from`/`import` (a regex pass over the whole
- * file was a third of a 10,000-line re-scan's alias reading). Non-overlapping and in order, like matchAll
- * (a property test compares them).
- */
-function importsOf(code: string, keyword: string, re: RegExp): RegExpExecArray[] {
-  const starts: number[] = [];
-  for (const mod of MODULES) {
-    for (let i = code.indexOf(mod); i !== -1; i = code.indexOf(mod, i + 1)) {
-      let j = i;
-      while (j > 0 && (code.charCodeAt(j - 1) === 32 || code.charCodeAt(j - 1) === 9)) j--;
-      if (j === i || !code.startsWith(keyword, j - keyword.length)) continue;
-      starts.push(j - keyword.length);
-    }
-  }
-  if (starts.length === 0) return [];
-  let sticky = STICKY.get(re);
-  if (!sticky) STICKY.set(re, (sticky = new RegExp(re.source, 'y')));
-  const out: RegExpExecArray[] = [];
-  let end = 0;
-  for (const at of starts.sort((a, b) => a - b)) {
-    if (at < end) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(code);
-    if (!m) continue;
-    out.push(m);
-    end = at + m[0].length;
-  }
-  return out;
 }
 
 /** The call as if written without aliases: `hx.get` → `httpx.get`, `fetch` → `requests.get`. */
