@@ -24,6 +24,9 @@ const SHAPES: readonly Shape[] = [
     re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/,
     read: (m) => ({ host: m[1], port: m[2], path: m[3] }),
   },
+  // libcurl's error detail names the peer it was talking to: "SSL_connect: Connection reset by peer in connection to
+  // static.crates.io:443", "SSL_ERROR_SYSCALL in connection to github.com:443" (curl, git, Cargo, PHP, pycurl).
+  { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
     re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
@@ -56,8 +59,9 @@ const SHAPES: readonly Shape[] = [
   { re: /Starting new HTTPS connection \(\d+\): ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   // curl: Failed to connect to example.com port 443
   { re: /Failed to connect to ([^\s:]+) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
-  // openssl s_client -connect host:port
+  // openssl s_client -connect host:port (the port may be a service name, "rubygems.org:https", or left out)
   { re: /-connect ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  { re: /-connect ([a-z0-9.-]+\.[a-z]{2,})(?::https)?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
   // wget: ERROR: cannot verify example.com's certificate
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
@@ -88,18 +92,26 @@ const SHAPES: readonly Shape[] = [
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
   { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
+  // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
+  { re: new RegExp(`transfer failed for (https://${URL_CHARS})`), read: (m) => ({ url: m[1] }) },
   // generic "connect to host:port"
   { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
 ];
 
 /**
  * Shapes read only when the message has no https URL: curl -v names the host it connected to, which is the proxy's
- * when a proxy is in use (the URL then names the endpoint).
+ * when a proxy is in use (the URL then names the endpoint); log fields may too.
  */
 const LATE_SHAPES: readonly Shape[] = [
   // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
   { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // Structured logs (Rust tracing, Go logfmt, Python extra fields): host="storage.example.net". A field may name a
+  // proxy or a peer beside the request's URL, so only a message without a URL reads it.
+  {
+    re: /\b(?:host|hostname|server_name|peer_host)=["']?([a-z0-9.-]+\.[a-z]{2,})\b["']?/i,
+    read: (m) => ({ host: m[1] }),
+  },
 ];
 
 /**
@@ -164,14 +176,39 @@ function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefine
   return undefined;
 }
 
+/**
+ * A URL a stack trace or a log shortened inside its host ("Requests::get('https://data.en...')": PHP cuts arguments
+ * at 15 characters): what is left of the host is not a host. Cut after the host ("https://x.org/..."), it still is.
+ */
+function truncated(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  return at >= 0 && /^https?:\/\/[^/]+$/.test(url) && /^(?:\.\.\.|…)/.test(text.slice(at + url.length));
+}
+
+/**
+ * A browser's error page in another language names the host in its own words ("攻击者可能会试图从www.example.com窃取
+ * 您的信息", "… Ihre Daten von www.example.com zu stehlen"): on a page that carries a browser's error code and no URL,
+ * the first name that looks like a host is the site's.
+ */
+const BROWSER_CODE = /NET::ERR_\w+|\b(?:SEC_ERROR|MOZILLA_PKIX_ERROR|SSL_ERROR)_\w+/i;
+// Top-level domains spelled out, so that a file name in a stack frame ("events.js:315") is not read as a host.
+const BARE_HOST =
+  /(?<![\w.@/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|cloud|info|biz|me|tv|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|ua|cn|hk|tw|jp|kr|in|au|nz|ca|br|mx|ar|za|tr|ir|local|internal|lan))(?![\w.-]*[\w-])(?!:\d)/i;
+
+function fromBrowserPage(text: string): Endpoint | undefined {
+  if (!BROWSER_CODE.test(text)) return undefined;
+  const m = BARE_HOST.exec(text.replace(BROWSER_CODE, ' '));
+  return m ? fromParts(m[1], undefined) : undefined;
+}
+
 /** The endpoint an error message is about, or {} when it names none. */
 export function endpointOf(text: string): Endpoint {
   const shaped = fromShapes(text, SHAPES);
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u) || pointsToReading(text, u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }
-  return fromShapes(text, LATE_SHAPES) ?? {};
+  return fromShapes(text, LATE_SHAPES) ?? fromBrowserPage(text) ?? {};
 }

@@ -6,6 +6,7 @@ import type { CauseCode, CheckReport } from '../tls/types';
 import { ClientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
+import { unlayout, unwrapConsole } from './layout';
 import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
 import { CAUSE_TEXTS } from './texts';
 import { ExplainCauseCode, matchWordings } from '../tls/wordings';
@@ -42,10 +43,14 @@ const NETWORK = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns
 const MAX_ALTERNATIVES = 3;
 
 /** Explains one error message (a line, a traceback, a CI log excerpt). */
-export function explain(text: string): Explanation {
-  const client = identifyClient(text) ?? null;
-  const endpoint = endpointOf(text);
-  const match = matchWordings(text);
+export function explain(printed: string): Explanation {
+  const text = unlayout(printed);
+  // A console's hard wrap is undone for the client and the endpoint (a URL cut in two names no host); the wordings
+  // read both forms, in case the "wrap" was lines of equal length by chance.
+  const joined = unwrapConsole(text);
+  const client = identifyClient(joined) ?? null;
+  const endpoint = endpointOf(joined);
+  const match = matchWordings(joined === text ? text : `${joined}\n${text}`);
   const codes = rank(match.codes, client);
   const ctx = { host: endpoint.host, port: endpoint.port };
   const causes = codes.map((code, i): ExplainedCause => {

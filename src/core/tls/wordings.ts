@@ -95,6 +95,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /Unable to locally verify the issuer's authority/, codes: ['untrusted-root', 'incomplete-chain'] },
   { re: /server certificate verification failed\. CAfile: none/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'git (GnuTLS) found no CA file at all ("CAfile: none"): install ca-certificates, or point git at one.' },
   { re: /server certificate verification failed/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'GnuTLS says the same for every chain failure; the probe tells them apart.' },
+  // An openssl s_client transcript lists every verify error: when certificate 0 signed itself, that is the cause
+  // (its expiry or its names come second: no client trusts it either way), so it goes before the expiry wording.
+  { re: /verify error:num=18:/, codes: ['self-signed', 'untrusted-root'] },
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
   { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|(?:does not|doesn't) match certificate's altnames|doesn't match (either of )?u?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
@@ -123,6 +126,8 @@ export const WORDINGS: readonly Wording[] = [
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
+  // gcloud's summary under its traceback: its own bundled roots (or core/custom_ca_certs_file) lack the chain's.
+  { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
   { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.

@@ -1,0 +1,70 @@
+// What a terminal's or a tool's layout did to a message, undone before anything reads it: Terraform's diagnostic
+// box ("│ " before every line), a Markdown quote ("> " before every line), and hard wraps at a fixed console width
+// that cut words and URLs in two ("https://repo.example.or/" / "g/maven2"). Pure; line breaks that carry meaning stay.
+// Word wraps (Terraform's, pip's) are left to the wording table, which tries lines joined with and without a space.
+
+/** Terraform (and OpenTofu) draw a box around each diagnostic: "╷" above, "│ " before each line, "╵" below. */
+const BOX_EDGE = /^[ \t]*[╷╵][ \t]*$/gm;
+const BOX_SIDE = /^([ \t]*)│ ?/gm;
+
+/** Removes a diagnostic box's edges and left side (the words inside keep their own indentation). */
+function unboxed(text: string): string {
+  if (!/^[ \t]*│/m.test(text)) return text;
+  return text.replace(BOX_EDGE, '').replace(BOX_SIDE, '$1');
+}
+
+/**
+ * A paste quoted as a whole ("> " on every line, as Markdown replies quote): the marks go. Only when every
+ * non-empty line has one, since npm ≤ 6 prints "> pkg@1.0.0 postinstall" lines of its own among others.
+ */
+function unquoted(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !lines.every((l) => /^\s*>/.test(l))) return text;
+  return text.replace(/^[ \t]*> ?/gm, '');
+}
+
+/** Older Firefox pages print the error code in lower case ("(Error code: sec_error_unknown_issuer)"). */
+const FIREFOX_CODE = /\b(?:sec_error|mozilla_pkix_error|ssl_error)_[a-z_]+\b/g;
+
+/** The text without a diagnostic box or quote marks around it, Firefox codes as Firefox names them (CRLF as LF). */
+export function unlayout(text: string): string {
+  const codes = text.replace(/\r\n?/g, '\n').replace(FIREFOX_CODE, (c) => c.toUpperCase());
+  return unquoted(unboxed(codes));
+}
+
+/** Narrowest console width taken for a hard wrap: shorter equal lines are a coincidence, not a wrap. */
+const MIN_WRAP_WIDTH = 60;
+/**
+ * Lines of exactly the widest length needed to call it a hard wrap: a word wrap (which cuts at spaces, so its lines
+ * end anywhere up to the width) reaches the width exactly on a line or two by chance.
+ */
+const MIN_WRAPPED_LINES = 3;
+
+/**
+ * The console width the text was hard-wrapped at, if it was: the longest line length, shared by several lines that
+ * are not the last (a wrapped line is cut at exactly the width; the lines a wrap did not touch are shorter).
+ */
+function wrapWidth(lines: readonly string[]): number | undefined {
+  const width = Math.max(0, ...lines.map((l) => l.length));
+  if (width < MIN_WRAP_WIDTH) return undefined;
+  const cut = lines.slice(0, -1).filter((l) => l.length === width).length;
+  return cut >= MIN_WRAPPED_LINES ? width : undefined;
+}
+
+/**
+ * The text with each line cut at the console width joined to the line after it, as it was printed. A line one short
+ * of the width lost the blank it was cut at (pastes trim trailing blanks): the blank comes back.
+ */
+export function unwrapConsole(text: string): string {
+  const lines = text.split('\n');
+  const width = wrapWidth(lines);
+  if (width === undefined) return text;
+  let out = '';
+  for (const [i, line] of lines.entries()) {
+    out += line;
+    if (i === lines.length - 1) break;
+    if (line.length === width) continue;
+    out += line.length === width - 1 && !/\s$/.test(line) ? ' ' : '\n';
+  }
+  return out;
+}
