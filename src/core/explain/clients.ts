@@ -48,7 +48,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
   // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
   // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
-  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)/ },
+  // Its knack framework's "The command failed with an unexpected error. Here is the traceback:" and its Windows
+  // build's paths (build_scripts\windows\artifacts\cli) name it too.
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
   { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   // The Google Cloud CLI by its product names (its installer says "Google Cloud CLI installer will now exit."), its
@@ -64,6 +66,10 @@ const RULES: readonly ClientRule[] = [
   // …or any of its exceptions, raised to the user without requests' words around it.
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
+  // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download
+  // https://…/mod.ts" above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's,
+  // not a Rust program's; before the Node tools, since a project's npm script often runs Deno (Supabase's edge runtime).
+  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\berror: Import '[^'\n]+' failed|(?:^|\n)\s*Download https?:\/\/\S+\.(?:[mc]?[jt]sx?|json)\s*(?:\n|$)|--unsafely-ignore-certificate-errors|\bjsr\.io\b|\bjsr:@|JSR package manifest for|Error getting response at \S+ for package/ },
   // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
   // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
@@ -74,9 +80,6 @@ const RULES: readonly ClientRule[] = [
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
   { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
-  // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download https://…"
-  // above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's, not a Rust program's.
-  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\berror: Import '[^'\n]+' failed|(?:^|\n)Download https?:\/\/\S+(?:\n|$)|--unsafely-ignore-certificate-errors|\bjsr\.io\b|\bjsr:@|JSR package manifest for|Error getting response at \S+ for package/ },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
@@ -84,13 +87,18 @@ const RULES: readonly ClientRule[] = [
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
+  // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
+  // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: /\bcargo (install|build|fetch|update|publish|check|test)\b|\bcargo: \[\d+\]|crates\.io|\[\d+\] (Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/ },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|(?:^|[\s:])unable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
+  // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
+  // 'https://…' nicht möglich: SSL certificate problem: …").
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])unable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\// },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
@@ -111,14 +119,15 @@ const RULES: readonly ClientRule[] = [
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
   // Helm's own words for the API server it could not reach (its repositories are the rule further down).
   // …and for a chart it could not fetch: from an OCI registry ("could not download oci://…"; Helm is what names
-  // registries oci://) or a chart repository's index.yaml; before Docker, whose name is in many registries'
+  // registries oci://; a manifest under …/charts/… in a registry's API) or a chart repository's index.yaml; before Docker, whose name is in many registries'
   // (oci://registry-1.docker.io/bitnamicharts/…).
-  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\boci:\/\/[\w.-]|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\boci:\/\/[\w.-]|\/v2\/\S*\bcharts?\/\S*\/manifests\/|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
-  // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …"), the daemon's TLS port
+  // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …", before 1.13 "An error
+  // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
   // 2376 and its /_ping, DOCKER_HOST and friends, BuildKit's "failed to solve:" (docker build).
-  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },

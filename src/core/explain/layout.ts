@@ -26,10 +26,23 @@ function unquoted(text: string): string {
 /** Older Firefox pages print the error code in lower case ("(Error code: sec_error_unknown_issuer)"). */
 const FIREFOX_CODE = /\b(?:sec_error|mozilla_pkix_error|ssl_error)_[a-z_]+\b/g;
 
-/** The text without a diagnostic box or quote marks around it, Firefox codes as Firefox names them (CRLF as LF). */
+/**
+ * Terminal colours copied along: the escape itself, its caret form ("^[[31m"), or what is left when the ESC byte was
+ * lost on the way ("[0m[1m"). They sit inside words ("^[[32mDownload^[[0m https://…") and before line starts.
+ */
+// eslint-disable-next-line no-control-regex
+const ANSI = /(?:\x1b|\^\[)\[[0-9;?]*[A-Za-z]|\[(?:\d{1,3};)*\d{1,3}m(?=\S|$)/g;
+
+/**
+ * The text without terminal colours, a diagnostic box or quote marks around it, Firefox codes as Firefox names them
+ * (CRLF read as LF).
+ */
 export function unlayout(text: string): string {
-  const codes = text.replace(/\r\n?/g, '\n').replace(FIREFOX_CODE, (c) => c.toUpperCase());
-  return unquoted(unboxed(codes));
+  const plain = text
+    .replace(/\r\n?/g, '\n')
+    .replace(ANSI, '')
+    .replace(FIREFOX_CODE, (c) => c.toUpperCase());
+  return unquoted(unboxed(plain));
 }
 
 /** Narrowest console width taken for a hard wrap: shorter equal lines are a coincidence, not a wrap. */

@@ -81,6 +81,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },
   { re: /x509: certificate signed by unknown authority|x509: failed to load system roots/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/, codes: ['not-tls'] },
+  // The other way round: a plain-HTTP client read a TLS alert record (0x15 0x03 …) as its reply, or the server says so.
+  { re: /malformed HTTP response "\\x15\\x03|Client sent an HTTP request to an HTTPS server/, codes: ['not-tls'], says: 'The client spoke plain HTTP to a port that expects TLS (an http:// URL, or a tool run without its TLS flag).' },
   // Java (PKIX), Gradle, Maven.
   { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
@@ -123,9 +125,14 @@ export const WORDINGS: readonly Wording[] = [
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // The same, closed or reset with no reason given, in pyOpenSSL's and older libcurl's words.
+  { re: /SysCallError\((?:-1, 'Unexpected EOF'|10054, 'WSAECONNRESET'|104, 'ECONNRESET')\)|Unknown SSL protocol error in connection to/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
+  // OpenSSL could not open the CA file or folder it was given (PHP's openssl.cafile, a static build's compiled-in
+  // path) and then failed the verification: it trusts no root at all until the path is right.
+  { re: /(?:system library:(?:fopen)?:No such file or directory|BIO routines:(?:BIO_new_file|FILE_CTRL):(?:no such file|system lib))[\s\S]*certificate verify failed/i, codes: ['untrusted-root', 'verification-failed'], says: 'OpenSSL could not open the CA file it was pointed at (a wrong path in the client\'s settings or a build\'s compiled-in default), so it trusts no root.' },
   // gcloud's summary under its traceback: its own bundled roots (or core/custom_ca_certs_file) lack the chain's.
   { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).

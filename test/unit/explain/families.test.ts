@@ -17,6 +17,15 @@ describe('explain: a tool known by its own words around its library’s error', 
     assert.strictEqual(firstFix(deno), 'deno');
     assert.strictEqual(id('Download https://code.example.net/dep.ts\nerror: something failed'), 'deno');
     assert.strictEqual(id("error: JSR package manifest for '@std/fmt' failed to load. error sending request"), 'deno');
+    // A project's npm script that runs Deno (an edge runtime) is Deno's failure, not the package manager's.
+    assert.strictEqual(
+      id(
+        "> pnpm functions:serve\nDownload https://mods.example.net/std/mod.ts\n: Import 'https://mods.example.net/std/mod.ts' failed: error trying to connect: invalid peer certificate: UnknownIssuer",
+      ),
+      'deno',
+    );
+    // Gradle's "Download https://…/x.pom" lines are no Deno module download.
+    assert.notStrictEqual(id('Download https://repo.example.org/maven2/a/b/1/b-1.pom\nCould not GET'), 'deno');
     assert.strictEqual(
       id(
         'Error: error sending request for url (https://a.example/): client error (Connect): invalid peer certificate: UnknownIssuer',
@@ -147,6 +156,80 @@ describe('explain: a tool known by its own words around its library’s error', 
       ),
       'python-requests',
     );
+  });
+});
+
+describe('explain: more of the same families', () => {
+  it("git in another language: the URL in quotes and libcurl's reason in English", () => {
+    const de =
+      "fatal: Zugriff auf 'https://git.example.de/team/app.git/' nicht möglich: SSL certificate problem: unable to get local issuer certificate";
+    assert.strictEqual(id(de), 'git');
+    assert.strictEqual(explain(de).host, 'git.example.de');
+  });
+
+  it("Docker before 1.13 and a plain-HTTP client on the daemon's TLS port", () => {
+    assert.strictEqual(
+      id(
+        'An error occurred trying to connect: Get https://10.1.2.3:2376/v1.20/containers/json: x509: certificate signed by unknown authority',
+      ),
+      'docker',
+    );
+    const plain =
+      'Get http://10.1.2.3:2376/v1.18/version: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02". Are you trying to connect to a TLS-enabled daemon without TLS?';
+    assert.strictEqual(id(plain), 'docker');
+    assert.strictEqual(lead(plain), 'not-tls');
+  });
+
+  it("Helm's chart manifests in a registry's API; the Azure CLI's knack traceback header", () => {
+    assert.strictEqual(
+      id(
+        'Error: failed to do request: Head "https://reg.example/v2/team/charts/api/manifests/1.2.0": x509: certificate signed by unknown authority',
+      ),
+      'helm',
+    );
+    assert.strictEqual(
+      id(
+        "The command failed with an unexpected error. Here is the traceback:\nHTTPSConnectionPool(host='x.example', port=443): Max retries exceeded",
+      ),
+      'az',
+    );
+  });
+
+  it('Composer by its download wording, whatever PHP stream error follows', () => {
+    const c =
+      'The "https://repo.example.org/packages.json" file could not be downloaded: SSL operation failed with code 1. OpenSSL Error messages:\nerror:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed';
+    assert.strictEqual(id(c), 'composer');
+    assert.strictEqual(firstFix(c), 'composer');
+    assert.strictEqual(id('Failed to download acme/lib from dist: SSL operation failed with code 1'), 'composer');
+  });
+
+  it('OpenSSL that could not open its CA file trusts no root', () => {
+    const t =
+      'Warning: file_get_contents(): SSL operation failed with code 5. OpenSSL Error messages:\nerror:80000002:system library::No such file or directory\nerror:0A000086:SSL routines::certificate verify failed in /srv/a.php on line 3';
+    assert.strictEqual(lead(t), 'untrusted-root');
+    assert.strictEqual(firstFix(t), 'php');
+  });
+
+  it("handshakes closed without a reason in pyOpenSSL's and older libcurl's words", () => {
+    assert.strictEqual(lead("bad handshake: SysCallError(-1, 'Unexpected EOF')"), 'handshake-failure');
+    assert.strictEqual(
+      lead('curl: (35) Unknown SSL protocol error in connection to a.example.org:443'),
+      'handshake-failure',
+    );
+    assert.strictEqual(
+      explain('curl: (35) Unknown SSL protocol error in connection to a.example.org:443').host,
+      'a.example.org',
+    );
+  });
+
+  it('terminal colours copied along, as escapes, caret forms or what is left of them', () => {
+    assert.strictEqual(unlayout('\x1b[31merror\x1b[0m: x'), 'error: x');
+    assert.strictEqual(unlayout('^[[0m^[[32mDownload^[[0m https://a.example/m.ts'), 'Download https://a.example/m.ts');
+    assert.strictEqual(unlayout('[1mERROR[0m: TypeError'), 'ERROR: TypeError');
+    const colored =
+      "^[[0m^[[32mDownload^[[0m https://mods.example.net/x/mod.ts\n^[[0m^[[1m^[[31merror^[[0m: Import 'https://mods.example.net/x/mod.ts' failed: error sending request for url (https://mods.example.net/x/mod.ts): invalid peer certificate: UnknownIssuer";
+    assert.strictEqual(id(unlayout(colored)), 'deno');
+    assert.strictEqual(explain(colored).client?.id, 'deno');
   });
 });
 
