@@ -133,6 +133,9 @@ export const WORDINGS: readonly Wording[] = [
   // OpenSSL could not open the CA file or folder it was given (PHP's openssl.cafile, a static build's compiled-in
   // path) and then failed the verification: it trusts no root at all until the path is right.
   { re: /(?:system library:(?:fopen)?:No such file or directory|BIO routines:(?:BIO_new_file|FILE_CTRL):(?:no such file|system lib))[\s\S]*certificate verify failed/i, codes: ['untrusted-root', 'verification-failed'], says: 'OpenSSL could not open the CA file it was pointed at (a wrong path in the client\'s settings or a build\'s compiled-in default), so it trusts no root.' },
+  // A CA file the client was told to use that it cannot read (Bun's "invalid CA file", Node's warning for
+  // NODE_EXTRA_CA_CERTS): the extra root never arrives, so the chain it was for stays untrusted.
+  { re: /HTTPThread: invalid CA file|Ignoring extra certs from `[^`]*`, load failed/, codes: ['untrusted-root'], says: 'The client could not load the CA file it was given (a wrong path, or a DER/.cer file where PEM is expected), so the root in it is not trusted.' },
   // gcloud's summary under its traceback: its own bundled roots (or core/custom_ca_certs_file) lack the chain's.
   { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).

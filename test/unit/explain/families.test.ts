@@ -203,6 +203,12 @@ describe('explain: more of the same families', () => {
     assert.strictEqual(id('Failed to download acme/lib from dist: SSL operation failed with code 1'), 'composer');
   });
 
+  it('a CA file the client was told to use but cannot load leaves the chain untrusted', () => {
+    const bun = "bun install v1.2.0 (abc)\nHTTPThread: invalid CA file: 'C:\\certs\\corp-root.cer'";
+    assert.strictEqual(lead(bun), 'untrusted-root');
+    assert.strictEqual(firstFix(bun), 'bun');
+  });
+
   it('OpenSSL that could not open its CA file trusts no root', () => {
     const t =
       'Warning: file_get_contents(): SSL operation failed with code 5. OpenSSL Error messages:\nerror:80000002:system library::No such file or directory\nerror:0A000086:SSL routines::certificate verify failed in /srv/a.php on line 3';
