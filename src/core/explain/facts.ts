@@ -191,9 +191,10 @@ function truncated(text: string, url: string): boolean {
  * the first name that looks like a host is the site's.
  */
 const BROWSER_CODE = /NET::ERR_\w+|\b(?:SEC_ERROR|MOZILLA_PKIX_ERROR|SSL_ERROR)_\w+/i;
-// Top-level domains spelled out, so that a file name in a stack frame ("events.js:315") is not read as a host.
+// Top-level domains spelled out, or two letters that are no source file's extension, so that a file name in a
+// stack frame ("events.js:315") is not read as a host.
 const BARE_HOST =
-  /(?<![\w.@/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|cloud|info|biz|me|tv|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|ua|cn|hk|tw|jp|kr|in|au|nz|ca|br|mx|ar|za|tr|ir|local|internal|lan))(?![\w.-]*[\w-])(?!:\d)/i;
+  /(?<![\w.@/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|cloud|info|biz|me|tv|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|ua|cn|hk|tw|jp|kr|in|au|nz|ca|br|mx|ar|za|tr|ir|local|internal|lan|(?!(?:js|ts|py|rb|go|rs|cc|sh|pl|md|so|cs|kt|gz|db)\b)[a-z]{2}))(?![\w.-]*[\w-])(?!:\d)/i;
 
 function fromBrowserPage(text: string): Endpoint | undefined {
   if (!BROWSER_CODE.test(text)) return undefined;
