@@ -338,5 +338,9 @@ describe('explain: where such messages name their host', () => {
       endpointOf('Error: net::ERR_CERT_AUTHORITY_INVALID\n    at emit (events.js:315:20)').host,
       undefined,
     );
+    assert.strictEqual(
+      endpointOf('您的连接不是私密连接 攻击者可能会试图从shop.example.com.my窃取您的信息 NET::ERR_CERT_INVALID').host,
+      'shop.example.com.my',
+    );
   });
 });
