@@ -60,8 +60,15 @@ const MIN_WRAPPED_LINES = 3;
 function wrapWidth(lines: readonly string[]): number | undefined {
   const width = Math.max(0, ...lines.map((l) => l.length));
   if (width < MIN_WRAP_WIDTH) return undefined;
-  const cut = lines.slice(0, -1).filter((l) => l.length === width).length;
-  return cut >= MIN_WRAPPED_LINES ? width : undefined;
+  // Repeated log records of one length ("Retrying (Retry(total=4, …" then total=3, …) are no wrap: the pieces of a
+  // wrapped line each start differently.
+  const cut = new Set(
+    lines
+      .slice(0, -1)
+      .filter((l) => l.length === width)
+      .map((l) => l.slice(0, 24)),
+  );
+  return cut.size >= MIN_WRAPPED_LINES ? width : undefined;
 }
 
 /**

@@ -270,6 +270,14 @@ describe('explain: layouts that cut a message', () => {
     const words =
       'Error: x509: certificate signed by unknown authority while fetching the provider list from the mirror\nnext';
     assert.strictEqual(unwrapConsole(words), words);
+    // Nor are repeated records of one length.
+    const retries = [4, 3, 2, 1, 0]
+      .map(
+        (n) =>
+          `WARNING: Retrying (Retry(total=${n}, connect=None)) after connection broken by 'SSLError(SSLEOFError(8, 'EOF'))': /simple/x/`,
+      )
+      .join('\n');
+    assert.strictEqual(unwrapConsole(retries), retries);
   });
 
   it('an openssl transcript that finds certificate 0 self-signed (and expired) leads with self-signed', () => {
