@@ -57,7 +57,7 @@ const MIN_WRAPPED_LINES = 3;
  * The console width the text was hard-wrapped at, if it was: the longest line length, shared by several lines that
  * are not the last (a wrapped line is cut at exactly the width; the lines a wrap did not touch are shorter).
  */
-function wrapWidth(lines: readonly string[]): number | undefined {
+function wrapWidth(lines: readonly string[], minCut: number): number | undefined {
   const width = Math.max(0, ...lines.map((l) => l.length));
   if (width < MIN_WRAP_WIDTH) return undefined;
   // Repeated log records of one length ("Retrying (Retry(total=4, …" then total=3, …) are no wrap: the pieces of a
@@ -68,16 +68,17 @@ function wrapWidth(lines: readonly string[]): number | undefined {
       .filter((l) => l.length === width)
       .map((l) => l.slice(0, 24)),
   );
-  return cut.size >= MIN_WRAPPED_LINES ? width : undefined;
+  return cut.size >= minCut ? width : undefined;
 }
 
 /**
  * The text with each line cut at the console width joined to the line after it, as it was printed. A line one short
- * of the width lost the blank it was cut at (pastes trim trailing blanks): the blank comes back.
+ * of the width lost the blank it was cut at (pastes trim trailing blanks): the blank comes back. `minCut` lowers
+ * how many cut lines it takes (a reader that only keeps what extends a cut name may join on one).
  */
-export function unwrapConsole(text: string): string {
+export function unwrapConsole(text: string, minCut = MIN_WRAPPED_LINES): string {
   const lines = text.split('\n');
-  const width = wrapWidth(lines);
+  const width = wrapWidth(lines, minCut);
   if (width === undefined) return text;
   let out = '';
   for (const [i, line] of lines.entries()) {

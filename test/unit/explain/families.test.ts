@@ -280,6 +280,19 @@ describe('explain: layouts that cut a message', () => {
     assert.strictEqual(unwrapConsole(retries), retries);
   });
 
+  it('a host cut at the end of one full-width line reads whole; a complete host is not extended', () => {
+    // A console 80 columns wide cut the second line (the widest) inside the address.
+    const cut = [
+      'An error occurred trying to connect: Post https://10.20.30.40:2376/v1.19/cont',
+      'ainers/create: x509: certificate is valid for 127.0.0.1, 10.0.2.15, not 10.20.30.',
+      '40',
+    ].join('\n');
+    assert.strictEqual(explain(cut).host, '10.20.30.40');
+    const whole =
+      'Get https://api.example.org/v1/items/list/all/of/them/now: x509: certificate has expired or is not\nyet valid';
+    assert.strictEqual(explain(whole).host, 'api.example.org');
+  });
+
   it('an openssl transcript that finds certificate 0 self-signed (and expired) leads with self-signed', () => {
     const transcript = [
       'CONNECTED(00000003)',
