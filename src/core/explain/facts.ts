@@ -94,8 +94,11 @@ const SHAPES: readonly Shape[] = [
   { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
   // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
   { re: new RegExp(`transfer failed for (https://${URL_CHARS})`), read: (m) => ({ url: m[1] }) },
-  // generic "connect to host:port"
-  { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
+  // generic "connect to host:port" (PHP streams write the transport: "unable to connect to ssl://smtp.example.com:465")
+  {
+    re: /\bconnect(?:ing)? to (?:(?:ssl|tls):\/\/)?([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
 ];
 
 /**

@@ -318,6 +318,11 @@ describe('explain: where such messages name their host', () => {
     );
   });
 
+  it("PHP's stream transport before the host", () => {
+    const e = endpointOf('stream_socket_client(): unable to connect to ssl://smtp.example.com:465 (Unknown error)');
+    assert.deepStrictEqual([e.host, e.port], ['smtp.example.com', 465]);
+  });
+
   it('openssl -connect with a service name or no port, and key=value log fields', () => {
     assert.strictEqual(
       endpointOf('$ openssl s_client -showcerts -connect gems.example.org:https\nCONNECTED').host,
