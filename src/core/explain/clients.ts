@@ -37,7 +37,32 @@ interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
 }
 
+/**
+ * Electron: its name as a word, not inside a path or URL ("electron-builder\\cache", "electron-userland/…" are a
+ * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
+ * ssl_client_socket_impl.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
+ * shows its errors as a page).
+ */
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc/i;
+
 const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)/;
+
+/**
+ * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries
+ * remaining)", "failed to download from `https://…`", "Unable to get packages from source"); libgit2's error class
+ * and code ("class=Net (12)", "[16/-17]"); and curl-rust's Display of a libcurl error, the error text followed by the
+ * detail in parentheses at the start of a line ("SSL peer certificate or SSH remote key was not OK (SSL certificate
+ * problem: …)"), which curl and git never print (they print the detail alone).
+ */
+const CARGO = new RegExp(
+  [
+    /\bcargo (?:install|build|fetch|update|publish|check|test|run|add|generate-lockfile)\b|\bcargo: \[\d+\]|crates\.io/.source,
+    /\[\d+\] (?:Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/.source,
+    /spurious network error \(\d+ tr(?:y|ies) remaining\)|\bclass=(?:Net|Ssl|Http|Os|Callback)\s*\(\d+\)|\[\d+\/-?\d+\] /.source,
+    /[Uu]nable to (?:get packages from source|update registry)|[Ff]ailed to (?:download|fetch) (?:package )?(?:`[^`]+` )?from `?https?:/.source,
+    /(?:^|\n)\s*(?:SSL peer certificate or SSH remote key was not OK|Peer certificate cannot be authenticated with given CA certificates|SSL connect error|Problem with the SSL CA cert \(path\? access rights\?\)) \(/.source,
+  ].join('|'),
+);
 
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
@@ -45,14 +70,14 @@ const RULES: readonly ClientRule[] = [
   { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
   { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk|Reachability Check failed|httplib2 cannot reach/ },
   { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
   { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](request|poolmanager)\.py)/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
   // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
   // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
@@ -62,21 +87,25 @@ const RULES: readonly ClientRule[] = [
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
-  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
+  // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S/ },
   { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
-  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
-  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: /\bcargo (install|build|fetch|update|publish|check|test)\b|\bcargo: \[\d+\]|crates\.io|\[\d+\] (Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/ },
+  // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
+  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\// },
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
@@ -96,7 +125,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
   // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell|(^|\n)InnerException\s+: / },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.

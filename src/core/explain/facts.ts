@@ -87,7 +87,11 @@ const SHAPES: readonly Shape[] = [
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
-  { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
+  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all).
+  {
+    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found/,
+    read: (m) => ({ host: m[1] }),
+  },
   // generic "connect to host:port"
   { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
 ];
@@ -111,8 +115,8 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
-/** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
-const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden)$/i;
+/** Redacted hosts people paste ("X.X.X.X", "xxx", "No name matching host found"): no endpoint to check. */
+const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;

@@ -6,6 +6,7 @@ import type { CauseCode, CheckReport } from '../tls/types';
 import { ClientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
+import { normalise } from './normalise';
 import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
 import { CAUSE_TEXTS } from './texts';
 import { ExplainCauseCode, matchWordings } from '../tls/wordings';
@@ -42,7 +43,8 @@ const NETWORK = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns
 const MAX_ALTERNATIVES = 3;
 
 /** Explains one error message (a line, a traceback, a CI log excerpt). */
-export function explain(text: string): Explanation {
+export function explain(pasted: string): Explanation {
+  const text = normalise(pasted);
   const client = identifyClient(text) ?? null;
   const endpoint = endpointOf(text);
   const match = matchWordings(text);

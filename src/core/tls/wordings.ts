@@ -120,15 +120,21 @@ export const WORDINGS: readonly Wording[] = [
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // The same without the EOF words: libcurl's "SSL connect error" (code 35) and SChannel's "failed to receive
+  // handshake", Java's "Remote host terminated the handshake".
+  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
+  // libcurl could not read the CA file it was given (code 77): it trusts no root at all until it can.
+  { re: /Problem with the SSL CA cert \(path\? access rights\?\)|error setting certificate verify locations/i, codes: ['untrusted-root'], says: 'The client could not read its CA bundle (a wrong path or permissions), so it trusts no root at all.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
-  { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
+  // A setting is no timeout: "(timeout 7200 secs)", "read timeout=None" name a limit, not an expired one.
+  { re: /ETIMEDOUT|timed ?out|\btime ?out\b(?!\s*[=:]?\s*(?:\d|None\b))|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
   // Issue 10 codes, after every wording that names them as a possibility: they add alternatives, first codes stay.
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|UNSUPPORTED_PROTOCOL|unsupported protocol|No appropriate protocol/i, codes: ['protocol-version'], says: 'The server (or the client) is limited to a TLS version the other side refuses, usually a server with TLS 1.0/1.1 only.' },
