@@ -41,7 +41,13 @@ export const WORDINGS: readonly Wording[] = [
   // Browsers.
   { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
+  { re: /MOZILLA_PKIX_ERROR_NOT_YET_VALID_(?:ISSUER_)?CERTIFICATE/, codes: ['not-yet-valid', 'expired'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
+  // Firefox's "the reply is no TLS record" (plain HTTP on the TLS port) and its bare end of stream mid-handshake.
+  { re: /SSL_ERROR_RX_RECORD_TOO_LONG/, codes: ['not-tls'] },
+  { re: /PR_END_OF_FILE_ERROR|PR_CONNECT_RESET_ERROR/, codes: ['handshake-failure', 'not-tls'] },
+  // Chromium and curl when the server wants a client certificate this client cannot present.
+  { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
   { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
@@ -79,13 +85,14 @@ export const WORDINGS: readonly Wording[] = [
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
   { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },
-  { re: /x509: certificate signed by unknown authority|x509: failed to load system roots/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
+  { re: /x509: certificate signed by unknown authority|x509: failed to load system roots|x509: “[^”]+” certificate is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/, codes: ['not-tls'] },
   // Java (PKIX), Gradle, Maven.
   { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
+  { re: /CertPathValidatorException: timestamp check failed/, codes: ['expired', 'not-yet-valid'] },
   { re: /CertificateNotYetValidException/, codes: ['not-yet-valid'] },
   // Before wget/GnuTLS: when an openssl transcript is pasted along, its "first certificate" verdict is the sharper one.
   { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|num=21:/i, codes: ['incomplete-chain', 'untrusted-root', 'trusted-by-os-not-by-client'], says: 'The client could not link the server\'s own certificate to any issuer: usually the server omits its intermediate.' },
@@ -113,23 +120,24 @@ export const WORDINGS: readonly Wording[] = [
   { re: /INVALID_CA|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
   { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
-  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
   // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
   { re: /http request(?! failed)/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
-  // The same without the EOF words: libcurl's "SSL connect error" (code 35) and SChannel's "failed to receive
-  // handshake", Java's "Remote host terminated the handshake".
-  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // The same without the EOF words: libcurl's "SSL connect error" (code 35), SChannel's "failed to receive
+  // handshake", GnuTLS's "non-properly terminated", a reset during the handshake (Node, .NET, Windows), Java's
+  // "Remote host terminated the handshake".
+  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b|Client network socket disconnected before secure TLS connection|remote party has closed the transport stream|unexpected EOF or 0 bytes from the transport stream|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|GnuTLS recv error \(-\d+\)|SSL_(?:connect|read): Connection was reset|TCP connection reset by peer|existing connection was forcibly closed by the remote host/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // libcurl could not read the CA file it was given (code 77): it trusts no root at all until it can.
   { re: /Problem with the SSL CA cert \(path\? access rights\?\)|error setting certificate verify locations/i, codes: ['untrusted-root'], says: 'The client could not read its CA bundle (a wrong path or permissions), so it trusts no root at all.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },

@@ -186,3 +186,47 @@ describe('explain: endpoints', () => {
     );
   });
 });
+
+describe('explain: more handshake, protocol and client-certificate wordings per client family', () => {
+  const cases: ReadonlyArray<[string, string, string]> = [
+    [
+      'Error: Client network socket disconnected before secure TLS connection was established',
+      'handshake-failure',
+      'node',
+    ],
+    [
+      'AuthenticationException: Authentication failed because the remote party has closed the transport stream.',
+      'handshake-failure',
+      'dotnet',
+    ],
+    ['IOException: Received an unexpected EOF or 0 bytes from the transport stream.', 'handshake-failure', 'dotnet'],
+    ['The handshake failed due to an unexpected packet format.', 'not-tls', 'dotnet'],
+    [
+      "fatal: unable to access 'https://g.example/r/': gnutls_handshake() failed: Error in the pull function.",
+      'handshake-failure',
+      'git',
+    ],
+    ['error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.', 'handshake-failure', 'git'],
+    ['javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?', 'not-tls', 'java'],
+    ['CertPathValidatorException: timestamp check failed', 'expired', 'java'],
+    ['x509: “api.example.org” certificate is not trusted', 'untrusted-root', 'go'],
+    ['tls: server selected unsupported protocol version 301', 'handshake-failure', 'go'],
+    ['Error code: SSL_ERROR_RX_RECORD_TOO_LONG', 'not-tls', 'firefox'],
+    ['Error code: PR_END_OF_FILE_ERROR', 'handshake-failure', 'firefox'],
+    ['Error code: MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE', 'not-yet-valid', 'firefox'],
+    ['This site can’t provide a secure connection ERR_BAD_SSL_CLIENT_AUTH_CERT', 'client-cert-required', 'chrome'],
+    ["curl: (58) unable to set private key file: 'me.key' type PEM", 'client-cert-required', 'curl'],
+    [
+      'Symfony\\Component\\HttpClient\\Exception\\TransportException: SSL certificate problem: self-signed certificate',
+      'self-signed',
+      'php',
+    ],
+  ];
+  for (const [text, cause, client] of cases) {
+    it(`${client} · ${cause}: ${text.slice(0, 60)}`, () => {
+      const x = explain(text);
+      assert.strictEqual(x.causes[0]?.code, cause);
+      assert.strictEqual(x.client?.id, client);
+    });
+  }
+});
