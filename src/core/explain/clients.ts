@@ -45,7 +45,9 @@ interface ClientRule extends ClientInfo {
  */
 const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc/i;
 
-const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)/;
+/** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
+const PY_POOL =
+  /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
 
 /**
  * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries
@@ -104,7 +106,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
   // JVM.
@@ -127,7 +129,7 @@ const RULES: readonly ClientRule[] = [
   // .NET and PowerShell.
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|the transport (?:stream|connection)\b|unexpected packet format/ },
-  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b/i },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },

@@ -26,7 +26,7 @@ const SHAPES: readonly Shape[] = [
   },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
-    re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
+    re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
     read: (m) => ({ url: m[1] }),
   },
   // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".

@@ -25,9 +25,18 @@ const HOSTISH = /^(?:https?:\/\/)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+(?::\d+)?(?:\/\S*
  */
 const USERINFO = /\b(https?:\/\/)[^\s/@'"`]+@(?=[^\s/@'"`])/g;
 
+/**
+ * A Markdown quote ("> fatal: unable to access …: self" / "> signed certificate in certificate chain"): stripped
+ * only when every line is quoted, since npm 6 starts lines of its own with "> " ("> pkg@1.0.0 postinstall").
+ */
+function unquoted(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.every((l) => /^\s*>/.test(l)) ? text.replace(/^\s*> ?/gm, '') : text;
+}
+
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  return text
+  return unquoted(text)
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')
     .replace(MD_LINK, (_m, label: string, url: string) => (HOSTISH.test(label) ? label : url))

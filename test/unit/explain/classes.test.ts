@@ -230,3 +230,42 @@ describe('explain: more handshake, protocol and client-certificate wordings per 
     });
   }
 });
+
+describe('explain: classes batch 11 showed', () => {
+  it('a fully quoted Markdown block is unquoted, so a wording split across quoted lines joins; npm 6 banners stay', () => {
+    const quoted =
+      "> fatal: unable to access 'https://g.example/r.git/': SSL certificate problem: unable to get\n> local issuer certificate";
+    assert.strictEqual(lead(quoted), 'untrusted-root');
+    assert.strictEqual(explain(quoted).client?.id, 'git');
+    const banner =
+      '> pkg@1.0.0 postinstall /x\n> node install.js\n\nError: self signed certificate in certificate chain';
+    assert.strictEqual(normalise(banner), banner);
+  });
+
+  it('git as editors show it ("Git: Fatal: Unable to access …") is git, and names the host', () => {
+    const text =
+      "Git: Fatal: Unable to access 'https://Git.Example.org/team/r.git/': SSL certificate problem: certificate has expired";
+    assert.strictEqual(explain(text).client?.id, 'git');
+    assert.strictEqual(explain(text).host, 'git.example.org');
+  });
+
+  it('urllib3\'s "(Caused by SSLError(…" reason is requests\' wording even without the pool', () => {
+    assert.strictEqual(
+      id("Caused by SSLError(SSLError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'"),
+      'python-requests',
+    );
+    assert.strictEqual(
+      id('Caused by: javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure'),
+      'java',
+    );
+  });
+
+  it("Bundler's Gemfile advice names Ruby", () => {
+    assert.strictEqual(
+      id(
+        "Could not verify the SSL certificate for https://gems.example.org/.\nTo connect without using SSL, edit your Gemfile sources and change 'https' to 'http'.",
+      ),
+      'ruby',
+    );
+  });
+});
