@@ -87,7 +87,7 @@ const RULES: readonly ClientRule[] = [
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
-  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
@@ -103,7 +103,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
@@ -112,7 +112,7 @@ const RULES: readonly ClientRule[] = [
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
-  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|java\.security\.cert|No subject alternative (DNS )?names?/ },
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).

@@ -87,10 +87,11 @@ const SHAPES: readonly Shape[] = [
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
-  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all).
+  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all), OkHttp's
+  // "Hostname x not verified".
   {
-    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found/,
-    read: (m) => ({ host: m[1] }),
+    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found|SSLPeerUnverifiedException: Hostname (\S+) not verified/,
+    read: (m) => ({ host: m[1] ?? m[2] }),
   },
   // generic "connect to host:port"
   { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },

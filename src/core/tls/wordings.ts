@@ -88,7 +88,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /x509: certificate signed by unknown authority|x509: failed to load system roots|x509: “[^”]+” certificate is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/, codes: ['not-tls'] },
   // Java (PKIX), Gradle, Maven.
-  { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
+  { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found|SSLPeerUnverifiedException: Hostname \S+ not verified/, codes: ['hostname-mismatch'] },
+  // Android's and the JDK's words for a trust store with no root for the chain (or no roots at all).
+  { re: /Trust anchor for certification path not found|the trustAnchors parameter must be non-empty/, codes: ['untrusted-root', 'incomplete-chain'], says: 'The JVM (or Android) found no trusted root for the chain, or its trust store is empty or unreadable.' },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
@@ -140,7 +142,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
-  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
+  // curl's "Failed to connect to h port 443 after 21050 ms: Timed out" is a timeout; its reason follows the colon.
+  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect(?![^\n]*timed? ?out)/i, codes: ['connection-refused'] },
   // A setting is no timeout: "(timeout 7200 secs)", "read timeout=None" name a limit, not an expired one.
   { re: /ETIMEDOUT|timed ?out|\btime ?out\b(?!\s*[=:]?\s*(?:\d|None\b))|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },

@@ -269,3 +269,39 @@ describe('explain: classes batch 11 showed', () => {
     );
   });
 });
+
+describe("explain: npm 10, Laravel, Android and OkHttp, curl's timed-out connect", () => {
+  it('npm 10 writes "npm error"; Laravel\'s HTTP client is Guzzle', () => {
+    assert.strictEqual(
+      id('npm error code UNABLE_TO_GET_ISSUER_CERT_LOCALLY\nnpm error errno UNABLE_TO_GET_ISSUER_CERT_LOCALLY'),
+      'npm',
+    );
+    assert.strictEqual(
+      id('Illuminate\\Http\\Client\\ConnectionException: cURL error 60: SSL certificate problem: x'),
+      'guzzle',
+    );
+  });
+
+  it("Android's missing trust anchor, the JDK's empty trust store, OkHttp's unverified host name", () => {
+    assert.strictEqual(
+      lead('java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.'),
+      'untrusted-root',
+    );
+    assert.strictEqual(
+      lead('java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty'),
+      'untrusted-root',
+    );
+    const okhttp = 'javax.net.ssl.SSLPeerUnverifiedException: Hostname api.example.net not verified:';
+    assert.strictEqual(lead(okhttp), 'hostname-mismatch');
+    assert.strictEqual(explain(okhttp).host, 'api.example.net');
+    assert.strictEqual(explain(okhttp).client?.id, 'java');
+  });
+
+  it('"Failed to connect … : Timed out" is a timeout, "Failed to connect … : Connection refused" a refusal', () => {
+    assert.strictEqual(lead('curl: (28) Failed to connect to h.example port 443 after 21045 ms: Timed out'), 'timeout');
+    assert.strictEqual(
+      lead('curl: (7) Failed to connect to h.example port 443 after 3 ms: Connection refused'),
+      'connection-refused',
+    );
+  });
+});
