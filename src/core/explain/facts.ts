@@ -58,8 +58,9 @@ const SHAPES: readonly Shape[] = [
   { re: /Failed to connect to ([^\s:]+) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   // openssl s_client -connect host:port
   { re: /-connect ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
-  // wget: ERROR: cannot verify example.com's certificate
+  // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
@@ -116,8 +117,8 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
-/** Redacted hosts people paste ("X.X.X.X", "xxx", "No name matching host found"): no endpoint to check. */
-const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
+/** Redacted hosts people paste ("X.X.X.X", "xxxxx", "No name matching host found"): no endpoint to check. */
+const PLACEHOLDER = /^(?:x{4,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;

@@ -100,6 +100,13 @@ export const WORDINGS: readonly Wording[] = [
   { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|num=21:/i, codes: ['incomplete-chain', 'untrusted-root', 'trusted-by-os-not-by-client'], says: 'The client could not link the server\'s own certificate to any issuer: usually the server omits its intermediate.' },
   // wget and GnuTLS (Debian's git).
   { re: /Issued certificate has expired/, codes: ['expired'] },
+  // GnuTLS builds of wget: "ERROR: The certificate of ‘host’ is not trusted." and a second line with the reason.
+  { re: /The certificate of [‘'`"]?\S+?['’"]? has expired/, codes: ['expired', 'not-yet-valid'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? is not yet activated/, codes: ['not-yet-valid'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? (?:doesn't have|hasn't got) a known issuer/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
+  { re: /The certificate's owner does not match hostname/, codes: ['hostname-mismatch'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? was signed using an insecure algorithm/, codes: ['weak-signature'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'expired'] },
   { re: /Self-signed certificate encountered/, codes: ['self-signed'] },
   { re: /Unable to locally verify the issuer's authority/, codes: ['untrusted-root', 'incomplete-chain'] },
   { re: /server certificate verification failed\. CAfile: none/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'git (GnuTLS) found no CA file at all ("CAfile: none"): install ca-certificates, or point git at one.' },
@@ -132,7 +139,7 @@ export const WORDINGS: readonly Wording[] = [
   // The same without the EOF words: libcurl's "SSL connect error" (code 35), SChannel's "failed to receive
   // handshake", GnuTLS's "non-properly terminated", a reset during the handshake (Node, .NET, Windows), Java's
   // "Remote host terminated the handshake".
-  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b|Client network socket disconnected before secure TLS connection|remote party has closed the transport stream|unexpected EOF or 0 bytes from the transport stream|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|GnuTLS recv error \(-\d+\)|SSL_(?:connect|read): Connection was reset|TCP connection reset by peer|existing connection was forcibly closed by the remote host/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b|Client network socket disconnected before secure TLS connection|remote party has closed the transport stream|unexpected EOF or 0 bytes from the transport stream|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|GnuTLS recv error \(-\d+\)|SSL_(?:connect|read): Connection was reset|(?:TCP connection|SSL: Connection) reset by peer|existing connection was forcibly closed by the remote host/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },

@@ -305,3 +305,27 @@ describe("explain: npm 10, Laravel, Android and OkHttp, curl's timed-out connect
     );
   });
 });
+
+describe("explain: wget's GnuTLS wording, PHP's reset handshake, redacted hosts", () => {
+  const gnutls = (reason: string) =>
+    `Connecting to dl.example.org (dl.example.org)|10.0.0.9|:443... connected.\nERROR: The certificate of ‘dl.example.org’ is not trusted.\nERROR: The certificate of ‘dl.example.org’ ${reason}.`;
+  it('reads the reason line; the client and the host come from the same lines', () => {
+    assert.strictEqual(lead(gnutls("doesn't have a known issuer")), 'untrusted-root');
+    assert.strictEqual(lead(gnutls('has expired')), 'expired');
+    assert.strictEqual(lead(gnutls('is not yet activated')), 'not-yet-valid');
+    assert.strictEqual(explain(gnutls('has expired')).client?.id, 'wget');
+    assert.strictEqual(explain(gnutls('has expired')).host, 'dl.example.org');
+    assert.strictEqual(lead("ERROR: The certificate of `mirror.example' is not trusted."), 'untrusted-root');
+  });
+
+  it('"SSL: Connection reset by peer" is a handshake cut short; "xxxxx" is a redacted host', () => {
+    assert.strictEqual(
+      lead('The "https://repo.example/p.json" file could not be downloaded: SSL: Connection reset by peer'),
+      'handshake-failure',
+    );
+    assert.strictEqual(
+      explain('curl error 60 while downloading: https://xxxxx: SSL certificate problem: x').host,
+      null,
+    );
+  });
+});
