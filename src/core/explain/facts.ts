@@ -61,6 +61,8 @@ const SHAPES: readonly Shape[] = [
   // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
   { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
+  // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
+  { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },

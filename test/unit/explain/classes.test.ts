@@ -329,3 +329,60 @@ describe("explain: wget's GnuTLS wording, PHP's reset handshake, redacted hosts"
     );
   });
 });
+
+describe('explain: more families per client (NSS and Secure Transport curl, JDK alerts, rustls alerts, PHP streams)', () => {
+  const cases: ReadonlyArray<[string, string, string | undefined]> = [
+    [
+      'OSError: Could not find a suitable TLS CA certificate bundle, invalid path: /opt/ca.pem',
+      'untrusted-root',
+      'python-requests',
+    ],
+    ['javax.net.ssl.SSLHandshakeException: Received fatal alert: unknown_ca', 'client-cert-required', 'java'],
+    ['sun.security.validator.ValidatorException: No trusted certificate found', 'untrusted-root', 'java'],
+    ['javax.net.ssl.SSLException: Connection reset', 'handshake-failure', 'java'],
+    ['Get "https://10.1.1.1:8080/": tls: oversized record received with length 20527', 'not-tls', 'go'],
+    [
+      "stream_socket_enable_crypto(): Peer certificate CN=`a.example' did not match expected CN=`b.example'",
+      'hostname-mismatch',
+      'php',
+    ],
+    ['received fatal alert: HandshakeFailure', 'handshake-failure', undefined],
+    ['received fatal alert: CertificateRequired', 'client-cert-required', undefined],
+    ['ERR_SSL_OBSOLETE_VERSION', 'handshake-failure', 'chrome'],
+    ['Error code: SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY', 'handshake-failure', 'firefox'],
+    ['Error code: MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE', 'weak-key', 'firefox'],
+    [
+      "curl: (51) Unable to communicate securely with peer: requested domain name does not match the server's certificate.",
+      'hostname-mismatch',
+      'curl',
+    ],
+    ['curl: (60) SSL certificate problem: Invalid certificate chain', 'untrusted-root', 'curl'],
+    ['curl: (35) Recv failure: Connection reset by peer', 'handshake-failure', 'curl'],
+    [
+      "fatal: unable to access 'https://g.example/r/': Unknown SSL protocol error in connection to g.example:443",
+      'handshake-failure',
+      'git',
+    ],
+    [
+      "ERROR: certificate common name ‘*.a.example’ doesn't match requested host name ‘b.example’.",
+      'hostname-mismatch',
+      'wget',
+    ],
+    ['GnuTLS: A TLS fatal alert has been received.\nUnable to establish SSL connection.', 'handshake-failure', 'wget'],
+  ];
+  for (const [text, cause, client] of cases) {
+    it(`${client ?? '-'} · ${cause}: ${text.slice(0, 60)}`, () => {
+      const x = explain(text);
+      assert.strictEqual(x.causes[0]?.code, cause);
+      assert.strictEqual(x.client?.id, client);
+    });
+  }
+
+  it("wget names the requested host in its name check; webpack's OpenSSL 3 digest error is no TLS failure", () => {
+    assert.strictEqual(
+      explain('ERROR: no certificate subject alternative name matches\n\trequested host name ‘dl.example’.').host,
+      'dl.example',
+    );
+    assert.strictEqual(lead('Error: error:0308010C:digital envelope routines::unsupported'), undefined);
+  });
+});
