@@ -29,7 +29,7 @@ const SHAPES: readonly Shape[] = [
   { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
-    re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
+    re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
     read: (m) => ({ url: m[1] }),
   },
   // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".
@@ -62,8 +62,11 @@ const SHAPES: readonly Shape[] = [
   // openssl s_client -connect host:port (the port may be a service name, "rubygems.org:https", or left out)
   { re: /-connect ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /-connect ([a-z0-9.-]+\.[a-z]{2,})(?::https)?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
-  // wget: ERROR: cannot verify example.com's certificate
+  // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
+  // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
+  { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
@@ -91,7 +94,12 @@ const SHAPES: readonly Shape[] = [
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
-  { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
+  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all), OkHttp's
+  // "Hostname x not verified".
+  {
+    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found|SSLPeerUnverifiedException: Hostname (\S+) not verified/,
+    read: (m) => ({ host: m[1] ?? m[2] }),
+  },
   // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
   { re: new RegExp(`transfer failed for (https://${URL_CHARS})`), read: (m) => ({ url: m[1] }) },
   // generic "connect to host:port" (PHP streams write the transport: "unable to connect to ssl://smtp.example.com:465")
@@ -126,8 +134,8 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
-/** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
-const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden)$/i;
+/** Redacted hosts people paste ("X.X.X.X", "xxxxx", "No name matching host found"): no endpoint to check. */
+const PLACEHOLDER = /^(?:x{4,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;

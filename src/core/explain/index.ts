@@ -8,6 +8,7 @@ import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
 import { unlayout, unwrapConsole } from './layout';
+import { normalise } from './normalise';
 import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
 import { CAUSE_TEXTS } from './texts';
 import { ExplainCauseCode, matchWordings } from '../tls/wordings';
@@ -44,8 +45,9 @@ const NETWORK = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns
 const MAX_ALTERNATIVES = 3;
 
 /** Explains one error message (a line, a traceback, a CI log excerpt). */
-export function explain(printed: string): Explanation {
-  const text = unlayout(printed);
+export function explain(pasted: string): Explanation {
+  // CI prefixes and Markdown first (a log prefix sits before Terraform's box), then the terminal's layout.
+  const text = unlayout(normalise(pasted));
   // A console's hard wrap is undone for the client and the endpoint (a URL cut in two names no host); the wordings
   // read both forms, in case the "wrap" was lines of equal length by chance.
   const joined = unwrapConsole(text);

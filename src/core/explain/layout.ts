@@ -1,7 +1,8 @@
-// What a terminal's or a tool's layout did to a message, undone before anything reads it: Terraform's diagnostic
-// box ("│ " before every line), a Markdown quote ("> " before every line), and hard wraps at a fixed console width
-// that cut words and URLs in two ("https://repo.example.or/" / "g/maven2"). Pure; line breaks that carry meaning stay.
-// Word wraps (Terraform's, pip's) are left to the wording table, which tries lines joined with and without a space.
+// What a terminal's or a tool's layout did to a message, undone before anything reads it (after normalise.ts has
+// removed CI prefixes and Markdown): colours, Terraform's diagnostic box ("│ " before every line), and hard wraps at
+// a fixed console width that cut words and URLs in two ("https://repo.example.or/" / "g/maven2"). Pure; line breaks
+// that carry meaning stay. Word wraps (Terraform's, pip's) are left to the wording table, which tries lines joined
+// with and without a space.
 
 /** Terraform (and OpenTofu) draw a box around each diagnostic: "╷" above, "│ " before each line, "╵" below. */
 const BOX_EDGE = /^[ \t]*[╷╵][ \t]*$/gm;
@@ -11,16 +12,6 @@ const BOX_SIDE = /^([ \t]*)│ ?/gm;
 function unboxed(text: string): string {
   if (!/^[ \t]*│/m.test(text)) return text;
   return text.replace(BOX_EDGE, '').replace(BOX_SIDE, '$1');
-}
-
-/**
- * A paste quoted as a whole ("> " on every line, as Markdown replies quote): the marks go. Only when every
- * non-empty line has one, since npm ≤ 6 prints "> pkg@1.0.0 postinstall" lines of its own among others.
- */
-function unquoted(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length < 2 || !lines.every((l) => /^\s*>/.test(l))) return text;
-  return text.replace(/^[ \t]*> ?/gm, '');
 }
 
 /** Older Firefox pages print the error code in lower case ("(Error code: sec_error_unknown_issuer)"). */
@@ -34,15 +25,15 @@ const FIREFOX_CODE = /\b(?:sec_error|mozilla_pkix_error|ssl_error)_[a-z_]+\b/g;
 const ANSI = /(?:\x1b|\^\[)\[[0-9;?]*[A-Za-z]|\[(?:\d{1,3};)*\d{1,3}m(?=\S|$)/g;
 
 /**
- * The text without terminal colours, a diagnostic box or quote marks around it, Firefox codes as Firefox names them
- * (CRLF read as LF).
+ * The text without terminal colours or a diagnostic box around it, Firefox codes as Firefox names them (CRLF read
+ * as LF).
  */
 export function unlayout(text: string): string {
   const plain = text
     .replace(/\r\n?/g, '\n')
     .replace(ANSI, '')
     .replace(FIREFOX_CODE, (c) => c.toUpperCase());
-  return unquoted(unboxed(plain));
+  return unboxed(plain);
 }
 
 /** Narrowest console width taken for a hard wrap: shorter equal lines are a coincidence, not a wrap. */

@@ -240,14 +240,21 @@ describe('explain: more of the same families', () => {
 });
 
 describe('explain: layouts that cut a message', () => {
-  it('drops a diagnostic box and a whole-paste quote; npm\'s own "> " lines stay', () => {
+  it('drops a diagnostic box; a whole-paste quote goes too (normalise), npm\'s own "> " lines stay', () => {
     assert.strictEqual(unlayout('╷\n│ Error: x\n│   y\n╵'), '\nError: x\n  y\n');
     assert.strictEqual(
-      unlayout('> depth=0 CN = a\n> verify error:num=18:self signed certificate'),
-      'depth=0 CN = a\nverify error:num=18:self signed certificate',
+      lead(
+        '> depth=0 CN = a\n> verify error:num=18:self signed certificate\n> verify error:num=10:certificate has expired',
+      ),
+      'self-signed',
     );
     const npm = '> pkg@1.0.0 postinstall /x\n> node install.js\n\nError: self signed certificate';
     assert.strictEqual(unlayout(npm), npm);
+    // A CI log prefix before Terraform's box goes first, then the box.
+    const ci =
+      '2024-05-01T12:00:00.1234567Z │ Error: Failed to install provider\n2024-05-01T12:00:00.1234568Z │ x509: certificate signed by unknown authority';
+    assert.strictEqual(id(ci), 'terraform');
+    assert.strictEqual(lead(ci), 'untrusted-root');
   });
 
   it("reads Firefox's lower-case error codes as Firefox's", () => {
