@@ -37,7 +37,34 @@ interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
 }
 
-const PY_POOL = /HTTPSConnectionPool\(|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)/;
+/**
+ * Electron: its name as a word, not inside a path or URL ("electron-builder\\cache", "electron-userland/…" are a
+ * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
+ * ssl_client_socket_impl.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
+ * shows its errors as a page).
+ */
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc/i;
+
+/** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
+const PY_POOL =
+  /HTTPSConnectionPool\(|Could not find a suitable TLS CA certificate bundle|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
+
+/**
+ * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries
+ * remaining)", "failed to download from `https://…`", "Unable to get packages from source"); libgit2's error class
+ * and code ("class=Net (12)", "[16/-17]"); and curl-rust's Display of a libcurl error, the error text followed by the
+ * detail in parentheses at the start of a line ("SSL peer certificate or SSH remote key was not OK (SSL certificate
+ * problem: …)"), which curl and git never print (they print the detail alone).
+ */
+const CARGO = new RegExp(
+  [
+    /\bcargo (?:install|build|fetch|update|publish|check|test|run|add|generate-lockfile)\b|\bcargo: \[\d+\]|crates\.io/.source,
+    /\[\d+\] (?:Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/.source,
+    /spurious network error \(\d+ tr(?:y|ies) remaining\)|\bclass=(?:Net|Ssl|Http|Os|Callback)\s*\(\d+\)|\[\d+\/-?\d+\] /.source,
+    /[Uu]nable to (?:get packages from source|update registry)|[Ff]ailed to (?:download|fetch) (?:package )?(?:`[^`]+` )?from `?https?:/.source,
+    /(?:^|\n)\s*(?:SSL peer certificate or SSH remote key was not OK|Peer certificate cannot be authenticated with given CA certificates|SSL connect error|Problem with the SSL CA cert \(path\? access rights\?\)) \(/.source,
+  ].join('|'),
+);
 
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
@@ -45,66 +72,107 @@ const RULES: readonly ClientRule[] = [
   { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack/i },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
+  // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
+  // Its knack framework's "The command failed with an unexpected error. Here is the traceback:" and its Windows
+  // build's paths (build_scripts\windows\artifacts\cli) name it too.
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
   { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
+  // The Google Cloud CLI by its product names (its installer says "Google Cloud CLI installer will now exit."), its
+  // component downloads (dl.google.com/dl/cloudsdk/…) and gsutil, which ships with it.
+  { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /Google Cloud (?:CLI|SDK)\b|\/dl\/cloudsdk\/|\bgsutil\b/ },
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk|Reachability Check failed|httplib2 cannot reach/ },
   { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
   { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
+  // requests < 2.16 vendored urllib3: its frames (requests/packages/urllib3/…, pyOpenSSL under it) are requests'.
+  { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /requests[\\/.]packages[\\/.]urllib3/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](request|poolmanager)\.py)/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
+  // …or any of its exceptions, raised to the user without requests' words around it.
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
+  // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download
+  // https://…/mod.ts" above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's,
+  // not a Rust program's; before the Node tools, since a project's npm script often runs Deno (Supabase's edge runtime).
+  { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\berror: Import '[^'\n]+' failed|(?:^|\n)\s*Download https?:\/\/\S+\.(?:[mc]?[jt]sx?|json)\s*(?:\n|$)|--unsafely-ignore-certificate-errors|\bjsr\.io\b|\bjsr:@|JSR package manifest for|Error getting response at \S+ for package/ },
   // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
   // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
-  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice)|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
-  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg/i },
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
+  // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S/ },
   { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
-  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /electron|SimpleURLLoaderWrapper|browser_init\.js/i },
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
+  // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
+  // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)/ },
-  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: /\bcargo (install|build|fetch|update|publish|check|test)\b|\bcargo: \[\d+\]|crates\.io|\[\d+\] (Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/ },
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /fatal: (unable to access|无法访问|HTTP request failed)|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\// },
-  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate/ },
+  // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
+  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
+  // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
+  // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
+  // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
+  // 'https://…' nicht möglich: SSL certificate problem: …").
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])unable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
+  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
-  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|SSLHandshakeException|java\.security\.cert|No subject alternative (DNS )?names?/ },
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  // Container tools in Go that are not Docker, though they pull docker:// and docker.io images: Singularity/Apptainer,
+  // Podman, Skopeo, Buildah, crictl, containerd (its "failed to pull and unpack image").
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /\b(?:singularity|apptainer|podman|skopeo|buildah|crictl|nerdctl)\b|\bctr: |failed to pull and unpack image|While making image from oci registry/i },
   // Terraform's own log and errors, before Helm and kubectl: its Helm and Kubernetes providers quote their errors.
+  // Terraform's diagnostics are boxed ("│ Error: …" inside ╷ … ╵); OpenTofu prints the same.
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /(?:^|\n)[ \t]*│ Error: |registry\.(?:terraform\.io|opentofu\.org)|\btofu (?:init|plan|apply)\b/ },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
   // Helm's own words for the API server it could not reach (its repositories are the rule further down).
+  // …and for a chart it could not fetch: from an OCI registry ("could not download oci://…"; Helm is what names
+  // registries oci://; a manifest under …/charts/… in a registry's API) or a chart repository's index.yaml; before Docker, whose name is in many registries'
+  // (oci://registry-1.docker.io/bitnamicharts/…).
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\boci:\/\/[\w.-]|\/v2\/\S*\bcharts?\/\S*\/manifests\/|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
+  // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …", before 1.13 "An error
+  // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
+  // 2376 and its /_ping, DOCKER_HOST and friends, BuildKit's "failed to solve:" (docker build).
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
   // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|PowerShell|(^|\n)InnerException\s+: / },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+/ },
-  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b/i },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|the transport (?:stream|connection)\b|unexpected packet format/ },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
-  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |tls: (failed to verify|first record|bad certificate)|remote error: tls:|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000/ },
-  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
-  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
+  { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x8009[0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },

@@ -24,9 +24,12 @@ const SHAPES: readonly Shape[] = [
     re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/,
     read: (m) => ({ host: m[1], port: m[2], path: m[3] }),
   },
+  // libcurl's error detail names the peer it was talking to: "SSL_connect: Connection reset by peer in connection to
+  // static.crates.io:443", "SSL_ERROR_SYSCALL in connection to github.com:443" (curl, git, Cargo, PHP, pycurl).
+  { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
-    re: new RegExp(`(?:unable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`),
+    re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
     read: (m) => ({ url: m[1] }),
   },
   // Go names the host it checked: "cannot validate certificate for 10.0.0.1 because…", "valid for a, b, not c".
@@ -56,10 +59,14 @@ const SHAPES: readonly Shape[] = [
   { re: /Starting new HTTPS connection \(\d+\): ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   // curl: Failed to connect to example.com port 443
   { re: /Failed to connect to ([^\s:]+) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
-  // openssl s_client -connect host:port
+  // openssl s_client -connect host:port (the port may be a service name, "rubygems.org:https", or left out)
   { re: /-connect ([^\s:]+):(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
-  // wget: ERROR: cannot verify example.com's certificate
+  { re: /-connect ([a-z0-9.-]+\.[a-z]{2,})(?::https)?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
+  // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
+  // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
+  { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
@@ -87,19 +94,35 @@ const SHAPES: readonly Shape[] = [
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
-  { re: /No subject alternative DNS name matching (\S+?) found/, read: (m) => ({ host: m[1] }) },
-  // generic "connect to host:port"
-  { re: /\bconnect(?:ing)? to ([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i, read: (m) => ({ host: m[1], port: m[2] }) },
+  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all), OkHttp's
+  // "Hostname x not verified".
+  {
+    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found|SSLPeerUnverifiedException: Hostname (\S+) not verified/,
+    read: (m) => ({ host: m[1] ?? m[2] }),
+  },
+  // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
+  { re: new RegExp(`transfer failed for (https://${URL_CHARS})`), read: (m) => ({ url: m[1] }) },
+  // generic "connect to host:port" (PHP streams write the transport: "unable to connect to ssl://smtp.example.com:465")
+  {
+    re: /\bconnect(?:ing)? to (?:(?:ssl|tls):\/\/)?([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
 ];
 
 /**
  * Shapes read only when the message has no https URL: curl -v names the host it connected to, which is the proxy's
- * when a proxy is in use (the URL then names the endpoint).
+ * when a proxy is in use (the URL then names the endpoint); log fields may too.
  */
 const LATE_SHAPES: readonly Shape[] = [
   // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
   { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // Structured logs (Rust tracing, Go logfmt, Python extra fields): host="storage.example.net". A field may name a
+  // proxy or a peer beside the request's URL, so only a message without a URL reads it.
+  {
+    re: /\b(?:host|hostname|server_name|peer_host)=["']?([a-z0-9.-]+\.[a-z]{2,})\b["']?/i,
+    read: (m) => ({ host: m[1] }),
+  },
 ];
 
 /**
@@ -111,8 +134,8 @@ const DOC_URL =
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
-/** Redacted hosts people paste ("X.X.X.X", "xxx"): no endpoint to check. */
-const PLACEHOLDER = /^(?:(?:x+\.)+x+|redacted|hidden)$/i;
+/** Redacted hosts people paste ("X.X.X.X", "xxxxx", "No name matching host found"): no endpoint to check. */
+const PLACEHOLDER = /^(?:x{4,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
@@ -164,14 +187,40 @@ function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefine
   return undefined;
 }
 
+/**
+ * A URL a stack trace or a log shortened inside its host ("Requests::get('https://data.en...')": PHP cuts arguments
+ * at 15 characters): what is left of the host is not a host. Cut after the host ("https://x.org/..."), it still is.
+ */
+function truncated(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  return at >= 0 && /^https?:\/\/[^/]+$/.test(url) && /^(?:\.\.\.|…)/.test(text.slice(at + url.length));
+}
+
+/**
+ * A browser's error page in another language names the host in its own words ("攻击者可能会试图从www.example.com窃取
+ * 您的信息", "… Ihre Daten von www.example.com zu stehlen"): on a page that carries a browser's error code and no URL,
+ * the first name that looks like a host is the site's.
+ */
+const BROWSER_CODE = /NET::ERR_\w+|\b(?:SEC_ERROR|MOZILLA_PKIX_ERROR|SSL_ERROR)_\w+/i;
+// Top-level domains spelled out, or two letters that are no source file's extension, so that a file name in a
+// stack frame ("events.js:315") is not read as a host.
+const BARE_HOST =
+  /(?<![\w.@/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|cloud|info|biz|me|tv|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|ua|cn|hk|tw|jp|kr|in|au|nz|ca|br|mx|ar|za|tr|ir|local|internal|lan|(?!(?:js|ts|py|rb|go|rs|cc|sh|pl|md|so|cs|kt|gz|db)\b)[a-z]{2}))(?![\w.-]*[\w-])(?!:\d)/i;
+
+function fromBrowserPage(text: string): Endpoint | undefined {
+  if (!BROWSER_CODE.test(text)) return undefined;
+  const m = BARE_HOST.exec(text.replace(BROWSER_CODE, ' '));
+  return m ? fromParts(m[1], undefined) : undefined;
+}
+
 /** The endpoint an error message is about, or {} when it names none. */
 export function endpointOf(text: string): Endpoint {
   const shaped = fromShapes(text, SHAPES);
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u) || pointsToReading(text, u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }
-  return fromShapes(text, LATE_SHAPES) ?? {};
+  return fromShapes(text, LATE_SHAPES) ?? fromBrowserPage(text) ?? {};
 }

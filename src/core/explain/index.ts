@@ -6,6 +6,9 @@ import type { CauseCode, CheckReport } from '../tls/types';
 import { ClientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
+import type { Endpoint } from './facts';
+import { unlayout, unwrapConsole } from './layout';
+import { normalise } from './normalise';
 import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
 import { CAUSE_TEXTS } from './texts';
 import { ExplainCauseCode, matchWordings } from '../tls/wordings';
@@ -42,10 +45,15 @@ const NETWORK = new Set<ExplainCauseCode>(['connection-refused', 'timeout', 'dns
 const MAX_ALTERNATIVES = 3;
 
 /** Explains one error message (a line, a traceback, a CI log excerpt). */
-export function explain(text: string): Explanation {
-  const client = identifyClient(text) ?? null;
-  const endpoint = endpointOf(text);
-  const match = matchWordings(text);
+export function explain(pasted: string): Explanation {
+  // CI prefixes and Markdown first (a log prefix sits before Terraform's box), then the terminal's layout.
+  const text = unlayout(normalise(pasted));
+  // A console's hard wrap is undone for the client and the endpoint (a URL cut in two names no host); the wordings
+  // read both forms, in case the "wrap" was lines of equal length by chance.
+  const joined = unwrapConsole(text);
+  const client = identifyClient(joined) ?? null;
+  const endpoint = acrossWraps(endpointOf(joined), endpointOf(unwrapConsole(text, 1)));
+  const match = matchWordings(joined === text ? text : `${joined}\n${text}`);
   const codes = rank(match.codes, client);
   const ctx = { host: endpoint.host, port: endpoint.port };
   const causes = codes.map((code, i): ExplainedCause => {
@@ -55,6 +63,15 @@ export function explain(text: string): Explanation {
     return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx) };
   });
   return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
+}
+
+/**
+ * A host cut at the end of a full-width line ("… not 192.168." / "56.101") reads whole when that one line is joined
+ * to the next; the joined reading is kept only where it extends the host the text gives as it stands.
+ */
+function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
+  const longer = asIs.host && joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
+  return longer ? joined : asIs;
 }
 
 /** Drops what the message or the client contradicts, and keeps the list short. */

@@ -34,14 +34,23 @@ export const WORDINGS: readonly Wording[] = [
   // The *server's* log says a client rejected its certificate: the mirror image of the client-side error.
   { re: /TLS handshake error from \S+: remote error: tls: (bad certificate|unknown certificate authority)/, codes: ['untrusted-root', 'client-cert-required'], says: 'This line is from the server\'s log: a client refused the server\'s certificate.' },
   // The server rejected the client: alerts sent *by the server* about our certificate.
-  { re: /remote error: tls: (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown)|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
+  { re: /remote error: tls: (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown|unknown_ca)|received fatal alert: (?:BadCertificate|CertificateRequired|CertificateUnknown|UnknownCA)\b|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
   { re: /legacy Common Name field|x509ignoreCN/, codes: ['legacy-cn-only'], says: 'The certificate names its host only in the Common Name; Go ≥ 1.15 (and urllib3 2, browsers) read only subjectAltName.' },
   { re: /doesn't contain any IP SANs|IP address mismatch|No subject alternative names matching IP address/i, codes: ['hostname-mismatch'], says: 'The client connected by IP address and the certificate has no IP subjectAltName for it.' },
   { re: /CRYPT_E_NO_REVOCATION_CHECK|CRYPT_E_REVOCATION_OFFLINE|0x8009201[23]|revocation function (was )?unable to check|CERT_TRUST_REVOCATION_STATUS_UNKNOWN/i, codes: ['revocation-check-failed', 'untrusted-root'], says: 'Windows could not reach the CRL/OCSP server named in the certificate (a TLS-inspecting proxy\'s certificates often name none that is reachable).' },
   // Browsers.
   { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
+  { re: /MOZILLA_PKIX_ERROR_NOT_YET_VALID_(?:ISSUER_)?CERTIFICATE/, codes: ['not-yet-valid', 'expired'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
+  // Firefox's "the reply is no TLS record" (plain HTTP on the TLS port) and its bare end of stream mid-handshake.
+  { re: /SSL_ERROR_RX_RECORD_TOO_LONG/, codes: ['not-tls'] },
+  { re: /SSL_ERROR_WEAK_SERVER_EPHEMERAL_DH_KEY/, codes: ['handshake-failure'], says: 'The server offers Diffie-Hellman parameters under 1024 bits, which browsers refuse.' },
+  { re: /MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE/, codes: ['weak-key'] },
+  { re: /ERR_SSL_OBSOLETE_VERSION/, codes: ['handshake-failure'], says: 'The server offers only TLS 1.0/1.1, which current browsers refuse.' },
+  { re: /PR_END_OF_FILE_ERROR|PR_CONNECT_RESET_ERROR/, codes: ['handshake-failure', 'not-tls'] },
+  // Chromium and curl when the server wants a client certificate this client cannot present.
+  { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
   { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
@@ -79,29 +88,45 @@ export const WORDINGS: readonly Wording[] = [
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
   { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },
-  { re: /x509: certificate signed by unknown authority|x509: failed to load system roots/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
-  { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/, codes: ['not-tls'] },
+  { re: /x509: certificate signed by unknown authority|x509: failed to load system roots|x509: “[^”]+” certificate is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
+  { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client|tls: oversized record received/, codes: ['not-tls'] },
+  // The other way round: a plain-HTTP client read a TLS alert record (0x15 0x03 …) as its reply, or the server says so.
+  { re: /malformed HTTP response "\\x15\\x03|Client sent an HTTP request to an HTTPS server/, codes: ['not-tls'], says: 'The client spoke plain HTTP to a port that expects TLS (an http:// URL, or a tool run without its TLS flag).' },
   // Java (PKIX), Gradle, Maven.
-  { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found/, codes: ['hostname-mismatch'] },
+  { re: /No subject alternative (DNS )?names?( matching| present)|No name matching \S+ found|SSLPeerUnverifiedException: Hostname \S+ not verified/, codes: ['hostname-mismatch'] },
+  // Android's and the JDK's words for a trust store with no root for the chain (or no roots at all).
+  { re: /Trust anchor for certification path not found|the trustAnchors parameter must be non-empty|ValidatorException: No trusted certificate found/, codes: ['untrusted-root', 'incomplete-chain'], says: 'The JVM (or Android) found no trusted root for the chain, or its trust store is empty or unreadable.' },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
+  { re: /CertPathValidatorException: timestamp check failed/, codes: ['expired', 'not-yet-valid'] },
   { re: /CertificateNotYetValidException/, codes: ['not-yet-valid'] },
   // Before wget/GnuTLS: when an openssl transcript is pasted along, its "first certificate" verdict is the sharper one.
   { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|num=21:/i, codes: ['incomplete-chain', 'untrusted-root', 'trusted-by-os-not-by-client'], says: 'The client could not link the server\'s own certificate to any issuer: usually the server omits its intermediate.' },
   // wget and GnuTLS (Debian's git).
   { re: /Issued certificate has expired/, codes: ['expired'] },
+  // GnuTLS builds of wget: "ERROR: The certificate of ‘host’ is not trusted." and a second line with the reason.
+  { re: /The certificate of [‘'`"]?\S+?['’"]? has expired/, codes: ['expired', 'not-yet-valid'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? is not yet activated/, codes: ['not-yet-valid'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? (?:doesn't have|hasn't got) a known issuer/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
+  { re: /The certificate's owner does not match hostname/, codes: ['hostname-mismatch'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? was signed using an insecure algorithm/, codes: ['weak-signature'] },
+  { re: /The certificate of [‘'`"]?\S+?['’"]? is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'expired'] },
   { re: /Self-signed certificate encountered/, codes: ['self-signed'] },
   { re: /Unable to locally verify the issuer's authority/, codes: ['untrusted-root', 'incomplete-chain'] },
   { re: /server certificate verification failed\. CAfile: none/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'git (GnuTLS) found no CA file at all ("CAfile: none"): install ca-certificates, or point git at one.' },
   { re: /server certificate verification failed/, codes: ['untrusted-root', 'incomplete-chain', 'expired'], says: 'GnuTLS says the same for every chain failure; the probe tells them apart.' },
+  // An openssl s_client transcript lists every verify error: when certificate 0 signed itself, that is the cause
+  // (its expiry or its names come second: no client trusts it either way), so it goes before the expiry wording.
+  { re: /verify error:num=18:/, codes: ['self-signed', 'untrusted-root'] },
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
-  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|(?:does not|doesn't) match certificate's altnames|doesn't match (either of )?u?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
+  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of )?u?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
   { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (the )?certificate chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
   { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (the )?certificate chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
   { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
+  { re: /SSL certificate problem: Invalid certificate chain/, codes: CHAIN, says: 'macOS (Secure Transport) could not build the chain to a root in the keychain: a private or TLS-inspecting CA the keychain does not trust, or a missing intermediate.' },
   { re: /Peer certificate cannot be authenticated with given CA certificates/i, codes: CHAIN, says: 'libcurl found no CA in its bundle that vouches for the chain (older libcurl words "unable to get local issuer certificate" this way).' },
   { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
   { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
@@ -113,22 +138,40 @@ export const WORDINGS: readonly Wording[] = [
   { re: /INVALID_CA|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
   { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
-  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
   // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
   { re: /http request(?! failed)/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // The same without the EOF words: libcurl's "SSL connect error" (code 35), SChannel's "failed to receive
+  // handshake", GnuTLS's "non-properly terminated", a reset during the handshake (Node, .NET, Windows), Java's
+  // "Remote host terminated the handshake".
+  { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b|Client network socket disconnected before secure TLS connection|remote party has closed the transport stream|unexpected EOF or 0 bytes from the transport stream|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|GnuTLS recv error \(-\d+\)|SSL_(?:connect|read): Connection was reset|(?:TCP connection|SSL: Connection) reset by peer|Unknown SSL protocol error in connection to|received fatal alert: (?:HandshakeFailure|ProtocolVersion|InsufficientSecurity)\b|Recv failure: Connection reset by peer|SSLException: Connection reset|GnuTLS: A TLS fatal alert has been received|Unable to establish SSL connection|existing connection was forcibly closed by the remote host/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // The same, closed or reset with no reason given, in pyOpenSSL's words.
+  { re: /SysCallError\((?:-1, 'Unexpected EOF'|10054, 'WSAECONNRESET'|104, 'ECONNRESET')\)/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
   { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
+  // libcurl could not read the CA file it was given (code 77): it trusts no root at all until it can.
+  { re: /Problem with the SSL CA cert \(path\? access rights\?\)|error setting certificate verify locations|Could not find a suitable TLS CA certificate bundle/i, codes: ['untrusted-root'], says: 'The client could not read its CA bundle (a wrong path or permissions), so it trusts no root at all.' },
+  // OpenSSL could not open the CA file or folder it was given (PHP's openssl.cafile, a static build's compiled-in
+  // path) and then failed the verification: it trusts no root at all until the path is right.
+  { re: /(?:system library:(?:fopen)?:No such file or directory|BIO routines:(?:BIO_new_file|FILE_CTRL):(?:no such file|system lib))[\s\S]*certificate verify failed/i, codes: ['untrusted-root', 'verification-failed'], says: 'OpenSSL could not open the CA file it was pointed at (a wrong path in the client\'s settings or a build\'s compiled-in default), so it trusts no root.' },
+  // A CA file the client was told to use that it cannot read (Bun's "invalid CA file", Node's warning for
+  // NODE_EXTRA_CA_CERTS): the extra root never arrives, so the chain it was for stays untrusted.
+  { re: /HTTPThread: invalid CA file|Ignoring extra certs from `[^`]*`, load failed/, codes: ['untrusted-root'], says: 'The client could not load the CA file it was given (a wrong path, or a DER/.cer file where PEM is expected), so the root in it is not trusted.' },
+  // gcloud's summary under its traceback: its own bundled roots (or core/custom_ca_certs_file) lack the chain's.
+  { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
-  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect/i, codes: ['connection-refused'] },
-  { re: /ETIMEDOUT|timed? ?out|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
+  // curl's "Failed to connect to h port 443 after 21050 ms: Timed out" is a timeout; its reason follows the colon.
+  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect(?![^\n]*timed? ?out)/i, codes: ['connection-refused'] },
+  // A setting is no timeout: "(timeout 7200 secs)", "read timeout=None" name a limit, not an expired one.
+  { re: /ETIMEDOUT|timed ?out|\btime ?out\b(?!\s*[=:]?\s*(?:\d|None\b))|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },
   // Issue 10 codes, after every wording that names them as a possibility: they add alternatives, first codes stay.
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|UNSUPPORTED_PROTOCOL|unsupported protocol|No appropriate protocol/i, codes: ['protocol-version'], says: 'The server (or the client) is limited to a TLS version the other side refuses, usually a server with TLS 1.0/1.1 only.' },
