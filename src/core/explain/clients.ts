@@ -136,7 +136,7 @@ const RULES: readonly ClientRule[] = [
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
-  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).

@@ -377,3 +377,26 @@ describe('explain: where such messages name their host', () => {
     );
   });
 });
+
+describe('explain: wordings the sealed batches 12 and 13 showed missing (after they were measured)', () => {
+  it("Firefox's invalid-issuer code, in either case, is an invalid CA certificate", () => {
+    assert.strictEqual(lead('Error code: SEC_ERROR_CA_CERT_INVALID'), 'invalid-ca');
+    assert.strictEqual(lead('Issuer certificate invalid error (sec_error_ca_cert_invalid)'), 'invalid-ca');
+    assert.strictEqual(id('Issuer certificate invalid error (sec_error_ca_cert_invalid)'), 'firefox');
+  });
+
+  it("SChannel's SEC_E_INVALID_TOKEN and hyper's reset while connecting are handshakes cut short", () => {
+    const sch =
+      'curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_INVALID_TOKEN (0x80090308) - The token supplied to the function is invalid';
+    assert.strictEqual(lead(sch), 'handshake-failure');
+    const deno =
+      'Uncaught TypeError: error sending request for url (https://files.example.org/a): error trying to connect: Connection reset by peer (os error 54)\n    at deno:core/core.js:86:46';
+    assert.strictEqual(lead(deno), 'handshake-failure');
+  });
+
+  it("Android's Conscrypt stack frames are Java's", () => {
+    const android =
+      'SSL handshake aborted: ssl=0x5a1b2c3d: Failure in SSL library, usually a protocol error\n    at com.android.org.conscrypt.NativeCrypto.SSL_do_handshake(Native Method)';
+    assert.strictEqual(id(android), 'java');
+  });
+});
