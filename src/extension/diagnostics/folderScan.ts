@@ -95,19 +95,28 @@ export function scanFolder(
   onBatch: (b: ScanBatch) => void,
   now: () => number = Date.now,
 ): FolderScanTotals {
-  const started = now();
-  const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
-  const known = new Set(req.known);
-  const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
-  const batcher = batcherFor(onBatch, counts, req.flushMs, now);
-  const emit = emitter(batcher, known, counts);
+  const run = folderRun(req, onBatch, now);
+  const { cache, counts, emit } = run;
   for (const { full, rel } of listing(req)) {
     counts.listed++;
     emit(rel, outcomeOf(full, rel, req.maxFileSize, cache, counts));
   }
-  batcher.flush();
-  const saved = cache.save(req.cacheFile);
-  return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+  return run.finish();
+}
+
+/** What both folder scans set up (persisted results, counts, batches) and how they end (flush, save, totals). */
+function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now: () => number) {
+  const started = now();
+  const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
+  const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
+  const batcher = batcherFor(onBatch, counts, req.flushMs, now);
+  const emit = emitter(batcher, new Set(req.known), counts);
+  const finish = (): FolderScanTotals => {
+    batcher.flush();
+    const saved = cache.save(req.cacheFile);
+    return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+  };
+  return { cache, counts, emit, finish };
 }
 
 /** Reads and scans files for `scanFolderParallel` on another thread. Rejects when that thread failed. */
@@ -148,12 +157,8 @@ export async function scanFolderParallel(
   startHelper: () => { run: ChunkRunner; close: () => void },
   now: () => number = Date.now,
 ): Promise<FolderScanTotals> {
-  const started = now();
-  const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
-  const known = new Set(req.known);
-  const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
-  const batcher = batcherFor(onBatch, counts, req.flushMs, now);
-  const emit = emitter(batcher, known, counts);
+  const run = folderRun(req, onBatch, now);
+  const { cache, counts, emit } = run;
   const keep = (r: ChunkResult) => {
     if (r.size !== undefined && r.mtimeMs !== undefined && keepable(r.outcome)) {
       cache.keep(r.rel, r.size, r.mtimeMs, r.outcome);
@@ -168,9 +173,9 @@ export async function scanFolderParallel(
   const send = (items: ChunkItem[]) => {
     inFlight++;
     counts.read += items.length;
-    const run = helper ? helper.run(items) : Promise.reject(new Error('no helper'));
+    const asked = helper ? helper.run(items) : Promise.reject(new Error('no helper'));
     replies.push(
-      run
+      asked
         .catch(() => scanChunk(items, req.maxFileSize)) // the helper failed: this thread reads them instead
         .then((results) => {
           inFlight--;
@@ -210,9 +215,7 @@ export async function scanFolderParallel(
   } finally {
     helper?.close();
   }
-  batcher.flush();
-  const saved = cache.save(req.cacheFile);
-  return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+  return run.finish();
 }
 
 /** Reads and scans files (a helper thread's job, or this thread's when the helper failed). */
