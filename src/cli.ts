@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tls-doctor: the command-line face of the same core the extension uses.
-import { Command, Io, runCommand } from './cli/command';
+import { Command, Io, processIo, runCommand } from './cli/command';
 import { scanCommand } from './cli/scan';
 import { checkCommand } from './cli/check';
 import { devcertCommand } from './cli/devcert';
@@ -66,26 +66,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return runCommand(command, rest, io);
 }
 
-/** Standard input as text (for `explain -` and piped messages). */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 if (require.main === module) {
-  const io: Io = {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
-    env: process.env,
-    // A getter: touching process.stdin builds its stream (a few ms), which only `explain` needs.
-    get stdinIsTTY() {
-      return Boolean(process.stdin.isTTY);
-    },
-    readStdin,
-  };
+  const io = processIo();
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -15,6 +15,29 @@ export interface Io {
   readStdin?(): Promise<string>;
 }
 
+/** The process's own streams as an Io (main() and devcert's short path both run on it). */
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+    // A getter: touching process.stdin builds its stream (a few ms), which only `explain` needs.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
+    readStdin,
+  };
+}
+
+/** Standard input as text (for `explain -` and piped messages). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** A subcommand: `run` returns the process exit code (0 ok, 1 findings/failure, 2 usage or I/O error). */
 export interface Command {
   readonly name: string;

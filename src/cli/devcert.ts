@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { DevCertResult } from '../core/certs/light';
 import type { StoreName, StoreOutcome, StoreStatus } from '../core/certs/stores/index';
 import { CLI_DEFAULTS } from '../core/settings/defaults';
-import { Command, Io, oneOf, parse, positiveInt, runCommand, UsageError } from './command';
+import { Command, Io, oneOf, parse, positiveInt, processIo, runCommand, UsageError } from './command';
 
 const USAGE = [
   'tls-doctor devcert HOST... [--out DIR] [--ca-dir DIR] [--format text|json] [--days N] [--key-type ecdsa|rsa] [--name-constrained] [--replace]',
@@ -314,14 +314,7 @@ export function runDevcert(argv: string[], io: Io): Promise<number> {
 
 /** The short path of the executable: devcert with the process's streams, exit code set when done. */
 export function runDevcertProcess(argv: string[]): void {
-  const io: Io = {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
-    env: process.env,
-  };
-  void runDevcert(argv, io).then((code) => {
+  void runDevcert(argv, processIo()).then((code) => {
     process.exitCode = code;
   });
 }
