@@ -6,7 +6,8 @@ import type { ExplainView } from '../explain/model';
 import { viewSnippets } from '../explain/model';
 import { renderExplanation } from '../explain/render';
 import { collectSnippets } from './model';
-import { BundleCheckView, makeNonce, PageContext, renderReport } from './render';
+import { BundleCheckView, pageContext, PageContext, renderReport } from './render';
+import { parseWebviewMessage } from '../webviewMessage';
 
 /** What the panel shows: one check report, or the explanation of a pasted error. */
 export type PanelContent =
@@ -27,29 +28,16 @@ export interface PanelActions {
   fixTrust(report?: CheckReport): Thenable<unknown>;
 }
 
-/** A message from the webview, validated (the page is ours, but treat what crosses the boundary as input). */
-type Message =
-  | { type: 'recheck' | 'saveCa' | 'createBundle' | 'copyEnv' | 'fixTrust' }
-  | { type: 'copy'; index: number }
-  | { type: 'checkUrl'; url: string };
+/** What the page may post (validated in webviewMessage.ts: the page is ours, but what crosses is input). */
+const MESSAGES = {
+  plain: ['recheck', 'saveCa', 'createBundle', 'copyEnv', 'fixTrust'] as const,
+  indexed: ['copy'] as const,
+  url: /^https?:\/\//i,
+};
+type Message = NonNullable<ReturnType<typeof parseMessage>>;
 
-function parseMessage(raw: unknown): Message | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'recheck':
-    case 'saveCa':
-    case 'createBundle':
-    case 'copyEnv':
-    case 'fixTrust':
-      return { type: m.type };
-    case 'copy':
-      return Number.isInteger(m.index) ? { type: 'copy', index: m.index as number } : undefined;
-    case 'checkUrl':
-      return typeof m.url === 'string' && /^https?:\/\//i.test(m.url) ? { type: 'checkUrl', url: m.url } : undefined;
-    default:
-      return undefined;
-  }
+function parseMessage(raw: unknown) {
+  return parseWebviewMessage(raw, MESSAGES);
 }
 
 /**
@@ -149,14 +137,7 @@ export class CheckPanel implements vscode.Disposable {
       webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     // remoteName: the check ran on the remote machine (SSH, WSL, container, Codespaces); the page says so.
     const remote = vscode.env.remoteName;
-    const ctx: PageContext = {
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      styleUri: media('check.css'),
-      scriptUri: media('check.js'),
-      now: new Date(),
-      ...(remote ? { remote } : {}),
-    };
+    const ctx: PageContext = { ...pageContext(webview.cspSource, media), ...(remote ? { remote } : {}) };
     if (this.content.kind === 'report') {
       this.panel.title = `TLS: ${this.content.report.host}`;
       const checks = this.actions.bundleChecks?.(this.content.report) ?? [];

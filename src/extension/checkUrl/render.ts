@@ -78,6 +78,11 @@ export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+/** What every TLS Doctor page needs: a fresh nonce, the webview's CSP source, media/check.css and check.js. */
+export function pageContext(cspSource: string, media: (file: string) => string): PageContext {
+  return { nonce: makeNonce(), cspSource, styleUri: media('check.css'), scriptUri: media('check.js'), now: new Date() };
+}
+
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

@@ -3,10 +3,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { InspectReport } from '../../core/inspect/types';
-import { makeNonce, PageContext } from '../checkUrl/render';
+import { pageContext } from '../checkUrl/render';
 import { COMMANDS } from '../commands';
 import { loadCerts, loadInspect } from '../lazy';
 import { checkSettings } from '../settings';
+import { parseWebviewMessage } from '../webviewMessage';
 import { renderInspection } from './render';
 
 /** What a view shows: a file (custom editor), or bytes with a title (a PEM block from the hover). */
@@ -16,33 +17,16 @@ export interface ViewSource {
   readonly title: string;
 }
 
-/** A validated message from the page (check.js posts { type, index?, url? }). */
-type Message =
-  | { type: 'openText' | 'enterPassword' | 'useAsExtraCa' }
-  | { type: 'copy' | 'exportPem' | 'exportDer' | 'createBundle' | 'addToBundle'; index: number }
-  | { type: 'checkUrl'; url: string };
+/** What the page may post (check.js posts { type, index?, url? }); a checked URL is a bare https origin. */
+const MESSAGES = {
+  plain: ['openText', 'enterPassword', 'useAsExtraCa'] as const,
+  indexed: ['copy', 'exportPem', 'exportDer', 'createBundle', 'addToBundle'] as const,
+  url: /^https:\/\/[A-Za-z0-9.:[\]-]+$/,
+};
+type Message = NonNullable<ReturnType<typeof parseMessage>>;
 
-function parseMessage(raw: unknown): Message | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'openText':
-    case 'enterPassword':
-    case 'useAsExtraCa':
-      return { type: m.type };
-    case 'copy':
-    case 'exportPem':
-    case 'exportDer':
-    case 'createBundle':
-    case 'addToBundle':
-      return Number.isInteger(m.index) ? { type: m.type, index: m.index as number } : undefined;
-    case 'checkUrl':
-      return typeof m.url === 'string' && /^https:\/\/[A-Za-z0-9.:[\]-]+$/.test(m.url)
-        ? { type: 'checkUrl', url: m.url }
-        : undefined;
-    default:
-      return undefined;
-  }
+function parseMessage(raw: unknown) {
+  return parseWebviewMessage(raw, MESSAGES);
 }
 
 function safeStem(subject: string): string {
@@ -119,13 +103,7 @@ export class CertificateView implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (file: string) =>
       webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-    const ctx: PageContext = {
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      styleUri: media('check.css'),
-      scriptUri: media('check.js'),
-      now: new Date(),
-    };
+    const ctx = pageContext(webview.cspSource, media);
     const uri = this.source.uri;
     const pemFile = !!uri && uri.scheme === 'file' && this.report.kind === 'pem';
     const textFile = !!uri && !/\.(der|p7b|p7c|p12|pfx)$/i.test(uri.path) && this.report.kind !== 'der';
