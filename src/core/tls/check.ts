@@ -159,8 +159,9 @@ export async function checkUrl(url: string, opts: CheckOptions = {}): Promise<Ch
   );
 }
 
-/** The store the primary handshake verifies against: --ca (Node's roots + the files) when given and readable, else
- * Node's bundled roots. Its verdict decides the main diagnosis (Facts.reference). */
+/** The store the primary handshake verifies against: --ca (Node's roots + the files, or the files alone with
+ * extraCaAlone) when given and readable, else Node's bundled roots. Its verdict decides the main diagnosis
+ * (Facts.reference); a caller proving a bundle also reads the --ca store's own verdict (an unreadable one falls back). */
 function referenceStore(stores: readonly Store[], opts: CheckOptions): Reference['store'] {
   const want = opts.extraCaFiles?.length ? '--ca' : 'node';
   const found = stores.find((s) => s.name === want && s.pems) ?? stores.find((s) => s.name === 'node');

@@ -145,7 +145,7 @@ export interface ConnectionInfo {
 
 /** Options of `checkUrl`. The last group exists so tests (and odd machines) can point at other stores. */
 export interface CheckOptions {
-  /** Extra trusted roots for this check, added to Node's bundled roots (like NODE_EXTRA_CA_CERTS). */
+  /** Extra trusted roots for this check, added to Node's bundled roots (like NODE_EXTRA_CA_CERTS; see extraCaAlone). */
   readonly extraCaFiles?: readonly string[];
   /** The extra CA files *replace* Node's roots instead of adding to them: how a fixed client sees them when the fix
    * hands it the bundle as its whole trust (`verify=<bundle>`, `--cacert`, `cafile=`, an agent's `ca:`). A fix's

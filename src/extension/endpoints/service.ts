@@ -276,9 +276,12 @@ export class ProbeService implements vscode.Disposable {
         this.limiter.run(async () => {
           const report = await this.run(ep.url, opts.scope, undefined, [bundle]);
           const reached = enrich(report, '').verdict !== 'unreachable';
+          // The bundle's own verdict too: an unreadable bundle leaves the check on Node's roots, whose "ok" for a
+          // publicly trusted server would prove nothing about the bundle.
+          const byBundle = Object.values(report.trust).find((v) => v.store === '--ca');
           return {
             bundle,
-            ok: report.verdict === 'ok',
+            ok: report.verdict === 'ok' && byBundle?.trusted === true,
             reached,
             causes: report.causes.map((c) => c.code),
             at: Date.now(),

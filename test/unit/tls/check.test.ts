@@ -185,6 +185,9 @@ describe('checkUrl against the local matrix', function () {
     try {
       const other = await check('ok', { extraCaFiles: [otherRoot], extraCaAlone: true });
       assert.strictEqual(verdicts(other)['--ca'], false);
+      // An unreadable bundle has no verdict of its own (the check falls back to Node's roots): never "trusted".
+      const missing = await check('ok', { extraCaFiles: ['/nonexistent/bundle.pem'], extraCaAlone: true });
+      assert.notStrictEqual(verdicts(missing)['--ca'], true);
     } finally {
       await fs.rm(otherRoot, { force: true });
     }
