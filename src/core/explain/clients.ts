@@ -66,6 +66,13 @@ const CARGO = new RegExp(
   ].join('|'),
 );
 
+/**
+ * A PowerShell cmdlet's name: an approved verb, a dash, a noun (HTTP headers have the same shape, "Content-Type:",
+ * so the verb is what tells them apart).
+ */
+const CMDLET =
+  /(?:Get|Set|New|Invoke|Connect|Disconnect|Remove|Add|Start|Stop|Update|Import|Export|Test|Send|Install|Register|Publish|Find|Save|Enable|Disable|Sync|Submit|Request|Deploy|Initialize)-[A-Z][A-Za-z]+/.source;
+
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
@@ -119,7 +126,9 @@ const RULES: readonly ClientRule[] = [
   // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
   // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
-  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
+  // Its name, though not inside a URL: PHP's own stream error for a download from getcomposer.org (an installer,
+  // a script fetching composer.phar) is PHP's, whose openssl.cafile is the fix.
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<!https?:\/\/[^\s'"()]*)composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
@@ -159,12 +168,18 @@ const RULES: readonly ClientRule[] = [
   // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
   // 2376 and its /_ping, DOCKER_HOST and friends, BuildKit's "failed to solve:" (docker build).
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
-  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
+  // Not the name inside a certificate's subject or issuer ("O = Docker, CN = Notary Testing CA" in an openssl
+  // transcript, "/O=Docker" in curl -v): that is who issued the certificate, not who printed the error.
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /(?<!(?:\b|\/)(?:O|OU|CN|L|ST)\s?=\s?[^,/\n]*)\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
   // .NET and PowerShell.
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
+  // A cmdlet (Verb-Noun, a module's own: Connect-Vmc, Get-IntersightCondAlarm) run at a PowerShell prompt, or the
+  // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), and PowerShell's words for an exception thrown by a
+  // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.

@@ -24,6 +24,9 @@ const SHAPES: readonly Shape[] = [
     re: /HTTPSConnectionPool\(host=['"]([^'"]+)['"], port=(\d+)\)(?:: Max retries exceeded with url: (\/\S*))?/,
     read: (m) => ({ host: m[1], port: m[2], path: m[3] }),
   },
+  // aiohttp's ConnectionKey(host='x', port=443, is_ssl=True, …): the host it asked for, before Python's own check
+  // (which names the address it connected to when the two differ).
+  { re: /ConnectionKey\(host=['"]([^'"]+)['"], port=(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   // libcurl's error detail names the peer it was talking to: "SSL_connect: Connection reset by peer in connection to
   // static.crates.io:443", "SSL_ERROR_SYSCALL in connection to github.com:443" (curl, git, Cargo, PHP, pycurl).
   { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
@@ -79,6 +82,14 @@ const SHAPES: readonly Shape[] = [
   // the cert's list", "hostname 'x' doesn't match …"
   { re: /(?:Host|IP): ?([^\s,]+?)\.? is not in the cert's (?:altnames|list)/, read: (m) => ({ host: m[1] }) },
   { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
+  // Python ≥ 3.7's own host check: "Hostname mismatch, certificate is not valid for 'example.com'." (and for IPs)
+  { re: /(?:Hostname|IP address) mismatch, certificate is not valid for '([^']+)'/, read: (m) => ({ host: m[1] }) },
+  // Firefox's page in prose: "did not continue to example.com.", "The certificate for example.com expired on …",
+  // "… uses a certificate that is not valid for example.com."
+  {
+    re: /(?:did not continue to|The certificate for|certificate that is not valid for) ((?:[a-z0-9-]+\.)+[a-z0-9-]+?)\.?(?=\s|$)/i,
+    read: (m) => ({ host: m[1] }),
+  },
   // libcurl names the host it checked: "… matches target host name 'example.com'"
   { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
   // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)
@@ -123,6 +134,8 @@ const LATE_SHAPES: readonly Shape[] = [
     re: /\b(?:host|hostname|server_name|peer_host)=["']?([a-z0-9.-]+\.[a-z]{2,})\b["']?/i,
     read: (m) => ({ host: m[1] }),
   },
+  // A log line's endpoint in brackets before its error: "[pool.example.net:5222] connection error: …"
+  { re: /\[([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):(\d{1,5})\] /i, read: (m) => ({ host: m[1], port: m[2] }) },
 ];
 
 /**
@@ -130,7 +143,7 @@ const LATE_SHAPES: readonly Shape[] = [
  * never the failing endpoint.
  */
 const DOC_URL =
-  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh)(\/|$)/i;
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 

@@ -54,7 +54,7 @@ export function explain(pasted: string): Explanation {
   const client = identifyClient(joined) ?? null;
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(unwrapConsole(text, 1)));
   const match = matchWordings(joined === text ? text : `${joined}\n${text}`);
-  const codes = rank(match.codes, client);
+  const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
   const ctx = { host: endpoint.host, port: endpoint.port };
   const causes = codes.map((code, i): ExplainedCause => {
     const t = CAUSE_TEXTS[code];
@@ -72,6 +72,19 @@ export function explain(pasted: string): Explanation {
 function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
   const longer = asIs.host && joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
   return longer ? joined : asIs;
+}
+
+/**
+ * The reason a client meets most often, for a message that hides its reason ("The SSL connection could not be
+ * established, see inner exception" alone): PowerShell mostly talks to appliances and management interfaces
+ * (iLO, vCenter, Intersight) that serve a self-signed certificate; other .NET programs keep the table's order
+ * (a CA missing from the machine's or container's store).
+ */
+const USUAL_HIDDEN_REASON: Partial<Record<ExplainClientId, ExplainCauseCode>> = { powershell: 'self-signed' };
+
+function usualFirst(codes: readonly ExplainCauseCode[], client: ClientInfo | null): readonly ExplainCauseCode[] {
+  const usual = client ? USUAL_HIDDEN_REASON[client.id] : undefined;
+  return usual && codes.includes(usual) ? [usual, ...codes.filter((c) => c !== usual)] : codes;
 }
 
 /** Drops what the message or the client contradicts, and keeps the list short. */

@@ -21,6 +21,11 @@ export interface Wording {
   readonly codes: readonly ExplainCauseCode[];
   /** A sentence on what this exact wording tells (shown with the most likely cause). */
   readonly says?: string;
+  /**
+   * True when the wording names no reason at all (an outer exception whose reason is in an inner one): its codes are
+   * the usual reasons, ranked, not what the message read, so the probe never takes them for its own reading.
+   */
+  readonly hidden?: true;
 }
 
 const SELF = 'self[- ]signed';
@@ -38,8 +43,16 @@ export const WORDINGS: readonly Wording[] = [
   { re: /legacy Common Name field|x509ignoreCN/, codes: ['legacy-cn-only'], says: 'The certificate names its host only in the Common Name; Go ≥ 1.15 (and urllib3 2, browsers) read only subjectAltName.' },
   { re: /doesn't contain any IP SANs|IP address mismatch|No subject alternative names matching IP address/i, codes: ['hostname-mismatch'], says: 'The client connected by IP address and the certificate has no IP subjectAltName for it.' },
   { re: /CRYPT_E_NO_REVOCATION_CHECK|CRYPT_E_REVOCATION_OFFLINE|0x8009201[23]|revocation function (was )?unable to check|CERT_TRUST_REVOCATION_STATUS_UNKNOWN/i, codes: ['revocation-check-failed', 'untrusted-root'], says: 'Windows could not reach the CRL/OCSP server named in the certificate (a TLS-inspecting proxy\'s certificates often name none that is reachable).' },
-  // Browsers.
-  { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'untrusted-root'] },
+  // Browsers. Chrome ≥ 58 and Firefox read only subjectAltName: a name error whose certificate names the very host
+  // visited (Chrome's "its security certificate is from <the same name>", Firefox's "only valid for <the same name>",
+  // which both take from the CN when there is no SAN), or that says the SAN is missing, is a CN-only certificate.
+  // Not for an IP address: a certificate with the IP in its CN and no IP SAN reads as a name mismatch, as Go's
+  // "doesn't contain any IP SANs" does.
+  { re: /does not specify Subject Alternative Names|\[missing_subjectAltName\]|Subject Alternative Name (?:is )?missing|could not prove that it is (?![\d.]+;)([^\s;]+); its security certificate is from \1(?=[.\s]|$)|not valid for (?![\d.]+\.?\s)([^\s]+?)\.?\s+The certificate is only valid for \2\.?(?=\s|$)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate names the host only in its Common Name: browsers (Chrome ≥ 58, Firefox) match only the subjectAltName extension.' },
+  // …and on localhost, where a name error almost always means a development certificate made without a SAN (an old
+  // openssl recipe), unless the page names another host the certificate is for.
+  { re: /^(?![\s\S]*(?:only valid for|security certificate is from) (?!localhost\b))(?=[\s\S]*\blocalhost\b)[\s\S]*(?:ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'A development certificate for localhost made without a subjectAltName: browsers match only that extension, not the Common Name.' },
+  { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'legacy-cn-only', 'untrusted-root'] },
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /MOZILLA_PKIX_ERROR_NOT_YET_VALID_(?:ISSUER_)?CERTIFICATE/, codes: ['not-yet-valid', 'expired'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },
@@ -180,12 +193,17 @@ export const WORDINGS: readonly Wording[] = [
   { re: /CERT_SIGNATURE_FAILURE|certificate signature failure/i, codes: ['wrong-intermediate'], says: 'A certificate\'s signature does not verify with its issuer\'s key: typically a stale intermediate (right name, wrong key).' },
   { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate/i, codes: ['missing-intermediate'] },
   { re: INSPECTION_WORDS, codes: ['tls-inspection'], says: 'The message names a TLS-inspection product: its proxy re-signs the connection.' },
+  // Last: .NET's outer exception with its reason left in the inner one ("see inner exception"), pasted alone.
+  // Ranked guesses, worded as such; the explainer puts the client's most frequent one first.
+  { re: /The SSL connection could not be established/, codes: ['untrusted-root', 'self-signed', 'hostname-mismatch', 'handshake-failure'], hidden: true, says: 'The message hides the reason in its inner exception (the next lines of the error, or $Error[0].Exception.InnerException in PowerShell): what follows is the usual reason, not the one it read.' },
 ];
 
 /** A match: the codes in order and the sentences the matching wordings add. */
 export interface CodeMatch {
   readonly codes: ExplainCauseCode[];
   readonly says?: string;
+  /** True when the leading wording names no reason (see Wording.hidden): every code is a guess. */
+  readonly hidden?: true;
 }
 
 /**
@@ -217,12 +235,16 @@ export function matchWordings(text: string): CodeMatch {
   const codes: ExplainCauseCode[] = [];
   const all = withoutAdvice(unwrapped(text));
   let says: string | undefined;
+  let hidden = false;
   for (const w of WORDINGS) {
     if (!w.re.test(all)) continue;
-    if (codes.length === 0) says = w.says;
+    if (codes.length === 0) {
+      says = w.says;
+      hidden = w.hidden === true;
+    }
     for (const c of w.codes) if (!codes.includes(c)) codes.push(c);
   }
-  return { codes, ...(says ? { says } : {}) };
+  return { codes, ...(says ? { says } : {}), ...(hidden ? { hidden: true as const } : {}) };
 }
 
 const inVocabulary = (c: ExplainCauseCode): c is CauseCode => Object.hasOwn(CAUSES, c);
@@ -237,7 +259,7 @@ export function matchCodes(text: string): CauseCode[] {
   const out: CauseCode[] = [];
   for (const w of WORDINGS) {
     const lead = w.codes[0];
-    if (w.re.test(all) && inVocabulary(lead) && !out.includes(lead)) out.push(lead);
+    if (!w.hidden && w.re.test(all) && inVocabulary(lead) && !out.includes(lead)) out.push(lead);
   }
   return out;
 }
