@@ -77,9 +77,15 @@ const CMDLET =
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
   { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
-  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=/ },
+  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=|\buv exited with status/ },
+  // uv's own log lines ("DEBUG Transient request failure for …, retrying:", "DEBUG No cache entry for: …"), and a
+  // Rust HTTP client fetching a Python package index's /simple/ page: uv (or rye, which runs it), never pip.
+  { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\bDEBUG (?:Transient request failure for \S+, retrying|No cache entry for: )|error sending request for url \(https?:\/\/[^)\s]+\/simple\// },
+  // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
+  // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
+  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
   // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
   // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
   // Its knack framework's "The command failed with an unexpected error. Here is the traceback:" and its Windows
@@ -140,7 +146,9 @@ const RULES: readonly ClientRule[] = [
   // 'https://…' nicht möglich: SSL certificate problem: …").
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])unable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
+  // A curl command line names curl, unless it pipes what it fetched into an interpreter ("curl -sSL https://… |
+  // python3 -"): the error below is then the script's (curl's own failures print "curl: (N)" and match above).
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },

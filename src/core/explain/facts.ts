@@ -87,9 +87,11 @@ const SHAPES: readonly Shape[] = [
   // Firefox's page in prose: "did not continue to example.com.", "The certificate for example.com expired on …",
   // "… uses a certificate that is not valid for example.com."
   {
-    re: /(?:did not continue to|The certificate for|certificate that is not valid for) ((?:[a-z0-9-]+\.)+[a-z0-9-]+?)\.?(?=\s|$)/i,
+    re: /(?:did not continue to|The certificate for) ((?:[a-z0-9-]+\.)+[a-z0-9-]+?)\.?(?=\s|$)/i,
     read: (m) => ({ host: m[1] }),
   },
+  // (…a LAN name may be one label: "not valid for synology.")
+  { re: /certificate that is not valid for ((?:[a-z0-9-]+\.)*[a-z0-9-]+?)\.?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
   // libcurl names the host it checked: "… matches target host name 'example.com'"
   { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
   // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)

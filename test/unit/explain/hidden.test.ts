@@ -125,3 +125,46 @@ describe('explain: hosts named in prose and in log brackets', () => {
     assert.deepStrictEqual([endpointOf(log).host, endpointOf(log).port], ['pool.example.net', 5222]);
   });
 });
+
+describe('explain: Python tools known by their own logs, and installers that are plain Python', () => {
+  it("uv's DEBUG lines and a Rust client fetching a /simple/ index are uv's", () => {
+    const debug =
+      'DEBUG Transient request failure for https://pypi.example.org/simple/numpy/, retrying: error sending request for url (https://pypi.example.org/simple/numpy/)\n  Caused by: invalid peer certificate: UnknownIssuer';
+    assert.strictEqual(id(debug), 'uv');
+    assert.strictEqual(firstFix(debug), 'uv');
+    assert.strictEqual(
+      id('error: error sending request for url (https://pypi.example.org/simple/six/): error trying to connect: tls'),
+      'uv',
+    );
+    // reqwest elsewhere stays Rust's.
+    assert.strictEqual(
+      id(
+        'error sending request for url (https://api.example.org/v1/items): error trying to connect: invalid peer certificate: UnknownIssuer',
+      ),
+      'rust',
+    );
+  });
+
+  it("Poetry's installer is Python's urllib; Poetry named only in a URL is not Poetry", () => {
+    const installer =
+      'Retrieving Poetry metadata\nurllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)>';
+    assert.strictEqual(id(installer), 'python-ssl');
+    assert.strictEqual(firstFix(installer), 'python-ssl');
+    assert.strictEqual(
+      id(
+        'curl -sSL https://install.python-poetry.org | python3 -\nssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED]',
+      ),
+      'python-ssl',
+    );
+    assert.strictEqual(id("$ poetry install\n  SSLError\n  HTTPSConnectionPool(host='pypi.org', port=443)"), 'poetry');
+  });
+
+  it('Firefox names a one-label LAN host in its prose', () => {
+    assert.strictEqual(
+      endpointOf(
+        'Firefox does not trust this site because it uses a certificate that is not valid for nas. The certificate is only valid for other.',
+      ).host,
+      'nas',
+    );
+  });
+});
