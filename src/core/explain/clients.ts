@@ -52,7 +52,7 @@ const PY_POOL =
 /**
  * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries
  * remaining)", "failed to download from `https://…`", "Unable to get packages from source"); libgit2's error class
- * and code ("class=Net (12)", "[16/-17]"); and curl-rust's Display of a libcurl error, the error text followed by the
+ * and code ("class=Net (12)", "[16/-17]": the code is negative, a BuildKit step "[4/7]" is not one); and curl-rust's Display of a libcurl error, the error text followed by the
  * detail in parentheses at the start of a line ("SSL peer certificate or SSH remote key was not OK (SSL certificate
  * problem: …)"), which curl and git never print (they print the detail alone).
  */
@@ -60,7 +60,7 @@ const CARGO = new RegExp(
   [
     /\bcargo (?:install|build|fetch|update|publish|check|test|run|add|generate-lockfile)\b|\bcargo: \[\d+\]|crates\.io/.source,
     /\[\d+\] (?:Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/.source,
-    /spurious network error \(\d+ tr(?:y|ies) remaining\)|\bclass=(?:Net|Ssl|Http|Os|Callback)\s*\(\d+\)|\[\d+\/-?\d+\] /.source,
+    /spurious network error \(\d+ tr(?:y|ies) remaining\)|\bclass=(?:Net|Ssl|Http|Os|Callback)\s*\(\d+\)|\[\d+\/-\d+\] /.source,
     /[Uu]nable to (?:get packages from source|update registry)|[Ff]ailed to (?:download|fetch) (?:package )?(?:`[^`]+` )?from `?https?:/.source,
     /(?:^|\n)\s*(?:SSL peer certificate or SSH remote key was not OK|Peer certificate cannot be authenticated with given CA certificates|SSL connect error|Problem with the SSL CA cert \(path\? access rights\?\)) \(/.source,
   ].join('|'),
@@ -171,6 +171,9 @@ const RULES: readonly ClientRule[] = [
   // (oci://registry-1.docker.io/bitnamicharts/…).
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\boci:\/\/[\w.-]|\/v2\/\S*\bcharts?\/\S*\/manifests\/|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
+  // …and for its dependency update: a chart archive it could not download ("could not download
+  // https://…/charts/vault-0.5.0.tgz", "Save error occurred:", "restoring pre-update state", "Happy Helming").
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /could not download \S+\.tgz\b|Save error occurred: |restoring pre-update state|Happy Helming|grab the latest from your chart repositories/ },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …", before 1.13 "An error
   // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
@@ -189,7 +192,7 @@ const RULES: readonly ClientRule[] = [
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|the transport (?:stream|connection)\b|unexpected packet format/ },
-  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
+  { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },

@@ -3,7 +3,7 @@
 // Pure: `restateFromProbe` takes a CheckReport the caller obtained (the CLI's --check, the extension's "Check").
 import { CAUSES } from '../tls/causes';
 import type { CauseCode, CheckReport } from '../tls/types';
-import { ClientInfo, CLIENTS, identifyClient } from './clients';
+import { ClientInfo, clientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
@@ -47,11 +47,12 @@ const MAX_ALTERNATIVES = 3;
 /** Explains one error message (a line, a traceback, a CI log excerpt). */
 export function explain(pasted: string): Explanation {
   // CI prefixes and Markdown first (a log prefix sits before Terraform's box), then the terminal's layout.
-  const text = unlayout(normalise(pasted));
+  const normalised = normalise(pasted);
+  const text = unlayout(normalised);
   // A console's hard wrap is undone for the client and the endpoint (a URL cut in two names no host); the wordings
   // read both forms, in case the "wrap" was lines of equal length by chance.
   const joined = unwrapConsole(text);
-  const client = identifyClient(joined) ?? null;
+  const client = inTerraformBox(normalised, identifyClient(joined) ?? null);
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(unwrapConsole(text, 1)));
   const match = matchWordings(joined === text ? text : `${joined}\n${text}`);
   const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
@@ -63,6 +64,18 @@ export function explain(pasted: string): Explanation {
     return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx) };
   });
   return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
+}
+
+/** Terraform's (and OpenTofu's) diagnostic box around an error: "│ Error: …" (unlayout removes the box). */
+const TERRAFORM_BOX = /^[ \t]*│ (?:Error|Warning): /m;
+
+/**
+ * The client, or Terraform when the error sits in Terraform's box and the words inside name only a Go library or
+ * tool (a provider's or a data source's request: "│ Error: Error making request: Get "https://…": x509: …").
+ */
+function inTerraformBox(text: string, client: ClientInfo | null): ClientInfo | null {
+  if (!TERRAFORM_BOX.test(text) || (client && client.family !== 'go')) return client;
+  return clientInfo('terraform');
 }
 
 /**

@@ -168,3 +168,20 @@ describe('explain: Python tools known by their own logs, and installers that are
     );
   });
 });
+
+describe('explain: layouts that looked like another client', () => {
+  it("a BuildKit step ([4/7]) is no libgit2 error code ([16/-17]); Terraform's box around a Go library's error is Terraform's", () => {
+    assert.strictEqual(
+      id(
+        '=> [4/7] RUN dotnet restore\n=> => # error NU1301: The remote certificate is invalid because of errors in the certificate chain: PartialChain',
+      ),
+      'dotnet',
+    );
+    assert.strictEqual(id('Caused by:\n  [16/-17] The SSL certificate is invalid; class=Ssl (16)'), 'cargo');
+    const boxed =
+      '│ Error: Error making request: Get "https://data.example.org/ranges.json": x509: certificate signed by unknown authority';
+    assert.strictEqual(explain(boxed).client?.id, 'terraform');
+    assert.strictEqual(firstFix(boxed), 'terraform');
+    assert.strictEqual(explain(boxed.replace('│ ', '')).client?.id, 'go');
+  });
+});
