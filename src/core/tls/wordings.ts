@@ -153,7 +153,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
   { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
   // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
-  { re: /http request(?! failed)/i, codes: ['not-tls'] },
+  // Only as OpenSSL prints it, after a colon or its "[SSL: HTTP_REQUEST]" tag: botocore's "Sending http request:" and
+  // "Exception received when sending HTTP request." are log lines about any request.
+  { re: /(?::|\] )http request\b(?! failed)/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
   { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
@@ -169,6 +171,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // libcurl could not read the CA file it was given (code 77): it trusts no root at all until it can.
   { re: /Problem with the SSL CA cert \(path\? access rights\?\)|error setting certificate verify locations|Could not find a suitable TLS CA certificate bundle/i, codes: ['untrusted-root'], says: 'The client could not read its CA bundle (a wrong path or permissions), so it trusts no root at all.' },
+  // Python could not load the CA file it was pointed at (REQUESTS_CA_BUNDLE, AWS_CA_BUNDLE, a cafile setting naming
+  // a missing file, or a file with no PEM certificate in it): it trusts no root at all until the path is right.
+  { re: /load_verify_locations\([^)\n]*\)\s*\n[^\n]*(?:FileNotFoundError|No such file or directory)|\[X509: NO_CERTIFICATE_OR_CRL_FOUND\]|\[X509\] no certificate or crl found/i, codes: ['untrusted-root'], says: 'Python could not load the CA file it was given (a path that does not exist, or a file with no PEM certificate in it: DER, or empty), so it trusts no root.' },
   // OpenSSL could not open the CA file or folder it was given (PHP's openssl.cafile, a static build's compiled-in
   // path) and then failed the verification: it trusts no root at all until the path is right.
   { re: /(?:system library:(?:fopen)?:No such file or directory|BIO routines:(?:BIO_new_file|FILE_CTRL):(?:no such file|system lib))[\s\S]*certificate verify failed/i, codes: ['untrusted-root', 'verification-failed'], says: 'OpenSSL could not open the CA file it was pointed at (a wrong path in the client\'s settings or a build\'s compiled-in default), so it trusts no root.' },

@@ -185,3 +185,17 @@ describe('explain: layouts that looked like another client', () => {
     assert.strictEqual(explain(boxed.replace('│ ', '')).client?.id, 'go');
   });
 });
+
+describe('explain: a CA file Python could not load, and log lines that only look like OpenSSL reasons', () => {
+  it('a missing or certificate-less CA file trusts no root; "sending HTTP request" is no plain-HTTP reason', () => {
+    const missing =
+      'botocore.endpoint - DEBUG - Exception received when sending HTTP request.\n    context.load_verify_locations(ca_certs, ca_cert_dir)\nFileNotFoundError: [Errno 2] No such file or directory';
+    assert.deepStrictEqual(codes(missing), ['untrusted-root']);
+    assert.strictEqual(
+      codes('ssl.SSLError: [X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4149)')[0],
+      'untrusted-root',
+    );
+    assert.strictEqual(codes('[SSL: HTTP_REQUEST] http request (_ssl.c:1006)')[0], 'not-tls');
+    assert.strictEqual(codes('error:1408F09C:SSL routines:ssl3_get_record:http request')[0], 'not-tls');
+  });
+});
