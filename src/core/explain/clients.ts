@@ -177,8 +177,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …", before 1.13 "An error
   // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
-  // 2376 and its /_ping, DOCKER_HOST and friends, BuildKit's "failed to solve:" (docker build).
-  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
+  // 2376 and its /_ping, DOCKER_HOST and friends, the daemon's pull log ("Download failed, retrying: …"), BuildKit's
+  // "failed to solve:" (docker build).
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*Download failed, retrying: |(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
   // Not the name inside a certificate's subject or issuer ("O = Docker, CN = Notary Testing CA" in an openssl
   // transcript, "/O=Docker" in curl -v): that is who issued the certificate, not who printed the error.
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /(?<!(?:\b|\/)(?:O|OU|CN|L|ST)\s?=\s?[^,/\n]*)\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },

@@ -183,6 +183,8 @@ describe('explain: layouts that looked like another client', () => {
     assert.strictEqual(explain(boxed).client?.id, 'terraform');
     assert.strictEqual(firstFix(boxed), 'terraform');
     assert.strictEqual(explain(boxed.replace('│ ', '')).client?.id, 'go');
+    // The daemon's pull log names Docker.
+    assert.strictEqual(id('Download failed, retrying: x509: certificate signed by unknown authority'), 'docker');
   });
 });
 
