@@ -97,7 +97,9 @@ const RULES: readonly ClientRule[] = [
   // component downloads (dl.google.com/dl/cloudsdk/…) and gsutil, which ships with it.
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /Google Cloud (?:CLI|SDK)\b|\/dl\/cloudsdk\/|\bgsutil\b/ },
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /gcloud|google-cloud-sdk|googlecloudsdk|Reachability Check failed|httplib2 cannot reach/ },
-  { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx|httpcore/ },
+  // Not Ruby's httpx gem (its frames are …/httpx/io/ssl.rb). Also by its exception's bare name before a Python ssl
+  // reason ("ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED]"): no other Python client names an exception ConnectError.
+  { id: 'httpx', family: 'python', title: 'HTTPX', ownStore: true, signals: /httpx(?![\w/\\.-]*\.rb\b)|httpcore|(?<![\w.])ConnectError: \[(?:SSL|Errno)/ },
   { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
   // requests < 2.16 vendored urllib3: its frames (requests/packages/urllib3/…, pyOpenSSL under it) are requests'.
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /requests[\\/.]packages[\\/.]urllib3/ },

@@ -107,10 +107,11 @@ const SHAPES: readonly Shape[] = [
   // Cargo names the download that failed after the registry it updated: "failed to download … from `https://…`"
   { re: /[Ff]ailed to download (?:package `[^`]+` )?from `?(https:\/\/[^\s`]+)/, read: (m) => ({ url: m[1] }) },
   // Java: No subject alternative DNS name matching example.com found.
-  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all), OkHttp's
+  // …and "No name matching x found" (the JDK's host check when the certificate has no SAN at all), "No subject
+  // alternative names matching IP address 10.0.0.1 found" (an IP the certificate does not list), OkHttp's
   // "Hostname x not verified".
   {
-    re: /No (?:subject alternative DNS name|name) matching (\S+?)\.? found|SSLPeerUnverifiedException: Hostname (\S+) not verified/,
+    re: /No (?:subject alternative DNS name|name|subject alternative names) matching (?:IP address )?(\S+?)\.? found|SSLPeerUnverifiedException: Hostname (\S+) not verified/,
     read: (m) => ({ host: m[1] ?? m[2] }),
   },
   // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
@@ -156,6 +157,8 @@ function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
   const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
   if (PLACEHOLDER.test(host)) return undefined;
+  // Digits and dots only is an IPv4 address or nothing ("12.34.567.89" is a redacted one, not a host name).
+  if (/^[\d.]+$/.test(host)) return isIP(host) ? host : undefined;
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 

@@ -172,6 +172,7 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   cargo: {
     trust: { text: 'Give Cargo the bundle', snippet: 'export CARGO_HTTP_CAINFO={bundle}   # or ~/.cargo/config.toml: [http] cainfo = "{bundle}"' },
     updateStore: selfUpdate('the toolchain (and the OS ca-certificates that libcurl reads)', 'rustup update'),
+    revocation: { text: 'Cargo on Windows (schannel): skip only the revocation check when your network blocks CRL/OCSP (the chain is still verified)', snippet: '$env:CARGO_HTTP_CHECK_REVOKE = "false"   # PowerShell; cmd: set CARGO_HTTP_CHECK_REVOKE=false; or ~/.cargo/config.toml: [http] check-revoke = false' },
   },
   curl: {
     trust: { text: 'Give curl the bundle', snippet: 'curl --cacert {bundle} https://{host}:{port}/   # or: export CURL_CA_BUNDLE={bundle}' },

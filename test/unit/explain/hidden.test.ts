@@ -159,6 +159,17 @@ describe('explain: Python tools known by their own logs, and installers that are
     assert.strictEqual(id("$ poetry install\n  SSLError\n  HTTPSConnectionPool(host='pypi.org', port=443)"), 'poetry');
   });
 
+  it("HTTPX by its exception's bare name before a Python ssl reason", () => {
+    assert.strictEqual(
+      id('ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1007)'),
+      'httpx',
+    );
+    assert.strictEqual(
+      id('ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'),
+      'python-ssl',
+    );
+  });
+
   it('Firefox names a one-label LAN host in its prose', () => {
     assert.strictEqual(
       endpointOf(
@@ -199,5 +210,41 @@ describe('explain: a CA file Python could not load, and log lines that only look
     );
     assert.strictEqual(codes('[SSL: HTTP_REQUEST] http request (_ssl.c:1006)')[0], 'not-tls');
     assert.strictEqual(codes('error:1408F09C:SSL routines:ssl3_get_record:http request')[0], 'not-tls');
+  });
+});
+
+describe('explain: what tune batch 14 showed', () => {
+  it("Cargo's own revocation lever comes first for a revocation check Windows could not complete", () => {
+    const cargo =
+      'error: failed to download from `https://static.example.org/crates/a/a-0.1.0.crate`\n\nCaused by:\n  [35] SSL connect error (schannel: next InitializeSecurityContext failed: Unknown error (0x80092013) - The revocation function was unable to check revocation because the revocation server was offline.)';
+    const x = explain(cargo);
+    assert.deepStrictEqual(
+      [x.client?.id, x.causes[0].code, x.causes[0].fixes[0].client],
+      ['cargo', 'revocation-check-failed', 'cargo'],
+    );
+    assert.match(x.causes[0].fixes[0].snippet ?? '', /CARGO_HTTP_CHECK_REVOKE/);
+  });
+
+  it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
+    assert.strictEqual(
+      endpointOf(
+        'java.security.cert.CertificateException: No subject alternative names matching IP address 10.2.3.4 found',
+      ).host,
+      '10.2.3.4',
+    );
+    assert.strictEqual(
+      endpointOf('CertificateException: No subject alternative names matching IP address 12.34.567.89 found').host,
+      undefined,
+    );
+    assert.strictEqual(
+      id(
+        'OpenSSL::SSL::SSLError: SSL_connect returned=1 errno=0 state=error: certificate verify failed\n  /home/app/lib/httpx/io/ssl.rb:65:in `connect`',
+      ),
+      'ruby',
+    );
+    assert.strictEqual(
+      id('  File "/venv/lib/python3.12/site-packages/httpx/_transports/default.py", line 69'),
+      'httpx',
+    );
   });
 });
