@@ -139,7 +139,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<!https?:\/\/[^\s'"()]*)composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: .*\(see https?:\/\/curl\.(haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
+  // wraps it ("(see https://curl" / "  .haxx.se/…").
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal

@@ -225,6 +225,12 @@ describe('explain: what tune batch 14 showed', () => {
     assert.match(x.causes[0].fixes[0].snippet ?? '', /CARGO_HTTP_CHECK_REVOKE/);
   });
 
+  it("Guzzle's libcurl-errors tail wrapped by Symfony Console's box is still Guzzle's", () => {
+    const boxed =
+      'In Client.php line 311:\n\n  cURL error 60: SSL certificate problem: unable to get local issuer certificate (see https://curl\n  .haxx.se/libcurl/c/libcurl-errors.html)';
+    assert.strictEqual(id(boxed), 'guzzle');
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
