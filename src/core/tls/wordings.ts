@@ -86,6 +86,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /CERT_TRUST_IS_NOT_VALID_FOR_USAGE/, codes: ['wrong-purpose'] },
   { re: /CERT_TRUST_IS_PARTIAL_CHAIN/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Windows could not build the chain up to any root: a missing intermediate, or a root this machine does not trust.' },
   { re: /SEC_E_WRONG_PRINCIPAL|CERT_E_CN_NO_MATCH|0x80090322/, codes: ['hostname-mismatch'] },
+  // SChannel's catch-all for a certificate it could not process: no reason given; a chain it could not complete is
+  // the usual one.
+  { re: /SEC_E_CERT_UNKNOWN|0x80090327/, codes: ['verification-failed', 'incomplete-chain', 'untrusted-root'], says: 'SChannel gives no reason ("an unknown error occurred while processing the certificate"): usually a chain it could not complete or a certificate it cannot parse; certutil -verify on the saved certificate names it.' },
   { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
   { re: /message received was unexpected or badly formatted|SEC_E_ILLEGAL_MESSAGE|0x80090326|-2146893018|SEC_E_INVALID_TOKEN|0x80090308/i, codes: ['handshake-failure', 'not-tls'], says: 'SChannel could not parse what the server (or a proxy in between) sent during the handshake: often a proxy that answers in plain HTTP, or a TLS version or cipher SChannel refuses.' },
   { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },

@@ -231,6 +231,16 @@ describe('explain: what tune batch 14 showed', () => {
     assert.strictEqual(id(boxed), 'guzzle');
   });
 
+  it("openssl verify's own lines name the OpenSSL CLI; SChannel's catch-all certificate error gives ranked guesses", () => {
+    assert.strictEqual(
+      id('error 20 at 0 depth lookup: unable to get local issuer certificate\nerror chain.pem: verification failed'),
+      'openssl',
+    );
+    const sch =
+      'schannel: next InitializeSecurityContext failed: SEC_E_CERT_UNKNOWN (0x80090327) - An unknown error occurred while processing the certificate.';
+    assert.deepStrictEqual(codes(sch).slice(0, 2), ['verification-failed', 'incomplete-chain']);
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
