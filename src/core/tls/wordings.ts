@@ -185,12 +185,14 @@ export const WORDINGS: readonly Wording[] = [
   { re: /HTTPThread: invalid CA file|Ignoring extra certs from `[^`]*`, load failed/, codes: ['untrusted-root'], says: 'The client could not load the CA file it was given (a wrong path, or a DER/.cer file where PEM is expected), so the root in it is not trusted.' },
   // gcloud's summary under its traceback: its own bundled roots (or core/custom_ca_certs_file) lack the chain's.
   { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
-  // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun).
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun);
+  // OpenSSL's function name carries it when a log cuts "failed" off.
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|(?:tls_process_server_certificate|ssl3_get_server_certificate):certificate verify\b|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   // curl's "Failed to connect to h port 443 after 21050 ms: Timed out" is a timeout; its reason follows the colon.
-  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect(?![^\n]*timed? ?out)/i, codes: ['connection-refused'] },
+  // …nor a connection that reached the handshake ("Failed to connect to host: the handshake failed: …"): not refused.
+  { re: /ECONNREFUSED|connection refused|actively refused|couldn't connect to server|Failed to connect(?![^\n]*(?:timed? ?out|handshake|SSL|TLS|certificate))/i, codes: ['connection-refused'] },
   // A setting is no timeout: "(timeout 7200 secs)", "read timeout=None" name a limit, not an expired one.
   { re: /ETIMEDOUT|timed ?out|\btime ?out\b(?!\s*[=:]?\s*(?:\d|None\b))|ConnectTimeoutError|Timeout was reached/i, codes: ['timeout'] },
   { re: /ENOTFOUND|EAI_AGAIN|getaddrinfo|Name or service not known|nodename nor servname|Could not resolve host|name resolution|UnknownHostException|NameResolutionError|no such host/i, codes: ['dns-failure'] },

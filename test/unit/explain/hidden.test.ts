@@ -241,6 +241,17 @@ describe('explain: what tune batch 14 showed', () => {
     assert.deepStrictEqual(codes(sch).slice(0, 2), ['verification-failed', 'incomplete-chain']);
   });
 
+  it('a connection that reached the handshake was not refused; a log that cut "failed" off is still a verify failure', () => {
+    const yagna =
+      'Failed to connect to host: the handshake failed: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify';
+    assert.strictEqual(codes(yagna)[0], 'verification-failed');
+    assert.strictEqual(
+      codes('curl: (7) Failed to connect to localhost port 8443 after 0 ms: Connection refused')[0],
+      'connection-refused',
+    );
+    assert.strictEqual(codes('Failed to connect to proxy.example.org port 3128')[0], 'connection-refused');
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
