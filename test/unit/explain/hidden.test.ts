@@ -252,6 +252,16 @@ describe('explain: what tune batch 14 showed', () => {
     assert.strictEqual(codes('Failed to connect to proxy.example.org port 3128')[0], 'connection-refused');
   });
 
+  it("Cloudflare's 525 is a handshake with the origin that failed, the server's to fix", () => {
+    const x = explain(
+      "> Could not HEAD 'https://plugins.example.org/m2/a.pom'. Received status code 525 from server: Origin SSL Handshake Error",
+    );
+    assert.deepStrictEqual(
+      [x.client?.id, x.causes[0]?.code, x.causes[0]?.fixes[0]?.client],
+      ['gradle', 'handshake-failure', 'server'],
+    );
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
