@@ -90,8 +90,11 @@ const SHAPES: readonly Shape[] = [
     re: /(?:did not continue to|The certificate for) ((?:[a-z0-9-]+\.)+[a-z0-9-]+?)\.?(?=\s|$)/i,
     read: (m) => ({ host: m[1] }),
   },
-  // (…a LAN name may be one label: "not valid for synology.")
-  { re: /certificate that is not valid for ((?:[a-z0-9-]+\.)*[a-z0-9-]+?)\.?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
+  // (…a LAN name may be one label: "not valid for synology.", "An error occurred during a connection to localhost.")
+  {
+    re: /(?:certificate that is not valid for|An error occurred during a connection to) ((?:[a-z0-9-]+\.)*[a-z0-9-]+?)\.?(?=\s|$)/i,
+    read: (m) => ({ host: m[1] }),
+  },
   // libcurl names the host it checked: "… matches target host name 'example.com'"
   { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
   // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)

@@ -52,7 +52,15 @@ export const WORDINGS: readonly Wording[] = [
   // …and on localhost, where a name error almost always means a development certificate made without a SAN (an old
   // openssl recipe), unless the page names another host the certificate is for.
   { re: /^(?![\s\S]*(?:only valid for|security certificate is from) (?!localhost\b))(?=[\s\S]*\blocalhost\b)[\s\S]*(?:ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'A development certificate for localhost made without a subjectAltName: browsers match only that extension, not the Common Name.' },
+  // Browser pages in prose, without their error code: Chrome's "…could not prove that it is x; its security certificate
+  // expired 3 days ago" / "…is not trusted by your computer's operating system", Firefox's "The certificate for x
+  // expired on …" (before the name wording: "could not prove that it is" starts all of Chrome's).
+  { re: /its security certificate expired\b|The certificate for \S+ expired on\b|certificates, which are valid for a set time period/, codes: ['expired', 'not-yet-valid'] },
+  { re: /its security certificate is not trusted by your computer's operating system/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'legacy-cn-only', 'untrusted-root'] },
+  // Firefox: a certificate whose signature does not verify with its issuer's key (a leaf from an older CA of the same
+  // name, as after regenerating a local development CA).
+  { re: /SEC_ERROR_BAD_SIGNATURE|Peer['’]s certificate has an invalid signature/, codes: ['wrong-intermediate', 'invalid-ca'], says: 'The certificate\'s signature does not verify with the key of the CA it names: usually a certificate issued by an older CA of the same name (a regenerated development CA) or a stale intermediate.' },
   { re: /ERR_CERT_DATE_INVALID|SEC_ERROR_EXPIRED_(ISSUER_)?CERTIFICATE|net_error -201\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /MOZILLA_PKIX_ERROR_NOT_YET_VALID_(?:ISSUER_)?CERTIFICATE/, codes: ['not-yet-valid', 'expired'] },
   { re: /MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT|not trusted because it is self-signed/, codes: ['self-signed', 'untrusted-root'] },

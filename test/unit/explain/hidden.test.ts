@@ -262,6 +262,25 @@ describe('explain: what tune batch 14 showed', () => {
     );
   });
 
+  it('browser pages in prose without their code: expiry, an untrusted root, an invalid signature', () => {
+    const ff =
+      'Websites prove their identity via certificates, which are valid for a set time period. The certificate for files.example.org expired on 2/3/2024.';
+    assert.deepStrictEqual([id(ff), codes(ff)[0], explain(ff).host], ['firefox', 'expired', 'files.example.org']);
+    assert.strictEqual(
+      codes('This server could not prove that it is shop.example.net; its security certificate expired 3 days ago.')[0],
+      'expired',
+    );
+    assert.strictEqual(
+      codes(
+        "This server could not prove that it is shop.example.net; its security certificate is not trusted by your computer's operating system.",
+      )[0],
+      'untrusted-root',
+    );
+    const sig =
+      'Secure Connection Failed\nAn error occurred during a connection to localhost. Peer’s certificate has an invalid signature.\nError code: SEC_ERROR_BAD_SIGNATURE';
+    assert.deepStrictEqual([id(sig), codes(sig)[0], explain(sig).host], ['firefox', 'wrong-intermediate', 'localhost']);
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
