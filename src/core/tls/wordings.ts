@@ -155,6 +155,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
   { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
   { re: /insecure algorithm SHA1|SHA1 ?with ?RSA.*(disabled|not allowed)/i, codes: ['weak-signature'] },
+  // The server signed the handshake with an algorithm this OpenSSL refuses (SHA-1 or MD5 at security level 2, as
+  // OpenSSL 3 and Debian set it): an old server, or a client pinned to a strict level.
+  { re: /WRONG_SIGNATURE_TYPE|wrong signature type|tls12_check_peer_sigalg/i, codes: ['handshake-failure', 'weak-signature'], says: 'The server signed its part of the handshake with an algorithm this client\'s OpenSSL refuses (SHA-1 or MD5 at security level 2): an old server or load balancer, or a client configured stricter than the server.' },
   { re: /DH_KEY_TOO_SMALL|dh key too small/i, codes: ['handshake-failure'], says: 'The server offers Diffie-Hellman parameters under 2048 bits, which OpenSSL ≥ 1.1 refuses.' },
   { re: /(EE|CA)_KEY_TOO_SMALL|key too (small|weak)|Algorithm constraints check failed on keysize/i, codes: ['weak-key'] },
   { re: /INVALID_PURPOSE|(unsupported|unsuitable) certificate purpose|Extended key usage does not permit|incompatible key usage/i, codes: ['wrong-purpose'] },

@@ -281,6 +281,15 @@ describe('explain: what tune batch 14 showed', () => {
     assert.deepStrictEqual([id(sig), codes(sig)[0], explain(sig).host], ['firefox', 'wrong-intermediate', 'localhost']);
   });
 
+  it("OpenSSL's 'wrong signature type' is a handshake the server signed with a refused algorithm", () => {
+    assert.deepStrictEqual(
+      codes(
+        'Error: write EPROTO 140329133451072:error:1414D172:SSL routines:tls12_check_peer_sigalg:wrong signature type:../ssl/t1_lib.c:1145:',
+      ).slice(0, 2),
+      ['handshake-failure', 'weak-signature'],
+    );
+  });
+
   it("the JDK's IP check names the address; a dotted quad that is no IPv4 address is no host; Ruby's httpx gem is Ruby's", () => {
     assert.strictEqual(
       endpointOf(
