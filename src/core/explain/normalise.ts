@@ -34,9 +34,29 @@ function unquoted(text: string): string {
   return lines.length > 0 && lines.every((l) => /^\s*>/.test(l)) ? text.replace(/^\s*> ?/gm, '') : text;
 }
 
+/**
+ * A logger's timestamp (and level) before each line ("2024-05-01 12:00:00,123 ERROR ", "[2024-05-01T12:00:00Z] ",
+ * "[12:00:01] "): like a CI prefix it splits a wrapped wording and hides the line starts that clients' signatures
+ * anchor on ("Retrying (Retry(", "fatal: ", "curl: (60)"). Removed wherever it starts a line; the level only in
+ * capitals and without a colon: Yarn 1's own lines start with a lower-case "error ", wget's with "ERROR: ".
+ */
+const STAMP =
+  /^[ \t]*(?:\[?\d{4}[-/]\d\d[-/]\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d\d:?\d\d|UTC))?\]?|\[\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\])[ \t]+(?:(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL|CRITICAL)\b(?!:)[ \t]+)?/gm;
+
+/**
+ * The block shifted left by the indentation every line shares (an indented Markdown code block, a quoted log), so
+ * signatures anchored at a line's start ("PS C:\\…> ", "> pkg@1.0.0 postinstall") read it; relative indentation stays.
+ */
+function dedented(text: string): string {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const widths = lines.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const common = widths.length > 0 ? Math.min(...widths) : 0;
+  return common === 0 ? text : text.replace(new RegExp(`^[ \\t]{${common}}`, 'gm'), '');
+}
+
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  return unquoted(text)
+  return dedented(unquoted(text.replace(STAMP, '')))
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')
     .replace(MD_LINK, (_m, label: string, url: string) => (HOSTISH.test(label) ? label : url))

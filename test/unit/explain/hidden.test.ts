@@ -3,6 +3,7 @@
 // subject, and hosts named in prose or in a log's brackets.
 import * as assert from 'assert';
 import { endpointOf, explain, identifyClient } from '../../../src/core/explain/index';
+import { normalise } from '../../../src/core/explain/normalise';
 import { matchCodes, matchWordings } from '../../../src/core/tls/wordings';
 
 const codes = (text: string) => explain(text).causes.map((c) => c.code);
@@ -311,5 +312,33 @@ describe('explain: what tune batch 14 showed', () => {
       id('  File "/venv/lib/python3.12/site-packages/httpx/_transports/default.py", line 69'),
       'httpx',
     );
+  });
+});
+
+describe('explain: a paste whose every line carries a logger timestamp or a shared indentation', () => {
+  it("strips a logger's timestamp and capitalised level from each line, dedents a shared indentation", () => {
+    assert.strictEqual(
+      normalise('2024-05-01 12:00:00,123 ERROR fatal: x\n2024-05-01 12:00:00,124 ERROR y'),
+      'fatal: x\ny',
+    );
+    assert.strictEqual(normalise('[2024-05-01T12:00:00.5Z] a\n[12:00:01] b'), 'a\nb');
+    assert.strictEqual(normalise('    PS C:\\src> Get-Thing\n      detail'), 'PS C:\\src> Get-Thing\n  detail');
+    // wget's and Yarn's own line starts are no log level.
+    assert.strictEqual(
+      normalise("[12:00:01] ERROR: The certificate of `a.example' is not trusted."),
+      "ERROR: The certificate of `a.example' is not trusted.",
+    );
+    assert.strictEqual(
+      normalise('2024-05-01 12:00:00 error unable to verify the first certificate'),
+      'error unable to verify the first certificate',
+    );
+  });
+
+  it('a wording wrapped across stamped lines joins again, and a stamped line start still names the client', () => {
+    const pip = [
+      "2024-05-01 12:00:00,123 WARNING Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get loca",
+      "2024-05-01 12:00:00,124 WARNING l issuer certificate (_ssl.c:1006)'))': /simple/requests/",
+    ].join('\n');
+    assert.deepStrictEqual([id(normalise(pip)), codes(pip)[0]], ['pip', 'untrusted-root']);
   });
 });
