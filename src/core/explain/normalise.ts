@@ -30,8 +30,28 @@ const USERINFO = /\b(https?:\/\/)[^\s/@'"`]+@(?=[^\s/@'"`])/g;
  * only when every line is quoted, since npm 6 starts lines of its own with "> " ("> pkg@1.0.0 postinstall").
  */
 function unquoted(text: string): string {
+  return withoutSharedPrefix(withoutSharedPrefix(text, /^\s*> ?/), /^\s*> ?/);
+}
+
+/**
+ * Prefixes a tool puts before every line of another program's output: Visual Studio's build node ("1>"), Docker
+ * Compose's service column ("web-1  | "), `kubectl logs --prefix` ("[pod/web-7d9f/app] "). Stripped only when every non-blank line carries one, so a "|" or ">" inside
+ * the message stays.
+ */
+const LINE_OWNERS: readonly RegExp[] = [
+  /^\d{1,3}>/,
+  /^[\w.-]+(?:[-_]\d+)?[ \t]+\|[ \t]?/,
+  /^\[pod\/[\w.-]+\/[\w.-]+\] /,
+];
+
+/** The text without `prefix` at each line's start, when every non-blank line has it (else unchanged). */
+function withoutSharedPrefix(text: string, prefix: RegExp): string {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  return lines.length > 0 && lines.every((l) => /^\s*>/.test(l)) ? text.replace(/^\s*> ?/gm, '') : text;
+  if (lines.length === 0 || !lines.every((l) => prefix.test(l))) return text;
+  return text
+    .split('\n')
+    .map((l) => l.replace(prefix, ''))
+    .join('\n');
 }
 
 /**
@@ -56,7 +76,8 @@ function dedented(text: string): string {
 
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  return dedented(unquoted(text.replace(STAMP, '')))
+  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), text);
+  return dedented(unquoted(owned.replace(STAMP, '')))
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')
     .replace(MD_LINK, (_m, label: string, url: string) => (HOSTISH.test(label) ? label : url))

@@ -334,6 +334,15 @@ describe('explain: a paste whose every line carries a logger timestamp or a shar
     );
   });
 
+  it("strips a tool's per-line owner column only when every line has it: MSBuild's node, Compose's service, kubectl's pod", () => {
+    assert.strictEqual(normalise('1>error NU1301: a\n1>  b'), 'error NU1301: a\n  b');
+    assert.strictEqual(normalise('web-1  | fatal: a\nweb-1  | b'), 'fatal: a\nb');
+    assert.strictEqual(normalise('[pod/web-7d9f/app] a\n[pod/web-7d9f/app] b'), 'a\nb');
+    assert.strictEqual(normalise('> > nested quote'), 'nested quote');
+    // A "|" or ">" inside one line of the message is no owner column.
+    assert.strictEqual(normalise('a | b\nplain line'), 'a | b\nplain line');
+  });
+
   it('a wording wrapped across stamped lines joins again, and a stamped line start still names the client', () => {
     const pip = [
       "2024-05-01 12:00:00,123 WARNING Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get loca",
