@@ -74,9 +74,26 @@ function dedented(text: string): string {
   return common === 0 ? text : text.replace(new RegExp(`^[ \\t]{${common}}`, 'gm'), '');
 }
 
+/**
+ * What a web page, a chat client or an HTML/XML report does to the characters: non-breaking and other Unicode spaces
+ * (wordings match ASCII spaces), zero-width characters, HTML entities of an escaped message (a JUnit report's
+ * `message="…&quot;…"`, a page's source), and Markdown code fences around the block.
+ */
+function plainCharacters(text: string): string {
+  return text
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm, '')
+    .replace(/&(?:quot|#34|#x22);/gi, '"')
+    .replace(/&(?:apos|#39|#x27);/gi, "'")
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&amp;/gi, '&');
+}
+
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), text);
+  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), plainCharacters(text));
   return dedented(unquoted(owned.replace(STAMP, '')))
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')

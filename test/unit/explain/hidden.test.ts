@@ -343,6 +343,18 @@ describe('explain: a paste whose every line carries a logger timestamp or a shar
     assert.strictEqual(normalise('a | b\nplain line'), 'a | b\nplain line');
   });
 
+  it('undoes what web pages, chat clients and HTML reports do to characters, and drops Markdown fences', () => {
+    assert.strictEqual(normalise('certificate\u00a0verify\u200bfailed'), 'certificate verifyfailed');
+    assert.strictEqual(
+      normalise('hostname &#39;a.example&#39; doesn&#x27;t match &quot;b&quot; &lt;x&gt; &amp;'),
+      `hostname 'a.example' doesn't match "b" <x> &`,
+    );
+    assert.strictEqual(normalise('```console\nfatal: x\n```'), '\nfatal: x\n');
+    const nbsp =
+      'curl:\u00a0(60)\u00a0SSL\u00a0certificate\u00a0problem:\u00a0unable\u00a0to\u00a0get\u00a0local\u00a0issuer\u00a0certificate';
+    assert.deepStrictEqual([id(normalise(nbsp)), codes(nbsp)[0]], ['curl', 'untrusted-root']);
+  });
+
   it('a wording wrapped across stamped lines joins again, and a stamped line start still names the client', () => {
     const pip = [
       "2024-05-01 12:00:00,123 WARNING Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get loca",
