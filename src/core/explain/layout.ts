@@ -43,6 +43,8 @@ const MIN_WRAP_WIDTH = 60;
  * end anywhere up to the width) reaches the width exactly on a line or two by chance.
  */
 const MIN_WRAPPED_LINES = 3;
+/** Default widths of terminals, CI log viewers and Windows consoles. */
+const CONSOLE_WIDTHS = new Set([80, 100, 120, 132, 140, 150, 160, 200]);
 
 /**
  * The console width the text was hard-wrapped at, if it was: the longest line length, shared by several lines that
@@ -59,7 +61,10 @@ function wrapWidth(lines: readonly string[], minCut: number): number | undefined
       .filter((l) => l.length === width)
       .map((l) => l.slice(0, 24)),
   );
-  return cut.size >= minCut ? width : undefined;
+  // At a terminal's own width (80, 100, 120… columns) one cut line already is a wrap: the widest line of a paste is
+  // rarely exactly one of those by chance (12 of the corpus's 703 messages, all still read as before).
+  const need = CONSOLE_WIDTHS.has(width) ? 1 : minCut;
+  return cut.size >= need ? width : undefined;
 }
 
 /**

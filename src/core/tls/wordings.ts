@@ -244,10 +244,19 @@ function unwrapped(text: string): string {
  */
 const ADVICE: readonly RegExp[] = [
   // Azure CLI, after every SSLError.
-  /Certificate verification failed\. This typically happens when using Azure CLI behind a proxy that intercepts traffic with a self-signed\s+certificate\./g,
+  'Certificate verification failed. This typically happens when using Azure CLI behind a proxy that intercepts traffic with a self-signed certificate.',
   // Bundler's CertificateFailureError.
-  /There is a chance you are experiencing a man-in-the-middle attack, but most likely your system doesn't have the CA certificates needed for verification\./g,
-];
+  "There is a chance you are experiencing a man-in-the-middle attack, but most likely your system doesn't have the CA certificates needed for verification.",
+].map(adviceSentence);
+
+/**
+ * A sentence as a pattern that survives a console's wrap: any whitespace, or none (a line cut at a blank loses it
+ * when the lines are joined without one), between and inside its words.
+ */
+function adviceSentence(sentence: string): RegExp {
+  const chars = sentence.replace(/\s+/g, '').split('');
+  return new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'g');
+}
 
 function withoutAdvice(text: string): string {
   return ADVICE.reduce((t, re) => t.replace(re, ' '), text);

@@ -3,6 +3,7 @@
 // subject, and hosts named in prose or in a log's brackets.
 import * as assert from 'assert';
 import { endpointOf, explain, identifyClient } from '../../../src/core/explain/index';
+import { unwrapConsole } from '../../../src/core/explain/layout';
 import { normalise } from '../../../src/core/explain/normalise';
 import { matchCodes, matchWordings } from '../../../src/core/tls/wordings';
 
@@ -361,5 +362,25 @@ describe('explain: a paste whose every line carries a logger timestamp or a shar
       "2024-05-01 12:00:00,124 WARNING l issuer certificate (_ssl.c:1006)'))': /simple/requests/",
     ].join('\n');
     assert.deepStrictEqual([id(normalise(pip)), codes(pip)[0]], ['pip', 'untrusted-root']);
+  });
+});
+
+describe('explain: a console hard wrap at a terminal width, and client advice a wrap cut', () => {
+  it('one line cut at 80 or 100 columns is joined again; other widths still need several cut lines', () => {
+    const line =
+      "HTTPSConnectionPool(host='files.example.org', port=443): Max retries exceeded with url: /a (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate')))";
+    const at80 = line.replace(/(.{80})(?=.)/g, '$1\n');
+    assert.strictEqual(unwrapConsole(at80), line);
+    const at90 = line.replace(/(.{90})(?=.)/g, '$1\n');
+    assert.strictEqual(unwrapConsole(at90), at90);
+  });
+
+  it("the Azure CLI's advice under every SSLError is no cause even when a wrap cuts it", () => {
+    const az = [
+      'Certificate verification failed. This typically happens when using Azure CLI behind a proxy that intercepts traf',
+      'fic with a self-signed certificate. Please add this certificate to the trusted CA bundle.',
+      "HTTPSConnectionPool(host='management.azure.com', port=443): Max retries exceeded with url: / (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)')))",
+    ].join('\n');
+    assert.strictEqual(codes(az)[0], 'not-tls');
   });
 });
