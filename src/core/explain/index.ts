@@ -52,9 +52,12 @@ export function explain(pasted: string): Explanation {
   // A console's hard wrap is undone for the client and the endpoint (a URL cut in two names no host); the wordings
   // read both forms, in case the "wrap" was lines of equal length by chance.
   const joined = unwrapConsole(text);
-  const client = inTerraformBox(normalised, identifyClient(joined) ?? null);
-  const endpoint = acrossWraps(endpointOf(joined), endpointOf(unwrapConsole(text, 1)));
-  const match = matchWordings(joined === text ? text : `${joined}\n${text}`);
+  // One line cut at a terminal's width may be a wrap (a long line pasted from an 80-column console) or a line that
+  // happens to be that long: that reading only fills in what the text as it stands leaves open.
+  const loose = unwrapConsole(text, 1);
+  const client = inTerraformBox(normalised, moreSpecific(identifyClient(joined), identifyClient(loose)) ?? null);
+  const endpoint = acrossWraps(endpointOf(joined), endpointOf(loose));
+  const match = matchWordings([...new Set([joined, text, loose])].join('\n'));
   const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
   const ctx = { host: endpoint.host, port: endpoint.port };
   const causes = codes.map((code, i): ExplainedCause => {
@@ -78,12 +81,21 @@ function inTerraformBox(text: string, client: ClientInfo | null): ClientInfo | n
   return clientInfo('terraform');
 }
 
+/** Of two readings' clients, the one the table ranks first (a tool before the library its words also name). */
+function moreSpecific(a: ClientInfo | undefined, b: ClientInfo | undefined): ClientInfo | undefined {
+  if (!a || !b) return a ?? b;
+  const rank = (c: ClientInfo) => CLIENTS.findIndex((x) => x.id === c.id);
+  return rank(b) < rank(a) ? b : a;
+}
+
 /**
  * A host cut at the end of a full-width line ("… not 192.168." / "56.101") reads whole when that one line is joined
- * to the next; the joined reading is kept only where it extends the host the text gives as it stands.
+ * to the next; the joined reading is kept where it extends the host the text gives as it stands, or gives one where
+ * the text gives none (a URL cut inside its scheme or host names nothing until joined).
  */
 function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
-  const longer = asIs.host && joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
+  if (!asIs.host) return joined.host ? joined : asIs;
+  const longer = joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
   return longer ? joined : asIs;
 }
 

@@ -61,9 +61,9 @@ function wrapWidth(lines: readonly string[], minCut: number): number | undefined
       .filter((l) => l.length === width)
       .map((l) => l.slice(0, 24)),
   );
-  // At a terminal's own width (80, 100, 120… columns) one cut line already is a wrap: the widest line of a paste is
-  // rarely exactly one of those by chance (12 of the corpus's 703 messages, all still read as before).
-  const need = CONSOLE_WIDTHS.has(width) ? 1 : minCut;
+  // At a terminal's own width (80, 100, 120… columns) two cut lines already are a wrap: a paste's lines rarely share
+  // exactly one of those lengths by chance. (One cut line is read only as a second reading, see explain().)
+  const need = CONSOLE_WIDTHS.has(width) ? Math.min(minCut, 2) : minCut;
   return cut.size >= need ? width : undefined;
 }
 

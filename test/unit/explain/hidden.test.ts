@@ -366,13 +366,31 @@ describe('explain: a paste whose every line carries a logger timestamp or a shar
 });
 
 describe('explain: a console hard wrap at a terminal width, and client advice a wrap cut', () => {
-  it('one line cut at 80 or 100 columns is joined again; other widths still need several cut lines', () => {
+  it('a single line that just happens to be 120 long is not joined to the next for the client', () => {
+    const cmd = `sfdx force:auth:jwt:grant --username ops@example.org ${'-'.repeat(120)}`.slice(0, 120);
+    assert.strictEqual(cmd.length, 120);
+    assert.strictEqual(id(`${cmd}\nERROR:  unable to get local issuer certificate`), 'node');
+    assert.strictEqual(explain(`${cmd}\nERROR:  unable to get local issuer certificate`).client?.id, 'node');
+  });
+
+  it('a long line cut twice at 80 columns is joined again, at 90 it stays; one cut fills in only what is missing', () => {
     const line =
       "HTTPSConnectionPool(host='files.example.org', port=443): Max retries exceeded with url: /a (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate')))";
     const at80 = line.replace(/(.{80})(?=.)/g, '$1\n');
     assert.strictEqual(unwrapConsole(at80), line);
     const at90 = line.replace(/(.{90})(?=.)/g, '$1\n');
     assert.strictEqual(unwrapConsole(at90), at90);
+    // Cut once, inside the URL: the host comes from the joined reading, as the text as it stands names none.
+    const cloning = "Cloning into 'team-repository-a'... fatal: unable to access 'https://";
+    const full = `${cloning}git.example.org/team/repo.git/': SSL certificate problem: certificate has expired`;
+    const wrapped = full.replace(/(.{80})(?=.)/g, '$1\n');
+    assert.strictEqual(wrapped.split('\n').length, 2);
+    assert.match(wrapped, /https:\/\/git\.example\n\.org/);
+    assert.strictEqual(explain(wrapped).host, 'git.example.org');
+    // …and the client: Guzzle's tail cut once at 80 columns reads as Guzzle's, not as plain PHP curl.
+    const guzzle =
+      'cURL error 60: SSL certificate problem: unable to get local issuer certificate (see https://curl.haxx.se/libcurl/c/libcurl-errors.html)';
+    assert.strictEqual(explain(guzzle.replace(/(.{80})(?=.)/g, '$1\n')).client?.id, 'guzzle');
   });
 
   it("the Azure CLI's advice under every SSLError is no cause even when a wrap cuts it", () => {
