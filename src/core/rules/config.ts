@@ -228,6 +228,35 @@ function containersRegistries(doc: Doc, out: Finding[]): void {
   });
 }
 
+/** yum/dnf `.repo`, yum.conf, dnf.conf: `sslverify=0` (INI; `#`/`;` comment lines never match). */
+const REPO_SSLVERIFY = /^\s*((?:proxy_)?sslverify)\s*=\s*([^\s#;]+)/di;
+/** zypper's URL option: `baseurl=https://host/path?ssl_verify=no` (also `&ssl_verify=…`). */
+const REPO_ZYPPER = /^\s*((?:baseurl|mirrorlist)\s*=\s*\S*?[?&]ssl_verify=(?:no|0|false|off)\b\S*)/di;
+
+function repoFile(doc: Doc, out: Finding[]): void {
+  keyValue(doc, REPO_SSLVERIFY, CFG.dnfSslverify, (v) => FALSY.test(v), out, /sslverify/i);
+  if (doc.text.includes('ssl_verify=')) fragment(doc, REPO_ZYPPER, CFG.zypperSslVerify, out);
+}
+
+/**
+ * APT: `Acquire::https[::host]::Verify-Peer "false"`, or `Verify-Peer "false"` nested in an `Acquire { https { … } }`
+ * block (only apt.conf files reach here, so the short key is APT's). Keys are case-insensitive, quotes optional.
+ */
+const APT_VERIFY =
+  /(?:^|[\s{;])((?:Acquire::https::(?:[\w.-]+::)?)?Verify-(?:Peer|Host)\s*(?:"(?:false|no|0|off)"|(?:false|no|0|off)\b))/dgi;
+
+function aptConf(doc: Doc, out: Finding[]): void {
+  if (!/verify-(?:peer|host)/i.test(doc.text)) return;
+  eachLine(doc.text, (line, at) => {
+    if (/^\s*(?:\/\/|#)/.test(line)) return;
+    const code = line.replace(/\s\/\/.*$/, '');
+    APT_VERIFY.lastIndex = 0;
+    for (let m = APT_VERIFY.exec(code); m?.indices; m = APT_VERIFY.exec(code)) {
+      out.push(finding(doc, CFG.aptVerifyPeer, at + m.indices[1]![0], at + m.indices[1]![1], [at, at + line.length]));
+    }
+  });
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
@@ -295,7 +324,9 @@ type Format =
   | 'toml'
   | 'hcl'
   | 'condarc'
-  | 'registries';
+  | 'registries'
+  | 'repo'
+  | 'apt';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -312,6 +343,8 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
+  if (/\.repo$/i.test(base) || base === 'yum.conf' || base === 'dnf.conf') return 'repo';
+  if (/(?:^|\/)apt\.conf$|(?:^|\/)apt\.conf\.d\/[^/]+$/.test(p)) return 'apt';
   if (base === 'registries.conf' || /(?:^|\/)registries\.conf\.d\/[^/]+\.conf$/.test(p)) return 'registries';
   if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
   if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
@@ -340,6 +373,10 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
       return dockerDaemon(doc, out);
     case 'registries':
       return containersRegistries(doc, out);
+    case 'repo':
+      return repoFile(doc, out);
+    case 'apt':
+      return aptConf(doc, out);
     case 'composer':
       return composerJson(doc, out);
     case 'poetry':

@@ -86,9 +86,17 @@ export type Client =
   | 'browser'
   | 'electron'
   | 'android-webview'
-  | 'python-websocket';
+  | 'python-websocket'
+  | 'dnf'
+  | 'apt'
+  | 'zypper'
+  | 'gradle';
 
-/** The language or configuration kind a rule's finding is written in (it decides how a fix quotes text). */
+/**
+ * The language or configuration kind a rule's finding is written in (it decides how a fix quotes text).
+ * `repo-file` is the INI of yum/dnf/zypper (`/etc/yum.repos.d/*.repo`, `yum.conf`, `dnf.conf`); `apt-conf` is APT's
+ * `Acquire::https::Verify-Peer "false";` syntax (`/etc/apt/apt.conf`, `apt.conf.d/*`).
+ */
 export type Surface =
   | 'python'
   | 'javascript'
@@ -111,7 +119,9 @@ export type Surface =
   | 'hcl'
   | 'condarc'
   | 'toml'
-  | 'json';
+  | 'json'
+  | 'repo-file'
+  | 'apt-conf';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
 export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
@@ -127,4 +137,6 @@ export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
   'condarc',
   'toml',
   'json',
+  'repo-file',
+  'apt-conf',
 ]);

@@ -398,4 +398,78 @@ location = "registry.lan:5000"
       ],
     },
   }),
+  dnfSslverify: rule('dnf-sslverify-off', {
+    title: 'sslverify=0 in a yum/dnf repository: packages are downloaded without certificate checks',
+    description: 'yum and dnf accept any certificate from this repository (or, in yum.conf/dnf.conf [main], from every repository), so metadata and packages can be swapped in transit; with gpgcheck=0 beside it nothing else checks them. Set sslcacert=<CA bundle> in the same section instead.',
+    concept: 'tool-config-switch',
+    client: 'dnf',
+    surface: 'repo-file',
+    notes: '`sslverify` (and dnf\'s `proxy_sslverify`) set to `0`/`false`/`no`/`off` in `*.repo` files (`/etc/yum.repos.d/`, `/etc/zypp/repos.d/`), `yum.conf` and `dnf.conf`; also when a script writes such a file (`echo "sslverify=0" >> /etc/yum.repos.d/x.repo`, a here-document), and in a here-document that is a repository definition (a `[section]` with `baseurl=`, `mirrorlist=` or `metalink=`) whatever file it is sent to. `#`/`;` comments are not findings. The same switch on a command line is [`shell.dnf-sslverify-off`](shell.dnf-sslverify-off.md).',
+    examples: {
+      file: '/etc/yum.repos.d/corp.repo',
+      flagged: [
+        `[corp-el9]
+name=Corp packages for EL9
+baseurl=https://mirror.corp.example/el9/$basearch/
+enabled=1
+gpgcheck=1
+«sslverify=0»`,
+        { file: '/etc/dnf/dnf.conf', code: '[main]\ngpgcheck=1\n«sslverify=False»\n«proxy_sslverify=no»' },
+        {
+          file: 'install-agent.sh',
+          code: `cat > "$repo_file" <<EOF
+[agent-\${VERSION}]
+name=Agent \${VERSION} (local mirror)
+baseurl=\${repo_url}
+gpgcheck=0
+«sslverify=0»
+EOF
+echo "«sslverify=false»" >> /etc/yum.repos.d/extra.repo`,
+        },
+      ],
+      ok: [
+        '[corp-el9]\nbaseurl=https://mirror.corp.example/el9/$basearch/\nsslverify=1\nsslcacert=/etc/pki/tls/certs/corp-ca.pem\n# sslverify=0',
+        { file: 'setup.sh', code: 'cat > app.ini <<EOF\n[server]\nsslverify=0\nEOF' },
+      ],
+    },
+  }),
+  zypperSslVerify: rule('zypper-ssl-verify-no', {
+    title: 'ssl_verify=no in a zypper repository URL: packages are downloaded without certificate checks',
+    description: 'zypper accepts any certificate for a repository whose URL carries ?ssl_verify=no, so packages can be swapped in transit. Install the repository CA into the system trust store (/etc/pki/trust/anchors/, then update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'zypper',
+    surface: 'repo-file',
+    notes: 'A `baseurl=` (or `mirrorlist=`) whose query sets `ssl_verify=no` (or `=0`/`=false`/`=off`) in a `*.repo` file. The same URL given to `zypper addrepo`/`ar` is [`shell.zypper-ssl-verify-no`](shell.zypper-ssl-verify-no.md).',
+    examples: {
+      file: '/etc/zypp/repos.d/corp.repo',
+      flagged: ['[corp]\nname=Corp\nenabled=1\n«baseurl=https://mirror.corp.example/sle15/?ssl_verify=no»'],
+      ok: ['[corp]\nbaseurl=https://mirror.corp.example/sle15/?ssl_capath=/etc/pki/trust/anchors\n# baseurl=https://x/?ssl_verify=no'],
+    },
+  }),
+  aptVerifyPeer: rule('apt-verify-peer-off', {
+    title: 'Acquire::https::Verify-Peer "false" in APT configuration: apt downloads without certificate checks',
+    description: 'APT accepts any certificate (Verify-Peer) or any host name (Verify-Host) from HTTPS mirrors, for every source or for the host named in the key. Set Acquire::https::CaInfo "<CA bundle>" (or install the CA with update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'apt',
+    surface: 'apt-conf',
+    notes: '`Verify-Peer` and `Verify-Host` set to `"false"` (also `no`/`0`/`off`, any case) in `/etc/apt/apt.conf` and `apt.conf.d/*`, written flat (`Acquire::https::Verify-Peer "false";`, `Acquire::https::mirror.lan::Verify-Peer …`) or nested in `Acquire { https { … } }` blocks; also when a script writes such a file (`echo \'Acquire::https::Verify-Peer "false";\' > /etc/apt/apt.conf.d/99insecure`). `//` and `#` comments are not findings. The same option given with `apt-get -o` is [`shell.apt-verify-peer-off`](shell.apt-verify-peer-off.md).',
+    examples: {
+      file: '/etc/apt/apt.conf.d/99corp-mirror',
+      flagged: [
+        `«Acquire::https::Verify-Peer "false"»;
+«Acquire::https::mirror.corp.example::Verify-Host "false"»;
+Acquire::https {
+  «Verify-Peer "false"»;
+};`,
+        {
+          file: 'Dockerfile',
+          code: `FROM ubuntu:24.04
+RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99insecure && apt-get update`,
+        },
+      ],
+      ok: [
+        'Acquire::https::CaInfo "/etc/ssl/certs/corp-ca.pem";\n// Acquire::https::Verify-Peer "false";\nAcquire::https::Verify-Peer "true";',
+      ],
+    },
+  }),
 } as const;

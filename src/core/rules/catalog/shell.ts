@@ -277,4 +277,53 @@ helm upgrade --install metrics-server metrics-server/metrics-server --set args={
       ],
     },
   }),
+  dnfSslverify: rule('dnf-sslverify-off', {
+    title: 'dnf/yum --setopt=sslverify=0: packages are downloaded without certificate checks',
+    description: 'yum and dnf accept any repository certificate for this run (or, with config-manager --save, for every later run), so metadata and packages can be swapped in transit. Set sslcacert=<CA bundle> for the repository instead (--setopt=<repo>.sslcacert=… or in its .repo file).',
+    concept: 'verification-off',
+    client: 'dnf',
+    notes: '`--setopt=sslverify=<0|false|no|off>`, also for one repository or all (`--setopt=<repo>.sslverify=0`, `--setopt=\'*.sslverify=false\'`) and as two words (`--setopt sslverify=0`), on `dnf`, `dnf5`, `yum`, `microdnf`, `tdnf` and `yum-config-manager` (`dnf config-manager --setopt=… --save` writes it to the repository file). The same key in a `.repo` file is [`config.dnf-sslverify-off`](config.dnf-sslverify-off.md).',
+    examples: {
+      flagged: [
+        'dnf «--setopt=sslverify=false» install -y httpd\nyum-config-manager --save «--setopt=corp-el9.sslverify=0»\ndnf config-manager «--setopt \'*.sslverify=0\'» --save',
+        { file: 'Dockerfile', code: 'FROM rockylinux:9\nRUN dnf -y «--setopt=sslverify=0» install git && dnf clean all' },
+      ],
+      ok: [
+        'dnf --setopt=corp-el9.sslcacert=/etc/pki/tls/certs/corp-ca.pem install -y httpd',
+        'dnf --setopt=sslverify=1 install -y git',
+        'echo "dnf --setopt=sslverify=0"',
+      ],
+    },
+  }),
+  aptVerifyPeer: rule('apt-verify-peer-off', {
+    title: 'apt-get -o Acquire::https::Verify-Peer=false: packages are downloaded without certificate checks',
+    description: 'APT accepts any certificate (Verify-Peer) or any host name (Verify-Host) from the HTTPS mirrors of this run. Pass -o Acquire::https::CaInfo=<CA bundle> (or install the CA with update-ca-certificates) instead.',
+    concept: 'verification-off',
+    client: 'apt',
+    notes: '`-o Acquire::https[::<host>]::Verify-Peer=false` and `…::Verify-Host=false` (also `-o…` in one word, `--option`, any case, `"false"`/`no`/`0`/`off`) on `apt`, `apt-get`, `apt-cache`, `aptitude` and `apt-key`. The same setting in an `apt.conf` file is [`config.apt-verify-peer-off`](config.apt-verify-peer-off.md).',
+    examples: {
+      flagged: [
+        'apt-get «-o Acquire::https::Verify-Peer=false» update\napt-get install -y «-oAcquire::https::mirror.corp.example::Verify-Host=false» curl',
+      ],
+      ok: [
+        'apt-get -o Acquire::https::CaInfo=/etc/ssl/certs/corp-ca.pem update',
+        'apt-get -o Acquire::https::Verify-Peer=true update',
+        'apt-get -o Acquire::Retries=3 update',
+      ],
+    },
+  }),
+  zypperSslVerify: rule('zypper-ssl-verify-no', {
+    title: 'zypper addrepo "…?ssl_verify=no": the repository is used without certificate checks',
+    description: 'zypper accepts any certificate for a repository whose URL carries ssl_verify=no, so packages can be swapped in transit. Install the repository CA into the system trust store (/etc/pki/trust/anchors/, then update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'zypper',
+    notes: 'A URL whose query sets `ssl_verify=no` (or `=0`/`=false`/`=off`) in the arguments of `zypper` (`addrepo`/`ar`, `modifyrepo`, `install` of a URL). The same URL in a `.repo` file is [`config.zypper-ssl-verify-no`](config.zypper-ssl-verify-no.md).',
+    examples: {
+      flagged: ['zypper --non-interactive addrepo «"https://mirror.corp.example/sle15/?ssl_verify=no"» corp'],
+      ok: [
+        'zypper addrepo https://mirror.corp.example/sle15/ corp',
+        'curl -o x "https://example.com/?ssl_verify=no"',
+      ],
+    },
+  }),
 } as const;

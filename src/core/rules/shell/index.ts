@@ -30,7 +30,7 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
 }
 
 const PREFILTER =
-  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate|tls-verify|verify_ssl/i;
+  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate|tls-verify|verify_ssl|Verify-(?:Peer|Host)/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =

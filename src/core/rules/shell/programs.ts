@@ -77,7 +77,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
-  commandString(ctx, cmd, i);
+  if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
@@ -97,7 +97,7 @@ const DASH_C = /^-[a-z]*c[a-z]*$|^--command$/;
  * `sh -c "curl -k …"`, `su app -c "composer config …"`, `docker exec box bash -lc "…"`: the quoted string after a
  * shell's `-c` is analysed as commands (its words mapped back into the script), like an alias body.
  */
-function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
+function commandString(ctx: Ctx, cmd: readonly Word[], from: number): boolean {
   let shell = false;
   for (let j = from; j < cmd.length - 1; j++) {
     const v = cmd[j].value;
@@ -105,8 +105,31 @@ function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
       if (SHELLS.has(prog(cmd[j]))) shell = true;
     } else if (shell && DASH_C.test(v)) {
       quotedBody(ctx, cmd[j + 1]);
-      return;
+      return true;
     }
+  }
+  return false;
+}
+
+/** Commands whose quoted arguments are text for people (or patterns), not command lines: `die "curl -k failed"`. */
+const MESSAGES =
+  /^(?:echo|printf|print[\w-]*|[\w-]*(?:log|msg|message|warn|warning|err|error|info|debug|notice|note|fatal|fail|die|abort|panic|say|usage|status|banner|title|header|hint|step|comment|report|notify|alert)[\w-]*)$/i;
+
+/**
+ * `gexec 60 "wget --no-check-certificate …"`, `ssh host "curl -k …"`, `retry 3 "curl -sk …"`, `eval "…"`: a quoted
+ * argument that starts with a program this family knows and a flag (or `config`) is a command line the outer command runs (a
+ * wrapper function of the script, a remote shell). Not for message-like commands (`warn "curl -k failed"`), nor the
+ * value of an option (`git commit -m "…"`, `read -p "…"`).
+ */
+function quotedCommands(ctx: Ctx, name: string, args: readonly Word[]): void {
+  if (MESSAGES.test(name) || SEARCHERS.has(name) || name === 'alias') return;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    const raw = ctx.src.text.slice(w.start, w.start + 40);
+    if (raw[0] !== '"' && raw[0] !== "'") continue;
+    if (args[j - 1]?.value.startsWith('-')) continue;
+    const m = /^["']\s*(?:(?:if|!|exec|time)\s+)*(?:sudo\s+(?:-\S+\s+)*)?([\w.-]+)\s+(?:-|config\s)/.exec(raw);
+    if (m && Object.hasOwn(PROGRAMS, programKey(m[1], []))) quotedBody(ctx, w);
   }
 }
 
@@ -269,6 +292,19 @@ const PROGRAMS: Record<string, Analyser> = {
   'podman-remote': containerTlsVerify,
   skopeo: containerTlsVerify,
   buildah: containerTlsVerify,
+  dnf: dnfSetopt,
+  dnf5: dnfSetopt,
+  yum: dnfSetopt,
+  microdnf: dnfSetopt,
+  tdnf: dnfSetopt,
+  'yum-config-manager': dnfSetopt,
+  apt: aptOption,
+  'apt-get': aptOption,
+  'apt-cache': aptOption,
+  aptitude: aptOption,
+  zypper(ctx, args, cmd) {
+    for (const w of args) if (ZYPPER_NO_VERIFY.test(w.value)) report(ctx, SH.zypperSslVerify, w, w, cmd);
+  },
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
     if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) {
@@ -278,6 +314,46 @@ const PROGRAMS: Record<string, Analyser> = {
 };
 
 const TRUE = /^(?:true|1|yes|on)$/i;
+/** `sslverify=0`, `<repo>.sslverify=false`, `*.sslverify=no` (the value of dnf's --setopt). */
+const DNF_SSLVERIFY_OFF = /^(?:[^=\s]+\.)?sslverify=(?:0|false|no|off)$/i;
+/** `Acquire::https[::<host>]::Verify-Peer=false` (the value of apt's -o). */
+const APT_VERIFY_OFF = /^Acquire::https::(?:[\w.-]+::)?Verify-(?:Peer|Host)=(?:false|no|0|off)$/i;
+const ZYPPER_NO_VERIFY = /^[a-z]+:\/\/\S*[?&]ssl_verify=(?:no|0|false|off)(?:&|$)/i;
+
+/** dnf/yum `--setopt=sslverify=0` (one word or two). */
+function dnfSetopt(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  optionValues(ctx, args, cmd, /^--setopt$/, DNF_SSLVERIFY_OFF, SH.dnfSslverify);
+}
+
+/** apt-get `-o Acquire::https::Verify-Peer=false` (also `-o…` in one word and `--option`). */
+function aptOption(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  optionValues(ctx, args, cmd, /^(?:-o|--option)$/, APT_VERIFY_OFF, SH.aptVerifyPeer);
+}
+
+/**
+ * Reports `<option> <value>`, `<option>=<value>` and (for a short option) `<option><value>` when the value is
+ * insecure and literal.
+ */
+function optionValues(
+  ctx: Ctx,
+  args: readonly Word[],
+  cmd: readonly Word[],
+  option: RegExp,
+  insecure: RegExp,
+  rule: RuleMeta,
+): void {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.dynamic) continue;
+    if (option.test(w.value)) {
+      const v = args[i + 1];
+      if (v && !v.dynamic && insecure.test(v.value)) report(ctx, rule, w, args[++i], cmd);
+      continue;
+    }
+    const eq = /^(--[\w-]+=|-[a-zA-Z])(.+)$/.exec(w.value);
+    if (eq && option.test(eq[1].replace(/=$/, '')) && insecure.test(eq[2])) report(ctx, rule, w, w, cmd);
+  }
+}
 const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
 
 /** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */

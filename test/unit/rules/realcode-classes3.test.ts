@@ -1,0 +1,119 @@
+// Classes of switches met in real code, round 3 (issue 18: the second check set's misses and the switches of
+// package-manager repositories): fixtures written here in the shapes real scripts use, with exact places, and
+// look-alikes that must stay quiet.
+import * as assert from 'assert';
+import { expectNone, hits } from './helpers';
+
+describe('real-code classes, round 3: quoted command lines run by a wrapper', () => {
+  it('reads a quoted argument that starts with a known program and a flag as a command line', () =>
+    assert.deepStrictEqual(
+      hits(
+        `#!/bin/bash
+probe() {
+  allow=$(gexec 60 "wget --no-check-certificate -S -qO /dev/null -T8 https://$ALLOW 2>&1 | head -1")
+  deny=$(gexec 60 "if wget --no-check-certificate -qO /dev/null https://$DENY; then echo open; fi")
+}
+ssh -p 2222 deploy@web1 "sudo curl -fsSk https://localhost/health"
+retry 3 'npm config set strict-ssl false'
+eval "git -c http.sslVerify=false clone $REPO"`,
+        'check.sh',
+      ),
+      [
+        ['shell.wget-no-check-certificate', 3, 26, '--no-check-certificate'],
+        ['shell.wget-no-check-certificate', 4, 28, '--no-check-certificate'],
+        ['shell.curl-insecure', 6, 36, '-fsSk'],
+        ['shell.npm-strict-ssl-false', 7, 25, 'strict-ssl false'],
+        ['shell.git-ssl-verify-false', 8, 14, 'http.sslVerify=false'],
+      ],
+    ));
+
+  it('keeps quiet about messages, option values, patterns and quoted text that is not a command', () =>
+    expectNone(
+      `#!/bin/bash
+warn "curl -k is not allowed here, use --cacert"
+log_error 'wget --no-check-certificate failed'
+die "curl -k https://$HOST failed"
+git commit -m "curl -k removed from deploy.sh"
+read -p "wget --no-check-certificate? [y/N] " answer
+grep -q "curl -k" deploy.sh
+notify-send 'curl -k done'
+run "make -k all"
+printf '%s\\n' "curl -k https://example.com"`,
+      'notes.sh',
+    ));
+});
+
+describe('real-code classes, round 3: commented-out writes of tool configuration', () => {
+  it('does not judge an echo or a here-document behind a # as a write', () =>
+    expectNone(
+      `#==============================================================
+# Turn certificate validation off if ssl errors show up
+#==============================================================
+#echo "sslverify=0" >> /etc/dnf/dnf.conf
+  # echo insecure >> ~/.curlrc
+true # cat >> ~/.wgetrc <<EOF
+check_certificate = off
+EOF`,
+      'post-install.sh',
+    ));
+
+  it('still judges a write whose text holds a #', () =>
+    assert.deepStrictEqual(hits("[ -f ~/.curlrc ] || printf '# corp proxy\\ninsecure\\n' >> ~/.curlrc", 'a.sh'), [
+      ['config.curlrc-insecure', 1, 43, 'insecure'],
+    ]));
+});
+
+describe('real-code classes, round 3: yum/dnf/zypper repositories and APT', () => {
+  it('finds a repository definition written to a variable target, and an APT setting written to one', () =>
+    assert.deepStrictEqual(
+      hits(
+        `repo_file=/etc/yum.repos.d/agent.repo
+    cat > "$repo_file" <<EOF
+[openagent\${VERSION}]
+name=Agent \${VERSION} - el-\${RELEASE} (local mirror)
+baseurl=\${repo_url}
+enabled=1
+gpgcheck=0
+sslverify=0
+EOF
+cat <<'EOF' | sudo tee "$APT_CONF"
+Acquire::https::Verify-Peer "false";
+EOF
+echo 'Acquire::https::mirror.lan::Verify-Host "false";' > "$conf"`,
+        'install-agent.sh',
+      ),
+      [
+        ['config.dnf-sslverify-off', 8, 1, 'sslverify=0'],
+        ['config.apt-verify-peer-off', 13, 7, 'Acquire::https::mirror.lan::Verify-Host "false"'],
+      ],
+    ));
+
+  it('finds dnf/yum --setopt and apt -o in Dockerfiles and CI steps', () =>
+    assert.deepStrictEqual(
+      [
+        ...hits(
+          'FROM centos:7\nRUN yum --setopt=sslverify=false -y install epel-release \\\n && yum-config-manager --save --setopt=epel.sslverify=0',
+          'Dockerfile',
+        ),
+        ...hits(
+          'jobs:\n  build:\n    steps:\n      - run: sudo apt-get -o "Acquire::https::Verify-Peer=false" update',
+          '.github/workflows/ci.yml',
+        ),
+      ],
+      [
+        ['shell.dnf-sslverify-off', 2, 9, '--setopt=sslverify=false'],
+        ['shell.dnf-sslverify-off', 3, 31, '--setopt=epel.sslverify=0'],
+        ['shell.apt-verify-peer-off', 4, 27, '-o "Acquire::https::Verify-Peer=false"'],
+      ],
+    ));
+
+  it('keeps quiet about verifying settings, other INI files and other tools', () => {
+    expectNone('[main]\ngpgcheck=1\nsslverify=1\n;sslverify=0\nsslcacert=/etc/pki/ca.pem', '/etc/dnf/dnf.conf');
+    expectNone('[server]\nsslverify=0\nurl=https://x', 'app.ini');
+    expectNone('Acquire::http::Proxy "http://proxy:3128";\nAcquire::https::Verify-Peer "true";', '/etc/apt/apt.conf');
+    expectNone(
+      'cat > /tmp/app.conf <<EOF\n[db]\nhost=x\nsslverify=0\nEOF\napt-get -o Dpkg::Options::=--force-confold install x',
+      'setup.sh',
+    );
+  });
+});
