@@ -88,7 +88,7 @@ function gitconfig(doc: Doc, out: Finding[]): void {
 
 /** Keys that disable verification when true, and keys that disable it when false (YAML and TOML). */
 const SKIP_TRUE =
-  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
+  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify_insecure|tls_skip_verify|ignore_certs|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
 const VERIFY_FALSE =
   'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
 const YAML_SKIP = new RegExp(
@@ -257,6 +257,25 @@ function aptConf(doc: Doc, out: Finding[]): void {
   });
 }
 
+/**
+ * Gradle: `allowInsecureProtocol = true` (Groovy, also `allowInsecureProtocol true` and the setter), Kotlin DSL's
+ * `isAllowInsecureProtocol = true`, and `allowInsecureProtocol.set(true)`.
+ */
+const GRADLE_INSECURE =
+  /\b((?:is)?[aA]llowInsecureProtocol(?:\s*=\s*true\b|[ \t]+true\b|\s*(?:\.\s*set\s*)?\(\s*true\s*\))|setAllowInsecureProtocol\s*\(\s*true\s*\))/dg;
+
+function gradleScript(doc: Doc, out: Finding[]): void {
+  if (!doc.text.includes('llowInsecureProtocol')) return;
+  // Comments and strings blanked (a plugin's message may quote the setting); offsets are kept.
+  const code = doc.text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (t) =>
+    t.replace(/[^\n]/g, ' '),
+  );
+  GRADLE_INSECURE.lastIndex = 0;
+  for (let m = GRADLE_INSECURE.exec(code); m?.indices; m = GRADLE_INSECURE.exec(code)) {
+    out.push(finding(doc, CFG.gradleInsecureProtocol, m.indices[1]![0], m.indices[1]![1]));
+  }
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
@@ -326,7 +345,9 @@ type Format =
   | 'condarc'
   | 'registries'
   | 'repo'
-  | 'apt';
+  | 'apt'
+  | 'gradle'
+  | 'ini';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -360,12 +381,15 @@ function formatOf(path: string, languageId?: string): Format | undefined {
     return 'yaml';
   }
   if (/\.toml$/i.test(base)) return 'toml';
+  if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
+  // grafana.ini, ansible.cfg and other INI files: the TOML keys (`tls_skip_verify_insecure = true`, `ignore_certs`).
+  if (/\.(?:ini|cfg)$/i.test(base)) return 'ini';
   if (/\.(?:tf|tfvars|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
   return undefined;
 }
 
 const PREFILTER =
-  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
@@ -377,6 +401,8 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
       return repoFile(doc, out);
     case 'apt':
       return aptConf(doc, out);
+    case 'gradle':
+      return gradleScript(doc, out);
     case 'composer':
       return composerJson(doc, out);
     case 'poetry':
@@ -401,6 +427,7 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
     case 'yaml':
       return yamlFile(doc, out);
     case 'toml':
+    case 'ini':
       return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'hcl': {
       const code = blankHclComments(doc.text);

@@ -43,6 +43,10 @@ const KOTLIN_SAM =
   /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
 const VERIFY_METHOD =
   /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
+/** Groovy: a map coerced to a trust manager whose `checkServerTrusted` closure does nothing (`[checkServerTrusted: { c, a -> }, …] as X509TrustManager`). */
+const GROOVY_MAP_TRUST = /\b(checkServerTrusted)\s*:\s*\{\s*(?:[\w\s,]*->)?\s*(?:null\s*|return\s*)?\}/dg;
+/** Groovy: a closure returning true coerced to a verifier (`{ h, s -> true } as HostnameVerifier`). */
+const GROOVY_AS_VERIFIER = /\{\s*[\w\s,]*->\s*true\s*\}\s*as\s+(?:javax\.net\.ssl\.)?HostnameVerifier\b/dg;
 const NOOP =
   /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
 
@@ -212,12 +216,14 @@ export function scanJvm(text: string): Finding[] {
   const lx = lex(text, SYNTAX.jvm);
   const out: Finding[] = [];
   if (checkServer) trustAll(lx, out);
+  if (checkServer) pushMatches(lx, GROOVY_MAP_TRUST, JVM.trustAll, out, 1, 1);
   if (strategies) trustStrategies(lx, out);
   if (webview) webviewProceed(lx, out);
   if (handlers) handlerProceed(lx, out);
   if (verifiers) {
     pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
     pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);
+    pushMatches(lx, GROOVY_AS_VERIFIER, JVM.hostnameVerifier, out);
   }
   if (verifyMethod) pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
   if (protocols) protocolFindings(lx, out);
@@ -225,7 +231,7 @@ export function scanJvm(text: string): Finding[] {
   return out;
 }
 
-/** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`). */
+/** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`, and Gradle's Groovy `.gradle` scripts). */
 export const jvm: RuleFamily = defineFamily({
   id: 'jvm',
   prefilter: PREFILTER,
@@ -233,6 +239,6 @@ export const jvm: RuleFamily = defineFamily({
   rules: JVM,
   notes: NOTES.code,
   appliesTo: (path, languageId) =>
-    languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
+    languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|gradle|scala)$/i.test(path),
   scan: (text) => scanJvm(text),
 });

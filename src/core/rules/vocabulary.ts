@@ -95,7 +95,8 @@ export type Client =
 /**
  * The language or configuration kind a rule's finding is written in (it decides how a fix quotes text).
  * `repo-file` is the INI of yum/dnf/zypper (`/etc/yum.repos.d/*.repo`, `yum.conf`, `dnf.conf`); `apt-conf` is APT's
- * `Acquire::https::Verify-Peer "false";` syntax (`/etc/apt/apt.conf`, `apt.conf.d/*`).
+ * `Acquire::https::Verify-Peer "false";` syntax (`/etc/apt/apt.conf`, `apt.conf.d/*`); `gradle` is a Gradle build,
+ * settings or init script's repository settings (`*.gradle`, `*.gradle.kts`).
  */
 export type Surface =
   | 'python'
@@ -121,7 +122,8 @@ export type Surface =
   | 'toml'
   | 'json'
   | 'repo-file'
-  | 'apt-conf';
+  | 'apt-conf'
+  | 'gradle';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
 export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
@@ -139,4 +141,5 @@ export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
   'json',
   'repo-file',
   'apt-conf',
+  'gradle',
 ]);

@@ -117,3 +117,88 @@ echo 'Acquire::https::mirror.lan::Verify-Host "false";' > "$conf"`,
     );
   });
 });
+
+describe('real-code classes, round 3: Gradle, Groovy and Maven project files', () => {
+  it('finds insecure repositories, Groovy trust managers and verifiers in Gradle scripts', () =>
+    assert.deepStrictEqual(
+      hits(
+        `import javax.net.ssl.*
+
+def disableSslValidation() {
+    TrustManager[] trustAll = [
+        [getAcceptedIssuers: { null },
+         checkClientTrusted: { chain, authType -> },
+         checkServerTrusted: { chain, authType -> }] as X509TrustManager
+    ] as TrustManager[]
+    HttpsURLConnection.setDefaultHostnameVerifier({ hostname, session -> true })
+}
+allprojects {
+    repositories {
+        maven { url 'http://repo.lan/maven'; allowInsecureProtocol true }
+        maven {
+            url "http://nexus.lan/public"
+            setAllowInsecureProtocol(true)
+        }
+    }
+}`,
+        'init.d/insecure.gradle',
+      ),
+      [
+        ['jvm.trust-all-certificates', 7, 10, 'checkServerTrusted: { chain, authType -> }'],
+        ['jvm.hostname-verifier-accepts-all', 9, 24, 'setDefaultHostnameVerifier({ hostname, session -> true }'],
+        ['config.gradle-allow-insecure-protocol', 13, 46, 'allowInsecureProtocol true'],
+        ['config.gradle-allow-insecure-protocol', 16, 13, 'setAllowInsecureProtocol(true)'],
+      ],
+    ));
+
+  it('keeps quiet about Gradle messages, comments, false values and checking closures', () =>
+    expectNone(
+      `// allowInsecureProtocol = true
+/* isAllowInsecureProtocol = true */
+logger.warn("set allowInsecureProtocol = true only for the local mirror")
+maven {
+    url = uri("https://nexus.lan/public")
+    isAllowInsecureProtocol = false
+}
+def tm = [checkServerTrusted: { chain, authType -> delegate.checkServerTrusted(chain, authType) }] as X509TrustManager`,
+      'build.gradle.kts',
+    ));
+
+  it('reads .mvn/maven.config and jvm.config as Maven command lines', () =>
+    assert.deepStrictEqual(
+      [
+        ...hits('-B\n-Daether.connector.https.securityMode=insecure\n', '.mvn/maven.config'),
+        ...hits('-Xmx2g -Dmaven.wagon.http.ssl.insecure=true', 'service/.mvn/jvm.config'),
+      ],
+      [
+        ['shell.maven-ssl-insecure', 2, 1, '-Daether.connector.https.securityMode=insecure'],
+        ['shell.maven-ssl-insecure', 1, 8, '-Dmaven.wagon.http.ssl.insecure=true'],
+      ],
+    ));
+
+  it('keeps quiet about secure Maven settings', () =>
+    expectNone(
+      '-Daether.connector.https.securityMode=default\n-Djavax.net.ssl.trustStore=corp.jks',
+      '.mvn/maven.config',
+    ));
+});
+
+describe('real-code classes, round 3: INI files', () => {
+  it('finds the skip keys in grafana.ini and ansible.cfg', () =>
+    assert.deepStrictEqual(
+      [
+        ...hits('[auth.generic_oauth]\nenabled = true\ntls_skip_verify_insecure = true\n', 'conf/grafana.ini'),
+        ...hits('[defaults]\nhost_key_checking = False\n[galaxy]\nignore_certs = True\n', 'ansible.cfg'),
+      ],
+      [
+        ['config.insecure-skip-verify', 3, 1, 'tls_skip_verify_insecure = true'],
+        ['config.insecure-skip-verify', 4, 1, 'ignore_certs = True'],
+      ],
+    ));
+
+  it('keeps quiet about INI comments, false values and unrelated keys', () =>
+    expectNone(
+      '[server]\n;tls_skip_verify_insecure = true\n# ignore_certs = True\ntls_skip_verify_insecure = false\n[flake8]\nignore = E501\nverify = yes',
+      'setup.cfg',
+    ));
+});

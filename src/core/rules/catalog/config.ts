@@ -184,7 +184,7 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'various',
     surface: 'yaml',
-    notes: 'In YAML and TOML: keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false. Comments, `${VAR}` values and strings that mention the key are not findings.',
+    notes: 'In YAML, TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false. Comments, `${VAR}` values and strings that mention the key are not findings.',
     examples: {
       file: 'prometheus.yml',
       flagged: [`# Prometheus
@@ -194,11 +194,15 @@ tls_config:
 serversTransport:
   «insecureSkipVerify: true»
 # Home Assistant and friends
-«verify_ssl: false»`],
+«verify_ssl: false»`,
+        { file: 'grafana.ini', code: '[auth.generic_oauth]\nenabled = true\n«tls_skip_verify_insecure = true»' },
+        { file: 'ansible.cfg', code: '[galaxy]\n«ignore_certs = True»' },
+      ],
       ok: [
         `tls_config:
   ca_file: /etc/ssl/corp-ca.pem`,
         'tls_config:\n  insecure_skip_verify: false\n  # insecure_skip_verify: true\n  verify_ssl: true',
+        { file: 'grafana.ini', code: '[auth.generic_oauth]\n;tls_skip_verify_insecure = true\ntls_skip_verify_insecure = false\ntls_client_ca = /etc/grafana/corp-ca.pem' },
       ],
     },
   }),
@@ -469,6 +473,35 @@ RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99inse
       ],
       ok: [
         'Acquire::https::CaInfo "/etc/ssl/certs/corp-ca.pem";\n// Acquire::https::Verify-Peer "false";\nAcquire::https::Verify-Peer "true";',
+      ],
+    },
+  }),
+  gradleInsecureProtocol: rule('gradle-allow-insecure-protocol', {
+    title: 'allowInsecureProtocol = true in a Gradle build: dependencies are fetched over plain HTTP',
+    description: 'Gradle refuses http:// repositories unless allowInsecureProtocol is set; with it, dependencies and plugins come over an unauthenticated connection and can be swapped in transit. Serve the repository over HTTPS (with your CA in the JVM truststore: -Djavax.net.ssl.trustStore=<file> in gradle.properties\' org.gradle.jvmargs) instead.',
+    concept: 'trusted-host-exception',
+    client: 'gradle',
+    surface: 'gradle',
+    notes: '`allowInsecureProtocol = true` / `allowInsecureProtocol true` / `setAllowInsecureProtocol(true)` (Groovy) and `isAllowInsecureProtocol = true` / `allowInsecureProtocol.set(true)` (Kotlin DSL) in `*.gradle` and `*.gradle.kts` files (build, settings and init scripts). `//` and `/* */` comments are not findings.',
+    examples: {
+      file: 'build.gradle',
+      flagged: [
+        `repositories {
+    maven {
+        url "http://nexus.corp.example/repository/maven-public/"
+        «allowInsecureProtocol = true»
+    }
+}`,
+        { file: 'settings.gradle.kts', code: `pluginManagement {
+    repositories {
+        maven(url = privateRepoUrl) {
+            «isAllowInsecureProtocol = true»
+        }
+    }
+}` },
+      ],
+      ok: [
+        'repositories {\n    maven {\n        url "https://nexus.corp.example/repository/maven-public/"\n        //allowInsecureProtocol = true\n        allowInsecureProtocol = false\n    }\n}',
       ],
     },
   }),

@@ -139,10 +139,12 @@ helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`,
     description: 'The wagon ssl.insecure / ssl.allowall properties make Maven accept any repository certificate. Import your CA into a truststore and pass -Djavax.net.ssl.trustStore=<file> instead.',
     concept: 'verification-off',
     client: 'maven',
-    notes: '`-Dmaven.wagon.http.ssl.insecure=true`, `…ssl.allowall=true` and `…ssl.ignore.validity.dates=true`, anywhere in a command or an environment value (e.g. `MAVEN_OPTS`).',
+    notes: '`-Dmaven.wagon.http.ssl.insecure=true`, `…ssl.allowall=true`, `…ssl.ignore.validity.dates=true` and Maven 3.9\'s `-Daether.connector.https.securityMode=insecure`, anywhere in a command, an environment value (e.g. `MAVEN_OPTS`) or the project\'s `.mvn/maven.config` / `.mvn/jvm.config`.',
     examples: {
       flagged: [`mvn «-Dmaven.wagon.http.ssl.insecure=true» «-Dmaven.wagon.http.ssl.allowall=true» install
-export MAVEN_OPTS="«-Dmaven.wagon.http.ssl.insecure=true»"`],
+export MAVEN_OPTS="«-Dmaven.wagon.http.ssl.insecure=true»"`,
+        { file: '.mvn/maven.config', code: '--batch-mode\n«-Daether.connector.https.securityMode=insecure»\n«-Dmaven.wagon.http.ssl.allowall=true»' },
+      ],
       ok: [`keytool -importcert -noprompt -alias corp -file corp-ca.pem -keystore corp.jks -storepass changeit
 mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=changeit install`],
     },

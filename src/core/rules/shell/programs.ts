@@ -455,7 +455,14 @@ function pipCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void
   }
 }
 
-const MAVEN = /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/g;
+/** Wagon's properties, and Maven 3.9's resolver transport equivalent (`aether.connector.https.securityMode`). */
+const MAVEN =
+  /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b|-Daether\.connector\.https\.securityMode=insecure\b/g;
+
+/** Cheap test for `mavenFlags`: one of its property prefixes is in the text. */
+export function mayHoldMavenFlags(text: string): boolean {
+  return text.includes('-Dmaven.wagon') || text.includes('-Daether.connector');
+}
 
 /** Maven's wagon properties can sit in any word or value (mvn args, MAVEN_OPTS, .mvn/maven.config). */
 export function mavenFlags(ctx: Ctx): void {
