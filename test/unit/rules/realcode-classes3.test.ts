@@ -202,3 +202,49 @@ describe('real-code classes, round 3: INI files', () => {
       'setup.cfg',
     ));
 });
+
+describe("real-code classes, round 3: other tools' flags and variables", () => {
+  it('finds each tool its own switch, in scripts, Dockerfiles and CI', () =>
+    assert.deepStrictEqual(
+      [
+        ...hits(
+          `#!/bin/sh
+export VAULT_ADDR=https://vault.lan:8200 VAULT_SKIP_VERIFY=1
+consul members -tls-skip-verify
+argocd login argocd.lan --username admin --password "$PW" --insecure
+sudo kubeadm join 10.0.0.10:6443 --token "$TOKEN" --discovery-token-unsafe-skip-ca-verification
+govc vm.info -k -u "$GOVC_URL" vm1
+ansible-galaxy collection install -r requirements.yml --ignore-certs`,
+          'bootstrap.sh',
+        ),
+        ...hits(
+          'FROM ubuntu:24.04\nENV LDAPTLS_REQCERT=never\nRUN s3cmd --no-check-certificate ls s3://b',
+          'Dockerfile',
+        ),
+      ],
+      [
+        ['env.tool-verify-off', 2, 42, 'VAULT_SKIP_VERIFY=1'],
+        ['shell.tool-insecure-flag', 3, 16, '-tls-skip-verify'],
+        ['shell.tool-insecure-flag', 4, 59, '--insecure'],
+        ['shell.tool-insecure-flag', 5, 51, '--discovery-token-unsafe-skip-ca-verification'],
+        ['shell.tool-insecure-flag', 6, 14, '-k'],
+        ['shell.tool-insecure-flag', 7, 55, '--ignore-certs'],
+        ['env.tool-verify-off', 2, 5, 'LDAPTLS_REQCERT=never'],
+        ['shell.tool-insecure-flag', 3, 11, '--no-check-certificate'],
+      ],
+    ));
+
+  it('keeps quiet about the same flags on other programs and about verifying values', () =>
+    expectNone(
+      `#!/bin/sh
+rsync --insecure src dst
+ansible-playbook -c local site.yml
+ls -k /tmp
+tar -C /opt -xzf vault.tgz
+vault status -tls-skip-verify=false
+export VAULT_SKIP_VERIFY=false LDAPTLS_REQCERT=demand CONSUL_HTTP_SSL_VERIFY=true
+echo "vault login -tls-skip-verify"
+svn checkout https://svn.lan/repo`,
+      'ok.sh',
+    ));
+});

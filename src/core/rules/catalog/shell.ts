@@ -328,4 +328,21 @@ helm upgrade --install metrics-server metrics-server/metrics-server --set args={
       ],
     },
   }),
+  toolInsecureFlag: rule('tool-insecure-flag', {
+    title: 'A tool\'s own flag turns certificate verification off (vault -tls-skip-verify, mc --insecure, svn --trust-server-cert, …)',
+    description: 'These flags make a command-line tool accept any certificate for the connection, tokens, passwords and downloads included. Point the tool at your CA instead (VAULT_CACERT / -ca-cert, mc\'s ~/.mc/certs/CAs/, svn\'s ssl-authority-files, --cacert or the system trust store).',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'Per program: `vault`/`bao`/`nomad`/`consul` `-tls-skip-verify`; `argocd`, `mc`, `crane`, `oras`, `trivy`, `openstack`, `swift`, `hg`, `grpcurl` `--insecure` (or `-insecure`); `govc -k`; `s3cmd`, `rclone`, `yt-dlp`, `youtube-dl` `--no-check-certificate`; `aria2c --check-certificate=false`; HTTPie `http --verify=no`; `svn --trust-server-cert` and `--trust-server-cert-failures`; `ansible-galaxy --ignore-certs`/`-c`; `restic --insecure-tls`; JFrog CLI `--insecure-tls`; kaniko `executor --skip-tls-verify`; `kubeadm join --discovery-token-unsafe-skip-ca-verification`; `ovftool --noSSLVerify`; `sqlcmd -C`; `lftp -e "set ssl:verify-certificate no"`; `bundle config [set] ssl_verify_mode 0`. The same flag on another program is not a finding.',
+    examples: {
+      flagged: [
+        'vault login «-tls-skip-verify» -method=userpass username=ci\nmc «--insecure» alias set corp https://minio.corp.example "$KEY" "$SECRET"\nsvn checkout «--trust-server-cert» --non-interactive https://svn.corp.example/repo',
+        { file: '.gitlab-ci.yml', code: 'build:\n  script:\n    - /kaniko/executor --context $CI_PROJECT_DIR «--skip-tls-verify» --destination $IMAGE' },
+        "lftp «-e 'set ssl:verify-certificate no; mirror -R dist /www; quit'» ftp.corp.example\nbundle config set «ssl_verify_mode 0»",
+      ],
+      ok: [
+        'vault login -ca-cert=/etc/ssl/corp-ca.pem -method=userpass username=ci\nmc alias set corp https://minio.corp.example "$KEY" "$SECRET"\nrsync --insecure a b\nkubeadm join 10.0.0.1:6443 --discovery-token-ca-cert-hash sha256:abc',
+      ],
+    },
+  }),
 } as const;

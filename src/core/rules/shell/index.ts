@@ -29,8 +29,14 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
   if (mayHoldMavenFlags(a.value)) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
 }
 
+/**
+ * Words without which no shell rule can match, per line (a line without one holds no finding). Short stems cover many
+ * switches at once (`verif`: sslverify, tls-verify, -tls-skip-verify, Verify-Peer, VAULT_SKIP_VERIFY…; `cert`:
+ * check_certificate, trust-server-cert, LDAPTLS_REQCERT…; `insecure`: --insecure, GOINSECURE, insecure-registries…):
+ * fewer alternatives make the forward pass over a 10,000-line script about twice as fast as the longer list was.
+ */
 const PREFILTER =
-  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|aether\.connector|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate|tls-verify|verify_ssl|Verify-(?:Peer|Host)/i;
+  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =

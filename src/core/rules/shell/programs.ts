@@ -79,6 +79,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   if (name === 'alias') return aliasBodies(ctx, args);
   if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
   PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
+  toolFlags(ctx, name, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
   for (const w of [cmd[i], ...args]) {
@@ -200,6 +201,64 @@ const ANY_COMMAND_FLAGS: readonly (readonly [RegExp, RuleMeta])[] = [
   [/^--kubelet-insecure-tls(?:=true)?$/, SH.kubelet],
 ];
 
+/**
+ * Other tools' own "do not verify" flags (one rule, `shell.tool-insecure-flag`): a word test, and for an option whose
+ * value is the next word, a test of that value. Each program has its own list: `--insecure` means this only to them.
+ */
+type ToolFlag = readonly [RegExp, RegExp?];
+const HASHICORP: readonly ToolFlag[] = [[/^--?tls-skip-verify(?:=(?:true|1))?$/]];
+const INSECURE: readonly ToolFlag[] = [[/^--?insecure(?:=true)?$/]];
+const NO_CHECK_CERT: readonly ToolFlag[] = [[/^--no-check-certificates?$/]];
+const TOOL_FLAGS: Readonly<Record<string, readonly ToolFlag[]>> = {
+  vault: HASHICORP,
+  bao: HASHICORP,
+  nomad: HASHICORP,
+  consul: HASHICORP,
+  argocd: INSECURE,
+  mc: INSECURE,
+  crane: INSECURE,
+  oras: INSECURE,
+  trivy: INSECURE,
+  openstack: INSECURE,
+  swift: INSECURE,
+  hg: INSECURE,
+  grpcurl: INSECURE,
+  govc: [[/^-k(?:=true)?$/]],
+  s3cmd: NO_CHECK_CERT,
+  rclone: NO_CHECK_CERT,
+  'yt-dlp': NO_CHECK_CERT,
+  'youtube-dl': NO_CHECK_CERT,
+  aria2c: [[/^--check-certificate=false$/]],
+  http: [[/^--verify=(?:no|false)$/i]],
+  https: [[/^--verify=(?:no|false)$/i]],
+  svn: [[/^--trust-server-cert$/], [/^--trust-server-cert-failures(?:=.+)?$/]],
+  'ansible-galaxy': [[/^--ignore-certs$|^-c$/]],
+  restic: [[/^--insecure-tls$/]],
+  jf: [[/^--insecure-tls(?:=true)?$/]],
+  jfrog: [[/^--insecure-tls(?:=true)?$/]],
+  executor: [[/^--skip-tls-verify(?:-pull|-registry)?(?:=true)?$/]],
+  kubeadm: [[/^--discovery-token-unsafe-skip-ca-verification(?:=true)?$/]],
+  ovftool: [[/^--noSSLVerify(?:=true)?$/]],
+  sqlcmd: [[/^-C$/]],
+  lftp: [[/^-[ec]$/, /\bssl:verify-certificate(?:\s+|=)(?:no|false|off|0)\b/]],
+};
+
+/** `vault -tls-skip-verify`, `mc --insecure`, `svn --trust-server-cert`, `lftp -e "set ssl:verify-certificate no"`. */
+function toolFlags(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
+  const flags = Object.hasOwn(TOOL_FLAGS, name) ? TOOL_FLAGS[name] : undefined;
+  if (!flags) return;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.value === '--') return;
+    for (const [flag, value] of flags) {
+      if (!flag.test(w.value)) continue;
+      if (!value) report(ctx, SH.toolInsecureFlag, w, w, cmd);
+      else if (args[i + 1] && value.test(args[i + 1].value)) report(ctx, SH.toolInsecureFlag, w, args[++i], cmd);
+      break;
+    }
+  }
+}
+
 /** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
 function programKey(name: string, args: readonly Word[]): string {
   if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) {
@@ -304,6 +363,9 @@ const PROGRAMS: Record<string, Analyser> = {
   aptitude: aptOption,
   zypper(ctx, args, cmd) {
     for (const w of args) if (ZYPPER_NO_VERIFY.test(w.value)) report(ctx, SH.zypperSslVerify, w, w, cmd);
+  },
+  bundle(ctx, args, cmd) {
+    configSet(ctx, args, cmd, SH.toolInsecureFlag, /^ssl_verify_mode$/, /^0$/);
   },
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
