@@ -86,27 +86,34 @@ function gitconfig(doc: Doc, out: Finding[]): void {
   });
 }
 
-/** Keys that disable verification when true, and keys that disable it when false (YAML and TOML). */
+/** Keys that disable verification when true, and keys that disable it when false (YAML, TOML, INI, properties). */
 const SKIP_TRUE =
-  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify_insecure|tls_skip_verify|ignore_certs|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
+  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify_insecure|tls_skip_verify|ignore_certs|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls|useInsecureTrustManager|use-insecure-trust-manager';
 const VERIFY_FALSE =
   'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
-const YAML_SKIP = new RegExp(
-  `^\\s*(?:-\\s+)*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`,
-  'd',
-);
+/** Keys whose value `none` turns checks off: Elastic's `ssl.verification_mode` (Beats, Elasticsearch, Kibana's
+ * `verificationMode`), Rails/GitLab `openssl_verify_mode: none`. */
+const VERIFY_MODE = 'verification_mode|verificationMode|openssl_verify_mode|ssl_verify_mode';
+/** Any of them, also as the last part of a dotted key (`ssl.verification_mode`, `spring…ssl.useInsecureTrustManager`). */
+const SKIP_KEY = `((?:[\\w-]+\\.)*(?:${SKIP_TRUE}|${VERIFY_FALSE}|${VERIFY_MODE}))`;
+const YAML_SKIP = new RegExp(`^\\s*(?:-\\s+)*["']?${SKIP_KEY}["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
 const YAML_KUBE = /^\s*(?:-\s+)*(insecure-skip-tls-verify)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
-const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+const TOML_SKIP = new RegExp(`^\\s*["']?${SKIP_KEY}["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+/** Java `.properties`: `key=value`, `key: value` or `key value`; `#`/`!` comment lines never match. */
+const PROPERTIES_SKIP = new RegExp(`^\\s*${SKIP_KEY}\\s*[=:\\s]\\s*([^\\s#]+)`, 'd');
 const TF =
   /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|(?:\w+_)?tls_insecure)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
+const VERIFY_MODE_KEY = new RegExp(`^(?:${VERIFY_MODE})$`);
 /** The keys of YAML_SKIP and TOML_SKIP anywhere in a text (see keyValue's `words`). */
-const SKIP_KEYS = new RegExp(`${SKIP_TRUE}|${VERIFY_FALSE}`);
+const SKIP_KEYS = new RegExp(`${SKIP_TRUE}|${VERIFY_FALSE}|${VERIFY_MODE}`);
 
-function skipValue(value: string, key: string): boolean {
+function skipValue(value: string, dottedKey: string): boolean {
+  const key = dottedKey.slice(dottedKey.lastIndexOf('.') + 1);
+  if (VERIFY_MODE_KEY.test(key)) return /^none$/i.test(value);
   return VERIFY_FALSE_KEY.test(key) ? FALSY.test(value) : TRUTHY.test(value);
 }
 
@@ -347,7 +354,8 @@ type Format =
   | 'repo'
   | 'apt'
   | 'gradle'
-  | 'ini';
+  | 'ini'
+  | 'properties';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -384,12 +392,13 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
   // grafana.ini, ansible.cfg and other INI files: the TOML keys (`tls_skip_verify_insecure = true`, `ignore_certs`).
   if (/\.(?:ini|cfg)$/i.test(base)) return 'ini';
+  if (/\.properties$/i.test(base)) return 'properties';
   if (/\.(?:tf|tfvars|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
   return undefined;
 }
 
 const PREFILTER =
-  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|-k\b/i;
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
@@ -429,6 +438,8 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
     case 'toml':
     case 'ini':
       return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
+    case 'properties':
+      return keyValue(doc, PROPERTIES_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'hcl': {
       const code = blankHclComments(doc.text);
       hclKubelet(doc, code, out);

@@ -248,3 +248,66 @@ svn checkout https://svn.lan/repo`,
       'ok.sh',
     ));
 });
+
+describe('real-code classes, round 3: Java library switches and Elastic/Spring settings', () => {
+  it('finds Netty, RestAssured, Unirest and Jsoup switches in Java and Kotlin', () =>
+    assert.deepStrictEqual(
+      hits(
+        `@Bean
+fun webClient(): WebClient {
+    val ssl = SslContextBuilder.forClient()
+        .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+        .build()
+    RestAssured.useRelaxedHTTPSValidation()
+    return WebClient.builder().build()
+}`,
+        'src/main/kotlin/Config.kt',
+      ),
+      [
+        ['jvm.insecure-trust-manager-factory', 4, 23, 'io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE'],
+        ['jvm.client-verification-off', 6, 17, 'useRelaxedHTTPSValidation()'],
+      ],
+    ));
+
+  it('keeps quiet about imports, comments, strings and verifying calls', () =>
+    expectNone(
+      `import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+// .trustManager(InsecureTrustManagerFactory.INSTANCE)
+String hint = "call relaxedHTTPSValidation() in tests only";
+Unirest.config().verifySsl(true);
+Jsoup.connect(url).validateTLSCertificates(true).get();`,
+      'Client.java',
+    ));
+
+  it('finds Elastic verification_mode none and Spring useInsecureTrustManager, dotted or nested', () =>
+    assert.deepStrictEqual(
+      [
+        ...hits(
+          'filebeat.inputs: []\noutput.logstash:\n  hosts: ["ls:5044"]\n  ssl.verification_mode: "none"\nssl:\n  verification_mode: none\n',
+          'filebeat.yml',
+        ),
+        ...hits('elasticsearch.hosts: ["https://es:9200"]\nelasticsearch.ssl.verificationMode: none\n', 'kibana.yml'),
+        ...hits(
+          'spring:\n  cloud:\n    gateway:\n      httpclient:\n        ssl:\n          useInsecureTrustManager: true\n',
+          'application.yml',
+        ),
+      ],
+      [
+        ['config.insecure-skip-verify', 4, 3, 'ssl.verification_mode: "none"'],
+        ['config.insecure-skip-verify', 6, 3, 'verification_mode: none'],
+        ['config.insecure-skip-verify', 2, 1, 'elasticsearch.ssl.verificationMode: none'],
+        ['config.insecure-skip-verify', 6, 11, 'useInsecureTrustManager: true'],
+      ],
+    ));
+
+  it('keeps quiet about verifying modes and commented properties', () => {
+    expectNone(
+      'ssl.verification_mode: full\nxpack.security.http.ssl.verification_mode: certificate\n',
+      'elasticsearch.yml',
+    );
+    expectNone(
+      '# spring.cloud.gateway.httpclient.ssl.useInsecureTrustManager=true\n!ssl.verification_mode=none\nssl.verification_mode=full',
+      'application.properties',
+    );
+  });
+});

@@ -184,7 +184,7 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'various',
     surface: 'yaml',
-    notes: 'In YAML, TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false. Comments, `${VAR}` values and strings that mention the key are not findings.',
+    notes: 'In YAML, TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, Spring Cloud Gateway\'s `useInsecureTrustManager`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false; Elastic\'s `verification_mode` / `verificationMode` and `openssl_verify_mode` set to `none`. Each may be the last part of a dotted key (`ssl.verification_mode`, `xpack.security.http.ssl.verification_mode`); Java `.properties` files are read too. Comments, `${VAR}` values and strings that mention the key are not findings.',
     examples: {
       file: 'prometheus.yml',
       flagged: [`# Prometheus
@@ -197,12 +197,15 @@ serversTransport:
 «verify_ssl: false»`,
         { file: 'grafana.ini', code: '[auth.generic_oauth]\nenabled = true\n«tls_skip_verify_insecure = true»' },
         { file: 'ansible.cfg', code: '[galaxy]\n«ignore_certs = True»' },
+        { file: 'filebeat.yml', code: 'output.elasticsearch:\n  hosts: ["https://es.lan:9200"]\n  «ssl.verification_mode: none»' },
+        { file: 'application.properties', code: '«spring.cloud.gateway.httpclient.ssl.useInsecureTrustManager=true»' },
       ],
       ok: [
         `tls_config:
   ca_file: /etc/ssl/corp-ca.pem`,
         'tls_config:\n  insecure_skip_verify: false\n  # insecure_skip_verify: true\n  verify_ssl: true',
         { file: 'grafana.ini', code: '[auth.generic_oauth]\n;tls_skip_verify_insecure = true\ntls_skip_verify_insecure = false\ntls_client_ca = /etc/grafana/corp-ca.pem' },
+        { file: 'elasticsearch.yml', code: 'xpack.security.http.ssl.verification_mode: certificate\nxpack.security.transport.ssl.verification_mode: full\n# ssl.verification_mode: none' },
       ],
     },
   }),

@@ -196,4 +196,42 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
       ],
     },
   }),
+  insecureTrustManagerFactory: rule('insecure-trust-manager-factory', {
+    title: 'Netty InsecureTrustManagerFactory: every certificate is trusted',
+    description: 'InsecureTrustManagerFactory.INSTANCE hands out a trust manager that accepts any chain; Netty documents it for tests only. Build the SslContext with trustManager(<CA file or TrustManagerFactory of your KeyStore>) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'java',
+    notes: '`InsecureTrustManagerFactory.INSTANCE` (also fully qualified) in Java and Kotlin, typically given to `SslContextBuilder.forClient().trustManager(…)` (Netty, Reactor Netty, Spring WebClient, gRPC). Import lines are not findings.',
+    examples: {
+      flagged: [
+        `import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+
+SslContext ssl = SslContextBuilder.forClient()
+    .trustManager(«InsecureTrustManagerFactory.INSTANCE»)
+    .build();`,
+        { file: 'WebClientConfig.kt', code: 'val http = HttpClient.create().secure { it.sslContext(SslContextBuilder.forClient().trustManager(«InsecureTrustManagerFactory.INSTANCE»).build()) }' },
+      ],
+      ok: ['SslContext ssl = SslContextBuilder.forClient().trustManager(new File("corp-ca.pem")).build();'],
+    },
+  }),
+  clientSwitch: rule('client-verification-off', {
+    title: 'A Java HTTP library told not to verify (relaxedHTTPSValidation, verifySsl(false), validateTLSCertificates(false))',
+    description: 'RestAssured\'s relaxed HTTPS validation trusts every certificate and host, Unirest verifySsl(false) and Jsoup validateTLSCertificates(false) turn checks off, and jdk.internal.httpclient.disableHostnameVerification stops the JDK HttpClient from checking host names. Give the library a truststore with your CA instead (RestAssured trustStore(…), Unirest sslContext(…), -Djavax.net.ssl.trustStore=<file>).',
+    concept: 'verification-off',
+    client: 'java',
+    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin.',
+    examples: {
+      flagged: [
+        `RestAssured.«useRelaxedHTTPSValidation()»;
+given().«relaxedHTTPSValidation("TLSv1.2")».when().get("/health");
+Unirest.config().«verifySsl(false)»;
+Document page = Jsoup.connect(url).«validateTLSCertificates(false)».get();
+System.«setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")»;`,
+      ],
+      ok: [
+        'Unirest.config().verifySsl(true);\nRestAssured.trustStore("corp.jks", "changeit");\nlog.info("use relaxedHTTPSValidation() only in tests");',
+      ],
+    },
+  }),
 } as const;
