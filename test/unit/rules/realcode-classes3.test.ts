@@ -311,3 +311,58 @@ Jsoup.connect(url).validateTLSCertificates(true).get();`,
     );
   });
 });
+
+describe('real-code classes, round 3: PHP and Ruby client options', () => {
+  it('finds WordPress filters, stream_context_set_option, Guzzle 5 defaults, Savon and Typhoeus options', () => {
+    assert.deepStrictEqual(
+      hits(
+        `<?php
+add_filter( 'https_ssl_verify', '__return_false', 10 );
+add_filter('https_local_ssl_verify', function ($verify) { return false; });
+stream_context_set_option($context, 'ssl', 'verify_peer_name', false);
+$client->setDefaultOption('verify', false);`,
+        'wp-content/plugins/x/x.php',
+      ),
+      [
+        ['php.wp-sslverify-false', 2, 1, "add_filter( 'https_ssl_verify', '__return_false', 10 )"],
+        ['php.wp-sslverify-false', 3, 1, "add_filter('https_local_ssl_verify', function ($verify) { return false; })"],
+        ['php.stream-verify-peer-off', 4, 1, "stream_context_set_option($context, 'ssl', 'verify_peer_name', false)"],
+        ['php.http-client-verify-false', 5, 10, "setDefaultOption('verify', false)"],
+      ],
+    );
+    assert.deepStrictEqual(
+      hits(
+        `client = Savon.client(
+  wsdl: WSDL_URL,
+  :ssl_verify_mode => :none,
+  log: false
+)
+Typhoeus.get(url, ssl_verifypeer: false)`,
+        'lib/soap.rb',
+      ),
+      [
+        ['ruby.verify-none', 3, 3, ':ssl_verify_mode => :none'],
+        ['ruby.verify-false', 6, 19, 'ssl_verifypeer: false'],
+      ],
+    );
+  });
+
+  it('keeps quiet about verifying values, other filters and comments', () => {
+    expectNone(
+      `<?php
+add_filter('https_ssl_verify', '__return_true');
+add_filter('http_request_timeout', '__return_false');
+// add_filter('https_ssl_verify', '__return_false');
+stream_context_set_option($context, 'ssl', 'verify_peer', true);
+$client->setDefaultOption('timeout', false);`,
+      'x.php',
+    );
+    expectNone(
+      `Savon.client(wsdl: u, ssl_verify_mode: :peer)
+# ssl_verify_mode: :none
+Typhoeus.get(url, ssl_verifypeer: true, ssl_verifyhost: 2)
+mode = :none if verify_mode == :none`,
+      'x.rb',
+    );
+  });
+});
