@@ -38,6 +38,8 @@ read -p "wget --no-check-certificate? [y/N] " answer
 grep -q "curl -k" deploy.sh
 notify-send 'curl -k done'
 run "make -k all"
+echo_red "curl -k failed"
+confirm "Run wget --no-check-certificate anyway?"
 printf '%s\\n' "curl -k https://example.com"`,
       'notes.sh',
     ));
@@ -365,4 +367,43 @@ mode = :none if verify_mode == :none`,
       'x.rb',
     );
   });
+});
+
+describe('real-code classes, round 3: options held in a variable and ${…} words', () => {
+  it('judges the quoted values of a variable expanded into curl or wget arguments, at the assignment', () =>
+    assert.deepStrictEqual(
+      hits(
+        `#!/bin/bash
+export CURL_VERBOSE_OPTS="--progress-bar --show-error"
+if [ "\${BASH_OS}" = "darwin" ]; then
+  export CURL_DOWNLOAD_OPTS="--compressed --insecure"
+else
+  export CURL_DOWNLOAD_OPTS="--location --compressed --insecure"
+fi
+curl_download() {
+  curl \${CURL_VERBOSE_OPTS} \${CURL_DOWNLOAD_OPTS} "$@"
+}
+WGET_ARGS='-q --no-check-certificate'
+wget $WGET_ARGS "$URL"
+curl \${CURL_OPTS:-} -k https://x`,
+        'lib/download.sh',
+      ),
+      [
+        ['shell.curl-insecure', 4, 43, '--insecure'],
+        ['shell.curl-insecure', 6, 54, '--insecure'],
+        ['shell.wget-no-check-certificate', 11, 15, '--no-check-certificate'],
+        ['shell.curl-insecure', 13, 21, '-k'],
+      ],
+    ));
+
+  it('keeps quiet about variables that are not expanded into a program, or hold no flag', () =>
+    expectNone(
+      `#!/bin/bash
+MSG="--insecure is not allowed"
+echo "$MSG" "\${MSG}"
+url="https://downloads.corp.example/x.tgz"
+CURL_OPTS="--cacert /etc/ssl/corp-ca.pem --retry 3"
+curl \${CURL_OPTS} -fsSL "$url" -o "\${TMP:-/tmp}/x.tgz"`,
+      'ok.sh',
+    ));
 });

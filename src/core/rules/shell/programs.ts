@@ -78,7 +78,11 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
   if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
-  PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
+  const key = programKey(name, args);
+  if (Object.hasOwn(PROGRAMS, key)) {
+    PROGRAMS[key](ctx, args, cmd);
+    optionVariables(ctx, key, args);
+  }
   toolFlags(ctx, name, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
@@ -114,7 +118,7 @@ function commandString(ctx: Ctx, cmd: readonly Word[], from: number): boolean {
 
 /** Commands whose quoted arguments are text for people (or patterns), not command lines: `die "curl -k failed"`. */
 const MESSAGES =
-  /^(?:echo|printf|print[\w-]*|[\w-]*(?:log|msg|message|warn|warning|err|error|info|debug|notice|note|fatal|fail|die|abort|panic|say|usage|status|banner|title|header|hint|step|comment|report|notify|alert)[\w-]*)$/i;
+  /^(?:printf|print[\w-]*|[\w-]*(?:echo|log|msg|message|warn|warning|err|error|info|debug|notice|note|fatal|fail|die|abort|panic|say|usage|status|banner|title|header|hint|step|comment|report|notify|alert|show|display|tell|ask|confirm|prompt|explain|describe)[\w-]*)$/i;
 
 /**
  * `gexec 60 "wget --no-check-certificate …"`, `ssh host "curl -k …"`, `retry 3 "curl -sk …"`, `eval "…"`: a quoted
@@ -147,6 +151,46 @@ function assignedCommand(ctx: Ctx, w: Word): void {
   if (!m[1].toLowerCase().includes(m[3].toLowerCase()) && !runs.test(ctx.src.text)) return;
   const eq = raw.indexOf('=');
   quotedBody(ctx, { value: '', start: w.start + eq + 1, end: w.end, dynamic: false });
+}
+
+/** A word that is one variable, quoted or not: `$CURL_OPTS`, `${CURL_OPTS}`, `"$CURL_OPTS"`. */
+const VARIABLE_WORD = /^"?\$\{?([A-Za-z_]\w*)\}?"?$/;
+const ASSIGNED =
+  /(?:^|[\s;&|(])(?:(?:export|local|readonly|typeset|declare(?:\s+-\w+)*)\s+)?([A-Za-z_]\w*)=(?:"([^"\n$`]*)"|'([^'\n]*)')/dg;
+/** Quoted assignments of a text by name (computed once per text: a script expands `$URL` in many commands). */
+let assigned: { text: string; byName: Map<string, { start: number; end: number; at: number }[]> } | undefined;
+
+function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
+  if (assigned?.text === text) return assigned.byName;
+  const byName = new Map<string, { start: number; end: number; at: number }[]>();
+  ASSIGNED.lastIndex = 0;
+  for (let m = ASSIGNED.exec(text); m; m = ASSIGNED.exec(text)) {
+    const [start, end] = m.indices![m[2] !== undefined ? 2 : 3]!;
+    const list = byName.get(m[1]) ?? [];
+    list.push({ start, end, at: m.index });
+    byName.set(m[1], list);
+  }
+  assigned = { text, byName };
+  return byName;
+}
+
+/**
+ * `CURL_OPTS="--compressed --insecure"` … `curl ${CURL_OPTS} "$url"`: a variable expanded into a known program's
+ * arguments holds its options, so each quoted value the script assigns to it (an `if`/`else` may set two) is
+ * analysed as that program's arguments, and a finding points into the assignment.
+ */
+function optionVariables(ctx: Ctx, key: string, args: readonly Word[]): void {
+  for (const w of args) {
+    if (!w.dynamic) continue;
+    const ref = VARIABLE_WORD.exec(ctx.src.text.slice(w.start, w.end));
+    const all = ref && assignmentsOf(ctx.src.text).get(ref[1]);
+    if (!all) continue;
+    for (const value of all) {
+      if (!/(?:^|\s)-/.test(ctx.src.text.slice(value.start, value.end))) continue;
+      const body = ctx.src.slice(value.start, value.end);
+      for (const words of commands(body.text)) PROGRAMS[key]({ ...ctx, src: body }, words, words);
+    }
+  }
 }
 
 /** Analyses the text inside a quoted word as shell commands. */
