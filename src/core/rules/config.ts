@@ -86,27 +86,34 @@ function gitconfig(doc: Doc, out: Finding[]): void {
   });
 }
 
-/** Keys that disable verification when true, and keys that disable it when false (YAML and TOML). */
+/** Keys that disable verification when true, and keys that disable it when false (YAML, TOML, INI, properties). */
 const SKIP_TRUE =
-  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls';
+  'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify_insecure|tls_skip_verify|ignore_certs|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls|useInsecureTrustManager|use-insecure-trust-manager';
 const VERIFY_FALSE =
   'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
-const YAML_SKIP = new RegExp(
-  `^\\s*(?:-\\s+)*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`,
-  'd',
-);
+/** Keys whose value `none` turns checks off: Elastic's `ssl.verification_mode` (Beats, Elasticsearch, Kibana's
+ * `verificationMode`), Rails/GitLab `openssl_verify_mode: none`. */
+const VERIFY_MODE = 'verification_mode|verificationMode|openssl_verify_mode|ssl_verify_mode';
+/** Any of them, also as the last part of a dotted key (`ssl.verification_mode`, `spring…ssl.useInsecureTrustManager`). */
+const SKIP_KEY = `((?:[\\w-]+\\.)*(?:${SKIP_TRUE}|${VERIFY_FALSE}|${VERIFY_MODE}))`;
+const YAML_SKIP = new RegExp(`^\\s*(?:-\\s+)*["']?${SKIP_KEY}["']?\\s*:\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
 const YAML_KUBE = /^\s*(?:-\s+)*(insecure-skip-tls-verify)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const YAML_ANSIBLE = /^\s*(?:-\s+)*((?:\w+_)?validate_certs)\s*:\s*("[^"]*"|'[^']*'|[^\s#]+)/d;
 const ANSIBLE_INLINE = /(?:^|\s)((?:\w+_)?validate_certs)=(no|false|False|0|n)\b/dg;
-const TOML_SKIP = new RegExp(`^\\s*["']?(${SKIP_TRUE}|${VERIFY_FALSE})["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+const TOML_SKIP = new RegExp(`^\\s*["']?${SKIP_KEY}["']?\\s*=\\s*("[^"]*"|'[^']*'|[^\\s#,}]+)`, 'd');
+/** Java `.properties`: `key=value`, `key: value` or `key value`; `#`/`!` comment lines never match. */
+const PROPERTIES_SKIP = new RegExp(`^\\s*${SKIP_KEY}\\s*[=:\\s]\\s*([^\\s#]+)`, 'd');
 const TF =
   /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|(?:\w+_)?tls_insecure)\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
+const VERIFY_MODE_KEY = new RegExp(`^(?:${VERIFY_MODE})$`);
 /** The keys of YAML_SKIP and TOML_SKIP anywhere in a text (see keyValue's `words`). */
-const SKIP_KEYS = new RegExp(`${SKIP_TRUE}|${VERIFY_FALSE}`);
+const SKIP_KEYS = new RegExp(`${SKIP_TRUE}|${VERIFY_FALSE}|${VERIFY_MODE}`);
 
-function skipValue(value: string, key: string): boolean {
+function skipValue(value: string, dottedKey: string): boolean {
+  const key = dottedKey.slice(dottedKey.lastIndexOf('.') + 1);
+  if (VERIFY_MODE_KEY.test(key)) return /^none$/i.test(value);
   return VERIFY_FALSE_KEY.test(key) ? FALSY.test(value) : TRUTHY.test(value);
 }
 
@@ -228,6 +235,54 @@ function containersRegistries(doc: Doc, out: Finding[]): void {
   });
 }
 
+/** yum/dnf `.repo`, yum.conf, dnf.conf: `sslverify=0` (INI; `#`/`;` comment lines never match). */
+const REPO_SSLVERIFY = /^\s*((?:proxy_)?sslverify)\s*=\s*([^\s#;]+)/di;
+/** zypper's URL option: `baseurl=https://host/path?ssl_verify=no` (also `&ssl_verify=…`). */
+const REPO_ZYPPER = /^\s*((?:baseurl|mirrorlist)\s*=\s*\S*?[?&]ssl_verify=(?:no|0|false|off)\b\S*)/di;
+
+function repoFile(doc: Doc, out: Finding[]): void {
+  keyValue(doc, REPO_SSLVERIFY, CFG.dnfSslverify, (v) => FALSY.test(v), out, /sslverify/i);
+  if (doc.text.includes('ssl_verify=')) fragment(doc, REPO_ZYPPER, CFG.zypperSslVerify, out);
+}
+
+/**
+ * APT: `Acquire::https[::host]::Verify-Peer "false"`, or `Verify-Peer "false"` nested in an `Acquire { https { … } }`
+ * block (only apt.conf files reach here, so the short key is APT's). Keys are case-insensitive, quotes optional.
+ */
+const APT_VERIFY =
+  /(?:^|[\s{;])((?:Acquire::https::(?:[\w.-]+::)?)?Verify-(?:Peer|Host)\s*(?:"(?:false|no|0|off)"|(?:false|no|0|off)\b))/dgi;
+
+function aptConf(doc: Doc, out: Finding[]): void {
+  if (!/verify-(?:peer|host)/i.test(doc.text)) return;
+  eachLine(doc.text, (line, at) => {
+    if (/^\s*(?:\/\/|#)/.test(line)) return;
+    const code = line.replace(/\s\/\/.*$/, '');
+    APT_VERIFY.lastIndex = 0;
+    for (let m = APT_VERIFY.exec(code); m?.indices; m = APT_VERIFY.exec(code)) {
+      out.push(finding(doc, CFG.aptVerifyPeer, at + m.indices[1]![0], at + m.indices[1]![1], [at, at + line.length]));
+    }
+  });
+}
+
+/**
+ * Gradle: `allowInsecureProtocol = true` (Groovy, also `allowInsecureProtocol true` and the setter), Kotlin DSL's
+ * `isAllowInsecureProtocol = true`, and `allowInsecureProtocol.set(true)`.
+ */
+const GRADLE_INSECURE =
+  /\b((?:is)?[aA]llowInsecureProtocol(?:\s*=\s*true\b|[ \t]+true\b|\s*(?:\.\s*set\s*)?\(\s*true\s*\))|setAllowInsecureProtocol\s*\(\s*true\s*\))/dg;
+
+function gradleScript(doc: Doc, out: Finding[]): void {
+  if (!doc.text.includes('llowInsecureProtocol')) return;
+  // Comments and strings blanked (a plugin's message may quote the setting); offsets are kept.
+  const code = doc.text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (t) =>
+    t.replace(/[^\n]/g, ' '),
+  );
+  GRADLE_INSECURE.lastIndex = 0;
+  for (let m = GRADLE_INSECURE.exec(code); m?.indices; m = GRADLE_INSECURE.exec(code)) {
+    out.push(finding(doc, CFG.gradleInsecureProtocol, m.indices[1]![0], m.indices[1]![1]));
+  }
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
@@ -295,7 +350,12 @@ type Format =
   | 'toml'
   | 'hcl'
   | 'condarc'
-  | 'registries';
+  | 'registries'
+  | 'repo'
+  | 'apt'
+  | 'gradle'
+  | 'ini'
+  | 'properties';
 
 /** Which format a path is, by file name (config files rarely have telling extensions). */
 function formatOf(path: string, languageId?: string): Format | undefined {
@@ -312,6 +372,8 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
+  if (/\.repo$/i.test(base) || base === 'yum.conf' || base === 'dnf.conf') return 'repo';
+  if (/(?:^|\/)apt\.conf$|(?:^|\/)apt\.conf\.d\/[^/]+$/.test(p)) return 'apt';
   if (base === 'registries.conf' || /(?:^|\/)registries\.conf\.d\/[^/]+\.conf$/.test(p)) return 'registries';
   if (base === 'composer.json' || /(?:^|\/)composer\/config\.json$/.test(p)) return 'composer';
   if (base === 'poetry.toml' || /(?:^|\/)pypoetry\/config\.toml$/.test(p)) return 'poetry';
@@ -327,12 +389,16 @@ function formatOf(path: string, languageId?: string): Format | undefined {
     return 'yaml';
   }
   if (/\.toml$/i.test(base)) return 'toml';
+  if (/\.gradle(?:\.kts)?$/i.test(base)) return 'gradle';
+  // grafana.ini, ansible.cfg and other INI files: the TOML keys (`tls_skip_verify_insecure = true`, `ignore_certs`).
+  if (/\.(?:ini|cfg)$/i.test(base)) return 'ini';
+  if (/\.properties$/i.test(base)) return 'properties';
   if (/\.(?:tf|tfvars|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
   return undefined;
 }
 
 const PREFILTER =
-  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|-k\b/i;
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
@@ -340,6 +406,12 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
       return dockerDaemon(doc, out);
     case 'registries':
       return containersRegistries(doc, out);
+    case 'repo':
+      return repoFile(doc, out);
+    case 'apt':
+      return aptConf(doc, out);
+    case 'gradle':
+      return gradleScript(doc, out);
     case 'composer':
       return composerJson(doc, out);
     case 'poetry':
@@ -364,7 +436,10 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
     case 'yaml':
       return yamlFile(doc, out);
     case 'toml':
+    case 'ini':
       return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
+    case 'properties':
+      return keyValue(doc, PROPERTIES_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'hcl': {
       const code = blankHclComments(doc.text);
       hclKubelet(doc, code, out);

@@ -8,7 +8,7 @@ import { CS } from './catalog/csharp';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /ValidationCallback|DangerousAcceptAny|SslPolicyErrors|CheckValidationResult|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
+  /ValidationCallback|DangerousAcceptAny|SslPolicyErrors|CheckValidationResult|SslStream|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
 const CALLBACK =
@@ -20,6 +20,9 @@ const CALLBACK =
  */
 const ACCEPT_METHOD =
   /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|[\w@]+\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*return\s+true\s*;\s*\})/dg;
+/** `new SslStream(inner, false, (sender, cert, chain, errors) => true)`: the callback argument accepts everything. */
+const SSL_STREAM =
+  /\bnew\s+SslStream\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(?:leaveInnerStreamOpen\s*:\s*)?(?:true|false)\s*,\s*(?:userCertificateValidationCallback\s*:\s*)?((?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
 const DANGEROUS = /(?:\bHttpClientHandler\s*\.\s*)?\bDangerousAcceptAnyServerCertificateValidator\b/dg;
 
 /** `SecurityProtocolType.Tls`, `SslProtocols.Tls11`: obsolete versions (`Tls12`, `Tls13` are not matched). */
@@ -32,6 +35,7 @@ export function scanCsharp(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
   pushMatches(lx, ACCEPT_METHOD, CS.callback, out, 1, 1);
+  pushMatches(lx, SSL_STREAM, CS.callback, out, 0, 1);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
   // Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`).
   pushMatches(lx, PROTOCOL, CS.obsoleteProtocol, out, 0, 0, (m) =>

@@ -28,7 +28,7 @@ export function fenceOf(file: string): string {
     [/\.json$|\.code-workspace$/, 'jsonc'],
     [/\.ya?ml$|^kubeconfig|^\.condarc$/, 'yaml'],
     [/\.(?:tf|tfvars|hcl)$/, 'hcl'],
-    [/^\.npmrc$|^\.yarnrc$|^pip\.(?:conf|ini)$|^\.gitconfig$|^\.wgetrc$/, 'ini'],
+    [/^\.npmrc$|^\.yarnrc$|^pip\.(?:conf|ini)$|^\.gitconfig$|^\.wgetrc$|\.repo$|^(?:yum|dnf)\.conf$/, 'ini'],
   ];
   return byExt.find(([re]) => re.test(base))?.[1] ?? 'sh';
 }

@@ -18,6 +18,7 @@ interface Knob {
 }
 
 const FALSE = /^(?:false|0|no|off)$/i;
+const TRUE = /^(?:true|1|yes|on)$/i;
 const KNOBS: readonly Knob[] = [
   { rule: ENV.nodeTls, name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, insecure: (v) => v === '0' },
   { rule: ENV.pythonHttpsVerify, name: /^PYTHONHTTPSVERIFY$/, insecure: (v) => v === '0' },
@@ -32,6 +33,30 @@ const KNOBS: readonly Knob[] = [
   { rule: ENV.goInsecure, name: /^GOINSECURE$/, insecure: (v) => v.trim() !== '' },
   { rule: ENV.gcloud, name: /^CLOUDSDK_AUTH_DISABLE_SSL_VALIDATION$/, insecure: (v) => /^(?:true|1|yes|on)$/i.test(v) },
   { rule: ENV.poetry, name: /^POETRY_CERTIFICATES_\w+_CERT$/, insecure: (v) => FALSE.test(v) },
+  // Other tools' own switches (one rule, `env.tool-verify-off`): HashiCorp and OpenBao clients, OpenLDAP, the Azure
+  // CLI, govc, OpenStack clients, conda, Bundler, Helm, Ansible, uv and the MinIO client.
+  {
+    rule: ENV.toolVerifyOff,
+    name: /^(?:VAULT|BAO|NOMAD)_SKIP_VERIFY$|^(?:GOVC|OS|MC)_INSECURE$/,
+    insecure: (v) => TRUE.test(v),
+  },
+  {
+    rule: ENV.toolVerifyOff,
+    name: /^HELM_KUBEINSECURE_SKIP_TLS_VERIFY$|^ANSIBLE_GALAXY_IGNORE$/,
+    insecure: (v) => TRUE.test(v),
+  },
+  {
+    rule: ENV.toolVerifyOff,
+    name: /^CONSUL_HTTP_SSL_VERIFY$|^CONDA_SSL_VERIFY$|^K8S_AUTH_VERIFY_SSL$/,
+    insecure: (v) => FALSE.test(v),
+  },
+  { rule: ENV.toolVerifyOff, name: /^LDAPTLS_REQCERT$/, insecure: (v) => /^(?:never|allow|try)$/i.test(v) },
+  { rule: ENV.toolVerifyOff, name: /^BUNDLE_SSL_VERIFY_MODE$/, insecure: (v) => v === '0' },
+  {
+    rule: ENV.toolVerifyOff,
+    name: /^AZURE_CLI_DISABLE_CONNECTION_VERIFICATION$|^UV_INSECURE_HOST$/,
+    insecure: (v) => v.trim() !== '',
+  },
 ];
 
 /** True when a value is (or contains) a reference that is only known at run time: `$X`, `${X}`, `${{ x }}`, `$(cmd)`, `%X%`. */
@@ -266,7 +291,7 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 // ---- the family ------------------------------------------------------------------------------------------
 
 const PREFILTER =
-  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES/i;
+  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES|_SKIP_VERIFY|_INSECURE|SSL_VERIFY|VERIFY_SSL|LDAPTLS_REQCERT|DISABLE_CONNECTION_VERIFICATION|GALAXY_IGNORE|INSECURE_HOST/i;
 
 /** File name without directories. */
 export function baseName(path: string): string {

@@ -23,12 +23,12 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
- * Chosen as RuleFamily.needles says. */
-const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS'];
+ * Chosen as RuleFamily.needles says. `HTTPSVal` and `verifySsl` are for the library switches (`CLIENT_SWITCHES`). */
+const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
@@ -43,6 +43,17 @@ const KOTLIN_SAM =
   /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
 const VERIFY_METHOD =
   /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
+/** Groovy: a map coerced to a trust manager whose `checkServerTrusted` closure does nothing (`[checkServerTrusted: { c, a -> }, …] as X509TrustManager`). */
+const GROOVY_MAP_TRUST = /\b(checkServerTrusted)\s*:\s*\{\s*(?:[\w\s,]*->)?\s*(?:null\s*|return\s*)?\}/dg;
+/** Groovy: a closure returning true coerced to a verifier (`{ h, s -> true } as HostnameVerifier`). */
+const GROOVY_AS_VERIFIER = /\{\s*[\w\s,]*->\s*true\s*\}\s*as\s+(?:javax\.net\.ssl\.)?HostnameVerifier\b/dg;
+/** Netty's trust manager that accepts everything (`SslContextBuilder.forClient().trustManager(…)`). */
+const INSECURE_FACTORY = /(?:\b[\w.]+\.)?\bInsecureTrustManagerFactory\s*\.\s*INSTANCE\b/g;
+/** Client libraries' own switches: RestAssured, Unirest, Jsoup, and the JDK HttpClient's host name property. */
+const CLIENT_SWITCHES =
+  /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\))/g;
+const CLIENT_WORDS =
+  /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
 const NOOP =
   /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
 
@@ -208,24 +219,31 @@ export function scanJvm(text: string): Finding[] {
   const verifiers = VERIFIER_WORDS.test(text);
   const verifyMethod = text.includes('SSLSession');
   const protocols = PROTOCOL_WORDS.test(text);
-  if (!checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols) return [];
+  const clients = CLIENT_WORDS.test(text);
+  if (!checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients) return [];
   const lx = lex(text, SYNTAX.jvm);
   const out: Finding[] = [];
   if (checkServer) trustAll(lx, out);
+  if (checkServer) pushMatches(lx, GROOVY_MAP_TRUST, JVM.trustAll, out, 1, 1);
   if (strategies) trustStrategies(lx, out);
   if (webview) webviewProceed(lx, out);
   if (handlers) handlerProceed(lx, out);
   if (verifiers) {
     pushMatches(lx, LAMBDA, JVM.hostnameVerifier, out, 0, 0, verifierLambda(lx));
     pushMatches(lx, KOTLIN_SAM, JVM.hostnameVerifier, out);
+    pushMatches(lx, GROOVY_AS_VERIFIER, JVM.hostnameVerifier, out);
   }
   if (verifyMethod) pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
   if (protocols) protocolFindings(lx, out);
   if (verifiers) pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, notImport(lx));
+  if (clients) {
+    pushMatches(lx, INSECURE_FACTORY, JVM.insecureTrustManagerFactory, out, 0, 0, notImport(lx));
+    pushMatches(lx, CLIENT_SWITCHES, JVM.clientSwitch, out);
+  }
   return out;
 }
 
-/** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`). */
+/** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`, and Gradle's Groovy `.gradle` scripts). */
 export const jvm: RuleFamily = defineFamily({
   id: 'jvm',
   prefilter: PREFILTER,
@@ -233,6 +251,6 @@ export const jvm: RuleFamily = defineFamily({
   rules: JVM,
   notes: NOTES.code,
   appliesTo: (path, languageId) =>
-    languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path),
+    languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|gradle|scala)$/i.test(path),
   scan: (text) => scanJvm(text),
 });

@@ -15,7 +15,15 @@ const HOST = new RegExp(String.raw`\bCURLOPT_SSL_VERIFYHOST\s*(=>|,)\s*${FALSY}`
 const VERIFY = /(?:\bRequestOptions::VERIFY|(['"])verify\1)\s*(=>)\s*false\b/dgi;
 const WITHOUT = /(?:->|::)\s*(withoutVerifying)\s*\(\s*\)/dg;
 /** Stream-context and socket options: `'verify_peer' => false`, `'verify_peer_name' => false` (PHPMailer's SMTPOptions too). */
-const STREAM = /(['"])verify_peer(?:_name)?\1\s*(=>)\s*(?:false|0)\b/dgi;
+const STREAM = /(['"])verify_(?:peer(?:_name)?|host)\1\s*(=>)\s*(?:false|0)\b/dgi;
+/** The same set on an existing context: `stream_context_set_option($ctx, 'ssl', 'verify_peer', false)`. */
+const STREAM_SET =
+  /\b(stream_context_set_option)\s*\(\s*[^,()]+,\s*(['"])ssl\2\s*,\s*(['"])verify_peer(?:_name)?\3\s*,\s*(?:false|0)\b\s*\)/dgi;
+/** Guzzle 5: `$client->setDefaultOption('verify', false)`. */
+const GUZZLE_DEFAULT = /->\s*(setDefaultOption)\s*\(\s*(['"])verify\2\s*,\s*false\s*\)/dgi;
+/** WordPress filters that turn the HTTP API's verification off: `add_filter('https_ssl_verify', '__return_false')`. */
+const WP_FILTER =
+  /\b(add_filter)\s*\(\s*(['"])https_(?:local_)?ssl_verify\2\s*,\s*(?:(['"])__return_false\3|function\s*\([^()]*\)\s*\{\s*return\s+false\s*;?\s*\}|fn\s*\([^()]*\)\s*=>\s*false\b)(?:\s*,\s*\d+)*\s*\)/dgi;
 
 /** WordPress HTTP API arguments (wp_remote_get/post/request): `'sslverify' => false`, `$args['sslverify'] = false`. */
 const WP_SSLVERIFY = /(['"])sslverify\1\s*(=>)\s*(?:false|0)\b/dgi;
@@ -42,6 +50,9 @@ export function scanPhp(text: string): Finding[] {
   pushMatches(lx, STREAM, PHP.streamVerifyPeer, out, 2);
   pushMatches(lx, WP_SSLVERIFY, PHP.wpSslverify, out, 2);
   pushMatches(lx, WP_SSLVERIFY_SET, PHP.wpSslverify, out);
+  pushMatches(lx, WP_FILTER, PHP.wpSslverify, out, 1, 1);
+  pushMatches(lx, STREAM_SET, PHP.streamVerifyPeer, out, 1, 1);
+  pushMatches(lx, GUZZLE_DEFAULT, PHP.verifyOption, out, 1, 1);
   pushMatches(lx, WITHOUT, PHP.verifyOption, out, 1, 1);
   return out;
 }

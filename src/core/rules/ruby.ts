@@ -14,6 +14,11 @@ const VERIFY_NONE = /\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg;
 const VERIFY_FALSE = /(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg;
 /** RestClient's `verify_ssl: false` (and any client's option of that name): it says what it turns off, no context needed. */
 const VERIFY_SSL_FALSE = /(?<![\w:])(?::verify_ssl\s*=>|verify_ssl:)\s*false\b/dg;
+/** Savon/HTTPI's `ssl_verify_mode: :none` (also `verify_mode`, the `=>` form, a setter or a call: `.verify_mode = :none`, `globals.ssl_verify_mode(:none)`). */
+const SYMBOL_NONE =
+  /(?:(?<![\w:])(?::(?:ssl_)?verify_mode\s*=>|(?:ssl_)?verify_mode:)|\.(?:ssl_)?verify_mode\s*(?:=(?![=~])|\())\s*:none\b/dg;
+/** Typhoeus/Ethon's libcurl options: `ssl_verifypeer: false`, `ssl_verifyhost: 0`. */
+const TYPHOEUS = /(?<![\w:])(?::ssl_verify(?:peer|host)\s*=>|ssl_verify(?:peer|host):)\s*(?:false|0)\b/dg;
 const EXCON = /(?:(?<![\w:]):ssl_verify_peer\s*(?:=>|\]\s*=(?!=))|(?<![\w:])ssl_verify_peer:)\s*false\b/dg;
 const HTTP_CONTEXT = /HTTParty|Faraday|RestClient|\.(?:get|post|put|patch|delete|head|options)\b|default_options/;
 
@@ -37,6 +42,8 @@ export function scanRuby(text: string): Finding[] {
   pushMatches(lx, VERIFY_FALSE, RB.verifyFalse, out, 0, 0, httpContext(lx));
   pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
+  pushMatches(lx, SYMBOL_NONE, RB.verifyNone, out);
+  pushMatches(lx, TYPHOEUS, RB.verifyFalse, out);
   return out;
 }
 

@@ -86,9 +86,18 @@ export type Client =
   | 'browser'
   | 'electron'
   | 'android-webview'
-  | 'python-websocket';
+  | 'python-websocket'
+  | 'dnf'
+  | 'apt'
+  | 'zypper'
+  | 'gradle';
 
-/** The language or configuration kind a rule's finding is written in (it decides how a fix quotes text). */
+/**
+ * The language or configuration kind a rule's finding is written in (it decides how a fix quotes text).
+ * `repo-file` is the INI of yum/dnf/zypper (`/etc/yum.repos.d/*.repo`, `yum.conf`, `dnf.conf`); `apt-conf` is APT's
+ * `Acquire::https::Verify-Peer "false";` syntax (`/etc/apt/apt.conf`, `apt.conf.d/*`); `gradle` is a Gradle build,
+ * settings or init script's repository settings (`*.gradle`, `*.gradle.kts`).
+ */
 export type Surface =
   | 'python'
   | 'javascript'
@@ -111,7 +120,10 @@ export type Surface =
   | 'hcl'
   | 'condarc'
   | 'toml'
-  | 'json';
+  | 'json'
+  | 'repo-file'
+  | 'apt-conf'
+  | 'gradle';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
 export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
@@ -127,4 +139,7 @@ export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
   'condarc',
   'toml',
   'json',
+  'repo-file',
+  'apt-conf',
+  'gradle',
 ]);

@@ -184,7 +184,7 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'various',
     surface: 'yaml',
-    notes: 'In YAML and TOML: keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false. Comments, `${VAR}` values and strings that mention the key are not findings.',
+    notes: 'In YAML, TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, Spring Cloud Gateway\'s `useInsecureTrustManager`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false; Elastic\'s `verification_mode` / `verificationMode` and `openssl_verify_mode` set to `none`. Each may be the last part of a dotted key (`ssl.verification_mode`, `xpack.security.http.ssl.verification_mode`); Java `.properties` files are read too. Comments, `${VAR}` values and strings that mention the key are not findings.',
     examples: {
       file: 'prometheus.yml',
       flagged: [`# Prometheus
@@ -194,11 +194,18 @@ tls_config:
 serversTransport:
   «insecureSkipVerify: true»
 # Home Assistant and friends
-«verify_ssl: false»`],
+«verify_ssl: false»`,
+        { file: 'grafana.ini', code: '[auth.generic_oauth]\nenabled = true\n«tls_skip_verify_insecure = true»' },
+        { file: 'ansible.cfg', code: '[galaxy]\n«ignore_certs = True»' },
+        { file: 'filebeat.yml', code: 'output.elasticsearch:\n  hosts: ["https://es.lan:9200"]\n  «ssl.verification_mode: none»' },
+        { file: 'application.properties', code: '«spring.cloud.gateway.httpclient.ssl.useInsecureTrustManager=true»' },
+      ],
       ok: [
         `tls_config:
   ca_file: /etc/ssl/corp-ca.pem`,
         'tls_config:\n  insecure_skip_verify: false\n  # insecure_skip_verify: true\n  verify_ssl: true',
+        { file: 'grafana.ini', code: '[auth.generic_oauth]\n;tls_skip_verify_insecure = true\ntls_skip_verify_insecure = false\ntls_client_ca = /etc/grafana/corp-ca.pem' },
+        { file: 'elasticsearch.yml', code: 'xpack.security.http.ssl.verification_mode: certificate\nxpack.security.transport.ssl.verification_mode: full\n# ssl.verification_mode: none' },
       ],
     },
   }),
@@ -395,6 +402,109 @@ location = "registry.lan:5000"
       ],
       ok: [
         '[[registry]]\nlocation = "registry.corp.example"\ninsecure = false\n# insecure = true\n\n[registries.insecure]\nregistries = []',
+      ],
+    },
+  }),
+  dnfSslverify: rule('dnf-sslverify-off', {
+    title: 'sslverify=0 in a yum/dnf repository: packages are downloaded without certificate checks',
+    description: 'yum and dnf accept any certificate from this repository (or, in yum.conf/dnf.conf [main], from every repository), so metadata and packages can be swapped in transit; with gpgcheck=0 beside it nothing else checks them. Set sslcacert=<CA bundle> in the same section instead.',
+    concept: 'tool-config-switch',
+    client: 'dnf',
+    surface: 'repo-file',
+    notes: '`sslverify` (and dnf\'s `proxy_sslverify`) set to `0`/`false`/`no`/`off` in `*.repo` files (`/etc/yum.repos.d/`, `/etc/zypp/repos.d/`), `yum.conf` and `dnf.conf`; also when a script writes such a file (`echo "sslverify=0" >> /etc/yum.repos.d/x.repo`, a here-document), and in a here-document that is a repository definition (a `[section]` with `baseurl=`, `mirrorlist=` or `metalink=`) whatever file it is sent to. `#`/`;` comments are not findings. The same switch on a command line is [`shell.dnf-sslverify-off`](shell.dnf-sslverify-off.md).',
+    examples: {
+      file: '/etc/yum.repos.d/corp.repo',
+      flagged: [
+        `[corp-el9]
+name=Corp packages for EL9
+baseurl=https://mirror.corp.example/el9/$basearch/
+enabled=1
+gpgcheck=1
+«sslverify=0»`,
+        { file: '/etc/dnf/dnf.conf', code: '[main]\ngpgcheck=1\n«sslverify=False»\n«proxy_sslverify=no»' },
+        {
+          file: 'install-agent.sh',
+          code: `cat > "$repo_file" <<EOF
+[agent-\${VERSION}]
+name=Agent \${VERSION} (local mirror)
+baseurl=\${repo_url}
+gpgcheck=0
+«sslverify=0»
+EOF
+echo "«sslverify=false»" >> /etc/yum.repos.d/extra.repo`,
+        },
+      ],
+      ok: [
+        '[corp-el9]\nbaseurl=https://mirror.corp.example/el9/$basearch/\nsslverify=1\nsslcacert=/etc/pki/tls/certs/corp-ca.pem\n# sslverify=0',
+        { file: 'setup.sh', code: 'cat > app.ini <<EOF\n[server]\nsslverify=0\nEOF' },
+      ],
+    },
+  }),
+  zypperSslVerify: rule('zypper-ssl-verify-no', {
+    title: 'ssl_verify=no in a zypper repository URL: packages are downloaded without certificate checks',
+    description: 'zypper accepts any certificate for a repository whose URL carries ?ssl_verify=no, so packages can be swapped in transit. Install the repository CA into the system trust store (/etc/pki/trust/anchors/, then update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'zypper',
+    surface: 'repo-file',
+    notes: 'A `baseurl=` (or `mirrorlist=`) whose query sets `ssl_verify=no` (or `=0`/`=false`/`=off`) in a `*.repo` file. The same URL given to `zypper addrepo`/`ar` is [`shell.zypper-ssl-verify-no`](shell.zypper-ssl-verify-no.md).',
+    examples: {
+      file: '/etc/zypp/repos.d/corp.repo',
+      flagged: ['[corp]\nname=Corp\nenabled=1\n«baseurl=https://mirror.corp.example/sle15/?ssl_verify=no»'],
+      ok: ['[corp]\nbaseurl=https://mirror.corp.example/sle15/?ssl_capath=/etc/pki/trust/anchors\n# baseurl=https://x/?ssl_verify=no'],
+    },
+  }),
+  aptVerifyPeer: rule('apt-verify-peer-off', {
+    title: 'Acquire::https::Verify-Peer "false" in APT configuration: apt downloads without certificate checks',
+    description: 'APT accepts any certificate (Verify-Peer) or any host name (Verify-Host) from HTTPS mirrors, for every source or for the host named in the key. Set Acquire::https::CaInfo "<CA bundle>" (or install the CA with update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'apt',
+    surface: 'apt-conf',
+    notes: '`Verify-Peer` and `Verify-Host` set to `"false"` (also `no`/`0`/`off`, any case) in `/etc/apt/apt.conf` and `apt.conf.d/*`, written flat (`Acquire::https::Verify-Peer "false";`, `Acquire::https::mirror.lan::Verify-Peer …`) or nested in `Acquire { https { … } }` blocks; also when a script writes such a file (`echo \'Acquire::https::Verify-Peer "false";\' > /etc/apt/apt.conf.d/99insecure`). `//` and `#` comments are not findings. The same option given with `apt-get -o` is [`shell.apt-verify-peer-off`](shell.apt-verify-peer-off.md).',
+    examples: {
+      file: '/etc/apt/apt.conf.d/99corp-mirror',
+      flagged: [
+        `«Acquire::https::Verify-Peer "false"»;
+«Acquire::https::mirror.corp.example::Verify-Host "false"»;
+Acquire::https {
+  «Verify-Peer "false"»;
+};`,
+        {
+          file: 'Dockerfile',
+          code: `FROM ubuntu:24.04
+RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99insecure && apt-get update`,
+        },
+      ],
+      ok: [
+        'Acquire::https::CaInfo "/etc/ssl/certs/corp-ca.pem";\n// Acquire::https::Verify-Peer "false";\nAcquire::https::Verify-Peer "true";',
+      ],
+    },
+  }),
+  gradleInsecureProtocol: rule('gradle-allow-insecure-protocol', {
+    title: 'allowInsecureProtocol = true in a Gradle build: dependencies are fetched over plain HTTP',
+    description: 'Gradle refuses http:// repositories unless allowInsecureProtocol is set; with it, dependencies and plugins come over an unauthenticated connection and can be swapped in transit. Serve the repository over HTTPS (with your CA in the JVM truststore: -Djavax.net.ssl.trustStore=<file> in gradle.properties\' org.gradle.jvmargs) instead.',
+    concept: 'trusted-host-exception',
+    client: 'gradle',
+    surface: 'gradle',
+    notes: '`allowInsecureProtocol = true` / `allowInsecureProtocol true` / `setAllowInsecureProtocol(true)` (Groovy) and `isAllowInsecureProtocol = true` / `allowInsecureProtocol.set(true)` (Kotlin DSL) in `*.gradle` and `*.gradle.kts` files (build, settings and init scripts). `//` and `/* */` comments are not findings.',
+    examples: {
+      file: 'build.gradle',
+      flagged: [
+        `repositories {
+    maven {
+        url "http://nexus.corp.example/repository/maven-public/"
+        «allowInsecureProtocol = true»
+    }
+}`,
+        { file: 'settings.gradle.kts', code: `pluginManagement {
+    repositories {
+        maven(url = privateRepoUrl) {
+            «isAllowInsecureProtocol = true»
+        }
+    }
+}` },
+      ],
+      ok: [
+        'repositories {\n    maven {\n        url "https://nexus.corp.example/repository/maven-public/"\n        //allowInsecureProtocol = true\n        allowInsecureProtocol = false\n    }\n}',
       ],
     },
   }),

@@ -12,7 +12,7 @@ export const CS = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'dotnet',
-    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)`, and methods written to be such a callback whose body is only `return true;`: a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. A body that looks at the errors is not a finding.',
+    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)` or as the callback argument of `new SslStream(inner, leaveOpen, …)`, and methods written to be such a callback whose body is only `return true;`: a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. A body that looks at the errors is not a finding.',
     examples: {
       flagged: [
         `handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
@@ -28,6 +28,7 @@ class TrustEveryone : ICertificatePolicy
     public bool «CheckValidationResult(ServicePoint srvPoint, X509Certificate certificate,
         WebRequest request, int certificateProblem) { return true; }»
 }`,
+        'var ssl = new SslStream(tcp.GetStream(), false, «(sender, certificate, chain, errors) => true»);\nvar ssl2 = new SslStream(stream, leaveInnerStreamOpen: true, userCertificateValidationCallback: «delegate { return true; }»);',
       ],
       ok: [
         `handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>

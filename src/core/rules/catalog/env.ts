@@ -148,4 +148,21 @@ SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem`],
       ok: ['POETRY_CERTIFICATES_CORP_CERT=/etc/ssl/corp-ca.pem poetry install'],
     },
   }),
+  toolVerifyOff: rule('tool-verify-off', {
+    title: 'A tool\'s environment variable turns certificate verification off (VAULT_SKIP_VERIFY, LDAPTLS_REQCERT=never, …)',
+    description: 'These variables make a command-line tool accept any certificate for every connection it makes, tokens and passwords included. Point the tool at your CA instead (VAULT_CACERT, LDAPTLS_CACERT, REQUESTS_CA_BUNDLE for the Azure CLI, GOVC_TLS_CA_CERTS, OS_CACERT, CONDA_SSL_VERIFY=<bundle>, BUNDLE_SSL_CA_CERT, …).',
+    concept: 'process-env-switch',
+    client: 'various',
+    notes: '`VAULT_SKIP_VERIFY`, `BAO_SKIP_VERIFY`, `NOMAD_SKIP_VERIFY`, `GOVC_INSECURE`, `OS_INSECURE`, `MC_INSECURE`, `HELM_KUBEINSECURE_SKIP_TLS_VERIFY` and `ANSIBLE_GALAXY_IGNORE` set to `true`/`1`/`yes`/`on`; `CONSUL_HTTP_SSL_VERIFY`, `CONDA_SSL_VERIFY` and `K8S_AUTH_VERIFY_SSL` set to `false`/`0`/`no`/`off`; `LDAPTLS_REQCERT` set to `never`, `allow` or `try`; `BUNDLE_SSL_VERIFY_MODE=0`; any non-empty `AZURE_CLI_DISABLE_CONNECTION_VERIFICATION` or `UV_INSECURE_HOST`.',
+    examples: {
+      flagged: [
+        '«VAULT_SKIP_VERIFY=true»\n«LDAPTLS_REQCERT=never»\n«AZURE_CLI_DISABLE_CONNECTION_VERIFICATION=1»',
+        { file: 'Dockerfile', code: 'FROM alpine:3.20\nENV «GOVC_INSECURE=1» «CONSUL_HTTP_SSL_VERIFY=false»\nRUN echo ok' },
+        { file: 'deploy.sh', code: 'export «CONDA_SSL_VERIFY=false»\n«BUNDLE_SSL_VERIFY_MODE=0» bundle install' },
+      ],
+      ok: [
+        'VAULT_CACERT=/etc/ssl/corp-ca.pem\nVAULT_SKIP_VERIFY=false\nLDAPTLS_REQCERT=demand\nCONDA_SSL_VERIFY=/etc/ssl/corp-ca.pem',
+      ],
+    },
+  }),
 } as const;

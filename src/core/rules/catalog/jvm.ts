@@ -12,7 +12,7 @@ export const JVM = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'java',
-    notes: 'Java and Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`). A body that only holds comments counts as empty, and so does one that cannot throw because it only logs or prints (`Log.d(…)`, `logger.info(…)`, `System.out.println(…)`, `println(…)`, `e.printStackTrace()`). A body with a `throw`, or that calls anything else (a delegate, `checkValidity()`), is not a finding.',
+    notes: 'Java, Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`) and Groovy, Gradle scripts included (a map coerced to a trust manager whose `checkServerTrusted: { chain, authType -> }` closure is empty). A body that only holds comments counts as empty, and so does one that cannot throw because it only logs or prints (`Log.d(…)`, `logger.info(…)`, `System.out.println(…)`, `println(…)`, `e.printStackTrace()`). A body with a `throw`, or that calls anything else (a delegate, `checkValidity()`), is not a finding.',
     examples: {
       flagged: [`new X509TrustManager() {
   public void «checkServerTrusted(X509Certificate[] chain, String authType) { }»
@@ -36,6 +36,11 @@ export const JVM = {
     override fun checkClientTrusted(chain: Array<X509Certificate>, authType: String) = Unit
     override fun getAcceptedIssuers() = arrayOf<X509Certificate>()
 }` },
+        { file: 'init.gradle', code: `TrustManager[] trustAll = [
+    [getAcceptedIssuers: { null },
+     checkClientTrusted: { chain, authType -> },
+     «checkServerTrusted: { chain, authType -> }»] as X509TrustManager
+] as TrustManager[]` },
       ],
       ok: [
         `KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -62,7 +67,7 @@ sslContext.init(null, tmf.getTrustManagers(), null);`,
     description: 'A verifier that always returns true accepts a valid certificate issued for any host. Remove it: the default verifier checks the name.',
     concept: 'hostname-check-off',
     client: 'java',
-    notes: 'A `(a, b) -> true` lambda counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call or a `HostnameVerifier` variable).',
+    notes: 'A `(a, b) -> true` lambda counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call or a `HostnameVerifier` variable); in Groovy (`.groovy`, Gradle `.gradle` scripts) also a `{ h, s -> true }` closure given to such a call or coerced `as HostnameVerifier`.',
     examples: {
       flagged: [`conn.setHostnameVerifier(«(hostname, session) -> true»);
 HostnameVerifier hv = new HostnameVerifier() {
@@ -73,7 +78,10 @@ OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`,
         `OkHttpClient client = new OkHttpClient.Builder()
     .sslSocketFactory(factory, trustManager)
     .hostnameVerifier(«(hostname, session) -> true»)
-    .build();`],
+    .build();`,
+        { file: 'init.gradle', code: `HttpsURLConnection.«setDefaultHostnameVerifier({ hostname, session -> true }»)
+def verifier = «{ h, s -> true } as HostnameVerifier»` },
+      ],
       ok: [
         '// Remove the custom verifier; issue the server a certificate for the name clients use.',
         'list.removeIf((a, b) -> true);',
@@ -185,6 +193,44 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
 </network-security-config>`,
         'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  handler.cancel();\n}\nvoid next() { chain.proceed(); }',
         'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  reject(handler);\n}\nprivate void reject(SslErrorHandler h) { h.cancel(); }\nvoid retry(Interceptor.Chain chain) { chain.proceed(); }',
+      ],
+    },
+  }),
+  insecureTrustManagerFactory: rule('insecure-trust-manager-factory', {
+    title: 'Netty InsecureTrustManagerFactory: every certificate is trusted',
+    description: 'InsecureTrustManagerFactory.INSTANCE hands out a trust manager that accepts any chain; Netty documents it for tests only. Build the SslContext with trustManager(<CA file or TrustManagerFactory of your KeyStore>) instead.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'java',
+    notes: '`InsecureTrustManagerFactory.INSTANCE` (also fully qualified) in Java and Kotlin, typically given to `SslContextBuilder.forClient().trustManager(…)` (Netty, Reactor Netty, Spring WebClient, gRPC). Import lines are not findings.',
+    examples: {
+      flagged: [
+        `import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+
+SslContext ssl = SslContextBuilder.forClient()
+    .trustManager(«InsecureTrustManagerFactory.INSTANCE»)
+    .build();`,
+        { file: 'WebClientConfig.kt', code: 'val http = HttpClient.create().secure { it.sslContext(SslContextBuilder.forClient().trustManager(«InsecureTrustManagerFactory.INSTANCE»).build()) }' },
+      ],
+      ok: ['SslContext ssl = SslContextBuilder.forClient().trustManager(new File("corp-ca.pem")).build();'],
+    },
+  }),
+  clientSwitch: rule('client-verification-off', {
+    title: 'A Java HTTP library told not to verify (relaxedHTTPSValidation, verifySsl(false), validateTLSCertificates(false))',
+    description: 'RestAssured\'s relaxed HTTPS validation trusts every certificate and host, Unirest verifySsl(false) and Jsoup validateTLSCertificates(false) turn checks off, and jdk.internal.httpclient.disableHostnameVerification stops the JDK HttpClient from checking host names. Give the library a truststore with your CA instead (RestAssured trustStore(…), Unirest sslContext(…), -Djavax.net.ssl.trustStore=<file>).',
+    concept: 'verification-off',
+    client: 'java',
+    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin.',
+    examples: {
+      flagged: [
+        `RestAssured.«useRelaxedHTTPSValidation()»;
+given().«relaxedHTTPSValidation("TLSv1.2")».when().get("/health");
+Unirest.config().«verifySsl(false)»;
+Document page = Jsoup.connect(url).«validateTLSCertificates(false)».get();
+System.«setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")»;`,
+      ],
+      ok: [
+        'Unirest.config().verifySsl(true);\nRestAssured.trustStore("corp.jks", "changeit");\nlog.info("use relaxedHTTPSValidation() only in tests");',
       ],
     },
   }),

@@ -41,7 +41,7 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
     concept: 'verification-off',
     client: 'php',
     examples: {
-      flagged: ['$client = new GuzzleHttp\\Client([«\'verify\' => false»]);\n$r = Http::«withoutVerifying()»->get($url);\n$r = Http::withOptions([«\'verify\' => false»])->get($url);'],
+      flagged: ['$client = new GuzzleHttp\\Client([«\'verify\' => false»]);\n$r = Http::«withoutVerifying()»->get($url);\n$r = Http::withOptions([«\'verify\' => false»])->get($url);\n// Guzzle 5\n$client->«setDefaultOption(\'verify\', false)»;'],
       ok: [
         '$client = new GuzzleHttp\\Client([\'verify\' => \'/path/to/ca-bundle.pem\']);',
         '<?php # $c = new Client([\'verify\' => false]);',
@@ -54,7 +54,7 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
     description: 'In the ssl options of stream_context_create (file_get_contents, fopen, stream_socket_client, SoapClient) and of PHPMailer\'s SMTPOptions, verify_peer false accepts any certificate and verify_peer_name false any host name. Set \'cafile\' => \'/path/to/ca-bundle.pem\' (or openssl.cafile in php.ini) instead.',
     concept: 'verification-off',
     client: 'php',
-    notes: '`\'verify_peer\' => false` and `\'verify_peer_name\' => false` (also `0`, double quotes) in any array, code only: commented-out options are not findings. `allow_self_signed` alone is not matched.',
+    notes: '`\'verify_peer\' => false`, `\'verify_peer_name\' => false` and Symfony HttpClient\'s `\'verify_host\' => false` (also `0`, double quotes) in any array, and `stream_context_set_option($ctx, \'ssl\', \'verify_peer\', false)`, code only: commented-out options are not findings. `allow_self_signed` alone is not matched.',
     examples: {
       flagged: [
         `$context = stream_context_create([
@@ -64,6 +64,7 @@ curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
     ],
 ]);
 $mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' => true]];`,
+        "<?php\n«stream_context_set_option($ctx, 'ssl', 'verify_peer', false)»;\n$client = HttpClient::create([«'verify_host' => false»]);",
       ],
       ok: [
         "$context = stream_context_create(['ssl' => ['cafile' => '/etc/ssl/corp-ca.pem', 'verify_peer' => true]]);",
@@ -76,7 +77,7 @@ $mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' 
     description: 'wp_remote_get, wp_remote_post and wp_remote_request skip certificate checks with sslverify false, so the response (license checks, updates, API data) can be forged in transit. Leave sslverify on and point \'sslcertificates\' at a CA bundle (or fix the server\'s chain) instead.',
     concept: 'verification-off',
     client: 'php',
-    notes: '`\'sslverify\' => false` (also `0`, double quotes) in any array, and `$args[\'sslverify\'] = false`, in code: commented-out options are not findings. The `https_ssl_verify` filter is not matched.',
+    notes: '`\'sslverify\' => false` (also `0`, double quotes) in any array, `$args[\'sslverify\'] = false`, and the `https_ssl_verify` / `https_local_ssl_verify` filters made to return false (`__return_false`, a closure or arrow function returning false), in code: commented-out options are not findings.',
     examples: {
       flagged: [
         `$response = wp_remote_get( $url, array(
@@ -87,10 +88,11 @@ if ( $settings->httpProto === 'https' ) {
     $args«['sslverify'] = false»;
 }
 $response = wp_remote_post( $endpoint, $args );`,
+        "<?php\n«add_filter( 'https_ssl_verify', '__return_false' )»;\n«add_filter('https_local_ssl_verify', fn() => false)»;",
       ],
       ok: [
         "$response = wp_remote_get( $url, array( 'timeout' => 15, 'sslcertificates' => '/etc/ssl/corp-ca.pem' ) );",
-        "<?php\n$args = array(\n    'timeout' => 15,\n    // 'sslverify' => false, // local only\n);\nif ( $args['sslverify'] === false ) { log_insecure(); }",
+        "<?php\nadd_filter( 'https_ssl_verify', '__return_true' );\n$args = array(\n    'timeout' => 15,\n    // 'sslverify' => false, // local only\n);\nif ( $args['sslverify'] === false ) { log_insecure(); }",
       ],
     },
   }),

@@ -12,8 +12,12 @@ export const RB = {
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
+    notes: 'The constant wherever it is used in code, and the symbol `:none` given as `ssl_verify_mode` / `verify_mode` (Savon, HTTPI: `ssl_verify_mode: :none`, `:verify_mode => :none`, `.verify_mode = :none`, `ssl_verify_mode(:none)`).',
     examples: {
-      flagged: ['http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»'],
+      flagged: [
+        'http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»',
+        'client = Savon.client(wsdl: url, «ssl_verify_mode: :none»)\nrequest.auth.ssl«.verify_mode = :none»',
+      ],
       ok: [
         `http.verify_mode = OpenSSL::SSL::VERIFY_PEER
 http.ca_file = "/path/to/ca-bundle.pem"`,
@@ -28,7 +32,7 @@ http.ca_file = "/path/to/ca-bundle.pem"`,
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`) counts wherever it is written in code: the name says what it turns off.',
+    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`) and Typhoeus\'s `ssl_verifypeer: false` / `ssl_verifyhost: 0` count wherever they are written in code: the name says what it turns off.',
     examples: {
       flagged: [
         `Faraday.new(url, ssl: { «verify: false» })
@@ -39,6 +43,7 @@ HTTParty.get(url, «verify: false»)`,
   headers: { authorization: "Bearer #{token}" },
   «verify_ssl: false»
 )`,
+        'Typhoeus::Request.new(url, «ssl_verifypeer: false», «ssl_verifyhost: 0»).run',
       ],
       ok: [
         `Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })

@@ -139,10 +139,12 @@ helm repo add corp https://charts.corp.example --ca-file /etc/ssl/corp-ca.pem`,
     description: 'The wagon ssl.insecure / ssl.allowall properties make Maven accept any repository certificate. Import your CA into a truststore and pass -Djavax.net.ssl.trustStore=<file> instead.',
     concept: 'verification-off',
     client: 'maven',
-    notes: '`-Dmaven.wagon.http.ssl.insecure=true`, `…ssl.allowall=true` and `…ssl.ignore.validity.dates=true`, anywhere in a command or an environment value (e.g. `MAVEN_OPTS`).',
+    notes: '`-Dmaven.wagon.http.ssl.insecure=true`, `…ssl.allowall=true`, `…ssl.ignore.validity.dates=true` and Maven 3.9\'s `-Daether.connector.https.securityMode=insecure`, anywhere in a command, an environment value (e.g. `MAVEN_OPTS`) or the project\'s `.mvn/maven.config` / `.mvn/jvm.config`.',
     examples: {
       flagged: [`mvn «-Dmaven.wagon.http.ssl.insecure=true» «-Dmaven.wagon.http.ssl.allowall=true» install
-export MAVEN_OPTS="«-Dmaven.wagon.http.ssl.insecure=true»"`],
+export MAVEN_OPTS="«-Dmaven.wagon.http.ssl.insecure=true»"`,
+        { file: '.mvn/maven.config', code: '--batch-mode\n«-Daether.connector.https.securityMode=insecure»\n«-Dmaven.wagon.http.ssl.allowall=true»' },
+      ],
       ok: [`keytool -importcert -noprompt -alias corp -file corp-ca.pem -keystore corp.jks -storepass changeit
 mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=changeit install`],
     },
@@ -274,6 +276,72 @@ helm upgrade --install metrics-server metrics-server/metrics-server --set args={
         'echo "--kubelet-insecure-tls"',
         "grep -q -- '--kubelet-insecure-tls' components.yaml",
         'kubectl patch deploy metrics-server -p \'{"spec":{"replicas":2}}\'',
+      ],
+    },
+  }),
+  dnfSslverify: rule('dnf-sslverify-off', {
+    title: 'dnf/yum --setopt=sslverify=0: packages are downloaded without certificate checks',
+    description: 'yum and dnf accept any repository certificate for this run (or, with config-manager --save, for every later run), so metadata and packages can be swapped in transit. Set sslcacert=<CA bundle> for the repository instead (--setopt=<repo>.sslcacert=… or in its .repo file).',
+    concept: 'verification-off',
+    client: 'dnf',
+    notes: '`--setopt=sslverify=<0|false|no|off>`, also for one repository or all (`--setopt=<repo>.sslverify=0`, `--setopt=\'*.sslverify=false\'`) and as two words (`--setopt sslverify=0`), on `dnf`, `dnf5`, `yum`, `microdnf`, `tdnf` and `yum-config-manager` (`dnf config-manager --setopt=… --save` writes it to the repository file). The same key in a `.repo` file is [`config.dnf-sslverify-off`](config.dnf-sslverify-off.md).',
+    examples: {
+      flagged: [
+        'dnf «--setopt=sslverify=false» install -y httpd\nyum-config-manager --save «--setopt=corp-el9.sslverify=0»\ndnf config-manager «--setopt \'*.sslverify=0\'» --save',
+        { file: 'Dockerfile', code: 'FROM rockylinux:9\nRUN dnf -y «--setopt=sslverify=0» install git && dnf clean all' },
+      ],
+      ok: [
+        'dnf --setopt=corp-el9.sslcacert=/etc/pki/tls/certs/corp-ca.pem install -y httpd',
+        'dnf --setopt=sslverify=1 install -y git',
+        'echo "dnf --setopt=sslverify=0"',
+      ],
+    },
+  }),
+  aptVerifyPeer: rule('apt-verify-peer-off', {
+    title: 'apt-get -o Acquire::https::Verify-Peer=false: packages are downloaded without certificate checks',
+    description: 'APT accepts any certificate (Verify-Peer) or any host name (Verify-Host) from the HTTPS mirrors of this run. Pass -o Acquire::https::CaInfo=<CA bundle> (or install the CA with update-ca-certificates) instead.',
+    concept: 'verification-off',
+    client: 'apt',
+    notes: '`-o Acquire::https[::<host>]::Verify-Peer=false` and `…::Verify-Host=false` (also `-o…` in one word, `--option`, any case, `"false"`/`no`/`0`/`off`) on `apt`, `apt-get`, `apt-cache`, `aptitude` and `apt-key`. The same setting in an `apt.conf` file is [`config.apt-verify-peer-off`](config.apt-verify-peer-off.md).',
+    examples: {
+      flagged: [
+        'apt-get «-o Acquire::https::Verify-Peer=false» update\napt-get install -y «-oAcquire::https::mirror.corp.example::Verify-Host=false» curl',
+      ],
+      ok: [
+        'apt-get -o Acquire::https::CaInfo=/etc/ssl/certs/corp-ca.pem update',
+        'apt-get -o Acquire::https::Verify-Peer=true update',
+        'apt-get -o Acquire::Retries=3 update',
+      ],
+    },
+  }),
+  zypperSslVerify: rule('zypper-ssl-verify-no', {
+    title: 'zypper addrepo "…?ssl_verify=no": the repository is used without certificate checks',
+    description: 'zypper accepts any certificate for a repository whose URL carries ssl_verify=no, so packages can be swapped in transit. Install the repository CA into the system trust store (/etc/pki/trust/anchors/, then update-ca-certificates) instead.',
+    concept: 'tool-config-switch',
+    client: 'zypper',
+    notes: 'A URL whose query sets `ssl_verify=no` (or `=0`/`=false`/`=off`) in the arguments of `zypper` (`addrepo`/`ar`, `modifyrepo`, `install` of a URL). The same URL in a `.repo` file is [`config.zypper-ssl-verify-no`](config.zypper-ssl-verify-no.md).',
+    examples: {
+      flagged: ['zypper --non-interactive addrepo «"https://mirror.corp.example/sle15/?ssl_verify=no"» corp'],
+      ok: [
+        'zypper addrepo https://mirror.corp.example/sle15/ corp',
+        'curl -o x "https://example.com/?ssl_verify=no"',
+      ],
+    },
+  }),
+  toolInsecureFlag: rule('tool-insecure-flag', {
+    title: 'A tool\'s own flag turns certificate verification off (vault -tls-skip-verify, mc --insecure, svn --trust-server-cert, …)',
+    description: 'These flags make a command-line tool accept any certificate for the connection, tokens, passwords and downloads included. Point the tool at your CA instead (VAULT_CACERT / -ca-cert, mc\'s ~/.mc/certs/CAs/, svn\'s ssl-authority-files, --cacert or the system trust store).',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'Per program: `vault`/`bao`/`nomad`/`consul` `-tls-skip-verify`; `argocd`, `mc`, `crane`, `oras`, `trivy`, `openstack`, `swift`, `hg`, `grpcurl` `--insecure` (or `-insecure`); `govc -k`; `s3cmd`, `rclone`, `yt-dlp`, `youtube-dl` `--no-check-certificate`; `aria2c --check-certificate=false`; HTTPie `http --verify=no`; `svn --trust-server-cert` and `--trust-server-cert-failures`; `ansible-galaxy --ignore-certs`/`-c`; `restic --insecure-tls`; JFrog CLI `--insecure-tls`; kaniko `executor --skip-tls-verify`; `kubeadm join --discovery-token-unsafe-skip-ca-verification`; `ovftool --noSSLVerify`; `sqlcmd -C`; `lftp -e "set ssl:verify-certificate no"`; `bundle config [set] ssl_verify_mode 0`. The same flag on another program is not a finding.',
+    examples: {
+      flagged: [
+        'vault login «-tls-skip-verify» -method=userpass username=ci\nmc «--insecure» alias set corp https://minio.corp.example "$KEY" "$SECRET"\nsvn checkout «--trust-server-cert» --non-interactive https://svn.corp.example/repo',
+        { file: '.gitlab-ci.yml', code: 'build:\n  script:\n    - /kaniko/executor --context $CI_PROJECT_DIR «--skip-tls-verify» --destination $IMAGE' },
+        "lftp «-e 'set ssl:verify-certificate no; mirror -R dist /www; quit'» ftp.corp.example\nbundle config set «ssl_verify_mode 0»",
+      ],
+      ok: [
+        'vault login -ca-cert=/etc/ssl/corp-ca.pem -method=userpass username=ci\nmc alias set corp https://minio.corp.example "$KEY" "$SECRET"\nrsync --insecure a b\nkubeadm join 10.0.0.1:6443 --discovery-token-ca-cert-hash sha256:abc',
       ],
     },
   }),

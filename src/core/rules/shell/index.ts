@@ -11,7 +11,7 @@ import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
 import { SH } from '../catalog/shell';
-import { analyse, Ctx, mavenFlags } from './programs';
+import { analyse, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
 import { commands } from './words';
 import { configWrites } from './writes';
 
@@ -19,22 +19,28 @@ import { configWrites } from './writes';
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const ctx: Ctx = { doc, src, out };
   for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
-  if (src.text.includes('-Dmaven.wagon')) mavenFlags(ctx);
+  if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
 }
 
 /** Env assignments found outside commands (Dockerfile ENV, CI `env:` maps): the env rules plus Maven properties in values. */
 export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void {
   checkEnv(doc, a, out);
-  if (a.value.includes('-Dmaven.wagon')) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
+  if (mayHoldMavenFlags(a.value)) scanShellSource(doc, new Source(doc.text.slice(a.start, a.end), a.start), out);
 }
 
+/**
+ * Words without which no shell rule can match, per line (a line without one holds no finding). Short stems cover many
+ * switches at once (`verif`: sslverify, tls-verify, -tls-skip-verify, Verify-Peer, VAULT_SKIP_VERIFY…; `cert`:
+ * check_certificate, trust-server-cert, LDAPTLS_REQCERT…; `insecure`: --insecure, GOINSECURE, insecure-registries…):
+ * fewer alternatives make the forward pass over a 10,000-line script about twice as fast as the longer list was.
+ */
 const PREFILTER =
-  /curl|wget|sslverify|strict.?ssl|trusted.host|insecure|maven\.wagon|ssl_verify|NODE_TLS|PYTHONHTTPSVERIFY|GIT_SSL|_CA_BUNDLE|GOINSECURE|unsafely|no-verify-ssl|disable_ssl_validation|CLOUDSDK_AUTH|certificates\.|POETRY_CERTIFICATES|disable-tls|secure-http|ignore-certificate-errors|check.?certificate|tls-verify|verify_ssl/i;
+  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies and a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) are read as commands too.';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies and a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) are read as commands too.';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({

@@ -77,8 +77,13 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
-  commandString(ctx, cmd, i);
-  PROGRAMS[programKey(name, args)]?.(ctx, args, cmd);
+  if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
+  const key = programKey(name, args);
+  if (Object.hasOwn(PROGRAMS, key)) {
+    PROGRAMS[key](ctx, args, cmd);
+    optionVariables(ctx, key, args);
+  }
+  toolFlags(ctx, name, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
   for (const w of [cmd[i], ...args]) {
@@ -97,7 +102,7 @@ const DASH_C = /^-[a-z]*c[a-z]*$|^--command$/;
  * `sh -c "curl -k …"`, `su app -c "composer config …"`, `docker exec box bash -lc "…"`: the quoted string after a
  * shell's `-c` is analysed as commands (its words mapped back into the script), like an alias body.
  */
-function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
+function commandString(ctx: Ctx, cmd: readonly Word[], from: number): boolean {
   let shell = false;
   for (let j = from; j < cmd.length - 1; j++) {
     const v = cmd[j].value;
@@ -105,8 +110,31 @@ function commandString(ctx: Ctx, cmd: readonly Word[], from: number): void {
       if (SHELLS.has(prog(cmd[j]))) shell = true;
     } else if (shell && DASH_C.test(v)) {
       quotedBody(ctx, cmd[j + 1]);
-      return;
+      return true;
     }
+  }
+  return false;
+}
+
+/** Commands whose quoted arguments are text for people (or patterns), not command lines: `die "curl -k failed"`. */
+const MESSAGES =
+  /^(?:printf|print[\w-]*|[\w-]*(?:echo|log|msg|message|warn|warning|err|error|info|debug|notice|note|fatal|fail|die|abort|panic|say|usage|status|banner|title|header|hint|step|comment|report|notify|alert|show|display|tell|ask|confirm|prompt|explain|describe)[\w-]*)$/i;
+
+/**
+ * `gexec 60 "wget --no-check-certificate …"`, `ssh host "curl -k …"`, `retry 3 "curl -sk …"`, `eval "…"`: a quoted
+ * argument that starts with a program this family knows and a flag (or `config`) is a command line the outer command runs (a
+ * wrapper function of the script, a remote shell). Not for message-like commands (`warn "curl -k failed"`), nor the
+ * value of an option (`git commit -m "…"`, `read -p "…"`).
+ */
+function quotedCommands(ctx: Ctx, name: string, args: readonly Word[]): void {
+  if (MESSAGES.test(name) || SEARCHERS.has(name) || name === 'alias') return;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    const raw = ctx.src.text.slice(w.start, w.start + 40);
+    if (raw[0] !== '"' && raw[0] !== "'") continue;
+    if (args[j - 1]?.value.startsWith('-')) continue;
+    const m = /^["']\s*(?:(?:if|!|exec|time)\s+)*(?:sudo\s+(?:-\S+\s+)*)?([\w.-]+)\s+(?:-|config\s)/.exec(raw);
+    if (m && Object.hasOwn(PROGRAMS, programKey(m[1], []))) quotedBody(ctx, w);
   }
 }
 
@@ -123,6 +151,46 @@ function assignedCommand(ctx: Ctx, w: Word): void {
   if (!m[1].toLowerCase().includes(m[3].toLowerCase()) && !runs.test(ctx.src.text)) return;
   const eq = raw.indexOf('=');
   quotedBody(ctx, { value: '', start: w.start + eq + 1, end: w.end, dynamic: false });
+}
+
+/** A word that is one variable, quoted or not: `$CURL_OPTS`, `${CURL_OPTS}`, `"$CURL_OPTS"`. */
+const VARIABLE_WORD = /^"?\$\{?([A-Za-z_]\w*)\}?"?$/;
+const ASSIGNED =
+  /(?:^|[\s;&|(])(?:(?:export|local|readonly|typeset|declare(?:\s+-\w+)*)\s+)?([A-Za-z_]\w*)=(?:"([^"\n$`]*)"|'([^'\n]*)')/dg;
+/** Quoted assignments of a text by name (computed once per text: a script expands `$URL` in many commands). */
+let assigned: { text: string; byName: Map<string, { start: number; end: number; at: number }[]> } | undefined;
+
+function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
+  if (assigned?.text === text) return assigned.byName;
+  const byName = new Map<string, { start: number; end: number; at: number }[]>();
+  ASSIGNED.lastIndex = 0;
+  for (let m = ASSIGNED.exec(text); m; m = ASSIGNED.exec(text)) {
+    const [start, end] = m.indices![m[2] !== undefined ? 2 : 3]!;
+    const list = byName.get(m[1]) ?? [];
+    list.push({ start, end, at: m.index });
+    byName.set(m[1], list);
+  }
+  assigned = { text, byName };
+  return byName;
+}
+
+/**
+ * `CURL_OPTS="--compressed --insecure"` … `curl ${CURL_OPTS} "$url"`: a variable expanded into a known program's
+ * arguments holds its options, so each quoted value the script assigns to it (an `if`/`else` may set two) is
+ * analysed as that program's arguments, and a finding points into the assignment.
+ */
+function optionVariables(ctx: Ctx, key: string, args: readonly Word[]): void {
+  for (const w of args) {
+    if (!w.dynamic) continue;
+    const ref = VARIABLE_WORD.exec(ctx.src.text.slice(w.start, w.end));
+    const all = ref && assignmentsOf(ctx.src.text).get(ref[1]);
+    if (!all) continue;
+    for (const value of all) {
+      if (!/(?:^|\s)-/.test(ctx.src.text.slice(value.start, value.end))) continue;
+      const body = ctx.src.slice(value.start, value.end);
+      for (const words of commands(body.text)) PROGRAMS[key]({ ...ctx, src: body }, words, words);
+    }
+  }
 }
 
 /** Analyses the text inside a quoted word as shell commands. */
@@ -176,6 +244,64 @@ const ANY_COMMAND_FLAGS: readonly (readonly [RegExp, RuleMeta])[] = [
   [/^--ignore-certificate-errors(?:=true)?$/, BROWSER.ignoreCertErrors],
   [/^--kubelet-insecure-tls(?:=true)?$/, SH.kubelet],
 ];
+
+/**
+ * Other tools' own "do not verify" flags (one rule, `shell.tool-insecure-flag`): a word test, and for an option whose
+ * value is the next word, a test of that value. Each program has its own list: `--insecure` means this only to them.
+ */
+type ToolFlag = readonly [RegExp, RegExp?];
+const HASHICORP: readonly ToolFlag[] = [[/^--?tls-skip-verify(?:=(?:true|1))?$/]];
+const INSECURE: readonly ToolFlag[] = [[/^--?insecure(?:=true)?$/]];
+const NO_CHECK_CERT: readonly ToolFlag[] = [[/^--no-check-certificates?$/]];
+const TOOL_FLAGS: Readonly<Record<string, readonly ToolFlag[]>> = {
+  vault: HASHICORP,
+  bao: HASHICORP,
+  nomad: HASHICORP,
+  consul: HASHICORP,
+  argocd: INSECURE,
+  mc: INSECURE,
+  crane: INSECURE,
+  oras: INSECURE,
+  trivy: INSECURE,
+  openstack: INSECURE,
+  swift: INSECURE,
+  hg: INSECURE,
+  grpcurl: INSECURE,
+  govc: [[/^-k(?:=true)?$/]],
+  s3cmd: NO_CHECK_CERT,
+  rclone: NO_CHECK_CERT,
+  'yt-dlp': NO_CHECK_CERT,
+  'youtube-dl': NO_CHECK_CERT,
+  aria2c: [[/^--check-certificate=false$/]],
+  http: [[/^--verify=(?:no|false)$/i]],
+  https: [[/^--verify=(?:no|false)$/i]],
+  svn: [[/^--trust-server-cert$/], [/^--trust-server-cert-failures(?:=.+)?$/]],
+  'ansible-galaxy': [[/^--ignore-certs$|^-c$/]],
+  restic: [[/^--insecure-tls$/]],
+  jf: [[/^--insecure-tls(?:=true)?$/]],
+  jfrog: [[/^--insecure-tls(?:=true)?$/]],
+  executor: [[/^--skip-tls-verify(?:-pull|-registry)?(?:=true)?$/]],
+  kubeadm: [[/^--discovery-token-unsafe-skip-ca-verification(?:=true)?$/]],
+  ovftool: [[/^--noSSLVerify(?:=true)?$/]],
+  sqlcmd: [[/^-C$/]],
+  lftp: [[/^-[ec]$/, /\bssl:verify-certificate(?:\s+|=)(?:no|false|off|0)\b/]],
+};
+
+/** `vault -tls-skip-verify`, `mc --insecure`, `svn --trust-server-cert`, `lftp -e "set ssl:verify-certificate no"`. */
+function toolFlags(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
+  const flags = Object.hasOwn(TOOL_FLAGS, name) ? TOOL_FLAGS[name] : undefined;
+  if (!flags) return;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.value === '--') return;
+    for (const [flag, value] of flags) {
+      if (!flag.test(w.value)) continue;
+      if (!value) report(ctx, SH.toolInsecureFlag, w, w, cmd);
+      else if (args[i + 1] && value.test(args[i + 1].value)) report(ctx, SH.toolInsecureFlag, w, args[++i], cmd);
+      break;
+    }
+  }
+}
 
 /** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
 function programKey(name: string, args: readonly Word[]): string {
@@ -269,6 +395,22 @@ const PROGRAMS: Record<string, Analyser> = {
   'podman-remote': containerTlsVerify,
   skopeo: containerTlsVerify,
   buildah: containerTlsVerify,
+  dnf: dnfSetopt,
+  dnf5: dnfSetopt,
+  yum: dnfSetopt,
+  microdnf: dnfSetopt,
+  tdnf: dnfSetopt,
+  'yum-config-manager': dnfSetopt,
+  apt: aptOption,
+  'apt-get': aptOption,
+  'apt-cache': aptOption,
+  aptitude: aptOption,
+  zypper(ctx, args, cmd) {
+    for (const w of args) if (ZYPPER_NO_VERIFY.test(w.value)) report(ctx, SH.zypperSslVerify, w, w, cmd);
+  },
+  bundle(ctx, args, cmd) {
+    configSet(ctx, args, cmd, SH.toolInsecureFlag, /^ssl_verify_mode$/, /^0$/);
+  },
   conda(ctx, args, cmd) {
     const i = args.findIndex((w) => w.value === '--set');
     if (i >= 0 && args[i + 1]?.value === 'ssl_verify' && FALSY.test(args[i + 2]?.value ?? '') && !args[i + 2].dynamic) {
@@ -278,6 +420,46 @@ const PROGRAMS: Record<string, Analyser> = {
 };
 
 const TRUE = /^(?:true|1|yes|on)$/i;
+/** `sslverify=0`, `<repo>.sslverify=false`, `*.sslverify=no` (the value of dnf's --setopt). */
+const DNF_SSLVERIFY_OFF = /^(?:[^=\s]+\.)?sslverify=(?:0|false|no|off)$/i;
+/** `Acquire::https[::<host>]::Verify-Peer=false` (the value of apt's -o). */
+const APT_VERIFY_OFF = /^Acquire::https::(?:[\w.-]+::)?Verify-(?:Peer|Host)=(?:false|no|0|off)$/i;
+const ZYPPER_NO_VERIFY = /^[a-z]+:\/\/\S*[?&]ssl_verify=(?:no|0|false|off)(?:&|$)/i;
+
+/** dnf/yum `--setopt=sslverify=0` (one word or two). */
+function dnfSetopt(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  optionValues(ctx, args, cmd, /^--setopt$/, DNF_SSLVERIFY_OFF, SH.dnfSslverify);
+}
+
+/** apt-get `-o Acquire::https::Verify-Peer=false` (also `-o…` in one word and `--option`). */
+function aptOption(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
+  optionValues(ctx, args, cmd, /^(?:-o|--option)$/, APT_VERIFY_OFF, SH.aptVerifyPeer);
+}
+
+/**
+ * Reports `<option> <value>`, `<option>=<value>` and (for a short option) `<option><value>` when the value is
+ * insecure and literal.
+ */
+function optionValues(
+  ctx: Ctx,
+  args: readonly Word[],
+  cmd: readonly Word[],
+  option: RegExp,
+  insecure: RegExp,
+  rule: RuleMeta,
+): void {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.dynamic) continue;
+    if (option.test(w.value)) {
+      const v = args[i + 1];
+      if (v && !v.dynamic && insecure.test(v.value)) report(ctx, rule, w, args[++i], cmd);
+      continue;
+    }
+    const eq = /^(--[\w-]+=|-[a-zA-Z])(.+)$/.exec(w.value);
+    if (eq && option.test(eq[1].replace(/=$/, '')) && insecure.test(eq[2])) report(ctx, rule, w, w, cmd);
+  }
+}
 const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
 
 /** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */
@@ -379,7 +561,14 @@ function pipCommand(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void
   }
 }
 
-const MAVEN = /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/g;
+/** Wagon's properties, and Maven 3.9's resolver transport equivalent (`aether.connector.https.securityMode`). */
+const MAVEN =
+  /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b|-Daether\.connector\.https\.securityMode=insecure\b/g;
+
+/** Cheap test for `mavenFlags`: one of its property prefixes is in the text. */
+export function mayHoldMavenFlags(text: string): boolean {
+  return text.includes('-Dmaven.wagon') || text.includes('-Daether.connector');
+}
 
 /** Maven's wagon properties can sit in any word or value (mvn args, MAVEN_OPTS, .mvn/maven.config). */
 export function mavenFlags(ctx: Ctx): void {

@@ -183,6 +183,14 @@ class Tokenizer {
         this.i += 2;
         continue;
       }
+      if (c === '$' && s[this.i + 1] === '{') {
+        // `${NAME}`, `${NAME:-default}`: one expansion inside the word (its braces are not a group).
+        const e = braceEnd(s, this.i + 1);
+        value += s.slice(this.i, e);
+        dynamic = true;
+        this.i = e;
+        continue;
+      }
       if (c === '$') dynamic = true;
       value += c;
       this.i++;
@@ -207,6 +215,17 @@ class Tokenizer {
     this.i = j + 1;
     return { value, dynamic };
   }
+}
+
+/** Index after the `}` that closes the `{` at `open` (nested `${…}` counted), or the line's end if none does. */
+function braceEnd(s: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < s.length && s[j] !== '\n'; j++) {
+    if (s[j] === '{') depth++;
+    else if (s[j] === '}' && --depth === 0) return j + 1;
+  }
+  const nl = s.indexOf('\n', open);
+  return nl === -1 ? s.length : nl;
 }
 
 /** True when `line` holds an odd number of `quote` characters (a quote may stay open into the next line). */

@@ -29,7 +29,7 @@ const HEREDOC =
 const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -39,14 +39,22 @@ const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
 const VARIABLE = /^\$\{?(\w+)\}?$/;
 /** A here-document that is a kubeconfig (`kind: Config` with `clusters:`), written to a file of any name. */
 const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
+/** A yum/dnf/zypper repository definition (`[id]` then `baseurl=`/`mirrorlist=`/`metalink=`), sent to a file of any name. */
+const REPO_BODY = /^\s*\[[^\]\n]+\][ \t]*\r?\n(?:[^\n]*\n)*?\s*(?:baseurl|mirrorlist|metalink)\s*=/m;
+/** APT settings (`Acquire::https::Verify-Peer "false";`), written to a file of any name. */
+const APT_BODY = /\bAcquire::https::/;
+
+/** The config file kind a written text stands for when its target's name does not say (a variable, `$repo_file`). */
+function kindOfBody(text: string): string | undefined {
+  if (KUBECONFIG_BODY.test(text) && /^\s*clusters:/m.test(text)) return 'kubeconfig';
+  if (REPO_BODY.test(text)) return 'written.repo';
+  if (APT_BODY.test(text)) return '/etc/apt/apt.conf';
+  return undefined;
+}
 
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
-  const as = configFamily.appliesTo(target)
-    ? target
-    : KUBECONFIG_BODY.test(text) && /^\s*clusters:/m.test(text)
-      ? 'kubeconfig'
-      : undefined;
+  const as = configFamily.appliesTo(target) ? target : kindOfBody(text);
   if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -71,6 +79,7 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   const seen: Assignments = new Map();
   ECHO.lastIndex = 0;
   for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
+    if (commentedOut(src.text, m.index)) continue;
     const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
     let from = m.indices![group]![0];
     let written = m[group];
@@ -92,10 +101,17 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   if (fragments) registriesFragments(doc, src, out);
 }
 
+/** Whether a `#` comment (at a line start or after a blank) opens before `at` on its line: `#echo "x" >> f`. */
+function commentedOut(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return /(?:^|[ \t;])#/.test(line);
+}
+
 /** Judges the body of each here-document `re` finds; `target` and `tag` are the groups of the file and of the tag. */
 function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: number, out: Finding[]): void {
   re.lastIndex = 0;
   for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+    if (commentedOut(src.text, m.index)) continue;
     const bodyStart = m.index + m[0].length;
     const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
       src.text.slice(bodyStart),

@@ -30,6 +30,8 @@ const SHELL_NAMES = new Set([
   'PKGBUILD',
 ]);
 const SHEBANG = /^#![^\n]*\b(?:ba|z|k|da|a)?sh\b/;
+/** Maven's per-project command-line options (`-Dmaven.wagon.http.ssl.insecure=true`, one or more per line). */
+const MAVEN_ARGS = /(?:^|[\\/])\.mvn[\\/](?:maven|jvm)\.config$/;
 
 /** Which kind of surface a path is, or undefined. Extension-less files are 'shell' candidates (checked for a shebang). */
 function kindOf(path: string, languageId?: string): Kind | undefined {
@@ -44,7 +46,7 @@ function kindOf(path: string, languageId?: string): Kind | undefined {
   if (base === 'package.json') return 'package';
   if (/^Jenkinsfile(?:\..+)?$|\.jenkinsfile$/i.test(base) || languageId === 'jenkinsfile') return 'jenkinsfile';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml') return 'yaml';
-  if (isNamedShell(base, languageId)) return 'shell';
+  if (isNamedShell(base, languageId) || MAVEN_ARGS.test(path)) return 'shell';
   if (!base.includes('.') && !languageId) return 'shell';
   return undefined;
 }
@@ -75,7 +77,7 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
 }
 
 function shellScript(text: string, path: string, languageId?: string): Surfaces {
-  const known = isNamedShell(baseName(path), languageId);
+  const known = isNamedShell(baseName(path), languageId) || MAVEN_ARGS.test(path);
   return { sources: known || SHEBANG.test(text) ? [new Source(text, 0)] : [], env: [] };
 }
 
