@@ -2,7 +2,17 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, matchingClose, pushMatches, statementAt } from './match';
+import {
+  calleeStart,
+  enclosingCall,
+  enclosingOpen,
+  eachCodeMatch,
+  finding,
+  groupStart,
+  matchingClose,
+  pushMatches,
+  statementAt,
+} from './match';
 import { defineFamily, NOTES } from './define';
 import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
@@ -202,6 +212,34 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
   );
 }
 
+/**
+ * Server constructors (`https.createServer`, `tls.createServer`, `http2.createSecureServer`, `new https.Server`): in
+ * their options rejectUnauthorized is about client certificates, and only matters with `requestCert: true` (Node's
+ * tls docs), so `rejectUnauthorized: false` there switches no server-certificate check off.
+ */
+const SERVER_CALL = /(?:^|\.)(?:createServer|createSecureServer)$|^(?:https|tls|http2|spdy)\.Server$/;
+/** Keys set only on a server's (or server-side socket's) options: asking for client certificates, or being the server
+ * (`requestCert: false` is copied into client agents too, so only `true` says server). */
+const SERVER_KEY = /(["']?)\b(?:requestCert|isServer)\1\s*:\s*true\b/;
+/** Client constructors and calls, which win over a stray server key: `new https.Agent({ requestCert: true, … })`. */
+const CLIENT_CALL = /(?:^|\.)(?:Agent|connect|request|get|fetch|create)$/;
+
+/** True when the object literal around `at` is a server's options: passed to a server constructor (directly or
+ * through the variable it is bound to), or holding a server-only key. */
+function serverOptions(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{', 4000);
+  if (open < 0) return false;
+  const call = enclosingCall(lx, open);
+  const direct = call !== undefined && /^[^(){}[\]]*$/.test(lx.code.slice(call.open + 1, open));
+  if (direct && SERVER_CALL.test(call.callee)) return true;
+  if (direct && CLIENT_CALL.test(call.callee)) return false;
+  if (SERVER_KEY.test(lx.code.slice(open, matchingClose(lx, open, 8000)))) return true;
+  const bound = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*=\s*$/.exec(lx.code.slice(Math.max(0, open - 80), open));
+  if (!bound) return false;
+  const passed = new RegExp(`(?:createServer|createSecureServer|\\bServer)\\s*\\(\\s*${escapeRe(bound[1])}\\b`);
+  return passed.test(lx.code);
+}
+
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
 const SWITCHES =
@@ -223,7 +261,9 @@ export function scanJavaScript(text: string): Finding[] {
   const out: Finding[] = [];
   if (switches) {
     const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
-    pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
+    // Only an object literal's key (`opts.rejectUnauthorized = false` is read wherever opts goes).
+    const client = (m: RegExpExecArray) => value(m) && !(m[2] === ':' && serverOptions(lx, m.index));
+    pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
     const mongo = text.includes('mongo');

@@ -19,11 +19,13 @@ import {
 import {
   Aliases,
   aliasesOf,
+  baseTargets,
   CallRule,
   dictFindings,
   falseBindings,
   falseConstant,
   isMonkeypatch,
+  parameterScope,
   partialTarget,
   unalias,
   wrapperDefault,
@@ -112,10 +114,31 @@ function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | u
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
 
+/**
+ * The rule of keyword `kw` at `call`, seen through what the call stands for: the callable of a `partial`, the base
+ * class of a `super().__init__(…)` (a subclass of `httpx.AsyncClient` passing `verify=False` up), import aliases and
+ * names holding a saved HTTP method.
+ */
+function ruleFor(lx: Lexed, aliases: Aliases, call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
+  if (!('open' in call)) return callRule(unalias(call, aliases), kw);
+  const full = call as Call;
+  const partial = partialTarget(lx, full);
+  if (partial) return callRule(unalias(partial, aliases), kw);
+  const bases = baseTargets(lx, full);
+  if (bases) {
+    for (const b of bases) {
+      const r = callRule(unalias(b, aliases), kw);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  return callRule(unalias(call, aliases), kw);
+}
+
 const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
 
 function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
-  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
   eachCodeMatch(lx, KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
@@ -126,7 +149,7 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       ? kw === 'cert_reqs'
         ? undefined
         : wrapperDefault(lx, call, kw, ruleOf)
-      : (ruleOf(partialTarget(lx, call) ?? call, kw) ?? partialOverHttp(lx, call, kw));
+      : (ruleOf(call, kw) ?? partialOverHttp(lx, call, kw));
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
 }
@@ -194,7 +217,7 @@ function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
 
 /** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
 function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
-  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
   eachCodeMatch(lx, SDK_KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
@@ -220,7 +243,7 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (!candidates.has(m[2])) return;
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call)) return;
-    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), m[1]);
+    const r = ruleFor(lx, aliases, call, m[1]);
     const c = r && falseConstant(lx, m[2]);
     if (!r || !c || seen.has(c.start)) return;
     seen.add(c.start);
@@ -252,11 +275,12 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       name: d[1],
     }));
     const r =
-      callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ??
-      (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
+      ruleFor(lx, aliases, call, 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
     if (!r) return;
-    done.add(m[1]);
-    dictFindings(lx, m[1], r, [call.start, call.end], out);
+    // A parameter (`**kwargs`) is read in its own function only; other names (module dicts) in the whole file.
+    const scope = parameterScope(lx, m.index, m[1]);
+    if (!scope) done.add(m[1]);
+    dictFindings(lx, m[1], r, [call.start, call.end], out, scope);
   });
 }
 
@@ -356,15 +380,18 @@ function attributeFindings(lx: Lexed, out: Finding[]): void {
 
 function contextFindings(lx: Lexed, out: Finding[]): void {
   const overridden: number[] = [];
+  const installedNames = new Set<string>();
   eachCodeMatch(lx, OVERRIDE, (m) => {
     const rhs = m[1];
     if (/^(?:ssl\.)?create_default_context$/.test(rhs)) return;
     overridden.push(groupStart(m, 1));
+    installedNames.add(rhs);
     out.push(finding(lx, PY.defaultContext, m.index, groupEnd(m, 1), lineAt(lx, m.index)));
   });
   eachCodeMatch(lx, UNVERIFIED, (m) => {
     if (
       overridden.includes(m.index) ||
+      savedForInstall(lx, m.index, installedNames) ||
       /\bimport\b|\bdef\s+_create_unverified_context/.test(lx.code.slice(...lineAt(lx, m.index)))
     ) {
       return;
@@ -373,6 +400,19 @@ function contextFindings(lx: Lexed, out: Finding[]): void {
     const end = call ?? m.index + m[0].length;
     out.push(finding(lx, PY.unverified, m.index, end, statementAt(lx, m.index)));
   });
+}
+
+/**
+ * `_create_unverified_https_context = ssl._create_unverified_context` (the reference, no call) whose name is later
+ * installed as `ssl._create_default_https_context = _create_unverified_https_context`: the install is the finding
+ * (the usual `try: … except AttributeError: … else: …` idiom), so the reference is not a second one.
+ */
+function savedForInstall(lx: Lexed, at: number, installed: ReadonlySet<string>): boolean {
+  if (installed.size === 0) return false;
+  const [ls] = lineAt(lx, at);
+  const head = /^[ \t]*([A-Za-z_][\w.]*)[ \t]*=[ \t]*$/.exec(lx.code.slice(ls, at));
+  const tail = /^(?:ssl\.)?_create_unverified_context[ \t]*(?:\n|$)/.test(lx.code.slice(at, at + 60));
+  return head !== null && tail && installed.has(head[1]);
 }
 
 /** End of a call whose `(` directly follows `at` (for `_create_unverified_context(purpose)`), else undefined. */

@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -115,11 +115,17 @@ session.verify = "/path/to/ca-bundle.pem"`,
     concept: 'verification-off',
     client: 'python-httpx',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    notes: 'Same-file data flow as for requests (constants, spread dicts, partials, wrapper defaults, aliases, saved methods such as `_send = httpx.Client.send`), and subclasses: `super().__init__(…, verify=False)` (or `kwargs.setdefault("verify", False)` spread into it, or `httpx.Client.__init__(self, verify=False)`) in a class whose bases include `httpx.Client` / `httpx.AsyncClient` (aliases too). The same call in a class of another base is not a finding.',
     examples: {
       flagged: [`httpx.get(url, «verify=False»)
-client = httpx.AsyncClient(«verify=False»)`],
+client = httpx.AsyncClient(«verify=False»)`, `class PatchedAsyncClient(httpx.AsyncClient):
+    def __init__(self, *args, **kwargs):
+        «kwargs.setdefault("verify", False)»
+        super().__init__(*args, **kwargs)`],
       ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
-client = httpx.AsyncClient(verify=ctx)`],
+client = httpx.AsyncClient(verify=ctx)`, `class Loader(BaseLoader):
+    def __init__(self, **kwargs):
+        super().__init__(verify=False, **kwargs)`],
     },
   }),
   aiohttp: rule('aiohttp-ssl-false', {
@@ -165,10 +171,11 @@ pool = urllib3.PoolManager(**manager_kwargs)`],
     concept: 'verification-off',
     client: 'python-ssl',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'A reference without a call (`f = ssl._create_unverified_context`) is reported too: it is usually installed as the default context a few lines later.',
+    notes: 'A reference without a call (`f = ssl._create_unverified_context`) is reported too, unless the name it is saved in is installed as the default context in the same file (`ssl._create_default_https_context = f`): that install is the finding, of the override rule.',
     examples: {
       flagged: [`ctx = «ssl._create_unverified_context()»
-urlopen(url, context=ctx)`],
+urlopen(url, context=ctx)`, `make_context = «ssl._create_unverified_context»
+conn = http.client.HTTPSConnection(host, context=make_context())`],
       ok: [
         `ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
 urlopen(url, context=ctx)`,
@@ -189,7 +196,7 @@ urlopen(url, context=ctx)`,
 
 # the NLTK idiom, through an alias:
 try:
-    _create_unverified_https_context = «{python.unverified-context}ssl._create_unverified_context»
+    _create_unverified_https_context = ssl._create_unverified_context
 except AttributeError:
     pass
 else:
