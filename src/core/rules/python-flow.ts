@@ -28,11 +28,11 @@ const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w
 const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
 
 /**
- * `NAME = <chain>.get` (any HTTP verb) ending its line: the right-hand side, found from the verb back (the verb and
- * the line end first, so the engine never tries every `=` of the file). Group 1 is the bound chain.
+ * `NAME = <chain>.get` (any HTTP verb) ending its line, found from `.verb` at the line end (a literal `.` first, so
+ * the engine skips ahead instead of trying a name at every position); the line is then read back to its start.
  */
-const BOUND_METHOD = /([A-Za-z_][\w.]*\.(?:get|post|put|patch|delete|head|options|request|send|stream))[ \t]*$/gm;
-const BOUND_HEAD = /^[ \t]*((?:self\.)?[A-Za-z_]\w*)[ \t]*=[ \t]*$/;
+const BOUND_METHOD = /\.(?:get|post|put|patch|delete|head|options|request|send|stream)[ \t]*$/gm;
+const BOUND_LINE = /^[ \t]*((?:self\.)?[A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)$/;
 /** Chains that name an HTTP client, not any object with a `get`: `requests.…`, `httpx.…`, `session.…`, `Client.…`. */
 const HTTP_CHAIN = /^(?:requests|httpx|aiohttp)\.|(?:^|[._])(?:[sS]ession|[cC]lient|AsyncClient)\./;
 
@@ -42,16 +42,16 @@ function boundMethods(code: string, modules: ReadonlyMap<string, string>, names:
   BOUND_METHOD.lastIndex = 0;
   for (let m = BOUND_METHOD.exec(code); m; m = BOUND_METHOD.exec(code)) {
     const lineStart = code.lastIndexOf('\n', m.index) + 1;
-    const head = BOUND_HEAD.exec(code.slice(lineStart, m.index));
-    if (!head) continue;
-    const chain = m[1];
+    const line = BOUND_LINE.exec(code.slice(lineStart, m.index + m[0].length).trimEnd());
+    if (!line) continue;
+    const chain = line[2];
     const first = /^\w+/.exec(chain)![0];
     const resolved = modules.has(first)
       ? modules.get(first)! + chain.slice(first.length)
       : names.has(first)
         ? names.get(first)! + chain.slice(first.length)
         : chain;
-    if (HTTP_CHAIN.test(resolved)) bound.set(head[1], resolved);
+    if (HTTP_CHAIN.test(resolved)) bound.set(line[1], resolved);
   }
   return bound;
 }
@@ -120,32 +120,34 @@ export function baseTargets(lx: Lexed, call: Call): Pick<Call, 'callee' | 'name'
     .map(named);
 }
 
-/** The base list of the innermost class whose body holds `offset` (a shallower code line in between ends a class). */
+/** The base list of the innermost class whose body holds `offset`. */
 function classBasesAt(lx: Lexed, offset: number): string | undefined {
-  const [ls] = lineAt(lx, offset);
-  const indent = /^[ \t]*/.exec(lx.code.slice(ls, offset))![0].length;
-  const heads: { at: number; indent: number; bases: string }[] = [];
-  CLASS_HEAD.lastIndex = 0;
-  for (let m = CLASS_HEAD.exec(lx.code); m && m.index < ls; m = CLASS_HEAD.exec(lx.code)) {
-    if (lx.kinds[m.index + m[1].length] === Kind.Code) heads.push({ at: m.index, indent: m[1].length, bases: m[2] });
-  }
-  for (let i = heads.length - 1; i >= 0; i--) {
-    const h = heads[i];
-    if (h.indent < indent && stillOpen(lx, h.at, h.indent, ls)) return h.bases;
-  }
-  return undefined;
+  const at = enclosingHeader(lx, offset, /^class[ \t]/);
+  if (at === undefined) return undefined;
+  CLASS_HEAD.lastIndex = at;
+  const m = CLASS_HEAD.exec(lx.code);
+  return m && m.index === at ? m[2] : undefined;
 }
 
-/** True when no code line in (header, lineStart) sits at the header's indentation or less (blank lines do not count). */
-function stillOpen(lx: Lexed, header: number, headerIndent: number, lineStart: number): boolean {
-  for (let at = lx.code.indexOf('\n', header) + 1; at > 0 && at < lineStart; at = lx.code.indexOf('\n', at) + 1) {
-    const ind = /^[ \t]*/.exec(lx.code.slice(at, at + 200))![0].length;
-    const c = lx.code[at + ind];
-    if (c !== '\n' && c !== '\r' && c !== undefined && lx.kinds[at + ind] === Kind.Code && ind <= headerIndent) {
-      return false;
-    }
+/**
+ * The line start of the innermost block header around `offset` whose text (after its indentation) matches `head`
+ * (`/^class[ \t]/`): walks back line by line, and each code line shallower than all below it is an
+ * enclosing header. Costs the distance to that header, not the file (a whole-file search per call was quadratic).
+ */
+function enclosingHeader(lx: Lexed, offset: number, head: RegExp): number | undefined {
+  const [ls] = lineAt(lx, offset);
+  let depth = /^[ \t]*/.exec(lx.code.slice(ls, offset))![0].length;
+  for (let end = ls - 1; end > 0 && depth > 0;) {
+    const start = lx.code.lastIndexOf('\n', end - 1) + 1;
+    const line = lx.code.slice(start, end);
+    end = start - 1;
+    const ind = /^[ \t]*/.exec(line)![0].length;
+    if (ind === line.trimEnd().length || lx.kinds[start + ind] !== Kind.Code || ind >= depth) continue;
+    depth = ind;
+    const text = line.slice(ind);
+    if (head.test(text)) return start;
   }
-  return true;
+  return undefined;
 }
 
 /** A `def` header around `offset` (a parameter default): its name, indentation and body range. */
@@ -301,15 +303,18 @@ export function dictFindings(
   scope: readonly [number, number] = [0, lx.code.length],
 ): void {
   const n = escapeRe(name);
-  const inScope = (at: number) => at >= scope[0] && at < scope[1];
+  // The searches run on the scope's text alone: a file of many small wrappers reads each body once, not the file
+  // once per wrapper (a regex given a start offset still runs on to the end of the text when nothing matches).
+  const from = scope[0];
+  const code = from === 0 && scope[1] === lx.code.length ? lx.code : lx.code.slice(from, scope[1]);
   // `NAME = {…}`, `NAME = dict(…)`, `NAME |= {…}`, `NAME.update({…})`, `NAME.update(dict(…))`.
   const literal = new RegExp(
     `(?<![\\w.])${n}\\s*(?:(?::[^=\\n]+)?=(?!=)|\\|=|\\.\\s*update\\s*\\()\\s*(\\{|dict\\s*\\()`,
     'dg',
   );
-  for (let m = literal.exec(lx.code); m; m = literal.exec(lx.code)) {
-    if (lx.kinds[m.index] !== Kind.Code || !inScope(m.index)) continue;
-    const open = m.indices![1]![1] - 1;
+  for (let m = literal.exec(code); m; m = literal.exec(code)) {
+    if (lx.kinds[from + m.index] !== Kind.Code) continue;
+    const open = from + m.indices![1]![1] - 1;
     const close = matchingClose(lx, open);
     const body = lx.code.slice(open, close);
     const re = m[1] === '{' ? DICT_KEY : /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*(?:False\b|0(?![\w.]))/dg;
@@ -319,32 +324,32 @@ export function dictFindings(
       out.push(finding(lx, rule, open + k.index, open + k.index + k[0].length, context));
     }
   }
-  updateKeywords(lx, n, rule, context, out, inScope);
+  updateKeywords(lx, code, from, n, rule, context, out);
   const set = new RegExp(
     `(?<![\\w.])${n}\\s*(?:\\[\\s*(["'])(?:verify|verify_ssl)\\1\\s*\\]\\s*=(?!=)\\s*(?:False\\b|0(?![\\w.]))|\\.\\s*setdefault\\s*\\(\\s*(["'])(?:verify|verify_ssl)\\2\\s*,\\s*(?:False\\b|0(?![\\w.]))\\s*\\)|\\.\\s*update\\s*\\(\\s*(?:verify|verify_ssl)\\s*=\\s*(?:False\\b|0(?![\\w.]))\\s*\\))`,
     'g',
   );
-  for (let m = set.exec(lx.code); m; m = set.exec(lx.code)) {
-    if (lx.kinds[m.index] === Kind.Code && inScope(m.index)) {
-      out.push(finding(lx, rule, m.index, m.index + m[0].length, context));
-    }
+  for (let m = set.exec(code); m; m = set.exec(code)) {
+    const at = from + m.index;
+    if (lx.kinds[at] === Kind.Code) out.push(finding(lx, rule, at, at + m[0].length, context));
   }
 }
 
 /** `NAME.update(timeout=5, verify=False)`: a keyword among others (the single `update(verify=False)` is a statement
- * finding of dictFindings' own). */
+ * finding of dictFindings' own). `code` is the scope's text, starting at offset `from` of the file. */
 function updateKeywords(
   lx: Lexed,
+  code: string,
+  from: number,
   n: string,
   rule: RuleMeta,
   context: readonly [number, number],
   out: Finding[],
-  inScope: (at: number) => boolean,
 ) {
   const update = new RegExp(`(?<![\\w.])${n}\\s*\\.\\s*update\\s*\\((?!\\s*(?:\\{|dict\\s*\\())`, 'g');
-  for (let m = update.exec(lx.code); m; m = update.exec(lx.code)) {
-    if (lx.kinds[m.index] !== Kind.Code || !inScope(m.index)) continue;
-    const open = m.index + m[0].length - 1;
+  for (let m = update.exec(code); m; m = update.exec(code)) {
+    if (lx.kinds[from + m.index] !== Kind.Code) continue;
+    const open = from + m.index + m[0].length - 1;
     const body = lx.code.slice(open, matchingClose(lx, open));
     if (/^\(\s*(?:verify|verify_ssl)\s*=\s*(?:False\b|0(?![\w.]))\s*\)$/.test(body)) continue;
     const kw = /(?<![\w.])(?:verify|verify_ssl|ssl)\s*=(?!=)\s*(?:False\b|0(?![\w.]))/g;
@@ -364,21 +369,15 @@ const DEF_HEAD = /^([ \t]*)(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(/gm;
  * `kwargs[…] = False`, not another function's dict of the same name. Undefined when no such function holds it.
  */
 export function parameterScope(lx: Lexed, offset: number, name: string): [number, number] | undefined {
-  const [ls] = lineAt(lx, offset);
-  const indent = /^[ \t]*/.exec(lx.code.slice(ls, offset))![0].length;
-  let best: { at: number; indent: number; open: number } | undefined;
-  DEF_HEAD.lastIndex = 0;
-  for (let m = DEF_HEAD.exec(lx.code); m && m.index < ls; m = DEF_HEAD.exec(lx.code)) {
-    if (m[1].length < indent && lx.kinds[m.index + m[1].length] === Kind.Code) {
-      if (stillOpen(lx, m.index, m[1].length, ls)) {
-        best = { at: m.index, indent: m[1].length, open: m.index + m[0].length - 1 };
-      }
-    }
-  }
-  if (!best) return undefined;
-  const params = lx.code.slice(best.open, matchingClose(lx, best.open));
+  const at = enclosingHeader(lx, offset, /^(?:async[ \t]+)?def[ \t]/);
+  if (at === undefined) return undefined;
+  DEF_HEAD.lastIndex = at;
+  const m = DEF_HEAD.exec(lx.code);
+  if (!m || m.index !== at) return undefined;
+  const open = m.index + m[0].length - 1;
+  const params = lx.code.slice(open, matchingClose(lx, open));
   if (!new RegExp(`(?<![\\w.])${escapeRe(name)}\\b`).test(params)) return undefined;
-  return [best.at, blockEnd(lx, best.at, best.indent)];
+  return [at, blockEnd(lx, at, m[1].length)];
 }
 
 /** End of the block opened on the line at `header` (indentation `indent`): the next code line at that depth or less. */
