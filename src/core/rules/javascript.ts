@@ -22,7 +22,7 @@ import { dropExpectedFailuresJs } from './expect-failure';
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
-  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
     String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
@@ -40,6 +40,8 @@ const NEEDLES = [
   // certificate-error, setCertificateVerifyProc, tlsAllowInvalidCertificates and a handler's `certificate` parameter:
   // one needle for four (each needle costs a pass over every file; measured +80% for four of them).
   'ertifi',
+  // superagent's disableTLSCerts().
+  'TLSCer',
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
   // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
   'mongo',
@@ -240,6 +242,9 @@ function serverOptions(lx: Lexed, at: number): boolean {
   return passed.test(lx.code);
 }
 
+/** superagent `request.get(url).disableTLSCerts()` (and supertest, which inherits it). */
+const DISABLE_TLS = /(?<=\.\s*)disableTLSCerts\s*\(\s*\)/g;
+
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
 const SWITCHES =
@@ -256,7 +261,8 @@ export function scanJavaScript(text: string): Finding[] {
   const switches = SWITCHES.test(text);
   const protocol = PROTOCOL_NEAR.test(text);
   const electron = ELECTRON_WORDS.test(text);
-  if (!switches && !protocol && !electron) return [];
+  const superagent = text.includes('disableTLSCerts');
+  if (!switches && !protocol && !electron && !superagent) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
@@ -275,6 +281,7 @@ export function scanJavaScript(text: string): Finding[] {
     envFindings(lx, out);
     checkServerIdentity(lx, out);
   }
+  if (superagent) pushMatches(lx, DISABLE_TLS, JS.superagent, out);
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
   return dropExpectedFailuresJs(lx, out);

@@ -44,7 +44,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -92,6 +92,10 @@ const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
 const SDK_KWARG =
   /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+/** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
+const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
+/** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
+const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
 const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
 
@@ -228,6 +232,23 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
     if (enclosingCall(lx, m.index)) return;
     out.push(finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1)));
+  });
+}
+
+/** Other clients' keywords: tornado `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (a call's
+ * keyword, or the attribute set on an `Http` object; a parameter default of a `def` is not a finding), and pycurl. */
+function otherClientFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, OTHER_KWARG, (m) => {
+    const attribute = lx.code[m.index - 1] === '.';
+    if (!attribute && !notAttribute(lx, m.index)) return;
+    const call = attribute ? undefined : enclosingCall(lx, m.index);
+    if (!attribute && (!call || isDef(lx, call))) return;
+    const r = m[1] ? PY.validateCert : PY.httplib2;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
+  });
+  eachCodeMatch(lx, PYCURL, (m) => {
+    const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
 }
 
@@ -520,10 +541,11 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => contains(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
+  const others = has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
-  if (!flags && !contexts && !env && !protocols) return [];
+  if (!flags && !contexts && !env && !protocols && !others) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
   if (flags) {
@@ -539,6 +561,7 @@ export function scanPython(text: string): Finding[] {
       sdkFindings(lx, aliases, out);
     }
   }
+  if (others) otherClientFindings(lx, out);
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
@@ -558,11 +581,12 @@ function dedupe(out: Finding[]): Finding[] {
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `verif` for verify and _create_unverified_context,
  * `VERIFY` for PYTHONHTTPSVERIFY and GIT_SSL_NO_VERIFY, `_hostn` for check_hostname and assert_hostname, `https_`
- * for _create_default_https_context, and the heads of the other upper-case words. On the bench tree's 55 MB of Python
+ * for _create_default_https_context, `validate_cert` for tornado's keyword (httplib2's has `ssl`, pycurl's `VERIFY`),
+ * and the heads of the other upper-case words. On the bench tree's 55 MB of Python
  * (CPU, same run): the prefilter alone 151 ms, with these first 105 ms (the prefilter still runs on the ~550 files
  * that mention `ssl` or `verif`). Chosen as RuleFamily.needles says.
  */
-const NEEDLES = ['verif', 'ssl', 'VERIFY', '_hostn', 'CERT_N', 'CURL_C', 'https_', 'PROTOC', 'TLSVer'];
+const NEEDLES = ['verif', 'ssl', 'VERIFY', '_hostn', 'CERT_N', 'CURL_C', 'https_', 'PROTOC', 'TLSVer', 'validate_cert'];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
 export const python: RuleFamily = defineFamily({

@@ -329,3 +329,67 @@ const DOC: &str = "call disable_verification(true) to skip checks";`,
 function byLine(a: (string | number)[], b: (string | number)[]): number {
   return (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number);
 }
+
+describe('real-code classes 3: other clients’ switches', () => {
+  it('finds tornado validate_cert=False, httplib2 and pycurl switches, superagent disableTLSCerts()', () => {
+    assert.deepStrictEqual(
+      hits(
+        `import httplib2
+import pycurl
+from tornado import httpclient
+
+
+@gen.coroutine
+def poll(url):
+    request = httpclient.HTTPRequest(
+        url=url,
+        method="GET",
+        validate_cert=False
+    )
+    response = yield httpclient.AsyncHTTPClient().fetch(request)
+    http = httplib2.Http(".cache", disable_ssl_certificate_validation=True)
+    legacy = httplib2.Http()
+    legacy.disable_ssl_certificate_validation = True
+    c = pycurl.Curl()
+    c.setopt(pycurl.SSL_VERIFYPEER, 0)
+    c.setopt(pycurl.SSL_VERIFYHOST, False)
+
+
+def options(validate_cert=False, disable_ssl_certificate_validation=True):
+    return {}`,
+        'poller.py',
+      ),
+      [
+        ['python.validate-cert-false', 11, 9, 'validate_cert=False'],
+        ['python.httplib2-disable-validation', 14, 36, 'disable_ssl_certificate_validation=True'],
+        ['python.httplib2-disable-validation', 16, 12, 'disable_ssl_certificate_validation = True'],
+        ['python.pycurl-ssl-verifypeer-off', 18, 7, 'setopt(pycurl.SSL_VERIFYPEER, 0)'],
+        ['python.pycurl-ssl-verifyhost-off', 19, 7, 'setopt(pycurl.SSL_VERIFYHOST, False)'],
+      ],
+    );
+    assert.deepStrictEqual(
+      hits(
+        `const res = await superagent
+  .post(TOKEN_URL)
+  .type('form')
+  .send(payload)
+  .disableTLSCerts();`,
+        'auth.ts',
+      ),
+      [['javascript.superagent-disable-tls-certs', 5, 4, 'disableTLSCerts()']],
+    );
+  });
+
+  it('ignores the secure values, comments and strings', () => {
+    expectNone(
+      `request = HTTPRequest(url, validate_cert=True, ca_certs="/path/to/ca.pem")
+h = httplib2.Http(disable_ssl_certificate_validation=False)
+c.setopt(pycurl.SSL_VERIFYPEER, 1)
+c.setopt(pycurl.SSL_VERIFYHOST, 2)
+# c.setopt(pycurl.SSL_VERIFYPEER, 0)
+doc = "pass validate_cert=False to skip"`,
+      'client.py',
+    );
+    expectNone("// .disableTLSCerts() only for the dev server\nconst hint = 'call .disableTLSCerts()';", 'a.js');
+  });
+});

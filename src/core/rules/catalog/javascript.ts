@@ -197,4 +197,22 @@ mongoose.connect(config.db, options);`],
       ],
     },
   }),
+  superagent: rule('superagent-disable-tls-certs', {
+    title: 'superagent disableTLSCerts(): certificate verification is off',
+    description: 'The request accepts any certificate, so anyone on the path can read and change the traffic. Pass the CA instead: .ca(fs.readFileSync("<CA bundle>")) (or set NODE_EXTRA_CA_CERTS).',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: 'superagent\'s (and supertest\'s) `.disableTLSCerts()` anywhere in a request chain.',
+    examples: {
+      flagged: [`const res = await superagent
+  .get(url)
+  .timeout(5000)
+  .«disableTLSCerts()»;`],
+      ok: [
+        "const res = await superagent.get(url).ca(fs.readFileSync('/path/to/ca.pem'));",
+        '// .disableTLSCerts() is for local servers only',
+      ],
+    },
+  }),
 } as const;

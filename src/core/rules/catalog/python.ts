@@ -358,4 +358,58 @@ configuration.ssl_ca_cert = "/path/to/ca-bundle.pem"`,
       ],
     },
   }),
+  validateCert: rule('validate-cert-false', {
+    title: 'validate_cert=False: certificate verification is off (tornado)',
+    description: 'tornado\'s HTTP client (and crawlers built on it, such as pyspider) accepts any certificate for this request. Pass ca_certs="<CA bundle>" instead and drop validate_cert=False.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'The keyword in any call (`HTTPRequest(url, validate_cert=False)`, `client.fetch(url, validate_cert=False)`, `self.crawl(url, validate_cert=False)`): the name is only ever a certificate switch. A parameter default in a `def` is not a finding.',
+    examples: {
+      flagged: [`request = tornado.httpclient.HTTPRequest(
+    url,
+    method="GET",
+    «validate_cert=False»,
+)
+response = await AsyncHTTPClient().fetch(url, «validate_cert=False»)`],
+      ok: [
+        'request = HTTPRequest(url, ca_certs="/path/to/ca-bundle.pem")',
+        'request = HTTPRequest(url, validate_cert=True)',
+        'def fetch(url, validate_cert=False):\n    log(url)',
+      ],
+    },
+  }),
+  httplib2: rule('httplib2-disable-validation', {
+    title: 'httplib2 disable_ssl_certificate_validation=True: certificate verification is off',
+    description: 'The httplib2.Http object accepts any certificate, so anyone on the path can read and change the traffic (and the OAuth tokens often sent through it). Pass ca_certs="<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'The keyword (`httplib2.Http(disable_ssl_certificate_validation=True)`) and the attribute (`http.disable_ssl_certificate_validation = True`).',
+    examples: {
+      flagged: [`http = httplib2.Http(".cache", «disable_ssl_certificate_validation=True»)
+h = httplib2.Http()
+h.«disable_ssl_certificate_validation = True»`],
+      ok: ['http = httplib2.Http(ca_certs="/path/to/ca-bundle.pem")', 'http = httplib2.Http(disable_ssl_certificate_validation=False)'],
+    },
+  }),
+  pycurlPeer: rule('pycurl-ssl-verifypeer-off', {
+    title: 'pycurl SSL_VERIFYPEER 0: certificate verification is off',
+    description: 'libcurl accepts any certificate for this handle. Point it at your CA instead: c.setopt(pycurl.CAINFO, "<CA bundle>").',
+    concept: 'verification-off',
+    client: 'curl',
+    notes: '`setopt(pycurl.SSL_VERIFYPEER, 0)` (or `False`, or the proxy\'s `PROXY_SSL_VERIFYPEER`).',
+    examples: {
+      flagged: ['c = pycurl.Curl()\nc.«setopt(pycurl.SSL_VERIFYPEER, 0)»'],
+      ok: ['c.setopt(pycurl.CAINFO, "/path/to/ca-bundle.pem")\nc.setopt(pycurl.SSL_VERIFYPEER, 1)'],
+    },
+  }),
+  pycurlHost: rule('pycurl-ssl-verifyhost-off', {
+    title: 'pycurl SSL_VERIFYHOST 0: host names are not checked',
+    description: 'libcurl accepts a valid certificate issued for any host on this handle. Issue the server a certificate for the name clients use, and keep SSL_VERIFYHOST at 2.',
+    concept: 'hostname-check-off',
+    client: 'curl',
+    examples: {
+      flagged: ['c.«setopt(pycurl.SSL_VERIFYHOST, 0)»'],
+      ok: ['c.setopt(pycurl.SSL_VERIFYHOST, 2)'],
+    },
+  }),
 } as const;
