@@ -44,7 +44,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -94,6 +94,13 @@ const SDK_KWARG =
   /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
 /** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
 const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
+/**
+ * redis-py / Celery `ssl_cert_reqs` set to None, "none", "CERT_NONE" or ssl.CERT_NONE: as a keyword
+ * (`redis.Redis(ssl=True, ssl_cert_reqs=None)`), a dict key (`broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`)
+ * or a connection-URL parameter (`rediss://host:6380/0?ssl_cert_reqs=none`). Group 1 is the quote of a key.
+ */
+const REDIS_CERT_REQS =
+  /(?<![\w.])(["']?)ssl_cert_reqs\1\s*(?:=(?!=)|:)\s*(?:None\b|(["'])(?:none|CERT_NONE)\2|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<=[?&])ssl_cert_reqs=(?:none|CERT_NONE)\b/dg;
 /** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
 const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
@@ -105,6 +112,8 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
   // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
   if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
+  // requests' HTTPAdapter.cert_verify(conn, url, verify, cert): an adapter override passing verify=False up.
+  if (name === 'cert_verify') return PY.requests;
   if (!VERBS.has(name)) return undefined;
   const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
   return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
@@ -246,10 +255,32 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     const r = m[1] ? PY.validateCert : PY.httplib2;
     out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
   });
+  if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
   eachCodeMatch(lx, PYCURL, (m) => {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
+}
+
+/** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`. */
+function redisFindings(lx: Lexed, out: Finding[]): void {
+  REDIS_CERT_REQS.lastIndex = 0;
+  for (let m = REDIS_CERT_REQS.exec(lx.code); m; m = REDIS_CERT_REQS.exec(lx.code)) {
+    const kind = lx.kinds[m.index];
+    const inUrl = !m[0].startsWith('"') && !m[0].startsWith("'") && kind === Kind.String;
+    if (inUrl) {
+      // Only inside a string: a connection URL's query (`?…&ssl_cert_reqs=none`).
+      if (!/[?&]$/.test(lx.code[m.index - 1] ?? '')) continue;
+    } else if (m[1]) {
+      // A dict key: the quote opens a string and the separator is code.
+      if (lx.kinds[m.index - 1] === Kind.String || lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    } else {
+      if (kind !== Kind.Code) continue;
+      const call = enclosingCall(lx, m.index);
+      if (call && isDef(lx, call)) continue;
+    }
+    out.push(finding(lx, PY.redisCertNone, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
@@ -541,7 +572,8 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => contains(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
-  const others = has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY');
+  const others =
+    has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY') || has('ssl_cert_reqs');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');

@@ -138,6 +138,29 @@ class Legacy(httpx.Client):
       ],
     ));
 
+  it('finds an HTTPAdapter override passing verify=False to cert_verify, and httpx transport subclasses', () =>
+    assert.deepStrictEqual(
+      hits(
+        `from requests.adapters import HTTPAdapter
+import httpx
+
+
+class NoVerifyAdapter(HTTPAdapter):
+    def cert_verify(self, conn, url, verify, cert):
+        super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
+
+
+class LabTransport(httpx.AsyncHTTPTransport):
+    def __init__(self, **kw):
+        super().__init__(verify=False, **kw)`,
+        'adapters.py',
+      ),
+      [
+        ['python.requests-verify-false', 7, 49, 'verify=False'],
+        ['python.httpx-verify-false', 12, 26, 'verify=False'],
+      ],
+    ));
+
   it('ignores super().__init__(verify=False) in classes that are not HTTP clients, or outside the class', () =>
     expectNone(
       `import httpx
@@ -392,4 +415,51 @@ doc = "pass validate_cert=False to skip"`,
     );
     expectNone("// .disableTLSCerts() only for the dev server\nconst hint = 'call .disableTLSCerts()';", 'a.js');
   });
+});
+
+describe('real-code classes 3: Redis and Celery ssl_cert_reqs', () => {
+  it('finds the keyword, the Celery dict key and the URL parameter, each spelling of none', () =>
+    assert.deepStrictEqual(
+      hits(
+        `import ssl
+import redis
+from redis import asyncio as aioredis
+
+client = aioredis.from_url(
+    f"rediss://{url.hostname}:{url.port}",
+    password=url.password,
+    ssl_cert_reqs=None,
+)
+cluster = RedisCluster(startup_nodes=nodes, ssl=True, ssl_cert_reqs="none")
+app.conf.update(
+    broker_use_ssl={
+        'ssl_cert_reqs': ssl.CERT_NONE,
+    },
+    redis_backend_use_ssl={"ssl_cert_reqs": "CERT_NONE"},
+)
+if "?" not in redis_url:
+    redis_url += "?ssl_cert_reqs=none"
+CELERY_BROKER_URL = "rediss://:pw@cache:6380/0?timeout=5&ssl_cert_reqs=CERT_NONE"`,
+        'worker/config.py',
+      ),
+      [
+        ['python.redis-ssl-cert-reqs-none', 8, 5, 'ssl_cert_reqs=None'],
+        ['python.redis-ssl-cert-reqs-none', 10, 55, 'ssl_cert_reqs="none"'],
+        ['python.redis-ssl-cert-reqs-none', 13, 9, "'ssl_cert_reqs': ssl.CERT_NONE"],
+        ['python.redis-ssl-cert-reqs-none', 15, 28, '"ssl_cert_reqs": "CERT_NONE"'],
+        ['python.redis-ssl-cert-reqs-none', 18, 20, 'ssl_cert_reqs=none'],
+        ['python.redis-ssl-cert-reqs-none', 19, 58, 'ssl_cert_reqs=CERT_NONE'],
+      ],
+    ));
+
+  it('ignores required, a def default, prose and other keys', () =>
+    expectNone(
+      `r = redis.Redis(ssl=True, ssl_cert_reqs="required", ssl_ca_certs="/path/to/ca.pem")
+def make(url, ssl_cert_reqs=None):
+    return redis.from_url(url, ssl_cert_reqs=ssl_cert_reqs or "required")
+HELP = "add ssl_cert_reqs=none if the certificate is self-signed"
+opts = {"my_ssl_cert_reqs": None}
+# broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`,
+      'settings.py',
+    ));
 });

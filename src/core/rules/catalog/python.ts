@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -410,6 +410,24 @@ h.«disable_ssl_certificate_validation = True»`],
     examples: {
       flagged: ['c.«setopt(pycurl.SSL_VERIFYHOST, 0)»'],
       ok: ['c.setopt(pycurl.SSL_VERIFYHOST, 2)'],
+    },
+  }),
+  redisCertNone: rule('redis-ssl-cert-reqs-none', {
+    title: 'ssl_cert_reqs none: Redis / Celery TLS without certificate verification',
+    description: 'With ssl_cert_reqs set to None, "none" or CERT_NONE, redis-py (and Celery\'s Redis broker and result backend) encrypts the connection but accepts any certificate, so anyone on the path can read the data and the password. Keep ssl_cert_reqs="required" and pass ssl_ca_certs="<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'A call\'s keyword (`redis.Redis(ssl=True, ssl_cert_reqs=None)`, `from_url(url, ssl_cert_reqs="none")`), a dict key (Celery\'s `broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`) and a connection-URL parameter (`rediss://host:6380/0?ssl_cert_reqs=none`). A `def` default is not a finding, nor is "required".',
+    examples: {
+      flagged: [`r = redis.Redis(host=host, port=6380, ssl=True, «ssl_cert_reqs=None»)
+app.conf.broker_use_ssl = {«"ssl_cert_reqs": ssl.CERT_NONE»}
+BROKER_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_cert_reqs=none»"`],
+      ok: [
+        'r = redis.Redis(host=host, ssl=True, ssl_cert_reqs="required", ssl_ca_certs="/path/to/ca-bundle.pem")',
+        'def connect(url, ssl_cert_reqs=None):\n    return parse(url)',
+        '# ssl_cert_reqs=None for local testing only',
+        'DOC = "set ssl_cert_reqs=none to skip"',
+      ],
     },
   }),
 } as const;
