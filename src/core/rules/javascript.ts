@@ -2,7 +2,17 @@
 // undici `connect`, database drivers), NODE_TLS_REJECT_UNAUTHORIZED set to 0 in any spelling, `strictSSL: false`
 // (request, VS Code-style settings objects) and a `checkServerIdentity` that never reports an error.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { calleeStart, eachCodeMatch, finding, groupStart, matchingClose, pushMatches, statementAt } from './match';
+import {
+  calleeStart,
+  enclosingCall,
+  enclosingOpen,
+  eachCodeMatch,
+  finding,
+  groupStart,
+  matchingClose,
+  pushMatches,
+  statementAt,
+} from './match';
 import { defineFamily, NOTES } from './define';
 import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
 import { Finding, RuleFamily } from './types';
@@ -12,7 +22,7 @@ import { dropExpectedFailuresJs } from './expect-failure';
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
-  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
     String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
@@ -30,6 +40,8 @@ const NEEDLES = [
   // certificate-error, setCertificateVerifyProc, tlsAllowInvalidCertificates and a handler's `certificate` parameter:
   // one needle for four (each needle costs a pass over every file; measured +80% for four of them).
   'ertifi',
+  // superagent's disableTLSCerts().
+  'TLSCer',
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
   // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
   'mongo',
@@ -202,6 +214,37 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
   );
 }
 
+/**
+ * Server constructors (`https.createServer`, `tls.createServer`, `http2.createSecureServer`, `new https.Server`): in
+ * their options rejectUnauthorized is about client certificates, and only matters with `requestCert: true` (Node's
+ * tls docs), so `rejectUnauthorized: false` there switches no server-certificate check off.
+ */
+const SERVER_CALL = /(?:^|\.)(?:createServer|createSecureServer)$|^(?:https|tls|http2|spdy)\.Server$/;
+/** Keys set only on a server's (or server-side socket's) options: asking for client certificates, or being the server
+ * (`requestCert: false` is copied into client agents too, so only `true` says server). */
+const SERVER_KEY = /(["']?)\b(?:requestCert|isServer)\1\s*:\s*true\b/;
+/** Client constructors and calls, which win over a stray server key: `new https.Agent({ requestCert: true, … })`. */
+const CLIENT_CALL = /(?:^|\.)(?:Agent|connect|request|get|fetch|create)$/;
+
+/** True when the object literal around `at` is a server's options: passed to a server constructor (directly or
+ * through the variable it is bound to), or holding a server-only key. */
+function serverOptions(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{', 4000);
+  if (open < 0) return false;
+  const call = enclosingCall(lx, open);
+  const direct = call !== undefined && /^[^(){}[\]]*$/.test(lx.code.slice(call.open + 1, open));
+  if (direct && SERVER_CALL.test(call.callee)) return true;
+  if (direct && CLIENT_CALL.test(call.callee)) return false;
+  if (SERVER_KEY.test(lx.code.slice(open, matchingClose(lx, open, 8000)))) return true;
+  const bound = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*=\s*$/.exec(lx.code.slice(Math.max(0, open - 80), open));
+  if (!bound) return false;
+  const passed = new RegExp(`(?:createServer|createSecureServer|\\bServer)\\s*\\(\\s*${escapeRe(bound[1])}\\b`);
+  return passed.test(lx.code);
+}
+
+/** superagent `request.get(url).disableTLSCerts()` (and supertest, which inherits it). */
+const DISABLE_TLS = /(?<=\.\s*)disableTLSCerts\s*\(\s*\)/g;
+
 /** Scans JavaScript or TypeScript source. */
 /** The keywords of the verification switches (every matcher but the protocol and Electron ones needs one). */
 const SWITCHES =
@@ -218,12 +261,15 @@ export function scanJavaScript(text: string): Finding[] {
   const switches = SWITCHES.test(text);
   const protocol = PROTOCOL_NEAR.test(text);
   const electron = ELECTRON_WORDS.test(text);
-  if (!switches && !protocol && !electron) return [];
+  const superagent = text.includes('disableTLSCerts');
+  if (!switches && !protocol && !electron && !superagent) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
     const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
-    pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, value);
+    // Only an object literal's key (`opts.rejectUnauthorized = false` is read wherever opts goes).
+    const client = (m: RegExpExecArray) => value(m) && !(m[2] === ':' && serverOptions(lx, m.index));
+    pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
     const mongo = text.includes('mongo');
@@ -235,6 +281,7 @@ export function scanJavaScript(text: string): Finding[] {
     envFindings(lx, out);
     checkServerIdentity(lx, out);
   }
+  if (superagent) pushMatches(lx, DISABLE_TLS, JS.superagent, out);
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
   return dropExpectedFailuresJs(lx, out);

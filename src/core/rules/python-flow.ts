@@ -18,17 +18,49 @@ export interface Aliases {
   readonly modules: ReadonlyMap<string, string>;
   /** Imported name (or alias) → `module.name`: `fetch` → `requests.get`. */
   readonly names: ReadonlyMap<string, string>;
+  /** A name (or `self.` attribute) holding an HTTP method, often the original a monkeypatch wraps:
+   *  `old_request = requests.Session.request` → `old_request` → `requests.Session.request`. */
+  readonly bound: () => ReadonlyMap<string, string>;
 }
 
 // Literal-first (no `^` with the m flag), so the regex engine jumps between occurrences of the keyword.
 const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/g;
 const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
 
+/**
+ * `NAME = <chain>.get` (any HTTP verb) ending its line, found from `.verb` at the line end (a literal `.` first, so
+ * the engine skips ahead instead of trying a name at every position); the line is then read back to its start.
+ */
+const BOUND_METHOD = /\.(?:get|post|put|patch|delete|head|options|request|send|stream)[ \t]*$/gm;
+const BOUND_LINE = /^[ \t]*((?:self\.)?[A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)$/;
+/** Chains that name an HTTP client, not any object with a `get`: `requests.…`, `httpx.…`, `session.…`, `Client.…`. */
+const HTTP_CHAIN = /^(?:requests|httpx|aiohttp)\.|(?:^|[._])(?:[sS]ession|[cC]lient|AsyncClient)\./;
+
+/** Names bound to an HTTP method (`_orig = requests.Session.request`), read where the chain heads an HTTP client. */
+function boundMethods(code: string, modules: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>) {
+  const bound = new Map<string, string>();
+  BOUND_METHOD.lastIndex = 0;
+  for (let m = BOUND_METHOD.exec(code); m; m = BOUND_METHOD.exec(code)) {
+    const lineStart = code.lastIndexOf('\n', m.index) + 1;
+    const line = BOUND_LINE.exec(code.slice(lineStart, m.index + m[0].length).trimEnd());
+    if (!line) continue;
+    const chain = line[2];
+    const first = /^\w+/.exec(chain)![0];
+    const resolved = modules.has(first)
+      ? modules.get(first)! + chain.slice(first.length)
+      : names.has(first)
+        ? names.get(first)! + chain.slice(first.length)
+        : chain;
+    if (HTTP_CHAIN.test(resolved)) bound.set(line[1], resolved);
+  }
+  return bound;
+}
+
 /** Reads the import aliases of the HTTP modules. */
 export function aliasesOf(lx: Lexed): Aliases {
   const modules = new Map<string, string>();
   const names = new Map<string, string>();
-  if (!/requests|httpx|aiohttp|urllib3/.test(lx.code)) return { modules, names };
+  if (!/requests|httpx|aiohttp|urllib3/.test(lx.code)) return { modules, names, bound: () => NONE };
   for (const m of lx.code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
   for (const m of lx.code.matchAll(FROM_IMPORT)) {
     for (const part of m[2].replace(/[()]/g, '').split(',')) {
@@ -36,8 +68,14 @@ export function aliasesOf(lx: Lexed): Aliases {
       if (/^\w+$/.test(name)) names.set(alias?.trim() || name, `${m[1]}.${name}`);
     }
   }
-  return { modules, names };
+  // Read on the first call to a plain name that no import explains (most files never get there).
+  let bound: ReadonlyMap<string, string> | undefined;
+  return { modules, names, bound: () => (bound ??= boundMethods(lx.code, modules, names)) };
 }
+const NONE: ReadonlyMap<string, string> = new Map();
+
+/** Callees that may hold a saved method: `old_request`, `self._orig_get` (not `requests.get`, not `x.y.z`). */
+const SAVED_CALLEE = /^(?:self\.)?[A-Za-z_]\w*$/;
 
 /** The call as if written without aliases: `hx.get` → `httpx.get`, `fetch` → `requests.get`. */
 export function unalias(call: Pick<Call, 'callee' | 'name'>, aliases: Aliases): Pick<Call, 'callee' | 'name'> {
@@ -45,7 +83,9 @@ export function unalias(call: Pick<Call, 'callee' | 'name'>, aliases: Aliases): 
   const mod = aliases.modules.get(head);
   if (mod) return { callee: mod + call.callee.slice(head.length), name: call.name };
   const full = call.callee === call.name ? aliases.names.get(call.name) : undefined;
-  return full ? { callee: full, name: full.slice(full.lastIndexOf('.') + 1) } : call;
+  if (full) return { callee: full, name: full.slice(full.lastIndexOf('.') + 1) };
+  const saved = SAVED_CALLEE.test(call.callee) ? aliases.bound().get(call.callee) : undefined;
+  return saved ? { callee: saved, name: saved.slice(saved.lastIndexOf('.') + 1) } : call;
 }
 
 /** `functools.partial(requests.get, verify=False)`: the call that the partial stands for (its first argument). */
@@ -55,6 +95,59 @@ export function partialTarget(lx: Lexed, call: Call): Pick<Call, 'callee' | 'nam
   if (!first) return undefined;
   const callee = first[1];
   return { callee, name: /(\w+)$/.exec(callee)?.[1] ?? '' };
+}
+
+/** `super().__init__`, `super(C, self).__init__`, `httpx.Client.__init__` (an explicit base call). */
+const BASE_INIT = /^(?:super\([^)]*\)|([A-Za-z_][\w.]*))\.__init__$/;
+const CLASS_HEAD = /^([ \t]*)class[ \t]+\w+[ \t]*\(([^)]*)\)[ \t]*:/gm;
+
+/**
+ * What a base-class constructor call constructs: the bases of the class around it for `super().__init__(…)`
+ * (`class PatchedClient(httpx.AsyncClient)` → `httpx.AsyncClient`), or the class named in `httpx.Client.__init__(self,
+ * …)`. Undefined for any other call, or a `super()` outside a class with bases.
+ */
+export function baseTargets(lx: Lexed, call: Call): Pick<Call, 'callee' | 'name'>[] | undefined {
+  if (call.name !== '__init__') return undefined;
+  const m = BASE_INIT.exec(call.callee);
+  if (!m) return undefined;
+  const named = (c: string) => ({ callee: c, name: /(\w+)$/.exec(c)?.[1] ?? '' });
+  if (m[1]) return [named(m[1])];
+  const bases = classBasesAt(lx, call.start);
+  return bases
+    ?.split(',')
+    .map((b) => b.trim())
+    .filter((b) => /^[A-Za-z_][\w.]*$/.test(b))
+    .map(named);
+}
+
+/** The base list of the innermost class whose body holds `offset`. */
+function classBasesAt(lx: Lexed, offset: number): string | undefined {
+  const at = enclosingHeader(lx, offset, /^class[ \t]/);
+  if (at === undefined) return undefined;
+  CLASS_HEAD.lastIndex = at;
+  const m = CLASS_HEAD.exec(lx.code);
+  return m && m.index === at ? m[2] : undefined;
+}
+
+/**
+ * The line start of the innermost block header around `offset` whose text (after its indentation) matches `head`
+ * (`/^class[ \t]/`): walks back line by line, and each code line shallower than all below it is an
+ * enclosing header. Costs the distance to that header, not the file (a whole-file search per call was quadratic).
+ */
+function enclosingHeader(lx: Lexed, offset: number, head: RegExp): number | undefined {
+  const [ls] = lineAt(lx, offset);
+  let depth = /^[ \t]*/.exec(lx.code.slice(ls, offset))![0].length;
+  for (let end = ls - 1; end > 0 && depth > 0;) {
+    const start = lx.code.lastIndexOf('\n', end - 1) + 1;
+    const line = lx.code.slice(start, end);
+    end = start - 1;
+    const ind = /^[ \t]*/.exec(line)![0].length;
+    if (ind === line.trimEnd().length || lx.kinds[start + ind] !== Kind.Code || ind >= depth) continue;
+    depth = ind;
+    const text = line.slice(ind);
+    if (head.test(text)) return start;
+  }
+  return undefined;
 }
 
 /** A `def` header around `offset` (a parameter default): its name, indentation and body range. */
@@ -207,12 +300,21 @@ export function dictFindings(
   rule: RuleMeta,
   context: readonly [number, number],
   out: Finding[],
+  scope: readonly [number, number] = [0, lx.code.length],
 ): void {
   const n = escapeRe(name);
-  const literal = new RegExp(`(?<![\\w.])${n}\\s*(?::[^=\\n]+)?=(?!=)\\s*(\\{|dict\\s*\\()`, 'dg');
-  for (let m = literal.exec(lx.code); m; m = literal.exec(lx.code)) {
-    if (lx.kinds[m.index] !== Kind.Code) continue;
-    const open = m.indices![1]![1] - 1;
+  // The searches run on the scope's text alone: a file of many small wrappers reads each body once, not the file
+  // once per wrapper (a regex given a start offset still runs on to the end of the text when nothing matches).
+  const from = scope[0];
+  const code = from === 0 && scope[1] === lx.code.length ? lx.code : lx.code.slice(from, scope[1]);
+  // `NAME = {…}`, `NAME = dict(…)`, `NAME |= {…}`, `NAME.update({…})`, `NAME.update(dict(…))`.
+  const literal = new RegExp(
+    `(?<![\\w.])${n}\\s*(?:(?::[^=\\n]+)?=(?!=)|\\|=|\\.\\s*update\\s*\\()\\s*(\\{|dict\\s*\\()`,
+    'dg',
+  );
+  for (let m = literal.exec(code); m; m = literal.exec(code)) {
+    if (lx.kinds[from + m.index] !== Kind.Code) continue;
+    const open = from + m.indices![1]![1] - 1;
     const close = matchingClose(lx, open);
     const body = lx.code.slice(open, close);
     const re = m[1] === '{' ? DICT_KEY : /(?<![\w.])(verify|verify_ssl|ssl)\s*=\s*(?:False\b|0(?![\w.]))/dg;
@@ -222,11 +324,68 @@ export function dictFindings(
       out.push(finding(lx, rule, open + k.index, open + k.index + k[0].length, context));
     }
   }
+  updateKeywords(lx, code, from, n, rule, context, out);
   const set = new RegExp(
     `(?<![\\w.])${n}\\s*(?:\\[\\s*(["'])(?:verify|verify_ssl)\\1\\s*\\]\\s*=(?!=)\\s*(?:False\\b|0(?![\\w.]))|\\.\\s*setdefault\\s*\\(\\s*(["'])(?:verify|verify_ssl)\\2\\s*,\\s*(?:False\\b|0(?![\\w.]))\\s*\\)|\\.\\s*update\\s*\\(\\s*(?:verify|verify_ssl)\\s*=\\s*(?:False\\b|0(?![\\w.]))\\s*\\))`,
     'g',
   );
-  for (let m = set.exec(lx.code); m; m = set.exec(lx.code)) {
-    if (lx.kinds[m.index] === Kind.Code) out.push(finding(lx, rule, m.index, m.index + m[0].length, context));
+  for (let m = set.exec(code); m; m = set.exec(code)) {
+    const at = from + m.index;
+    if (lx.kinds[at] === Kind.Code) out.push(finding(lx, rule, at, at + m[0].length, context));
   }
+}
+
+/** `NAME.update(timeout=5, verify=False)`: a keyword among others (the single `update(verify=False)` is a statement
+ * finding of dictFindings' own). `code` is the scope's text, starting at offset `from` of the file. */
+function updateKeywords(
+  lx: Lexed,
+  code: string,
+  from: number,
+  n: string,
+  rule: RuleMeta,
+  context: readonly [number, number],
+  out: Finding[],
+) {
+  const update = new RegExp(`(?<![\\w.])${n}\\s*\\.\\s*update\\s*\\((?!\\s*(?:\\{|dict\\s*\\())`, 'g');
+  for (let m = update.exec(code); m; m = update.exec(code)) {
+    if (lx.kinds[from + m.index] !== Kind.Code) continue;
+    const open = from + m.index + m[0].length - 1;
+    const body = lx.code.slice(open, matchingClose(lx, open));
+    if (/^\(\s*(?:verify|verify_ssl)\s*=\s*(?:False\b|0(?![\w.]))\s*\)$/.test(body)) continue;
+    const kw = /(?<![\w.])(?:verify|verify_ssl|ssl)\s*=(?!=)\s*(?:False\b|0(?![\w.]))/g;
+    for (let k = kw.exec(body); k; k = kw.exec(body)) {
+      if (lx.kinds[open + k.index] === Kind.Code) {
+        out.push(finding(lx, rule, open + k.index, open + k.index + k[0].length, context));
+      }
+    }
+  }
+}
+
+const DEF_HEAD = /^([ \t]*)(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(/gm;
+
+/**
+ * The innermost function around `offset` whose parameters name `name` (`def request(self, *a, **kwargs)`): from
+ * its header to the end of its body. A `**kwargs` spread in one method then reads only that method's
+ * `kwargs[…] = False`, not another function's dict of the same name. Undefined when no such function holds it.
+ */
+export function parameterScope(lx: Lexed, offset: number, name: string): [number, number] | undefined {
+  const at = enclosingHeader(lx, offset, /^(?:async[ \t]+)?def[ \t]/);
+  if (at === undefined) return undefined;
+  DEF_HEAD.lastIndex = at;
+  const m = DEF_HEAD.exec(lx.code);
+  if (!m || m.index !== at) return undefined;
+  const open = m.index + m[0].length - 1;
+  const params = lx.code.slice(open, matchingClose(lx, open));
+  if (!new RegExp(`(?<![\\w.])${escapeRe(name)}\\b`).test(params)) return undefined;
+  return [at, blockEnd(lx, at, m[1].length)];
+}
+
+/** End of the block opened on the line at `header` (indentation `indent`): the next code line at that depth or less. */
+function blockEnd(lx: Lexed, header: number, indent: number): number {
+  for (let at = lx.code.indexOf('\n', header) + 1; at > 0; at = lx.code.indexOf('\n', at) + 1) {
+    const ind = /^[ \t]*/.exec(lx.code.slice(at, at + 200))![0].length;
+    const c = lx.code[at + ind];
+    if (c !== '\n' && c !== '\r' && c !== undefined && lx.kinds[at + ind] === Kind.Code && ind <= indent) return at;
+  }
+  return lx.code.length;
 }

@@ -19,11 +19,13 @@ import {
 import {
   Aliases,
   aliasesOf,
+  baseTargets,
   CallRule,
   dictFindings,
   falseBindings,
   falseConstant,
   isMonkeypatch,
+  parameterScope,
   partialTarget,
   unalias,
   wrapperDefault,
@@ -42,7 +44,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -90,6 +92,17 @@ const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
 const SDK_KWARG =
   /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+/** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
+const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
+/**
+ * redis-py / Celery `ssl_cert_reqs` set to None, "none", "CERT_NONE" or ssl.CERT_NONE: as a keyword
+ * (`redis.Redis(ssl=True, ssl_cert_reqs=None)`), a dict key (`broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`)
+ * or a connection-URL parameter (`rediss://host:6380/0?ssl_cert_reqs=none`). Group 1 is the quote of a key.
+ */
+const REDIS_CERT_REQS =
+  /(?<![\w.])(["']?)ssl_cert_reqs\1\s*(?:=(?!=)|:)\s*(?:None\b|(["'])(?:none|CERT_NONE)\2|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<=[?&])ssl_cert_reqs=(?:none|CERT_NONE)\b/dg;
+/** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
+const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
 const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
 
@@ -99,6 +112,8 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
   // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
   if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
+  // requests' HTTPAdapter.cert_verify(conn, url, verify, cert): an adapter override passing verify=False up.
+  if (name === 'cert_verify') return PY.requests;
   if (!VERBS.has(name)) return undefined;
   const receiver = /(\w+)(?:\(\))?\.\w+$/.exec(callee)?.[1];
   return receiver && NON_HTTP_RECEIVER.test(receiver) ? undefined : PY.requests;
@@ -112,10 +127,31 @@ function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | u
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
 
+/**
+ * The rule of keyword `kw` at `call`, seen through what the call stands for: the callable of a `partial`, the base
+ * class of a `super().__init__(…)` (a subclass of `httpx.AsyncClient` passing `verify=False` up), import aliases and
+ * names holding a saved HTTP method.
+ */
+function ruleFor(lx: Lexed, aliases: Aliases, call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | undefined {
+  if (!('open' in call)) return callRule(unalias(call, aliases), kw);
+  const full = call as Call;
+  const partial = partialTarget(lx, full);
+  if (partial) return callRule(unalias(partial, aliases), kw);
+  const bases = baseTargets(lx, full);
+  if (bases) {
+    for (const b of bases) {
+      const r = callRule(unalias(b, aliases), kw);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  return callRule(unalias(call, aliases), kw);
+}
+
 const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
 
 function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
-  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
   eachCodeMatch(lx, KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
@@ -126,7 +162,7 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       ? kw === 'cert_reqs'
         ? undefined
         : wrapperDefault(lx, call, kw, ruleOf)
-      : (ruleOf(partialTarget(lx, call) ?? call, kw) ?? partialOverHttp(lx, call, kw));
+      : (ruleOf(call, kw) ?? partialOverHttp(lx, call, kw));
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
 }
@@ -194,7 +230,7 @@ function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
 
 /** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
 function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
-  const ruleOf: CallRule = (call, kw) => callRule(unalias(call, aliases), kw);
+  const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
   eachCodeMatch(lx, SDK_KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
@@ -206,6 +242,45 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (enclosingCall(lx, m.index)) return;
     out.push(finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1)));
   });
+}
+
+/** Other clients' keywords: tornado `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (a call's
+ * keyword, or the attribute set on an `Http` object; a parameter default of a `def` is not a finding), and pycurl. */
+function otherClientFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, OTHER_KWARG, (m) => {
+    const attribute = lx.code[m.index - 1] === '.';
+    if (!attribute && !notAttribute(lx, m.index)) return;
+    const call = attribute ? undefined : enclosingCall(lx, m.index);
+    if (!attribute && (!call || isDef(lx, call))) return;
+    const r = m[1] ? PY.validateCert : PY.httplib2;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
+  });
+  if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
+  eachCodeMatch(lx, PYCURL, (m) => {
+    const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+}
+
+/** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`. */
+function redisFindings(lx: Lexed, out: Finding[]): void {
+  REDIS_CERT_REQS.lastIndex = 0;
+  for (let m = REDIS_CERT_REQS.exec(lx.code); m; m = REDIS_CERT_REQS.exec(lx.code)) {
+    const kind = lx.kinds[m.index];
+    const inUrl = !m[0].startsWith('"') && !m[0].startsWith("'") && kind === Kind.String;
+    if (inUrl) {
+      // Only inside a string: a connection URL's query (`?…&ssl_cert_reqs=none`).
+      if (!/[?&]$/.test(lx.code[m.index - 1] ?? '')) continue;
+    } else if (m[1]) {
+      // A dict key: the quote opens a string and the separator is code.
+      if (lx.kinds[m.index - 1] === Kind.String || lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    } else {
+      if (kind !== Kind.Code) continue;
+      const call = enclosingCall(lx, m.index);
+      if (call && isDef(lx, call)) continue;
+    }
+    out.push(finding(lx, PY.redisCertNone, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
@@ -220,7 +295,7 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (!candidates.has(m[2])) return;
     const call = enclosingCall(lx, m.index);
     if (!call || isDef(lx, call)) return;
-    const r = callRule(unalias(partialTarget(lx, call) ?? call, aliases), m[1]);
+    const r = ruleFor(lx, aliases, call, m[1]);
     const c = r && falseConstant(lx, m[2]);
     if (!r || !c || seen.has(c.start)) return;
     seen.add(c.start);
@@ -252,11 +327,12 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       name: d[1],
     }));
     const r =
-      callRule(unalias(partialTarget(lx, call) ?? call, aliases), 'verify') ??
-      (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
+      ruleFor(lx, aliases, call, 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
     if (!r) return;
-    done.add(m[1]);
-    dictFindings(lx, m[1], r, [call.start, call.end], out);
+    // A parameter (`**kwargs`) is read in its own function only; other names (module dicts) in the whole file.
+    const scope = parameterScope(lx, m.index, m[1]);
+    if (!scope) done.add(m[1]);
+    dictFindings(lx, m[1], r, [call.start, call.end], out, scope);
   });
 }
 
@@ -356,15 +432,18 @@ function attributeFindings(lx: Lexed, out: Finding[]): void {
 
 function contextFindings(lx: Lexed, out: Finding[]): void {
   const overridden: number[] = [];
+  const installedNames = new Set<string>();
   eachCodeMatch(lx, OVERRIDE, (m) => {
     const rhs = m[1];
     if (/^(?:ssl\.)?create_default_context$/.test(rhs)) return;
     overridden.push(groupStart(m, 1));
+    installedNames.add(rhs);
     out.push(finding(lx, PY.defaultContext, m.index, groupEnd(m, 1), lineAt(lx, m.index)));
   });
   eachCodeMatch(lx, UNVERIFIED, (m) => {
     if (
       overridden.includes(m.index) ||
+      savedForInstall(lx, m.index, installedNames) ||
       /\bimport\b|\bdef\s+_create_unverified_context/.test(lx.code.slice(...lineAt(lx, m.index)))
     ) {
       return;
@@ -373,6 +452,19 @@ function contextFindings(lx: Lexed, out: Finding[]): void {
     const end = call ?? m.index + m[0].length;
     out.push(finding(lx, PY.unverified, m.index, end, statementAt(lx, m.index)));
   });
+}
+
+/**
+ * `_create_unverified_https_context = ssl._create_unverified_context` (the reference, no call) whose name is later
+ * installed as `ssl._create_default_https_context = _create_unverified_https_context`: the install is the finding
+ * (the usual `try: … except AttributeError: … else: …` idiom), so the reference is not a second one.
+ */
+function savedForInstall(lx: Lexed, at: number, installed: ReadonlySet<string>): boolean {
+  if (installed.size === 0) return false;
+  const [ls] = lineAt(lx, at);
+  const head = /^[ \t]*([A-Za-z_][\w.]*)[ \t]*=[ \t]*$/.exec(lx.code.slice(ls, at));
+  const tail = /^(?:ssl\.)?_create_unverified_context[ \t]*(?:\n|$)/.test(lx.code.slice(at, at + 60));
+  return head !== null && tail && installed.has(head[1]);
 }
 
 /** End of a call whose `(` directly follows `at` (for `_create_unverified_context(purpose)`), else undefined. */
@@ -480,10 +572,12 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => contains(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
+  const others =
+    has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY') || has('ssl_cert_reqs');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
-  if (!flags && !contexts && !env && !protocols) return [];
+  if (!flags && !contexts && !env && !protocols && !others) return [];
   const lx = lex(text, SYNTAX.python);
   const out: Finding[] = [];
   if (flags) {
@@ -499,6 +593,7 @@ export function scanPython(text: string): Finding[] {
       sdkFindings(lx, aliases, out);
     }
   }
+  if (others) otherClientFindings(lx, out);
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
@@ -518,11 +613,12 @@ function dedupe(out: Finding[]): Finding[] {
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `verif` for verify and _create_unverified_context,
  * `VERIFY` for PYTHONHTTPSVERIFY and GIT_SSL_NO_VERIFY, `_hostn` for check_hostname and assert_hostname, `https_`
- * for _create_default_https_context, and the heads of the other upper-case words. On the bench tree's 55 MB of Python
+ * for _create_default_https_context, `validate_cert` for tornado's keyword (httplib2's has `ssl`, pycurl's `VERIFY`),
+ * and the heads of the other upper-case words. On the bench tree's 55 MB of Python
  * (CPU, same run): the prefilter alone 151 ms, with these first 105 ms (the prefilter still runs on the ~550 files
  * that mention `ssl` or `verif`). Chosen as RuleFamily.needles says.
  */
-const NEEDLES = ['verif', 'ssl', 'VERIFY', '_hostn', 'CERT_N', 'CURL_C', 'https_', 'PROTOC', 'TLSVer'];
+const NEEDLES = ['verif', 'ssl', 'VERIFY', '_hostn', 'CERT_N', 'CURL_C', 'https_', 'PROTOC', 'TLSVer', 'validate_cert'];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
 export const python: RuleFamily = defineFamily({

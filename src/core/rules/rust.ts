@@ -1,21 +1,39 @@
-// Rust: reqwest (and native-tls builder) `danger_accept_invalid_certs(true)` / `danger_accept_invalid_hostnames(true)`,
-// openssl `set_verify(SslVerifyMode::NONE)`,
-// rustls verifiers whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
+// Rust: reqwest (and native-tls builder) `danger_accept_invalid_certs(true)` / `danger_accept_invalid_hostnames(true)`
+// (also through `let insecure = true;`), isahc `SslOption::DANGER_ACCEPT_INVALID_CERTS`, ureq 3
+// `disable_verification(true)`, openssl `set_verify(SslVerifyMode::NONE)` and `verify_hostname(false)`, the curl
+// crate's `ssl_verify_peer(false)` / `ssl_verify_host(false)`, mbedtls `AuthMode::None` on a client, rustls verifiers
+// whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, finding, matchingClose, pushMatches } from './match';
+import { eachCodeMatch, finding, matchingClose, pushMatches, statementAt } from './match';
+import { bindingOf } from './flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { RS } from './catalog/rust';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /danger_accept_invalid_|set_verify|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
+  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
 const CERTS = /\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg;
 const HOSTS = /\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg;
+/** The same builder switches given a name: `danger_accept_invalid_certs(insecure)` where `let insecure = true;`. */
+const NAMED_SWITCH =
+  /\b(danger_accept_invalid_certs|danger_accept_invalid_hostnames|disable_verification)\s*\(\s*([a-z_][\w]*|[A-Z_][A-Z0-9_]*)\s*\)/g;
+/** isahc `ssl_options(SslOption::DANGER_ACCEPT_INVALID_CERTS | …)`: the flag itself is the finding. */
+const ISAHC_CERTS = /\b(?:SslOption::)?DANGER_ACCEPT_INVALID_CERTS\b/g;
+const ISAHC_HOSTS = /\b(?:SslOption::)?DANGER_ACCEPT_INVALID_HOSTS\b/g;
+/** ureq 3 `TlsConfig::builder().disable_verification(true)`. */
+const UREQ = /\bdisable_verification\s*\(\s*true\s*\)/g;
+/** openssl `ConnectConfiguration::verify_hostname(false)` / `set_verify_hostname(false)`. */
+const VERIFY_HOSTNAME = /\b(?:set_)?verify_hostname\s*\(\s*false\s*\)/g;
+/** The curl crate's `Easy::ssl_verify_peer(false)` (and the proxy's), and `ssl_verify_host(false)`. */
+const CURL_PEER = /\b(?:proxy_)?ssl_verify_peer\s*\(\s*false\s*\)/g;
+const CURL_HOST = /\b(?:proxy_)?ssl_verify_host\s*\(\s*false\s*\)/g;
+/** mbedtls `AuthMode::None` (any path: `mbedtls::ssl::config::AuthMode::None`), not as a match arm or comparison. */
+const AUTHMODE_NONE = /\bAuthMode::None\b(?!\s*(?:=>|\|))/g;
 /** openssl `set_verify(SslVerifyMode::NONE)` / `set_verify(SSL_VERIFY_NONE)`, or a verify callback that returns true. */
 const VERIFY_NONE =
-  /\bset_verify\s*\(\s*(?:(?:openssl::)?(?:ssl::)?SslVerifyMode::NONE|(?:(?:openssl::)?ssl::)?SSL_VERIFY_NONE)\s*\)|\bset_verify_callback\s*\(\s*[\w:|\s]+,\s*(?:move\s+)?\|[^|]*\|\s*(?:true|\{\s*true\s*\})\s*\)/g;
+  /\bset_verify\s*\(\s*(?:(?:openssl::)?(?:ssl::)?SslVerifyMode::(?:NONE|empty\s*\(\s*\))|(?:(?:openssl::)?ssl::)?SSL_VERIFY_NONE)\s*\)|\bset_verify_callback\s*\(\s*[\w:|\s]+,\s*(?:move\s+)?\|[^|]*\|\s*(?:true|\{\s*true\s*\})\s*\)/g;
 const VERIFIER = /\bfn\s+(verify_server_cert)\s*(?:<[^>{}]*>)?\s*\(/dg;
 /** What a verifier body may not hold for it to count as "cannot fail" (checked on comment-blanked code). */
 const MAY_FAIL =
@@ -56,6 +74,44 @@ function verifyNoneFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/**
+ * `AuthMode::None` on a client: the full path as written (`mbedtls::ssl::config::AuthMode::None`). On a server
+ * (`Endpoint::Server` and no `Endpoint::Client` in the file) None only means no client certificate is asked for;
+ * `mode == AuthMode::None` and match arms are tests, not settings.
+ */
+function authModeFindings(lx: Lexed, out: Finding[]): void {
+  const server = lx.code.includes('Endpoint::Server') && !lx.code.includes('Endpoint::Client');
+  if (server) return;
+  eachCodeMatch(lx, AUTHMODE_NONE, (m) => {
+    const before = lx.code.slice(Math.max(0, m.index - 120), m.index);
+    if (/(?:[=!]=|\|)\s*$/.test(before)) return;
+    const path = /(?:\w+::)+$/.exec(before);
+    const start = path ? m.index - path[0].length : m.index;
+    out.push(finding(lx, RS.mbedtlsAuthNone, start, m.index + m[0].length, statementAt(lx, start)));
+  });
+}
+
+/** `danger_accept_invalid_certs(insecure)` where `let insecure = true;` (or `const INSECURE: bool = true;`) is the
+ * only binding of the name: reported at the call, naming the binding. */
+function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, NAMED_SWITCH, (m) => {
+    const name = m[2];
+    if (name === 'true' || name === 'false') return;
+    if (!bindingOf(lx, name, 'true', '(?:let[ \\t]+(?:mut[ \\t]+)?|(?:pub[ \\t]+)?(?:const|static)[ \\t]+)')) return;
+    const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;]+)?=(?![=>])`, 'g'));
+    if ((writes?.length ?? 0) !== 1) return;
+    const rule =
+      m[1] === 'danger_accept_invalid_certs'
+        ? RS.invalidCerts
+        : m[1] === 'disable_verification'
+          ? RS.ureqDisableVerification
+          : RS.invalidHostnames;
+    out.push(
+      finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is true)`),
+    );
+  });
+}
+
 /** Scans Rust source. */
 export function scanRust(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -63,6 +119,18 @@ export function scanRust(text: string): Finding[] {
   const out: Finding[] = [];
   pushMatches(lx, CERTS, RS.invalidCerts, out);
   pushMatches(lx, HOSTS, RS.invalidHostnames, out);
+  if (text.includes('DANGER_ACCEPT_INVALID_')) {
+    pushMatches(lx, ISAHC_CERTS, RS.invalidCerts, out);
+    pushMatches(lx, ISAHC_HOSTS, RS.invalidHostnames, out);
+  }
+  if (/danger_accept_invalid_|disable_verification/.test(text)) namedSwitchFindings(lx, out);
+  if (text.includes('disable_verification')) pushMatches(lx, UREQ, RS.ureqDisableVerification, out);
+  if (text.includes('verify_hostname')) pushMatches(lx, VERIFY_HOSTNAME, RS.opensslVerifyHostname, out);
+  if (text.includes('ssl_verify_')) {
+    pushMatches(lx, CURL_PEER, RS.curlVerifyPeer, out);
+    pushMatches(lx, CURL_HOST, RS.curlVerifyHost, out);
+  }
+  if (text.includes('AuthMode::None')) authModeFindings(lx, out);
   if (text.includes('set_verify')) verifyNoneFindings(lx, out);
   if (text.includes('ServerCertVerified::assertion')) verifierFindings(lx, out);
   pushMatches(lx, PROTOCOL, RS.obsoleteProtocol, out);

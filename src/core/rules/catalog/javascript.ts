@@ -13,7 +13,7 @@ export const JS = {
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings. Nor is a switch written inside `expect(() => …).toThrow()`, `expect(…).rejects`, `assert.throws(…)` or `assert.rejects(…)` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings. Nor are a server\'s options (passed to `https.createServer`, `tls.createServer`, `http2.createSecureServer`, `new https.Server`, directly or through the variable they are bound to, or holding `requestCert: true` / `isServer: true`): there rejectUnauthorized governs client certificates and only matters with requestCert (Node\'s tls docs). Client calls win: `new https.Agent({ requestCert: false, rejectUnauthorized: false })` is a finding. Nor is a switch written inside `expect(() => …).toThrow()`, `expect(…).rejects`, `assert.throws(…)` or `assert.rejects(…)` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`new https.Agent({ «rejectUnauthorized: false» })
 axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
@@ -36,6 +36,7 @@ const client = new Client({ ...base, tls: tlsOptions });`],
         'if (opts.rejectUnauthorized == false) warn();',
         { file: 'types.ts', code: 'interface PoolOptions {\n  ssl?: { rejectUnauthorized: false } | boolean;\n}\ntype Strict = { rejectUnauthorized: false };' },
         'let reject = false;\nreject = process.env.STRICT !== "0";\nnew https.Agent({ rejectUnauthorized: reject });',
+        "const options = { key, cert, requestCert: false, rejectUnauthorized: false };\nhttps.createServer(options, app).listen(8443);\ntls.createServer({ key, cert, requestCert: true, rejectUnauthorized: false }, onSocket);",
         "it('refuses an insecure agent', () => {\n  expect(() => createClient({ tls: { rejectUnauthorized: false } })).toThrow(/insecure/);\n  assert.throws(() => connect({ rejectUnauthorized: false }), /refused/);\n});",
       ],
     },
@@ -193,6 +194,24 @@ mongoose.connect(config.db, options);`],
       ok: [
         "const client = await MongoClient.connect('mongodb://db.internal:27017', { tls: true, tlsCAFile: '/path/to/ca.pem' });",
         "mongoose.connect(uri, { tlsAllowInvalidHostnames: false });",
+      ],
+    },
+  }),
+  superagent: rule('superagent-disable-tls-certs', {
+    title: 'superagent disableTLSCerts(): certificate verification is off',
+    description: 'The request accepts any certificate, so anyone on the path can read and change the traffic. Pass the CA instead: .ca(fs.readFileSync("<CA bundle>")) (or set NODE_EXTRA_CA_CERTS).',
+    concept: 'verification-off',
+    client: 'node',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes: 'superagent\'s (and supertest\'s) `.disableTLSCerts()` anywhere in a request chain.',
+    examples: {
+      flagged: [`const res = await superagent
+  .get(url)
+  .timeout(5000)
+  .«disableTLSCerts()»;`],
+      ok: [
+        "const res = await superagent.get(url).ca(fs.readFileSync('/path/to/ca.pem'));",
+        '// .disableTLSCerts() is for local servers only',
       ],
     },
   }),

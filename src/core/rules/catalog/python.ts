@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -115,11 +115,17 @@ session.verify = "/path/to/ca-bundle.pem"`,
     concept: 'verification-off',
     client: 'python-httpx',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
+    notes: 'Same-file data flow as for requests (constants, spread dicts, partials, wrapper defaults, aliases, saved methods such as `_send = httpx.Client.send`), and subclasses: `super().__init__(…, verify=False)` (or `kwargs.setdefault("verify", False)` spread into it, or `httpx.Client.__init__(self, verify=False)`) in a class whose bases include `httpx.Client` / `httpx.AsyncClient` (aliases too). The same call in a class of another base is not a finding.',
     examples: {
       flagged: [`httpx.get(url, «verify=False»)
-client = httpx.AsyncClient(«verify=False»)`],
+client = httpx.AsyncClient(«verify=False»)`, `class PatchedAsyncClient(httpx.AsyncClient):
+    def __init__(self, *args, **kwargs):
+        «kwargs.setdefault("verify", False)»
+        super().__init__(*args, **kwargs)`],
       ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
-client = httpx.AsyncClient(verify=ctx)`],
+client = httpx.AsyncClient(verify=ctx)`, `class Loader(BaseLoader):
+    def __init__(self, **kwargs):
+        super().__init__(verify=False, **kwargs)`],
     },
   }),
   aiohttp: rule('aiohttp-ssl-false', {
@@ -165,10 +171,11 @@ pool = urllib3.PoolManager(**manager_kwargs)`],
     concept: 'verification-off',
     client: 'python-ssl',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'A reference without a call (`f = ssl._create_unverified_context`) is reported too: it is usually installed as the default context a few lines later.',
+    notes: 'A reference without a call (`f = ssl._create_unverified_context`) is reported too, unless the name it is saved in is installed as the default context in the same file (`ssl._create_default_https_context = f`): that install is the finding, of the override rule.',
     examples: {
       flagged: [`ctx = «ssl._create_unverified_context()»
-urlopen(url, context=ctx)`],
+urlopen(url, context=ctx)`, `make_context = «ssl._create_unverified_context»
+conn = http.client.HTTPSConnection(host, context=make_context())`],
       ok: [
         `ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
 urlopen(url, context=ctx)`,
@@ -189,7 +196,7 @@ urlopen(url, context=ctx)`,
 
 # the NLTK idiom, through an alias:
 try:
-    _create_unverified_https_context = «{python.unverified-context}ssl._create_unverified_context»
+    _create_unverified_https_context = ssl._create_unverified_context
 except AttributeError:
     pass
 else:
@@ -348,6 +355,78 @@ es = Elasticsearch(["https://es1:9200"], ca_certs="/path/to/ca-bundle.pem")
 configuration.ssl_ca_cert = "/path/to/ca-bundle.pem"`,
         'es = Elasticsearch(hosts, verify_certs=True)\nconfiguration.verify_ssl = True\nmongo = MongoClient(uri, tlsAllowInvalidCertificates=False)',
         'def connect(hosts, verify_certs=False):\n    log.info("verify_certs=%s", verify_certs)',
+      ],
+    },
+  }),
+  validateCert: rule('validate-cert-false', {
+    title: 'validate_cert=False: certificate verification is off (tornado)',
+    description: 'tornado\'s HTTP client (and crawlers built on it, such as pyspider) accepts any certificate for this request. Pass ca_certs="<CA bundle>" instead and drop validate_cert=False.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'The keyword in any call (`HTTPRequest(url, validate_cert=False)`, `client.fetch(url, validate_cert=False)`, `self.crawl(url, validate_cert=False)`): the name is only ever a certificate switch. A parameter default in a `def` is not a finding.',
+    examples: {
+      flagged: [`request = tornado.httpclient.HTTPRequest(
+    url,
+    method="GET",
+    «validate_cert=False»,
+)
+response = await AsyncHTTPClient().fetch(url, «validate_cert=False»)`],
+      ok: [
+        'request = HTTPRequest(url, ca_certs="/path/to/ca-bundle.pem")',
+        'request = HTTPRequest(url, validate_cert=True)',
+        'def fetch(url, validate_cert=False):\n    log(url)',
+      ],
+    },
+  }),
+  httplib2: rule('httplib2-disable-validation', {
+    title: 'httplib2 disable_ssl_certificate_validation=True: certificate verification is off',
+    description: 'The httplib2.Http object accepts any certificate, so anyone on the path can read and change the traffic (and the OAuth tokens often sent through it). Pass ca_certs="<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'The keyword (`httplib2.Http(disable_ssl_certificate_validation=True)`) and the attribute (`http.disable_ssl_certificate_validation = True`).',
+    examples: {
+      flagged: [`http = httplib2.Http(".cache", «disable_ssl_certificate_validation=True»)
+h = httplib2.Http()
+h.«disable_ssl_certificate_validation = True»`],
+      ok: ['http = httplib2.Http(ca_certs="/path/to/ca-bundle.pem")', 'http = httplib2.Http(disable_ssl_certificate_validation=False)'],
+    },
+  }),
+  pycurlPeer: rule('pycurl-ssl-verifypeer-off', {
+    title: 'pycurl SSL_VERIFYPEER 0: certificate verification is off',
+    description: 'libcurl accepts any certificate for this handle. Point it at your CA instead: c.setopt(pycurl.CAINFO, "<CA bundle>").',
+    concept: 'verification-off',
+    client: 'curl',
+    notes: '`setopt(pycurl.SSL_VERIFYPEER, 0)` (or `False`, or the proxy\'s `PROXY_SSL_VERIFYPEER`).',
+    examples: {
+      flagged: ['c = pycurl.Curl()\nc.«setopt(pycurl.SSL_VERIFYPEER, 0)»'],
+      ok: ['c.setopt(pycurl.CAINFO, "/path/to/ca-bundle.pem")\nc.setopt(pycurl.SSL_VERIFYPEER, 1)'],
+    },
+  }),
+  pycurlHost: rule('pycurl-ssl-verifyhost-off', {
+    title: 'pycurl SSL_VERIFYHOST 0: host names are not checked',
+    description: 'libcurl accepts a valid certificate issued for any host on this handle. Issue the server a certificate for the name clients use, and keep SSL_VERIFYHOST at 2.',
+    concept: 'hostname-check-off',
+    client: 'curl',
+    examples: {
+      flagged: ['c.«setopt(pycurl.SSL_VERIFYHOST, 0)»'],
+      ok: ['c.setopt(pycurl.SSL_VERIFYHOST, 2)'],
+    },
+  }),
+  redisCertNone: rule('redis-ssl-cert-reqs-none', {
+    title: 'ssl_cert_reqs none: Redis / Celery TLS without certificate verification',
+    description: 'With ssl_cert_reqs set to None, "none" or CERT_NONE, redis-py (and Celery\'s Redis broker and result backend) encrypts the connection but accepts any certificate, so anyone on the path can read the data and the password. Keep ssl_cert_reqs="required" and pass ssl_ca_certs="<CA bundle>" instead.',
+    concept: 'verification-off',
+    client: 'various',
+    notes: 'A call\'s keyword (`redis.Redis(ssl=True, ssl_cert_reqs=None)`, `from_url(url, ssl_cert_reqs="none")`), a dict key (Celery\'s `broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`) and a connection-URL parameter (`rediss://host:6380/0?ssl_cert_reqs=none`). A `def` default is not a finding, nor is "required".',
+    examples: {
+      flagged: [`r = redis.Redis(host=host, port=6380, ssl=True, «ssl_cert_reqs=None»)
+app.conf.broker_use_ssl = {«"ssl_cert_reqs": ssl.CERT_NONE»}
+BROKER_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_cert_reqs=none»"`],
+      ok: [
+        'r = redis.Redis(host=host, ssl=True, ssl_cert_reqs="required", ssl_ca_certs="/path/to/ca-bundle.pem")',
+        'def connect(url, ssl_cert_reqs=None):\n    return parse(url)',
+        '# ssl_cert_reqs=None for local testing only',
+        'DOC = "set ssl_cert_reqs=none to skip"',
       ],
     },
   }),

@@ -11,13 +11,25 @@ export const RS = {
     description: 'The client accepts any certificate, so anyone on the path can read and change the traffic. Add your CA with add_root_certificate(Certificate::from_pem(...)) instead.',
     concept: 'verification-off',
     client: 'rust',
+    notes: 'reqwest, native-tls and tokio-native-tls builders (`danger_accept_invalid_certs(true)`, or a name bound once to `true` in the file: `let insecure = true;`, `const INSECURE: bool = true;`), and isahc `SslOption::DANGER_ACCEPT_INVALID_CERTS`. A name whose value comes from elsewhere (a flag, a config field) is not a finding.',
     examples: {
-      flagged: ['let client = reqwest::Client::builder().«danger_accept_invalid_certs(true)».build()?;'],
+      flagged: [
+        'let client = reqwest::Client::builder().«danger_accept_invalid_certs(true)».build()?;',
+        `let accept_invalid = true;
+let connector = native_tls::TlsConnector::builder()
+    .«danger_accept_invalid_certs(accept_invalid)»
+    .build()?;`,
+        `let client = isahc::HttpClient::builder()
+    .ssl_options(«SslOption::DANGER_ACCEPT_INVALID_CERTS» | «{rust.danger-accept-invalid-hostnames}SslOption::DANGER_ACCEPT_INVALID_HOSTS»)
+    .build()?;`,
+      ],
       ok: [
         `let ca = reqwest::Certificate::from_pem(&std::fs::read("/path/to/ca.pem")?)?;
 let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
         'builder.danger_accept_invalid_certs(false)',
         'builder.danger_accept_invalid_certs(insecure)',
+        'let insecure = args.insecure;\nbuilder.danger_accept_invalid_certs(insecure)',
+        'let mut insecure = true;\ninsecure = cfg.insecure;\nbuilder.danger_accept_invalid_certs(insecure)',
         'let s = "danger_accept_invalid_certs(true)";',
       ],
     },
@@ -27,6 +39,7 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
     description: 'The client accepts a valid certificate issued for any host. Issue the server a certificate for the name clients use instead.',
     concept: 'hostname-check-off',
     client: 'rust',
+    notes: 'reqwest / native-tls `danger_accept_invalid_hostnames(true)` (or a name bound once to `true`), and isahc `SslOption::DANGER_ACCEPT_INVALID_HOSTS`.',
     examples: {
       flagged: ['let client = reqwest::Client::builder().«danger_accept_invalid_hostnames(true)».build()?;'],
       ok: [
@@ -40,7 +53,7 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
     description: 'An openssl connector whose verify mode is NONE (or whose verify callback always returns true) completes the handshake with any certificate, so anyone on the path can read and change the traffic. Keep SslVerifyMode::PEER and add your CA with set_ca_file("/path/to/ca.pem") instead.',
     concept: 'verification-off',
     client: 'rust',
-    notes: 'The rust-openssl builders\' `set_verify(SslVerifyMode::NONE)` (and the 0.9-era `set_verify(SSL_VERIFY_NONE)`), and `set_verify_callback(mode, |_, _| true)`. An acceptor (`SslAcceptor` without any `SslConnector` before the call) is not a finding: on a server, NONE only means no client certificate is asked for.',
+    notes: 'The rust-openssl builders\' `set_verify(SslVerifyMode::NONE)` (or `SslVerifyMode::empty()`, the same empty set of flags; and the 0.9-era `set_verify(SSL_VERIFY_NONE)`), and `set_verify_callback(mode, |_, _| true)`. An acceptor (`SslAcceptor` without any `SslConnector` before the call) is not a finding: on a server, NONE only means no client certificate is asked for.',
     examples: {
       flagged: [
         `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
@@ -49,6 +62,8 @@ builder.«set_verify(SslVerifyMode::NONE)»;`,
 connector.builder_mut().«set_verify(SSL_VERIFY_NONE)»;`,
         `let mut ssl = SslConnector::builder(SslMethod::tls())?;
 ssl.«set_verify_callback(SslVerifyMode::PEER, |_ok, _ctx| true)»;`,
+        `let mut builder = SslConnector::builder(SslMethod::tls())?;
+builder.«set_verify(SslVerifyMode::empty())»;`,
       ],
       ok: [
         `let mut builder = SslConnector::builder(SslMethod::tls_client())?;
@@ -58,6 +73,86 @@ builder.set_verify(SslVerifyMode::PEER);`,
 acceptor.set_verify(SslVerifyMode::NONE);`,
         'ssl.set_verify_callback(SslVerifyMode::PEER, |ok, ctx| ok && pinned(ctx));',
         '// builder.set_verify(SslVerifyMode::NONE);',
+      ],
+    },
+  }),
+  opensslVerifyHostname: rule('openssl-verify-hostname-false', {
+    title: 'openssl verify_hostname(false): host names are not checked',
+    description: 'The connection accepts a valid certificate issued for any host, so anyone holding a certificate for another name can impersonate the server. Issue the server a certificate for the name clients use, and drop the call.',
+    concept: 'hostname-check-off',
+    client: 'rust',
+    notes: 'rust-openssl `ConnectConfiguration::verify_hostname(false)` and `set_verify_hostname(false)`.',
+    examples: {
+      flagged: [`let ssl = connector.configure()?
+    .«verify_hostname(false)»
+    .into_ssl(host)?;`],
+      ok: ['let ssl = connector.configure()?.verify_hostname(true).into_ssl(host)?;', 'config.verify_hostname(!opts.skip_host_check)'],
+    },
+  }),
+  ureqDisableVerification: rule('ureq-disable-verification', {
+    title: 'ureq disable_verification(true): certificate verification is off',
+    description: 'The agent accepts any certificate, so anyone on the path can read and change the traffic. Add your CA to the TlsConfig instead: .root_certs(RootCerts::new_with_certs(&[ca])).',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'ureq 3 `TlsConfig::builder().disable_verification(true)`, or a name bound once to `true` in the file. `disable_verification(allow_insecure)` with a value from elsewhere is not a finding.',
+    examples: {
+      flagged: [`let tls = ureq::tls::TlsConfig::builder()
+    .provider(TlsProvider::NativeTls)
+    .«disable_verification(true)»
+    .build();`],
+      ok: [
+        `let ca = Certificate::from_pem(&std::fs::read("/path/to/ca.pem")?)?;
+let tls = TlsConfig::builder().root_certs(RootCerts::new_with_certs(&[ca])).build();`,
+        'TlsConfig::builder().disable_verification(allow_insecure).build()',
+        'TlsConfig::builder().disable_verification(false).build()',
+      ],
+    },
+  }),
+  curlVerifyPeer: rule('curl-ssl-verify-peer-false', {
+    title: 'curl ssl_verify_peer(false): certificate verification is off',
+    description: 'libcurl (the curl crate) accepts any certificate for this handle, so anyone on the path can read and change the traffic. Point it at your CA instead: easy.cainfo("/path/to/ca.pem").',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'The curl crate\'s `Easy`/`Easy2` `ssl_verify_peer(false)` and `proxy_ssl_verify_peer(false)`.',
+    examples: {
+      flagged: [`let mut easy = curl::easy::Easy::new();
+easy.url(url)?;
+easy.«ssl_verify_peer(false)»?;`],
+      ok: ['easy.cainfo("/path/to/ca.pem")?;\neasy.ssl_verify_peer(true)?;', 'easy.ssl_verify_peer(!insecure)?;'],
+    },
+  }),
+  curlVerifyHost: rule('curl-ssl-verify-host-false', {
+    title: 'curl ssl_verify_host(false): host names are not checked',
+    description: 'libcurl (the curl crate) accepts a valid certificate issued for any host on this handle. Issue the server a certificate for the name clients use, and drop the call.',
+    concept: 'hostname-check-off',
+    client: 'rust',
+    notes: 'The curl crate\'s `ssl_verify_host(false)` and `proxy_ssl_verify_host(false)`.',
+    examples: {
+      flagged: ['easy.«ssl_verify_host(false)»?;'],
+      ok: ['easy.ssl_verify_host(true)?;'],
+    },
+  }),
+  mbedtlsAuthNone: rule('mbedtls-authmode-none', {
+    title: 'mbedtls AuthMode::None on a client: certificate verification is off',
+    description: 'A client configured with AuthMode::None completes the handshake with any certificate, so anyone on the path can read and change the traffic. Use AuthMode::Required and set your CA chain (config.set_ca_list(...)) instead.',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'The mbedtls crate\'s `AuthMode::None` (any path, e.g. `mbedtls::ssl::config::AuthMode::None`), passed to `set_authmode` or a connector such as ureq\'s `MbedTlsConnector::new(…)`. A file that configures only a server (`Endpoint::Server`, no `Endpoint::Client`) is not a finding: there None means no client certificate is asked for. Nor are comparisons and match arms (`mode == AuthMode::None`, `AuthMode::None =>`).',
+    examples: {
+      flagged: [`let agent = ureq::builder()
+    .tls_connector(Arc::new(mbedtls_connector::MbedTlsConnector::new(
+        «mbedtls::ssl::config::AuthMode::None»,
+    )))
+    .build();`, `let mut config = Config::new(Endpoint::Client, Transport::Stream, Preset::Default);
+config.set_authmode(«AuthMode::None»);`],
+      ok: [
+        `let mut config = Config::new(Endpoint::Client, Transport::Stream, Preset::Default);
+config.set_authmode(AuthMode::Required);
+config.set_ca_list(Arc::new(ca), None);`,
+        `let mut config = Config::new(Endpoint::Server, Transport::Stream, Preset::Default);
+config.set_authmode(AuthMode::None);`,
+        'match mode {\n    AuthMode::None => SSL_VERIFY_NONE,\n    AuthMode::Required => SSL_VERIFY_REQUIRED,\n}',
+        'if self.auth_mode == AuthMode::None { warn!("no verification"); }',
       ],
     },
   }),
