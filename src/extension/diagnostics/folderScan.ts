@@ -119,8 +119,20 @@ function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now:
   return { cache, counts, emit, finish };
 }
 
-/** Reads and scans files for `scanFolderParallel` on another thread. Rejects when that thread failed. */
-export type ChunkRunner = (items: readonly ChunkItem[]) => Promise<ChunkResult[]>;
+/**
+ * A helper thread for `scanFolderParallel`: `run` hands it a chunk; it resolves with the chunk's results, or with
+ * undefined when this thread had claimed the chunk first (see `ChunkClaims`); it rejects when the thread failed.
+ */
+export interface ChunkHelper {
+  run(chunk: Chunk): Promise<ChunkResult[] | undefined>;
+  close(): void;
+}
+
+/** Files to read, numbered in the order they were handed out (plain data: it crosses the thread boundary). */
+export interface Chunk {
+  readonly id: number;
+  readonly items: readonly ChunkItem[];
+}
 
 /** A file a helper thread reads and scans (plain data: it crosses the thread boundary). */
 export interface ChunkItem {
@@ -136,25 +148,71 @@ export interface ChunkResult {
   readonly mtimeMs?: number;
 }
 
-/** Files per message to the helper thread, and messages it may have waiting: enough to keep it busy between the
- * walk's yields, few enough that neither thread waits long for the other at the end. */
-const CHUNK = 64;
-const IN_FLIGHT = 2;
+/**
+ * Who reads each chunk, shared by the two threads (a SharedArrayBuffer): slot 0 is the id of the next chunk the
+ * helper will look at (so this thread knows its backlog without waiting for replies), slot 1 + id is 1 once a thread
+ * claimed chunk `id`. The helper claims from the front as chunks arrive; at the end of the walk this thread claims
+ * what is left from the back, so both finish together instead of one waiting for the other's queue.
+ */
+export class ChunkClaims {
+  readonly slots: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * (1 + MAX_CHUNKS))) {
+    this.slots = new Int32Array(buffer);
+  }
+
+  get buffer(): SharedArrayBuffer {
+    return this.slots.buffer as SharedArrayBuffer;
+  }
+
+  /** The helper's side: takes chunk `id` unless this thread has (true: the caller reads it). */
+  take(id: number): boolean {
+    Atomics.store(this.slots, 0, id + 1);
+    return this.claim(id);
+  }
+
+  /** True when the caller got chunk `id` (no other thread has it). */
+  claim(id: number): boolean {
+    return Atomics.compareExchange(this.slots, 1 + id, 0, 1) === 0;
+  }
+
+  /** Chunks handed out that the helper has not looked at yet. */
+  backlog(handedOut: number): number {
+    return handedOut - Atomics.load(this.slots, 0);
+  }
+}
+
+/** The helper thread's job: the chunk's results, or undefined when the other thread claimed it first. */
+export function takeChunk(claims: ChunkClaims, chunk: Chunk, maxFileSize: number): ChunkResult[] | undefined {
+  return claims.take(chunk.id) ? scanChunk(chunk.items, maxFileSize) : undefined;
+}
+
+/** Files per chunk: small enough that the last ones split evenly between the threads. */
+const CHUNK = 32;
+/** Chunks the helper may have waiting during the walk: enough to keep it busy while this thread reads a big file or
+ * lists a big folder, not so many that this thread idles (it reads whatever the helper has no room for). */
+const BACKLOG = 4;
+/** Chunks a scan can hand out (the claims' size); files past that are read by this thread. 4 MB of claims. */
+const MAX_CHUNKS = 1 << 20;
 /** Files to read before a helper thread is started: below this the thread's start-up (it loads the bundle) costs
  * more than it saves, so small folders are scanned exactly as by `scanFolder`. */
 const FILES_BEFORE_HELPER = 400;
+/** How often the walk yields to the event loop so the helper's replies are heard (and batches go out). */
+const YIELD_MS = 4;
 
 /**
  * `scanFolder` with a second thread: the walk, the persisted-results lookups and the batches stay here, while files
- * to read go in chunks to `startHelper()`'s thread whenever it has room, and are read here otherwise (so neither
- * core idles: on 2 cores this halves the cold scan's reading and scanning, the part the CLI runs on 2 threads). The
- * walk yields to the event loop every few files so the helper's replies are heard while it goes on. A helper that
- * fails leaves its files to this thread: the results are the same either way (a test compares them).
+ * to read go in chunks to `startHelper()`'s thread as long as it has fewer than BACKLOG waiting, and are read here
+ * otherwise (so neither core idles: on 2 cores this halves the cold scan's reading and scanning). The helper's
+ * backlog is read from the shared claims, not from its replies, which are heard when the walk yields (every few ms).
+ * When the walk ends, this thread claims the chunks the helper has not started, newest first, while the helper goes
+ * on from the oldest. A helper that fails leaves its files to this thread: the results are the same either way (a
+ * test compares them).
  */
 export async function scanFolderParallel(
   req: FolderScanRequest,
   onBatch: (b: ScanBatch) => void,
-  startHelper: () => { run: ChunkRunner; close: () => void },
+  startHelper: (claims: ChunkClaims) => ChunkHelper,
   now: () => number = Date.now,
 ): Promise<FolderScanTotals> {
   const run = folderRun(req, onBatch, now);
@@ -165,26 +223,37 @@ export async function scanFolderParallel(
     }
     emit(r.rel, r.outcome);
   };
-  let helper: { run: ChunkRunner; close: () => void } | undefined;
+  const claims = new ChunkClaims();
+  let helper: ChunkHelper | undefined;
   let toRead = 0;
-  let inFlight = 0;
-  let chunk: ChunkItem[] = [];
+  const chunks: Chunk[] = [];
+  let items: ChunkItem[] = [];
   const replies: Promise<void>[] = [];
-  const send = (items: ChunkItem[]) => {
-    inFlight++;
-    counts.read += items.length;
-    const asked = helper ? helper.run(items) : Promise.reject(new Error('no helper'));
+  /** Chunks this thread read after handing them out (claimed at the end, or left by a failed helper). */
+  const readHereIds = new Set<number>();
+  const readHere = (chunk: Chunk) => {
+    readHereIds.add(chunk.id);
+    for (const r of scanChunk(chunk.items, req.maxFileSize)) keep(r);
+  };
+  const handOut = () => {
+    const chunk: Chunk = { id: chunks.length, items };
+    items = [];
+    chunks.push(chunk);
+    counts.read += chunk.items.length;
+    const asked = helper ? helper.run(chunk) : Promise.reject(new Error('no helper'));
     replies.push(
-      asked
-        .catch(() => scanChunk(items, req.maxFileSize)) // the helper failed: this thread reads them instead
-        .then((results) => {
-          inFlight--;
-          for (const r of results) keep(r);
-        }),
+      asked.then(
+        (results) => results?.forEach(keep), // undefined: this thread claimed it and read it
+        () => {
+          // The helper failed: this thread reads what it did not answer (claimed by it or not), once.
+          claims.claim(chunk.id);
+          if (!readHereIds.has(chunk.id)) readHere(chunk);
+        },
+      ),
     );
   };
   try {
-    let sinceYield = 0;
+    let lastYield = now();
     for (const { full, rel } of listing(req)) {
       counts.listed++;
       if (cache.has(rel)) {
@@ -194,23 +263,29 @@ export async function scanFolderParallel(
           continue;
         }
       }
-      if (++toRead === FILES_BEFORE_HELPER && !helper) helper = startHelper();
-      if (helper && inFlight < IN_FLIGHT) {
-        chunk.push({ full, rel });
-        if (chunk.length === CHUNK) {
-          send(chunk);
-          chunk = [];
-        }
+      if (++toRead === FILES_BEFORE_HELPER && !helper) helper = startHelper(claims);
+      if (helper && chunks.length < MAX_CHUNKS && claims.backlog(chunks.length) < BACKLOG) {
+        items.push({ full, rel });
+        if (items.length === CHUNK) handOut();
       } else {
         counts.read++;
         keep(scanChunk([{ full, rel }], req.maxFileSize)[0]);
       }
-      if (++sinceYield === 16) {
-        sinceYield = 0;
+      if (now() - lastYield >= YIELD_MS) {
         await new Promise((r) => setImmediate(r));
+        lastYield = now();
       }
     }
-    if (chunk.length) send(chunk);
+    if (items.length) handOut();
+    // The end of the walk: whatever the helper has not started is read here, newest first, yielding between chunks
+    // so the helper's replies keep flowing into batches.
+    for (let id = chunks.length - 1; id >= 0 && claims.backlog(chunks.length) > 0; id--) {
+      // Taken already: by the helper, which has then looked at every older one (a failed helper's go back to this
+      // thread through their rejected replies).
+      if (!claims.claim(chunks[id].id)) break;
+      readHere(chunks[id]);
+      await new Promise((r) => setImmediate(r));
+    }
     await Promise.all(replies);
   } finally {
     helper?.close();

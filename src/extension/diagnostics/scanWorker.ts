@@ -7,21 +7,32 @@
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import {
-  ChunkItem,
+  Chunk,
+  ChunkClaims,
+  ChunkHelper,
   ChunkResult,
-  ChunkRunner,
   FolderScanRequest,
   FolderScanTotals,
   ScanBatch,
-  scanChunk,
   scanFolder,
   scanFolderParallel,
+  takeChunk,
 } from './folderScan';
 
-/** Messages the worker posts. `processCpuMs`: the child process's CPU from its start (absent in a thread). */
+/**
+ * Messages the worker posts. `processCpuMs`: the child process's CPU from its start (absent in a thread);
+ * `startUpMs`: from the process's start to the request (Node's start-up and this bundle's load); `helper`: the
+ * helper thread's busy and idle time (idle: waiting for chunks), when there was one.
+ */
 export type WorkerMessage =
   | { readonly kind: 'batch'; readonly batch: ScanBatch }
-  | { readonly kind: 'done'; readonly totals: FolderScanTotals; readonly processCpuMs?: number }
+  | {
+      readonly kind: 'done';
+      readonly totals: FolderScanTotals;
+      readonly processCpuMs?: number;
+      readonly startUpMs?: number;
+      readonly helper?: { readonly busyMs: number; readonly idleMs: number };
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** Set in the child's environment by the extension, so loading this file anywhere else does nothing. */
@@ -31,15 +42,24 @@ const CHUNK_FLAG = 'tlsDoctorScanChunks';
 
 async function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess: boolean): Promise<void> {
   try {
+    const startUpMs = Math.round(process.uptime() * 1000);
     const onBatch = (batch: ScanBatch) => post({ kind: 'batch', batch });
+    let helper: ReturnType<typeof chunkThread> | undefined;
     const totals =
       inProcess && helperThreads()
-        ? await scanFolderParallel(req, onBatch, () => chunkThread(req.maxFileSize))
+        ? await scanFolderParallel(req, onBatch, (claims) => (helper = chunkThread(req.maxFileSize, claims)))
         : scanFolder(req, onBatch);
     // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
     // helper thread included: cpuUsage is the whole process's).
     const cpu = process.cpuUsage();
-    post({ kind: 'done', totals, ...(inProcess ? { processCpuMs: Math.round((cpu.user + cpu.system) / 1000) } : {}) });
+    const figures = inProcess
+      ? {
+          processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+          startUpMs,
+          ...(helper ? { helper: helper.use() } : {}),
+        }
+      : {};
+    post({ kind: 'done', totals, ...figures });
   } catch (e) {
     post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
   }
@@ -55,38 +75,53 @@ function helperThreads(): boolean {
   return cores > 1;
 }
 
-/** Starts the helper thread; each `run` posts one chunk and resolves with its results (rejects if the thread dies). */
-function chunkThread(maxFileSize: number): { run: ChunkRunner; close: () => void } {
-  const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize } });
-  const waiting = new Map<number, { resolve: (r: ChunkResult[]) => void; reject: (e: Error) => void }>();
-  let next = 0;
+/**
+ * Starts the helper thread; each `run` posts one chunk and resolves with its results (undefined: this thread claimed
+ * it first), or rejects if the thread died (at once for chunks handed out after that).
+ */
+function chunkThread(
+  maxFileSize: number,
+  claims: ChunkClaims,
+): ChunkHelper & { use(): { busyMs: number; idleMs: number } } {
+  const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize, claims: claims.buffer } });
+  const waiting = new Map<number, { resolve: (r: ChunkResult[] | undefined) => void; reject: (e: Error) => void }>();
+  let dead: Error | undefined;
+  let use = { busyMs: 0, idleMs: 0 };
   const fail = (e: Error) => {
+    dead ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  worker.on('message', (m: { id: number; results: ChunkResult[] }) => {
-    waiting.get(m.id)?.resolve(m.results);
+  worker.on('message', (m: { id: number; results: ChunkResult[] | null }) => {
+    waiting.get(m.id)?.resolve(m.results ?? undefined);
     waiting.delete(m.id);
   });
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the scan thread ended')));
   return {
-    run: (items) =>
+    run: (chunk) =>
       new Promise((resolve, reject) => {
-        const id = next++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, items });
+        if (dead) return reject(dead);
+        waiting.set(chunk.id, { resolve, reject });
+        worker.postMessage(chunk);
       }),
-    close: () => void worker.terminate(),
+    close: () => {
+      // Its event loop's use until now (it reads 0 once the thread has ended).
+      const elu = worker.performance.eventLoopUtilization();
+      use = { busyMs: Math.round(elu.active), idleMs: Math.round(elu.idle) };
+      void worker.terminate();
+    },
+    use: () => use,
   };
 }
 
 function serve(): void {
   const port = parentPort;
   if (port && !isMainThread && (workerData as Record<string, unknown> | undefined)?.[CHUNK_FLAG]) {
-    const { maxFileSize } = workerData as { maxFileSize: number };
-    port.on('message', (m: { id: number; items: ChunkItem[] }) =>
-      port.postMessage({ id: m.id, results: scanChunk(m.items, maxFileSize) }),
+    const { maxFileSize, claims } = workerData as { maxFileSize: number; claims: SharedArrayBuffer };
+    const shared = new ChunkClaims(claims);
+    port.on('message', (chunk: Chunk) =>
+      port.postMessage({ id: chunk.id, results: takeChunk(shared, chunk, maxFileSize) ?? null }),
     );
     return;
   }

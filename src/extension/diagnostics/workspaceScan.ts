@@ -213,6 +213,16 @@ function threadChannel(req: FolderScanRequest): ScanChannel {
   };
 }
 
+/** A folder's totals with the scan process's own figures (see WorkerMessage). */
+type WorkerTotals = FolderScanTotals & Omit<Extract<WorkerMessage, { kind: 'done' }>, 'kind' | 'totals'>;
+
+/** The scan process's start-up and helper-thread figures for the log, or nothing. */
+function processFigures(t: WorkerTotals): string {
+  const start = t.startUpMs === undefined ? '' : `, ${t.startUpMs} ms of it to start the process`;
+  const helper = t.helper ? `; its helper thread busy ${t.helper.busyMs} ms, idle ${t.helper.idleMs} ms` : '';
+  return start + helper;
+}
+
 /**
  * Scans a local folder in a worker. Resolves with its totals, or undefined when cancelled (the worker is ended:
  * everything it held is freed); rejects when the worker can't run or fails (the caller falls back).
@@ -223,11 +233,11 @@ function scanInWorker(
   channel: ScanChannel,
   token: vscode.CancellationToken,
   tally: Tally,
-): Promise<(FolderScanTotals & { processCpuMs?: number }) | undefined> {
+): Promise<WorkerTotals | undefined> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const cancel = token.onCancellationRequested(() => channel.stop());
-    const end = (result: (FolderScanTotals & { processCpuMs?: number }) | undefined, error?: Error) => {
+    const end = (result: WorkerTotals | undefined, error?: Error) => {
       if (settled) return;
       settled = true;
       cancel.dispose();
@@ -238,8 +248,10 @@ function scanInWorker(
       // A batch still in flight when the scan was cancelled is dropped: a newer scan owns the results now.
       if (m.kind === 'batch') {
         if (!token.isCancellationRequested) applyBatch(manager, folder, m.batch, tally);
-      } else if (m.kind === 'done') end({ ...m.totals, processCpuMs: m.processCpuMs });
-      else end(undefined, new Error(m.message));
+      } else if (m.kind === 'done') {
+        const { kind: _, totals, ...figures } = m;
+        end({ ...totals, ...figures });
+      } else end(undefined, new Error(m.message));
     });
     channel.onEnd((error) =>
       end(
@@ -306,7 +318,7 @@ async function scanFolderOf(
         tally.processCpuMs += totals.processCpuMs ?? 0;
         // Where the time went: the worker's own scan, against the whole (start-up, messages and publishing included).
         tally.log.info(
-          `workspace scan of ${folder.name}: the scan ${kind} listed ${totals.listed} files and read ${totals.read} in ${totals.durationMs} ms; ${Date.now() - t0} ms from its start to its end${totals.processCpuMs === undefined ? '' : `, ${totals.processCpuMs} ms of CPU`}`,
+          `workspace scan of ${folder.name}: the scan ${kind} listed ${totals.listed} files and read ${totals.read} in ${totals.durationMs} ms; ${Date.now() - t0} ms from its start to its end${totals.processCpuMs === undefined ? '' : `, ${totals.processCpuMs} ms of CPU`}${processFigures(totals)}`,
         );
       }
       tally.ranIn.push(kind);
