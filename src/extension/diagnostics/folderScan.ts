@@ -194,8 +194,9 @@ const CHUNK = 32;
 const BACKLOG = 4;
 /** Chunks a scan can hand out (the claims' size); files past that are read by this thread. 4 MB of claims. */
 const MAX_CHUNKS = 1 << 20;
-/** Files to read before a helper thread is started: below this the thread's start-up (it loads the bundle) costs
- * more than it saves, so small folders are scanned exactly as by `scanFolder`. */
+/** Files to read before a helper thread is started when results were persisted (a re-scan reads what changed):
+ * below this the thread's start-up (it loads the bundle) costs more than it saves. A first scan starts it at once:
+ * its start-up then overlaps this thread's first files, on the other core. */
 const FILES_BEFORE_HELPER = 400;
 /** How often the walk yields to the event loop so the helper's replies are heard (and batches go out). */
 const YIELD_MS = 4;
@@ -263,7 +264,8 @@ export async function scanFolderParallel(
           continue;
         }
       }
-      if (++toRead === FILES_BEFORE_HELPER && !helper) helper = startHelper(claims);
+      // Nothing persisted (a first scan): every file will be read, so the helper starts with the first one.
+      if ((++toRead === FILES_BEFORE_HELPER || cache.size === 0) && !helper) helper = startHelper(claims);
       if (helper && chunks.length < MAX_CHUNKS && claims.backlog(chunks.length) < BACKLOG) {
         items.push({ full, rel });
         if (items.length === CHUNK) handOut();

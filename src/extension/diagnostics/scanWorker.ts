@@ -2,8 +2,9 @@
 // and posts its batches. It runs as a child process (forked by workspaceScan.ts, request as the first IPC message),
 // so whatever the scan allocates is returned to the system when it exits and the extension host's memory stays where
 // it was; or as a worker thread (request in workerData) where a process can't be started. A cancelled scan is ended
-// by killing the process (terminating the thread). In the child, a big folder gets a second thread (this same file,
-// loaded with CHUNK_FLAG in its workerData) that reads and scans chunks of files, as the CLI's scan uses two threads.
+// by killing the process (terminating the thread). In the child, a first scan (or a re-scan with many files to read)
+// gets a second thread (this same file, loaded with CHUNK_FLAG in its workerData) that reads and scans chunks of
+// files, as the CLI's scan uses two threads; the two share the chunks through claims (folderScan.ts, ChunkClaims).
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import {

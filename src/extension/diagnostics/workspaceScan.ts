@@ -178,8 +178,11 @@ interface ScanChannel {
   stop(): void;
 }
 
-/** The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). */
-function childChannel(req: FolderScanRequest): ScanChannel {
+/**
+ * The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). The
+ * request is built once the process is being started, so Node's start-up in the child overlaps building it here.
+ */
+function childChannel(request: () => FolderScanRequest): ScanChannel {
   const child = fork(WORKER_FILE, [], {
     // No inspector or other flags of the extension host (a debug port would clash); Electron runs it as plain Node.
     execArgv: [],
@@ -187,7 +190,7 @@ function childChannel(req: FolderScanRequest): ScanChannel {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
   });
-  child.send(req);
+  child.send(request());
   return {
     onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
     onEnd: (cb) => {
@@ -201,8 +204,8 @@ function childChannel(req: FolderScanRequest): ScanChannel {
 }
 
 /** The scan as a worker thread (where no process can be started). */
-function threadChannel(req: FolderScanRequest): ScanChannel {
-  const worker = new Worker(WORKER_FILE, { workerData: req });
+function threadChannel(request: () => FolderScanRequest): ScanChannel {
+  const worker = new Worker(WORKER_FILE, { workerData: request() });
   return {
     onMessage: (cb) => worker.on('message', cb),
     onEnd: (cb) => {
@@ -297,21 +300,23 @@ async function scanFolderOf(
     tally.ranIn.push('main');
     return;
   }
-  const req: FolderScanRequest = {
-    root: folder.uri.fsPath,
-    excludes: excludePatterns(folder),
-    maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
-    known: manager.diskPathsIn(folder.uri),
-    cacheFile: cacheFileFor(storage, folder),
-    cacheKey: storage.version,
-  };
+  let req: FolderScanRequest | undefined;
+  const request = (): FolderScanRequest =>
+    (req ??= {
+      root: folder.uri.fsPath,
+      excludes: excludePatterns(folder),
+      maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
+      known: manager.diskPathsIn(folder.uri),
+      cacheFile: cacheFileFor(storage, folder),
+      cacheKey: storage.version,
+    });
   for (const [kind, open] of [
     ['process', childChannel],
     ['thread', threadChannel],
   ] as const) {
     try {
       const t0 = Date.now();
-      const totals = await scanInWorker(manager, folder, open(req), token, tally);
+      const totals = await scanInWorker(manager, folder, open(request), token, tally);
       if (totals) {
         tally.scanned += totals.scanned;
         tally.read += totals.read;

@@ -325,6 +325,20 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.strictEqual(again.scanned, a.scanned);
   });
 
+  it('starts the helper at once on a first scan, and on a re-scan only from 400 files to read', async () => {
+    let started = 0;
+    const counting = (claims: ChunkClaims) => {
+      started++;
+      return inProcess({ chunks: 0, read: 0 })(claims);
+    };
+    await scanFolderParallel(req('two.json'), () => undefined, counting);
+    assert.strictEqual(started, 1, 'nothing persisted: a helper');
+    fs.writeFileSync(path.join(root, 'pkg1/m1.py'), INSECURE);
+    const again = await scanFolderParallel(req('two.json'), () => undefined, counting);
+    assert.strictEqual(again.read, 1);
+    assert.strictEqual(started, 1, 'one file to read: no helper');
+  });
+
   it('a slow helper: this thread reads the chunks it has not started when the walk ends, each file once', async () => {
     const one: ScanBatch[] = [];
     const a = scanFolder(req('one.json'), (b) => one.push(b));
