@@ -189,9 +189,10 @@ export function takeChunk(claims: ChunkClaims, chunk: Chunk, maxFileSize: number
 
 /** Files per chunk: small enough that the last ones split evenly between the threads. */
 const CHUNK = 32;
-/** Chunks the helper may have waiting during the walk: enough to keep it busy while this thread reads a big file or
- * lists a big folder, not so many that this thread idles (it reads whatever the helper has no room for). */
-const BACKLOG = 4;
+/** Chunks the helper may have waiting during the walk: enough to keep it busy while this thread reads a big file,
+ * lists a big folder or is not scheduled at all (on a busy machine; 4 left the helper idle a tenth of the scan). A
+ * long backlog costs no wait at the end: this thread claims back whatever the helper has not started. */
+const BACKLOG = 16;
 /** Chunks a scan can hand out (the claims' size); files past that are read by this thread. 4 MB of claims. */
 const MAX_CHUNKS = 1 << 20;
 /** Files to read before a helper thread is started when results were persisted (a re-scan reads what changed):
