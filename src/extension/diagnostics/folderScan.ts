@@ -55,6 +55,9 @@ export interface ScanBatch {
   readonly listed: number;
 }
 
+/** What a folder's scan found, before its results are persisted (see `scanFolder`'s `onScanned`). */
+export type ScannedTotals = Omit<FolderScanTotals, 'saved'>;
+
 /** What the whole folder took. */
 export interface FolderScanTotals {
   readonly listed: number;
@@ -89,13 +92,18 @@ export function rulesetId(): string {
 
 type Item = { readonly file: ScannedFile } | { readonly skip: SkippedFile };
 
-/** Scans the folder synchronously (the worker's whole job), calling `onBatch` as results come; see the file comment. */
+/**
+ * Scans the folder synchronously (the worker's whole job), calling `onBatch` as results come; see the file comment.
+ * `onScanned` hears the totals once the last batch is out, before the results are persisted (the worker reports the
+ * end of the scan then, and writes the file after).
+ */
 export function scanFolder(
   req: FolderScanRequest,
   onBatch: (b: ScanBatch) => void,
   now: () => number = Date.now,
+  onScanned?: (totals: ScannedTotals) => void,
 ): FolderScanTotals {
-  const run = folderRun(req, onBatch, now);
+  const run = folderRun(req, onBatch, now, onScanned);
   const { cache, counts, emit } = run;
   for (const { full, rel } of listing(req)) {
     counts.listed++;
@@ -105,7 +113,12 @@ export function scanFolder(
 }
 
 /** What both folder scans set up (persisted results, counts, batches) and how they end (flush, save, totals). */
-function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now: () => number) {
+function folderRun(
+  req: FolderScanRequest,
+  onBatch: (b: ScanBatch) => void,
+  now: () => number,
+  onScanned?: (totals: ScannedTotals) => void,
+) {
   const started = now();
   const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
   const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
@@ -113,8 +126,9 @@ function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now:
   const emit = emitter(batcher, new Set(req.known), counts);
   const finish = (): FolderScanTotals => {
     batcher.flush();
-    const saved = cache.save(req.cacheFile);
-    return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+    const scanned: ScannedTotals = { ...counts, cached: cache.size, durationMs: now() - started };
+    onScanned?.(scanned);
+    return { ...scanned, saved: cache.save(req.cacheFile) };
   };
   return { cache, counts, emit, finish };
 }
@@ -216,8 +230,9 @@ export async function scanFolderParallel(
   onBatch: (b: ScanBatch) => void,
   startHelper: (claims: ChunkClaims) => ChunkHelper,
   now: () => number = Date.now,
+  onScanned?: (totals: ScannedTotals) => void,
 ): Promise<FolderScanTotals> {
-  const run = folderRun(req, onBatch, now);
+  const run = folderRun(req, onBatch, now, onScanned);
   const { cache, counts, emit } = run;
   const keep = (r: ChunkResult) => {
     if (r.size !== undefined && r.mtimeMs !== undefined && keepable(r.outcome)) {

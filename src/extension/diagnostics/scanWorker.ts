@@ -13,8 +13,8 @@ import {
   ChunkHelper,
   ChunkResult,
   FolderScanRequest,
-  FolderScanTotals,
   ScanBatch,
+  ScannedTotals,
   scanFolder,
   scanFolderParallel,
   takeChunk,
@@ -29,7 +29,7 @@ export type WorkerMessage =
   | { readonly kind: 'batch'; readonly batch: ScanBatch }
   | {
       readonly kind: 'done';
-      readonly totals: FolderScanTotals;
+      readonly totals: ScannedTotals;
       readonly processCpuMs?: number;
       readonly startUpMs?: number;
       readonly helper?: { readonly busyMs: number; readonly idleMs: number };
@@ -41,28 +41,42 @@ export const CHILD_FLAG = 'TLS_DOCTOR_SCAN_CHILD';
 /** In workerData of the child's helper thread. */
 const CHUNK_FLAG = 'tlsDoctorScanChunks';
 
+/**
+ * Scans and posts. 'done' goes out as soon as the last batch has, before the results are written to the persisted
+ * file (tens of ms on a big tree): the extension host waits for this worker to end before it scans the folder again.
+ */
 async function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess: boolean): Promise<void> {
+  let done = false;
   try {
     const startUpMs = Math.round(process.uptime() * 1000);
     const onBatch = (batch: ScanBatch) => post({ kind: 'batch', batch });
     let helper: ReturnType<typeof chunkThread> | undefined;
-    const totals =
-      inProcess && helperThreads()
-        ? await scanFolderParallel(req, onBatch, (claims) => (helper = chunkThread(req.maxFileSize, claims)))
-        : scanFolder(req, onBatch);
-    // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
-    // helper thread included: cpuUsage is the whole process's).
-    const cpu = process.cpuUsage();
-    const figures = inProcess
-      ? {
-          processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-          startUpMs,
-          ...(helper ? { helper: helper.use() } : {}),
-        }
-      : {};
-    post({ kind: 'done', totals, ...figures });
+    const onScanned = (totals: ScannedTotals) => {
+      // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
+      // helper thread included: cpuUsage is the whole process's).
+      const cpu = process.cpuUsage();
+      const figures = inProcess
+        ? {
+            processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+            startUpMs,
+            ...(helper ? { helper: helper.use() } : {}),
+          }
+        : {};
+      done = true;
+      post({ kind: 'done', totals, ...figures });
+    };
+    if (inProcess && helperThreads()) {
+      await scanFolderParallel(
+        req,
+        onBatch,
+        (claims) => (helper = chunkThread(req.maxFileSize, claims)),
+        Date.now,
+        onScanned,
+      );
+    } else scanFolder(req, onBatch, Date.now, onScanned);
   } catch (e) {
-    post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
+    // After 'done', a failure can only be the save's, which ScanCache.save turns into false: nothing to report.
+    if (!done) post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
   }
 }
 
@@ -132,17 +146,17 @@ function serve(): void {
   }
   const send = process.send?.bind(process);
   if (!send || process.env[CHILD_FLAG] !== '1') return;
-  process.once(
-    'message',
-    (req: FolderScanRequest) =>
-      void run(
-        req,
-        (m) =>
-          // The last message (done or error) disconnects once written: the process then exits and frees everything.
-          m.kind === 'batch' ? send(m) : send(m, undefined, {}, () => process.disconnect()),
-        true,
-      ),
-  );
+  process.once('message', (req: FolderScanRequest) => {
+    let written: Promise<void> = Promise.resolve();
+    const post = (m: WorkerMessage) => {
+      written = new Promise((resolve) => send(m, undefined, {}, () => resolve()));
+    };
+    // Once the results are saved and the last message is written, the process disconnects: it then exits and frees
+    // everything.
+    void run(req, post, true)
+      .then(() => written)
+      .then(() => process.disconnect());
+  });
 }
 
 serve();

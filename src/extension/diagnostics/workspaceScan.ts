@@ -14,7 +14,7 @@ import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
 import { excludePatterns } from './excludes';
-import type { FolderScanRequest, FolderScanTotals, ScanBatch } from './folderScan';
+import type { FolderScanRequest, ScanBatch, ScannedTotals } from './folderScan';
 import { corePath, DiagnosticsManager } from './manager';
 import { CHILD_FLAG } from './scanWorker';
 import type { WorkerMessage } from './scanWorker';
@@ -170,6 +170,30 @@ function applyBatch(manager: DiagnosticsManager, folder: vscode.WorkspaceFolder,
   tally.report(batch.scanned);
 }
 
+/**
+ * Scan workers that may still be writing a folder's persisted results (they report the end of the scan first), by
+ * results file: the next scan of that folder starts once they have ended, so it reads what they wrote.
+ */
+const writers = new Map<string, Promise<void>>();
+
+/** Notes that the worker ending with `ended` may write `file` until then. */
+function writing(file: string | undefined, ended: Promise<void>): void {
+  if (!file) return;
+  writers.set(file, ended);
+  void ended.then(() => {
+    if (writers.get(file) === ended) writers.delete(file);
+  });
+}
+
+/** Waits (at most SAVE_WAIT_MS) for the last worker that may be writing `file`. */
+async function afterWriter(file: string | undefined): Promise<void> {
+  const ended = file && writers.get(file);
+  if (ended) await Promise.race([ended, new Promise((r) => setTimeout(r, SAVE_WAIT_MS))]);
+}
+
+/** A save takes tens of ms on a 200 MB tree; a worker that takes longer than this is not waited for. */
+const SAVE_WAIT_MS = 3000;
+
 /** A running scan worker, process or thread: its messages, its end, and how to stop it. */
 interface ScanChannel {
   onMessage(cb: (m: WorkerMessage) => void): void;
@@ -190,7 +214,9 @@ function childChannel(request: () => FolderScanRequest): ScanChannel {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
   });
-  child.send(request());
+  const req = request();
+  child.send(req);
+  writing(req.cacheFile, new Promise((resolve) => child.once('exit', () => resolve())));
   return {
     onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
     onEnd: (cb) => {
@@ -205,7 +231,9 @@ function childChannel(request: () => FolderScanRequest): ScanChannel {
 
 /** The scan as a worker thread (where no process can be started). */
 function threadChannel(request: () => FolderScanRequest): ScanChannel {
-  const worker = new Worker(WORKER_FILE, { workerData: request() });
+  const req = request();
+  const worker = new Worker(WORKER_FILE, { workerData: req });
+  writing(req.cacheFile, new Promise((resolve) => worker.once('exit', () => resolve())));
   return {
     onMessage: (cb) => worker.on('message', cb),
     onEnd: (cb) => {
@@ -217,7 +245,7 @@ function threadChannel(request: () => FolderScanRequest): ScanChannel {
 }
 
 /** A folder's totals with the scan process's own figures (see WorkerMessage). */
-type WorkerTotals = FolderScanTotals & Omit<Extract<WorkerMessage, { kind: 'done' }>, 'kind' | 'totals'>;
+type WorkerTotals = ScannedTotals & Omit<Extract<WorkerMessage, { kind: 'done' }>, 'kind' | 'totals'>;
 
 /** The scan process's start-up and helper-thread figures for the log, or nothing. */
 function processFigures(t: WorkerTotals): string {
@@ -300,6 +328,9 @@ async function scanFolderOf(
     tally.ranIn.push('main');
     return;
   }
+  const cacheFile = cacheFileFor(storage, folder);
+  await afterWriter(cacheFile);
+  if (token.isCancellationRequested) return;
   let req: FolderScanRequest | undefined;
   const request = (): FolderScanRequest =>
     (req ??= {
@@ -307,7 +338,7 @@ async function scanFolderOf(
       excludes: excludePatterns(folder),
       maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
       known: manager.diskPathsIn(folder.uri),
-      cacheFile: cacheFileFor(storage, folder),
+      cacheFile,
       cacheKey: storage.version,
     });
   for (const [kind, open] of [

@@ -218,6 +218,23 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
     assert.strictEqual(run(req({ maxFileSize: 2048 })).totals.read, 33, 'another max file size');
   });
 
+  it('reports the end of the scan after the last batch and before the results are written', () => {
+    const file = req().cacheFile!;
+    const events: string[] = [];
+    const totals = scanFolder(
+      req(),
+      (b) => events.push(`batch ${b.files.length}`),
+      Date.now,
+      (t) => events.push(`scanned ${t.read} read, file ${fs.existsSync(file) ? 'written' : 'not written'}`),
+    );
+    assert.ok(totals.saved && fs.existsSync(file), 'written after');
+    assert.match(events[events.length - 1], /^scanned 33 read, file not written$/);
+    assert.ok(
+      events.slice(0, -1).every((e) => e.startsWith('batch ')),
+      events.join('; '),
+    );
+  });
+
   it('a re-scan with nothing changed leaves the persisted file as it was; a new file rewrites it', () => {
     run(req());
     const file = req().cacheFile!;
