@@ -138,7 +138,7 @@ function folderRun(
  * undefined when this thread had claimed the chunk first (see `ChunkClaims`); it rejects when the thread failed.
  */
 export interface ChunkHelper {
-  run(chunk: Chunk): Promise<ChunkResult[] | undefined>;
+  run(chunk: Chunk): Promise<ChunkReply | undefined>;
   close(): void;
 }
 
@@ -160,6 +160,36 @@ export interface ChunkResult {
   readonly outcome: CachedOutcome;
   readonly size?: number;
   readonly mtimeMs?: number;
+}
+
+/**
+ * A chunk's results as the helper sends them back: per item, in order, its outcome (null: clean, most files) and the
+ * opened file's size and mtime at 2i and 2i + 1 (NaN: not opened). Few objects cross the thread boundary: the paths
+ * are this thread's own, and a clean file costs two numbers.
+ */
+export interface ChunkReply {
+  readonly outcomes: readonly (CachedOutcome | null)[];
+  readonly stats: Float64Array;
+}
+
+/** Packs a chunk's results for the way back (see ChunkReply). */
+function packReply(results: readonly ChunkResult[]): ChunkReply {
+  const stats = new Float64Array(2 * results.length);
+  const outcomes = results.map((r, i) => {
+    stats[2 * i] = r.size ?? NaN;
+    stats[2 * i + 1] = r.mtimeMs ?? NaN;
+    return r.outcome.kind === 'clean' ? null : r.outcome;
+  });
+  return { outcomes, stats };
+}
+
+/** The results of `chunk` from its reply. */
+function unpackReply(chunk: Chunk, reply: ChunkReply): ChunkResult[] {
+  return chunk.items.map(({ rel }, i) => {
+    const outcome = reply.outcomes[i] ?? CLEAN;
+    const size = reply.stats[2 * i];
+    return Number.isNaN(size) ? { rel, outcome } : { rel, outcome, size, mtimeMs: reply.stats[2 * i + 1] };
+  });
 }
 
 /**
@@ -197,8 +227,8 @@ export class ChunkClaims {
 }
 
 /** The helper thread's job: the chunk's results, or undefined when the other thread claimed it first. */
-export function takeChunk(claims: ChunkClaims, chunk: Chunk, maxFileSize: number): ChunkResult[] | undefined {
-  return claims.take(chunk.id) ? scanChunk(chunk.items, maxFileSize) : undefined;
+export function takeChunk(claims: ChunkClaims, chunk: Chunk, maxFileSize: number): ChunkReply | undefined {
+  return claims.take(chunk.id) ? packReply(scanChunk(chunk.items, maxFileSize)) : undefined;
 }
 
 /** Files per chunk: small enough that the last ones split evenly between the threads. */
@@ -260,7 +290,8 @@ export async function scanFolderParallel(
     const asked = helper ? helper.run(chunk) : Promise.reject(new Error('no helper'));
     replies.push(
       asked.then(
-        (results) => results?.forEach(keep), // undefined: this thread claimed it and read it
+        // undefined: this thread claimed it and read it
+        (reply) => reply && unpackReply(chunk, reply).forEach(keep),
         () => {
           // The helper failed: this thread reads what it did not answer (claimed by it or not), once.
           claims.claim(chunk.id);

@@ -11,7 +11,7 @@ import {
   Chunk,
   ChunkClaims,
   ChunkHelper,
-  ChunkResult,
+  ChunkReply,
   FolderScanRequest,
   ScanBatch,
   ScannedTotals,
@@ -99,7 +99,7 @@ function chunkThread(
   claims: ChunkClaims,
 ): ChunkHelper & { use(): { busyMs: number; idleMs: number } } {
   const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize, claims: claims.buffer } });
-  const waiting = new Map<number, { resolve: (r: ChunkResult[] | undefined) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: ChunkReply | undefined) => void; reject: (e: Error) => void }>();
   let dead: Error | undefined;
   let use = { busyMs: 0, idleMs: 0 };
   const fail = (e: Error) => {
@@ -107,7 +107,7 @@ function chunkThread(
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  worker.on('message', (m: { id: number; results: ChunkResult[] | null }) => {
+  worker.on('message', (m: { id: number; results: ChunkReply | null }) => {
     waiting.get(m.id)?.resolve(m.results ?? undefined);
     waiting.delete(m.id);
   });
@@ -135,9 +135,10 @@ function serve(): void {
   if (port && !isMainThread && (workerData as Record<string, unknown> | undefined)?.[CHUNK_FLAG]) {
     const { maxFileSize, claims } = workerData as { maxFileSize: number; claims: SharedArrayBuffer };
     const shared = new ChunkClaims(claims);
-    port.on('message', (chunk: Chunk) =>
-      port.postMessage({ id: chunk.id, results: takeChunk(shared, chunk, maxFileSize) ?? null }),
-    );
+    port.on('message', (chunk: Chunk) => {
+      const results = takeChunk(shared, chunk, maxFileSize);
+      port.postMessage({ id: chunk.id, results: results ?? null }, results ? [results.stats.buffer as ArrayBuffer] : []);
+    });
     return;
   }
   if (port) {

@@ -304,7 +304,7 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
       calls.chunks++;
       await new Promise((r) => setTimeout(r, 1));
       const results = takeChunk(claims, chunk, 1024 * 1024);
-      if (results) calls.read += results.length;
+      if (results) calls.read += results.outcomes.length;
       return results;
     },
     close: () => undefined,
@@ -366,7 +366,7 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
         calls.chunks++;
         await new Promise((r) => setTimeout(r, 20));
         const results = takeChunk(claims, chunk, 1024 * 1024);
-        if (results) calls.read += results.length;
+        if (results) calls.read += results.outcomes.length;
         else calls.lost++;
         return results;
       },
