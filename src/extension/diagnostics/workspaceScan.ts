@@ -216,7 +216,14 @@ function childChannel(request: () => FolderScanRequest): ScanChannel {
   });
   const req = request();
   child.send(req);
-  writing(req.cacheFile, new Promise((resolve) => child.once('exit', () => resolve())));
+  // A process that could not start emits 'error' and may never emit 'exit'.
+  writing(
+    req.cacheFile,
+    new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    }),
+  );
   return {
     onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
     onEnd: (cb) => {
