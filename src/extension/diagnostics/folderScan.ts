@@ -55,6 +55,9 @@ export interface ScanBatch {
   readonly listed: number;
 }
 
+/** What a folder's scan found, before its results are persisted (see `scanFolder`'s `onScanned`). */
+export type ScannedTotals = Omit<FolderScanTotals, 'saved'>;
+
 /** What the whole folder took. */
 export interface FolderScanTotals {
   readonly listed: number;
@@ -89,13 +92,18 @@ export function rulesetId(): string {
 
 type Item = { readonly file: ScannedFile } | { readonly skip: SkippedFile };
 
-/** Scans the folder synchronously (the worker's whole job), calling `onBatch` as results come; see the file comment. */
+/**
+ * Scans the folder synchronously (the worker's whole job), calling `onBatch` as results come; see the file comment.
+ * `onScanned` hears the totals once the last batch is out, before the results are persisted (the worker reports the
+ * end of the scan then, and writes the file after).
+ */
 export function scanFolder(
   req: FolderScanRequest,
   onBatch: (b: ScanBatch) => void,
   now: () => number = Date.now,
+  onScanned?: (totals: ScannedTotals) => void,
 ): FolderScanTotals {
-  const run = folderRun(req, onBatch, now);
+  const run = folderRun(req, onBatch, now, onScanned);
   const { cache, counts, emit } = run;
   for (const { full, rel } of listing(req)) {
     counts.listed++;
@@ -105,7 +113,12 @@ export function scanFolder(
 }
 
 /** What both folder scans set up (persisted results, counts, batches) and how they end (flush, save, totals). */
-function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now: () => number) {
+function folderRun(
+  req: FolderScanRequest,
+  onBatch: (b: ScanBatch) => void,
+  now: () => number,
+  onScanned?: (totals: ScannedTotals) => void,
+) {
   const started = now();
   const cache = ScanCache.load(req.cacheFile, `${req.cacheKey}|${req.maxFileSize}|${rulesetId()}`);
   const counts = { listed: 0, scanned: 0, read: 0, skipped: 0 };
@@ -113,14 +126,27 @@ function folderRun(req: FolderScanRequest, onBatch: (b: ScanBatch) => void, now:
   const emit = emitter(batcher, new Set(req.known), counts);
   const finish = (): FolderScanTotals => {
     batcher.flush();
-    const saved = cache.save(req.cacheFile);
-    return { ...counts, cached: cache.size, saved, durationMs: now() - started };
+    const scanned: ScannedTotals = { ...counts, cached: cache.size, durationMs: now() - started };
+    onScanned?.(scanned);
+    return { ...scanned, saved: cache.save(req.cacheFile) };
   };
   return { cache, counts, emit, finish };
 }
 
-/** Reads and scans files for `scanFolderParallel` on another thread. Rejects when that thread failed. */
-export type ChunkRunner = (items: readonly ChunkItem[]) => Promise<ChunkResult[]>;
+/**
+ * A helper thread for `scanFolderParallel`: `run` hands it a chunk; it resolves with the chunk's results, or with
+ * undefined when this thread had claimed the chunk first (see `ChunkClaims`); it rejects when the thread failed.
+ */
+export interface ChunkHelper {
+  run(chunk: Chunk): Promise<ChunkReply | undefined>;
+  close(): void;
+}
+
+/** Files to read, numbered in the order they were handed out (plain data: it crosses the thread boundary). */
+export interface Chunk {
+  readonly id: number;
+  readonly items: readonly ChunkItem[];
+}
 
 /** A file a helper thread reads and scans (plain data: it crosses the thread boundary). */
 export interface ChunkItem {
@@ -136,28 +162,107 @@ export interface ChunkResult {
   readonly mtimeMs?: number;
 }
 
-/** Files per message to the helper thread, and messages it may have waiting: enough to keep it busy between the
- * walk's yields, few enough that neither thread waits long for the other at the end. */
-const CHUNK = 64;
-const IN_FLIGHT = 2;
-/** Files to read before a helper thread is started: below this the thread's start-up (it loads the bundle) costs
- * more than it saves, so small folders are scanned exactly as by `scanFolder`. */
+/**
+ * A chunk's results as the helper sends them back: per item, in order, its outcome (null: clean, most files) and the
+ * opened file's size and mtime at 2i and 2i + 1 (NaN: not opened). Few objects cross the thread boundary: the paths
+ * are this thread's own, and a clean file costs two numbers.
+ */
+export interface ChunkReply {
+  readonly outcomes: readonly (CachedOutcome | null)[];
+  readonly stats: Float64Array;
+}
+
+/** Packs a chunk's results for the way back (see ChunkReply). */
+function packReply(results: readonly ChunkResult[]): ChunkReply {
+  const stats = new Float64Array(2 * results.length);
+  const outcomes = results.map((r, i) => {
+    stats[2 * i] = r.size ?? NaN;
+    stats[2 * i + 1] = r.mtimeMs ?? NaN;
+    return r.outcome.kind === 'clean' ? null : r.outcome;
+  });
+  return { outcomes, stats };
+}
+
+/** The results of `chunk` from its reply. */
+function unpackReply(chunk: Chunk, reply: ChunkReply): ChunkResult[] {
+  return chunk.items.map(({ rel }, i) => {
+    const outcome = reply.outcomes[i] ?? CLEAN;
+    const size = reply.stats[2 * i];
+    return Number.isNaN(size) ? { rel, outcome } : { rel, outcome, size, mtimeMs: reply.stats[2 * i + 1] };
+  });
+}
+
+/**
+ * Who reads each chunk, shared by the two threads (a SharedArrayBuffer): slot 0 is the id of the next chunk the
+ * helper will look at (so this thread knows its backlog without waiting for replies), slot 1 + id is 1 once a thread
+ * claimed chunk `id`. The helper claims from the front as chunks arrive; at the end of the walk this thread claims
+ * what is left from the back, so both finish together instead of one waiting for the other's queue.
+ */
+export class ChunkClaims {
+  readonly slots: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * (1 + MAX_CHUNKS))) {
+    this.slots = new Int32Array(buffer);
+  }
+
+  get buffer(): SharedArrayBuffer {
+    return this.slots.buffer as SharedArrayBuffer;
+  }
+
+  /** The helper's side: takes chunk `id` unless this thread has (true: the caller reads it). */
+  take(id: number): boolean {
+    Atomics.store(this.slots, 0, id + 1);
+    return this.claim(id);
+  }
+
+  /** True when the caller got chunk `id` (no other thread has it). */
+  claim(id: number): boolean {
+    return Atomics.compareExchange(this.slots, 1 + id, 0, 1) === 0;
+  }
+
+  /** Chunks handed out that the helper has not looked at yet. */
+  backlog(handedOut: number): number {
+    return handedOut - Atomics.load(this.slots, 0);
+  }
+}
+
+/** The helper thread's job: the chunk's results, or undefined when the other thread claimed it first. */
+export function takeChunk(claims: ChunkClaims, chunk: Chunk, maxFileSize: number): ChunkReply | undefined {
+  return claims.take(chunk.id) ? packReply(scanChunk(chunk.items, maxFileSize)) : undefined;
+}
+
+/** Files per chunk: small enough that the last ones split evenly between the threads. */
+const CHUNK = 32;
+/** Chunks the helper may have waiting during the walk: enough to keep it busy while this thread reads a big file,
+ * lists a big folder or is not scheduled at all (on a busy machine; 4 left the helper idle a tenth of the scan). A
+ * long backlog costs no wait at the end: this thread claims back whatever the helper has not started. */
+const BACKLOG = 16;
+/** Chunks a scan can hand out (the claims' size); files past that are read by this thread. 4 MB of claims. */
+const MAX_CHUNKS = 1 << 20;
+/** Files to read before a helper thread is started when results were persisted (a re-scan reads what changed):
+ * below this the thread's start-up (it loads the bundle) costs more than it saves. A first scan starts it at once:
+ * its start-up then overlaps this thread's first files, on the other core. */
 const FILES_BEFORE_HELPER = 400;
+/** How often the walk yields to the event loop so the helper's replies are heard (and batches go out). */
+const YIELD_MS = 4;
 
 /**
  * `scanFolder` with a second thread: the walk, the persisted-results lookups and the batches stay here, while files
- * to read go in chunks to `startHelper()`'s thread whenever it has room, and are read here otherwise (so neither
- * core idles: on 2 cores this halves the cold scan's reading and scanning, the part the CLI runs on 2 threads). The
- * walk yields to the event loop every few files so the helper's replies are heard while it goes on. A helper that
- * fails leaves its files to this thread: the results are the same either way (a test compares them).
+ * to read go in chunks to `startHelper()`'s thread as long as it has fewer than BACKLOG waiting, and are read here
+ * otherwise (so neither core idles: on 2 cores this halves the cold scan's reading and scanning). The helper's
+ * backlog is read from the shared claims, not from its replies, which are heard when the walk yields (every few ms).
+ * When the walk ends, this thread claims the chunks the helper has not started, newest first, while the helper goes
+ * on from the oldest. A helper that fails leaves its files to this thread: the results are the same either way (a
+ * test compares them).
  */
 export async function scanFolderParallel(
   req: FolderScanRequest,
   onBatch: (b: ScanBatch) => void,
-  startHelper: () => { run: ChunkRunner; close: () => void },
+  startHelper: (claims: ChunkClaims) => ChunkHelper,
   now: () => number = Date.now,
+  onScanned?: (totals: ScannedTotals) => void,
 ): Promise<FolderScanTotals> {
-  const run = folderRun(req, onBatch, now);
+  const run = folderRun(req, onBatch, now, onScanned);
   const { cache, counts, emit } = run;
   const keep = (r: ChunkResult) => {
     if (r.size !== undefined && r.mtimeMs !== undefined && keepable(r.outcome)) {
@@ -165,26 +270,38 @@ export async function scanFolderParallel(
     }
     emit(r.rel, r.outcome);
   };
-  let helper: { run: ChunkRunner; close: () => void } | undefined;
+  const claims = new ChunkClaims();
+  let helper: ChunkHelper | undefined;
   let toRead = 0;
-  let inFlight = 0;
-  let chunk: ChunkItem[] = [];
+  const chunks: Chunk[] = [];
+  let items: ChunkItem[] = [];
   const replies: Promise<void>[] = [];
-  const send = (items: ChunkItem[]) => {
-    inFlight++;
-    counts.read += items.length;
-    const asked = helper ? helper.run(items) : Promise.reject(new Error('no helper'));
+  /** Chunks this thread read after handing them out (claimed at the end, or left by a failed helper). */
+  const readHereIds = new Set<number>();
+  const readHere = (chunk: Chunk) => {
+    readHereIds.add(chunk.id);
+    for (const r of scanChunk(chunk.items, req.maxFileSize)) keep(r);
+  };
+  const handOut = () => {
+    const chunk: Chunk = { id: chunks.length, items };
+    items = [];
+    chunks.push(chunk);
+    counts.read += chunk.items.length;
+    const asked = helper ? helper.run(chunk) : Promise.reject(new Error('no helper'));
     replies.push(
-      asked
-        .catch(() => scanChunk(items, req.maxFileSize)) // the helper failed: this thread reads them instead
-        .then((results) => {
-          inFlight--;
-          for (const r of results) keep(r);
-        }),
+      asked.then(
+        // undefined: this thread claimed it and read it
+        (reply) => reply && unpackReply(chunk, reply).forEach(keep),
+        () => {
+          // The helper failed: this thread reads what it did not answer (claimed by it or not), once.
+          claims.claim(chunk.id);
+          if (!readHereIds.has(chunk.id)) readHere(chunk);
+        },
+      ),
     );
   };
   try {
-    let sinceYield = 0;
+    let lastYield = now();
     for (const { full, rel } of listing(req)) {
       counts.listed++;
       if (cache.has(rel)) {
@@ -194,23 +311,30 @@ export async function scanFolderParallel(
           continue;
         }
       }
-      if (++toRead === FILES_BEFORE_HELPER && !helper) helper = startHelper();
-      if (helper && inFlight < IN_FLIGHT) {
-        chunk.push({ full, rel });
-        if (chunk.length === CHUNK) {
-          send(chunk);
-          chunk = [];
-        }
+      // Nothing persisted (a first scan): every file will be read, so the helper starts with the first one.
+      if ((++toRead === FILES_BEFORE_HELPER || cache.size === 0) && !helper) helper = startHelper(claims);
+      if (helper && chunks.length < MAX_CHUNKS && claims.backlog(chunks.length) < BACKLOG) {
+        items.push({ full, rel });
+        if (items.length === CHUNK) handOut();
       } else {
         counts.read++;
         keep(scanChunk([{ full, rel }], req.maxFileSize)[0]);
       }
-      if (++sinceYield === 16) {
-        sinceYield = 0;
+      if (now() - lastYield >= YIELD_MS) {
         await new Promise((r) => setImmediate(r));
+        lastYield = now();
       }
     }
-    if (chunk.length) send(chunk);
+    if (items.length) handOut();
+    // The end of the walk: whatever the helper has not started is read here, newest first, yielding between chunks
+    // so the helper's replies keep flowing into batches.
+    for (let id = chunks.length - 1; id >= 0 && claims.backlog(chunks.length) > 0; id--) {
+      // Taken already: by the helper, which has then looked at every older one (a failed helper's go back to this
+      // thread through their rejected replies).
+      if (!claims.claim(chunks[id].id)) break;
+      readHere(chunks[id]);
+      await new Promise((r) => setImmediate(r));
+    }
     await Promise.all(replies);
   } finally {
     helper?.close();

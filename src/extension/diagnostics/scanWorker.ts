@@ -2,26 +2,38 @@
 // and posts its batches. It runs as a child process (forked by workspaceScan.ts, request as the first IPC message),
 // so whatever the scan allocates is returned to the system when it exits and the extension host's memory stays where
 // it was; or as a worker thread (request in workerData) where a process can't be started. A cancelled scan is ended
-// by killing the process (terminating the thread). In the child, a big folder gets a second thread (this same file,
-// loaded with CHUNK_FLAG in its workerData) that reads and scans chunks of files, as the CLI's scan uses two threads.
+// by killing the process (terminating the thread). In the child, a first scan (or a re-scan with many files to read)
+// gets a second thread (this same file, loaded with CHUNK_FLAG in its workerData) that reads and scans chunks of
+// files, as the CLI's scan uses two threads; the two share the chunks through claims (folderScan.ts, ChunkClaims).
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import {
-  ChunkItem,
-  ChunkResult,
-  ChunkRunner,
+  Chunk,
+  ChunkClaims,
+  ChunkHelper,
+  ChunkReply,
   FolderScanRequest,
-  FolderScanTotals,
   ScanBatch,
-  scanChunk,
+  ScannedTotals,
   scanFolder,
   scanFolderParallel,
+  takeChunk,
 } from './folderScan';
 
-/** Messages the worker posts. `processCpuMs`: the child process's CPU from its start (absent in a thread). */
+/**
+ * Messages the worker posts. `processCpuMs`: the child process's CPU from its start (absent in a thread);
+ * `startUpMs`: from the process's start to the request (Node's start-up and this bundle's load); `helper`: the
+ * helper thread's busy and idle time (idle: waiting for chunks), when there was one.
+ */
 export type WorkerMessage =
   | { readonly kind: 'batch'; readonly batch: ScanBatch }
-  | { readonly kind: 'done'; readonly totals: FolderScanTotals; readonly processCpuMs?: number }
+  | {
+      readonly kind: 'done';
+      readonly totals: ScannedTotals;
+      readonly processCpuMs?: number;
+      readonly startUpMs?: number;
+      readonly helper?: { readonly busyMs: number; readonly idleMs: number };
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** Set in the child's environment by the extension, so loading this file anywhere else does nothing. */
@@ -29,19 +41,42 @@ export const CHILD_FLAG = 'TLS_DOCTOR_SCAN_CHILD';
 /** In workerData of the child's helper thread. */
 const CHUNK_FLAG = 'tlsDoctorScanChunks';
 
+/**
+ * Scans and posts. 'done' goes out as soon as the last batch has, before the results are written to the persisted
+ * file (tens of ms on a big tree): the extension host waits for this worker to end before it scans the folder again.
+ */
 async function run(req: FolderScanRequest, post: (m: WorkerMessage) => void, inProcess: boolean): Promise<void> {
+  let done = false;
   try {
+    const startUpMs = Math.round(process.uptime() * 1000);
     const onBatch = (batch: ScanBatch) => post({ kind: 'batch', batch });
-    const totals =
-      inProcess && helperThreads()
-        ? await scanFolderParallel(req, onBatch, () => chunkThread(req.maxFileSize))
-        : scanFolder(req, onBatch);
-    // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
-    // helper thread included: cpuUsage is the whole process's).
-    const cpu = process.cpuUsage();
-    post({ kind: 'done', totals, ...(inProcess ? { processCpuMs: Math.round((cpu.user + cpu.system) / 1000) } : {}) });
+    let helper: ReturnType<typeof chunkThread> | undefined;
+    const onScanned = (totals: ScannedTotals) => {
+      // The extension host's process.cpuUsage() does not count a child's CPU: it is reported here (start-up and the
+      // helper thread included: cpuUsage is the whole process's).
+      const cpu = process.cpuUsage();
+      const figures = inProcess
+        ? {
+            processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+            startUpMs,
+            ...(helper ? { helper: helper.use() } : {}),
+          }
+        : {};
+      done = true;
+      post({ kind: 'done', totals, ...figures });
+    };
+    if (inProcess && helperThreads()) {
+      await scanFolderParallel(
+        req,
+        onBatch,
+        (claims) => (helper = chunkThread(req.maxFileSize, claims)),
+        Date.now,
+        onScanned,
+      );
+    } else scanFolder(req, onBatch, Date.now, onScanned);
   } catch (e) {
-    post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
+    // After 'done', a failure can only be the save's, which ScanCache.save turns into false: nothing to report.
+    if (!done) post({ kind: 'error', message: (e as Error)?.message ?? String(e) });
   }
 }
 
@@ -55,39 +90,55 @@ function helperThreads(): boolean {
   return cores > 1;
 }
 
-/** Starts the helper thread; each `run` posts one chunk and resolves with its results (rejects if the thread dies). */
-function chunkThread(maxFileSize: number): { run: ChunkRunner; close: () => void } {
-  const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize } });
-  const waiting = new Map<number, { resolve: (r: ChunkResult[]) => void; reject: (e: Error) => void }>();
-  let next = 0;
+/**
+ * Starts the helper thread; each `run` posts one chunk and resolves with its results (undefined: this thread claimed
+ * it first), or rejects if the thread died (at once for chunks handed out after that).
+ */
+function chunkThread(
+  maxFileSize: number,
+  claims: ChunkClaims,
+): ChunkHelper & { use(): { busyMs: number; idleMs: number } } {
+  const worker = new Worker(__filename, { workerData: { [CHUNK_FLAG]: true, maxFileSize, claims: claims.buffer } });
+  const waiting = new Map<number, { resolve: (r: ChunkReply | undefined) => void; reject: (e: Error) => void }>();
+  let dead: Error | undefined;
+  let use = { busyMs: 0, idleMs: 0 };
   const fail = (e: Error) => {
+    dead ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  worker.on('message', (m: { id: number; results: ChunkResult[] }) => {
-    waiting.get(m.id)?.resolve(m.results);
+  worker.on('message', (m: { id: number; results: ChunkReply | null }) => {
+    waiting.get(m.id)?.resolve(m.results ?? undefined);
     waiting.delete(m.id);
   });
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the scan thread ended')));
   return {
-    run: (items) =>
+    run: (chunk) =>
       new Promise((resolve, reject) => {
-        const id = next++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, items });
+        if (dead) return reject(dead);
+        waiting.set(chunk.id, { resolve, reject });
+        worker.postMessage(chunk);
       }),
-    close: () => void worker.terminate(),
+    close: () => {
+      // Its event loop's use until now (it reads 0 once the thread has ended).
+      const elu = worker.performance.eventLoopUtilization();
+      use = { busyMs: Math.round(elu.active), idleMs: Math.round(elu.idle) };
+      void worker.terminate();
+    },
+    use: () => use,
   };
 }
 
 function serve(): void {
   const port = parentPort;
   if (port && !isMainThread && (workerData as Record<string, unknown> | undefined)?.[CHUNK_FLAG]) {
-    const { maxFileSize } = workerData as { maxFileSize: number };
-    port.on('message', (m: { id: number; items: ChunkItem[] }) =>
-      port.postMessage({ id: m.id, results: scanChunk(m.items, maxFileSize) }),
-    );
+    const { maxFileSize, claims } = workerData as { maxFileSize: number; claims: SharedArrayBuffer };
+    const shared = new ChunkClaims(claims);
+    port.on('message', (chunk: Chunk) => {
+      const results = takeChunk(shared, chunk, maxFileSize);
+      port.postMessage({ id: chunk.id, results: results ?? null }, results ? [results.stats.buffer as ArrayBuffer] : []);
+    });
     return;
   }
   if (port) {
@@ -96,17 +147,17 @@ function serve(): void {
   }
   const send = process.send?.bind(process);
   if (!send || process.env[CHILD_FLAG] !== '1') return;
-  process.once(
-    'message',
-    (req: FolderScanRequest) =>
-      void run(
-        req,
-        (m) =>
-          // The last message (done or error) disconnects once written: the process then exits and frees everything.
-          m.kind === 'batch' ? send(m) : send(m, undefined, {}, () => process.disconnect()),
-        true,
-      ),
-  );
+  process.once('message', (req: FolderScanRequest) => {
+    let written: Promise<void> = Promise.resolve();
+    const post = (m: WorkerMessage) => {
+      written = new Promise((resolve) => send(m, undefined, {}, () => resolve()));
+    };
+    // Once the results are saved and the last message is written, the process disconnects: it then exits and frees
+    // everything.
+    void run(req, post, true)
+      .then(() => written)
+      .then(() => process.disconnect());
+  });
 }
 
 serve();

@@ -14,7 +14,7 @@ import { isScannable } from '../../core/scan/index';
 import { classify, SkipReason } from '../../core/scan/walk';
 import { scanSettings } from '../settings';
 import { excludePatterns } from './excludes';
-import type { FolderScanRequest, FolderScanTotals, ScanBatch } from './folderScan';
+import type { FolderScanRequest, ScanBatch, ScannedTotals } from './folderScan';
 import { corePath, DiagnosticsManager } from './manager';
 import { CHILD_FLAG } from './scanWorker';
 import type { WorkerMessage } from './scanWorker';
@@ -170,6 +170,30 @@ function applyBatch(manager: DiagnosticsManager, folder: vscode.WorkspaceFolder,
   tally.report(batch.scanned);
 }
 
+/**
+ * Scan workers that may still be writing a folder's persisted results (they report the end of the scan first), by
+ * results file: the next scan of that folder starts once they have ended, so it reads what they wrote.
+ */
+const writers = new Map<string, Promise<void>>();
+
+/** Notes that the worker ending with `ended` may write `file` until then. */
+function writing(file: string | undefined, ended: Promise<void>): void {
+  if (!file) return;
+  writers.set(file, ended);
+  void ended.then(() => {
+    if (writers.get(file) === ended) writers.delete(file);
+  });
+}
+
+/** Waits (at most SAVE_WAIT_MS) for the last worker that may be writing `file`. */
+async function afterWriter(file: string | undefined): Promise<void> {
+  const ended = file && writers.get(file);
+  if (ended) await Promise.race([ended, new Promise((r) => setTimeout(r, SAVE_WAIT_MS))]);
+}
+
+/** A save takes tens of ms on a 200 MB tree; a worker that takes longer than this is not waited for. */
+const SAVE_WAIT_MS = 3000;
+
 /** A running scan worker, process or thread: its messages, its end, and how to stop it. */
 interface ScanChannel {
   onMessage(cb: (m: WorkerMessage) => void): void;
@@ -178,8 +202,11 @@ interface ScanChannel {
   stop(): void;
 }
 
-/** The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). */
-function childChannel(req: FolderScanRequest): ScanChannel {
+/**
+ * The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). The
+ * request is built once the process is being started, so Node's start-up in the child overlaps building it here.
+ */
+function childChannel(request: () => FolderScanRequest): ScanChannel {
   const child = fork(WORKER_FILE, [], {
     // No inspector or other flags of the extension host (a debug port would clash); Electron runs it as plain Node.
     execArgv: [],
@@ -187,7 +214,16 @@ function childChannel(req: FolderScanRequest): ScanChannel {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
   });
+  const req = request();
   child.send(req);
+  // A process that could not start emits 'error' and may never emit 'exit'.
+  writing(
+    req.cacheFile,
+    new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    }),
+  );
   return {
     onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
     onEnd: (cb) => {
@@ -201,8 +237,10 @@ function childChannel(req: FolderScanRequest): ScanChannel {
 }
 
 /** The scan as a worker thread (where no process can be started). */
-function threadChannel(req: FolderScanRequest): ScanChannel {
+function threadChannel(request: () => FolderScanRequest): ScanChannel {
+  const req = request();
   const worker = new Worker(WORKER_FILE, { workerData: req });
+  writing(req.cacheFile, new Promise((resolve) => worker.once('exit', () => resolve())));
   return {
     onMessage: (cb) => worker.on('message', cb),
     onEnd: (cb) => {
@@ -211,6 +249,16 @@ function threadChannel(req: FolderScanRequest): ScanChannel {
     },
     stop: () => void worker.terminate(),
   };
+}
+
+/** A folder's totals with the scan process's own figures (see WorkerMessage). */
+type WorkerTotals = ScannedTotals & Omit<Extract<WorkerMessage, { kind: 'done' }>, 'kind' | 'totals'>;
+
+/** The scan process's start-up and helper-thread figures for the log, or nothing. */
+function processFigures(t: WorkerTotals): string {
+  const start = t.startUpMs === undefined ? '' : `, ${t.startUpMs} ms of it to start the process`;
+  const helper = t.helper ? `; its helper thread busy ${t.helper.busyMs} ms, idle ${t.helper.idleMs} ms` : '';
+  return start + helper;
 }
 
 /**
@@ -223,11 +271,11 @@ function scanInWorker(
   channel: ScanChannel,
   token: vscode.CancellationToken,
   tally: Tally,
-): Promise<(FolderScanTotals & { processCpuMs?: number }) | undefined> {
+): Promise<WorkerTotals | undefined> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const cancel = token.onCancellationRequested(() => channel.stop());
-    const end = (result: (FolderScanTotals & { processCpuMs?: number }) | undefined, error?: Error) => {
+    const end = (result: WorkerTotals | undefined, error?: Error) => {
       if (settled) return;
       settled = true;
       cancel.dispose();
@@ -238,8 +286,10 @@ function scanInWorker(
       // A batch still in flight when the scan was cancelled is dropped: a newer scan owns the results now.
       if (m.kind === 'batch') {
         if (!token.isCancellationRequested) applyBatch(manager, folder, m.batch, tally);
-      } else if (m.kind === 'done') end({ ...m.totals, processCpuMs: m.processCpuMs });
-      else end(undefined, new Error(m.message));
+      } else if (m.kind === 'done') {
+        const { kind: _, totals, ...figures } = m;
+        end({ ...totals, ...figures });
+      } else end(undefined, new Error(m.message));
     });
     channel.onEnd((error) =>
       end(
@@ -285,28 +335,33 @@ async function scanFolderOf(
     tally.ranIn.push('main');
     return;
   }
-  const req: FolderScanRequest = {
-    root: folder.uri.fsPath,
-    excludes: excludePatterns(folder),
-    maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
-    known: manager.diskPathsIn(folder.uri),
-    cacheFile: cacheFileFor(storage, folder),
-    cacheKey: storage.version,
-  };
+  const cacheFile = cacheFileFor(storage, folder);
+  await afterWriter(cacheFile);
+  if (token.isCancellationRequested) return;
+  let req: FolderScanRequest | undefined;
+  const request = (): FolderScanRequest =>
+    (req ??= {
+      root: folder.uri.fsPath,
+      excludes: excludePatterns(folder),
+      maxFileSize: scanSettings(folder.uri).maxFileSizeKB * 1024,
+      known: manager.diskPathsIn(folder.uri),
+      cacheFile,
+      cacheKey: storage.version,
+    });
   for (const [kind, open] of [
     ['process', childChannel],
     ['thread', threadChannel],
   ] as const) {
     try {
       const t0 = Date.now();
-      const totals = await scanInWorker(manager, folder, open(req), token, tally);
+      const totals = await scanInWorker(manager, folder, open(request), token, tally);
       if (totals) {
         tally.scanned += totals.scanned;
         tally.read += totals.read;
         tally.processCpuMs += totals.processCpuMs ?? 0;
         // Where the time went: the worker's own scan, against the whole (start-up, messages and publishing included).
         tally.log.info(
-          `workspace scan of ${folder.name}: the scan ${kind} listed ${totals.listed} files and read ${totals.read} in ${totals.durationMs} ms; ${Date.now() - t0} ms from its start to its end${totals.processCpuMs === undefined ? '' : `, ${totals.processCpuMs} ms of CPU`}`,
+          `workspace scan of ${folder.name}: the scan ${kind} listed ${totals.listed} files and read ${totals.read} in ${totals.durationMs} ms; ${Date.now() - t0} ms from its start to its end${totals.processCpuMs === undefined ? '' : `, ${totals.processCpuMs} ms of CPU`}${processFigures(totals)}`,
         );
       }
       tally.ranIn.push(kind);

@@ -45,7 +45,8 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
     services.slots.fill('probeLens', lenses),
     services.diagnostics.addDecorator(endpointDecorator(tracker, probes)),
     tracker.onDidChange((uri) => {
-      if (mode(uri) === 'auto') probeFile(uri);
+      // Endpoints first: a scan records hundreds of files, most without one, and each setting read costs.
+      if (tracker.in(uri).length && mode(uri) === 'auto') probeFile(uri);
     }),
     probes.onDidProbe((key) => onNews(key)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -206,6 +207,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly sub: vscode.Disposable;
   private readonly byFile = new Map<string, { lenses: vscode.CodeLens[]; lines: Set<number> }>();
+  private pending = false;
 
   constructor(
     private readonly tracker: FindingEndpoints,
@@ -213,6 +215,16 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   ) {
     this.sub = tracker.onDidChange((uri) => {
       this.byFile.delete(uri.toString());
+      this.changedSoon();
+    });
+  }
+
+  /** One change event at the end of the current task: a scan's batch records hundreds of files, each a round trip. */
+  private changedSoon(): void {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
       this.changed.fire();
     });
   }

@@ -14,6 +14,8 @@ export type BundleLister = (uri: vscode.Uri) => vscode.Uri[];
 export class BundleIndex implements vscode.Disposable {
   private readonly byFolder = new Map<string, vscode.Uri[]>();
   private readonly subs: vscode.Disposable[] = [];
+  /** Folders to list again at the end of the current task (by folder URI: a file of each). */
+  private readonly pending = new Map<string, vscode.Uri>();
 
   constructor(private readonly list: BundleLister = workspaceBundles) {}
 
@@ -29,7 +31,7 @@ export class BundleIndex implements vscode.Disposable {
       onSettingsChanged(['devcert.outDir'], () => this.clear()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.clear()),
       findings.onDidChange((uri) => {
-        if (findings.in(uri).some((e) => e.trust !== 'none')) this.refresh(uri);
+        if (findings.in(uri).some((e) => e.trust !== 'none')) this.refreshSoon(uri);
       }),
     );
     return this;
@@ -48,6 +50,24 @@ export class BundleIndex implements vscode.Disposable {
     const found = this.list(folder.uri);
     this.byFolder.set(folder.uri.toString(), found);
     return found;
+  }
+
+  /**
+   * `refresh(uri)` once the current task is done, once per folder: a workspace scan records hundreds of files in one
+   * batch, and listing the out dir for each was a fifth of the batch's host CPU (bench:vscode, cold scan).
+   */
+  private refreshSoon(uri: vscode.Uri): void {
+    const folder = folderFor(uri);
+    if (!folder) return;
+    const first = this.pending.size === 0;
+    this.pending.set(folder.uri.toString(), uri);
+    if (first) {
+      queueMicrotask(() => {
+        const uris = [...this.pending.values()];
+        this.pending.clear();
+        for (const u of uris) this.refresh(u);
+      });
+    }
   }
 
   /** Lists every workspace folder again. */

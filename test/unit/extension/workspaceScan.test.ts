@@ -7,12 +7,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { Batcher } from '../../../src/extension/diagnostics/batcher';
 import {
-  ChunkItem,
+  Chunk,
+  ChunkClaims,
   FolderScanRequest,
   ScanBatch,
-  scanChunk,
   scanFolder,
   scanFolderParallel,
+  takeChunk,
 } from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
 
@@ -217,6 +218,23 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
     assert.strictEqual(run(req({ maxFileSize: 2048 })).totals.read, 33, 'another max file size');
   });
 
+  it('reports the end of the scan after the last batch and before the results are written', () => {
+    const file = req().cacheFile!;
+    const events: string[] = [];
+    const totals = scanFolder(
+      req(),
+      (b) => events.push(`batch ${b.files.length}`),
+      Date.now,
+      (t) => events.push(`scanned ${t.read} read, file ${fs.existsSync(file) ? 'written' : 'not written'}`),
+    );
+    assert.ok(totals.saved && fs.existsSync(file), 'written after');
+    assert.match(events[events.length - 1], /^scanned 33 read, file not written$/);
+    assert.ok(
+      events.slice(0, -1).every((e) => e.startsWith('batch ')),
+      events.join('; '),
+    );
+  });
+
   it('a re-scan with nothing changed leaves the persisted file as it was; a new file rewrites it', () => {
     run(req());
     const file = req().cacheFile!;
@@ -243,6 +261,21 @@ describe('extension: workspace scan (folder scan in the worker)', () => {
   });
 });
 
+describe('extension: workspace scan, chunk claims shared by two threads', () => {
+  it('each chunk goes to one thread; the backlog is what the helper has not looked at', () => {
+    const mine = new ChunkClaims();
+    const helpers = new ChunkClaims(mine.buffer); // the other thread's view of the same memory
+    assert.strictEqual(mine.backlog(3), 3);
+    assert.strictEqual(helpers.take(0), true);
+    assert.strictEqual(mine.backlog(3), 2);
+    assert.strictEqual(mine.claim(2), true);
+    assert.strictEqual(mine.claim(0), false, 'taken by the helper');
+    assert.strictEqual(helpers.take(1), true);
+    assert.strictEqual(helpers.take(2), false, 'claimed by this thread first');
+    assert.strictEqual(mine.backlog(3), 0);
+  });
+});
+
 describe('extension: workspace scan on two threads (scanFolderParallel)', () => {
   let root = '';
   let cacheDir = '';
@@ -266,11 +299,13 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
       .sort(),
   });
   /** A helper "thread" in this process: the same chunk scan, answered later (as a real thread's reply would be). */
-  const inProcess = (calls: { chunks: number }) => () => ({
-    run: async (items: readonly ChunkItem[]) => {
+  const inProcess = (calls: { chunks: number; read: number }) => (claims: ChunkClaims) => ({
+    run: async (chunk: Chunk) => {
       calls.chunks++;
       await new Promise((r) => setTimeout(r, 1));
-      return scanChunk(items, 1024 * 1024);
+      const results = takeChunk(claims, chunk, 1024 * 1024);
+      if (results) calls.read += results.outcomes.length;
+      return results;
     },
     close: () => undefined,
   });
@@ -291,9 +326,10 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     const one: ScanBatch[] = [];
     const a = scanFolder(req('one.json'), (b) => one.push(b));
     const two: ScanBatch[] = [];
-    const calls = { chunks: 0 };
+    const calls = { chunks: 0, read: 0 };
     const b = await scanFolderParallel(req('two.json'), (x) => two.push(x), inProcess(calls));
     assert.ok(calls.chunks >= 2, `chunks handed to the helper: ${calls.chunks}`);
+    assert.ok(calls.read > 0, 'the helper read some files');
     assert.deepStrictEqual(shown(two), shown(one));
     assert.strictEqual(shown(one).files.length, 18 + 1, 'the 18 insecure files and the known file now clean');
     assert.deepStrictEqual(
@@ -301,9 +337,67 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
       { listed: a.listed, scanned: a.scanned, read: a.read, skipped: a.skipped },
     );
     // The persisted results hold the same entries: a second parallel scan reads nothing.
-    const again = await scanFolderParallel(req('two.json'), () => undefined, inProcess({ chunks: 0 }));
+    const again = await scanFolderParallel(req('two.json'), () => undefined, inProcess({ chunks: 0, read: 0 }));
     assert.strictEqual(again.read, 0);
     assert.strictEqual(again.scanned, a.scanned);
+  });
+
+  it('starts the helper at once on a first scan, and on a re-scan only from 400 files to read', async () => {
+    let started = 0;
+    const counting = (claims: ChunkClaims) => {
+      started++;
+      return inProcess({ chunks: 0, read: 0 })(claims);
+    };
+    await scanFolderParallel(req('two.json'), () => undefined, counting);
+    assert.strictEqual(started, 1, 'nothing persisted: a helper');
+    fs.writeFileSync(path.join(root, 'pkg1/m1.py'), INSECURE);
+    const again = await scanFolderParallel(req('two.json'), () => undefined, counting);
+    assert.strictEqual(again.read, 1);
+    assert.strictEqual(started, 1, 'one file to read: no helper');
+  });
+
+  it('a slow helper: this thread reads the chunks it has not started when the walk ends, each file once', async () => {
+    const one: ScanBatch[] = [];
+    const a = scanFolder(req('one.json'), (b) => one.push(b));
+    const two: ScanBatch[] = [];
+    const calls = { chunks: 0, read: 0, lost: 0 };
+    const slow = (claims: ChunkClaims) => ({
+      run: async (chunk: Chunk) => {
+        calls.chunks++;
+        await new Promise((r) => setTimeout(r, 20));
+        const results = takeChunk(claims, chunk, 1024 * 1024);
+        if (results) calls.read += results.outcomes.length;
+        else calls.lost++;
+        return results;
+      },
+      close: () => undefined,
+    });
+    const b = await scanFolderParallel(req('two.json'), (x) => two.push(x), slow);
+    assert.ok(calls.lost > 0, `chunks this thread claimed back: ${calls.lost} of ${calls.chunks}`);
+    assert.ok(calls.read < b.read, `files the helper read: ${calls.read} of ${b.read}`);
+    assert.deepStrictEqual(shown(two), shown(one));
+    assert.strictEqual(b.read, a.read);
+  });
+
+  it('a helper that dies after some chunks: its unanswered files are read here, each once', async () => {
+    const one: ScanBatch[] = [];
+    scanFolder(req('one.json'), (b) => one.push(b));
+    const two: ScanBatch[] = [];
+    let answered = 0;
+    const dying = (claims: ChunkClaims) => ({
+      run: async (chunk: Chunk) => {
+        await new Promise((r) => setTimeout(r, 1));
+        // It takes the chunk, then dies before answering, from the third one on.
+        const results = takeChunk(claims, chunk, 1024 * 1024);
+        if (++answered > 2) throw new Error('thread died');
+        return results;
+      },
+      close: () => undefined,
+    });
+    const totals = await scanFolderParallel(req('two.json'), (x) => two.push(x), dying);
+    assert.ok(answered > 2, `chunks the helper saw: ${answered}`);
+    assert.deepStrictEqual(shown(two), shown(one));
+    assert.strictEqual(totals.read, totals.listed);
   });
 
   it('a helper that fails leaves its files to this thread: same results', async () => {
