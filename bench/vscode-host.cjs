@@ -288,12 +288,16 @@ async function typingPauses(editor, ours, extensionDir) {
     const cpu = run.cpu;
     const stop = await startProfile();
     await cpuOver(T, STEP, type(char));
-    const sampled = attributeByComponent(await stop(), extensionDir);
+    const profile = await stop();
+    const sampled = attributeByComponent(profile, extensionDir);
+    // TLS Doctor's frames with the most time, callees included (named by source file and line).
+    const own = selfTimes(profile, extensionDir, 8, true);
     out[label] = {
       char,
       hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
       // The main thread alone (the edit's own handling by the host and every extension included).
       mainThreadBusyPerPauseMs: Math.round(((run.busy - idleRun.busy) / T) * 10) / 10,
+      ownTop: own,
       sampledMsPerPause: Object.fromEntries(
         Object.entries(sampled)
           .filter(([k]) => k !== '(idle)')
@@ -306,13 +310,30 @@ async function typingPauses(editor, ours, extensionDir) {
 }
 
 /** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */
-function selfTimes(profile, extensionDir, n) {
+function selfTimes(profile, extensionDir, n, ownOnly = false) {
   const mapOf = sourceMaps(extensionDir);
   const dist = `${extensionDir}/dist/`;
   const by = new Map();
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   profile.samples.forEach((id, i) => {
-    const cf = byId.get(id).callFrame;
+    // ownOnly: the sample counts for the deepest TLS Doctor frame of its stack (what it calls, the VS Code API
+    // included, counts for it), and samples without one are left out.
+    let at = id;
+    if (ownOnly) {
+      while (
+        at !== undefined &&
+        !byId
+          .get(at)
+          .callFrame.url.replace(/^file:\/\//, '')
+          .startsWith(dist)
+      ) {
+        at = parent.get(at);
+      }
+      if (at === undefined) return;
+    }
+    const cf = byId.get(at).callFrame;
     // Idle, and the inspector's dispatch of the profiler itself, are not the bundle's cost.
     if (cf.functionName === '(idle)' || (cf.functionName === 'dispatch' && !cf.url)) return;
     const url = cf.url.replace(/^file:\/\//, '');

@@ -296,6 +296,11 @@ function report({ tree, cli, editor, load }) {
       `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included); sampled on the main thread per pause:`,
     );
     for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
+    if (t.ownTop?.length) {
+      log(
+        `      TLS Doctor's deepest frames (their calls into VS Code included) over the ${c.typing.pauses} pauses: ${t.ownTop.join('; ')}`,
+      );
+    }
   }
   log(
     `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,

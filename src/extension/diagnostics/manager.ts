@@ -28,6 +28,11 @@ interface Entry {
   /** For editor entries: the document version and language scanned (the same version is never scanned twice). */
   readonly version?: string;
   /**
+   * For editor entries: the size limit (bytes) the document was scanned under. A live re-scan in the same language
+   * reuses it and skips the excludes check: a change of the excludes or of the limit rescans every open document.
+   */
+  readonly limit?: number;
+  /**
    * The scan worker's identity of findings + facts (an identical re-scan re-renders nothing): for workspace-scan
    * entries and live re-scans made in the live scanner's worker.
    */
@@ -141,7 +146,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.delete(doc.uri);
       return [];
     }
-    return this.set(doc.uri, text, 'editor', doc.languageId, version);
+    return this.set(doc.uri, text, 'editor', doc.languageId, version, limit);
   }
 
   /** Debounced scan for typing. */
@@ -179,28 +184,40 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = doc.uri.toString();
     const version = `${doc.version}:${doc.languageId}`;
     const known = this.entries.get(key);
-    if (!live || !this.wantsDocument(doc) || textLength(doc) > scanSettings(doc.uri).maxFileSizeKB * 1024) {
+    if (known?.origin === 'editor' && known.version === version) return;
+    // The checks of scanDocument, from what the last scan of this document in this language found (see Entry.limit).
+    const again = known?.origin === 'editor' && known.version?.endsWith(`:${doc.languageId}`);
+    const limit = again
+      ? known.limit
+      : this.wantsDocument(doc)
+        ? scanSettings(doc.uri).maxFileSizeKB * 1024
+        : undefined;
+    if (!live || limit === undefined || textLength(doc) > limit) {
       this.scanDocument(doc); // what it does with an unwanted or too large document is the same for both
       return;
     }
-    if (known?.origin === 'editor' && known.version === version) return;
     const ticket = this.nextTicket++;
     this.pendingLive.set(key, ticket);
     const digest = known?.origin === 'editor' ? known.digest : undefined;
     void live
-      .scan({ key, version: doc.version, getText: () => doc.getText() }, corePath(doc.uri), doc.languageId, digest)
+      .scan(
+        { key, version: doc.version, getText: () => doc.getText() },
+        known?.path ?? corePath(doc.uri),
+        doc.languageId,
+        digest,
+      )
       .then((r) => {
         if (this.pendingLive.get(key) !== ticket) return;
         this.pendingLive.delete(key);
         if (doc.isClosed || `${doc.version}:${doc.languageId}` !== version) return; // a newer pause follows
         // No worker, or its copy is not this text (length differs): this thread scans the text itself.
         if (!r || r.length !== textLength(doc)) this.scanDocument(doc);
-        else this.applyLive(doc.uri, r, version);
+        else this.applyLive(doc.uri, r, version, limit);
       });
   }
 
   /** Shows a live re-scan's answer: "same" only records the version scanned; new findings render like set(). */
-  private applyLive(uri: vscode.Uri, r: LiveResult, version: string): void {
+  private applyLive(uri: vscode.Uri, r: LiveResult, version: string, limit: number): void {
     const key = uri.toString();
     const shown = this.entries.get(key);
     if (r.kind === 'same') {
@@ -216,6 +233,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       facts: new Map(r.facts),
       version,
       digest: r.digest,
+      limit,
     };
     this.entries.set(key, entry);
     this.render(entry, undefined, shown?.origin === 'editor', true);
@@ -231,11 +249,26 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** Scans `text` as the content of `uri` and shows the result. */
-  set(uri: vscode.Uri, text: string, origin: Origin, languageId?: string, version?: string): readonly Finding[] {
+  set(
+    uri: vscode.Uri,
+    text: string,
+    origin: Origin,
+    languageId?: string,
+    version?: string,
+    limit?: number,
+  ): readonly Finding[] {
     const path = corePath(uri);
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
-    const entry: Entry = { uri, path, raw, origin, generation: this.generation, ...(version ? { version } : {}) };
+    const entry: Entry = {
+      uri,
+      path,
+      raw,
+      origin,
+      generation: this.generation,
+      ...(version ? { version } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    };
     // Only a re-scan from the same origin may publish nothing (typing; a file changed on disk): an opened document
     // taking over from its on-disk results is news to the store's listeners even with the same findings.
     const again = this.entries.get(uri.toString())?.origin === origin;
