@@ -19,6 +19,8 @@ const entryPoints = {
   tls: 'src/core/tls/index.ts',
   // The workspace scan's worker thread (src/extension/diagnostics/workspaceScan.ts starts it; no vscode inside).
   scanWorker: 'src/extension/diagnostics/scanWorker.ts',
+  // The typing pause's re-scan, a worker thread of the extension host (src/extension/diagnostics/liveScan.ts).
+  liveScanWorker: 'src/extension/diagnostics/liveScanWorker.ts',
   trust: 'src/core/trust/index.ts',
   inspect: 'src/core/inspect/index.ts',
 };

@@ -34,7 +34,9 @@ async function memory(gc, label) {
     v8.writeHeapSnapshot(`${process.env.TLS_DOCTOR_BENCH_HEAP}/${label}.heapsnapshot`);
   }
   const m = process.memoryUsage();
-  return { rssMB: Math.round(m.rss / 1e5) / 10, heapMB: Math.round(m.heapUsed / 1e5) / 10 };
+  const mb = (b) => Math.round(b / 1e5) / 10;
+  // heapTotal: what V8 keeps committed (RSS that a flat heapUsed does not explain); external: Buffers and the like.
+  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
 }
 
 function isOurs(uri) {
@@ -89,12 +91,21 @@ async function timedScan(extensionDir) {
 
 /** Extension-host CPU over `n` steps of `stepMs`, doing `act(i)` at each step (nothing: the idle baseline). */
 async function cpuOver(n, stepMs, act) {
+  return (await busyOver(n, stepMs, act)).cpu;
+}
+
+/**
+ * The same, with the main thread's busy time (its event loop's active time): process.cpuUsage() counts every thread
+ * of the host (the live scanner's worker too), the event loop's utilization only the main thread.
+ */
+async function busyOver(n, stepMs, act) {
   const c0 = process.cpuUsage();
+  const e0 = performance.eventLoopUtilization();
   for (let i = 0; i < n; i++) {
     act?.(i);
     await sleep(stepMs);
   }
-  return cpuMs(process.cpuUsage(c0));
+  return { cpu: cpuMs(process.cpuUsage(c0)), busy: performance.eventLoopUtilization(e0).active };
 }
 
 /** Starts the V8 sampling profiler on this thread (the extension host's main thread). */
@@ -257,24 +268,36 @@ function attributeByComponent(profile, extensionDir) {
 async function typingPauses(editor, ours, extensionDir) {
   const T = 5;
   const STEP = 1500;
-  const idle = await cpuOver(T, STEP);
+  const idleRun = await busyOver(T, STEP);
+  const idle = idleRun.cpu;
   let typed = 0;
   const type = (char) => () => {
     const line = ours[typed++ % ours.length].range.start.line + 1;
     void editor.edit((b) => b.insert(new vscode.Position(line, 0), char));
   };
-  const out = { pauses: T, idleCpuPerStepMs: Math.round((idle / T) * 100) / 100 };
+  const out = {
+    pauses: T,
+    idleCpuPerStepMs: Math.round((idle / T) * 100) / 100,
+    idleBusyPerStepMs: Math.round((idleRun.busy / T) * 100) / 100,
+  };
   for (const [label, char] of [
     ['comment', '#'],
     ['letter', 'x'],
   ]) {
-    const cpu = await cpuOver(T, STEP, type(char));
+    const run = await busyOver(T, STEP, type(char));
+    const cpu = run.cpu;
     const stop = await startProfile();
     await cpuOver(T, STEP, type(char));
-    const sampled = attributeByComponent(await stop(), extensionDir);
+    const profile = await stop();
+    const sampled = attributeByComponent(profile, extensionDir);
+    // TLS Doctor's frames with the most time, callees included (named by source file and line).
+    const own = selfTimes(profile, extensionDir, 8, true);
     out[label] = {
       char,
       hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
+      // The main thread alone (the edit's own handling by the host and every extension included).
+      mainThreadBusyPerPauseMs: Math.round(((run.busy - idleRun.busy) / T) * 10) / 10,
+      ownTop: own,
       sampledMsPerPause: Object.fromEntries(
         Object.entries(sampled)
           .filter(([k]) => k !== '(idle)')
@@ -287,13 +310,30 @@ async function typingPauses(editor, ours, extensionDir) {
 }
 
 /** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */
-function selfTimes(profile, extensionDir, n) {
+function selfTimes(profile, extensionDir, n, ownOnly = false) {
   const mapOf = sourceMaps(extensionDir);
   const dist = `${extensionDir}/dist/`;
   const by = new Map();
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   profile.samples.forEach((id, i) => {
-    const cf = byId.get(id).callFrame;
+    // ownOnly: the sample counts for the deepest TLS Doctor frame of its stack (what it calls, the VS Code API
+    // included, counts for it), and samples without one are left out.
+    let at = id;
+    if (ownOnly) {
+      while (
+        at !== undefined &&
+        !byId
+          .get(at)
+          .callFrame.url.replace(/^file:\/\//, '')
+          .startsWith(dist)
+      ) {
+        at = parent.get(at);
+      }
+      if (at === undefined) return;
+    }
+    const cf = byId.get(at).callFrame;
     // Idle, and the inspector's dispatch of the profiler itself, are not the bundle's cost.
     if (cf.functionName === '(idle)' || (cf.functionName === 'dispatch' && !cf.url)) return;
     const url = cf.url.replace(/^file:\/\//, '');
@@ -373,6 +413,8 @@ exports.run = async function run() {
   const a0 = performance.now();
   await ext.activate();
   out.activation = { alreadyActive: wasActive, awaitMs: Math.round(performance.now() - a0) };
+  // Active and idle, nothing of TLS Doctor used yet (the features bundle not loaded).
+  out.memory = { beforeFirstUse: await memory(gc, 'beforeFirstUse') };
   // The features load on first use (the bench turns the scan on activation off, so nothing used them yet): load them
   // now, so the memory baseline below holds them and the scans measure scanning only.
   out.activation.entry = await vscode.commands.executeCommand('tlsDoctor.entry.state').then(
@@ -402,12 +444,18 @@ exports.run = async function run() {
     out.activation.bundles[name] = { ms, cpuMs: cpu, top };
   }
   await sleep(1000);
-  out.memory = { beforeScan: await memory(gc, 'beforeScan') };
+  // The features loaded (the baseline the scans are compared with): what any window pays once it used TLS Doctor.
+  out.memory.beforeScan = await memory(gc, 'beforeScan');
   out.scans = { cold: await timedScan(ext.extensionPath) };
   out.memory.afterScan = await memory(gc, 'afterScan');
   out.scans.rescans = [];
-  for (let i = 0; i < 3; i++) out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
-  out.memory.afterRescans = await memory(gc, 'afterRescans');
+  out.memory.rescans = [];
+  for (let i = 0; i < 3; i++) {
+    out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
+    // After each re-scan, so growth per scan shows apart from a one-off step.
+    out.memory.rescans.push(await memory(gc, i === 2 ? 'afterRescans' : `afterRescan${i + 1}`));
+  }
+  out.memory.afterRescans = out.memory.rescans[2];
   // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
   const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
   await sleep(150);

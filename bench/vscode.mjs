@@ -253,9 +253,19 @@ function report({ tree, cli, editor, load }) {
   );
   const m = editor.memory;
   const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
-  log(
-    `  host memory (after GC): before scan ${mem(m.beforeScan)}; after scan ${mem(m.afterScan)}; after 3 re-scans ${mem(m.afterRescans)}; after cancel ${mem(m.afterCancel)}; end ${mem(m.end)}`,
-  );
+  const vs = (x) => {
+    const d = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)}`;
+    return `${mem(x)} (${d(x.rssMB, m.beforeScan.rssMB)} / ${d(x.heapMB, m.beforeScan.heapMB)} MB; V8 committed ${x.heapTotalMB} MB, external ${x.externalMB} MB)`;
+  };
+  log(`  host memory (after GC), +/- against the features loaded before the first scan:`);
+  if (m.beforeFirstUse) log(`      before first use (active, features not loaded)   ${vs(m.beforeFirstUse)}`);
+  log(`      features loaded, before the first scan          ${vs(m.beforeScan)}`);
+  log(`      after the cold scan                             ${vs(m.afterScan)}`);
+  for (const [i, r] of (m.rescans ?? [m.afterRescans]).entries()) {
+    log(`      after re-scan ${i + 1}                                ${vs(r)}`);
+  }
+  log(`      after a cancelled scan (and the one after it)   ${vs(m.afterCancel)}`);
+  log(`      end (after cursor moves and typing)             ${vs(m.end)}`);
   const c = editor.cursor;
   log(
     `  cursor moves on ${c.lines} lines / ${c.findings} findings: ${c.hostCpuPerMoveMs} ms host CPU per move (idle ${c.idleCpuPerStepMs} ms per step subtracted; ${c.codeActionRequestsSeen} code-action requests seen for ${c.moves} moves)`,
@@ -283,9 +293,14 @@ function report({ tree, cli, editor, load }) {
   for (const kind of ['comment', 'letter']) {
     const t = c.typing[kind];
     log(
-      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); sampled per pause:`,
+      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included); sampled on the main thread per pause:`,
     );
     for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
+    if (t.ownTop?.length) {
+      log(
+        `      TLS Doctor's deepest frames (their calls into VS Code included) over the ${c.typing.pauses} pauses: ${t.ownTop.join('; ')}`,
+      );
+    }
   }
   log(
     `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,

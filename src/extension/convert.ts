@@ -65,11 +65,20 @@ export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' && code !== null ? String(code.value) : code === undefined ? undefined : String(code);
 }
 
-/** A Diagnostic for `f` in the document `uri` (related information points into the same document). */
-export function toDiagnostic(f: Finding, uri: vscode.Uri, bundledDocs?: vscode.Uri): vscode.Diagnostic {
+/**
+ * A Diagnostic for `f` in the document `uri` (related information points into the same document). `docs`: the rule
+ * page's Uri when the caller keeps one per rule (the diagnostics manager does: one Uri per diagnostic was a tenth of
+ * what a workspace's results held).
+ */
+export function toDiagnostic(
+  f: Finding,
+  uri: vscode.Uri,
+  bundledDocs?: vscode.Uri,
+  docs: vscode.Uri = ruleDocsUri(f.ruleId, bundledDocs),
+): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId, bundledDocs) };
+  d.code = { value: f.ruleId, target: docs };
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),

@@ -1,6 +1,7 @@
 // What a finding's scanned text says about it (its endpoint, which quick-fixes the text allows), computed from the
 // core alone: no `vscode` import, so the workspace scan's worker thread computes the same facts as the editor does
 // and the FindingStore only records them.
+import { createHash } from 'crypto';
 import type { Endpoint } from '../core/endpoints/index';
 import { resolveEndpoint } from '../core/endpoints/index';
 import { canTrustBundle, removeFlagFix, trustBundleFix } from '../core/fixes/index';
@@ -73,4 +74,15 @@ export function factsOf(
     removable: analysis.removable(text, finding, path),
     trust: analysis.trust(text, finding, path),
   };
+}
+
+/**
+ * Identity of a file's findings and their facts (what the editor shows): two scans with the same digest show the
+ * same, so the second is only confirmed, never re-rendered.
+ */
+export function factsDigest(findings: readonly Finding[], facts: readonly (readonly [string, FindingFacts])[]): string {
+  return createHash('sha1')
+    .update(JSON.stringify([findings, facts]))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -5,6 +5,7 @@ import { COMMANDS, CommandRunner } from './commands';
 import { bundledDocsOf } from './convert';
 import { DiagnosticsManager } from './diagnostics/manager';
 import { WorkspaceExcludes } from './diagnostics/excludes';
+import { LiveScanner } from './diagnostics/liveScan';
 import { ProbeService } from './endpoints/service';
 import { FindingStore } from './findings';
 import { BundleIndex } from './fixes/bundleIndex';
@@ -44,11 +45,13 @@ export function createServices(context: vscode.ExtensionContext, entry: EntryHos
   const commands = new CommandRunner(log, entry.commands);
   const findings = new FindingStore();
   const excludes = new WorkspaceExcludes();
+  const live = new LiveScanner();
   const diagnostics = new DiagnosticsManager({
     log,
     findings,
     excludes,
     bundledDocs: bundledDocsOf(context.extensionUri),
+    live,
   });
   const probes = new ProbeService(log, context.workspaceState);
   const bundles = new BundleIndex().watch(findings);
@@ -56,6 +59,7 @@ export function createServices(context: vscode.ExtensionContext, entry: EntryHos
   context.subscriptions.push(
     findings,
     diagnostics,
+    live,
     probes,
     bundles,
     scans,

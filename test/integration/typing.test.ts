@@ -8,6 +8,8 @@ import { DiagnosticsManager } from '../../src/extension/diagnostics/manager';
 import { WorkspaceExcludes } from '../../src/extension/diagnostics/excludes';
 import { rescanFromDisk } from '../../src/extension/diagnostics/workspaceScan';
 import { FindingStore } from '../../src/extension/findings';
+import { LiveScanner } from '../../src/extension/diagnostics/liveScan';
+import * as path from 'path';
 import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
 const LINES = [
@@ -79,6 +81,84 @@ describe('typing in a file with findings', function () {
     assert.deepStrictEqual(await urlLensLines(doc), [4, 5], 'the new URL has its lens, the old one stays');
     assert.ok(await editor.edit((b) => b.delete(new vscode.Range(0, 0, 2, 0))));
     assert.deepStrictEqual(await urlLensLines(doc), [2, 3], 'both moved up when the header went');
+  });
+});
+
+describe("typing: the re-scan runs in the live scanner's worker (dist/liveScanWorker.js)", function () {
+  this.timeout(60_000);
+
+  it('shows what the worker found for the version typed, the same as a scan on this thread would', async () => {
+    const ext = await activateExtension();
+    /** The bundled worker, counting the scans it was asked for and what it answered. */
+    class Counting extends LiveScanner {
+      answers: string[] = [];
+      override async scan(...a: Parameters<LiveScanner['scan']>): ReturnType<LiveScanner['scan']> {
+        const r = await super.scan(...a);
+        this.answers.push(r?.kind ?? 'none');
+        return r;
+      }
+    }
+    const live = new Counting(path.join(ext.extensionPath, 'dist', 'liveScanWorker.js'));
+    const manager = new DiagnosticsManager(
+      {
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings: new FindingStore(),
+        excludes: new WorkspaceExcludes(),
+        live,
+      },
+      50,
+    );
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc) return;
+      manager.edited(e);
+      manager.schedule(doc);
+    });
+    const shown = () => manager.collection.get(doc.uri)?.length ?? 0;
+    try {
+      assert.strictEqual(manager.scanDocument(doc).length, 1, 'opened: scanned on this thread');
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(4, 4), 'x')));
+      await waitFor(() => live.answers.length === 1, 10_000, 'the first pause scanned in the worker');
+      assert.deepStrictEqual(live.answers, ['found'], 'the text sent once, the findings found there');
+      assert.strictEqual(shown(), 1);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# header\n')));
+      await waitFor(() => live.answers.length === 2, 10_000, 'the second pause');
+      assert.strictEqual(live.answers[1], 'found', 'the finding moved a line down: new findings');
+      await waitFor(() => manager.collection.get(doc.uri)?.[0]?.range.start.line === 6, 5_000, 'the moved finding');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 4), 'x')));
+      await waitFor(() => live.answers.length === 3, 10_000, 'the third pause');
+      assert.strictEqual(live.answers[2], 'same', 'a letter in an identifier: the digest shown, nothing sent back');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(8, 0), 'requests.get(API, verify=False)\n')));
+      await waitFor(() => shown() === 2, 10_000, 'the new finding, from the worker');
+      // What the worker showed equals a scan of the whole text on this thread.
+      const fromWorker = manager.collection
+        .get(doc.uri)
+        ?.map((d) => `${String((d.code as { value: string }).value)}@${d.range.start.line}`);
+      const check = new DiagnosticsManager({
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings: new FindingStore(),
+        excludes: new WorkspaceExcludes(),
+      });
+      try {
+        check.set(doc.uri, doc.getText(), 'editor', doc.languageId);
+        assert.deepStrictEqual(
+          fromWorker,
+          check.collection
+            .get(doc.uri)
+            ?.map((d) => `${String((d.code as { value: string }).value)}@${d.range.start.line}`),
+        );
+      } finally {
+        check.dispose();
+      }
+      assert.ok(live.running, 'the worker runs (it ends after a minute without requests)');
+    } finally {
+      sub.dispose();
+      manager.dispose();
+      live.dispose();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 });
 

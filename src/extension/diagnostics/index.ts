@@ -70,10 +70,12 @@ function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutput
       if (manager.isLiveScheme(doc.uri)) manager.scanDocument(doc);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
+      manager.edited(e); // before anything reads the document: the live scanner's copy follows every edit
       if (e.contentChanges.length && manager.isLiveScheme(e.document.uri)) manager.schedule(e.document);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => manager.scanDocument(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
+      manager.closed(doc);
       // A closed file keeps workspace results (re-read from disk: unsaved edits are gone); anything else is cleared.
       if (doc.uri.scheme === 'file' && tracked(manager, doc.uri)) void rescanFromDisk(manager, doc.uri, log);
       else manager.delete(doc.uri);

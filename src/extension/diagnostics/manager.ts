@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import { isScannable, scanText } from '../../core/scan/index';
 import { applySeverity } from '../../core/scan/severity';
 import type { Finding } from '../../core/rules/types';
-import { toDiagnostic } from '../convert';
+import { ruleDocsUri, toDiagnostic } from '../convert';
 import type { FindingFacts, FindingStore } from '../findings';
 import { ScanSettings, scanSettings } from '../settings';
 import type { WorkspaceExcludes } from './excludes';
+import type { LiveResult, LiveScanner } from './liveScan';
+import type { TextEdit } from './liveText';
 
 /** Where a file's current findings came from. */
 export type Origin = 'editor' | 'disk';
@@ -25,12 +27,25 @@ interface Entry {
   readonly facts?: ReadonlyMap<string, FindingFacts>;
   /** For editor entries: the document version and language scanned (the same version is never scanned twice). */
   readonly version?: string;
-  /** For workspace-scan entries: the worker's identity of findings + facts (an identical re-scan re-renders nothing). */
+  /**
+   * For editor entries: the size limit (bytes) the document was scanned under. A live re-scan in the same language
+   * reuses it and skips the excludes check: a change of the excludes or of the limit rescans every open document.
+   */
+  readonly limit?: number;
+  /**
+   * The scan worker's identity of findings + facts (an identical re-scan re-renders nothing): for workspace-scan
+   * entries and live re-scans made in the live scanner's worker.
+   */
   readonly digest?: string;
 }
 
 /** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata', 'vscode-notebook-cell']);
+
+/** A document's length in characters without building its text (the host keeps line offsets up to date). */
+function textLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+}
 
 /** Path the core sees for `uri`: relative to its workspace folder when it has one. */
 export function corePath(uri: vscode.Uri): string {
@@ -51,6 +66,8 @@ export interface DiagnosticsDeps {
   readonly excludes: WorkspaceExcludes;
   /** The rule pages inside the extension (diagnostic code links); undefined: links to the repository. */
   readonly bundledDocs?: vscode.Uri;
+  /** Where typing pauses are re-scanned (a worker thread); undefined: on this thread, as on open and save. */
+  readonly live?: LiveScanner;
 }
 
 /** Keeps diagnostics in step with editors and workspace scans. */
@@ -66,6 +83,17 @@ export class DiagnosticsManager implements vscode.Disposable {
   private generation = 0;
   /** Entries scanned but not shown yet (the workspace scan shows them in one update per batch). */
   private readonly staged = new Map<string, Entry>();
+  /** Each rule page's Uri, made once (bounded by the rule set): every diagnostic of the rule links to the same one. */
+  private readonly docs = new Map<string, vscode.Uri>();
+  /**
+   * One copy of each rule id, message and matched text the workspace scan sent (its messages carry each finding's
+   * strings anew; most findings of a rule share them). Emptied when a scan begins and when it completes, so it never
+   * outlives the findings that hold its strings.
+   */
+  private readonly strings = new Map<string, string>();
+  /** Per document the ticket of its live re-scan in flight; a scan, edit or delete since makes the answer stale. */
+  private readonly pendingLive = new Map<string, number>();
+  private nextTicket = 0;
 
   constructor(
     private readonly deps: DiagnosticsDeps,
@@ -100,6 +128,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Scans an open document now (cancelling a pending debounced scan). Returns the findings shown. */
   scanDocument(doc: vscode.TextDocument): readonly Finding[] {
     this.cancelPending(doc.uri);
+    this.pendingLive.delete(doc.uri.toString());
     if (!this.wantsDocument(doc)) {
       this.delete(doc.uri);
       return [];
@@ -117,7 +146,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.delete(doc.uri);
       return [];
     }
-    return this.set(doc.uri, text, 'editor', doc.languageId, version);
+    return this.set(doc.uri, text, 'editor', doc.languageId, version, limit);
   }
 
   /** Debounced scan for typing. */
@@ -128,9 +157,86 @@ export class DiagnosticsManager implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!doc.isClosed) this.scanDocument(doc);
+        if (!doc.isClosed) this.scanLive(doc);
       }, this.debounceMs),
     );
+  }
+
+  /** An edit of an open document (onDidChangeTextDocument): the live scanner's copy follows it. */
+  edited(e: vscode.TextDocumentChangeEvent): void {
+    const live = this.deps.live;
+    if (!live) return;
+    const edits = e.contentChanges.map((c): TextEdit => [c.rangeOffset, c.rangeLength, c.text]);
+    live.edited(e.document.uri.toString(), e.document.version, edits);
+  }
+
+  /** A document closed: the live scanner drops its copy. */
+  closed(doc: vscode.TextDocument): void {
+    this.deps.live?.closed(doc.uri.toString());
+  }
+
+  /**
+   * The typing pause's scan: in the live scanner's worker when there is one (the main thread posts a version number
+   * and applies the answer if the document is still at that version), else scanDocument().
+   */
+  private scanLive(doc: vscode.TextDocument): void {
+    const live = this.deps.live;
+    const key = doc.uri.toString();
+    const version = `${doc.version}:${doc.languageId}`;
+    const known = this.entries.get(key);
+    if (known?.origin === 'editor' && known.version === version) return;
+    // The checks of scanDocument, from what the last scan of this document in this language found (see Entry.limit).
+    const again = known?.origin === 'editor' && known.version?.endsWith(`:${doc.languageId}`);
+    const limit = again
+      ? known.limit
+      : this.wantsDocument(doc)
+        ? scanSettings(doc.uri).maxFileSizeKB * 1024
+        : undefined;
+    if (!live || limit === undefined || textLength(doc) > limit) {
+      this.scanDocument(doc); // what it does with an unwanted or too large document is the same for both
+      return;
+    }
+    const ticket = this.nextTicket++;
+    this.pendingLive.set(key, ticket);
+    const digest = known?.origin === 'editor' ? known.digest : undefined;
+    void live
+      .scan(
+        { key, version: doc.version, getText: () => doc.getText() },
+        known?.path ?? corePath(doc.uri),
+        doc.languageId,
+        digest,
+      )
+      .then((r) => {
+        if (this.pendingLive.get(key) !== ticket) return;
+        this.pendingLive.delete(key);
+        if (doc.isClosed || `${doc.version}:${doc.languageId}` !== version) return; // a newer pause follows
+        // No worker, or its copy is not this text (length differs): this thread scans the text itself.
+        if (!r || r.length !== textLength(doc)) this.scanDocument(doc);
+        else this.applyLive(doc.uri, r, version, limit);
+      });
+  }
+
+  /** Shows a live re-scan's answer: "same" only records the version scanned; new findings render like set(). */
+  private applyLive(uri: vscode.Uri, r: LiveResult, version: string, limit: number): void {
+    const key = uri.toString();
+    const shown = this.entries.get(key);
+    if (r.kind === 'same') {
+      if (shown?.origin === 'editor') this.entries.set(key, { ...shown, version });
+      return;
+    }
+    const entry: Entry = {
+      uri,
+      path: corePath(uri),
+      raw: r.findings,
+      origin: 'editor',
+      generation: this.generation,
+      facts: new Map(r.facts),
+      version,
+      digest: r.digest,
+      limit,
+    };
+    this.entries.set(key, entry);
+    this.render(entry, undefined, shown?.origin === 'editor', true);
   }
 
   private cancelPending(uri: vscode.Uri): void {
@@ -143,11 +249,26 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** Scans `text` as the content of `uri` and shows the result. */
-  set(uri: vscode.Uri, text: string, origin: Origin, languageId?: string, version?: string): readonly Finding[] {
+  set(
+    uri: vscode.Uri,
+    text: string,
+    origin: Origin,
+    languageId?: string,
+    version?: string,
+    limit?: number,
+  ): readonly Finding[] {
     const path = corePath(uri);
     // Raw findings: suppressions applied, severities not (they are applied in render, from the current settings).
     const raw = scanText(text, path, { languageId, testFileSeverity: 'default' });
-    const entry: Entry = { uri, path, raw, origin, generation: this.generation, ...(version ? { version } : {}) };
+    const entry: Entry = {
+      uri,
+      path,
+      raw,
+      origin,
+      generation: this.generation,
+      ...(version ? { version } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    };
     // Only a re-scan from the same origin may publish nothing (typing; a file changed on disk): an opened document
     // taking over from its on-disk results is news to the store's listeners even with the same findings.
     const again = this.entries.get(uri.toString())?.origin === origin;
@@ -158,6 +279,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Starts a workspace scan generation: disk entries it does not confirm are pruned by pruneUnconfirmed(). */
   beginScan(): void {
     this.generation++;
+    this.strings.clear();
   }
 
   /**
@@ -180,10 +302,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     const entry: Entry = {
       uri,
       path: corePath(uri),
-      raw,
+      raw: raw.map((f) => this.shared(f)),
       origin: 'disk',
       generation: this.generation,
-      facts,
+      facts: this.sharedFacts(facts),
       ...(digest !== undefined ? { digest } : {}),
     };
     this.entries.set(key, entry);
@@ -210,6 +332,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   /** Drops disk entries the latest completed workspace scan did not confirm (deleted, newly excluded files). */
   pruneUnconfirmed(): void {
+    this.strings.clear();
     for (const e of [...this.entries.values()]) {
       if (e.origin === 'disk' && e.generation < this.generation) this.delete(e.uri);
     }
@@ -229,12 +352,12 @@ export class DiagnosticsManager implements vscode.Disposable {
    * so shown) publishes nothing: no diagnostics update, no code-action or lens refresh. Re-renders (settings,
    * decorators, probe verdicts) always publish, since what they change is not in the findings.
    */
-  private render(e: Entry, text?: string, again = false): readonly Finding[] {
+  private render(e: Entry, text?: string, again = false, rescanned = text !== undefined): readonly Finding[] {
     this.staged.delete(e.uri.toString());
     const shown = this.shownOf(e);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
     const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts, !again);
-    if (changed || !again || text === undefined) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
+    if (changed || !again || !rescanned) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
     return shown;
   }
 
@@ -296,6 +419,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Removes the findings of `uri`. */
   delete(uri: vscode.Uri): void {
     this.cancelPending(uri);
+    this.pendingLive.delete(uri.toString());
     this.staged.delete(uri.toString());
     this.entries.delete(uri.toString());
     this.collection.delete(uri);
@@ -310,8 +434,46 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
   }
 
+  /** The copy of `s` already held (see `strings`), else `s`, held from now on. */
+  private one<T extends string>(s: T): T {
+    const held = this.strings.get(s);
+    if (held !== undefined) return held as T;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** `f` with its strings replaced by the copies already held. */
+  private shared(f: Finding): Finding {
+    const related = f.related?.map((r) => ({ ...r, message: this.one(r.message) }));
+    return {
+      ...f,
+      ruleId: this.one(f.ruleId),
+      severity: this.one(f.severity),
+      message: this.one(f.message),
+      value: this.one(f.value),
+      ...(related ? { related } : {}),
+    };
+  }
+
+  /** `facts` with their strings (trust shape, endpoint) replaced by the copies already held. */
+  private sharedFacts(facts: ReadonlyMap<string, FindingFacts>): ReadonlyMap<string, FindingFacts> {
+    const out = new Map<string, FindingFacts>();
+    for (const [k, v] of facts) {
+      const ep = v.endpoint;
+      const endpoint = ep && { ...ep, url: this.one(ep.url), host: this.one(ep.host), via: this.one(ep.via) };
+      out.set(k, { ...v, trust: this.one(v.trust), ...(endpoint ? { endpoint } : {}) });
+    }
+    return out;
+  }
+
+  private docsOf(ruleId: string): vscode.Uri {
+    let uri = this.docs.get(ruleId);
+    if (!uri) this.docs.set(ruleId, (uri = ruleDocsUri(ruleId, this.deps.bundledDocs)));
+    return uri;
+  }
+
   private decorated(uri: vscode.Uri, f: Finding): vscode.Diagnostic {
-    const d = toDiagnostic(f, uri, this.deps.bundledDocs);
+    const d = toDiagnostic(f, uri, this.deps.bundledDocs, this.docsOf(f.ruleId));
     for (const decorate of this.decorators) decorate(uri, f, d);
     return d;
   }
