@@ -63,7 +63,11 @@ export function explain(pasted: string): Explanation {
   const causes = codes.map((code, i): ExplainedCause => {
     const t = CAUSE_TEXTS[code];
     const said = i === 0 && match.says ? ` ${match.says}` : '';
-    const message = `${i === 0 ? t.likely : t.possible}${said} Check: ${fill(t.check, ctx)}`;
+    // A message that hides its reason gets its most likely cause worded as a possibility too, after saying so.
+    const message =
+      i === 0 && match.hidden
+        ? `${match.says ?? ''} ${t.possible} Check: ${fill(t.check, ctx)}`.trim()
+        : `${i === 0 ? t.likely : t.possible}${said} Check: ${fill(t.check, ctx)}`;
     return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx) };
   });
   return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
