@@ -137,7 +137,10 @@ function serve(): void {
     const shared = new ChunkClaims(claims);
     port.on('message', (chunk: Chunk) => {
       const results = takeChunk(shared, chunk, maxFileSize);
-      port.postMessage({ id: chunk.id, results: results ?? null }, results ? [results.stats.buffer as ArrayBuffer] : []);
+      port.postMessage(
+        { id: chunk.id, results: results ?? null },
+        results ? [results.stats.buffer as ArrayBuffer] : [],
+      );
     });
     return;
   }
