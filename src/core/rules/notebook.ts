@@ -32,8 +32,14 @@ const PREFILTER = new RegExp(MEMBERS.map((f) => f.prefilter.source).join('|'), '
 /** Lines of IPython magics that run shell: `!cmd`, `%pip`/`%conda`, `%env NAME=value`, `%%bash` cells. */
 const MAGIC = /^([ \t]*)(!|%(?=pip\b|conda\b|mamba\b)|%env(?=[ \t]))/;
 
+/** MAGIC at the start of any line: it matches after more line breaks than `split` splits at (`\r`, U+2028), so a
+ * cell where it finds nothing has no magic line, and most cells are returned as they are. */
+const ANY_MAGIC = new RegExp(MAGIC.source, 'm');
+
 /** The cell's Python with magic lines blanked, and its shell with everything else blanked (offsets unchanged). */
 function split(text: string): { code: string; shell: string } {
+  // Without magic lines: the code is the text and the shell all blanks, which scanNotebook skips as empty.
+  if (!ANY_MAGIC.test(text)) return { code: text, shell: '' };
   let code = '';
   let shell = '';
   for (const line of text.split(/(?<=\n)/)) {

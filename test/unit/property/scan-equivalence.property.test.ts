@@ -1,6 +1,8 @@
 // Equivalence tests for the re-scan speed work (issue 18): each faster path must give exactly what the path it
 // replaced gave. The lexer is compared with its previous implementation (kept as test/unit/property/reference/lexer.ts)
 // on random text, on punctuation soup of every syntax, on every rule example and on this repository's own sources.
+// The lazy JSON tree (src/core/text/json.ts) is compared with jsonc-parser's parseTree, which it replaces for plain
+// JSON.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,6 +11,8 @@ import { lex, Lexed, Syntax, SYNTAX } from '../../../src/core/rules/lexer';
 import * as reference from './reference/lexer';
 import { allRules } from '../../../src/core/rules/registry';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
+import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import { jsonDoc } from '../../../src/core/text/json';
 
 const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
 
@@ -123,5 +127,67 @@ describe('property: the lexer marks what its previous implementation marked', ()
     const sources = ownSources();
     assert.ok(sources.length > 50, `${sources.length} files`);
     for (const text of sources) for (const [name, syntax] of SYNTAXES) sameLexing(text, syntax, name);
+  });
+});
+
+/** A tree as plain data: what readers of jsonc-parser nodes see (type, place, value, colon, children). */
+function plain(n: JsonNode | undefined): unknown {
+  if (!n) return undefined;
+  return {
+    type: n.type,
+    offset: n.offset,
+    length: n.length,
+    value: n.type === 'object' || n.type === 'array' || n.type === 'property' ? undefined : n.value,
+    colonOffset: n.colonOffset,
+    children: n.children?.map(plain),
+  };
+}
+
+/** JSON texts with varied spacing (what JSON.stringify writes, with blanks added between tokens), keys repeated. */
+const jsonText = fc
+  .tuple(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.constantFrom(undefined, 1, 2, '\t'),
+    fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\t'), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([v, indent, blanks]) => {
+    let k = 0;
+    const text = JSON.stringify(v, null, indent) ?? 'null';
+    // Blanks after commas and colons outside strings (a JSON string never holds a raw newline or tab).
+    return text.replace(/("(?:[^"\\]|\\.)*")|([,:])/g, (m, str, p) => (str ? m : `${p}${blanks[k++ % blanks.length]}`));
+  });
+
+describe('property: the lazy JSON tree equals jsonc-parser parseTree', () => {
+  it('on generated JSON, at every node reached by findNodeAtLocation', () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        const doc = jsonDoc(text);
+        const full = parseTree(text, [], { allowTrailingComma: true });
+        assert.deepStrictEqual(plain(doc.root), plain(full), text);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('on documents with duplicate keys, escapes in keys, comments and trailing commas (the latter through jsonc)', () => {
+    for (const text of [
+      '{"a": 1, "a": 2, "b": {"c": [1, 2, {"d": "x"}]}}',
+      '{"sc\\u0072ipts": {"x": "curl -k h"}, "scripts": {"y": "a \\"b\\" c"}}',
+      '{"cells": [{"cell_type": "code", "source": ["a\\\\", "b\\n"]}]}',
+      '// comment\n{"scripts": {"x": "curl -k h",}}',
+      '{"a": [1,2,],}',
+      '  \n {"a" :\t"b" }\n ',
+      '"just a string"',
+      '[]',
+      '{}',
+      '{"a": -1.5e+3, "b": true, "c": null, "d": false}',
+    ]) {
+      const doc = jsonDoc(text);
+      assert.deepStrictEqual(plain(doc.root), plain(parseTree(text, [], { allowTrailingComma: true })), text);
+      for (const path of [['a'], ['scripts'], ['b', 'c', 2, 'd'], ['cells', 0, 'source'], ['scripts', 'y']]) {
+        const root = parseTree(text, [], { allowTrailingComma: true });
+        assert.deepStrictEqual(plain(doc.find(doc.root, path)), plain(root && findNodeAtLocation(root, path)));
+      }
+    }
   });
 });
