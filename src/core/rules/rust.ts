@@ -2,7 +2,7 @@
 // openssl `set_verify(SslVerifyMode::NONE)`,
 // rustls verifiers whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, finding, matchingClose, pushMatches } from './match';
+import { eachCodeMatch, finding, matchingClose, pushMatches, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { RS } from './catalog/rust';
@@ -11,8 +11,10 @@ import { RS } from './catalog/rust';
 const PREFILTER =
   /danger_accept_invalid_|set_verify|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
-const CERTS = /\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg;
-const HOSTS = /\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg;
+const CERTS = withLiterals(/\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg, ['danger_accept_invalid_certs']);
+const HOSTS = withLiterals(/\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg, [
+  'danger_accept_invalid_hostnames',
+]);
 /** openssl `set_verify(SslVerifyMode::NONE)` / `set_verify(SSL_VERIFY_NONE)`, or a verify callback that returns true. */
 const VERIFY_NONE =
   /\bset_verify\s*\(\s*(?:(?:openssl::)?(?:ssl::)?SslVerifyMode::NONE|(?:(?:openssl::)?ssl::)?SSL_VERIFY_NONE)\s*\)|\bset_verify_callback\s*\(\s*[\w:|\s]+,\s*(?:move\s+)?\|[^|]*\|\s*(?:true|\{\s*true\s*\})\s*\)/g;

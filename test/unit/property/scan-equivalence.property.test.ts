@@ -2,7 +2,7 @@
 // replaced gave. The lexer is compared with its previous implementation (kept as test/unit/property/reference/lexer.ts)
 // on random text, on punctuation soup of every syntax, on every rule example and on this repository's own sources.
 // The lazy JSON tree (src/core/text/json.ts) is compared with jsonc-parser's parseTree, which it replaces for plain
-// JSON.
+// JSON. Regexes searched from their literals (match.ts withLiterals) are compared with the plain search.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,6 +13,8 @@ import { allRules } from '../../../src/core/rules/registry';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { jsonDoc } from '../../../src/core/text/json';
+import { eachCodeMatch, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import { scanText } from '../../../src/core/scan/index';
 
 const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
 
@@ -187,6 +189,95 @@ describe('property: the lazy JSON tree equals jsonc-parser parseTree', () => {
       for (const path of [['a'], ['scripts'], ['b', 'c', 2, 'd'], ['cells', 0, 'source'], ['scripts', 'y']]) {
         const root = parseTree(text, [], { allowTrailingComma: true });
         assert.deepStrictEqual(plain(doc.find(doc.root, path)), plain(root && findNodeAtLocation(root, path)));
+      }
+    }
+  });
+});
+
+/** Each match as data: where it is, what it holds, its groups' places. */
+function matchesOf(lx: Lexed, re: RegExp): unknown[] {
+  const out: unknown[] = [];
+  eachCodeMatch(lx, re, (m) => out.push([m.index, [...m], m.indices?.map((x) => x && [...x]), re.lastIndex]));
+  return out;
+}
+
+describe('property: a regex searched from its literals matches what the regex engine alone matches', () => {
+  it('every regex given literals, on soup of its literals, their neighbours and the syntax around them', () => {
+    assert.ok(literalRegexes.length >= 20, `${literalRegexes.length} regexes`);
+    for (const re of literalRegexes) {
+      assert.ok(!re.flags.includes('i'), `literals are case-sensitive: ${re.source}`);
+      // The regex's own words (keys, values, prefixes like ssl. or OpenSSL::) and what sits between them.
+      const words = [...new Set(re.source.match(/[A-Za-z_][\w]*/g) ?? [])].filter((w) => w.length > 1);
+      const piece = fc.constantFrom(
+        ...words,
+        ...words.map((w) => w.slice(1)),
+        ...words.map((w) => w.slice(0, -1)),
+        '.',
+        '::',
+        ':',
+        '=',
+        '==',
+        '=>',
+        '(',
+        ')',
+        '{',
+        '}',
+        '[',
+        ']',
+        '"',
+        "'",
+        ',',
+        ' ',
+        '  ',
+        '\n',
+        '#',
+        '//',
+        '->',
+        '|',
+        'ssl.',
+        'OpenSSL::',
+        'True',
+        'False',
+        'true',
+        'false',
+        '0',
+        'x',
+        '_',
+        '$',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom(SYNTAX.python, SYNTAX.js), (parts, syntax) => {
+          const text = parts.join('');
+          const lx = lex(text, syntax);
+          assert.deepStrictEqual(
+            matchesOf(lx, re),
+            withoutLiterals(() => matchesOf(lx, re)),
+            `${re.source} on ${JSON.stringify(text)}`,
+          );
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('every rule example and the re-scan bench shapes give the same findings both ways', () => {
+    const cases: [string, string][] = allRules().flatMap((r) =>
+      [...flaggedExamples(r), ...okExamples(r)].map((e) => [e.text, e.file] as [string, string]),
+    );
+    for (const [text, file] of cases) {
+      assert.deepStrictEqual(
+        scanText(text, file),
+        withoutLiterals(() => scanText(text, file)),
+        `${file}: ${text}`,
+      );
+    }
+    for (const text of ownSources().slice(0, 40)) {
+      for (const file of ['a.py', 'a.ts', 'a.go', 'A.java', 'a.kt', 'a.cs', 'a.rb', 'a.rs']) {
+        assert.deepStrictEqual(
+          scanText(text, file),
+          withoutLiterals(() => scanText(text, file)),
+          file,
+        );
       }
     }
   });
