@@ -92,21 +92,24 @@ function scanCellText(text: string, languageId?: string): Finding[] {
 export function scanNotebook(raw: string, languageId?: string): Finding[] {
   if (!PREFILTER.test(raw)) return [];
   if (!/^\s*\{/.test(raw)) return scanCellText(raw, languageId);
-  const fileLines = lineStartsOf(raw);
+  // Line starts are needed only to move a finding: most cells (and notebooks) have none.
+  let fileLines: readonly number[] | undefined;
   const out: Finding[] = [];
   for (const cell of notebookCells(raw)) {
     const lang = BY_LANGUAGE[cell.language];
     if (!lang) continue;
-    const cellLines = lineStartsOf(cell.text);
+    let cellLines: readonly number[] | undefined;
+    const move = (f: Finding) =>
+      relocate(raw, (fileLines ??= lineStartsOf(raw)), cell, (cellLines ??= lineStartsOf(cell.text)), f);
     const { code, shell } =
       cell.language === 'shell' || cell.language === 'bash'
         ? { code: cell.text.replace(/^%%[^\n]*/, (s) => ' '.repeat(s.length)), shell: '' }
         : split(cell.text);
     for (const family of lang.families) {
-      for (const f of family.scan(code, lang.path)) out.push(relocate(raw, fileLines, cell, cellLines, f));
+      for (const f of family.scan(code, lang.path)) out.push(move(f));
     }
     if (shell.trim()) {
-      for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(relocate(raw, fileLines, cell, cellLines, f));
+      for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(move(f));
     }
   }
   return out;

@@ -73,7 +73,7 @@ function lazyNode(text: string, at: number, parent: JsonNode | undefined, end?: 
   const stop = end ?? valueEnd(text, at);
   // Literals of one shape each, not spreads: a spread of objects whose `parent`s differ in shape is a slow copy.
   const length = stop - at;
-  if (c === 34) return { type: 'string', offset: at, length, parent, value: stringValue(text, at, stop) };
+  if (c === 34) return new LazyString(text, at, length, parent);
   const raw = text.slice(at, stop);
   if (raw === 'true' || raw === 'false') return { type: 'boolean', offset: at, length, parent, value: raw === 'true' };
   if (raw === 'null') return { type: 'null', offset: at, length, parent, value: null };
@@ -116,6 +116,23 @@ function items(text: string, arr: JsonNode): JsonNode[] {
     if (text.charCodeAt(at) === 44) at = skipBlanks(text, at + 1);
   }
   return out;
+}
+
+/** A string node whose value is decoded when read: a notebook's thousands of source lines are read from the raw
+ * text (their offsets), never as values, and decoding each (JSON.parse for any escape) was half the walk. */
+class LazyString {
+  readonly type = 'string';
+  private decoded?: string;
+  constructor(
+    private readonly text: string,
+    readonly offset: number,
+    readonly length: number,
+    readonly parent: JsonNode | undefined,
+  ) {}
+
+  get value(): string {
+    return (this.decoded ??= stringValue(this.text, this.offset, this.offset + this.length));
+  }
 }
 
 function stringValue(text: string, at: number, end: number): string {
