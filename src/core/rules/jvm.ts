@@ -36,10 +36,10 @@ const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMate
 // JCA algorithm names are case-insensitive (`getInstance("TLSV1")` is TLS 1.0): upper case is common, the rest rare.
 const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 
-const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
+const CHECK_SERVER = withLiterals(/\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg, ['void', 'fun']);
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
 const EMPTY_BODY = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?(?:\{\s*(?:return\s*;?\s*)?\}|=\s*Unit\b)/;
-const LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg;
+const LAMBDA = withLiterals(/\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg, ['->'], Infinity);
 const KOTLIN_SAM = withLiterals(
   /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg,
   ['ostnameVerifier'],
@@ -117,10 +117,15 @@ function verifierLambda(lx: Lexed) {
 }
 
 /** `SSLContext.getInstance("TLSv1")` (any case, as the JCA reads it): the finding is the string literal (group 1). */
-const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg;
-const ENABLED =
-  /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
-const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
+const GET_INSTANCE = withLiterals(
+  /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg,
+  ['SSLContext'],
+);
+const ENABLED = withLiterals(
+  /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg,
+  ['setEnabledProtocols', 'new'],
+);
+const OKHTTP_VERSION = withLiterals(/\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g, ['TlsVersion']);
 
 function protocolFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, GET_INSTANCE, (m) =>
