@@ -4,7 +4,8 @@
 // standard library and the JDK's java.base sources, whichever of them this machine has) plus fixtures with known
 // findings, and the in-process re-scan time of a 10,000-line file after an edit. The tree is built once, at bench
 // time, under the system temp folder (see `tree` below) and reused while its stamp matches TREE_VERSION.
-// `node bench/scan.bench.mjs --tree-only` builds the tree and prints what it holds; `--rescan-only` times re-scans only.
+// `node bench/scan.bench.mjs --tree-only` builds the tree and prints what it holds; `--rescan-only` times re-scans only
+// (`--only <regex>` picks surfaces by name; `--against <git-ref>` also times that revision, in turn on the same texts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { medianRescan, surfaces } from './rescan-surfaces.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(repo, 'bench', 'work');
@@ -283,112 +285,69 @@ function bandit(pyBytes) {
   return { ms, subsetBytes, scaled: ms * (pyBytes / subsetBytes), timedOut: r.signal === 'SIGTERM' };
 }
 
-/** Edits one line of `base` 21 times and re-scans it each time, in-process; returns the median and the size. */
-function medianRescan(scanText, base, path, edit) {
-  const times = [];
-  for (let i = 0; i < 21; i++) {
-    base[5001] = edit(i);
-    const text = base.join('\n');
-    const t = performance.now();
-    const n = scanText(text, path).length;
-    times.push(performance.now() - t);
-    if (n === 0) throw new Error(`re-scan of ${path} found nothing`);
-  }
-  times.sort((a, b) => a - b);
-  return { path, median: times[10], bytes: base.join('\n').length };
-}
-
-/** 10,000 lines in the shape of `make(i)`, with a finding every 500 lines. */
-function synthetic(make, finding) {
-  return Array.from({ length: 10000 }, (_, i) => (i % 500 === 0 ? finding : make(i)));
-}
-
-/**
- * In-process: edit one line of a 10,000-line file and re-scan it (median of 21): real Python stdlib source, and
- * generated shell, Dockerfile, CI YAML and .env files (the surfaces whose matchers work line by line).
- */
-function rescan() {
-  const core = join(work, 'scan-core.js');
+/** Bundles src/core/scan/index.ts under `root` (this checkout, or another revision's copy) to `out`; its scanText. */
+function scanTextOf(root, out) {
   require('esbuild').buildSync({
-    entryPoints: [join(repo, 'src/core/scan/index.ts')],
+    entryPoints: [join(root, 'src/core/scan/index.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    outfile: core,
+    outfile: out,
     mainFields: ['module', 'main'],
+    nodePaths: [join(repo, 'node_modules')],
     logLevel: 'error',
   });
-  const { scanText } = require(core);
-  const lines = [];
-  for (const f of [
-    'ssl.py',
-    'urllib/request.py',
-    'http/client.py',
-    'asyncio/sslproto.py',
-    'argparse.py',
-    'typing.py',
-    'inspect.py',
-    'subprocess.py',
-  ]) {
-    lines.push(...fs.readFileSync(join('/usr/lib/python3.11', f), 'utf8').split('\n'));
-  }
-  const py = lines.slice(0, 10000);
-  py[5000] = '    r = requests.get(url, verify=False)';
-  return [
-    { ...medianRescan(scanText, py, 'big.py', (i) => `    x = ${i}  # edited`), what: 'Python (real stdlib source)' },
-    {
-      ...medianRescan(
-        scanText,
-        synthetic((i) => `echo "step ${i}" && ls -la /tmp/dir${i} | grep foo`, 'curl -sk https://x.test/api'),
-        'deploy.sh',
-        (i) => `echo edited ${i}`,
-      ),
-      what: 'shell script',
-    },
-    {
-      ...medianRescan(
-        scanText,
-        [
-          'FROM debian',
-          ...synthetic((i) => `RUN echo ${i} && apt-get install -y pkg${i}`, 'RUN curl -k https://x.test'),
-        ],
-        'Dockerfile',
-        (i) => `RUN echo edited ${i}`,
-      ),
-      what: 'Dockerfile',
-    },
-    {
-      ...medianRescan(
-        scanText,
-        [
-          'jobs:',
-          '  build:',
-          '    steps:',
-          ...synthetic((i) => `      - run: echo ${i}`, '      - run: curl -k https://x.test'),
-        ],
-        '.github/workflows/ci.yml',
-        (i) => `      - run: echo edited ${i}`,
-      ),
-      what: 'CI YAML',
-    },
-    {
-      ...medianRescan(
-        scanText,
-        synthetic((i) => `VAR_${i}=value${i}`, 'NODE_TLS_REJECT_UNAUTHORIZED=0'),
-        '.env',
-        (i) => `EDITED=${i}`,
-      ),
-      what: '.env',
-    },
-  ];
+  return require(out).scanText;
+}
+
+/** scanText of git revision `ref` (its src/ and package.json exported to bench/work/), to time before and after in the same run. */
+function baselineScanText(ref) {
+  const dir = join(work, `baseline-${ref.replace(/[^\w.-]/g, '_')}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', ref, 'src', 'package.json'], { cwd: repo, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  return scanTextOf(dir, join(work, 'scan-core-baseline.js'));
+}
+
+/**
+ * In-process: edit one line of a 10,000-line file and re-scan it (median of 21), for every surface the scanner
+ * reads (bench/rescan-surfaces.mjs). `--against <git-ref>` times that revision on the same texts in the same run.
+ */
+function rescan() {
+  fs.mkdirSync(work, { recursive: true });
+  const scanText = scanTextOf(repo, join(work, 'scan-core.js'));
+  const ref = argValue('--against');
+  const baseline = ref ? baselineScanText(ref) : undefined;
+  const only = argValue('--only');
+  return surfaces(repo)
+    .filter((s) => !only || new RegExp(only, 'i').test(s.what))
+    .map((s) => medianRescan(scanText, s, baseline));
+}
+
+function argValue(flag) {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
 }
 
 const mb = (b) => (b / 1e6).toFixed(1);
+const rescanLine = (r) =>
+  `re-scan ${r.what} (${r.source}, ${mb(r.bytes)} MB, ${r.findings} findings): ${r.median.toFixed(2)} ms, CPU ${r.cpu.toFixed(2)} ms${r.median >= 5 ? ' ✗' : ''}` +
+  (r.before
+    ? ` | before: ${r.before.median.toFixed(2)} ms, CPU ${r.before.cpu.toFixed(2)} ms${r.before.differs ? ' FINDINGS DIFFER' : ''}`
+    : '');
 if (process.argv.includes('--rescan-only')) {
-  for (const r of rescan()) {
-    console.log(`re-scan ${r.what}: ${r.median.toFixed(2)} ms (median of 21, ${mb(r.bytes)} MB)`);
-  }
-  process.exit(0);
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  const re = rescan();
+  console.log(
+    `load average at start: ${load}; after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  for (const r of re) console.log(rescanLine(r));
+  process.exit(re.some((r) => r.before?.differs) ? 1 : 0);
 }
 const info = buildTree();
 if (process.argv.includes('--tree-only')) {
@@ -444,7 +403,7 @@ if (bd) {
 } else console.log('| bandit | not installed | | |');
 for (const r of re) {
   console.log(
-    `| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21, ${mb(r.bytes)} MB; target < 5 ms |`,
+    `| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21 (CPU ${r.cpu.toFixed(1)} ms), ${r.source}, ${mb(r.bytes)} MB, ${r.findings} findings; target < 5 ms${r.median >= 5 ? ' ✗' : ''} |`,
   );
 }
 if (totalBytes < MIN_TREE_MB * 1e6) {

@@ -11,60 +11,82 @@ const CLOSE = ')]}';
 /** Per text: characters walked so far, then the index once built. */
 const state = new WeakMap<Lexed, { walked: number; index?: BracketIndex }>();
 
-/** Walks may cost this many passes over the text before the index is built (one pass builds it). */
+/** Walks may cost this many passes over the text before the index is built: its one pass (found by the regex
+ * engine) costs about half a walk over the whole text, so a text that asks more than that gets the index. */
 const WALK_BUDGET_PASSES = 2;
 
+/** Any bracket: the index's pass finds them with the regex engine, which skips the other characters natively
+ * (a `charCodeAt` test per character cost ~3× as much; the index of a 10,000-line Go file took 3 ms). */
+const BRACKET = /[()[\]{}]/g;
+
 /**
- * The brackets of one text, each type matched on its own (as the walks do: a stray `]` never closes a `(`).
- * `close[i]` is one past the bracket matching the opener at `i` (-1: never closed); `parent[i]` is the opener of the
- * same type that encloses the opener at `i` (-1: none); `opens[t]` lists the openers of type t in text order.
+ * The brackets of one text, each type matched on its own (as the walks do: a stray `]` never closes a `(`). Per type
+ * t, `opens[t]` lists its openers in text order; for the k-th, `close[t][k]` is one past its matching bracket (-1:
+ * never closed) and `parent[t][k]` the number of the opener of that type that encloses it (-1: none). Arrays as long
+ * as the brackets, not the text: two text-long typed arrays cost more to allocate than the pass that fills them.
  */
 class BracketIndex {
-  readonly close: Int32Array;
-  readonly parent: Int32Array;
   readonly opens: number[][] = [[], [], []];
+  readonly close: number[][] = [[], [], []];
+  readonly parent: number[][] = [[], [], []];
 
   constructor(lexed: Lexed) {
     const s = lexed.code;
-    this.close = new Int32Array(s.length).fill(-1);
-    this.parent = new Int32Array(s.length).fill(-1);
+    const kinds = lexed.kinds;
     const stacks: number[][] = [[], [], []];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      // ( ) [ ] { } only: a cheap test before the kind lookup and the table searches.
-      if (c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125) continue;
-      if (lexed.kinds[i] !== Kind.Code) continue;
+    BRACKET.lastIndex = 0;
+    while (BRACKET.test(s)) {
+      const i = BRACKET.lastIndex - 1;
+      if (kinds[i] !== Kind.Code) continue;
       const ch = s[i];
       const open = OPEN.indexOf(ch);
       if (open !== -1) {
         const stack = stacks[open];
-        this.parent[i] = stack.length ? stack[stack.length - 1] : -1;
-        stack.push(i);
+        this.parent[open].push(stack.length ? stack[stack.length - 1] : -1);
+        this.close[open].push(-1);
+        stack.push(this.opens[open].length);
         this.opens[open].push(i);
         continue;
       }
-      const stack = stacks[CLOSE.indexOf(ch)];
-      if (stack.length) this.close[stack.pop()!] = i + 1;
+      const t = CLOSE.indexOf(ch);
+      const stack = stacks[t];
+      if (stack.length) this.close[t][stack.pop()!] = i + 1;
     }
   }
 
   /** The innermost opener of type `t` before `offset` whose bracket is still open at `offset`, or -1. */
   enclosing(t: number, offset: number): number {
     const list = this.opens[t];
-    let lo = 0;
-    let hi = list.length; // first index with list[index] >= offset
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const close = this.close[t];
+    const parent = this.parent[t];
     // The last opener before offset, then up its ancestors: the first one not closed before offset encloses it.
-    for (let i = lo - 1 >= 0 ? list[lo - 1] : -1; i !== -1; i = this.parent[i]) {
-      const c = this.close[i];
-      if (c === -1 || c - 1 >= offset) return i;
+    for (let k = firstAtOrAfter(list, offset) - 1; k !== -1; k = parent[k]) {
+      const c = close[k];
+      if (c === -1 || c - 1 >= offset) return list[k];
     }
     return -1;
   }
+
+  /** One past the bracket matching the opener at `offset` (-1: never closed, or no code opener there). */
+  closeOf(offset: number, code: string): number {
+    const t = OPEN.indexOf(code[offset]);
+    if (t === -1) return -1;
+    const list = this.opens[t];
+    const k = firstAtOrAfter(list, offset);
+    return list[k] === offset ? this.close[t][k] : -1;
+  }
+}
+
+/** The first index of sorted `list` whose value is >= `offset` (list.length: none). */
+function firstAtOrAfter(list: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The index for `lexed` once walks have cost enough to pay for it; `cost` is what the caller's walk would cost. */
@@ -94,7 +116,7 @@ export function matchingClose(lexed: Lexed, open: number, limit = 50000): number
   const s = lexed.code;
   const index = indexFor(lexed, Math.min(s.length - open, limit));
   if (!index) return walkForward(lexed, open, limit);
-  const c = index.close[open];
+  const c = index.closeOf(open, s);
   // The walk stops after `limit` characters: a close at open + limit or later is not seen.
   return c === -1 || c - 1 - open >= limit ? s.length : c;
 }

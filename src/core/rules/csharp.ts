@@ -1,7 +1,7 @@
 // C#: certificate validation callbacks that always return true, and HttpClientHandler's
 // DangerousAcceptAnyServerCertificateValidator, and pinned obsolete protocol versions.
 import { lex, SYNTAX } from './lexer';
-import { pushMatches } from './match';
+import { pushMatches, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { CS } from './catalog/csharp';
@@ -11,8 +11,11 @@ const PREFILTER =
   /ValidationCallback|DangerousAcceptAny|SslPolicyErrors|CheckValidationResult|SslStream|SecurityProtocolType\.(?:Ssl3|Tls\b|Tls11)|SslProtocols\.(?:Ssl[23]|Tls\b|Tls11)/;
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
-const CALLBACK =
-  /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
+const CALLBACK = withLiterals(
+  /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg,
+  ['CertificateCustomValidationCallback', 'CertificateValidationCallback'],
+  6,
+);
 /**
  * A method that can only say yes, written to be a validation callback: its parameters include `SslPolicyErrors` (a
  * RemoteCertificateValidationCallback target) or it is ICertificatePolicy's `CheckValidationResult`, and its body is

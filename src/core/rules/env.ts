@@ -217,7 +217,11 @@ export function jsonStringSource(text: string, offset: number, length: number): 
   const end = offset + length - 1;
   for (let i = offset + 1; i < end; i++) {
     if (text[i] !== '\\') {
-      b.push(text[i], i);
+      // The run up to the next escape in one push (the builder merged the one-character pushes into one run anyway).
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) !== 92) j++;
+      b.push(text.slice(i, j), i);
+      i = j - 1;
       continue;
     }
     const e = text[i + 1];

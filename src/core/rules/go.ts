@@ -1,7 +1,7 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { escapeRe } from './flow';
-import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt } from './match';
+import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
@@ -11,19 +11,26 @@ import { dropExpectedFailuresGo } from './expect-failure';
 const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig/;
 
 /** `InsecureSkipVerify: true` (group 1 is the separator, which must be code) or `x.InsecureSkipVerify = true`. */
-const SKIP = /\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg;
+const SKIP = withLiterals(/\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg, ['InsecureSkipVerify']);
 
 /** `MinVersion: tls.VersionTLS10`, `cfg.MaxVersion = tls.VersionTLS11` (group 1: the separator). */
-const PROTOCOL = /\b(?:MinVersion|MaxVersion)\s*(:|=(?!=))\s*(?:tls\.)?Version(?:TLS10|TLS11|SSL30)\b/dg;
+const PROTOCOL = withLiterals(/\b(?:MinVersion|MaxVersion)\s*(:|=(?!=))\s*(?:tls\.)?Version(?:TLS10|TLS11|SSL30)\b/dg, [
+  'MinVersion',
+  'MaxVersion',
+]);
 
 /** `InsecureSkipVerify: skip` (group 2 is the name): followed to `skip := true` / `const skip = true` in the file. */
-const SKIP_NAME = /\bInsecureSkipVerify\s*(:|=(?!=))\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const SKIP_NAME = withLiterals(/\bInsecureSkipVerify\s*(:|=(?!=))\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg, [
+  'InsecureSkipVerify',
+]);
 
 /** client-go: `cfg.TLSClientConfig.Insecure = true`; clientcmd and other tools: `InsecureSkipTLSVerify: true`. */
-const KUBE_ASSIGN =
-  /\b(TLSClientConfig\s*\.\s*Insecure)\s*=(?!=)\s*true\b|\b(InsecureSkipTLSVerify)\s*(:|=(?!=))\s*true\b/dg;
+const KUBE_ASSIGN = withLiterals(
+  /\b(TLSClientConfig\s*\.\s*Insecure)\s*=(?!=)\s*true\b|\b(InsecureSkipTLSVerify)\s*(:|=(?!=))\s*true\b/dg,
+  ['TLSClientConfig', 'InsecureSkipTLSVerify'],
+);
 /** `rest.TLSClientConfig{Insecure: true}` (group 1 is the separator). */
-const KUBE_FIELD = /\bInsecure\s*(:)\s*true\b/dg;
+const KUBE_FIELD = withLiterals(/\bInsecure\s*(:)\s*true\b/dg, ['Insecure']);
 
 /** True when `name` is bound to `true` in this file and never assigned anything else. */
 function boundToTrue(lx: Lexed, name: string): boolean {

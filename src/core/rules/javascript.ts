@@ -12,6 +12,7 @@ import {
   matchingClose,
   pushMatches,
   statementAt,
+  withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
 import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
@@ -48,21 +49,28 @@ const NEEDLES = [
 ];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
-const REJECT = /(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg;
-const STRICT = /(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg;
+const REJECT = withLiterals(/(["']?)\brejectUnauthorized\1\s*(:|=(?!=))\s*false\b/dg, ['rejectUnauthorized'], 1);
+const STRICT = withLiterals(/(["']?)\bstrictSSL\1\s*(:|=(?!=))\s*false\b/dg, ['strictSSL'], 1);
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0`, `env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'`, `{ NODE_TLS_REJECT_UNAUTHORIZED: "0" }`. */
 const ENV =
   /(?:(\.\s*NODE_TLS_REJECT_UNAUTHORIZED|\[\s*(["'`])NODE_TLS_REJECT_UNAUTHORIZED\2\s*\])\s*(=(?!=))|(["']?)\bNODE_TLS_REJECT_UNAUTHORIZED\4\s*(:))\s*(?:0|(["'`])0\6)(?![\w.])/dg;
 /** MongoDB driver / Mongoose: `tlsAllowInvalidCertificates: true`, `tlsInsecure: true`, `sslValidate: false` (group 2: the separator). */
-const MONGO =
-  /(["']?)\b(?:tlsAllowInvalidCertificates|tlsInsecure)\1\s*(:|=(?!=))\s*true\b|(["']?)\bsslValidate\3\s*(:|=(?!=))\s*false\b/dg;
+const MONGO = withLiterals(
+  /(["']?)\b(?:tlsAllowInvalidCertificates|tlsInsecure)\1\s*(:|=(?!=))\s*true\b|(["']?)\bsslValidate\3\s*(:|=(?!=))\s*false\b/dg,
+  ['tlsAllowInvalidCertificates', 'tlsInsecure', 'sslValidate'],
+  1,
+);
 /** `tlsAllowInvalidHostnames: true`: the certificate is checked, its host name is not. */
-const MONGO_HOSTS = /(["']?)\btlsAllowInvalidHostnames\1\s*(:|=(?!=))\s*true\b/dg;
+const MONGO_HOSTS = withLiterals(
+  /(["']?)\btlsAllowInvalidHostnames\1\s*(:|=(?!=))\s*true\b/dg,
+  ['tlsAllowInvalidHostnames'],
+  1,
+);
 /** `minVersion: 'TLSv1'`, `secureProtocol: 'TLSv1_method'`, `tls.DEFAULT_MIN_VERSION = 'TLSv1.1'` (group 2: the separator). */
 const PROTOCOL =
   /(["']?)\b(?:minVersion|maxVersion)\1\s*(:|=(?!=))\s*(["'`])TLSv1(?:\.1)?\3|(["']?)\bsecureProtocol\4\s*(:|=(?!=))\s*(["'`])(?:TLSv1|TLSv1_1|SSLv2|SSLv3)(?:_client|_server)?_method\6/dg;
 const DEFAULT_VERSION = /(?:\b[\w$]+\.)?DEFAULT_M(?:IN|AX)_VERSION\s*=(?!=)\s*(["'`])TLSv1(?:\.1)?\1/g;
-const CSI_KEY = /(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg;
+const CSI_KEY = withLiterals(/(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())\s*/dg, ['checkServerIdentity'], 1);
 /** Function values that return nothing: `() => undefined`, `() => {}`, `function () { return null; }`, method shorthand. */
 const NOOP_FN =
   /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
@@ -183,7 +191,11 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
  * `rejectUnauthorized: insecure` / `strictSSL: flag`: followed to `const insecure = false`. (The shorthand
  * `{ rejectUnauthorized }` needs no flow: its `const rejectUnauthorized = false` is itself a finding.)
  */
-const NAMED_FLAG = /(["']?)\b(rejectUnauthorized|strictSSL)\1\s*(:|=(?!=))\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([?])/dg;
+const NAMED_FLAG = withLiterals(
+  /(["']?)\b(rejectUnauthorized|strictSSL)\1\s*(:|=(?!=))\s*([A-Za-z_$][\w$]*)\b(?!\s*[.([?])/dg,
+  ['rejectUnauthorized', 'strictSSL'],
+  1,
+);
 
 /** True when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
 function boundToFalse(lx: Lexed, name: string): boolean {

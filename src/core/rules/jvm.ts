@@ -11,6 +11,7 @@ import {
   matchingClose,
   pushMatches,
   statementAt,
+  withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
@@ -35,12 +36,15 @@ const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMate
 // JCA algorithm names are case-insensitive (`getInstance("TLSV1")` is TLS 1.0): upper case is common, the rest rare.
 const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 
-const CHECK_SERVER = /\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg;
+const CHECK_SERVER = withLiterals(/\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg, ['void', 'fun']);
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
 const EMPTY_BODY = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?(?:\{\s*(?:return\s*;?\s*)?\}|=\s*Unit\b)/;
-const LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg;
-const KOTLIN_SAM =
-  /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg;
+const LAMBDA = withLiterals(/\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg, ['->'], Infinity);
+const KOTLIN_SAM = withLiterals(
+  /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg,
+  ['ostnameVerifier'],
+  11,
+);
 const VERIFY_METHOD =
   /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/dg;
 /** Groovy: a map coerced to a trust manager whose `checkServerTrusted` closure does nothing (`[checkServerTrusted: { c, a -> }, …] as X509TrustManager`). */
@@ -54,8 +58,11 @@ const CLIENT_SWITCHES =
   /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\))/g;
 const CLIENT_WORDS =
   /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
-const NOOP =
-  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg;
+const NOOP = withLiterals(
+  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg,
+  ['NoopHostnameVerifier', 'AllowAllHostnameVerifier', 'ALLOW_ALL_HOSTNAME_VERIFIER'],
+  Infinity,
+);
 
 /** Statements that cannot throw a CertificateException: logging and printing (strings already emptied). */
 const LOG_STATEMENT =
@@ -121,10 +128,15 @@ function verifierLambda(lx: Lexed) {
 }
 
 /** `SSLContext.getInstance("TLSv1")` (any case, as the JCA reads it): the finding is the string literal (group 1). */
-const GET_INSTANCE = /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg;
-const ENABLED =
-  /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg;
-const OKHTTP_VERSION = /\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g;
+const GET_INSTANCE = withLiterals(
+  /\bSSLContext\s*\.\s*getInstance\s*\(\s*("(?:[Tt][Ll][Ss][Vv]1(?:\.1)?|[Ss][Ss][Ll][Vv][23])")/dg,
+  ['SSLContext'],
+);
+const ENABLED = withLiterals(
+  /\b(?:setEnabledProtocols\s*\(|new\s+SSLConnectionSocketFactory\s*\(\s*[\w$.]+\s*,)\s*((?:new\s+String\s*\[\s*\]\s*)?\{[^{}]*\}|arrayOf\s*\([^()]*\))/dg,
+  ['setEnabledProtocols', 'new'],
+);
+const OKHTTP_VERSION = withLiterals(/\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g, ['TlsVersion']);
 
 function protocolFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, GET_INSTANCE, (m) =>
@@ -139,8 +151,11 @@ function protocolFindings(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, OKHTTP_VERSION, JVM.obsoleteProtocol, out);
 }
 
-const STRATEGY =
-  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g;
+const STRATEGY = withLiterals(
+  /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:TrustAllStrategy|TrustSelfSignedStrategy)\b(?:\s*\.\s*INSTANCE\b|\s*\(\s*\))?/g,
+  ['TrustAllStrategy', 'TrustSelfSignedStrategy'],
+  Infinity,
+);
 const IS_TRUSTED =
   /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
 const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;

@@ -127,6 +127,76 @@ function blankLines(text: string, i: number, j: number, hasCr: boolean): string 
 const REGEX_PRECEDERS = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
 const REGEX_KEYWORDS = /(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|void|yield|await|delete|throw|new)$/;
 
+// What an ASCII character may start, per syntax: one bit per check of `Lexer.special`, which runs only the checks
+// whose bit is set, in the same order. Characters with no bit (most of a file) are skipped by `run` at once.
+const TEMPLATE_BRACE = 1;
+const LINE = 2;
+const BLOCK = 4;
+const TRIPLE = 8;
+const VERBATIM = 16;
+const RUST_RAW = 32;
+const TEMPLATE = 64;
+const RAW = 128;
+const CHAR = 256;
+const QUOTE = 512;
+const REGEX = 1024;
+
+/**
+ * A Syntax in one fixed shape, with the table of what each ASCII character may start. Made once per Syntax: the
+ * SYNTAX objects have different sets of fields, and reading fields of objects of many shapes at one place in the hot
+ * loop is a slow (megamorphic) property access; a re-scan of Go after Python and JavaScript in the same process cost
+ * 5× the lexing of Go alone.
+ */
+class Plan {
+  readonly starts = new Uint16Array(128);
+  readonly line: readonly string[];
+  readonly block: readonly (readonly [string, string])[];
+  readonly quotes: string;
+  readonly multiline: boolean;
+
+  constructor(syn: Syntax) {
+    this.line = syn.line;
+    this.block = syn.block;
+    this.quotes = syn.quotes;
+    this.multiline = syn.multiline === true;
+    const set = (chars: string, bit: number) => {
+      for (const ch of chars) if (ch.charCodeAt(0) < 128) this.starts[ch.charCodeAt(0)] |= bit;
+    };
+    if (syn.template) set('{}', TEMPLATE_BRACE);
+    for (const open of syn.line) set(open[0], LINE);
+    for (const [open] of syn.block) set(open[0] === '\n' ? open[1] : open[0], BLOCK);
+    if (syn.triple) set(['"', "'"].filter((q) => syn.quotes.includes(q)).join(''), TRIPLE);
+    if (syn.verbatim) set('@', VERBATIM);
+    if (syn.rustRaw) set('r', RUST_RAW);
+    if (syn.template) set('`', TEMPLATE);
+    if (syn.raw) set(syn.raw, RAW);
+    if (syn.shortSingle) set("'", CHAR);
+    set(syn.quotes, QUOTE);
+    if (syn.regex) set('/', REGEX);
+    const hex = [...this.starts.keys()]
+      .filter((c) => this.starts[c] !== 0)
+      .map((c) => `\\x${c.toString(16).padStart(2, '0')}`);
+    this.next = new RegExp(`[${hex.join('')}]`, 'g');
+  }
+
+  /** Any character with a bit: `run` jumps from one to the next with the regex engine, which skips the others
+   * natively (a test per character cost twice as much on a 10,000-line file). */
+  readonly next: RegExp;
+}
+
+const plans = new WeakMap<Syntax, Plan>();
+
+function planOf(syn: Syntax): Plan {
+  let plan = plans.get(syn);
+  if (!plan) plans.set(syn, (plan = new Plan(syn)));
+  return plan;
+}
+
+/** `[\w$]`: a character of an identifier. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
 /** The scanning state machine. Marks strings and comments in `kinds`; everything else stays Code. */
 class Lexer {
   private i = 0;
@@ -135,72 +205,64 @@ class Lexer {
   private braces = 0;
   /** See nextBackslash: -2 until the first search. */
   private backslash = -2;
-
-  /** ASCII codes that may start a comment, string or template piece; every other character is skipped at once. */
-  private readonly interesting = new Uint8Array(128);
+  private readonly plan: Plan;
 
   constructor(
     private readonly s: string,
-    private readonly syn: Syntax,
+    syntax: Syntax,
     private readonly kinds: Uint8Array,
   ) {
-    const starters = [
-      ...syn.line,
-      ...syn.block.map((b) => b[0].replace('\n', '')),
-      syn.quotes,
-      syn.raw ?? '',
-      syn.template ? '`{}' : '',
-      syn.regex ? '/' : '',
-      syn.verbatim ? '@' : '',
-      syn.rustRaw ? 'r' : '',
-    ].join('');
-    for (const ch of starters) this.interesting[ch.charCodeAt(0)] = 1;
+    this.plan = planOf(syntax);
   }
 
   run(): void {
     const s = this.s;
     const n = s.length;
-    const interesting = this.interesting;
+    const starts = this.plan.starts;
     // The position lives in a local between special characters (a field read and written per character cost twice
     // as much on a 10,000-line file).
+    const next = this.plan.next;
     let i = this.i;
     while (i < n) {
+      // Nothing starts with a character outside ASCII (the old lexer tried every check on them and none passed).
+      next.lastIndex = i;
+      if (!next.test(s)) break;
+      i = next.lastIndex - 1;
       const code = s.charCodeAt(i);
-      if (code < 128 && interesting[code] === 0) {
-        i++;
-        continue;
-      }
       this.i = i;
-      if (!this.special(s[i])) this.i++;
+      if (!this.special(code, starts[code])) this.i++;
       i = this.i;
     }
-    this.i = i;
+    this.i = Math.max(i, n);
   }
 
-  /** Handles a comment/string/template start at `i`; returns false when `c` is ordinary code. */
-  private special(c: string): boolean {
-    const syn = this.syn;
-    if (syn.template && this.templateBrace(c)) return true;
-    for (const open of syn.line) if (this.s.startsWith(open, this.i)) return this.lineComment();
-    for (const [open, close] of syn.block) if (this.atBlock(open)) return this.blockComment(open, close);
-    if (syn.triple && (c === '"' || c === "'") && syn.quotes.includes(c) && this.s.startsWith(c + c + c, this.i)) {
-      return this.triple(c);
+  /** Handles a comment/string/template start at `i`; returns false when the character is ordinary code. */
+  private special(c: number, bits: number): boolean {
+    const s = this.s;
+    if (bits & TEMPLATE_BRACE && this.templateBrace(c)) return true;
+    if (bits & LINE) for (const open of this.plan.line) if (s.startsWith(open, this.i)) return this.lineComment();
+    if (bits & BLOCK) {
+      for (const [open, close] of this.plan.block) if (this.atBlock(open)) return this.blockComment(open, close);
     }
-    if (syn.verbatim && c === '@' && this.s[this.i + 1] === '"') return this.verbatim();
-    if (
-      syn.rustRaw &&
-      c === 'r' &&
-      /^r#*"/.test(this.s.slice(this.i, this.i + 8)) &&
-      !/[\w$]/.test(this.s[this.i - 1] ?? '')
-    ) {
-      return this.rustRaw();
-    }
-    if (syn.template && c === '`') return this.template(this.i + 1);
-    if (syn.raw?.includes(c)) return this.rawString(c);
-    if (c === "'" && syn.shortSingle) return this.charLiteral();
-    if (syn.quotes.includes(c)) return this.quoted(c);
-    if (syn.regex && c === '/' && this.regexAllowed()) return this.regexLiteral();
+    const triple = bits & TRIPLE && s.charCodeAt(this.i + 1) === c && s.charCodeAt(this.i + 2) === c;
+    if (triple) return this.triple(s[this.i]);
+    if (bits & VERBATIM && s.charCodeAt(this.i + 1) === 34) return this.verbatim();
+    if (bits & RUST_RAW && this.atRustRaw()) return this.rustRaw();
+    if (bits & TEMPLATE) return this.template(this.i + 1);
+    if (bits & RAW) return this.rawString(s[this.i]);
+    if (bits & CHAR) return this.charLiteral();
+    if (bits & QUOTE) return this.quoted(c);
+    if (bits & REGEX && this.regexAllowed()) return this.regexLiteral();
     return false;
+  }
+
+  /** `r"`, `r#"`, … up to `r#######"` (what `/^r#*"/` finds in 8 characters), not after an identifier character. */
+  private atRustRaw(): boolean {
+    const s = this.s;
+    let j = this.i + 1;
+    const end = Math.min(this.i + 8, s.length);
+    while (j < end && s.charCodeAt(j) === 35) j++;
+    return j < end && s.charCodeAt(j) === 34 && !(this.i > 0 && isWordCode(s.charCodeAt(this.i - 1)));
   }
 
   /** Block openers written with a leading newline (Ruby's `=begin`) only count at the start of a line. */
@@ -226,11 +288,15 @@ class Lexer {
   }
 
   /** A string with backslash escapes that ends at `quote` (or, for single-line quotes, at the end of the line). */
-  private quoted(quote: string): boolean {
+  private quoted(quote: number): boolean {
     const s = this.s;
+    const n = s.length;
     let j = this.i + 1;
-    const multiline = this.syn.multiline;
-    while (j < s.length && s[j] !== quote && (multiline || s[j] !== '\n')) j += s[j] === '\\' ? 2 : 1;
+    if (this.plan.multiline) {
+      for (let c = s.charCodeAt(j); j < n && c !== quote; c = s.charCodeAt(j)) j += c === 92 ? 2 : 1;
+    } else {
+      for (let c = s.charCodeAt(j); j < n && c !== quote && c !== 10; c = s.charCodeAt(j)) j += c === 92 ? 2 : 1;
+    }
     return this.mark(this.i, j + 1, Kind.String);
   }
 
@@ -283,22 +349,48 @@ class Lexer {
     return this.mark(this.i, end === -1 ? this.s.length : end + 1 + hashes.length, Kind.String);
   }
 
-  /** `'x'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` (a Rust lifetime) is code. */
+  /**
+   * `'x'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` (a Rust lifetime) is code. What
+   * `/^'(?:\\[^']{1,10}|[^'\\\n]{1,2})'/` matches, without a slice and a regex per quote.
+   */
   private charLiteral(): boolean {
-    const m = /^'(?:\\[^']{1,10}|[^'\\\n]{1,2})'/.exec(this.s.slice(this.i, this.i + 14));
-    if (!m) {
+    const len = this.charLiteralLength();
+    if (len === 0) {
       this.i++;
       return true;
     }
-    return this.mark(this.i, this.i + m[0].length, Kind.String);
+    return this.mark(this.i, this.i + len, Kind.String);
+  }
+
+  private charLiteralLength(): number {
+    const s = this.s;
+    const i = this.i;
+    const c1 = s.charCodeAt(i + 1);
+    if (c1 === 92) {
+      // A backslash, 1-10 characters that are not quotes, the closing quote.
+      const close = s.indexOf("'", i + 2);
+      return close >= i + 3 && close <= i + 12 ? close - i + 1 : 0;
+    }
+    const plain = (c: number) => c === c && c !== 39 && c !== 92 && c !== 10; // c === c: not NaN (past the end)
+    if (!plain(c1)) return 0;
+    const c2 = s.charCodeAt(i + 2);
+    if (plain(c2) && s.charCodeAt(i + 3) === 39) return 4;
+    return c2 === 39 ? 3 : 0;
   }
 
   /** Template literal from `from` (just after the backtick or a closing `}`) to the closing backtick or `${`. */
   private template(from: number): boolean {
     const s = this.s;
+    const n = s.length;
     let j = from;
-    while (j < s.length && s[j] !== '`' && !(s[j] === '$' && s[j + 1] === '{')) j += s[j] === '\\' ? 2 : 1;
-    if (s[j] === '$') {
+    for (
+      let c = s.charCodeAt(j);
+      j < n && c !== 96 && !(c === 36 && s.charCodeAt(j + 1) === 123);
+      c = s.charCodeAt(j)
+    ) {
+      j += c === 92 ? 2 : 1;
+    }
+    if (j < n && s.charCodeAt(j) === 36) {
       this.templateDepth.push(this.braces);
       this.mark(from - 1, j + 2, Kind.String);
       return true;
@@ -307,12 +399,12 @@ class Lexer {
   }
 
   /** Tracks `{`/`}` so that the `}` closing a `${` resumes the template literal. */
-  private templateBrace(c: string): boolean {
-    if (c === '{') {
+  private templateBrace(c: number): boolean {
+    if (c === 123) {
       this.braces++;
       return false;
     }
-    if (c !== '}') return false;
+    if (c !== 125) return false;
     const depth = this.templateDepth[this.templateDepth.length - 1];
     if (depth !== undefined && depth === this.braces) {
       this.templateDepth.pop();

@@ -32,8 +32,14 @@ const PREFILTER = new RegExp(MEMBERS.map((f) => f.prefilter.source).join('|'), '
 /** Lines of IPython magics that run shell: `!cmd`, `%pip`/`%conda`, `%env NAME=value`, `%%bash` cells. */
 const MAGIC = /^([ \t]*)(!|%(?=pip\b|conda\b|mamba\b)|%env(?=[ \t]))/;
 
+/** MAGIC at the start of any line: it matches after more line breaks than `split` splits at (`\r`, U+2028), so a
+ * cell where it finds nothing has no magic line, and most cells are returned as they are. */
+const ANY_MAGIC = new RegExp(MAGIC.source, 'm');
+
 /** The cell's Python with magic lines blanked, and its shell with everything else blanked (offsets unchanged). */
 function split(text: string): { code: string; shell: string } {
+  // Without magic lines: the code is the text and the shell all blanks, which scanNotebook skips as empty.
+  if (!ANY_MAGIC.test(text)) return { code: text, shell: '' };
   let code = '';
   let shell = '';
   for (const line of text.split(/(?<=\n)/)) {
@@ -86,21 +92,24 @@ function scanCellText(text: string, languageId?: string): Finding[] {
 export function scanNotebook(raw: string, languageId?: string): Finding[] {
   if (!PREFILTER.test(raw)) return [];
   if (!/^\s*\{/.test(raw)) return scanCellText(raw, languageId);
-  const fileLines = lineStartsOf(raw);
+  // Line starts are needed only to move a finding: most cells (and notebooks) have none.
+  let fileLines: readonly number[] | undefined;
   const out: Finding[] = [];
   for (const cell of notebookCells(raw)) {
     const lang = BY_LANGUAGE[cell.language];
     if (!lang) continue;
-    const cellLines = lineStartsOf(cell.text);
+    let cellLines: readonly number[] | undefined;
+    const move = (f: Finding) =>
+      relocate(raw, (fileLines ??= lineStartsOf(raw)), cell, (cellLines ??= lineStartsOf(cell.text)), f);
     const { code, shell } =
       cell.language === 'shell' || cell.language === 'bash'
         ? { code: cell.text.replace(/^%%[^\n]*/, (s) => ' '.repeat(s.length)), shell: '' }
         : split(cell.text);
     for (const family of lang.families) {
-      for (const f of family.scan(code, lang.path)) out.push(relocate(raw, fileLines, cell, cellLines, f));
+      for (const f of family.scan(code, lang.path)) out.push(move(f));
     }
     if (shell.trim()) {
-      for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(relocate(raw, fileLines, cell, cellLines, f));
+      for (const f of shellFamily.scan(shell, 'cell.sh')) out.push(move(f));
     }
   }
   return out;

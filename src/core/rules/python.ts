@@ -15,6 +15,7 @@ import {
   matchingClose,
   rangeOf,
   statementAt,
+  withLiterals,
 } from './match';
 import {
   Aliases,
@@ -53,10 +54,12 @@ const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector
 /** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
 // These regexes start with the keyword itself rather than a look-behind or `\b` (which stop V8 from skipping ahead
 // to candidate positions); `notAttribute` rejects what the look-behind used to: `.verify=`, `my_verify=`.
-const KWARG =
-  /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg;
+const KWARG = withLiterals(
+  /(?:(verify|verify_ssl|ssl)(?:\s*:\s*(?:bool|Optional\[bool\]|bool\s*\|\s*None))?\s*=\s*False\b|(cert_reqs)\s*=\s*(?:(['"])CERT_NONE\3|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(verify)\s*=\s*0(?![\w.]))/dg,
+  ['verify', 'ssl', 'cert_reqs'],
+);
 /** The same keywords given a name (`verify=VERIFY`): followed to a same-file constant. */
-const KWARG_NAME = /(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg;
+const KWARG_NAME = withLiterals(/(verify|verify_ssl|ssl)\s*=\s*([A-Za-z_]\w*)\b(?!\s*[.([])/dg, ['verify', 'ssl']);
 const notAttribute = (lx: Lexed, at: number) => !/[\w.]/.test(lx.code[at - 1] ?? '');
 const SPREAD = /\*\*([A-Za-z_]\w*)\b/g;
 /** What a dict spread with `**` must contain somewhere in the file to switch verification off (cheap tests first). */
@@ -70,18 +73,33 @@ function dictSetsVerify(code: string): boolean {
       (code.includes('dict(') || code.includes('update(')))
   );
 }
-const ATTRIBUTE =
-  /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg;
+const ATTRIBUTE = withLiterals(
+  /\.(?:(verify)\s*=\s*False\b|(verify_mode)\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b|(check_hostname)\s*=\s*False\b)/dg,
+  ['verify', 'check_hostname'],
+  1,
+);
 /** SSL options passed as a dict (websocket-client `sslopt`, tornado `ssl_options`). */
 const SSLOPT =
   /(?:(cert_reqs)(["'])\s*(:|\]\s*=(?!=))\s*(?:(["'])CERT_NONE\4|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(check_hostname)(["'])\s*:\s*False\b)/dg;
 const ASSERT_HOSTNAME = /(\.)?\b(?:ssl_)?assert_hostname\s*=(?!=)\s*False\b/g;
-const UNVERIFIED = /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg;
-const OVERRIDE = /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg;
+const UNVERIFIED = withLiterals(
+  /(?<![\w])(?:ssl\.)?_create_unverified_context\b(\s*\(\s*\))?/dg,
+  ['_create_unverified_context'],
+  4,
+);
+const OVERRIDE = withLiterals(
+  /(?<![\w.])(?:ssl\.)?_create_default_https_context\s*=(?!=)\s*([\w.]+)/dg,
+  ['_create_default_https_context'],
+  4,
+);
 const ENV_KEY =
   /(['"])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\1|(?<![\w.])(PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY)\s*=\s*(?=['"0])/dg;
-const PROTOCOL = /(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g;
-const TLS_VERSION = /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g;
+const PROTOCOL = withLiterals(/(?<![\w])(?:ssl\.)?PROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/g, ['PROTOCOL_'], 4);
+const TLS_VERSION = withLiterals(
+  /\.(?:minimum|maximum)_version\s*=(?!=)\s*(?:ssl\.)?TLSVersion\.(?:TLSv1(?:_1)?|SSLv3)\b/g,
+  ['_version'],
+  8,
+);
 const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 /** Receivers whose `get`/`delete`/… are not HTTP: `cache.get(key, verify=False)`, `self.config.get(…)`. */
 const NON_HTTP_RECEIVER =
@@ -90,8 +108,10 @@ const NON_HTTP_RECEIVER =
 /** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
-const SDK_KWARG =
-  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+const SDK_KWARG = withLiterals(
+  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg,
+  ['verify_certs', 'tlsAllowInvalid', 'tlsInsecure'],
+);
 /** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
 const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
 /**
@@ -104,7 +124,7 @@ const REDIS_CERT_REQS =
 /** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
 const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
-const SDK_ATTRIBUTE = /\.(verify_ssl)\s*=(?!=)\s*False\b/g;
+const SDK_ATTRIBUTE = withLiterals(/\.(verify_ssl)\s*=(?!=)\s*False\b/g, ['.verify_ssl']);
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -400,7 +420,7 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
 }
 
 /** `session.verify = VERIFY` where `VERIFY = False` in the same file: the constant is the finding. */
-const ATTRIBUTE_NAME = /\.verify\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:#|$)/gm;
+const ATTRIBUTE_NAME = withLiterals(/\.verify\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:#|$)/gm, ['.verify']);
 
 function attributeConstants(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ATTRIBUTE_NAME, (m) => {

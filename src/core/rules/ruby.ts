@@ -2,7 +2,7 @@
 // for Faraday (`ssl: { verify: false }`) and HTTParty, RestClient's `verify_ssl: false`, and Excon's
 // `ssl_verify_peer: false`.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, enclosingOpen, lineAt, pushMatches } from './match';
+import { enclosingCall, enclosingOpen, lineAt, pushMatches, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { RB } from './catalog/ruby';
@@ -10,16 +10,20 @@ import { RB } from './catalog/ruby';
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER = /VERIFY_NONE|verify/;
 
-const VERIFY_NONE = /\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg;
-const VERIFY_FALSE = /(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg;
+const VERIFY_NONE = withLiterals(/\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg, ['SSL::VERIFY_NONE'], 9);
+const VERIFY_FALSE = withLiterals(/(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg, ['verify'], 1);
 /** RestClient's `verify_ssl: false` (and any client's option of that name): it says what it turns off, no context needed. */
-const VERIFY_SSL_FALSE = /(?<![\w:])(?::verify_ssl\s*=>|verify_ssl:)\s*false\b/dg;
+const VERIFY_SSL_FALSE = withLiterals(/(?<![\w:])(?::verify_ssl\s*=>|verify_ssl:)\s*false\b/dg, ['verify_ssl'], 1);
 /** Savon/HTTPI's `ssl_verify_mode: :none` (also `verify_mode`, the `=>` form, a setter or a call: `.verify_mode = :none`, `globals.ssl_verify_mode(:none)`). */
 const SYMBOL_NONE =
   /(?:(?<![\w:])(?::(?:ssl_)?verify_mode\s*=>|(?:ssl_)?verify_mode:)|\.(?:ssl_)?verify_mode\s*(?:=(?![=~])|\())\s*:none\b/dg;
 /** Typhoeus/Ethon's libcurl options: `ssl_verifypeer: false`, `ssl_verifyhost: 0`. */
 const TYPHOEUS = /(?<![\w:])(?::ssl_verify(?:peer|host)\s*=>|ssl_verify(?:peer|host):)\s*(?:false|0)\b/dg;
-const EXCON = /(?:(?<![\w:]):ssl_verify_peer\s*(?:=>|\]\s*=(?!=))|(?<![\w:])ssl_verify_peer:)\s*false\b/dg;
+const EXCON = withLiterals(
+  /(?:(?<![\w:]):ssl_verify_peer\s*(?:=>|\]\s*=(?!=))|(?<![\w:])ssl_verify_peer:)\s*false\b/dg,
+  ['ssl_verify_peer'],
+  1,
+);
 const HTTP_CONTEXT = /HTTParty|Faraday|RestClient|\.(?:get|post|put|patch|delete|head|options)\b|default_options/;
 
 /** `verify: false` counts inside an `ssl:` hash (Faraday) or in a statement that uses an HTTP client. */

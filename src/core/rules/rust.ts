@@ -4,7 +4,7 @@
 // crate's `ssl_verify_peer(false)` / `ssl_verify_host(false)`, mbedtls `AuthMode::None` on a client, rustls verifiers
 // whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { eachCodeMatch, finding, matchingClose, pushMatches, statementAt } from './match';
+import { eachCodeMatch, finding, matchingClose, pushMatches, statementAt, withLiterals } from './match';
 import { bindingOf } from './flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
@@ -14,8 +14,10 @@ import { RS } from './catalog/rust';
 const PREFILTER =
   /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
-const CERTS = /\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg;
-const HOSTS = /\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg;
+const CERTS = withLiterals(/\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg, ['danger_accept_invalid_certs']);
+const HOSTS = withLiterals(/\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg, [
+  'danger_accept_invalid_hostnames',
+]);
 /** The same builder switches given a name: `danger_accept_invalid_certs(insecure)` where `let insecure = true;`. */
 const NAMED_SWITCH =
   /\b(danger_accept_invalid_certs|danger_accept_invalid_hostnames|disable_verification)\s*\(\s*([a-z_][\w]*|[A-Z_][A-Z0-9_]*)\s*\)/g;

@@ -1,11 +1,11 @@
 // package.json: each `scripts` entry is a shell command (its JSON escapes mapped back to file offsets).
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { jsonDoc } from '../../text/json';
 import { jsonStringSource, Source } from '../env';
 
 /** The `scripts` values of a package.json, as Sources. */
 export function packageScripts(text: string): Source[] {
-  const root = parseTree(text, [], { allowTrailingComma: true });
-  const scripts = root && findNodeAtLocation(root, ['scripts']);
+  const doc = jsonDoc(text);
+  const scripts = doc.root && doc.find(doc.root, ['scripts']);
   if (!scripts || scripts.type !== 'object') return [];
   const out: Source[] = [];
   for (const prop of scripts.children ?? []) {

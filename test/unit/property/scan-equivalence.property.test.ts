@@ -1,0 +1,284 @@
+// Equivalence tests for the re-scan speed work (issue 18): each faster path must give exactly what the path it
+// replaced gave. The lexer is compared with its previous implementation (kept as test/unit/property/reference/lexer.ts)
+// on random text, on punctuation soup of every syntax, on every rule example and on this repository's own sources.
+// The lazy JSON tree (src/core/text/json.ts) is compared with jsonc-parser's parseTree, which it replaces for plain
+// JSON. Regexes searched from their literals (match.ts withLiterals) are compared with the plain search.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { lex, Lexed, Syntax, SYNTAX } from '../../../src/core/rules/lexer';
+import * as reference from './reference/lexer';
+import { allRules } from '../../../src/core/rules/registry';
+import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
+import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import { jsonDoc } from '../../../src/core/text/json';
+import { eachCodeMatch, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import { scanText } from '../../../src/core/scan/index';
+
+const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
+
+/** What every syntax treats specially, so that random texts open and close strings, comments and templates. */
+const PIECES = [
+  '"',
+  "'",
+  '`',
+  '\\',
+  '\\\\',
+  '\\"',
+  "\\'",
+  '"""',
+  "'''",
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '/',
+  '${',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '@"',
+  '""',
+  'r"',
+  'r#"',
+  '"#',
+  'r##"',
+  "'a'",
+  "'\\n'",
+  "'\\u{1F600}'",
+  "'ab'",
+  "'a",
+  '\n=begin\n',
+  '\n=end\n',
+  '=begin',
+  'return /',
+  '= /a[/]b/g',
+  'x / y',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  'a',
+  'r',
+  '=',
+  '$',
+  'é',
+  '\u2028',
+  '😀',
+  '\u0000',
+  // Around the limits of char literals (a backslash and 1-10 characters) and Rust raw strings (up to 7 `#`).
+  ...Array.from({ length: 13 }, (_, k) => `'\\${'x'.repeat(k)}'`),
+  ...Array.from({ length: 4 }, (_, k) => `'${'x'.repeat(k)}'`),
+  ...Array.from({ length: 9 }, (_, k) => `r${'#'.repeat(k)}"`),
+  ...Array.from({ length: 9 }, (_, k) => `"${'#'.repeat(k)}`),
+];
+
+const soup = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 80 })
+  .map((a) => a.join(''));
+
+function sameLexing(text: string, syntax: Syntax, what: string): void {
+  const fresh = (l: Lexed) => ({ kinds: Array.from(l.kinds), code: l.code, lineStarts: [...l.lineStarts] });
+  // Each lexer keeps its own recent results; a copy of the text as key makes both lex it afresh.
+  assert.deepStrictEqual(
+    fresh(lex(`${text}`, syntax)),
+    fresh(reference.lex(`${text}`, syntax as reference.Syntax)),
+    `${what}: ${JSON.stringify(text.slice(0, 200))}`,
+  );
+}
+
+/** This repository's TypeScript sources (real code with comments, strings, templates and regex literals). */
+function ownSources(): string[] {
+  const root = path.join(__dirname, '..', '..', '..', 'src');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('property: the lexer marks what its previous implementation marked', () => {
+  it('on punctuation soup and arbitrary text, for every syntax', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(soup, fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        fc.constantFrom(...SYNTAXES),
+        (text, [name, syntax]) => sameLexing(text, syntax, name),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on every rule example, for every syntax', () => {
+    const texts = allRules().flatMap((r) => [...flaggedExamples(r), ...okExamples(r)].map((e) => e.text));
+    assert.ok(texts.length > 100, `${texts.length} examples`);
+    for (const text of texts) for (const [name, syntax] of SYNTAXES) sameLexing(text, syntax, name);
+  });
+
+  it("on this repository's own sources, for every syntax", () => {
+    const sources = ownSources();
+    assert.ok(sources.length > 50, `${sources.length} files`);
+    for (const text of sources) for (const [name, syntax] of SYNTAXES) sameLexing(text, syntax, name);
+  });
+});
+
+/** A tree as plain data: what readers of jsonc-parser nodes see (type, place, value, colon, children). */
+function plain(n: JsonNode | undefined): unknown {
+  if (!n) return undefined;
+  return {
+    type: n.type,
+    offset: n.offset,
+    length: n.length,
+    value: n.type === 'object' || n.type === 'array' || n.type === 'property' ? undefined : n.value,
+    colonOffset: n.colonOffset,
+    children: n.children?.map(plain),
+  };
+}
+
+/** JSON texts with varied spacing (what JSON.stringify writes, with blanks added between tokens), keys repeated. */
+const jsonText = fc
+  .tuple(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.constantFrom(undefined, 1, 2, '\t'),
+    fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\t'), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([v, indent, blanks]) => {
+    let k = 0;
+    const text = JSON.stringify(v, null, indent) ?? 'null';
+    // Blanks after commas and colons outside strings (a JSON string never holds a raw newline or tab).
+    return text.replace(/("(?:[^"\\]|\\.)*")|([,:])/g, (m, str, p) => (str ? m : `${p}${blanks[k++ % blanks.length]}`));
+  });
+
+describe('property: the lazy JSON tree equals jsonc-parser parseTree', () => {
+  it('on generated JSON, at every node reached by findNodeAtLocation', () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        const doc = jsonDoc(text);
+        const full = parseTree(text, [], { allowTrailingComma: true });
+        assert.deepStrictEqual(plain(doc.root), plain(full), text);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('on documents with duplicate keys, escapes in keys, comments and trailing commas (the latter through jsonc)', () => {
+    for (const text of [
+      '{"a": 1, "a": 2, "b": {"c": [1, 2, {"d": "x"}]}}',
+      '{"sc\\u0072ipts": {"x": "curl -k h"}, "scripts": {"y": "a \\"b\\" c"}}',
+      '{"cells": [{"cell_type": "code", "source": ["a\\\\", "b\\n"]}]}',
+      '// comment\n{"scripts": {"x": "curl -k h",}}',
+      '{"a": [1,2,],}',
+      '  \n {"a" :\t"b" }\n ',
+      '"just a string"',
+      '[]',
+      '{}',
+      '{"a": -1.5e+3, "b": true, "c": null, "d": false}',
+    ]) {
+      const doc = jsonDoc(text);
+      assert.deepStrictEqual(plain(doc.root), plain(parseTree(text, [], { allowTrailingComma: true })), text);
+      for (const path of [['a'], ['scripts'], ['b', 'c', 2, 'd'], ['cells', 0, 'source'], ['scripts', 'y']]) {
+        const root = parseTree(text, [], { allowTrailingComma: true });
+        assert.deepStrictEqual(plain(doc.find(doc.root, path)), plain(root && findNodeAtLocation(root, path)));
+      }
+    }
+  });
+});
+
+/** Each match as data: where it is, what it holds, its groups' places. */
+function matchesOf(lx: Lexed, re: RegExp): unknown[] {
+  const out: unknown[] = [];
+  eachCodeMatch(lx, re, (m) => out.push([m.index, [...m], m.indices?.map((x) => x && [...x]), re.lastIndex]));
+  return out;
+}
+
+describe('property: a regex searched from its literals matches what the regex engine alone matches', () => {
+  it('every regex given literals, on soup of its literals, their neighbours and the syntax around them', () => {
+    assert.ok(literalRegexes.length >= 20, `${literalRegexes.length} regexes`);
+    for (const re of literalRegexes) {
+      assert.ok(!re.flags.includes('i'), `literals are case-sensitive: ${re.source}`);
+      // The regex's own words (keys, values, prefixes like ssl. or OpenSSL::) and what sits between them.
+      const words = [...new Set(re.source.match(/[A-Za-z_][\w]*/g) ?? [])].filter((w) => w.length > 1);
+      const piece = fc.constantFrom(
+        ...words,
+        ...words.map((w) => w.slice(1)),
+        ...words.map((w) => w.slice(0, -1)),
+        '.',
+        '::',
+        ':',
+        '=',
+        '==',
+        '=>',
+        '(',
+        ')',
+        '{',
+        '}',
+        '[',
+        ']',
+        '"',
+        "'",
+        ',',
+        ' ',
+        '  ',
+        '\n',
+        '#',
+        '//',
+        '->',
+        '|',
+        'ssl.',
+        'OpenSSL::',
+        'True',
+        'False',
+        'true',
+        'false',
+        '0',
+        'x',
+        '_',
+        '$',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom(SYNTAX.python, SYNTAX.js), (parts, syntax) => {
+          const text = parts.join('');
+          const lx = lex(text, syntax);
+          assert.deepStrictEqual(
+            matchesOf(lx, re),
+            withoutLiterals(() => matchesOf(lx, re)),
+            `${re.source} on ${JSON.stringify(text)}`,
+          );
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('every rule example and the re-scan bench shapes give the same findings both ways', () => {
+    const cases: [string, string][] = allRules().flatMap((r) =>
+      [...flaggedExamples(r), ...okExamples(r)].map((e) => [e.text, e.file] as [string, string]),
+    );
+    for (const [text, file] of cases) {
+      assert.deepStrictEqual(
+        scanText(text, file),
+        withoutLiterals(() => scanText(text, file)),
+        `${file}: ${text}`,
+      );
+    }
+    for (const text of ownSources().slice(0, 40)) {
+      for (const file of ['a.py', 'a.ts', 'a.go', 'A.java', 'a.kt', 'a.cs', 'a.rb', 'a.rs']) {
+        assert.deepStrictEqual(
+          scanText(text, file),
+          withoutLiterals(() => scanText(text, file)),
+          file,
+        );
+      }
+    }
+  });
+});
