@@ -104,7 +104,7 @@ const TOML_SKIP = new RegExp(`^\\s*["']?${SKIP_KEY}["']?\\s*=\\s*("[^"]*"|'[^']*
 /** Java `.properties`: `key=value`, `key: value` or `key value`; `#`/`!` comment lines never match. */
 const PROPERTIES_SKIP = new RegExp(`^\\s*${SKIP_KEY}\\s*[=:\\s]\\s*([^\\s#]+)`, 'd');
 const TF =
-  /^\s*(insecure|skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|(?:\w+_)?tls_insecure)\s*=\s*("true"|true\b)/d;
+  /^\s*(insecure|(?:\w+_)?(?:skip_tls_verify|allow_unverified_ssl|insecure_skip_verify|tls_skip_verify|tls_insecure_skip_verify|skip_ssl_validation|insecure_skip_tls_verify|tls_insecure))\s*=\s*("true"|true\b)/d;
 
 const VERIFY_FALSE_KEY = new RegExp(`^(?:${VERIFY_FALSE})$`);
 const VERIFY_MODE_KEY = new RegExp(`^(?:${VERIFY_MODE})$`);

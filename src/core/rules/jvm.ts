@@ -161,6 +161,7 @@ const IS_TRUSTED =
 const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
 const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
 const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
+const HANDLER_PROCEED = /\b[\w$]*[hH]andler[\w$]*\s*\??\.\s*proceed\s*\(\s*\)/g;
 
 function notImport(lx: Lexed) {
   return (m: RegExpExecArray) => !/^\s*import\b/.test(lx.code.slice(...lineAt(lx, m.index)));
@@ -181,12 +182,14 @@ function trustStrategies(lx: Lexed, out: Finding[]): void {
 
 /** `handler.proceed()` inside an `onReceivedSslError` override body. */
 function webviewProceed(lx: Lexed, out: Finding[]): void {
+  const bodies: [number, number][] = [];
   eachCodeMatch(lx, /\bonReceivedSslError\s*\(/g, (m) => {
     const params = matchingClose(lx, m.index + m[0].length - 1);
     const head = /^\s*(?::\s*Unit\s*)?\{/.exec(lx.code.slice(params, params + 100));
     if (!head) return;
     const open = params + head[0].length - 1;
     const end = matchingClose(lx, open);
+    bodies.push([open, end]);
     PROCEED.lastIndex = open;
     for (let p = PROCEED.exec(lx.code); p && p.index < end; p = PROCEED.exec(lx.code)) {
       if (lx.kinds[p.index] === Kind.Code) {
@@ -194,6 +197,17 @@ function webviewProceed(lx: Lexed, out: Finding[]): void {
       }
     }
   });
+  // A handler's no-argument proceed() outside any body seen: the override's header is out of sight (an excerpt, a
+  // decompiled method split by the tool), and in a file that names onReceivedSslError only SslErrorHandler has it.
+  pushMatches(
+    lx,
+    HANDLER_PROCEED,
+    JVM.webviewProceed,
+    out,
+    0,
+    0,
+    (p) => !bodies.some(([a, b]) => p.index > a && p.index < b),
+  );
 }
 
 /** A parameter declared `SslErrorHandler h` (Java) or `h: SslErrorHandler?` (Kotlin), in a method's parameter list. */
@@ -250,12 +264,52 @@ export function scanJvm(text: string): Finding[] {
   }
   if (verifyMethod) pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
   if (protocols) protocolFindings(lx, out);
-  if (verifiers) pushMatches(lx, NOOP, JVM.noopVerifier, out, 0, 0, notImport(lx));
+  if (verifiers) noopVerifiers(lx, out);
   if (clients) {
     pushMatches(lx, INSECURE_FACTORY, JVM.insecureTrustManagerFactory, out, 0, 0, notImport(lx));
     pushMatches(lx, CLIENT_SWITCHES, JVM.clientSwitch, out);
   }
-  return out;
+  return webview ? unique(out) : out;
+}
+
+/** A variable declared to hold a verifier: `HostnameVerifier hv = `, `val hv = `, `final X509HostnameVerifier hv = `. */
+const HELD_IN = /\b(?:(?:[\w.]*HostnameVerifier|var|val)\s+)([\w$]+)\s*(?::\s*[\w.]+\s*)?=\s*$/;
+
+/**
+ * NoopHostnameVerifier and friends; one held in a variable is reported where the variable is handed on (`new
+ * SSLConnectionSocketFactory(ctx, hv)`, `.setSSLHostnameVerifier(hv)`), the place that turns the check off, or at
+ * the declaration when no such use is in sight.
+ */
+function noopVerifiers(lx: Lexed, out: Finding[]): void {
+  const accept = notImport(lx);
+  eachCodeMatch(lx, NOOP, (m) => {
+    if (!accept(m)) return;
+    const end = m.index + m[0].length;
+    const held = HELD_IN.exec(lx.code.slice(Math.max(0, m.index - 120), m.index));
+    const use = held ? argumentUse(lx, held[1], end) : -1;
+    if (use >= 0) out.push(finding(lx, JVM.noopVerifier, use, use + held![1].length, statementAt(lx, use)));
+    else out.push(finding(lx, JVM.noopVerifier, m.index, end, statementAt(lx, m.index)));
+  });
+}
+
+/** Offsets of the uses of `name` as a call argument after `from` (`(name)`, `, name)`, `(a, name, b)`), the first one. */
+function argumentUse(lx: Lexed, name: string, from: number): number {
+  const re = new RegExp(`[(,]\\s*(${name.replace(/\$/g, '\\$')})\\s*[,)]`, 'dg');
+  re.lastIndex = from;
+  for (let m = re.exec(lx.code); m; m = re.exec(lx.code)) {
+    const at = m.indices![1]![0];
+    if (lx.kinds[at] === Kind.Code) return at;
+  }
+  return -1;
+}
+
+/** One finding per rule and start: a helper's `sslHandler.proceed()` is reached by two of the WebView passes. */
+function unique(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** The Java/Kotlin family (`.java`, `.kt`, `.kts`, `.groovy`, `.scala`, and Gradle's Groovy `.gradle` scripts). */

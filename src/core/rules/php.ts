@@ -1,7 +1,7 @@
 // PHP: curl options that switch peer or host verification off, Guzzle/Symfony/Laravel `'verify' => false`,
 // Laravel's `Http::withoutVerifying()`, stream-context `'verify_peer' => false` and WordPress `'sslverify' => false`.
 import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, pushMatches } from './match';
+import { enclosingCall, enclosingOpen, pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { PHP } from './catalog/php';
@@ -29,9 +29,18 @@ const WP_FILTER =
 const WP_SSLVERIFY = /(['"])sslverify\1\s*(=>)\s*(?:false|0)\b/dgi;
 const WP_SSLVERIFY_SET = /\[\s*(['"])sslverify\1\s*\]\s*=(?![=>])\s*(?:false|0)\b/dgi;
 
-/** Laravel's `Auth::routes(['verify' => false])` is about e-mail verification, not TLS. */
+/**
+ * Laravel's `Auth::routes(['verify' => false])` is about e-mail verification, not TLS; so is the `'verify'` of a
+ * password hashing driver (`config/hashing.php`: `'bcrypt' => [ … 'verify' => false ]`).
+ */
 function notAuthRoutes(lx: Lexed) {
-  return (m: RegExpExecArray) => !/(?:^|::)routes$/i.test(enclosingCall(lx, m.index)?.callee ?? '');
+  return (m: RegExpExecArray) => {
+    if (/(?:^|::)routes$/i.test(enclosingCall(lx, m.index)?.callee ?? '')) return false;
+    const open = enclosingOpen(lx, m.index, '[');
+    return (
+      open < 0 || !/(['"])(?:bcrypt|argon2?(?:id|i)?)\1\s*=>\s*$/i.test(lx.code.slice(Math.max(0, open - 30), open))
+    );
+  };
 }
 
 /** The `,` form is only curl_setopt's argument list; `=>` is an options array (curl_setopt_array, Guzzle). */

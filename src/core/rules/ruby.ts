@@ -1,8 +1,17 @@
 // Ruby: OpenSSL::SSL::VERIFY_NONE wherever it is used (Net::HTTP, Faraday, HTTParty, RestClient...), `verify: false`
 // for Faraday (`ssl: { verify: false }`) and HTTParty, RestClient's `verify_ssl: false`, and Excon's
 // `ssl_verify_peer: false`.
-import { lex, Lexed, SYNTAX } from './lexer';
-import { enclosingCall, enclosingOpen, lineAt, pushMatches, withLiterals } from './match';
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import {
+  eachCodeMatch,
+  enclosingCall,
+  enclosingOpen,
+  finding,
+  lineAt,
+  pushMatches,
+  statementAt,
+  withLiterals,
+} from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { RB } from './catalog/ruby';
@@ -12,8 +21,12 @@ const PREFILTER = /VERIFY_NONE|verify/;
 
 const VERIFY_NONE = withLiterals(/\b(?:OpenSSL::)?SSL::VERIFY_NONE\b/dg, ['SSL::VERIFY_NONE'], 9);
 const VERIFY_FALSE = withLiterals(/(?<![\w:])(?::verify\s*=>|verify:)\s*false\b/dg, ['verify'], 1);
-/** RestClient's `verify_ssl: false` (and any client's option of that name): it says what it turns off, no context needed. */
-const VERIFY_SSL_FALSE = withLiterals(/(?<![\w:])(?::verify_ssl\s*=>|verify_ssl:)\s*false\b/dg, ['verify_ssl'], 1);
+/** RestClient's `verify_ssl: false`, InSpec's `http(url, ssl_verify: false)` (and any client's option of those names): they say what they turn off, no context needed. */
+const VERIFY_SSL_FALSE = withLiterals(
+  /(?<![\w:])(?::(?:verify_ssl|ssl_verify)\s*=>|(?:verify_ssl|ssl_verify):)\s*false\b/dg,
+  ['verify_ssl', 'ssl_verify'],
+  1,
+);
 /** Savon/HTTPI's `ssl_verify_mode: :none` (also `verify_mode`, the `=>` form, a setter or a call: `.verify_mode = :none`, `globals.ssl_verify_mode(:none)`). */
 const SYMBOL_NONE =
   /(?:(?<![\w:])(?::(?:ssl_)?verify_mode\s*=>|(?:ssl_)?verify_mode:)|\.(?:ssl_)?verify_mode\s*(?:=(?![=~])|\())\s*:none\b/dg;
@@ -37,13 +50,68 @@ function httpContext(lx: Lexed) {
   };
 }
 
+/** `verify: verify_ssl` / `:verify => verify_ssl`: a local variable as the option (see `falseVariable`). */
+const VERIFY_VAR = /(?<![\w:])(?::verify\s*=>|verify:)\s*([a-z_]\w*)\b(?![.([?!])/dg;
+
+/** `verify: name` counts in an HTTP context when the method assigned `name = false` before it. */
+function falseVariable(lx: Lexed) {
+  const inContext = httpContext(lx);
+  return (m: RegExpExecArray) => {
+    if (m[1] === 'true' || m[1] === 'false' || m[1] === 'nil' || !inContext(m)) return false;
+    const before = lx.code.slice(Math.max(0, m.index - 2000), m.index);
+    const assigned = [...before.matchAll(new RegExp(`^\\s*${m[1]}\\s*=(?![=~])\\s*(\\S+)`, 'gm'))].pop();
+    return assigned?.[1] === 'false';
+  };
+}
+
+/**
+ * `verify: false` in an HTTP context; inside a hash held in a variable (`options = { ssl: { verify: false } }`) that
+ * a client is then built with (`Faraday.new(options)`), the finding is where the variable is handed to the client.
+ */
+function verifyFalse(lx: Lexed, out: Finding[]): void {
+  const inContext = httpContext(lx);
+  eachCodeMatch(lx, VERIFY_FALSE, (m) => {
+    if (!inContext(m)) return;
+    const use = heldHashUse(lx, m.index);
+    const [start, end] = use ?? [m.index, m.index + m[0].length];
+    out.push(finding(lx, RB.verifyFalse, start, end, statementAt(lx, start)));
+  });
+}
+
+const CLIENT_CALL =
+  /\b(?:Faraday(?:::Connection)?\s*\.\s*new|HTTParty\s*\.\s*\w+|RestClient::\w+\s*\.\s*new|Excon\s*\.\s*new)\b\s*\(?/g;
+
+/** The [start, end) of `name` in the first client call after the hash literal assigned to `name` that holds `at`. */
+function heldHashUse(lx: Lexed, at: number): [number, number] | undefined {
+  let open = enclosingOpen(lx, at, '{');
+  for (let depth = 0; open > 0 && depth < 3; depth++, open = enclosingOpen(lx, open, '{')) {
+    const held = /(?:^|[\s;])([a-z_@]\w*)\s*=\s*$/.exec(lx.code.slice(Math.max(0, open - 60), open));
+    if (!held) continue;
+    const name = held[1];
+    CLIENT_CALL.lastIndex = open;
+    for (let c = CLIENT_CALL.exec(lx.code); c; c = CLIENT_CALL.exec(lx.code)) {
+      const [ls, le] = lineAt(lx, c.index);
+      const arg = new RegExp(`[(,\\s]${name.replace(/[$@]/g, '\\$&')}\\b(?!\\s*[.\\[])`).exec(
+        lx.code.slice(c.index + c[0].length - 1, le),
+      );
+      if (arg && ls >= 0) {
+        const s = c.index + c[0].length - 1 + arg.index + 1;
+        if (lx.kinds[s] === Kind.Code) return [s, s + name.length];
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Scans Ruby source. */
 export function scanRuby(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.ruby);
   const out: Finding[] = [];
   pushMatches(lx, VERIFY_NONE, RB.verifyNone, out);
-  pushMatches(lx, VERIFY_FALSE, RB.verifyFalse, out, 0, 0, httpContext(lx));
+  verifyFalse(lx, out);
+  pushMatches(lx, VERIFY_VAR, RB.verifyFalse, out, 0, 0, falseVariable(lx));
   pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
   pushMatches(lx, SYMBOL_NONE, RB.verifyNone, out);

@@ -86,6 +86,7 @@ echo 'Acquire::https::mirror.lan::Verify-Host "false";' > "$conf"`,
       ),
       [
         ['config.dnf-sslverify-off', 8, 1, 'sslverify=0'],
+        ['config.apt-verify-peer-off', 11, 1, 'Acquire::https::Verify-Peer "false"'],
         ['config.apt-verify-peer-off', 13, 7, 'Acquire::https::mirror.lan::Verify-Host "false"'],
       ],
     ));
@@ -406,4 +407,94 @@ CURL_OPTS="--cacert /etc/ssl/corp-ca.pem --retry 3"
 curl \${CURL_OPTS} -fsSL "$url" -o "\${TMP:-/tmp}/x.tgz"`,
       'ok.sh',
     ));
+});
+
+describe('real-code classes, round 3: the tune3 set (values reaching a client, excerpt edges)', () => {
+  it('reports a verifier or an options hash held in a variable where the client gets it', () => {
+    assert.deepStrictEqual(
+      hits(
+        `SSLContextBuilder builder = new SSLContextBuilder();
+HostnameVerifier hostnameVerifier = NoopHostnameVerifier.INSTANCE;
+SSLConnectionSocketFactory sslsf = new SSLConnectionSocketFactory(
+        builder.build(), hostnameVerifier);
+X509HostnameVerifier unused = SSLConnectionSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER;`,
+        'HttpUtil.java',
+      ),
+      [
+        ['jvm.noop-hostname-verifier', 4, 26, 'hostnameVerifier'],
+        ['jvm.noop-hostname-verifier', 5, 31, 'SSLConnectionSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER'],
+      ],
+    );
+    assert.deepStrictEqual(
+      hits(
+        `def connection
+  options = {
+    ssl: { verify: false },
+    url: @config[:api_endpoint]
+  }
+  Faraday.new(options) do |conn|
+    conn.adapter :net_http
+  end
+end
+
+def runner_client
+  verify_ssl = false
+  Faraday.new(:url => server_url, :ssl => {:verify => verify_ssl})
+end`,
+        'lib/api/client.rb',
+      ),
+      [
+        ['ruby.verify-false', 6, 15, 'options'],
+        ['ruby.verify-false', 13, 44, ':verify => verify_ssl'],
+      ],
+    );
+  });
+
+  it('keeps quiet about a variable that verifies, and about a hashing driver option', () => {
+    expectNone(
+      `def runner_client
+  verify_ssl = true
+  Faraday.new(:url => server_url, :ssl => {:verify => verify_ssl})
+end
+def check(record, verify)
+  validate(record, verify: verify)
+end`,
+      'client.rb',
+    );
+    expectNone(
+      "<?php\nreturn ['bcrypt' => ['rounds' => 10, 'verify' => false], 'argon' => ['verify' => false]];",
+      'config/hashing.php',
+    );
+  });
+
+  it('reads an excerpt that starts inside a here-document, and a CI variables map without its key', () => {
+    assert.deepStrictEqual(
+      hits(
+        `    [plugins."io.containerd.grpc.v1.cri".registry.configs."registry.lan".tls]
+      insecure_skip_verify = true
+EOF
+systemctl restart containerd`,
+        'install-k8s.sh',
+      ),
+      [['config.insecure-skip-verify', 2, 7, 'insecure_skip_verify = true']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        '  HTTP_PROXY: ""\n  no_proxy: "localhost"\n\n  # corporate TLS\n  GIT_SSL_NO_VERIFY: "true"\n',
+        '.gitlab-ci.yml',
+      ),
+      [['env.git-ssl-no-verify', 5, 3, 'GIT_SSL_NO_VERIFY: "true"']],
+    );
+  });
+
+  it('keeps quiet about a here-document tail that is no known config, and about prose in a message', () => {
+    expectNone('[server]\n  insecure_skip_verify = true\nEOF\necho done', 'tail.sh');
+    expectNone(
+      `log "
+Could not download '\${_url}'.
+To continue in insecure mode run 'echo insecure >> ~/.curlrc'.
+"`,
+      'utility.sh',
+    );
+  });
 });

@@ -237,7 +237,7 @@ serversTransport:
     concept: 'tool-config-switch',
     client: 'terraform',
     surface: 'hcl',
-    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation`, `insecure_skip_tls_verify` (Packer) and provider-prefixed `*_tls_insecure` (`pm_tls_insecure`) set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
+    notes: '`insecure`, `skip_tls_verify`, `allow_unverified_ssl`, `insecure_skip_verify`, `tls_skip_verify`, `tls_insecure_skip_verify`, `skip_ssl_validation`, `insecure_skip_tls_verify` (Packer) and their provider-prefixed forms (`pm_tls_insecure`, `fmc_insecure_skip_verify`) set to `true` in `.tf`, `.tfvars` and `.hcl` files. `#`, `//` and `/* */` comments and variable values are not findings.',
     examples: {
       file: 'main.tf',
       flagged: [`provider "kubernetes" {

@@ -163,7 +163,7 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'android-webview',
-    notes: 'A `proceed()` call on any receiver inside the body of an `onReceivedSslError` override, Java or Kotlin (`handler?.proceed()`), conditional or not; and, in a file with such an override, `proceed()` on the `SslErrorHandler` parameter of a helper method it hands the handler to (`doProceed(handler)`).',
+    notes: 'A `proceed()` call on any receiver inside the body of an `onReceivedSslError` override, Java or Kotlin (`handler?.proceed()`), conditional or not; and, in a file with such an override, `proceed()` on the `SslErrorHandler` parameter of a helper method it hands the handler to (`doProceed(handler)`); in a file that names `onReceivedSslError`, a no-argument `proceed()` on a receiver named `…handler…` whose override header is out of sight (an excerpt, decompiled code).',
     examples: {
       flagged: [
         `webView.setWebViewClient(new WebViewClient() {
@@ -185,6 +185,14 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
     «sslHandler.proceed()»;
   }
 }`,
+        `            Log.d("LoginWebViewClient", "onReceivedSslError:" + str);
+            if (AppConfig.allowInsecure) {
+                «handler.proceed()»;
+                return;
+            }
+        }
+        super.onReceivedSslError(view, handler, error);
+    }`,
       ],
       ok: [
         `<!-- res/xml/network_security_config.xml -->
@@ -192,6 +200,7 @@ SSLContext ssl = SSLContexts.custom().loadTrustMaterial(trustStore, null).build(
   <base-config><trust-anchors><certificates src="@raw/corp_ca"/><certificates src="system"/></trust-anchors></base-config>
 </network-security-config>`,
         'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  handler.cancel();\n}\nvoid next() { chain.proceed(); }',
+        'void onAuth(HttpAuthHandler handler) { handler.proceed(user, password); }\nvoid next(Handler handler) { handler.proceed(); }',
         'public void onReceivedSslError(WebView view, SslErrorHandler handler, SslError error) {\n  reject(handler);\n}\nprivate void reject(SslErrorHandler h) { h.cancel(); }\nvoid retry(Interceptor.Chain chain) { chain.proceed(); }',
       ],
     },

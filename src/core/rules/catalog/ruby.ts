@@ -32,7 +32,7 @@ http.ca_file = "/path/to/ca-bundle.pem"`,
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`) and Typhoeus\'s `ssl_verifypeer: false` / `ssl_verifyhost: 0` count wherever they are written in code: the name says what it turns off.',
+    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`), InSpec\'s `ssl_verify: false` and Typhoeus\'s `ssl_verifypeer: false` / `ssl_verifyhost: 0` count wherever they are written in code: the name says what it turns off.',
     examples: {
       flagged: [
         `Faraday.new(url, ssl: { «verify: false» })
@@ -44,6 +44,7 @@ HTTParty.get(url, «verify: false»)`,
   «verify_ssl: false»
 )`,
         'Typhoeus::Request.new(url, «ssl_verifypeer: false», «ssl_verifyhost: 0»).run',
+        { file: 'controls/web_test.rb', code: "describe http('https://localhost:8443', «ssl_verify: false») do\n  its('status') { should cmp 200 }\nend" },
       ],
       ok: [
         `Faraday.new(url, ssl: { ca_file: "/path/to/ca-bundle.pem" })

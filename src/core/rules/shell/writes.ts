@@ -27,9 +27,14 @@ const HEREDOC =
   /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
 /** The same with the here-document first: `cat <<EOF > ~/.npmrc`, `cat << 'END' >> /etc/pip.conf`. */
 const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
+/** Piped to tee: `cat <<EOF | sudo tee /etc/containerd/config.toml`, `cat <<'EOF' | tee -a "$conf"`. */
+const HEREDOC_PIPE =
+  /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
+/** A line that closes a here-document (`EOF`, `END`…) whose opening line is out of sight (an excerpt's first lines). */
+const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -39,6 +44,8 @@ const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
 const VARIABLE = /^\$\{?(\w+)\}?$/;
 /** A here-document that is a kubeconfig (`kind: Config` with `clusters:`), written to a file of any name. */
 const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
+/** containerd's config.toml (`[plugins."io.containerd.grpc.v1.cri".registry.configs."r".tls]`). */
+const CONTAINERD_BODY = /^\s*\[plugins\.["']io\.containerd\./m;
 /** A yum/dnf/zypper repository definition (`[id]` then `baseurl=`/`mirrorlist=`/`metalink=`), sent to a file of any name. */
 const REPO_BODY = /^\s*\[[^\]\n]+\][ \t]*\r?\n(?:[^\n]*\n)*?\s*(?:baseurl|mirrorlist|metalink)\s*=/m;
 /** APT settings (`Acquire::https::Verify-Peer "false";`), written to a file of any name. */
@@ -48,6 +55,7 @@ const APT_BODY = /\bAcquire::https::/;
 function kindOfBody(text: string): string | undefined {
   if (KUBECONFIG_BODY.test(text) && /^\s*clusters:/m.test(text)) return 'kubeconfig';
   if (REPO_BODY.test(text)) return 'written.repo';
+  if (CONTAINERD_BODY.test(text)) return '/etc/containerd/config.toml';
   if (APT_BODY.test(text)) return '/etc/apt/apt.conf';
   return undefined;
 }
@@ -71,6 +79,7 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
 /** Findings for config settings that the shell text of `src` writes into tool config files. */
 export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   const fragments = src.text.includes('insecure-registries');
+  if (src.at(0) === 0) orphanBody(doc, src, out);
   // Every write goes through `>`/`>>` or tee: one scan for a character is far cheaper than TARGETS' alternation.
   if ((!src.text.includes('>') && !src.text.includes('tee')) || !TARGETS.test(src.text)) {
     if (fragments) registriesFragments(doc, src, out);
@@ -79,7 +88,7 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   const seen: Assignments = new Map();
   ECHO.lastIndex = 0;
   for (let m = ECHO.exec(src.text); m; m = ECHO.exec(src.text)) {
-    if (commentedOut(src.text, m.index)) continue;
+    if (commentedOut(src.text, m.index) || !atCommandStart(src.text, m.index)) continue;
     const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
     let from = m.indices![group]![0];
     let written = m[group];
@@ -97,14 +106,38 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   }
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
+  hereDocuments(doc, src, HEREDOC_PIPE, 4, 2, out);
   // Last, so a write whose target is known keeps its message (the family keeps the first of equal findings).
   if (fragments) registriesFragments(doc, src, out);
+}
+
+/**
+ * The text before a closing tag line when no here-document opens before it: an excerpt that starts inside the body
+ * (`[plugins."io.containerd…"] … insecure_skip_verify = true` then `EOF`). Judged by what the body is.
+ */
+function orphanBody(doc: Doc, src: Source, out: Finding[]): void {
+  const tag = ORPHAN_TAG.exec(src.text);
+  if (!tag || src.text.lastIndexOf('<<', tag.index) !== -1) return;
+  const body = src.text.slice(0, tag.index);
+  const as = kindOfBody(body);
+  if (as) judge(doc, src, body, as, (i) => i, out);
 }
 
 /** Whether a `#` comment (at a line start or after a blank) opens before `at` on its line: `#echo "x" >> f`. */
 function commentedOut(text: string, at: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
   return /(?:^|[ \t;])#/.test(line);
+}
+
+/**
+ * Whether `echo`/`printf` at `at` starts a command: first on its line, after an operator or a keyword, or first in
+ * the quoted string of `sh -c`/`eval`/`ssh host`. Not inside a message (`log "… run 'echo insecure >> ~/.curlrc'"`).
+ */
+function atCommandStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200), at).trimEnd();
+  if (before === '' || /[;&|({`]$|\$\($/.test(before)) return true;
+  if (/(?:^|\s)(?:then|do|else|sudo(?:\s+-\S+)*|exec|time|nohup|!|RUN|[@+-])$/.test(before)) return true;
+  return /(?:-[a-z]*c|--command|\beval|\bssh\s+\S+)\s*["']$/.test(before);
 }
 
 /** Judges the body of each here-document `re` finds; `target` and `tag` are the groups of the file and of the tag. */

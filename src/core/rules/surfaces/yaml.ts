@@ -39,7 +39,7 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
   const lines = linesOf(text);
   const out: Surfaces = { sources: [], env: [] };
   const hits = relevant && matchStarts(text, relevant);
-  out.env.push(...leadingEnvList(lines));
+  out.env.push(...leadingEnvList(lines), ...leadingEnvMap(lines));
   for (let i = 0; i < lines.length; i++) {
     const m = YAML_KEY.exec(lines[i].text);
     if (!m) continue;
@@ -190,6 +190,28 @@ function leadingEnvList(lines: Line[]): EnvAssignment[] {
   for (const [j, line] of lines.entries()) {
     if (indentOf(line.text) === -1) continue;
     if (!/^\s+-\s+["']?[A-Za-z_]\w*=/.test(line.text)) break;
+    const a = envEntry(lines, j);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Indented `NAME: value` entries the text opens with, the first NAME in upper case: a CI `variables:` or `env:` map
+ * whose key is out of sight (an excerpt, a template fragment). Only the leading run at the first line's indentation.
+ */
+function leadingEnvMap(lines: Line[]): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  let col = -1;
+  let entries = 0;
+  for (const [j, line] of lines.entries()) {
+    const ind = indentOf(line.text);
+    if (ind === -1) continue;
+    if (col === -1) col = ind;
+    if (col === 0 || ind < col) break;
+    if (ind > col) continue;
+    const name = /^\s+["']?([A-Za-z_]\w*)["']?\s*:/.exec(line.text);
+    if (!name || (entries++ === 0 && !/^[A-Z_][A-Z0-9_]*$/.test(name[1]))) break;
     const a = envEntry(lines, j);
     if (a) out.push(a);
   }
