@@ -33,6 +33,12 @@ describe('extension: activation events', () => {
     assert.ok(events.includes('onNotebook:jupyter-notebook'));
   });
 
+  it('activates on Groovy: Gradle builds and Jenkinsfiles are scanned, and VS Code opens them as groovy', () => {
+    for (const f of ['build.gradle', 'settings.gradle.kts', 'Jenkinsfile'])
+      assert.ok(isScannable(f), `${f} is scannable`);
+    assert.ok(events.includes('onLanguage:groovy'));
+  });
+
   it('uses plain workspace-relative paths, never a recursive glob (a monorepo would be searched at every start)', () => {
     assert.deepStrictEqual(
       events.filter((e) => e.startsWith('workspaceContains:') && /\*/.test(e)),
