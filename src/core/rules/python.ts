@@ -91,7 +91,7 @@ const NON_HTTP_RECEIVER =
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
 const SDK_KWARG =
-  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
+  /(verify_certs|ssl_verify)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg;
 /** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
 const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
 /**
@@ -124,6 +124,8 @@ function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | u
   if (kw === 'verify') return verifyRule(call.callee, call.name);
   if (kw === 'verify_certs') return PY.sdkVerify;
   if (kw === 'cert_reqs') return PY.certNone;
+  // `Jira(url, verify_ssl=False)`, `ProxmoxAPI(host, verify_ssl=False)`, `InfluxDBClient(…)`: a client class's own switch.
+  if (kw === 'verify_ssl' && /^[A-Z]/.test(call.name) && !AIOHTTP_CALLS.has(call.name)) return PY.sdkVerify;
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
 
@@ -589,7 +591,7 @@ export function scanPython(text: string): Finding[] {
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
-    if (has('verify_certs') || has('verify_ssl') || has('tlsAllowInvalid') || has('tlsInsecure')) {
+    if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
       sdkFindings(lx, aliases, out);
     }
   }
