@@ -265,7 +265,7 @@ export function falseConstant(lx: Lexed, name: string): { start: number; end: nu
 }
 
 /** A value that ends its line (`False` or `0`, a comment after it), then the start of that binding's line. */
-const FALSE_VALUE = /(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
+const FALSE_VALUE = /(?:False|0)[ \t]*(?:#[^\n\r\u2028\u2029]*)?$/gm;
 const BINDING_HEAD = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*$/;
 const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 

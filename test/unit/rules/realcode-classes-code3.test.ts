@@ -3,6 +3,7 @@
 // that must stay quiet.
 import * as assert from 'assert';
 import { expectNone, hits } from './helpers';
+import { falseBindings } from '../../../src/core/rules/python-flow';
 
 describe('real-code classes 3: python saved originals and wrappers', () => {
   it('finds verify=False passed to a saved original that a monkeypatch calls (module and Session method)', () =>
@@ -598,4 +599,12 @@ const cluster = { name: 'kind', server: 'https://127.0.0.1:6443', skipTLSVerify:
       'load.ts',
     );
   });
+});
+
+describe('rules/python-flow: falseBindings line ends', () => {
+  it('a comment ends at any line terminator (CR, U+2028), so a binding on the next line is read', () =>
+    assert.deepStrictEqual(
+      ['0#\u2028x=False', '0#\rVERIFY = 0', 'y = 1  # 0\nz: bool = False'].map((c) => [...falseBindings(c)]),
+      [['x'], ['VERIFY'], ['z']],
+    ));
 });
