@@ -44,7 +44,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -101,6 +101,9 @@ const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate
  */
 const REDIS_CERT_REQS =
   /(?<![\w.])(["']?)ssl_cert_reqs\1\s*(?:=(?!=)|:)\s*(?:None\b|(["'])(?:none|CERT_NONE)\2|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<=[?&])ssl_cert_reqs=(?:none|CERT_NONE)\b/dg;
+/** A kubeconfig written from code: the YAML line in a string (`"    insecure-skip-tls-verify: true"`) or a dict entry
+ * (`{"insecure-skip-tls-verify": True}` before `yaml.dump`). */
+const KUBECONFIG_TEXT = /insecure-skip-tls-verify(["']?)\s*:\s*(?:["']?(?:true|yes|on)\b|True\b)/g;
 /** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
 const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
@@ -258,10 +261,23 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
+  if (lx.code.includes('insecure-skip-tls-verify')) kubeconfigTextFindings(lx, out);
   eachCodeMatch(lx, PYCURL, (m) => {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
+}
+
+/** `insecure-skip-tls-verify: true` inside a string, or as a quoted dict key whose value is code `True`. */
+function kubeconfigTextFindings(lx: Lexed, out: Finding[]): void {
+  KUBECONFIG_TEXT.lastIndex = 0;
+  for (let m = KUBECONFIG_TEXT.exec(lx.code); m; m = KUBECONFIG_TEXT.exec(lx.code)) {
+    const inString = lx.kinds[m.index] === Kind.String;
+    const key = m[1] !== '' && inString && lx.kinds[m.index + m[0].length - 1] === Kind.Code;
+    if (!inString || (m[1] !== '' && !key) || (m[1] === '' && !/(?:true|yes|on)$/.test(m[0]))) continue;
+    const start = key ? m.index - 1 : m.index; // a dict key is reported with its opening quote
+    out.push(finding(lx, PY.kubeconfigText, start, m.index + m[0].length, statementAt(lx, start)));
+  }
 }
 
 /** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`. */
@@ -575,7 +591,11 @@ export function scanPython(text: string): Finding[] {
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
   const others =
-    has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY') || has('ssl_cert_reqs');
+    has('validate_cert') ||
+    has('disable_ssl_certificate_validation') ||
+    has('SSL_VERIFY') ||
+    has('ssl_cert_reqs') ||
+    has('insecure-skip-tls-verify');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');

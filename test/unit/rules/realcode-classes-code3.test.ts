@@ -608,3 +608,37 @@ describe('rules/python-flow: falseBindings line ends', () => {
       [['x'], ['VERIFY'], ['z']],
     ));
 });
+
+describe('real-code classes 3: kubeconfig written from Python', () => {
+  it('finds the YAML line in a string and the dict entry, not false, prose or a comparison', () => {
+    assert.deepStrictEqual(
+      hits(
+        `for line in kubeconfig.splitlines():
+    stripped = line.strip()
+    if "certificate-authority-data:" in stripped:
+        kc_ci_lines.append("    insecure-skip-tls-verify: true")
+        skip_ca = True
+cluster = {"server": f"https://{host}:6443", 'insecure-skip-tls-verify': True}
+yaml_text = f"""clusters:
+- cluster:
+    insecure-skip-tls-verify: yes
+    server: {server}
+"""`,
+        'scripts/make_ci_kubeconfig.py',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['python.kubeconfig-text-insecure', 4, 33],
+        ['python.kubeconfig-text-insecure', 6, 46],
+        ['python.kubeconfig-text-insecure', 9, 5],
+      ],
+    );
+    expectNone(
+      `cluster = {"insecure-skip-tls-verify": False}
+HELP = "never set insecure-skip-tls-verify"
+if cfg.get("insecure-skip-tls-verify") == True:
+    warn()
+# lines.append("insecure-skip-tls-verify: true")`,
+      'kube.py',
+    );
+  });
+});

@@ -432,4 +432,17 @@ BROKER_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_cert_reqs=none»"`
       ],
     },
   }),
+  kubeconfigText: rule('kubeconfig-text-insecure', {
+    title: 'insecure-skip-tls-verify: true written into a kubeconfig from code',
+    description: 'The kubeconfig this code writes tells kubectl and every client-go program not to check the API server certificate. Write certificate-authority-data (the cluster CA, base64) or certificate-authority: <CA file> instead.',
+    concept: 'verification-off',
+    client: 'kubectl',
+    notes: 'The YAML line inside a string (`lines.append("    insecure-skip-tls-verify: true")`, f-strings too) and a dict entry `{"insecure-skip-tls-verify": True}` dumped as YAML.',
+    examples: {
+      flagged: [`if "certificate-authority-data:" in stripped:
+    lines.append("    «insecure-skip-tls-verify: true»")
+cluster = {"server": server, «"insecure-skip-tls-verify": True»}`],
+      ok: ['lines.append("    certificate-authority-data: " + ca_b64)', 'cluster = {"server": server, "insecure-skip-tls-verify": False}', 'HELP = "never set insecure-skip-tls-verify"'],
+    },
+  }),
 } as const;
