@@ -150,7 +150,9 @@ function ruleFor(lx: Lexed, aliases: Aliases, call: Pick<Call, 'callee' | 'name'
     }
     return undefined;
   }
-  return callRule(unalias(call, aliases), kw);
+  // Saved methods last: reading them is a pass over the file, which a call that already has a rule (`cert_reqs=…`
+  // has one whatever its callee) or a dotted callee never needs.
+  return callRule(unalias(call, aliases, false), kw) ?? callRule(unalias(call, aliases), kw);
 }
 
 const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
@@ -582,6 +584,9 @@ function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
   return related.length ? findings.map((f) => ({ ...f, related })) : findings;
 }
 
+/** redis-py's and httplib2's keywords (one pass for both). */
+const OTHER_SSL = /ssl_cert(?:_reqs|ificate_validation)/;
+
 /** Scans Python source. */
 export function scanPython(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -590,12 +595,8 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => contains(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
-  const others =
-    has('validate_cert') ||
-    has('disable_ssl_certificate_validation') ||
-    has('SSL_VERIFY') ||
-    has('ssl_cert_reqs') ||
-    has('insecure-skip-tls-verify');
+  // Rare-letter heads first (`contains`): `SSL_VE`, `kip-tl`; `ssl_cert_reqs` and httplib2's keyword share `ssl_ce`.
+  const others = has('SSL_VERIFY') || has('insecure-skip-tls-verify') || has('validate_cert') || OTHER_SSL.test(text);
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
