@@ -62,13 +62,42 @@ function kubeFindings(lx: Lexed, out: Finding[]): void {
   );
 }
 
-/** Scans Go source. */
-export function scanGo(text: string): Finding[] {
+/**
+ * Server sides: InsecureSkipVerify only governs a client's check of the server (a listener's client certificates
+ * are ClientAuth's business), so on a config given only to `tls.Listen`, `tls.NewListener`, `tls.Server` or an
+ * `http.Server`'s TLSConfig it switches nothing off. The config is the literal around `offset`, or the variable it
+ * is bound to (`config := &tls.Config{…}` … `tls.Listen("tcp", addr, config)`), when nothing client-side takes it.
+ */
+const LISTENER_ARG = String.raw`\btls\.(?:Listen|NewListener|Server)\s*\([^()]*?`;
+// Any `TLSConfig:` field counts as a client (redis, nats and database options name theirs so too).
+const CLIENT_USE = String.raw`\b(?:tls\.(?:Dial|DialWithDialer|Client)\s*\([^()]*?|TLS(?:Client)?Config\s*[:=]\s*&?|\.DialTLS\w*\s*\([^()]*?)`;
+
+function listenerOnly(lx: Lexed, offset: number): boolean {
+  const open = enclosingOpen(lx, offset, '{', 4000);
+  if (open < 0) return false;
+  const before = lx.code.slice(Math.max(0, open - 120), open);
+  if (
+    /\bTLSConfig\s*:\s*&?\s*tls\.Config\s*$/.test(before) &&
+    /&?\s*http\.Server\s*\{[^{}]*$/.test(lx.code.slice(Math.max(0, open - 400), open))
+  ) {
+    return true;
+  }
+  const bound = /\b(\w+)\s*:?=\s*&?\s*tls\.Config\s*$/.exec(before);
+  if (!bound) return false;
+  const name = escapeRe(bound[1]);
+  const served = new RegExp(`${LISTENER_ARG}\\b${name}\\b`).test(lx.code);
+  const dialed = new RegExp(`${CLIENT_USE}\\b${name}\\b`).test(lx.code);
+  return served && !dialed;
+}
+
+/** Scans Go source (`path` tells a `_test.go` file: an obsolete version there is a fixture fed to the code under test). */
+export function scanGo(text: string, path = ''): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.go);
   const out: Finding[] = [];
   const own = ownStructs(lx);
-  const tlsField = (m: RegExpExecArray) => m[1] !== ':' || !own.has(literalType(lx, m.index) ?? '');
+  const tlsField = (m: RegExpExecArray) =>
+    m[1] !== ':' || (!own.has(literalType(lx, m.index) ?? '') && !listenerOnly(lx, m.index));
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);
   pushMatches(
     lx,
@@ -79,7 +108,7 @@ export function scanGo(text: string): Finding[] {
     0,
     (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]),
   );
-  pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
+  if (!/_test\.go$/i.test(path)) pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
   return dropExpectedFailuresGo(lx, out);
 }
@@ -96,5 +125,5 @@ export const go: RuleFamily = defineFamily({
   rules: GO,
   notes: NOTES.code,
   appliesTo: (path, languageId) => languageId === 'go' || /\.go$/i.test(path),
-  scan: (text) => scanGo(text),
+  scan: (text, path) => scanGo(text, path),
 });

@@ -23,7 +23,7 @@ import { dropExpectedFailuresJs } from './expect-failure';
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
-  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
     String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
@@ -43,6 +43,8 @@ const NEEDLES = [
   'ertifi',
   // superagent's disableTLSCerts().
   'TLSCer',
+  // k6's insecureSkipTLSVerify and @kubernetes/client-node's skipTLSVerify.
+  'kipTLSVerify',
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
   // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
   'mongo',
@@ -254,6 +256,9 @@ function serverOptions(lx: Lexed, at: number): boolean {
   return passed.test(lx.code);
 }
 
+/** k6 `options = { insecureSkipTLSVerify: true }`, @kubernetes/client-node clusters `{ skipTLSVerify: true }` (group 2: the separator). */
+const SKIP_TLS_VERIFY = /(["']?)\b(?:insecureSkipTLSVerify|skipTLSVerify)\1\s*(:|=(?!=))\s*true\b/dg;
+
 /** superagent `request.get(url).disableTLSCerts()` (and supertest, which inherits it). */
 const DISABLE_TLS = /(?<=\.\s*)disableTLSCerts\s*\(\s*\)/g;
 
@@ -274,7 +279,8 @@ export function scanJavaScript(text: string): Finding[] {
   const protocol = PROTOCOL_NEAR.test(text);
   const electron = ELECTRON_WORDS.test(text);
   const superagent = text.includes('disableTLSCerts');
-  if (!switches && !protocol && !electron && !superagent) return [];
+  const skipTls = text.includes('kipTLSVerify');
+  if (!switches && !protocol && !electron && !superagent && !skipTls) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
@@ -294,6 +300,7 @@ export function scanJavaScript(text: string): Finding[] {
     checkServerIdentity(lx, out);
   }
   if (superagent) pushMatches(lx, DISABLE_TLS, JS.superagent, out);
+  if (skipTls) pushMatches(lx, SKIP_TLS_VERIFY, JS.skipTlsVerify, out, 2, 0, (m) => !inTypeDeclaration(lx, m.index));
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
   return dropExpectedFailuresJs(lx, out);

@@ -78,14 +78,18 @@ const NONE: ReadonlyMap<string, string> = new Map();
 const SAVED_CALLEE = /^(?:self\.)?[A-Za-z_]\w*$/;
 
 /** The call as if written without aliases: `hx.get` → `httpx.get`, `fetch` → `requests.get`. */
-export function unalias(call: Pick<Call, 'callee' | 'name'>, aliases: Aliases): Pick<Call, 'callee' | 'name'> {
+export function unalias(
+  call: Pick<Call, 'callee' | 'name'>,
+  aliases: Aliases,
+  saved = true,
+): Pick<Call, 'callee' | 'name'> {
   const head = /^(\w+)/.exec(call.callee)?.[1] ?? '';
   const mod = aliases.modules.get(head);
   if (mod) return { callee: mod + call.callee.slice(head.length), name: call.name };
   const full = call.callee === call.name ? aliases.names.get(call.name) : undefined;
   if (full) return { callee: full, name: full.slice(full.lastIndexOf('.') + 1) };
-  const saved = SAVED_CALLEE.test(call.callee) ? aliases.bound().get(call.callee) : undefined;
-  return saved ? { callee: saved, name: saved.slice(saved.lastIndexOf('.') + 1) } : call;
+  const bound = saved && SAVED_CALLEE.test(call.callee) ? aliases.bound().get(call.callee) : undefined;
+  return bound ? { callee: bound, name: bound.slice(bound.lastIndexOf('.') + 1) } : call;
 }
 
 /** `functools.partial(requests.get, verify=False)`: the call that the partial stands for (its first argument). */
@@ -265,7 +269,7 @@ export function falseConstant(lx: Lexed, name: string): { start: number; end: nu
 }
 
 /** A value that ends its line (`False` or `0`, a comment after it), then the start of that binding's line. */
-const FALSE_VALUE = /(?:False|0)[ \t]*(?:#[^\n]*)?$/gm;
+const FALSE_VALUE = /(?:False|0)[ \t]*(?:#[^\n\r\u2028\u2029]*)?$/gm;
 const BINDING_HEAD = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*$/;
 const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 

@@ -45,7 +45,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -109,8 +109,8 @@ const NON_HTTP_RECEIVER =
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
 const SDK_KWARG = withLiterals(
-  /(verify_certs)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg,
-  ['verify_certs', 'tlsAllowInvalid', 'tlsInsecure'],
+  /(verify_certs|ssl_verify)(?:\s*:\s*bool)?\s*=\s*False\b|(tlsAllowInvalidCertificates|tlsAllowInvalidHostnames|tlsInsecure)\s*=\s*True\b/dg,
+  ['verify_certs', 'ssl_verify', 'tlsAllowInvalid', 'tlsInsecure'],
 );
 /** tornado (and pyspider) `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (keyword or attribute). */
 const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate_validation)\s*=(?!=)\s*True\b/dg;
@@ -121,6 +121,9 @@ const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate
  */
 const REDIS_CERT_REQS =
   /(?<![\w.])(["']?)ssl_cert_reqs\1\s*(?:=(?!=)|:)\s*(?:None\b|(["'])(?:none|CERT_NONE)\2|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<=[?&])ssl_cert_reqs=(?:none|CERT_NONE)\b/dg;
+/** A kubeconfig written from code: the YAML line in a string (`"    insecure-skip-tls-verify: true"`) or a dict entry
+ * (`{"insecure-skip-tls-verify": True}` before `yaml.dump`). */
+const KUBECONFIG_TEXT = /insecure-skip-tls-verify(["']?)\s*:\s*(?:["']?(?:true|yes|on)\b|True\b)/g;
 /** pycurl `c.setopt(pycurl.SSL_VERIFYPEER, 0)` / `SSL_VERIFYHOST` (and the proxy's): group 1 is PEER or HOST. */
 const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*,\s*(?:0|False)\s*\)/g;
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
@@ -144,6 +147,8 @@ function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | u
   if (kw === 'verify') return verifyRule(call.callee, call.name);
   if (kw === 'verify_certs') return PY.sdkVerify;
   if (kw === 'cert_reqs') return PY.certNone;
+  // `Jira(url, verify_ssl=False)`, `ProxmoxAPI(host, verify_ssl=False)`, `InfluxDBClient(…)`: a client class's own switch.
+  if (kw === 'verify_ssl' && /^[A-Z]/.test(call.name) && !AIOHTTP_CALLS.has(call.name)) return PY.sdkVerify;
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
 
@@ -165,7 +170,9 @@ function ruleFor(lx: Lexed, aliases: Aliases, call: Pick<Call, 'callee' | 'name'
     }
     return undefined;
   }
-  return callRule(unalias(call, aliases), kw);
+  // Saved methods last: reading them is a pass over the file, which a call that already has a rule (`cert_reqs=…`
+  // has one whatever its callee) or a dotted callee never needs.
+  return callRule(unalias(call, aliases, false), kw) ?? callRule(unalias(call, aliases), kw);
 }
 
 const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
@@ -276,10 +283,23 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
+  if (lx.code.includes('insecure-skip-tls-verify')) kubeconfigTextFindings(lx, out);
   eachCodeMatch(lx, PYCURL, (m) => {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
+}
+
+/** `insecure-skip-tls-verify: true` inside a string, or as a quoted dict key whose value is code `True`. */
+function kubeconfigTextFindings(lx: Lexed, out: Finding[]): void {
+  KUBECONFIG_TEXT.lastIndex = 0;
+  for (let m = KUBECONFIG_TEXT.exec(lx.code); m; m = KUBECONFIG_TEXT.exec(lx.code)) {
+    const inString = lx.kinds[m.index] === Kind.String;
+    const key = m[1] !== '' && inString && lx.kinds[m.index + m[0].length - 1] === Kind.Code;
+    if (!inString || (m[1] !== '' && !key) || (m[1] === '' && !/(?:true|yes|on)$/.test(m[0]))) continue;
+    const start = key ? m.index - 1 : m.index; // a dict key is reported with its opening quote
+    out.push(finding(lx, PY.kubeconfigText, start, m.index + m[0].length, statementAt(lx, start)));
+  }
 }
 
 /** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`. */
@@ -584,6 +604,9 @@ function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
   return related.length ? findings.map((f) => ({ ...f, related })) : findings;
 }
 
+/** redis-py's and httplib2's keywords (one pass for both). */
+const OTHER_SSL = /ssl_cert(?:_reqs|ificate_validation)/;
+
 /** Scans Python source. */
 export function scanPython(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -592,8 +615,8 @@ export function scanPython(text: string): Finding[] {
   const has = (s: string) => contains(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
-  const others =
-    has('validate_cert') || has('disable_ssl_certificate_validation') || has('SSL_VERIFY') || has('ssl_cert_reqs');
+  // Rare-letter heads first (`contains`): `SSL_VE`, `kip-tl`; `ssl_cert_reqs` and httplib2's keyword share `ssl_ce`.
+  const others = has('SSL_VERIFY') || has('insecure-skip-tls-verify') || has('validate_cert') || OTHER_SSL.test(text);
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
@@ -609,7 +632,7 @@ export function scanPython(text: string): Finding[] {
     constantFindings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
-    if (has('verify_certs') || has('verify_ssl') || has('tlsAllowInvalid') || has('tlsInsecure')) {
+    if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
       sdkFindings(lx, aliases, out);
     }
   }

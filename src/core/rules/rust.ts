@@ -12,7 +12,7 @@ import { RS } from './catalog/rust';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
+  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|set_certificate_verifier|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
 const CERTS = withLiterals(/\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg, ['danger_accept_invalid_certs']);
 const HOSTS = withLiterals(/\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg, [
@@ -114,6 +114,29 @@ function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+/** rustls `config.dangerous().set_certificate_verifier(Arc::new(NoVerifier))`: group 1 is the verifier's type. */
+const INSTALL_VERIFIER =
+  /\.\s*dangerous\s*\(\s*\)\s*\.\s*set_certificate_verifier\s*\(\s*(?:(?:std::)?(?:sync::)?Arc::new\s*\(\s*)?(?:\w+::)*(\w+)/g;
+/** Type names that say what the verifier does: accept everything (`NoCertificateVerification`, `NullVerifier`). */
+const ACCEPT_ALL_NAME =
+  /^(?:No|Null|Noop|Ignore|Skip|Accept|Insecure|Dummy|Danger|Fake|Permissive|Unsafe|Disabled?|Trust(?:All|Any|Everything)|AllowAny|AllowAll)|(?:NoVerif|NoCert|Insecure|AcceptAll|AcceptAny|TrustAll|SkipVerif|IgnoreCert|Danger)/;
+
+/**
+ * A dangerous verifier installed whose implementation is not in the file (another module, a shared crate): its
+ * name says it accepts everything. When the file holds `impl ServerCertVerifier for <name>`, that impl is judged by
+ * verifierFindings instead (a pinning verifier installed here is fine; an accept-all one is reported at its body).
+ */
+function installedVerifierFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, INSTALL_VERIFIER, (m) => {
+    const name = m[1];
+    if (!ACCEPT_ALL_NAME.test(name)) return;
+    if (new RegExp(`\\bimpl\\b[^{;]*\\bServerCertVerifier\\s+for\\s+${name}\\b`).test(lx.code)) return;
+    const start = m.index + m[0].indexOf('set_certificate_verifier');
+    const close = matchingClose(lx, lx.code.indexOf('(', start));
+    out.push(finding(lx, RS.installedVerifier, start, close, statementAt(lx, start)));
+  });
+}
+
 /** Scans Rust source. */
 export function scanRust(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -135,6 +158,7 @@ export function scanRust(text: string): Finding[] {
   if (text.includes('AuthMode::None')) authModeFindings(lx, out);
   if (text.includes('set_verify')) verifyNoneFindings(lx, out);
   if (text.includes('ServerCertVerified::assertion')) verifierFindings(lx, out);
+  if (text.includes('set_certificate_verifier')) installedVerifierFindings(lx, out);
   pushMatches(lx, PROTOCOL, RS.obsoleteProtocol, out);
   return out;
 }

@@ -3,6 +3,7 @@
 // that must stay quiet.
 import * as assert from 'assert';
 import { expectNone, hits } from './helpers';
+import { falseBindings } from '../../../src/core/rules/python-flow';
 
 describe('real-code classes 3: python saved originals and wrappers', () => {
   it('finds verify=False passed to a saved original that a monkeypatch calls (module and Session method)', () =>
@@ -462,4 +463,182 @@ opts = {"my_ssl_cert_reqs": None}
 # broker_use_ssl = {"ssl_cert_reqs": ssl.CERT_NONE}`,
       'settings.py',
     ));
+});
+
+describe('real-code classes 3: tune3 forms', () => {
+  it('Go: quiet on a config given only to a listener or an http.Server, found when a client also takes it', () => {
+    expectNone(
+      `func serve(t *testing.T, address string, certs []tls.Certificate) {
+	config := &tls.Config{
+		Certificates:       certs,
+		InsecureSkipVerify: true, // nolint: gosec
+		MinVersion:         tls.VersionTLS12,
+	}
+	listener, err := tls.Listen("tcp", address, config)
+	require.NoError(t, err)
+	srv := &http.Server{
+		Addr:      ":8443",
+		TLSConfig: &tls.Config{InsecureSkipVerify: true},
+	}
+	_ = srv
+	_ = listener
+}`,
+      'tls/server.go',
+    );
+    assert.deepStrictEqual(
+      hits(
+        `func roundTrip(addr string) {
+	config := &tls.Config{InsecureSkipVerify: true}
+	ln, _ := tls.Listen("tcp", addr, config)
+	conn, _ := tls.Dial("tcp", addr, config)
+	rdb := redis.NewClient(&redis.Options{Addr: addr, TLSConfig: &tls.Config{InsecureSkipVerify: true}})
+	_, _, _ = ln, conn, rdb
+}`,
+        'tls/roundtrip.go',
+      ).map(([id, line]) => [id, line]),
+      [
+        ['go.insecure-skip-verify', 2],
+        ['go.insecure-skip-verify', 5],
+      ],
+    );
+  });
+
+  it('Go: an obsolete version in a _test.go fixture is not reported, in other files it is', () => {
+    const code = `func TestFloor(t *testing.T) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS10}
+	if got := normalize(cfg).MinVersion; got != tls.VersionTLS12 {
+		t.Fatalf("got %d", got)
+	}
+}`;
+    expectNone(code, 'dimse/client_tls_test.go');
+    assert.deepStrictEqual(
+      hits(code, 'dimse/client_tls.go').map(([id, line]) => [id, line]),
+      [['go.obsolete-tls-version', 2]],
+    );
+  });
+
+  it('Rust: an accept-all verifier installed from another module, not a pinning one implemented here', () => {
+    assert.deepStrictEqual(
+      hits(
+        `let mut config = rustls::ClientConfig::new();
+config.dangerous().set_certificate_verifier(Arc::new(IgnoreCertVerifier {}));
+if !tls_verify_certificate {
+    client_config
+        .dangerous()
+        .set_certificate_verifier(std::sync::Arc::new(danger::NoCertificateVerification));
+}`,
+        'src/ws_client.rs',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['rust.accept-all-verifier-installed', 2, 20],
+        ['rust.accept-all-verifier-installed', 6, 10],
+      ],
+    );
+    expectNone(
+      `struct NoVerifier { pinned: [u8; 32] }
+impl rustls::client::danger::ServerCertVerifier for NoVerifier {
+    fn verify_server_cert(&self, end_entity: &CertificateDer<'_>, _i: &[CertificateDer<'_>], _n: &ServerName<'_>, _o: &[u8], _now: UnixTime) -> Result<ServerCertVerified, rustls::Error> {
+        if sha256(end_entity.as_ref()) != self.pinned {
+            return Err(rustls::Error::General("not pinned".into()));
+        }
+        Ok(ServerCertVerified::assertion())
+    }
+}
+fn install(config: &mut ClientConfig, verifier: Arc<dyn ServerCertVerifier>) {
+    config.dangerous().set_certificate_verifier(Arc::new(NoVerifier { pinned: PIN }));
+    config.dangerous().set_certificate_verifier(verifier);
+    config.dangerous().set_certificate_verifier(Arc::new(PinnedVerifier::new(PIN)));
+}`,
+      'src/pin.rs',
+    );
+  });
+
+  it('Python: verify_ssl=False / ssl_verify=False passed to client classes, not to functions', () => {
+    assert.deepStrictEqual(
+      hits(
+        `from atlassian import Confluence, Jira
+import gitlab
+
+jira_client = Jira(url=config.JIRA_URL, token=token, cloud=False, verify_ssl=False)
+wiki = Confluence(
+    url=config.CONFLUENCE_URL,
+    token=token,
+    verify_ssl=False,
+)
+gl = gitlab.Gitlab(GITLAB_URL, private_token=token, ssl_verify=False)
+report = render(template, verify_ssl=False)`,
+        'main.py',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['python.client-sdk-verify-false', 4, 67],
+        ['python.client-sdk-verify-false', 8, 5],
+        ['python.client-sdk-verify-false', 10, 53],
+      ],
+    );
+  });
+
+  it('JavaScript: k6 insecureSkipTLSVerify and client-node skipTLSVerify, not false or types', () => {
+    assert.deepStrictEqual(
+      hits(
+        `import ws from 'k6/ws';
+
+export const options = {
+  insecureSkipTLSVerify: true,
+  setupTimeout: '120s',
+};
+const cluster = { name: 'kind', server: 'https://127.0.0.1:6443', skipTLSVerify: true };`,
+        'load/quiz-load.js',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['javascript.skip-tls-verify-true', 4, 3],
+        ['javascript.skip-tls-verify-true', 7, 67],
+      ],
+    );
+    expectNone(
+      'export const options = { insecureSkipTLSVerify: false };\ninterface Cluster { skipTLSVerify: true }\n// insecureSkipTLSVerify: true',
+      'load.ts',
+    );
+  });
+});
+
+describe('rules/python-flow: falseBindings line ends', () => {
+  it('a comment ends at any line terminator (CR, U+2028), so a binding on the next line is read', () =>
+    assert.deepStrictEqual(
+      ['0#\u2028x=False', '0#\rVERIFY = 0', 'y = 1  # 0\nz: bool = False'].map((c) => [...falseBindings(c)]),
+      [['x'], ['VERIFY'], ['z']],
+    ));
+});
+
+describe('real-code classes 3: kubeconfig written from Python', () => {
+  it('finds the YAML line in a string and the dict entry, not false, prose or a comparison', () => {
+    assert.deepStrictEqual(
+      hits(
+        `for line in kubeconfig.splitlines():
+    stripped = line.strip()
+    if "certificate-authority-data:" in stripped:
+        kc_ci_lines.append("    insecure-skip-tls-verify: true")
+        skip_ca = True
+cluster = {"server": f"https://{host}:6443", 'insecure-skip-tls-verify': True}
+yaml_text = f"""clusters:
+- cluster:
+    insecure-skip-tls-verify: yes
+    server: {server}
+"""`,
+        'scripts/make_ci_kubeconfig.py',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['python.kubeconfig-text-insecure', 4, 33],
+        ['python.kubeconfig-text-insecure', 6, 46],
+        ['python.kubeconfig-text-insecure', 9, 5],
+      ],
+    );
+    expectNone(
+      `cluster = {"insecure-skip-tls-verify": False}
+HELP = "never set insecure-skip-tls-verify"
+if cfg.get("insecure-skip-tls-verify") == True:
+    warn()
+# lines.append("insecure-skip-tls-verify: true")`,
+      'kube.py',
+    );
+  });
 });

@@ -215,4 +215,18 @@ mongoose.connect(config.db, options);`],
       ],
     },
   }),
+  skipTlsVerify: rule('skip-tls-verify-true', {
+    title: 'insecureSkipTLSVerify / skipTLSVerify: true: certificate verification is off',
+    description: 'k6 (insecureSkipTLSVerify in the script options) and @kubernetes/client-node clusters (skipTLSVerify) accept any certificate, so anyone on the path can read and change the traffic. Trust the CA instead: k6 tlsAuth/SSL_CERT_FILE, or the cluster\'s caData / caFile.',
+    concept: 'verification-off',
+    client: 'various',
+    examples: {
+      flagged: [`export const options = {
+  vus: 50,
+  «insecureSkipTLSVerify: true»,
+};
+kc.loadFromClusterAndUser({ name: 'dev', server: SERVER, «skipTLSVerify: true» }, user);`],
+      ok: ['export const options = { insecureSkipTLSVerify: false };', "kc.loadFromClusterAndUser({ name: 'dev', server: SERVER, caFile: '/path/to/ca.pem' }, user);", 'interface Cluster { skipTLSVerify: true }'],
+    },
+  }),
 } as const;

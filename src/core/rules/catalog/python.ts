@@ -334,7 +334,7 @@ pool.«assert_hostname = False»`],
     concept: 'verification-off',
     client: 'various',
     caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
-    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
     examples: {
       flagged: [`s3 = boto3.client(
     "s3",
@@ -345,7 +345,9 @@ vault = hvac.Client(url=VAULT_ADDR, token=token, «verify=False»)
 es = Elasticsearch(["https://es1:9200"], basic_auth=auth, «verify_certs=False», «{python.urllib3-assert-hostname-false}ssl_assert_hostname=False»)
 configuration = client.Configuration()
 configuration.«verify_ssl = False»
-mongo = MongoClient(uri, tls=True, «tlsAllowInvalidCertificates=True»)`,
+mongo = MongoClient(uri, tls=True, «tlsAllowInvalidCertificates=True»)
+jira = Jira(url=JIRA_URL, token=token, cloud=False, «verify_ssl=False»)
+gl = gitlab.Gitlab(GITLAB_URL, private_token=token, «ssl_verify=False»)`,
         `class Search:
     def __init__(self, hosts, «verify_certs=False»):
         self.es = Elasticsearch(hosts=hosts, verify_certs=verify_certs)`],
@@ -428,6 +430,19 @@ BROKER_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_cert_reqs=none»"`
         '# ssl_cert_reqs=None for local testing only',
         'DOC = "set ssl_cert_reqs=none to skip"',
       ],
+    },
+  }),
+  kubeconfigText: rule('kubeconfig-text-insecure', {
+    title: 'insecure-skip-tls-verify: true written into a kubeconfig from code',
+    description: 'The kubeconfig this code writes tells kubectl and every client-go program not to check the API server certificate. Write certificate-authority-data (the cluster CA, base64) or certificate-authority: <CA file> instead.',
+    concept: 'verification-off',
+    client: 'kubectl',
+    notes: 'The YAML line inside a string (`lines.append("    insecure-skip-tls-verify: true")`, f-strings too) and a dict entry `{"insecure-skip-tls-verify": True}` dumped as YAML.',
+    examples: {
+      flagged: [`if "certificate-authority-data:" in stripped:
+    lines.append("    «insecure-skip-tls-verify: true»")
+cluster = {"server": server, «"insecure-skip-tls-verify": True»}`],
+      ok: ['lines.append("    certificate-authority-data: " + ca_b64)', 'cluster = {"server": server, "insecure-skip-tls-verify": False}', 'HELP = "never set insecure-skip-tls-verify"'],
     },
   }),
 } as const;

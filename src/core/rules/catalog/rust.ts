@@ -197,6 +197,35 @@ let config = rustls::ClientConfig::builder().with_root_certificates(roots).with_
       ],
     },
   }),
+  installedVerifier: rule('accept-all-verifier-installed', {
+    title: 'rustls dangerous().set_certificate_verifier() with an accept-all verifier',
+    description: 'The client config trusts a custom verifier whose name says it accepts every certificate (its implementation lives elsewhere), so anyone on the path can read and change the traffic. Put your CA in the RootCertStore (with_root_certificates) and drop the custom verifier.',
+    severity: 'error',
+    concept: 'trust-all-manager',
+    client: 'rust',
+    notes: 'Reported where the verifier is installed when its type is not implemented in the same file and its name says what it does (`NoCertificateVerification`, `NoVerifier`, `NullVerifier`, `IgnoreCertVerifier`, `AcceptAllVerifier`, `SkipServerVerification`, `InsecureVerifier`, `DangerousVerifier`, …). When the file holds its `impl ServerCertVerifier for …`, that body decides (see dangerous-certificate-verifier): a pinning verifier is fine whatever its name.',
+    examples: {
+      flagged: [`let mut config = ClientConfig::builder()
+    .with_root_certificates(root_store)
+    .with_no_client_auth();
+config
+    .dangerous()
+    .«set_certificate_verifier(Arc::new(NoCertificateVerification {}))»;`, `if !verify_certificate {
+    config.dangerous().«set_certificate_verifier(Arc::new(danger::NullVerifier))»;
+}`],
+      ok: [
+        'config.dangerous().set_certificate_verifier(Arc::new(PinnedVerifier::new(fingerprint)));',
+        'config.dangerous().set_certificate_verifier(verifier);',
+        `impl ServerCertVerifier for NoVerifier {
+    fn verify_server_cert(&self, end_entity: &CertificateDer<'_>, _i: &[CertificateDer<'_>], _n: &ServerName<'_>, _o: &[u8], _now: UnixTime) -> Result<ServerCertVerified, rustls::Error> {
+        if sha256(end_entity.as_ref()) != PINNED { return Err(rustls::Error::General("not pinned".into())); }
+        Ok(ServerCertVerified::assertion())
+    }
+}
+config.dangerous().set_certificate_verifier(Arc::new(NoVerifier));`,
+      ],
+    },
+  }),
   obsoleteProtocol: rule('obsolete-tls-version', {
     title: 'Obsolete protocol allowed (min_protocol_version(Some(Protocol::Tlsv10)))',
     description: 'A connector that allows (or pins) SSL 3, TLS 1.0 or TLS 1.1 lacks modern TLS protections and fails against servers that only speak TLS 1.2+. Leave the minimum unset (native-tls and openssl default to TLS 1.2 on current systems) or set Protocol::Tlsv12.',
