@@ -16,6 +16,7 @@ import { serverPaths, startServer, stopServer, writeSettings } from '../scripts/
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MARK = '__TLS_DOCTOR_BENCH__';
+const FIRST_MARK = '__TLS_DOCTOR_BENCH_FIRST__'; // bench/vscode-first-host.cjs
 const TARGET_BYTES = 200e6;
 const KEEP = process.env.TLS_DOCTOR_KEEP_TMP === '1';
 const log = (l) => process.stdout.write(`${l}\n`);
@@ -192,6 +193,120 @@ async function inEditor(tmp, ws) {
   }
 }
 
+/**
+ * What a user sees on opening a folder: a fresh window (nothing persisted) on `ws` with the default settings (the scan
+ * on activation on), no command run. The extension activates on its own and scans by itself; bench/vscode-first-host.cjs
+ * watches for the first TLS Doctor diagnostic and reports it against VS Code's own activation mark (one clock).
+ * `shot`: the name of a screenshot of the Problems panel taken at the end (test-results/screenshots/<shot>.png).
+ */
+async function firstProblem(tmp, ws, shot) {
+  const dirs = {};
+  const base = fs.mkdtempSync(join(tmp, 'first-')); // fresh for each window: nothing persisted, no profile reused
+  for (const d of ['userData', 'serverData', 'extensions', 'logs', 'chromium']) {
+    dirs[d] = join(base, d);
+    fs.mkdirSync(dirs[d], { recursive: true });
+  }
+  writeSettings(dirs.userData);
+  const { serverMain } = serverPaths(ROOT);
+  const load = loadavg();
+  let server;
+  let context;
+  try {
+    const env = { ...process.env, EXTENSIONS_GALLERY: '{}', TLS_DOCTOR_BENCH_SHOT: shot ?? '' };
+    const started = await startServer({
+      serverMain,
+      dirs,
+      trusted: true,
+      env,
+      onLine: () => {},
+      onSpawn: (p) => (server = p),
+    });
+    const browser = await launchBrowser(dirs.chromium);
+    context = browser.context;
+    let result;
+    const { exited } = await wirePage(browser.page, {
+      imagesDir: join(ROOT, 'test-results', 'screenshots'),
+      log,
+      onConsole: ({ text }) => {
+        const i = text.indexOf(FIRST_MARK);
+        if (i >= 0) result = JSON.parse(text.slice(i + FIRST_MARK.length));
+      },
+    });
+    const opened = Date.now();
+    await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', 'vscode-first-host.cjs')));
+    const timeout = new Promise((_, rej) =>
+      setTimeout(() => rej(new Error('the first-problem phase timed out')), 180_000),
+    );
+    await Promise.race([exited, timeout]);
+    for (let i = 0; i < 50 && !result; i++) await new Promise((r) => setTimeout(r, 100));
+    if (!result) throw new Error('the first-problem phase reported nothing');
+    return {
+      ...result,
+      opened,
+      load,
+      activateLog: grepLogs(dirs.logs, 'activate() took'),
+      scanLog: grepLogs(dirs.logs, 'workspace scan '),
+    };
+  } finally {
+    if (context) await context.close().catch(() => {});
+    await stopServer(server);
+  }
+}
+
+/** Prints the first-problem phase (firstProblem()). */
+function reportFirst(label, f) {
+  const la = f.load.map((x) => x.toFixed(2)).join(' ');
+  const m = f.marks;
+  if (!m.willActivate) {
+    log(`  first problem (${label}): the extension did not activate on its own (load average ${la})`);
+    return;
+  }
+  const since = (t) => (t === undefined || t === null ? '?' : `${t - m.willActivate}`);
+  const first =
+    f.firstAt === null
+      ? 'no problem within 60 s'
+      : `first problem ${f.firstAt - m.willActivate} ms after activation${f.firstBeforeHarness ? ' (at most: published before the bench module ran)' : ''}`;
+  log(`  ${first} (${label}; load average ${la}; first in ${f.firstFile})`);
+  log(
+    `      ${f.problemsAtEnd} TLS Doctor problems when the diagnostics settled (no change for 3 s; the last change, of any extension, ${since(f.lastChangeAt)} ms after activation)`,
+  );
+  log(
+    `      activate() called ${m.willActivate - f.opened} ms after the page was opened, ${Math.round(m.willActivate - m.hostStart)} ms after the extension host started; code loaded in ${m.willActivate - m.willLoadCode} ms; activate() returned after ${since(m.didActivate)} ms; the bench module ran at ${since(f.harnessAt)} ms (extension active then: ${f.activeAtHarness})`,
+  );
+  if (f.entry) {
+    log(
+      `      features (dist/main.js) loaded ${Math.round(f.entry.loadedAfterMs)} ms after activation (first use: ${f.entry.reason}) in ${f.entry.loadMs.toFixed(1)} ms`,
+    );
+  }
+  for (const l of f.scanLog) log(`      log: ${l.replace(/^.*\] /, '')}`);
+  if (f.screenshot) log(`      screenshot: ${f.screenshot}`);
+}
+
+/**
+ * `node bench/vscode.mjs --first-only`: the user's journey alone, in a minute: a folder holding one Python file with
+ * `verify=False`, the window opens, no command is run; the first problem is timed and the Problems panel saved as
+ * test-results/screenshots/bench-first-problem.png.
+ */
+async function firstOnly(tmp, ws) {
+  try {
+    fs.mkdirSync(ws);
+    fs.writeFileSync(join(ws, 'app.py'), FIXTURE.py);
+    const bare = await firstProblem(tmp, ws, 'bench-first-problem-bare');
+    // The same folder with a file an activation event names (package.json: workspaceContains), in a fresh window.
+    const ws2 = join(tmp, 'workspace-with-package-json');
+    fs.mkdirSync(ws2);
+    fs.writeFileSync(join(ws2, 'app.py'), FIXTURE.py);
+    fs.writeFileSync(join(ws2, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+    const withManifest = await firstProblem(tmp, ws2, 'bench-first-problem');
+    log('');
+    reportFirst('a folder with one app.py holding verify=False, a fresh window', bare);
+    reportFirst('the same app.py beside a package.json, a fresh window', withManifest);
+  } finally {
+    if (KEEP) log(`[bench] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
@@ -210,6 +325,7 @@ async function main() {
   if (b.status !== 0) throw new Error('the bundle failed');
   const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
   const ws = join(tmp, 'workspace');
+  if (process.argv.includes('--first-only')) return firstOnly(tmp, ws);
   try {
     fs.mkdirSync(ws);
     const tree = buildTree(ws);
@@ -218,10 +334,13 @@ async function main() {
     );
     const cli = [cliScan(ws), cliScan(ws)];
     log(`[bench] CLI: ${cli.map((c) => `${c.ms} ms`).join(', ')} (${cli[0].findings} findings)`);
+    // Before the main phase, in a window of its own: what a user sees on opening the folder (nothing persisted).
+    const first = await firstProblem(tmp, ws);
     const editor = await inEditor(tmp, ws);
     const cliAfter = cliScan(ws);
     const load1 = loadavg();
     report({ tree, cli: [...cli, cliAfter], editor, load: [load0, load1] });
+    reportFirst('a fresh window on this tree, the scan on activation left on', first);
   } finally {
     if (KEEP) log(`[bench] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
