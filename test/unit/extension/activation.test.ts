@@ -39,6 +39,21 @@ describe('extension: activation events', () => {
     assert.ok(events.includes('onLanguage:groovy'));
   });
 
+  it('activates on a project folder before any file is opened: its usual top-level files (a Python project of .py files alone opened nothing)', () => {
+    for (const f of [
+      'setup.py',
+      'pyproject.toml',
+      'app.py',
+      'main.go',
+      'Cargo.toml',
+      'build.gradle',
+      'Gemfile',
+      'main.tf',
+    ]) {
+      assert.ok(events.includes(`workspaceContains:${f}`), f);
+    }
+  });
+
   it('uses plain workspace-relative paths, never a recursive glob (a monorepo would be searched at every start)', () => {
     assert.deepStrictEqual(
       events.filter((e) => e.startsWith('workspaceContains:') && /\*/.test(e)),
