@@ -81,6 +81,11 @@ const SHAPES: readonly Shape[] = [
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
+  // Chrome's HSTS page: "When Chrome tried to connect to example.com this time", "You cannot visit example.com right now"
+  {
+    re: /(?:When Chrome tried to connect to|You cannot visit) ((?:[a-z0-9-]+\.)+[a-z]{2,}) /i,
+    read: (m) => ({ host: m[1] }),
+  },
   // Firefox: "example.com uses an invalid security certificate"
   {
     re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
