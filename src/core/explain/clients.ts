@@ -166,8 +166,9 @@ const RULES: readonly ClientRule[] = [
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   // Maven's log levels prefix every line it relays, a plugin's Java stack included ("[INFO] \tat sun.security…",
-  // "[ERROR] Caused by: javax.net.ssl…"): the fix is then Maven's JVM options, not a program's own.
-  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /(?:^|\n)\[(?:INFO|ERROR|WARNING|DEBUG)\] (?:\s*at [\w$.]+\(|Caused by: |\S*(?:javax\.net\.ssl|sun\.security))/ },
+  // "[ERROR] IO Exception: sun.security…"), and a plugin's goal class is a Mojo ("UpdateMojo.uploadDependencies"):
+  // the fix is then Maven's JVM options, not a program's own.
+  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /\[(?:INFO|ERROR|WARNING|DEBUG)\] (?:\s*at [\w$.]+\(|[^\n]*(?:javax\.net\.ssl|sun\.security|PKIX path))|\b\w+Mojo\.\w+/ },
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
   { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|\bssl=0x[0-9a-f]+: |PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
@@ -208,7 +209,7 @@ const RULES: readonly ClientRule[] = [
   // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|(?<!\) - )The certificate chain was issued by an authority that is not trusted|the transport (?:stream|connection)\b|unexpected packet format/ },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },

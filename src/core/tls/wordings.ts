@@ -87,7 +87,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
   { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /certificate chain could not be built to a trusted root|CERT_E_CHAINING|0x800B010A/i, codes: ['untrusted-root', 'incomplete-chain'] },
-  { re: /certificate chain was issued by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  // (.NET Framework's SSPI words it "was provided by an authority that is not trusted".)
+  { re: /certificate chain was (?:issued|provided) by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   // CryptoAPI chain status flags (curl/libcurl with schannel, R, .NET Framework): the flag is the cause.
   { re: /CERT_TRUST_IS_UNTRUSTED_ROOT/, codes: ['untrusted-root', 'self-signed'], says: 'Windows built the chain to a root that is not in its Trusted Root store (or the machine may not fetch roots: automatic root updates off).' },
   { re: /CERT_TRUST_IS_NOT_TIME_VALID/, codes: ['expired', 'not-yet-valid'] },
