@@ -48,7 +48,7 @@ const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
-  /HTTPSConnectionPool\(|Could not find a suitable TLS CA certificate bundle|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
+  /HTTPSConnectionPool\(|Could not find a suitable TLS CA certificate bundle|Max retries exceeded\b|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
 
 /**
  * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries

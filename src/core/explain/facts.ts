@@ -283,12 +283,21 @@ function fromBrowserPage(text: string): Endpoint | undefined {
   return m ? fromParts(m[1], undefined) : undefined;
 }
 
+/**
+ * A registry Cargo updated before it went on to download ("Updating registry `https://…`" then " Downloading x"): that
+ * step succeeded, so its URL is not the endpoint that failed.
+ */
+function passedStep(text: string, url: string): boolean {
+  const at = text.indexOf(`Updating registry \`${url}\``);
+  return at >= 0 && /\n\s*Downloading \S/.test(text.slice(at));
+}
+
 /** The endpoint an error message is about, or {} when it names none. */
 export function endpointOf(text: string): Endpoint {
   const shaped = fromShapes(text, SHAPES);
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u) || passedStep(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }

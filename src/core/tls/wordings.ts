@@ -115,6 +115,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /x509: certificate is valid for .*, not \S+|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
+  // Go could not even parse the server's certificate ("x509: RSA modulus is not a positive number", "negative serial
+  // number"): public CAs' certificates parse, so it was minted by an intercepting proxy or an appliance's own tooling.
+  { re: /tls: failed to parse certificate from server: x509: /, codes: ['tls-inspection', 'self-signed'], says: 'Go could not parse the certificate it was sent: certificates from public CAs parse, so this one was most likely made by an intercepting proxy or a device\'s own tooling.' },
   // Go found the issuer by name but refuses it as a CA (no basicConstraints CA:TRUE, or no keyCertSign usage).
   { re: /x509: certificate signed by unknown authority \(possibly because of "x509: invalid signature: parent certificate cannot sign/, codes: ['invalid-ca', 'untrusted-root'], says: 'Go found the issuing certificate but it is not allowed to sign certificates (no CA:TRUE basic constraint or no keyCertSign usage): a home-made CA must be reissued as a CA.' },
   { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },

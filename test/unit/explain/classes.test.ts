@@ -517,6 +517,39 @@ describe('explain: what batches 15 and 16 showed missing (examples written here)
     );
   });
 
+  it("urllib3's retry wording in any phrasing is requests'; Go's unparsable certificate was minted by a middlebox", () => {
+    assert.strictEqual(
+      id(
+        "Max retries exceeded because of (SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)'))",
+      ),
+      'python-requests',
+    );
+    const forged = explain(
+      'Get "https://a.example.org/": tls: failed to parse certificate from server: x509: negative serial number',
+    );
+    assert.deepStrictEqual(
+      forged.causes.map((c) => c.code),
+      ['tls-inspection', 'self-signed'],
+    );
+    // The cure of an inspecting proxy is the client's: trusting the proxy's root, in this client's own way.
+    assert.strictEqual(forged.causes[0]?.fixes[0]?.client, 'go');
+    assert.match(forged.causes[0]?.fixes[0]?.text ?? '', /inspecting proxy's root CA/);
+  });
+
+  it("Cargo's registry update that went on to downloads is not the endpoint that failed", () => {
+    const passed = [
+      '    Updating registry `https://github.com/rust-lang/crates.io-index`',
+      ' Downloading foo v1.0.0',
+      'error: [35] SSL connect error (schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.)',
+    ].join('\n');
+    assert.strictEqual(explain(passed).host, null);
+    const failed = [
+      '    Updating registry `https://github.com/rust-lang/crates.io-index`',
+      'error: failed to load source for a dependency on `foo`',
+    ].join('\n');
+    assert.strictEqual(explain(failed).host, 'github.com');
+  });
+
   it('hosts: a glued port, a host:port in prose, the innermost Gradle GET, a redirect RubyGems names, an escaped Go quote', () => {
     const glued = endpointOf(
       'Get "https://vault.example.org8200/v1/sys": x509: certificate relies on legacy Common Name field',
