@@ -41,13 +41,14 @@ interface ClientRule extends ClientInfo {
  * Electron: its name as a word, not inside a path or URL ("electron-builder\\cache", "electron-userland/…" are a
  * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
  * ssl_client_socket_impl.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
- * shows its errors as a page).
+ * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
+ * occurred in the main process") names it above a plain Node stack.
  */
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc/i;
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
-  /HTTPSConnectionPool\(|Could not find a suitable TLS CA certificate bundle|Max retries exceeded with url|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
+  /HTTPSConnectionPool\(|Could not find a suitable TLS CA certificate bundle|Max retries exceeded\b|Starting new HTTPS connection \(\d+\)|\bCaused by (?:SSLError|ProxyError|NewConnectionError|ConnectTimeoutError)\(/;
 
 /**
  * Cargo: its commands and registry; its retry and "Caused by:" wording ("spurious network error (2 tries
@@ -59,7 +60,7 @@ const PY_POOL =
 const CARGO = new RegExp(
   [
     /\bcargo (?:install|build|fetch|update|publish|check|test|run|add|generate-lockfile)\b|\bcargo: \[\d+\]|crates\.io/.source,
-    /\[\d+\] (?:Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK)/.source,
+    /\[\d+\] (?:Peer certificate cannot be authenticated|SSL peer certificate or SSH remote key was not OK|SSL connect error \(|Problem with the SSL CA cert)/.source,
     /spurious network error \(\d+ tr(?:y|ies) remaining\)|\bclass=(?:Net|Ssl|Http|Os|Callback)\s*\(\d+\)|\[\d+\/-\d+\] /.source,
     /[Uu]nable to (?:get packages from source|update registry)|[Ff]ailed to (?:download|fetch) (?:package )?(?:`[^`]+` )?from `?https?:/.source,
     /(?:^|\n)\s*(?:SSL peer certificate or SSH remote key was not OK|Peer certificate cannot be authenticated with given CA certificates|SSL connect error|Problem with the SSL CA cert \(path\? access rights\?\)) \(/.source,
@@ -76,7 +77,7 @@ const CMDLET =
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
-  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
+  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|Could not connect to https?:\/\/\S+\s*\n\s*Error: Connection error: |(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=|\buv exited with status/ },
   // uv's own log lines ("DEBUG Transient request failure for …, retrying:", "DEBUG No cache entry for: …"), and a
   // Rust HTTP client fetching a Python package index's /simple/ page: uv (or rye, which runs it), never pip.
@@ -85,14 +86,17 @@ const RULES: readonly ClientRule[] = [
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
   { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
+  // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  // (Its sign-in is MSAL's discovery at login.microsoftonline.com, through the same urllib3 pool.)
   // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
   // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
   // Its knack framework's "The command failed with an unexpected error. Here is the traceback:" and its Windows
   // build's paths (build_scripts\windows\artifacts\cli) name it too.
-  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
+  { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com|login\.microsoftonline\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
-  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for https?:|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
+  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for \S|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   // The Google Cloud CLI by its product names (its installer says "Google Cloud CLI installer will now exit."), its
   // component downloads (dl.google.com/dl/cloudsdk/…) and gsutil, which ships with it.
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /Google Cloud (?:CLI|SDK)\b|\/dl\/cloudsdk\/|\bgsutil\b/ },
@@ -107,7 +111,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
-  { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
+  { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|\\bbad handshake: (?:Error|SysCallError|WantReadError)\\(|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
   // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download
   // https://…/mod.ts" above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's,
   // not a Rust program's; before the Node tools, since a project's npm script often runs Deno (Supabase's edge runtime).
@@ -148,16 +152,25 @@ const RULES: readonly ClientRule[] = [
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
   // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
   // 'https://…' nicht möglich: SSL certificate problem: …").
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])unable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])[Uu]nable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
+  // PowerShell's error record names the command that failed before " : " ("curl : The request was aborted…"): in
+  // Windows PowerShell curl and wget are aliases of Invoke-WebRequest, so its CategoryInfo block decides.
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /(?:^|\n)\s*(?:curl|wget|iwr|irm) : [\s\S]*(?:\+ CategoryInfo\s+:|FullyQualifiedErrorId|At [^\n]*\.ps1:\d+ char:\d+|At line:\d+ char:\d+)/ },
+  // libcurl's NSS backend has its own words ("Peer's Certificate issuer is not recognized"), which reach the user
+  // through bindings (R's curl::curl_fetch_memory) as libcurl's.
   // A curl command line names curl, unless it pipes what it fetched into an interpreter ("curl -sSL https://… |
   // python3 -"): the error below is then the script's (curl's own failures print "curl: (N)" and match above).
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
+  // Maven's log levels prefix every line it relays, a plugin's Java stack included ("[INFO] \tat sun.security…",
+  // "[ERROR] IO Exception: sun.security…"), and a plugin's goal class is a Mojo ("UpdateMojo.uploadDependencies"):
+  // the fix is then Maven's JVM options, not a program's own.
+  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /\[(?:INFO|ERROR|WARNING|DEBUG)\] (?:\s*at [\w$.]+\(|[^\n]*(?:javax\.net\.ssl|sun\.security|PKIX path))|\b\w+Mojo\.\w+/ },
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
-  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|\bssl=0x[0-9a-f]+: |PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
@@ -196,18 +209,19 @@ const RULES: readonly ClientRule[] = [
   // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|the transport (?:stream|connection)\b|unexpected packet format/ },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   // …and `openssl verify`'s own lines ("error 20 at 0 depth lookup: …", "error certs.pem: verification failed").
-  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: |(?:^|\n)error \S+: verification failed/ },
-  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is/ },
+  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: |(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is|When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
-  { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x8009[0-9a-f]{4}|InitializeSecurityContext/i },
+  { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
-  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
+  // pyOpenSSL's error tuple ("[('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]") too.
+  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /\[\('SSL routines', '|_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
 ];
 
 /** Every client the table knows (for docs and tests), once each (a client may have several rules). */

@@ -17,6 +17,13 @@ interface Shape {
 
 const URL_CHARS = '[^\\s\'"<>()[\\]{}`]+';
 
+/**
+ * A top-level domain spelled out, or two letters that are no source file's extension ("events.js:315",
+ * "client.rs:72" are stack frames, not hosts).
+ */
+const TLD_OR_CC =
+  '(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|cloud|info|biz|me|tv|co|us|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|ru|ua|cn|hk|tw|jp|kr|in|au|nz|ca|br|mx|ar|za|tr|ir|local|internal|lan|(?!(?:js|ts|py|rb|go|rs|cc|sh|pl|md|so|cs|kt|gz|db)\\b)[a-z]{2})';
+
 /** In order of precedence: the first shape that yields a valid host wins. */
 const SHAPES: readonly Shape[] = [
   // urllib3 / requests: HTTPSConnectionPool(host='x', port=443): Max retries exceeded with url: /path
@@ -43,9 +50,10 @@ const SHAPES: readonly Shape[] = [
     re: new RegExp(`\\b(?:Get|Post|Head) "?https://${URL_CHARS}"?: (?:Get|Post|Head) "?(https://${URL_CHARS})"?:\\s`),
     read: (m) => ({ url: m[1] }),
   },
-  // Go and Rust: Get "https://…": / error sending request for url (https://…)
+  // Go and Rust: Get "https://…": / error sending request for url (https://…). A logger that quotes the error in
+  // its own msg="…" field escapes Go's quotes (Get \"https://…\": x509: …).
   {
-    re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) "?(https://${URL_CHARS})"?:\\s`),
+    re: new RegExp(`\\b(?:Get|Post|Put|Head|Delete|Patch) (?:\\\\?")?(https://[^\\s'"<>()[\\]{}\`\\\\]+)\\\\?"?:\\s`),
     read: (m) => ({ url: m[1] }),
   },
   { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
@@ -73,6 +81,11 @@ const SHAPES: readonly Shape[] = [
   // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
   { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
+  // Chrome's HSTS page: "When Chrome tried to connect to example.com this time", "You cannot visit example.com right now"
+  {
+    re: /(?:When Chrome tried to connect to|You cannot visit) ((?:[a-z0-9-]+\.)+[a-z]{2,}) /i,
+    read: (m) => ({ host: m[1] }),
+  },
   // Firefox: "example.com uses an invalid security certificate"
   {
     re: /(?:^|\s)((?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?) uses an invalid security certificate/i,
@@ -80,7 +93,12 @@ const SHAPES: readonly Shape[] = [
   },
   // Node's and Python's host checks name the host: "Host: x. is not in the cert's altnames", "IP: 10.0.0.1 is not in
   // the cert's list", "hostname 'x' doesn't match …"
-  { re: /(?:Host|IP): ?([^\s,]+?)\.? is not in the cert's (?:altnames|list)/, read: (m) => ({ host: m[1] }) },
+  { re: /Host: ?([^\s,]+?)\.? is not in the cert's (?:altnames|list)/, read: (m) => ({ host: m[1] }) },
+  // (…"IP:" is followed by an address; a word there, "IP: **ip_address**", is the reporter's redaction.)
+  {
+    re: /IP: ?([\d.]+|[0-9a-f]*:[0-9a-f:.]+)\.? is not in the cert's (?:altnames|list)/i,
+    read: (m) => ({ host: m[1] }),
+  },
   { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
   // Python ≥ 3.7's own host check: "Hostname mismatch, certificate is not valid for 'example.com'." (and for IPs)
   { re: /(?:Hostname|IP address) mismatch, certificate is not valid for '([^']+)'/, read: (m) => ({ host: m[1] }) },
@@ -97,6 +115,19 @@ const SHAPES: readonly Shape[] = [
   },
   // libcurl names the host it checked: "… matches target host name 'example.com'"
   { re: /target host name '([^']+)'/, read: (m) => ({ host: m[1] }) },
+  // Gradle nests what it tried, the outer request first: the innermost "Could not GET '…'" is the one that failed
+  // (its parent "Could not get resource '…'" may name another repository, the one that redirected there).
+  { re: new RegExp(`Could not (?:GET|HEAD) '(https://${URL_CHARS})'`), read: (m) => ({ url: m[1] }) },
+  // RubyGems names the index it asked, then in parentheses the URL that failed: another site after a redirect (S3,
+  // a CDN) is the endpoint; the index's own subdomain (api.rubygems.org) is the index.
+  {
+    re: new RegExp(
+      `Unable to download data from https://([^/\\s]+)\\S* - [^\\n]*\\((https://(${URL_CHARS}?)(?:[/:]${URL_CHARS})?)\\)`,
+    ),
+    read: (m) => (m[3] === m[1] || m[3].endsWith(`.${m[1]}`) ? { host: m[1] } : { url: m[2] }),
+  },
+  // Go's "x509: certificate is not valid for any names, but wanted to match example.com"
+  { re: /but wanted to match ([^\s,;"']+)/, read: (m) => ({ host: m[1] }) },
   // pip names the index page it could not fetch (old pip: an http:// index URL that redirects to https)
   {
     re: /Could not fetch URL (https?):\/\/([^/\s:]+)(?::(\d+))?(\/[^\s:]*)?/,
@@ -140,6 +171,12 @@ const LATE_SHAPES: readonly Shape[] = [
     re: /\b(?:host|hostname|server_name|peer_host)=["']?([a-z0-9.-]+\.[a-z]{2,})\b["']?/i,
     read: (m) => ({ host: m[1] }),
   },
+  // A proxy's or a client's log in prose: "dial … to mtalk.google.com:5228 error: …", "connect to smtp.example.com:465"
+  // (the last label spelled out, so that a stack frame's "events.js:315" is no host).
+  {
+    re: new RegExp(`\\bto ((?:[a-z0-9-]+\\.)+${TLD_OR_CC}):(\\d{1,5})\\b`, 'i'),
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
   // A log line's endpoint in brackets before its error: "[pool.example.net:5222] connection error: …"
   { re: /\[([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):(\d{1,5})\] /i, read: (m) => ({ host: m[1], port: m[2] }) },
 ];
@@ -165,6 +202,17 @@ function validHost(h: string | undefined): string | undefined {
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 
+/**
+ * A port whose colon was lost in a paste or a template ("https://vault.example.com8200/v1/…"): no top-level domain
+ * ends in digits, so digits after the last label's letters are the port.
+ */
+function gluedPort(u: URL): { host: string; port: number } | undefined {
+  if (u.port || isIP(u.hostname)) return undefined;
+  const m = /^(.+\.[a-z]{2,})(\d{2,5})$/.exec(u.hostname);
+  const port = m ? Number(m[2]) : 0;
+  return m && port > 0 && port <= 65535 ? { host: m[1], port } : undefined;
+}
+
 function fromUrl(raw: string): Endpoint | undefined {
   let u: URL;
   try {
@@ -172,10 +220,11 @@ function fromUrl(raw: string): Endpoint | undefined {
   } catch {
     return undefined;
   }
-  const host = validHost(u.hostname);
+  const glued = gluedPort(u);
+  const host = validHost(glued?.host ?? u.hostname);
   if (!host || u.protocol !== 'https:') return undefined;
-  const port = u.port ? Number(u.port) : 443;
-  return { host, port, url: u.href };
+  const port = glued?.port ?? (u.port ? Number(u.port) : 443);
+  return { host, port, url: glued ? `https://${host}:${port}${u.pathname}${u.search}` : u.href };
 }
 
 function fromParts(host: string | undefined, port: string | undefined, path = '/'): Endpoint | undefined {
@@ -234,12 +283,21 @@ function fromBrowserPage(text: string): Endpoint | undefined {
   return m ? fromParts(m[1], undefined) : undefined;
 }
 
+/**
+ * A registry Cargo updated before it went on to download ("Updating registry `https://…`" then " Downloading x"): that
+ * step succeeded, so its URL is not the endpoint that failed.
+ */
+function passedStep(text: string, url: string): boolean {
+  const at = text.indexOf(`Updating registry \`${url}\``);
+  return at >= 0 && /\n\s*Downloading \S/.test(text.slice(at));
+}
+
 /** The endpoint an error message is about, or {} when it names none. */
 export function endpointOf(text: string): Endpoint {
   const shaped = fromShapes(text, SHAPES);
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
-    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u)) continue;
+    if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u) || passedStep(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }

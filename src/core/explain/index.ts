@@ -158,6 +158,8 @@ const SLOTS: Partial<Record<ExplainCauseCode, readonly Slot[]>> = {
   'client-cert-required': ['clientCert'],
   'revocation-check-failed': ['revocation'],
   'handshake-failure': ['protocol'],
+  // An inspecting proxy re-signs every site: its root CA is what the client must trust (its cure is the client's).
+  'tls-inspection': ['trust'],
 };
 
 /** What the client's own fix says for a cause that is the client's to cure but has no lever in the table. */
@@ -183,7 +185,9 @@ function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContex
         ? 'Trust exactly this certificate (save it as server.pem first). '
         : code === 'incomplete-chain'
           ? 'Until the server sends its intermediate, trust a bundle that contains it. '
-          : '';
+          : code === 'tls-inspection'
+            ? "Trust the inspecting proxy's root CA (ask IT for it, or export it from the OS store). "
+            : '';
     out.push({
       client: id,
       text: prefix + fill(lever.text, ctx, bundle),

@@ -87,7 +87,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
   { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /certificate chain could not be built to a trusted root|CERT_E_CHAINING|0x800B010A/i, codes: ['untrusted-root', 'incomplete-chain'] },
-  { re: /certificate chain was issued by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  // (.NET Framework's SSPI words it "was provided by an authority that is not trusted".)
+  { re: /certificate chain was (?:issued|provided) by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   // CryptoAPI chain status flags (curl/libcurl with schannel, R, .NET Framework): the flag is the cause.
   { re: /CERT_TRUST_IS_UNTRUSTED_ROOT/, codes: ['untrusted-root', 'self-signed'], says: 'Windows built the chain to a root that is not in its Trusted Root store (or the machine may not fetch roots: automatic root updates off).' },
   { re: /CERT_TRUST_IS_NOT_TIME_VALID/, codes: ['expired', 'not-yet-valid'] },
@@ -108,9 +109,17 @@ export const WORDINGS: readonly Wording[] = [
   { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
   { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
   // Go crypto/x509 and crypto/tls (Docker, kubectl, Helm, Terraform…).
-  { re: /x509: certificate is (valid for .*, not \S+|not valid for any names)|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
+  // Go ≥ 1.17 ignores the Common Name entirely: a certificate with no subjectAltName is "not valid for any names",
+  // which is a Common-Name-only certificate far more often than one that names nothing.
+  { re: /x509: certificate is not valid for any names/, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate has no subjectAltName at all: Go (≥ 1.17) no longer reads the host from the Common Name.' },
+  { re: /x509: certificate is valid for .*, not \S+|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
+  // Go could not even parse the server's certificate ("x509: RSA modulus is not a positive number", "negative serial
+  // number"): public CAs' certificates parse, so it was minted by an intercepting proxy or an appliance's own tooling.
+  { re: /tls: failed to parse certificate from server: x509: /, codes: ['tls-inspection', 'self-signed'], says: 'Go could not parse the certificate it was sent: certificates from public CAs parse, so this one was most likely made by an intercepting proxy or a device\'s own tooling.' },
+  // Go found the issuer by name but refuses it as a CA (no basicConstraints CA:TRUE, or no keyCertSign usage).
+  { re: /x509: certificate signed by unknown authority \(possibly because of "x509: invalid signature: parent certificate cannot sign/, codes: ['invalid-ca', 'untrusted-root'], says: 'Go found the issuing certificate but it is not allowed to sign certificates (no CA:TRUE basic constraint or no keyCertSign usage): a home-made CA must be reissued as a CA.' },
   { re: /x509: certificate signed by unknown authority \(possibly because of "crypto\/rsa: verification error"/, codes: ['untrusted-root'], says: 'The client has a CA configured, but not the one that signed this certificate (typical after a cluster or CA was recreated).' },
   { re: /x509: certificate signed by unknown authority|x509: failed to load system roots|x509: “[^”]+” certificate is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client|tls: oversized record received/, codes: ['not-tls'] },
@@ -144,7 +153,7 @@ export const WORDINGS: readonly Wording[] = [
   // (its expiry or its names come second: no client trusts it either way), so it goes before the expiry wording.
   { re: /verify error:num=18:/, codes: ['self-signed', 'untrusted-root'] },
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
-  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of )?u?'|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
+  { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of\b|u?')|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
   { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (the )?certificate chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
@@ -165,14 +174,17 @@ export const WORDINGS: readonly Wording[] = [
   { re: /INVALID_CA|CA_CERT_INVALID|Issuer certificate (?:is )?invalid|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
   { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
-  { re: /WRONG_VERSION_NUMBER|wrong version number|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  { re: /WRONG_VERSION_NUMBER|wrong version number|GET_SERVER_HELLO:unknown protocol|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
   // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
   // Only as OpenSSL prints it, after a colon or its "[SSL: HTTP_REQUEST]" tag: botocore's "Sending http request:" and
   // "Exception received when sending HTTP request." are log lines about any request.
   { re: /(?::|\] )http request\b(?! failed)/i, codes: ['not-tls'] },
   { re: /TLSV1_ALERT_PROTOCOL_VERSION|tlsv1 alert protocol version|ALERT_PROTOCOL_VERSION|unsupported protocol|no protocols available|protocol_version|No appropriate protocol/i, codes: ['handshake-failure'], says: 'Client and server share no TLS version: one side is too old (or pinned to an old version).' },
   { re: /tlsv1 unrecognized name|UNRECOGNIZED_NAME|unrecognized_name/i, codes: ['handshake-failure'], says: 'The server does not serve this host name (SNI): wrong name, or a client that sends no SNI.' },
-  { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
+  // macOS's Secure Transport (Apple's curl, Homebrew's older builds) words every handshake failure as "the server most
+  // likely requires a client certificate": a TLS version or cipher the server refuses is as often the reason.
+  { re: /SSL peer handshake failed, the server most likely requires a client certificate/, codes: ['handshake-failure', 'client-cert-required'], says: 'Secure Transport (macOS) says this of every handshake the server aborted: the guess about a client certificate is its own, an old TLS version or cipher is as likely.' },
+  { re: /ALERT_HANDSHAKE_FAILURE|sslv3 alert handshake failure|handshake[_ ]failure|AlertReceived\(HandshakeFailure\)|no shared cipher|NO_SHARED_CIPHER|no ciphers available/i, codes: ['handshake-failure', 'client-cert-required'] },
   { re: /UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|SSLEOFError|unexpected eof while reading|SSL_ERROR_SYSCALL|SSL_connect SYSCALL returned=5|TLS\/SSL connection has been closed \(EOF\)|SSLZeroReturnError/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed in the middle of the handshake, without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // The same without the EOF words: libcurl's "SSL connect error" (code 35), SChannel's "failed to receive
   // handshake", GnuTLS's "non-properly terminated", a reset during the handshake (Node, .NET, Windows), Java's
@@ -216,6 +228,11 @@ export const WORDINGS: readonly Wording[] = [
   { re: /CERT_SIGNATURE_FAILURE|certificate signature failure/i, codes: ['wrong-intermediate'], says: 'A certificate\'s signature does not verify with its issuer\'s key: typically a stale intermediate (right name, wrong key).' },
   { re: /UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate/i, codes: ['missing-intermediate'] },
   { re: INSPECTION_WORDS, codes: ['tls-inspection'], says: 'The message names a TLS-inspection product: its proxy re-signs the connection.' },
+  // Chrome's and Electron's answers that name no reason: the interstitial a site with HSTS gets ("sent back unusual
+  // and incorrect credentials", no way past it), and ERR_INSECURE_RESPONSE, what a page's fetch or XHR gets when the
+  // certificate was refused (no interstitial is shown for a subresource), typically a development server's own.
+  { re: /sent back\s+unusual and incorrect credentials|the website uses HSTS/, codes: ['untrusted-root', 'expired', 'hostname-mismatch', 'self-signed'], hidden: true, says: 'Chrome\'s HSTS page does not say which check failed (Advanced and the certificate viewer do): what follows is the usual reason, an intercepting proxy\'s or captive portal\'s certificate.' },
+  { re: /\bERR_INSECURE_RESPONSE\b/, codes: ['self-signed', 'untrusted-root', 'expired', 'hostname-mismatch'], hidden: true, says: 'ERR_INSECURE_RESPONSE says only that the certificate was refused for a request the page made (fetch, XHR, an image): open the URL itself in a tab to see the reason.' },
   // Last: .NET's outer exception with its reason left in the inner one ("see inner exception"), pasted alone.
   // Ranked guesses, worded as such; the explainer puts the client's most frequent one first.
   { re: /The SSL connection could not be established/, codes: ['untrusted-root', 'self-signed', 'hostname-mismatch', 'handshake-failure'], hidden: true, says: 'The message hides the reason in its inner exception (the next lines of the error, or $Error[0].Exception.InnerException in PowerShell): what follows is the usual reason, not the one it read.' },

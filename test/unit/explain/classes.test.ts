@@ -386,3 +386,206 @@ describe('explain: more families per client (NSS and Secure Transport curl, JDK 
     assert.strictEqual(lead('Error: error:0308010C:digital envelope routines::unsupported'), undefined);
   });
 });
+
+describe('explain: what batches 15 and 16 showed missing (examples written here)', () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    [
+      'curl : The request was aborted: Could not create SSL/TLS secure channel.\nAt C:\\jobs\\notify.ps1:12 char:1\n+ curl "https://api.example.org/send?x=1"\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException',
+      'handshake-failure',
+      'powershell',
+    ],
+    [
+      'javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target\n[INFO] \tat sun.security.ssl.Alert.createSSLException(Alert.java:131)',
+      'untrusted-root',
+      'maven',
+    ],
+    [
+      'SSL validation failed for <endpoint> [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)',
+      'untrusted-root',
+      'aws',
+    ],
+    [
+      'Could not connect to https://conda.example.org/pkgs/x.tar.bz2\nError: Connection error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:590): https://conda.example.org/pkgs/x.tar.bz2',
+      'verification-failed',
+      'conda',
+    ],
+    [
+      'A JavaScript error occurred in the main process\nUncaught Exception:\nError: certificate has expired\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)',
+      'expired',
+      'electron',
+    ],
+    [
+      'Read error: ssl=0x7b2c: Failure in SSL library, usually a protocol error\nerror:10000412:SSL routines:OPENSSL_internal:SSLV3_ALERT_BAD_CERTIFICATE',
+      'client-cert-required',
+      'java',
+    ],
+    ['The certificate is not trusted. (Exception from HRESULT: 0x800B0109)', 'untrusted-root', 'schannel'],
+    [
+      '[35] SSL connect error (schannel: next InitializeSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326) - This error usually occurs when a fatal SSL/TLS alert is received (e.g. handshake failed).)',
+      'handshake-failure',
+      'cargo',
+    ],
+    [
+      "Unable to access 'https://git.example.org/team/repo.git/': SSL certificate problem: certificate has expired",
+      'expired',
+      'git',
+    ],
+    [
+      `SSLError "bad handshake: Error([('SSL routines', 'tls_process_server_certificate', 'certificate verify failed')],)`,
+      'verification-failed',
+      'python-requests',
+    ],
+    ["Check failed: [('SSL routines', 'ssl3_get_record', 'wrong version number')]", 'not-tls', 'python-ssl'],
+    [
+      '40E7A1B2C3D40000:error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1889:',
+      'verification-failed',
+      'openssl',
+    ],
+    [
+      'write EPROTO 40E7A1B2C3D40000:error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:../deps/openssl/openssl/ssl/statem/statem_clnt.c:1889:',
+      'verification-failed',
+      'node',
+    ],
+    [
+      'File "/home/u/.cache/pypoetry/virtualenvs/app-x1-py3.11/lib/python3.11/site-packages/httpx/_transports/default.py", line 69, in map_httpcore_exceptions\nhttpx.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)',
+      'self-signed',
+      'httpx',
+    ],
+    [
+      'Secure Connection Failed\n\nAn error occurred during a connection to poetry.example.org. SSL received a record that exceeded the maximum permissible length. Error code: SSL_ERROR_RX_RECORD_TOO_LONG',
+      'not-tls',
+      'firefox',
+    ],
+    [
+      'PHP Warning:  file_get_contents(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol in /srv/app/fetch.php on line 9',
+      'not-tls',
+      'php',
+    ],
+    [
+      'Login failed. (provider: SSL Provider, error: 0 - The certificate chain was provided by an authority that is not trusted)',
+      'untrusted-root',
+      'dotnet',
+    ],
+    [
+      'schannel: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.',
+      'untrusted-root',
+      'schannel',
+    ],
+  ];
+  for (const [text, cause, client] of cases) {
+    it(`${client ?? '-'} · ${cause ?? '-'}: ${text.slice(0, 60)}`, () => {
+      const x = explain(text);
+      assert.strictEqual(x.causes[0]?.code, cause);
+      assert.strictEqual(x.client?.id, client);
+    });
+  }
+
+  it("Go: a certificate valid for no names is a Common-Name-only one; a 'CA' that cannot sign is no CA", () => {
+    const noSan = explain('x509: certificate is not valid for any names, but wanted to match reg.example.org');
+    assert.deepStrictEqual(
+      noSan.causes.map((c) => c.code),
+      ['legacy-cn-only', 'hostname-mismatch'],
+    );
+    assert.strictEqual(noSan.host, 'reg.example.org');
+    const notCa =
+      'Get "https://reg.example.org/v2/": x509: certificate signed by unknown authority (possibly because of "x509: invalid signature: parent certificate cannot sign this kind of certificate" while trying to verify candidate authority certificate "my-ca")';
+    assert.strictEqual(lead(notCa), 'invalid-ca');
+    assert.strictEqual(explain(notCa).causes[1]?.code, 'untrusted-root');
+  });
+
+  it('answers that name no reason get ranked possibilities, worded as such', () => {
+    const st = explain(
+      'curl: (35) SSL peer handshake failed, the server most likely requires a client certificate to connect',
+    );
+    assert.deepStrictEqual(
+      st.causes.slice(0, 2).map((c) => c.code),
+      ['handshake-failure', 'client-cert-required'],
+    );
+    const hsts = explain(
+      'When Chrome tried to connect to shop.example.org this time, the website sent back unusual and incorrect credentials.',
+    );
+    assert.strictEqual(hsts.causes[0]?.code, 'untrusted-root');
+    assert.strictEqual(hsts.causes[0]?.likelihood, 'likely');
+    assert.match(hsts.causes[0]?.message ?? '', /does not say which check failed/);
+    assert.strictEqual(hsts.host, 'shop.example.org');
+    assert.strictEqual(lead('fetch failed with net::ERR_INSECURE_RESPONSE'), 'self-signed');
+    assert.strictEqual(
+      lead(
+        "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Custom { kind: InvalidData, error: AlertReceived(HandshakeFailure) }'",
+      ),
+      'handshake-failure',
+    );
+  });
+
+  it("urllib3's retry wording in any phrasing is requests'; Go's unparsable certificate was minted by a middlebox", () => {
+    assert.strictEqual(
+      id(
+        "Max retries exceeded because of (SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)'))",
+      ),
+      'python-requests',
+    );
+    const forged = explain(
+      'Get "https://a.example.org/": tls: failed to parse certificate from server: x509: negative serial number',
+    );
+    assert.deepStrictEqual(
+      forged.causes.map((c) => c.code),
+      ['tls-inspection', 'self-signed'],
+    );
+    // The cure of an inspecting proxy is the client's: trusting the proxy's root, in this client's own way.
+    assert.strictEqual(forged.causes[0]?.fixes[0]?.client, 'go');
+    assert.match(forged.causes[0]?.fixes[0]?.text ?? '', /inspecting proxy's root CA/);
+  });
+
+  it("Cargo's registry update that went on to downloads is not the endpoint that failed", () => {
+    const passed = [
+      '    Updating registry `https://github.com/rust-lang/crates.io-index`',
+      ' Downloading foo v1.0.0',
+      'error: [35] SSL connect error (schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function was unable to check revocation for the certificate.)',
+    ].join('\n');
+    assert.strictEqual(explain(passed).host, null);
+    const failed = [
+      '    Updating registry `https://github.com/rust-lang/crates.io-index`',
+      'error: failed to load source for a dependency on `foo`',
+    ].join('\n');
+    assert.strictEqual(explain(failed).host, 'github.com');
+  });
+
+  it('hosts: a glued port, a host:port in prose, the innermost Gradle GET, a redirect RubyGems names, an escaped Go quote', () => {
+    const glued = endpointOf(
+      'Get "https://vault.example.org8200/v1/sys": x509: certificate relies on legacy Common Name field',
+    );
+    assert.deepStrictEqual([glued.host, glued.port], ['vault.example.org', 8200]);
+    assert.strictEqual(endpointOf('https://10.0.0.18200/x').host, undefined);
+    const prose = endpointOf(
+      'dial PROXY to push.example.net:5228 error: x509: certificate has expired or is not yet valid',
+    );
+    assert.deepStrictEqual([prose.host, prose.port], ['push.example.net', 5228]);
+    assert.strictEqual(endpointOf('at TLSSocket.emit (events.js:315:20) to events.js:315 x').host, undefined);
+    const gradle = [
+      "> Could not get resource 'https://plugins.example.org/m2/a/b/1.0/b-1.0.pom'.",
+      "   > Could not GET 'https://mirror.example.net/a/b/1.0/b-1.0.pom'.",
+      '      > PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed',
+    ].join('\n');
+    assert.strictEqual(explain(gradle).host, 'mirror.example.net');
+    const gem = (inner: string) =>
+      `Unable to download data from https://gems.example.org/ - SSL_connect returned=1 errno=0 state=error: certificate verify failed (${inner})`;
+    assert.strictEqual(explain(gem('https://cdn.example.net/specs.4.8.gz')).host, 'cdn.example.net');
+    assert.strictEqual(explain(gem('https://api.gems.example.org/specs.4.8.gz')).host, 'gems.example.org');
+    assert.strictEqual(
+      explain(
+        'msg="Error: looks like \\"https://a.example.org/x\\" is not a valid chart repository: Get \\"https://charts.example.net/index.yaml\\": x509: certificate signed by unknown authority"',
+      ).host,
+      'charts.example.net',
+    );
+    assert.strictEqual(
+      explain(
+        "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: IP: **ip_address** is not in the cert's list:",
+      ).host,
+      null,
+    );
+    assert.strictEqual(
+      explain("Hostname/IP does not match certificate's altnames: IP: 10.1.2.3 is not in the cert's list: ").host,
+      '10.1.2.3',
+    );
+  });
+});
