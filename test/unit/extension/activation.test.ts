@@ -34,8 +34,9 @@ describe('extension: activation events', () => {
   });
 
   it('activates on Groovy: Gradle builds and Jenkinsfiles are scanned, and VS Code opens them as groovy', () => {
-    for (const f of ['build.gradle', 'settings.gradle.kts', 'Jenkinsfile'])
+    for (const f of ['build.gradle', 'settings.gradle.kts', 'Jenkinsfile']) {
       assert.ok(isScannable(f), `${f} is scannable`);
+    }
     assert.ok(events.includes('onLanguage:groovy'));
   });
 
