@@ -10,7 +10,7 @@ import { allRules } from '../../core/rules/registry';
 import type { Finding } from '../../core/rules/types';
 import { isScannable, mayHaveFindings, scanText } from '../../core/scan/index';
 import { DEFAULT_EXCLUDES, readBytesForScan, SkipReason, walkFiles } from '../../core/scan/walk';
-import { factsOf, FindingFacts, findingKey } from '../findingFacts';
+import { factsDigest, factsOf, FindingFacts, findingKey } from '../findingFacts';
 import { Batcher } from './batcher';
 import { CachedOutcome, CLEAN, ScanCache } from './scanCache';
 
@@ -416,16 +416,8 @@ function walkerExcludes(patterns: readonly string[]): string[] {
   return patterns.filter((p) => !BUILT_IN.has(p)).map((p) => p.replace(/^\.\//, ''));
 }
 
-/** Identity of findings + facts: the editor leaves a file alone when it already shows exactly these. */
-function digestOf(findings: readonly Finding[], facts: readonly (readonly [string, FindingFacts])[]): string {
-  return createHash('sha1')
-    .update(JSON.stringify([findings, facts]))
-    .digest('hex')
-    .slice(0, 16);
-}
-
 /** The digest of a known file that has no findings any more. */
-const NO_FINDINGS = digestOf([], []);
+const NO_FINDINGS = factsDigest([], []);
 
 /**
  * Folder-relative paths (forward slashes) of the walker's paths, which all start with the normalized root: a slice,
@@ -498,7 +490,7 @@ function readOutcome(full: string, rel: string, maxFileSize: number, onStat: (st
     const findings = scanText(text, rel, { testFileSeverity: 'default' });
     if (findings.length === 0) return CLEAN;
     const facts = findings.map((f) => [findingKey(f.ruleId, f.range), factsOf(f, rel, text)] as const);
-    return { kind: 'findings', findings, facts, digest: digestOf(findings, facts) };
+    return { kind: 'findings', findings, facts, digest: factsDigest(findings, facts) };
   } catch (e) {
     return { kind: 'skip', reason: 'failed', detail: `the scan failed on this file: ${(e as Error)?.message ?? e}` };
   }
