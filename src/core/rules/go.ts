@@ -46,6 +46,13 @@ function ownStructs(lx: Lexed): Set<string> {
   return new Set([...lx.code.matchAll(/\btype\s+(\w+)\s+struct\b/g)].map((m) => m[1]));
 }
 
+/**
+ * Option types whose `InsecureSkipVerify` is not about TLS: nhooyr.io/websocket and github.com/coder/websocket's
+ * `AcceptOptions.InsecureSkipVerify` "is used to disable Accept's origin verification behaviour" (their doc comment):
+ * a server's Origin check, no certificate involved.
+ */
+const NOT_TLS_OPTIONS = /^(?:websocket\.)?AcceptOptions$/;
+
 /** The composite literal type around a `Field:` at `offset`: `Options` in `&Options{InsecureSkipVerify: true}`. */
 function literalType(lx: Lexed, offset: number): string | undefined {
   const open = enclosingOpen(lx, offset, '{', 4000);
@@ -97,7 +104,10 @@ export function scanGo(text: string, path = ''): Finding[] {
   const out: Finding[] = [];
   const own = ownStructs(lx);
   const tlsField = (m: RegExpExecArray) =>
-    m[1] !== ':' || (!own.has(literalType(lx, m.index) ?? '') && !listenerOnly(lx, m.index));
+    m[1] !== ':' ||
+    (!own.has(literalType(lx, m.index) ?? '') &&
+      !NOT_TLS_OPTIONS.test(literalType(lx, m.index) ?? '') &&
+      !listenerOnly(lx, m.index));
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);
   pushMatches(
     lx,

@@ -503,6 +503,23 @@ describe('real-code classes 3: tune3 forms', () => {
     );
   });
 
+  it("Go: quiet on a websocket AcceptOptions' InsecureSkipVerify (the Origin check), found on a tls.Config beside it", () => {
+    assert.deepStrictEqual(
+      hits(
+        `func serveWS(w http.ResponseWriter, r *http.Request) {
+	conn, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+		InsecureSkipVerify: true,
+	})
+	opts := AcceptOptions{InsecureSkipVerify: true}
+	upstream := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+	_, _, _, _ = conn, err, opts, upstream
+}`,
+        'ws/handler.go',
+      ).map(([id, line]) => [id, line]),
+      [['go.insecure-skip-verify', 6]],
+    );
+  });
+
   it('Go: an obsolete version in a _test.go fixture is not reported, in other files it is', () => {
     const code = `func TestFloor(t *testing.T) {
 	cfg := &tls.Config{MinVersion: tls.VersionTLS10}
