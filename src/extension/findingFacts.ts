@@ -6,6 +6,7 @@ import type { Endpoint } from '../core/endpoints/index';
 import { resolveEndpoint } from '../core/endpoints/index';
 import { canTrustBundle, removeFlagFix, trustBundleFix } from '../core/fixes/index';
 import type { Finding, Range } from '../core/rules/types';
+import { scanText } from '../core/scan/index';
 
 /** How trusting a bundle rewrites a finding: a plain edit, an edit plus variables to set at start-up, or not at all. */
 export type TrustShape = 'edit' | 'env' | 'none';
@@ -85,4 +86,21 @@ export function factsDigest(findings: readonly Finding[], facts: readonly (reado
     .update(JSON.stringify([findings, facts]))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** A file's raw findings (suppressions applied, severities not), each one's facts, and their digest. */
+export interface ScannedFindings {
+  readonly findings: readonly Finding[];
+  readonly facts: readonly (readonly [string, FindingFacts])[];
+  readonly digest: string;
+}
+
+/**
+ * Scans `text` as the editor keeps findings (raw) and computes each finding's facts once: the one way both the
+ * workspace scan process and the live re-scan worker produce what the host shows, so their digests agree.
+ */
+export function scanWithFacts(text: string, path: string, languageId?: string): ScannedFindings {
+  const findings = scanText(text, path, { languageId, testFileSeverity: 'default' });
+  const facts = findings.map((f) => [findingKey(f.ruleId, f.range), factsOf(f, path, text)] as const);
+  return { findings, facts, digest: factsDigest(findings, facts) };
 }

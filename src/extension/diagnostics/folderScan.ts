@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as nodePath from 'path';
 import { allRules } from '../../core/rules/registry';
 import type { Finding } from '../../core/rules/types';
-import { isScannable, mayHaveFindings, scanText } from '../../core/scan/index';
+import { isScannable, mayHaveFindings } from '../../core/scan/index';
 import { DEFAULT_EXCLUDES, readBytesForScan, SkipReason, walkFiles } from '../../core/scan/walk';
-import { factsDigest, factsOf, FindingFacts, findingKey } from '../findingFacts';
+import { factsDigest, FindingFacts, scanWithFacts } from '../findingFacts';
 import { Batcher } from './batcher';
 import { CachedOutcome, CLEAN, ScanCache } from './scanCache';
 
@@ -487,10 +487,8 @@ function readOutcome(full: string, rel: string, maxFileSize: number, onStat: (st
     if (!mayHaveFindings(read.bytes, rel)) return CLEAN;
     const text = read.bytes.toString('utf8');
     // Raw, as the editor keeps them: suppressions applied, severity settings applied only when shown.
-    const findings = scanText(text, rel, { testFileSeverity: 'default' });
-    if (findings.length === 0) return CLEAN;
-    const facts = findings.map((f) => [findingKey(f.ruleId, f.range), factsOf(f, rel, text)] as const);
-    return { kind: 'findings', findings, facts, digest: factsDigest(findings, facts) };
+    const scanned = scanWithFacts(text, rel);
+    return scanned.findings.length === 0 ? CLEAN : { kind: 'findings', ...scanned };
   } catch (e) {
     return { kind: 'skip', reason: 'failed', detail: `the scan failed on this file: ${(e as Error)?.message ?? e}` };
   }

@@ -4,7 +4,8 @@
 // facts of the version asked for, or "same" when their digest is the one the editor already shows, or "stale" when
 // its copy is not at that version (the editor then sends the text).
 import { parentPort } from 'worker_threads';
-import { applyEdits, liveFindings, TextEdit } from './liveText';
+import { applyEdits, TextEdit } from './liveText';
+import { scanWithFacts } from '../findingFacts';
 import type { FindingFacts } from '../findingFacts';
 import type { Finding } from '../../core/rules/types';
 
@@ -56,7 +57,7 @@ export function handle(docs: Map<string, { version: number; text: string }>, m: 
       const doc = docs.get(m.key);
       if (!doc || doc.version !== m.version) return { id: m.id, kind: 'stale' };
       try {
-        const r = liveFindings(doc.text, m.path, m.languageId);
+        const r = scanWithFacts(doc.text, m.path, m.languageId);
         return r.digest === m.digest
           ? { id: m.id, kind: 'same', length: doc.text.length }
           : { id: m.id, kind: 'found', length: doc.text.length, ...r };

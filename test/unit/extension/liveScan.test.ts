@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { applyEdits, liveFindings, TextEdit } from '../../../src/extension/diagnostics/liveText';
+import { applyEdits, TextEdit } from '../../../src/extension/diagnostics/liveText';
+import { scanWithFacts } from '../../../src/extension/findingFacts';
 import { handle, LiveReply } from '../../../src/extension/diagnostics/liveScanWorker';
 import { LiveScanner } from '../../../src/extension/diagnostics/liveScan';
 import { factsOf, findingKey } from '../../../src/extension/findingFacts';
@@ -145,7 +146,7 @@ describe('extension: live re-scan (LiveScanner, a real worker thread)', function
     edit([state.text.length, 0, '\nrequests.get(API, verify=False)\n']);
     const second = await scanner.scan(doc(state), 'a.py', 'python', first.digest);
     assert.ok(second?.kind === 'found');
-    assert.deepStrictEqual(second.findings, liveFindings(state.text, 'a.py', 'python').findings);
+    assert.deepStrictEqual(second.findings, scanWithFacts(state.text, 'a.py', 'python').findings);
     assert.strictEqual(second.findings.length, 2);
     assert.strictEqual(state.reads, 1, 'no text sent after the first scan');
   });
