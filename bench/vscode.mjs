@@ -154,16 +154,35 @@ async function inEditor(tmp, ws) {
     const s = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(file, JSON.stringify({ ...s, 'tlsDoctor.scan.onActivation': false }, null, 2));
   }
+  const { result } = await inWorkbench({
+    dirs,
+    ws,
+    env: {},
+    host: 'vscode-host.cjs',
+    mark: MARK,
+    timeoutMs: 600_000,
+    what: 'the in-editor bench',
+  });
+  result.activateLog = grepLogs(dirs.logs, 'activate() took');
+  result.scanLog = grepLogs(dirs.logs, 'workspace scan ');
+  return result;
+}
+
+/**
+ * Opens a workbench on `ws` (VS Code's server with `dirs`, headless Chromium) with `host` (a file in bench/) run in
+ * the extension host, and returns the JSON it prints after `mark`, with the time the page was opened. Both windows
+ * close before it returns; `what` names the phase in its errors.
+ */
+async function inWorkbench({ dirs, ws, env, host, mark, timeoutMs, what }) {
   const { serverMain } = serverPaths(ROOT);
   let server;
   let context;
   try {
-    const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
     const started = await startServer({
       serverMain,
       dirs,
       trusted: true,
-      env,
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...env },
       onLine: () => {},
       onSpawn: (p) => (server = p),
     });
@@ -174,19 +193,18 @@ async function inEditor(tmp, ws) {
       imagesDir: join(ROOT, 'test-results', 'screenshots'),
       log,
       onConsole: ({ text }) => {
-        const i = text.indexOf(MARK);
-        if (i >= 0) result = JSON.parse(text.slice(i + MARK.length));
+        const i = text.indexOf(mark);
+        if (i >= 0) result = JSON.parse(text.slice(i + mark.length));
         else if (/Error|error:/.test(text) && process.env.TLS_DOCTOR_VERBOSE === '1') log(`[host] ${text}`);
       },
     });
-    await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', 'vscode-host.cjs')));
-    const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error('the in-editor bench timed out')), 600_000));
+    const opened = Date.now();
+    await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', host)));
+    const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error(`${what} timed out`)), timeoutMs));
     await Promise.race([exited, timeout]);
     for (let i = 0; i < 50 && !result; i++) await new Promise((r) => setTimeout(r, 100));
-    if (!result) throw new Error('the extension host reported no figures');
-    result.activateLog = grepLogs(dirs.logs, 'activate() took');
-    result.scanLog = grepLogs(dirs.logs, 'workspace scan ');
-    return result;
+    if (!result) throw new Error(`${what} reported nothing`);
+    return { result, opened };
   } finally {
     if (context) await context.close().catch(() => {});
     await stopServer(server);
@@ -207,50 +225,23 @@ async function firstProblem(tmp, ws, shot) {
     fs.mkdirSync(dirs[d], { recursive: true });
   }
   writeSettings(dirs.userData);
-  const { serverMain } = serverPaths(ROOT);
   const load = loadavg();
-  let server;
-  let context;
-  try {
-    const env = { ...process.env, EXTENSIONS_GALLERY: '{}', TLS_DOCTOR_BENCH_SHOT: shot ?? '' };
-    const started = await startServer({
-      serverMain,
-      dirs,
-      trusted: true,
-      env,
-      onLine: () => {},
-      onSpawn: (p) => (server = p),
-    });
-    const browser = await launchBrowser(dirs.chromium);
-    context = browser.context;
-    let result;
-    const { exited } = await wirePage(browser.page, {
-      imagesDir: join(ROOT, 'test-results', 'screenshots'),
-      log,
-      onConsole: ({ text }) => {
-        const i = text.indexOf(FIRST_MARK);
-        if (i >= 0) result = JSON.parse(text.slice(i + FIRST_MARK.length));
-      },
-    });
-    const opened = Date.now();
-    await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', 'vscode-first-host.cjs')));
-    const timeout = new Promise((_, rej) =>
-      setTimeout(() => rej(new Error('the first-problem phase timed out')), 180_000),
-    );
-    await Promise.race([exited, timeout]);
-    for (let i = 0; i < 50 && !result; i++) await new Promise((r) => setTimeout(r, 100));
-    if (!result) throw new Error('the first-problem phase reported nothing');
-    return {
-      ...result,
-      opened,
-      load,
-      activateLog: grepLogs(dirs.logs, 'activate() took'),
-      scanLog: grepLogs(dirs.logs, 'workspace scan '),
-    };
-  } finally {
-    if (context) await context.close().catch(() => {});
-    await stopServer(server);
-  }
+  const { result, opened } = await inWorkbench({
+    dirs,
+    ws,
+    env: { TLS_DOCTOR_BENCH_SHOT: shot ?? '' },
+    host: 'vscode-first-host.cjs',
+    mark: FIRST_MARK,
+    timeoutMs: 180_000,
+    what: 'the first-problem phase',
+  });
+  return {
+    ...result,
+    opened,
+    load,
+    activateLog: grepLogs(dirs.logs, 'activate() took'),
+    scanLog: grepLogs(dirs.logs, 'workspace scan '),
+  };
 }
 
 /** Prints the first-problem phase (firstProblem()). */
