@@ -68,7 +68,8 @@ export function explain(pasted: string): Explanation {
       i === 0 && match.hidden
         ? `${match.says ?? ''} ${t.possible} Check: ${fill(t.check, ctx)}`.trim()
         : `${i === 0 ? t.likely : t.possible}${said} Check: ${fill(t.check, ctx)}`;
-    return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx) };
+    const guessed = match.hidden === true;
+    return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx, guessed) };
   });
   return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
 }
@@ -104,10 +105,11 @@ function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
 }
 
 /**
- * The reason a client meets most often, for a message that hides its reason ("The SSL connection could not be
- * established, see inner exception" alone): PowerShell mostly talks to appliances and management interfaces
- * (iLO, vCenter, Intersight) that serve a self-signed certificate; other .NET programs keep the table's order
- * (a CA missing from the machine's or container's store).
+ * The reason a client meets most often, for a message that hides or states no reason ("The SSL connection could not
+ * be established, see inner exception" alone, "Could not establish trust relationship"): PowerShell mostly talks to
+ * appliances and management interfaces (iLO, vCenter, Intersight) that serve a self-signed certificate, the only
+ * reason its threads establish (notes/explain20/bare-tally.md); other clients keep the table's order (a root the
+ * client does not trust, by far the most frequent in the tally).
  */
 const USUAL_HIDDEN_REASON: Partial<Record<ExplainClientId, ExplainCauseCode>> = { powershell: 'self-signed' };
 
@@ -162,6 +164,16 @@ const SLOTS: Partial<Record<ExplainCauseCode, readonly Slot[]>> = {
   'tls-inspection': ['trust'],
 };
 
+/**
+ * The levers for a cause the message does not state but the explainer guesses from what such messages usually mean:
+ * an untrusted root behind a bare "certificate verify failed" is as often an old client's outdated CA bundle as a
+ * proxy's or internal root (the tally of their threads), so refreshing the client's roots comes first, then trusting
+ * the missing CA; every lever the client has is shown.
+ */
+const GUESSED_SLOTS: Partial<Record<ExplainCauseCode, readonly Slot[]>> = {
+  'untrusted-root': ['updateStore', 'trust'],
+};
+
 /** What the client's own fix says for a cause that is the client's to cure but has no lever in the table. */
 const GENERIC: Partial<Record<ExplainCauseCode, (title: string) => Omit<ExplainFix, 'client'>>> = {
   'not-tls': (title) => ({
@@ -171,13 +183,14 @@ const GENERIC: Partial<Record<ExplainCauseCode, (title: string) => Omit<ExplainF
 };
 
 /** That client's fixes for a cause (lever text with its placeholders filled). */
-function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContext): ExplainFix[] {
+function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContext, guessed = false): ExplainFix[] {
   const levers = CLIENT_FIXES[id];
   const title = CLIENTS.find((c) => c.id === id)?.title ?? id;
   // A self-signed server certificate is trusted as itself: the same lever, with the server's PEM as the bundle.
   const bundle = code === 'self-signed' ? 'server.pem' : undefined;
   const out: ExplainFix[] = [];
-  for (const slot of SLOTS[code] ?? []) {
+  const every = guessed ? GUESSED_SLOTS[code] : undefined;
+  for (const slot of every ?? SLOTS[code] ?? []) {
     const lever = levers[slot];
     if (!lever) continue;
     const prefix =
@@ -202,7 +215,7 @@ function clientFixes(code: ExplainCauseCode, id: ExplainClientId, ctx: FixContex
         });
       }
     }
-    break;
+    if (!every) break;
   }
   const generic = GENERIC[code];
   if (out.length === 0 && generic) {
@@ -257,10 +270,10 @@ function otherClients(client: ClientInfo | null): ExplainClientId[] {
 }
 
 /** The fixes for one cause: the client's first when the cure is the client's, the server's first otherwise. */
-function fixesFor(code: ExplainCauseCode, client: ClientInfo | null, ctx: FixContext): ExplainFix[] {
-  const mine = client ? clientFixes(code, client.id, ctx) : [];
+function fixesFor(code: ExplainCauseCode, client: ClientInfo | null, ctx: FixContext, guessed = false): ExplainFix[] {
+  const mine = client ? clientFixes(code, client.id, ctx, guessed) : [];
   const server = serverFixes(code, ctx);
-  const others = otherClients(client).flatMap((id) => clientFixes(code, id, ctx));
+  const others = otherClients(client).flatMap((id) => clientFixes(code, id, ctx, guessed));
   const clientFirst = mine.length > 0 && client !== null && cureLiesWithClient(code, client.id);
   return clientFirst ? [...mine, ...server, ...others] : [...server, ...mine, ...others];
 }

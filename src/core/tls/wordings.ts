@@ -26,10 +26,28 @@ export interface Wording {
    * the usual reasons, ranked, not what the message read, so the probe never takes them for its own reading.
    */
   readonly hidden?: true;
+  /**
+   * For a wording that says only that verification failed ("certificate verify failed" alone, .NET's "remote
+   * certificate is invalid"): the usual reasons behind it, most frequent first (what the threads of such messages
+   * establish, tallied). When this wording leads, the explainer ranks these instead of `codes` and words the first as
+   * likely, never as certain; when a more specific wording leads, `codes` add their alternatives as usual, and the
+   * probe reads `codes` (what the message states: verification-failed).
+   */
+  readonly bare?: readonly ExplainCauseCode[];
 }
 
 const SELF = 'self[- ]signed';
 const CHAIN: readonly ExplainCauseCode[] = ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'];
+
+/**
+ * The usual reasons behind a message that says only "certificate verify failed", most frequent first: what the
+ * threads of every such message in the corpus and the held-out sets establish (notes/explain20/bare-tally.md). A root
+ * this client does not trust leads by far (an old client's outdated CA bundle, a CA file it cannot find, a
+ * TLS-inspecting proxy's root); a self-signed server comes next; the other chain failures follow as possibilities.
+ */
+const BARE_USUAL: readonly ExplainCauseCode[] = ['untrusted-root', 'self-signed', 'incomplete-chain', 'expired'];
+const BARE_SAYS =
+  'The message says only that the certificate was rejected, not why: what follows is the usual reason for it (an old client\'s outdated CA bundle, a CA file it cannot find, or a TLS-inspecting proxy\'s root), not one it read.';
 
 /**
  * The table, most specific first: the first wording that matches names the most likely cause, the others add
@@ -101,7 +119,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /SEC_E_CERT_EXPIRED|CERT_E_EXPIRED/, codes: ['expired'] },
   { re: /message received was unexpected or badly formatted|SEC_E_ILLEGAL_MESSAGE|0x80090326|-2146893018|SEC_E_INVALID_TOKEN|0x80090308/i, codes: ['handshake-failure', 'not-tls'], says: 'SChannel could not parse what the server (or a proxy in between) sent during the handshake: often a proxy that answers in plain HTTP, or a TLS version or cipher SChannel refuses.' },
   { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },
-  { re: /remote certificate is invalid according to the validation procedure|Could not establish trust relationship for the SSL\/TLS/, codes: ['verification-failed', 'untrusted-root', 'hostname-mismatch', 'expired'] },
+  // .NET's and PowerShell's words for any certificate it refused, with the reason (if any) in an inner exception.
+  { re: /remote certificate is invalid according to the validation procedure|Could not establish trust relationship for the SSL\/TLS/, codes: ['verification-failed', 'untrusted-root', 'hostname-mismatch', 'expired'], bare: ['untrusted-root', 'self-signed', 'hostname-mismatch', 'expired'], says: BARE_SAYS },
   // rustls (reqwest, uv, Deno, cargo-installed tools).
   { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
   { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
@@ -212,7 +231,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /default CA certificates failed to verify your connection/i, codes: CHAIN, says: 'gcloud checks certificates against its own bundled CA list, not the OS store: a TLS-inspecting proxy\'s or internal root is missing from it.' },
   // Last among certificate wordings: a verification failure with no reason given (old Python/pip, Ruby, conda, Bun);
   // OpenSSL's function name carries it when a log cuts "failed" off.
-  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|(?:tls_process_server_certificate|ssl3_get_server_certificate):certificate verify\b|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'] },
+  { re: /certificate verify failed|CERTIFICATE_VERIFY_FAILED|(?:tls_process_server_certificate|ssl3_get_server_certificate):certificate verify\b|\bERR_CERT_INVALID\b|UNKNOWN_CERTIFICATE_VERIFICATION_ERROR|SSL verification error|SSL validation failed|There was a problem confirming the ssl certificate|Could not verify the SSL certificate for|SSL operation failed with code 1|SSL peer certificate or SSH remote key was not OK|The SSL certificate is invalid|rejected by the provided RemoteCertificateValidationCallback/i, codes: ['verification-failed', 'untrusted-root', 'expired'], bare: BARE_USUAL, says: BARE_SAYS },
   // Not TLS at all: the connection never got that far.
   { re: /\bEMFILE\b|\bENFILE\b|too many open files/i, codes: ['local-resource-limit'] },
   // curl's "Failed to connect to h port 443 after 21050 ms: Timed out" is a timeout; its reason follows the colon.
@@ -242,7 +261,7 @@ export const WORDINGS: readonly Wording[] = [
 export interface CodeMatch {
   readonly codes: ExplainCauseCode[];
   readonly says?: string;
-  /** True when the leading wording names no reason (see Wording.hidden): every code is a guess. */
+  /** True when the leading wording names no reason (Wording.hidden or Wording.bare): every code is a guess. */
   readonly hidden?: true;
 }
 
@@ -287,11 +306,12 @@ export function matchWordings(text: string): CodeMatch {
   let hidden = false;
   for (const w of WORDINGS) {
     if (!w.re.test(all)) continue;
-    if (codes.length === 0) {
+    const leads = codes.length === 0;
+    if (leads) {
       says = w.says;
-      hidden = w.hidden === true;
+      hidden = w.hidden === true || w.bare !== undefined;
     }
-    for (const c of w.codes) if (!codes.includes(c)) codes.push(c);
+    for (const c of (leads && w.bare) || w.codes) if (!codes.includes(c)) codes.push(c);
   }
   return { codes, ...(says ? { says } : {}), ...(hidden ? { hidden: true as const } : {}) };
 }

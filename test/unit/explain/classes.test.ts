@@ -160,7 +160,8 @@ describe('explain: causes', () => {
       lead('error setting certificate verify locations:\n  CAfile: /x/ca-bundle.crt\n  CApath: none'),
       'untrusted-root',
     );
-    assert.strictEqual(lead('[16/-17] The SSL certificate is invalid'), 'verification-failed');
+    // …which states no reason: the usual one for a bare verify failure leads (notes/explain20/bare-tally.md).
+    assert.strictEqual(lead('[16/-17] The SSL certificate is invalid'), 'untrusted-root');
   });
 
   it('a timeout setting is no timeout; an expired one still is', () => {
@@ -406,7 +407,7 @@ describe('explain: what batches 15 and 16 showed missing (examples written here)
     ],
     [
       'Could not connect to https://conda.example.org/pkgs/x.tar.bz2\nError: Connection error: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:590): https://conda.example.org/pkgs/x.tar.bz2',
-      'verification-failed',
+      'untrusted-root',
       'conda',
     ],
     [
@@ -432,18 +433,18 @@ describe('explain: what batches 15 and 16 showed missing (examples written here)
     ],
     [
       `SSLError "bad handshake: Error([('SSL routines', 'tls_process_server_certificate', 'certificate verify failed')],)`,
-      'verification-failed',
+      'untrusted-root',
       'python-requests',
     ],
     ["Check failed: [('SSL routines', 'ssl3_get_record', 'wrong version number')]", 'not-tls', 'python-ssl'],
     [
       '40E7A1B2C3D40000:error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1889:',
-      'verification-failed',
+      'untrusted-root',
       'openssl',
     ],
     [
       'write EPROTO 40E7A1B2C3D40000:error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:../deps/openssl/openssl/ssl/statem/statem_clnt.c:1889:',
-      'verification-failed',
+      'untrusted-root',
       'node',
     ],
     [

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { endpointOf, explain, identifyClient } from '../../../src/core/explain/index';
 import type { ExplainClientId } from '../../../src/core/explain/index';
 import { CLIENT_FIXES } from '../../../src/core/explain/fixes';
+import { matchCodes, matchWordings } from '../../../src/core/tls/wordings';
 
 const lead = (text: string) => explain(text).causes[0]?.code;
 const id = (text: string) => identifyClient(text)?.id;
@@ -130,25 +131,69 @@ describe('explain: wordings the held-out set taught', () => {
     assert.strictEqual(id(az), 'az');
     const bundler =
       "Bundler::Fetcher::CertificateFailureError: Could not verify the SSL certificate for https://gems.corp/.\nThere is a chance you are experiencing a man-in-the-middle attack, but most likely your system doesn't have the CA certificates needed for verification. To connect without using SSL, edit your Gemfile sources.";
-    assert.strictEqual(lead(bundler), 'verification-failed');
+    assert.strictEqual(lead(bundler), 'untrusted-root'); // states no reason: the usual one leads
     assert.ok(!explain(bundler).causes.some((c) => c.code === 'local-resource-limit'));
     assert.strictEqual(lead('Error: EMFILE: too many open files, open'), 'local-resource-limit');
   });
 });
 
 describe('explain: short messages leave possibilities, never contradictions', () => {
-  it('bare "certificate verify failed": no reason asserted, the rest worded as possibilities with their check', () => {
+  it('bare "certificate verify failed": the usual reason leads, worded as likely, never as certain; the rest are possibilities with their check', () => {
     const x = explain('certificate verify failed');
-    assert.strictEqual(x.causes[0].code, 'verification-failed');
+    // The order the tally of such messages' threads gives (notes/explain20/bare-tally.md).
+    assert.deepStrictEqual(
+      x.causes.map((c) => c.code),
+      ['untrusted-root', 'self-signed', 'incomplete-chain', 'expired'],
+    );
     assert.strictEqual(x.causes[0].likelihood, 'likely');
-    assert.ok(x.causes.length > 1 && x.causes.length <= 4);
+    // It says the message gives no reason, then words the guess as a possibility ("If …") with its check.
+    assert.match(
+      x.causes[0].message,
+      /^The message says only that the certificate was rejected, not why: .*, not one it read\. If .* Check: /s,
+    );
     for (const c of x.causes.slice(1)) {
       assert.strictEqual(c.likelihood, 'possible', c.code);
       assert.match(c.message, /^If .* Check: /s, c.code);
     }
     // The leading sentence is said once, not repeated by the wording table.
     const first = x.causes[0].message;
-    assert.strictEqual(first.split('without saying why').length, 2, first);
+    assert.strictEqual(first.split('not one it read').length, 2, first);
+  });
+
+  it('a bare verify failure: the client refreshes its roots first, then trusts the missing CA; the probe still reads only "failed"', () => {
+    const pip =
+      'Could not fetch URL https://pypi.org/simple/x/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:726) - skipping';
+    const x = explain(pip);
+    assert.strictEqual(x.client?.id, 'pip');
+    const mine = x.causes[0].fixes.filter((f) => f.client === 'pip');
+    assert.ok(mine.length >= 2, JSON.stringify(mine));
+    assert.strictEqual(x.causes[0].fixes[0].snippet, 'python -m pip install --upgrade pip');
+    assert.strictEqual(mine[1].text, CLIENT_FIXES.pip.trust?.text);
+    // A stated reason is no guess: its own lever alone, as before.
+    const stated = explain(
+      pip.replace('certificate verify failed', 'certificate verify failed: unable to get local issuer certificate'),
+    );
+    assert.strictEqual(stated.causes[0].code, 'untrusted-root');
+    assert.notStrictEqual(stated.causes[0].fixes[0].snippet, 'python -m pip install --upgrade pip');
+    assert.deepStrictEqual(matchCodes('certificate verify failed'), ['verification-failed']);
+    assert.strictEqual(matchWordings('certificate verify failed').hidden, true);
+  });
+
+  it('.NET\'s bare "remote certificate is invalid": an untrusted root leads, but PowerShell\'s usual reason is a self-signed appliance', () => {
+    const dotnet =
+      'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.';
+    assert.strictEqual(explain(dotnet).client?.id, 'dotnet');
+    assert.strictEqual(lead(dotnet), 'untrusted-root');
+    const ps =
+      'Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.\nAt line:1 char:1\n+ Invoke-WebRequest https://10.0.0.5/api\n    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException';
+    assert.strictEqual(explain(ps).client?.id, 'powershell');
+    assert.strictEqual(lead(ps), 'self-signed');
+    assert.strictEqual(explain(ps).causes[0].likelihood, 'likely');
+    assert.ok(
+      explain(ps)
+        .causes.slice(1)
+        .some((c) => c.code === 'untrusted-root'),
+    );
   });
 
   it('"curl: (60)": the OS-store reading is dropped for a client that reads the OS store', () => {
@@ -470,7 +515,7 @@ describe('explain: what the eighth held-out batch taught', () => {
     );
     assert.strictEqual(
       lead('Error: net::ERR_CERT_INVALID\n    at SimpleURLLoaderWrapper.<anonymous>'),
-      'verification-failed',
+      'untrusted-root', // ERR_CERT_INVALID states no reason: the usual one for a bare verify failure leads
     );
   });
 
