@@ -44,7 +44,9 @@ interface ClientRule extends ClientInfo {
  * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
  * occurred in the main process") names it above a plain Node stack.
  */
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process/i;
+// …and Node's own error form ("write EPROTO …") around a BoringSSL reason ("SSL routines:OPENSSL_internal:…"): Node
+// links OpenSSL, Electron's Node links Chromium's BoringSSL.
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -85,7 +87,7 @@ const RULES: readonly ClientRule[] = [
   // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
-  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
@@ -127,7 +129,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S/ },
-  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig/ },
+  // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
+  // ' code: "…"'; a console may join the two lines); Node's inspect quotes them singly.
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
@@ -139,8 +143,9 @@ const RULES: readonly ClientRule[] = [
   // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
   // Its name, though not inside a URL: PHP's own stream error for a download from getcomposer.org (an installer,
-  // a script fetching composer.phar) is PHP's, whose openssl.cafile is the fix.
-  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<!https?:\/\/[^\s'"()]*)composer|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
+  // a script fetching composer.phar) is PHP's, whose openssl.cafile is the fix; nor as a folder (a project under
+  // C:\dev\composer\, Composer's autoloader in vendor/composer/ under any PHP program's stack).
+  { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<!https?:\/\/[^\s'"()]*)composer(?![\\/])|curl error \d+ while downloading|packages\.json|repo\.packagist\.org/i },
   // Composer's own lower-case "curl error 60 …" (Guzzle and WordPress write "cURL error 60:").
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
@@ -169,7 +174,9 @@ const RULES: readonly ClientRule[] = [
   // "[ERROR] IO Exception: sun.security…"), and a plugin's goal class is a Mojo ("UpdateMojo.uploadDependencies"):
   // the fix is then Maven's JVM options, not a program's own.
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /\[(?:INFO|ERROR|WARNING|DEBUG)\] (?:\s*at [\w$.]+\(|[^\n]*(?:javax\.net\.ssl|sun\.security|PKIX path))|\b\w+Mojo\.\w+/ },
-  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /maven|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
+  // "maven" inside a host name or URL (repo.maven.apache.org, central.maven.org, …/apache-maven-3.2.5-bin.zip) is
+  // where a JVM program downloads from, not Maven printing.
+  { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*|[\w.-])maven(?![\w-]*\.(?:apache\.)?org\b)|org\.apache\.maven\.|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
   { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|\bssl=0x[0-9a-f]+: |PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
@@ -215,13 +222,14 @@ const RULES: readonly ClientRule[] = [
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   // …and `openssl verify`'s own lines ("error 20 at 0 depth lookup: …", "error certs.pem: verification failed").
-  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: |(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
+  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is|When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
-  // pyOpenSSL's error tuple ("[('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]") too.
-  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /\[\('SSL routines', '|_ssl\.c:\d+|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
+  // pyOpenSSL's error tuple ("[('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]") too, and
+  // ssl.match_hostname's "hostname 'x' doesn't match either of 'a', 'b'" (setuptools, old requests).
+  { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /\[\('SSL routines', '|_ssl\.c:\d+|\bdistutils\.errors\.|hostname '[^'\n]+' doesn't match (?:either of )?'|ssl\.SSL\w*Error|urllib\.error|urlopen error|http[\\/.]client|SSLCertVerificationError|\[SSL: [A-Z_]+\]/ },
 ];
 
 /** Every client the table knows (for docs and tests), once each (a client may have several rules). */

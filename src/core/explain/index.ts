@@ -180,6 +180,11 @@ const GENERIC: Partial<Record<ExplainCauseCode, (title: string) => Omit<ExplainF
     text: `${title}: use the TLS port (usually 443) with https://, or http:// if the service has no TLS; a proxy variable written https:// for a plain-HTTP proxy causes this too`,
     snippet: 'export HTTPS_PROXY=http://proxy.example:3128   # http://, not https://',
   }),
+  // No lever sends a server name from a client that cannot: the client itself must be newer.
+  'sni-required': (title) => ({
+    text: `${title}: use a build that sends the server name (SNI): Python ≥ 2.7.9 (pip and requests with it), wget ≥ 1.14, a current OpenSSL or JDK; and connect by host name, not IP address`,
+    snippet: 'python -c "import ssl; print(ssl.HAS_SNI)"   # False: this Python sends no SNI',
+  }),
 };
 
 /** That client's fixes for a cause (lever text with its placeholders filled). */

@@ -211,7 +211,8 @@ describe('explain: more handshake, protocol and client-certificate wordings per 
     ['javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?', 'not-tls', 'java'],
     ['CertPathValidatorException: timestamp check failed', 'expired', 'java'],
     ['x509: “api.example.org” certificate is not trusted', 'untrusted-root', 'go'],
-    ['tls: server selected unsupported protocol version 301', 'handshake-failure', 'go'],
+    // The server chose a version Go refuses: the server is the old side (batches 18/19; was handshake-failure).
+    ['tls: server selected unsupported protocol version 301', 'protocol-version', 'go'],
     ['Error code: SSL_ERROR_RX_RECORD_TOO_LONG', 'not-tls', 'firefox'],
     ['Error code: PR_END_OF_FILE_ERROR', 'handshake-failure', 'firefox'],
     ['Error code: MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE', 'not-yet-valid', 'firefox'],
@@ -587,6 +588,154 @@ describe('explain: what batches 15 and 16 showed missing (examples written here)
     assert.strictEqual(
       explain("Hostname/IP does not match certificate's altnames: IP: 10.1.2.3 is not in the cert's list: ").host,
       '10.1.2.3',
+    );
+  });
+});
+
+describe('explain: what batches 18 and 19 showed missing (examples written here)', () => {
+  it('"unsupported protocol" from the client is an old server; the "protocol version" alert is an old client', () => {
+    const node =
+      'Error: write EPROTO 4406975936:error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_lib.c:1929:';
+    assert.deepStrictEqual(
+      explain(node)
+        .causes.map((c) => c.code)
+        .slice(0, 2),
+      ['protocol-version', 'handshake-failure'],
+    );
+    assert.strictEqual(explain(node).causes[0].fixes[0].client, 'server');
+    assert.strictEqual(lead('tls: server selected unsupported protocol version 301'), 'protocol-version');
+    assert.strictEqual(
+      lead("Failed: [('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]"),
+      'protocol-version',
+    );
+    assert.strictEqual(
+      lead('ssl.SSLError: [SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version (_ssl.c:598)'),
+      'handshake-failure',
+    );
+    assert.strictEqual(lead('javax.net.ssl.SSLException: Received fatal alert: protocol_version'), 'handshake-failure');
+  });
+
+  it("a name error on a CDN's certificate for clients without SNI, or from a wget before 1.14, is a missing server name", () => {
+    const pip =
+      "  WARNING: Certificate did not match expected hostname: files.example.org. Certificate: {'subjectAltName': (('DNS', 'r.ssl.fastly.net'), ('DNS', '*.example.com')), 'subject': ((('commonName', u'r.ssl.fastly.net'),),)}";
+    const x = explain(pip);
+    assert.deepStrictEqual([x.client?.id, x.causes[0].code, x.host], ['pip', 'sni-required', 'files.example.org']);
+    // No lever sends SNI from a client that cannot: the client's own fix says to use one that does.
+    assert.strictEqual(x.causes[0].fixes[0].client, 'pip');
+    assert.match(x.causes[0].fixes[0].text, /SNI/);
+    assert.ok(x.causes.some((c) => c.code === 'hostname-mismatch'));
+    const wget = (version: string) =>
+      `ERROR: certificate common name \`ssl123.cloudflare.example' doesn't match requested host name \`cdn.example.org'.\n$ wget --version\nGNU Wget ${version} built on linux-gnu.`;
+    assert.strictEqual(lead(wget('1.13.4')), 'sni-required');
+    assert.strictEqual(lead(wget('1.21.2')), 'hostname-mismatch');
+    assert.strictEqual(
+      lead(
+        "ERROR: certificate common name `ssl714326.cloudflaressl.com' doesn't match requested host name `unpkg.example'.",
+      ),
+      'sni-required',
+    );
+    // An ordinary certificate for another name stays a name mismatch.
+    assert.strictEqual(
+      lead(
+        "  WARNING: Certificate did not match expected hostname: files.example.org. Certificate: {'subjectAltName': (('DNS', 'www.example.org'),)}",
+      ),
+      'hostname-mismatch',
+    );
+  });
+
+  it("App Transport Security's -9802 names no reason: a SHA-1 signature is the usual one, worded as a guess", () => {
+    const ats =
+      '2015-11-14 18:45:14.807 Electron[2750:121917] NSURLSession/NSURLConnection HTTP load failed (kCFStreamErrorDomainSSL, -9802)\nauto-updater error: An SSL error has occurred and a secure connection to the server cannot be made.: (null)';
+    const x = explain(ats);
+    assert.strictEqual(x.client?.id, 'electron');
+    assert.strictEqual(x.causes[0].code, 'weak-signature');
+    assert.match(x.causes[0].message, /^App Transport Security \(macOS\) does not say .* not the one it read\. If /s);
+    assert.ok(x.causes.slice(1).some((c) => c.code === 'untrusted-root' && c.likelihood === 'possible'));
+  });
+
+  it('a host named after Maven is where a JVM program downloads from; Maven itself is named by its own output', () => {
+    assert.strictEqual(
+      id(
+        'Caused by: java.security.cert.CertificateException: No subject alternative DNS name matching repo.maven.apache.org found.',
+      ),
+      'java',
+    );
+    assert.strictEqual(
+      id(
+        'java.io.IOException: Failed to install https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.2.5/apache-maven-3.2.5-bin.zip\nCaused by: java.security.cert.CertificateException: No subject alternative DNS name matching repo.maven.apache.org found.',
+      ),
+      'java',
+    );
+    assert.strictEqual(
+      id(
+        'Ant build fails with javax.net.ssl.SSLHandshakeException: "No subject alternative DNS name matching central.maven.org found"',
+      ),
+      'java',
+    );
+    assert.strictEqual(
+      id(
+        '[ERROR] Failed to execute goal on project app: Could not transfer artifact a:b:pom:1.0 from/to central (https://repo.maven.apache.org/maven2): PKIX path building failed',
+      ),
+      'maven',
+    );
+    assert.strictEqual(
+      id('\tat org.apache.maven.wagon.StreamWagon.get(StreamWagon.java:61)\nCaused by: javax.net.ssl.SSLException: x'),
+      'maven',
+    );
+    assert.strictEqual(
+      id('mvn -U clean install\njavax.net.ssl.SSLHandshakeException: PKIX path building failed'),
+      'maven',
+    );
+  });
+
+  it("Node's error form around BoringSSL's reason is Electron's Node; Bun's double-quoted properties are Bun's", () => {
+    assert.strictEqual(
+      id(
+        'RequestError: write EPROTO 865216:error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:..\\..\\third_party\\boringssl\\src\\ssl\\tls_record.cc:231:',
+      ),
+      'electron',
+    );
+    assert.strictEqual(
+      id(
+        'Error: write EPROTO 4406975936:error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_lib.c:1929:',
+      ),
+      'node',
+    );
+    const bun =
+      'error: unable to get local issuer certificate\n  path: "https://registry.example.org/",\n  errno: 0,\n  code: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"';
+    assert.strictEqual(explain(bun).client?.id, 'bun');
+    assert.strictEqual(
+      explain('UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate\n path: "xxxxx"').client?.id,
+      'bun',
+    );
+    assert.strictEqual(
+      id(
+        "Error: unable to get local issuer certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1550:34) {\n  code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'\n}",
+      ),
+      'node',
+    );
+  });
+
+  it("a folder named composer is no Composer; openssl verify's lines read without the space; match_hostname is Python's", () => {
+    assert.strictEqual(
+      id(
+        'Warning: file_get_contents(): SSL operation failed with code 1. OpenSSL Error messages: error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed in C:\\dev\\composer\\vendor\\acme\\http\\src\\Client.php on line 16',
+      ),
+      'php',
+    );
+    assert.strictEqual(
+      id('composer install\nThe "https://repo.packagist.org/packages.json" file could not be downloaded'),
+      'composer',
+    );
+    assert.strictEqual(
+      id(
+        '(Certificate verification failed (/tmp/x: /C=BE/O=GlobalSign nv-sa/OU=Root CA/CN=GlobalSign Root CA error 10 at 2 depth lookup:certificate has expired OK)',
+      ),
+      'openssl',
+    );
+    assert.strictEqual(
+      id("hostname 'www.example.org' doesn't match either of 'a.sni.fastly.net', 'a.sni.global-ssl.fastly.net'"),
+      'python-ssl',
     );
   });
 });
