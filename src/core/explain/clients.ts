@@ -46,7 +46,8 @@ interface ClientRule extends ClientInfo {
  */
 // …and Node's own error form ("write EPROTO …") around a BoringSSL reason ("SSL routines:OPENSSL_internal:…"): Node
 // links OpenSSL, Electron's Node links Chromium's BoringSSL.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal/i;
+// An app's packaged code (…/resources/app.asar/…) is an Electron app's, whatever Node module wrote the stack.
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]app\.asar[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -128,7 +129,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
-  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S/ },
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S|(?:^|\n)error An unexpected error occurred: "/ },
   // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
   // ' code: "…"'; a console may join the two lines); Node's inspect quotes them singly.
   { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
@@ -150,7 +151,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal

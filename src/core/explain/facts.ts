@@ -58,8 +58,9 @@ const SHAPES: readonly Shape[] = [
   },
   { re: new RegExp(`error sending request for url \\((https://${URL_CHARS})\\)`), read: (m) => ({ url: m[1] }) },
   // Rust's Debug form of a reqwest URL: Url { scheme: "https", …, host: Some(Domain("x")), port: Some(8443), … }
+  // (its quotes escaped, \", when the Debug string was itself printed as a string).
   {
-    re: /Url \{ scheme: "https",[^}]*?host: Some\((?:Domain|Ipv4|Ipv6)\("?([^")]+)"?\)\), port: (?:Some\((\d+)\)|None)/,
+    re: /Url \{ scheme: \\?"https\\?",[^}]*?host: Some\((?:Domain|Ipv4|Ipv6)\(\\?"?([^"\\)]+)\\?"?\)\), port: (?:Some\((\d+)\)|None)/,
     read: (m) => ({ host: m[1], port: m[2] }),
   },
   // kubectl --server=host[:port]

@@ -739,3 +739,71 @@ describe('explain: what batches 18 and 19 showed missing (examples written here)
     );
   });
 });
+
+describe('explain: what tune batch 20 showed missing (examples written here)', () => {
+  it('QUIC closes with CRYPTO_ERROR 0x100 + the TLS alert: 0x12a (bad_certificate) is the server refusing our certificate', () => {
+    const doq =
+      'level=error msg="failed to resolve" error="Get \\"https://doh.example.org:443/dns-query?dns=AAAB\\": CRYPTO_ERROR (0x12a): tls: bad certificate"';
+    const x = explain(doq);
+    assert.deepStrictEqual([x.client?.id, x.causes[0].code, x.host], ['go', 'client-cert-required', 'doh.example.org']);
+    assert.strictEqual(x.causes[0].fixes[0].client, 'go');
+    assert.notStrictEqual(lead('CRYPTO_ERROR (0x178): tls: no application protocol'), 'client-cert-required');
+  });
+
+  it("PowerShellGet's 'Unable to resolve package source' hides the reason: Windows PowerShell's old TLS default is the usual one", () => {
+    const psget =
+      "WARNING: Unable to resolve package source 'https://www.powershellgallery.com/api/v2/'.\nPackageManagement\\Install-Package : No match was found for the specified search criteria and module name 'PowerShellGet'.\n    + CategoryInfo          : ObjectNotFound: (Microsoft.Power....InstallPackage:InstallPackage) [Install-Package], Exception";
+    const x = explain(psget);
+    assert.strictEqual(x.client?.id, 'powershell');
+    assert.strictEqual(x.causes[0].code, 'handshake-failure');
+    assert.match(x.causes[0].message, /^PowerShellGet does not say why .* not the one it read/);
+    assert.strictEqual(x.causes[0].fixes[0].client, 'powershell');
+    assert.strictEqual(x.host, 'www.powershellgallery.com');
+  });
+
+  it("Yarn 1's 'An unexpected error occurred', an Electron app's packaged code, Guzzle's own folder name their clients", () => {
+    assert.strictEqual(
+      id(
+        'error An unexpected error occurred: "https://registry.example.org/pkg: self-signed certificate in certificate chain".',
+      ),
+      'yarn',
+    );
+    assert.strictEqual(
+      id(
+        '/usr/lib/app/resources/app.asar/build/renderer/lib/telemetry.js:54 Error: certificate has expired\n    at TLSSocket.onConnectSecure (_tls_wrap.js:1484)',
+      ),
+      'electron',
+    );
+    assert.strictEqual(
+      id(
+        ' certificate has expired for https://api.example.org/v3 in /srv/app/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:208',
+      ),
+      'guzzle',
+    );
+    assert.strictEqual(id('Warning: file_get_contents(): SSL operation failed in /srv/app/index.php on line 4'), 'php');
+  });
+
+  it("reqwest's Debug form names the host when printed with escaped quotes; GnuTLS's bare failure is worded as a guess", () => {
+    const rs =
+      'Reqwest(reqwest::Error { kind: Request, url: Url { scheme: \\"https\\", cannot_be_a_base: false, username: \\"\\", password: None, host: Some(Domain(\\"storage.example.org\\")), port: None, path: \\"/token\\", query: None, fragment: None }, source: hyper::Error(Connect) })';
+    assert.strictEqual(explain(rs).host, 'storage.example.org');
+    const git =
+      "fatal: unable to access 'https://git.example.org/a/b.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none";
+    const x = explain(git);
+    assert.deepStrictEqual(
+      x.causes.map((c) => c.code),
+      ['untrusted-root', 'incomplete-chain', 'expired', 'not-yet-valid'],
+    );
+    assert.match(
+      x.causes[0].message,
+      /^GnuTLS says the same for every chain failure, so what follows is the usual reason, not one it read;.* If /s,
+    );
+    // "CAfile: none" states its reason: no guess there.
+    assert.doesNotMatch(
+      explain(
+        "fatal: unable to access 'https://git.example.org/a/b.git/': server certificate verification failed. CAfile: none CRLfile: none",
+      ).causes[0].message,
+      /usual reason/,
+    );
+  });
+});
