@@ -28,6 +28,11 @@ export interface ExplainedCause {
   readonly likelihood: Likelihood;
   readonly message: string;
   readonly fixes: readonly ExplainFix[];
+  /**
+   * On the most likely cause of a message that states no reason (or hides it): the cause is the usual one for such
+   * messages, not one the message read, so it is shown as probable, never as certain.
+   */
+  readonly guessed?: true;
 }
 
 /** The whole explanation; its JSON is what `tls-doctor explain --format json` prints. */
@@ -69,7 +74,14 @@ export function explain(pasted: string): Explanation {
         ? `${match.says ?? ''} ${t.possible} Check: ${fill(t.check, ctx)}`.trim()
         : `${i === 0 ? t.likely : t.possible}${said} Check: ${fill(t.check, ctx)}`;
     const guessed = match.hidden === true;
-    return { code, likelihood: i === 0 ? 'likely' : 'possible', message, fixes: fixesFor(code, client, ctx, guessed) };
+    const fixes = fixesFor(code, client, ctx, guessed);
+    return {
+      code,
+      likelihood: i === 0 ? 'likely' : 'possible',
+      message,
+      fixes,
+      ...(i === 0 && guessed ? { guessed } : {}),
+    };
   });
   return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
 }

@@ -39,7 +39,10 @@ ${folded}
 export function renderExplanation(view: ExplainView, ctx: PageContext): string {
   const e = view.explanation;
   const found = e.causes.length > 0;
-  const heading = found ? causeTitle(e.causes[0].code) : 'No known TLS error recognised';
+  // A lead the message does not state (it gives no reason) is the usual one: shown as probable, not as certain.
+  const heading = found
+    ? `${e.causes[0].guessed ? 'Probably: ' : ''}${causeTitle(e.causes[0].code)}`
+    : 'No known TLS error recognised';
   const target = checkTarget(e);
   const check = target
     ? button('checkUrl', `${view.checked ? 'Check again' : 'Check'} ${hostLabel(e)}`, {

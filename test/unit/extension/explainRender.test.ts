@@ -52,6 +52,20 @@ describe('explain panel', () => {
     assert.match(html.slice(possibilities), /Check: /, 'with the check that settles them');
   });
 
+  it('a message that states no reason gets its usual reason headed as probable, never as certain', () => {
+    const bare =
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='internal.example.org', port=443): Max retries exceeded with url: /api (Caused by SSLError(SSLError(1, u'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:590)'),))";
+    const v = view(bare);
+    assert.strictEqual(v.explanation.causes[0].guessed, true);
+    assert.ok(v.explanation.causes.slice(1).every((c) => c.guessed === undefined));
+    const html = renderExplanation(v, ctx());
+    assert.match(html, /<h1>Probably: Chain ends at a root this client does not trust<\/h1>/);
+    // A stated reason is headed as it is.
+    const stated = renderExplanation(view(PY), ctx());
+    assert.strictEqual(view(PY).explanation.causes[0].guessed, undefined);
+    assert.doesNotMatch(stated, /<h1>Probably: /);
+  });
+
   it('"Check <host>" probes the origin the message names, and the command result carries it', () => {
     const v = view(PY);
     assert.strictEqual(checkTarget(v.explanation), 'https://127.0.0.1:8443/');
