@@ -57,9 +57,11 @@ export const WORDINGS: readonly Wording[] = [
   // The *server's* log says a client rejected its certificate: the mirror image of the client-side error.
   { re: /TLS handshake error from \S+: remote error: tls: (bad certificate|unknown certificate authority)/, codes: ['untrusted-root', 'client-cert-required'], says: 'This line is from the server\'s log: a client refused the server\'s certificate.' },
   // The server rejected the client: alerts sent *by the server* about our certificate.
-  // …and over QUIC (quic-go, HTTP/3, DoQ): CRYPTO_ERROR 0x100 + the alert, 0x12a bad_certificate, 0x130 unknown_ca,
-  // 0x174 certificate_required.
-  { re: /CRYPTO_ERROR \(0x1(?:2a|30|74)\)/, codes: ['client-cert-required'], says: 'The QUIC connection was closed with a TLS alert about a certificate: the server rejected the client certificate this client sent (or wanted one and got none).' },
+  // …and over QUIC (quic-go, HTTP/3, DoQ): CRYPTO_ERROR 0x100 + the alert, 0x12a bad_certificate, 0x12e
+  // certificate_unknown, 0x130 unknown_ca, 0x174 certificate_required. In a server's log (accepting a stream) the alert
+  // came from the client, which refused the server's certificate; in a client's, from the server, about ours.
+  { re: /\b(?:accept(?:ing)?|server)\b[^\n]*CRYPTO_ERROR \(?0x1(?:2a|2e|30)\)?/i, codes: ['untrusted-root', 'self-signed'], says: 'This line is from the server\'s log: a QUIC client refused the server\'s certificate (its TLS alert closed the connection).' },
+  { re: /CRYPTO_ERROR \(?0x1(?:2a|2e|30|74)\)?/, codes: ['client-cert-required'], says: 'The QUIC connection was closed with a TLS alert about a certificate: the server rejected the client certificate this client sent (or wanted one and got none).' },
   { re: /remote error: tls: (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown|unknown_ca)|received fatal alert: (?:BadCertificate|CertificateRequired|CertificateUnknown|UnknownCA)\b|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
   { re: /legacy Common Name field|x509ignoreCN/, codes: ['legacy-cn-only'], says: 'The certificate names its host only in the Common Name; Go ≥ 1.15 (and urllib3 2, browsers) read only subjectAltName.' },
   // A name error on the certificate a CDN hands to clients that send no server name (SNI): Fastly's r.ssl.fastly.net
@@ -268,9 +270,10 @@ export const WORDINGS: readonly Wording[] = [
   // one of its requirements (TLS 1.2, a certificate signed with SHA-256 or better, forward secrecy, a trusted root);
   // the threads name a SHA-1-signed certificate most often.
   { re: /kCFStreamErrorDomainSSL, -9802|An SSL error has occurred and a secure connection to the server cannot be made/, codes: ['weak-signature', 'untrusted-root', 'protocol-version'], hidden: true, says: 'App Transport Security (macOS) does not say which of its requirements the server failed (TLS 1.2, a SHA-256 or better signature, forward-secret ciphers, a trusted root): what follows is the usual reason, not the one it read.' },
-  // PowerShellGet's "Unable to resolve package source" names no reason; against the PowerShell Gallery (TLS 1.2 only
-  // since April 2020) it is Windows PowerShell 5.1 offering TLS 1.0 (the threads: forcing Tls12 fixes it).
-  { re: /Unable to resolve package source '[^'\n]+'/, codes: ['handshake-failure', 'untrusted-root', 'dns-failure'], hidden: true, says: 'PowerShellGet does not say why it could not reach the source: what follows is the usual reason, not the one it read (Windows PowerShell 5.1 offers only TLS 1.0/1.1 by default, which the PowerShell Gallery refuses).' },
+  // PowerShellGet's "Unable to resolve package source" (and PackageManagement's "Unable to download from URI … to ''")
+  // names no reason; against the PowerShell Gallery (TLS 1.2 only since April 2020) it is Windows PowerShell 5.1
+  // offering TLS 1.0 (the threads: forcing Tls12 fixes it).
+  { re: /Unable to resolve package source '[^'\n]+'|Unable to download from URI '[^'\n]+' to ''|Unable to download the list of available providers/, codes: ['handshake-failure', 'untrusted-root', 'dns-failure'], hidden: true, says: 'PowerShellGet does not say why it could not reach the source: what follows is the usual reason, not the one it read (Windows PowerShell 5.1 offers only TLS 1.0/1.1 by default, which the PowerShell Gallery refuses).' },
   // Last: .NET's outer exception with its reason left in the inner one ("see inner exception"), pasted alone.
   // Ranked guesses, worded as such; the explainer puts the client's most frequent one first.
   { re: /The SSL connection could not be established/, codes: ['untrusted-root', 'self-signed', 'hostname-mismatch', 'handshake-failure'], hidden: true, says: 'The message hides the reason in its inner exception (the next lines of the error, or $Error[0].Exception.InnerException in PowerShell): what follows is the usual reason, not the one it read.' },

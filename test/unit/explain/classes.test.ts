@@ -807,3 +807,29 @@ describe('explain: what tune batch 20 showed missing (examples written here)', (
     );
   });
 });
+
+describe('explain: QUIC alerts and PowerShellGet, both directions and both wordings', () => {
+  it("a QUIC server's log of a certificate alert is the client refusing the server's certificate", () => {
+    const server = 'got error when accepting a new QUIC stream: CRYPTO_ERROR (0x12a): tls: bad certificate';
+    assert.deepStrictEqual([id(server), lead(server)], ['go', 'untrusted-root']);
+    assert.strictEqual(
+      lead('Peer closed connection with error: CRYPTO_ERROR 0x12a (remote): tls: bad certificate'),
+      'client-cert-required',
+    );
+    assert.strictEqual(
+      id('Peer closed connection with error: CRYPTO_ERROR 0x12a (remote): tls: bad certificate'),
+      'go',
+    );
+  });
+
+  it("PackageManagement's 'Unable to download from URI … to ''' hides the same TLS 1.0 failure", () => {
+    const x = explain(
+      "WARNING: Unable to download from URI 'https://go.microsoft.com/fwlink/?LinkID=627338&clcid=0x409' to ''.\nWARNING: Unable to download the list of available providers. Check your internet connection.\nPackageManagement\\Install-PackageProvider : No match was found for the specified search criteria for the provider 'NuGet'.",
+    );
+    assert.deepStrictEqual(
+      [x.client?.id, x.causes[0].code, x.host],
+      ['powershell', 'handshake-failure', 'go.microsoft.com'],
+    );
+    assert.strictEqual(x.causes[0].guessed, true);
+  });
+});
