@@ -4,6 +4,9 @@
 // fixes first: refreshing its CA bundle, then trusting the missing CA. A screenshot is kept for review
 // (test-results/screenshots/).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, clearNotifications, pageSteps, screenshot, waitFor } from './helpers';
 
@@ -29,7 +32,11 @@ const explainTab = () =>
     );
 
 describe('explain: a bare "certificate verify failed" from the command palette', () => {
+  let tmp: string;
   before(async () => {
+    // A saved file, not an untitled one: closing a dirty editor would ask to save and hold up the next tests.
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-explain-bare-'));
+    fs.writeFileSync(path.join(tmp, 'traceback.txt'), TRACEBACK);
     await activateExtension();
     await clearNotifications();
   });
@@ -37,10 +44,11 @@ describe('explain: a bare "certificate verify failed" from the command palette',
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('leads with the usual reason, worded as likely and not as read, and requests refreshes its roots first', async function () {
-    const doc = await vscode.workspace.openTextDocument({ content: TRACEBACK, language: 'plaintext' });
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(tmp, 'traceback.txt')));
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, doc.lineCount, 0);
     const steps = await pageSteps([
