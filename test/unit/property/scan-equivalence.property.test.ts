@@ -13,7 +13,7 @@ import { allRules } from '../../../src/core/rules/registry';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { jsonDoc } from '../../../src/core/text/json';
-import { eachCodeMatch, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import { eachCodeMatch, literalRegexes, rewrittenRegexes, withoutLiterals } from '../../../src/core/rules/match';
 import { scanText } from '../../../src/core/scan/index';
 
 const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
@@ -278,6 +278,83 @@ describe('property: a regex searched from its literals matches what the regex en
           withoutLiterals(() => scanText(text, file)),
           file,
         );
+      }
+    }
+  });
+});
+
+/** Every match of a global regex over `text`, as data: place, groups, their places, and where the search resumes. */
+function allMatches(re: RegExp, text: string): unknown[] {
+  const out: unknown[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push([m.index, [...m], m.indices?.map((x) => x && [...x])]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+describe('property: a regex written to fail fast matches what the form it replaced matched', () => {
+  it("every rewritten regex, on soup of both forms' words, brackets and long blank runs", () => {
+    assert.ok(rewrittenRegexes.length >= 5, `${rewrittenRegexes.length} regexes`);
+    for (const { re, was } of rewrittenRegexes) {
+      assert.strictEqual(re.flags, was.flags, re.source);
+      const words = [...new Set(`${re.source} ${was.source}`.match(/[A-Za-z_]\w*/g) ?? [])];
+      const piece = fc.constantFrom(
+        ...words,
+        ...words.map((w) => w.slice(1)),
+        '{',
+        '}',
+        '(',
+        ')',
+        '[',
+        ']',
+        '<',
+        '>',
+        '->',
+        '-',
+        ',',
+        ':',
+        '?',
+        ';',
+        '.',
+        '=',
+        '"',
+        ' ',
+        '   ',
+        '\n',
+        '\t',
+        ' '.repeat(40),
+        'x',
+        'h, s',
+        'true',
+        'return',
+        'as',
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          assert.deepStrictEqual(
+            allMatches(re, text),
+            allMatches(was, text),
+            `${re.source} on ${JSON.stringify(text)}`,
+          );
+        }),
+        { numRuns: 400 },
+      );
+    }
+  });
+
+  it("every rewritten regex, on every rule example and this repository's sources, raw and lexed", () => {
+    const texts = [
+      ...allRules().flatMap((r) => [...flaggedExamples(r), ...okExamples(r)].map((e) => e.text)),
+      ...ownSources(),
+    ];
+    for (const { re, was } of rewrittenRegexes) {
+      for (const text of texts) {
+        for (const t of [text, lex(text, SYNTAX.jvm).code]) {
+          assert.deepStrictEqual(allMatches(re, t), allMatches(was, t), `${re.source} on ${t.slice(0, 200)}`);
+        }
       }
     }
   });
