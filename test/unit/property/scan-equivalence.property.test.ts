@@ -12,9 +12,10 @@ import * as reference from './reference/lexer';
 import { allRules } from '../../../src/core/rules/registry';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
-import { jsonDoc } from '../../../src/core/text/json';
+import { jsonDoc, plainJson } from '../../../src/core/text/json';
 import { eachCodeMatch, literalRegexes, rewrittenRegexes, withoutLiterals } from '../../../src/core/rules/match';
 import { scanText } from '../../../src/core/scan/index';
+import { notebookCells } from '../../../src/core/text/notebook';
 
 const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
 
@@ -158,6 +159,104 @@ const jsonText = fc
     // Blanks after commas and colons outside strings (a JSON string never holds a raw newline or tab).
     return text.replace(/("(?:[^"\\]|\\.)*")|([,:])/g, (m, str, p) => (str ? m : `${p}${blanks[k++ % blanks.length]}`));
   });
+
+/** What JSON.parse says of a text: the check `plainJson` replaces. */
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON's tokens and near misses (what JSON.parse refuses: comments, trailing commas, bad escapes, raw controls). */
+const JSON_PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '"a"',
+  '"\\n"',
+  '"\\u00e9"',
+  '"\\u00g9"',
+  '"\\x"',
+  '"\\"',
+  '\\',
+  '"\t"',
+  '"\u0001"',
+  '0',
+  '-0',
+  '01',
+  '1.5',
+  '1.',
+  '.5',
+  '-',
+  '1e5',
+  '1E+5',
+  '1e',
+  'true',
+  'false',
+  'null',
+  'tru',
+  'nul',
+  'NaN',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\ufeff',
+  '//',
+  '/* */',
+  'x',
+  'é',
+  '\ud800',
+];
+
+const jsonSoup = fc.array(fc.constantFrom(...JSON_PIECES), { maxLength: 30 }).map((a) => a.join(''));
+
+/** A valid JSON text with one character deleted, doubled or replaced by a piece: mostly almost-valid texts. */
+const mutated = fc
+  .tuple(jsonText, fc.nat(), fc.constantFrom(...JSON_PIECES, ''), fc.boolean())
+  .map(([text, k, piece, keep]) => {
+    const i = text.length ? k % text.length : 0;
+    return text.slice(0, i) + piece + text.slice(keep ? i : i + 1);
+  });
+
+describe('property: plainJson accepts exactly what JSON.parse accepts', () => {
+  it('on valid JSON, near misses of it and soup of JSON tokens', () => {
+    fc.assert(
+      fc.property(fc.oneof(jsonText, mutated, jsonSoup, fc.string({ maxLength: 20 })), (text) => {
+        assert.strictEqual(plainJson(text) !== undefined, parses(text), JSON.stringify(text));
+      }),
+      { numRuns: 6000 },
+    );
+  });
+
+  it('on deep nesting and the edge cases by hand', () => {
+    const deep = '['.repeat(100000) + ']'.repeat(100000);
+    for (const text of [
+      deep,
+      deep.slice(1),
+      '',
+      ' ',
+      '""',
+      '"\\/"',
+      '{"a":1,}',
+      '[1,]',
+      '{"a" 1}',
+      '{,}',
+      '[,1]',
+      '1 2',
+    ]) {
+      assert.strictEqual(plainJson(text) !== undefined, parses(text), text.slice(0, 20));
+    }
+  });
+});
 
 describe('property: the lazy JSON tree equals jsonc-parser parseTree', () => {
   it('on generated JSON, at every node reached by findNodeAtLocation', () => {
@@ -356,6 +455,84 @@ describe('property: a regex written to fail fast matches what the form it replac
           assert.deepStrictEqual(allMatches(re, t), allMatches(was, t), `${re.source} on ${t.slice(0, 200)}`);
         }
       }
+    }
+  });
+});
+
+/** A cell as plain data, its offsets read (a plain JSON notebook decodes them on first read). */
+const cellData = (raw: string) =>
+  notebookCells(raw).map((c) => ({ index: c.index, language: c.language, text: c.text, offsets: [...c.offsets] }));
+
+/** Notebooks of generated cells: source lines with escapes, non-ASCII, magics, lone strings and non-string items. */
+const notebookText = fc
+  .tuple(
+    fc.array(
+      fc.record({
+        type: fc.constantFrom('code', 'markdown', 'raw'),
+        source: fc.oneof(
+          fc.array(
+            fc.oneof(
+              fc.string({ unit: 'binary', maxLength: 30 }),
+              soup,
+              fc.constantFrom('%%bash\n', '!curl -k h\n', 'x = "\\u00e9"\n'),
+            ),
+            {
+              maxLength: 6,
+            },
+          ),
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom(null, 5, ['a', 1, 'b']),
+        ),
+      }),
+      { maxLength: 5 },
+    ),
+    fc.constantFrom(undefined, 1, ' '),
+    fc.constantFrom('python', 'javascript', undefined),
+  )
+  .map(([cells, indent, language]) =>
+    JSON.stringify(
+      {
+        cells: cells.map((c) => ({ cell_type: c.type, metadata: {}, source: c.source })),
+        metadata: language ? { kernelspec: { language } } : {},
+      },
+      null,
+      indent,
+    ),
+  );
+
+describe('property: cells of a plain JSON notebook (text by JSON.parse, offsets on demand) equal the full decoding', () => {
+  it('on generated notebooks, against the same text read by jsonc-parser (a comment after it: same offsets)', () => {
+    fc.assert(
+      fc.property(notebookText, (raw) => {
+        assert.ok(plainJson(raw), raw);
+        assert.deepStrictEqual(cellData(raw), cellData(`${raw}\n// not plain JSON`), raw);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('on the fixture notebook and the re-scan bench notebook shape', () => {
+    const nb = (lines: string[]) =>
+      JSON.stringify(
+        {
+          cells: [
+            { cell_type: 'code', source: lines },
+            { cell_type: 'markdown', source: 'x' },
+          ],
+        },
+        null,
+        1,
+      );
+    const fixture = path.join(__dirname, '..', '..', 'fixtures', 'workspace', 'notebooks', 'billing-export.ipynb');
+    const texts = [
+      fs.readFileSync(fixture, 'utf8'),
+      nb(['import requests\n', 'r = requests.get(u, verify=False)  # "quoted" \\ \u00e9\n', '!curl -k https://x\n']),
+    ];
+    for (const raw of texts) {
+      assert.ok(plainJson(raw));
+      assert.ok(scanText(raw, 'a.ipynb').length > 0);
+      assert.deepStrictEqual(cellData(raw), cellData(`${raw}\n// not plain JSON`), raw);
+      assert.deepStrictEqual(scanText(raw, 'a.ipynb'), scanText(`${raw}\n// not plain JSON`, 'a.ipynb'), raw);
     }
   });
 });
