@@ -36,6 +36,8 @@ interface Plain {
   readonly text: string;
   readonly starts: readonly number[];
   readonly ends: readonly number[];
+  /** The index of the token whose end was looked up last. */
+  last: number;
 }
 
 /** A JSON string as JSON.parse reads it: no raw control character, only JSON's escapes. */
@@ -84,7 +86,7 @@ export function plainJson(text: string): Plain | undefined {
     // After a value: a comma and the next member, or the ends of the containers it closes.
     for (;;) {
       at = skipBlanks(text, at);
-      if (!open.length) return at === text.length ? { text, starts, ends } : undefined;
+      if (!open.length) return at === text.length ? { text, starts, ends, last: -1 } : undefined;
       const top = open[open.length - 1];
       const object = text.charCodeAt(starts[top]) === 123;
       const d = text.charCodeAt(at);
@@ -116,17 +118,24 @@ function scalarEnd(text: string, at: number): number {
   return NUMBER.test(text) ? NUMBER.lastIndex : -1;
 }
 
-/** The recorded end of the string or container at `at` (-1: none starts there). */
+/** The recorded end of the string or container at `at` (-1: none starts there). Members are read in order, so the
+ * token after the last one found is tried first (a key, then its value, then the next key), else a binary search. */
 function recordedEnd(plain: Plain, at: number): number {
   const { starts } = plain;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < at) lo = mid + 1;
-    else hi = mid;
+  let k = plain.last + 1;
+  if (starts[k] !== at) {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (starts[lo] !== at) return -1;
+    k = lo;
   }
-  return starts[lo] === at ? plain.ends[lo] : -1;
+  plain.last = k;
+  return plain.ends[k];
 }
 
 /** Nodes whose children are read on first access; strings, numbers, booleans and null carry their value. */
@@ -206,8 +215,8 @@ function properties(plain: Plain, obj: JsonNode): JsonNode[] {
       colonOffset: colon,
       children,
     };
-    const key = { type: 'string', offset: at, length: keyEnd - at, parent: prop, value: stringValue(text, at, keyEnd) };
-    children.push(key as JsonNode, lazyNode(plain, valueAt, prop, valueEndAt));
+    // The key decoded when read too: of a package.json's 10,000 scripts only the values are read.
+    children.push(new LazyString(text, at, keyEnd - at, prop), lazyNode(plain, valueAt, prop, valueEndAt));
     out.push(prop);
     at = skipBlanks(text, valueEndAt);
     if (text.charCodeAt(at) === 44) at = skipBlanks(text, at + 1);

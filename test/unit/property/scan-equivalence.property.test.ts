@@ -16,6 +16,7 @@ import { jsonDoc, plainJson } from '../../../src/core/text/json';
 import { eachCodeMatch, literalRegexes, rewrittenRegexes, withoutLiterals } from '../../../src/core/rules/match';
 import { scanText } from '../../../src/core/scan/index';
 import { notebookCells } from '../../../src/core/text/notebook';
+import { jsonStringSource, Source, SourceBuilder } from '../../../src/core/rules/env';
 
 const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
 
@@ -534,5 +535,45 @@ describe('property: cells of a plain JSON notebook (text by JSON.parse, offsets 
       assert.deepStrictEqual(cellData(raw), cellData(`${raw}\n// not plain JSON`), raw);
       assert.deepStrictEqual(scanText(raw, 'a.ipynb'), scanText(`${raw}\n// not plain JSON`, 'a.ipynb'), raw);
     }
+  });
+});
+
+/** Everything a rule can ask a Source: its text, each character's file offset, and the same of its slices. */
+function sourceData(src: Source): unknown {
+  const n = src.text.length;
+  const at = Array.from({ length: n + 1 }, (_, i) => src.at(i));
+  const slices = [];
+  for (let a = 0; a < n; a += 3)
+    {for (let b = a + 1; b <= n; b += 4)
+      {slices.push([
+        src.slice(a, b).text,
+        src.slice(a, b).at(0),
+        src.slice(a, b).at(b - a - 1),
+        n ? src.span(a, b) : [],
+      ]);}}
+  return { text: src.text, at, slices };
+}
+
+describe('property: a JSON string without escapes is one run of its file, as the builder made it', () => {
+  it('on generated literals in generated text around them', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 10 }),
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 10 }),
+        (pre, value, post) => {
+          const literal = JSON.stringify(value);
+          const text = `${pre}${literal}${post}`;
+          const src = jsonStringSource(text, pre.length, literal.length);
+          // The builder's Source of the same literal, as jsonStringSource made every one before: runs pushed per piece.
+          const b = new SourceBuilder();
+          const inner = literal.slice(1, -1);
+          if (!inner.includes('\\')) b.push(inner, pre.length + 1);
+          else return; // escapes still go through the builder itself
+          assert.deepStrictEqual(sourceData(src), sourceData(b.build()), text);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
