@@ -17,10 +17,12 @@ export interface JsonDoc {
   find(node: JsonNode | undefined, path: JsonPath): JsonNode | undefined;
 }
 
-/** Reads `text` as parseTree(text, [], { allowTrailingComma: true }) would, lazily when it is plain JSON. */
+/** Reads `text` as parseTree(text, [], { allowTrailingComma: true }) would, lazily when it is plain JSON or JSON
+ * whose only extras are comments and trailing commas (settings.json, devcontainer.json): then jsonc-parser reads
+ * it without an error, and comments are blanks to it. */
 export function jsonDoc(text: string): JsonDoc {
   const plain = plainJson(text);
-  if (plain) return { root: lazyNode(plain, skipBlanks(text, 0), undefined), plain: true, find: findLazy };
+  if (plain) return { root: lazyNode(plain, skipGaps(text, 0), undefined), plain: plain.strict, find: findLazy };
   return {
     root: parseTree(text, [], { allowTrailingComma: true }),
     plain: false,
@@ -38,6 +40,8 @@ interface Plain {
   readonly ends: readonly number[];
   /** The index of the token whose end was looked up last. */
   last: number;
+  /** False: the text has comments or trailing commas (JSON.parse would refuse it). */
+  readonly strict: boolean;
 }
 
 /** A JSON string as JSON.parse reads it: no raw control character, only JSON's escapes. */
@@ -46,31 +50,40 @@ const STRING = /"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /**
- * The ends of `text`'s tokens when JSON.parse would accept it (one value between JSON blanks), else undefined. One
- * pass, no values built: JSON.parse's check built the whole document (10,000 strings of a notebook, 3 ms and their
- * garbage) and the tree then found each container's end by scanning it again at every level it was opened, four
- * passes over a notebook's source lines. test/unit/property/scan-equivalence compares the verdict with JSON.parse.
+ * The ends of `text`'s tokens when JSON.parse would accept it (one value between JSON blanks: `strict`), or when its
+ * only extras are comments (`//`, `/* *\/`) and trailing commas, which jsonc-parser reads without an error; else
+ * undefined. One pass, no values built: JSON.parse's check built the whole document (10,000 strings of a
+ * notebook, 3 ms and their garbage) and the tree then found each container's end by scanning it again at every level
+ * it was opened, four passes over a notebook's source lines. test/unit/property/scan-equivalence compares the
+ * verdict with JSON.parse, and the trees with jsonc-parser's.
  */
 export function plainJson(text: string): Plain | undefined {
+  let extras = false; // a comment or a trailing comma seen
+  const skip = (t: string, from: number) => {
+    const b = skipBlanks(t, from);
+    if (t.charCodeAt(b) !== 47) return b;
+    extras = true;
+    return skipGaps(t, b);
+  };
   const starts: number[] = [];
   const ends: number[] = [];
   const open: number[] = []; // the indices (into starts) of the containers open at `at`
-  let at = skipBlanks(text, 0);
+  let at = skip(text, 0);
   let keyDue = false; // at an object's first member, or after a comma in an object
   for (;;) {
     if (keyDue) {
       at = stringAt(text, at, starts, ends);
       if (at < 0) return undefined;
-      at = skipBlanks(text, at);
+      at = skip(text, at);
       if (text.charCodeAt(at) !== 58) return undefined;
-      at = skipBlanks(text, at + 1);
+      at = skip(text, at + 1);
     }
     const c = text.charCodeAt(at);
     if (c === 123 || c === 91) {
       open.push(starts.length);
       starts.push(at);
       ends.push(-1);
-      at = skipBlanks(text, at + 1);
+      at = skip(text, at + 1);
       if (text.charCodeAt(at) !== (c === 123 ? 125 : 93)) {
         keyDue = c === 123;
         continue; // its first member
@@ -85,17 +98,20 @@ export function plainJson(text: string): Plain | undefined {
     }
     // After a value: a comma and the next member, or the ends of the containers it closes.
     for (;;) {
-      at = skipBlanks(text, at);
-      if (!open.length) return at === text.length ? { text, starts, ends, last: -1 } : undefined;
+      at = skip(text, at);
+      if (!open.length) return at === text.length ? { text, starts, ends, last: -1, strict: !extras } : undefined;
       const top = open[open.length - 1];
       const object = text.charCodeAt(starts[top]) === 123;
+      const close = object ? 125 : 93;
       const d = text.charCodeAt(at);
       if (d === 44) {
-        at = skipBlanks(text, at + 1);
-        keyDue = object;
-        break;
-      }
-      if (d !== (object ? 125 : 93)) return undefined;
+        at = skip(text, at + 1);
+        if (text.charCodeAt(at) !== close) {
+          keyDue = object;
+          break;
+        }
+        extras = true;
+      } else if (d !== close) return undefined;
       ends[open.pop()!] = ++at;
     }
   }
@@ -103,6 +119,7 @@ export function plainJson(text: string): Plain | undefined {
 
 /** One past the string at `at` (recorded), or -1 when none is there. */
 function stringAt(text: string, at: number, starts: number[], ends: number[]): number {
+  if (text.charCodeAt(at) !== 34) return -1;
   STRING.lastIndex = at;
   if (!STRING.test(text)) return -1;
   starts.push(at);
@@ -112,6 +129,7 @@ function stringAt(text: string, at: number, starts: number[], ends: number[]): n
 
 /** One past the number, `true`, `false` or `null` at `at`, or -1. */
 function scalarEnd(text: string, at: number): number {
+  if (at >= text.length) return -1;
   if (text.startsWith('true', at) || text.startsWith('null', at)) return at + 4;
   if (text.startsWith('false', at)) return at + 5;
   NUMBER.lastIndex = at;
@@ -200,11 +218,11 @@ class LazyContainer {
 function properties(plain: Plain, obj: JsonNode): JsonNode[] {
   const { text } = plain;
   const out: JsonNode[] = [];
-  let at = skipBlanks(text, obj.offset + 1);
+  let at = skipGaps(text, obj.offset + 1);
   while (text.charCodeAt(at) === 34) {
     const keyEnd = recordedEnd(plain, at);
-    const colon = skipBlanks(text, keyEnd);
-    const valueAt = skipBlanks(text, colon + 1);
+    const colon = skipGaps(text, keyEnd);
+    const valueAt = skipGaps(text, colon + 1);
     const valueEndAt = valueEnd(plain, valueAt);
     const children: JsonNode[] = [];
     const prop: JsonNode = {
@@ -218,8 +236,8 @@ function properties(plain: Plain, obj: JsonNode): JsonNode[] {
     // The key decoded when read too: of a package.json's 10,000 scripts only the values are read.
     children.push(new LazyString(text, at, keyEnd - at, prop), lazyNode(plain, valueAt, prop, valueEndAt));
     out.push(prop);
-    at = skipBlanks(text, valueEndAt);
-    if (text.charCodeAt(at) === 44) at = skipBlanks(text, at + 1);
+    at = skipGaps(text, valueEndAt);
+    if (text.charCodeAt(at) === 44) at = skipGaps(text, at + 1);
   }
   return out;
 }
@@ -227,12 +245,12 @@ function properties(plain: Plain, obj: JsonNode): JsonNode[] {
 function items(plain: Plain, arr: JsonNode): JsonNode[] {
   const { text } = plain;
   const out: JsonNode[] = [];
-  let at = skipBlanks(text, arr.offset + 1);
+  let at = skipGaps(text, arr.offset + 1);
   while (at < text.length && text.charCodeAt(at) !== 93) {
     const end = valueEnd(plain, at);
     out.push(lazyNode(plain, at, arr, end));
-    at = skipBlanks(text, end);
-    if (text.charCodeAt(at) === 44) at = skipBlanks(text, at + 1);
+    at = skipGaps(text, end);
+    if (text.charCodeAt(at) === 44) at = skipGaps(text, at + 1);
   }
   return out;
 }
@@ -265,6 +283,26 @@ function skipBlanks(text: string, at: number): number {
   return at;
 }
 
+/**
+ * Past blanks and comments, as jsonc-parser skips them (a `//` comment ends at a line break, a block comment at the
+ * first `*\/`); one past the text's end for a block comment never closed, where nothing can be read.
+ */
+function skipGaps(text: string, at: number): number {
+  for (;;) {
+    at = skipBlanks(text, at);
+    if (text.charCodeAt(at) !== 47) return at;
+    const next = text.charCodeAt(at + 1);
+    if (next === 47) {
+      at += 2;
+      for (let c = text.charCodeAt(at); at < text.length && c !== 10 && c !== 13; c = text.charCodeAt(at)) at++;
+    } else if (next === 42) {
+      const close = text.indexOf('*/', at + 2);
+      if (close === -1) return text.length + 1;
+      at = close + 2;
+    } else return at;
+  }
+}
+
 function isBlank(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -281,5 +319,5 @@ function valueEnd(plain: Plain, at: number): number {
 }
 
 function isDelimiter(c: number): boolean {
-  return c === 44 || c === 93 || c === 125 || isBlank(c);
+  return c === 44 || c === 93 || c === 125 || c === 47 || isBlank(c);
 }
