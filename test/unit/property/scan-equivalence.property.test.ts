@@ -13,7 +13,13 @@ import { allRules } from '../../../src/core/rules/registry';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { jsonDoc, plainJson } from '../../../src/core/text/json';
-import { eachCodeMatch, literalRegexes, rewrittenRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import {
+  eachCodeMatch,
+  literalRegexes,
+  rewrittenRegexes,
+  testFromLiterals,
+  withoutLiterals,
+} from '../../../src/core/rules/match';
 import { scanText } from '../../../src/core/scan/index';
 import { notebookCells } from '../../../src/core/text/notebook';
 import { jsonStringSource, Source, SourceBuilder } from '../../../src/core/rules/env';
@@ -391,6 +397,11 @@ describe('property: a regex searched from its literals matches what the regex en
             matchesOf(lx, re),
             withoutLiterals(() => matchesOf(lx, re)),
             `${re.source} on ${JSON.stringify(text)}`,
+          );
+          assert.strictEqual(
+            testFromLiterals(re, text),
+            withoutLiterals(() => testFromLiterals(re, text)),
+            `test: ${re.source} on ${JSON.stringify(text)}`,
           );
         }),
         { numRuns: 300 },
