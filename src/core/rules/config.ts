@@ -2,7 +2,8 @@
 // pip.conf, .condarc), .gitconfig, .curlrc, .wgetrc, VS Code settings and dev containers, kubeconfig and other YAML
 // (Prometheus/Traefik `insecure_skip_verify`, Ansible `validate_certs`), TOML, and Terraform/HCL providers. Each
 // format gets a line matcher that knows its comment syntax; JSONC goes through jsonc-parser for exact ranges.
-import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { JsonPath, jsonDoc } from '../text/json';
 import { baseName, Doc, docOf, isDynamic } from './env';
 import { finding } from './match';
 import { defineFamily, NOTES } from './define';
@@ -155,9 +156,11 @@ function hclKubelet(doc: Doc, code: string, out: Finding[]): void {
  * without its braces): those are read line by line with `fragment` instead, so a setting is not missed for want of
  * the file's first line.
  */
-function jsonObject(doc: Doc): JsonNode | undefined {
-  const root = parseTree(doc.text, [], { allowTrailingComma: true });
-  return root?.type === 'object' ? root : undefined;
+function jsonObject(doc: Doc): { root: JsonNode; find: (path: JsonPath) => JsonNode | undefined } | undefined {
+  // The lazy reading (src/core/text/json.ts): a 10,000-line settings.json built a node per token for one lookup.
+  const json = jsonDoc(doc.text);
+  const root = json.root;
+  return root?.type === 'object' ? { root, find: (path) => json.find(root, path) } : undefined;
 }
 
 /** Line fallback for JSON fragments: `re` on each line outside `//` comments; group 1 is the finding. */
@@ -176,7 +179,7 @@ function dockerDaemon(doc: Doc, out: Finding[]): void {
   if (!root) {
     return fragment(doc, /("insecure-registries"\s*:\s*\[\s*(?:"[^"]*"|$))/d, CFG.dockerInsecureRegistries, out);
   }
-  const val = findNodeAtLocation(root, ['insecure-registries']);
+  const val = root.find(['insecure-registries']);
   if (val?.type === 'array' && (val.children?.length ?? 0) > 0) {
     out.push(finding(doc, CFG.dockerInsecureRegistries, val.parent!.offset, val.offset + val.length));
   }
@@ -190,7 +193,7 @@ function composerJson(doc: Doc, out: Finding[]): void {
     ['disable-tls', true],
     ['secure-http', false],
   ] as const) {
-    const val = findNodeAtLocation(root, ['config', key]);
+    const val = root.find(['config', key]);
     if (val?.type === 'boolean' && val.value === bad) {
       out.push(finding(doc, CFG.composer, val.parent!.offset, val.offset + val.length));
     }
@@ -322,7 +325,7 @@ function vscodeSettings(doc: Doc, path: string, out: Finding[]): void {
       ? [['customizations', 'vscode', 'settings'], ['settings']]
       : [[]];
   for (const p of paths) {
-    const val = findNodeAtLocation(root, [...p, 'http.proxyStrictSSL']);
+    const val = root.find([...p, 'http.proxyStrictSSL']);
     if (val?.type === 'boolean' && val.value === false) pushProperty(doc, val, out);
   }
 }

@@ -213,8 +213,12 @@ export class SourceBuilder {
 
 /** Maps JSON string escapes (`\"`, `\n`, `\u0041`) of the literal at [offset, offset+length) to a Source of its value. */
 export function jsonStringSource(text: string, offset: number, length: number): Source {
-  const b = new SourceBuilder();
   const end = offset + length - 1;
+  // Without escapes the value is the literal's inside, one run: a package.json of 10,000 scripts built a builder,
+  // its arrays and a join for each.
+  const inner = text.slice(offset + 1, end);
+  if (inner && !inner.includes('\\')) return new Source(inner, offset + 1);
+  const b = new SourceBuilder();
   for (let i = offset + 1; i < end; i++) {
     if (text[i] !== '\\') {
       // The run up to the next escape in one push (the builder merged the one-character pushes into one run anyway).

@@ -90,11 +90,25 @@ function listenerOnly(lx: Lexed, offset: number): boolean {
     return true;
   }
   const bound = /\b(\w+)\s*:?=\s*&?\s*tls\.Config\s*$/.exec(before);
-  if (!bound) return false;
-  const name = escapeRe(bound[1]);
-  const served = new RegExp(`${LISTENER_ARG}\\b${name}\\b`).test(lx.code);
-  const dialed = new RegExp(`${CLIENT_USE}\\b${name}\\b`).test(lx.code);
-  return served && !dialed;
+  return bound ? servedOnly(lx, bound[1]) : false;
+}
+
+/** Per text, names already judged by `servedOnly`: each judgement is two passes over the whole file, and a file
+ * declares many configs under one name (`cfg := &tls.Config{…}` in every function). */
+const servedNames = new WeakMap<Lexed, Map<string, boolean>>();
+
+/** True when the config named `name` is handed to a TLS listener and to no client. */
+function servedOnly(lx: Lexed, name: string): boolean {
+  let known = servedNames.get(lx);
+  if (!known) servedNames.set(lx, (known = new Map()));
+  let only = known.get(name);
+  if (only === undefined) {
+    const n = escapeRe(name);
+    const served = new RegExp(`${LISTENER_ARG}\\b${n}\\b`).test(lx.code);
+    only = served && !new RegExp(`${CLIENT_USE}\\b${n}\\b`).test(lx.code);
+    known.set(name, only);
+  }
+  return only;
 }
 
 /** Scans Go source (`path` tells a `_test.go` file: an obsolete version there is a fixture fed to the code under test). */
@@ -102,10 +116,11 @@ export function scanGo(text: string, path = ''): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.go);
   const out: Finding[] = [];
-  const own = ownStructs(lx);
+  // The file's own struct types, read when a field match asks (a pass over the file that most files never need).
+  let own: Set<string> | undefined;
   const tlsField = (m: RegExpExecArray) =>
     m[1] !== ':' ||
-    (!own.has(literalType(lx, m.index) ?? '') &&
+    (!(own ??= ownStructs(lx)).has(literalType(lx, m.index) ?? '') &&
       !NOT_TLS_OPTIONS.test(literalType(lx, m.index) ?? '') &&
       !listenerOnly(lx, m.index));
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);

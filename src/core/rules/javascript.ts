@@ -12,6 +12,7 @@ import {
   matchingClose,
   pushMatches,
   statementAt,
+  testFromLiterals,
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
@@ -78,6 +79,7 @@ const NOOP_FN =
   /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
 
 function envFindings(lx: Lexed, out: Finding[]): void {
+  if (!lx.code.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return; // in every match: no pass over a file without it
   ENV.lastIndex = 0;
   for (let m = ENV.exec(lx.code); m; m = ENV.exec(lx.code)) {
     const op = m[3] ? groupStart(m, 3) : groupStart(m, 5);
@@ -269,15 +271,21 @@ const SWITCHES =
 /** A protocol option near an obsolete version, on the raw text: `TLSv1` alone is common in node_modules (TLS
  * libraries name it everywhere), and lexing every such file doubled this family's time on a real tree. The gap allows
  * comments between option and value, which the matchers (on comment-blanked code) may skip. */
-const PROTOCOL_NEAR =
-  /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/;
-const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate/;
+const PROTOCOL_NEAR = withLiterals(
+  /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/g,
+  ['minVersion', 'maxVersion', 'secureProtocol', 'DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION'],
+);
+const ELECTRON_WORDS = withLiterals(/certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate/g, [
+  'certificate-error',
+  'setCertificateVerifyProc',
+  'webContents',
+]);
 
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const switches = SWITCHES.test(text);
-  const protocol = PROTOCOL_NEAR.test(text);
-  const electron = ELECTRON_WORDS.test(text);
+  const protocol = testFromLiterals(PROTOCOL_NEAR, text);
+  const electron = testFromLiterals(ELECTRON_WORDS, text);
   const superagent = text.includes('disableTLSCerts');
   const skipTls = text.includes('kipTLSVerify');
   if (!switches && !protocol && !electron && !superagent && !skipTls) return [];

@@ -10,6 +10,7 @@ import {
   lineAt,
   matchingClose,
   pushMatches,
+  rewritten,
   statementAt,
   withLiterals,
 } from './match';
@@ -39,9 +40,19 @@ const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
 const CHECK_SERVER = withLiterals(/\b(?:void|fun)\s+(checkServerTrusted)\s*\(/dg, ['void', 'fun']);
 /** Body of a method that does nothing: `{}`, `{ return; }` (Java) or Kotlin's `= Unit`. */
 const EMPTY_BODY = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?(?:\{\s*(?:return\s*;?\s*)?\}|=\s*Unit\b)/;
-const LAMBDA = withLiterals(/\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg, ['->'], Infinity);
+const LAMBDA = withLiterals(
+  rewritten(
+    /\([^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg,
+    /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})/dg,
+  ),
+  ['->'],
+  Infinity,
+);
 const KOTLIN_SAM = withLiterals(
-  /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg,
+  rewritten(
+    /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{[\w\s,:?]*->\s*true\s*\}/dg,
+    /\b(?:HostnameVerifier|hostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*(?:\(\s*)?\{\s*[\w\s,:?]*->\s*true\s*\}/dg,
+  ),
   ['ostnameVerifier'],
   11,
 );
@@ -50,7 +61,10 @@ const VERIFY_METHOD =
 /** Groovy: a map coerced to a trust manager whose `checkServerTrusted` closure does nothing (`[checkServerTrusted: { c, a -> }, …] as X509TrustManager`). */
 const GROOVY_MAP_TRUST = /\b(checkServerTrusted)\s*:\s*\{\s*(?:[\w\s,]*->)?\s*(?:null\s*|return\s*)?\}/dg;
 /** Groovy: a closure returning true coerced to a verifier (`{ h, s -> true } as HostnameVerifier`). */
-const GROOVY_AS_VERIFIER = /\{\s*[\w\s,]*->\s*true\s*\}\s*as\s+(?:javax\.net\.ssl\.)?HostnameVerifier\b/dg;
+const GROOVY_AS_VERIFIER = rewritten(
+  /\{[\w\s,]*->\s*true\s*\}\s*as\s+(?:javax\.net\.ssl\.)?HostnameVerifier\b/dg,
+  /\{\s*[\w\s,]*->\s*true\s*\}\s*as\s+(?:javax\.net\.ssl\.)?HostnameVerifier\b/dg,
+);
 /** Netty's trust manager that accepts everything (`SslContextBuilder.forClient().trustManager(…)`). */
 const INSECURE_FACTORY = /(?:\b[\w.]+\.)?\bInsecureTrustManagerFactory\s*\.\s*INSTANCE\b/g;
 /** Client libraries' own switches: RestAssured, Unirest, Jsoup, and the JDK HttpClient's host name property. */
@@ -158,8 +172,14 @@ const STRATEGY = withLiterals(
 );
 const IS_TRUSTED =
   /\b(?:boolean|fun)\s+isTrusted\s*\([^()]*\)\s*(?::\s*Boolean\s*)?(?:throws\s+[\w.,\s]+)?(?:\{\s*return\s+true\s*;?\s*\}|=\s*true\b)/g;
-const KOTLIN_STRATEGY = /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
-const TRUE_LAMBDA = /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g;
+const KOTLIN_STRATEGY = rewritten(
+  /\bTrustStrategy\s*\{[\w\s,:?<>[\]]*->\s*true\s*\}/g,
+  /\bTrustStrategy\s*\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g,
+);
+const TRUE_LAMBDA = rewritten(
+  /\([^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{[\w\s,:?<>[\]]*->\s*true\s*\}/g,
+  /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g,
+);
 const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
 const HANDLER_PROCEED = /\b[\w$]*[hH]andler[\w$]*\s*\??\.\s*proceed\s*\(\s*\)/g;
 

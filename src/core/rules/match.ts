@@ -18,9 +18,11 @@ export function rangeOf(lexed: Pick<Lexed, 'lineStarts'>, start: number, end: nu
  * looked for first. A search for up to 6 characters jumps between occurrences of its first one (`memchr`); from 7 on
  * it is Boyer-Moore-Horspool, 3-10× slower on source code, which only the few texts holding the head then pay. The
  * head starts at the needle's rarest character in source code (upper case and digits, then `qjzxkywvb*`, the
- * earliest such place), so `tlsAllowInvalid` looks for `AllowI` rather than the common `t`. On a 10,000-line Python
- * file an absent needle with a common first letter cost 0.15 ms, now ~0.01. (A second head, the needle's last 6
- * characters, measured slower: found needles then pay three searches.)
+ * earliest such place, at least 3 characters before the end), so `tlsAllowInvalid` looks for `AllowI` rather than the
+ * common `t`, and `strictSSL` for `SSL` (its head had to start in the first 6 places: `strict`, hit at every
+ * `strictNullChecks` of the TypeScript compiler's bundle, 1 ms of its re-scan). On a 10,000-line Python file an
+ * absent needle with a common first letter cost 0.15 ms, now ~0.01. (A second head, the needle's last 6 characters,
+ * measured slower: found needles then pay three searches.)
  */
 export function contains(text: string, needle: string): boolean {
   if (needle.length <= 6) return text.includes(needle);
@@ -34,7 +36,7 @@ function headOf(needle: string): string {
   if (head !== undefined) return head;
   let best = 0;
   let bestRank = -1;
-  for (let i = 0; i + 4 <= needle.length; i++) {
+  for (let i = 0; i + 3 <= needle.length; i++) {
     const r = rarity(needle.charCodeAt(i));
     if (r > bestRank) {
       bestRank = r;
@@ -102,16 +104,44 @@ export function withLiterals(re: RegExp, words: readonly string[], before = 0): 
 
 /**
  * `code.indexOf(word, from)`, by way of the word's head as `contains` does: V8 searches for 7 characters or more with
- * Boyer-Moore-Horspool, several times slower on source code than the first-character jumps of a short search.
+ * Boyer-Moore-Horspool, several times slower on source code than the first-character jumps of a short search; and a
+ * short search jumps between its first character's occurrences, every `e` of the file for `expect`, which `xpect`
+ * skips (1.5 ms of a re-scan of the TypeScript compiler's bundle, whose messages say "expected" everywhere).
  */
 function occurrence(code: string, word: string, from: number): number {
-  if (word.length <= 6) return code.indexOf(word, from);
   const head = headOf(word);
+  if (head === word) return code.indexOf(word, from);
   const off = word.indexOf(head);
   for (let h = code.indexOf(head, from + off); h !== -1; h = code.indexOf(head, h + 1)) {
     if (code.startsWith(word, h - off)) return h - off;
   }
   return -1;
+}
+
+/**
+ * `re.test(text)` for a regex given literals (`withLiterals`), on raw text: the regex is tried only at the places its
+ * literals allow, and the first match answers. For the keyword gates that run on every file before lexing, where an
+ * alternation of words without a common first character makes the engine try every position (1.4 ms on the
+ * TypeScript compiler's 0.8 MB bundle for `minVersion|maxVersion|secureProtocol|…` followed by a version).
+ */
+export function testFromLiterals(re: RegExp, text: string): boolean {
+  const lit = hintsOn ? literalsOf.get(re) : undefined;
+  if (!lit || lit.before === Infinity) {
+    re.lastIndex = 0;
+    const found = re.test(text);
+    re.lastIndex = 0;
+    return found;
+  }
+  const { words, before, sticky } = lit;
+  for (const w of words) {
+    for (let p = occurrence(text, w, 0); p !== -1; p = occurrence(text, w, p + 1)) {
+      for (let q = Math.max(0, p - before); q <= p; q++) {
+        sticky.lastIndex = q;
+        if (sticky.test(text)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function withoutLiteralsOnce(lexed: Lexed, re: RegExp, onMatch: (m: RegExpExecArray) => void, anchor: number): void {
@@ -126,6 +156,21 @@ function withoutLiteralsOnce(lexed: Lexed, re: RegExp, onMatch: (m: RegExpExecAr
 
 /** Every regex given literals, for the equivalence tests. */
 export const literalRegexes: RegExp[] = [];
+
+/** Every regex written over for speed, with the form it replaced (`rewritten`), for the equivalence tests. */
+export const rewrittenRegexes: { readonly re: RegExp; readonly was: RegExp }[] = [];
+
+/**
+ * Declares that `re` is `was` written to fail fast, with the same matches and groups; returns `re`. The usual case:
+ * two adjacent quantifiers over overlapping classes (`\{\s*[\w\s,]*->`), which the engine retries at every split of
+ * a blank run, and the lexer blanks whole comments into such runs (a Javadoc block after `{` cost 7 ms per re-scan of
+ * the JDK's sources; `\{[\w\s,]*->` matches the same strings, 0.2 ms). test/unit/property/scan-equivalence compares
+ * both forms on generated code and on every rule example, so `was` is kept as the test's oracle.
+ */
+export function rewritten(re: RegExp, was: RegExp): RegExp {
+  rewrittenRegexes.push({ re, was });
+  return re;
+}
 
 /** Runs `fn` with the literals ignored (every regex searched by the regex engine alone), for the equivalence tests. */
 export function withoutLiterals<T>(fn: () => T): T {
@@ -151,21 +196,23 @@ function eachLiteralMatch(
 ): void {
   const code = lexed.code;
   const { words, before, sticky } = lit;
-  const next = words.map((w) => occurrence(code, w, 0));
+  const lists = words.map((w) => offsetsOf(lexed, w));
   re.lastIndex = 0; // as the plain search leaves it, also when no literal occurs
   if (before === Infinity) {
     // A prefix of any length (`(?:[\w.]+\.)?Name`): the literals only gate the plain search.
-    if (next.some((at) => at !== -1)) withoutLiteralsOnce(lexed, re, onMatch, anchor);
+    if (lists.some((l) => l.length > 0)) withoutLiteralsOnce(lexed, re, onMatch, anchor);
     return;
   }
+  const next = words.map(() => 0); // per word, its first offset not yet passed
   let from = 0; // where the global search would resume
   let tried = -1; // every position up to this one failed
   for (;;) {
     // The first occurrence of any literal at or after `from`.
     let p = -1;
     for (let k = 0; k < words.length; k++) {
-      if (next[k] !== -1 && next[k] < from) next[k] = occurrence(code, words[k], from);
-      if (next[k] !== -1 && (p === -1 || next[k] < p)) p = next[k];
+      const list = lists[k];
+      while (next[k] < list.length && list[next[k]] < from) next[k]++;
+      if (next[k] < list.length && (p === -1 || list[next[k]] < p)) p = list[next[k]];
     }
     if (p === -1) {
       re.lastIndex = 0;
@@ -186,6 +233,22 @@ function eachLiteralMatch(
     const at = anchor === 0 ? m.index : groupStart(m, anchor);
     if (at >= 0 && isCode(lexed, at)) onMatch(m);
   }
+}
+
+/** Per text, the offsets of each literal looked for, found once: regexes share words (`rejectUnauthorized` is the
+ * switch's and the named flag's), and each search for one was a pass over the code (1.5 ms on a 0.8 MB bundle). */
+const offsetsByText = new WeakMap<Lexed, Map<string, readonly number[]>>();
+
+function offsetsOf(lexed: Lexed, word: string): readonly number[] {
+  let byWord = offsetsByText.get(lexed);
+  if (!byWord) offsetsByText.set(lexed, (byWord = new Map()));
+  let list = byWord.get(word);
+  if (!list) {
+    const offsets: number[] = [];
+    for (let p = occurrence(lexed.code, word, 0); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
+    byWord.set(word, (list = offsets));
+  }
+  return list;
 }
 
 /** Start offset of capture group `n` (requires the `d` flag) or -1 when it did not take part. */
