@@ -15,7 +15,7 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
-import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
+import { bindingOf, countReaches, escapeRe, inTypeDeclaration, ObjectFlow, objectSinks } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
@@ -273,6 +273,16 @@ const PROTOCOL_NEAR =
   /(?:minVersion|maxVersion|secureProtocol|DEFAULT_M(?:IN|AX)_VERSION)[\s\S]{0,160}?(?:TLSv1|SSLv[23])/;
 const ELECTRON_WORDS = /certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate/;
 
+/** Option objects bound to a name and passed on: `var options = { secureProtocol: 'TLSv1_method' }` …
+ * `mqtt.connect(options)` is found at `options` in the call (flow.ts). */
+const JS_FLOW: ObjectFlow = {
+  binding:
+    /(?:^|[;{}()\n,])[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{1,80})?=[ \t\r\n]*$/,
+  opens: '{[',
+  nested: /[:,[][ \t\r\n]*$/,
+  member: /^[ \t]*([A-Za-z_$][\w$]*)\.$/,
+};
+
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const switches = SWITCHES.test(text);
@@ -303,7 +313,7 @@ export function scanJavaScript(text: string): Finding[] {
   if (skipTls) pushMatches(lx, SKIP_TLS_VERIFY, JS.skipTlsVerify, out, 2, 0, (m) => !inTypeDeclaration(lx, m.index));
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
-  return dropExpectedFailuresJs(lx, out);
+  return countReaches(objectSinks(lx, dropExpectedFailuresJs(lx, out), JS_FLOW));
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

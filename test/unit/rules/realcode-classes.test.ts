@@ -2,7 +2,7 @@
 // JVM, C# and PHP surfaces. The fixtures are written here, shaped like what those projects do (multi-line commands,
 // heredocs, fragments), with exact ranges; each has the look-alike that must stay quiet next to it.
 import * as assert from 'assert';
-import { expectNone, hits } from './helpers';
+import { expectNone, hits, hitsFrom } from './helpers';
 
 describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
   describe('shell: podman / skopeo / buildah --tls-verify=false', () => {
@@ -323,9 +323,10 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
         '    return wp_remote_get( $url, $args );',
         '}',
       ].join('\n');
-      assert.deepStrictEqual(hits(php, 'wp-content/plugins/feed/feed.php'), [
-        ['php.wp-sslverify-false', 3, 37, "'sslverify' => false"],
-        ['php.wp-sslverify-false', 5, 14, "['sslverify'] = false"],
+      // Both values reach wp_remote_get: found there (issue 18's sink rule), each with its own origin.
+      assert.deepStrictEqual(hitsFrom(php, 'wp-content/plugins/feed/feed.php'), [
+        ['php.wp-sslverify-false', 8, 33, '$args', 3, "'sslverify' => false"],
+        ['php.wp-sslverify-false', 8, 33, '$args', 5, "['sslverify'] = false"],
       ]);
       expectNone(
         "<?php\nif ( $args['sslverify'] == false ) { return; }\n$r = wp_remote_get( $u, array( 'sslverify' => true ) );",
