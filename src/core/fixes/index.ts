@@ -209,12 +209,22 @@ function labelFor(kind: FixKind, bundle: string): string {
 
 /** Edits that drop the switch altogether (for endpoints that verify with default trust); undefined if none is safe. */
 export function removeFlagFix(text: string, finding: Finding, path: string): FixResult | undefined {
+  if (namesItsOrigin(finding)) return undefined;
   const t = targetOf(text, finding);
   if (!t) return undefined;
   const edit = removalEdit(fixKindOf(finding.ruleId), t, hostOf(finding.ruleId, path, t.value), finding.ruleId);
   return edit
     ? { label: `remove ${t.value.split(/\r?\n/)[0]}${atOrigin(finding)}`, edits: toTextEdits(t, edit) }
     : undefined;
+}
+
+/**
+ * True when the sink names the value's binding (`verify=VERIFY` for `VERIFY = False`, `verify=verify` for the default
+ * `verify=False`): deleting the binding would leave the name unbound, so only the rewrite applies.
+ */
+function namesItsOrigin(f: Finding): boolean {
+  const name = f.origin && /^([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?!=)/.exec(f.origin.value)?.[1];
+  return name !== undefined && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(f.value);
 }
 
 /** Where a sink's fix edits: ` at line 2, for the 3 calls it reaches` (nothing for a finding on its value). */

@@ -110,14 +110,33 @@ export function throughMessage(title: string, name: string, origin: Range): stri
   return `${title} (through ${name}, set on line ${origin.start.line + 1})`;
 }
 
-/** The findings with `origin.reaches` set to the number of findings sharing their origin (for the fix's title). */
+/**
+ * The findings with one finding per rule and sink (two switches of one object reaching one call are one finding there,
+ * the second value a further related location) and `origin.reaches` set to the number of sinks of each origin (for
+ * the fix's title).
+ */
 export function countReaches(findings: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.ruleId}@${f.origin!.range.start.line}:${f.origin!.range.start.character}`;
+  if (!findings.some((f) => f.origin)) return [...findings];
+  const at = (r: Range) => `${r.start.line}:${r.start.character}`;
+  const merged: Finding[] = [];
+  const bySink = new Map<string, number>();
+  for (const f of findings) {
+    const key = f.origin && `${f.ruleId}@${at(f.range)}`;
+    const i = key === undefined ? undefined : bySink.get(key);
+    if (i === undefined) {
+      if (key !== undefined) bySink.set(key, merged.length);
+      merged.push(f);
+      continue;
+    }
+    const first = merged[i];
+    const more = (f.related ?? []).filter((r) => !first.related?.some((q) => at(q.range) === at(r.range)));
+    merged[i] = { ...first, related: [...(first.related ?? []), ...more] };
+  }
+  const origin = (f: Finding) => `${f.ruleId}@${at(f.origin!.range)}`;
   const counts = new Map<string, number>();
-  for (const f of findings) if (f.origin) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
-  if (counts.size === 0) return [...findings];
-  return findings.map((f) => {
-    const n = f.origin ? counts.get(key(f))! : 1;
+  for (const f of merged) if (f.origin) counts.set(origin(f), (counts.get(origin(f)) ?? 0) + 1);
+  return merged.map((f) => {
+    const n = f.origin ? counts.get(origin(f))! : 1;
     return n > 1 ? { ...f, origin: { ...f.origin!, reaches: n } } : f;
   });
 }
@@ -202,8 +221,9 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     `(?<=(?:^|[;{}\\n]|\\b(?:const|let|var))[ \\t]*)${n}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`,
     'g',
   );
-  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code))
-    {if (lx.kinds[m.index] === Kind.Code) bindings.push(m.index);}
+  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) {
+    if (lx.kinds[m.index] === Kind.Code) bindings.push(m.index);
+  }
   const use = new RegExp(`(?<![\\w$.*&>:])${n}(?![\\w$])`, 'g');
   const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'})?$`);
   const out: Sink[] = [];
@@ -248,10 +268,18 @@ function isDefinition(lx: Lexed, call: Call): boolean {
 export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: ObjectFlow): Finding[] {
   if (findings.length === 0) return [...findings];
   const out: Finding[] = [];
+  // Several switches of one literal share its sinks: the file is searched for them once.
+  const cache = new Map<string, Sink[]>();
+  const sinksFor = (b: { name: string; at: number; after?: number }) => {
+    const key = `${b.name}@${b.after === undefined ? b.at : `+${b.after}`}`;
+    let s = cache.get(key);
+    if (!s) cache.set(key, (s = sinksOf(lx, b.name, b.at, flow, b.after)));
+    return s;
+  };
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
     const bound = f.origin ? undefined : (boundLiteral(lx, at, flow) ?? memberOf(lx, at, flow));
-    const sinks = bound ? sinksOf(lx, bound.name, bound.at, flow, bound.after) : [];
+    const sinks = bound ? sinksFor(bound) : [];
     if (sinks.length === 0) {
       out.push(f);
       continue;

@@ -681,7 +681,7 @@ export function scanPython(text: string): Finding[] {
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = countReaches(dropExpectedFailuresPython(lx, dedupe(objectSinks(lx, out, PY_FLOW))));
+  const unique = dropExpectedFailuresPython(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW))));
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
 
