@@ -159,6 +159,10 @@ export interface ObjectFlow {
    * such an object is plain data: not Python or Ruby, whose `ctx.verify_mode =` is a TLS API's own field.
    */
   readonly member?: RegExp;
+  /** Matches the text after a call's `)` when it was a definition (JavaScript's `connect(opts) {`, `(opts) =>`);
+   * without it only the words before the name tell (`def`, `function`): a Ruby block `open(uri, opts) { |f| … }`
+   * is a call. */
+  readonly definitionAfter?: RegExp;
 }
 
 /**
@@ -235,7 +239,7 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     const head = kw.exec(before);
     if (!head || !/^[ \t\r\n]*[,)]/.test(lx.code.slice(at + name.length, at + name.length + 40))) continue;
     const call = enclosingCall(lx, at);
-    if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call)) continue;
+    if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
     if (boundAt !== undefined && governing(bindings, at) !== governing(bindings, boundAt)) continue;
     out.push({ start: keywordStart(at, head[0]), end: at + name.length, call });
   }
@@ -256,9 +260,9 @@ function governing(bindings: readonly number[], offset: number): number {
 }
 
 /** `def f(opts):`, `function f(opts) {`, `connect(opts) {` (a method), `(opts) =>`: a definition, not a call. */
-function isDefinition(lx: Lexed, call: Call): boolean {
+function isDefinition(lx: Lexed, call: Call, flow: ObjectFlow): boolean {
   if (DEFINITION_BEFORE.test(lx.code.slice(Math.max(0, call.start - 40), call.start))) return true;
-  return /^[ \t]*(?:\{|=>|:[ \t]*(?:[\w$<>[\]|]+[ \t]*)?\{)/.test(lx.code.slice(call.end, call.end + 80));
+  return flow.definitionAfter?.test(lx.code.slice(call.end, call.end + 80)) ?? false;
 }
 
 /**

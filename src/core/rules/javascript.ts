@@ -281,6 +281,7 @@ const JS_FLOW: ObjectFlow = {
   opens: '{[',
   nested: /[:,[][ \t\r\n]*$/,
   member: /^[ \t]*([A-Za-z_$][\w$]*)\.$/,
+  definitionAfter: /^[ \t]*(?:\{|=>|:[ \t]*(?:[\w$<>[\]|]+[ \t]*)?\{)/,
 };
 
 export function scanJavaScript(text: string): Finding[] {
@@ -300,7 +301,9 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
-    const mongo = text.includes('mongo');
+    // `mongodb`, `mongoose`, or the `Mongoose` a connect promise resolves to; `tlsAllowInvalidCertificates` in the
+    // same file is the driver's own option name.
+    const mongo = text.includes('mongo') || text.includes('Mongo') || text.includes('tlsAllowInvalidCertificates');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);

@@ -47,7 +47,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -390,6 +390,27 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   });
 }
 
+/** A module setting named for verification: `API_VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `HTTPS_VERIFY`. */
+const SWITCH_NAME = /^[A-Z][A-Z0-9_]*$/;
+const SWITCH_WORDS = /(?:SSL|TLS|CERTS?|HTTPS)_?VERIFY|VERIFY_?(?:SSL|TLS|CERTS?|HTTPS)/;
+
+/**
+ * `SCENESCAPE_API_VERIFY_SSL = False` at module level, named for verification and used nowhere else in the file: a
+ * setting exported to the modules that make the calls, so it reaches no call seen here and is found on the value
+ * (issue 18's sink rule). A name that is used in the file is left to its uses (a call's keyword is a sink above).
+ */
+function exportedSwitches(lx: Lexed, out: Finding[]): void {
+  for (const name of falseBindings(lx.code)) {
+    if (!SWITCH_NAME.test(name) || !SWITCH_WORDS.test(name)) continue;
+    const c = falseConstant(lx, name);
+    if (!c || (c.start > 0 && lx.code[c.start - 1] !== '\n')) continue;
+    const uses = lx.code.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))?.length ?? 0;
+    if (uses !== 1) continue;
+    const title = `${PY.sdkVerify.title} (${name}, a module setting read elsewhere)`;
+    out.push(finding(lx, PY.sdkVerify, c.start, c.end, lineAt(lx, c.start), title));
+  }
+}
+
 /** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
 function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const done = new Map<string, Finding[]>();
@@ -671,6 +692,7 @@ export function scanPython(text: string): Finding[] {
     if (has('.verify')) attributeConstants(lx, out);
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
+    if (has('VERIF')) exportedSwitches(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {

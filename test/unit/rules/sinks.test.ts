@@ -399,3 +399,63 @@ def b(url):
     );
   });
 });
+
+describe('sinks: values that reach no call here, and calls that look like definitions', () => {
+  it('a module setting named for verification, read by other modules: found on the value; one used here is left to its uses', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `API_BASE_URL = os.getenv("API_BASE_URL")
+SCENESCAPE_API_BASE_URL = os.getenv(
+    "SCENESCAPE_API_BASE_URL", "http://metro-vision-ai-app-recipe-web-1"
+)
+# Fixed for this deployment profile.
+SCENESCAPE_API_VERIFY_SSL = False
+SCENESCAPE_API_AUTH_PATH = "/api/v1/auth"
+`,
+        'settings/config.py',
+      ),
+      [['python.client-sdk-verify-false', 6, 1, 'SCENESCAPE_API_VERIFY_SSL = False', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom('VERIFY_SSL = False\n\nif VERIFY_SSL:\n    warn()\n', 'a.py'),
+      [],
+      'used in the file, not in a call: no finding',
+    );
+    assert.deepStrictEqual(hitsFrom('def f():\n    VERIFY_SSL = False\n', 'b.py'), [], 'a local, not a module setting');
+    assert.deepStrictEqual(hitsFrom('DEBUG = False\nSSL_VERIFY = True\nVERIFY = False\n', 'c.py'), []);
+  });
+
+  it('Ruby: a call followed by a block (`open(uri, opts) { |f| … }`) is a sink, not a definition', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `  def open_content_from_uri(uri)
+    return '' if uri.nil?
+
+    opts = { allow_redirections: :safe, ssl_verify_mode: OpenSSL::SSL::VERIFY_NONE }
+    open(uri, opts) { |f| @content = f.read if uri }
+    @content
+  end
+`,
+        'app/services/feed_reader.rb',
+      ),
+      [['ruby.verify-none', 5, 15, 'opts', 4, 'OpenSSL::SSL::VERIFY_NONE']],
+    ));
+
+  it('JavaScript: a Mongoose connection named only as `Mongoose` still reads tlsAllowInvalidHostnames', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `export const connect = () =>
+  Database.connect(uri, {
+    tlsAllowInvalidHostnames: true,
+    tlsAllowInvalidCertificates: true,
+    tlsCAFile: Path.join(__dirname, "us-east-2-bundle.pem"),
+  }).then(() => Mongoose);
+`,
+        'src/database.ts',
+      ).map((h) => [h[0], h[1]]),
+      [
+        ['javascript.mongodb-allow-invalid-hostnames', 3],
+        ['javascript.mongodb-allow-invalid-certificates', 4],
+      ],
+    ));
+});
