@@ -218,31 +218,41 @@ export interface Sink {
  * before the call (or, for a call above every binding, the file's only binding). `after`: only calls from there on.
  */
 export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, flow: ObjectFlow, after = 0): Sink[] {
-  const n = escapeRe(name);
-  const bindings: number[] = [];
-  // A statement's binding (`opts = …`, `const opts = …`), not a keyword argument (`f(opts=opts)`).
-  const bind = new RegExp(
-    `(?<=(?:^|[;{}\\n]|\\b(?:const|let|var))[ \\t]*)${n}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`,
-    'g',
-  );
-  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) {
-    if (lx.kinds[m.index] === Kind.Code) bindings.push(m.index);
-  }
-  const use = new RegExp(`(?<![\\w$.*&>:])${n}(?![\\w$])`, 'g');
+  const code = lx.code;
   const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'})?$`);
   const out: Sink[] = [];
-  use.lastIndex = after;
-  for (let m = use.exec(lx.code); m; m = use.exec(lx.code)) {
-    const at = m.index;
-    if (lx.kinds[at] !== Kind.Code) continue;
-    const before = lx.code.slice(Math.max(0, at - 60), at);
-    const head = kw.exec(before);
-    if (!head || !/^[ \t\r\n]*[,)]/.test(lx.code.slice(at + name.length, at + name.length + 40))) continue;
+  let bindings: number[] | undefined;
+  // Occurrences by indexOf, boundaries by hand: most names reach no call, and a regex with a look-behind at its start
+  // tried every position of the file (a 10,000-line Ruby file's re-scan paid 10% for it).
+  for (let at = code.indexOf(name, after); at >= 0; at = code.indexOf(name, at + 1)) {
+    if (
+      lx.kinds[at] !== Kind.Code ||
+      /[\w$.*&>:]/.test(code[at - 1] ?? '') ||
+      /[\w$]/.test(code[at + name.length] ?? '')
+    ) {
+      continue;
+    }
+    const head = kw.exec(code.slice(Math.max(0, at - 60), at));
+    if (!head || !/^[ \t\r\n]*[,)]/.test(code.slice(at + name.length, at + name.length + 40))) continue;
     const call = enclosingCall(lx, at);
     if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
-    if (boundAt !== undefined && governing(bindings, at) !== governing(bindings, boundAt)) continue;
+    if (boundAt !== undefined) {
+      bindings ??= bindingsOf(lx, name);
+      if (governing(bindings, at) !== governing(bindings, boundAt)) continue;
+    }
     out.push({ start: keywordStart(at, head[0]), end: at + name.length, call });
   }
+  return out;
+}
+
+/** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */
+function bindingsOf(lx: Lexed, name: string): number[] {
+  const bind = new RegExp(
+    `(?<=(?:^|[;{}\\n]|\\b(?:const|let|var))[ \\t]*)${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`,
+    'g',
+  );
+  const out: number[] = [];
+  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) if (lx.kinds[m.index] === Kind.Code) out.push(m.index);
   return out;
 }
 
@@ -265,6 +275,10 @@ function isDefinition(lx: Lexed, call: Call, flow: ObjectFlow): boolean {
   return flow.definitionAfter?.test(lx.code.slice(call.end, call.end + 80)) ?? false;
 }
 
+/** A line that starts a statement before the finding (`http.verify_mode = …`, `opts.`, `$args`): not a literal's entry,
+ * so the walk back to an enclosing bracket (up to thousands of characters) is skipped. */
+const STATEMENT_HEAD = /^[ \t]*(?:[\w$@.:]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*|[\w$@]+(?:\.[\w$@]+)*\.?)$/;
+
 /**
  * The findings of a family with those inside a literal bound to a name (`var options = {…}`) moved to each call that
  * takes the name (`mqtt.connect(options)`); a literal passed to no call keeps its findings where they are.
@@ -282,7 +296,10 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
   };
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
-    const bound = f.origin ? undefined : (boundLiteral(lx, at, flow) ?? memberOf(lx, at, flow));
+    const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
+    const bound = f.origin
+      ? undefined
+      : ((statement ? undefined : boundLiteral(lx, at, flow)) ?? memberOf(lx, at, flow));
     const sinks = bound ? sinksFor(bound) : [];
     if (sinks.length === 0) {
       out.push(f);

@@ -4,6 +4,7 @@
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import {
   calleeStart,
+  contains,
   enclosingCall,
   enclosingOpen,
   eachCodeMatch,
@@ -303,7 +304,7 @@ export function scanJavaScript(text: string): Finding[] {
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
     // `mongodb`, `mongoose`, or the `Mongoose` a connect promise resolves to; `tlsAllowInvalidCertificates` in the
     // same file is the driver's own option name.
-    const mongo = text.includes('mongo') || text.includes('Mongo') || text.includes('tlsAllowInvalidCertificates');
+    const mongo = text.includes('mongo') || text.includes('Mongo') || contains(text, 'tlsAllowInvalidCertificates');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);

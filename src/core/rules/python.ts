@@ -392,6 +392,8 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 
 /** A module setting named for verification: `API_VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `HTTPS_VERIFY`. */
 const SWITCH_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Literal-first: the file holds such a setting at all (a pass over the bindings otherwise costs every file). */
+const EXPORTED_SWITCH = /VERIFY[A-Z0-9_]*[ \t]*=[ \t]*(?:False|0)\b/;
 const SWITCH_WORDS = /(?:SSL|TLS|CERTS?|HTTPS)_?VERIFY|VERIFY_?(?:SSL|TLS|CERTS?|HTTPS)/;
 
 /**
@@ -692,7 +694,7 @@ export function scanPython(text: string): Finding[] {
     if (has('.verify')) attributeConstants(lx, out);
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
-    if (has('VERIF')) exportedSwitches(lx, out);
+    if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
