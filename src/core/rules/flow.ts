@@ -105,6 +105,14 @@ export function atSink(
   };
 }
 
+/**
+ * `f`, found where a named value enters a TLS API (`rejectUnauthorized: insecure`, `InsecureSkipVerify: skip`), with
+ * the value's binding [start, end) as related information. No origin: the finding and its fix stay at the switch.
+ */
+export function namingValue(lx: Pick<Lexed, 'lineStarts'>, f: Finding, start: number, end: number): Finding {
+  return { ...f, related: [{ range: rangeOf(lx, start, end), message: ORIGIN_MESSAGE }, ...(f.related ?? [])] };
+}
+
 /** `<title> (through NAME, set on line N)`: the message of a finding at a sink. */
 export function throughMessage(title: string, name: string, origin: Range): string {
   return `${title} (through ${name}, set on line ${origin.start.line + 1})`;

@@ -16,7 +16,7 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
-import { bindingOf, countReaches, escapeRe, inTypeDeclaration, ObjectFlow, objectSinks } from './flow';
+import { bindingOf, countReaches, escapeRe, inTypeDeclaration, namingValue, ObjectFlow, objectSinks } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
@@ -200,11 +200,12 @@ const NAMED_FLAG = withLiterals(
   1,
 );
 
-/** True when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
-function boundToFalse(lx: Lexed, name: string): boolean {
-  if (!bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+')) return false;
+/** The binding when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
+function boundToFalse(lx: Lexed, name: string): { start: number; end: number } | undefined {
+  const b = bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+');
+  if (!b) return undefined;
   const writes = lx.code.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?![=>])`, 'g'));
-  return (writes?.length ?? 0) === 1;
+  return (writes?.length ?? 0) === 1 ? b : undefined;
 }
 
 function namedFlagFindings(lx: Lexed, out: Finding[]): void {
@@ -213,17 +214,18 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
     NAMED_FLAG,
     (m) => {
       const name = m[4];
-      if (
-        /^(?:true|false|undefined|null|this)$/.test(name) ||
-        !boundToFalse(lx, name) ||
-        inTypeDeclaration(lx, m.index)
-      ) {
-        return;
-      }
+      const bound = /^(?:true|false|undefined|null|this)$/.test(name) ? undefined : boundToFalse(lx, name);
+      if (!bound || inTypeDeclaration(lx, m.index)) return;
       const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
-      out.push(
-        finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`),
+      const f = finding(
+        lx,
+        rule,
+        m.index,
+        m.index + m[0].length,
+        statementAt(lx, m.index),
+        `${rule.title} (${name} is false)`,
       );
+      out.push(namingValue(lx, f, bound.start, bound.end));
     },
     3,
   );

@@ -459,3 +459,38 @@ SCENESCAPE_API_AUTH_PATH = "/api/v1/auth"
       ],
     ));
 });
+
+describe('sinks: a named value entering a TLS API keeps its place, with the value related', () => {
+  const related = (text: string, path: string) =>
+    scanText(text, path).map((f) => [
+      f.range.start.line + 1,
+      f.value,
+      f.origin === undefined,
+      f.related?.map((r) => [
+        r.range.start.line + 1,
+        text.split('\n')[r.range.start.line].slice(r.range.start.character, r.range.end.character),
+        r.message,
+      ]),
+    ]);
+
+  it('Go InsecureSkipVerify: skip, JavaScript rejectUnauthorized: insecure, Rust danger_accept_invalid_certs(insecure)', () => {
+    assert.deepStrictEqual(
+      related(
+        'package main\n\nfunc client() *http.Client {\n\tskip := true\n\tcfg := &tls.Config{InsecureSkipVerify: skip}\n\treturn &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}\n}\n',
+        'cmd/client.go',
+      ),
+      [[5, 'InsecureSkipVerify: skip', true, [[4, 'skip := true', ORIGIN_MESSAGE]]]],
+    );
+    assert.deepStrictEqual(
+      related('const insecure = false;\nhttps.get(url, { rejectUnauthorized: insecure }, onResponse);\n', 'probe.js'),
+      [[2, 'rejectUnauthorized: insecure', true, [[1, 'insecure = false', ORIGIN_MESSAGE]]]],
+    );
+    assert.deepStrictEqual(
+      related(
+        'let insecure = true;\nlet client = reqwest::Client::builder().danger_accept_invalid_certs(insecure).build()?;\n',
+        'src/http.rs',
+      ),
+      [[2, 'danger_accept_invalid_certs(insecure)', true, [[1, 'insecure = true', ORIGIN_MESSAGE]]]],
+    );
+  });
+});
