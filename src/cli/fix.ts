@@ -200,14 +200,16 @@ function fixText(
       const edits = [...r.edits, ...(r.followUps ?? []).flatMap((u) => u.edits)];
       const next = applyEdits(current, edits);
       for (const c of [...changes, ...refused.values()]) c.line = shiftLine(c.line, edits);
+      // A finding at a sink is fixed at its origin (`VERIFY = False`): that is the line that changed.
+      const site = f.origin ?? f;
       const line = shiftLine(
-        f.range.start.line,
-        edits.filter((e) => before(e, f)),
+        site.range.start.line,
+        edits.filter((e) => before(e, site)),
       );
       changes.push({
         line,
         ruleId: f.ruleId,
-        before: lineAt(current, f.range.start.line),
+        before: lineAt(current, site.range.start.line),
         after: lineAt(next, line),
         ...(r.note ? { note: r.note } : {}),
       });
@@ -226,7 +228,7 @@ function fixText(
 }
 
 /** True when edit `e` ends at or before the finding's start (an import inserted above it moves its line). */
-function before(e: TextEdit, f: Finding): boolean {
+function before(e: TextEdit, f: Pick<Finding, 'range'>): boolean {
   const a = e.range.end;
   const b = f.range.start;
   return a.line < b.line || (a.line === b.line && a.character <= b.character);

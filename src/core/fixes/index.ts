@@ -54,7 +54,7 @@ export function trustBundleFix(text: string, finding: Finding, opts: FixOptions)
   if (!edits) return undefined;
   const followUps = kind === 'node-reject-unauthorized' || kind === 'node-env-var' ? nodeFollowUps(t, edits) : [];
   return {
-    label: labelFor(kind, ref?.path ?? opts.bundle) + (ref?.code ? ' (relative to this file)' : ''),
+    label: labelFor(kind, ref?.path ?? opts.bundle) + (ref?.code ? ' (relative to this file)' : '') + atOrigin(finding),
     edits: toTextEdits(t, edits),
     ...(ref?.note ? { note: ref.note } : {}),
     ...(ref?.code ? { fileRelative: ref.path } : {}),
@@ -209,10 +209,29 @@ function labelFor(kind: FixKind, bundle: string): string {
 
 /** Edits that drop the switch altogether (for endpoints that verify with default trust); undefined if none is safe. */
 export function removeFlagFix(text: string, finding: Finding, path: string): FixResult | undefined {
+  if (namesItsOrigin(finding)) return undefined;
   const t = targetOf(text, finding);
   if (!t) return undefined;
   const edit = removalEdit(fixKindOf(finding.ruleId), t, hostOf(finding.ruleId, path, t.value), finding.ruleId);
-  return edit ? { label: `remove ${finding.value.split(/\r?\n/)[0]}`, edits: toTextEdits(t, edit) } : undefined;
+  return edit
+    ? { label: `remove ${t.value.split(/\r?\n/)[0]}${atOrigin(finding)}`, edits: toTextEdits(t, edit) }
+    : undefined;
+}
+
+/**
+ * True when the sink names the value's binding (`verify=VERIFY` for `VERIFY = False`, `verify=verify` for the default
+ * `verify=False`): deleting the binding would leave the name unbound, so only the rewrite applies.
+ */
+function namesItsOrigin(f: Finding): boolean {
+  const name = f.origin && /^([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?!=)/.exec(f.origin.value)?.[1];
+  return name !== undefined && new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(f.value);
+}
+
+/** Where a sink's fix edits: ` at line 2, for the 3 calls it reaches` (nothing for a finding on its value). */
+function atOrigin(f: Finding): string {
+  if (!f.origin) return '';
+  const n = f.origin.reaches;
+  return ` at line ${f.origin.range.start.line + 1}${n > 1 ? `, for the ${n} calls it reaches` : ''}`;
 }
 
 function removalEdit(kind: FixKind, t: Target, host: Host, ruleId: string): OffsetEdit[] | undefined {

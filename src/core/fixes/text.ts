@@ -17,8 +17,12 @@ export interface Target {
   readonly ctxEnd: number;
 }
 
-/** Builds a Target, refusing a finding whose `value` no longer matches the text (a stale diagnostic). */
-export function targetOf(text: string, f: Finding): Target | undefined {
+/**
+ * Builds a Target, refusing a finding whose `value` no longer matches the text (a stale diagnostic). A finding at a
+ * sink is fixed at its origin, where the value is written (one edit for every call it reaches).
+ */
+export function targetOf(text: string, sink: Finding): Target | undefined {
+  const f = sink.origin ? { ...sink, ...sink.origin } : sink;
   const idx = new TextIndex(text);
   const start = idx.offsetAt(f.range.start);
   const end = idx.offsetAt(f.range.end);

@@ -13,6 +13,17 @@ export function toJsonFinding({ file, finding: f }: FileFinding): JsonFinding {
     severity: f.severity,
     message: f.message,
     ...(f.cell ? { cell: { index: f.cell.index + 1, line: f.cell.line + 1, column: f.cell.character + 1 } } : {}),
+    ...(f.origin
+      ? {
+          origin: {
+            line: f.origin.range.start.line + 1,
+            column: f.origin.range.start.character + 1,
+            endLine: f.origin.range.end.line + 1,
+            endColumn: f.origin.range.end.character + 1,
+            reaches: f.origin.reaches,
+          },
+        }
+      : {}),
   };
 }
 

@@ -25,4 +25,13 @@ export interface JsonFinding {
   readonly message: string;
   /** Jupyter notebooks only: the 1-based cell number and the 1-based line and column inside that cell. */
   readonly cell?: { readonly index: number; readonly line: number; readonly column: number };
+  /** A finding at a sink (`requests.get(url, verify=VERIFY)`): where the insecure value is written (1-based), which
+   * `fix` rewrites, and how many findings of the file it reaches. */
+  readonly origin?: {
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly reaches: number;
+  };
 }

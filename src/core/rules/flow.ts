@@ -2,7 +2,8 @@
 // `skip := true`), and where a piece of code sits (a TypeScript type declaration is not a value). No parser: each
 // helper answers one question over the lexed text, so a file that never reaches the question pays nothing.
 import { Kind, Lexed } from './lexer';
-import { enclosingOpen } from './match';
+import { Call, enclosingCall, enclosingOpen, rangeOf } from './match';
+import type { Finding, Position, Range } from './types';
 
 /** Escapes `s` for use inside a RegExp. */
 export function escapeRe(s: string): string {
@@ -64,4 +65,258 @@ export function inTypeDeclaration(lx: Lexed, offset: number): boolean {
     at = open;
   }
   return false;
+}
+
+// ---- Sinks: where a value written elsewhere reaches a call (CodeQL's convention: the alert sits at the sink, the
+// source is the flow's origin). A switch written inline where it enters a TLS API (a call's keyword, a property of an
+// object literal given as the argument, a field of the TLS API's own config) is found where it is written; a switch
+// held in a variable, constant, option object or default parameter is found at each call it reaches, and carries the
+// value's place as `origin` (what the quick fix rewrites) and as related information. One that reaches no call seen
+// in the file (exported, returned, module-level config) stays on the value.
+
+/** The related-information message that points from a sink to the value. */
+export const ORIGIN_MESSAGE = 'verification is turned off by this value';
+
+/** The offset of a position of `lx` (the start of a finding's range). */
+export function offsetOf(lx: Pick<Lexed, 'lineStarts'>, p: Position): number {
+  return lx.lineStarts[p.line] + p.character;
+}
+
+/**
+ * `f`, a finding on a value, moved to the sink [start, end): the value's place becomes its origin and its first
+ * related location. `context` is the call at the sink; `message` says through what the value arrives.
+ */
+export function atSink(
+  lx: Pick<Lexed, 'text' | 'lineStarts'>,
+  f: Finding,
+  start: number,
+  end: number,
+  context: readonly [number, number],
+  message: string,
+): Finding {
+  return {
+    ...f,
+    range: rangeOf(lx, start, end),
+    value: lx.text.slice(start, end),
+    context: rangeOf(lx, context[0], context[1]),
+    message,
+    origin: { range: f.range, value: f.value, ...(f.context ? { context: f.context } : {}), reaches: 1 },
+    related: [{ range: f.range, message: ORIGIN_MESSAGE }, ...(f.related ?? [])],
+  };
+}
+
+/**
+ * `f`, found where a named value enters a TLS API (`rejectUnauthorized: insecure`, `InsecureSkipVerify: skip`), with
+ * the value's binding [start, end) as related information. No origin: the finding and its fix stay at the switch.
+ */
+export function namingValue(lx: Pick<Lexed, 'lineStarts'>, f: Finding, start: number, end: number): Finding {
+  return { ...f, related: [{ range: rangeOf(lx, start, end), message: ORIGIN_MESSAGE }, ...(f.related ?? [])] };
+}
+
+/** `<title> (through NAME, set on line N)`: the message of a finding at a sink. */
+export function throughMessage(title: string, name: string, origin: Range): string {
+  return `${title} (through ${name}, set on line ${origin.start.line + 1})`;
+}
+
+/**
+ * The findings with one finding per rule and sink (two switches of one object reaching one call are one finding there,
+ * the second value a further related location) and `origin.reaches` set to the number of sinks of each origin (for
+ * the fix's title).
+ */
+export function countReaches(findings: readonly Finding[]): Finding[] {
+  if (!findings.some((f) => f.origin)) return [...findings];
+  const at = (r: Range) => `${r.start.line}:${r.start.character}`;
+  const merged: Finding[] = [];
+  const bySink = new Map<string, number>();
+  for (const f of findings) {
+    const key = f.origin && `${f.ruleId}@${at(f.range)}`;
+    const i = key === undefined ? undefined : bySink.get(key);
+    if (i === undefined) {
+      if (key !== undefined) bySink.set(key, merged.length);
+      merged.push(f);
+      continue;
+    }
+    const first = merged[i];
+    const more = (f.related ?? []).filter((r) => !first.related?.some((q) => at(q.range) === at(r.range)));
+    merged[i] = { ...first, related: [...(first.related ?? []), ...more] };
+  }
+  const origin = (f: Finding) => `${f.ruleId}@${at(f.origin!.range)}`;
+  const counts = new Map<string, number>();
+  for (const f of merged) if (f.origin) counts.set(origin(f), (counts.get(origin(f)) ?? 0) + 1);
+  return merged.map((f) => {
+    const n = f.origin ? counts.get(origin(f))! : 1;
+    return n > 1 ? { ...f, origin: { ...f.origin!, reaches: n } } : f;
+  });
+}
+
+/** How a language binds an option object to a name and passes it on. */
+export interface ObjectFlow {
+  /** Matches the text just before a literal's opening bracket when the literal is bound to a name (group 1). */
+  readonly binding: RegExp;
+  /** The brackets that open a literal (`{`, `[`); `(` is a call, which ends the walk (the literal is inline there). */
+  readonly opens: string;
+  /** Matches the text before a nested literal's opening bracket (`key: {`, `'ssl' => [`, `[{`). */
+  readonly nested: RegExp;
+  /** Matches the text before a `(` that opens a literal all the same (PHP `array(`). */
+  readonly literalCall?: RegExp;
+  /** A keyword argument's head before the name (`sslopt=`, `ssl: `), as a regex source. */
+  readonly keyword?: string;
+  /**
+   * Matches a line's text before a finding that sets one member of a plain option object (`options.` before
+   * `rejectUnauthorized = false`, `$args` before `['sslverify'] = false`); group 1 is the object's name. Only where
+   * such an object is plain data: not Python or Ruby, whose `ctx.verify_mode =` is a TLS API's own field.
+   */
+  readonly member?: RegExp;
+  /** Matches the text after a call's `)` when it was a definition (JavaScript's `connect(opts) {`, `(opts) =>`);
+   * without it only the words before the name tell (`def`, `function`): a Ruby block `open(uri, opts) { |f| … }`
+   * is a call. */
+  readonly definitionAfter?: RegExp;
+}
+
+/**
+ * Callees that read an object without connecting with it: logging, printing, serialising, copying, assertions,
+ * and the words a definition or a statement starts with (`function f(opts)`, `if (opts)`).
+ */
+const NOT_A_SINK =
+  /^(?:if|elif|elsif|unless|while|for|foreach|switch|catch|return|typeof|await|yield|and|or|not|in|isset|empty|unset|print|puts|p|pp|echo|var_dump|var_export|print_r|len|str|repr|type|id|dict|list|deepcopy|copy|clone|merge|assign|freeze|keys|values|entries|items|stringify|parse|dump|dumps|safe_dump|json_encode|serialize|to_json|to_yaml|write|log|debug|info|warn|warning|error|trace|inspect|assert\w*|expect|equal|deepEqual|strictEqual|eq|is_a|instanceof|console|describe|it|test)$/;
+const DEFINITION_BEFORE = /\b(?:def|function|fn|func|sub)\s+[\w$]*\s*$|\bfunction\s*\*?\s*$/;
+
+/**
+ * The name the outermost literal around `offset` is bound to (`options` for `var options = { secureProtocol: … }`),
+ * with the offset of that literal; undefined when a call's parenthesis encloses the value first (the literal is
+ * written inline as an argument) or the literal is bound to nothing simple (`module.exports = {…}`, a return value).
+ */
+export function boundLiteral(
+  lx: Lexed,
+  offset: number,
+  flow: ObjectFlow,
+): { name: string; at: number; after?: number } | undefined {
+  let at = offset;
+  for (let depth = 0; depth < 8; depth++) {
+    const open = enclosingOpen(lx, at, `${flow.opens}(`, 6000);
+    if (open < 0) return undefined;
+    const before = lx.code.slice(Math.max(0, open - 160), open);
+    if (lx.code[open] === '(' && !(flow.literalCall && flow.literalCall.test(before))) return undefined;
+    const head = lx.code[open] === '(' ? before.replace(flow.literalCall!, '') : before;
+    const bound = flow.binding.exec(head);
+    if (bound) return { name: bound[1], at: open };
+    if (!flow.nested.test(head)) return undefined;
+    at = lx.code[open] === '(' ? open - (before.length - head.length) : open;
+  }
+  return undefined;
+}
+
+/** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
+function memberOf(lx: Lexed, at: number, flow: ObjectFlow): { name: string; at: number; after: number } | undefined {
+  if (!flow.member) return undefined;
+  const head = flow.member.exec(lx.code.slice(lx.code.lastIndexOf('\n', at - 1) + 1, at));
+  return head ? { name: head[1], at, after: at } : undefined;
+}
+
+/** The sinks of `name` in the file: [start, end) of each argument that is exactly the name (or `kw=name`), and its call. */
+export interface Sink {
+  readonly start: number;
+  readonly end: number;
+  readonly call: Call;
+}
+
+/**
+ * Every call that takes `name` as a whole argument (`mqtt.connect(options)`, `ApiClient(config)`, `sslopt=opts`,
+ * `$client->get($url, $opts)`), where the binding at `boundAt` is the one in force: the nearest binding of the name
+ * before the call (or, for a call above every binding, the file's only binding). `after`: only calls from there on.
+ */
+export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, flow: ObjectFlow, after = 0): Sink[] {
+  const code = lx.code;
+  const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'})?$`);
+  const out: Sink[] = [];
+  let bindings: number[] | undefined;
+  // Occurrences by indexOf, boundaries by hand: most names reach no call, and a regex with a look-behind at its start
+  // tried every position of the file (a 10,000-line Ruby file's re-scan paid 10% for it).
+  for (let at = code.indexOf(name, after); at >= 0; at = code.indexOf(name, at + 1)) {
+    if (
+      lx.kinds[at] !== Kind.Code ||
+      /[\w$.*&>:]/.test(code[at - 1] ?? '') ||
+      /[\w$]/.test(code[at + name.length] ?? '')
+    ) {
+      continue;
+    }
+    const head = kw.exec(code.slice(Math.max(0, at - 60), at));
+    if (!head || !/^[ \t\r\n]*[,)]/.test(code.slice(at + name.length, at + name.length + 40))) continue;
+    const call = enclosingCall(lx, at);
+    if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
+    if (boundAt !== undefined) {
+      bindings ??= bindingsOf(lx, name);
+      if (governing(bindings, at) !== governing(bindings, boundAt)) continue;
+    }
+    out.push({ start: keywordStart(at, head[0]), end: at + name.length, call });
+  }
+  return out;
+}
+
+/** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */
+function bindingsOf(lx: Lexed, name: string): number[] {
+  const bind = new RegExp(
+    `(?<=(?:^|[;{}\\n]|\\b(?:const|let|var))[ \\t]*)${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`,
+    'g',
+  );
+  const out: number[] = [];
+  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) if (lx.kinds[m.index] === Kind.Code) out.push(m.index);
+  return out;
+}
+
+/** Where the argument starts: the keyword's first character (`sslopt=opts`), else the name. */
+function keywordStart(at: number, head: string): number {
+  const body = head.slice(1).trimStart();
+  return body === '' ? at : at - body.length;
+}
+
+/** The binding in force at `offset`: the last one before it, else the first. */
+function governing(bindings: readonly number[], offset: number): number {
+  let g = bindings[0] ?? -1;
+  for (const b of bindings) if (b <= offset) g = b;
+  return g;
+}
+
+/** `def f(opts):`, `function f(opts) {`, `connect(opts) {` (a method), `(opts) =>`: a definition, not a call. */
+function isDefinition(lx: Lexed, call: Call, flow: ObjectFlow): boolean {
+  if (DEFINITION_BEFORE.test(lx.code.slice(Math.max(0, call.start - 40), call.start))) return true;
+  return flow.definitionAfter?.test(lx.code.slice(call.end, call.end + 80)) ?? false;
+}
+
+/** A line that starts a statement before the finding (`http.verify_mode = …`, `opts.`, `$args`): not a literal's entry,
+ * so the walk back to an enclosing bracket (up to thousands of characters) is skipped. */
+const STATEMENT_HEAD = /^[ \t]*(?:[\w$@.:]+(?:\[[^\]\n]*\])?[ \t]*=[ \t]*|[\w$@]+(?:\.[\w$@]+)*\.?)$/;
+
+/**
+ * The findings of a family with those inside a literal bound to a name (`var options = {…}`) moved to each call that
+ * takes the name (`mqtt.connect(options)`); a literal passed to no call keeps its findings where they are.
+ */
+export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: ObjectFlow): Finding[] {
+  if (findings.length === 0) return [...findings];
+  const out: Finding[] = [];
+  // Several switches of one literal share its sinks: the file is searched for them once.
+  const cache = new Map<string, Sink[]>();
+  const sinksFor = (b: { name: string; at: number; after?: number }) => {
+    const key = `${b.name}@${b.after === undefined ? b.at : `+${b.after}`}`;
+    let s = cache.get(key);
+    if (!s) cache.set(key, (s = sinksOf(lx, b.name, b.at, flow, b.after)));
+    return s;
+  };
+  for (const f of findings) {
+    const at = offsetOf(lx, f.range.start);
+    const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
+    const bound = f.origin
+      ? undefined
+      : ((statement ? undefined : boundLiteral(lx, at, flow)) ?? memberOf(lx, at, flow));
+    const sinks = bound ? sinksFor(bound) : [];
+    if (sinks.length === 0) {
+      out.push(f);
+      continue;
+    }
+    const title = f.message;
+    for (const s of sinks) {
+      out.push(atSink(lx, f, s.start, s.end, [s.call.start, s.call.end], throughMessage(title, bound!.name, f.range)));
+    }
+  }
+  return out;
 }

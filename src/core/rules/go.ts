@@ -1,6 +1,6 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { escapeRe } from './flow';
+import { escapeRe, namingValue } from './flow';
 import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
@@ -34,11 +34,17 @@ const KUBE_FIELD = withLiterals(/\bInsecure\s*(:)\s*true\b/dg, ['Insecure']);
 
 /** True when `name` is bound to `true` in this file and never assigned anything else. */
 function boundToTrue(lx: Lexed, name: string): boolean {
+  return trueBinding(lx, name) !== undefined;
+}
+
+/** [start, end) of the first binding of `name` (`skip := true`) when every binding of it is to `true`. */
+function trueBinding(lx: Lexed, name: string): [number, number] | undefined {
   const n = escapeRe(name);
   const writes = [
     ...lx.code.matchAll(new RegExp(`(?<![\\w.])${n}(?:[ \\t]+bool)?[ \\t]*(?::=|=(?!=))[ \\t]*([^\\s;,)}]+)`, 'g')),
   ];
-  return writes.length > 0 && writes.every((w) => w[1] === 'true' && lx.kinds[w.index!] === Kind.Code);
+  const ok = writes.length > 0 && writes.every((w) => w[1] === 'true' && lx.kinds[w.index!] === Kind.Code);
+  return ok ? [writes[0].index!, writes[0].index! + writes[0][0].length] : undefined;
 }
 
 /** Struct types declared in this file (`type Options struct`): a field of theirs named InsecureSkipVerify is the user's own. */
@@ -124,6 +130,7 @@ export function scanGo(text: string, path = ''): Finding[] {
       !NOT_TLS_OPTIONS.test(literalType(lx, m.index) ?? '') &&
       !listenerOnly(lx, m.index));
   pushMatches(lx, SKIP, GO.insecureSkipVerify, out, 1, 0, tlsField);
+  const named = out.length;
   pushMatches(
     lx,
     SKIP_NAME,
@@ -133,6 +140,12 @@ export function scanGo(text: string, path = ''): Finding[] {
     0,
     (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]),
   );
+  // `InsecureSkipVerify: skip` stays at the field (the TLS config's own); `skip := true` is shown as related.
+  for (let i = named; i < out.length; i++) {
+    const name = /(\w+)$/.exec(out[i].value)![1];
+    const b = trueBinding(lx, name);
+    if (b) out[i] = namingValue(lx, out[i], b[0], b[1]);
+  }
   if (!/_test\.go$/i.test(path)) pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
   return dropExpectedFailuresGo(lx, out);

@@ -4,6 +4,7 @@
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import {
   calleeStart,
+  contains,
   enclosingCall,
   enclosingOpen,
   eachCodeMatch,
@@ -16,7 +17,7 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
-import { bindingOf, escapeRe, inTypeDeclaration } from './flow';
+import { bindingOf, countReaches, escapeRe, inTypeDeclaration, namingValue, ObjectFlow, objectSinks } from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
@@ -201,11 +202,12 @@ const NAMED_FLAG = withLiterals(
   1,
 );
 
-/** True when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
-function boundToFalse(lx: Lexed, name: string): boolean {
-  if (!bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+')) return false;
+/** The binding when `name` is bound once, to `false`, in this file (`const insecure = false`, `let x: boolean = false`). */
+function boundToFalse(lx: Lexed, name: string): { start: number; end: number } | undefined {
+  const b = bindingOf(lx, name, 'false', '(?:const|let|var)[ \\t]+');
+  if (!b) return undefined;
   const writes = lx.code.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?![=>])`, 'g'));
-  return (writes?.length ?? 0) === 1;
+  return (writes?.length ?? 0) === 1 ? b : undefined;
 }
 
 function namedFlagFindings(lx: Lexed, out: Finding[]): void {
@@ -214,17 +216,18 @@ function namedFlagFindings(lx: Lexed, out: Finding[]): void {
     NAMED_FLAG,
     (m) => {
       const name = m[4];
-      if (
-        /^(?:true|false|undefined|null|this)$/.test(name) ||
-        !boundToFalse(lx, name) ||
-        inTypeDeclaration(lx, m.index)
-      ) {
-        return;
-      }
+      const bound = /^(?:true|false|undefined|null|this)$/.test(name) ? undefined : boundToFalse(lx, name);
+      if (!bound || inTypeDeclaration(lx, m.index)) return;
       const rule = m[2] === 'strictSSL' ? JS.strictSsl : JS.rejectUnauthorized;
-      out.push(
-        finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is false)`),
+      const f = finding(
+        lx,
+        rule,
+        m.index,
+        m.index + m[0].length,
+        statementAt(lx, m.index),
+        `${rule.title} (${name} is false)`,
       );
+      out.push(namingValue(lx, f, bound.start, bound.end));
     },
     3,
   );
@@ -281,6 +284,17 @@ const ELECTRON_WORDS = withLiterals(/certificate-error|setCertificateVerifyProc|
   'webContents',
 ]);
 
+/** Option objects bound to a name and passed on: `var options = { secureProtocol: 'TLSv1_method' }` …
+ * `mqtt.connect(options)` is found at `options` in the call (flow.ts). */
+const JS_FLOW: ObjectFlow = {
+  binding:
+    /(?:^|[;{}()\n,])[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{1,80})?=[ \t\r\n]*$/,
+  opens: '{[',
+  nested: /[:,[][ \t\r\n]*$/,
+  member: /^[ \t]*([A-Za-z_$][\w$]*)\.$/,
+  definitionAfter: /^[ \t]*(?:\{|=>|:[ \t]*(?:[\w$<>[\]|]+[ \t]*)?\{)/,
+};
+
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const switches = SWITCHES.test(text);
@@ -298,7 +312,9 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
-    const mongo = text.includes('mongo');
+    // `mongodb`, `mongoose`, or the `Mongoose` a connect promise resolves to; `tlsAllowInvalidCertificates` in the
+    // same file is the driver's own option name.
+    const mongo = text.includes('mongo') || text.includes('Mongo') || contains(text, 'tlsAllowInvalidCertificates');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);
@@ -311,7 +327,7 @@ export function scanJavaScript(text: string): Finding[] {
   if (skipTls) pushMatches(lx, SKIP_TLS_VERIFY, JS.skipTlsVerify, out, 2, 0, (m) => !inTypeDeclaration(lx, m.index));
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
-  return dropExpectedFailuresJs(lx, out);
+  return countReaches(objectSinks(lx, dropExpectedFailuresJs(lx, out), JS_FLOW));
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

@@ -75,6 +75,15 @@ function relocate(
     cell: { index: cell.index, line: f.range.start.line, character: f.range.start.character },
     context: f.context && move(f.context),
     related: f.related?.map((r) => ({ ...r, range: move(r.range) })),
+    ...(f.origin
+      ? {
+          origin: {
+            ...f.origin,
+            range: move(f.origin.range),
+            ...(f.origin.context ? { context: move(f.origin.context) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import { lex, Lexed, SYNTAX } from './lexer';
 import { enclosingCall, enclosingOpen, pushMatches } from './match';
 import { defineFamily, NOTES } from './define';
+import { countReaches, ObjectFlow, objectSinks } from './flow';
 import { Finding, RuleFamily } from './types';
 import { PHP } from './catalog/php';
 
@@ -63,8 +64,18 @@ export function scanPhp(text: string): Finding[] {
   pushMatches(lx, STREAM_SET, PHP.streamVerifyPeer, out, 1, 1);
   pushMatches(lx, GUZZLE_DEFAULT, PHP.verifyOption, out, 1, 1);
   pushMatches(lx, WITHOUT, PHP.verifyOption, out, 1, 1);
-  return out;
+  return countReaches(objectSinks(lx, out, PHP_FLOW));
 }
+
+/** Option arrays bound to a variable and passed on: `$opts = ['verify' => false]` … `$client->get($url, $opts)` is
+ * found at `$opts` in the call (flow.ts). */
+const PHP_FLOW: ObjectFlow = {
+  binding: /(\$[A-Za-z_]\w*)[ \t]*=[ \t\r\n]*$/,
+  opens: '[',
+  nested: /(?:[,[]|=>)[ \t\r\n]*$/,
+  literalCall: /\barray[ \t]*$/i,
+  member: /^[ \t]*(\$[A-Za-z_]\w*)$/,
+};
 
 /** The PHP family (`.php`, `.phtml`). */
 export const php: RuleFamily = defineFamily({

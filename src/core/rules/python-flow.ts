@@ -154,6 +154,11 @@ function enclosingHeader(lx: Lexed, offset: number, head: RegExp): number | unde
   return undefined;
 }
 
+/** The line start of the innermost `def` around `offset` (-1 at module level): the scope of a local name. */
+export function functionStartAt(lx: Lexed, offset: number): number {
+  return enclosingHeader(lx, offset, /^(?:async[ \t]+)?def[ \t]/) ?? -1;
+}
+
 /** A `def` header around `offset` (a parameter default): its name, indentation and body range. */
 interface Def {
   readonly name: string;
@@ -199,31 +204,43 @@ export function isMonkeypatch(lx: Lexed, name: string): boolean {
   return names.has(name);
 }
 
+/** Where a wrapper's parameter reaches a call: the rule, and each keyword that passes it on (`verify=verify`). */
+export interface WrapperUse {
+  readonly rule: RuleMeta;
+  /** [start, end) of the keyword (or the session assignment) and [start, end) of its call or statement. */
+  readonly sinks: readonly (readonly [number, number, number, number])[];
+}
+
 /**
  * A parameter default `verify=False` of a wrapper: a finding when the body passes the parameter on to an HTTP call
  * (`requests.get(url, verify=verify)`), or when the function overrides or replaces an HTTP method and passes it to
  * any call (`super().request(…, verify=verify)`, `Session.request = patched`), or stores it as a session's switch
- * (`session.verify = verify`).
+ * (`session.verify = verify`). The sinks are those keywords (or that assignment), one per call.
  */
-export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRule): RuleMeta | undefined {
+export function wrapperDefault(lx: Lexed, call: Call, kw: string, ruleOf: CallRule): WrapperUse | undefined {
   const def = defAt(lx, call);
   if (!def) return undefined;
   const method = VERB_NAMES.test(def.name) || isMonkeypatch(lx, def.name);
   const use = new RegExp(`(?<![\\w.])(\\w+)\\s*=\\s*${escapeRe(kw)}\\b(?!\\s*[.(\\[])`, 'g');
   // On the body alone: a search from the body into the rest of the file, for every wrapper, was quadratic.
   const body = lx.code.slice(def.bodyStart, def.bodyEnd);
+  let rule: RuleMeta | undefined;
+  const sinks: [number, number, number, number][] = [];
   for (let b = use.exec(body); b; b = use.exec(body)) {
-    const m = { index: def.bodyStart + b.index, 1: b[1] };
-    if (lx.kinds[m.index] !== Kind.Code) continue;
-    const inner = enclosingCall(lx, m.index);
+    const at = def.bodyStart + b.index;
+    if (lx.kinds[at] !== Kind.Code) continue;
+    const inner = enclosingCall(lx, at);
     if (!inner) continue;
-    const rule =
-      ruleOf(inner, m[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, m[1]) : undefined);
-    if (rule) return rule;
+    const r =
+      ruleOf(inner, b[1]) ?? (method ? ruleOf({ callee: 'requests.request', name: 'request' }, b[1]) : undefined);
+    if (!r) continue;
+    rule ??= r;
+    if (r === rule) sinks.push([at, at + b[0].length, inner.start, inner.end]);
   }
-  return attributeUse(lx, def, body, kw)
-    ? ruleOf({ callee: 'requests.request', name: 'request' }, 'verify')
-    : undefined;
+  if (rule) return { rule, sinks };
+  const assigned = attributeUse(lx, def, body, kw);
+  const r = assigned && ruleOf({ callee: 'requests.request', name: 'request' }, 'verify');
+  return r ? { rule: r, sinks: [assigned] } : undefined;
 }
 
 /** Receivers whose `.verify` is a requests/httpx session's: anything but the bare `self`/`cls` of a class of one's own. */
@@ -232,19 +249,21 @@ const SELF = /^(?:self|cls)$/;
 /**
  * The parameter stored as a session's verification switch in the body: `session.verify = verify_ssl`,
  * `self.session.verify = verify` (a bare `self.verify = verify` counts only in a subclass of a requests Session).
- * Reported as the requests keyword rule at the default, whose fix rewrites the default (deleting the `def` line, the
- * attribute rule's removal, would break the function).
+ * Reported as the requests keyword rule at the assignment, with the default as its origin, whose fix rewrites the
+ * default (deleting the `def` line, the attribute rule's removal, would break the function).
  */
-function attributeUse(lx: Lexed, def: Def, body: string, kw: string): boolean {
-  if (!body.includes('.verify')) return false;
+function attributeUse(lx: Lexed, def: Def, body: string, kw: string): [number, number, number, number] | undefined {
+  if (!body.includes('.verify')) return undefined;
   const re = new RegExp(`([\\w.]+)\\.verify[ \\t]*=(?!=)[ \\t]*${escapeRe(kw)}[ \\t]*$`, 'gm');
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const at = def.bodyStart + m.index;
     if (lx.kinds[at] !== Kind.Code || enclosingCall(lx, at)) continue;
     if (SELF.test(m[1]) && !insideSessionClass(lx, def.bodyStart)) continue;
-    return true;
+    const start = at + m[1].length + 1;
+    const end = at + m[0].trimEnd().length;
+    return [start, end, at, end];
   }
-  return false;
+  return undefined;
 }
 
 /** True when the nearest `class` header before `offset` subclasses a requests/httpx Session or Client. */

@@ -29,9 +29,11 @@ import {
   parameterScope,
   partialTarget,
   unalias,
+  functionStartAt,
   wrapperDefault,
+  WrapperUse,
 } from './python-flow';
-import { escapeRe } from './flow';
+import { atSink, countReaches, escapeRe, ObjectFlow, objectSinks, Sink, sinksOf, throughMessage } from './flow';
 import { dropExpectedFailuresPython } from './expect-failure';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
@@ -45,7 +47,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -129,6 +131,14 @@ const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*
 /** The Kubernetes (and OpenAPI-generated) clients' `configuration.verify_ssl = False`. */
 const SDK_ATTRIBUTE = withLiterals(/\.(verify_ssl)\s*=(?!=)\s*False\b/g, ['.verify_ssl']);
 
+/** Python's option dicts: `sslopt = {"cert_reqs": ssl.CERT_NONE}` … `ws.run_forever(sslopt=sslopt)` (flow.ts). */
+const PY_FLOW: ObjectFlow = {
+  binding: /(?:^|\n)[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,60})?=[ \t]*$/,
+  opens: '{[',
+  nested: /[:,[{][ \t\r\n]*$/,
+  keyword: String.raw`[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*`,
+};
+
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (SDK_FACTORY.test(name)) return PY.sdkVerify;
@@ -184,14 +194,26 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     const call = enclosingCall(lx, m.index);
     if (!call) return;
     const kw = m[1] ?? m[2] ?? m[4];
-    // A parameter default counts only when the wrapper hands it to an HTTP call.
-    const r = isDef(lx, call)
-      ? kw === 'cert_reqs'
-        ? undefined
-        : wrapperDefault(lx, call, kw, ruleOf)
-      : (ruleOf(call, kw) ?? partialOverHttp(lx, call, kw));
+    // A parameter default counts only when the wrapper hands it to an HTTP call: found there, the default its origin.
+    if (isDef(lx, call)) {
+      if (kw !== 'cert_reqs') defaultSinks(lx, m, call, wrapperDefault(lx, call, kw, ruleOf), out);
+      return;
+    }
+    const r = ruleOf(call, kw) ?? partialOverHttp(lx, call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
+}
+
+/** A wrapper's default (`def get(url, verify=False)`) reported at each place the body passes it on. */
+function defaultSinks(lx: Lexed, m: RegExpExecArray, def: Call, use: WrapperUse | undefined, out: Finding[]): void {
+  if (!use) return;
+  const value = finding(lx, use.rule, m.index, m.index + m[0].length, [def.start, def.end]);
+  const param = /^\w+/.exec(m[0])![0];
+  for (const [start, end, cs, ce] of use.sinks) {
+    out.push(
+      atSink(lx, value, start, end, [cs, ce], throughMessage(use.rule.title, `${param}'s default`, value.range)),
+    );
+  }
 }
 
 const HTTP_METHOD = String.raw`(?:get|post|put|patch|delete|head|options|request|send)`;
@@ -262,13 +284,35 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
     if (!call) return;
-    const r = isDef(lx, call) ? (m[1] ? wrapperDefault(lx, call, m[1], ruleOf) : undefined) : PY.sdkVerify;
-    if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
+    if (isDef(lx, call)) {
+      if (m[1]) defaultSinks(lx, m, call, wrapperDefault(lx, call, m[1], ruleOf), out);
+      return;
+    }
+    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
   });
   eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
     if (enclosingCall(lx, m.index)) return;
-    out.push(finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1)));
+    const value = finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1));
+    const sinks = configurationSinks(lx, m.index);
+    if (sinks.length === 0) out.push(value);
+    for (const s of sinks) {
+      const title = throughMessage(PY.sdkVerify.title, s.name, value.range);
+      out.push(atSink(lx, value, s.start, s.end, [s.call.start, s.call.end], title));
+    }
   });
+}
+
+/**
+ * `configuration.verify_ssl = False` … `ApiClient(configuration)`: the calls after the assignment, in the same
+ * function (or both at module level), that take the configuration object as an argument.
+ */
+function configurationSinks(lx: Lexed, dot: number): (Sink & { name: string })[] {
+  const receiver = /([A-Za-z_][\w.]*)$/.exec(lx.code.slice(Math.max(0, dot - 80), dot))?.[1];
+  if (!receiver || (receiver.includes('.') && !/^self\.\w+$/.test(receiver))) return [];
+  const scope = functionStartAt(lx, dot);
+  return sinksOf(lx, receiver, undefined, PY_FLOW, dot)
+    .filter((s) => functionStartAt(lx, s.start) === scope)
+    .map((s) => ({ ...s, name: receiver }));
 }
 
 /** Other clients' keywords: tornado `validate_cert=False`, httplib2 `disable_ssl_certificate_validation=True` (a call's
@@ -323,12 +367,14 @@ function redisFindings(lx: Lexed, out: Finding[]): void {
   }
 }
 
-/** `verify=VERIFY` where `VERIFY = False` in the same file: the finding is the constant, once. */
+/**
+ * `verify=VERIFY` where `VERIFY = False` (a module constant or a local variable) in the same file: a finding at each
+ * call's keyword, with the constant as its origin (the fix rewrites the constant once for every call).
+ */
 function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   // Only names bound to False/0 at the start of some line can qualify: one pass finds them, so a file full of
   // `ssl=context` keywords never looks up an enclosing call for each.
   let candidates: Set<string> | undefined;
-  const seen = new Set<number>();
   eachCodeMatch(lx, KWARG_NAME, (m) => {
     if (!notAttribute(lx, m.index) || /^(?:True|False|None)$/.test(m[2])) return;
     candidates ??= falseBindings(lx.code);
@@ -337,31 +383,46 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (!call || isDef(lx, call)) return;
     const r = ruleFor(lx, aliases, call, m[1]);
     const c = r && falseConstant(lx, m[2]);
-    if (!r || !c || seen.has(c.start)) return;
-    seen.add(c.start);
-    out.push(
-      finding(
-        lx,
-        r,
-        c.start,
-        c.end,
-        [call.start, call.end],
-        `${r.title} (through ${m[2]}, used here: line ${rangeOf(lx, m.index, m.index).start.line + 1})`,
-      ),
-    );
+    if (!r || !c) return;
+    const value = finding(lx, r, c.start, c.end, lineAt(lx, c.start));
+    const sink = [m.index, m.index + m[0].length] as const;
+    out.push(atSink(lx, value, ...sink, [call.start, call.end], throughMessage(r.title, m[2], value.range)));
   });
+}
+
+/** A module setting named for verification: `API_VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `HTTPS_VERIFY`. */
+const SWITCH_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Literal-first: the file holds such a setting at all (a pass over the bindings otherwise costs every file). */
+const EXPORTED_SWITCH = /VERIFY[A-Z0-9_]*[ \t]*=[ \t]*(?:False|0)\b/;
+const SWITCH_WORDS = /(?:SSL|TLS|CERTS?|HTTPS)_?VERIFY|VERIFY_?(?:SSL|TLS|CERTS?|HTTPS)/;
+
+/**
+ * `SCENESCAPE_API_VERIFY_SSL = False` at module level, named for verification and used nowhere else in the file: a
+ * setting exported to the modules that make the calls, so it reaches no call seen here and is found on the value
+ * (issue 18's sink rule). A name that is used in the file is left to its uses (a call's keyword is a sink above).
+ */
+function exportedSwitches(lx: Lexed, out: Finding[]): void {
+  for (const name of falseBindings(lx.code)) {
+    if (!SWITCH_NAME.test(name) || !SWITCH_WORDS.test(name)) continue;
+    const c = falseConstant(lx, name);
+    if (!c || (c.start > 0 && lx.code[c.start - 1] !== '\n')) continue;
+    const uses = lx.code.match(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))?.length ?? 0;
+    if (uses !== 1) continue;
+    const title = `${PY.sdkVerify.title} (${name}, a module setting read elsewhere)`;
+    out.push(finding(lx, PY.sdkVerify, c.start, c.end, lineAt(lx, c.start), title));
+  }
 }
 
 /** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
 function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
-  const done = new Set<string>();
+  const done = new Map<string, Finding[]>();
   let defs: { at: number; name: string }[] | undefined;
   const patched = new Map<string, boolean>();
   const isWrapper = (name: string) =>
     VERBS.has(name) || (patched.get(name) ?? patched.set(name, isMonkeypatch(lx, name)).get(name)!);
   eachCodeMatch(lx, SPREAD, (m) => {
     const call = enclosingCall(lx, m.index);
-    if (!call || isDef(lx, call) || done.has(m[1])) return;
+    if (!call || isDef(lx, call)) return;
     defs ??= [...lx.code.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm)].map((d) => ({
       at: d.index!,
       name: d[1],
@@ -369,10 +430,19 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     const r =
       ruleFor(lx, aliases, call, 'verify') ?? (insideHttpWrapper(defs, m.index, isWrapper) ? PY.requests : undefined);
     if (!r) return;
-    // A parameter (`**kwargs`) is read in its own function only; other names (module dicts) in the whole file.
+    // A parameter (`**kwargs`) is read in its own function only; other names (module dicts) in the whole file, once.
     const scope = parameterScope(lx, m.index, m[1]);
-    if (!scope) done.add(m[1]);
-    dictFindings(lx, m[1], r, [call.start, call.end], out, scope);
+    let values = scope ? undefined : done.get(m[1]);
+    if (!values) {
+      values = [];
+      dictFindings(lx, m[1], r, [call.start, call.end], values, scope);
+      if (!scope) done.set(m[1], values);
+    }
+    // Found at the spread, one per call, each value the origin of its own finding.
+    for (const v of values) {
+      const sink = atSink(lx, v, m.index, m.index + m[0].length, [call.start, call.end], '');
+      out.push({ ...sink, ruleId: r.id, severity: r.severity, message: throughMessage(r.title, m[1], v.range) });
+    }
   });
 }
 
@@ -446,18 +516,12 @@ function attributeConstants(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, ATTRIBUTE_NAME, (m) => {
     if (/^(?:True|False|None)$/.test(m[1]) || enclosingCall(lx, m.index)) return;
     const c = falseConstant(lx, m[1]);
-    if (c) {
-      out.push(
-        finding(
-          lx,
-          PY.sessionVerify,
-          c.start,
-          c.end,
-          statementAt(lx, m.index + 1),
-          `${PY.sessionVerify.title} (through ${m[1]})`,
-        ),
-      );
-    }
+    if (!c) return;
+    // The sink is the session's switch, `verify = VERIFY` (the attribute rule's range), the origin the constant.
+    const value = finding(lx, PY.sessionVerify, c.start, c.end, lineAt(lx, c.start));
+    const end = m.index + m[0].search(/[ \t]*(?:#|$)/);
+    const title = throughMessage(PY.sessionVerify.title, m[1], value.range);
+    out.push(atSink(lx, value, m.index + 1, end, statementAt(lx, m.index + 1), title));
   });
 }
 
@@ -601,7 +665,7 @@ function withDisableWarnings(lx: Lexed, findings: Finding[]): Finding[] {
       message: 'urllib3.disable_warnings() hides the InsecureRequestWarning this code would print',
     });
   });
-  return related.length ? findings.map((f) => ({ ...f, related })) : findings;
+  return related.length ? findings.map((f) => ({ ...f, related: [...(f.related ?? []), ...related] })) : findings;
 }
 
 /** redis-py's and httplib2's keywords (one pass for both). */
@@ -630,6 +694,7 @@ export function scanPython(text: string): Finding[] {
     if (has('.verify')) attributeConstants(lx, out);
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
+    if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
@@ -640,7 +705,7 @@ export function scanPython(text: string): Finding[] {
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = dropExpectedFailuresPython(lx, dedupe(out));
+  const unique = dropExpectedFailuresPython(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW))));
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
 

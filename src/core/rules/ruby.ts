@@ -13,6 +13,7 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
+import { countReaches, ObjectFlow, objectSinks } from './flow';
 import { Finding, RuleFamily } from './types';
 import { RB } from './catalog/ruby';
 
@@ -116,8 +117,17 @@ export function scanRuby(text: string): Finding[] {
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
   pushMatches(lx, SYMBOL_NONE, RB.verifyNone, out);
   pushMatches(lx, TYPHOEUS, RB.verifyFalse, out);
-  return out;
+  return countReaches(objectSinks(lx, out, RUBY_FLOW));
 }
+
+/** Option hashes bound to a name and passed on: `config = { typhoeus: { ssl_verifypeer: false } }` …
+ * `HTMLProofer.check_directory(path, config)` is found at `config` in the call (flow.ts). */
+const RUBY_FLOW: ObjectFlow = {
+  binding: /(?:^|[;\n])[ \t]*(@{0,2}[A-Za-z_]\w*)[ \t]*=[ \t]*$/,
+  opens: '{[',
+  nested: /(?:[,[{:]|=>)[ \t\r\n]*$/,
+  keyword: String.raw`(?:[A-Za-z_]\w*:[ \t]*|:[A-Za-z_]\w*[ \t]*=>[ \t]*)`,
+};
 
 /** The Ruby family (`.rb`, `.rake`, `Gemfile`, `Rakefile`). */
 export const ruby: RuleFamily = defineFamily({

@@ -5,7 +5,7 @@
 // whose `verify_server_cert` cannot fail, and connectors that allow SSL 3 / TLS 1.0 / TLS 1.1.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import { eachCodeMatch, finding, matchingClose, pushMatches, statementAt, withLiterals } from './match';
-import { bindingOf } from './flow';
+import { bindingOf, namingValue } from './flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { RS } from './catalog/rust';
@@ -99,7 +99,8 @@ function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, NAMED_SWITCH, (m) => {
     const name = m[2];
     if (name === 'true' || name === 'false') return;
-    if (!bindingOf(lx, name, 'true', '(?:let[ \\t]+(?:mut[ \\t]+)?|(?:pub[ \\t]+)?(?:const|static)[ \\t]+)')) return;
+    const bound = bindingOf(lx, name, 'true', '(?:let[ \\t]+(?:mut[ \\t]+)?|(?:pub[ \\t]+)?(?:const|static)[ \\t]+)');
+    if (!bound) return;
     const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;]+)?=(?![=>])`, 'g'));
     if ((writes?.length ?? 0) !== 1) return;
     const rule =
@@ -108,9 +109,15 @@ function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
         : m[1] === 'disable_verification'
           ? RS.ureqDisableVerification
           : RS.invalidHostnames;
-    out.push(
-      finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index), `${rule.title} (${name} is true)`),
+    const f = finding(
+      lx,
+      rule,
+      m.index,
+      m.index + m[0].length,
+      statementAt(lx, m.index),
+      `${rule.title} (${name} is true)`,
     );
+    out.push(namingValue(lx, f, bound.start, bound.end));
   });
 }
 

@@ -83,6 +83,20 @@ export interface Finding {
   readonly context?: Range;
   /** In a Jupyter notebook: the 0-based cell index (among all cells) and the 0-based line and column in that cell. */
   readonly cell?: { readonly index: number; readonly line: number; readonly character: number };
+  /**
+   * Where the insecure value is written when it is not written at `range` (CodeQL's convention: the alert sits at the
+   * sink, the source is the flow's origin): `VERIFY = False` for a finding at `requests.get(url, verify=VERIFY)`.
+   * Fixes edit the origin (one edit fixes every call it reaches); `reaches` counts the findings of the file that
+   * share this origin. Also listed in `related`, so every surface that shows related places shows it.
+   */
+  readonly origin?: {
+    readonly range: Range;
+    /** The text at `origin.range` (what a fix replaces). */
+    readonly value: string;
+    /** The statement around the value (`context` of the finding the value would be on its own). */
+    readonly context?: Range;
+    readonly reaches: number;
+  };
   /** Extra places worth showing, e.g. a `urllib3.disable_warnings()` call that hides the warning. */
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
 }

@@ -25,14 +25,16 @@ function covers(s: '*' | Set<string> | undefined, ruleId: string): boolean {
   return s.has(ruleId) || (concept !== undefined && s.has(concept));
 }
 
-/** Drops findings suppressed by a marker on their first line or the line above. */
+/** Drops findings suppressed by a marker on their first line or the line above (for a finding at a sink, also those of
+ * its origin: a marker written beside the value, where findings used to be, still holds). */
 export function applySuppressions(findings: readonly Finding[], text: string): Finding[] {
   // `-doct` first: a short needle is searched for its first character (rare `-`), the whole marker with
   // Boyer-Moore-Horspool (0.13 ms against 0.01 on a 10,000-line file).
   if (!text.includes('-doct') || !text.includes('tls-doctor:')) return [...findings];
   const lines = text.split('\n');
-  return findings.filter((f) => {
-    const line = f.range.start.line;
-    return !covers(suppressedOn(lines[line] ?? ''), f.ruleId) && !covers(suppressedOn(lines[line - 1] ?? ''), f.ruleId);
-  });
+  const marked = (line: number, ruleId: string) =>
+    covers(suppressedOn(lines[line] ?? ''), ruleId) || covers(suppressedOn(lines[line - 1] ?? ''), ruleId);
+  return findings.filter(
+    (f) => !marked(f.range.start.line, f.ruleId) && !(f.origin && marked(f.origin.range.start.line, f.ruleId)),
+  );
 }

@@ -154,7 +154,7 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
         lines,
         title,
         ruleId: f.ruleId,
-        line: lineAfterFix(fix, f.range.start.line),
+        line: lineAfterFix(fix, (f.origin ?? f).range.start.line),
         ...(bundle && action.proof ? { endpoint: action.proof.endpoint, bundle } : {}),
         ...(note ? { note } : {}),
       };
@@ -270,13 +270,15 @@ export class TlsFixProvider implements vscode.CodeActionProvider {
     if (bundle && ep && !check) this.verifySoon(doc.uri, ep, bundle.fsPath);
     // Offer only what works: a bundle the endpoint failed to verify with is not offered as a one-click edit.
     const usable = written && (!check || check.ok || !check.reached) ? written : undefined;
-    const title = !usable
-      ? vscode.l10n.t('Trust a CA bundle instead…')
-      : !ep
-        ? vscode.l10n.t('Trust a CA bundle instead ({0})', usable)
-        : check?.ok
-          ? vscode.l10n.t('Trust a CA bundle instead ({0}, verified against {1})', usable, endpointKey(ep))
-          : vscode.l10n.t('Trust a CA bundle instead ({0}, not verified against {1})', usable, ep.host);
+    const title =
+      (!usable
+        ? vscode.l10n.t('Trust a CA bundle instead…')
+        : !ep
+          ? vscode.l10n.t('Trust a CA bundle instead ({0})', usable)
+          : check?.ok
+            ? vscode.l10n.t('Trust a CA bundle instead ({0}, verified against {1})', usable, endpointKey(ep))
+            : vscode.l10n.t('Trust a CA bundle instead ({0}, not verified against {1})', usable, ep.host)) +
+      atOrigin(f);
     return usable && bundle && entry.trust === 'edit'
       ? lazyAction(
           title,
@@ -418,4 +420,16 @@ function suppressAction(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnost
     );
   }
   return action;
+}
+
+/**
+ * For a finding at a sink (`verify=VERIFY`), where the fix edits: the value's line, and how many calls that one edit
+ * fixes when it reaches several (issue 18's sink rule).
+ */
+function atOrigin(f: Finding): string {
+  if (!f.origin) return '';
+  const line = f.origin.range.start.line + 1;
+  return f.origin.reaches > 1
+    ? vscode.l10n.t(': rewrites line {0}, for the {1} calls it reaches', line, f.origin.reaches)
+    : vscode.l10n.t(': rewrites line {0}', line);
 }

@@ -91,31 +91,31 @@ import functools
 import requests as rq
 from requests import Session, get as http_get
 
-«VERIFY_TLS = False»
+VERIFY_TLS = False
 DEFAULTS = {
     "timeout": (3.05, 27),
     "headers": {"User-Agent": "billing/1.0"},
-    «"verify": False»,
+    "verify": False,
 }
 
 fetch_insecure = functools.partial(rq.get, timeout=10, «verify=False»)
 
 
-def fetch(url: str, *, timeout: float = 10.0, «verify: bool = False») -> dict:
+def fetch(url: str, *, timeout: float = 10.0, verify: bool = False) -> dict:
     resp = rq.get(
         url,
         timeout=timeout,
-        verify=verify,
+        «verify=verify»,
     )
     return resp.json()
 
 
 def post(url, payload):
-    return rq.post(url, json=payload, **DEFAULTS)
+    return rq.post(url, json=payload, «**DEFAULTS»)
 
 
 def download(url):
-    return http_get(url, stream=True, verify=VERIFY_TLS)
+    return http_get(url, stream=True, «verify=VERIFY_TLS»)
 
 
 def legacy(url):
@@ -134,16 +134,16 @@ _original = requests.Session.request
 
 
 def _no_verify(self, method, url, *args, **kwargs):
-    «kwargs.setdefault("verify", False)»
-    return _original(self, method, url, *args, **kwargs)
+    kwargs.setdefault("verify", False)
+    return _original(self, method, url, *args, «**kwargs»)
 
 
 requests.Session.request = _no_verify
 
 
 class LabSession(requests.Session):
-    def request(self, method, url, «verify=False», **kwargs):
-        return super().request(method, url, verify=verify, **kwargs)
+    def request(self, method, url, verify=False, **kwargs):
+        return super().request(method, url, «verify=verify», **kwargs)
 `,
       ));
 
@@ -371,7 +371,8 @@ describe('detection v2: the CA-bundle fix applies to what the new paths report',
   const fixed = (text: string, path: string): string[] =>
     scanText(text, path).map((f) => {
       const r = trustBundleFix(text, f, { bundle: '/etc/ssl/corp-ca.pem', path });
-      return r ? applyEdits(text, r.edits).split('\n')[f.range.start.line] : `no fix for ${f.ruleId}`;
+      // A finding at a sink (`verify=VERIFY`) is fixed where its value is written: that line is the one shown.
+      return r ? applyEdits(text, r.edits).split('\n')[(f.origin ?? f).range.start.line] : `no fix for ${f.ruleId}`;
     });
 
   it('rewrites the constant, the dict entry and the env knobs in place', () => {
@@ -381,6 +382,18 @@ describe('detection v2: the CA-bundle fix applies to what the new paths report',
         'c.py',
       ),
       ['VERIFY = "/etc/ssl/corp-ca.pem"', 'OPTS = {"verify": "/etc/ssl/corp-ca.pem"}'],
+    );
+    // …while the findings themselves sit at the calls (lines 2 and 4).
+    const sinks = scanText(
+      'VERIFY = False\nrequests.get(u, verify=VERIFY)\nOPTS = {"verify": False}\nrequests.post(u, **OPTS)\n',
+      'c.py',
+    );
+    assert.deepStrictEqual(
+      sinks.map((f) => [f.range.start.line, f.value, f.origin?.range.start.line]),
+      [
+        [1, 'verify=VERIFY', 0],
+        [3, '**OPTS', 2],
+      ],
     );
     assert.deepStrictEqual(fixed('subprocess.run(c, env={"GIT_SSL_NO_VERIFY": "1"})\n', 'm.py'), [
       'subprocess.run(c, env={"GIT_SSL_CAINFO": "/etc/ssl/corp-ca.pem"})',

@@ -306,7 +306,8 @@ db = MongoClient(MONGO_URI, tls=True, tlsAllowInvalidCertificates=True)`,
       ).map(([id, line, , value]) => [id, line, value]),
       [
         ['python.client-sdk-verify-false', 11, 'verify=False'],
-        ['python.client-sdk-verify-false', 16, 'verify_certs=False'],
+        // The wrapper default is found where the body passes it on (issue 18's sink rule).
+        ['python.client-sdk-verify-false', 20, 'verify_certs=verify_certs'],
         ['python.urllib3-assert-hostname-false', 21, 'ssl_assert_hostname=False'],
         ['python.client-sdk-verify-false', 25, 'verify=False'],
         ['python.client-sdk-verify-false', 28, 'verify_ssl = False'],

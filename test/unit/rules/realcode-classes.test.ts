@@ -2,7 +2,8 @@
 // JVM, C# and PHP surfaces. The fixtures are written here, shaped like what those projects do (multi-line commands,
 // heredocs, fragments), with exact ranges; each has the look-alike that must stay quiet next to it.
 import * as assert from 'assert';
-import { expectNone, hits } from './helpers';
+import { expectNone, hits, hitsFrom } from './helpers';
+import { scanText } from '../../../src/core/scan/index';
 
 describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
   describe('shell: podman / skopeo / buildah --tls-verify=false', () => {
@@ -323,10 +324,19 @@ describe('rules: real-code classes (shell, config, JVM, C#, PHP)', () => {
         '    return wp_remote_get( $url, $args );',
         '}',
       ].join('\n');
-      assert.deepStrictEqual(hits(php, 'wp-content/plugins/feed/feed.php'), [
-        ['php.wp-sslverify-false', 3, 37, "'sslverify' => false"],
-        ['php.wp-sslverify-false', 5, 14, "['sslverify'] = false"],
+      // Both values reach wp_remote_get: one finding there (issue 18's sink rule), the first value its origin and
+      // both its related locations.
+      assert.deepStrictEqual(hitsFrom(php, 'wp-content/plugins/feed/feed.php'), [
+        ['php.wp-sslverify-false', 8, 33, '$args', 3, "'sslverify' => false"],
       ]);
+      const [f] = scanText(php, 'feed.php');
+      assert.deepStrictEqual(
+        f.related?.map((r) => [r.range.start.line + 1, r.message]),
+        [
+          [3, 'verification is turned off by this value'],
+          [5, 'verification is turned off by this value'],
+        ],
+      );
       expectNone(
         "<?php\nif ( $args['sslverify'] == false ) { return; }\n$r = wp_remote_get( $u, array( 'sslverify' => true ) );",
         'a.php',

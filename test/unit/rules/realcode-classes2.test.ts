@@ -3,12 +3,12 @@
 // that must stay quiet.
 import * as assert from 'assert';
 import { mayHaveFindings } from '../../../src/core/scan/index';
-import { expectNone, hits } from './helpers';
+import { expectNone, hits, hitsFrom } from './helpers';
 
 describe('real-code classes, round 2: python', () => {
   it('finds a wrapper default that becomes a session switch (function, __init__, Session subclass)', () =>
     assert.deepStrictEqual(
-      hits(
+      hitsFrom(
         `"""Session factory."""
 import requests
 
@@ -34,10 +34,11 @@ class InsecureSession(requests.Session):
         self.verify = verify`,
         'client/session.py',
       ),
+      // At the session switch each default reaches (issue 18's sink rule), the default as the origin.
       [
-        ['python.requests-verify-false', 5, 31, 'verify_ssl=False'],
-        ['python.requests-verify-false', 13, 41, 'verify=0'],
-        ['python.requests-verify-false', 21, 24, 'verify=False'],
+        ['python.requests-verify-false', 8, 13, 'verify = verify_ssl', 5, 'verify_ssl=False'],
+        ['python.requests-verify-false', 17, 22, 'verify = verify', 13, 'verify=0'],
+        ['python.requests-verify-false', 23, 14, 'verify = verify', 21, 'verify=False'],
       ],
     ));
   it('keeps quiet about defaults that are True, stored on a class of its own, or compared', () =>
@@ -93,7 +94,7 @@ msg = 'kw["cert_reqs"] = "CERT_NONE"'`,
     ));
   it('finds a verify item set on a dict that is spread into a request, not one spread elsewhere', () => {
     assert.deepStrictEqual(
-      hits(
+      hitsFrom(
         `import requests
 
 kw = {"timeout": 5}
@@ -101,7 +102,7 @@ kw["verify"] = False
 resp = requests.get(url, **kw)`,
         'fetch.py',
       ),
-      [['python.requests-verify-false', 4, 1, 'kw["verify"] = False']],
+      [['python.requests-verify-false', 5, 26, '**kw', 4, 'kw["verify"] = False']],
     );
     expectNone('kw = {}\nkw["verify"] = False\nmodel.fit(data, **kw)', 'train.py');
   });

@@ -165,10 +165,10 @@ const client = new MongoClient(process.env.DB_URL, {
   «tlsInsecure: true»,
 });`, `const options = {
   ssl: true,
-  «sslValidate: false»,
+  sslValidate: false,
   poolSize: 10,
 };
-mongoose.connect(config.db, options);`],
+mongoose.connect(config.db, «options»);`],
       ok: [
         'mongoose.connect(uri, { tls: true, tlsCAFile: "/path/to/ca.pem" });',
         'mongoose.connect(uri, { tls: true, tlsAllowInvalidCertificates: false, tlsAllowInvalidHostnames: false });',

@@ -86,9 +86,9 @@ $mail->SMTPOptions = ['ssl' => [«'verify_peer' => false», 'allow_self_signed' 
     «'sslverify' => false»,
 ) );
 if ( $settings->httpProto === 'https' ) {
-    $args«['sslverify'] = false»;
+    $args['sslverify'] = false;
 }
-$response = wp_remote_post( $endpoint, $args );`,
+$response = wp_remote_post( $endpoint, «$args» );`,
         "<?php\n«add_filter( 'https_ssl_verify', '__return_false' )»;\n«add_filter('https_local_ssl_verify', fn() => false)»;",
       ],
       ok: [

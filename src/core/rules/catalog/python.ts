@@ -13,32 +13,32 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow: `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`: the constant is reported, once); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow, reported where the value reaches the call (the keyword `verify=VERIFY`, the spread `**opts`, the wrapper\'s own call or `session.verify = verify_ssl`), once per call, with the place of the value as related information (the quick fix rewrites the value there, once for every call it reaches): `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
         `import functools
 from requests import get as fetch
 
-«VERIFY_TLS = False»
-OPTIONS = {"timeout": 10, «"verify": False»}
+VERIFY_TLS = False
+OPTIONS = {"timeout": 10, "verify": False}
 
 insecure_get = functools.partial(requests.get, «verify=False»)
 fetch(url, «verify=0»)
 requests.post(
     url,
     json=payload,
-    verify=VERIFY_TLS,
+    «verify=VERIFY_TLS»,
 )
-requests.get(url, **OPTIONS)
+requests.get(url, «**OPTIONS»)
 
-def get_json(url, «verify=False»):
-    return requests.get(url, verify=verify).json()`,
+def get_json(url, verify=False):
+    return requests.get(url, «verify=verify»).json()`,
         `_request = requests.Session.request
 
 def _insecure_request(self, method, url, **kwargs):
-    «kwargs["verify"] = False»
-    return _request(self, method, url, **kwargs)
+    kwargs["verify"] = False
+    return _request(self, method, url, «**kwargs»)
 
 requests.Session.request = _insecure_request`,
         `old_merge = requests.Session.merge_environment_settings
@@ -51,15 +51,15 @@ def merge_environment_settings(self, url, proxies, stream, verify, cert):
 requests.Session.merge_environment_settings = merge_environment_settings
 original = session.request
 session.request = functools.partialmethod(original, «verify=False»)`,
-        `def create_session(«verify_ssl=False»):
+        `def create_session(verify_ssl=False):
     session = requests.Session()
-    session.verify = verify_ssl
+    session.«verify = verify_ssl»
     return session
 
 class ApiClient:
-    def __init__(self, base_url, «verify=False»):
+    def __init__(self, base_url, verify=False):
         self.session = requests.Session()
-        self.session.verify = verify`],
+        self.session.«verify = verify»`],
       ok: [
         `requests.get(url, verify="/path/to/ca-bundle.pem")
 # or, for the whole process: export REQUESTS_CA_BUNDLE=/path/to/ca-bundle.pem`,
@@ -92,14 +92,14 @@ class ApiClient:
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Also through a same-file constant: `session.verify = VERIFY_SSL` where `VERIFY_SSL = False` reports the constant.',
+    notes: 'Also through a same-file constant: `session.verify = VERIFY_SSL` where `VERIFY_SSL = False` is found at the assignment, with the constant as its origin (what the fix rewrites).',
     examples: {
       flagged: [`session = requests.Session()
-session.«verify = False»`, `«VERIFY_SSL = False»
+session.«verify = False»`, `VERIFY_SSL = False
 
 def make_session():
     s = requests.Session()
-    s.verify = VERIFY_SSL
+    s.«verify = VERIFY_SSL»
     return s`],
       ok: [
         `session = requests.Session()
@@ -120,8 +120,8 @@ session.verify = "/path/to/ca-bundle.pem"`,
       flagged: [`httpx.get(url, «verify=False»)
 client = httpx.AsyncClient(«verify=False»)`, `class PatchedAsyncClient(httpx.AsyncClient):
     def __init__(self, *args, **kwargs):
-        «kwargs.setdefault("verify", False)»
-        super().__init__(*args, **kwargs)`],
+        kwargs.setdefault("verify", False)
+        super().__init__(*args, «**kwargs»)`],
       ok: [`ctx = ssl.create_default_context(cafile="/path/to/ca-bundle.pem")
 client = httpx.AsyncClient(verify=ctx)`, `class Loader(BaseLoader):
     def __init__(self, **kwargs):
@@ -349,8 +349,8 @@ mongo = MongoClient(uri, tls=True, «tlsAllowInvalidCertificates=True»)
 jira = Jira(url=JIRA_URL, token=token, cloud=False, «verify_ssl=False»)
 gl = gitlab.Gitlab(GITLAB_URL, private_token=token, «ssl_verify=False»)`,
         `class Search:
-    def __init__(self, hosts, «verify_certs=False»):
-        self.es = Elasticsearch(hosts=hosts, verify_certs=verify_certs)`],
+    def __init__(self, hosts, verify_certs=False):
+        self.es = Elasticsearch(hosts=hosts, «verify_certs=verify_certs»)`],
       ok: [
         `s3 = boto3.client("s3", endpoint_url=url, verify="/path/to/ca-bundle.pem")
 es = Elasticsearch(["https://es1:9200"], ca_certs="/path/to/ca-bundle.pem")
