@@ -43,8 +43,36 @@ function isOurs(uri) {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TLS Doctor');
 }
 
-/** Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. */
-async function timedScan(extensionDir) {
+/** Re-scans and cancelled scans in a row: six, so growth per scan shows as a trend rather than one step. */
+const RESCANS = 6;
+const CANCELS = 4;
+
+/**
+ * Deletes the persisted workspace results (the extension's storage under the folders bench/vscode.mjs names in
+ * TLS_DOCTOR_BENCH_DATA), so the next scan is cold again; the number of files deleted.
+ */
+function dropPersisted() {
+  const fs = require('fs');
+  const path = require('path');
+  let n = 0;
+  for (const dir of (process.env.TLS_DOCTOR_BENCH_DATA ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const f of fs.readdirSync(dir, { recursive: true })) {
+      const p = path.join(dir, String(f));
+      if (p.includes(`${path.sep}${EXTENSION_ID}${path.sep}scan${path.sep}`) && p.endsWith('.json')) {
+        fs.rmSync(p, { force: true });
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. `extensionDir`:
+ * under the sampling profiler, attributed to this extension's files; `cold`: the persisted results deleted first.
+ */
+async function timedScan(extensionDir, cold = false) {
+  const dropped = cold ? dropPersisted() : undefined;
   let first;
   const t0 = performance.now();
   const sub = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -80,6 +108,7 @@ async function timedScan(extensionDir) {
     skipped: summary.skipped,
     cancelled: summary.cancelled,
     ranIn: summary.ranIn,
+    ...(dropped === undefined ? {} : { persistedFilesDeleted: dropped }),
     ...(sampled
       ? {
           mainThreadByOwnerMs: Object.fromEntries(Object.entries(sampled.ms).map(([k, v]) => [k, Math.round(v)])),
@@ -446,23 +475,38 @@ exports.run = async function run() {
   await sleep(1000);
   // The features loaded (the baseline the scans are compared with): what any window pays once it used TLS Doctor.
   out.memory.beforeScan = await memory(gc, 'beforeScan');
-  out.scans = { cold: await timedScan(ext.extensionPath) };
+  // The cold scan compared with the CLI runs without the sampling profiler (at 0.1 ms it costs the main thread
+  // hundreds of ms, on the cores the scan process needs); a second cold scan, its persisted results deleted first,
+  // runs under it for the breakdown by owner.
+  // TLS_DOCTOR_BENCH_PROFILE_COLD=1: the first one under the profiler too (to see what publishing its findings costs).
+  out.scans = {
+    cold: await timedScan(process.env.TLS_DOCTOR_BENCH_PROFILE_COLD === '1' ? ext.extensionPath : undefined),
+  };
   out.memory.afterScan = await memory(gc, 'afterScan');
+  out.scans.coldProfiled = { ...(await timedScan(ext.extensionPath, true)) };
+  out.memory.afterProfiledCold = await memory(gc, 'afterProfiledCold');
   out.scans.rescans = [];
   out.memory.rescans = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RESCANS; i++) {
     out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
     // After each re-scan, so growth per scan shows apart from a one-off step.
     out.memory.rescans.push(await memory(gc, i === 2 ? 'afterRescans' : `afterRescan${i + 1}`));
   }
   out.memory.afterRescans = out.memory.rescans[2];
-  // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
-  const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-  await sleep(150);
-  const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-  const [c1, c2] = await Promise.all([first, second]);
-  out.scans.cancelled = { firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings };
-  out.memory.afterCancel = await memory(gc, 'afterCancel');
+  // Scans cancelled by a newer one (what a setting change or a second "Scan Workspace" does), several times over so
+  // what a cancel leaves behind shows as a trend.
+  out.scans.cancels = [];
+  out.memory.cancels = [];
+  for (let i = 0; i < CANCELS; i++) {
+    const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    await sleep(150);
+    const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    const [c1, c2] = await Promise.all([first, second]);
+    out.scans.cancels.push({ firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings });
+    out.memory.cancels.push(await memory(gc, i === 0 ? 'afterCancel' : `afterCancel${i + 1}`));
+  }
+  out.scans.cancelled = out.scans.cancels[0];
+  out.memory.afterCancel = out.memory.cancels[0];
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
   out.cursor = await cursorMoves(doc, ext.extensionPath);
