@@ -16,6 +16,7 @@ import {
   takeChunk,
 } from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
+import { CHILD_FLAG, scanProcessEnv } from '../../../src/extension/diagnostics/scanWorker';
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-wscan-'));
@@ -413,5 +414,18 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.deepStrictEqual(shown(two), shown(one));
     assert.strictEqual(totals.read, totals.listed);
     assert.ok(closed, 'the helper is closed at the end');
+  });
+});
+
+describe('extension: workspace scan process environment', () => {
+  it("is the host's, flagged as the scan child, without NODE_EXTRA_CA_CERTS (parsed at start-up, never used)", () => {
+    const host = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/corp.pem', TLS_DOCTOR_SCAN_THREADS: '1' };
+    const env = scanProcessEnv(host);
+    assert.strictEqual(env.PATH, '/usr/bin');
+    assert.strictEqual(env.TLS_DOCTOR_SCAN_THREADS, '1');
+    assert.strictEqual(env[CHILD_FLAG], '1');
+    assert.strictEqual(env.ELECTRON_RUN_AS_NODE, '1');
+    assert.ok(!('NODE_EXTRA_CA_CERTS' in env));
+    assert.strictEqual(host.NODE_EXTRA_CA_CERTS, '/etc/ssl/corp.pem', "the host's own environment is left as it was");
   });
 });
