@@ -4,7 +4,7 @@
 // instead of bench:vscode's minutes, for iterating on the scan process; what it leaves out is the extension host's
 // share (publishing the batches), which bench:vscode measures. CPU figures are the children's own (getrusage of
 // waited-for children, /proc/self/stat), so they hold on a loaded machine where wall times do not.
-//   node bench/vscode-fork.mjs [--tree DIR] [--rounds N] [--prof DIR]
+//   node bench/vscode-fork.mjs [--tree DIR] [--rounds N] [--prof DIR] [--ca]
 //   --tree: scan DIR instead of building the tree (kept); --prof: --cpu-prof the scan process into DIR.
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -61,6 +61,16 @@ const EXCLUDES = [
   '**/Thumbs.db',
 ];
 
+/**
+ * The environment workspaceScan.ts gives the scan process (scanProcessEnv: this one's, less NODE_EXTRA_CA_CERTS);
+ * --ca keeps NODE_EXTRA_CA_CERTS, as before that change.
+ */
+function childEnv() {
+  const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1', TLS_DOCTOR_SCAN_CHILD: '1' };
+  if (!process.argv.includes('--ca')) delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
 /** One scan by the scan process, as workspaceScan.ts runs it; resolves with its timeline. */
 function forkScan(ws, cacheFile, prof) {
   return new Promise((resolve, reject) => {
@@ -69,7 +79,7 @@ function forkScan(ws, cacheFile, prof) {
     const t0 = performance.now();
     const child = fork(join(ROOT, 'dist', 'scanWorker.js'), [], {
       execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TLS_DOCTOR_SCAN_CHILD: '1' },
+      env: childEnv(),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
