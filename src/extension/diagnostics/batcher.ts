@@ -1,18 +1,24 @@
 // Groups a stream of items into batches by time: the first item goes out at once (the first problem appears as soon
-// as it is found), later ones at most every `intervalMs`. Pure (no vscode): the scan worker batches what it posts
-// to the extension host with it, and unit tests drive it with a fake clock.
+// as it is found), later ones at most every `intervalMs`, an interval that doubles after each batch of items up to
+// `maxIntervalMs` (the first problems stream in quickly; a long scan does not pay a diagnostics update, in the
+// extension host and in the window, every 100 ms). Pure (no vscode): the scan worker batches what it posts to the
+// extension host with it, and unit tests drive it with a fake clock.
 
 /** Collects items and hands them to `emit` in batches; see the file comment. */
 export class Batcher<T> {
   private items: T[] = [];
   private last = Number.NEGATIVE_INFINITY;
   private emitted = false;
+  private interval: number;
 
   constructor(
     private readonly emit: (items: T[]) => void,
-    private readonly intervalMs = 100,
+    intervalMs = 100,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly maxIntervalMs = intervalMs,
+  ) {
+    this.interval = intervalMs;
+  }
 
   /** Adds one item; emits when it is the very first one or the interval has passed. */
   push(item: T): void {
@@ -27,7 +33,7 @@ export class Batcher<T> {
   tick(): void {
     const t = this.now();
     const first = !this.emitted && this.items.length > 0;
-    if (first || t - this.last >= this.intervalMs) this.flush(t);
+    if (first || t - this.last >= this.interval) this.flush(t);
   }
 
   /** Emits what is pending now (the end of a stream). */
@@ -35,7 +41,11 @@ export class Batcher<T> {
     const out = this.items;
     this.items = [];
     this.last = t;
-    if (out.length) this.emitted = true;
+    if (out.length) {
+      // Not after the very first item: the second batch follows it within the first interval.
+      if (this.emitted) this.interval = Math.min(this.maxIntervalMs, this.interval * 2);
+      this.emitted = true;
+    }
     this.emit(out);
   }
 }

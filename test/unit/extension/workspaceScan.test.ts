@@ -53,6 +53,31 @@ describe('extension: workspace scan (batcher)', () => {
     assert.deepStrictEqual(out[2], [5]);
   });
 
+  it('doubles the interval after each batch of items, up to the maximum; progress keeps the current one', () => {
+    let t = 0;
+    const out: { at: number; items: number[] }[] = [];
+    const b = new Batcher<number>(
+      (items) => out.push({ at: t, items }),
+      100,
+      () => t,
+      400,
+    );
+    // One item every 10 ms for 2 s.
+    for (let i = 0; t <= 2000; i++, t += 10) b.push(i);
+    const gaps = out.slice(1).map((o, i) => o.at - out[i].at);
+    assert.deepStrictEqual(gaps, [100, 200, 400, 400, 400, 400]);
+    assert.deepStrictEqual(out[0].items, [0], 'the very first item at once');
+    t += 50;
+    b.tick();
+    assert.strictEqual(out.length, 7, 'nothing before the interval');
+    b.flush();
+    assert.deepStrictEqual(
+      out.flatMap((o) => o.items),
+      Array.from({ length: 201 }, (_, i) => i),
+      'every item once, in order',
+    );
+  });
+
   it('tick() sends an empty batch (progress) only after the interval', () => {
     let t = 0;
     const out: number[][] = [];
