@@ -5,6 +5,7 @@
 // share (publishing the batches), which bench:vscode measures. CPU figures are the children's own (getrusage of
 // waited-for children, /proc/self/stat), so they hold on a loaded machine where wall times do not.
 //   node bench/vscode-fork.mjs [--tree DIR] [--rounds N] [--prof DIR] [--ca]
+//   --node-flags "FLAGS": start the scan process with FLAGS (e.g. V8 options).
 //   --tree: scan DIR instead of building the tree (kept); --prof: --cpu-prof the scan process into DIR.
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +21,9 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
+
+/** --node-flags "...": extra flags for the scan process (to try V8 options). */
+const NODE_FLAGS = (arg('--node-flags', '') ?? '').split(' ').filter(Boolean);
 
 /** CPU (ms) of this process's waited-for children so far (utime + stime of them, in clock ticks of 10 ms). */
 function childrenCpuMs() {
@@ -78,7 +82,7 @@ function forkScan(ws, cacheFile, prof) {
     const own0 = process.cpuUsage();
     const t0 = performance.now();
     const child = fork(join(ROOT, 'dist', 'scanWorker.js'), [], {
-      execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+      execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...NODE_FLAGS],
       env: childEnv(),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',

@@ -68,11 +68,55 @@ function dropPersisted() {
 }
 
 /**
+ * CPU (ms) of the window (the Chromium processes under the profile folder bench/vscode.mjs names in
+ * TLS_DOCTOR_BENCH_CHROMIUM, and all their descendants: the renderer draws the Problems panel) and of the server
+ * (this extension host's parent: it relays between the host and the window), from /proc (Linux; undefined
+ * elsewhere). Read before and after a scan, outside its timed part.
+ */
+function otherCpu() {
+  const fs = require('fs');
+  const marker = process.env.TLS_DOCTOR_BENCH_CHROMIUM;
+  const procs = new Map();
+  try {
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime (fields 14 and 15) in clock ticks, 100 per second on Linux.
+        const cpu = (Number(f[11]) + Number(f[12])) * 10;
+        const cmd = marker ? fs.readFileSync(`/proc/${d}/cmdline`, 'utf8') : '';
+        procs.set(Number(d), { ppid: Number(f[1]), cpu, root: Boolean(marker) && cmd.includes(marker) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  const inWindow = (pid, depth = 0) => {
+    const p = procs.get(pid);
+    return Boolean(p) && depth < 20 && (p.root || inWindow(p.ppid, depth + 1));
+  };
+  let windowMs = 0;
+  for (const [pid, p] of procs) if (inWindow(pid)) windowMs += p.cpu;
+  return { windowMs: marker ? windowMs : undefined, serverMs: procs.get(process.ppid)?.cpu };
+}
+
+/** After minus before, per field (undefined where either is). */
+function cpuDelta(before, after) {
+  if (!before || !after) return undefined;
+  const d = (k) => (before[k] === undefined || after[k] === undefined ? undefined : after[k] - before[k]);
+  return { windowMs: d('windowMs'), serverMs: d('serverMs') };
+}
+
+/**
  * Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. `extensionDir`:
  * under the sampling profiler, attributed to this extension's files; `cold`: the persisted results deleted first.
  */
 async function timedScan(extensionDir, cold = false) {
   const dropped = cold ? dropPersisted() : undefined;
+  const others0 = otherCpu();
   let first;
   const t0 = performance.now();
   const sub = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -87,6 +131,9 @@ async function timedScan(extensionDir, cold = false) {
   const elu = performance.eventLoopUtilization(e0);
   sub.dispose();
   const profile = stop ? await stop() : undefined;
+  // Until the window has drawn what the scan published (it draws after the host's last update).
+  await sleep(300);
+  const others = cpuDelta(others0, otherCpu());
   const sampled = profile ? attribute(profile, extensionDir) : undefined;
   // TLS_DOCTOR_BENCH_PROFILE_DIR: keep each sampled scan profile whole (open it in DevTools or any .cpuprofile viewer).
   const keep = process.env.TLS_DOCTOR_BENCH_PROFILE_DIR;
@@ -101,6 +148,9 @@ async function timedScan(extensionDir, cold = false) {
     mainThreadBusyMs: Math.round(elu.active),
     // The scan process's own CPU (start-up included), which process.cpuUsage() above does not count.
     processCpuMs: summary.processCpuMs ?? null,
+    // The window's and the server's CPU from the scan's start to 300 ms after its end (their idle share included).
+    windowCpuMs: others?.windowMs ?? null,
+    serverCpuMs: others?.serverMs ?? null,
     firstDiagnosticMs: first === undefined ? null : Math.round(first),
     files: summary.files,
     read: summary.read,
