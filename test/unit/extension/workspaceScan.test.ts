@@ -16,6 +16,8 @@ import {
   takeChunk,
 } from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
+import { scanTargets } from '../../../src/core/scan/files';
+import { isScannable, walkFiles } from '../../../src/core/scan/index';
 import { CHILD_FLAG, scanProcessEnv } from '../../../src/extension/diagnostics/scanWorker';
 
 function tree(files: Record<string, string>): string {
@@ -439,6 +441,44 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.deepStrictEqual(shown(two), shown(one));
     assert.strictEqual(totals.read, totals.listed);
     assert.ok(closed, 'the helper is closed at the end');
+  });
+});
+
+describe("extension: workspace scan finds what the CLI's engine finds", () => {
+  it('same files, rules and ranges as walkFiles + scanTargets, with the editor default excludes matched by name', () => {
+    const root = tree({
+      'a/client.py': INSECURE,
+      'a/.DS_Store': INSECURE, // files.exclude defaults: left out by both (the CLI never lists a file of that name)
+      'b/agent.ts': "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n",
+      'b/cfg.go': 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
+      'c/install.sh': '#!/bin/sh\ncurl -k https://internal.example/install.sh | sh\n',
+      'c/.hg/hidden.py': INSECURE, // a built-in folder for both
+      'tests/test_client.py': INSECURE,
+      'clean/ok.py': 'print(1)\n',
+    });
+    try {
+      const excludes = ['**/.git', '**/.svn', '**/.hg', '**/CVS', '**/.DS_Store', '**/Thumbs.db'];
+      const batches: ScanBatch[] = [];
+      scanFolder({ root, excludes, maxFileSize: 1024 * 1024, known: [], cacheKey: 'v' }, (bt) => batches.push(bt));
+      const editor = batches
+        .flatMap((bt) => bt.files)
+        .flatMap((f) => f.findings.map((x) => `${f.rel} ${x.ruleId} ${JSON.stringify(x.range)}`))
+        .sort();
+      const targets = [...walkFiles([root], { noIgnore: true, accept: (p) => isScannable(p) })].flatMap((e) =>
+        e.kind === 'file' ? [{ path: e.path, scanPath: path.relative(root, e.path).split(path.sep).join('/') }] : [],
+      );
+      const cli = scanTargets(targets)
+        .flatMap((o) => ('findings' in o ? o.findings.map((x) => ({ o, x })) : []))
+        .map(
+          ({ o, x }) =>
+            `${path.relative(root, o.path).split(path.sep).join('/')} ${x.ruleId} ${JSON.stringify(x.range)}`,
+        )
+        .sort();
+      assert.ok(cli.length >= 5, `the tree has findings: ${cli.join('; ')}`);
+      assert.deepStrictEqual(editor, cli);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
