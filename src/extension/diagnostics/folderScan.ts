@@ -385,6 +385,8 @@ function batcherFor(
     now,
     // Batches of findings at most 400 ms apart once the first ones are out (the batcher doubles its interval).
     flushMs ?? MAX_FLUSH_MS,
+    // A file's findings (or a known file cleared) is what the editor shows: the first goes out at once, skips wait.
+    (i) => 'file' in i,
   );
 }
 

@@ -80,6 +80,39 @@ describe('extension: workspace scan (batcher)', () => {
     );
   });
 
+  it('sends the first item that matters at once, even after others; only batches holding one grow the interval', () => {
+    let t = 0;
+    const out: { at: number; items: string[] }[] = [];
+    const b = new Batcher<string>(
+      (items) => out.push({ at: t, items }),
+      100,
+      () => t,
+      400,
+      (i) => i.startsWith('finding'),
+    );
+    b.push('skip 1'); // t = 0, last = -Infinity: the interval has passed, out it goes (with nothing that matters)
+    t = 20;
+    b.push('skip 2');
+    assert.strictEqual(out.length, 1, 'a skip waits for the interval');
+    t = 30;
+    b.push('finding 1');
+    assert.deepStrictEqual(out[1], { at: 30, items: ['skip 2', 'finding 1'] }, 'the first finding at once');
+    t = 130;
+    b.push('skip 3'); // a batch of skips alone: the interval stays 100
+    t = 230;
+    b.push('finding 2');
+    assert.deepStrictEqual(
+      out.slice(2).map((o) => o.at),
+      [130, 230],
+    );
+    t = 330;
+    b.push('finding 3');
+    assert.strictEqual(out.length, 4, 'after a batch with a finding the interval is 200');
+    t = 430;
+    b.push('x');
+    assert.deepStrictEqual(out[4], { at: 430, items: ['finding 3', 'x'] });
+  });
+
   it('tick() sends an empty batch (progress) only after the interval', () => {
     let t = 0;
     const out: number[][] = [];
