@@ -43,8 +43,80 @@ function isOurs(uri) {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TLS Doctor');
 }
 
-/** Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. */
-async function timedScan(extensionDir) {
+/** Re-scans and cancelled scans in a row: six, so growth per scan shows as a trend rather than one step. */
+const RESCANS = 6;
+const CANCELS = 4;
+
+/**
+ * Deletes the persisted workspace results (the extension's storage under the folders bench/vscode.mjs names in
+ * TLS_DOCTOR_BENCH_DATA), so the next scan is cold again; the number of files deleted.
+ */
+function dropPersisted() {
+  const fs = require('fs');
+  const path = require('path');
+  let n = 0;
+  for (const dir of (process.env.TLS_DOCTOR_BENCH_DATA ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const f of fs.readdirSync(dir, { recursive: true })) {
+      const p = path.join(dir, String(f));
+      if (p.includes(`${path.sep}${EXTENSION_ID}${path.sep}scan${path.sep}`) && p.endsWith('.json')) {
+        fs.rmSync(p, { force: true });
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * CPU (ms) of the window (the Chromium processes under the profile folder bench/vscode.mjs names in
+ * TLS_DOCTOR_BENCH_CHROMIUM, and all their descendants: the renderer draws the Problems panel) and of the server
+ * (this extension host's parent: it relays between the host and the window), from /proc (Linux; undefined
+ * elsewhere). Read before and after a scan, outside its timed part.
+ */
+function otherCpu() {
+  const fs = require('fs');
+  const marker = process.env.TLS_DOCTOR_BENCH_CHROMIUM;
+  const procs = new Map();
+  try {
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime (fields 14 and 15) in clock ticks, 100 per second on Linux.
+        const cpu = (Number(f[11]) + Number(f[12])) * 10;
+        const cmd = marker ? fs.readFileSync(`/proc/${d}/cmdline`, 'utf8') : '';
+        procs.set(Number(d), { ppid: Number(f[1]), cpu, root: Boolean(marker) && cmd.includes(marker) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  const inWindow = (pid, depth = 0) => {
+    const p = procs.get(pid);
+    return Boolean(p) && depth < 20 && (p.root || inWindow(p.ppid, depth + 1));
+  };
+  let windowMs = 0;
+  for (const [pid, p] of procs) if (inWindow(pid)) windowMs += p.cpu;
+  return { windowMs: marker ? windowMs : undefined, serverMs: procs.get(process.ppid)?.cpu };
+}
+
+/** After minus before, per field (undefined where either is). */
+function cpuDelta(before, after) {
+  if (!before || !after) return undefined;
+  const d = (k) => (before[k] === undefined || after[k] === undefined ? undefined : after[k] - before[k]);
+  return { windowMs: d('windowMs'), serverMs: d('serverMs') };
+}
+
+/**
+ * Runs one workspace scan; wall and host CPU of it, and when the first TLS Doctor diagnostic appeared. `extensionDir`:
+ * under the sampling profiler, attributed to this extension's files; `cold`: the persisted results deleted first.
+ */
+async function timedScan(extensionDir, cold = false) {
+  const dropped = cold ? dropPersisted() : undefined;
+  const others0 = otherCpu();
   let first;
   const t0 = performance.now();
   const sub = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -59,6 +131,9 @@ async function timedScan(extensionDir) {
   const elu = performance.eventLoopUtilization(e0);
   sub.dispose();
   const profile = stop ? await stop() : undefined;
+  // Until the window has drawn what the scan published (it draws after the host's last update).
+  await sleep(300);
+  const others = cpuDelta(others0, otherCpu());
   const sampled = profile ? attribute(profile, extensionDir) : undefined;
   // TLS_DOCTOR_BENCH_PROFILE_DIR: keep each sampled scan profile whole (open it in DevTools or any .cpuprofile viewer).
   const keep = process.env.TLS_DOCTOR_BENCH_PROFILE_DIR;
@@ -73,6 +148,9 @@ async function timedScan(extensionDir) {
     mainThreadBusyMs: Math.round(elu.active),
     // The scan process's own CPU (start-up included), which process.cpuUsage() above does not count.
     processCpuMs: summary.processCpuMs ?? null,
+    // The window's and the server's CPU from the scan's start to 300 ms after its end (their idle share included).
+    windowCpuMs: others?.windowMs ?? null,
+    serverCpuMs: others?.serverMs ?? null,
     firstDiagnosticMs: first === undefined ? null : Math.round(first),
     files: summary.files,
     read: summary.read,
@@ -80,6 +158,7 @@ async function timedScan(extensionDir) {
     skipped: summary.skipped,
     cancelled: summary.cancelled,
     ranIn: summary.ranIn,
+    ...(dropped === undefined ? {} : { persistedFilesDeleted: dropped }),
     ...(sampled
       ? {
           mainThreadByOwnerMs: Object.fromEntries(Object.entries(sampled.ms).map(([k, v]) => [k, Math.round(v)])),
@@ -446,23 +525,38 @@ exports.run = async function run() {
   await sleep(1000);
   // The features loaded (the baseline the scans are compared with): what any window pays once it used TLS Doctor.
   out.memory.beforeScan = await memory(gc, 'beforeScan');
-  out.scans = { cold: await timedScan(ext.extensionPath) };
+  // The cold scan compared with the CLI runs without the sampling profiler (at 0.1 ms it costs the main thread
+  // hundreds of ms, on the cores the scan process needs); a second cold scan, its persisted results deleted first,
+  // runs under it for the breakdown by owner.
+  // TLS_DOCTOR_BENCH_PROFILE_COLD=1: the first one under the profiler too (to see what publishing its findings costs).
+  out.scans = {
+    cold: await timedScan(process.env.TLS_DOCTOR_BENCH_PROFILE_COLD === '1' ? ext.extensionPath : undefined),
+  };
   out.memory.afterScan = await memory(gc, 'afterScan');
+  out.scans.coldProfiled = { ...(await timedScan(ext.extensionPath, true)) };
+  out.memory.afterProfiledCold = await memory(gc, 'afterProfiledCold');
   out.scans.rescans = [];
   out.memory.rescans = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RESCANS; i++) {
     out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
     // After each re-scan, so growth per scan shows apart from a one-off step.
     out.memory.rescans.push(await memory(gc, i === 2 ? 'afterRescans' : `afterRescan${i + 1}`));
   }
   out.memory.afterRescans = out.memory.rescans[2];
-  // A scan cancelled by a newer one (what a setting change or a second "Scan Workspace" does).
-  const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-  await sleep(150);
-  const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-  const [c1, c2] = await Promise.all([first, second]);
-  out.scans.cancelled = { firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings };
-  out.memory.afterCancel = await memory(gc, 'afterCancel');
+  // Scans cancelled by a newer one (what a setting change or a second "Scan Workspace" does), several times over so
+  // what a cancel leaves behind shows as a trend.
+  out.scans.cancels = [];
+  out.memory.cancels = [];
+  for (let i = 0; i < CANCELS; i++) {
+    const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    await sleep(150);
+    const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    const [c1, c2] = await Promise.all([first, second]);
+    out.scans.cancels.push({ firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings });
+    out.memory.cancels.push(await memory(gc, i === 0 ? 'afterCancel' : `afterCancel${i + 1}`));
+  }
+  out.scans.cancelled = out.scans.cancels[0];
+  out.memory.afterCancel = out.memory.cancels[0];
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
   out.cursor = await cursorMoves(doc, ext.extensionPath);

@@ -8,127 +8,17 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { buildTree, cliScan, FIXTURE } from './vscode-tree.mjs';
 import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from '../scripts/vscode-test/browser.mjs';
 import { serverPaths, startServer, stopServer, writeSettings } from '../scripts/vscode-test/server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MARK = '__TLS_DOCTOR_BENCH__';
 const FIRST_MARK = '__TLS_DOCTOR_BENCH_FIRST__'; // bench/vscode-first-host.cjs
-const TARGET_BYTES = 200e6;
 const KEEP = process.env.TLS_DOCTOR_KEEP_TMP === '1';
 const log = (l) => process.stdout.write(`${l}\n`);
-
-/** Links (or copies) text sources with the given extensions from `src` into `dest`, up to `budget` bytes. */
-function copySource(src, dest, exts, budget) {
-  let bytes = 0;
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (bytes >= budget) return;
-      const from = join(dir, e.name);
-      if (e.isDirectory() && e.name !== '__pycache__') walk(from);
-      else if (e.isFile() && exts.some((x) => e.name.endsWith(x))) {
-        // node_modules inside the copy would be skipped by both scanners: rename, so the tree is really scanned.
-        const to = join(dest, relative(src, from).replace(/(^|\/)node_modules(\/|$)/g, '$1nm$2'));
-        fs.mkdirSync(dirname(to), { recursive: true });
-        try {
-          fs.linkSync(from, to);
-        } catch {
-          fs.copyFileSync(from, to);
-        }
-        bytes += fs.statSync(to).size;
-      }
-    }
-  };
-  walk(src);
-  return bytes;
-}
-
-const FIXTURE = {
-  py: 'import requests, ssl\n\ndef f(u):\n    return requests.get(u, verify=False)\n\nctx = ssl._create_unverified_context()\n',
-  ts: "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n",
-  go: 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
-  sh: '#!/bin/sh\ncurl -k https://internal.example/install.sh | sh\n',
-};
-
-/** A 10,000-line Python file with a finding every 50 lines (the cursor-move figure). */
-function bigFile() {
-  const lines = ['import requests', ''];
-  for (let i = 0; i < 9998; i++) {
-    lines.push(
-      i % 50 === 0
-        ? `resp_${i} = requests.get("https://api${i % 7}.corp.example/v1/items", verify=False)`
-        : `value_${i} = compute(${i}) + other_value_${i % 97}  # an ordinary line of code`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function buildTree(ws) {
-  const t0 = performance.now();
-  const sources = [
-    ['/usr/lib/python3.11', ['.py']],
-    ['/usr/lib/python3/dist-packages', ['.py']],
-    [join(ROOT, 'node_modules'), ['.js', '.ts', '.mjs', '.cjs', '.tsx']],
-  ];
-  let bytes = 0;
-  for (let round = 0; bytes < TARGET_BYTES && round < 4; round++) {
-    for (const [src, exts] of sources) {
-      if (bytes >= TARGET_BYTES) break;
-      bytes += copySource(
-        src,
-        join(ws, `src${round}`, relative('/', src).replace(/\//g, '_')),
-        exts,
-        TARGET_BYTES - bytes,
-      );
-    }
-  }
-  for (let i = 0; i < 100; i++) {
-    for (const [ext, body] of Object.entries(FIXTURE)) {
-      const f = join(ws, 'fixtures', `pkg${i}`, `insecure_${i}.${ext}`);
-      fs.mkdirSync(dirname(f), { recursive: true });
-      fs.writeFileSync(f, body);
-      bytes += body.length;
-    }
-  }
-  fs.mkdirSync(join(ws, 'big'), { recursive: true });
-  fs.writeFileSync(join(ws, 'big', 'service_client.py'), bigFile());
-  fs.writeFileSync(
-    join(ws, 'package.json'),
-    JSON.stringify({ name: 'bench', scripts: { get: 'curl -k https://x.example/' } }),
-  );
-  // A real dependency folder (78,000 files in the issue's workspace): both scanners must skip it unread.
-  fs.symlinkSync(join(ROOT, 'node_modules'), join(ws, 'node_modules'));
-  let files = 0;
-  for (const e of fs.readdirSync(ws, { recursive: true, withFileTypes: true })) if (e.isFile()) files++;
-  return { bytes, files, ms: Math.round(performance.now() - t0) };
-}
-
-function cliScan(ws) {
-  const t0 = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'dist', 'cli.js'), 'scan', ws, '--format', 'json', '--fail-on', 'none'],
-    {
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    },
-  );
-  const ms = Math.round(performance.now() - t0);
-  if (r.status !== 0) throw new Error(`the CLI failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
-  const json = JSON.parse(r.stdout);
-  const findings = Array.isArray(json) ? json.length : (json.findings?.length ?? json.summary?.findings);
-  return { ms, findings };
-}
 
 /** Every line of the server's logs that holds `needle` (the extension's log channel is a file there). */
 function grepLogs(dir, needle) {
@@ -157,7 +47,12 @@ async function inEditor(tmp, ws) {
   const { result } = await inWorkbench({
     dirs,
     ws,
-    env: {},
+    // Where the extension's storage is, so the host can delete the persisted results for a second cold scan.
+    // The Chromium profile names the window's processes, whose CPU the host reads.
+    env: {
+      TLS_DOCTOR_BENCH_DATA: [dirs.userData, dirs.serverData].join(delimiter),
+      TLS_DOCTOR_BENCH_CHROMIUM: dirs.chromium,
+    },
     host: 'vscode-host.cjs',
     mark: MARK,
     timeoutMs: 600_000,
@@ -340,7 +235,7 @@ async function main() {
 
 function report({ tree, cli, editor, load }) {
   const best = Math.min(...cli.map((c) => c.ms));
-  const { cold, rescans, cancelled } = editor.scans;
+  const { cold, coldProfiled, rescans, cancelled } = editor.scans;
   const la = (l) => l.map((x) => x.toFixed(2)).join(' ');
   log('');
   log(
@@ -353,14 +248,25 @@ function report({ tree, cli, editor, load }) {
     `  in-editor scan, cold (nothing persisted)  ${cold.wallMs} ms wall, ${cold.hostCpuMs} ms host CPU (all threads), ${cold.processCpuMs ?? '?'} ms scan-process CPU, ${cold.mainThreadBusyMs} ms main thread busy, ${cold.files} files, ${cold.read} read, ${cold.findings} findings, in ${cold.ranIn} = ${(cold.wallMs / best).toFixed(2)}x the best CLI run`,
   );
   log(`  first diagnostic after the scan started   ${cold.firstDiagnosticMs} ms`);
+  const others = (r) =>
+    `window (Chromium) CPU ${r.windowCpuMs ?? '?'} ms, server CPU ${r.serverCpuMs ?? '?'} ms, from the scan's start to 300 ms after its end`;
+  log(`      cold scan: ${others(cold)}; re-scan 1: ${rescans[0] ? others(rescans[0]) : '?'}`);
+  if (coldProfiled) {
+    const c = coldProfiled;
+    log(
+      `  cold again, under the 0.1 ms sampling profiler (${c.persistedFilesDeleted} persisted file(s) deleted first; its findings were shown already, so confirmed, not published)  ${c.wallMs} ms wall, ${c.hostCpuMs} ms host CPU, ${c.processCpuMs ?? '?'} ms scan-process CPU, ${c.mainThreadBusyMs} ms main thread busy, ${c.read} read, ${c.findings} findings = ${(c.wallMs / best).toFixed(2)}x the best CLI run`,
+    );
+  }
   for (const [i, r] of rescans.entries()) {
     log(
       `  re-scan ${i + 1} (persisted results)           ${r.wallMs} ms wall, ${r.hostCpuMs} ms host CPU, ${r.processCpuMs ?? '?'} ms scan-process CPU, ${r.mainThreadBusyMs} ms main thread busy, ${r.read} read, ${r.findings} findings, first diagnostic ${r.firstDiagnosticMs === null ? 'none published (nothing changed)' : `${r.firstDiagnosticMs} ms`}`,
     );
   }
-  log(
-    `  scan cancelled by a newer one              first cancelled: ${cancelled.firstCancelled}, second completed: ${!cancelled.secondCancelled} (${cancelled.findings} findings)`,
-  );
+  for (const [i, c] of (editor.scans.cancels ?? [cancelled]).entries()) {
+    log(
+      `  scan cancelled by a newer one (${i + 1})          first cancelled: ${c.firstCancelled}, second completed: ${!c.secondCancelled} (${c.findings} findings)`,
+    );
+  }
   const m = editor.memory;
   const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
   const vs = (x) => {
@@ -371,10 +277,13 @@ function report({ tree, cli, editor, load }) {
   if (m.beforeFirstUse) log(`      before first use (active, features not loaded)   ${vs(m.beforeFirstUse)}`);
   log(`      features loaded, before the first scan          ${vs(m.beforeScan)}`);
   log(`      after the cold scan                             ${vs(m.afterScan)}`);
+  if (m.afterProfiledCold) log(`      after the second (profiled) cold scan           ${vs(m.afterProfiledCold)}`);
   for (const [i, r] of (m.rescans ?? [m.afterRescans]).entries()) {
     log(`      after re-scan ${i + 1}                                ${vs(r)}`);
   }
-  log(`      after a cancelled scan (and the one after it)   ${vs(m.afterCancel)}`);
+  for (const [i, r] of (m.cancels ?? [m.afterCancel]).entries()) {
+    log(`      after cancelled scan ${i + 1} (and the one after it) ${vs(r)}`);
+  }
   log(`      end (after cursor moves and typing)             ${vs(m.end)}`);
   const c = editor.cursor;
   log(
@@ -398,6 +307,7 @@ function report({ tree, cli, editor, load }) {
     for (const f of r.topFunctions) log(`      ${f}`);
   };
   profiled('cold scan', cold);
+  profiled('second cold scan', coldProfiled ?? {});
   profiled('re-scan 3', rescans[2]);
   log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
   for (const kind of ['comment', 'letter']) {

@@ -243,6 +243,8 @@ const MAX_CHUNKS = 1 << 20;
  * below this the thread's start-up (it loads the bundle) costs more than it saves. A first scan starts it at once:
  * its start-up then overlaps this thread's first files, on the other core. */
 const FILES_BEFORE_HELPER = 400;
+/** The longest wait between two batches of findings (see Batcher). */
+const MAX_FLUSH_MS = 400;
 /** How often the walk yields to the event loop so the helper's replies are heard (and batches go out). */
 const YIELD_MS = 4;
 
@@ -381,6 +383,10 @@ function batcherFor(
       }),
     flushMs ?? 100,
     now,
+    // Batches of findings at most 400 ms apart once the first ones are out (the batcher doubles its interval).
+    flushMs ?? MAX_FLUSH_MS,
+    // A file's findings (or a known file cleared) is what the editor shows: the first goes out at once, skips wait.
+    (i) => 'file' in i,
   );
 }
 

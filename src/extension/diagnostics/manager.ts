@@ -287,7 +287,13 @@ export class DiagnosticsManager implements vscode.Disposable {
    * them yet: publishStaged() shows everything staged in one update. No findings: the file's entry goes (nothing is
    * published for clean files). Findings identical to those shown (same digest) are only confirmed, not re-rendered.
    */
-  stage(uri: vscode.Uri, raw: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>, digest?: string): void {
+  stage(
+    uri: vscode.Uri,
+    raw: readonly Finding[],
+    facts: ReadonlyMap<string, FindingFacts>,
+    digest?: string,
+    path?: string,
+  ): void {
     const key = uri.toString();
     const shown = this.entries.get(key);
     if (raw.length === 0) {
@@ -301,7 +307,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const entry: Entry = {
       uri,
-      path: corePath(uri),
+      // `path`: the caller's corePath(uri) when it knows it (the workspace scan: the folder-relative path).
+      path: path ?? corePath(uri),
       raw: raw.map((f) => this.shared(f)),
       origin: 'disk',
       generation: this.generation,
@@ -312,14 +319,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.staged.set(key, entry);
   }
 
-  /** Shows every staged entry in one diagnostics update. */
-  publishStaged(): void {
+  /** Shows every staged entry in one diagnostics update; `settings`: the caller's, when it knows them for every one. */
+  publishStaged(settings?: ScanSettings): void {
     if (this.staged.size === 0) return;
     const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
     // The settings are read once per workspace folder, not once per file: a Uri-scoped setting is its folder's, and
     // each read costs ~0.5 ms (on a 200 MB tree it was most of the cold scan's main-thread time).
     const byFolder = new Map<string, ScanSettings>();
     const settingsOf = (uri: vscode.Uri) => {
+      if (settings) return settings;
       const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
       let s = byFolder.get(key);
       if (!s) byFolder.set(key, (s = scanSettings(uri)));

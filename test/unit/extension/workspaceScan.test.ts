@@ -16,6 +16,9 @@ import {
   takeChunk,
 } from '../../../src/extension/diagnostics/folderScan';
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
+import { scanTargets } from '../../../src/core/scan/files';
+import { isScannable, walkFiles } from '../../../src/core/scan/index';
+import { CHILD_FLAG, scanProcessEnv } from '../../../src/extension/diagnostics/scanWorker';
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-wscan-'));
@@ -50,6 +53,64 @@ describe('extension: workspace scan (batcher)', () => {
     b.push(5);
     b.flush();
     assert.deepStrictEqual(out[2], [5]);
+  });
+
+  it('doubles the interval after each batch of items, up to the maximum; progress keeps the current one', () => {
+    let t = 0;
+    const out: { at: number; items: number[] }[] = [];
+    const b = new Batcher<number>(
+      (items) => out.push({ at: t, items }),
+      100,
+      () => t,
+      400,
+    );
+    // One item every 10 ms for 2 s.
+    for (let i = 0; t <= 2000; i++, t += 10) b.push(i);
+    const gaps = out.slice(1).map((o, i) => o.at - out[i].at);
+    assert.deepStrictEqual(gaps, [100, 200, 400, 400, 400, 400]);
+    assert.deepStrictEqual(out[0].items, [0], 'the very first item at once');
+    t += 50;
+    b.tick();
+    assert.strictEqual(out.length, 7, 'nothing before the interval');
+    b.flush();
+    assert.deepStrictEqual(
+      out.flatMap((o) => o.items),
+      Array.from({ length: 201 }, (_, i) => i),
+      'every item once, in order',
+    );
+  });
+
+  it('sends the first item that matters at once, even after others; only batches holding one grow the interval', () => {
+    let t = 0;
+    const out: { at: number; items: string[] }[] = [];
+    const b = new Batcher<string>(
+      (items) => out.push({ at: t, items }),
+      100,
+      () => t,
+      400,
+      (i) => i.startsWith('finding'),
+    );
+    b.push('skip 1'); // t = 0, last = -Infinity: the interval has passed, out it goes (with nothing that matters)
+    t = 20;
+    b.push('skip 2');
+    assert.strictEqual(out.length, 1, 'a skip waits for the interval');
+    t = 30;
+    b.push('finding 1');
+    assert.deepStrictEqual(out[1], { at: 30, items: ['skip 2', 'finding 1'] }, 'the first finding at once');
+    t = 130;
+    b.push('skip 3'); // a batch of skips alone: the interval stays 100
+    t = 230;
+    b.push('finding 2');
+    assert.deepStrictEqual(
+      out.slice(2).map((o) => o.at),
+      [130, 230],
+    );
+    t = 330;
+    b.push('finding 3');
+    assert.strictEqual(out.length, 4, 'after a batch with a finding the interval is 200');
+    t = 430;
+    b.push('x');
+    assert.deepStrictEqual(out[4], { at: 430, items: ['finding 3', 'x'] });
   });
 
   it('tick() sends an empty batch (progress) only after the interval', () => {
@@ -413,5 +474,56 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.deepStrictEqual(shown(two), shown(one));
     assert.strictEqual(totals.read, totals.listed);
     assert.ok(closed, 'the helper is closed at the end');
+  });
+});
+
+describe("extension: workspace scan finds what the CLI's engine finds", () => {
+  it('same files, rules and ranges as walkFiles + scanTargets, with the editor default excludes matched by name', () => {
+    const root = tree({
+      'a/client.py': INSECURE,
+      'a/.DS_Store': INSECURE, // files.exclude defaults: left out by both (the CLI never lists a file of that name)
+      'b/agent.ts': "import https from 'https';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n",
+      'b/cfg.go': 'package main\n\nvar cfg = &tls.Config{InsecureSkipVerify: true}\n',
+      'c/install.sh': '#!/bin/sh\ncurl -k https://internal.example/install.sh | sh\n',
+      'c/.hg/hidden.py': INSECURE, // a built-in folder for both
+      'tests/test_client.py': INSECURE,
+      'clean/ok.py': 'print(1)\n',
+    });
+    try {
+      const excludes = ['**/.git', '**/.svn', '**/.hg', '**/CVS', '**/.DS_Store', '**/Thumbs.db'];
+      const batches: ScanBatch[] = [];
+      scanFolder({ root, excludes, maxFileSize: 1024 * 1024, known: [], cacheKey: 'v' }, (bt) => batches.push(bt));
+      const editor = batches
+        .flatMap((bt) => bt.files)
+        .flatMap((f) => f.findings.map((x) => `${f.rel} ${x.ruleId} ${JSON.stringify(x.range)}`))
+        .sort();
+      const targets = [...walkFiles([root], { noIgnore: true, accept: (p) => isScannable(p) })].flatMap((e) =>
+        e.kind === 'file' ? [{ path: e.path, scanPath: path.relative(root, e.path).split(path.sep).join('/') }] : [],
+      );
+      const cli = scanTargets(targets)
+        .flatMap((o) => ('findings' in o ? o.findings.map((x) => ({ o, x })) : []))
+        .map(
+          ({ o, x }) =>
+            `${path.relative(root, o.path).split(path.sep).join('/')} ${x.ruleId} ${JSON.stringify(x.range)}`,
+        )
+        .sort();
+      assert.ok(cli.length >= 5, `the tree has findings: ${cli.join('; ')}`);
+      assert.deepStrictEqual(editor, cli);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('extension: workspace scan process environment', () => {
+  it("is the host's, flagged as the scan child, without NODE_EXTRA_CA_CERTS (parsed at start-up, never used)", () => {
+    const host = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/corp.pem', TLS_DOCTOR_SCAN_THREADS: '1' };
+    const env = scanProcessEnv(host);
+    assert.strictEqual(env.PATH, '/usr/bin');
+    assert.strictEqual(env.TLS_DOCTOR_SCAN_THREADS, '1');
+    assert.strictEqual(env[CHILD_FLAG], '1');
+    assert.strictEqual(env.ELECTRON_RUN_AS_NODE, '1');
+    assert.ok(!('NODE_EXTRA_CA_CERTS' in env));
+    assert.strictEqual(host.NODE_EXTRA_CA_CERTS, '/etc/ssl/corp.pem', "the host's own environment is left as it was");
   });
 });

@@ -77,6 +77,31 @@ describe('scan: walkFiles and readForScan', () => {
     );
   });
 
+  it('matches plain-name excludes (**/name, **/name/**) by name exactly as the ignore package does', () => {
+    const r = tree({
+      'a.py': 'x',
+      '.DS_Store': 'x',
+      'deep/er/.ds_store': 'x',
+      'deep/er/keep.py': 'x',
+      'deep/Thumbs.DB': 'x',
+      'cache/inner.py': 'x',
+      'deep/cache/inner.py': 'x',
+      'files/cache': 'x', // a file named like the `**/cache/**` folder: not excluded by it
+      '.hg/x.py': 'x',
+      'src/.hg': 'x', // a file named like a `**/.hg` pattern: excluded
+      'glob/skip.min.py': 'x',
+    });
+    try {
+      const patterns = ['**/.DS_Store', '**/Thumbs.db', '**/cache/**', '**/.hg', 'glob/*.min.py'];
+      // A negation sends every pattern through the ignore package: the reference.
+      const reference = listed(r, { excludes: [...patterns, '!no-such-file'] });
+      assert.deepStrictEqual(listed(r, { excludes: patterns }), reference);
+      assert.deepStrictEqual(reference, ['a.py', 'deep/er/keep.py', 'files/cache']);
+    } finally {
+      fs.rmSync(r, { recursive: true, force: true });
+    }
+  });
+
   it('reports an unreadable root as an error event instead of throwing', () => {
     const events = [...walkFiles([path.join(root, 'nope')])];
     assert.deepStrictEqual(
