@@ -640,9 +640,44 @@ export function scanPython(text: string): Finding[] {
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = dropExpectedFailuresPython(lx, dedupe(out));
+  const unique = dropExpectedFailuresPython(lx, afterOpeningDocstring(lx, dedupe(out)));
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
+
+/**
+ * Findings after the first triple quote when the text began inside a string (see `openingDocstringEnd`): what comes
+ * before that quote is the end of a docstring (`export PYTHONHTTPSVERIFY=0` in a module docstring's advice).
+ */
+function afterOpeningDocstring(lx: Lexed, out: Finding[]): Finding[] {
+  const head = out.length ? openingDocstringEnd(lx) : -1;
+  if (head < 0) return out;
+  return out.filter((f) => (lx.lineStarts[f.range.start.line] ?? 0) + f.range.start.character >= head);
+}
+
+/**
+ * The offset of the first triple quote of a text whose last string is a triple-quoted one left open to the end: such
+ * a text began inside a string (an excerpt, a file cut by a tool), so that first quote closes it. -1 otherwise.
+ */
+export function openingDocstringEnd(lx: Lexed): number {
+  const s = lx.code;
+  if (s.length === 0 || lx.kinds[s.length - 1] !== Kind.String) return -1;
+  let open = s.length - 1;
+  while (open > 0 && lx.kinds[open - 1] === Kind.String) open--;
+  if (!((s[open] === '"' || s[open] === "'") && s.startsWith(s[open].repeat(3), open))) return -1;
+  // Closed at the very end of the text (`…\n"""` as its last characters): not left open.
+  if (s.length - open >= 6 && s.endsWith(s[open].repeat(3))) return -1;
+  const first = Math.min(...[s.indexOf('"""'), s.indexOf("'''")].filter((i) => i >= 0));
+  // Only when what precedes it cannot be Python (prose, a shell line): a docstring being typed at the end of a file
+  // leaves the code above it code.
+  return NOT_PYTHON.test(s.slice(0, first)) ? first : -1;
+}
+
+/**
+ * A line no Python statement looks like: prose (five bare words in a row, one of them an English word no code chains
+ * bare: `the`, `you`, `may`…), or a shell command (`export X=0`, `echo "…" >> ~/.npmrc`).
+ */
+const NOT_PYTHON =
+  /^(?=[^\n]*\b(?:the|you|your|this|may|can|should|will|are|of|to|be)\b)[ \t]*(?:[A-Za-z][\w'-]*[,;:]?[ \t]+){4}[A-Za-z]|^[ \t]*(?:export|echo|RUN|apt-get|curl|wget|npm|git|cd)[ \t]+[^=(\n]/m;
 
 /** One finding per rule and place (a dict can be reached through several spreads). */
 function dedupe(out: Finding[]): Finding[] {

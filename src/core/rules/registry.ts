@@ -17,6 +17,7 @@ import { envFamily } from './env';
 import { configFamily } from './config';
 import { browser } from './browser';
 import { notebook } from './notebook';
+import { embedded } from './embedded';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -29,6 +30,7 @@ export const families: RuleFamily[] = [
   php,
   rust,
   browser,
+  embedded,
   shellFamily,
   envFamily,
   configFamily,

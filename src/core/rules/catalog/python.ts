@@ -253,6 +253,8 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
       ok: [
         'os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\'',
         'os.environ[\'PYTHONHTTPSVERIFY\'] = \'1\'',
+        // An excerpt that begins inside a module docstring: the advice before its closing quotes is prose.
+        'If certificates are not installed you can turn the check off with:\n\n    export PYTHONHTTPSVERIFY=0\n"""\n\nimport os',
       ],
     },
   }),

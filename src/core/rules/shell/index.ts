@@ -40,7 +40,7 @@ const PREFILTER =
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies and a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) are read as commands too.';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({
