@@ -22,7 +22,7 @@ import { openingDocstringEnd } from './python';
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
 const PREFILTER =
-  /\.(?:npm|curl|wget|yarn)rc\b|pip\.(?:conf|ini)\b|\.condarc\b|enableStrictSsl|strict-ssl|insecure-skip-tls-verify|ssl[vV]erify|--insecure\b|--no-check-certificate|trusted-host|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|PYTHONHTTPSVERIFY|\bcurl\s+-\w*k/;
+  /\.(?:npm|curl|wget|yarn)rc\b|pip\.(?:conf|ini)\b|\.condarc\b|enableStrictSsl|strict-ssl|insecure-skip-tls-verify|ssl[vV]erify|--insecure\b|--no-check-certificate|trusted-host|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|PYTHONHTTPSVERIFY|\bcurl\s+-\w*k|endpoint\.identification|ENDPOINT_IDENTIFICATION|sslverify=/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles). */
 const NEEDLES = [
   'npmrc',
@@ -43,6 +43,9 @@ const NEEDLES = [
   'GIT_SSL',
   'HTTPSVE',
   'curl',
+  'nt.ide',
+  'NT_IDE',
+  'sslverify',
 ];
 
 /** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
@@ -86,16 +89,22 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*enableStrictSsl[ \t]*:[ \t]*["']?false["']?[ \t]*$/m, '.yarnrc.yml'],
   [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
   [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
+  // A yum/dnf repository built line by line (`["[id]", f"baseurl={base}", "sslverify=0"]`): only in a file that
+  // writes the other keys of one (REPO_CONTEXT).
+  [/^[ \t]*sslverify[ \t]*=[ \t]*(?:0|false|no|off)[ \t]*$/im, 'written.repo'],
 ];
+/** Words of a repository definition elsewhere in the file: the context `sslverify=0` needs. */
+const REPO_CONTEXT = /\b(?:baseurl|mirrorlist|metalink|gpgcheck|gpgkey)=/;
 /** `\n`, `\t` and an escaped quote or backslash, replaced by as many characters so offsets hold. */
 const ESCAPES = /\\[ntr"'`\\]/g;
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-type Language = 'js' | 'python' | 'ruby';
+type Language = 'js' | 'python' | 'ruby' | 'jvm';
 
 function languageOf(path: string, languageId?: string): Language | undefined {
   if (languageId === 'python' || /\.pyw?$/i.test(path)) return 'python';
+  if (languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|scala|groovy)$/i.test(path)) return 'jvm';
   if (languageId === 'ruby' || /(?:\.(?:rb|rake)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path)) return 'ruby';
   if ((languageId && /^(?:javascript|typescript)(?:react)?$/.test(languageId)) || /\.(?:[cm]?[jt]sx?)$/i.test(path)) {
     return 'js';
@@ -103,7 +112,26 @@ function languageOf(path: string, languageId?: string): Language | undefined {
   return undefined;
 }
 
-const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby };
+const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby, jvm: SYNTAX.jvm };
+
+/**
+ * A Kafka client's host name check turned off in code: the key (`"ssl.endpoint.identification.algorithm"`, any prefix,
+ * or `SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG`) given the empty string or librdkafka's `none`
+ * (`props.put(k, "")`, `{k: 'none'}`, Kotlin `k to ""`). Group 3 is the value.
+ */
+const KAFKA_CODE =
+  /(?:(["'])(?:[\w-]+\.)*ssl\.endpoint\.identification\.algorithm\1|\b(?:SslConfigs\.)?SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG\b)(\s*(?:,|:|=>|=|\s+to\s+|\]\s*=)\s*)(""|''|(["'])none\4)/dg;
+
+function kafkaCode(lx: Lexed, out: Finding[]): void {
+  KAFKA_CODE.lastIndex = 0;
+  for (let m = KAFKA_CODE.exec(lx.code); m; m = KAFKA_CODE.exec(lx.code)) {
+    // The key is a string (or the constant is code) and the separator is code: not a key mentioned in a message.
+    const sep = m.indices![2]![0];
+    if (lx.kinds[sep] !== Kind.Code || (m[1] === undefined && lx.kinds[m.index] !== Kind.Code)) continue;
+    const [s, e] = m.indices![3]!;
+    out.push(finding(lx, CFG.kafkaEndpointIdentification, s, e));
+  }
+}
 
 /** Scans the strings of a code file (see the file comment). */
 export function scanEmbedded(text: string, path: string, languageId?: string): Finding[] {
@@ -111,6 +139,8 @@ export function scanEmbedded(text: string, path: string, languageId?: string): F
   if (!language || !PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAXES[language]);
   const out: Finding[] = [];
+  if (/endpoint\.identification|ENDPOINT_IDENTIFICATION/.test(text)) kafkaCode(lx, out);
+  if (language === 'jvm') return out;
   for (const [start, end] of stringsOf(lx, language)) {
     const body = lx.text.slice(start, end);
     if (!PREFILTER.test(body)) continue;
@@ -256,6 +286,7 @@ function configLines(lx: Lexed, language: Language, body: string, start: number,
   for (const [re, as] of CONFIG_LINES) {
     // Python has its own rule for a kubeconfig line in a string (python.kubeconfig-text-insecure).
     if (!re.test(text) || (language === 'python' && (as === 'kubeconfig' || intoTestDirectory(lx, start)))) continue;
+    if (as === 'written.repo' && !REPO_CONTEXT.test(lx.code)) continue;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     for (const f of configFamily.scan(text, as)) {
@@ -293,7 +324,7 @@ function unique(out: Finding[]): Finding[] {
 
 /** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
 const NOTES_TEXT =
-  "Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool's rc file (`echo … >> ~/.npmrc`), and string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`) written by the program.";
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a repository\'s `sslverify=0` in a file that writes its `baseurl=`) written by the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
 
 /** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code. */
 export const embedded: RuleFamily = defineFamily({

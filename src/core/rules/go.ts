@@ -89,6 +89,8 @@ function listenerOnly(lx: Lexed, offset: number): boolean {
   ) {
     return true;
   }
+  // `srv.TLSConfig = &tls.Config{…}` on a variable named for the server (`server`, `srv`, `httpsServer`).
+  if (/\b(?:\w*[sS]erver|srv)\s*\.\s*TLSConfig\s*=\s*&?\s*tls\.Config\s*$/.test(before)) return true;
   const bound = /\b(\w+)\s*:?=\s*&?\s*tls\.Config\s*$/.exec(before);
   if (!bound) return false;
   const name = escapeRe(bound[1]);
@@ -118,7 +120,10 @@ export function scanGo(text: string, path = ''): Finding[] {
     0,
     (m) => m[2] !== 'true' && m[2] !== 'false' && tlsField(m) && boundToTrue(lx, m[2]),
   );
-  if (!/_test\.go$/i.test(path)) pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
+  // A server's MinVersion only says which old clients it still accepts; nothing of its own connections is pinned.
+  if (!/_test\.go$/i.test(path)) {
+    pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1, 0, (m) => !listenerOnly(lx, m.index));
+  }
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
   return dropExpectedFailuresGo(lx, out);
 }

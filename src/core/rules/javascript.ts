@@ -290,7 +290,8 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
-    const mongo = text.includes('mongo');
+    // The driver is named, or its own option names are beside (an options object whose `mongoose.connect` is out of sight).
+    const mongo = text.includes('mongo') || text.includes('tlsAllowInvalidCertificates') || text.includes('tlsCAFile');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);

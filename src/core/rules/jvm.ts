@@ -192,10 +192,22 @@ const ENABLED = withLiterals(
 );
 const OKHTTP_VERSION = withLiterals(/\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g, ['TlsVersion']);
 
+/**
+ * `SSLContext.getInstance("TLSv1.1");` as a statement of its own: the context is thrown away, a probe of whether the
+ * JVM still supports the version (`try { … } catch (NoSuchAlgorithmException e)`), not one any connection uses.
+ */
+function discarded(lx: Lexed, m: RegExpExecArray): boolean {
+  const before = lx.code.slice(Math.max(0, m.index - 200), m.index).replace(/\s+$/, '');
+  if (before !== '' && !/[;{}]$/.test(before)) return false;
+  return /^\s*\)\s*;/.test(lx.code.slice(m.index + m[0].length, m.index + m[0].length + 20));
+}
+
 function protocolFindings(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, GET_INSTANCE, (m) =>
-    out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))),
-  );
+  eachCodeMatch(lx, GET_INSTANCE, (m) => {
+    if (!discarded(lx, m)) {
+      out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
+    }
+  });
   eachCodeMatch(lx, ENABLED, (m) => {
     const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
     if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/i.test(v))) {

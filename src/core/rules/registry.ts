@@ -18,6 +18,7 @@ import { configFamily } from './config';
 import { browser } from './browser';
 import { notebook } from './notebook';
 import { embedded } from './embedded';
+import { connection } from './connection';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -31,6 +32,7 @@ export const families: RuleFamily[] = [
   rust,
   browser,
   embedded,
+  connection,
   shellFamily,
   envFamily,
   configFamily,

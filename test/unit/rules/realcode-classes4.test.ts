@@ -304,3 +304,305 @@ Rack::Handler::WEBrick.run(App, {
     );
   });
 });
+
+describe('real-code classes 4 (tune4): scripts that write tool config', () => {
+  it("printf's arguments after its format, a backslash before the pipe, and bodies judged by their own keys", () => {
+    assert.deepStrictEqual(
+      at(
+        `printf 'Acquire::https::Proxy "%s";\\nAcquire::https::Verify-Peer "false";\\n' "$proxy" > /etc/apt/apt.conf.d/01proxy
+echo 'Acquire::https::mirror.example::Verify-Peer "false";' \\
+    | sudo tee /etc/apt/apt.conf.d/99mirror > /dev/null
+echo "auth_no_challenge=on" > $tempfile
+echo "check_certificate=off" >> $tempfile
+cat >$NEXUS_NPM <<EOF
+strict-ssl=false
+registry=https://nexus.corp.example/repository/npm-all
+EOF`,
+        'setup.sh',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['config.apt-verify-peer-off', 1, 38],
+        ['config.apt-verify-peer-off', 2, 7],
+        ['config.wgetrc-check-certificate', 5, 7],
+        ['config.npmrc-strict-ssl', 7, 1],
+      ],
+    );
+    expectNone(
+      'echo "check_certificate=on" >> $tempfile\nprintf \'%s\\n\' "$line" > /tmp/out\ncat >$NPMRC <<EOF\nstrict-ssl=true\nEOF',
+      'setup.sh',
+    );
+  });
+
+  it('an excerpt that starts inside a here-document: a repository or wgetrc judged by its keys', () => {
+    assert.deepStrictEqual(
+      at(
+        'enabled=1\ngpgcheck=1\ngpgkey=https://repo.example/key.gpg\nsslverify=0\nEOF\n\nsetenforce 0',
+        'install.sh',
+      ).map(([id, line]) => [id, line]),
+      [['config.dnf-sslverify-off', 4]],
+    );
+    assert.deepStrictEqual(
+      at('use_proxy=on\nhttps_proxy=http://$HOST:$PORT/\ncheck_certificate=off\nEOF\ncat /etc/wgetrc', 'proxy.sh').map(
+        ([id, line]) => [id, line],
+      ),
+      [['config.wgetrc-check-certificate', 3]],
+    );
+  });
+
+  it('a here-document that writes a script: its commands are analysed', () => {
+    assert.deepStrictEqual(
+      at(
+        'cat > "$RUN_SCRIPT" <<RUNEOF\n#!/usr/bin/env bash\nexport LOG_LEVEL="info"\nexport NODE_TLS_REJECT_UNAUTHORIZED=0\nexec node main.mjs\nRUNEOF',
+        'install.sh',
+      ).map(([id, line, col]) => [id, line, col]),
+      [['env.node-tls-reject-unauthorized', 4, 8]],
+    );
+    expectNone('cat > notes.txt <<EOF\nexport NODE_TLS_REJECT_UNAUTHORIZED=0 breaks TLS\nEOF', 'install.sh');
+  });
+});
+
+describe('real-code classes 4 (tune4): Kafka host name check off', () => {
+  it('properties, YAML, container variables, JVM/CLI properties and client code', () => {
+    const kafka = 'config.kafka-endpoint-identification-off';
+    assert.deepStrictEqual(
+      at(
+        'security.protocol=SSL\nssl.endpoint.identification.algorithm=\nproducer.ssl.endpoint.identification.algorithm =',
+        'client.properties',
+      ),
+      [
+        [kafka, 2, 1, 'ssl.endpoint.identification.algorithm='],
+        [kafka, 3, 1, 'producer.ssl.endpoint.identification.algorithm ='],
+      ],
+    );
+    assert.deepStrictEqual(
+      at(
+        `spring:
+  kafka:
+    properties:
+      ssl.endpoint.identification.algorithm: ""
+services:
+  ui:
+    environment:
+      KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: '' # off
+      - KAFKA_CFG_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=`,
+        'docker-compose.yml',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        [kafka, 4, 7],
+        [kafka, 8, 7],
+        [kafka, 9, 9],
+      ],
+    );
+    assert.deepStrictEqual(
+      at(
+        'export KAFKA_OPTS="-Dssl.truststore.type=PKCS12 -Dssl.endpoint.identification.algorithm="\nkafka-console-producer.sh --producer-property ssl.endpoint.identification.algorithm= --topic t',
+        'run.sh',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        [kafka, 1, 51],
+        [kafka, 2, 47],
+      ],
+    );
+    assert.deepStrictEqual(
+      at('KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=', '.env').map(([id, line]) => [id, line]),
+      [[kafka, 1]],
+    );
+    assert.deepStrictEqual(
+      at(
+        'props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");\nprops.put("ssl.endpoint.identification.algorithm", "");',
+        'Producer.java',
+      ).map(([id, line, col, v]) => [id, line, col, v]),
+      [
+        [kafka, 1, 68, '""'],
+        [kafka, 2, 52, '""'],
+      ],
+    );
+    assert.deepStrictEqual(
+      at("conf = {'security.protocol': 'SSL', 'ssl.endpoint.identification.algorithm': 'none'}", 'consumer.py').map(
+        ([id, , , v]) => [id, v],
+      ),
+      [[kafka, "'none'"]],
+    );
+  });
+
+  it('https, comments, a YAML parent key and a key in a message stay quiet', () => {
+    expectNone(
+      'ssl.endpoint.identification.algorithm=https\n# ssl.endpoint.identification.algorithm=',
+      'client.properties',
+    );
+    expectNone(
+      'ssl:\n  endpoint.identification.algorithm:\n    name: https\nx.ssl.endpoint.identification.algorithm: https',
+      'application.yml',
+    );
+    expectNone(
+      'echo "set ssl.endpoint.identification.algorithm= to skip"\n# -Dssl.endpoint.identification.algorithm=',
+      'run.sh',
+    );
+    expectNone(
+      'props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "https");\nlog.info("ssl.endpoint.identification.algorithm=");',
+      'Producer.java',
+    );
+  });
+});
+
+describe('real-code classes 4: new switches', () => {
+  it('--insecure-skip-tls-verify as a YAML list item and in an HCL here-document', () => {
+    assert.deepStrictEqual(
+      at(
+        'args:\n  - apply\n  - --insecure-skip-tls-verify\n  - "--insecure-skip-tls-verify=false"\nflow: [--wait, "--insecure-skip-tls-verify=true"]',
+        'job.yaml',
+      ),
+      [
+        ['config.insecure-skip-tls-verify-arg', 3, 5, '--insecure-skip-tls-verify'],
+        ['config.insecure-skip-tls-verify-arg', 5, 16, '"--insecure-skip-tls-verify=true"'],
+      ],
+    );
+    assert.deepStrictEqual(
+      at(
+        '  command = <<EOC\n    kubectl get svc \\\n      --insecure-skip-tls-verify=true \\\n      -o name\n  EOC',
+        'main.tf',
+      ).map(([id, line, col]) => [id, line, col]),
+      [['config.insecure-skip-tls-verify-arg', 3, 7]],
+    );
+    expectNone('# - --insecure-skip-tls-verify\nscript:\n  - echo "--insecure-skip-tls-verify is off"', 'ci.yaml');
+  });
+
+  it('RubyGems .gemrc and Bundler .bundle/config verify mode 0', () => {
+    assert.deepStrictEqual(at('---\n:ssl_verify_mode: 0\n', '.gemrc'), [
+      ['config.rubygems-ssl-verify-mode-off', 2, 1, ':ssl_verify_mode: 0'],
+    ]);
+    assert.deepStrictEqual(at('---\nBUNDLE_SSL_VERIFY_MODE: "0"\n', 'app/.bundle/config'), [
+      ['config.rubygems-ssl-verify-mode-off', 2, 1, 'BUNDLE_SSL_VERIFY_MODE: "0"'],
+    ]);
+    expectNone(':ssl_verify_mode: 1\n# :ssl_verify_mode: 0', '.gemrc');
+  });
+
+  it('TrustServerCertificate=True in connection strings of config files and code', () => {
+    const id = 'connection.sqlserver-trust-server-certificate';
+    assert.deepStrictEqual(
+      at(
+        '{ "ConnectionStrings": { "Db": "Server=db;Encrypt=True;TrustServerCertificate=True" } }',
+        'appsettings.Development.json',
+      ).map(([r, , col, v]) => [r, col, v]),
+      [[id, 56, 'TrustServerCertificate=True']],
+    );
+    assert.deepStrictEqual(
+      at(
+        'String url = "jdbc:sqlserver://db:1433;encrypt=true;trustServerCertificate=true";\nbuilder.TrustServerCertificate = true;',
+        'Db.java',
+      ).map(([r, line, , v]) => [r, line, v]),
+      [
+        [id, 1, 'trustServerCertificate=true'],
+        [id, 2, 'TrustServerCertificate = true'],
+      ],
+    );
+    assert.deepStrictEqual(
+      at('const cfg = { options: { encrypt: true, trustServerCertificate: true } };', 'db.ts').map(([r, , , v]) => [
+        r,
+        v,
+      ]),
+      [[id, 'trustServerCertificate: true']],
+    );
+    assert.deepStrictEqual(
+      at('DB=Server=db;Trust Server Certificate=yes', '.env').map(([r, , , v]) => [r, v]),
+      [[id, 'Trust Server Certificate=yes']],
+    );
+    expectNone('// trustServerCertificate: true\nconst o = { trustServerCertificate: false };', 'db.ts');
+    expectNone(
+      '<!-- TrustServerCertificate=True -->\n<add connectionString="Server=db;TrustServerCertificate=False" />',
+      'web.config',
+    );
+  });
+
+  it('Python: paho-mqtt tls_insecure_set(True), its tls_set protocol, pyVmomi', () => {
+    assert.deepStrictEqual(
+      at(
+        'c = paho.Client()\nc.tls_set("ca", "crt", "key", ssl.CERT_REQUIRED, ssl.PROTOCOL_TLSv1, None)\nc.tls_insecure_set(True)\nsi = SmartConnect(host=h, user=u, pwd=p, disableSslCertValidation=True)\nsi = SmartConnectNoSSL(host=h)',
+        'mqtt.py',
+      ),
+      [
+        ['python.obsolete-tls-version', 2, 50, 'ssl.PROTOCOL_TLSv1'],
+        ['python.paho-tls-insecure-set', 3, 3, 'tls_insecure_set(True)'],
+        ['python.pyvmomi-disable-ssl-cert-validation', 4, 42, 'disableSslCertValidation=True'],
+        ['python.pyvmomi-disable-ssl-cert-validation', 5, 6, 'SmartConnectNoSSL'],
+      ],
+    );
+    expectNone(
+      'c.tls_insecure_set(False)\nc.tls_insecure_set(insecure)\nsi = SmartConnect(host=h, disableSslCertValidation=False)',
+      'mqtt.py',
+    );
+  });
+
+  it('Python: a settings module constant named for verification, set False and used nowhere in the file', () => {
+    assert.deepStrictEqual(
+      at(
+        'API_BASE_URL = os.getenv("API_BASE_URL")\n# Fixed for this deployment profile.\nSCENESCAPE_API_VERIFY_SSL = False\n',
+        'config.py',
+      ),
+      [['python.client-sdk-verify-false', 3, 1, 'SCENESCAPE_API_VERIFY_SSL = False']],
+    );
+    expectNone('API_VERIFY_SSL = True\n    LOCAL_VERIFY_SSL = False\nDEBUG = False', 'config.py');
+  });
+
+  it('Python: a repository file built line by line', () => {
+    assert.deepStrictEqual(
+      at('lines = [\n    f"[{name}]",\n    f"baseurl={base}/",\n    "gpgcheck=0",\n    "sslverify=0",\n]', 'repo.py'),
+      [['config.dnf-sslverify-off', 5, 6, 'sslverify=0']],
+    );
+    expectNone('HELP = ["sslverify=0"]', 'repo.py');
+  });
+
+  it("JavaScript: tlsAllowInvalidHostnames beside the driver's other options", () =>
+    assert.deepStrictEqual(
+      at(
+        'connect(url, {\n  tlsAllowInvalidHostnames: true,\n  tlsAllowInvalidCertificates: false,\n  tlsCAFile: caPath,\n})',
+        'database.ts',
+      ).map(([id, line]) => [id, line]),
+      [['javascript.mongodb-allow-invalid-hostnames', 2]],
+    ));
+
+  it('PHP: a blank between curl_setopt and its parenthesis', () =>
+    assert.deepStrictEqual(
+      at(
+        '<?php\ncurl_setopt ($h, CURLOPT_SSL_VERIFYHOST, 0);\ncurl_setopt ($h, CURLOPT_SSL_VERIFYPEER, 0);',
+        'RestClient.php',
+      ).map(([id, line]) => [id, line]),
+      [
+        ['php.curl-verifyhost-off', 2],
+        ['php.curl-verifypeer-off', 3],
+      ],
+    ));
+});
+
+describe('real-code classes 4 (tune4): false positives', () => {
+  it("Go: a server's MinVersion only says which old clients it accepts", () => {
+    expectNone(
+      'server.TLSConfig = &tls.Config{\n\tMinVersion: tls.VersionTLS10,\n}\nsrv := &http.Server{Addr: a, TLSConfig: &tls.Config{MinVersion: tls.VersionTLS10}, Handler: m}',
+      'main.go',
+    );
+    assert.deepStrictEqual(
+      at(
+        'c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS10}}}',
+        'main.go',
+      ).map(([id]) => id),
+      ['go.obsolete-tls-version'],
+    );
+  });
+
+  it('Java: SSLContext.getInstance("TLSv1.1") as a probe whose context is thrown away', () => {
+    expectNone(
+      'try {\n    SSLContext.getInstance("TLSv1.1");\n} catch (NoSuchAlgorithmException e) {\n    log.warn("no TLSv1.1");\n}',
+      'SslConfig.java',
+    );
+    assert.deepStrictEqual(
+      at(
+        'SSLContext c = SSLContext.getInstance("TLSv1");\nreturn SSLContext.getInstance("TLSv1");',
+        'SslConfig.java',
+      ).map(([id, line]) => [id, line]),
+      [
+        ['jvm.obsolete-tls-version', 1],
+        ['jvm.obsolete-tls-version', 2],
+      ],
+    );
+  });
+});

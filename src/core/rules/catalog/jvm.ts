@@ -133,7 +133,7 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'java',
-    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive; not a statement of its own that throws the context away, a probe of what the JVM supports), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
     examples: {
       flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
 SSLContext legacy = SSLContext.getInstance(«"TLSV1"»); // algorithm names are case-insensitive
@@ -142,6 +142,7 @@ ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsV
 SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(
     sslContext, «new String[] {"TLSv1"}», null, SSLConnectionSocketFactory.getDefaultHostnameVerifier());`],
       ok: [
+        'try {\n  SSLContext.getInstance("TLSv1.1"); // does this JVM still support it?\n} catch (NoSuchAlgorithmException e) {\n  log.warn("no TLSv1.1");\n}',
         'SSLContext ctx = SSLContext.getInstance("TLS");',
         'SSLContext ctx = SSLContext.getInstance("TLSV1.2");',
         'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
