@@ -36,7 +36,7 @@ const HEREDOC_PIPE =
 const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO|RC|WGETRC|CURLRC)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -174,6 +174,7 @@ function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: n
 /** A script a here-document writes: a target named like one (`run.sh`, `"$RUN_SCRIPT"`, `entrypoint`), or a body that
  * starts with a shell's `#!` line. */
 const SCRIPT_TARGET = /\.(?:sh|bash|zsh|command)["']?$|script|entrypoint|\/bin\//i;
+const HEREDOC_START = /<<-?[ \t]*["']?[A-Za-z_]/;
 const SHELL_SHEBANG = /^[ \t]*#![^\n]*\b(?:sh|bash|zsh|dash|ksh)\b/;
 
 /**
@@ -181,7 +182,8 @@ const SHELL_SHEBANG = /^[ \t]*#![^\n]*\b(?:sh|bash|zsh|dash|ksh)\b/;
  * NODE_TLS_REJECT_UNAUTHORIZED=0` … `EOF`): the script runs later, so its commands are analysed like the script's own.
  */
 export function scriptHereDocs(src: Source): Source[] {
-  if (!src.text.includes('<<')) return [];
+  // `<<` then a tag (not YAML's `<<:` merge key, which CI files are full of).
+  if (!HEREDOC_START.test(src.text)) return [];
   const out: Source[] = [];
   for (const [re, target, tag] of [
     [HEREDOC, 2, 4],
