@@ -606,3 +606,18 @@ describe('real-code classes 4 (tune4): false positives', () => {
     );
   });
 });
+
+describe('real-code classes 4 (tune4): a Dockerfile excerpt that starts inside a RUN', () => {
+  it('an indented line whose first word is no instruction (`fi && \\`) goes on a RUN out of sight', () => {
+    assert.deepStrictEqual(
+      at(
+        `      fi && \\
+      printf 'Acquire::https::Verify-Peer "false";\\n' "\${apt_proxy}" > /etc/apt/apt.conf.d/01proxy; \\
+    fi`,
+        'Dockerfile',
+      ).map(([id, line]) => [id, line]),
+      [['config.apt-verify-peer-off', 2]],
+    );
+    expectNone('FROM debian\n  fi\nLABEL note="curl -k is bad"', 'Dockerfile');
+  });
+});
