@@ -21,35 +21,15 @@ import { openingDocstringEnd } from './python';
  * Words without which no string here holds a finding: an rc file a command writes, a config setting's name, or a
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
-const PREFILTER =
-  /\.(?:npm|curl|wget)rc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|--insecure\b|--no-check-certificate|--trusted-host|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|PYTHONHTTPSVERIFY|endpoint\.identification|ENDPOINT_IDENTIFICATION|sslverify=/;
+const PREFILTER = /\.curlrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify/;
 /**
- * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is a pass over every code file, so
- * they are few and short, most with a rare first character (`-ssl` for strict-ssl, `slVeri` for sslVerify (`Verify` alone is in every file that names a VerifyMode or a HostnameVerifier, and then the prefilter ran), `Ssl`
- * for enableStrictSsl, `-tls-v`, `--inse`, `--no-c`, `-host`, `NODE_T`, `GIT_`, `HTTPSV`, `NT_IDE`): measured on the
- * re-scan bench's Python, JS, TS, Java, Kotlin and Ruby texts, 21 longer needles cost 2.7 ms a file, these about 0.5.
- * `sslverify=` has `slveri`. The rc names and Kafka's dotted key have no cheaper stems. `curl -k` alone is not a
- * needle (a lower-case needle is about 1.5% of a whole-tree scan): a command string with it is read when another
- * switch or an rc file is in the file.
+ * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
+ * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
+ * strict-ssl, yarn's enableStrictSsl, git's sslVerify, a kubeconfig's insecure-skip-tls-verify, curl's rc file. A
+ * command string with another switch (`curl -k`, `--no-check-certificate`, NODE_TLS_REJECT_UNAUTHORIZED) is read
+ * when one of these is in the file too. Measured on the scan bench's tree: 21 needles cost 401 ms, 13 cost 284 ms.
  */
-const NEEDLES = [
-  '-ssl',
-  'slVeri',
-  'Ssl',
-  '-tls-v',
-  '--inse',
-  '--no-c',
-  '-host',
-  'NODE_T',
-  'GIT_',
-  'HTTPSV',
-  'NT_IDE',
-  'pmrc',
-  'urlrc',
-  'getrc',
-  'nt.ide',
-  'slveri',
-];
+const NEEDLES = ['-ssl', 'Ssl', 'slVeri', '-tls-v', 'urlrc'];
 
 /** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
  * invoke, pexpect; Kernel, Open3, rake, Capistrano/SSHKit. */
@@ -92,22 +72,16 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*enableStrictSsl[ \t]*:[ \t]*["']?false["']?[ \t]*$/m, '.yarnrc.yml'],
   [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
   [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
-  // A yum/dnf repository built line by line (`["[id]", f"baseurl={base}", "sslverify=0"]`): only in a file that
-  // writes the other keys of one (REPO_CONTEXT).
-  [/^[ \t]*sslverify[ \t]*=[ \t]*(?:0|false|no|off)[ \t]*$/im, 'written.repo'],
 ];
-/** Words of a repository definition elsewhere in the file: the context `sslverify=0` needs. */
-const REPO_CONTEXT = /\b(?:baseurl|mirrorlist|metalink|gpgcheck|gpgkey)=/;
 /** `\n`, `\t` and an escaped quote or backslash, replaced by as many characters so offsets hold. */
 const ESCAPES = /\\[ntr"'`\\]/g;
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-type Language = 'js' | 'python' | 'ruby' | 'jvm';
+type Language = 'js' | 'python' | 'ruby';
 
 function languageOf(path: string, languageId?: string): Language | undefined {
   if (languageId === 'python' || /\.pyw?$/i.test(path)) return 'python';
-  if (languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|scala|groovy)$/i.test(path)) return 'jvm';
   if (languageId === 'ruby' || /(?:\.(?:rb|rake)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path)) return 'ruby';
   if ((languageId && /^(?:javascript|typescript)(?:react)?$/.test(languageId)) || /\.(?:[cm]?[jt]sx?)$/i.test(path)) {
     return 'js';
@@ -115,26 +89,7 @@ function languageOf(path: string, languageId?: string): Language | undefined {
   return undefined;
 }
 
-const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby, jvm: SYNTAX.jvm };
-
-/**
- * A Kafka client's host name check turned off in code: the key (`"ssl.endpoint.identification.algorithm"`, any prefix,
- * or `SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG`) given the empty string or librdkafka's `none`
- * (`props.put(k, "")`, `{k: 'none'}`, Kotlin `k to ""`). Group 3 is the value.
- */
-const KAFKA_CODE =
-  /(?:(["'])(?:[\w-]+\.)*ssl\.endpoint\.identification\.algorithm\1|\b(?:SslConfigs\.)?SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG\b)(\s*(?:,|:|=>|=|\s+to\s+|\]\s*=)\s*)(""|''|(["'])none\4)/dg;
-
-function kafkaCode(lx: Lexed, out: Finding[]): void {
-  KAFKA_CODE.lastIndex = 0;
-  for (let m = KAFKA_CODE.exec(lx.code); m; m = KAFKA_CODE.exec(lx.code)) {
-    // The key is a string (or the constant is code) and the separator is code: not a key mentioned in a message.
-    const sep = m.indices![2]![0];
-    if (lx.kinds[sep] !== Kind.Code || (m[1] === undefined && lx.kinds[m.index] !== Kind.Code)) continue;
-    const [s, e] = m.indices![3]!;
-    out.push(finding(lx, CFG.kafkaEndpointIdentification, s, e));
-  }
-}
+const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby };
 
 /** Scans the strings of a code file (see the file comment). */
 export function scanEmbedded(text: string, path: string, languageId?: string): Finding[] {
@@ -142,8 +97,6 @@ export function scanEmbedded(text: string, path: string, languageId?: string): F
   if (!language || !PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAXES[language]);
   const out: Finding[] = [];
-  if (/endpoint\.identification|ENDPOINT_IDENTIFICATION/.test(text)) kafkaCode(lx, out);
-  if (language === 'jvm') return out;
   for (const [start, end] of stringsOf(lx, language)) {
     const body = lx.text.slice(start, end);
     if (!PREFILTER.test(body)) continue;
@@ -289,7 +242,6 @@ function configLines(lx: Lexed, language: Language, body: string, start: number,
   for (const [re, as] of CONFIG_LINES) {
     // Python has its own rule for a kubeconfig line in a string (python.kubeconfig-text-insecure).
     if (!re.test(text) || (language === 'python' && (as === 'kubeconfig' || intoTestDirectory(lx, start)))) continue;
-    if (as === 'written.repo' && !REPO_CONTEXT.test(lx.code)) continue;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     for (const f of configFamily.scan(text, as)) {

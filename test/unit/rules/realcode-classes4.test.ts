@@ -362,7 +362,7 @@ EOF`,
 });
 
 describe('real-code classes 4 (tune4): Kafka host name check off', () => {
-  it('properties, YAML, container variables, JVM/CLI properties and client code', () => {
+  it('properties, YAML, container variables and JVM/CLI properties', () => {
     const kafka = 'config.kafka-endpoint-identification-off';
     assert.deepStrictEqual(
       at(
@@ -407,22 +407,6 @@ services:
       at('KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=', '.env').map(([id, line]) => [id, line]),
       [[kafka, 1]],
     );
-    assert.deepStrictEqual(
-      at(
-        'props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");\nprops.put("ssl.endpoint.identification.algorithm", "");',
-        'Producer.java',
-      ).map(([id, line, col, v]) => [id, line, col, v]),
-      [
-        [kafka, 1, 68, '""'],
-        [kafka, 2, 52, '""'],
-      ],
-    );
-    assert.deepStrictEqual(
-      at("conf = {'security.protocol': 'SSL', 'ssl.endpoint.identification.algorithm': 'none'}", 'consumer.py').map(
-        ([id, , , v]) => [id, v],
-      ),
-      [[kafka, "'none'"]],
-    );
   });
 
   it('https, comments, a YAML parent key and a key in a message stay quiet', () => {
@@ -437,10 +421,6 @@ services:
     expectNone(
       'echo "set ssl.endpoint.identification.algorithm= to skip"\n# -Dssl.endpoint.identification.algorithm=',
       'run.sh',
-    );
-    expectNone(
-      'props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "https");\nlog.info("ssl.endpoint.identification.algorithm=");',
-      'Producer.java',
     );
   });
 });
@@ -542,14 +522,6 @@ describe('real-code classes 4: new switches', () => {
       [['python.client-sdk-verify-false', 3, 1, 'SCENESCAPE_API_VERIFY_SSL = False']],
     );
     expectNone('API_VERIFY_SSL = True\n    LOCAL_VERIFY_SSL = False\nDEBUG = False', 'config.py');
-  });
-
-  it('Python: a repository file built line by line', () => {
-    assert.deepStrictEqual(
-      at('lines = [\n    f"[{name}]",\n    f"baseurl={base}/",\n    "gpgcheck=0",\n    "sslverify=0",\n]', 'repo.py'),
-      [['config.dnf-sslverify-off', 5, 6, 'sslverify=0']],
-    );
-    expectNone('HELP = ["sslverify=0"]', 'repo.py');
   });
 
   it("JavaScript: tlsAllowInvalidHostnames beside the driver's other options", () =>
