@@ -140,6 +140,79 @@ function kubeletFlags(doc: Doc, out: Finding[]): void {
   });
 }
 
+/** `- --insecure-skip-tls-verify` list items and flow items (a container's args, a Helm value, a CI step's arguments). */
+const KUBE_ARG_ITEM = /^(\s*-\s+)(["']?)(--insecure-skip-tls-verify(?:=true)?)\2\s*(?:#.*)?$/d;
+const KUBE_ARG_FLOW = /[[,]\s*((["']?)--insecure-skip-tls-verify(?:=true)?\2)\s*(?=[,\]])/dg;
+
+function kubeArgs(doc: Doc, out: Finding[]): void {
+  if (!doc.text.includes('--insecure-skip-tls-verify')) return;
+  eachLine(doc.text, (line, at) => {
+    if (!line.includes('--insecure-skip-tls-verify') || /^\s*#/.test(line)) return;
+    const item = KUBE_ARG_ITEM.exec(line);
+    if (item?.indices) {
+      const [s] = item.indices[2]!;
+      out.push(
+        finding(doc, CFG.kubeSkipArg, at + s, at + item.indices[3]![1] + item[2].length, [at, at + line.length]),
+      );
+      return;
+    }
+    const code = line.replace(/\s#.*$/, '');
+    KUBE_ARG_FLOW.lastIndex = 0;
+    for (let m = KUBE_ARG_FLOW.exec(code); m?.indices; m = KUBE_ARG_FLOW.exec(code)) {
+      out.push(finding(doc, CFG.kubeSkipArg, at + m.indices[1]![0], at + m.indices[1]![1], [at, at + line.length]));
+    }
+  });
+}
+
+/** The flag in an HCL string or here-document (`command = <<EOC … --insecure-skip-tls-verify=true \ … EOC`). */
+const HCL_KUBE_ARG = /(?<![\w-])--insecure-skip-tls-verify(?:=true)?(?![\w=-])/g;
+
+function hclKubeArgs(doc: Doc, code: string, out: Finding[]): void {
+  if (!code.includes('--insecure-skip-tls-verify')) return;
+  HCL_KUBE_ARG.lastIndex = 0;
+  for (let m = HCL_KUBE_ARG.exec(code); m; m = HCL_KUBE_ARG.exec(code)) {
+    out.push(finding(doc, CFG.kubeSkipArg, m.index, m.index + m[0].length));
+  }
+}
+
+/**
+ * Kafka's host name check turned off: `ssl.endpoint.identification.algorithm` (any prefix) or a container variable
+ * ending in `SSL_ENDPOINT_IDENTIFICATION_ALGORITHM`, set to the empty string or librdkafka's `none`. Group 1 is the
+ * key, 2 the separator, 3 the value. A YAML key with nothing after its colon is a map's parent or null, not empty.
+ */
+const KAFKA_LINE =
+  /^\s*(?:-\s+)?(["']?)((?:[\w-]+\.)*ssl\.endpoint\.identification\.algorithm|[A-Z0-9_]*SSL_ENDPOINT_IDENTIFICATION_ALGORITHM)\1\s*([=:])[ \t]*(""|''|" "|' '|none|NONE|None)?[ \t]*(?:#.*)?\r?$/d;
+
+function kafkaSettings(doc: Doc, yaml: boolean, out: Finding[]): void {
+  if (!/endpoint\.identification|ENDPOINT_IDENTIFICATION/.test(doc.text)) return;
+  eachLine(doc.text, (line, at) => {
+    if (!/endpoint\.identification|ENDPOINT_IDENTIFICATION/.test(line) || /^\s*[#!]/.test(line)) return;
+    const m = KAFKA_LINE.exec(line);
+    if (!m?.indices || (yaml && m[3] === ':' && m[4] === undefined)) return;
+    // In YAML a container variable (`KAFKA_SSL_…: ''`) is read with the env maps around it (env:, environment:).
+    if (yaml && !m[2].includes('.')) return;
+    const end = m[4] !== undefined ? m.indices[4]![1] : m.indices[3]![1];
+    out.push(
+      finding(doc, CFG.kafkaEndpointIdentification, at + m.indices[2]![0] - m[1].length, at + end, [
+        at,
+        at + line.length,
+      ]),
+    );
+  });
+}
+
+/** RubyGems' `:ssl_verify_mode: 0` (.gemrc) and Bundler's `BUNDLE_SSL_VERIFY_MODE: "0"` (.bundle/config). */
+const GEMRC = /^\s*(:ssl_verify_mode|["']?BUNDLE_SSL_VERIFY_MODE["']?)\s*:\s*(["']?)0\2\s*(?:#.*)?$/d;
+
+function gemrc(doc: Doc, out: Finding[]): void {
+  eachLine(doc.text, (line, at) => {
+    const m = GEMRC.exec(line);
+    if (m?.indices) {
+      out.push(finding(doc, CFG.gemrc, at + m.indices[1]![0], at + line.replace(/\s*(?:#.*)?$/, '').length));
+    }
+  });
+}
+
 /** The flag inside an HCL string: `helm_release` `set { value = "--kubelet-insecure-tls" }`, `"{--kubelet-insecure-tls,…}"`, `args = [...]`. */
 const HCL_KUBELET = /"[^"\n]*?(?<![\w-])(--kubelet-insecure-tls(?:=true)?)(?![\w-])[^"\n]*"/dg;
 
@@ -288,6 +361,7 @@ function gradleScript(doc: Doc, out: Finding[]): void {
 
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
+  kubeArgs(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
   keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
   keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out, /validate_certs/);
@@ -339,6 +413,7 @@ function pushProperty(doc: Doc, val: JsonNode, out: Finding[]): void {
 
 type Format =
   | 'docker'
+  | 'gemrc'
   | 'composer'
   | 'poetry'
   | 'npmrc'
@@ -375,6 +450,7 @@ function formatOf(path: string, languageId?: string): Format | undefined {
   if (base === '.wgetrc' || base === 'wgetrc') return 'wgetrc';
   if (base === '.condarc' || base === 'condarc') return 'condarc';
   if (base === 'daemon.json') return 'docker';
+  if (base === '.gemrc' || base === 'gemrc' || /(?:^|\/)\.bundle\/config$/.test(p)) return 'gemrc';
   if (/\.repo$/i.test(base) || base === 'yum.conf' || base === 'dnf.conf') return 'repo';
   if (/(?:^|\/)apt\.conf$|(?:^|\/)apt\.conf\.d\/[^/]+$/.test(p)) return 'apt';
   if (base === 'registries.conf' || /(?:^|\/)registries\.conf\.d\/[^/]+\.conf$/.test(p)) return 'registries';
@@ -401,7 +477,7 @@ function formatOf(path: string, languageId?: string): Format | undefined {
 }
 
 const PREFILTER =
-  /disable-tls|secure-http|\bcert\b|strict.?ssl|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|-k\b/i;
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|endpoint.identification|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {
@@ -437,15 +513,20 @@ function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): voi
     case 'vscode':
       return vscodeSettings(doc, path, out);
     case 'yaml':
+      kafkaSettings(doc, true, out);
       return yamlFile(doc, out);
+    case 'gemrc':
+      return gemrc(doc, out);
     case 'toml':
     case 'ini':
       return keyValue(doc, TOML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'properties':
+      kafkaSettings(doc, false, out);
       return keyValue(doc, PROPERTIES_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
     case 'hcl': {
       const code = blankHclComments(doc.text);
       hclKubelet(doc, code, out);
+      hclKubeArgs(doc, code, out);
       return keyValue({ ...doc, text: code }, TF, CFG.terraform, () => true, out);
     }
   }

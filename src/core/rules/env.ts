@@ -9,6 +9,7 @@ import { finding } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { ENV } from './catalog/env';
+import { CFG } from './catalog/config';
 
 /** A knob: which variable names it covers and which literal values disable verification. */
 interface Knob {
@@ -52,6 +53,12 @@ const KNOBS: readonly Knob[] = [
   },
   { rule: ENV.toolVerifyOff, name: /^LDAPTLS_REQCERT$/, insecure: (v) => /^(?:never|allow|try)$/i.test(v) },
   { rule: ENV.toolVerifyOff, name: /^BUNDLE_SSL_VERIFY_MODE$/, insecure: (v) => v === '0' },
+  // Kafka images and kafka-ui map these variables to `ssl.endpoint.identification.algorithm` (empty = no host check).
+  {
+    rule: CFG.kafkaEndpointIdentification,
+    name: /^[A-Z0-9_]*SSL_ENDPOINT_IDENTIFICATION_ALGORITHM$/,
+    insecure: (v) => v.trim() === '' || /^none$/i.test(v),
+  },
   {
     rule: ENV.toolVerifyOff,
     name: /^AZURE_CLI_DISABLE_CONNECTION_VERIFICATION$|^UV_INSECURE_HOST$/,
@@ -299,7 +306,7 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 // ---- the family ------------------------------------------------------------------------------------------
 
 const PREFILTER =
-  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES|_SKIP_VERIFY|_INSECURE|SSL_VERIFY|VERIFY_SSL|LDAPTLS_REQCERT|DISABLE_CONNECTION_VERIFICATION|GALAXY_IGNORE|INSECURE_HOST/i;
+  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES|_SKIP_VERIFY|_INSECURE|SSL_VERIFY|VERIFY_SSL|LDAPTLS_REQCERT|DISABLE_CONNECTION_VERIFICATION|GALAXY_IGNORE|INSECURE_HOST|ENDPOINT_IDENTIFICATION/i;
 
 /** File name without directories. */
 export function baseName(path: string): string {

@@ -95,6 +95,8 @@ function listenerOnly(lx: Lexed, offset: number): boolean {
   ) {
     return true;
   }
+  // `srv.TLSConfig = &tls.Config{…}` on a variable named for the server (`server`, `srv`, `httpsServer`).
+  if (/\b(?:\w*[sS]erver|srv)\s*\.\s*TLSConfig\s*=\s*&?\s*tls\.Config\s*$/.test(before)) return true;
   const bound = /\b(\w+)\s*:?=\s*&?\s*tls\.Config\s*$/.exec(before);
   return bound ? servedOnly(lx, bound[1]) : false;
 }
@@ -146,7 +148,10 @@ export function scanGo(text: string, path = ''): Finding[] {
     const b = trueBinding(lx, name);
     if (b) out[i] = namingValue(lx, out[i], b[0], b[1]);
   }
-  if (!/_test\.go$/i.test(path)) pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1);
+  // A server's MinVersion only says which old clients it still accepts; nothing of its own connections is pinned.
+  if (!/_test\.go$/i.test(path)) {
+    pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1, 0, (m) => !listenerOnly(lx, m.index));
+  }
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
   return dropExpectedFailuresGo(lx, out);
 }

@@ -312,9 +312,12 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
     pushMatches(lx, STRICT, JS.strictSsl, out, 2, 0, value);
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
-    // `mongodb`, `mongoose`, or the `Mongoose` a connect promise resolves to; `tlsAllowInvalidCertificates` in the
-    // same file is the driver's own option name.
-    const mongo = text.includes('mongo') || text.includes('Mongo') || contains(text, 'tlsAllowInvalidCertificates');
+    // The driver is named, or its own option names are beside (an options object whose `mongoose.connect` is out of sight).
+    const mongo =
+      text.includes('mongo') ||
+      text.includes('Mongo') ||
+      contains(text, 'tlsAllowInvalidCertificates') ||
+      text.includes('tlsCAFile');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);

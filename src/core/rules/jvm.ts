@@ -25,14 +25,14 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
  * Chosen as RuleFamily.needles says. `HTTPSVal` and `verifySsl` are for the library switches (`CLIENT_SWITCHES`). */
 const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
-const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER/;
+const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
 // JCA algorithm names are case-insensitive (`getInstance("TLSV1")` is TLS 1.0): upper case is common, the rest rare.
 const PROTOCOL_WORDS = /TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0/;
@@ -78,9 +78,9 @@ const NOOP = withLiterals(
   Infinity,
 );
 
-/** Statements that cannot throw a CertificateException: logging and printing (strings already emptied). */
+/** Statements that cannot throw a CertificateException: logging (`log`, `LOGGER`, `mLogger`, `sLog`, Timber) and printing (strings already emptied). */
 const LOG_STATEMENT =
-  /^(?:(?:[\w.]*\b(?:Log|log|LOG|logger|LOGGER|Logger|Timber|System\s*\.\s*(?:out|err)))\s*\.\s*\w+\s*\([^;]*\)|(?:println|print|printf)\s*\([^;]*\)|\w+\s*\.\s*printStackTrace\s*\(\s*\)|return)$/;
+  /^(?:(?:(?:[\w$]+\s*\.\s*)*(?:[a-z]{1,2}_?|_)?(?:log(?:ger)?|LOG(?:GER)?|Log(?:ger)?|Timber)|System\s*\.\s*(?:out|err))\s*\.\s*\w+\s*\([^;]*\)|(?:println|print|printf)\s*\([^;]*\)|\w+\s*\.\s*printStackTrace\s*\(\s*\)|return)$/;
 const HEAD = /^\s*(?:throws\s+[\w.,\s]+)?(?::\s*Unit\s*)?\{/;
 
 /** `{ Log.d(…); System.out.println(…); }`: a body of logging statements only (strings blanked, comments gone). */
@@ -92,10 +92,59 @@ function onlyLogs(lx: Lexed, close: number): number | undefined {
   let body = '';
   for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
   if (/\bthrow\b/.test(body)) return undefined;
-  const statements = splitStatements(body)
-    .map((x) => x.trim())
+  const statements = splitStatements(withoutControlFlow(body))
+    .map((x) => x.trim().replace(/\s+/g, ' '))
     .filter(Boolean);
-  return statements.length && statements.every((x) => LOG_STATEMENT.test(x.replace(/\s+/g, ' '))) ? end : undefined;
+  return statements.length && statements.every(cannotThrow) ? end : undefined;
+}
+
+/** Calls that only read (getters, `equals`, `size`): they do not check a chain, whatever they return. */
+const READ_CALL = /^(?:get\w*|is[A-Z]\w*|equals|size|length|isEmpty|toString|contains|hashCode|name|count)$/;
+/** `x = …`, `this.x = …`, `Type x = …`, `val x = …`, `x++`: an assignment or declaration (its calls judged apart). */
+const ASSIGNMENT =
+  /^(?:(?:final\s+|val\s+|var\s+)?[\w$.<>[\], ]+?\s+)?[\w$.[\]]+\s*(?::\s*[\w.<>?]+\s*)?(?:[-+*/|&]?=(?!=)\s*[^=][\s\S]*|\+\+|--)$/;
+
+/**
+ * A statement that cannot reject a chain: logging or printing, `return`, or an assignment or declaration whose calls
+ * only read (`String s = cert.getSubjectDN().getName()`, `this.chain = chain`). A call to anything else (a delegate,
+ * `checkValidity()`, a helper of the project) may throw, so it is not one.
+ */
+function cannotThrow(statement: string): boolean {
+  if (LOG_STATEMENT.test(statement)) return true;
+  return ASSIGNMENT.test(statement) && onlyReads(statement);
+}
+
+/** Every call in `code` is a READ_CALL (`a.getB().getC()`, `x.length`). */
+function onlyReads(code: string): boolean {
+  for (const m of code.matchAll(/([\w$]+)\s*\(/g)) if (!READ_CALL.test(m[1])) return false;
+  return true;
+}
+
+/**
+ * The body with its control flow turned into statement breaks: `if (DEBUG) {`, `for (X509Certificate c : chain) {`,
+ * `} else {`, `try {`, `catch (Exception e) {`. A condition may call only readers (`if (chain.length > 0)`); one that
+ * calls anything else (`if (!verifier.verify(chain))`) leaves the header in place, which no statement test accepts.
+ */
+function withoutControlFlow(body: string): string {
+  let out = '';
+  let i = 0;
+  const HEADER = /\b(?:if|for|while|catch|when)\s*\(/g;
+  for (let m = HEADER.exec(body); m; m = HEADER.exec(body)) {
+    let depth = 0;
+    let j = m.index + m[0].length - 1;
+    for (; j < body.length; j++) {
+      if (body[j] === '(') depth++;
+      else if (body[j] === ')' && --depth === 0) break;
+    }
+    const condition = body.slice(m.index + m[0].length, j);
+    if (/^\s*\w+\s*(?:\w+\s*)?(?::|\bin\b)/.test(condition) || onlyReads(condition)) {
+      out += body.slice(i, m.index) + ';';
+      i = j + 1;
+    }
+    HEADER.lastIndex = j + 1;
+  }
+  out += body.slice(i);
+  return out.replace(/[{}]|\b(?:else|try|finally|do)\b/g, ';');
 }
 
 /** Java `;` and Kotlin newlines end statements, but not a newline inside parentheses (`println(\n "…" + x)`). */
@@ -135,6 +184,11 @@ function verifierLambda(lx: Lexed) {
   return (m: RegExpExecArray) => {
     const call = enclosingCall(lx, m.index);
     if (call && /hostnameverifier$/i.test(call.name)) return true;
+    // Apache HttpClient's `new SSLConnectionSocketFactory(ctx, [protocols, ciphers,] verifier)`: a two-parameter
+    // lambda there can only be the HostnameVerifier, whatever its parameters are named (`(value, sslSession) -> true`).
+    if (call?.name === 'SSLConnectionSocketFactory' && /\bnew\s*$/.test(lx.code.slice(call.start - 12, call.start))) {
+      return /^\(\s*[^(),]+,[^(),]+\)/.test(m[0]);
+    }
     const [ls] = statementAt(lx, m.index);
     // Only the text just before the lambda: a declaration is short, and a whole long line per match is quadratic.
     return /HostnameVerifier\s+\w+\s*=\s*$/.test(lx.code.slice(Math.max(ls, m.index - 200), m.index));
@@ -152,10 +206,22 @@ const ENABLED = withLiterals(
 );
 const OKHTTP_VERSION = withLiterals(/\bTlsVersion\s*\.\s*(?:TLS_1_0|TLS_1_1|SSL_3_0)\b/g, ['TlsVersion']);
 
+/**
+ * `SSLContext.getInstance("TLSv1.1");` as a statement of its own: the context is thrown away, a probe of whether the
+ * JVM still supports the version (`try { … } catch (NoSuchAlgorithmException e)`), not one any connection uses.
+ */
+function discarded(lx: Lexed, m: RegExpExecArray): boolean {
+  const before = lx.code.slice(Math.max(0, m.index - 200), m.index).replace(/\s+$/, '');
+  if (before !== '' && !/[;{}]$/.test(before)) return false;
+  return /^\s*\)\s*;/.test(lx.code.slice(m.index + m[0].length, m.index + m[0].length + 20));
+}
+
 function protocolFindings(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, GET_INSTANCE, (m) =>
-    out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index))),
-  );
+  eachCodeMatch(lx, GET_INSTANCE, (m) => {
+    if (!discarded(lx, m)) {
+      out.push(finding(lx, JVM.obsoleteProtocol, groupStart(m, 1), groupEnd(m, 1), statementAt(lx, m.index)));
+    }
+  });
   eachCodeMatch(lx, ENABLED, (m) => {
     const versions = [...m[1].matchAll(/"([^"]*)"/g)].map((v) => v[1]);
     if (versions.length && versions.every((v) => /^(?:TLSv1|TLSv1\.1|SSLv3|SSLv2|SSLv2Hello)$/i.test(v))) {
@@ -180,6 +246,11 @@ const TRUE_LAMBDA = rewritten(
   /\([^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{[\w\s,:?<>[\]]*->\s*true\s*\}/g,
   /\(\s*[^()]*\)\s*->\s*(?:true\b|\{\s*return\s+true\s*;?\s*\})|\{\s*[\w\s,:?<>[\]]*->\s*true\s*\}/g,
 );
+/** Kotlin's trailing lambda: `loadTrustMaterial(null) { _, _ -> true }` (group 1 is the lambda). */
+const KOTLIN_TRAILING = rewritten(
+  /\bloadTrustMaterial\s*\([^()]*\)\s*(\{[\w\s,:?<>[\]]*->\s*true\s*\})/dg,
+  /\bloadTrustMaterial\s*\([^()]*\)\s*(\{\s*[\w\s,:?<>[\]]*->\s*true\s*\})/dg,
+);
 const PROCEED = /\b[\w$]+\s*\??\.\s*proceed\s*\(\s*\)/g;
 const HANDLER_PROCEED = /\b[\w$]*[hH]andler[\w$]*\s*\??\.\s*proceed\s*\(\s*\)/g;
 
@@ -191,6 +262,7 @@ function trustStrategies(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, STRATEGY, JVM.trustStrategy, out, 0, 0, notImport(lx));
   pushMatches(lx, IS_TRUSTED, JVM.trustStrategy, out);
   pushMatches(lx, KOTLIN_STRATEGY, JVM.trustStrategy, out);
+  pushMatches(lx, KOTLIN_TRAILING, JVM.trustStrategy, out, 1, 1);
   // A bare lambda counts only as loadTrustMaterial's argument, or as the value of a variable declared a
   // TrustStrategy (`TrustStrategy acceptAll = (chain, authType) -> true;`, the form most tutorials show).
   pushMatches(lx, TRUE_LAMBDA, JVM.trustStrategy, out, 0, 0, (m) => {

@@ -44,9 +44,19 @@ function notAuthRoutes(lx: Lexed) {
   };
 }
 
-/** The `,` form is only curl_setopt's argument list; `=>` is an options array (curl_setopt_array, Guzzle). */
+/** The `,` form is only curl_setopt's argument list; `=>` is an options array (curl_setopt_array, Guzzle). PHP
+ * allows a blank between a function's name and its `(` (`curl_setopt ($ch, …)`), which the callee walk does not
+ * cross, so the name is read back from the parenthesis too. */
 function curlOption(lx: Lexed) {
-  return (m: RegExpExecArray) => m[1] === '=>' || /^curl_setopt$/i.test(enclosingCall(lx, m.index)?.name ?? '');
+  return (m: RegExpExecArray) => {
+    if (m[1] === '=>') return true;
+    const call = enclosingCall(lx, m.index);
+    if (!call) return false;
+    return (
+      /^curl_setopt$/i.test(call.name) ||
+      /\bcurl_setopt\s+$/i.test(lx.code.slice(Math.max(0, call.open - 40), call.open))
+    );
+  };
 }
 
 /** Scans PHP source. */

@@ -13,6 +13,7 @@ import {
   groupStart,
   lineAt,
   matchingClose,
+  pushMatches,
   rangeOf,
   statementAt,
   withLiterals,
@@ -47,7 +48,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -327,12 +328,34 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
+  pushMatches(lx, PAHO_INSECURE, PY.pahoInsecure, out, 1, 1);
+  pushMatches(lx, PYVMOMI, PY.pyvmomiNoVerify, out, 1, 1);
   if (lx.code.includes('insecure-skip-tls-verify')) kubeconfigTextFindings(lx, out);
   eachCodeMatch(lx, PYCURL, (m) => {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
 }
+
+/**
+ * A settings module's switch: `API_VERIFY_SSL = False` at the top level, named for what it turns off (`VERIFY_SSL`,
+ * `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…). Read only when the file never uses the name (the use, when in sight,
+ * is where flow findings go): a config.py whose clients live in other modules.
+ */
+const SETTING_CONSTANT =
+  /^([A-Z][A-Z0-9_]*?(?:VERIFY_SSL|SSL_VERIFY|VERIFY_CERTS?|VERIFY_CERTIFICATES?|VERIFY_TLS|TLS_VERIFY|VERIFY_HTTPS))[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False[ \t]*$/dgm;
+
+function settingConstants(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, SETTING_CONSTANT, (m) => {
+    const uses = lx.code.match(new RegExp(`\\b${m[1]}\\b`, 'g'))?.length ?? 0;
+    if (uses === 1) out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  });
+}
+
+/** paho-mqtt: `client.tls_insecure_set(True)` (group 1). */
+const PAHO_INSECURE = /\.\s*(tls_insecure_set\s*\(\s*(?:True|1)\s*\))/dg;
+/** pyVmomi: `disableSslCertValidation=True` (a keyword, not a `def` default) and `SmartConnectNoSSL(` (group 1). */
+const PYVMOMI = /\b(disableSslCertValidation\s*=\s*True\b|SmartConnectNoSSL)(?=\s*[,)(])/dg;
 
 /** `insecure-skip-tls-verify: true` inside a string, or as a quoted dict key whose value is code `True`. */
 function kubeconfigTextFindings(lx: Lexed, out: Finding[]): void {
@@ -640,8 +663,10 @@ const PINNING_CALLS = new Set([
 
 /** `ssl.SSLContext(ssl.PROTOCOL_TLSv1)`, `ssl_version=ssl.PROTOCOL_TLSv1`, `self.ssl_version = ssl.PROTOCOL_SSLv3`. */
 function pinsProtocol(lx: Lexed, at: number): boolean {
-  if (/(?:ssl_version|protocol)["']?\]?\s*=\s*$/.test(lx.code.slice(Math.max(0, at - 40), at))) return true;
+  if (/(?:ssl_version|tls_version|protocol)["']?\]?\s*=\s*$/.test(lx.code.slice(Math.max(0, at - 40), at))) return true;
   const call = enclosingCall(lx, at);
+  // paho-mqtt's `tls_set(ca, cert, key, cert_reqs, tls_version, ciphers)`: a protocol constant there is the version.
+  if (call?.name === 'tls_set') return true;
   return call !== undefined && PINNING_CALLS.has(call.name) && lx.code.slice(call.open + 1, at).trim() === '';
 }
 
@@ -680,7 +705,14 @@ export function scanPython(text: string): Finding[] {
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
   // Rare-letter heads first (`contains`): `SSL_VE`, `kip-tl`; `ssl_cert_reqs` and httplib2's keyword share `ssl_ce`.
-  const others = has('SSL_VERIFY') || has('insecure-skip-tls-verify') || has('validate_cert') || OTHER_SSL.test(text);
+  const others =
+    has('SSL_VERIFY') ||
+    has('insecure-skip-tls-verify') ||
+    has('validate_cert') ||
+    OTHER_SSL.test(text) ||
+    has('tls_insecure_set') ||
+    has('SslCertValidation') ||
+    has('SmartConnectNoSSL');
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
@@ -695,6 +727,7 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
+    if (has('VERIFY') || has('_VERIF')) settingConstants(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
@@ -705,9 +738,47 @@ export function scanPython(text: string): Finding[] {
   if (contexts) contextFindings(lx, out);
   if (env) envFindings(lx, out);
   if (protocols) protocolFindings(lx, out);
-  const unique = dropExpectedFailuresPython(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW))));
+  const unique = dropExpectedFailuresPython(
+    lx,
+    afterOpeningDocstring(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW)))),
+  );
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
+
+/**
+ * Findings after the first triple quote when the text began inside a string (see `openingDocstringEnd`): what comes
+ * before that quote is the end of a docstring (`export PYTHONHTTPSVERIFY=0` in a module docstring's advice).
+ */
+function afterOpeningDocstring(lx: Lexed, out: Finding[]): Finding[] {
+  const head = out.length ? openingDocstringEnd(lx) : -1;
+  if (head < 0) return out;
+  return out.filter((f) => (lx.lineStarts[f.range.start.line] ?? 0) + f.range.start.character >= head);
+}
+
+/**
+ * The offset of the first triple quote of a text whose last string is a triple-quoted one left open to the end: such
+ * a text began inside a string (an excerpt, a file cut by a tool), so that first quote closes it. -1 otherwise.
+ */
+export function openingDocstringEnd(lx: Lexed): number {
+  const s = lx.code;
+  if (s.length === 0 || lx.kinds[s.length - 1] !== Kind.String) return -1;
+  let open = s.length - 1;
+  while (open > 0 && lx.kinds[open - 1] === Kind.String) open--;
+  if (!((s[open] === '"' || s[open] === "'") && s.startsWith(s[open].repeat(3), open))) return -1;
+  // Closed at the very end of the text (`…\n"""` as its last characters): not left open.
+  if (s.length - open >= 6 && s.endsWith(s[open].repeat(3))) return -1;
+  const first = Math.min(...[s.indexOf('"""'), s.indexOf("'''")].filter((i) => i >= 0));
+  // Only when what precedes it cannot be Python (prose, a shell line): a docstring being typed at the end of a file
+  // leaves the code above it code.
+  return NOT_PYTHON.test(s.slice(0, first)) ? first : -1;
+}
+
+/**
+ * A line no Python statement looks like: prose (five bare words in a row, one of them an English word no code chains
+ * bare: `the`, `you`, `may`…), or a shell command (`export X=0`, `echo "…" >> ~/.npmrc`).
+ */
+const NOT_PYTHON =
+  /^(?=[^\n]*\b(?:the|you|your|this|may|can|should|will|are|of|to|be)\b)[ \t]*(?:[A-Za-z][\w'-]*[,;:]?[ \t]+){4}[A-Za-z]|^[ \t]*(?:export|echo|RUN|apt-get|curl|wget|npm|git|cd)[ \t]+[^=(\n]/m;
 
 /** One finding per rule and place (a dict can be reached through several spreads). */
 function dedupe(out: Finding[]): Finding[] {
@@ -726,7 +797,21 @@ function dedupe(out: Finding[]): Finding[] {
  * (CPU, same run): the prefilter alone 151 ms, with these first 105 ms (the prefilter still runs on the ~550 files
  * that mention `ssl` or `verif`). Chosen as RuleFamily.needles says.
  */
-const NEEDLES = ['verif', 'ssl', 'VERIFY', '_hostn', 'CERT_N', 'CURL_C', 'https_', 'PROTOC', 'TLSVer', 'validate_cert'];
+const NEEDLES = [
+  'verif',
+  'ssl',
+  'VERIFY',
+  '_hostn',
+  'CERT_N',
+  'CURL_C',
+  'https_',
+  'PROTOC',
+  'TLSVer',
+  'validate_cert',
+  'ure_se',
+  'SslCer',
+  'NoSSL',
+];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
 export const python: RuleFamily = defineFamily({

@@ -17,6 +17,8 @@ import { envFamily } from './env';
 import { configFamily } from './config';
 import { browser } from './browser';
 import { notebook } from './notebook';
+import { embedded } from './embedded';
+import { connection } from './connection';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -29,6 +31,8 @@ export const families: RuleFamily[] = [
   php,
   rust,
   browser,
+  embedded,
+  connection,
   shellFamily,
   envFamily,
   configFamily,

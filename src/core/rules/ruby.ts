@@ -105,12 +105,33 @@ function heldHashUse(lx: Lexed, at: number): [number, number] | undefined {
   return undefined;
 }
 
+/** A hash key that names the server's request for client certificates: WEBrick's `:SSLVerifyClient => …`. */
+const CLIENT_CERT_KEY = /(?:\bSSLVerifyClient\s*(?:=>|:)|:SSLVerifyClient\s*=>|\bverify_client\s*(?:=>|:|=))\s*$/;
+/** Words of a server's TLS context nearby: `ssl_version = :TLSv1_2_server`, falcon's `TLS::SERVER_CIPHERS`,
+ * `OpenSSL::SSL::SSLServer.new`, an SSLSocket that `accept`s, WEBrick's server, puma's `ssl_bind`. */
+const SERVER_WORDS = /\bSSLServer\b|:\w+_server\b|\bSERVER_CIPHERS\b|\.accept\b|\bWEBrick::HTTPServer\b|\bssl_bind\b/;
+/** Words of a client nearby: then the context may well be a client's, and VERIFY_NONE stays a finding. */
+const CLIENT_WORDS = /Net::HTTP|\.connect\b|HTTParty|Faraday|RestClient|Excon|Typhoeus|open-uri|URI\.open|\.start\s*\(/;
+
+/**
+ * VERIFY_NONE on a server's context or options only means "ask no client certificate" (the server is not checking a
+ * peer it connects to): WEBrick's `SSLVerifyClient`, or a context set up among server words with no client in sight.
+ */
+function clientSide(lx: Lexed) {
+  return (m: RegExpExecArray) => {
+    const before = lx.code.slice(Math.max(0, m.index - 600), m.index);
+    if (CLIENT_CERT_KEY.test(before.slice(-40))) return false;
+    const near = before + lx.code.slice(m.index, m.index + 300);
+    return !SERVER_WORDS.test(near) || CLIENT_WORDS.test(near);
+  };
+}
+
 /** Scans Ruby source. */
 export function scanRuby(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.ruby);
   const out: Finding[] = [];
-  pushMatches(lx, VERIFY_NONE, RB.verifyNone, out);
+  pushMatches(lx, VERIFY_NONE, RB.verifyNone, out, 0, 0, clientSide(lx));
   verifyFalse(lx, out);
   pushMatches(lx, VERIFY_VAR, RB.verifyFalse, out, 0, 0, falseVariable(lx));
   pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);

@@ -90,13 +90,17 @@ export type Client =
   | 'dnf'
   | 'apt'
   | 'zypper'
-  | 'gradle';
+  | 'gradle'
+  | 'kafka'
+  | 'rubygems'
+  | 'sqlserver';
 
 /**
  * The language or configuration kind a rule's finding is written in (it decides how a fix quotes text).
  * `repo-file` is the INI of yum/dnf/zypper (`/etc/yum.repos.d/*.repo`, `yum.conf`, `dnf.conf`); `apt-conf` is APT's
  * `Acquire::https::Verify-Peer "false";` syntax (`/etc/apt/apt.conf`, `apt.conf.d/*`); `gradle` is a Gradle build,
- * settings or init script's repository settings (`*.gradle`, `*.gradle.kts`).
+ * settings or init script's repository settings (`*.gradle`, `*.gradle.kts`). `properties` is a Java `.properties`
+ * file (Kafka client and Spring settings); `gemrc` is RubyGems' `.gemrc` / Bundler's `.bundle/config` YAML.
  */
 export type Surface =
   | 'python'
@@ -123,7 +127,10 @@ export type Surface =
   | 'json'
   | 'repo-file'
   | 'apt-conf'
-  | 'gradle';
+  | 'gradle'
+  | 'properties'
+  | 'gemrc'
+  | 'connection-string';
 
 /** Surfaces that are a tool's configuration file (as opposed to code, commands and environment variables). */
 export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
@@ -142,4 +149,6 @@ export const CONFIG_SURFACES: ReadonlySet<Surface> = new Set<Surface>([
   'repo-file',
   'apt-conf',
   'gradle',
+  'properties',
+  'gemrc',
 ]);

@@ -142,6 +142,8 @@ const SAMPLES: Readonly<Record<string, readonly [string, string]>> = {
   env: ['.env', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
   config: ['config.yaml', 'insecure_skip_verify: true'],
   browser: ['a.js', "args: ['--ignore-certificate-errors'], ignoreHTTPSErrors: true"],
+  connection: ['appsettings.json', '"Default": "Server=db;TrustServerCertificate=True"'],
+  embedded: ['a.py', 'os.system("echo insecure >> ~/.curlrc")'],
   notebook: ['a.ipynb', '{"cells": [{"cell_type": "code", "source": ["requests.get(u, verify=False)"]}]}'],
 };
 

@@ -149,6 +149,9 @@ describe('scan: prefilter on raw bytes', () => {
     assert.strictEqual(mayHaveFindings('InsecureSkipVerify: true', 'main.go'), true);
   });
 
+  const RULELESS_SAMPLES: Record<string, Example> = {
+    embedded: { file: 'setup.py', code: 'os.system("echo insecure >> ~/.curlrc")' },
+  };
   // A family's needles may only ever skip files its prefilter would skip too: every prefilter match holds a needle.
   // Checked on every example of the family's rules and on strings mixing the prefilter's own words with noise.
   for (const family of families.filter((f) => f.needles)) {
@@ -171,9 +174,11 @@ describe('scan: prefilter on raw bytes', () => {
       assert.ok(matched >= family.rules.length, `only ${matched} samples matched: the check checked little`);
     });
     it(`${family.id}: mayHaveFindings skips a file without needles, and never one with a finding`, () => {
+      // A family without rules of its own (embedded: the shell and config rules in code strings) brings a sample.
       const rule = family.rules[0];
-      const example = rule.examples.flagged[0];
+      const example = rule ? rule.examples.flagged[0] : RULELESS_SAMPLES[family.id];
       const path = typeof example === 'string' ? rule.examples.file : example.file;
+      assert.ok(scanText(code(example), path).length > 0, 'the sample is a finding');
       assert.ok(mayHaveFindings(code(example), path));
       assert.strictEqual(mayHaveFindings('// nothing about TLS here\n', path), false);
     });

@@ -508,4 +508,65 @@ RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99inse
       ],
     },
   }),
+  kafkaEndpointIdentification: rule('kafka-endpoint-identification-off', {
+    title: 'ssl.endpoint.identification.algorithm empty: Kafka clients do not check the broker\'s host name',
+    description: 'An empty ssl.endpoint.identification.algorithm (librdkafka: none) turns off the host name check of Kafka clients, brokers and Connect workers, so any certificate the CA issued, for any host, is accepted. Keep the default (https) and issue broker certificates for the names clients connect to (a SAN per listener).',
+    concept: 'hostname-check-off',
+    client: 'kafka',
+    surface: 'properties',
+    notes: 'The empty value (or `none`, librdkafka\'s) in `.properties` files (`ssl.endpoint.identification.algorithm=`, any prefix such as `producer.` or `spring.kafka.properties.`), in YAML (`ssl.endpoint.identification.algorithm: ""`), as a JVM or CLI property (`-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=`), as the container variables of Confluent/Bitnami images and kafka-ui (`KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: \'\'`, `KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=`). Client code that sets it (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`) is not read yet. `https` is not a finding, nor a YAML key with no value (a parent of a nested map).',
+    examples: {
+      file: 'client.properties',
+      flagged: [
+        'security.protocol=SSL\nssl.truststore.location=/etc/kafka/truststore.jks\n«ssl.endpoint.identification.algorithm=»',
+        { file: 'application.yml', code: 'spring:\n  kafka:\n    properties:\n      «ssl.endpoint.identification.algorithm: ""»' },
+        { file: 'docker-compose.yml', code: 'services:\n  kafka:\n    environment:\n      KAFKA_SSL_KEYSTORE_FILENAME: kafka.keystore.jks\n      «KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: \'\'»' },
+        { file: 'run.sh', code: 'export KAFKA_OPTS="-Dssl.truststore.location=$DIR/truststore.p12 -D«ssl.endpoint.identification.algorithm=»"' },
+      ],
+      ok: [
+        'ssl.endpoint.identification.algorithm=https',
+        '# ssl.endpoint.identification.algorithm=',
+        { file: 'application.yml', code: 'ssl.endpoint.identification.algorithm: https\nssl:\n  endpoint.identification.algorithm:\n    name: https' },
+      ],
+    },
+  }),
+  kubeSkipArg: rule('insecure-skip-tls-verify-arg', {
+    title: '--insecure-skip-tls-verify as a manifest or CI argument: the API server certificate is not checked',
+    description: 'A container, job or CI step that runs kubectl, helm, argocd or oc with --insecure-skip-tls-verify talks to whatever answers, credentials included. Mount the cluster CA and pass --certificate-authority=<CA file> instead.',
+    concept: 'verification-off',
+    client: 'kubectl',
+    surface: 'yaml',
+    notes: 'The flag (`--insecure-skip-tls-verify`, `=true`) as a list item of any YAML file (a container\'s `args:`/`command:`, a Helm value, a CI step\'s argument list; block or flow style), and inside a Terraform/HCL string or here-document (a `local-exec` `command = <<EOT … EOT`). `=false` and comments are not findings; on a command line it is [`shell.kube-insecure-skip-tls-verify`](shell.kube-insecure-skip-tls-verify.md).',
+    examples: {
+      file: 'job.yaml',
+      flagged: [
+        'containers:\n  - name: deploy\n    image: bitnami/kubectl\n    args:\n      - apply\n      - -f\n      - /manifests\n      - «--insecure-skip-tls-verify»',
+        { file: 'values.yaml', code: 'extraArgs: [«"--insecure-skip-tls-verify=true"», "--wait"]' },
+        { file: 'main.tf', code: 'provisioner "local-exec" {\n  command = <<EOC\n    kubectl get svc web \\\n      --server="${module.eks.cluster_endpoint}" \\\n      «--insecure-skip-tls-verify=true» \\\n      -o jsonpath=\'{.status.loadBalancer.ingress[0].hostname}\'\n  EOC\n}' },
+      ],
+      ok: [
+        'args:\n  - --insecure-skip-tls-verify=false\n  # - --insecure-skip-tls-verify\n  - --certificate-authority=/var/run/secrets/ca.crt',
+        { file: 'main.tf', code: '# command = "kubectl --insecure-skip-tls-verify get po"\nvariable "insecure_skip_tls_verify" { default = false }' },
+      ],
+    },
+  }),
+  gemrc: rule('rubygems-ssl-verify-mode-off', {
+    title: ':ssl_verify_mode: 0 in .gemrc / BUNDLE_SSL_VERIFY_MODE in .bundle/config: gems are fetched without certificate checks',
+    description: 'RubyGems and Bundler accept any certificate from the gem source with verify mode 0 (OpenSSL VERIFY_NONE), so gems can be swapped in transit. Set :ssl_ca_cert: (BUNDLE_SSL_CA_CERT) to a CA bundle instead.',
+    concept: 'tool-config-switch',
+    client: 'rubygems',
+    surface: 'gemrc',
+    notes: '`:ssl_verify_mode: 0` in `.gemrc` / `gemrc` (user and system), and `BUNDLE_SSL_VERIFY_MODE: "0"` (or `0`) in `.bundle/config` (project or `~/.bundle/config`); also when a script writes such a file. Other modes (1 = VERIFY_PEER) are not findings. The variable in the environment is [`env.tool-verify-off`](env.tool-verify-off.md); `bundle config set ssl_verify_mode 0` is [`shell.tool-insecure-flag`](shell.tool-insecure-flag.md).',
+    examples: {
+      file: '.gemrc',
+      flagged: [
+        '---\n:sources:\n- https://gems.corp.example/\n«:ssl_verify_mode: 0»',
+        { file: '.bundle/config', code: '---\nBUNDLE_PATH: "vendor/bundle"\n«BUNDLE_SSL_VERIFY_MODE: "0"»' },
+      ],
+      ok: [
+        ':ssl_verify_mode: 1\n:ssl_ca_cert: /etc/ssl/corp-ca.pem\n# :ssl_verify_mode: 0',
+        { file: '.bundle/config', code: '---\nBUNDLE_SSL_CA_CERT: "/etc/ssl/corp-ca.pem"\nBUNDLE_SSL_VERIFY_MODE: "1"' },
+      ],
+    },
+  }),
 } as const;

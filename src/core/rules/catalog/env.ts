@@ -14,7 +14,7 @@ export const ENV = {
     concept: 'process-env-switch',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'The value `0` (quoted or not), which is the only value that makes Node stop verifying. JavaScript code setting `process.env.NODE_TLS_REJECT_UNAUTHORIZED` is [`javascript.node-tls-reject-unauthorized`](javascript.node-tls-reject-unauthorized.md).',
+    notes: 'The value `0` (quoted or not), which is the only value that makes Node stop verifying. Also set as a variable of a deployed app or container (`railway variables set`, `heroku`/`dokku config:set`, `fly secrets set`, `kubectl set env`, `docker run -e`/`--env`, `gh variable set … --body`, `az … appsettings set --settings`), which holds for every env rule. JavaScript code setting `process.env.NODE_TLS_REJECT_UNAUTHORIZED` is [`javascript.node-tls-reject-unauthorized`](javascript.node-tls-reject-unauthorized.md).',
     examples: {
       flagged: [
         `# .env, Dockerfile ENV, CI env:, launch.json "env", package.json scripts, shell:
@@ -23,6 +23,14 @@ export «NODE_TLS_REJECT_UNAUTHORIZED=0»`,
         { file: 'package.json', code: '{\n  "scripts": { "test": "cross-env «NODE_TLS_REJECT_UNAUTHORIZED=0» mocha" }\n}' },
         { file: '.env', code: '«NODE_TLS_REJECT_UNAUTHORIZED=0»' },
         { file: 'Dockerfile', code: 'FROM node\nENV «NODE_TLS_REJECT_UNAUTHORIZED=0»' },
+        {
+          file: 'deploy.sh',
+          code: `railway variables set «NODE_TLS_REJECT_UNAUTHORIZED="0"»
+heroku config:set «NODE_TLS_REJECT_UNAUTHORIZED=0» -a api
+kubectl set env deployment/api «NODE_TLS_REJECT_UNAUTHORIZED=0»
+docker run -e «NODE_TLS_REJECT_UNAUTHORIZED=0» node:20 npm start
+gh variable set «NODE_TLS_REJECT_UNAUTHORIZED --body 0»`,
+        },
       ],
       ok: [
         'NODE_EXTRA_CA_CERTS=/etc/ssl/corp-ca.pem',
@@ -30,6 +38,7 @@ export «NODE_TLS_REJECT_UNAUTHORIZED=0»`,
         'NODE_TLS_REJECT_UNAUTHORIZED=${REJECT} node app.js',
         'cat <<EOF\ncurl -k https://x\nexport NODE_TLS_REJECT_UNAUTHORIZED=0\nEOF',
         'echo \'NODE_TLS_REJECT_UNAUTHORIZED=0\'',
+        'railway variables set NODE_TLS_REJECT_UNAUTHORIZED="1"\nheroku config:set NODE_ENV=production',
       ],
     },
   }),

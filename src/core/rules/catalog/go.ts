@@ -58,10 +58,14 @@ var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'go',
-    notes: '`MinVersion` / `MaxVersion` set to `tls.VersionTLS10`, `tls.VersionTLS11` or `tls.VersionSSL30`, in a literal or an assignment.',
+    notes: '`MinVersion` / `MaxVersion` set to `tls.VersionTLS10`, `tls.VersionTLS11` or `tls.VersionSSL30`, in a literal or an assignment. Not on a server\'s config (an `http.Server`\'s `TLSConfig`, `server.TLSConfig = …`, a config only given to `tls.Listen`/`tls.NewListener`/`tls.Server`): there it only says which old clients are still accepted.',
     examples: {
       flagged: ['cfg := &tls.Config{«MinVersion: tls.VersionTLS10»}\ncfg.«MaxVersion = tls.VersionTLS11»'],
-      ok: ['cfg := &tls.Config{MinVersion: tls.VersionTLS12}', 'if state.Version == tls.VersionTLS10 { log.Print("old") }'],
+      ok: [
+        'cfg := &tls.Config{MinVersion: tls.VersionTLS12}',
+        'if state.Version == tls.VersionTLS10 { log.Print("old") }',
+        'srv := &http.Server{Addr: addr, TLSConfig: &tls.Config{MinVersion: tls.VersionTLS10}, Handler: mux}\nserver.TLSConfig = &tls.Config{\n\tMinVersion: tls.VersionTLS10,\n}',
+      ],
     },
   }),
   kubeInsecure: rule('kube-client-insecure', {

@@ -184,7 +184,7 @@ mongoose.connect(config.db, «options»);`],
     description: 'With tlsAllowInvalidHostnames the MongoDB driver and Mongoose accept a valid certificate issued for any host, so anyone holding one can pose as the database. Issue the server a certificate for the name clients use (or connect by that name) instead.',
     concept: 'hostname-check-off',
     client: 'node',
-    notes: '`tlsAllowInvalidHostnames: true` in an options object, in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI). TypeScript type declarations are not findings.',
+    notes: '`tlsAllowInvalidHostnames: true` in an options object, in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI) or uses its other options (`tlsAllowInvalidCertificates`, `tlsCAFile`: an options object whose `connect` call is out of sight). TypeScript type declarations are not findings.',
     examples: {
       flagged: [`const client = await MongoClient.connect('mongodb://db.internal:27017', {
   tls: true,

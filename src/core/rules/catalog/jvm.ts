@@ -12,7 +12,7 @@ export const JVM = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'java',
-    notes: 'Java, Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`) and Groovy, Gradle scripts included (a map coerced to a trust manager whose `checkServerTrusted: { chain, authType -> }` closure is empty). A body that only holds comments counts as empty, and so does one that cannot throw because it only logs or prints (`Log.d(…)`, `logger.info(…)`, `System.out.println(…)`, `println(…)`, `e.printStackTrace()`). A body with a `throw`, or that calls anything else (a delegate, `checkValidity()`), is not a finding.',
+    notes: 'Java, Kotlin (`override fun checkServerTrusted(...) {}` or `= Unit`) and Groovy, Gradle scripts included (a map coerced to a trust manager whose `checkServerTrusted: { chain, authType -> }` closure is empty). A body that only holds comments counts as empty, and so does one that cannot throw because it only logs or prints (`Log.d(…)`, `logger.info(…)`, `mLogger.debug(…)`, `System.out.println(…)`, `println(…)`, `e.printStackTrace()`), assigns or declares values computed by getters only (`this.chain = chain`, `String who = chain[0].getSubjectDN().getName()`), also inside `if`/`for`/`try` blocks whose conditions only read. A body with a `throw`, or that calls anything else (a delegate, `checkValidity()`, a project helper, a condition such as `if (!pinner.matches(chain))`), is not a finding.',
     examples: {
       flagged: [`new X509TrustManager() {
   public void «checkServerTrusted(X509Certificate[] chain, String authType) { }»
@@ -36,6 +36,18 @@ export const JVM = {
     override fun checkClientTrusted(chain: Array<X509Certificate>, authType: String) = Unit
     override fun getAcceptedIssuers() = arrayOf<X509Certificate>()
 }` },
+        `public class LoggingTrustManager implements X509TrustManager {
+    @Override
+    public void «checkServerTrusted(X509Certificate[] chain, String authType) {
+        if (debug) {
+            mLogger.debug("authType:{}", authType);
+            for (X509Certificate cert : chain) {
+                mLogger.debug("server s:{}", cert.getSubjectX500Principal().getName());
+            }
+        }
+        this.lastChain = chain;
+    }»
+}`,
         { file: 'init.gradle', code: `TrustManager[] trustAll = [
     [getAcceptedIssuers: { null },
      checkClientTrusted: { chain, authType -> },
@@ -57,6 +69,12 @@ sslContext.init(null, tmf.getTrustManagers(), null);`,
   log.debug("checking");
   chain[0].checkValidity();
 }`,
+        `public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  for (X509Certificate cert : chain) {
+    LOG.debug("server {}", cert.getSubjectDN());
+    cert.checkValidity();
+  }
+}`,
         'public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException { delegate.checkServerTrusted(chain, authType); }',
         'public void checkClientTrusted(X509Certificate[] chain, String authType) { }',
       ],
@@ -67,7 +85,7 @@ sslContext.init(null, tmf.getTrustManagers(), null);`,
     description: 'A verifier that always returns true accepts a valid certificate issued for any host. Remove it: the default verifier checks the name.',
     concept: 'hostname-check-off',
     client: 'java',
-    notes: 'A `(a, b) -> true` lambda counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call or a `HostnameVerifier` variable); in Groovy (`.groovy`, Gradle `.gradle` scripts) also a `{ h, s -> true }` closure given to such a call or coerced `as HostnameVerifier`.',
+    notes: 'A `(a, b) -> true` lambda, whatever its parameters are named, counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call, a `HostnameVerifier` variable, or the verifier argument of Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, …)`); in Groovy (`.groovy`, Gradle `.gradle` scripts) also a `{ h, s -> true }` closure given to such a call or coerced `as HostnameVerifier`.',
     examples: {
       flagged: [`conn.setHostnameVerifier(«(hostname, session) -> true»);
 HostnameVerifier hv = new HostnameVerifier() {
@@ -75,6 +93,8 @@ HostnameVerifier hv = new HostnameVerifier() {
 };
 // Kotlin
 OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`,
+        `SSLConnectionSocketFactory factory = new SSLConnectionSocketFactory(
+        sslContext, «(value, sslSession) -> true»);`,
         `OkHttpClient client = new OkHttpClient.Builder()
     .sslSocketFactory(factory, trustManager)
     .hostnameVerifier(«(hostname, session) -> true»)
@@ -86,6 +106,7 @@ def verifier = «{ h, s -> true } as HostnameVerifier»` },
         '// Remove the custom verifier; issue the server a certificate for the name clients use.',
         'list.removeIf((a, b) -> true);',
         'conn.setHostnameVerifier((h, s) -> h.equals("internal.example"));',
+        'new SSLConnectionSocketFactory(ctx, (host, session) -> host.endsWith(".corp.example"));',
         'String doc = "setHostnameVerifier((h, s) -> true)";',
       ],
     },
@@ -112,7 +133,7 @@ sf.setHostnameVerifier(«SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER»)`],
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'java',
-    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
+    notes: '`SSLContext.getInstance("TLSv1" | "TLSv1.1" | "SSLv3" | "SSLv2")` in any letter case (JCA names are case-insensitive; not a statement of its own that throws the context away, a probe of what the JVM supports), `setEnabledProtocols` and Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, new String[] {…}, …)` with only such versions, and OkHttp `TlsVersion.TLS_1_0`, `TLS_1_1`, `SSL_3_0`.',
     examples: {
       flagged: [`SSLContext ctx = SSLContext.getInstance(«"TLSv1"»);
 SSLContext legacy = SSLContext.getInstance(«"TLSV1"»); // algorithm names are case-insensitive
@@ -121,6 +142,7 @@ ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).tlsV
 SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(
     sslContext, «new String[] {"TLSv1"}», null, SSLConnectionSocketFactory.getDefaultHostnameVerifier());`],
       ok: [
+        'try {\n  SSLContext.getInstance("TLSv1.1"); // does this JVM still support it?\n} catch (NoSuchAlgorithmException e) {\n  log.warn("no TLSv1.1");\n}',
         'SSLContext ctx = SSLContext.getInstance("TLS");',
         'SSLContext ctx = SSLContext.getInstance("TLSV1.2");',
         'socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.3"});',
@@ -135,7 +157,7 @@ SSLConnectionSocketFactory sf = new SSLConnectionSocketFactory(
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'java',
-    notes: '`TrustAllStrategy.INSTANCE`, `new TrustAllStrategy()`, `new TrustSelfSignedStrategy()` (also fully qualified), a `(chain, authType) -> true` lambda or Kotlin `{ _, _ -> true }` passed to `loadTrustMaterial` or held in a variable declared `TrustStrategy`, and `isTrusted` methods that only return true. Import lines are not findings.',
+    notes: '`TrustAllStrategy.INSTANCE`, `new TrustAllStrategy()`, `new TrustSelfSignedStrategy()` (also fully qualified), a `(chain, authType) -> true` lambda or Kotlin `{ _, _ -> true }` passed to `loadTrustMaterial` (Kotlin\'s trailing `loadTrustMaterial(null) { _, _ -> true }` too) or held in a variable declared `TrustStrategy`, and `isTrusted` methods that only return true. Import lines are not findings.',
     examples: {
       flagged: [`SSLContext ssl = SSLContexts.custom()
     .loadTrustMaterial(null, «TrustAllStrategy.INSTANCE»)
@@ -146,7 +168,7 @@ TrustStrategy anything = new TrustStrategy() {
   @Override
   public «boolean isTrusted(X509Certificate[] chain, String authType) throws CertificateException { return true; }»
 };`,
-        { file: 'Client.kt', code: 'val ctx = SSLContexts.custom().loadTrustMaterial(null, «TrustStrategy { _, _ -> true }»).build()' },
+        { file: 'Client.kt', code: 'val ctx = SSLContexts.custom().loadTrustMaterial(null, «TrustStrategy { _, _ -> true }»).build()\nval trailing = SSLContextBuilder().loadTrustMaterial(null) «{ _, _ -> true }».build()' },
       ],
       ok: [
         `KeyStore trustStore = KeyStore.getInstance("PKCS12");

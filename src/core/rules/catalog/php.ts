@@ -13,7 +13,8 @@ export const PHP = {
     client: 'php-curl',
     examples: {
       flagged: [`curl_setopt($ch, «CURLOPT_SSL_VERIFYPEER, false»);
-curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);`],
+curl_setopt_array($ch, [«CURLOPT_SSL_VERIFYPEER => 0»]);
+curl_setopt ($curl_handle, «CURLOPT_SSL_VERIFYPEER, 0»); // a blank before the parenthesis`],
       ok: [
         'curl_setopt($ch, CURLOPT_CAINFO, \'/path/to/ca-bundle.pem\');',
         '<?php curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);',

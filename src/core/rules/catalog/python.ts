@@ -239,6 +239,28 @@ ctx.check_hostname = True`,
       ],
     },
   }),
+  pahoInsecure: rule('paho-tls-insecure-set', {
+    title: 'tls_insecure_set(True): the MQTT client does not check the broker\'s host name',
+    description: 'paho-mqtt\'s tls_insecure_set(True) turns off the host name check, so any certificate the CA issued, for any host, is accepted and the broker can be impersonated. Remove it and issue the broker a certificate for the name clients connect to.',
+    concept: 'hostname-check-off',
+    client: 'python-ssl',
+    notes: '`client.tls_insecure_set(True)` on any receiver (`self._client`, `mqttc`). `tls_insecure_set(False)` and a variable argument are not findings.',
+    examples: {
+      flagged: ['client = mqtt.Client()\nclient.tls_set(ca_certs="ca.crt")\nclient.«tls_insecure_set(True)»'],
+      ok: ['client.tls_set(ca_certs="/etc/mosquitto/ca.crt")\nclient.tls_insecure_set(False)', 'client.tls_insecure_set(self.insecure)'],
+    },
+  }),
+  pyvmomiNoVerify: rule('pyvmomi-disable-ssl-cert-validation', {
+    title: 'SmartConnect(disableSslCertValidation=True): the vCenter/ESXi certificate is not checked',
+    description: 'pyVmomi connects to vCenter or ESXi without verifying its certificate (credentials included) with disableSslCertValidation=True or SmartConnectNoSSL. Pass sslContext=ssl.create_default_context(cafile="<vCenter CA bundle>") instead.',
+    concept: 'verification-off',
+    client: 'python-ssl',
+    notes: '`disableSslCertValidation=True` (pyVmomi 7.0.3+, `SmartConnect`, `Connect`, `SmartStubAdapter`) and the older `SmartConnectNoSSL(…)`. An unverified `sslContext=` is [`python.unverified-context`](python.unverified-context.md).',
+    examples: {
+      flagged: ['si = SmartConnect(host=vc, user=user, pwd=pwd, «disableSslCertValidation=True»)\nsi = «SmartConnectNoSSL»(host=vc, user=user, pwd=pwd)'],
+      ok: ['ctx = ssl.create_default_context(cafile="/etc/ssl/vcenter-ca.pem")\nsi = SmartConnect(host=vc, user=user, pwd=pwd, sslContext=ctx)', 'si = SmartConnect(host=vc, user=user, pwd=pwd, disableSslCertValidation=False)'],
+    },
+  }),
   httpsVerifyEnv: rule('pythonhttpsverify-off', {
     title: 'PYTHONHTTPSVERIFY=0: the standard library stops verifying certificates',
     description: 'On distributions that honour it, PYTHONHTTPSVERIFY=0 turns off verification for urllib and http.client. Set SSL_CERT_FILE to a CA bundle instead.',
@@ -253,6 +275,8 @@ subprocess.run(cmd, env={«'PYTHONHTTPSVERIFY': '0'»})`],
       ok: [
         'os.environ[\'SSL_CERT_FILE\'] = \'/path/to/ca-bundle.pem\'',
         'os.environ[\'PYTHONHTTPSVERIFY\'] = \'1\'',
+        // An excerpt that begins inside a module docstring: the advice before its closing quotes is prose.
+        'If certificates are not installed you can turn the check off with:\n\n    export PYTHONHTTPSVERIFY=0\n"""\n\nimport os',
       ],
     },
   }),
@@ -334,7 +358,7 @@ pool.«assert_hostname = False»`],
     concept: 'verification-off',
     client: 'various',
     caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
-    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
     examples: {
       flagged: [`s3 = boto3.client(
     "s3",

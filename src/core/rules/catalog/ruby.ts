@@ -12,7 +12,7 @@ export const RB = {
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'The constant wherever it is used in code, and the symbol `:none` given as `ssl_verify_mode` / `verify_mode` (Savon, HTTPI: `ssl_verify_mode: :none`, `:verify_mode => :none`, `.verify_mode = :none`, `ssl_verify_mode(:none)`).',
+    notes: 'The constant wherever it is used in code, and the symbol `:none` given as `ssl_verify_mode` / `verify_mode` (Savon, HTTPI: `ssl_verify_mode: :none`, `:verify_mode => :none`, `.verify_mode = :none`, `ssl_verify_mode(:none)`). Not on a server\'s side, where VERIFY_NONE only means "ask no client certificate": WEBrick\'s `:SSLVerifyClient`, or a context set up among server words (`ssl_version = :TLSv1_2_server`, `SERVER_CIPHERS`, `SSLServer`, a socket that `accept`s) with no client in sight.',
     examples: {
       flagged: [
         'http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»',
@@ -23,6 +23,9 @@ export const RB = {
 http.ca_file = "/path/to/ca-bundle.pem"`,
         '# http.verify_mode = OpenSSL::SSL::VERIFY_NONE',
         'puts "use OpenSSL::SSL::VERIFY_NONE only in tests"',
+        `context.ssl_version = :TLSv1_2_server
+context.set_params(ciphers: TLS::SERVER_CIPHERS, verify_mode: OpenSSL::SSL::VERIFY_NONE)`,
+        "Rack::Handler::WEBrick.run(App, :SSLEnable => true, :SSLVerifyClient => OpenSSL::SSL::VERIFY_NONE)",
       ],
     },
   }),

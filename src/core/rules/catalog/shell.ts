@@ -54,7 +54,7 @@ wget «-e check_certificate=off» https://downloads.corp.example/tool.deb`],
     concept: 'tool-config-switch',
     client: 'git',
     caVars: ['GIT_SSL_CAINFO'],
-    notes: '`-c`/`--config` pairs anywhere on a git command line (`git clone -c …` too), and `git config [--global|--system|--file f] [set] http[.<url>].sslVerify <false|no|off|0>`. `true`, another key or a `$VARIABLE` value is not a finding.',
+    notes: '`-c`/`--config` pairs anywhere on a git command line (`git clone -c …` too), and `git config [--global|--system|--file f] [set] http[.<url>].sslVerify <false|no|off|0>`, also as a later command of a quoted command list a wrapper runs (`zowe uss issue ssh "cd $DIR;git config --global http.sslVerify false;git clone …"`, `ssh host "cd /srv && git config …"`). `true`, another key or a `$VARIABLE` value is not a finding.',
     examples: {
       flagged: [`git -c «http.sslVerify=false» clone https://git.corp.example/app.git
 git config --global «http.sslVerify false»`],

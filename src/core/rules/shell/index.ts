@@ -11,9 +11,11 @@ import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
 import { SH } from '../catalog/shell';
+import { CFG } from '../catalog/config';
+import { finding } from '../match';
 import { analyse, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
 import { commands } from './words';
-import { configWrites } from './writes';
+import { configWrites, scriptHereDocs } from './writes';
 
 /** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
@@ -21,6 +23,23 @@ export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
+  if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);
+  for (const script of scriptHereDocs(src)) scanShellSource(doc, script, out);
+}
+
+/** `-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=` (empty). */
+const KAFKA_PROPERTY =
+  /(?<![\w.])(?:-D)?((?:[\w-]+\.)*ssl\.endpoint\.identification\.algorithm=(?:""|''|none)?)(?=["'\s;\\]|$)/dgm;
+
+function kafkaProperties(doc: Doc, src: Source, out: Finding[]): void {
+  KAFKA_PROPERTY.lastIndex = 0;
+  for (let m = KAFKA_PROPERTY.exec(src.text); m; m = KAFKA_PROPERTY.exec(src.text)) {
+    const lineStart = src.text.lastIndexOf('\n', m.index) + 1;
+    if (/^\s*#|(?:^|\s)(?:echo|printf|log\w*|info|warn\w*)\s/.test(src.text.slice(lineStart, m.index))) continue;
+    const [s, e] = m.indices![1]!;
+    const [start, end] = src.span(s, e);
+    out.push(finding(doc, CFG.kafkaEndpointIdentification, start, end));
+  }
 }
 
 /** Env assignments found outside commands (Dockerfile ENV, CI `env:` maps): the env rules plus Maven properties in values. */
@@ -36,11 +55,11 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
  * fewer alternatives make the forward pass over a 10,000-line script about twice as fast as the longer list was.
  */
 const PREFILTER =
-  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd/i;
+  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd|endpoint.identification/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies and a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) are read as commands too.';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({

@@ -76,6 +76,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   const name = prog(cmd[i]);
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
+  if (DEPLOYERS.has(name)) deployedEnv(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
   if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
   const key = programKey(name, args);
@@ -135,7 +136,21 @@ function quotedCommands(ctx: Ctx, name: string, args: readonly Word[]): void {
     if (args[j - 1]?.value.startsWith('-')) continue;
     const m = /^["']\s*(?:(?:if|!|exec|time)\s+)*(?:sudo\s+(?:-\S+\s+)*)?([\w.-]+)\s+(?:-|config\s)/.exec(raw);
     if (m && Object.hasOwn(PROGRAMS, programKey(m[1], []))) quotedBody(ctx, w);
+    else if (holdsKnownCommand(ctx.src.text.slice(w.start, w.end))) quotedBody(ctx, w);
   }
+}
+
+/** A later command of a quoted command list (`"cd $DIR;git config --global http.sslVerify false;git clone …"`). */
+const LATER_COMMAND = /(?:;|&&|\|\|)\s*(?:sudo\s+(?:-\S+\s+)*)?([\w.-]+)\s+(?:-|config\s)/g;
+
+/**
+ * A quoted argument holding several commands (`zowe uss issue ssh "cd $DIR;git config … false;git clone …"`, `ssh
+ * host "cd /srv && npm config set …"`) whose later command is a program this family knows with a flag (or `config`).
+ */
+function holdsKnownCommand(raw: string): boolean {
+  if (raw.length > 2000 || !/[;&|]/.test(raw)) return false;
+  for (const m of raw.matchAll(LATER_COMMAND)) if (Object.hasOwn(PROGRAMS, programKey(m[1], []))) return true;
+  return false;
 }
 
 /**
@@ -324,6 +339,59 @@ function exportArgs(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly
     return;
   }
   for (const w of args) if (ASSIGNMENT.test(w.value)) checkAssignment(ctx, w, cmd);
+}
+
+/** Deployment CLIs that set environment variables of the app they deploy (or of a container they start). */
+const DEPLOYERS = new Set([
+  'railway',
+  'heroku',
+  'fly',
+  'flyctl',
+  'kubectl',
+  'oc',
+  'docker',
+  'podman',
+  'nerdctl',
+  'gh',
+  'dokku',
+  'az',
+  'render',
+  'vercel',
+  'netlify',
+  'cf',
+  'gcloud',
+]);
+/** The sub-command that sets variables, per CLI (the words before the `NAME=value` arguments). */
+const DEPLOY_SETTER =
+  /^(?:railway (?:variables?|vars?)(?: set)?|heroku config:set|dokku config:set|(?:fly|flyctl) (?:secrets|config) set|(?:kubectl|oc) set env|(?:docker|podman|nerdctl) (?:run|create|exec|service create|service update)|gh (?:variable|secret) set|az (?:webapp|functionapp) config appsettings set|az containerapp (?:update|create)|render env set|netlify env:set|cf set-env|gcloud run (?:deploy|services update))\b/;
+
+/**
+ * `railway variables set NODE_TLS_REJECT_UNAUTHORIZED="0"`, `heroku config:set …`, `fly secrets set …`, `kubectl
+ * set env deploy/api …`, `docker run -e …`, `gh variable set NAME --body 0`: a process-wide override set as a
+ * variable of the deployed app is as much in force as an `export` (only the variables the env table knows).
+ */
+function deployedEnv(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
+  const words = args.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+  if (!DEPLOY_SETTER.test([name, ...words.slice(0, 4)].join(' '))) return;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    // `--set NAME=0`, `-e NAME=0`, `--env=NAME=0`, `--set-env-vars NAME=0`, `--settings NAME=0`.
+    const opt = /^--?[\w-]+=(?=[A-Za-z_]\w*=)/.exec(w.value);
+    if (opt) checkAssignment(ctx, { ...w, value: w.value.slice(opt[0].length), start: w.start + opt[0].length }, cmd);
+    else if (ASSIGNMENT.test(w.value)) checkAssignment(ctx, w, cmd);
+  }
+  // gh: `gh variable set NAME --body 0` / `-b 0` / `-b0`.
+  if (name !== 'gh') return;
+  const at = args.findIndex((w) => /^(?:--body|-b)/.test(w.value));
+  const target = args.find((w, j) => j > 1 && j < (at < 0 ? args.length : at) && !w.value.startsWith('-'));
+  if (at < 0 || !target) return;
+  const inline = /^(?:--body=|-b)(.+)$/.exec(args[at].value)?.[1];
+  const value = inline ?? args[at + 1];
+  const v = typeof value === 'string' ? value : value?.value;
+  if (v === undefined || (typeof value !== 'string' && value?.dynamic) || args[at].dynamic) return;
+  const last = typeof value === 'string' ? args[at] : value!;
+  const [start, end] = ctx.src.span(target.start, last.end);
+  checkEnv(ctx.doc, { name: target.value, value: v, start, end }, ctx.out);
 }
 
 // curl's short options that take an argument: in `-sSkL` the k is a flag, in `-XPOST` or `-Hk` it is not.

@@ -13,10 +13,12 @@ const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.
 /**
  * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
  * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`), 2 (single
- * quotes) or 3 (unquoted, one line); group 5 is the file.
+ * quotes) or 3 (unquoted, one line); group 5 is the file. printf's arguments may follow its format (`printf
+ * 'Acquire::https::Proxy "%s";\n…' "$proxy" > f`), and a backslash may continue the line before the pipe (`echo '…' \`
+ * then `| sudo tee f`).
  */
 const ECHO =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>"']+))*?[ \t]*(?:\\\r?\n[ \t]*)?(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
 /** Escapes that break lines of the written file (`\n`, a backslash-newline) or indent it (`\t`), same length. */
 const WRITTEN_ESCAPES = /\\n|\\\n|\\t/g;
 /** A non-empty daemon.json `insecure-registries` list anywhere in a script: a here-document or echo whose target is
@@ -31,10 +33,10 @@ const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["
 const HEREDOC_PIPE =
   /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
 /** A line that closes a here-document (`EOF`, `END`…) whose opening line is out of sight (an excerpt's first lines). */
-const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO)[ \t]*\r?$/m;
+const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO|RC|WGETRC|CURLRC)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -48,6 +50,15 @@ const KUBECONFIG_BODY = /^\s*kind:\s*Config\s*$/m;
 const CONTAINERD_BODY = /^\s*\[plugins\.["']io\.containerd\./m;
 /** A yum/dnf/zypper repository definition (`[id]` then `baseurl=`/`mirrorlist=`/`metalink=`), sent to a file of any name. */
 const REPO_BODY = /^\s*\[[^\]\n]+\][ \t]*\r?\n(?:[^\n]*\n)*?\s*(?:baseurl|mirrorlist|metalink)\s*=/m;
+/** wget's own setting (`check_certificate = off`): no other tool has it, so the text is a wgetrc whatever its target
+ * (`echo "check_certificate=off" >> $tempfile`, then `wget --config=$tempfile`). */
+const WGETRC_BODY = /^[ \t]*check_certificate[ \t]*=/m;
+/** npm's `strict-ssl=` (the `key=value` form; yarn v1's rc has `strict-ssl false`): the text is an npmrc. */
+const NPMRC_BODY = /^[ \t]*strict-ssl[ \t]*=/m;
+/** A repository definition seen without its `[id]` line (an excerpt that starts inside the here-document): its
+ * `sslverify=` with the keys only repo files have. */
+const REPO_KEYS_BODY = /^[ \t]*sslverify[ \t]*=/m;
+const REPO_KEY = /^[ \t]*(?:baseurl|mirrorlist|metalink|gpgcheck|repo_gpgcheck|gpgkey)[ \t]*=/m;
 /** APT settings (`Acquire::https::Verify-Peer "false";`), written to a file of any name. */
 const APT_BODY = /\bAcquire::https::/;
 
@@ -57,12 +68,18 @@ function kindOfBody(text: string): string | undefined {
   if (REPO_BODY.test(text)) return 'written.repo';
   if (CONTAINERD_BODY.test(text)) return '/etc/containerd/config.toml';
   if (APT_BODY.test(text)) return '/etc/apt/apt.conf';
+  if (WGETRC_BODY.test(text)) return '.wgetrc';
+  if (NPMRC_BODY.test(text)) return '.npmrc';
+  if (REPO_KEYS_BODY.test(text) && REPO_KEY.test(text)) return 'written.repo';
   return undefined;
 }
 
+const LOG_TARGET = /log|report|out(?:put)?\b|result|summary|\.txt["']?$|\.md["']?$/i;
+
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
-  const as = configFamily.appliesTo(target) ? target : kindOfBody(text);
+  // A target named for a log or an output (`"$LOG"`, `$report`) receives text about settings, not a config file.
+  const as = configFamily.appliesTo(target) ? target : LOG_TARGET.test(target) ? undefined : kindOfBody(text);
   if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -152,6 +169,40 @@ function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: n
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
     judge(doc, src, body, m[target], (i) => bodyStart + i, out);
   }
+}
+
+/** A script a here-document writes: a target named like one (`run.sh`, `"$RUN_SCRIPT"`, `entrypoint`), or a body that
+ * starts with a shell's `#!` line. */
+const SCRIPT_TARGET = /\.(?:sh|bash|zsh|command)["']?$|script|entrypoint|\/bin\//i;
+const HEREDOC_START = /<<-?[ \t]*["']?[A-Za-z_]/;
+const SHELL_SHEBANG = /^[ \t]*#![^\n]*\b(?:sh|bash|zsh|dash|ksh)\b/;
+
+/**
+ * The bodies of here-documents that write a shell script (`cat > "$RUN_SCRIPT" <<EOF` … `export
+ * NODE_TLS_REJECT_UNAUTHORIZED=0` … `EOF`): the script runs later, so its commands are analysed like the script's own.
+ */
+export function scriptHereDocs(src: Source): Source[] {
+  // `<<` then a tag (not YAML's `<<:` merge key, which CI files are full of).
+  if (!HEREDOC_START.test(src.text)) return [];
+  const out: Source[] = [];
+  for (const [re, target, tag] of [
+    [HEREDOC, 2, 4],
+    [HEREDOC_FIRST, 4, 2],
+    [HEREDOC_PIPE, 4, 2],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
+      if (commentedOut(src.text, m.index)) continue;
+      const bodyStart = m.index + m[0].length;
+      const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
+        src.text.slice(bodyStart),
+      );
+      const end = close ? bodyStart + close.index : src.text.length;
+      const body = src.text.slice(bodyStart, end);
+      if (SCRIPT_TARGET.test(m[target]) || SHELL_SHEBANG.test(body)) out.push(src.slice(bodyStart, end));
+    }
+  }
+  return out;
 }
 
 /** `"insecure-registries": ["…"` in shell text (see REGISTRIES_FRAGMENT); the family dedupes the daemon.json writes. */

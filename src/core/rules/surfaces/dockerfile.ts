@@ -5,6 +5,8 @@ import { EnvAssignment, jsonStringSource, Line, linesOf, Source, SourceBuilder }
 import { Surfaces, unquote } from './types';
 
 const DOCKER_SHELL = /^(?:RUN|CMD|ENTRYPOINT|HEALTHCHECK|ONBUILD)$/i;
+const INSTRUCTIONS =
+  /^(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)$/i;
 
 /** Docker drops comment (and blank) lines inside a continued instruction; the continuation goes on after them. */
 function skippedInside(line: Line): boolean {
@@ -37,8 +39,11 @@ function dockerInstructions(
     // not in the text (an excerpt, a diff hunk): read it as RUN.
     // So is an indented line that ends by going on (`  $CONDA_DIR/bin/conda … && \`). An indented `NAME=value \`
     // line is the tail of a multi-line ENV.
+    // An indented line whose first word is no instruction (`  fi && \`, `  done; \`) is such a tail too.
+    const word = /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text);
+    const instruction = word && (INSTRUCTIONS.test(word[1]) || !/^\s/.test(lines[i].text)) ? word : null;
     const m =
-      /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text) ??
+      instruction ??
       /^()(?=\s*(?:&&|\|\|)|\s+\S.*(?:&&|\|\||;)\s*\\$)/.exec(lines[i].text) ??
       /^()()(?=\s+[A-Za-z_]\w*=\S*\s*\\$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;

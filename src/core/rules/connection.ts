@@ -1,0 +1,116 @@
+// Database connection strings that accept any server certificate: SQL Server / ADO.NET / ODBC / JDBC
+// `TrustServerCertificate=True` (`trustServerCertificate=true` in a JDBC URL, `Trust Server Certificate=yes`), and the
+// same switch set as an option (`SqlConnectionStringBuilder.TrustServerCertificate = true`, node-mssql/tedious
+// `options: { trustServerCertificate: true }`). The strings live everywhere: code of any language, appsettings.json,
+// web.config, .env, YAML, .properties, so this family reads lines, not a language's syntax; comment lines are skipped.
+import { docOf } from './env';
+import { finding } from './match';
+import { defineFamily, NOTES, ruleFactory } from './define';
+import { Finding, RuleFamily } from './types';
+
+const rule = ruleFactory('connection', { surface: 'connection-string', file: 'appsettings.json' });
+
+/** The connection-string rules. */
+export const CONN = {
+  trustServerCertificate: rule('sqlserver-trust-server-certificate', {
+    title: 'TrustServerCertificate=True: the SQL Server certificate is not validated',
+    description:
+      "With TrustServerCertificate=True the client encrypts the connection but accepts any certificate the server (or a man in the middle) presents, credentials included. Keep it False and trust the server certificate's CA on the client (the machine store, or HostNameInCertificate= / serverCertificate= for a pinned certificate).",
+    concept: 'verification-off',
+    client: 'sqlserver',
+    notes:
+      "In connection strings of any file (code of any language, `appsettings*.json`, `web.config`/`app.config`, `.env`, YAML, `.properties`, INI, TOML): `TrustServerCertificate=True` / `=yes` (any letter case, also `Trust Server Certificate`), a JDBC URL's `;trustServerCertificate=true`, and the option set in code: `builder.TrustServerCertificate = true`, `trustServerCertificate: true` (node-mssql, tedious, Prisma's `trustServerCertificate=true`). Comment lines and `=False` are not findings.",
+    examples: {
+      flagged: [
+        '{\n  "ConnectionStrings": {\n    "Default": "Server=sql.corp.example;Database=app;User Id=app;Password=secret;Encrypt=True;«TrustServerCertificate=True»"\n  }\n}',
+        {
+          file: 'Db.java',
+          code: 'String url = "jdbc:sqlserver://db.corp.example:1433;databaseName=app;encrypt=true;«trustServerCertificate=true»";',
+        },
+        {
+          file: 'db.ts',
+          code: 'const pool = new sql.ConnectionPool({\n  server: "db.corp.example",\n  options: { encrypt: true, «trustServerCertificate: true» },\n});',
+        },
+        {
+          file: 'Startup.cs',
+          code: 'var builder = new SqlConnectionStringBuilder(raw);\nbuilder.«TrustServerCertificate = true»;',
+        },
+        {
+          file: 'db.py',
+          code: 'conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=db;«TrustServerCertificate=yes»;")',
+        },
+      ],
+      ok: [
+        '{ "ConnectionStrings": { "Default": "Server=sql.corp.example;Database=app;Encrypt=True;TrustServerCertificate=False" } }',
+        {
+          file: 'db.ts',
+          code: '// options: { trustServerCertificate: true }\nconst opts = { trustServerCertificate: false };',
+        },
+        { file: '.env', code: '# DB=Server=db;TrustServerCertificate=True\nDB_URL=Server=db;Encrypt=True' },
+      ],
+    },
+  }),
+} as const;
+
+/** `TrustServerCertificate` (any case, blanks allowed between the words) set to true/yes, by `=` or `:`. */
+const TRUST =
+  /(?<![\w-])(["']?)(trust[ \t]?server[ \t]?certificate)\1([ \t]*[=:][ \t]*)(["']?)(?:true|yes)\4(?![\w-])/dgi;
+/** A line that is a comment in the languages and config files this family reads. */
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|--|\*|\/\*|<!--|;|REM\b)/i;
+
+/** The switch in its usual letter cases (`TrustServerCertificate`, JDBC's `trustServerCertificate`, `Trust Server
+ * Certificate`); an all-lower-case or all-upper-case key is rare enough to leave to the matcher's own `i` flag. */
+const PREFILTER = /[tT]rust ?Server ?Certificate[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)/;
+/** One of these is in every PREFILTER match (see RuleFamily.needles): `Server`, six characters with an upper-case
+ * first one, is one cheap pass over a file; `erverC` cost ten times more on the re-scan bench's code texts. */
+const NEEDLES = ['Server'];
+
+/** Files where connection strings are written: code of every family, and the config files that hold them. */
+const FILES =
+  /\.(?:cs|csx|vb|fs|java|kts?|scala|groovy|py|[cm]?[jt]sx?|go|php|rb|rs|ps1|psm1|sql|properties|ya?ml|ini|cfg|toml|env|config)$|(?:^|[\\/])(?:appsettings[\w.-]*|local\.settings|secrets|connectionstrings[\w.-]*)\.json$|(?:^|[\\/])\.env(?:\.[\w.-]+)?$/i;
+const LANGUAGES = new Set([
+  'csharp',
+  'java',
+  'kotlin',
+  'python',
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+  'go',
+  'php',
+  'ruby',
+  'rust',
+  'powershell',
+  'sql',
+  'properties',
+  'yaml',
+  'ini',
+  'dotenv',
+]);
+
+/** Scans any text for TrustServerCertificate switched on, line by line. */
+export function scanConnectionStrings(text: string): Finding[] {
+  if (!PREFILTER.test(text)) return [];
+  const doc = docOf(text);
+  const out: Finding[] = [];
+  TRUST.lastIndex = 0;
+  for (let m = TRUST.exec(text); m; m = TRUST.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (COMMENT_LINE.test(text.slice(lineStart, m.index + 1))) continue;
+    const start = m.indices![1]![0];
+    out.push(finding(doc, CONN.trustServerCertificate, start, m.index + m[0].length));
+  }
+  return out;
+}
+
+/** The connection-string family: TrustServerCertificate in any file that holds connection strings. */
+export const connection: RuleFamily = defineFamily({
+  id: 'connection',
+  prefilter: PREFILTER,
+  needles: NEEDLES,
+  rules: CONN,
+  notes: NOTES.text,
+  appliesTo: (path, languageId) => (languageId !== undefined && LANGUAGES.has(languageId)) || FILES.test(path),
+  scan: (text) => scanConnectionStrings(text),
+});

@@ -1,0 +1,293 @@
+// Shell commands and tool configuration held in the string literals of JavaScript/TypeScript, Python and Ruby code:
+// `execSync('echo "strict-ssl=false" >> ~/.npmrc')`, `subprocess.run("git config --global http.sslVerify false",
+// shell=True)`, Ruby `run "echo insecure >> ~/.curlrc"` or backticks, and config text a program writes
+// (`writeFile('.yarnrc.yml', 'enableStrictSsl: false')`, a kubeconfig built in a template literal). The strings are
+// judged by the shell family (commands) and the config family (file text), so their rules apply unchanged and the
+// findings point into the string. A string that only mentions a switch (a message, a docstring) is not a command:
+// only a command string given to a function that runs it, a string that writes a tool's rc file, or a string whose
+// whole line is a config setting is read.
+import { Kind, lex, Lexed, SYNTAX } from './lexer';
+import type { Syntax } from './lexer';
+import { enclosingCall, finding } from './match';
+import { configFamily } from './config';
+import { CFG } from './catalog/config';
+import { jsonStringSource, Source } from './env';
+import { scanShellSource } from './shell/index';
+import { defineFamily } from './define';
+import { Finding, RuleFamily, RuleMeta } from './types';
+import { openingDocstringEnd } from './python';
+
+/**
+ * Words without which no string here holds a finding: an rc file a command writes, a config setting's name, or a
+ * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
+ */
+const PREFILTER = /\.curlrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify/;
+/**
+ * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
+ * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
+ * strict-ssl, yarn's enableStrictSsl, git's sslVerify, a kubeconfig's insecure-skip-tls-verify, curl's rc file. A
+ * command string with another switch (`curl -k`, `--no-check-certificate`, NODE_TLS_REJECT_UNAUTHORIZED) is read
+ * when one of these is in the file too. Measured on the scan bench's tree: 21 needles cost 401 ms, 13 cost 284 ms.
+ */
+const NEEDLES = ['-ssl', 'Ssl', 'slVeri', '-tls-v', 'urlrc'];
+
+/** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
+ * invoke, pexpect; Kernel, Open3, rake, Capistrano/SSHKit. */
+const RUNNERS = new Set([
+  'exec',
+  'execSync',
+  'execa',
+  'execaCommand',
+  'execaCommandSync',
+  'command',
+  'commandSync',
+  'system',
+  'popen',
+  'Popen',
+  'run',
+  'call',
+  'check_call',
+  'check_output',
+  'getoutput',
+  'getstatusoutput',
+  'spawn',
+  'spawnSync',
+  'sh',
+  'capture',
+  'capture2',
+  'capture2e',
+  'capture3',
+  'popen3',
+  'execute',
+  'local',
+  'sudo',
+]);
+/** Ruby's runners called without parentheses at a line start: `run "…"`, `system "…"`, `sh "…"`. */
+const BARE_RUNNER = /(?:^|[;{]|\bdo)\s*(?:[\w:]+\.)?(?:system|exec|spawn|run|sh|execute|capture|sudo)\s*$/;
+/** A command that writes a file (`>`, `>>`, `tee`) to an rc file or config file this family can judge. */
+const WRITES_CONFIG =
+  /(?:>|\btee\b)[^\n]*(?:\.(?:npm|curl|wget|yarn)rc\b|pip\.(?:conf|ini)\b|\.condarc\b|\.gitconfig\b)/;
+/** A whole line of a string that is a setting of a tool's config file, and the file it is judged as. */
+const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
+  [/^[ \t]*enableStrictSsl[ \t]*:[ \t]*["']?false["']?[ \t]*$/m, '.yarnrc.yml'],
+  [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
+  [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
+];
+/** `\n`, `\t` and an escaped quote or backslash, replaced by as many characters so offsets hold. */
+const ESCAPES = /\\[ntr"'`\\]/g;
+
+const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
+
+type Language = 'js' | 'python' | 'ruby';
+
+function languageOf(path: string, languageId?: string): Language | undefined {
+  if (languageId === 'python' || /\.pyw?$/i.test(path)) return 'python';
+  if (languageId === 'ruby' || /(?:\.(?:rb|rake)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path)) return 'ruby';
+  if ((languageId && /^(?:javascript|typescript)(?:react)?$/.test(languageId)) || /\.(?:[cm]?[jt]sx?)$/i.test(path)) {
+    return 'js';
+  }
+  return undefined;
+}
+
+const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby };
+
+/** Scans the strings of a code file (see the file comment). */
+export function scanEmbedded(text: string, path: string, languageId?: string): Finding[] {
+  const language = languageOf(path, languageId);
+  if (!language || !PREFILTER.test(text)) return [];
+  const lx = lex(text, SYNTAXES[language]);
+  const out: Finding[] = [];
+  for (const [start, end] of stringsOf(lx, language)) {
+    const body = lx.text.slice(start, end);
+    if (!PREFILTER.test(body)) continue;
+    const from = out.length;
+    if (
+      runsCommand(lx, language, start) ||
+      (WRITES_CONFIG.test(body) && !inDataLiteral(lx, start) && !inMessage(lx, start))
+    ) {
+      scanShellSource(lx, literalSource(lx.text, start, end), out);
+    } else {
+      configLines(lx, language, body, start, out);
+    }
+    if (language === 'python' && out.length > from && beforeExpectedFailure(lx, start)) out.length = from;
+  }
+  return unique(out);
+}
+
+/** Calls whose string arguments are text for people: `logger.info(…)`, `console.log(…)`, `print(…)`, `puts …`, `raise …`. */
+const MESSAGE_CALL =
+  /^(?:puts|print\w*|p|pp|say|raise|fail|abort|warn\w*|log\w*|info|debug|error|fatal|notice|trace|echo|alert|confirm|prompt|assert\w*|expect|describe|it|test|Error|\w*Error|\w*Exception|t|_|gettext|help|usage|message|msg)$/;
+const BARE_MESSAGE = /(?:^|[;{]|\bdo)\s*(?:puts|print|p|pp|raise|fail|abort|warn|say)\s*\(?\s*$/;
+
+/** A string given to a message call (see MESSAGE_CALL), with or without parentheses. */
+function inMessage(lx: Lexed, at: number): boolean {
+  const call = enclosingCall(lx, at);
+  if (call && MESSAGE_CALL.test(call.name)) return true;
+  const lineStart = lx.text.lastIndexOf('\n', at - 1) + 1;
+  return BARE_MESSAGE.test(lx.code.slice(lineStart, Math.max(lineStart, at - 1)));
+}
+
+/** The opener of the innermost bracket around `at` in code (`(`, `[`, `{`), or -1. */
+function innermostOpen(lx: Lexed, at: number): number {
+  let depth = 0;
+  for (let i = at - 1, seen = 0; i >= 0 && seen < 4000; i--, seen++) {
+    if (lx.kinds[i] !== Kind.Code) continue;
+    const c = lx.code[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A string that is an element of a list, tuple or set literal (`["RUN echo insecure >> ~/.curlrc\n", …]`, a test's
+ * parameters or a table of examples) is data, unless that list is a runner's argv (`subprocess.run(["sh", "-c", …])`).
+ */
+function inDataLiteral(lx: Lexed, at: number): boolean {
+  const open = innermostOpen(lx, at);
+  if (open < 0 || (lx.code[open] !== '[' && lx.code[open] !== '{')) return false;
+  const outer = innermostOpen(lx, open);
+  if (outer >= 0 && lx.code[outer] === '(') {
+    const call = enclosingCall(lx, open);
+    if (call && RUNNERS.has(call.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * Python: the statement holding `at` is followed by a `with pytest.raises(…)` / `self.assertRaises(…)` block at its
+ * indentation: the setting is written only to check that the code under test refuses it (see expect-failure.ts).
+ */
+function beforeExpectedFailure(lx: Lexed, at: number): boolean {
+  const lineStart = lx.code.lastIndexOf('\n', at - 1) + 1;
+  const indent = /^[ \t]*/.exec(lx.code.slice(lineStart, lineStart + 200))![0];
+  const rest = lx.code.slice(at, at + 2000);
+  const next = new RegExp(
+    `\\n${indent}(?:async[ \\t]+)?with[ \\t]+(?:pytest\\.raises|self\\.assertRaises\\w*)[ \\t]*\\(`,
+  ).exec(rest);
+  if (!next) return false;
+  // Only blank lines or continuation lines of the same statement between them.
+  const between = rest.slice(0, next.index);
+  return !new RegExp(`\\n${indent}\\S`).test(between);
+}
+
+/**
+ * The [start, end) of each string literal's content (quotes and a Python prefix excluded), plus Ruby's backtick
+ * commands. A Python text that begins inside a triple-quoted string (see python.ts `openingDocstringEnd`) starts
+ * with one.
+ */
+function stringsOf(lx: Lexed, language: Language): [number, number][] {
+  const out: [number, number][] = [];
+  const { kinds, text } = lx;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== Kind.String) continue;
+    let j = i;
+    while (j < kinds.length && kinds[j] === Kind.String) j++;
+    const q = text[i];
+    const quotes = q === '"' || q === "'" || q === '`' ? (text.startsWith(q.repeat(3), i) ? 3 : 1) : 0;
+    const closed = quotes > 0 && j - i >= 2 * quotes && text.startsWith(q.repeat(quotes), j - quotes);
+    out.push([i + quotes, closed ? j - quotes : j]);
+    i = j;
+  }
+  if (language === 'python') {
+    const head = openingDocstringEnd(lx);
+    if (head > 0) out.unshift([0, head]);
+  }
+  if (language === 'ruby') {
+    for (const m of lx.code.matchAll(/`([^`\n]+)`|%x\(([^()\n]+)\)/dg)) {
+      if (kinds[m.index] !== Kind.Code) continue;
+      const [s, e] = m.indices![m[1] !== undefined ? 1 : 2]!;
+      out.push([s, e]);
+    }
+  }
+  return out;
+}
+
+/** A string that is the first argument of a runner (`execSync("…")`, `os.system("…")`, Ruby `run "…"`), a zx
+ * command (`` $`…` ``) or a Ruby backtick command. */
+function runsCommand(lx: Lexed, language: Language, start: number): boolean {
+  if (start === 0) return false;
+  const q = lx.text[start - 1];
+  if (language === 'ruby' && q !== '"' && q !== "'") return true; // backticks or %x(…): stringsOf added them
+  if (language === 'js' && q === '`' && lx.text[start - 2] === '$') return true;
+  const quote = start - (lx.text.startsWith(q.repeat(3), start - 3) ? 3 : 1);
+  let open = quote - 1;
+  while (
+    open >= 0 &&
+    (lx.text[open] === ' ' || lx.text[open] === '\t' || (language === 'python' && /[frbuFRBU]/.test(lx.text[open])))
+  ) {
+    open--;
+  }
+  if (lx.text[open] === '(') {
+    const call = enclosingCall(lx, quote);
+    return call !== undefined && call.open === open && RUNNERS.has(call.name);
+  }
+  if (language !== 'ruby') return false;
+  const lineStart = lx.text.lastIndexOf('\n', quote - 1) + 1;
+  return BARE_RUNNER.test(lx.code.slice(lineStart, quote));
+}
+
+/** A string's content as a Source whose escapes are unescaped (`\"` → `"`, `\n` → a newline). */
+function literalSource(text: string, start: number, end: number): Source {
+  if (!text.slice(start, end).includes('\\')) return new Source(text.slice(start, end), start);
+  return jsonStringSource(text, start - 1, end - start + 2);
+}
+
+/** Lines of a string that are a tool's setting (`enableStrictSsl: false`), judged as the file they belong to. */
+function configLines(lx: Lexed, language: Language, body: string, start: number, out: Finding[]): void {
+  const text = body.replace(ESCAPES, (e) => (e === '\\n' ? ' \n' : '  '));
+  for (const [re, as] of CONFIG_LINES) {
+    // Python has its own rule for a kubeconfig line in a string (python.kubeconfig-text-insecure).
+    if (!re.test(text) || (language === 'python' && (as === 'kubeconfig' || intoTestDirectory(lx, start)))) continue;
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (const f of configFamily.scan(text, as)) {
+      const rule = CONFIG_RULES.get(f.ruleId);
+      if (!rule) continue;
+      const s = start + starts[f.range.start.line] + f.range.start.character;
+      const e = start + starts[f.range.end.line] + f.range.end.character;
+      out.push(finding(lx, rule, s, e, undefined, `${rule.title} (written by this code to ${as})`));
+    }
+  }
+}
+
+/** pytest's temporary directories and a test's staging area: files written there are fixtures for the code under test. */
+const TEST_DIRECTORY = /\b(?:tmp_path|tmpdir|tmp_dir|tmp_path_factory|staging|fixture_dir|fixtures_dir)\b/;
+
+/**
+ * Python: a config line written into a test's temporary directory (`_write(tmp_path, ".npmrc", "strict-ssl=false\n")`,
+ * `(staging / ".npmrc").write_text(…)`) is a fixture for the code under test (a scanner, a policy check), which no
+ * package manager of the developer's reads.
+ */
+function intoTestDirectory(lx: Lexed, at: number): boolean {
+  const call = enclosingCall(lx, at);
+  if (!call) return false;
+  return TEST_DIRECTORY.test(lx.code.slice(call.start, call.end));
+}
+
+/** One finding per rule and start (a string can be reached as a write and as a config line). */
+function unique(out: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const key = `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
+const NOTES_TEXT =
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a repository\'s `sslverify=0` in a file that writes its `baseurl=`) written by the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
+
+/** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code. */
+export const embedded: RuleFamily = defineFamily({
+  id: 'embedded',
+  prefilter: PREFILTER,
+  needles: NEEDLES,
+  rules: {},
+  notes: NOTES_TEXT,
+  appliesTo: (path, languageId) => languageOf(path, languageId) !== undefined,
+  scan: scanEmbedded,
+});
