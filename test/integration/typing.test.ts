@@ -9,6 +9,7 @@ import { WorkspaceExcludes } from '../../src/extension/diagnostics/excludes';
 import { rescanFromDisk } from '../../src/extension/diagnostics/workspaceScan';
 import { FindingStore } from '../../src/extension/findings';
 import { LiveScanner } from '../../src/extension/diagnostics/liveScan';
+import { UrlLensProvider } from '../../src/extension/checkUrl/codeLens';
 import * as path from 'path';
 import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
@@ -228,6 +229,91 @@ describe('journey: open a file with findings, type, see the lightbulb and the ho
       await sleep(1500);
       await screenshot('typing-hover');
     } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('typing: a setting changed between two pauses applies to the next one (the settings snapshot)', function () {
+  this.timeout(60_000);
+
+  async function update(key: string, value: unknown): Promise<void> {
+    await vscode.workspace.getConfiguration('tlsDoctor').update(key, value, vscode.ConfigurationTarget.Workspace);
+  }
+
+  it('re-renders with a new severity at once, and the next pause shows its findings with it; lenses follow their switch', async () => {
+    await activateExtension();
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const severities = () => tlsDiagnostics(doc.uri).map((d) => d.severity);
+    try {
+      const [first] = await waitFor(() => tlsDiagnostics(doc.uri).length === 1 && tlsDiagnostics(doc.uri));
+      const rule = String((first.code as { value: string }).value);
+      const before = first.severity;
+      const [setTo, want] =
+        before === vscode.DiagnosticSeverity.Error
+          ? ['info', vscode.DiagnosticSeverity.Information]
+          : ['error', vscode.DiagnosticSeverity.Error];
+      await update('rules.severity', { [rule]: setTo });
+      await waitFor(() => severities()[0] === want, 10_000, 'the shown finding re-rendered with the new severity');
+      // A pause that finds a second one: shown with the setting as it is now.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'requests.get(API, verify=False)\n')));
+      await waitFor(() => severities().length === 2, 10_000, 'the new finding of the pause');
+      assert.deepStrictEqual(severities(), [want, want]);
+      await update('rules.severity', undefined);
+      await waitFor(() => severities().every((s) => s === before), 10_000, 'back to the default severity');
+      // A pause that moves both findings (new findings from the worker): rendered with the default again.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# header\n')));
+      await waitFor(() => tlsDiagnostics(doc.uri)[0]?.range.start.line === 6, 10_000, 'the findings moved down');
+      assert.deepStrictEqual(severities(), [before, before]);
+
+      assert.deepStrictEqual(await urlLensLines(doc), [3], 'the URL lens');
+      await update('check.codeLens', false);
+      assert.deepStrictEqual(await urlLensLines(doc), [], 'no lens once switched off');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n')));
+      assert.deepStrictEqual(await urlLensLines(doc), [], 'still none after an edit');
+      await update('check.codeLens', undefined);
+      assert.deepStrictEqual(await urlLensLines(doc), [4], 'back, on the line it moved to');
+    } finally {
+      await update('rules.severity', undefined);
+      await update('check.codeLens', undefined);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('typing: the "Check TLS" lenses are kept per document version', function () {
+  this.timeout(30_000);
+
+  it('gives a pause that moved no URL the same lenses, titles resolved once, and new ones when a URL moved', async () => {
+    await activateExtension();
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const provider = new UrlLensProvider();
+    try {
+      const first = provider.provideCodeLenses(doc);
+      assert.deepStrictEqual(
+        first.map((l) => [l.range.start.line, l.command]),
+        [[2, undefined]],
+        'a range only, no title yet',
+      );
+      const resolved = provider.resolveCodeLens(first[0]);
+      assert.strictEqual(resolved.command?.title, 'Check TLS');
+      assert.deepStrictEqual(resolved.command?.arguments, ['https://api.internal.example']);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(4, 4), 'x')));
+      assert.strictEqual(provider.provideCodeLenses(doc), first, 'an edit that moved no URL: the same lenses');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n')));
+      const moved = provider.provideCodeLenses(doc);
+      assert.notStrictEqual(moved, first);
+      assert.deepStrictEqual(
+        moved.map((l) => l.range.start.line),
+        [3],
+        'moved down with its URL',
+      );
+    } finally {
+      provider.dispose();
+      await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });

@@ -132,7 +132,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
     onSettingsChanged(['rules.severity', 'testFiles.severity'], () => manager.renderAll()),
     onSettingsChanged(['scan.exclude', 'scan.maxFileSizeKB', 'files.exclude'], () => {
       manager.excludes.reset();
-      for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
+      for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc, true);
       if (manager.workspaceMode) void runner.run(vscode.ProgressLocation.Window);
     }),
   ];
