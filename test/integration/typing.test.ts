@@ -318,3 +318,50 @@ describe('typing: the "Check TLS" lenses are kept per document version', functio
     }
   });
 });
+
+describe('journey: type into a Python file, change the severity in the settings, the Problems panel follows', function () {
+  this.timeout(60_000);
+
+  it('shows the new finding of a pause, then every finding of the file as an error (screenshots)', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const rule = 'python.requests-verify-false';
+    const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+    const before = (await waitFor(() => ofRule().length > 0 && ofRule(), 10_000, 'the verify=False finding')).length;
+    const config = vscode.workspace.getConfiguration('tlsDoctor');
+    const original = doc.getText();
+    try {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(
+        await editor.edit((b) => b.insert(end, '\n\ndef typed(url):\n    return requests.get(url, verify=False)\n')),
+      );
+      await waitFor(() => ofRule().length === before + 1, 10_000, 'the finding typed, after the pause');
+      assert.ok(
+        ofRule().every((d) => d.severity !== vscode.DiagnosticSeverity.Error),
+        'not errors by default',
+      );
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await sleep(1000);
+      await screenshot('typing-problems-default');
+      await config.update('rules.severity', { [rule]: 'error' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(
+        () => ofRule().length === before + 1 && ofRule().every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        10_000,
+        'every finding of the rule an error',
+      );
+      await sleep(1000);
+      await screenshot('typing-problems-error');
+    } finally {
+      await config.update('rules.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      // The file as it was, on disk too (an auto-save may have written the typed lines).
+      const all = new vscode.Range(0, 0, doc.lineCount, 0);
+      await vscode.window.showTextDocument(doc);
+      if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
+      await doc.save();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+});

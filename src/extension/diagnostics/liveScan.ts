@@ -45,6 +45,8 @@ export class LiveScanner {
   private readonly waiting = new Map<number, (r: LiveReply | undefined) => void>();
   private next = 0;
   private idle?: ReturnType<typeof setTimeout>;
+  /** When the worker was last sent something (Date.now()). */
+  private lastUsed = 0;
 
   constructor(
     private readonly file = WORKER_FILE,
@@ -152,6 +154,7 @@ export class LiveScanner {
     const worker = new Worker(this.file, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.unref();
     worker.on('message', (r: LiveReply) => {
+      this.lastUsed = Date.now(); // idle from the last answer on, however long the scan took
       const resolve = this.waiting.get(r.id);
       this.waiting.delete(r.id);
       if (this.waiting.size === 0) worker.unref();
@@ -173,9 +176,24 @@ export class LiveScanner {
     return worker;
   }
 
+  /**
+   * Keeps the worker for idleMs after its last request or answer: one timer, re-armed when it fires early rather than replaced
+   * on every message (a pause then costs a clock read, not a timer list update).
+   */
   private restartIdle(): void {
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.stop(), this.idleMs);
+    this.lastUsed = Date.now();
+    if (!this.idle) this.armIdle(this.idleMs);
+  }
+
+  private armIdle(ms: number): void {
+    this.idle = setTimeout(() => {
+      this.idle = undefined;
+      const left = this.lastUsed + this.idleMs - Date.now();
+      if (this.waiting.size)
+        this.armIdle(this.idleMs); // an answer is awaited: not idle
+      else if (left > 0) this.armIdle(left);
+      else this.stop();
+    }, ms);
     this.idle.unref?.();
   }
 

@@ -222,6 +222,20 @@ describe('extension: live re-scan (LiveScanner, a real worker thread)', function
     assert.strictEqual(state.reads, 3);
   });
 
+  it('ends the worker once idleMs passed since the last request, not since the first', async () => {
+    const idleMs = 400;
+    scanner = new LiveScanner(file, idleMs);
+    const state = { text: TEXT, version: 1, reads: 0 };
+    assert.ok((await scanner.scan(doc(state), 'a.py', 'python'))?.kind === 'found');
+    await new Promise((r) => setTimeout(r, 250));
+    assert.ok((await scanner.scan(doc(state), 'a.py', 'python'))?.kind === 'found');
+    const last = Date.now();
+    assert.ok(scanner.running, 'running after the second request');
+    while (scanner.running && Date.now() - last < 10_000) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(!scanner.running, 'ended when idle');
+    assert.ok(Date.now() - last >= idleMs - 20, `ended ${Date.now() - last} ms after the last request`);
+  });
+
   it('answers undefined without a worker file (the caller scans on its own thread)', async () => {
     scanner = new LiveScanner(path.join(__dirname, 'no-such-worker.js'));
     const state = { text: TEXT, version: 1, reads: 0 };
