@@ -189,8 +189,9 @@ export class LiveScanner {
     this.idle = setTimeout(() => {
       this.idle = undefined;
       const left = this.lastUsed + this.idleMs - Date.now();
-      if (this.waiting.size)
-        this.armIdle(this.idleMs); // an answer is awaited: not idle
+      if (this.waiting.size) {
+        this.armIdle(this.idleMs);
+      } // an answer is awaited: not idle
       else if (left > 0) this.armIdle(left);
       else this.stop();
     }, ms);
