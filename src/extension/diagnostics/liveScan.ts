@@ -189,9 +189,8 @@ export class LiveScanner {
     this.idle = setTimeout(() => {
       this.idle = undefined;
       const left = this.lastUsed + this.idleMs - Date.now();
-      if (this.waiting.size) {
-        this.armIdle(this.idleMs);
-      } // an answer is awaited: not idle
+      // An answer awaited is not idle; else the time left since the last request or answer, or the end.
+      if (this.waiting.size) this.armIdle(this.idleMs);
       else if (left > 0) this.armIdle(left);
       else this.stop();
     }, ms);
