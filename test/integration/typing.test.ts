@@ -365,3 +365,53 @@ describe('journey: type into a Python file, change the severity in the settings,
     }
   });
 });
+
+describe('typing: a save while a pause is scanned (auto-save) leaves it to that scan', function () {
+  this.timeout(30_000);
+
+  it('scans nothing on this thread when a pause of the document is scheduled, and scans when none is', async () => {
+    const ext = await activateExtension();
+    const live = new LiveScanner(path.join(ext.extensionPath, 'dist', 'liveScanWorker.js'));
+    /** Counts the scans made on this thread. */
+    class Counting extends DiagnosticsManager {
+      here = 0;
+      override scanDocument(...a: Parameters<DiagnosticsManager['scanDocument']>) {
+        this.here++;
+        return super.scanDocument(...a);
+      }
+    }
+    const manager = new Counting(
+      {
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings: new FindingStore(),
+        excludes: new WorkspaceExcludes(),
+        live,
+      },
+      50,
+    );
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc) return;
+      manager.edited(e);
+      manager.schedule(doc);
+    });
+    try {
+      manager.scanDocument(doc);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'requests.get(API, verify=False)\n')));
+      const before = manager.here;
+      manager.saved(doc); // the pause is scheduled: nothing here
+      assert.strictEqual(manager.here, before, 'no scan on this thread');
+      await waitFor(() => manager.collection.get(doc.uri)?.length === 2, 10_000, 'the pause shows the new finding');
+      manager.saved(doc);
+      assert.strictEqual(manager.here, before + 1, 'nothing pending: scanDocument (which keeps the scanned version)');
+      assert.strictEqual(manager.collection.get(doc.uri)?.length, 2);
+    } finally {
+      sub.dispose();
+      manager.dispose();
+      live.dispose();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

@@ -157,6 +157,17 @@ export class DiagnosticsManager implements vscode.Disposable {
     return this.set(doc.uri, text, 'editor', doc.languageId, version, limit);
   }
 
+  /**
+   * A document was saved. Its text is that of its current version: when a typing pause's scan of it is scheduled or
+   * in flight (auto-save comes a second after the last keystroke, and a loaded machine may still be scanning in the
+   * worker), that scan shows it; else scanDocument() (which keeps what a scanned version showed).
+   */
+  saved(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (this.timers.has(key) || this.pendingLive.has(key)) return;
+    this.scanDocument(doc);
+  }
+
   /** Debounced scan for typing. */
   schedule(doc: vscode.TextDocument): void {
     this.cancelPending(doc.uri);
