@@ -368,6 +368,10 @@ async function typingPauses(editor, ours, extensionDir) {
     const stop = await startProfile();
     await cpuOver(T, STEP, type(char));
     const profile = await stop();
+    const keep = process.env.TLS_DOCTOR_BENCH_PROFILE_DIR;
+    if (keep) {
+      require('fs').writeFileSync(require('path').join(keep, `typing-${label}.cpuprofile`), JSON.stringify(profile));
+    }
     const sampled = attributeByComponent(profile, extensionDir);
     // TLS Doctor's frames with the most time, callees included (named by source file and line).
     const own = selfTimes(profile, extensionDir, 8, true);
@@ -483,11 +487,50 @@ async function cursorMoves(doc, extensionDir) {
   };
 }
 
+/** The host's thread count (a running live-scan worker is one more isolate and its threads). */
+function threads() {
+  try {
+    return Number(/^Threads:\s+(\d+)/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))?.[1]) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The host's memory after the typing pauses (the live scanner's worker running), then again once the worker's idle
+ * stop (a minute without requests) has passed, to tell its isolate from what the main thread keeps.
+ */
+async function afterTyping(gc) {
+  const typing = { ...(await memory(gc, 'afterTyping')), threads: threads() };
+  await sleep(IDLE_STOP_MS + 5000);
+  const idle = { ...(await memory(gc, 'afterWorkerIdle')), threads: threads() };
+  return { afterTyping: typing, afterWorkerIdleStop: idle };
+}
+
+/** liveScan.ts: the live scanner's worker ends after this long without requests. */
+const IDLE_STOP_MS = 60_000;
+
+/** TLS_DOCTOR_BENCH_ONLY=typing (`node bench/vscode.mjs --typing-only`): the cursor moves and typing pauses alone. */
+async function typingOnly(gc, ext) {
+  const out = { activation: { alreadyActive: ext.isActive } };
+  await ext.activate();
+  await sleep(1000);
+  out.memory = { beforeScan: await memory(gc, 'beforeTyping') };
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
+  out.cursor = await cursorMoves(doc, ext.extensionPath);
+  Object.assign(out.memory, await afterTyping(gc));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  out.memory.end = await memory(gc, 'end');
+  console.log(`${MARK} ${JSON.stringify(out)}`);
+}
+
 exports.run = async function run() {
   const out = {};
   const gc = gcFunction();
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  if (process.env.TLS_DOCTOR_BENCH_ONLY === 'typing') return typingOnly(gc, ext);
   const wasActive = ext.isActive;
   const a0 = performance.now();
   await ext.activate();
@@ -560,6 +603,7 @@ exports.run = async function run() {
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
   out.cursor = await cursorMoves(doc, ext.extensionPath);
+  Object.assign(out.memory, await afterTyping(gc));
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   out.memory.end = await memory(gc, 'end');
   console.log(`${MARK} ${JSON.stringify(out)}`);

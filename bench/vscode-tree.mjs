@@ -48,7 +48,7 @@ export const FIXTURE = {
 };
 
 /** A 10,000-line Python file with a finding every 50 lines (the cursor-move figure). */
-function bigFile() {
+export function bigFile() {
   const lines = ['import requests', ''];
   for (let i = 0; i < 9998; i++) {
     lines.push(

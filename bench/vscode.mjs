@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTree, cliScan, FIXTURE } from './vscode-tree.mjs';
+import { bigFile, buildTree, cliScan, FIXTURE } from './vscode-tree.mjs';
 import { launchBrowser, wirePage, workbenchUrl, CHROMIUM } from '../scripts/vscode-test/browser.mjs';
 import { serverPaths, startServer, stopServer, writeSettings } from '../scripts/vscode-test/server.mjs';
 
@@ -31,7 +31,7 @@ function grepLogs(dir, needle) {
   return out;
 }
 
-async function inEditor(tmp, ws) {
+async function inEditor(tmp, ws, env = {}) {
   const dirs = {};
   for (const d of ['userData', 'serverData', 'extensions', 'logs', 'chromium']) {
     dirs[d] = join(tmp, d);
@@ -50,6 +50,7 @@ async function inEditor(tmp, ws) {
     // Where the extension's storage is, so the host can delete the persisted results for a second cold scan.
     // The Chromium profile names the window's processes, whose CPU the host reads.
     env: {
+      ...env,
       TLS_DOCTOR_BENCH_DATA: [dirs.userData, dirs.serverData].join(delimiter),
       TLS_DOCTOR_BENCH_CHROMIUM: dirs.chromium,
     },
@@ -193,6 +194,29 @@ async function firstOnly(tmp, ws) {
   }
 }
 
+/**
+ * `node bench/vscode.mjs --typing-only`: the cursor moves and typing pauses alone (a few minutes): a folder holding the
+ * 10,000-line file, no workspace scan; then the host's memory after typing and after the live worker's idle stop.
+ */
+async function typingOnly(tmp, ws) {
+  try {
+    fs.mkdirSync(join(ws, 'big'), { recursive: true });
+    fs.writeFileSync(join(ws, 'big', 'service_client.py'), bigFile());
+    const load0 = loadavg();
+    const editor = await inEditor(tmp, ws, { TLS_DOCTOR_BENCH_ONLY: 'typing' });
+    const la = (l) => l.map((x) => x.toFixed(2)).join(' ');
+    log('');
+    log(
+      `typing bench (10,000-line file, no workspace scan): load average ${la(load0)} at start, ${la(loadavg())} at end`,
+    );
+    reportCursor(editor);
+    reportMemory(editor.memory, ['afterTyping', 'afterWorkerIdleStop', 'end']);
+  } finally {
+    if (KEEP) log(`[bench] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
@@ -212,6 +236,7 @@ async function main() {
   const tmp = fs.mkdtempSync(join(tmpdir(), 'tls-doctor-bench-vscode-'));
   const ws = join(tmp, 'workspace');
   if (process.argv.includes('--first-only')) return firstOnly(tmp, ws);
+  if (process.argv.includes('--typing-only')) return typingOnly(tmp, ws);
   try {
     fs.mkdirSync(ws);
     const tree = buildTree(ws);
@@ -230,6 +255,76 @@ async function main() {
   } finally {
     if (KEEP) log(`[bench] kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const MEMORY_ROWS = {
+  beforeFirstUse: 'before first use (active, features not loaded)',
+  beforeScan: 'features loaded, before the first scan',
+  afterScan: 'after the cold scan',
+  afterProfiledCold: 'after the second (profiled) cold scan',
+  afterCancel: 'after a cancelled scan (and the one after it)',
+  afterTyping: 'after cursor moves and typing (live worker running)',
+  afterWorkerIdleStop: "after the live worker's idle stop (65 s later)",
+  end: 'end (the file closed)',
+};
+
+/** Host memory rows `keys` of `m` (rescanN: the re-scans), +/- against the baseline before the first scan. */
+function reportMemory(m, keys, heading = true) {
+  const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
+  const vs = (x) => {
+    const d = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)}`;
+    const threads = x.threads ? `, ${x.threads} threads` : '';
+    return `${mem(x)} (${d(x.rssMB, m.beforeScan.rssMB)} / ${d(x.heapMB, m.beforeScan.heapMB)} MB; V8 committed ${x.heapTotalMB} MB, external ${x.externalMB} MB${threads})`;
+  };
+  if (heading) {
+    log(`  host memory (after GC), +/- against the features loaded before the first scan (or the typing):`);
+    if (m.beforeFirstUse) log(`      ${MEMORY_ROWS.beforeFirstUse.padEnd(52)}${vs(m.beforeFirstUse)}`);
+    log(`      ${MEMORY_ROWS.beforeScan.padEnd(52)}${vs(m.beforeScan)}`);
+  }
+  for (const k of keys) {
+    const r = /^rescan(\d+)$/.exec(k);
+    const c = /^cancel(\d+)$/.exec(k);
+    const x = r
+      ? (m.rescans ?? [m.afterRescans])[Number(r[1])]
+      : c
+        ? (m.cancels ?? [m.afterCancel])[Number(c[1])]
+        : m[k];
+    const label = r
+      ? `after re-scan ${Number(r[1]) + 1}`
+      : c
+        ? `after cancelled scan ${Number(c[1]) + 1} (and the one after it)`
+        : MEMORY_ROWS[k];
+    if (x) log(`      ${label.padEnd(52)}${vs(x)}`);
+  }
+}
+
+/** The cursor-move and typing-pause figures (bench/vscode-host.cjs cursorMoves()). */
+function reportCursor(editor) {
+  const c = editor.cursor;
+  log(
+    `  cursor moves on ${c.lines} lines / ${c.findings} findings: ${c.hostCpuPerMoveMs} ms host CPU per move (idle ${c.idleCpuPerStepMs} ms per step subtracted; ${c.codeActionRequestsSeen} code-action requests seen for ${c.moves} moves)`,
+  );
+  log(
+    `  sampled main-thread CPU per move by cause (a stack with a TLS Doctor frame counts for TLS Doctor; the profiler's own dispatch is in host): ${Object.entries(
+      c.sampledMsPerMove,
+    )
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`,
+  );
+  for (const f of c.topFunctions) log(`      ${f}`);
+  log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
+  for (const kind of ['comment', 'letter']) {
+    const t = c.typing[kind];
+    log(
+      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included); sampled on the main thread per pause:`,
+    );
+    for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
+    if (t.ownTop?.length) {
+      log(
+        `      TLS Doctor's deepest frames (their calls into VS Code included) over the ${c.typing.pauses} pauses: ${t.ownTop.join('; ')}`,
+      );
+    }
   }
 }
 
@@ -268,35 +363,13 @@ function report({ tree, cli, editor, load }) {
     );
   }
   const m = editor.memory;
-  const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
-  const vs = (x) => {
-    const d = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)}`;
-    return `${mem(x)} (${d(x.rssMB, m.beforeScan.rssMB)} / ${d(x.heapMB, m.beforeScan.heapMB)} MB; V8 committed ${x.heapTotalMB} MB, external ${x.externalMB} MB)`;
-  };
-  log(`  host memory (after GC), +/- against the features loaded before the first scan:`);
-  if (m.beforeFirstUse) log(`      before first use (active, features not loaded)   ${vs(m.beforeFirstUse)}`);
-  log(`      features loaded, before the first scan          ${vs(m.beforeScan)}`);
-  log(`      after the cold scan                             ${vs(m.afterScan)}`);
-  if (m.afterProfiledCold) log(`      after the second (profiled) cold scan           ${vs(m.afterProfiledCold)}`);
-  for (const [i, r] of (m.rescans ?? [m.afterRescans]).entries()) {
-    log(`      after re-scan ${i + 1}                                ${vs(r)}`);
-  }
-  for (const [i, r] of (m.cancels ?? [m.afterCancel]).entries()) {
-    log(`      after cancelled scan ${i + 1} (and the one after it) ${vs(r)}`);
-  }
-  log(`      end (after cursor moves and typing)             ${vs(m.end)}`);
-  const c = editor.cursor;
-  log(
-    `  cursor moves on ${c.lines} lines / ${c.findings} findings: ${c.hostCpuPerMoveMs} ms host CPU per move (idle ${c.idleCpuPerStepMs} ms per step subtracted; ${c.codeActionRequestsSeen} code-action requests seen for ${c.moves} moves)`,
-  );
-  log(
-    `  sampled main-thread CPU per move by cause (a stack with a TLS Doctor frame counts for TLS Doctor; the profiler's own dispatch is in host): ${Object.entries(
-      c.sampledMsPerMove,
-    )
-      .map(([k, v]) => `${k} ${v} ms`)
-      .join(', ')}`,
-  );
-  for (const f of c.topFunctions) log(`      ${f}`);
+  reportMemory(m, [
+    'afterScan',
+    ...(m.afterProfiledCold ? ['afterProfiledCold'] : []),
+    ...(m.rescans ?? [m.afterRescans]).map((_, i) => `rescan${i}`),
+    ...(m.cancels ?? [m.afterCancel]).map((_, i) => `cancel${i}`),
+  ]);
+  reportMemory(m, ['afterTyping', 'afterWorkerIdleStop', 'end'], false);
   const profiled = (label, r) => {
     if (!r.mainThreadByOwnerMs) return;
     const by = Object.entries(r.mainThreadByOwnerMs)
@@ -309,19 +382,7 @@ function report({ tree, cli, editor, load }) {
   profiled('cold scan', cold);
   profiled('second cold scan', coldProfiled ?? {});
   profiled('re-scan 3', rescans[2]);
-  log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
-  for (const kind of ['comment', 'letter']) {
-    const t = c.typing[kind];
-    log(
-      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included); sampled on the main thread per pause:`,
-    );
-    for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
-    if (t.ownTop?.length) {
-      log(
-        `      TLS Doctor's deepest frames (their calls into VS Code included) over the ${c.typing.pauses} pauses: ${t.ownTop.join('; ')}`,
-      );
-    }
-  }
+  reportCursor(editor);
   log(
     `  activation: ${editor.activateLog.map((l) => l.replace(/^.*\] /, '')).join('; ') || '(no log line)'} (await ext.activate() ${editor.activation.awaitMs} ms, already active: ${editor.activation.alreadyActive})`,
   );

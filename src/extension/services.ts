@@ -10,12 +10,18 @@ import { ProbeService } from './endpoints/service';
 import { FindingStore } from './findings';
 import { BundleIndex } from './fixes/bundleIndex';
 import { createLog } from './log';
+import { createSettingsSnapshot, SettingsSnapshot } from './settings';
 import { ScanActivity } from './status/scanActivity';
 import type { EntryHost, Slots } from './slots';
 
 /** What every feature module receives from `activate()`. */
 export interface Services {
   readonly log: vscode.LogOutputChannel;
+  /**
+   * The settings read on every typing pause (scan limits, severities, lens switches), per workspace folder, dropped
+   * on any tlsDoctor.* change. Created first, so its change listener runs before every feature's.
+   */
+  readonly settings: SettingsSnapshot;
   /** Registers every command with the one error path and failure shape. */
   readonly commands: CommandRunner;
   /**
@@ -41,6 +47,7 @@ export interface Services {
 
 /** Creates the services and pushes each disposable on context.subscriptions. */
 export function createServices(context: vscode.ExtensionContext, entry: EntryHost): Services {
+  const settings = createSettingsSnapshot();
   const log = createLog(context);
   const commands = new CommandRunner(log, entry.commands);
   const findings = new FindingStore();
@@ -50,6 +57,7 @@ export function createServices(context: vscode.ExtensionContext, entry: EntryHos
     log,
     findings,
     excludes,
+    settings,
     bundledDocs: bundledDocsOf(context.extensionUri),
     live,
   });
@@ -57,6 +65,7 @@ export function createServices(context: vscode.ExtensionContext, entry: EntryHos
   const bundles = new BundleIndex().watch(findings);
   const scans = new ScanActivity();
   context.subscriptions.push(
+    settings,
     findings,
     diagnostics,
     live,
@@ -67,5 +76,17 @@ export function createServices(context: vscode.ExtensionContext, entry: EntryHos
     // Internal: how the entry loaded the features, and anything left without an implementation (tests).
     commands.register(COMMANDS.entryState, () => entry.describe()),
   );
-  return { log, commands, probes, findings, excludes, diagnostics, bundles, scans, slots: entry.slots, entry };
+  return {
+    log,
+    settings,
+    commands,
+    probes,
+    findings,
+    excludes,
+    diagnostics,
+    bundles,
+    scans,
+    slots: entry.slots,
+    entry,
+  };
 }

@@ -1,13 +1,18 @@
 // Every `tlsDoctor.*` setting, read through small `from(raw)` functions with the manifest's defaults and bounds
 // (src/core/settings/defaults.ts, shared with the CLI and checked against package.json by a unit test), so
 // a hand-edited settings.json with a wrong type never breaks a feature. One reader per section; callers re-read on
-// `onSettingsChanged` (cheap: getConfiguration is a lookup). Paths in settings are resolved here too (against the
-// resource's workspace folder), so no feature reads or resolves a setting on its own.
+// `onSettingsChanged` (getConfiguration builds the section anew: a fraction of a millisecond each, so what a typing
+// pause reads goes through Services.settings, a SettingsSnapshot kept per folder until a change). Paths in settings
+// are resolved here too (against the resource's workspace folder), so no feature reads or resolves a setting on its
+// own.
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SeveritySetting } from '../core/rules/types';
 import { PROBE_MODES, SETTING_BOUNDS, SETTING_DEFAULTS as D, SEVERITY_SETTINGS } from '../core/settings/defaults';
+import { SettingsSnapshot } from './settingsSnapshot';
+
+export { SettingsSnapshot } from './settingsSnapshot';
 
 /** Anything `getConfiguration` accepts as a scope: a document, a Uri, a workspace folder, or nothing (workspace). */
 export type Scope = vscode.ConfigurationScope | undefined | null;
@@ -81,6 +86,24 @@ export function scanSettingsFrom(raw: Raw): ScanSettings {
 /** Scan settings for a document or folder. */
 export function scanSettings(scope?: Scope): ScanSettings {
   return scanSettingsFrom(section(scope));
+}
+
+/** tlsDoctor.check.codeLens alone (the URL lenses ask on every request; checkSettings resolves paths and Python). */
+export function codeLensEnabled(scope?: Scope): boolean {
+  return bool(section(scope).get('check.codeLens'), D['check.codeLens']);
+}
+
+/**
+ * The settings snapshot of this window (settingsSnapshot.ts) on VS Code's events: a resource's scope is its workspace
+ * folder (getConfiguration resolves a resource-scoped setting there), files outside every folder share one.
+ */
+export function createSettingsSnapshot(): SettingsSnapshot {
+  return new SettingsSnapshot({
+    scopeKey: (uri) => (uri ? (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '(no folder)') : ''),
+    onDidChange: (listener) =>
+      vscode.workspace.onDidChangeConfiguration((e) => listener((s) => e.affectsConfiguration(s))),
+    onDidChangeFolders: (listener) => vscode.workspace.onDidChangeWorkspaceFolders(() => listener()),
+  });
 }
 
 /** The workspace folder that `uri` belongs to, else the first one (settings' relative paths resolve against it). */

@@ -139,6 +139,7 @@ function proxyFor(name: SlotName, call: Call, changes: vscode.EventEmitter<unkno
     provideCodeActions: fwd('provideCodeActions', []),
     resolveCodeAction: fwd('resolveCodeAction'),
     provideCodeLenses: fwd('provideCodeLenses', []),
+    resolveCodeLens: fwd('resolveCodeLens'),
     onDidChangeCodeLenses: changes.event,
     provideHover: fwd('provideHover'),
     getTreeItem: fwd('getTreeItem'),
@@ -162,7 +163,7 @@ function changeEventOf(impl: object): vscode.Event<unknown> | undefined {
 
 /**
  * Registers every slot's proxy (at activation) and is the Slots the features fill. A method missing from the
- * implementation answers as if the provider did not have it: resolveCodeAction returns the action unchanged.
+ * implementation answers as if the provider did not have it: resolveCodeAction/resolveCodeLens return their item unchanged.
  */
 export class ProviderSlots implements Slots, vscode.Disposable {
   private readonly impls = new Map<SlotName, object>();
@@ -175,7 +176,7 @@ export class ProviderSlots implements Slots, vscode.Disposable {
       const impl = this.impls.get(name) as Record<string, unknown> | undefined;
       const fn = impl?.[method];
       if (typeof fn === 'function') return (fn as (...a: unknown[]) => unknown).apply(impl, args);
-      return method === 'resolveCodeAction' ? args[0] : fallback;
+      return method === 'resolveCodeAction' || method === 'resolveCodeLens' ? args[0] : fallback;
     };
     for (const name of Object.keys(SPECS) as SlotName[]) {
       const changes = new vscode.EventEmitter<unknown>();

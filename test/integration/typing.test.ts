@@ -9,6 +9,7 @@ import { WorkspaceExcludes } from '../../src/extension/diagnostics/excludes';
 import { rescanFromDisk } from '../../src/extension/diagnostics/workspaceScan';
 import { FindingStore } from '../../src/extension/findings';
 import { LiveScanner } from '../../src/extension/diagnostics/liveScan';
+import { UrlLensProvider } from '../../src/extension/checkUrl/codeLens';
 import * as path from 'path';
 import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
 
@@ -228,6 +229,188 @@ describe('journey: open a file with findings, type, see the lightbulb and the ho
       await sleep(1500);
       await screenshot('typing-hover');
     } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('typing: a setting changed between two pauses applies to the next one (the settings snapshot)', function () {
+  this.timeout(60_000);
+
+  async function update(key: string, value: unknown): Promise<void> {
+    await vscode.workspace.getConfiguration('tlsDoctor').update(key, value, vscode.ConfigurationTarget.Workspace);
+  }
+
+  it('re-renders with a new severity at once, and the next pause shows its findings with it; lenses follow their switch', async () => {
+    await activateExtension();
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const severities = () => tlsDiagnostics(doc.uri).map((d) => d.severity);
+    try {
+      const [first] = await waitFor(() => tlsDiagnostics(doc.uri).length === 1 && tlsDiagnostics(doc.uri));
+      const rule = String((first.code as { value: string }).value);
+      const before = first.severity;
+      const [setTo, want] =
+        before === vscode.DiagnosticSeverity.Error
+          ? ['info', vscode.DiagnosticSeverity.Information]
+          : ['error', vscode.DiagnosticSeverity.Error];
+      await update('rules.severity', { [rule]: setTo });
+      await waitFor(() => severities()[0] === want, 10_000, 'the shown finding re-rendered with the new severity');
+      // A pause that finds a second one: shown with the setting as it is now.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'requests.get(API, verify=False)\n')));
+      await waitFor(() => severities().length === 2, 10_000, 'the new finding of the pause');
+      assert.deepStrictEqual(severities(), [want, want]);
+      await update('rules.severity', undefined);
+      await waitFor(() => severities().every((s) => s === before), 10_000, 'back to the default severity');
+      // A pause that moves both findings (new findings from the worker): rendered with the default again.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# header\n')));
+      await waitFor(() => tlsDiagnostics(doc.uri)[0]?.range.start.line === 6, 10_000, 'the findings moved down');
+      assert.deepStrictEqual(severities(), [before, before]);
+
+      assert.deepStrictEqual(await urlLensLines(doc), [3], 'the URL lens');
+      await update('check.codeLens', false);
+      assert.deepStrictEqual(await urlLensLines(doc), [], 'no lens once switched off');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n')));
+      assert.deepStrictEqual(await urlLensLines(doc), [], 'still none after an edit');
+      await update('check.codeLens', undefined);
+      assert.deepStrictEqual(await urlLensLines(doc), [4], 'back, on the line it moved to');
+    } finally {
+      await update('rules.severity', undefined);
+      await update('check.codeLens', undefined);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('typing: the "Check TLS" lenses are kept per document version', function () {
+  this.timeout(30_000);
+
+  it('gives a pause that moved no URL the same lenses, titles resolved once, and new ones when a URL moved', async () => {
+    await activateExtension();
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const provider = new UrlLensProvider();
+    try {
+      const first = provider.provideCodeLenses(doc);
+      assert.deepStrictEqual(
+        first.map((l) => [l.range.start.line, l.command]),
+        [[2, undefined]],
+        'a range only, no title yet',
+      );
+      const resolved = provider.resolveCodeLens(first[0]);
+      assert.strictEqual(resolved.command?.title, 'Check TLS');
+      assert.deepStrictEqual(resolved.command?.arguments, ['https://api.internal.example']);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(4, 4), 'x')));
+      assert.strictEqual(provider.provideCodeLenses(doc), first, 'an edit that moved no URL: the same lenses');
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n')));
+      const moved = provider.provideCodeLenses(doc);
+      assert.notStrictEqual(moved, first);
+      assert.deepStrictEqual(
+        moved.map((l) => l.range.start.line),
+        [3],
+        'moved down with its URL',
+      );
+    } finally {
+      provider.dispose();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('journey: type into a Python file, change the severity in the settings, the Problems panel follows', function () {
+  this.timeout(60_000);
+
+  it('shows the new finding of a pause, then every finding of the file as an error (screenshots)', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const rule = 'python.requests-verify-false';
+    const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+    const before = (await waitFor(() => ofRule().length > 0 && ofRule(), 10_000, 'the verify=False finding')).length;
+    const config = vscode.workspace.getConfiguration('tlsDoctor');
+    const original = doc.getText();
+    try {
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(
+        await editor.edit((b) => b.insert(end, '\n\ndef typed(url):\n    return requests.get(url, verify=False)\n')),
+      );
+      await waitFor(() => ofRule().length === before + 1, 10_000, 'the finding typed, after the pause');
+      assert.ok(
+        ofRule().every((d) => d.severity !== vscode.DiagnosticSeverity.Error),
+        'not errors by default',
+      );
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await sleep(1000);
+      await screenshot('typing-problems-default');
+      await config.update('rules.severity', { [rule]: 'error' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(
+        () => ofRule().length === before + 1 && ofRule().every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        10_000,
+        'every finding of the rule an error',
+      );
+      await sleep(1000);
+      await screenshot('typing-problems-error');
+    } finally {
+      await config.update('rules.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      // The file as it was, on disk too (an auto-save may have written the typed lines).
+      const all = new vscode.Range(0, 0, doc.lineCount, 0);
+      await vscode.window.showTextDocument(doc);
+      if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
+      await doc.save();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+});
+
+describe('typing: a save while a pause is scanned (auto-save) leaves it to that scan', function () {
+  this.timeout(30_000);
+
+  it('scans nothing on this thread when a pause of the document is scheduled, and scans when none is', async () => {
+    const ext = await activateExtension();
+    const live = new LiveScanner(path.join(ext.extensionPath, 'dist', 'liveScanWorker.js'));
+    /** Counts the scans made on this thread. */
+    class Counting extends DiagnosticsManager {
+      here = 0;
+      override scanDocument(...a: Parameters<DiagnosticsManager['scanDocument']>) {
+        this.here++;
+        return super.scanDocument(...a);
+      }
+    }
+    const manager = new Counting(
+      {
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings: new FindingStore(),
+        excludes: new WorkspaceExcludes(),
+        live,
+      },
+      50,
+    );
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== doc) return;
+      manager.edited(e);
+      manager.schedule(doc);
+    });
+    try {
+      manager.scanDocument(doc);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(6, 0), 'requests.get(API, verify=False)\n')));
+      const before = manager.here;
+      manager.saved(doc); // the pause is scheduled: nothing here
+      assert.strictEqual(manager.here, before, 'no scan on this thread');
+      await waitFor(() => manager.collection.get(doc.uri)?.length === 2, 10_000, 'the pause shows the new finding');
+      manager.saved(doc);
+      assert.strictEqual(manager.here, before + 1, 'nothing pending: scanDocument (which keeps the scanned version)');
+      assert.strictEqual(manager.collection.get(doc.uri)?.length, 2);
+    } finally {
+      sub.dispose();
+      manager.dispose();
+      live.dispose();
+      await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });

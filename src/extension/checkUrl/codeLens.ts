@@ -1,9 +1,11 @@
 // "Check TLS" CodeLens above https:// URL literals, and a hover with the same command link. One scan per document
 // (cached by version); an edit re-reads only the lines it wrote (updateHits), so typing in a 10,000-line file does not
-// scan it whole again. Nothing in untrusted workspaces (the command would refuse to connect anyway).
+// scan it whole again. The lens objects are kept too (a pause gets the same ones back) and get their titles in
+// resolveCodeLens, for the lenses shown only. Nothing in untrusted workspaces (the command would refuse to connect).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { checkSettings } from '../settings';
+import { codeLensEnabled } from '../settings';
+import type { SettingsSnapshot } from '../settingsSnapshot';
 import type { ProbeService } from '../endpoints/service';
 import type { Slots } from '../slots';
 import { findHttpsUrls, lensTargets, originOf, PROSE_LANGUAGES, titleWithProof, updateHits, UrlHit } from './urls';
@@ -13,24 +15,31 @@ export type ProofSource = Pick<ProbeService, 'proofsIn' | 'onDidProbe'>;
 
 const COMMAND = COMMANDS.checkUrl;
 
+type LensTarget = ReturnType<typeof lensTargets>[number];
+
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, { version: number; languageId: string; hits: UrlHit[] }>();
-  /** The lens targets (one URL parse per hit) of a hits array: an edit that moved no URL keeps the same array. */
-  private readonly targets = new WeakMap<UrlHit[], ReturnType<typeof lensTargets>>();
+  /** The lenses of a hits array (an edit that moved no URL keeps the same array), until refresh(). */
+  private lenses = new WeakMap<UrlHit[], vscode.CodeLens[]>();
+  /** What resolveCodeLens() needs of a lens it made. */
+  private readonly targetOf = new WeakMap<vscode.CodeLens, LensTarget & { readonly uri: vscode.Uri }>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly proofs?: ProofSource) {
-    if (proofs) this.disposables.push(proofs.onDidProbe(() => this.changed.fire()));
+  constructor(
+    private readonly proofs?: ProofSource,
+    private readonly settings?: SettingsSnapshot,
+  ) {
+    if (proofs) this.disposables.push(proofs.onDidProbe(() => this.refresh()));
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tlsDoctor.check.codeLens')) this.changed.fire();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     );
   }
 
@@ -66,28 +75,55 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     this.cache.set(key, { version: e.document.version, languageId: e.document.languageId, hits });
   }
 
+  /**
+   * The lenses of `doc`: kept per hits array (an edit that moved no URL keeps it) until a probe or a setting changes,
+   * so a typing pause gets the same objects back. They carry a range only; resolveCodeLens() gives each one shown its
+   * title and command (once: the object keeps them).
+   */
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!checkSettings(doc.uri).codeLens) return [];
-    const proofs = this.proofs?.proofsIn(doc.uri) ?? [];
+    if (!this.enabled(doc.uri)) return [];
     const hits = this.hits(doc);
-    const targets = this.targets.get(hits) ?? lensTargets(hits);
-    this.targets.set(hits, targets);
-    return targets.map(
-      ({ hit, title, origin }) =>
-        new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end), {
-          title: this.proofTitle(
-            title,
-            origin,
-            // This line's fix, else a fix for the same endpoint elsewhere in the file (the URL is often a constant
-            // a few lines above the call that now names the bundle).
-            proofs.find((p) => p.line === hit.line && originOf(p.endpoint.url) === origin) ??
-              proofs.find((p) => originOf(p.endpoint.url) === origin),
-          ),
-          command: COMMAND,
-          arguments: [hit.url],
-          tooltip: `Check the certificate chain of ${origin} against each trust store`,
-        }),
+    const kept = this.lenses.get(hits);
+    if (kept) return kept;
+    const targets = lensTargets(hits);
+    const lenses = targets.map(
+      ({ hit }) => new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end)),
     );
+    targets.forEach((t, i) => this.targetOf.set(lenses[i], { ...t, uri: doc.uri }));
+    this.lenses.set(hits, lenses);
+    return lenses;
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    const target = this.targetOf.get(lens);
+    if (!target || lens.command) return lens;
+    const { hit, title, origin, uri } = target;
+    const proofs = this.proofs?.proofsIn(uri) ?? [];
+    lens.command = {
+      title: this.proofTitle(
+        title,
+        origin,
+        // This line's fix, else a fix for the same endpoint elsewhere in the file (the URL is often a constant a few
+        // lines above the call that now names the bundle).
+        proofs.find((p) => p.line === hit.line && originOf(p.endpoint.url) === origin) ??
+          proofs.find((p) => originOf(p.endpoint.url) === origin),
+      ),
+      command: COMMAND,
+      arguments: [hit.url],
+      tooltip: `Check the certificate chain of ${origin} against each trust store`,
+    };
+    return lens;
+  }
+
+  /** tlsDoctor.check.codeLens for `uri`: from the settings snapshot when there is one. */
+  private enabled(uri: vscode.Uri): boolean {
+    return this.settings ? this.settings.get(codeLensEnabled, uri) : codeLensEnabled(uri);
+  }
+
+  /** Drops the kept lenses (a probe changed their titles) and asks the workbench for new ones. */
+  private refresh(): void {
+    this.lenses = new WeakMap();
+    this.changed.fire();
   }
 
   /** The title with the fix's proof on this line, when it is for this endpoint (a real handshake with its bundle). */
@@ -115,7 +151,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 }
 
 /** Fills the lens and hover slots (files and untitled documents; prose languages are filtered inside). */
-export function registerUrlLenses(slots: Slots, proofs?: ProofSource): vscode.Disposable {
-  const provider = new UrlLensProvider(proofs);
+export function registerUrlLenses(slots: Slots, proofs?: ProofSource, settings?: SettingsSnapshot): vscode.Disposable {
+  const provider = new UrlLensProvider(proofs, settings);
   return vscode.Disposable.from(provider, slots.fill('urlLens', provider), slots.fill('urlHover', provider));
 }

@@ -63,7 +63,7 @@ export function registerCheckUrl(context: vscode.ExtensionContext, services: Ser
         noReport: () => panels.active?.idle(),
       }),
     ),
-    registerUrlLenses(services.slots, probes),
+    registerUrlLenses(services.slots, probes, services.settings),
     panels,
     // A new handshake with a bundle for the endpoint on show: the panel's "verified with" line follows it.
     probes.onDidProbe((key) => {

@@ -73,7 +73,7 @@ function registerEditorEvents(manager: DiagnosticsManager, log: vscode.LogOutput
       manager.edited(e); // before anything reads the document: the live scanner's copy follows every edit
       if (e.contentChanges.length && manager.isLiveScheme(e.document.uri)) manager.schedule(e.document);
     }),
-    vscode.workspace.onDidSaveTextDocument((doc) => manager.scanDocument(doc)),
+    vscode.workspace.onDidSaveTextDocument((doc) => manager.saved(doc)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       manager.closed(doc);
       // A closed file keeps workspace results (re-read from disk: unsaved edits are gone); anything else is cleared.
@@ -132,7 +132,7 @@ function registerSettingEvents(manager: DiagnosticsManager, runner: ScanRunner):
     onSettingsChanged(['rules.severity', 'testFiles.severity'], () => manager.renderAll()),
     onSettingsChanged(['scan.exclude', 'scan.maxFileSizeKB', 'files.exclude'], () => {
       manager.excludes.reset();
-      for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc);
+      for (const doc of vscode.workspace.textDocuments) manager.scanDocument(doc, true);
       if (manager.workspaceMode) void runner.run(vscode.ProgressLocation.Window);
     }),
   ];

@@ -1,6 +1,6 @@
 // Entry of dist/liveScanWorker.js (esbuild.js): the live re-scan of typing pauses, in a worker thread of the
 // extension host (liveScan.ts starts it and talks to it). It keeps its own copy of each document it was sent, kept in
-// step by the edits the editor reports (so a pause posts no text), and answers a scan request with the findings and
+// step by the edits the editor reports (sent with the next scan request, so a pause posts no text), and answers a scan request with the findings and
 // facts of the version asked for, or "same" when their digest is the one the editor already shows, or "stale" when
 // its copy is not at that version (the editor then sends the text).
 import { parentPort } from 'worker_threads';
@@ -23,6 +23,11 @@ export type LiveRequest =
       readonly languageId?: string;
       /** The digest of what the editor shows for this document, if it came from a live scan. */
       readonly digest?: string;
+      /**
+       * The edits since the copy's version `base`, applied before the scan (the editor sends a pause's edits with its
+       * scan request, one message per pause rather than one per keystroke).
+       */
+      readonly edits?: { readonly base: number; readonly edits: readonly TextEdit[] };
     };
 
 /** The answer to a scan request. `length`: of the text scanned (the editor checks its copy against it). */
@@ -54,6 +59,11 @@ export function handle(docs: Map<string, { version: number; text: string }>, m: 
       docs.delete(m.key);
       return undefined;
     case 'scan': {
+      if (m.edits) {
+        const copy = docs.get(m.key);
+        if (!copy || copy.version !== m.edits.base) return { id: m.id, kind: 'stale' };
+        docs.set(m.key, { version: m.version, text: applyEdits(copy.text, m.edits.edits) });
+      }
       const doc = docs.get(m.key);
       if (!doc || doc.version !== m.version) return { id: m.id, kind: 'stale' };
       try {

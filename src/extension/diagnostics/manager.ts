@@ -8,6 +8,7 @@ import type { Finding } from '../../core/rules/types';
 import { ruleDocsUri, toDiagnostic } from '../convert';
 import type { FindingFacts, FindingStore } from '../findings';
 import { ScanSettings, scanSettings } from '../settings';
+import type { SettingsSnapshot } from '../settingsSnapshot';
 import type { WorkspaceExcludes } from './excludes';
 import type { LiveResult, LiveScanner } from './liveScan';
 import type { TextEdit } from './liveText';
@@ -66,6 +67,8 @@ export interface DiagnosticsDeps {
   readonly excludes: WorkspaceExcludes;
   /** The rule pages inside the extension (diagnostic code links); undefined: links to the repository. */
   readonly bundledDocs?: vscode.Uri;
+  /** The kept settings (Services.settings); undefined: read anew each time (tests that build a manager alone). */
+  readonly settings?: SettingsSnapshot;
   /** Where typing pauses are re-scanned (a worker thread); undefined: on this thread, as on open and save. */
   readonly live?: LiveScanner;
 }
@@ -125,19 +128,24 @@ export class DiagnosticsManager implements vscode.Disposable {
     return isScannable(corePath(doc.uri), doc.languageId);
   }
 
-  /** Scans an open document now (cancelling a pending debounced scan). Returns the findings shown. */
-  scanDocument(doc: vscode.TextDocument): readonly Finding[] {
+  /**
+   * Scans an open document now (cancelling a pending debounced scan). Returns the findings shown. `again`: even if
+   * this version was scanned (the excludes or the size limit changed).
+   */
+  scanDocument(doc: vscode.TextDocument, again = false): readonly Finding[] {
     this.cancelPending(doc.uri);
     this.pendingLive.delete(doc.uri.toString());
+    const version = `${doc.version}:${doc.languageId}`;
+    const known = this.entries.get(doc.uri.toString());
+    // Saving, focusing or re-opening a document does not change its text: the findings and facts of that version
+    // stand, and so does the check that the document is wanted (what could change it, a setting, passes `again`).
+    // Auto-save makes this the path of every typing pause.
+    if (!again && known?.origin === 'editor' && known.version === version) return this.shownOf(known);
     if (!this.wantsDocument(doc)) {
       this.delete(doc.uri);
       return [];
     }
-    const version = `${doc.version}:${doc.languageId}`;
-    const known = this.entries.get(doc.uri.toString());
-    // Saving, focusing or re-opening a document does not change its text: the findings and facts of that version stand.
-    if (known?.origin === 'editor' && known.version === version) return this.shownOf(known);
-    const limit = scanSettings(doc.uri).maxFileSizeKB * 1024;
+    const limit = this.scanSettingsOf(doc.uri).maxFileSizeKB * 1024;
     const text = doc.getText();
     if (text.length > limit) {
       this.log.info(
@@ -147,6 +155,17 @@ export class DiagnosticsManager implements vscode.Disposable {
       return [];
     }
     return this.set(doc.uri, text, 'editor', doc.languageId, version, limit);
+  }
+
+  /**
+   * A document was saved. Its text is that of its current version: when a typing pause's scan of it is scheduled or
+   * in flight (auto-save comes a second after the last keystroke, and a loaded machine may still be scanning in the
+   * worker), that scan shows it; else scanDocument() (which keeps what a scanned version showed).
+   */
+  saved(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (this.timers.has(key) || this.pendingLive.has(key)) return;
+    this.scanDocument(doc);
   }
 
   /** Debounced scan for typing. */
@@ -190,9 +209,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     const limit = again
       ? known.limit
       : this.wantsDocument(doc)
-        ? scanSettings(doc.uri).maxFileSizeKB * 1024
+        ? this.scanSettingsOf(doc.uri).maxFileSizeKB * 1024
         : undefined;
-    if (!live || limit === undefined || textLength(doc) > limit) {
+    if (!live || limit === undefined || (live.lengthAt(key, doc.version) ?? textLength(doc)) > limit) {
       this.scanDocument(doc); // what it does with an unwanted or too large document is the same for both
       return;
     }
@@ -210,8 +229,11 @@ export class DiagnosticsManager implements vscode.Disposable {
         if (this.pendingLive.get(key) !== ticket) return;
         this.pendingLive.delete(key);
         if (doc.isClosed || `${doc.version}:${doc.languageId}` !== version) return; // a newer pause follows
-        // No worker, or its copy is not this text (length differs): this thread scans the text itself.
-        if (!r || r.length !== textLength(doc)) this.scanDocument(doc);
+        // No worker, or its copy is not this text (length differs): this thread scans the text itself. New findings
+        // are checked against the document itself before they are shown; "same" shows nothing new, so the length the
+        // edits gave is enough (and costs no line index rebuild).
+        const length = r?.kind === 'same' ? (live.lengthAt(key, doc.version) ?? textLength(doc)) : textLength(doc);
+        if (!r || r.length !== length) this.scanDocument(doc);
         else this.applyLive(doc.uri, r, version, limit);
       });
   }
@@ -237,6 +259,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     };
     this.entries.set(key, entry);
     this.render(entry, undefined, shown?.origin === 'editor', true);
+  }
+
+  /** The scan settings of `uri`: from the snapshot (once per folder until a change), else read now. */
+  private scanSettingsOf(uri: vscode.Uri): ScanSettings {
+    return this.deps.settings ? this.deps.settings.get(scanSettings, uri) : scanSettings(uri);
   }
 
   private cancelPending(uri: vscode.Uri): void {
@@ -323,11 +350,13 @@ export class DiagnosticsManager implements vscode.Disposable {
   publishStaged(settings?: ScanSettings): void {
     if (this.staged.size === 0) return;
     const batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    // The settings are read once per workspace folder, not once per file: a Uri-scoped setting is its folder's, and
-    // each read costs ~0.5 ms (on a 200 MB tree it was most of the cold scan's main-thread time).
+    // The settings are read once per workspace folder, not once per file (the snapshot, or this batch's own map): a
+    // Uri-scoped setting is its folder's, and each read costs ~0.5 ms (on a 200 MB tree it was most of the cold scan's
+    // main-thread time).
     const byFolder = new Map<string, ScanSettings>();
     const settingsOf = (uri: vscode.Uri) => {
       if (settings) return settings;
+      if (this.deps.settings) return this.deps.settings.get(scanSettings, uri);
       const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
       let s = byFolder.get(key);
       if (!s) byFolder.set(key, (s = scanSettings(uri)));
@@ -374,7 +403,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** The findings `e` shows under the current severity settings. */
-  private shownOf(e: Entry, s: ScanSettings = scanSettings(e.uri)): readonly Finding[] {
+  private shownOf(e: Entry, s: ScanSettings = this.scanSettingsOf(e.uri)): readonly Finding[] {
     return applySeverity(e.raw, e.path, { severities: s.severities, testFileSeverity: s.testFileSeverity });
   }
 

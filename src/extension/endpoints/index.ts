@@ -7,6 +7,7 @@ import { COMMANDS } from '../commands';
 import { toRange } from '../convert';
 import { Services } from '../services';
 import { onSettingsChanged, probeSettings } from '../settings';
+import type { SettingsSnapshot } from '../settingsSnapshot';
 import { endpointDecorator } from './decorate';
 import type { ProbeService, Refusal } from './service';
 import { FindingEndpoints } from './tracker';
@@ -32,7 +33,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   const probes = services.probes;
   const tracker = new FindingEndpoints(services.findings);
   const tree = new EndpointsTree(probes, services.excludes);
-  const lenses = new ProbeLenses(tracker, probes);
+  const lenses = new ProbeLenses(tracker, probes, services.settings);
   const files = vscode.workspace.createFileSystemWatcher('**/*'); // keeps the tree in step with saves, creates, deletes
   context.subscriptions.push(
     tree,
@@ -73,7 +74,7 @@ export function registerEndpoints(context: vscode.ExtensionContext, services: Se
   );
 
   function mode(uri?: vscode.Uri) {
-    return probeSettings(uri).referencedEndpoints;
+    return services.settings.get(probeSettings, uri).referencedEndpoints;
   }
 
   /** Background probes of the endpoints of one file's findings (auto mode; cached, limited, trusted only). */
@@ -212,6 +213,8 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   constructor(
     private readonly tracker: FindingEndpoints,
     private readonly probes: ProbeService,
+    /** The kept settings: the workbench asks for lenses after every edit. */
+    private readonly settings: SettingsSnapshot,
   ) {
     this.sub = tracker.onDidChange((uri) => {
       this.byFile.delete(uri.toString());
@@ -235,7 +238,9 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.isTrusted || probeSettings(doc.uri).referencedEndpoints === 'off') return [];
+    if (!vscode.workspace.isTrusted || this.settings.get(probeSettings, doc.uri).referencedEndpoints === 'off') {
+      return [];
+    }
     const key = doc.uri.toString();
     const known = this.byFile.get(key) ?? this.findingLenses(doc.uri);
     this.byFile.set(key, known);

@@ -97,6 +97,34 @@ describe('extension: live re-scan (the worker)', () => {
   });
 });
 
+describe('extension: live re-scan (the worker, edits sent with the scan request)', () => {
+  it('applies the edits from the base version asked for, and answers "stale" from another one', () => {
+    const docs = new Map<string, { version: number; text: string }>();
+    handle(docs, { kind: 'open', key: 'u', version: 1, text: TEXT });
+    const at = TEXT.indexOf('    return');
+    // Two keystrokes of one pause: "#" then " ", each offset in the text the one before left.
+    const edits: TextEdit[] = [
+      [at, 0, '#'],
+      [at + 1, 0, ' '],
+    ];
+    const r = handle(docs, { kind: 'scan', id: 1, key: 'u', version: 3, path: 'a.py', edits: { base: 1, edits } });
+    assert.ok(r?.kind === 'found');
+    assert.deepStrictEqual(r.findings, [], 'the call commented out');
+    assert.strictEqual(r.length, TEXT.length + 2);
+    assert.deepStrictEqual(docs.get('u'), { version: 3, text: applyEdits(TEXT, edits) });
+    const stale = handle(docs, {
+      kind: 'scan',
+      id: 2,
+      key: 'u',
+      version: 5,
+      path: 'a.py',
+      edits: { base: 4, edits: [[0, 0, 'x']] },
+    });
+    assert.deepStrictEqual(stale, { id: 2, kind: 'stale' }, 'its copy is at 3, not 4');
+    assert.strictEqual(docs.get('u')?.version, 3, 'the copy is left as it was');
+  });
+});
+
 describe('extension: live re-scan (LiveScanner, a real worker thread)', function () {
   this.timeout(30_000);
   // The worker thread loads the TypeScript entry through a shim that registers tsx (as mocha's `--import tsx` does).
@@ -151,6 +179,33 @@ describe('extension: live re-scan (LiveScanner, a real worker thread)', function
     assert.strictEqual(state.reads, 1, 'no text sent after the first scan');
   });
 
+  it('carries several keystrokes to the next scan, and knows the length of its copy without the text', async () => {
+    scanner = new LiveScanner(file);
+    const state = { text: TEXT, version: 1, reads: 0 };
+    const first = await scanner.scan(doc(state), 'a.py', 'python');
+    assert.ok(first?.kind === 'found');
+    assert.strictEqual(scanner.lengthAt('file:///w/a.py', 1), TEXT.length);
+    const at = TEXT.indexOf('    return');
+    for (const e of [
+      [at, 0, '#'],
+      [at + 1, 0, ' '],
+      [0, 6, 'from'],
+    ] as TextEdit[]) {
+      state.text = applyEdits(state.text, [e]);
+      state.version++;
+      scanner.edited('file:///w/a.py', state.version, [e]);
+    }
+    assert.strictEqual(scanner.lengthAt('file:///w/a.py', state.version), state.text.length);
+    assert.strictEqual(scanner.lengthAt('file:///w/a.py', state.version - 1), undefined, 'not at that version');
+    const r = await scanner.scan(doc(state), 'a.py', 'python', first.digest);
+    assert.ok(r?.kind === 'found');
+    assert.deepStrictEqual(r.findings, scanWithFacts(state.text, 'a.py', 'python').findings);
+    assert.strictEqual(r.length, state.text.length);
+    assert.strictEqual(state.reads, 1, 'the keystrokes went with the scan request, not the text');
+    scanner.closed('file:///w/a.py');
+    assert.strictEqual(scanner.lengthAt('file:///w/a.py', state.version), undefined, 'closed: no copy');
+  });
+
   it('sends the text again when an edit was not forwarded (the copy is stale), and after the worker ended', async () => {
     scanner = new LiveScanner(file);
     const state = { text: TEXT, version: 1, reads: 0 };
@@ -165,6 +220,20 @@ describe('extension: live re-scan (LiveScanner, a real worker thread)', function
     assert.strictEqual(scanner.running, false);
     assert.ok((await scanner.scan(doc(state), 'a.py', 'python'))?.kind === 'found', 'a new worker, sent the text');
     assert.strictEqual(state.reads, 3);
+  });
+
+  it('ends the worker once idleMs passed since the last request, not since the first', async () => {
+    const idleMs = 400;
+    scanner = new LiveScanner(file, idleMs);
+    const state = { text: TEXT, version: 1, reads: 0 };
+    assert.ok((await scanner.scan(doc(state), 'a.py', 'python'))?.kind === 'found');
+    await new Promise((r) => setTimeout(r, 250));
+    assert.ok((await scanner.scan(doc(state), 'a.py', 'python'))?.kind === 'found');
+    const last = Date.now();
+    assert.ok(scanner.running, 'running after the second request');
+    while (scanner.running && Date.now() - last < 10_000) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(!scanner.running, 'ended when idle');
+    assert.ok(Date.now() - last >= idleMs - 20, `ended ${Date.now() - last} ms after the last request`);
   });
 
   it('answers undefined without a worker file (the caller scans on its own thread)', async () => {
