@@ -145,7 +145,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   // (Node wraps OpenSSL's error queue line in an Error, "Error: 3316:error:1408F10B:SSL routines:…"; the openssl CLI
   // prints the line bare, Python, Ruby and PHP put their own words before the reason.)
-  { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
+  // axios by its error's shape (AxiosError, "isAxiosError: true" in a logged error object) or its own stack frames
+  // (node_modules/axios/lib/adapters/http.js, lib/core/settle.js), though the reason under it is Node's.
+  { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d|\bisAxiosError\b|node_modules[\\/]axios[\\/]|\baxios[\\/]lib[\\/](?:core|adapters|helpers)[\\/]/ },
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },

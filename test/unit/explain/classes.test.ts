@@ -897,6 +897,20 @@ describe('explain: what batches 21s/22s taught (client classes)', () => {
     );
   });
 
+  it("axios by its error's shape or its own stack frames, though the reason under it is Node's", () => {
+    const shape =
+      "{ Error: unable to get local issuer certificate\n  code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',\n  isAxiosError: true }";
+    const frames =
+      'Error: self signed certificate in certificate chain\n    at f (/srv/app/node_modules/axios/lib/adapters/http.js:1:1)';
+    assert.deepStrictEqual([id(shape), firstFix(shape)], ['axios', 'axios']);
+    assert.deepStrictEqual([id(frames), firstFix(frames)], ['axios', 'axios']);
+    // The same reason with no axios around it stays Node's.
+    assert.strictEqual(
+      id("{ Error: unable to get local issuer certificate\n  code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' }"),
+      'node',
+    );
+  });
+
   it("rustls' WebPKIError wording names Rust and its reason", () => {
     assert.deepStrictEqual(
       [id('TLS error: WebPKIError(CertExpired)'), lead('TLS error: WebPKIError(CertExpired)')],
