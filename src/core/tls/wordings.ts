@@ -208,6 +208,9 @@ export const WORDINGS: readonly Wording[] = [
   // Only as OpenSSL prints it, after a colon or its "[SSL: HTTP_REQUEST]" tag: botocore's "Sending http request:" and
   // "Exception received when sending HTTP request." are log lines about any request.
   { re: /(?::|\] )http request\b(?! failed)/i, codes: ['not-tls'] },
+  // OpenSSL 3's only words for a TLS 1.0/1.1 server whose key exchange is signed with SHA-1 (or MD5+SHA-1), which
+  // the default security level refuses: an "internal error" in tls_process_key_exchange, no reason given.
+  { re: /tls_process_key_exchange:internal error/i, codes: ['protocol-version', 'weak-signature', 'handshake-failure'], says: 'OpenSSL 3 refused the server\'s key exchange without saying why: almost always a server that speaks only TLS 1.0/1.1 and signs with SHA-1, which OpenSSL 3 accepts only at security level 0 (-cipher \'DEFAULT@SECLEVEL=0\' or -legacy options); the fix is a server with TLS 1.2.' },
   // The client refused the version the *server* chose (OpenSSL's ssl_choose_client_version, BoringSSL's, Go's "server
   // selected unsupported protocol version 301"): the server is the old side, unlike the "protocol version" alert, which
   // the server sends when the client is too old.

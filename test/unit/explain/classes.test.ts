@@ -932,6 +932,17 @@ describe('explain: what batches 21s/22s taught (client classes)', () => {
     assert.deepStrictEqual([id(php), lead(php)], ['php', 'expired']);
   });
 
+  it("OpenSSL 3's 'internal error' in tls_process_key_exchange is an old server's TLS 1.0/1.1 key exchange", () => {
+    const x = explain(
+      '80DB1E2A7F7F0000:error:0A0C0103:SSL routines:tls_process_key_exchange:internal error:ssl/statem/statem_clnt.c:2254:',
+    );
+    assert.deepStrictEqual(
+      [x.client?.id, x.causes[0].code, x.causes[0].fixes[0]?.client],
+      ['openssl', 'protocol-version', 'server'],
+    );
+    assert.match(x.causes[0].message, /SECLEVEL=0/);
+  });
+
   it('"self signed certificate in chain" (short form) is a root in the chain, not a self-signed server', () => {
     assert.strictEqual(
       lead('Request to https://reg.example.org/x failed: self signed certificate in chain'),
