@@ -219,6 +219,8 @@ function validHost(h: string | undefined): string | undefined {
   if (PLACEHOLDER.test(host)) return undefined;
   // Digits and dots only is an IPv4 address or nothing ("12.34.567.89" is a redacted one, not a host name).
   if (/^[\d.]+$/.test(host)) return isIP(host) ? host : undefined;
+  // An IPv4 address with some parts masked ("172.xx.xx.xx", "10.x.x.5") is a redacted one too.
+  if (/^(?:\d{1,3}|x+)(?:\.(?:\d{1,3}|x+)){3}$/i.test(host)) return undefined;
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 

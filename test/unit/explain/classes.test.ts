@@ -965,6 +965,9 @@ describe('explain: what batches 21s/22s taught (hosts)', () => {
       endpointOf('Error connecting to 10.9.8.7:8443: [SSL: UNSAFE_LEGACY_RENEGOTIATION_DISABLED]').host,
       '10.9.8.7',
     );
+    // A partly masked address is a redacted one: no endpoint to check.
+    assert.strictEqual(endpointOf("HTTPSConnectionPool(host='172.xx.xx.xx', port=7443): Max retries").host, undefined);
+    assert.strictEqual(endpointOf("HTTPSConnectionPool(host='172.16.0.9', port=7443): Max retries").host, '172.16.0.9');
     assert.strictEqual(
       endpointOf(
         'Failure to transfer g:a:pom:1.0 from http://repo.example.org/content/ was cached in the local repository',
