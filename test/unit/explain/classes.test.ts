@@ -951,6 +951,16 @@ describe('explain: what batches 21s/22s taught (client classes)', () => {
   });
 });
 
+describe("explain: urllib3's retry warning, as pip shows it and as an application's log does", () => {
+  it("is pip's when indented or after pip's WARNING:, urllib3's when its logger writes it at a line's start", () => {
+    const tail =
+      "Retrying (Retry(total=2, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLEOFError(8, 'EOF occurred in violation of protocol (_ssl.c:600)'),)': /api/1/store/";
+    assert.strictEqual(id(`WARNING: ${tail}`), 'pip');
+    assert.strictEqual(id(`  ${tail}`), 'pip');
+    assert.deepStrictEqual([id(tail), lead(tail)], ['python-urllib3', 'handshake-failure']);
+  });
+});
+
 describe('explain: what batches 21s/22s taught (hosts)', () => {
   it('reads the host of a non-https TLS URL, an IPv4 "connecting to ip:port", and a Maven repository', () => {
     assert.deepStrictEqual(
