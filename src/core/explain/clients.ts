@@ -90,9 +90,10 @@ const RULES: readonly ClientRule[] = [
   // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
-  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None/ },
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
   // urllib3's own retry warning, as its logger writes it at a line's start (pip indents it or puts "WARNING: "
-  // before it): an application using urllib3 (a Sentry client's /api/…/store/ upload), not pip.
+  // before it, and its retries are for a package index's /simple/ or /packages/ paths): an application using urllib3
+  // (a Sentry client's /api/…/store/ upload), not pip.
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n)Retrying \(Retry\(total=\d+, connect=/ },
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
