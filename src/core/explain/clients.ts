@@ -147,6 +147,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
+  // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
+  // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
   // (Node wraps OpenSSL's error queue line in an Error, "Error: 3316:error:1408F10B:SSL routines:…"; the openssl CLI
   // prints the line bare, Python, Ruby and PHP put their own words before the reason.)
   // axios by its error's shape (AxiosError, "isAxiosError: true" in a logged error object) or its own stack frames

@@ -932,6 +932,16 @@ describe('explain: what batches 21s/22s taught (client classes)', () => {
     assert.deepStrictEqual([id(php), lead(php)], ['php', 'expired']);
   });
 
+  it("Bower's log line and registry request are Node's (Bower runs on Node)", () => {
+    const x =
+      'bower left-pad#~1.0.0   SELF_SIGNED_CERT_IN_CHAIN Request to https://registry.example.org/packages/left-pad failed: self signed certificate in chain';
+    assert.deepStrictEqual([id(x), lead(x), firstFix(x)], ['node', 'untrusted-root', 'node']);
+    assert.strictEqual(
+      id('Request to https://registry.example.org/packages/x failed: unsupported certificate purpose'),
+      'node',
+    );
+  });
+
   it("OpenSSL 3's 'internal error' in tls_process_key_exchange is an old server's TLS 1.0/1.1 key exchange", () => {
     const x = explain(
       '80DB1E2A7F7F0000:error:0A0C0103:SSL routines:tls_process_key_exchange:internal error:ssl/statem/statem_clnt.c:2254:',
