@@ -46,8 +46,10 @@ interface ClientRule extends ClientInfo {
  */
 // …and Node's own error form ("write EPROTO …") around a BoringSSL reason ("SSL routines:OPENSSL_internal:…"): Node
 // links OpenSSL, Electron's Node links Chromium's BoringSSL.
-// An app's packaged code (…/resources/app.asar/…) is an Electron app's, whatever Node module wrote the stack.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]app\.asar[\\/]/i;
+// An app's packaged code (…/resources/app.asar/…, or unpacked: …/Contents/Resources/app/node_modules/…,
+// …\resources\app\node_modules\…, Azure Storage Explorer's, its backslashes doubled when a JSON log quotes the
+// stack) is an Electron app's, whatever Node module wrote the stack.
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -88,7 +90,11 @@ const RULES: readonly ClientRule[] = [
   // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
-  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)\s*(WARNING: )?Retrying \(Retry\(total=\d+, connect=None/ },
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
+  // urllib3's own retry warning, as its logger writes it at a line's start (pip indents it or puts "WARNING: "
+  // before it, and its retries are for a package index's /simple/ or /packages/ paths): an application using urllib3
+  // (a Sentry client's /api/…/store/ upload), not pip.
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n)Retrying \(Retry\(total=\d+, connect=/ },
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
@@ -110,6 +116,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'aiohttp', family: 'python', title: 'aiohttp', ownStore: true, signals: /aiohttp|ClientConnector(Certificate|SSL)?Error|Cannot connect to host \S+ ssl:/ },
   // requests < 2.16 vendored urllib3: its frames (requests/packages/urllib3/…, pyOpenSSL under it) are requests'.
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /requests[\\/.]packages[\\/.]urllib3/ },
+  // …or named by the call the user pasted above the error ("print(requests.get("https://…"))"): requests' own
+  // exceptions are SSLError(SSLError(…)) with no frames, which alone read as Python's ssl.
+  { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /(?<![\w.])requests\.(?:get|post|put|patch|delete|head|options|request|Session)\(/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
@@ -125,18 +134,28 @@ const RULES: readonly ClientRule[] = [
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
-  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |github\.com\/npm\/npm\/issues/ },
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |(?:^|\n)\d+ (?:silly|http|info attempt registry|info retry) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S|(?:^|\n)error An unexpected error occurred: "/ },
   // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
   // ' code: "…"'; a console may join the two lines); Node's inspect quotes them singly.
-  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|v\d)|\bBun v\d+\.\d+|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|create|init|x|upgrade|pm|v\d)\b|\bBun v\d+\.\d+|\bbun\.report\/|a redacted crash report to Bun's team|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
+  // curl's own status line before Deno's name: "curl -fsSL https://deno.land/install.sh | sh" failing is curl's
+  // failure (Deno never prints "curl: (60)"), whatever the script would have installed.
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
-  { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED/ },
+  // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
+  // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
+  // (Node wraps OpenSSL's error queue line in an Error, "Error: 3316:error:1408F10B:SSL routines:…"; the openssl CLI
+  // prints the line bare, Python, Ruby and PHP put their own words before the reason.)
+  // axios by its error's shape (AxiosError, "isAxiosError: true" in a logged error object) or its own stack frames
+  // (node_modules/axios/lib/adapters/http.js, lib/core/settle.js), though the reason under it is Node's.
+  { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d|\bisAxiosError\b|node_modules[\\/]axios[\\/]|\baxios[\\/]lib[\\/](?:core|adapters|helpers)[\\/]/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
@@ -152,7 +171,7 @@ const RULES: readonly ClientRule[] = [
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal)|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
@@ -199,6 +218,10 @@ const RULES: readonly ClientRule[] = [
   // …and for its dependency update: a chart archive it could not download ("could not download
   // https://…/charts/vault-0.5.0.tgz", "Save error occurred:", "restoring pre-update state", "Happy Helming").
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /could not download \S+\.tgz\b|Save error occurred: |restoring pre-update state|Happy Helming|grab the latest from your chart repositories/ },
+  // A .NET program's own exception chain ("Unhandled exception. System.Net.Http.HttpRequestException", " --->
+  // System.Security.Authentication.AuthenticationException") printed inside "docker run" or a Dockerfile's build
+  // step: the program in the container failed, so the fix is its trust store (the image's CA certificates), not Docker's.
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /Unhandled exception\. System\.|--->\s*System\.(?:Net|Security)\.[\w.]*Exception\b|\bSystem\.Net\.Http\.HttpRequestException\b|\berror NU\d{4}\b/ },
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /Unable to connect to the server:|couldn't read version from server|couldn't get current server API group list|memcache\.go:\d+\]|kubectl cluster-info dump|error: You must be logged in to the server|https:\/\/\S+:6443\/api\b/ },
   // The docker CLI's own words for a daemon it could not reach ("error during connect: Get …", before 1.13 "An error
   // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
@@ -222,7 +245,7 @@ const RULES: readonly ClientRule[] = [
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |\bCRYPTO_ERROR (?:\(0x[0-9a-f]{3}\)|0x[0-9a-f]{3} \((?:local|remote)\))|(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
-  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
+  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|\bWebPKIError\(|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
   // …and `openssl verify`'s own lines ("error 20 at 0 depth lookup: …", "error certs.pem: verification failed").
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is|When Chrome tried to connect to|sent back unusual and incorrect credentials/ },

@@ -153,9 +153,26 @@ const SHAPES: readonly Shape[] = [
   },
   // Maven names the file it could not transfer after the repository's URL (which a console wrap may have cut)
   { re: new RegExp(`transfer failed for (https://${URL_CHARS})`), read: (m) => ({ url: m[1] }) },
+  // A TLS scheme other than https names the endpoint as well ("Connecting to 'ldaps://10.10.11.72:636'", imaps://,
+  // smtps://, wss://): no https URL is there to read.
+  {
+    re: /\b(?:ldaps|imaps|pop3s|smtps|ftps|wss|mqtts|amqps|rediss):\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d+))?/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // Maven's resolver names the repository it could not transfer from, often an http:// one that redirects to https
+  // ("Failure to transfer g:a:pom:1 from http://repo.example.com/…"): its host is the one to check.
+  {
+    re: /\b(?:Failure to transfer|Could not transfer artifact) \S+ from(?:\/to)? (?:[\w.-]+ \()?https?:\/\/([a-z0-9.-]+\.[a-z]{2,})[/:)\s]/i,
+    read: (m) => ({ host: m[1] }),
+  },
   // generic "connect to host:port" (PHP streams write the transport: "unable to connect to ssl://smtp.example.com:465")
   {
     re: /\bconnect(?:ing)? to (?:(?:ssl|tls):\/\/)?([a-z0-9.-]+\.[a-z]{2,}):(\d+)\b/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // …or to an IPv4 address ("Error connecting to 1.2.3.4:443: [SSL: …]").
+  {
+    re: /\bconnect(?:ing)? to (?:(?:ssl|tls):\/\/)?(\d{1,3}(?:\.\d{1,3}){3}):(\d+)\b/i,
     read: (m) => ({ host: m[1], port: m[2] }),
   },
 ];
@@ -189,7 +206,7 @@ const LATE_SHAPES: readonly Shape[] = [
  * never the failing endpoint.
  */
 const DOC_URL =
-  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|bun\.report|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
@@ -202,6 +219,8 @@ function validHost(h: string | undefined): string | undefined {
   if (PLACEHOLDER.test(host)) return undefined;
   // Digits and dots only is an IPv4 address or nothing ("12.34.567.89" is a redacted one, not a host name).
   if (/^[\d.]+$/.test(host)) return isIP(host) ? host : undefined;
+  // An IPv4 address with some parts masked ("172.xx.xx.xx", "10.x.x.5") is a redacted one too.
+  if (/^(?:\d{1,3}|x+)(?:\.(?:\d{1,3}|x+)){3}$/i.test(host)) return undefined;
   return isIP(host) || HOST_RE.test(host) ? host : undefined;
 }
 

@@ -130,12 +130,12 @@ export const WORDINGS: readonly Wording[] = [
   { re: /Could not create SSL\/TLS secure channel|An unexpected error occurred on a send|do not possess a common algorithm|SEC_E_ALGORITHM_MISMATCH|RemoteCertificateNotAvailable/, codes: ['handshake-failure'], says: 'Windows PowerShell 5.1 and old .NET Framework apps offer only TLS 1.0/1.1 unless told otherwise, and most servers now require TLS 1.2+.' },
   // .NET's and PowerShell's words for any certificate it refused, with the reason (if any) in an inner exception.
   { re: /remote certificate is invalid according to the validation procedure|Could not establish trust relationship for the SSL\/TLS/, codes: ['verification-failed', 'untrusted-root', 'hostname-mismatch', 'expired'], bare: ['untrusted-root', 'self-signed', 'hostname-mismatch', 'expired'], says: BARE_SAYS },
-  // rustls (reqwest, uv, Deno, cargo-installed tools).
-  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
-  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
-  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(certificate not valid yet|NotValidYet|CertNotValidYet)/, codes: ['not-yet-valid'] },
-  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
-  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\()(UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
+  // rustls (reqwest, uv, Deno, cargo-installed tools); rustls < 0.20 wrapped webpki's reason: "WebPKIError(CertExpired)".
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\(|WebPKIError\()(certificate not valid for name|NotValidForName|CertNotValidForName)/, codes: ['hostname-mismatch'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\(|WebPKIError\()(certificate expired|Expired|CertExpired)/, codes: ['expired', 'not-yet-valid'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\(|WebPKIError\()(certificate not valid yet|NotValidYet|CertNotValidYet)/, codes: ['not-yet-valid'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\(|WebPKIError\()(InvalidPurpose|UnsupportedCertVersion)/, codes: ['wrong-purpose'] },
+  { re: /(?:invalid (?:peer )?certificate: |InvalidCertificate\(|WebPKIError\()(UnknownIssuer?|unknown issuer)/, codes: ['untrusted-root', 'trusted-by-os-not-by-client', 'incomplete-chain', 'self-signed'], says: 'rustls found no trusted root for the chain; rustls builds often carry their own Mozilla root list and ignore the OS store.' },
   // Go crypto/x509 and crypto/tls (Docker, kubectl, Helm, Terraform…).
   // Go ≥ 1.17 ignores the Common Name entirely: a certificate with no subjectAltName is "not valid for any names",
   // which is a Common-Name-only certificate far more often than one that names nothing.
@@ -185,8 +185,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|did not match expected hostname|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of\b|u?')|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
-  { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (the )?certificate chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
-  { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (the )?certificate chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
+  { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (?:the )?(?:certificate )?chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
+  { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (?:the )?(?:certificate )?chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
   { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
   { re: /SSL certificate problem: Invalid certificate chain/, codes: CHAIN, says: 'macOS (Secure Transport) could not build the chain to a root in the keychain: a private or TLS-inspecting CA the keychain does not trust, or a missing intermediate.' },
   { re: /Peer certificate cannot be authenticated with given CA certificates/i, codes: CHAIN, says: 'libcurl found no CA in its bundle that vouches for the chain (older libcurl words "unable to get local issuer certificate" this way).' },
@@ -208,6 +208,9 @@ export const WORDINGS: readonly Wording[] = [
   // Only as OpenSSL prints it, after a colon or its "[SSL: HTTP_REQUEST]" tag: botocore's "Sending http request:" and
   // "Exception received when sending HTTP request." are log lines about any request.
   { re: /(?::|\] )http request\b(?! failed)/i, codes: ['not-tls'] },
+  // OpenSSL 3's only words for a TLS 1.0/1.1 server whose key exchange is signed with SHA-1 (or MD5+SHA-1), which
+  // the default security level refuses: an "internal error" in tls_process_key_exchange, no reason given.
+  { re: /tls_process_key_exchange:internal error/i, codes: ['protocol-version', 'weak-signature', 'handshake-failure'], says: 'OpenSSL 3 refused the server\'s key exchange without saying why: almost always a server that speaks only TLS 1.0/1.1 and signs with SHA-1, which OpenSSL 3 accepts only at security level 0 (-cipher \'DEFAULT@SECLEVEL=0\' or -legacy options); the fix is a server with TLS 1.2.' },
   // The client refused the version the *server* chose (OpenSSL's ssl_choose_client_version, BoringSSL's, Go's "server
   // selected unsupported protocol version 301"): the server is the old side, unlike the "protocol version" alert, which
   // the server sends when the client is too old.

@@ -833,3 +833,168 @@ describe('explain: QUIC alerts and PowerShellGet, both directions and both wordi
     assert.strictEqual(x.causes[0].guessed, true);
   });
 });
+
+describe('explain: what batches 21s/22s taught (client classes)', () => {
+  it("npm's debug log lines name npm, though the stack under them is Node's", () => {
+    const log = [
+      '41 http request GET https://registry.example.org/left-pad',
+      '42 silly fetchPackageMetaData Error: self signed certificate in certificate chain',
+      '42 silly fetchPackageMetaData     at TLSSocket.<anonymous> (_tls_wrap.js:1092:38)',
+    ].join('\n');
+    assert.deepStrictEqual([id(log), lead(log), firstFix(log)], ['npm', 'untrusted-root', 'npm']);
+  });
+
+  it("an Electron app's unpacked resources/app folder names Electron, also with a JSON log's doubled backslashes", () => {
+    const mac =
+      'Error: self signed certificate in certificate chain\n    at f (/Applications/Some App.app/Contents/Resources/app/node_modules/got/index.js:1:1)';
+    const win =
+      '"stack": "Error: self signed certificate in certificate chain\\n    at f (C:\\\\Program Files\\\\Some App\\\\resources\\\\app\\\\node_modules\\\\got\\\\index.js:1:1)"';
+    assert.deepStrictEqual([id(mac), firstFix(mac)], ['electron', 'electron']);
+    assert.deepStrictEqual([id(win), firstFix(win)], ['electron', 'electron']);
+    // A project folder that merely contains "app" is no Electron app.
+    assert.strictEqual(
+      id('Error: self signed certificate in certificate chain\n    at f (/home/u/app/node_modules/got/index.js:1:1)'),
+      'node',
+    );
+  });
+
+  it("Bun's own commands and crash-report line name Bun; bun.report is no endpoint", () => {
+    const x = explain(
+      "PS C:\\w> bun create vite\n\nerror: An internal error occurred (UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\n\nTo send a redacted crash report to Bun's team,\nplease file a GitHub issue using the link below:\n\n https://bun.report/1.1.0/abc/view",
+    );
+    assert.deepStrictEqual([x.client?.id, x.host], ['bun', null]);
+  });
+
+  it("Node's Error around OpenSSL's error-queue line is Node's; the bare line stays unnamed", () => {
+    const node =
+      'Error: 4120:error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number:openssl\\ssl\\s3_pkt.c:362:';
+    assert.deepStrictEqual([id(node), lead(node)], ['node', 'not-tls']);
+    assert.notStrictEqual(
+      id('4120:error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number:s3_pkt.c:362:'),
+      'node',
+    );
+  });
+
+  it("curl failing to fetch an installer is curl, even when the installer is Deno's", () => {
+    const x =
+      'curl -fsSL https://deno.land/install.sh | sh\ncurl: (60) SSL certificate problem: unable to get local issuer certificate';
+    assert.deepStrictEqual([id(x), firstFix(x)], ['curl', 'curl']);
+    assert.strictEqual(id("error: Import 'https://deno.land/std/http/mod.ts' failed: error sending request"), 'deno');
+  });
+
+  it("a .NET program's exception chain inside docker run is .NET's, not Docker's", () => {
+    const x = [
+      '$ docker run --rm myapp',
+      'Unhandled exception. System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.',
+      ' ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot',
+    ].join('\n');
+    assert.deepStrictEqual([id(x), firstFix(x)], ['dotnet', 'dotnet']);
+    assert.strictEqual(
+      id(
+        'docker: Error response from daemon: Get "https://r.example.org/v2/": x509: certificate signed by unknown authority.',
+      ),
+      'docker',
+    );
+  });
+
+  it("axios by its error's shape or its own stack frames, though the reason under it is Node's", () => {
+    const shape =
+      "{ Error: unable to get local issuer certificate\n  code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',\n  isAxiosError: true }";
+    const frames =
+      'Error: self signed certificate in certificate chain\n    at f (/srv/app/node_modules/axios/lib/adapters/http.js:1:1)';
+    assert.deepStrictEqual([id(shape), firstFix(shape)], ['axios', 'axios']);
+    assert.deepStrictEqual([id(frames), firstFix(frames)], ['axios', 'axios']);
+    // The same reason with no axios around it stays Node's.
+    assert.strictEqual(
+      id("{ Error: unable to get local issuer certificate\n  code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' }"),
+      'node',
+    );
+  });
+
+  it("rustls' WebPKIError wording names Rust and its reason", () => {
+    assert.deepStrictEqual(
+      [id('TLS error: WebPKIError(CertExpired)'), lead('TLS error: WebPKIError(CertExpired)')],
+      ['rust', 'expired'],
+    );
+    assert.strictEqual(lead('Custom { kind: InvalidData, error: WebPKIError(UnknownIssuer) }'), 'untrusted-root');
+  });
+
+  it("requests named by the pasted call is requests; Symfony's 'Uncaught PHP Exception … line N' is PHP", () => {
+    const py =
+      'r = requests.get("https://old.example.org")\nSSLError(SSLError(1, \'[SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1125)\'))';
+    assert.strictEqual(id(py), 'python-requests');
+    assert.strictEqual(
+      id("SSLError(SSLError(1, '[SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1125)'))"),
+      'python-ssl',
+    );
+    const php =
+      'Uncaught PHP Exception Acme\\Http\\RequestException: "SSL certificate problem: certificate has expired" at vendor/acme/http/src/Curl.php line 42';
+    assert.deepStrictEqual([id(php), lead(php)], ['php', 'expired']);
+  });
+
+  it("Bower's log line and registry request are Node's (Bower runs on Node)", () => {
+    const x =
+      'bower left-pad#~1.0.0   SELF_SIGNED_CERT_IN_CHAIN Request to https://registry.example.org/packages/left-pad failed: self signed certificate in chain';
+    assert.deepStrictEqual([id(x), lead(x), firstFix(x)], ['node', 'untrusted-root', 'node']);
+    assert.strictEqual(
+      id('Request to https://registry.example.org/packages/x failed: unsupported certificate purpose'),
+      'node',
+    );
+  });
+
+  it("OpenSSL 3's 'internal error' in tls_process_key_exchange is an old server's TLS 1.0/1.1 key exchange", () => {
+    const x = explain(
+      '80DB1E2A7F7F0000:error:0A0C0103:SSL routines:tls_process_key_exchange:internal error:ssl/statem/statem_clnt.c:2254:',
+    );
+    assert.deepStrictEqual(
+      [x.client?.id, x.causes[0].code, x.causes[0].fixes[0]?.client],
+      ['openssl', 'protocol-version', 'server'],
+    );
+    assert.match(x.causes[0].message, /SECLEVEL=0/);
+  });
+
+  it('"self signed certificate in chain" (short form) is a root in the chain, not a self-signed server', () => {
+    assert.strictEqual(
+      lead('Request to https://reg.example.org/x failed: self signed certificate in chain'),
+      'untrusted-root',
+    );
+  });
+});
+
+describe("explain: urllib3's retry warning, as pip shows it and as an application's log does", () => {
+  it("is pip's when indented or after pip's WARNING:, urllib3's when its logger writes it at a line's start", () => {
+    const tail =
+      "Retrying (Retry(total=2, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLEOFError(8, 'EOF occurred in violation of protocol (_ssl.c:600)'),)': /api/1/store/";
+    assert.strictEqual(id(`WARNING: ${tail}`), 'pip');
+    assert.strictEqual(id(`  ${tail}`), 'pip');
+    assert.deepStrictEqual([id(tail), lead(tail)], ['python-urllib3', 'handshake-failure']);
+    // …unless what it retries is a package index's page: pip's log with its level stripped.
+    assert.strictEqual(id(tail.replace('/api/1/store/', '/simple/requests/')), 'pip');
+  });
+});
+
+describe('explain: what batches 21s/22s taught (hosts)', () => {
+  it('reads the host of a non-https TLS URL, an IPv4 "connecting to ip:port", and a Maven repository', () => {
+    assert.deepStrictEqual(
+      endpointOf("[*] Connecting to 'ldaps://10.1.2.3:636'\n[-] [SSL: CA_MD_TOO_WEAK] ca md too weak"),
+      {
+        host: '10.1.2.3',
+        port: 636,
+        url: 'https://10.1.2.3:636/',
+      },
+    );
+    assert.strictEqual(
+      endpointOf('Error connecting to 10.9.8.7:8443: [SSL: UNSAFE_LEGACY_RENEGOTIATION_DISABLED]').host,
+      '10.9.8.7',
+    );
+    // A partly masked address is a redacted one: no endpoint to check.
+    assert.strictEqual(endpointOf("HTTPSConnectionPool(host='172.xx.xx.xx', port=7443): Max retries").host, undefined);
+    assert.strictEqual(endpointOf("HTTPSConnectionPool(host='172.16.0.9', port=7443): Max retries").host, '172.16.0.9');
+    assert.strictEqual(
+      endpointOf(
+        'Failure to transfer g:a:pom:1.0 from http://repo.example.org/content/ was cached in the local repository',
+      ).host,
+      'repo.example.org',
+    );
+  });
+});
