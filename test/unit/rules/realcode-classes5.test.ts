@@ -211,3 +211,22 @@ Path("winlogbeat.yml").write_text(CONFIG.format(host=host))`,
     );
   });
 });
+
+describe('real-code classes 5: connection strings', () => {
+  it("MySQL Connector/J's verifyServerCertificate=false in a JDBC URL and in YAML; true and comments are quiet", () => {
+    assert.deepStrictEqual(
+      at(
+        'static final String URL = "jdbc:mysql://db:3306/shop?useSSL=true&verifyServerCertificate=false&serverTimezone=UTC";',
+        'src/main/java/shop/Db.java',
+      ),
+      [['connection.mysql-verify-server-certificate-false', 1, 66, 'verifyServerCertificate=false']],
+    );
+    assert.deepStrictEqual(at('datasource:\n  verifyServerCertificate: false\n', 'application.yml'), [
+      ['connection.mysql-verify-server-certificate-false', 2, 3, 'verifyServerCertificate: false'],
+    ]);
+    expectNone(
+      'String url = "jdbc:mysql://db/x?sslMode=VERIFY_IDENTITY&verifyServerCertificate=true";\n// "&verifyServerCertificate=false"',
+      'Db.java',
+    );
+  });
+});
