@@ -1,5 +1,6 @@
 // Browser automation: the Chromium switch `--ignore-certificate-errors` as a string literal, and the options of
-// Puppeteer, Playwright and Selenium/WebDriver that accept any certificate, in every language that drives a browser.
+// Puppeteer, Playwright and Selenium/WebDriver that accept any certificate, in every language that drives a browser
+// (Python, JS/TS, Java/Kotlin, C#, Go).
 import { Kind, lex, Lexed, Syntax, SYNTAX } from './lexer';
 import { eachCodeMatch, enclosingCall, finding, statementAt } from './match';
 import { inTypeDeclaration } from './flow';
@@ -7,7 +8,7 @@ import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { BROWSER } from './catalog/browser';
 
-// Case-sensitive on purpose: this test runs on every Python/JS/Java/C# file of a tree, and a case-insensitive
+// Case-sensitive on purpose: this test runs on every Python/JS/Java/C#/Go file of a tree, and a case-insensitive
 // alternation costs several times more there. Each spelling a library uses is listed.
 const PREFILTER =
   /ignore-certificate-errors|[iI]gnoreHTTPSErrors|ignore_https_errors|[aA]cceptInsecureCert|accept_insecure_certs/;
@@ -36,6 +37,8 @@ function syntaxOf(path: string): Syntax | undefined {
   if (/\.(?:[cm]?[jt]sx?|vue|svelte)$/i.test(path)) return SYNTAX.js;
   if (/\.(?:java|kts?|groovy|scala)$/i.test(path)) return SYNTAX.jvm;
   if (/\.cs$/i.test(path)) return SYNTAX.csharp;
+  // chromedp / Selenium-Go: `args := []string{"--ignore-certificate-errors", …}`.
+  if (/\.go$/i.test(path)) return SYNTAX.go;
   return undefined;
 }
 
@@ -48,6 +51,7 @@ const LANGUAGE_EXT: Record<string, string> = {
   java: '.java',
   kotlin: '.kt',
   csharp: '.cs',
+  go: '.go',
 };
 
 function switchFindings(lx: Lexed, out: Finding[]): void {
@@ -116,19 +120,19 @@ export function scanBrowser(text: string, path: string, languageId?: string): Fi
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): `-certi` for ignore-certificate-errors, `HTTPSE`
  * for [iI]gnoreHTTPSErrors, `_https` for ignore_https_errors, `Insecu` for [aA]cceptInsecureCert, `_insec` for
- * accept_insecure_certs. This family reads every Python/JS/Java/C# file: on the bench tree's 187 MB of them (CPU,
+ * accept_insecure_certs. This family reads every Python/JS/Java/C# (and now Go) file: on the bench tree's 187 MB of them (CPU,
  * same run) the prefilter alone took 131 ms, these first 87 ms (whole names such as `ignoreHTTPSErrors` cost more
  * than the prefilter). Chosen as RuleFamily.needles says.
  */
 const NEEDLES = ['HTTPSE', '-certi', '_https', 'Insecu', '_insec'];
 
-/** The browser-automation family: Python, JavaScript/TypeScript, Java/Kotlin and C# sources. */
+/** The browser-automation family: Python, JavaScript/TypeScript, Java/Kotlin, C# and Go sources. */
 export const browser: RuleFamily = defineFamily({
   id: 'browser',
   prefilter: PREFILTER,
   needles: NEEDLES,
   rules: BROWSER,
-  notes: `Where: Python, JavaScript/TypeScript, Java/Kotlin and C# sources; the Chromium flag on command lines through the shell family.\n\n${NOTES.code}`,
+  notes: `Where: Python, JavaScript/TypeScript, Java/Kotlin, C# and Go sources; the Chromium flag on command lines through the shell family.\n\n${NOTES.code}`,
   appliesTo: (path, languageId) =>
     syntaxOf(path) !== undefined || (languageId !== undefined && languageId in LANGUAGE_EXT),
   scan: scanBrowser,

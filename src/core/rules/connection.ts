@@ -50,18 +50,48 @@ export const CONN = {
       ],
     },
   }),
+  mysqlVerifyServerCertificate: rule('mysql-verify-server-certificate-false', {
+    title: 'verifyServerCertificate=false: the MySQL server certificate is not validated',
+    description:
+      "MySQL Connector/J's verifyServerCertificate=false (with useSSL=true) encrypts the connection but accepts any certificate, so a man in the middle sees the credentials and the data. Keep it true and give the driver the server's CA: trustCertificateKeyStoreUrl= (or sslMode=VERIFY_CA / VERIFY_IDENTITY with the CA in the trust store).",
+    concept: 'verification-off',
+    client: 'mysql',
+    notes:
+      'In a JDBC URL or connection properties of any file this family reads: `verifyServerCertificate=false` (also `:` and quotes, `verifyServerCertificate: false` in YAML). Comment lines and `=true` are not findings.',
+    examples: {
+      flagged: [
+        {
+          file: 'Config.java',
+          code: 'String url = "jdbc:mysql://db.corp.example:3306/shop?useSSL=true&«verifyServerCertificate=false»";',
+        },
+        {
+          file: 'application.properties',
+          code: 'spring.datasource.url=jdbc:mysql://db:3306/app?useSSL=true&«verifyServerCertificate=false»',
+        },
+      ],
+      ok: [
+        {
+          file: 'Config.java',
+          code: 'String url = "jdbc:mysql://db:3306/shop?sslMode=VERIFY_IDENTITY&verifyServerCertificate=true";\n// url += "&verifyServerCertificate=false";',
+        },
+      ],
+    },
+  }),
 } as const;
 
 /** `TrustServerCertificate` (any case, blanks allowed between the words) set to true/yes, by `=` or `:`. */
 const TRUST =
   /(?<![\w-])(["']?)(trust[ \t]?server[ \t]?certificate)\1([ \t]*[=:][ \t]*)(["']?)(?:true|yes)\4(?![\w-])/dgi;
+/** MySQL Connector/J's `verifyServerCertificate=false` (group 1: where the finding starts). */
+const MYSQL_VERIFY = /(?<![\w-])(["']?)verifyServerCertificate\1[ \t]*[=:][ \t]*(["']?)false\2(?![\w-])/dg;
 /** A line that is a comment in the languages and config files this family reads. */
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/|--|\*|\/\*|<!--|;|REM\b)/i;
 
 /** The switch in its usual letter cases (`TrustServerCertificate`, JDBC's `trustServerCertificate`, `Trust Server
  * Certificate`); an all-lower-case or all-upper-case key is rare enough to leave to the matcher's own `i` flag. */
-const PREFILTER = /[tT]rust ?Server ?Certificate[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)/;
-/** One of these is in every PREFILTER match (see RuleFamily.needles): `Server`, six characters with an upper-case
+const PREFILTER =
+  /[tT]rust ?Server ?Certificate[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)|verifyServerCertificate[ \t"']*[=:][ \t"']*false/;
+/** One of these is in every PREFILTER match (see RuleFamily.needles; MySQL's `verifyServerCertificate` has it too): `Server`, six characters with an upper-case
  * first one, is one cheap pass over a file; `erverC` cost ten times more on the re-scan bench's code texts. */
 const NEEDLES = ['Server'];
 
@@ -101,7 +131,18 @@ export function scanConnectionStrings(text: string): Finding[] {
     const start = m.indices![1]![0];
     out.push(finding(doc, CONN.trustServerCertificate, start, m.index + m[0].length));
   }
+  if (text.includes('verifyServerCertificate')) mysqlFindings(text, doc, out);
   return out;
+}
+
+/** MySQL Connector/J `verifyServerCertificate=false`, outside comment lines. */
+function mysqlFindings(text: string, doc: ReturnType<typeof docOf>, out: Finding[]): void {
+  MYSQL_VERIFY.lastIndex = 0;
+  for (let m = MYSQL_VERIFY.exec(text); m; m = MYSQL_VERIFY.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (COMMENT_LINE.test(text.slice(lineStart, m.index + 1))) continue;
+    out.push(finding(doc, CONN.mysqlVerifyServerCertificate, m.index, m.index + m[0].length));
+  }
 }
 
 /** The connection-string family: TrustServerCertificate in any file that holds connection strings. */

@@ -8,9 +8,10 @@
 // whole line is a config setting is read.
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import type { Syntax } from './lexer';
-import { enclosingCall, finding } from './match';
+import { enclosingCall, finding, statementAt } from './match';
 import { configFamily } from './config';
 import { CFG } from './catalog/config';
+import { SH } from './catalog/shell';
 import { jsonStringSource, Source } from './env';
 import { scanShellSource } from './shell/index';
 import { defineFamily } from './define';
@@ -21,15 +22,18 @@ import { openingDocstringEnd } from './python';
  * Words without which no string here holds a finding: an rc file a command writes, a config setting's name, or a
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
-const PREFILTER = /\.curlrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify/;
+const PREFILTER =
+  /\.curlrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
  * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
  * strict-ssl, yarn's enableStrictSsl, git's sslVerify, a kubeconfig's insecure-skip-tls-verify, curl's rc file. A
  * command string with another switch (`curl -k`, `--no-check-certificate`, NODE_TLS_REJECT_UNAUTHORIZED) is read
  * when one of these is in the file too. Measured on the scan bench's tree: 21 needles cost 401 ms, 13 cost 284 ms.
+ * `-tls-v` also finds podman/skopeo's `--tls-verify=false` in an argv array; `ation_mode` is Elastic Beats'
+ * `ssl.verification_mode: none` in a config text a program writes.
  */
-const NEEDLES = ['-ssl', 'Ssl', 'slVeri', '-tls-v', 'urlrc'];
+const NEEDLES = ['-ssl', 'Ssl', 'slVeri', '-tls-v', 'urlrc', 'ation_mode'];
 
 /** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
  * invoke, pexpect; Kernel, Open3, rake, Capistrano/SSHKit. */
@@ -72,7 +76,12 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*enableStrictSsl[ \t]*:[ \t]*["']?false["']?[ \t]*$/m, '.yarnrc.yml'],
   [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
   [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
+  [/^[ \t]*(?:[\w.]+\.)?ssl\.verification_mode[ \t]*:[ \t]*["']?none["']?[ \t]*$/m, 'filebeat.yml'],
 ];
+/** An argv element that is podman/skopeo/buildah's switch (`skopeoCommand.push("--tls-verify=false")`). */
+const CONTAINER_FLAG = /^--(?:src-|dest-)?tls-verify=(?:false|0)$/;
+/** The programs CONTAINER_FLAG belongs to, named somewhere in the file (the argv's first element, a comment). */
+const CONTAINER_PROGRAM = /\b(?:skopeo|podman|buildah)\b/;
 /** `\n`, `\t` and an escaped quote or backslash, replaced by as many characters so offsets hold. */
 const ESCAPES = /\\[ntr"'`\\]/g;
 
@@ -101,7 +110,12 @@ export function scanEmbedded(text: string, path: string, languageId?: string): F
     const body = lx.text.slice(start, end);
     if (!PREFILTER.test(body)) continue;
     const from = out.length;
-    if (
+    if (language === 'js' && CONTAINER_FLAG.test(body)) {
+      if (CONTAINER_PROGRAM.test(text) && !testInput(lx, start)) {
+        const title = `${SH.containerTls.title} (an argument of the command this code builds)`;
+        out.push(finding(lx, SH.containerTls, start, end, statementAt(lx, start), title));
+      }
+    } else if (
       runsCommand(lx, language, start) ||
       (WRITES_CONFIG.test(body) && !inDataLiteral(lx, start) && !inMessage(lx, start))
     ) {
@@ -117,6 +131,11 @@ export function scanEmbedded(text: string, path: string, languageId?: string): F
 /** Calls whose string arguments are text for people: `logger.info(…)`, `console.log(…)`, `print(…)`, `puts …`, `raise …`. */
 const MESSAGE_CALL =
   /^(?:puts|print\w*|p|pp|say|raise|fail|abort|warn\w*|log\w*|info|debug|error|fatal|notice|trace|echo|alert|confirm|prompt|assert\w*|expect|describe|it|test|Error|\w*Error|\w*Exception|t|_|gettext|help|usage|message|msg)$/;
+/** An assertion's matcher (`expect(source).not.toContain("strict-ssl=false")`, chai's `.include(…)`, `assertIn`): the
+ * string is what the test looks for (often to check it is absent), not text the program writes. */
+const MATCHER_CALL = /^(?:to[A-Z]\w*|includes?|contains?|\w*[eE]qual\w*|match(?:es)?|assert\w*|expect)$/;
+/** A test of the code (jest/mocha/vitest/chai/node:assert): its string arrays are inputs for the code under test. */
+const TEST_CODE = /\b(?:expect|assert)\s*[.(]/;
 const BARE_MESSAGE = /(?:^|[;{]|\bdo)\s*(?:puts|print|p|pp|raise|fail|abort|warn|say)\s*\(?\s*$/;
 
 /** A string given to a message call (see MESSAGE_CALL), with or without parentheses. */
@@ -242,6 +261,7 @@ function configLines(lx: Lexed, language: Language, body: string, start: number,
   for (const [re, as] of CONFIG_LINES) {
     // Python has its own rule for a kubeconfig line in a string (python.kubeconfig-text-insecure).
     if (!re.test(text) || (language === 'python' && (as === 'kubeconfig' || intoTestDirectory(lx, start)))) continue;
+    if (testInput(lx, start)) return;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     for (const f of configFamily.scan(text, as)) {
@@ -252,6 +272,18 @@ function configLines(lx: Lexed, language: Language, body: string, start: number,
       out.push(finding(lx, rule, s, e, undefined, `${rule.title} (written by this code to ${as})`));
     }
   }
+}
+
+/**
+ * A string a test looks for or feeds to the code under test: an assertion matcher's argument
+ * (`expect(source).not.toContain("strict-ssl=false")`), or, in a file with assertions, an element of an array literal
+ * (`for (const line of ["strict-ssl=false", "strict-ssl = false"]) { … scan(…) … }`). A program that writes these lines
+ * does not assert on them.
+ */
+function testInput(lx: Lexed, at: number): boolean {
+  const call = enclosingCall(lx, at);
+  if (call && MATCHER_CALL.test(call.name) && innermostOpen(lx, at) === call.open) return true;
+  return inDataLiteral(lx, at) && TEST_CODE.test(lx.code);
 }
 
 /** pytest's temporary directories and a test's staging area: files written there are fixtures for the code under test. */
@@ -279,7 +311,7 @@ function unique(out: Finding[]): Finding[] {
 
 /** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
 const NOTES_TEXT =
-  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a repository\'s `sslverify=0` in a file that writes its `baseurl=`) written by the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a repository\'s `sslverify=0` in a file that writes its `baseurl=`) written by the program (not the strings an assertion looks for, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript argv array in a file naming the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
 
 /** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code. */
 export const embedded: RuleFamily = defineFamily({

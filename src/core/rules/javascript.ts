@@ -79,6 +79,27 @@ const CSI_KEY = withLiterals(/(["']?)\bcheckServerIdentity\1\s*(:|=(?!=)|(?=\())
 const NOOP_FN =
   /^(?:(?:async\s+)?(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:undefined|null|void\s+0|\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})|(?:function\s*[\w$]*\s*)?\([^()]*\)\s*(?::\s*[\w$|\s]+)?\{\s*(?:return(?:\s+(?:undefined|null|void\s+0))?\s*;?\s*)?\})/;
 
+/** After an env map's `}`: the calls around it close and an assertion's matcher follows (`})).toEqual(`). */
+const THEN_MATCHER = /^\s*(?:\)\s*)+\.\s*(?:not\s*\.\s*)?to[A-Z]\w*\s*\(/;
+
+/**
+ * An env map whose call's result an assertion checks at once (`expect(sanitizeEnv({ NODE_TLS_REJECT_UNAUTHORIZED:
+ * "0", … })).toEqual(…)`): a test's input to code that filters environments, not the environment of a process. A
+ * child started with it inside an expectation (`expect(spawnSync(…, { env }).status).toBe(0)`) is still read.
+ */
+function assertedEnvMap(lx: Lexed, at: number): boolean {
+  let depth = 0;
+  for (let i = at, seen = 0; i < lx.code.length && seen < 4000; i++, seen++) {
+    if (lx.kinds[i] !== Kind.Code) continue;
+    const c = lx.code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '}' && depth-- === 0) return THEN_MATCHER.test(lx.code.slice(i + 1, i + 200));
+    if (depth < 0) return false;
+  }
+  return false;
+}
+
 function envFindings(lx: Lexed, out: Finding[]): void {
   if (!lx.code.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return; // in every match: no pass over a file without it
   ENV.lastIndex = 0;
@@ -86,6 +107,7 @@ function envFindings(lx: Lexed, out: Finding[]): void {
     const op = m[3] ? groupStart(m, 3) : groupStart(m, 5);
     if (lx.kinds[op] !== Kind.Code) continue;
     const start = m[1] ? calleeStart(lx, m.index) : m.index;
+    if (!m[3] && assertedEnvMap(lx, m.index)) continue;
     out.push(finding(lx, JS.envVar, start, m.index + m[0].length, statementAt(lx, start)));
   }
 }

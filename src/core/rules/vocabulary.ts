@@ -93,7 +93,8 @@ export type Client =
   | 'gradle'
   | 'kafka'
   | 'rubygems'
-  | 'sqlserver';
+  | 'sqlserver'
+  | 'mysql';
 
 /**
  * The language or configuration kind a rule's finding is written in (it decides how a fix quotes text).

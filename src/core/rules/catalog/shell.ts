@@ -244,7 +244,7 @@ mvn -Djavax.net.ssl.trustStore=corp.jks -Djavax.net.ssl.trustStorePassword=chang
     description: 'With --tls-verify=false (skopeo: --src-tls-verify=false / --dest-tls-verify=false) images are pulled and pushed over unverified TLS or plain HTTP, so an image or the registry credentials can be swapped or read in transit. Put the registry CA in /etc/containers/certs.d/<registry>/ca.crt (or pass --cert-dir <dir>) instead.',
     concept: 'verification-off',
     client: 'docker',
-    notes: '`--tls-verify=false` (also `=0`, `--tls-verify false`), and skopeo\'s `--src-tls-verify` / `--dest-tls-verify`, on `podman`, `skopeo`, `buildah` and `podman-remote` commands, in scripts, Dockerfile `RUN` lines, Makefile recipes and CI steps. `=true` and other commands are not findings.',
+    notes: '`--tls-verify=false` (also `=0`, `--tls-verify false`), and skopeo\'s `--src-tls-verify` / `--dest-tls-verify`, on `podman`, `skopeo`, `buildah` and `podman-remote` commands, in scripts, Dockerfile `RUN` lines, Makefile recipes and CI steps; also the quoted value of a variable named for them given to a script (`PODMAN_LOGIN_ARGS="--tls-verify=false" ./push.sh`) and an argv array element in JavaScript/TypeScript that names one of these programs (`cmd.push("--tls-verify=false")`). `=true` and other commands are not findings.',
     examples: {
       flagged: [
         'podman push «--tls-verify=false» registry.corp.example/app:1\nskopeo copy «--src-tls-verify=false» «--dest-tls-verify=false» docker://a.example/x docker://b.example/x',

@@ -63,6 +63,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   for (;;) {
     while (i < cmd.length && ASSIGNMENT.test(cmd[i].value)) {
       assignedCommand(ctx, cmd[i]);
+      containerOptions(ctx, cmd[i]);
       checkAssignment(ctx, cmd[i++], cmd);
     }
     if (KEYWORDS.has(cmd[i]?.value ?? '')) {
@@ -91,6 +92,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
     else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
+    else if (name === 'sed' && w?.value.includes('verification_mode')) sedVerificationMode(ctx, w, cmd);
   }
 }
 
@@ -166,6 +168,21 @@ function assignedCommand(ctx: Ctx, w: Word): void {
   if (!m[1].toLowerCase().includes(m[3].toLowerCase()) && !runs.test(ctx.src.text)) return;
   const eq = raw.indexOf('=');
   quotedBody(ctx, { value: '', start: w.start + eq + 1, end: w.end, dynamic: false });
+}
+
+/** A variable named for podman/skopeo/buildah (`PODMAN_LOGIN_ARGS`, `SKOPEO_OPTS`) given a quoted option value. */
+const CONTAINER_OPTIONS = /^(\w*(?:PODMAN|SKOPEO|BUILDAH)\w*)=(["'])[^"']*tls-verify/i;
+
+/**
+ * `PODMAN_LOGIN_ARGS="--tls-verify=false" ./push-images.sh`: options for podman/skopeo/buildah handed to a script
+ * through a variable named for them; the value is analysed as that program's arguments.
+ */
+function containerOptions(ctx: Ctx, w: Word): void {
+  const raw = ctx.src.text.slice(w.start, w.end);
+  const m = CONTAINER_OPTIONS.exec(raw);
+  if (!m || raw[raw.length - 1] !== m[2]) return;
+  const body = ctx.src.slice(w.start + m[1].length + 2, w.end - 1);
+  for (const words of commands(body.text)) containerTlsVerify({ ...ctx, src: body }, words, words);
 }
 
 /** A word that is one variable, quoted or not: `$CURL_OPTS`, `${CURL_OPTS}`, `"$CURL_OPTS"`. */
@@ -247,6 +264,31 @@ function embeddedKubelet(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
   for (let m = EMBEDDED_KUBELET.exec(text); m; m = EMBEDDED_KUBELET.exec(text)) {
     const [start, end] = ctx.src.span(w.start + m.index, w.start + m.index + m[0].length);
     ctx.out.push(finding(ctx.doc, SH.kubelet, start, end, context));
+  }
+}
+
+/** A sed substitution (`s/old/new/`, any delimiter): group 2 is the pattern, group 3 the replacement. */
+const SED_SUBSTITUTE = /(?:^|[;\s])s([/|#,:@])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g;
+const VERIFICATION_NONE = /verification_mode:[ \t]*["']?none\b/;
+/** The setting as written in the script (`ssl.verification_mode: none`), for the finding's range. */
+const SETTING_NONE = /(?:[\w.]+\.)?verification_mode:[ \t]*["']?none\b/g;
+
+/**
+ * `sed -i 's/ssl\.verification_mode: full/ssl.verification_mode: none/' filebeat.yml`: an edit that turns Elastic's
+ * check off in a config file (the reverse edit, to `full`, is the fix and stays quiet).
+ */
+function sedVerificationMode(ctx: Ctx, w: Word, cmd: readonly Word[]): void {
+  SED_SUBSTITUTE.lastIndex = 0;
+  for (let m = SED_SUBSTITUTE.exec(w.value); m; m = SED_SUBSTITUTE.exec(w.value)) {
+    if (!VERIFICATION_NONE.test(m[3]) || VERIFICATION_NONE.test(m[2])) continue;
+    // The replacement comes after the pattern, so its setting is the last one in the word's text.
+    const text = ctx.src.text.slice(w.start, w.end);
+    const hits = [...text.matchAll(SETTING_NONE)];
+    const hit = hits[hits.length - 1];
+    if (!hit) continue;
+    const [start, end] = ctx.src.span(w.start + hit.index, w.start + hit.index + hit[0].length);
+    const context = ctx.src.span(cmd[0].start, cmd[cmd.length - 1].end);
+    ctx.out.push(finding(ctx.doc, CFG.skipVerify, start, end, context, `${CFG.skipVerify.title} (written by sed)`));
   }
 }
 

@@ -176,10 +176,13 @@ function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: n
 const SCRIPT_TARGET = /\.(?:sh|bash|zsh|command)["']?$|script|entrypoint|\/bin\//i;
 const HEREDOC_START = /<<-?[ \t]*["']?[A-Za-z_]/;
 const SHELL_SHEBANG = /^[ \t]*#![^\n]*\b(?:sh|bash|zsh|dash|ksh)\b/;
+/** A here-document a shell runs at once: `bash <<EOF`, `sudo sh -s <<'EOF'`, `timeout 5m bash <<- "EOF"` (group 2: the tag). */
+const SHELL_HEREDOC = /\b(?:bash|sh|zsh|dash|ksh)(?:[ \t]+-[\w-]+)*[ \t]*<<-?[ \t]*(["']?)([\w.-]+)\1[^\n]*\n/g;
 
 /**
  * The bodies of here-documents that write a shell script (`cat > "$RUN_SCRIPT" <<EOF` … `export
  * NODE_TLS_REJECT_UNAUTHORIZED=0` … `EOF`): the script runs later, so its commands are analysed like the script's own.
+ * So are the bodies a shell runs at once (`bash <<EOF … oc login … --insecure-skip-tls-verify=true … EOF`).
  */
 export function scriptHereDocs(src: Source): Source[] {
   // `<<` then a tag (not YAML's `<<:` merge key, which CI files are full of).
@@ -193,16 +196,23 @@ export function scriptHereDocs(src: Source): Source[] {
     re.lastIndex = 0;
     for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
       if (commentedOut(src.text, m.index)) continue;
-      const bodyStart = m.index + m[0].length;
-      const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(
-        src.text.slice(bodyStart),
-      );
-      const end = close ? bodyStart + close.index : src.text.length;
+      const [bodyStart, end] = hereDocBody(src.text, m, tag);
       const body = src.text.slice(bodyStart, end);
       if (SCRIPT_TARGET.test(m[target]) || SHELL_SHEBANG.test(body)) out.push(src.slice(bodyStart, end));
     }
   }
+  SHELL_HEREDOC.lastIndex = 0;
+  for (let m = SHELL_HEREDOC.exec(src.text); m; m = SHELL_HEREDOC.exec(src.text)) {
+    if (!commentedOut(src.text, m.index)) out.push(src.slice(...hereDocBody(src.text, m, 2)));
+  }
   return out;
+}
+
+/** [start, end) of the body of the here-document whose opening line `m` matched (`tag`: the group of its tag). */
+function hereDocBody(text: string, m: RegExpExecArray, tag: number): [number, number] {
+  const bodyStart = m.index + m[0].length;
+  const close = new RegExp(`^[ \\t]*${m[tag].replace(/[.-]/g, '\\$&')}[ \\t]*\\r?$`, 'm').exec(text.slice(bodyStart));
+  return [bodyStart, close ? bodyStart + close.index : text.length];
 }
 
 /** `"insecure-registries": ["…"` in shell text (see REGISTRIES_FRAGMENT); the family dedupes the daemon.json writes. */
