@@ -8,6 +8,7 @@
 //   --node-flags "FLAGS": start the scan process with FLAGS (e.g. V8 options).
 //   --tree: scan DIR instead of building the tree (kept); --prof: --cpu-prof the scan process into DIR.
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,29 +34,23 @@ function childrenCpuMs() {
   return (Number(rest[13]) + Number(rest[14])) * 10;
 }
 
+/** The built-in folder excludes, read from src/core/scan/walk.ts itself (bundled on the fly) so they cannot drift. */
+function defaultExcludes() {
+  const out = join(ROOT, 'bench', 'work', 'walk-excludes.cjs');
+  fs.mkdirSync(dirname(out), { recursive: true });
+  createRequire(import.meta.url)('esbuild').buildSync({
+    entryPoints: [join(ROOT, 'src', 'core', 'scan', 'walk.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'error',
+  });
+  return createRequire(import.meta.url)(out).DEFAULT_EXCLUDES;
+}
+
 /** The exclude patterns excludePatterns() gives with the default settings (built-in folders + files.exclude). */
-const DEFAULT_EXCLUDES = [
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  'venv',
-  '.venv',
-  'site-packages',
-  'dist',
-  'build',
-  'out',
-  'target',
-  '__pycache__',
-  '.tox',
-  '.nox',
-  '.mypy_cache',
-  '.pytest_cache',
-  'bower_components',
-  '.next',
-  '.gradle',
-  '.terraform',
-];
+const DEFAULT_EXCLUDES = defaultExcludes();
 const EXCLUDES = [
   ...DEFAULT_EXCLUDES.map((d) => `**/${d}/**`),
   '**/.git',
