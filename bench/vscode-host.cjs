@@ -496,6 +496,18 @@ function threads() {
   }
 }
 
+/** The last step of both runs: cursor moves and typing pauses on the big file, memory after them and after the file
+ * closes, then the figures printed after MARK for bench/vscode.mjs. */
+async function typingThenReport(ext, gc, out) {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
+  out.cursor = await cursorMoves(doc, ext.extensionPath);
+  Object.assign(out.memory, await afterTyping(gc));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  out.memory.end = await memory(gc, 'end');
+  console.log(`${MARK} ${JSON.stringify(out)}`);
+}
+
 /**
  * The host's memory after the typing pauses (the live scanner's worker running), then again once the worker's idle
  * stop (a minute without requests) has passed, to tell its isolate from what the main thread keeps.
@@ -516,13 +528,7 @@ async function typingOnly(gc, ext) {
   await ext.activate();
   await sleep(1000);
   out.memory = { beforeScan: await memory(gc, 'beforeTyping') };
-  const folder = vscode.workspace.workspaceFolders[0].uri;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
-  out.cursor = await cursorMoves(doc, ext.extensionPath);
-  Object.assign(out.memory, await afterTyping(gc));
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  out.memory.end = await memory(gc, 'end');
-  console.log(`${MARK} ${JSON.stringify(out)}`);
+  await typingThenReport(ext, gc, out);
 }
 
 exports.run = async function run() {
@@ -600,11 +606,5 @@ exports.run = async function run() {
   }
   out.scans.cancelled = out.scans.cancels[0];
   out.memory.afterCancel = out.memory.cancels[0];
-  const folder = vscode.workspace.workspaceFolders[0].uri;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, BIG_FILE));
-  out.cursor = await cursorMoves(doc, ext.extensionPath);
-  Object.assign(out.memory, await afterTyping(gc));
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  out.memory.end = await memory(gc, 'end');
-  console.log(`${MARK} ${JSON.stringify(out)}`);
+  await typingThenReport(ext, gc, out);
 };
