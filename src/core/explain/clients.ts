@@ -1,4 +1,6 @@
 // Which program printed a TLS error, from the text alone. Pure: the table below is all the knowledge.
+import { evidenceOf, outermost } from './precedence';
+
 // Order matters: the first client whose signals match wins, so tools come before the libraries they are built on
 // (pip before requests, npm before Node, Docker before Go, Guzzle before PHP's curl, uv and Deno before rustls).
 
@@ -35,6 +37,8 @@ export interface ClientInfo {
 
 interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
+  /** The rule names the inner program on purpose: the outer program's evidence does not replace it. */
+  readonly final?: true;
 }
 
 /**
@@ -130,10 +134,10 @@ const RULES: readonly ClientRule[] = [
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\berror: Import '[^'\n]+' failed|(?:^|\n)\s*Download https?:\/\/\S+\.(?:[mc]?[jt]sx?|json)\s*(?:\n|$)|--unsafely-ignore-certificate-errors|\bjsr\.io\b|\bjsr:@|JSR package manifest for|Error getting response at \S+ for package/ },
   // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
   // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |(?:^|\n)\d+ (?:silly|http|info attempt registry|info retry) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
@@ -259,15 +263,20 @@ const RULES: readonly ClientRule[] = [
 
 /** Every client the table knows (for docs and tests), once each (a client may have several rules). */
 export const CLIENTS: readonly ClientInfo[] = RULES.filter((r, i) => RULES.findIndex((o) => o.id === r.id) === i).map(
-  ({ signals: _s, ...info }) => info,
+  ({ signals: _s, final: _f, ...info }) => info,
 );
 
 /** The most specific client the text names, or undefined when no client's wording is there. */
 export function identifyClient(text: string): ClientInfo | undefined {
   const rule = RULES.find((r) => r.signals.test(text));
-  if (!rule) return undefined;
-  const { signals: _s, ...info } = rule;
-  return info;
+  // A rule marked final decided against the outer program on purpose (an install script's own download is Node's).
+  const id = rule?.final ? rule.id : outermost(rule?.id, evidenceOf(text));
+  if (!id) return undefined;
+  if (rule && id === rule.id) {
+    const { signals: _s, final: _f, ...info } = rule;
+    return info;
+  }
+  return clientInfo(id);
 }
 
 /** Looks a client up by id. */
