@@ -44,7 +44,7 @@ interface ClientRule extends ClientInfo {
 /**
  * Electron: its name as a word, not inside a path or URL ("electron-builder\\cache", "electron-userland/…" are a
  * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
- * ssl_client_socket_impl.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
+ * ssl_client_socket_impl.cc and cert_verify_proc_builtin.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
  * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
  * occurred in the main process") names it above a plain Node stack.
  */
@@ -53,7 +53,7 @@ interface ClientRule extends ClientInfo {
 // An app's packaged code (…/resources/app.asar/…, or unpacked: …/Contents/Resources/app/node_modules/…,
 // …\resources\app\node_modules\…, Azure Storage Explorer's, its backslashes doubled when a JSON log quotes the
 // stack) is an Electron app's, whatever Node module wrote the stack.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -150,6 +150,9 @@ const RULES: readonly ClientRule[] = [
   // failure (Deno never prints "curl: (60)"), whatever the script would have installed.
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
+  // A test runner relaying a browser it launched ("cypress:launcher:browsers chrome stderr: [...:ERROR:cert_verify_proc_
+  // builtin.cc…]", Karma's "Chrome stderr:"): Chromium's log lines are then Chrome's, not an Electron app's.
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /\bchrom(?:e|ium)(?: headless)? stderr:/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
@@ -238,12 +241,13 @@ const RULES: readonly ClientRule[] = [
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
-  // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|PackageManagement\\|\bPowerShellGet\b|Unable to resolve package source '|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
+  // .NET and PowerShell (PackageManagement's "Unable to download from URI '…' to ''" when PowerShellGet bootstraps NuGet).
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|PackageManagement\\|Unable to download from URI '[^'\n]+' to ''|\bPowerShellGet\b|Unable to resolve package source '|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
   // A cmdlet (Verb-Noun, a module's own: Connect-Vmc, Get-IntersightCondAlarm) run at a PowerShell prompt, or the
-  // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), and PowerShell's words for an exception thrown by a
+  // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), or Windows PowerShell 5.1 ("Install-Module : …",
+  // "PackageManagement\Install-PackageProvider : …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |(?:^|\\n)(?:[\\w.]+\\\\)?${CMDLET} : |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
   { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.

@@ -76,6 +76,8 @@ const SHAPES: readonly Shape[] = [
   { re: /-connect ([a-z0-9.-]+\.[a-z]{2,})(?::https)?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
   // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  // Chromium's verifier log: "CertVerifyProcBuiltin for api.example.com failed:".
+  { re: /CertVerifyProcBuiltin for ([a-z0-9.-]+\.[a-z0-9-]+) failed:/i, read: (m) => ({ host: m[1] }) },
   { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
   // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
   { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },

@@ -99,6 +99,11 @@ export const WORDINGS: readonly Wording[] = [
   { re: /PR_END_OF_FILE_ERROR|PR_CONNECT_RESET_ERROR/, codes: ['handshake-failure', 'not-tls'] },
   // Chromium and curl when the server wants a client certificate this client cannot present.
   { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
+  // Chromium's built-in verifier logs why a chain failed (cert_verify_proc_builtin.cc, in Electron apps' and headless
+  // Chrome's consoles): "ERROR: No matching issuer found" below the certificate it could not chain.
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: No matching issuer found/, codes: ['untrusted-root', 'incomplete-chain'], says: "Chromium's verifier found no trusted issuer for the chain." },
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: Time is after notAfter/, codes: ['expired'] },
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: Time is before notBefore/, codes: ['not-yet-valid'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
   { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
@@ -112,7 +117,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /errors in the certificate chain: NotTimeValid/, codes: ['expired', 'not-yet-valid'] },
   { re: /errors in the certificate chain: UntrustedRoot/, codes: ['untrusted-root', 'self-signed'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
-  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted|在不受信任提供程序信任的根证书中终止/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /certificate chain could not be built to a trusted root|CERT_E_CHAINING|0x800B010A/i, codes: ['untrusted-root', 'incomplete-chain'] },
   // (.NET Framework's SSPI words it "was provided by an authority that is not trusted".)
   { re: /certificate chain was (?:issued|provided) by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },

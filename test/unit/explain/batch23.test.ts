@@ -1,0 +1,55 @@
+// Classes this round (extune5) found missing, each on short examples written here: Chromium's verifier log lines,
+// Windows PowerShell 5.1's "Cmdlet : message" form and PackageManagement's bootstrap wording, and Windows' chain
+// status in another language as truststore passes it on.
+import * as assert from 'assert';
+import { explain, identifyClient } from '../../../src/core/explain/index';
+
+const id = (text: string) => identifyClient(text)?.id;
+const lead = (text: string) => explain(text).causes[0]?.code;
+
+describe('explain: what this round taught (extune5)', () => {
+  const verifier = (reason: string) =>
+    [
+      '[77:0101/000000.000:ERROR:cert_verify_proc_builtin.cc(681)] CertVerifyProcBuiltin for app.example.org failed:',
+      '----- Certificate i=0 (CN=app.example.org) -----',
+      `ERROR: ${reason}`,
+    ].join('\n');
+
+  it("Chromium's verifier log names the host and the reason; it is an Electron app's unless a launcher relays Chrome's", () => {
+    const text = verifier('No matching issuer found');
+    assert.strictEqual(id(text), 'electron');
+    assert.strictEqual(lead(text), 'untrusted-root');
+    assert.strictEqual(explain(text).host, 'app.example.org');
+    assert.strictEqual(lead(verifier('Time is after notAfter')), 'expired');
+    assert.strictEqual(lead(verifier('Time is before notBefore')), 'not-yet-valid');
+    assert.strictEqual(id(`  launcher chrome stderr: ${text}`), 'chrome');
+  });
+
+  it('Windows PowerShell 5.1 puts " : " after the cmdlet; an HTTP header with the same shape is no cmdlet', () => {
+    assert.strictEqual(
+      id("Install-Module : Unable to download from URI 'https://go.example.org/x' to ''."),
+      'powershell',
+    );
+    assert.strictEqual(
+      id('PackageManagement\\Install-PackageProvider : No match was found for the specified search criteria'),
+      'powershell',
+    );
+    assert.strictEqual(id('Content-Type : text/html'), undefined);
+  });
+
+  it("PackageManagement's bootstrap warning alone is PowerShell's, and its cure (TLS 1.2) is PowerShell's", () => {
+    const text = "WARNING: Unable to download from URI 'https://go.example.org/fwlink/?LinkID=1' to ''.";
+    assert.strictEqual(id(text), 'powershell');
+    assert.strictEqual(lead(text), 'handshake-failure');
+    assert.strictEqual(explain(text).causes[0]?.fixes[0]?.client, 'powershell');
+  });
+
+  it("Windows' chain status in Chinese, as pip's truststore passes it on, is read, not guessed", () => {
+    const text =
+      "Could not fetch URL https://pypi.example.org/simple/pip/: There was a problem confirming the ssl certificate: (Caused by SSLError(SSLCertVerificationError('已处理证书链，但是在不受信任提供程序信任的根证书中终止。')))";
+    const x = explain(text);
+    assert.strictEqual(x.client?.id, 'pip');
+    assert.strictEqual(x.causes[0]?.code, 'untrusted-root');
+    assert.strictEqual(x.causes[0]?.guessed, undefined);
+  });
+});
