@@ -103,6 +103,8 @@ const SHAPES: readonly Shape[] = [
     read: (m) => ({ host: m[1] }),
   },
   { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
+  { re: /hostname "([^"\s]+)" does not match the server certificate/, read: (m) => ({ host: m[1] }) },
+  { re: /did not match expected CN=`([^'\s]+)'/, read: (m) => ({ host: m[1] }) },
   // urllib3's warning before a retry (pip prints it): "Certificate did not match expected hostname: x. Certificate: …"
   { re: /Certificate did not match expected hostname: ([^\s,]+?)\.?\s+Certificate: /, read: (m) => ({ host: m[1] }) },
   // Python ≥ 3.7's own host check: "Hostname mismatch, certificate is not valid for 'example.com'." (and for IPs)

@@ -176,6 +176,12 @@ export const WORDINGS: readonly Wording[] = [
   { re: /The certificate of [‘'`"]?\S+?['’"]? is not yet activated/, codes: ['not-yet-valid'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? (?:doesn't have|hasn't got) a known issuer/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /The certificate's owner does not match hostname/, codes: ['hostname-mismatch'] },
+  // Ruby's OpenSSL::SSL::SSLError for a name mismatch (post_connection_check).
+  { re: /hostname "[^"\n]+" does not match the server certificate/, codes: ['hostname-mismatch'] },
+  // Apple's Secure Transport status codes (libcurl's darwinssl backend, native-tls on macOS): errSSLNoRootCert,
+  // errSSLUnknownRootCert, errSSLXCertChainInvalid; errSSLCertExpired.
+  { re: /OSStatus -98(?:13|12|07)\b|errSSL(?:NoRootCert|UnknownRootCert|XCertChainInvalid)\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /OSStatus -9814\b|errSSLCertExpired\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? was signed using an insecure algorithm/, codes: ['weak-signature'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'expired'] },
   { re: /Self-signed certificate encountered/, codes: ['self-signed'] },

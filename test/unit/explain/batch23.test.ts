@@ -52,4 +52,44 @@ describe('explain: what this round taught (extune5)', () => {
     assert.strictEqual(x.causes[0]?.code, 'untrusted-root');
     assert.strictEqual(x.causes[0]?.guessed, undefined);
   });
+
+  it('clients by their own one-line wordings, with no other name in the paste', () => {
+    const cases: [string, string, string][] = [
+      ['The underlying connection was closed: An unexpected error occurred on a send.', 'dotnet', 'handshake-failure'],
+      [
+        'OpenSSL::SSL::SSLError: hostname "a.example.org" does not match the server certificate',
+        'ruby',
+        'hostname-mismatch',
+      ],
+      ["Peer certificate CN=`a.example.org' did not match expected CN=`b.example.org'", 'php', 'hostname-mismatch'],
+      [
+        'ERROR: no certificate subject alternative name matches requested host name ‘a.example.org’.',
+        'wget',
+        'hostname-mismatch',
+      ],
+      ['CERT_E_CN_NO_MATCH', 'schannel', 'hostname-mismatch'],
+      [
+        "SSL: certificate subject name 'a.example.org' does not match target host name 'b.example.org'",
+        'curl',
+        'hostname-mismatch',
+      ],
+      ['gnutls_handshake() failed: The TLS connection was non-properly terminated.', 'git', 'handshake-failure'],
+      ['server certificate verification failed. CAfile: none CRLfile: none', 'git', 'untrusted-root'],
+      ['Error: unable to get issuer certificate', 'node', 'untrusted-root'],
+    ];
+    for (const [text, client, cause] of cases) {
+      assert.strictEqual(id(text), client, text);
+      assert.strictEqual(lead(text), cause, text);
+    }
+    assert.strictEqual(
+      explain("Peer certificate CN=`a.example.org' did not match expected CN=`b.example.org'").host,
+      'b.example.org',
+    );
+    assert.strictEqual(explain('hostname "a.example.org" does not match the server certificate').host, 'a.example.org');
+  });
+
+  it("Apple's Secure Transport status codes read as their causes", () => {
+    assert.strictEqual(lead('SSL connect error: OSStatus -9813'), 'untrusted-root');
+    assert.strictEqual(lead('errSSLCertExpired'), 'expired');
+  });
 });
