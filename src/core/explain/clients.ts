@@ -98,7 +98,8 @@ const RULES: readonly ClientRule[] = [
   // urllib3's own retry warning, as its logger writes it at a line's start (pip indents it or puts "WARNING: "
   // before it, and its retries are for a package index's /simple/ or /packages/ paths): an application using urllib3
   // (a Sentry client's /api/…/store/ upload), not pip.
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n)Retrying \(Retry\(total=\d+, connect=/ },
+  // …also as a structured logger quotes it, at the start of a JSON line's message ({"msg": "Retrying (Retry(…").
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n|"(?:msg|message)":\s*")Retrying \(Retry\(total=\d+, connect=/ },
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
@@ -109,7 +110,7 @@ const RULES: readonly ClientRule[] = [
   // build's paths (build_scripts\windows\artifacts\cli) name it too.
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com|login\.microsoftonline\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
-  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for \S|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
+  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for \S|botocore|boto3|aws-cli|\bawscli\.[a-z]|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   // The Google Cloud CLI by its product names (its installer says "Google Cloud CLI installer will now exit."), its
   // component downloads (dl.google.com/dl/cloudsdk/…) and gsutil, which ships with it.
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /Google Cloud (?:CLI|SDK)\b|\/dl\/cloudsdk\/|\bgsutil\b/ },
@@ -166,6 +167,9 @@ const RULES: readonly ClientRule[] = [
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
+  // WP-CLI, a PHP program that runs Composer's downloader for its packages, prefixes its errors "Error: " (Composer
+  // never does): PHP's trust settings are the fix.
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /(?:^|\n)Error: curl error \d+ while downloading |\bwp package (?:install|update)\b/ },
   // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
   // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
@@ -186,8 +190,9 @@ const RULES: readonly ClientRule[] = [
   // 'https://…' nicht möglich: SSL certificate problem: …").
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])[Uu]nable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
   // libcurl's GnuTLS build, which Debian's and Ubuntu's git links (their curl links OpenSSL): its verification and
-  // handshake wordings alone are git's.
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /server certificate verification failed\. CAfile: |gnutls_handshake\(\) failed: |GnuTLS recv error \(-\d+\)/ },
+  // handshake wordings alone are git's, unless curl's own status line ("curl: (35) gnutls_handshake() failed") says
+  // curl printed them.
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /^(?![\s\S]*curl: \(\d+\) )[\s\S]*(?:server certificate verification failed\. CAfile: |gnutls_handshake\(\) failed: |GnuTLS recv error \(-\d+\))/ },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   // PowerShell's error record names the command that failed before " : " ("curl : The request was aborted…"): in
   // Windows PowerShell curl and wget are aliases of Invoke-WebRequest, so its CategoryInfo block decides.
@@ -251,7 +256,7 @@ const RULES: readonly ClientRule[] = [
   // "PackageManagement\Install-PackageProvider : …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |(?:^|\\n)(?:[\\w.]+\\\\)?${CMDLET} : |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|The underlying connection was closed: |(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|The remote certificate is invalid (?:according to the validation procedure|because of errors)|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|The underlying connection was closed: |(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)

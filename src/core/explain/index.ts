@@ -9,6 +9,7 @@ import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
 import { unlayout, unwrapConsole } from './layout';
 import { normalise } from './normalise';
+import { wraps } from './precedence';
 import { CLIENT_FIXES, ExplainFix } from './fixes';
 import { clientHint } from './hint';
 import type { ClientHint } from './hint';
@@ -113,9 +114,14 @@ function inTerraformBox(text: string, client: ClientInfo | null): ClientInfo | n
   return clientInfo('terraform');
 }
 
-/** Of two readings' clients, the one the table ranks first (a tool before the library its words also name). */
+/**
+ * Of two readings' clients, the outer program when one runs the other (precedence.ts: Guzzle over PHP's curl), else
+ * the one the table ranks first (a tool before the library its words also name).
+ */
 function moreSpecific(a: ClientInfo | undefined, b: ClientInfo | undefined): ClientInfo | undefined {
   if (!a || !b) return a ?? b;
+  if (wraps(a.id, b.id)) return a;
+  if (wraps(b.id, a.id)) return b;
   const rank = (c: ClientInfo) => CLIENTS.findIndex((x) => x.id === c.id);
   return rank(b) < rank(a) ? b : a;
 }

@@ -272,6 +272,37 @@ const EXCEPTIONS: readonly [ExplainClientId, RegExp][] = [
   ['java', /\bsun\.security\.provider\.certpath\.SunCertPathBuilderException\b/],
 ];
 
+/**
+ * Python loggers are named after their module, so a log line names the package that wrote it: logging's default
+ * format ("DEBUG:urllib3.connectionpool:…") and the "time - thread - logger - LEVEL - " one (the AWS CLI's --debug).
+ */
+const LOGGER =
+  /(?:^|\n)\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):([a-z_]\w*)(?:\.\w+)*:|\s-\s([a-z_]\w*)(?:\.\w+)*\s-\s(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\s-\s/g;
+
+const LOGGER_PACKAGES: Readonly<Record<string, ExplainClientId>> = {
+  pip: 'pip',
+  conda: 'conda',
+  poetry: 'poetry',
+  awscli: 'aws',
+  botocore: 'aws',
+  boto3: 'aws',
+  googlecloudsdk: 'gcloud',
+  httpx: 'httpx',
+  httpcore: 'httpx',
+  aiohttp: 'aiohttp',
+  requests: 'python-requests',
+  urllib3: 'python-urllib3',
+};
+
+function loggers(text: string): Evidence[] {
+  const out: Evidence[] = [];
+  for (const m of text.matchAll(LOGGER)) {
+    const client = LOGGER_PACKAGES[m[1] ?? m[2] ?? ''];
+    if (client && !out.some((e) => e.client === client)) out.push({ client, kind: 'frame', at: m.index ?? 0 });
+  }
+  return out;
+}
+
 /** Every piece of durable evidence the text carries. */
 export function evidenceOf(text: string): Evidence[] {
   const out: Evidence[] = [];
@@ -287,6 +318,7 @@ export function evidenceOf(text: string): Evidence[] {
   };
   add('prefix', PREFIXES);
   add('frame', FRAMES);
+  out.push(...loggers(text));
   add('exception', EXCEPTIONS);
   return out;
 }

@@ -146,6 +146,8 @@ export const WORDINGS: readonly Wording[] = [
   // which is a Common-Name-only certificate far more often than one that names nothing.
   { re: /x509: certificate is not valid for any names/, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate has no subjectAltName at all: Go (≥ 1.17) no longer reads the host from the Common Name.' },
   { re: /x509: certificate is valid for .*, not \S+|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
+  // kubeadm's own check, which Go's "has expired or is not yet valid" above it cannot tell apart.
+  { re: /the certificate is not valid yet|certificate is not yet valid\b(?! or)/, codes: ['not-yet-valid', 'expired'] },
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
   // Go could not even parse the server's certificate ("x509: RSA modulus is not a positive number", "negative serial
@@ -163,6 +165,9 @@ export const WORDINGS: readonly Wording[] = [
   // Android's and the JDK's words for a trust store with no root for the chain (or no roots at all).
   { re: /Trust anchor for certification path not found|the trustAnchors parameter must be non-empty|ValidatorException: No trusted certificate found/, codes: ['untrusted-root', 'incomplete-chain'], says: 'The JVM (or Android) found no trusted root for the chain, or its trust store is empty or unreadable.' },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
+  // A PKIX wording cut off where the paste ends ("> (certificate_unknown) PKIX path"), after Gradle's "Got SSL
+  // handshake exception during request": the building failure, the most common PKIX reason.
+  { re: /\bPKIX path\s*$|Got SSL handshake exception during request[\s\S]*\bPKIX path\b/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'] },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
   { re: /CertPathValidatorException: timestamp check failed/, codes: ['expired', 'not-yet-valid'] },

@@ -92,4 +92,47 @@ describe('explain: what this round taught (extune5)', () => {
     assert.strictEqual(lead('SSL connect error: OSStatus -9813'), 'untrusted-root');
     assert.strictEqual(lead('errSSLCertExpired'), 'expired');
   });
+
+  it("tune23's classes: urllib3's retry warning inside a JSON log line, an AWS CLI logger, kubeadm's 'not valid yet'", () => {
+    const json =
+      '{"time": "2025-01-01T00:00:00+00:00", "msg": "Retrying (Retry(total=3, connect=10, read=5, redirect=None, status=None)) after connection broken by \'SSLError(SSLCertVerificationError(1, \'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsuitable certificate purpose (_ssl.c:1000)\'))\': /api/v1/x", "level": "WARNING"}';
+    assert.strictEqual(id(json), 'python-urllib3');
+    assert.strictEqual(lead(json), 'wrong-purpose');
+    assert.strictEqual(
+      id(
+        '2024-01-01 00:00:00,000 - MainThread - awscli.clidriver - DEBUG - Exiting with rc 255\nEOF occurred in violation of protocol (_ssl.c:590)',
+      ),
+      'aws',
+    );
+    const kubeadm =
+      'Unable to connect to the server: x509: certificate has expired or is not yet valid\nfailure loading ca certificate: the certificate is not valid yet';
+    assert.strictEqual(lead(kubeadm), 'not-yet-valid');
+    assert.strictEqual(
+      lead('Unable to connect to the server: x509: certificate has expired or is not yet valid'),
+      'expired',
+    );
+  });
+
+  it("curl's status line over libcurl-GnuTLS's words; WP-CLI's 'Error: curl error' is PHP's; .NET's bare wording alone", () => {
+    assert.strictEqual(id('curl: (35) gnutls_handshake() failed: Error in the push function.'), 'curl');
+    assert.strictEqual(id('gnutls_handshake() failed: Error in the push function.'), 'git');
+    const wp =
+      'Error: curl error 60 while downloading https://pkgs.example.org/packages.json: SSL certificate problem: certificate has expired';
+    assert.strictEqual(id(wp), 'php');
+    assert.strictEqual(
+      id('  curl error 60 while downloading https://pkgs.example.org/packages.json: SSL certificate problem'),
+      'composer',
+    );
+    assert.strictEqual(id('"The remote certificate is invalid according to the validation procedure."'), 'dotnet');
+  });
+
+  it("a PKIX wording cut off where Gradle's paste ends still reads as the building failure", () => {
+    const text = [
+      "> Could not GET 'https://repo.example.org/a.pom'.",
+      '   > Got SSL handshake exception during request. It might be caused by SSL misconfiguration',
+      '      > (certificate_unknown) PKIX path',
+    ].join('\n');
+    assert.strictEqual(id(text), 'gradle');
+    assert.strictEqual(lead(text), 'untrusted-root');
+  });
 });

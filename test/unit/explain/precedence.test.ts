@@ -126,4 +126,26 @@ describe('explain: clients from durable evidence the wording rules miss', () => 
     ].join('\n');
     assert.strictEqual(id(text), 'node');
   });
+
+  it("a Python logger's name is the package that wrote the line (logging's default format and the AWS CLI's)", () => {
+    assert.deepStrictEqual(
+      evidenceOf('DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): a.example.org:443').map(
+        (e) => e.client,
+      ),
+      ['python-urllib3'],
+    );
+    assert.deepStrictEqual(
+      evidenceOf('2024-01-01 10:00:00,000 - MainThread - botocore.endpoint - DEBUG - Sending http request').map(
+        (e) => e.client,
+      ),
+      ['aws'],
+    );
+    assert.strictEqual(
+      id(
+        'DEBUG:pip._internal.network.session:x\nssl.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed',
+      ),
+      'pip',
+    );
+    assert.deepStrictEqual(evidenceOf('INFO:myapp.sync:started'), []);
+  });
 });
