@@ -169,7 +169,7 @@ const RULES: readonly ClientRule[] = [
   // PHP, before curl: its errors quote libcurl.
   // WP-CLI, a PHP program that runs Composer's downloader for its packages, prefixes its errors "Error: " (Composer
   // never does): PHP's trust settings are the fix.
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /(?:^|\n)Error: curl error \d+ while downloading |\bwp package (?:install|update)\b/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /(?:^|\n)Error: (?:curl error \d+ while downloading |The "https?:\/\/[^"\s]+" file could not be downloaded)|\bwp package (?:install|update)\b/ },
   // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
   // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
@@ -189,10 +189,10 @@ const RULES: readonly ClientRule[] = [
   // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
   // 'https://…' nicht möglich: SSL certificate problem: …").
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])[Uu]nable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
-  // libcurl's GnuTLS build, which Debian's and Ubuntu's git links (their curl links OpenSSL): its verification and
-  // handshake wordings alone are git's, unless curl's own status line ("curl: (35) gnutls_handshake() failed") says
-  // curl printed them.
-  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /^(?![\s\S]*curl: \(\d+\) )[\s\S]*(?:server certificate verification failed\. CAfile: |gnutls_handshake\(\) failed: |GnuTLS recv error \(-\d+\))/ },
+  // libcurl's GnuTLS build, which Debian's and Ubuntu's git links (their curl links OpenSSL): its verification
+  // wording alone is git's, unless curl's own status line says curl printed it. (Its handshake wordings,
+  // "gnutls_handshake() failed", come from curl, pycurl, PHP's curl and apt as often: they name no client.)
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /^(?![\s\S]*curl: \(\d+\) )[\s\S]*server certificate verification failed\. CAfile: / },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   // PowerShell's error record names the command that failed before " : " ("curl : The request was aborted…"): in
   // Windows PowerShell curl and wget are aliases of Invoke-WebRequest, so its CategoryInfo block decides.
