@@ -1,18 +1,11 @@
 // Which program printed a TLS error, from the text alone. Pure: the table below is all the knowledge.
+import type { ExplainClientId } from './ids';
 import { evidenceOf, outermost } from './precedence';
 
 // Order matters: the first client whose signals match wins, so tools come before the libraries they are built on
 // (pip before requests, npm before Node, Docker before Go, Guzzle before PHP's curl, uv and Deno before rustls).
 
-/** Stable ids of the clients an explanation can name (also the keys of the fix table). */
-export type ExplainClientId =
-  | 'pip' | 'conda' | 'poetry' | 'uv' | 'httpx' | 'aiohttp' | 'aws' | 'gcloud' | 'az'
-  | 'python-requests' | 'python-urllib3' | 'python-ssl'
-  | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'deno' | 'electron' | 'axios' | 'node'
-  | 'composer' | 'guzzle' | 'php' | 'cargo' | 'curl' | 'wget' | 'git'
-  | 'gradle' | 'maven' | 'java'
-  | 'docker' | 'kubectl' | 'helm' | 'terraform' | 'go'
-  | 'powershell' | 'dotnet' | 'ruby' | 'rust' | 'openssl' | 'chrome' | 'firefox' | 'schannel';
+export type { ExplainClientId } from './ids';
 
 /** Language or runtime family: clients of one family share trust mechanics. */
 export type ClientFamily =

@@ -3,7 +3,7 @@
 // wording: the command the user typed, a tool's line prefix, the packages in the stack frames, the exception's class.
 // The outermost program the user ran wins over the library inside it (pip over urllib3, Docker over Go): WRAPS says
 // which program runs which, once, with why. Pure.
-import type { ExplainClientId } from './clients';
+import type { ExplainClientId } from './ids';
 
 /** How a piece of evidence names a client, strongest first: what the user ran outranks what ran inside it. */
 export type EvidenceKind = 'command' | 'prefix' | 'frame' | 'exception';
