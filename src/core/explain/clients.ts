@@ -209,7 +209,7 @@ const RULES: readonly ClientRule[] = [
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
-  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, final: true, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
   // Container tools in Go that are not Docker, though they pull docker:// and docker.io images: Singularity/Apptainer,
   // Podman, Skopeo, Buildah, crictl, containerd (its "failed to pull and unpack image").
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /\b(?:singularity|apptainer|podman|skopeo|buildah|crictl|nerdctl)\b|\bctr: |failed to pull and unpack image|While making image from oci registry/i },

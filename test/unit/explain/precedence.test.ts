@@ -117,6 +117,15 @@ describe('explain: clients from durable evidence the wording rules miss', () => 
     assert.strictEqual(id(text), 'git');
   });
 
+  it('a pod event is the node’s error, though kubectl describe printed it (that rule is final)', () => {
+    const text = [
+      '$ kubectl describe pod web-0',
+      '  Warning  FailedCreatePodSandBox  3s  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.example.org/pause:3.9": x509: certificate signed by unknown authority',
+    ].join('\n');
+    assert.strictEqual(id(text), 'go');
+    assert.strictEqual(id('$ kubectl get pods\nx509: certificate signed by unknown authority'), 'kubectl');
+  });
+
   it("an install script's own download stays Node's, though npm ran it (that rule is final)", () => {
     const text = [
       '> npm i',
