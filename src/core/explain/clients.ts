@@ -87,7 +87,9 @@ const RULES: readonly ClientRule[] = [
   // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
-  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
+  // ("pip install" only when no later prompt ran something else: "$ pip install x", then "$ python app.py" failing,
+  // is the app's error.)
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b(?![\s\S]*\n[ \t]*(?:\([\w.-]+\)[ \t]*)?[$%❯][ \t]+(?!(?:python[\d.]*\s+-m\s+)?pip)\S)|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
   // urllib3's own retry warning, as its logger writes it at a line's start (pip indents it or puts "WARNING: "
   // before it, and its retries are for a package index's /simple/ or /packages/ paths): an application using urllib3
   // (a Sentry client's /api/…/store/ upload), not pip.

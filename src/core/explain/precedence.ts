@@ -126,8 +126,24 @@ export function wraps(outer: ExplainClientId, inner: ExplainClientId, seen = new
   return direct.includes(inner) || direct.some((d) => wraps(d, inner, seen));
 }
 
-/** A shell prompt before a command: "$ ", "# ", "> ", "% ", "❯ ", "PS C:\x> ", "C:\x>", "user@host:~$ ", "(venv) $ ". */
-const PROMPT = String.raw`(?:^|\n)[ \t]*(?:\([\w.-]+\)[ \t]*)?(?:[$#>%❯➜»λ][ \t]*|PS [^>\n]*>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[\w.-]+@[\w.-]+:[^$#\n]*[$#][ \t]*|(?:RUN|run:)[ \t]+)(?:sudo[ \t]+(?:-\S+[ \t]+)*)?`;
+/**
+ * A shell prompt before a command: "$ ", "> ", "% ", "❯ ", "PS C:\x> ", "C:\x>", "user@host:~$ " or "root@host:~# ",
+ * "(venv) $ ", a Dockerfile's or CI step's RUN / run:. Not "# " alone: in a pasted snippet that is a comment.
+ */
+const PROMPT = String.raw`(?:^|\n)[ \t]*(?:\([\w.-]+\)[ \t]*)?(?:[$>%❯➜»λ][ \t]*|PS [^>\n]*>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[\w.-]+@[\w.-]+:[^$#\n]*[$#][ \t]*|(?:RUN|run:)[ \t]+)(?:sudo[ \t]+(?:-\S+[ \t]+)*)?`;
+
+/**
+ * A line that is certainly a shell prompt with a command after it (not "> " alone, which Gradle's and npm's output
+ * and Markdown quotes start lines with); where the last one starts (-1: none).
+ */
+const STRONG_PROMPT =
+  /(?:^|\n)[ \t]*(?:\([\w.-]+\)[ \t]*)?(?:[$%❯➜»λ][ \t]+|PS [^>\n]*>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[\w.-]+@[\w.-]+:[^$#\n]*[$#][ \t]*)\S/g;
+
+function lastPromptAt(text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(STRONG_PROMPT)) at = m.index ?? at;
+  return at;
+}
 
 /**
  * Commands a user types, by the program they start. Only the subcommands where that program itself talks TLS:
@@ -306,9 +322,12 @@ function loggers(text: string): Evidence[] {
 /** Every piece of durable evidence the text carries. */
 export function evidenceOf(text: string): Evidence[] {
   const out: Evidence[] = [];
+  // Only the last command typed counts: its output is the error ("$ pip install x" that worked, then "$ python
+  // app.py" that failed, is the app's error).
+  const last = lastPromptAt(text);
   for (const [client, body] of COMMANDS) {
     const m = new RegExp(`${PROMPT}(?:${body})`).exec(text);
-    if (m) out.push({ client, kind: 'command', at: m.index });
+    if (m && m.index >= last) out.push({ client, kind: 'command', at: m.index });
   }
   const add = (kind: EvidenceKind, table: readonly [ExplainClientId, RegExp][]) => {
     for (const [client, re] of table) {

@@ -85,6 +85,25 @@ describe('explain: the precedence between programs', () => {
     assert.strictEqual(outermost(undefined, []), undefined);
   });
 
+  it('counts only the last command typed, and no "# comment" as one', () => {
+    const text = [
+      '$ pip install requests',
+      'Successfully installed requests-2.32.3',
+      '$ python app.py',
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='a.example.org', port=443): Max retries exceeded",
+    ].join('\n');
+    assert.deepStrictEqual(
+      evidenceOf(text).filter((e) => e.kind === 'command'),
+      [],
+    );
+    assert.strictEqual(id(text), 'python-requests');
+    assert.deepStrictEqual(evidenceOf('# pip install requests\nimport requests'), []);
+    assert.deepStrictEqual(
+      evidenceOf('root@box:~# pip install flask\nERROR: x').map((e) => e.client),
+      ['pip'],
+    );
+  });
+
   it('reads only the subcommands where the program itself talks TLS ("docker run" starts someone else’s program)', () => {
     assert.deepStrictEqual(evidenceOf('$ docker run --rm app:1'), []);
     assert.deepStrictEqual(evidenceOf('$ kubectl exec -it pod -- curl'), []);
