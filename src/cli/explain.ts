@@ -1,6 +1,7 @@
 // `tls-doctor explain [TEXT | -]`: name the client, the most likely cause (and the possibilities the message leaves
 // open) and that client's fix first; --check probes the host the message names and re-states it from the facts.
-import { explain, restateFromProbe } from '../core/explain/index';
+import { explain, hintFor, restateFromProbe, unrecognisedLabel } from '../core/explain/index';
+import type { ClientHint } from '../core/explain/index';
 import type { Explanation, ExplainedCause } from '../core/explain/index';
 import { checkUrl } from '../core/tls/index';
 import { Command, Io, oneOf, parse, positiveInt, UsageError } from './command';
@@ -36,8 +37,9 @@ export const explainCommand: Command = {
     const timeoutMs = positiveInt('--timeout', values.timeout, 5000);
     const text = (await messageText(positionals, io)).slice(0, MAX_TEXT);
     let result = explain(text);
-    if (values.check) result = await withProbe(result, io, timeoutMs);
-    io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : render(result));
+    const hint = hintFor(text);
+    if (values.check) result = await withProbe(result, io, timeoutMs, hint);
+    io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : render(result, hint));
     return result.causes.length > 0 ? 0 : 1;
   },
 };
@@ -56,13 +58,13 @@ async function messageText(positionals: string[], io: Io): Promise<string> {
 }
 
 /** Runs the endpoint check on the host the message names; without one, says so and keeps the message's reading. */
-async function withProbe(e: Explanation, io: Io, timeoutMs: number): Promise<Explanation> {
+async function withProbe(e: Explanation, io: Io, timeoutMs: number, hint: ClientHint | null): Promise<Explanation> {
   if (!e.url) {
     io.err('tls-doctor explain: the message names no host to check; explaining from the message alone\n');
     return e;
   }
   const report = await checkUrl(e.url, { env: io.env, timeoutMs });
-  return restateFromProbe(e, report);
+  return restateFromProbe(e, report, hint);
 }
 
 const HEADINGS: Record<ExplainedCause['likelihood'], string> = {
@@ -72,12 +74,12 @@ const HEADINGS: Record<ExplainedCause['likelihood'], string> = {
 };
 
 /** The human form: client and endpoint, then each cause with its fixes (the first cause's in full). */
-export function render(e: Explanation): string {
+export function render(e: Explanation, hint?: ClientHint | null): string {
   if (!e.causes.length) {
     return 'No TLS error recognised in this text. Paste the whole error (with its first lines), or run tls-doctor check URL.\n';
   }
   const head = [
-    `Client:   ${e.client ? `${e.client.title} (${e.client.family})` : 'not recognised (fixes for common clients below)'}`,
+    `Client:   ${e.client ? `${e.client.title} (${e.client.family})` : unrecognisedLabel(hint)}`,
     ...(e.url ? [`Endpoint: ${e.url}`] : []),
     '',
   ];

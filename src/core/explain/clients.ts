@@ -1,16 +1,11 @@
 // Which program printed a TLS error, from the text alone. Pure: the table below is all the knowledge.
+import type { ExplainClientId } from './ids';
+import { evidenceOf, outermost } from './precedence';
+
 // Order matters: the first client whose signals match wins, so tools come before the libraries they are built on
 // (pip before requests, npm before Node, Docker before Go, Guzzle before PHP's curl, uv and Deno before rustls).
 
-/** Stable ids of the clients an explanation can name (also the keys of the fix table). */
-export type ExplainClientId =
-  | 'pip' | 'conda' | 'poetry' | 'uv' | 'httpx' | 'aiohttp' | 'aws' | 'gcloud' | 'az'
-  | 'python-requests' | 'python-urllib3' | 'python-ssl'
-  | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'deno' | 'electron' | 'axios' | 'node'
-  | 'composer' | 'guzzle' | 'php' | 'cargo' | 'curl' | 'wget' | 'git'
-  | 'gradle' | 'maven' | 'java'
-  | 'docker' | 'kubectl' | 'helm' | 'terraform' | 'go'
-  | 'powershell' | 'dotnet' | 'ruby' | 'rust' | 'openssl' | 'chrome' | 'firefox' | 'schannel';
+export type { ExplainClientId } from './ids';
 
 /** Language or runtime family: clients of one family share trust mechanics. */
 export type ClientFamily =
@@ -35,12 +30,14 @@ export interface ClientInfo {
 
 interface ClientRule extends ClientInfo {
   readonly signals: RegExp;
+  /** The rule names the inner program on purpose: the outer program's evidence does not replace it. */
+  readonly final?: true;
 }
 
 /**
  * Electron: its name as a word, not inside a path or URL ("electron-builder\\cache", "electron-userland/…" are a
  * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
- * ssl_client_socket_impl.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
+ * ssl_client_socket_impl.cc and cert_verify_proc_builtin.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
  * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
  * occurred in the main process") names it above a plain Node stack.
  */
@@ -49,7 +46,7 @@ interface ClientRule extends ClientInfo {
 // An app's packaged code (…/resources/app.asar/…, or unpacked: …/Contents/Resources/app/node_modules/…,
 // …\resources\app\node_modules\…, Azure Storage Explorer's, its backslashes doubled when a JSON log quotes the
 // stack) is an Electron app's, whatever Node module wrote the stack.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|ssl_client_socket_impl\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -90,11 +87,14 @@ const RULES: readonly ClientRule[] = [
   // Poetry's and PDM's installers are plain Python scripts (urllib): their failure is Python's, whose trust store
   // (SSL_CERT_FILE, "Install Certificates.command") is the fix, not Poetry's own certificate settings.
   { id: 'python-ssl', family: 'python', title: 'Python ssl / urllib', ownStore: false, signals: /Retrieving Poetry metadata|(?:install|get)-poetry\.py|install-pdm\.py/ },
-  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
+  // ("pip install" only when no later prompt ran something else: "$ pip install x", then "$ python app.py" failing,
+  // is the app's error.)
+  { id: 'pip', family: 'python', title: 'pip', ownStore: true, signals: /pip[\\/._]_?vendor|\bpip3? install\b(?![\s\S]*\n[ \t]*(?:\([\w.-]+\)[ \t]*)?[$%❯][ \t]+(?!(?:python[\d.]*\s+-m\s+)?pip)\S)|Could not fetch URL https?:|There was a problem confirming the ssl certificate|Could not install packages due to|No matching distribution found|(?:^|\n)\s*WARNING: Certificate did not match expected hostname: |(^|\n)(?:[ \t]+|[ \t]*WARNING: )Retrying \(Retry\(total=\d+, connect=None|(^|\n)Retrying \(Retry\(total=\d+, connect=None[\s\S]{0,600}?': \/(?:simple|packages|pypi)\// },
   // urllib3's own retry warning, as its logger writes it at a line's start (pip indents it or puts "WARNING: "
   // before it, and its retries are for a package index's /simple/ or /packages/ paths): an application using urllib3
   // (a Sentry client's /api/…/store/ upload), not pip.
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n)Retrying \(Retry\(total=\d+, connect=/ },
+  // …also as a structured logger quotes it, at the start of a JSON line's message ({"msg": "Retrying (Retry(…").
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n|"(?:msg|message)":\s*")Retrying \(Retry\(total=\d+, connect=/ },
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
   { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
@@ -105,7 +105,7 @@ const RULES: readonly ClientRule[] = [
   // build's paths (build_scripts\windows\artifacts\cli) name it too.
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /HTTPSConnectionPool\(host=['"](?:[\w-]+\.azurecr\.io|management\.azure\.com|login\.microsoftonline\.com)['"]|Microsoft SDKs[\\/]Azure[\\/]CLI2|azure[\\/]cli[\\/](?:core|command_modules)|build_scripts[\\/]windows[\\/]artifacts[\\/]cli|The command failed with an unexpected error\. Here is the traceback|Could not connect to the registry login server/ },
   { id: 'az', family: 'python', title: 'Azure CLI', ownStore: true, signals: /Azure CLI|azure-cli|azure\.cli\.|Please ensure you have network connection\. Error detail:|\baz (login|account|group|acr|aks)\b|Command Name\**\s*`?az\b/ },
-  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for \S|botocore|boto3|aws-cli|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
+  { id: 'aws', family: 'python', title: 'AWS CLI / boto3', ownStore: true, signals: /SSL validation failed for \S|botocore|boto3|aws-cli|\bawscli\.[a-z]|\baws (s3|sts|ec2|iam|configure|sso)\b/ },
   // The Google Cloud CLI by its product names (its installer says "Google Cloud CLI installer will now exit."), its
   // component downloads (dl.google.com/dl/cloudsdk/…) and gsutil, which ships with it.
   { id: 'gcloud', family: 'python', title: 'gcloud', ownStore: true, signals: /Google Cloud (?:CLI|SDK)\b|\/dl\/cloudsdk\/|\bgsutil\b/ },
@@ -130,10 +130,10 @@ const RULES: readonly ClientRule[] = [
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\berror: Import '[^'\n]+' failed|(?:^|\n)\s*Download https?:\/\/\S+\.(?:[mc]?[jt]sx?|json)\s*(?:\n|$)|--unsafely-ignore-certificate-errors|\bjsr\.io\b|\bjsr:@|JSR package manifest for|Error getting response at \S+ for package/ },
   // Node tools, then Node itself. A package's own install script runs on plain Node: its TLS error is Node's, which
   // the package manager's cafile does not reach (NODE_EXTRA_CA_CERTS does).
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /(?:(?:pre|post)?install(?: script)?\$ [^\n]*\n|Running (?:pre|post)?install script, failed|npm (?:ERR!|error) command (?:sh -c|\S*cmd\S* \/d \/s \/c) (?!npm))[\s\S]*(?:node:internal|node:_tls_wrap|Node\.js v\d|TLSSocket)/ },
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |(?:^|\n)\d+ (?:silly|http|info attempt registry|info retry) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
@@ -146,6 +146,9 @@ const RULES: readonly ClientRule[] = [
   // failure (Deno never prints "curl: (60)"), whatever the script would have installed.
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   { id: 'deno', family: 'node', title: 'Deno', ownStore: true, signals: /\bdeno\b|ext:deno_|deno:op_crates|DENO_|TypeError: error sending request for url/i },
+  // A test runner relaying a browser it launched ("cypress:launcher:browsers chrome stderr: [...:ERROR:cert_verify_proc_
+  // builtin.cc…]", Karma's "Chrome stderr:"): Chromium's log lines are then Chrome's, not an Electron app's.
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /\bchrom(?:e|ium)(?: headless)? stderr:/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
@@ -155,10 +158,13 @@ const RULES: readonly ClientRule[] = [
   // axios by its error's shape (AxiosError, "isAxiosError: true" in a logged error object) or its own stack frames
   // (node_modules/axios/lib/adapters/http.js, lib/core/settle.js), though the reason under it is Node's.
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d|\bisAxiosError\b|node_modules[\\/]axios[\\/]|\baxios[\\/]lib[\\/](?:core|adapters|helpers)[\\/]/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
+  // WP-CLI, a PHP program that runs Composer's downloader for its packages, prefixes its errors "Error: " (Composer
+  // never does): PHP's trust settings are the fix.
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /(?:^|\n)Error: (?:curl error \d+ while downloading |The "https?:\/\/[^"\s]+" file could not be downloaded)|\bwp package (?:install|update)\b/ },
   // Composer's own download wording ('The "https://…/packages.json" file could not be downloaded: …', "Failed to
   // download vendor/pkg from dist:", "Downloading (connecting...)"), whatever PHP stream error follows it.
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /file could not be downloaded(?: \(HTTP\/[\d.]+ \d+[^)]*\))?: |Failed to download \S+ from (?:dist|source): |Downloading \(connecting\.\.\.\)/ },
@@ -171,13 +177,17 @@ const RULES: readonly ClientRule[] = [
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
+  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
   // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
   // 'https://…' nicht möglich: SSL certificate problem: …").
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /Git failed with a fatal error|fatal: [^\n]*?['«"]https?:\/\/[^'»"\s]+['»"][^\n]*?: (?:SSL|OpenSSL|schannel|gnutls|server certificate|Problem with the SSL)|(?:^|[\s:])[Uu]nable to access '(?:https?:\/\/)?[^'\s]+'|git-remote-https?\b|\bgit\.exe\b|GitCommandError|Cmd\('git'\) failed/ },
+  // libcurl's GnuTLS build, which Debian's and Ubuntu's git links (their curl links OpenSSL): its verification
+  // wording alone is git's, unless curl's own status line says curl printed it. (Its handshake wordings,
+  // "gnutls_handshake() failed", come from curl, pycurl, PHP's curl and apt as often: they name no client.)
+  { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /^(?![\s\S]*curl: \(\d+\) )[\s\S]*server certificate verification failed\. CAfile: / },
   { id: 'git', family: 'git', title: 'git', ownStore: false, signals: /[Ff]atal: (?:[Uu]nable to access|无法访问|HTTP request failed)|error: RPC failed; (?:curl|HTTP) \d+|\bgit (clone|pull|push|fetch)\b|while accessing https?:\/\/\S+\/info\/refs|Git command failed/ },
   // PowerShell's error record names the command that failed before " : " ("curl : The request was aborted…"): in
   // Windows PowerShell curl and wget are aliases of Invoke-WebRequest, so its CategoryInfo block decides.
@@ -186,8 +196,8 @@ const RULES: readonly ClientRule[] = [
   // through bindings (R's curl::curl_fetch_memory) as libcurl's.
   // A curl command line names curl, unless it pipes what it fetched into an interpreter ("curl -sSL https://… |
   // python3 -"): the error below is then the script's (curl's own failures print "curl: (N)" and match above).
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
-  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|SSL: (?:certificate subject name '[^'\n]+' does not match target host name|no alternative certificate subject name matches target host name)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
+  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: no certificate subject alternative name matches|ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   // Maven's log levels prefix every line it relays, a plugin's Java stack included ("[INFO] \tat sun.security…",
@@ -201,7 +211,7 @@ const RULES: readonly ClientRule[] = [
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
-  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, final: true, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
   // Container tools in Go that are not Docker, though they pull docker:// and docker.io images: Singularity/Apptainer,
   // Podman, Skopeo, Buildah, crictl, containerd (its "failed to pull and unpack image").
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /\b(?:singularity|apptainer|podman|skopeo|buildah|crictl|nerdctl)\b|\bctr: |failed to pull and unpack image|While making image from oci registry/i },
@@ -234,13 +244,14 @@ const RULES: readonly ClientRule[] = [
   { id: 'kubectl', family: 'go', title: 'kubectl', ownStore: false, signals: /kubectl/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\b|is not a valid chart repository/i },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /terraform|Failed to query available provider|provider registry|Failed to install provider/i },
-  // .NET and PowerShell.
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|PackageManagement\\|\bPowerShellGet\b|Unable to resolve package source '|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
+  // .NET and PowerShell (PackageManagement's "Unable to download from URI '…' to ''" when PowerShellGet bootstraps NuGet).
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: /Invoke-WebRequest|Invoke-RestMethod|PackageManagement\\|Unable to download from URI '[^'\n]+' to ''|\bPowerShellGet\b|Unable to resolve package source '|(^|\n)\s*(irm|iwr) :|FullyQualifiedErrorId|\+ CategoryInfo\s+:|PowerShell|(^|\n)InnerException\s+: / },
   // A cmdlet (Verb-Noun, a module's own: Connect-Vmc, Get-IntersightCondAlarm) run at a PowerShell prompt, or the
-  // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), and PowerShell's words for an exception thrown by a
+  // name PowerShell 7 puts before its error ("Get-OVIloSso: …"), or Windows PowerShell 5.1 ("Install-Module : …",
+  // "PackageManagement\Install-PackageProvider : …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
-  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
+  { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |(?:^|\\n)(?:[\\w.]+\\\\)?${CMDLET} : |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|The remote certificate is invalid (?:according to the validation procedure|because of errors)|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|The underlying connection was closed: |(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)
@@ -250,7 +261,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is|When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
-  { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
+  { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|CERT_E_[A-Z_]+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
   // pyOpenSSL's error tuple ("[('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]") too, and
   // ssl.match_hostname's "hostname 'x' doesn't match either of 'a', 'b'" (setuptools, old requests).
@@ -259,15 +270,20 @@ const RULES: readonly ClientRule[] = [
 
 /** Every client the table knows (for docs and tests), once each (a client may have several rules). */
 export const CLIENTS: readonly ClientInfo[] = RULES.filter((r, i) => RULES.findIndex((o) => o.id === r.id) === i).map(
-  ({ signals: _s, ...info }) => info,
+  ({ signals: _s, final: _f, ...info }) => info,
 );
 
 /** The most specific client the text names, or undefined when no client's wording is there. */
 export function identifyClient(text: string): ClientInfo | undefined {
   const rule = RULES.find((r) => r.signals.test(text));
-  if (!rule) return undefined;
-  const { signals: _s, ...info } = rule;
-  return info;
+  // A rule marked final decided against the outer program on purpose (an install script's own download is Node's).
+  const id = rule?.final ? rule.id : outermost(rule?.id, evidenceOf(text));
+  if (!id) return undefined;
+  if (rule && id === rule.id) {
+    const { signals: _s, final: _f, ...info } = rule;
+    return info;
+  }
+  return clientInfo(id);
 }
 
 /** Looks a client up by id. */

@@ -76,6 +76,8 @@ const SHAPES: readonly Shape[] = [
   { re: /-connect ([a-z0-9.-]+\.[a-z]{2,})(?::https)?(?=\s|$)/i, read: (m) => ({ host: m[1] }) },
   // wget: ERROR: cannot verify example.com's certificate; its GnuTLS builds: The certificate of ‘example.com’ is …
   { re: /cannot verify ([^\s']+)'s certificate/, read: (m) => ({ host: m[1] }) },
+  // Chromium's verifier log: "CertVerifyProcBuiltin for api.example.com failed:".
+  { re: /CertVerifyProcBuiltin for ([a-z0-9.-]+\.[a-z0-9-]+) failed:/i, read: (m) => ({ host: m[1] }) },
   { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
   // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
   { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },
@@ -101,6 +103,8 @@ const SHAPES: readonly Shape[] = [
     read: (m) => ({ host: m[1] }),
   },
   { re: /hostname '([^']+)' doesn't match/, read: (m) => ({ host: m[1] }) },
+  { re: /hostname "([^"\s]+)" does not match the server certificate/, read: (m) => ({ host: m[1] }) },
+  { re: /did not match expected CN=`([^'\s]+)'/, read: (m) => ({ host: m[1] }) },
   // urllib3's warning before a retry (pip prints it): "Certificate did not match expected hostname: x. Certificate: …"
   { re: /Certificate did not match expected hostname: ([^\s,]+?)\.?\s+Certificate: /, read: (m) => ({ host: m[1] }) },
   // Python ≥ 3.7's own host check: "Hostname mismatch, certificate is not valid for 'example.com'." (and for IPs)

@@ -9,14 +9,19 @@ import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
 import { unlayout, unwrapConsole } from './layout';
 import { normalise } from './normalise';
-import { CLIENT_FIXES, ExplainFix, FALLBACK_CLIENTS } from './fixes';
+import { wraps } from './precedence';
+import { CLIENT_FIXES, ExplainFix } from './fixes';
+import { clientHint } from './hint';
+import type { ClientHint } from './hint';
 import { CAUSE_TEXTS } from './texts';
 import { ExplainCauseCode, matchWordings } from '../tls/wordings';
 
 export type { ExplainClientId, ClientInfo, ClientFamily } from './clients';
 export type { ExplainFix } from './fixes';
+export type { ClientHint, HintOs } from './hint';
 export type { ExplainCauseCode } from '../tls/wordings';
 export { CLIENTS, identifyClient } from './clients';
+export { clientHint, unrecognisedLabel } from './hint';
 export { endpointOf } from './facts';
 export { CAUSE_TEXTS, causeTitle } from './texts';
 
@@ -64,7 +69,9 @@ export function explain(pasted: string): Explanation {
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(loose));
   const match = matchWordings([...new Set([joined, text, loose])].join('\n'));
   const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
-  const ctx = { host: endpoint.host, port: endpoint.port };
+  // Unrecognised: the weaker evidence orders the fixes (the documented JSON keeps `client: null`; hintFor says why).
+  const hint = client ? null : clientHint(joined);
+  const ctx = { host: endpoint.host, port: endpoint.port, hint };
   const causes = codes.map((code, i): ExplainedCause => {
     const t = CAUSE_TEXTS[code];
     const said = i === 0 && match.says ? ` ${match.says}` : '';
@@ -83,7 +90,16 @@ export function explain(pasted: string): Explanation {
       ...(i === 0 && guessed ? { guessed } : {}),
     };
   });
-  return { client, causes, host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
+  const found = { host: endpoint.host ?? null, port: endpoint.port ?? null, url: endpoint.url ?? null };
+  return { client, causes, ...found };
+}
+
+/**
+ * What a pasted text suggests about its client when none is recognised (null when one is): the same reading of the
+ * text as explain's, for the "Client: not recognised (…)" line.
+ */
+export function hintFor(pasted: string): ClientHint | null {
+  return explain(pasted).client ? null : clientHint(unwrapConsole(unlayout(normalise(pasted))));
 }
 
 /** Terraform's (and OpenTofu's) diagnostic box around an error: "│ Error: …" (unlayout removes the box). */
@@ -98,9 +114,14 @@ function inTerraformBox(text: string, client: ClientInfo | null): ClientInfo | n
   return clientInfo('terraform');
 }
 
-/** Of two readings' clients, the one the table ranks first (a tool before the library its words also name). */
+/**
+ * Of two readings' clients, the outer program when one runs the other (precedence.ts: Guzzle over PHP's curl), else
+ * the one the table ranks first (a tool before the library its words also name).
+ */
 function moreSpecific(a: ClientInfo | undefined, b: ClientInfo | undefined): ClientInfo | undefined {
   if (!a || !b) return a ?? b;
+  if (wraps(a.id, b.id)) return a;
+  if (wraps(b.id, a.id)) return b;
   const rank = (c: ClientInfo) => CLIENTS.findIndex((x) => x.id === c.id);
   return rank(b) < rank(a) ? b : a;
 }
@@ -145,6 +166,8 @@ function rank(codes: readonly ExplainCauseCode[], client: ClientInfo | null): Ex
 interface FixContext {
   readonly host?: string;
   readonly port?: number;
+  /** With no client recognised: the order the text's weaker evidence gives the common clients' fixes. */
+  readonly hint?: ClientHint | null;
 }
 
 /** Fills a fix's placeholders; `own` replaces the CA files with the server's certificate (self-signed: trust itself). */
@@ -278,9 +301,9 @@ const EXTRA_SERVER_FIXES: Partial<Record<ExplainCauseCode, readonly ExplainFix[]
   ],
 };
 
-/** The other clients whose fix for this cause is worth folding below: the same family, or the common set. */
-function otherClients(client: ClientInfo | null): ExplainClientId[] {
-  if (!client) return [...FALLBACK_CLIENTS];
+/** The other clients whose fix for this cause is worth folding below: the same family, or the hint's order. */
+function otherClients(client: ClientInfo | null, hint: ClientHint | null | undefined): ExplainClientId[] {
+  if (!client) return [...(hint ?? clientHint('')).order];
   return CLIENTS.filter((c) => c.family === client.family && c.id !== client.id)
     .map((c) => c.id)
     .slice(0, 4);
@@ -290,9 +313,13 @@ function otherClients(client: ClientInfo | null): ExplainClientId[] {
 function fixesFor(code: ExplainCauseCode, client: ClientInfo | null, ctx: FixContext, guessed = false): ExplainFix[] {
   const mine = client ? clientFixes(code, client.id, ctx, guessed) : [];
   const server = serverFixes(code, ctx);
-  const others = otherClients(client).flatMap((id) => clientFixes(code, id, ctx, guessed));
+  const others = otherClients(client, ctx.hint).flatMap((id) => clientFixes(code, id, ctx, guessed));
   const clientFirst = mine.length > 0 && client !== null && cureLiesWithClient(code, client.id);
-  return clientFirst ? [...mine, ...server, ...others] : [...server, ...mine, ...others];
+  // Unrecognised, but the text points somewhere (a Python traceback, a registry's URL): for a cure on the client
+  // side the likeliest client's fix leads; with no such evidence the server's fix stays first.
+  const hinted = ctx.hint?.reasons.length && ctx.hint.order[0] && cureLiesWithClient(code, ctx.hint.order[0]);
+  if (clientFirst) return [...mine, ...server, ...others];
+  return hinted && others.length > 0 ? [...others, ...server] : [...server, ...mine, ...others];
 }
 
 /**
@@ -310,7 +337,7 @@ export function cureLiesWithClient(code: ExplainCauseCode, client: ExplainClient
  * confirmed, with this client's fixes. When the chain verifies from here, the failure is local to where the error
  * was printed (its trust store, proxy or clock): the message's client-side causes stay, as possibilities.
  */
-export function restateFromProbe(e: Explanation, report: CheckReport): Explanation {
+export function restateFromProbe(e: Explanation, report: CheckReport, hint?: ClientHint | null): Explanation {
   const ctx = { host: report.host, port: report.port };
   const base = { client: e.client, host: report.host, port: report.port, url: report.url };
   if (report.verdict === 'fail' && report.causes.length) {
@@ -318,7 +345,7 @@ export function restateFromProbe(e: Explanation, report: CheckReport): Explanati
       code: c.code,
       likelihood: 'confirmed',
       message: `Seen by the probe: ${c.message}`,
-      fixes: fixesFor(c.code, e.client, ctx),
+      fixes: fixesFor(c.code, e.client, { ...ctx, hint }),
     }));
     return { ...base, causes };
   }
@@ -327,7 +354,7 @@ export function restateFromProbe(e: Explanation, report: CheckReport): Explanati
     ...c,
     likelihood: 'possible',
     message: `From this machine the chain verifies with default trust, so the failure is local to where the error was printed. ${CAUSE_TEXTS[c.code].possible}`,
-    fixes: fixesFor(c.code, e.client, ctx),
+    fixes: fixesFor(c.code, e.client, { ...ctx, hint }),
   }));
   return { ...base, causes };
 }

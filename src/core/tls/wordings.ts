@@ -99,6 +99,11 @@ export const WORDINGS: readonly Wording[] = [
   { re: /PR_END_OF_FILE_ERROR|PR_CONNECT_RESET_ERROR/, codes: ['handshake-failure', 'not-tls'] },
   // Chromium and curl when the server wants a client certificate this client cannot present.
   { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
+  // Chromium's built-in verifier logs why a chain failed (cert_verify_proc_builtin.cc, in Electron apps' and headless
+  // Chrome's consoles): "ERROR: No matching issuer found" below the certificate it could not chain.
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: No matching issuer found/, codes: ['untrusted-root', 'incomplete-chain'], says: "Chromium's verifier found no trusted issuer for the chain." },
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: Time is after notAfter/, codes: ['expired'] },
+  { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: Time is before notBefore/, codes: ['not-yet-valid'] },
   { re: /no issuer chain was provided/, codes: ['incomplete-chain', 'untrusted-root'], says: 'Firefox found no path to a root: the server probably sends no intermediate certificate.' },
   { re: /ERR_CERT_AUTHORITY_INVALID|SEC_ERROR_UNKNOWN_ISSUER|Peer['’]s Certificate issuer is not recognized|does not trust \S+ because its certificate issuer is unknown|SEC_ERROR_UNTRUSTED_ISSUER|MOZILLA_PKIX_ERROR_MITM_DETECTED|net_error -202\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /SEC_ERROR_INADEQUATE_(KEY_USAGE|CERT_TYPE)|MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY/, codes: ['wrong-purpose'] },
@@ -112,7 +117,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: /errors in the certificate chain: NotTimeValid/, codes: ['expired', 'not-yet-valid'] },
   { re: /errors in the certificate chain: UntrustedRoot/, codes: ['untrusted-root', 'self-signed'] },
   { re: /RemoteCertificateChainErrors/, codes: ['untrusted-root', 'incomplete-chain', 'expired', 'self-signed'] },
-  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /SEC_E_UNTRUSTED_ROOT|0x80090325|CERT_E_UNTRUSTEDROOT|0x800B0109|-2146762487|terminated in a root certificate which is not trusted|在不受信任提供程序信任的根证书中终止/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
   { re: /certificate chain could not be built to a trusted root|CERT_E_CHAINING|0x800B010A/i, codes: ['untrusted-root', 'incomplete-chain'] },
   // (.NET Framework's SSPI words it "was provided by an authority that is not trusted".)
   { re: /certificate chain was (?:issued|provided) by an authority that is not trusted|untrusted root/i, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
@@ -141,6 +146,8 @@ export const WORDINGS: readonly Wording[] = [
   // which is a Common-Name-only certificate far more often than one that names nothing.
   { re: /x509: certificate is not valid for any names/, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate has no subjectAltName at all: Go (≥ 1.17) no longer reads the host from the Common Name.' },
   { re: /x509: certificate is valid for .*, not \S+|certificate is valid for [^\n]*, not /, codes: ['hostname-mismatch', 'untrusted-root'] },
+  // kubeadm's own check, which Go's "has expired or is not yet valid" above it cannot tell apart.
+  { re: /the certificate is not valid yet|certificate is not yet valid\b(?! or)/, codes: ['not-yet-valid', 'expired'] },
   { re: /x509: certificate has expired or is not yet valid: current time \S+ is before/, codes: ['not-yet-valid'], says: 'The current time is before the certificate\'s notBefore: this machine\'s clock is behind, or the certificate was issued moments ago with a clock ahead.' },
   { re: /x509: certificate has expired or is not yet valid/, codes: ['expired', 'not-yet-valid'] },
   // Go could not even parse the server's certificate ("x509: RSA modulus is not a positive number", "negative serial
@@ -158,6 +165,9 @@ export const WORDINGS: readonly Wording[] = [
   // Android's and the JDK's words for a trust store with no root for the chain (or no roots at all).
   { re: /Trust anchor for certification path not found|the trustAnchors parameter must be non-empty|ValidatorException: No trusted certificate found/, codes: ['untrusted-root', 'incomplete-chain'], says: 'The JVM (or Android) found no trusted root for the chain, or its trust store is empty or unreadable.' },
   { re: /PKIX path building failed|unable to find valid certification path|SunCertPathBuilderException/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'], says: 'Java trusts only its own cacerts file, not the OS store.' },
+  // A PKIX wording cut off where the paste ends ("> (certificate_unknown) PKIX path"), after Gradle's "Got SSL
+  // handshake exception during request": the building failure, the most common PKIX reason.
+  { re: /\bPKIX path\s*$|Got SSL handshake exception during request[\s\S]*\bPKIX path\b/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'] },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
   { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
   { re: /CertPathValidatorException: timestamp check failed/, codes: ['expired', 'not-yet-valid'] },
@@ -171,6 +181,12 @@ export const WORDINGS: readonly Wording[] = [
   { re: /The certificate of [‘'`"]?\S+?['’"]? is not yet activated/, codes: ['not-yet-valid'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? (?:doesn't have|hasn't got) a known issuer/, codes: ['untrusted-root', 'incomplete-chain', 'self-signed'] },
   { re: /The certificate's owner does not match hostname/, codes: ['hostname-mismatch'] },
+  // Ruby's OpenSSL::SSL::SSLError for a name mismatch (post_connection_check).
+  { re: /hostname "[^"\n]+" does not match the server certificate/, codes: ['hostname-mismatch'] },
+  // Apple's Secure Transport status codes (libcurl's darwinssl backend, native-tls on macOS): errSSLNoRootCert,
+  // errSSLUnknownRootCert, errSSLXCertChainInvalid; errSSLCertExpired.
+  { re: /OSStatus -98(?:13|12|07)\b|errSSL(?:NoRootCert|UnknownRootCert|XCertChainInvalid)\b/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  { re: /OSStatus -9814\b|errSSLCertExpired\b/, codes: ['expired', 'not-yet-valid'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? was signed using an insecure algorithm/, codes: ['weak-signature'] },
   { re: /The certificate of [‘'`"]?\S+?['’"]? is not trusted/, codes: ['untrusted-root', 'incomplete-chain', 'expired'] },
   { re: /Self-signed certificate encountered/, codes: ['self-signed'] },
