@@ -3,7 +3,7 @@
 // causes, that client's fix first, the endpoint) in the check panel, and return the explanation (tests assert it).
 // `{ text, check: true }` also runs "Check <host>" and returns the re-stated explanation.
 import * as vscode from 'vscode';
-import { explain } from '../../core/explain/index';
+import { explain, hintFor } from '../../core/explain/index';
 import { checkTarget, explainLogLine, ExplainResult, ExplainView, resultOf } from './model';
 
 /** What the command needs from the feature module. */
@@ -61,7 +61,7 @@ export async function explainErrorCommand(arg: unknown, deps: ExplainDeps): Prom
   const raw = given?.text ?? (await selectionOrPrompt());
   if (!raw) return undefined;
   const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
-  let view: ExplainView = { text, explanation: explain(text) };
+  let view: ExplainView = { text, explanation: explain(text), hint: hintFor(text) };
   deps.log.info(explainLogLine(view));
   deps.show(view);
   const target = checkTarget(view.explanation);

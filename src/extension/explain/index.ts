@@ -26,7 +26,8 @@ export async function checkAndRestate(
   if (!report || 'failed' in report) return undefined;
   const restated: ExplainView = {
     text: view.text,
-    explanation: restateFromProbe(view.explanation, report),
+    hint: view.hint,
+    explanation: restateFromProbe(view.explanation, report, view.hint),
     checked: { url: report.url, verdict: report.verdict },
   };
   show(restated);

@@ -1,13 +1,15 @@
 // The view model of "Explain TLS Error": the core's explanation of a message, what the panel shows first and what it
 // folds, and the value the command returns. No `vscode` import: unit-tested with plain mocha.
 import { CLIENTS } from '../../core/explain/index';
-import type { ExplainedCause, ExplainFix, Explanation } from '../../core/explain/index';
+import type { ClientHint, ExplainedCause, ExplainFix, Explanation } from '../../core/explain/index';
 
 /** What the panel shows: the message, its explanation, and whether a probe re-stated it. */
 export interface ExplainView {
   /** The message as given (a selection, a paste, a terminal's error block). */
   readonly text: string;
   readonly explanation: Explanation;
+  /** With no client recognised: what ordered the fixes (the text's language, registry, OS), for the client line. */
+  readonly hint?: ClientHint | null;
   /** Set once "Check <host>" ran: the explanation is then re-stated from the probe's report. */
   readonly checked?: { readonly url: string; readonly verdict: 'ok' | 'fail' };
 }

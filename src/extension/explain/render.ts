@@ -3,7 +3,7 @@
 // below, and a "Check <host>" button. Same rules as the check report (checkUrl/render.ts): every value from the
 // message, the core or a server goes through `text()`/`prose()`; only this file's literals are markup; one nonce'd
 // script under a strict CSP.
-import { causeTitle } from '../../core/explain/index';
+import { causeTitle, unrecognisedLabel } from '../../core/explain/index';
 import type { ExplainFix } from '../../core/explain/index';
 import { button, page, PageContext, prose, text } from '../checkUrl/render';
 import { CauseFixes, checkTarget, clientLabel, displayedFixes, ExplainView, hostLabel } from './model';
@@ -51,7 +51,7 @@ export function renderExplanation(view: ExplainView, ctx: PageContext): string {
         title: `Probe ${target} with Check TLS for URL and re-state the explanation from what it sees`,
       })
     : '';
-  const client = e.client ? `${e.client.title} (${e.client.family})` : 'not recognised: fixes for common clients below';
+  const client = e.client ? `${e.client.title} (${e.client.family})` : unrecognisedLabel(view.hint);
   const state = view.checked
     ? `Re-stated from the check of ${view.checked.url}: ${view.checked.verdict === 'ok' ? 'the chain verifies from here' : 'the probe failed too'}`
     : 'Explanation';

@@ -2,7 +2,7 @@
 // alternatives as possibilities, that client's fix first with the other clients folded, "Check <host>" on the origin,
 // and the re-stated form after a check. Hostile input stays text (render.test.ts covers the escaping).
 import * as assert from 'assert';
-import { explain, restateFromProbe } from '../../../src/core/explain/index';
+import { explain, hintFor, restateFromProbe } from '../../../src/core/explain/index';
 import type { CheckReport } from '../../../src/core/tls/types';
 import { makeNonce, PageContext } from '../../../src/extension/checkUrl/render';
 import { checkTarget, displayedFixes, ExplainView, resultOf, viewSnippets } from '../../../src/extension/explain/model';
@@ -131,5 +131,39 @@ describe('explain panel', () => {
     assert.match(html, /Seen by the probe: Self-signed server certificate/);
     assert.match(html, />Check again 127\.0\.0\.1:8443</);
     assert.strictEqual(displayedFixes(restated)[0].lead[0].client, 'python-requests', "the client's fix still leads");
+  });
+
+  it('an unrecognised client: the client line says what ordered the fixes, before and after a check', () => {
+    const text = [
+      'sync failed: certificate verify failed: unable to get local issuer certificate',
+      '\tat com.acme.Sync.run(Sync.java:42)',
+    ].join('\n');
+    const v: ExplainView = { text, explanation: explain(text), hint: hintFor(text) };
+    assert.strictEqual(v.explanation.client, null, 'the fixture must name no client');
+    const html = renderExplanation(v, ctx());
+    assert.match(html, /Client: not recognised \(a Java stack: fixes for java, gradle, maven first\)/);
+    const report = {
+      url: 'https://127.0.0.1:8443/',
+      host: '127.0.0.1',
+      port: 8443,
+      verdict: 'fail',
+      chain: [],
+      trust: {},
+      causes: [{ code: 'untrusted-root', message: 'No store here trusts the root.', fixes: [] }],
+    } as unknown as CheckReport;
+    const restated: ExplainView = {
+      text,
+      hint: v.hint,
+      explanation: restateFromProbe(v.explanation, report, v.hint),
+      checked: { url: report.url, verdict: 'fail' },
+    };
+    assert.match(renderExplanation(restated, ctx()), /Client: not recognised \(a Java stack/);
+    assert.strictEqual(displayedFixes(restated)[0].lead[0].client, 'java', 'the hint still orders the re-stated fixes');
+    const unhinted = restateFromProbe(v.explanation, report);
+    assert.notStrictEqual(
+      displayedFixes({ ...restated, explanation: unhinted })[0].lead[0].client,
+      'java',
+      'without the hint the common order leads (so the assertion above is the hint at work)',
+    );
   });
 });
