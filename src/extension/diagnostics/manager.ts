@@ -77,7 +77,8 @@ export interface DiagnosticsDeps {
 export class DiagnosticsManager implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('tlsDoctor');
   private readonly entries = new Map<string, Entry>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document its typing pause's timer, and the document it scans. */
+  private readonly timers = new Map<string, { readonly doc: vscode.TextDocument; readonly timer: NodeJS.Timeout }>();
   private readonly decorators = new Set<DiagnosticDecorator>();
   private readonly log: vscode.LogOutputChannel;
   /** True once a workspace scan ran: closed and changed files then keep (or get) their on-disk results. */
@@ -165,20 +166,30 @@ export class DiagnosticsManager implements vscode.Disposable {
   saved(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     if (this.timers.has(key) || this.pendingLive.has(key)) return;
+    // A version already scanned shows what it showed: nothing to compute (scanDocument would re-apply the severities
+    // to return the findings, ~0.2 ms on 200 findings, on the auto-save after every typing pause).
+    const known = this.entries.get(key);
+    if (known?.origin === 'editor' && known.version === `${doc.version}:${doc.languageId}`) return;
     this.scanDocument(doc);
   }
 
-  /** Debounced scan for typing. */
+  /**
+   * Debounced scan for typing. A keystroke while the document's timer runs restarts that timer (refresh) rather than
+   * replacing it; a timer for another object of the same Uri (closed and re-opened) is replaced.
+   */
   schedule(doc: vscode.TextDocument): void {
-    this.cancelPending(doc.uri);
     const key = doc.uri.toString();
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!doc.isClosed) this.scanLive(doc);
-      }, this.debounceMs),
-    );
+    const pending = this.timers.get(key);
+    if (pending?.doc === doc) {
+      pending.timer.refresh();
+      return;
+    }
+    this.cancelPending(doc.uri);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.scanLive(doc);
+    }, this.debounceMs);
+    this.timers.set(key, { doc, timer });
   }
 
   /** An edit of an open document (onDidChangeTextDocument): the live scanner's copy follows it. */
@@ -220,7 +231,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     const digest = known?.origin === 'editor' ? known.digest : undefined;
     void live
       .scan(
-        { key, version: doc.version, getText: () => doc.getText() },
+        // The version read when the scanner reads the text: a text sent again (the copy was stale) is labelled with
+        // its own version, not that of the pause.
+        {
+          key,
+          get version() {
+            return doc.version;
+          },
+          getText: () => doc.getText(),
+        },
         known?.path ?? corePath(doc.uri),
         doc.languageId,
         digest,
@@ -270,7 +289,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const key = uri.toString();
     const t = this.timers.get(key);
     if (t) {
-      clearTimeout(t);
+      clearTimeout(t.timer);
       this.timers.delete(key);
     }
   }
@@ -524,7 +543,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.decorators.clear();
     this.entries.clear(); // a decorator removed after this re-renders nothing
     this.staged.clear();
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
     this.collection.dispose();
   }
