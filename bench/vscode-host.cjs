@@ -180,11 +180,42 @@ async function cpuOver(n, stepMs, act) {
 async function busyOver(n, stepMs, act) {
   const c0 = process.cpuUsage();
   const e0 = performance.eventLoopUtilization();
+  const t0 = threadCpu();
   for (let i = 0; i < n; i++) {
     act?.(i);
     await sleep(stepMs);
   }
-  return { cpu: cpuMs(process.cpuUsage(c0)), busy: performance.eventLoopUtilization(e0).active };
+  const cpu = cpuMs(process.cpuUsage(c0));
+  const busy = performance.eventLoopUtilization(e0).active;
+  return { cpu, busy, threads: threadCpuSince(t0) };
+}
+
+/**
+ * On-CPU time of each of the host's threads (ns, the first field of /proc/self/task/<tid>/schedstat: precise, unlike
+ * the tick-counted utime), by thread id; empty where there is no such file. The main thread's id is the process id.
+ */
+function threadCpu() {
+  const fs = require('fs');
+  const out = new Map();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      try {
+        out.set(Number(tid), Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // the thread ended while listed
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** Per thread the CPU time (ms) since `before` (a thread started since counts from zero). */
+function threadCpuSince(before) {
+  const out = new Map();
+  for (const [tid, ns] of threadCpu()) out.set(tid, (ns - (before.get(tid) ?? 0)) / 1e6);
+  return out;
 }
 
 /** Starts the V8 sampling profiler on this thread (the extension host's main thread). */
@@ -345,10 +376,26 @@ function attributeByComponent(profile, extensionDir) {
  * sampling profiler to break it down. `char`: '#' starts a comment in Python, 'x' only lengthens an identifier.
  */
 async function typingPauses(editor, ours, extensionDir) {
-  const T = 5;
+  const T = 8;
   const STEP = 1500;
+  // The threads before the first pause: one that starts after them is the live scanner's worker (the pauses start it;
+  // it is stopped after a minute idle, and the cursor moves before this never use it).
+  const before = new Set(threadCpu().keys());
   const idleRun = await busyOver(T, STEP);
   const idle = idleRun.cpu;
+  const split = (threads) => {
+    let main = 0;
+    let worker = 0;
+    let others = 0;
+    for (const [tid, ms] of threads) {
+      if (tid === process.pid) main += ms;
+      else if (before.has(tid)) others += ms;
+      else worker += ms;
+    }
+    return { main, worker, others };
+  };
+  const idleThreads = split(idleRun.threads);
+  const perPause = (ms, idleMs) => Math.round(((ms - idleMs) / T) * 100) / 100;
   let typed = 0;
   const type = (char) => () => {
     const line = ours[typed++ % ours.length].range.start.line + 1;
@@ -362,9 +409,12 @@ async function typingPauses(editor, ours, extensionDir) {
   for (const [label, char] of [
     ['comment', '#'],
     ['letter', 'x'],
+    // A line break moves every finding below it: the pause's findings are new, and published.
+    ['newline', '\n'],
   ]) {
     const run = await busyOver(T, STEP, type(char));
     const cpu = run.cpu;
+    const threads = split(run.threads);
     const stop = await startProfile();
     await cpuOver(T, STEP, type(char));
     const profile = await stop();
@@ -380,6 +430,24 @@ async function typingPauses(editor, ours, extensionDir) {
       hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
       // The main thread alone (the edit's own handling by the host and every extension included).
       mainThreadBusyPerPauseMs: Math.round(((run.busy - idleRun.busy) / T) * 10) / 10,
+      // On-CPU time per thread (schedstat), idle subtracted: the main thread; threads started since the pauses began
+      // (the live scanner's worker: its scans, its GC); the host's other threads.
+      threadCpuPerPauseMs: threads.main
+        ? {
+            main: perPause(threads.main, idleThreads.main),
+            liveWorker: perPause(threads.worker, idleThreads.worker),
+            others: perPause(threads.others, idleThreads.others),
+          }
+        : undefined,
+      // TLS Doctor's sampled main-thread time, all its components together.
+      ownSampledPerPauseMs:
+        Math.round(
+          (Object.entries(sampled)
+            .filter(([k]) => k.startsWith('tls-doctor'))
+            .reduce((a, [, v]) => a + v, 0) /
+            T) *
+            100,
+        ) / 100,
       ownTop: own,
       sampledMsPerPause: Object.fromEntries(
         Object.entries(sampled)
