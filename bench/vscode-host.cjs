@@ -325,7 +325,7 @@ const COMPONENTS = [
  * Sampled CPU by TLS Doctor component (COMPONENTS; the VS Code API calls made from a component count for it) and, for
  * the rest, by owner (host, other extensions by folder, the bench harness); garbage collection apart.
  */
-function attributeByComponent(profile, extensionDir) {
+function attributeByComponent(profile, extensionDir, capMs = Infinity) {
   const mapOf = sourceMaps(extensionDir);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -365,10 +365,17 @@ function attributeByComponent(profile, extensionDir) {
   const ms = {};
   profile.samples.forEach((id, i) => {
     const c = componentOf(id);
-    ms[c] = (ms[c] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    ms[c] = (ms[c] ?? 0) + Math.min((profile.timeDeltas[i] ?? 0) / 1000, capMs);
   });
   return ms;
 }
+
+/**
+ * The sampler ticks on wall time: a thread the OS has descheduled gets one sample for the whole gap when it runs
+ * again, so on a loaded machine whatever frame was on top absorbs the wait. Capped at twice the interval, a sample
+ * counts about what the thread ran (the figure to compare across runs of different load).
+ */
+const SAMPLE_CAP_MS = 0.2;
 
 /**
  * Typing pauses: one character typed on a line next to a finding, then a pause long enough for the debounced re-scan
@@ -423,6 +430,7 @@ async function typingPauses(editor, ours, extensionDir) {
       require('fs').writeFileSync(require('path').join(keep, `typing-${label}.cpuprofile`), JSON.stringify(profile));
     }
     const sampled = attributeByComponent(profile, extensionDir);
+    const capped = attributeByComponent(profile, extensionDir, SAMPLE_CAP_MS);
     // TLS Doctor's frames with the most time, callees included (named by source file and line).
     const own = selfTimes(profile, extensionDir, 8, true);
     out[label] = {
@@ -439,15 +447,9 @@ async function typingPauses(editor, ours, extensionDir) {
             others: perPause(threads.others, idleThreads.others),
           }
         : undefined,
-      // TLS Doctor's sampled main-thread time, all its components together.
-      ownSampledPerPauseMs:
-        Math.round(
-          (Object.entries(sampled)
-            .filter(([k]) => k.startsWith('tls-doctor'))
-            .reduce((a, [, v]) => a + v, 0) /
-            T) *
-            100,
-        ) / 100,
+      // TLS Doctor's sampled main-thread time, all its components together (and with samples capped, SAMPLE_CAP_MS).
+      ownSampledPerPauseMs: ownPerPause(sampled, T),
+      ownCappedPerPauseMs: ownPerPause(capped, T),
       ownTop: own,
       sampledMsPerPause: Object.fromEntries(
         Object.entries(sampled)
@@ -458,6 +460,14 @@ async function typingPauses(editor, ours, extensionDir) {
     };
   }
   return out;
+}
+
+/** TLS Doctor's components of `ms` (attributeByComponent) together, per pause. */
+function ownPerPause(ms, pauses) {
+  const own = Object.entries(ms)
+    .filter(([k]) => k.startsWith('tls-doctor'))
+    .reduce((a, [, v]) => a + v, 0);
+  return Math.round((own / pauses) * 100) / 100;
 }
 
 /** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */

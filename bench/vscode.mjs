@@ -326,7 +326,9 @@ function reportCursor(editor) {
         `      on-CPU per pause, idle subtracted (schedstat): main thread ${th.main} ms, live worker ${th.liveWorker} ms, the host's other threads ${th.others} ms`,
       );
     }
-    log(`      TLS Doctor sampled on the main thread: ${t.ownSampledPerPauseMs ?? '?'} ms per pause; by owner:`);
+    log(
+      `      TLS Doctor sampled on the main thread: ${t.ownSampledPerPauseMs ?? '?'} ms per pause (${t.ownCappedPerPauseMs ?? '?'} ms with each sample capped at 0.2 ms: the time a descheduled thread waited left out); by owner:`,
+    );
     for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
     if (t.ownTop?.length) {
       log(
