@@ -269,7 +269,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const entry: Entry = {
       uri,
-      path: corePath(uri),
+      // The path the worker scanned under (scanLive sends the shown entry's; asRelativePath per pause otherwise).
+      path: shown?.path ?? corePath(uri),
       raw: r.findings,
       origin: 'editor',
       generation: this.generation,
