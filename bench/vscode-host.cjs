@@ -180,11 +180,42 @@ async function cpuOver(n, stepMs, act) {
 async function busyOver(n, stepMs, act) {
   const c0 = process.cpuUsage();
   const e0 = performance.eventLoopUtilization();
+  const t0 = threadCpu();
   for (let i = 0; i < n; i++) {
     act?.(i);
     await sleep(stepMs);
   }
-  return { cpu: cpuMs(process.cpuUsage(c0)), busy: performance.eventLoopUtilization(e0).active };
+  const cpu = cpuMs(process.cpuUsage(c0));
+  const busy = performance.eventLoopUtilization(e0).active;
+  return { cpu, busy, threads: threadCpuSince(t0) };
+}
+
+/**
+ * On-CPU time of each of the host's threads (ns, the first field of /proc/self/task/<tid>/schedstat: precise, unlike
+ * the tick-counted utime), by thread id; empty where there is no such file. The main thread's id is the process id.
+ */
+function threadCpu() {
+  const fs = require('fs');
+  const out = new Map();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      try {
+        out.set(Number(tid), Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // the thread ended while listed
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** Per thread the CPU time (ms) since `before` (a thread started since counts from zero). */
+function threadCpuSince(before) {
+  const out = new Map();
+  for (const [tid, ns] of threadCpu()) out.set(tid, (ns - (before.get(tid) ?? 0)) / 1e6);
+  return out;
 }
 
 /** Starts the V8 sampling profiler on this thread (the extension host's main thread). */
@@ -294,7 +325,7 @@ const COMPONENTS = [
  * Sampled CPU by TLS Doctor component (COMPONENTS; the VS Code API calls made from a component count for it) and, for
  * the rest, by owner (host, other extensions by folder, the bench harness); garbage collection apart.
  */
-function attributeByComponent(profile, extensionDir) {
+function attributeByComponent(profile, extensionDir, capMs = Infinity) {
   const mapOf = sourceMaps(extensionDir);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -334,10 +365,17 @@ function attributeByComponent(profile, extensionDir) {
   const ms = {};
   profile.samples.forEach((id, i) => {
     const c = componentOf(id);
-    ms[c] = (ms[c] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    ms[c] = (ms[c] ?? 0) + Math.min((profile.timeDeltas[i] ?? 0) / 1000, capMs);
   });
   return ms;
 }
+
+/**
+ * The sampler ticks on wall time: a thread the OS has descheduled gets one sample for the whole gap when it runs
+ * again, so on a loaded machine whatever frame was on top absorbs the wait. Capped at twice the interval, a sample
+ * counts about what the thread ran (the figure to compare across runs of different load).
+ */
+const SAMPLE_CAP_MS = 0.2;
 
 /**
  * Typing pauses: one character typed on a line next to a finding, then a pause long enough for the debounced re-scan
@@ -345,10 +383,26 @@ function attributeByComponent(profile, extensionDir) {
  * sampling profiler to break it down. `char`: '#' starts a comment in Python, 'x' only lengthens an identifier.
  */
 async function typingPauses(editor, ours, extensionDir) {
-  const T = 5;
+  const T = 8;
   const STEP = 1500;
+  // The threads before the first pause: one that starts after them is the live scanner's worker (the pauses start it;
+  // it is stopped after a minute idle, and the cursor moves before this never use it).
+  const before = new Set(threadCpu().keys());
   const idleRun = await busyOver(T, STEP);
   const idle = idleRun.cpu;
+  const split = (threads) => {
+    let main = 0;
+    let worker = 0;
+    let others = 0;
+    for (const [tid, ms] of threads) {
+      if (tid === process.pid) main += ms;
+      else if (before.has(tid)) others += ms;
+      else worker += ms;
+    }
+    return { main, worker, others };
+  };
+  const idleThreads = split(idleRun.threads);
+  const perPause = (ms, idleMs) => Math.round(((ms - idleMs) / T) * 100) / 100;
   let typed = 0;
   const type = (char) => () => {
     const line = ours[typed++ % ours.length].range.start.line + 1;
@@ -362,9 +416,12 @@ async function typingPauses(editor, ours, extensionDir) {
   for (const [label, char] of [
     ['comment', '#'],
     ['letter', 'x'],
+    // A line break moves every finding below it: the pause's findings are new, and published.
+    ['newline', '\n'],
   ]) {
     const run = await busyOver(T, STEP, type(char));
     const cpu = run.cpu;
+    const threads = split(run.threads);
     const stop = await startProfile();
     await cpuOver(T, STEP, type(char));
     const profile = await stop();
@@ -373,6 +430,7 @@ async function typingPauses(editor, ours, extensionDir) {
       require('fs').writeFileSync(require('path').join(keep, `typing-${label}.cpuprofile`), JSON.stringify(profile));
     }
     const sampled = attributeByComponent(profile, extensionDir);
+    const capped = attributeByComponent(profile, extensionDir, SAMPLE_CAP_MS);
     // TLS Doctor's frames with the most time, callees included (named by source file and line).
     const own = selfTimes(profile, extensionDir, 8, true);
     out[label] = {
@@ -380,6 +438,18 @@ async function typingPauses(editor, ours, extensionDir) {
       hostCpuPerPauseMs: Math.round(((cpu - idle) / T) * 10) / 10,
       // The main thread alone (the edit's own handling by the host and every extension included).
       mainThreadBusyPerPauseMs: Math.round(((run.busy - idleRun.busy) / T) * 10) / 10,
+      // On-CPU time per thread (schedstat), idle subtracted: the main thread; threads started since the pauses began
+      // (the live scanner's worker: its scans, its GC); the host's other threads.
+      threadCpuPerPauseMs: threads.main
+        ? {
+            main: perPause(threads.main, idleThreads.main),
+            liveWorker: perPause(threads.worker, idleThreads.worker),
+            others: perPause(threads.others, idleThreads.others),
+          }
+        : undefined,
+      // TLS Doctor's sampled main-thread time, all its components together (and with samples capped, SAMPLE_CAP_MS).
+      ownSampledPerPauseMs: ownPerPause(sampled, T),
+      ownCappedPerPauseMs: ownPerPause(capped, T),
       ownTop: own,
       sampledMsPerPause: Object.fromEntries(
         Object.entries(sampled)
@@ -390,6 +460,14 @@ async function typingPauses(editor, ours, extensionDir) {
     };
   }
   return out;
+}
+
+/** TLS Doctor's components of `ms` (attributeByComponent) together, per pause. */
+function ownPerPause(ms, pauses) {
+  const own = Object.entries(ms)
+    .filter(([k]) => k.startsWith('tls-doctor'))
+    .reduce((a, [, v]) => a + v, 0);
+  return Math.round((own / pauses) * 100) / 100;
 }
 
 /** The `n` frames with the most sampled self time, ours named by source file and line (source maps). */

@@ -314,10 +314,20 @@ function reportCursor(editor) {
   );
   for (const f of c.topFunctions) log(`      ${f}`);
   log(`  vscode.executeCodeActionProvider           ${c.hostCpuPerCodeActionRequestMs} ms host CPU per request`);
-  for (const kind of ['comment', 'letter']) {
+  for (const kind of ['comment', 'letter', 'newline']) {
     const t = c.typing[kind];
+    if (!t) continue;
     log(
-      `  typing pause ('${t.char}' typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included); sampled on the main thread per pause:`,
+      `  typing pause (${JSON.stringify(t.char)} typed, then ${c.typing.pauses} pauses): ${t.hostCpuPerPauseMs} ms host CPU per pause, all threads (idle ${c.typing.idleCpuPerStepMs} ms per step subtracted); main thread busy ${t.mainThreadBusyPerPauseMs ?? '?'} ms per pause (idle ${c.typing.idleBusyPerStepMs ?? '?'} ms subtracted; the edit itself included)`,
+    );
+    const th = t.threadCpuPerPauseMs;
+    if (th) {
+      log(
+        `      on-CPU per pause, idle subtracted (schedstat): main thread ${th.main} ms, live worker ${th.liveWorker} ms, the host's other threads ${th.others} ms`,
+      );
+    }
+    log(
+      `      TLS Doctor sampled on the main thread: ${t.ownSampledPerPauseMs ?? '?'} ms per pause (${t.ownCappedPerPauseMs ?? '?'} ms with each sample capped at 0.2 ms: the time a descheduled thread waited left out); by owner:`,
     );
     for (const [k, v] of Object.entries(t.sampledMsPerPause)) log(`      ${k} ${v} ms`);
     if (t.ownTop?.length) {

@@ -98,11 +98,26 @@ export function codeLensEnabled(scope?: Scope): boolean {
  * folder (getConfiguration resolves a resource-scoped setting there), files outside every folder share one.
  */
 export function createSettingsSnapshot(): SettingsSnapshot {
+  // An open document's Uri is one object: its folder is looked up once (getWorkspaceFolder searches the folders on
+  // every call, and each lens provider asks on every pause), until the folders change.
+  let scopes = new WeakMap<vscode.Uri, string>();
+  const scopeOf = (uri: vscode.Uri) => {
+    let key = scopes.get(uri);
+    if (key === undefined) {
+      key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '(no folder)';
+      scopes.set(uri, key);
+    }
+    return key;
+  };
   return new SettingsSnapshot({
-    scopeKey: (uri) => (uri ? (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '(no folder)') : ''),
+    scopeKey: (uri) => (uri ? scopeOf(uri) : ''),
     onDidChange: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => listener((s) => e.affectsConfiguration(s))),
-    onDidChangeFolders: (listener) => vscode.workspace.onDidChangeWorkspaceFolders(() => listener()),
+    onDidChangeFolders: (listener) =>
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        scopes = new WeakMap();
+        listener();
+      }),
   });
 }
 

@@ -12,6 +12,7 @@ import { LiveScanner } from '../../src/extension/diagnostics/liveScan';
 import { UrlLensProvider } from '../../src/extension/checkUrl/codeLens';
 import * as path from 'path';
 import { activateExtension, screenshot, sleep, tlsDiagnostics, waitFor } from './helpers';
+import { scanText } from '../../src/core/scan/index';
 
 const LINES = [
   'import requests',
@@ -357,6 +358,98 @@ describe('journey: type into a Python file, change the severity in the settings,
     } finally {
       await config.update('rules.severity', undefined, vscode.ConfigurationTarget.Workspace);
       // The file as it was, on disk too (an auto-save may have written the typed lines).
+      const all = new vscode.Range(0, 0, doc.lineCount, 0);
+      await vscode.window.showTextDocument(doc);
+      if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
+      await doc.save();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+});
+
+describe('journey: type a finding into a Python file, undo it, paste a block, the Problems panel follows', function () {
+  this.timeout(90_000);
+
+  it('shows what each version holds: typed, undone, pasted, the paste undone (screenshots)', async () => {
+    await activateExtension();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const rule = 'python.requests-verify-false';
+    const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+    /** The lines of the rule's findings in the text as it is now (what the Problems panel must show). */
+    const expected = () =>
+      scanText(doc.getText(), 'app/client.py', { languageId: 'python', testFileSeverity: 'default' })
+        .filter((f) => f.ruleId === rule)
+        .map((f) => f.range.start.line);
+    const shown = () => ofRule().map((d) => d.range.start.line);
+    /** Until the panel shows the findings of the current text, `n` of them. */
+    const follows = (n: number, what: string) =>
+      waitFor(
+        () => {
+          const want = expected();
+          return want.length === n && JSON.stringify(shown()) === JSON.stringify(want);
+        },
+        15_000,
+        what,
+      ).catch((e: Error) => {
+        const state = `want ${n}, the text holds ${JSON.stringify(expected())}, shown ${JSON.stringify(shown())}`;
+        throw new Error(`${e.message} (${state}; the text ends ${JSON.stringify(doc.getText().slice(-120))})`);
+      });
+    const before = (await waitFor(() => ofRule().length > 0 && ofRule(), 10_000, 'the verify=False finding')).length;
+    const original = doc.getText();
+    try {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(doc, { preview: false }); // the keys go to the focused editor
+      // Typed key by key on a new last line, as a user would (each key its own edit and version).
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(await editor.edit((b) => b.insert(end, '\n\n')));
+      const last = new vscode.Position(doc.lineCount - 1, 0);
+      editor.selection = new vscode.Selection(last, last);
+      for (const ch of 'requests.get(URL, verify=False)') {
+        await vscode.commands.executeCommand('type', { text: ch });
+      }
+      await follows(before + 1, 'the finding typed, after the pause');
+      await sleep(500);
+      await screenshot('typing-journey-typed');
+      // Undo until the text is the file's again (the typed keys come back in a few undo stops).
+      for (let i = 0; i < 40 && doc.getText() !== original; i++) await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), original, 'undone');
+      await follows(before, 'the typed finding gone after undo');
+      // A block pasted above the first finding: three findings more, and the ones below it move down.
+      const block = [
+        'def pasted(url):',
+        '    requests.get(url, verify=False)',
+        '    requests.post(url, verify=False)',
+        '    return requests.put(url, verify=False)',
+        '',
+        '',
+      ].join('\n');
+      // Pasted at the top level, below the imports: the finding below it moves down.
+      const at = new vscode.Position(3, 0);
+      editor.selection = new vscode.Selection(at, at);
+      // Through the clipboard where the browser lets the page use it; else the same single edit a paste makes.
+      const pasted = () => doc.getText().includes('def pasted(url):');
+      const viaClipboard = await Promise.resolve(vscode.env.clipboard.writeText(block))
+        .then(() => vscode.commands.executeCommand('editor.action.clipboardPasteAction'))
+        .then(
+          () => waitFor(pasted, 3_000, 'the block pasted').then(() => true),
+          () => false,
+        )
+        .catch(() => false);
+      if (!viaClipboard) {
+        console.log('typing journey: no clipboard in this browser, the block inserted as one edit');
+        assert.ok(await editor.edit((b) => b.insert(at, block)));
+      }
+      assert.ok(pasted(), 'the block is in the file');
+      await follows(before + 3, 'the pasted findings, and the moved ones on their new lines');
+      await sleep(500);
+      await screenshot('typing-journey-pasted');
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), original, 'the paste undone');
+      await follows(before, "back to the file's findings on their lines");
+    } finally {
       const all = new vscode.Range(0, 0, doc.lineCount, 0);
       await vscode.window.showTextDocument(doc);
       if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
