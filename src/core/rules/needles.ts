@@ -23,17 +23,26 @@ function rank(c: number): number {
   return i === -1 ? (c > 127 ? 0 : BY_FREQUENCY.length) : i;
 }
 
-/** How one needle is looked for: `probe`, the needle from offset `at` (at most 6 characters: see RuleFamily.needles). */
+/** One needle: its text and bytes, and where in it its probe starts. */
 interface Needle {
   readonly text: string;
   readonly bytes: Buffer;
   readonly at: number;
-  readonly probe: string;
-  readonly probeBytes: Buffer;
-  /** The needle is its probe: a hit of the probe is a hit of the needle. */
-  readonly plain: boolean;
+  readonly probe: number;
   /** Other needles that are parts of this one (`Ssl` of `SslErr`): one of them absent, this one is absent too. */
   readonly parts: number[];
+}
+
+/**
+ * What is searched: at most 6 characters of a needle from its rarest one (from 7 on, the search would be
+ * Boyer-Moore-Horspool, slower on source code; see RuleFamily.needles). Needles with the same probe (`rustServer`
+ * and `yServer`: `Server`) share one search, each checked where the probe is found.
+ */
+interface Probe {
+  readonly text: string;
+  readonly bytes: Buffer;
+  /** The needles it finds (ids into `needles`). */
+  readonly members: number[];
 }
 
 /**
@@ -50,7 +59,9 @@ export function probeStart(needle: string): number {
 }
 
 const needles: Needle[] = [];
+const probes: Probe[] = [];
 const idOf = new Map<string, number>();
+const probeOf = new Map<string, number>();
 /** Each family's needles as ids into `needles`, made on first use (test families are compiled too). */
 const familyIds = new Map<RuleFamily, Int32Array>();
 
@@ -59,16 +70,15 @@ function intern(text: string): number {
   if (id !== undefined) return id;
   id = needles.length;
   const at = probeStart(text);
-  const probe = text.slice(at, at + 6);
-  needles.push({
-    text,
-    bytes: Buffer.from(text, 'latin1'),
-    at,
-    probe,
-    probeBytes: Buffer.from(probe, 'latin1'),
-    plain: at === 0 && probe.length === text.length,
-    parts: [],
-  });
+  const probeText = text.slice(at, at + 6);
+  let probe = probeOf.get(probeText);
+  if (probe === undefined) {
+    probe = probes.length;
+    probes.push({ text: probeText, bytes: Buffer.from(probeText, 'latin1'), members: [] });
+    probeOf.set(probeText, probe);
+  }
+  probes[probe].members.push(id);
+  needles.push({ text, bytes: Buffer.from(text, 'latin1'), at, probe, parts: [] });
   idOf.set(text, id);
   for (let other = 0; other < id; other++) {
     if (text.includes(needles[other].text)) needles[id].parts.push(other);
@@ -83,27 +93,19 @@ function idsOf(family: RuleFamily): Int32Array {
   return ids;
 }
 
-/** True when `text` holds `n` (same answer as `text.includes(n.text)`). */
-function inString(text: string, n: Needle): boolean {
-  if (n.plain) return text.includes(n.text);
-  for (let i = text.indexOf(n.probe, n.at); i !== -1; i = text.indexOf(n.probe, i + 1)) {
-    if (text.startsWith(n.text, i - n.at)) return true;
-  }
-  return false;
+/** True when the needle whose probe was found at `i` is there too (it starts `n.at` before `i`). */
+function atString(text: string, i: number, n: Needle): boolean {
+  const start = i - n.at;
+  return start >= 0 && text.startsWith(n.text, start);
 }
 
-/** True when `bytes` hold `n` as latin1 (same answer as `bytes.indexOf(n.bytes) !== -1`). */
-function inBytes(bytes: Buffer, n: Needle): boolean {
-  if (n.plain) return bytes.indexOf(n.bytes) !== -1;
+function atBytes(bytes: Buffer, i: number, n: Needle): boolean {
+  const start = i - n.at;
   const len = n.bytes.length;
-  for (let i = bytes.indexOf(n.probeBytes, n.at); i !== -1; i = bytes.indexOf(n.probeBytes, i + 1)) {
-    const start = i - n.at;
-    if (start + len > bytes.length) return false;
-    let j = 0;
-    while (j < len && bytes[start + j] === n.bytes[j]) j++;
-    if (j === len) return true;
-  }
-  return false;
+  if (start < 0 || start + len > bytes.length) return false;
+  let j = 0;
+  while (j < len && bytes[start + j] === n.bytes[j]) j++;
+  return j === len;
 }
 
 const UNKNOWN = 0;
@@ -138,9 +140,39 @@ export class NeedleHits {
     for (const part of n.parts) {
       if (this.state[part] === ABSENT) return this.mark(id, false);
     }
-    const found = typeof this.raw === 'string' ? inString(this.raw, n) : inBytes(this.raw, n);
-    if (found) for (const part of n.parts) this.state[part] = PRESENT;
-    return this.mark(id, found);
+    this.search(probes[n.probe]);
+    return this.state[id] === PRESENT;
+  }
+
+  /** Searches `probe` once for all its needles still unknown: each is present or absent afterwards. */
+  private search(probe: Probe): void {
+    const raw = this.raw;
+    const first = needles[probe.members[0]];
+    if (probe.members.length === 1 && first.at === 0 && first.text === probe.text) {
+      // The usual case: a needle of its own, of at most 6 characters. One native search.
+      const found = typeof raw === 'string' ? raw.includes(first.text) : raw.indexOf(first.bytes) !== -1;
+      this.mark(probe.members[0], found);
+      if (found) for (const part of first.parts) this.state[part] = PRESENT;
+      return;
+    }
+    const open = probe.members.filter((m) => this.state[m] === UNKNOWN);
+    let left = open.length;
+    const from = Math.min(...open.map((m) => needles[m].at));
+    const next = (i: number) => (typeof raw === 'string' ? raw.indexOf(probe.text, i) : raw.indexOf(probe.bytes, i));
+    for (let i = next(from); i !== -1 && left > 0; i = next(i + 1)) {
+      for (const m of open) {
+        if (this.state[m] !== UNKNOWN) continue;
+        const n = needles[m];
+        if (typeof raw === 'string' ? atString(raw, i, n) : atBytes(raw, i, n)) {
+          this.mark(m, true);
+          left--;
+        }
+      }
+    }
+    for (const m of open) if (this.state[m] === UNKNOWN) this.mark(m, false);
+    for (const m of open) {
+      if (this.state[m] === PRESENT) for (const part of needles[m].parts) this.state[part] = PRESENT;
+    }
   }
 
   private mark(id: number, found: boolean): boolean {

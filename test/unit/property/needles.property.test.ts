@@ -8,12 +8,23 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { allRules, families } from '../../../src/core/rules/registry';
 import { NeedleHits } from '../../../src/core/rules/needles';
+import { defineFamily } from '../../../src/core/rules/define';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
 import { mayHaveFindings } from '../../../src/core/scan/index';
 import * as reference from './reference/needles';
 
-const withNeedles = families.filter((f) => f.needles);
-const allNeedles = [...new Set(withNeedles.flatMap((f) => f.needles!))];
+const registered = families.filter((f) => f.needles);
+const allNeedles = [...new Set(registered.flatMap((f) => f.needles!))];
+/** Families of longer needles around the registered ones, so that probes are shared (`yServer`, `rustServer`: `Server`)
+ * and needles contain others, as rule authors may write them. */
+const around = (id: string, wrap: (n: string) => string) =>
+  defineFamily({ id, rules: {}, prefilter: /x/, needles: allNeedles.map(wrap), appliesTo: () => true, scan: () => [] });
+const withNeedles = [
+  ...registered,
+  around('test-before', (n) => `y${n}`),
+  around('test-after', (n) => `${n}Qz`),
+  around('test-both', (n) => `_${n}_`),
+];
 
 /** Every needle, its halves and its pieces around each character (a probe found without the rest of its needle). */
 const PIECES = [
@@ -23,6 +34,8 @@ const PIECES = [
   ),
   ...allNeedles.map((n) => n.toLowerCase()),
   ...allNeedles.map((n) => n.toUpperCase()),
+  'y',
+  'Qz',
   ' ',
   '\n',
   '_',

@@ -31,4 +31,19 @@ describe('needles: the shared search', () => {
     assert.strictEqual(new NeedleHits('erSsl at the end: xyzSsl').any(a), false, 'the probe without the needle');
     assert.strictEqual(new NeedleHits(Buffer.from('zSslE')).any(a), false, 'a probe near the start');
   });
+
+  it('searches needles that share a probe once, and tells each of them apart', () => {
+    const a = family('t-d', ['rustServer']);
+    const b = family('t-e', ['yServer']);
+    const c = family('t-f', ['Server']);
+    for (const raw of ['verifyServerCertificate=false; Server', Buffer.from('verifyServerCertificate=false; Server')]) {
+      const hits = new NeedleHits(raw);
+      assert.strictEqual(hits.any(a), false, 'Server found, but not after rust');
+      assert.strictEqual(hits.any(b), true);
+      assert.strictEqual(hits.any(c), true);
+    }
+    const hits = new NeedleHits('TrustServerCertificate=True');
+    assert.strictEqual(hits.any(b), false);
+    assert.strictEqual(hits.any(a), true);
+  });
 });
