@@ -6,6 +6,8 @@
 // time, under the system temp folder (see `tree` below) and reused while its stamp matches TREE_VERSION.
 // `node bench/scan.bench.mjs --tree-only` builds the tree and prints what it holds; `--rescan-only` times re-scans only
 // (`--only <regex>` picks surfaces by name; `--against <git-ref>` also times that revision, in turn on the same texts).
+// On the whole tree, `--against <git-ref>` times that revision's CLI too (runs alternating), `--scan-only` skips
+// bandit and the re-scans.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -223,27 +225,81 @@ function time(cmd, args, runs = RUNS, opts = {}) {
   const rssFile = join(work, 'rss.txt');
   const walls = [];
   const rss = [];
+  const cpus = [];
   let last;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     last = gnuTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', rssFile, cmd, ...args], {
           maxBuffer: 1 << 30,
           encoding: 'utf8',
           ...opts,
         })
       : spawnSync(cmd, args, { maxBuffer: 1 << 30, encoding: 'utf8', ...opts });
     walls.push(performance.now() - t);
-    if (gnuTime) rss.push(Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
+    if (gnuTime) {
+      const [user, sys, kb] = fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+      rss.push(kb / 1024);
+      cpus.push((user + sys) * 1000);
+    }
   }
   return {
     ms: median(walls),
     all: walls,
     rssMb: rss.length ? median(rss) : undefined,
+    cpuMs: cpus.length ? median(cpus) : undefined,
     out: last.stdout,
     status: last.status,
     stderr: last.stderr,
   };
+}
+
+/**
+ * `time` for two commands whose runs alternate (a, b, a, b, …), so that a load that comes and goes on a shared
+ * machine weighs on both alike: the before/after of `--against`.
+ */
+function timeAlternating(a, b, runs = RUNS) {
+  const ra = [];
+  const rb = [];
+  for (let i = 0; i < runs; i++) {
+    ra.push(time(a[0], a[1], 1));
+    rb.push(time(b[0], b[1], 1));
+  }
+  const merge = (rs) => ({
+    ms: median(rs.map((r) => r.ms)),
+    all: rs.map((r) => r.ms),
+    rssMb: rs[0].rssMb === undefined ? undefined : median(rs.map((r) => r.rssMb)),
+    cpuMs: rs[0].cpuMs === undefined ? undefined : median(rs.map((r) => r.cpuMs)),
+    out: rs[rs.length - 1].out,
+    status: rs[rs.length - 1].status,
+  });
+  return [merge(ra), merge(rb)];
+}
+
+/** The CLI of git revision `ref` (its src/ exported to bench/work/), bundled as this checkout's is by `bundleCli`. */
+function baselineCli(ref) {
+  const dir = join(work, `baseline-cli-${ref.replace(/[^\w.-]/g, '_')}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', ref, 'src', 'package.json'], { cwd: repo, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  return bundleCli(dir, join(dir, 'cli.js'));
+}
+
+/** src/cli.ts under `root` bundled to `out` (one way for both sides of `--against`). */
+function bundleCli(root, out) {
+  require('esbuild').buildSync({
+    entryPoints: [join(root, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: out,
+    mainFields: ['module', 'main'],
+    nodePaths: [join(repo, 'node_modules')],
+    logLevel: 'error',
+  });
+  return out;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -359,12 +415,22 @@ const cli = cliBundle();
 const load = loadavg()
   .map((x) => x.toFixed(2))
   .join(' ');
-const tls = time(process.execPath, [cli.path, 'scan', tree, '--format', 'json']);
+// `--against <git-ref>`: that revision's CLI too, its runs alternating with this checkout's (its findings compared).
+const against = argValue('--against');
+const scanArgs = (path) => [path, 'scan', tree, '--format', 'json'];
+const [tls, before] = against
+  ? timeAlternating(
+      [process.execPath, scanArgs(bundleCli(repo, join(work, 'cli-against.js')))],
+      [process.execPath, scanArgs(baselineCli(against))],
+    )
+  : [time(process.execPath, scanArgs(cli.path)), undefined];
 const findings = JSON.parse(tls.out).findings;
 const fixtureHits = findings.filter((f) => f.file.includes('fixtures/')).length;
 const rg = time('rg', ['-c', '--no-messages', '-e', RG_REGEX, tree]);
-const bd = bandit(info.parts.pythonStdlib + info.parts.pythonDist);
-const re = rescan();
+// `--scan-only`: the tree scan and ripgrep, without bandit and the re-scans (a quicker before/after).
+const scanOnly = process.argv.includes('--scan-only');
+const bd = scanOnly ? undefined : bandit(info.parts.pythonStdlib + info.parts.pythonDist);
+const re = scanOnly ? [] : rescan();
 
 const partNames = {
   pythonStdlib: 'Python stdlib with tests',
@@ -387,12 +453,21 @@ console.log(
 if (cli.note) console.log(`note: ${cli.note}`);
 console.log('');
 const runs = (t) => `runs ${t.all.map((x) => x.toFixed(0)).join('/')} ms`;
-const rssNote = (t) => (t.rssMb === undefined ? '' : `, peak RSS ${t.rssMb.toFixed(0)} MB`);
+const rssNote = (t) =>
+  (t.rssMb === undefined ? '' : `, peak RSS ${t.rssMb.toFixed(0)} MB`) +
+  (t.cpuMs === undefined ? '' : `, CPU ${t.cpuMs.toFixed(0)} ms`);
 console.log('| what | wall time | vs ripgrep | notes |');
 console.log('|---|---|---|---|');
 console.log(
   `| tls-doctor scan --format json | ${tls.ms.toFixed(0)} ms | ${(tls.ms / rg.ms).toFixed(1)}× | ${findings.length} findings (fixtures: ${fixtureHits} of ${info.expectedFixtureFindings} expected), median of ${RUNS} (${runs(tls)})${rssNote(tls)}; target ≤ 3× rg, RSS < 300 MB |`,
 );
+if (before) {
+  const same = JSON.stringify(JSON.parse(before.out).findings) === JSON.stringify(findings);
+  console.log(
+    `| the same at ${against} (runs alternating) | ${before.ms.toFixed(0)} ms | ${(before.ms / rg.ms).toFixed(1)}× | ${JSON.parse(before.out).findings.length} findings${same ? ', the same' : ', FINDINGS DIFFER'}, ${runs(before)}${rssNote(before)} |`,
+  );
+  if (!same) process.exitCode = 1;
+}
 console.log(
   `| rg -c (same keywords, one regex) | ${rg.ms.toFixed(0)} ms | 1.0× | median of ${RUNS} (${runs(rg)})${rssNote(rg)} |`,
 );
@@ -400,7 +475,7 @@ if (bd) {
   console.log(
     `| bandit -r -q (Python part, scaled) | ${(bd.scaled / 1000).toFixed(1)} s | ${(bd.scaled / rg.ms).toFixed(0)}× | measured ${(bd.ms / 1000).toFixed(1)} s on python-stdlib/email (${mb(bd.subsetBytes)} MB${bd.timedOut ? ', hit the 120 s cap' : ''}), scaled by bytes to the ${mb(info.parts.pythonStdlib + info.parts.pythonDist)} MB Python part |`,
   );
-} else console.log('| bandit | not installed | | |');
+} else if (!scanOnly) console.log('| bandit | not installed | | |');
 for (const r of re) {
   console.log(
     `| re-scan a 10,000-line ${r.what} after an edit (in-process) | ${r.median.toFixed(1)} ms | | median of 21 (CPU ${r.cpu.toFixed(1)} ms), ${r.source}, ${mb(r.bytes)} MB, ${r.findings} findings; target < 5 ms${r.median >= 5 ? ' ✗' : ''} |`,

@@ -115,10 +115,12 @@ export interface RuleFamily {
   /**
    * Optional, cheaper still: ASCII strings of which every `prefilter` match contains at least one; `prefilter` runs
    * only on files that contain one (test/unit/scan/scan.test.ts checks this on the examples and the prefilter's
-   * words). A keyword added to `prefilter` needs a needle too. Fast needles have at most 6 characters (from 7 on,
-   * V8's and Buffer's search switch to Boyer-Moore-Horspool, 3-10× slower on source code) and start with a character
-   * that is rare in the files searched (an upper-case letter, `_`, `-`, `v`, `k`): the search jumps with `memchr` from
-   * one occurrence of the first character to the next. `ssl` (`s` is 4% of Python) costs 4× `verif`.
+   * words). A keyword added to `prefilter` needs a needle too. The needles of all families are searched together
+   * (rules/needles.ts): each distinct needle once per file, from its rarest character (`setCertificateVerifyProc` is
+   * looked for as `Verify`), needles with the same probe in one search. A search stops at every occurrence of that
+   * character, so what a needle costs is how common its rarest character is in source code (upper case, digits,
+   * `_`, `-`, `k`, `v`: cheap; a needle of common lower-case letters only, such as `mongo`, stops at every `m`), not
+   * its length: name the switch in full when that is more selective.
    */
   readonly needles?: readonly string[];
   /** `path` is a file path (any separator); `languageId` is VS Code's, when known. */

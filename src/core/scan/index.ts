@@ -1,7 +1,8 @@
 // The detection entry point shared by the CLI and the extension: text in, findings out, with inline suppressions
 // and severity settings applied. Pure and synchronous; file walking lives in ./walk.
 import { families } from '../rules/index';
-import { Finding, RuleFamily, SeveritySetting } from '../rules/types';
+import { Finding, SeveritySetting } from '../rules/types';
+import { NeedleHits } from '../rules/needles';
 import { applySuppressions } from './suppress';
 import { applySeverity } from './severity';
 
@@ -30,9 +31,10 @@ export interface ScanOptions {
  */
 export function scanText(text: string, path: string, opts: ScanOptions = {}): Finding[] {
   const found: Finding[] = [];
+  const needles = new NeedleHits(text);
   for (const family of families) {
     if (!family.appliesTo(path, opts.languageId)) continue;
-    if (family.needles && !holdsNeedle(text, family)) continue; // its prefilter, and so its scan, would fail
+    if (!needles.any(family)) continue; // its prefilter, and so its scan, would fail
     // A loop, not push(...spread): a spread passes every finding as an argument, and 130,000 findings in one
     // generated script overflow the call stack.
     for (const f of family.scan(text, path, opts.languageId)) found.push(f);
@@ -45,29 +47,19 @@ export function scanText(text: string, path: string, opts: ScanOptions = {}): Fi
  * False when no family that reads `path` can find anything in `raw` (its needles and prefilter fail). `raw` is the
  * text, or the file's bytes: then the needles are looked for in the bytes (a native search, like `includes`) and only
  * a file that holds one gets a latin1 view (a plain copy) for the prefilter, so the many files that mention no TLS
- * switch at all are neither copied nor decoded. Needles go first: a few searches (for their first character, with
- * `memchr`) cost a fraction of the prefilter's alternation on the files that have none of them, most files of a tree.
+ * switch at all are neither copied nor decoded. Needles go first, each searched once for all the families that
+ * declare it (rules/needles.ts): they cost a fraction of the prefilter's alternation on the files that have none of
+ * them, most files of a tree.
  */
 export function mayHaveFindings(raw: string | Buffer, path: string, languageId?: string): boolean {
   let text = typeof raw === 'string' ? raw : undefined;
+  const needles = new NeedleHits(raw);
   for (const f of families) {
     if (!f.appliesTo(path, languageId)) continue;
-    if (f.needles && !holdsNeedle(raw, f)) continue;
+    if (!needles.any(f)) continue;
     text ??= (raw as Buffer).toString('latin1');
     if (f.prefilter.test(text)) return true;
   }
-  return false;
-}
-
-/** Each family's needles as bytes, made once (a string needle would be encoded again at every search). */
-const needleBytes = new Map<RuleFamily, readonly Buffer[]>();
-
-function holdsNeedle(raw: string | Buffer, f: RuleFamily): boolean {
-  const needles = f.needles!;
-  if (typeof raw === 'string') return needles.some((n) => raw.includes(n));
-  let bytes = needleBytes.get(f);
-  if (!bytes) needleBytes.set(f, (bytes = needles.map((n) => Buffer.from(n, 'latin1'))));
-  for (const n of bytes) if (raw.indexOf(n) !== -1) return true;
   return false;
 }
 
