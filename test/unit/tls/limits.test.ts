@@ -149,7 +149,8 @@ describe('check: bounded inputs and resources', function () {
     let held = 0;
     const sampler = setInterval(() => (held = Math.max(held, connectionSlots.active)), 1);
     try {
-      const opts = { ...ISOLATED, timeoutMs: 150, repeat: 50 };
+      // 400 ms a connection: long enough for a loaded machine's server to accept while the client holds its slots.
+      const opts = { ...ISOLATED, timeoutMs: 400, repeat: 50 };
       const reports = await Promise.all([1, 2, 3].map(() => checkUrl(`https://127.0.0.1:${port}/`, opts)));
       for (const r of reports) {
         assert.deepStrictEqual(
@@ -158,9 +159,10 @@ describe('check: bounded inputs and resources', function () {
         );
       }
       assert.ok(held >= MAX_CONCURRENT_CONNECTIONS / 2 && held <= MAX_CONCURRENT_CONNECTIONS, `slots held ${held}`);
-      // Counted on the server, which sees a client's close a moment after the client's slot is reused (later still
-      // on a loaded machine), so only the gross failure is asserted there: without the cap all 150 are open at once.
-      assert.ok(peak >= MAX_CONCURRENT_CONNECTIONS / 2 && peak < 150, `peak ${peak}`);
+      // Counted on the server, which sees a client's close a moment after the client's slot is reused and, on a
+      // loaded machine, accepts late (peaks of 3 and 25 were seen at load 15): so only that the connections overlapped
+      // and the gross failure are asserted there; without the cap all 150 are open at once.
+      assert.ok(peak >= 2 && peak < 150, `peak ${peak}`);
     } finally {
       clearInterval(sampler);
       silent.close();
