@@ -6,6 +6,7 @@ import { shellFamily, scanShellSource } from '../../../src/core/rules/shell';
 import { packageScripts } from '../../../src/core/rules/surfaces/package-json';
 import { docOf, jsonStringSource, Source } from '../../../src/core/rules/env';
 import { jsonDoc, memberValueSpans } from '../../../src/core/text/json';
+import { lex, lexAfresh, lexReuse, Lexed, resumePoints, Syntax, SYNTAX } from '../../../src/core/rules/lexer';
 import { Finding } from '../../../src/core/rules/types';
 
 /** package.json's scripts as they were read: every string value of `scripts`, from the tree's nodes. */
@@ -72,7 +73,7 @@ describe('property: package.json scripts without a keyword are skipped unbuilt, 
         const built = (list: Source[]) => list.map((src) => [src.text, src.at(0), src.at(src.text.length)]);
         assert.deepStrictEqual(built(packageScripts(text)), built(everyScript(text)), text);
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
@@ -113,5 +114,144 @@ describe('property: memberValueSpans gives where each member value of an object 
     const broken = jsonDoc('{ "a": 1, }}');
     assert.ok(broken.root && !broken.plain);
     assert.strictEqual(broken.root && memberValueSpans(broken.root), undefined);
+  });
+});
+
+describe('property: lexing an edited text from the last checkpoint before the edit gives what lexing it afresh gives', () => {
+  // What every syntax treats specially (strings, comments, templates, regex literals, char literals, raw strings),
+  // so that an edit opens or closes a token whose end lies far after it, or that reads across a checkpoint.
+  const PIECES = [
+    '"',
+    "'",
+    '`',
+    '\\',
+    '\\"',
+    '"""',
+    "'''",
+    '#',
+    '//',
+    '/*',
+    '*/',
+    '/',
+    '${',
+    '{',
+    '}',
+    '(',
+    ')',
+    '[',
+    ']',
+    '@"',
+    'r"',
+    'r#"',
+    '"#',
+    "'a'",
+    "'\\n'",
+    "'ab'",
+    "'a",
+    '\n=begin\n',
+    '\n=end\n',
+    'return /',
+    '= /a[/]b/g',
+    'x / y',
+    '\n',
+    '\r\n',
+    ' ',
+    'a',
+    'r',
+    '=',
+    '$',
+    'é',
+    '😀',
+    'verify=False',
+    "'\\xxxxxxxxx'",
+  ];
+  const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
+  const seen = (l: Lexed) => ({ kinds: Array.from(l.kinds), code: l.code, lineStarts: [...l.lineStarts] });
+  /** A long text: random pieces around filler lines of plain code, so checkpoints (every ~1 KB) exist before the edit. */
+  const long = fc
+    .tuple(
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }),
+      fc.integer({ min: 200, max: 800 }),
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 400 }),
+    )
+    .map(([head, lines, tail]) => head.join('') + 'let x = f("a", b);\n'.repeat(lines) + tail.join(''));
+  const edit = fc.tuple(
+    fc.noBias(fc.integer({ min: 0, max: 1000 })).map((k) => k / 1000), // where: a share of the text, unbiased
+    fc.integer({ min: 0, max: 40 }),
+    fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }),
+  );
+
+  it('on long random texts and random edits (insertions, deletions, both), for every syntax', () => {
+    const before = lexReuse.texts;
+    fc.assert(
+      fc.property(
+        long,
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...SYNTAXES),
+        (text, edits, [name, syntax]) => {
+          let t = text;
+          lex(t, syntax);
+          for (const [where, cut, put] of edits) {
+            const at = Math.floor(where * t.length);
+            t = t.slice(0, at) + put.join('') + t.slice(Math.min(t.length, at + cut));
+            const around = JSON.stringify(t.slice(Math.max(0, at - 300), at + 300));
+            assert.deepStrictEqual(seen(lex(t, syntax)), seen(lexAfresh(t, syntax)), `${name}: ${around}`);
+          }
+        },
+      ),
+      { numRuns: 250 },
+    );
+    // The property is about the reuse: most edits must have gone through it.
+    assert.ok(lexReuse.texts - before > 120, `${lexReuse.texts - before} texts reused`);
+  });
+
+  it('exhaustively: an edit within what a token before a checkpoint looked ahead at, for every checkpoint place', () => {
+    // A test that reads past where the lexer goes on: a char literal's backslash and up to 10 characters (with no
+    // quote there), and a regex literal that does not close before the line's end. Its token fails, the lexer goes on
+    // to the string after it, where a checkpoint may fall; an edit inside the look-ahead (a quote, a slash) would make
+    // the token succeed. The run of `y`s before it moves the token past every place a checkpoint can fall.
+    const cases: [string, Syntax, string, string, number, number][] = [
+      ['jvm', SYNTAX.jvm, `'\\x"s" yyyyyyyyyy\n`, "'", 4, 12],
+      ['rust', SYNTAX.rust, `'\\x"s" yyyyyyyyyy\n`, "'", 4, 12],
+      ['js', SYNTAX.js, '/a "s" yyyyyyyyyyyyyyyy\n', '/', 6, 22], // past the 12 the look-ahead covers
+    ];
+    const same = (a: Lexed, b: Lexed) =>
+      a.code === b.code &&
+      Buffer.from(a.kinds).equals(Buffer.from(b.kinds)) &&
+      a.lineStarts.join() === b.lineStarts.join();
+    for (const [name, syntax, token, put, first, last] of cases) {
+      const reused = lexReuse.texts;
+      let tried = 0;
+      for (let n = 0; n < 1100; n++) {
+        const text = `${'"a"'.repeat(1500)}${'y'.repeat(n)} = ${token}${'q'.repeat(3000)}\n"b"\n`;
+        const at = text.indexOf(token);
+        // Only the texts with a checkpoint inside the token's look-ahead (the others cannot go wrong here).
+        if (!resumePoints(lex(text, syntax)).some((c) => c > at && c < at + first)) continue;
+        tried++;
+        for (let p = at + first; p <= at + last; p++) {
+          lex(text, syntax);
+          const edited = text.slice(0, p) + put + text.slice(p);
+          const got = lex(edited, syntax);
+          const want = lexAfresh(edited, syntax);
+          if (!same(got, want)) assert.deepStrictEqual(seen(got), seen(want), `${name}: n ${n}, at ${p}`);
+        }
+      }
+      // Each edited text reused the lexing before it (from a checkpoint before the token: those after it read past).
+      assert.ok(tried > 0 && lexReuse.texts - reused > tried * (last - first), `${name}: ${tried} texts tried`);
+    }
+  });
+
+  it('by hand: an edit that opens a block comment, a string, a template or a text block before the rest of the file', () => {
+    const filler = 'let x = f("a", b); // note\n'.repeat(400);
+    const rest = 'end */ " ` } """ \n';
+    for (const opener of ['/*', '"', '`', '`${', "'", '/', 'r#"', '"""', '\n=begin\n', '@"']) {
+      for (const [name, syntax] of SYNTAXES) {
+        lex(`${filler}mid();\n${filler}${rest}`, syntax);
+        const edited = `${filler}${opener}mid();\n${filler}${rest}`;
+        const before = lexReuse.texts;
+        assert.deepStrictEqual(seen(lex(edited, syntax)), seen(lexAfresh(edited, syntax)), `${name} ${opener}`);
+        assert.strictEqual(lexReuse.texts, before + 1, `${name} ${opener}: reused`);
+      }
+    }
   });
 });
