@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { shellFamily, scanShellSource } from '../../../src/core/rules/shell';
 import { packageScripts } from '../../../src/core/rules/surfaces/package-json';
 import { docOf, jsonStringSource, Source } from '../../../src/core/rules/env';
+import { aliasesOf } from '../../../src/core/rules/python-flow';
 import { jsonDoc, memberValueSpans } from '../../../src/core/text/json';
 import { lex, lexAfresh, lexReuse, Lexed, resumePoints, Syntax, SYNTAX } from '../../../src/core/rules/lexer';
 import { Finding } from '../../../src/core/rules/types';
@@ -253,5 +254,61 @@ describe('property: lexing an edited text from the last checkpoint before the ed
         assert.strictEqual(lexReuse.texts, before + 1, `${name} ${opener}: reused`);
       }
     }
+  });
+});
+
+describe('property: the import aliases read only where a module name follows from/import equal the full reading', () => {
+  // The two regexes as aliasesOf ran them on every file that names a module, kept here as the reference.
+  const IMPORT_AS = /import[ \t]+(requests|httpx|aiohttp|urllib3)[ \t]+as[ \t]+(\w+)/g;
+  const FROM_IMPORT = /from[ \t]+(requests|httpx|aiohttp|urllib3)(?:\.[\w.]+)?[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/g;
+  function reference(code: string): { modules: Map<string, string>; names: Map<string, string> } {
+    const modules = new Map<string, string>();
+    const names = new Map<string, string>();
+    if (!/requests|httpx|aiohttp|urllib3/.test(code)) return { modules, names };
+    for (const m of code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
+    for (const m of code.matchAll(FROM_IMPORT)) {
+      for (const part of m[2].replace(/[()]/g, '').split(',')) {
+        const [name, alias] = part.trim().split(/\s+as\s+/);
+        if (/^\w+$/.test(name)) names.set(alias?.trim() || name, `${m[1]}.${name}`);
+      }
+    }
+    return { modules, names };
+  }
+  const piece = fc.constantFrom(
+    'from',
+    'import',
+    'requests',
+    'httpx',
+    'aiohttp',
+    'urllib3',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '.',
+    'adapters',
+    'as',
+    'r',
+    'get',
+    ',',
+    '(',
+    ')',
+    '#',
+    'x',
+    'fromrequests',
+    'import requests as r',
+    'from requests import get',
+  );
+  it('on soup of the words of both imports', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const code = parts.join('');
+        const lx = lexAfresh(code, SYNTAX.python);
+        const got = aliasesOf(lx);
+        const want = reference(lx.code);
+        assert.deepStrictEqual([[...got.modules], [...got.names]], [[...want.modules], [...want.names]], code);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
