@@ -136,7 +136,19 @@ function lexAfterEdit(before: Lexed, text: string, syntax: Syntax): Lexed {
   const code = blankComments(text, kinds, from, before.code.slice(0, from));
   const lexed: Lexed = { text, code, kinds, lineStarts: lineStartsOf(text) };
   checkpointsOf.set(lexed, mine);
+  // `before` is remembered by the text lexed from it only: a chain of edits keeps one earlier text alive, not all.
+  sharedHeads.delete(before);
+  sharedHeads.set(lexed, { before, length: from });
   return lexed;
+}
+
+/** Per text lexed from an earlier one: that one, and how long a head of `code` both have (same text, same kinds). */
+const sharedHeads = new WeakMap<Lexed, { readonly before: Lexed; readonly length: number }>();
+
+/** The earlier lexing `lexed` reused and the length of the head of `code` they share, if any: per-text searches
+ * over `code` (match.ts's literal offsets) can keep what they found in that head. */
+export function sharedHead(lexed: Lexed): { readonly before: Lexed; readonly length: number } | undefined {
+  return sharedHeads.get(lexed);
 }
 
 /** The length of the longest common head of `a` and `b`: equal slices compared natively, halving the step at a

@@ -1,7 +1,7 @@
 // Matching helpers shared by every rule family: regex search over code only, enclosing-call lookup, and
 // turning offsets into findings. Families stay "data plus a small matcher" by leaning on these.
 import { enclosingOpen, matchingClose } from './brackets';
-import { Kind, Lexed } from './lexer';
+import { Kind, Lexed, sharedHead } from './lexer';
 import { Finding, Range, RuleMeta } from './types';
 import { positionAt } from '../text/lines';
 
@@ -260,10 +260,27 @@ function offsetsOf(lexed: Lexed, word: string): readonly number[] {
   let list = byWord.get(word);
   if (!list) {
     const offsets: number[] = [];
-    for (let p = occurrence(lexed.code, word, 0); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
+    // After an edit, the occurrences that lie wholly in the head the text shares with the one lexed before are
+    // that one's: only the rest is searched (the first half of a 10,000-line file edited in its middle).
+    let from = 0;
+    const head = sharedHead(lexed);
+    const earlier = head && offsetsByText.get(head.before)?.get(word);
+    if (head && earlier) {
+      from = Math.max(0, head.length - word.length + 1);
+      for (const p of earlier) {
+        if (p >= from) break;
+        offsets.push(p);
+      }
+    }
+    for (let p = occurrence(lexed.code, word, from); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     byWord.set(word, (list = offsets));
   }
   return list;
+}
+
+/** The offsets of `word` in `lexed.code` as the literal search keeps them (for the tests). */
+export function literalOffsets(lexed: Lexed, word: string): readonly number[] {
+  return offsetsOf(lexed, word);
 }
 
 /** Start offset of capture group `n` (requires the `d` flag) or -1 when it did not take part. */

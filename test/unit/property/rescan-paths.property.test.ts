@@ -7,7 +7,18 @@ import { packageScripts } from '../../../src/core/rules/surfaces/package-json';
 import { docOf, jsonStringSource, Source } from '../../../src/core/rules/env';
 import { aliasesOf } from '../../../src/core/rules/python-flow';
 import { jsonDoc, memberValueSpans } from '../../../src/core/text/json';
-import { lex, lexAfresh, lexReuse, Lexed, resumePoints, Syntax, SYNTAX } from '../../../src/core/rules/lexer';
+import {
+  lex,
+  lexAfresh,
+  lexReuse,
+  Lexed,
+  resumePoints,
+  sharedHead,
+  Syntax,
+  SYNTAX,
+} from '../../../src/core/rules/lexer';
+import { eachCodeMatch, literalOffsets, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import '../../../src/core/rules/registry'; // every family's regexes declared
 import { Finding } from '../../../src/core/rules/types';
 
 /** package.json's scripts as they were read: every string value of `scripts`, from the tree's nodes. */
@@ -310,5 +321,87 @@ describe('property: the import aliases read only where a module name follows fro
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('property: after an edit, literal offsets kept from the shared head give the plain search’s matches', () => {
+  it('every regex given literals, on texts of its words edited one place at a time, for every syntax', () => {
+    // Texts long enough for the lexing to be reused (REUSE_FROM), made of each regex's words and code around them.
+    const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
+    let reused = 0;
+    for (const re of literalRegexes) {
+      const words = [...new Set(re.source.match(/[A-Za-z_][\w]*/g) ?? [])].filter((w) => w.length > 1);
+      const piece = fc.constantFrom(
+        ...words,
+        ...words.map((w) => w.slice(1)),
+        '.',
+        ':',
+        '=',
+        '(',
+        ')',
+        '"',
+        ' ',
+        '\n',
+        'x',
+      );
+      fc.assert(
+        fc.property(
+          fc.array(piece, { minLength: 1, maxLength: 40 }),
+          fc.noBias(fc.integer({ min: 0, max: 1000 })),
+          fc.array(piece, { maxLength: 4 }),
+          fc.constantFrom(...SYNTAXES),
+          (parts, where, put, [, syntax]) => {
+            const unit = parts.join('');
+            const text = `${unit}\nlet y = f("a");\n`.repeat(Math.ceil(6000 / (unit.length + 16)));
+            eachCodeMatch(lex(text, syntax), re, () => undefined); // the offsets of the text before the edit
+            const at = 4200 + Math.floor((where / 1000) * (text.length - 4200));
+            const edited = text.slice(0, at) + put.join('') + text.slice(at);
+            const lx = lex(edited, syntax);
+            if (sharedHead(lx)) reused++;
+            const seenWith: number[] = [];
+            const seenWithout: number[] = [];
+            eachCodeMatch(lx, re, (m) => seenWith.push(m.index, m[0].length));
+            withoutLiterals(() => eachCodeMatch(lx, re, (m) => seenWithout.push(m.index, m[0].length)));
+            assert.deepStrictEqual(seenWith, seenWithout, `${re.source} at ${at}`);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    }
+    assert.ok(reused > literalRegexes.length * 5, `${reused} edited texts reused a lexing`);
+  });
+});
+
+describe('property: after an edit, the offsets of a literal kept from the shared head are all its offsets', () => {
+  it('on texts of literals with quotes and brackets around them (where checkpoints fall), edited near them', () => {
+    const words = ['rejectUnauthorized', 'verify', '"verify"', 'x"', '{a', 'a}', 'SSL::VERIFY_NONE'];
+    const piece = fc.constantFrom(...words, '"', "'", '{', '}', '(', ')', ' ', '\n', 'x', '#', '//');
+    const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
+    let reused = 0;
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 40 }),
+        fc.noBias(fc.integer({ min: 0, max: 1000 })),
+        fc.array(piece, { maxLength: 4 }),
+        fc.constantFrom(...SYNTAXES),
+        (parts, where, put, [name, syntax]) => {
+          const unit = parts.join('');
+          // The filler's strings open right after `x`: checkpoints there split `x"` across the head's end.
+          const text = `${unit}\ny = x"a";\n`.repeat(Math.ceil(6000 / (unit.length + 11)));
+          const before = lex(text, syntax);
+          for (const w of words) literalOffsets(before, w);
+          const at = 4200 + Math.floor((where / 1000) * (text.length - 4200));
+          const lx = lex(text.slice(0, at) + put.join('') + text.slice(at), syntax);
+          if (sharedHead(lx)) reused++;
+          for (const w of words) {
+            const all: number[] = [];
+            for (let p = lx.code.indexOf(w); p !== -1; p = lx.code.indexOf(w, p + 1)) all.push(p);
+            assert.deepStrictEqual(literalOffsets(lx, w), all, `${name} ${w} at ${at}`);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    assert.ok(reused > 200, `${reused} edited texts reused a lexing`);
   });
 });
