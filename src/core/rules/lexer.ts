@@ -353,7 +353,7 @@ class Lexer {
       this.i = i;
       if (!this.special(code, starts[code])) this.i++;
       i = this.i;
-      this.read = Math.max(this.read, i + LOOK_AHEAD);
+      if (mark !== Infinity) this.read = Math.max(this.read, i + LOOK_AHEAD);
     }
     this.i = Math.max(i, n);
   }
