@@ -2,7 +2,7 @@
 // Puppeteer, Playwright and Selenium/WebDriver that accept any certificate, in every language that drives a browser
 // (Python, JS/TS, Java/Kotlin, C#, Go).
 import { Kind, lex, Lexed, Syntax, SYNTAX } from './lexer';
-import { eachCodeMatch, enclosingCall, finding, statementAt } from './match';
+import { eachCodeMatch, enclosingCall, finding, statementAt, testFromLiterals, withLiterals } from './match';
 import { inTypeDeclaration } from './flow';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
@@ -12,6 +12,21 @@ import { BROWSER } from './catalog/browser';
 // alternation costs several times more there. Each spelling a library uses is listed.
 const PREFILTER =
   /ignore-certificate-errors|[iI]gnoreHTTPSErrors|ignore_https_errors|[aA]cceptInsecureCert|accept_insecure_certs/;
+
+/** PREFILTER tried at its literals' occurrences only (testFromLiterals): an alternation without a common first
+ * character makes the regex engine try every position (0.6 ms of a 10,000-line Python file's re-scan, 0.9 ms of the
+ * TypeScript compiler's bundle, which say `_https` and `Insecure` and so pass the needles). Same verdict. */
+const PREFILTER_AT_LITERALS = withLiterals(
+  new RegExp(PREFILTER.source, 'g'),
+  [
+    'ignore-certificate-errors',
+    'gnoreHTTPSErrors',
+    'ignore_https_errors',
+    'cceptInsecureCert',
+    'accept_insecure_certs',
+  ],
+  1,
+);
 
 /** The Chromium switch as a whole string literal; without the dashes only as `appendSwitch`'s argument. */
 const SWITCH = /(["'`])(--)?ignore-certificate-errors(?:=true)?\1/dg;
@@ -90,7 +105,7 @@ function mayMatch(text: string): boolean {
 
 /** Scans one source file of a language that drives browsers. */
 export function scanBrowser(text: string, path: string, languageId?: string): Finding[] {
-  if (!PREFILTER.test(text)) return [];
+  if (!testFromLiterals(PREFILTER_AT_LITERALS, text)) return [];
   const syntax = syntaxOf(path) ?? syntaxOf(LANGUAGE_EXT[languageId ?? ''] ?? '');
   if (!syntax || !mayMatch(text)) return [];
   const lx = lex(text, syntax);

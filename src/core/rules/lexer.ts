@@ -68,18 +68,121 @@ const RECENT = 2;
 
 /** Lexes `text` with `syntax`. One pass; see `Lexed`. The result is shared: treat it as read-only. */
 export function lex(text: string, syntax: Syntax): Lexed {
-  for (let i = 0; i < recent.length; i++) if (recentSyntax[i] === syntax && recent[i].text === text) return recent[i];
-  const lexed = lexFresh(text, syntax);
+  for (let i = 0; i < recent.length; i++) {
+    if (recentSyntax[i] === syntax && recent[i].text === text) {
+      lastOf.set(syntax, recent[i]);
+      return recent[i];
+    }
+  }
+  const before = lastOf.get(syntax);
+  const lexed = before ? lexAfterEdit(before, text, syntax) : lexFresh(text, syntax);
+  lastOf.set(syntax, lexed);
   recent.unshift(lexed);
   recentSyntax.unshift(syntax);
   recent.length = recentSyntax.length = Math.min(recent.length, RECENT);
   return lexed;
 }
 
+/** The last text lexed with each syntax: the next one is most often the same document after an edit. */
+const lastOf = new WeakMap<Syntax, Lexed>();
+
+/**
+ * Where the lexer stood between tokens, outside any template literal, every CHECKPOINT_EVERY characters or so:
+ * `at[k]`, and `read[k]`, past every character it had read to get there (a token's end plus the look-ahead of its
+ * test, or where a regex literal that did not close gave up). The kinds before `at[k]` depend only on the text before
+ * `read[k]`: a text with the same first `read[k]` characters is lexed the same way that far, from the same state.
+ */
+interface Checkpoints {
+  readonly at: number[];
+  readonly read: number[];
+}
+
+const CHECKPOINT_EVERY = 1024;
+/** A shorter common head than this is lexed afresh: the copies would save less than the search for it costs. */
+const REUSE_FROM = 4096;
+/** What a token's test may read past where the lexer goes on: a char literal's 12 characters, a Rust raw string's 8. */
+const LOOK_AHEAD = 12;
+
+const checkpointsOf = new WeakMap<Lexed, Checkpoints>();
+
+/**
+ * Lexes `text`, reusing what `before` (the same syntax) found in the head both texts share: a re-scan after an edit
+ * lexes from the last checkpoint before the edit, not from the start (half of a 10,000-line file for an edit in its
+ * middle). Gives what lexFresh gives (test/unit/property/rescan-paths compares both on random edits).
+ */
+function lexAfterEdit(before: Lexed, text: string, syntax: Syntax): Lexed {
+  const marks = checkpointsOf.get(before);
+  if (!marks || marks.at.length === 0 || text.length < REUSE_FROM) return lexFresh(text, syntax);
+  const same = commonHead(before.text, text);
+  // The last checkpoint whose reads all lie in the shared head (`read` only grows).
+  let lo = 0;
+  let hi = marks.read.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks.read[mid] <= same) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (k < 0 || marks.at[k] < REUSE_FROM) return lexFresh(text, syntax);
+  const from = marks.at[k];
+  lexReuse.texts++;
+  lexReuse.chars += from;
+  const kinds = new Uint8Array(text.length);
+  kinds.set(before.kinds.subarray(0, from));
+  const mine: Checkpoints = { at: marks.at.slice(0, k + 1), read: marks.read.slice(0, k + 1) };
+  new Lexer(text, syntax, kinds, from, mine).run();
+  const code = blankComments(text, kinds, from, before.code.slice(0, from));
+  const lexed: Lexed = { text, code, kinds, lineStarts: lineStartsOf(text) };
+  checkpointsOf.set(lexed, mine);
+  // `before` is remembered by the text lexed from it only: a chain of edits keeps one earlier text alive, not all.
+  sharedHeads.delete(before);
+  sharedHeads.set(lexed, { before, length: from });
+  return lexed;
+}
+
+/** Per text lexed from an earlier one: that one, and how long a head of `code` both have (same text, same kinds). */
+const sharedHeads = new WeakMap<Lexed, { readonly before: Lexed; readonly length: number }>();
+
+/** The earlier lexing `lexed` reused and the length of the head of `code` they share, if any: per-text searches
+ * over `code` (match.ts's literal offsets) can keep what they found in that head. */
+export function sharedHead(lexed: Lexed): { readonly before: Lexed; readonly length: number } | undefined {
+  return sharedHeads.get(lexed);
+}
+
+/** The length of the longest common head of `a` and `b`: equal slices compared natively, halving the step at a
+ * difference (a few dozen comparisons of slices for 0.8 MB). */
+function commonHead(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 1 << 16; step > 0;) {
+    if (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+    else step >>= 1;
+  }
+  return i;
+}
+
 function lexFresh(text: string, syntax: Syntax): Lexed {
   const kinds = new Uint8Array(text.length);
-  new Lexer(text, syntax, kinds).run();
-  return { text, code: blankComments(text, kinds), kinds, lineStarts: lineStartsOf(text) };
+  const marks: Checkpoints = { at: [], read: [] };
+  new Lexer(text, syntax, kinds, 0, marks).run();
+  const lexed: Lexed = { text, code: blankComments(text, kinds), kinds, lineStarts: lineStartsOf(text) };
+  checkpointsOf.set(lexed, marks);
+  return lexed;
+}
+
+/** How often a lexing reused an earlier one, and how many characters it did not lex again (for the tests). */
+export const lexReuse = { texts: 0, chars: 0 };
+
+/** Where the lexing of `lexed` can resume (for the tests). */
+export function resumePoints(lexed: Lexed): readonly number[] {
+  return checkpointsOf.get(lexed)?.at ?? [];
+}
+
+/** Lexes `text` from its start, whatever was lexed before: the oracle of the reuse's equivalence test. */
+export function lexAfresh(text: string, syntax: Syntax): Lexed {
+  return lexFresh(text, syntax);
 }
 
 // Line starts live in the text layer; re-exported so the families keep importing them from here.
@@ -90,13 +193,14 @@ const BLANKS = ' '.repeat(256);
 
 const blanks = (n: number) => (n <= BLANKS.length ? BLANKS.slice(0, n) : ' '.repeat(n));
 
-function blankComments(text: string, kinds: Uint8Array): string {
-  let out = '';
-  let from = 0;
+/** `text` with its comments blanked, from `start` on (`head`: the blanked text before it, from an earlier lexing). */
+function blankComments(text: string, kinds: Uint8Array, start = 0, head = ''): string {
+  let out = head;
+  let from = start;
   // The next `\r` at or after the comment being blanked (-1: none left), searched again only once passed: one
   // search per comment would read the rest of the file each time.
   let cr = -2;
-  let i = kinds.indexOf(Kind.Comment);
+  let i = kinds.indexOf(Kind.Comment, start);
   while (i !== -1) {
     let j = i + 1;
     while (j < kinds.length && kinds[j] === Kind.Comment) j++;
@@ -207,12 +311,19 @@ class Lexer {
   private backslash = -2;
   private readonly plan: Plan;
 
+  /** Past every character read so far (see Checkpoints). */
+  private read = 0;
+
   constructor(
     private readonly s: string,
     syntax: Syntax,
     private readonly kinds: Uint8Array,
+    start: number,
+    private readonly marks: Checkpoints,
   ) {
     this.plan = planOf(syntax);
+    this.i = start;
+    this.read = start;
   }
 
   run(): void {
@@ -222,16 +333,27 @@ class Lexer {
     // The position lives in a local between special characters (a field read and written per character cost twice
     // as much on a 10,000-line file).
     const next = this.plan.next;
+    const marks = this.marks;
     let i = this.i;
+    // A text too short to be reused records none (a notebook's cells, most files of a tree).
+    let mark = n < REUSE_FROM ? Infinity : marks.at.length ? marks.at[marks.at.length - 1] : 0;
     while (i < n) {
       // Nothing starts with a character outside ASCII (the old lexer tried every check on them and none passed).
       next.lastIndex = i;
       if (!next.test(s)) break;
       i = next.lastIndex - 1;
+      // Between tokens, at the next character that may start one: what came before it was read, and up to the
+      // look-ahead of each test past where it went on (see regexLiteral).
+      if (i - mark >= CHECKPOINT_EVERY && this.templateDepth.length === 0) {
+        marks.at.push(i);
+        marks.read.push(Math.max(this.read, i));
+        mark = i;
+      }
       const code = s.charCodeAt(i);
       this.i = i;
       if (!this.special(code, starts[code])) this.i++;
       i = this.i;
+      if (mark !== Infinity) this.read = Math.max(this.read, i + LOOK_AHEAD);
     }
     this.i = Math.max(i, n);
   }
@@ -438,6 +560,7 @@ class Lexer {
       j += s[j] === '\\' ? 2 : 1;
     }
     if (s[j] !== '/') {
+      this.read = Math.max(this.read, j + 1); // it read to the line's end for a close that is not there
       this.i++;
       return true;
     }

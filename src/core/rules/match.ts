@@ -1,7 +1,7 @@
 // Matching helpers shared by every rule family: regex search over code only, enclosing-call lookup, and
 // turning offsets into findings. Families stay "data plus a small matcher" by leaning on these.
 import { enclosingOpen, matchingClose } from './brackets';
-import { Kind, Lexed } from './lexer';
+import { Kind, Lexed, sharedHead } from './lexer';
 import { Finding, Range, RuleMeta } from './types';
 import { positionAt } from '../text/lines';
 
@@ -14,45 +14,61 @@ export function rangeOf(lexed: Pick<Lexed, 'lineStarts'>, start: number, end: nu
 }
 
 /**
- * `text.includes(needle)`, faster for needles of 7 characters or more: a head of up to 6 of their characters is
- * looked for first. A search for up to 6 characters jumps between occurrences of its first one (`memchr`); from 7 on
- * it is Boyer-Moore-Horspool, 3-10× slower on source code, which only the few texts holding the head then pay. The
- * head starts at the needle's rarest character in source code (upper case and digits, then `qjzxkywvb*`, the
- * earliest such place, at least 3 characters before the end), so `tlsAllowInvalid` looks for `AllowI` rather than the
- * common `t`, and `strictSSL` for `SSL` (its head had to start in the first 6 places: `strict`, hit at every
- * `strictNullChecks` of the TypeScript compiler's bundle, 1 ms of its re-scan). On a 10,000-line Python file an
- * absent needle with a common first letter cost 0.15 ms, now ~0.01. (A second head, the needle's last 6 characters,
- * measured slower: found needles then pay three searches.)
+ * `text.includes(needle)`, faster when the needle's first character is common: the needle is looked for by way of a
+ * head, up to 6 of its characters from its rarest one (by how often each character occurs in source code: upper case,
+ * digits and `*@$` rarest, then `qzjxkvbwyg…` down to `e`), so `verify_certs` looks for `verify` and `ssl_verify`
+ * for `verify` too, rather than every `s` of the file. A search for up to 6 characters jumps between occurrences of
+ * its first one (`memchr`), from 7 on it is Boyer-Moore-Horspool, 3-10× slower on source code; each head occurrence
+ * is then checked in place (`startsWith`), and after 64 of them without the needle the rest of the text is searched
+ * for it whole, so a head that turns out common costs one plain search more, never a quadratic walk. On a
+ * 10,000-line Python file an absent needle cost 0.07-0.2 ms with `includes` and with a head taken from its first 6
+ * characters (`ssl_verify`, `verify_certs`, `GIT_SSL_NO_VERIFY`), 0.005-0.02 ms now; the re-scan asks for ~25.
  */
 export function contains(text: string, needle: string): boolean {
-  if (needle.length <= 6) return text.includes(needle);
-  return text.includes(headOf(needle)) && text.includes(needle);
+  const { head, off } = headOf(needle);
+  if (off === 0 && head.length === needle.length) return text.includes(needle);
+  let seen = 0;
+  for (let h = text.indexOf(head, off); h !== -1; h = text.indexOf(head, h + 1)) {
+    if (text.startsWith(needle, h - off)) return true;
+    // Every needle start up to h - off was tried: the rest, whole.
+    if (++seen === HEAD_TRIES) return text.includes(needle, h - off + 1);
+  }
+  return false;
 }
 
-const heads = new Map<string, string>();
+/** Head occurrences checked in place before `contains` searches the rest of the text for the whole needle. */
+const HEAD_TRIES = 64;
 
-function headOf(needle: string): string {
-  let head = heads.get(needle);
-  if (head !== undefined) return head;
+const heads = new Map<string, { readonly head: string; readonly off: number }>();
+
+/** A needle's head: up to 6 characters from its rarest one, at least 3 unless the needle is shorter, and its offset. */
+function headOf(needle: string): { readonly head: string; readonly off: number } {
+  let found = heads.get(needle);
+  if (found !== undefined) return found;
   let best = 0;
   let bestRank = -1;
-  for (let i = 0; i + 3 <= needle.length; i++) {
+  for (let i = 0; i === 0 || i + 3 <= needle.length; i++) {
     const r = rarity(needle.charCodeAt(i));
     if (r > bestRank) {
       bestRank = r;
       best = i;
     }
   }
-  head = needle.slice(best, best + 6);
-  heads.set(needle, head);
-  return head;
+  found = { head: needle.slice(best, best + 6), off: best };
+  heads.set(needle, found);
+  return found;
 }
 
-/** How rare a character is in source code: 3 upper case and digits, 2 rare letters and `*`, 1 other letters. */
+/** Lower-case letters from the most to the least common in source code (English words, keywords, identifiers). */
+const LETTERS_BY_FREQUENCY = 'etaoinsrlcdhupmfgybwvkxjqz';
+
+/** How rare a character is in source code, higher rarer: upper case, digits and a few symbols, then letters by frequency. */
 function rarity(c: number): number {
-  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 3;
-  if ('qjzxkywvb*'.includes(String.fromCharCode(c))) return 2;
-  return c >= 97 && c <= 122 ? 1 : 0;
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 40;
+  if (c >= 97 && c <= 122) return 10 + LETTERS_BY_FREQUENCY.indexOf(String.fromCharCode(c));
+  if ('*@$~`^|&%!?'.includes(String.fromCharCode(c))) return 38;
+  if (c === 95 || c === 45) return 14; // `_`, `-`: about as common as `r` in identifiers and options
+  return 5; // blanks, `.`, `,`, brackets, quotes
 }
 
 /** True when the character at `offset` is code (not in a comment or string). */
@@ -109,9 +125,8 @@ export function withLiterals(re: RegExp, words: readonly string[], before = 0): 
  * skips (1.5 ms of a re-scan of the TypeScript compiler's bundle, whose messages say "expected" everywhere).
  */
 function occurrence(code: string, word: string, from: number): number {
-  const head = headOf(word);
-  if (head === word) return code.indexOf(word, from);
-  const off = word.indexOf(head);
+  const { head, off } = headOf(word);
+  if (off === 0 && head.length === word.length) return code.indexOf(word, from);
   for (let h = code.indexOf(head, from + off); h !== -1; h = code.indexOf(head, h + 1)) {
     if (code.startsWith(word, h - off)) return h - off;
   }
@@ -245,10 +260,27 @@ function offsetsOf(lexed: Lexed, word: string): readonly number[] {
   let list = byWord.get(word);
   if (!list) {
     const offsets: number[] = [];
-    for (let p = occurrence(lexed.code, word, 0); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
+    // After an edit, the occurrences that lie wholly in the head the text shares with the one lexed before are
+    // that one's: only the rest is searched (the first half of a 10,000-line file edited in its middle).
+    let from = 0;
+    const head = sharedHead(lexed);
+    const earlier = head && offsetsByText.get(head.before)?.get(word);
+    if (head && earlier) {
+      from = Math.max(0, head.length - word.length + 1);
+      for (const p of earlier) {
+        if (p >= from) break;
+        offsets.push(p);
+      }
+    }
+    for (let p = occurrence(lexed.code, word, from); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     byWord.set(word, (list = offsets));
   }
   return list;
+}
+
+/** The offsets of `word` in `lexed.code` as the literal search keeps them (for the tests). */
+export function literalOffsets(lexed: Lexed, word: string): readonly number[] {
+  return offsetsOf(lexed, word);
 }
 
 /** Start offset of capture group `n` (requires the `d` flag) or -1 when it did not take part. */

@@ -38,8 +38,9 @@ const ANY_MAGIC = new RegExp(MAGIC.source, 'm');
 
 /** The cell's Python with magic lines blanked, and its shell with everything else blanked (offsets unchanged). */
 function split(text: string): { code: string; shell: string } {
-  // Without magic lines: the code is the text and the shell all blanks, which scanNotebook skips as empty.
-  if (!ANY_MAGIC.test(text)) return { code: text, shell: '' };
+  // Without magic lines: the code is the text and the shell all blanks, which scanNotebook skips as empty. Every
+  // magic has a `!` or a `%`: a cell with neither is not tried at each of its line starts.
+  if ((!text.includes('!') && !text.includes('%')) || !ANY_MAGIC.test(text)) return { code: text, shell: '' };
   let code = '';
   let shell = '';
   for (const line of text.split(/(?<=\n)/)) {

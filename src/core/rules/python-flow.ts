@@ -61,8 +61,9 @@ export function aliasesOf(lx: Lexed): Aliases {
   const modules = new Map<string, string>();
   const names = new Map<string, string>();
   if (!/requests|httpx|aiohttp|urllib3/.test(lx.code)) return { modules, names, bound: () => NONE };
-  for (const m of lx.code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
-  for (const m of lx.code.matchAll(FROM_IMPORT)) {
+  const imports = importsOf(lx.code);
+  if (imports.importAs) for (const m of lx.code.matchAll(IMPORT_AS)) modules.set(m[2], m[1]);
+  for (const m of imports.from ? lx.code.matchAll(FROM_IMPORT) : []) {
     for (const part of m[2].replace(/[()]/g, '').split(',')) {
       const [name, alias] = part.trim().split(/\s+as\s+/);
       if (/^\w+$/.test(name)) names.set(alias?.trim() || name, `${m[1]}.${name}`);
@@ -73,6 +74,29 @@ export function aliasesOf(lx: Lexed): Aliases {
   return { modules, names, bound: () => (bound ??= boundMethods(lx.code, modules, names)) };
 }
 const NONE: ReadonlyMap<string, string> = new Map();
+
+/** The HTTP modules' names, each occurrence (they cannot overlap): one pass of the regex engine, which searches an
+ * alternation of four words faster than four searches (`indexOf` on a text with non-Latin-1 characters). */
+const HTTP_MODULE = /requests|httpx|aiohttp|urllib3/g;
+
+/**
+ * Whether an HTTP module's name follows `import` and blanks (`import  requests`), and whether one follows `from`:
+ * where every match of IMPORT_AS and of FROM_IMPORT starts. Found from the names' few occurrences, walking back
+ * over the blanks; the regexes themselves were tried at every `from` and `import` of the file (0.3 ms of a re-scan
+ * of a 10,000-line module of the standard library, which imports none of them).
+ */
+function importsOf(code: string): { importAs: boolean; from: boolean } {
+  const found = { importAs: false, from: false };
+  HTTP_MODULE.lastIndex = 0;
+  for (let m = HTTP_MODULE.exec(code); m; m = HTTP_MODULE.exec(code)) {
+    let r = m.index;
+    while (r > 0 && (code.charCodeAt(r - 1) === 32 || code.charCodeAt(r - 1) === 9)) r--;
+    if (r === m.index) continue;
+    if (r >= 6 && code.startsWith('import', r - 6)) found.importAs = true;
+    if (r >= 4 && code.startsWith('from', r - 4)) found.from = true;
+  }
+  return found;
+}
 
 /** Callees that may hold a saved method: `old_request`, `self._orig_get` (not `requests.get`, not `x.y.z`). */
 const SAVED_CALLEE = /^(?:self\.)?[A-Za-z_]\w*$/;

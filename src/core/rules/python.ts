@@ -337,21 +337,6 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
-/**
- * A settings module's switch: `API_VERIFY_SSL = False` at the top level, named for what it turns off (`VERIFY_SSL`,
- * `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…). Read only when the file never uses the name (the use, when in sight,
- * is where flow findings go): a config.py whose clients live in other modules.
- */
-const SETTING_CONSTANT =
-  /^([A-Z][A-Z0-9_]*?(?:VERIFY_SSL|SSL_VERIFY|VERIFY_CERTS?|VERIFY_CERTIFICATES?|VERIFY_TLS|TLS_VERIFY|VERIFY_HTTPS))[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False[ \t]*$/dgm;
-
-function settingConstants(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, SETTING_CONSTANT, (m) => {
-    const uses = lx.code.match(new RegExp(`\\b${m[1]}\\b`, 'g'))?.length ?? 0;
-    if (uses === 1) out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
-  });
-}
-
 /** paho-mqtt: `client.tls_insecure_set(True)` (group 1). */
 const PAHO_INSECURE = /\.\s*(tls_insecure_set\s*\(\s*(?:True|1)\s*\))/dg;
 /** pyVmomi: `disableSslCertValidation=True` (a keyword, not a `def` default) and `SmartConnectNoSSL(` (group 1). */
@@ -415,14 +400,19 @@ function constantFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
 
 /** A module setting named for verification: `API_VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `HTTPS_VERIFY`. */
 const SWITCH_NAME = /^[A-Z][A-Z0-9_]*$/;
-/** Literal-first: the file holds such a setting at all (a pass over the bindings otherwise costs every file). */
-const EXPORTED_SWITCH = /VERIFY[A-Z0-9_]*[ \t]*=[ \t]*(?:False|0)\b/;
+/** Literal-first: the file holds such a setting at all (a pass over the bindings otherwise costs every file), with
+ * or without a `: bool` annotation. */
+const EXPORTED_SWITCH = /VERIFY[A-Z0-9_]*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*(?:False|0)\b/;
 const SWITCH_WORDS = /(?:SSL|TLS|CERTS?|HTTPS)_?VERIFY|VERIFY_?(?:SSL|TLS|CERTS?|HTTPS)/;
 
 /**
- * `SCENESCAPE_API_VERIFY_SSL = False` at module level, named for verification and used nowhere else in the file: a
- * setting exported to the modules that make the calls, so it reaches no call seen here and is found on the value
- * (issue 18's sink rule). A name that is used in the file is left to its uses (a call's keyword is a sink above).
+ * `SCENESCAPE_API_VERIFY_SSL = False` (or `: bool = False`, or `= 0`) at module level, named for verification
+ * (`VERIFY_SSL`, `SSL_VERIFY`, `SSLVERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`, `HTTPS_VERIFY`… anywhere in the name) and
+ * used nowhere else in the file (an attribute `settings.X_VERIFY_SSL` is another module's name): a setting exported
+ * to the modules that make the calls, so it reaches no call seen here and is found on the value (issue 18's sink
+ * rule). A name that is used in the file is left to its uses (a call's keyword is a sink above). This one check
+ * replaces two that overlapped (the data-flow work's and the rules work's, whose regex only knew names ending in one
+ * of seven words, `False` only, and ran on every file saying VERIFY); the dedupe used to hide the double finding.
  */
 function exportedSwitches(lx: Lexed, out: Finding[]): void {
   for (const name of falseBindings(lx.code)) {
@@ -727,7 +717,6 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
-    if (has('VERIFY') || has('_VERIF')) settingConstants(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {

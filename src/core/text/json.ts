@@ -213,6 +213,24 @@ class LazyContainer {
     const self = this as unknown as JsonNode;
     return (this.kids ??= this.type === 'object' ? properties(this.plain, self) : items(this.plain, self));
   }
+
+  /** See memberValueSpans: the walk of `properties`, keeping only where each value starts and ends. */
+  valueSpans(): number[] {
+    const { plain } = this;
+    const { text } = plain;
+    const out: number[] = [];
+    let at = skipGaps(text, this.offset + 1);
+    while (text.charCodeAt(at) === 34) {
+      const keyEnd = recordedEnd(plain, at);
+      const colon = skipGaps(text, keyEnd);
+      const valueAt = skipGaps(text, colon + 1);
+      const valueEndAt = valueEnd(plain, valueAt);
+      out.push(valueAt, valueEndAt);
+      at = skipGaps(text, valueEndAt);
+      if (text.charCodeAt(at) === 44) at = skipGaps(text, at + 1);
+    }
+    return out;
+  }
 }
 
 function properties(plain: Plain, obj: JsonNode): JsonNode[] {
@@ -240,6 +258,17 @@ function properties(plain: Plain, obj: JsonNode): JsonNode[] {
     if (text.charCodeAt(at) === 44) at = skipGaps(text, at + 1);
   }
   return out;
+}
+
+/**
+ * Where each member's value of an object of a lazy tree starts and ends, [start0, end0, start1, end1, …], as its
+ * `children` would give them (the value node's offset and offset + length), without building a node: a package.json's
+ * 10,000 scripts made 30,000 nodes per re-scan (1.3 ms and their garbage) for the few values a keyword is in.
+ * Undefined for a node of jsonc-parser's tree (a text that is not plain JSON): read its `children`.
+ */
+export function memberValueSpans(node: JsonNode): number[] | undefined {
+  if (!(node instanceof LazyContainer) || node.type !== 'object') return undefined;
+  return node.valueSpans();
 }
 
 function items(plain: Plain, arr: JsonNode): JsonNode[] {

@@ -46,6 +46,28 @@ describe('rules/match: contains', () => {
     assert.strictEqual(contains('tlsAllowInvalidCertificates', 'tlsAllowInvalid'), true);
     assert.strictEqual(contains('AllowInvalid tls', 'tlsAllowInvalid'), false);
   });
+
+  it('property: equals includes past the head occurrences it checks in place (a common head, then the whole needle)', () => {
+    // 64 head occurrences are checked one by one, the rest of the text is searched whole: texts with up to 200.
+    const head = fc.constantFrom('verify', 'verify_', 'ssl_', 'x ', '_ssl', 'verify_ssl', 'y_ss');
+    fc.assert(
+      fc.property(
+        fc.array(head, { minLength: 0, maxLength: 200 }),
+        fc.constantFrom('verify_ssl', 'ssl_verify'),
+        (parts, n) => {
+          const t = parts.join('');
+          assert.strictEqual(contains(t, n), t.includes(n), JSON.stringify(t));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    const many = 'verify '.repeat(100);
+    assert.strictEqual(contains(many + 'verify_ssl', 'verify_ssl'), true);
+    assert.strictEqual(contains('verify_ssl' + many, 'verify_ssl'), true);
+    assert.strictEqual(contains(many + 'verify_ss', 'verify_ssl'), false);
+    assert.strictEqual(contains('verify '.repeat(63) + 'verify_ssl', 'verify_ssl'), true);
+    assert.strictEqual(contains('verify '.repeat(64) + 'verify_ssl', 'verify_ssl'), true);
+  });
 });
 
 describe('rules/python-flow: falseBindings', () => {

@@ -64,7 +64,7 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
     case 'makefile':
       return makefile(text);
     case 'package':
-      return { sources: packageScripts(text), env: [] };
+      return { sources: packageScripts(text, relevant), env: [] };
     case 'yaml':
       return yaml(text, relevant);
     case 'jenkinsfile':
