@@ -75,7 +75,7 @@ export const WORDINGS: readonly Wording[] = [
   // which both take from the CN when there is no SAN), or that says the SAN is missing, is a CN-only certificate.
   // Not for an IP address: a certificate with the IP in its CN and no IP SAN reads as a name mismatch, as Go's
   // "doesn't contain any IP SANs" does.
-  { re: /does not specify Subject Alternative Names|\[missing_subjectAltName\]|Subject Alternative Name (?:is )?missing|could not prove that it is (?![\d.]+;)([^\s;]+); its security certificate is from \1(?=[.\s]|$)|not valid for (?![\d.]+\.?\s)([^\s]+?)\.?\s+The certificate is only valid for \2\.?(?=\s|$)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate names the host only in its Common Name: browsers (Chrome ≥ 58, Firefox) match only the subjectAltName extension.' },
+  { re: /does not specify Subject Alternative Names|\[missing_subjectAltName\]|Subject Alternative Name (?:is )?missing|could(?: not|n['’]t) prove that it(?: is|['’]s) (?![\d.]+;)([^\s;]+); its security certificate is from \1(?=[.\s]|$)|not valid for (?![\d.]+\.?\s)([^\s]+?)\.?\s+The certificate is only valid for \2\.?(?=\s|$)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'The certificate names the host only in its Common Name: browsers (Chrome ≥ 58, Firefox) match only the subjectAltName extension.' },
   // …and on localhost, where a name error almost always means a development certificate made without a SAN (an old
   // openssl recipe), unless the page names another host the certificate is for.
   { re: /^(?![\s\S]*(?:only valid for|security certificate is from) (?!localhost\b))(?=[\s\S]*\blocalhost\b)[\s\S]*(?:ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN)/i, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'A development certificate for localhost made without a subjectAltName: browsers match only that extension, not the Common Name.' },
@@ -84,7 +84,7 @@ export const WORDINGS: readonly Wording[] = [
   // expired on …" (before the name wording: "could not prove that it is" starts all of Chrome's).
   { re: /its security certificate expired\b|The certificate for \S+ expired on\b|certificates, which are valid for a set time period/, codes: ['expired', 'not-yet-valid'] },
   { re: /its security certificate is not trusted by your computer's operating system/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
-  { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could not prove that it is|net_error -200\b/, codes: ['hostname-mismatch', 'legacy-cn-only', 'untrusted-root'] },
+  { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could(?: not|n['’]t) prove that it(?: is|['’]s) |net_error -200\b/, codes: ['hostname-mismatch', 'legacy-cn-only', 'untrusted-root'] },
   // Firefox: a certificate whose signature does not verify with its issuer's key (a leaf from an older CA of the same
   // name, as after regenerating a local development CA).
   { re: /SEC_ERROR_BAD_SIGNATURE|Peer['’]s certificate has an invalid signature/, codes: ['wrong-intermediate', 'invalid-ca'], says: 'The certificate\'s signature does not verify with the key of the CA it names: usually a certificate issued by an older CA of the same name (a regenerated development CA) or a stale intermediate.' },
@@ -169,7 +169,9 @@ export const WORDINGS: readonly Wording[] = [
   // handshake exception during request": the building failure, the most common PKIX reason.
   { re: /\bPKIX path\s*$|Got SSL handshake exception during request[\s\S]*\bPKIX path\b/, codes: ['untrusted-root', 'incomplete-chain', 'trusted-by-os-not-by-client'] },
   { re: /peer not authenticated|SSLPeerUnverifiedException/, codes: ['untrusted-root', 'verification-failed'], says: 'Older Java HTTP clients hide the PKIX failure behind "peer not authenticated": the JVM did not trust the chain (a TLS-inspecting proxy or an internal CA is the usual reason).' },
-  { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed/, codes: ['expired'] },
+  // (…also the validator's exception alone, "CertPathValidatorException: validity check failed", as a test log or a
+  // wrapper prints it: the JDK's name for a certificate outside its validity period, expired far more often than not.)
+  { re: /CertificateExpiredException|PKIX path validation failed.*validity check failed|CertPathValidatorException: validity check failed/, codes: ['expired', 'not-yet-valid'] },
   { re: /CertPathValidatorException: timestamp check failed/, codes: ['expired', 'not-yet-valid'] },
   { re: /CertificateNotYetValidException/, codes: ['not-yet-valid'] },
   // Before wget/GnuTLS: when an openssl transcript is pasted along, its "first certificate" verdict is the sharper one.
@@ -247,7 +249,8 @@ export const WORDINGS: readonly Wording[] = [
   // The same, closed or reset with no reason given, in pyOpenSSL's words.
   { re: /SysCallError\((?:-1, 'Unexpected EOF'|10054, 'WSAECONNRESET'|104, 'ECONNRESET')\)/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without a TLS alert: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
   // Alerts and handshake wordings with no more specific entry above (the probe's own Node/OpenSSL errors end here too).
-  { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b/i, codes: ['client-cert-required'] },
+  // (Bouncy Castle names the alert it received: "TlsFatalAlertReceived: bad_certificate(42)", "certificate_required(116)".)
+  { re: /alert (number )?(116|42)\b|peer did not return a certificate|\bCERTIFICATE_REQUIRED\b|TlsFatalAlertReceived: (?:bad_certificate|certificate_required)\b/i, codes: ['client-cert-required'] },
   { re: /protocol version|UNSUPPORTED_PROTOCOL|no (shared )?cipher|alert (number )?40\b|tlsv1 alert|sslv3 alert|unrecognized name/i, codes: ['handshake-failure'] },
   // libcurl could not read the CA file it was given (code 77): it trusts no root at all until it can.
   { re: /Problem with the SSL CA cert \(path\? access rights\?\)|error setting certificate verify locations|Could not find a suitable TLS CA certificate bundle/i, codes: ['untrusted-root'], says: 'The client could not read its CA bundle (a wrong path or permissions), so it trusts no root at all.' },
