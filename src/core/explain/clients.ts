@@ -97,9 +97,11 @@ const RULES: readonly ClientRule[] = [
   // (a Sentry client's /api/…/store/ upload), not pip.
   // …also as a structured logger quotes it, at the start of a JSON line's message ({"msg": "Retrying (Retry(…").
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n|"(?:msg|message)":\s*")Retrying \(Retry\(total=\d+, connect=/ },
+  // (PyPI's JSON API names Poetry unless a traceback ends in requests' own exception line, "requests.exceptions.
+  // SSLError: …": an app's update check; Poetry prints its errors in its own layout, never that line.)
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|^(?![\s\S]*\brequests\.exceptions\.\w+: )[\s\S]*Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
   // (Its sign-in is MSAL's discovery at login.microsoftonline.com, through the same urllib3 pool.)
   // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
   // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
@@ -122,7 +124,9 @@ const RULES: readonly ClientRule[] = [
   // exceptions are SSLError(SSLError(…)) with no frames, which alone read as Python's ssl.
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /(?<![\w.])requests\.(?:get|post|put|patch|delete|head|options|request|Session)\(/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
+  // (…also its logger's name, "urllib3.connection - ERROR - …", and its pool's repr in a pytest dump,
+  // "<urllib3.connectionpool.HTTPSConnectionPool object at 0x…>".)
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|\\bbad handshake: (?:Error|SysCallError|WantReadError)\\(|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },

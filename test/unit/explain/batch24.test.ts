@@ -150,4 +150,58 @@ describe('explain: what batches 24s/25s taught (extune6)', () => {
       'gems.example.org',
     );
   });
+
+  it("verdicts that refine a verification failure lead: Go's refused signature algorithm, OpenSSL's signature failure", () => {
+    assert.strictEqual(
+      lead(
+        'Get https://reg.example.net/v2/: x509: certificate signed by unknown authority (possibly because of "x509: cannot verify signature: algorithm unimplemented" while trying to verify candidate authority certificate "Old CA")',
+      ),
+      'weak-signature',
+    );
+    assert.strictEqual(
+      lead('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate signature failure (_ssl.c:1006)'),
+      'wrong-intermediate',
+    );
+  });
+
+  it('a closed handshake stays one when a verdict follows on the same line only; .NET cut mid-word still reads closed', () => {
+    const ruby =
+      'OpenSSL::SSL::SSLError (SSL_connect SYSCALL returned=5 errno=0 state=SSLv3 read server certificate B: certificate verify failed):';
+    assert.strictEqual(lead(ruby), 'untrusted-root');
+    assert.strictEqual(firstFix(ruby), 'ruby');
+    assert.strictEqual(
+      lead('OpenSSL::SSL::SSLError: SSL_connect SYSCALL returned=5 errno=0 state=SSLv2/v3 read server hello A'),
+      'handshake-failure',
+    );
+    assert.strictEqual(
+      lead(
+        'error : The SSL connection could not be established, see inner exception.\nerror : Authentication failed because the remote party has closed the tr',
+      ),
+      'handshake-failure',
+    );
+  });
+
+  it("urllib3 by its logger's name and its pool's repr; PyPI's JSON API under requests' own exception line is the app's", () => {
+    assert.strictEqual(
+      id(
+        '2018-09-30 08:18:15,005 - urllib3.connection - ERROR - Certificate did not match expected hostname: 10.0.0.6.',
+      ),
+      'python-urllib3',
+    );
+    assert.strictEqual(
+      id(
+        "_pool = <urllib3.connectionpool.HTTPSConnectionPool object at 0x7f>\nerror = SSLError(SSLEOFError(8, '[SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)'))",
+      ),
+      'python-urllib3',
+    );
+    const app =
+      "requests.exceptions.SSLError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: /pypi/some-tool/json (Caused by SSLError(SSLError(1, '[SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version (_ssl.c:646)'),))";
+    assert.strictEqual(id(app), 'python-requests');
+    assert.strictEqual(
+      id(
+        "  HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: /pypi/some-tool/json (Caused by SSLError(x))",
+      ),
+      'poetry',
+    );
+  });
 });
