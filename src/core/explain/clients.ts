@@ -79,7 +79,9 @@ const CMDLET =
 /** The identification table, most specific first. */
 const RULES: readonly ClientRule[] = [
   // Python tools (they print requests/urllib3 tracebacks, so they must come first); uv before pip ("uv pip install").
-  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /Conda(HTTP|SSL)Error|Could not connect to https?:\/\/\S+\s*\n\s*Error: Connection error: |(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
+  // …also by a channel's address alone ("Error: Connection error: [SSL: …]: https://repo.continuum.io/pkgs/free/…"):
+  // Anaconda's package channels are what conda downloads, pip never asks them.
+  { id: 'conda', family: 'python', title: 'conda', ownStore: true, signals: /https?:\/\/(?:repo\.continuum\.io|repo\.anaconda\.(?:com|cloud)|conda\.anaconda\.org)\/|Conda(HTTP|SSL)Error|Could not connect to https?:\/\/\S+\s*\n\s*Error: Connection error: |(Collecting|Fetching) package metadata|Solving environment|Using Anaconda API|site-packages[\\/]conda[\\/]|\bconda[ -](install|create|update|search|env|build)\b/ },
   { id: 'uv', family: 'python', title: 'uv', ownStore: true, signals: /\buv (pip|venv|sync|add|lock|run|python|tool)\b|Failed to fetch: `https?:|--native-tls|--allow-insecure-host|python-build-standalone|DEBUG uv \d|\bUV_[A-Z_]+=|\buv exited with status/ },
   // uv's own log lines ("DEBUG Transient request failure for …, retrying:", "DEBUG No cache entry for: …"), and a
   // Rust HTTP client fetching a Python package index's /simple/ page: uv (or rye, which runs it), never pip.
@@ -95,9 +97,11 @@ const RULES: readonly ClientRule[] = [
   // (a Sentry client's /api/…/store/ upload), not pip.
   // …also as a structured logger quotes it, at the start of a JSON line's message ({"msg": "Retrying (Retry(…").
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /(?:^|\n|"(?:msg|message)":\s*")Retrying \(Retry\(total=\d+, connect=/ },
+  // (PyPI's JSON API names Poetry unless a traceback ends in requests' own exception line, "requests.exceptions.
+  // SSLError: …": an app's update check; Poetry prints its errors in its own layout, never that line.)
   // (Not inside a host name, poetry.eustace.io on a browser page, nor a project's Poetry-made virtualenv
   // (…/pypoetry/virtualenvs/…): the library in that venv printed the error, not Poetry.)
-  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
+  { id: 'poetry', family: 'python', title: 'Poetry', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*)poetry(?!\.(?!lock\b)[a-z][\w-]*\.[a-z])(?![\\/]virtualenvs[\\/])|Retrying HTTP request in \d|→ \d+│|info\/refs\?service=git-upload-pack|^(?![\s\S]*\brequests\.exceptions\.\w+: )[\s\S]*Max retries exceeded with url: \/pypi\/[^/\s]+(?:\/[^/\s]+)?\/json\b/i },
   // (Its sign-in is MSAL's discovery at login.microsoftonline.com, through the same urllib3 pool.)
   // The Azure CLI is the Python program that talks to a registry's or Azure Resource Manager's API itself (Docker
   // reaches *.azurecr.io too, but through its daemon, in Go); its install folder and azure/cli paths name it as well.
@@ -120,7 +124,9 @@ const RULES: readonly ClientRule[] = [
   // exceptions are SSLError(SSLError(…)) with no frames, which alone read as Python's ssl.
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: /(?<![\w.])requests\.(?:get|post|put|patch|delete|head|options|request|Session)\(/ },
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py)/ },
+  // (…also its logger's name, "urllib3.connection - ERROR - …", and its pool's repr in a pytest dump,
+  // "<urllib3.connectionpool.HTTPSConnectionPool object at 0x…>".)
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
   { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|\\bbad handshake: (?:Error|SysCallError|WantReadError)\\(|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
@@ -141,7 +147,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S|(?:^|\n)error An unexpected error occurred: "/ },
   // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
   // ' code: "…"'; a console may join the two lines); Node's inspect quotes them singly.
-  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|create|init|x|upgrade|pm|v\d)\b|\bBun v\d+\.\d+|\bbun\.report\/|a redacted crash report to Bun's team|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
+  { id: 'bun', family: 'node', title: 'Bun', ownStore: true, signals: /\bbun (add|install|i|run|create|init|x|upgrade|pm|v\d)\b|\bBun v\d+\.\d+|\bbun\.report\/|a redacted crash report to Bun's team|downloading (?:package manifest|tarball)|HTTPThread:|bunfig|For more information, pass `verbose: true` in the second argument to fetch\(\)|(?:^|\n)(?:error|[A-Z][A-Z_]{5,}): [^\n]*\s+(?:path|code): "[^"\n]*"/ },
   // curl's own status line before Deno's name: "curl -fsSL https://deno.land/install.sh | sh" failing is curl's
   // failure (Deno never prints "curl: (60)"), whatever the script would have installed.
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
@@ -150,6 +156,10 @@ const RULES: readonly ClientRule[] = [
   // builtin.cc…]", Karma's "Chrome stderr:"): Chromium's log lines are then Chrome's, not an Electron app's.
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /\bchrom(?:e|ium)(?: headless)? stderr:/i },
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
+  // A VS Code extension's error, which runs in the desktop's extension host on Electron's Node: Electron's build tree in
+  // OpenSSL's file names (…\vendor\node\deps\openssl\…, Node's own builds say …\ws\deps\openssl), the desktop's
+  // extension folder and host process. (Not ~/.vscode-server: a remote extension host is plain Node.)
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js/ },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
@@ -158,6 +168,9 @@ const RULES: readonly ClientRule[] = [
   // axios by its error's shape (AxiosError, "isAxiosError: true" in a logged error object) or its own stack frames
   // (node_modules/axios/lib/adapters/http.js, lib/core/settle.js), though the reason under it is Node's.
   { id: 'axios', family: 'node', title: 'axios', ownStore: true, signals: /AxiosError|axios\/\d|\bisAxiosError\b|node_modules[\\/]axios[\\/]|\baxios[\\/]lib[\\/](?:core|adapters|helpers)[\\/]/ },
+  // OpenSSL's verify constants by their C names ("X509_V_ERR_CERT_NOT_YET_VALID") are what OpenSSL's API and programs
+  // written on it report; Node drops the prefix ("CERT_HAS_EXPIRED"), so its codes below must not claim them.
+  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /\bX509_V_ERR_[A-Z_]+\b/ },
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
@@ -207,14 +220,16 @@ const RULES: readonly ClientRule[] = [
   // "maven" inside a host name or URL (repo.maven.apache.org, central.maven.org, …/apache-maven-3.2.5-bin.zip) is
   // where a JVM program downloads from, not Maven printing.
   { id: 'maven', family: 'java', title: 'Maven', ownStore: true, signals: /(?<!https?:\/\/[^\s'"()]*|[\w.-])maven(?![\w-]*\.(?:apache\.)?org\b)|org\.apache\.maven\.|org\.eclipse\.aether|Could not transfer artifact|plexus\.classworlds|\[ERROR\] Failed to execute goal|\bmvn\b/i },
-  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /javax\.net\.ssl|sun\.security|org\.conscrypt|\bssl=0x[0-9a-f]+: |PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
+  // (Bouncy Castle's TLS stack, org.bouncycastle.tls: "TlsFatalAlertReceived: handshake_failure(40)".)
+  { id: 'java', family: 'java', title: 'Java', ownStore: true, signals: /org\.bouncycastle\.|\bTlsFatalAlert(?:Received)?: |javax\.net\.ssl|sun\.security|org\.conscrypt|\bssl=0x[0-9a-f]+: |PKIX path|SunCertPathBuilderException|CertPathValidatorException|SSLHandshakeException|SSLPeerUnverifiedException|java\.security\.|No subject alternative (DNS )?names?/ },
   // Go tools, then Go. What only kubectl (client-go) prints comes before Docker: "docker" is in many cluster names
   // (docker-desktop, host.docker.internal) and kubectl runs in containers. Pod events are the node's errors, not
   // kubectl's: a CNI plugin's (Go) or the container runtime's (Docker below).
   { id: 'go', family: 'go', title: 'Go', ownStore: false, final: true, signals: /FailedCreatePodSandBox|networkPlugin cni failed/ },
   // Container tools in Go that are not Docker, though they pull docker:// and docker.io images: Singularity/Apptainer,
-  // Podman, Skopeo, Buildah, crictl, containerd (its "failed to pull and unpack image").
-  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /\b(?:singularity|apptainer|podman|skopeo|buildah|crictl|nerdctl)\b|\bctr: |failed to pull and unpack image|While making image from oci registry/i },
+  // Podman, Skopeo, Buildah, crictl, containerd (its "failed to pull and unpack image"); go-containerregistry (crane,
+  // ko, rules_docker: "unable to push image to …: Get https://…/v2/: x509: …"), which reads no daemon.json.
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /\b(?:singularity|apptainer|podman|skopeo|buildah|crictl|nerdctl)\b|\bctr: |failed to pull and unpack image|While making image from oci registry|\bunable to push image to\b|\bError pushing image to\b/i },
   // Terraform's own log and errors, before Helm and kubectl: its Helm and Kubernetes providers quote their errors.
   // Terraform's diagnostics are boxed ("│ Error: …" inside ╷ … ╵); OpenTofu prints the same.
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /(?:^|\n)[ \t]*│ Error: |registry\.(?:terraform\.io|opentofu\.org)|\btofu (?:init|plan|apply)\b/ },
@@ -223,11 +238,14 @@ const RULES: readonly ClientRule[] = [
   // …and for a chart it could not fetch: from an OCI registry ("could not download oci://…"; Helm is what names
   // registries oci://; a manifest under …/charts/… in a registry's API) or a chart repository's index.yaml; before Docker, whose name is in many registries'
   // (oci://registry-1.docker.io/bitnamicharts/…).
-  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\boci:\/\/[\w.-]|\/v2\/\S*\bcharts?\/\S*\/manifests\/|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
+  // (…and Helm's --debug log names its own source file: "helm.go:84: [debug] Get …".)
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /\bhelm\.go:\d+: |\boci:\/\/[\w.-]|\/v2\/\S*\bcharts?\/\S*\/manifests\/|\bChart\.ya?ml\b|\/index\.yaml\b|\bhelm (?:repo|pull|push|install|upgrade|dependency|registry|template)\b/ },
   { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /Kubernetes cluster unreachable|(?:INSTALLATION|UPGRADE) FAILED:/ },
   // …and for its dependency update: a chart archive it could not download ("could not download
   // https://…/charts/vault-0.5.0.tgz", "Save error occurred:", "restoring pre-update state", "Happy Helming").
-  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /could not download \S+\.tgz\b|Save error occurred: |restoring pre-update state|Happy Helming|grab the latest from your chart repositories/ },
+  // (Helm's cobra "Error: " before Go's Get of a chart archive, "Error: Get https://…/keycloak-3.1.0.tgz: x509: …", is
+  // helm fetch / install from a chart repository.)
+  { id: 'helm', family: 'go', title: 'Helm', ownStore: false, signals: /(?:^|\n)\s*Error: (?:Get|Head) "?https?:\/\/[^\s"]+\.tgz"?: |could not download \S+\.tgz\b|Save error occurred: |restoring pre-update state|Happy Helming|grab the latest from your chart repositories/ },
   // A .NET program's own exception chain ("Unhandled exception. System.Net.Http.HttpRequestException", " --->
   // System.Security.Authentication.AuthenticationException") printed inside "docker run" or a Dockerfile's build
   // step: the program in the container failed, so the fix is its trust store (the image's CA certificates), not Docker's.
@@ -237,7 +255,11 @@ const RULES: readonly ClientRule[] = [
   // occurred trying to connect: Get …", "Are you trying to connect to a TLS-enabled daemon without TLS?"), the daemon's TLS port
   // 2376 and its /_ping, DOCKER_HOST and friends, the daemon's pull log ("Download failed, retrying: …"), BuildKit's
   // "failed to solve:" (docker build).
-  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*Download failed, retrying: |(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
+  // The daemon's journal ("dockerd[14445]: … msg=\"Attempting next endpoint for push after error: …\""), the CLI's push
+  // ("The push refers to repository [h:5000/x]"), and a request to a registry's v2 API base or its manifests and blobs
+  // (Get "https://h:5000/v2/": …): the engine's registry client, so daemon.json (insecure-registries, certs.d) is the
+  // lever. (containerd's ctr, Podman and Skopeo reach /v2/ too, but their own names matched above.)
+  { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /\bdockerd\[\d+\]|Attempting next endpoint for (?:push|pull)\b|The push refers to repository \[|\b(?:Get|Head|Post|Put|Patch) "?https?:\/\/[^\s"/]+\/v2\/(?:"?: |[^\s"]*\/(?:manifests|blobs|tags)\/)|\berror during connect\b|An error occurred trying to connect: (?:Get|Post|Head|Delete) |TLS-enabled daemon|:2376\b|\/_ping\b|\bDOCKER_(?:HOST|TLS_VERIFY|CERT_PATH)\b|(?:^|\n)\s*Download failed, retrying: |(?:^|\n)\s*(?:ERROR: |error: )?failed to solve: / },
   // Not the name inside a certificate's subject or issuer ("O = Docker, CN = Notary Testing CA" in an openssl
   // transcript, "/O=Docker" in curl -v): that is who issued the certificate, not who printed the error.
   { id: 'docker', family: 'go', title: 'Docker', ownStore: false, signals: /(?<!(?:\b|\/)(?:O|OU|CN|L|ST)\s?=\s?[^,/\n]*)\bdocker\b|Error response from daemon|registry-1\.docker\.io|index\.docker\.io|error pulling image/i },
@@ -256,12 +278,18 @@ const RULES: readonly ClientRule[] = [
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)
   { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |\bCRYPTO_ERROR (?:\(0x[0-9a-f]{3}\)|0x[0-9a-f]{3} \((?:local|remote)\))|(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
-  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|\bWebPKIError\(|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)/ },
+  // (…also std::io::Error's Debug form, "Custom { kind: Other, error: \"…\" }", and native-tls's HandshakeError
+  // Display, "the handshake failed: error:14090086:…": a Rust program whose error names no crate.)
+  { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|\bWebPKIError\(|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)|\bCustom \{ kind: [A-Z]\w*, error: |\bthe handshake failed: / },
   // …and `openssl verify`'s own lines ("error 20 at 0 depth lookup: …", "error certs.pem: verification failed").
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
-  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could not prove that it is|When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could(?: not|n['’]t) prove that it(?: is|['’]s) |When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|CERT_E_[A-Z_]+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
+  // libcurl's own verify wording opening the message, with no program's prefix before it ("SSL certificate problem:
+  // certificate is not yet valid"): git, PHP and R say it after their own words ("fatal: unable to access", "cURL
+  // error 60:"), which matched above; alone it is curl's.
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /^\s*SSL certificate problem: / },
   // Last: plain Python (ssl, urllib, http.client, smtplib…), recognised by OpenSSL-through-CPython wording.
   // pyOpenSSL's error tuple ("[('SSL routines', 'ssl_choose_client_version', 'unsupported protocol')]") too, and
   // ssl.match_hostname's "hostname 'x' doesn't match either of 'a', 'b'" (setuptools, old requests).

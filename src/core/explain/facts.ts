@@ -81,9 +81,16 @@ const SHAPES: readonly Shape[] = [
   { re: /The certificate of [‘'`"]([^\s‘’'`"]+)['’"] /, read: (m) => ({ host: m[1] }) },
   // wget (OpenSSL): "certificate common name ‘x’ doesn't match requested host name ‘h’", "… matches requested host name ‘h’"
   { re: /requested host name\s*[‘'`"]([^\s‘’'`"]+)['’"]/, read: (m) => ({ host: m[1] }) },
-  // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;"
+  // Chrome: "… steal your information from example.com (for example…", "could not prove that it is 10.0.0.1;" (newer
+  // versions contract it: "couldn't prove that it's example.com;")
   { re: /steal your (?:information|data) from ([^\s(]+) \(/, read: (m) => ({ host: m[1] }) },
-  { re: /could not prove that it is ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
+  { re: /could(?: not|n['’]t) prove that it(?: is|['’]s) ([^\s;]+);/, read: (m) => ({ host: m[1] }) },
+  // Bundler's CertificateFailureError names the source it fetched: "Could not verify the SSL certificate for
+  // http://rails-assets.org/." (an http:// source redirected to https, so the host is still the one to check).
+  {
+    re: /Could not verify the SSL certificate for https?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::(\d+))?[/.\s]/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
   // Chrome's HSTS page: "When Chrome tried to connect to example.com this time", "You cannot visit example.com right now"
   {
     re: /(?:When Chrome tried to connect to|You cannot visit) ((?:[a-z0-9-]+\.)+[a-z]{2,}) /i,
@@ -195,10 +202,17 @@ const LATE_SHAPES: readonly Shape[] = [
     re: /\b(?:host|hostname|server_name|peer_host)=["']?([a-z0-9.-]+\.[a-z]{2,})\b["']?/i,
     read: (m) => ({ host: m[1] }),
   },
-  // A proxy's or a client's log in prose: "dial … to mtalk.google.com:5228 error: …", "connect to smtp.example.com:465"
-  // (the last label spelled out, so that a stack frame's "events.js:315" is no host).
+  // Go's own dial, which is what failed: a proxy's log names the target first and the server it dialled last
+  // ("dial PROXY … to zws1-1.web.telegram.org:443 error: dial abc.com:443 …", "failed to dial to h.example.xyz:443 >").
   {
-    re: new RegExp(`\\bto ((?:[a-z0-9-]+\\.)+${TLD_OR_CC}):(\\d{1,5})\\b`, 'i'),
+    re: /\bdial(?:ing)?(?: tcp[46]?)?(?: to)? ((?:[a-z0-9-]+\.)+[a-z]{2,}):(\d{1,5})\b/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // A proxy's or a client's log in prose: "dial … to mtalk.google.com:5228 error: …", "connect to smtp.example.com:465",
+  // "requests to etcd on etcd.example.com:443" (the last label spelled out, so that a stack frame's "events.js:315" is
+  // no host).
+  {
+    re: new RegExp(`\\b(?:to|on) ((?:[a-z0-9-]+\\.)+${TLD_OR_CC}):(\\d{1,5})\\b`, 'i'),
     read: (m) => ({ host: m[1], port: m[2] }),
   },
   // A log line's endpoint in brackets before its error: "[pool.example.net:5222] connection error: …"
