@@ -320,3 +320,88 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
   }
   return out;
 }
+
+/**
+ * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f` (group 1 the name, group 2 the
+ * operator), the text of a line before the string's opening quote.
+ */
+const STRING_BINDING =
+  /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*[rRbBuUfF]{0,2}$/d;
+
+/** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
+function stringStart(lx: Lexed, at: number): number {
+  let s = at;
+  for (;;) {
+    while (s > 0 && lx.kinds[s - 1] === Kind.String) s--;
+    // A template's `${name}` (its `${` and `}` lexed as string, the name as code) continues the literal.
+    const part = s > 0 ? lx.code.lastIndexOf('${', s - 1) : -1;
+    if (part <= 0 || s - part > 120 || lx.kinds[part] !== Kind.String || lx.code[s - 1] === '\n') return s;
+    s = part;
+  }
+}
+
+/**
+ * Where a string bound to `name` at `bound` is interpolated into an argument (`create_engine(f"…{conn}")`,
+ * `` connect(`…${conn}`) ``): [start, end) of the name in each interpolation, with its call. Calls a different
+ * binding of the name governs, and callees that only read the text (logging, printing), are not sinks.
+ */
+function interpolationSinks(lx: Lexed, name: string, bound: number, plain: boolean): Sink[] {
+  const out: Sink[] = [];
+  let bindings: number[] | undefined;
+  for (const open of ['{', '${']) {
+    const needle = `${open}${name}}`;
+    for (let at = lx.code.indexOf(needle, bound); at >= 0; at = lx.code.indexOf(needle, at + 1)) {
+      const start = at + open.length;
+      const call = enclosingCall(lx, at);
+      if (!call || call.name === '' || call.open < bound || NOT_A_SINK.test(call.name)) continue;
+      if (plain) {
+        bindings ??= bindingsOf(lx, name);
+        if (governing(bindings, at) !== governing(bindings, bound)) continue;
+      }
+      out.push({ start, end: start + name.length, call });
+    }
+  }
+  return out;
+}
+
+/**
+ * The findings of a family with those inside a string bound to a name (`url += "?ssl_cert_reqs=none"`, `conn =
+ * f"…TrustServerCertificate=yes"`) moved to each call after the binding that takes the name as an argument
+ * (`Redis.from_url(url)`) or interpolates it into one (`create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`);
+ * `moves` picks the findings whose value is such a string (a URL, a connection string). A string that reaches no
+ * call keeps its findings where they are, and so does one written inline in a call.
+ */
+export function stringSinks(
+  lx: Lexed,
+  findings: readonly Finding[],
+  flow: ObjectFlow,
+  moves: (f: Finding) => boolean,
+): Finding[] {
+  if (!findings.some(moves)) return [...findings];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const at = offsetOf(lx, f.range.start);
+    if (f.origin || !moves(f) || lx.kinds[at] !== Kind.String) {
+      out.push(f);
+      continue;
+    }
+    const open = stringStart(lx, at);
+    const line = lx.code.lastIndexOf('\n', open - 1) + 1;
+    const head = STRING_BINDING.exec(lx.code.slice(line, open));
+    const named = head ? line + head.indices![1]![0] : -1;
+    const sinks = head
+      ? [
+          ...sinksOf(lx, head[1], head[2] === '=' ? named : undefined, flow, open),
+          ...interpolationSinks(lx, head[1], named, head[2] === '='),
+        ]
+      : [];
+    if (sinks.length === 0) {
+      out.push(f);
+      continue;
+    }
+    for (const s of sinks) {
+      out.push(atSink(lx, f, s.start, s.end, [s.call.start, s.call.end], throughMessage(f.message, head![1], f.range)));
+    }
+  }
+  return out;
+}

@@ -34,7 +34,17 @@ import {
   wrapperDefault,
   WrapperUse,
 } from './python-flow';
-import { atSink, countReaches, escapeRe, ObjectFlow, objectSinks, Sink, sinksOf, throughMessage } from './flow';
+import {
+  atSink,
+  countReaches,
+  escapeRe,
+  ObjectFlow,
+  objectSinks,
+  Sink,
+  sinksOf,
+  stringSinks,
+  throughMessage,
+} from './flow';
 import { dropExpectedFailuresPython } from './expect-failure';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
@@ -133,12 +143,15 @@ const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*
 const SDK_ATTRIBUTE = withLiterals(/\.(verify_ssl)\s*=(?!=)\s*False\b/g, ['.verify_ssl']);
 
 /** Python's option dicts: `sslopt = {"cert_reqs": ssl.CERT_NONE}` … `ws.run_forever(sslopt=sslopt)` (flow.ts). */
-const PY_FLOW: ObjectFlow = {
+export const PY_FLOW: ObjectFlow = {
   binding: /(?:^|\n)[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,60})?=[ \t]*$/,
   opens: '{[',
   nested: /[:,[{][ \t\r\n]*$/,
   keyword: String.raw`[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*`,
 };
+
+/** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */
+const inUrl = (f: Finding) => f.ruleId === PY.redisCertNone.id;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -740,7 +753,7 @@ export function scanPython(text: string): Finding[] {
   if (protocols) protocolFindings(lx, out);
   const unique = dropExpectedFailuresPython(
     lx,
-    afterOpeningDocstring(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW)))),
+    afterOpeningDocstring(lx, dedupe(countReaches(objectSinks(lx, stringSinks(lx, out, PY_FLOW, inUrl), PY_FLOW)))),
   );
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }

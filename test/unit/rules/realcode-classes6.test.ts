@@ -1,0 +1,98 @@
+// Classes of switches (and look-alikes) real code showed after check4's second tuning round (issue 18): each with
+// the forms seen in public code, written here as fixtures with exact places, and the look-alikes that must stay quiet.
+// Sink fixtures: [rule, line, column, text, origin line, origin text] (see sinks.test.ts).
+import * as assert from 'assert';
+import { expectNone, hitsFrom } from './helpers';
+
+describe('real-code classes 6: a string holding the switch reaches a call (the sink rule)', () => {
+  it('Python: an ODBC connection string interpolated into create_engine, and passed to pyodbc.connect', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import pyodbc
+from sqlalchemy import create_engine
+
+def engine_for(server, database, user, password):
+    odbc = f"DRIVER={{ODBC Driver 18 for SQL Server}};SERVER={server};DATABASE={database};UID={user};PWD={password};TrustServerCertificate=yes;"
+    log.info(f"connecting with {odbc}")
+    engine = create_engine(f"mssql+pyodbc:///?odbc_connect={odbc}", pool_pre_ping=True)
+    raw = pyodbc.connect(odbc)
+    return engine, raw
+`,
+        'app/db.py',
+      ),
+      [
+        ['connection.sqlserver-trust-server-certificate', 7, 61, 'odbc', 5, 'TrustServerCertificate=yes'],
+        ['connection.sqlserver-trust-server-certificate', 8, 26, 'odbc', 5, 'TrustServerCertificate=yes'],
+      ],
+    ));
+
+  it('Python: a connection string that reaches no call stays on the value; one written in the call is found there', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `SQLSERVER_ODBC = "DRIVER={ODBC Driver 18 for SQL Server};SERVER=db;TrustServerCertificate=yes;"\nprint(SQLSERVER_ODBC)\n`,
+        'settings.py',
+      ),
+      [['connection.sqlserver-trust-server-certificate', 1, 68, 'TrustServerCertificate=yes', '-', '-']],
+    );
+    assert.deepStrictEqual(hitsFrom('conn = pyodbc.connect("SERVER=db;TrustServerCertificate=yes;")\n', 'db.py'), [
+      ['connection.sqlserver-trust-server-certificate', 1, 34, 'TrustServerCertificate=yes', '-', '-'],
+    ]);
+  });
+
+  it('TypeScript: a template-literal connection string passed to sql.connect', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import sql from "mssql";
+
+const connectionString = \`Server=\${process.env.DB_HOST};Database=orders;Encrypt=true;TrustServerCertificate=true\`;
+
+export async function pool() {
+  console.log(\`db: \${connectionString}\`);
+  return sql.connect(connectionString);
+}
+`,
+        'src/db.ts',
+      ),
+      [['connection.sqlserver-trust-server-certificate', 7, 22, 'connectionString', 3, 'TrustServerCertificate=true']],
+    ));
+
+  it('Python: a redis URL whose ssl_cert_reqs=none is appended (+=) reaches Redis.from_url', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `from redis import Redis
+
+def make_client(redis_url: str) -> Redis:
+    if redis_url.startswith("redis://") and USE_TLS:
+        redis_url = redis_url.replace("redis://", "rediss://", 1)
+        if "?" not in redis_url:
+            redis_url += "?ssl_cert_reqs=none"
+    client = Redis.from_url(redis_url, decode_responses=True, socket_timeout=5)
+    print("redis at", redis_url)
+    return client
+`,
+        'worker/queue.py',
+      ),
+      [['python.redis-ssl-cert-reqs-none', 8, 29, 'redis_url', 7, 'ssl_cert_reqs=none']],
+    ));
+
+  it('Python: a redis URL constant given to Celery by keyword; a later rebinding governs the later call', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `BROKER_URL = "rediss://:secret@cache.internal:6380/0?ssl_cert_reqs=none"
+app = Celery("tasks", broker=BROKER_URL)
+BROKER_URL = "rediss://:secret@cache.internal:6380/0?ssl_cert_reqs=required"
+other = Celery("audit", broker=BROKER_URL)
+`,
+        'tasks.py',
+      ),
+      [['python.redis-ssl-cert-reqs-none', 2, 23, 'broker=BROKER_URL', 1, 'ssl_cert_reqs=none']],
+    ));
+
+  it('a safe connection string in a variable stays quiet', () => {
+    expectNone(
+      'odbc = f"SERVER={host};Encrypt=yes;TrustServerCertificate=no;"\nengine = create_engine(f"mssql+pyodbc:///?odbc_connect={odbc}")\n',
+      'db.py',
+    );
+    expectNone('redis_url += "?ssl_cert_reqs=required"\nclient = Redis.from_url(redis_url)\n', 'q.py');
+  });
+});
