@@ -171,6 +171,8 @@ export interface ObjectFlow {
    * without it only the words before the name tell (`def`, `function`): a Ruby block `open(uri, opts) { |f| … }`
    * is a call. */
   readonly definitionAfter?: RegExp;
+  /** The operator that spreads a mapping into a call's keywords (Python's `**`): `f(url, **opts)` takes `opts`. */
+  readonly spread?: string;
 }
 
 /**
@@ -227,15 +229,17 @@ export interface Sink {
  */
 export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, flow: ObjectFlow, after = 0): Sink[] {
   const code = lx.code;
-  const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'})?$`);
+  const spread = flow.spread ? `|${escapeRe(flow.spread)}` : '';
+  const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'}${spread})?$`);
   const out: Sink[] = [];
   let bindings: number[] | undefined;
   // Occurrences by indexOf, boundaries by hand: most names reach no call, and a regex with a look-behind at its start
   // tried every position of the file (a 10,000-line Ruby file's re-scan paid 10% for it).
   for (let at = code.indexOf(name, after); at >= 0; at = code.indexOf(name, at + 1)) {
+    const spreadAt = flow.spread !== undefined && code.startsWith(flow.spread, at - flow.spread.length);
     if (
       lx.kinds[at] !== Kind.Code ||
-      /[\w$.*&>:]/.test(code[at - 1] ?? '') ||
+      (!spreadAt && /[\w$.*&>:]/.test(code[at - 1] ?? '')) ||
       /[\w$]/.test(code[at + name.length] ?? '')
     ) {
       continue;

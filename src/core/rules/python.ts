@@ -148,6 +148,8 @@ export const PY_FLOW: ObjectFlow = {
   opens: '{[',
   nested: /[:,[{][ \t\r\n]*$/,
   keyword: String.raw`[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*`,
+  literalCall: /\bdict[ \t]*$/,
+  spread: '**',
 };
 
 /** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */

@@ -88,6 +88,40 @@ other = Celery("audit", broker=BROKER_URL)
       [['python.redis-ssl-cert-reqs-none', 2, 23, 'broker=BROKER_URL', 1, 'ssl_cert_reqs=none']],
     ));
 
+  it('Python: redis options in a dict (literal or dict(…)) spread into from_url / Redis with **', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import redis
+
+REDIS_OPTIONS = {
+    "ssl": True,
+    "ssl_cert_reqs": None,  # managed Redis presents a self-signed certificate
+    "decode_responses": True,
+}
+
+def cache(url):
+    return redis.Redis.from_url(url, **REDIS_OPTIONS)
+
+def queue(host):
+    extra = dict(ssl=True, ssl_cert_reqs="none")
+    return redis.Redis(host=host, port=6380, **extra)
+
+def logged():
+    print(**REDIS_OPTIONS)
+`,
+        'app/cache.py',
+      ),
+      [
+        ['python.redis-ssl-cert-reqs-none', 10, 38, '**REDIS_OPTIONS', 5, '"ssl_cert_reqs": None'],
+        ['python.redis-ssl-cert-reqs-none', 14, 46, '**extra', 13, 'ssl_cert_reqs="none"'],
+      ],
+    ));
+
+  it('Python: a redis options dict spread nowhere stays on the value', () =>
+    assert.deepStrictEqual(hitsFrom('CELERY_REDIS = {"ssl_cert_reqs": None}\n', 'settings.py'), [
+      ['python.redis-ssl-cert-reqs-none', 1, 17, '"ssl_cert_reqs": None', '-', '-'],
+    ]));
+
   it('a safe connection string in a variable stays quiet', () => {
     expectNone(
       'odbc = f"SERVER={host};Encrypt=yes;TrustServerCertificate=no;"\nengine = create_engine(f"mssql+pyodbc:///?odbc_connect={odbc}")\n',
