@@ -274,10 +274,19 @@ function keywordStart(at: number, head: string): number {
   return body === '' ? at : at - body.length;
 }
 
-/** The binding in force at `offset`: the last one before it, else the first. */
+/** The binding in force at `offset`: the last one before it, else the first (`bindings` ascend: a binary search, as
+ * a generated file may bind one name thousands of times). */
 function governing(bindings: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = bindings.length - 1;
   let g = bindings[0] ?? -1;
-  for (const b of bindings) if (b <= offset) g = b;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bindings[mid] <= offset) {
+      g = bindings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return g;
 }
 
@@ -324,6 +333,10 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
   }
   return out;
 }
+
+/** How many values of one file are followed to their sinks: each search reads the whole file, and a generated file
+ * with thousands of switches keeps them where they are written instead of taking quadratic time. */
+export const MAX_FOLLOWED = 16;
 
 /**
  * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f` (group 1 the name, group 2 the
@@ -383,9 +396,10 @@ export function stringSinks(
 ): Finding[] {
   if (!findings.some(moves)) return [...findings];
   const out: Finding[] = [];
+  let followed = 0;
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
-    if (f.origin || !moves(f) || lx.kinds[at] !== Kind.String) {
+    if (f.origin || !moves(f) || lx.kinds[at] !== Kind.String || ++followed > MAX_FOLLOWED) {
       out.push(f);
       continue;
     }

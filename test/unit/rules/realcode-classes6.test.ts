@@ -130,3 +130,90 @@ def logged():
     expectNone('redis_url += "?ssl_cert_reqs=required"\nclient = Redis.from_url(redis_url)\n', 'q.py');
   });
 });
+
+describe('real-code classes 6: npm-style "strict-ssl": false written as JSON', () => {
+  it('.bowerrc, a package.json publishConfig, an .npmrc kept as JSON', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        '{\n  "directory": "app/bower_components",\n  "registry": "http://bower.corp.example:5678",\n  "strict-ssl": false\n}\n',
+        'web/.bowerrc',
+      ),
+      [['config.json-strict-ssl', 4, 3, '"strict-ssl": false', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        '{\n  "name": "@corp/ui",\n  "version": "2.1.0",\n  "publishConfig": {\n    "registry": "https://npm.corp.example/",\n    "strict-ssl": "false"\n  }\n}\n',
+        'packages/ui/package.json',
+      ),
+      [['config.json-strict-ssl', 6, 5, '"strict-ssl": "false"', '-', '-']],
+    );
+    assert.deepStrictEqual(hitsFrom('{"registry":"https://r.example/","strict-ssl":false}', 'ci/npmrc.json'), [
+      ['config.json-strict-ssl', 1, 34, '"strict-ssl":false', '-', '-'],
+    ]);
+  });
+
+  it('JavaScript: an exported settings object stays on the value; one passed to npm.load is found at the call', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        '// npm config settings\nexports.npm =\n  { loglevel: "warn"\n  , registry: "http://registry.npmjs.org/"\n  , "strict-ssl": false\n  }\n',
+        'config/config.dev.js',
+      ),
+      [['config.json-strict-ssl', 5, 5, '"strict-ssl": false', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `const npm = require("npm");
+const conf = {
+  registry: "https://npm.corp.example/",
+  "strict-ssl": false,
+};
+npm.load(conf, function (err) {
+  if (err) throw err;
+  npm.commands.install(["left-pad"], done);
+});
+console.log(conf);
+`,
+        'scripts/install.js',
+      ),
+      [['config.json-strict-ssl', 6, 10, 'conf', 4, '"strict-ssl": false']],
+    );
+  });
+
+  it('a shell here-document writing .bowerrc', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        '# Configure the private bower repository\ncat >/root/.bowerrc << EOL\n{\n   "registry": "http://bower.corp.example:5678" ,\n   "strict-ssl": false\n}\nEOL\n',
+        'scripts/build.sh',
+      ),
+      [['config.json-strict-ssl', 5, 4, '"strict-ssl": false', '-', '-']],
+    ));
+
+  it('look-alikes: true, a JSONC comment, a string a test looks for, a TypeScript type, a message', () => {
+    expectNone('{\n  // "strict-ssl": false,\n  "strict-ssl": true,\n  "ca": "/etc/ssl/corp-ca.pem"\n}\n', '.bowerrc');
+    expectNone(
+      'it("keeps bower strict", () => {\n  expect(readFileSync(".bowerrc", "utf8")).not.toContain(\'"strict-ssl": false\');\n});\n',
+      'test/bower.test.js',
+    );
+    expectNone(
+      'export interface BowerRc {\n  registry?: string;\n  "strict-ssl"?: false | true;\n}\n',
+      'src/bowerrc.ts',
+    );
+    expectNone('console.warn(\'do not set "strict-ssl": false in .bowerrc\');\n', 'src/warn.js');
+  });
+});
+
+describe('real-code classes 6: a here-string written to a tool config file', () => {
+  it("conda: cat <<< '…ssl_verify: False…' > /opt/conda/.condarc", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        "source rapids-env-update\n\ncat <<< '\nauto_update_conda: False\nssl_verify: False\nchannels:\n  - conda-forge\n' > /opt/conda/.condarc\n",
+        'ci/build_python.sh',
+      ),
+      [['config.condarc-ssl-verify', 5, 1, 'ssl_verify: False', '-', '-']],
+    ));
+
+  it('a here-string to a log, and a safe value, stay quiet', () => {
+    expectNone("cat <<< 'ssl_verify: False' > build.log\n", 'ci/run.sh');
+    expectNone("cat <<< 'ssl_verify: /etc/ssl/corp-ca.pem' > ~/.condarc\n", 'ci/run.sh');
+  });
+});

@@ -569,4 +569,34 @@ RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99inse
       ],
     },
   }),
+  jsonStrictSsl: rule('json-strict-ssl', {
+    surface: 'json',
+    title: '"strict-ssl": false in a JSON config: package downloads skip certificate verification',
+    description:
+      'npm, yarn 1, bower and apm read a "strict-ssl" key; set to false, they accept any registry certificate, so packages can be swapped in transit. Remove it and point the tool at the CA bundle instead ("ca"/"cafile" for bower and npm, NODE_EXTRA_CA_CERTS for the Node-based tools).',
+    concept: 'tool-config-switch',
+    client: 'npm',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes:
+      'A quoted `"strict-ssl"` key set to `false` (or `"false"`) in a JSON file (`.bowerrc`, an `.npmrc`/`.yarnrc` written as JSON, `package.json`, any `*.json`/`*.jsonc`) and in an object literal of JavaScript/TypeScript code; in code, an object bound to a name is found where it reaches a call (the sink rule). `true`, a comment line, a string that only contains the text and a TypeScript type are not findings.',
+    examples: {
+      file: '.bowerrc',
+      flagged: [
+        '{\n  "directory": "bower_components",\n  "registry": "https://bower.corp.example",\n  «"strict-ssl": false»\n}',
+        {
+          file: 'package.json',
+          code: '{\n  "name": "app",\n  "publishConfig": {\n    "registry": "https://npm.corp.example/",\n    «"strict-ssl": false»\n  }\n}',
+        },
+        {
+          file: 'config.dev.js',
+          code: '// npm client settings\nexports.npm = {\n  loglevel: "warn",\n  «"strict-ssl": false»,\n};',
+        },
+      ],
+      ok: [
+        '{ "registry": "https://bower.corp.example", "strict-ssl": true, "ca": "/etc/ssl/corp-ca.pem" }',
+        { file: 'check.test.js', code: 'expect(rc).not.toContain(\'"strict-ssl": false\');' },
+        { file: 'types.ts', code: 'interface NpmConfig {\n  "strict-ssl": false | true;\n}' },
+      ],
+    },
+  }),
 } as const;
