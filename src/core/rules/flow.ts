@@ -151,7 +151,8 @@ export function countReaches(findings: readonly Finding[]): Finding[] {
 
 /** How a language binds an option object to a name and passes it on. */
 export interface ObjectFlow {
-  /** Matches the text just before a literal's opening bracket when the literal is bound to a name (group 1). */
+  /** Matches the text just before a literal's opening bracket when the literal is bound to a name (group 1), or to
+   * an entry of it (group 2 matched: `$opts['ssl'] = [`). */
   readonly binding: RegExp;
   /** The brackets that open a literal (`{`, `[`); `(` is a call, which ends the walk (the literal is inline there). */
   readonly opens: string;
@@ -201,7 +202,8 @@ export function boundLiteral(
     if (lx.code[open] === '(' && !(flow.literalCall && flow.literalCall.test(before))) return undefined;
     const head = lx.code[open] === '(' ? before.replace(flow.literalCall!, '') : before;
     const bound = flow.binding.exec(head);
-    if (bound) return { name: bound[1], at: open };
+    // Group 2: an entry of the named object is set (`$opts['ssl'] = [`): only the calls after it take the value.
+    if (bound) return bound[2] ? { name: bound[1], at: open, after: open } : { name: bound[1], at: open };
     if (!flow.nested.test(head)) return undefined;
     at = lx.code[open] === '(' ? open - (before.length - head.length) : open;
   }

@@ -165,6 +165,28 @@ function splitStatements(body: string): string[] {
   return out;
 }
 
+/** A `verify(String, SSLSession)` method's head, up to its body's `{` (Java, or Kotlin's `fun … : Boolean {`). */
+const VERIFY_HEAD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?\{/dg;
+
+/**
+ * A verifier whose body only logs or prints and then returns true (`System.out.println(">>> " + hostname); return
+ * true;`): it accepts every host all the same. The empty `{ return true; }` is VERIFY_METHOD's.
+ */
+function verifyLogsThenTrue(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, VERIFY_HEAD, (m) => {
+    const open = m.index + m[0].length - 1;
+    const end = matchingClose(lx, open);
+    let body = '';
+    for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
+    const statements = splitStatements(body)
+      .map((x) => x.trim().replace(/\s+/g, ' '))
+      .filter(Boolean);
+    if (statements.pop() !== 'return true' || statements.length === 0) return;
+    if (!statements.every((x) => x !== 'return' && LOG_STATEMENT.test(x))) return;
+    out.push(finding(lx, JVM.hostnameVerifier, m.index, end, [lineAt(lx, m.index)[0], end]));
+  });
+}
+
 function trustAll(lx: Lexed, out: Finding[]): void {
   eachCodeMatch(lx, CHECK_SERVER, (m) => {
     const open = m.index + m[0].length - 1;
@@ -355,6 +377,7 @@ export function scanJvm(text: string): Finding[] {
     pushMatches(lx, GROOVY_AS_VERIFIER, JVM.hostnameVerifier, out);
   }
   if (verifyMethod) pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
+  if (verifyMethod) verifyLogsThenTrue(lx, out);
   if (protocols) protocolFindings(lx, out);
   if (verifiers) noopVerifiers(lx, out);
   if (clients) {

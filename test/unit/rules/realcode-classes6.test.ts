@@ -217,3 +217,223 @@ describe('real-code classes 6: a here-string written to a tool config file', () 
     expectNone("cat <<< 'ssl_verify: /etc/ssl/corp-ca.pem' > ~/.condarc\n", 'ci/run.sh');
   });
 });
+
+describe('real-code classes 6: LDAP and Redis clients told not to check', () => {
+  it('python-ldap OPT_X_TLS_REQUIRE_CERT NEVER / ALLOW / 0 on the module or a connection; ldap3 Tls(validate=CERT_NONE)', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import ldap
+import ssl
+from ldap3 import Server, Tls
+
+def bind(url, user, password, is_ssl):
+    if is_ssl:
+        ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)
+    conn = ldap.initialize(url, bytes_mode=False)
+    conn.set_option(
+        ldap.OPT_X_TLS_REQUIRE_CERT,
+        ldap.OPT_X_TLS_ALLOW,
+    )
+    conn.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, 0)
+    conn.simple_bind_s(user, password)
+
+tls = Tls(validate=ssl.CERT_NONE, version=ssl.PROTOCOL_TLS_CLIENT)
+server = Server("dc1.corp.example", use_ssl=True, tls=tls)
+`,
+        'auth/ldap_login.py',
+      ),
+      [
+        [
+          'python.ldap-tls-require-cert-never',
+          7,
+          14,
+          'set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)',
+          '-',
+          '-',
+        ],
+        [
+          'python.ldap-tls-require-cert-never',
+          9,
+          10,
+          'set_option(\n        ldap.OPT_X_TLS_REQUIRE_CERT,\n        ldap.OPT_X_TLS_ALLOW,\n    )',
+          '-',
+          '-',
+        ],
+        ['python.ldap-tls-require-cert-never', 13, 10, 'set_option(ldap.OPT_X_TLS_REQUIRE_CERT, 0)', '-', '-'],
+        [
+          'python.ldap-tls-require-cert-never',
+          16,
+          7,
+          'Tls(validate=ssl.CERT_NONE, version=ssl.PROTOCOL_TLS_CLIENT)',
+          '-',
+          '-',
+        ],
+      ],
+    ));
+
+  it('LDAP look-alikes: DEMAND / HARD, CERT_REQUIRED, a comment, a docstring', () =>
+    expectNone(
+      `import ldap, ssl
+ldap.set_option(ldap.OPT_X_TLS_CACERTFILE, "/etc/ssl/corp-ca.pem")
+ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)
+conn.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_HARD)
+tls = ldap3.Tls(validate=ssl.CERT_REQUIRED, ca_certs_file="/etc/ssl/corp-ca.pem")
+# ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)
+HELP = "never call set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)"
+`,
+      'auth/ldap_ok.py',
+    ));
+
+  it('redis-py ssl_check_hostname=False: a keyword, a dict spread into the call, a URL parameter reaching from_url', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import redis
+
+cache_client = redis.Redis(
+    host=VALKEY_ENDPOINT,
+    port=6379,
+    ssl=True,
+    ssl_check_hostname=False,
+    ssl_cert_reqs=None
+)
+
+TLS_OPTIONS = {"ssl": True, "ssl_check_hostname": False}
+queue = redis.Redis(host=QUEUE_HOST, **TLS_OPTIONS)
+
+url = f"rediss://:{password}@{host}:6380/0?ssl_cert_reqs=required&ssl_check_hostname=false"
+results = redis.Redis.from_url(url)
+`,
+        'lambda/handler.py',
+      ),
+      [
+        ['python.redis-ssl-check-hostname-false', 7, 5, 'ssl_check_hostname=False', '-', '-'],
+        ['python.redis-ssl-cert-reqs-none', 8, 5, 'ssl_cert_reqs=None', '-', '-'],
+        ['python.redis-ssl-check-hostname-false', 12, 38, '**TLS_OPTIONS', 11, '"ssl_check_hostname": False'],
+        ['python.redis-ssl-check-hostname-false', 15, 32, 'url', 14, 'ssl_check_hostname=false'],
+      ],
+    ));
+
+  it('redis look-alikes: True, a def default', () =>
+    expectNone(
+      'r = redis.Redis(host=h, ssl=True, ssl_check_hostname=True)\ndef connect(url, ssl_check_hostname=False):\n    return parse(url)\n',
+      'q.py',
+    ));
+});
+
+describe('real-code classes 6: Ruby mail settings, PHP contexts, Java verifiers, YAML templates', () => {
+  it("Ruby: ActionMailer / Mail openssl_verify_mode: 'none' inline, in a returned hash, and in a hash passed on", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `Mail.defaults do
+  delivery_method :smtp, {
+    address: smtp_host,
+    port: smtp_port.to_i,
+    enable_starttls_auto: true,
+    openssl_verify_mode: 'none'
+  }
+end
+
+def smtp_settings
+  {
+    address: domain,
+    port: 587,
+    :openssl_verify_mode => "none",
+  }
+end
+
+def deliver(mail)
+  options = { address: SMTP_HOST, openssl_verify_mode: :none }
+  mail.delivery_method(:smtp, options)
+end
+`,
+        'app/mailers/settings_mailer.rb',
+      ),
+      [
+        ['ruby.verify-none', 6, 5, "openssl_verify_mode: 'none'", '-', '-'],
+        ['ruby.verify-none', 14, 5, ':openssl_verify_mode => "none"', '-', '-'],
+        ['ruby.verify-none', 20, 31, 'options', 19, 'openssl_verify_mode: :none'],
+      ],
+    ));
+
+  it("Ruby look-alikes: 'peer', a comment", () =>
+    expectNone(
+      "config.action_mailer.smtp_settings = { address: 'smtp.corp.example', openssl_verify_mode: 'peer' }\n# openssl_verify_mode: 'none'\n",
+      'config/environments/production.rb',
+    ));
+
+  it("PHP: an entry set on an options array ($opts['ssl'] = [...]) is found where the array reaches the call", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `<?php
+function smtp_connect($host, $port, $enc) {
+    $remote = $host;
+    $contextOptions = [];
+    if ($enc === 'ssl') {
+        $remote = 'ssl://' . $host;
+        $contextOptions['ssl'] = ['verify_peer' => false, 'verify_peer_name' => false];
+    }
+    $context = stream_context_create($contextOptions);
+    return stream_socket_client($remote . ':' . $port, $errno, $errstr, 15, STREAM_CLIENT_CONNECT, $context);
+}
+`,
+        'lib/smtp_send.php',
+      ),
+      [['php.stream-verify-peer-off', 9, 38, '$contextOptions', 7, "'verify_peer' => false"]],
+    ));
+
+  it('PHP: a .phpt test file is read as PHP', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        "--TEST--\nManager with an insecure context\n--FILE--\n<?php\n$context = stream_context_create(['ssl' => ['verify_peer' => false]]);\n?>\n--EXPECT--\nOK\n",
+        'tests/manager/manager-ctor-ssl-002.phpt',
+      ),
+      [['php.stream-verify-peer-off', 5, 45, "'verify_peer' => false", '-', '-']],
+    ));
+
+  it('Java: a HostnameVerifier whose verify only prints before returning true; one that decides is quiet', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `class TrustAnyVerifier implements HostnameVerifier {
+    @Override
+    public boolean verify(String hostname, SSLSession session) {
+        System.out.println(">>> " + hostname + " " + session);
+        LOG.debug("accepting {}", hostname);
+        return true;
+    }
+}
+`,
+        'src/main/java/test/TrustAnyVerifier.java',
+      ).map(([id, line, col]) => [id, line, col]),
+      [['jvm.hostname-verifier-accepts-all', 3, 12]],
+    );
+    expectNone(
+      `class PinnedVerifier implements HostnameVerifier {
+    public boolean verify(String hostname, SSLSession session) {
+        System.out.println("checking " + hostname);
+        return ALLOWED.contains(hostname);
+    }
+}
+`,
+      'src/main/java/net/PinnedVerifier.java',
+    );
+  });
+
+  it('YAML templates (.yaml.j2): JupyterHub OAuthenticator tls_verify / validate_server_cert false', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `hub:
+  config:
+    GenericOAuthenticator:
+      client_id: "{{ oidc_client_id }}"
+      tls_verify: false
+      validate_server_cert: false
+      oauth_callback_url: "{{ jupyterhub_public_url }}/hub/oauth_callback"
+`,
+        'roles/jupyterhub/templates/values.yaml.j2',
+      ).map(([id, line, col, value]) => [id, line, col, value]),
+      [
+        ['config.insecure-skip-verify', 5, 7, 'tls_verify: false'],
+        ['config.insecure-skip-verify', 6, 7, 'validate_server_cert: false'],
+      ],
+    ));
+});
