@@ -25,12 +25,13 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
- * Chosen as RuleFamily.needles says. `HTTPSVal` and `verifySsl` are for the library switches (`CLIENT_SWITCHES`). */
-const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl'];
+ * Chosen as RuleFamily.needles says. `HTTPSVal`, `verifySsl` and `lVerify` (uni-app x's `sslVerify = false`) are for
+ * the library switches (`CLIENT_SWITCHES`). */
+const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl', 'lVerify'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
@@ -67,11 +68,12 @@ const GROOVY_AS_VERIFIER = rewritten(
 );
 /** Netty's trust manager that accepts everything (`SslContextBuilder.forClient().trustManager(…)`). */
 const INSECURE_FACTORY = /(?:\b[\w.]+\.)?\bInsecureTrustManagerFactory\s*\.\s*INSTANCE\b/g;
-/** Client libraries' own switches: RestAssured, Unirest, Jsoup, and the JDK HttpClient's host name property. */
+/** Client libraries' own switches: RestAssured, Unirest, Jsoup, the JDK HttpClient's host name property, and uni-app x
+ * (UTS, Kotlin) request options' `sslVerify = false` (a named argument, or a property set). */
 const CLIENT_SWITCHES =
-  /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\))/g;
+  /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\)|(?<![\w$])sslVerify\s*=(?!=)\s*false\b)/g;
 const CLIENT_WORDS =
-  /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
+  /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify/;
 const NOOP = withLiterals(
   /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg,
   ['NoopHostnameVerifier', 'AllowAllHostnameVerifier', 'ALLOW_ALL_HOSTNAME_VERIFIER'],

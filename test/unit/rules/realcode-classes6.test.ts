@@ -437,3 +437,73 @@ function smtp_connect($host, $port, $enc) {
       ],
     ));
 });
+
+describe('real-code classes 6: switches in Kotlin options, Dockerfile excerpts and strings that write tool config', () => {
+  it('Kotlin (uni-app x UTS): sslVerify = false as a named argument and as a property; true and == are quiet', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `fun load() {
+    uni.request<UTSJSONObject>(RequestOptions(url = "https://api.example.com/x", method = "POST", header = object : UTSJSONObject() {
+        var Cookie = "token"
+    }, timeout = 6000, sslVerify = false, withCredentials = false))
+    val options = RequestOptions(url = API)
+    options.sslVerify = false
+}
+`,
+        'pages/request/request.kt',
+      ).map(([id, line, col, value]) => [id, line, col, value]),
+      [
+        ['jvm.client-verification-off', 4, 24, 'sslVerify = false'],
+        ['jvm.client-verification-off', 6, 13, 'sslVerify = false'],
+      ],
+    );
+    expectNone('val o = RequestOptions(url = API, sslVerify = true)\nif (o.sslVerify == false) log("x")\n', 'Req.kt');
+  });
+
+  it('Dockerfile: an excerpt whose first line ends a quoted text of a RUN begun before it', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `deb [trusted=yes] https://mirror.corp.lan/debian/ ./\\n' > /etc/apt/sources.list && \\
+    echo 'Acquire::https::Verify-Peer "false";' > /etc/apt/apt.conf.d/99corp-mirror
+
+RUN apt-get update && \\
+    apt-get install -y --no-install-recommends curl
+`,
+        'Dockerfile',
+      ).map(([id, line, col, value]) => [id, line, col, value]),
+      [['config.apt-verify-peer-off', 2, 11, 'Acquire::https::Verify-Peer "false"']],
+    ));
+
+  it('Python: a repository file written line by line (sslverify=0) and Fabric writing ~/.wgetrc', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `from fabric.api import sudo
+
+def write_repo(f, repo):
+    f.write("[%s]\\n" % repo.id)
+    f.write("baseurl=%s\\n" % repo.url)
+    if repo.noverifyssl:
+        f.write("sslverify=0\\n")
+    log.info("sslverify=0 for %s", repo.id)
+
+def bootstrap():
+    sudo( 'echo "check_certificate=off" > /root/.wgetrc' )
+`,
+        'payloads/dnf_repo.py',
+      ).map(([id, line, col, value]) => [id, line, col, value]),
+      [
+        ['config.dnf-sslverify-off', 7, 18, 'sslverify=0'],
+        ['config.wgetrc-check-certificate', 11, 18, 'check_certificate=off'],
+      ],
+    ));
+
+  it('look-alikes: sslverify=1, a wgetrc line printed, a test table', () =>
+    expectNone(
+      `f.write("sslverify=1\\n")
+print('echo "check_certificate=off" > ~/.wgetrc')
+CASES = ["sslverify=0", "sslverify=1"]
+assert parse(CASES[0])
+`,
+      'tests/test_repo.py',
+    ));
+});

@@ -258,7 +258,7 @@ SslContext ssl = SslContextBuilder.forClient()
     description: 'RestAssured\'s relaxed HTTPS validation trusts every certificate and host, Unirest verifySsl(false) and Jsoup validateTLSCertificates(false) turn checks off, and jdk.internal.httpclient.disableHostnameVerification stops the JDK HttpClient from checking host names. Give the library a truststore with your CA instead (RestAssured trustStore(…), Unirest sslContext(…), -Djavax.net.ssl.trustStore=<file>).',
     concept: 'verification-off',
     client: 'java',
-    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin.',
+    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin; uni-app x (UTS/Kotlin) request options\' `sslVerify = false` (a named argument or a property).',
     examples: {
       flagged: [
         `RestAssured.«useRelaxedHTTPSValidation()»;
@@ -266,9 +266,11 @@ given().«relaxedHTTPSValidation("TLSv1.2")».when().get("/health");
 Unirest.config().«verifySsl(false)»;
 Document page = Jsoup.connect(url).«validateTLSCertificates(false)».get();
 System.«setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")»;`,
+        { file: 'request.kt', code: 'uni.request<UTSJSONObject>(RequestOptions(url = API, method = "POST", timeout = 6000, «sslVerify = false»))' },
       ],
       ok: [
         'Unirest.config().verifySsl(true);\nRestAssured.trustStore("corp.jks", "changeit");\nlog.info("use relaxedHTTPSValidation() only in tests");',
+        { file: 'request.kt', code: 'val opts = RequestOptions(url = API, sslVerify = true)\nif (opts.sslVerify == false) log("off")' },
       ],
     },
   }),
