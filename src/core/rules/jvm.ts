@@ -29,9 +29,9 @@ const PREFILTER =
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
- * Chosen as RuleFamily.needles says. `HTTPSVal`, `verifySsl` and `lVerify` (uni-app x's `sslVerify = false`) are for
- * the library switches (`CLIENT_SWITCHES`). */
-const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl', 'lVerify'];
+ * Chosen as RuleFamily.needles says. `HTTPSVal`, `verifySsl` and `Verify` (uni-app x's `sslVerify = false`: 7 ms CPU on
+ * the bench's 61 MB of Java, `lVerify` cost 25) are for the library switches (`CLIENT_SWITCHES`). */
+const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl', 'Verify'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
