@@ -507,3 +507,53 @@ assert parse(CASES[0])
       'tests/test_repo.py',
     ));
 });
+
+describe('real-code classes 6: browser options bound to a name reach launch (the sink rule)', () => {
+  it('Puppeteer: an options object given to puppeteer.launch; Playwright (Python): a dict given to new_context', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import puppeteer from "puppeteer";
+
+export async function start(launchArgs: string[]) {
+  const opts = {
+    executablePath: puppeteer.executablePath(),
+    args: launchArgs,
+    acceptInsecureCerts: true,
+    userDataDir: profileDir ?? undefined,
+  };
+  const browser = await puppeteer.launch(opts);
+  console.log("launched with", opts);
+  return browser;
+}
+`,
+        'src/browser/launcher.ts',
+      ),
+      [['browser.ignore-https-errors', 10, 42, 'opts', 7, 'acceptInsecureCerts: true']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        'CONTEXT_ARGS = {"ignore_https_errors": True, "viewport": {"width": 1280, "height": 720}}\ncontext = browser.new_context(**CONTEXT_ARGS)\n',
+        'tests/e2e/conftest.py',
+      ),
+      [['browser.ignore-https-errors', 2, 31, '**CONTEXT_ARGS', 1, '"ignore_https_errors": True']],
+    );
+  });
+
+  it('options written in the call, exported, or set member by member stay where they are written', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `const browser = await puppeteer.launch({ ignoreHTTPSErrors: true });
+export const launchOptions = { acceptInsecureCerts: true };
+const more = {};
+more.ignoreHTTPSErrors = true;
+module.exports = puppeteer.launch(more);
+`,
+        'src/browsers.js',
+      ).map(([id, line, col]) => [id, line, col]),
+      [
+        ['browser.ignore-https-errors', 1, 42],
+        ['browser.ignore-https-errors', 2, 32],
+        ['browser.ignore-https-errors', 4, 6],
+      ],
+    ));
+});
