@@ -210,6 +210,38 @@ export function boundLiteral(
   return undefined;
 }
 
+/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`). */
+const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([A-Za-z_$][\w$]*)[ \t]*[,)]/;
+
+/**
+ * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
+ * then `request(options, …)`, the `var options = {` above the first line): no bracket around the value opens in the
+ * text, and the one that closes it ends a statement. The literal's name is the bare name the next call takes that the
+ * text never binds; its sinks are the calls after the close. Undefined for a literal whose opening is in the text.
+ */
+function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; after: number } | undefined {
+  let levels = 0;
+  for (let o = at; levels < 8; levels++) {
+    o = enclosingOpen(lx, o, '{[(', 6000);
+    if (o < 0) break;
+  }
+  let depth = 0;
+  let close = -1;
+  for (let i = at; i < Math.min(lx.code.length, at + 6000) && close < 0; i++) {
+    if (lx.kinds[i] !== Kind.Code) continue;
+    const c = lx.code[i];
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if ((c === '}' || c === ']' || c === ')') && --depth === -(levels + 1)) close = i;
+  }
+  if (close < 0 || lx.code[close] !== '}') return undefined;
+  const end = /^[ \t]*;?[ \t]*\r?\n/.exec(lx.code.slice(close + 1, close + 40));
+  if (!end) return undefined;
+  const from = close + 1 + end[0].length;
+  const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
+  if (!call || bindingsOf(lx, call[1]).length > 0) return undefined;
+  return { name: call[1], at: close, after: close };
+}
+
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
 function memberOf(lx: Lexed, at: number, flow: ObjectFlow): { name: string; at: number; after: number } | undefined {
   if (!flow.member) return undefined;
@@ -317,12 +349,15 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
     if (!s) cache.set(key, (s = sinksOf(lx, b.name, b.at, flow, b.after)));
     return s;
   };
+  // An excerpt's literal is looked for a few times only: each look reads thousands of characters ahead.
+  let looks = 0;
+  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at));
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
     const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
     const bound = f.origin
       ? undefined
-      : ((statement ? undefined : boundLiteral(lx, at, flow)) ?? memberOf(lx, at, flow));
+      : ((statement ? undefined : (boundLiteral(lx, at, flow) ?? excerpt(at))) ?? memberOf(lx, at, flow));
     const sinks = bound ? sinksFor(bound) : [];
     if (sinks.length === 0) {
       out.push(f);

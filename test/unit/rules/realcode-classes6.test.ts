@@ -557,3 +557,40 @@ module.exports = puppeteer.launch(more);
       ],
     ));
 });
+
+describe('real-code classes 6: an excerpt that begins inside an option literal (its binding above the first line)', () => {
+  it('JavaScript: the literal closes, then the next call takes the bare name the text never binds: found there', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `            'user-agent': 'nodeJS'
+        },
+        agentOptions: {
+            ciphers: 'ALL',
+            secureProtocol: 'TLSv1_1_method'
+        }
+    };
+    request(options, function (e, r, b) {
+        if (r.statusCode >= 200 && r.statusCode < 400 && !e) {
+`,
+        'lib/sdmx.js',
+      ),
+      [['javascript.obsolete-tls-version', 8, 13, 'options', 5, "secureProtocol: 'TLSv1_1_method'"]],
+    ));
+
+  it('a literal that reaches no call after its close, or whose name the text binds elsewhere, stays on the value', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        '    rejectUnauthorized: false,\n    timeout: 5000\n};\nmodule.exports = config;\n',
+        'lib/config.js',
+      ).map(([id, line]) => [id, line]),
+      [['javascript.reject-unauthorized-false', 1]],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        '    rejectUnauthorized: false\n};\nconst other = { timeout: 1 };\nhttps.request(other, cb);\n',
+        'lib/client.js',
+      ).map(([id, line]) => [id, line]),
+      [['javascript.reject-unauthorized-false', 1]],
+    );
+  });
+});
