@@ -3,7 +3,9 @@
 // (Python, JS/TS, Java/Kotlin, C#, Go).
 import { Kind, lex, Lexed, Syntax, SYNTAX } from './lexer';
 import { eachCodeMatch, enclosingCall, finding, statementAt, testFromLiterals, withLiterals } from './match';
-import { inTypeDeclaration } from './flow';
+import { countReaches, inTypeDeclaration, MAX_FOLLOWED, objectSinks } from './flow';
+import { JS_FLOW } from './javascript';
+import { PY_FLOW } from './python';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { BROWSER } from './catalog/browser';
@@ -129,7 +131,22 @@ export function scanBrowser(text: string, path: string, languageId?: string): Fi
     },
     2,
   );
-  return out;
+  return atSinks(lx, syntax, out);
+}
+
+/** Literals only: a member set on an object (`launchOptions.ignoreHTTPSErrors = true`) stays where it is written, as
+ * the real-code sets label it for this family. */
+const JS_LITERALS = { ...JS_FLOW, member: undefined };
+
+/**
+ * The sink rule: options bound to a name (`const opts = { acceptInsecureCerts: true }`) are found where a call takes
+ * them (`puppeteer.launch(opts)`), in JavaScript/TypeScript and Python; a file with more than MAX_FOLLOWED findings
+ * (generated) keeps them on their values.
+ */
+function atSinks(lx: Lexed, syntax: Syntax, out: Finding[]): Finding[] {
+  const flow = syntax === SYNTAX.js ? JS_LITERALS : syntax === SYNTAX.python ? PY_FLOW : undefined;
+  if (!flow || out.length === 0 || out.length > MAX_FOLLOWED) return out;
+  return countReaches(objectSinks(lx, out, flow));
 }
 
 /**

@@ -91,7 +91,7 @@ function gitconfig(doc: Doc, out: Finding[]): void {
 const SKIP_TRUE =
   'insecure_skip_verify|insecureSkipVerify|insecure-skip-verify|tls_skip_verify_insecure|tls_skip_verify|ignore_certs|tlsSkipVerify|skip_tls_verify|skipTlsVerify|skip-tls-verify|tls_insecure_skip_verify|insecureSkipTLSVerify|skip_ssl_verify|skipSslVerify|ssl_skip_verify|tls_insecure|allow_insecure_tls|useInsecureTrustManager|use-insecure-trust-manager';
 const VERIFY_FALSE =
-  'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls';
+  'verify_ssl|ssl_verify|verify_certs|verify_certificate|ssl_verify_certificate|tls_verify|sslVerify|tlsVerify|verifySsl|verify_tls|validate_server_cert|verify_server_cert';
 /** Keys whose value `none` turns checks off: Elastic's `ssl.verification_mode` (Beats, Elasticsearch, Kibana's
  * `verificationMode`), Rails/GitLab `openssl_verify_mode: none`. */
 const VERIFY_MODE = 'verification_mode|verificationMode|openssl_verify_mode|ssl_verify_mode';
@@ -460,7 +460,8 @@ function formatOf(path: string, languageId?: string): Format | undefined {
     return 'vscode';
   }
   if (
-    /\.ya?ml$/i.test(base) ||
+    // A YAML file or its template (Ansible's `values.yaml.j2`, Helm/Go `.yaml.tpl`, ERB `.yml.erb`).
+    /\.ya?ml(?:\.(?:j2|jinja2?|tpl|tmpl|gotmpl|erb))?$/i.test(base) ||
     languageId === 'yaml' ||
     /^kubeconfig/i.test(base) ||
     /(?:^|\/)\.kube\/config$/.test(p)
@@ -477,7 +478,7 @@ function formatOf(path: string, languageId?: string): Format | undefined {
 }
 
 const PREFILTER =
-  /disable-tls|secure-http|\bcert\b|strict.?ssl|endpoint.identification|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|-k\b/i;
+  /disable-tls|secure-http|\bcert\b|strict.?ssl|endpoint.identification|trusted.host|sslverify|insecure|check.?certificate|proxyStrictSSL|skip|verify|validate_certs|unverified|ssl_verify|ignore_certs|verification_?mode|validate_server_cert|-k\b/i;
 
 function scanFormat(doc: Doc, format: Format, path: string, out: Finding[]): void {
   switch (format) {

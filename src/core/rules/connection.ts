@@ -5,6 +5,10 @@
 // web.config, .env, YAML, .properties, so this family reads lines, not a language's syntax; comment lines are skipped.
 import { docOf } from './env';
 import { finding } from './match';
+import { lex, SYNTAX } from './lexer';
+import { countReaches, ObjectFlow, stringSinks } from './flow';
+import { PY_FLOW } from './python';
+import { JS_FLOW } from './javascript';
 import { defineFamily, NOTES, ruleFactory } from './define';
 import { Finding, RuleFamily } from './types';
 
@@ -120,8 +124,27 @@ const LANGUAGES = new Set([
   'dotenv',
 ]);
 
+/** The code languages whose connection strings are followed from a variable to the calls taking it (flow.ts). */
+const PYTHON_FILE = /\.pyw?$/i;
+const JS_FILE = /\.[cm]?[jt]sx?$/i;
+
+/**
+ * `conn = f"…TrustServerCertificate=yes"` … `create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`: in Python and
+ * JavaScript/TypeScript, a string bound to a name is reported at each call it reaches (the sink rule), the string its
+ * origin. Lexed only when the text has a finding.
+ */
+function atSinks(text: string, path: string, languageId: string | undefined, out: Finding[]): Finding[] {
+  if (out.length === 0) return out;
+  const python = languageId === 'python' || PYTHON_FILE.test(path);
+  const js = !python && (/^(?:java|type)script(?:react)?$/.test(languageId ?? '') || JS_FILE.test(path));
+  if (!python && !js) return out;
+  const flow: ObjectFlow = python ? PY_FLOW : JS_FLOW;
+  const lx = lex(text, python ? SYNTAX.python : SYNTAX.js);
+  return countReaches(stringSinks(lx, out, flow, () => true));
+}
+
 /** Scans any text for TrustServerCertificate switched on, line by line. */
-export function scanConnectionStrings(text: string): Finding[] {
+export function scanConnectionStrings(text: string, path = '', languageId?: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const doc = docOf(text);
   const out: Finding[] = [];
@@ -133,7 +156,7 @@ export function scanConnectionStrings(text: string): Finding[] {
     out.push(finding(doc, CONN.trustServerCertificate, start, m.index + m[0].length));
   }
   if (text.includes('verifyServerCertificate')) mysqlFindings(text, doc, out);
-  return out;
+  return atSinks(text, path, languageId, out);
 }
 
 /** MySQL Connector/J `verifyServerCertificate=false`, outside comment lines. */
@@ -154,5 +177,5 @@ export const connection: RuleFamily = defineFamily({
   rules: CONN,
   notes: NOTES.text,
   appliesTo: (path, languageId) => (languageId !== undefined && LANGUAGES.has(languageId)) || FILES.test(path),
-  scan: (text) => scanConnectionStrings(text),
+  scan: (text, path, languageId) => scanConnectionStrings(text, path, languageId),
 });

@@ -23,7 +23,7 @@ import { openingDocstringEnd } from './python';
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
 const PREFILTER =
-  /\.curlrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode/;
+  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
  * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
@@ -31,9 +31,11 @@ const PREFILTER =
  * command string with another switch (`curl -k`, `--no-check-certificate`, NODE_TLS_REJECT_UNAUTHORIZED) is read
  * when one of these is in the file too. Measured on the scan bench's tree: 21 needles cost 401 ms, 13 cost 284 ms.
  * `-tls-v` also finds podman/skopeo's `--tls-verify=false` in an argv array; `ation_mode` is Elastic Beats'
- * `ssl.verification_mode: none` in a config text a program writes.
+ * `ssl.verification_mode: none` in a config text a program writes. `lverif` is a yum/dnf repository's `sslverify=0`
+ * written line by line (`f.write("sslverify=0\n")`), `wgetrc` a command writing wget's rc file
+ * (`sudo('echo "check_certificate=off" > ~/.wgetrc')`).
  */
-const NEEDLES = ['-ssl', 'Ssl', 'slVeri', '-tls-v', 'urlrc', 'ation_mode'];
+const NEEDLES = ['-ssl', 'Ssl', 'slVeri', 'lverif', '-tls-v', 'urlrc', 'wgetrc', 'ation_mode'];
 
 /** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
  * invoke, pexpect; Kernel, Open3, rake, Capistrano/SSHKit. */
@@ -77,6 +79,8 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
   [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
   [/^[ \t]*(?:[\w.]+\.)?ssl\.verification_mode[ \t]*:[ \t]*["']?none["']?[ \t]*$/m, 'filebeat.yml'],
+  // yum/dnf/zypper's key (git's is `sslVerify`, under `[http]`): a repository file written line by line.
+  [/^[ \t]*sslverify[ \t]*=[ \t]*(?:0|false|no|off)[ \t]*$/m, 'written.repo'],
 ];
 /** An argv element that is podman/skopeo/buildah's switch (`skopeoCommand.push("--tls-verify=false")`). */
 const CONTAINER_FLAG = /^--(?:src-|dest-)?tls-verify=(?:false|0)$/;
@@ -134,8 +138,9 @@ const MESSAGE_CALL =
 /** An assertion's matcher (`expect(source).not.toContain("strict-ssl=false")`, chai's `.include(…)`, `assertIn`): the
  * string is what the test looks for (often to check it is absent), not text the program writes. */
 const MATCHER_CALL = /^(?:to[A-Z]\w*|includes?|contains?|\w*[eE]qual\w*|match(?:es)?|assert\w*|expect)$/;
-/** A test of the code (jest/mocha/vitest/chai/node:assert): its string arrays are inputs for the code under test. */
-const TEST_CODE = /\b(?:expect|assert)\s*[.(]/;
+/** A test of the code (jest/mocha/vitest/chai/node:assert, pytest's `assert` statement): its string arrays are inputs
+ * for the code under test. */
+const TEST_CODE = /\b(?:expect|assert)\s*[.(]|^[ \t]*assert[ \t]/m;
 const BARE_MESSAGE = /(?:^|[;{]|\bdo)\s*(?:puts|print|p|pp|raise|fail|abort|warn|say)\s*\(?\s*$/;
 
 /** A string given to a message call (see MESSAGE_CALL), with or without parentheses. */
@@ -261,7 +266,8 @@ function configLines(lx: Lexed, language: Language, body: string, start: number,
   for (const [re, as] of CONFIG_LINES) {
     // Python has its own rule for a kubeconfig line in a string (python.kubeconfig-text-insecure).
     if (!re.test(text) || (language === 'python' && (as === 'kubeconfig' || intoTestDirectory(lx, start)))) continue;
-    if (testInput(lx, start)) return;
+    // A string an assertion looks for, or a message for people (`log.info("sslverify=0")`), writes no file.
+    if (testInput(lx, start) || inMessage(lx, start)) return;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     for (const f of configFamily.scan(text, as)) {
@@ -311,7 +317,7 @@ function unique(out: Finding[]): Finding[] {
 
 /** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
 const NOTES_TEXT =
-  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a repository\'s `sslverify=0` in a file that writes its `baseurl=`) written by the program (not the strings an assertion looks for, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript argv array in a file naming the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`, Fabric\'s `sudo(\'echo "check_certificate=off" > ~/.wgetrc\')`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a yum/dnf repository\'s `sslverify=0` line) written by the program (not the strings an assertion looks for or a message prints, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript argv array in a file naming the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
 
 /** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code. */
 export const embedded: RuleFamily = defineFamily({

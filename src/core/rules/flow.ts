@@ -151,7 +151,8 @@ export function countReaches(findings: readonly Finding[]): Finding[] {
 
 /** How a language binds an option object to a name and passes it on. */
 export interface ObjectFlow {
-  /** Matches the text just before a literal's opening bracket when the literal is bound to a name (group 1). */
+  /** Matches the text just before a literal's opening bracket when the literal is bound to a name (group 1), or to
+   * an entry of it (group 2 matched: `$opts['ssl'] = [`). */
   readonly binding: RegExp;
   /** The brackets that open a literal (`{`, `[`); `(` is a call, which ends the walk (the literal is inline there). */
   readonly opens: string;
@@ -171,6 +172,8 @@ export interface ObjectFlow {
    * without it only the words before the name tell (`def`, `function`): a Ruby block `open(uri, opts) { |f| … }`
    * is a call. */
   readonly definitionAfter?: RegExp;
+  /** The operator that spreads a mapping into a call's keywords (Python's `**`): `f(url, **opts)` takes `opts`. */
+  readonly spread?: string;
 }
 
 /**
@@ -199,11 +202,44 @@ export function boundLiteral(
     if (lx.code[open] === '(' && !(flow.literalCall && flow.literalCall.test(before))) return undefined;
     const head = lx.code[open] === '(' ? before.replace(flow.literalCall!, '') : before;
     const bound = flow.binding.exec(head);
-    if (bound) return { name: bound[1], at: open };
+    // Group 2: an entry of the named object is set (`$opts['ssl'] = [`): only the calls after it take the value.
+    if (bound) return bound[2] ? { name: bound[1], at: open, after: open } : { name: bound[1], at: open };
     if (!flow.nested.test(head)) return undefined;
     at = lx.code[open] === '(' ? open - (before.length - head.length) : open;
   }
   return undefined;
+}
+
+/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`). */
+const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([A-Za-z_$][\w$]*)[ \t]*[,)]/;
+
+/**
+ * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
+ * then `request(options, …)`, the `var options = {` above the first line): no bracket around the value opens in the
+ * text, and the one that closes it ends a statement. The literal's name is the bare name the next call takes that the
+ * text never binds; its sinks are the calls after the close. Undefined for a literal whose opening is in the text.
+ */
+function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; after: number } | undefined {
+  let levels = 0;
+  for (let o = at; levels < 8; levels++) {
+    o = enclosingOpen(lx, o, '{[(', 6000);
+    if (o < 0) break;
+  }
+  let depth = 0;
+  let close = -1;
+  for (let i = at; i < Math.min(lx.code.length, at + 6000) && close < 0; i++) {
+    if (lx.kinds[i] !== Kind.Code) continue;
+    const c = lx.code[i];
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if ((c === '}' || c === ']' || c === ')') && --depth === -(levels + 1)) close = i;
+  }
+  if (close < 0 || lx.code[close] !== '}') return undefined;
+  const end = /^[ \t]*;?[ \t]*\r?\n/.exec(lx.code.slice(close + 1, close + 40));
+  if (!end) return undefined;
+  const from = close + 1 + end[0].length;
+  const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
+  if (!call || bindingsOf(lx, call[1]).length > 0) return undefined;
+  return { name: call[1], at: close, after: close };
 }
 
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
@@ -227,15 +263,17 @@ export interface Sink {
  */
 export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, flow: ObjectFlow, after = 0): Sink[] {
   const code = lx.code;
-  const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'})?$`);
+  const spread = flow.spread ? `|${escapeRe(flow.spread)}` : '';
+  const kw = new RegExp(`[(,][ \\t\\r\\n]*(?:${flow.keyword ?? '(?!)'}${spread})?$`);
   const out: Sink[] = [];
   let bindings: number[] | undefined;
   // Occurrences by indexOf, boundaries by hand: most names reach no call, and a regex with a look-behind at its start
   // tried every position of the file (a 10,000-line Ruby file's re-scan paid 10% for it).
   for (let at = code.indexOf(name, after); at >= 0; at = code.indexOf(name, at + 1)) {
+    const spreadAt = flow.spread !== undefined && code.startsWith(flow.spread, at - flow.spread.length);
     if (
       lx.kinds[at] !== Kind.Code ||
-      /[\w$.*&>:]/.test(code[at - 1] ?? '') ||
+      (!spreadAt && /[\w$.*&>:]/.test(code[at - 1] ?? '')) ||
       /[\w$]/.test(code[at + name.length] ?? '')
     ) {
       continue;
@@ -270,10 +308,19 @@ function keywordStart(at: number, head: string): number {
   return body === '' ? at : at - body.length;
 }
 
-/** The binding in force at `offset`: the last one before it, else the first. */
+/** The binding in force at `offset`: the last one before it, else the first (`bindings` ascend: a binary search, as
+ * a generated file may bind one name thousands of times). */
 function governing(bindings: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = bindings.length - 1;
   let g = bindings[0] ?? -1;
-  for (const b of bindings) if (b <= offset) g = b;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bindings[mid] <= offset) {
+      g = bindings[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return g;
 }
 
@@ -302,12 +349,15 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
     if (!s) cache.set(key, (s = sinksOf(lx, b.name, b.at, flow, b.after)));
     return s;
   };
+  // An excerpt's literal is looked for a few times only: each look reads thousands of characters ahead.
+  let looks = 0;
+  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at));
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
     const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
     const bound = f.origin
       ? undefined
-      : ((statement ? undefined : boundLiteral(lx, at, flow)) ?? memberOf(lx, at, flow));
+      : ((statement ? undefined : (boundLiteral(lx, at, flow) ?? excerpt(at))) ?? memberOf(lx, at, flow));
     const sinks = bound ? sinksFor(bound) : [];
     if (sinks.length === 0) {
       out.push(f);
@@ -316,6 +366,96 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
     const title = f.message;
     for (const s of sinks) {
       out.push(atSink(lx, f, s.start, s.end, [s.call.start, s.call.end], throughMessage(title, bound!.name, f.range)));
+    }
+  }
+  return out;
+}
+
+/** How many values of one file are followed to their sinks: each search reads the whole file, and a generated file
+ * with thousands of switches keeps them where they are written instead of taking quadratic time. */
+export const MAX_FOLLOWED = 16;
+
+/**
+ * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f` (group 1 the name, group 2 the
+ * operator), the text of a line before the string's opening quote.
+ */
+const STRING_BINDING =
+  /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*[rRbBuUfF]{0,2}$/d;
+
+/** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
+function stringStart(lx: Lexed, at: number): number {
+  let s = at;
+  for (;;) {
+    while (s > 0 && lx.kinds[s - 1] === Kind.String) s--;
+    // A template's `${name}` (its `${` and `}` lexed as string, the name as code) continues the literal.
+    const part = s > 0 ? lx.code.lastIndexOf('${', s - 1) : -1;
+    if (part <= 0 || s - part > 120 || lx.kinds[part] !== Kind.String || lx.code[s - 1] === '\n') return s;
+    s = part;
+  }
+}
+
+/**
+ * Where a string bound to `name` at `bound` is interpolated into an argument (`create_engine(f"…{conn}")`,
+ * `` connect(`…${conn}`) ``): [start, end) of the name in each interpolation, with its call. Calls a different
+ * binding of the name governs, and callees that only read the text (logging, printing), are not sinks.
+ */
+function interpolationSinks(lx: Lexed, name: string, bound: number, plain: boolean): Sink[] {
+  const out: Sink[] = [];
+  let bindings: number[] | undefined;
+  for (const open of ['{', '${']) {
+    const needle = `${open}${name}}`;
+    for (let at = lx.code.indexOf(needle, bound); at >= 0; at = lx.code.indexOf(needle, at + 1)) {
+      const start = at + open.length;
+      const call = enclosingCall(lx, at);
+      if (!call || call.name === '' || call.open < bound || NOT_A_SINK.test(call.name)) continue;
+      if (plain) {
+        bindings ??= bindingsOf(lx, name);
+        if (governing(bindings, at) !== governing(bindings, bound)) continue;
+      }
+      out.push({ start, end: start + name.length, call });
+    }
+  }
+  return out;
+}
+
+/**
+ * The findings of a family with those inside a string bound to a name (`url += "?ssl_cert_reqs=none"`, `conn =
+ * f"…TrustServerCertificate=yes"`) moved to each call after the binding that takes the name as an argument
+ * (`Redis.from_url(url)`) or interpolates it into one (`create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`);
+ * `moves` picks the findings whose value is such a string (a URL, a connection string). A string that reaches no
+ * call keeps its findings where they are, and so does one written inline in a call.
+ */
+export function stringSinks(
+  lx: Lexed,
+  findings: readonly Finding[],
+  flow: ObjectFlow,
+  moves: (f: Finding) => boolean,
+): Finding[] {
+  if (!findings.some(moves)) return [...findings];
+  const out: Finding[] = [];
+  let followed = 0;
+  for (const f of findings) {
+    const at = offsetOf(lx, f.range.start);
+    if (f.origin || !moves(f) || lx.kinds[at] !== Kind.String || ++followed > MAX_FOLLOWED) {
+      out.push(f);
+      continue;
+    }
+    const open = stringStart(lx, at);
+    const line = lx.code.lastIndexOf('\n', open - 1) + 1;
+    const head = STRING_BINDING.exec(lx.code.slice(line, open));
+    const named = head ? line + head.indices![1]![0] : -1;
+    const sinks = head
+      ? [
+          ...sinksOf(lx, head[1], head[2] === '=' ? named : undefined, flow, open),
+          ...interpolationSinks(lx, head[1], named, head[2] === '='),
+        ]
+      : [];
+    if (sinks.length === 0) {
+      out.push(f);
+      continue;
+    }
+    for (const s of sinks) {
+      out.push(atSink(lx, f, s.start, s.end, [s.call.start, s.call.end], throughMessage(f.message, head![1], f.range)));
     }
   }
   return out;

@@ -312,7 +312,7 @@ const ELECTRON_WORDS = withLiterals(/certificate-error|setCertificateVerifyProc|
 
 /** Option objects bound to a name and passed on: `var options = { secureProtocol: 'TLSv1_method' }` …
  * `mqtt.connect(options)` is found at `options` in the call (flow.ts). */
-const JS_FLOW: ObjectFlow = {
+export const JS_FLOW: ObjectFlow = {
   binding:
     /(?:^|[;{}()\n,])[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{1,80})?=[ \t\r\n]*$/,
   opens: '{[',

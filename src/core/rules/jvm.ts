@@ -25,12 +25,13 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
- * Chosen as RuleFamily.needles says. `HTTPSVal` and `verifySsl` are for the library switches (`CLIENT_SWITCHES`). */
-const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl'];
+ * Chosen as RuleFamily.needles says. `HTTPSVal`, `verifySsl` and `Verify` (uni-app x's `sslVerify = false`: 7 ms CPU on
+ * the bench's 61 MB of Java, `lVerify` cost 25) are for the library switches (`CLIENT_SWITCHES`). */
+const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl', 'Verify'];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
@@ -67,11 +68,12 @@ const GROOVY_AS_VERIFIER = rewritten(
 );
 /** Netty's trust manager that accepts everything (`SslContextBuilder.forClient().trustManager(…)`). */
 const INSECURE_FACTORY = /(?:\b[\w.]+\.)?\bInsecureTrustManagerFactory\s*\.\s*INSTANCE\b/g;
-/** Client libraries' own switches: RestAssured, Unirest, Jsoup, and the JDK HttpClient's host name property. */
+/** Client libraries' own switches: RestAssured, Unirest, Jsoup, the JDK HttpClient's host name property, and uni-app x
+ * (UTS, Kotlin) request options' `sslVerify = false` (a named argument, or a property set). */
 const CLIENT_SWITCHES =
-  /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\))/g;
+  /\b(?:(?:use)?[rR]elaxedHTTPSValidation\s*\(\s*(?:"[^"\n]*"\s*)?\)|verifySsl\s*\(\s*false\s*\)|validateTLSCertificates\s*\(\s*false\s*\)|setProperty\s*\(\s*"jdk\.internal\.httpclient\.disableHostnameVerification"\s*,\s*"true"\s*\)|(?<![\w$])sslVerify\s*=(?!=)\s*false\b)/g;
 const CLIENT_WORDS =
-  /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification/;
+  /InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify/;
 const NOOP = withLiterals(
   /(?:\bnew\s+)?\b(?:[\w.]+\.)?(?:NoopHostnameVerifier|AllowAllHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)\b(?:\.INSTANCE\b|\s*\(\s*\))?/dg,
   ['NoopHostnameVerifier', 'AllowAllHostnameVerifier', 'ALLOW_ALL_HOSTNAME_VERIFIER'],
@@ -163,6 +165,28 @@ function splitStatements(body: string): string[] {
   }
   out.push(body.slice(from));
   return out;
+}
+
+/** A `verify(String, SSLSession)` method's head, up to its body's `{` (Java, or Kotlin's `fun … : Boolean {`). */
+const VERIFY_HEAD = /\b(?:boolean|fun)\s+verify\s*\(([^()]*SSLSession[^()]*)\)\s*(?::\s*Boolean\s*)?\{/dg;
+
+/**
+ * A verifier whose body only logs or prints and then returns true (`System.out.println(">>> " + hostname); return
+ * true;`): it accepts every host all the same. The empty `{ return true; }` is VERIFY_METHOD's.
+ */
+function verifyLogsThenTrue(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, VERIFY_HEAD, (m) => {
+    const open = m.index + m[0].length - 1;
+    const end = matchingClose(lx, open);
+    let body = '';
+    for (let i = open + 1; i < end - 1; i++) body += lx.kinds[i] === Kind.String ? '' : lx.code[i];
+    const statements = splitStatements(body)
+      .map((x) => x.trim().replace(/\s+/g, ' '))
+      .filter(Boolean);
+    if (statements.pop() !== 'return true' || statements.length === 0) return;
+    if (!statements.every((x) => x !== 'return' && LOG_STATEMENT.test(x))) return;
+    out.push(finding(lx, JVM.hostnameVerifier, m.index, end, [lineAt(lx, m.index)[0], end]));
+  });
 }
 
 function trustAll(lx: Lexed, out: Finding[]): void {
@@ -355,6 +379,7 @@ export function scanJvm(text: string): Finding[] {
     pushMatches(lx, GROOVY_AS_VERIFIER, JVM.hostnameVerifier, out);
   }
   if (verifyMethod) pushMatches(lx, VERIFY_METHOD, JVM.hostnameVerifier, out);
+  if (verifyMethod) verifyLogsThenTrue(lx, out);
   if (protocols) protocolFindings(lx, out);
   if (verifiers) noopVerifiers(lx, out);
   if (clients) {

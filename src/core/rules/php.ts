@@ -77,10 +77,10 @@ export function scanPhp(text: string): Finding[] {
   return countReaches(objectSinks(lx, out, PHP_FLOW));
 }
 
-/** Option arrays bound to a variable and passed on: `$opts = ['verify' => false]` … `$client->get($url, $opts)` is
- * found at `$opts` in the call (flow.ts). */
+/** Option arrays bound to a variable (or set as one of its entries, `$opts['ssl'] = ['verify_peer' => false]`) and
+ * passed on: `$opts = ['verify' => false]` … `$client->get($url, $opts)` is found at `$opts` in the call (flow.ts). */
 const PHP_FLOW: ObjectFlow = {
-  binding: /(\$[A-Za-z_]\w*)[ \t]*=[ \t\r\n]*$/,
+  binding: /(\$[A-Za-z_]\w*)((?:\[[^\]\n]*\])+)?[ \t]*=[ \t\r\n]*$/,
   opens: '[',
   nested: /(?:[,[]|=>)[ \t\r\n]*$/,
   literalCall: /\barray[ \t]*$/i,
@@ -93,6 +93,6 @@ export const php: RuleFamily = defineFamily({
   prefilter: PREFILTER,
   rules: PHP,
   notes: NOTES.code,
-  appliesTo: (path, languageId) => languageId === 'php' || /\.(?:php\d?|phtml)$/i.test(path),
+  appliesTo: (path, languageId) => languageId === 'php' || /\.(?:php\d?|phtml|phpt)$/i.test(path),
   scan: (text) => scanPhp(text),
 });

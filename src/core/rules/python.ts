@@ -34,7 +34,17 @@ import {
   wrapperDefault,
   WrapperUse,
 } from './python-flow';
-import { atSink, countReaches, escapeRe, ObjectFlow, objectSinks, Sink, sinksOf, throughMessage } from './flow';
+import {
+  atSink,
+  countReaches,
+  escapeRe,
+  ObjectFlow,
+  objectSinks,
+  Sink,
+  sinksOf,
+  stringSinks,
+  throughMessage,
+} from './flow';
 import { dropExpectedFailuresPython } from './expect-failure';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
@@ -48,7 +58,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -124,6 +134,13 @@ const OTHER_KWARG = /(validate_cert)\s*=(?!=)\s*False\b|(disable_ssl_certificate
  */
 const REDIS_CERT_REQS =
   /(?<![\w.])(["']?)ssl_cert_reqs\1\s*(?:=(?!=)|:)\s*(?:None\b|(["'])(?:none|CERT_NONE)\2|(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b)|(?<=[?&])ssl_cert_reqs=(?:none|CERT_NONE)\b/dg;
+/** redis-py's `ssl_check_hostname=False` in the same three places (keyword, dict key, URL parameter). */
+const REDIS_CHECK_HOSTNAME =
+  /(?<![\w.])(["']?)ssl_check_hostname\1\s*(?:=(?!=)|:)\s*False\b|(?<=[?&])ssl_check_hostname=(?:false|False|0)\b/dg;
+/** python-ldap `set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)` (or ALLOW, or 0, the value of NEVER), on
+ * the module or a connection; ldap3 `Tls(validate=ssl.CERT_NONE)`. */
+const LDAP_REQUIRE_CERT =
+  /\bset_option\s*\(\s*(?:[\w.]+\.)?OPT_X_TLS_REQUIRE_CERT\s*,\s*(?:(?:[\w.]+\.)?OPT_X_TLS_(?:NEVER|ALLOW)\b|0\b)\s*,?\s*\)|\bTls\s*\((?:[^()]*?,)?\s*validate\s*=\s*(?:ssl\.)?(?:VerifyMode\.)?CERT_NONE\b[^()]*\)/g;
 /** A kubeconfig written from code: the YAML line in a string (`"    insecure-skip-tls-verify: true"`) or a dict entry
  * (`{"insecure-skip-tls-verify": True}` before `yaml.dump`). */
 const KUBECONFIG_TEXT = /insecure-skip-tls-verify(["']?)\s*:\s*(?:["']?(?:true|yes|on)\b|True\b)/g;
@@ -133,12 +150,17 @@ const PYCURL = /\bsetopt\s*\(\s*(?:pycurl\.)?(?:PROXY_)?SSL_VERIFY(PEER|HOST)\s*
 const SDK_ATTRIBUTE = withLiterals(/\.(verify_ssl)\s*=(?!=)\s*False\b/g, ['.verify_ssl']);
 
 /** Python's option dicts: `sslopt = {"cert_reqs": ssl.CERT_NONE}` … `ws.run_forever(sslopt=sslopt)` (flow.ts). */
-const PY_FLOW: ObjectFlow = {
+export const PY_FLOW: ObjectFlow = {
   binding: /(?:^|\n)[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]{1,60})?=[ \t]*$/,
   opens: '{[',
   nested: /[:,[{][ \t\r\n]*$/,
   keyword: String.raw`[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*`,
+  literalCall: /\bdict[ \t]*$/,
+  spread: '**',
 };
+
+/** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */
+const inUrl = (f: Finding) => f.ruleId === PY.redisCertNone.id || f.ruleId === PY.redisCheckHostname.id;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -328,6 +350,10 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     out.push(finding(lx, r, m.index, m.index + m[0].length, call ? [call.start, call.end] : statementAt(lx, m.index)));
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
+  if (lx.code.includes('ssl_check_hostname')) redisFindings(lx, out, REDIS_CHECK_HOSTNAME, PY.redisCheckHostname);
+  if (lx.code.includes('OPT_X_TLS_REQUIRE_CERT') || lx.code.includes('Tls(')) {
+    pushMatches(lx, LDAP_REQUIRE_CERT, PY.ldapRequireCertNever, out);
+  }
   pushMatches(lx, PAHO_INSECURE, PY.pahoInsecure, out, 1, 1);
   pushMatches(lx, PYVMOMI, PY.pyvmomiNoVerify, out, 1, 1);
   if (lx.code.includes('insecure-skip-tls-verify')) kubeconfigTextFindings(lx, out);
@@ -354,10 +380,11 @@ function kubeconfigTextFindings(lx: Lexed, out: Finding[]): void {
   }
 }
 
-/** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`. */
-function redisFindings(lx: Lexed, out: Finding[]): void {
-  REDIS_CERT_REQS.lastIndex = 0;
-  for (let m = REDIS_CERT_REQS.exec(lx.code); m; m = REDIS_CERT_REQS.exec(lx.code)) {
+/** `ssl_cert_reqs=None` (a call's keyword, not a `def` default), `"ssl_cert_reqs": ssl.CERT_NONE`, `?ssl_cert_reqs=none`
+ * (and, with `re` and `r`, the same three forms of `ssl_check_hostname=False`). */
+function redisFindings(lx: Lexed, out: Finding[], re = REDIS_CERT_REQS, r = PY.redisCertNone): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(lx.code); m; m = re.exec(lx.code)) {
     const kind = lx.kinds[m.index];
     const inUrl = !m[0].startsWith('"') && !m[0].startsWith("'") && kind === Kind.String;
     if (inUrl) {
@@ -371,7 +398,7 @@ function redisFindings(lx: Lexed, out: Finding[]): void {
       const call = enclosingCall(lx, m.index);
       if (call && isDef(lx, call)) continue;
     }
-    out.push(finding(lx, PY.redisCertNone, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+    out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   }
 }
 
@@ -702,7 +729,10 @@ export function scanPython(text: string): Finding[] {
     OTHER_SSL.test(text) ||
     has('tls_insecure_set') ||
     has('SslCertValidation') ||
-    has('SmartConnectNoSSL');
+    has('SmartConnectNoSSL') ||
+    has('ssl_check_hostname') ||
+    has('X_TLS_REQUIRE') ||
+    (has('Tls(') && has('CERT_NONE'));
   const contexts = has('_create_');
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
@@ -729,7 +759,7 @@ export function scanPython(text: string): Finding[] {
   if (protocols) protocolFindings(lx, out);
   const unique = dropExpectedFailuresPython(
     lx,
-    afterOpeningDocstring(lx, dedupe(countReaches(objectSinks(lx, out, PY_FLOW)))),
+    afterOpeningDocstring(lx, dedupe(countReaches(objectSinks(lx, stringSinks(lx, out, PY_FLOW, inUrl), PY_FLOW)))),
   );
   return unique.length && has('disable_warnings') ? withDisableWarnings(lx, unique) : unique;
 }
@@ -806,6 +836,7 @@ const NEEDLES = [
   'NoSSL',
   'tlsAllowInv',
   'tlsInsecure',
+  'X_TLS_',
 ];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */

@@ -19,6 +19,7 @@ import { browser } from './browser';
 import { notebook } from './notebook';
 import { embedded } from './embedded';
 import { connection } from './connection';
+import { jsonConfig } from './json-config';
 
 /** Every rule family (code languages first; the shell/CI/config families are appended here). */
 export const families: RuleFamily[] = [
@@ -36,6 +37,7 @@ export const families: RuleFamily[] = [
   shellFamily,
   envFamily,
   configFamily,
+  jsonConfig,
   notebook,
 ];
 

@@ -31,6 +31,9 @@ const VERIFY_SSL_FALSE = withLiterals(
 /** Savon/HTTPI's `ssl_verify_mode: :none` (also `verify_mode`, the `=>` form, a setter or a call: `.verify_mode = :none`, `globals.ssl_verify_mode(:none)`). */
 const SYMBOL_NONE =
   /(?:(?<![\w:])(?::(?:ssl_)?verify_mode\s*=>|(?:ssl_)?verify_mode:)|\.(?:ssl_)?verify_mode\s*(?:=(?![=~])|\())\s*:none\b/dg;
+/** ActionMailer / Mail SMTP settings: `openssl_verify_mode: 'none'` (a string or the symbol; the `=>` form, a setter). */
+const OPENSSL_VERIFY_MODE =
+  /(?:(?<![\w:])(?::openssl_verify_mode\s*=>|openssl_verify_mode:)|\.openssl_verify_mode\s*=(?![=~]))\s*(?:(["'])none\1|:none\b)/dg;
 /** Typhoeus/Ethon's libcurl options: `ssl_verifypeer: false`, `ssl_verifyhost: 0`. */
 const TYPHOEUS = /(?<![\w:])(?::ssl_verify(?:peer|host)\s*=>|ssl_verify(?:peer|host):)\s*(?:false|0)\b/dg;
 const EXCON = withLiterals(
@@ -137,6 +140,7 @@ export function scanRuby(text: string): Finding[] {
   pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
   pushMatches(lx, SYMBOL_NONE, RB.verifyNone, out);
+  if (lx.code.includes('openssl_verify_mode')) pushMatches(lx, OPENSSL_VERIFY_MODE, RB.verifyNone, out);
   pushMatches(lx, TYPHOEUS, RB.verifyFalse, out);
   return countReaches(objectSinks(lx, out, RUBY_FLOW));
 }

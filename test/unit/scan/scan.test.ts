@@ -151,6 +151,7 @@ describe('scan: prefilter on raw bytes', () => {
 
   const RULELESS_SAMPLES: Record<string, Example> = {
     embedded: { file: 'setup.py', code: 'os.system("echo insecure >> ~/.curlrc")' },
+    'json-config': { file: '.bowerrc', code: '{ "registry": "https://bower.corp.example", "strict-ssl": false }' },
   };
   // A family's needles may only ever skip files its prefilter would skip too: every prefilter match holds a needle.
   // Checked on every example of the family's rules and on strings mixing the prefilter's own words with noise.

@@ -184,7 +184,7 @@ cert = /etc/ssl/corp-ca.pem`,
     concept: 'tool-config-switch',
     client: 'various',
     surface: 'yaml',
-    notes: 'In YAML, TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, Spring Cloud Gateway\'s `useInsecureTrustManager`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, …) set to false; Elastic\'s `verification_mode` / `verificationMode` and `openssl_verify_mode` set to `none`. Each may be the last part of a dotted key (`ssl.verification_mode`, `xpack.security.http.ssl.verification_mode`); Java `.properties` files are read too, and so is a `sed` substitution in a script that writes `verification_mode: none` (`sed -i \'s/ssl.verification_mode: full/ssl.verification_mode: none/\' filebeat.yml`). Comments, `${VAR}` values and strings that mention the key are not findings.',
+    notes: 'In YAML (also its templates: `values.yaml.j2`, `.yaml.tpl`, `.yml.erb`), TOML and INI (`.ini`, `.cfg`: grafana.ini, ansible.cfg): keys that skip verification when true (`insecure_skip_verify`, `insecureSkipVerify`, `tls_skip_verify`, `skip_tls_verify`, `insecureSkipTLSVerify`, `tls_insecure_skip_verify`, Grafana\'s `tls_skip_verify_insecure`, `ignore_certs`, Spring Cloud Gateway\'s `useInsecureTrustManager`, …) and keys that verify when true (`verify_ssl`, `ssl_verify`, `verify_certs`, `tls_verify`, `sslVerify`, JupyterHub OAuthenticator\'s `validate_server_cert`, …) set to false; Elastic\'s `verification_mode` / `verificationMode` and `openssl_verify_mode` set to `none`. Each may be the last part of a dotted key (`ssl.verification_mode`, `xpack.security.http.ssl.verification_mode`); Java `.properties` files are read too, and so is a `sed` substitution in a script that writes `verification_mode: none` (`sed -i \'s/ssl.verification_mode: full/ssl.verification_mode: none/\' filebeat.yml`). Comments, `${VAR}` values and strings that mention the key are not findings.',
     examples: {
       file: 'prometheus.yml',
       flagged: [`# Prometheus
@@ -566,6 +566,36 @@ RUN echo '«Acquire::https::Verify-Peer "false"»;' > /etc/apt/apt.conf.d/99inse
       ok: [
         ':ssl_verify_mode: 1\n:ssl_ca_cert: /etc/ssl/corp-ca.pem\n# :ssl_verify_mode: 0',
         { file: '.bundle/config', code: '---\nBUNDLE_SSL_CA_CERT: "/etc/ssl/corp-ca.pem"\nBUNDLE_SSL_VERIFY_MODE: "1"' },
+      ],
+    },
+  }),
+  jsonStrictSsl: rule('json-strict-ssl', {
+    surface: 'json',
+    title: '"strict-ssl": false in a JSON config: package downloads skip certificate verification',
+    description:
+      'npm, yarn 1, bower and apm read a "strict-ssl" key; set to false, they accept any registry certificate, so packages can be swapped in transit. Remove it and point the tool at the CA bundle instead ("ca"/"cafile" for bower and npm, NODE_EXTRA_CA_CERTS for the Node-based tools).',
+    concept: 'tool-config-switch',
+    client: 'npm',
+    caVars: ['NODE_EXTRA_CA_CERTS'],
+    notes:
+      'A quoted `"strict-ssl"` key set to `false` (or `"false"`) in a JSON file (`.bowerrc`, an `.npmrc`/`.yarnrc` written as JSON, `package.json`, any `*.json`/`*.jsonc`) and in an object literal of JavaScript/TypeScript code; in code, an object bound to a name is found where it reaches a call (the sink rule). `true`, a comment line, a string that only contains the text and a TypeScript type are not findings.',
+    examples: {
+      file: '.bowerrc',
+      flagged: [
+        '{\n  "directory": "bower_components",\n  "registry": "https://bower.corp.example",\n  «"strict-ssl": false»\n}',
+        {
+          file: 'package.json',
+          code: '{\n  "name": "app",\n  "publishConfig": {\n    "registry": "https://npm.corp.example/",\n    «"strict-ssl": false»\n  }\n}',
+        },
+        {
+          file: 'config.dev.js',
+          code: '// npm client settings\nexports.npm = {\n  loglevel: "warn",\n  «"strict-ssl": false»,\n};',
+        },
+      ],
+      ok: [
+        '{ "registry": "https://bower.corp.example", "strict-ssl": true, "ca": "/etc/ssl/corp-ca.pem" }',
+        { file: 'check.test.js', code: 'expect(rc).not.toContain(\'"strict-ssl": false\');' },
+        { file: 'types.ts', code: 'interface NpmConfig {\n  "strict-ssl": false | true;\n}' },
       ],
     },
   }),

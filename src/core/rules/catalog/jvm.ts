@@ -85,7 +85,7 @@ sslContext.init(null, tmf.getTrustManagers(), null);`,
     description: 'A verifier that always returns true accepts a valid certificate issued for any host. Remove it: the default verifier checks the name.',
     concept: 'hostname-check-off',
     client: 'java',
-    notes: 'A `(a, b) -> true` lambda, whatever its parameters are named, counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call, a `HostnameVerifier` variable, or the verifier argument of Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, …)`); in Groovy (`.groovy`, Gradle `.gradle` scripts) also a `{ h, s -> true }` closure given to such a call or coerced `as HostnameVerifier`.',
+    notes: 'A `(a, b) -> true` lambda, whatever its parameters are named, counts only where a HostnameVerifier is expected (a `*HostnameVerifier(...)` call, a `HostnameVerifier` variable, or the verifier argument of Apache HttpClient\'s `new SSLConnectionSocketFactory(ctx, …)`); in Groovy (`.groovy`, Gradle `.gradle` scripts) also a `{ h, s -> true }` closure given to such a call or coerced `as HostnameVerifier`. A `verify(String, SSLSession)` method that returns true, at once or after statements that only log or print.',
     examples: {
       flagged: [`conn.setHostnameVerifier(«(hostname, session) -> true»);
 HostnameVerifier hv = new HostnameVerifier() {
@@ -101,6 +101,12 @@ OkHttpClient.Builder().«hostnameVerifier { _, _ -> true }»`,
     .build();`,
         { file: 'init.gradle', code: `HttpsURLConnection.«setDefaultHostnameVerifier({ hostname, session -> true }»)
 def verifier = «{ h, s -> true } as HostnameVerifier»` },
+        `class TrustAnyVerifier implements HostnameVerifier {
+  public «boolean verify(String hostname, SSLSession session) {
+    System.out.println(">>> " + hostname + " " + session);
+    return true;
+  }»
+}`,
       ],
       ok: [
         '// Remove the custom verifier; issue the server a certificate for the name clients use.',
@@ -108,6 +114,7 @@ def verifier = «{ h, s -> true } as HostnameVerifier»` },
         'conn.setHostnameVerifier((h, s) -> h.equals("internal.example"));',
         'new SSLConnectionSocketFactory(ctx, (host, session) -> host.endsWith(".corp.example"));',
         'String doc = "setHostnameVerifier((h, s) -> true)";',
+        'public boolean verify(String hostname, SSLSession session) {\n  log.debug("checking {}", hostname);\n  return ALLOWED.contains(hostname);\n}',
       ],
     },
   }),
@@ -251,7 +258,7 @@ SslContext ssl = SslContextBuilder.forClient()
     description: 'RestAssured\'s relaxed HTTPS validation trusts every certificate and host, Unirest verifySsl(false) and Jsoup validateTLSCertificates(false) turn checks off, and jdk.internal.httpclient.disableHostnameVerification stops the JDK HttpClient from checking host names. Give the library a truststore with your CA instead (RestAssured trustStore(…), Unirest sslContext(…), -Djavax.net.ssl.trustStore=<file>).',
     concept: 'verification-off',
     client: 'java',
-    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin.',
+    notes: '`relaxedHTTPSValidation()` / `useRelaxedHTTPSValidation()` (also with a protocol argument), `verifySsl(false)`, `validateTLSCertificates(false)`, and `System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")`, in Java and Kotlin; uni-app x (UTS/Kotlin) request options\' `sslVerify = false` (a named argument or a property).',
     examples: {
       flagged: [
         `RestAssured.«useRelaxedHTTPSValidation()»;
@@ -259,9 +266,11 @@ given().«relaxedHTTPSValidation("TLSv1.2")».when().get("/health");
 Unirest.config().«verifySsl(false)»;
 Document page = Jsoup.connect(url).«validateTLSCertificates(false)».get();
 System.«setProperty("jdk.internal.httpclient.disableHostnameVerification", "true")»;`,
+        { file: 'request.kt', code: 'uni.request<UTSJSONObject>(RequestOptions(url = API, method = "POST", timeout = 6000, «sslVerify = false»))' },
       ],
       ok: [
         'Unirest.config().verifySsl(true);\nRestAssured.trustStore("corp.jks", "changeit");\nlog.info("use relaxedHTTPSValidation() only in tests");',
+        { file: 'request.kt', code: 'val opts = RequestOptions(url = API, sslVerify = true)\nif (opts.sslVerify == false) log("off")' },
       ],
     },
   }),

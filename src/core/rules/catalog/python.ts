@@ -456,6 +456,39 @@ BROKER_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_cert_reqs=none»"`
       ],
     },
   }),
+  redisCheckHostname: rule('redis-ssl-check-hostname-false', {
+    title: 'ssl_check_hostname=False: Redis TLS without the host name check',
+    description: 'redis-py (and Valkey, Celery\'s Redis broker) with ssl_check_hostname=False checks the certificate chain but not the name in it, so any certificate a public or corporate CA issued for another host is accepted. Keep the check on and connect with the name the certificate carries (or add it to the certificate\'s subjectAltName).',
+    concept: 'hostname-check-off',
+    client: 'various',
+    notes: 'A call\'s keyword (`redis.Redis(ssl=True, ssl_check_hostname=False)`, `from_url(url, ssl_check_hostname=False)`), a dict key (`{"ssl_check_hostname": False}`, spread with `**` into a call: found there) and a connection-URL parameter (`rediss://host:6380/0?ssl_check_hostname=false`, followed to the call that takes the URL). A `def` default is not a finding, nor is `True`.',
+    examples: {
+      flagged: [`cache = redis.Redis(host=VALKEY_ENDPOINT, port=6379, ssl=True, «ssl_check_hostname=False»)
+REDIS_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_check_hostname=false»"`],
+      ok: [
+        'cache = redis.Redis(host=host, ssl=True, ssl_check_hostname=True, ssl_ca_certs="/path/to/ca-bundle.pem")',
+        'def connect(url, ssl_check_hostname=False):\n    return parse(url)',
+      ],
+    },
+  }),
+  ldapRequireCertNever: rule('ldap-tls-require-cert-never', {
+    title: 'LDAP over TLS without certificate checks (OPT_X_TLS_REQUIRE_CERT NEVER / ALLOW, ldap3 validate=CERT_NONE)',
+    description: 'python-ldap with OPT_X_TLS_REQUIRE_CERT set to OPT_X_TLS_NEVER (or ALLOW) and ldap3 with Tls(validate=ssl.CERT_NONE) accept any server certificate, so the bind password goes to whoever answers. Require the certificate (OPT_X_TLS_DEMAND, ldap3 validate=ssl.CERT_REQUIRED) and give the CA: OPT_X_TLS_CACERTFILE (then OPT_X_TLS_NEWCTX) or Tls(ca_certs_file=…).',
+    concept: 'verification-off',
+    client: 'various',
+    notes: '`set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)` (also `OPT_X_TLS_ALLOW`, on the module or a connection object, names imported bare) and ldap3\'s `Tls(validate=ssl.CERT_NONE)`. `OPT_X_TLS_DEMAND` / `HARD` and `CERT_REQUIRED` are not findings.',
+    examples: {
+      flagged: [`import ldap
+ldap.«set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)»
+conn = ldap.initialize("ldaps://dc1.corp.example:636")
+conn.«set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_ALLOW)»
+tls = ldap3.«Tls(validate=ssl.CERT_NONE)»`],
+      ok: [
+        'ldap.set_option(ldap.OPT_X_TLS_CACERTFILE, "/etc/ssl/corp-ca.pem")\nldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_DEMAND)',
+        'tls = ldap3.Tls(validate=ssl.CERT_REQUIRED, ca_certs_file="/etc/ssl/corp-ca.pem")',
+      ],
+    },
+  }),
   kubeconfigText: rule('kubeconfig-text-insecure', {
     title: 'insecure-skip-tls-verify: true written into a kubeconfig from code',
     description: 'The kubeconfig this code writes tells kubectl and every client-go program not to check the API server certificate. Write certificate-authority-data (the cluster CA, base64) or certificate-authority: <CA file> instead.',

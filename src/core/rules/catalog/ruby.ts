@@ -12,11 +12,12 @@ export const RB = {
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'The constant wherever it is used in code, and the symbol `:none` given as `ssl_verify_mode` / `verify_mode` (Savon, HTTPI: `ssl_verify_mode: :none`, `:verify_mode => :none`, `.verify_mode = :none`, `ssl_verify_mode(:none)`). Not on a server\'s side, where VERIFY_NONE only means "ask no client certificate": WEBrick\'s `:SSLVerifyClient`, or a context set up among server words (`ssl_version = :TLSv1_2_server`, `SERVER_CIPHERS`, `SSLServer`, a socket that `accept`s) with no client in sight.',
+    notes: 'The constant wherever it is used in code, and the symbol `:none` given as `ssl_verify_mode` / `verify_mode` (Savon, HTTPI: `ssl_verify_mode: :none`, `:verify_mode => :none`, `.verify_mode = :none`, `ssl_verify_mode(:none)`), and ActionMailer / Mail SMTP settings\' `openssl_verify_mode: \'none\'` (a string or `:none`; a hash held in a variable is found where it is passed on). Not on a server\'s side, where VERIFY_NONE only means "ask no client certificate": WEBrick\'s `:SSLVerifyClient`, or a context set up among server words (`ssl_version = :TLSv1_2_server`, `SERVER_CIPHERS`, `SSLServer`, a socket that `accept`s) with no client in sight.',
     examples: {
       flagged: [
         'http.verify_mode = «OpenSSL::SSL::VERIFY_NONE»',
         'client = Savon.client(wsdl: url, «ssl_verify_mode: :none»)\nrequest.auth.ssl«.verify_mode = :none»',
+        "Mail.defaults do\n  delivery_method :smtp, {\n    address: 'smtp.corp.example',\n    enable_starttls_auto: true,\n    «openssl_verify_mode: 'none'»\n  }\nend",
       ],
       ok: [
         `http.verify_mode = OpenSSL::SSL::VERIFY_PEER
@@ -26,6 +27,7 @@ http.ca_file = "/path/to/ca-bundle.pem"`,
         `context.ssl_version = :TLSv1_2_server
 context.set_params(ciphers: TLS::SERVER_CIPHERS, verify_mode: OpenSSL::SSL::VERIFY_NONE)`,
         "Rack::Handler::WEBrick.run(App, :SSLEnable => true, :SSLVerifyClient => OpenSSL::SSL::VERIFY_NONE)",
+        "config.action_mailer.smtp_settings = { address: 'smtp.corp.example', openssl_verify_mode: 'peer' }",
       ],
     },
   }),

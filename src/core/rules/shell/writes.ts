@@ -3,6 +3,7 @@
 // (`cat >> ~/.npmrc <<EOF … EOF`). The written text is judged by the config family as the file it lands in, so
 // every config rule applies unchanged; findings point into the script, at the written setting.
 import { configFamily } from '../config';
+import { jsonConfig } from '../json-config';
 import { Doc, Source } from '../env';
 import { finding } from '../match';
 import { CFG } from '../catalog/config';
@@ -29,6 +30,9 @@ const HEREDOC =
   /\b(?:cat[ \t]+>>?|tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\1[^\n]*?<<-?[ \t]*(["']?)([\w.-]+)\3[^\n]*\n/dg;
 /** The same with the here-document first: `cat <<EOF > ~/.npmrc`, `cat << 'END' >> /etc/pip.conf`. */
 const HEREDOC_FIRST = /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
+/** A here-string sent to a file: `cat <<< '…' > /opt/conda/.condarc` (group 1 or 2: the quoted text, 4: the file). */
+const HERE_STRING =
+  /\bcat[ \t]+<<<[ \t]*(?:'([^']*)'|"((?:[^"\\]|\\[\s\S])*)")[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\3/dg;
 /** Piped to tee: `cat <<EOF | sudo tee /etc/containerd/config.toml`, `cat <<'EOF' | tee -a "$conf"`. */
 const HEREDOC_PIPE =
   /\bcat[ \t]+<<-?[ \t]*(["']?)([\w.-]+)\1[ \t]*\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?(["']?)([^\s;&|"'<>]+)\3[^\n]*\n/dg;
@@ -36,7 +40,7 @@ const HEREDOC_PIPE =
 const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO|RC|WGETRC|CURLRC)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=|\.bowerrc|strict-ssl["']/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -79,11 +83,13 @@ const LOG_TARGET = /log|report|out(?:put)?\b|result|summary|\.txt["']?$|\.md["']
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
   // A target named for a log or an output (`"$LOG"`, `$report`) receives text about settings, not a config file.
-  const as = configFamily.appliesTo(target) ? target : LOG_TARGET.test(target) ? undefined : kindOfBody(text);
+  const known = configFamily.appliesTo(target) || jsonConfig.appliesTo(target);
+  const as = known ? target : LOG_TARGET.test(target) ? undefined : kindOfBody(text);
   if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  for (const f of configFamily.scan(text, as)) {
+  // A JSON rc file (`.bowerrc`) is judged by the family that reads `"strict-ssl": false`.
+  for (const f of [...configFamily.scan(text, as), ...jsonConfig.scan(text, as)]) {
     const rule = CONFIG_RULES.get(f.ruleId);
     if (!rule) continue;
     const s = at(starts[f.range.start.line] + f.range.start.character);
@@ -124,6 +130,7 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
   hereDocuments(doc, src, HEREDOC_PIPE, 4, 2, out);
+  if (src.text.includes('<<<')) hereStrings(doc, src, out);
   // Last, so a write whose target is known keeps its message (the family keeps the first of equal findings).
   if (fragments) registriesFragments(doc, src, out);
 }
@@ -168,6 +175,17 @@ function hereDocuments(doc: Doc, src: Source, re: RegExp, target: number, tag: n
     );
     const body = src.text.slice(bodyStart, close ? bodyStart + close.index : src.text.length);
     judge(doc, src, body, m[target], (i) => bodyStart + i, out);
+  }
+}
+
+/** Judges the text of each here-string `cat` writes to a file. */
+function hereStrings(doc: Doc, src: Source, out: Finding[]): void {
+  HERE_STRING.lastIndex = 0;
+  for (let m = HERE_STRING.exec(src.text); m; m = HERE_STRING.exec(src.text)) {
+    if (commentedOut(src.text, m.index)) continue;
+    const group = m[1] !== undefined ? 1 : 2;
+    const from = m.indices![group]![0];
+    judge(doc, src, m[group], m[4], (i) => from + i, out);
   }
 }
 

@@ -40,10 +40,15 @@ function dockerInstructions(
     // So is an indented line that ends by going on (`  $CONDA_DIR/bin/conda … && \`). An indented `NAME=value \`
     // line is the tail of a multi-line ENV.
     // An indented line whose first word is no instruction (`  fi && \`, `  done; \`) is such a tail too.
+    // So is the text's first line when it starts unindented with no instruction and goes on (`deb … ./\n' >
+    // /etc/apt/sources.list && \`: the end of a quoted text a RUN began).
     const word = /^\s*([A-Za-z]+)(\s+|$)/.exec(lines[i].text);
-    const instruction = word && (INSTRUCTIONS.test(word[1]) || !/^\s/.test(lines[i].text)) ? word : null;
+    const head =
+      i === 0 && /^\S/.test(lines[i].text) && !(word && INSTRUCTIONS.test(word[1])) && /\\\s*$/.test(lines[i].text);
+    const instruction = !head && word && (INSTRUCTIONS.test(word[1]) || !/^\s/.test(lines[i].text)) ? word : null;
     const m =
       instruction ??
+      (head ? /^()/.exec(lines[i].text) : null) ??
       /^()(?=\s*(?:&&|\|\|)|\s+\S.*(?:&&|\|\||;)\s*\\$)/.exec(lines[i].text) ??
       /^()()(?=\s+[A-Za-z_]\w*=\S*\s*\\$)/.exec(lines[i].text);
     if (!m || lines[i].text.trimStart().startsWith('#')) continue;
