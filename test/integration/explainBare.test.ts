@@ -19,6 +19,12 @@ const TRACEBACK = [
   "requests.exceptions.SSLError: HTTPSConnectionPool(host='internal.example.org', port=443): Max retries exceeded with url: /api (Caused by SSLError(SSLError(1, u'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:590)'),))",
 ].join('\n');
 
+// No client named: only a Java stack frame says which language printed it.
+const UNNAMED = [
+  'sync failed: certificate verify failed: unable to get local issuer certificate',
+  '\tat com.acme.Sync.run(Sync.java:42)',
+].join('\n');
+
 const QUICK_ROW = '.quick-input-widget .quick-input-list .monaco-list-row';
 
 const explainTab = () =>
@@ -37,6 +43,7 @@ describe('explain: a bare "certificate verify failed" from the command palette',
     // A saved file, not an untitled one: closing a dirty editor would ask to save and hold up the next tests.
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-doctor-explain-bare-'));
     fs.writeFileSync(path.join(tmp, 'traceback.txt'), TRACEBACK);
+    fs.writeFileSync(path.join(tmp, 'unnamed.txt'), UNNAMED);
     await activateExtension();
     await clearNotifications();
   });
@@ -82,6 +89,32 @@ describe('explain: a bare "certificate verify failed" from the command palette',
     if (!shown) this.skip();
     assert.deepStrictEqual(shown, []);
     const png = await screenshot('explain-bare-verify-failed');
+    if (png) console.log(`screenshot: ${png}`);
+  });
+
+  it('with no client recognised, says so and what ordered the fixes (a Java stack: Java first)', async function () {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(tmp, 'unnamed.txt')));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, doc.lineCount, 0);
+    await vscode.commands.executeCommand('tlsDoctor.explainError');
+    await waitFor(explainTab, 20_000, 'the explanation panel');
+    const shown = await pageSteps([
+      {
+        do: 'wait',
+        selector: 'header.summary.explain .meta',
+        hasText: 'Client: not recognised \\(a Java stack: fixes for java, gradle, maven first\\)',
+        anyFrame: true,
+      },
+      {
+        do: 'wait',
+        selector: 'section[aria-labelledby="likely-title"] li .client',
+        hasText: '^Java',
+        anyFrame: true,
+      },
+    ]);
+    if (!shown) this.skip();
+    assert.deepStrictEqual(shown, []);
+    const png = await screenshot('explain-unrecognised-client');
     if (png) console.log(`screenshot: ${png}`);
   });
 });
