@@ -7,6 +7,7 @@
 //   node bench/vscode-fork.mjs [--tree DIR] [--rounds N] [--prof DIR] [--ca]
 //   --node-flags "FLAGS": start the scan process with FLAGS (e.g. V8 options).
 //   --tree: scan DIR instead of building the tree (kept); --prof: --cpu-prof the scan process into DIR.
+//   --worker FILE: fork FILE instead of dist/scanWorker.js (e.g. a development bundle, whose profiles keep names).
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -76,7 +77,7 @@ function forkScan(ws, cacheFile, prof) {
     const cpu0 = childrenCpuMs();
     const own0 = process.cpuUsage();
     const t0 = performance.now();
-    const child = fork(join(ROOT, 'dist', 'scanWorker.js'), [], {
+    const child = fork(arg('--worker', join(ROOT, 'dist', 'scanWorker.js')), [], {
       execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...NODE_FLAGS],
       env: childEnv(),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
