@@ -129,12 +129,17 @@ function chunkThread(
   const waiting = new Map<number, { resolve: (r: ChunkReply | undefined) => void; reject: (e: Error) => void }>();
   let dead: Error | undefined;
   let use = { busyMs: 0, idleMs: 0 };
+  let ready = false;
   const fail = (e: Error) => {
     dead ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  worker.on('message', (m: { id: number; results: ChunkReply | null }) => {
+  worker.on('message', (m: { id: number; results: ChunkReply | null } | { ready: true }) => {
+    if ('ready' in m) {
+      ready = true;
+      return;
+    }
     waiting.get(m.id)?.resolve(m.results ?? undefined);
     waiting.delete(m.id);
   });
@@ -154,6 +159,7 @@ function chunkThread(
       void worker.terminate();
     },
     use: () => use,
+    ready: () => ready && !dead,
   };
 }
 
@@ -162,6 +168,8 @@ function serve(): void {
   if (port && !isMainThread && (workerData as Record<string, unknown> | undefined)?.[CHUNK_FLAG]) {
     const { maxFileSize, claims } = workerData as { maxFileSize: number; claims: SharedArrayBuffer };
     const shared = new ChunkClaims(claims);
+    // Loaded: chunks may come (until now the other thread read every file itself).
+    port.postMessage({ ready: true });
     port.on('message', (chunk: Chunk) => {
       const results = takeChunk(shared, chunk, maxFileSize);
       port.postMessage(

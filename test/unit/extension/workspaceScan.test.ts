@@ -420,6 +420,61 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.strictEqual(started, 1, 'one file to read: no helper');
   });
 
+  it('a helper still starting: the first 64 files are read here, then at most 2 chunks wait for it; all once ready', async () => {
+    const one: ScanBatch[] = [];
+    scanFolder(req('one.json'), (b) => one.push(b));
+    // Never ready (a thread that never loaded): 2 chunks wait for it, this thread takes them back at the end.
+    const never = { chunks: 0, read: 0 };
+    const starting: ScanBatch[] = [];
+    let firstHandedAt = 0;
+    let asked = 0;
+    await scanFolderParallel(
+      req('never.json'),
+      (b) => starting.push(b),
+      (claims) => ({
+        close: () => undefined,
+        ready: () => (asked++, false),
+        // A thread that never started looks at no chunk: "claimed by the other thread" once this one took it back.
+        run: async (chunk: Chunk) => {
+          firstHandedAt ||= asked;
+          never.chunks++;
+          while (Atomics.load(claims.slots, 1 + chunk.id) === 0) await new Promise((r) => setTimeout(r, 1));
+          return undefined;
+        },
+      }),
+    );
+    assert.strictEqual(never.chunks, 2, 'two chunks wait for a helper that is not ready');
+    assert.ok(firstHandedAt > 64, `the first 64 files are read here (first chunk handed at file ${firstHandedAt})`);
+    assert.deepStrictEqual(shown(starting), shown(one));
+    // Ready after 300 files: then the backlog grows to its usual size.
+    asked = 0;
+    let handedBeforeReady = 0;
+    const later = { chunks: 0, read: 0 };
+    const ready: ScanBatch[] = [];
+    await scanFolderParallel(
+      req('later.json'),
+      (b) => ready.push(b),
+      (claims) => {
+        const h = inProcess(later)(claims);
+        return {
+          ...h,
+          ready: () => ++asked > 300,
+          run: async (chunk: Chunk) => {
+            if (asked <= 300) handedBeforeReady++;
+            // It starts on its queue once ready (or once the walk ended and this thread claims back what is left).
+            while (asked <= 300 && Atomics.load(claims.slots, 1 + chunk.id) === 0) {
+              await new Promise((r) => setTimeout(r, 1));
+            }
+            return h.run(chunk);
+          },
+        };
+      },
+    );
+    assert.strictEqual(handedBeforeReady, 2);
+    assert.ok(later.chunks > 2, `chunks once ready: ${later.chunks}`);
+    assert.deepStrictEqual(shown(ready), shown(one));
+  });
+
   it('a slow helper: this thread reads the chunks it has not started when the walk ends, each file once', async () => {
     const one: ScanBatch[] = [];
     const a = scanFolder(req('one.json'), (b) => one.push(b));
