@@ -7,6 +7,8 @@
 //   node bench/vscode-fork.mjs [--tree DIR] [--rounds N] [--prof DIR] [--ca]
 //   --node-flags "FLAGS": start the scan process with FLAGS (e.g. V8 options).
 //   --tree: scan DIR instead of building the tree (kept); --prof: --cpu-prof the scan process into DIR.
+//   --ahead MS: each scan again with its process forked MS before the request (the process started ahead).
+//   --worker FILE: fork FILE instead of dist/scanWorker.js (e.g. a development bundle, whose profiles keep names).
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -23,6 +25,8 @@ const arg = (name, dflt) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 
+/** --ahead MS: each scan again with its process forked MS before the request (workspaceScan.ts's spare). */
+const AHEAD_MS = Number(arg('--ahead', '0'));
 /** --node-flags "...": extra flags for the scan process (to try V8 options). */
 const NODE_FLAGS = (arg('--node-flags', '') ?? '').split(' ').filter(Boolean);
 
@@ -70,18 +74,23 @@ function childEnv() {
   return env;
 }
 
-/** One scan by the scan process, as workspaceScan.ts runs it; resolves with its timeline. */
-function forkScan(ws, cacheFile, prof) {
+/**
+ * One scan by the scan process, as workspaceScan.ts runs it; resolves with its timeline. `aheadMs`: the process is
+ * forked that long before the request (as workspaceScan.ts starts one ahead, spare.ts) and the timeline starts at the
+ * request; its CPU figures still hold its start-up.
+ */
+async function forkScan(ws, cacheFile, prof, aheadMs = 0) {
+  const cpu0 = childrenCpuMs();
+  const own0 = process.cpuUsage();
+  const child = fork(arg('--worker', join(ROOT, 'dist', 'scanWorker.js')), [], {
+    execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...NODE_FLAGS],
+    env: childEnv(),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  if (aheadMs) await new Promise((r) => setTimeout(r, aheadMs));
   return new Promise((resolve, reject) => {
-    const cpu0 = childrenCpuMs();
-    const own0 = process.cpuUsage();
     const t0 = performance.now();
-    const child = fork(join(ROOT, 'dist', 'scanWorker.js'), [], {
-      execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...NODE_FLAGS],
-      env: childEnv(),
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
     child.send({ root: ws, excludes: EXCLUDES, maxFileSize: 1024 * 1024, known: [], cacheFile, cacheKey: 'bench' });
     const r = { batches: 0, files: 0, findings: 0, firstBatchMs: null, firstFindingMs: null };
     child.on('message', (m) => {
@@ -118,7 +127,7 @@ function row(label, r) {
         .join(', ')}`
     : '';
   log(
-    `  ${label.padEnd(8)} done ${r.doneMs} ms (exit ${r.exitMs}), process CPU ${r.processCpuMs} ms (${d.processCpuMs} by itself), receiver CPU ${r.receiverCpuMs} ms; start-up ${d.startUpMs} ms, scan ${t.durationMs} ms${helper}; first batch ${r.firstBatchMs} ms, first finding ${r.firstFindingMs} ms; ${r.batches} batches, ${t.read} read, ${r.files} files / ${r.findings} findings${phases}`,
+    `  ${label.padEnd(14)} done ${r.doneMs} ms (exit ${r.exitMs}), process CPU ${r.processCpuMs} ms (${d.processCpuMs} by itself), receiver CPU ${r.receiverCpuMs} ms; start-up ${d.startUpMs} ms (then waited ${d.waitedMs ?? 0} ms), scan ${t.durationMs} ms${helper}; first batch ${r.firstBatchMs} ms, first finding ${r.firstFindingMs} ms; ${r.batches} batches, ${t.read} read, ${r.files} files / ${r.findings} findings${phases}`,
   );
 }
 
@@ -148,8 +157,15 @@ async function main() {
       fs.rmSync(cacheFile, { force: true });
       row(`cold ${i + 1}`, await forkScan(ws, cacheFile, prof));
       row(`rescan`, await forkScan(ws, cacheFile, undefined));
+      if (AHEAD_MS) {
+        fs.rmSync(cacheFile, { force: true });
+        row(`cold ${i + 1} ahead`, await forkScan(ws, cacheFile, undefined, AHEAD_MS));
+        row(`rescan ahead`, await forkScan(ws, cacheFile, undefined, AHEAD_MS));
+      }
     }
-    log(`  CLI      ${cli.map((c) => `${c.ms} ms wall / ${c.cpuMs} ms CPU`).join(', ')} (${cli[0].findings} findings)`);
+    log(
+      `  CLI            ${cli.map((c) => `${c.ms} ms wall / ${c.cpuMs} ms CPU`).join(', ')} (${cli[0].findings} findings)`,
+    );
     log(
       `[fork] load average ${loadavg()
         .map((x) => x.toFixed(2))

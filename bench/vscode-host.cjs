@@ -29,23 +29,43 @@ async function memory(gc, label) {
   await sleep(200);
   gc();
   // TLS_DOCTOR_BENCH_HEAP=<dir>: a heap snapshot at each sample, to see what a scan leaves behind (compare them in
-  // Chrome's DevTools, or with bench/heap-diff.mjs).
-  if (process.env.TLS_DOCTOR_BENCH_HEAP) {
+  // Chrome's DevTools, or with bench/heap-diff.mjs); TLS_DOCTOR_BENCH_HEAP_AT=<label,label>: at those samples only.
+  const at = process.env.TLS_DOCTOR_BENCH_HEAP_AT?.split(',');
+  if (process.env.TLS_DOCTOR_BENCH_HEAP && (!at || at.includes(label))) {
     v8.writeHeapSnapshot(`${process.env.TLS_DOCTOR_BENCH_HEAP}/${label}.heapsnapshot`);
   }
   const m = process.memoryUsage();
   const mb = (b) => Math.round(b / 1e5) / 10;
+  // V8's code space: machine code compiled as functions warm up (it grows over the first scans, then levels off).
+  const code = v8.getHeapSpaceStatistics().find((x) => x.space_name === 'code_space')?.space_used_size;
   // heapTotal: what V8 keeps committed (RSS that a flat heapUsed does not explain); external: Buffers and the like.
-  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
+  // The heap to 10 KB: a trend over re-scans is tens of KB per scan.
+  return {
+    rssMB: mb(m.rss),
+    heapMB: Math.round(m.heapUsed / 1e4) / 100,
+    heapTotalMB: mb(m.heapTotal),
+    externalMB: mb(m.external),
+    ...(code === undefined ? {} : { codeMB: Math.round(code / 1e4) / 100 }),
+  };
 }
 
 function isOurs(uri) {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === 'TLS Doctor');
 }
 
-/** Re-scans and cancelled scans in a row: six, so growth per scan shows as a trend rather than one step. */
-const RESCANS = 6;
-const CANCELS = 4;
+/**
+ * Re-scans and cancelled scans in a row: six and four in the full run, so growth per scan shows as a trend rather
+ * than one step; TLS_DOCTOR_BENCH_RESCANS / TLS_DOCTOR_BENCH_CANCELS set them (`--rescans N --cancels N`), and the
+ * memory-only run does twelve of each, enough to tell a one-off step (V8 compiling code on first use) that levels
+ * off from growth per scan.
+ */
+function counts(rescans, cancels) {
+  const n = (v, d) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return {
+    rescans: n(process.env.TLS_DOCTOR_BENCH_RESCANS, rescans),
+    cancels: n(process.env.TLS_DOCTOR_BENCH_CANCELS, cancels),
+  };
+}
 
 /**
  * Deletes the persisted workspace results (the extension's storage under the folders bench/vscode.mjs names in
@@ -609,12 +629,60 @@ async function typingOnly(gc, ext) {
   await typingThenReport(ext, gc, out);
 }
 
+/**
+ * `n.rescans` re-scans (the persisted results reused; the third under the profiler when `extensionDir` is given), then
+ * `n.cancels` scans each cancelled by a newer one (what a setting change or a second "Scan Workspace" does), with the
+ * host's memory after each, so what a scan or a cancel leaves behind shows as a trend.
+ */
+async function rescansAndCancels(gc, out, n, extensionDir) {
+  out.scans.rescans = [];
+  out.memory.rescans = [];
+  for (let i = 0; i < n.rescans; i++) {
+    out.scans.rescans.push(await timedScan(i === 2 ? extensionDir : undefined));
+    out.memory.rescans.push(await memory(gc, i === 2 ? 'afterRescans' : `afterRescan${i + 1}`));
+  }
+  out.memory.afterRescans = out.memory.rescans[2];
+  out.scans.cancels = [];
+  out.memory.cancels = [];
+  for (let i = 0; i < n.cancels; i++) {
+    const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    await sleep(150);
+    const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
+    const [c1, c2] = await Promise.all([first, second]);
+    out.scans.cancels.push({ firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings });
+    out.memory.cancels.push(await memory(gc, i === 0 ? 'afterCancel' : `afterCancel${i + 1}`));
+  }
+  out.scans.cancelled = out.scans.cancels[0];
+  out.memory.afterCancel = out.memory.cancels[0];
+}
+
+/**
+ * TLS_DOCTOR_BENCH_ONLY=memory (`node bench/vscode.mjs --memory-only`): the features loaded, a cold scan, then twelve
+ * re-scans and twelve cancels with the host's memory after each; no profiler, no typing (minutes, not a quarter hour).
+ */
+async function memoryOnly(gc, ext) {
+  const out = { activation: { alreadyActive: ext.isActive } };
+  await ext.activate();
+  out.memory = { beforeFirstUse: await memory(gc, 'beforeFirstUse') };
+  out.activation.entry = await vscode.commands.executeCommand('tlsDoctor.entry.state').then(
+    (s) => s,
+    () => undefined,
+  );
+  await sleep(1000);
+  out.memory.beforeScan = await memory(gc, 'beforeScan');
+  out.scans = { cold: await timedScan(undefined, true) };
+  out.memory.afterScan = await memory(gc, 'afterScan');
+  await rescansAndCancels(gc, out, counts(12, 12), undefined);
+  console.log(`${MARK} ${JSON.stringify(out)}`);
+}
+
 exports.run = async function run() {
   const out = {};
   const gc = gcFunction();
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
   if (process.env.TLS_DOCTOR_BENCH_ONLY === 'typing') return typingOnly(gc, ext);
+  if (process.env.TLS_DOCTOR_BENCH_ONLY === 'memory') return memoryOnly(gc, ext);
   const wasActive = ext.isActive;
   const a0 = performance.now();
   await ext.activate();
@@ -662,27 +730,6 @@ exports.run = async function run() {
   out.memory.afterScan = await memory(gc, 'afterScan');
   out.scans.coldProfiled = { ...(await timedScan(ext.extensionPath, true)) };
   out.memory.afterProfiledCold = await memory(gc, 'afterProfiledCold');
-  out.scans.rescans = [];
-  out.memory.rescans = [];
-  for (let i = 0; i < RESCANS; i++) {
-    out.scans.rescans.push(await timedScan(i === 2 ? ext.extensionPath : undefined));
-    // After each re-scan, so growth per scan shows apart from a one-off step.
-    out.memory.rescans.push(await memory(gc, i === 2 ? 'afterRescans' : `afterRescan${i + 1}`));
-  }
-  out.memory.afterRescans = out.memory.rescans[2];
-  // Scans cancelled by a newer one (what a setting change or a second "Scan Workspace" does), several times over so
-  // what a cancel leaves behind shows as a trend.
-  out.scans.cancels = [];
-  out.memory.cancels = [];
-  for (let i = 0; i < CANCELS; i++) {
-    const first = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-    await sleep(150);
-    const second = vscode.commands.executeCommand('tlsDoctor.scanWorkspace');
-    const [c1, c2] = await Promise.all([first, second]);
-    out.scans.cancels.push({ firstCancelled: c1.cancelled, secondCancelled: c2.cancelled, findings: c2.findings });
-    out.memory.cancels.push(await memory(gc, i === 0 ? 'afterCancel' : `afterCancel${i + 1}`));
-  }
-  out.scans.cancelled = out.scans.cancels[0];
-  out.memory.afterCancel = out.memory.cancels[0];
+  await rescansAndCancels(gc, out, counts(6, 4), ext.extensionPath);
   await typingThenReport(ext, gc, out);
 };

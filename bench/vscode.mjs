@@ -217,6 +217,49 @@ async function typingOnly(tmp, ws) {
   }
 }
 
+/**
+ * `node bench/vscode.mjs --memory-only [--rescans N] [--cancels N]`: the host's memory over a cold scan, then twelve
+ * re-scans and twelve cancelled scans (or N) on the bench tree, a row per step and the trend; no CLI, no profiler, no
+ * typing (a few minutes). TLS_DOCTOR_BENCH_HEAP=<dir> writes a heap snapshot at each step (bench/heap-diff.mjs).
+ */
+async function memoryOnly(tmp, ws) {
+  try {
+    fs.mkdirSync(ws);
+    const tree = buildTree(ws);
+    const load0 = loadavg();
+    const editor = await inEditor(tmp, ws, { TLS_DOCTOR_BENCH_ONLY: 'memory', ...countsEnv() });
+    const la = (l) => l.map((x) => x.toFixed(2)).join(' ');
+    const { cold, rescans, cancels } = editor.scans;
+    log('');
+    log(
+      `memory bench: ${(tree.bytes / 1e6).toFixed(0)} MB, ${tree.files} files; load average ${la(load0)} at start, ${la(loadavg())} at end`,
+    );
+    log(
+      `  cold scan ${cold.wallMs} ms (${cold.findings} findings); re-scans ${rescans.map((r) => r.wallMs).join(' / ')} ms; cancels: ${cancels.filter((c) => c.firstCancelled && !c.secondCancelled).length} of ${cancels.length} cancelled and followed by a full scan`,
+    );
+    const m = editor.memory;
+    reportMemory(m, ['afterScan', ...m.rescans.map((_, i) => `rescan${i}`), ...m.cancels.map((_, i) => `cancel${i}`)]);
+    trend('re-scans', m.rescans);
+    trend('cancels', m.cancels);
+  } finally {
+    if (KEEP) log(`[bench] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** --rescans N / --cancels N for the host (bench/vscode-host.cjs counts()). */
+function countsEnv() {
+  const env = {};
+  for (const [flag, name] of [
+    ['--rescans', 'TLS_DOCTOR_BENCH_RESCANS'],
+    ['--cancels', 'TLS_DOCTOR_BENCH_CANCELS'],
+  ]) {
+    const i = process.argv.indexOf(flag);
+    if (i >= 0) env[name] = process.argv[i + 1];
+  }
+  return env;
+}
+
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const load0 = loadavg();
@@ -237,6 +280,7 @@ async function main() {
   const ws = join(tmp, 'workspace');
   if (process.argv.includes('--first-only')) return firstOnly(tmp, ws);
   if (process.argv.includes('--typing-only')) return typingOnly(tmp, ws);
+  if (process.argv.includes('--memory-only')) return memoryOnly(tmp, ws);
   try {
     fs.mkdirSync(ws);
     const tree = buildTree(ws);
@@ -247,7 +291,7 @@ async function main() {
     log(`[bench] CLI: ${cli.map((c) => `${c.ms} ms`).join(', ')} (${cli[0].findings} findings)`);
     // Before the main phase, in a window of its own: what a user sees on opening the folder (nothing persisted).
     const first = await firstProblem(tmp, ws);
-    const editor = await inEditor(tmp, ws);
+    const editor = await inEditor(tmp, ws, countsEnv());
     const cliAfter = cliScan(ws);
     const load1 = loadavg();
     report({ tree, cli: [...cli, cliAfter], editor, load: [load0, load1] });
@@ -273,15 +317,17 @@ const MEMORY_ROWS = {
 function reportMemory(m, keys, heading = true) {
   const mem = (x) => `${x.rssMB} MB RSS / ${x.heapMB} MB heap`;
   const vs = (x) => {
-    const d = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)}`;
+    const d = (a, b) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(2)}`;
     const threads = x.threads ? `, ${x.threads} threads` : '';
-    return `${mem(x)} (${d(x.rssMB, m.beforeScan.rssMB)} / ${d(x.heapMB, m.beforeScan.heapMB)} MB; V8 committed ${x.heapTotalMB} MB, external ${x.externalMB} MB${threads})`;
+    const code = x.codeMB === undefined ? '' : `, code space ${x.codeMB} MB`;
+    return `${mem(x)} (${d(x.rssMB, m.beforeScan.rssMB)} / ${d(x.heapMB, m.beforeScan.heapMB)} MB; V8 committed ${x.heapTotalMB} MB${code}, external ${x.externalMB} MB${threads})`;
   };
   if (heading) {
     log(`  host memory (after GC), +/- against the features loaded before the first scan (or the typing):`);
     if (m.beforeFirstUse) log(`      ${MEMORY_ROWS.beforeFirstUse.padEnd(52)}${vs(m.beforeFirstUse)}`);
     log(`      ${MEMORY_ROWS.beforeScan.padEnd(52)}${vs(m.beforeScan)}`);
   }
+  let prev;
   for (const k of keys) {
     const r = /^rescan(\d+)$/.exec(k);
     const c = /^cancel(\d+)$/.exec(k);
@@ -295,8 +341,41 @@ function reportMemory(m, keys, heading = true) {
       : c
         ? `after cancelled scan ${Number(c[1]) + 1} (and the one after it)`
         : MEMORY_ROWS[k];
-    if (x) log(`      ${label.padEnd(52)}${vs(x)}`);
+    if (!x) continue;
+    // The heap's change since the row above: a step that levels off reads as a column of zeros.
+    const step = prev
+      ? `; step ${x.heapMB - prev.heapMB >= 0 ? '+' : ''}${(x.heapMB - prev.heapMB).toFixed(2)} MB heap`
+      : '';
+    log(`      ${label.padEnd(52)}${vs(x)}${step}`);
+    prev = x;
   }
+}
+
+/**
+ * The heap's trend over a series of samples (the re-scans, the cancels): MB per scan from a least-squares line over
+ * its first and its second half. Growth per scan keeps both; a one-off step that levels off (V8's code compiled on
+ * first use, caches that fill once) leaves the second near 0.
+ */
+function trend(label, xs) {
+  if (!xs || xs.length < 4) return;
+  const slope = (ys) => {
+    const n = ys.length;
+    const mx = (n - 1) / 2;
+    const my = ys.reduce((a, b) => a + b, 0) / n;
+    let num = 0;
+    let den = 0;
+    ys.forEach((y, i) => {
+      num += (i - mx) * (y - my);
+      den += (i - mx) ** 2;
+    });
+    return num / den;
+  };
+  const heap = xs.map((x) => x.heapMB);
+  const half = Math.floor(heap.length / 2);
+  const f = (v) => `${v >= 0 ? '+' : ''}${(v * 1000).toFixed(0)} KB`;
+  log(
+    `      trend over the ${heap.length} ${label}: ${f(slope(heap.slice(0, half + 1)))} heap per scan over the first half, ${f(slope(heap.slice(half)))} over the second; ${f((heap.at(-1) - heap[0]) / (heap.length - 1))} per scan overall`,
+  );
 }
 
 /** The cursor-move and typing-pause figures (bench/vscode-host.cjs cursorMoves()). */
@@ -379,6 +458,8 @@ function report({ tree, cli, editor, load }) {
     ...(m.rescans ?? [m.afterRescans]).map((_, i) => `rescan${i}`),
     ...(m.cancels ?? [m.afterCancel]).map((_, i) => `cancel${i}`),
   ]);
+  trend('re-scans', m.rescans);
+  trend('cancels', m.cancels);
   reportMemory(m, ['afterTyping', 'afterWorkerIdleStop', 'end'], false);
   const profiled = (label, r) => {
     if (!r.mainThreadByOwnerMs) return;

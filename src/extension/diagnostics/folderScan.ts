@@ -140,6 +140,12 @@ function folderRun(
 export interface ChunkHelper {
   run(chunk: Chunk): Promise<ChunkReply | undefined>;
   close(): void;
+  /**
+   * False while the thread is still starting (it loads the bundle: 30-100 ms, more on a busy machine): the first files
+   * of the walk (the first findings) are then read by this thread instead of waiting in its queue for its start-up
+   * (see HEAD). Absent: ready at once.
+   */
+  ready?(): boolean;
 }
 
 /** Files to read, numbered in the order they were handed out (plain data: it crosses the thread boundary). */
@@ -237,6 +243,19 @@ const CHUNK = 32;
  * lists a big folder or is not scheduled at all (on a busy machine; 4 left the helper idle a tenth of the scan). A
  * long backlog costs no wait at the end: this thread claims back whatever the helper has not started. */
 const BACKLOG = 16;
+/**
+ * While the helper is still starting: the first HEAD files are read here (the first findings do not wait for its
+ * start-up in its queue), then at most PRE_READY chunks wait for it, so it has work the moment it is ready (this
+ * thread hears that only when it yields, which a big file can delay).
+ */
+const HEAD = 64;
+const PRE_READY = 2;
+
+/** How many chunks the helper may have waiting now (see BACKLOG, HEAD). */
+function backlogFor(helper: ChunkHelper, toRead: number): number {
+  if (helper.ready?.() ?? true) return BACKLOG;
+  return toRead > HEAD ? PRE_READY : 0;
+}
 /** Chunks a scan can hand out (the claims' size); files past that are read by this thread. 4 MB of claims. */
 const MAX_CHUNKS = 1 << 20;
 /** Files to read before a helper thread is started when results were persisted (a re-scan reads what changed):
@@ -315,7 +334,7 @@ export async function scanFolderParallel(
       }
       // Nothing persisted (a first scan): every file will be read, so the helper starts with the first one.
       if ((++toRead === FILES_BEFORE_HELPER || cache.size === 0) && !helper) helper = startHelper(claims);
-      if (helper && chunks.length < MAX_CHUNKS && claims.backlog(chunks.length) < BACKLOG) {
+      if (helper && chunks.length < MAX_CHUNKS && claims.backlog(chunks.length) < backlogFor(helper, toRead)) {
         items.push({ full, rel });
         if (items.length === CHUNK) handOut();
       } else {

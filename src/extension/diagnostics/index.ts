@@ -7,7 +7,14 @@ import { Services } from '../services';
 import { onSettingsChanged, scanSettings } from '../settings';
 import { DiagnosticsManager } from './manager';
 import type { ScanActivity } from '../status/scanActivity';
-import { rescanFromDisk, scanWorkspace, ScanStorage, ScanSummary } from './workspaceScan';
+import {
+  rescanFromDisk,
+  scanWorkspace,
+  ScanStorage,
+  ScanSummary,
+  stopScanProcess,
+  warmScanProcess,
+} from './workspaceScan';
 
 export type { ScanSummary } from './workspaceScan';
 export { DiagnosticsManager } from './manager';
@@ -21,7 +28,9 @@ class ScanRunner {
     private readonly log: vscode.LogOutputChannel,
     private readonly storage: ScanStorage,
     private readonly activity?: ScanActivity,
-  ) {}
+  ) {
+    warmScanProcess(); // the first scan starts with a loaded process
+  }
 
   run(location: vscode.ProgressLocation): Thenable<ScanSummary> {
     this.current?.cancel();
@@ -53,6 +62,7 @@ class ScanRunner {
 
   dispose(): void {
     this.current?.cancel();
+    stopScanProcess();
   }
 }
 

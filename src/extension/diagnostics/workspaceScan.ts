@@ -6,7 +6,7 @@
 // Huge, binary and minified files are skipped with a log line.
 import { createHash } from 'crypto';
 import * as nodePath from 'path';
-import { fork } from 'child_process';
+import { ChildProcess, fork } from 'child_process';
 import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { openDocument } from '../documents';
@@ -16,7 +16,8 @@ import { scanSettings } from '../settings';
 import { excludePatterns } from './excludes';
 import type { FolderScanRequest, ScanBatch, ScannedTotals } from './folderScan';
 import { corePath, DiagnosticsManager } from './manager';
-import { scanProcessEnv } from './scanWorker';
+import { IDLE_FLAG, scanProcessEnv } from './scanWorker';
+import { Spare } from './spare';
 import type { WorkerMessage } from './scanWorker';
 
 /** What a workspace scan did; returned by the command so tests and callers can assert it. */
@@ -209,28 +210,56 @@ interface ScanChannel {
   stop(): void;
 }
 
-/**
- * The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). The
- * request is built once the process is being started, so Node's start-up in the child overlaps building it here.
- */
-function childChannel(request: () => FolderScanRequest): ScanChannel {
+/** How long a scan process started ahead waits for a scan before it exits on its own (scanWorker.ts IDLE_FLAG). */
+const SPARE_IDLE_MS = 30_000;
+
+/** Forks a scan process; it waits for its request (see scanWorker.ts). */
+function forkScanProcess(): ChildProcess {
   const child = fork(WORKER_FILE, [], {
     // No inspector or other flags of the extension host (a debug port would clash); Electron runs it as plain Node.
     execArgv: [],
-    env: scanProcessEnv(process.env),
+    env: { ...scanProcessEnv(process.env), [IDLE_FLAG]: String(SPARE_IDLE_MS) },
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
   });
+  // One that could not start emits 'error', maybe before a scan took it and listened: it is then just not usable.
+  child.on('error', () => undefined);
+  return child;
+}
+
+/**
+ * The scan process started ahead (spare.ts): when the features load in a window with a local folder, and again when
+ * a scan's process has ended, so a scan (the command, a re-scan after a setting change) starts with a loaded process.
+ * Not handed out in its last 5 s before its idle exit.
+ */
+const spare = new Spare(forkScanProcess, SPARE_IDLE_MS - 5000);
+
+/** Starts a scan process ahead when a workspace folder is local (the others are not scanned in one). */
+export function warmScanProcess(): void {
+  if (vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === 'file')) spare.warm();
+}
+
+/** Ends the scan process started ahead, if any (deactivation). */
+export function stopScanProcess(): void {
+  spare.stop();
+}
+
+/**
+ * The scan as a child process: all it allocates goes back to the system when it exits (see scanWorker.ts). The
+ * process started ahead when there is one, else a new one: then the request is built while it starts, so Node's
+ * start-up in the child overlaps building it here. Once it has ended, another is started ahead for the next scan.
+ */
+function childChannel(request: () => FolderScanRequest): ScanChannel {
+  const { proc: child } = spare.take();
   const req = request();
   child.send(req);
   // A process that could not start emits 'error' and may never emit 'exit'.
-  writing(
-    req.cacheFile,
-    new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.once('error', () => resolve());
-    }),
-  );
+  const ended = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  writing(req.cacheFile, ended);
+  void ended.then(warmScanProcess);
   return {
     onMessage: (cb) => child.on('message', (m) => cb(m as WorkerMessage)),
     onEnd: (cb) => {
@@ -263,7 +292,12 @@ type WorkerTotals = ScannedTotals & Omit<Extract<WorkerMessage, { kind: 'done' }
 
 /** The scan process's start-up and helper-thread figures for the log, or nothing. */
 function processFigures(t: WorkerTotals): string {
-  const start = t.startUpMs === undefined ? '' : `, ${t.startUpMs} ms of it to start the process`;
+  const start =
+    t.startUpMs === undefined
+      ? ''
+      : (t.waitedMs ?? 0) > 20
+        ? `, the process started ahead (${t.startUpMs} ms to start, ${t.waitedMs} ms before the scan)`
+        : `, ${t.startUpMs} ms of it to start the process`;
   const helper = t.helper ? `; its helper thread busy ${t.helper.busyMs} ms, idle ${t.helper.idleMs} ms` : '';
   return start + helper;
 }

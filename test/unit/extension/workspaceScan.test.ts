@@ -2,6 +2,7 @@
 // interval), the persisted results (reused only for the same size, mtime and key) and the folder scan the worker
 // runs (streams findings while walking, reports only files with findings and known ones, reads only changed files).
 import * as assert from 'assert';
+import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,7 +19,9 @@ import {
 import { ScanCache } from '../../../src/extension/diagnostics/scanCache';
 import { scanTargets } from '../../../src/core/scan/files';
 import { isScannable, walkFiles } from '../../../src/core/scan/index';
-import { CHILD_FLAG, scanProcessEnv } from '../../../src/extension/diagnostics/scanWorker';
+import { CHILD_FLAG, IDLE_FLAG, scanProcessEnv } from '../../../src/extension/diagnostics/scanWorker';
+import type { WorkerMessage } from '../../../src/extension/diagnostics/scanWorker';
+import { Spare } from '../../../src/extension/diagnostics/spare';
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tlsd-wscan-'));
@@ -417,6 +420,61 @@ describe('extension: workspace scan on two threads (scanFolderParallel)', () => 
     assert.strictEqual(started, 1, 'one file to read: no helper');
   });
 
+  it('a helper still starting: the first 64 files are read here, then at most 2 chunks wait for it; all once ready', async () => {
+    const one: ScanBatch[] = [];
+    scanFolder(req('one.json'), (b) => one.push(b));
+    // Never ready (a thread that never loaded): 2 chunks wait for it, this thread takes them back at the end.
+    const never = { chunks: 0, read: 0 };
+    const starting: ScanBatch[] = [];
+    let firstHandedAt = 0;
+    let asked = 0;
+    await scanFolderParallel(
+      req('never.json'),
+      (b) => starting.push(b),
+      (claims) => ({
+        close: () => undefined,
+        ready: () => (asked++, false),
+        // A thread that never started looks at no chunk: "claimed by the other thread" once this one took it back.
+        run: async (chunk: Chunk) => {
+          firstHandedAt ||= asked;
+          never.chunks++;
+          while (Atomics.load(claims.slots, 1 + chunk.id) === 0) await new Promise((r) => setTimeout(r, 1));
+          return undefined;
+        },
+      }),
+    );
+    assert.strictEqual(never.chunks, 2, 'two chunks wait for a helper that is not ready');
+    assert.ok(firstHandedAt > 64, `the first 64 files are read here (first chunk handed at file ${firstHandedAt})`);
+    assert.deepStrictEqual(shown(starting), shown(one));
+    // Ready after 300 files: then the backlog grows to its usual size.
+    asked = 0;
+    let handedBeforeReady = 0;
+    const later = { chunks: 0, read: 0 };
+    const ready: ScanBatch[] = [];
+    await scanFolderParallel(
+      req('later.json'),
+      (b) => ready.push(b),
+      (claims) => {
+        const h = inProcess(later)(claims);
+        return {
+          ...h,
+          ready: () => ++asked > 300,
+          run: async (chunk: Chunk) => {
+            if (asked <= 300) handedBeforeReady++;
+            // It starts on its queue once ready (or once the walk ended and this thread claims back what is left).
+            while (asked <= 300 && Atomics.load(claims.slots, 1 + chunk.id) === 0) {
+              await new Promise((r) => setTimeout(r, 1));
+            }
+            return h.run(chunk);
+          },
+        };
+      },
+    );
+    assert.strictEqual(handedBeforeReady, 2);
+    assert.ok(later.chunks > 2, `chunks once ready: ${later.chunks}`);
+    assert.deepStrictEqual(shown(ready), shown(one));
+  });
+
   it('a slow helper: this thread reads the chunks it has not started when the walk ends, each file once', async () => {
     const one: ScanBatch[] = [];
     const a = scanFolder(req('one.json'), (b) => one.push(b));
@@ -525,5 +583,115 @@ describe('extension: workspace scan process environment', () => {
     assert.strictEqual(env.ELECTRON_RUN_AS_NODE, '1');
     assert.ok(!('NODE_EXTRA_CA_CERTS' in env));
     assert.strictEqual(host.NODE_EXTRA_CA_CERTS, '/etc/ssl/corp.pem', "the host's own environment is left as it was");
+  });
+});
+
+describe('extension: workspace scan process started ahead (Spare)', () => {
+  class FakeProcess {
+    connected = true;
+    killed = false;
+    kill(): boolean {
+      this.killed = true;
+      this.connected = false;
+      return true;
+    }
+  }
+
+  it('hands out the process it started ahead once, then forks; holds one at a time', () => {
+    const started: FakeProcess[] = [];
+    const spare = new Spare(() => {
+      const p = new FakeProcess();
+      started.push(p);
+      return p;
+    }, 1000);
+    spare.warm();
+    spare.warm();
+    assert.strictEqual(started.length, 1, 'a usable held process is not started twice');
+    const first = spare.take();
+    assert.deepStrictEqual([first.proc === started[0], first.prestarted], [true, true]);
+    const second = spare.take();
+    assert.deepStrictEqual([second.proc === started[1], second.prestarted], [true, false], 'none held: a new fork');
+    assert.ok(!started[0].killed && !started[1].killed, 'handed-out processes are the caller’s');
+  });
+
+  it('does not hand out one that ended or is near its idle exit: it is ended and a new one forked', () => {
+    let t = 0;
+    const started: FakeProcess[] = [];
+    const spare = new Spare(
+      () => {
+        const p = new FakeProcess();
+        started.push(p);
+        return p;
+      },
+      1000,
+      () => t,
+    );
+    spare.warm();
+    t = 1000;
+    const old = spare.take();
+    assert.strictEqual(old.prestarted, false);
+    assert.ok(started[0].killed, 'the stale one is ended');
+    spare.warm();
+    started[2].connected = false; // its channel closed (it exited)
+    assert.strictEqual(spare.take().proc, started[3]);
+    spare.warm();
+    spare.stop();
+    assert.ok(started[4].killed, 'stop() ends the held one');
+    assert.strictEqual(spare.take().prestarted, false);
+  });
+
+  it('a fork that throws while warming leaves nothing held; take() forks (and throws) for itself', () => {
+    let fail = true;
+    const spare = new Spare(() => {
+      if (fail) throw new Error('spawn EAGAIN');
+      return new FakeProcess();
+    }, 1000);
+    assert.doesNotThrow(() => spare.warm());
+    assert.throws(() => spare.take(), /EAGAIN/);
+    fail = false;
+    assert.strictEqual(spare.take().prestarted, false);
+  });
+});
+
+describe('extension: the scan process itself (scanWorker.ts as a child)', () => {
+  const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'extension', 'diagnostics', 'scanWorker.ts');
+  const child = (idleMs: number) =>
+    fork(WORKER, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...scanProcessEnv(process.env), TLS_DOCTOR_SCAN_THREADS: '1', [IDLE_FLAG]: String(idleMs) },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+
+  it('started ahead and never asked, it exits on its own after its idle time', async () => {
+    const p = child(200);
+    const messages: unknown[] = [];
+    p.on('message', (m) => messages.push(m));
+    const code = await new Promise<number | null>((resolve) => p.once('exit', (c) => resolve(c)));
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(messages, [], 'nothing posted');
+  });
+
+  it('asked while waiting, it scans, reports how long it waited apart from its start-up, and exits', async () => {
+    const root = tree({ 'app.py': INSECURE });
+    try {
+      const p = child(20_000);
+      await new Promise((r) => setTimeout(r, 1500));
+      const req: FolderScanRequest = { root, excludes: [], maxFileSize: 1 << 20, known: [], cacheKey: 'k' };
+      const messages: WorkerMessage[] = [];
+      p.on('message', (m: WorkerMessage) => messages.push(m));
+      p.send(req);
+      await new Promise((resolve) => p.once('exit', resolve));
+      const done = messages.find((m) => m.kind === 'done');
+      assert.ok(done && done.kind === 'done', `a done message: ${JSON.stringify(messages)}`);
+      assert.strictEqual(done.totals.scanned, 1);
+      assert.ok(messages.some((m) => m.kind === 'batch' && m.batch.files.some((f) => f.rel === 'app.py')));
+      // Start-up, then waiting: together the 1.5 s before the request (start-up alone is well under it when idle).
+      const { startUpMs = 0, waitedMs } = done;
+      assert.ok(startUpMs > 0 && waitedMs !== undefined, `start-up ${startUpMs} ms, waited ${waitedMs} ms`);
+      assert.ok(startUpMs + waitedMs >= 1400, `start-up ${startUpMs} + waited ${waitedMs} ms`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
