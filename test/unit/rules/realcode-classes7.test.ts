@@ -251,4 +251,111 @@ const client = new MongoClient(uri, options);
       [['javascript.mongodb-allow-invalid-certificates', 6, 37, 'options', 3, 'sslValidate: false']],
     );
   });
+
+  it("skopeo's --src-tls-verify / --dest-tls-verify as argv elements in Go and Python (the flags are skopeo's alone)", () => {
+    assert.deepStrictEqual(
+      at(
+        `func mirror(ctx context.Context, image, dir string) error {
+	out, err := exec.CommandContext(ctx,
+		"skopeo",
+		"copy",
+		"--src-tls-verify=false",
+		image,
+		"oci:"+dir,
+	).CombinedOutput()
+	runAndLogSkopeo(t, "copy", "--dest-tls-verify=false", "--src-tls-verify=true", src, dst)
+	return wrap(out, err)
+}`,
+        'cmd/mirror.go',
+      ),
+      [
+        ['shell.container-tls-verify-false', 5, 4, '--src-tls-verify=false'],
+        ['shell.container-tls-verify-false', 9, 30, '--dest-tls-verify=false'],
+      ],
+    );
+    // Python: an argument tuple; the src-/dest- forms need no program named in the file.
+    assert.deepStrictEqual(
+      at(
+        `def promote_args(copy, authfile):
+    return (
+        "copy",
+        "--all",
+        "--src-tls-verify=false",
+        f"--dest-authfile={authfile}",
+    )
+`,
+        'release/promote.py',
+      ),
+      [['shell.container-tls-verify-false', 5, 10, '--src-tls-verify=false']],
+    );
+    // A bare --tls-verify=false needs podman/skopeo/buildah named; a Go test's string check is not a command.
+    expectNone('args = ("push", "--tls-verify=false", image)\n', 'tools/push.py');
+    expectNone(
+      `func TestArgs(t *testing.T) {
+	if !strings.Contains(strings.Join(args, " "), "--src-tls-verify=false") {
+		t.Fatalf("skopeo args: %v", args)
+	}
+}`,
+      'cmd/mirror_test.go',
+    );
+  });
+
+  it("a Prometheus scrape config's insecure_skip_verify: true in a JS string and in a Go raw string", () => {
+    assert.deepStrictEqual(
+      at(
+        `const scrape =
+  '  - job_name: nodes\\n' +
+  '    scheme: https\\n' +
+  '    tls_config:\\n' +
+  '      insecure_skip_verify: true\\n' +
+  '    bearer_token_file: /var/run/secrets/token\\n';
+fs.writeFileSync(path.join(dir, 'prometheus.yml'), scrape);
+`,
+        'lib/prometheus.js',
+      ),
+      [['config.insecure-skip-verify', 5, 10, 'insecure_skip_verify: true']],
+    );
+    // An excerpt that begins inside the raw string: its first backtick closes it.
+    assert.deepStrictEqual(
+      at(
+        `  scheme: https
+  tls_config:
+    insecure_skip_verify: true
+  basic_auth:
+    username: {{ .User }}
+` +
+          '`' +
+          `
+
+	tpl := template.Must(template.New("scrape").Parse(config))
+`,
+        'pkg/scrape/config.go',
+      ),
+      [['config.insecure-skip-verify', 3, 5, 'insecure_skip_verify: true']],
+    );
+    // A test checking the generated text for the line is not a setting.
+    expectNone(
+      `	if !strings.Contains(out, "insecure_skip_verify: true") {
+		t.Fatal("scrape must skip verification for pod IPs")
+	}
+`,
+      'internal/monitoring/scrape_test.go',
+    );
+  });
+
+  it('Python: a VS Code settings dict with "http.proxyStrictSSL": False written by a script', () => {
+    assert.deepStrictEqual(
+      at(
+        `settings = {
+    "http.proxy": "http://127.0.0.1:3128",
+    "http.proxyStrictSSL": False,
+}
+Path("/root/.vscode-server/data/Machine/settings.json").write_text(json.dumps(settings))
+`,
+        'setup_proxy.py',
+      ),
+      [['config.vscode-proxy-strict-ssl', 3, 5, '"http.proxyStrictSSL": False']],
+    );
+    expectNone('settings = {"http.proxyStrictSSL": True}\nprint("http.proxyStrictSSL")\n', 'setup_proxy.py');
+  });
 });
