@@ -39,6 +39,7 @@ import {
   atSink,
   countReaches,
   escapeRe,
+  MAX_FOLLOWED,
   ObjectFlow,
   objectSinks,
   Sink,
@@ -231,7 +232,9 @@ function cutCallEnd(lx: Lexed, at: number): number | undefined {
   const before = s.slice(Math.max(0, at - 200), at).trimEnd();
   if (before !== '' && !before.endsWith(',')) return undefined;
   let depth = 0;
-  for (let i = at; i < s.length; i++) {
+  // Bounded (a call's arguments, not the file): a file of such lines must not cost a pass over the rest for each.
+  const stop = Math.min(s.length, at + CUT_CALL_REACH);
+  for (let i = at; i < stop; i++) {
     if (lx.kinds[i] !== Kind.Code) continue;
     const c = s[i];
     if (c === '(' || c === '[' || c === '{') depth++;
@@ -240,8 +243,9 @@ function cutCallEnd(lx: Lexed, at: number): number | undefined {
       depth--;
     }
   }
-  return s.trimEnd().length;
+  return stop === s.length ? s.trimEnd().length : undefined;
 }
+const CUT_CALL_REACH = 4000;
 
 function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
@@ -353,13 +357,19 @@ function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
 /** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
 function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
+  // An excerpt cuts few calls: the look for a cut call's end is made a few times per file only.
+  let cutLooks = 0;
   eachCodeMatch(lx, SDK_KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
     if (!call) {
       // A keyword argument of a call whose opening line is above the text (`verify_certs=False,` … `)`): these
       // keywords belong to client constructors only, so the cut call is one.
-      const end = m[1] && /^\s*[,)]/.test(lx.code.slice(m.index + m[0].length)) ? cutCallEnd(lx, m.index) : undefined;
+      const cut =
+        m[1] &&
+        ++cutLooks <= MAX_FOLLOWED &&
+        /^\s*[,)]/.test(lx.code.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const end = cut ? cutCallEnd(lx, m.index) : undefined;
       if (end !== undefined) out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [m.index, end]));
       return;
     }
