@@ -23,7 +23,7 @@ import { openingDocstringEnd } from './python';
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
 const PREFILTER =
-  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode/;
+  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode|insecure_skip_verify|proxyStrictSSL/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
  * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
@@ -33,9 +33,28 @@ const PREFILTER =
  * `-tls-v` also finds podman/skopeo's `--tls-verify=false` in an argv array; `ation_mode` is Elastic Beats'
  * `ssl.verification_mode: none` in a config text a program writes. `lverif` is a yum/dnf repository's `sslverify=0`
  * written line by line (`f.write("sslverify=0\n")`), `wgetrc` a command writing wget's rc file
- * (`sudo('echo "check_certificate=off" > ~/.wgetrc')`).
+ * (`sudo('echo "check_certificate=off" > ~/.wgetrc')`), `kip_verify` a Prometheus scrape config's
+ * `insecure_skip_verify: true` in a template a program fills (a Go raw string, JavaScript lines joined with `+`),
+ * `StrictSSL` VS Code's `"http.proxyStrictSSL": False` as the key of a settings dict a script writes.
  */
-const NEEDLES = ['-ssl', 'Ssl', 'slVeri', 'lverif', '-tls-v', 'urlrc', 'wgetrc', 'ation_mode'];
+const NEEDLES = [
+  '-ssl',
+  'Ssl',
+  'slVeri',
+  'lverif',
+  '-tls-v',
+  'urlrc',
+  'wgetrc',
+  'ation_mode',
+  'kip_verify',
+  'StrictSSL',
+];
+
+/** What Go's strings are read for (see scanEmbedded): the rest of PREFILTER lets a Go file through for nothing. */
+const GO_WORDS = /tls-verify=(?:false|0)|insecure_skip_verify/;
+/** One of these is in every GO_WORDS match: Go files are searched for these two only (the family below), not for the
+ * other languages' ten (a Go re-scan paid ~1 ms for them on a 0.3 MB file). */
+const GO_NEEDLES = ['-tls-v', 'kip_verify'];
 
 /** Functions whose first argument is a command line: child_process, execa, shelljs, zx; os/subprocess, fabric,
  * invoke, pexpect; Kernel, Open3, rake, Capistrano/SSHKit. */
@@ -78,23 +97,28 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*enableStrictSsl[ \t]*:[ \t]*["']?false["']?[ \t]*$/m, '.yarnrc.yml'],
   [/^[ \t]*strict-ssl[ \t]*=[ \t]*false[ \t]*$/m, '.npmrc'],
   [/^[ \t]*insecure-skip-tls-verify[ \t]*:[ \t]*["']?(?:true|yes|on)["']?[ \t]*$/m, 'kubeconfig'],
+  // Prometheus (and other Go tools') `tls_config:` block: a scrape config generated from a template.
+  [/^[ \t]*insecure_skip_verify[ \t]*:[ \t]*["']?true["']?[ \t]*$/m, 'prometheus.yml'],
   [/^[ \t]*(?:[\w.]+\.)?ssl\.verification_mode[ \t]*:[ \t]*["']?none["']?[ \t]*$/m, 'filebeat.yml'],
   // yum/dnf/zypper's key (git's is `sslVerify`, under `[http]`): a repository file written line by line.
   [/^[ \t]*sslverify[ \t]*=[ \t]*(?:0|false|no|off)[ \t]*$/m, 'written.repo'],
 ];
-/** An argv element that is podman/skopeo/buildah's switch (`skopeoCommand.push("--tls-verify=false")`). */
-const CONTAINER_FLAG = /^--(?:src-|dest-)?tls-verify=(?:false|0)$/;
-/** The programs CONTAINER_FLAG belongs to, named somewhere in the file (the argv's first element, a comment). */
-const CONTAINER_PROGRAM = /\b(?:skopeo|podman|buildah)\b/;
+/** An argv element that is podman/skopeo/buildah's switch (`skopeoCommand.push("--tls-verify=false")`); group 1 is
+ * skopeo's own `src-` / `dest-` (no other program has those). */
+const CONTAINER_FLAG = /^--(src-|dest-)?tls-verify=(?:false|0)$/;
+/** The programs CONTAINER_FLAG belongs to, named somewhere in the file (the argv's first element, a comment, a helper
+ * such as `runAndLogSkopeo`). */
+const CONTAINER_PROGRAM = /skopeo|podman|buildah/i;
 /** `\n`, `\t` and an escaped quote or backslash, replaced by as many characters so offsets hold. */
 const ESCAPES = /\\[ntr"'`\\]/g;
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-type Language = 'js' | 'python' | 'ruby';
+type Language = 'js' | 'python' | 'ruby' | 'go';
 
 function languageOf(path: string, languageId?: string): Language | undefined {
   if (languageId === 'python' || /\.pyw?$/i.test(path)) return 'python';
+  if (languageId === 'go' || /\.go$/i.test(path)) return 'go';
   if (languageId === 'ruby' || /(?:\.(?:rb|rake)|(?:^|[\\/])(?:Rakefile|Gemfile))$/i.test(path)) return 'ruby';
   if ((languageId && /^(?:javascript|typescript)(?:react)?$/.test(languageId)) || /\.(?:[cm]?[jt]sx?)$/i.test(path)) {
     return 'js';
@@ -102,23 +126,33 @@ function languageOf(path: string, languageId?: string): Language | undefined {
   return undefined;
 }
 
-const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby };
+const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby, go: SYNTAX.go };
 
 /** Scans the strings of a code file (see the file comment). */
 export function scanEmbedded(text: string, path: string, languageId?: string): Finding[] {
   const language = languageOf(path, languageId);
-  if (!language || !PREFILTER.test(text)) return [];
-  const lx = lex(text, SYNTAXES[language]);
+  if (!language || !PREFILTER.test(text) || (language === 'go' && !GO_WORDS.test(text))) return [];
+  let lx = lex(text, SYNTAXES[language]);
+  const rawHead = language === 'go' ? openingRawStringEnd(lx) : -1;
+  // Lexed again with that quote a space, so the code after it is code (and the text before it one string).
+  if (rawHead > 0) lx = lex(`${text.slice(0, rawHead)} ${text.slice(rawHead + 1)}`, SYNTAX.go);
   const out: Finding[] = [];
-  for (const [start, end] of stringsOf(lx, language)) {
+  for (const [start, end] of stringsOf(lx, language, rawHead)) {
     const body = lx.text.slice(start, end);
     if (!PREFILTER.test(body)) continue;
     const from = out.length;
-    if (language === 'js' && CONTAINER_FLAG.test(body)) {
-      if (CONTAINER_PROGRAM.test(text) && !testInput(lx, start)) {
+    const flag = language !== 'ruby' ? CONTAINER_FLAG.exec(body) : null;
+    if (body === 'http.proxyStrictSSL') {
+      vscodeSettingKey(lx, start, end, out);
+    } else if (flag) {
+      // An argv element (`exec.Command("skopeo", …, "--src-tls-verify=false")`, a Python tuple of arguments).
+      if ((flag[1] !== undefined || CONTAINER_PROGRAM.test(text)) && !testInput(lx, start)) {
         const title = `${SH.containerTls.title} (an argument of the command this code builds)`;
         out.push(finding(lx, SH.containerTls, start, end, statementAt(lx, start), title));
       }
+    } else if (language === 'go') {
+      // Go's exec.Command takes the program and its arguments apart: only a config text in a string is read.
+      configLines(lx, language, body, start, out);
     } else if (
       runsCommand(lx, language, start) ||
       (WRITES_CONFIG.test(body) && !inDataLiteral(lx, start) && !inMessage(lx, start))
@@ -134,10 +168,11 @@ export function scanEmbedded(text: string, path: string, languageId?: string): F
 
 /** Calls whose string arguments are text for people: `logger.info(…)`, `console.log(…)`, `print(…)`, `puts …`, `raise …`. */
 const MESSAGE_CALL =
-  /^(?:puts|print\w*|p|pp|say|raise|fail|abort|warn\w*|log\w*|info|debug|error|fatal|notice|trace|echo|alert|confirm|prompt|assert\w*|expect|describe|it|test|Error|\w*Error|\w*Exception|t|_|gettext|help|usage|message|msg)$/;
+  /^(?:puts|print\w*|p|pp|say|raise|fail|abort|warn\w*|log\w*|info|debug|error|fatal|notice|trace|echo|alert|confirm|prompt|assert\w*|expect|describe|it|test|Error|\w*Error|\w*Exception|t|_|gettext|help|usage|message|msg|Errorf|(?:Fatal|Print|Log|Info|Debug|Warn|Warning)(?:f|ln)?)$/;
 /** An assertion's matcher (`expect(source).not.toContain("strict-ssl=false")`, chai's `.include(…)`, `assertIn`): the
  * string is what the test looks for (often to check it is absent), not text the program writes. */
-const MATCHER_CALL = /^(?:to[A-Z]\w*|includes?|contains?|\w*[eE]qual\w*|match(?:es)?|assert\w*|expect)$/;
+const MATCHER_CALL =
+  /^(?:to[A-Z]\w*|includes?|contains?|Contains\w*|Has(?:Prefix|Suffix)|\w*[eE]qual\w*|match(?:es)?|assert\w*|expect)$/;
 /** A test of the code (jest/mocha/vitest/chai/node:assert, pytest's `assert` statement): its string arrays are inputs
  * for the code under test. */
 const TEST_CODE = /\b(?:expect|assert)\s*[.(]|^[ \t]*assert[ \t]/m;
@@ -203,7 +238,7 @@ function beforeExpectedFailure(lx: Lexed, at: number): boolean {
  * commands. A Python text that begins inside a triple-quoted string (see python.ts `openingDocstringEnd`) starts
  * with one.
  */
-function stringsOf(lx: Lexed, language: Language): [number, number][] {
+function stringsOf(lx: Lexed, language: Language, rawHead = -1): [number, number][] {
   const out: [number, number][] = [];
   const { kinds, text } = lx;
   for (let i = 0; i < kinds.length; i++) {
@@ -220,6 +255,7 @@ function stringsOf(lx: Lexed, language: Language): [number, number][] {
     const head = openingDocstringEnd(lx);
     if (head > 0) out.unshift([0, head]);
   }
+  if (rawHead > 0) out.unshift([0, rawHead]);
   if (language === 'ruby') {
     for (const m of lx.code.matchAll(/`([^`\n]+)`|%x\(([^()\n]+)\)/dg)) {
       if (kinds[m.index] !== Kind.Code) continue;
@@ -228,6 +264,22 @@ function stringsOf(lx: Lexed, language: Language): [number, number][] {
     }
   }
   return out;
+}
+
+/**
+ * Go: the offset of a text's first backtick when it closes a raw string the text began inside (an excerpt of a
+ * template, `…\n  insecure_skip_verify: true\n\`` and then code): the text's last string is a raw one left open to
+ * the end, opened by the first backtick, which stands alone on its line (at most a `)` or `,` after it). -1 otherwise.
+ */
+function openingRawStringEnd(lx: Lexed): number {
+  const s = lx.code;
+  if (s.length === 0 || lx.kinds[s.length - 1] !== Kind.String) return -1;
+  let open = s.length - 1;
+  while (open > 0 && lx.kinds[open - 1] === Kind.String) open--;
+  if (s[open] !== '`' || s.indexOf('`') !== open) return -1;
+  const eol = s.indexOf('\n', open);
+  const line = s.slice(s.lastIndexOf('\n', open - 1) + 1, eol < 0 ? s.length : eol);
+  return /^[ \t]*`[ \t]*[),]?[ \t]*$/.test(line) ? open : -1;
 }
 
 /** A string that is the first argument of a runner (`execSync("…")`, `os.system("…")`, Ruby `run "…"`), a zx
@@ -258,6 +310,21 @@ function runsCommand(lx: Lexed, language: Language, start: number): boolean {
 function literalSource(text: string, start: number, end: number): Source {
   if (!text.slice(start, end).includes('\\')) return new Source(text.slice(start, end), start);
   return jsonStringSource(text, start - 1, end - start + 2);
+}
+
+/** `: False` / `: false` after a dict or object key, in code. */
+const KEY_FALSE = /^[ \t]*:[ \t]*(?:False|false)\b/;
+
+/**
+ * `{"http.proxyStrictSSL": False, …}`: a VS Code settings dict a script writes to settings.json (a dev container's,
+ * a remote server's). The key is VS Code's alone; reported as the settings rule from the key's quote to the value.
+ */
+function vscodeSettingKey(lx: Lexed, start: number, end: number, out: Finding[]): void {
+  const value = KEY_FALSE.exec(lx.code.slice(end + 1, end + 40));
+  if (!value || lx.kinds[end + 1] !== Kind.Code || testInput(lx, start)) return;
+  const rule = CFG.vscode;
+  const stop = end + 1 + value[0].length;
+  out.push(finding(lx, rule, start - 1, stop, statementAt(lx, start), `${rule.title} (written by this code)`));
 }
 
 /** Lines of a string that are a tool's setting (`enableStrictSsl: false`), judged as the file they belong to. */
@@ -317,15 +384,30 @@ function unique(out: Finding[]): Finding[] {
 
 /** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
 const NOTES_TEXT =
-  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`, Fabric\'s `sudo(\'echo "check_certificate=off" > ~/.wgetrc\')`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a yum/dnf repository\'s `sslverify=0` line) written by the program (not the strings an assertion looks for or a message prints, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript argv array in a file naming the program, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`, Fabric\'s `sudo(\'echo "check_certificate=off" > ~/.wgetrc\')`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a yum/dnf repository\'s `sslverify=0` line) written by the program (not the strings an assertion looks for or a message prints, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript, Python or Go argv array in a file naming the program (skopeo\'s `--src-tls-verify=false` / `--dest-tls-verify=false` need no name: no other program has them; Go\'s strings are read for these, for config lines and for nothing else), a Prometheus `insecure_skip_verify: true` line in a template a program fills (a Go raw string, also one an excerpt begins inside), VS Code\'s `"http.proxyStrictSSL": False` as the key of a settings dict a script writes, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
 
-/** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code. */
+/** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code
+ * (JavaScript/TypeScript, Python, Ruby, and Go for argv elements and config lines). */
 export const embedded: RuleFamily = defineFamily({
   id: 'embedded',
   prefilter: PREFILTER,
   needles: NEEDLES,
   rules: {},
   notes: NOTES_TEXT,
-  appliesTo: (path, languageId) => languageOf(path, languageId) !== undefined,
+  appliesTo: (path, languageId) => {
+    const language = languageOf(path, languageId);
+    return language !== undefined && language !== 'go';
+  },
+  scan: scanEmbedded,
+});
+
+/** The same for Go's strings, with needles of its own (see GO_NEEDLES). */
+export const embeddedGo: RuleFamily = defineFamily({
+  id: 'embedded-go',
+  prefilter: GO_WORDS,
+  needles: GO_NEEDLES,
+  rules: {},
+  notes: NOTES_TEXT,
+  appliesTo: (path, languageId) => languageOf(path, languageId) === 'go',
   scan: scanEmbedded,
 });

@@ -212,6 +212,9 @@ export function boundLiteral(
 
 /** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`). */
 const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([A-Za-z_$][\w$]*)[ \t]*[,)]/;
+/** The same call's arguments when each is a bare name (group 1, comma-separated). */
+const NEXT_CALL_ARGS =
+  /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\(((?:[ \t]*[A-Za-z_$][\w$]*[ \t]*,)*[ \t]*[A-Za-z_$][\w$]*)[ \t]*[,)]/;
 
 /**
  * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
@@ -237,9 +240,17 @@ function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; afte
   const end = /^[ \t]*;?[ \t]*\r?\n/.exec(lx.code.slice(close + 1, close + 40));
   if (!end) return undefined;
   const from = close + 1 + end[0].length;
-  const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
-  if (!call || bindingsOf(lx, call[1]).length > 0) return undefined;
-  return { name: call[1], at: close, after: close };
+  const next = lx.code.slice(from, from + 400);
+  const call = NEXT_CALL.exec(next);
+  if (!call) return undefined;
+  // `new MongoClient(uri, options)`: an argument named as options is the literal before any other the text never binds.
+  const args =
+    NEXT_CALL_ARGS.exec(next)?.[1]
+      .split(',')
+      .map((a) => a.trim()) ?? [];
+  const name = args.find((a) => OPTIONS_NAME.test(a) && bindingsOf(lx, a).length === 0) ?? call[1];
+  if (bindingsOf(lx, name).length > 0) return undefined;
+  return { name, at: close, after: close };
 }
 
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
@@ -282,6 +293,7 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     if (!head || !/^[ \t\r\n]*[,)]/.test(code.slice(at + name.length, at + name.length + 40))) continue;
     const call = enclosingCall(lx, at);
     if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
+    if (buildsOptions(lx, call)) continue;
     if (boundAt !== undefined) {
       bindings ??= bindingsOf(lx, name);
       if (governing(bindings, at) !== governing(bindings, boundAt)) continue;
@@ -289,6 +301,22 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     out.push({ start: keywordStart(at, head[0]), end: at + name.length, call });
   }
   return out;
+}
+
+/** `options = addBody(method, type, body, defaults)`: the statement's head before a call, group 1 the name bound. */
+const RESULT_BOUND =
+  /(?:^|[;{}(\n,])[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:await[ \t]+)?$/;
+/** Names of option objects, not of clients or connections. */
+const OPTIONS_NAME = /^(?:[\w$]*[oO]ptions?\d*|opts\d*|[\w$]*[cC]onfig|settings|params|defaults|kwargs|args)$/;
+
+/**
+ * A call whose result is bound to an option object's name (`options = addBody(…, defaults)`, `opts = merge_opts(base)`)
+ * builds options from the value: the switch passes on in that object to a call of its own, and this is not where
+ * the connection is made.
+ */
+function buildsOptions(lx: Lexed, call: Call): boolean {
+  const head = RESULT_BOUND.exec(lx.code.slice(Math.max(0, call.start - 80), call.start));
+  return head !== null && OPTIONS_NAME.test(head[1]);
 }
 
 /** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */

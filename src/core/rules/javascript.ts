@@ -26,7 +26,7 @@ import { dropExpectedFailuresJs } from './expect-failure';
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
   String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
-    String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?mongo)|mongo(?=[\s\S]*?(?:${MONGO_KEYS}))`,
+    String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?(?:mongo|MongoClient))|(?:mongo|MongoClient)(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles): the prefilter's words in full where a part of
@@ -54,6 +54,8 @@ const NEEDLES = [
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
   // the driver, `require('mongodb')`, `mongoose`, `mongodb://`; each key as a needle of its own cost +14% apiece).
   'mongo',
+  // The driver's class where its import is out of sight (`new MongoClient(uri, options)` below an options literal).
+  'MongoClient',
 ];
 
 /** `rejectUnauthorized: false`, `'rejectUnauthorized': false`, `opts.rejectUnauthorized = false`. Group 2 is the separator (must be code). */
@@ -314,7 +316,8 @@ const ELECTRON_WORDS = withLiterals(/certificate-error|setCertificateVerifyProc|
  * `mqtt.connect(options)` is found at `options` in the call (flow.ts). */
 export const JS_FLOW: ObjectFlow = {
   binding:
-    /(?:^|[;{}()\n,])[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{1,80})?=[ \t\r\n]*$/,
+    // Any one word before the name (`const`, `let`, `else`, or the tail `t` of a `const` an excerpt's first line cut).
+    /(?:^|[;{}()\n,])[ \t]*(?:export[ \t]+)?(?:[a-z]+[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=;\n]{1,80})?=[ \t\r\n]*$/,
   opens: '{[',
   nested: /[:,[][ \t\r\n]*$/,
   member: /^[ \t]*([A-Za-z_$][\w$]*)\.$/,

@@ -23,6 +23,7 @@ import {
   aliasesOf,
   baseTargets,
   CallRule,
+  defAt,
   dictFindings,
   falseBindings,
   falseConstant,
@@ -38,6 +39,7 @@ import {
   atSink,
   countReaches,
   escapeRe,
+  MAX_FOLLOWED,
   ObjectFlow,
   objectSinks,
   Sink,
@@ -63,6 +65,8 @@ const PREFILTER = new RegExp(
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
 const AIOHTTP_CALLS = new Set([...VERBS, 'ws_connect', '_request', 'TCPConnector', 'ClientSession']);
+/** Home Assistant's helpers (homeassistant.helpers.aiohttp_client) that hand out an aiohttp ClientSession. */
+const HA_SESSIONS = /^async_(?:get|create)_clientsession$/;
 
 /** Keyword arguments that switch verification off: `verify=False`, `verify=0`, `ssl=False`, `verify_ssl=False`, `cert_reqs=CERT_NONE`. */
 // These regexes start with the keyword itself rather than a look-behind or `\b` (which stop V8 from skipping ahead
@@ -182,6 +186,9 @@ function callRule(call: Pick<Call, 'callee' | 'name'>, kw: string): RuleMeta | u
   if (kw === 'cert_reqs') return PY.certNone;
   // `Jira(url, verify_ssl=False)`, `ProxmoxAPI(host, verify_ssl=False)`, `InfluxDBClient(…)`: a client class's own switch.
   if (kw === 'verify_ssl' && /^[A-Z]/.test(call.name) && !AIOHTTP_CALLS.has(call.name)) return PY.sdkVerify;
+  // Home Assistant's `async_get_clientsession(hass, verify_ssl=False)` / `async_create_clientsession(…)`: the shared
+  // aiohttp session of an integration, built without verification.
+  if (kw === 'verify_ssl' && HA_SESSIONS.test(call.name)) return PY.aiohttp;
   return AIOHTTP_CALLS.has(call.name) ? PY.aiohttp : undefined;
 }
 
@@ -209,6 +216,36 @@ function ruleFor(lx: Lexed, aliases: Aliases, call: Pick<Call, 'callee' | 'name'
 }
 
 const isDef = (lx: Lexed, call: Call) => /\bdef\s+\w+\s*$/.test(lx.code.slice(Math.max(0, call.start - 12), call.open));
+/** unittest.mock's argument checks (`mock_es.assert_called_once_with(verify_certs=False)`, `call(…)` in
+ * `assert_has_calls`): they state what the code under test passed; no client is built there. */
+const MOCK_CHECK = /^assert_(?:any_|has_|not_)?call(?:ed|s)?(?:_once)?(?:_with)?$|^(?:(?:unittest\.)?mock\.)?call$/;
+const isMockCheck = (call: Call) => MOCK_CHECK.test(call.name === 'call' ? call.callee : call.name);
+
+/**
+ * The end of a call opened before the text began (an excerpt, a diff hunk: `    verify_certs=False,\n  )`), for a
+ * keyword at `at` in argument position (after a `,` or at the text's start): the first closing bracket at depth 0
+ * after it when that is a `)`, or the text's end when the excerpt stops inside the call too. Undefined when a `]` or
+ * `}` comes first (a list or dict, not a call) or the keyword is not an argument.
+ */
+function cutCallEnd(lx: Lexed, at: number): number | undefined {
+  const s = lx.code;
+  const before = s.slice(Math.max(0, at - 200), at).trimEnd();
+  if (before !== '' && !before.endsWith(',')) return undefined;
+  let depth = 0;
+  // Bounded (a call's arguments, not the file): a file of such lines must not cost a pass over the rest for each.
+  const stop = Math.min(s.length, at + CUT_CALL_REACH);
+  for (let i = at; i < stop; i++) {
+    if (lx.kinds[i] !== Kind.Code) continue;
+    const c = s[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return c === ')' ? i + 1 : undefined;
+      depth--;
+    }
+  }
+  return stop === s.length ? s.trimEnd().length : undefined;
+}
+const CUT_CALL_REACH = 4000;
 
 function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
@@ -219,12 +256,29 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     const kw = m[1] ?? m[2] ?? m[4];
     // A parameter default counts only when the wrapper hands it to an HTTP call: found there, the default its origin.
     if (isDef(lx, call)) {
-      if (kw !== 'cert_reqs') defaultSinks(lx, m, call, wrapperDefault(lx, call, kw, ruleOf), out);
+      if (kw === 'cert_reqs') return;
+      const use = wrapperDefault(lx, call, kw, ruleOf);
+      if (use) defaultSinks(lx, m, call, use, out);
+      else if (kw === 'verify_ssl' && storedByConstructor(lx, call, kw)) {
+        out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
+      }
       return;
     }
     const r = ruleOf(call, kw) ?? partialOverHttp(lx, call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
+}
+
+/**
+ * `def __init__(self, host, user, password, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: an API client
+ * class of the user's own whose instances skip verification unless told otherwise. Its requests live in methods
+ * further on (often another file), so the default itself is the finding.
+ */
+function storedByConstructor(lx: Lexed, call: Call, kw: string): boolean {
+  const def = call.name === '__init__' ? defAt(lx, call) : undefined;
+  if (!def) return false;
+  const stored = new RegExp(String.raw`^[ \t]*self\.\w+[ \t]*=(?!=)[ \t]*${escapeRe(kw)}[ \t]*$`, 'm');
+  return stored.test(lx.code.slice(def.bodyStart, def.bodyEnd));
 }
 
 /** A wrapper's default (`def get(url, verify=False)`) reported at each place the body passes it on. */
@@ -303,12 +357,29 @@ function lastCodeIndentBefore(lx: Lexed, from: number, to: number): number {
 /** `verify_certs=False` (a call, or a wrapper default passed on), `tlsAllowInvalidCertificates=True`, `.verify_ssl = False`. */
 function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const ruleOf: CallRule = (call, kw) => ruleFor(lx, aliases, call, kw);
+  // An excerpt cuts few calls: the look for a cut call's end is made a few times per file only.
+  let cutLooks = 0;
   eachCodeMatch(lx, SDK_KWARG, (m) => {
     if (!notAttribute(lx, m.index)) return;
     const call = enclosingCall(lx, m.index);
-    if (!call) return;
+    if (!call) {
+      // A keyword argument of a call whose opening line is above the text (`verify_certs=False,` … `)`): these
+      // keywords belong to client constructors only, so the cut call is one.
+      const cut =
+        m[1] &&
+        ++cutLooks <= MAX_FOLLOWED &&
+        /^\s*[,)]/.test(lx.code.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const end = cut ? cutCallEnd(lx, m.index) : undefined;
+      if (end !== undefined) out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [m.index, end]));
+      return;
+    }
+    if (isMockCheck(call)) return;
     if (isDef(lx, call)) {
-      if (m[1]) defaultSinks(lx, m, call, wrapperDefault(lx, call, m[1], ruleOf), out);
+      const use = m[1] ? wrapperDefault(lx, call, m[1], ruleOf) : undefined;
+      if (use) defaultSinks(lx, m, call, use, out);
+      else if (m[1] && storedByConstructor(lx, call, m[1])) {
+        out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
+      }
       return;
     }
     out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
@@ -535,7 +606,7 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
   if (!lx.code.includes('assert_hostname')) return;
   eachCodeMatch(lx, ASSERT_HOSTNAME, (m) => {
     const call = m[1] ? undefined : enclosingCall(lx, m.index);
-    if (call && isDef(lx, call)) return;
+    if (call && (isDef(lx, call) || isMockCheck(call))) return;
     const start = m[1] ? m.index + 1 : m.index;
     out.push(
       finding(
@@ -737,7 +808,7 @@ export function scanPython(text: string): Finding[] {
   const env = has('PYTHONHTTPSVERIFY') || has('CURL_CA_BUNDLE') || has('GIT_SSL_NO_VERIFY');
   const protocols = has('PROTOCOL_') || has('TLSVersion.');
   if (!flags && !contexts && !env && !protocols && !others) return [];
-  const lx = lex(text, SYNTAX.python);
+  const lx = fromOpeningDocstring(text, lex(text, SYNTAX.python));
   const out: Finding[] = [];
   if (flags) {
     const aliases = aliasesOf(lx);
@@ -789,7 +860,23 @@ export function openingDocstringEnd(lx: Lexed): number {
   const first = Math.min(...[s.indexOf('"""'), s.indexOf("'''")].filter((i) => i >= 0));
   // Only when what precedes it cannot be Python (prose, a shell line): a docstring being typed at the end of a file
   // leaves the code above it code.
-  return NOT_PYTHON.test(s.slice(0, first)) ? first : -1;
+  // Or when the quote goes on as the end of an expression (`""" % (cust)`, `""".format(name)`): a string closes there.
+  return NOT_PYTHON.test(s.slice(0, first)) || CLOSES_EXPRESSION.test(s.slice(first + 3, first + 40)) ? first : -1;
+}
+
+/** What follows a closing triple quote on its line, never an opening one: an operator or method applied to the string. */
+const CLOSES_EXPRESSION = /^[ \t]*(?:%[ \t]*[(\w]|\.(?:format|strip|lstrip|rstrip|splitlines|split|encode)\s*\()/;
+
+/**
+ * The text lexed again with what precedes the closing quote blanked (lines kept) when it began inside a triple-quoted
+ * string (see `openingDocstringEnd`): otherwise that quote opens a string running to the end, and the code after it
+ * (`tls = Tls(validate=ssl.CERT_NONE)`) is never read as code.
+ */
+function fromOpeningDocstring(text: string, lx: Lexed): Lexed {
+  const head = openingDocstringEnd(lx);
+  if (head < 0) return lx;
+  const end = head + 3;
+  return lex(text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end), SYNTAX.python);
 }
 
 /**
@@ -797,7 +884,7 @@ export function openingDocstringEnd(lx: Lexed): number {
  * bare: `the`, `you`, `may`…), or a shell command (`export X=0`, `echo "…" >> ~/.npmrc`).
  */
 const NOT_PYTHON =
-  /^(?=[^\n]*\b(?:the|you|your|this|may|can|should|will|are|of|to|be)\b)[ \t]*(?:[A-Za-z][\w'-]*[,;:]?[ \t]+){4}[A-Za-z]|^[ \t]*(?:export|echo|RUN|apt-get|curl|wget|npm|git|cd)[ \t]+[^=(\n]/m;
+  /^(?=[^\n]*\b(?:the|you|your|this|may|can|should|will|are|of|to|be|it|an|that|without)\b)[ \t]*(?:[A-Za-z][\w'-]*[,;:]?[ \t]+){4}[A-Za-z]|^[ \t]*(?:export|echo|RUN|apt-get|curl|wget|npm|git|cd)[ \t]+[^=(\n]/m;
 
 /** One finding per rule and place (a dict can be reached through several spreads). */
 function dedupe(out: Finding[]): Finding[] {

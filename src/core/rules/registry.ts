@@ -17,7 +17,7 @@ import { envFamily } from './env';
 import { configFamily } from './config';
 import { browser } from './browser';
 import { notebook } from './notebook';
-import { embedded } from './embedded';
+import { embedded, embeddedGo } from './embedded';
 import { connection } from './connection';
 import { jsonConfig } from './json-config';
 
@@ -33,6 +33,7 @@ export const families: RuleFamily[] = [
   rust,
   browser,
   embedded,
+  embeddedGo,
   connection,
   shellFamily,
   envFamily,

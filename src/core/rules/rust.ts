@@ -12,7 +12,7 @@ import { RS } from './catalog/rust';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|set_certificate_verifier|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
+  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|set_certificate_verifier|with_custom_certificate_verifier|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
 
 const CERTS = withLiterals(/\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg, ['danger_accept_invalid_certs']);
 const HOSTS = withLiterals(/\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg, [
@@ -131,18 +131,44 @@ const ACCEPT_ALL_NAME =
   /^(?:No|Null|Noop|Ignore|Skip|Accept|Insecure|Dummy|Danger|Fake|Permissive|Unsafe|Disabled?|Trust(?:All|Any|Everything)|AllowAny|AllowAll)|(?:NoVerif|NoCert|Insecure|AcceptAll|AcceptAny|TrustAll|SkipVerif|IgnoreCert|Danger)/;
 
 /**
- * A dangerous verifier installed whose implementation is not in the file (another module, a shared crate): its
- * name says it accepts everything. When the file holds `impl ServerCertVerifier for <name>`, that impl is judged by
- * verifierFindings instead (a pinning verifier installed here is fine; an accept-all one is reported at its body).
+ * rustls ≥ 0.22's builder step `.dangerous().with_custom_certificate_verifier(Arc::new(X))`: the only way to reach it is
+ * through `dangerous()`, and what it installs replaces WebPKI verification altogether. Group 1 is X's type.
+ */
+const CUSTOM_VERIFIER =
+  /\.\s*dangerous\s*\(\s*\)\s*\.\s*with_custom_certificate_verifier\s*\(\s*(?:(?:std::)?(?:sync::)?Arc::new\s*\(\s*)(?:\w+::)*([A-Z]\w*)/g;
+/** Type names that say the verifier does check something (a pin, a fingerprint, WebPKI with revocation on top). */
+const VERIFYING_NAME = /Pin|Fingerprint|Spki|WebPki|Revocation|Crl|Ocsp|KnownHost|Tofu|TrustOnFirst|Role|Allowlist/;
+
+/** `impl ServerCertVerifier for <name>` is in the file: that body decides (verifierFindings), not the install. */
+const implementedHere = (lx: Lexed, name: string) =>
+  new RegExp(`\\bimpl\\b[^{;]*\\bServerCertVerifier\\s+for\\s+${name}\\b`).test(lx.code);
+
+/**
+ * A dangerous verifier installed whose implementation is not in the file (another module, a shared crate). With
+ * rustls 0.21's `set_certificate_verifier` only when its name says it accepts everything; with the builder's
+ * `with_custom_certificate_verifier(Arc::new(X))` whatever X is called, unless its name says what it checks (a
+ * `PinnedVerifier`): a verifier there replaces WebPKI, and the accept-all ones go by any name (`AnyCertificate`). An
+ * argument that is not `Arc::new(Type…)` (a verifier built from WebPkiServerVerifier above) is not followed. When the
+ * file holds `impl ServerCertVerifier for <name>`, that impl is judged by verifierFindings instead (a pinning verifier
+ * installed here is fine; an accept-all one is reported at its body).
  */
 function installedVerifierFindings(lx: Lexed, out: Finding[]): void {
-  eachCodeMatch(lx, INSTALL_VERIFIER, (m) => {
-    const name = m[1];
-    if (!ACCEPT_ALL_NAME.test(name)) return;
-    if (new RegExp(`\\bimpl\\b[^{;]*\\bServerCertVerifier\\s+for\\s+${name}\\b`).test(lx.code)) return;
-    const start = m.index + m[0].indexOf('set_certificate_verifier');
+  const report = (m: RegExpExecArray, method: string) => {
+    const start = m.index + m[0].indexOf(method);
     const close = matchingClose(lx, lx.code.indexOf('(', start));
     out.push(finding(lx, RS.installedVerifier, start, close, statementAt(lx, start)));
+  };
+  if (lx.code.includes('set_certificate_verifier')) {
+    eachCodeMatch(lx, INSTALL_VERIFIER, (m) => {
+      if (ACCEPT_ALL_NAME.test(m[1]) && !implementedHere(lx, m[1])) report(m, 'set_certificate_verifier');
+    });
+  }
+  if (!lx.code.includes('with_custom_certificate_verifier')) return;
+  eachCodeMatch(lx, CUSTOM_VERIFIER, (m) => {
+    const name = m[1];
+    if (implementedHere(lx, name)) return;
+    if (VERIFYING_NAME.test(name) && !ACCEPT_ALL_NAME.test(name)) return;
+    report(m, 'with_custom_certificate_verifier');
   });
 }
 
@@ -167,7 +193,7 @@ export function scanRust(text: string): Finding[] {
   if (text.includes('AuthMode::None')) authModeFindings(lx, out);
   if (text.includes('set_verify')) verifyNoneFindings(lx, out);
   if (text.includes('ServerCertVerified::assertion')) verifierFindings(lx, out);
-  if (text.includes('set_certificate_verifier')) installedVerifierFindings(lx, out);
+  if (/set_certificate_verifier|with_custom_certificate_verifier/.test(text)) installedVerifierFindings(lx, out);
   pushMatches(lx, PROTOCOL, RS.obsoleteProtocol, out);
   return out;
 }

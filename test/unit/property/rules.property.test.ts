@@ -144,6 +144,7 @@ const SAMPLES: Readonly<Record<string, readonly [string, string]>> = {
   browser: ['a.js', "args: ['--ignore-certificate-errors'], ignoreHTTPSErrors: true"],
   connection: ['appsettings.json', '"Default": "Server=db;TrustServerCertificate=True"'],
   embedded: ['a.py', 'os.system("echo insecure >> ~/.curlrc")'],
+  'embedded-go': ['a.go', 'exec.Command("skopeo", "copy", "--src-tls-verify=false", src)'],
   'json-config': ['a.js', 'const c = { "strict-ssl": false }; npm.load(c);'],
   notebook: ['a.ipynb', '{"cells": [{"cell_type": "code", "source": ["requests.get(u, verify=False)"]}]}'],
 };

@@ -151,6 +151,7 @@ describe('scan: prefilter on raw bytes', () => {
 
   const RULELESS_SAMPLES: Record<string, Example> = {
     embedded: { file: 'setup.py', code: 'os.system("echo insecure >> ~/.curlrc")' },
+    'embedded-go': { file: 'mirror.go', code: 'exec.Command("skopeo", "copy", "--src-tls-verify=false", src, dst)' },
     'json-config': { file: '.bowerrc', code: '{ "registry": "https://bower.corp.example", "strict-ssl": false }' },
   };
   // A family's needles may only ever skip files its prefilter would skip too: every prefilter match holds a needle.

@@ -152,7 +152,7 @@ export function onCertificateError(event, webContents, url, error, certificate, 
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
+    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI, or its `MongoClient` class): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
     examples: {
       flagged: [`mongoose.connect(process.env.MONGO_URL, {
   useNewUrlParser: true,

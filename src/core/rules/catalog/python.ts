@@ -134,7 +134,7 @@ client = httpx.AsyncClient(verify=ctx)`, `class Loader(BaseLoader):
     concept: 'verification-off',
     client: 'python-aiohttp',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'Also matches the deprecated `verify_ssl=False`. Only HTTP-verb methods, `request`, `ws_connect`, `TCPConnector` and `ClientSession` calls count.',
+    notes: 'Also matches the deprecated `verify_ssl=False`. Only HTTP-verb methods, `request`, `ws_connect`, `TCPConnector` and `ClientSession` calls count, and Home Assistant\'s `async_get_clientsession(hass, verify_ssl=False)` / `async_create_clientsession(…)`, which hand out an aiohttp session.',
     examples: {
       flagged: [`async with session.get(url, «ssl=False») as r: ...
 connector = aiohttp.TCPConnector(«ssl=False»)`],
@@ -342,7 +342,7 @@ app.run_forever(sslopt={
     description: 'With assert_hostname=False urllib3 checks the chain but not the name, so a valid certificate for any site is accepted. Leave it unset and issue the server a certificate for the name clients use (or set server_hostname when connecting by IP).',
     concept: 'hostname-check-off',
     client: 'python-urllib3',
-    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`; the Elasticsearch / OpenSearch clients\' `ssl_assert_hostname=False`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding.',
+    notes: 'The keyword in any call (`PoolManager`, `HTTPSConnectionPool`, `connection_from_url`, adapters\' `init_poolmanager`; the Elasticsearch / OpenSearch clients\' `ssl_assert_hostname=False`) and the `pool.assert_hostname = False` attribute. A parameter default is not a finding, nor a mock\'s argument check (`mock_es.assert_called_once_with(…, ssl_assert_hostname=False)`).',
     examples: {
       flagged: [`http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=ca, «assert_hostname=False»)
 pool.«assert_hostname = False»`],
@@ -358,7 +358,7 @@ pool.«assert_hostname = False»`],
     concept: 'verification-off',
     client: 'various',
     caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
-    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on; `x.verify_ssl = False`; `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on, and as a constructor\'s default stored on the instance (`def __init__(self, host, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: a client class of your own); `x.verify_ssl = False`; `verify_certs=False` / `ssl_verify=False` as an argument of a call whose opening line is above the text (an excerpt); not in a mock\'s argument check (`mock_es.assert_called_once_with(verify_certs=False)`); `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
     examples: {
       flagged: [`s3 = boto3.client(
     "s3",

@@ -198,12 +198,12 @@ let config = rustls::ClientConfig::builder().with_root_certificates(roots).with_
     },
   }),
   installedVerifier: rule('accept-all-verifier-installed', {
-    title: 'rustls dangerous().set_certificate_verifier() with an accept-all verifier',
+    title: 'rustls dangerous() custom verifier installed (set_certificate_verifier / with_custom_certificate_verifier)',
     description: 'The client config trusts a custom verifier whose name says it accepts every certificate (its implementation lives elsewhere), so anyone on the path can read and change the traffic. Put your CA in the RootCertStore (with_root_certificates) and drop the custom verifier.',
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'rust',
-    notes: 'Reported where the verifier is installed when its type is not implemented in the same file and its name says what it does (`NoCertificateVerification`, `NoVerifier`, `NullVerifier`, `IgnoreCertVerifier`, `AcceptAllVerifier`, `SkipServerVerification`, `InsecureVerifier`, `DangerousVerifier`, …). When the file holds its `impl ServerCertVerifier for …`, that body decides (see dangerous-certificate-verifier): a pinning verifier is fine whatever its name.',
+    notes: 'Reported where the verifier is installed when its type is not implemented in the same file and its name says what it does (`NoCertificateVerification`, `NoVerifier`, `NullVerifier`, `IgnoreCertVerifier`, `AcceptAllVerifier`, `SkipServerVerification`, `InsecureVerifier`, `DangerousVerifier`, …). When the file holds its `impl ServerCertVerifier for …`, that body decides (see dangerous-certificate-verifier): a pinning verifier is fine whatever its name. The builder step of rustls ≥ 0.22, `.dangerous().with_custom_certificate_verifier(Arc::new(X))`, is reported whatever X is called (`AnyCertificate`, `SkipServerVerification`): the verifier there replaces WebPKI, unless X is implemented in the file (its body decides) or its name says what it checks (`PinnedVerifier`, `FingerprintVerifier`, a `WebPki…` wrapper); a verifier passed as a variable is not followed.',
     examples: {
       flagged: [`let mut config = ClientConfig::builder()
     .with_root_certificates(root_store)
@@ -212,10 +212,15 @@ config
     .dangerous()
     .«set_certificate_verifier(Arc::new(NoCertificateVerification {}))»;`, `if !verify_certificate {
     config.dangerous().«set_certificate_verifier(Arc::new(danger::NullVerifier))»;
-}`],
+}`, `let crypto = quinn::rustls::ClientConfig::builder()
+    .dangerous()
+    .«with_custom_certificate_verifier(Arc::new(AnyCertificate(provider)))»
+    .with_no_client_auth();`],
       ok: [
         'config.dangerous().set_certificate_verifier(Arc::new(PinnedVerifier::new(fingerprint)));',
         'config.dangerous().set_certificate_verifier(verifier);',
+        'let config = ClientConfig::builder().dangerous().with_custom_certificate_verifier(Arc::new(PinnedVerifier::new(pin))).with_no_client_auth();',
+        'let config = builder.dangerous().with_custom_certificate_verifier(revocation_checking(webpki)).with_no_client_auth();',
         `impl ServerCertVerifier for NoVerifier {
     fn verify_server_cert(&self, end_entity: &CertificateDer<'_>, _i: &[CertificateDer<'_>], _n: &ServerName<'_>, _o: &[u8], _now: UnixTime) -> Result<ServerCertVerified, rustls::Error> {
         if sha256(end_entity.as_ref()) != PINNED { return Err(rustls::Error::General("not pinned".into())); }
