@@ -160,6 +160,8 @@ export interface ObjectFlow {
   readonly nested: RegExp;
   /** Matches the text before a `(` that opens a literal all the same (PHP `array(`). */
   readonly literalCall?: RegExp;
+  /** An excerpt's literal may close with `)` (PHP's `array(…);`); elsewhere that is a call with the value inline. */
+  readonly excerptParen?: boolean;
   /** A keyword argument's head before the name (`sslopt=`, `ssl: `), as a regex source. */
   readonly keyword?: string;
   /**
@@ -174,6 +176,9 @@ export interface ObjectFlow {
   readonly definitionAfter?: RegExp;
   /** The operator that spreads a mapping into a call's keywords (Python's `**`): `f(url, **opts)` takes `opts`. */
   readonly spread?: string;
+  /** Matches the text before a literal that a method returns (Ruby's `def ssl_options` … `{ ssl_verify_peer: false }`
+   * as its last statement); group 1 is the method's name, which the calls then take (`**ssl_options`). */
+  readonly returned?: RegExp;
 }
 
 /**
@@ -181,7 +186,7 @@ export interface ObjectFlow {
  * and the words a definition or a statement starts with (`function f(opts)`, `if (opts)`).
  */
 const NOT_A_SINK =
-  /^(?:if|elif|elsif|unless|while|for|foreach|switch|catch|return|typeof|await|yield|and|or|not|in|isset|empty|unset|print|puts|p|pp|echo|var_dump|var_export|print_r|len|str|repr|type|id|dict|list|deepcopy|copy|clone|merge|assign|freeze|keys|values|entries|items|stringify|parse|dump|dumps|safe_dump|json_encode|serialize|to_json|to_yaml|write|log|debug|info|warn|warning|error|trace|inspect|assert\w*|expect|equal|deepEqual|strictEqual|eq|is_a|instanceof|console|describe|it|test)$/;
+  /^(?:if|elif|elsif|unless|while|for|foreach|switch|catch|return|typeof|await|yield|and|or|not|in|isset|empty|unset|print|puts|p|pp|echo|var_dump|var_export|print_r|len|str|repr|type|id|dict|list|deepcopy|copy|clone|merge|assign|freeze|keys|values|entries|items|stringify|parse|dump|dumps|safe_dump|json_encode|serialize|to_json|to_yaml|write|WriteLine|log|Log(?:Information|Debug|Warning|Error|Trace|Critical)|debug|info|warn|warning|error|trace|inspect|assert\w*|expect|equal|deepEqual|strictEqual|eq|is_a|instanceof|console|describe|it|test)$/;
 const DEFINITION_BEFORE = /\b(?:def|function|fn|func|sub)\s+[\w$]*\s*$|\bfunction\s*\*?\s*$/;
 
 /**
@@ -204,14 +209,20 @@ export function boundLiteral(
     const bound = flow.binding.exec(head);
     // Group 2: an entry of the named object is set (`$opts['ssl'] = [`): only the calls after it take the value.
     if (bound) return bound[2] ? { name: bound[1], at: open, after: open } : { name: bound[1], at: open };
+    const method = flow.returned?.exec(head);
+    if (method) return { name: method[1], at: open };
     if (!flow.nested.test(head)) return undefined;
     at = lx.code[open] === '(' ? open - (before.length - head.length) : open;
   }
   return undefined;
 }
 
-/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`). */
-const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([A-Za-z_$][\w$]*)[ \t]*[,)]/;
+/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`); group
+ * 1 its arguments. */
+const NEXT_CALL =
+  /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\(((?:[ \t]*[A-Za-z_$][\w$]*[ \t]*,)*[ \t]*[A-Za-z_$][\w$]*[ \t]*)[,)]/;
+/** An argument named as options (`$opts` beside the handle in `curl_setopt_array($curl, $opts)`). */
+const OPTIONS_NAME = /opt|conf|cfg|param|setting|arg/i;
 
 /**
  * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
@@ -219,7 +230,11 @@ const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([
  * text, and the one that closes it ends a statement. The literal's name is the bare name the next call takes that the
  * text never binds; its sinks are the calls after the close. Undefined for a literal whose opening is in the text.
  */
-function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; after: number } | undefined {
+function excerptLiteral(
+  lx: Lexed,
+  at: number,
+  flow: ObjectFlow,
+): { name: string; at: number; after: number } | undefined {
   let levels = 0;
   for (let o = at; levels < 8; levels++) {
     o = enclosingOpen(lx, o, '{[(', 6000);
@@ -233,13 +248,17 @@ function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; afte
     if (c === '{' || c === '[' || c === '(') depth++;
     else if ((c === '}' || c === ']' || c === ')') && --depth === -(levels + 1)) close = i;
   }
-  if (close < 0 || lx.code[close] !== '}') return undefined;
+  // `}` or `]` closes a literal; `)` a call, save in PHP (`array(`, seldom a call whose statement ends a line).
+  const closes = flow.excerptParen ? '}])' : '}]';
+  if (close < 0 || !closes.includes(lx.code[close])) return undefined;
   const end = /^[ \t]*;?[ \t]*\r?\n/.exec(lx.code.slice(close + 1, close + 40));
   if (!end) return undefined;
   const from = close + 1 + end[0].length;
   const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
-  if (!call || bindingsOf(lx, call[1]).length > 0) return undefined;
-  return { name: call[1], at: close, after: close };
+  const names = call ? call[1].split(',').map((n) => n.trim()) : [];
+  const name = names.find((n) => OPTIONS_NAME.test(n)) ?? names[0];
+  if (name === undefined || bindingsOf(lx, name).length > 0) return undefined;
+  return { name, at: close, after: close };
 }
 
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
@@ -351,7 +370,7 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
   };
   // An excerpt's literal is looked for a few times only: each look reads thousands of characters ahead.
   let looks = 0;
-  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at));
+  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at, flow));
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
     const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
@@ -376,11 +395,11 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
 export const MAX_FOLLOWED = 16;
 
 /**
- * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f` (group 1 the name, group 2 the
- * operator), the text of a line before the string's opening quote.
+ * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f`, C#'s `_cs = $`, `string cs = @`
+ * (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
  */
 const STRING_BINDING =
-  /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*[rRbBuUfF]{0,2}$/d;
+  /^[ \t]*(?:(?:const|let|var|string|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
 
 /** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
 function stringStart(lx: Lexed, at: number): number {

@@ -1,0 +1,266 @@
+// Classes of switches (and look-alikes) the fresh held-out set check5 showed on the config surfaces (issue 18):
+// each with the forms seen in public code, written here as fixtures with exact places, and the look-alikes that must
+// stay quiet. Sink fixtures: [rule, line, column, text, origin line, origin text] (see sinks.test.ts).
+import * as assert from 'assert';
+import { expectNone, hitsFrom } from './helpers';
+
+describe('real-code classes conf 7: Elastic verification_mode on a TLS listener is not a client switch', () => {
+  it("a Beats input that listens on a host with its own certificate; the output's mode stays a finding", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `filebeat.inputs:
+  - type: tcp
+    host: "0.0.0.0:6514"
+    ssl.enabled: true
+    ssl.certificate: "/etc/filebeat/certs/input.crt"
+    ssl.key: "/etc/filebeat/certs/input.key"
+    ssl.verification_mode: none
+  - type: syslog
+    host: ":9004"
+    ssl:
+      certificate: /etc/beat/syslog.crt
+      key: /etc/beat/syslog.key
+      verification_mode: none
+output.logstash:
+  hosts: ["ls.lan:5044"]
+  ssl.certificate: "/etc/filebeat/client.crt"
+  ssl.key: "/etc/filebeat/client.key"
+  ssl.verification_mode: none
+`,
+        'filebeat.yml',
+      ),
+      [['config.insecure-skip-verify', 18, 3, 'ssl.verification_mode: none', '-', '-']],
+    ));
+
+  it("Elasticsearch's HTTP layer and Kibana's server ask no client certificate; transport and client modes stay", () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `cluster.name: logs
+xpack.security.http.ssl.enabled: true
+xpack.security.http.ssl.verification_mode: none
+xpack.security.transport.ssl.verification_mode: none
+`,
+        'config/elasticsearch.yml',
+      ),
+      [['config.insecure-skip-verify', 4, 1, 'xpack.security.transport.ssl.verification_mode: none', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        'server.ssl.enabled: true\nserver.ssl.verificationMode: none\nelasticsearch.ssl.verificationMode: none\n',
+        'kibana.yml',
+      ),
+      [['config.insecure-skip-verify', 3, 1, 'elasticsearch.ssl.verificationMode: none', '-', '-']],
+    );
+  });
+
+  it('a listener with no certificate of its own beside the mode is not recognised as one', () =>
+    assert.deepStrictEqual(
+      hitsFrom('- type: http\n  host: "localhost:8080"\n  ssl.verification_mode: none\n', 'heartbeat.yml'),
+      [['config.insecure-skip-verify', 3, 3, 'ssl.verification_mode: none', '-', '-']],
+    ));
+});
+
+describe('real-code classes conf 7: option values that reach a call (the sink rule)', () => {
+  it('PHP: an excerpt that begins inside array(…) of options handed to curl_setopt_array', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `                    CURLOPT_URL => $base . '/status',
+                    CURLOPT_RETURNTRANSFER => true,
+                    CURLOPT_SSL_VERIFYPEER => false,
+                    CURLOPT_TIMEOUT => 10
+                );
+                curl_setopt_array($ch, $curlOptions);
+                $body = curl_exec($ch);
+`,
+        'lib/status.php',
+      ),
+      [['php.curl-verifypeer-off', 6, 40, '$curlOptions', 3, 'CURLOPT_SSL_VERIFYPEER => false']],
+    ));
+
+  it('Ruby: an SDK Configuration built from a hash reaches Client.new', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `require "archivesspace/client"
+
+config = ArchivesSpace::Configuration.new(
+  {
+    base_uri: ENV.fetch("ASPACE_URL"),
+    username: "admin",
+    verify_ssl: false
+  }
+)
+client = ArchivesSpace::Client.new(config).login
+puts config
+`,
+        'scripts/import.rb',
+      ),
+      [['ruby.verify-false', 10, 36, 'config', 7, 'verify_ssl: false']],
+    ));
+
+  it('Ruby: a method whose value is the option hash, spread into a client with **', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `class StorageClients
+  def sqs_client
+    @sqs_client ||= Aws::SQS::Client.new(
+      region: region,
+      **ssl_options
+    )
+  end
+
+  def ssl_options
+    return {} unless Rails.env.development?
+
+    { ssl_verify_peer: false }
+  end
+end
+`,
+        'app/services/storage_clients.rb',
+      ),
+      [['ruby.excon-ssl-verify-peer-false', 5, 7, '**ssl_options', 12, 'ssl_verify_peer: false']],
+    ));
+
+  it('Ruby: a hash returned by a method nobody calls in the file stays where it is written', () =>
+    assert.deepStrictEqual(hitsFrom('def ssl_options\n  { ssl_verify_peer: false }\nend\n', 'lib/opts.rb'), [
+      ['ruby.excon-ssl-verify-peer-false', 2, 5, 'ssl_verify_peer: false', '-', '-'],
+    ]));
+
+  it('C#: a field holding the connection string reaches UseSqlServer; printing it is not a sink', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `public class ReportFixture
+{
+    private readonly string _cs;
+
+    public ReportFixture()
+    {
+        _cs = $"Server=localhost;Database={Name};Integrated Security=True;TrustServerCertificate=True";
+    }
+
+    public ReportContext Create() =>
+        new ReportContext(new DbContextOptionsBuilder<ReportContext>().UseSqlServer(_cs).Options);
+
+    public void Log() => Console.WriteLine(_cs);
+}
+`,
+        'tests/ReportFixture.cs',
+      ),
+      [['connection.sqlserver-trust-server-certificate', 11, 85, '_cs', 7, 'TrustServerCertificate=True']],
+    ));
+
+  it('C#: a verbatim string in a local reaches new SqlConnection', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        'var cs = @"Server=db;Encrypt=True;TrustServerCertificate=True";\nusing var conn = new SqlConnection(cs);\n',
+        'Db.cs',
+      ),
+      [['connection.sqlserver-trust-server-certificate', 2, 36, 'cs', 1, 'TrustServerCertificate=True']],
+    ));
+});
+
+describe('real-code classes conf 7: Kafka client properties with an empty endpoint identification algorithm', () => {
+  it('Java: props reaching KafkaConsumer and AdminClient.create are found at each client (one per sink)', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `Properties props = new Properties();
+props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
+props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG , "");
+props.setProperty("ssl.endpoint.identification.algorithm", "");
+KafkaConsumer<String, String> consumer = new KafkaConsumer<String, String>(props);
+Admin admin = AdminClient.create(props);
+log.debug("props {}", props);
+`,
+        'src/main/java/iot/Consumer.java',
+      ),
+      [
+        [
+          'jvm.kafka-endpoint-identification-off',
+          5,
+          76,
+          'props',
+          3,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG , ""',
+        ],
+        [
+          'jvm.kafka-endpoint-identification-off',
+          6,
+          34,
+          'props',
+          3,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG , ""',
+        ],
+      ],
+    ));
+
+  it('Java: props that reach no client in the file stay on the setting', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        'props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");\nreturn props;\n',
+        'ProducerFactory.java',
+      ),
+      [
+        [
+          'jvm.kafka-endpoint-identification-off',
+          1,
+          11,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, ""',
+          '-',
+          '-',
+        ],
+      ],
+    ));
+
+  it('Kotlin: put in an apply block, `to ""` in mapOf, an indexed set; a comparison is not a setting', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `val cfg = Properties().apply {
+    put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, env.password)
+    put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")
+}
+fun schemaProps(): Map<String, Any> = mapOf(
+    SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG to env.password,
+    SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG to ""
+)
+props[SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG] = ""
+check(props[SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG] == "")
+`,
+        'src/main/kotlin/KafkaConfig.kt',
+      ),
+      [
+        [
+          'jvm.kafka-endpoint-identification-off',
+          3,
+          9,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, ""',
+          '-',
+          '-',
+        ],
+        [
+          'jvm.kafka-endpoint-identification-off',
+          7,
+          5,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG to ""',
+          '-',
+          '-',
+        ],
+        [
+          'jvm.kafka-endpoint-identification-off',
+          9,
+          7,
+          'SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG] = ""',
+          '-',
+          '-',
+        ],
+      ],
+    ));
+
+  it('https, a value from configuration, and comments are not findings', () =>
+    expectNone(
+      `props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "https");
+props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, cfg.getString("kafka.algo"));
+// props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");
+/* props.put("ssl.endpoint.identification.algorithm", ""); */
+new KafkaProducer<>(props);`,
+      'Producer.java',
+    ));
+});
