@@ -264,3 +264,88 @@ new KafkaProducer<>(props);`,
       'Producer.java',
     ));
 });
+
+describe('real-code classes conf 7: skopeo and APT switches where the program or the file is out of sight', () => {
+  it("skopeo's --src-tls-verify / --dest-tls-verify on continuation lines of a cut command, and through a wrapper", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `      --all docker://"$src" docker://"$dest" \\
+      --src-tls-verify=false \\
+      --dest-tls-verify=false \\
+      --retry-times 3 2>&1)
+runAndLogSkopeo --insecure-policy copy "--dest-tls-verify=false" "$@"
+echo "--src-tls-verify=false is for the lab only"
+skopeo copy --src-tls-verify=false docker://a docker://b
+skopeo copy --src-tls-verify=true docker://a docker://b
+`,
+        'scripts/mirror.sh',
+      ),
+      [
+        ['shell.container-tls-verify-false', 2, 7, '--src-tls-verify=false', '-', '-'],
+        ['shell.container-tls-verify-false', 3, 7, '--dest-tls-verify=false', '-', '-'],
+        ['shell.container-tls-verify-false', 5, 40, '"--dest-tls-verify=false"', '-', '-'],
+        ['shell.container-tls-verify-false', 7, 13, '--src-tls-verify=false', '-', '-'],
+      ],
+    ));
+
+  it("printf '%s\\n' with one apt.conf line per continuation line, redirected into apt.conf.d", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `FROM ubuntu:22.04
+RUN set -eux; \\
+    printf '%s\\n' \\
+      'Acquire::http::Timeout "30";' \\
+      'Acquire::https::Verify-Peer "false";' \\
+      'Acquire::https::Verify-Host "false";' \\
+      > /etc/apt/apt.conf.d/99proxy; \\
+    apt-get update
+RUN printf '%s\\n' 'Acquire::https::Verify-Peer "true";' 'Acquire::Retries "5";' > /etc/apt/apt.conf.d/99ok
+`,
+        'Dockerfile',
+      ),
+      [
+        ['config.apt-verify-peer-off', 5, 8, 'Acquire::https::Verify-Peer "false"', '-', '-'],
+        ['config.apt-verify-peer-off', 6, 8, 'Acquire::https::Verify-Host "false"', '-', '-'],
+      ],
+    ));
+
+  it('Kotlin appendLine of apt.conf lines; "true" and a log message are not findings', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `fun aptConf(): String = buildString {
+    appendLine("Acquire::AllowInsecureRepositories \\"true\\";")
+    appendLine("Acquire::https::Verify-Peer \\"false\\";")
+    appendLine("Acquire::https::Verify-Host \\"false\\";")
+}
+fun ok() = buildString { appendLine("Acquire::https::Verify-Peer \\"true\\";") }
+fun doc() = log.info("set Acquire::https::Verify-Peer \\"false\\"; only behind the proxy")
+`,
+        'app/src/main/java/com/example/AptConfig.kt',
+      ),
+      [
+        ['config.apt-verify-peer-off', 3, 17, 'Acquire::https::Verify-Peer \\"false', '-', '-'],
+        ['config.apt-verify-peer-off', 4, 17, 'Acquire::https::Verify-Host \\"false', '-', '-'],
+      ],
+    ));
+
+  it('a Dockerfile ENV holding an apt command line is found where RUN runs it; unused, echoed or commented: not', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `FROM debian:12
+ENV MY_APT='apt -o "Acquire::https::Verify-Peer=false" -o "Acquire::Retries=3"'
+ENV NOT_RUN='apt-get -o Acquire::https::Verify-Host=false'
+
+RUN $MY_APT update && $MY_APT install -y software-properties-common
+RUN \${MY_APT} install -y git
+# RUN $MY_APT install -y curl
+RUN echo "$MY_APT"
+`,
+        'Dockerfile',
+      ),
+      [
+        ['shell.apt-verify-peer-off', 5, 5, '$MY_APT', 2, '-o "Acquire::https::Verify-Peer=false"'],
+        ['shell.apt-verify-peer-off', 5, 23, '$MY_APT', 2, '-o "Acquire::https::Verify-Peer=false"'],
+        ['shell.apt-verify-peer-off', 6, 5, '${MY_APT}', 2, '-o "Acquire::https::Verify-Peer=false"'],
+      ],
+    ));
+});

@@ -88,7 +88,11 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   toolFlags(ctx, name, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
+  const container = Object.hasOwn(PROGRAMS, key) && PROGRAMS[key] === containerTlsVerify;
   for (const w of [cmd[i], ...args]) {
+    // skopeo's own two flags, where the program is out of sight: an excerpt that starts on a continuation line of
+    // `skopeo copy \`, a wrapper (`runAndLogSkopeo "--src-tls-verify=false" …`) that passes its words on.
+    if (!container && w && !w.dynamic && SKOPEO_ENDS.test(w.value)) report(ctx, SH.containerTls, w, w, cmd);
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
     else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
@@ -571,6 +575,8 @@ function optionValues(
   }
 }
 const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
+/** skopeo's `--src-tls-verify=false` / `--dest-tls-verify=false`: no other program has these names. */
+const SKOPEO_ENDS = /^--(?:src|dest)-tls-verify=(?:false|0)$/;
 
 /** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */
 function containerTlsVerify(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {
