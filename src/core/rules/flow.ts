@@ -179,6 +179,9 @@ export interface ObjectFlow {
   /** Matches the text before a literal that a method returns (Ruby's `def ssl_options` … `{ ssl_verify_peer: false }`
    * as its last statement); group 1 is the method's name, which the calls then take (`**ssl_options`). */
   readonly returned?: RegExp;
+  /** Matches a line's text before an argument of a call written without parentheses (Ruby's `Client.new a, b, ssl:
+   * `): group 1 the callee, group 2 the argument's head (`, ssl: `, as `keyword` would). */
+  readonly command?: RegExp;
 }
 
 /**
@@ -255,10 +258,27 @@ function excerptLiteral(
   if (!end) return undefined;
   const from = close + 1 + end[0].length;
   const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
-  const names = call ? call[1].split(',').map((n) => n.trim()) : [];
+  const names = call ? call[1].split(',').map((n) => n.trim()) : commandArguments(lx, from, flow);
   const name = names.find((n) => OPTIONS_NAME.test(n)) ?? names[0];
   if (name === undefined || bindingsOf(lx, name).length > 0) return undefined;
   return { name, at: close, after: close };
+}
+
+/** The bare names a call without parentheses on the next non-blank line takes (`Client.new master, ssl_options:
+ * ssl_options`), for flows with `command`. */
+function commandArguments(lx: Lexed, from: number, flow: ObjectFlow): string[] {
+  if (!flow.command) return [];
+  const line = /^(?:[ \t]*\r?\n){0,2}([^\n]*)/.exec(lx.code.slice(from, from + 400));
+  if (!line) return [];
+  const start = from + line[0].length - line[1].length;
+  const out: string[] = [];
+  for (const m of line[1].matchAll(/([A-Za-z_]\w*)[ \t]*(?=,|[ \t]*$)/g)) {
+    const at = start + m.index;
+    if (lx.kinds[at] === Kind.Code && /[ \t,:]/.test(lx.code[at - 1] ?? '') && commandHead(lx, at, flow)) {
+      out.push(m[1]);
+    }
+  }
+  return out;
 }
 
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
@@ -297,9 +317,12 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     ) {
       continue;
     }
-    const head = kw.exec(code.slice(Math.max(0, at - 60), at));
-    if (!head || !/^[ \t\r\n]*[,)]/.test(code.slice(at + name.length, at + name.length + 40))) continue;
-    const call = enclosingCall(lx, at);
+    const after = code.slice(at + name.length, at + name.length + 40);
+    const inCall = /^[ \t\r\n]*[,)]/.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
+    const head: ArgumentHead | undefined =
+      inCall ?? (/^[ \t]*(?:\r?\n|$)/.test(after) ? commandHead(lx, at, flow) : undefined);
+    if (!head) continue;
+    const call = head.command ?? enclosingCall(lx, at);
     if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
     if (boundAt !== undefined) {
       bindings ??= bindingsOf(lx, name);
@@ -308,6 +331,35 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     out.push({ start: keywordStart(at, head[0]), end: at + name.length, call });
   }
   return out;
+}
+
+/** The text before an argument (`(`, `, `, `, sslopt=`), and the call when it has no parentheses. */
+interface ArgumentHead {
+  readonly 0: string;
+  readonly command?: Call;
+}
+
+/**
+ * A call without parentheses whose arguments run to the end of the line, `name` its last (Ruby's `client =
+ * Kubeclient::Client.new master, "v1", ssl_options: ssl_options`): the keyword head and the call, for flows with
+ * `command`; undefined elsewhere.
+ */
+function commandHead(lx: Lexed, at: number, flow: ObjectFlow): ArgumentHead | undefined {
+  if (!flow.command) return undefined;
+  const lineStart = lx.code.lastIndexOf('\n', at - 1) + 1;
+  const m = flow.command.exec(lx.code.slice(lineStart, at));
+  if (!m?.indices) return undefined;
+  const [s, e] = m.indices[1]!;
+  const callee = m[1];
+  const end = lx.code.indexOf('\n', at);
+  const command: Call = {
+    callee,
+    name: /(\w+)[!?]?$/.exec(callee)?.[1] ?? '',
+    start: lineStart + s,
+    open: lineStart + e,
+    end: end < 0 ? lx.code.length : end,
+  };
+  return { 0: m[0].slice(m.indices[2]![0]), command };
 }
 
 /** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */

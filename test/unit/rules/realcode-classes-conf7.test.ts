@@ -349,3 +349,43 @@ RUN echo "$MY_APT"
       ],
     ));
 });
+
+describe('real-code classes conf 7: Ruby calls without parentheses and echo texts with joined quotes', () => {
+  it('an ssl_options hash reaches Kubeclient::Client.new written without parentheses; puts is not a sink', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `ssl_options = { client_cert: cert,
+  verify_ssl: OpenSSL::SSL::VERIFY_NONE }
+
+client = Kubeclient::Client.new master_url, "v1", ssl_options: ssl_options
+puts ssl_options
+`,
+        'automate/add_role.rb',
+      ),
+      [['ruby.verify-none', 4, 51, 'ssl_options: ssl_options', 2, 'OpenSSL::SSL::VERIFY_NONE']],
+    ));
+
+  it('an excerpt that begins inside the hash takes the name the next call without parentheses is given', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        '  verify_ssl: OpenSSL::SSL::VERIFY_NONE }\n\nclient = Kubeclient::Client.new master_url, "v1", ssl_options: ssl_options\n',
+        'automate/add_role.rb',
+      ),
+      [['ruby.verify-none', 3, 51, 'ssl_options: ssl_options', 1, 'OpenSSL::SSL::VERIFY_NONE']],
+    ));
+
+  it('echo\'s text with quotes the shell joins to it (`tags: ["web"]"`) is still judged as the YAML it writes', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `echo "- type: http
+  hosts: ['localhost:26657']
+  ssl:
+    verification_mode: none
+  tags: ["node"]" >> /etc/heartbeat/heartbeat.yml
+echo "  tags: ["a"]" >> /etc/heartbeat/heartbeat.yml
+`,
+        'install_monitoring.sh',
+      ),
+      [['config.insecure-skip-verify', 4, 5, 'verification_mode: none', '-', '-']],
+    ));
+});

@@ -13,13 +13,14 @@ const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.
 
 /**
  * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
- * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`), 2 (single
+ * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`, and may
+ * hold quotes the shell joins to it: `tags: ["web"]" >> heartbeat.yml`, judged with them), 2 (single
  * quotes) or 3 (unquoted, one line); group 5 is the file. printf's arguments may follow its format (`printf
  * 'Acquire::https::Proxy "%s";\n…' "$proxy" > f`), and a backslash may continue the line before the pipe (`echo '…' \`
  * then `| sudo tee f`).
  */
 const ECHO =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>"']+))*?[ \t]*(?:\\\r?\n[ \t]*)?(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*(?:"[^\s"';&|<>]*"(?:[^"\\]|\\[\s\S])*)*)"|'([^'\n]*)'|([^\n]*?))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>"']+))*?[ \t]*(?:\\\r?\n[ \t]*)?(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
 /** Escapes that break lines of the written file (`\n`, a backslash-newline) or indent it (`\t`), same length. */
 const WRITTEN_ESCAPES = /\\n|\\\n|\\t/g;
 /** A non-empty daemon.json `insecure-registries` list anywhere in a script: a here-document or echo whose target is
