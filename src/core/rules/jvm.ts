@@ -15,6 +15,7 @@ import {
   withLiterals,
 } from './match';
 import { atSink, countReaches, throughMessage } from './flow';
+import { envRuleFor } from './env';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { JVM } from './catalog/jvm';
@@ -26,7 +27,7 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false|ENDPOINT_IDENTIFICATION_ALGORITHM|endpoint\.identification\.algorithm/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false|ENDPOINT_IDENTIFICATION_ALGORITHM|endpoint\.identification\.algorithm|SSL_VERIFICATION_?MODE/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
@@ -380,7 +381,9 @@ export function scanJvm(text: string): Finding[] {
   const protocols = PROTOCOL_WORDS.test(text);
   const clients = CLIENT_WORDS.test(text);
   const kafka = KAFKA_WORDS.test(text);
-  if (!checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients && !kafka) {
+  const envVars = ENV_WORDS.test(text);
+  const none = !checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients;
+  if (none && !kafka && !envVars) {
     return [];
   }
   const lx = lex(text, SYNTAX.jvm);
@@ -404,7 +407,28 @@ export function scanJvm(text: string): Finding[] {
     pushMatches(lx, CLIENT_SWITCHES, JVM.clientSwitch, out);
   }
   if (kafka) kafkaSettings(lx, out);
+  if (envVars) containerEnv(lx, out);
   return webview ? unique(out) : out;
+}
+
+/** The env table's variables a program may set on a container it builds (only these are looked for in JVM code). */
+const ENV_WORDS = /SSL_VERIFICATION_?MODE/;
+/**
+ * A Kubernetes container variable built in code: `new V1EnvVar().name("ELASTICSEARCH_SSL_VERIFICATIONMODE")
+ * .value("none")`, fabric8's `.withName(…).withValue(…)`. Group 1 the name, group 2 the value call, 3 its value.
+ */
+const ENV_PAIR =
+  /\.\s*(?:withName|name)\s*\(\s*"([A-Z][A-Z0-9_]*)"\s*\)\s*\.\s*((?:withValue|value)\s*\(\s*"([^"\n]*)"\s*\))/dg;
+
+function containerEnv(lx: Lexed, out: Finding[]): void {
+  ENV_PAIR.lastIndex = 0;
+  for (let m = ENV_PAIR.exec(lx.code); m; m = ENV_PAIR.exec(lx.code)) {
+    const rule = lx.kinds[m.index] === Kind.Code ? envRuleFor(m[1], m[3]) : undefined;
+    const [start, end] = m.indices![2]!;
+    if (rule) {
+      out.push(finding(lx, rule, start, end, statementAt(lx, start), `${rule.title} (set on a container: ${m[1]})`));
+    }
+  }
 }
 
 const KAFKA_WORDS = /ENDPOINT_IDENTIFICATION_ALGORITHM|endpoint\.identification\.algorithm/;

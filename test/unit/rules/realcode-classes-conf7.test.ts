@@ -389,3 +389,46 @@ echo "  tags: ["a"]" >> /etc/heartbeat/heartbeat.yml
       [['config.insecure-skip-verify', 4, 5, 'verification_mode: none', '-', '-']],
     ));
 });
+
+describe("real-code classes conf 7: Elastic's verification-mode variable set to none on a container", () => {
+  it('a Kubernetes env var built in Java; full, a listener variable and a comment are not findings', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `container
+        .addEnvItem(new V1EnvVar()
+                .name("ELASTICSEARCH_SSL_VERIFICATIONMODE")
+                .value("none"))
+        .addEnvItem(new EnvVarBuilder().withName("ELASTICSEARCH_SSL_VERIFICATIONMODE").withValue("full").build())
+        .addEnvItem(new V1EnvVar().name("SERVER_SSL_VERIFICATIONMODE").value("none"));
+// .addEnvItem(new V1EnvVar().name("ELASTICSEARCH_SSL_VERIFICATIONMODE").value("none"))
+`,
+        'src/main/java/operator/KibanaBuilder.java',
+      ),
+      [['env.tool-verify-off', 4, 18, 'value("none")', '-', '-']],
+    ));
+
+  it('Helm --set name/value entries of one list item, on continuation lines of a cut command', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `  --set extraEnvs[0].name=ELASTICSEARCH_HOSTS \\
+  --set extraEnvs[0].value=https://es.logging.svc:9200 \\
+  --set extraEnvs[1].name=ELASTICSEARCH_SSL_VERIFICATIONMODE \\
+  --set extraEnvs[1].value=none \\
+  --wait
+helm upgrade kb elastic/kibana --set extraEnvs[0].name=ELASTICSEARCH_SSL_VERIFICATIONMODE --set extraEnvs[0].value=certificate
+helm upgrade kb elastic/kibana --set extraEnvs[0].name=ELASTICSEARCH_SSL_VERIFICATIONMODE --set extraEnvs[1].value=none
+`,
+        'scripts/fix-kibana.sh',
+      ),
+      [['env.tool-verify-off', 4, 9, 'extraEnvs[1].value=none', '-', '-']],
+    ));
+
+  it("a compose file's variable; the server's own is not a finding", () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        'services:\n  kibana:\n    environment:\n      ELASTICSEARCH_SSL_VERIFICATIONMODE: none\n      SERVER_SSL_VERIFICATIONMODE: none\n',
+        'docker-compose.yml',
+      ),
+      [['env.tool-verify-off', 4, 7, 'ELASTICSEARCH_SSL_VERIFICATIONMODE: none', '-', '-']],
+    ));
+});
