@@ -7,7 +7,7 @@
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
 import { checkEnv, Doc, docOf, EnvAssignment, Source } from '../env';
-import { atSink, countReaches, throughMessage } from '../flow';
+import { atSink, countReaches, MAX_FOLLOWED, throughMessage } from '../flow';
 import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
@@ -90,8 +90,10 @@ const COMMAND_VALUE = /^[\w.-]+\s+-/;
  * origin, one quick fix edits it for every run). A held command that no command runs in the file is not a finding.
  */
 function variableCommands(doc: Doc, env: readonly EnvAssignment[], out: Finding[]): void {
+  // Each followed value reads the whole file once: a generated file with thousands of them keeps linear time.
+  let followed = 0;
   for (const a of env) {
-    if (!COMMAND_VALUE.test(a.value)) continue;
+    if (!COMMAND_VALUE.test(a.value) || followed >= MAX_FOLLOWED) continue;
     const raw = doc.text.slice(a.start, a.end);
     const from = raw.indexOf(a.value);
     if (from < 0) continue;
@@ -99,6 +101,7 @@ function variableCommands(doc: Doc, env: readonly EnvAssignment[], out: Finding[
     const value = new Source(a.value, a.start + from);
     for (const cmd of commands(value.text, PREFILTER)) analyse({ doc, src: value, out: held }, cmd);
     if (held.length === 0) continue;
+    followed++;
     // Read in the file's text, not the shell sources: a RUN line with no switch of its own is not among them.
     const runs = new RegExp(
       `(?:^|[;&|(]|\\bRUN\\b|^[ \\t]*-?[ \\t]*(?:run|script)[ \\t]*:)[ \\t]*"?(\\$\\{?${a.name}\\}?)"?(?=[\\s;&|)]|$)`,
