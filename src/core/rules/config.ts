@@ -359,11 +359,61 @@ function gradleScript(doc: Doc, out: Finding[]): void {
   }
 }
 
+/** Elastic's own TLS listeners: the node's HTTP layer (`xpack.security.http.ssl.*`), Kibana's server (`server.ssl.*`). */
+const LISTENER_PREFIX = /^(?:xpack\.security\.http|server)\.ssl\./;
+/** A Beats input that listens (`host: "0.0.0.0:6514"`, singular; outputs and monitors name `hosts`). */
+const LISTEN_HOST = /^\s*(?:-\s+)?host\s*:/;
+/** The server's own certificate and key beside the setting (`ssl.certificate:`, or `certificate:` under `ssl:`). */
+const OWN_CERT = /^\s*(?:ssl\.)?(?:certificate|key)\s*:/;
+
+/** The lines of the YAML mapping holding line `i` (same indentation, up to a shallower line), and its indentation. */
+function mappingOf(lines: readonly string[], i: number): { lines: string[]; indent: number; parent: number } {
+  const indent = /^\s*(?:-\s+)?/.exec(lines[i])![0].length;
+  const depth = (l: string) => (l.trim() === '' || /^\s*#/.test(l) ? Infinity : /^\s*/.exec(l)![0].length);
+  let a = i;
+  while (a > 0 && depth(lines[a - 1]) >= indent && !/^\s*-\s/.test(lines[a])) a--;
+  let b = i;
+  while (b + 1 < lines.length && depth(lines[b + 1]) >= indent && !/^\s*-\s/.test(lines[b + 1])) b++;
+  return {
+    lines: lines.slice(a, b + 1).filter((l) => depth(l) === indent || /^\s*-\s/.test(l)),
+    indent,
+    parent: a - 1,
+  };
+}
+
+/**
+ * Elastic's `verification_mode: none` on a TLS listener asks no certificate of the clients that connect; it does not
+ * turn off a check of a server this program connects to: the node's HTTP layer, Kibana's `server.ssl`, and a Beats
+ * input that listens on a `host` with its own certificate and key (a TCP/syslog input). Outputs, monitors and
+ * `xpack.security.transport.ssl` (node to node, both ends) stay findings.
+ */
+function dropListenerModes(doc: Doc, out: Finding[], from: number): void {
+  if (out.length === from || !/verification_?mode/i.test(doc.text)) return;
+  const lines = doc.text.split(/\r?\n/);
+  const listener = (f: Finding) => {
+    const key = /^["']?([\w.-]+)/.exec(f.value)?.[1] ?? '';
+    if (!VERIFY_MODE_KEY.test(key.slice(key.lastIndexOf('.') + 1))) return false;
+    if (LISTENER_PREFIX.test(key)) return true;
+    let block = mappingOf(lines, f.range.start.line);
+    let own = block.lines.some((l) => OWN_CERT.test(l));
+    // `ssl:` with `verification_mode` nested: the listener's `host` is a sibling of `ssl:`.
+    if (!key.includes('.') && block.parent >= 0 && /^\s*ssl\s*:\s*$/.test(lines[block.parent])) {
+      block = mappingOf(lines, block.parent);
+    }
+    own ||= block.lines.some((l) => OWN_CERT.test(l));
+    return own && block.lines.some((l) => LISTEN_HOST.test(l));
+  };
+  const kept = out.slice(from).filter((f) => !listener(f));
+  out.splice(from, out.length - from, ...kept);
+}
+
 function yamlFile(doc: Doc, out: Finding[]): void {
   kubeletFlags(doc, out);
   kubeArgs(doc, out);
   keyValue(doc, YAML_KUBE, CFG.kubeconfig, (v) => TRUTHY.test(v), out, /insecure-skip-tls-verify/);
+  const before = out.length;
   keyValue(doc, YAML_SKIP, CFG.skipVerify, skipValue, out, SKIP_KEYS);
+  dropListenerModes(doc, out, before);
   keyValue(doc, YAML_ANSIBLE, CFG.ansible, (v) => FALSY.test(v), out, /validate_certs/);
   ansibleInline(doc, out);
 }

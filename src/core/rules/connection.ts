@@ -127,19 +127,23 @@ const LANGUAGES = new Set([
 /** The code languages whose connection strings are followed from a variable to the calls taking it (flow.ts). */
 const PYTHON_FILE = /\.pyw?$/i;
 const JS_FILE = /\.[cm]?[jt]sx?$/i;
+const CSHARP_FILE = /\.csx?$/i;
+/** C#: a field or local holding the string reaches `UseSqlServer(_cs)`, `new SqlConnection(cs)`; no option objects. */
+const CS_FLOW: ObjectFlow = { binding: /(?!)/, opens: '{', nested: /(?!)/ };
 
 /**
- * `conn = f"…TrustServerCertificate=yes"` … `create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`: in Python and
- * JavaScript/TypeScript, a string bound to a name is reported at each call it reaches (the sink rule), the string its
+ * `conn = f"…TrustServerCertificate=yes"` … `create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`: in Python,
+ * JavaScript/TypeScript and C#, a string bound to a name is reported at each call it reaches (the sink rule), the string its
  * origin. Lexed only when the text has a finding.
  */
 function atSinks(text: string, path: string, languageId: string | undefined, out: Finding[]): Finding[] {
   if (out.length === 0) return out;
   const python = languageId === 'python' || PYTHON_FILE.test(path);
   const js = !python && (/^(?:java|type)script(?:react)?$/.test(languageId ?? '') || JS_FILE.test(path));
-  if (!python && !js) return out;
-  const flow: ObjectFlow = python ? PY_FLOW : JS_FLOW;
-  const lx = lex(text, python ? SYNTAX.python : SYNTAX.js);
+  const cs = !python && !js && (languageId === 'csharp' || CSHARP_FILE.test(path));
+  if (!python && !js && !cs) return out;
+  const flow: ObjectFlow = python ? PY_FLOW : js ? JS_FLOW : CS_FLOW;
+  const lx = lex(text, python ? SYNTAX.python : js ? SYNTAX.js : SYNTAX.csharp);
   return countReaches(stringSinks(lx, out, flow, () => true));
 }
 

@@ -23,7 +23,7 @@ import { openingDocstringEnd } from './python';
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
 const PREFILTER =
-  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode|insecure_skip_verify|proxyStrictSSL/;
+  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode|insecure_skip_verify|proxyStrictSSL|Verify-(?:Peer|Host)/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
  * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
@@ -35,7 +35,9 @@ const PREFILTER =
  * written line by line (`f.write("sslverify=0\n")`), `wgetrc` a command writing wget's rc file
  * (`sudo('echo "check_certificate=off" > ~/.wgetrc')`), `kip_verify` a Prometheus scrape config's
  * `insecure_skip_verify: true` in a template a program fills (a Go raw string, JavaScript lines joined with `+`),
- * `StrictSSL` VS Code's `"http.proxyStrictSSL": False` as the key of a settings dict a script writes.
+ * `StrictSSL` VS Code's `"http.proxyStrictSSL": False` as the key of a settings dict a script writes, `Verify-` APT's
+ * `Acquire::https::Verify-Peer "false";` written line by line (Kotlin's `appendLine("Acquire::https::Verify-Peer
+ * \"false\";")`).
  */
 const NEEDLES = [
   '-ssl',
@@ -48,6 +50,7 @@ const NEEDLES = [
   'ation_mode',
   'kip_verify',
   'StrictSSL',
+  'Verify-',
 ];
 
 /** What Go's strings are read for (see scanEmbedded): the rest of PREFILTER lets a Go file through for nothing. */
@@ -102,6 +105,11 @@ const CONFIG_LINES: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]*(?:[\w.]+\.)?ssl\.verification_mode[ \t]*:[ \t]*["']?none["']?[ \t]*$/m, 'filebeat.yml'],
   // yum/dnf/zypper's key (git's is `sslVerify`, under `[http]`): a repository file written line by line.
   [/^[ \t]*sslverify[ \t]*=[ \t]*(?:0|false|no|off)[ \t]*$/m, 'written.repo'],
+  // APT's setting, its quotes escaped in the string (`\"false\";`): an apt.conf written line by line.
+  [
+    /^[ \t]*Acquire::https::(?:[\w.-]+::)?Verify-(?:Peer|Host)[ \t]+"?(?:false|no|0|off)"?[ \t]*;?[ \t]*$/im,
+    '/etc/apt/apt.conf',
+  ],
 ];
 /** An argv element that is podman/skopeo/buildah's switch (`skopeoCommand.push("--tls-verify=false")`); group 1 is
  * skopeo's own `src-` / `dest-` (no other program has those). */
@@ -114,7 +122,7 @@ const ESCAPES = /\\[ntr"'`\\]/g;
 
 const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
 
-type Language = 'js' | 'python' | 'ruby' | 'go';
+type Language = 'js' | 'python' | 'ruby' | 'go' | 'jvm';
 
 function languageOf(path: string, languageId?: string): Language | undefined {
   if (languageId === 'python' || /\.pyw?$/i.test(path)) return 'python';
@@ -123,10 +131,17 @@ function languageOf(path: string, languageId?: string): Language | undefined {
   if ((languageId && /^(?:javascript|typescript)(?:react)?$/.test(languageId)) || /\.(?:[cm]?[jt]sx?)$/i.test(path)) {
     return 'js';
   }
+  if (languageId === 'java' || languageId === 'kotlin' || /\.(?:java|kts?|groovy|scala)$/i.test(path)) return 'jvm';
   return undefined;
 }
 
-const SYNTAXES: Record<Language, Syntax> = { js: SYNTAX.js, python: SYNTAX.python, ruby: SYNTAX.ruby, go: SYNTAX.go };
+const SYNTAXES: Record<Language, Syntax> = {
+  js: SYNTAX.js,
+  python: SYNTAX.python,
+  ruby: SYNTAX.ruby,
+  go: SYNTAX.go,
+  jvm: SYNTAX.jvm,
+};
 
 /** Scans the strings of a code file (see the file comment). */
 export function scanEmbedded(text: string, path: string, languageId?: string): Finding[] {
@@ -384,7 +399,7 @@ function unique(out: Finding[]): Finding[] {
 
 /** Docs: what this family reads (it has no rules of its own; its findings are the shell and config rules'). */
 const NOTES_TEXT =
-  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`, Fabric\'s `sudo(\'echo "check_certificate=off" > ~/.wgetrc\')`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a yum/dnf repository\'s `sslverify=0` line) written by the program (not the strings an assertion looks for or a message prints, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript, Python or Go argv array in a file naming the program (skopeo\'s `--src-tls-verify=false` / `--dest-tls-verify=false` need no name: no other program has them; Go\'s strings are read for these, for config lines and for nothing else), a Prometheus `insecure_skip_verify: true` line in a template a program fills (a Go raw string, also one an excerpt begins inside), VS Code\'s `"http.proxyStrictSSL": False` as the key of a settings dict a script writes, and Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`).';
+  'Also read: the string literals of JavaScript/TypeScript, Python and Ruby code that run a shell command (the first argument of `exec`/`execSync`/`execa`, `os.system`/`subprocess.*`, Ruby `system`/`run`/`sh`, backticks and `%x(…)`, zx `` $`…` ``) or write a tool\'s rc file (`echo … >> ~/.npmrc`, Fabric\'s `sudo(\'echo "check_certificate=off" > ~/.wgetrc\')`), string lines that are a whole config setting (`enableStrictSsl: false`, `strict-ssl=false`, `insecure-skip-tls-verify: true`, a yum/dnf repository\'s `sslverify=0` line) written by the program (not the strings an assertion looks for or a message prints, `expect(src).not.toContain("strict-ssl=false")`, nor the input arrays of a test), Elastic Beats `ssl.verification_mode: none` in such text, podman/skopeo/buildah `--tls-verify=false` as an element of a JavaScript, Python or Go argv array in a file naming the program (skopeo\'s `--src-tls-verify=false` / `--dest-tls-verify=false` need no name: no other program has them; Go\'s strings are read for these, for config lines and for nothing else), a Prometheus `insecure_skip_verify: true` line in a template a program fills (a Go raw string, also one an excerpt begins inside), VS Code\'s `"http.proxyStrictSSL": False` as the key of a settings dict a script writes, Kafka client settings in code of these languages and Java/Kotlin (`props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")`), and APT\'s `Acquire::https::Verify-Peer "false";` (or `Verify-Host`) as a whole string line, in code of these languages and Java/Kotlin (`appendLine("Acquire::https::Verify-Peer \\"false\\";")`).';
 
 /** The strings-in-code family: no rules of its own, it applies the shell and config rules to strings of code
  * (JavaScript/TypeScript, Python, Ruby, and Go for argv elements and config lines). */

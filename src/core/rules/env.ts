@@ -59,6 +59,13 @@ const KNOBS: readonly Knob[] = [
     name: /^[A-Z0-9_]*SSL_ENDPOINT_IDENTIFICATION_ALGORITHM$/,
     insecure: (v) => v.trim() === '' || /^none$/i.test(v),
   },
+  // Elastic images map these to `elasticsearch.ssl.verificationMode` (Kibana) or `ssl.verification_mode` (Beats);
+  // a server's own listener (`SERVER_SSL_…`, `XPACK_SECURITY_HTTP_SSL_…`) only asks no client certificate.
+  {
+    rule: ENV.toolVerifyOff,
+    name: /^(?!SERVER_|XPACK_SECURITY_HTTP_)[A-Z0-9_]*SSL_VERIFICATION_?MODE$/,
+    insecure: (v) => /^none$/i.test(v.trim()),
+  },
   {
     rule: ENV.toolVerifyOff,
     name: /^AZURE_CLI_DISABLE_CONNECTION_VERIFICATION$|^UV_INSECURE_HOST$/,
@@ -306,7 +313,7 @@ function pushJsonPair(prop: JsonNode, out: EnvAssignment[]): void {
 // ---- the family ------------------------------------------------------------------------------------------
 
 const PREFILTER =
-  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES|_SKIP_VERIFY|_INSECURE|SSL_VERIFY|VERIFY_SSL|LDAPTLS_REQCERT|DISABLE_CONNECTION_VERIFICATION|GALAXY_IGNORE|INSECURE_HOST|ENDPOINT_IDENTIFICATION/i;
+  /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|_CA_BUNDLE|strict_ssl|PIP_TRUSTED_HOST|GOINSECURE|CLOUDSDK_AUTH|POETRY_CERTIFICATES|_SKIP_VERIFY|_INSECURE|SSL_VERIFY|VERIFY_SSL|LDAPTLS_REQCERT|DISABLE_CONNECTION_VERIFICATION|GALAXY_IGNORE|INSECURE_HOST|ENDPOINT_IDENTIFICATION|VERIFICATION_?MODE/i;
 
 /** File name without directories. */
 export function baseName(path: string): string {

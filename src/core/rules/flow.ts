@@ -160,6 +160,8 @@ export interface ObjectFlow {
   readonly nested: RegExp;
   /** Matches the text before a `(` that opens a literal all the same (PHP `array(`). */
   readonly literalCall?: RegExp;
+  /** An excerpt's literal may close with `)` (PHP's `array(…);`); elsewhere that is a call with the value inline. */
+  readonly excerptParen?: boolean;
   /** A keyword argument's head before the name (`sslopt=`, `ssl: `), as a regex source. */
   readonly keyword?: string;
   /**
@@ -174,6 +176,12 @@ export interface ObjectFlow {
   readonly definitionAfter?: RegExp;
   /** The operator that spreads a mapping into a call's keywords (Python's `**`): `f(url, **opts)` takes `opts`. */
   readonly spread?: string;
+  /** Matches the text before a literal that a method returns (Ruby's `def ssl_options` … `{ ssl_verify_peer: false }`
+   * as its last statement); group 1 is the method's name, which the calls then take (`**ssl_options`). */
+  readonly returned?: RegExp;
+  /** Matches a line's text before an argument of a call written without parentheses (Ruby's `Client.new a, b, ssl:
+   * `): group 1 the callee, group 2 the argument's head (`, ssl: `, as `keyword` would). */
+  readonly command?: RegExp;
 }
 
 /**
@@ -181,7 +189,7 @@ export interface ObjectFlow {
  * and the words a definition or a statement starts with (`function f(opts)`, `if (opts)`).
  */
 const NOT_A_SINK =
-  /^(?:if|elif|elsif|unless|while|for|foreach|switch|catch|return|typeof|await|yield|and|or|not|in|isset|empty|unset|print|puts|p|pp|echo|var_dump|var_export|print_r|len|str|repr|type|id|dict|list|deepcopy|copy|clone|merge|assign|freeze|keys|values|entries|items|stringify|parse|dump|dumps|safe_dump|json_encode|serialize|to_json|to_yaml|write|log|debug|info|warn|warning|error|trace|inspect|assert\w*|expect|equal|deepEqual|strictEqual|eq|is_a|instanceof|console|describe|it|test)$/;
+  /^(?:if|elif|elsif|unless|while|for|foreach|switch|catch|return|typeof|await|yield|and|or|not|in|isset|empty|unset|print|puts|p|pp|echo|var_dump|var_export|print_r|len|str|repr|type|id|dict|list|deepcopy|copy|clone|merge|assign|freeze|keys|values|entries|items|stringify|parse|dump|dumps|safe_dump|json_encode|serialize|to_json|to_yaml|write|WriteLine|log|Log(?:Information|Debug|Warning|Error|Trace|Critical)|debug|info|warn|warning|error|trace|inspect|assert\w*|expect|equal|deepEqual|strictEqual|eq|is_a|instanceof|console|describe|it|test)$/;
 const DEFINITION_BEFORE = /\b(?:def|function|fn|func|sub)\s+[\w$]*\s*$|\bfunction\s*\*?\s*$/;
 
 /**
@@ -204,17 +212,20 @@ export function boundLiteral(
     const bound = flow.binding.exec(head);
     // Group 2: an entry of the named object is set (`$opts['ssl'] = [`): only the calls after it take the value.
     if (bound) return bound[2] ? { name: bound[1], at: open, after: open } : { name: bound[1], at: open };
+    const method = flow.returned?.exec(head);
+    if (method) return { name: method[1], at: open };
     if (!flow.nested.test(head)) return undefined;
     at = lx.code[open] === '(' ? open - (before.length - head.length) : open;
   }
   return undefined;
 }
 
-/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`). */
-const NEXT_CALL = /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\([ \t]*([A-Za-z_$][\w$]*)[ \t]*[,)]/;
-/** The same call's arguments when each is a bare name (group 1, comma-separated). */
-const NEXT_CALL_ARGS =
-  /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\(((?:[ \t]*[A-Za-z_$][\w$]*[ \t]*,)*[ \t]*[A-Za-z_$][\w$]*)[ \t]*[,)]/;
+/** The first call of the next lines taking a bare name (`request(options, cb)`, `await puppeteer.launch(opts)`); group
+ * 1 its arguments. */
+const NEXT_CALL =
+  /^(?:[^\n]*\n){0,2}?[^\n]*?\b[A-Za-z_$][\w$.]*[ \t]*\(((?:[ \t]*[A-Za-z_$][\w$]*[ \t]*,)*[ \t]*[A-Za-z_$][\w$]*[ \t]*)[,)]/;
+/** An argument named as options (`$opts` beside the handle in `curl_setopt_array($curl, $opts)`). */
+const OPTIONS_ARGUMENT = /opt|conf|cfg|param|setting|arg/i;
 
 /**
  * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
@@ -222,7 +233,11 @@ const NEXT_CALL_ARGS =
  * text, and the one that closes it ends a statement. The literal's name is the bare name the next call takes that the
  * text never binds; its sinks are the calls after the close. Undefined for a literal whose opening is in the text.
  */
-function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; after: number } | undefined {
+function excerptLiteral(
+  lx: Lexed,
+  at: number,
+  flow: ObjectFlow,
+): { name: string; at: number; after: number } | undefined {
   let levels = 0;
   for (let o = at; levels < 8; levels++) {
     o = enclosingOpen(lx, o, '{[(', 6000);
@@ -236,21 +251,37 @@ function excerptLiteral(lx: Lexed, at: number): { name: string; at: number; afte
     if (c === '{' || c === '[' || c === '(') depth++;
     else if ((c === '}' || c === ']' || c === ')') && --depth === -(levels + 1)) close = i;
   }
-  if (close < 0 || lx.code[close] !== '}') return undefined;
+  // `}` or `]` closes a literal; `)` a call, save in PHP (`array(`, seldom a call whose statement ends a line).
+  const closes = flow.excerptParen ? '}])' : '}]';
+  if (close < 0 || !closes.includes(lx.code[close])) return undefined;
   const end = /^[ \t]*;?[ \t]*\r?\n/.exec(lx.code.slice(close + 1, close + 40));
   if (!end) return undefined;
   const from = close + 1 + end[0].length;
-  const next = lx.code.slice(from, from + 400);
-  const call = NEXT_CALL.exec(next);
-  if (!call) return undefined;
-  // `new MongoClient(uri, options)`: an argument named as options is the literal before any other the text never binds.
-  const args =
-    NEXT_CALL_ARGS.exec(next)?.[1]
-      .split(',')
-      .map((a) => a.trim()) ?? [];
-  const name = args.find((a) => OPTIONS_NAME.test(a) && bindingsOf(lx, a).length === 0) ?? call[1];
-  if (bindingsOf(lx, name).length > 0) return undefined;
+  const call = NEXT_CALL.exec(lx.code.slice(from, from + 400));
+  const names = call ? call[1].split(',').map((n) => n.trim()) : commandArguments(lx, from, flow);
+  // `new MongoClient(uri, options)`, `curl_setopt_array($curl, $opts)`: an argument named as options that the text never
+  // binds is the literal, before any other.
+  const name =
+    names.find((n) => (OPTIONS_ARGUMENT.test(n) || OPTIONS_NAME.test(n)) && bindingsOf(lx, n).length === 0) ?? names[0];
+  if (name === undefined || bindingsOf(lx, name).length > 0) return undefined;
   return { name, at: close, after: close };
+}
+
+/** The bare names a call without parentheses on the next non-blank line takes (`Client.new master, ssl_options:
+ * ssl_options`), for flows with `command`. */
+function commandArguments(lx: Lexed, from: number, flow: ObjectFlow): string[] {
+  if (!flow.command) return [];
+  const line = /^(?:[ \t]*\r?\n){0,2}([^\n]*)/.exec(lx.code.slice(from, from + 400));
+  if (!line) return [];
+  const start = from + line[0].length - line[1].length;
+  const out: string[] = [];
+  for (const m of line[1].matchAll(/([A-Za-z_]\w*)[ \t]*(?=,|[ \t]*$)/g)) {
+    const at = start + m.index;
+    if (lx.kinds[at] === Kind.Code && /[ \t,:]/.test(lx.code[at - 1] ?? '') && commandHead(lx, at, flow)) {
+      out.push(m[1]);
+    }
+  }
+  return out;
 }
 
 /** `options.rejectUnauthorized = false` as a statement: the object's name; its sinks are the calls after it. */
@@ -289,9 +320,12 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
     ) {
       continue;
     }
-    const head = kw.exec(code.slice(Math.max(0, at - 60), at));
-    if (!head || !/^[ \t\r\n]*[,)]/.test(code.slice(at + name.length, at + name.length + 40))) continue;
-    const call = enclosingCall(lx, at);
+    const after = code.slice(at + name.length, at + name.length + 40);
+    const inCall = /^[ \t\r\n]*[,)]/.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
+    const head: ArgumentHead | undefined =
+      inCall ?? (/^[ \t]*(?:\r?\n|$)/.test(after) ? commandHead(lx, at, flow) : undefined);
+    if (!head) continue;
+    const call = head.command ?? enclosingCall(lx, at);
     if (!call || call.name === '' || NOT_A_SINK.test(call.name) || isDefinition(lx, call, flow)) continue;
     if (buildsOptions(lx, call)) continue;
     if (boundAt !== undefined) {
@@ -317,6 +351,35 @@ const OPTIONS_NAME = /^(?:[\w$]*[oO]ptions?\d*|opts\d*|[\w$]*[cC]onfig|settings|
 function buildsOptions(lx: Lexed, call: Call): boolean {
   const head = RESULT_BOUND.exec(lx.code.slice(Math.max(0, call.start - 80), call.start));
   return head !== null && OPTIONS_NAME.test(head[1]);
+}
+
+/** The text before an argument (`(`, `, `, `, sslopt=`), and the call when it has no parentheses. */
+interface ArgumentHead {
+  readonly 0: string;
+  readonly command?: Call;
+}
+
+/**
+ * A call without parentheses whose arguments run to the end of the line, `name` its last (Ruby's `client =
+ * Kubeclient::Client.new master, "v1", ssl_options: ssl_options`): the keyword head and the call, for flows with
+ * `command`; undefined elsewhere.
+ */
+function commandHead(lx: Lexed, at: number, flow: ObjectFlow): ArgumentHead | undefined {
+  if (!flow.command) return undefined;
+  const lineStart = lx.code.lastIndexOf('\n', at - 1) + 1;
+  const m = flow.command.exec(lx.code.slice(lineStart, at));
+  if (!m?.indices) return undefined;
+  const [s, e] = m.indices[1]!;
+  const callee = m[1];
+  const end = lx.code.indexOf('\n', at);
+  const command: Call = {
+    callee,
+    name: /(\w+)[!?]?$/.exec(callee)?.[1] ?? '',
+    start: lineStart + s,
+    open: lineStart + e,
+    end: end < 0 ? lx.code.length : end,
+  };
+  return { 0: m[0].slice(m.indices[2]![0]), command };
 }
 
 /** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */
@@ -379,7 +442,7 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
   };
   // An excerpt's literal is looked for a few times only: each look reads thousands of characters ahead.
   let looks = 0;
-  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at));
+  const excerpt = (at: number) => (++looks > MAX_FOLLOWED ? undefined : excerptLiteral(lx, at, flow));
   for (const f of findings) {
     const at = offsetOf(lx, f.range.start);
     const statement = STATEMENT_HEAD.test(lx.code.slice(lx.lineStarts[f.range.start.line], at));
@@ -404,11 +467,11 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
 export const MAX_FOLLOWED = 16;
 
 /**
- * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f` (group 1 the name, group 2 the
- * operator), the text of a line before the string's opening quote.
+ * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f`, C#'s `_cs = $`, `string cs = @`
+ * (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
  */
 const STRING_BINDING =
-  /^[ \t]*(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*[rRbBuUfF]{0,2}$/d;
+  /^[ \t]*(?:(?:const|let|var|string|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
 
 /** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
 function stringStart(lx: Lexed, at: number): number {

@@ -14,6 +14,8 @@ import {
   statementAt,
   withLiterals,
 } from './match';
+import { atSink, countReaches, throughMessage } from './flow';
+import { envRuleFor } from './env';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { JVM } from './catalog/jvm';
@@ -25,13 +27,26 @@ import { JVM } from './catalog/jvm';
  * OkHttp's `hostnameVerifier`).
  */
 const PREFILTER =
-  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false/;
+  /checkServerTrusted|[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory|Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial|onReceivedSslError|SSLSession|TLSv1|TLSV1|SSLv|SSLV[23]|TLS_1_|SSL_3_0|InsecureTrustManagerFactory|[rR]elaxedHTTPSValidation|verifySsl|validateTLSCertificates|disableHostnameVerification|sslVerify\s*=\s*false|ENDPOINT_IDENTIFICATION_ALGORITHM|endpoint\.identification\.algorithm|SSL_VERIFICATION_?MODE/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): `Trust` for the five trust words. On the
  * bench tree's 61 MB of JDK sources (CPU, same run): the prefilter alone 103 ms, the longer needles before these
  * (`Verifier`, `HOSTNAME_`, `SslError`) 56 ms, these 21 ms.
  * Chosen as RuleFamily.needles says. `HTTPSVal`, `verifySsl` and `Verify` (uni-app x's `sslVerify = false`: 7 ms CPU on
- * the bench's 61 MB of Java, `lVerify` cost 25) are for the library switches (`CLIENT_SWITCHES`). */
-const NEEDLES = ['Trust', 'Verifi', 'HOSTNA', 'SslErr', 'SSL', 'TLS', 'HTTPSVal', 'verifySsl', 'Verify'];
+ * the bench's 61 MB of Java, `lVerify` cost 25) are for the library switches (`CLIENT_SWITCHES`); `ENDPOINT_I` /
+ * `endpoint.i` for Kafka's settings (`KAFKA_WORDS`). */
+const NEEDLES = [
+  'Trust',
+  'Verifi',
+  'HOSTNA',
+  'SslErr',
+  'SSL',
+  'TLS',
+  'HTTPSVal',
+  'verifySsl',
+  'Verify',
+  'ENDPOINT_I',
+  'endpoint.i',
+];
 /** Gates of the matchers in `scanJvm`: a file is lexed only when one of them passes. */
 const VERIFIER_WORDS = /[hH]ostnameVerifier|HOSTNAME_VERIFIER|SSLConnectionSocketFactory/;
 const STRATEGY_WORDS = /Trust(?:All|SelfSigned)?Strategy|isTrusted|loadTrustMaterial/;
@@ -365,7 +380,12 @@ export function scanJvm(text: string): Finding[] {
   const verifyMethod = text.includes('SSLSession');
   const protocols = PROTOCOL_WORDS.test(text);
   const clients = CLIENT_WORDS.test(text);
-  if (!checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients) return [];
+  const kafka = KAFKA_WORDS.test(text);
+  const envVars = ENV_WORDS.test(text);
+  const none = !checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients;
+  if (none && !kafka && !envVars) {
+    return [];
+  }
   const lx = lex(text, SYNTAX.jvm);
   const out: Finding[] = [];
   if (checkServer) trustAll(lx, out);
@@ -386,7 +406,76 @@ export function scanJvm(text: string): Finding[] {
     pushMatches(lx, INSECURE_FACTORY, JVM.insecureTrustManagerFactory, out, 0, 0, notImport(lx));
     pushMatches(lx, CLIENT_SWITCHES, JVM.clientSwitch, out);
   }
+  if (kafka) kafkaSettings(lx, out);
+  if (envVars) containerEnv(lx, out);
   return webview ? unique(out) : out;
+}
+
+/** The env table's variables a program may set on a container it builds (only these are looked for in JVM code). */
+const ENV_WORDS = /SSL_VERIFICATION_?MODE/;
+/**
+ * A Kubernetes container variable built in code: `new V1EnvVar().name("ELASTICSEARCH_SSL_VERIFICATIONMODE")
+ * .value("none")`, fabric8's `.withName(…).withValue(…)`. Group 1 the name, group 2 the value call, 3 its value.
+ */
+const ENV_PAIR =
+  /\.\s*(?:withName|name)\s*\(\s*"([A-Z][A-Z0-9_]*)"\s*\)\s*\.\s*((?:withValue|value)\s*\(\s*"([^"\n]*)"\s*\))/dg;
+
+function containerEnv(lx: Lexed, out: Finding[]): void {
+  ENV_PAIR.lastIndex = 0;
+  for (let m = ENV_PAIR.exec(lx.code); m; m = ENV_PAIR.exec(lx.code)) {
+    const rule = lx.kinds[m.index] === Kind.Code ? envRuleFor(m[1], m[3]) : undefined;
+    const [start, end] = m.indices![2]!;
+    if (rule) {
+      out.push(finding(lx, rule, start, end, statementAt(lx, start), `${rule.title} (set on a container: ${m[1]})`));
+    }
+  }
+}
+
+const KAFKA_WORDS = /ENDPOINT_IDENTIFICATION_ALGORITHM|endpoint\.identification\.algorithm/;
+/**
+ * Kafka's host name check set to the empty string in client properties: `props.put(SslConfigs.SSL_ENDPOINT_…_CONFIG,
+ * "")`, `setProperty("ssl.endpoint.identification.algorithm", "")`, Kotlin's `put(…, "")` in `apply`, `KEY to ""` in
+ * `mapOf`, `props[KEY] = ""`. Group 1 the key, group 2 the empty value.
+ */
+const KAFKA_SETTING =
+  /((?:\b(?:SslConfigs|CommonClientConfigs)\.)?\bSSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG\b|"(?:[\w.-]+\.)?ssl\.endpoint\.identification\.algorithm")\s*(?:,|\bto\b|\]\s*=(?!=))\s*("\s?")(?=\s*[,)\n;])/dg;
+/** The receiver of `props.put(`, `props.setProperty(`, `props[`, just before the key (group 1). */
+const PROPS_RECEIVER = /\b([A-Za-z_$][\w$]*)\s*(?:\.\s*(?:put|setProperty)\s*\(\s*|\[\s*)$/;
+/** The Kafka clients that take the properties: where the sink rule reports them (`new KafkaProducer<>(props)`). */
+const KAFKA_CLIENT =
+  /(?:\bnew\s+|\b)(?:Kafka(?:Consumer|Producer|Streams)|DefaultKafka(?:Consumer|Producer)Factory)\s*(?:<(?:[^<>;()]|<[^<>;()]*>)*>)?\s*\(|\b(?:AdminClient|Admin)\s*\.\s*create\s*\(/g;
+
+function kafkaSettings(lx: Lexed, out: Finding[]): void {
+  const found: Finding[] = [];
+  KAFKA_SETTING.lastIndex = 0;
+  for (let m = KAFKA_SETTING.exec(lx.code); m; m = KAFKA_SETTING.exec(lx.code)) {
+    const [start] = m.indices![1]!;
+    if (lx.kinds[start] === Kind.Comment || lx.kinds[m.indices![2]![0]] === Kind.Comment) continue;
+    const f = finding(lx, JVM.kafkaEndpointIdentification, start, m.indices![2]![1], statementAt(lx, start));
+    const receiver = PROPS_RECEIVER.exec(lx.code.slice(Math.max(0, start - 80), start));
+    const sinks = receiver ? kafkaClients(lx, receiver[1], start) : [];
+    if (sinks.length === 0) found.push(f);
+    for (const [s, call] of sinks) {
+      const message = throughMessage(f.message, receiver![1], f.range);
+      found.push(atSink(lx, f, s, s + receiver![1].length, call, message));
+    }
+  }
+  out.push(...countReaches(found));
+}
+
+/** The places after `from` where `name` is an argument of a Kafka client's constructor, with the call's extent. */
+function kafkaClients(lx: Lexed, name: string, from: number): Array<[number, [number, number]]> {
+  const out: Array<[number, [number, number]]> = [];
+  KAFKA_CLIENT.lastIndex = from;
+  for (let m = KAFKA_CLIENT.exec(lx.code); m; m = KAFKA_CLIENT.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.Code) continue;
+    const open = m.index + m[0].length - 1;
+    const close = matchingClose(lx, open);
+    const args = lx.code.slice(open, close < 0 ? open + 200 : close + 1);
+    const arg = new RegExp(`[(,]\\s*(${name.replace(/\$/g, '\\$')})\\s*[,)]`, 'd').exec(args);
+    if (arg) out.push([open + arg.indices![1]![0], [m.index, close < 0 ? open + args.length : close + 1]]);
+  }
+  return out;
 }
 
 /** A variable declared to hold a verifier: `HostnameVerifier hv = `, `val hv = `, `final X509HostnameVerifier hv = `. */

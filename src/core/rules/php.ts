@@ -84,6 +84,7 @@ const PHP_FLOW: ObjectFlow = {
   opens: '[',
   nested: /(?:[,[]|=>)[ \t\r\n]*$/,
   literalCall: /\barray[ \t]*$/i,
+  excerptParen: true,
   member: /^[ \t]*(\$[A-Za-z_]\w*)$/,
 };
 

@@ -150,8 +150,17 @@ export function scanRuby(text: string): Finding[] {
 const RUBY_FLOW: ObjectFlow = {
   binding: /(?:^|[;\n])[ \t]*(@{0,2}[A-Za-z_]\w*)[ \t]*=[ \t]*$/,
   opens: '{[',
-  nested: /(?:[,[{:]|=>)[ \t\r\n]*$/,
+  // An SDK's settings object built from a hash is the hash (`config = ArchivesSpace::Configuration.new({ … })`).
+  nested: /(?:[,[{:]|=>|\b\w*(?:Configuration|Config|Options|Settings)\.new[ \t]*\()[ \t\r\n]*$/,
+  literalCall: /\b(?:\w+::)*\w*(?:Configuration|Config|Options|Settings)\.new[ \t]*$/,
   keyword: String.raw`(?:[A-Za-z_]\w*:[ \t]*|:[A-Za-z_]\w*[ \t]*=>[ \t]*)`,
+  spread: '**',
+  // A hash that starts a line of a method body with no `end` before it: the method's value (`def ssl_options` …).
+  // `client = Kubeclient::Client.new master, "v1", ssl_options: ssl_options`: a constructor or a method of a receiver.
+  command:
+    /^[ \t]*(?:@{0,2}\w+[ \t]*(?:\|\|)?=[ \t]*)?((?:[A-Z]\w*::)*[A-Z]\w*\.new|@{0,2}[a-z_]\w*(?:\.\w+[!?]?)+)(?:[ \t]+[^\n()]*?)?([ \t,][ \t]*(?:[A-Za-z_]\w*:[ \t]*|:[A-Za-z_]\w*[ \t]*=>[ \t]*)?)$/d,
+  returned:
+    /(?:^|\n)[ \t]*def[ \t]+(?:self\.)?([A-Za-z_]\w*)[ \t]*(?:\(\))?[ \t]*\n(?:(?![ \t]*end\b)[^\n]*\n)*[ \t]*(?:return[ \t]+)?$/,
 };
 
 /** The Ruby family (`.rb`, `.rake`, `Gemfile`, `Rakefile`). */

@@ -162,15 +162,17 @@ SSL_CERT_FILE=/etc/ssl/corp-ca-bundle.pem`],
     description: 'These variables make a command-line tool accept any certificate for every connection it makes, tokens and passwords included. Point the tool at your CA instead (VAULT_CACERT, LDAPTLS_CACERT, REQUESTS_CA_BUNDLE for the Azure CLI, GOVC_TLS_CA_CERTS, OS_CACERT, CONDA_SSL_VERIFY=<bundle>, BUNDLE_SSL_CA_CERT, …).',
     concept: 'process-env-switch',
     client: 'various',
-    notes: '`VAULT_SKIP_VERIFY`, `BAO_SKIP_VERIFY`, `NOMAD_SKIP_VERIFY`, `GOVC_INSECURE`, `OS_INSECURE`, `MC_INSECURE`, `HELM_KUBEINSECURE_SKIP_TLS_VERIFY` and `ANSIBLE_GALAXY_IGNORE` set to `true`/`1`/`yes`/`on`; `CONSUL_HTTP_SSL_VERIFY`, `CONDA_SSL_VERIFY` and `K8S_AUTH_VERIFY_SSL` set to `false`/`0`/`no`/`off`; `LDAPTLS_REQCERT` set to `never`, `allow` or `try`; `BUNDLE_SSL_VERIFY_MODE=0`; any non-empty `AZURE_CLI_DISABLE_CONNECTION_VERIFICATION` or `UV_INSECURE_HOST`.',
+    notes: '`VAULT_SKIP_VERIFY`, `BAO_SKIP_VERIFY`, `NOMAD_SKIP_VERIFY`, `GOVC_INSECURE`, `OS_INSECURE`, `MC_INSECURE`, `HELM_KUBEINSECURE_SKIP_TLS_VERIFY` and `ANSIBLE_GALAXY_IGNORE` set to `true`/`1`/`yes`/`on`; `CONSUL_HTTP_SSL_VERIFY`, `CONDA_SSL_VERIFY` and `K8S_AUTH_VERIFY_SSL` set to `false`/`0`/`no`/`off`; `LDAPTLS_REQCERT` set to `never`, `allow` or `try`; `BUNDLE_SSL_VERIFY_MODE=0`; Elastic\'s `ELASTICSEARCH_SSL_VERIFICATIONMODE` / `…SSL_VERIFICATION_MODE` set to `none` (Kibana and Beats images; not `SERVER_SSL_…` or `XPACK_SECURITY_HTTP_SSL_…`, a listener\'s own), also as a Kubernetes container variable built in Java (`new V1EnvVar().name("…").value("none")`) or set through Helm (`--set extraEnvs[1].name=… --set extraEnvs[1].value=none`); any non-empty `AZURE_CLI_DISABLE_CONNECTION_VERIFICATION` or `UV_INSECURE_HOST`.',
     examples: {
       flagged: [
         '«VAULT_SKIP_VERIFY=true»\n«LDAPTLS_REQCERT=never»\n«AZURE_CLI_DISABLE_CONNECTION_VERIFICATION=1»',
         { file: 'Dockerfile', code: 'FROM alpine:3.20\nENV «GOVC_INSECURE=1» «CONSUL_HTTP_SSL_VERIFY=false»\nRUN echo ok' },
         { file: 'deploy.sh', code: 'export «CONDA_SSL_VERIFY=false»\n«BUNDLE_SSL_VERIFY_MODE=0» bundle install' },
+        { file: 'kibana.yaml', code: 'containers:\n  - name: kibana\n    env:\n      - «name: ELASTICSEARCH_SSL_VERIFICATIONMODE\n        value: none»' },
       ],
       ok: [
         'VAULT_CACERT=/etc/ssl/corp-ca.pem\nVAULT_SKIP_VERIFY=false\nLDAPTLS_REQCERT=demand\nCONDA_SSL_VERIFY=/etc/ssl/corp-ca.pem',
+        'ELASTICSEARCH_SSL_VERIFICATIONMODE=full\nSERVER_SSL_VERIFICATIONMODE=none\nXPACK_SECURITY_HTTP_SSL_VERIFICATION_MODE=none',
       ],
     },
   }),

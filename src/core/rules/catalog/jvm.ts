@@ -274,4 +274,33 @@ System.«setProperty("jdk.internal.httpclient.disableHostnameVerification", "tru
       ],
     },
   }),
+  kafkaEndpointIdentification: rule('kafka-endpoint-identification-off', {
+    title: 'Kafka client properties set ssl.endpoint.identification.algorithm to "": the broker\'s host name is not checked',
+    description: 'An empty ssl.endpoint.identification.algorithm turns off the host name check of the Kafka producer, consumer or admin client these properties configure: any certificate the CA issued, for any host, is accepted. Remove the setting (the default is https) and issue broker certificates for the names clients connect to (a SAN per listener).',
+    concept: 'hostname-check-off',
+    client: 'kafka',
+    notes: 'Java and Kotlin: `props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "")` (also `CommonClientConfigs.`, the bare constant, the key `"ssl.endpoint.identification.algorithm"` with any prefix, `setProperty`, `props[KEY] = ""`, Kotlin\'s `put(KEY, "")` in an `apply` block and `KEY to ""` in `mapOf`). When the properties object reaches `new KafkaConsumer(props)`, `new KafkaProducer<>(props)`, `KafkaStreams(…, props)`, `DefaultKafkaProducerFactory(props)` or `AdminClient.create(props)` in the file, the finding is at each such call (the sink rule), the setting its origin. `https`, a value read from configuration, and comments are not findings; `.properties` and YAML files are the config family\'s `kafka-endpoint-identification-off`.',
+    examples: {
+      flagged: [
+        `Properties props = new Properties();
+props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
+props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");
+return new KafkaProducer<>(«props»);`,
+        { file: 'KafkaConfig.kt', code: `fun consumerProps() = Properties().apply {
+    put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststorePath)
+    put(«SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, ""»)
+}
+val admin = mapOf<String, Any>(
+    CommonClientConfigs.SECURITY_PROTOCOL_CONFIG to "SSL",
+    «SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG to ""»
+)` },
+      ],
+      ok: [
+        `props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "https");
+props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, config.getString("kafka.endpoint.algorithm"));
+// props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");
+log.info("ssl.endpoint.identification.algorithm is {}", "");`,
+      ],
+    },
+  }),
 } as const;

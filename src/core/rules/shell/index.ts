@@ -7,6 +7,7 @@
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
 import { checkEnv, Doc, docOf, EnvAssignment, Source } from '../env';
+import { atSink, countReaches, MAX_FOLLOWED, throughMessage } from '../flow';
 import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
@@ -75,9 +76,49 @@ export const shellFamily: RuleFamily = defineFamily({
     const surfaces = surfacesOf(text, path, languageId, PREFILTER);
     for (const src of surfaces.sources) scanShellSource(doc, src, out);
     for (const a of surfaces.env) scanAssignment(doc, a, out);
+    if (surfaces.env.length > 0) variableCommands(doc, surfaces.env, out);
     return dedupe(out);
   },
 });
+
+/** A value that is a command line with options (`apt -o "Acquire::https::Verify-Peer=false" …`). */
+const COMMAND_VALUE = /^[\w.-]+\s+-/;
+
+/**
+ * `ENV MY_APT='apt -o "Acquire::https::Verify-Peer=false" …'` then `RUN $MY_APT update`: a command line held in a
+ * Dockerfile or CI variable is analysed as one and found where a command runs it (the sink rule: the value is the
+ * origin, one quick fix edits it for every run). A held command that no command runs in the file is not a finding.
+ */
+function variableCommands(doc: Doc, env: readonly EnvAssignment[], out: Finding[]): void {
+  // Each followed value reads the whole file once: a generated file with thousands of them keeps linear time.
+  let followed = 0;
+  for (const a of env) {
+    if (!COMMAND_VALUE.test(a.value) || followed >= MAX_FOLLOWED) continue;
+    const raw = doc.text.slice(a.start, a.end);
+    const from = raw.indexOf(a.value);
+    if (from < 0) continue;
+    const held: Finding[] = [];
+    const value = new Source(a.value, a.start + from);
+    for (const cmd of commands(value.text, PREFILTER)) analyse({ doc, src: value, out: held }, cmd);
+    if (held.length === 0) continue;
+    followed++;
+    // Read in the file's text, not the shell sources: a RUN line with no switch of its own is not among them.
+    const runs = new RegExp(
+      `(?:^|[;&|(]|\\bRUN\\b|^[ \\t]*-?[ \\t]*(?:run|script)[ \\t]*:)[ \\t]*"?(\\$\\{?${a.name}\\}?)"?(?=[\\s;&|)]|$)`,
+      'dgm',
+    );
+    const moved: Finding[] = [];
+    for (const m of doc.text.matchAll(runs)) {
+      const [s, e] = m.indices![1]!;
+      const lineStart = doc.text.lastIndexOf('\n', s - 1) + 1;
+      if (/^[ \t]*#/.test(doc.text.slice(lineStart, s))) continue;
+      const line = doc.text.indexOf('\n', s);
+      const context: [number, number] = [lineStart, line < 0 ? doc.text.length : line];
+      for (const f of held) moved.push(atSink(doc, f, s, e, context, throughMessage(f.message, `$${a.name}`, f.range)));
+    }
+    out.push(...countReaches(moved));
+  }
+}
 
 /** The same text can be reached twice (e.g. a Maven flag in a value that is also a command word). */
 function dedupe(out: Finding[]): Finding[] {

@@ -1,7 +1,7 @@
 // Per-program analysers of one simple command: leading NAME=value assignments (judged by the env rules), wrappers
 // like sudo/env/cross-env, then the program's own flags: curl, wget, git, npm/yarn/pnpm, pip, conda, kubectl-style
 // `--insecure-skip-tls-verify`, and Maven's wagon properties anywhere in the text.
-import { checkEnv, Doc, EnvAssignment, Source } from '../env';
+import { checkEnv, Doc, EnvAssignment, envRuleFor, Source } from '../env';
 import { finding } from '../match';
 import { Finding, RuleMeta } from '../types';
 import { SH } from '../catalog/shell';
@@ -88,11 +88,39 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   toolFlags(ctx, name, args, cmd);
   // echo/printf words are data and grep's are patterns, even when they look like flags.
   if (name === 'echo' || name === 'printf' || SEARCHERS.has(name)) return;
+  if (cmd.some((w) => w.value.includes('].name='))) helmEnvPairs(ctx, cmd);
+  const container = Object.hasOwn(PROGRAMS, key) && PROGRAMS[key] === containerTlsVerify;
   for (const w of [cmd[i], ...args]) {
+    // skopeo's own two flags, where the program is out of sight: an excerpt that starts on a continuation line of
+    // `skopeo copy \`, a wrapper (`runAndLogSkopeo "--src-tls-verify=false" …`) that passes its words on.
+    if (!container && w && !w.dynamic && SKOPEO_ENDS.test(w.value)) report(ctx, SH.containerTls, w, w, cmd);
     const rule = w && ANY_COMMAND_FLAGS.find(([re]) => re.test(w.value))?.[1];
     if (rule) report(ctx, rule, w, w, cmd);
     else if (w?.value.includes('--kubelet-insecure-tls')) embeddedKubelet(ctx, w, cmd);
     else if (name === 'sed' && w?.value.includes('verification_mode')) sedVerificationMode(ctx, w, cmd);
+  }
+}
+
+/** `extraEnvs[1].name=NAME` / `extraEnvs[1].value=V` as Helm `--set` values (also `--set=…`): group 1 the entry. */
+const SET_NAME = /^(?:--set(?:-string)?=)?([\w.-]+\[\d+\])\.name=([A-Za-z_]\w*)$/;
+const SET_VALUE = /^(?:--set(?:-string)?=)?([\w.-]+\[\d+\])\.value=(.*)$/;
+
+/**
+ * `helm upgrade … --set extraEnvs[1].name=ELASTICSEARCH_SSL_VERIFICATIONMODE --set extraEnvs[1].value=none`: a chart's
+ * container variable given as a name/value entry of a list; the pair is judged as the variable, found at the value.
+ * Any command (an excerpt may start below `helm`): the `[N].name=` / `[N].value=` pair is Helm's own shape.
+ */
+function helmEnvPairs(ctx: Ctx, cmd: readonly Word[]): void {
+  const names = new Map<string, string>();
+  for (const w of cmd) {
+    const m = w.dynamic ? null : SET_NAME.exec(w.value);
+    if (m) names.set(m[1], m[2]);
+  }
+  for (const w of cmd) {
+    const m = w.dynamic ? null : SET_VALUE.exec(w.value);
+    const name = m ? names.get(m[1]) : undefined;
+    const rule = name === undefined ? undefined : envRuleFor(name, m![2]);
+    if (rule) report(ctx, rule, w, w, cmd);
   }
 }
 
@@ -571,6 +599,8 @@ function optionValues(
   }
 }
 const TLS_VERIFY = /^--(?:src-|dest-)?tls-verify(?:=(.*))?$/;
+/** skopeo's `--src-tls-verify=false` / `--dest-tls-verify=false`: no other program has these names. */
+const SKOPEO_ENDS = /^--(?:src|dest)-tls-verify=(?:false|0)$/;
 
 /** podman/skopeo/buildah `--tls-verify=false`, skopeo's `--src-tls-verify` / `--dest-tls-verify`, `--tls-verify false`. */
 function containerTlsVerify(ctx: Ctx, args: readonly Word[], cmd: readonly Word[]): void {

@@ -13,13 +13,14 @@ const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.
 
 /**
  * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
- * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`), 2 (single
+ * 1 (a double-quoted string, which may span lines: `echo "` … `check_certificate = off` … `" >> ~/.wgetrc`, and may
+ * hold quotes the shell joins to it: `tags: ["web"]" >> heartbeat.yml`, judged with them), 2 (single
  * quotes) or 3 (unquoted, one line); group 5 is the file. printf's arguments may follow its format (`printf
  * 'Acquire::https::Proxy "%s";\n…' "$proxy" > f`), and a backslash may continue the line before the pipe (`echo '…' \`
  * then `| sudo tee f`).
  */
 const ECHO =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*)"|'([^'\n]*)'|([^\n]*?))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>"']+))*?[ \t]*(?:\\\r?\n[ \t]*)?(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:"((?:[^"\\]|\\[\s\S])*(?:"[^\s"';&|<>]*"(?:[^"\\]|\\[\s\S])*)*)"|'([^'\n]*)'|([^\n]*?))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|<>"']+))*?[ \t]*(?:\\\r?\n[ \t]*)?(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\4/dg;
 /** Escapes that break lines of the written file (`\n`, a backslash-newline) or indent it (`\t`), same length. */
 const WRITTEN_ESCAPES = /\\n|\\\n|\\t/g;
 /** A non-empty daemon.json `insecure-registries` list anywhere in a script: a here-document or echo whose target is
@@ -127,12 +128,41 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
     const at = from;
     judge(doc, src, text, targetFile(seen, src.text, m[5], m.index), (i) => at + i, out);
   }
+  if (src.text.includes('%s')) printfLines(doc, src, seen, out);
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
   hereDocuments(doc, src, HEREDOC_PIPE, 4, 2, out);
   if (src.text.includes('<<<')) hereStrings(doc, src, out);
   // Last, so a write whose target is known keeps its message (the family keeps the first of equal findings).
   if (fragments) registriesFragments(doc, src, out);
+}
+
+/**
+ * `printf '%s\n' \` then one quoted argument per line (continuation lines), then `> /etc/apt/apt.conf.d/99x`: each
+ * argument is a line of the written file (printf repeats its format). Group 1 the arguments, group 3 the file.
+ */
+const PRINTF_LINES =
+  /\bprintf[ \t]+(?:"%s\\n"|'%s\\n')((?:[ \t]*\\\r?\n)?(?:[ \t]+(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*")(?:[ \t]*\\\r?\n)?)+)[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\2/dg;
+const PRINTF_ARGUMENT = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/dg;
+
+function printfLines(doc: Doc, src: Source, seen: Assignments, out: Finding[]): void {
+  PRINTF_LINES.lastIndex = 0;
+  for (let m = PRINTF_LINES.exec(src.text); m; m = PRINTF_LINES.exec(src.text)) {
+    if (commentedOut(src.text, m.index) || !atCommandStart(src.text, m.index)) continue;
+    // The written text, and for each of its characters the offset in the script it comes from.
+    let text = '';
+    const offsets: number[] = [];
+    const base = m.indices![1]![0];
+    PRINTF_ARGUMENT.lastIndex = 0;
+    for (let a = PRINTF_ARGUMENT.exec(m[1]); a; a = PRINTF_ARGUMENT.exec(m[1])) {
+      const group = a[1] !== undefined ? 1 : 2;
+      const [from] = a.indices![group]!;
+      for (let i = 0; i < a[group].length; i++) offsets.push(base + from + i);
+      offsets.push(base + from + a[group].length);
+      text += `${a[group]}\n`;
+    }
+    judge(doc, src, text, targetFile(seen, src.text, m[3], m.index), (i) => offsets[i], out);
+  }
 }
 
 /**
