@@ -383,15 +383,34 @@ function commandHead(lx: Lexed, at: number, flow: ObjectFlow): ArgumentHead | un
 }
 
 /** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */
-function bindingsOf(lx: Lexed, name: string): number[] {
-  const bind = new RegExp(
-    `(?<=(?:^|[;{}\\n]|\\b(?:const|let|var))[ \\t]*)${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`,
-    'g',
-  );
+export function bindingsOf(lx: Lexed, name: string): number[] {
+  // The name and its `=` are searched as a plain pattern (a literal head V8 finds fast) and what stands before it is
+  // checked by hand: the same regex with that check as a lookbehind tried it at every offset of the text, ~16 ms on a
+  // 0.8 MB bundle for each name asked (property test: test/unit/property/flow-bindings.property.test.ts).
+  const bind = new RegExp(`${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`, 'g');
   const out: number[] = [];
-  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) if (lx.kinds[m.index] === Kind.Code) out.push(m.index);
+  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) {
+    // Not a binding's start: the search goes on from the next offset, as the lookbehind's would (matches may overlap).
+    if (!startsBinding(lx.code, m.index)) bind.lastIndex = m.index + 1;
+    else if (lx.kinds[m.index] === Kind.Code) out.push(m.index);
+  }
   return out;
 }
+
+/** What may stand before a bound name, blanks apart: the text's start, `;`, `{`, `}`, a line break, or const/let/var. */
+function startsBinding(code: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (code[i - 1] === ' ' || code[i - 1] === '\t')) i--;
+  if (i === 0) return true;
+  const c = code[i - 1];
+  if (c === ';' || c === '{' || c === '}' || c === '\n') return true;
+  for (const kw of BINDING_KEYWORDS) {
+    if (code.endsWith(kw, i) && (i === kw.length || !/\w/.test(code[i - kw.length - 1]))) return true;
+  }
+  return false;
+}
+
+const BINDING_KEYWORDS = ['const', 'let', 'var'] as const;
 
 /** Where the argument starts: the keyword's first character (`sslopt=opts`), else the name. */
 function keywordStart(at: number, head: string): number {
