@@ -23,6 +23,18 @@ const PY = [
   "requests.exceptions.SSLError: HTTPSConnectionPool(host='127.0.0.1', port=8443): Max retries exceeded with url: /health (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1000)')))",
 ].join('\n');
 
+/** A failed check of 127.0.0.1:8443 that found one cause (what "Check <host>" hands back to the panel). */
+const failedCheck = (code: string, message: string): CheckReport =>
+  ({
+    url: 'https://127.0.0.1:8443/',
+    host: '127.0.0.1',
+    port: 8443,
+    verdict: 'fail',
+    chain: [],
+    trust: {},
+    causes: [{ code, message, fixes: [] }],
+  }) as unknown as CheckReport;
+
 const view = (text: string): ExplainView => ({ text, explanation: explain(text) });
 const position = (html: string, s: string) => {
   const i = html.indexOf(s);
@@ -112,15 +124,7 @@ describe('explain panel', () => {
 
   it('after a check, shows what the probe saw and offers to check again', () => {
     const v = view(PY);
-    const report = {
-      url: 'https://127.0.0.1:8443/',
-      host: '127.0.0.1',
-      port: 8443,
-      verdict: 'fail',
-      chain: [],
-      trust: {},
-      causes: [{ code: 'self-signed', message: 'The server sent one self-signed certificate.', fixes: [] }],
-    } as unknown as CheckReport;
+    const report = failedCheck('self-signed', 'The server sent one self-signed certificate.');
     const restated: ExplainView = {
       text: v.text,
       explanation: restateFromProbe(v.explanation, report),
@@ -142,15 +146,7 @@ describe('explain panel', () => {
     assert.strictEqual(v.explanation.client, null, 'the fixture must name no client');
     const html = renderExplanation(v, ctx());
     assert.match(html, /Client: not recognised \(a Java stack: fixes for java, gradle, maven first\)/);
-    const report = {
-      url: 'https://127.0.0.1:8443/',
-      host: '127.0.0.1',
-      port: 8443,
-      verdict: 'fail',
-      chain: [],
-      trust: {},
-      causes: [{ code: 'untrusted-root', message: 'No store here trusts the root.', fixes: [] }],
-    } as unknown as CheckReport;
+    const report = failedCheck('untrusted-root', 'No store here trusts the root.');
     const restated: ExplainView = {
       text,
       hint: v.hint,
