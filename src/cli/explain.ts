@@ -37,7 +37,7 @@ export const explainCommand: Command = {
     const timeoutMs = positiveInt('--timeout', values.timeout, 5000);
     const text = (await messageText(positionals, io)).slice(0, MAX_TEXT);
     let result = explain(text);
-    const hint = hintFor(text);
+    const hint = hintFor(text, result);
     if (values.check) result = await withProbe(result, io, timeoutMs, hint);
     io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : render(result, hint));
     return result.causes.length > 0 ? 0 : 1;

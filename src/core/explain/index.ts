@@ -96,10 +96,11 @@ export function explain(pasted: string): Explanation {
 
 /**
  * What a pasted text suggests about its client when none is recognised (null when one is): the same reading of the
- * text as explain's, for the "Client: not recognised (…)" line.
+ * text as explain's, for the "Client: not recognised (…)" line. Pass the text's explanation when there is one (it is
+ * not worked out again).
  */
-export function hintFor(pasted: string): ClientHint | null {
-  return explain(pasted).client ? null : clientHint(unwrapConsole(unlayout(normalise(pasted))));
+export function hintFor(pasted: string, explained: Explanation = explain(pasted)): ClientHint | null {
+  return explained.client ? null : clientHint(unwrapConsole(unlayout(normalise(pasted))));
 }
 
 /** Terraform's (and OpenTofu's) diagnostic box around an error: "│ Error: …" (unlayout removes the box). */

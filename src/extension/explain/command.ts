@@ -61,7 +61,8 @@ export async function explainErrorCommand(arg: unknown, deps: ExplainDeps): Prom
   const raw = given?.text ?? (await selectionOrPrompt());
   if (!raw) return undefined;
   const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
-  let view: ExplainView = { text, explanation: explain(text), hint: hintFor(text) };
+  const explanation = explain(text);
+  let view: ExplainView = { text, explanation, hint: hintFor(text, explanation) };
   deps.log.info(explainLogLine(view));
   deps.show(view);
   const target = checkTarget(view.explanation);
