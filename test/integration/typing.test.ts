@@ -25,6 +25,27 @@ const LINES = [
 ];
 
 /** Lines of the "Check TLS" lenses of `doc`. */
+/** The workspace's app/client.py opened in an editor, and its requests verify=False problems as shown. */
+async function openClientPy() {
+  await activateExtension();
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const rule = 'python.requests-verify-false';
+  const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+  return { doc, editor, rule, ofRule };
+}
+
+/** The file as it was, on disk too (an auto-save may have written the typed lines), and its editor closed. */
+async function restoreAndClose(doc: vscode.TextDocument, editor: vscode.TextEditor, original: string): Promise<void> {
+  const all = new vscode.Range(0, 0, doc.lineCount, 0);
+  await vscode.window.showTextDocument(doc);
+  if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
+  await doc.save();
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+}
+
 async function urlLensLines(doc: vscode.TextDocument): Promise<number[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
     'vscode.executeCodeLensProvider',
@@ -324,13 +345,7 @@ describe('journey: type into a Python file, change the severity in the settings,
   this.timeout(60_000);
 
   it('shows the new finding of a pause, then every finding of the file as an error (screenshots)', async () => {
-    await activateExtension();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'a workspace folder is open');
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    const rule = 'python.requests-verify-false';
-    const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+    const { doc, editor, rule, ofRule } = await openClientPy();
     const before = (await waitFor(() => ofRule().length > 0 && ofRule(), 10_000, 'the verify=False finding')).length;
     const config = vscode.workspace.getConfiguration('tlsDoctor');
     const original = doc.getText();
@@ -357,12 +372,7 @@ describe('journey: type into a Python file, change the severity in the settings,
       await screenshot('typing-problems-error');
     } finally {
       await config.update('rules.severity', undefined, vscode.ConfigurationTarget.Workspace);
-      // The file as it was, on disk too (an auto-save may have written the typed lines).
-      const all = new vscode.Range(0, 0, doc.lineCount, 0);
-      await vscode.window.showTextDocument(doc);
-      if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
-      await doc.save();
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await restoreAndClose(doc, editor, original);
     }
   });
 });
@@ -371,13 +381,7 @@ describe('journey: type a finding into a Python file, undo it, paste a block, th
   this.timeout(90_000);
 
   it('shows what each version holds: typed, undone, pasted, the paste undone (screenshots)', async () => {
-    await activateExtension();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'a workspace folder is open');
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'app', 'client.py'));
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    const rule = 'python.requests-verify-false';
-    const ofRule = () => tlsDiagnostics(doc.uri).filter((d) => String((d.code as { value: string }).value) === rule);
+    const { doc, editor, rule, ofRule } = await openClientPy();
     /** The lines of the rule's findings in the text as it is now (what the Problems panel must show). */
     const expected = () =>
       scanText(doc.getText(), 'app/client.py', { languageId: 'python', testFileSeverity: 'default' })
@@ -454,11 +458,7 @@ describe('journey: type a finding into a Python file, undo it, paste a block, th
       assert.strictEqual(doc.getText(), original, 'the paste undone');
       await follows(before, "back to the file's findings on their lines");
     } finally {
-      const all = new vscode.Range(0, 0, doc.lineCount, 0);
-      await vscode.window.showTextDocument(doc);
-      if (doc.getText() !== original) await editor.edit((b) => b.replace(all, original));
-      await doc.save();
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await restoreAndClose(doc, editor, original);
     }
   });
 });
