@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from './cli.test';
+import { runCli } from './cliHarness';
 
 describe('cli: endpoints', () => {
   let dir = '';

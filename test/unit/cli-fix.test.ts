@@ -10,7 +10,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from './cli.test';
+import { runCli } from './cliHarness';
 import { createBundle } from '../../src/core/certs/index';
 import { createTestPki } from '../fixtures/tls';
 

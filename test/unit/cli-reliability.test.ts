@@ -4,7 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from './cli.test';
+import { runCli } from './cliHarness';
 import { families } from '../../src/core/rules/index';
 import type { RuleFamily } from '../../src/core/rules/types';
 

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from './cli.test';
+import { runCli } from './cliHarness';
 import { applyEdits } from '../../src/core/fixes/index';
 import { LINE_FINGERPRINT_KEY, PLACEHOLDER_BUNDLE } from '../../src/core/report/sarif-extras';
 

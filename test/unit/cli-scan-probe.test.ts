@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './cli.test';
+import { runCli } from './cliHarness';
 import { Matrix, startMatrix } from '../fixtures/tls';
 
 describe('cli scan --probe', function () {

@@ -1,25 +1,5 @@
 import * as assert from 'assert';
-import { main } from '../../src/cli';
-import { Io } from '../../src/cli/command';
-
-/** Runs the CLI in-process and captures what it writes. */
-export async function runCli(argv: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env: { ...process.env },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { runCli } from './cliHarness';
 
 describe('cli', () => {
   it('prints help listing every subcommand and exits 0', async () => {

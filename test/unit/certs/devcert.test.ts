@@ -4,7 +4,7 @@ import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../cli.test';
+import { runCli } from '../cliHarness';
 import { ensureCa } from '../../../src/core/certs/ca';
 import { writeDevCert, DevCertResult } from '../../../src/core/certs/devcert';
 import { issueLeaf } from '../../../src/core/certs/leaf';

@@ -10,7 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
-import { runCli } from '../cli.test';
+import { runCli } from '../cliHarness';
 import { createTestPki } from '../../fixtures/tls';
 import { cleanEnv, parseYaml, skipBecause, which } from './tools';
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../cli.test';
+import { runCli } from '../cliHarness';
 import { skipBecause } from './tools';
 
 const ROOT = path.resolve(__dirname, '../../..');

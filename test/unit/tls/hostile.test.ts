@@ -7,7 +7,7 @@ import forge from 'node-forge';
 import { checkUrl } from '../../../src/core/tls/index';
 import type { CheckOptions, CheckReport } from '../../../src/core/tls/index';
 import { renderText } from '../../../src/cli/check';
-import { runCli } from '../cli.test';
+import { runCli } from '../cliHarness';
 import { createTestPki, TestPki } from '../../fixtures/tls';
 
 const TIMEOUT_MS = 800;

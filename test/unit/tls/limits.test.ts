@@ -7,7 +7,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
-import { runCli } from '../cli.test';
+import { runCli } from '../cliHarness';
 import { checkUrl, explainError, MAX_CONCURRENT_CONNECTIONS, parseTarget } from '../../../src/core/tls/index';
 import type { CheckOptions } from '../../../src/core/tls/index';
 import { diagnose } from '../../../src/core/tls/diagnose';
