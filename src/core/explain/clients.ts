@@ -285,6 +285,10 @@ const RULES: readonly ClientRule[] = [
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could(?: not|n['’]t) prove that it(?: is|['’]s) |When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
+  // R's curl package (and httr over it) prints libcurl's own error under its call ("Error in curl::curl_fetch_memory(url,
+  // handle = handle) : schannel: …"), and "CertGetCertificateChain trust error" is libcurl's SChannel backend's
+  // wording, never Windows' own: libcurl's fixes (CURLOPT_CAINFO, its ssl options) are the cure, not the OS store.
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /\bcurl::curl(?:_fetch_\w+|_download|_echo)?\(|\bError in curl::|\b[Ss]channel: CertGetCertificateChain trust error\b/ },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|CERT_E_[A-Z_]+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
   // libcurl's own verify wording opening the message, with no program's prefix before it ("SSL certificate problem:
   // certificate is not yet valid"): git, PHP and R say it after their own words ("fatal: unable to access", "cURL

@@ -37,6 +37,13 @@ const SHAPES: readonly Shape[] = [
   // libcurl's error detail names the peer it was talking to: "SSL_connect: Connection reset by peer in connection to
   // static.crates.io:443", "SSL_ERROR_SYSCALL in connection to github.com:443" (curl, git, Cargo, PHP, pycurl).
   { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
+  // R's curl package (≥ 5) puts the host between libcurl's error text and its detail: "SSL connect error
+  // [api.example.org]: TLS connect error: …", "SSL peer certificate or SSH remote key was not OK: [h.example.org] SSL
+  // certificate problem: …".
+  {
+    re: /\b(?:was not OK|SSL connect error|Timeout was reached|Couldn't connect to server|Failure when receiving data from the peer):? \[((?:[a-z0-9-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})\]:? /i,
+    read: (m) => ({ host: m[1] }),
+  },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
     re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
@@ -229,12 +236,17 @@ const DOC_URL =
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
 /** Redacted hosts people paste ("X.X.X.X", "xxxxx", "No name matching host found"): no endpoint to check. */
-const PLACEHOLDER = /^(?:x{4,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
+const PLACEHOLDER = /^(?:x{3,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
+/**
+ * A name with a label masked by x's ("xxxxx.com", "xx.xx.com", "tmp-file.xxxxxx.ai"): the reporter hid the host, and
+ * what is left of it names no server to check (one "x" is a real label: x.com).
+ */
+const MASKED_LABEL = /(?:^|\.)x{2,}\./i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
   const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-  if (PLACEHOLDER.test(host)) return undefined;
+  if (PLACEHOLDER.test(host) || MASKED_LABEL.test(host)) return undefined;
   // Digits and dots only is an IPv4 address or nothing ("12.34.567.89" is a redacted one, not a host name).
   if (/^[\d.]+$/.test(host)) return isIP(host) ? host : undefined;
   // An IPv4 address with some parts masked ("172.xx.xx.xx", "10.x.x.5") is a redacted one too.
