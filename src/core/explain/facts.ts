@@ -44,6 +44,23 @@ const SHAPES: readonly Shape[] = [
     re: /\b(?:was not OK|SSL connect error|Timeout was reached|Couldn't connect to server|Failure when receiving data from the peer):? \[((?:[a-z0-9-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})\]:? /i,
     read: (m) => ({ host: m[1] }),
   },
+  // wget heads every request with "--2021-06-26 02:48:13--  https://…" (old builds "--11:28:30--  …"): after a
+  // redirect ("Location: … [following]") the last request is the one that failed.
+  {
+    re: /(?:^|\n)--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s+(https:\/\/\S+)(?![\s\S]*\n--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s)/,
+    read: (m) => ({ url: m[1] }),
+  },
+  // RubyGems' fetch error names the URL it fetched, after OpenSSL's reason: "Gem::RemoteFetcher::FetchError:
+  // SSL_connect returned=1 … certificate verify failed (https://rubygems.org/gems/rake-0.9.6.gem)"; the requests
+  // logged above it may have succeeded.
+  {
+    re: new RegExp(`RemoteFetcher::FetchError: [^\\n]*\\((https://${URL_CHARS})\\)`),
+    read: (m) => ({ url: m[1] }),
+  },
+  // The JDK's socket in its debug log and exceptions: "SSLSocket[hostname=localhost, port=34603, Session(…)]".
+  { re: /\bSSLSocket\[hostname=([^,\s\]]+), port=(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // Fiddler's log of a handshake it made for a client: "HTTPS handshake to 10.0.0.1 (for #22) failed."
+  { re: /\bHTTPS handshake to ([^\s(]+) \(for #\d+\) failed/, read: (m) => ({ host: m[1] }) },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
     re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
@@ -200,6 +217,14 @@ const SHAPES: readonly Shape[] = [
  * when a proxy is in use (the URL then names the endpoint); log fields may too.
  */
 const LATE_SHAPES: readonly Shape[] = [
+  // Node's error object, inspected: "{ code: 'ECONNRESET', path: undefined, host: 'x.example.com', port: 443, … }".
+  { re: /\bhost: '([^'\s]+)',\s+port: (\d+)\b/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // BusyBox wget: "Connecting to ftp.example.org (129.128.5.191:443)", "Connecting to prometheus:9090 (172.18.0.4:9090)";
+  // after a redirect (http:// to https://, or to another host) the last connection is the one that failed.
+  {
+    re: /(?:^|\n)Connecting to ([a-z0-9.-]+)(?::\d+)? \(\d{1,3}(?:\.\d{1,3}){3}:(\d+)\)(?![\s\S]*\nConnecting to \S+ \()/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
   // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
   { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
@@ -231,7 +256,7 @@ const LATE_SHAPES: readonly Shape[] = [
  * never the failing endpoint.
  */
 const DOC_URL =
-  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|bun\.report|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack|[\w.-]+\/[\w.-]+\/actions\/runs)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|bun\.report|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 

@@ -1,7 +1,12 @@
 // Classes round 7 of the tuning found (extune7), each on short examples written here, one table per class: hosts the
-// reporter masked with x's, and R's curl package, whose errors are libcurl's own words.
+// reporter masked with x's; R's curl package, whose errors are libcurl's own words; the endpoint in logs that name
+// several (wget's redirects, RubyGems' fetches, CI step links) or name it their own way (Node's error object, the
+// JDK's socket, Fiddler, BusyBox); wget and .NET in other locales.
 import * as assert from 'assert';
 import { endpointOf, explain } from '../../../src/core/explain/index';
+
+/** A test's name: the start of its text, on one line. */
+const title = (text: string, n = 60) => text.slice(0, n).replace(/\s+/g, ' ');
 
 describe('explain: what tuning round 7 taught (extune7)', () => {
   // [text, host]: a label of x's hides the host; one x, or x's inside a label, is a real name.
@@ -14,7 +19,7 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
     ['Get https://boxxer.example.org/api: x509: certificate signed by unknown authority', 'boxxer.example.org'],
   ];
   for (const [text, host] of masked) {
-    it(`masked host: ${text.slice(0, 60)}`, () => assert.strictEqual(endpointOf(text).host, host));
+    it(`masked host: ${title(text)}`, () => assert.strictEqual(endpointOf(text).host, host));
   }
 
   // [text, client, host]: R's curl call (or rlang's chain around it) before libcurl's words, and libcurl's SChannel
@@ -38,10 +43,73 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
     ],
   ];
   for (const [text, client, host] of rCurl) {
-    it(`R's curl: ${text.slice(0, 60)}`, () => {
+    it(`R's curl: ${title(text)}`, () => {
       const x = explain(text);
       assert.strictEqual(x.client?.id, client);
       assert.strictEqual(x.host, host);
+    });
+  }
+
+  // [text, host]: which of the names in a log is the endpoint that failed.
+  const endpoints: readonly [string, string | undefined][] = [
+    [
+      '--2021-06-26 02:48:13--  https://a.example.org/x.tgz\nLocation: https://b.example.org/x.tgz [following]\n--2021-06-26 02:48:14--  https://b.example.org/x.tgz\nUnable to establish SSL connection.',
+      'b.example.org',
+    ],
+    [
+      "--11:28:30--  https://old.example.org/f.zip\n           => `f.zip'\nUnable to establish SSL connection.",
+      'old.example.org',
+    ],
+    [
+      'HTTP GET https://api.example.org/deps\nHTTP 200 OK\nGem::RemoteFetcher::FetchError: SSL_connect returned=1 errno=0 state=error: certificate verify failed (https://cdn.example.org/gems/a-1.gem)',
+      'cdn.example.org',
+    ],
+    [
+      "Error: Client network socket disconnected before secure TLS connection was established {\n  code: 'ECONNRESET',\n  host: 'mq.example.net',\n  port: 8883\n}",
+      'mq.example.net',
+    ],
+    [
+      '(write)client(SSLSocket[hostname=db.example.org, port=5433, Session(1|SSL_NULL_WITH_NULL_NULL)]): x',
+      'db.example.org',
+    ],
+    ['fiddler.network.https> HTTPS handshake to 10.2.3.4 (for #7) failed. System.IO.IOException x', '10.2.3.4'],
+    [
+      'Connecting to a.example.org (10.0.0.1:80)\nConnecting to b.example.org (10.0.0.2:443)\nwget: TLS error from peer (alert code 40): handshake failure',
+      'b.example.org',
+    ],
+    // A CI page's own links to its log lines are not the endpoint.
+    [
+      '[2/4](https://github.com/o/r/actions/runs/1/job/2#step:6:5)] Fetching packages...\nerror Error: certificate has expired',
+      undefined,
+    ],
+  ];
+  for (const [text, host] of endpoints) {
+    it(`endpoint: ${title(text)}`, () => assert.strictEqual(endpointOf(text).host, host));
+  }
+
+  // [text, client, cause]: a program's own lines name it in any locale.
+  const locales: readonly [string, string, string][] = [
+    [
+      '--11:28:30--  https://d.example.org/a.zip\nConnecting to d.example.org|10.0.0.1|:443... 已连接。\nOpenSSL: error:14077410:SSL routines:SSL23_GET_SERVER_HELLO:sslv3 alert handshake failure',
+      'wget',
+      'handshake-failure',
+    ],
+    [
+      'System.Net.WebException: 基础连接已经关闭: 发送时发生错误。 ---> System.IO.IOException: 由于远程方已关闭传输流，身份验证失败。',
+      'dotnet',
+      'handshake-failure',
+    ],
+    [
+      'fiddler.network.https> HTTPS handshake to h.example.org (for #2) failed. System.IO.IOException 由于远程方已关闭传输流，身份验证失败。',
+      'dotnet',
+      'handshake-failure',
+    ],
+  ];
+  for (const [text, client, cause] of locales) {
+    it(`locale: ${client} · ${title(text, 50)}`, () => {
+      const x = explain(text);
+      assert.strictEqual(x.client?.id, client);
+      assert.strictEqual(x.causes[0]?.code, cause);
     });
   }
 });
