@@ -7,7 +7,7 @@ import { ClientInfo, clientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
-import { unlayout, unwrapConsole } from './layout';
+import { unblock, unlayout, unwrapConsole } from './layout';
 import { normalise } from './normalise';
 import { wraps } from './precedence';
 import { CLIENT_FIXES, ExplainFix } from './fixes';
@@ -67,7 +67,7 @@ export function explain(pasted: string): Explanation {
   const loose = unwrapConsole(text, 1);
   const client = inTerraformBox(normalised, moreSpecific(identifyClient(joined), identifyClient(loose)) ?? null);
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(loose));
-  const match = matchWordings([...new Set([joined, text, loose])].join('\n'));
+  const match = matchWordings([...new Set([joined, text, loose, unblock(text)])].join('\n'));
   const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
   // Unrecognised: the weaker evidence orders the fixes (the documented JSON keeps `client: null`; hintFor says why).
   const hint = client ? null : clientHint(joined);

@@ -211,7 +211,7 @@ export const WORDINGS: readonly Wording[] = [
   { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (?:the )?(?:certificate )?chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
   { re: /UNABLE_TO_GET_ISSUER_CERT_LOCALLY|unable to get local issuer certificate|num=20:|code: 20\b|Verify return code: 20/i, codes: CHAIN },
   { re: /SSL certificate problem: Invalid certificate chain/, codes: CHAIN, says: 'macOS (Secure Transport) could not build the chain to a root in the keychain: a private or TLS-inspecting CA the keychain does not trust, or a missing intermediate.' },
-  { re: /Peer certificate cannot be authenticated with given CA certificates/i, codes: CHAIN, says: 'libcurl found no CA in its bundle that vouches for the chain (older libcurl words "unable to get local issuer certificate" this way).' },
+  { re: /Peer certificate cannot be authenticated with (?:given|known) CA certificates/i, codes: CHAIN, says: 'libcurl found no CA in its bundle that vouches for the chain (older libcurl words "unable to get local issuer certificate" this way, before 7.31 "with known CA certificates").' },
   { re: /UNABLE_TO_GET_ISSUER_CERT\b|unable to get issuer certificate|num=2:/i, codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: '"issuer certificate" without "local": the server sent its intermediates, and the root they lead to is not trusted here.' },
   { re: /CA_MD_TOO_WEAK|signature digest algorithm too weak|md too weak|Algorithm constraints check failed on signature algorithm/i, codes: ['weak-signature'] },
   { re: /insecure algorithm SHA1|SHA1 ?with ?RSA.*(disabled|not allowed)/i, codes: ['weak-signature'] },

@@ -112,4 +112,20 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
       assert.strictEqual(x.causes[0]?.code, cause);
     });
   }
+
+  // [text, cause]: Symfony Console's block cuts words at its width (Composer's red box); old libcurl's wording.
+  const boxed: readonly [string, string | undefined][] = [
+    [
+      'curl error 60 while downloading https://p.example.org/a.json: P  \n  eer certificate cannot be authenticated with known CA certificates',
+      'untrusted-root',
+    ],
+    [
+      'The "https://p.example.org/a.json" file could not be downloaded: SSL certificate problem: unable to get local iss  \n  uer certificate',
+      'untrusted-root',
+    ],
+    ['curl: (60) Peer certificate cannot be authenticated with known CA certificates', 'untrusted-root'],
+  ];
+  for (const [text, cause] of boxed) {
+    it(`block: ${title(text)}`, () => assert.strictEqual(explain(text).causes[0]?.code, cause));
+  }
 });
