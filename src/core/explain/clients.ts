@@ -126,9 +126,9 @@ const RULES: readonly ClientRule[] = [
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
   // (…also its logger's name, "urllib3.connection - ERROR - …", and its pool's repr in a pytest dump,
   // "<urllib3.connectionpool.HTTPSConnectionPool object at 0x…>".)
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*(?:requests[\\/.](exceptions|adapters|sessions|api)|\b(?:SSLError|ConnectionError|ProxyError)\(MaxRetryError\())[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*(?:requests[\\/.](?:exceptions|adapters|sessions|api|packages)|\b(?:SSLError|ConnectionError|ProxyError)\(MaxRetryError\())[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|\\bbad handshake: (?:Error|SysCallError|WantReadError)\\(|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
   // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download
   // https://…/mod.ts" above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's,
@@ -140,9 +140,13 @@ const RULES: readonly ClientRule[] = [
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
+  // …also "npm install" named in the text, as pip's rule reads "pip install", unless a later prompt ran something else
+  // (a package's own install script was matched as Node's above).
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (?:install|i|ci)\b(?![\s\S]*\n[ \t]*(?:\([\w.-]+\)[ \t]*)?[$%❯>][ \t]+(?!npm\b)\S)/ },
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |(?:^|\n)\d+ (?:silly|http|info attempt registry|info retry) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
-  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
+  // (Not the package npm installs: "npm install --global yarn" failing is npm's download.)
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?<!\b(?:npm|pnpm)\s+(?:i|install|add)\b[^\n]*)\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S|(?:^|\n)error An unexpected error occurred: "/ },
   // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
@@ -158,8 +162,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   // A VS Code extension's error, which runs in the desktop's extension host on Electron's Node: Electron's build tree in
   // OpenSSL's file names (…\vendor\node\deps\openssl\…, Node's own builds say …\ws\deps\openssl), the desktop's
-  // extension folder and host process. (Not ~/.vscode-server: a remote extension host is plain Node.)
-  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js/ },
+  // extension folder and host process, and the window log's "[Extension Host] " before what the extension host
+  // reported. (Not ~/.vscode-server: a remote extension host is plain Node.)
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js|(?<!Remote )\[Extension Host\] / },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
@@ -171,7 +176,7 @@ const RULES: readonly ClientRule[] = [
   // OpenSSL's verify constants by their C names ("X509_V_ERR_CERT_NOT_YET_VALID") are what OpenSSL's API and programs
   // written on it report; Node drops the prefix ("CERT_HAS_EXPIRED"), so its codes below must not claim them.
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /\bX509_V_ERR_[A-Z_]+\b/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:|(?:^|\s)[\w$]+ \[\w*Error\]: / },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
@@ -189,7 +194,7 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error ?\d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)?/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal

@@ -61,6 +61,13 @@ const SHAPES: readonly Shape[] = [
   { re: /\bSSLSocket\[hostname=([^,\s\]]+), port=(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   // Fiddler's log of a handshake it made for a client: "HTTPS handshake to 10.0.0.1 (for #22) failed."
   { re: /\bHTTPS handshake to ([^\s(]+) \(for #\d+\) failed/, read: (m) => ({ host: m[1] }) },
+  // BusyBox wget: "Connecting to ftp.example.org (129.128.5.191:443)", "Connecting to prometheus:9090 (172.18.0.4:9090)";
+  // after a redirect (http:// to https://, or to another host) the last connection is the one that failed
+  // (read before the URL on its command line, which is where it started).
+  {
+    re: /(?:^|\n)Connecting to ([a-z0-9.-]+)(?::\d+)? \(\d{1,3}(?:\.\d{1,3}){3}:(\d+)\)(?![\s\S]*\nConnecting to \S+ \()/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
     re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
@@ -217,14 +224,14 @@ const SHAPES: readonly Shape[] = [
  * when a proxy is in use (the URL then names the endpoint); log fields may too.
  */
 const LATE_SHAPES: readonly Shape[] = [
-  // Node's error object, inspected: "{ code: 'ECONNRESET', path: undefined, host: 'x.example.com', port: 443, … }".
-  { re: /\bhost: '([^'\s]+)',\s+port: (\d+)\b/, read: (m) => ({ host: m[1], port: m[2] }) },
-  // BusyBox wget: "Connecting to ftp.example.org (129.128.5.191:443)", "Connecting to prometheus:9090 (172.18.0.4:9090)";
-  // after a redirect (http:// to https://, or to another host) the last connection is the one that failed.
+  // A curl command line with its URL written without a scheme ("curl live.example.org -L", "curl -kv 10.0.0.5:8443"),
+  // after flags that take no argument: curl's default is http://, but its "curl: (60)" shows TLS was spoken there.
   {
-    re: /(?:^|\n)Connecting to ([a-z0-9.-]+)(?::\d+)? \(\d{1,3}(?:\.\d{1,3}){3}:(\d+)\)(?![\s\S]*\nConnecting to \S+ \()/i,
+    re: /(?:^|[\s`$>])curl(?:\.exe)? (?:-[LkvsSfIi#]+ |--(?:location|insecure|verbose|silent|show-error|fail|head|include) )*([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::(\d+))?(?=[\s/`'"]|$)/i,
     read: (m) => ({ host: m[1], port: m[2] }),
   },
+  // Node's error object, inspected: "{ code: 'ECONNRESET', path: undefined, host: 'x.example.com', port: 443, … }".
+  { re: /\bhost: '([^'\s]+)',\s+port: (\d+)\b/, read: (m) => ({ host: m[1], port: m[2] }) },
   // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
   { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },

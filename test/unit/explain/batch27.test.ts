@@ -128,4 +128,81 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
   for (const [text, cause] of boxed) {
     it(`block: ${title(text)}`, () => assert.strictEqual(explain(text).causes[0]?.code, cause));
   }
+
+  // [text, client, cause, host]: the classes of the fresh tune27 set, on messages written here.
+  const tune27: readonly [string, string | undefined, string | undefined, string | null][] = [
+    // VS Code's window log relays the (Electron) extension host; a remote one is plain Node.
+    [
+      '[Extension Host] Failed at stage: download - RequestError: unable to get local issuer certificate',
+      'electron',
+      'untrusted-root',
+      null,
+    ],
+    [
+      '[Remote Extension Host] Failed: RequestError: unable to get local issuer certificate',
+      undefined,
+      'untrusted-root',
+      null,
+    ],
+    // Node's inspect of an error whose class (minified) is not its name.
+    ['Qx [Error]: unable to verify the first certificate', 'node', 'incomplete-chain', null],
+    // Guzzle's tail with the space after "error" or the closing parenthesis lost.
+    [
+      'cURL error35: error:1414D172:SSL routines:tls12_check_peer_sigalg:wrong signature type (see https://curl.haxx.se/libcurl/c/libcurl-errors.html',
+      'guzzle',
+      'handshake-failure',
+      null,
+    ],
+    // BusyBox's ssl_client and its TLS code.
+    [
+      'Connecting to h.example.org (10.0.0.1:443)\nssl_client: h.example.org: TLS connect failed\nwget: error getting response: Connection reset by peer',
+      'wget',
+      'handshake-failure',
+      'h.example.org',
+    ],
+    // requests wraps urllib3's MaxRetryError in its own SSLError; urllib3 alone never does.
+    [
+      'SSLError(MaxRetryError("HTTPSConnectionPool(host=\'h.example.org\', port=443): Max retries exceeded with url: / (Caused by SSLError(SSLError(1, \'[SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:1007)\')))"))\n  File "urllib3/connectionpool.py", line 468, in _make_request',
+      'python-requests',
+      'handshake-failure',
+      'h.example.org',
+    ],
+    // conda's HTTP 000 with no reason below it: a guess, the usual one first.
+    [
+      'CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://repo.anaconda.com/pkgs/main/noarch/repodata.json>\nElapsed: -',
+      'conda',
+      'untrusted-root',
+      'repo.anaconda.com',
+    ],
+    // rustls' BadSignature.
+    [
+      'error sending request for url (https://h.example.org/api/): client error (Connect): invalid peer certificate: BadSignature',
+      'rust',
+      'verification-failed',
+      'h.example.org',
+    ],
+    // curl's command line with the URL written without a scheme, after flags without arguments only.
+    [
+      '$ curl -Lk dev.example.private\ncurl: (60) SSL certificate problem: self signed certificate',
+      'curl',
+      'self-signed',
+      'dev.example.private',
+    ],
+    ['$ curl -o out.txt\ncurl: (60) SSL certificate problem: self signed certificate', 'curl', 'self-signed', null],
+    // "npm install … yarn" is npm fetching the yarn package.
+    ['comando npm install --global yarn apresentou o erro "SELF_SIGNED_CERT_IN_CHAIN"', 'npm', 'untrusted-root', null],
+  ];
+  for (const [text, client, cause, host] of tune27) {
+    it(`tune27 class: ${title(text)}`, () => {
+      const x = explain(text);
+      assert.deepStrictEqual([x.client?.id, x.causes[0]?.code, x.host], [client, cause, host]);
+    });
+  }
+  it("a guessed conda cause is worded as a guess, with conda's fix first", () => {
+    const x = explain(
+      'CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://repo.anaconda.com/pkgs/main/x.json>',
+    );
+    assert.strictEqual(x.causes[0]?.guessed, true);
+    assert.strictEqual(x.causes[0]?.fixes[0]?.client, 'conda');
+  });
 });
