@@ -196,7 +196,9 @@ const RULES: readonly ClientRule[] = [
   // wraps it ("(see https://curl" / "  .haxx.se/…").
   { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error ?\d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)?/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
-  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
+  // (Not rustup's own download, which shares curl-rust's "[60] …" form: "rustup: command failed", "info: syncing channel
+  // updates", "could not download file from '…'" name rustup.)
+  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: new RegExp(`^(?![\\s\\S]*(?:\\brustup: |info: syncing channel updates|could not download file from '))[\\s\\S]*(?:${CARGO.source})`) },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
   // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf

@@ -330,6 +330,20 @@ function pointsToReading(text: string, url: string): boolean {
   return at > 0 && (reading.test(before) || input.test(before));
 }
 
+/**
+ * An installer fetched and piped into an interpreter ("curl -sSL https://install.example.org | python3 -", "(iwr
+ * https://…).Content | py -"): the download worked, the script's own request failed, unless the downloader's own
+ * error is there (curl's "curl: (60)", PowerShell's "irm : …" record, wget's lines).
+ */
+const PIPED = /^[^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl|iex)\b/;
+const DOWNLOADER_FAILED =
+  /curl: \(\d+\)|(?:^|\n)\s*(?:irm|iwr|curl|wget|Invoke-WebRequest|Invoke-RestMethod) : |(?:^|\n)wget: |Unable to establish SSL connection|ERROR: cannot verify /;
+
+function pipedInstaller(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  return at >= 0 && PIPED.test(text.slice(at + url.length)) && !DOWNLOADER_FAILED.test(text);
+}
+
 function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {
   for (const shape of shapes) {
     const m = shape.re.exec(text);
@@ -382,6 +396,7 @@ export function endpointOf(text: string): Endpoint {
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
     if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u) || passedStep(text, u)) continue;
+    if (pipedInstaller(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }

@@ -205,4 +205,30 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
     assert.strictEqual(x.causes[0]?.guessed, true);
     assert.strictEqual(x.causes[0]?.fixes[0]?.client, 'conda');
   });
+
+  // [text, client, host]: an installer piped into an interpreter downloaded fine; its own request failed, unless the
+  // downloader's own error is there. rustup's download shares curl-rust's "[60] …" form with Cargo.
+  const piped: readonly [string, string | undefined, string | null][] = [
+    [
+      '$ curl -sSL https://install.example.org | python3 -\nurllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1028)>',
+      'python-ssl',
+      null,
+    ],
+    [
+      '$ curl -sSf https://install.example.org | sh\ncurl: (60) SSL certificate problem: unable to get local issuer certificate',
+      'curl',
+      'install.example.org',
+    ],
+    [
+      "$ curl https://sh.example.org -sSf | sh\nerror: could not download file from 'https://dist.example.org/a.sha256' to '/tmp/f'\ninfo: caused by: [60] Peer certificate cannot be authenticated with given CA certificates (SSL certificate problem: unable to get local issuer certificate)\nrustup: command failed: /tmp/rustup-init",
+      'rust',
+      'dist.example.org',
+    ],
+  ];
+  for (const [text, client, host] of piped) {
+    it(`piped installer: ${title(text)}`, () => {
+      const x = explain(text);
+      assert.deepStrictEqual([x.client?.id, x.host], [client, host]);
+    });
+  }
 });
