@@ -231,4 +231,21 @@ describe('explain: what tuning round 7 taught (extune7)', () => {
       assert.deepStrictEqual([x.client?.id, x.host], [client, host]);
     });
   }
+
+  // [text, cause]: a badssl.com test host names its defect, which settles a wording that leaves it open, never one that
+  // contradicts it.
+  const badssl: readonly [string, string][] = [
+    [
+      'curl: (60) server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none\n$ curl https://incomplete-chain.badssl.com/',
+      'incomplete-chain',
+    ],
+    [
+      'curl: (60) server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none\n$ curl https://some.example.org/',
+      'untrusted-root',
+    ],
+    ['The certificate for incomplete-chain.badssl.com expired on 25/03/2020.', 'expired'],
+  ];
+  for (const [text, cause] of badssl) {
+    it(`badssl host: ${title(text, 70)}`, () => assert.strictEqual(explain(text).causes[0]?.code, cause));
+  }
 });
