@@ -126,9 +126,9 @@ const RULES: readonly ClientRule[] = [
   // urllib3 used directly (its MaxRetryError reaches the user, with no requests frames above it).
   // (…also its logger's name, "urllib3.connection - ERROR - …", and its pool's repr in a pytest dump,
   // "<urllib3.connectionpool.HTTPSConnectionPool object at 0x…>".)
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](exceptions|adapters|sessions|api))[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*(?:requests[\\/.](exceptions|adapters|sessions|api)|\b(?:SSLError|ConnectionError|ProxyError)\(MaxRetryError\())[\s\S]*(urllib3\.exceptions\.MaxRetryError|urllib3[\\/](?:[a-z_]+[\\/])*[a-z_]+\.py|\burllib3\.connection(?:pool)?\b(?!\.py))/ },
   // …or any of its exceptions, raised to the user without requests' words around it.
-  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*requests[\\/.](?:exceptions|adapters|sessions|api|packages))[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
+  { id: 'python-urllib3', family: 'python', title: 'urllib3', ownStore: true, signals: /^(?![\s\S]*(?:requests[\\/.](?:exceptions|adapters|sessions|api|packages)|\b(?:SSLError|ConnectionError|ProxyError)\(MaxRetryError\())[\s\S]*\burllib3\.exceptions\.\w+(?:Error|Warning)\b/ },
   { id: 'python-requests', family: 'python', title: 'Python requests', ownStore: true, signals: new RegExp(`requests\\.exceptions|\\bbad handshake: (?:Error|SysCallError|WantReadError)\\(|requests[\\\\/](adapters|sessions|api)\\.py|requests\\.adapters|${PY_POOL.source}`) },
   // Deno's module loader names the import it could not fetch ("error: Import 'https://…' failed", "Download
   // https://…/mod.ts" above it), and its npm and JSR resolvers the package: the rustls words after them are Deno's,
@@ -140,9 +140,13 @@ const RULES: readonly ClientRule[] = [
   // npm ≤ 6 announces an install script with "> pkg@1.0.0 postinstall …" / "> node install.js": what fails after it
   // is the script's own download.
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, final: true, signals: /^> \S+@\S+ (?:pre|post)?install\b[^\n]*\n> (?!npm)[\s\S]*(?:certificate|CERT_)/m },
+  // …also "npm install" named in the text, as pip's rule reads "pip install", unless a later prompt ran something else
+  // (a package's own install script was matched as Node's above).
+  { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (?:install|i|ci)\b(?![\s\S]*\n[ \t]*(?:\([\w.-]+\)[ \t]*)?[$%❯>][ \t]+(?!npm\b)\S)/ },
   { id: 'npm', family: 'node', title: 'npm', ownStore: true, signals: /\bnpm (ERR!|WARN|http|notice|error )|npm-debug\.log|\.npm[\\/]_logs|npm-cli\.js|info retry will retry|node_modules[\\/]npm[\\/]|verbose npm\s+v\d|\d+ error npm\s+v\d|\d+ verbose (?:cli|stack|exit) |(?:^|\n)\d+ (?:silly|http|info attempt registry|info retry) |github\.com\/npm\/npm\/issues/ },
   { id: 'pnpm', family: 'node', title: 'pnpm', ownStore: true, signals: /\bpnpm\b|ERR_PNPM_|WARN\s+GET https?:\/\/\S+ error \(/ },
-  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /\byarn\b|yarnpkg|\bYN\d{4}\b/i },
+  // (Not the package npm installs: "npm install --global yarn" failing is npm's download.)
+  { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?<!\b(?:npm|pnpm)\s+(?:i|install|add)\b[^\n]*)\byarn\b|yarnpkg|\bYN\d{4}\b/i },
   // Yarn 1's reporter writes "error <message>" in lower case with no colon, the stack below it; Node writes "Error: …".
   { id: 'yarn', family: 'node', title: 'Yarn', ownStore: true, signals: /(?:^|\n)error (?![\w.]+:)[^\n]*\n\s*at \S|(?:^|\n)error An unexpected error occurred: "/ },
   // Bun prints an error's code (or "error:") on one line and its properties below in double quotes (' path: "…"',
@@ -158,8 +162,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: ELECTRON },
   // A VS Code extension's error, which runs in the desktop's extension host on Electron's Node: Electron's build tree in
   // OpenSSL's file names (…\vendor\node\deps\openssl\…, Node's own builds say …\ws\deps\openssl), the desktop's
-  // extension folder and host process. (Not ~/.vscode-server: a remote extension host is plain Node.)
-  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js/ },
+  // extension folder and host process, and the window log's "[Extension Host] " before what the extension host
+  // reported. (Not ~/.vscode-server: a remote extension host is plain Node.)
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js|(?<!Remote )\[Extension Host\] / },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
@@ -171,7 +176,7 @@ const RULES: readonly ClientRule[] = [
   // OpenSSL's verify constants by their C names ("X509_V_ERR_CERT_NOT_YET_VALID") are what OpenSSL's API and programs
   // written on it report; Node drops the prefix ("CERT_HAS_EXPIRED"), so its codes below must not claim them.
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /\bX509_V_ERR_[A-Z_]+\b/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:/ },
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:|(?:^|\s)[\w$]+ \[\w*Error\]: / },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
@@ -189,9 +194,11 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error \d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error ?\d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)?/ },
   { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
-  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: CARGO },
+  // (Not rustup's own download, which shares curl-rust's "[60] …" form: "rustup: command failed", "info: syncing channel
+  // updates", "could not download file from '…'" name rustup.)
+  { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: new RegExp(`^(?![\\s\\S]*(?:\\brustup: |info: syncing channel updates|could not download file from '))[\\s\\S]*(?:${CARGO.source})`) },
   // Front-ends that run git and pass its stderr on without the "fatal: " (Visual Studio's "Git failed with a fatal
   // error.", IDEs, CI plugins), or name git's own programs and wrappers (git-remote-https, GitPython's Cmd('git')).
   // git in another language keeps the URL in quotes and libcurl's reason in English ("fatal: Zugriff auf
@@ -210,7 +217,9 @@ const RULES: readonly ClientRule[] = [
   // A curl command line names curl, unless it pipes what it fetched into an interpreter ("curl -sSL https://… |
   // python3 -"): the error below is then the script's (curl's own failures print "curl: (N)" and match above).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|SSL: (?:certificate subject name '[^'\n]+' does not match target host name|no alternative certificate subject name matches target host name)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
-  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: no certificate subject alternative name matches|ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
+  // wget's own progress lines name it in any locale: each request's "--2021-06-26 02:48:13--  https://…" header (old
+  // builds "--11:28:30--") and "Connecting to host|1.2.3.4|:443..." (older builds without "(host)").
+  { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /(?:^|\n)--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s+(?:https?|ftp):\/\/|Connecting to \S+\|[\d.:a-f]+\|:\d+\.\.\.|--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: no certificate subject alternative name matches|ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
   // JVM.
   { id: 'gradle', family: 'java', title: 'Gradle', ownStore: true, signals: /gradle|Could not (GET|HEAD) '|Could not resolve all (files|dependencies)|Could not get resource '|\* What went wrong:|Execution failed for task '|FAILURE: Build failed with an exception|Run with --(?:stacktrace|scan|info)\b/i },
   // Maven's log levels prefix every line it relays, a plugin's Java stack included ("[INFO] \tat sun.security…",
@@ -273,7 +282,10 @@ const RULES: readonly ClientRule[] = [
   // "PackageManagement\Install-PackageProvider : …"), and PowerShell's words for an exception thrown by a
   // .NET method it called ('Exception calling "GetResponse" with "0" argument(s)').
   { id: 'powershell', family: 'dotnet', title: 'PowerShell', ownStore: false, signals: new RegExp(`(?:^|\\n)PS [A-Za-z]:\\\\[^>\\n]*> ${CMDLET}|(?:^|\\n)(?!Set-Cookie:)${CMDLET}: |(?:^|\\n)(?:[\\w.]+\\\\)?${CMDLET} : |Exception calling "\\w+" with "\\d+" argument\\(s\\)`) },
-  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|The remote certificate is invalid (?:according to the validation procedure|because of errors)|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|The underlying connection was closed: |(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format/ },
+  // (…also System.IO.IOException, .NET's class (Java's is java.io.IOException), which SslStream throws when the peer
+  // closes the handshake, in any locale; and Fiddler's log, "fiddler.network.https> HTTPS handshake to … failed",
+  // a .NET proxy's own handshake.)
+  { id: 'dotnet', family: 'dotnet', title: '.NET', ownStore: false, signals: /System\.Net\.|System\.Security\.Authentication|RemoteCertificate\w+|AuthenticationException|The SSL connection could not be established|The remote certificate is invalid (?:according to the validation procedure|because of errors)|HttpRequestException|\bNuGet\b|nuget\.org|error NU\d{4}|errors in the certificate chain: \w+|The underlying connection was closed: |(?<!\) - )The certificate chain was (?:issued|provided) by an authority that is not trusted|provider: SSL Provider, error: \d+ - |the transport (?:stream|connection)\b|unexpected packet format|\bSystem\.IO\.IOException\b|\bfiddler\.network\.https> / },
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)
@@ -285,6 +297,10 @@ const RULES: readonly ClientRule[] = [
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
   { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could(?: not|n['’]t) prove that it(?: is|['’]s) |When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
+  // R's curl package (and httr over it) prints libcurl's own error under its call ("Error in curl::curl_fetch_memory(url,
+  // handle = handle) : schannel: …"), and "CertGetCertificateChain trust error" is libcurl's SChannel backend's
+  // wording, never Windows' own: libcurl's fixes (CURLOPT_CAINFO, its ssl options) are the cure, not the OS store.
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /\bcurl::curl(?:_fetch_\w+|_download|_echo)?\(|\bError in curl::|\b[Ss]channel: CertGetCertificateChain trust error\b/ },
   { id: 'schannel', family: 'windows', title: 'Windows SChannel', ownStore: false, signals: /schannel|SEC_E_\w+|CRYPT_E_\w+|CERT_E_[A-Z_]+|0x800[9B][0-9a-f]{4}|InitializeSecurityContext/i },
   // libcurl's own verify wording opening the message, with no program's prefix before it ("SSL certificate problem:
   // certificate is not yet valid"): git, PHP and R say it after their own words ("fatal: unable to access", "cURL

@@ -37,6 +37,37 @@ const SHAPES: readonly Shape[] = [
   // libcurl's error detail names the peer it was talking to: "SSL_connect: Connection reset by peer in connection to
   // static.crates.io:443", "SSL_ERROR_SYSCALL in connection to github.com:443" (curl, git, Cargo, PHP, pycurl).
   { re: /\bin connection to ([a-z0-9.-]+|\[[0-9a-f:.]+\]):(\d+)/i, read: (m) => ({ host: m[1], port: m[2] }) },
+  // R's curl package (≥ 5) puts the host between libcurl's error text and its detail: "SSL connect error
+  // [api.example.org]: TLS connect error: …", "SSL peer certificate or SSH remote key was not OK: [h.example.org] SSL
+  // certificate problem: …".
+  {
+    re: /\b(?:was not OK|SSL connect error|Timeout was reached|Couldn't connect to server|Failure when receiving data from the peer):? \[((?:[a-z0-9-]+\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})\]:? /i,
+    read: (m) => ({ host: m[1] }),
+  },
+  // wget heads every request with "--2021-06-26 02:48:13--  https://…" (old builds "--11:28:30--  …"): after a
+  // redirect ("Location: … [following]") the last request is the one that failed.
+  {
+    re: /(?:^|\n)--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s+(https:\/\/\S+)(?![\s\S]*\n--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s)/,
+    read: (m) => ({ url: m[1] }),
+  },
+  // RubyGems' fetch error names the URL it fetched, after OpenSSL's reason: "Gem::RemoteFetcher::FetchError:
+  // SSL_connect returned=1 … certificate verify failed (https://rubygems.org/gems/rake-0.9.6.gem)"; the requests
+  // logged above it may have succeeded.
+  {
+    re: new RegExp(`RemoteFetcher::FetchError: [^\\n]*\\((https://${URL_CHARS})\\)`),
+    read: (m) => ({ url: m[1] }),
+  },
+  // The JDK's socket in its debug log and exceptions: "SSLSocket[hostname=localhost, port=34603, Session(…)]".
+  { re: /\bSSLSocket\[hostname=([^,\s\]]+), port=(\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
+  // Fiddler's log of a handshake it made for a client: "HTTPS handshake to 10.0.0.1 (for #22) failed."
+  { re: /\bHTTPS handshake to ([^\s(]+) \(for #\d+\) failed/, read: (m) => ({ host: m[1] }) },
+  // BusyBox wget: "Connecting to ftp.example.org (129.128.5.191:443)", "Connecting to prometheus:9090 (172.18.0.4:9090)";
+  // after a redirect (http:// to https://, or to another host) the last connection is the one that failed
+  // (read before the URL on its command line, which is where it started).
+  {
+    re: /(?:^|\n)Connecting to ([a-z0-9.-]+)(?::\d+)? \(\d{1,3}(?:\.\d{1,3}){3}:(\d+)\)(?![\s\S]*\nConnecting to \S+ \()/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
   // git: fatal: unable to access 'https://…/' (also localised: "无法访问 '…'")
   {
     re: new RegExp(`(?:[Uu]nable to access|无法访问|while accessing) '?(https://${URL_CHARS})'?`, 'i'),
@@ -193,6 +224,14 @@ const SHAPES: readonly Shape[] = [
  * when a proxy is in use (the URL then names the endpoint); log fields may too.
  */
 const LATE_SHAPES: readonly Shape[] = [
+  // A curl command line with its URL written without a scheme ("curl live.example.org -L", "curl -kv 10.0.0.5:8443"),
+  // after flags that take no argument: curl's default is http://, but its "curl: (60)" shows TLS was spoken there.
+  {
+    re: /(?:^|[\s`$>])curl(?:\.exe)? (?:-[LkvsSfIi#]+ |--(?:location|insecure|verbose|silent|show-error|fail|head|include) )*([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::(\d+))?(?=[\s/`'"]|$)/i,
+    read: (m) => ({ host: m[1], port: m[2] }),
+  },
+  // Node's error object, inspected: "{ code: 'ECONNRESET', path: undefined, host: 'x.example.com', port: 443, … }".
+  { re: /\bhost: '([^'\s]+)',\s+port: (\d+)\b/, read: (m) => ({ host: m[1], port: m[2] }) },
   // curl -v: "* Connected to example.com (10.0.0.1) port 443", "* Host example.com:443 was resolved."
   { re: /Connected to ([^\s(]+) \([^)]*\) port (\d+)/, read: (m) => ({ host: m[1], port: m[2] }) },
   { re: /\bHost ([^\s:]+):(\d+) was resolved/, read: (m) => ({ host: m[1], port: m[2] }) },
@@ -224,17 +263,22 @@ const LATE_SHAPES: readonly Shape[] = [
  * never the failing endpoint.
  */
 const DOC_URL =
-  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|bun\.report|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
+  /^https?:\/\/(curl\.se|curl\.haxx\.se|nodejs\.org\/api|urllib3\.readthedocs\.io|requests\.readthedocs\.io|docs\.python\.org|github\.com\/(nodejs|npm\/npm\/issues|nodejs\/corepack|[\w.-]+\/[\w.-]+\/actions\/runs)|docs\.microsoft\.com|learn\.microsoft\.com|aka\.ms|(\w+\.)?yarnpkg\.com\/en\/docs|www\.python-httpx\.org|bun\.report|help\.gradle\.org|docs\.gradle\.org|docs\.aws\.amazon\.com|stackoverflow\.com|npm\.community|testssl\.sh|support\.mozilla\.org|support\.google\.com|support\.microsoft\.com|developer\.mozilla\.org)(\/|$)/i;
 
 const HOST_RE = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/i;
 
 /** Redacted hosts people paste ("X.X.X.X", "xxxxx", "No name matching host found"): no endpoint to check. */
-const PLACEHOLDER = /^(?:x{4,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
+const PLACEHOLDER = /^(?:x{3,}|(?:x+\.)+x+|redacted|hidden|host|hostname|your[-_]?host|myhost|domain)$/i;
+/**
+ * A name with a label masked by x's ("xxxxx.com", "xx.xx.com", "tmp-file.xxxxxx.ai"): the reporter hid the host, and
+ * what is left of it names no server to check (one "x" is a real label: x.com).
+ */
+const MASKED_LABEL = /(?:^|\.)x{2,}\./i;
 
 function validHost(h: string | undefined): string | undefined {
   if (!h) return undefined;
   const host = h.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-  if (PLACEHOLDER.test(host)) return undefined;
+  if (PLACEHOLDER.test(host) || MASKED_LABEL.test(host)) return undefined;
   // Digits and dots only is an IPv4 address or nothing ("12.34.567.89" is a redacted one, not a host name).
   if (/^[\d.]+$/.test(host)) return isIP(host) ? host : undefined;
   // An IPv4 address with some parts masked ("172.xx.xx.xx", "10.x.x.5") is a redacted one too.
@@ -284,6 +328,20 @@ function pointsToReading(text: string, url: string): boolean {
   // A manifest or file the command reads ("kubectl apply -f https://…") is input, not the endpoint either.
   const input = /(?:\s-f|--filename=?)\s*$/;
   return at > 0 && (reading.test(before) || input.test(before));
+}
+
+/**
+ * An installer fetched and piped into an interpreter ("curl -sSL https://install.example.org | python3 -", "(iwr
+ * https://…).Content | py -"): the download worked, the script's own request failed, unless the downloader's own
+ * error is there (curl's "curl: (60)", PowerShell's "irm : …" record, wget's lines).
+ */
+const PIPED = /^[^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl|iex)\b/;
+const DOWNLOADER_FAILED =
+  /curl: \(\d+\)|(?:^|\n)\s*(?:irm|iwr|curl|wget|Invoke-WebRequest|Invoke-RestMethod) : |(?:^|\n)wget: |Unable to establish SSL connection|ERROR: cannot verify /;
+
+function pipedInstaller(text: string, url: string): boolean {
+  const at = text.indexOf(url);
+  return at >= 0 && PIPED.test(text.slice(at + url.length)) && !DOWNLOADER_FAILED.test(text);
 }
 
 function fromShapes(text: string, shapes: readonly Shape[]): Endpoint | undefined {
@@ -338,6 +396,7 @@ export function endpointOf(text: string): Endpoint {
   if (shaped) return shaped;
   for (const u of extractUrls(text)) {
     if (DOC_URL.test(u) || pointsToReading(text, u) || truncated(text, u) || passedStep(text, u)) continue;
+    if (pipedInstaller(text, u)) continue;
     const found = fromUrl(u);
     if (found) return found;
   }

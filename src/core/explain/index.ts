@@ -7,7 +7,7 @@ import { ClientInfo, clientInfo, CLIENTS, identifyClient } from './clients';
 import type { ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
-import { unlayout, unwrapConsole } from './layout';
+import { unblock, unlayout, unwrapConsole } from './layout';
 import { normalise } from './normalise';
 import { wraps } from './precedence';
 import { CLIENT_FIXES, ExplainFix } from './fixes';
@@ -67,8 +67,8 @@ export function explain(pasted: string): Explanation {
   const loose = unwrapConsole(text, 1);
   const client = inTerraformBox(normalised, moreSpecific(identifyClient(joined), identifyClient(loose)) ?? null);
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(loose));
-  const match = matchWordings([...new Set([joined, text, loose])].join('\n'));
-  const codes = rank(match.hidden ? usualFirst(match.codes, client) : match.codes, client);
+  const match = matchWordings([...new Set([joined, text, loose, unblock(text)])].join('\n'));
+  const codes = rank(namedByHost(match.hidden ? usualFirst(match.codes, client) : match.codes, endpoint.host), client);
   // Unrecognised: the weaker evidence orders the fixes (the documented JSON keeps `client: null`; hintFor says why).
   const hint = client ? null : clientHint(joined);
   const ctx = { host: endpoint.host, port: endpoint.port, hint };
@@ -150,6 +150,27 @@ const USUAL_HIDDEN_REASON: Partial<Record<ExplainClientId, ExplainCauseCode>> = 
 function usualFirst(codes: readonly ExplainCauseCode[], client: ClientInfo | null): readonly ExplainCauseCode[] {
   const usual = client ? USUAL_HIDDEN_REASON[client.id] : undefined;
   return usual && codes.includes(usual) ? [usual, ...codes.filter((c) => c !== usual)] : codes;
+}
+
+/**
+ * badssl.com's test hosts are named after the defect they serve ("incomplete-chain.badssl.com", "wrong.host…"): where
+ * the message's wording leaves that reason among its possibilities (curl's bare "verification failed" beside an
+ * omitted intermediate), the host's own name settles it.
+ */
+const BADSSL: Readonly<Record<string, ExplainCauseCode>> = {
+  expired: 'expired',
+  'self-signed': 'self-signed',
+  'untrusted-root': 'untrusted-root',
+  'incomplete-chain': 'incomplete-chain',
+  'wrong.host': 'hostname-mismatch',
+  'sha1-intermediate': 'weak-signature',
+  rsa1024: 'weak-key',
+};
+
+function namedByHost(codes: readonly ExplainCauseCode[], host: string | undefined): readonly ExplainCauseCode[] {
+  const m = host ? /^(.+)\.badssl\.com$/i.exec(host) : null;
+  const named = m ? BADSSL[m[1].toLowerCase()] : undefined;
+  return named && codes.includes(named) ? [named, ...codes.filter((c) => c !== named)] : codes;
 }
 
 /** Drops what the message or the client contradicts, and keeps the list short. */

@@ -85,3 +85,14 @@ export function unwrapConsole(text: string, minCut = MIN_WRAPPED_LINES): string 
   }
   return out;
 }
+
+/**
+ * Symfony Console's error block (Composer's, Laravel's, WP-CLI's red box) cuts its text at the block's width inside
+ * words and pads every line with two blanks each side ("SSL certificate prob  " / "  lem: unable to get local …"): the
+ * text with those pieces joined back, as one more reading for the wording table (a cut that fell on a blank joins two
+ * words, which the reading as it stands still has apart).
+ */
+export function unblock(text: string): string {
+  // (Dedenting the paste may have taken one of the two blanks before each line.)
+  return text.replace(/(\S)[ \t]{2,}\n {1,2}(?=\S)/g, '$1');
+}
