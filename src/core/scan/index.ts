@@ -1,5 +1,6 @@
 // The detection entry point shared by the CLI and the extension: text in, findings out, with inline suppressions
 // and severity settings applied. Pure and synchronous; file walking lives in ./walk.
+import { isAscii } from 'buffer';
 import { families } from '../rules/index';
 import { Finding, RuleFamily, SeveritySetting } from '../rules/types';
 import { NeedleHits } from '../rules/needles';
@@ -57,7 +58,9 @@ export function scanBytes(bytes: Buffer, path: string, opts: ScanOptions = {}): 
     latin1 ??= bytes.toString('latin1');
     passed = f.prefilter.test(latin1);
   }
-  return passed ? findingsOf(bytes.toString('utf8'), path, opts, needled) : [];
+  if (!passed) return [];
+  // Most source is ASCII, whose latin1 view is its text already: no second decoding.
+  return findingsOf(isAscii(bytes) ? latin1! : bytes.toString('utf8'), path, opts, needled);
 }
 
 function findingsOf(text: string, path: string, opts: ScanOptions, scanned: readonly RuleFamily[]): Finding[] {
