@@ -286,10 +286,10 @@ function baselineCli(ref) {
   return bundleCli(dir, join(dir, 'cli.js'));
 }
 
-/** src/cli.ts under `root` bundled to `out` (one way for both sides of `--against`). */
-function bundleCli(root, out) {
+/** `entry` under `root` (this checkout, or another revision's copy) bundled to `out`, one way for both sides of `--against`. */
+function bundle(root, entry, out) {
   require('esbuild').buildSync({
-    entryPoints: [join(root, 'src/cli.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -301,6 +301,9 @@ function bundleCli(root, out) {
   });
   return out;
 }
+
+/** src/cli.ts under `root` bundled to `out`. */
+const bundleCli = (root, out) => bundle(root, 'src/cli.ts', out);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -341,20 +344,8 @@ function bandit(pyBytes) {
   return { ms, subsetBytes, scaled: ms * (pyBytes / subsetBytes), timedOut: r.signal === 'SIGTERM' };
 }
 
-/** Bundles src/core/scan/index.ts under `root` (this checkout, or another revision's copy) to `out`; its scanText. */
-function scanTextOf(root, out) {
-  require('esbuild').buildSync({
-    entryPoints: [join(root, 'src/core/scan/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: out,
-    mainFields: ['module', 'main'],
-    nodePaths: [join(repo, 'node_modules')],
-    logLevel: 'error',
-  });
-  return require(out).scanText;
-}
+/** src/core/scan/index.ts under `root` bundled to `out`; its scanText. */
+const scanTextOf = (root, out) => require(bundle(root, 'src/core/scan/index.ts', out)).scanText;
 
 /** scanText of git revision `ref` (its src/ and package.json exported to bench/work/), to time before and after in the same run. */
 function baselineScanText(ref) {
@@ -406,6 +397,7 @@ if (process.argv.includes('--rescan-only')) {
   process.exit(re.some((r) => r.before?.differs) ? 1 : 0);
 }
 const info = buildTree();
+fs.mkdirSync(work, { recursive: true }); // a fresh checkout with the tree already built has no bench/work/ yet
 if (process.argv.includes('--tree-only')) {
   console.log(JSON.stringify(info, null, 2));
   process.exit(0);

@@ -43,6 +43,8 @@ interface Probe {
   readonly bytes: Buffer;
   /** The needles it finds (ids into `needles`). */
   readonly members: number[];
+  /** Shorter probes inside this one (`Veri` of `Verify`): one of them nowhere in a text, this one is not there either. */
+  readonly within: number[];
 }
 
 /**
@@ -74,8 +76,12 @@ function intern(text: string): number {
   let probe = probeOf.get(probeText);
   if (probe === undefined) {
     probe = probes.length;
-    probes.push({ text: probeText, bytes: Buffer.from(probeText, 'latin1'), members: [] });
+    probes.push({ text: probeText, bytes: Buffer.from(probeText, 'latin1'), members: [], within: [] });
     probeOf.set(probeText, probe);
+    for (let other = 0; other < probe; other++) {
+      if (probeText.includes(probes[other].text)) probes[probe].within.push(other);
+      else if (probes[other].text.includes(probeText)) probes[other].within.push(probe);
+    }
   }
   probes[probe].members.push(id);
   needles.push({ text, bytes: Buffer.from(text, 'latin1'), at, probe, parts: [] });
@@ -112,77 +118,147 @@ const UNKNOWN = 0;
 const PRESENT = 1;
 const ABSENT = 2;
 
+// What each needle is in the text being asked about, kept per thread rather than per text: a scan makes a NeedleHits
+// per file (two for a file that passes), and a fresh state array each time was an allocation per file the GC had to
+// collect. A needle's state counts only while its stamp is the asking NeedleHits' epoch; any other stamp reads as
+// UNKNOWN, so a NeedleHits made while another is still asked about (a family scanning embedded text) costs the older
+// one searches again, never a wrong answer.
+// Probes have a state of their own (ABSENT: the probe occurs nowhere in the text), stamped the same way.
+let stamps: Int32Array = new Int32Array(0);
+let states: Uint8Array = new Uint8Array(0);
+let probeStamps: Int32Array = new Int32Array(0);
+let probeStates: Uint8Array = new Uint8Array(0);
+let epochs = 0;
+
+function grow(): void {
+  [stamps, states] = grown(stamps, states, needles.length);
+  [probeStamps, probeStates] = grown(probeStamps, probeStates, probes.length);
+}
+
+function grown(s: Int32Array, v: Uint8Array, need: number): [Int32Array, Uint8Array] {
+  if (s.length >= need) return [s, v];
+  const n = Math.max(need, s.length * 2);
+  const s2 = new Int32Array(n);
+  s2.set(s);
+  const v2 = new Uint8Array(n);
+  v2.set(v);
+  return [s2, v2];
+}
+
 /**
  * The needles of one text, each searched at most once whichever families ask: `new NeedleHits(text).any(family)`
  * is `family.needles.some((n) => text.includes(n))`. `raw` may be a file's bytes (needles are ASCII, so a search of
  * the bytes finds what a search of the decoded text would).
  */
 export class NeedleHits {
-  private state = new Uint8Array(needles.length);
+  private readonly epoch: number;
 
-  constructor(private readonly raw: string | Buffer) {}
+  constructor(private readonly raw: string | Buffer) {
+    if (epochs === 0x7fffffff) {
+      stamps.fill(0); // an epoch is never seen again while stamps hold it
+      probeStamps.fill(0);
+      epochs = 0;
+    }
+    this.epoch = ++epochs;
+  }
 
   /** True when `raw` holds one of `family`'s needles (a family without needles: true). */
   any(family: RuleFamily): boolean {
     if (!family.needles) return true;
     const ids = idsOf(family);
-    if (this.state.length < needles.length) this.grow();
+    if (stamps.length < needles.length || probeStamps.length < probes.length) grow();
     // Needles already found for another family answer first; then the others are searched, each once.
-    for (let i = 0; i < ids.length; i++) if (this.state[ids[i]] === PRESENT) return true;
+    for (let i = 0; i < ids.length; i++) if (this.state(ids[i]) === PRESENT) return true;
     for (let i = 0; i < ids.length; i++) if (this.holds(ids[i])) return true;
     return false;
   }
 
-  private holds(id: number): boolean {
-    const known = this.state[id];
-    if (known !== UNKNOWN) return known === PRESENT;
-    const n = needles[id];
-    for (const part of n.parts) {
-      if (this.state[part] === ABSENT) return this.mark(id, false);
-    }
-    this.search(probes[n.probe]);
-    return this.state[id] === PRESENT;
+  private state(id: number): number {
+    return stamps[id] === this.epoch ? states[id] : UNKNOWN;
   }
 
-  /** Searches `probe` once for all its needles still unknown: each is present or absent afterwards. */
-  private search(probe: Probe): void {
+  private holds(id: number): boolean {
+    const known = this.state(id);
+    if (known !== UNKNOWN) return known === PRESENT;
+    const n = needles[id];
+    for (let k = 0; k < n.parts.length; k++) {
+      if (this.state(n.parts[k]) === ABSENT) return this.mark(id, false);
+    }
+    const probe = probes[n.probe];
+    for (let k = 0; k < probe.within.length; k++) {
+      if (this.probeAbsent(probe.within[k])) {
+        // A shorter probe inside this one occurs nowhere: neither does this one, nor any needle it finds.
+        this.markProbeAbsent(n.probe);
+        return false;
+      }
+    }
+    this.search(n.probe);
+    return this.state(id) === PRESENT;
+  }
+
+  private probeAbsent(p: number): boolean {
+    return probeStamps[p] === this.epoch && probeStates[p] === ABSENT;
+  }
+
+  /** `probe` occurs nowhere in the text: every needle it finds is absent. */
+  private markProbeAbsent(p: number): void {
+    probeStamps[p] = this.epoch;
+    probeStates[p] = ABSENT;
+    const members = probes[p].members;
+    for (let k = 0; k < members.length; k++) if (this.state(members[k]) === UNKNOWN) this.mark(members[k], false);
+  }
+
+  /** Searches probe `p` once for all its needles still unknown: each is present or absent afterwards. */
+  private search(p: number): void {
     const raw = this.raw;
-    const first = needles[probe.members[0]];
-    if (probe.members.length === 1 && first.at === 0 && first.text === probe.text) {
+    const probe = probes[p];
+    const members = probe.members;
+    const first = needles[members[0]];
+    if (members.length === 1 && first.at === 0 && first.text === probe.text) {
       // The usual case: a needle of its own, of at most 6 characters. One native search.
       const found = typeof raw === 'string' ? raw.includes(first.text) : raw.indexOf(first.bytes) !== -1;
-      this.mark(probe.members[0], found);
-      if (found) for (const part of first.parts) this.state[part] = PRESENT;
+      if (!found) return this.markProbeAbsent(p);
+      this.mark(members[0], true);
+      this.markParts(first);
       return;
     }
-    const open = probe.members.filter((m) => this.state[m] === UNKNOWN);
-    let left = open.length;
-    const from = Math.min(...open.map((m) => needles[m].at));
-    const next = (i: number) => (typeof raw === 'string' ? raw.indexOf(probe.text, i) : raw.indexOf(probe.bytes, i));
-    for (let i = next(from); i !== -1 && left > 0; i = next(i + 1)) {
-      for (const m of open) {
-        if (this.state[m] !== UNKNOWN) continue;
+    // The members still unknown are checked at every occurrence of the probe (from the start of the text, so that
+    // none at all means the probe is absent: see Probe.within).
+    let left = this.unknown(members);
+    const text = typeof raw === 'string' ? raw : undefined;
+    const bytes = typeof raw === 'string' ? undefined : raw;
+    const next = (i: number) => (text !== undefined ? text.indexOf(probe.text, i) : bytes!.indexOf(probe.bytes, i));
+    let i = left > 0 ? next(0) : -1;
+    if (i === -1 && left > 0) return this.markProbeAbsent(p);
+    for (; i !== -1 && left > 0; i = next(i + 1)) {
+      for (let k = 0; k < members.length; k++) {
+        const m = members[k];
+        if (this.state(m) !== UNKNOWN) continue;
         const n = needles[m];
-        if (typeof raw === 'string' ? atString(raw, i, n) : atBytes(raw, i, n)) {
+        if (text !== undefined ? atString(text, i, n) : atBytes(bytes!, i, n)) {
           this.mark(m, true);
-          left--;
+          this.markParts(n); // which may be members too (`Server` of `yServer`)
+          left = this.unknown(members);
         }
       }
     }
-    for (const m of open) if (this.state[m] === UNKNOWN) this.mark(m, false);
-    for (const m of open) {
-      if (this.state[m] === PRESENT) for (const part of needles[m].parts) this.state[part] = PRESENT;
-    }
+    for (let k = 0; k < members.length; k++) if (this.state(members[k]) === UNKNOWN) this.mark(members[k], false);
+  }
+
+  private unknown(ids: readonly number[]): number {
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (this.state(ids[k]) === UNKNOWN) n++;
+    return n;
+  }
+
+  /** A needle found: the needles that are parts of it are there too. */
+  private markParts(n: Needle): void {
+    for (let k = 0; k < n.parts.length; k++) this.mark(n.parts[k], true);
   }
 
   private mark(id: number, found: boolean): boolean {
-    this.state[id] = found ? PRESENT : ABSENT;
+    stamps[id] = this.epoch;
+    states[id] = found ? PRESENT : ABSENT;
     return found;
-  }
-
-  private grow(): void {
-    const state = new Uint8Array(needles.length);
-    state.set(this.state);
-    this.state = state;
   }
 }

@@ -1,7 +1,7 @@
 // Scanning many files: read (skipping huge/binary/minified ones) and scan each, in this thread or spread over
 // worker threads. Results are plain data so they cross thread boundaries unchanged.
 import { Finding } from '../rules/types';
-import { mayHaveFindings, scanText, ScanOptions } from './index';
+import { scanBytes, ScanOptions } from './index';
 import { readBytesForScan, SkipReason } from './walk';
 
 /** A file to scan: where to read it, and the path the rules see (relative to the scanned folder, for test-file detection). */
@@ -46,8 +46,5 @@ function readAndScan(t: ScanTarget, opts: ScanOptions, maxFileSize?: number): Fi
   // The bytes live in this thread's read buffer until the next read: they are tested and decoded before it.
   const read = readBytesForScan(t.path, maxFileSize, true);
   if ('skip' in read) return { path: t.path, skip: read.skip, detail: read.detail };
-  if (!mayHaveFindings(read.bytes, t.scanPath, opts.languageId)) {
-    return { path: t.path, findings: [] };
-  }
-  return { path: t.path, findings: scanText(read.bytes.toString('utf8'), t.scanPath, opts) };
+  return { path: t.path, findings: scanBytes(read.bytes, t.scanPath, opts) };
 }

@@ -1,7 +1,8 @@
 // The detection entry point shared by the CLI and the extension: text in, findings out, with inline suppressions
 // and severity settings applied. Pure and synchronous; file walking lives in ./walk.
+import { isAscii } from 'buffer';
 import { families } from '../rules/index';
-import { Finding, SeveritySetting } from '../rules/types';
+import { Finding, RuleFamily, SeveritySetting } from '../rules/types';
 import { NeedleHits } from '../rules/needles';
 import { applySuppressions } from './suppress';
 import { applySeverity } from './severity';
@@ -30,11 +31,41 @@ export interface ScanOptions {
  * Example: `scanText('requests.get(u, verify=False)', 'app.py')` → one `python.requests-verify-false` finding.
  */
 export function scanText(text: string, path: string, opts: ScanOptions = {}): Finding[] {
-  const found: Finding[] = [];
   const needles = new NeedleHits(text);
-  for (const family of families) {
-    if (!family.appliesTo(path, opts.languageId)) continue;
-    if (!needles.any(family)) continue; // its prefilter, and so its scan, would fail
+  // Families whose needles fail are skipped: their prefilter, and so their scan, would fail.
+  return findingsOf(
+    text,
+    path,
+    opts,
+    families.filter((f) => f.appliesTo(path, opts.languageId) && needles.any(f)),
+  );
+}
+
+/**
+ * `mayHaveFindings(bytes, path) ? scanText(bytes.toString('utf8'), path, opts) : []`, with the families that read
+ * `path` and pass their needles found once, in the bytes, for both (needles are ASCII: the bytes hold one exactly
+ * when the decoded text does). What a whole-tree scan runs per file.
+ */
+export function scanBytes(bytes: Buffer, path: string, opts: ScanOptions = {}): Finding[] {
+  const needles = new NeedleHits(bytes);
+  const needled: RuleFamily[] = [];
+  let latin1: string | undefined;
+  let passed = false;
+  for (const f of families) {
+    if (!f.appliesTo(path, opts.languageId) || !needles.any(f)) continue;
+    needled.push(f);
+    if (passed) continue;
+    latin1 ??= bytes.toString('latin1');
+    passed = f.prefilter.test(latin1);
+  }
+  if (!passed) return [];
+  // Most source is ASCII, whose latin1 view is its text already: no second decoding.
+  return findingsOf(isAscii(bytes) ? latin1! : bytes.toString('utf8'), path, opts, needled);
+}
+
+function findingsOf(text: string, path: string, opts: ScanOptions, scanned: readonly RuleFamily[]): Finding[] {
+  const found: Finding[] = [];
+  for (const family of scanned) {
     // A loop, not push(...spread): a spread passes every finding as an argument, and 130,000 findings in one
     // generated script overflow the call stack.
     for (const f of family.scan(text, path, opts.languageId)) found.push(f);

@@ -12,7 +12,9 @@ const WORKER_FLAG = 'tlsDoctorScanWorker';
  * files take 0.16 s on one thread, 0.21 s on two; the 24,781-file bench tree 1.21 s vs 1.05 s). */
 const MIN_FILES_FOR_WORKERS = 2000;
 const CHUNK = 128;
-/** Chunks a worker may have queued during the walk (the walk cannot hear replies: it reads a shared counter). */
+/** Chunks a worker may have queued during the walk (the walk cannot hear replies: it reads a shared counter), and
+ * has in hand after it: this thread hears a reply only between its own chunks, so a worker given one chunk at a time
+ * would wait for the next while this thread scans. */
 const QUEUED_WHILE_WALKING = 2;
 
 interface Job {
@@ -63,12 +65,13 @@ export class ScanPool {
   async finish(): Promise<FileOutcome[]> {
     if (this.helpers.length === 0) return scanTargets(this.targets, this.opts);
     this.cut(this.targets.length);
+    this.taper();
     const results: FileOutcome[][] = new Array(this.chunks.length);
     const serve = (h: Helper) =>
       new Promise<void>((resolve, reject) => {
         const settle = () => {
-          if (this.next < this.chunks.length) this.post(h);
-          else if (h.posted === h.replied) void h.worker.terminate().then(() => resolve());
+          while (this.next < this.chunks.length && h.posted - h.replied < QUEUED_WHILE_WALKING) this.post(h);
+          if (h.posted === h.replied) void h.worker.terminate().then(() => resolve());
         };
         h.worker.on('message', (m: { id: number; outcomes: FileOutcome[] }) => {
           results[m.id] = m.outcomes;
@@ -76,8 +79,7 @@ export class ScanPool {
           settle();
         });
         h.worker.on('error', reject);
-        // A worker with jobs queued during the walk gets its next one with their replies.
-        if (h.posted === h.replied) settle();
+        settle(); // topped up to QUEUED_WHILE_WALKING chunks; later ones go with the replies
       });
     const runMain = async () => {
       while (this.next < this.chunks.length) {
@@ -102,6 +104,22 @@ export class ScanPool {
       // Until finish() listens, a failed start must not throw from an unheard 'error' event; finish() rejects then.
       worker.on('error', () => undefined);
       this.helpers.push({ worker, done, posted: 0, replied: 0 });
+    }
+  }
+
+  /**
+   * Re-cuts the chunks not handed out yet so that the last ones are smaller (a quarter of what is left per thread
+   * pair, down to CHUNK / 8): the thread that runs out first then waits for a small chunk of another's, not a whole
+   * one. Outcomes keep their order: chunk ids still follow the targets.
+   */
+  private taper(): void {
+    const rest = this.chunks.splice(this.next).flatMap((c) => c.targets);
+    const threads = this.helpers.length + 1;
+    for (let i = 0; i < rest.length;) {
+      const left = rest.length - i;
+      const size = left > CHUNK * threads * 2 ? CHUNK : Math.max(CHUNK / 8, Math.ceil(left / (threads * 2)));
+      this.chunks.push({ id: this.chunks.length, targets: rest.slice(i, i + size) });
+      i += size;
     }
   }
 

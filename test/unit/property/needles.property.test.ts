@@ -10,7 +10,7 @@ import { allRules, families } from '../../../src/core/rules/registry';
 import { NeedleHits } from '../../../src/core/rules/needles';
 import { defineFamily } from '../../../src/core/rules/define';
 import { flaggedExamples, okExamples } from '../../../src/core/rules/examples';
-import { mayHaveFindings } from '../../../src/core/scan/index';
+import { mayHaveFindings, scanBytes, scanText } from '../../../src/core/scan/index';
 import * as reference from './reference/needles';
 
 const registered = families.filter((f) => f.needles);
@@ -104,6 +104,26 @@ describe('property: the shared needle search finds what each family’s own need
       fc.property(soup, fc.constantFrom(...PATHS), (text, file) => sameDecisions(text, file, 'soup')),
       { numRuns: 3000 },
     );
+  });
+
+  it('scanBytes finds what mayHaveFindings then scanText of the decoded bytes found, on soup and every example', () => {
+    const same = (text: string, file: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = mayHaveFindings(bytes, file) ? scanText(bytes.toString('utf8'), file) : [];
+      assert.deepStrictEqual(scanBytes(bytes, file), expected, `${file}: ${JSON.stringify(text.slice(0, 200))}`);
+    };
+    fc.assert(
+      fc.property(soup, fc.constantFrom(...PATHS), (text, file) => same(text, file)),
+      { numRuns: 500 },
+    );
+    let found = 0;
+    for (const r of allRules()) {
+      for (const e of [...flaggedExamples(r), ...okExamples(r)]) {
+        same(e.text, e.file);
+        found += scanBytes(Buffer.from(e.text, 'utf8'), e.file).length;
+      }
+    }
+    assert.ok(found > 100, `only ${found} findings: the comparison compared little`);
   });
 
   it('on every rule example, under its own file and every other family’s', () => {

@@ -46,4 +46,34 @@ describe('needles: the shared search', () => {
     assert.strictEqual(hits.any(b), false);
     assert.strictEqual(hits.any(a), true);
   });
+
+  it('answers for a text asked about again after other texts were (state kept per thread, not per text)', () => {
+    const a = family('t-g', ['Ssl']);
+    const b = family('t-h', ['Trust']);
+    const first = new NeedleHits('conn.onSslError()');
+    assert.strictEqual(first.any(a), true);
+    const second = new NeedleHits(Buffer.from('TrustManager'));
+    assert.strictEqual(second.any(a), false, 'the second text has no Ssl');
+    assert.strictEqual(second.any(b), true);
+    // The first text again: what the second one learnt must not leak into its answers.
+    assert.strictEqual(first.any(a), true);
+    assert.strictEqual(first.any(b), false);
+    assert.strictEqual(second.any(a), false);
+  });
+
+  it('takes a probe found nowhere as the absence of every longer probe that contains it, and only then', () => {
+    const inner = family('t-i', ['slVeri']); // probe `Veri`
+    const outer = family('t-j', ['Verify-']); // probe `Verify`, which contains `Veri`
+    for (const [text, expected] of [
+      ['nothing of the kind', false],
+      ['a Verify- flag, nothing else', true], // `Veri` occurs (not as slVeri): `Verify` must still be searched
+      ['only Verif here', false],
+    ] as const) {
+      for (const raw of [text, Buffer.from(text)]) {
+        const hits = new NeedleHits(raw);
+        assert.strictEqual(hits.any(inner), false, text);
+        assert.strictEqual(hits.any(outer), expected, text);
+      }
+    }
+  });
 });

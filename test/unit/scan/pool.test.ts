@@ -59,4 +59,21 @@ describe('scan: worker pool (from a bundle)', function () {
       await Promise.all(exited); // none left running: the CLI would not exit
     }
   });
+
+  it('ends on smaller chunks (threads finish close together), the outcomes still in order', async () => {
+    const p = new pool.ScanPool({}, 2);
+    for (const t of targets) p.add(t);
+    const outcomes = await p.finish();
+    assert.deepStrictEqual(outcomes, scanTargets(targets));
+    const sizes = (p as unknown as { chunks: { targets: unknown[] }[] }).chunks.map((c) => c.targets.length);
+    assert.strictEqual(
+      sizes.reduce((a, b) => a + b, 0),
+      targets.length,
+    );
+    assert.strictEqual(Math.max(...sizes), 128);
+    assert.ok(sizes[sizes.length - 1] <= 16, `the last chunks: ${sizes.slice(-6).join(', ')}`);
+    const tail = sizes.slice(sizes.findIndex((n) => n < 128));
+    assert.ok(tail.length >= 4, `a tapered tail: ${tail.join(', ')}`);
+    for (let i = 1; i < tail.length; i++) assert.ok(tail[i] <= tail[i - 1], `the tail grows: ${tail.join(', ')}`);
+  });
 });
