@@ -512,3 +512,61 @@ describe('typing: a save while a pause is scanned (auto-save) leaves it to that 
     }
   });
 });
+
+describe('typing: a line break above the findings moves them (the store tells a move from a change)', function () {
+  this.timeout(30_000);
+
+  it('moves the diagnostics and fires onDidMove, not onDidChange; a new finding fires onDidChange', async () => {
+    const ext = await activateExtension();
+    const live = new LiveScanner(path.join(ext.extensionPath, 'dist', 'liveScanWorker.js'));
+    const findings = new FindingStore();
+    const manager = new DiagnosticsManager(
+      {
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings,
+        excludes: new WorkspaceExcludes(),
+        live,
+      },
+      50,
+    );
+    const events: string[] = [];
+    const subs = [findings.onDidChange(() => events.push('change')), findings.onDidMove(() => events.push('move'))];
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== doc) return;
+        manager.edited(e);
+        manager.schedule(doc);
+      }),
+    );
+    const lines = () => (manager.collection.get(doc.uri) ?? []).map((d) => d.range.start.line);
+    try {
+      manager.scanDocument(doc);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.deepStrictEqual(lines(), [5]);
+      // A first pause in the worker (the shown version was scanned on this thread: no shape to compare yet).
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n')));
+      await waitFor(() => lines()[0] === 6, 10_000, 'the finding on its new line');
+      events.length = 0;
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n\n')));
+      await waitFor(() => lines()[0] === 8, 10_000, 'moved by the two lines');
+      assert.deepStrictEqual(events, ['move'], 'a move');
+      assert.deepStrictEqual(
+        findings.in(doc.uri).map((e) => [e.finding.range.start.line, e.removable, e.trust]),
+        [[8, true, 'edit']],
+        'the store holds the moved finding with its facts',
+      );
+      events.length = 0;
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(await editor.edit((b) => b.insert(end, '\nrequests.get(API, verify=False)\n')));
+      await waitFor(() => lines().length === 2, 10_000, 'the new finding');
+      assert.deepStrictEqual(events, ['change'], 'a new finding is a change');
+    } finally {
+      for (const s of subs) s.dispose();
+      manager.dispose();
+      live.dispose();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
