@@ -123,13 +123,24 @@ export function urlAt(lineText: string, character: number): string | undefined {
   return urlsInText(lineText).find((u) => character >= u.start && character <= u.end)?.url;
 }
 
+/** originOf's answers by URL: a line break above 200 URL lenses asked for each origin again (a URL parse each). */
+const origins = new Map<string, string>();
+/** Beyond this many URLs the memo starts over (the URLs of a session's open files are far fewer). */
+const MAX_ORIGINS = 5_000;
+
 /** scheme://host[:port] of a URL: the part a TLS check depends on. */
 export function originOf(url: string): string {
+  const known = origins.get(url);
+  if (known !== undefined) return known;
+  let origin: string;
   try {
-    return new URL(url).origin;
+    origin = new URL(url).origin;
   } catch {
-    return url;
+    origin = url;
   }
+  if (origins.size >= MAX_ORIGINS) origins.clear();
+  origins.set(url, origin);
+  return origin;
 }
 
 /** One CodeLens per endpoint (origin) per line; the title names the endpoint only when a line has several. */
