@@ -570,3 +570,72 @@ describe('typing: a line break above the findings moves them (the store tells a 
     }
   });
 });
+
+describe('journey: line breaks and a paste above the findings and URLs of a Python file, the Problems panel and lenses follow', function () {
+  this.timeout(90_000);
+
+  it('shows each finding and "Check TLS" lens on its new line after each pause (screenshots)', async () => {
+    const { doc, editor, rule, ofRule } = await openClientPy();
+    const original = doc.getText();
+    /** What the Problems panel and the lenses must show for the text as it is now. */
+    const want = () => ({
+      problems: scanText(doc.getText(), 'app/client.py', { languageId: 'python', testFileSeverity: 'default' })
+        .filter((f) => f.ruleId === rule)
+        .map((f) => f.range.start.line),
+      lenses: doc
+        .getText()
+        .split('\n')
+        .flatMap((l, i) => (l.includes('"https://') ? [i] : [])),
+    });
+    const follows = (what: string) =>
+      waitFor(
+        async () => {
+          const w = want();
+          const shown = ofRule().map((d) => d.range.start.line);
+          return (
+            JSON.stringify(shown) === JSON.stringify(w.problems) &&
+            JSON.stringify(await urlLensLines(doc)) === JSON.stringify(w.lenses)
+          );
+        },
+        15_000,
+        what,
+      );
+    try {
+      await follows('the file as it is');
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const top = new vscode.Position(0, 0);
+      editor.selection = new vscode.Selection(top, top);
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('type', { text: '\n' });
+      assert.strictEqual(doc.lineAt(3).text, 'import requests', 'three line breaks typed at the top');
+      await follows('the finding and the URL lens three lines down');
+      assert.deepStrictEqual(want().problems, [10]);
+      await sleep(500);
+      await screenshot('typing-linebreaks');
+      const block = [
+        '# pasted',
+        'MIRROR = "https://mirror.internal.example"',
+        'requests.get(MIRROR, verify=False)',
+        '',
+      ].join('\n');
+      editor.selection = new vscode.Selection(top, top);
+      const pasted = () => doc.getText().startsWith('# pasted');
+      const viaClipboard = await Promise.resolve(vscode.env.clipboard.writeText(block))
+        .then(() => vscode.commands.executeCommand('editor.action.clipboardPasteAction'))
+        .then(
+          () => waitFor(pasted, 3_000, 'the block pasted').then(() => true),
+          () => false,
+        )
+        .catch(() => false);
+      if (!viaClipboard) assert.ok(await editor.edit((b) => b.insert(top, block)));
+      assert.ok(pasted(), 'the block is at the top');
+      await follows('the pasted finding and lens, the others moved down by the block');
+      assert.deepStrictEqual(want().problems, [2, 13]);
+      assert.deepStrictEqual(want().lenses, [1, 8]);
+      await sleep(500);
+      await screenshot('typing-linebreaks-pasted');
+    } finally {
+      await restoreAndClose(doc, editor, original);
+    }
+  });
+});
