@@ -88,6 +88,24 @@ export function factsDigest(findings: readonly Finding[], facts: readonly (reado
     .slice(0, 16);
 }
 
+/** The fields of a finding that are positions in its text (Range values) or hold them only: what a move changes. */
+const POSITIONS: ReadonlySet<string> = new Set(['range', 'context']);
+
+/**
+ * Identity of a file's findings and facts with their positions left out: two scans with the same shape and different
+ * digests found the same findings, in the same order, with the same facts, only at other places (lines inserted or
+ * removed above them). What depends on positions alone (ranges, lenses, diagnostics) is redone for such a move;
+ * what does not (endpoints, counts, bundle lookups, probes) stays. A notebook finding keeps its cell index.
+ */
+export function shapeDigest(findings: readonly Finding[], facts: readonly (readonly [string, FindingFacts])[]): string {
+  const json = JSON.stringify([findings, facts.map(([, v]) => v)], (k, v: unknown) => {
+    if (POSITIONS.has(k)) return undefined;
+    if (k === 'cell') return (v as Finding['cell'])?.index;
+    return v;
+  });
+  return createHash('sha1').update(json).digest('hex').slice(0, 16);
+}
+
 /** A file's raw findings (suppressions applied, severities not), each one's facts, and their digest. */
 export interface ScannedFindings {
   readonly findings: readonly Finding[];

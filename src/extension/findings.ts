@@ -30,6 +30,13 @@ export class FindingStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the document whose findings were recorded or forgotten. */
   readonly onDidChange = this.changed.event;
+  private readonly moved = new vscode.EventEmitter<vscode.Uri>();
+  /**
+   * Fires instead of onDidChange when a record only moved the findings of a document (`moved`: the same findings and
+   * facts in the same order, at other positions; a line break above them): what depends on positions (lenses) is
+   * redone, what does not (counts, endpoints, bundles, probes) stays as it is.
+   */
+  readonly onDidMove = this.moved.event;
 
   constructor(private readonly analysis: FindingAnalysis = coreAnalysis) {}
 
@@ -38,6 +45,8 @@ export class FindingStore implements vscode.Disposable {
    * it (a re-render with new severities) the facts of the same findings are kept from the last record. Unless
    * `always`, returns false and fires nothing when the findings and their facts are exactly those recorded before (a
    * typing pause that changed no finding: the lenses, the status bar and the bundle index have nothing to redo).
+   * `moved`: the caller knows these are the findings and facts recorded before at other positions (the live scan's
+   * shapeDigest), so onDidMove fires rather than onDidChange.
    */
   record(
     uri: vscode.Uri,
@@ -46,6 +55,7 @@ export class FindingStore implements vscode.Disposable {
     text?: string,
     facts?: ReadonlyMap<string, FindingFacts>,
     always = true,
+    moved = false,
   ): boolean {
     const key = uri.toString();
     if (findings.length === 0) {
@@ -63,7 +73,7 @@ export class FindingStore implements vscode.Disposable {
     });
     if (!always && before && sameEntries(before, entries)) return false;
     this.byDocument.set(key, new Map(entries));
-    this.changed.fire(uri);
+    (moved && before?.size === entries.length ? this.moved : this.changed).fire(uri);
     return true;
   }
 
@@ -114,6 +124,7 @@ export class FindingStore implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.moved.dispose();
     this.byDocument.clear();
   }
 }

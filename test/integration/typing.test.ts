@@ -512,3 +512,130 @@ describe('typing: a save while a pause is scanned (auto-save) leaves it to that 
     }
   });
 });
+
+describe('typing: a line break above the findings moves them (the store tells a move from a change)', function () {
+  this.timeout(30_000);
+
+  it('moves the diagnostics and fires onDidMove, not onDidChange; a new finding fires onDidChange', async () => {
+    const ext = await activateExtension();
+    const live = new LiveScanner(path.join(ext.extensionPath, 'dist', 'liveScanWorker.js'));
+    const findings = new FindingStore();
+    const manager = new DiagnosticsManager(
+      {
+        log: { info: () => undefined } as unknown as vscode.LogOutputChannel,
+        findings,
+        excludes: new WorkspaceExcludes(),
+        live,
+      },
+      50,
+    );
+    const events: string[] = [];
+    const subs = [findings.onDidChange(() => events.push('change')), findings.onDidMove(() => events.push('move'))];
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: LINES.join('\n') });
+    subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== doc) return;
+        manager.edited(e);
+        manager.schedule(doc);
+      }),
+    );
+    const lines = () => (manager.collection.get(doc.uri) ?? []).map((d) => d.range.start.line);
+    try {
+      manager.scanDocument(doc);
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.deepStrictEqual(lines(), [5]);
+      // A first pause in the worker (the shown version was scanned on this thread: no shape to compare yet).
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n')));
+      await waitFor(() => lines()[0] === 6, 10_000, 'the finding on its new line');
+      events.length = 0;
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n\n')));
+      await waitFor(() => lines()[0] === 8, 10_000, 'moved by the two lines');
+      assert.deepStrictEqual(events, ['move'], 'a move');
+      assert.deepStrictEqual(
+        findings.in(doc.uri).map((e) => [e.finding.range.start.line, e.removable, e.trust]),
+        [[8, true, 'edit']],
+        'the store holds the moved finding with its facts',
+      );
+      events.length = 0;
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      assert.ok(await editor.edit((b) => b.insert(end, '\nrequests.get(API, verify=False)\n')));
+      await waitFor(() => lines().length === 2, 10_000, 'the new finding');
+      assert.deepStrictEqual(events, ['change'], 'a new finding is a change');
+    } finally {
+      for (const s of subs) s.dispose();
+      manager.dispose();
+      live.dispose();
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
+describe('journey: line breaks and a paste above the findings and URLs of a Python file, the Problems panel and lenses follow', function () {
+  this.timeout(90_000);
+
+  it('shows each finding and "Check TLS" lens on its new line after each pause (screenshots)', async () => {
+    const { doc, editor, rule, ofRule } = await openClientPy();
+    const original = doc.getText();
+    /** What the Problems panel and the lenses must show for the text as it is now. */
+    const want = () => ({
+      problems: scanText(doc.getText(), 'app/client.py', { languageId: 'python', testFileSeverity: 'default' })
+        .filter((f) => f.ruleId === rule)
+        .map((f) => f.range.start.line),
+      lenses: doc
+        .getText()
+        .split('\n')
+        .flatMap((l, i) => (l.includes('"https://') ? [i] : [])),
+    });
+    const follows = (what: string) =>
+      waitFor(
+        async () => {
+          const w = want();
+          const shown = ofRule().map((d) => d.range.start.line);
+          return (
+            JSON.stringify(shown) === JSON.stringify(w.problems) &&
+            JSON.stringify(await urlLensLines(doc)) === JSON.stringify(w.lenses)
+          );
+        },
+        15_000,
+        what,
+      );
+    try {
+      await follows('the file as it is');
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const top = new vscode.Position(0, 0);
+      editor.selection = new vscode.Selection(top, top);
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('type', { text: '\n' });
+      assert.strictEqual(doc.lineAt(3).text, 'import requests', 'three line breaks typed at the top');
+      await follows('the finding and the URL lens three lines down');
+      assert.deepStrictEqual(want().problems, [10]);
+      await sleep(500);
+      await screenshot('typing-linebreaks');
+      const block = [
+        '# pasted',
+        'MIRROR = "https://mirror.internal.example"',
+        'requests.get(MIRROR, verify=False)',
+        '',
+      ].join('\n');
+      editor.selection = new vscode.Selection(top, top);
+      const pasted = () => doc.getText().startsWith('# pasted');
+      const viaClipboard = await Promise.resolve(vscode.env.clipboard.writeText(block))
+        .then(() => vscode.commands.executeCommand('editor.action.clipboardPasteAction'))
+        .then(
+          () => waitFor(pasted, 3_000, 'the block pasted').then(() => true),
+          () => false,
+        )
+        .catch(() => false);
+      if (!viaClipboard) assert.ok(await editor.edit((b) => b.insert(top, block)));
+      assert.ok(pasted(), 'the block is at the top');
+      await follows('the pasted finding and lens, the others moved down by the block');
+      assert.deepStrictEqual(want().problems, [2, 13]);
+      assert.deepStrictEqual(want().lenses, [1, 8]);
+      await sleep(500);
+      await screenshot('typing-linebreaks-pasted');
+    } finally {
+      await restoreAndClose(doc, editor, original);
+    }
+  });
+});

@@ -17,13 +17,28 @@ const COMMAND = COMMANDS.checkUrl;
 
 type LensTarget = ReturnType<typeof lensTargets>[number];
 
+/** A lens with what resolveCodeLens() needs of it (no side table: a line break above 200 URLs makes 200 again). */
+class UrlLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    public target: LensTarget & { readonly uri: vscode.Uri },
+  ) {
+    super(range);
+  }
+}
+
+/** What a lens shows apart from its line: a moved URL with the same signature keeps its lens (title resolved). */
+function signature({ hit, title }: LensTarget): string {
+  return `${hit.start}:${hit.end}:${title}:${hit.url}`;
+}
+
 /** Scans documents for URL literals once per version and serves both the CodeLens and the hover. */
 export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, { version: number; languageId: string; hits: UrlHit[] }>();
   /** The lenses of a hits array (an edit that moved no URL keeps the same array), until refresh(). */
-  private lenses = new WeakMap<UrlHit[], vscode.CodeLens[]>();
-  /** What resolveCodeLens() needs of a lens it made. */
-  private readonly targetOf = new WeakMap<vscode.CodeLens, LensTarget & { readonly uri: vscode.Uri }>();
+  private lenses = new WeakMap<UrlHit[], UrlLens[]>();
+  /** Per document the lenses made last: those of URLs that only moved are given their new range and served again. */
+  private readonly made = new Map<string, UrlLens[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -34,7 +49,10 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   ) {
     if (proofs) this.disposables.push(proofs.onDidProbe(() => this.refresh()));
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.made.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tlsDoctor.check.codeLens')) this.changed.fire();
@@ -78,26 +96,44 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   /**
    * The lenses of `doc`: kept per hits array (an edit that moved no URL keeps it) until a probe or a setting changes,
    * so a typing pause gets the same objects back. They carry a range only; resolveCodeLens() gives each one shown its
-   * title and command (once: the object keeps them).
+   * title and command (once: the object keeps them). A URL that only moved (a line break above it) keeps its lens,
+   * given its new range: no new objects and no resolve round trip for the lenses on screen.
    */
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.enabled(doc.uri)) return [];
     const hits = this.hits(doc);
     const kept = this.lenses.get(hits);
     if (kept) return kept;
-    const targets = lensTargets(hits);
-    const lenses = targets.map(
-      ({ hit }) => new vscode.CodeLens(new vscode.Range(hit.line, hit.start, hit.line, hit.end)),
-    );
-    targets.forEach((t, i) => this.targetOf.set(lenses[i], { ...t, uri: doc.uri }));
+    const key = doc.uri.toString();
+    const old = new Map<string, UrlLens[]>();
+    for (const l of this.made.get(key) ?? []) {
+      const sig = signature(l.target);
+      const same = old.get(sig);
+      if (same) same.push(l);
+      else old.set(sig, [l]);
+    }
+    // A title names a proof on its line (resolveCodeLens): with proofs in this file, a moved lens is resolved again.
+    const proofs = (this.proofs?.proofsIn(doc.uri).length ?? 0) > 0;
+    const lenses = lensTargets(hits).map((t) => {
+      const target = { ...t, uri: doc.uri };
+      const range = new vscode.Range(t.hit.line, t.hit.start, t.hit.line, t.hit.end);
+      const lens = old.get(signature(t))?.shift();
+      if (!lens) return new UrlLens(range, target);
+      if (lens.range.start.line !== t.hit.line) {
+        lens.range = range;
+        if (proofs) lens.command = undefined;
+      }
+      lens.target = target;
+      return lens;
+    });
     this.lenses.set(hits, lenses);
+    this.made.set(key, lenses);
     return lenses;
   }
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
-    const target = this.targetOf.get(lens);
-    if (!target || lens.command) return lens;
-    const { hit, title, origin, uri } = target;
+    if (!(lens instanceof UrlLens) || lens.command) return lens;
+    const { hit, title, origin, uri } = lens.target;
     const proofs = this.proofs?.proofsIn(uri) ?? [];
     lens.command = {
       title: this.proofTitle(
@@ -123,6 +159,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
   /** Drops the kept lenses (a probe changed their titles) and asks the workbench for new ones. */
   private refresh(): void {
     this.lenses = new WeakMap();
+    this.made.clear();
     this.changed.fire();
   }
 
@@ -146,6 +183,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
 
   dispose(): void {
     this.cache.clear();
+    this.made.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

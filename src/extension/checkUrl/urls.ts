@@ -92,23 +92,40 @@ export function updateHits(
   lineText: (line: number) => string,
 ): UrlHit[] {
   if (PROSE_LANGUAGES.has(languageId)) return [];
-  let kept = hits;
+  let kept: readonly UrlHit[] = hits;
   let dirty: number[] = [];
   for (const e of edits) {
     const added = e.text.split(/\r?\n/).length - 1;
     const delta = added - (e.endLine - e.startLine);
     const outside = (line: number) => line < e.startLine || line > e.endLine;
     const moved = (line: number) => (line > e.endLine ? line + delta : line);
-    kept = kept.filter((h) => outside(h.line)).map((h) => (h.line > e.endLine ? { ...h, line: h.line + delta } : h));
+    // The hits are in line order: those of the lines the edit replaced are cut out by two binary searches, and only
+    // those after them are copied with their new line (none when the edit added or removed no line: typing).
+    const from = firstAt(kept, e.startLine);
+    const to = firstAt(kept, e.endLine + 1);
+    const after = kept.slice(to);
+    kept = kept.slice(0, from).concat(delta === 0 ? after : after.map((h) => ({ ...h, line: h.line + delta })));
     dirty = dirty.filter(outside).map(moved);
     for (let line = e.startLine; line <= e.startLine + added; line++) dirty.push(line);
   }
   const bare = BARE_VALUE_LANGUAGES.has(languageId);
-  const out = [...kept];
-  for (const line of new Set(dirty)) lineHits(lineText(line), line, bare, out);
-  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  const found: UrlHit[] = [];
+  for (const line of new Set(dirty)) lineHits(lineText(line), line, bare, found);
+  const out = found.length ? [...kept, ...found].sort((a, b) => a.line - b.line || a.start - b.start) : [...kept];
   // The same array when nothing moved or changed, so what is derived from it (the lenses) can be kept.
   return sameHits(out, hits) ? (hits as UrlHit[]) : out;
+}
+
+/** The index of the first hit on `line` or after it, in hits sorted by line. */
+function firstAt(hits: readonly UrlHit[], line: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameHits(a: readonly UrlHit[], b: readonly UrlHit[]): boolean {
@@ -123,13 +140,24 @@ export function urlAt(lineText: string, character: number): string | undefined {
   return urlsInText(lineText).find((u) => character >= u.start && character <= u.end)?.url;
 }
 
+/** originOf's answers by URL: a line break above 200 URL lenses asked for each origin again (a URL parse each). */
+const origins = new Map<string, string>();
+/** Beyond this many URLs the memo starts over (the URLs of a session's open files are far fewer). */
+const MAX_ORIGINS = 5_000;
+
 /** scheme://host[:port] of a URL: the part a TLS check depends on. */
 export function originOf(url: string): string {
+  const known = origins.get(url);
+  if (known !== undefined) return known;
+  let origin: string;
   try {
-    return new URL(url).origin;
+    origin = new URL(url).origin;
   } catch {
-    return url;
+    origin = url;
   }
+  if (origins.size >= MAX_ORIGINS) origins.clear();
+  origins.set(url, origin);
+  return origin;
 }
 
 /** One CodeLens per endpoint (origin) per line; the title names the endpoint only when a line has several. */

@@ -5,7 +5,7 @@
 // its copy is not at that version (the editor then sends the text).
 import { parentPort } from 'worker_threads';
 import { applyEdits, TextEdit } from './liveText';
-import { scanWithFacts } from '../findingFacts';
+import { scanWithFacts, shapeDigest } from '../findingFacts';
 import type { FindingFacts } from '../findingFacts';
 import type { Finding } from '../../core/rules/types';
 
@@ -41,6 +41,8 @@ export type LiveReply =
       readonly findings: readonly Finding[];
       readonly facts: readonly (readonly [string, FindingFacts])[];
       readonly digest: string;
+      /** shapeDigest of the findings and facts: equal to the shown one's when only their positions moved. */
+      readonly shape: string;
     }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
 
@@ -70,7 +72,7 @@ export function handle(docs: Map<string, { version: number; text: string }>, m: 
         const r = scanWithFacts(doc.text, m.path, m.languageId);
         return r.digest === m.digest
           ? { id: m.id, kind: 'same', length: doc.text.length }
-          : { id: m.id, kind: 'found', length: doc.text.length, ...r };
+          : { id: m.id, kind: 'found', length: doc.text.length, ...r, shape: shapeDigest(r.findings, r.facts) };
       } catch (e) {
         return { id: m.id, kind: 'error', message: (e as Error)?.message ?? String(e) };
       }

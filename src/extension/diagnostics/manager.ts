@@ -38,6 +38,8 @@ interface Entry {
    * entries and live re-scans made in the live scanner's worker.
    */
   readonly digest?: string;
+  /** For live re-scans made in the worker: the shapeDigest of findings + facts (equal shapes: only positions moved). */
+  readonly shape?: string;
 }
 
 /** Document schemes worth scanning live (user files, unsaved files, remote and virtual files, user settings). */
@@ -277,13 +279,16 @@ export class DiagnosticsManager implements vscode.Disposable {
       facts: new Map(r.facts),
       version,
       digest: r.digest,
+      shape: r.shape,
       limit,
     };
     this.entries.set(key, entry);
     // Not the digest shown (for that one the worker answers "same"): the findings or their facts changed, so they are
     // published without comparing them one by one with those recorded (a line break above 200 findings: ~0.8 ms).
-    // Only a shown version scanned on this thread (no digest) is compared.
-    this.render(entry, undefined, shown?.origin === 'editor' && shown.digest === undefined, true);
+    // Only a shown version scanned on this thread (no digest) is compared. The same shape as shown: the findings only
+    // moved (lines inserted or removed above them), which the store tells its listeners apart from a change.
+    const moved = shown?.origin === 'editor' && shown.shape === r.shape;
+    this.render(entry, undefined, shown?.origin === 'editor' && shown.digest === undefined, true, moved);
   }
 
   /** The scan settings of `uri`: from the snapshot (once per folder until a change), else read now. */
@@ -414,11 +419,17 @@ export class DiagnosticsManager implements vscode.Disposable {
    * so shown) publishes nothing: no diagnostics update, no code-action or lens refresh. Re-renders (settings,
    * decorators, probe verdicts) always publish, since what they change is not in the findings.
    */
-  private render(e: Entry, text?: string, again = false, rescanned = text !== undefined): readonly Finding[] {
+  private render(
+    e: Entry,
+    text?: string,
+    again = false,
+    rescanned = text !== undefined,
+    moved = false,
+  ): readonly Finding[] {
     this.staged.delete(e.uri.toString());
     const shown = this.shownKept(e);
     // Recorded first: decorators read what the store knows about the findings (their endpoints).
-    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts, !again);
+    const changed = this.deps.findings.record(e.uri, shown, e.path, text, e.facts, !again, moved);
     if (changed || !again || !rescanned) this.collection.set(e.uri, this.diagnosticsOf(e.uri, shown));
     return shown;
   }

@@ -206,8 +206,13 @@ function warnExpiring(results: readonly CheckAllEntry[], days: number): void {
 class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly sub: vscode.Disposable;
+  private readonly subs: vscode.Disposable[];
   private readonly byFile = new Map<string, { lenses: vscode.CodeLens[]; lines: Set<number> }>();
+  /**
+   * Each lens title by endpoint and rule, until refresh() (a probe, setting or trust change: what a title says): a
+   * line break above the findings moves every lens, and their titles (a verdict and a translation each) stay.
+   */
+  private readonly titles = new Map<string, string>();
   private pending = false;
 
   constructor(
@@ -216,10 +221,11 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
     /** The kept settings: the workbench asks for lenses after every edit. */
     private readonly settings: SettingsSnapshot,
   ) {
-    this.sub = tracker.onDidChange((uri) => {
+    const stale = (uri: vscode.Uri) => {
       this.byFile.delete(uri.toString());
       this.changedSoon();
-    });
+    };
+    this.subs = [tracker.onDidChange(stale), tracker.onDidMove(stale)];
   }
 
   /** One change event at the end of the current task: a scan's batch records hundreds of files, each a round trip. */
@@ -234,6 +240,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
 
   refresh(): void {
     this.byFile.clear();
+    this.titles.clear();
     this.changed.fire();
   }
 
@@ -254,19 +261,29 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
       const line = finding.range.start.line;
       if (seen.has(line)) return [];
       seen.add(line);
-      const v = this.probes.verdict(endpoint, finding.ruleId);
-      const title = v
-        ? `$(plug) ${vscode.l10n.t('{0}: {1}{2} → {3} · Re-probe', endpointKey(endpoint), v.verdict, v.causes.length ? ` (${v.causes.join(', ')})` : '', v.remedy)}`
-        : `$(plug) ${vscode.l10n.t('Probe endpoint {0}', endpointKey(endpoint))}`;
       return [
         new vscode.CodeLens(toRange(finding.range), {
-          title,
+          title: this.titleOf(endpoint, finding.ruleId),
           command: COMMANDS.probeEndpoint,
           arguments: [{ uri: uri.toString(), line }],
         }),
       ];
     });
     return { lenses, lines: seen };
+  }
+
+  /** What the lens of a finding of `ruleId` talking to `endpoint` says: probe it, or what its last probe said. */
+  private titleOf(endpoint: { host: string; port: number }, ruleId: string): string {
+    // What a title depends on: the endpoint's host and port (the probe cache's key) and the rule.
+    const key = `${endpointKey(endpoint)} ${ruleId}`;
+    const kept = this.titles.get(key);
+    if (kept !== undefined) return kept;
+    const v = this.probes.verdict(endpoint, ruleId);
+    const title = v
+      ? `$(plug) ${vscode.l10n.t('{0}: {1}{2} → {3} · Re-probe', endpointKey(endpoint), v.verdict, v.causes.length ? ` (${v.causes.join(', ')})` : '', v.remedy)}`
+      : `$(plug) ${vscode.l10n.t('Probe endpoint {0}', endpointKey(endpoint))}`;
+    this.titles.set(key, title);
+    return title;
   }
 
   /** A fixed line has no finding any more: its lens says what re-checking the endpoint with the new bundle found. */
@@ -292,7 +309,7 @@ class ProbeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   dispose(): void {
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
     this.changed.dispose();
   }
 }

@@ -15,9 +15,12 @@ export interface FindingEndpoint {
 export class FindingEndpoints {
   /** Fires when the findings (and so the endpoints) of a file were recorded again. */
   readonly onDidChange: vscode.Event<vscode.Uri>;
+  /** Fires when the findings of a file only moved (the same endpoints, at other lines). */
+  readonly onDidMove: vscode.Event<vscode.Uri>;
 
   constructor(private readonly store: FindingStore) {
     this.onDidChange = store.onDidChange;
+    this.onDidMove = store.onDidMove;
   }
 
   /** The endpoint of one finding, if known. */

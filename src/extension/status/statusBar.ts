@@ -54,6 +54,19 @@ function wording(c: StatusCounts, kind: ReturnType<typeof statusLook>['kind']): 
   };
 }
 
+/** True when two states show the same (the counts decide the text, so the text stands for them). */
+function sameState(a: StatusState, b: StatusState): boolean {
+  return (
+    a.text === b.text &&
+    a.errors === b.errors &&
+    a.tooltip === b.tooltip &&
+    a.accessibleLabel === b.accessibleLabel &&
+    a.warning === b.warning &&
+    a.visible === b.visible &&
+    a.scanning === b.scanning
+  );
+}
+
 /** Owns the status bar item; see the file comment. */
 export class StatusBarController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tlsDoctor.status', vscode.StatusBarAlignment.Left, 0);
@@ -83,15 +96,28 @@ export class StatusBarController implements vscode.Disposable {
     const look = statusLook(counts, scanning);
     const { tooltip, label } = wording(counts, look.kind);
     const text = `$(${look.icon}) ${counts.total}`;
-    this.item.text = text;
-    this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label, role: 'button' };
-    this.item.backgroundColor = look.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const visible = this.sources.enabled();
-    if (visible) this.item.show();
-    else this.item.hide();
-    this.last = { ...counts, visible, scanning, text, tooltip, accessibleLabel: label, warning: look.warning };
-    return this.last;
+    const next = { ...counts, visible, scanning, text, tooltip, accessibleLabel: label, warning: look.warning };
+    // Each property set is a message to the workbench: only what changed is sent (most updates change nothing).
+    if (!this.last || !sameState(this.last, next)) this.show(next);
+    this.last = next;
+    return next;
+  }
+
+  private show(s: StatusState): void {
+    const was = this.last;
+    if (was?.text !== s.text) this.item.text = s.text;
+    if (was?.tooltip !== s.tooltip) this.item.tooltip = s.tooltip;
+    if (was?.accessibleLabel !== s.accessibleLabel) {
+      this.item.accessibilityInformation = { label: s.accessibleLabel, role: 'button' };
+    }
+    if (was?.warning !== s.warning) {
+      this.item.backgroundColor = s.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
+    if (was?.visible !== s.visible) {
+      if (s.visible) this.item.show();
+      else this.item.hide();
+    }
   }
 
   /** What the item shows (after any pending update). */
