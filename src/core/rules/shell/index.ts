@@ -2,7 +2,7 @@
 // http.sslVerify=false`, `npm config set strict-ssl false`, `pip --trusted-host`, `kubectl --insecure-skip-tls-verify`,
 // `-Dmaven.wagon.http.ssl.insecure=true`, plus the environment knobs of env.ts when a command sets them
 // (`export X=…`, `X=… cmd`, `cross-env X=…`). The commands come from shell scripts and, through surfaces/, from
-// Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
+// Dockerfiles, Makefiles, CI YAML, Terraform provisioners and package.json scripts. Works on words, not regexes over lines, so `-k` of
 // another command, a flag inside a quoted message, or a comment is not a finding.
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
@@ -60,7 +60,7 @@ const PREFILTER =
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps, Terraform/Packer provisioners (`local-exec` `command`, here-documents included, `remote-exec`/`shell` `inline` items, upper-case entries of `environment`/`variables` maps) and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({
@@ -77,7 +77,8 @@ export const shellFamily: RuleFamily = defineFamily({
     for (const src of surfaces.sources) scanShellSource(doc, src, out);
     for (const a of surfaces.env) scanAssignment(doc, a, out);
     if (surfaces.env.length > 0) variableCommands(doc, surfaces.env, out);
-    return dedupe(out);
+    const { covered } = surfaces;
+    return dedupe(covered ? out.filter((f) => !covered.has(f.ruleId)) : out);
   },
 });
 

@@ -4,12 +4,16 @@
 // every config rule applies unchanged; findings point into the script, at the written setting.
 import { configFamily } from '../config';
 import { jsonConfig } from '../json-config';
-import { Doc, Source } from '../env';
+import { checkEnv, Doc, docOf, envFamily, isDotenv, Source } from '../env';
 import { finding } from '../match';
 import { CFG } from '../catalog/config';
+import { ENV } from '../catalog/env';
+import { yaml } from '../surfaces/yaml';
 import { Finding, RuleMeta } from '../types';
 
-const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
+const CONFIG_RULES = new Map<string, RuleMeta>([...Object.values(CFG), ...Object.values(ENV)].map((r) => [r.id, r]));
+/** A Compose file (or any YAML) a script writes: its `environment:` lists and maps set the services' variables. */
+const YAML_TARGET = /\.ya?ml["']?$/i;
 
 /**
  * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
@@ -41,7 +45,7 @@ const HEREDOC_PIPE =
 const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO|RC|WGETRC|CURLRC)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=|\.bowerrc|strict-ssl["']/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.env\b|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=|\.bowerrc|strict-ssl["']/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -84,13 +88,14 @@ const LOG_TARGET = /log|report|out(?:put)?\b|result|summary|\.txt["']?$|\.md["']
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
   // A target named for a log or an output (`"$LOG"`, `$report`) receives text about settings, not a config file.
-  const known = configFamily.appliesTo(target) || jsonConfig.appliesTo(target);
+  const known =
+    configFamily.appliesTo(target) || jsonConfig.appliesTo(target) || isDotenv(target) || YAML_TARGET.test(target);
   const as = known ? target : LOG_TARGET.test(target) ? undefined : kindOfBody(text);
   if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   // A JSON rc file (`.bowerrc`) is judged by the family that reads `"strict-ssl": false`.
-  for (const f of [...configFamily.scan(text, as), ...jsonConfig.scan(text, as)]) {
+  for (const f of [...configFamily.scan(text, as), ...jsonConfig.scan(text, as), ...writtenEnv(text, as)]) {
     const rule = CONFIG_RULES.get(f.ruleId);
     if (!rule) continue;
     const s = at(starts[f.range.start.line] + f.range.start.character);
@@ -98,6 +103,16 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
     const [start, end] = src.span(s, e);
     out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script to ${target})`));
   }
+}
+
+/** The variables a written `.env` or YAML file (`docker-compose.yml`'s `environment:`) sets, judged as the env rules. */
+function writtenEnv(text: string, as: string): Finding[] {
+  if (isDotenv(as)) return envFamily.scan(text, as);
+  if (!YAML_TARGET.test(as)) return [];
+  const doc = docOf(text);
+  const out: Finding[] = [];
+  for (const a of yaml(text).env) checkEnv(doc, a, out);
+  return out;
 }
 
 /** Findings for config settings that the shell text of `src` writes into tool config files. */

@@ -1,0 +1,114 @@
+// Classes of switches (and look-alikes) on the config surfaces, round 10 of issue 18: whole files where the value
+// and the command that uses it are far apart, and the reverse cases that must stay quiet. Fixtures written here.
+import * as assert from 'assert';
+import { hits } from './helpers';
+
+describe('real-code classes conf 10: Terraform / Packer provisioner commands are shell', () => {
+  const TF = `terraform {
+  required_version = ">= 1.3"
+}
+
+resource "null_resource" "images" {
+  triggers = {
+    workspace = var.installer_workspace
+  }
+
+  provisioner "local-exec" {
+    command = <<EOF
+cd \${self.triggers.workspace}/px-images
+echo "pushing images (curl -k is not used here)"
+sudo PODMAN_LOGIN_ARGS="--tls-verify=false" ./push-images.sh
+EOF
+    environment = {
+      NODE_TLS_REJECT_UNAUTHORIZED = "0"
+      GIT_SSL_NO_VERIFY            = "\${var.git_no_verify}"
+      PYTHONHTTPSVERIFY            = 1
+    }
+  }
+
+  provisioner "local-exec" {
+    command = "curl -sk https://\${var.host}/healthz"
+  }
+
+  provisioner "remote-exec" {
+    inline = [
+      "sudo yum install -y jq",
+      "wget --no-check-certificate -O /tmp/agent.rpm https://repo.lan/agent.rpm",
+      "# curl -k https://x is what the old image did",
+    ]
+  }
+}
+
+resource "aws_lambda_function" "hook" {
+  function_name = "hook"
+  description   = "runs curl -k against nothing"
+  environment {
+    variables = {
+      NODE_TLS_REJECT_UNAUTHORIZED = 0
+    }
+  }
+}
+`;
+
+  it('here-document and string commands, remote-exec inline items and environment maps; comments and prose stay', () =>
+    assert.deepStrictEqual(hits(TF, 'infra/main.tf'), [
+      ['shell.container-tls-verify-false', 14, 25, '--tls-verify=false'],
+      ['env.node-tls-reject-unauthorized', 17, 7, 'NODE_TLS_REJECT_UNAUTHORIZED = "0"'],
+      ['shell.curl-insecure', 24, 21, '-sk'],
+      ['shell.wget-no-check-certificate', 30, 13, '--no-check-certificate'],
+      ['env.node-tls-reject-unauthorized', 41, 7, 'NODE_TLS_REJECT_UNAUTHORIZED = 0'],
+    ]));
+
+  it('a kube flag in a command is found once (the config family reads it in any HCL string)', () =>
+    assert.deepStrictEqual(
+      hits(
+        'resource "null_resource" "k" {\n  provisioner "local-exec" {\n    command = "kubectl apply --insecure-skip-tls-verify -f x.yaml"\n  }\n}\n',
+        'main.tf',
+      ).map(([id, line]) => [id, line]),
+      [['config.insecure-skip-tls-verify-arg', 3]],
+    ));
+
+  it('a Packer shell provisioner (.pkr.hcl) with verification on stays quiet', () =>
+    assert.deepStrictEqual(
+      hits(
+        'build {\n  provisioner "shell" {\n    inline = ["curl --cacert /etc/ssl/corp.pem https://repo.lan/x", "echo curl -k"]\n  }\n}\n',
+        'image.pkr.hcl',
+      ),
+      [],
+    ));
+});
+
+describe('real-code classes conf 10: scripts that write a .env or a Compose file', () => {
+  it('a here-document writing docker-compose.yml, an echo appending to .env; a log and a safe value stay', () =>
+    assert.deepStrictEqual(
+      hits(
+        `#!/usr/bin/env bash
+set -euo pipefail
+cat > docker-compose.yml <<EOF
+services:
+  api:
+    image: kortix/api
+    environment:
+      - BACKEND_URL=http://kortix-api:8008/v1
+      - NODE_TLS_REJECT_UNAUTHORIZED=0
+  worker:
+    environment:
+      NODE_EXTRA_CA_CERTS: /certs/corp.pem
+EOF
+
+echo "NODE_TLS_REJECT_UNAUTHORIZED=0" >> .env.local
+echo "NODE_TLS_REJECT_UNAUTHORIZED=0" >> "$LOG"
+echo "PYTHONHTTPSVERIFY=1" >> .env
+cat >> .env <<'END'
+# NODE_TLS_REJECT_UNAUTHORIZED=0 only for the old proxy
+REQUESTS_CA_BUNDLE=/certs/corp.pem
+END
+`,
+        'scripts/setup.sh',
+      ),
+      [
+        ['env.node-tls-reject-unauthorized', 9, 9, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+        ['env.node-tls-reject-unauthorized', 15, 7, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+      ],
+    ));
+});
