@@ -1,6 +1,7 @@
 // Classes of switches (and look-alikes) on the config surfaces, round 10 of issue 18: whole files where the value
 // and the command that uses it are far apart, and the reverse cases that must stay quiet. Fixtures written here.
 import * as assert from 'assert';
+import { scanText } from '../../../src/core/scan/index';
 import { hits } from './helpers';
 
 describe('real-code classes conf 10: Terraform / Packer provisioner commands are shell', () => {
@@ -111,4 +112,77 @@ END
         ['env.node-tls-reject-unauthorized', 15, 7, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
       ],
     ));
+});
+
+describe('real-code classes conf 10: C# protocol pins over lines, by number and through constants', () => {
+  it('a `|` chain that continues on the next line is one finding, on its first line', () =>
+    assert.deepStrictEqual(
+      hits(
+        `public HttpHelper(int timeOut)
+{
+    ServicePointManager.Expect100Continue = true;
+    ServicePointManager.SecurityProtocol = SecurityProtocolType.Ssl3
+        | SecurityProtocolType.Tls
+        | SecurityProtocolType.Tls12;
+    var sslStream = new SslStream(inner);
+    sslStream.AuthenticateAsClient(host, null, SslProtocols.Tls | SslProtocols.Tls11, false);
+}
+`,
+        'Http/HttpHelper.cs',
+      ),
+      [
+        ['csharp.obsolete-tls-version', 4, 44, 'SecurityProtocolType.Ssl3'],
+        ['csharp.obsolete-tls-version', 8, 48, 'SslProtocols.Tls'],
+        ['csharp.obsolete-tls-version', 8, 67, 'SslProtocols.Tls11'],
+      ],
+    ));
+
+  it('numeric casts (.NET 4.0 code): 768 / 0x300 / 192 are obsolete, 3072 and 0 are not', () =>
+    assert.deepStrictEqual(
+      hits(
+        `ServicePointManager.SecurityProtocol = (SecurityProtocolType)3072;
+ServicePointManager.SecurityProtocol = (SecurityProtocolType)768 | (SecurityProtocolType)3072;
+ServicePointManager.SecurityProtocol |= (SecurityProtocolType)0x00000C0;
+handler.SslProtocols = (SslProtocols)0;
+if (ServicePointManager.SecurityProtocol == (SecurityProtocolType)192) Log("legacy");
+`,
+        'Net/Setup.cs',
+      ),
+      [
+        ['csharp.obsolete-tls-version', 2, 40, '(SecurityProtocolType)768'],
+        ['csharp.obsolete-tls-version', 3, 41, '(SecurityProtocolType)0x00000C0'],
+      ],
+    ));
+
+  it('constants holding an obsolete value are found where they are set; an unused one on its value', () => {
+    const found = scanText(
+      `namespace Launcher
+{
+    public static class Protocols
+    {
+        private const SslProtocols _Tls12 = (SslProtocols)0x00000C00;
+        private const SslProtocols _Tls11 = (SslProtocols)0x00000300;
+        private const SecurityProtocolType Tls11 = (SecurityProtocolType)_Tls11;
+        private const SecurityProtocolType Tls12 = (SecurityProtocolType)_Tls12;
+        private static readonly SslProtocols Legacy = SslProtocols.Tls;
+
+        public static void SetUp()
+        {
+            if (ServicePointManager.SecurityProtocol == Tls11) return;
+            ServicePointManager.SecurityProtocol = Tls12 | Tls11;
+        }
+    }
+}
+`,
+      'Launcher/Protocols.cs',
+      { testFileSeverity: 'default' },
+    );
+    assert.deepStrictEqual(
+      found.map((f) => [f.range.start.line + 1, f.value, f.related?.map((r) => r.range.start.line + 1)]),
+      [
+        [9, 'SslProtocols.Tls', undefined],
+        [14, 'Tls11', [6]],
+      ],
+    );
+  });
 });
