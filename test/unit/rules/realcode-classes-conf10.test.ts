@@ -186,3 +186,40 @@ if (ServicePointManager.SecurityProtocol == (SecurityProtocolType)192) Log("lega
     );
   });
 });
+
+describe('real-code classes conf 10: shell excerpts that begin inside a write', () => {
+  it("printf's continued argument lines then the redirect: each argument is a line of the written file", () =>
+    assert.deepStrictEqual(
+      hits(
+        `  "channels:" \\
+  "  - \${ART_URL}/api/conda/conda-main" \\
+  "ssl_verify: false" \\
+  > /home/app/.condarc
+  "verbose: true" \\
+  "ssl_verify: false" \\
+  > build/report.txt
+`,
+        'setup_env.sh',
+      ),
+      [['config.condarc-ssl-verify', 3, 4, 'ssl_verify: false']],
+    ));
+
+  it("an echo's quoted text closed on a later line: judged as the file it lands in, the commands after it analysed", () =>
+    assert.deepStrictEqual(
+      hits(
+        `  - https://mirror.lan/conda-forge/
+ssl_verify: /etc/ssl/certs/ca-certificates.crt
+report_errors: false" > ~/.condarc
+sudo mv /etc/conda/condarc /etc/conda/condarc_bak
+conda config --set ssl_verify no
+`,
+        'setup_conda.sh',
+      ),
+      [['shell.conda-ssl-verify-false', 5, 20, 'ssl_verify no']],
+    ));
+
+  it('the same quoted text written somewhere else, or a script that begins with its shebang, stays as it was', () => {
+    assert.deepStrictEqual(hits('channels: [x]\nssl_verify: false" > "$LOG"\necho done\n', 'setup_conda.sh'), []);
+    assert.deepStrictEqual(hits('#!/bin/sh\nssl_verify: false" > ~/.condarc\n', 'setup.sh'), []);
+  });
+});

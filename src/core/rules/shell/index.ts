@@ -16,12 +16,15 @@ import { CFG } from '../catalog/config';
 import { finding } from '../match';
 import { analyse, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
 import { commands } from './words';
-import { configWrites, scriptHereDocs } from './writes';
+import { afterOrphanEcho, configWrites, scriptHereDocs } from './writes';
 
 /** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
-  const ctx: Ctx = { doc, src, out };
-  for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
+  // An excerpt that begins inside an echo's quoted text: its commands start after the closing quote's redirect.
+  const from = afterOrphanEcho(src);
+  const code = from > 0 ? src.slice(from, src.text.length) : src;
+  const ctx: Ctx = { doc, src: code, out };
+  for (const cmd of commands(code.text, PREFILTER)) analyse(ctx, cmd);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
   if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);

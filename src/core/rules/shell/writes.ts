@@ -144,6 +144,9 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
     judge(doc, src, text, targetFile(seen, src.text, m[5], m.index), (i) => at + i, out);
   }
   if (src.text.includes('%s')) printfLines(doc, src, seen, out);
+  if (src.at(0) === 0) orphanPrintfLines(doc, src, seen, out);
+  const echoed = src.at(0) === 0 ? ORPHAN_ECHO.exec(src.text) : null;
+  if (echoed) judge(doc, src, echoed[1], targetFile(seen, src.text, echoed[3], echoed.index), (i) => i, out);
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
   hereDocuments(doc, src, HEREDOC_PIPE, 4, 2, out);
@@ -160,24 +163,52 @@ const PRINTF_LINES =
   /\bprintf[ \t]+(?:"%s\\n"|'%s\\n')((?:[ \t]*\\\r?\n)?(?:[ \t]+(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*")(?:[ \t]*\\\r?\n)?)+)[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\2/dg;
 const PRINTF_ARGUMENT = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/dg;
 
+/** An excerpt that starts on the continued argument lines of such a printf (its first line out of sight): quoted
+ * arguments each ending in `\`, from the text's start, then the redirect (group 1 the arguments, group 3 the file). */
+const ORPHAN_PRINTF_LINES =
+  /^\s*?((?:[ \t]*(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*")[ \t]*\\\r?\n)+)[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\2/d;
+
+/**
+ * An excerpt that starts inside the double-quoted text of `echo "` (its first line out of sight): lines without a
+ * quote, then the closing quote and the redirect, `auto_activate_base: false" > ~/.condarc` (group 1 the text, 3
+ * the file). Not a script's first line (`#!`), and the quote closes on a later line than the text's first.
+ */
+const ORPHAN_ECHO = /^(?!#!)([^"\n]*\n[^"]*)"[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\2[^\n]*/;
+
+/** Where the commands of `src` start: after the orphan echo text an excerpt may begin with (see ORPHAN_ECHO). */
+export function afterOrphanEcho(src: Source): number {
+  if (src.at(0) !== 0 || !src.text.includes('"')) return 0;
+  const m = ORPHAN_ECHO.exec(src.text);
+  return m ? m[0].length : 0;
+}
+
 function printfLines(doc: Doc, src: Source, seen: Assignments, out: Finding[]): void {
   PRINTF_LINES.lastIndex = 0;
   for (let m = PRINTF_LINES.exec(src.text); m; m = PRINTF_LINES.exec(src.text)) {
     if (commentedOut(src.text, m.index) || !atCommandStart(src.text, m.index)) continue;
-    // The written text, and for each of its characters the offset in the script it comes from.
-    let text = '';
-    const offsets: number[] = [];
-    const base = m.indices![1]![0];
-    PRINTF_ARGUMENT.lastIndex = 0;
-    for (let a = PRINTF_ARGUMENT.exec(m[1]); a; a = PRINTF_ARGUMENT.exec(m[1])) {
-      const group = a[1] !== undefined ? 1 : 2;
-      const [from] = a.indices![group]!;
-      for (let i = 0; i < a[group].length; i++) offsets.push(base + from + i);
-      offsets.push(base + from + a[group].length);
-      text += `${a[group]}\n`;
-    }
-    judge(doc, src, text, targetFile(seen, src.text, m[3], m.index), (i) => offsets[i], out);
+    printfArguments(doc, src, m[1], m.indices![1]![0], targetFile(seen, src.text, m[3], m.index), out);
   }
+}
+
+function orphanPrintfLines(doc: Doc, src: Source, seen: Assignments, out: Finding[]): void {
+  const m = ORPHAN_PRINTF_LINES.exec(src.text);
+  if (m) printfArguments(doc, src, m[1], m.indices![1]![0], targetFile(seen, src.text, m[3], m.index), out);
+}
+
+/** Judges printf's quoted `args` (at `base` in the script) as the lines of the file `target`. */
+function printfArguments(doc: Doc, src: Source, args: string, base: number, target: string, out: Finding[]): void {
+  // The written text, and for each of its characters the offset in the script it comes from.
+  let text = '';
+  const offsets: number[] = [];
+  PRINTF_ARGUMENT.lastIndex = 0;
+  for (let a = PRINTF_ARGUMENT.exec(args); a; a = PRINTF_ARGUMENT.exec(args)) {
+    const group = a[1] !== undefined ? 1 : 2;
+    const [from] = a.indices![group]!;
+    for (let i = 0; i < a[group].length; i++) offsets.push(base + from + i);
+    offsets.push(base + from + a[group].length);
+    text += `${a[group]}\n`;
+  }
+  judge(doc, src, text, target, (i) => offsets[i], out);
 }
 
 /**
