@@ -23,13 +23,17 @@ export const CONN = {
     concept: 'verification-off',
     client: 'sqlserver',
     notes:
-      "In connection strings of any file (code of any language, `appsettings*.json`, `web.config`/`app.config`, `.env`, YAML, `.properties`, INI, TOML): `TrustServerCertificate=True` / `=yes` (any letter case, also `Trust Server Certificate`), a JDBC URL's `;trustServerCertificate=true`, and the option set in code: `builder.TrustServerCertificate = true`, `trustServerCertificate: true` (node-mssql, tedious, Prisma's `trustServerCertificate=true`). Comment lines and `=False` are not findings.",
+      'In connection strings of any file (code of any language, `appsettings*.json`, `web.config`/`app.config`, `.env`, YAML, `.properties`, INI, TOML): `TrustServerCertificate=True` / `=yes` (any letter case, also `Trust Server Certificate`), a JDBC URL\'s `;trustServerCertificate=true`, and the option set in code: `builder.TrustServerCertificate = true`, mssql-jdbc\'s `ds.setTrustServerCertificate(true)` and `props.setProperty("trustServerCertificate", "true")`, `trustServerCertificate: true` (node-mssql, tedious, Prisma\'s `trustServerCertificate=true`). Comment lines and `=False` are not findings.',
     examples: {
       flagged: [
         '{\n  "ConnectionStrings": {\n    "Default": "Server=sql.corp.example;Database=app;User Id=app;Password=secret;Encrypt=True;«TrustServerCertificate=True»"\n  }\n}',
         {
           file: 'Db.java',
           code: 'String url = "jdbc:sqlserver://db.corp.example:1433;databaseName=app;encrypt=true;«trustServerCertificate=true»";',
+        },
+        {
+          file: 'DataSources.java',
+          code: 'SQLServerDataSource ds = new SQLServerDataSource();\nds.«setTrustServerCertificate(true)»;',
         },
         {
           file: 'db.ts',
@@ -86,6 +90,10 @@ export const CONN = {
 /** `TrustServerCertificate` (any case, blanks allowed between the words) set to true/yes, by `=` or `:`. */
 const TRUST =
   /(?<![\w-])(["']?)(trust[ \t]?server[ \t]?certificate)\1([ \t]*[=:][ \t]*)(["']?)(?:true|yes)\4(?![\w-])/dgi;
+/** mssql-jdbc's data source setter and driver properties: `ds.setTrustServerCertificate(true)`,
+ * `props.setProperty("trustServerCertificate", "true")` / `put(…)`. */
+const TRUST_SETTER =
+  /\bsetTrustServerCertificate\s*\(\s*true\s*\)|(["'])trustServerCertificate\1\s*,\s*(["']?)true\2(?![\w-])/dg;
 /** MySQL Connector/J's `verifyServerCertificate=false` (group 1: where the finding starts). */
 const MYSQL_VERIFY = /(?<![\w-])(["']?)verifyServerCertificate\1[ \t]*[=:][ \t]*(["']?)false\2(?![\w-])/dg;
 /** A line that is a comment in the languages and config files this family reads. */
@@ -94,7 +102,7 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/|--|\*|\/\*|<!--|;|REM\b)/i;
 /** The switch in its usual letter cases (`TrustServerCertificate`, JDBC's `trustServerCertificate`, `Trust Server
  * Certificate`); an all-lower-case or all-upper-case key is rare enough to leave to the matcher's own `i` flag. */
 const PREFILTER =
-  /[tT]rust ?Server ?Certificate[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)|verifyServerCertificate[ \t"']*[=:][ \t"']*false/;
+  /[tT]rust ?Server ?Certificate(?:[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)|\s*\(\s*true|["']\s*,\s*["']?true)|verifyServerCertificate[ \t"']*[=:][ \t"']*false/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): [tT]rustServerCertificate with or without the
  * space, MySQL's `verifyServerCertificate`. All three are searched as `Server` (one pass, rules/needles.ts), and only
  * files with one of them get the prefilter: `Server` alone let 959 of the scan bench's 24,781 files through to it. */
@@ -128,12 +136,14 @@ const LANGUAGES = new Set([
 const PYTHON_FILE = /\.pyw?$/i;
 const JS_FILE = /\.[cm]?[jt]sx?$/i;
 const CSHARP_FILE = /\.csx?$/i;
-/** C#: a field or local holding the string reaches `UseSqlServer(_cs)`, `new SqlConnection(cs)`; no option objects. */
+const JVM_FILE = /\.(?:java|kts?)$/i;
+/** C#: a field or local holding the string reaches `UseSqlServer(_cs)`, `new SqlConnection(cs)`; Java/Kotlin:
+ * `DriverManager.getConnection(url, …)`; no option objects. */
 const CS_FLOW: ObjectFlow = { binding: /(?!)/, opens: '{', nested: /(?!)/ };
 
 /**
  * `conn = f"…TrustServerCertificate=yes"` … `create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`: in Python,
- * JavaScript/TypeScript and C#, a string bound to a name is reported at each call it reaches (the sink rule), the string its
+ * JavaScript/TypeScript, C# and Java/Kotlin, a string bound to a name is reported at each call it reaches (the sink rule), the string its
  * origin. Lexed only when the text has a finding.
  */
 function atSinks(text: string, path: string, languageId: string | undefined, out: Finding[]): Finding[] {
@@ -141,9 +151,10 @@ function atSinks(text: string, path: string, languageId: string | undefined, out
   const python = languageId === 'python' || PYTHON_FILE.test(path);
   const js = !python && (/^(?:java|type)script(?:react)?$/.test(languageId ?? '') || JS_FILE.test(path));
   const cs = !python && !js && (languageId === 'csharp' || CSHARP_FILE.test(path));
-  if (!python && !js && !cs) return out;
+  const jvm = !python && !js && !cs && (languageId === 'java' || languageId === 'kotlin' || JVM_FILE.test(path));
+  if (!python && !js && !cs && !jvm) return out;
   const flow: ObjectFlow = python ? PY_FLOW : js ? JS_FLOW : CS_FLOW;
-  const lx = lex(text, python ? SYNTAX.python : js ? SYNTAX.js : SYNTAX.csharp);
+  const lx = lex(text, python ? SYNTAX.python : js ? SYNTAX.js : jvm ? SYNTAX.jvm : SYNTAX.csharp);
   return countReaches(stringSinks(lx, out, flow, () => true));
 }
 
@@ -159,8 +170,19 @@ export function scanConnectionStrings(text: string, path = '', languageId?: stri
     const start = m.indices![1]![0];
     out.push(finding(doc, CONN.trustServerCertificate, start, m.index + m[0].length));
   }
+  if (text.includes('ServerCertificate(') || text.includes('rustServerCertificate"')) setterFindings(text, doc, out);
   if (text.includes('verifyServerCertificate')) mysqlFindings(text, doc, out);
   return atSinks(text, path, languageId, out);
+}
+
+/** The TRUST_SETTER forms, outside comment lines. */
+function setterFindings(text: string, doc: ReturnType<typeof docOf>, out: Finding[]): void {
+  TRUST_SETTER.lastIndex = 0;
+  for (let m = TRUST_SETTER.exec(text); m; m = TRUST_SETTER.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (COMMENT_LINE.test(text.slice(lineStart, m.index + 1))) continue;
+    out.push(finding(doc, CONN.trustServerCertificate, m.index, m.index + m[0].length));
+  }
 }
 
 /** MySQL Connector/J `verifyServerCertificate=false`, outside comment lines. */

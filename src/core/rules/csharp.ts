@@ -2,7 +2,7 @@
 // DangerousAcceptAnyServerCertificateValidator, and pinned obsolete protocol versions.
 import { lex, SYNTAX } from './lexer';
 import { Lexed } from './lexer';
-import { finding, pushMatches, statementAt, withLiterals } from './match';
+import { eachCodeMatch, finding, pushMatches, statementAt, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { CS } from './catalog/csharp';
@@ -20,10 +20,11 @@ const CALLBACK = withLiterals(
 /**
  * A method that can only say yes, written to be a validation callback: its parameters include `SslPolicyErrors` (a
  * RemoteCertificateValidationCallback target) or it is ICertificatePolicy's `CheckValidationResult`, and its body is
- * `return true;` (comments aside). The finding runs from the method name to the end of its body.
+ * `return true;` (comments aside), after nothing but logging (`Debug.WriteLine(…);`, `_logger.LogWarning(…);`): it
+ * cannot refuse. The finding runs from the method name (group 2) to the end of its body.
  */
 const ACCEPT_METHOD =
-  /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|[\w@]+\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*return\s+true\s*;\s*\})/dg;
+  /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|([\w@]+)\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*(?:(?:(?:System\.Diagnostics\.)?(?:Debug|Trace|Console)|_?[lL]og(?:ger)?)\s*\.\s*\w+\s*\((?:"(?:[^"\\\n]|\\.)*"|[^;{}"])*\)\s*;\s*)*return\s+true\s*;\s*\})/dg;
 /** `new SslStream(inner, false, (sender, cert, chain, errors) => true)`: the callback argument accepts everything. */
 const SSL_STREAM =
   /\bnew\s+SslStream\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(?:leaveInnerStreamOpen\s*:\s*)?(?:true|false)\s*,\s*(?:userCertificateValidationCallback\s*:\s*)?((?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
@@ -44,6 +45,46 @@ const OBSOLETE_BITS = 12 | 48 | 192 | 768;
 const PROTOCOL_CONST =
   /\b(?:const|static\s+readonly|readonly\s+static)\s+(?:System\.Net\.|System\.Security\.Authentication\.)?(SecurityProtocolType|SslProtocols)\s+(\w+)\s*=\s*([^;{}]+);/dg;
 
+/** The ACCEPT_METHOD findings, each with the method's name (undefined for CheckValidationResult). */
+function acceptMethods(lx: Lexed): { f: Finding; name?: string }[] {
+  const out: { f: Finding; name?: string }[] = [];
+  eachCodeMatch(
+    lx,
+    ACCEPT_METHOD,
+    (m) => {
+      const start = m.indices![1]![0];
+      out.push({ f: finding(lx, CS.callback, start, m.index + m[0].length, statementAt(lx, start)), name: m[2] });
+    },
+    1,
+  );
+  return out;
+}
+
+/**
+ * The sink rule for such a method: registered by name in this file (`ServicePointManager
+ * .ServerCertificateValidationCallback += ValidateRemoteCertificate;`, `new RemoteCertificateValidationCallback(
+ * Accept)`), it is found at each registration, the method as related information; otherwise at the method.
+ */
+function atRegistrations(lx: Lexed, methods: readonly { f: Finding; name?: string }[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { f, name } of methods) {
+    const re = name
+      ? new RegExp(
+          `\\b(?:ServerCertificate(?:Custom)?ValidationCallback\\s*\\+?=(?!=)|RemoteCertificateValidationCallback\\s*\\()\\s*(?:this\\.|[\\w@]+\\.)?${name}\\b(?!\\s*\\()`,
+          'g',
+        )
+      : undefined;
+    const sinks = re ? [...lx.code.matchAll(re)] : [];
+    if (sinks.length === 0) out.push(f);
+    for (const m of sinks) {
+      const at = m.index;
+      const sink = finding(lx, CS.callback, at, at + m[0].length, statementAt(lx, at));
+      out.push({ ...sink, related: [{ range: f.range, message: 'this callback accepts every certificate' }] });
+    }
+  }
+  return out;
+}
+
 /** Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`). */
 function isSet(lx: Lexed, at: number): boolean {
   return /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, at - 40), at));
@@ -55,7 +96,7 @@ export function scanCsharp(text: string): Finding[] {
   const lx = lex(text, SYNTAX.csharp);
   const out: Finding[] = [];
   pushMatches(lx, CALLBACK, CS.callback, out);
-  pushMatches(lx, ACCEPT_METHOD, CS.callback, out, 1, 1);
+  out.push(...atRegistrations(lx, acceptMethods(lx)));
   pushMatches(lx, SSL_STREAM, CS.callback, out, 0, 1);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);
   out.push(...obsoleteProtocols(lx));

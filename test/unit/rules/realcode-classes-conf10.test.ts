@@ -223,3 +223,107 @@ conda config --set ssl_verify no
     assert.deepStrictEqual(hits('#!/bin/sh\nssl_verify: false" > ~/.condarc\n', 'setup.sh'), []);
   });
 });
+
+describe('real-code classes conf 10: C# callbacks registered by name', () => {
+  const CS = `public static class CertificatePolicy
+{
+    /// <summary>Sets the cert policy.</summary>
+    public static void Install()
+    {
+        ServicePointManager.ServerCertificateValidationCallback += ValidateRemoteCertificate;
+        var legacy = new RemoteCertificateValidationCallback(ValidateRemoteCertificate);
+    }
+
+    private static bool ValidateRemoteCertificate(object sender, X509Certificate cert, X509Chain chain, SslPolicyErrors error)
+    {
+        Debug.WriteLine("Trusting X509Certificate '" + cert.Subject + "'");
+        return true;
+    }
+
+    private static bool Unused(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e)
+    {
+        _logger.LogWarning("accepting {Subject}", c.Subject);
+        return true;
+    }
+
+    private static bool Checked(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e)
+    {
+        Debug.WriteLine(e);
+        return e == SslPolicyErrors.None;
+    }
+
+    public static void InstallChecked() => ServicePointManager.ServerCertificateValidationCallback += Checked;
+}
+`;
+  it('a method that only logs and says yes: found at each registration, the method related; unregistered at itself', () => {
+    const found = scanText(CS, 'Net/CertificatePolicy.cs', { testFileSeverity: 'default' });
+    assert.deepStrictEqual(
+      found.map((f) => [f.ruleId, f.range.start.line + 1, f.value, f.related?.map((r) => r.range.start.line + 1)]),
+      [
+        [
+          'csharp.validation-callback-accepts-all',
+          6,
+          'ServerCertificateValidationCallback += ValidateRemoteCertificate',
+          [10],
+        ],
+        [
+          'csharp.validation-callback-accepts-all',
+          7,
+          'RemoteCertificateValidationCallback(ValidateRemoteCertificate',
+          [10],
+        ],
+        ['csharp.validation-callback-accepts-all', 16, found[2]?.value, undefined],
+      ],
+    );
+    assert.match(found[2].value, /^Unused\(/);
+  });
+});
+
+describe('real-code classes conf 10: Java SQL Server connections', () => {
+  it('a JDBC URL held in a local or a constant is found at DriverManager.getConnection, not at a log line', () =>
+    assert.deepStrictEqual(
+      hits(
+        `public class ConnectDB {
+    private static final String URL =
+        "jdbc:sqlserver://db:1433;encrypt=true;databaseName=app";
+    private static final String LAB = "jdbc:sqlserver://lab:1433;encrypt=true;trustServerCertificate=true";
+
+    public Connection open(String user, String password) throws Exception {
+        String url = "jdbc:sqlserver://localhost:1433;encrypt=true;trustServerCertificate=true;databaseName=test";
+        System.out.println("connecting to " + url);
+        Class.forName("com.microsoft.sqlserver.jdbc.SQLServerDriver");
+        Connection c = DriverManager.getConnection(url, user, password);
+        Connection lab = DriverManager.getConnection(LAB, user, password);
+        return DriverManager.getConnection(URL, user, password);
+    }
+}
+`,
+        'src/main/java/util/ConnectDB.java',
+      ),
+      [
+        ['connection.sqlserver-trust-server-certificate', 10, 52, 'url'],
+        ['connection.sqlserver-trust-server-certificate', 11, 54, 'LAB'],
+      ],
+    ));
+
+  it("mssql-jdbc's data source setter and driver property; false and comments stay quiet", () =>
+    assert.deepStrictEqual(
+      hits(
+        `SQLServerDataSource ds = new SQLServerDataSource();
+ds.setServerName("localhost");
+ds.setTrustServerCertificate(true);
+// trustServerCertificate=true;
+// ds.setTrustServerCertificate(true);
+other.setTrustServerCertificate(false);
+Properties props = new Properties();
+props.setProperty("trustServerCertificate", "true");
+props.put("trustServerCertificate", "false");
+`,
+        'src/Java2SqlServer.java',
+      ),
+      [
+        ['connection.sqlserver-trust-server-certificate', 3, 4, 'setTrustServerCertificate(true)'],
+        ['connection.sqlserver-trust-server-certificate', 8, 19, '"trustServerCertificate", "true"'],
+      ],
+    ));
+});

@@ -12,7 +12,7 @@ export const CS = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'dotnet',
-    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)` or as the callback argument of `new SslStream(inner, leaveOpen, …)`, and methods written to be such a callback whose body is only `return true;`: a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. A body that looks at the errors is not a finding.',
+    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)` or as the callback argument of `new SslStream(inner, leaveOpen, …)`, and methods written to be such a callback whose body is only `return true;` (after nothing but logging calls: `Debug.WriteLine(…);`, `_logger.LogWarning(…);`): a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. Such a method registered by name in the file (`ServerCertificateValidationCallback += Accept`, `new RemoteCertificateValidationCallback(Accept)`) is found at each registration, the method as related information. A body that looks at the errors is not a finding.',
     examples: {
       flagged: [
         `handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
