@@ -327,3 +327,34 @@ props.put("trustServerCertificate", "false");
       ],
     ));
 });
+
+describe('real-code classes conf 10: Windows batch files', () => {
+  it('command lines after @ / call, ^ continuations and set NAME=value; REM, :: and echo text stay quiet', () =>
+    assert.deepStrictEqual(
+      hits(
+        [
+          '@echo off',
+          'REM curl -k https://build.lan/x is what the old script did',
+          ':: set NODE_TLS_REJECT_UNAUTHORIZED=0',
+          'set NODE_TLS_REJECT_UNAUTHORIZED=0',
+          'set "GIT_SSL_NO_VERIFY=true"',
+          'set PYTHONHTTPSVERIFY=%PY_VERIFY%',
+          '    echo === npm install ^(viewer bundles^) ===',
+          '    call npm install --strict-ssl=false --no-audit --no-fund',
+          '    if errorlevel 1 ( echo [ERROR] npm install failed. & goto :fail )',
+          'curl --cacert corp.pem ^',
+          '  -k https://build.lan/artifact.zip',
+          'echo use curl -k to skip the check',
+          ':fail',
+          '',
+        ].join('\r\n'),
+        'tools/setup.bat',
+      ),
+      [
+        ['env.node-tls-reject-unauthorized', 4, 5, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+        ['env.git-ssl-no-verify', 5, 6, 'GIT_SSL_NO_VERIFY=true'],
+        ['shell.npm-strict-ssl-false', 8, 22, '--strict-ssl=false'],
+        ['shell.curl-insecure', 11, 3, '-k'],
+      ],
+    ));
+});
