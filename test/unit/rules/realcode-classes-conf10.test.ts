@@ -358,3 +358,40 @@ describe('real-code classes conf 10: Windows batch files', () => {
       ],
     ));
 });
+
+describe("real-code classes conf 10: Faraday's connection block, a doubled RUN", () => {
+  it('ssl[:verify] / ssl["verify"] / ssl.verify set to false or to a condition with a false branch; true and reads stay', () =>
+    assert.deepStrictEqual(
+      hits(
+        `Flexirest::Base.faraday_config do |faraday|
+  faraday.adapter(:net_http)
+  faraday.options.timeout       = 30
+  faraday.ssl['verify']         =  Rails.env.production? ? true : false
+end
+
+Faraday.new(url: ENV['FARADAY_URL']) do |conn|
+  conn.ssl.verify = true
+  conn.ssl.ca_file = ENV['CA_PATH']
+  conn.ssl[:verify] = false if ENV['LAB']
+  # conn.ssl.verify = false
+  Rails.logger.warn('unverified') if conn.ssl.verify == false
+  conn.ssl.verify = ENV.fetch('VERIFY', 'true') == 'true'
+end
+`,
+        'config/initializers/faraday.rb',
+      ),
+      [
+        ['ruby.verify-false', 4, 10, ".ssl['verify']         =  Rails.env.production? ? true : false"],
+        ['ruby.verify-false', 10, 7, '.ssl[:verify] = false'],
+      ],
+    ));
+
+  it('a Dockerfile instruction word written twice still runs its command', () =>
+    assert.deepStrictEqual(
+      hits(
+        'FROM node:latest\nRUN RUN npm config set strict-ssl false\nRUN npm install\n',
+        'dockerfile/node.dockerfile',
+      ),
+      [['shell.npm-strict-ssl-false', 2, 24, 'strict-ssl false']],
+    ));
+});

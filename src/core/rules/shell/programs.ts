@@ -38,6 +38,8 @@ const WRAPPERS = new Set([
   'cross-env-shell',
   'npx',
   'run-with',
+  // A Dockerfile instruction word written twice (`RUN RUN npm config set strict-ssl false`): the rest is the command.
+  'RUN',
 ]);
 const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
