@@ -395,3 +395,54 @@ end
       [['shell.npm-strict-ssl-false', 2, 24, 'strict-ssl false']],
     ));
 });
+
+describe('real-code classes conf 10: values far from their use (YAML anchors, shell option variables)', () => {
+  it('a Compose extension map merged (<<: *x) or aliased into environment: found once where it is written', () =>
+    assert.deepStrictEqual(
+      hits(
+        `x-env: &common-env
+  NODE_TLS_REJECT_UNAUTHORIZED: "0"
+  LOG_LEVEL: debug
+x-labels: &labels
+  NODE_TLS_REJECT_UNAUTHORIZED: "0"
+services:
+  api:
+    image: api
+    labels: *labels
+    environment:
+      <<: *common-env
+      PORT: "8080"
+  worker:
+    image: worker
+    environment: *common-env
+`,
+        'docker-compose.yml',
+      ),
+      [['env.node-tls-reject-unauthorized', 2, 3, 'NODE_TLS_REJECT_UNAUTHORIZED: "0"']],
+    ));
+
+  it('a CI variables map that carries an anchor is still read; a job that takes it by alias adds nothing', () =>
+    assert.deepStrictEqual(
+      hits(
+        'variables: &vars\n  GIT_SSL_NO_VERIFY: "true"\nbuild:\n  variables: *vars\n  script:\n    - make\n',
+        '.gitlab-ci.yml',
+      ),
+      [['env.git-ssl-no-verify', 2, 3, 'GIT_SSL_NO_VERIFY: "true"']],
+    ));
+
+  it('git options held in a variable expanded on a line with no TLS word; a variable never expanded by git stays', () =>
+    assert.deepStrictEqual(
+      hits(
+        `#!/bin/bash
+GIT_FLAGS="-c http.sslVerify=false"
+NOTE="-c http.sslVerify=false is what the old runner used"
+for repo in a b c; do
+  git $GIT_FLAGS clone "https://git.lan/$repo.git"
+done
+echo "$NOTE"
+`,
+        'scripts/mirror.sh',
+      ),
+      [['shell.git-ssl-verify-false', 2, 15, 'http.sslVerify=false']],
+    ));
+});

@@ -14,7 +14,7 @@ import { Finding, RuleFamily } from '../types';
 import { SH } from '../catalog/shell';
 import { CFG } from '../catalog/config';
 import { finding } from '../match';
-import { analyse, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
+import { analyse, assignmentsOf, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
 import { commands } from './words';
 import { afterOrphanEcho, configWrites, scriptHereDocs } from './writes';
 
@@ -25,10 +25,28 @@ export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const code = from > 0 ? src.slice(from, src.text.length) : src;
   const ctx: Ctx = { doc, src: code, out };
   for (const cmd of commands(code.text, PREFILTER)) analyse(ctx, cmd);
+  if (code.text.includes('="-') || code.text.includes("='-")) heldOptionLines(ctx);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
   if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);
   for (const script of scriptHereDocs(src)) scanShellSource(doc, script, out);
+}
+
+/**
+ * `GIT_FLAGS="-c http.sslVerify=false"` … `git $GIT_FLAGS clone …`: the line that expands the variable has none of
+ * PREFILTER's words, so it was skipped unread. The lines expanding a variable whose quoted options hold one are read
+ * too (the finding points into the assignment, as for `curl $CURL_OPTS`; the family drops a second equal finding).
+ */
+function heldOptionLines(ctx: Ctx): void {
+  const text = ctx.src.text;
+  const names: string[] = [];
+  for (const [name, values] of assignmentsOf(text)) {
+    const holds = values.some((v) => text[v.start] === '-' && PREFILTER.test(text.slice(v.start, v.end)));
+    if (holds && names.length < MAX_FOLLOWED) names.push(name);
+  }
+  if (names.length === 0) return;
+  const uses = new RegExp(`\\$\\{?(?:${names.join('|')})\\b`);
+  for (const cmd of commands(text, uses)) analyse(ctx, cmd);
 }
 
 /** `-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=` (empty). */

@@ -222,7 +222,7 @@ const ASSIGNED =
 /** Quoted assignments of a text by name (computed once per text: a script expands `$URL` in many commands). */
 let assigned: { text: string; byName: Map<string, { start: number; end: number; at: number }[]> } | undefined;
 
-function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
+export function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
   if (assigned?.text === text) return assigned.byName;
   const byName = new Map<string, { start: number; end: number; at: number }[]>();
   ASSIGNED.lastIndex = 0;
