@@ -446,3 +446,30 @@ echo "$NOTE"
       [['shell.git-ssl-verify-false', 2, 15, 'http.sslVerify=false']],
     ));
 });
+
+describe('real-code classes conf 10: a CI excerpt that begins on the commands of a run block', () => {
+  it('the leading indented lines are a script; an excerpt that opens on a key or an item is read as before', () => {
+    assert.deepStrictEqual(
+      hits(
+        `          echo "Enabling insecure-skip-tls-verify (LAB ONLY)."
+          kubectl --kubeconfig kubeconfig.patched config set-cluster "$CLUSTER" --insecure-skip-tls-verify=true >/dev/null
+        fi
+
+        export KUBECONFIG="$PWD/kubeconfig.patched"
+  deploy:
+    steps:
+      - run: kubectl apply -f k8s/
+`,
+        '.github/workflows/deploy.yml',
+      ),
+      [['shell.kube-insecure-skip-tls-verify', 2, 81, '--insecure-skip-tls-verify=true']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        '    steps:\n      - name: note\n        run: echo "kubectl --insecure-skip-tls-verify is not used"\n',
+        'ci.yml',
+      ),
+      [],
+    );
+  });
+});

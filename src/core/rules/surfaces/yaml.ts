@@ -40,6 +40,8 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
   const out: Surfaces = { sources: [], env: [] };
   const hits = relevant && matchStarts(text, relevant);
   out.env.push(...leadingEnvList(lines), ...leadingEnvMap(lines));
+  const leading = leadingScript(lines);
+  if (leading) out.sources.push(leading);
   const aliases = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const m = YAML_KEY.exec(lines[i].text);
@@ -212,6 +214,20 @@ function quotedScalar(line: Line, col: number): Source {
     b.push(c, line.at + k);
   }
   return b.build();
+}
+
+/**
+ * Indented lines the text opens with that are neither keys, list items nor comments: the inside of a block scalar
+ * whose key is out of sight (an excerpt of a `run: |` step that begins on its commands). Read as a script up to the
+ * first line indented less than the first; a text that opens with a key, as whole files do, has none.
+ */
+function leadingScript(lines: Line[]): Source | undefined {
+  const first = lines.findIndex((l) => indentOf(l.text) !== -1);
+  if (first === -1) return undefined;
+  const t = lines[first].text;
+  const col = indentOf(t);
+  if (col === 0 || YAML_KEY.test(t) || /^\s*(?:-(?:\s|$)|\{\{|[[\]{}])/.test(t)) return undefined;
+  return blockScalar(lines, first, col - 1, false);
 }
 
 /**
