@@ -69,6 +69,22 @@ resource "aws_lambda_function" "hook" {
       [['config.insecure-skip-tls-verify-arg', 3]],
     ));
 
+  it("an excerpt that begins inside a provisioner's here-document: its leading command lines, up to the HCL", () =>
+    assert.deepStrictEqual(
+      hits(
+        `cd \${self.triggers.installer_workspace}/px-images
+echo "cleaning up stale images"
+sudo PODMAN_LOGIN_ARGS="--tls-verify=false" ./podman-rm-local-images.sh
+EOF
+  }
+  description = "curl -k is not used"
+}
+`,
+        'portworx/main.tf',
+      ),
+      [['shell.container-tls-verify-false', 3, 25, '--tls-verify=false']],
+    ));
+
   it('a Packer shell provisioner (.pkr.hcl) with verification on stays quiet', () =>
     assert.deepStrictEqual(
       hits(

@@ -30,6 +30,8 @@ export function hcl(text: string, relevant?: RegExp): Surfaces {
     else out.sources.push(hereDocument(text, m.index + m[0].length, m[2]));
   }
   if (text.includes('inline')) out.sources.push(...inlineCommands(text));
+  const leading = leadingCommands(text);
+  if (leading) out.sources.push(leading);
   ENV_ENTRY.lastIndex = 0;
   for (let m = ENV_ENTRY.exec(text); m?.indices; m = ENV_ENTRY.exec(text)) {
     const start = m.indices[1]![0];
@@ -37,6 +39,27 @@ export function hcl(text: string, relevant?: RegExp): Surfaces {
     out.env.push({ name: m[1], value: m[2] ?? m[3], start, end } satisfies EnvAssignment);
   }
   return out;
+}
+
+/** A line of HCL itself: an attribute, a block's opening or closing, a comment, a here-document's closing tag. */
+const HCL_LINE =
+  /^[ \t]*(?:[\w.-]+[ \t]*=|"?[\w.-]+"?(?:[ \t]+"[^"\n]*")*[ \t]*\{|[}\])]|#|\/\/|\/\*|\*|[A-Z_]+[ \t]*$)/;
+
+/**
+ * The lines a text opens with that are not HCL (`cd ${self.triggers.dir}`, `sudo podman push …`): an excerpt that
+ * begins inside a provisioner's here-document. Read as commands up to the first HCL line; a whole file opens with
+ * HCL and has none.
+ */
+function leadingCommands(text: string): Source | undefined {
+  const start = /\S/.exec(text)?.index ?? text.length;
+  let end = start;
+  while (end < text.length) {
+    const next = text.indexOf('\n', end);
+    const line = text.slice(end, next < 0 ? text.length : next);
+    if (line.trim() !== '' && HCL_LINE.test(line)) break;
+    end = next < 0 ? text.length : next + 1;
+  }
+  return end > start ? new Source(text.slice(start, end), start) : undefined;
 }
 
 /** The body of the here-document whose opening line ends at `from` (before its newline), up to its `tag` line. */
