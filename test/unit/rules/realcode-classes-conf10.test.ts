@@ -489,3 +489,37 @@ describe('real-code classes conf 10: a CI excerpt that begins on the commands of
     );
   });
 });
+
+describe('real-code classes conf 10: redis URLs with TLS switches in config files and scripts', () => {
+  it('.env, a Kubernetes env value and a release script; required / true and comments stay quiet', () => {
+    assert.deepStrictEqual(
+      hits(
+        '# REDIS_URL=rediss://r:6380/0?ssl_cert_reqs=none\nREDIS_URL=rediss://:pw@redis:6379/0?ssl_cert_reqs=none\nCACHE_URL=rediss://c:6380/1?ssl_cert_reqs=required\n',
+        '.env',
+      ),
+      [['python.redis-ssl-cert-reqs-none', 2, 37, 'ssl_cert_reqs=none']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        'env:\n  - name: CELERY_BROKER_URL\n    value: "rediss://r:6380/0?ssl_cert_reqs=CERT_NONE"\n',
+        'k8s/worker.yaml',
+      ),
+      [['python.redis-ssl-cert-reqs-none', 3, 31, 'ssl_cert_reqs=CERT_NONE']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        'write_secret backend_redis_url "rediss://:${REDIS_PASSWORD}@redis:6379/0?ssl_cert_reqs=required&ssl_check_hostname=false"\nwrite_secret cache_url "rediss://c:6380/0?ssl_check_hostname=true"\n',
+        'packaging/build-release.sh',
+      ),
+      [['python.redis-ssl-check-hostname-false', 1, 97, 'ssl_check_hostname=false']],
+    );
+  });
+
+  it('in Python code the python family finds it once (the connection family leaves code files alone)', () =>
+    assert.deepStrictEqual(
+      hits('import redis\nr = redis.Redis.from_url("rediss://r:6380/0?ssl_cert_reqs=none")\n', 'app/cache.py').map(
+        ([id, line]) => [id, line],
+      ),
+      [['python.redis-ssl-cert-reqs-none', 2]],
+    ));
+});
