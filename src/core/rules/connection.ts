@@ -3,6 +3,8 @@
 // same switch set as an option (`SqlConnectionStringBuilder.TrustServerCertificate = true`, node-mssql/tedious
 // `options: { trustServerCertificate: true }`). The strings live everywhere: code of any language, appsettings.json,
 // web.config, .env, YAML, .properties, so this family reads lines, not a language's syntax; comment lines are skipped.
+// A redis URL's `ssl_cert_reqs=none` / `ssl_check_hostname=false` in a config file or script is found here too (redis-py's
+// rules: Python code is the python family's).
 import { docOf } from './env';
 import { finding } from './match';
 import { lex, SYNTAX } from './lexer';
@@ -11,6 +13,7 @@ import { PY_FLOW } from './python';
 import { JS_FLOW } from './javascript';
 import { defineFamily, NOTES, ruleFactory } from './define';
 import { Finding, RuleFamily } from './types';
+import { PY } from './catalog/python';
 
 const rule = ruleFactory('connection', { surface: 'connection-string', file: 'appsettings.json' });
 
@@ -23,13 +26,17 @@ export const CONN = {
     concept: 'verification-off',
     client: 'sqlserver',
     notes:
-      "In connection strings of any file (code of any language, `appsettings*.json`, `web.config`/`app.config`, `.env`, YAML, `.properties`, INI, TOML): `TrustServerCertificate=True` / `=yes` (any letter case, also `Trust Server Certificate`), a JDBC URL's `;trustServerCertificate=true`, and the option set in code: `builder.TrustServerCertificate = true`, `trustServerCertificate: true` (node-mssql, tedious, Prisma's `trustServerCertificate=true`). Comment lines and `=False` are not findings.",
+      'In connection strings of any file (code of any language, `appsettings*.json`, `web.config`/`app.config`, `.env`, YAML, `.properties`, INI, TOML): `TrustServerCertificate=True` / `=yes` (any letter case, also `Trust Server Certificate`), a JDBC URL\'s `;trustServerCertificate=true`, and the option set in code: `builder.TrustServerCertificate = true`, mssql-jdbc\'s `ds.setTrustServerCertificate(true)` and `props.setProperty("trustServerCertificate", "true")`, `trustServerCertificate: true` (node-mssql, tedious, Prisma\'s `trustServerCertificate=true`). Comment lines and `=False` are not findings.',
     examples: {
       flagged: [
         '{\n  "ConnectionStrings": {\n    "Default": "Server=sql.corp.example;Database=app;User Id=app;Password=secret;Encrypt=True;«TrustServerCertificate=True»"\n  }\n}',
         {
           file: 'Db.java',
           code: 'String url = "jdbc:sqlserver://db.corp.example:1433;databaseName=app;encrypt=true;«trustServerCertificate=true»";',
+        },
+        {
+          file: 'DataSources.java',
+          code: 'SQLServerDataSource ds = new SQLServerDataSource();\nds.«setTrustServerCertificate(true)»;',
         },
         {
           file: 'db.ts',
@@ -86,6 +93,19 @@ export const CONN = {
 /** `TrustServerCertificate` (any case, blanks allowed between the words) set to true/yes, by `=` or `:`. */
 const TRUST =
   /(?<![\w-])(["']?)(trust[ \t]?server[ \t]?certificate)\1([ \t]*[=:][ \t]*)(["']?)(?:true|yes)\4(?![\w-])/dgi;
+/** mssql-jdbc's data source setter and driver properties: `ds.setTrustServerCertificate(true)`,
+ * `props.setProperty("trustServerCertificate", "true")` / `put(…)`. */
+const TRUST_SETTER =
+  /\bsetTrustServerCertificate\s*\(\s*true\s*\)|(["'])trustServerCertificate\1\s*,\s*(["']?)true\2(?![\w-])/dg;
+/**
+ * A redis URL's TLS switch in a config file or script (`CELERY_BROKER_URL=rediss://r:6380/0?ssl_cert_reqs=none`,
+ * `…&ssl_check_hostname=false`): redis-py and Celery read it from the URL, so it is redis-py's rule wherever the URL
+ * is written (group 1 the parameter). Python code is the python family's (it follows the URL to the call).
+ */
+const REDIS_URL_SWITCH =
+  /\b(?:rediss?|valkeys?):\/\/[^\s"'`]*?[?&](ssl_cert_reqs=(?:none|CERT_NONE)|ssl_check_hostname=(?:false|False|0))(?![\w-])/dg;
+/** Files whose redis URLs are someone else's: code of a language whose family reads its own strings. */
+const CODE_FILE = /\.(?:pyw?|ipynb|[cm]?[jt]sx?|go|rs|rb|php|java|kts?|cs|csx)$/i;
 /** MySQL Connector/J's `verifyServerCertificate=false` (group 1: where the finding starts). */
 const MYSQL_VERIFY = /(?<![\w-])(["']?)verifyServerCertificate\1[ \t]*[=:][ \t]*(["']?)false\2(?![\w-])/dg;
 /** A line that is a comment in the languages and config files this family reads. */
@@ -94,15 +114,15 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/|--|\*|\/\*|<!--|;|REM\b)/i;
 /** The switch in its usual letter cases (`TrustServerCertificate`, JDBC's `trustServerCertificate`, `Trust Server
  * Certificate`); an all-lower-case or all-upper-case key is rare enough to leave to the matcher's own `i` flag. */
 const PREFILTER =
-  /[tT]rust ?Server ?Certificate[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)|verifyServerCertificate[ \t"']*[=:][ \t"']*false/;
+  /[tT]rust ?Server ?Certificate(?:[ \t"']*[=:][ \t"']*(?:true|yes|True|TRUE|Yes|YES)|\s*\(\s*true|["']\s*,\s*["']?true)|verifyServerCertificate[ \t"']*[=:][ \t"']*false|[?&]ssl_cert_reqs=(?:none|CERT_NONE)|[?&]ssl_check_hostname=(?:false|False|0)/;
 /** One of these is in every PREFILTER match (see RuleFamily.needles): [tT]rustServerCertificate with or without the
  * space, MySQL's `verifyServerCertificate`. All three are searched as `Server` (one pass, rules/needles.ts), and only
  * files with one of them get the prefilter: `Server` alone let 959 of the scan bench's 24,781 files through to it. */
-const NEEDLES = ['rustServer', 'rust Server', 'yServer'];
+const NEEDLES = ['rustServer', 'rust Server', 'yServer', 'cert_reqs=', 'check_hostname='];
 
 /** Files where connection strings are written: code of every family, and the config files that hold them. */
 const FILES =
-  /\.(?:cs|csx|vb|fs|java|kts?|scala|groovy|py|[cm]?[jt]sx?|go|php|rb|rs|ps1|psm1|sql|properties|ya?ml|ini|cfg|toml|env|config)$|(?:^|[\\/])(?:appsettings[\w.-]*|local\.settings|secrets|connectionstrings[\w.-]*)\.json$|(?:^|[\\/])\.env(?:\.[\w.-]+)?$/i;
+  /\.(?:cs|csx|vb|fs|java|kts?|scala|groovy|py|[cm]?[jt]sx?|go|php|rb|rs|ps1|psm1|sql|properties|ya?ml|ini|cfg|toml|env|config|sh|bash)$|(?:^|[\\/])(?:appsettings[\w.-]*|local\.settings|secrets|connectionstrings[\w.-]*)\.json$|(?:^|[\\/])\.env(?:\.[\w.-]+)?$/i;
 const LANGUAGES = new Set([
   'csharp',
   'java',
@@ -128,12 +148,14 @@ const LANGUAGES = new Set([
 const PYTHON_FILE = /\.pyw?$/i;
 const JS_FILE = /\.[cm]?[jt]sx?$/i;
 const CSHARP_FILE = /\.csx?$/i;
-/** C#: a field or local holding the string reaches `UseSqlServer(_cs)`, `new SqlConnection(cs)`; no option objects. */
+const JVM_FILE = /\.(?:java|kts?)$/i;
+/** C#: a field or local holding the string reaches `UseSqlServer(_cs)`, `new SqlConnection(cs)`; Java/Kotlin:
+ * `DriverManager.getConnection(url, …)`; no option objects. */
 const CS_FLOW: ObjectFlow = { binding: /(?!)/, opens: '{', nested: /(?!)/ };
 
 /**
  * `conn = f"…TrustServerCertificate=yes"` … `create_engine(f"mssql+pyodbc:///?odbc_connect={conn}")`: in Python,
- * JavaScript/TypeScript and C#, a string bound to a name is reported at each call it reaches (the sink rule), the string its
+ * JavaScript/TypeScript, C# and Java/Kotlin, a string bound to a name is reported at each call it reaches (the sink rule), the string its
  * origin. Lexed only when the text has a finding.
  */
 function atSinks(text: string, path: string, languageId: string | undefined, out: Finding[]): Finding[] {
@@ -141,9 +163,10 @@ function atSinks(text: string, path: string, languageId: string | undefined, out
   const python = languageId === 'python' || PYTHON_FILE.test(path);
   const js = !python && (/^(?:java|type)script(?:react)?$/.test(languageId ?? '') || JS_FILE.test(path));
   const cs = !python && !js && (languageId === 'csharp' || CSHARP_FILE.test(path));
-  if (!python && !js && !cs) return out;
+  const jvm = !python && !js && !cs && (languageId === 'java' || languageId === 'kotlin' || JVM_FILE.test(path));
+  if (!python && !js && !cs && !jvm) return out;
   const flow: ObjectFlow = python ? PY_FLOW : js ? JS_FLOW : CS_FLOW;
-  const lx = lex(text, python ? SYNTAX.python : js ? SYNTAX.js : SYNTAX.csharp);
+  const lx = lex(text, python ? SYNTAX.python : js ? SYNTAX.js : jvm ? SYNTAX.jvm : SYNTAX.csharp);
   return countReaches(stringSinks(lx, out, flow, () => true));
 }
 
@@ -159,8 +182,32 @@ export function scanConnectionStrings(text: string, path = '', languageId?: stri
     const start = m.indices![1]![0];
     out.push(finding(doc, CONN.trustServerCertificate, start, m.index + m[0].length));
   }
+  if (text.includes('ServerCertificate(') || text.includes('rustServerCertificate"')) setterFindings(text, doc, out);
   if (text.includes('verifyServerCertificate')) mysqlFindings(text, doc, out);
+  if (!CODE_FILE.test(path) && /_(?:cert_reqs|check_hostname)=/.test(text)) redisUrls(text, doc, out);
   return atSinks(text, path, languageId, out);
+}
+
+/** The TRUST_SETTER forms, outside comment lines. */
+function setterFindings(text: string, doc: ReturnType<typeof docOf>, out: Finding[]): void {
+  TRUST_SETTER.lastIndex = 0;
+  for (let m = TRUST_SETTER.exec(text); m; m = TRUST_SETTER.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (COMMENT_LINE.test(text.slice(lineStart, m.index + 1))) continue;
+    out.push(finding(doc, CONN.trustServerCertificate, m.index, m.index + m[0].length));
+  }
+}
+
+/** REDIS_URL_SWITCH outside comment lines. */
+function redisUrls(text: string, doc: ReturnType<typeof docOf>, out: Finding[]): void {
+  REDIS_URL_SWITCH.lastIndex = 0;
+  for (let m = REDIS_URL_SWITCH.exec(text); m; m = REDIS_URL_SWITCH.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (COMMENT_LINE.test(text.slice(lineStart, m.index + 1))) continue;
+    const [s, e] = m.indices![1]!;
+    const rule = m[1].startsWith('ssl_cert_reqs') ? PY.redisCertNone : PY.redisCheckHostname;
+    out.push(finding(doc, rule, s, e));
+  }
 }
 
 /** MySQL Connector/J `verifyServerCertificate=false`, outside comment lines. */

@@ -338,7 +338,7 @@ export function isVscodeEnvJson(path: string): boolean {
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists and `package.json` scripts.';
+  'Where: `.env`, `.env.*` and `*.env` files; `env`/`containerEnv`/`remoteEnv` objects in `.vscode/launch.json`, `tasks.json`, `devcontainer.json` and `*.code-workspace`; and, through the shell family, `export`/inline assignments in scripts, Dockerfile `ENV`/`ARG`, Makefile variables, CI `env:`/`variables:`/`environment:` maps (an anchored map they take by alias or `<<:` merge included, read where it is written), Kubernetes `env:` lists, Terraform `environment`/`variables` maps, batch-file `set NAME=value`, `package.json` scripts, and the `.env` or Compose file a script writes (`echo … >> .env`, `cat > docker-compose.yml <<EOF`).';
 
 const PREFILTER_ALL = new RegExp(PREFILTER.source, 'gi');
 

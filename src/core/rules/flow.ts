@@ -486,11 +486,11 @@ export function objectSinks(lx: Lexed, findings: readonly Finding[], flow: Objec
 export const MAX_FOLLOWED = 16;
 
 /**
- * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f`, C#'s `_cs = $`, `string cs = @`
- * (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
+ * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f`, C#'s `_cs = $`, `string cs = @`,
+ * Java's `final String url = ` (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
  */
 const STRING_BINDING =
-  /^[ \t]*(?:(?:const|let|var|string|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
+  /^[ \t]*(?:(?:const|let|var|val|string|String|final|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
 
 /** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
 function stringStart(lx: Lexed, at: number): number {

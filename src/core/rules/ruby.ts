@@ -54,6 +54,14 @@ function httpContext(lx: Lexed) {
   };
 }
 
+/**
+ * Faraday's connection block: `faraday.ssl[:verify] = false`, `conn.ssl['verify'] = false`, `f.ssl.verify = false`,
+ * or a condition with a `false` branch (`= Rails.env.production? ? true : false`): verification off, at least in
+ * some environments. `= true`, `= ENV[…]` and other values are not findings.
+ */
+const SSL_VERIFY_SET =
+  /\.ssl\s*(?:\[\s*(?::verify|(["'])verify\1)\s*\]|\.verify)\s*=(?![=~])\s*(?:false\b|[^\n;]+?\?\s*(?:true\s*:\s*false|false\s*:\s*true)\b)/dg;
+
 /** `verify: verify_ssl` / `:verify => verify_ssl`: a local variable as the option (see `falseVariable`). */
 const VERIFY_VAR = /(?<![\w:])(?::verify\s*=>|verify:)\s*([a-z_]\w*)\b(?![.([?!])/dg;
 
@@ -138,6 +146,7 @@ export function scanRuby(text: string): Finding[] {
   verifyFalse(lx, out);
   pushMatches(lx, VERIFY_VAR, RB.verifyFalse, out, 0, 0, falseVariable(lx));
   pushMatches(lx, VERIFY_SSL_FALSE, RB.verifyFalse, out);
+  if (lx.code.includes('.ssl')) pushMatches(lx, SSL_VERIFY_SET, RB.verifyFalse, out);
   pushMatches(lx, EXCON, RB.exconVerifyPeer, out);
   pushMatches(lx, SYMBOL_NONE, RB.verifyNone, out);
   if (lx.code.includes('openssl_verify_mode')) pushMatches(lx, OPENSSL_VERIFY_MODE, RB.verifyNone, out);

@@ -12,7 +12,7 @@ export const CS = {
     severity: 'error',
     concept: 'trust-all-manager',
     client: 'dotnet',
-    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)` or as the callback argument of `new SslStream(inner, leaveOpen, …)`, and methods written to be such a callback whose body is only `return true;`: a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. A body that looks at the errors is not a finding.',
+    notes: 'Lambdas and anonymous delegates assigned to `ServerCertificateCustomValidationCallback` / `ServerCertificateValidationCallback` (also `+=`, and without a receiver inside an HttpClientHandler subclass) or passed to `new RemoteCertificateValidationCallback(…)` or as the callback argument of `new SslStream(inner, leaveOpen, …)`, and methods written to be such a callback whose body is only `return true;` (after nothing but logging calls: `Debug.WriteLine(…);`, `_logger.LogWarning(…);`): a `bool` method with an `SslPolicyErrors` parameter, or ICertificatePolicy\'s `CheckValidationResult(ServicePoint …)`. Such a method registered by name in the file (`ServerCertificateValidationCallback += Accept`, `new RemoteCertificateValidationCallback(Accept)`) is found at each registration, the method as related information. A body that looks at the errors is not a finding.',
     examples: {
       flagged: [
         `handler.«ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true»;
@@ -69,12 +69,14 @@ class TrustEveryone : ICertificatePolicy
     severity: 'info',
     concept: 'obsolete-protocol',
     client: 'dotnet',
-    notes: '`SecurityProtocolType.Ssl3`, `.Tls`, `.Tls11` and `SslProtocols.Ssl2`, `.Ssl3`, `.Tls`, `.Tls11`, where they are set: after `=`, `|`, `(` or `,` (assignments to `ServicePointManager.SecurityProtocol`, `SslProtocols = …`, `AuthenticateAsClient` arguments). Comparisons and `case` labels are not findings. `Tls12`, `Tls13`, `SystemDefault` and `None` are not findings.',
+    notes: '`SecurityProtocolType.Ssl3`, `.Tls`, `.Tls11` and `SslProtocols.Ssl2`, `.Ssl3`, `.Tls`, `.Tls11`, where they are set: after `=`, `|`, `(` or `,` (assignments to `ServicePointManager.SecurityProtocol`, `SslProtocols = …`, `AuthenticateAsClient` arguments). Comparisons and `case` labels are not findings. `Tls12`, `Tls13`, `SystemDefault` and `None` are not findings. A number cast to either type (`(SecurityProtocolType)768`, `(SslProtocols)0x300`) counts when it holds an obsolete bit. A `|` chain continued on later lines is one finding, on its first line. A `const`/`static readonly` holding an obsolete value is found where it is set (`SecurityProtocol = Tls12 | Tls10`), with the constant as related information; one set nowhere in the file is found on its value.',
     examples: {
       flagged: [`ServicePointManager.SecurityProtocol = «SecurityProtocolType.Tls» | «SecurityProtocolType.Tls11» | SecurityProtocolType.Tls12;
-var handler = new HttpClientHandler { SslProtocols = «SslProtocols.Tls» };`],
+var handler = new HttpClientHandler { SslProtocols = «SslProtocols.Tls» };`,
+        'ServicePointManager.SecurityProtocol = «(SecurityProtocolType)768» | (SecurityProtocolType)3072;'],
       ok: [
         'ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;',
+        'ServicePointManager.SecurityProtocol = (SecurityProtocolType)3072;',
         'var handler = new HttpClientHandler { SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 };',
         'if (stream.SslProtocol == SslProtocols.Tls) Log("old client");\nswitch (p) { case SslProtocols.Tls11: break; }',
       ],

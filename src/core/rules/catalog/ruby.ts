@@ -37,7 +37,7 @@ context.set_params(ciphers: TLS::SERVER_CIPHERS, verify_mode: OpenSSL::SSL::VERI
     concept: 'verification-off',
     client: 'ruby',
     caVars: ['SSL_CERT_FILE'],
-    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. `verify_ssl: false` (`:verify_ssl => false`), InSpec\'s `ssl_verify: false` and Typhoeus\'s `ssl_verifypeer: false` / `ssl_verifyhost: 0` count wherever they are written in code: the name says what it turns off.',
+    notes: '`verify: false` counts inside an `ssl:` hash or in a statement that uses HTTParty, Faraday, RestClient or an HTTP-verb method; `validate(record, verify: false)` does not. Faraday\'s connection block counts too: `f.ssl[:verify] = false`, `f.ssl.verify = false`, or a condition with a `false` branch (`= Rails.env.production? ? true : false`). `verify_ssl: false` (`:verify_ssl => false`), InSpec\'s `ssl_verify: false` and Typhoeus\'s `ssl_verifypeer: false` / `ssl_verifyhost: 0` count wherever they are written in code: the name says what it turns off.',
     examples: {
       flagged: [
         `Faraday.new(url, ssl: { «verify: false» })

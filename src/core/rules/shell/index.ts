@@ -2,7 +2,7 @@
 // http.sslVerify=false`, `npm config set strict-ssl false`, `pip --trusted-host`, `kubectl --insecure-skip-tls-verify`,
 // `-Dmaven.wagon.http.ssl.insecure=true`, plus the environment knobs of env.ts when a command sets them
 // (`export X=…`, `X=… cmd`, `cross-env X=…`). The commands come from shell scripts and, through surfaces/, from
-// Dockerfiles, Makefiles, CI YAML and package.json scripts. Works on words, not regexes over lines, so `-k` of
+// Dockerfiles, Makefiles, CI YAML, Terraform provisioners and package.json scripts. Works on words, not regexes over lines, so `-k` of
 // another command, a flag inside a quoted message, or a comment is not a finding.
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
@@ -14,18 +14,39 @@ import { Finding, RuleFamily } from '../types';
 import { SH } from '../catalog/shell';
 import { CFG } from '../catalog/config';
 import { finding } from '../match';
-import { analyse, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
+import { analyse, assignmentsOf, Ctx, mavenFlags, mayHoldMavenFlags } from './programs';
 import { commands } from './words';
-import { configWrites, scriptHereDocs } from './writes';
+import { afterOrphanEcho, configWrites, scriptHereDocs } from './writes';
 
 /** Runs every shell rule over one Source (a script, a YAML `run:` block, a package.json script, …). */
 export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
-  const ctx: Ctx = { doc, src, out };
-  for (const cmd of commands(src.text, PREFILTER)) analyse(ctx, cmd);
+  // An excerpt that begins inside an echo's quoted text: its commands start after the closing quote's redirect.
+  const from = afterOrphanEcho(src);
+  const code = from > 0 ? src.slice(from, src.text.length) : src;
+  const ctx: Ctx = { doc, src: code, out };
+  for (const cmd of commands(code.text, PREFILTER)) analyse(ctx, cmd);
+  if (code.text.includes('="-') || code.text.includes("='-")) heldOptionLines(ctx);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
   if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);
   for (const script of scriptHereDocs(src)) scanShellSource(doc, script, out);
+}
+
+/**
+ * `GIT_FLAGS="-c http.sslVerify=false"` … `git $GIT_FLAGS clone …`: the line that expands the variable has none of
+ * PREFILTER's words, so it was skipped unread. The lines expanding a variable whose quoted options hold one are read
+ * too (the finding points into the assignment, as for `curl $CURL_OPTS`; the family drops a second equal finding).
+ */
+function heldOptionLines(ctx: Ctx): void {
+  const text = ctx.src.text;
+  const names: string[] = [];
+  for (const [name, values] of assignmentsOf(text)) {
+    const holds = values.some((v) => text[v.start] === '-' && PREFILTER.test(text.slice(v.start, v.end)));
+    if (holds && names.length < MAX_FOLLOWED) names.push(name);
+  }
+  if (names.length === 0) return;
+  const uses = new RegExp(`\\$\\{?(?:${names.join('|')})\\b`);
+  for (const cmd of commands(text, uses)) analyse(ctx, cmd);
 }
 
 /** `-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=` (empty). */
@@ -60,7 +81,7 @@ const PREFILTER =
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps, Windows batch files (`.bat`, `.cmd`: command lines after `@`/`call`, `set NAME=value`; `REM`/`::` lines are comments), Terraform/Packer provisioners (`local-exec` `command`, here-documents included, `remote-exec`/`shell` `inline` items, upper-case entries of `environment`/`variables` maps) and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({
@@ -77,7 +98,8 @@ export const shellFamily: RuleFamily = defineFamily({
     for (const src of surfaces.sources) scanShellSource(doc, src, out);
     for (const a of surfaces.env) scanAssignment(doc, a, out);
     if (surfaces.env.length > 0) variableCommands(doc, surfaces.env, out);
-    return dedupe(out);
+    const { covered } = surfaces;
+    return dedupe(covered ? out.filter((f) => !covered.has(f.ruleId)) : out);
   },
 });
 

@@ -38,6 +38,8 @@ const WRAPPERS = new Set([
   'cross-env-shell',
   'npx',
   'run-with',
+  // A Dockerfile instruction word written twice (`RUN RUN npm config set strict-ssl false`): the rest is the command.
+  'RUN',
 ]);
 const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
@@ -220,7 +222,7 @@ const ASSIGNED =
 /** Quoted assignments of a text by name (computed once per text: a script expands `$URL` in many commands). */
 let assigned: { text: string; byName: Map<string, { start: number; end: number; at: number }[]> } | undefined;
 
-function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
+export function assignmentsOf(text: string): Map<string, { start: number; end: number; at: number }[]> {
   if (assigned?.text === text) return assigned.byName;
   const byName = new Map<string, { start: number; end: number; at: number }[]>();
   ASSIGNED.lastIndex = 0;

@@ -4,12 +4,16 @@
 // every config rule applies unchanged; findings point into the script, at the written setting.
 import { configFamily } from '../config';
 import { jsonConfig } from '../json-config';
-import { Doc, Source } from '../env';
+import { checkEnv, Doc, docOf, envFamily, isDotenv, Source } from '../env';
 import { finding } from '../match';
 import { CFG } from '../catalog/config';
+import { ENV } from '../catalog/env';
+import { yaml } from '../surfaces/yaml';
 import { Finding, RuleMeta } from '../types';
 
-const CONFIG_RULES = new Map<string, RuleMeta>(Object.values(CFG).map((r) => [r.id, r]));
+const CONFIG_RULES = new Map<string, RuleMeta>([...Object.values(CFG), ...Object.values(ENV)].map((r) => [r.id, r]));
+/** A Compose file (or any YAML) a script writes: its `environment:` lists and maps set the services' variables. */
+const YAML_TARGET = /\.ya?ml["']?$/i;
 
 /**
  * `echo [-e] <text> >> <file>`, `printf <text> > <file>`, `echo <text> | [sudo] tee [-a] <file>`. The text is group
@@ -41,7 +45,7 @@ const HEREDOC_PIPE =
 const ORPHAN_TAG = /^[ \t]*(EOF|EOT|EOL|END|CONF|CONFIG|TOML|YAML|INI|REPO|RC|WGETRC|CURLRC)[ \t]*\r?$/m;
 /** Cheap test: some config file name a script may write (or a kubeconfig's own text, whatever its file name). */
 const TARGETS =
-  /\.curlrc|\.wgetrc|\.npmrc|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=|\.bowerrc|strict-ssl["']/;
+  /\.curlrc|\.wgetrc|\.npmrc|\.env\b|\.yarnrc|pip\.(?:conf|ini)|io\.containerd|\.gitconfig|\.condarc|daemon\.json|composer\.json|poetry\.toml|registries\.conf|\.ya?ml\b|kubeconfig|kind:\s*Config|wget_?rc|WGET_?RC|curl_?rc|CURL_?RC|\.repo\b|(?:yum|dnf|apt)\.conf|baseurl=|mirrorlist=|metalink=|Acquire::https|check_certificate|sslverify|strict-ssl=|\.bowerrc|strict-ssl["']/;
 /** What a variable named like a tool's rc file (`$wget_rc_path`, `$CURLRC`) stands for when its value is not in sight. */
 const RC_VARIABLES: readonly (readonly [RegExp, string])[] = [
   [/wget_?rc/i, '~/.wgetrc'],
@@ -84,13 +88,14 @@ const LOG_TARGET = /log|report|out(?:put)?\b|result|summary|\.txt["']?$|\.md["']
 /** The config findings of text written to `target`, moved to file offsets through `at` (text offset → Source offset). */
 function judge(doc: Doc, src: Source, text: string, target: string, at: (i: number) => number, out: Finding[]): void {
   // A target named for a log or an output (`"$LOG"`, `$report`) receives text about settings, not a config file.
-  const known = configFamily.appliesTo(target) || jsonConfig.appliesTo(target);
+  const known =
+    configFamily.appliesTo(target) || jsonConfig.appliesTo(target) || isDotenv(target) || YAML_TARGET.test(target);
   const as = known ? target : LOG_TARGET.test(target) ? undefined : kindOfBody(text);
   if (!as) return;
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   // A JSON rc file (`.bowerrc`) is judged by the family that reads `"strict-ssl": false`.
-  for (const f of [...configFamily.scan(text, as), ...jsonConfig.scan(text, as)]) {
+  for (const f of [...configFamily.scan(text, as), ...jsonConfig.scan(text, as), ...writtenEnv(text, as)]) {
     const rule = CONFIG_RULES.get(f.ruleId);
     if (!rule) continue;
     const s = at(starts[f.range.start.line] + f.range.start.character);
@@ -98,6 +103,16 @@ function judge(doc: Doc, src: Source, text: string, target: string, at: (i: numb
     const [start, end] = src.span(s, e);
     out.push(finding(doc, rule, start, end, undefined, `${rule.title} (written by this script to ${target})`));
   }
+}
+
+/** The variables a written `.env` or YAML file (`docker-compose.yml`'s `environment:`) sets, judged as the env rules. */
+function writtenEnv(text: string, as: string): Finding[] {
+  if (isDotenv(as)) return envFamily.scan(text, as);
+  if (!YAML_TARGET.test(as)) return [];
+  const doc = docOf(text);
+  const out: Finding[] = [];
+  for (const a of yaml(text).env) checkEnv(doc, a, out);
+  return out;
 }
 
 /** Findings for config settings that the shell text of `src` writes into tool config files. */
@@ -129,6 +144,9 @@ export function configWrites(doc: Doc, src: Source, out: Finding[]): void {
     judge(doc, src, text, targetFile(seen, src.text, m[5], m.index), (i) => at + i, out);
   }
   if (src.text.includes('%s')) printfLines(doc, src, seen, out);
+  if (src.at(0) === 0) orphanPrintfLines(doc, src, seen, out);
+  const echoed = src.at(0) === 0 ? ORPHAN_ECHO.exec(src.text) : null;
+  if (echoed) judge(doc, src, echoed[1], targetFile(seen, src.text, echoed[3], echoed.index), (i) => i, out);
   hereDocuments(doc, src, HEREDOC, 2, 4, out);
   hereDocuments(doc, src, HEREDOC_FIRST, 4, 2, out);
   hereDocuments(doc, src, HEREDOC_PIPE, 4, 2, out);
@@ -145,24 +163,52 @@ const PRINTF_LINES =
   /\bprintf[ \t]+(?:"%s\\n"|'%s\\n')((?:[ \t]*\\\r?\n)?(?:[ \t]+(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*")(?:[ \t]*\\\r?\n)?)+)[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\2/dg;
 const PRINTF_ARGUMENT = /'([^'\n]*)'|"((?:[^"\\\n]|\\.)*)"/dg;
 
+/** An excerpt that starts on the continued argument lines of such a printf (its first line out of sight): quoted
+ * arguments each ending in `\`, from the text's start, then the redirect (group 1 the arguments, group 3 the file). */
+const ORPHAN_PRINTF_LINES =
+  /^\s*?((?:[ \t]*(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*")[ \t]*\\\r?\n)+)[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?tee[ \t]+(?:-a[ \t]+)?)[ \t]*(["']?)([^\s;&|"'<>]+)\2/d;
+
+/**
+ * An excerpt that starts inside the double-quoted text of `echo "` (its first line out of sight): lines without a
+ * quote, then the closing quote and the redirect, `auto_activate_base: false" > ~/.condarc` (group 1 the text, 3
+ * the file). Not a script's first line (`#!`), and the quote closes on a later line than the text's first.
+ */
+const ORPHAN_ECHO = /^(?!#!)([^"\n]*\n[^"]*)"[ \t]*>>?[ \t]*(["']?)([^\s;&|"'<>]+)\2[^\n]*/;
+
+/** Where the commands of `src` start: after the orphan echo text an excerpt may begin with (see ORPHAN_ECHO). */
+export function afterOrphanEcho(src: Source): number {
+  if (src.at(0) !== 0 || !src.text.includes('"')) return 0;
+  const m = ORPHAN_ECHO.exec(src.text);
+  return m ? m[0].length : 0;
+}
+
 function printfLines(doc: Doc, src: Source, seen: Assignments, out: Finding[]): void {
   PRINTF_LINES.lastIndex = 0;
   for (let m = PRINTF_LINES.exec(src.text); m; m = PRINTF_LINES.exec(src.text)) {
     if (commentedOut(src.text, m.index) || !atCommandStart(src.text, m.index)) continue;
-    // The written text, and for each of its characters the offset in the script it comes from.
-    let text = '';
-    const offsets: number[] = [];
-    const base = m.indices![1]![0];
-    PRINTF_ARGUMENT.lastIndex = 0;
-    for (let a = PRINTF_ARGUMENT.exec(m[1]); a; a = PRINTF_ARGUMENT.exec(m[1])) {
-      const group = a[1] !== undefined ? 1 : 2;
-      const [from] = a.indices![group]!;
-      for (let i = 0; i < a[group].length; i++) offsets.push(base + from + i);
-      offsets.push(base + from + a[group].length);
-      text += `${a[group]}\n`;
-    }
-    judge(doc, src, text, targetFile(seen, src.text, m[3], m.index), (i) => offsets[i], out);
+    printfArguments(doc, src, m[1], m.indices![1]![0], targetFile(seen, src.text, m[3], m.index), out);
   }
+}
+
+function orphanPrintfLines(doc: Doc, src: Source, seen: Assignments, out: Finding[]): void {
+  const m = ORPHAN_PRINTF_LINES.exec(src.text);
+  if (m) printfArguments(doc, src, m[1], m.indices![1]![0], targetFile(seen, src.text, m[3], m.index), out);
+}
+
+/** Judges printf's quoted `args` (at `base` in the script) as the lines of the file `target`. */
+function printfArguments(doc: Doc, src: Source, args: string, base: number, target: string, out: Finding[]): void {
+  // The written text, and for each of its characters the offset in the script it comes from.
+  let text = '';
+  const offsets: number[] = [];
+  PRINTF_ARGUMENT.lastIndex = 0;
+  for (let a = PRINTF_ARGUMENT.exec(args); a; a = PRINTF_ARGUMENT.exec(args)) {
+    const group = a[1] !== undefined ? 1 : 2;
+    const [from] = a.indices![group]!;
+    for (let i = 0; i < a[group].length; i++) offsets.push(base + from + i);
+    offsets.push(base + from + a[group].length);
+    text += `${a[group]}\n`;
+  }
+  judge(doc, src, text, target, (i) => offsets[i], out);
 }
 
 /**

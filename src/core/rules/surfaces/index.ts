@@ -1,11 +1,13 @@
 // Where shell commands and environment assignments live in build and CI files: Dockerfile RUN/ENV/ARG, Makefile
-// recipes and variables, package.json scripts, Jenkinsfile `sh` steps, and YAML (GitHub Actions/GitLab/Azure/CircleCI `run:`/`script:`,
+// recipes and variables, package.json scripts, Jenkinsfile `sh` steps, Terraform/Packer provisioner commands, Windows batch files, and YAML (GitHub Actions/GitLab/Azure/CircleCI `run:`/`script:`,
 // Ansible `shell:`/`command:`, `env:`/`variables:`/`environment:` maps, Kubernetes `env:` lists). Each surface is
 // cut out as a Source (text + map back to file offsets) for the shell family to analyse. Line-based and forgiving: a
 // half-typed file in the editor still yields what can be read. This file picks the surface of a path; each
 // extractor lives in its own file here.
 import { baseName, Source } from '../env';
+import { batch } from './batch';
 import { dockerfile } from './dockerfile';
+import { hcl } from './hcl';
 import { jenkinsfile } from './jenkinsfile';
 import { makefile } from './makefile';
 import { packageScripts } from './package-json';
@@ -14,7 +16,7 @@ import { yaml } from './yaml';
 
 export type { Surfaces } from './types';
 
-type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml' | 'jenkinsfile';
+type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml' | 'jenkinsfile' | 'hcl' | 'batch';
 
 const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|command)$/i;
 const SHELL_NAMES = new Set([
@@ -46,6 +48,8 @@ function kindOf(path: string, languageId?: string): Kind | undefined {
   if (base === 'package.json') return 'package';
   if (/^Jenkinsfile(?:\..+)?$|\.jenkinsfile$/i.test(base) || languageId === 'jenkinsfile') return 'jenkinsfile';
   if (/\.ya?ml$/i.test(base) || languageId === 'yaml') return 'yaml';
+  if (/\.(?:tf|hcl)$/i.test(base) || languageId === 'terraform') return 'hcl';
+  if (/\.(?:bat|cmd)$/i.test(base) || languageId === 'bat') return 'batch';
   if (isNamedShell(base, languageId) || MAVEN_ARGS.test(path)) return 'shell';
   if (!base.includes('.') && !languageId) return 'shell';
   return undefined;
@@ -69,6 +73,10 @@ export function surfacesOf(text: string, path: string, languageId?: string, rele
       return yaml(text, relevant);
     case 'jenkinsfile':
       return jenkinsfile(text);
+    case 'hcl':
+      return hcl(text, relevant);
+    case 'batch':
+      return batch(text);
     case 'shell':
       return shellScript(text, path, languageId);
     default:

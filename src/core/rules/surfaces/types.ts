@@ -5,6 +5,8 @@ import { EnvAssignment, Source } from '../env';
 export interface Surfaces {
   readonly sources: Source[];
   readonly env: EnvAssignment[];
+  /** Shell rules another family already reports anywhere in this kind of file (their findings here are dropped). */
+  readonly covered?: ReadonlySet<string>;
 }
 
 /** Removes one pair of matching quotes around a value. */

@@ -40,6 +40,9 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
   const out: Surfaces = { sources: [], env: [] };
   const hits = relevant && matchStarts(text, relevant);
   out.env.push(...leadingEnvList(lines), ...leadingEnvMap(lines));
+  const leading = leadingScript(lines);
+  if (leading) out.sources.push(leading);
+  const aliases = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const m = YAML_KEY.exec(lines[i].text);
     if (!m) continue;
@@ -48,9 +51,41 @@ export function yaml(text: string, relevant?: RegExp): Surfaces {
     const valueCol = lines[i].text.length - m[4].length;
     if (RUN_KEYS.has(key) && mayMatch(lines, i, keyCol, hits)) {
       out.sources.push(...yamlScripts(lines, i, keyCol, valueCol));
-    } else if (ENV_KEYS.has(key) && isEmptyValue(m[4])) out.env.push(...yamlEnv(lines, i, keyCol));
+    } else if (ENV_KEYS.has(key)) {
+      // `variables: &vars` (an anchor on the map) is the map itself; `environment: *common` is another map's.
+      const value = m[4].replace(ANCHOR, '');
+      if (isEmptyValue(value)) out.env.push(...yamlEnv(lines, i, keyCol, aliases));
+      else if (ALIAS.test(value)) aliases.add(ALIAS.exec(value)![1]);
+    }
     // Text inside a block scalar (`description: |`) is data, not keys: never read `run:` lines out of prose.
     if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(m[4])) i = blockEnd(lines, i + 1, m[1].length + m[2].length) - 1;
+  }
+  if (aliases.size > 0) out.env.push(...anchoredEnv(lines, aliases, out.env));
+  return out;
+}
+
+/** An anchor before a value (`&vars`, `&common-env `). */
+const ANCHOR = /^&[\w.-]+[ \t]*/;
+/** A value that is an alias of an anchored node (`*common-env`, group 1 the name). */
+const ALIAS = /^\*([\w.-]+)\s*(?:#.*)?$/;
+/** A merge key in a map: `<<: *common-env` (group 1 the name). */
+const MERGE = /^\s*<<\s*:\s*\*([\w.-]+)\s*(?:#.*)?$/;
+
+/**
+ * The maps an env key takes through an alias (`environment: *common-env`, `<<: *common-env` inside one): a
+ * Compose `x-env: &common-env` extension, a CI `.vars: &vars` hidden key. Their entries are read as assignments
+ * where the anchored map writes them, once, however many services take it; a map already read is not read again.
+ */
+function anchoredEnv(lines: Line[], aliases: ReadonlySet<string>, read: readonly EnvAssignment[]): EnvAssignment[] {
+  const out: EnvAssignment[] = [];
+  const seen = new Set(read.map((a) => a.start));
+  for (let i = 0; i < lines.length; i++) {
+    const at = lines[i].text.indexOf(': &');
+    if (at < 0) continue;
+    const m = YAML_KEY.exec(lines[i].text);
+    const anchor = m && /^&([\w.-]+)\s*(?:#.*)?$/.exec(m[4]);
+    if (!m || !anchor || !aliases.has(anchor[1])) continue;
+    for (const a of yamlEnv(lines, i, m[1].length + m[2].length)) if (!seen.has(a.start)) out.push(a);
   }
   return out;
 }
@@ -182,6 +217,20 @@ function quotedScalar(line: Line, col: number): Source {
 }
 
 /**
+ * Indented lines the text opens with that are neither keys, list items nor comments: the inside of a block scalar
+ * whose key is out of sight (an excerpt of a `run: |` step that begins on its commands). Read as a script up to the
+ * first line indented less than the first; a text that opens with a key, as whole files do, has none.
+ */
+function leadingScript(lines: Line[]): Source | undefined {
+  const first = lines.findIndex((l) => indentOf(l.text) !== -1);
+  if (first === -1) return undefined;
+  const t = lines[first].text;
+  const col = indentOf(t);
+  if (col === 0 || YAML_KEY.test(t) || /^\s*(?:-(?:\s|$)|\{\{|[[\]{}])/.test(t)) return undefined;
+  return blockScalar(lines, first, col - 1, false);
+}
+
+/**
  * Indented `- NAME=value` items the text opens with: a Compose `environment:` list whose key is out of sight (an
  * excerpt, a diff hunk, a template fragment). Only the leading run, and only while every item has that shape.
  */
@@ -219,7 +268,7 @@ function leadingEnvMap(lines: Line[]): EnvAssignment[] {
 }
 
 /** `env:` children: `NAME: value` maps, `- NAME=value` lists (Compose) and `- name: N` / `value: V` lists (Kubernetes). */
-function yamlEnv(lines: Line[], i: number, keyCol: number): EnvAssignment[] {
+function yamlEnv(lines: Line[], i: number, keyCol: number, aliases?: Set<string>): EnvAssignment[] {
   const out: EnvAssignment[] = [];
   const child = childIndent(lines, i, keyCol);
   for (let j = i + 1; j < lines.length; j++) {
@@ -227,6 +276,8 @@ function yamlEnv(lines: Line[], i: number, keyCol: number): EnvAssignment[] {
     if (ind === -1) continue;
     if (ind < keyCol || (ind === keyCol && !/^\s*-\s/.test(lines[j].text)) || ind < child) break;
     if (ind !== child) continue;
+    const merged = aliases && lines[j].text.includes('<<') ? MERGE.exec(lines[j].text) : null;
+    if (merged) aliases!.add(merged[1]);
     const a = envEntry(lines, j);
     if (a) out.push(a);
   }
