@@ -135,7 +135,10 @@ function moreSpecific(a: ClientInfo | undefined, b: ClientInfo | undefined): Cli
 function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
   if (!asIs.host) return joined.host ? joined : asIs;
   const longer = joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
-  return longer ? joined : asIs;
+  // A host at a sentence's end joined to the next line's first word ("…, not registry-1.docker.io." + "See 'docker
+  // run --help'.") is no longer name: a wrapped label goes on in lower case, a new sentence starts with a capital.
+  const sentence = longer && /^\.[A-Z]/.test(joined.host!.slice(asIs.host.length));
+  return longer && !sentence ? joined : asIs;
 }
 
 /**
