@@ -95,6 +95,82 @@ describe('explain: what tuning round 8 taught (extune8)', () => {
     it(`host ${String(host)}: ${title(text)}`, () => assert.strictEqual(endpointOf(text).host, host));
   }
 
+  // [text, lead cause, client, first fix's client]: causes a client's or a host's nature settles.
+  const causes: readonly [string, string, string | undefined, string | undefined][] = [
+    // Node always sends SNI: a CDN's default certificate by host name is the name not set up there.
+    [
+      "npm ERR! request to https://registry.npmjs.org/x failed, reason: Hostname/IP does not match certificate's altnames: Host: registry.npmjs.org. is not in the cert's altnames: DNS:a.sni.fastly.net",
+      'hostname-mismatch',
+      'npm',
+      'server',
+    ],
+    // …an old Python may send none: that stays SNI.
+    [
+      "ssl.CertificateError: hostname 'www.npmjs.com' doesn't match either of 'a.sni.fastly.net', 'a.sni.global-ssl.fastly.net'",
+      'sni-required',
+      'python-ssl',
+      'python-ssl',
+    ],
+    // A loopback or private host's missing issuer is a private CA, not a public chain's intermediate.
+    [
+      'request to https://localhost:4873/x.tgz failed, reason: unable to verify the first certificate',
+      'untrusted-root',
+      'node',
+      'node',
+    ],
+    [
+      'request to https://registry.npmjs.org/x.tgz failed, reason: unable to verify the first certificate',
+      'incomplete-chain',
+      'node',
+      'server',
+    ],
+    // Chrome's client-certificate page in words, and gotlcp's (Go) alerts.
+    [
+      "This server requires a certificate for authentication, and didn't accept the one sent by the browser.",
+      'client-cert-required',
+      'chrome',
+      'chrome',
+    ],
+    ['客户端报remote error: tlcp: bad certificate', 'client-cert-required', 'go', 'go'],
+    // A TLS-intercepting proxy's own log of its browser side: the browser refused the proxy's CA.
+    [
+      '2020/10/08 18:12:34 [ERROR] Securing client connection failed: handshake error: remote error: tls: bad certificate',
+      'untrusted-root',
+      'go',
+      'go',
+    ],
+    // A hand-made certificate's name error in Chrome is its missing subjectAltName.
+    [
+      'Generating certificates locally gave me a `net::ERR_CERT_COMMON_NAME_INVALID` error.',
+      'legacy-cn-only',
+      'chrome',
+      'server',
+    ],
+    ['NET::ERR_CERT_COMMON_NAME_INVALID on https://zh.wikipedia.org', 'hostname-mismatch', 'chrome', 'server'],
+    // Handshake wordings that named no cause: a record's integrity check, Python 2's reset, a cut "wrong version".
+    [
+      "SSLError(SSLError(1, '_ssl.c:1429: error:1408F119:SSL routines:SSL3_GET_RECORD:decryption failed or bad record mac'),)",
+      'handshake-failure',
+      'python-ssl',
+      'server',
+    ],
+    [
+      'urllib2.URLError: <urlopen error [Errno 54] Connection reset by peer>',
+      'handshake-failure',
+      'python-ssl',
+      'server',
+    ],
+    ['Error: write EPROTO 22360:error:1408F10B:SSL routines:ssl3_get_record:wrong version', 'not-tls', 'node', 'node'],
+  ];
+  for (const [text, cause, client, first] of causes) {
+    it(`cause ${cause}: ${title(text)}`, () => {
+      const x = explain(text);
+      assert.strictEqual(x.causes[0]?.code, cause);
+      assert.strictEqual(x.client?.id, client);
+      assert.strictEqual(x.causes[0]?.fixes[0]?.client, first);
+    });
+  }
+
   // A host at a line's end and the next line's first word, joined by the wrap reading, are no longer name.
   it('a host ending a sentence is not glued to the next line', () => {
     const text =
