@@ -39,14 +39,15 @@ interface ClientRule extends ClientInfo {
  * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
  * ssl_client_socket_impl.cc and cert_verify_proc_builtin.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
  * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
- * occurred in the main process") names it above a plain Node stack.
+ * occurred in the main process") names it above a plain Node stack, and so does its IPC's wrapper of an error a
+ * main-process handler threw ("Error invoking remote method 'got': …").
  */
 // …and Node's own error form ("write EPROTO …") around a BoringSSL reason ("SSL routines:OPENSSL_internal:…"): Node
 // links OpenSSL, Electron's Node links Chromium's BoringSSL.
 // An app's packaged code (…/resources/app.asar/…, or unpacked: …/Contents/Resources/app/node_modules/…,
 // …\resources\app\node_modules\…, Azure Storage Explorer's, its backslashes doubled when a JSON log quotes the
 // stack) is an Electron app's, whatever Node module wrote the stack.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|Error invoking remote method '|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =

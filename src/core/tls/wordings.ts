@@ -216,6 +216,9 @@ export const WORDINGS: readonly Wording[] = [
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
   { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|did not match expected hostname|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of\b|u?')|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
+  // Node 0.10's own code for a chain that ends in a root it does not trust (old npm after the registry left its own
+  // CA, in 2014): "npm ERR! Error: CERT_UNTRUSTED".
+  { re: /\bCERT_UNTRUSTED\b/, codes: ['untrusted-root', 'self-signed'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
   { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (?:the )?(?:certificate )?chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
   { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (?:the )?(?:certificate )?chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },

@@ -161,6 +161,27 @@ describe('explain: what tuning round 8 taught (extune8)', () => {
       'server',
     ],
     ['Error: write EPROTO 22360:error:1408F10B:SSL routines:ssl3_get_record:wrong version', 'not-tls', 'node', 'node'],
+    // Node 0.10's code for an untrusted root, under old npm.
+    [
+      'npm ERR! Error: CERT_UNTRUSTED\nnpm ERR!     at SecurePair.<anonymous> (tls.js:1370:32)',
+      'untrusted-root',
+      'npm',
+      'npm',
+    ],
+    // Spaces before Go's colons, as a paste or a keyboard leaves them.
+    [
+      'Error response from daemon: Get https://registry-1.docker.io/v2/ : x509 : certificate signed by unknown authority',
+      'untrusted-root',
+      'docker',
+      'docker',
+    ],
+    // Electron's IPC wraps a main-process handler's error.
+    [
+      "Error: Error invoking remote method 'got': unable to verify the first certificate",
+      'incomplete-chain',
+      'electron',
+      'server',
+    ],
   ];
   for (const [text, cause, client, first] of causes) {
     it(`cause ${cause}: ${title(text)}`, () => {
