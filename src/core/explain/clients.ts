@@ -254,9 +254,10 @@ const RULES: readonly ClientRule[] = [
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /(?:^|\n)[ \t]*│ Error: |registry\.(?:terraform\.io|opentofu\.org)|\btofu (?:init|plan|apply)\b/ },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
   // Terraform 0.11's own wrappers around a provider's error ("Error refreshing state: 1 error(s) occurred:", "*
-  // provider.vsphere: …"), a provider's binary (terraform-provider-*), and what only its providers print: the vSphere
+  // provider.vsphere: …"), 0.12's unboxed diagnostics ("  on main.tf line 10, in provider …"), a provider's binary
+  // (terraform-provider-*), and what only its providers print: the vSphere
   // provider's client set-up against vCenter's /sdk endpoint, the Vault provider's child token.
-  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\bError refreshing state\b|(?:^|\n)\s*\* provider\.[a-z][\w-]*: |\bterraform-provider-[a-z]|\b[Ee]rror setting up (?:new vSphere SOAP )?client: (?:Post|Get) "?https?:\/\/[^"\n]+?\/sdk"?:|failed to create limited child token/ },
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\bError refreshing state\b|(?:^|\n)\s*\* provider\.[a-z][\w-]*: |\bterraform-provider-[a-z]|\b[Ee]rror setting up (?:new vSphere SOAP )?client: (?:Post|Get) "?https?:\/\/[^"\n]+?\/sdk"?:|failed to create limited child token|(?:^|\n)\s*on [\w./\\-]+\.tf(?:\.json)? line \d+, in / },
   // Helm's own words for the API server it could not reach (its repositories are the rule further down).
   // …and for a chart it could not fetch: from an OCI registry ("could not download oci://…"; Helm is what names
   // registries oci://; a manifest under …/charts/… in a registry's API) or a chart repository's index.yaml; before Docker, whose name is in many registries'

@@ -31,6 +31,10 @@ describe('explain: what tuning round 8 taught (extune8)', () => {
       '2024/01/01 [ERROR] terraform-provider-acme: Get https://h.example/: x509: certificate signed by unknown authority',
       'terraform',
     ],
+    [
+      'Error: x509: certificate signed by unknown authority\n\n  on providers.tf line 10, in provider "xo":',
+      'terraform',
+    ],
     // …while a plain Go program's request to an /sdk path stays Go's.
     ['Post https://10.0.0.9/sdk: x509: certificate signed by unknown authority', 'go'],
     // VS Code's own extension install (its renderer log) is Electron's, the Node stack under it notwithstanding.
