@@ -80,26 +80,28 @@ function dedented(text: string): string {
  * `message="…&quot;…"`, a page's source), and Markdown code fences around the block.
  */
 function plainCharacters(text: string): string {
-  return (
-    text
-      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-      .replace(/^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm, '')
-      .replace(/&(?:quot|#34|#x22);/gi, '"')
-      .replace(/&(?:apos|#39|#x27);/gi, "'")
-      .replace(/&lt;/gi, '<')
-      .replace(/&gt;/gi, '>')
-      .replace(/&amp;/gi, '&')
-      // A space typed (or a French keyboard's habit) before the colons of Go's prefixes: "Get https://…/v2/ : x509 :
-      // certificate signed by unknown authority" is Go's "x509: …".
-      .replace(/\b(x509|tls) :(?= )/g, '$1:')
-      .replace(/(\/v2\/) : (?=x509:|tls:)/g, '$1: ')
-  );
+  return text
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/^[ \t]*(?:```|~~~)[\w+-]*[ \t]*$/gm, '')
+    .replace(/&(?:quot|#34|#x22);/gi, '"')
+    .replace(/&(?:apos|#39|#x27);/gi, "'")
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&amp;/gi, '&');
+}
+
+/**
+ * A space typed (or a French keyboard's habit) before the colons of Go's error prefixes: "Get https://…/v2/ : x509 :
+ * certificate signed by unknown authority" is Go's "x509: …".
+ */
+function goColons(text: string): string {
+  return text.replace(/\b(x509|tls) :(?= )/g, '$1:').replace(/(https?:\/\/\S+) : (?=x509:|tls:)/g, '$1: ');
 }
 
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), plainCharacters(text));
+  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), goColons(plainCharacters(text)));
   return dedented(unquoted(owned.replace(STAMP, '')))
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')
