@@ -39,14 +39,15 @@ interface ClientRule extends ClientInfo {
  * download's address, the failing program there is Go's app-builder); its loader's frames; Chromium's
  * ssl_client_socket_impl.cc and cert_verify_proc_builtin.cc log lines, which in pasted threads come from Electron apps' consoles (Chrome itself
  * shows its errors as a page). Electron's own dialog for an uncaught main-process exception ("A JavaScript error
- * occurred in the main process") names it above a plain Node stack.
+ * occurred in the main process") names it above a plain Node stack, and so does its IPC's wrapper of an error a
+ * main-process handler threw ("Error invoking remote method 'got': …").
  */
 // …and Node's own error form ("write EPROTO …") around a BoringSSL reason ("SSL routines:OPENSSL_internal:…"): Node
 // links OpenSSL, Electron's Node links Chromium's BoringSSL.
 // An app's packaged code (…/resources/app.asar/…, or unpacked: …/Contents/Resources/app/node_modules/…,
 // …\resources\app\node_modules\…, Azure Storage Explorer's, its backslashes doubled when a JSON log quotes the
 // stack) is an Electron app's, whatever Node module wrote the stack.
-const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
+const ELECTRON = /(?<![\w./\\@-])electron(?![\w.-]*[\\/])|SimpleURLLoaderWrapper|browser_init\b|(?:ssl_client_socket_impl|cert_verify_proc(?:_builtin)?)\.cc|A JavaScript error occurred in the main process|Error invoking remote method '|\b(?:write|read) EPROTO [^\n]*OPENSSL_internal|[\\/]resources[\\/]+app(?:\.asar)?[\\/]/i;
 
 /** urllib3's pool and its MaxRetryError reason ("(Caused by SSLError(…"), which users meet through requests. */
 const PY_POOL =
@@ -165,6 +166,11 @@ const RULES: readonly ClientRule[] = [
   // extension folder and host process, and the window log's "[Extension Host] " before what the extension host
   // reported. (Not ~/.vscode-server: a remote extension host is plain Node.)
   { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /\bvendor[\\/]+node[\\/]+deps[\\/]+openssl\b|[\\/]\.vscode(?:-insiders)?[\\/]+extensions[\\/]|extensionHostProcess\.js|(?<!Remote )\[Extension Host\] / },
+  // The desktop's own extension install ("Error while installing 'ms-python.python' extension in the remote server",
+  // "Downloading the 'publisher.name' extension locally", its renderer's log "[renderer3]", log.ts): VS Code's
+  // Electron process fetched them, so its proxy and certificate settings are the cure. (Not the C/C++ extension's
+  // own "Failed at stage: downloadPackages": the corpus labels that Node, 27s Electron; left to the lead.)
+  { id: 'electron', family: 'node', title: 'Electron', ownStore: false, fetchesIntermediates: true, signals: /Error while installing '[\w-]+\.[\w.-]+' extension\b|\b(?:Downloading|download) (?:the )?'[\w-]+\.[\w.-]+' extension locally|\[renderer\d+\] \[(?:error|info|warning)\]|\blog\.ts:\d+ / },
   // Bower, a Node tool: its log lines start with "bower" ("bower jquery#~3.6.0  CERT_HAS_EXPIRED Request to …") and
   // its registry request fails as "Request to https://…/packages/<name> failed: <Node's reason>".
   { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /(?:^|\n)bower\s+\S|\bRequest to https?:\/\/\S+\/packages\/\S+ failed: [a-z]/ },
@@ -176,7 +182,8 @@ const RULES: readonly ClientRule[] = [
   // OpenSSL's verify constants by their C names ("X509_V_ERR_CERT_NOT_YET_VALID") are what OpenSSL's API and programs
   // written on it report; Node drops the prefix ("CERT_HAS_EXPIRED"), so its codes below must not claim them.
   { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /\bX509_V_ERR_[A-Z_]+\b/ },
-  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:|(?:^|\s)[\w$]+ \[\w*Error\]: / },
+  // (node-fetch's FetchError message, "request to https://… failed, reason: …", also cut to its tail.)
+  { id: 'node', family: 'node', title: 'Node.js', ownStore: true, signals: /\bfailed, reason: [a-z]|node:internal|node:_tls_wrap|_tls_wrap\.js|TLSSocket|(?<!::)\bFetchError\b|(?<!https )fetch failed|undici|ERR_TLS_|\bwrite EPROTO\b|Client network socket disconnected|Node\.js v\d|node-fetch|\berrno: '[A-Z_]+'|\bcode: '[A-Z_]{6,}'|\[cause\]:|\{ code: '|deps[\\/]openssl[\\/]|Hostname\/IP (?:does not|doesn't) match certificate's altnames|(^|\s)(?:Error|ERROR):\s+(self[- ]signed certificate|unable to (get local issuer|get issuer|verify the first) certificate|certificate has expired)|request to https?:\/\/\S+ failed, reason: |SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT)|CERT_HAS_EXPIRED|(?:^|\n)\s*Error: \d+:error:[0-9A-F]{8}:SSL routines:|(?:^|\s)[\w$]+ \[\w*Error\]: / },
   // curl's own status line names curl, whatever host it fetched (getcomposer.org is no Composer run).
   { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(^|\n)\s*curl: \(\d+\) / },
   // PHP, before curl: its errors quote libcurl.
@@ -194,8 +201,9 @@ const RULES: readonly ClientRule[] = [
   { id: 'composer', family: 'php', title: 'Composer', ownStore: false, signals: /(?<![\w-])curl error \d+\b/ },
   // Guzzle's "(see https://curl.haxx.se/libcurl/c/libcurl-errors.html)" tail, also as Symfony Console's exception box
   // wraps it ("(see https://curl" / "  .haxx.se/…").
-  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error ?\d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)?/ },
-  { id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
+  { id: 'guzzle', family: 'php', title: 'Guzzle (PHP)', ownStore: false, signals: /\[RingException\]|GuzzleHttp|[\\/]guzzlehttp[\\/]guzzle[\\/]|Guzzle\\+(?:Http|Common|Service)\\+|Illuminate\\+Http\\+Client\\+|\[curl\] \d+: |cURL error ?\d+: [^\n]*(?:\n[^\n]*)?\(see https?:\/\/curl\s*\.(?:haxx\.)?se\/libcurl\/c\/libcurl-errors\.html\)?/ },
+    // (…and Swoole's coroutine client, a PHP extension: "WARNING swSSL_connect: SSL_connect(fd=4) failed".)
+{ id: 'php', family: 'php', title: 'PHP (curl / OpenSSL streams)', ownStore: false, signals: /\bswSSL_\w+: |\bcURL (?:error|request failed with error) \[?\d+|Peer certificate CN=`[^'\n]*' did not match expected CN=|error code: \d+ error message:|PHP (Warning|Fatal|Exception)|\.php line \d+\b|stream_socket_client|file_get_contents|SSL operation failed with code|\.php(:\d+| on line)|Symfony\\+Component\\+HttpClient|stream_socket_enable_crypto|(?:^|[\s/])vendor[\\/]bin[\\/]/ },
   // (Not rustup's own download, which shares curl-rust's "[60] …" form: "rustup: command failed", "info: syncing channel
   // updates", "could not download file from '…'" name rustup.)
   { id: 'cargo', family: 'rust', title: 'Cargo', ownStore: false, signals: new RegExp(`^(?![\\s\\S]*(?:\\brustup: |info: syncing channel updates|could not download file from '))[\\s\\S]*(?:${CARGO.source})`) },
@@ -216,7 +224,9 @@ const RULES: readonly ClientRule[] = [
   // through bindings (R's curl::curl_fetch_memory) as libcurl's.
   // A curl command line names curl, unless it pipes what it fetched into an interpreter ("curl -sSL https://… |
   // python3 -"): the error below is then the script's (curl's own failures print "curl: (N)" and match above).
-  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /curl: \(\d+\)|SSL: (?:certificate subject name '[^'\n]+' does not match target host name|no alternative certificate subject name matches target host name)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
+  // (…also curl -v's own lines, "ALPN: offers h2", "Closing connection 0", after git's rules, whose
+  // GIT_CURL_VERBOSE prints them too.)
+  { id: 'curl', family: 'curl', title: 'curl', ownStore: false, signals: /(?:^|\n)\*?\s*ALPN: offers\b|(?:^|\n)\*?\s*Closing connection #?\d+\s*(?:\n|$)|curl: \(\d+\)|SSL: (?:certificate subject name '[^'\n]+' does not match target host name|no alternative certificate subject name matches target host name)|(^|[\s/])curl(\.exe)? (-\S+ )*['"]?https?:\/\/(?![^\n|]*\|\s*(?:sudo\s+)?(?:python[\d.]*|py|sh|bash|zsh|node|php|ruby|perl)\b)|Peer's [Cc]ertificate issuer is not recognized|(?:^|\n)\* (?:Connected to \S+ \([^)]*\) port \d+|successfully set certificate verify locations|SSL connection using|Server certificate:|TLSv1\.\d \((?:IN|OUT)\))/ },
   // wget's own progress lines name it in any locale: each request's "--2021-06-26 02:48:13--  https://…" header (old
   // builds "--11:28:30--") and "Connecting to host|1.2.3.4|:443..." (older builds without "(host)").
   { id: 'wget', family: 'wget', title: 'wget', ownStore: false, signals: /(?:^|\n)--(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d--\s+(?:https?|ftp):\/\/|Connecting to \S+\|[\d.:a-f]+\|:\d+\.\.\.|--no-check-certificate|Unable to locally verify the issuer's authority|\bwget\b|cannot verify \S+'s certificate|Unable to establish SSL connection|GnuTLS: |ERROR: certificate common name |ERROR: no certificate subject alternative name matches|ERROR: The certificate of [‘'`"]?\S+?['’"]? (?:is not trusted|has expired|doesn't have a known issuer|hasn't got a known issuer|is not yet activated)|Connecting to \S+ \(\S+\)\|[\d.:a-f]+\|:\d+\.\.\. connected/ },
@@ -243,6 +253,11 @@ const RULES: readonly ClientRule[] = [
   // Terraform's diagnostics are boxed ("│ Error: …" inside ╷ … ╵); OpenTofu prints the same.
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /(?:^|\n)[ \t]*│ Error: |registry\.(?:terraform\.io|opentofu\.org)|\btofu (?:init|plan|apply)\b/ },
   { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\*terraform\.Eval|\[(?:DEBUG|ERROR|TRACE)\] module\.|Failed to query available provider packages|Failed to install provider/ },
+  // Terraform 0.11's own wrappers around a provider's error ("Error refreshing state: 1 error(s) occurred:", "*
+  // provider.vsphere: …"), 0.12's unboxed diagnostics ("  on main.tf line 10, in provider …"), a provider's binary
+  // (terraform-provider-*), and what only its providers print: the vSphere
+  // provider's client set-up against vCenter's /sdk endpoint, the Vault provider's child token.
+  { id: 'terraform', family: 'go', title: 'Terraform', ownStore: false, signals: /\bError refreshing state\b|(?:^|\n)\s*\* provider\.[a-z][\w-]*: |\bterraform-provider-[a-z]|\b[Ee]rror setting up (?:new vSphere SOAP )?client: (?:Post|Get) "?https?:\/\/[^"\n]+?\/sdk"?:|failed to create limited child token|(?:^|\n)\s*on [\w./\\-]+\.tf(?:\.json)? line \d+, in / },
   // Helm's own words for the API server it could not reach (its repositories are the rule further down).
   // …and for a chart it could not fetch: from an OCI registry ("could not download oci://…"; Helm is what names
   // registries oci://; a manifest under …/charts/… in a registry's API) or a chart repository's index.yaml; before Docker, whose name is in many registries'
@@ -289,13 +304,13 @@ const RULES: readonly ClientRule[] = [
   { id: 'ruby', family: 'ruby', title: 'Ruby', ownStore: false, signals: /SSL verification error at depth \d+: |You must add \/\S[^\n]* to your local trusted store|OpenSSL::SSL::SSLError|SSL_connect (SYSCALL )?returned=|Could not find a valid gem|\.rb:\d+|\bruby\b|\bGemfile\b|Bundler::|\bbundle (?:install|update|exec)\b|experiencing a man-in-the-middle attack/i },
   // Go after Ruby/.NET: "x509:" and "remote error: tls:" are Go's crypto/tls wording.
   // (quic-go writes a QUIC close as "CRYPTO_ERROR (0x12a)" or "CRYPTO_ERROR 0x12a (remote)".)
-  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |\bCRYPTO_ERROR (?:\(0x[0-9a-f]{3}\)|0x[0-9a-f]{3} \((?:local|remote)\))|(?:^|[\s:"])tls: [a-z]|remote error: tls:|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
+  { id: 'go', family: 'go', title: 'Go', ownStore: false, signals: /x509: |\bCRYPTO_ERROR (?:\(0x[0-9a-f]{3}\)|0x[0-9a-f]{3} \((?:local|remote)\))|(?:^|[\s:"])tl(?:s|cp): [a-z]|remote error: tl(?:s|cp):|net\/http: TLS|GODEBUG|\bGet "?https?:|rpc error: code =|\.go:\d+/ },
   // (…also std::io::Error's Debug form, "Custom { kind: Other, error: \"…\" }", and native-tls's HandshakeError
   // Display, "the handshake failed: error:14090086:…": a Rust program whose error names no crate.)
   { id: 'rust', family: 'rust', title: 'Rust (reqwest / rustls / native-tls)', ownStore: true, signals: /rustup|(^|\n)info: caused by: |invalid peer certificate|\bWebPKIError\(|invalid certificate: \w+|hyper::Error|rustls|reqwest|X509VerifyResult|native-tls|ErrorStack\(|error trying to connect:|\.rs:\d+|\(os error -?\d+\)|repr: Os \{|Ssl\(Failure\(|InvalidCertificate\(|client error \(Connect\)|\bCustom \{ kind: [A-Z]\w*, error: |\bthe handshake failed: / },
   // …and `openssl verify`'s own lines ("error 20 at 0 depth lookup: …", "error certs.pem: verification failed").
-  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\(0000|\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[0-9A-F]{8,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:ssl\/statem\//m },
-  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could(?: not|n['’]t) prove that it(?: is|['’]s) |When Chrome tried to connect to|sent back unusual and incorrect credentials/ },
+  { id: 'openssl', family: 'openssl', title: 'OpenSSL CLI', ownStore: false, signals: /verify error:num=\d+|Verify return code: \d+|openssl s_client|depth=\d+ |CONNECTED\([0-9A-F]{8,16}\)|(?:^|\n)Verify return code: |\berror \d+ at \d+ depth lookup: ?|(?:^|\n)error \S+: verification failed|^[#\s]*[0-9A-F]{4,16}:error:[0-9A-F]{8}:SSL routines:[^\n]*:(?:\.\.\/)?ssl[\\/](?:statem|record)[\\/]|\b(?:Verify )?[Rr]eturn code:? \d+ \((?:unable|self[- ]signed|certificate|Hostname)/m },
+  { id: 'chrome', family: 'browser', title: 'Chrome / Chromium', ownStore: false, fetchesIntermediates: true, signals: /NET\s*::\s*ERR_\w+|net::ERR_\w+|\bERR_CERT_\w+|\bERR_(?:BAD_)?SSL_[A-Z_]+\b|Your connection is not private|ssl_client_socket_impl\.cc|This server could(?: not|n['’]t) prove that it(?: is|['’]s) |When Chrome tried to connect to|sent back unusual and incorrect credentials|didn't accept the one sent by the browser/ },
   { id: 'firefox', family: 'browser', title: 'Firefox', ownStore: true, signals: /Web ?sites prove their identity via certificates|Warning: Potential Security Risk Ahead|(?:^|\n)\W*Secure Connection Failed\b|SEC_ERROR_\w+|MOZILLA_PKIX_ERROR_\w+|SSL_ERROR_\w+|PR_(?:END_OF_FILE|CONNECT_RESET)_ERROR|uses an invalid security certificate|Firefox|HTTP Strict Transport Security: (?:true|false)/i },
   // R's curl package (and httr over it) prints libcurl's own error under its call ("Error in curl::curl_fetch_memory(url,
   // handle = handle) : schannel: …"), and "CertGetCertificateChain trust error" is libcurl's SChannel backend's

@@ -257,6 +257,8 @@ export const CLIENT_FIXES: Readonly<Record<ExplainClientId, ClientFixes>> = {
   },
   chrome: {
     trust: { text: 'Chrome trusts the OS store for private CAs: add the CA there (Linux: Chrome\'s NSS database)', snippet: 'certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n corp-ca -i {ca}   # Windows: certutil -addstore -user Root {ca}; macOS: Keychain Access → Always Trust' },
+    // Chrome offers the client certificates of the OS store (Linux: its NSS database), so a valid one goes there.
+    clientCert: { text: 'Chrome sends a client certificate from the OS store: import a valid one (with its key) there, then pick it when Chrome asks', snippet: 'pk12util -d sql:$HOME/.pki/nssdb -i client.p12   # Windows: certutil -user -importpfx client.p12; macOS: open client.p12 (Keychain)' },
   },
   firefox: {
     trust: { text: 'Firefox has its own store: import the CA (Settings → Privacy & Security → View Certificates → Authorities → Import), or let it read the OS store', snippet: 'about:config → security.enterprise_roots.enabled = true' },

@@ -1,10 +1,11 @@
 // "Explain TLS Error": a pasted message → which client printed it, the most likely cause and the alternatives it
 // leaves open (each with the check that settles it), that client's fix first, and the endpoint to probe.
 // Pure: `restateFromProbe` takes a CheckReport the caller obtained (the CLI's --check, the extension's "Check").
+import { isIP } from 'node:net';
 import { CAUSES } from '../tls/causes';
 import type { CauseCode, CheckReport } from '../tls/types';
 import { ClientInfo, clientInfo, CLIENTS, identifyClient } from './clients';
-import type { ExplainClientId } from './clients';
+import type { ClientFamily, ExplainClientId } from './clients';
 import { endpointOf } from './facts';
 import type { Endpoint } from './facts';
 import { unblock, unlayout, unwrapConsole } from './layout';
@@ -68,7 +69,8 @@ export function explain(pasted: string): Explanation {
   const client = inTerraformBox(normalised, moreSpecific(identifyClient(joined), identifyClient(loose)) ?? null);
   const endpoint = acrossWraps(endpointOf(joined), endpointOf(loose));
   const match = matchWordings([...new Set([joined, text, loose, unblock(text)])].join('\n'));
-  const codes = rank(namedByHost(match.hidden ? usualFirst(match.codes, client) : match.codes, endpoint.host), client);
+  const read = namedByHost(match.hidden ? usualFirst(match.codes, client) : match.codes, endpoint.host);
+  const codes = rank(privateIssuer(sniSent(read, client, endpoint.host), endpoint.host), client);
   // Unrecognised: the weaker evidence orders the fixes (the documented JSON keeps `client: null`; hintFor says why).
   const hint = client ? null : clientHint(joined);
   const ctx = { host: endpoint.host, port: endpoint.port, hint };
@@ -135,7 +137,10 @@ function moreSpecific(a: ClientInfo | undefined, b: ClientInfo | undefined): Cli
 function acrossWraps(asIs: Endpoint, joined: Endpoint): Endpoint {
   if (!asIs.host) return joined.host ? joined : asIs;
   const longer = joined.host && joined.host.length > asIs.host.length && joined.host.startsWith(asIs.host);
-  return longer ? joined : asIs;
+  // A host at a sentence's end joined to the next line's first word ("…, not registry-1.docker.io." + "See 'docker
+  // run --help'.") is no longer name: a wrapped label goes on in lower case, a new sentence starts with a capital.
+  const sentence = longer && /^\.[A-Z]/.test(joined.host!.slice(asIs.host.length));
+  return longer && !sentence ? joined : asIs;
 }
 
 /**
@@ -171,6 +176,36 @@ function namedByHost(codes: readonly ExplainCauseCode[], host: string | undefine
   const m = host ? /^(.+)\.badssl\.com$/i.exec(host) : null;
   const named = m ? BADSSL[m[1].toLowerCase()] : undefined;
   return named && codes.includes(named) ? [named, ...codes.filter((c) => c !== named)] : codes;
+}
+
+/**
+ * Families whose clients always send the server name (Node since 0.x, browsers, Go, rustls/reqwest): a CDN's default
+ * certificate (a.sni.fastly.net) reaching one of them by host name means the name is not set up on that CDN (DNS
+ * pointing elsewhere), not a client that sent no SNI.
+ */
+const SENDS_SNI = new Set<ClientFamily>(['node', 'browser', 'go', 'rust']);
+
+function sniSent(codes: readonly ExplainCauseCode[], client: ClientInfo | null, host: string | undefined) {
+  const byName = host !== undefined && isIP(host) === 0;
+  const sends = client !== null && SENDS_SNI.has(client.family) && byName;
+  return sends && codes[0] === 'sni-required' && codes.includes('hostname-mismatch')
+    ? ['hostname-mismatch' as const, ...codes.filter((c) => c !== 'hostname-mismatch')]
+    : codes;
+}
+
+/**
+ * A loopback or private name (localhost, 127.0.0.1, 10.x, *.local) never has a public CA's certificate: when the
+ * client found no issuer for it ("unable to verify the first certificate"), the issuer is a private CA the client
+ * does not trust, more likely than a public chain missing its intermediate.
+ */
+const PRIVATE_HOST =
+  /^(?:localhost|[\w.-]+\.(?:localhost|local|internal|lan)|127(?:\.\d{1,3}){3}|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|::1)$/i;
+
+function privateIssuer(codes: readonly ExplainCauseCode[], host: string | undefined) {
+  const lan = host !== undefined && PRIVATE_HOST.test(host);
+  return lan && codes[0] === 'incomplete-chain' && codes.includes('untrusted-root')
+    ? ['untrusted-root' as const, ...codes.filter((c) => c !== 'untrusted-root')]
+    : codes;
 }
 
 /** Drops what the message or the client contradicts, and keeps the list short. */

@@ -91,9 +91,17 @@ function plainCharacters(text: string): string {
     .replace(/&amp;/gi, '&');
 }
 
+/**
+ * A space typed (or a French keyboard's habit) before the colons of Go's error prefixes: "Get https://…/v2/ : x509 :
+ * certificate signed by unknown authority" is Go's "x509: …".
+ */
+function goColons(text: string): string {
+  return text.replace(/\b(x509|tls) :(?= )/g, '$1:').replace(/(https?:\/\/\S+) : (?=x509:|tls:)/g, '$1: ');
+}
+
 /** The text with the decorations above removed; line breaks stay where they were. */
 export function normalise(text: string): string {
-  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), plainCharacters(text));
+  const owned = LINE_OWNERS.reduce((t, prefix) => withoutSharedPrefix(t, prefix), goColons(plainCharacters(text)));
   return dedented(unquoted(owned.replace(STAMP, '')))
     .replace(LOG_PREFIX, '')
     .replace(BOLD, '')

@@ -55,14 +55,16 @@ const BARE_SAYS =
  */
 export const WORDINGS: readonly Wording[] = [
   // The *server's* log says a client rejected its certificate: the mirror image of the client-side error.
-  { re: /TLS handshake error from \S+: remote error: tls: (bad certificate|unknown certificate authority)/, codes: ['untrusted-root', 'client-cert-required'], says: 'This line is from the server\'s log: a client refused the server\'s certificate.' },
+  // (…also a TLS-intercepting proxy's log of its browser side: "Securing client connection failed: handshake error:
+  // remote error: tls: bad certificate" is the browser refusing the proxy's own CA.)
+  { re: /(?:TLS handshake error from \S+|client connection failed: (?:TLS )?handshake error): remote error: tls: (bad certificate|unknown certificate authority)/, codes: ['untrusted-root', 'client-cert-required'], says: 'This line is from the server\'s log: a client refused the server\'s certificate.' },
   // The server rejected the client: alerts sent *by the server* about our certificate.
   // …and over QUIC (quic-go, HTTP/3, DoQ): CRYPTO_ERROR 0x100 + the alert, 0x12a bad_certificate, 0x12e
   // certificate_unknown, 0x130 unknown_ca, 0x174 certificate_required. In a server's log (accepting a stream) the alert
   // came from the client, which refused the server's certificate; in a client's, from the server, about ours.
   { re: /\b(?:accept(?:ing)?|server)\b[^\n]*CRYPTO_ERROR \(?0x1(?:2a|2e|30)\)?/i, codes: ['untrusted-root', 'self-signed'], says: 'This line is from the server\'s log: a QUIC client refused the server\'s certificate (its TLS alert closed the connection).' },
   { re: /CRYPTO_ERROR \(?0x1(?:2a|2e|30|74)\)?/, codes: ['client-cert-required'], says: 'The QUIC connection was closed with a TLS alert about a certificate: the server rejected the client certificate this client sent (or wanted one and got none).' },
-  { re: /remote error: tls: (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown|unknown_ca)|received fatal alert: (?:BadCertificate|CertificateRequired|CertificateUnknown|UnknownCA)\b|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
+  { re: /remote error: tl(?:s|cp): (bad certificate|unknown certificate authority|expired certificate|certificate required|certificate unknown|revoked certificate|unsupported certificate)|tlsv13 alert certificate required|alert (bad certificate|certificate required|certificate unknown)|ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN)|Received fatal alert: (bad_certificate|certificate_required|certificate_unknown|unknown_ca)|received fatal alert: (?:BadCertificate|CertificateRequired|CertificateUnknown|UnknownCA)\b|No required SSL certificate was sent|tlsv1 alert unknown ca/i, codes: ['client-cert-required'], says: 'The alert came from the server: it rejected the client certificate this client sent (or wanted one and got none).' },
   { re: /legacy Common Name field|x509ignoreCN/, codes: ['legacy-cn-only'], says: 'The certificate names its host only in the Common Name; Go ≥ 1.15 (and urllib3 2, browsers) read only subjectAltName.' },
   // A name error on the certificate a CDN hands to clients that send no server name (SNI): Fastly's r.ssl.fastly.net
   // and a.sni.fastly.net, Cloudflare's sslNNN.cloudflaressl.com under its "Legacy Server CA", or urllib3's warning
@@ -84,6 +86,9 @@ export const WORDINGS: readonly Wording[] = [
   // expired on …" (before the name wording: "could not prove that it is" starts all of Chrome's).
   { re: /its security certificate expired\b|The certificate for \S+ expired on\b|certificates, which are valid for a set time period/, codes: ['expired', 'not-yet-valid'] },
   { re: /its security certificate is not trusted by your computer's operating system/, codes: ['untrusted-root', 'self-signed', 'incomplete-chain'] },
+  // …and on a certificate the user made: "generating certificates locally", "openssl req", mkcert-less self-made ones
+  // lack subjectAltName unless asked for it, and Chrome reads only that.
+  { re: /^(?=[\s\S]*(?:ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN))(?=[\s\S]*(?:[Gg]enerat\w* (?:\w+ ){0,3}certificates? locally|locally[- ]generated certificate|\bopenssl req\b))/, codes: ['legacy-cn-only', 'hostname-mismatch'], says: 'A certificate made by hand (openssl req) carries the host only in its Common Name unless a subjectAltName is added; Chrome ≥ 58 reads only the subjectAltName.' },
   { re: /ERR_CERT_COMMON_NAME_INVALID|SSL_ERROR_BAD_CERT_DOMAIN|could(?: not|n['’]t) prove that it(?: is|['’]s) |net_error -200\b/, codes: ['hostname-mismatch', 'legacy-cn-only', 'untrusted-root'] },
   // Firefox: a certificate whose signature does not verify with its issuer's key (a leaf from an older CA of the same
   // name, as after regenerating a local development CA).
@@ -99,7 +104,9 @@ export const WORDINGS: readonly Wording[] = [
   { re: /ERR_SSL_OBSOLETE_VERSION/, codes: ['handshake-failure'], says: 'The server offers only TLS 1.0/1.1, which current browsers refuse.' },
   { re: /PR_END_OF_FILE_ERROR|PR_CONNECT_RESET_ERROR/, codes: ['handshake-failure', 'not-tls'] },
   // Chromium and curl when the server wants a client certificate this client cannot present.
-  { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
+  // (…and Chrome's page for it in words: "This server requires a certificate for authentication, and didn't accept the
+  // one sent by the browser."; Go's server: "tls: client didn't provide a certificate".)
+  { re: /ERR_BAD_SSL_CLIENT_AUTH_CERT|ERR_SSL_CLIENT_AUTH_CERT_NEEDED|requires a certificate for authentication, and did(?:n't| not) accept the one sent by the browser|\btl(?:s|cp): client didn't provide a certificate|unable to (?:set private key file|use client certificate)|could not load PEM client certificate|SEC_E_NO_CREDENTIALS/, codes: ['client-cert-required'] },
   // Chromium's built-in verifier logs why a chain failed (cert_verify_proc_builtin.cc, in Electron apps' and headless
   // Chrome's consoles): "ERROR: No matching issuer found" below the certificate it could not chain.
   { re: /CertVerifyProcBuiltin for \S+ failed:[\s\S]*?ERROR: No matching issuer found/, codes: ['untrusted-root', 'incomplete-chain'], says: "Chromium's verifier found no trusted issuer for the chain." },
@@ -209,6 +216,9 @@ export const WORDINGS: readonly Wording[] = [
   // OpenSSL wording (Python, Node, curl, Ruby, PHP, Rust native-tls, the openssl CLI).
   { re: /ERR_TLS_CERT_ALTNAME_INVALID|hostname mismatch|did not match expected hostname|Peer certificate CN=\S+ did not match expected CN=|requested domain name does not match the server's certificate|certificate common name [‘'`"]?\S+?['’"]? doesn't match requested host name|(?:does not|doesn't) match certificate's altnames|doesn't match (either of\b|u?')|no alternative certificate subject name matches|no certificate subject alternative name matches|does not match (the )?(target host|certificate)|certificate is (only )?valid for|certificate subject name .* does not match target host/i, codes: ['hostname-mismatch'] },
   { re: /CERT_HAS_EXPIRED|certificate (has )?expired|certificate is expired|num=10:/i, codes: ['expired', 'not-yet-valid'] },
+  // Node 0.10's own code for a chain that ends in a root it does not trust (old npm after the registry left its own
+  // CA, in 2014): "npm ERR! Error: CERT_UNTRUSTED".
+  { re: /\bCERT_UNTRUSTED\b/, codes: ['untrusted-root', 'self-signed'] },
   { re: /CERT_NOT_YET_VALID|not yet valid|num=9:/i, codes: ['not-yet-valid'] },
   { re: new RegExp(`SELF_SIGNED_CERT_IN_CHAIN|${SELF} certificate in (?:the )?(?:certificate )?chain|num=19:`, 'i'), codes: ['untrusted-root', 'trusted-by-os-not-by-client'], says: 'The server (or a proxy in between) sent a root certificate this client does not trust.' },
   { re: new RegExp(`DEPTH_ZERO_SELF_SIGNED_CERT|${SELF} certificate(?! in (?:the )?(?:certificate )?chain)|num=18:`, 'i'), codes: ['self-signed', 'untrusted-root'] },
@@ -228,7 +238,8 @@ export const WORDINGS: readonly Wording[] = [
   { re: /INVALID_CA|CA_CERT_INVALID|Issuer certificate (?:is )?invalid|invalid CA certificate|parent certificate cannot sign this kind of certificate|this is not a CA certificate/i, codes: ['invalid-ca'] },
   { re: /PATH_LENGTH_EXCEEDED|path length constraint exceeded|pathLenConstraint violated|too many intermediates for path length constraint|(PERMITTED|EXCLUDED)_VIOLATION|(permitted|excluded) subtree violation|name constraints? (check )?(failed|violat)|not authorized to sign for this name|not permitted by any constraint/i, codes: ['constraint-violation'] },
   { re: /UNSAFE_LEGACY_RENEGOTIATION|unsafe legacy renegotiation/i, codes: ['handshake-failure'], says: 'The server lacks secure renegotiation (RFC 5746), which OpenSSL 3 requires by default: an old server or load balancer.' },
-  { re: /WRONG_VERSION_NUMBER|wrong version number|GET_SERVER_HELLO:unknown protocol|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
+  // (…also cut at the end of a paste: "ssl3_get_record:wrong version".)
+  { re: /WRONG_VERSION_NUMBER|wrong version number|:ssl3_get_record:wrong version\b|GET_SERVER_HELLO:unknown protocol|packet length too long|HTTP_REQUEST|Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection|handshake failed due to an unexpected packet format|does not look like a TLS handshake|plain HTTP|record layer failure/i, codes: ['not-tls'] },
   // OpenSSL's reason "http request" (a plain-HTTP request reached a TLS port), not git's "HTTP request failed".
   // Only as OpenSSL prints it, after a colon or its "[SSL: HTTP_REQUEST]" tag: botocore's "Sending http request:" and
   // "Exception received when sending HTTP request." are log lines about any request.
@@ -251,6 +262,12 @@ export const WORDINGS: readonly Wording[] = [
   // handshake", GnuTLS's "non-properly terminated", a reset during the handshake (Node, .NET, Windows), Java's
   // "Remote host terminated the handshake".
   { re: /schannel: failed to receive handshake|server closed abruptly|missing close_notify|Remote host (?:terminated the|closed connection during) handshake|\bSSL connect error\b|Client network socket disconnected before secure TLS connection|remote party has closed the transport stream|远程方已关闭传输流|Authentication failed because the remote party has closed\b|unexpected EOF or 0 bytes from the transport stream|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|GnuTLS recv error \(-\d+\)|SSL_(?:connect|read): Connection was reset|(?:TCP connection|SSL: Connection) reset by peer|Unknown SSL protocol error in connection to|received fatal alert: (?:HandshakeFailure|ProtocolVersion|InsufficientSecurity)\b|Recv failure: Connection reset by peer|error trying to connect: Connection reset by peer|SSLException: Connection reset|GnuTLS: A TLS fatal alert has been received|Unable to establish SSL connection|existing connection was forcibly closed by the remote host|\bssl_client: (?:\S+: )?TLS connect failed\b|\bgot bad TLS record \(len:\d+\) while expecting\b|\bwget: error getting response: Connection reset by peer/i, codes: ['handshake-failure', 'not-tls'], says: 'The connection was closed during the handshake without saying why: a proxy or firewall cutting it, or a server that refuses this client\'s TLS version, SNI or ciphers.' },
+  // A record that fails its integrity check during the handshake ("decryption failed or bad record mac"): a middlebox
+  // rewriting the stream, or an old client and the server disagreeing on the protocol (an OpenSSL 0.9.8 Python).
+  { re: /decryption failed or bad record mac|DECRYPTION_FAILED_OR_BAD_RECORD_MAC/i, codes: ['handshake-failure', 'tls-inspection'], says: 'A TLS record failed its integrity check during the handshake: a device between the two rewriting the stream, or a client too old for what the server negotiates.' },
+  // Python 2's urlopen reset during the handshake ("[Errno 54] Connection reset by peer", 104 on Linux, 10054 on
+  // Windows): servers that refuse an old OpenSSL's protocol versions close the connection so.
+  { re: /urlopen error \[Errno (?:54|104|10054)\] Connection reset by peer/, codes: ['handshake-failure', 'not-tls'], says: 'The server closed the connection during the handshake: often a server that refuses the TLS versions an old Python (OpenSSL 0.9.8) offers.' },
   // Cloudflare's 525 (any client relays it): the handshake that failed is Cloudflare's with the site's origin server.
   { re: /\b525\b[^\n]{0,40}Origin SSL Handshake Error|Origin SSL Handshake Error[^\n]{0,20}\b525\b|Error code 525\b/i, codes: ['handshake-failure'], says: 'HTTP 525 is Cloudflare saying its own TLS handshake with the site\'s origin server failed: this machine reached Cloudflare fine; the origin\'s TLS setup (certificate, versions, ciphers) must be fixed.' },
   // The same, closed or reset with no reason given, in pyOpenSSL's words.
