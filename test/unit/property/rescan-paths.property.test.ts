@@ -253,6 +253,37 @@ describe('property: lexing an edited text from the last checkpoint before the ed
     }
   });
 
+  it('on texts of filler and token soup taken in turn, the lexing meeting the earlier one in the shared tail', () => {
+    // Soup after the edit too, where checkpoints fall: the lexing may stop at one only where both lexings agree,
+    // also on what a regex literal's test reads behind it (comments and blanks before a `/`).
+    const segment = fc.oneof(
+      fc.integer({ min: 60, max: 200 }).map((n) => 'let x = f("a", b);\n'.repeat(n)),
+      fc.array(fc.constantFrom(...PIECES, ' /* c */ ', '\n// c\n', '  \n\t'), { maxLength: 60 }).map((p) => p.join('')),
+    );
+    const text = fc.array(segment, { minLength: 6, maxLength: 14 }).map((parts) => parts.join(''));
+    const before = lexReuse.tailChars;
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...SYNTAXES),
+        (t0, edits, [name, syntax]) => {
+          let t = t0;
+          lex(t, syntax);
+          for (const [where, cut, put] of edits) {
+            const at = Math.floor(where * t.length);
+            t = t.slice(0, at) + put.join('') + t.slice(Math.min(t.length, at + cut));
+            const around = JSON.stringify(t.slice(Math.max(0, at - 300), at + 300));
+            assert.deepStrictEqual(seen(lex(t, syntax)), seen(lexAfresh(t, syntax)), `${name}: ${around}`);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // The property is about the meeting: most texts must have taken a tail from the lexing before them.
+    assert.ok(lexReuse.tailChars - before > 150 * 1000, `${lexReuse.tailChars - before} tail characters reused`);
+  });
+
   it('by hand: an edit that opens a block comment, a string, a template or a text block before the rest of the file', () => {
     const filler = 'let x = f("a", b); // note\n'.repeat(400);
     const rest = 'end */ " ` } """ \n';
