@@ -260,22 +260,39 @@ function offsetsOf(lexed: Lexed, word: string): readonly number[] {
   let list = byWord.get(word);
   if (!list) {
     const offsets: number[] = [];
-    // After an edit, the occurrences that lie wholly in the head the text shares with the one lexed before are
-    // that one's: only the rest is searched (the first half of a 10,000-line file edited in its middle).
-    let from = 0;
     const head = sharedHead(lexed);
     const earlier = head && offsetsByText.get(head.before)?.get(word);
-    if (head && earlier) {
-      from = Math.max(0, head.length - word.length + 1);
-      for (const p of earlier) {
-        if (p >= from) break;
-        offsets.push(p);
-      }
+    if (head && earlier) keptOffsets(lexed.code, word, head, earlier, offsets);
+    else {
+      for (let p = occurrence(lexed.code, word, 0); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     }
-    for (let p = occurrence(lexed.code, word, from); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     byWord.set(word, (list = offsets));
   }
   return list;
+}
+
+/**
+ * After an edit, the offsets of `word` in `code` from those in the code lexed before (`earlier`): the occurrences
+ * wholly in the head both share are that one's, so are those in the tail they share (moved by the edit's change of
+ * length); only what lies between is searched (the lines around the edit of a 10,000-line file, not its second half).
+ */
+function keptOffsets(
+  code: string,
+  word: string,
+  shared: { readonly before: Lexed; readonly length: number; readonly tail: number },
+  earlier: readonly number[],
+  offsets: number[],
+): void {
+  const from = Math.max(0, shared.length - word.length + 1);
+  const tailFrom = code.length - shared.tail; // an occurrence starting here or later lies in the shared tail
+  const delta = code.length - shared.before.code.length;
+  let k = 0;
+  for (; k < earlier.length && earlier[k] < from; k++) offsets.push(earlier[k]);
+  // A slice (no copy) ends the search where the tail's occurrences begin: a search of the whole rest would read it.
+  const between = code.slice(from, Math.min(code.length, tailFrom + word.length - 1));
+  for (let p = occurrence(between, word, 0); p !== -1; p = occurrence(between, word, p + 1)) offsets.push(from + p);
+  for (; k < earlier.length && earlier[k] < tailFrom - delta; k++);
+  for (; k < earlier.length; k++) offsets.push(earlier[k] + delta);
 }
 
 /** The offsets of `word` in `lexed.code` as the literal search keeps them (for the tests). */

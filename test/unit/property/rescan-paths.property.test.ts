@@ -403,12 +403,13 @@ describe('property: after an edit, literal offsets kept from the shared head giv
   });
 });
 
-describe('property: after an edit, the offsets of a literal kept from the shared head are all its offsets', () => {
+describe('property: after an edit, the offsets of a literal kept from the shared head and tail are all its offsets', () => {
   it('on texts of literals with quotes and brackets around them (where checkpoints fall), edited near them', () => {
     const words = ['rejectUnauthorized', 'verify', '"verify"', 'x"', '{a', 'a}', 'SSL::VERIFY_NONE'];
     const piece = fc.constantFrom(...words, '"', "'", '{', '}', '(', ')', ' ', '\n', 'x', '#', '//');
     const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
     let reused = 0;
+    let tailed = 0;
     fc.assert(
       fc.property(
         fc.array(piece, { minLength: 1, maxLength: 40 }),
@@ -418,12 +419,13 @@ describe('property: after an edit, the offsets of a literal kept from the shared
         (parts, where, put, [name, syntax]) => {
           const unit = parts.join('');
           // The filler's strings open right after `x`: checkpoints there split `x"` across the head's end.
-          const text = `${unit}\ny = x"a";\n`.repeat(Math.ceil(6000 / (unit.length + 11)));
+          const text = `${unit}\ny = x"a";\n`.repeat(Math.ceil(9000 / (unit.length + 11)));
           const before = lex(text, syntax);
           for (const w of words) literalOffsets(before, w);
           const at = 4200 + Math.floor((where / 1000) * (text.length - 4200));
           const lx = lex(text.slice(0, at) + put.join('') + text.slice(at), syntax);
           if (sharedHead(lx)) reused++;
+          if (sharedHead(lx)?.tail) tailed++;
           for (const w of words) {
             const all: number[] = [];
             for (let p = lx.code.indexOf(w); p !== -1; p = lx.code.indexOf(w, p + 1)) all.push(p);
@@ -433,6 +435,6 @@ describe('property: after an edit, the offsets of a literal kept from the shared
       ),
       { numRuns: 400 },
     );
-    assert.ok(reused > 200, `${reused} edited texts reused a lexing`);
+    assert.ok(reused > 200 && tailed > 100, `${reused} edited texts reused a lexing, ${tailed} its tail`);
   });
 });
