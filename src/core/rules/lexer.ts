@@ -210,7 +210,7 @@ export function sharedHead(lexed: Lexed): SharedParts | undefined {
 
 /** The length of the longest common head of `a` and `b`: equal slices compared natively, halving the step at a
  * difference (a few dozen comparisons of slices for 0.8 MB). */
-function commonHead(a: string, b: string): number {
+export function commonHead(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   for (let step = 1 << 16; step > 0;) {
@@ -221,7 +221,7 @@ function commonHead(a: string, b: string): number {
 }
 
 /** The length of the longest common tail of `a` and `b`, at most `max` (as commonHead, from the ends). */
-function commonTail(a: string, b: string, max: number): number {
+export function commonTail(a: string, b: string, max: number): number {
   let i = 0;
   for (let step = 1 << 16; step > 0;) {
     if (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) {

@@ -17,7 +17,7 @@ import {
   Syntax,
   SYNTAX,
 } from '../../../src/core/rules/lexer';
-import { eachCodeMatch, literalOffsets, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import { eachCodeMatch, literalOffsets, literalRegexes, present, withoutLiterals } from '../../../src/core/rules/match';
 import '../../../src/core/rules/registry'; // every family's regexes declared
 import { Finding } from '../../../src/core/rules/types';
 
@@ -436,5 +436,39 @@ describe('property: after an edit, the offsets of a literal kept from the shared
       { numRuns: 400 },
     );
     assert.ok(reused > 200 && tailed > 100, `${reused} edited texts reused a lexing, ${tailed} its tail`);
+  });
+});
+
+describe('property: present answers as includes does, on texts edited one after another', () => {
+  it('on texts of words and their parts, edited anywhere, asked in turn with a second text between', () => {
+    const words = ['mongo', 'Mongo', 'kipTLSVerify', 'disableTLSCerts', 'x', 'ab'];
+    const piece = fc.constantFrom(...words, 'mon', 'go', 'kipTLS', 'Verify', 'a', 'b', ' ', '\n', 'yyyyyyyy');
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.array(piece, { maxLength: 4 }));
+    let edited = 0;
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 300 }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (parts, edits, between) => {
+          let t = parts.join('');
+          const ask = (text: string) => {
+            for (const w of words)
+              assert.strictEqual(present(text, w), text.includes(w), `${w} in ${JSON.stringify(text)}`);
+          };
+          ask(t);
+          for (const [where, cut, put] of edits) {
+            const at = t.length === 0 ? 0 : where % t.length;
+            const next = t.slice(0, at) + put.join('') + t.slice(Math.min(t.length, at + cut));
+            if (between) ask(`${t}!`); // another text asked between two edits of one
+            ask(next);
+            t = next;
+            edited++;
+          }
+        },
+      ),
+      { numRuns: 600 },
+    );
+    assert.ok(edited > 600);
   });
 });
