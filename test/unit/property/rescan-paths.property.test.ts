@@ -20,6 +20,7 @@ import {
 import { eachCodeMatch, literalOffsets, literalRegexes, present, withoutLiterals } from '../../../src/core/rules/match';
 import '../../../src/core/rules/registry'; // every family's regexes declared
 import { Finding } from '../../../src/core/rules/types';
+import { cellsKept, scanNotebook, scanNotebookAfresh } from '../../../src/core/rules/notebook';
 
 /** package.json's scripts as they were read: every string value of `scripts`, from the tree's nodes. */
 function everyScript(text: string): Source[] {
@@ -453,8 +454,9 @@ describe('property: present answers as includes does, on texts edited one after 
         (parts, edits, between) => {
           let t = parts.join('');
           const ask = (text: string) => {
-            for (const w of words)
+            for (const w of words) {
               assert.strictEqual(present(text, w), text.includes(w), `${w} in ${JSON.stringify(text)}`);
+            }
           };
           ask(t);
           for (const [where, cut, put] of edits) {
@@ -470,5 +472,64 @@ describe('property: present answers as includes does, on texts edited one after 
       { numRuns: 600 },
     );
     assert.ok(edited > 600);
+  });
+});
+
+describe('property: a notebook re-scan reads only the cells whose text changed, with the findings of reading all', () => {
+  const SNIPPETS = [
+    'import requests\n',
+    'requests.get(u, verify=False)\n',
+    'r = requests.post(\n    u,\n    verify=False,\n)\n',
+    '!curl -k https://x.test\n',
+    '%pip install --trusted-host pypi.org x\n',
+    'x = 1  # verify=False\n',
+    's = requests.Session()\ns.verify = False\n',
+    'ctx = ssl._create_unverified_context()\n',
+    '%env PYTHONHTTPSVERIFY=0\n',
+    'print("verify=False")\n',
+    'é = "😀"\n',
+  ];
+  const cell = fc.array(fc.constantFrom(...SNIPPETS), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+  const notebookOf = (cells: string[], kinds: boolean[]) =>
+    JSON.stringify(
+      {
+        cells: cells.map((c, i) => ({
+          cell_type: kinds[i] === false ? 'markdown' : 'code',
+          metadata: {},
+          source: c.split(/(?<=\n)/),
+          outputs: [],
+          execution_count: null,
+        })),
+        metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+  it('on generated notebooks, one cell edited (or added, or removed) at a time', () => {
+    const kept = cellsKept.cells;
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(cell)), { minLength: 1, maxLength: 3 }),
+        (cells, kinds, edits) => {
+          let now = [...cells];
+          scanNotebook(notebookOf(now, kinds));
+          for (const [where, put] of edits) {
+            const at = where % now.length;
+            now =
+              put === null
+                ? now.filter((_, i) => i !== at || now.length === 1)
+                : now.map((c, i) => (i === at ? put : c));
+            const raw = notebookOf(now, kinds);
+            assert.deepStrictEqual(scanNotebook(raw), scanNotebookAfresh(raw), raw);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    assert.ok(cellsKept.cells - kept > 120, `${cellsKept.cells - kept} cells kept`);
   });
 });
