@@ -8,6 +8,7 @@ import {
   enclosingOpen,
   eachCodeMatch,
   finding,
+  gate,
   groupStart,
   literalOffsets,
   matchingClose,
@@ -328,7 +329,7 @@ export const JS_FLOW: ObjectFlow = {
 
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
-  const switches = SWITCHES.test(text);
+  const switches = gate(SWITCHES, text);
   const protocol = testFromLiterals(PROTOCOL_NEAR, text);
   const electron = testFromLiterals(ELECTRON_WORDS, text);
   // Keyword gates through `present`: kept across a re-scan's edit, not a search of the whole file each (match.ts).

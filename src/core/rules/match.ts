@@ -311,6 +311,83 @@ export function present(text: string, word: string): boolean {
   return firstOffset(text, word) !== -1;
 }
 
+/**
+ * A keyword gate `re.test(text)` answered through `present` when `re` is a plain alternation of words (literal
+ * characters, escaped punctuation, classes of single characters such as `[rR]`, `(?:a|b)` groups and `?` on either):
+ * it matches where one of the words it spells occurs, so each word is looked up as `present` keeps it across a
+ * re-scan's edit. Any other regex (anchors, `\b`, repetitions, flags) is tested as it is. Example:
+ * `gate(/Trust(?:All)?Strategy|isTrusted/, text)` looks up `TrustStrategy`, `TrustAllStrategy` and `isTrusted`.
+ */
+export function gate(re: RegExp, text: string): boolean {
+  let words = gateWords.get(re);
+  if (words === undefined) gateWords.set(re, (words = (re.flags === '' && wordsOf(re.source)) || null));
+  if (words) return words.some((w) => present(text, w));
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Per gate regex, its words (null: not a regex of words). */
+const gateWords = new WeakMap<RegExp, readonly string[] | null>();
+
+/** The words a regex source of words spells (see `gate`), or undefined: not such a regex, or more than 64 words. */
+export function wordsOf(source: string): string[] | undefined {
+  let at = 0;
+  const fail = (): never => {
+    throw new RangeError(source);
+  };
+  const limit = (words: string[]) => (words.length > 64 ? fail() : words);
+  const alternation = (): string[] => {
+    const words = [...sequence()];
+    while (source[at] === '|') {
+      at++;
+      words.push(...sequence());
+    }
+    return limit(words);
+  };
+  const sequence = (): string[] => {
+    let words = [''];
+    while (at < source.length && source[at] !== '|' && source[at] !== ')') {
+      let atom = atomAt();
+      if (source[at] === '?') {
+        at++;
+        atom = ['', ...atom];
+      }
+      words = limit(words.flatMap((w) => atom.map((a) => w + a)));
+    }
+    return words;
+  };
+  const atomAt = (): string[] => {
+    const c = source[at++];
+    if (c === '(') {
+      if (!source.startsWith('?:', at)) fail();
+      at += 2;
+      const inner = alternation();
+      if (source[at++] !== ')') fail();
+      return inner;
+    }
+    if (c === '[') {
+      const close = source.indexOf(']', at);
+      const chars = close === -1 ? fail() : source.slice(at, close);
+      if (chars === '' || /[\\^\-[]/.test(chars)) fail();
+      at = close + 1;
+      return [...chars];
+    }
+    if (c === '\\') {
+      const e = source[at++] ?? fail();
+      return /[^\w\s]/.test(e) ? [e] : fail(); // punctuation; `\b`, `\w`, `\d`, `\n` … are not words
+    }
+    if ('.^$*+?{}|)]'.includes(c)) fail();
+    return [c];
+  };
+  try {
+    const words = alternation();
+    return at === source.length && words.every((w) => w !== '') ? words : undefined;
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
 /** A text asked about by `present`: the first offset of each word, and how it shares a head and a tail with the
  * text asked before it (undefined: not an edit of it). */
 interface Asked {

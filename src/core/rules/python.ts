@@ -5,6 +5,7 @@ import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import {
   Call,
   calleeStart,
+  gate,
   present,
   enclosingCall,
   eachCodeMatch,
@@ -797,7 +798,7 @@ export function scanPython(text: string): Finding[] {
     has('SSL_VERIFY') ||
     has('insecure-skip-tls-verify') ||
     has('validate_cert') ||
-    OTHER_SSL.test(text) ||
+    gate(OTHER_SSL, text) ||
     has('tls_insecure_set') ||
     has('SslCertValidation') ||
     has('SmartConnectNoSSL') ||

@@ -17,7 +17,15 @@ import {
   Syntax,
   SYNTAX,
 } from '../../../src/core/rules/lexer';
-import { eachCodeMatch, literalOffsets, literalRegexes, present, withoutLiterals } from '../../../src/core/rules/match';
+import {
+  eachCodeMatch,
+  gate,
+  literalOffsets,
+  literalRegexes,
+  present,
+  withoutLiterals,
+  wordsOf,
+} from '../../../src/core/rules/match';
 import '../../../src/core/rules/registry'; // every family's regexes declared
 import { Finding } from '../../../src/core/rules/types';
 import { cellsKept, scanNotebook, scanNotebookAfresh } from '../../../src/core/rules/notebook';
@@ -531,5 +539,53 @@ describe('property: a notebook re-scan reads only the cells whose text changed, 
       { numRuns: 60 },
     );
     assert.ok(cellsKept.cells - kept > 120, `${cellsKept.cells - kept} cells kept`);
+  });
+});
+
+describe('property: a gate of words answers as its regex does', () => {
+  // Regexes of words as the families write their gates: letters, escaped dots, classes, groups, optional parts.
+  const atom = fc.constantFrom(
+    'a',
+    'b',
+    'S',
+    '_',
+    '\\.',
+    '[ab]',
+    '[bS]',
+    'a?',
+    '(?:a|bS)',
+    '(?:_|a\\.)?',
+    '(?:S(?:a|b)?|b)',
+  );
+  const sequence = fc.array(atom, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+  const regexOfWords = fc.array(sequence, { minLength: 1, maxLength: 3 }).map((s) => s.join('|'));
+  it('on generated word regexes and texts of their characters', () => {
+    let words = 0;
+    fc.assert(
+      fc.property(
+        regexOfWords,
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'S', '_', '.', 'x') }), { maxLength: 5 }),
+        (src, texts) => {
+          let re: RegExp;
+          try {
+            re = new RegExp(src);
+          } catch {
+            return;
+          }
+          if (wordsOf(src)) words++;
+          for (const t of texts) assert.strictEqual(gate(re, t), re.test(t), `${src} on ${t}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    assert.ok(words > 150, `${words} regexes of words`);
+  });
+  it('by hand: what is not a regex of words is tested as it is', () => {
+    for (const src of ['a\\bb', 'a*', '^x', 'a|', '[a-z]', 'a.b', 'a{2}', '(a)', '(?=a)b', '\\w', '[^a]']) {
+      assert.strictEqual(wordsOf(src), undefined, src);
+    }
+    assert.deepStrictEqual(wordsOf('SSL_VERIFICATION_?MODE'), ['SSL_VERIFICATIONMODE', 'SSL_VERIFICATION_MODE']);
+    assert.strictEqual(gate(/a\bb/, 'a b'), false);
+    assert.strictEqual(gate(/^x/i, 'X'), true);
   });
 });
