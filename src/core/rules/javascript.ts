@@ -11,6 +11,7 @@ import {
   gate,
   groupStart,
   literalOffsets,
+  literalsPresent,
   matchingClose,
   present,
   pushMatches,
@@ -330,8 +331,8 @@ export const JS_FLOW: ObjectFlow = {
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const switches = gate(SWITCHES, text);
-  const protocol = testFromLiterals(PROTOCOL_NEAR, text);
-  const electron = testFromLiterals(ELECTRON_WORDS, text);
+  const protocol = literalsPresent(PROTOCOL_NEAR, text) && testFromLiterals(PROTOCOL_NEAR, text);
+  const electron = literalsPresent(ELECTRON_WORDS, text) && testFromLiterals(ELECTRON_WORDS, text);
   // Keyword gates through `present`: kept across a re-scan's edit, not a search of the whole file each (match.ts).
   const superagent = present(text, 'disableTLSCerts');
   const skipTls = present(text, 'kipTLSVerify');

@@ -159,6 +159,16 @@ export function testFromLiterals(re: RegExp, text: string): boolean {
   return false;
 }
 
+/**
+ * False when none of the literals declared for `re` (withLiterals) occurs in `text`, so that `re` cannot match it;
+ * true otherwise, also for a regex without literals. Through `present`: kept across a re-scan's edit, a cheap test
+ * before `testFromLiterals`, whose search of each literal's occurrences reads the whole text.
+ */
+export function literalsPresent(re: RegExp, text: string): boolean {
+  const lit = literalsOf.get(re);
+  return !lit || lit.words.some((w) => present(text, w));
+}
+
 function withoutLiteralsOnce(lexed: Lexed, re: RegExp, onMatch: (m: RegExpExecArray) => void, anchor: number): void {
   const was = hintsOn;
   hintsOn = false;
