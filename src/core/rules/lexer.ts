@@ -1,7 +1,7 @@
 // A tiny, language-agnostic lexer: it does not tokenise, it only tells code from comments and string literals.
 // That is all the matchers need to avoid findings in comments, docstrings and strings that merely mention a flag,
 // and it is fast (one pass, no allocation per token), which keeps live re-scans of big files well under 10 ms.
-import { lineStartsOf } from '../text/lines';
+import { lineStartsOf, rememberLineStarts } from '../text/lines';
 
 /** What a character of the source is part of. */
 export const enum Kind {
@@ -149,7 +149,9 @@ function lexAfterEdit(before: Lexed, text: string, syntax: Syntax): Lexed {
     code += before.code.slice(end - meet.delta);
     lexReuse.tailChars += text.length - end;
   }
-  const lexed: Lexed = { text, code, kinds, lineStarts: lineStartsAfterEdit(before, text, from, tail) };
+  const lineStarts = lineStartsAfterEdit(before, text, from, tail);
+  rememberLineStarts(text, lineStarts); // what lineStartsOf(text) would have found, for the callers after the lexing
+  const lexed: Lexed = { text, code, kinds, lineStarts };
   checkpointsOf.set(lexed, mine);
   // `before` is remembered by the text lexed from it only: a chain of edits keeps one earlier text alive, not all.
   sharedHeads.delete(before);
