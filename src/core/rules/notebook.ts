@@ -103,7 +103,9 @@ function scanCellText(text: string, languageId?: string): Finding[] {
  * re-scan after an edit reads again only the cells whose text changed; the families' scans are pure, so a cell of
  * the same text and language has the same findings (a notebook's re-scan read its 120 unchanged cells again).
  */
-let lastCells = new Map<string, readonly Finding[]>();
+let lastCells: CellFindings = new Map();
+/** By language, then by text (not one key of both: a joined key was a copy of every cell's text to hash). */
+type CellFindings = Map<string, Map<string, readonly Finding[]>>;
 let keepCells = true;
 
 /** Scans the code cells of a notebook's JSON text (or, for text that is not JSON, one cell: see `scanCellText`). */
@@ -113,16 +115,17 @@ export function scanNotebook(raw: string, languageId?: string): Finding[] {
   // Line starts are needed only to move a finding: most cells (and notebooks) have none.
   let fileLines: readonly number[] | undefined;
   const out: Finding[] = [];
-  const earlier = keepCells ? lastCells : new Map<string, readonly Finding[]>();
-  const cells = new Map<string, readonly Finding[]>();
+  const earlier: CellFindings = keepCells ? lastCells : new Map();
+  const cells: CellFindings = new Map();
   for (const cell of notebookCells(raw)) {
     const lang = BY_LANGUAGE[cell.language];
     if (!lang) continue;
-    const key = `${cell.language}\n${cell.text}`;
-    let found = cells.get(key) ?? earlier.get(key);
+    let mine = cells.get(cell.language);
+    if (!mine) cells.set(cell.language, (mine = new Map()));
+    let found = mine.get(cell.text) ?? earlier.get(cell.language)?.get(cell.text);
     if (found) cellsKept.cells++;
     else found = scanCell(cell, lang);
-    cells.set(key, found);
+    mine.set(cell.text, found);
     if (found.length === 0) continue;
     const cellLines = lineStartsOf(cell.text);
     for (const f of found) out.push(relocate(raw, (fileLines ??= lineStartsOf(raw)), cell, cellLines, f));
