@@ -2,7 +2,7 @@
 // `skip := true`), and where a piece of code sits (a TypeScript type declaration is not a value). No parser: each
 // helper answers one question over the lexed text, so a file that never reaches the question pays nothing.
 import { Kind, Lexed } from './lexer';
-import { Call, enclosingCall, enclosingOpen, rangeOf } from './match';
+import { Call, enclosingCall, enclosingOpen, literalOffsets, rangeOf } from './match';
 import type { Finding, Position, Range } from './types';
 
 /** Escapes `s` for use inside a RegExp. */
@@ -227,6 +227,9 @@ const NEXT_CALL =
 /** An argument named as options (`$opts` beside the handle in `curl_setopt_array($curl, $opts)`). */
 const OPTIONS_ARGUMENT = /opt|conf|cfg|param|setting|arg/i;
 
+/** Any bracket (excerptLiteral jumps between them). */
+const ANY_BRACKET = /[()[\]{}]/g;
+
 /**
  * A text that begins inside an option literal (an excerpt, a diff hunk: `secureProtocol: 'TLSv1_1_method' } };` and
  * then `request(options, …)`, the `var options = {` above the first line): no bracket around the value opens in the
@@ -245,11 +248,16 @@ function excerptLiteral(
   }
   let depth = 0;
   let close = -1;
-  for (let i = at; i < Math.min(lx.code.length, at + 6000) && close < 0; i++) {
+  // From bracket to bracket (the regex engine skips the rest natively; a test per character was most of the look).
+  const stop = Math.min(lx.code.length, at + 6000);
+  ANY_BRACKET.lastIndex = at;
+  while (close < 0 && ANY_BRACKET.test(lx.code)) {
+    const i = ANY_BRACKET.lastIndex - 1;
+    if (i >= stop) break;
     if (lx.kinds[i] !== Kind.Code) continue;
     const c = lx.code[i];
     if (c === '{' || c === '[' || c === '(') depth++;
-    else if ((c === '}' || c === ']' || c === ')') && --depth === -(levels + 1)) close = i;
+    else if (--depth === -(levels + 1)) close = i;
   }
   // `}` or `]` closes a literal; `)` a call, save in PHP (`array(`, seldom a call whose statement ends a line).
   const closes = flow.excerptParen ? '}])' : '}]';
@@ -384,15 +392,19 @@ function commandHead(lx: Lexed, at: number, flow: ObjectFlow): ArgumentHead | un
 
 /** Offsets of the statements that bind `name` (`opts = …`, `const opts = …`), not keyword arguments (`f(opts=opts)`). */
 export function bindingsOf(lx: Lexed, name: string): number[] {
-  // The name and its `=` are searched as a plain pattern (a literal head V8 finds fast) and what stands before it is
-  // checked by hand: the same regex with that check as a lookbehind tried it at every offset of the text, ~16 ms on a
-  // 0.8 MB bundle for each name asked (property test: test/unit/property/flow-bindings.property.test.ts).
-  const bind = new RegExp(`${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`, 'g');
+  // The name's offsets (match.ts's literal offsets, kept across a re-scan's edit) are where a binding may start: the
+  // name and its `=` are tried there, and what stands before it is checked by hand. The same regex with that check as
+  // a lookbehind tried it at every offset of the text, ~16 ms on a 0.8 MB bundle for each name asked, and a global
+  // search of the name read the whole text each re-scan (property test: flow-bindings.property.test.ts).
+  const bind = new RegExp(`${escapeRe(name)}[ \\t]*(?::[^=\\n]{1,60})?=(?![=>~])`, 'y');
   const out: number[] = [];
-  for (let m = bind.exec(lx.code); m; m = bind.exec(lx.code)) {
-    // Not a binding's start: the search goes on from the next offset, as the lookbehind's would (matches may overlap).
-    if (!startsBinding(lx.code, m.index)) bind.lastIndex = m.index + 1;
-    else if (lx.kinds[m.index] === Kind.Code) out.push(m.index);
+  let resume = 0; // a binding's match is not searched again inside (a global search goes on after it)
+  for (const at of literalOffsets(lx, name)) {
+    if (at < resume) continue;
+    bind.lastIndex = at;
+    if (!bind.test(lx.code) || !startsBinding(lx.code, at)) continue;
+    resume = bind.lastIndex;
+    if (lx.kinds[at] === Kind.Code) out.push(at);
   }
   return out;
 }

@@ -4,13 +4,16 @@
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import {
   calleeStart,
-  contains,
   enclosingCall,
   enclosingOpen,
   eachCodeMatch,
   finding,
+  gate,
   groupStart,
+  literalOffsets,
+  literalsPresent,
   matchingClose,
+  present,
   pushMatches,
   statementAt,
   testFromLiterals,
@@ -107,7 +110,8 @@ function assertedEnvMap(lx: Lexed, at: number): boolean {
 }
 
 function envFindings(lx: Lexed, out: Finding[]): void {
-  if (!lx.code.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return; // in every match: no pass over a file without it
+  // In every match: no pass over a file without it (its offsets are kept across edits: match.ts).
+  if (literalOffsets(lx, 'NODE_TLS_REJECT_UNAUTHORIZED').length === 0) return;
   ENV.lastIndex = 0;
   for (let m = ENV.exec(lx.code); m; m = ENV.exec(lx.code)) {
     const op = m[3] ? groupStart(m, 3) : groupStart(m, 5);
@@ -203,7 +207,7 @@ function electronFindings(lx: Lexed, out: Finding[]): void {
     if (!last || !/^[\w$]+$/.test(last)) return;
     acceptCalls(lx, last, m[1] ? 'true' : '0', at + params[0].length, end, out);
   });
-  if (!lx.code.includes('webContents')) return;
+  if (literalOffsets(lx, 'webContents').length === 0) return;
   eachCodeMatch(lx, CERT_ERROR_SIGNATURE, (m) => {
     const close = m.index + m[0].length;
     // The body: `{` after the parameters (past `=>` or a return type), never another call's parentheses.
@@ -326,11 +330,12 @@ export const JS_FLOW: ObjectFlow = {
 
 export function scanJavaScript(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
-  const switches = SWITCHES.test(text);
-  const protocol = testFromLiterals(PROTOCOL_NEAR, text);
-  const electron = testFromLiterals(ELECTRON_WORDS, text);
-  const superagent = text.includes('disableTLSCerts');
-  const skipTls = text.includes('kipTLSVerify');
+  const switches = gate(SWITCHES, text);
+  const protocol = literalsPresent(PROTOCOL_NEAR, text) && testFromLiterals(PROTOCOL_NEAR, text);
+  const electron = literalsPresent(ELECTRON_WORDS, text) && testFromLiterals(ELECTRON_WORDS, text);
+  // Keyword gates through `present`: kept across a re-scan's edit, not a search of the whole file each (match.ts).
+  const superagent = present(text, 'disableTLSCerts');
+  const skipTls = present(text, 'kipTLSVerify');
   if (!switches && !protocol && !electron && !superagent && !skipTls) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
@@ -343,10 +348,10 @@ export function scanJavaScript(text: string): Finding[] {
     // tlsInsecure, sslValidate and tlsAllowInvalidHostnames count only where the driver is named (the family's needle).
     // The driver is named, or its own option names are beside (an options object whose `mongoose.connect` is out of sight).
     const mongo =
-      text.includes('mongo') ||
-      text.includes('Mongo') ||
-      contains(text, 'tlsAllowInvalidCertificates') ||
-      text.includes('tlsCAFile');
+      present(text, 'mongo') ||
+      present(text, 'Mongo') ||
+      present(text, 'tlsAllowInvalidCertificates') ||
+      present(text, 'tlsCAFile');
     const driver = (m: RegExpExecArray) => value(m) && (mongo || m[0].includes('tlsAllowInvalidCertificates'));
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);

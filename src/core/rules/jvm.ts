@@ -5,10 +5,12 @@ import {
   eachCodeMatch,
   enclosingCall,
   finding,
+  gate,
   groupEnd,
   groupStart,
   lineAt,
   matchingClose,
+  present,
   pushMatches,
   rewritten,
   statementAt,
@@ -372,16 +374,17 @@ function handlerProceed(lx: Lexed, out: Finding[]): void {
 // SSLSession and TLSv1 everywhere, and running every matcher on each such file was most of this family's time.
 export function scanJvm(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
-  const checkServer = text.includes('checkServerTrusted');
-  const strategies = STRATEGY_WORDS.test(text);
-  const webview = text.includes('onReceivedSslError');
-  const handlers = webview && text.includes('SslErrorHandler');
-  const verifiers = VERIFIER_WORDS.test(text);
-  const verifyMethod = text.includes('SSLSession');
-  const protocols = PROTOCOL_WORDS.test(text);
-  const clients = CLIENT_WORDS.test(text);
-  const kafka = KAFKA_WORDS.test(text);
-  const envVars = ENV_WORDS.test(text);
+  // The gates through `present` (match.ts): each word's lookup is kept across a re-scan's edit.
+  const checkServer = present(text, 'checkServerTrusted');
+  const strategies = gate(STRATEGY_WORDS, text);
+  const webview = present(text, 'onReceivedSslError');
+  const handlers = webview && present(text, 'SslErrorHandler');
+  const verifiers = gate(VERIFIER_WORDS, text);
+  const verifyMethod = present(text, 'SSLSession');
+  const protocols = gate(PROTOCOL_WORDS, text);
+  const clients = gate(CLIENT_WORDS, text);
+  const kafka = gate(KAFKA_WORDS, text);
+  const envVars = gate(ENV_WORDS, text);
   const none = !checkServer && !strategies && !webview && !verifiers && !verifyMethod && !protocols && !clients;
   if (none && !kafka && !envVars) {
     return [];

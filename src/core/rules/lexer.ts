@@ -1,7 +1,7 @@
 // A tiny, language-agnostic lexer: it does not tokenise, it only tells code from comments and string literals.
 // That is all the matchers need to avoid findings in comments, docstrings and strings that merely mention a flag,
 // and it is fast (one pass, no allocation per token), which keeps live re-scans of big files well under 10 ms.
-import { lineStartsOf } from '../text/lines';
+import { lineStartsOf, rememberLineStarts } from '../text/lines';
 
 /** What a character of the source is part of. */
 export const enum Kind {
@@ -106,9 +106,10 @@ const LOOK_AHEAD = 12;
 const checkpointsOf = new WeakMap<Lexed, Checkpoints>();
 
 /**
- * Lexes `text`, reusing what `before` (the same syntax) found in the head both texts share: a re-scan after an edit
- * lexes from the last checkpoint before the edit, not from the start (half of a 10,000-line file for an edit in its
- * middle). Gives what lexFresh gives (test/unit/property/rescan-paths compares both on random edits).
+ * Lexes `text`, reusing what `before` (the same syntax) found in the head and the tail both texts share: a re-scan
+ * after an edit lexes from the last checkpoint before the edit until the lexing meets the earlier one again in the
+ * shared tail (see Convergence), not to the end of the file (half of a 10,000-line file for an edit in its middle).
+ * Gives what lexFresh gives (test/unit/property/rescan-paths compares both on random edits).
  */
 function lexAfterEdit(before: Lexed, text: string, syntax: Syntax): Lexed {
   const marks = checkpointsOf.get(before);
@@ -129,36 +130,105 @@ function lexAfterEdit(before: Lexed, text: string, syntax: Syntax): Lexed {
   const from = marks.at[k];
   lexReuse.texts++;
   lexReuse.chars += from;
+  const tail = commonTail(before.text, text, Math.min(before.text.length, text.length) - same);
   const kinds = new Uint8Array(text.length);
   kinds.set(before.kinds.subarray(0, from));
   const mine: Checkpoints = { at: marks.at.slice(0, k + 1), read: marks.read.slice(0, k + 1) };
-  new Lexer(text, syntax, kinds, from, mine).run();
-  const code = blankComments(text, kinds, from, before.code.slice(0, from));
-  const lexed: Lexed = { text, code, kinds, lineStarts: lineStartsOf(text) };
+  const meet: Convergence = {
+    before,
+    marks,
+    delta: text.length - before.text.length,
+    tailStart: text.length - tail,
+    at: -1,
+  };
+  new Lexer(text, syntax, kinds, from, mine, meet).run();
+  const end = meet.at === -1 ? text.length : meet.at;
+  let code = blankComments(text, kinds, from, before.code.slice(0, from), end);
+  if (end < text.length) {
+    kinds.set(before.kinds.subarray(end - meet.delta), end);
+    code += before.code.slice(end - meet.delta);
+    lexReuse.tailChars += text.length - end;
+  }
+  const lineStarts = lineStartsAfterEdit(before, text, from, tail);
+  rememberLineStarts(text, lineStarts); // what lineStartsOf(text) would have found, for the callers after the lexing
+  const lexed: Lexed = { text, code, kinds, lineStarts };
   checkpointsOf.set(lexed, mine);
   // `before` is remembered by the text lexed from it only: a chain of edits keeps one earlier text alive, not all.
   sharedHeads.delete(before);
-  sharedHeads.set(lexed, { before, length: from });
+  sharedHeads.set(lexed, { before, length: from, tail: text.length - end });
   return lexed;
 }
 
-/** Per text lexed from an earlier one: that one, and how long a head of `code` both have (same text, same kinds). */
-const sharedHeads = new WeakMap<Lexed, { readonly before: Lexed; readonly length: number }>();
+/**
+ * Where a lexing after an edit may stop and copy the rest from the lexing `before` it: at a checkpoint of `before`
+ * (between tokens, outside any template), `delta` later in the new text, when the lexer stands there between tokens
+ * outside any template too and in the tail both texts share (from `tailStart` on, new offsets). From there on both
+ * lexers read the same characters in the same state, so they mark the same kinds; what a test reads behind it (a
+ * regex literal's preceding token, over blanks and comments) is checked to lie in the shared tail, with the same
+ * kinds (see `Lexer.meets`). `at`: where it met (-1: never, lexed to the end).
+ */
+interface Convergence {
+  readonly before: Lexed;
+  readonly marks: Checkpoints;
+  readonly delta: number;
+  readonly tailStart: number;
+  at: number;
+}
 
-/** The earlier lexing `lexed` reused and the length of the head of `code` they share, if any: per-text searches
- * over `code` (match.ts's literal offsets) can keep what they found in that head. */
-export function sharedHead(lexed: Lexed): { readonly before: Lexed; readonly length: number } | undefined {
+/** How far back of a meeting point the kinds of both lexings must agree (and the texts lie in the shared tail). */
+const MEET_BEHIND = 64;
+
+/** The line starts of `text`, an edit of `before.text` sharing its first `head` and last `tail` characters: those
+ * of the head and the tail kept from `before`'s, the lines between them found. */
+function lineStartsAfterEdit(before: Lexed, text: string, head: number, tail: number): number[] {
+  const old = before.lineStarts;
+  const delta = text.length - before.text.length;
+  const starts: number[] = [];
+  let k = 0;
+  // A start s follows a `\n` at s - 1: the head's are those with s <= head, the tail's those with s - 1 in it.
+  for (; k < old.length && old[k] <= head; k++) starts.push(old[k]);
+  const tailFrom = text.length - tail; // new offsets
+  for (let i = text.indexOf('\n', head); i !== -1 && i < tailFrom; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (; k < old.length && old[k] - 1 < tailFrom - delta; k++);
+  for (; k < old.length; k++) starts.push(old[k] + delta);
+  return starts;
+}
+
+/** Per text lexed from an earlier one: that one, how long a head of `code` both have (same text, same kinds), and
+ * how long a tail (the earlier one's last `tail` characters of `code` and kinds are this one's). */
+const sharedHeads = new WeakMap<Lexed, SharedParts>();
+
+interface SharedParts {
+  readonly before: Lexed;
+  readonly length: number;
+  readonly tail: number;
+}
+
+/** The earlier lexing `lexed` reused and the lengths of the head and the tail of `code` they share, if any: per-text
+ * searches over `code` (match.ts's literal offsets) can keep what they found in those. */
+export function sharedHead(lexed: Lexed): SharedParts | undefined {
   return sharedHeads.get(lexed);
 }
 
 /** The length of the longest common head of `a` and `b`: equal slices compared natively, halving the step at a
  * difference (a few dozen comparisons of slices for 0.8 MB). */
-function commonHead(a: string, b: string): number {
+export function commonHead(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   for (let step = 1 << 16; step > 0;) {
     if (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
     else step >>= 1;
+  }
+  return i;
+}
+
+/** The length of the longest common tail of `a` and `b`, at most `max` (as commonHead, from the ends). */
+export function commonTail(a: string, b: string, max: number): number {
+  let i = 0;
+  for (let step = 1 << 16; step > 0;) {
+    if (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) {
+      i += step;
+    } else step >>= 1;
   }
   return i;
 }
@@ -172,8 +242,9 @@ function lexFresh(text: string, syntax: Syntax): Lexed {
   return lexed;
 }
 
-/** How often a lexing reused an earlier one, and how many characters it did not lex again (for the tests). */
-export const lexReuse = { texts: 0, chars: 0 };
+/** How often a lexing reused an earlier one, and how many characters of heads and of tails it did not lex again (for
+ * the tests). */
+export const lexReuse = { texts: 0, chars: 0, tailChars: 0 };
 
 /** Where the lexing of `lexed` can resume (for the tests). */
 export function resumePoints(lexed: Lexed): readonly number[] {
@@ -193,22 +264,25 @@ const BLANKS = ' '.repeat(256);
 
 const blanks = (n: number) => (n <= BLANKS.length ? BLANKS.slice(0, n) : ' '.repeat(n));
 
-/** `text` with its comments blanked, from `start` on (`head`: the blanked text before it, from an earlier lexing). */
-function blankComments(text: string, kinds: Uint8Array, start = 0, head = ''): string {
+/** `text` with its comments blanked, from `start` to `end` (`head`: the blanked text before `start`, from an earlier
+ * lexing; a character's blank depends on it and its kind alone, so a comment may be cut at either end). */
+function blankComments(text: string, kinds: Uint8Array, start = 0, head = '', end = text.length): string {
   let out = head;
   let from = start;
   // The next `\r` at or after the comment being blanked (-1: none left), searched again only once passed: one
   // search per comment would read the rest of the file each time.
   let cr = -2;
-  let i = kinds.indexOf(Kind.Comment, start);
+  const ks = end < kinds.length ? kinds.subarray(0, end) : kinds; // what lies past `end` is not lexed yet
+  let i = ks.indexOf(Kind.Comment, start);
   while (i !== -1) {
     let j = i + 1;
-    while (j < kinds.length && kinds[j] === Kind.Comment) j++;
+    while (j < end && kinds[j] === Kind.Comment) j++;
     if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
     out += text.slice(from, i) + blankLines(text, i, j, cr !== -1 && cr < j);
     from = j;
-    i = kinds.indexOf(Kind.Comment, j);
+    i = ks.indexOf(Kind.Comment, j);
   }
+  if (end < text.length) return out + text.slice(from, end);
   return from === 0 ? text : out + text.slice(from);
 }
 
@@ -320,10 +394,59 @@ class Lexer {
     private readonly kinds: Uint8Array,
     start: number,
     private readonly marks: Checkpoints,
+    private readonly meet?: Convergence,
   ) {
     this.plan = planOf(syntax);
     this.i = start;
     this.read = start;
+  }
+
+  /** Next checkpoint of the earlier lexing (`meet`) that this one may meet, by index, and its offset in this text. */
+  private theirs = -1;
+  private theirsAt = Infinity;
+
+  /** Moves `theirs` to the earlier lexing's first checkpoint at or after `i` (new offsets); Infinity: none left. */
+  private nextTheirs(i: number): void {
+    const meet = this.meet!;
+    const at = meet.marks.at;
+    if (this.theirs === -1) {
+      // The first one that can lie far enough into the shared tail, by binary search.
+      let lo = 0;
+      let hi = at.length;
+      const want = Math.max(i, meet.tailStart + MEET_BEHIND) - meet.delta;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid] < want) lo = mid + 1;
+        else hi = mid;
+      }
+      this.theirs = lo;
+    }
+    while (this.theirs < at.length && at[this.theirs] + meet.delta < i) this.theirs++;
+    this.theirsAt = this.theirs < at.length ? at[this.theirs] + meet.delta : Infinity;
+  }
+
+  /**
+   * True when this lexing, between tokens at `i` outside any template, may stop and take the rest from the earlier
+   * one, which stood at the same place of the shared tail in the same state (see Convergence). What a test may read
+   * behind `i` must be the same too: the characters are (the tail is shared from MEET_BEHIND before), and so must be
+   * the kinds; a regex literal's test skips blanks and comments backwards, so a character of code or string must
+   * stop it within the window, with room for the keyword it reads before that.
+   */
+  private meets(i: number): boolean {
+    const meet = this.meet!;
+    const theirs = meet.before.kinds;
+    const s = this.s;
+    const kinds = this.kinds;
+    const j = i - meet.delta;
+    let stop = false;
+    for (let b = 1; b <= MEET_BEHIND; b++) {
+      if (kinds[i - b] !== theirs[j - b]) return false;
+      if (!stop && b <= MEET_BEHIND - 16 && kinds[i - b] !== Kind.Comment) {
+        const c = s.charCodeAt(i - b);
+        stop = c !== 32 && c !== 9 && c !== 10 && c !== 13;
+      }
+    }
+    return stop;
   }
 
   run(): void {
@@ -337,11 +460,16 @@ class Lexer {
     let i = this.i;
     // A text too short to be reused records none (a notebook's cells, most files of a tree).
     let mark = n < REUSE_FROM ? Infinity : marks.at.length ? marks.at[marks.at.length - 1] : 0;
+    if (this.meet) this.nextTheirs(i);
     while (i < n) {
       // Nothing starts with a character outside ASCII (the old lexer tried every check on them and none passed).
       next.lastIndex = i;
       if (!next.test(s)) break;
       i = next.lastIndex - 1;
+      if (i >= this.theirsAt) {
+        if (i === this.theirsAt && this.templateDepth.length === 0 && this.meets(i)) return this.met(i);
+        this.nextTheirs(i + 1);
+      }
       // Between tokens, at the next character that may start one: what came before it was read, and up to the
       // look-ahead of each test past where it went on (see regexLiteral).
       if (i - mark >= CHECKPOINT_EVERY && this.templateDepth.length === 0) {
@@ -356,6 +484,25 @@ class Lexer {
       if (mark !== Infinity) this.read = Math.max(this.read, i + LOOK_AHEAD);
     }
     this.i = Math.max(i, n);
+  }
+
+  /** Stops at `i`, where this lexing met the earlier one: its checkpoints from there on are this one's, moved. */
+  private met(i: number): void {
+    const meet = this.meet!;
+    const { at, read } = meet.marks;
+    const marks = this.marks;
+    const readHere = Math.max(this.read, i);
+    if (marks.at[marks.at.length - 1] !== i) {
+      marks.at.push(i);
+      marks.read.push(readHere);
+    }
+    // What was read to reach each later one: its own reads, moved, and anything this lexing read before meeting.
+    for (let k = this.theirs + 1; k < at.length; k++) {
+      marks.at.push(at[k] + meet.delta);
+      marks.read.push(Math.max(read[k] + meet.delta, readHere));
+    }
+    meet.at = i;
+    this.i = i;
   }
 
   /** Handles a comment/string/template start at `i`; returns false when the character is ordinary code. */

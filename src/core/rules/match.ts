@@ -1,7 +1,7 @@
 // Matching helpers shared by every rule family: regex search over code only, enclosing-call lookup, and
 // turning offsets into findings. Families stay "data plus a small matcher" by leaning on these.
 import { enclosingOpen, matchingClose } from './brackets';
-import { Kind, Lexed, sharedHead } from './lexer';
+import { commonHead, commonTail, Kind, Lexed, sharedHead } from './lexer';
 import { Finding, Range, RuleMeta } from './types';
 import { positionAt } from '../text/lines';
 
@@ -159,6 +159,16 @@ export function testFromLiterals(re: RegExp, text: string): boolean {
   return false;
 }
 
+/**
+ * False when none of the literals declared for `re` (withLiterals) occurs in `text`, so that `re` cannot match it;
+ * true otherwise, also for a regex without literals. Through `present`: kept across a re-scan's edit, a cheap test
+ * before `testFromLiterals`, whose search of each literal's occurrences reads the whole text.
+ */
+export function literalsPresent(re: RegExp, text: string): boolean {
+  const lit = literalsOf.get(re);
+  return !lit || lit.words.some((w) => present(text, w));
+}
+
 function withoutLiteralsOnce(lexed: Lexed, re: RegExp, onMatch: (m: RegExpExecArray) => void, anchor: number): void {
   const was = hintsOn;
   hintsOn = false;
@@ -260,27 +270,195 @@ function offsetsOf(lexed: Lexed, word: string): readonly number[] {
   let list = byWord.get(word);
   if (!list) {
     const offsets: number[] = [];
-    // After an edit, the occurrences that lie wholly in the head the text shares with the one lexed before are
-    // that one's: only the rest is searched (the first half of a 10,000-line file edited in its middle).
-    let from = 0;
     const head = sharedHead(lexed);
     const earlier = head && offsetsByText.get(head.before)?.get(word);
-    if (head && earlier) {
-      from = Math.max(0, head.length - word.length + 1);
-      for (const p of earlier) {
-        if (p >= from) break;
-        offsets.push(p);
-      }
+    if (head && earlier) keptOffsets(lexed.code, word, head, earlier, offsets);
+    else {
+      for (let p = occurrence(lexed.code, word, 0); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     }
-    for (let p = occurrence(lexed.code, word, from); p !== -1; p = occurrence(lexed.code, word, p + 1)) offsets.push(p);
     byWord.set(word, (list = offsets));
   }
   return list;
 }
 
-/** The offsets of `word` in `lexed.code` as the literal search keeps them (for the tests). */
+/**
+ * After an edit, the offsets of `word` in `code` from those in the code lexed before (`earlier`): the occurrences
+ * wholly in the head both share are that one's, so are those in the tail they share (moved by the edit's change of
+ * length); only what lies between is searched (the lines around the edit of a 10,000-line file, not its second half).
+ */
+function keptOffsets(
+  code: string,
+  word: string,
+  shared: { readonly before: Lexed; readonly length: number; readonly tail: number },
+  earlier: readonly number[],
+  offsets: number[],
+): void {
+  const from = Math.max(0, shared.length - word.length + 1);
+  const tailFrom = code.length - shared.tail; // an occurrence starting here or later lies in the shared tail
+  const delta = code.length - shared.before.code.length;
+  let k = 0;
+  for (; k < earlier.length && earlier[k] < from; k++) offsets.push(earlier[k]);
+  // A slice (no copy) ends the search where the tail's occurrences begin: a search of the whole rest would read it.
+  const between = code.slice(from, Math.min(code.length, tailFrom + word.length - 1));
+  for (let p = occurrence(between, word, 0); p !== -1; p = occurrence(between, word, p + 1)) offsets.push(from + p);
+  for (; k < earlier.length && earlier[k] < tailFrom - delta; k++);
+  for (; k < earlier.length; k++) offsets.push(earlier[k] + delta);
+}
+
+/** The offsets of `word` in `lexed.code` as the literal search keeps them (kept across edits: see keptOffsets). */
 export function literalOffsets(lexed: Lexed, word: string): readonly number[] {
   return offsetsOf(lexed, word);
+}
+
+/**
+ * `text.includes(word)` for the keyword gates of a family's scan, kept across edits: per text, the first offset of
+ * each word asked; a text that is an edit of the one asked before (the next keystroke's re-scan) takes it from that
+ * one's where the head or the tail they share decides, and searches only the lines between (a gate of 12 characters
+ * read the 0.8 MB bundle with Boyer-Moore-Horspool each re-scan, 0.5 ms). test/unit/property/rescan-paths checks it
+ * against `includes` on random edits.
+ */
+export function present(text: string, word: string): boolean {
+  return firstOffset(text, word) !== -1;
+}
+
+/**
+ * A keyword gate `re.test(text)` answered through `present` when `re` is a plain alternation of words (literal
+ * characters, escaped punctuation, classes of single characters such as `[rR]`, `(?:a|b)` groups and `?` on either):
+ * it matches where one of the words it spells occurs, so each word is looked up as `present` keeps it across a
+ * re-scan's edit. Any other regex (anchors, `\b`, repetitions, flags) is tested as it is. Example:
+ * `gate(/Trust(?:All)?Strategy|isTrusted/, text)` looks up `TrustStrategy`, `TrustAllStrategy` and `isTrusted`.
+ */
+export function gate(re: RegExp, text: string): boolean {
+  let words = gateWords.get(re);
+  if (words === undefined) gateWords.set(re, (words = (re.flags === '' && wordsOf(re.source)) || null));
+  if (words) return words.some((w) => present(text, w));
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Per gate regex, its words (null: not a regex of words). */
+const gateWords = new WeakMap<RegExp, readonly string[] | null>();
+
+/** The words a regex source of words spells (see `gate`), or undefined: not such a regex, or more than 64 words. */
+export function wordsOf(source: string): string[] | undefined {
+  let at = 0;
+  const fail = (): never => {
+    throw new RangeError(source);
+  };
+  const limit = (words: string[]) => (words.length > 64 ? fail() : words);
+  const alternation = (): string[] => {
+    const words = [...sequence()];
+    while (source[at] === '|') {
+      at++;
+      words.push(...sequence());
+    }
+    return limit(words);
+  };
+  const sequence = (): string[] => {
+    let words = [''];
+    while (at < source.length && source[at] !== '|' && source[at] !== ')') {
+      let atom = atomAt();
+      if (source[at] === '?') {
+        at++;
+        atom = ['', ...atom];
+      }
+      words = limit(words.flatMap((w) => atom.map((a) => w + a)));
+    }
+    return words;
+  };
+  const atomAt = (): string[] => {
+    const c = source[at++];
+    if (c === '(') {
+      if (!source.startsWith('?:', at)) fail();
+      at += 2;
+      const inner = alternation();
+      if (source[at++] !== ')') fail();
+      return inner;
+    }
+    if (c === '[') {
+      const close = source.indexOf(']', at);
+      const chars = close === -1 ? fail() : source.slice(at, close);
+      if (chars === '' || /[\\^\-[]/.test(chars)) fail();
+      at = close + 1;
+      return [...chars];
+    }
+    if (c === '\\') {
+      const e = source[at++] ?? fail();
+      return /[^\w\s]/.test(e) ? [e] : fail(); // punctuation; `\b`, `\w`, `\d`, `\n` … are not words
+    }
+    if ('.^$*+?{}|)]'.includes(c)) fail();
+    return [c];
+  };
+  try {
+    const words = alternation();
+    return at === source.length && words.every((w) => w !== '') ? words : undefined;
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** A text asked about by `present`: the first offset of each word, and how it shares a head and a tail with the
+ * text asked before it (undefined: not an edit of it). */
+interface Asked {
+  readonly text: string;
+  readonly first: Map<string, number>;
+  readonly before?: Asked;
+  readonly head: number;
+  readonly tail: number;
+}
+
+/** The last two texts asked about (a caller may go back and forth between two). */
+const asked: Asked[] = [];
+
+/** Shared head and tail of less than this share of the text: not an edit, every word searched afresh. */
+const EDIT_SHARE = 0.5;
+
+function askedOf(text: string): Asked {
+  if (asked[0]?.text === text) return asked[0];
+  if (asked[1]?.text === text) {
+    asked.reverse();
+    return asked[0];
+  }
+  const prev = asked[0];
+  let entry: Asked = { text, first: new Map(), head: 0, tail: 0 };
+  if (prev) {
+    const head = commonHead(prev.text, text);
+    const tail = commonTail(prev.text, text, Math.min(prev.text.length, text.length) - head);
+    if (head + tail >= EDIT_SHARE * text.length) {
+      entry = { ...entry, before: { ...prev, before: undefined }, head, tail };
+    }
+  }
+  asked.unshift(entry);
+  asked.length = Math.min(asked.length, 2);
+  return entry;
+}
+
+function firstOffset(text: string, word: string): number {
+  const entry = askedOf(text);
+  let first = entry.first.get(word);
+  if (first !== undefined) return first;
+  const before = entry.before;
+  const known = before?.first.get(word);
+  first = known === undefined ? occurrence(text, word, 0) : firstAfterEdit(entry, before!.text, word, known);
+  entry.first.set(word, first);
+  return first;
+}
+
+/** The first offset of `word` in the edited `entry.text`, from its first offset `known` in the text `was` before. */
+function firstAfterEdit(entry: Asked, was: string, word: string, known: number): number {
+  const { text, head, tail } = entry;
+  const headEnd = head - word.length + 1; // an occurrence starting before this lies in the shared head
+  if (known !== -1 && known < headEnd) return known;
+  // None in the head: the first lies between head and tail, or in the tail (where `was` has it too, moved).
+  const from = Math.max(0, headEnd);
+  const tailFrom = text.length - tail;
+  const between = occurrence(text.slice(from, Math.min(text.length, tailFrom + word.length - 1)), word, 0);
+  if (between !== -1) return from + between;
+  if (known === -1) return -1;
+  const wasTail = was.length - tail;
+  const inTail = known >= wasTail ? known : occurrence(was, word, wasTail);
+  return inTail === -1 ? -1 : inTail + text.length - was.length;
 }
 
 /** Start offset of capture group `n` (requires the `d` flag) or -1 when it did not take part. */

@@ -5,7 +5,8 @@ import { Kind, lex, Lexed, SYNTAX } from './lexer';
 import {
   Call,
   calleeStart,
-  contains,
+  gate,
+  present,
   enclosingCall,
   eachCodeMatch,
   finding,
@@ -788,16 +789,16 @@ const OTHER_SSL = /ssl_cert(?:_reqs|ificate_validation)/;
 export function scanPython(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   // Each matcher runs only when its literal is present, and the file is lexed only when one will run: cheap tests
-  // that keep big-file re-scans and whole-tree scans fast.
-  const has = (s: string) => contains(text, s);
+  // that keep big-file re-scans and whole-tree scans fast (`present`: kept across a re-scan's edit, match.ts).
+  const has = (s: string) => present(text, s);
   const flags =
     has('False') || has('CERT_NONE') || /verify\s*=\s*0/.test(text) || has('tlsAllowInvalid') || has('tlsInsecure');
-  // Rare-letter heads first (`contains`): `SSL_VE`, `kip-tl`; `ssl_cert_reqs` and httplib2's keyword share `ssl_ce`.
+  // Rare-letter heads first (`present` searches from them): `SSL_VE`, `kip-tl`; `ssl_cert_reqs` and httplib2's keyword share `ssl_ce`.
   const others =
     has('SSL_VERIFY') ||
     has('insecure-skip-tls-verify') ||
     has('validate_cert') ||
-    OTHER_SSL.test(text) ||
+    gate(OTHER_SSL, text) ||
     has('tls_insecure_set') ||
     has('SslCertValidation') ||
     has('SmartConnectNoSSL') ||

@@ -23,6 +23,12 @@ export function lineStartsOf(text: string): readonly number[] {
   return last.starts;
 }
 
+/** Records `starts` as the line starts of `text`, found another way (the lexer's, kept across an edit): the callers
+ * after it ask for the same text's. */
+export function rememberLineStarts(text: string, starts: readonly number[]): void {
+  last = { text, starts };
+}
+
 function computeLineStarts(text: string): number[] {
   const starts = [0];
   let i = text.indexOf('\n');

@@ -17,9 +17,18 @@ import {
   Syntax,
   SYNTAX,
 } from '../../../src/core/rules/lexer';
-import { eachCodeMatch, literalOffsets, literalRegexes, withoutLiterals } from '../../../src/core/rules/match';
+import {
+  eachCodeMatch,
+  gate,
+  literalOffsets,
+  literalRegexes,
+  present,
+  withoutLiterals,
+  wordsOf,
+} from '../../../src/core/rules/match';
 import '../../../src/core/rules/registry'; // every family's regexes declared
 import { Finding } from '../../../src/core/rules/types';
+import { cellsKept, scanNotebook, scanNotebookAfresh } from '../../../src/core/rules/notebook';
 
 /** package.json's scripts as they were read: every string value of `scripts`, from the tree's nodes. */
 function everyScript(text: string): Source[] {
@@ -253,6 +262,37 @@ describe('property: lexing an edited text from the last checkpoint before the ed
     }
   });
 
+  it('on texts of filler and token soup taken in turn, the lexing meeting the earlier one in the shared tail', () => {
+    // Soup after the edit too, where checkpoints fall: the lexing may stop at one only where both lexings agree,
+    // also on what a regex literal's test reads behind it (comments and blanks before a `/`).
+    const segment = fc.oneof(
+      fc.integer({ min: 60, max: 200 }).map((n) => 'let x = f("a", b);\n'.repeat(n)),
+      fc.array(fc.constantFrom(...PIECES, ' /* c */ ', '\n// c\n', '  \n\t'), { maxLength: 60 }).map((p) => p.join('')),
+    );
+    const text = fc.array(segment, { minLength: 6, maxLength: 14 }).map((parts) => parts.join(''));
+    const before = lexReuse.tailChars;
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...SYNTAXES),
+        (t0, edits, [name, syntax]) => {
+          let t = t0;
+          lex(t, syntax);
+          for (const [where, cut, put] of edits) {
+            const at = Math.floor(where * t.length);
+            t = t.slice(0, at) + put.join('') + t.slice(Math.min(t.length, at + cut));
+            const around = JSON.stringify(t.slice(Math.max(0, at - 300), at + 300));
+            assert.deepStrictEqual(seen(lex(t, syntax)), seen(lexAfresh(t, syntax)), `${name}: ${around}`);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // The property is about the meeting: most texts must have taken a tail from the lexing before them.
+    assert.ok(lexReuse.tailChars - before > 150 * 1000, `${lexReuse.tailChars - before} tail characters reused`);
+  });
+
   it('by hand: an edit that opens a block comment, a string, a template or a text block before the rest of the file', () => {
     const filler = 'let x = f("a", b); // note\n'.repeat(400);
     const rest = 'end */ " ` } """ \n';
@@ -372,12 +412,13 @@ describe('property: after an edit, literal offsets kept from the shared head giv
   });
 });
 
-describe('property: after an edit, the offsets of a literal kept from the shared head are all its offsets', () => {
+describe('property: after an edit, the offsets of a literal kept from the shared head and tail are all its offsets', () => {
   it('on texts of literals with quotes and brackets around them (where checkpoints fall), edited near them', () => {
     const words = ['rejectUnauthorized', 'verify', '"verify"', 'x"', '{a', 'a}', 'SSL::VERIFY_NONE'];
     const piece = fc.constantFrom(...words, '"', "'", '{', '}', '(', ')', ' ', '\n', 'x', '#', '//');
     const SYNTAXES = Object.entries(SYNTAX) as [string, Syntax][];
     let reused = 0;
+    let tailed = 0;
     fc.assert(
       fc.property(
         fc.array(piece, { minLength: 1, maxLength: 40 }),
@@ -387,12 +428,13 @@ describe('property: after an edit, the offsets of a literal kept from the shared
         (parts, where, put, [name, syntax]) => {
           const unit = parts.join('');
           // The filler's strings open right after `x`: checkpoints there split `x"` across the head's end.
-          const text = `${unit}\ny = x"a";\n`.repeat(Math.ceil(6000 / (unit.length + 11)));
+          const text = `${unit}\ny = x"a";\n`.repeat(Math.ceil(9000 / (unit.length + 11)));
           const before = lex(text, syntax);
           for (const w of words) literalOffsets(before, w);
           const at = 4200 + Math.floor((where / 1000) * (text.length - 4200));
           const lx = lex(text.slice(0, at) + put.join('') + text.slice(at), syntax);
           if (sharedHead(lx)) reused++;
+          if (sharedHead(lx)?.tail) tailed++;
           for (const w of words) {
             const all: number[] = [];
             for (let p = lx.code.indexOf(w); p !== -1; p = lx.code.indexOf(w, p + 1)) all.push(p);
@@ -402,6 +444,148 @@ describe('property: after an edit, the offsets of a literal kept from the shared
       ),
       { numRuns: 400 },
     );
-    assert.ok(reused > 200, `${reused} edited texts reused a lexing`);
+    assert.ok(reused > 200 && tailed > 100, `${reused} edited texts reused a lexing, ${tailed} its tail`);
+  });
+});
+
+describe('property: present answers as includes does, on texts edited one after another', () => {
+  it('on texts of words and their parts, edited anywhere, asked in turn with a second text between', () => {
+    const words = ['mongo', 'Mongo', 'kipTLSVerify', 'disableTLSCerts', 'x', 'ab'];
+    const piece = fc.constantFrom(...words, 'mon', 'go', 'kipTLS', 'Verify', 'a', 'b', ' ', '\n', 'yyyyyyyy');
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.array(piece, { maxLength: 4 }));
+    let edited = 0;
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 300 }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (parts, edits, between) => {
+          let t = parts.join('');
+          const ask = (text: string) => {
+            for (const w of words) {
+              assert.strictEqual(present(text, w), text.includes(w), `${w} in ${JSON.stringify(text)}`);
+            }
+          };
+          ask(t);
+          for (const [where, cut, put] of edits) {
+            const at = t.length === 0 ? 0 : where % t.length;
+            const next = t.slice(0, at) + put.join('') + t.slice(Math.min(t.length, at + cut));
+            if (between) ask(`${t}!`); // another text asked between two edits of one
+            ask(next);
+            t = next;
+            edited++;
+          }
+        },
+      ),
+      { numRuns: 600 },
+    );
+    assert.ok(edited > 600);
+  });
+});
+
+describe('property: a notebook re-scan reads only the cells whose text changed, with the findings of reading all', () => {
+  const SNIPPETS = [
+    'import requests\n',
+    'requests.get(u, verify=False)\n',
+    'r = requests.post(\n    u,\n    verify=False,\n)\n',
+    '!curl -k https://x.test\n',
+    '%pip install --trusted-host pypi.org x\n',
+    'x = 1  # verify=False\n',
+    's = requests.Session()\ns.verify = False\n',
+    'ctx = ssl._create_unverified_context()\n',
+    '%env PYTHONHTTPSVERIFY=0\n',
+    'print("verify=False")\n',
+    'é = "😀"\n',
+  ];
+  const cell = fc.array(fc.constantFrom(...SNIPPETS), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+  const notebookOf = (cells: string[], kinds: boolean[]) =>
+    JSON.stringify(
+      {
+        cells: cells.map((c, i) => ({
+          cell_type: kinds[i] === false ? 'markdown' : 'code',
+          metadata: {},
+          source: c.split(/(?<=\n)/),
+          outputs: [],
+          execution_count: null,
+        })),
+        metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+  it('on generated notebooks, one cell edited (or added, or removed) at a time', () => {
+    const kept = cellsKept.cells;
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(cell)), { minLength: 1, maxLength: 3 }),
+        (cells, kinds, edits) => {
+          let now = [...cells];
+          scanNotebook(notebookOf(now, kinds));
+          for (const [where, put] of edits) {
+            const at = where % now.length;
+            now =
+              put === null
+                ? now.filter((_, i) => i !== at || now.length === 1)
+                : now.map((c, i) => (i === at ? put : c));
+            const raw = notebookOf(now, kinds);
+            assert.deepStrictEqual(scanNotebook(raw), scanNotebookAfresh(raw), raw);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    assert.ok(cellsKept.cells - kept > 120, `${cellsKept.cells - kept} cells kept`);
+  });
+});
+
+describe('property: a gate of words answers as its regex does', () => {
+  // Regexes of words as the families write their gates: letters, escaped dots, classes, groups, optional parts.
+  const atom = fc.constantFrom(
+    'a',
+    'b',
+    'S',
+    '_',
+    '\\.',
+    '[ab]',
+    '[bS]',
+    'a?',
+    '(?:a|bS)',
+    '(?:_|a\\.)?',
+    '(?:S(?:a|b)?|b)',
+  );
+  const sequence = fc.array(atom, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+  const regexOfWords = fc.array(sequence, { minLength: 1, maxLength: 3 }).map((s) => s.join('|'));
+  it('on generated word regexes and texts of their characters', () => {
+    let words = 0;
+    fc.assert(
+      fc.property(
+        regexOfWords,
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'S', '_', '.', 'x') }), { maxLength: 5 }),
+        (src, texts) => {
+          let re: RegExp;
+          try {
+            re = new RegExp(src);
+          } catch {
+            return;
+          }
+          if (wordsOf(src)) words++;
+          for (const t of texts) assert.strictEqual(gate(re, t), re.test(t), `${src} on ${t}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    assert.ok(words > 150, `${words} regexes of words`);
+  });
+  it('by hand: what is not a regex of words is tested as it is', () => {
+    for (const src of ['a\\bb', 'a*', '^x', 'a|', '[a-z]', 'a.b', 'a{2}', '(a)', '(?=a)b', '\\w', '[^a]']) {
+      assert.strictEqual(wordsOf(src), undefined, src);
+    }
+    assert.deepStrictEqual(wordsOf('SSL_VERIFICATION_?MODE'), ['SSL_VERIFICATIONMODE', 'SSL_VERIFICATION_MODE']);
+    assert.strictEqual(gate(/a\bb/, 'a b'), false);
+    assert.strictEqual(gate(/^x/i, 'X'), true);
   });
 });

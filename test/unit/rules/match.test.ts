@@ -1,7 +1,7 @@
 // The shared matching helpers that are pure speed-ups must answer exactly what the plain calls answer.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { contains } from '../../../src/core/rules/match';
+import { contains, literalsPresent, withLiterals } from '../../../src/core/rules/match';
 import type { Lexed } from '../../../src/core/rules/lexer';
 import { aliasesOf, falseBindings } from '../../../src/core/rules/python-flow';
 
@@ -152,5 +152,14 @@ describe('rules/python-flow: aliasesOf', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('rules/match: literalsPresent', () => {
+  it('is false only when none of the declared literals occurs (a regex without literals: true)', () => {
+    const re = withLiterals(/(?:minVersion|secureProtocol)\s*:\s*'TLSv1'/g, ['minVersion', 'secureProtocol']);
+    assert.strictEqual(literalsPresent(re, "{ maxVersion: 'TLSv1' }"), false);
+    assert.strictEqual(literalsPresent(re, "{ secureProtocol: 'TLSv1_method' }"), true);
+    assert.strictEqual(literalsPresent(/minVersion/g, 'nothing here'), true);
   });
 });
