@@ -54,7 +54,9 @@ const stages = [
     ]),
   () => run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   () => run('build', 'node', ['esbuild.js']),
-  () => suite('unit', 'npx', ['mocha', 'test/unit/**/*.test.ts']),
+  // Two jobs: the unit files wait on real clients and local servers much of the time, so a second file overlaps that
+  // wait (the suite is CPU-light per file, and every file is independent: nothing imports another test file).
+  () => suite('unit', 'npx', ['mocha', '--parallel', '--jobs', '2', 'test/unit/**/*.test.ts']),
   // End-to-end runs of real tools that take seconds to minutes each (pre-commit installing the hook, headless Chromium
   // and a JVM against the trust stores, every tool after `trust apply`): their own stage, so the unit suite stays fast.
   () => suite('e2e', 'npx', ['mocha', '--timeout', '300000', 'test/e2e/**/*.test.ts']),
