@@ -261,6 +261,13 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       if (use) defaultSinks(lx, m, call, use, out);
       else if (kw === 'verify_ssl' && storedByConstructor(lx, call, kw)) {
         out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
+      } else if (kw === 'verify' && storedByConstructor(lx, call, kw) && namesEndpoint(lx, call)) {
+        // The same constructor with requests' own keyword, in a file that uses requests or httpx, of a class told
+        // where its server is: an API client whose calls pass `verify=self.verify` in methods further on (a
+        // `Checker(verify=False)` of one's own, with no server, is not).
+        const client = HTTP_MODULE.exec(lx.code)?.[1];
+        const r = client === 'httpx' ? PY.httpx : client ? PY.requests : undefined;
+        if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
       }
       return;
     }
@@ -268,6 +275,20 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
 }
+
+/** A parameter that names a server (`host`, `ip`, `base_url`, `endpoint`, `server_address`, `api_root`). */
+const ENDPOINT_PARAM =
+  /(?:^|[(,_\s])(?:host(?:name)?|ip|url|base|server|endpoint|address|api|uri|domain)(?:_\w+)?\s*(?:[:=,)]|$)/i;
+
+/** The `def` at `call` takes a server's address, or its body builds an `https://` URL. */
+function namesEndpoint(lx: Lexed, call: Call): boolean {
+  if (ENDPOINT_PARAM.test(lx.code.slice(call.open + 1, call.end - 1))) return true;
+  const def = defAt(lx, call);
+  return def !== undefined && /https?:\/\//.test(lx.text.slice(def.bodyStart, def.bodyEnd));
+}
+
+/** The file imports or uses requests or httpx (group 1 names which): `import requests as r`, `requests.get(`. */
+const HTTP_MODULE = /(?:^[ \t]*(?:import|from)[ \t]+|(?<![\w.])(?=(?:requests|httpx)\.\w))(requests|httpx)\b/m;
 
 /**
  * `def __init__(self, host, user, password, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: an API client
@@ -557,6 +578,34 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   });
 }
 
+/** `kw["verify"] = False`, `kwargs.setdefault("verify", False)`, `kw.update(verify=False)` as a statement (group 1 the dict). */
+const FORCED_KEYWORD =
+  /^[ \t]*([A-Za-z_]\w*)[ \t]*(?:\[[ \t]*(["'])verify\2[ \t]*\][ \t]*=(?!=)[ \t]*(?:False\b|0(?![\w.]))|\.setdefault\([ \t]*(["'])verify\3[ \t]*,[ \t]*(?:False\b|0(?![\w.]))[ \t]*\)|\.update\([ \t]*verify[ \t]*=[ \t]*(?:False\b|0(?![\w.]))[ \t]*\))/gm;
+
+/**
+ * A function taking `**kw` that forces `kw["verify"] = False` and hands `kw` on nowhere in the text (an excerpt cut
+ * before the `return original(self, *a, **kw)` of a patched `Session.request`), in a file using requests or httpx:
+ * the forced keyword is the finding. With the spread in view, `spreadFindings` reports it at the call (or, for a
+ * call that is not HTTP, stays quiet).
+ */
+function forcedKeywordFindings(lx: Lexed, out: Finding[]): void {
+  const client = HTTP_MODULE.exec(lx.code)?.[1];
+  if (!client) return;
+  eachCodeMatch(lx, FORCED_KEYWORD, (m) => {
+    const name = m[1];
+    const start = m.index + m[0].indexOf(name);
+    const scope = parameterScope(lx, start, name);
+    if (!scope) return;
+    const header = lx.code.slice(scope[0], start);
+    const spread = String.raw`\*\*${escapeRe(name)}\b`;
+    // The parameter itself is one `**kw`; another is a use of the dict.
+    const before = header.match(new RegExp(spread, 'g'))?.length ?? 0;
+    if (before !== 1 || new RegExp(spread).test(lx.code.slice(start, scope[1]))) return;
+    const r = client === 'httpx' ? PY.httpx : PY.requests;
+    out.push(finding(lx, r, start, m.index + m[0].length, statementAt(lx, start)));
+  });
+}
+
 /** True when `offset` is in a function that overrides or replaces an HTTP method (`def request(self, …)`, monkeypatch). */
 function insideHttpWrapper(
   defs: readonly { at: number; name: string }[],
@@ -818,7 +867,10 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
-    if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
+    if (has('**') && dictSetsVerify(lx.code)) {
+      spreadFindings(lx, aliases, out);
+      forcedKeywordFindings(lx, out);
+    }
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
       sdkFindings(lx, aliases, out);

@@ -95,6 +95,9 @@ function authModeFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+const FN_HEAD = /\bfn[ \t]+\w+/;
+const isLet = (lx: Lexed, at: number) => /\blet[ \t]+(?:mut[ \t]+)?$/.test(lx.code.slice(Math.max(0, at - 12), at));
+
 /** `danger_accept_invalid_certs(insecure)` where `let insecure = true;` (or `const INSECURE: bool = true;`) is the
  * only binding of the name: reported at the call, naming the binding. */
 function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
@@ -102,8 +105,11 @@ function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
     const name = m[2];
     if (name === 'true' || name === 'false') return;
     const bound = bindingOf(lx, name, 'true', '(?:let[ \\t]+(?:mut[ \\t]+)?|(?:pub[ \\t]+)?(?:const|static)[ \\t]+)');
-    if (!bound) return;
-    const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;]+)?=(?![=>])`, 'g'));
+    // A `let` is local: one in another function (`fn b(insecure: bool)` after `fn a() { let insecure = true; … }`)
+    // is not this call's value.
+    if (!bound || (isLet(lx, bound.start) && FN_HEAD.test(lx.code.slice(bound.start, m.index)))) return;
+    // A type annotation stays on its line and out of brackets: `fn b(insecure: bool) { let c = …` is no write.
+    const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;(){},\\n]+)?=(?![=>])`, 'g'));
     if ((writes?.length ?? 0) !== 1) return;
     const rule =
       m[1] === 'danger_accept_invalid_certs'

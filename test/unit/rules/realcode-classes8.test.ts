@@ -1,0 +1,236 @@
+// Classes of switches (and look-alikes) the code surfaces still missed (issue 18, tuning round 9): each with the forms
+// seen in public code, written here as fixtures with exact places, and the look-alikes that must stay quiet; then a
+// table of whole-file data-flow paths (value and call far apart, nested, across branches) and their reverse cases.
+// Sink fixtures: [rule, line, column, text, origin line, origin text] (see sinks.test.ts).
+import * as assert from 'assert';
+import { hits, hitsFrom } from './helpers';
+
+const PY_REQ = 'python.requests-verify-false';
+
+describe('real-code classes 8: code surfaces, round 9', () => {
+  it("Python: an API client's constructor defaulting verify=False into self.verify, in a file using requests/httpx", () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import requests
+
+requests.packages.urllib3.disable_warnings()
+
+
+class EpnmClient(object):
+    """Thin client for the EPNM REST API."""
+
+    def __init__(self, host, user_auth, verify=False, timeout=30):
+        self.host = host
+        self.auth = user_auth
+        self.verify = verify
+        self.base = "https://%s/webacs/api/v1/" % host
+`,
+        'epnm/client.py',
+      ),
+      [[PY_REQ, 9, 41, 'verify=False', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import httpx\n\nclass Api:\n    def __init__(self, base_url: str, verify=False):\n        self.base_url = base_url\n        self.verify = verify\n`,
+        'api.py',
+      ),
+      [['python.httpx-verify-false', 4, 39, 'verify=False', '-', '-']],
+    );
+  });
+
+  it('Python: a constructor verify default in a file with no HTTP client, or never stored, is not one', () => {
+    for (const text of [
+      `import jwt\n\nclass TokenCheck:\n    def __init__(self, key, verify=False):\n        self.key = key\n        self.verify = verify\n`,
+      `import requests\n\nclass Api:\n    def __init__(self, host, verify=False):\n        self.host = host\n`,
+    ]) {
+      assert.deepStrictEqual(hits(text, 'client.py'), [], text);
+    }
+  });
+
+  it('Python: a **kwargs function forcing the verify keyword off, its pass-on cut from the excerpt', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import requests as _req\n\n_orig_request = _req.Session.request\n\n\ndef _no_verify(self, *args, **kwargs):\n    kwargs["verify"] = False\n`,
+        'agent/run.py',
+      ),
+      [[PY_REQ, 7, 5, 'kwargs["verify"] = False', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import requests\n\n_send = requests.Session.request\n\ndef patched(self, method, url, **kw):\n    kw.setdefault("verify", False)\n`,
+        'patch.py',
+      ),
+      [[PY_REQ, 6, 5, 'kw.setdefault("verify", False)', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(`import httpx\n\ndef insecure(**options):\n    options.update(verify=False)\n`, 'h.py'),
+      [['python.httpx-verify-false', 4, 5, 'options.update(verify=False)', '-', '-']],
+    );
+    // With the pass-on in view the spread is the sink, the forced keyword its origin (one finding, not two).
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import requests\n_orig = requests.Session.request\ndef _nv(self, method, url, **kw):\n    kw["verify"] = False\n    return _orig(self, method, url, **kw)\nrequests.Session.request = _nv\n`,
+        'patch.py',
+      ),
+      [[PY_REQ, 5, 37, '**kw', 4, 'kw["verify"] = False']],
+    );
+  });
+
+  it('Python: a forced verify key with no HTTP client, handed to another call, set True, or on a module dict, is not one', () => {
+    for (const text of [
+      `def build(**kw):\n    kw["verify"] = False\n`,
+      `import requests\n\ndef build(**kw):\n    kw["verify"] = False\n    return Schema(**kw)\n`,
+      `import requests\n\nDEFAULTS = {}\nDEFAULTS["verify"] = False\n`,
+      `import requests\n\ndef get(url, **kw):\n    kw["verify"] = True\n`,
+    ]) {
+      assert.deepStrictEqual(hits(text, 'mod.py'), [], text);
+    }
+  });
+
+  it('Python: a constant set False in one arm of if/else or try/except reaches the call; a later rebinding cancels it', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import os
+import requests
+
+if os.environ.get("LAB"):
+    VERIFY = False
+else:
+    VERIFY = "/etc/ssl/certs/ca-certificates.crt"
+
+
+def fetch(url):
+    return requests.get(url, timeout=10, verify=VERIFY)
+`,
+        'lab.py',
+      ),
+      [[PY_REQ, 11, 42, 'verify=VERIFY', 5, 'VERIFY = False']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import requests\n\ntry:\n    import certifi\n    CA = certifi.where()\nexcept ImportError:\n    CA = False\n\ndef fetch(url):\n    return requests.get(url, verify=CA)\n`,
+        'ca.py',
+      ),
+      [[PY_REQ, 10, 30, 'verify=CA', 7, 'CA = False']],
+    );
+    for (const text of [
+      `import requests\n\nif LAB:\n    VERIFY = False\nVERIFY = certifi.where()\nrequests.get(u, verify=VERIFY)\n`,
+      `import requests\n\nif LAB:\n    VERIFY = False\nelse:\n    if OTHER:\n        VERIFY = certifi.where()\nrequests.get(u, verify=VERIFY)\n`,
+      `import requests\n\nif LAB:\n    VERIFY = False\nsetup()\nif OTHER:\n    VERIFY = True\nrequests.get(u, verify=VERIFY)\n`,
+      `import requests\n\nVERIFY = False\nif os.environ.get("CA"):\n    VERIFY = os.environ["CA"]\n\nrequests.get(u, verify=VERIFY)\n`,
+    ]) {
+      assert.deepStrictEqual(hits(text, 'r.py'), [], text);
+    }
+  });
+});
+
+/** Filler statements that put the value and the call far apart. */
+const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+const PAD = filler(200, (i) => `x${i} = compute(${i})`);
+const PAD_JS = filler(200, (i) => `const x${i} = compute(${i});`);
+const PAD_GO = filler(200, (i) => `\tx${i} := compute(${i})`);
+
+/** [what, path, text, expected [rule, line] of every finding]. */
+const FLOW: readonly (readonly [string, string, string, readonly (readonly [string, number])[]])[] = [
+  [
+    'py constant 200 lines from a call nested in two classes and a closure',
+    'a.py',
+    `import requests\nVERIFY_TLS = False\n${PAD}\nclass A:\n    class B:\n        def f(self, u):\n            def g():\n                return requests.post(u, json={}, verify=VERIFY_TLS)\n            return g()\n`,
+    [[PY_REQ, 207]],
+  ],
+  [
+    'py dict spread far from its literal',
+    'a.py',
+    `import requests\nOPTS = {"timeout": 5, "verify": False}\n${PAD}\ndef f(u):\n    return requests.get(u, **OPTS)\n`,
+    [[PY_REQ, 204]],
+  ],
+  [
+    'py dict() in an outer function, spread in the inner one',
+    'a.py',
+    `import requests\ndef outer():\n    opts = dict(timeout=5, verify=False)\n    def inner(u):\n        return requests.get(u, **opts)\n    return inner\n`,
+    [[PY_REQ, 5]],
+  ],
+  [
+    'py partial far from its use',
+    'a.py',
+    `import functools, requests\n${PAD}\nget = functools.partial(requests.get, verify=False)\n${PAD}\nget(u)\n`,
+    [[PY_REQ, 202]],
+  ],
+  [
+    'py wrapper default passed on 200 lines down',
+    'a.py',
+    `import requests\ndef call(url, verify=False):\n${PAD.replace(/^/gm, '    ')}\n    return requests.get(url, verify=verify)\n`,
+    [[PY_REQ, 203]],
+  ],
+  [
+    'py import alias far from the call',
+    'a.py',
+    `from requests import get as fetch\n${PAD}\nfetch(u, verify=False)\n`,
+    [[PY_REQ, 202]],
+  ],
+  [
+    'py reverse: constant rebound to a CA path, a non-HTTP callee, a cache.get',
+    'a.py',
+    `import requests, certifi\nverify = False\nverify = certifi.where()\nrequests.get(u, verify=verify)\nOPTS = {"verify": False}\ncache.get("k", **OPTS)\nmodel.fit(x, verify=False)\n`,
+    [],
+  ],
+  [
+    'js option variable far from the call',
+    'a.js',
+    `const https = require('https');\nconst opts = { rejectUnauthorized: false };\n${PAD_JS}\nhttps.get(url, opts, cb);\n`,
+    [['javascript.reject-unauthorized-false', 203]],
+  ],
+  [
+    'js option object in an outer function, used in a closure',
+    'a.js',
+    `const https = require('https');\nfunction mk() {\n  const agentOpts = { rejectUnauthorized: false };\n  return function () {\n    return new https.Agent(agentOpts);\n  };\n}\n`,
+    [['javascript.reject-unauthorized-false', 5]],
+  ],
+  [
+    'js options assigned in an if branch',
+    'a.js',
+    `let opts = {};\nif (process.env.DEV) {\n  opts = { rejectUnauthorized: false };\n}\nhttps.request(url, opts);\n`,
+    [['javascript.reject-unauthorized-false', 5]],
+  ],
+  [
+    'ts reverse: type positions and a flag reassigned to true',
+    'a.ts',
+    `interface Opts { rejectUnauthorized: false }\ntype T = { rejectUnauthorized: false };\nfunction f(o: { rejectUnauthorized: false }) {}\nlet strict = false;\nstrict = true;\nconst agent = new https.Agent({ rejectUnauthorized: strict });\n`,
+    [],
+  ],
+  [
+    'go config variable far from the transport',
+    'a.go',
+    `package main\nimport "crypto/tls"\nfunc main() {\n\tcfg := &tls.Config{InsecureSkipVerify: true}\n${PAD_GO}\n\ttr := &http.Transport{TLSClientConfig: cfg}\n\t_ = tr\n}\n`,
+    [['go.insecure-skip-verify', 4]],
+  ],
+  [
+    'go field set inside an if',
+    'a.go',
+    `package main\nimport "crypto/tls"\nfunc main() {\n\tcfg := &tls.Config{}\n\tif insecure {\n\t\tcfg.InsecureSkipVerify = true\n\t}\n}\n`,
+    [['go.insecure-skip-verify', 6]],
+  ],
+  [
+    'go reverse: a user struct, a parameter, a variable reassigned false',
+    'a.go',
+    `package main\nimport "crypto/tls"\ntype Options struct { InsecureSkipVerify bool }\nfunc a() { o := Options{InsecureSkipVerify: true}; _ = o }\nfunc b(insecure bool) *tls.Config { return &tls.Config{InsecureSkipVerify: insecure} }\nfunc c() {\n\tskip := true\n\tskip = false\n\t_ = &tls.Config{InsecureSkipVerify: skip}\n}\n`,
+    [],
+  ],
+  [
+    'rust flag variable and a parameter',
+    'a.rs',
+    `fn a() {\n    let insecure = true;\n    let c = reqwest::Client::builder().danger_accept_invalid_certs(insecure).build();\n}\nfn b(insecure: bool) {\n    let c = reqwest::Client::builder().danger_accept_invalid_certs(insecure).build();\n}\n`,
+    [['rust.danger-accept-invalid-certs', 3]],
+  ],
+];
+
+describe('real-code classes 8: whole-file data flow stays whole', () => {
+  for (const [what, path, text, want] of FLOW) {
+    it(what, () =>
+      assert.deepStrictEqual(
+        hits(text, path).map(([id, line]) => [id, line]),
+        want,
+      ),
+    );
+  }
+});
