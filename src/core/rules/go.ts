@@ -6,9 +6,10 @@ import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
 import { dropExpectedFailuresGo } from './expect-failure';
+import { gitNoVerifyFindings } from './git-env';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig/;
+const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig|GIT_SSL_NO_VERIFY/;
 
 /** `InsecureSkipVerify: true` (group 1 is the separator, which must be code) or `x.InsecureSkipVerify = true`. */
 const SKIP = withLiterals(/\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg, ['InsecureSkipVerify']);
@@ -153,12 +154,14 @@ export function scanGo(text: string, path = ''): Finding[] {
     pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1, 0, (m) => !listenerOnly(lx, m.index));
   }
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
+  gitNoVerifyFindings(lx, out);
   return dropExpectedFailuresGo(lx, out);
 }
 
 /** One of these is in every PREFILTER match (see RuleFamily.needles). On the bench tree's 60 MB of Go (CPU, same
  * run): the prefilter alone 41 ms, with these first 23 ms. Chosen as RuleFamily.needles says. */
-const NEEDLES = ['Insecu', 'TLS1', 'SSL30', 'TLSCli'];
+// `GIT_SSL_NO_VERIFY` set for a git the program runs, or in a CI template it writes (git-env.ts).
+const NEEDLES = ['Insecu', 'TLS1', 'SSL30', 'TLSCli', 'GIT_SSL_NO'];
 
 /** The Go family (`.go`). */
 export const go: RuleFamily = defineFamily({

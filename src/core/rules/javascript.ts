@@ -21,11 +21,12 @@ import { bindingOf, countReaches, escapeRe, inTypeDeclaration, namingValue, Obje
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
+import { gitNoVerifyFindings } from './git-env';
 
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
-  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
     String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?(?:mongo|MongoClient))|(?:mongo|MongoClient)(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
@@ -49,6 +50,8 @@ const NEEDLES = [
   'webContents',
   // superagent's disableTLSCerts().
   'TLSCer',
+  // GIT_SSL_NO_VERIFY set for a git the program runs, or in a CI file it writes (git-env.ts).
+  'GIT_SSL_NO',
   // k6's insecureSkipTLSVerify and @kubernetes/client-node's skipTLSVerify.
   'kipTLSVerify',
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
@@ -331,7 +334,8 @@ export function scanJavaScript(text: string): Finding[] {
   const electron = testFromLiterals(ELECTRON_WORDS, text);
   const superagent = text.includes('disableTLSCerts');
   const skipTls = text.includes('kipTLSVerify');
-  if (!switches && !protocol && !electron && !superagent && !skipTls) return [];
+  const git = text.includes('GIT_SSL_NO_VERIFY');
+  if (!switches && !protocol && !electron && !superagent && !skipTls && !git) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
@@ -359,6 +363,7 @@ export function scanJavaScript(text: string): Finding[] {
   if (skipTls) pushMatches(lx, SKIP_TLS_VERIFY, JS.skipTlsVerify, out, 2, 0, (m) => !inTypeDeclaration(lx, m.index));
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
+  if (git) gitNoVerifyFindings(lx, out);
   return countReaches(objectSinks(lx, dropExpectedFailuresJs(lx, out), JS_FLOW));
 }
 

@@ -124,6 +124,105 @@ def fetch(url):
   });
 });
 
+describe('real-code classes 8: GIT_SSL_NO_VERIFY from JavaScript/TypeScript and Go code', () => {
+  const GIT = 'env.git-ssl-no-verify';
+  it('Go: Setenv, a command environment element, an env map, a CI template line in a raw string', () =>
+    assert.deepStrictEqual(
+      hits(
+        `package mirror
+
+func clone(url string) error {
+	os.Setenv("GIT_SSL_NO_VERIFY", "1")
+	cmd := exec.Command("git", "clone", url)
+	cmd.Env = append(os.Environ(), "GIT_SSL_NO_VERIFY=true")
+	env := map[string]string{"GIT_SSL_NO_VERIFY": "1"}
+	return cmd.Run()
+}
+
+const gitlabCI = \`
+variables:
+  CGO_ENABLED: "0"
+  GIT_SSL_NO_VERIFY: "true"
+\`
+`,
+        'cmd/mirror.go',
+      ),
+      [
+        [GIT, 4, 2, 'os.Setenv("GIT_SSL_NO_VERIFY", "1")'],
+        [GIT, 6, 34, 'GIT_SSL_NO_VERIFY=true'],
+        [GIT, 7, 27, '"GIT_SSL_NO_VERIFY": "1"'],
+        [GIT, 14, 3, 'GIT_SSL_NO_VERIFY: "true"'],
+      ],
+    ));
+
+  it('Go: an excerpt that begins inside the template (the GitLab CI body of a generator)', () =>
+    assert.deepStrictEqual(
+      hits(
+        `	t.files = append(t.files, &templateFile{
+		name:  ".gitlab/workflows/ci.yml",
+		body: \`
+# defaults
+variables:
+  GIT_SSL_NO_VERIFY: "true"
+
+stages:
+  - build
+`,
+        'cmd/cli/template_gitlab.go',
+      ),
+      [[GIT, 6, 3, 'GIT_SSL_NO_VERIFY: "true"']],
+    ));
+
+  it('JavaScript/TypeScript: process.env (dot and bracket), a child env object, a Dockerfile line a program writes', () =>
+    assert.deepStrictEqual(
+      hits(
+        `process.env.GIT_SSL_NO_VERIFY = "1";
+process.env["GIT_SSL_NO_VERIFY"] = 'true';
+const child = spawn("git", ["clone", url], { env: { ...process.env, GIT_SSL_NO_VERIFY: "1" } });
+fs.writeFileSync("Dockerfile", \`FROM alpine/git
+ENV GIT_SSL_NO_VERIFY=1
+\`);
+`,
+        'scripts/mirror.ts',
+      ),
+      [
+        [GIT, 1, 1, 'process.env.GIT_SSL_NO_VERIFY = "1"'],
+        [GIT, 2, 1, `process.env["GIT_SSL_NO_VERIFY"] = 'true'`],
+        [GIT, 3, 69, 'GIT_SSL_NO_VERIFY: "1"'],
+        [GIT, 5, 5, 'GIT_SSL_NO_VERIFY=1'],
+      ],
+    ));
+
+  it('reads, removals, comparisons, messages, dynamic values and types are not settings', () => {
+    for (const [text, path] of [
+      [
+        `package m
+func f() {
+	v := os.Getenv("GIT_SSL_NO_VERIFY")
+	os.Unsetenv("GIT_SSL_NO_VERIFY")
+	log.Printf("GIT_SSL_NO_VERIFY=1 is set")
+	log.Print("GIT_SSL_NO_VERIFY=1")
+	fmt.Println("set GIT_SSL_NO_VERIFY=1 to skip")
+	// os.Setenv("GIT_SSL_NO_VERIFY", "1")
+}
+`,
+        'm.go',
+      ],
+      [
+        `if (process.env.GIT_SSL_NO_VERIFY === "1") warn();
+delete process.env.GIT_SSL_NO_VERIFY;
+console.log("export GIT_SSL_NO_VERIFY=1");
+const line = \`GIT_SSL_NO_VERIFY=\${value}\`;
+interface GitEnv { GIT_SSL_NO_VERIFY: "1" }
+`,
+        'm.ts',
+      ],
+    ]) {
+      assert.deepStrictEqual(hits(text, path), [], text);
+    }
+  });
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);
