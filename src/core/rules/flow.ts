@@ -321,7 +321,8 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
       continue;
     }
     const after = code.slice(at + name.length, at + name.length + 40);
-    const inCall = /^[ \t\r\n]*[,)]/.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
+    // The name alone, or with an empty fallback (`broker_use_ssl=_ssl_opts or None`, `opts || undefined`).
+    const inCall = ARGUMENT_END.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
     const head: ArgumentHead | undefined =
       inCall ?? (/^[ \t]*(?:\r?\n|$)/.test(after) ? commandHead(lx, at, flow) : undefined);
     if (!head) continue;
@@ -336,6 +337,9 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
   }
   return out;
 }
+
+/** What follows a name that is a whole argument: `,` or `)`, maybe after an empty fallback (`or None`, `?? {}`). */
+const ARGUMENT_END = /^[ \t\r\n]*(?:(?:or|\|\||\?\?)[ \t]+(?:None|null|undefined|\{\}|\[\])[ \t\r\n]*)?[,)]/;
 
 /** `options = addBody(method, type, body, defaults)`: the statement's head before a call, group 1 the name bound. */
 const RESULT_BOUND =

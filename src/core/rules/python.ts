@@ -7,6 +7,7 @@ import {
   calleeStart,
   contains,
   enclosingCall,
+  enclosingOpen,
   eachCodeMatch,
   finding,
   groupEnd,
@@ -60,7 +61,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -141,6 +142,10 @@ const REDIS_CERT_REQS =
 /** redis-py's `ssl_check_hostname=False` in the same three places (keyword, dict key, URL parameter). */
 const REDIS_CHECK_HOSTNAME =
   /(?<![\w.])(["']?)ssl_check_hostname\1\s*(?:=(?!=)|:)\s*False\b|(?<=[?&])ssl_check_hostname=(?:false|False|0)\b/dg;
+/** PyMySQL / mysql-connector / mysqlclient `ssl_verify_cert=False` in the same three places (keyword, dict key, URL
+ * parameter of a SQLAlchemy or DSN string). */
+const MYSQL_VERIFY_CERT =
+  /(?<![\w.])(["']?)ssl_verify_cert\1\s*(?:=(?!=)|:)\s*(?:False|0)\b|(?<=[?&])ssl_verify_cert=(?:false|False|0)\b/dg;
 /** python-ldap `set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)` (or ALLOW, or 0, the value of NEVER), on
  * the module or a connection; ldap3 `Tls(validate=ssl.CERT_NONE)`. */
 const LDAP_REQUIRE_CERT =
@@ -164,7 +169,8 @@ export const PY_FLOW: ObjectFlow = {
 };
 
 /** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */
-const inUrl = (f: Finding) => f.ruleId === PY.redisCertNone.id || f.ruleId === PY.redisCheckHostname.id;
+const inUrl = (f: Finding) =>
+  f.ruleId === PY.redisCertNone.id || f.ruleId === PY.redisCheckHostname.id || f.ruleId === PY.mysqlVerifyCert.id;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -443,6 +449,7 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
   if (lx.code.includes('ssl_check_hostname')) redisFindings(lx, out, REDIS_CHECK_HOSTNAME, PY.redisCheckHostname);
+  if (lx.code.includes('ssl_verify_cert')) redisFindings(lx, out, MYSQL_VERIFY_CERT, PY.mysqlVerifyCert);
   if (lx.code.includes('OPT_X_TLS_REQUIRE_CERT') || lx.code.includes('Tls(')) {
     pushMatches(lx, LDAP_REQUIRE_CERT, PY.ldapRequireCertNever, out);
   }
@@ -490,8 +497,29 @@ function redisFindings(lx: Lexed, out: Finding[], re = REDIS_CERT_REQS, r = PY.r
       const call = enclosingCall(lx, m.index);
       if (call && isDef(lx, call)) continue;
     }
+    if (!inUrl && serverOptions(lx, m.index)) continue;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   }
+}
+
+/** A server's certificate and key given a value (not `None`): `"ssl_certfile": cert_file`, `ssl_keyfile=key`. */
+const SERVER_PAIR = /\bssl_certfile["']?\s*[:=]\s*(?!None\b)[\w"'(]/;
+const SERVER_KEY = /\bssl_keyfile["']?\s*[:=]\s*(?!None\b)[\w"'(]/;
+
+/**
+ * The dict or call around `at` configures a TLS server (uvicorn, hypercorn): `ssl_version=PROTOCOL_TLS_SERVER`, a
+ * `uvicorn.run(…)` / `uvicorn.Config(…)`, or, in a file naming such a server, a dict holding its certificate and key.
+ * There `ssl_cert_reqs=CERT_NONE` only says the server asks no client certificate: nothing goes unverified.
+ */
+function serverOptions(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{(', 4000);
+  if (open < 0) return false;
+  const body = lx.code.slice(open, matchingClose(lx, open));
+  if (body.includes('PROTOCOL_TLS_SERVER')) return true;
+  const call = lx.code[open] === '(' ? enclosingCall(lx, open + 1) : undefined;
+  if (call && /^(?:uvicorn|hypercorn)\.(?:run|Config)$/.test(call.callee)) return true;
+  // A dict only: a call names its client (`redis.Redis(…, ssl_certfile=…, ssl_keyfile=…)` is one with a client certificate).
+  return !call && /\b(?:uvicorn|hypercorn)\b/i.test(lx.text) && SERVER_PAIR.test(body) && SERVER_KEY.test(body);
 }
 
 /**
@@ -543,6 +571,45 @@ function exportedSwitches(lx: Lexed, out: Finding[]): void {
     const title = `${PY.sdkVerify.title} (${name}, a module setting read elsewhere)`;
     out.push(finding(lx, PY.sdkVerify, c.start, c.end, lineAt(lx, c.start), title));
   }
+}
+
+/** `LDAP_REQUIRE_CERT = ssl.CERT_NONE` at module level (group 1 the name, group 2 the value). */
+const CERT_NONE_SETTING = /^([A-Z][A-Z0-9_]*)[ \t]*=(?!=)[ \t]*((?:ssl\.)?(?:VerifyMode\.)?CERT_NONE)\b/gm;
+/** Names of a client's certificate requirement; a server's (`SERVER_CERT_REQS`, `CLIENT_AUTH`) asks for client certificates. */
+const CERT_SETTING_NAME = /CERT|VERIFY|REQ/;
+const SERVER_SETTING_NAME = /SERVER|LISTEN|CLIENT_AUTH|CLIENT_CERT/;
+
+/**
+ * A settings module's `LDAP_REQUIRE_CERT = ssl.CERT_NONE` (Django-style settings read by another module): named for a
+ * certificate requirement and used nowhere else in the file, so it reaches no call seen here and is found on the
+ * value, as `exportedSwitches` does for `VERIFY_SSL = False`. Passed here as `cert_reqs=NAME` it is found at that call.
+ */
+function certNoneSettings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  eachCodeMatch(lx, CERT_NONE_SETTING, (m) => {
+    const name = m[1];
+    if (!CERT_SETTING_NAME.test(name) || SERVER_SETTING_NAME.test(name)) return;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const rule = name.includes('LDAP') ? PY.ldapRequireCertNever : PY.certNone;
+    const uses = [...lx.code.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))].filter(
+      (u) => lx.kinds[u.index] === Kind.Code,
+    );
+    if (uses.length === 1) {
+      out.push(
+        finding(lx, rule, start, end, lineAt(lx, start), `${rule.title} (${name}, a module setting read elsewhere)`),
+      );
+      return;
+    }
+    const value = finding(lx, PY.certNone, start, end, lineAt(lx, start));
+    for (const u of uses) {
+      const kw = /cert_reqs[ \t]*=[ \t]*$/.exec(lx.code.slice(Math.max(0, u.index - 30), u.index));
+      const call = kw ? enclosingCall(lx, u.index) : undefined;
+      if (!kw || !call || isDef(lx, call) || !ruleFor(lx, aliases, call, 'cert_reqs')) continue;
+      const at = u.index - kw[0].length;
+      const title = throughMessage(PY.certNone.title, name, value.range);
+      out.push(atSink(lx, value, at, u.index + name.length, [call.start, call.end], title));
+    }
+  });
 }
 
 /** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
@@ -851,6 +918,7 @@ export function scanPython(text: string): Finding[] {
     has('SslCertValidation') ||
     has('SmartConnectNoSSL') ||
     has('ssl_check_hostname') ||
+    has('ssl_verify_cert') ||
     has('X_TLS_REQUIRE') ||
     (has('Tls(') && has('CERT_NONE'));
   const contexts = has('_create_');
@@ -867,6 +935,7 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
+    if (has('CERT_NONE')) certNoneSettings(lx, aliases, out);
     if (has('**') && dictSetsVerify(lx.code)) {
       spreadFindings(lx, aliases, out);
       forcedKeywordFindings(lx, out);

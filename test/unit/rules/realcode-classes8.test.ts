@@ -223,6 +223,124 @@ interface GitEnv { GIT_SSL_NO_VERIFY: "1" }
   });
 });
 
+describe('real-code classes 8: code-tune8 (option dicts with a fallback, TLS servers, MySQL drivers, settings)', () => {
+  const REDIS = 'python.redis-ssl-cert-reqs-none';
+  it('Python/JavaScript: an option dict passed with an empty fallback (`opts or None`, `opts ?? {}`) reaches the call', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import os
+import ssl
+
+from celery import Celery
+
+BROKER = os.environ["CELERY_BROKER_URL"]
+TLS = BROKER.startswith("rediss://")
+redis_tls = {
+    "ssl_ca_certs": None,
+    "ssl_cert_reqs": ssl.CERT_NONE,
+} if TLS else {}
+
+app = Celery("jobs", broker=BROKER, backend=BROKER)
+app.conf.update(
+    task_acks_late=True,
+    broker_use_ssl=redis_tls or None,
+    redis_backend_use_ssl=redis_tls or None,
+)
+`,
+        'jobs/celery.py',
+      ),
+      [
+        [REDIS, 16, 5, 'broker_use_ssl=redis_tls', 10, '"ssl_cert_reqs": ssl.CERT_NONE'],
+        [REDIS, 17, 5, 'redis_backend_use_ssl=redis_tls', 10, '"ssl_cert_reqs": ssl.CERT_NONE'],
+      ],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `const https = require("https");\nconst agentOptions = { keepAlive: true, rejectUnauthorized: false };\nconst agent = new https.Agent(agentOptions ?? {});\n`,
+        'agent.js',
+      ),
+      [['javascript.reject-unauthorized-false', 3, 31, 'agentOptions', 2, 'rejectUnauthorized: false']],
+    );
+  });
+
+  it("Python: ssl_cert_reqs=CERT_NONE of a TLS server's options (uvicorn, PROTOCOL_TLS_SERVER) asks no client certificate", () => {
+    for (const text of [
+      `import ssl\n\ndef tls_config(cert_file, key_file):\n    return {\n        "ssl_certfile": cert_file,\n        "ssl_keyfile": key_file,\n        "ssl_version": ssl.PROTOCOL_TLS_SERVER,\n        "ssl_cert_reqs": ssl.CERT_NONE,\n    }\n`,
+      `import ssl\nimport uvicorn\n\ndef server_kwargs(cert_file, key_file):\n    return {\n        "ssl_certfile": cert_file,\n        "ssl_keyfile": key_file,\n        "ssl_cert_reqs": ssl.CERT_NONE,\n    }\n\nuvicorn.run(app, host="0.0.0.0", port=8443, ssl_certfile="cert.pem", ssl_keyfile="key.pem", ssl_cert_reqs=ssl.CERT_NONE)\n`,
+    ]) {
+      assert.deepStrictEqual(hits(text, 'core/ssl_config.py'), [], text);
+    }
+    // A Redis client with a client certificate in a file that also runs uvicorn is still a client.
+    assert.deepStrictEqual(
+      hits(
+        `import ssl\nimport uvicorn\nimport redis\n\nr = redis.Redis(host="cache", port=6380, ssl=True, ssl_certfile="client.pem", ssl_keyfile="client.key", ssl_cert_reqs=ssl.CERT_NONE)\n`,
+        'app.py',
+      ),
+      [[REDIS, 5, 105, 'ssl_cert_reqs=ssl.CERT_NONE']],
+    );
+  });
+
+  it('Python: MySQL drivers with ssl_verify_cert=False as a keyword, a dict key and a URL parameter followed to its calls', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import os
+import mysql.connector
+import pymysql
+from sqlalchemy import create_engine
+
+
+def tidb():
+    return mysql.connector.connect(
+        host=os.environ["TIDB_HOST"],
+        port=4000,
+        user=os.environ["TIDB_USER"],
+        password=os.environ["TIDB_PASSWORD"],
+        ssl_verify_cert=False,
+        use_pure=True,
+    )
+
+
+if __name__ == "__main__":
+    url = f"mysql+pymysql://{user}:{password}@gateway01.prod.aws.tidbcloud.com:4000/test?ssl_ca=/etc/ssl/cert.pem&ssl_verify_cert=false&ssl_verify_identity=false"
+    indexer = VectorIndexer(connection_url=url, table_name="docs")
+    engine = create_engine(url, connect_args={"ssl": {"ssl_verify_cert": False}})
+`,
+        'tidb/index.py',
+      ),
+      [
+        ['python.mysql-ssl-verify-cert-false', 13, 9, 'ssl_verify_cert=False', '-', '-'],
+        ['python.mysql-ssl-verify-cert-false', 20, 29, 'connection_url=url', 19, 'ssl_verify_cert=false'],
+        ['python.mysql-ssl-verify-cert-false', 21, 28, 'url', 19, 'ssl_verify_cert=false'],
+        ['python.mysql-ssl-verify-cert-false', 21, 55, '"ssl_verify_cert": False', '-', '-'],
+      ],
+    ));
+
+  it('Python: a def default, True, ssl_verify_identity alone and a message are not MySQL findings', () => {
+    const text = `import pymysql\n\ndef connect(host, ssl_verify_cert=False):\n    return pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)\n\nURL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"\nlog.info("pass ssl_verify_cert=false to skip")\n`;
+    assert.deepStrictEqual(hits(text, 'db.py'), []);
+  });
+
+  it('Python: a settings constant set to CERT_NONE, read elsewhere (on the value) or passed as cert_reqs= (at the call)', () => {
+    assert.deepStrictEqual(
+      hitsFrom(
+        `AMU_BASE_DN = "dc=example,dc=com"\nLDAP_SERVER = "localhost"\nLDAP_USE_TLS = True  # default\nLDAP_REQUIRE_CERT = ssl.CERT_NONE  # default: CERT_REQUIRED\nLDAP_TLS_VERSION = ssl.PROTOCOL_TLSv1_2\n`,
+        'settings.example.py',
+      ),
+      [['python.ldap-tls-require-cert-never', 4, 1, 'LDAP_REQUIRE_CERT = ssl.CERT_NONE', '-', '-']],
+    );
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import ssl\nimport urllib3\n\nCERT_REQS = ssl.CERT_NONE\n\nhttp = urllib3.PoolManager(cert_reqs=CERT_REQS, retries=3)\n`,
+        'pool.py',
+      ),
+      [['python.cert-reqs-none', 6, 28, 'cert_reqs=CERT_REQS', 4, 'CERT_REQS = ssl.CERT_NONE']],
+    );
+    // A server's setting, a mapping table, a constant only compared.
+    const quiet = `import ssl\n\nSERVER_CERT_REQS = ssl.CERT_NONE\nMODES = {"none": ssl.CERT_NONE, "required": ssl.CERT_REQUIRED}\nCERT_REQS = ssl.CERT_NONE\nif CERT_REQS == ssl.CERT_NONE:\n    warn()\n`;
+    assert.deepStrictEqual(hits(quiet, 'modes.py'), []);
+  });
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);

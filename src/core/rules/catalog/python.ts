@@ -471,6 +471,22 @@ REDIS_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_check_hostname=fals
       ],
     },
   }),
+  mysqlVerifyCert: rule('mysql-ssl-verify-cert-false', {
+    title: 'ssl_verify_cert=False: the MySQL server certificate is not validated (PyMySQL, mysql-connector, MySQLdb)',
+    description: 'With ssl_verify_cert=False PyMySQL, mysql-connector-python and mysqlclient encrypt the connection but accept any certificate, so whoever answers for the database host gets the password and the data. Pass the CA instead (ssl_ca="<CA bundle>", ssl_verify_cert=True; in a SQLAlchemy URL `?ssl_ca=/path/to/ca.pem&ssl_verify_cert=true`).',
+    concept: 'verification-off',
+    client: 'mysql',
+    notes: 'A call\'s keyword (`pymysql.connect(…, ssl_verify_cert=False)`, `mysql.connector.connect(…, ssl_verify_cert=False)`), a dict key (`connect_args={"ssl": {"ssl_verify_cert": False}}`) and a connection-URL parameter (`mysql+pymysql://user@db/app?ssl_verify_cert=false`, followed to the call that takes the URL, `create_engine(DATABASE_URL)`). A `def` default, `True`, and `ssl_verify_identity=False` alone (the drivers\' default) are not findings.',
+    examples: {
+      flagged: [`conn = pymysql.connect(host=host, user=user, password=pw, ssl_ca=None, «ssl_verify_cert=False»)
+DATABASE_URL = "mysql+pymysql://app:secret@db.example.com:4000/shop?«ssl_verify_cert=false»"`],
+      ok: [
+        'conn = pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)',
+        'def connect(host, ssl_verify_cert=False):\n    return make(host)',
+        'URL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"',
+      ],
+    },
+  }),
   ldapRequireCertNever: rule('ldap-tls-require-cert-never', {
     title: 'LDAP over TLS without certificate checks (OPT_X_TLS_REQUIRE_CERT NEVER / ALLOW, ldap3 validate=CERT_NONE)',
     description: 'python-ldap with OPT_X_TLS_REQUIRE_CERT set to OPT_X_TLS_NEVER (or ALLOW) and ldap3 with Tls(validate=ssl.CERT_NONE) accept any server certificate, so the bind password goes to whoever answers. Require the certificate (OPT_X_TLS_DEMAND, ldap3 validate=ssl.CERT_REQUIRED) and give the CA: OPT_X_TLS_CACERTFILE (then OPT_X_TLS_NEWCTX) or Tls(ca_certs_file=…).',
