@@ -123,6 +123,10 @@ const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 const NON_HTTP_RECEIVER =
   /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
+/** Client classes whose `verify` keyword is requests' own: named for a client, an API or a transport, or a known one. */
+const CLIENT_CLASS =
+  /^(?:[A-Z]\w*(?:Client|API|Api|Transport|Connection|Connector)|Consul|Github|Gitlab|GitLab|Jenkins|Jira|JIRA|Confluence|Redmine)$/;
+
 /** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
@@ -178,6 +182,9 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
   // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
   if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
+  // `consul.Consul(verify=False)`, `Github(base_url=…, verify=False)`, gql `RequestsHTTPTransport(url, verify=False)`,
+  // `ZabbixAPI(url, verify=False)`: a client class built on requests, named as one.
+  if (CLIENT_CLASS.test(name) && callee.endsWith(name)) return PY.sdkVerify;
   // requests' HTTPAdapter.cert_verify(conn, url, verify, cert): an adapter override passing verify=False up.
   if (name === 'cert_verify') return PY.requests;
   if (!VERBS.has(name)) return undefined;
@@ -496,11 +503,19 @@ function redisFindings(lx: Lexed, out: Finding[], re = REDIS_CERT_REQS, r = PY.r
       if (kind !== Kind.Code) continue;
       const call = enclosingCall(lx, m.index);
       if (call && isDef(lx, call)) continue;
+      // caldav's `DAVClient(url, ssl_verify_cert=False)`: the keyword of another client than a MySQL driver's.
+      if (call && r === PY.mysqlVerifyCert && !MYSQL_CALL.test(call.callee)) {
+        out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+        continue;
+      }
     }
     if (!inUrl && serverOptions(lx, m.index)) continue;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   }
 }
+
+/** The MySQL drivers' connect calls: `pymysql.connect`, `mysql.connector.connect`, `MySQLdb.connect`, `aiomysql.create_pool`. */
+const MYSQL_CALL = /mysql|MySQL|connector|\bconnect$|Connection$|create_engine$|create_pool$|Pool$/;
 
 /** A server's certificate and key given a value (not `None`): `"ssl_certfile": cert_file`, `ssl_keyfile=key`. */
 const SERVER_PAIR = /\bssl_certfile["']?\s*[:=]\s*(?!None\b)[\w"'(]/;

@@ -315,6 +315,31 @@ if __name__ == "__main__":
       ],
     ));
 
+  it("Python: requests' verify=False given to a client class (Consul, Github, a GraphQL transport, an API) or caldav", () => {
+    const SDK = 'python.client-sdk-verify-false';
+    assert.deepStrictEqual(
+      hits(
+        `import consul
+c = consul.Consul(host="consul.lan", scheme="https", verify=False)
+g = Github(base_url="https://ghe/api/v3", login_or_token=t, verify=False)
+transport = RequestsHTTPTransport(url=API, headers=h, verify=False, retries=3)
+z = ZabbixAPI("https://zbx", verify=False)
+client = caldav.DAVClient(url, username=u, password=p, ssl_verify_cert=False)
+`,
+        'clients.py',
+      ),
+      [
+        [SDK, 2, 54, 'verify=False'],
+        [SDK, 3, 61, 'verify=False'],
+        [SDK, 4, 55, 'verify=False'],
+        [SDK, 5, 30, 'verify=False'],
+        [SDK, 6, 56, 'ssl_verify_cert=False'],
+      ],
+    );
+    const quiet = `m = Model(verify=False)\nv = Validator(schema, verify=False)\nsig = Signature(verify=False)\nx = MyClientFactory(verify=False)\n`;
+    assert.deepStrictEqual(hits(quiet, 'models.py'), []);
+  });
+
   it('Python: a def default, True, ssl_verify_identity alone and a message are not MySQL findings', () => {
     const text = `import pymysql\n\ndef connect(host, ssl_verify_cert=False):\n    return pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)\n\nURL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"\nlog.info("pass ssl_verify_cert=false to skip")\n`;
     assert.deepStrictEqual(hits(text, 'db.py'), []);
