@@ -366,6 +366,56 @@ client = caldav.DAVClient(url, username=u, password=p, ssl_verify_cert=False)
   });
 });
 
+describe('real-code classes 8: Rust client crates with switches of their own', () => {
+  it('lettre, mysql, mongodb, kube, elasticsearch and a redis #insecure URL; their host-name switches', () =>
+    assert.deepStrictEqual(
+      hits(
+        `fn clients(host: &str, pool: SingleNodeConnectionPool) -> Result<(), Box<dyn Error>> {
+    let tls = TlsParameters::builder(host.to_owned())
+        .dangerous_accept_invalid_certs(true)
+        .dangerous_accept_invalid_hostnames(true)
+        .build()?;
+    let ssl = SslOpts::default().with_danger_accept_invalid_certs(true).with_danger_skip_domain_validation(true);
+    let mongo_tls = TlsOptions::builder().allow_invalid_certificates(true).build();
+    let mut config = Config::infer().await?;
+    config.accept_invalid_certs = true;
+    let es = TransportBuilder::new(pool).cert_validation(CertificateValidation::None).build()?;
+    let cache = redis::Client::open("rediss://cache.lan:6380/#insecure")?;
+    Ok(())
+}
+`,
+        'src/clients.rs',
+      ),
+      [
+        ['rust.crate-accept-invalid-certs', 3, 10, 'dangerous_accept_invalid_certs(true)'],
+        ['rust.danger-accept-invalid-hostnames', 4, 10, 'dangerous_accept_invalid_hostnames(true)'],
+        ['rust.crate-accept-invalid-certs', 6, 34, 'with_danger_accept_invalid_certs(true)'],
+        ['rust.danger-accept-invalid-hostnames', 6, 73, 'with_danger_skip_domain_validation(true)'],
+        ['rust.crate-accept-invalid-certs', 7, 43, 'allow_invalid_certificates(true)'],
+        ['rust.crate-accept-invalid-certs', 9, 12, 'accept_invalid_certs = true'],
+        ['rust.crate-accept-invalid-certs', 10, 58, 'CertificateValidation::None'],
+        ['rust.crate-accept-invalid-certs', 11, 38, 'rediss://cache.lan:6380/#insecure'],
+      ],
+    ));
+
+  it('false, a match arm, a comparison, a comment and a plain rediss URL are not findings', () =>
+    assert.deepStrictEqual(
+      hits(
+        `fn f(v: CertificateValidation) {
+    let tls = TlsOptions::builder().allow_invalid_certificates(false).build();
+    match v { CertificateValidation::None => warn!("insecure"), _ => {} }
+    if v == CertificateValidation::Default {}
+    // config.accept_invalid_certs = true;
+    let cache = redis::Client::open("rediss://cache.lan:6380/")?;
+    let doc = "set accept_invalid_certs = true only in tests";
+}
+`,
+        'src/quiet.rs',
+      ),
+      [],
+    ));
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);
