@@ -17,7 +17,16 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
-import { bindingOf, countReaches, escapeRe, inTypeDeclaration, namingValue, ObjectFlow, objectSinks } from './flow';
+import {
+  bindingOf,
+  countReaches,
+  escapeRe,
+  inTypeDeclaration,
+  namingValue,
+  ObjectFlow,
+  objectSinks,
+  stringSinks,
+} from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
@@ -107,6 +116,26 @@ function assertedEnvMap(lx: Lexed, at: number): boolean {
     if (depth < 0) return false;
   }
   return false;
+}
+
+/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true` / `tlsInsecure=true` / `tlsAllowInvalidHostnames=true`
+ * (or the older `ssl…`) query parameter; group 1 is the host-name one. */
+const MONGO_URI_PARAM =
+  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
+/** A finding on such a parameter: followed from the URI bound to a name to the calls taking it (flow.ts). */
+const isUriParameter = (f: Finding) => /^(?:tls|ssl)\w+=true$/.test(f.value);
+
+/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
+const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
+
+/** Those parameters inside a string (`mongoose.connect("mongodb+srv://…/?tlsInsecure=true")`). */
+function mongoUriFindings(lx: Lexed, out: Finding[]): void {
+  MONGO_URI_PARAM.lastIndex = 0;
+  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
+    const rule = m[1] ? JS.mongoInvalidHostnames : JS.mongoInsecure;
+    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 function envFindings(lx: Lexed, out: Finding[]): void {
@@ -355,6 +384,7 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);
     if (mongo) pushMatches(lx, MONGO_HOSTS, JS.mongoInvalidHostnames, out, 2, 0, value);
+    if (mongo) mongoUriFindings(lx, out);
     namedFlagFindings(lx, out);
     envFindings(lx, out);
     checkServerIdentity(lx, out);
@@ -364,7 +394,8 @@ export function scanJavaScript(text: string): Finding[] {
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
   if (git) gitNoVerifyFindings(lx, out);
-  return countReaches(objectSinks(lx, dropExpectedFailuresJs(lx, out), JS_FLOW));
+  const kept = dropExpectedFailuresJs(lx, out);
+  return countReaches(objectSinks(lx, stringSinks(lx, kept, JS_FLOW, isUriParameter), JS_FLOW));
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

@@ -53,6 +53,7 @@ import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
 import { ENV } from './catalog/env';
+import { CFG } from './catalog/config';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -61,7 +62,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*[Tt]rue|enable\.ssl\.certificate\.verification["']\s*:\s*(?:False|["']false)|ssl\.endpoint\.identification\.algorithm["']\s*:\s*["'](?:none)?["']|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -174,7 +175,12 @@ export const PY_FLOW: ObjectFlow = {
 
 /** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */
 const inUrl = (f: Finding) =>
-  f.ruleId === PY.redisCertNone.id || f.ruleId === PY.redisCheckHostname.id || f.ruleId === PY.mysqlVerifyCert.id;
+  f.ruleId === PY.redisCertNone.id ||
+  f.ruleId === PY.redisCheckHostname.id ||
+  f.ruleId === PY.mysqlVerifyCert.id ||
+  (f.ruleId === PY.sdkVerify.id && MONGO_URI_VALUE.test(f.value));
+/** The value of a MongoDB URI parameter finding (`tlsInsecure=true`): a keyword's is `tlsInsecure=True`. */
+const MONGO_URI_VALUE = /^(?:tls|ssl)\w+=true$/;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -418,6 +424,7 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     }
     out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
   });
+  if (lx.code.includes('mongo')) mongoUriFindings(lx, out);
   eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
     if (enclosingCall(lx, m.index)) return;
     const value = finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1));
@@ -428,6 +435,23 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       out.push(atSink(lx, value, s.start, s.end, [s.call.start, s.call.end], title));
     }
   });
+}
+
+/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true`, `tlsInsecure=true`, `tlsAllowInvalidHostnames=true`
+ * (or the older `ssl…`) query parameter (group 1: the host-name one). */
+const MONGO_URI_PARAM =
+  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
+
+/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
+const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
+
+/** Those parameters inside a string of a file naming MongoDB (`mongodb://`, `pymongo`, `MongoClient`). */
+function mongoUriFindings(lx: Lexed, out: Finding[]): void {
+  MONGO_URI_PARAM.lastIndex = 0;
+  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
+    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /**
@@ -457,6 +481,7 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
   if (lx.code.includes('ssl_check_hostname')) redisFindings(lx, out, REDIS_CHECK_HOSTNAME, PY.redisCheckHostname);
   if (lx.code.includes('ssl_verify_cert')) redisFindings(lx, out, MYSQL_VERIFY_CERT, PY.mysqlVerifyCert);
+  if (lx.code.includes('.identification.') || lx.code.includes('certificate.verification')) librdkafkaFindings(lx, out);
   if (lx.code.includes('OPT_X_TLS_REQUIRE_CERT') || lx.code.includes('Tls(')) {
     pushMatches(lx, LDAP_REQUIRE_CERT, PY.ldapRequireCertNever, out);
   }
@@ -467,6 +492,22 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
+}
+
+/** confluent-kafka (librdkafka) settings in a config dict: group 1 `enable.ssl.certificate.verification` set False or
+ * "false", group 2 `ssl.endpoint.identification.algorithm` set "none" or "". The key's quote is group 3 / 4. */
+const LIBRDKAFKA =
+  /(["'])(enable\.ssl\.certificate\.verification)\1\s*:\s*(?:False\b|(["'])false\3)|(["'])(ssl\.endpoint\.identification\.algorithm)\4\s*:\s*(["'])(?:none)?\6/dg;
+
+/** `{"enable.ssl.certificate.verification": False}` / `{"ssl.endpoint.identification.algorithm": "none"}` in code. */
+function librdkafkaFindings(lx: Lexed, out: Finding[]): void {
+  LIBRDKAFKA.lastIndex = 0;
+  for (let m = LIBRDKAFKA.exec(lx.code); m; m = LIBRDKAFKA.exec(lx.code)) {
+    // The key is a whole string (its quote opens one) and the `:` is code.
+    if (lx.kinds[m.index - 1] === Kind.String || lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    const r = m[2] ? PY.kafkaVerificationOff : CFG.kafkaEndpointIdentification;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /** paho-mqtt: `client.tls_insecure_set(True)` (group 1). */
@@ -934,6 +975,8 @@ export function scanPython(text: string): Finding[] {
     has('SmartConnectNoSSL') ||
     has('ssl_check_hostname') ||
     has('ssl_verify_cert') ||
+    has('.identification.') ||
+    has('certificate.verification') ||
     has('X_TLS_REQUIRE') ||
     (has('Tls(') && has('CERT_NONE'));
   const contexts = has('_create_');

@@ -416,6 +416,65 @@ describe('real-code classes 8: Rust client crates with switches of their own', (
     ));
 });
 
+describe('real-code classes 8: MongoDB URI parameters and librdkafka settings', () => {
+  it('Python: a MongoDB URI with tlsAllowInvalidCertificates=true / tlsInsecure=true, followed to the client', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `from pymongo import MongoClient\nURI = "mongodb://u:p@db:27017/app?tls=true&tlsAllowInvalidCertificates=true"\nclient = MongoClient(URI)\nc2 = MongoClient("mongodb+srv://c.example.net/?tlsInsecure=true")\n`,
+        'm.py',
+      ),
+      [
+        ['python.client-sdk-verify-false', 3, 22, 'URI', 2, 'tlsAllowInvalidCertificates=true'],
+        ['python.client-sdk-verify-false', 4, 48, 'tlsInsecure=true', '-', '-'],
+      ],
+    ));
+
+  it('JavaScript: the same URI parameters (mongoose.connect(MONGO_URI), a hostnames one inline)', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `const mongoose = require("mongoose");\nconst MONGO_URI = "mongodb+srv://u:p@c.mongodb.net/db?retryWrites=true&tlsAllowInvalidCertificates=true";\nawait mongoose.connect(MONGO_URI, { useNewUrlParser: true });\nconst c = new MongoClient("mongodb://db:27017/?tls=true&tlsAllowInvalidHostnames=true");\n`,
+        'db.js',
+      ),
+      [
+        ['javascript.mongodb-allow-invalid-certificates', 3, 24, 'MONGO_URI', 2, 'tlsAllowInvalidCertificates=true'],
+        ['javascript.mongodb-allow-invalid-hostnames', 4, 57, 'tlsAllowInvalidHostnames=true', '-', '-'],
+      ],
+    ));
+
+  it('URI parameters set false, or in a message, are not findings', () => {
+    assert.deepStrictEqual(
+      hits('const uri = "mongodb://db/?tlsInsecure=false";\nconsole.log("use ?tlsInsecure=true for dev");\n', 'q.js'),
+      [],
+    );
+    assert.deepStrictEqual(
+      hits(
+        'log.info("mongodb uri with ?tlsInsecure=true")\nx = "mongodb://db/?tlsAllowInvalidCertificates=false"\n',
+        'q.py',
+      ),
+      [],
+    );
+  });
+
+  it('Python: a confluent-kafka config dict turning certificate and host-name checks off, at the client taking it', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `from confluent_kafka import Producer\nconf = {\n    "bootstrap.servers": b,\n    "security.protocol": "SSL",\n    "enable.ssl.certificate.verification": False,\n    "ssl.endpoint.identification.algorithm": "none",\n}\nproducer = Producer(conf)\n`,
+        'k.py',
+      ),
+      [
+        [
+          'config.kafka-endpoint-identification-off',
+          8,
+          21,
+          'conf',
+          6,
+          '"ssl.endpoint.identification.algorithm": "none"',
+        ],
+        ['python.kafka-certificate-verification-off', 8, 21, 'conf', 5, '"enable.ssl.certificate.verification": False'],
+      ],
+    ));
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);

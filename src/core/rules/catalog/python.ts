@@ -358,7 +358,7 @@ pool.«assert_hostname = False»`],
     concept: 'verification-off',
     client: 'various',
     caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
-    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`, and to a class named as a client (`…Client`, `…API`, `…Transport`, `…Connection`, `Consul`, `Github`, `Gitlab`, `Jenkins`: `consul.Consul(verify=False)`, gql\'s `RequestsHTTPTransport(url, verify=False)`; `Model(verify=False)` is not read); caldav\'s `DAVClient(url, ssl_verify_cert=False)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on, and as a constructor\'s default stored on the instance (`def __init__(self, host, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: a client class of your own); `x.verify_ssl = False`; `verify_certs=False` / `ssl_verify=False` as an argument of a call whose opening line is above the text (an excerpt); not in a mock\'s argument check (`mock_es.assert_called_once_with(verify_certs=False)`); `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`, and to a class named as a client (`…Client`, `…API`, `…Transport`, `…Connection`, `Consul`, `Github`, `Gitlab`, `Jenkins`: `consul.Consul(verify=False)`, gql\'s `RequestsHTTPTransport(url, verify=False)`; `Model(verify=False)` is not read); caldav\'s `DAVClient(url, ssl_verify_cert=False)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on, and as a constructor\'s default stored on the instance (`def __init__(self, host, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: a client class of your own); `x.verify_ssl = False`; `verify_certs=False` / `ssl_verify=False` as an argument of a call whose opening line is above the text (an excerpt); not in a mock\'s argument check (`mock_es.assert_called_once_with(verify_certs=False)`); `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`), and as a MongoDB URI\'s query parameter (`mongodb://db/?tlsAllowInvalidCertificates=true`, followed to the calls that take the URI; not in a message); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
     examples: {
       flagged: [`s3 = boto3.client(
     "s3",
@@ -484,6 +484,25 @@ DATABASE_URL = "mysql+pymysql://app:secret@db.example.com:4000/shop?«ssl_verify
         'conn = pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)',
         'def connect(host, ssl_verify_cert=False):\n    return make(host)',
         'URL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"',
+      ],
+    },
+  }),
+  kafkaVerificationOff: rule('kafka-certificate-verification-off', {
+    title: 'enable.ssl.certificate.verification False: the Kafka client (librdkafka) accepts any broker certificate',
+    description: 'confluent-kafka (librdkafka) with "enable.ssl.certificate.verification": False encrypts the connection but accepts any certificate, so whoever answers for the broker reads and writes the topics, SASL credentials included. Keep it on and give the CA: "ssl.ca.location": "<CA bundle>".',
+    concept: 'verification-off',
+    client: 'kafka',
+    notes: 'A key of a confluent-kafka config dict (`Producer({…, "enable.ssl.certificate.verification": False})`, also `"false"`), found where it is written or, when the dict is bound to a name, at the calls that take it. librdkafka\'s `"ssl.endpoint.identification.algorithm": "none"` (or `""`) in such a dict is [`config.kafka-endpoint-identification-off`](config.kafka-endpoint-identification-off.md). A key that only appears in a string, or `True`, is not a finding.',
+    examples: {
+      flagged: [`conf = {
+    "bootstrap.servers": "broker.example.com:9093",
+    "security.protocol": "SASL_SSL",
+    «"enable.ssl.certificate.verification": False»,
+}`],
+      ok: [
+        'conf = {"bootstrap.servers": b, "security.protocol": "SSL", "ssl.ca.location": "/etc/ssl/certs/ca-certificates.crt"}',
+        'conf = {"enable.ssl.certificate.verification": True}',
+        'log.info("set enable.ssl.certificate.verification to false to debug")',
       ],
     },
   }),
