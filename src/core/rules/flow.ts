@@ -494,7 +494,7 @@ export const MAX_FOLLOWED = 16;
  * (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
  */
 const STRING_BINDING =
-  /^[ \t]*(?:(?:const|let|var|string|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
+  /^[ \t]*(?:(?:const|let|var|string|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=|:=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
 
 /** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
 function stringStart(lx: Lexed, at: number): number {
@@ -560,8 +560,8 @@ export function stringSinks(
     const named = head ? line + head.indices![1]![0] : -1;
     const sinks = head
       ? [
-          ...sinksOf(lx, head[1], head[2] === '=' ? named : undefined, flow, open),
-          ...interpolationSinks(lx, head[1], named, head[2] === '='),
+          ...sinksOf(lx, head[1], head[2] !== '+=' ? named : undefined, flow, open),
+          ...interpolationSinks(lx, head[1], named, head[2] !== '+='),
         ]
       : [];
     if (sinks.length === 0) {

@@ -475,6 +475,40 @@ describe('real-code classes 8: MongoDB URI parameters and librdkafka settings', 
     ));
 });
 
+describe('real-code classes 8: go-sql-driver/mysql tls=skip-verify', () => {
+  it('a DSN bound to a name (at sql.Open), a mysql.Config field set in the literal or assigned; messages and comments stay quiet', () =>
+    assert.deepStrictEqual(
+      hitsFrom(
+        `package store
+
+import (
+\t"database/sql"
+
+\t"github.com/go-sql-driver/mysql"
+)
+
+const dsn = "app:secret@tcp(db.internal:3306)/shop?parseTime=true&tls=skip-verify"
+
+func open() (*sql.DB, error) {
+\tcfg := mysql.Config{User: "app", Passwd: pw, Net: "tcp", Addr: "db:3306", DBName: "shop", TLSConfig: "skip-verify"}
+\tc2 := mysql.NewConfig()
+\tc2.TLSConfig = "skip-verify"
+\tlog.Printf("dsn uses tls=skip-verify")
+\t// dsn += "&tls=skip-verify"
+\t_ = "app@tcp(db)/shop?tls=custom"
+\treturn sql.Open("mysql", dsn)
+}
+`,
+        'store/db.go',
+      ),
+      [
+        ['go.mysql-tls-skip-verify', 12, 92, 'TLSConfig: "skip-verify"', '-', '-'],
+        ['go.mysql-tls-skip-verify', 14, 5, 'TLSConfig = "skip-verify"', '-', '-'],
+        ['go.mysql-tls-skip-verify', 18, 27, 'dsn', 9, 'tls=skip-verify'],
+      ],
+    ));
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);
