@@ -509,6 +509,19 @@ func open() (*sql.DB, error) {
     ));
 });
 
+describe('real-code classes 8: a Python excerpt of a template body', () => {
+  it('a text that opens with a YAML mapping head is read as the string it was cut from; code is not', () => {
+    assert.deepStrictEqual(
+      hits(
+        'output.elasticsearch:\n  hosts: ["{ES_HOST}"]\n  username: "{ES_USER}"\n  ssl.verification_mode: none\n  index: "{ES_INDEX}"\n',
+        'integrations/beats_setup.py',
+      ),
+      [['config.insecure-skip-verify', 4, 3, 'ssl.verification_mode: none']],
+    );
+    assert.deepStrictEqual(hits('if ready:\n    ssl.verification_mode: none\n', 'a.py'), []);
+  });
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);
