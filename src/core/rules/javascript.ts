@@ -138,6 +138,15 @@ function mongoUriFindings(lx: Lexed, out: Finding[]): void {
   }
 }
 
+/** A mock's or assertion's expected arguments (`expect(https.Agent).toHaveBeenCalledWith({ rejectUnauthorized: false })`,
+ * sinon's `calledWith`): what the code under test passed, stated by its test; no client is built there. */
+const EXPECTATION =
+  /^(?:toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveBeenNthCalledWith|toBeCalledWith|lastCalledWith|nthCalledWith|calledWith|calledWithMatch|calledOnceWith|calledWithExactly|toEqual|toStrictEqual|toMatchObject|deepEqual|deepStrictEqual)$/;
+function inExpectation(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{', 4000);
+  return open >= 0 && EXPECTATION.test(enclosingCall(lx, open)?.name ?? '');
+}
+
 function envFindings(lx: Lexed, out: Finding[]): void {
   if (!lx.code.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return; // in every match: no pass over a file without it
   ENV.lastIndex = 0;
@@ -368,7 +377,7 @@ export function scanJavaScript(text: string): Finding[] {
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
-    const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
+    const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index) && !inExpectation(lx, m.index);
     // Only an object literal's key (`opts.rejectUnauthorized = false` is read wherever opts goes).
     const client = (m: RegExpExecArray) => value(m) && !(m[2] === ':' && serverOptions(lx, m.index));
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);

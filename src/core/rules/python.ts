@@ -290,6 +290,8 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       }
       return;
     }
+    // `ssl.wrap_socket(sock, server_side=True, cert_reqs=ssl.CERT_NONE)`: a server asking no client certificate.
+    if (kw === 'cert_reqs' && /\bserver_side\s*=\s*True\b/.test(lx.code.slice(call.open, call.end))) return;
     const r = ruleOf(call, kw) ?? partialOverHttp(lx, call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
@@ -771,6 +773,10 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
       out.push(finding(lx, PY.certNone, item, m.index + m[0].length, statementAt(lx, item)));
       continue;
     }
+    // tornado's `HTTPServer(app, ssl_options={…, "cert_reqs": ssl.CERT_NONE})`: the server's own options.
+    if (m[1] && SERVER_CALL.test(enclosingCall(lx, Math.max(0, enclosingOpen(lx, start, '{', 4000)))?.name ?? '')) {
+      continue;
+    }
     out.push(
       finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)),
     );
@@ -813,9 +819,29 @@ function attributeFindings(lx: Lexed, out: Finding[]): void {
     if (enclosingCall(lx, m.index)) return; // `f(x.verify = False)` is not Python; a keyword argument is handled above
     const r = m[1] ? PY.sessionVerify : m[2] ? PY.verifyMode : PY.checkHostname;
     const start = m.index + 1;
+    if (!m[1] && serverContext(lx, m.index)) return;
     out.push(finding(lx, r, start, m.index + m[0].length, statementAt(lx, start)));
   });
 }
+
+/**
+ * `ctx.verify_mode = ssl.CERT_NONE` (or `check_hostname = False`) where `ctx` was made for a server:
+ * `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` or `create_default_context(ssl.Purpose.CLIENT_AUTH)`. There CERT_NONE only
+ * says no client certificate is asked for, and a server checks no host name.
+ */
+function serverContext(lx: Lexed, dot: number): boolean {
+  const receiver = /([A-Za-z_][\w.]*)$/.exec(lx.code.slice(Math.max(0, dot - 80), dot))?.[1];
+  if (!receiver || (!lx.code.includes('PROTOCOL_TLS_SERVER') && !lx.code.includes('CLIENT_AUTH'))) return false;
+  const made = new RegExp(
+    String.raw`^[ \t]*${escapeRe(receiver)}[ \t]*=[ \t]*(?:ssl\.)?(?:SSLContext[ \t]*\([ \t]*(?:protocol[ \t]*=[ \t]*)?(?:ssl\.)?PROTOCOL_TLS_SERVER\b|create_default_context[ \t]*\([^)\n]*Purpose\.CLIENT_AUTH\b)`,
+    'm',
+  );
+  return made.test(lx.code);
+}
+
+/** Calls that start a TLS server: `HTTPServer(app, ssl_options={…})`, `app.listen(…, ssl_options=…)`, `start_server`. */
+const SERVER_CALL =
+  /^(?:HTTPServer|HTTPSServer|TCPServer|listen|bind_sockets|start_server|serve|run_app|run_simple|run)$/;
 
 function contextFindings(lx: Lexed, out: Finding[]): void {
   const overridden: number[] = [];

@@ -522,6 +522,36 @@ describe('real-code classes 8: a Python excerpt of a template body', () => {
   });
 });
 
+describe('real-code classes 8: servers and expectations are not clients', () => {
+  it("Python: a server context's CERT_NONE / check_hostname, wrap_socket(server_side=True), tornado's server ssl_options", () => {
+    for (const text of [
+      `import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\nctx.load_cert_chain("cert.pem", "key.pem")\nctx.verify_mode = ssl.CERT_NONE\n`,
+      `import ssl\nssl_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)\nssl_ctx.check_hostname = False\nssl_ctx.load_cert_chain(c, k)\nweb.run_app(app, ssl_context=ssl_ctx)\n`,
+      `conn = ssl.wrap_socket(sock, server_side=True, certfile=c, keyfile=k, cert_reqs=ssl.CERT_NONE)\n`,
+      `server = HTTPServer(app, ssl_options={"certfile": c, "keyfile": k, "cert_reqs": ssl.CERT_NONE})\n`,
+    ]) {
+      assert.deepStrictEqual(hits(text, 'server.py'), [], text);
+    }
+    // The client context beside a server one is still read.
+    assert.deepStrictEqual(
+      hits(
+        `import ssl\nsrv = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\nsrv.verify_mode = ssl.CERT_NONE\ncli = ssl.create_default_context()\ncli.verify_mode = ssl.CERT_NONE\n`,
+        'both.py',
+      ),
+      [['python.verify-mode-cert-none', 5, 5, 'verify_mode = ssl.CERT_NONE']],
+    );
+  });
+
+  it("JavaScript: a mock's expected arguments are not a client; the call under test is", () =>
+    assert.deepStrictEqual(
+      hits(
+        `expect(https.Agent).toHaveBeenCalledWith({ rejectUnauthorized: false });\nsinon.assert.calledWith(stub, { rejectUnauthorized: false });\nexpect(makeAgent({ rejectUnauthorized: false })).toBeDefined();\n`,
+        'agent.test.js',
+      ),
+      [['javascript.reject-unauthorized-false', 3, 20, 'rejectUnauthorized: false']],
+    ));
+});
+
 /** Filler statements that put the value and the call far apart. */
 const filler = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const PAD = filler(200, (i) => `x${i} = compute(${i})`);

@@ -151,7 +151,7 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     concept: 'verification-off',
     client: 'python-urllib3',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'Parameter defaults in a `def` are not findings. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
+    notes: 'Parameter defaults in a `def` are not findings, nor is a server\'s `wrap_socket(sock, server_side=True, cert_reqs=ssl.CERT_NONE)`. A settings constant named for it (`CERT_REQS = ssl.CERT_NONE`) is found where it is passed as `cert_reqs=CERT_REQS`, or on itself when the file never uses it. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
     examples: {
       flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)', `manager_kwargs = {}
 if not certifi_installed:
@@ -211,6 +211,7 @@ else:
   verifyMode: rule('verify-mode-cert-none', {
     title: 'verify_mode = CERT_NONE: the SSL context accepts any certificate',
     description: 'A context with verify_mode CERT_NONE does not check the certificate chain. Keep CERT_REQUIRED and load your CA with context.load_verify_locations(cafile=...).',
+    notes: 'Not on a context made for a server (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `create_default_context(ssl.Purpose.CLIENT_AUTH)`): there it only means no client certificate is asked for.',
     concept: 'verification-off',
     client: 'python-ssl',
     caVars: ['SSL_CERT_FILE'],
@@ -228,6 +229,7 @@ ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`,
   checkHostname: rule('check-hostname-false', {
     title: 'check_hostname = False: the SSL context accepts certificates for any host name',
     description: 'Without host name checks any valid certificate (for any site) is accepted. Keep check_hostname=True and issue the server a certificate for the name clients use.',
+    notes: 'Not on a context made for a server (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `create_default_context(ssl.Purpose.CLIENT_AUTH)`): there it only means no client certificate is asked for.',
     concept: 'hostname-check-off',
     client: 'python-ssl',
     examples: {
@@ -324,7 +326,7 @@ ctx.minimum_version = ssl.TLSVersion.TLSv1_2`,
     concept: 'verification-off',
     client: 'python-websocket',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'A `"cert_reqs": CERT_NONE` entry (the constant, `ssl.CERT_NONE`, `ssl.VerifyMode.CERT_NONE` or the string) in any dict literal; a `"check_hostname": False` entry is [`python.check-hostname-false`](python.check-hostname-false.md).',
+    notes: 'A `"cert_reqs": CERT_NONE` entry (the constant, `ssl.CERT_NONE`, `ssl.VerifyMode.CERT_NONE` or the string) in any dict literal but a server\'s (tornado `HTTPServer(app, ssl_options={…})`, `listen`, `start_server`); a `"check_hostname": False` entry is [`python.check-hostname-false`](python.check-hostname-false.md).',
     examples: {
       flagged: [`ws = websocket.create_connection(url, sslopt={«"cert_reqs": ssl.CERT_NONE», «{python.check-hostname-false}"check_hostname": False»})
 app.run_forever(sslopt={
