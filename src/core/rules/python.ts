@@ -128,6 +128,9 @@ const NON_HTTP_RECEIVER =
 const CLIENT_CLASS =
   /^(?:[A-Z]\w*(?:Client|API|Api|Transport|Connection|Connector)|Consul|Github|Gitlab|GitLab|Jenkins|Jira|JIRA|Confluence|Redmine)$/;
 
+/** Functions of a client module that build one: `get_client`, `create_client`, `connect` (called on the module). */
+const CLIENT_FACTORY = /^(?:get_client|create_client|connect)$/;
+
 /** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
@@ -191,6 +194,8 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
   // `consul.Consul(verify=False)`, `Github(base_url=…, verify=False)`, gql `RequestsHTTPTransport(url, verify=False)`,
   // `ZabbixAPI(url, verify=False)`: a client class built on requests, named as one.
   if (CLIENT_CLASS.test(name) && callee.endsWith(name)) return PY.sdkVerify;
+  // A module's client factory: `clickhouse_connect.get_client(…, verify=False)`, splunklib `client.connect(…)`.
+  if (CLIENT_FACTORY.test(name) && callee !== name) return PY.sdkVerify;
   // requests' HTTPAdapter.cert_verify(conn, url, verify, cert): an adapter override passing verify=False up.
   if (name === 'cert_verify') return PY.requests;
   if (!VERBS.has(name)) return undefined;
@@ -631,6 +636,36 @@ function exportedSwitches(lx: Lexed, out: Finding[]): void {
   }
 }
 
+/** `"verify": False` as a dict entry (group 1: the key's quote). */
+const OPTIONS_VERIFY = /(["'])verify\1\s*:\s*(?:False\b|0(?![\w.]))/g;
+/** The clients that take requests' switch in an `options={…}` dict: the jira library's `JIRA(server, options={…})`. */
+const OPTIONS_CLIENT = /^(?:JIRA|Jira)$/;
+
+/**
+ * `JIRA(options={"server": url, "verify": False})`, or the dict bound to a name and passed as `options=options`: the
+ * entry is the finding, moved to the call when the dict is named (objectSinks). A `"verify": False` in a dict no
+ * such client takes (`scrapy.Request(meta={…})`) is not read.
+ */
+function clientOptionsFindings(lx: Lexed, out: Finding[]): void {
+  OPTIONS_VERIFY.lastIndex = 0;
+  for (let m = OPTIONS_VERIFY.exec(lx.code); m; m = OPTIONS_VERIFY.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || lx.kinds[m.index - 1] === Kind.String) continue;
+    if (lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    const open = enclosingOpen(lx, m.index, '{', 4000);
+    if (open < 0) continue;
+    const before = lx.code.slice(Math.max(0, open - 80), open);
+    const inline = /\boptions\s*=\s*$/.test(before) ? enclosingCall(lx, open) : undefined;
+    const named = /(?:^|\n)[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(before)?.[1];
+    const taken =
+      inline !== undefined
+        ? OPTIONS_CLIENT.test(inline.name)
+        : named !== undefined &&
+          new RegExp(String.raw`\b(?:JIRA|Jira)\s*\([^)]*\boptions\s*=\s*${escapeRe(named)}\b`).test(lx.code);
+    if (!taken) continue;
+    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+}
+
 /** `LDAP_REQUIRE_CERT = ssl.CERT_NONE` at module level (group 1 the name, group 2 the value). */
 const CERT_NONE_SETTING = /^([A-Z][A-Z0-9_]*)[ \t]*=(?!=)[ \t]*((?:ssl\.)?(?:VerifyMode\.)?CERT_NONE)\b/gm;
 /** Names of a client's certificate requirement; a server's (`SERVER_CERT_REQS`, `CLIENT_AUTH`) asks for client certificates. */
@@ -1020,6 +1055,7 @@ export function scanPython(text: string): Finding[] {
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
     if (has('CERT_NONE')) certNoneSettings(lx, aliases, out);
+    if (has('options') && OPTIONS_VERIFY.test(lx.code)) clientOptionsFindings(lx, out);
     if (has('**') && dictSetsVerify(lx.code)) {
       spreadFindings(lx, aliases, out);
       forcedKeywordFindings(lx, out);

@@ -340,6 +340,24 @@ client = caldav.DAVClient(url, username=u, password=p, ssl_verify_cert=False)
     assert.deepStrictEqual(hits(quiet, 'models.py'), []);
   });
 
+  it("Python: a client module's factory (get_client, connect) and the jira library's options dict, inline or named", () => {
+    const SDK = 'python.client-sdk-verify-false';
+    assert.deepStrictEqual(
+      hitsFrom(
+        `import clickhouse_connect\nfrom jira import JIRA\nfrom splunklib import client\n\nch = clickhouse_connect.get_client(host=h, secure=True, verify=False)\nservice = client.connect(host=h, port=8089, username=u, password=p, verify=False)\noptions = {\n    "server": JIRA_URL,\n    "verify": False,\n}\njira = JIRA(options=options, basic_auth=(user, token))\nj2 = JIRA(options={"server": url, "verify": False})\n`,
+        'tools/clients.py',
+      ),
+      [
+        [SDK, 5, 57, 'verify=False', '-', '-'],
+        [SDK, 6, 69, 'verify=False', '-', '-'],
+        [SDK, 11, 13, 'options=options', 9, '"verify": False'],
+        [SDK, 12, 35, '"verify": False', '-', '-'],
+      ],
+    );
+    const quiet = `req = scrapy.Request(url, meta={"verify": False})\nsignal.connect(handler)\nconnect(verify=False)\noptions = {"verify": False}\nrender(options=options)\n`;
+    assert.deepStrictEqual(hits(quiet, 'spider.py'), []);
+  });
+
   it('Python: a def default, True, ssl_verify_identity alone and a message are not MySQL findings', () => {
     const text = `import pymysql\n\ndef connect(host, ssl_verify_cert=False):\n    return pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)\n\nURL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"\nlog.info("pass ssl_verify_cert=false to skip")\n`;
     assert.deepStrictEqual(hits(text, 'db.py'), []);
