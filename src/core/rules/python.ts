@@ -867,12 +867,19 @@ function attributeFindings(lx: Lexed, out: Finding[]): void {
 function serverContext(lx: Lexed, dot: number): boolean {
   const receiver = /([A-Za-z_][\w.]*)$/.exec(lx.code.slice(Math.max(0, dot - 80), dot))?.[1];
   if (!receiver || (!lx.code.includes('PROTOCOL_TLS_SERVER') && !lx.code.includes('CLIENT_AUTH'))) return false;
-  const made = new RegExp(
-    String.raw`^[ \t]*${escapeRe(receiver)}[ \t]*=[ \t]*(?:ssl\.)?(?:SSLContext[ \t]*\([ \t]*(?:protocol[ \t]*=[ \t]*)?(?:ssl\.)?PROTOCOL_TLS_SERVER\b|create_default_context[ \t]*\([^)\n]*Purpose\.CLIENT_AUTH\b)`,
-    'm',
+  // The bindings of the name in this function before the assignment (test suites reuse `ctx` for clients and
+  // servers): every one must make a server context, an `if`'s client arm included.
+  const scope = functionStartAt(lx, dot);
+  const bound = new RegExp(String.raw`^[ \t]*${escapeRe(receiver)}[ \t]*=(?!=)[ \t]*([^\n]*)`, 'gm');
+  const made = [...lx.code.slice(Math.max(0, scope), dot).matchAll(bound)].filter(
+    (b) => functionStartAt(lx, Math.max(0, scope) + b.index + b[0].indexOf(receiver)) === scope,
   );
-  return made.test(lx.code);
+  return made.length > 0 && made.every((b) => SERVER_MADE.test(b[1]));
 }
+
+/** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)`. */
+const SERVER_MADE =
+  /^(?:ssl\.)?(?:SSLContext[ \t]*\([ \t]*(?:protocol[ \t]*=[ \t]*)?(?:ssl\.)?PROTOCOL_TLS_SERVER\b|create_default_context[ \t]*\([^)\n]*Purpose\.CLIENT_AUTH\b)/;
 
 /** Calls that start a TLS server: `HTTPServer(app, ssl_options={…})`, `app.listen(…, ssl_options=…)`, `start_server`. */
 const SERVER_CALL =

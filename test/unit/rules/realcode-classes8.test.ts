@@ -550,7 +550,18 @@ describe('real-code classes 8: servers and expectations are not clients', () => 
     ]) {
       assert.deepStrictEqual(hits(text, 'server.py'), [], text);
     }
-    // The client context beside a server one is still read.
+    // A client context beside a server one is still read, and so is a name bound to a client in this function or
+    // to either in the arms of an `if` (a test suite reusing `ctx`).
+    assert.deepStrictEqual(
+      hits(
+        `import ssl\n\ndef server():\n    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n    ctx.verify_mode = ssl.CERT_NONE\n\ndef client():\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE\n\ndef either(server_side):\n    if server_side:\n        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n    else:\n        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n    ctx.check_hostname = False\n`,
+        'contexts.py',
+      ),
+      [
+        ['python.verify-mode-cert-none', 9, 9, 'verify_mode = ssl.CERT_NONE'],
+        ['python.check-hostname-false', 16, 9, 'check_hostname = False'],
+      ],
+    );
     assert.deepStrictEqual(
       hits(
         `import ssl\nsrv = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\nsrv.verify_mode = ssl.CERT_NONE\ncli = ssl.create_default_context()\ncli.verify_mode = ssl.CERT_NONE\n`,
