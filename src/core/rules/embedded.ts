@@ -249,6 +249,14 @@ function beforeExpectedFailure(lx: Lexed, at: number): boolean {
 }
 
 /**
+ * A Python text whose first line is a YAML mapping's head (`output.elasticsearch:`, `filebeat.inputs:`: a dotted key
+ * and a colon alone, which no Python statement is) holds no code: an excerpt of a template's body, the triple quotes
+ * around it cut away. The whole text is then read as that string.
+ */
+const YAML_HEAD =
+  /^\s*(?!(?:else|try|finally|elif|except|class|def|if|for|while|with)\b)[A-Za-z_][\w-]*(?:\.[\w-]+)+:[ \t]*\r?\n/;
+
+/**
  * The [start, end) of each string literal's content (quotes and a Python prefix excluded), plus Ruby's backtick
  * commands. A Python text that begins inside a triple-quoted string (see python.ts `openingDocstringEnd`) starts
  * with one.
@@ -269,6 +277,7 @@ function stringsOf(lx: Lexed, language: Language, rawHead = -1): [number, number
   if (language === 'python') {
     const head = openingDocstringEnd(lx);
     if (head > 0) out.unshift([0, head]);
+    else if (YAML_HEAD.test(text) && !/["']{3}/.test(text)) out.unshift([0, text.length]);
   }
   if (rawHead > 0) out.unshift([0, rawHead]);
   if (language === 'ruby') {

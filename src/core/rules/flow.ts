@@ -329,7 +329,8 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
       continue;
     }
     const after = code.slice(at + name.length, at + name.length + 40);
-    const inCall = /^[ \t\r\n]*[,)]/.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
+    // The name alone, or with an empty fallback (`broker_use_ssl=_ssl_opts or None`, `opts || undefined`).
+    const inCall = ARGUMENT_END.test(after) ? kw.exec(code.slice(Math.max(0, at - 60), at)) : null;
     const head: ArgumentHead | undefined =
       inCall ?? (/^[ \t]*(?:\r?\n|$)/.test(after) ? commandHead(lx, at, flow) : undefined);
     if (!head) continue;
@@ -344,6 +345,9 @@ export function sinksOf(lx: Lexed, name: string, boundAt: number | undefined, fl
   }
   return out;
 }
+
+/** What follows a name that is a whole argument: `,` or `)`, maybe after an empty fallback (`or None`, `?? {}`). */
+const ARGUMENT_END = /^[ \t\r\n]*(?:(?:or|\|\||\?\?)[ \t]+(?:None|null|undefined|\{\}|\[\])[ \t\r\n]*)?[,)]/;
 
 /** `options = addBody(method, type, body, defaults)`: the statement's head before a call, group 1 the name bound. */
 const RESULT_BOUND =
@@ -499,10 +503,10 @@ export const MAX_FOLLOWED = 16;
 
 /**
  * A string statement's head: `url = `, `url += `, `const conn = `, `conn = f`, C#'s `_cs = $`, `string cs = @`,
- * Java's `final String url = ` (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
+ * Java's `final String url = `, Go's `dsn := ` (group 1 the name, group 2 the operator), the text of a line before the string's opening quote.
  */
 const STRING_BINDING =
-  /^[ \t]*(?:(?:const|let|var|val|string|String|final|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
+  /^[ \t]*(?:(?:const|let|var|val|string|String|final|readonly|static|private|internal|protected|public)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,60})?(\+?=|:=)[ \t]*(?:[rRbBuUfF]{0,2}|[$@]{1,2})$/d;
 
 /** The offset where the string literal holding `at` opens (its quote), across a template's `${…}` parts. */
 function stringStart(lx: Lexed, at: number): number {
@@ -568,8 +572,8 @@ export function stringSinks(
     const named = head ? line + head.indices![1]![0] : -1;
     const sinks = head
       ? [
-          ...sinksOf(lx, head[1], head[2] === '=' ? named : undefined, flow, open),
-          ...interpolationSinks(lx, head[1], named, head[2] === '='),
+          ...sinksOf(lx, head[1], head[2] !== '+=' ? named : undefined, flow, open),
+          ...interpolationSinks(lx, head[1], named, head[2] !== '+='),
         ]
       : [];
     if (sinks.length === 0) {

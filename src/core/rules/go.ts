@@ -1,14 +1,16 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { escapeRe, namingValue } from './flow';
-import { eachCodeMatch, enclosingOpen, finding, pushMatches, statementAt, withLiterals } from './match';
+import { countReaches, escapeRe, namingValue, ObjectFlow, stringSinks } from './flow';
+import { eachCodeMatch, enclosingCall, enclosingOpen, finding, pushMatches, statementAt, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
 import { GO } from './catalog/go';
 import { dropExpectedFailuresGo } from './expect-failure';
+import { gitNoVerifyFindings } from './git-env';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
-const PREFILTER = /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig/;
+const PREFILTER =
+  /InsecureSkip(?:TLS)?Verify|Version(?:TLS1[01]|SSL30)\b|TLSClientConfig|GIT_SSL_NO_VERIFY|skip-verify/;
 
 /** `InsecureSkipVerify: true` (group 1 is the separator, which must be code) or `x.InsecureSkipVerify = true`. */
 const SKIP = withLiterals(/\bInsecureSkipVerify\s*(:|=(?!=))\s*true\b/dg, ['InsecureSkipVerify']);
@@ -119,6 +121,25 @@ function servedOnly(lx: Lexed, name: string): boolean {
   return only;
 }
 
+/** Go: strings only (a DSN bound to a name); option objects are tls.Config literals, found where they are written. */
+const GO_FLOW: ObjectFlow = { binding: /(?!)/, opens: '{', nested: /(?!)/ };
+
+/** A DSN's `tls=skip-verify` parameter (in a string), or `TLSConfig: "skip-verify"` (group 1: from `TLSConfig`). */
+const MYSQL_SKIP = /(?<=[?&])tls=skip-verify\b|\b(TLSConfig\s*(?::|=(?!=))\s*)"skip-verify"/g;
+/** Calls whose strings are text for people: `log.Printf("… tls=skip-verify …")`, `t.Errorf`, `fmt.Println`. */
+const MESSAGE = /^(?:Print\w*|Fatal\w*|Panic\w*|Error\w*|Warn\w*|Info\w*|Debug\w*|Log\w*|Skip\w*)$/;
+
+/** go-sql-driver/mysql told to skip verification (see GO.mysqlSkipVerify). */
+function mysqlSkipVerifyFindings(lx: Lexed, out: Finding[]): void {
+  MYSQL_SKIP.lastIndex = 0;
+  for (let m = MYSQL_SKIP.exec(lx.code); m; m = MYSQL_SKIP.exec(lx.code)) {
+    const field = m[1] !== undefined;
+    if (lx.kinds[m.index] !== (field ? Kind.Code : Kind.String)) continue;
+    if (!field && MESSAGE.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
+    out.push(finding(lx, GO.mysqlSkipVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+}
+
 /** Scans Go source (`path` tells a `_test.go` file: an obsolete version there is a fixture fed to the code under test). */
 export function scanGo(text: string, path = ''): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -153,12 +174,20 @@ export function scanGo(text: string, path = ''): Finding[] {
     pushMatches(lx, PROTOCOL, GO.obsoleteProtocol, out, 1, 0, (m) => !listenerOnly(lx, m.index));
   }
   if (lx.code.includes('TLSClientConfig') || lx.code.includes('InsecureSkipTLSVerify')) kubeFindings(lx, out);
-  return dropExpectedFailuresGo(lx, out);
+  gitNoVerifyFindings(lx, out);
+  if (lx.code.includes('skip-verify')) mysqlSkipVerifyFindings(lx, out);
+  // A DSN bound to a name (`const dsn = "…?tls=skip-verify"`, `dsn := …`) is found where it reaches `sql.Open(…, dsn)`.
+  const moved = out.length
+    ? countReaches(stringSinks(lx, out, GO_FLOW, (f) => f.ruleId === GO.mysqlSkipVerify.id))
+    : out;
+  return dropExpectedFailuresGo(lx, moved);
 }
 
 /** One of these is in every PREFILTER match (see RuleFamily.needles). On the bench tree's 60 MB of Go (CPU, same
  * run): the prefilter alone 41 ms, with these first 23 ms. Chosen as RuleFamily.needles says. */
-const NEEDLES = ['Insecu', 'TLS1', 'SSL30', 'TLSCli'];
+// `GIT_SSL_NO_VERIFY` set for a git the program runs, or in a CI template it writes (git-env.ts).
+// go-sql-driver/mysql's `tls=skip-verify` (a DSN parameter or a mysql.Config's TLSConfig).
+const NEEDLES = ['Insecu', 'TLS1', 'SSL30', 'TLSCli', 'GIT_SSL_NO', 'skip-verify'];
 
 /** The Go family (`.go`). */
 export const go: RuleFamily = defineFamily({

@@ -20,15 +20,25 @@ import {
   withLiterals,
 } from './match';
 import { defineFamily, NOTES } from './define';
-import { bindingOf, countReaches, escapeRe, inTypeDeclaration, namingValue, ObjectFlow, objectSinks } from './flow';
+import {
+  bindingOf,
+  countReaches,
+  escapeRe,
+  inTypeDeclaration,
+  namingValue,
+  ObjectFlow,
+  objectSinks,
+  stringSinks,
+} from './flow';
 import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
+import { gitNoVerifyFindings } from './git-env';
 
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
 const PREFILTER = new RegExp(
-  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
+  String.raw`rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|GIT_SSL_NO_VERIFY|strictSSL|checkServerIdentity|disableTLSCerts\s*\(|[iI]nsecureSkipTLSVerify|skipTLSVerify|tlsAllowInvalidCertificates|TLSv1['"${'`'}._]|SSLv[23]_|certificate-error|setCertificateVerifyProc|webContents\b[^)]{0,300}?ertificate|` +
     String.raw`(?:${MONGO_KEYS})(?=[\s\S]*?(?:mongo|MongoClient))|(?:mongo|MongoClient)(?=[\s\S]*?(?:${MONGO_KEYS}))`,
 );
 /**
@@ -52,6 +62,8 @@ const NEEDLES = [
   'webContents',
   // superagent's disableTLSCerts().
   'TLSCer',
+  // GIT_SSL_NO_VERIFY set for a git the program runs, or in a CI file it writes (git-env.ts).
+  'GIT_SSL_NO',
   // k6's insecureSkipTLSVerify and @kubernetes/client-node's skipTLSVerify.
   'kipTLSVerify',
   // tlsInsecure, tlsAllowInvalidHostnames and sslValidate (one needle for three: they count only in a file that names
@@ -107,6 +119,35 @@ function assertedEnvMap(lx: Lexed, at: number): boolean {
     if (depth < 0) return false;
   }
   return false;
+}
+
+/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true` / `tlsInsecure=true` / `tlsAllowInvalidHostnames=true`
+ * (or the older `ssl…`) query parameter; group 1 is the host-name one. */
+const MONGO_URI_PARAM =
+  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
+/** A finding on such a parameter: followed from the URI bound to a name to the calls taking it (flow.ts). */
+const isUriParameter = (f: Finding) => /^(?:tls|ssl)\w+=true$/.test(f.value);
+
+/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
+const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
+
+/** Those parameters inside a string (`mongoose.connect("mongodb+srv://…/?tlsInsecure=true")`). */
+function mongoUriFindings(lx: Lexed, out: Finding[]): void {
+  MONGO_URI_PARAM.lastIndex = 0;
+  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
+    const rule = m[1] ? JS.mongoInvalidHostnames : JS.mongoInsecure;
+    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+}
+
+/** A mock's or assertion's expected arguments (`expect(https.Agent).toHaveBeenCalledWith({ rejectUnauthorized: false })`,
+ * sinon's `calledWith`): what the code under test passed, stated by its test; no client is built there. */
+const EXPECTATION =
+  /^(?:toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveBeenNthCalledWith|toBeCalledWith|lastCalledWith|nthCalledWith|calledWith|calledWithMatch|calledOnceWith|calledWithExactly|toEqual|toStrictEqual|toMatchObject|deepEqual|deepStrictEqual)$/;
+function inExpectation(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{', 4000);
+  return open >= 0 && EXPECTATION.test(enclosingCall(lx, open)?.name ?? '');
 }
 
 function envFindings(lx: Lexed, out: Finding[]): void {
@@ -336,11 +377,12 @@ export function scanJavaScript(text: string): Finding[] {
   // Keyword gates through `present`: kept across a re-scan's edit, not a search of the whole file each (match.ts).
   const superagent = present(text, 'disableTLSCerts');
   const skipTls = present(text, 'kipTLSVerify');
-  if (!switches && !protocol && !electron && !superagent && !skipTls) return [];
+  const git = present(text, 'GIT_SSL_NO_VERIFY');
+  if (!switches && !protocol && !electron && !superagent && !skipTls && !git) return [];
   const lx = lex(text, SYNTAX.js);
   const out: Finding[] = [];
   if (switches) {
-    const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index);
+    const value = (m: RegExpExecArray) => !inTypeDeclaration(lx, m.index) && !inExpectation(lx, m.index);
     // Only an object literal's key (`opts.rejectUnauthorized = false` is read wherever opts goes).
     const client = (m: RegExpExecArray) => value(m) && !(m[2] === ':' && serverOptions(lx, m.index));
     pushMatches(lx, REJECT, JS.rejectUnauthorized, out, 2, 0, client);
@@ -356,6 +398,7 @@ export function scanJavaScript(text: string): Finding[] {
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 2, 0, driver);
     pushMatches(lx, MONGO, JS.mongoInsecure, out, 4, 0, driver);
     if (mongo) pushMatches(lx, MONGO_HOSTS, JS.mongoInvalidHostnames, out, 2, 0, value);
+    if (mongo) mongoUriFindings(lx, out);
     namedFlagFindings(lx, out);
     envFindings(lx, out);
     checkServerIdentity(lx, out);
@@ -364,7 +407,9 @@ export function scanJavaScript(text: string): Finding[] {
   if (skipTls) pushMatches(lx, SKIP_TLS_VERIFY, JS.skipTlsVerify, out, 2, 0, (m) => !inTypeDeclaration(lx, m.index));
   if (protocol) protocolFindings(lx, out);
   if (electron) electronFindings(lx, out);
-  return countReaches(objectSinks(lx, dropExpectedFailuresJs(lx, out), JS_FLOW));
+  if (git) gitNoVerifyFindings(lx, out);
+  const kept = dropExpectedFailuresJs(lx, out);
+  return countReaches(objectSinks(lx, stringSinks(lx, kept, JS_FLOW, isUriParameter), JS_FLOW));
 }
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'svelte']);

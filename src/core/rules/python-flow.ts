@@ -303,16 +303,43 @@ function insideSessionClass(lx: Lexed, offset: number): boolean {
 
 /** `NAME = False` (or 0) bound once at the start of a line, and never rebound to anything else. */
 export function falseConstant(lx: Lexed, name: string): { start: number; end: number } | undefined {
-  const re = new RegExp(`^[ \\t]*(${escapeRe(name)})[ \\t]*(?::[ \\t]*bool[ \\t]*)?=(?!=)[ \\t]*([^\\n#]*)`, 'dgm');
-  let hit: { start: number; end: number } | undefined;
+  const re = new RegExp(`^([ \\t]*)(${escapeRe(name)})[ \\t]*(?::[ \\t]*bool[ \\t]*)?=(?!=)[ \\t]*([^\\n#]*)`, 'dgm');
+  let hit: { start: number; end: number; line: number; indent: number } | undefined;
+  const others: { line: number; indent: number }[] = [];
   for (let m = re.exec(lx.code); m; m = re.exec(lx.code)) {
-    if (lx.kinds[m.index + m[0].indexOf(name)] !== Kind.Code) continue;
-    const value = m[2].trim();
-    if (!/^(?:False|0)$/.test(value)) return undefined;
-    const start = m.indices![1]![0];
-    hit ??= { start, end: m.indices![2]![0] + value.length };
+    if (lx.kinds[m.indices![2]![0]] !== Kind.Code) continue;
+    const value = m[3].trim();
+    const place = { line: m.index, indent: m[1].length };
+    if (!/^(?:False|0)$/.test(value)) others.push(place);
+    else hit ??= { start: m.indices![2]![0], end: m.indices![3]![0] + value.length, ...place };
   }
-  return hit;
+  // Another value cancels the constant, unless it is the other arm of the same `if … else` (or `try … except`):
+  // `if DEBUG: VERIFY = False` / `else: VERIFY = True` still turns verification off on one path.
+  if (!hit || others.some((o) => !otherBranch(lx, hit!, o))) return undefined;
+  return { start: hit.start, end: hit.end };
+}
+
+/** A branch header (`else:`, `elif x:`, `except E:`, `finally:` does not count: it runs on every path). */
+const BRANCH_HEAD = /^(?:else[ \t]*:|elif\b|except\b)/;
+
+/**
+ * True when the bindings at line starts `a` and `b` sit at the same indentation in two arms of one `if`/`try`
+ * chain: every code line between them that is shallower is an `else`/`elif`/`except` header one level up.
+ */
+function otherBranch(lx: Lexed, a: { line: number; indent: number }, b: { line: number; indent: number }): boolean {
+  if (a.indent === 0 || a.indent !== b.indent) return false;
+  const [from, to] = a.line < b.line ? [a.line, b.line] : [b.line, a.line];
+  let headers = 0;
+  let header = -1;
+  for (const line of lx.code.slice(from, to).split('\n').slice(1)) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() === '' || indent >= a.indent) continue;
+    if (header >= 0 && indent !== header) return false;
+    if (!BRANCH_HEAD.test(line.slice(indent))) return false;
+    header = indent;
+    headers++;
+  }
+  return headers > 0;
 }
 
 /** A value that ends its line (`False` or `0`, a comment after it), then the start of that binding's line. */

@@ -8,6 +8,7 @@ import {
   gate,
   present,
   enclosingCall,
+  enclosingOpen,
   eachCodeMatch,
   finding,
   groupEnd,
@@ -53,6 +54,7 @@ import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
 import { ENV } from './catalog/env';
+import { CFG } from './catalog/config';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -61,7 +63,7 @@ import { ENV } from './catalog/env';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*True|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*[Tt]rue|enable\.ssl\.certificate\.verification["']\s*:\s*(?:False|["']false)|ssl\.endpoint\.identification\.algorithm["']\s*:\s*["'](?:none)?["']|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -123,6 +125,13 @@ const DISABLE_WARNINGS = /\burllib3\.disable_warnings\s*\(/g;
 const NON_HTTP_RECEIVER =
   /(?:^|_)(?:cache|caches|redis|memcache|memcached|config|conf|cfg|settings|environ|registry|queue|store|storage|db|kv|dict|map|kwargs|params|options|opts|headers|cookies|data|meta|metadata|state)$/i;
 
+/** Client classes whose `verify` keyword is requests' own: named for a client, an API or a transport, or a known one. */
+const CLIENT_CLASS =
+  /^(?:[A-Z]\w*(?:Client|API|Api|Transport|Connection|Connector)|Consul|Github|Gitlab|GitLab|Jenkins|Jira|JIRA|Confluence|Redmine)$/;
+
+/** Functions of a client module that build one: `get_client`, `create_client`, `connect` (called on the module). */
+const CLIENT_FACTORY = /^(?:get_client|create_client|connect)$/;
+
 /** boto3 / botocore client factories (`boto3.client("s3", verify=False)`, `session.resource(…)`): requests has none. */
 const SDK_FACTORY = /^(?:client|resource)$/;
 /** SDK keywords: Elasticsearch / OpenSearch `verify_certs=False`, pymongo `tlsAllowInvalidCertificates=True`. */
@@ -142,6 +151,10 @@ const REDIS_CERT_REQS =
 /** redis-py's `ssl_check_hostname=False` in the same three places (keyword, dict key, URL parameter). */
 const REDIS_CHECK_HOSTNAME =
   /(?<![\w.])(["']?)ssl_check_hostname\1\s*(?:=(?!=)|:)\s*False\b|(?<=[?&])ssl_check_hostname=(?:false|False|0)\b/dg;
+/** PyMySQL / mysql-connector / mysqlclient `ssl_verify_cert=False` in the same three places (keyword, dict key, URL
+ * parameter of a SQLAlchemy or DSN string). */
+const MYSQL_VERIFY_CERT =
+  /(?<![\w.])(["']?)ssl_verify_cert\1\s*(?:=(?!=)|:)\s*(?:False|0)\b|(?<=[?&])ssl_verify_cert=(?:false|False|0)\b/dg;
 /** python-ldap `set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)` (or ALLOW, or 0, the value of NEVER), on
  * the module or a connection; ldap3 `Tls(validate=ssl.CERT_NONE)`. */
 const LDAP_REQUIRE_CERT =
@@ -165,7 +178,13 @@ export const PY_FLOW: ObjectFlow = {
 };
 
 /** A connection URL's switch (`redis_url += "?ssl_cert_reqs=none"`): followed from the string to the calls taking it. */
-const inUrl = (f: Finding) => f.ruleId === PY.redisCertNone.id || f.ruleId === PY.redisCheckHostname.id;
+const inUrl = (f: Finding) =>
+  f.ruleId === PY.redisCertNone.id ||
+  f.ruleId === PY.redisCheckHostname.id ||
+  f.ruleId === PY.mysqlVerifyCert.id ||
+  (f.ruleId === PY.sdkVerify.id && MONGO_URI_VALUE.test(f.value));
+/** The value of a MongoDB URI parameter finding (`tlsInsecure=true`): a keyword's is `tlsInsecure=True`. */
+const MONGO_URI_VALUE = /^(?:tls|ssl)\w+=true$/;
 
 /** Which rule a `verify=False` keyword belongs to, from the call that receives it (undefined: not an HTTP client). */
 function verifyRule(callee: string, name: string): RuleMeta | undefined {
@@ -173,6 +192,11 @@ function verifyRule(callee: string, name: string): RuleMeta | undefined {
   if (/^httpx\./.test(callee) || (HTTPX_CLASSES.has(name) && callee === name)) return PY.httpx;
   // `hvac.Client(…)`, `rnet.Client(…)`: another library's client class (httpx's own arrive unaliased as `httpx.…`).
   if (HTTPX_CLASSES.has(name) && !/^requests\./.test(callee)) return PY.sdkVerify;
+  // `consul.Consul(verify=False)`, `Github(base_url=…, verify=False)`, gql `RequestsHTTPTransport(url, verify=False)`,
+  // `ZabbixAPI(url, verify=False)`: a client class built on requests, named as one.
+  if (CLIENT_CLASS.test(name) && callee.endsWith(name)) return PY.sdkVerify;
+  // A module's client factory: `clickhouse_connect.get_client(…, verify=False)`, splunklib `client.connect(…)`.
+  if (CLIENT_FACTORY.test(name) && callee !== name) return PY.sdkVerify;
   // requests' HTTPAdapter.cert_verify(conn, url, verify, cert): an adapter override passing verify=False up.
   if (name === 'cert_verify') return PY.requests;
   if (!VERBS.has(name)) return undefined;
@@ -262,13 +286,36 @@ function kwargFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       if (use) defaultSinks(lx, m, call, use, out);
       else if (kw === 'verify_ssl' && storedByConstructor(lx, call, kw)) {
         out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
+      } else if (kw === 'verify' && storedByConstructor(lx, call, kw) && namesEndpoint(lx, call)) {
+        // The same constructor with requests' own keyword, in a file that uses requests or httpx, of a class told
+        // where its server is: an API client whose calls pass `verify=self.verify` in methods further on (a
+        // `Checker(verify=False)` of one's own, with no server, is not).
+        const client = HTTP_MODULE.exec(lx.code)?.[1];
+        const r = client === 'httpx' ? PY.httpx : client ? PY.requests : undefined;
+        if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
       }
       return;
     }
+    // `ssl.wrap_socket(sock, server_side=True, cert_reqs=ssl.CERT_NONE)`: a server asking no client certificate.
+    if (kw === 'cert_reqs' && /\bserver_side\s*=\s*True\b/.test(lx.code.slice(call.open, call.end))) return;
     const r = ruleOf(call, kw) ?? partialOverHttp(lx, call, kw);
     if (r) out.push(finding(lx, r, m.index, m.index + m[0].length, [call.start, call.end]));
   });
 }
+
+/** A parameter that names a server (`host`, `ip`, `base_url`, `endpoint`, `server_address`, `api_root`). */
+const ENDPOINT_PARAM =
+  /(?:^|[(,_\s])(?:host(?:name)?|ip|url|base|server|endpoint|address|api|uri|domain)(?:_\w+)?\s*(?:[:=,)]|$)/i;
+
+/** The `def` at `call` takes a server's address, or its body builds an `https://` URL. */
+function namesEndpoint(lx: Lexed, call: Call): boolean {
+  if (ENDPOINT_PARAM.test(lx.code.slice(call.open + 1, call.end - 1))) return true;
+  const def = defAt(lx, call);
+  return def !== undefined && /https?:\/\//.test(lx.text.slice(def.bodyStart, def.bodyEnd));
+}
+
+/** The file imports or uses requests or httpx (group 1 names which): `import requests as r`, `requests.get(`. */
+const HTTP_MODULE = /(?:^[ \t]*(?:import|from)[ \t]+|(?<![\w.])(?=(?:requests|httpx)\.\w))(requests|httpx)\b/m;
 
 /**
  * `def __init__(self, host, user, password, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: an API client
@@ -385,6 +432,7 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
     }
     out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, [call.start, call.end]));
   });
+  if (lx.code.includes('mongo')) mongoUriFindings(lx, out);
   eachCodeMatch(lx, SDK_ATTRIBUTE, (m) => {
     if (enclosingCall(lx, m.index)) return;
     const value = finding(lx, PY.sdkVerify, m.index + 1, m.index + m[0].length, statementAt(lx, m.index + 1));
@@ -395,6 +443,23 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       out.push(atSink(lx, value, s.start, s.end, [s.call.start, s.call.end], title));
     }
   });
+}
+
+/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true`, `tlsInsecure=true`, `tlsAllowInvalidHostnames=true`
+ * (or the older `ssl…`) query parameter (group 1: the host-name one). */
+const MONGO_URI_PARAM =
+  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
+
+/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
+const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
+
+/** Those parameters inside a string of a file naming MongoDB (`mongodb://`, `pymongo`, `MongoClient`). */
+function mongoUriFindings(lx: Lexed, out: Finding[]): void {
+  MONGO_URI_PARAM.lastIndex = 0;
+  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
+    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /**
@@ -423,6 +488,8 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
   });
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
   if (lx.code.includes('ssl_check_hostname')) redisFindings(lx, out, REDIS_CHECK_HOSTNAME, PY.redisCheckHostname);
+  if (lx.code.includes('ssl_verify_cert')) redisFindings(lx, out, MYSQL_VERIFY_CERT, PY.mysqlVerifyCert);
+  if (lx.code.includes('.identification.') || lx.code.includes('certificate.verification')) librdkafkaFindings(lx, out);
   if (lx.code.includes('OPT_X_TLS_REQUIRE_CERT') || lx.code.includes('Tls(')) {
     pushMatches(lx, LDAP_REQUIRE_CERT, PY.ldapRequireCertNever, out);
   }
@@ -433,6 +500,22 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
     const r = m[1] === 'PEER' ? PY.pycurlPeer : PY.pycurlHost;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   });
+}
+
+/** confluent-kafka (librdkafka) settings in a config dict: group 1 `enable.ssl.certificate.verification` set False or
+ * "false", group 2 `ssl.endpoint.identification.algorithm` set "none" or "". The key's quote is group 3 / 4. */
+const LIBRDKAFKA =
+  /(["'])(enable\.ssl\.certificate\.verification)\1\s*:\s*(?:False\b|(["'])false\3)|(["'])(ssl\.endpoint\.identification\.algorithm)\4\s*:\s*(["'])(?:none)?\6/dg;
+
+/** `{"enable.ssl.certificate.verification": False}` / `{"ssl.endpoint.identification.algorithm": "none"}` in code. */
+function librdkafkaFindings(lx: Lexed, out: Finding[]): void {
+  LIBRDKAFKA.lastIndex = 0;
+  for (let m = LIBRDKAFKA.exec(lx.code); m; m = LIBRDKAFKA.exec(lx.code)) {
+    // The key is a whole string (its quote opens one) and the `:` is code.
+    if (lx.kinds[m.index - 1] === Kind.String || lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    const r = m[2] ? PY.kafkaVerificationOff : CFG.kafkaEndpointIdentification;
+    out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
 }
 
 /** paho-mqtt: `client.tls_insecure_set(True)` (group 1). */
@@ -469,9 +552,38 @@ function redisFindings(lx: Lexed, out: Finding[], re = REDIS_CERT_REQS, r = PY.r
       if (kind !== Kind.Code) continue;
       const call = enclosingCall(lx, m.index);
       if (call && isDef(lx, call)) continue;
+      // caldav's `DAVClient(url, ssl_verify_cert=False)`: the keyword of another client than a MySQL driver's.
+      if (call && r === PY.mysqlVerifyCert && !MYSQL_CALL.test(call.callee)) {
+        out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+        continue;
+      }
     }
+    if (!inUrl && serverOptions(lx, m.index)) continue;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   }
+}
+
+/** The MySQL drivers' connect calls: `pymysql.connect`, `mysql.connector.connect`, `MySQLdb.connect`, `aiomysql.create_pool`. */
+const MYSQL_CALL = /mysql|MySQL|connector|\bconnect$|Connection$|create_engine$|create_pool$|Pool$/;
+
+/** A server's certificate and key given a value (not `None`): `"ssl_certfile": cert_file`, `ssl_keyfile=key`. */
+const SERVER_PAIR = /\bssl_certfile["']?\s*[:=]\s*(?!None\b)[\w"'(]/;
+const SERVER_KEY = /\bssl_keyfile["']?\s*[:=]\s*(?!None\b)[\w"'(]/;
+
+/**
+ * The dict or call around `at` configures a TLS server (uvicorn, hypercorn): `ssl_version=PROTOCOL_TLS_SERVER`, a
+ * `uvicorn.run(…)` / `uvicorn.Config(…)`, or, in a file naming such a server, a dict holding its certificate and key.
+ * There `ssl_cert_reqs=CERT_NONE` only says the server asks no client certificate: nothing goes unverified.
+ */
+function serverOptions(lx: Lexed, at: number): boolean {
+  const open = enclosingOpen(lx, at, '{(', 4000);
+  if (open < 0) return false;
+  const body = lx.code.slice(open, matchingClose(lx, open));
+  if (body.includes('PROTOCOL_TLS_SERVER')) return true;
+  const call = lx.code[open] === '(' ? enclosingCall(lx, open + 1) : undefined;
+  if (call && /^(?:uvicorn|hypercorn)\.(?:run|Config)$/.test(call.callee)) return true;
+  // A dict only: a call names its client (`redis.Redis(…, ssl_certfile=…, ssl_keyfile=…)` is one with a client certificate).
+  return !call && /\b(?:uvicorn|hypercorn)\b/i.test(lx.text) && SERVER_PAIR.test(body) && SERVER_KEY.test(body);
 }
 
 /**
@@ -525,6 +637,75 @@ function exportedSwitches(lx: Lexed, out: Finding[]): void {
   }
 }
 
+/** `"verify": False` as a dict entry (group 1: the key's quote). */
+const OPTIONS_VERIFY = /(["'])verify\1\s*:\s*(?:False\b|0(?![\w.]))/g;
+/** The clients that take requests' switch in an `options={…}` dict: the jira library's `JIRA(server, options={…})`. */
+const OPTIONS_CLIENT = /^(?:JIRA|Jira)$/;
+
+/**
+ * `JIRA(options={"server": url, "verify": False})`, or the dict bound to a name and passed as `options=options`: the
+ * entry is the finding, moved to the call when the dict is named (objectSinks). A `"verify": False` in a dict no
+ * such client takes (`scrapy.Request(meta={…})`) is not read.
+ */
+function clientOptionsFindings(lx: Lexed, out: Finding[]): void {
+  OPTIONS_VERIFY.lastIndex = 0;
+  for (let m = OPTIONS_VERIFY.exec(lx.code); m; m = OPTIONS_VERIFY.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String || lx.kinds[m.index - 1] === Kind.String) continue;
+    if (lx.kinds[m.index + m[0].indexOf(':')] !== Kind.Code) continue;
+    const open = enclosingOpen(lx, m.index, '{', 4000);
+    if (open < 0) continue;
+    const before = lx.code.slice(Math.max(0, open - 80), open);
+    const inline = /\boptions\s*=\s*$/.test(before) ? enclosingCall(lx, open) : undefined;
+    const named = /(?:^|\n)[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*$/.exec(before)?.[1];
+    const taken =
+      inline !== undefined
+        ? OPTIONS_CLIENT.test(inline.name)
+        : named !== undefined &&
+          new RegExp(String.raw`\b(?:JIRA|Jira)\s*\([^)]*\boptions\s*=\s*${escapeRe(named)}\b`).test(lx.code);
+    if (!taken) continue;
+    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+}
+
+/** `LDAP_REQUIRE_CERT = ssl.CERT_NONE` at module level (group 1 the name, group 2 the value). */
+const CERT_NONE_SETTING = /^([A-Z][A-Z0-9_]*)[ \t]*=(?!=)[ \t]*((?:ssl\.)?(?:VerifyMode\.)?CERT_NONE)\b/gm;
+/** Names of a client's certificate requirement; a server's (`SERVER_CERT_REQS`, `CLIENT_AUTH`) asks for client certificates. */
+const CERT_SETTING_NAME = /CERT|VERIFY|REQ/;
+const SERVER_SETTING_NAME = /SERVER|LISTEN|CLIENT_AUTH|CLIENT_CERT/;
+
+/**
+ * A settings module's `LDAP_REQUIRE_CERT = ssl.CERT_NONE` (Django-style settings read by another module): named for a
+ * certificate requirement and used nowhere else in the file, so it reaches no call seen here and is found on the
+ * value, as `exportedSwitches` does for `VERIFY_SSL = False`. Passed here as `cert_reqs=NAME` it is found at that call.
+ */
+function certNoneSettings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
+  eachCodeMatch(lx, CERT_NONE_SETTING, (m) => {
+    const name = m[1];
+    if (!CERT_SETTING_NAME.test(name) || SERVER_SETTING_NAME.test(name)) return;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const rule = name.includes('LDAP') ? PY.ldapRequireCertNever : PY.certNone;
+    const uses = [...lx.code.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))].filter(
+      (u) => lx.kinds[u.index] === Kind.Code,
+    );
+    if (uses.length === 1) {
+      out.push(
+        finding(lx, rule, start, end, lineAt(lx, start), `${rule.title} (${name}, a module setting read elsewhere)`),
+      );
+      return;
+    }
+    const value = finding(lx, PY.certNone, start, end, lineAt(lx, start));
+    for (const u of uses) {
+      const kw = /cert_reqs[ \t]*=[ \t]*$/.exec(lx.code.slice(Math.max(0, u.index - 30), u.index));
+      const call = kw ? enclosingCall(lx, u.index) : undefined;
+      if (!kw || !call || isDef(lx, call) || !ruleFor(lx, aliases, call, 'cert_reqs')) continue;
+      const at = u.index - kw[0].length;
+      const title = throughMessage(PY.certNone.title, name, value.range);
+      out.push(atSink(lx, value, at, u.index + name.length, [call.start, call.end], title));
+    }
+  });
+}
+
 /** `**opts` spread into an HTTP call (or inside a wrapper of one): where `opts` gets `"verify": False`. */
 function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   const done = new Map<string, Finding[]>();
@@ -555,6 +736,34 @@ function spreadFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
       const sink = atSink(lx, v, m.index, m.index + m[0].length, [call.start, call.end], '');
       out.push({ ...sink, ruleId: r.id, severity: r.severity, message: throughMessage(r.title, m[1], v.range) });
     }
+  });
+}
+
+/** `kw["verify"] = False`, `kwargs.setdefault("verify", False)`, `kw.update(verify=False)` as a statement (group 1 the dict). */
+const FORCED_KEYWORD =
+  /^[ \t]*([A-Za-z_]\w*)[ \t]*(?:\[[ \t]*(["'])verify\2[ \t]*\][ \t]*=(?!=)[ \t]*(?:False\b|0(?![\w.]))|\.setdefault\([ \t]*(["'])verify\3[ \t]*,[ \t]*(?:False\b|0(?![\w.]))[ \t]*\)|\.update\([ \t]*verify[ \t]*=[ \t]*(?:False\b|0(?![\w.]))[ \t]*\))/gm;
+
+/**
+ * A function taking `**kw` that forces `kw["verify"] = False` and hands `kw` on nowhere in the text (an excerpt cut
+ * before the `return original(self, *a, **kw)` of a patched `Session.request`), in a file using requests or httpx:
+ * the forced keyword is the finding. With the spread in view, `spreadFindings` reports it at the call (or, for a
+ * call that is not HTTP, stays quiet).
+ */
+function forcedKeywordFindings(lx: Lexed, out: Finding[]): void {
+  const client = HTTP_MODULE.exec(lx.code)?.[1];
+  if (!client) return;
+  eachCodeMatch(lx, FORCED_KEYWORD, (m) => {
+    const name = m[1];
+    const start = m.index + m[0].indexOf(name);
+    const scope = parameterScope(lx, start, name);
+    if (!scope) return;
+    const header = lx.code.slice(scope[0], start);
+    const spread = String.raw`\*\*${escapeRe(name)}\b`;
+    // The parameter itself is one `**kw`; another is a use of the dict.
+    const before = header.match(new RegExp(spread, 'g'))?.length ?? 0;
+    if (before !== 1 || new RegExp(spread).test(lx.code.slice(start, scope[1]))) return;
+    const r = client === 'httpx' ? PY.httpx : PY.requests;
+    out.push(finding(lx, r, start, m.index + m[0].length, statementAt(lx, start)));
   });
 }
 
@@ -600,6 +809,10 @@ function optionFindings(lx: Lexed, out: Finding[]): void {
       out.push(finding(lx, PY.certNone, item, m.index + m[0].length, statementAt(lx, item)));
       continue;
     }
+    // tornado's `HTTPServer(app, ssl_options={…, "cert_reqs": ssl.CERT_NONE})`: the server's own options.
+    if (m[1] && SERVER_CALL.test(enclosingCall(lx, Math.max(0, enclosingOpen(lx, start, '{', 4000)))?.name ?? '')) {
+      continue;
+    }
     out.push(
       finding(lx, m[1] ? PY.sslOptions : PY.checkHostname, start, m.index + m[0].length, statementAt(lx, start)),
     );
@@ -642,9 +855,36 @@ function attributeFindings(lx: Lexed, out: Finding[]): void {
     if (enclosingCall(lx, m.index)) return; // `f(x.verify = False)` is not Python; a keyword argument is handled above
     const r = m[1] ? PY.sessionVerify : m[2] ? PY.verifyMode : PY.checkHostname;
     const start = m.index + 1;
+    if (!m[1] && serverContext(lx, m.index)) return;
     out.push(finding(lx, r, start, m.index + m[0].length, statementAt(lx, start)));
   });
 }
+
+/**
+ * `ctx.verify_mode = ssl.CERT_NONE` (or `check_hostname = False`) where `ctx` was made for a server:
+ * `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)` or `create_default_context(ssl.Purpose.CLIENT_AUTH)`. There CERT_NONE only
+ * says no client certificate is asked for, and a server checks no host name.
+ */
+function serverContext(lx: Lexed, dot: number): boolean {
+  const receiver = /([A-Za-z_][\w.]*)$/.exec(lx.code.slice(Math.max(0, dot - 80), dot))?.[1];
+  if (!receiver || (!lx.code.includes('PROTOCOL_TLS_SERVER') && !lx.code.includes('CLIENT_AUTH'))) return false;
+  // The bindings of the name in this function before the assignment (test suites reuse `ctx` for clients and
+  // servers): every one must make a server context, an `if`'s client arm included.
+  const scope = functionStartAt(lx, dot);
+  const bound = new RegExp(String.raw`^[ \t]*${escapeRe(receiver)}[ \t]*=(?!=)[ \t]*([^\n]*)`, 'gm');
+  const made = [...lx.code.slice(Math.max(0, scope), dot).matchAll(bound)].filter(
+    (b) => functionStartAt(lx, Math.max(0, scope) + b.index + b[0].indexOf(receiver)) === scope,
+  );
+  return made.length > 0 && made.every((b) => SERVER_MADE.test(b[1]));
+}
+
+/** `ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)`. */
+const SERVER_MADE =
+  /^(?:ssl\.)?(?:SSLContext[ \t]*\([ \t]*(?:protocol[ \t]*=[ \t]*)?(?:ssl\.)?PROTOCOL_TLS_SERVER\b|create_default_context[ \t]*\([^)\n]*Purpose\.CLIENT_AUTH\b)/;
+
+/** Calls that start a TLS server: `HTTPServer(app, ssl_options={…})`, `app.listen(…, ssl_options=…)`, `start_server`. */
+const SERVER_CALL =
+  /^(?:HTTPServer|HTTPSServer|TCPServer|listen|bind_sockets|start_server|serve|run_app|run_simple|run)$/;
 
 function contextFindings(lx: Lexed, out: Finding[]): void {
   const overridden: number[] = [];
@@ -803,6 +1043,9 @@ export function scanPython(text: string): Finding[] {
     has('SslCertValidation') ||
     has('SmartConnectNoSSL') ||
     has('ssl_check_hostname') ||
+    has('ssl_verify_cert') ||
+    has('.identification.') ||
+    has('certificate.verification') ||
     has('X_TLS_REQUIRE') ||
     (has('Tls(') && has('CERT_NONE'));
   const contexts = has('_create_');
@@ -819,7 +1062,12 @@ export function scanPython(text: string): Finding[] {
     optionFindings(lx, out);
     constantFindings(lx, aliases, out);
     if (has('VERIF') && EXPORTED_SWITCH.test(lx.code)) exportedSwitches(lx, out);
-    if (has('**') && dictSetsVerify(lx.code)) spreadFindings(lx, aliases, out);
+    if (has('CERT_NONE')) certNoneSettings(lx, aliases, out);
+    if (has('options') && OPTIONS_VERIFY.test(lx.code)) clientOptionsFindings(lx, out);
+    if (has('**') && dictSetsVerify(lx.code)) {
+      spreadFindings(lx, aliases, out);
+      forcedKeywordFindings(lx, out);
+    }
     if (has('merge_environment_settings')) mergeOverrideFindings(lx, out);
     if (has('verify_certs') || has('verify_ssl') || has('ssl_verify') || has('tlsAllowInvalid') || has('tlsInsecure')) {
       sdkFindings(lx, aliases, out);

@@ -12,12 +12,20 @@ import { RS } from './catalog/rust';
 
 /** Keywords without which no rule of this family can match (see RuleFamily.prefilter). */
 const PREFILTER =
-  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|set_certificate_verifier|with_custom_certificate_verifier|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b/;
+  /danger_accept_invalid_|DANGER_ACCEPT_INVALID_|set_verify|set_certificate_verifier|with_custom_certificate_verifier|verify_hostname\s*\(\s*false|disable_verification|ssl_verify_(?:peer|host)\s*\(\s*false|AuthMode::None|ServerCertVerified::assertion|Protocol::(?:Sslv3|Tlsv1[01])\b|SslVersion::(?:SSL3|TLS1(?:_1)?)\b|dangerous_accept_invalid_|with_danger_|allow_invalid_(?:certificates|hostnames)|accept_invalid_certs\s*[:=]|CertificateValidation::None|rediss:\/\/[^"'\s]*#insecure/;
 
 const CERTS = withLiterals(/\b(danger_accept_invalid_certs)\s*\(\s*true\s*\)/dg, ['danger_accept_invalid_certs']);
 const HOSTS = withLiterals(/\b(danger_accept_invalid_hostnames)\s*\(\s*true\s*\)/dg, [
   'danger_accept_invalid_hostnames',
 ]);
+/** Other crates' own switches (lettre, mysql, mongodb, kube, elasticsearch; see RS.crateInvalidCerts). */
+const CRATE_CERTS =
+  /\b(?:dangerous_accept_invalid_certs|with_danger_accept_invalid_certs|allow_invalid_certificates)\s*\(\s*true\s*\)|\baccept_invalid_certs\s*(?:=(?!=)|:)\s*true\b|\bCertificateValidation::None\b(?!\s*(?:=>|\|))/g;
+const CRATE_HOSTS =
+  /\b(?:dangerous_accept_invalid_hostnames|allow_invalid_hostnames|with_danger_skip_domain_validation)\s*\(\s*true\s*\)/g;
+/** redis-rs: a `rediss://` URL whose fragment is `#insecure` (group 1: the URL, inside a string). */
+const REDIS_INSECURE = /(rediss:\/\/[^"'\s#]*#insecure)\b/dg;
+
 /** The same builder switches given a name: `danger_accept_invalid_certs(insecure)` where `let insecure = true;`. */
 const NAMED_SWITCH =
   /\b(danger_accept_invalid_certs|danger_accept_invalid_hostnames|disable_verification)\s*\(\s*([a-z_][\w]*|[A-Z_][A-Z0-9_]*)\s*\)/g;
@@ -95,6 +103,9 @@ function authModeFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+const FN_HEAD = /\bfn[ \t]+\w+/;
+const isLet = (lx: Lexed, at: number) => /\blet[ \t]+(?:mut[ \t]+)?$/.test(lx.code.slice(Math.max(0, at - 12), at));
+
 /** `danger_accept_invalid_certs(insecure)` where `let insecure = true;` (or `const INSECURE: bool = true;`) is the
  * only binding of the name: reported at the call, naming the binding. */
 function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
@@ -102,8 +113,11 @@ function namedSwitchFindings(lx: Lexed, out: Finding[]): void {
     const name = m[2];
     if (name === 'true' || name === 'false') return;
     const bound = bindingOf(lx, name, 'true', '(?:let[ \\t]+(?:mut[ \\t]+)?|(?:pub[ \\t]+)?(?:const|static)[ \\t]+)');
-    if (!bound) return;
-    const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;]+)?=(?![=>])`, 'g'));
+    // A `let` is local: one in another function (`fn b(insecure: bool)` after `fn a() { let insecure = true; … }`)
+    // is not this call's value.
+    if (!bound || (isLet(lx, bound.start) && FN_HEAD.test(lx.code.slice(bound.start, m.index)))) return;
+    // A type annotation stays on its line and out of brackets: `fn b(insecure: bool) { let c = …` is no write.
+    const writes = lx.code.match(new RegExp(`(?<![\\w.])${name}\\s*(?::[^=;(){},\\n]+)?=(?![=>])`, 'g'));
     if ((writes?.length ?? 0) !== 1) return;
     const rule =
       m[1] === 'danger_accept_invalid_certs'
@@ -172,6 +186,20 @@ function installedVerifierFindings(lx: Lexed, out: Finding[]): void {
   });
 }
 
+const CRATE_WORDS =
+  /dangerous_accept_invalid_|with_danger_|allow_invalid_|accept_invalid_certs|CertificateValidation::None|#insecure/;
+
+/** lettre, mysql, mongodb, kube and elasticsearch switches in code; a redis `rediss://…#insecure` URL in a string. */
+function crateFindings(lx: Lexed, out: Finding[]): void {
+  pushMatches(lx, CRATE_CERTS, RS.crateInvalidCerts, out);
+  pushMatches(lx, CRATE_HOSTS, RS.invalidHostnames, out);
+  REDIS_INSECURE.lastIndex = 0;
+  for (let m = REDIS_INSECURE.exec(lx.code); m; m = REDIS_INSECURE.exec(lx.code)) {
+    if (lx.kinds[m.index] !== Kind.String) continue;
+    out.push(finding(lx, RS.crateInvalidCerts, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  }
+}
+
 /** Scans Rust source. */
 export function scanRust(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
@@ -195,6 +223,7 @@ export function scanRust(text: string): Finding[] {
   if (text.includes('ServerCertVerified::assertion')) verifierFindings(lx, out);
   if (/set_certificate_verifier|with_custom_certificate_verifier/.test(text)) installedVerifierFindings(lx, out);
   pushMatches(lx, PROTOCOL, RS.obsoleteProtocol, out);
+  if (CRATE_WORDS.test(text)) crateFindings(lx, out);
   return out;
 }
 

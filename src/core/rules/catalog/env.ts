@@ -66,12 +66,14 @@ REQUESTS_CA_BUNDLE=/etc/ssl/corp-ca-bundle.pem`,
     concept: 'process-env-switch',
     client: 'git',
     caVars: ['GIT_SSL_CAINFO'],
-    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists. Also in Python code that sets it for git subprocesses (`os.environ["GIT_SSL_NO_VERIFY"] = "1"`, `env={"GIT_SSL_NO_VERIFY": "true"}`).',
+    notes: 'Any literal value, including `0`, `false` and the empty string, because git disables verification whenever the variable exists. Also in Python code that sets it for git subprocesses (`os.environ["GIT_SSL_NO_VERIFY"] = "1"`, `env={"GIT_SSL_NO_VERIFY": "true"}`), in JavaScript/TypeScript and Go code (`process.env.GIT_SSL_NO_VERIFY = "1"`, `env: { GIT_SSL_NO_VERIFY: "1" }`, `os.Setenv("GIT_SSL_NO_VERIFY", "1")`, `"GIT_SSL_NO_VERIFY=1"` in a command\'s environment), and as a whole line of a CI or container file a program writes from a template string (`  GIT_SSL_NO_VERIFY: "true"` under a GitLab CI `variables:`). A message that mentions it, a read (`os.Getenv`) or a TypeScript type is not a finding.',
     examples: {
       flagged: [`«GIT_SSL_NO_VERIFY=1»
 «GIT_SSL_NO_VERIFY=false»   # still disables verification: git only checks that it is set`,
-        { file: 'mirror.py', code: 'subprocess.run(["git", "clone", url], env={**os.environ, «"GIT_SSL_NO_VERIFY": "1"»}, check=True)\n«os.environ["GIT_SSL_NO_VERIFY"] = "true"»' }],
-      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem', { file: 'mirror.py', code: 'os.environ.pop("GIT_SSL_NO_VERIFY", None)\nos.environ["GIT_SSL_CAINFO"] = "/etc/ssl/corp-ca.pem"' }],
+        { file: 'mirror.py', code: 'subprocess.run(["git", "clone", url], env={**os.environ, «"GIT_SSL_NO_VERIFY": "1"»}, check=True)\n«os.environ["GIT_SSL_NO_VERIFY"] = "true"»' },
+        { file: 'mirror.go', code: 'cmd := exec.Command("git", "clone", url)\ncmd.Env = append(os.Environ(), "«GIT_SSL_NO_VERIFY=1»")' }],
+      ok: ['GIT_SSL_CAINFO=/etc/ssl/corp-ca.pem', { file: 'mirror.py', code: 'os.environ.pop("GIT_SSL_NO_VERIFY", None)\nos.environ["GIT_SSL_CAINFO"] = "/etc/ssl/corp-ca.pem"' },
+        { file: 'mirror.go', code: 'if os.Getenv("GIT_SSL_NO_VERIFY") != "" {\n\tlog.Printf("GIT_SSL_NO_VERIFY=%s is ignored", v)\n}' }],
     },
   }),
   emptyCaBundle: rule('empty-ca-bundle', {

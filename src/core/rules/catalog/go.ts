@@ -6,6 +6,24 @@ const rule = ruleFactory('go', { surface: 'go', file: 'main.go' });
 
 /** The Go rules. */
 export const GO = {
+  mysqlSkipVerify: rule('mysql-tls-skip-verify', {
+    title: 'tls=skip-verify: the MySQL driver accepts any server certificate (go-sql-driver/mysql)',
+    description: 'go-sql-driver/mysql with tls=skip-verify (in the DSN, or TLSConfig: "skip-verify" in a mysql.Config) encrypts the connection but accepts any certificate, so whoever answers for the database host gets the password and the data. Register a tls.Config with your CA (mysql.RegisterTLSConfig("custom", &tls.Config{RootCAs: pool})) and use tls=custom, or tls=true with a CA the system trusts.',
+    concept: 'verification-off',
+    client: 'go',
+    notes: 'A DSN string with the `tls=skip-verify` parameter (`user:pw@tcp(db:3306)/app?tls=skip-verify`, also after `&`), and `TLSConfig: "skip-verify"` in a `mysql.Config` literal or assigned (`cfg.TLSConfig = "skip-verify"`). A message or a comment that mentions it, and `tls=true` / `tls=custom`, are not findings.',
+    examples: {
+      flagged: [
+        'db, err := sql.Open("mysql", "app:secret@tcp(db.example.com:3306)/shop?parseTime=true&«tls=skip-verify»")',
+        `cfg := mysql.Config{User: "app", Net: "tcp", Addr: "db:3306", «TLSConfig: "skip-verify"»}`,
+      ],
+      ok: [
+        'db, err := sql.Open("mysql", "app:secret@tcp(db.example.com:3306)/shop?tls=custom")',
+        'log.Printf("use tls=skip-verify only for tests")',
+        '// dsn += "&tls=skip-verify"',
+      ],
+    },
+  }),
   insecureSkipVerify: rule('insecure-skip-verify', {
     title: 'InsecureSkipVerify: true: certificate verification is off',
     description: 'A tls.Config with InsecureSkipVerify accepts any certificate for any host. Load your CA into an x509.CertPool and set RootCAs instead.',

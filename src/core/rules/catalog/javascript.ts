@@ -13,7 +13,7 @@ export const JS = {
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`; an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings. Nor are a server\'s options (passed to `https.createServer`, `tls.createServer`, `http2.createSecureServer`, `new https.Server`, directly or through the variable they are bound to, or holding `requestCert: true` / `isServer: true`): there rejectUnauthorized governs client certificates and only matters with requestCert (Node\'s tls docs). Client calls win: `new https.Agent({ requestCert: false, rejectUnauthorized: false })` is a finding. Nor is a switch written inside `expect(() => …).toThrow()`, `expect(…).rejects`, `assert.throws(…)` or `assert.rejects(…)` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Any object literal counts (quoted keys too), as does `options.rejectUnauthorized = false`, except a mock\'s or assertion\'s expected arguments (`expect(https.Agent).toHaveBeenCalledWith({ rejectUnauthorized: false })`, sinon `calledWith`); an options object held in a variable is found where it is written. Same-file data flow: `rejectUnauthorized: insecure` where `const insecure = false` (bound once, never reassigned). TypeScript type declarations (`interface Options { rejectUnauthorized: false }`, `type T = {…}`) are not findings. Nor are a server\'s options (passed to `https.createServer`, `tls.createServer`, `http2.createSecureServer`, `new https.Server`, directly or through the variable they are bound to, or holding `requestCert: true` / `isServer: true`): there rejectUnauthorized governs client certificates and only matters with requestCert (Node\'s tls docs). Client calls win: `new https.Agent({ requestCert: false, rejectUnauthorized: false })` is a finding. Nor is a switch written inside `expect(() => …).toThrow()`, `expect(…).rejects`, `assert.throws(…)` or `assert.rejects(…)` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`new https.Agent({ «rejectUnauthorized: false» })
 axios.create({ httpsAgent: new https.Agent({ «rejectUnauthorized: false» }) })
@@ -152,7 +152,7 @@ export function onCertificateError(event, webContents, url, error, certificate, 
     concept: 'verification-off',
     client: 'node',
     caVars: ['NODE_EXTRA_CA_CERTS'],
-    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one. `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI, or its `MongoClient` class): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
+    notes: '`tlsAllowInvalidCertificates: true`, `tlsInsecure: true` and the legacy `sslValidate: false` in an options object (`MongoClient`, `mongoose.connect`, `createConnection`) or assigned to one; the same as a connection URI\'s query parameter (`mongodb+srv://…/?tlsAllowInvalidCertificates=true`, `tlsInsecure=true`), found at the calls that take the URI when it is bound to a name (not in a log message). `tlsInsecure` and `sslValidate` are read only in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI, or its `MongoClient` class): an options module that says only `MONGO_URI` is not read for them. The switches inside a connection string are not read. TypeScript type declarations are not findings.',
     examples: {
       flagged: [`mongoose.connect(process.env.MONGO_URL, {
   useNewUrlParser: true,
@@ -184,7 +184,7 @@ mongoose.connect(config.db, «options»);`],
     description: 'With tlsAllowInvalidHostnames the MongoDB driver and Mongoose accept a valid certificate issued for any host, so anyone holding one can pose as the database. Issue the server a certificate for the name clients use (or connect by that name) instead.',
     concept: 'hostname-check-off',
     client: 'node',
-    notes: '`tlsAllowInvalidHostnames: true` in an options object, in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI) or uses its other options (`tlsAllowInvalidCertificates`, `tlsCAFile`: an options object whose `connect` call is out of sight). TypeScript type declarations are not findings.',
+    notes: '`tlsAllowInvalidHostnames: true` in an options object (or `tlsAllowInvalidHostnames=true` in a connection URI), in a file that names the driver (`mongodb`, `mongoose`, a `mongodb://` URI) or uses its other options (`tlsAllowInvalidCertificates`, `tlsCAFile`: an options object whose `connect` call is out of sight). TypeScript type declarations are not findings.',
     examples: {
       flagged: [`const client = await MongoClient.connect('mongodb://db.internal:27017', {
   tls: true,

@@ -13,7 +13,7 @@ export const PY = {
     concept: 'verification-off',
     client: 'python-requests',
     caVars: ['REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
-    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow, reported where the value reaches the call (the keyword `verify=VERIFY`, the spread `**opts`, the wrapper\'s own call or `session.verify = verify_ssl`), once per call, with the place of the value as related information (the quick fix rewrites the value there, once for every call it reaches): `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
+    notes: 'Matched on the HTTP-verb methods of any receiver (`get`, `post`, `put`, `patch`, `delete`, `head`, `options`, `request`, `send`, `stream`): `requests.get`, `Session().get`, `self.session.get`. A `verify=False` passed to any other call (`model.fit(data, verify=False)`), or to the `get` of a receiver that is clearly not HTTP (`cache.get`, `self.config.get`, `kwargs.get`), is not a finding, nor is `verify=True`, an unknown variable, or a CA path.\n\nSame-file data flow, reported where the value reaches the call (the keyword `verify=VERIFY`, the spread `**opts`, the wrapper\'s own call or `session.verify = verify_ssl`), once per call, with the place of the value as related information (the quick fix rewrites the value there, once for every call it reaches): `verify=0`; a module constant (`VERIFY = False` … `verify=VERIFY`); a dict spread into the call (`opts = {"verify": False}` … `**opts`, `opts["verify"] = False`, `opts.setdefault("verify", False)`, `dict(verify=False)`, `opts.update({"verify": False})`, `opts.update(timeout=5, verify=False)`; a `**kwargs` parameter is read in its own function only); `functools.partial(requests.get, verify=False)`; a wrapper whose parameter defaults to False and is passed on to an HTTP call, stored as a session\'s switch (`session.verify = verify_ssl`, `self.session.verify = verify`; a bare `self.verify = verify` only in a subclass of a Session), or that overrides or monkeypatches an HTTP method (`requests.Session.request = patched`); import aliases (`import requests as r`, `from requests import get as fetch`); an HTTPAdapter override passing `verify=False` to `cert_verify`; names holding a saved HTTP method, as monkeypatches keep the original (`old_request = requests.Session.request` … `old_request(self, method, url, verify=False)`; a saved `cache.get` or `jwt.decode` is not HTTP). A default that is only passed to non-HTTP code is not a finding. In a file using requests or httpx, an API client\'s constructor default kept on the instance (`def __init__(self, host, verify=False):` … `self.verify = verify`, with a server address among its parameters or an `https://` URL in its body) is found on the default (its calls are in other methods or modules); a function taking `**kw` that forces `kw["verify"] = False` (or `setdefault` / `update`) and hands `kw` on nowhere in the text (an excerpt of a patched `Session.request`) is found on that line. A constant bound False in one arm of an `if`/`else` (or `try`/`except`: `except ImportError: CA = False`) still reaches the call; one rebound later on every path does not.\n\nAlso a `partial` / `partialmethod` of any callable installed over an HTTP method (`session.request = partialmethod(original, verify=False)`) or of a name bound to one (`_get = requests.get`), and an override or replacement of `Session.merge_environment_settings` that forces `verify = False` (or `settings["verify"] = False`) unconditionally; one that only keeps the caller\'s own `verify=False` (`if self.verify is False: verify = False`) is not a finding. Nor is a switch inside `with pytest.raises(…):` / `with self.assertRaises(…):` (a test that the code refuses it); the same holds for every rule of the family.',
     examples: {
       flagged: [`requests.get(url, «verify=False»)
 requests.Session().post(url, json=body, «verify=False»)`,
@@ -151,7 +151,7 @@ connector = aiohttp.TCPConnector(ssl=ctx)`,
     concept: 'verification-off',
     client: 'python-urllib3',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'Parameter defaults in a `def` are not findings. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
+    notes: 'Parameter defaults in a `def` are not findings, nor is a server\'s `wrap_socket(sock, server_side=True, cert_reqs=ssl.CERT_NONE)`. A settings constant named for it (`CERT_REQS = ssl.CERT_NONE`) is found where it is passed as `cert_reqs=CERT_REQS`, or on itself when the file never uses it. A keyword dict filled item by item is (`kw["cert_reqs"] = "CERT_NONE"`, later spread into a pool): only urllib3 reads that key.',
     examples: {
       flagged: ['http = urllib3.PoolManager(«cert_reqs=\'CERT_NONE\'»)', `manager_kwargs = {}
 if not certifi_installed:
@@ -211,6 +211,7 @@ else:
   verifyMode: rule('verify-mode-cert-none', {
     title: 'verify_mode = CERT_NONE: the SSL context accepts any certificate',
     description: 'A context with verify_mode CERT_NONE does not check the certificate chain. Keep CERT_REQUIRED and load your CA with context.load_verify_locations(cafile=...).',
+    notes: 'Not on a context made for a server (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `create_default_context(ssl.Purpose.CLIENT_AUTH)`): there it only means no client certificate is asked for.',
     concept: 'verification-off',
     client: 'python-ssl',
     caVars: ['SSL_CERT_FILE'],
@@ -228,6 +229,7 @@ ctx.load_verify_locations(cafile="/path/to/ca-bundle.pem")`,
   checkHostname: rule('check-hostname-false', {
     title: 'check_hostname = False: the SSL context accepts certificates for any host name',
     description: 'Without host name checks any valid certificate (for any site) is accepted. Keep check_hostname=True and issue the server a certificate for the name clients use.',
+    notes: 'Not on a context made for a server (`ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)`, `create_default_context(ssl.Purpose.CLIENT_AUTH)`): there it only means no client certificate is asked for.',
     concept: 'hostname-check-off',
     client: 'python-ssl',
     examples: {
@@ -324,7 +326,7 @@ ctx.minimum_version = ssl.TLSVersion.TLSv1_2`,
     concept: 'verification-off',
     client: 'python-websocket',
     caVars: ['SSL_CERT_FILE'],
-    notes: 'A `"cert_reqs": CERT_NONE` entry (the constant, `ssl.CERT_NONE`, `ssl.VerifyMode.CERT_NONE` or the string) in any dict literal; a `"check_hostname": False` entry is [`python.check-hostname-false`](python.check-hostname-false.md).',
+    notes: 'A `"cert_reqs": CERT_NONE` entry (the constant, `ssl.CERT_NONE`, `ssl.VerifyMode.CERT_NONE` or the string) in any dict literal but a server\'s (tornado `HTTPServer(app, ssl_options={…})`, `listen`, `start_server`); a `"check_hostname": False` entry is [`python.check-hostname-false`](python.check-hostname-false.md).',
     examples: {
       flagged: [`ws = websocket.create_connection(url, sslopt={«"cert_reqs": ssl.CERT_NONE», «{python.check-hostname-false}"check_hostname": False»})
 app.run_forever(sslopt={
@@ -358,7 +360,7 @@ pool.«assert_hostname = False»`],
     concept: 'verification-off',
     client: 'various',
     caVars: ['AWS_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'],
-    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on, and as a constructor\'s default stored on the instance (`def __init__(self, host, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: a client class of your own); `x.verify_ssl = False`; `verify_certs=False` / `ssl_verify=False` as an argument of a call whose opening line is above the text (an excerpt); not in a mock\'s argument check (`mock_es.assert_called_once_with(verify_certs=False)`); `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
+    notes: '`verify=False` passed to `boto3.client(…)`, `session.client(…)` / `.resource(…)` and `hvac.Client(…)`, and to a class named as a client (`…Client`, `…API`, `…Transport`, `…Connection`, `Consul`, `Github`, `Gitlab`, `Jenkins`: `consul.Consul(verify=False)`, gql\'s `RequestsHTTPTransport(url, verify=False)`; `Model(verify=False)` is not read); a client module\'s factory called on the module (`clickhouse_connect.get_client(…, verify=False)`, splunklib\'s `client.connect(…)`); the jira library\'s `JIRA(options={…, "verify": False})` (or the dict named and passed as `options=options`: found there); caldav\'s `DAVClient(url, ssl_verify_cert=False)`; `verify_certs=False` in any call (the Elasticsearch / OpenSearch clients and their connection classes), python-gitlab\'s `ssl_verify=False`, `verify_ssl=False` passed to a client class (atlassian-python-api `Jira(…)` / `Confluence(…)`, `ProxmoxAPI(…)`, `InfluxDBClient(…)`; a lower-case function\'s `verify_ssl` is not read), also as a wrapper\'s parameter default that is passed on, and as a constructor\'s default stored on the instance (`def __init__(self, host, verify_ssl=False):` … `self.verify_ssl = verify_ssl`: a client class of your own); `x.verify_ssl = False`; `verify_certs=False` / `ssl_verify=False` as an argument of a call whose opening line is above the text (an excerpt); not in a mock\'s argument check (`mock_es.assert_called_once_with(verify_certs=False)`); `tlsAllowInvalidCertificates=True`, `tlsAllowInvalidHostnames=True`, `tlsInsecure=True` in any call (`MongoClient`), and as a MongoDB URI\'s query parameter (`mongodb://db/?tlsAllowInvalidCertificates=true`, followed to the calls that take the URI; not in a message); a settings module\'s top-level `API_VERIFY_SSL = False` (a name ending in `VERIFY_SSL`, `SSL_VERIFY`, `VERIFY_CERTS`, `TLS_VERIFY`…) that the file itself never uses (its clients live in other modules). `ssl_assert_hostname=False` is [`python.urllib3-assert-hostname-false`](python.urllib3-assert-hostname-false.md).',
     examples: {
       flagged: [`s3 = boto3.client(
     "s3",
@@ -468,6 +470,41 @@ REDIS_URL = "rediss://:secret@cache.example.com:6380/0?«ssl_check_hostname=fals
       ok: [
         'cache = redis.Redis(host=host, ssl=True, ssl_check_hostname=True, ssl_ca_certs="/path/to/ca-bundle.pem")',
         'def connect(url, ssl_check_hostname=False):\n    return parse(url)',
+      ],
+    },
+  }),
+  mysqlVerifyCert: rule('mysql-ssl-verify-cert-false', {
+    title: 'ssl_verify_cert=False: the MySQL server certificate is not validated (PyMySQL, mysql-connector, MySQLdb)',
+    description: 'With ssl_verify_cert=False PyMySQL, mysql-connector-python and mysqlclient encrypt the connection but accept any certificate, so whoever answers for the database host gets the password and the data. Pass the CA instead (ssl_ca="<CA bundle>", ssl_verify_cert=True; in a SQLAlchemy URL `?ssl_ca=/path/to/ca.pem&ssl_verify_cert=true`).',
+    concept: 'verification-off',
+    client: 'mysql',
+    notes: 'A call\'s keyword (`pymysql.connect(…, ssl_verify_cert=False)`, `mysql.connector.connect(…, ssl_verify_cert=False)`), a dict key (`connect_args={"ssl": {"ssl_verify_cert": False}}`) and a connection-URL parameter (`mysql+pymysql://user@db/app?ssl_verify_cert=false`, followed to the call that takes the URL, `create_engine(DATABASE_URL)`). A `def` default, `True`, and `ssl_verify_identity=False` alone (the drivers\' default) are not findings.',
+    examples: {
+      flagged: [`conn = pymysql.connect(host=host, user=user, password=pw, ssl_ca=None, «ssl_verify_cert=False»)
+DATABASE_URL = "mysql+pymysql://app:secret@db.example.com:4000/shop?«ssl_verify_cert=false»"`],
+      ok: [
+        'conn = pymysql.connect(host=host, ssl_ca="/etc/ssl/certs/ca-certificates.crt", ssl_verify_cert=True, ssl_verify_identity=True)',
+        'def connect(host, ssl_verify_cert=False):\n    return make(host)',
+        'URL = "mysql+pymysql://app@db/shop?ssl_verify_identity=false"',
+      ],
+    },
+  }),
+  kafkaVerificationOff: rule('kafka-certificate-verification-off', {
+    title: 'enable.ssl.certificate.verification False: the Kafka client (librdkafka) accepts any broker certificate',
+    description: 'confluent-kafka (librdkafka) with "enable.ssl.certificate.verification": False encrypts the connection but accepts any certificate, so whoever answers for the broker reads and writes the topics, SASL credentials included. Keep it on and give the CA: "ssl.ca.location": "<CA bundle>".',
+    concept: 'verification-off',
+    client: 'kafka',
+    notes: 'A key of a confluent-kafka config dict (`Producer({…, "enable.ssl.certificate.verification": False})`, also `"false"`), found where it is written or, when the dict is bound to a name, at the calls that take it. librdkafka\'s `"ssl.endpoint.identification.algorithm": "none"` (or `""`) in such a dict is [`config.kafka-endpoint-identification-off`](config.kafka-endpoint-identification-off.md). A key that only appears in a string, or `True`, is not a finding.',
+    examples: {
+      flagged: [`conf = {
+    "bootstrap.servers": "broker.example.com:9093",
+    "security.protocol": "SASL_SSL",
+    «"enable.ssl.certificate.verification": False»,
+}`],
+      ok: [
+        'conf = {"bootstrap.servers": b, "security.protocol": "SSL", "ssl.ca.location": "/etc/ssl/certs/ca-certificates.crt"}',
+        'conf = {"enable.ssl.certificate.verification": True}',
+        'log.info("set enable.ssl.certificate.verification to false to debug")',
       ],
     },
   }),

@@ -34,12 +34,35 @@ let client = reqwest::Client::builder().add_root_certificate(ca).build()?;`,
       ],
     },
   }),
+  crateInvalidCerts: rule('crate-accept-invalid-certs', {
+    title: 'A client crate set to accept any certificate (lettre, mysql, mongodb, kube, elasticsearch, redis #insecure)',
+    description: 'These crates take a switch of their own that turns certificate verification off, so anyone on the path can read and change the traffic (mail and its password, database rows, cluster credentials). Give the client your CA instead (lettre and mysql add_root_certificates / with_root_cert_path, mongodb ca_file_path, kube a kubeconfig certificate-authority, elasticsearch CertificateValidation::Full(cert), a redis TLS certificate config).',
+    concept: 'verification-off',
+    client: 'rust',
+    notes: 'lettre `TlsParameters::builder(host).dangerous_accept_invalid_certs(true)`, the mysql crate\'s `SslOpts::default().with_danger_accept_invalid_certs(true)`, mongodb `TlsOptions::builder().allow_invalid_certificates(true)`, kube `config.accept_invalid_certs = true` (or `accept_invalid_certs: true` in the literal), elasticsearch `CertificateValidation::None` (not a match arm), and a redis-rs `rediss://…#insecure` URL in a string. Their host-name switches (`dangerous_accept_invalid_hostnames(true)`, `allow_invalid_hostnames(true)`, `with_danger_skip_domain_validation(true)`) are [`rust.danger-accept-invalid-hostnames`](rust.danger-accept-invalid-hostnames.md). `false` and a comment are not findings.',
+    examples: {
+      flagged: [
+        'let tls = TlsParameters::builder(host.to_owned()).«dangerous_accept_invalid_certs(true)».build()?;',
+        'let ssl = SslOpts::default().«with_danger_accept_invalid_certs(true)»;',
+        'let tls = TlsOptions::builder().«allow_invalid_certificates(true)».build();',
+        'let mut config = Config::infer().await?;\nconfig.«accept_invalid_certs = true»;',
+        'let transport = TransportBuilder::new(pool).cert_validation(«CertificateValidation::None»).build()?;',
+        'let client = redis::Client::open("«rediss://cache.lan:6380/#insecure»")?;',
+      ],
+      ok: [
+        'let tls = TlsParameters::builder(host.to_owned()).add_root_certificate(ca).build()?;',
+        'let tls = TlsOptions::builder().allow_invalid_certificates(false).ca_file_path(Some(ca)).build();',
+        'match validation { CertificateValidation::None => warn!("insecure"), _ => {} }',
+        'let client = redis::Client::open("rediss://cache.lan:6380/")?;',
+      ],
+    },
+  }),
   invalidHostnames: rule('danger-accept-invalid-hostnames', {
     title: 'danger_accept_invalid_hostnames(true): host names are not checked',
     description: 'The client accepts a valid certificate issued for any host. Issue the server a certificate for the name clients use instead.',
     concept: 'hostname-check-off',
     client: 'rust',
-    notes: 'reqwest / native-tls `danger_accept_invalid_hostnames(true)` (or a name bound once to `true`), and isahc `SslOption::DANGER_ACCEPT_INVALID_HOSTS`.',
+    notes: 'reqwest / native-tls `danger_accept_invalid_hostnames(true)` (or a name bound once to `true`), isahc `SslOption::DANGER_ACCEPT_INVALID_HOSTS`, and the same switch of other crates: lettre `dangerous_accept_invalid_hostnames(true)`, mongodb `allow_invalid_hostnames(true)`, the mysql crate\'s `with_danger_skip_domain_validation(true)`.',
     examples: {
       flagged: ['let client = reqwest::Client::builder().«danger_accept_invalid_hostnames(true)».build()?;'],
       ok: [
