@@ -7,28 +7,14 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
-import { main } from '../../src/cli';
-import { Io } from '../../src/cli/command';
 import { createTestPki, Matrix, startMatrix } from '../fixtures/tls';
 import { isProbeHostAllowed, probeHostsAllowList } from '../../src/core/endpoints/probe-hosts';
+import { runCliWith } from './cliHarness';
 
 async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env,
-  };
   const started = Date.now();
-  const code = await main(argv, io);
-  return { code, stdout, stderr, ms: Date.now() - started };
+  const r = await runCliWith(argv, { cwd, env });
+  return { ...r, ms: Date.now() - started };
 }
 
 /** A server that counts connections; `tarpit` ones accept and never answer (the TLS handshake never completes). */

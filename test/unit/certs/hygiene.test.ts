@@ -4,34 +4,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../../src/cli';
-import { Io } from '../../../src/cli/command';
 import { ensureCa } from '../../../src/core/certs/ca';
 import { writeDevCert } from '../../../src/core/certs/devcert';
 import { issueLeaf } from '../../../src/core/certs/leaf';
+import { runCliWith } from '../cliHarness';
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
-async function cli(
-  argv: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: os.tmpdir() },
-) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: os.tmpdir() }) {
+  return runCliWith(argv, { cwd, env });
 }
 
 describe('certs/integrity: a CA key that does not match its certificate', function () {

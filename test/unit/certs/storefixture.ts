@@ -6,9 +6,8 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../../src/cli';
-import { Io } from '../../../src/cli/command';
 import { writeDevCert } from '../../../src/core/certs/devcert';
+import { runCliWith } from '../cliHarness';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -28,22 +27,8 @@ export function cleanEnv(home: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8' };
 }
 
-export async function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+export function cli(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return runCliWith(argv, { cwd, env });
 }
 
 export interface Fixture {

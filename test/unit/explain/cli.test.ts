@@ -1,25 +1,9 @@
 import * as assert from 'assert';
-import { main } from '../../../src/cli';
-import { Io } from '../../../src/cli/command';
 import { Matrix, startMatrix } from '../../fixtures/tls';
+import { runCliWith } from '../cliHarness';
 
-async function cli(argv: string[], stdin?: string, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd: process.cwd(),
-    env,
-    stdinIsTTY: stdin === undefined,
-    readStdin: async () => stdin ?? '',
-  };
-  return { code: await main(argv, io), stdout, stderr };
+function cli(argv: string[], stdin?: string, env: NodeJS.ProcessEnv = {}) {
+  return runCliWith(argv, { stdin, env });
 }
 
 const PIP = `WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)'))': /simple/flask/

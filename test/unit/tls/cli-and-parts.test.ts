@@ -1,28 +1,14 @@
 import * as assert from 'assert';
-import { main } from '../../../src/cli';
-import { Io } from '../../../src/cli/command';
 import { parseTarget } from '../../../src/core/tls/index';
 import { bypassed, proxyFor } from '../../../src/core/tls/proxy';
 import { extractUrls } from '../../../src/core/tls/url';
 import { Matrix, startMatrix } from '../../fixtures/tls';
+import { runCliWith } from '../cliHarness';
 
 const ESC = String.fromCharCode(27);
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY,
-    cwd: process.cwd(),
-    env,
-  };
-  return { code: await main(argv, io), stdout, stderr };
+function cli(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
+  return runCliWith(argv, { env, isTTY });
 }
 
 describe('parseTarget and URL extraction', () => {

@@ -10,9 +10,8 @@ import type { CheckOptions, CheckReport } from '../../../src/core/tls/index';
 import { fetchIssuer, isInternal, MAX_AIA_BYTES } from '../../../src/core/tls/aia';
 import { redact } from '../../../src/core/text/url';
 import { renderText } from '../../../src/cli/check';
-import { main } from '../../../src/cli';
-import type { Io } from '../../../src/cli/command';
 import { createTestPki, pemToDer, TestPki } from '../../fixtures/tls';
+import { runCliWith } from '../cliHarness';
 
 const TIMEOUT_MS = 1000;
 const ISOLATED: CheckOptions = { env: {}, certifiPath: null, osStorePaths: [], timeoutMs: TIMEOUT_MS };
@@ -285,20 +284,6 @@ describe('the network promise: one deadline, a fenced AIA fetch, no credentials 
 });
 
 /** The CLI in-process with exactly `env` (no machine presets). */
-async function cli(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH, ...env },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function cli(argv: string[], env: NodeJS.ProcessEnv) {
+  return runCliWith(argv, { env: { PATH: process.env.PATH, ...env } });
 }

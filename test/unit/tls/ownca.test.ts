@@ -6,27 +6,12 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createBundle } from '../../../src/core/certs/bundle';
-import { main } from '../../../src/cli';
-import type { Io } from '../../../src/cli/command';
 import type { CheckReport } from '../../../src/core/tls/index';
 import { Matrix, startMatrix } from '../../fixtures/tls';
+import { runCliWith } from '../cliHarness';
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv, cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    err: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function cli(argv: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  return runCliWith(argv, { cwd, env: { PATH: process.env.PATH, ...env } });
 }
 
 const snippets = (r: CheckReport) => r.causes.flatMap((c) => c.fixes.map((f) => f.snippet ?? '')).join('\n');
