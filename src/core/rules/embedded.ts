@@ -23,7 +23,7 @@ import { openingDocstringEnd } from './python';
  * shell switch the shell family knows (only the ones specific enough to be worth reading command strings for).
  */
 const PREFILTER =
-  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode|insecure_skip_verify|proxyStrictSSL|Verify-(?:Peer|Host)/;
+  /\.curlrc\b|\.wgetrc\b|ssl[vV]erify|strict-ssl|enableStrictSsl|insecure-skip-tls-verify|tls-verify=(?:false|0)|ssl\.verification_mode|insecure_skip_verify|proxyStrictSSL|Verify-(?:Peer|Host)|\bcurl (?:-[a-zA-Z]*k|--insecure\b)/;
 /**
  * One of these is in every PREFILTER match (see RuleFamily.needles). Each needle is one more search in every code file
  * of a tree (about 1 µs a file), so there are five, for the switches real code was seen to put in strings: npm's
@@ -37,7 +37,8 @@ const PREFILTER =
  * `insecure_skip_verify: true` in a template a program fills (a Go raw string, JavaScript lines joined with `+`),
  * `StrictSSL` VS Code's `"http.proxyStrictSSL": False` as the key of a settings dict a script writes, `Verify-` APT's
  * `Acquire::https::Verify-Peer "false";` written line by line (Kotlin's `appendLine("Acquire::https::Verify-Peer
- * \"false\";")`).
+ * \"false\";")`). `curl -` is a command string's curl with `-k` in its first flags (`sh('curl -sSk … ' + url)`), the
+ * form scripts run curl through a helper in.
  */
 const NEEDLES = [
   '-ssl',
@@ -51,6 +52,7 @@ const NEEDLES = [
   'kip_verify',
   'StrictSSL',
   'Verify-',
+  'curl -',
 ];
 
 /** What Go's strings are read for (see scanEmbedded): the rest of PREFILTER lets a Go file through for nothing. */

@@ -1,0 +1,112 @@
+// Classes of switches the fresh held-out set check6 exposed (issue 18, tuning round 11): each with the forms seen in
+// public code, written here as fixtures with exact places, and the look-alikes that must stay quiet.
+import * as assert from 'assert';
+import { hits } from './helpers';
+
+const CURL = 'shell.curl-insecure';
+const GIT = 'shell.git-ssl-verify-false';
+
+describe('real-code classes 9: round 11 (check6)', () => {
+  it('shell: curl -k in a flag bundle run through bats `run`, a quoted `run "…"` inside "$(…)", a *_curl wrapper', () => {
+    assert.deepStrictEqual(
+      hits(
+        '@test "health over https" {\n  run curl -fsSk https://app.test/health\n  [ "$status" -eq 0 ]\n}\n',
+        'test/health.bats',
+      ),
+      [[CURL, 2, 12, '-fsSk']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        `CODE="$(run "curl -sSk -o /dev/null -w '%{http_code}' https://127.0.0.1/ 2>/dev/null" || echo 000)"\n`,
+        'check.sh',
+      ),
+      [[CURL, 1, 19, '-sSk']],
+    );
+    assert.deepStrictEqual(hits('STATUS="$(curl -kfsSL https://10.0.0.5:8443/status)"\n', 'probe.sh'), [
+      [CURL, 1, 16, '-kfsSL'],
+    ]);
+    assert.deepStrictEqual(
+      hits('api_curl() { curl --retry 3 "$@"; }\nOUT=$(api_curl -sSk -m 5 "https://$HOST/api/jobs")\n', 'jobs.sh'),
+      [[CURL, 2, 16, '-sSk']],
+    );
+  });
+
+  it('shell: look-alikes stay quiet (a message, -k of another wrapper, a k that is an option value, curl-config)', () => {
+    for (const text of [
+      'echo "use $(printf %s curl) with care"\n',
+      'run ls -k /tmp\n',
+      'MSG="$(echo "curl -k is not allowed")"\n',
+      'X="$(curl -sS -H k https://x.test)"\n',
+      'curl-config -k\n',
+      'api_call -sSk https://x.test\n',
+      'OUT="$(curl -sS --cacert /etc/ssl/ca.pem https://x.test)"\n',
+    ]) {
+      assert.deepStrictEqual(hits(text, 'a.sh'), [], text);
+    }
+  });
+
+  it('JavaScript: curl -k in the command string a helper runs, the string joined with +', () => {
+    assert.deepStrictEqual(
+      hits(
+        `import { execSync } from 'node:child_process';\nconst sh = (c) => execSync(c, { encoding: 'utf8' });\nconst out = sh('curl -sSk --max-time 30 ' + AUTH + ' "' + API + '"');\n`,
+        'scripts/push.mjs',
+      ),
+      [[CURL, 3, 22, '-sSk']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        `const { execSync } = require('child_process');\nexecSync('curl --insecure -o out.tgz ' + url);\n`,
+        'fetch.js',
+      ),
+      [[CURL, 2, 16, '--insecure']],
+    );
+    // A message about curl -k, and a curl without -k, are not commands with the switch.
+    assert.deepStrictEqual(hits(`console.log('curl -k is unsafe');\nexecSync('curl -sS ' + url);\n`, 'a.js'), []);
+  });
+
+  it('git -c http.sslVerify=false from expect `spawn` and PowerShell `& $GIT`; pip options in a PIP_ variable', () => {
+    assert.deepStrictEqual(
+      hits(
+        '#!/usr/bin/expect\nset REPO [lindex $argv 0]\nspawn git -c http.sslVerify=false clone $REPO\nexpect "Username"\n',
+        'cloner',
+      ),
+      [[GIT, 3, 14, 'http.sslVerify=false']],
+    );
+    assert.deepStrictEqual(
+      hits('$btn.Add_Click({\n\t& $GIT -c http.sslVerify=false clone $repoUrl\n})\n', 'tools/gui.ps1'),
+      [[GIT, 2, 12, 'http.sslVerify=false']],
+    );
+    assert.deepStrictEqual(
+      hits(
+        'if [ "$CN" = 1 ]; then\n  PIP_ARGS="-i https://mirror.example.cn/simple --trusted-host mirror.example.cn"\nfi\n',
+        'setup.sh',
+      ),
+      [['shell.pip-trusted-host', 2, 49, '--trusted-host mirror.example.cn']],
+    );
+    for (const text of [
+      'spawn git clone $REPO\n',
+      'PIP_ARGS="-i https://mirror.example.cn/simple"\n',
+      'NOTE="-i https://mirror/simple --trusted-host mirror"\n',
+    ]) {
+      assert.deepStrictEqual(hits(text, 'setup.sh'), [], text);
+    }
+    assert.deepStrictEqual(hits('& $GIT clone $repoUrl\n$x = Get-Item -Path C:\\certs\n', 'a.ps1'), []);
+  });
+
+  it('PowerShell: New-PSSessionOption -SkipCACheck / -SkipCNCheck (WinRM over HTTPS accepting any certificate)', () => {
+    assert.deepStrictEqual(
+      hits(
+        '$opt = New-PSSessionOption -SkipCACheck -SkipCNCheck\nEnter-PSSession -ComputerName srv -UseSSL -SessionOption $opt\n',
+        'remote.ps1',
+      ),
+      [
+        ['shell.tool-insecure-flag', 1, 28, '-SkipCACheck'],
+        ['shell.tool-insecure-flag', 1, 41, '-SkipCNCheck'],
+      ],
+    );
+    assert.deepStrictEqual(
+      hits('$opt = New-PSSessionOption -SkipRevocationCheck -OperationTimeout 5000\n', 'remote.ps1'),
+      [],
+    );
+  });
+});
