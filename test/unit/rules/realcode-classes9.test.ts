@@ -109,4 +109,55 @@ describe('real-code classes 9: round 11 (check6)', () => {
       [],
     );
   });
+
+  it('C#: an accept-all lambda on the line after `+=` is found on the lambda line; on one line, at the property', () => {
+    const CB = 'csharp.validation-callback-accepts-all';
+    assert.deepStrictEqual(
+      hits(
+        'static void Init()\n{\n    ServicePointManager.ServerCertificateValidationCallback +=\n        (sender, cert, chain, errors) => true;\n}\n',
+        'Search.cs',
+      ),
+      [[CB, 4, 9, '(sender, cert, chain, errors) => true']],
+    );
+    assert.deepStrictEqual(
+      hits('handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;\n', 'Api.cs'),
+      [[CB, 1, 9, 'ServerCertificateCustomValidationCallback = (m, c, ch, e) => true']],
+    );
+    // A lambda on the next line that checks the errors is not one.
+    assert.deepStrictEqual(
+      hits(
+        'ServicePointManager.ServerCertificateValidationCallback +=\n    (s, c, ch, e) => e == SslPolicyErrors.None;\n',
+        'Ok.cs',
+      ),
+      [],
+    );
+  });
+
+  it('C#: a callback registered by name whose method only declares locals before `return true`', () => {
+    const CB = 'csharp.validation-callback-accepts-all';
+    const text = `public static void Initialize()
+{
+    ServicePointManager.ServerCertificateValidationCallback = AcceptPinned;
+}
+
+static bool AcceptPinned(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+{
+    string key = certificate?.GetPublicKeyString();
+    var expected = Settings.PinnedKey;
+    return true;
+}
+`;
+    assert.deepStrictEqual(
+      hits(text, 'Pinning.cs').map(([id, line, col]) => [id, line, col]),
+      [[CB, 3, 25]],
+    );
+    // The same method comparing the key, or throwing first, can refuse.
+    for (const body of [
+      'string key = certificate?.GetPublicKeyString();\n    return key == Settings.PinnedKey;',
+      'var key = certificate.GetPublicKeyString();\n    if (key != Pin) return false;\n    return true;',
+      'string key = certificate?.GetPublicKeyString();\n    Check(key);\n    return true;',
+    ]) {
+      assert.deepStrictEqual(hits(text.replace(/string key[\s\S]*return true;/, body), 'Pinning.cs'), [], body);
+    }
+  });
 });
