@@ -160,4 +160,32 @@ static bool AcceptPinned(object sender, X509Certificate certificate, X509Chain c
       assert.deepStrictEqual(hits(text.replace(/string key[\s\S]*return true;/, body), 'Pinning.cs'), [], body);
     }
   });
+
+  it("Go: client-go's TLSClientConfig held in a variable and switched to Insecure later (a fallback branch)", () => {
+    const KUBE = 'go.kube-client-insecure';
+    const text = `func restConfig(c Cluster) *rest.Config {
+	tlsConfig := rest.TLSClientConfig{Insecure: false}
+	if _, err := certutil.NewPoolFromBytes(c.CA); err != nil {
+		tlsConfig.Insecure = true
+		log.Printf("bad CA, setting Insecure=true")
+	} else {
+		tlsConfig.CAData = c.CA
+	}
+	return &rest.Config{Host: c.Host, TLSClientConfig: tlsConfig}
+}
+`;
+    assert.deepStrictEqual(hits(text, 'pkg/cluster.go'), [[KUBE, 4, 3, 'tlsConfig.Insecure = true']]);
+    assert.deepStrictEqual(
+      hits('var tc rest.TLSClientConfig\nif spec.Insecure {\n\ttc.Insecure = true\n}\n', 'client.go'),
+      [[KUBE, 3, 2, 'tc.Insecure = true']],
+    );
+    // Set false, another variable's Insecure, or the user's own TLSClientConfig type: not client-go's switch.
+    for (const t of [
+      'tc := rest.TLSClientConfig{}\ntc.Insecure = false\n',
+      'tc := rest.TLSClientConfig{}\nopts.Insecure = true\n',
+      'type TLSClientConfig struct{ Insecure bool }\n\nfunc f() {\n\ttc := TLSClientConfig{}\n\ttc.Insecure = true\n}\n',
+    ]) {
+      assert.deepStrictEqual(hits(t, 'client.go'), [], t);
+    }
+  });
 });
