@@ -2,6 +2,7 @@
 // public code, written here as fixtures with exact places, and the look-alikes that must stay quiet.
 import * as assert from 'assert';
 import { hits } from './helpers';
+import { scanText } from '../../../src/core/scan/index';
 
 const CURL = 'shell.curl-insecure';
 const GIT = 'shell.git-ssl-verify-false';
@@ -186,6 +187,41 @@ static bool AcceptPinned(object sender, X509Certificate certificate, X509Chain c
       'type TLSClientConfig struct{ Insecure bool }\n\nfunc f() {\n\ttc := TLSClientConfig{}\n\ttc.Insecure = true\n}\n',
     ]) {
       assert.deepStrictEqual(hits(t, 'client.go'), [], t);
+    }
+  });
+
+  it("Python: pywinrm's server_cert_validation='ignore', written in the call or through a parameter default", () => {
+    const WINRM = 'python.winrm-server-cert-validation-ignore';
+    const text = `import winrm
+
+
+class NtlmSession(winrm.Session):
+    def __init__(self, endpoint, auth, transport="ntlm", validation="ignore"):
+        user, password = auth
+        self.protocol = winrm.Protocol(
+            endpoint=endpoint,
+            transport=transport,
+            username=user,
+            password=password,
+            server_cert_validation=validation,
+        )
+`;
+    const found = scanText(text, 'plugins/winrm/ntlm.py', { testFileSeverity: 'default' });
+    assert.deepStrictEqual(
+      found.map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.value]),
+      [[WINRM, 12, 13, 'server_cert_validation=validation']],
+    );
+    assert.deepStrictEqual(found[0].related?.[0].range.start.line, 4);
+    assert.deepStrictEqual(hits(`s = winrm.Session(host, auth=(u, p), server_cert_validation='ignore')\n`, 'run.py'), [
+      [WINRM, 1, 38, "server_cert_validation='ignore'"],
+    ]);
+    for (const t of [
+      `s = winrm.Session(host, auth=(u, p), server_cert_validation='validate')\n`,
+      `def make(host, server_cert_validation='ignore'):\n    return host\n`,
+      `mode = 'validate'\ns = winrm.Session(host, auth=(u, p), server_cert_validation=mode)\n`,
+      `# server_cert_validation='ignore'\ns = winrm.Session(host, auth=(u, p))\n`,
+    ]) {
+      assert.deepStrictEqual(hits(t, 'run.py'), [], t);
     }
   });
 });
