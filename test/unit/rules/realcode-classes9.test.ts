@@ -32,6 +32,30 @@ describe('real-code classes 9: round 11 (check6)', () => {
     );
   });
 
+  it('shell: a function of the script passing its arguments to curl, called with -k (its calls name no curl)', () => {
+    assert.deepStrictEqual(
+      hits(
+        'api() { curl -s --retry 2 "$@"; }\nOUT=$(api -sSk "https://$HOST/api")\napi -k https://y.test\nls -k\n',
+        'ops.sh',
+      ),
+      [
+        [CURL, 2, 11, '-sSk'],
+        [CURL, 3, 5, '-k'],
+      ],
+    );
+    assert.deepStrictEqual(
+      hits('function fetch_json { curl -fsS "$@" | jq .; }\nfetch_json --insecure https://x.test\n', 'j.sh'),
+      [[CURL, 2, 12, '--insecure']],
+    );
+    // "$@" given to another command than curl, or a function that runs no curl: its -k is not curl's.
+    for (const text of [
+      'api() { curl -s --cacert ca.pem https://x.test; echo "$@"; }\napi -k\n',
+      'log() { echo "$@"; }\nlog -k curl\n',
+    ]) {
+      assert.deepStrictEqual(hits(text, 'ops.sh'), [], text);
+    }
+  });
+
   it('shell: look-alikes stay quiet (a message, -k of another wrapper, a k that is an option value, curl-config)', () => {
     for (const text of [
       'echo "use $(printf %s curl) with care"\n',

@@ -13,7 +13,7 @@ export const SH = {
     concept: 'verification-off',
     client: 'curl',
     caVars: ['CURL_CA_BUNDLE'],
-    notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`, bats `run`, expect\'s `spawn`…, inside `"$(…)"`, through a wrapper function named for curl such as `api_curl`, or a `$CURL` variable). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
+    notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`, bats `run`, expect\'s `spawn`…, inside `"$(…)"`, through a wrapper function named for curl such as `api_curl` or defined in the script to pass its arguments on, `api() { curl -s "$@"; }`, or a `$CURL` variable). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
     examples: {
       flagged: [
         `curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz

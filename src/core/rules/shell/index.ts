@@ -7,7 +7,7 @@
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
 import { checkEnv, Doc, docOf, EnvAssignment, Source } from '../env';
-import { atSink, countReaches, MAX_FOLLOWED, throughMessage } from '../flow';
+import { atSink, countReaches, escapeRe, MAX_FOLLOWED, throughMessage } from '../flow';
 import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
@@ -26,6 +26,7 @@ export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const ctx: Ctx = { doc, src: code, out };
   for (const cmd of commands(code.text, PREFILTER)) analyse(ctx, cmd);
   if (code.text.includes('="-') || code.text.includes("='-")) heldOptionLines(ctx);
+  if (code.text.includes('$@')) curlWrapperCalls(ctx);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
   if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);
@@ -47,6 +48,26 @@ function heldOptionLines(ctx: Ctx): void {
   if (names.length === 0) return;
   const uses = new RegExp(`\\$\\{?(?:${names.join('|')})\\b`);
   for (const cmd of commands(text, uses)) analyse(ctx, cmd);
+}
+
+/** `api() { curl -s "$@"; }`, `function fetch_json { curl -fsS "$@" | jq .; }` (one line): group 1 the name. */
+const CURL_FUNCTION =
+  /^[ \t]*(?:function[ \t]+)?([A-Za-z_][\w-]*)[ \t]*(?:\(\)[ \t]*)?\{[^}\n]*\bcurl\b[^}\n;|&]*"?\$[@*]/gm;
+
+/**
+ * A function of the script that runs curl with its own arguments (`api() { curl -s "$@"; }`) makes each call of it a
+ * curl command (`api -k https://…`): those lines have none of PREFILTER's words, so they are read again as curl.
+ */
+function curlWrapperCalls(ctx: Ctx): void {
+  const text = ctx.src.text;
+  const names = new Set<string>();
+  CURL_FUNCTION.lastIndex = 0;
+  for (let m = CURL_FUNCTION.exec(text); m && names.size < MAX_FOLLOWED; m = CURL_FUNCTION.exec(text)) {
+    if (!/curl/i.test(m[1])) names.add(m[1]); // a name with curl in it is curl already (programKey)
+  }
+  if (names.size === 0) return;
+  const uses = new RegExp(`(?<![\\w.-])(?:${[...names].map(escapeRe).join('|')})[ \\t]+-`);
+  for (const cmd of commands(text, uses)) analyse({ ...ctx, curlWrappers: names }, cmd);
 }
 
 /** `-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=` (empty). */

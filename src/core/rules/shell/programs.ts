@@ -14,6 +14,8 @@ export interface Ctx {
   readonly doc: Doc;
   readonly src: Source;
   readonly out: Finding[];
+  /** Functions of the script that pass their arguments to curl (`api() { curl -s "$@"; }`): run as curl. */
+  readonly curlWrappers?: ReadonlySet<string>;
 }
 
 function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: readonly Word[]): void {
@@ -104,7 +106,7 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
   if (DEPLOYERS.has(name)) deployedEnv(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
   if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
-  const key = programKey(name, args);
+  const key = ctx.curlWrappers?.has(name) ? 'curl' : programKey(name, args);
   if (Object.hasOwn(PROGRAMS, key)) {
     PROGRAMS[key](ctx, args, cmd);
     optionVariables(ctx, key, args);
