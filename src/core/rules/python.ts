@@ -1197,8 +1197,8 @@ const NEEDLES = [
   'tlsAllowInv',
   'tlsInsecure',
   'X_TLS_',
-  // pywinrm's `server_cert_validation=` keyword.
-  'rt_valid',
+  // pywinrm's `server_cert_validation=` keyword: probed from `valida`, the search `validate_cert` already makes.
+  'validation',
 ];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */

@@ -70,23 +70,25 @@ describe('real-code classes 9: round 11 (check6)', () => {
     }
   });
 
-  it('JavaScript: curl -k in the command string a helper runs, the string joined with +', () => {
+  it('JavaScript: curl -k in the command string a helper runs (the string joined with +), in a file read for strings', () => {
     assert.deepStrictEqual(
       hits(
-        `import { execSync } from 'node:child_process';\nconst sh = (c) => execSync(c, { encoding: 'utf8' });\nconst out = sh('curl -sSk --max-time 30 ' + AUTH + ' "' + API + '"');\n`,
+        `import { execSync } from 'node:child_process';\nconst sh = (c) => execSync(c, { encoding: 'utf8' });\nsh('git config --global http.sslVerify false');\nconst out = sh('curl -sSk --max-time 30 ' + AUTH + ' "' + API + '"');\n`,
         'scripts/push.mjs',
       ),
-      [[CURL, 3, 22, '-sSk']],
-    );
-    assert.deepStrictEqual(
-      hits(
-        `const { execSync } = require('child_process');\nexecSync('curl --insecure -o out.tgz ' + url);\n`,
-        'fetch.js',
-      ),
-      [[CURL, 2, 16, '--insecure']],
+      [
+        [GIT, 3, 25, 'http.sslVerify false'],
+        [CURL, 4, 22, '-sSk'],
+      ],
     );
     // A message about curl -k, and a curl without -k, are not commands with the switch.
-    assert.deepStrictEqual(hits(`console.log('curl -k is unsafe');\nexecSync('curl -sS ' + url);\n`, 'a.js'), []);
+    assert.deepStrictEqual(
+      hits(
+        `execSync('git config http.sslVerify true');\nconsole.log('curl -k is unsafe');\nexecSync('curl -sS ' + url);\n`,
+        'a.js',
+      ),
+      [],
+    );
   });
 
   it('git -c http.sslVerify=false from expect `spawn` and PowerShell `& $GIT`; pip options in a PIP_ variable', () => {
