@@ -1198,7 +1198,7 @@ const NEEDLES = [
   'tlsInsecure',
   'X_TLS_',
   // pywinrm's `server_cert_validation=` keyword: probed from `valida`, the search `validate_cert` already makes.
-  'validation',
+  'cert_validation',
 ];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */
