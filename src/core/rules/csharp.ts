@@ -13,18 +13,19 @@ const PREFILTER =
 
 /** `X.ServerCertificateCustomValidationCallback = (a, b, c, d) => true`, `+= delegate { return true; }`, `new RemoteCertificateValidationCallback(...)`. */
 const CALLBACK = withLiterals(
-  /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*(?:(?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg,
+  /\b(ServerCertificateCustomValidationCallback|ServerCertificateValidationCallback|RemoteCertificateValidationCallback)\s*(?:\+?=(?!=)|\()\s*((?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg,
   ['CertificateCustomValidationCallback', 'CertificateValidationCallback'],
   6,
 );
 /**
  * A method that can only say yes, written to be a validation callback: its parameters include `SslPolicyErrors` (a
  * RemoteCertificateValidationCallback target) or it is ICertificatePolicy's `CheckValidationResult`, and its body is
- * `return true;` (comments aside), after nothing but logging (`Debug.WriteLine(…);`, `_logger.LogWarning(…);`): it
+ * `return true;` (comments aside), after nothing but logging (`Debug.WriteLine(…);`, `_logger.LogWarning(…);`) and
+ * local variables (`string key = certificate?.GetPublicKeyString();`, a pinning check written and never used): it
  * cannot refuse. The finding runs from the method name (group 2) to the end of its body.
  */
 const ACCEPT_METHOD =
-  /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|([\w@]+)\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*(?:(?:(?:System\.Diagnostics\.)?(?:Debug|Trace|Console)|_?[lL]og(?:ger)?)\s*\.\s*\w+\s*\((?:"(?:[^"\\\n]|\\.)*"|[^;{}"])*\)\s*;\s*)*return\s+true\s*;\s*\})/dg;
+  /\bbool\s+((?:CheckValidationResult\s*\([^()]*\bServicePoint\b|([\w@]+)\s*\([^()]*\bSslPolicyErrors\b)[^()]*\)\s*\{\s*(?:(?:(?:(?:System\.Diagnostics\.)?(?:Debug|Trace|Console)|_?[lL]og(?:ger)?)\s*\.\s*\w+\s*\(|(?:var|[A-Za-z_][\w.]*\??)\s+[\w@]+\s*=(?!=))(?:"(?:[^"\\\n]|\\.)*"|[^;{}"])*;\s*)*return\s+true\s*;\s*\})/dg;
 /** `new SslStream(inner, false, (sender, cert, chain, errors) => true)`: the callback argument accepts everything. */
 const SSL_STREAM =
   /\bnew\s+SslStream\s*\(\s*(?:[^,()]|\([^()]*\))+,\s*(?:leaveInnerStreamOpen\s*:\s*)?(?:true|false)\s*,\s*(?:userCertificateValidationCallback\s*:\s*)?((?:\([^()]*\)|[\w@]+)\s*=>\s*(?:true\b|\{\s*return\s+true\s*;\s*\})|delegate\s*(?:\([^()]*\))?\s*\{\s*return\s+true\s*;\s*\})/dg;
@@ -85,6 +86,15 @@ function atRegistrations(lx: Lexed, methods: readonly { f: Finding; name?: strin
   return out;
 }
 
+/**
+ * `ServerCertificateValidationCallback +=` with the lambda on the next line: the finding starts at the lambda (group
+ * 2), the line that says yes (a suppression marker or a reviewer's eye goes there); on one line, at the property.
+ */
+function callbackStart(lx: Lexed, m: RegExpExecArray): number {
+  const value = m.indices![2]![0];
+  return lx.code.lastIndexOf('\n', value) > m.index ? value : m.index;
+}
+
 /** Set, not compared: after `=`, `|`, `(` or `,` (never `==`, `!=` or `case`). */
 function isSet(lx: Lexed, at: number): boolean {
   return /(?:[^=!<>]=|\||\(|,)\s*$/.test(lx.code.slice(Math.max(0, at - 40), at));
@@ -95,7 +105,10 @@ export function scanCsharp(text: string): Finding[] {
   if (!PREFILTER.test(text)) return [];
   const lx = lex(text, SYNTAX.csharp);
   const out: Finding[] = [];
-  pushMatches(lx, CALLBACK, CS.callback, out);
+  eachCodeMatch(lx, CALLBACK, (m) => {
+    const start = callbackStart(lx, m);
+    out.push(finding(lx, CS.callback, start, m.index + m[0].length, statementAt(lx, start)));
+  });
   out.push(...atRegistrations(lx, acceptMethods(lx)));
   pushMatches(lx, SSL_STREAM, CS.callback, out, 0, 1);
   pushMatches(lx, DANGEROUS, CS.dangerous, out);

@@ -1,6 +1,6 @@
 // Go: crypto/tls `InsecureSkipVerify: true` in a tls.Config literal, or assigned later (`cfg.InsecureSkipVerify = true`).
 import { Kind, lex, Lexed, SYNTAX } from './lexer';
-import { countReaches, escapeRe, namingValue, ObjectFlow, stringSinks } from './flow';
+import { countReaches, escapeRe, MAX_FOLLOWED, namingValue, ObjectFlow, stringSinks } from './flow';
 import { eachCodeMatch, enclosingCall, enclosingOpen, finding, pushMatches, statementAt, withLiterals } from './match';
 import { defineFamily, NOTES } from './define';
 import { Finding, RuleFamily } from './types';
@@ -75,6 +75,32 @@ function kubeFindings(lx: Lexed, out: Finding[]): void {
   pushMatches(lx, KUBE_FIELD, GO.kubeInsecure, out, 1, 0, (m) =>
     /(?:^|\.)TLSClientConfig$/.test(literalType(lx, m.index) ?? ''),
   );
+  tlsClientConfigVariables(lx, out);
+}
+
+/** `tlsClientConfig := rest.TLSClientConfig{…}`, `var tc rest.TLSClientConfig` (group 1 the variable's name). */
+const KUBE_TLS_VARIABLE =
+  /\b(?:([A-Za-z_]\w*)\s*:?=\s*&?\s*(?:rest\.)?|var\s+([A-Za-z_]\w*)\s+\*?(?:rest\.)?)TLSClientConfig\b/g;
+
+/**
+ * client-go's TLS settings held in a variable of their own, switched off later (`tlsClientConfig.Insecure = true` in
+ * a fallback branch, then `&rest.Config{TLSClientConfig: tlsClientConfig}`): the assignment is the switch line.
+ * Not when the file declares its own `TLSClientConfig` type.
+ */
+function tlsClientConfigVariables(lx: Lexed, out: Finding[]): void {
+  if (!lx.code.includes('TLSClientConfig') || ownStructs(lx).has('TLSClientConfig')) return;
+  const names = new Set<string>();
+  for (const m of lx.code.matchAll(KUBE_TLS_VARIABLE)) {
+    const name = m[1] ?? m[2];
+    if (lx.kinds[m.index] === Kind.Code && name !== 'TLSClientConfig' && names.size < MAX_FOLLOWED) names.add(name);
+  }
+  for (const name of names) {
+    const set = new RegExp(`(?<![\\w.])${escapeRe(name)}\\s*\\.\\s*Insecure\\s*=(?!=)\\s*true\\b`, 'g');
+    for (const m of lx.code.matchAll(set)) {
+      if (lx.kinds[m.index] !== Kind.Code) continue;
+      out.push(finding(lx, GO.kubeInsecure, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+    }
+  }
 }
 
 /**

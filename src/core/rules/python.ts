@@ -42,6 +42,7 @@ import {
   countReaches,
   escapeRe,
   MAX_FOLLOWED,
+  namingValue,
   ObjectFlow,
   objectSinks,
   Sink,
@@ -63,7 +64,7 @@ import { CFG } from './catalog/config';
  */
 const GAP = String.raw`(?:\s|#[^\n]*\n)*`;
 const PREFILTER = new RegExp(
-  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*[Tt]rue|enable\.ssl\.certificate\.verification["']\s*:\s*(?:False|["']false)|ssl\.endpoint\.identification\.algorithm["']\s*:\s*["'](?:none)?["']|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
+  String.raw`(?:verify|verify_certs|ssl|check_hostname|assert_hostname)(?:${GAP}=|["']?\]?\s*[=:,]|\s*:[^=\n]{1,30}=)${GAP}(?:False\b|0\b|[A-Z_][A-Z0-9_]*\b(?![.(]))|CERT_NONE|_create_unverified_context|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|GIT_SSL_NO_VERIFY|PROTOCOL_(?:TLSv1\b|TLSv1_1|SSLv)|TLSVersion\.(?:TLSv1\b|TLSv1_1|SSLv3)|(?:tlsAllowInvalid(?:Certificates|Hostnames)|tlsInsecure)\s*=\s*[Tt]rue|enable\.ssl\.certificate\.verification["']\s*:\s*(?:False|["']false)|ssl\.endpoint\.identification\.algorithm["']\s*:\s*["'](?:none)?["']|validate_cert\s*=\s*False|insecure-skip-tls-verify["']?\s*:\s*["']?(?:[tT]rue|yes|on)\b|ssl_cert_reqs["']?\s*[=:]\s*(?:None\b|["']?(?:none|CERT_NONE)\b)|disable_ssl_certificate_validation\s*=\s*True|server_cert_validation\s*=|SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:0|False)\b|tls_insecure_set\s*\(\s*(?:True|1)\s*\)|(?:^|\n)[A-Z][A-Z0-9_]*VERIFY\w*[ \t]*(?::[ \t]*bool[ \t]*)?=[ \t]*False|disableSslCertValidation\s*=\s*True|SmartConnectNoSSL\s*\(|VERIFY[A-Z_]*[ \t]*=[ \t]*(?:False|0)\b|ssl_check_hostname=(?:false|0)\b|OPT_X_TLS_REQUIRE_CERT|ssl_verify_cert["']?\s*[=:]\s*(?:False|false|0)\b`,
 );
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTPX_CLASSES = new Set(['Client', 'AsyncClient', 'HTTPTransport', 'AsyncHTTPTransport']);
@@ -489,6 +490,7 @@ function otherClientFindings(lx: Lexed, out: Finding[]): void {
   if (lx.code.includes('ssl_cert_reqs')) redisFindings(lx, out);
   if (lx.code.includes('ssl_check_hostname')) redisFindings(lx, out, REDIS_CHECK_HOSTNAME, PY.redisCheckHostname);
   if (lx.code.includes('ssl_verify_cert')) redisFindings(lx, out, MYSQL_VERIFY_CERT, PY.mysqlVerifyCert);
+  if (lx.code.includes('server_cert_validation')) winrmFindings(lx, out);
   if (lx.code.includes('.identification.') || lx.code.includes('certificate.verification')) librdkafkaFindings(lx, out);
   if (lx.code.includes('OPT_X_TLS_REQUIRE_CERT') || lx.code.includes('Tls(')) {
     pushMatches(lx, LDAP_REQUIRE_CERT, PY.ldapRequireCertNever, out);
@@ -561,6 +563,27 @@ function redisFindings(lx: Lexed, out: Finding[], re = REDIS_CERT_REQS, r = PY.r
     if (!inUrl && serverOptions(lx, m.index)) continue;
     out.push(finding(lx, r, m.index, m.index + m[0].length, statementAt(lx, m.index)));
   }
+}
+
+/** pywinrm's keyword given `'ignore'` or a name (group 2 the quote, 3 the name). */
+const WINRM_IGNORE = /(?<![\w.])(server_cert_validation)\s*=(?!=)\s*(?:(["'])ignore\2|([A-Za-z_]\w*)\b(?!\s*[.([]))/dg;
+
+/**
+ * `winrm.Session(…, server_cert_validation='ignore')`, or a name bound to `'ignore'` in the file (a constant, a
+ * parameter's default: `def __init__(…, validation='ignore')`) passed as the keyword: found at the keyword, the
+ * binding related. A `def`'s own default is not a call.
+ */
+function winrmFindings(lx: Lexed, out: Finding[]): void {
+  eachCodeMatch(lx, WINRM_IGNORE, (m) => {
+    const call = enclosingCall(lx, m.index);
+    if (!call || isDef(lx, call)) return;
+    const end = m.index + m[0].length;
+    const f = finding(lx, PY.winrmIgnore, m.index, end, statementAt(lx, m.index));
+    if (!m[3]) return void out.push(f);
+    const binding = new RegExp(`(?<![\\w.])${escapeRe(m[3])}\\s*(?::[^=\\n,)]{1,30})?=(?!=)\\s*(["'])ignore\\1`, 'g');
+    const b = [...lx.code.matchAll(binding)].find((x) => lx.kinds[x.index] === Kind.Code);
+    if (b) out.push(namingValue(lx, f, b.index, b.index + b[0].length));
+  });
 }
 
 /** The MySQL drivers' connect calls: `pymysql.connect`, `mysql.connector.connect`, `MySQLdb.connect`, `aiomysql.create_pool`. */
@@ -1044,6 +1067,7 @@ export function scanPython(text: string): Finding[] {
     has('SmartConnectNoSSL') ||
     has('ssl_check_hostname') ||
     has('ssl_verify_cert') ||
+    has('server_cert_validation') ||
     has('.identification.') ||
     has('certificate.verification') ||
     has('X_TLS_REQUIRE') ||
@@ -1173,6 +1197,8 @@ const NEEDLES = [
   'tlsAllowInv',
   'tlsInsecure',
   'X_TLS_',
+  // pywinrm's `server_cert_validation=` keyword: probed from `valida`, the search `validate_cert` already makes.
+  'cert_validation',
 ];
 
 /** The Python family (`.py`, `.pyw`, `.pyi`, Jupyter-exported scripts). */

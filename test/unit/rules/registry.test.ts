@@ -17,7 +17,7 @@ describe('rules: registry', () => {
     }
     assert.strictEqual(ruleById('python.nope'), undefined);
     assert.strictEqual(conceptOf('python.nope'), undefined);
-    assert.strictEqual(allRules().length, 131);
+    assert.strictEqual(allRules().length, 132);
   });
 
   it('every rule declares a known concept, a surface, a client and upper-case CA variables', () => {

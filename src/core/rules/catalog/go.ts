@@ -91,7 +91,7 @@ var defaults = ScrapeOptions{InsecureSkipVerify: true}`,
     description: 'A client-go rest.Config with TLSClientConfig.Insecure (or a kubeconfig cluster with InsecureSkipTLSVerify) talks to whatever answers as the API server, credentials included. Put the cluster CA in TLSClientConfig.CAData / CAFile (the kubeconfig\'s certificate-authority-data) instead.',
     concept: 'verification-off',
     client: 'kubernetes',
-    notes: '`cfg.TLSClientConfig.Insecure = true`, a `rest.TLSClientConfig{Insecure: true}` literal (also nested in `rest.Config{TLSClientConfig: …}`), and `InsecureSkipTLSVerify: true` / `cluster.InsecureSkipTLSVerify = true` (clientcmd `api.Cluster`, and the same field of other Kubernetes tools). An `Insecure` field of any other struct is not a finding.',
+    notes: '`cfg.TLSClientConfig.Insecure = true`, a `rest.TLSClientConfig{Insecure: true}` literal (also nested in `rest.Config{TLSClientConfig: …}`), a variable holding a `rest.TLSClientConfig` set later (`tlsClientConfig.Insecure = true`), and `InsecureSkipTLSVerify: true` / `cluster.InsecureSkipTLSVerify = true` (clientcmd `api.Cluster`, and the same field of other Kubernetes tools). An `Insecure` field of any other struct is not a finding.',
     examples: {
       flagged: [`func insecure(config *rest.Config) *rest.Config {
 	config.«TLSClientConfig.Insecure = true»

@@ -489,6 +489,27 @@ DATABASE_URL = "mysql+pymysql://app:secret@db.example.com:4000/shop?«ssl_verify
       ],
     },
   }),
+  winrmIgnore: rule('winrm-server-cert-validation-ignore', {
+    title: "server_cert_validation='ignore': pywinrm accepts any certificate of the WinRM host",
+    description: "pywinrm's Session / Protocol with server_cert_validation='ignore' talks HTTPS to whatever answers for the Windows host (requests with verify=False underneath), so the credentials and every command go to it. Keep 'validate' and give the CA: ca_trust_path='<CA bundle>' (or REQUESTS_CA_BUNDLE).",
+    concept: 'verification-off',
+    client: 'python-requests',
+    caVars: ['REQUESTS_CA_BUNDLE'],
+    notes: "The keyword `server_cert_validation='ignore'` of a call (`winrm.Session(…)`, `winrm.Protocol(…)`, a subclass), also given as a name bound to `'ignore'` in the file (a constant, or a parameter whose default is `'ignore'`: found at the keyword, the binding as related information). `'validate'`, a `def` default alone, and a name never bound to `'ignore'` are not findings.",
+    examples: {
+      flagged: [
+        `session = winrm.Session("https://win01.corp.example:5986/wsman", auth=(user, pw), transport="ntlm", «server_cert_validation="ignore"»)`,
+        `class Basic(Session):
+    def __init__(self, endpoint, auth, validation="ignore"):
+        self.protocol = winrm.Protocol(endpoint=endpoint, username=auth[0], password=auth[1], «server_cert_validation=validation»)`,
+      ],
+      ok: [
+        'session = winrm.Session(host, auth=(user, pw), server_cert_validation="validate", ca_trust_path="/etc/ssl/corp-ca.pem")',
+        'def connect(host, server_cert_validation="ignore"):\n    return host',
+        'p = winrm.Protocol(endpoint, server_cert_validation=mode)',
+      ],
+    },
+  }),
   kafkaVerificationOff: rule('kafka-certificate-verification-off', {
     title: 'enable.ssl.certificate.verification False: the Kafka client (librdkafka) accepts any broker certificate',
     description: 'confluent-kafka (librdkafka) with "enable.ssl.certificate.verification": False encrypts the connection but accepts any certificate, so whoever answers for the broker reads and writes the topics, SASL credentials included. Keep it on and give the CA: "ssl.ca.location": "<CA bundle>".',

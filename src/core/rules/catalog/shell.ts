@@ -13,7 +13,7 @@ export const SH = {
     concept: 'verification-off',
     client: 'curl',
     caVars: ['CURL_CA_BUNDLE'],
-    notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`…). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
+    notes: '`-k` alone or inside a cluster of short flags (`-sSkL`), `--insecure`, `--proxy-insecure`, `--doh-insecure`, on a `curl` command (also after `sudo`, `env`, `xargs`, bats `run`, expect\'s `spawn`…, inside `"$(…)"`, through a wrapper function named for curl such as `api_curl` or defined in the script to pass its arguments on, `api() { curl -s "$@"; }`, or a `$CURL` variable). A `k` that is the argument of another short option (`-Hk`, `-XPOST`) and `-k` of other commands (`ls -k`) are not findings.',
     examples: {
       flagged: [
         `curl «-sSkL» https://artifacts.corp.example/tool.tgz | tar xz
@@ -333,7 +333,7 @@ helm upgrade --install metrics-server metrics-server/metrics-server --set args={
     description: 'These flags make a command-line tool accept any certificate for the connection, tokens, passwords and downloads included. Point the tool at your CA instead (VAULT_CACERT / -ca-cert, mc\'s ~/.mc/certs/CAs/, svn\'s ssl-authority-files, --cacert or the system trust store).',
     concept: 'verification-off',
     client: 'various',
-    notes: 'Per program: `vault`/`bao`/`nomad`/`consul` `-tls-skip-verify`; `argocd`, `mc`, `crane`, `oras`, `trivy`, `openstack`, `swift`, `hg`, `grpcurl` `--insecure` (or `-insecure`); `govc -k`; `s3cmd`, `rclone`, `yt-dlp`, `youtube-dl` `--no-check-certificate`; `aria2c --check-certificate=false`; HTTPie `http --verify=no`; `svn --trust-server-cert` and `--trust-server-cert-failures`; `ansible-galaxy --ignore-certs`/`-c`; `restic --insecure-tls`; JFrog CLI `--insecure-tls`; kaniko `executor --skip-tls-verify`; `kubeadm join --discovery-token-unsafe-skip-ca-verification`; `ovftool --noSSLVerify`; `sqlcmd -C`; `lftp -e "set ssl:verify-certificate no"`; `bundle config [set] ssl_verify_mode 0`. The same flag on another program is not a finding.',
+    notes: 'Per program: `vault`/`bao`/`nomad`/`consul` `-tls-skip-verify`; `argocd`, `mc`, `crane`, `oras`, `trivy`, `openstack`, `swift`, `hg`, `grpcurl` `--insecure` (or `-insecure`); `govc -k`; `s3cmd`, `rclone`, `yt-dlp`, `youtube-dl` `--no-check-certificate`; `aria2c --check-certificate=false`; HTTPie `http --verify=no`; `svn --trust-server-cert` and `--trust-server-cert-failures`; `ansible-galaxy --ignore-certs`/`-c`; `restic --insecure-tls`; JFrog CLI `--insecure-tls`; kaniko `executor --skip-tls-verify`; `kubeadm join --discovery-token-unsafe-skip-ca-verification`; `ovftool --noSSLVerify`; `sqlcmd -C`; PowerShell `New-PSSessionOption -SkipCACheck`/`-SkipCNCheck`; `lftp -e "set ssl:verify-certificate no"`; `bundle config [set] ssl_verify_mode 0`. The same flag on another program is not a finding.',
     examples: {
       flagged: [
         'vault login «-tls-skip-verify» -method=userpass username=ci\nmc «--insecure» alias set corp https://minio.corp.example "$KEY" "$SECRET"\nsvn checkout «--trust-server-cert» --non-interactive https://svn.corp.example/repo',

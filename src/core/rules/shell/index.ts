@@ -7,7 +7,7 @@
 // This file is the family: words.ts tokenizes, programs.ts analyses each command.
 import { isShellSurface, surfacesOf } from '../surfaces/index';
 import { checkEnv, Doc, docOf, EnvAssignment, Source } from '../env';
-import { atSink, countReaches, MAX_FOLLOWED, throughMessage } from '../flow';
+import { atSink, countReaches, escapeRe, MAX_FOLLOWED, throughMessage } from '../flow';
 import { ENV } from '../catalog/env';
 import { defineFamily, NOTES } from '../define';
 import { Finding, RuleFamily } from '../types';
@@ -26,6 +26,7 @@ export function scanShellSource(doc: Doc, src: Source, out: Finding[]): void {
   const ctx: Ctx = { doc, src: code, out };
   for (const cmd of commands(code.text, PREFILTER)) analyse(ctx, cmd);
   if (code.text.includes('="-') || code.text.includes("='-")) heldOptionLines(ctx);
+  if (code.text.includes('$@')) curlWrapperCalls(ctx);
   if (mayHoldMavenFlags(src.text)) mavenFlags(ctx);
   configWrites(doc, src, out);
   if (src.text.includes('endpoint.identification')) kafkaProperties(doc, src, out);
@@ -47,6 +48,26 @@ function heldOptionLines(ctx: Ctx): void {
   if (names.length === 0) return;
   const uses = new RegExp(`\\$\\{?(?:${names.join('|')})\\b`);
   for (const cmd of commands(text, uses)) analyse(ctx, cmd);
+}
+
+/** `api() { curl -s "$@"; }`, `function fetch_json { curl -fsS "$@" | jq .; }` (one line): group 1 the name. */
+const CURL_FUNCTION =
+  /^[ \t]*(?:function[ \t]+)?([A-Za-z_][\w-]*)[ \t]*(?:\(\)[ \t]*)?\{[^}\n]*\bcurl\b[^}\n;|&]*"?\$[@*]/gm;
+
+/**
+ * A function of the script that runs curl with its own arguments (`api() { curl -s "$@"; }`) makes each call of it a
+ * curl command (`api -k https://…`): those lines have none of PREFILTER's words, so they are read again as curl.
+ */
+function curlWrapperCalls(ctx: Ctx): void {
+  const text = ctx.src.text;
+  const names = new Set<string>();
+  CURL_FUNCTION.lastIndex = 0;
+  for (let m = CURL_FUNCTION.exec(text); m && names.size < MAX_FOLLOWED; m = CURL_FUNCTION.exec(text)) {
+    if (!/curl/i.test(m[1])) names.add(m[1]); // a name with curl in it is curl already (programKey)
+  }
+  if (names.size === 0) return;
+  const uses = new RegExp(`(?<![\\w.-])(?:${[...names].map(escapeRe).join('|')})[ \\t]+-`);
+  for (const cmd of commands(text, uses)) analyse({ ...ctx, curlWrappers: names }, cmd);
 }
 
 /** `-Dssl.endpoint.identification.algorithm=`, `--producer-property ssl.endpoint.identification.algorithm=` (empty). */
@@ -77,11 +98,11 @@ export function scanAssignment(doc: Doc, a: EnvAssignment, out: Finding[]): void
  * fewer alternatives make the forward pass over a 10,000-line script about twice as fast as the longer list was.
  */
 const PREFILTER =
-  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd|endpoint.identification/i;
+  /curl|wget|verif|cert|strict.?ssl|trusted.host|insecure|unsafe|maven\.wagon|aether\.connector|NODE_TLS|GIT_SSL|_CA_BUNDLE|disable_ssl_validation|CLOUDSDK_AUTH|disable-tls|secure-http|GALAXY_IGNORE|ansible-galaxy|govc|sqlcmd|endpoint.identification|SkipC[AN]Check/i;
 
 /** Docs: which files this family reads (ends each rule page's "What is and is not matched"). */
 const WHERE =
-  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps, Windows batch files (`.bat`, `.cmd`: command lines after `@`/`call`, `set NAME=value`; `REM`/`::` lines are comments), Terraform/Packer provisioners (`local-exec` `command`, here-documents included, `remote-exec`/`shell` `inline` items, upper-case entries of `environment`/`variables` maps) and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
+  'Where: Shell scripts (`.sh`, `.bash`, `.zsh`, `.envrc`, extension-less files with a shell shebang), bats tests, expect scripts and PowerShell scripts (`.bats`, `.exp`, `.ps1`: their command lines), Dockerfile `RUN`/`CMD`/`ENTRYPOINT` (continuations, exec form and heredocs included), Makefile recipes, `package.json` scripts, Maven `.mvn/maven.config` and `.mvn/jvm.config`, Jenkinsfile `sh`/`bat` steps, Windows batch files (`.bat`, `.cmd`: command lines after `@`/`call`, `set NAME=value`; `REM`/`::` lines are comments), Terraform/Packer provisioners (`local-exec` `command`, here-documents included, `remote-exec`/`shell` `inline` items, upper-case entries of `environment`/`variables` maps) and CI YAML (`run:`, `script:`, `before_script:`, `command:`, Ansible `shell:`…). Inside them, the body of a here-document a shell runs (`bash <<EOF`, `sudo sh -s <<END`), the quoted command of `sh -c`/`bash -lc`/`su -c`, `alias` bodies a quoted command line held in a variable (`WGET="wget --no-check-certificate -q"`) and a quoted list of commands given to a wrapper (`ssh host "cd x;git config …"`) are read as commands too; so are command strings in JavaScript, Python and Ruby code (see the `embedded` family: `execSync("…")`, `os.system("…")`, Ruby `run "…"`, backticks, and strings that write a tool\'s rc file).';
 
 /** Shell scripts and the shell inside Dockerfiles, Makefiles, CI YAML and package.json scripts. */
 export const shellFamily: RuleFamily = defineFamily({

@@ -14,6 +14,8 @@ export interface Ctx {
   readonly doc: Doc;
   readonly src: Source;
   readonly out: Finding[];
+  /** Functions of the script that pass their arguments to curl (`api() { curl -s "$@"; }`): run as curl. */
+  readonly curlWrappers?: ReadonlySet<string>;
 }
 
 function report(ctx: Ctx, rule: RuleMeta, from: Word, to: Word = from, cmd?: readonly Word[]): void {
@@ -38,12 +40,32 @@ const WRAPPERS = new Set([
   'cross-env-shell',
   'npx',
   'run-with',
+  // bats' `run curl -sSk …` (and many scripts' own `run` helper): the rest of the line is the command it runs.
+  'run',
+  // expect's `spawn git -c … clone $REPO`: the program expect drives.
+  'spawn',
   // A Dockerfile instruction word written twice (`RUN RUN npm config set strict-ssl false`): the rest is the command.
   'RUN',
 ]);
 const EXPORTS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Reserved words that may start a simple command in a compound one (`if …; then curl -k …; fi`). */
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!']);
+
+/** `$GIT`, `${CURL_BIN}`, `$GitExe`: a variable holding the path of a program this family knows, run as that program. */
+const PROGRAM_VARIABLE = /^\$\{?([A-Za-z]+)(?:_?(?:BIN|CMD|EXE|PATH))?\}?$/i;
+
+/** The program a command word runs: its name without directories, or the program a `$GIT`-like variable names. */
+function programOf(w: Word | undefined): string {
+  const m = w?.dynamic ? PROGRAM_VARIABLE.exec(w.value) : null;
+  const named = m?.[1].toLowerCase();
+  return named !== undefined && Object.hasOwn(PROGRAMS, named) ? named : prog(w);
+}
+
+/** `run "curl -sSk …"`: the quoted command line is read by quotedCommands, with `run` as the command. */
+function quotedRun(ctx: Ctx, cmd: readonly Word[], i: number): boolean {
+  const next = cmd[i + 1];
+  return cmd[i].value === 'run' && next !== undefined && /["']/.test(ctx.src.text[next.start]);
+}
 
 /** Program name without directories: `/usr/bin/curl` → `curl`. */
 function prog(w: Word | undefined): string {
@@ -72,17 +94,19 @@ export function analyse(ctx: Ctx, cmd: readonly Word[]): void {
       i++;
       continue;
     }
-    if (!WRAPPERS.has(prog(cmd[i]))) break;
+    if (!WRAPPERS.has(prog(cmd[i])) || quotedRun(ctx, cmd, i)) break;
     i++;
     while (i < cmd.length && cmd[i].value.startsWith('-')) i += /^-[ugCnP]$/.test(cmd[i].value) ? 2 : 1;
   }
-  const name = prog(cmd[i]);
+  // PowerShell's `$opt = New-PSSessionOption …`: the command is after the assignment.
+  if (/^\$\w+$/.test(cmd[i]?.value ?? '') && cmd[i + 1]?.value === '=') i += 2;
+  const name = programOf(cmd[i]);
   const args = cmd.slice(i + 1);
   if (EXPORTS.has(name) || name === 'setenv') return exportArgs(ctx, name, args, cmd);
   if (DEPLOYERS.has(name)) deployedEnv(ctx, name, args, cmd);
   if (name === 'alias') return aliasBodies(ctx, args);
   if (!commandString(ctx, cmd, i)) quotedCommands(ctx, name, args);
-  const key = programKey(name, args);
+  const key = ctx.curlWrappers?.has(name) ? 'curl' : programKey(name, args);
   if (Object.hasOwn(PROGRAMS, key)) {
     PROGRAMS[key](ctx, args, cmd);
     optionVariables(ctx, key, args);
@@ -203,16 +227,21 @@ function assignedCommand(ctx: Ctx, w: Word): void {
 /** A variable named for podman/skopeo/buildah (`PODMAN_LOGIN_ARGS`, `SKOPEO_OPTS`) given a quoted option value. */
 const CONTAINER_OPTIONS = /^(\w*(?:PODMAN|SKOPEO|BUILDAH)\w*)=(["'])[^"']*tls-verify/i;
 
+/** `PIP_INDEX="-i https://mirror/simple --trusted-host mirror"`: pip's options kept in a variable named for pip. */
+const PIP_OPTIONS = /^(\w*PIP\w*)=(["'])-[^"']*--trusted-host/i;
+
 /**
  * `PODMAN_LOGIN_ARGS="--tls-verify=false" ./push-images.sh`: options for podman/skopeo/buildah handed to a script
- * through a variable named for them; the value is analysed as that program's arguments.
+ * through a variable named for them; the value is analysed as that program's arguments. The same for pip's options
+ * in a variable named for pip (`PIP_INDEX="-i … --trusted-host …"`, used later as `pip install $PIP_INDEX …`).
  */
 function containerOptions(ctx: Ctx, w: Word): void {
   const raw = ctx.src.text.slice(w.start, w.end);
-  const m = CONTAINER_OPTIONS.exec(raw);
+  const m = CONTAINER_OPTIONS.exec(raw) ?? PIP_OPTIONS.exec(raw);
   if (!m || raw[raw.length - 1] !== m[2]) return;
   const body = ctx.src.slice(w.start + m[1].length + 2, w.end - 1);
-  for (const words of commands(body.text)) containerTlsVerify({ ...ctx, src: body }, words, words);
+  const analyser = /tls-verify/.test(m[0]) ? containerTlsVerify : PROGRAMS.pip;
+  for (const words of commands(body.text)) analyser({ ...ctx, src: body }, words, words);
 }
 
 /** A word that is one variable, quoted or not: `$CURL_OPTS`, `${CURL_OPTS}`, `"$CURL_OPTS"`. */
@@ -372,11 +401,15 @@ const TOOL_FLAGS: Readonly<Record<string, readonly ToolFlag[]>> = {
   ovftool: [[/^--noSSLVerify(?:=true)?$/]],
   sqlcmd: [[/^-C$/]],
   lftp: [[/^-[ec]$/, /\bssl:verify-certificate(?:\s+|=)(?:no|false|off|0)\b/]],
+  // PowerShell remoting over HTTPS: the session accepts any certificate (-SkipCACheck) or any name (-SkipCNCheck).
+  'new-pssessionoption': [[/^-Skip(?:CA|CN)Check(?::\$true)?$/i]],
 };
 
 /** `vault -tls-skip-verify`, `mc --insecure`, `svn --trust-server-cert`, `lftp -e "set ssl:verify-certificate no"`. */
 function toolFlags(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly Word[]): void {
-  const flags = Object.hasOwn(TOOL_FLAGS, name) ? TOOL_FLAGS[name] : undefined;
+  // PowerShell cmdlets are case-insensitive: `New-PSSessionOption` is looked up as `new-pssessionoption`.
+  const key = /^[A-Z][a-z]+-[A-Z]/.test(name) ? name.toLowerCase() : name;
+  const flags = Object.hasOwn(TOOL_FLAGS, key) ? TOOL_FLAGS[key] : undefined;
   if (!flags) return;
   for (let i = 0; i < args.length; i++) {
     const w = args[i];
@@ -391,6 +424,9 @@ function toolFlags(ctx: Ctx, name: string, args: readonly Word[], cmd: readonly 
 }
 
 /** `python -m pip …` is pip; `pip3.11` is pip; everything else is its own name. */
+/** A function name built on curl's: `api_curl`, `dashboard-curl`, `curl_retry` (not `curl-config`, a real program). */
+const CURL_WRAPPER = /^[A-Za-z]\w*[_-]curl$|^curl_\w+$/;
+
 function programKey(name: string, args: readonly Word[]): string {
   if (/^python[\d.]*$|^py$/.test(name) && args[0]?.value === '-m' && /^pip[\d.]*$/.test(args[1]?.value ?? '')) {
     return 'pip';
@@ -398,6 +434,8 @@ function programKey(name: string, args: readonly Word[]): string {
   if (/^pip[\d.]*$|^pipx$/.test(name)) return 'pip';
   if (name === 'pnpm' || name === 'yarn') return 'npm';
   if (name === 'mamba' || name === 'micromamba') return 'conda';
+  // `dashboard_curl -sSk …`, `curl_retry -k …`: a script's wrapper function named for curl passes curl's flags on.
+  if (CURL_WRAPPER.test(name)) return 'curl';
   return name;
 }
 

@@ -50,6 +50,8 @@ class Tokenizer {
   constructor(
     private readonly s: string,
     private readonly relevant?: RegExp,
+    /** Where reading stops (a substitution's closing parenthesis); the text's end by default. */
+    private readonly stop = s.length,
   ) {
     if (relevant) this.hits = globalOf(relevant);
   }
@@ -66,7 +68,7 @@ class Tokenizer {
 
   run(): Word[][] {
     this.skipIrrelevantLine();
-    while (this.i < this.s.length) this.step();
+    while (this.i < this.stop) this.step();
     this.end();
     return this.out;
   }
@@ -219,12 +221,50 @@ class Tokenizer {
         value += s[++j];
         continue;
       }
+      if (s[j] === '$' && s[j + 1] === '(') {
+        // `"$(curl -sSk …)"`: a command substitution inside the quotes is a command list of its own (its quotes
+        // do not close the outer ones); its commands are read in place, offsets into the same text.
+        const e = substitutionEnd(s, j + 2);
+        this.substituted(j + 2, e - 1);
+        value += s.slice(j, e);
+        dynamic = true;
+        j = e - 1;
+        continue;
+      }
       if (s[j] === '$' || s[j] === '`') dynamic = true;
       value += s[j];
     }
     this.i = j + 1;
     return { value, dynamic };
   }
+
+  /** The commands of `s[from, to)` (a substitution's inside), added to this text's commands. */
+  private substituted(from: number, to: number): void {
+    const inner = new Tokenizer(this.s, undefined, to);
+    inner.i = from;
+    for (const cmd of inner.run()) this.out.push(cmd);
+  }
+}
+
+/**
+ * Index after the `)` that closes the substitution whose text starts at `from` (nested parentheses counted, quoted
+ * text skipped), or the text's end if none does.
+ */
+function substitutionEnd(s: string, from: number): number {
+  let depth = 1;
+  for (let j = from; j < s.length; j++) {
+    const c = s[j];
+    if (c === '\\') j++;
+    else if (c === "'") {
+      const q = s.indexOf("'", j + 1);
+      j = q === -1 ? s.length : q;
+    } else if (c === '"') {
+      for (j++; j < s.length && s[j] !== '"'; j++) if (s[j] === '\\') j++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+    else if (c === '\n' && s[j - 1] !== '\\') return j;
+  }
+  return s.length;
 }
 
 /** Index after the `}` that closes the `{` at `open` (nested `${…}` counted), or the line's end if none does. */

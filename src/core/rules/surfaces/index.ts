@@ -18,7 +18,9 @@ export type { Surfaces } from './types';
 
 type Kind = 'shell' | 'dockerfile' | 'makefile' | 'package' | 'yaml' | 'jenkinsfile' | 'hcl' | 'batch';
 
-const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|command)$/i;
+// bats tests, expect scripts and PowerShell scripts run command lines too (`run curl -sSk …`, `spawn git -c …`,
+// `& $GIT -c …`); their own syntax around the commands holds no switch the shell rules would misread.
+const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|command|bats|exp|ps1|psm1)$/i;
 const SHELL_NAMES = new Set([
   '.envrc',
   '.bashrc',
@@ -31,7 +33,7 @@ const SHELL_NAMES = new Set([
   '.kshrc',
   'PKGBUILD',
 ]);
-const SHEBANG = /^#![^\n]*\b(?:ba|z|k|da|a)?sh\b/;
+const SHEBANG = /^#![^\n]*\b(?:(?:ba|z|k|da|a)?sh|expect|bats)\b/;
 /** Maven's per-project command-line options (`-Dmaven.wagon.http.ssl.insecure=true`, one or more per line). */
 const MAVEN_ARGS = /(?:^|[\\/])\.mvn[\\/](?:maven|jvm)\.config$/;
 
