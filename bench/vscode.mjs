@@ -96,8 +96,11 @@ async function inWorkbench({ dirs, ws, env, host, mark, timeoutMs, what }) {
     });
     const opened = Date.now();
     await browser.page.goto(workbenchUrl(started.port, ws, ROOT, join(ROOT, 'bench', host)));
-    const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error(`${what} timed out`)), timeoutMs));
-    await Promise.race([exited, timeout]);
+    // The deadline is cleared once the window exits: a pending timer kept this process alive for the whole
+    // timeoutMs after the report was printed (a finished run sat idle for minutes).
+    let timer;
+    const timeout = new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`${what} timed out`)), timeoutMs)));
+    await Promise.race([exited, timeout]).finally(() => clearTimeout(timer));
     for (let i = 0; i < 50 && !result; i++) await new Promise((r) => setTimeout(r, 100));
     if (!result) throw new Error(`${what} reported nothing`);
     return { result, opened };
