@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import fc from 'fast-check';
-import { main } from '../../../src/cli';
-import type { Io } from '../../../src/cli/command';
 import { auditTrust, certifiAppended } from '../../../src/core/trust/audit';
 import type { Tool, ToolId } from '../../../src/core/trust/detect';
 import { unifiedDiff } from '../../../src/core/trust/diff';
@@ -25,6 +23,7 @@ import { RootCandidate, rootFromUrl, rootsFromFile } from '../../../src/core/tru
 import { classify } from '../../../src/core/trust/verify';
 import { vendorOf } from '../../../src/core/trust/vendors';
 import { createTestPki, TestPki } from '../../fixtures/tls/pki';
+import { runCliWith } from '../cliHarness';
 
 /** One test PKI for the whole file (RSA key generation is the slow part). */
 let sharedPki: TestPki | undefined;
@@ -505,21 +504,8 @@ describe('trust: CLI refusals', function () {
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: Io = {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      isTTY: false,
-      cwd: home,
-      env: { HOME: home, PATH: '/usr/bin:/bin' },
-    };
-    return { code: await main(argv, io), stdout, stderr };
+  function cli(...argv: string[]) {
+    return runCliWith(argv, { cwd: home, env: { HOME: home, PATH: '/usr/bin:/bin' } });
   }
 
   it('lists trust in the help, and refuses a missing or unknown subcommand, no root source, unknown tools (exit 2)', async () => {
