@@ -34,6 +34,7 @@ import { Finding, RuleFamily } from './types';
 import { JS } from './catalog/javascript';
 import { dropExpectedFailuresJs } from './expect-failure';
 import { gitNoVerifyFindings } from './git-env';
+import { isMongoUriParameter, mongoUriParameters } from './mongo-uri';
 
 /** The MongoDB switches that need no `ertificate` needle; read only in a file that names the driver (`mongo`). */
 const MONGO_KEYS = String.raw`(?:tlsInsecure|tlsAllowInvalidHostnames)["']?\s*[:=]\s*true|sslValidate["']?\s*[:=]\s*false`;
@@ -121,23 +122,14 @@ function assertedEnvMap(lx: Lexed, at: number): boolean {
   return false;
 }
 
-/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true` / `tlsInsecure=true` / `tlsAllowInvalidHostnames=true`
- * (or the older `ssl…`) query parameter; group 1 is the host-name one. */
-const MONGO_URI_PARAM =
-  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
-/** A finding on such a parameter: followed from the URI bound to a name to the calls taking it (flow.ts). */
-const isUriParameter = (f: Finding) => /^(?:tls|ssl)\w+=true$/.test(f.value);
-
-/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
-const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
+/** A finding on a MongoDB URI parameter: followed from the URI bound to a name to the calls taking it (flow.ts). */
+const isUriParameter = (f: Finding) => isMongoUriParameter(f.value);
 
 /** Those parameters inside a string (`mongoose.connect("mongodb+srv://…/?tlsInsecure=true")`). */
 function mongoUriFindings(lx: Lexed, out: Finding[]): void {
-  MONGO_URI_PARAM.lastIndex = 0;
-  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
-    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
-    const rule = m[1] ? JS.mongoInvalidHostnames : JS.mongoInsecure;
-    out.push(finding(lx, rule, m.index, m.index + m[0].length, statementAt(lx, m.index)));
+  for (const p of mongoUriParameters(lx)) {
+    const rule = p.hostnames ? JS.mongoInvalidHostnames : JS.mongoInsecure;
+    out.push(finding(lx, rule, p.start, p.end, statementAt(lx, p.start)));
   }
 }
 

@@ -56,6 +56,7 @@ import { Finding, RuleFamily, RuleMeta } from './types';
 import { PY } from './catalog/python';
 import { ENV } from './catalog/env';
 import { CFG } from './catalog/config';
+import { mongoUriParameters } from './mongo-uri';
 
 /**
  * Text every finding needs, tested on the raw text (comments included), so it is a superset of what the matchers see
@@ -446,21 +447,9 @@ function sdkFindings(lx: Lexed, aliases: Aliases, out: Finding[]): void {
   });
 }
 
-/** A MongoDB connection URI's `tlsAllowInvalidCertificates=true`, `tlsInsecure=true`, `tlsAllowInvalidHostnames=true`
- * (or the older `ssl…`) query parameter (group 1: the host-name one). */
-const MONGO_URI_PARAM =
-  /(?<=[?&])(?:tlsAllowInvalidCertificates|tlsInsecure|sslAllowInvalidCertificates|(tlsAllowInvalidHostnames|sslAllowInvalidHostnames))=true\b/g;
-
-/** Calls whose strings are text for people or a test's expectation (`console.log("… ?tlsInsecure=true …")`). */
-const MESSAGE_CALL = /^(?:log|info|warn|warning|error|debug|trace|print|assert\w*|expect|to[A-Z]\w*)$/;
-
 /** Those parameters inside a string of a file naming MongoDB (`mongodb://`, `pymongo`, `MongoClient`). */
 function mongoUriFindings(lx: Lexed, out: Finding[]): void {
-  MONGO_URI_PARAM.lastIndex = 0;
-  for (let m = MONGO_URI_PARAM.exec(lx.code); m; m = MONGO_URI_PARAM.exec(lx.code)) {
-    if (lx.kinds[m.index] !== Kind.String || MESSAGE_CALL.test(enclosingCall(lx, m.index)?.name ?? '')) continue;
-    out.push(finding(lx, PY.sdkVerify, m.index, m.index + m[0].length, statementAt(lx, m.index)));
-  }
+  for (const p of mongoUriParameters(lx)) out.push(finding(lx, PY.sdkVerify, p.start, p.end, statementAt(lx, p.start)));
 }
 
 /**
