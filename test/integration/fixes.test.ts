@@ -441,10 +441,14 @@ describe('quick-fixes', function () {
 
     it('keeps .env bytes that are not UTF-8, and the lines after an unterminated quote', async () => {
       const kept = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nA="unterminated\nB=1\n')]);
-      fs.writeFileSync(workspacePath('.env'), Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]));
-      // Written behind the editor's back: a .env model an earlier test left open must show it before the fix edits
-      // it, or the edit lands on the stale text and its save meets VS Code's "file is newer" conflict (a race that
-      // timed this test out now and then).
+      // Written through VS Code's file service, not behind its back: a .env model an earlier test left open (its
+      // file deleted by that test's Undo) then learns of the new bytes from the write itself. Written with fs, the
+      // model could still hold the old state when the fix ran, and a save met VS Code's "file is newer" conflict,
+      // which waits for a person (the 90 s timeouts this test had now and then, in CI too).
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.file(workspacePath('.env')),
+        Buffer.concat([kept, Buffer.from('SSL_CERT_FILE=old # why\n')]),
+      );
       const openEnv = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === workspacePath('.env'));
       if (openEnv) await waitFor(() => openEnv.getText().includes('SSL_CERT_FILE=old # why'), 10_000, '.env reloaded');
       const { editor, diagnostic } = await openWithFinding('fixes/session_verify.py', 'python.session-verify-false');
