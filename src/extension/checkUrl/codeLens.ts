@@ -174,7 +174,7 @@ export class UrlLensProvider implements vscode.CodeLensProvider, vscode.HoverPro
     if (!hit) return undefined;
     const args = encodeURIComponent(JSON.stringify([hit.url]));
     const md = new vscode.MarkdownString(
-      `[$(shield) Check TLS](command:${COMMAND}?${args} "Check the certificate chain of ${originOf(hit.url)}") — probe this endpoint's certificate chain and trust stores`,
+      `[$(shield) Check TLS](command:${COMMAND}?${args} "Check the certificate chain of ${hit.origin}") — probe this endpoint's certificate chain and trust stores`,
       true,
     );
     md.isTrusted = { enabledCommands: [COMMAND] };

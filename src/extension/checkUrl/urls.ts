@@ -6,6 +6,8 @@ import { trimTrailingPunctuation, URL_HOST, urlsInText } from '../../core/text/u
 /** One URL found in a text: zero-based line and UTF-16 columns, like VS Code positions. */
 export interface UrlHit {
   readonly url: string;
+  /** originOf(url), found with the hit: a hit that only moves keeps it (lenses ask for it after every edit). */
+  readonly origin: string;
   readonly line: number;
   readonly start: number;
   readonly end: number;
@@ -68,7 +70,7 @@ function lineHits(lineText: string, line: number, bare: boolean, hits: UrlHit[])
     const start = m.index ?? 0;
     if (!isLiteralContext(lineText, start, bare)) continue;
     const url = trimTrailingPunctuation(m[0]);
-    hits.push({ url, line, start, end: start + url.length });
+    hits.push({ url, origin: originOf(url), line, start, end: start + url.length });
   }
 }
 
@@ -140,31 +142,20 @@ export function urlAt(lineText: string, character: number): string | undefined {
   return urlsInText(lineText).find((u) => character >= u.start && character <= u.end)?.url;
 }
 
-/** originOf's answers by URL: a line break above 200 URL lenses asked for each origin again (a URL parse each). */
-const origins = new Map<string, string>();
-/** Beyond this many URLs the memo starts over (the URLs of a session's open files are far fewer). */
-const MAX_ORIGINS = 5_000;
-
 /** scheme://host[:port] of a URL: the part a TLS check depends on. */
 export function originOf(url: string): string {
-  const known = origins.get(url);
-  if (known !== undefined) return known;
-  let origin: string;
   try {
-    origin = new URL(url).origin;
+    return new URL(url).origin;
   } catch {
-    origin = url;
+    return url;
   }
-  if (origins.size >= MAX_ORIGINS) origins.clear();
-  origins.set(url, origin);
-  return origin;
 }
 
 /** One CodeLens per endpoint (origin) per line; the title names the endpoint only when a line has several. */
 export function lensTargets(hits: readonly UrlHit[]): { hit: UrlHit; origin: string; title: string }[] {
   const perLine = new Map<number, { hit: UrlHit; origin: string }[]>();
   for (const hit of hits) {
-    const origin = originOf(hit.url);
+    const { origin } = hit;
     const line = perLine.get(hit.line) ?? [];
     if (!line.some((t) => t.origin === origin)) line.push({ hit, origin });
     perLine.set(hit.line, line);
