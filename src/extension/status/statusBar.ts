@@ -54,19 +54,6 @@ function wording(c: StatusCounts, kind: ReturnType<typeof statusLook>['kind']): 
   };
 }
 
-/** True when two states show the same (the counts decide the text, so the text stands for them). */
-function sameState(a: StatusState, b: StatusState): boolean {
-  return (
-    a.text === b.text &&
-    a.errors === b.errors &&
-    a.tooltip === b.tooltip &&
-    a.accessibleLabel === b.accessibleLabel &&
-    a.warning === b.warning &&
-    a.visible === b.visible &&
-    a.scanning === b.scanning
-  );
-}
-
 /** Owns the status bar item; see the file comment. */
 export class StatusBarController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tlsDoctor.status', vscode.StatusBarAlignment.Left, 0);
@@ -99,7 +86,7 @@ export class StatusBarController implements vscode.Disposable {
     const visible = this.sources.enabled();
     const next = { ...counts, visible, scanning, text, tooltip, accessibleLabel: label, warning: look.warning };
     // Each property set is a message to the workbench: only what changed is sent (most updates change nothing).
-    if (!this.last || !sameState(this.last, next)) this.show(next);
+    this.show(next);
     this.last = next;
     return next;
   }
